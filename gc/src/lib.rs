@@ -1,0 +1,1 @@
+//! gol's heap: size-class allocation and garbage collection.

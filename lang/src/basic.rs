@@ -1,0 +1,142 @@
+//! Go's predeclared basic types, shared by the constant evaluator and the
+//! type checker.
+
+/// A basic type, typed or untyped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BasicKind {
+    Bool,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    Float32,
+    Float64,
+    String,
+    /// The type of `unsafe.Pointer`-free programs never sees; kept out.
+    UntypedBool,
+    UntypedInt,
+    UntypedRune,
+    UntypedFloat,
+    UntypedString,
+    UntypedNil,
+    /// The type of an expression whose type could not be determined
+    /// because of an earlier error; silences follow-on errors.
+    Invalid,
+}
+
+impl BasicKind {
+    /// The name Go uses in messages (`untyped int`, `byte` is `uint8` here;
+    /// the checker prints aliases by the name the user wrote where it knows it).
+    pub fn name(self) -> &'static str {
+        use BasicKind::*;
+        match self {
+            Bool => "bool",
+            Int => "int",
+            Int8 => "int8",
+            Int16 => "int16",
+            Int32 => "int32",
+            Int64 => "int64",
+            Uint => "uint",
+            Uint8 => "uint8",
+            Uint16 => "uint16",
+            Uint32 => "uint32",
+            Uint64 => "uint64",
+            Uintptr => "uintptr",
+            Float32 => "float32",
+            Float64 => "float64",
+            String => "string",
+            UntypedBool => "untyped bool",
+            UntypedInt => "untyped int",
+            UntypedRune => "untyped rune",
+            UntypedFloat => "untyped float",
+            UntypedString => "untyped string",
+            UntypedNil => "untyped nil",
+            Invalid => "invalid type",
+        }
+    }
+
+    pub fn is_untyped(self) -> bool {
+        use BasicKind::*;
+        matches!(
+            self,
+            UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedString | UntypedNil
+        )
+    }
+
+    pub fn is_integer(self) -> bool {
+        use BasicKind::*;
+        matches!(
+            self,
+            Int | Int8
+                | Int16
+                | Int32
+                | Int64
+                | Uint
+                | Uint8
+                | Uint16
+                | Uint32
+                | Uint64
+                | Uintptr
+                | UntypedInt
+                | UntypedRune
+        )
+    }
+
+    pub fn is_unsigned(self) -> bool {
+        use BasicKind::*;
+        matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
+    }
+
+    pub fn is_float(self) -> bool {
+        matches!(
+            self,
+            BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
+        )
+    }
+
+    pub fn is_numeric(self) -> bool {
+        self.is_integer() || self.is_float()
+    }
+
+    pub fn is_string(self) -> bool {
+        matches!(self, BasicKind::String | BasicKind::UntypedString)
+    }
+
+    pub fn is_boolean(self) -> bool {
+        matches!(self, BasicKind::Bool | BasicKind::UntypedBool)
+    }
+
+    /// Size in bytes on gol's 64-bit target (int and uint are 64 bits, as
+    /// on amd64 and arm64).
+    pub fn size_bytes(self) -> Option<u32> {
+        use BasicKind::*;
+        Some(match self {
+            Bool | Int8 | Uint8 => 1,
+            Int16 | Uint16 => 2,
+            Int32 | Uint32 | Float32 => 4,
+            Int | Int64 | Uint | Uint64 | Uintptr | Float64 => 8,
+            String => 16,
+            _ => return None,
+        })
+    }
+
+    /// The default type of an untyped constant kind (`untyped rune` -> `int32`).
+    pub fn default_type(self) -> BasicKind {
+        use BasicKind::*;
+        match self {
+            UntypedBool => Bool,
+            UntypedInt => Int,
+            UntypedRune => Int32,
+            UntypedFloat => Float64,
+            UntypedString => String,
+            k => k,
+        }
+    }
+}

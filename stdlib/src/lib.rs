@@ -1,0 +1,1 @@
+//! gol's standard packages.

@@ -1,0 +1,1 @@
+//! gol's virtual machine and runtime.
