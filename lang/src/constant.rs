@@ -1690,9 +1690,17 @@ mod tests {
                 assert_eq!(got64.map(f64::to_bits), Some(want64.to_bits()), "{text}");
             }
             if want32.is_infinite() {
-                assert_eq!(v.represent(BasicKind::Float32), Err(ConstError::Overflow), "{text}");
+                assert_eq!(
+                    v.represent(BasicKind::Float32),
+                    Err(ConstError::Overflow),
+                    "{text}"
+                );
             } else {
-                assert_eq!(v.to_f32().map(f32::to_bits), Some(want32.to_bits()), "{text}");
+                assert_eq!(
+                    v.to_f32().map(f32::to_bits),
+                    Some(want32.to_bits()),
+                    "{text}"
+                );
             }
         }
     }
