@@ -12,6 +12,10 @@ const (
 	GOARCH   string = "amd64"
 )
 
+var (
+	MemProfileRate int
+)
+
 func GOMAXPROCS(n int) int
 
 func NumCPU() int
@@ -39,6 +43,8 @@ func ReadMemStats(m *MemStats)
 func Goexit()
 
 func Gosched()
+
+func Breakpoint()
 
 func LockOSThread()
 

@@ -75,6 +75,7 @@ var allow = map[string][]string{
 		"GOOS", "GOARCH", "Version", "Error", "Compiler", "LockOSThread",
 		"UnlockOSThread", "NumCgoCall", "SetFinalizer", "Func", "FuncForPC",
 		"Frame", "Frames", "CallersFrames", "TypeAssertionError",
+		"MemProfileRate", "Breakpoint", "NumCgoCall",
 	},
 }
 
