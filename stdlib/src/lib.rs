@@ -206,4 +206,19 @@ mod tests {
         assert!(declares("os", "O_CREATE int = 0x40"));
         assert!(declares("sync", "func (m *Mutex) Lock()"));
     }
+
+    /// Native Go type-checks the declarations (stdlib/tools/validate).
+    /// Needs `go` 1.27 on the PATH and takes a few seconds, so it only runs
+    /// on request: `cargo test -p gol-stdlib -- --ignored`.
+    #[test]
+    #[ignore = "needs native Go on the PATH"]
+    fn native_go_accepts_the_declarations() {
+        let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools");
+        let status = std::process::Command::new("go")
+            .args(["run", "./validate", "../go"])
+            .current_dir(&tools)
+            .status()
+            .expect("run go");
+        assert!(status.success(), "stdlib/tools/validate failed");
+    }
 }

@@ -28,26 +28,43 @@ var (
 	ErrFinalToken        = errors.New("final token")
 )
 
+// NewReaderSize returns a new [Reader] whose buffer has at least the
+// specified size.
 func NewReaderSize(rd io.Reader, size int) *Reader
 
+// NewReader returns a new [Reader] whose buffer has the default size.
 func NewReader(rd io.Reader) *Reader
 
+// NewWriterSize returns a new [Writer] whose buffer has at least the
+// specified size.
 func NewWriterSize(w io.Writer, size int) *Writer
 
+// NewWriter returns a new [Writer] whose buffer has the default size.
 func NewWriter(w io.Writer) *Writer
 
+// NewReadWriter allocates a new [ReadWriter] that dispatches to r and w.
 func NewReadWriter(r *Reader, w *Writer) *ReadWriter
 
+// NewScanner returns a new [Scanner] to read from r.
 func NewScanner(r io.Reader) *Scanner
 
+// ScanBytes is a split function for a [Scanner] that returns each byte as a
+// token.
 func ScanBytes(data []byte, atEOF bool) (advance int, token []byte, err error)
 
+// ScanRunes is a split function for a [Scanner] that returns each
+// UTF-8-encoded rune as a token.
 func ScanRunes(data []byte, atEOF bool) (advance int, token []byte, err error)
 
+// ScanLines is a split function for a [Scanner] that returns each line of
+// text, stripped of any trailing end-of-line marker.
 func ScanLines(data []byte, atEOF bool) (advance int, token []byte, err error)
 
+// ScanWords is a split function for a [Scanner] that returns each
+// space-separated word of text, with surrounding spaces deleted.
 func ScanWords(data []byte, atEOF bool) (advance int, token []byte, err error)
 
+// Reader implements buffering for an io.Reader object.
 type Reader struct {
 	buf          []byte
 	rd           io.Reader
@@ -58,36 +75,58 @@ type Reader struct {
 	lastRuneSize int
 }
 
+// Size returns the size of the underlying buffer in bytes.
 func (b *Reader) Size() int
 
+// Reset discards any buffered data, resets all state, and switches the
+// buffered reader to read from r.
 func (b *Reader) Reset(r io.Reader)
 
+// Peek returns the next n bytes without advancing the reader.
 func (b *Reader) Peek(n int) ([]byte, error)
 
+// Discard skips the next n bytes, returning the number of bytes discarded.
 func (b *Reader) Discard(n int) (discarded int, err error)
 
+// Read reads data into p.
 func (b *Reader) Read(p []byte) (n int, err error)
 
+// ReadByte reads and returns a single byte.
 func (b *Reader) ReadByte() (byte, error)
 
+// UnreadByte unreads the last byte.
 func (b *Reader) UnreadByte() error
 
+// ReadRune reads a single UTF-8 encoded Unicode character and returns the
+// rune and its size in bytes.
 func (b *Reader) ReadRune() (r rune, size int, err error)
 
+// UnreadRune unreads the last rune.
 func (b *Reader) UnreadRune() error
 
+// Buffered returns the number of bytes that can be read from the current
+// buffer.
 func (b *Reader) Buffered() int
 
+// ReadSlice reads until the first occurrence of delim in the input,
+// returning a slice pointing at the bytes in the buffer.
 func (b *Reader) ReadSlice(delim byte) (line []byte, err error)
 
+// ReadLine is a low-level line-reading primitive.
 func (b *Reader) ReadLine() (line []byte, isPrefix bool, err error)
 
+// ReadBytes reads until the first occurrence of delim in the input,
+// returning a slice containing the data up to and including the delimiter.
 func (b *Reader) ReadBytes(delim byte) ([]byte, error)
 
+// ReadString reads until the first occurrence of delim in the input,
+// returning a string containing the data up to and including the delimiter.
 func (b *Reader) ReadString(delim byte) (string, error)
 
+// WriteTo implements io.WriterTo.
 func (b *Reader) WriteTo(w io.Writer) (n int64, err error)
 
+// Writer implements buffering for an io.Writer object.
 type Writer struct {
 	err error
 	buf []byte
@@ -95,33 +134,50 @@ type Writer struct {
 	wr  io.Writer
 }
 
+// Size returns the size of the underlying buffer in bytes.
 func (b *Writer) Size() int
 
+// Reset discards any unflushed buffered data, clears any error, and resets
+// b to write its output to w.
 func (b *Writer) Reset(w io.Writer)
 
+// Flush writes any buffered data to the underlying io.Writer.
 func (b *Writer) Flush() error
 
+// Available returns how many bytes are unused in the buffer.
 func (b *Writer) Available() int
 
+// AvailableBuffer returns an empty buffer with b.Available() capacity.
 func (b *Writer) AvailableBuffer() []byte
 
+// Buffered returns the number of bytes that have been written into the
+// current buffer.
 func (b *Writer) Buffered() int
 
+// Write writes the contents of p into the buffer.
 func (b *Writer) Write(p []byte) (nn int, err error)
 
+// WriteByte writes a single byte.
 func (b *Writer) WriteByte(c byte) error
 
+// WriteRune writes a single Unicode code point, returning the number of
+// bytes written and any error.
 func (b *Writer) WriteRune(r rune) (size int, err error)
 
+// WriteString writes a string.
 func (b *Writer) WriteString(s string) (int, error)
 
+// ReadFrom implements io.ReaderFrom.
 func (b *Writer) ReadFrom(r io.Reader) (n int64, err error)
 
+// ReadWriter stores pointers to a [Reader] and a [Writer].
 type ReadWriter struct {
 	*Reader
 	*Writer
 }
 
+// Scanner provides a convenient interface for reading data such as a file
+// of newline-delimited lines of text.
 type Scanner struct {
 	r            io.Reader
 	split        SplitFunc
@@ -136,16 +192,28 @@ type Scanner struct {
 	done         bool
 }
 
+// Err returns the first non-EOF error that was encountered by the
+// [Scanner].
 func (s *Scanner) Err() error
 
+// Bytes returns the most recent token generated by a call to
+// [Scanner.Scan].
 func (s *Scanner) Bytes() []byte
 
+// Text returns the most recent token generated by a call to [Scanner.Scan]
+// as a newly allocated string holding its bytes.
 func (s *Scanner) Text() string
 
+// Scan advances the [Scanner] to the next token, which will then be
+// available through the [Scanner.Bytes] or [Scanner.Text] method.
 func (s *Scanner) Scan() bool
 
+// Buffer controls memory allocation by the Scanner.
 func (s *Scanner) Buffer(buf []byte, max int)
 
+// Split sets the split function for the [Scanner].
 func (s *Scanner) Split(split SplitFunc)
 
+// SplitFunc is the signature of the split function used to tokenize the
+// input.
 type SplitFunc func(data []byte, atEOF bool) (advance int, token []byte, err error)

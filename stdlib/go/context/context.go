@@ -17,30 +17,50 @@ var (
 	DeadlineExceeded error
 )
 
+// Background returns a non-nil, empty [Context].
 func Background() Context
 
+// TODO returns a non-nil, empty [Context].
 func TODO() Context
 
+// WithCancel returns a derived context that points to the parent context
+// but has a new Done channel.
 func WithCancel(parent Context) (ctx Context, cancel CancelFunc)
 
+// WithCancelCause behaves like [WithCancel] but returns a [CancelCauseFunc]
+// instead of a [CancelFunc].
 func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc)
 
+// Cause returns a non-nil error explaining why c was canceled.
 func Cause(c Context) error
 
+// AfterFunc arranges to call f in its own goroutine after ctx is canceled.
 func AfterFunc(ctx Context, f func()) (stop func() bool)
 
+// WithoutCancel returns a derived context that points to the parent context
+// and is not canceled when parent is canceled.
 func WithoutCancel(parent Context) Context
 
+// WithDeadline returns a derived context that points to the parent context
+// but has the deadline adjusted to be no later than d.
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc)
 
+// WithDeadlineCause behaves like [WithDeadline] but also sets the cause of
+// the returned Context when the deadline is exceeded.
 func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc)
 
+// WithTimeout returns WithDeadline(parent, time.Now().Add(timeout)).
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)
 
+// WithTimeoutCause behaves like [WithTimeout] but also sets the cause of
+// the returned Context when the timeout expires.
 func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc)
 
+// WithValue returns a derived context that points to the parent Context.
 func WithValue(parent Context, key any, val any) Context
 
+// A Context carries a deadline, a cancellation signal, and other values
+// across API boundaries.
 type Context interface {
 	Deadline() (deadline time.Time, ok bool)
 	Done() <-chan struct{}
@@ -48,6 +68,9 @@ type Context interface {
 	Value(key any) any
 }
 
+// A CancelFunc tells an operation to abandon its work.
 type CancelFunc func()
 
+// A CancelCauseFunc behaves like a [CancelFunc] but additionally sets the
+// cancellation cause.
 type CancelCauseFunc func(cause error)

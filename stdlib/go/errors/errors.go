@@ -12,12 +12,19 @@ var (
 	ErrUnsupported = New("unsupported operation")
 )
 
+// New returns an error that formats as the given text.
 func New(text string) error
 
+// Join returns an error that wraps the given errors.
 func Join(errs ...error) error
 
+// Unwrap returns the result of calling the Unwrap method on err, if err's
+// type contains an Unwrap method returning error.
 func Unwrap(err error) error
 
+// Is reports whether any error in err's tree matches target.
 func Is(err error, target error) bool
 
+// As finds the first error in err's tree that matches target, and if one is
+// found, sets target to that error value and returns true.
 func As(err error, target any) bool

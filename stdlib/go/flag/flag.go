@@ -26,82 +26,144 @@ var (
 	CommandLine *FlagSet
 )
 
+// VisitAll visits the command-line flags in lexicographical order, calling
+// fn for each.
 func VisitAll(fn func(*Flag))
 
+// Visit visits the command-line flags in lexicographical order, calling fn
+// for each.
 func Visit(fn func(*Flag))
 
+// Lookup returns the [Flag] structure of the named command-line flag,
+// returning nil if none exists.
 func Lookup(name string) *Flag
 
+// Set sets the value of the named command-line flag.
 func Set(name string, value string) error
 
+// UnquoteUsage extracts a back-quoted name from the usage string for a flag
+// and returns it and the un-quoted usage.
 func UnquoteUsage(flag *Flag) (name string, usage string)
 
+// PrintDefaults prints, to standard error unless configured otherwise, a
+// usage message showing the default settings of all defined command-line
+// flags.
 func PrintDefaults()
 
+// NFlag returns the number of command-line flags that have been set.
 func NFlag() int
 
+// Arg returns the i'th command-line argument.
 func Arg(i int) string
 
+// NArg is the number of arguments remaining after flags have been
+// processed.
 func NArg() int
 
+// Args returns the non-flag command-line arguments.
 func Args() []string
 
+// BoolVar defines a bool flag with specified name, default value, and usage
+// string.
 func BoolVar(p *bool, name string, value bool, usage string)
 
+// Bool defines a bool flag with specified name, default value, and usage
+// string.
 func Bool(name string, value bool, usage string) *bool
 
+// IntVar defines an int flag with specified name, default value, and usage
+// string.
 func IntVar(p *int, name string, value int, usage string)
 
+// Int defines an int flag with specified name, default value, and usage
+// string.
 func Int(name string, value int, usage string) *int
 
+// Int64Var defines an int64 flag with specified name, default value, and
+// usage string.
 func Int64Var(p *int64, name string, value int64, usage string)
 
+// Int64 defines an int64 flag with specified name, default value, and usage
+// string.
 func Int64(name string, value int64, usage string) *int64
 
+// UintVar defines a uint flag with specified name, default value, and usage
+// string.
 func UintVar(p *uint, name string, value uint, usage string)
 
+// Uint defines a uint flag with specified name, default value, and usage
+// string.
 func Uint(name string, value uint, usage string) *uint
 
+// Uint64Var defines a uint64 flag with specified name, default value, and
+// usage string.
 func Uint64Var(p *uint64, name string, value uint64, usage string)
 
+// Uint64 defines a uint64 flag with specified name, default value, and
+// usage string.
 func Uint64(name string, value uint64, usage string) *uint64
 
+// StringVar defines a string flag with specified name, default value, and
+// usage string.
 func StringVar(p *string, name string, value string, usage string)
 
+// String defines a string flag with specified name, default value, and
+// usage string.
 func String(name string, value string, usage string) *string
 
+// Float64Var defines a float64 flag with specified name, default value, and
+// usage string.
 func Float64Var(p *float64, name string, value float64, usage string)
 
+// Float64 defines a float64 flag with specified name, default value, and
+// usage string.
 func Float64(name string, value float64, usage string) *float64
 
+// DurationVar defines a time.Duration flag with specified name, default
+// value, and usage string.
 func DurationVar(p *time.Duration, name string, value time.Duration, usage string)
 
+// Duration defines a time.Duration flag with specified name, default value,
+// and usage string.
 func Duration(name string, value time.Duration, usage string) *time.Duration
 
+// Func defines a flag with the specified name and usage string.
 func Func(name string, usage string, fn func(string) error)
 
+// BoolFunc defines a flag with the specified name and usage string without
+// requiring values.
 func BoolFunc(name string, usage string, fn func(string) error)
 
+// Var defines a flag with the specified name and usage string.
 func Var(value Value, name string, usage string)
 
+// Parse parses the command-line flags from os.Args[1:].
 func Parse()
 
+// Parsed reports whether the command-line flags have been parsed.
 func Parsed() bool
 
+// NewFlagSet returns a new, empty flag set with the specified name and
+// error handling property.
 func NewFlagSet(name string, errorHandling ErrorHandling) *FlagSet
 
+// Value is the interface to the dynamic value stored in a flag.
 type Value interface {
 	Set(string) error
 	String() string
 }
 
+// Getter is an interface that allows the contents of a [Value] to be
+// retrieved.
 type Getter interface {
 	Value
 	Get() any
 }
 
+// ErrorHandling defines how [FlagSet.Parse] behaves if the parse fails.
 type ErrorHandling int
 
+// A FlagSet represents a set of defined flags.
 type FlagSet struct {
 	Usage         func()
 	name          string
@@ -114,76 +176,133 @@ type FlagSet struct {
 	undef         map[string]string
 }
 
+// Output returns the destination for usage and error messages.
 func (f *FlagSet) Output() io.Writer
 
+// Name returns the name of the flag set.
 func (f *FlagSet) Name() string
 
+// ErrorHandling returns the error handling behavior of the flag set.
 func (f *FlagSet) ErrorHandling() ErrorHandling
 
+// SetOutput sets the destination for usage and error messages.
 func (f *FlagSet) SetOutput(output io.Writer)
 
+// VisitAll visits the flags in lexicographical order, calling fn for each.
 func (f *FlagSet) VisitAll(fn func(*Flag))
 
+// Visit visits the flags in lexicographical order, calling fn for each.
 func (f *FlagSet) Visit(fn func(*Flag))
 
+// Lookup returns the [Flag] structure of the named flag, returning nil if
+// none exists.
 func (f *FlagSet) Lookup(name string) *Flag
 
+// Set sets the value of the named flag.
 func (f *FlagSet) Set(name string, value string) error
 
+// PrintDefaults prints, to standard error unless configured otherwise, the
+// default values of all defined command-line flags in the set.
 func (f *FlagSet) PrintDefaults()
 
+// NFlag returns the number of flags that have been set.
 func (f *FlagSet) NFlag() int
 
+// Arg returns the i'th argument.
 func (f *FlagSet) Arg(i int) string
 
+// NArg is the number of arguments remaining after flags have been
+// processed.
 func (f *FlagSet) NArg() int
 
+// Args returns the non-flag arguments.
 func (f *FlagSet) Args() []string
 
+// BoolVar defines a bool flag with specified name, default value, and usage
+// string.
 func (f *FlagSet) BoolVar(p *bool, name string, value bool, usage string)
 
+// Bool defines a bool flag with specified name, default value, and usage
+// string.
 func (f *FlagSet) Bool(name string, value bool, usage string) *bool
 
+// IntVar defines an int flag with specified name, default value, and usage
+// string.
 func (f *FlagSet) IntVar(p *int, name string, value int, usage string)
 
+// Int defines an int flag with specified name, default value, and usage
+// string.
 func (f *FlagSet) Int(name string, value int, usage string) *int
 
+// Int64Var defines an int64 flag with specified name, default value, and
+// usage string.
 func (f *FlagSet) Int64Var(p *int64, name string, value int64, usage string)
 
+// Int64 defines an int64 flag with specified name, default value, and usage
+// string.
 func (f *FlagSet) Int64(name string, value int64, usage string) *int64
 
+// UintVar defines a uint flag with specified name, default value, and usage
+// string.
 func (f *FlagSet) UintVar(p *uint, name string, value uint, usage string)
 
+// Uint defines a uint flag with specified name, default value, and usage
+// string.
 func (f *FlagSet) Uint(name string, value uint, usage string) *uint
 
+// Uint64Var defines a uint64 flag with specified name, default value, and
+// usage string.
 func (f *FlagSet) Uint64Var(p *uint64, name string, value uint64, usage string)
 
+// Uint64 defines a uint64 flag with specified name, default value, and
+// usage string.
 func (f *FlagSet) Uint64(name string, value uint64, usage string) *uint64
 
+// StringVar defines a string flag with specified name, default value, and
+// usage string.
 func (f *FlagSet) StringVar(p *string, name string, value string, usage string)
 
+// String defines a string flag with specified name, default value, and
+// usage string.
 func (f *FlagSet) String(name string, value string, usage string) *string
 
+// Float64Var defines a float64 flag with specified name, default value, and
+// usage string.
 func (f *FlagSet) Float64Var(p *float64, name string, value float64, usage string)
 
+// Float64 defines a float64 flag with specified name, default value, and
+// usage string.
 func (f *FlagSet) Float64(name string, value float64, usage string) *float64
 
+// DurationVar defines a time.Duration flag with specified name, default
+// value, and usage string.
 func (f *FlagSet) DurationVar(p *time.Duration, name string, value time.Duration, usage string)
 
+// Duration defines a time.Duration flag with specified name, default value,
+// and usage string.
 func (f *FlagSet) Duration(name string, value time.Duration, usage string) *time.Duration
 
+// Func defines a flag with the specified name and usage string.
 func (f *FlagSet) Func(name string, usage string, fn func(string) error)
 
+// BoolFunc defines a flag with the specified name and usage string without
+// requiring values.
 func (f *FlagSet) BoolFunc(name string, usage string, fn func(string) error)
 
+// Var defines a flag with the specified name and usage string.
 func (f *FlagSet) Var(value Value, name string, usage string)
 
+// Parse parses flag definitions from the argument list, which should not
+// include the command name.
 func (f *FlagSet) Parse(arguments []string) error
 
+// Parsed reports whether f.Parse has been called.
 func (f *FlagSet) Parsed() bool
 
+// Init sets the name and error handling property for a flag set.
 func (f *FlagSet) Init(name string, errorHandling ErrorHandling)
 
+// A Flag represents the state of a flag.
 type Flag struct {
 	Name     string
 	Usage    string

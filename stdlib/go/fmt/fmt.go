@@ -10,52 +10,99 @@ import (
 	"io"
 )
 
+// Errorf formats according to a format specifier and returns the string as
+// a value that satisfies error.
 func Errorf(format string, a ...any) (err error)
 
+// FormatString returns a string representing the fully qualified formatting
+// directive captured by the [State], followed by the argument verb.
 func FormatString(state State, verb rune) string
 
+// Fprintf formats according to a format specifier and writes to w.
 func Fprintf(w io.Writer, format string, a ...any) (n int, err error)
 
+// Printf formats according to a format specifier and writes to standard
+// output.
 func Printf(format string, a ...any) (n int, err error)
 
+// Sprintf formats according to a format specifier and returns the resulting
+// string.
 func Sprintf(format string, a ...any) string
 
+// Appendf formats according to a format specifier, appends the result to
+// the byte slice, and returns the updated slice.
 func Appendf(b []byte, format string, a ...any) []byte
 
+// Fprint formats using the default formats for its operands and writes to
+// w.
 func Fprint(w io.Writer, a ...any) (n int, err error)
 
+// Print formats using the default formats for its operands and writes to
+// standard output.
 func Print(a ...any) (n int, err error)
 
+// Sprint formats using the default formats for its operands and returns the
+// resulting string.
 func Sprint(a ...any) string
 
+// Append formats using the default formats for its operands, appends the
+// result to the byte slice, and returns the updated slice.
 func Append(b []byte, a ...any) []byte
 
+// Fprintln formats using the default formats for its operands and writes to
+// w.
 func Fprintln(w io.Writer, a ...any) (n int, err error)
 
+// Println formats using the default formats for its operands and writes to
+// standard output.
 func Println(a ...any) (n int, err error)
 
+// Sprintln formats using the default formats for its operands and returns
+// the resulting string.
 func Sprintln(a ...any) string
 
+// Appendln formats using the default formats for its operands, appends the
+// result to the byte slice, and returns the updated slice.
 func Appendln(b []byte, a ...any) []byte
 
+// Scan scans text read from standard input, storing successive
+// space-separated values into successive arguments.
 func Scan(a ...any) (n int, err error)
 
+// Scanln is similar to [Scan], but stops scanning at a newline and after
+// the final item there must be a newline or EOF.
 func Scanln(a ...any) (n int, err error)
 
+// Scanf scans text read from standard input, storing successive
+// space-separated values into successive arguments as determined by the
+// format.
 func Scanf(format string, a ...any) (n int, err error)
 
+// Sscan scans the argument string, storing successive space-separated
+// values into successive arguments.
 func Sscan(str string, a ...any) (n int, err error)
 
+// Sscanln is similar to [Sscan], but stops scanning at a newline and after
+// the final item there must be a newline or EOF.
 func Sscanln(str string, a ...any) (n int, err error)
 
+// Sscanf scans the argument string, storing successive space-separated
+// values into successive arguments as determined by the format.
 func Sscanf(str string, format string, a ...any) (n int, err error)
 
+// Fscan scans text read from r, storing successive space-separated values
+// into successive arguments.
 func Fscan(r io.Reader, a ...any) (n int, err error)
 
+// Fscanln is similar to [Fscan], but stops scanning at a newline and after
+// the final item there must be a newline or EOF.
 func Fscanln(r io.Reader, a ...any) (n int, err error)
 
+// Fscanf scans text read from r, storing successive space-separated values
+// into successive arguments as determined by the format.
 func Fscanf(r io.Reader, format string, a ...any) (n int, err error)
 
+// State represents the printer state passed to custom formatters.
 type State interface {
 	Flag(c int) bool
 	Precision() (prec int, ok bool)
@@ -63,18 +110,24 @@ type State interface {
 	Write(b []byte) (n int, err error)
 }
 
+// Formatter is implemented by any value that has a Format method.
 type Formatter interface {
 	Format(f State, verb rune)
 }
 
+// Stringer is implemented by any value that has a String method, which
+// defines the “native” format for that value.
 type Stringer interface {
 	String() string
 }
 
+// GoStringer is implemented by any value that has a GoString method, which
+// defines the Go syntax for that value.
 type GoStringer interface {
 	GoString() string
 }
 
+// ScanState represents the scanner state passed to custom scanners.
 type ScanState interface {
 	Read(buf []byte) (n int, err error)
 	ReadRune() (r rune, size int, err error)
@@ -84,6 +137,9 @@ type ScanState interface {
 	Width() (wid int, ok bool)
 }
 
+// Scanner is implemented by any value that has a Scan method, which scans
+// the input for the representation of a value and stores the result in the
+// receiver, which must be a pointer to be useful.
 type Scanner interface {
 	Scan(state ScanState, verb rune) error
 }

@@ -16,49 +16,79 @@ var (
 	MemProfileRate int
 )
 
+// GOMAXPROCS sets the maximum number of CPUs that can be executing
+// simultaneously and returns the previous setting.
 func GOMAXPROCS(n int) int
 
+// NumCPU returns the number of logical CPUs usable by the current process.
 func NumCPU() int
 
+// NumCgoCall returns the number of cgo calls made by the current process.
 func NumCgoCall() int64
 
+// NumGoroutine returns the number of goroutines that currently exist.
 func NumGoroutine() int
 
+// Caller reports file and line number information about function
+// invocations on the calling goroutine's stack.
 func Caller(skip int) (pc uintptr, file string, line int, ok bool)
 
+// Callers fills the slice pc with the return program counters of function
+// invocations on the calling goroutine's stack.
 func Callers(skip int, pc []uintptr) int
 
+// Version returns the Go tree's version string.
 func Version() string
 
+// SetFinalizer sets the finalizer associated with obj to the provided
+// finalizer function.
 func SetFinalizer(obj any, finalizer any)
 
+// KeepAlive marks its argument as currently reachable.
 func KeepAlive(x any)
 
+// GC runs a garbage collection and blocks the caller until the garbage
+// collection is complete.
 func GC()
 
+// Stack formats a stack trace of the calling goroutine into buf and returns
+// the number of bytes written to buf.
 func Stack(buf []byte, all bool) int
 
+// ReadMemStats populates m with memory allocator statistics.
 func ReadMemStats(m *MemStats)
 
+// Goexit terminates the goroutine that calls it.
 func Goexit()
 
+// Gosched yields the processor, allowing other goroutines to run.
 func Gosched()
 
+// Breakpoint executes a breakpoint trap.
 func Breakpoint()
 
+// LockOSThread wires the calling goroutine to its current operating system
+// thread.
 func LockOSThread()
 
+// UnlockOSThread undoes an earlier call to LockOSThread.
 func UnlockOSThread()
 
+// CallersFrames takes a slice of PC values returned by [Callers] and
+// prepares to return function/file/line information.
 func CallersFrames(callers []uintptr) *Frames
 
+// FuncForPC returns a *[Func] describing the function that contains the
+// given program counter address, or else nil.
 func FuncForPC(pc uintptr) *Func
 
+// Error identifies a runtime error used in panic.
 type Error interface {
 	error
 	RuntimeError()
 }
 
+// A TypeAssertionError explains a failed type assertion.
 type TypeAssertionError struct {
 	_interface    any
 	concrete      any
@@ -70,6 +100,7 @@ func (t *TypeAssertionError) RuntimeError()
 
 func (e *TypeAssertionError) Error() string
 
+// A MemStats records statistics about the memory allocator.
 type MemStats struct {
 	Alloc         uint64
 	TotalAlloc    uint64
@@ -109,6 +140,8 @@ type MemStats struct {
 	}
 }
 
+// Frames may be used to get function/file/line information for a slice of
+// PC values returned by [Callers].
 type Frames struct {
 	callers    []uintptr
 	nextPC     uintptr
@@ -116,8 +149,11 @@ type Frames struct {
 	frameStore [2]Frame
 }
 
+// Next returns a [Frame] representing the next call frame in the slice of
+// PC values.
 func (ci *Frames) Next() (frame Frame, more bool)
 
+// Frame is the information returned by [Frames] for each call frame.
 type Frame struct {
 	PC        uintptr
 	Func      *Func
@@ -132,12 +168,17 @@ type Frame struct {
 	}
 }
 
+// A Func represents a Go function in the running binary.
 type Func struct {
 	opaque struct{}
 }
 
+// Name returns the name of the function.
 func (f *Func) Name() string
 
+// Entry returns the entry address of the function.
 func (f *Func) Entry() uintptr
 
+// FileLine returns the file name and line number of the source code
+// corresponding to the program counter pc.
 func (f *Func) FileLine(pc uintptr) (file string, line int)

@@ -6,50 +6,84 @@
 // stdlib/tools/declgen from Go's own source.
 package sort
 
+// Search uses binary search to find and return the smallest index i in [0,
+// n) at which f(i) is true, assuming that on the range [0, n), f(i) == true
+// implies f(i+1) == true.
 func Search(n int, f func(int) bool) int
 
+// Find uses binary search to find and return the smallest index i in [0, n)
+// at which cmp(i) <= 0.
 func Find(n int, cmp func(int) int) (i int, found bool)
 
+// SearchInts searches for x in a sorted slice of ints and returns the index
+// as specified by [Search].
 func SearchInts(a []int, x int) int
 
+// SearchFloat64s searches for x in a sorted slice of float64s and returns
+// the index as specified by [Search].
 func SearchFloat64s(a []float64, x float64) int
 
+// SearchStrings searches for x in a sorted slice of strings and returns the
+// index as specified by Search.
 func SearchStrings(a []string, x string) int
 
+// Slice sorts the slice x given the provided less function.
 func Slice(x any, less func(i int, j int) bool)
 
+// SliceStable sorts the slice x using the provided less function, keeping
+// equal elements in their original order.
 func SliceStable(x any, less func(i int, j int) bool)
 
+// SliceIsSorted reports whether the slice x is sorted according to the
+// provided less function.
 func SliceIsSorted(x any, less func(i int, j int) bool) bool
 
+// Sort sorts data in ascending order as determined by the Less method.
 func Sort(data Interface)
 
+// Reverse returns the reverse order for data.
 func Reverse(data Interface) Interface
 
+// IsSorted reports whether data is sorted.
 func IsSorted(data Interface) bool
 
+// Ints sorts a slice of ints in increasing order.
 func Ints(x []int)
 
+// Float64s sorts a slice of float64s in increasing order.
 func Float64s(x []float64)
 
+// Strings sorts a slice of strings in increasing order.
 func Strings(x []string)
 
+// IntsAreSorted reports whether the slice x is sorted in increasing order.
 func IntsAreSorted(x []int) bool
 
+// Float64sAreSorted reports whether the slice x is sorted in increasing
+// order, with not-a-number (NaN) values before any other values.
 func Float64sAreSorted(x []float64) bool
 
+// StringsAreSorted reports whether the slice x is sorted in increasing
+// order.
 func StringsAreSorted(x []string) bool
 
+// Stable sorts data in ascending order as determined by the Less method,
+// while keeping the original order of equal elements.
 func Stable(data Interface)
 
+// An implementation of Interface can be sorted by the routines in this
+// package.
 type Interface interface {
 	Len() int
 	Less(i int, j int) bool
 	Swap(i int, j int)
 }
 
+// IntSlice attaches the methods of Interface to []int, sorting in
+// increasing order.
 type IntSlice []int
 
+// Search returns the result of applying [SearchInts] to the receiver and x.
 func (p IntSlice) Search(x int) int
 
 func (x IntSlice) Len() int
@@ -58,22 +92,34 @@ func (x IntSlice) Less(i int, j int) bool
 
 func (x IntSlice) Swap(i int, j int)
 
+// Sort is a convenience method: x.Sort() calls Sort(x).
 func (x IntSlice) Sort()
 
+// Float64Slice implements Interface for a []float64, sorting in increasing
+// order, with not-a-number (NaN) values ordered before other values.
 type Float64Slice []float64
 
+// Search returns the result of applying [SearchFloat64s] to the receiver
+// and x.
 func (p Float64Slice) Search(x float64) int
 
 func (x Float64Slice) Len() int
 
+// Less reports whether x[i] should be ordered before x[j], as required by
+// the sort Interface.
 func (x Float64Slice) Less(i int, j int) bool
 
 func (x Float64Slice) Swap(i int, j int)
 
+// Sort is a convenience method: x.Sort() calls Sort(x).
 func (x Float64Slice) Sort()
 
+// StringSlice attaches the methods of Interface to []string, sorting in
+// increasing order.
 type StringSlice []string
 
+// Search returns the result of applying [SearchStrings] to the receiver and
+// x.
 func (p StringSlice) Search(x string) int
 
 func (x StringSlice) Len() int
@@ -82,4 +128,5 @@ func (x StringSlice) Less(i int, j int) bool
 
 func (x StringSlice) Swap(i int, j int)
 
+// Sort is a convenience method: x.Sort() calls Sort(x).
 func (x StringSlice) Sort()

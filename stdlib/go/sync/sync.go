@@ -13,10 +13,14 @@ import (
 	"sync/atomic"
 )
 
+// NewCond returns a new Cond with Locker l.
 func NewCond(l Locker) *Cond
 
+// OnceFunc returns a function that invokes f only once.
 func OnceFunc(f func()) func()
 
+// Cond implements a condition variable, a rendezvous point for goroutines
+// waiting for or announcing the occurrence of an event.
 type Cond struct {
 	noCopy struct{}
 	L      Locker
@@ -30,12 +34,18 @@ type Cond struct {
 	checker uintptr
 }
 
+// Wait atomically unlocks c.L and suspends execution of the calling
+// goroutine.
 func (c *Cond) Wait()
 
+// Signal wakes one goroutine waiting on c, if there is any.
 func (c *Cond) Signal()
 
+// Broadcast wakes all goroutines waiting on c.
 func (c *Cond) Broadcast()
 
+// Map is like a Go map[any]any but is safe for concurrent use by multiple
+// goroutines without additional locking or coordination.
 type Map struct {
 	m struct {
 		inited   atomic.Uint32
@@ -47,26 +57,40 @@ type Map struct {
 	}
 }
 
+// Load returns the value stored in the map for a key, or nil if no value is
+// present.
 func (m *Map) Load(key any) (value any, ok bool)
 
+// Store sets the value for a key.
 func (m *Map) Store(key any, value any)
 
+// Clear deletes all the entries, resulting in an empty Map.
 func (m *Map) Clear()
 
+// LoadOrStore returns the existing value for the key if present.
 func (m *Map) LoadOrStore(key any, value any) (actual any, loaded bool)
 
+// LoadAndDelete deletes the value for a key, returning the previous value
+// if any.
 func (m *Map) LoadAndDelete(key any) (value any, loaded bool)
 
+// Delete deletes the value for a key.
 func (m *Map) Delete(key any)
 
+// Swap swaps the value for a key and returns the previous value if any.
 func (m *Map) Swap(key any, value any) (previous any, loaded bool)
 
+// CompareAndSwap swaps the old and new values for key if the value stored
+// in the map is equal to old.
 func (m *Map) CompareAndSwap(key any, old any, new any) (swapped bool)
 
+// CompareAndDelete deletes the entry for key if its value is equal to old.
 func (m *Map) CompareAndDelete(key any, old any) (deleted bool)
 
+// Range calls f sequentially for each key and value present in the map.
 func (m *Map) Range(f func(key any, value any) bool)
 
+// A Mutex is a mutual exclusion lock.
 type Mutex struct {
 	mu struct {
 		state int32
@@ -74,24 +98,33 @@ type Mutex struct {
 	}
 }
 
+// Lock locks m.
 func (m *Mutex) Lock()
 
+// TryLock tries to lock m and reports whether it succeeded.
 func (m *Mutex) TryLock() bool
 
+// Unlock unlocks m.
 func (m *Mutex) Unlock()
 
+// A Locker represents an object that can be locked and unlocked.
 type Locker interface {
 	Lock()
 	Unlock()
 }
 
+// Once is an object that will perform exactly one action.
 type Once struct {
 	done atomic.Bool
 	m    Mutex
 }
 
+// Do calls the function f if and only if Do is being called for the first
+// time for this instance of [Once].
 func (o *Once) Do(f func())
 
+// A Pool is a set of temporary objects that may be individually saved and
+// retrieved.
 type Pool struct {
 	noCopy     struct{}
 	local      uintptr
@@ -101,10 +134,14 @@ type Pool struct {
 	New        func() any
 }
 
+// Put adds x to the pool.
 func (p *Pool) Put(x any)
 
+// Get selects an arbitrary item from the [Pool], removes it from the Pool,
+// and returns it to the caller.
 func (p *Pool) Get() any
 
+// A RWMutex is a reader/writer mutual exclusion lock.
 type RWMutex struct {
 	w           Mutex
 	writerSem   uint32
@@ -113,30 +150,45 @@ type RWMutex struct {
 	readerWait  atomic.Int32
 }
 
+// RLock locks rw for reading.
 func (rw *RWMutex) RLock()
 
+// TryRLock tries to lock rw for reading and reports whether it succeeded.
 func (rw *RWMutex) TryRLock() bool
 
+// RUnlock undoes a single [RWMutex.RLock] call; it does not affect other
+// simultaneous readers.
 func (rw *RWMutex) RUnlock()
 
+// Lock locks rw for writing.
 func (rw *RWMutex) Lock()
 
+// TryLock tries to lock rw for writing and reports whether it succeeded.
 func (rw *RWMutex) TryLock() bool
 
+// Unlock unlocks rw for writing.
 func (rw *RWMutex) Unlock()
 
+// RLocker returns a [Locker] interface that implements the [Locker.Lock]
+// and [Locker.Unlock] methods by calling rw.RLock and rw.RUnlock.
 func (rw *RWMutex) RLocker() Locker
 
+// A WaitGroup is a counting semaphore typically used to wait for a group of
+// goroutines or tasks to finish.
 type WaitGroup struct {
 	noCopy struct{}
 	state  atomic.Uint64
 	sema   uint32
 }
 
+// Add adds delta, which may be negative, to the [WaitGroup] task counter.
 func (wg *WaitGroup) Add(delta int)
 
+// Done decrements the [WaitGroup] task counter by one.
 func (wg *WaitGroup) Done()
 
+// Wait blocks until the [WaitGroup] task counter is zero.
 func (wg *WaitGroup) Wait()
 
+// Go calls f in a new goroutine and adds that task to the [WaitGroup].
 func (wg *WaitGroup) Go(f func())

@@ -57,44 +57,74 @@ var (
 	Local *Location
 )
 
+// Parse parses a formatted string and returns the time value it represents.
 func Parse(layout string, value string) (Time, error)
 
+// ParseInLocation is like Parse but differs in two important ways.
 func ParseInLocation(layout string, value string, loc *Location) (Time, error)
 
+// ParseDuration parses a duration string.
 func ParseDuration(s string) (Duration, error)
 
+// Sleep pauses the current goroutine for at least the duration d.
 func Sleep(d Duration)
 
+// NewTimer creates a new Timer that will send the current time on its
+// channel after at least duration d.
 func NewTimer(d Duration) *Timer
 
+// After waits for the duration to elapse and then sends the current time on
+// the returned channel.
 func After(d Duration) <-chan Time
 
+// AfterFunc waits for the duration to elapse and then calls f in its own
+// goroutine.
 func AfterFunc(d Duration, f func()) *Timer
 
+// NewTicker returns a new [Ticker] containing a channel that will send the
+// current time on the channel after each tick.
 func NewTicker(d Duration) *Ticker
 
+// Tick is a convenience wrapper for [NewTicker] providing access to the
+// ticking channel only.
 func Tick(d Duration) <-chan Time
 
+// Since returns the time elapsed since t.
 func Since(t Time) Duration
 
+// Until returns the duration until t.
 func Until(t Time) Duration
 
+// Now returns the current local time.
 func Now() Time
 
+// Unix returns the local Time corresponding to the given Unix time, sec
+// seconds and nsec nanoseconds since January 1, 1970 UTC.
 func Unix(sec int64, nsec int64) Time
 
+// UnixMilli returns the local Time corresponding to the given Unix time,
+// msec milliseconds since January 1, 1970 UTC.
 func UnixMilli(msec int64) Time
 
+// UnixMicro returns the local Time corresponding to the given Unix time,
+// usec microseconds since January 1, 1970 UTC.
 func UnixMicro(usec int64) Time
 
+// Date returns the Time corresponding to
 func Date(year int, month Month, day int, hour int, min int, sec int, nsec int, loc *Location) Time
 
+// FixedZone returns a [Location] that always uses the given zone name and
+// offset (seconds east of UTC).
 func FixedZone(name string, offset int) *Location
 
+// LoadLocation returns a [Location] with the given name.
 func LoadLocation(name string) (*Location, error)
 
+// LoadLocationFromTZData returns a new [Location] with the given name
+// initialized from the IANA Time Zone database-formatted data.
 func LoadLocationFromTZData(name string, data []byte) (*Location, error)
 
+// ParseError describes a problem parsing a time string.
 type ParseError struct {
 	Layout     string
 	Value      string
@@ -103,156 +133,251 @@ type ParseError struct {
 	Message    string
 }
 
+// Error returns the string representation of a ParseError.
 func (e *ParseError) Error() string
 
+// The Timer type represents a single event.
 type Timer struct {
 	C         <-chan Time
 	initTimer bool
 }
 
+// Stop prevents the [Timer] from firing.
 func (t *Timer) Stop() bool
 
+// Reset changes the timer to expire after duration d.
 func (t *Timer) Reset(d Duration) bool
 
+// A Ticker holds a channel that delivers “ticks” of a clock at
+// intervals.
 type Ticker struct {
 	C          <-chan Time
 	initTicker bool
 }
 
+// Stop turns off a ticker.
 func (t *Ticker) Stop()
 
+// Reset stops a ticker and resets its period to the specified duration.
 func (t *Ticker) Reset(d Duration)
 
+// A Time represents an instant in time with nanosecond precision.
 type Time struct {
 	wall uint64
 	ext  int64
 	loc  *Location
 }
 
+// String returns the time formatted using the format string
 func (t Time) String() string
 
+// GoString implements fmt.GoStringer and formats t to be printed in Go
+// source code.
 func (t Time) GoString() string
 
+// Format returns a textual representation of the time value formatted
+// according to the layout defined by the argument.
 func (t Time) Format(layout string) string
 
+// AppendFormat is like [Time.Format] but appends the textual representation
+// to b and returns the extended buffer.
 func (t Time) AppendFormat(b []byte, layout string) []byte
 
+// IsZero reports whether t represents the zero time instant, January 1,
+// year 1, 00:00:00 UTC.
 func (t Time) IsZero() bool
 
+// After reports whether the time instant t is after u.
 func (t Time) After(u Time) bool
 
+// Before reports whether the time instant t is before u.
 func (t Time) Before(u Time) bool
 
+// Compare compares the time instant t with u.
 func (t Time) Compare(u Time) int
 
+// Equal reports whether t and u represent the same time instant.
 func (t Time) Equal(u Time) bool
 
+// Date returns the year, month, and day in which t occurs.
 func (t Time) Date() (year int, month Month, day int)
 
+// Year returns the year in which t occurs.
 func (t Time) Year() int
 
+// Month returns the month of the year specified by t.
 func (t Time) Month() Month
 
+// Day returns the day of the month specified by t.
 func (t Time) Day() int
 
+// Weekday returns the day of the week specified by t.
 func (t Time) Weekday() Weekday
 
+// ISOWeek returns the ISO 8601 year and week number in which t occurs.
 func (t Time) ISOWeek() (year int, week int)
 
+// Clock returns the hour, minute, and second within the day specified by t.
 func (t Time) Clock() (hour int, min int, sec int)
 
+// Hour returns the hour within the day specified by t, in the range [0,
+// 23].
 func (t Time) Hour() int
 
+// Minute returns the minute offset within the hour specified by t, in the
+// range [0, 59].
 func (t Time) Minute() int
 
+// Second returns the second offset within the minute specified by t, in the
+// range [0, 59].
 func (t Time) Second() int
 
+// Nanosecond returns the nanosecond offset within the second specified by
+// t, in the range [0, 999999999].
 func (t Time) Nanosecond() int
 
+// YearDay returns the day of the year specified by t, in the range [1,365]
+// for non-leap years, and [1,366] in leap years.
 func (t Time) YearDay() int
 
+// Add returns the time t+d.
 func (t Time) Add(d Duration) Time
 
+// Sub returns the duration t-u.
 func (t Time) Sub(u Time) Duration
 
+// AddDate returns the time corresponding to adding the given number of
+// years, months, and days to t.
 func (t Time) AddDate(years int, months int, days int) Time
 
+// UTC returns t with the location set to UTC.
 func (t Time) UTC() Time
 
+// Local returns t with the location set to local time.
 func (t Time) Local() Time
 
+// In returns a copy of t representing the same time instant, but with the
+// copy's location information set to loc for display purposes.
 func (t Time) In(loc *Location) Time
 
+// Location returns the time zone information associated with t.
 func (t Time) Location() *Location
 
+// Zone computes the time zone in effect at time t, returning the
+// abbreviated name of the zone (such as "CET") and its offset in seconds
+// east of UTC.
 func (t Time) Zone() (name string, offset int)
 
+// ZoneBounds returns the bounds of the time zone in effect at time t.
 func (t Time) ZoneBounds() (start Time, end Time)
 
+// Unix returns t as a Unix time, the number of seconds elapsed since
+// January 1, 1970 UTC.
 func (t Time) Unix() int64
 
+// UnixMilli returns t as a Unix time, the number of milliseconds elapsed
+// since January 1, 1970 UTC.
 func (t Time) UnixMilli() int64
 
+// UnixMicro returns t as a Unix time, the number of microseconds elapsed
+// since January 1, 1970 UTC.
 func (t Time) UnixMicro() int64
 
+// UnixNano returns t as a Unix time, the number of nanoseconds elapsed
+// since January 1, 1970 UTC.
 func (t Time) UnixNano() int64
 
+// AppendBinary implements the encoding.BinaryAppender interface.
 func (t Time) AppendBinary(b []byte) ([]byte, error)
 
+// MarshalBinary implements the encoding.BinaryMarshaler interface.
 func (t Time) MarshalBinary() ([]byte, error)
 
+// UnmarshalBinary implements the encoding.BinaryUnmarshaler interface.
 func (t *Time) UnmarshalBinary(data []byte) error
 
+// GobEncode implements the gob.GobEncoder interface.
 func (t Time) GobEncode() ([]byte, error)
 
+// GobDecode implements the gob.GobDecoder interface.
 func (t *Time) GobDecode(data []byte) error
 
+// MarshalJSON implements the encoding/json.Marshaler interface.
 func (t Time) MarshalJSON() ([]byte, error)
 
+// UnmarshalJSON implements the encoding/json.Unmarshaler interface.
 func (t *Time) UnmarshalJSON(data []byte) error
 
+// AppendText implements the encoding.TextAppender interface.
 func (t Time) AppendText(b []byte) ([]byte, error)
 
+// MarshalText implements the encoding.TextMarshaler interface.
 func (t Time) MarshalText() ([]byte, error)
 
+// UnmarshalText implements the encoding.TextUnmarshaler interface.
 func (t *Time) UnmarshalText(data []byte) error
 
+// IsDST reports whether the time in the configured location is in Daylight
+// Savings Time.
 func (t Time) IsDST() bool
 
+// Truncate returns the result of rounding t down to a multiple of d (since
+// the zero time).
 func (t Time) Truncate(d Duration) Time
 
+// Round returns the result of rounding t to the nearest multiple of d
+// (since the zero time).
 func (t Time) Round(d Duration) Time
 
+// A Month specifies a month of the year (January = 1, ...).
 type Month int
 
+// String returns the English name of the month ("January", "February",
+// ...).
 func (m Month) String() string
 
+// A Weekday specifies a day of the week (Sunday = 0, ...).
 type Weekday int
 
+// String returns the English name of the day ("Sunday", "Monday", ...).
 func (d Weekday) String() string
 
+// A Duration represents the elapsed time between two instants as an int64
+// nanosecond count.
 type Duration int64
 
+// String returns a string representing the duration in the form
+// "72h3m0.5s".
 func (d Duration) String() string
 
+// Nanoseconds returns the duration as an integer nanosecond count.
 func (d Duration) Nanoseconds() int64
 
+// Microseconds returns the duration as an integer microsecond count.
 func (d Duration) Microseconds() int64
 
+// Milliseconds returns the duration as an integer millisecond count.
 func (d Duration) Milliseconds() int64
 
+// Seconds returns the duration as a floating point number of seconds.
 func (d Duration) Seconds() float64
 
+// Minutes returns the duration as a floating point number of minutes.
 func (d Duration) Minutes() float64
 
+// Hours returns the duration as a floating point number of hours.
 func (d Duration) Hours() float64
 
+// Truncate returns the result of rounding d toward zero to a multiple of m.
 func (d Duration) Truncate(m Duration) Duration
 
+// Round returns the result of rounding d to the nearest multiple of m.
 func (d Duration) Round(m Duration) Duration
 
+// Abs returns the absolute value of d.
 func (d Duration) Abs() Duration
 
+// A Location maps time instants to the zone in use at that time.
 type Location struct {
 	name       string
 	zone       []any
@@ -263,4 +388,6 @@ type Location struct {
 	cacheZone  any
 }
 
+// String returns a descriptive name for the time zone information,
+// corresponding to the name argument to [LoadLocation] or [FixedZone].
 func (l *Location) String() string

@@ -295,76 +295,115 @@ var (
 	FoldScript                         map[string]*RangeTable
 )
 
+// IsDigit reports whether the rune is a decimal digit.
 func IsDigit(r rune) bool
 
+// IsGraphic reports whether the rune is defined as a Graphic by Unicode.
 func IsGraphic(r rune) bool
 
+// IsPrint reports whether the rune is defined as printable by Go.
 func IsPrint(r rune) bool
 
+// IsOneOf reports whether the rune is a member of one of the ranges.
 func IsOneOf(ranges []*RangeTable, r rune) bool
 
+// In reports whether the rune is a member of one of the ranges.
 func In(r rune, ranges ...*RangeTable) bool
 
+// IsControl reports whether the rune is a control character.
 func IsControl(r rune) bool
 
+// IsLetter reports whether the rune is a letter (category [L]).
 func IsLetter(r rune) bool
 
+// IsMark reports whether the rune is a mark character (category [M]).
 func IsMark(r rune) bool
 
+// IsNumber reports whether the rune is a number (category [N]).
 func IsNumber(r rune) bool
 
+// IsPunct reports whether the rune is a Unicode punctuation character
+// (category [P]).
 func IsPunct(r rune) bool
 
+// IsSpace reports whether the rune is a space character as defined by
+// Unicode's White Space property; in the Latin-1 space this is
 func IsSpace(r rune) bool
 
+// IsSymbol reports whether the rune is a symbolic character.
 func IsSymbol(r rune) bool
 
+// Is reports whether the rune is in the specified table of ranges.
 func Is(rangeTab *RangeTable, r rune) bool
 
+// IsUpper reports whether the rune is an upper case letter.
 func IsUpper(r rune) bool
 
+// IsLower reports whether the rune is a lower case letter.
 func IsLower(r rune) bool
 
+// IsTitle reports whether the rune is a title case letter.
 func IsTitle(r rune) bool
 
+// To maps the rune to the specified case: [UpperCase], [LowerCase], or
+// [TitleCase].
 func To(_case int, r rune) rune
 
+// ToUpper maps the rune to upper case.
 func ToUpper(r rune) rune
 
+// ToLower maps the rune to lower case.
 func ToLower(r rune) rune
 
+// ToTitle maps the rune to title case.
 func ToTitle(r rune) rune
 
+// SimpleFold iterates over Unicode code points equivalent under the
+// Unicode-defined simple case folding.
 func SimpleFold(r rune) rune
 
+// RangeTable defines a set of Unicode code points by listing the ranges of
+// code points within the set.
 type RangeTable struct {
 	R16         []Range16
 	R32         []Range32
 	LatinOffset int
 }
 
+// Range16 represents of a range of 16-bit Unicode code points.
 type Range16 struct {
 	Lo     uint16
 	Hi     uint16
 	Stride uint16
 }
 
+// Range32 represents of a range of Unicode code points and is used when one
+// or more of the values will not fit in 16 bits.
 type Range32 struct {
 	Lo     uint32
 	Hi     uint32
 	Stride uint32
 }
 
+// CaseRange represents a range of Unicode code points for simple (one code
+// point to one code point) case conversion.
 type CaseRange struct {
 	Lo    uint32
 	Hi    uint32
 	Delta [3]rune
 }
 
+// SpecialCase represents language-specific case mappings such as Turkish.
 type SpecialCase []CaseRange
 
+// ToUpper maps the rune to upper case giving priority to the special
+// mapping.
 func (special SpecialCase) ToUpper(r rune) rune
 
+// ToTitle maps the rune to title case giving priority to the special
+// mapping.
 func (special SpecialCase) ToTitle(r rune) rune
 
+// ToLower maps the rune to lower case giving priority to the special
+// mapping.
 func (special SpecialCase) ToLower(r rune) rune

@@ -104,6 +104,7 @@ type gen struct {
 	constSrc map[*types.Const]ast.Expr
 	varInit  map[*types.Var]ast.Expr
 	docText  string
+	docs     map[types.Object]string // first sentence of Go's doc comment
 }
 
 type failure struct{ reason string }
@@ -229,13 +230,37 @@ func load(path string) (*gen, error) {
 		pkg: pkg, path: path, info: info, imports: map[string]bool{},
 		skipped: map[string][]string{}, emitted: map[string]bool{},
 		constSrc: map[*types.Const]ast.Expr{}, varInit: map[*types.Var]ast.Expr{},
-		docText: docText,
+		docText: docText, docs: map[types.Object]string{},
+	}
+	var dp doc.Package
+	synopsis := func(cg *ast.CommentGroup) string {
+		if cg == nil {
+			return ""
+		}
+		return dp.Synopsis(cg.Text())
 	}
 	for _, f := range files {
 		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if obj := info.Defs[fd.Name]; obj != nil {
+					g.docs[obj] = synopsis(fd.Doc)
+				}
+				continue
+			}
 			gd, ok := d.(*ast.GenDecl)
 			if !ok {
 				continue
+			}
+			for _, s := range gd.Specs {
+				if ts, ok := s.(*ast.TypeSpec); ok {
+					cg := ts.Doc
+					if cg == nil && len(gd.Specs) == 1 {
+						cg = gd.Doc
+					}
+					if obj := info.Defs[ts.Name]; obj != nil {
+						g.docs[obj] = synopsis(cg)
+					}
+				}
 			}
 			for _, s := range gd.Specs {
 				vs, ok := s.(*ast.ValueSpec)
@@ -637,6 +662,7 @@ func (g *gen) render() []byte {
 				g.skip(name, f.reason)
 				continue
 			}
+			g.comment(&funcs, o, "")
 			fmt.Fprintf(&funcs, "func %s%s\n\n", name, s)
 		case *types.TypeName:
 			g.renderType(&typs, o)
@@ -714,6 +740,7 @@ func (g *gen) renderType(out *bytes.Buffer, tn *types.TypeName) {
 		g.skip(name, f.reason)
 		return
 	}
+	g.comment(out, tn, "")
 	fmt.Fprintf(out, "type %s %s\n\n", name, body)
 	for i := 0; i < n.NumMethods(); i++ {
 		m := n.Method(i)
@@ -735,6 +762,7 @@ func (g *gen) renderType(out *bytes.Buffer, tn *types.TypeName) {
 		if rn == "" || rn == "_" {
 			rn = strings.ToLower(name[:1])
 		}
+		g.comment(out, m, "")
 		fmt.Fprintf(out, "func (%s %s) %s%s\n\n", rn, rt, m.Name(), s)
 	}
 	// Methods promoted through an embedded field this file turned into a
@@ -751,6 +779,13 @@ func (g *gen) renderType(out *bytes.Buffer, tn *types.TypeName) {
 				}
 			}
 		}
+	}
+}
+
+// comment writes the first sentence of Go's doc for obj, if any.
+func (g *gen) comment(out *bytes.Buffer, obj types.Object, indent string) {
+	if d := g.docs[obj]; d != "" {
+		fmt.Fprintf(out, "%s// %s\n", indent, wrapComment(d, indent+"// "))
 	}
 }
 

@@ -10,16 +10,26 @@ import (
 	"sort"
 )
 
+// Init establishes the heap invariants required by the other routines in
+// this package.
 func Init(h Interface)
 
+// Push pushes the element x onto the heap.
 func Push(h Interface, x any)
 
+// Pop removes and returns the minimum element (according to Less) from the
+// heap.
 func Pop(h Interface) any
 
+// Remove removes and returns the element at index i from the heap.
 func Remove(h Interface, i int) any
 
+// Fix re-establishes the heap ordering after the element at index i has
+// changed its value.
 func Fix(h Interface, i int)
 
+// The Interface type describes the requirements for a type using the
+// routines in this package.
 type Interface interface {
 	sort.Interface
 	Pop() any

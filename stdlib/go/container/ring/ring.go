@@ -5,24 +5,36 @@
 // stdlib/tools/declgen from Go's own source.
 package ring
 
+// New creates a ring of n elements.
 func New(n int) *Ring
 
+// A Ring is an element of a circular list, or ring.
 type Ring struct {
 	next  *Ring
 	prev  *Ring
 	Value any
 }
 
+// Next returns the next ring element.
 func (r *Ring) Next() *Ring
 
+// Prev returns the previous ring element.
 func (r *Ring) Prev() *Ring
 
+// Move moves n % r.Len() elements backward (n < 0) or forward (n >= 0) in
+// the ring and returns that ring element.
 func (r *Ring) Move(n int) *Ring
 
+// Link connects ring r with ring s such that r.Next() becomes s and returns
+// the original value for r.Next().
 func (r *Ring) Link(s *Ring) *Ring
 
+// Unlink removes n % r.Len() elements from the ring r, starting at
+// r.Next().
 func (r *Ring) Unlink(n int) *Ring
 
+// Len computes the number of elements in ring r.
 func (r *Ring) Len() int
 
+// Do calls function f on each element of the ring, in forward order.
 func (r *Ring) Do(f func(any))

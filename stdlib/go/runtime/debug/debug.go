@@ -11,34 +11,63 @@ import (
 	"time"
 )
 
+// ReadGCStats reads statistics about garbage collection into stats.
 func ReadGCStats(stats *GCStats)
 
+// SetGCPercent sets the garbage collection target percentage: a collection
+// is triggered when the ratio of freshly allocated data to live data
+// remaining after the previous collection reaches this percentage.
 func SetGCPercent(percent int) int
 
+// FreeOSMemory forces a garbage collection followed by an attempt to return
+// as much memory to the operating system as possible.
 func FreeOSMemory()
 
+// SetMaxStack sets the maximum amount of memory that can be used by a
+// single goroutine stack.
 func SetMaxStack(bytes int) int
 
+// SetMaxThreads sets the maximum number of operating system threads that
+// the Go program can use.
 func SetMaxThreads(threads int) int
 
+// SetPanicOnFault controls the runtime's behavior when a program faults at
+// an unexpected (non-nil) address.
 func SetPanicOnFault(enabled bool) bool
 
+// WriteHeapDump writes a description of the heap and the objects in it to
+// the given file descriptor.
 func WriteHeapDump(fd uintptr)
 
+// SetTraceback sets the amount of detail printed by the runtime in the
+// traceback it prints before exiting due to an unrecovered panic or an
+// internal runtime error.
 func SetTraceback(level string)
 
+// SetMemoryLimit provides the runtime with a soft memory limit.
 func SetMemoryLimit(limit int64) int64
 
+// ReadBuildInfo returns the build information embedded in the running
+// binary.
 func ReadBuildInfo() (info *BuildInfo, ok bool)
 
+// ParseBuildInfo parses the string returned by [*BuildInfo.String],
+// restoring the original [BuildInfo], except that the GoVersion field is
+// not set.
 func ParseBuildInfo(data string) (bi *BuildInfo, err error)
 
+// PrintStack prints to standard error the stack trace returned by
+// runtime.Stack.
 func PrintStack()
 
+// Stack returns a formatted stack trace of the goroutine that calls it.
 func Stack() []byte
 
+// SetCrashOutput configures a single additional file where unhandled panics
+// and other fatal errors are printed, in addition to standard error.
 func SetCrashOutput(f *os.File, opts CrashOptions) error
 
+// GCStats collect information about recent garbage collections.
 type GCStats struct {
 	LastGC         time.Time
 	NumGC          int64
@@ -48,6 +77,7 @@ type GCStats struct {
 	PauseQuantiles []time.Duration
 }
 
+// BuildInfo represents the build information read from a Go binary.
 type BuildInfo struct {
 	GoVersion string
 	Path      string
@@ -56,8 +86,10 @@ type BuildInfo struct {
 	Settings  []BuildSetting
 }
 
+// String returns a string representation of a [BuildInfo].
 func (bi *BuildInfo) String() string
 
+// A Module describes a single module included in a build.
 type Module struct {
 	Path    string
 	Version string
@@ -65,9 +97,13 @@ type Module struct {
 	Replace *Module
 }
 
+// A BuildSetting is a key-value pair describing one setting that influenced
+// a build.
 type BuildSetting struct {
 	Key   string
 	Value string
 }
 
+// CrashOptions provides options that control the formatting of the fatal
+// crash message.
 type CrashOptions struct{}

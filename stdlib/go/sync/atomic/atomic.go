@@ -10,186 +10,302 @@
 //   - unsafe: CompareAndSwapPointer, LoadPointer, StorePointer, SwapPointer
 package atomic
 
+// SwapInt32 atomically stores new into *addr and returns the previous *addr
+// value.
 func SwapInt32(addr *int32, new int32) (old int32)
 
+// SwapUint32 atomically stores new into *addr and returns the previous
+// *addr value.
 func SwapUint32(addr *uint32, new uint32) (old uint32)
 
+// SwapUintptr atomically stores new into *addr and returns the previous
+// *addr value.
 func SwapUintptr(addr *uintptr, new uintptr) (old uintptr)
 
+// CompareAndSwapInt32 executes the compare-and-swap operation for an int32
+// value.
 func CompareAndSwapInt32(addr *int32, old int32, new int32) (swapped bool)
 
+// CompareAndSwapUint32 executes the compare-and-swap operation for a uint32
+// value.
 func CompareAndSwapUint32(addr *uint32, old uint32, new uint32) (swapped bool)
 
+// CompareAndSwapUintptr executes the compare-and-swap operation for a
+// uintptr value.
 func CompareAndSwapUintptr(addr *uintptr, old uintptr, new uintptr) (swapped bool)
 
+// AddInt32 atomically adds delta to *addr and returns the new value.
 func AddInt32(addr *int32, delta int32) (new int32)
 
+// AddUint32 atomically adds delta to *addr and returns the new value.
 func AddUint32(addr *uint32, delta uint32) (new uint32)
 
+// AddUintptr atomically adds delta to *addr and returns the new value.
 func AddUintptr(addr *uintptr, delta uintptr) (new uintptr)
 
+// AndInt32 atomically performs a bitwise AND operation on *addr using the
+// bitmask provided as mask and returns the old value.
 func AndInt32(addr *int32, mask int32) (old int32)
 
+// AndUint32 atomically performs a bitwise AND operation on *addr using the
+// bitmask provided as mask and returns the old value.
 func AndUint32(addr *uint32, mask uint32) (old uint32)
 
+// AndUintptr atomically performs a bitwise AND operation on *addr using the
+// bitmask provided as mask and returns the old value.
 func AndUintptr(addr *uintptr, mask uintptr) (old uintptr)
 
+// OrInt32 atomically performs a bitwise OR operation on *addr using the
+// bitmask provided as mask and returns the old value.
 func OrInt32(addr *int32, mask int32) (old int32)
 
+// OrUint32 atomically performs a bitwise OR operation on *addr using the
+// bitmask provided as mask and returns the old value.
 func OrUint32(addr *uint32, mask uint32) (old uint32)
 
+// OrUintptr atomically performs a bitwise OR operation on *addr using the
+// bitmask provided as mask and returns the old value.
 func OrUintptr(addr *uintptr, mask uintptr) (old uintptr)
 
+// LoadInt32 atomically loads *addr.
 func LoadInt32(addr *int32) (val int32)
 
+// LoadUint32 atomically loads *addr.
 func LoadUint32(addr *uint32) (val uint32)
 
+// LoadUintptr atomically loads *addr.
 func LoadUintptr(addr *uintptr) (val uintptr)
 
+// StoreInt32 atomically stores val into *addr.
 func StoreInt32(addr *int32, val int32)
 
+// StoreUint32 atomically stores val into *addr.
 func StoreUint32(addr *uint32, val uint32)
 
+// StoreUintptr atomically stores val into *addr.
 func StoreUintptr(addr *uintptr, val uintptr)
 
+// SwapInt64 atomically stores new into *addr and returns the previous *addr
+// value.
 func SwapInt64(addr *int64, new int64) (old int64)
 
+// SwapUint64 atomically stores new into *addr and returns the previous
+// *addr value.
 func SwapUint64(addr *uint64, new uint64) (old uint64)
 
+// CompareAndSwapInt64 executes the compare-and-swap operation for an int64
+// value.
 func CompareAndSwapInt64(addr *int64, old int64, new int64) (swapped bool)
 
+// CompareAndSwapUint64 executes the compare-and-swap operation for a uint64
+// value.
 func CompareAndSwapUint64(addr *uint64, old uint64, new uint64) (swapped bool)
 
+// AddInt64 atomically adds delta to *addr and returns the new value.
 func AddInt64(addr *int64, delta int64) (new int64)
 
+// AddUint64 atomically adds delta to *addr and returns the new value.
 func AddUint64(addr *uint64, delta uint64) (new uint64)
 
+// AndInt64 atomically performs a bitwise AND operation on *addr using the
+// bitmask provided as mask and returns the old value.
 func AndInt64(addr *int64, mask int64) (old int64)
 
+// AndUint64 atomically performs a bitwise AND operation on *addr using the
+// bitmask provided as mask and returns the old.
 func AndUint64(addr *uint64, mask uint64) (old uint64)
 
+// OrInt64 atomically performs a bitwise OR operation on *addr using the
+// bitmask provided as mask and returns the old value.
 func OrInt64(addr *int64, mask int64) (old int64)
 
+// OrUint64 atomically performs a bitwise OR operation on *addr using the
+// bitmask provided as mask and returns the old value.
 func OrUint64(addr *uint64, mask uint64) (old uint64)
 
+// LoadInt64 atomically loads *addr.
 func LoadInt64(addr *int64) (val int64)
 
+// LoadUint64 atomically loads *addr.
 func LoadUint64(addr *uint64) (val uint64)
 
+// StoreInt64 atomically stores val into *addr.
 func StoreInt64(addr *int64, val int64)
 
+// StoreUint64 atomically stores val into *addr.
 func StoreUint64(addr *uint64, val uint64)
 
+// A Bool is an atomic boolean value.
 type Bool struct {
 	v uint32
 }
 
+// Load atomically loads and returns the value stored in x.
 func (x *Bool) Load() bool
 
+// Store atomically stores val into x.
 func (x *Bool) Store(val bool)
 
+// Swap atomically stores new into x and returns the previous value.
 func (x *Bool) Swap(new bool) (old bool)
 
+// CompareAndSwap executes the compare-and-swap operation for the boolean
+// value x.
 func (x *Bool) CompareAndSwap(old bool, new bool) (swapped bool)
 
+// An Int32 is an atomic int32.
 type Int32 struct {
 	v int32
 }
 
+// Load atomically loads and returns the value stored in x.
 func (x *Int32) Load() int32
 
+// Store atomically stores val into x.
 func (x *Int32) Store(val int32)
 
+// Swap atomically stores new into x and returns the previous value.
 func (x *Int32) Swap(new int32) (old int32)
 
+// CompareAndSwap executes the compare-and-swap operation for x.
 func (x *Int32) CompareAndSwap(old int32, new int32) (swapped bool)
 
+// Add atomically adds delta to x and returns the new value.
 func (x *Int32) Add(delta int32) (new int32)
 
+// And atomically performs a bitwise AND operation on x using the bitmask
+// provided as mask and returns the old value.
 func (x *Int32) And(mask int32) (old int32)
 
+// Or atomically performs a bitwise OR operation on x using the bitmask
+// provided as mask and returns the old value.
 func (x *Int32) Or(mask int32) (old int32)
 
+// An Int64 is an atomic int64.
 type Int64 struct {
 	v int64
 }
 
+// Load atomically loads and returns the value stored in x.
 func (x *Int64) Load() int64
 
+// Store atomically stores val into x.
 func (x *Int64) Store(val int64)
 
+// Swap atomically stores new into x and returns the previous value.
 func (x *Int64) Swap(new int64) (old int64)
 
+// CompareAndSwap executes the compare-and-swap operation for x.
 func (x *Int64) CompareAndSwap(old int64, new int64) (swapped bool)
 
+// Add atomically adds delta to x and returns the new value.
 func (x *Int64) Add(delta int64) (new int64)
 
+// And atomically performs a bitwise AND operation on x using the bitmask
+// provided as mask and returns the old value.
 func (x *Int64) And(mask int64) (old int64)
 
+// Or atomically performs a bitwise OR operation on x using the bitmask
+// provided as mask and returns the old value.
 func (x *Int64) Or(mask int64) (old int64)
 
+// A Uint32 is an atomic uint32.
 type Uint32 struct {
 	v uint32
 }
 
+// Load atomically loads and returns the value stored in x.
 func (x *Uint32) Load() uint32
 
+// Store atomically stores val into x.
 func (x *Uint32) Store(val uint32)
 
+// Swap atomically stores new into x and returns the previous value.
 func (x *Uint32) Swap(new uint32) (old uint32)
 
+// CompareAndSwap executes the compare-and-swap operation for x.
 func (x *Uint32) CompareAndSwap(old uint32, new uint32) (swapped bool)
 
+// Add atomically adds delta to x and returns the new value.
 func (x *Uint32) Add(delta uint32) (new uint32)
 
+// And atomically performs a bitwise AND operation on x using the bitmask
+// provided as mask and returns the old value.
 func (x *Uint32) And(mask uint32) (old uint32)
 
+// Or atomically performs a bitwise OR operation on x using the bitmask
+// provided as mask and returns the old value.
 func (x *Uint32) Or(mask uint32) (old uint32)
 
+// A Uint64 is an atomic uint64.
 type Uint64 struct {
 	v uint64
 }
 
+// Load atomically loads and returns the value stored in x.
 func (x *Uint64) Load() uint64
 
+// Store atomically stores val into x.
 func (x *Uint64) Store(val uint64)
 
+// Swap atomically stores new into x and returns the previous value.
 func (x *Uint64) Swap(new uint64) (old uint64)
 
+// CompareAndSwap executes the compare-and-swap operation for x.
 func (x *Uint64) CompareAndSwap(old uint64, new uint64) (swapped bool)
 
+// Add atomically adds delta to x and returns the new value.
 func (x *Uint64) Add(delta uint64) (new uint64)
 
+// And atomically performs a bitwise AND operation on x using the bitmask
+// provided as mask and returns the old value.
 func (x *Uint64) And(mask uint64) (old uint64)
 
+// Or atomically performs a bitwise OR operation on x using the bitmask
+// provided as mask and returns the old value.
 func (x *Uint64) Or(mask uint64) (old uint64)
 
+// A Uintptr is an atomic uintptr.
 type Uintptr struct {
 	v uintptr
 }
 
+// Load atomically loads and returns the value stored in x.
 func (x *Uintptr) Load() uintptr
 
+// Store atomically stores val into x.
 func (x *Uintptr) Store(val uintptr)
 
+// Swap atomically stores new into x and returns the previous value.
 func (x *Uintptr) Swap(new uintptr) (old uintptr)
 
+// CompareAndSwap executes the compare-and-swap operation for x.
 func (x *Uintptr) CompareAndSwap(old uintptr, new uintptr) (swapped bool)
 
+// Add atomically adds delta to x and returns the new value.
 func (x *Uintptr) Add(delta uintptr) (new uintptr)
 
+// And atomically performs a bitwise AND operation on x using the bitmask
+// provided as mask and returns the old value.
 func (x *Uintptr) And(mask uintptr) (old uintptr)
 
+// Or atomically performs a bitwise OR operation on x using the bitmask
+// provided as mask and returns the old value.
 func (x *Uintptr) Or(mask uintptr) (old uintptr)
 
+// A Value provides an atomic load and store of a consistently typed value.
 type Value struct {
 	v any
 }
 
+// Load returns the value set by the most recent Store.
 func (v *Value) Load() (val any)
 
+// Store sets the value of the [Value] v to val.
 func (v *Value) Store(val any)
 
+// Swap stores new into Value and returns the previous value.
 func (v *Value) Swap(new any) (old any)
 
+// CompareAndSwap executes the compare-and-swap operation for the [Value].
 func (v *Value) CompareAndSwap(old any, new any) (swapped bool)
