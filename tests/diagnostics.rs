@@ -53,7 +53,9 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         .trim_end_matches('\n')
         .split_once('\t')
         .ok_or("malformed .expect: want MESSAGE<TAB>LINE:COL")?;
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    // Go names files relative to the current directory (`./x.go`), and a
+    // few messages quote positions in that form.
+    let name = format!("./{}", path.file_name().unwrap().to_string_lossy());
     let checked = common::check_file(&name, text);
     if checked.diagnostics.len() != 1 {
         return Err(format!(
@@ -64,12 +66,14 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         .into());
     }
     let d = &checked.diagnostics[0];
+    // Go's compiler may add indented detail lines (`have (...)`, `want
+    // (...)`); the expectation holds the first line.
+    let got_msg = d.message.lines().next().unwrap_or("");
     let got_pos = checked.sources.position(d.primary.span.lo);
     let got_pos = got_pos.strip_prefix(&format!("{name}:")).unwrap_or(&got_pos);
-    if d.message != want_msg || got_pos != want_pos {
+    if got_msg != want_msg || got_pos != want_pos {
         return Err(format!(
-            "want `{want_pos}: {want_msg}`\n got `{got_pos}: {}`",
-            d.message
+            "want `{want_pos}: {want_msg}`\n got `{got_pos}: {got_msg}`"
         )
         .into());
     }

@@ -1,7 +1,4 @@
-// Package net provides a portable interface for network I/O, including
-// TCP/IP, UDP, domain name resolution, and Unix domain sockets.
-//
-// gol's declaration of this package for the type checker, written by hand:
+// Package net: gol's declaration of this package for the type checker, written by hand:
 // functions without bodies are implemented natively by the VM on its
 // netpoller. Only the commonly used TCP part is declared: Dial, Listen,
 // Conn, Listener, Addr, TCPAddr, TCPConn, TCPListener, Dialer, IP, the

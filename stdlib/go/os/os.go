@@ -1,7 +1,4 @@
-// Package os provides a platform-independent interface to operating system
-// functionality.
-//
-// gol's declaration of this package for the type checker, written by hand:
+// Package os: gol's declaration of this package for the type checker, written by hand:
 // functions without bodies are implemented natively by the VM. Only the
 // commonly used part of Go's os is declared: the environment, process exit,
 // whole-file reads and writes, File and its common methods, directories,
