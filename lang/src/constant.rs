@@ -13,10 +13,13 @@
 //! Every result therefore passes a bound, and the operations check the bound
 //! *before* allocating where the size is predictable (shifts, exponents):
 //!
-//! * integer results wider than [`UNTYPED_INT_BITS`] (512, Go's own
-//!   precision for untyped integers) are [`ConstError::TooLarge`]; Go reports
-//!   these as `constant shift overflow`, `constant multiplication overflow`,
-//!   and integer literals past 512 bits as `constant overflow`;
+//! * integer results of arithmetic wider than [`UNTYPED_INT_BITS`] (512,
+//!   Go's own precision for untyped integers) are [`ConstError::TooLarge`];
+//!   Go reports these as `constant multiplication overflow` and the like,
+//!   and integer literals past 512 bits as `constant overflow`. Shifts
+//!   compute up to [`MAX_SHIFT_RESULT_BITS`] so that a typed overflow can be
+//!   shown with its value as Go shows it; the caller applies the 512-bit
+//!   test to untyped shift results (Go: `constant shift overflow`);
 //! * float results are exact rationals while numerator and denominator stay
 //!   within [`EXACT_RAT_BITS`] bits; past that they are rounded to a
 //!   [`FLOAT_MANT_BITS`]-bit mantissa, which is what `go/constant` does (it
@@ -30,7 +33,7 @@
 //!
 //! # Rounding
 //!
-//! One routine, [`round_binary`], rounds a rational to a binary float with a
+//! One routine, `round_binary`, rounds a rational to a binary float with a
 //! given mantissa width and smallest exponent (round half to even, as IEEE
 //! 754 and Go's `big.Float` do). It serves float32 and float64 conversion
 //! (with subnormals), `to_f64`, the 512-bit normalisation above and the
@@ -63,9 +66,13 @@ pub const FLOAT_MANT_BITS: u32 = 512;
 pub const FLOAT_MAX_EXP: i64 = 34_000;
 /// Longest string constant, in bytes.
 pub const MAX_STRING_BYTES: usize = 1 << 24;
-/// The largest shift count `shift` will even consider for a nonzero
-/// operand; anything above is `TooLarge` without computing.
-const MAX_SHIFT: u64 = UNTYPED_INT_BITS;
+/// Widest result `shift` computes. Go's checker accepts shift counts up to
+/// 1074 and shows a typed result that overflows in full (`x << 600
+/// (constant 1913...904 of type int64) overflows int64`), so a shift may
+/// produce more than 512 bits; the 512-bit limit for untyped results is
+/// then the checker's test (as in Go's `overflow`). Anything wider than
+/// this is `TooLarge` without computing.
+pub const MAX_SHIFT_RESULT_BITS: u64 = 2048;
 
 /// The value of a constant expression.
 #[derive(Clone, Debug, PartialEq)]
@@ -274,8 +281,11 @@ impl Value {
     ///
     /// A `Float` with an integral value is accepted (Go: `1.0 << 3` is the
     /// integer 8); a non-integral one is `Invalid`. `<<` whose result would
-    /// exceed 512 bits is `TooLarge` (Go: `constant shift overflow`), decided
-    /// before any allocation; `>>` rounds toward negative infinity.
+    /// exceed [`MAX_SHIFT_RESULT_BITS`] is `TooLarge`, decided before any
+    /// allocation. Results between 512 and 2048 bits are returned: the
+    /// caller checks an untyped result against [`UNTYPED_INT_BITS`] (Go:
+    /// `constant shift overflow`) and a typed one against its type (Go shows
+    /// the overflowing value). `>>` rounds toward negative infinity.
     pub fn shift(op: BinaryOp, x: &Value, s: u64) -> Result<Value, ConstError> {
         if matches!(x, Value::Unknown) {
             return Ok(Value::Unknown);
@@ -286,10 +296,10 @@ impl Value {
                 if n.is_zero() {
                     return Ok(Value::int(0));
                 }
-                if s > MAX_SHIFT || n.bits() + s > UNTYPED_INT_BITS {
+                if s > MAX_SHIFT_RESULT_BITS || n.bits() + s > MAX_SHIFT_RESULT_BITS {
                     return Err(ConstError::TooLarge);
                 }
-                int_result(n << s)
+                Ok(Value::Int(n << s))
             }
             BinaryOp::Shr => {
                 if s > n.bits() {
@@ -298,7 +308,7 @@ impl Value {
                 }
                 // num-bigint's `>>` on negative values rounds toward -inf
                 // (an arithmetic shift), as Go's does.
-                int_result(n >> s)
+                Ok(Value::Int(n >> s))
             }
             _ => Err(ConstError::Invalid),
         }
@@ -1209,11 +1219,23 @@ mod tests {
 
     #[test]
     fn shift_limits() {
-        // Go: `const c = 1 << 600` is `constant shift overflow`.
+        // Go: `const c = 1 << 600` is `constant shift overflow`; that is
+        // the caller's 512-bit test, since a typed `x << 600` shows its
+        // 601-bit value in Go's message.
+        let v = Value::shift(Shl, &Value::int(1), 600).unwrap();
+        assert_eq!(v.to_int().unwrap().bits(), 601);
+        assert!(v.to_int().unwrap().bits() > UNTYPED_INT_BITS);
+        // Such a value goes no further in arithmetic.
         assert_eq!(
-            Value::shift(Shl, &Value::int(1), 600),
+            Value::binary(Add, &v, &Value::int(1), true),
             Err(ConstError::TooLarge)
         );
+        assert_eq!(
+            Value::shift(Shl, &Value::int(1), 2048),
+            Err(ConstError::TooLarge)
+        );
+        let max = Value::shift(Shl, &Value::int(1), 2047).unwrap();
+        assert_eq!(max.to_int().unwrap().bits(), 2048);
         assert_eq!(
             Value::shift(Shl, &Value::int(1), 511)
                 .unwrap()
@@ -1221,10 +1243,6 @@ mod tests {
                 .unwrap()
                 .bits(),
             512
-        );
-        assert_eq!(
-            Value::shift(Shl, &Value::int(1), 512),
-            Err(ConstError::TooLarge)
         );
         // Huge counts are refused before anything is allocated.
         assert_eq!(
