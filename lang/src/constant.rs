@@ -571,10 +571,10 @@ fn comparable(op: BinaryOp, x: &Value, y: &Value) -> bool {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    if s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix) {
-        Some(&s[prefix.len()..])
-    } else {
-        None
+    // `get` rather than slicing: the text need not be ASCII.
+    match (s.get(..prefix.len()), s.get(prefix.len()..)) {
+        (Some(head), Some(rest)) if head.eq_ignore_ascii_case(prefix) => Some(rest),
+        _ => None,
     }
 }
 
@@ -1804,6 +1804,96 @@ mod tests {
             ("1e6", "1e+06"),
         ] {
             assert_eq!(float(text).to_string(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_input_panics() {
+        // Literal parsers on arbitrary text (the lexer validates literals,
+        // but nothing here may panic if it does not), and every operation on
+        // every pair of a varied set of values.
+        let alphabet: Vec<char> = "0123456789abcdefABCDEFxXoObBpPeE+-._é世 ".chars().collect();
+        let mut rng = Lcg(99);
+        for _ in 0..20_000 {
+            let len = rng.next() % 12;
+            let text: String = (0..len)
+                .map(|_| alphabet[(rng.next() % alphabet.len() as u64) as usize])
+                .collect();
+            let _ = Value::from_int_literal(&text);
+            let _ = Value::from_float_literal(&text);
+        }
+        let values = [
+            Value::int(0),
+            Value::int(-1),
+            Value::int(255),
+            int("-9223372036854775808"),
+            Value::shift(Shl, &Value::int(1), 511).unwrap(),
+            Value::shift(Shl, &Value::int(1), 2000).unwrap(),
+            float("0.1"),
+            float("-2.5"),
+            float("1e3000"),
+            float("1e-3000"),
+            float("0x1p-1074"),
+            Value::Bool(true),
+            Value::String(b"\xff".to_vec()),
+            Value::Unknown,
+        ];
+        let ops = [
+            Add, Sub, Mul, Div, Rem, And, Or, Xor, Shl, Shr, AndNot, LAnd, LOr, Eq, Ne, Lt, Le, Gt,
+            Ge,
+        ];
+        let unary = [
+            UnaryOp::Pos,
+            UnaryOp::Neg,
+            UnaryOp::Not,
+            UnaryOp::BitNot,
+            UnaryOp::Addr,
+            UnaryOp::Recv,
+        ];
+        let kinds = [
+            BasicKind::Bool,
+            BasicKind::Int,
+            BasicKind::Int8,
+            BasicKind::Uint8,
+            BasicKind::Uint64,
+            BasicKind::Uintptr,
+            BasicKind::Float32,
+            BasicKind::Float64,
+            BasicKind::String,
+            BasicKind::UntypedBool,
+            BasicKind::UntypedInt,
+            BasicKind::UntypedRune,
+            BasicKind::UntypedFloat,
+            BasicKind::UntypedString,
+            BasicKind::UntypedNil,
+            BasicKind::Invalid,
+        ];
+        for x in &values {
+            let _ = x.to_string();
+            let _ = (
+                x.to_i64(),
+                x.to_u64(),
+                x.to_f64(),
+                x.to_f32(),
+                x.is_integral(),
+            );
+            for k in kinds {
+                let _ = x.represent(k);
+                for op in unary {
+                    let _ = Value::unary(op, x, k);
+                }
+            }
+            for s in [0, 1, 63, 64, 1000, 3000, u64::MAX] {
+                let _ = Value::shift(Shl, x, s);
+                let _ = Value::shift(Shr, x, s);
+            }
+            for y in &values {
+                for op in ops {
+                    let _ = Value::binary(op, x, y, true);
+                    let _ = Value::binary(op, x, y, false);
+                    let _ = Value::compare(op, x, y);
+                }
+            }
         }
     }
 
