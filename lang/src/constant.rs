@@ -13,10 +13,13 @@
 //! Every result therefore passes a bound, and the operations check the bound
 //! *before* allocating where the size is predictable (shifts, exponents):
 //!
-//! * integer results wider than [`UNTYPED_INT_BITS`] (512, Go's own
-//!   precision for untyped integers) are [`ConstError::TooLarge`]; Go reports
-//!   these as `constant shift overflow`, `constant multiplication overflow`,
-//!   and integer literals past 512 bits as `constant overflow`;
+//! * integer results of arithmetic wider than [`UNTYPED_INT_BITS`] (512,
+//!   Go's own precision for untyped integers) are [`ConstError::TooLarge`];
+//!   Go reports these as `constant multiplication overflow` and the like,
+//!   and integer literals past 512 bits as `constant overflow`. Shifts
+//!   compute up to [`MAX_SHIFT_RESULT_BITS`] so that a typed overflow can be
+//!   shown with its value as Go shows it; the caller applies the 512-bit
+//!   test to untyped shift results (Go: `constant shift overflow`);
 //! * float results are exact rationals while numerator and denominator stay
 //!   within [`EXACT_RAT_BITS`] bits; past that they are rounded to a
 //!   [`FLOAT_MANT_BITS`]-bit mantissa, which is what `go/constant` does (it
@@ -30,7 +33,7 @@
 //!
 //! # Rounding
 //!
-//! One routine, [`round_binary`], rounds a rational to a binary float with a
+//! One routine, `round_binary`, rounds a rational to a binary float with a
 //! given mantissa width and smallest exponent (round half to even, as IEEE
 //! 754 and Go's `big.Float` do). It serves float32 and float64 conversion
 //! (with subnormals), `to_f64`, the 512-bit normalisation above and the
@@ -63,9 +66,13 @@ pub const FLOAT_MANT_BITS: u32 = 512;
 pub const FLOAT_MAX_EXP: i64 = 34_000;
 /// Longest string constant, in bytes.
 pub const MAX_STRING_BYTES: usize = 1 << 24;
-/// The largest shift count `shift` will even consider for a nonzero
-/// operand; anything above is `TooLarge` without computing.
-const MAX_SHIFT: u64 = UNTYPED_INT_BITS;
+/// Widest result `shift` computes. Go's checker accepts shift counts up to
+/// 1074 and shows a typed result that overflows in full (`x << 600
+/// (constant 1913...904 of type int64) overflows int64`), so a shift may
+/// produce more than 512 bits; the 512-bit limit for untyped results is
+/// then the checker's test (as in Go's `overflow`). Anything wider than
+/// this is `TooLarge` without computing.
+pub const MAX_SHIFT_RESULT_BITS: u64 = 2048;
 
 /// The value of a constant expression.
 #[derive(Clone, Debug, PartialEq)]
@@ -274,8 +281,11 @@ impl Value {
     ///
     /// A `Float` with an integral value is accepted (Go: `1.0 << 3` is the
     /// integer 8); a non-integral one is `Invalid`. `<<` whose result would
-    /// exceed 512 bits is `TooLarge` (Go: `constant shift overflow`), decided
-    /// before any allocation; `>>` rounds toward negative infinity.
+    /// exceed [`MAX_SHIFT_RESULT_BITS`] is `TooLarge`, decided before any
+    /// allocation. Results between 512 and 2048 bits are returned: the
+    /// caller checks an untyped result against [`UNTYPED_INT_BITS`] (Go:
+    /// `constant shift overflow`) and a typed one against its type (Go shows
+    /// the overflowing value). `>>` rounds toward negative infinity.
     pub fn shift(op: BinaryOp, x: &Value, s: u64) -> Result<Value, ConstError> {
         if matches!(x, Value::Unknown) {
             return Ok(Value::Unknown);
@@ -286,10 +296,10 @@ impl Value {
                 if n.is_zero() {
                     return Ok(Value::int(0));
                 }
-                if s > MAX_SHIFT || n.bits() + s > UNTYPED_INT_BITS {
+                if s > MAX_SHIFT_RESULT_BITS || n.bits() + s > MAX_SHIFT_RESULT_BITS {
                     return Err(ConstError::TooLarge);
                 }
-                int_result(n << s)
+                Ok(Value::Int(n << s))
             }
             BinaryOp::Shr => {
                 if s > n.bits() {
@@ -298,7 +308,7 @@ impl Value {
                 }
                 // num-bigint's `>>` on negative values rounds toward -inf
                 // (an arithmetic shift), as Go's does.
-                int_result(n >> s)
+                Ok(Value::Int(n >> s))
             }
             _ => Err(ConstError::Invalid),
         }
@@ -561,10 +571,10 @@ fn comparable(op: BinaryOp, x: &Value, y: &Value) -> bool {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    if s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix) {
-        Some(&s[prefix.len()..])
-    } else {
-        None
+    // `get` rather than slicing: the text need not be ASCII.
+    match (s.get(..prefix.len()), s.get(prefix.len()..)) {
+        (Some(head), Some(rest)) if head.eq_ignore_ascii_case(prefix) => Some(rest),
+        _ => None,
     }
 }
 
@@ -871,6 +881,9 @@ fn format_g(x: f64, prec: Option<usize>) -> String {
     while digits.len() > 1 && digits.last() == Some(&b'0') {
         digits.pop();
     }
+    if prec.is_none() {
+        closest_shortest(a, &mut digits, exp10 + 1);
+    }
     let nd = digits.len() as i64;
     let dp = exp10 + 1;
     let shortest = prec.is_none();
@@ -934,6 +947,52 @@ fn format_g(x: f64, prec: Option<usize>) -> String {
         }
     }
     out
+}
+
+/// Among the shortest digit strings that read back as `x`, Go's strconv
+/// picks the one nearest to `x`'s exact value, and on a tie the one with an
+/// even last digit. Rust's `{:e}` gives a shortest string too but may break
+/// such a tie the other way (`1852499843482486.25` is 1.8524998434824862e+15
+/// in Go, ...63e+15 in Rust), so the neighbours of Rust's choice are checked
+/// exactly. `digits` are significant digits with the decimal point `dp`
+/// places from their start.
+fn closest_shortest(x: f64, digits: &mut Vec<u8>, dp: i64) {
+    let Some(exact) = BigRational::from_float(x) else {
+        return;
+    };
+    let text: String = digits.iter().map(|&b| b as char).collect();
+    let Ok(m) = text.parse::<u64>() else {
+        return;
+    };
+    let scale = dp - digits.len() as i64;
+    let value = |m: u64| -> BigRational {
+        let p = num_traits::pow(BigInt::from(10), scale.unsigned_abs() as usize);
+        if scale >= 0 {
+            BigRational::from_integer(BigInt::from(m) * p)
+        } else {
+            BigRational::new(BigInt::from(m), p)
+        }
+    };
+    let reads_back = |m: u64| format!("{m}e{scale}").parse::<f64>() == Ok(x);
+    let mut best = m;
+    let mut best_dist = (value(m) - &exact).abs();
+    for cand in [m.wrapping_sub(1), m + 1] {
+        // Same length only: a carry or borrow changes the digit count.
+        if cand == 0 || cand.to_string().len() != text.len() || !reads_back(cand) {
+            continue;
+        }
+        let dist = (value(cand) - &exact).abs();
+        if dist < best_dist || (dist == best_dist && cand % 2 == 0 && best % 2 == 1) {
+            best = cand;
+            best_dist = dist;
+        }
+    }
+    if best != m {
+        *digits = best.to_string().into_bytes();
+        while digits.len() > 1 && digits.last() == Some(&b'0') {
+            digits.pop();
+        }
+    }
 }
 
 /// Go's `strconv.Quote` of a byte string: invalid UTF-8 bytes as `\xHH`,
@@ -1160,11 +1219,23 @@ mod tests {
 
     #[test]
     fn shift_limits() {
-        // Go: `const c = 1 << 600` is `constant shift overflow`.
+        // Go: `const c = 1 << 600` is `constant shift overflow`; that is
+        // the caller's 512-bit test, since a typed `x << 600` shows its
+        // 601-bit value in Go's message.
+        let v = Value::shift(Shl, &Value::int(1), 600).unwrap();
+        assert_eq!(v.to_int().unwrap().bits(), 601);
+        assert!(v.to_int().unwrap().bits() > UNTYPED_INT_BITS);
+        // Such a value goes no further in arithmetic.
         assert_eq!(
-            Value::shift(Shl, &Value::int(1), 600),
+            Value::binary(Add, &v, &Value::int(1), true),
             Err(ConstError::TooLarge)
         );
+        assert_eq!(
+            Value::shift(Shl, &Value::int(1), 2048),
+            Err(ConstError::TooLarge)
+        );
+        let max = Value::shift(Shl, &Value::int(1), 2047).unwrap();
+        assert_eq!(max.to_int().unwrap().bits(), 2048);
         assert_eq!(
             Value::shift(Shl, &Value::int(1), 511)
                 .unwrap()
@@ -1172,10 +1243,6 @@ mod tests {
                 .unwrap()
                 .bits(),
             512
-        );
-        assert_eq!(
-            Value::shift(Shl, &Value::int(1), 512),
-            Err(ConstError::TooLarge)
         );
         // Huge counts are refused before anything is allocated.
         assert_eq!(
@@ -1718,6 +1785,115 @@ mod tests {
             let shown = v.to_string();
             let back: f64 = shown.parse().unwrap();
             assert_eq!(Some(back), v.to_f64(), "{text} shown as {shown}");
+        }
+    }
+
+    #[test]
+    fn g_format_matches_go_on_random_values() {
+        for &(bits, six, shortest) in G_FORMAT_BITS {
+            let x = f64::from_bits(bits);
+            assert_eq!(format_g(x, Some(6)), six, "%.6g of {x:e}");
+            assert_eq!(format_g(x, None), shortest, "%g of {x:e}");
+        }
+        // Display of a non-integral constant whose %.6g has no point falls
+        // back to the shortest form, tie broken as Go does.
+        for (text, want) in [
+            ("1000000000000000.25", "1.0000000000000002e+15"),
+            ("1852499843482486.25", "1.8525e+15"),
+            ("3000000.5", "3.0000005e+06"),
+            ("1e6", "1e+06"),
+        ] {
+            assert_eq!(float(text).to_string(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_input_panics() {
+        // Literal parsers on arbitrary text (the lexer validates literals,
+        // but nothing here may panic if it does not), and every operation on
+        // every pair of a varied set of values.
+        let alphabet: Vec<char> = "0123456789abcdefABCDEFxXoObBpPeE+-._é世 ".chars().collect();
+        let mut rng = Lcg(99);
+        for _ in 0..20_000 {
+            let len = rng.next() % 12;
+            let text: String = (0..len)
+                .map(|_| alphabet[(rng.next() % alphabet.len() as u64) as usize])
+                .collect();
+            let _ = Value::from_int_literal(&text);
+            let _ = Value::from_float_literal(&text);
+        }
+        let values = [
+            Value::int(0),
+            Value::int(-1),
+            Value::int(255),
+            int("-9223372036854775808"),
+            Value::shift(Shl, &Value::int(1), 511).unwrap(),
+            Value::shift(Shl, &Value::int(1), 2000).unwrap(),
+            float("0.1"),
+            float("-2.5"),
+            float("1e3000"),
+            float("1e-3000"),
+            float("0x1p-1074"),
+            Value::Bool(true),
+            Value::String(b"\xff".to_vec()),
+            Value::Unknown,
+        ];
+        let ops = [
+            Add, Sub, Mul, Div, Rem, And, Or, Xor, Shl, Shr, AndNot, LAnd, LOr, Eq, Ne, Lt, Le, Gt,
+            Ge,
+        ];
+        let unary = [
+            UnaryOp::Pos,
+            UnaryOp::Neg,
+            UnaryOp::Not,
+            UnaryOp::BitNot,
+            UnaryOp::Addr,
+            UnaryOp::Recv,
+        ];
+        let kinds = [
+            BasicKind::Bool,
+            BasicKind::Int,
+            BasicKind::Int8,
+            BasicKind::Uint8,
+            BasicKind::Uint64,
+            BasicKind::Uintptr,
+            BasicKind::Float32,
+            BasicKind::Float64,
+            BasicKind::String,
+            BasicKind::UntypedBool,
+            BasicKind::UntypedInt,
+            BasicKind::UntypedRune,
+            BasicKind::UntypedFloat,
+            BasicKind::UntypedString,
+            BasicKind::UntypedNil,
+            BasicKind::Invalid,
+        ];
+        for x in &values {
+            let _ = x.to_string();
+            let _ = (
+                x.to_i64(),
+                x.to_u64(),
+                x.to_f64(),
+                x.to_f32(),
+                x.is_integral(),
+            );
+            for k in kinds {
+                let _ = x.represent(k);
+                for op in unary {
+                    let _ = Value::unary(op, x, k);
+                }
+            }
+            for s in [0, 1, 63, 64, 1000, 3000, u64::MAX] {
+                let _ = Value::shift(Shl, x, s);
+                let _ = Value::shift(Shr, x, s);
+            }
+            for y in &values {
+                for op in ops {
+                    let _ = Value::binary(op, x, y, true);
+                    let _ = Value::binary(op, x, y, false);
+                    let _ = Value::compare(op, x, y);
+                }
+            }
         }
     }
 
@@ -3164,5 +3340,131 @@ mod tests {
         (123456.5, "123456", "123456.5"),
         (999999.5, "1e+06", "999999.5"),
         (0.3, "0.3", "0.3"),
+    ];
+
+    // float64 bits, Go's %.6g, Go's %g: 80 random values and 40 with
+    // 17-digit shortest forms (where ties between two shortest strings occur)
+    #[rustfmt::skip]
+    const G_FORMAT_BITS: &[(u64, &str, &str)] = &[
+        (0x43979276370cf99e, "4.24637e+17", "4.2463749707126566e+17"),
+        (0x0866cb397916001e, "3.45169e-268", "3.4516875530415113e-268"),
+        (0x1b6cffa2ba517936, "1.43123e-176", "1.4312293629962995e-176"),
+        (0x3f775ff169302d93, "0.00570673", "0.005706732760710226"),
+        (0x7d0b9ca8be8e9981, "2.20436e+294", "2.2043617001935266e+294"),
+        (0x42eb7503a1f1aa15, "2.41515e+14", "2.4151508854715266e+14"),
+        (0x417171f0ba538559, "1.82925e+07", "1.8292491645390842e+07"),
+        (0x72d0a1e9406aec9d, "1.13567e+245", "1.1356725172004015e+245"),
+        (0x5322787c2bf3394b, "3.01003e+92", "3.0100294223431694e+92"),
+        (0x3e4c0e9f0192e2e2, "1.30651e-08", "1.3065111702897216e-08"),
+        (0x406767e0100ba0b9, "187.246", "187.24610140105304"),
+        (0x5065855807b73658, "1.99356e+79", "1.9935576149108262e+79"),
+        (0x466b36dbc9b344e9, "1.72491e+31", "1.7249106285380649e+31"),
+        (0x3aae3e3e4a305605, "4.88604e-26", "4.8860424587895235e-26"),
+        (0x1facfc5dc1540864, "4.22238e-156", "4.2223830949874166e-156"),
+        (0x3edd1a07bf4af949, "6.93838e-06", "6.9383813651720955e-06"),
+        (0x4504d6353cb62f07, "3.14876e+24", "3.1487606089747987e+24"),
+        (0x3f7ed977e909f387, "0.00753161", "0.007531612777367586"),
+        (0x2d89c820f5c353cf, "2.5313e-89", "2.5313006966385305e-89"),
+        (0x643a7d712e166bdf, "6.55178e+174", "6.5517843730740445e+174"),
+        (0x146f70ff3be70cb0, "2.98865e-210", "2.9886485016884553e-210"),
+        (0x2c1283b654043a66, "2.16697e-96", "2.1669725220735743e-96"),
+        (0x3c1daae74dfdc6e4, "4.02071e-19", "4.0207084527183064e-19"),
+        (0x15974b9d7f803594, "1.16095e-204", "1.1609475698912444e-204"),
+        (0x3f0c0bed4d3dab5f, "5.34946e-05", "5.3494624494407636e-05"),
+        (0x3ded9886c56ec4ac, "2.15338e-10", "2.1533783325605064e-10"),
+        (0x40098be7842d0601, "3.19331", "3.1933126760711734"),
+        (0x4328213a9aaa9597, "3.39597e+15", "3.3959675138730995e+15"),
+        (0x403c6d234eb9a178, "28.4263", "28.426320000000004"),
+        (0x3c4c8d01924216df, "3.09548e-18", "3.0954845052732814e-18"),
+        (0x057e74d4b80f63d4, "3.27704e-282", "3.2770436608198585e-282"),
+        (0x3f7588abd8020185, "0.00525729", "0.0052572930000000006"),
+        (0x3feae0d96a092fdc, "0.839947", "0.8399474211705598"),
+        (0x2f64ed37e9a7b972, "2.20613e-80", "2.2061272223933962e-80"),
+        (0x34f038c8cd856313, "1.05852e-53", "1.0585227542427713e-53"),
+        (0x3c7a647461eb0314, "2.28918e-17", "2.2891758676059875e-17"),
+        (0x2ce5df27e9317c1f, "2.09707e-92", "2.0970748634093115e-92"),
+        (0x6d7acf370641dfb5, "2.36594e+219", "2.3659441882321547e+219"),
+        (0x3fd3302cb8d86b50, "0.299815", "0.2998153500681626"),
+        (0x3f3d7c2fcb61bdb8, "0.000449907", "0.00044990698677957073"),
+        (0x4d65822107fcfd52, "7.07841e+64", "7.078406569534682e+64"),
+        (0x41ccfdc9ee000000, "9.72789e+08", "9.727887e+08"),
+        (0x412e463b00000000, "992030", "992029.5"),
+        (0x43979276370cf99e, "4.24637e+17", "4.2463749707126566e+17"),
+        (0x0866cb397916001e, "3.45169e-268", "3.4516875530415113e-268"),
+        (0x418d31cdc0000000, "6.12254e+07", "6.12254e+07"),
+        (0x40f8d12000000000, "101650", "101650"),
+        (0x4227fdd02a0469c0, "5.15213e+10", "5.152126285020654e+10"),
+        (0x1b6cffa2ba517936, "1.43123e-176", "1.4312293629962995e-176"),
+        (0x44102a67dddeace2, "7.45509e+19", "7.455089e+19"),
+        (0x411c7b3400000000, "466637", "466637"),
+        (0x3cb4650efd31db2c, "2.83034e-16", "2.830341511804452e-16"),
+        (0x56ec3f2525632186, "5.30708e+110", "5.307078810511998e+110"),
+        (0x3f4e9a35be006ada, "0.000933911", "0.0009339106"),
+        (0x411d76b400000000, "482733", "482733"),
+        (0x3f775ff169302d93, "0.00570673", "0.005706732760710226"),
+        (0x2584c47f2cdf5b8a, "5.99208e-128", "5.992077768182907e-128"),
+        (0x3fb46dbcf1e35cb1, "0.0797995", "0.07979947"),
+        (0x4128ea7800000000, "816444", "816444"),
+        (0x3ee225bb62ca16e8, "8.65335e-06", "8.653350130015611e-06"),
+        (0x430c8b35bb9457d8, "1.0043e+15", "1.004295280560891e+15"),
+        (0x41929b3b80000000, "7.80408e+07", "7.80408e+07"),
+        (0x40e050f000000000, "33415.5", "33415.5"),
+        (0x434152e2ab4fd2ac, "9.75242e+15", "9.752416188605784e+15"),
+        (0x4c22b02936d4ff9b, "5.86536e+58", "5.865364310747915e+58"),
+        (0x415a8d7dc0000000, "6.96063e+06", "6.960631e+06"),
+        (0x41271e1200000000, "757513", "757513"),
+        (0x3db30d02d33cb10e, "1.73266e-11", "1.732662381827053e-11"),
+        (0x45a6e3cafccae224, "3.54203e+27", "3.542027479175223e+27"),
+        (0x40f3c09a147ae148, "80905.6", "80905.63"),
+        (0x4125bb1300000000, "712074", "712073.5"),
+        (0x3c7d3b31dbd33837, "2.53541e-17", "2.535405005150605e-17"),
+        (0x64f1017fbc897d06, "1.7228e+178", "1.72280423713692e+178"),
+        (0x43d82fce278836a4, "6.97135e+18", "6.971353e+18"),
+        (0x40d5592000000000, "21860.5", "21860.5"),
+        (0x43df078722bf9d48, "8.94362e+18", "8.943617293304537e+18"),
+        (0x7d0b9ca8be8e9981, "2.20436e+294", "2.2043617001935266e+294"),
+        (0x3fee861b6d43d039, "0.95387", "0.9538705"),
+        (0x411272f400000000, "302269", "302269"),
+        (0x42eb7503a1f1aa15, "2.41515e+14", "2.4151508854715266e+14"),
+        (0x7767830356aa6b86, "1.51625e+267", "1.516252361526977e+267"),
+        (0x4147b74f00000000, "3.10851e+06", "3.10851e+06"),
+        (0x40f38ce000000000, "80078", "80078"),
+        (0x417171f0ba538559, "1.82925e+07", "1.8292491645390842e+07"),
+        (0x72d0a1e9406aec9d, "1.13567e+245", "1.1356725172004015e+245"),
+        (0x4301044346ba1000, "5.9872e+14", "5.987202e+14"),
+        (0x410a988800000000, "217873", "217873"),
+        (0x3ee30cca018f05fe, "9.08373e-06", "9.083727535388709e-06"),
+        (0x76a780ea967cd710, "3.7005e+263", "3.700498499247846e+263"),
+        (0x43a440f54f406ac0, "7.29718e+17", "7.29718e+17"),
+        (0x4127e1a600000000, "782547", "782547"),
+        (0x40863741ef9c0483, "710.907", "710.9071952999951"),
+        (0x5322787c2bf3394b, "3.01003e+92", "3.0100294223431694e+92"),
+        (0x3ed4943a75cee481, "4.90642e-06", "4.90642e-06"),
+        (0x4121b6f900000000, "580476", "580476.5"),
+        (0x3e4c0e9f0192e2e2, "1.30651e-08", "1.3065111702897216e-08"),
+        (0x72bb5389421657ff, "4.66463e+244", "4.664633611169832e+244"),
+        (0x42e2fc82eb096000, "1.67006e+14", "1.670059e+14"),
+        (0x40f0ec9800000000, "69321.5", "69321.5"),
+        (0x3bf93dbf31dd539c, "8.55205e-20", "8.552050754191124e-20"),
+        (0x4fb58fbeaf635d47, "9.75255e+75", "9.752545010772749e+75"),
+        (0x3f70033c644e2211, "0.00390934", "0.003909336"),
+        (0x412706f300000000, "754554", "754553.5"),
+        (0x406767e0100ba0b9, "187.246", "187.24610140105304"),
+        (0x5065855807b73658, "1.99356e+79", "1.9935576149108262e+79"),
+        (0x435389dd27710b00, "2.19984e+16", "2.199843e+16"),
+        (0x4121b97e00000000, "580799", "580799"),
+        (0x4224408f8a3a4aa2, "4.34912e+10", "4.349124738914577e+10"),
+        (0x466b36dbc9b344e9, "1.72491e+31", "1.7249106285380649e+31"),
+        (0x41cb633a6a000000, "9.18976e+08", "9.189757e+08"),
+        (0x4127c5fa00000000, "779005", "779005"),
+        (0x3c22f4d9b01b3a47, "5.13816e-19", "5.138155161213613e-19"),
+        (0x3332aafe336eacca, "4.53793e-62", "4.5379251524937e-62"),
+        (0x4201118f6c000000, "9.16363e+09", "9.163632e+09"),
+        (0x412927a900000000, "824276", "824276.5"),
+        (0x4007bcadabf4d7fa, "2.96713", "2.967128127488647"),
+        (0x005d29286f00f02b, "6.48849e-307", "6.488487418099843e-307"),
+        (0x41c4005032000000, "6.7113e+08", "6.711297e+08"),
+        (0x41239ff900000000, "643068", "643068.5"),
+        (0x3eab5c46eeff1630, "8.15405e-07", "8.154051709333606e-07"),
     ];
 }
