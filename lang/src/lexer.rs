@@ -677,11 +677,9 @@ impl Depth {
                     return Err("brackets nested too deeply");
                 }
             }
-            RParen | RBrack | RBrace => {
-                if self.chains.len() > 1 {
-                    let c = self.chains.pop().unwrap_or(0);
-                    self.total -= c;
-                }
+            RParen | RBrack | RBrace if self.chains.len() > 1 => {
+                let c = self.chains.pop().unwrap_or(0);
+                self.total -= c;
             }
             Comma | Semi(_) | Colon => {
                 if let Some(c) = self.chains.last_mut() {
