@@ -712,12 +712,18 @@ impl Depth {
 /// lexical error. When nesting exceeds the caps, the error is reported and
 /// the tokens stop there (the parser refuses such a file).
 pub fn lex(src: &str, base: u32) -> (Vec<(u32, Token, u32)>, Vec<Diagnostic>) {
-    let (toks, diags, _) = lex_checked(src, base);
+    let (toks, diags, _) = lex_checked(src, base, true);
     (toks, diags)
 }
 
 /// [`lex`], also saying whether the nesting cap cut the stream short.
-pub(crate) fn lex_checked(src: &str, base: u32) -> (Vec<(u32, Token, u32)>, Vec<Diagnostic>, bool) {
+/// With `decl_funcs` false, no `func` becomes [`Token::FuncDecl`] (for
+/// parsing a lone expression).
+pub(crate) fn lex_checked(
+    src: &str,
+    base: u32,
+    decl_funcs: bool,
+) -> (Vec<(u32, Token, u32)>, Vec<Diagnostic>, bool) {
     // Offsets are u32; a longer file cannot be addressed (the source map
     // refuses it too).
     if src.len() > (u32::MAX - base) as usize {
@@ -775,7 +781,7 @@ pub(crate) fn lex_checked(src: &str, base: u32) -> (Vec<(u32, Token, u32)>, Vec<
             }
         };
         let tok = match tok {
-            Token::Func if at_stmt_start && brace_depth == 0 => Token::FuncDecl,
+            Token::Func if decl_funcs && at_stmt_start && brace_depth == 0 => Token::FuncDecl,
             t => t,
         };
         match tok {

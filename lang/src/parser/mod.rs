@@ -929,7 +929,17 @@ pub fn parse_file(
     kind: FileKind,
     ids: &mut NodeIdGen,
 ) -> (File, Vec<Diagnostic>) {
-    let (toks, mut diags, truncated) = lexer::lex_checked(src, base);
+    parse(src, base, kind, ids, true)
+}
+
+fn parse(
+    src: &str,
+    base: u32,
+    kind: FileKind,
+    ids: &mut NodeIdGen,
+    decl_funcs: bool,
+) -> (File, Vec<Diagnostic>) {
+    let (toks, mut diags, truncated) = lexer::lex_checked(src, base, decl_funcs);
     let span = Span::new(base, base + src.len().min(u32::MAX as usize) as u32);
     let mut file = File {
         span,
@@ -1025,7 +1035,7 @@ pub fn parse_file(
 
 /// Parses a single expression (for tests and the REPL).
 pub fn parse_expr(src: &str, base: u32, ids: &mut NodeIdGen) -> Result<Expr, Vec<Diagnostic>> {
-    let (file, mut diags) = parse_file(src, base, FileKind::Script, ids);
+    let (file, mut diags) = parse(src, base, FileKind::Script, ids, false);
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -1045,3 +1055,5 @@ pub fn parse_expr(src: &str, base: u32, ids: &mut NodeIdGen) -> Result<Expr, Vec
     ));
     Err(diags)
 }
+
+pub mod dump;
