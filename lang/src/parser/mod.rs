@@ -521,12 +521,25 @@ impl<'src> State<'src> {
         let cond = match h.cond {
             Some(s) => self.as_expr(s),
             None => {
-                let at = then.span.lo;
-                self.error(
-                    at,
-                    at + 1,
-                    "syntax error: missing condition in if statement",
-                );
+                // Go: a written `;` with nothing after it is a missing
+                // condition; a newline means the `{` is on the next line.
+                let (at, msg) = match h.semi.map(|at| (at, self.tok_at(at))) {
+                    Some((at, i)) => match self.toks.get(i) {
+                        Some((l, t @ Token::Semi(SemiKind::Newline | SemiKind::Eof), h)) => (
+                            at,
+                            format!(
+                                "syntax error: unexpected {}, expected {{ after if clause",
+                                t.describe(self.text(Span::new(*l, *h)))
+                            ),
+                        ),
+                        _ => (at, "syntax error: missing condition in if statement".into()),
+                    },
+                    None => (
+                        then.span.lo,
+                        "syntax error: missing condition in if statement".into(),
+                    ),
+                };
+                self.error(at, at + 1, msg);
                 None
             }
         };
@@ -807,8 +820,9 @@ fn syntax_error(
         ParseError::UnrecognizedToken { token, expected } => {
             (token.0, token.2, Some(&token.1), expected)
         }
-        ParseError::UnrecognizedEof { location, expected } => {
-            (*location, *location, None, expected)
+        ParseError::UnrecognizedEof { expected, .. } => {
+            let end = base + src.len() as u32;
+            (end, end, None, expected)
         }
         ParseError::ExtraToken { token } => (token.0, token.2, Some(&token.1), &[]),
         ParseError::InvalidToken { location } => (*location, *location, None, &[]),
@@ -828,6 +842,82 @@ fn syntax_error(
     let is_semi = matches!(tok, Some(Token::Semi(_)) | None);
     let err = |m: String| Diagnostic::error(Span::new(lo, hi.max(lo + 1)), m);
 
+    if tok.is_none() || matches!(tok, Some(Token::Semi(SemiKind::Eof))) {
+        // At the end of the file Go names the bracket left open.
+        if let Some(open) = open_bracket(toks, idx) {
+            let closer = match toks[open].1 {
+                Token::LParen => ")",
+                Token::LBrack => "]",
+                _ => "}",
+            };
+            if has(closer) {
+                return err(format!(
+                    "syntax error: unexpected {what}, expected {closer}"
+                ));
+            }
+        }
+    }
+    // The keyword that starts the current statement (looking back past at
+    // most two header semicolons), for messages that name the construct.
+    let stmt_kw = {
+        let mut depth = 0i32;
+        let mut semis = 0;
+        let mut found = None;
+        for j in (0..idx.min(toks.len())).rev() {
+            match &toks[j].1 {
+                Token::RParen | Token::RBrack | Token::RBrace => depth += 1,
+                Token::LParen | Token::LBrack | Token::LBrace => {
+                    depth -= 1;
+                    if depth < 0 {
+                        break;
+                    }
+                }
+                Token::Semi(_) if depth == 0 => {
+                    semis += 1;
+                    if semis > 2 {
+                        break;
+                    }
+                }
+                t @ (Token::For | Token::Case | Token::Default | Token::If | Token::Switch)
+                    if depth == 0 =>
+                {
+                    found = Some(t.clone());
+                    break;
+                }
+                _ => {}
+            }
+        }
+        found
+    };
+    if tok == Some(&Token::LBrace) && stmt_kw == Some(Token::For) {
+        return err(format!(
+            "syntax error: unexpected {what}, expected for loop condition"
+        ));
+    }
+    if has(":") && matches!(stmt_kw, Some(Token::Case | Token::Default)) {
+        return err(format!("syntax error: unexpected {what}, expected :"));
+    }
+    if let Some(open) = open_bracket(toks, idx) {
+        let before = open.checked_sub(1).map(|j| &toks[j].1);
+        match (&toks[open].1, before) {
+            (Token::LBrack, _) if has("]") && has(":") => {
+                return err(format!(
+                    "syntax error: unexpected {what}, expected comma, : or ]"
+                ));
+            }
+            (Token::LBrace, Some(Token::Struct | Token::Interface)) if !is_semi && has(";") => {
+                let kind = if before == Some(&Token::Struct) {
+                    "struct"
+                } else {
+                    "interface"
+                };
+                return err(format!(
+                    "syntax error: unexpected {what} in {kind} type; possibly missing semicolon or newline or }}"
+                ));
+            }
+            _ => {}
+        }
+    }
     if prev == Some(&Token::Else) {
         return err("syntax error: else must be followed by if or statement block".into());
     }
@@ -1014,17 +1104,33 @@ fn parse(
     for sp in leftover_guards {
         diags_p.push(Diagnostic::error(sp, "use of .(type) outside type switch"));
     }
-    // Keep the first syntax error of each line, as Go does.
+    // Keep the first syntax error of each line, as Go does, and drop an
+    // error at a closing bracket whose opening bracket comes before the
+    // previous error: recovery resumed inside the construct that failed, so
+    // the bracket only repeats the first complaint.
     syntax.sort_by_key(|d| d.primary.span.lo);
     let mut last_line = usize::MAX;
+    let mut last_pos: Option<u32> = None;
     for d in syntax {
-        let off = d.primary.span.lo.saturating_sub(base) as usize;
+        let lo = d.primary.span.lo;
+        let off = lo.saturating_sub(base) as usize;
         let line = src.as_bytes()[..off.min(src.len())]
             .iter()
             .filter(|&&b| b == b'\n')
             .count();
-        if line != last_line {
-            last_line = line;
+        if line == last_line {
+            continue;
+        }
+        let i = toks.partition_point(|t| t.0 < lo);
+        let cascade = match (toks.get(i), last_pos) {
+            (Some((_, Token::RParen | Token::RBrack | Token::RBrace, _)), Some(prev)) => {
+                open_bracket(&toks, i).is_some_and(|o| toks[o].0 < prev)
+            }
+            _ => false,
+        };
+        last_line = line;
+        last_pos = Some(lo);
+        if !cascade {
             diags.push(d);
         }
     }
