@@ -24,9 +24,7 @@
 //! [`Heap::release_cache`](crate::Heap::release_cache)).
 
 use crate::span::{SpanPtr, NUM_SPAN_CLASSES};
-use std::cell::UnsafeCell;
-use std::sync::atomic::{AtomicBool, Ordering::*};
-use std::sync::Arc;
+use crate::sync::{Arc, AtomicBool, Ordering::*, UnsafeCell};
 
 /// The cached span of each class and its allocation count when cached.
 pub(crate) struct Slots {

@@ -25,7 +25,7 @@
 //! only when two Ps refill the same class at the same moment.
 
 use crate::span::SpanPtr;
-use std::sync::{Mutex, MutexGuard};
+use crate::sync::{lock, Mutex, MutexGuard};
 
 /// The lists of one span class; see the module docs.
 #[derive(Default)]
@@ -78,9 +78,7 @@ pub(crate) struct Central {
 
 impl Central {
     pub(crate) fn lock(&self) -> MutexGuard<'_, Lists> {
-        // Lists stay consistent across a panic (every push/pop is one Vec
-        // operation), so a poisoned lock is still usable.
-        self.lists.lock().unwrap_or_else(|e| e.into_inner())
+        lock(&self.lists)
     }
 }
 
@@ -110,8 +108,8 @@ mod tests {
 
     #[test]
     fn flipping_sweepgen_turns_swept_into_unswept() {
-        let mut span = Span::new_dead();
-        let sp = SpanPtr(NonNull::from(&mut span));
+        let span = Span::with_shape(crate::span::SpanClass::new(1, true));
+        let sp = SpanPtr(NonNull::from(&span));
         let mut l = Lists::default();
         l.push_swept(4, sp, true);
         assert_eq!(l.pop_partial_unswept(4), None);

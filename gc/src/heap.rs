@@ -45,14 +45,16 @@ use crate::mark::{HeapCensus, MarkState, VerifyError};
 use crate::pacer::Pacer;
 use crate::pageheap::PageHeap;
 use crate::sizeclasses::{
-    CLASS_TO_ALLOC_NPAGES, CLASS_TO_SIZE, LARGE_SIZE_DIV, MAX_SMALL_SIZE, PAGE_SIZE,
-    SIZE_TO_CLASS128, SIZE_TO_CLASS8, SMALL_SIZE_DIV, SMALL_SIZE_MAX,
+    CLASS_TO_ALLOC_NPAGES, LARGE_SIZE_DIV, MAX_SMALL_SIZE, PAGE_SIZE, SIZE_TO_CLASS128,
+    SIZE_TO_CLASS8, SMALL_SIZE_DIV, SMALL_SIZE_MAX,
 };
 use crate::span::{SpanClass, SpanPtr, NUM_SPAN_CLASSES};
 use crate::sweep::Swept;
+use crate::sync::{
+    lock, Arc, AtomicBool, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Mutex, MutexGuard,
+    Ordering::*,
+};
 use crate::{throw, Phase};
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering::*};
-use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// The root enumerator the VM passes to [`Heap::collect`]: called with a
@@ -223,10 +225,6 @@ fn unix_ns() -> u64 {
         .unwrap_or(0)
 }
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 impl Heap {
     /// A new, empty heap. Maps nothing but the arena index (32 MiB of
     /// address space, committed on touch); throws if even that fails.
@@ -354,7 +352,7 @@ impl Heap {
         self.reclaim(npages);
         let Some(ns) = self
             .pages
-            .alloc_span(npages, SpanClass::new(0, noscan), 0, layout, sg)
+            .alloc_span(npages, SpanClass::new(0, noscan), layout, sg)
         else {
             throw("runtime: out of memory");
         };
@@ -460,8 +458,7 @@ impl Heap {
         let class = spc.size_class();
         let npages = CLASS_TO_ALLOC_NPAGES[class] as usize;
         self.reclaim(npages);
-        let size = CLASS_TO_SIZE[class] as usize;
-        match self.pages.alloc_span(npages, spc, size, Layout::NOSCAN, sg) {
+        match self.pages.alloc_span(npages, spc, Layout::NOSCAN, sg) {
             Some(ns) => ns.span,
             None => throw("runtime: out of memory"),
         }

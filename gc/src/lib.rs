@@ -50,9 +50,9 @@
 //!
 //! # How the concurrent collector grows out of this
 //! * `Mark` runs with the world started: [`Heap::collect`] splits into a
-//!   short stop-the-world `start` (sweep termination, enable the barrier),
-//!   bounded [`mark steps`](crate) done by background workers (about 25% of
-//!   the Ps) and by mark assists, and a short stop-the-world finish (mark
+//!   short stop-the-world start (sweep termination, enable the barrier),
+//!   bounded mark steps (`Heap::mark_step`, which already exists) done by
+//!   background workers (about 25% of the Ps) and by mark assists, and a short stop-the-world finish (mark
 //!   termination). The mark step already returns the scan work it did, the
 //!   unit assists pay in ([`Pacer::assist_work_per_byte`]).
 //! * A write barrier (Go's hybrid Yuasa-deletion + Dijkstra-insertion
@@ -89,6 +89,7 @@ mod pageheap;
 mod sizeclasses;
 mod span;
 mod sweep;
+mod sync;
 
 #[cfg(test)]
 mod mksizeclasses;

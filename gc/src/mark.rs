@@ -29,7 +29,7 @@
 
 use crate::heap::Heap;
 use crate::span::SpanPtr;
-use std::sync::atomic::{AtomicUsize, Ordering::*};
+use crate::sync::{AtomicUsize, Ordering::*};
 
 /// The state of one mark: the grey queue and counters.
 #[derive(Default)]

@@ -49,12 +49,11 @@
 
 use crate::os;
 use crate::sizeclasses::{PAGE_SHIFT, PAGE_SIZE};
-use crate::span::{Span, SpanClass, SpanPtr};
+use crate::span::{Span, SpanClass, SpanPtr, NUM_SPAN_CLASSES};
+use crate::sync::{lock, AtomicPtr, AtomicU64, Mutex, MutexGuard, Ordering::*};
 use crate::Layout;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering::*};
-use std::sync::Mutex;
 
 /// Bytes per arena.
 pub(crate) const ARENA_SIZE: usize = 64 << 20;
@@ -92,8 +91,8 @@ struct Locked {
     metas: Vec<Box<ArenaMeta>>,
     /// Every span struct ever made (freed at drop).
     all_spans: Vec<SpanPtr>,
-    /// Dead span structs ready for reuse.
-    span_pool: Vec<SpanPtr>,
+    /// Dead span structs ready for reuse, by shape (`Span::shape_key`).
+    span_pool: Vec<Vec<SpanPtr>>,
 }
 
 /// Statistics of the page heap, in bytes.
@@ -141,7 +140,7 @@ impl PageHeap {
                 regions: Vec::new(),
                 metas: Vec::new(),
                 all_spans: Vec::new(),
-                span_pool: Vec::new(),
+                span_pool: (0..NUM_SPAN_CLASSES).map(|_| Vec::new()).collect(),
             }),
             mapped_bytes: AtomicU64::new(0),
             inuse_bytes: AtomicU64::new(0),
@@ -151,10 +150,8 @@ impl PageHeap {
         })
     }
 
-    fn locked(&self) -> std::sync::MutexGuard<'_, Locked> {
-        // A panic while holding the lock leaves no half-done invariant that
-        // matters more than continuing; recover the guard.
-        self.lock.lock().unwrap_or_else(|e| e.into_inner())
+    fn locked(&self) -> MutexGuard<'_, Locked> {
+        lock(&self.lock)
     }
 
     #[inline]
@@ -265,13 +262,11 @@ impl PageHeap {
 
     /// Cut a span of `npages` pages, initialise it for `spc` and publish it
     /// with sweep generation `sweepgen`. `None` when the OS refuses memory.
-    /// `elem_size` is the class size (ignored for large spans), `layout` the
-    /// large object's layout.
+    /// `layout` is the large object's layout (ignored for small spans).
     pub(crate) fn alloc_span(
         &self,
         npages: usize,
         spc: SpanClass,
-        elem_size: usize,
         layout: Layout<'_>,
         sweepgen: u32,
     ) -> Option<NewSpan> {
@@ -308,21 +303,23 @@ impl PageHeap {
             self.dirty_free_bytes.fetch_sub(bytes, Relaxed);
         }
         self.inuse_bytes.fetch_add(bytes, Relaxed);
-        let sp = match l.span_pool.pop() {
+        let key = Span::shape_key(spc);
+        let sp = match l.span_pool[key].pop() {
             Some(sp) => sp,
             None => {
-                let sp = SpanPtr(NonNull::from(Box::leak(Box::new(Span::new_dead()))));
+                let sp = SpanPtr(NonNull::from(Box::leak(Box::new(Span::with_shape(spc)))));
                 l.all_spans.push(sp);
                 self.metadata_bytes
                     .fetch_add(std::mem::size_of::<Span>() as u64, Relaxed);
                 sp
             }
         };
+        // SAFETY: span structs live until the page heap drops.
+        let s = unsafe { sp.get() };
         // SAFETY: a pooled or new span struct is dead and unpublished: no
         // page-map entry points at it (freeing cleared them) and no list holds
-        // it, so this is the only reference.
-        let s = unsafe { &mut *sp.0.as_ptr() };
-        s.init(start, npages, spc, elem_size, !run.released, layout);
+        // it; we hold the page-heap lock, so we are its only owner.
+        unsafe { s.init(start, npages, spc, !run.released, layout) };
         s.publish(sweepgen);
         self.set_pages(start, npages, sp.0.as_ptr());
         Some(NewSpan { span: sp })
@@ -388,7 +385,8 @@ impl PageHeap {
             }
         }
         Self::insert_run(&mut l, start, Run { npages, released });
-        l.span_pool.push(sp);
+        let key = Span::shape_key(s.span_class());
+        l.span_pool[key].push(sp);
     }
 
     /// Release dirty free runs, highest address first, until
@@ -465,7 +463,7 @@ mod tests {
     use super::*;
 
     fn large(ph: &PageHeap, npages: usize) -> SpanPtr {
-        ph.alloc_span(npages, SpanClass::new(0, true), 0, Layout::NOSCAN, 0)
+        ph.alloc_span(npages, SpanClass::new(0, true), Layout::NOSCAN, 0)
             .expect("memory")
             .span
     }

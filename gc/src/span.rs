@@ -45,10 +45,11 @@
 //!   finished sweep, `Acquire` loads observe it.
 
 use crate::layout::{Layout, OwnedLayout};
-use crate::sizeclasses::{CLASS_TO_DIV_MAGIC, NUM_SIZE_CLASSES, PAGE_SIZE};
-use std::cell::UnsafeCell;
+use crate::sizeclasses::{
+    CLASS_TO_ALLOC_NPAGES, CLASS_TO_DIV_MAGIC, CLASS_TO_SIZE, NUM_SIZE_CLASSES, PAGE_SIZE,
+};
+use crate::sync::{AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering::*, UnsafeCell};
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering::*};
 
 /// Number of span classes: every size class, scan and noscan.
 pub(crate) const NUM_SPAN_CLASSES: usize = NUM_SIZE_CLASSES * 2;
@@ -141,7 +142,13 @@ fn atomic_words(n: usize) -> Box<[AtomicU64]> {
 }
 
 impl Span {
-    pub(crate) fn new_dead() -> Span {
+    /// A dead span struct whose bitmaps fit spans of class `spc` (for a
+    /// large class, any large span: one object, no pointer bitmap). The page
+    /// heap pools span structs by this shape, so a struct's bitmaps are
+    /// allocated once and never replaced: a lookup racing with the reuse of
+    /// a struct reads stale bits, never freed memory.
+    pub(crate) fn with_shape(spc: SpanClass) -> Span {
+        let (nelems, pwords) = Self::shape(spc);
         Span {
             start: AtomicUsize::new(0),
             npages: AtomicUsize::new(0),
@@ -151,63 +158,87 @@ impl Span {
             div_magic: AtomicU32::new(0),
             state: AtomicU8::new(SpanState::Dead as u8),
             sweepgen: AtomicU32::new(0),
-            alloc_bits: atomic_words(0),
-            mark_bits: atomic_words(0),
-            ptr_bits: atomic_words(0),
+            alloc_bits: atomic_words(nelems.div_ceil(64)),
+            mark_bits: atomic_words(nelems.div_ceil(64)),
+            ptr_bits: atomic_words(pwords),
             large_layout: UnsafeCell::new(OwnedLayout::default()),
             alloc: UnsafeCell::new(AllocState::default()),
         }
     }
 
-    /// Set up a dead span for `npages` pages at `start`. `elem_size` is the
-    /// class size, or 0 for a large object (which then fills the span).
-    pub(crate) fn init(
-        &mut self,
-        start: usize,
-        npages: usize,
-        spc: SpanClass,
-        elem_size: usize,
-        needzero: bool,
-        large_layout: Layout<'_>,
-    ) {
-        debug_assert_eq!(self.state.load(Relaxed), SpanState::Dead as u8);
-        let bytes = npages * PAGE_SIZE;
-        let (elem_size, nelems, magic) = if spc.size_class() == 0 {
-            (bytes, 1, 0)
-        } else {
-            (
-                elem_size,
-                bytes / elem_size,
-                CLASS_TO_DIV_MAGIC[spc.size_class()],
-            )
-        };
-        *self.start.get_mut() = start;
-        *self.npages.get_mut() = npages;
-        *self.span_class.get_mut() = spc.0;
-        *self.elem_size.get_mut() = elem_size;
-        *self.nelems.get_mut() = nelems;
-        *self.div_magic.get_mut() = magic;
-        let words = nelems.div_ceil(64);
-        if self.alloc_bits.len() != words {
-            self.alloc_bits = atomic_words(words);
-            self.mark_bits = atomic_words(words);
-        } else {
-            for w in self.alloc_bits.iter_mut().chain(self.mark_bits.iter_mut()) {
-                *w.get_mut() = 0;
-            }
+    /// (objects per span, pointer-bitmap words) of class `spc`.
+    fn shape(spc: SpanClass) -> (usize, usize) {
+        let c = spc.size_class();
+        if c == 0 {
+            return (1, 0);
         }
-        let pwords = if spc.noscan() || spc.size_class() == 0 {
+        let bytes = CLASS_TO_ALLOC_NPAGES[c] as usize * PAGE_SIZE;
+        let nelems = bytes / CLASS_TO_SIZE[c] as usize;
+        let pwords = if spc.noscan() {
             0
         } else {
             (bytes / 8).div_ceil(64)
         };
-        if self.ptr_bits.len() != pwords {
-            self.ptr_bits = atomic_words(pwords);
+        (nelems, pwords)
+    }
+
+    /// The pool key of a span class: spans of one key share a shape.
+    pub(crate) fn shape_key(spc: SpanClass) -> usize {
+        if spc.size_class() == 0 {
+            0
+        } else {
+            spc.index()
+        }
+    }
+
+    /// Set up a dead span for `npages` pages at `start`, of class `spc`
+    /// (whose shape this struct must have). Large spans hold one object of
+    /// the whole span and keep `large_layout`.
+    ///
+    /// # Safety
+    /// The span is dead, unpublished (no page-map entry points at it) and
+    /// on no list: the caller is its only owner and no marker scans it.
+    pub(crate) unsafe fn init(
+        &self,
+        start: usize,
+        npages: usize,
+        spc: SpanClass,
+        needzero: bool,
+        large_layout: Layout<'_>,
+    ) {
+        debug_assert_eq!(self.state.load(Relaxed), SpanState::Dead as u8);
+        let c = spc.size_class();
+        let bytes = npages * PAGE_SIZE;
+        let (elem_size, nelems, magic) = if c == 0 {
+            (bytes, 1, 0)
+        } else {
+            let size = CLASS_TO_SIZE[c] as usize;
+            (size, bytes / size, CLASS_TO_DIV_MAGIC[c])
+        };
+        let (shape_nelems, shape_pwords) = Self::shape(spc);
+        if nelems != shape_nelems
+            || self.alloc_bits.len() != nelems.div_ceil(64)
+            || self.ptr_bits.len() != shape_pwords
+        {
+            crate::throw("gc: span struct reused for a span of another shape");
+        }
+        // Relaxed: published by the Release store in `publish`.
+        self.start.store(start, Relaxed);
+        self.npages.store(npages, Relaxed);
+        self.span_class.store(spc.0, Relaxed);
+        self.elem_size.store(elem_size, Relaxed);
+        self.nelems.store(nelems, Relaxed);
+        self.div_magic.store(magic, Relaxed);
+        for w in self.alloc_bits.iter().chain(self.mark_bits.iter()) {
+            w.store(0, Relaxed);
         }
         // Stale ptr bits are harmless: every allocation rewrites the bits of
         // its whole slot before the object can be reached.
-        self.large_layout.get_mut().set(large_layout);
-        *self.alloc.get_mut() = AllocState {
+        // SAFETY: only the owner of a dead span touches its layout (caller's
+        // promise); markers read it only for live objects.
+        unsafe { (*self.large_layout.get()).set(large_layout) };
+        // SAFETY: owner, as above.
+        *unsafe { self.alloc_state() } = AllocState {
             free_index: 0,
             alloc_count: 0,
             needzero,
@@ -503,17 +534,11 @@ mod tests {
     use super::*;
 
     fn small(class: usize, noscan: bool) -> Span {
-        let mut s = Span::new_dead();
-        let npages = crate::sizeclasses::CLASS_TO_ALLOC_NPAGES[class] as usize;
-        let size = crate::sizeclasses::CLASS_TO_SIZE[class] as usize;
-        s.init(
-            0x10000,
-            npages,
-            SpanClass::new(class, noscan),
-            size,
-            false,
-            Layout::NOSCAN,
-        );
+        let spc = SpanClass::new(class, noscan);
+        let s = Span::with_shape(spc);
+        let npages = CLASS_TO_ALLOC_NPAGES[class] as usize;
+        // SAFETY: a fresh span struct, owned by the test.
+        unsafe { s.init(0x10000, npages, spc, false, Layout::NOSCAN) };
         s
     }
 

@@ -31,7 +31,7 @@
 
 use crate::heap::Heap;
 use crate::span::SpanPtr;
-use std::sync::atomic::Ordering::*;
+use crate::sync::Ordering::*;
 
 /// What sweeping one span did.
 pub(crate) enum Swept {

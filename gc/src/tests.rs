@@ -588,3 +588,79 @@ fn free_os_memory_releases_everything_free() {
     let st = exact_stats(&h);
     assert_eq!(st.heap_inuse + st.heap_released, st.heap_sys);
 }
+
+#[test]
+fn heap_and_cache_cross_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>() {}
+    send_sync::<Heap>();
+    send::<Cache>();
+}
+
+/// Threads allocate with their own caches; at each round they stop at a
+/// barrier (the "world stopped"), one of them collects with everybody's
+/// roots while the others wait holding their caches, then all resume.
+#[test]
+fn stop_the_world_rounds_with_live_caches() {
+    use std::sync::{Barrier, Mutex};
+    let h = Heap::new(Config {
+        verify: true,
+        ..Config::default()
+    });
+    let threads = 3;
+    let rounds = 8;
+    let per_round = 3000;
+    let heads = Mutex::new(vec![0usize; threads]);
+    let barrier = Barrier::new(threads);
+    std::thread::scope(|s| {
+        for t in 0..threads {
+            let (h, heads, barrier) = (&h, &heads, &barrier);
+            s.spawn(move || {
+                let mut c = h.new_cache();
+                let mut head = 0;
+                for r in 0..rounds {
+                    for i in 0..per_round {
+                        head = push(h, &mut c, head, r * per_round + i);
+                        // Garbage of assorted sizes.
+                        h.alloc(&mut c, 8 + (i * 13) % 2000, Layout::ALL_POINTERS);
+                    }
+                    heads.lock().expect("heads")[t] = head;
+                    if barrier.wait().is_leader() {
+                        let roots = heads.lock().expect("heads").clone();
+                        let cs = gc(h, &roots);
+                        assert_eq!(cs.marked_objects as usize, threads * (r + 1) * per_round);
+                    }
+                    barrier.wait();
+                }
+                let (n, sum) = list_sum(head);
+                assert_eq!(n, rounds * per_round);
+                assert_eq!(sum, (0..rounds * per_round).sum());
+            });
+        }
+    });
+    let roots = heads.lock().expect("heads").clone();
+    gc(&h, &roots);
+    assert_eq!(verify(&h).objects as usize, threads * rounds * per_round);
+}
+
+#[test]
+#[ignore = "timing; run with --release --ignored --nocapture"]
+fn allocation_speed() {
+    let h = Heap::new(Config::default());
+    let mut c = h.new_cache();
+    let n = 10_000_000;
+    let t = std::time::Instant::now();
+    let mut head = 0;
+    for i in 0..n {
+        head = push(&h, &mut c, if i % 100 == 0 { 0 } else { head }, i);
+        if h.should_collect() {
+            gc(&h, &[head]);
+        }
+    }
+    let el = t.elapsed();
+    eprintln!(
+        "{n} 16-byte allocations with collection: {:.1} ns each, {} cycles",
+        el.as_nanos() as f64 / n as f64,
+        h.stats().num_gc
+    );
+}
