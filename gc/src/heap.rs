@@ -352,7 +352,7 @@ impl Heap {
         self.reclaim(npages);
         let Some(ns) = self
             .pages
-            .alloc_span(npages, SpanClass::new(0, noscan), layout, sg)
+            .alloc_span(npages, SpanClass::new(0, noscan), layout, size, sg)
         else {
             throw("runtime: out of memory");
         };
@@ -458,7 +458,7 @@ impl Heap {
         let class = spc.size_class();
         let npages = CLASS_TO_ALLOC_NPAGES[class] as usize;
         self.reclaim(npages);
-        match self.pages.alloc_span(npages, spc, Layout::NOSCAN, sg) {
+        match self.pages.alloc_span(npages, spc, Layout::NOSCAN, 0, sg) {
             Some(ns) => ns.span,
             None => throw("runtime: out of memory"),
         }

@@ -99,10 +99,14 @@ impl<'a> Layout<'a> {
 pub(crate) struct OwnedLayout {
     pub(crate) mask: Vec<u64>,
     pub(crate) elem_words: usize,
+    /// Words of the object as requested; the span's tail past them is
+    /// never scanned (it is not zeroed and may hold stale words).
+    pub(crate) words: usize,
 }
 
 impl OwnedLayout {
-    pub(crate) fn set(&mut self, l: Layout<'_>) {
+    pub(crate) fn set(&mut self, l: Layout<'_>, size: usize) {
+        self.words = size.div_ceil(8);
         self.mask.clear();
         self.mask.extend_from_slice(l.mask);
         self.elem_words = l.elem_words;

@@ -262,12 +262,14 @@ impl PageHeap {
 
     /// Cut a span of `npages` pages, initialise it for `spc` and publish it
     /// with sweep generation `sweepgen`. `None` when the OS refuses memory.
-    /// `layout` is the large object's layout (ignored for small spans).
+    /// `layout` and `size` describe a large span's object (ignored for small
+    /// spans).
     pub(crate) fn alloc_span(
         &self,
         npages: usize,
         spc: SpanClass,
         layout: Layout<'_>,
+        size: usize,
         sweepgen: u32,
     ) -> Option<NewSpan> {
         if npages == 0 {
@@ -319,7 +321,7 @@ impl PageHeap {
         // SAFETY: a pooled or new span struct is dead and unpublished: no
         // page-map entry points at it (freeing cleared them) and no list holds
         // it; we hold the page-heap lock, so we are its only owner.
-        unsafe { s.init(start, npages, spc, !run.released, layout) };
+        unsafe { s.init(start, npages, spc, !run.released, layout, size) };
         s.publish(sweepgen);
         self.set_pages(start, npages, sp.0.as_ptr());
         Some(NewSpan { span: sp })
@@ -463,7 +465,7 @@ mod tests {
     use super::*;
 
     fn large(ph: &PageHeap, npages: usize) -> SpanPtr {
-        ph.alloc_span(npages, SpanClass::new(0, true), Layout::NOSCAN, 0)
+        ph.alloc_span(npages, SpanClass::new(0, true), Layout::NOSCAN, 0, 0)
             .expect("memory")
             .span
     }

@@ -205,6 +205,7 @@ impl Span {
         spc: SpanClass,
         needzero: bool,
         large_layout: Layout<'_>,
+        large_size: usize,
     ) {
         debug_assert_eq!(self.state.load(Relaxed), SpanState::Dead as u8);
         let c = spc.size_class();
@@ -236,7 +237,7 @@ impl Span {
         // its whole slot before the object can be reached.
         // SAFETY: only the owner of a dead span touches its layout (caller's
         // promise); markers read it only for live objects.
-        unsafe { (*self.large_layout.get()).set(large_layout) };
+        unsafe { (*self.large_layout.get()).set(large_layout, large_size) };
         // SAFETY: owner, as above.
         *unsafe { self.alloc_state() } = AllocState {
             free_index: 0,
@@ -323,9 +324,10 @@ impl Span {
     /// # Safety
     /// The span is in use and its object is live (so the layout is not being
     /// rewritten), or the world is stopped.
-    pub(crate) unsafe fn large_layout(&self) -> Layout<'_> {
+    pub(crate) unsafe fn large_layout(&self) -> (Layout<'_>, usize) {
         // SAFETY: by the caller's promise nobody writes the layout now.
-        unsafe { (*self.large_layout.get()).as_layout() }
+        let l = unsafe { &*self.large_layout.get() };
+        (l.as_layout(), l.words)
     }
 
     #[inline]
@@ -454,8 +456,8 @@ impl Span {
         }
         if self.is_large() {
             // SAFETY: forwarded from the caller.
-            let layout = unsafe { self.large_layout() };
-            let words = size / 8;
+            let (layout, words) = unsafe { self.large_layout() };
+            let words = words.min(size / 8);
             let ew = layout.elem_words();
             let mask = layout.mask();
             let mut rep = 0;
@@ -538,7 +540,7 @@ mod tests {
         let s = Span::with_shape(spc);
         let npages = CLASS_TO_ALLOC_NPAGES[class] as usize;
         // SAFETY: a fresh span struct, owned by the test.
-        unsafe { s.init(0x10000, npages, spc, false, Layout::NOSCAN) };
+        unsafe { s.init(0x10000, npages, spc, false, Layout::NOSCAN, 0) };
         s
     }
 

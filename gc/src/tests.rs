@@ -664,3 +664,166 @@ fn allocation_speed() {
         h.stats().num_gc
     );
 }
+
+/// A deterministic xorshift generator for the randomized test.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// What the test knows about one object.
+struct Shadow {
+    addr: usize,
+    words: usize,
+    mask: Vec<u64>,
+    elem_words: usize,
+}
+
+impl Shadow {
+    fn layout(&self) -> Layout<'_> {
+        Layout::pointers(&self.mask, self.elem_words)
+    }
+    fn ptr_words(&self) -> Vec<usize> {
+        (0..self.words)
+            .filter(|&w| self.layout().is_pointer(w))
+            .collect()
+    }
+}
+
+fn expected_word(id: usize, w: usize) -> usize {
+    id.wrapping_mul(0x9E37_79B9).wrapping_add(w)
+}
+
+/// Random object graphs under random mutation: after every collection the
+/// heap graph reachable from the roots matches the shadow model exactly,
+/// every reachable object's data is intact, and the collector marked
+/// exactly the reachable objects.
+#[test]
+fn random_graphs_match_the_shadow_model() {
+    for seed in [1u64, 7, 12345] {
+        let h = Heap::new(Config {
+            verify: true,
+            ..Config::default()
+        });
+        let mut c = h.new_cache();
+        let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
+        let mut objs: Vec<Shadow> = Vec::new(); // by id
+        let mut by_addr: std::collections::HashMap<usize, usize> = Default::default();
+        let mut live: Vec<usize> = Vec::new(); // ids that may be touched
+        let mut roots = [0usize; 16]; // object ids + 1, 0 = empty
+        for step in 0..6000 {
+            match rng.below(10) {
+                0..=5 => {
+                    // Allocate a random object and link it from somewhere.
+                    let big = rng.below(50) == 0;
+                    let bytes = if big {
+                        33_000 + rng.below(100_000)
+                    } else {
+                        8 * (1 + rng.below(300))
+                    };
+                    let elem_words = 1 + rng.below(6);
+                    // Word 0 of each element is data (it holds the id or a
+                    // checksum), the others pointers at random.
+                    let mask = vec![rng.next() & !1 & ((1u64 << elem_words) - 1)];
+                    let id = objs.len();
+                    let sh = Shadow {
+                        addr: 0,
+                        words: bytes / 8,
+                        mask,
+                        elem_words,
+                    };
+                    let addr = h.alloc(&mut c, bytes, sh.layout()) as usize;
+                    let sh = Shadow { addr, ..sh };
+                    for w in 0..sh.words {
+                        if !sh.layout().is_pointer(w) {
+                            wr(addr, w, expected_word(id, w));
+                        } else {
+                            assert_eq!(rd(addr, w), 0, "fresh pointer word is zero");
+                        }
+                    }
+                    by_addr.insert(addr, id);
+                    objs.push(sh);
+                    if !live.is_empty() && rng.below(3) > 0 {
+                        let from = live[rng.below(live.len())];
+                        let pw = objs[from].ptr_words();
+                        if !pw.is_empty() {
+                            wr(objs[from].addr, pw[rng.below(pw.len())], addr);
+                        }
+                    } else {
+                        roots[rng.below(16)] = id + 1;
+                    }
+                    live.push(id);
+                }
+                6 | 7 => {
+                    // Rewire or cut a pointer between live objects.
+                    if live.len() > 1 {
+                        let from = live[rng.below(live.len())];
+                        let pw = objs[from].ptr_words();
+                        if !pw.is_empty() {
+                            let to = if rng.below(4) == 0 {
+                                0
+                            } else {
+                                objs[live[rng.below(live.len())]].addr
+                            };
+                            wr(objs[from].addr, pw[rng.below(pw.len())], to);
+                        }
+                    }
+                }
+                8 => roots[rng.below(16)] = 0,
+                _ => {
+                    // Collect, with interior root pointers, and compare.
+                    let root_words: Vec<usize> = roots
+                        .iter()
+                        .filter(|&&r| r != 0)
+                        .map(|&r| {
+                            let o = &objs[r - 1];
+                            o.addr + 8 * rng.below(o.words)
+                        })
+                        .collect();
+                    let cs = gc(&h, &root_words);
+                    // Walk the shadow graph from the roots.
+                    let mut seen = HashSet::new();
+                    let mut stack: Vec<usize> =
+                        roots.iter().filter(|&&r| r != 0).map(|&r| r - 1).collect();
+                    while let Some(id) = stack.pop() {
+                        if !seen.insert(id) {
+                            continue;
+                        }
+                        let o = &objs[id];
+                        for w in 0..o.words {
+                            let v = rd(o.addr, w);
+                            if o.layout().is_pointer(w) {
+                                if v != 0 {
+                                    let to = *by_addr.get(&v).unwrap_or_else(|| {
+                                        panic!("step {step}: wild pointer {v:#x}")
+                                    });
+                                    stack.push(to);
+                                }
+                            } else {
+                                assert_eq!(
+                                    v,
+                                    expected_word(id, w),
+                                    "step {step}: data of object {id}"
+                                );
+                            }
+                        }
+                    }
+                    assert_eq!(cs.marked_objects as usize, seen.len(), "step {step}");
+                    // Forget the dead: they must never be touched again.
+                    live.retain(|id| seen.contains(id));
+                    by_addr.retain(|_, id| seen.contains(id));
+                }
+            }
+        }
+        let census = verify(&h);
+        assert!(census.objects as usize >= live.len());
+    }
+}
