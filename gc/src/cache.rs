@@ -30,6 +30,11 @@ use crate::sync::{Arc, AtomicBool, Ordering::*, UnsafeCell};
 pub(crate) struct Slots {
     pub(crate) spans: [Option<SpanPtr>; NUM_SPAN_CLASSES],
     pub(crate) taken: [usize; NUM_SPAN_CLASSES],
+    /// Objects the write barrier shaded grey, waiting to be scanned (Go's
+    /// per-P `wbBuf`); drained by the collector (barrier.rs).
+    pub(crate) wbuf: Vec<(SpanPtr, usize)>,
+    /// Objects and bytes the write barrier marked, for the mark's totals.
+    pub(crate) wb_marked: (u64, u64),
 }
 
 /// Shared between the owning [`Cache`] and the heap's registry.
@@ -55,6 +60,8 @@ impl CacheShared {
             slots: UnsafeCell::new(Slots {
                 spans: [None; NUM_SPAN_CLASSES],
                 taken: [0; NUM_SPAN_CLASSES],
+                wbuf: Vec::new(),
+                wb_marked: (0, 0),
             }),
             dropped: AtomicBool::new(false),
         }

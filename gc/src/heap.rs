@@ -296,6 +296,15 @@ impl Heap {
         self.phase.store(p as u8, Relaxed);
     }
 
+    #[cfg(test)]
+    pub(crate) fn set_phase_for_test(&self, p: Phase) {
+        self.set_phase(p);
+    }
+
+    pub(crate) fn check_cache_pub(&self, cache: &Cache) {
+        self.check_cache(cache);
+    }
+
     /// Allocate `size` zeroed bytes described by `layout`. The result is
     /// 8-aligned, and aligned to the largest power of two dividing its size
     /// class (so 16-aligned for every class of 16 bytes or more except the
@@ -479,6 +488,25 @@ impl Heap {
         reg.retain(|c| !c.dropped.load(Acquire));
     }
 
+    /// Move every cache's write-barrier buffer onto the mark queue; false
+    /// if all were empty.
+    ///
+    /// # Safety
+    /// The world is stopped.
+    unsafe fn drain_barrier_buffers(&self, st: &mut MarkState) -> bool {
+        let reg = lock(&self.caches);
+        let mut any = false;
+        for c in reg.iter() {
+            // SAFETY: world stopped, by the caller's promise.
+            let slots = unsafe { c.slots() };
+            any |= !slots.wbuf.is_empty();
+            st.take_grey(&mut slots.wbuf);
+            st.marked_objects += std::mem::take(&mut slots.wb_marked.0);
+            st.marked_bytes += std::mem::take(&mut slots.wb_marked.1);
+        }
+        any
+    }
+
     fn flush_slots(&self, slots: &mut crate::cache::Slots) {
         let sg = self.sweepgen.load(Acquire);
         for i in 0..NUM_SPAN_CLASSES {
@@ -548,8 +576,16 @@ impl Heap {
         self.set_phase(Phase::Mark);
         let mut st = MarkState::default();
         roots(&mut |w| self.grey(&mut st, w));
-        while !st.is_empty() {
-            self.mark_step(&mut st, u64::MAX);
+        loop {
+            while !st.is_empty() {
+                self.mark_step(&mut st, u64::MAX);
+            }
+            // Objects shaded by write barriers (none while marking is
+            // stop-the-world; see barrier.rs) join the queue.
+            // SAFETY: world stopped (caller's promise 1).
+            if !unsafe { self.drain_barrier_buffers(&mut st) } {
+                break;
+            }
         }
 
         // 3. Mark termination.

@@ -77,6 +77,7 @@
 #![deny(clippy::undocumented_unsafe_blocks)]
 #![warn(missing_docs)]
 
+mod barrier;
 mod cache;
 mod central;
 mod heap;

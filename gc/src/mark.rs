@@ -47,6 +47,12 @@ impl MarkState {
     pub(crate) fn is_empty(&self) -> bool {
         self.grey.is_empty()
     }
+
+    /// Take over objects some other agent (the write barrier) already
+    /// marked and queued.
+    pub(crate) fn take_grey(&mut self, grey: &mut Vec<(SpanPtr, usize)>) {
+        self.grey.append(grey);
+    }
 }
 
 /// Load a heap word. Atomic (`Relaxed`) so that a concurrent store by a
@@ -78,18 +84,27 @@ impl Heap {
     /// Grey the object `word` points into, if it is one.
     #[inline]
     pub(crate) fn grey(&self, st: &mut MarkState, word: usize) {
-        let Some((sp, idx)) = self.find_object(word) else {
-            return;
-        };
+        if let Some(bytes) = self.shade(&mut st.grey, word) {
+            st.marked_bytes += bytes;
+            st.marked_objects += 1;
+        }
+    }
+
+    /// Mark the object `word` points into, if it is one and is white, and
+    /// queue it on `queue` if it has pointers. Returns its size when this
+    /// call marked it (Go's `shade`).
+    #[inline]
+    pub(crate) fn shade(&self, queue: &mut Vec<(SpanPtr, usize)>, word: usize) -> Option<u64> {
+        let (sp, idx) = self.find_object(word)?;
         // SAFETY: span structs live as long as the heap.
         let s = unsafe { sp.get() };
-        if s.mark(idx) {
-            st.marked_bytes += s.elem_size() as u64;
-            st.marked_objects += 1;
-            if !s.span_class().noscan() {
-                st.grey.push((sp, idx));
-            }
+        if !s.mark(idx) {
+            return None;
         }
+        if !s.span_class().noscan() {
+            queue.push((sp, idx));
+        }
+        Some(s.elem_size() as u64)
     }
 
     /// Scan grey objects until the queue is empty or `budget_bytes` of scan
