@@ -151,6 +151,45 @@ pub struct CycleStats {
     pub released_bytes: u64,
 }
 
+impl CycleStats {
+    /// The cycle as one `GODEBUG=gctrace=1` line, in Go's format:
+    /// `gc N @Ts P%: clock ms, cpu ms, before->after->live MB, goal MB, ...`.
+    /// The whole stop-the-world collection is reported as the sweep
+    /// termination phase; the concurrent phases are 0 until marking is
+    /// concurrent. `since_start_ns` is the program's age, `cpu_percent`
+    /// the share of CPU spent in GC so far (the VM measures both), `procs`
+    /// GOMAXPROCS; `forced` marks a `runtime.GC()` call.
+    pub fn gctrace_line(
+        &self,
+        since_start_ns: u64,
+        cpu_percent: u64,
+        procs: usize,
+        forced: bool,
+    ) -> String {
+        let ms = |ns: u64| ns as f64 / 1e6;
+        let mb = |b: u64| b >> 20;
+        let goal = if self.goal_bytes == u64::MAX {
+            "off".to_string()
+        } else {
+            mb(self.goal_bytes).to_string()
+        };
+        format!(
+            "gc {} @{:.3}s {}%: {:.3}+0+0 ms clock, {:.3}+0/0/0+0 ms cpu, {}->{}->{} MB, {} MB goal, 0 MB stacks, 0 MB globals, {} P{}",
+            self.cycle,
+            since_start_ns as f64 / 1e9,
+            cpu_percent,
+            ms(self.pause_ns),
+            ms(self.pause_ns) * procs as f64,
+            mb(self.heap_live_before_bytes),
+            mb(self.heap_live_before_bytes),
+            mb(self.heap_marked_bytes),
+            goal,
+            procs,
+            if forced { " (forced)" } else { "" },
+        )
+    }
+}
+
 /// An allocated object found by address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ObjectInfo {

@@ -23,8 +23,11 @@
 //! * `cache`: per-P caches, lock-free for their owner;
 //! * `central`: per-class span lists behind a lock;
 //! * `mark`: the grey queue, marking, the verifier;
+//! * `barrier`: the write barrier ([`Heap::write_pointer`]), its design and
+//!   correctness argument;
 //! * `sweep`: the sweep-generation protocol and lazy sweeping;
 //! * `pacer`: the GOGC pacer, a pure struct;
+//! * `sync`: the locks and atomics, behind one facade, and the lock order;
 //! * `heap`: the public [`Heap`] that drives them.
 //!
 //! # The tri-color invariant
@@ -55,10 +58,13 @@
 //!   background workers (about 25% of the Ps) and by mark assists, and a short stop-the-world finish (mark
 //!   termination). The mark step already returns the scan work it did, the
 //!   unit assists pay in ([`Pacer::assist_work_per_byte`]).
-//! * A write barrier (Go's hybrid Yuasa-deletion + Dijkstra-insertion
-//!   barrier) shades the old and the new pointee of every heap pointer store
-//!   while [`Phase::write_barrier_enabled`]; objects are already allocated
-//!   black in those phases ([`Phase::allocate_black`]).
+//! * The write barrier exists already ([`Heap::write_pointer`], Go's hybrid
+//!   Yuasa-deletion + Dijkstra-insertion barrier): the VM emits it for
+//!   every heap pointer store, it costs one load while marking is off, and
+//!   while [`Phase::write_barrier_enabled`] it shades the old and the new
+//!   pointee into the P's buffer, which the collector drains. Objects are
+//!   already allocated black in those phases ([`Phase::allocate_black`]);
+//!   they will also have to count towards the marked bytes.
 //! * Mark bits are atomic words and heap words are read with atomic loads
 //!   already; the grey queue becomes per-worker buffers with a shared list.
 //! * Caches are flushed lazily per P at its next safepoint instead of all at

@@ -221,6 +221,12 @@ fn lists_survive_and_garbage_is_freed() {
     assert_eq!(after.heap_alloc, 10_000 * 16);
     assert_eq!(list_sum(keep), (10_000, (0..10_000).sum()));
     assert_eq!(after.num_gc, 1);
+    let line = cs.gctrace_line(12_000_000, 1, 2, true);
+    assert!(line.starts_with("gc 1 @0.012s 1%: "), "{line}");
+    assert!(
+        line.contains(" MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)"),
+        "{line}"
+    );
     assert!(after.pause_total_ns > 0);
     assert_eq!(after.pause_ns[0], after.pause_total_ns);
 }
