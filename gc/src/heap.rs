@@ -398,13 +398,12 @@ impl Heap {
         let noscan = layout.is_noscan();
         let sg = self.sweepgen.load(Acquire);
         self.reclaim(npages);
-        let Some(ns) = self
+        let Some(sp) = self
             .pages
             .alloc_span(npages, SpanClass::new(0, noscan), layout, size, sg)
         else {
             throw("runtime: out of memory");
         };
-        let sp = ns.span;
         // SAFETY: span structs live as long as the heap.
         let s = unsafe { sp.get() };
         // SAFETY: the span is fresh: we own it until it goes on a list.
@@ -507,7 +506,7 @@ impl Heap {
         let npages = CLASS_TO_ALLOC_NPAGES[class] as usize;
         self.reclaim(npages);
         match self.pages.alloc_span(npages, spc, Layout::NOSCAN, 0, sg) {
-            Some(ns) => ns.span,
+            Some(sp) => sp,
             None => throw("runtime: out of memory"),
         }
     }
@@ -589,12 +588,15 @@ impl Heap {
     /// Run a full stop-the-world collection. `roots` is called once (twice
     /// with verification on) with a callback to which the VM passes every
     /// root word: stack slots, globals, registers, anything that may hold a
-    /// heap address. Root words are checked, not trusted (see mark.rs).
+    /// heap address. Root words are checked, not trusted (see mark.rs). The
+    /// callback must not call into the heap (the GC lock is held).
     ///
     /// # Safety
-    /// 1. The world is stopped: no other thread allocates from this heap,
-    ///    uses any of its caches, or reads or writes heap objects until this
-    ///    returns.
+    /// 1. The world is stopped: until this returns, no other thread uses any
+    ///    cache of this heap, reads or writes heap objects, or calls a
+    ///    method of this heap other than `stats`, `should_collect`, `phase`,
+    ///    `goal_bytes`, `heap_live_bytes` and `object_containing`
+    ///    (in particular no background sweeper runs).
     /// 2. Every pointer into the heap that the VM will use again is either
     ///    a root word passed to the callback or a word of a reachable
     ///    object whose layout marks it as a pointer; objects reached by

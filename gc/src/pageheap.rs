@@ -123,11 +123,6 @@ unsafe impl Send for PageHeap {}
 // SAFETY: as above.
 unsafe impl Sync for PageHeap {}
 
-/// A span freshly cut from the page heap.
-pub(crate) struct NewSpan {
-    pub(crate) span: SpanPtr,
-}
-
 impl PageHeap {
     pub(crate) fn new() -> Option<PageHeap> {
         let bytes = ARENA_INDEX_LEN * std::mem::size_of::<AtomicPtr<ArenaMeta>>();
@@ -271,7 +266,7 @@ impl PageHeap {
         layout: Layout<'_>,
         size: usize,
         sweepgen: u32,
-    ) -> Option<NewSpan> {
+    ) -> Option<SpanPtr> {
         if npages == 0 {
             return None;
         }
@@ -324,7 +319,7 @@ impl PageHeap {
         unsafe { s.init(start, npages, spc, !run.released, layout, size) };
         s.publish(sweepgen);
         self.set_pages(start, npages, sp.0.as_ptr());
-        Some(NewSpan { span: sp })
+        Some(sp)
     }
 
     /// Return a span's pages to the free runs and its struct to the pool.
@@ -467,7 +462,6 @@ mod tests {
     fn large(ph: &PageHeap, npages: usize) -> SpanPtr {
         ph.alloc_span(npages, SpanClass::new(0, true), Layout::NOSCAN, 0, 0)
             .expect("memory")
-            .span
     }
 
     #[test]

@@ -833,3 +833,34 @@ fn random_graphs_match_the_shadow_model() {
         assert!(census.objects as usize >= live.len());
     }
 }
+
+/// A broken invariant is a Go-style fatal error: `fatal error: ...` on
+/// stderr and exit status 2. Checked in a child process (this test binary
+/// re-run on this one test).
+#[test]
+fn misuse_is_a_fatal_error_not_a_panic() {
+    if std::env::var_os("GOL_GC_FATAL_CHILD").is_some() {
+        let a = Heap::new(Config::default());
+        let b = Heap::new(Config::default());
+        let mut c = a.new_cache();
+        b.alloc(&mut c, 8, Layout::NOSCAN);
+        unreachable!("alloc with a foreign cache returned");
+    }
+    let exe = std::env::current_exe().expect("test binary");
+    let out = std::process::Command::new(exe)
+        .args([
+            "--exact",
+            "tests::misuse_is_a_fatal_error_not_a_panic",
+            "--nocapture",
+        ])
+        .env("GOL_GC_FATAL_CHILD", "1")
+        .output()
+        .expect("run child");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        stderr.contains("fatal error: gc: allocation cache used with a heap it does not belong to"),
+        "stderr: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+}
