@@ -30,6 +30,24 @@
 //! * `sync`: the locks and atomics, behind one facade, and the lock order;
 //! * `heap`: the public [`Heap`] that drives them.
 //!
+//! # The contract with the VM
+//! 1. One [`Cache`] per P ([`Heap::new_cache`]); allocate with
+//!    [`Heap::alloc`], giving the object's [`Layout`]. Memory comes back
+//!    zeroed.
+//! 2. A word the layout marks as a pointer holds 0, an address outside the
+//!    heap, or an address inside an allocated object (interior pointers are
+//!    fine). Never an address one past the end of an object (that is the
+//!    next object, or free memory): give a zero-capacity slice its
+//!    array's base address, as Go's compiler does. Other words may hold
+//!    anything.
+//! 3. Every pointer store into the heap goes through
+//!    [`Heap::write_pointer`] (stores to stacks and registers do not).
+//! 4. At a safepoint where [`Heap::should_collect`] says so, stop the world
+//!    and call [`Heap::collect`] with a root enumerator that passes every
+//!    word that may hold a heap pointer (roots may be imprecise: a word
+//!    that only looks like a pointer keeps at most one object alive).
+//! 5. Anything not reachable from the roots may be reused after `collect`.
+//!
 //! # The tri-color invariant
 //! Every allocated object is *white* (mark bit clear), *grey* (marked, not yet
 //! scanned: on a grey queue) or *black* (marked and scanned). The collector
