@@ -667,7 +667,7 @@ impl Heap {
 
     /// Checkmark: every marked object points only to marked objects, and
     /// every root that points to an allocated object found it marked.
-    fn verify_marks(&self, roots: &mut Roots<'_>) -> Result<HeapCensus, VerifyError> {
+    pub(crate) fn verify_marks(&self, roots: &mut Roots<'_>) -> Result<HeapCensus, VerifyError> {
         let census = self.check_graph(
             // SAFETY: span structs live as long as the heap.
             &|sp, idx| unsafe { sp.get() }.is_marked(idx),

@@ -405,6 +405,10 @@ fn verifier_catches_dangling_and_black_to_white() {
         true,
     );
     assert_eq!(r, Err(VerifyError::BlackToWhite { from: x, to: y }));
+    // A root to an unmarked object: the checkmark's root walk catches it.
+    wr(x, 0, 0);
+    let r = h.verify_marks(&mut |sink| sink(y + 8));
+    assert_eq!(r, Err(VerifyError::UnmarkedRoot { root: y + 8 }));
 }
 
 // ---- pacing, stress, statistics ----
