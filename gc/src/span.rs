@@ -8,7 +8,7 @@
 //! tail left over is never used. Object `i` lives at `start + i*elem_size`.
 //! The object index of an interior address is computed with the class's
 //! multiply-and-shift divisor, so finding an object's base is O(1). A large
-//! span holds one object of `npages * PAGE_SIZE` bytes.
+//! span holds one object; its slot is the whole `npages * PAGE_SIZE` bytes.
 //!
 //! # Bitmaps
 //! * `alloc_bits`, one bit per object: set when the object is handed out,
@@ -20,8 +20,15 @@
 //! * `ptr_bits`, one bit per 8-byte word of the whole span, only for small
 //!   objects in scan spans: written at allocation from the caller's
 //!   [`Layout`](crate::Layout) (Go's heap bitmap). Large objects keep a copy
-//!   of their layout instead: a 1 GiB array of a 3-word struct needs 24 bytes
-//!   of mask, not 16 MiB of bitmap.
+//!   of their layout and their requested size instead (the span's tail past
+//!   the object is never scanned): a 1 GiB array of a 3-word struct needs a
+//!   one-word mask, not 16 MiB of bitmap.
+//!
+//! Span structs are never freed while the heap lives; dead ones are pooled
+//! by *shape* (class and noscan; all large spans share one shape), so their
+//! bitmaps are allocated once and never replaced. A lookup that races with
+//! the reuse of a struct (possible only for a stale address) reads stale
+//! bits through atomics, never freed memory.
 //!
 //! # Ownership (who may touch what)
 //! * Identity fields (`start`, `npages`, `span_class`, `elem_size`,
