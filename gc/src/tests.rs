@@ -868,3 +868,71 @@ fn misuse_is_a_fatal_error_not_a_panic() {
     );
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
 }
+
+/// Allocating threads and a background sweeper run at the same time
+/// between stop-the-world collections: lazy sweeping by allocators
+/// (`cache_span`, `reclaim`) races with `sweep_step`.
+#[test]
+fn background_sweeper_races_allocators() {
+    use std::sync::{Barrier, Mutex};
+    let h = Heap::new(Config::default());
+    let threads = 3;
+    let rounds = 6;
+    let per_round = 4000;
+    let heads = Mutex::new(vec![0usize; threads]);
+    let barrier = Barrier::new(threads + 1);
+    std::thread::scope(|s| {
+        // The sweeper: sweeps everything it can, then joins the stop.
+        {
+            let (h, barrier) = (&h, &barrier);
+            s.spawn(move || {
+                for _ in 0..rounds {
+                    while h.sweep_step() {}
+                    barrier.wait(); // stop the world
+                    barrier.wait(); // collection done
+                }
+            });
+        }
+        for t in 0..threads {
+            let (h, heads, barrier) = (&h, &heads, &barrier);
+            s.spawn(move || {
+                let mut c = h.new_cache();
+                let mut head = 0;
+                for r in 0..rounds {
+                    for i in 0..per_round {
+                        // Keep every 4th node; the rest is garbage.
+                        let n = push(
+                            h,
+                            &mut c,
+                            if i % 4 == 0 { head } else { 0 },
+                            r * per_round + i,
+                        );
+                        if i % 4 == 0 {
+                            head = n;
+                        }
+                        if i % 500 == 0 {
+                            h.alloc(&mut c, 40_000 + i, Layout::ALL_POINTERS);
+                        }
+                    }
+                    heads.lock().expect("heads")[t] = head;
+                    if barrier.wait().is_leader() {
+                        let roots = heads.lock().expect("heads").clone();
+                        gc(h, &roots);
+                    }
+                    barrier.wait();
+                }
+                let (n, _) = list_sum(head);
+                assert_eq!(n, rounds * per_round / 4);
+            });
+        }
+    });
+    let roots = heads.lock().expect("heads").clone();
+    gc(&h, &roots);
+    assert_eq!(
+        verify(&h).objects as usize,
+        threads * rounds * per_round / 4
+    );
+    h.finish_sweep();
+    let st = exact_stats(&h);
+    assert_eq!(st.heap_objects as usize, threads * rounds * per_round / 4);
+}
