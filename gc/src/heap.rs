@@ -394,6 +394,9 @@ impl Heap {
 
     #[cold]
     fn alloc_large(&self, size: usize, layout: Layout<'_>) -> *mut u8 {
+        if size > crate::MAX_ALLOC {
+            throw("runtime: out of memory");
+        }
         let npages = size.div_ceil(PAGE_SIZE);
         let noscan = layout.is_noscan();
         let sg = self.sweepgen.load(Acquire);

@@ -128,6 +128,12 @@ pub use mark::{HeapCensus, VerifyError};
 pub use pacer::Pacer;
 pub use sizeclasses::{MAX_SMALL_SIZE, NUM_SIZE_CLASSES, PAGE_SIZE};
 
+/// The largest allocation the heap attempts (the 47-bit user address space
+/// of x86-64 and arm64 Linux); anything bigger is a fatal "out of memory".
+/// The VM should turn an oversized `make` into Go's panic
+/// (`makeslice: len out of range`) before it asks.
+pub const MAX_ALLOC: usize = 1 << 47;
+
 /// The collector's phase (Go's `gcphase`, with sweep termination named).
 #[repr(u8)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -421,16 +421,22 @@ impl Span {
         let slot_words = self.elem_size() / 8;
         let obj_words = size.div_ceil(8);
         let first = idx * slot_words;
+        let (mask, ew) = (layout.mask(), layout.elem_words());
+        // `j` is the word's index within its element, stepped instead of
+        // computed with a division per word.
+        let mut j = 0usize;
         let mut w = 0;
         while w < slot_words {
             let bit = first + w;
             let shift = bit % 64;
             let n = (64 - shift).min(slot_words - w);
             let mut chunk = 0u64;
-            for k in 0..n {
-                let i = w + k;
-                if i < obj_words && layout.is_pointer(i) {
-                    chunk |= 1 << k;
+            for k in 0..n.min(obj_words.saturating_sub(w)) {
+                let m = mask.get(j / 64).copied().unwrap_or(0);
+                chunk |= ((m >> (j % 64)) & 1) << k;
+                j += 1;
+                if j == ew {
+                    j = 0;
                 }
             }
             let keep = if n == 64 {
