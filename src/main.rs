@@ -1,1 +1,107 @@
-fn main() {}
+//! The `gol` command: run, check and inspect gol programs.
+//!
+//! Exit statuses follow Go's tools: 0 success, 1 compile errors or an
+//! unreadable file, 2 a bad command line (and, once programs run, an
+//! unrecovered panic or fatal error).
+
+use clap::{Parser, Subcommand};
+use gol_lang::diag;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "gol",
+    version,
+    about = "gol runs programs written in a subset of Go on a VM with Go's runtime in small",
+    disable_version_flag = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile and run a program (.gol script or .go file)
+    Run {
+        /// The program's source file
+        file: String,
+        /// Arguments passed to the program (os.Args[1:])
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Type-check files and report every error; exit status 1 if any
+    Check {
+        /// The files of one program (one package)
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Print gol's version
+    Version,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Version => {
+            println!(
+                "gol version {} {}/{}",
+                env!("CARGO_PKG_VERSION"),
+                std::env::consts::OS,
+                std::env::consts::ARCH
+            );
+            ExitCode::SUCCESS
+        }
+        Command::Check { files } => match check(&files) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Command::Run { file, args: _ } => match check(std::slice::from_ref(&file)) {
+            Ok(_) => {
+                eprintln!(
+                    "gol: {file} type-checks, but executing programs is not implemented yet \
+                     (`gol check` is what works today)"
+                );
+                ExitCode::from(1)
+            }
+            Err(code) => code,
+        },
+    }
+}
+
+/// Reads and type-checks the files of one program, printing diagnostics to
+/// stderr.
+fn check(files: &[String]) -> Result<gol_lang::Checked, ExitCode> {
+    let mut inputs = Vec::with_capacity(files.len());
+    for f in files {
+        match std::fs::read(f) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => inputs.push((f.clone(), text)),
+                Err(_) => {
+                    eprintln!("gol: {f}: source is not valid UTF-8");
+                    return Err(ExitCode::from(1));
+                }
+            },
+            Err(e) => {
+                eprintln!("gol: open {f}: {}", io_error_text(&e));
+                return Err(ExitCode::from(1));
+            }
+        }
+    }
+    let checked = gol_lang::check_sources(inputs, &gol_stdlib::StdImporter);
+    if checked.diagnostics.is_empty() {
+        Ok(checked)
+    } else {
+        diag::emit_stderr(&checked.sources, &checked.diagnostics);
+        Err(ExitCode::from(1))
+    }
+}
+
+/// Go's wording of the common I/O errors ("no such file or directory").
+fn io_error_text(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}

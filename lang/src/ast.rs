@@ -124,6 +124,9 @@ pub struct ImportSpec {
     pub path_span: Span,
 }
 
+/// `Func` is much larger than the others; declarations are few, so boxing
+/// it would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum Decl {
     Var(GenDecl<VarSpec>),
@@ -216,7 +219,10 @@ impl FieldDecl {
 /// One element of an interface type.
 #[derive(Clone, Debug)]
 pub enum InterfaceElem {
-    Method { name: Ident, ty: FuncType },
+    Method {
+        name: Ident,
+        ty: FuncType,
+    },
     /// An embedded interface, by name.
     Embed(Expr),
 }

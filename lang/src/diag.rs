@@ -93,7 +93,11 @@ impl Diagnostic {
 
     /// Go's one-line form: `file.go:3:5: message`.
     pub fn one_line(&self, sources: &SourceMap) -> String {
-        format!("{}: {}", sources.position(self.primary.span.lo), self.message)
+        format!(
+            "{}: {}",
+            sources.position(self.primary.span.lo),
+            self.message
+        )
     }
 }
 

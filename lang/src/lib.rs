@@ -56,3 +56,46 @@ impl FileKind {
         }
     }
 }
+
+/// The result of running the front end over a program's files.
+pub struct Checked {
+    /// Every file read: the program's and the standard packages' it imports.
+    pub sources: source::SourceMap,
+    /// `Some` exactly when there are no errors.
+    pub program: Option<check::Program>,
+    /// Every error, sorted by position.
+    pub diagnostics: Vec<diag::Diagnostic>,
+}
+
+/// Parses and type-checks the files of one program (`name`, `text`), the
+/// file kind taken from each name ([`FileKind::from_path`]).
+///
+/// As Go's compiler does, type checking only runs when every file parsed
+/// without syntax errors: type errors in a file that does not parse are
+/// mostly noise.
+pub fn check_sources(inputs: Vec<(String, String)>, importer: &dyn Importer) -> Checked {
+    let mut sources = source::SourceMap::new();
+    let mut ids = ast::NodeIdGen::new();
+    let mut diagnostics = Vec::new();
+    let mut parsed = Vec::new();
+    for (name, text) in inputs {
+        let kind = FileKind::from_path(&name);
+        let file = sources.add(name, text);
+        let f = sources.file(file);
+        let (ast, errs) = parser::parse_file(&f.text, f.base, kind, &mut ids);
+        diagnostics.extend(errs);
+        parsed.push(check::ParsedFile { file, kind, ast });
+    }
+    let mut program = None;
+    if diagnostics.is_empty() {
+        let (p, errs) = check::check_program(&mut sources, &mut ids, parsed, importer);
+        diagnostics = errs;
+        program = p.filter(|_| diagnostics.is_empty());
+    }
+    diag::sort(&mut diagnostics);
+    Checked {
+        sources,
+        program,
+        diagnostics,
+    }
+}

@@ -152,12 +152,18 @@ impl<'a> Files<'a> for SourceMap {
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        let f = self.files.get(id.0 as usize).ok_or(FilesError::FileMissing)?;
+        let f = self
+            .files
+            .get(id.0 as usize)
+            .ok_or(FilesError::FileMissing)?;
         Ok(f.line_index(byte_index))
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        let f = self.files.get(id.0 as usize).ok_or(FilesError::FileMissing)?;
+        let f = self
+            .files
+            .get(id.0 as usize)
+            .ok_or(FilesError::FileMissing)?;
         f.line_range(line_index).ok_or(FilesError::LineTooLarge {
             given: line_index,
             max: f.line_starts.len() - 1,

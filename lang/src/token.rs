@@ -1,1 +1,321 @@
-//! Tokens.
+//! Tokens: what the lexer hands the parser.
+//!
+//! A [`Token`] carries its decoded value (identifier text, literal source text
+//! for numbers, decoded bytes for strings, the code point for runes). Spans
+//! travel beside tokens as `(lo, Token, hi)` triples of global offsets, the
+//! shape lalrpop's external-lexer interface wants.
+//!
+//! [`Token::describe`] names a token the way Go's compiler names it in a
+//! syntax error (`name x`, `literal 5`, `keyword func`, `newline`, `comma`),
+//! so parser errors read exactly like `go build`'s.
+
+use crate::ast::BinaryOp;
+use std::fmt;
+
+/// Why a semicolon is there: Go's messages say `unexpected newline` for an
+/// inserted one, `unexpected semicolon` for a written one, `unexpected EOF`
+/// at the end of the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SemiKind {
+    Explicit,
+    Newline,
+    Eof,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Token {
+    Ident(String),
+    /// Integer literal: validated source text.
+    Int(String),
+    /// Floating-point literal: validated source text.
+    Float(String),
+    /// Imaginary literal: source text.
+    Imag(String),
+    /// Rune literal: decoded value.
+    Rune(u32),
+    /// String literal (raw or interpreted): decoded bytes.
+    Str(Vec<u8>),
+
+    // Keywords.
+    Break,
+    Case,
+    Chan,
+    Const,
+    Continue,
+    Default,
+    Defer,
+    Else,
+    Fallthrough,
+    For,
+    /// `func`.
+    Func,
+    /// `func` at the start of a top-level declaration. The lexer tells the
+    /// two apart (a `func` that begins a statement at brace depth zero) so the
+    /// grammar does not need two tokens of lookahead to separate a method
+    /// declaration `func (r T) M()` from a function literal `func (x T) R {`
+    /// in a script's top-level statements.
+    FuncDecl,
+    Go,
+    Goto,
+    If,
+    Import,
+    Interface,
+    Map,
+    Package,
+    Range,
+    Return,
+    Select,
+    Struct,
+    Switch,
+    Type,
+    Var,
+
+    // Operators and punctuation.
+    /// A binary operator other than `<` `>` `*` `&` `^` `+` `-`, which
+    /// double as unary operators or type punctuation and have their own
+    /// tokens.
+    Add,
+    Sub,
+    Star,
+    Quo,
+    Rem,
+    Amp,
+    Or,
+    Caret,
+    Shl,
+    Shr,
+    AndNot,
+    LAnd,
+    LOr,
+    Eql,
+    Neq,
+    Lss,
+    Leq,
+    Gtr,
+    Geq,
+    /// `op=`
+    AssignOp(BinaryOp),
+    Arrow,
+    Inc,
+    Dec,
+    Assign,
+    Define,
+    Not,
+    Tilde,
+    Ellipsis,
+    LParen,
+    RParen,
+    LBrack,
+    RBrack,
+    LBrace,
+    RBrace,
+    Comma,
+    Period,
+    Colon,
+    Semi(SemiKind),
+}
+
+impl Token {
+    /// The keyword token for an identifier-shaped word, if it is one.
+    pub fn keyword(word: &str) -> Option<Token> {
+        use Token::*;
+        Some(match word {
+            "break" => Break,
+            "case" => Case,
+            "chan" => Chan,
+            "const" => Const,
+            "continue" => Continue,
+            "default" => Default,
+            "defer" => Defer,
+            "else" => Else,
+            "fallthrough" => Fallthrough,
+            "for" => For,
+            "func" => Func,
+            "go" => Go,
+            "goto" => Goto,
+            "if" => If,
+            "import" => Import,
+            "interface" => Interface,
+            "map" => Map,
+            "package" => Package,
+            "range" => Range,
+            "return" => Return,
+            "select" => Select,
+            "struct" => Struct,
+            "switch" => Switch,
+            "type" => Type,
+            "var" => Var,
+            _ => return None,
+        })
+    }
+
+    pub fn is_keyword(&self) -> bool {
+        use Token::*;
+        matches!(
+            self,
+            Break
+                | Case
+                | Chan
+                | Const
+                | Continue
+                | Default
+                | Defer
+                | Else
+                | Fallthrough
+                | For
+                | Func
+                | FuncDecl
+                | Go
+                | Goto
+                | If
+                | Import
+                | Interface
+                | Map
+                | Package
+                | Range
+                | Return
+                | Select
+                | Struct
+                | Switch
+                | Type
+                | Var
+        )
+    }
+
+    /// Whether a newline after this token becomes a semicolon (Go spec,
+    /// "Semicolons").
+    pub fn ends_statement(&self) -> bool {
+        use Token::*;
+        matches!(
+            self,
+            Ident(_)
+                | Int(_)
+                | Float(_)
+                | Imag(_)
+                | Rune(_)
+                | Str(_)
+                | Break
+                | Continue
+                | Fallthrough
+                | Return
+                | Inc
+                | Dec
+                | RParen
+                | RBrack
+                | RBrace
+        )
+    }
+
+    /// Source spelling of operators, punctuation and keywords.
+    pub fn text(&self) -> &'static str {
+        use Token::*;
+        match self {
+            Ident(_) | Int(_) | Float(_) | Imag(_) | Rune(_) | Str(_) => "",
+            Break => "break",
+            Case => "case",
+            Chan => "chan",
+            Const => "const",
+            Continue => "continue",
+            Default => "default",
+            Defer => "defer",
+            Else => "else",
+            Fallthrough => "fallthrough",
+            For => "for",
+            Func | FuncDecl => "func",
+            Go => "go",
+            Goto => "goto",
+            If => "if",
+            Import => "import",
+            Interface => "interface",
+            Map => "map",
+            Package => "package",
+            Range => "range",
+            Return => "return",
+            Select => "select",
+            Struct => "struct",
+            Switch => "switch",
+            Type => "type",
+            Var => "var",
+            Add => "+",
+            Sub => "-",
+            Star => "*",
+            Quo => "/",
+            Rem => "%",
+            Amp => "&",
+            Or => "|",
+            Caret => "^",
+            Shl => "<<",
+            Shr => ">>",
+            AndNot => "&^",
+            LAnd => "&&",
+            LOr => "||",
+            Eql => "==",
+            Neq => "!=",
+            Lss => "<",
+            Leq => "<=",
+            Gtr => ">",
+            Geq => ">=",
+            AssignOp(op) => match op {
+                BinaryOp::Add => "+=",
+                BinaryOp::Sub => "-=",
+                BinaryOp::Mul => "*=",
+                BinaryOp::Div => "/=",
+                BinaryOp::Rem => "%=",
+                BinaryOp::And => "&=",
+                BinaryOp::Or => "|=",
+                BinaryOp::Xor => "^=",
+                BinaryOp::Shl => "<<=",
+                BinaryOp::Shr => ">>=",
+                BinaryOp::AndNot => "&^=",
+                _ => "op=",
+            },
+            Arrow => "<-",
+            Inc => "++",
+            Dec => "--",
+            Assign => "=",
+            Define => ":=",
+            Not => "!",
+            Tilde => "~",
+            Ellipsis => "...",
+            LParen => "(",
+            RParen => ")",
+            LBrack => "[",
+            RBrack => "]",
+            LBrace => "{",
+            RBrace => "}",
+            Comma => ",",
+            Period => ".",
+            Colon => ":",
+            Semi(_) => ";",
+        }
+    }
+
+    /// The token as Go's syntax errors name it: `name x`, `literal 5`,
+    /// `keyword func`, `newline`, `semicolon`, `EOF`, `comma`, or the
+    /// operator itself. `source` is the token's source text (for literals,
+    /// which Go quotes as written).
+    pub fn describe(&self, source: &str) -> String {
+        use Token::*;
+        match self {
+            Ident(name) => format!("name {name}"),
+            Int(_) | Float(_) | Imag(_) | Rune(_) | Str(_) => format!("literal {source}"),
+            Semi(SemiKind::Explicit) => "semicolon".to_string(),
+            Semi(SemiKind::Newline) => "newline".to_string(),
+            Semi(SemiKind::Eof) => "EOF".to_string(),
+            Comma => "comma".to_string(),
+            t if t.is_keyword() => format!("keyword {}", t.text()),
+            t => t.text().to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Token::Ident(s) | Token::Int(s) | Token::Float(s) | Token::Imag(s) => f.write_str(s),
+            Token::Rune(r) => write!(f, "rune {r:#x}"),
+            Token::Str(b) => write!(f, "{:?}", String::from_utf8_lossy(b)),
+            t => f.write_str(t.text()),
+        }
+    }
+}

@@ -1,0 +1,293 @@
+// Package os: gol's declaration of this package for the type checker, written by hand:
+// functions without bodies are implemented natively by the VM. Only the
+// commonly used part of Go's os is declared: the environment, process exit,
+// whole-file reads and writes, File and its common methods, directories,
+// the standard streams and the portable errors.
+//
+// Differences from Go, forced by the packages gol has (io/fs, syscall and
+// time's neighbours are absent): FileMode, FileInfo, DirEntry and PathError
+// are declared here as types of their own rather than as aliases of io/fs
+// types, with the same shape and methods.
+//
+// Not declared (outside gol's subset or not yet provided): CopyFS, DirFS,
+// Root and OpenRoot, OpenInRoot (io/fs), Process, ProcessState, ProcAttr,
+// StartProcess, FindProcess, Signal, Interrupt, Kill (os/exec territory),
+// File.SyscallConn (syscall), SyscallError, NewSyscallError, Chown, Lchown,
+// File.Chown, Getgroups, Link, Symlink, Readlink, Lstat, SameFile, Pipe,
+// Chtimes, UserCacheDir, UserConfigDir, ErrNoHandle.
+package os
+
+import (
+	"errors"
+	"io"
+	"time"
+)
+
+// Flags to OpenFile (Linux values).
+const (
+	O_RDONLY int = 0x0
+	O_WRONLY int = 0x1
+	O_RDWR   int = 0x2
+	O_APPEND int = 0x400
+	O_CREATE int = 0x40
+	O_EXCL   int = 0x80
+	O_SYNC   int = 0x101000
+	O_TRUNC  int = 0x200
+)
+
+// Seek whence values. Deprecated in Go: use io.SeekStart and friends.
+const (
+	SEEK_SET int = 0
+	SEEK_CUR int = 1
+	SEEK_END int = 2
+)
+
+const (
+	PathSeparator     = '/'
+	PathListSeparator = ':'
+)
+
+// The file mode bits (io/fs's values).
+const (
+	ModeDir        FileMode = 1 << 31
+	ModeAppend     FileMode = 1 << 30
+	ModeExclusive  FileMode = 1 << 29
+	ModeTemporary  FileMode = 1 << 28
+	ModeSymlink    FileMode = 1 << 27
+	ModeDevice     FileMode = 1 << 26
+	ModeNamedPipe  FileMode = 1 << 25
+	ModeSocket     FileMode = 1 << 24
+	ModeSetuid     FileMode = 1 << 23
+	ModeSetgid     FileMode = 1 << 22
+	ModeCharDevice FileMode = 1 << 21
+	ModeSticky     FileMode = 1 << 20
+	ModeIrregular  FileMode = 1 << 19
+
+	ModeType = ModeDir | ModeSymlink | ModeNamedPipe | ModeSocket | ModeDevice | ModeCharDevice | ModeIrregular
+
+	ModePerm FileMode = 0o777
+)
+
+const DevNull = "/dev/null"
+
+// Portable analogs of some common system call errors.
+var (
+	ErrInvalid          = errors.New("invalid argument")
+	ErrPermission       = errors.New("permission denied")
+	ErrExist            = errors.New("file already exists")
+	ErrNotExist         = errors.New("file does not exist")
+	ErrClosed           = errors.New("file already closed")
+	ErrNoDeadline       = errors.New("file type does not support deadline")
+	ErrDeadlineExceeded error
+	ErrProcessDone      = errors.New("os: process already finished")
+)
+
+// The standard streams.
+var (
+	Stdin  *File
+	Stdout *File
+	Stderr *File
+)
+
+// Args hold the command-line arguments, starting with the program name.
+var Args []string
+
+func Chdir(dir string) error
+
+func Chmod(name string, mode FileMode) error
+
+func Clearenv()
+
+func Environ() []string
+
+func Executable() (string, error)
+
+func Exit(code int)
+
+func Expand(s string, mapping func(string) string) string
+
+func ExpandEnv(s string) string
+
+func Getegid() int
+
+func Getenv(key string) string
+
+func Geteuid() int
+
+func Getgid() int
+
+func Getpagesize() int
+
+func Getpid() int
+
+func Getppid() int
+
+func Getuid() int
+
+func Getwd() (dir string, err error)
+
+func Hostname() (name string, err error)
+
+func IsExist(err error) bool
+
+func IsNotExist(err error) bool
+
+func IsPathSeparator(c uint8) bool
+
+func IsPermission(err error) bool
+
+func IsTimeout(err error) bool
+
+func LookupEnv(key string) (string, bool)
+
+func Mkdir(name string, perm FileMode) error
+
+func MkdirAll(path string, perm FileMode) error
+
+func MkdirTemp(dir, pattern string) (string, error)
+
+func ReadFile(name string) ([]byte, error)
+
+func Remove(name string) error
+
+func RemoveAll(path string) error
+
+func Rename(oldpath, newpath string) error
+
+func Setenv(key, value string) error
+
+func TempDir() string
+
+func Truncate(name string, size int64) error
+
+func Unsetenv(key string) error
+
+func UserHomeDir() (string, error)
+
+func WriteFile(name string, data []byte, perm FileMode) error
+
+// DirEntry is an entry read from a directory (io/fs.DirEntry in Go).
+type DirEntry interface {
+	Name() string
+	IsDir() bool
+	Type() FileMode
+	Info() (FileInfo, error)
+}
+
+func ReadDir(name string) ([]DirEntry, error)
+
+// File represents an open file descriptor.
+type File struct {
+	fd      int
+	name    string
+	dirinfo any
+	closed  bool
+	append  bool
+}
+
+func Create(name string) (*File, error)
+
+func CreateTemp(dir, pattern string) (*File, error)
+
+func NewFile(fd uintptr, name string) *File
+
+func Open(name string) (*File, error)
+
+func OpenFile(name string, flag int, perm FileMode) (*File, error)
+
+func (f *File) Chdir() error
+
+func (f *File) Chmod(mode FileMode) error
+
+func (f *File) Close() error
+
+func (f *File) Fd() uintptr
+
+func (f *File) Name() string
+
+func (f *File) Read(b []byte) (n int, err error)
+
+func (f *File) ReadAt(b []byte, off int64) (n int, err error)
+
+func (f *File) ReadDir(n int) ([]DirEntry, error)
+
+func (f *File) ReadFrom(r io.Reader) (n int64, err error)
+
+func (f *File) Readdir(n int) ([]FileInfo, error)
+
+func (f *File) Readdirnames(n int) (names []string, err error)
+
+func (f *File) Seek(offset int64, whence int) (ret int64, err error)
+
+func (f *File) SetDeadline(t time.Time) error
+
+func (f *File) SetReadDeadline(t time.Time) error
+
+func (f *File) SetWriteDeadline(t time.Time) error
+
+func (f *File) Stat() (FileInfo, error)
+
+func (f *File) Sync() error
+
+func (f *File) Truncate(size int64) error
+
+func (f *File) Write(b []byte) (n int, err error)
+
+func (f *File) WriteAt(b []byte, off int64) (n int, err error)
+
+func (f *File) WriteString(s string) (n int, err error)
+
+func (f *File) WriteTo(w io.Writer) (n int64, err error)
+
+// FileInfo describes a file (io/fs.FileInfo in Go).
+type FileInfo interface {
+	Name() string
+	Size() int64
+	Mode() FileMode
+	ModTime() time.Time
+	IsDir() bool
+	Sys() any
+}
+
+func Stat(name string) (FileInfo, error)
+
+// FileMode represents a file's mode and permission bits (io/fs.FileMode in
+// Go).
+type FileMode uint32
+
+func (m FileMode) IsDir() bool
+
+func (m FileMode) IsRegular() bool
+
+func (m FileMode) Perm() FileMode
+
+func (m FileMode) String() string
+
+func (m FileMode) Type() FileMode
+
+// LinkError records an error during a link or symlink or rename system
+// call and the paths that caused it.
+type LinkError struct {
+	Op  string
+	Old string
+	New string
+	Err error
+}
+
+func (e *LinkError) Error() string
+
+func (e *LinkError) Unwrap() error
+
+// PathError records an error and the operation and file path that caused it
+// (io/fs.PathError in Go).
+type PathError struct {
+	Op   string
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string
+
+func (e *PathError) Timeout() bool
+
+func (e *PathError) Unwrap() error

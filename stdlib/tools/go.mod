@@ -1,0 +1,3 @@
+module golstd/tools
+
+go 1.27

@@ -1,0 +1,52 @@
+//! Helpers shared by the end-to-end tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Files in `dir` whose names end with one of `exts`, sorted by name.
+pub fn files_with(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                exts.iter().any(|e| n.ends_with(e))
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    out.sort();
+    out
+}
+
+/// Type-checks one file in-process with the standard packages, as `gol check` does.
+pub fn check_file(name: &str, text: String) -> gol_lang::Checked {
+    gol_lang::check_sources(vec![(name.to_string(), text)], &gol_stdlib::StdImporter)
+}
+
+/// The diagnostics of a check, one per line in Go's `file:line:col: message` form.
+pub fn one_lines(c: &gol_lang::Checked) -> String {
+    c.diagnostics
+        .iter()
+        .map(|d| d.one_line(&c.sources))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Where Go's own test programs are installed (Debian package golang-1.19-src).
+pub fn go_test_dir() -> Option<PathBuf> {
+    let p = std::env::var_os("GOL_GO_TEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/share/go-1.19/test"));
+    p.is_dir().then_some(p)
+}
+
+/// Whether this is a CI run, where every prerequisite must be installed.
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
+}

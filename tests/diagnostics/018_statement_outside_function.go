@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+x := 1
+
+func main() {
+	fmt.Println(x)
+}

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	if {
+		fmt.Println("what")
+	}
+}

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func double(n int) int { return 2 * n }
+
+func main() {
+	fmt.Println(double("four"))
+}

@@ -1,0 +1,12 @@
+package main
+
+import "fmt"
+
+type point struct {
+	x int
+	x string
+}
+
+func main() {
+	fmt.Println(point{})
+}

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func helper() int
+
+func main() {
+	fmt.Println(helper())
+}

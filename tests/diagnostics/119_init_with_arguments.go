@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func init(n int) {}
+
+func main() {
+	fmt.Println("x")
+}

@@ -1,0 +1,11 @@
+package main
+
+import "fmt"
+
+func main() {
+	x := 1
+	select {
+	case true:
+	}
+	fmt.Println(x)
+}

@@ -1,0 +1,8 @@
+package main
+
+import "fmt"
+
+func main() {
+	ok := true
+	fmt.Println(ok + 1)
+}

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	m := map[string]int{}
+	m[1] = 2
+	fmt.Println(m)
+}

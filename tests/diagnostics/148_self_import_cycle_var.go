@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+var x = x
+
+func main() {
+	fmt.Println(x)
+}

@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+type T struct{ a int }
+
+func main() {
+	t := T{}
+	fmt.Println(t == nil)
+}
