@@ -486,8 +486,10 @@ impl TypeTable {
         }
     }
 
+    /// Whether `t` is the invalid type (the type of erroneous operands).
+    /// A named type whose declaration is in progress is not invalid.
     pub fn is_invalid(&self, t: TypeId) -> bool {
-        self.basic_kind(t) == Some(BasicKind::Invalid)
+        t == ids::INVALID
     }
     pub fn is_untyped(&self, t: TypeId) -> bool {
         matches!(self.get(t), Type::Basic(k, _) if k.is_untyped())

@@ -43,11 +43,7 @@ impl<'a> Checker<'a> {
             for a in args {
                 let _ = self.raw_expr(a, None);
             }
-            let span = if n < nargs {
-                Span::new(e.span.hi.saturating_sub(1), e.span.hi)
-            } else {
-                args[nargs].span
-            };
+            let span = e.span;
             self.error(
                 span,
                 format!("invalid operation: {msg} arguments for {s} (expected {nargs}, found {n})"),
@@ -241,7 +237,7 @@ impl<'a> Checker<'a> {
                         let s = expr_string(&args[0]);
                         self.error(
                             args[0].span,
-                            format!("invalid argument: cannot make {s}; type must be slice, map, or channel"),
+                            format!("invalid argument: cannot make {s}: type must be slice, map, or channel"),
                         );
                         for a in &args[1..] {
                             let _ = self.expr(a);
@@ -299,8 +295,8 @@ impl<'a> Checker<'a> {
                 Operand::new(Mode::NoValue, ids::VOID, e)
             }
             Builtin::Print | Builtin::Println => {
-                for a in args {
-                    let mut x = self.expr(a);
+                let (xs, _) = self.eval_args(args, &[]);
+                for mut x in xs {
                     if x.mode == Mode::Invalid {
                         continue;
                     }

@@ -52,7 +52,10 @@ pub fn lookup_field_or_method(tt: &TypeTable, t: TypeId, pkg: Option<PkgId>, nam
     if name == "_" {
         return LookupResult::NotFound;
     }
-    let (start, is_ptr) = deref(tt, t);
+    // A defined pointer type `type P *T` gives access to T's fields, not
+    // to its methods.
+    let named_ptr = tt.is_named(t) && matches!(tt.get(tt.under(t)), Type::Pointer(_));
+    let (start, is_ptr) = if named_ptr { deref(tt, tt.under(t)) } else { deref(tt, t) };
     // A pointer to an interface has no methods.
     if is_ptr && tt.is_interface(start) {
         return LookupResult::NotFound;
@@ -131,6 +134,9 @@ pub fn lookup_field_or_method(tt: &TypeTable, t: TypeId, pkg: Option<PkgId>, nam
         }
         if count > 1 {
             return LookupResult::Ambiguous;
+        }
+        if named_ptr && matches!(found, Some(LookupResult::Method { .. })) {
+            return LookupResult::NotFound;
         }
         if let Some(f) = found {
             return f;
@@ -230,6 +236,9 @@ impl<'a> Checker<'a> {
                 if let ObjKind::PkgName(pid) = self.tt.obj(o).kind {
                     self.used.insert(o);
                     self.info.uses.insert(id.id, o);
+                    if pid == super::resolver::UNKNOWN_PKG {
+                        return Operand::invalid(e);
+                    }
                     let target = self.pkgs[pid.0 as usize].scope.get(&sel.name).copied();
                     let pname = id.name.clone();
                     return match target {

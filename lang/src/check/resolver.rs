@@ -9,7 +9,7 @@
 
 use super::checker::{Checker, DeclInfo};
 use super::ScriptMain;
-use crate::ast::{self, ExprKind, Item, Span};
+use crate::ast::{self, ExprKind, Item};
 use crate::diag::Diagnostic;
 use crate::types::{ids, ObjId, ObjKind, VarKind};
 use crate::FileKind;
@@ -103,6 +103,16 @@ impl<'a> Checker<'a> {
                     spec.path_span,
                     format!("package {} is not in std; gol has: {}", spec.path, avail),
                 );
+                // Declare the name anyway, as an unknown package, so its
+                // uses do not cascade into `undefined` errors.
+                let name = match &spec.name {
+                    Some(n) => n.name.clone(),
+                    None => super::load::last_elem(&spec.path).to_string(),
+                };
+                if name != "_" && name != "." {
+                    let o = self.new_obj(&name, ObjKind::PkgName(UNKNOWN_PKG), ids::INVALID, spec.path_span, None);
+                    self.pkgs[self.pkg.0 as usize].file_scopes[fi].insert(name, o);
+                }
                 continue;
             };
             {
@@ -325,6 +335,9 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// The package of an import that could not be resolved.
+pub(crate) const UNKNOWN_PKG: crate::types::PkgId = crate::types::PkgId(u32::MAX);
+
 /// The base type name of a receiver type expression: `T`, `*T`, `(T)`, `(*T)`.
 pub(crate) fn receiver_base(e: &ast::Expr) -> Option<&ast::Ident> {
     let mut e = e;
@@ -343,6 +356,3 @@ pub(crate) fn receiver_base(e: &ast::Expr) -> Option<&ast::Ident> {
     }
     None
 }
-
-#[allow(dead_code)]
-fn _span(_: Span) {}

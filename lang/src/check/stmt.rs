@@ -136,7 +136,14 @@ impl<'a> Checker<'a> {
             StmtKind::Return(vals) => self.return_stmt(s, vals),
             StmtKind::Break(label) => self.branch(s, label.as_ref(), false),
             StmtKind::Continue(label) => self.branch(s, label.as_ref(), true),
-            StmtKind::Goto(_) => self.error(s.span, "goto is not supported by gol"),
+            StmtKind::Goto(l) => {
+                if let Some(f) = self.funcs.last_mut() {
+                    if let Some(e) = f.labels.get_mut(&l.name) {
+                        e.1 = true;
+                    }
+                }
+                self.error(s.span, "goto is not supported by gol")
+            }
             StmtKind::Fallthrough => match self.fall {
                 Fall::Ok => {}
                 Fall::FinalCase => self.error(s.span, "cannot fallthrough final case in switch"),
@@ -1033,6 +1040,10 @@ impl<'a> Checker<'a> {
                 };
                 let t = if valid { t.unwrap_or(ids::INVALID) } else { ids::INVALID };
                 let o = self.new_obj(&id.name, ObjKind::Var(VarKind::Local), t, id.span, Some(id.id));
+                if !valid {
+                    // No follow-on "declared and not used" for a bad range.
+                    self.used.insert(o);
+                }
                 self.info.defs.insert(id.id, o);
                 vars.push((id, o));
             }

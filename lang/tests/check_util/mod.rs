@@ -111,12 +111,52 @@ const (
 
 func Sleep(d Duration)
 
+type Time struct{ ns int64 }
+
+func Tick(d Duration) <-chan Time
+func Now() Time
+func Since(t Time) Duration
+
 func (d Duration) Seconds() float64 { return float64(d) / 1e9 }
 "#;
 
 const RAND: &str = r#"package rand
 
 func Intn(n int) int
+func Uint32() uint32
+"#;
+
+const RUNTIME: &str = r#"package runtime
+
+type MemStats struct {
+	Alloc      uint64
+	TotalAlloc uint64
+	Mallocs    uint64
+	Frees      uint64
+	HeapAlloc  uint64
+	NumGC      uint32
+}
+
+var MemProfileRate int = 512 * 1024
+
+func Gosched()
+func GC()
+func GOMAXPROCS(n int) int
+func NumGoroutine() int
+func ReadMemStats(m *MemStats)
+"#;
+
+const STRCONV: &str = r#"package strconv
+
+func Itoa(i int) string
+func Atoi(s string) (int, error)
+"#;
+
+const FLAG: &str = r#"package flag
+
+func Int(name string, value int, usage string) *int
+func Bool(name string, value bool, usage string) *bool
+func Parse()
 "#;
 
 impl Importer for TestImporter {
@@ -129,12 +169,15 @@ impl Importer for TestImporter {
             "sync" => SYNC,
             "time" => TIME,
             "math/rand" => RAND,
+            "runtime" => RUNTIME,
+            "strconv" => STRCONV,
+            "flag" => FLAG,
             _ => return None,
         };
         Some(vec![(format!("{}.go", path.rsplit('/').next().unwrap_or(path)), src.to_string())])
     }
     fn available(&self) -> Vec<String> {
-        ["fmt", "io", "math/rand", "os", "strings", "sync", "time"]
+        ["flag", "fmt", "io", "math/rand", "os", "runtime", "strconv", "strings", "sync", "time"]
             .iter()
             .map(|s| s.to_string())
             .collect()
