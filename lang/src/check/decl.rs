@@ -101,6 +101,12 @@ impl<'a> Checker<'a> {
             match (&self.tt.obj(c).kind, self.decls.get(&c)) {
                 (ObjKind::Const(_) | ObjKind::Var(_), _) => nval += 1,
                 (ObjKind::TypeName, Some(DeclInfo::Type { spec, .. })) if !spec.alias => ndef += 1,
+                // Local type declarations have no DeclInfo.
+                (ObjKind::TypeName, None)
+                    if self.tt.named(self.tt.obj(c).ty).is_some_and(|n| n.obj == c) =>
+                {
+                    ndef += 1
+                }
                 _ => {}
             }
         }

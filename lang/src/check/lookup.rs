@@ -246,14 +246,7 @@ impl<'a> Checker<'a> {
                             self.info.uses.insert(sel.id, t);
                             self.use_object(e, t)
                         }
-                        Some(_) => {
-                            self.error(
-                                sel.span,
-                                format!("name {} not exported by package {pname}", sel.name),
-                            );
-                            Operand::invalid(e)
-                        }
-                        None => {
+                        _ => {
                             self.error(sel.span, format!("undefined: {pname}.{}", sel.name));
                             Operand::invalid(e)
                         }

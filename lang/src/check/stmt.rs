@@ -390,8 +390,8 @@ impl<'a> Checker<'a> {
                 self.error(e.span, format!("{kw} requires function call, not conversion"));
             }
             Some(CallKind::Builtin(_)) if !self.is_statement_expr(e) => {
-                let s = expr_string(e);
-                self.error(e.span, format!("{kw} discards result of {s}"));
+                let d = self.operand_string(&x);
+                self.error(e.span, format!("{kw} discards result of {d}"));
             }
             _ => {}
         }
@@ -490,8 +490,14 @@ impl<'a> Checker<'a> {
         };
         let h = self.types_summary(have, false, false);
         let w = self.types_summary(want, false, false);
+        // Too many: at the first extra value; not enough: at the first.
+        let at = if have.len() > want.len() && vals.len() == have.len() {
+            vals[want.len()].span
+        } else {
+            vals[0].span
+        };
         self.error_with(
-            Diagnostic::error(vals[0].span, msg)
+            Diagnostic::error(at, msg)
                 .with_note(format!("have {h}"))
                 .with_note(format!("want {w}")),
         );
@@ -738,7 +744,7 @@ impl<'a> Checker<'a> {
             if let Some(val) = v.val.clone() {
                 if let Some((_, _, prev)) = seen.iter().find(|(pv, pt, _)| *pv == val && self.tt.identical(*pt, v.ty)) {
                     let prev = *prev;
-                    let s = expr_string(e);
+                    let s = self.operand_string(&v);
                     self.error_with(
                         Diagnostic::error(e.span, format!("duplicate case {s} in expression switch"))
                             .with_secondary(prev, "previous case"),
@@ -969,6 +975,7 @@ impl<'a> Checker<'a> {
         let mut x = self.expr(xe);
         let mut kt = ids::INVALID;
         let mut vt: Option<TypeId> = None;
+        let mut one_var = false;
         if x.mode != Mode::Invalid {
             let u = self.tt.under(x.ty);
             let d = self.operand_string(&x);
@@ -983,6 +990,7 @@ impl<'a> Checker<'a> {
                         self.default_untyped(&mut x);
                     }
                     kt = x.ty;
+                    one_var = true;
                     if value.is_some() {
                         let v = value.map(|v| v.span).unwrap_or(xe.span);
                         self.error(v, format!("range over {d} permits only one iteration variable"));
@@ -1012,6 +1020,7 @@ impl<'a> Checker<'a> {
                         x.mode = Mode::Invalid;
                     }
                     kt = e;
+                    one_var = true;
                     if let Some(v) = value {
                         self.error(v.span, format!("range over {d} permits only one iteration variable"));
                     }
@@ -1027,7 +1036,7 @@ impl<'a> Checker<'a> {
             }
         }
         let valid = x.mode != Mode::Invalid;
-        let lhs = [key, value];
+        let lhs = [key, if one_var { None } else { value }];
         let types = [Some(kt), vt];
         if define {
             let mut vars = Vec::new();

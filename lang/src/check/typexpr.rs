@@ -132,11 +132,13 @@ impl<'a> Checker<'a> {
         }
         let s = super::exprstring::expr_string(len);
         if x.mode != Mode::Constant {
-            if x.mode == Mode::TypeExpr {
-                self.error(len.span, format!("invalid array length {s}"));
-            } else {
-                self.error(len.span, format!("array length {s} (value of type {}) must be constant", self.ts(x.ty)));
+            // Go does not count a variable named here as used.
+            if let ExprKind::Ident(id) = &len.kind {
+                if let Some(&o) = self.info.uses.get(&id.id) {
+                    self.used.remove(&o);
+                }
             }
+            self.error(len.span, format!("invalid array length {s}"));
             return None;
         }
         let val = x.val.clone().unwrap_or(crate::constant::Value::Unknown);
