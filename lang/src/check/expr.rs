@@ -620,7 +620,11 @@ impl<'a> Checker<'a> {
         if !self.tt.is_untyped(tv.ty) {
             return;
         }
-        let final_t = if self.tt.is_interface(t) || tv.ty == ids::UNTYPED_NIL && !self.tt.has_nil(t) {
+        // nil takes the target type; other untyped values going into an
+        // interface take their default type (the dynamic type).
+        let final_t = if tv.ty == ids::UNTYPED_NIL {
+            t
+        } else if self.tt.is_interface(t) {
             self.tt.default_type(tv.ty)
         } else {
             t
@@ -1356,7 +1360,8 @@ impl<'a> Checker<'a> {
         let result = match self.tt.get(u).clone() {
             Type::Basic(k, _) if k.is_string() => {
                 if three {
-                    self.error(e.span, "invalid operation: 3-index slice of string");
+                    let at = max.map(|m| m.span).unwrap_or(e.span);
+                    self.error(at, "invalid operation: 3-index slice of string");
                     return Operand::invalid(e);
                 }
                 if let Some(Value::String(s)) = &x.val {

@@ -685,9 +685,10 @@ impl<'a> Checker<'a> {
         for (ci, c) in cases.iter().enumerate() {
             if c.is_default {
                 if let Some(prev) = default_seen {
+                    let pos = self.pos_string(prev);
                     self.error_with(
-                        Diagnostic::error(c.span, "multiple defaults in switch")
-                            .with_secondary(prev, "previous default"),
+                        Diagnostic::error(c.span, format!("multiple defaults (first at {pos})"))
+                            .with_secondary(prev, "first default"),
                     );
                 }
                 default_seen = Some(c.span);
@@ -786,9 +787,10 @@ impl<'a> Checker<'a> {
         for c in cases {
             if c.is_default {
                 if let Some(prev) = default_seen {
+                    let pos = self.pos_string(prev);
                     self.error_with(
-                        Diagnostic::error(c.span, "multiple defaults in switch")
-                            .with_secondary(prev, "previous default"),
+                        Diagnostic::error(c.span, format!("multiple defaults (first at {pos})"))
+                            .with_secondary(prev, "first default"),
                     );
                 }
                 default_seen = Some(c.span);
@@ -896,9 +898,10 @@ impl<'a> Checker<'a> {
             match &c.comm {
                 None => {
                     if let Some(prev) = default_seen {
+                        let pos = self.pos_string(prev);
                         self.error_with(
-                            Diagnostic::error(c.span, "multiple defaults in select")
-                                .with_secondary(prev, "previous default"),
+                            Diagnostic::error(c.span, format!("multiple defaults (first at {pos})"))
+                                .with_secondary(prev, "first default"),
                         );
                     }
                     default_seen = Some(c.span);
