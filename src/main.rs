@@ -6,6 +6,7 @@
 
 use clap::{Parser, Subcommand};
 use gol_lang::diag;
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -44,7 +45,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Version => {
-            println!(
+            // A closed stdout (`gol version | head -0`) is not an error
+            // worth a panic: ignore write failures.
+            let _ = writeln!(
+                std::io::stdout(),
                 "gol version {} {}/{}",
                 env!("CARGO_PKG_VERSION"),
                 std::env::consts::OS,

@@ -765,8 +765,7 @@ pub(crate) fn lex_checked(
             Err(()) => {
                 // `word` returns None for a skipped BOM; logos reports that
                 // as an error too, with an already-recorded diagnostic.
-                let text = &src[span.clone()];
-                if let Some(c) = text.chars().next() {
+                if let Some(c) = ch_at(src, span.start) {
                     if c == '\u{feff}' {
                         continue;
                     }

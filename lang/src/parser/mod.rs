@@ -386,12 +386,11 @@ impl<'src> State<'src> {
                 let mut ps = self.params(entries);
                 let count: usize = ps.iter().map(|p| p.names.len().max(1)).sum();
                 if count == 0 {
-                    self.error(span.lo, span.lo + 4, "method has no receiver");
+                    self.error(name.span.lo, name.span.hi, "method has no receiver");
                     None
                 } else {
                     if count > 1 {
-                        let sp = ps.last().map_or(span, |p| p.span);
-                        self.error(sp.lo, sp.hi, "method has multiple receivers");
+                        self.error(name.span.lo, name.span.hi, "method has multiple receivers");
                     }
                     let mut p = ps.swap_remove(0);
                     p.names.truncate(1);

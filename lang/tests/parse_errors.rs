@@ -1,0 +1,189 @@
+//! Syntax errors: Go's wording at Go's positions (each expected line was
+//! produced by `go build` with Go 1.27 on the same program), recovery that
+//! reports several errors per file, and the errors only the parser can give
+//! for gol's unsupported features.
+
+use gol_lang::ast::NodeIdGen;
+use gol_lang::parser::parse_file;
+use gol_lang::source::SourceMap;
+use gol_lang::FileKind;
+
+fn errors_kind(src: &str, kind: FileKind) -> Vec<String> {
+    let mut sm = SourceMap::new();
+    let id = sm.add("x.go", src);
+    let mut ids = NodeIdGen::new();
+    let (_, d) = parse_file(src, sm.file(id).base, kind, &mut ids);
+    d.iter().map(|d| d.one_line(&sm)).collect()
+}
+
+fn errors(src: &str) -> Vec<String> {
+    errors_kind(src, FileKind::Go)
+}
+
+#[track_caller]
+fn check(src: &str, want: &[&str]) {
+    let got = errors(src);
+    assert_eq!(got, want, "source:\n{src}");
+}
+
+#[test]
+fn go_wording() {
+    let cases: &[(&str, &str)] = &[
+        ("package main\nx := 1\n", "x.go:2:1: syntax error: non-declaration statement outside function body"),
+        ("package main\nfunc main() { f(a\n) }\n", "x.go:2:18: syntax error: unexpected newline in argument list; possibly missing comma or )"),
+        ("package main\nfunc main() { x y }\n", "x.go:2:17: syntax error: unexpected name y at end of statement"),
+        ("package main\nfunc main() { x := }\n", "x.go:2:20: syntax error: unexpected }, expected expression"),
+        ("package main\nfunc main() { if x \n{ } }\n", "x.go:2:20: syntax error: unexpected newline, expected { after if clause"),
+        ("package main\nfunc main() { if x { } else for {} }\n", "x.go:2:29: syntax error: else must be followed by if or statement block"),
+        ("package main\nfunc main() { if x := 1 { } }\n", "x.go:2:20: syntax error: cannot use x := 1 as value"),
+        ("package main\nfunc main() { switch x := 1 { } }\n", "x.go:2:24: syntax error: cannot use x := 1 as value"),
+        ("package main\nvar x = []int{1,\n2\n}\n", "x.go:3:2: syntax error: unexpected newline in composite literal; possibly missing comma or }"),
+        ("package main\nvar x int\nimport \"fmt\"\n", "x.go:3:1: syntax error: imports must appear before other declarations"),
+        ("package main\nfunc main() {\n", "x.go:3:1: syntax error: unexpected EOF, expected }"),
+        ("package main\nvar x = 1 +\n", "x.go:3:1: syntax error: unexpected EOF, expected expression"),
+        ("package main\nfunc main() { x := func }\n", "x.go:2:25: syntax error: unexpected }, expected ("),
+        ("package main\nfunc main() { for i := 0; i < 3; j := 1 {} }\n", "x.go:2:36: syntax error: cannot declare in post statement of for loop"),
+        ("package main\nfunc main() { a, b }\n", "x.go:2:20: syntax error: unexpected }, expected := or = or comma"),
+        ("package main\nfunc main() { f(;) }\n", "x.go:2:17: syntax error: unexpected semicolon, expected expression"),
+        ("package main\nfunc main() { x \"a\" }\n", "x.go:2:17: syntax error: unexpected literal \"a\" at end of statement"),
+        ("package main\nfunc main() { x += }\n", "x.go:2:20: syntax error: unexpected }, expected expression"),
+        ("package main\nfunc main() { if x := 1; { } }\n", "x.go:2:24: syntax error: missing condition in if statement"),
+        ("package main\nfunc f(a int\n) {}\n", "x.go:2:13: syntax error: unexpected newline in parameter list; possibly missing comma or )"),
+        ("package main\nfunc main() { var x = }\n", "x.go:2:23: syntax error: unexpected }, expected expression"),
+        ("package main\nfunc main() { f(1 }\n", "x.go:2:19: syntax error: unexpected } in argument list; possibly missing comma or )"),
+        ("package main\nfunc main() { _ = a[1 }\n", "x.go:2:23: syntax error: unexpected }, expected comma, : or ]"),
+        ("package main\nvar x int y\n", "x.go:2:11: syntax error: unexpected name y after top level declaration"),
+        ("package main\nfunc main() { for x \n{ } }\n", "x.go:3:1: syntax error: unexpected {, expected for loop condition"),
+        ("package main\nfunc main() { switch { case 1 } }\n", "x.go:2:31: syntax error: unexpected }, expected :"),
+        ("package main\ntype T struct { a int, b int }\n", "x.go:2:22: syntax error: unexpected comma in struct type; possibly missing semicolon or newline or }"),
+        ("package main\nfunc main() { func f() {} }\n", "x.go:2:20: syntax error: unexpected name f, expected ("),
+        ("package main\nfunc main() { x := 1 }}\n", "x.go:2:23: syntax error: unexpected } after top level declaration"),
+        ("package main\nfunc main() { for i := 0; i < 10; i++ \n{} }\n", "x.go:2:39: syntax error: unexpected newline, expected { after for clause"),
+        ("package main\nfunc main() { x := 1 @ 2 }\n", "x.go:2:22: invalid character U+0040 '@'"),
+        // Not syntax errors in Go's parser, but only the parser sees them.
+        ("package main\nfunc main() { select { case x + 1: } }\n", "x.go:2:29: select case must be send or receive (possibly with assignment)"),
+        ("package main\nfunc main() { a.b := 1 }\n", "x.go:2:15: non-name a.b on left side of :="),
+        ("package main\nfunc main() { y := x.(type) }\n", "x.go:2:20: use of .(type) outside type switch"),
+        ("package main\nfunc (a, b T) f() {}\n", "x.go:2:15: method has multiple receivers"),
+        ("package main\nfunc () f() {}\n", "x.go:2:9: method has no receiver"),
+        ("package main\nfunc f(a int, string) {}\n", "x.go:2:15: syntax error: missing parameter type"),
+    ];
+    let mut bad = Vec::new();
+    for (src, want) in cases {
+        let got = errors(src);
+        if got.first().map(String::as_str) != Some(*want) {
+            bad.push(format!("{src:?}\n  want {want}\n  got  {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn slice_index_errors() {
+    check(
+        "package main\nfunc main() { _ = a[1::] }\n",
+        &[
+            "x.go:2:23: middle index required in 3-index slice",
+            "x.go:2:24: final index required in 3-index slice",
+        ],
+    );
+}
+
+#[test]
+fn missing_package_clause() {
+    check(
+        "func main() {}\n",
+        &["x.go:1:1: syntax error: package statement must be first"],
+    );
+    // Scripts may omit it.
+    assert!(errors_kind("func main() {}\n", FileKind::Script).is_empty());
+}
+
+#[test]
+fn unsupported_features() {
+    check(
+        "package main\nfunc F[T any](x T) {}\n",
+        &["x.go:2:7: generics are not supported by gol"],
+    );
+    check(
+        "package main\ntype L[K comparable, V any] struct{}\n",
+        &["x.go:2:7: generics are not supported by gol"],
+    );
+    check(
+        "package main\ntype T struct { x int \"tag\" }\n",
+        &["x.go:2:23: struct tags are not supported by gol"],
+    );
+    check(
+        "package main\ntype T struct { x int `json:\"x\"` }\n",
+        &["x.go:2:23: struct tags are not supported by gol"],
+    );
+    // goto and imaginary literals parse; the checker rejects them.
+    assert!(errors("package main\nfunc main() { goto L; L: _ = 1i }\n").is_empty());
+    // Array types still parse in type declarations.
+    assert!(errors("package main\nconst N = 2\ntype A [N]int\ntype B [N * 2]int\n").is_empty());
+}
+
+#[test]
+fn recovery_reports_every_broken_statement() {
+    let src = "package main\n\nfunc a() {\n\tx := \n}\n\nfunc b() {\n\ty := 1 2\n\tz := 3\n\tz y\n}\n\nfunc c() {\n\tif {\n\t}\n}\n";
+    let got = errors(src);
+    assert_eq!(
+        got,
+        vec![
+            "x.go:5:1: syntax error: unexpected }, expected expression",
+            "x.go:8:9: syntax error: unexpected literal 2 at end of statement",
+            "x.go:10:4: syntax error: unexpected name y at end of statement",
+            "x.go:14:5: syntax error: missing condition in if statement",
+        ],
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn recovery_keeps_the_good_declarations() {
+    let mut ids = NodeIdGen::new();
+    let src = "package main\nfunc a() { x := }\nfunc b() { return }\nvar v = 1\n";
+    let (f, d) = parse_file(src, 0, FileKind::Go, &mut ids);
+    assert_eq!(d.len(), 1);
+    assert_eq!(f.items.len(), 3, "{:#?}", f.items);
+}
+
+#[test]
+fn lexical_and_syntax_errors_together() {
+    let got = errors("package main\nvar s = \"abc\nvar t = 'xy'\n");
+    assert_eq!(
+        got,
+        vec![
+            "x.go:2:13: newline in string",
+            "x.go:3:9: more than one character in rune literal"
+        ]
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let src = format!(
+        "package main\nvar x = {}1{}\n",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    let got = errors(&src);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("nested too deeply"), "{got:?}");
+    let src = format!(
+        "package main\nfunc f() {{ {} }}\n",
+        "{".repeat(5000) + &"}".repeat(5000)
+    );
+    assert!(errors(&src)[0].contains("nested too deeply"));
+    let src = format!("package main\nvar x = 1{}\n", " + 1".repeat(50_000));
+    assert!(errors(&src)[0].contains("nested too deeply"));
+    // Just under the caps is fine.
+    let src = format!(
+        "package main\nvar x = {}1{}\n",
+        "(".repeat(900),
+        ")".repeat(900)
+    );
+    assert!(errors(&src).is_empty());
+    let src = format!("package main\nvar x = 1{}\n", " + 1".repeat(5000));
+    assert!(errors(&src).is_empty());
+}
