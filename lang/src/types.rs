@@ -1,1 +1,922 @@
-//! Types.
+//! The program's types and objects: an interned type table and an object
+//! arena, shared by the checker (which builds them) and the code generator
+//! (which reads them).
+//!
+//! # Design
+//!
+//! * **Types are interned.** A [`TypeId`] indexes [`TypeTable`]; every
+//!   structural type (pointer, slice, array, map, chan, struct, func,
+//!   interface, tuple) is stored once, keyed by its structure, so two
+//!   spellings of `[]map[string]int` get the same id and identity is almost
+//!   always an integer comparison. **Named types are never interned**: each
+//!   `type T ...` declaration makes a fresh [`Named`] whose underlying type is
+//!   filled in after its declaration has been resolved (which is what makes
+//!   recursive types like `type L struct{ next *L }` possible: the struct
+//!   refers to the named id, never to itself).
+//! * **Identity is structural with a fast path.** `byte` and `uint8` (and
+//!   `rune`/`int32`, `any`/`interface{}`) are distinct ids so that messages
+//!   print the name the user wrote, as Go does; [`TypeTable::identical`]
+//!   treats them as the same type. The recursive comparison terminates
+//!   because it stops at named types (compared by id).
+//! * **Interfaces store their complete method set**, sorted by name, with
+//!   embedded interfaces already flattened. This keeps interface identity,
+//!   method lookup and satisfaction checks simple; the checker resolves the
+//!   embedded interfaces before building the interface type.
+//! * **Objects** ([`Object`], indexed by [`ObjId`]) are what identifiers
+//!   denote: constants (with their exact value), variables, type names,
+//!   functions and methods, package names, builtins, labels and `nil`.
+//!
+//! Rejected alternatives: `Rc<Type>` graphs (need cycles for recursive
+//! types, give no cheap identity, and are not `Send`); canonicalising
+//! `byte` to `uint8` at interning (loses the name Go prints in messages).
+
+use crate::ast::{NodeId, Span};
+use crate::basic::BasicKind;
+use crate::constant::Value;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// Index of a type in the [`TypeTable`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct TypeId(pub u32);
+
+/// Index of an object in the [`TypeTable`]'s object arena.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct ObjId(pub u32);
+
+/// Index of a package of the program.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct PkgId(pub u32);
+
+/// A struct field. `pkg` is set for unexported names only: fields named
+/// `x` declared in different packages are different fields.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Field {
+    pub name: String,
+    pub ty: TypeId,
+    pub embedded: bool,
+    pub pkg: Option<PkgId>,
+}
+
+/// A function signature; the receiver is not part of a method's type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Signature {
+    pub params: Vec<TypeId>,
+    pub results: Vec<TypeId>,
+    /// The last parameter is `...T`, stored as `[]T`.
+    pub variadic: bool,
+}
+
+/// An interface method: name, package for unexported names, and its
+/// signature (a `Func` type id).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IMethod {
+    pub name: String,
+    pub pkg: Option<PkgId>,
+    pub sig: TypeId,
+}
+
+/// An interface's complete method set, sorted by name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Interface {
+    pub methods: Vec<IMethod>,
+    /// Embeds `comparable` (only legal as a constraint, which gol rejects).
+    pub comparable: bool,
+    /// `Some("any")` for the predeclared alias, so it prints as Go prints it.
+    pub alias: Option<&'static str>,
+}
+
+/// A named (defined) type.
+#[derive(Clone, Debug)]
+pub struct Named {
+    pub obj: ObjId,
+    pub name: String,
+    pub pkg: Option<PkgId>,
+    /// `INVALID` until the declaration has been resolved.
+    pub underlying: TypeId,
+    /// Methods declared with this type as receiver base, in source order.
+    pub methods: Vec<ObjId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    /// `name` is the spelling (`byte` for a `Uint8` declared as byte).
+    Basic(BasicKind, &'static str),
+    Named(NamedKey),
+    Pointer(TypeId),
+    Slice(TypeId),
+    Array(u64, TypeId),
+    Map(TypeId, TypeId),
+    Chan(ChanDir, TypeId),
+    Struct(Vec<Field>),
+    Func(Signature),
+    Interface(Interface),
+    Tuple(Vec<TypeId>),
+}
+
+/// A channel's direction (mirrors [`crate::ast::ChanDir`], hashable).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChanDir {
+    Both,
+    Send,
+    Recv,
+}
+
+impl From<crate::ast::ChanDir> for ChanDir {
+    fn from(d: crate::ast::ChanDir) -> ChanDir {
+        match d {
+            crate::ast::ChanDir::Both => ChanDir::Both,
+            crate::ast::ChanDir::Send => ChanDir::Send,
+            crate::ast::ChanDir::Recv => ChanDir::Recv,
+        }
+    }
+}
+
+/// Index into [`TypeTable::named`]; named types are never shared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NamedKey(pub u32);
+
+/// What an object is.
+#[derive(Clone, Debug)]
+pub enum ObjKind {
+    Const(Value),
+    Var(VarKind),
+    TypeName,
+    /// A function or method. `recv` is the receiver type for methods
+    /// (`T` or `*T`); `decl` is the declaring `FuncDecl`'s name ident id.
+    Func {
+        recv: Option<TypeId>,
+        has_body: bool,
+    },
+    PkgName(PkgId),
+    Builtin(Builtin),
+    Nil,
+    Label,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VarKind {
+    /// A package-level variable.
+    Global,
+    /// A local variable (including range and type-switch variables).
+    Local,
+    Param,
+    Result,
+    Recv,
+    /// A struct field (for embedded-field lookups only).
+    Field,
+}
+
+#[derive(Clone, Debug)]
+pub struct Object {
+    pub name: String,
+    pub kind: ObjKind,
+    pub ty: TypeId,
+    pub pkg: Option<PkgId>,
+    /// The defining identifier (empty span for universe objects).
+    pub span: Span,
+    /// The defining identifier's node, if any.
+    pub node: Option<NodeId>,
+    /// Set on locals referenced from a function literal nested in the
+    /// function that declares them: they must live in a heap cell.
+    pub captured: bool,
+    /// Set on locals whose address is taken (`&x`, method call on addressable
+    /// `x` with pointer receiver, slicing an array): they must live in a heap cell.
+    pub addressed: bool,
+}
+
+impl Object {
+    pub fn is_exported(&self) -> bool {
+        is_exported(&self.name)
+    }
+}
+
+pub fn is_exported(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Go's builtin functions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Builtin {
+    Append,
+    Cap,
+    Clear,
+    Close,
+    Complex,
+    Copy,
+    Delete,
+    Imag,
+    Len,
+    Make,
+    Max,
+    Min,
+    New,
+    Panic,
+    Print,
+    Println,
+    Real,
+    Recover,
+}
+
+impl Builtin {
+    pub const ALL: [Builtin; 18] = [
+        Builtin::Append,
+        Builtin::Cap,
+        Builtin::Clear,
+        Builtin::Close,
+        Builtin::Complex,
+        Builtin::Copy,
+        Builtin::Delete,
+        Builtin::Imag,
+        Builtin::Len,
+        Builtin::Make,
+        Builtin::Max,
+        Builtin::Min,
+        Builtin::New,
+        Builtin::Panic,
+        Builtin::Print,
+        Builtin::Println,
+        Builtin::Real,
+        Builtin::Recover,
+    ];
+    pub fn name(self) -> &'static str {
+        use Builtin::*;
+        match self {
+            Append => "append",
+            Cap => "cap",
+            Clear => "clear",
+            Close => "close",
+            Complex => "complex",
+            Copy => "copy",
+            Delete => "delete",
+            Imag => "imag",
+            Len => "len",
+            Make => "make",
+            Max => "max",
+            Min => "min",
+            New => "new",
+            Panic => "panic",
+            Print => "print",
+            Println => "println",
+            Real => "real",
+            Recover => "recover",
+        }
+    }
+}
+
+/// The interned type table and the object arena.
+#[derive(Debug)]
+pub struct TypeTable {
+    types: Vec<Type>,
+    intern: HashMap<Type, TypeId>,
+    named: Vec<Named>,
+    pub objects: Vec<Object>,
+    /// Package names, for qualifying named types in messages.
+    pub pkg_names: Vec<String>,
+    /// Package import paths.
+    pub pkg_paths: Vec<String>,
+}
+
+/// Well-known type ids, fixed by [`TypeTable::new`].
+pub mod ids {
+    use super::TypeId;
+    pub const INVALID: TypeId = TypeId(0);
+    pub const BOOL: TypeId = TypeId(1);
+    pub const INT: TypeId = TypeId(2);
+    pub const INT8: TypeId = TypeId(3);
+    pub const INT16: TypeId = TypeId(4);
+    pub const INT32: TypeId = TypeId(5);
+    pub const INT64: TypeId = TypeId(6);
+    pub const UINT: TypeId = TypeId(7);
+    pub const UINT8: TypeId = TypeId(8);
+    pub const UINT16: TypeId = TypeId(9);
+    pub const UINT32: TypeId = TypeId(10);
+    pub const UINT64: TypeId = TypeId(11);
+    pub const UINTPTR: TypeId = TypeId(12);
+    pub const FLOAT32: TypeId = TypeId(13);
+    pub const FLOAT64: TypeId = TypeId(14);
+    pub const STRING: TypeId = TypeId(15);
+    pub const UNTYPED_BOOL: TypeId = TypeId(16);
+    pub const UNTYPED_INT: TypeId = TypeId(17);
+    pub const UNTYPED_RUNE: TypeId = TypeId(18);
+    pub const UNTYPED_FLOAT: TypeId = TypeId(19);
+    pub const UNTYPED_STRING: TypeId = TypeId(20);
+    pub const UNTYPED_NIL: TypeId = TypeId(21);
+    pub const BYTE: TypeId = TypeId(22);
+    pub const RUNE: TypeId = TypeId(23);
+    /// `interface{}` as written.
+    pub const EMPTY_INTERFACE: TypeId = TypeId(24);
+    /// `any`.
+    pub const ANY: TypeId = TypeId(25);
+    /// The empty tuple: the "type" of a call without results.
+    pub const VOID: TypeId = TypeId(26);
+}
+
+impl Default for TypeTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TypeTable {
+    pub fn new() -> TypeTable {
+        use BasicKind as B;
+        let mut t = TypeTable {
+            types: Vec::new(),
+            intern: HashMap::new(),
+            named: Vec::new(),
+            objects: Vec::new(),
+            pkg_names: Vec::new(),
+            pkg_paths: Vec::new(),
+        };
+        for k in [
+            B::Invalid,
+            B::Bool,
+            B::Int,
+            B::Int8,
+            B::Int16,
+            B::Int32,
+            B::Int64,
+            B::Uint,
+            B::Uint8,
+            B::Uint16,
+            B::Uint32,
+            B::Uint64,
+            B::Uintptr,
+            B::Float32,
+            B::Float64,
+            B::String,
+            B::UntypedBool,
+            B::UntypedInt,
+            B::UntypedRune,
+            B::UntypedFloat,
+            B::UntypedString,
+            B::UntypedNil,
+        ] {
+            t.intern(Type::Basic(k, k.name()));
+        }
+        t.intern(Type::Basic(B::Uint8, "byte"));
+        t.intern(Type::Basic(B::Int32, "rune"));
+        t.intern(Type::Interface(Interface {
+            methods: vec![],
+            comparable: false,
+            alias: None,
+        }));
+        t.intern(Type::Interface(Interface {
+            methods: vec![],
+            comparable: false,
+            alias: Some("any"),
+        }));
+        t.intern(Type::Tuple(vec![]));
+        debug_assert_eq!(t.types.len(), ids::VOID.0 as usize + 1);
+        t
+    }
+
+    /// The id of a structural type, adding it if new.
+    pub fn intern(&mut self, ty: Type) -> TypeId {
+        if let Some(&id) = self.intern.get(&ty) {
+            return id;
+        }
+        let id = TypeId(self.types.len() as u32);
+        self.types.push(ty.clone());
+        self.intern.insert(ty, id);
+        id
+    }
+
+    pub fn get(&self, t: TypeId) -> &Type {
+        &self.types[t.0 as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.types.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.types.is_empty()
+    }
+
+    pub fn basic(&self, k: BasicKind) -> TypeId {
+        use BasicKind as B;
+        match k {
+            B::Invalid => ids::INVALID,
+            B::Bool => ids::BOOL,
+            B::Int => ids::INT,
+            B::Int8 => ids::INT8,
+            B::Int16 => ids::INT16,
+            B::Int32 => ids::INT32,
+            B::Int64 => ids::INT64,
+            B::Uint => ids::UINT,
+            B::Uint8 => ids::UINT8,
+            B::Uint16 => ids::UINT16,
+            B::Uint32 => ids::UINT32,
+            B::Uint64 => ids::UINT64,
+            B::Uintptr => ids::UINTPTR,
+            B::Float32 => ids::FLOAT32,
+            B::Float64 => ids::FLOAT64,
+            B::String => ids::STRING,
+            B::UntypedBool => ids::UNTYPED_BOOL,
+            B::UntypedInt => ids::UNTYPED_INT,
+            B::UntypedRune => ids::UNTYPED_RUNE,
+            B::UntypedFloat => ids::UNTYPED_FLOAT,
+            B::UntypedString => ids::UNTYPED_STRING,
+            B::UntypedNil => ids::UNTYPED_NIL,
+        }
+    }
+
+    pub fn pointer(&mut self, t: TypeId) -> TypeId {
+        self.intern(Type::Pointer(t))
+    }
+    pub fn slice(&mut self, t: TypeId) -> TypeId {
+        self.intern(Type::Slice(t))
+    }
+    pub fn tuple(&mut self, ts: Vec<TypeId>) -> TypeId {
+        self.intern(Type::Tuple(ts))
+    }
+    pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
+        self.intern(Type::Func(Signature {
+            params,
+            results,
+            variadic,
+        }))
+    }
+
+    /// A fresh named type with an invalid underlying type (set later).
+    pub fn new_named(&mut self, obj: ObjId, name: &str, pkg: Option<PkgId>) -> TypeId {
+        let key = NamedKey(self.named.len() as u32);
+        self.named.push(Named {
+            obj,
+            name: name.to_string(),
+            pkg,
+            underlying: ids::INVALID,
+            methods: Vec::new(),
+        });
+        // Interning a fresh key always adds a new entry.
+        self.intern(Type::Named(key))
+    }
+
+    pub fn named(&self, t: TypeId) -> Option<&Named> {
+        match self.get(t) {
+            Type::Named(k) => self.named.get(k.0 as usize),
+            _ => None,
+        }
+    }
+
+    pub fn named_mut(&mut self, t: TypeId) -> Option<&mut Named> {
+        match self.types.get(t.0 as usize) {
+            Some(Type::Named(k)) => self.named.get_mut(k.0 as usize),
+            _ => None,
+        }
+    }
+
+    /// The underlying type: itself for everything but named types. Named
+    /// types' underlying types are never named (the checker resolves
+    /// chains when it sets them).
+    pub fn under(&self, t: TypeId) -> TypeId {
+        match self.get(t) {
+            Type::Named(k) => self.named[k.0 as usize].underlying,
+            _ => t,
+        }
+    }
+
+    /// The basic kind of `t`'s underlying type, if basic.
+    pub fn basic_kind(&self, t: TypeId) -> Option<BasicKind> {
+        match self.get(self.under(t)) {
+            Type::Basic(k, _) => Some(*k),
+            _ => None,
+        }
+    }
+
+    /// Whether `t` is the invalid type (the type of erroneous operands).
+    /// A named type whose declaration is in progress is not invalid.
+    pub fn is_invalid(&self, t: TypeId) -> bool {
+        t == ids::INVALID
+    }
+    pub fn is_untyped(&self, t: TypeId) -> bool {
+        matches!(self.get(t), Type::Basic(k, _) if k.is_untyped())
+    }
+    pub fn is_named(&self, t: TypeId) -> bool {
+        matches!(self.get(t), Type::Named(_))
+    }
+    pub fn is_interface(&self, t: TypeId) -> bool {
+        matches!(self.get(self.under(t)), Type::Interface(_))
+    }
+    pub fn is_integer(&self, t: TypeId) -> bool {
+        self.basic_kind(t).is_some_and(|k| k.is_integer())
+    }
+    pub fn is_unsigned(&self, t: TypeId) -> bool {
+        self.basic_kind(t).is_some_and(|k| k.is_unsigned())
+    }
+    pub fn is_float(&self, t: TypeId) -> bool {
+        self.basic_kind(t).is_some_and(|k| k.is_float())
+    }
+    pub fn is_numeric(&self, t: TypeId) -> bool {
+        self.basic_kind(t).is_some_and(|k| k.is_numeric())
+    }
+    pub fn is_string(&self, t: TypeId) -> bool {
+        self.basic_kind(t).is_some_and(|k| k.is_string())
+    }
+    pub fn is_boolean(&self, t: TypeId) -> bool {
+        self.basic_kind(t).is_some_and(|k| k.is_boolean())
+    }
+    /// Types whose values are ordered by `<`.
+    pub fn is_ordered(&self, t: TypeId) -> bool {
+        self.basic_kind(t)
+            .is_some_and(|k| k.is_numeric() || k.is_string())
+    }
+
+    pub fn interface(&self, t: TypeId) -> Option<&Interface> {
+        match self.get(self.under(t)) {
+            Type::Interface(i) => Some(i),
+            _ => None,
+        }
+    }
+    pub fn signature(&self, t: TypeId) -> Option<&Signature> {
+        match self.get(self.under(t)) {
+            Type::Func(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn struct_fields(&self, t: TypeId) -> Option<&[Field]> {
+        match self.get(self.under(t)) {
+            Type::Struct(f) => Some(f),
+            _ => None,
+        }
+    }
+    /// The element of a pointer type (through its underlying type).
+    pub fn pointer_elem(&self, t: TypeId) -> Option<TypeId> {
+        match self.get(self.under(t)) {
+            Type::Pointer(e) => Some(*e),
+            _ => None,
+        }
+    }
+    pub fn tuple_elems(&self, t: TypeId) -> Option<&[TypeId]> {
+        match self.get(t) {
+            Type::Tuple(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn add_object(&mut self, obj: Object) -> ObjId {
+        let id = ObjId(self.objects.len() as u32);
+        self.objects.push(obj);
+        id
+    }
+    pub fn obj(&self, o: ObjId) -> &Object {
+        &self.objects[o.0 as usize]
+    }
+    pub fn obj_mut(&mut self, o: ObjId) -> &mut Object {
+        &mut self.objects[o.0 as usize]
+    }
+
+    /// Whether `a` and `b` are identical types (Go spec "Type identity").
+    pub fn identical(&self, a: TypeId, b: TypeId) -> bool {
+        if a == b {
+            return true;
+        }
+        match (self.get(a), self.get(b)) {
+            (Type::Basic(x, _), Type::Basic(y, _)) => x == y,
+            (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) => {
+                self.identical(*x, *y)
+            }
+            (Type::Array(n, x), Type::Array(m, y)) => n == m && self.identical(*x, *y),
+            (Type::Map(k1, v1), Type::Map(k2, v2)) => {
+                self.identical(*k1, *k2) && self.identical(*v1, *v2)
+            }
+            (Type::Chan(d1, x), Type::Chan(d2, y)) => d1 == d2 && self.identical(*x, *y),
+            (Type::Struct(f), Type::Struct(g)) => {
+                f.len() == g.len()
+                    && f.iter().zip(g).all(|(f, g)| {
+                        f.name == g.name
+                            && f.embedded == g.embedded
+                            && f.pkg == g.pkg
+                            && self.identical(f.ty, g.ty)
+                    })
+            }
+            (Type::Func(s), Type::Func(t)) => self.identical_sig(s, t),
+            (Type::Interface(i), Type::Interface(j)) => {
+                i.comparable == j.comparable
+                    && i.methods.len() == j.methods.len()
+                    && i.methods.iter().zip(&j.methods).all(|(m, n)| {
+                        m.name == n.name && m.pkg == n.pkg && self.identical(m.sig, n.sig)
+                    })
+            }
+            (Type::Tuple(x), Type::Tuple(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(a, b)| self.identical(*a, *b))
+            }
+            _ => false,
+        }
+    }
+
+    fn identical_sig(&self, s: &Signature, t: &Signature) -> bool {
+        s.variadic == t.variadic
+            && s.params.len() == t.params.len()
+            && s.results.len() == t.results.len()
+            && s.params
+                .iter()
+                .zip(&t.params)
+                .all(|(a, b)| self.identical(*a, *b))
+            && s.results
+                .iter()
+                .zip(&t.results)
+                .all(|(a, b)| self.identical(*a, *b))
+    }
+
+    /// Whether values of `t` can be compared with `==` (Go spec
+    /// "Comparison operators"); interfaces count as comparable.
+    pub fn comparable(&self, t: TypeId) -> bool {
+        self.comparable_depth(t, 0)
+    }
+
+    fn comparable_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 100 {
+            return true;
+        }
+        match self.get(self.under(t)) {
+            Type::Basic(k, _) => *k != BasicKind::UntypedNil,
+            Type::Pointer(_) | Type::Chan(..) | Type::Interface(_) => true,
+            Type::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
+            Type::Array(_, e) => self.comparable_depth(*e, depth + 1),
+            _ => false,
+        }
+    }
+
+    /// Whether `t` may be compared to `nil`.
+    pub fn has_nil(&self, t: TypeId) -> bool {
+        matches!(
+            self.get(self.under(t)),
+            Type::Pointer(_)
+                | Type::Slice(_)
+                | Type::Map(..)
+                | Type::Chan(..)
+                | Type::Func(_)
+                | Type::Interface(_)
+                | Type::Basic(BasicKind::UntypedNil, _)
+        )
+    }
+
+    /// The default type of an untyped type (`untyped int` -> `int`).
+    pub fn default_type(&self, t: TypeId) -> TypeId {
+        match self.get(t) {
+            Type::Basic(k, _) if k.is_untyped() => match k {
+                BasicKind::UntypedRune => ids::RUNE,
+                BasicKind::UntypedNil => t,
+                k => self.basic(k.default_type()),
+            },
+            _ => t,
+        }
+    }
+
+    /// Go's name for the structure of a type, as used in operand
+    /// descriptions (`variable of struct type T`): empty for basic types.
+    pub fn composite_kind(&self, t: TypeId) -> &'static str {
+        match self.get(self.under(t)) {
+            Type::Basic(..) | Type::Named(_) => "",
+            Type::Pointer(_) => "pointer",
+            Type::Slice(_) => "slice",
+            Type::Array(..) => "array",
+            Type::Map(..) => "map",
+            Type::Chan(..) => "chan",
+            Type::Struct(_) => "struct",
+            Type::Func(_) => "func",
+            Type::Interface(_) => "interface",
+            Type::Tuple(_) => "tuple",
+        }
+    }
+
+    /// The type as Go's messages print it; named types of package `local`
+    /// print unqualified, others as `pkg.T`.
+    pub fn type_string(&self, t: TypeId, local: Option<PkgId>) -> String {
+        let mut s = String::new();
+        self.write_type(&mut s, t, local, 0);
+        s
+    }
+
+    fn write_type(&self, s: &mut String, t: TypeId, local: Option<PkgId>, depth: u32) {
+        if depth > 64 {
+            s.push('…');
+            return;
+        }
+        let d = depth + 1;
+        match self.get(t) {
+            Type::Basic(_, name) => s.push_str(name),
+            Type::Named(k) => {
+                let n = &self.named[k.0 as usize];
+                if let Some(p) = n.pkg {
+                    if Some(p) != local {
+                        if let Some(pn) = self.pkg_names.get(p.0 as usize) {
+                            s.push_str(pn);
+                            s.push('.');
+                        }
+                    }
+                }
+                s.push_str(&n.name);
+            }
+            Type::Pointer(e) => {
+                s.push('*');
+                self.write_type(s, *e, local, d);
+            }
+            Type::Slice(e) => {
+                s.push_str("[]");
+                self.write_type(s, *e, local, d);
+            }
+            Type::Array(n, e) => {
+                let _ = write!(s, "[{n}]");
+                self.write_type(s, *e, local, d);
+            }
+            Type::Map(k, v) => {
+                s.push_str("map[");
+                self.write_type(s, *k, local, d);
+                s.push(']');
+                self.write_type(s, *v, local, d);
+            }
+            Type::Chan(dir, e) => {
+                // `chan (<-chan T)` needs parentheses, as Go prints it.
+                let paren =
+                    *dir == ChanDir::Both && matches!(self.get(*e), Type::Chan(ChanDir::Recv, _));
+                s.push_str(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                if paren {
+                    s.push('(');
+                }
+                self.write_type(s, *e, local, d);
+                if paren {
+                    s.push(')');
+                }
+            }
+            Type::Struct(fs) => {
+                s.push_str("struct{");
+                for (i, f) in fs.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str("; ");
+                    }
+                    if !f.embedded {
+                        s.push_str(&f.name);
+                        s.push(' ');
+                    }
+                    self.write_type(s, f.ty, local, d);
+                }
+                s.push('}');
+            }
+            Type::Func(sig) => {
+                s.push_str("func");
+                self.write_sig(s, sig, local, d);
+            }
+            Type::Interface(i) => {
+                if let Some(a) = i.alias {
+                    s.push_str(a);
+                    return;
+                }
+                s.push_str("interface{");
+                let mut first = true;
+                if i.comparable {
+                    s.push_str("comparable");
+                    first = false;
+                }
+                for m in &i.methods {
+                    if !first {
+                        s.push_str("; ");
+                    }
+                    first = false;
+                    s.push_str(&m.name);
+                    if let Type::Func(sig) = self.get(m.sig) {
+                        self.write_sig(s, sig, local, d);
+                    }
+                }
+                s.push('}');
+            }
+            Type::Tuple(ts) => {
+                s.push('(');
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    self.write_type(s, *t, local, d);
+                }
+                s.push(')');
+            }
+        }
+    }
+
+    /// `(int, string) (bool, error)`: a signature without the `func`.
+    pub fn write_sig(&self, s: &mut String, sig: &Signature, local: Option<PkgId>, d: u32) {
+        s.push('(');
+        for (i, p) in sig.params.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            if sig.variadic && i + 1 == sig.params.len() {
+                s.push_str("...");
+                let e = match self.get(*p) {
+                    Type::Slice(e) => *e,
+                    _ => *p,
+                };
+                self.write_type(s, e, local, d);
+            } else {
+                self.write_type(s, *p, local, d);
+            }
+        }
+        s.push(')');
+        match sig.results.len() {
+            0 => {}
+            1 => {
+                s.push(' ');
+                self.write_type(s, sig.results[0], local, d);
+            }
+            _ => {
+                s.push_str(" (");
+                for (i, r) in sig.results.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    self.write_type(s, *r, local, d);
+                }
+                s.push(')');
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structural_types_are_interned() {
+        let mut t = TypeTable::new();
+        let a = t.slice(ids::INT);
+        let b = t.slice(ids::INT);
+        assert_eq!(a, b);
+        let m1 = t.intern(Type::Map(ids::STRING, a));
+        let m2 = t.intern(Type::Map(ids::STRING, b));
+        assert_eq!(m1, m2);
+        assert_eq!(t.type_string(m1, None), "map[string][]int");
+    }
+
+    #[test]
+    fn byte_is_uint8_but_prints_as_written() {
+        let mut t = TypeTable::new();
+        let bs = t.slice(ids::BYTE);
+        let us = t.slice(ids::UINT8);
+        assert_ne!(bs, us);
+        assert!(t.identical(bs, us));
+        assert_eq!(t.type_string(bs, None), "[]byte");
+        assert_eq!(t.type_string(us, None), "[]uint8");
+        assert!(t.identical(ids::ANY, ids::EMPTY_INTERFACE));
+        assert_eq!(t.type_string(ids::ANY, None), "any");
+    }
+
+    #[test]
+    fn named_types_are_distinct_and_recursive() {
+        let mut t = TypeTable::new();
+        let n1 = t.new_named(ObjId(0), "L", Some(PkgId(0)));
+        let p = t.pointer(n1);
+        let st = t.intern(Type::Struct(vec![Field {
+            name: "next".into(),
+            ty: p,
+            embedded: false,
+            pkg: Some(PkgId(0)),
+        }]));
+        t.named_mut(n1).unwrap().underlying = st;
+        let n2 = t.new_named(ObjId(1), "L", Some(PkgId(0)));
+        t.named_mut(n2).unwrap().underlying = st;
+        assert!(!t.identical(n1, n2));
+        assert_eq!(t.under(n1), st);
+        assert_eq!(t.type_string(st, Some(PkgId(0))), "struct{next *L}");
+        t.pkg_names.push("list".into());
+        assert_eq!(t.type_string(p, None), "*list.L");
+    }
+
+    #[test]
+    fn func_and_chan_strings() {
+        let mut t = TypeTable::new();
+        let s = t.slice(ids::STRING);
+        let f = t.func(vec![ids::INT, s], vec![ids::BOOL, ids::INT], true);
+        assert_eq!(t.type_string(f, None), "func(int, ...string) (bool, int)");
+        let rc = t.intern(Type::Chan(ChanDir::Recv, ids::INT));
+        let c = t.intern(Type::Chan(ChanDir::Both, rc));
+        assert_eq!(t.type_string(c, None), "chan (<-chan int)");
+        let sc = t.intern(Type::Chan(ChanDir::Send, rc));
+        assert_eq!(t.type_string(sc, None), "chan<- <-chan int");
+    }
+
+    #[test]
+    fn comparability() {
+        let mut t = TypeTable::new();
+        let s = t.slice(ids::INT);
+        assert!(!t.comparable(s));
+        let a = t.intern(Type::Array(3, ids::INT));
+        assert!(t.comparable(a));
+        let st = t.intern(Type::Struct(vec![Field {
+            name: "x".into(),
+            ty: s,
+            embedded: false,
+            pkg: None,
+        }]));
+        assert!(!t.comparable(st));
+        assert!(t.has_nil(s));
+        assert!(!t.has_nil(a));
+    }
+}

@@ -1,1 +1,311 @@
-//! The type checker.
+//! The type checker: Go's typing rules over the syntax tree.
+//!
+//! # What it produces
+//!
+//! [`check_program`] takes the parsed files of the main package, loads the
+//! standard packages they import (transitively) through an [`Importer`],
+//! and checks every package once, in dependency order. The result is a
+//! [`Program`]: the packages with their ASTs, the [`TypeTable`] (types and
+//! objects), and the [`Info`] side tables keyed by [`NodeId`] that tell the
+//! code generator everything it must not recompute: the type, mode and
+//! constant value of each expression, the object each identifier defines or
+//! uses, selections, call kinds, loop variables and the initialization order.
+//!
+//! # How it works (after go/types)
+//!
+//! 1. *Loading* ([`load`]): imports are followed from the main files, each
+//!    standard package is parsed once (`FileKind::Std`) and the packages are
+//!    ordered so that every package comes after its imports.
+//! 2. *Collecting* ([`resolver`]): every package-level declaration becomes
+//!    an object in the package scope (imports go in a per-file scope), and
+//!    methods are attached to their receiver's named type.
+//! 3. *Declaring* ([`decl`]): objects are type-checked lazily in source
+//!    order, each on first use, with Go's white/grey/black colouring so that
+//!    a reference to an object under construction is recognised as a cycle
+//!    (`invalid recursive type`, cyclic constants) instead of recursing.
+//! 4. *Bodies* ([`stmt`]): function bodies are checked after all
+//!    package-level declarations, so they may use anything declared anywhere.
+//! 5. *Initialization order* ([`initorder`]): package-level variables are
+//!    ordered by their dependencies (through functions, too), reporting Go's
+//!    `initialization cycle` error.
+//!
+//! Expressions evaluate to an [`Operand`](expr::Operand) (mode, type,
+//! constant value). An operand that is invalid because of an earlier error
+//! silences every check that depends on it, so one mistake gives one error.
+//! Untyped expressions are recorded provisionally and re-recorded with their
+//! final type when the context converts them (`var x int64 = 1 << s`).
+//!
+//! Recursion is bounded: the parser caps expression nesting, type
+//! declarations are resolved once each with cycle detection, and the few
+//! recursive walks over types (identity, validity, printing) stop at named
+//! types or carry a depth limit.
+//!
+//! Rejected alternatives: checking bodies as soon as a function is declared
+//! (forces a topological order on functions that Go does not require);
+//! storing types inside the AST (the AST is shared, immutable input and the
+//! code generator wants dense tables anyway).
+
+use crate::ast::{self, NodeId, NodeIdGen, Span};
+use crate::constant::Value;
+use crate::diag::Diagnostic;
+use crate::source::{FileId, SourceMap};
+use crate::types::{Builtin, ObjId, PkgId, TypeId, TypeTable};
+use crate::{FileKind, Importer};
+use std::collections::HashMap;
+
+mod assign;
+mod builtins;
+mod call;
+mod checker;
+mod composite;
+mod conversion;
+mod decl;
+mod expr;
+pub mod exprstring;
+mod initorder;
+mod load;
+mod lookup;
+mod resolver;
+mod stmt;
+mod typexpr;
+mod universe;
+
+pub use lookup::{lookup_field_or_method, LookupResult};
+
+/// One parsed source file handed to the checker.
+#[derive(Debug)]
+pub struct ParsedFile {
+    pub file: FileId,
+    pub kind: FileKind,
+    pub ast: ast::File,
+}
+
+/// How an expression may be used (go/types' operand modes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Invalid,
+    /// A call of a function without results.
+    NoValue,
+    Builtin(Builtin),
+    /// The expression denotes a type.
+    TypeExpr,
+    Constant,
+    /// An addressable variable.
+    Variable,
+    /// `m[k]`: assignable, not addressable.
+    MapIndex,
+    /// A computed value.
+    Value,
+    /// A value that may also be used in the two-value `v, ok` form
+    /// (map index, type assertion, channel receive).
+    CommaOk,
+    /// A package name (only valid as a selector's operand).
+    PkgName,
+}
+
+/// What the checker knows about one expression.
+#[derive(Clone, Debug)]
+pub struct TypeAndValue {
+    pub mode: Mode,
+    pub ty: TypeId,
+    /// The exact value, for constants (already represented in `ty` when
+    /// typed).
+    pub value: Option<Value>,
+}
+
+/// What a selector expression `x.f` denotes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SelectionKind {
+    /// A struct field (possibly promoted through embedded fields).
+    Field,
+    /// `x.M` with `x` a value: a method value, or the callee of a method call.
+    MethodVal,
+    /// `T.M` / `(*T).M`: a method expression (a function taking the receiver first).
+    MethodExpr,
+    /// `pkg.Name`: a qualified identifier (recorded in `uses`, not here).
+    Qualified,
+}
+
+/// A resolved selector `x.f`.
+#[derive(Clone, Debug)]
+pub struct Selection {
+    pub kind: SelectionKind,
+    /// The type of `x` (for method expressions, the receiver type `T`/`*T`).
+    pub recv: TypeId,
+    /// The method object (`None` for fields, which the index path names).
+    pub obj: Option<ObjId>,
+    /// The path of field indices from `x` to the field or to the embedded
+    /// value that holds the method; the last index is the field itself for
+    /// fields.
+    pub index: Vec<usize>,
+    /// Whether a pointer was dereferenced on the way (through `x` itself
+    /// or an embedded pointer field).
+    pub indirect: bool,
+    /// For methods: the receiver must be addressed (`&x`) because the method
+    /// has a pointer receiver and `x` is an addressable value.
+    pub addr_recv: bool,
+    /// The type of the selector expression.
+    pub ty: TypeId,
+}
+
+/// How a call expression is evaluated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CallKind {
+    /// `T(x)`: a conversion to `T`.
+    Conversion(TypeId),
+    Builtin(Builtin),
+    /// A function, method, or function-value call.
+    Call,
+}
+
+/// One package-level variable initialization, in execution order.
+#[derive(Clone, Debug)]
+pub struct Initializer {
+    /// The variables assigned (several for `var a, b = f()`); blank
+    /// variables are objects too.
+    pub lhs: Vec<ObjId>,
+    /// The initializer expression.
+    pub rhs: NodeId,
+}
+
+/// The side tables of a checked program.
+#[derive(Debug, Default)]
+pub struct Info {
+    /// Type, mode and value of every expression that was evaluated.
+    pub types: HashMap<NodeId, TypeAndValue>,
+    /// The object each defining identifier declares.
+    pub defs: HashMap<NodeId, ObjId>,
+    /// The object each using identifier denotes.
+    pub uses: HashMap<NodeId, ObjId>,
+    /// Implicit objects: the per-clause variable of a type switch, keyed by
+    /// the clause's `implicit` id.
+    pub implicits: HashMap<NodeId, ObjId>,
+    /// Selector expressions (keyed by the selector `Expr`'s id).
+    pub selections: HashMap<NodeId, Selection>,
+    /// Call expressions (keyed by the call `Expr`'s id).
+    pub calls: HashMap<NodeId, CallKind>,
+    /// Statements (`For` and `Range` loops) whose variables are fresh per
+    /// iteration (Go 1.22), with those variables.
+    pub loop_vars: HashMap<NodeId, Vec<ObjId>>,
+    /// Per function (keyed by the `FuncDecl` name ident or `FuncLit` expr
+    /// id): the function's object for declarations.
+    pub funcs: HashMap<NodeId, ObjId>,
+}
+
+impl Info {
+    pub fn type_of(&self, e: NodeId) -> Option<TypeId> {
+        self.types.get(&e).map(|t| t.ty)
+    }
+    /// The object an identifier defines or uses.
+    pub fn object_of(&self, ident: NodeId) -> Option<ObjId> {
+        self.defs
+            .get(&ident)
+            .or_else(|| self.uses.get(&ident))
+            .copied()
+    }
+}
+
+/// A script's implicit `func main`: its body is, in source order, the
+/// top-level statements and `var` declarations of `file` (indices into the
+/// file's `items`).
+#[derive(Clone, Debug)]
+pub struct ScriptMain {
+    pub func: ObjId,
+    /// Index of the file in the package's `files`.
+    pub file: usize,
+    pub items: Vec<usize>,
+}
+
+/// One checked package.
+#[derive(Debug)]
+pub struct Package {
+    pub id: PkgId,
+    /// Import path (`main` for the main package).
+    pub path: String,
+    pub name: String,
+    pub files: Vec<ParsedFile>,
+    /// Exported and unexported package-level objects by name.
+    pub scope: HashMap<String, ObjId>,
+    /// Package-level functions and methods with bodies (and without, in
+    /// standard packages: natives), in source order.
+    pub funcs: Vec<ObjId>,
+    /// Package-level variables in initialization order.
+    pub init_order: Vec<Initializer>,
+    /// `func init()` functions, in source order.
+    pub inits: Vec<ObjId>,
+    /// Packages this one imports.
+    pub imports: Vec<PkgId>,
+    pub script_main: Option<ScriptMain>,
+}
+
+/// A checked program: what the code generator compiles.
+#[derive(Debug)]
+pub struct Program {
+    /// Packages in dependency order (each after its imports); the main
+    /// package is last.
+    pub packages: Vec<Package>,
+    pub types: TypeTable,
+    pub info: Info,
+    /// The main package's `func main`.
+    pub main: ObjId,
+}
+
+impl Program {
+    pub fn main_package(&self) -> &Package {
+        // The main package is always present and last.
+        &self.packages[self.packages.len() - 1]
+    }
+}
+
+/// Type-checks a program: the main package's files plus the standard
+/// packages they import. Returns the program only when there are no
+/// errors; diagnostics are sorted by position.
+pub fn check_program(
+    sources: &mut SourceMap,
+    ids: &mut NodeIdGen,
+    files: Vec<ParsedFile>,
+    importer: &dyn Importer,
+) -> (Option<Program>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let srcs = load::load(sources, ids, files, importer, &mut diags);
+    let mut checker = checker::Checker::new(&srcs, importer, sources);
+    checker.check_all();
+    let (tt, info, mut cdiags, results) = checker.finish();
+    diags.append(&mut cdiags);
+    crate::diag::sort(&mut diags);
+    if !diags.is_empty() {
+        return (None, diags);
+    }
+    let Some(main) = results.main else {
+        return (None, diags);
+    };
+    let mut packages = Vec::new();
+    for (src, res) in srcs.into_iter().zip(results.packages) {
+        packages.push(Package {
+            id: res.id,
+            path: src.path,
+            name: res.name,
+            files: src.files,
+            scope: res.scope,
+            funcs: res.funcs,
+            init_order: res.init_order,
+            inits: res.inits,
+            imports: res.imports,
+            script_main: res.script_main,
+        });
+    }
+    (
+        Some(Program {
+            packages,
+            types: tt,
+            info,
+            main,
+        }),
+        diags,
+    )
+}
+
+/// A span for diagnostics about a whole file: its first byte.
+pub(crate) fn file_start(f: &ast::File) -> Span {
+    Span::new(f.span.lo, f.span.lo)
+}

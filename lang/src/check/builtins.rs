@@ -1,0 +1,443 @@
+//! The builtin functions: append, cap, clear, close, copy, delete, len,
+//! make, max, min, new, panic, print, println, recover. (complex, real and
+//! imag are rejected where they are named: gol has no complex numbers.)
+
+use super::checker::Checker;
+use super::expr::{unparen, Operand};
+use super::exprstring::expr_string;
+use super::Mode;
+use crate::ast::{Expr, ExprKind, Span, UnaryOp};
+use crate::constant::Value;
+use crate::types::{ids, Builtin, ChanDir, Type, TypeId};
+
+impl<'a> Checker<'a> {
+    pub(crate) fn builtin(
+        &mut self,
+        e: &'a Expr,
+        b: Builtin,
+        args: &'a [Expr],
+        ellipsis: Option<Span>,
+    ) -> Operand<'a> {
+        let (nargs, variadic) = match b {
+            Builtin::Append | Builtin::Make | Builtin::Max | Builtin::Min => (1, true),
+            Builtin::Print | Builtin::Println => (0, true),
+            Builtin::Recover => (0, false),
+            Builtin::Copy | Builtin::Delete | Builtin::Complex => (2, false),
+            _ => (1, false),
+        };
+        if let Some(sp) = ellipsis {
+            if b != Builtin::Append {
+                let s = expr_string(e);
+                self.error(sp, format!("invalid operation: invalid use of ... with built-in {}", b.name()));
+                let _ = s;
+                for a in args {
+                    let _ = self.raw_expr(a, None);
+                }
+                return Operand::invalid(e);
+            }
+        }
+        let n = args.len();
+        if n < nargs || (!variadic && n > nargs) {
+            let msg = if n < nargs { "not enough" } else { "too many" };
+            let s = expr_string(e);
+            for a in args {
+                let _ = self.raw_expr(a, None);
+            }
+            let span = e.span;
+            self.error(
+                span,
+                format!("invalid operation: {msg} arguments for {s} (expected {nargs}, found {n})"),
+            );
+            return Operand::invalid(e);
+        }
+        let bname = b.name();
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let x = self.expr(&args[0]);
+                if x.mode == Mode::Invalid {
+                    return Operand::invalid(e);
+                }
+                let u = self.tt.under(x.ty);
+                let mut ok = true;
+                let mut val = None;
+                match self.tt.get(u).clone() {
+                    Type::Basic(k, _) if k.is_string() && b == Builtin::Len => {
+                        if let Some(Value::String(s)) = &x.val {
+                            val = Some(Value::int(s.len() as i64));
+                        }
+                    }
+                    Type::Array(n, _) => {
+                        if !has_call_or_recv(&args[0], 0) {
+                            val = Some(Value::int(n as i64));
+                        }
+                    }
+                    Type::Pointer(p) => match self.tt.get(self.tt.under(p)) {
+                        Type::Array(n, _) => {
+                            if !has_call_or_recv(&args[0], 0) {
+                                val = Some(Value::int(*n as i64));
+                            }
+                        }
+                        _ => ok = false,
+                    },
+                    Type::Slice(_) | Type::Chan(..) => {}
+                    Type::Map(..) if b == Builtin::Len => {}
+                    _ => ok = false,
+                }
+                if !ok {
+                    let d = self.operand_string(&x);
+                    self.error(x.span(), format!("invalid argument: {d} for built-in {bname}"));
+                    return Operand::invalid(e);
+                }
+                match val {
+                    Some(v) => Operand::constant(ids::INT, v, e),
+                    None => Operand::new(Mode::Value, ids::INT, e),
+                }
+            }
+            Builtin::Append => {
+                let mut s = self.expr(&args[0]);
+                if s.mode == Mode::Invalid {
+                    for a in &args[1..] {
+                        let _ = self.raw_expr(a, None);
+                    }
+                    return Operand::invalid(e);
+                }
+                if s.is_nil() {
+                    self.error(s.span(), "first argument to append must be a typed slice; found untyped nil");
+                    return Operand::invalid(e);
+                }
+                let Type::Slice(elem) = self.tt.get(self.tt.under(s.ty)).clone() else {
+                    let d = self.operand_string(&s);
+                    self.error(s.span(), format!("invalid append: argument must be a slice; have {d}"));
+                    for a in &args[1..] {
+                        let _ = self.raw_expr(a, None);
+                    }
+                    return Operand::invalid(e);
+                };
+                let st = s.ty;
+                s.mode = Mode::Value;
+                if ellipsis.is_some() {
+                    if args.len() != 2 {
+                        self.error(e.span, "can only use ... with final argument in list");
+                        return Operand::invalid(e);
+                    }
+                    let mut x = self.expr(&args[1]);
+                    if x.mode == Mode::Invalid {
+                        return Operand::invalid(e);
+                    }
+                    // append([]byte, string...) is allowed.
+                    let is_bytes = matches!(self.tt.basic_kind(elem), Some(crate::basic::BasicKind::Uint8));
+                    if is_bytes && self.tt.is_string(x.ty) {
+                        if self.tt.is_untyped(x.ty) {
+                            self.convert_untyped(&mut x, ids::STRING);
+                        }
+                        return Operand::new(Mode::Value, st, e);
+                    }
+                    self.assignment(&mut x, st, "argument to append");
+                    return Operand::new(Mode::Value, st, e);
+                }
+                for a in &args[1..] {
+                    let mut x = self.expr_hint(a, Some(elem));
+                    self.assignment(&mut x, elem, "argument to append");
+                }
+                Operand::new(Mode::Value, st, e)
+            }
+            Builtin::Clear => {
+                let x = self.expr(&args[0]);
+                if x.mode == Mode::Invalid {
+                    return Operand::invalid(e);
+                }
+                if !matches!(self.tt.get(self.tt.under(x.ty)), Type::Map(..) | Type::Slice(_)) {
+                    let d = self.operand_string(&x);
+                    self.error(
+                        x.span(),
+                        format!("invalid argument: cannot clear {d}: argument must be (or constrained by) map or slice"),
+                    );
+                    return Operand::invalid(e);
+                }
+                Operand::new(Mode::NoValue, ids::VOID, e)
+            }
+            Builtin::Close => {
+                let x = self.expr(&args[0]);
+                if x.mode == Mode::Invalid {
+                    return Operand::invalid(e);
+                }
+                match self.tt.get(self.tt.under(x.ty)) {
+                    Type::Chan(ChanDir::Recv, _) => {
+                        let d = self.operand_string(&x);
+                        self.error(x.span(), format!("invalid operation: cannot close receive-only channel {d}"));
+                        Operand::invalid(e)
+                    }
+                    Type::Chan(..) => Operand::new(Mode::NoValue, ids::VOID, e),
+                    _ => {
+                        let d = self.operand_string(&x);
+                        self.error(x.span(), format!("invalid operation: cannot close non-channel {d}"));
+                        Operand::invalid(e)
+                    }
+                }
+            }
+            Builtin::Copy => {
+                let dst = self.expr(&args[0]);
+                let mut src = self.expr(&args[1]);
+                if dst.mode == Mode::Invalid || src.mode == Mode::Invalid {
+                    return Operand::invalid(e);
+                }
+                let Type::Slice(de) = self.tt.get(self.tt.under(dst.ty)).clone() else {
+                    let d = self.operand_string(&dst);
+                    self.error(dst.span(), format!("invalid copy: argument must be a slice; have {d}"));
+                    return Operand::invalid(e);
+                };
+                if self.tt.is_string(src.ty) && matches!(self.tt.basic_kind(de), Some(crate::basic::BasicKind::Uint8)) {
+                    if self.tt.is_untyped(src.ty) {
+                        self.convert_untyped(&mut src, ids::STRING);
+                    }
+                    return Operand::new(Mode::Value, ids::INT, e);
+                }
+                let Type::Slice(se) = self.tt.get(self.tt.under(src.ty)).clone() else {
+                    let d = self.operand_string(&src);
+                    self.error(src.span(), format!("invalid copy: argument must be a slice; have {d}"));
+                    return Operand::invalid(e);
+                };
+                if !self.tt.identical(de, se) {
+                    let (a, bb) = (self.operand_string(&dst), self.operand_string(&src));
+                    let (x, y) = (self.ts(de), self.ts(se));
+                    self.error(
+                        e.span,
+                        format!("invalid copy: arguments {a} and {bb} have different element types {x} and {y}"),
+                    );
+                    return Operand::invalid(e);
+                }
+                Operand::new(Mode::Value, ids::INT, e)
+            }
+            Builtin::Delete => {
+                let m = self.expr(&args[0]);
+                let mut k = self.expr(&args[1]);
+                if m.mode == Mode::Invalid || k.mode == Mode::Invalid {
+                    return Operand::invalid(e);
+                }
+                let Type::Map(kt, _) = self.tt.get(self.tt.under(m.ty)).clone() else {
+                    let d = self.operand_string(&m);
+                    self.error(m.span(), format!("invalid argument: {d} is not a map"));
+                    return Operand::invalid(e);
+                };
+                self.assignment(&mut k, kt, "argument to delete");
+                Operand::new(Mode::NoValue, ids::VOID, e)
+            }
+            Builtin::Make => {
+                let t = self.typexpr(&args[0]);
+                if self.tt.is_invalid(t) {
+                    for a in &args[1..] {
+                        let _ = self.expr(a);
+                    }
+                    return Operand::invalid(e);
+                }
+                let min = match self.tt.get(self.tt.under(t)) {
+                    Type::Slice(_) => 2,
+                    Type::Map(..) | Type::Chan(..) => 1,
+                    _ => {
+                        let s = expr_string(&args[0]);
+                        self.error(
+                            args[0].span,
+                            format!("invalid argument: cannot make {s}: type must be slice, map, or channel"),
+                        );
+                        for a in &args[1..] {
+                            let _ = self.expr(a);
+                        }
+                        return Operand::invalid(e);
+                    }
+                };
+                if args.len() < min || args.len() > 3 {
+                    let s = expr_string(e);
+                    self.error(
+                        e.span,
+                        format!("invalid operation: {s} expects {min} or {} arguments; found {}", min + 1, args.len()),
+                    );
+                    return Operand::invalid(e);
+                }
+                let mut sizes = Vec::new();
+                for a in &args[1..] {
+                    sizes.push(self.size_arg(a));
+                }
+                if let [Some(l), Some(c)] = sizes[..] {
+                    if l > c {
+                        self.error(args[1].span, "invalid argument: length and capacity swapped");
+                    }
+                }
+                Operand::new(Mode::Value, t, e)
+            }
+            Builtin::Max | Builtin::Min => self.min_max(e, b, args),
+            Builtin::New => {
+                let x = self.expr_or_type(&args[0]);
+                match x.mode {
+                    Mode::Invalid => Operand::invalid(e),
+                    Mode::TypeExpr => {
+                        let p = self.tt.pointer(x.ty);
+                        Operand::new(Mode::Value, p, e)
+                    }
+                    _ => {
+                        // Go 1.26: new(expr) allocates a copy of a value.
+                        let mut x = self.single_value(x);
+                        if x.mode == Mode::Invalid {
+                            return Operand::invalid(e);
+                        }
+                        if x.is_nil() {
+                            self.error(x.span(), "use of untyped nil in argument to built-in new");
+                            return Operand::invalid(e);
+                        }
+                        self.default_untyped(&mut x);
+                        let p = self.tt.pointer(x.ty);
+                        Operand::new(Mode::Value, p, e)
+                    }
+                }
+            }
+            Builtin::Panic => {
+                let mut x = self.expr(&args[0]);
+                self.assignment(&mut x, ids::EMPTY_INTERFACE, "argument to panic");
+                Operand::new(Mode::NoValue, ids::VOID, e)
+            }
+            Builtin::Print | Builtin::Println => {
+                let (xs, _) = self.eval_args(args, &[]);
+                for mut x in xs {
+                    if x.mode == Mode::Invalid {
+                        continue;
+                    }
+                    if x.is_nil() {
+                        self.error(x.span(), format!("use of untyped nil in argument to built-in {bname}"));
+                        continue;
+                    }
+                    self.default_untyped(&mut x);
+                }
+                Operand::new(Mode::NoValue, ids::VOID, e)
+            }
+            Builtin::Recover => Operand::new(Mode::Value, ids::EMPTY_INTERFACE, e),
+            Builtin::Complex | Builtin::Real | Builtin::Imag => {
+                self.error(e.span, "complex numbers are not supported by gol");
+                Operand::invalid(e)
+            }
+        }
+    }
+
+    /// A `make` size argument: an integer (untyped constants become int),
+    /// non-negative when constant.
+    fn size_arg(&mut self, a: &'a Expr) -> Option<i64> {
+        let mut x = self.expr(a);
+        if x.mode == Mode::Invalid {
+            return None;
+        }
+        if self.tt.is_untyped(x.ty) && x.mode == Mode::Constant {
+            self.convert_untyped(&mut x, ids::INT);
+            if x.mode == Mode::Invalid {
+                return None;
+            }
+        } else {
+            self.default_untyped(&mut x);
+        }
+        if !self.tt.is_integer(x.ty) {
+            let d = self.operand_string(&x);
+            self.error(x.span(), format!("cannot convert {d} to type int"));
+            return None;
+        }
+        if x.mode == Mode::Constant {
+            let v = x.val.as_ref().and_then(|v| v.to_i64());
+            if let Some(v) = v {
+                if v < 0 {
+                    let d = self.operand_string(&x);
+                    self.error(x.span(), format!("invalid argument: index {d} must not be negative"));
+                    return None;
+                }
+            }
+            return v;
+        }
+        None
+    }
+
+    fn min_max(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr]) -> Operand<'a> {
+        let mut xs: Vec<Operand<'a>> = Vec::new();
+        for a in args {
+            let x = self.expr(a);
+            if x.mode == Mode::Invalid {
+                return Operand::invalid(e);
+            }
+            if !self.tt.is_ordered(x.ty) {
+                let d = self.operand_string(&x);
+                self.error(
+                    x.span(),
+                    format!("invalid argument: {d} cannot be ordered"),
+                );
+                return Operand::invalid(e);
+            }
+            xs.push(x);
+        }
+        // Combine pairwise as Go does: the running result against each argument.
+        let mut acc = xs[0].clone();
+        for y in xs.iter_mut().skip(1) {
+            let mut yy = y.clone();
+            self.match_types(&mut acc, &mut yy);
+            if acc.mode == Mode::Invalid || yy.mode == Mode::Invalid {
+                return Operand::invalid(e);
+            }
+            if !self.tt.identical(acc.ty, yy.ty) {
+                let (a, bb) = (self.ts(acc.ty), self.ts(yy.ty));
+                let ys = yy.expr.map(expr_string).unwrap_or_default();
+                self.error(
+                    yy.span(),
+                    format!("invalid argument: mismatched types {a} (previous argument) and {bb} (type of {ys})"),
+                );
+                return Operand::invalid(e);
+            }
+            if acc.mode == Mode::Constant && yy.mode == Mode::Constant {
+                let (av, yv) = (acc.val.clone().unwrap_or(Value::Unknown), yy.val.clone().unwrap_or(Value::Unknown));
+                let op = if b == Builtin::Max { crate::ast::BinaryOp::Gt } else { crate::ast::BinaryOp::Lt };
+                if av != Value::Unknown && yv != Value::Unknown && Value::compare(op, &yv, &av) {
+                    acc.val = Some(yv);
+                }
+            } else {
+                acc.mode = Mode::Value;
+                acc.val = None;
+            }
+            *y = yy;
+        }
+        if acc.mode != Mode::Constant {
+            // Untyped non-constant operands take their default type.
+            let t = self.tt.default_type(acc.ty);
+            for x in xs.iter_mut() {
+                if self.tt.is_untyped(x.ty) {
+                    self.convert_untyped(x, t);
+                }
+            }
+            return Operand::new(Mode::Value, t, e);
+        }
+        Operand {
+            mode: Mode::Constant,
+            ty: acc.ty,
+            val: acc.val,
+            expr: Some(e),
+        }
+    }
+}
+
+/// Whether an expression contains a (non-constant) function call or a
+/// channel receive, which makes `len(arr)` non-constant.
+pub(crate) fn has_call_or_recv(e: &Expr, depth: u32) -> bool {
+    if depth > 500 {
+        return true;
+    }
+    let d = depth + 1;
+    match &unparen(e).kind {
+        ExprKind::Call { .. } => true,
+        ExprKind::Unary(UnaryOp::Recv, _) => true,
+        ExprKind::Unary(_, x) | ExprKind::Star(x) => has_call_or_recv(x, d),
+        ExprKind::Selector(x, _) => has_call_or_recv(x, d),
+        ExprKind::Index(x, i) | ExprKind::Binary(_, x, i) => has_call_or_recv(x, d) || has_call_or_recv(i, d),
+        ExprKind::Composite { elems, .. } => elems
+            .iter()
+            .any(|el| has_call_or_recv(&el.value, d) || el.key.as_ref().is_some_and(|k| has_call_or_recv(k, d))),
+        ExprKind::Slice { x, lo, hi, max, .. } => {
+            has_call_or_recv(x, d) || [lo, hi, max].into_iter().flatten().any(|b| has_call_or_recv(b, d))
+        }
+        ExprKind::TypeAssert { x, .. } => has_call_or_recv(x, d),
+        _ => false,
+    }
+}
+
+#[allow(dead_code)]
+fn _unused(_: TypeId) {}

@@ -1,0 +1,535 @@
+//! The checker's state, scopes and the per-package driver.
+//!
+//! One [`Checker`] checks every package of the program (they share one
+//! [`TypeTable`]). Package-level names live in per-package scopes, imports in
+//! per-file scopes, and function-local names in a stack of block scopes
+//! tagged with the function nesting depth, so a use of an outer function's
+//! local from a closure is seen (and the variable marked `captured`).
+
+use super::load::PkgSrc;
+use super::{Info, Initializer, ScriptMain};
+use crate::ast::{self, NodeId, Span};
+use crate::diag::Diagnostic;
+use crate::types::{ids, ObjId, ObjKind, Object, PkgId, TypeId, TypeTable, VarKind};
+use crate::{FileKind, Importer};
+use std::collections::{HashMap, HashSet};
+
+/// What the checker hands back per package.
+pub(crate) struct PkgResult {
+    pub id: PkgId,
+    pub name: String,
+    pub scope: HashMap<String, ObjId>,
+    pub funcs: Vec<ObjId>,
+    pub init_order: Vec<Initializer>,
+    pub inits: Vec<ObjId>,
+    pub imports: Vec<PkgId>,
+    pub script_main: Option<ScriptMain>,
+}
+
+pub(crate) struct Results {
+    pub packages: Vec<PkgResult>,
+    pub main: Option<ObjId>,
+}
+
+/// Where a package-level object is declared.
+#[derive(Clone)]
+pub(crate) enum DeclInfo<'a> {
+    Const {
+        ty: Option<&'a ast::Expr>,
+        init: Option<&'a ast::Expr>,
+        iota: u32,
+        /// Span of the spec whose values are inherited (for messages).
+        file: usize,
+    },
+    Var {
+        ty: Option<&'a ast::Expr>,
+        /// All variables of the spec (`var a, b = f()` has one initializer
+        /// for both).
+        lhs: Vec<ObjId>,
+        values: &'a [ast::Expr],
+        index: usize,
+        file: usize,
+    },
+    Type {
+        spec: &'a ast::TypeSpec,
+        file: usize,
+    },
+    Func {
+        decl: &'a ast::FuncDecl,
+        file: usize,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Color {
+    Grey,
+    Black,
+}
+
+pub(crate) struct PkgState<'a> {
+    pub id: PkgId,
+    pub path: String,
+    pub name: String,
+    pub files: &'a [super::ParsedFile],
+    pub scope: HashMap<String, ObjId>,
+    pub file_scopes: Vec<HashMap<String, ObjId>>,
+    /// Import objects per file with the import spec, for "imported and not used".
+    pub imports_decl: Vec<(ObjId, Span, String, bool)>,
+    pub objects: Vec<ObjId>,
+    pub methods: Vec<ObjId>,
+    pub funcs: Vec<ObjId>,
+    pub inits: Vec<ObjId>,
+    pub imports: Vec<PkgId>,
+    pub implicit: HashMap<String, String>,
+    pub script_main: Option<ScriptMain>,
+    pub init_order: Vec<Initializer>,
+}
+
+/// A block scope inside a function.
+pub(crate) struct Scope {
+    pub names: HashMap<String, ObjId>,
+    /// Function nesting depth of the function this scope belongs to.
+    pub depth: u32,
+}
+
+/// The function whose body is being checked.
+pub(crate) struct FuncCtx {
+    pub sig: TypeId,
+    /// Named results (for bare returns), empty if unnamed.
+    pub named_results: Vec<ObjId>,
+    pub depth: u32,
+    /// Local variables declared in this function, for "declared and not used".
+    pub locals: Vec<ObjId>,
+    /// Labels of the function: declaration and whether used.
+    pub labels: HashMap<String, (Span, bool)>,
+    /// Enclosing breakable statements, innermost last.
+    pub targets: Vec<super::stmt::Target>,
+}
+
+pub(crate) struct Checker<'a> {
+    pub srcs: &'a [PkgSrc],
+    pub importer: &'a dyn Importer,
+    pub tt: TypeTable,
+    pub info: Info,
+    pub diags: Vec<Diagnostic>,
+    pub universe: HashMap<String, ObjId>,
+    pub pkgs: Vec<PkgState<'a>>,
+    pub pkg_by_path: HashMap<String, PkgId>,
+    /// The package and file being checked.
+    pub pkg: PkgId,
+    pub file: usize,
+    pub decls: HashMap<ObjId, DeclInfo<'a>>,
+    pub color: HashMap<ObjId, Color>,
+    /// Package-level objects being declared, innermost last (cycle paths).
+    pub obj_path: Vec<ObjId>,
+    /// Variables read, imports referenced.
+    pub used: HashSet<ObjId>,
+    /// The package-level object whose declaration or body is being checked:
+    /// package-level objects it references are its dependencies.
+    pub cur_decl: Option<ObjId>,
+    pub deps: HashMap<ObjId, Vec<ObjId>>,
+    pub scopes: Vec<Scope>,
+    pub funcs: Vec<FuncCtx>,
+    /// The value of `iota` in the constant declaration being checked.
+    pub iota: Option<u32>,
+    /// Named types reported as invalid recursive types (report once).
+    pub bad_cycle: HashSet<ObjId>,
+    /// Function declarations whose bodies wait for checking.
+    pub pending_bodies: Vec<(ObjId, PkgId, usize, &'a ast::FuncDecl)>,
+    pub main: Option<ObjId>,
+    /// The implicit per-file package objects of scripts.
+    pub implicit_objs: HashMap<(PkgId, String), ObjId>,
+    /// The predeclared `error` type.
+    pub error_type: TypeId,
+    pub sources: &'a crate::source::SourceMap,
+    /// Package-level variables' initializers: the variables assigned
+    /// together and the expression.
+    pub var_inits: HashMap<ObjId, (Vec<ObjId>, NodeId)>,
+    /// Type-switch variables (reported with their own message when unused).
+    pub switch_vars: HashSet<ObjId>,
+    /// Where `fallthrough` is allowed in the statement being checked.
+    pub fall: super::stmt::Fall,
+    /// Objects standing for interface methods in selections.
+    pub iface_methods: HashMap<(TypeId, String), ObjId>,
+    /// Map key types to check for comparability once declarations are done.
+    pub later_map_keys: Vec<(TypeId, Span)>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(
+        srcs: &'a [PkgSrc],
+        importer: &'a dyn Importer,
+        sources: &'a crate::source::SourceMap,
+    ) -> Checker<'a> {
+        let mut c = Checker {
+            srcs,
+            importer,
+            tt: TypeTable::new(),
+            info: Info::default(),
+            diags: Vec::new(),
+            universe: HashMap::new(),
+            pkgs: Vec::new(),
+            pkg_by_path: HashMap::new(),
+            pkg: PkgId(0),
+            file: 0,
+            decls: HashMap::new(),
+            color: HashMap::new(),
+            obj_path: Vec::new(),
+            used: HashSet::new(),
+            cur_decl: None,
+            deps: HashMap::new(),
+            scopes: Vec::new(),
+            funcs: Vec::new(),
+            iota: None,
+            bad_cycle: HashSet::new(),
+            pending_bodies: Vec::new(),
+            main: None,
+            implicit_objs: HashMap::new(),
+            error_type: ids::INVALID,
+            sources,
+            var_inits: HashMap::new(),
+            switch_vars: HashSet::new(),
+            fall: Default::default(),
+            iface_methods: HashMap::new(),
+            later_map_keys: Vec::new(),
+        };
+        c.init_universe();
+        c
+    }
+
+    /// `file:line:col` of a span's start.
+    pub fn position_of(&self, span: Span) -> String {
+        self.sources.position(span.lo)
+    }
+
+    pub fn error(&mut self, span: Span, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::error(span, msg));
+    }
+
+    pub fn error_with(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// The type as Go prints it in messages of the current package.
+    pub fn ts(&self, t: TypeId) -> String {
+        self.tt.type_string(t, Some(self.pkg))
+    }
+
+    pub fn cur_pkg(&self) -> &PkgState<'a> {
+        &self.pkgs[self.pkg.0 as usize]
+    }
+
+    pub fn file_kind(&self) -> FileKind {
+        self.cur_pkg()
+            .files
+            .get(self.file)
+            .map(|f| f.kind)
+            .unwrap_or(FileKind::Go)
+    }
+
+    pub fn new_obj(
+        &mut self,
+        name: &str,
+        kind: ObjKind,
+        ty: TypeId,
+        span: Span,
+        node: Option<NodeId>,
+    ) -> ObjId {
+        self.tt.add_object(Object {
+            name: name.to_string(),
+            kind,
+            ty,
+            pkg: Some(self.pkg),
+            span,
+            node,
+            captured: false,
+            addressed: false,
+        })
+    }
+
+    // ---- scopes ----
+
+    pub fn open_scope(&mut self) {
+        let depth = self.funcs.len() as u32;
+        self.scopes.push(Scope {
+            names: HashMap::new(),
+            depth,
+        });
+    }
+
+    pub fn close_scope(&mut self) {
+        self.scopes.pop();
+    }
+
+    /// Declares a local object in the innermost scope; reports a
+    /// redeclaration. Blank names are recorded but not declared.
+    pub fn declare_local(&mut self, ident: &ast::Ident, obj: ObjId) {
+        self.info.defs.insert(ident.id, obj);
+        if ident.is_blank() {
+            return;
+        }
+        if let Some(sc) = self.scopes.last_mut() {
+            if let Some(&prev) = sc.names.get(&ident.name) {
+                let pspan = self.tt.obj(prev).span;
+                self.error_with(
+                    Diagnostic::error(
+                        ident.span,
+                        format!("{} redeclared in this block", ident.name),
+                    )
+                    .with_secondary(pspan, format!("other declaration of {}", ident.name)),
+                );
+                return;
+            }
+            sc.names.insert(ident.name.clone(), obj);
+        }
+        if matches!(self.tt.obj(obj).kind, ObjKind::Var(VarKind::Local)) {
+            if let Some(f) = self.funcs.last_mut() {
+                f.locals.push(obj);
+            }
+        }
+    }
+
+    /// Looks a name up through the block scopes, the file scope, the
+    /// package scope and the universe. Marks captured variables.
+    pub fn lookup(&mut self, name: &str) -> Option<ObjId> {
+        let depth = self.funcs.len() as u32;
+        for sc in self.scopes.iter().rev() {
+            if let Some(&o) = sc.names.get(name) {
+                if sc.depth < depth {
+                    if let ObjKind::Var(_) = self.tt.obj(o).kind {
+                        self.tt.obj_mut(o).captured = true;
+                    }
+                }
+                return Some(o);
+            }
+        }
+        let p = &self.pkgs[self.pkg.0 as usize];
+        if let Some(fs) = p.file_scopes.get(self.file) {
+            if let Some(&o) = fs.get(name) {
+                return Some(o);
+            }
+        }
+        if let Some(&o) = p.scope.get(name) {
+            return Some(o);
+        }
+        if let Some(&o) = self.universe.get(name) {
+            return Some(o);
+        }
+        // A script may use a standard package without importing it.
+        if self.file_kind() == FileKind::Script {
+            if let Some(path) = p.implicit.get(name).cloned() {
+                return self.implicit_import(name, &path);
+            }
+        }
+        None
+    }
+
+    fn implicit_import(&mut self, name: &str, path: &str) -> Option<ObjId> {
+        let key = (self.pkg, name.to_string());
+        if let Some(&o) = self.implicit_objs.get(&key) {
+            return Some(o);
+        }
+        let pid = *self.pkg_by_path.get(path)?;
+        let o = self.new_obj(
+            name,
+            ObjKind::PkgName(pid),
+            ids::INVALID,
+            Span::default(),
+            None,
+        );
+        self.implicit_objs.insert(key, o);
+        let p = &mut self.pkgs[self.pkg.0 as usize];
+        if !p.imports.contains(&pid) {
+            p.imports.push(pid);
+        }
+        Some(o)
+    }
+
+    /// Records that the current declaration depends on `obj` (a
+    /// package-level var, const or func of the current package).
+    pub fn record_dep(&mut self, obj: ObjId) {
+        if let Some(cur) = self.cur_decl {
+            if self.decls.contains_key(&obj) {
+                let d = self.deps.entry(cur).or_default();
+                if !d.contains(&obj) {
+                    d.push(obj);
+                }
+            }
+        }
+    }
+
+    // ---- driver ----
+
+    pub fn check_all(&mut self) {
+        for (i, src) in self.srcs.iter().enumerate() {
+            let id = PkgId(i as u32);
+            let is_main = i + 1 == self.srcs.len();
+            let name = if is_main {
+                "main".to_string()
+            } else {
+                src.files
+                    .iter()
+                    .find_map(|f| f.ast.package.as_ref().map(|p| p.name.clone()))
+                    .unwrap_or_else(|| super::load::last_elem(&src.path).to_string())
+            };
+            self.tt.pkg_names.push(name.clone());
+            self.tt.pkg_paths.push(src.path.clone());
+            self.pkg_by_path.insert(src.path.clone(), id);
+            self.pkgs.push(PkgState {
+                id,
+                path: src.path.clone(),
+                name,
+                files: &src.files,
+                scope: HashMap::new(),
+                file_scopes: vec![HashMap::new(); src.files.len()],
+                imports_decl: Vec::new(),
+                objects: Vec::new(),
+                methods: Vec::new(),
+                funcs: Vec::new(),
+                inits: Vec::new(),
+                imports: Vec::new(),
+                implicit: src.implicit.clone(),
+                script_main: None,
+                init_order: Vec::new(),
+            });
+            self.pkg = id;
+            self.check_package(is_main);
+        }
+    }
+
+    fn check_package(&mut self, is_main: bool) {
+        if is_main {
+            self.check_package_clauses();
+        }
+        self.collect_objects();
+        // Declare every package-level object, in source order.
+        let objs = self.cur_pkg().objects.clone();
+        for o in objs {
+            self.obj_decl(o);
+        }
+        let methods = self.cur_pkg().methods.clone();
+        for m in &methods {
+            self.obj_decl(*m);
+        }
+        self.check_method_sets();
+        // Bodies.
+        let bodies = std::mem::take(&mut self.pending_bodies);
+        for (obj, pkg, file, decl) in bodies {
+            self.pkg = pkg;
+            self.file = file;
+            self.func_body_decl(obj, decl);
+        }
+        self.check_script_main();
+        self.init_order();
+        self.unused_imports();
+        if is_main {
+            self.check_main_func();
+        }
+    }
+
+    fn check_package_clauses(&mut self) {
+        let files = self.cur_pkg().files;
+        let mut first: Option<&ast::Ident> = None;
+        for f in files {
+            if let Some(p) = &f.ast.package {
+                match first {
+                    None => {
+                        first = Some(p);
+                        if p.name != "main" {
+                            self.error(
+                                p.span,
+                                format!("package {} is not a main package", p.name),
+                            );
+                        }
+                    }
+                    Some(q) if q.name != p.name => {
+                        self.error(
+                            p.span,
+                            format!("package {}; expected package {}", p.name, q.name),
+                        );
+                    }
+                    _ => {}
+                }
+            } else if f.kind == FileKind::Go {
+                self.error(
+                    super::file_start(&f.ast),
+                    "syntax error: package statement must be first",
+                );
+            }
+        }
+    }
+
+    fn check_main_func(&mut self) {
+        if let Some(sm) = &self.cur_pkg().script_main {
+            self.main = Some(sm.func);
+            return;
+        }
+        let main = self.cur_pkg().scope.get("main").copied();
+        match main {
+            Some(o) if matches!(self.tt.obj(o).kind, ObjKind::Func { .. }) => {
+                self.main = Some(o);
+                let t = self.tt.obj(o).ty;
+                if let Some(sig) = self.tt.signature(t) {
+                    if !sig.params.is_empty() || !sig.results.is_empty() {
+                        let span = self.tt.obj(o).span;
+                        self.error(span, "func main must have no arguments and no return values");
+                    }
+                }
+            }
+            Some(o) => {
+                let span = self.tt.obj(o).span;
+                self.error(span, "cannot declare main - must be func");
+            }
+            None => {
+                let span = self
+                    .cur_pkg()
+                    .files
+                    .first()
+                    .map(|f| super::file_start(&f.ast))
+                    .unwrap_or_default();
+                self.error(span, "function main is undeclared in the main package");
+            }
+        }
+    }
+
+    fn unused_imports(&mut self) {
+        let decls = std::mem::take(&mut self.pkgs[self.pkg.0 as usize].imports_decl);
+        for (obj, span, path, renamed) in &decls {
+            if !self.used.contains(obj) {
+                let name = &self.tt.obj(*obj).name;
+                let msg = if *renamed {
+                    format!("\"{path}\" imported as {name} and not used")
+                } else {
+                    format!("\"{path}\" imported and not used")
+                };
+                self.error(*span, msg);
+            }
+        }
+        self.pkgs[self.pkg.0 as usize].imports_decl = decls;
+    }
+
+    pub fn finish(self) -> (TypeTable, Info, Vec<Diagnostic>, Results) {
+        let mut packages = Vec::new();
+        for p in self.pkgs {
+            packages.push(PkgResult {
+                id: p.id,
+                name: p.name,
+                scope: p.scope,
+                funcs: p.funcs,
+                init_order: p.init_order,
+                inits: p.inits,
+                imports: p.imports,
+                script_main: p.script_main,
+            });
+        }
+        (
+            self.tt,
+            self.info,
+            self.diags,
+            Results {
+                packages,
+                main: self.main,
+            },
+        )
+    }
+}

@@ -1,0 +1,278 @@
+//! Composite literals: structs, arrays (including `[...]T`), slices, maps,
+//! with elided element types (`[]Point{{1, 2}}`, `[]*Point{{1, 2}}`).
+
+use super::checker::Checker;
+use super::expr::Operand;
+use super::exprstring::expr_string;
+use super::Mode;
+use crate::ast::{Element, Expr, ExprKind, Span};
+use crate::constant::Value;
+use crate::diag::Diagnostic;
+use crate::types::{ids, Type, TypeId};
+use std::collections::HashMap;
+
+impl<'a> Checker<'a> {
+    pub(crate) fn composite_lit(
+        &mut self,
+        e: &'a Expr,
+        ty: Option<&'a Expr>,
+        elems: &'a [Element],
+        rbrace: Span,
+        hint: Option<TypeId>,
+    ) -> Operand<'a> {
+        let mut x = self.composite_inner(e, ty, elems, rbrace, hint);
+        // An elided `{...}` of a `*T` element is `&T{...}`.
+        if let (None, Some(h)) = (ty, hint) {
+            if x.mode != Mode::Invalid
+                && !self.tt.is_named(h)
+                && matches!(self.tt.get(h), Type::Pointer(_))
+            {
+                x.ty = h;
+            }
+        }
+        x
+    }
+
+    fn composite_inner(
+        &mut self,
+        e: &'a Expr,
+        ty: Option<&'a Expr>,
+        elems: &'a [Element],
+        rbrace: Span,
+        hint: Option<TypeId>,
+    ) -> Operand<'a> {
+        let (t, open_array) = match ty {
+            Some(te) => match &te.kind {
+                ExprKind::ArrayType { len: None, elem } => {
+                    let et = self.typexpr(elem);
+                    if self.tt.is_invalid(et) {
+                        self.skip_elems(elems);
+                        return Operand::invalid(e);
+                    }
+                    (et, true)
+                }
+                _ => (self.typexpr(te), false),
+            },
+            None => match hint {
+                Some(h) => {
+                    // `{...}` for `*T` elements means `&T{...}`.
+                    match self.tt.get(self.tt.under(h)).clone() {
+                        Type::Pointer(b) if !self.tt.is_named(h) => (b, false),
+                        _ => (h, false),
+                    }
+                }
+                None => {
+                    self.error(e.span, "invalid composite literal type: missing type");
+                    self.skip_elems(elems);
+                    return Operand::invalid(e);
+                }
+            },
+        };
+        if self.tt.is_invalid(t) {
+            self.skip_elems(elems);
+            return Operand::invalid(e);
+        }
+        if open_array {
+            let n = self.indexed_elems(elems, t, None);
+            let at = self.tt.intern(Type::Array(n, t));
+            if let Some(te) = ty {
+                self.info.types.insert(
+                    te.id,
+                    super::TypeAndValue {
+                        mode: Mode::TypeExpr,
+                        ty: at,
+                        value: None,
+                    },
+                );
+            }
+            return Operand::new(Mode::Value, at, e);
+        }
+        let u = self.under_checked(t);
+        match self.tt.get(u).clone() {
+            Type::Struct(fields) => {
+                let ts = self.ts(t);
+                if elems.is_empty() {
+                    return Operand::new(Mode::Value, t, e);
+                }
+                if elems[0].key.is_some() {
+                    let mut seen: HashMap<String, Span> = HashMap::new();
+                    for el in elems {
+                        let Some(k) = &el.key else {
+                            self.error(el.value.span, "mixture of field:value and value elements in struct literal");
+                            let _ = self.expr(&el.value);
+                            continue;
+                        };
+                        let ExprKind::Ident(id) = &k.kind else {
+                            let s = expr_string(k);
+                            self.error(k.span, format!("invalid field name {s} in struct literal"));
+                            let _ = self.expr(&el.value);
+                            continue;
+                        };
+                        let Some((i, f)) = fields.iter().enumerate().find(|(_, f)| f.name == id.name) else {
+                            self.error(id.span, format!("unknown field {} in struct literal of type {ts}", id.name));
+                            let _ = self.expr(&el.value);
+                            continue;
+                        };
+                        if f.pkg.is_some() && f.pkg != Some(self.pkg) {
+                            self.error(
+                                id.span,
+                                format!("cannot refer to unexported field {} in struct literal of type {ts}", id.name),
+                            );
+                        }
+                        let _ = i;
+                        if let Some(prev) = seen.get(&id.name) {
+                            let prev = *prev;
+                            self.error_with(
+                                Diagnostic::error(id.span, format!("duplicate field name {} in struct literal", id.name))
+                                    .with_secondary(prev, "previous"),
+                            );
+                        }
+                        seen.insert(id.name.clone(), id.span);
+                        let mut x = self.expr_hint(&el.value, Some(f.ty));
+                        self.assignment(&mut x, f.ty, "struct literal");
+                    }
+                } else {
+                    for (i, el) in elems.iter().enumerate() {
+                        if let Some(k) = &el.key {
+                            self.error(k.span, "mixture of field:value and value elements in struct literal");
+                            let _ = self.expr(&el.value);
+                            continue;
+                        }
+                        let Some(f) = fields.get(i) else {
+                            self.error(el.value.span, format!("too many values in struct literal of type {ts}"));
+                            break;
+                        };
+                        let mut x = self.expr_hint(&el.value, Some(f.ty));
+                        if f.pkg.is_some() && f.pkg != Some(self.pkg) {
+                            self.error(
+                                el.value.span,
+                                format!("implicit assignment to unexported field {} in struct literal of type {ts}", f.name),
+                            );
+                            continue;
+                        }
+                        self.assignment(&mut x, f.ty, "struct literal");
+                    }
+                    if elems.len() < fields.len() {
+                        self.error(rbrace, format!("too few values in struct literal of type {ts}"));
+                    }
+                }
+                Operand::new(Mode::Value, t, e)
+            }
+            Type::Array(n, et) => {
+                self.indexed_elems(elems, et, Some(n));
+                Operand::new(Mode::Value, t, e)
+            }
+            Type::Slice(et) => {
+                self.indexed_elems(elems, et, None);
+                Operand::new(Mode::Value, t, e)
+            }
+            Type::Map(kt, vt) => {
+                let mut seen: Vec<(Value, TypeId, Span)> = Vec::new();
+                for el in elems {
+                    let Some(k) = &el.key else {
+                        self.error(el.value.span, "missing key in map literal");
+                        let _ = self.expr_hint(&el.value, Some(vt));
+                        continue;
+                    };
+                    let mut kx = self.expr_hint(k, Some(kt));
+                    self.assignment(&mut kx, kt, "map literal");
+                    if kx.mode == Mode::Constant {
+                        if let Some(v) = kx.val.clone() {
+                            if seen.iter().any(|(pv, pt, _)| *pv == v && self.tt.identical(*pt, kx.ty)) {
+                                let s = expr_string(k);
+                                self.error(k.span, format!("duplicate key {s} in map literal"));
+                            } else {
+                                seen.push((v, kx.ty, k.span));
+                            }
+                        }
+                    }
+                    let mut vx = self.expr_hint(&el.value, Some(vt));
+                    self.assignment(&mut vx, vt, "map literal");
+                }
+                Operand::new(Mode::Value, t, e)
+            }
+            _ => {
+                if !self.tt.is_invalid(u) {
+                    let ts = self.ts(t);
+                    self.error(e.span, format!("invalid composite literal type {ts}"));
+                }
+                self.skip_elems(elems);
+                Operand::invalid(e)
+            }
+        }
+    }
+
+    fn skip_elems(&mut self, elems: &'a [Element]) {
+        for el in elems {
+            if let Some(k) = &el.key {
+                if !matches!(k.kind, ExprKind::Ident(_)) {
+                    let _ = self.raw_expr(k, None);
+                }
+            }
+            if !matches!(el.value.kind, ExprKind::Composite { ty: None, .. }) {
+                let _ = self.raw_expr(&el.value, None);
+            }
+        }
+    }
+
+    /// Array and slice elements; returns the length (max index + 1).
+    fn indexed_elems(&mut self, elems: &'a [Element], et: TypeId, len: Option<u64>) -> u64 {
+        let mut index: u64 = 0;
+        let mut max: u64 = 0;
+        let mut seen: HashMap<u64, ()> = HashMap::new();
+        for el in elems {
+            let mut valid_index = true;
+            if let Some(k) = &el.key {
+                let mut x = self.expr(k);
+                valid_index = false;
+                if x.mode == Mode::Constant {
+                    if self.tt.is_untyped(x.ty) {
+                        self.convert_untyped(&mut x, ids::INT);
+                    }
+                    if x.mode == Mode::Constant && self.tt.is_integer(x.ty) {
+                        match x.val.as_ref().and_then(|v| v.to_i64()) {
+                            Some(i) if i >= 0 => {
+                                index = i as u64;
+                                valid_index = true;
+                            }
+                            _ => {
+                                let s = expr_string(k);
+                                self.error(k.span, format!("index {s} must be non-negative integer constant"));
+                            }
+                        }
+                    } else if x.mode != Mode::Invalid {
+                        let s = expr_string(k);
+                        self.error(k.span, format!("index {s} must be integer constant"));
+                    }
+                } else if x.mode != Mode::Invalid {
+                    let s = expr_string(k);
+                    self.error(k.span, format!("index {s} must be integer constant"));
+                }
+            }
+            if valid_index {
+                if let Some(n) = len {
+                    if index >= n {
+                        self.error(
+                            el.key.as_ref().map(|k| k.span).unwrap_or(el.value.span),
+                            format!("index {index} is out of bounds (>= {n})"),
+                        );
+                        valid_index = false;
+                    }
+                }
+            }
+            if valid_index {
+                if seen.insert(index, ()).is_some() {
+                    self.error(
+                        el.key.as_ref().map(|k| k.span).unwrap_or(el.value.span),
+                        format!("duplicate index {index} in array or slice literal"),
+                    );
+                }
+            }
+            let mut x = self.expr_hint(&el.value, Some(et));
+            self.assignment(&mut x, et, "array or slice literal");
+            index += 1;
+            max = max.max(index);
+        }
+        max
+    }
+}

@@ -1,0 +1,297 @@
+//! Expressions printed as Go's messages print them (`syntax.String` in
+//! short form): function bodies and composite literal contents are
+//! replaced by `…`, so a message never quotes a whole literal.
+
+use crate::ast::{ChanDir, Expr, ExprKind, FuncType, InterfaceElem, Param};
+use std::fmt::Write as _;
+
+pub fn expr_string(e: &Expr) -> String {
+    let mut s = String::new();
+    write_expr(&mut s, e, 0);
+    s
+}
+
+fn write_expr(s: &mut String, e: &Expr, depth: u32) {
+    if depth > 200 {
+        s.push('…');
+        return;
+    }
+    let d = depth + 1;
+    match &e.kind {
+        ExprKind::Ident(id) => s.push_str(&id.name),
+        ExprKind::Int(t) | ExprKind::Float(t) | ExprKind::Imag(t) => s.push_str(t),
+        ExprKind::Rune(c) => s.push_str(&quote_rune(*c)),
+        ExprKind::Str(b) => s.push_str(&quote_bytes(b)),
+        ExprKind::Composite { ty, elems, .. } => {
+            if let Some(t) = ty {
+                write_expr(s, t, d);
+            }
+            if elems.is_empty() {
+                s.push_str("{}");
+            } else {
+                s.push_str("{…}");
+            }
+        }
+        ExprKind::FuncLit { ty, .. } => {
+            s.push_str("func");
+            write_sig(s, ty, d);
+            s.push_str(" {…}");
+        }
+        ExprKind::Paren(x) => {
+            s.push('(');
+            write_expr(s, x, d);
+            s.push(')');
+        }
+        ExprKind::Selector(x, sel) => {
+            write_expr(s, x, d);
+            s.push('.');
+            s.push_str(&sel.name);
+        }
+        ExprKind::Index(x, i) => {
+            write_expr(s, x, d);
+            s.push('[');
+            write_expr(s, i, d);
+            s.push(']');
+        }
+        ExprKind::Slice {
+            x,
+            lo,
+            hi,
+            max,
+            three,
+        } => {
+            write_expr(s, x, d);
+            s.push('[');
+            if let Some(l) = lo {
+                write_expr(s, l, d);
+            }
+            s.push(':');
+            if let Some(h) = hi {
+                write_expr(s, h, d);
+            }
+            if *three {
+                s.push(':');
+                if let Some(m) = max {
+                    write_expr(s, m, d);
+                }
+            }
+            s.push(']');
+        }
+        ExprKind::TypeAssert { x, ty } => {
+            write_expr(s, x, d);
+            s.push_str(".(");
+            match ty {
+                Some(t) => write_expr(s, t, d),
+                None => s.push_str("type"),
+            }
+            s.push(')');
+        }
+        ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } => {
+            write_expr(s, func, d);
+            s.push('(');
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(", ");
+                }
+                write_expr(s, a, d);
+            }
+            if ellipsis.is_some() {
+                s.push_str("...");
+            }
+            s.push(')');
+        }
+        ExprKind::Star(x) => {
+            s.push('*');
+            write_expr(s, x, d);
+        }
+        ExprKind::Unary(op, x) => {
+            s.push_str(op.as_str());
+            write_expr(s, x, d);
+        }
+        ExprKind::Binary(op, l, r) => {
+            write_expr(s, l, d);
+            let _ = write!(s, " {} ", op.as_str());
+            write_expr(s, r, d);
+        }
+        ExprKind::ArrayType { len, elem } => {
+            s.push('[');
+            match len {
+                Some(l) => write_expr(s, l, d),
+                None => s.push_str("..."),
+            }
+            s.push(']');
+            write_expr(s, elem, d);
+        }
+        ExprKind::SliceType(e) => {
+            s.push_str("[]");
+            write_expr(s, e, d);
+        }
+        ExprKind::MapType(k, v) => {
+            s.push_str("map[");
+            write_expr(s, k, d);
+            s.push(']');
+            write_expr(s, v, d);
+        }
+        ExprKind::ChanType(dir, e) => {
+            s.push_str(match dir {
+                ChanDir::Both => "chan ",
+                ChanDir::Send => "chan<- ",
+                ChanDir::Recv => "<-chan ",
+            });
+            write_expr(s, e, d);
+        }
+        ExprKind::FuncType(ft) => {
+            s.push_str("func");
+            write_sig(s, ft, d);
+        }
+        ExprKind::StructType(fields) => {
+            s.push_str("struct{");
+            for (i, f) in fields.iter().enumerate() {
+                if i > 0 {
+                    s.push_str("; ");
+                }
+                for (j, n) in f.names.iter().enumerate() {
+                    if j > 0 {
+                        s.push_str(", ");
+                    }
+                    s.push_str(&n.name);
+                }
+                if !f.names.is_empty() {
+                    s.push(' ');
+                }
+                write_expr(s, &f.ty, d);
+            }
+            s.push('}');
+        }
+        ExprKind::InterfaceType(elems) => {
+            s.push_str("interface{");
+            for (i, el) in elems.iter().enumerate() {
+                if i > 0 {
+                    s.push_str("; ");
+                }
+                match el {
+                    InterfaceElem::Method { name, ty } => {
+                        s.push_str(&name.name);
+                        write_sig(s, ty, d);
+                    }
+                    InterfaceElem::Embed(e) => write_expr(s, e, d),
+                }
+            }
+            s.push('}');
+        }
+        ExprKind::Bad => s.push_str("BadExpr"),
+    }
+}
+
+fn write_params(s: &mut String, ps: &[Param], d: u32) {
+    for (i, p) in ps.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        for (j, n) in p.names.iter().enumerate() {
+            if j > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(&n.name);
+        }
+        if !p.names.is_empty() {
+            s.push(' ');
+        }
+        if p.variadic {
+            s.push_str("...");
+        }
+        write_expr(s, &p.ty, d);
+    }
+}
+
+fn write_sig(s: &mut String, ft: &FuncType, d: u32) {
+    s.push('(');
+    write_params(s, &ft.params, d);
+    s.push(')');
+    if ft.results.is_empty() {
+        return;
+    }
+    s.push(' ');
+    if ft.results.len() == 1 && ft.results[0].names.is_empty() {
+        write_expr(s, &ft.results[0].ty, d);
+    } else {
+        s.push('(');
+        write_params(s, &ft.results, d);
+        s.push(')');
+    }
+}
+
+fn escape_char(c: u32, quote: char, out: &mut String) {
+    match c {
+        0x07 => out.push_str("\\a"),
+        0x08 => out.push_str("\\b"),
+        0x0c => out.push_str("\\f"),
+        0x0a => out.push_str("\\n"),
+        0x0d => out.push_str("\\r"),
+        0x09 => out.push_str("\\t"),
+        0x0b => out.push_str("\\v"),
+        0x5c => out.push_str("\\\\"),
+        _ => match char::from_u32(c) {
+            Some(ch) if ch == quote => {
+                out.push('\\');
+                out.push(ch);
+            }
+            Some(ch) if !ch.is_control() => out.push(ch),
+            _ if c < 0x80 => {
+                let _ = write!(out, "\\x{c:02x}");
+            }
+            _ if c <= 0xffff => {
+                let _ = write!(out, "\\u{c:04x}");
+            }
+            _ => {
+                let _ = write!(out, "\\U{c:08x}");
+            }
+        },
+    }
+}
+
+/// A rune literal as Go's `strconv.QuoteRune` writes it.
+pub fn quote_rune(c: u32) -> String {
+    let mut s = String::from("'");
+    escape_char(c, '\'', &mut s);
+    s.push('\'');
+    s
+}
+
+/// A string literal as Go's `strconv.Quote` writes it (invalid UTF-8
+/// bytes as `\x..`).
+pub fn quote_bytes(b: &[u8]) -> String {
+    let mut s = String::from("\"");
+    let mut rest = b;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(v) => {
+                for ch in v.chars() {
+                    escape_char(ch as u32, '"', &mut s);
+                }
+                break;
+            }
+            Err(err) => {
+                let (good, bad) = rest.split_at(err.valid_up_to());
+                // The prefix is valid UTF-8 by construction.
+                if let Ok(v) = std::str::from_utf8(good) {
+                    for ch in v.chars() {
+                        escape_char(ch as u32, '"', &mut s);
+                    }
+                }
+                if let Some((&byte, tail)) = bad.split_first() {
+                    let _ = write!(s, "\\x{byte:02x}");
+                    rest = tail;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    s.push('"');
+    s
+}

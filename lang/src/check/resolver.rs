@@ -1,0 +1,358 @@
+//! Collecting package-level objects (go/types' resolver).
+//!
+//! Every declaration of every file becomes an object in the package scope
+//! (imports go in the file's own scope) together with a [`DeclInfo`] saying
+//! where it is declared; nothing is type-checked yet. Named types are
+//! created here, with their underlying type left invalid until
+//! [`decl`](super::decl) resolves them, so methods can be attached to them
+//! now and types may refer to each other in any order.
+
+use super::checker::{Checker, DeclInfo};
+use super::ScriptMain;
+use crate::ast::{self, ExprKind, Item};
+use crate::diag::Diagnostic;
+use crate::types::{ids, ObjId, ObjKind, VarKind};
+use crate::FileKind;
+
+impl<'a> Checker<'a> {
+    fn declare_pkg(&mut self, ident: &ast::Ident, obj: ObjId) {
+        self.info.defs.insert(ident.id, obj);
+        if ident.is_blank() {
+            return;
+        }
+        let p = &mut self.pkgs[self.pkg.0 as usize];
+        if let Some(&prev) = p.scope.get(&ident.name) {
+            let pspan = self.tt.obj(prev).span;
+            self.error_with(
+                Diagnostic::error(ident.span, format!("{} redeclared in this block", ident.name))
+                    .with_secondary(pspan, format!("other declaration of {}", ident.name)),
+            );
+            return;
+        }
+        p.scope.insert(ident.name.clone(), obj);
+    }
+
+    pub(crate) fn collect_objects(&mut self) {
+        let files = self.cur_pkg().files;
+        // Does any file declare func main? (Decides scripts' implicit main.)
+        let has_main = files.iter().any(|f| {
+            f.ast.items.iter().any(|it| {
+                matches!(it, Item::Decl(ast::Decl::Func(fd)) if fd.recv.is_none() && fd.name.name == "main")
+            })
+        });
+        for (fi, f) in files.iter().enumerate() {
+            self.file = fi;
+            self.collect_imports(fi, f);
+            let script_main =
+                f.kind == FileKind::Script && !has_main && f.ast.items.iter().any(|i| matches!(i, Item::Stmt(_)));
+            let mut main_items = Vec::new();
+            let mut reported_stmt = false;
+            for (ii, item) in f.ast.items.iter().enumerate() {
+                match item {
+                    Item::Stmt(s) => {
+                        if script_main {
+                            main_items.push(ii);
+                        } else if !reported_stmt {
+                            reported_stmt = true;
+                            self.error(
+                                s.span,
+                                "syntax error: non-declaration statement outside function body",
+                            );
+                        }
+                    }
+                    Item::Decl(ast::Decl::Var(_)) if script_main => main_items.push(ii),
+                    Item::Decl(d) => self.collect_decl(fi, d),
+                }
+            }
+            if script_main {
+                if self.cur_pkg().script_main.is_some() {
+                    self.error(
+                        super::file_start(&f.ast),
+                        "main redeclared in this block",
+                    );
+                    continue;
+                }
+                let sig = self.tt.func(vec![], vec![], false);
+                let o = self.new_obj(
+                    "main",
+                    ObjKind::Func {
+                        recv: None,
+                        has_body: true,
+                    },
+                    sig,
+                    super::file_start(&f.ast),
+                    None,
+                );
+                let p = &mut self.pkgs[self.pkg.0 as usize];
+                p.scope.insert("main".into(), o);
+                p.script_main = Some(ScriptMain {
+                    func: o,
+                    file: fi,
+                    items: main_items,
+                });
+            }
+        }
+        self.associate_methods();
+    }
+
+    fn collect_imports(&mut self, fi: usize, f: &'a super::ParsedFile) {
+        for spec in &f.ast.imports {
+            let Some(&pid) = self.pkg_by_path.get(&spec.path) else {
+                let avail = self.importer.available().join(", ");
+                self.error(
+                    spec.path_span,
+                    format!("package {} is not in std; gol has: {}", spec.path, avail),
+                );
+                // Declare the name anyway, as an unknown package, so its
+                // uses do not cascade into `undefined` errors.
+                let name = match &spec.name {
+                    Some(n) => n.name.clone(),
+                    None => super::load::last_elem(&spec.path).to_string(),
+                };
+                if name != "_" && name != "." {
+                    let o = self.new_obj(&name, ObjKind::PkgName(UNKNOWN_PKG), ids::INVALID, spec.path_span, None);
+                    self.pkgs[self.pkg.0 as usize].file_scopes[fi].insert(name, o);
+                }
+                continue;
+            };
+            {
+                let p = &mut self.pkgs[self.pkg.0 as usize];
+                if !p.imports.contains(&pid) {
+                    p.imports.push(pid);
+                }
+            }
+            let pkg_name = self.pkgs[pid.0 as usize].name.clone();
+            let (name, span, renamed) = match &spec.name {
+                Some(n) => (n.name.clone(), n.span, true),
+                None => (pkg_name.clone(), spec.path_span, false),
+            };
+            if name == "_" {
+                continue;
+            }
+            if name == "." {
+                // Dot import: the package's exported names join the file scope.
+                let members: Vec<(String, ObjId)> = self.pkgs[pid.0 as usize]
+                    .scope
+                    .iter()
+                    .filter(|(n, _)| crate::types::is_exported(n))
+                    .map(|(n, o)| (n.clone(), *o))
+                    .collect();
+                for (n, o) in members {
+                    self.pkgs[self.pkg.0 as usize].file_scopes[fi].insert(n, o);
+                }
+                continue;
+            }
+            let o = self.new_obj(&name, ObjKind::PkgName(pid), ids::INVALID, span, None);
+            if let Some(n) = &spec.name {
+                self.info.defs.insert(n.id, o);
+            }
+            let fs = &mut self.pkgs[self.pkg.0 as usize].file_scopes[fi];
+            if let Some(&prev) = fs.get(&name) {
+                let pspan = self.tt.obj(prev).span;
+                self.error_with(
+                    Diagnostic::error(span, format!("{name} redeclared in this block"))
+                        .with_secondary(pspan, format!("other declaration of {name}")),
+                );
+                continue;
+            }
+            fs.insert(name, o);
+            self.pkgs[self.pkg.0 as usize]
+                .imports_decl
+                .push((o, span, spec.path.clone(), renamed));
+        }
+    }
+
+    fn collect_decl(&mut self, fi: usize, d: &'a ast::Decl) {
+        match d {
+            ast::Decl::Const(g) => {
+                let mut last: Option<&'a ast::ConstSpec> = None;
+                for spec in &g.specs {
+                    let src = if spec.values.is_empty() && spec.ty.is_none() {
+                        last
+                    } else {
+                        last = Some(spec);
+                        Some(spec)
+                    };
+                    let (ty, values): (Option<&'a ast::Expr>, &'a [ast::Expr]) = match src {
+                        Some(s) => (s.ty.as_ref(), &s.values),
+                        None => (None, &[]),
+                    };
+                    self.check_const_arity(spec, values, src.is_none());
+                    for (j, name) in spec.names.iter().enumerate() {
+                        let o = self.new_obj(
+                            &name.name,
+                            ObjKind::Const(crate::constant::Value::Unknown),
+                            ids::INVALID,
+                            name.span,
+                            Some(name.id),
+                        );
+                        self.decls.insert(
+                            o,
+                            DeclInfo::Const {
+                                ty,
+                                init: values.get(j),
+                                iota: spec.iota,
+                                file: fi,
+                            },
+                        );
+                        self.declare_pkg(name, o);
+                        self.pkgs[self.pkg.0 as usize].objects.push(o);
+                    }
+                }
+            }
+            ast::Decl::Var(g) => {
+                for spec in &g.specs {
+                    let objs: Vec<ObjId> = spec
+                        .names
+                        .iter()
+                        .map(|n| {
+                            self.new_obj(
+                                &n.name,
+                                ObjKind::Var(VarKind::Global),
+                                ids::INVALID,
+                                n.span,
+                                Some(n.id),
+                            )
+                        })
+                        .collect();
+                    for (j, (name, &o)) in spec.names.iter().zip(&objs).enumerate() {
+                        self.decls.insert(
+                            o,
+                            DeclInfo::Var {
+                                ty: spec.ty.as_ref(),
+                                lhs: objs.clone(),
+                                values: &spec.values,
+                                index: j,
+                                file: fi,
+                            },
+                        );
+                        self.declare_pkg(name, o);
+                        self.pkgs[self.pkg.0 as usize].objects.push(o);
+                    }
+                }
+            }
+            ast::Decl::Type(g) => {
+                for spec in &g.specs {
+                    let o = self.new_obj(
+                        &spec.name.name,
+                        ObjKind::TypeName,
+                        ids::INVALID,
+                        spec.name.span,
+                        Some(spec.name.id),
+                    );
+                    if !spec.alias {
+                        let pkg = Some(self.pkg);
+                        let t = self.tt.new_named(o, &spec.name.name, pkg);
+                        self.tt.obj_mut(o).ty = t;
+                    }
+                    self.decls.insert(o, DeclInfo::Type { spec, file: fi });
+                    self.declare_pkg(&spec.name, o);
+                    self.pkgs[self.pkg.0 as usize].objects.push(o);
+                }
+            }
+            ast::Decl::Func(fd) => {
+                let o = self.new_obj(
+                    &fd.name.name,
+                    ObjKind::Func {
+                        recv: None,
+                        has_body: fd.body.is_some(),
+                    },
+                    ids::INVALID,
+                    fd.name.span,
+                    Some(fd.name.id),
+                );
+                self.info.funcs.insert(fd.name.id, o);
+                self.decls.insert(o, DeclInfo::Func { decl: fd, file: fi });
+                if fd.body.is_none() && self.file_kind() != FileKind::Std {
+                    self.error(fd.name.span, "missing function body");
+                }
+                if fd.recv.is_some() {
+                    self.info.defs.insert(fd.name.id, o);
+                    self.pkgs[self.pkg.0 as usize].methods.push(o);
+                    return;
+                }
+                if fd.name.name == "init" {
+                    self.info.defs.insert(fd.name.id, o);
+                    if !fd.ty.params.is_empty() || !fd.ty.results.is_empty() {
+                        self.error(
+                            fd.name.span,
+                            "func init must have no arguments and no return values",
+                        );
+                    }
+                    let p = &mut self.pkgs[self.pkg.0 as usize];
+                    p.inits.push(o);
+                    p.objects.push(o);
+                    return;
+                }
+                self.declare_pkg(&fd.name, o);
+                self.pkgs[self.pkg.0 as usize].objects.push(o);
+            }
+        }
+    }
+
+    fn check_const_arity(&mut self, spec: &ast::ConstSpec, values: &[ast::Expr], inherited_none: bool) {
+        if inherited_none {
+            if let Some(n) = spec.names.first() {
+                self.error(n.span, "missing init expr for const declaration");
+            }
+            return;
+        }
+        if spec.names.len() > values.len() {
+            if let Some(n) = spec.names.get(values.len()) {
+                self.error(n.span, "missing init expr for const declaration");
+            }
+        } else if spec.names.len() < values.len() && !spec.values.is_empty() {
+            if let Some(v) = values.get(spec.names.len()) {
+                self.error(v.span, "extra init expr");
+            }
+        }
+    }
+
+    /// Attaches each method to its receiver's base named type, when that
+    /// is a type of this package (otherwise the method's declaration
+    /// reports the error).
+    fn associate_methods(&mut self) {
+        let methods = self.cur_pkg().methods.clone();
+        for m in methods {
+            let Some(DeclInfo::Func { decl, .. }) = self.decls.get(&m).cloned() else {
+                continue;
+            };
+            let Some(recv) = &decl.recv else { continue };
+            let Some(base) = receiver_base(&recv.ty) else {
+                continue;
+            };
+            let Some(&tobj) = self.cur_pkg().scope.get(&base.name) else {
+                continue;
+            };
+            if !matches!(self.tt.obj(tobj).kind, ObjKind::TypeName) {
+                continue;
+            }
+            let t = self.tt.obj(tobj).ty;
+            if let Some(n) = self.tt.named_mut(t) {
+                n.methods.push(m);
+            }
+        }
+    }
+}
+
+/// The package of an import that could not be resolved.
+pub(crate) const UNKNOWN_PKG: crate::types::PkgId = crate::types::PkgId(u32::MAX);
+
+/// The base type name of a receiver type expression: `T`, `*T`, `(T)`, `(*T)`.
+pub(crate) fn receiver_base(e: &ast::Expr) -> Option<&ast::Ident> {
+    let mut e = e;
+    let mut stars = 0;
+    // Receivers are short; the bound only guards pathological nesting.
+    for _ in 0..64 {
+        match &e.kind {
+            ExprKind::Paren(x) => e = x,
+            ExprKind::Star(x) if stars == 0 => {
+                stars += 1;
+                e = x
+            }
+            ExprKind::Ident(id) => return Some(id),
+            _ => return None,
+        }
+    }
+    None
+}

@@ -1,0 +1,355 @@
+//! Type expressions: from syntax (types are expressions) to [`TypeId`]s.
+
+use super::checker::Checker;
+use super::Mode;
+use super::TypeAndValue;
+use crate::ast::{self, Expr, ExprKind};
+use crate::diag::Diagnostic;
+use crate::types::{ids, Field, IMethod, Interface, ObjKind, Type, TypeId};
+
+impl<'a> Checker<'a> {
+    fn record_type(&mut self, e: &Expr, t: TypeId) {
+        self.info.types.insert(
+            e.id,
+            TypeAndValue {
+                mode: Mode::TypeExpr,
+                ty: t,
+                value: None,
+            },
+        );
+    }
+
+    /// Evaluates `e` as a type; reports and returns `INVALID` otherwise.
+    pub(crate) fn typexpr(&mut self, e: &'a Expr) -> TypeId {
+        let t = self.typexpr_inner(e);
+        if !self.tt.is_invalid(t) {
+            self.record_type(e, t);
+        }
+        t
+    }
+
+    fn typexpr_inner(&mut self, e: &'a Expr) -> TypeId {
+        match &e.kind {
+            ExprKind::Ident(_) | ExprKind::Selector(..) => {
+                let x = self.expr_or_type(e);
+                match x.mode {
+                    Mode::Invalid => ids::INVALID,
+                    Mode::TypeExpr => x.ty,
+                    _ => {
+                        let s = super::exprstring::expr_string(e);
+                        self.error(e.span, format!("{s} is not a type"));
+                        ids::INVALID
+                    }
+                }
+            }
+            ExprKind::Paren(x) => self.typexpr(x),
+            ExprKind::Star(x) => {
+                let t = self.typexpr(x);
+                if self.tt.is_invalid(t) {
+                    return t;
+                }
+                self.tt.pointer(t)
+            }
+            ExprKind::ArrayType { len: None, elem } => {
+                self.error(
+                    e.span,
+                    "invalid use of [...] array (outside a composite literal)",
+                );
+                let _ = self.typexpr(elem);
+                ids::INVALID
+            }
+            ExprKind::ArrayType {
+                len: Some(len),
+                elem,
+            } => {
+                let n = self.array_length(len);
+                let et = self.typexpr(elem);
+                match n {
+                    Some(n) if !self.tt.is_invalid(et) => self.tt.intern(Type::Array(n, et)),
+                    _ => ids::INVALID,
+                }
+            }
+            ExprKind::SliceType(elem) => {
+                let et = self.typexpr(elem);
+                if self.tt.is_invalid(et) {
+                    return et;
+                }
+                self.tt.slice(et)
+            }
+            ExprKind::MapType(k, v) => {
+                let kt = self.typexpr(k);
+                let vt = self.typexpr(v);
+                if self.tt.is_invalid(kt) || self.tt.is_invalid(vt) {
+                    return ids::INVALID;
+                }
+                self.later_map_keys.push((kt, k.span));
+                self.tt.intern(Type::Map(kt, vt))
+            }
+            ExprKind::ChanType(dir, elem) => {
+                let et = self.typexpr(elem);
+                if self.tt.is_invalid(et) {
+                    return et;
+                }
+                self.tt.intern(Type::Chan((*dir).into(), et))
+            }
+            ExprKind::FuncType(ft) => self.func_type(ft),
+            ExprKind::StructType(fields) => self.struct_type(fields),
+            ExprKind::InterfaceType(elems) => self.interface_type(elems),
+            ExprKind::Bad => ids::INVALID,
+            _ => {
+                let x = self.expr_or_type(e);
+                if x.mode == Mode::Invalid {
+                    return ids::INVALID;
+                }
+                if x.mode == Mode::TypeExpr {
+                    return x.ty;
+                }
+                let s = super::exprstring::expr_string(e);
+                self.error(e.span, format!("{s} is not a type"));
+                ids::INVALID
+            }
+        }
+    }
+
+    /// Checks map key types once the types they name are complete.
+    pub(crate) fn check_map_keys(&mut self) {
+        let keys = std::mem::take(&mut self.later_map_keys);
+        for (k, span) in keys {
+            if self.tt.is_invalid(self.tt.under(k)) {
+                continue;
+            }
+            if !self.tt.comparable(k) {
+                let s = self.ts(k);
+                self.error(span, format!("invalid map key type {s}"));
+            }
+        }
+    }
+
+    fn array_length(&mut self, len: &'a Expr) -> Option<u64> {
+        let x = self.expr(len);
+        if x.mode == Mode::Invalid {
+            return None;
+        }
+        let s = super::exprstring::expr_string(len);
+        if x.mode != Mode::Constant {
+            // Go does not count a variable named here as used.
+            if let ExprKind::Ident(id) = &len.kind {
+                if let Some(&o) = self.info.uses.get(&id.id) {
+                    self.used.remove(&o);
+                }
+            }
+            self.error(len.span, format!("invalid array length {s}"));
+            return None;
+        }
+        let val = x.val.clone().unwrap_or(crate::constant::Value::Unknown);
+        if self.tt.is_untyped(x.ty) || self.tt.is_integer(x.ty) {
+            if let Some(n) = val.to_int() {
+                if let Ok(n) = u64::try_from(n) {
+                    if n < (1u64 << 62) {
+                        return Some(n);
+                    }
+                }
+                let d = self.operand_string(&x);
+                self.error(len.span, format!("invalid array length {d}"));
+                return None;
+            }
+        }
+        let d = self.operand_string(&x);
+        self.error(len.span, format!("array length {d} must be integer"));
+        None
+    }
+
+    /// A signature from a function type's syntax.
+    pub(crate) fn func_type(&mut self, ft: &'a ast::FuncType) -> TypeId {
+        let mut params = Vec::new();
+        let mut variadic = false;
+        let mut bad = false;
+        for (i, p) in ft.params.iter().enumerate() {
+            let mut t = self.typexpr(&p.ty);
+            bad |= self.tt.is_invalid(t);
+            if p.variadic {
+                if i + 1 != ft.params.len() || p.names.len() > 1 {
+                    self.error(p.ty.span, "can only use ... with final parameter in list");
+                } else {
+                    variadic = true;
+                }
+                t = self.tt.slice(t);
+            }
+            for _ in 0..p.names.len().max(1) {
+                params.push(t);
+            }
+        }
+        let mut results = Vec::new();
+        for p in &ft.results {
+            let t = self.typexpr(&p.ty);
+            bad |= self.tt.is_invalid(t);
+            if p.variadic {
+                self.error(p.ty.span, "can only use ... with final parameter in list");
+            }
+            for _ in 0..p.names.len().max(1) {
+                results.push(t);
+            }
+        }
+        let _ = bad;
+        self.tt.func(params, results, variadic)
+    }
+
+    fn struct_type(&mut self, fields: &'a [ast::FieldDecl]) -> TypeId {
+        let mut out: Vec<Field> = Vec::new();
+        let mut spans: Vec<crate::ast::Span> = Vec::new();
+        for f in fields {
+            let t = self.typexpr(&f.ty);
+            if f.is_embedded() {
+                let name = embedded_name(&f.ty).unwrap_or("_").to_string();
+                // An embedded type must be a type name T or *T, T not a pointer.
+                if !self.tt.is_invalid(t) {
+                    let base = if matches!(f.ty.kind, ExprKind::Star(_)) {
+                        self.tt.pointer_elem(t).unwrap_or(t)
+                    } else {
+                        t
+                    };
+                    if self.tt.is_named(base)
+                        && matches!(self.tt.get(self.tt.under(base)), Type::Pointer(_))
+                    {
+                        self.error(f.ty.span, "embedded field type cannot be a pointer");
+                    } else if matches!(f.ty.kind, ExprKind::Star(_))
+                        && self.tt.is_interface(base)
+                    {
+                        self.error(
+                            f.ty.span,
+                            "embedded field type cannot be a pointer to an interface",
+                        );
+                    }
+                }
+                self.add_field(&mut out, &mut spans, name, t, true, f.ty.span);
+            } else {
+                for n in &f.names {
+                    self.info.defs.remove(&n.id);
+                    self.add_field(&mut out, &mut spans, n.name.clone(), t, false, n.span);
+                }
+            }
+        }
+        self.tt.intern(Type::Struct(out))
+    }
+
+    fn add_field(
+        &mut self,
+        out: &mut Vec<Field>,
+        spans: &mut Vec<crate::ast::Span>,
+        name: String,
+        ty: TypeId,
+        embedded: bool,
+        span: crate::ast::Span,
+    ) {
+        if name != "_" {
+            if let Some(i) = out.iter().position(|f| f.name == name) {
+                self.error_with(
+                    Diagnostic::error(span, format!("{name} redeclared"))
+                        .with_secondary(spans[i], format!("other declaration of {name}")),
+                );
+            }
+        }
+        let pkg = if crate::types::is_exported(&name) {
+            None
+        } else {
+            Some(self.pkg)
+        };
+        out.push(Field {
+            name,
+            ty,
+            embedded,
+            pkg,
+        });
+        spans.push(span);
+    }
+
+    fn interface_type(&mut self, elems: &'a [ast::InterfaceElem]) -> TypeId {
+        let mut methods: Vec<IMethod> = Vec::new();
+        let mut comparable = false;
+        for el in elems {
+            match el {
+                ast::InterfaceElem::Method { name, ty } => {
+                    let sig = self.func_type(ty);
+                    let pkg = if crate::types::is_exported(&name.name) {
+                        None
+                    } else {
+                        Some(self.pkg)
+                    };
+                    if methods.iter().any(|m| m.name == name.name) {
+                        self.error(name.span, format!("duplicate method {}", name.name));
+                        continue;
+                    }
+                    methods.push(IMethod {
+                        name: name.name.clone(),
+                        pkg,
+                        sig,
+                    });
+                }
+                ast::InterfaceElem::Embed(e) => {
+                    let t = self.typexpr_embedded(e);
+                    if self.tt.is_invalid(t) {
+                        continue;
+                    }
+                    let u = self.under_checked(t);
+                    let Some(iface) = self.tt.interface(u).cloned() else {
+                        if !self.tt.is_invalid(u) {
+                            let s = self.ts(t);
+                            self.error(
+                                e.span,
+                                format!("cannot use {s} in interface (gol has no type constraints)"),
+                            );
+                        }
+                        continue;
+                    };
+                    comparable |= iface.comparable;
+                    for m in iface.methods {
+                        if let Some(prev) = methods.iter().find(|p| p.name == m.name) {
+                            if !self.tt.identical(prev.sig, m.sig) {
+                                self.error(e.span, format!("duplicate method {}", m.name));
+                            }
+                            continue;
+                        }
+                        methods.push(m);
+                    }
+                }
+            }
+        }
+        methods.sort_by(|a, b| a.name.cmp(&b.name));
+        self.tt.intern(Type::Interface(Interface {
+            methods,
+            comparable,
+            alias: None,
+        }))
+    }
+
+    /// An embedded interface element: `comparable` is allowed there (the
+    /// resulting interface is then only usable as a constraint).
+    fn typexpr_embedded(&mut self, e: &'a Expr) -> TypeId {
+        if let ExprKind::Ident(id) = &e.kind {
+            if id.name == "comparable" {
+                if let Some(o) = self.lookup("comparable") {
+                    if self.tt.obj(o).pkg.is_none() {
+                        self.info.uses.insert(id.id, o);
+                        return self.tt.obj(o).ty;
+                    }
+                }
+            }
+        }
+        self.typexpr(e)
+    }
+
+    /// The object kind check for identifiers used as types.
+    pub(crate) fn is_type_name(&self, k: &ObjKind) -> bool {
+        matches!(k, ObjKind::TypeName)
+    }
+}
+
+/// The field name of an embedded field: the type name without `*` or package.
+pub(crate) fn embedded_name(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Ident(id) => Some(&id.name),
+        ExprKind::Star(x) | ExprKind::Paren(x) => embedded_name(x),
+        ExprKind::Selector(_, sel) => Some(&sel.name),
+        _ => None,
+    }
+}
