@@ -54,7 +54,9 @@ mod grammar {
 
 type Recovery = ErrorRecovery<u32, Token, ()>;
 
-/// A top-level entry before the file is assembled.
+/// A top-level entry before the file is assembled (short-lived, so its
+/// size does not matter).
+#[allow(clippy::large_enum_variant)]
 pub enum TopItem {
     Imports(Vec<ImportSpec>),
     Item(Item),
