@@ -1,1 +1,3 @@
 //! gol's standard packages.
+
+pub mod format;
