@@ -643,6 +643,29 @@ impl Printer {
         if self.handle_methods(v, verb)? {
             return Ok(());
         }
+        // Go prints an operand of the exact type []byte through fmtBytes
+        // with the type string "[]byte" (reflection would say "[]uint8").
+        if self.fmt.flags.sharp_v
+            && v.kind() == Kind::Slice
+            && v.elem_kind() == Some(Kind::Uint8)
+            && v.type_name() == "[]uint8"
+        {
+            self.fmt.buf.extend_from_slice(b"[]byte");
+            if v.is_nil() {
+                self.fmt.buf.extend_from_slice(NIL_PAREN);
+                return Ok(());
+            }
+            self.fmt.buf.push(b'{');
+            let bytes = v.bytes();
+            for (i, &c) in bytes.iter().enumerate() {
+                if i > 0 {
+                    self.fmt.buf.extend_from_slice(COMMA_SPACE);
+                }
+                self.fmt_0x64(u64::from(c), true);
+            }
+            self.fmt.buf.push(b'}');
+            return Ok(());
+        }
         self.print_value(v, verb, 0, false)
     }
 
