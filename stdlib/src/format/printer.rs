@@ -43,7 +43,7 @@ use super::utf8::{append_rune, decode_rune};
 use super::verbs::{Fmt, LDIGITS, UDIGITS};
 
 /// How deep `print_value` may recurse before giving up.
-pub const MAX_DEPTH: usize = 1000;
+pub const MAX_DEPTH: usize = 500;
 
 /// Go's `reflect.Kind`, restricted to what gol has (no complex numbers).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

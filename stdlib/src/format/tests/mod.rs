@@ -202,10 +202,6 @@ impl TV {
             ..TV::new(Kind::Interface, ty)
         }
     }
-    pub(super) fn with_ptr(mut self, p: u64) -> TV {
-        self.ptr = p;
-        self
-    }
     pub(super) fn with_string(mut self, s: &str) -> TV {
         self.string_m = Some(Ok(s.to_string()));
         self
