@@ -160,11 +160,7 @@ impl Bits {
         if exact.digits == d.digits && exact.dp == d.dp {
             return d;
         }
-        let text = format!(
-            "0.{}e{}",
-            String::from_utf8_lossy(&exact.digits),
-            exact.dp
-        );
+        let text = format!("0.{}e{}", String::from_utf8_lossy(&exact.digits), exact.dp);
         let round_trips = if self.is32 {
             text.parse::<f32>().ok() == Some(self.value.abs() as f32)
         } else {
@@ -198,7 +194,11 @@ pub fn append_float(
     let bits = match bit_size {
         32 => Bits::new(f, 32),
         64 => Bits::new(f, 64),
-        _ => return Err(StrconvPanic("strconv: illegal AppendFloat/FormatFloat bitSize")),
+        _ => {
+            return Err(StrconvPanic(
+                "strconv: illegal AppendFloat/FormatFloat bitSize",
+            ))
+        }
     };
     // Precisions beyond what fmt can ask for (1e6) are clamped to keep
     // allocations bounded; Go would try to allocate and run out of memory.
@@ -627,11 +627,8 @@ fn read_float(s: &[u8]) -> Option<ReadFloat> {
 /// Port of Go's `atofHex`: rounds a hex mantissa to the float format.
 /// Returns the value (as f64 even for 32 bits) and whether it overflowed.
 fn atof_hex(rf: &ReadFloat, is32: bool) -> (f64, bool) {
-    let (mant_bits, exp_bits, bias): (u32, u32, i64) = if is32 {
-        (23, 8, -127)
-    } else {
-        (52, 11, -1023)
-    };
+    let (mant_bits, exp_bits, bias): (u32, u32, i64) =
+        if is32 { (23, 8, -127) } else { (52, 11, -1023) };
     let max_exp = (1i64 << exp_bits) + bias - 2;
     let min_exp = bias + 1;
     let mut mantissa = rf.mantissa;

@@ -32,7 +32,9 @@ fn compare(a: &dyn FmtValue, b: &dyn FmtValue, depth: usize) -> Ordering {
         return Ordering::Less;
     }
     match ka {
-        Kind::Int | Kind::Int8 | Kind::Int16 | Kind::Int32 | Kind::Int64 => a.int_value().cmp(&b.int_value()),
+        Kind::Int | Kind::Int8 | Kind::Int16 | Kind::Int32 | Kind::Int64 => {
+            a.int_value().cmp(&b.int_value())
+        }
         Kind::Uint | Kind::Uint8 | Kind::Uint16 | Kind::Uint32 | Kind::Uint64 | Kind::Uintptr => {
             a.uint_value().cmp(&b.uint_value())
         }
@@ -73,7 +75,10 @@ fn compare(a: &dyn FmtValue, b: &dyn FmtValue, depth: usize) -> Ordering {
             Ordering::Equal
         }
         Kind::Interface => {
-            let (ea, eb) = (if a.is_nil() { None } else { a.elem() }, if b.is_nil() { None } else { b.elem() });
+            let (ea, eb) = (
+                if a.is_nil() { None } else { a.elem() },
+                if b.is_nil() { None } else { b.elem() },
+            );
             match (ea, eb) {
                 (None, None) => Ordering::Equal,
                 (None, Some(_)) => Ordering::Less,
@@ -94,10 +99,14 @@ fn compare(a: &dyn FmtValue, b: &dyn FmtValue, depth: usize) -> Ordering {
 
 /// The indexes of `entries` in Go's print order of their keys.
 #[allow(clippy::type_complexity)]
-pub(crate) fn sort_keys(entries: &[(Box<dyn FmtValue + '_>, Box<dyn FmtValue + '_>)]) -> Vec<usize> {
+pub(crate) fn sort_keys(
+    entries: &[(Box<dyn FmtValue + '_>, Box<dyn FmtValue + '_>)],
+) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..entries.len()).collect();
     let mut tmp = idx.clone();
-    merge_sort(&mut idx, &mut tmp, &|x, y| compare(&*entries[x].0, &*entries[y].0, 0));
+    merge_sort(&mut idx, &mut tmp, &|x, y| {
+        compare(&*entries[x].0, &*entries[y].0, 0)
+    });
     idx
 }
 

@@ -3,6 +3,7 @@
 //! Inclusive code point ranges above U+00FF (Latin-1 is decided by a fast check).
 
 /// Code points for which Go's `strconv.IsPrint` is true.
+#[rustfmt::skip]
 pub(super) static PRINT_RANGES: &[(u32, u32)] = &[
     (0x0100, 0x0377), (0x037A, 0x037F), (0x0384, 0x038A), (0x038C, 0x038C),
     (0x038E, 0x03A1), (0x03A3, 0x052F), (0x0531, 0x0556), (0x0559, 0x058A),
@@ -192,6 +193,7 @@ pub(super) static PRINT_RANGES: &[(u32, u32)] = &[
 ];
 
 /// Code points for which `strconv.IsGraphic` is true but `IsPrint` is false.
+#[rustfmt::skip]
 pub(super) static GRAPHIC_EXTRA_RANGES: &[(u32, u32)] = &[
     (0x1680, 0x1680), (0x2000, 0x200A), (0x202F, 0x202F), (0x205F, 0x205F),
     (0x3000, 0x3000),

@@ -79,7 +79,10 @@ pub enum Kind {
 
 impl Kind {
     fn is_signed(self) -> bool {
-        matches!(self, Kind::Int | Kind::Int8 | Kind::Int16 | Kind::Int32 | Kind::Int64)
+        matches!(
+            self,
+            Kind::Int | Kind::Int8 | Kind::Int16 | Kind::Int32 | Kind::Int64
+        )
     }
     fn is_unsigned(self) -> bool {
         matches!(
@@ -437,7 +440,13 @@ impl Printer {
         self.fmt.flags.sharp = sharp;
     }
 
-    fn fmt_integer(&mut self, v: Option<&dyn FmtValue>, u: u64, is_signed: bool, verb: char) -> Res {
+    fn fmt_integer(
+        &mut self,
+        v: Option<&dyn FmtValue>,
+        u: u64,
+        is_signed: bool,
+        verb: char,
+    ) -> Res {
         match verb {
             'v' => {
                 if self.fmt.flags.sharp_v && !is_signed {
@@ -503,7 +512,12 @@ impl Printer {
 
     fn fmt_pointer(&mut self, v: &dyn FmtValue, verb: char) -> Res {
         let u = match v.kind() {
-            Kind::Chan | Kind::Func | Kind::Map | Kind::Pointer | Kind::Slice | Kind::UnsafePointer => {
+            Kind::Chan
+            | Kind::Func
+            | Kind::Map
+            | Kind::Pointer
+            | Kind::Slice
+            | Kind::UnsafePointer => {
                 if v.is_nil() {
                     0
                 } else {
@@ -809,7 +823,10 @@ impl Printer {
             Kind::Pointer => {
                 if depth == 0 && !v.is_nil() {
                     if let Some(e) = v.elem() {
-                        if matches!(e.kind(), Kind::Array | Kind::Slice | Kind::Struct | Kind::Map) {
+                        if matches!(
+                            e.kind(),
+                            Kind::Array | Kind::Slice | Kind::Struct | Kind::Map
+                        ) {
                             self.fmt.buf.push(b'&');
                             return self.print_value(&*e, verb, depth + 1, ro);
                         }
@@ -998,7 +1015,13 @@ impl Printer {
     }
 
     /// Go's `argNumber`: an optional `[n]` at `format[i]`.
-    fn arg_number(&mut self, arg_num: usize, format: &[u8], i: usize, num_args: usize) -> (usize, usize, bool) {
+    fn arg_number(
+        &mut self,
+        arg_num: usize,
+        format: &[u8],
+        i: usize,
+        num_args: usize,
+    ) -> (usize, usize, bool) {
         if format.len() <= i || format[i] != b'[' {
             return (arg_num, i, false);
         }

@@ -141,7 +141,11 @@ fn append_quoted_with(buf: &mut Vec<u8>, s: &[u8], quote: u8, mode: Mode) {
 
 fn append_quoted_rune_with(buf: &mut Vec<u8>, r: i64, quote: u8, mode: Mode) {
     buf.push(quote);
-    let r = if valid_rune(r) { r } else { i64::from(RUNE_ERROR) };
+    let r = if valid_rune(r) {
+        r
+    } else {
+        i64::from(RUNE_ERROR)
+    };
     append_escaped_rune(buf, r, quote, mode);
     buf.push(quote);
 }

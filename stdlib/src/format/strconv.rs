@@ -253,7 +253,7 @@ fn parse_uint_raw(s0: &[u8], base: i64, bit_size: i64) -> (u64, Option<RawErr>) 
             continue;
         } else if c.is_ascii_digit() {
             c - b'0'
-        } else if (b'a'..=b'z').contains(&lower(c)) {
+        } else if lower(c).is_ascii_lowercase() {
             lower(c) - b'a' + 10
         } else {
             return (0, Some(RawErr::Syntax));

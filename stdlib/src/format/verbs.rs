@@ -12,7 +12,10 @@
 //! most 10^6 (Go's `tooLarge`), which bounds every allocation here.
 
 use super::float::append_float;
-use super::quote::{append_quote, append_quote_rune, append_quote_rune_to_ascii, append_quote_to_ascii, can_backquote, is_print};
+use super::quote::{
+    append_quote, append_quote_rune, append_quote_rune_to_ascii, append_quote_to_ascii,
+    can_backquote, is_print,
+};
 use super::utf8::{append_rune, rune_count, MAX_RUNE, RUNE_ERROR};
 
 /// Lower-case digits; index 16 is the `x` of a `0x` prefix.
@@ -140,7 +143,14 @@ impl Fmt {
     /// Signed and unsigned integers in base 2, 8, 10 or 16 (`verb` matters
     /// only for `%O`'s `0o` prefix). `u` holds the two's-complement bits of
     /// a signed value when `is_signed`.
-    pub fn fmt_integer(&mut self, u: u64, base: u32, is_signed: bool, verb: char, digits: &[u8; 17]) {
+    pub fn fmt_integer(
+        &mut self,
+        u: u64,
+        base: u32,
+        is_signed: bool,
+        verb: char,
+        digits: &[u8; 17],
+    ) {
         let negative = is_signed && (u as i64) < 0;
         let mut u = if negative { u.wrapping_neg() } else { u };
         let mut prec: i64 = 0;
@@ -176,11 +186,7 @@ impl Fmt {
                     rev.push(b'b');
                     rev.push(b'0');
                 }
-                8 => {
-                    if rev.last() != Some(&b'0') {
-                        rev.push(b'0');
-                    }
-                }
+                8 if rev.last() != Some(&b'0') => rev.push(b'0'),
                 16 => {
                     rev.push(digits[16]);
                     rev.push(b'0');

@@ -54,12 +54,20 @@ fn sprintf_primitives() {
                 let args: Vec<TV> = fields[3..].iter().map(|a| arg(a)).collect();
                 let refs: Vec<&dyn FmtValue> = args.iter().map(|a| a as &dyn FmtValue).collect();
                 let got = sprintf(&format, &refs).expect("no nested panics here");
-                (got, format!("Sprintf({}, {})", show(&format), fields[3..].join(", ")))
+                (
+                    got,
+                    format!("Sprintf({}, {})", show(&format), fields[3..].join(", ")),
+                )
             }
             tag => {
                 let args: Vec<TV> = fields[2..].iter().map(|a| arg(a)).collect();
                 let refs: Vec<&dyn FmtValue> = args.iter().map(|a| a as &dyn FmtValue).collect();
-                let got = if tag == "sp" { sprint(&refs) } else { sprintln(&refs) }.expect("no panics");
+                let got = if tag == "sp" {
+                    sprint(&refs)
+                } else {
+                    sprintln(&refs)
+                }
+                .expect("no panics");
                 (got, format!("{tag}({})", fields[2..].join(", ")))
             }
         };

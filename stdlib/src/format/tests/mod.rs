@@ -3,6 +3,7 @@
 
 mod fmt_table;
 mod printer_values;
+mod robustness;
 mod strconv_table;
 
 /// Decodes a hex field of a table line.
@@ -55,7 +56,11 @@ impl Failures {
                 self.what,
                 self.list.len(),
                 self.cases,
-                shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+                shown
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
             );
         }
     }
@@ -110,19 +115,31 @@ impl TV {
         }
     }
     pub(super) fn boolean(b: bool) -> TV {
-        TV { b, ..TV::new(Kind::Bool, "bool") }
+        TV {
+            b,
+            ..TV::new(Kind::Bool, "bool")
+        }
     }
     pub(super) fn int_k(kind: Kind, ty: &str, i: i64) -> TV {
-        TV { i, ..TV::new(kind, ty) }
+        TV {
+            i,
+            ..TV::new(kind, ty)
+        }
     }
     pub(super) fn int(i: i64) -> TV {
         TV::int_k(Kind::Int, "int", i)
     }
     pub(super) fn uint_k(kind: Kind, ty: &str, u: u64) -> TV {
-        TV { u, ..TV::new(kind, ty) }
+        TV {
+            u,
+            ..TV::new(kind, ty)
+        }
     }
     pub(super) fn float_k(kind: Kind, ty: &str, f: f64) -> TV {
-        TV { f, ..TV::new(kind, ty) }
+        TV {
+            f,
+            ..TV::new(kind, ty)
+        }
     }
     pub(super) fn float(f: f64) -> TV {
         TV::float_k(Kind::Float64, "float64", f)
@@ -159,7 +176,10 @@ impl TV {
         }
     }
     pub(super) fn nil_of(kind: Kind, ty: &str) -> TV {
-        TV { nil: true, ..TV::new(kind, ty) }
+        TV {
+            nil: true,
+            ..TV::new(kind, ty)
+        }
     }
     pub(super) fn array(ty: &str, elem: Kind, items: Vec<TV>) -> TV {
         let bytes = if elem == Kind::Uint8 {
@@ -260,7 +280,9 @@ impl FmtValue for TV {
         self.items.len()
     }
     fn index(&self, i: usize) -> Option<Box<dyn FmtValue + '_>> {
-        self.items.get(i).map(|v| Box::new(v.clone()) as Box<dyn FmtValue>)
+        self.items
+            .get(i)
+            .map(|v| Box::new(v.clone()) as Box<dyn FmtValue>)
     }
     fn num_fields(&self) -> usize {
         self.items.len()
@@ -273,7 +295,12 @@ impl FmtValue for TV {
     fn map_entries(&self) -> Vec<(Box<dyn FmtValue + '_>, Box<dyn FmtValue + '_>)> {
         self.entries
             .iter()
-            .map(|(k, v)| (Box::new(k.clone()) as Box<dyn FmtValue>, Box::new(v.clone()) as Box<dyn FmtValue>))
+            .map(|(k, v)| {
+                (
+                    Box::new(k.clone()) as Box<dyn FmtValue>,
+                    Box::new(v.clone()) as Box<dyn FmtValue>,
+                )
+            })
             .collect()
     }
     fn pointer(&self) -> u64 {
@@ -283,7 +310,9 @@ impl FmtValue for TV {
         if self.nil {
             return None;
         }
-        self.items.first().map(|v| Box::new(v.clone()) as Box<dyn FmtValue>)
+        self.items
+            .first()
+            .map(|v| Box::new(v.clone()) as Box<dyn FmtValue>)
     }
     fn is_error(&self) -> bool {
         self.error_m.is_some()

@@ -38,7 +38,9 @@ fn bytes_arr(ty: &str, b: &[u8]) -> TV {
     TV::array(
         ty,
         Kind::Uint8,
-        b.iter().map(|&c| TV::uint_k(Kind::Uint8, "uint8", u64::from(c))).collect(),
+        b.iter()
+            .map(|&c| TV::uint_k(Kind::Uint8, "uint8", u64::from(c)))
+            .collect(),
     )
 }
 
@@ -60,7 +62,14 @@ fn value(name: &str) -> Option<TV> {
                 ("F", TV::iface("error", None)),
                 ("G", TV::iface("fmt.Stringer", None)),
                 ("H", nil_t),
-                ("I", TV::array("[2]bool", Kind::Bool, vec![TV::boolean(false), TV::boolean(false)])),
+                (
+                    "I",
+                    TV::array(
+                        "[2]bool",
+                        Kind::Bool,
+                        vec![TV::boolean(false), TV::boolean(false)],
+                    ),
+                ),
                 ("J", TV::bytes("[]uint8", None)),
                 ("K", bytes_arr("[3]uint8", &[0, 0, 0])),
             ]
@@ -73,7 +82,14 @@ fn value(name: &str) -> Option<TV> {
                 ("F", TV::iface("error", Some(main_e("f")))),
                 ("G", TV::iface("fmt.Stringer", Some(main_s(3)))),
                 ("H", nil_t),
-                ("I", TV::array("[2]bool", Kind::Bool, vec![TV::boolean(true), TV::boolean(false)])),
+                (
+                    "I",
+                    TV::array(
+                        "[2]bool",
+                        Kind::Bool,
+                        vec![TV::boolean(true), TV::boolean(false)],
+                    ),
+                ),
                 ("J", TV::bytes("[]uint8", Some(b"hi"))),
                 ("K", bytes_arr("[3]uint8", &[1, 2, 3])),
             ]
@@ -117,16 +133,26 @@ fn value(name: &str) -> Option<TV> {
         ),
         "map_arr" => {
             let a = |x, y| TV::array("[2]int", Kind::Int, vec![int(x), int(y)]);
-            TV::map("map[[2]int]string", vec![(a(2, 1), s("x")), (a(1, 2), s("y"))])
+            TV::map(
+                "map[[2]int]string",
+                vec![(a(2, 1), s("x")), (a(1, 2), s("y"))],
+            )
         }
         "s" => main_s(5),
         "slice_s" => TV::slice("[]main.S", Kind::Int, vec![main_s(1), main_s(2)]),
-        "map_s" => TV::map("map[main.S]main.S", vec![(main_s(2), main_s(3)), (main_s(1), main_s(4))]),
+        "map_s" => TV::map(
+            "map[main.S]main.S",
+            vec![(main_s(2), main_s(3)), (main_s(1), main_s(4))],
+        ),
         "e" => main_e("oops"),
         "p" => TV::strukt("main.P", vec![("X", int(1))]).with_string_panic(s("boom")),
         "pe" => TV::strukt("main.PE", vec![]).with_string_panic(
-            TV::ptr("*errors.errorString", 0xc000014000, TV::strukt("errors.errorString", vec![("s", s("bad"))]))
-                .with_error("bad"),
+            TV::ptr(
+                "*errors.errorString",
+                0xc000014000,
+                TV::strukt("errors.errorString", vec![("s", s("bad"))]),
+            )
+            .with_error("bad"),
         ),
         "slice_p" => TV::slice(
             "[]main.P",
@@ -136,7 +162,12 @@ fn value(name: &str) -> Option<TV> {
         "np_nil" => TV::nil_of(Kind::Pointer, "*main.NP").with_string_panic(runtime_error(
             "runtime error: invalid memory address or nil pointer dereference",
         )),
-        "np" => TV::ptr("*main.NP", 0xc000012000, TV::strukt("main.NP", vec![("X", int(4))])).with_string("NP4"),
+        "np" => TV::ptr(
+            "*main.NP",
+            0xc000012000,
+            TV::strukt("main.NP", vec![("X", int(4))]),
+        )
+        .with_string("NP4"),
         "g" => TV::strukt("main.G", vec![("X", int(1))]).with_gostring("G!"),
         "slice_g" => TV::slice(
             "[]main.G",
@@ -179,7 +210,11 @@ fn value(name: &str) -> Option<TV> {
             ],
         ),
         "ptr_slice" => TV::ptr("*[]int", 0xc000016000, ints(&[1, 2])),
-        "ptr_map" => TV::ptr("*map[string]int", 0xc000016008, map_si("map[string]int", &[("a", 1)])),
+        "ptr_map" => TV::ptr(
+            "*map[string]int",
+            0xc000016008,
+            map_si("map[string]int", &[("a", 1)]),
+        ),
         "ptr_arr" => TV::ptr(
             "*[2]string",
             0xc000016010,
@@ -196,7 +231,10 @@ fn value(name: &str) -> Option<TV> {
         ),
         "map_slice" => TV::map(
             "map[string][]int",
-            vec![(s("y"), TV::nil_of(Kind::Slice, "[]int")), (s("x"), ints(&[1, 2]))],
+            vec![
+                (s("y"), TV::nil_of(Kind::Slice, "[]int")),
+                (s("x"), ints(&[1, 2])),
+            ],
         ),
         "both" => TV::strukt("main.Both", vec![("X", int(1))])
             .with_string("str")
@@ -209,14 +247,27 @@ fn value(name: &str) -> Option<TV> {
         .with_error("plain error"),
         "slice_bytes_named" => TV::bytes("[]uint8", Some(b"AB")),
         "arr_bytes" => bytes_arr("[3]uint8", b"abc"),
-        "struct_bytes" => TV::strukt("struct { B []uint8 }", vec![("B", TV::bytes("[]uint8", Some(b"hi")))]),
-        "anon" => TV::strukt("struct { X int; y string }", vec![("X", int(1)), ("y", s("z"))]),
+        "struct_bytes" => TV::strukt(
+            "struct { B []uint8 }",
+            vec![("B", TV::bytes("[]uint8", Some(b"hi")))],
+        ),
+        "anon" => TV::strukt(
+            "struct { X int; y string }",
+            vec![("X", int(1)), ("y", s("z"))],
+        ),
         "nil_ptr_t" => TV::nil_of(Kind::Pointer, "*main.T"),
-        "slice_ptr_nil" => TV::slice("[]*main.T", Kind::Pointer, vec![TV::nil_of(Kind::Pointer, "*main.T")]),
+        "slice_ptr_nil" => TV::slice(
+            "[]*main.T",
+            Kind::Pointer,
+            vec![TV::nil_of(Kind::Pointer, "*main.T")],
+        ),
         "slice_err" => TV::slice(
             "[]error",
             Kind::Interface,
-            vec![TV::iface("error", Some(main_e("a"))), TV::iface("error", None)],
+            vec![
+                TV::iface("error", Some(main_e("a"))),
+                TV::iface("error", None),
+            ],
         ),
         "map_str_any" => TV::map(
             "map[string]interface {}",
@@ -245,22 +296,35 @@ fn value(name: &str) -> Option<TV> {
         "runes" => TV::slice(
             "[]int32",
             Kind::Int32,
-            "héllo".chars().map(|c| TV::int_k(Kind::Int32, "int32", c as i64)).collect(),
+            "héllo"
+                .chars()
+                .map(|c| TV::int_k(Kind::Int32, "int32", c as i64))
+                .collect(),
         ),
         "uints" => TV::slice(
             "[]uint",
             Kind::Uint,
-            [0, 1, u64::MAX].iter().map(|&u| TV::uint_k(Kind::Uint, "uint", u)).collect(),
+            [0, 1, u64::MAX]
+                .iter()
+                .map(|&u| TV::uint_k(Kind::Uint, "uint", u))
+                .collect(),
         ),
         "fake_ptr" => fake(),
         "struct_ptr" => TV::strukt("struct { P *int }", vec![("P", fake())]),
-        "slice_ptrs" => TV::slice("[]*int", Kind::Pointer, vec![fake(), TV::nil_of(Kind::Pointer, "*int")]),
+        "slice_ptrs" => TV::slice(
+            "[]*int",
+            Kind::Pointer,
+            vec![fake(), TV::nil_of(Kind::Pointer, "*int")],
+        ),
         "nil_chan" => TV::nil_of(Kind::Chan, "chan int"),
         "nil_func" => TV::nil_of(Kind::Func, "func(int) string"),
         "nil_int_ptr" => TV::nil_of(Kind::Pointer, "*int"),
         "map_ptr_key" => TV::map(
             "map[*int]int",
-            vec![(fake(), int(1)), (TV::nil_of(Kind::Pointer, "*int"), int(0))],
+            vec![
+                (fake(), int(1)),
+                (TV::nil_of(Kind::Pointer, "*int"), int(0)),
+            ],
         ),
         _ => return None,
     })
@@ -284,7 +348,12 @@ fn composite_values() {
         f.case();
         let got = sprintf(&format, &[&v]).expect("printing succeeds");
         if got != want {
-            f.fail(format!("Sprintf({}, {name}) = {}, Go {}", show(&format), show(&got), show(&want)));
+            f.fail(format!(
+                "Sprintf({}, {name}) = {}, Go {}",
+                show(&format),
+                show(&got),
+                show(&want)
+            ));
         }
     }
     f.finish(900);
@@ -295,7 +364,9 @@ fn composite_values() {
 #[test]
 fn methods_errorf_and_nil_operands() {
     let bad = || TV::strukt("main.Bad", vec![]).with_string_panic(main_s(7));
-    let out = |f: &str, args: &[&dyn FmtValue]| String::from_utf8(sprintf(f.as_bytes(), args).unwrap()).unwrap();
+    let out = |f: &str, args: &[&dyn FmtValue]| {
+        String::from_utf8(sprintf(f.as_bytes(), args).unwrap()).unwrap()
+    };
     assert_eq!(
         out("%10v|%-10s|%x", &[&main_s(1), &main_s(2), &main_s(3)]),
         "      S<1>|S<2>      |533c333e"
@@ -306,7 +377,10 @@ fn methods_errorf_and_nil_operands() {
         Kind::Interface,
         vec![any(Some(bad())), any(Some(main_s(1)))],
     );
-    assert_eq!(out("%v %d", &[&list, &main_s(4)]), "[%!v(PANIC=String method: S<7>) S<1>] 4");
+    assert_eq!(
+        out("%v %d", &[&list, &main_s(4)]),
+        "[%!v(PANIC=String method: S<7>) S<1>] 4"
+    );
 
     let inner = || {
         TV::ptr(
@@ -326,10 +400,19 @@ fn methods_errorf_and_nil_operands() {
     let nil = Nil;
     let got = sprint(&[&nil, &int(1), &nil, &s("a"), &s("b"), &nil]).unwrap();
     assert_eq!(got, b"<nil> 1 <nil>ab<nil>");
-    assert_eq!(out("%v %d %s", &[&nil, &nil, &nil]), "<nil> %!d(<nil>) %!s(<nil>)");
-    assert_eq!(out("%!v %[2]v %v", &[&int(1), &int(2), &int(3)]), "%!!(int=1)v 2 3");
+    assert_eq!(
+        out("%v %d %s", &[&nil, &nil, &nil]),
+        "<nil> %!d(<nil>) %!s(<nil>)"
+    );
+    assert_eq!(
+        out("%!v %[2]v %v", &[&int(1), &int(2), &int(3)]),
+        "%!!(int=1)v 2 3"
+    );
     // A top-level operand of interface kind prints as its dynamic value.
-    assert_eq!(out("%v %T", &[&any(Some(main_s(9))), &any(Some(int(1)))]), "S<9> int");
+    assert_eq!(
+        out("%v %T", &[&any(Some(main_s(9))), &any(Some(int(1)))]),
+        "S<9> int"
+    );
 }
 
 #[test]
@@ -346,7 +429,10 @@ fn interface_keys_sort_by_type_name_then_value() {
             (any(None), int(5)),
         ],
     );
-    assert_eq!(sprintf(b"%v", &[&m]).unwrap(), b"map[<nil>:5 1:4 2:2 a:3 b:1]");
+    assert_eq!(
+        sprintf(b"%v", &[&m]).unwrap(),
+        b"map[<nil>:5 1:4 2:2 a:3 b:1]"
+    );
 }
 
 /// A value that contains itself through an interface, like

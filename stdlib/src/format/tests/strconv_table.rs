@@ -112,7 +112,12 @@ fn parse_int_uint_atoi_bool() {
         };
         let e = err_text(&res);
         if v.to_string() != r[4] || e != r[5] {
-            f.fail(format!("ParseInt({}, {base}, {bs}) = {v} {e:?}, Go {} {:?}", show(&s), r[4], r[5]));
+            f.fail(format!(
+                "ParseInt({}, {base}, {bs}) = {v} {e:?}, Go {} {:?}",
+                show(&s),
+                r[4],
+                r[5]
+            ));
         }
     }
     for r in rows("pu") {
@@ -126,7 +131,12 @@ fn parse_int_uint_atoi_bool() {
         };
         let e = err_text(&res);
         if v.to_string() != r[4] || e != r[5] {
-            f.fail(format!("ParseUint({}, {base}, {bs}) = {v} {e:?}, Go {} {:?}", show(&s), r[4], r[5]));
+            f.fail(format!(
+                "ParseUint({}, {base}, {bs}) = {v} {e:?}, Go {} {:?}",
+                show(&s),
+                r[4],
+                r[5]
+            ));
         }
     }
     for r in rows("ai") {
@@ -139,7 +149,12 @@ fn parse_int_uint_atoi_bool() {
         };
         let e = err_text(&res);
         if v.to_string() != r[2] || e != r[3] {
-            f.fail(format!("Atoi({}) = {v} {e:?}, Go {} {:?}", show(&s), r[2], r[3]));
+            f.fail(format!(
+                "Atoi({}) = {v} {e:?}, Go {} {:?}",
+                show(&s),
+                r[2],
+                r[3]
+            ));
         }
     }
     for r in rows("pb") {
@@ -150,7 +165,12 @@ fn parse_int_uint_atoi_bool() {
             Err(e) => (false, e.to_string()),
         };
         if v.to_string() != r[2] || e != r[3] {
-            f.fail(format!("ParseBool({}) = {v} {e:?}, Go {} {:?}", show(&s), r[2], r[3]));
+            f.fail(format!(
+                "ParseBool({}) = {v} {e:?}, Go {} {:?}",
+                show(&s),
+                r[2],
+                r[3]
+            ));
         }
     }
     f.finish(6000);
@@ -169,7 +189,12 @@ fn quote_table() {
         ];
         for (name, got, want) in checks {
             if got != unhex(want) {
-                f.fail(format!("{name}({}) = {}, Go {}", show(&s), show(&got), show(&unhex(want))));
+                f.fail(format!(
+                    "{name}({}) = {}, Go {}",
+                    show(&s),
+                    show(&got),
+                    show(&unhex(want))
+                ));
             }
         }
         if can_backquote(&s).to_string() != r[5] {
@@ -190,18 +215,34 @@ fn quote_table() {
         ];
         for (name, got, want) in checks {
             if got != unhex(want) {
-                f.fail(format!("{name}({c}) = {}, Go {}", show(&got), show(&unhex(want))));
+                f.fail(format!(
+                    "{name}({c}) = {}, Go {}",
+                    show(&got),
+                    show(&unhex(want))
+                ));
             }
         }
         if is_print(c).to_string() != r[5] || is_graphic(c).to_string() != r[6] {
-            f.fail(format!("IsPrint/IsGraphic({c:#x}) = {} {}, Go {} {}", is_print(c), is_graphic(c), r[5], r[6]));
+            f.fail(format!(
+                "IsPrint/IsGraphic({c:#x}) = {} {}, Go {} {}",
+                is_print(c),
+                is_graphic(c),
+                r[5],
+                r[6]
+            ));
         }
     }
     for r in rows("ip") {
         f.case();
         let c: i64 = r[1].parse().unwrap();
         if is_print(c).to_string() != r[2] || is_graphic(c).to_string() != r[3] {
-            f.fail(format!("IsPrint/IsGraphic({c:#x}) = {} {}, Go {} {}", is_print(c), is_graphic(c), r[2], r[3]));
+            f.fail(format!(
+                "IsPrint/IsGraphic({c:#x}) = {} {}, Go {} {}",
+                is_print(c),
+                is_graphic(c),
+                r[2],
+                r[3]
+            ));
         }
     }
     f.finish(4500);
@@ -218,7 +259,13 @@ fn unquote_table() {
             Err(e) => (Vec::new(), e.to_string()),
         };
         if v != unhex(r[2]) || e != r[3] {
-            f.fail(format!("Unquote({}) = {} {e:?}, Go {} {:?}", show(&s), show(&v), show(&unhex(r[2])), r[3]));
+            f.fail(format!(
+                "Unquote({}) = {} {e:?}, Go {} {:?}",
+                show(&s),
+                show(&v),
+                show(&unhex(r[2])),
+                r[3]
+            ));
         }
     }
     for r in rows("uc") {

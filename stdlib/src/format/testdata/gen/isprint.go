@@ -26,6 +26,7 @@ func ranges(pred func(rune) bool) [][2]rune {
 
 func emit(name, doc string, rs [][2]rune) {
 	fmt.Printf("/// %s\n", doc)
+	fmt.Println("#[rustfmt::skip]")
 	fmt.Printf("pub(super) static %s: &[(u32, u32)] = &[\n", name)
 	for i, r := range rs {
 		if i%4 == 0 {
