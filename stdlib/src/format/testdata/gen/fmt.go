@@ -168,6 +168,32 @@ func main() {
 		sf(c.f, c.a...)
 	}
 
+	// Random formats over a parsing-heavy alphabet with random operands.
+	alphabet := "%%%%[]*.0123456789+-# vdsqxXobcUeEfFgGtTpz!"
+	pool := []any{0, -7, 42, int8(-3), uint8(200), int32('é'), uint64(math.MaxUint64), 2.5, -0.001, float32(1e-3),
+		1e21, math.Inf(1), math.NaN(), "", "go", "日\xff", []byte("b"), true, nil}
+	for i := 0; i < 4000; i++ {
+		var sb strings.Builder
+		n := 1 + r.Intn(12)
+		for j := 0; j < n; j++ {
+			sb.WriteByte(alphabet[r.Intn(len(alphabet))])
+		}
+		var args []any
+		for j := r.Intn(4); j > 0; j-- {
+			args = append(args, pool[r.Intn(len(pool))])
+		}
+		hasBytes := false
+		for _, a := range args {
+			if _, ok := a.([]byte); ok {
+				hasBytes = true
+			}
+		}
+		if hasBytes && strings.ContainsRune(sb.String(), 'p') {
+			continue // a slice's address is not reproducible
+		}
+		sf(sb.String(), args...)
+	}
+
 	// Sprint / Sprintln spacing rules.
 	pl := [][]any{{}, {1}, {1, 2}, {"a", 1, "b"}, {1, "a", 2}, {"a", "b"}, {nil, nil}, {1.5, true}, {[]byte("x"), 1},
 		{1, []byte("x")}, {"", ""}, {"", 1, ""}, {int8(-1), uint(2), float32(0.25), "s", false}, {math.NaN(), math.Inf(1)},

@@ -158,6 +158,13 @@ func main() {
 		g := math.Nextafter(f, math.Inf(1))
 		pfIn = append(pfIn, strconv.FormatFloat(f, 'e', 40, 64), strconv.FormatFloat(f, 'g', -1, 32), strconv.FormatFloat((f+g)/2, 'e', 25, 64))
 	}
+	for i := 0; i < 200; i++ {
+		// halfway points between adjacent float32s, and their neighbours
+		f := math.Float32frombits(r.Uint32() & 0x7f7fffff)
+		g := math.Nextafter32(f, float32(math.Inf(1)))
+		mid := (float64(f) + float64(g)) / 2
+		pfIn = append(pfIn, strconv.FormatFloat(mid, 'e', -1, 64), strconv.FormatFloat(math.Nextafter(mid, 0), 'e', -1, 64))
+	}
 	for _, s := range pfIn {
 		for _, bs := range []int{64, 32} {
 			f, err := strconv.ParseFloat(s, bs)
