@@ -78,6 +78,25 @@ impl Decimal {
     }
 }
 
+/// A fixed buffer for short formatting results; writing past its end
+/// fails (and the caller falls back to a `String`).
+struct StackBuf {
+    buf: [u8; 80],
+    len: usize,
+}
+
+impl std::fmt::Write for StackBuf {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        if end > self.buf.len() {
+            return Err(std::fmt::Error);
+        }
+        self.buf[self.len..end].copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 /// The value as Go sees it for a given `bitSize`: decomposed IEEE fields.
 #[derive(Clone, Copy)]
 struct Bits {
@@ -123,26 +142,35 @@ impl Bits {
         }
     }
 
-    /// Rust-formats the absolute value with `spec` applied to the right width.
+    /// Rust-formats the absolute value at the value's own width: shortest
+    /// (`{:e}`), `e_prec` digits after the point in `{:.Ne}`, or `f_prec`
+    /// digits after the point in `{:.N}`. Short results are formatted into
+    /// a stack buffer (most calls), long ones into a `String`.
     fn rust_digits(&self, shortest: bool, e_prec: Option<usize>, f_prec: Option<usize>) -> Decimal {
         let a = self.value.abs();
-        let s = if self.is32 {
-            let x = a as f32;
-            match (shortest, e_prec, f_prec) {
-                (true, _, _) => format!("{x:e}"),
-                (_, Some(p), _) => format!("{x:.p$e}"),
-                (_, _, Some(p)) => format!("{x:.p$}"),
-                _ => format!("{x:e}"),
-            }
-        } else {
-            match (shortest, e_prec, f_prec) {
-                (true, _, _) => format!("{a:e}"),
-                (_, Some(p), _) => format!("{a:.p$e}"),
-                (_, _, Some(p)) => format!("{a:.p$}"),
-                _ => format!("{a:e}"),
-            }
+        let x = a as f32;
+        let is32 = self.is32;
+        let write = |w: &mut dyn std::fmt::Write| match (shortest, e_prec, f_prec, is32) {
+            (false, Some(p), _, true) => write!(w, "{x:.p$e}"),
+            (false, Some(p), _, false) => write!(w, "{a:.p$e}"),
+            (false, None, Some(p), true) => write!(w, "{x:.p$}"),
+            (false, None, Some(p), false) => write!(w, "{a:.p$}"),
+            (_, _, _, true) => write!(w, "{x:e}"),
+            (_, _, _, false) => write!(w, "{a:e}"),
         };
-        Decimal::from_rust(&s)
+        let mut stack = StackBuf {
+            buf: [0; 80],
+            len: 0,
+        };
+        if write(&mut stack).is_ok() {
+            // Rust's float formatting writes ASCII only.
+            if let Ok(text) = std::str::from_utf8(&stack.buf[..stack.len]) {
+                return Decimal::from_rust(text);
+            }
+        }
+        let mut text = String::new();
+        let _ = write(&mut text);
+        Decimal::from_rust(&text)
     }
 
     /// The shortest digits that round-trip, choosing like Go when two
@@ -150,10 +178,14 @@ impl Bits {
     /// rounds such a tie up, Go to even. The correctly rounded (ties to
     /// even) digits of the same length are used whenever they round-trip;
     /// they are the closest candidates, so they are Go's choice.
-    fn shortest_digits(&self) -> Decimal {
+    ///
+    /// `mant × 2^exp2` is the value's magnitude (`mant` an integer): it
+    /// decides cheaply whether a tie is possible at all, so the second
+    /// formatting is only paid for values that have one.
+    fn shortest_digits(&self, mant: u64, exp2: i32) -> Decimal {
         let d = self.rust_digits(true, None, None);
         let n = d.digits.len();
-        if n == 0 {
+        if n == 0 || !may_tie(mant, exp2, n) {
             return d;
         }
         let exact = self.rust_digits(false, Some(n - 1), None);
@@ -171,6 +203,45 @@ impl Bits {
         } else {
             d
         }
+    }
+}
+
+/// Whether `mant × 2^exp2` could lie exactly halfway between two decimals
+/// of `n` significant digits: only if its exact decimal expansion has
+/// `n + 1` significant digits. Values whose expansion cannot be computed in
+/// a `u128` answer `true` (the caller then checks the slow way).
+fn may_tie(mant: u64, exp2: i32, n: usize) -> bool {
+    if mant == 0 {
+        return false;
+    }
+    let tz = mant.trailing_zeros();
+    let m = u128::from(mant >> tz);
+    let e = exp2 + tz as i32;
+    let sig_digits = |mut x: u128| {
+        while x % 10 == 0 {
+            x /= 10;
+        }
+        let mut d = 0;
+        while x > 0 {
+            x /= 10;
+            d += 1;
+        }
+        d
+    };
+    if e >= 0 {
+        let bits = 128 - m.leading_zeros() as i32;
+        if bits + e > 127 {
+            return true;
+        }
+        sig_digits(m << e) == n + 1
+    } else {
+        // m / 2^q = m × 5^q / 10^q; with q > 26 the expansion has more
+        // than 18 significant digits, more than any shortest form + 1.
+        let q = -e;
+        if q > 26 {
+            return false;
+        }
+        sig_digits(m * 5u128.pow(q as u32)) == n + 1
     }
 }
 
@@ -241,7 +312,7 @@ fn ftoa(dst: &mut Vec<u8>, b: &Bits, fmt: u8, prec: i64) {
         return;
     }
     if prec < 0 {
-        let d = b.shortest_digits();
+        let d = b.shortest_digits(mant, exp - b.mant_bits as i32);
         let nd = d.digits.len() as i64;
         let p = match fmt {
             b'e' | b'E' => (nd - 1).max(0),

@@ -9,7 +9,7 @@
 //! | [`strconv`] | `strconv/atoi.go`, `itoa.go`, `atob.go` | integers and bools, `NumError` |
 //! | [`float`] | `strconv/ftoa.go`, `atof.go` | `FormatFloat`, `ParseFloat` |
 //! | [`quote`] | `strconv/quote.go`, `isprint.go` | quoting, unquoting, `IsPrint` |
-//! | [`verbs`] | `fmt/format.go` | one operand under one verb with flags |
+//! | `verbs` | `fmt/format.go` | one operand under one verb with flags |
 //! | [`printer`] | `fmt/print.go` | `Sprint`, `Sprintln`, `Sprintf`, `Errorf`'s text |
 //! | `fmtsort` | `internal/fmtsort` | map key order |
 //! | [`utf8`] | `unicode/utf8` | Go's decoding of possibly invalid UTF-8 |
@@ -56,6 +56,24 @@
 //! * Precisions above 10^7 given directly to `format_float` are clamped
 //!   (through `Sprintf` they are at most 10^6, as in Go).
 
+//! # Using it from the VM
+//!
+//! * `fmt.Sprintf(f, args...)` is [`sprintf`]`(f, &[&a0, &a1])` where each
+//!   operand implements [`FmtValue`] (a nil `any` can be [`Nil`] or any
+//!   `Kind::Interface` value that says `is_nil`); `Sprint`, `Sprintln` and
+//!   `Errorf` likewise; `Fprint*`/`Print*` write the same bytes. A
+//!   [`Printer`] can also be driven directly.
+//! * `Err(PrintError::NestedPanic)`: re-raise the panic value the VM's last
+//!   method hook reported; `Err(PrintError::TooDeep)`: a cyclic value (Go
+//!   would die of stack overflow).
+//! * Method hooks ([`FmtValue::string_method`] and friends) run Go code; a
+//!   type without the method must answer [`Method::Absent`] without
+//!   running anything, since the printer asks in Go's order (`Error` before
+//!   `String`).
+//! * strconv errors are [`NumError`] (its `Display` is Go's `Error()`),
+//!   parse functions return Go's value alongside the error, and Go's panics
+//!   (illegal base or bit size) are [`StrconvPanic`].
+
 pub mod float;
 mod fmtsort;
 mod isprint_table;
@@ -63,7 +81,7 @@ pub mod printer;
 pub mod quote;
 pub mod strconv;
 pub mod utf8;
-pub mod verbs;
+mod verbs;
 
 #[cfg(test)]
 mod tests;

@@ -169,46 +169,68 @@ impl Fmt {
                 prec -= 1;
             }
         }
-        // Digits right to left, then reversed.
-        let mut rev: Vec<u8> = Vec::with_capacity(70 + prec.max(0) as usize);
+        // Built right to left from the end of `buf`, as Go does: a stack
+        // buffer fits 64 binary digits, a `0b` prefix and a sign; larger
+        // precisions need the heap.
+        let needed = 68 + prec.max(0) as usize;
+        let mut stack = [0u8; 68];
+        let mut heap;
+        let buf: &mut [u8] = if needed <= stack.len() {
+            &mut stack
+        } else {
+            heap = vec![0u8; needed];
+            &mut heap
+        };
+        let mut i = buf.len();
         let b = u64::from(base);
         while u >= b {
-            rev.push(digits[(u % b) as usize]);
+            i -= 1;
+            buf[i] = digits[(u % b) as usize];
             u /= b;
         }
-        rev.push(digits[u as usize]);
-        while (rev.len() as i64) < prec {
-            rev.push(b'0');
+        i -= 1;
+        buf[i] = digits[u as usize];
+        while i > 0 && prec > (buf.len() - i) as i64 {
+            i -= 1;
+            buf[i] = b'0';
         }
         if self.flags.sharp {
             match base {
                 2 => {
-                    rev.push(b'b');
-                    rev.push(b'0');
+                    i -= 2;
+                    buf[i] = b'0';
+                    buf[i + 1] = b'b';
                 }
-                8 if rev.last() != Some(&b'0') => rev.push(b'0'),
+                8 if buf[i] != b'0' => {
+                    i -= 1;
+                    buf[i] = b'0';
+                }
                 16 => {
-                    rev.push(digits[16]);
-                    rev.push(b'0');
+                    i -= 2;
+                    buf[i] = b'0';
+                    buf[i + 1] = digits[16];
                 }
                 _ => {}
             }
         }
         if verb == 'O' {
-            rev.push(b'o');
-            rev.push(b'0');
+            i -= 2;
+            buf[i] = b'0';
+            buf[i + 1] = b'o';
         }
         if negative {
-            rev.push(b'-');
+            i -= 1;
+            buf[i] = b'-';
         } else if self.flags.plus {
-            rev.push(b'+');
+            i -= 1;
+            buf[i] = b'+';
         } else if self.flags.space {
-            rev.push(b' ');
+            i -= 1;
+            buf[i] = b' ';
         }
-        rev.reverse();
         let old_zero = self.flags.zero;
         self.flags.zero = false;
-        self.pad(&rev);
+        self.pad(&buf[i..]);
         self.flags.zero = old_zero;
     }
 

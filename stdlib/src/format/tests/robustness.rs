@@ -33,14 +33,22 @@ impl Rng {
 }
 
 fn random_value(rng: &mut Rng, depth: usize) -> TV {
-    let pick = if depth > 3 { rng.below(8) } else { rng.below(14) };
+    let pick = if depth > 3 {
+        rng.below(8)
+    } else {
+        rng.below(14)
+    };
     match pick {
         0 => TV::boolean(rng.below(2) == 0),
         1 => TV::int(rng.next() as i64),
         2 => TV::int_k(Kind::Int8, "int8", i64::from(rng.next() as i8)),
         3 => TV::uint_k(Kind::Uint64, "uint64", rng.next()),
         4 => TV::float(f64::from_bits(rng.next())),
-        5 => TV::float_k(Kind::Float32, "float32", f64::from(f32::from_bits(rng.next() as u32))),
+        5 => TV::float_k(
+            Kind::Float32,
+            "float32",
+            f64::from(f32::from_bits(rng.next() as u32)),
+        ),
         6 => TV::str_t("string", &rng.bytes(b"ab\xff\t\"`\\\xe6\x97\xa5", 8)),
         7 => TV::iface("interface {}", None),
         8 => {
@@ -55,7 +63,10 @@ fn random_value(rng: &mut Rng, depth: usize) -> TV {
         }
         9 => TV::strukt(
             "main.T",
-            vec![("A", random_value(rng, depth + 1)), ("b", random_value(rng, depth + 1))],
+            vec![
+                ("A", random_value(rng, depth + 1)),
+                ("b", random_value(rng, depth + 1)),
+            ],
         ),
         10 => {
             let n = rng.below(4);
