@@ -248,6 +248,9 @@ fn may_tie(mant: u64, exp2: i32, n: usize) -> bool {
 /// Go's `strconv.FormatFloat(f, fmt, prec, bitSize)`. `bitSize` other than
 /// 32 or 64 is a Go panic.
 pub fn format_float(f: f64, fmt: u8, prec: i64, bit_size: i64) -> Result<String, StrconvPanic> {
+    if bit_size != 32 && bit_size != 64 {
+        return Err(StrconvPanic("strconv: illegal FormatFloat bitSize"));
+    }
     let mut out = Vec::new();
     append_float(&mut out, f, fmt, prec, bit_size)?;
     // Every byte written is ASCII except an unknown `fmt` byte echoed back.
@@ -265,11 +268,7 @@ pub fn append_float(
     let bits = match bit_size {
         32 => Bits::new(f, 32),
         64 => Bits::new(f, 64),
-        _ => {
-            return Err(StrconvPanic(
-                "strconv: illegal AppendFloat/FormatFloat bitSize",
-            ))
-        }
+        _ => return Err(StrconvPanic("strconv: illegal AppendFloat bitSize")),
     };
     // Precisions beyond what fmt can ask for (1e6) are clamped to keep
     // allocations bounded; Go would try to allocate and run out of memory.

@@ -91,12 +91,12 @@ pub use printer::{
     errorf, sprint, sprintf, sprintln, FmtValue, Kind, Method, Nil, PrintError, Printer, MAX_DEPTH,
 };
 pub use quote::{
-    append_quote, append_quote_rune, append_quote_rune_to_ascii, append_quote_to_ascii,
-    can_backquote, is_graphic, is_print, quote, quote_rune, quote_rune_to_ascii,
-    quote_rune_to_graphic, quote_to_ascii, quote_to_graphic, quoted_prefix, unquote, unquote_char,
-    SyntaxError, UnquotedChar,
+    append_quote, append_quote_rune, append_quote_rune_to_ascii, append_quote_rune_to_graphic,
+    append_quote_to_ascii, append_quote_to_graphic, can_backquote, is_graphic, is_print, quote,
+    quote_rune, quote_rune_to_ascii, quote_rune_to_graphic, quote_to_ascii, quote_to_graphic,
+    quoted_prefix, unquote, unquote_char, SyntaxError, UnquotedChar,
 };
 pub use strconv::{
-    append_int, append_uint, atoi, format_bool, format_int, format_uint, itoa, parse_bool,
-    parse_int, parse_uint, NumError, NumErrorKind, ParseResult, StrconvPanic, INT_SIZE,
+    append_bool, append_int, append_uint, atoi, format_bool, format_int, format_uint, itoa,
+    parse_bool, parse_int, parse_uint, NumError, NumErrorKind, ParseResult, StrconvPanic, INT_SIZE,
 };

@@ -177,8 +177,13 @@ pub fn append_quote_to_ascii(dst: &mut Vec<u8>, s: &[u8]) {
 /// Go's `strconv.QuoteToGraphic`.
 pub fn quote_to_graphic(s: &[u8]) -> Vec<u8> {
     let mut b = Vec::new();
-    append_quoted_with(&mut b, s, b'"', Mode::Graphic);
+    append_quote_to_graphic(&mut b, s);
     b
+}
+
+/// Go's `strconv.AppendQuoteToGraphic`.
+pub fn append_quote_to_graphic(dst: &mut Vec<u8>, s: &[u8]) {
+    append_quoted_with(dst, s, b'"', Mode::Graphic);
 }
 
 /// Go's `strconv.QuoteRune` (a rune is an `int32`; invalid ones print as
@@ -209,8 +214,13 @@ pub fn append_quote_rune_to_ascii(dst: &mut Vec<u8>, r: i64) {
 /// Go's `strconv.QuoteRuneToGraphic`.
 pub fn quote_rune_to_graphic(r: i64) -> Vec<u8> {
     let mut b = Vec::new();
-    append_quoted_rune_with(&mut b, r, b'\'', Mode::Graphic);
+    append_quote_rune_to_graphic(&mut b, r);
     b
+}
+
+/// Go's `strconv.AppendQuoteRuneToGraphic`.
+pub fn append_quote_rune_to_graphic(dst: &mut Vec<u8>, r: i64) {
+    append_quoted_rune_with(dst, r, b'\'', Mode::Graphic);
 }
 
 /// Go's `strconv.CanBackquote`: representable unchanged as a one-line raw

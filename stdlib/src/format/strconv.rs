@@ -171,6 +171,11 @@ pub fn format_bool(b: bool) -> &'static str {
     }
 }
 
+/// Go's `strconv.AppendBool`.
+pub fn append_bool(dst: &mut Vec<u8>, b: bool) {
+    dst.extend_from_slice(format_bool(b).as_bytes());
+}
+
 /// Go's `strconv.ParseBool`.
 pub fn parse_bool(s: &[u8]) -> Result<bool, NumError> {
     match s {

@@ -283,3 +283,40 @@ fn unquote_table() {
     }
     f.finish(100);
 }
+
+/// Go's panic values for illegal arguments (printed by native Go with
+/// `fmt.Sprint(recover())`).
+#[test]
+fn illegal_arguments_are_go_panics() {
+    let msg = |r: Result<String, StrconvPanic>| r.unwrap_err().to_string();
+    assert_eq!(
+        msg(format_int(5, 1)),
+        "strconv: illegal AppendInt/FormatInt base"
+    );
+    assert_eq!(
+        msg(format_uint(5, 37)),
+        "strconv: illegal AppendInt/FormatInt base"
+    );
+    assert_eq!(
+        msg(format_float(1.0, b'g', -1, 16)),
+        "strconv: illegal FormatFloat bitSize"
+    );
+    let mut buf = Vec::new();
+    assert_eq!(
+        append_float(&mut buf, 1.0, b'g', -1, 16)
+            .unwrap_err()
+            .to_string(),
+        "strconv: illegal AppendFloat bitSize"
+    );
+    assert_eq!(
+        append_int(&mut buf, 1, 99).unwrap_err().to_string(),
+        "strconv: illegal AppendInt/FormatInt base"
+    );
+    append_bool(&mut buf, true);
+    append_quote_to_graphic(&mut buf, "\u{3000}\u{7}".as_bytes());
+    append_quote_rune_to_graphic(&mut buf, 0x2000);
+    assert_eq!(
+        String::from_utf8(buf).unwrap(),
+        "true\"\u{3000}\\a\"'\u{2000}'"
+    );
+}
