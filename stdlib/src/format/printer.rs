@@ -298,15 +298,22 @@ pub fn sprintf(format: &[u8], args: &[&dyn FmtValue]) -> Result<Vec<u8>, PrintEr
 }
 
 /// The message of Go's `fmt.Errorf` and the indexes of the arguments its
-/// `%w` verbs wrapped (in format order, possibly repeated), from which the
-/// VM builds the error chain.
+/// `%w` verbs named, from which the VM builds the error as Go does: none,
+/// `errors.New`; one, a `*fmt.wrapError` (whose `Unwrap` is nil if that
+/// operand is not an error); more, a `*fmt.wrapErrors` of the distinct
+/// indexes (equal ones are adjacent) whose operands are errors. The list is
+/// in format order, or sorted when `[n]` indexes were used, like Go's.
 pub fn errorf(format: &[u8], args: &[&dyn FmtValue]) -> Result<(Vec<u8>, Vec<usize>), PrintError> {
     let mut p = Printer {
         wrap_errs: true,
         ..Printer::default()
     };
     p.printf(format, args)?;
-    let wrapped = std::mem::take(&mut p.wrapped);
+    let mut wrapped = std::mem::take(&mut p.wrapped);
+    if p.reordered {
+        // Go sorts them when `[n]` indexes were used.
+        wrapped.sort_unstable();
+    }
     Ok((p.into_bytes(), wrapped))
 }
 
@@ -695,8 +702,15 @@ impl Printer {
         }
         match kind {
             Kind::Bool => self.fmt_bool(v, verb),
-            k if k.is_signed() => self.fmt_integer(Some(v), v.int_value() as u64, true, verb),
-            k if k.is_unsigned() => self.fmt_integer(Some(v), v.uint_value(), false, verb),
+            Kind::Int | Kind::Int8 | Kind::Int16 | Kind::Int32 | Kind::Int64 => {
+                self.fmt_integer(Some(v), v.int_value() as u64, true, verb)
+            }
+            Kind::Uint
+            | Kind::Uint8
+            | Kind::Uint16
+            | Kind::Uint32
+            | Kind::Uint64
+            | Kind::Uintptr => self.fmt_integer(Some(v), v.uint_value(), false, verb),
             Kind::Float32 => self.fmt_float(v, 32, verb),
             Kind::Float64 => self.fmt_float(v, 64, verb),
             Kind::String => {
@@ -835,9 +849,6 @@ impl Printer {
                 self.fmt_pointer(v, verb)
             }
             Kind::Chan | Kind::Func | Kind::UnsafePointer => self.fmt_pointer(v, verb),
-            // Every kind is covered above; the guard arms confuse
-            // exhaustiveness checking only.
-            _ => self.fmt_pointer(v, verb),
         }
     }
 

@@ -393,6 +393,18 @@ fn methods_errorf_and_nil_operands() {
     let (msg, wrapped) = errorf(b"wrap %w and %w %d", &[&inner(), &inner(), &int(3)]).unwrap();
     assert_eq!(msg, b"wrap inner and inner 3");
     assert_eq!(wrapped, vec![0, 1]);
+    let err = |m: &str| {
+        TV::ptr(
+            "*errors.errorString",
+            0xc000014030,
+            TV::strukt("errors.errorString", vec![("s", s(m))]),
+        )
+        .with_error(m)
+    };
+    // Go: "b a b", and Unwrap() []error has 2 errors (indexes sorted, deduplicated).
+    let (msg, wrapped) = errorf(b"%[2]w %[1]w %[2]w", &[&err("a"), &err("b")]).unwrap();
+    assert_eq!(msg, b"b a b");
+    assert_eq!(wrapped, vec![0, 1, 1]);
     let (msg, _) = errorf(b"%w", &[&int(5)]).unwrap();
     assert_eq!(msg, b"%!w(int=5)");
     assert_eq!(out("%w", &[&inner()]), "%!w(*errors.errorString=&{inner})");
