@@ -8,7 +8,7 @@
 //! |---|---|---|
 //! | [`strconv`] | `strconv/atoi.go`, `itoa.go`, `atob.go` | integers and bools, `NumError` |
 //! | [`float`] | `strconv/ftoa.go`, `atof.go` | `FormatFloat`, `ParseFloat` |
-//! | [`quote`] | `strconv/quote.go`, `isprint.go` | quoting, unquoting, `IsPrint` |
+//! | [`quote`](mod@quote) | `strconv/quote.go`, `isprint.go` | quoting, unquoting, `IsPrint` |
 //! | `verbs` | `fmt/format.go` | one operand under one verb with flags |
 //! | [`printer`] | `fmt/print.go` | `Sprint`, `Sprintln`, `Sprintf`, `Errorf`'s text |
 //! | `fmtsort` | `internal/fmtsort` | map key order |
@@ -55,7 +55,18 @@
 //!   they differ only for a few exotic letters.
 //! * Precisions above 10^7 given directly to `format_float` are clamped
 //!   (through `Sprintf` they are at most 10^6, as in Go).
-
+//!
+//! # Tests
+//!
+//! `tests/` replays about 60,000 cases recorded from native Go:
+//! `testdata/strconv.tsv` (formatting and parsing of numbers, quoting,
+//! `IsPrint` samples), `testdata/fmt.tsv` (`Sprintf`, `Sprint`, `Sprintln`
+//! of primitive operands: verbs × flags × widths × precisions, error forms,
+//! random formats) and `testdata/values.tsv` (composite values with
+//! methods), plus random inputs that must never panic. To regenerate, run
+//! each program in `testdata/gen/` as its header says (`isprint.go` also
+//! rewrites `isprint_table.rs`).
+//!
 //! # Using it from the VM
 //!
 //! * `fmt.Sprintf(f, args...)` is [`sprintf`]`(f, &[&a0, &a1])` where each
