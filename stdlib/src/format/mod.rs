@@ -40,13 +40,13 @@
 //!   `%!(BADINDEX)`, `%!(NOVERB)`, `%!z(int=1)`); `Error`, `String` and
 //!   `GoString` methods at every depth Go calls them, their panics as
 //!   `%!v(PANIC=String method: ...)` (and `<nil>` for nil pointer
-//!   receivers); `Errorf`'s `%w` (the wrapped argument indexes are
+//!   receivers); `Formatter` (`Format(fmt.State, rune)`, with
+//!   [`FormatState`] and `fmt.FormatString` as [`format_directive`]); `Errorf`'s `%w` (the wrapped argument indexes are
 //!   returned); maps in `internal/fmtsort` order.
 //!
 //! # Not covered (yet)
 //!
-//! * Complex numbers (gol has none) and the `Formatter` interface
-//!   (`Format(fmt.State, rune)`); `fmt.State` is not modelled.
+//! * Complex numbers (gol has none).
 //! * Scanning (`Sscanf` and friends).
 //! * Map keys that are interfaces holding several dynamic types sort by
 //!   type name, where Go sorts by runtime type descriptor address.
@@ -99,7 +99,8 @@ mod tests;
 
 pub use float::{append_float, format_float, parse_float};
 pub use printer::{
-    errorf, sprint, sprintf, sprintln, FmtValue, Kind, Method, Nil, PrintError, Printer, MAX_DEPTH,
+    errorf, format_directive, sprint, sprintf, sprintln, FmtValue, FormatState, Formatted, Kind,
+    Method, Nil, PrintError, Printer, MAX_DEPTH,
 };
 pub use quote::{
     append_quote, append_quote_rune, append_quote_rune_to_ascii, append_quote_rune_to_graphic,

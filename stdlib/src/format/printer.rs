@@ -104,6 +104,100 @@ pub enum Method<'a> {
     Panicked(Box<dyn FmtValue + 'a>),
 }
 
+/// The outcome of asking a value for its `Format(fmt.State, rune)` method.
+pub enum Formatted<'a> {
+    /// The value's type has no `Format` method (answered without running
+    /// Go code).
+    Absent,
+    /// `Format` returned after writing these bytes to the state.
+    Wrote(Vec<u8>),
+    /// `Format` panicked with `value` after writing `wrote`.
+    Panicked {
+        /// What it wrote before panicking (Go keeps it in the output).
+        wrote: Vec<u8>,
+        /// The panic value.
+        value: Box<dyn FmtValue + 'a>,
+    },
+}
+
+/// What a `Format` method may ask of its `fmt.State`: the flags, width and
+/// precision of the verb being printed. Writes are collected by the VM
+/// and returned in [`Formatted`], which is equivalent to Go's appending to
+/// the printer's buffer because `fmt.State` cannot read that buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormatState {
+    minus: bool,
+    plus: bool,
+    sharp: bool,
+    space: bool,
+    zero: bool,
+    wid: i64,
+    wid_present: bool,
+    prec: i64,
+    prec_present: bool,
+}
+
+impl FormatState {
+    /// Go's `State.Width()`.
+    pub fn width(&self) -> (i64, bool) {
+        (self.wid, self.wid_present)
+    }
+
+    /// Go's `State.Precision()`.
+    pub fn precision(&self) -> (i64, bool) {
+        (self.prec, self.prec_present)
+    }
+
+    /// Go's `State.Flag(c)`: whether flag `c` (`- + # space 0`) was given
+    /// (`+` and `#` include the `%+v` and `%#v` forms).
+    pub fn flag(&self, c: i64) -> bool {
+        match u8::try_from(c) {
+            Ok(b'-') => self.minus,
+            Ok(b'+') => self.plus,
+            Ok(b'#') => self.sharp,
+            Ok(b' ') => self.space,
+            Ok(b'0') => self.zero,
+            _ => false,
+        }
+    }
+
+    /// Go's `fmt.FormatString(state, verb)`: the directive that would
+    /// reproduce this state, e.g. `%-+10.3v`.
+    pub fn format_string(&self, verb: char) -> Vec<u8> {
+        format_directive(
+            &|c| self.flag(i64::from(u32::from(c))),
+            self.width(),
+            self.precision(),
+            verb,
+        )
+    }
+}
+
+/// Go's `fmt.FormatString` for any `fmt.State` (the VM passes a user
+/// type's `Flag`, `Width` and `Precision` answers).
+pub fn format_directive(
+    flag: &dyn Fn(char) -> bool,
+    width: (i64, bool),
+    precision: (i64, bool),
+    verb: char,
+) -> Vec<u8> {
+    let mut b = vec![b'%'];
+    for c in [' ', '+', '-', '#', '0'] {
+        if flag(c) {
+            b.push(c as u8);
+        }
+    }
+    if width.1 {
+        b.extend_from_slice(width.0.to_string().as_bytes());
+    }
+    if precision.1 {
+        b.push(b'.');
+        b.extend_from_slice(precision.0.to_string().as_bytes());
+    }
+    append_rune(&mut b, i64::from(u32::from(verb)));
+    b
+}
+
 /// A Go value as the printer sees it. The VM implements this for its
 /// values. Only the methods that matter for a value's [`Kind`] are called;
 /// the defaults are for the others.
@@ -183,6 +277,11 @@ pub trait FmtValue {
     /// value (`None` when nil).
     fn elem(&self) -> Option<Box<dyn FmtValue + '_>> {
         None
+    }
+    /// Calls the value's `Format(fmt.State, rune)` method, if its type has
+    /// one, with a state answering from `state`.
+    fn format_method(&self, _state: &FormatState, _verb: char) -> Formatted<'_> {
+        Formatted::Absent
     }
     /// Whether the value's type implements `error` (for `Errorf`'s `%w`;
     /// must not run Go code).
@@ -604,8 +703,8 @@ impl Printer {
         }
     }
 
-    /// Go's `handleMethods`: `GoString` for `%#v`; `Error` or `String` for
-    /// `%v %s %x %X %q`; `%w` checks. Returns whether the value was printed.
+    /// Go's `handleMethods`: `%w` checks; `Format` for any verb; `GoString`
+    /// for `%#v`; `Error` or `String` for `%v %s %x %X %q`. Returns whether the value was printed.
     fn handle_methods(&mut self, v: &dyn FmtValue, verb: char) -> Res<bool> {
         if self.erroring {
             return Ok(false);
@@ -617,6 +716,30 @@ impl Printer {
                 return Ok(true);
             }
             verb = 'v';
+        }
+        let f = &self.fmt;
+        let state = FormatState {
+            minus: f.flags.minus,
+            plus: f.flags.plus || f.flags.plus_v,
+            sharp: f.flags.sharp || f.flags.sharp_v,
+            space: f.flags.space,
+            zero: f.flags.zero,
+            wid: f.wid,
+            wid_present: f.flags.wid_present,
+            prec: f.prec,
+            prec_present: f.flags.prec_present,
+        };
+        match v.format_method(&state, verb) {
+            Formatted::Absent => {}
+            Formatted::Wrote(b) => {
+                self.fmt.buf.extend_from_slice(&b);
+                return Ok(true);
+            }
+            Formatted::Panicked { wrote, value } => {
+                self.fmt.buf.extend_from_slice(&wrote);
+                self.method_result(v, verb, "Format", Method::Panicked(value))?;
+                return Ok(true);
+            }
         }
         if self.fmt.flags.sharp_v {
             let m = v.go_string_method();

@@ -66,7 +66,18 @@ impl Failures {
     }
 }
 
-use crate::format::{FmtValue, Kind, Method};
+use crate::format::{FmtValue, FormatState, Formatted, Kind, Method};
+
+/// What a test value's `Format` method does (mirroring values.go).
+#[derive(Clone, Debug)]
+pub(super) enum FormatBehaviour {
+    /// `F.Format`: writes the state it was given and the value.
+    Echo(i64),
+    /// `FP.Format`: writes "partial", then panics with "fmtpanic".
+    PartialPanic,
+    /// `(*FN)(nil).Format`: a nil dereference.
+    NilDeref,
+}
 use std::borrow::Cow;
 
 /// A Go value for the tests: enough of a value model to build every kind
@@ -91,6 +102,7 @@ pub(super) struct TV {
     string_m: Option<Result<String, Box<TV>>>,
     error_m: Option<Result<String, Box<TV>>>,
     gostring_m: Option<Result<String, Box<TV>>>,
+    format_m: Option<FormatBehaviour>,
 }
 
 impl TV {
@@ -112,6 +124,7 @@ impl TV {
             string_m: None,
             error_m: None,
             gostring_m: None,
+            format_m: None,
         }
     }
     pub(super) fn boolean(b: bool) -> TV {
@@ -234,6 +247,10 @@ impl TV {
         self.error_m = Some(Ok(s.to_string()));
         self
     }
+    pub(super) fn with_format(mut self, f: FormatBehaviour) -> TV {
+        self.format_m = Some(f);
+        self
+    }
     pub(super) fn with_gostring(mut self, s: &str) -> TV {
         self.gostring_m = Some(Ok(s.to_string()));
         self
@@ -313,6 +330,38 @@ impl FmtValue for TV {
         self.items
             .first()
             .map(|v| Box::new(v.clone()) as Box<dyn FmtValue>)
+    }
+    fn format_method(&self, st: &FormatState, verb: char) -> Formatted<'_> {
+        match &self.format_m {
+            None => Formatted::Absent,
+            Some(FormatBehaviour::Echo(x)) => {
+                let (w, wok) = st.width();
+                let (p, pok) = st.precision();
+                let fl = |c: char| st.flag(i64::from(u32::from(c)));
+                Formatted::Wrote(
+                    format!(
+                        "F({};{w},{wok};{p},{pok};{}{}{}{}{};{x})",
+                        String::from_utf8_lossy(&st.format_string(verb)),
+                        fl('-'),
+                        fl('+'),
+                        fl('#'),
+                        fl(' '),
+                        fl('0')
+                    )
+                    .into_bytes(),
+                )
+            }
+            Some(FormatBehaviour::PartialPanic) => Formatted::Panicked {
+                wrote: b"partial".to_vec(),
+                value: Box::new(TV::string("fmtpanic")),
+            },
+            Some(FormatBehaviour::NilDeref) => Formatted::Panicked {
+                wrote: Vec::new(),
+                value: Box::new(TV::strukt("runtime.Error", vec![]).with_error(
+                    "runtime error: invalid memory address or nil pointer dereference",
+                )),
+            },
+        }
     }
     fn is_error(&self) -> bool {
         self.error_m.is_some()

@@ -2,7 +2,7 @@
 //! against `../testdata/values.tsv` (see `testdata/gen/values.go`, which
 //! declares the same values in Go under the same names).
 
-use super::{show, unhex, Failures, TV};
+use super::{show, unhex, Failures, FormatBehaviour, TV};
 use crate::format::*;
 
 const TABLE: &str = include_str!("../testdata/values.tsv");
@@ -42,6 +42,11 @@ fn bytes_arr(ty: &str, b: &[u8]) -> TV {
             .map(|&c| TV::uint_k(Kind::Uint8, "uint8", u64::from(c)))
             .collect(),
     )
+}
+
+/// values.go's `F(x)`, whose `Format` echoes its state.
+fn main_f(x: i64) -> TV {
+    TV::int_k(Kind::Int, "main.F", x).with_format(FormatBehaviour::Echo(x))
 }
 
 /// values.go's pointer at the fake address 0xc000010018.
@@ -308,6 +313,15 @@ fn value(name: &str) -> Option<TV> {
                 .iter()
                 .map(|&u| TV::uint_k(Kind::Uint, "uint", u))
                 .collect(),
+        ),
+        "f" => main_f(3),
+        "f7" => main_f(7),
+        "slice_f" => TV::slice("[]main.F", Kind::Int, vec![main_f(1), main_f(2)]),
+        "fp" => TV::strukt("main.FP", vec![]).with_format(FormatBehaviour::PartialPanic),
+        "fn_nil" => TV::nil_of(Kind::Pointer, "*main.FN").with_format(FormatBehaviour::NilDeref),
+        "struct_f" => TV::strukt(
+            "struct { A main.F; b main.F }",
+            vec![("A", main_f(1)), ("b", main_f(2))],
         ),
         "fake_ptr" => fake(),
         "struct_ptr" => TV::strukt("struct { P *int }", vec![("P", fake())]),

@@ -86,6 +86,26 @@ type Both struct{ X int }
 func (Both) String() string { return "str" }
 func (Both) Error() string  { return "err" }
 
+type F int
+
+func (x F) Format(f fmt.State, verb rune) {
+	w, wok := f.Width()
+	p, pok := f.Precision()
+	fmt.Fprintf(f, "F(%s;%d,%t;%d,%t;%t%t%t%t%t;%d)", fmt.FormatString(f, verb), w, wok, p, pok,
+		f.Flag('-'), f.Flag('+'), f.Flag('#'), f.Flag(' '), f.Flag('0'), int(x))
+}
+
+type FP struct{}
+
+func (FP) Format(f fmt.State, verb rune) {
+	f.Write([]byte("partial"))
+	panic("fmtpanic")
+}
+
+type FN struct{ X int }
+
+func (p *FN) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "FN%d", p.X) }
+
 func out(name, format string, v any) {
 	fmt.Printf("%s\t%s\t%s\n", name, hex.EncodeToString([]byte(format)), hex.EncodeToString([]byte(fmt.Sprintf(format, v))))
 }
@@ -152,6 +172,14 @@ func main() {
 		{"f32s", []float32{0.1, 1e21, 16777216}},
 		{"runes", []rune("héllo")},
 		{"uints", []uint{0, 1, math.MaxUint64}},
+		{"f", F(3)},
+		{"slice_f", []F{1, 2}},
+		{"fp", FP{}},
+		{"fn_nil", (*FN)(nil)},
+		{"struct_f", struct {
+			A F
+			b F
+		}{1, 2}},
 	}
 	formats := []string{"%v", "%+v", "%#v", "%T", "%d", "%s", "%x", "%q", "%5v", "%-8v|", "%08.3v", "%X", "%o", "%c", "%t", "%e", "%.1f", "%p"}
 	// Pointers at a fixed fake address, never dereferenced: only forms
@@ -178,6 +206,10 @@ func main() {
 			}
 			out(pc.name, f, pc.v)
 		}
+	}
+	for _, f := range []string{"%-+# 010.3v", "%+#v", "% 0x", "%08.3d|%-8s|", "%.0q", "%5.v"} {
+		out("f7", f, F(7))
+		out("slice_f", f, []F{1, 2})
 	}
 	for _, c := range vals {
 		for _, f := range formats {
