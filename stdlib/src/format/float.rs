@@ -246,7 +246,8 @@ fn may_tie(mant: u64, exp2: i32, n: usize) -> bool {
 }
 
 /// Go's `strconv.FormatFloat(f, fmt, prec, bitSize)`. `bitSize` other than
-/// 32 or 64 is a Go panic.
+/// 32 or 64 is a Go panic. (An unknown non-ASCII `fmt` byte, which Go echoes
+/// as `%` and the byte, shows as U+FFFD here; [`append_float`] keeps it.)
 pub fn format_float(f: f64, fmt: u8, prec: i64, bit_size: i64) -> Result<String, StrconvPanic> {
     if bit_size != 32 && bit_size != 64 {
         return Err(StrconvPanic("strconv: illegal FormatFloat bitSize"));

@@ -476,7 +476,7 @@ impl Printer {
     }
 
     /// Go's `doPrint` (`Sprint`).
-    pub fn print(&mut self, args: &[&dyn FmtValue]) -> Res {
+    pub fn print(&mut self, args: &[&dyn FmtValue]) -> Result<(), PrintError> {
         let mut prev_string = false;
         for (i, &arg) in args.iter().enumerate() {
             let arg = unwrap_arg(arg);
@@ -491,7 +491,7 @@ impl Printer {
     }
 
     /// Go's `doPrintln` (`Sprintln`).
-    pub fn println(&mut self, args: &[&dyn FmtValue]) -> Res {
+    pub fn println(&mut self, args: &[&dyn FmtValue]) -> Result<(), PrintError> {
         for (i, &arg) in args.iter().enumerate() {
             if i > 0 {
                 self.fmt.buf.push(b' ');
@@ -976,7 +976,7 @@ impl Printer {
     }
 
     /// Go's `doPrintf`.
-    pub fn printf(&mut self, format: &[u8], args: &[&dyn FmtValue]) -> Res {
+    pub fn printf(&mut self, format: &[u8], args: &[&dyn FmtValue]) -> Result<(), PrintError> {
         let unwrapped: Vec<Option<Arg<'_>>> = args.iter().map(|&a| unwrap_arg(a)).collect();
         let arg = |i: usize| unwrapped.get(i).and_then(|a| a.as_ref().map(Arg::get));
         let nargs = args.len();
