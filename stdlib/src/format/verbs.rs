@@ -360,31 +360,27 @@ impl Fmt {
         } else {
             prec
         };
-        // num[0] is a sign slot, as in Go.
+        // num[0] is a sign slot, as in Go: '+' unless the number has one.
         let mut num: Vec<u8> = vec![b'+'];
         // size is 32 or 64 by construction, so this cannot fail.
         let _ = append_float(&mut num, v, verb, prec, i64::from(size));
-        let mut num: &mut [u8] = &mut num[..];
-        let mut owned;
         if num.len() > 1 && (num[1] == b'-' || num[1] == b'+') {
-            num = &mut num[1..];
+            num.remove(0);
         }
         if self.flags.space && num[0] == b'+' && !self.flags.plus {
             num[0] = b' ';
         }
+        // Infinities and NaN are never zero padded; NaN shows a sign only
+        // when asked for.
         if num.len() > 1 && (num[1] == b'I' || num[1] == b'N') {
             let old_zero = self.flags.zero;
             self.flags.zero = false;
-            let mut n: &[u8] = num;
-            if n[1] == b'N' && !self.flags.space && !self.flags.plus {
-                n = &n[1..];
-            }
-            let n = n.to_vec();
-            self.pad(&n);
+            let start = usize::from(num[1] == b'N' && !self.flags.space && !self.flags.plus);
+            self.pad(&num[start..]);
             self.flags.zero = old_zero;
             return;
         }
-        owned = num.to_vec();
+        let mut owned = num;
         if self.flags.sharp && verb != b'b' {
             let mut digits: i64 = 0;
             if matches!(verb, b'v' | b'g' | b'G' | b'x') {
