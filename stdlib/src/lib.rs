@@ -29,6 +29,8 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 
+pub mod format;
+
 use gol_lang::Importer;
 
 /// Prefix of the file names of standard package sources, in place of Go's

@@ -1,0 +1,80 @@
+//! Sprintf/Sprint/Sprintln of primitive operands against
+//! `../testdata/fmt.tsv` (see `testdata/gen/fmt.go`).
+
+use super::{show, unhex, Failures, TV};
+use crate::format::*;
+
+const TABLE: &str = include_str!("../testdata/fmt.tsv");
+
+/// Decodes one argument field (`i8:-5`, `f64:<bits>`, `s:<hex>`, `nil`...).
+fn arg(field: &str) -> TV {
+    if field == "nil" {
+        return TV::iface("interface {}", None);
+    }
+    if field == "byn" {
+        return TV::bytes("[]uint8", None);
+    }
+    let (tag, val) = field.split_once(':').expect("tagged argument");
+    let int = |k, t| TV::int_k(k, t, val.parse().expect("int"));
+    let uint = |k, t| TV::uint_k(k, t, val.parse().expect("uint"));
+    match tag {
+        "b" => TV::boolean(val == "true"),
+        "i" => int(Kind::Int, "int"),
+        "i8" => int(Kind::Int8, "int8"),
+        "i16" => int(Kind::Int16, "int16"),
+        "i32" => int(Kind::Int32, "int32"),
+        "i64" => int(Kind::Int64, "int64"),
+        "u" => uint(Kind::Uint, "uint"),
+        "u8" => uint(Kind::Uint8, "uint8"),
+        "u16" => uint(Kind::Uint16, "uint16"),
+        "u32" => uint(Kind::Uint32, "uint32"),
+        "u64" => uint(Kind::Uint64, "uint64"),
+        "up" => uint(Kind::Uintptr, "uintptr"),
+        "f32" => TV::float_k(
+            Kind::Float32,
+            "float32",
+            f64::from(f32::from_bits(u32::from_str_radix(val, 16).expect("bits"))),
+        ),
+        "f64" => TV::float(f64::from_bits(u64::from_str_radix(val, 16).expect("bits"))),
+        "s" => TV::str_t("string", &unhex(val)),
+        "by" => TV::bytes("[]uint8", Some(&unhex(val))),
+        _ => panic!("unknown argument tag {tag}"),
+    }
+}
+
+#[test]
+fn sprintf_primitives() {
+    let mut f = Failures::new("Sprintf/Sprint/Sprintln");
+    for line in TABLE.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let want = unhex(fields[1]);
+        let (got, what) = match fields[0] {
+            "sf" => {
+                let format = unhex(fields[2]);
+                let args: Vec<TV> = fields[3..].iter().map(|a| arg(a)).collect();
+                let refs: Vec<&dyn FmtValue> = args.iter().map(|a| a as &dyn FmtValue).collect();
+                let got = sprintf(&format, &refs).expect("no nested panics here");
+                (
+                    got,
+                    format!("Sprintf({}, {})", show(&format), fields[3..].join(", ")),
+                )
+            }
+            tag => {
+                let args: Vec<TV> = fields[2..].iter().map(|a| arg(a)).collect();
+                let refs: Vec<&dyn FmtValue> = args.iter().map(|a| a as &dyn FmtValue).collect();
+                let got = if tag == "sp" {
+                    sprint(&refs)
+                } else {
+                    sprintln(&refs)
+                }
+                .expect("no panics");
+                (got, format!("{tag}({})", fields[2..].join(", ")))
+            }
+        };
+        f.case();
+        if got != want {
+            f.fail(format!("{what} = {}, Go {}", show(&got), show(&want)));
+        }
+    }
+    f.finish(20000);
+}
