@@ -37,6 +37,11 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Compile a program and print the bytecode of every function, with source lines
+    Disasm {
+        /// The program's source file
+        file: String,
+    },
     /// Print gol's version
     Version,
 }
@@ -60,16 +65,49 @@ fn main() -> ExitCode {
             Ok(_) => ExitCode::SUCCESS,
             Err(code) => code,
         },
-        Command::Run { file, args: _ } => match check(std::slice::from_ref(&file)) {
-            Ok(_) => {
-                eprintln!(
-                    "gol: {file} type-checks, but executing programs is not implemented yet \
-                     (`gol check` is what works today)"
-                );
-                ExitCode::from(1)
+        Command::Run { file, args } => {
+            let prog = match compile(&file) {
+                Ok(p) => p,
+                Err(code) => return code,
+            };
+            let mut vm = match gol_vm::Vm::new(
+                prog,
+                &gol_stdlib::natives::resolve,
+                gol_stdlib::natives::hooks(),
+            ) {
+                Ok(vm) => vm,
+                Err(msg) => {
+                    eprintln!("gol: {file}: {msg}");
+                    return ExitCode::from(1);
+                }
+            };
+            vm.args = std::iter::once(file.clone()).chain(args).collect();
+            let code = vm.run_main();
+            ExitCode::from(code.clamp(0, 255) as u8)
+        }
+        Command::Disasm { file } => match compile(&file) {
+            Ok(p) => {
+                let _ = std::io::stdout().write_all(p.disassemble().as_bytes());
+                ExitCode::SUCCESS
             }
             Err(code) => code,
         },
+    }
+}
+
+/// Reads, type-checks and compiles a program to bytecode, printing
+/// diagnostics to stderr.
+fn compile(file: &str) -> Result<gol_lang::bytecode::Program, ExitCode> {
+    let checked = check(&[file.to_string()])?;
+    let Some(program) = &checked.program else {
+        return Err(ExitCode::from(1));
+    };
+    match gol_lang::codegen::compile(program, &checked.sources) {
+        Ok(p) => Ok(p),
+        Err(diags) => {
+            diag::emit_stderr(&checked.sources, &diags);
+            Err(ExitCode::from(1))
+        }
     }
 }
 

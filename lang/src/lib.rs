@@ -13,7 +13,9 @@
 
 pub mod ast;
 pub mod basic;
+pub mod bytecode;
 pub mod check;
+pub mod codegen;
 pub mod constant;
 pub mod diag;
 pub mod lexer;

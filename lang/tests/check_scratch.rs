@@ -5,8 +5,14 @@ mod check_util;
 
 #[test]
 fn scratch() {
-    let Ok(dir) = std::env::var("GOL_CHECK_DIR") else { return };
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    let Ok(dir) = std::env::var("GOL_CHECK_DIR") else {
+        return;
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     for p in paths {
         let name = p.file_name().unwrap().to_string_lossy().to_string();
@@ -15,7 +21,11 @@ fn scratch() {
         }
         let src = std::fs::read_to_string(&p).unwrap();
         println!("== {name}");
-        let kind_name = if name.ends_with(".gol") { "main.gol" } else { "main.go" };
+        let kind_name = if name.ends_with(".gol") {
+            "main.gol"
+        } else {
+            "main.go"
+        };
         for e in check_util::errors_of(kind_name, &src) {
             println!("{e}");
         }

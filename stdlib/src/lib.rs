@@ -30,6 +30,7 @@
 #![deny(clippy::undocumented_unsafe_blocks)]
 
 pub mod format;
+pub mod natives;
 
 use gol_lang::Importer;
 

@@ -1,1 +1,222 @@
 //! gol's virtual machine and runtime.
+//!
+//! # What runs where
+//! [`Vm::new`] takes a compiled [`Program`](gol_lang::bytecode::Program)
+//! and resolves its natives; [`Vm::run_main`] runs the program's entry
+//! goroutine to the end and returns the process exit status. The
+//! interpreter ([`interp`]) never runs to completion: it executes a
+//! *budgeted slice* of one goroutine ([`goroutine::G`]) and returns an
+//! [`interp::Exit`] (budget spent, done, panicked, exited). The loop in
+//! [`Vm::run_main`] is where the scheduler goes: between slices is a
+//! safepoint, where the collector may run and, later, another goroutine
+//! may be picked. The budget is spent on calls and backward jumps, so a
+//! goroutine in an endless loop still comes back.
+//!
+//! # Memory
+//! * Each goroutine owns a *slot stack* (a `Vec<u64>`) holding every frame's
+//!   window. Nothing points into it (variables whose address is taken live
+//!   in heap boxes), so it grows by copying, up to 1 GiB, then the program
+//!   dies with Go's `fatal error: stack overflow`. Go calls never recurse on
+//!   the Rust stack: frames are records in [`goroutine::G::frames`].
+//! * Every object (strings built at run time, slices' arrays, boxes,
+//!   interface boxes, closures) comes from the `gol_gc` heap with a precise
+//!   pointer layout. Roots: the slot stacks and the globals, scanned
+//!   conservatively (the collector checks each word), plus the panic value.
+//!   Pointer stores into the heap go through `Heap::write_pointer`.
+//!
+//! # Invariant 1: no program crashes the VM
+//! * Every slot index an instruction names is checked (safe indexing), and
+//!   the code generator sizes frames to cover them; a broken frame is a
+//!   fatal error, not memory corruption.
+//! * Interfaces are one word (a box pointer whose first word is the
+//!   dynamic type), so a racy read can never pair a type with the wrong
+//!   data.
+//! * Strings and slices are several words; with one goroutine running
+//!   they cannot be torn. When goroutines run in parallel, loads of these
+//!   from shared heap words must be validated against the real backing
+//!   object (`Heap::object_containing`) before use; the accessors in
+//!   [`value`] are the single place where that check belongs.
+//!
+//! # Failure tiers
+//! A broken VM invariant is [`gol_gc::throw`] (`fatal error: ...`, exit 2);
+//! a Go panic is a value delivered to the goroutine (recoverable); compile
+//! errors never reach the VM.
+//!
+//! Rejected alternatives: a tree-walking interpreter (slow, recursion on
+//! the Rust stack); `run to completion` (no preemption point, no GC
+//! safepoint); tagged values (see the bytecode module docs).
+
+#![deny(unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks)]
+
+pub mod goroutine;
+pub mod interp;
+pub mod native;
+pub mod panic;
+pub mod value;
+
+use gol_gc::{Cache, Config, Heap, Layout};
+use gol_lang::bytecode::{Program, RtType};
+use std::io::Write;
+
+pub use native::{NativeCtx, NativeFn, NativeResult};
+
+/// Hooks the standard library gives the runtime (it cannot depend on
+/// stdlib): number formatting for `print`.
+#[derive(Clone, Copy)]
+pub struct Hooks {
+    /// `strconv.FormatFloat(v, 'g', -1, bits)`: how `println` prints floats.
+    pub format_float: fn(f64, u32) -> Vec<u8>,
+}
+
+/// A loaded program and its runtime state.
+pub struct Vm {
+    pub(crate) prog: std::sync::Arc<Program>,
+    pub(crate) heap: Heap,
+    pub(crate) cache: Cache,
+    pub(crate) natives: Vec<NativeFn>,
+    pub(crate) globals: Vec<u64>,
+    /// Constant strings, address-stable for the run (outside the heap).
+    pub(crate) consts: Vec<Box<[u8]>>,
+    /// Per runtime type: the pointer mask of a box holding it (the type
+    /// word first).
+    pub(crate) box_masks: Vec<Vec<u64>>,
+    pub(crate) hooks: Hooks,
+    pub(crate) stdout: std::io::BufWriter<std::io::Stdout>,
+    /// Program arguments (os.Args).
+    pub args: Vec<String>,
+}
+
+impl Vm {
+    /// Loads a program, resolving each native by name. Errors name the
+    /// natives gol does not implement yet.
+    pub fn new(
+        prog: Program,
+        resolve: &dyn Fn(&str) -> Option<NativeFn>,
+        hooks: Hooks,
+    ) -> Result<Vm, String> {
+        let mut natives = Vec::new();
+        let mut missing = Vec::new();
+        for n in &prog.natives {
+            match resolve(&n.name) {
+                Some(f) => natives.push(f),
+                None => {
+                    missing.push(n.name.clone());
+                    natives.push(native::missing as NativeFn);
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(format!("gol does not implement {} yet", missing.join(", ")));
+        }
+        let consts = prog
+            .strings
+            .iter()
+            .map(|s| s.clone().into_boxed_slice())
+            .collect();
+        let box_masks = prog
+            .types
+            .iter()
+            .map(|t| {
+                let words = t.words as usize + 1;
+                let mut m = vec![0u64; words.div_ceil(64)];
+                for w in 0..t.words as usize {
+                    if t.ptr_mask
+                        .get(w / 64)
+                        .is_some_and(|x| x & (1 << (w % 64)) != 0)
+                    {
+                        let b = w + 1;
+                        m[b / 64] |= 1 << (b % 64);
+                    }
+                }
+                m
+            })
+            .collect();
+        let heap = Heap::new(Config::default());
+        let cache = heap.new_cache();
+        Ok(Vm {
+            globals: vec![0; prog.global_words as usize],
+            prog: std::sync::Arc::new(prog),
+            heap,
+            cache,
+            natives,
+            consts,
+            box_masks,
+            hooks,
+            stdout: std::io::BufWriter::new(std::io::stdout()),
+            args: Vec::new(),
+        })
+    }
+
+    /// The loaded program.
+    pub fn program(&self) -> &Program {
+        &self.prog
+    }
+
+    /// Runs the program's main goroutine until the program ends; returns
+    /// the exit status (0, `os.Exit`'s, or 2 after a panic or fatal error).
+    pub fn run_main(&mut self) -> i32 {
+        let mut g = goroutine::G::new(1, self.prog.entry);
+        let code = loop {
+            match interp::run(self, &mut g, interp::SLICE_BUDGET) {
+                interp::Exit::Yield => self.safepoint(&g),
+                interp::Exit::Done => break 0,
+                interp::Exit::Exit(code) => break code,
+                interp::Exit::Panic => {
+                    let _ = self.stdout.flush();
+                    panic::report(self, &g);
+                    break 2;
+                }
+                interp::Exit::Fatal(msg) => {
+                    let _ = self.stdout.flush();
+                    panic::fatal(self, &g, &msg);
+                    break 2;
+                }
+            }
+        };
+        let _ = self.stdout.flush();
+        code
+    }
+
+    /// Between slices: collect if the pacer says so. The roots are the
+    /// goroutine's slot stack, the globals and its panic and defer records.
+    fn safepoint(&mut self, g: &goroutine::G) {
+        if !self.heap.should_collect() {
+            return;
+        }
+        let globals = &self.globals;
+        let mut roots = |sink: &mut dyn FnMut(usize)| {
+            for &w in g.live_slots() {
+                sink(w as usize);
+            }
+            for &w in globals {
+                sink(w as usize);
+            }
+            g.extra_roots(sink);
+        };
+        // SAFETY: the world is stopped (one thread, between slices, no
+        // native running), and every heap pointer the VM will use again
+        // is in a goroutine slot, a global, or the goroutine's panic and
+        // defer records, all passed above (heap contract 4).
+        unsafe {
+            self.heap.collect(&mut roots);
+        }
+    }
+
+    /// Allocates a zeroed object of `words` words with the pointer layout
+    /// of runtime type `t` (a value of that type).
+    pub(crate) fn alloc_typed(&mut self, t: RtType, words: usize) -> u64 {
+        let (mask, ew): (&[u64], usize) = match self.prog.types.get(t.0 as usize) {
+            Some(d) => (&d.ptr_mask, d.words.max(1) as usize),
+            None => (&[], 1),
+        };
+        let layout = Layout::pointers(mask, ew);
+        self.heap.alloc(&mut self.cache, words.max(1) * 8, layout) as u64
+    }
+
+    /// Allocates a pointer-free object of `bytes` bytes.
+    pub(crate) fn alloc_noscan(&mut self, bytes: usize) -> u64 {
+        self.heap
+            .alloc(&mut self.cache, bytes.max(1), Layout::NOSCAN) as u64
+    }
+}

@@ -436,10 +436,7 @@ impl<'a> Checker<'a> {
                     None => {
                         first = Some(p);
                         if p.name != "main" {
-                            self.error(
-                                p.span,
-                                format!("package {} is not a main package", p.name),
-                            );
+                            self.error(p.span, format!("package {} is not a main package", p.name));
                         }
                     }
                     Some(q) if q.name != p.name => {
@@ -472,7 +469,10 @@ impl<'a> Checker<'a> {
                 if let Some(sig) = self.tt.signature(t) {
                     if !sig.params.is_empty() || !sig.results.is_empty() {
                         let span = self.tt.obj(o).span;
-                        self.error(span, "func main must have no arguments and no return values");
+                        self.error(
+                            span,
+                            "func main must have no arguments and no return values",
+                        );
                     }
                 }
             }

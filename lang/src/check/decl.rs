@@ -383,7 +383,11 @@ impl<'a> Checker<'a> {
         if self.tt.is_invalid(t) {
             return t;
         }
-        let base = self.tt.pointer_elem(t).filter(|_| !self.tt.is_named(t)).unwrap_or(t);
+        let base = self
+            .tt
+            .pointer_elem(t)
+            .filter(|_| !self.tt.is_named(t))
+            .unwrap_or(t);
         let bad = |c: &Self, why: &str| format!("invalid receiver type {}{}", c.ts(t), why);
         match self.tt.named(base) {
             Some(n) if n.pkg == Some(self.pkg) => {

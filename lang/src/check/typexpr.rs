@@ -212,9 +212,7 @@ impl<'a> Checker<'a> {
                         && matches!(self.tt.get(self.tt.under(base)), Type::Pointer(_))
                     {
                         self.error(f.ty.span, "embedded field type cannot be a pointer");
-                    } else if matches!(f.ty.kind, ExprKind::Star(_))
-                        && self.tt.is_interface(base)
-                    {
+                    } else if matches!(f.ty.kind, ExprKind::Star(_)) && self.tt.is_interface(base) {
                         self.error(
                             f.ty.span,
                             "embedded field type cannot be a pointer to an interface",
@@ -296,7 +294,9 @@ impl<'a> Checker<'a> {
                             let s = self.ts(t);
                             self.error(
                                 e.span,
-                                format!("cannot use {s} in interface (gol has no type constraints)"),
+                                format!(
+                                    "cannot use {s} in interface (gol has no type constraints)"
+                                ),
                             );
                         }
                         continue;

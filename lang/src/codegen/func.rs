@@ -1,0 +1,3043 @@
+//! Compiling one function body: statements and expressions to register
+//! code.
+//!
+//! Expressions compile with a *destination*: [`FnGen::expr_to`] writes the
+//! value's words to the slots given; [`FnGen::operand`] returns a slot that
+//! holds the value, which is the variable's own slot for an unboxed local
+//! (no copy) and a fresh temporary otherwise. Assignment to a local
+//! compiles into a temporary and then *retargets* the last instruction to
+//! the local when that is safe (a single instruction that reads its
+//! operands before writing), so `x = a + b` is one `AddInt x, a, b` while
+//! `a, b = b, a` and `b = a && b` stay correct.
+//!
+//! Jumps are emitted with a placeholder and patched when the label is
+//! bound; `break`/`continue` find their loop on a stack of loop contexts.
+
+use super::{Body, Gen};
+use crate::ast::{self, BinaryOp, Expr, ExprKind, Span, Stmt, StmtKind, UnaryOp};
+use crate::basic::BasicKind;
+use crate::bytecode::{
+    Fault, FuncId, Function, Off, Op, Pc, PrintKind, Reg, RtType, TypeKind, Width,
+};
+use crate::check::{CallKind, Mode, SelectionKind};
+use crate::constant::Value;
+use crate::types::{ids, Builtin, ObjId, ObjKind, Type, TypeId, VarKind};
+use std::collections::HashMap;
+
+/// Where a variable lives.
+#[derive(Clone, Copy, Debug)]
+struct Var {
+    /// Its slot, or the slot holding its box's address.
+    reg: Reg,
+    boxed: bool,
+    ty: TypeId,
+}
+
+struct Loop {
+    label: Option<String>,
+    breaks: Vec<usize>,
+    continues: Vec<usize>,
+    /// The continue target when already known (`None`: patch later).
+    cont: Option<Pc>,
+    /// Switches accept `break` but not `continue`.
+    is_switch: bool,
+}
+
+pub(super) struct FnGen<'g, 'a> {
+    g: &'g mut Gen<'a>,
+    code: Vec<Op>,
+    lines: Vec<u32>,
+    line: u32,
+    file: u32,
+    top: u32,
+    max: u32,
+    vars: HashMap<ObjId, Var>,
+    /// Captured variables of a closure: word offset in the closure object.
+    captures: HashMap<ObjId, (u32, TypeId)>,
+    loops: Vec<Loop>,
+    /// The pc at which a label was last bound (no retargeting across it).
+    label_at: usize,
+    /// Named results (slots, in order) and all result types.
+    named_results: Vec<Var>,
+    results: Vec<TypeId>,
+    /// The next closure literal number (`main.f.func1`).
+    lit_count: u32,
+    name: String,
+    pending_label: Option<String>,
+    /// Whether the body contains a `defer`.
+    has_defer: bool,
+    recover_pc: u32,
+}
+
+const MAX_DEPTH: u32 = 1000;
+
+impl<'g, 'a> FnGen<'g, 'a> {
+    pub(super) fn compile(g: &'g mut Gen<'a>, id: FuncId, body: Body<'a>) -> Function {
+        let name = g.out.funcs[id.0 as usize].name.clone();
+        let mut f = FnGen {
+            g,
+            code: Vec::new(),
+            lines: Vec::new(),
+            line: 0,
+            file: 0,
+            top: 0,
+            max: 0,
+            vars: HashMap::new(),
+            captures: HashMap::new(),
+            loops: Vec::new(),
+            label_at: usize::MAX,
+            named_results: Vec::new(),
+            results: Vec::new(),
+            lit_count: 0,
+            name: name.clone(),
+            pending_label: None,
+            has_defer: false,
+            recover_pc: 0,
+        };
+        let (pw, rw) = match body {
+            Body::Entry => {
+                for &init in &f.g.pkg_inits.clone() {
+                    let b = f.alloc(0);
+                    f.emit(Op::Call { f: init, base: b });
+                }
+                let main = f.g.prog.main;
+                if let Some(m) = f.g.func_id(main, Span::default()) {
+                    let b = f.alloc(0);
+                    f.emit(Op::Call { f: m, base: b });
+                }
+                f.emit(Op::Return { a: Reg(0), n: 0 });
+                (0, 0)
+            }
+            Body::PkgInit(i) => {
+                f.pkg_init(i);
+                (0, 0)
+            }
+            Body::Native(n, _) => {
+                let d = f.g.out.natives[n.0 as usize].clone();
+                f.top = d.param_words.max(d.result_words);
+                f.max = f.top;
+                f.emit(Op::CallNative { f: n, base: Reg(0) });
+                f.emit(Op::Return {
+                    a: Reg(0),
+                    n: d.result_words,
+                });
+                (d.param_words, d.result_words)
+            }
+            Body::Decl(fd, _) => {
+                f.set_pos(fd.span.lo);
+                let recv: Vec<&ast::Param> = fd.recv.iter().collect();
+                let (pw, rw) = f.prologue(&recv, &fd.ty);
+                if let Some(b) = &fd.body {
+                    f.block(b);
+                    f.set_pos(b.rbrace().lo);
+                }
+                f.epilogue();
+                (pw, rw)
+            }
+            Body::Lit(e, ty, b) => {
+                f.set_pos(e.span.lo);
+                // Captures: computed by the enclosing function, stored on the Gen.
+                if let Some(caps) = f.g.lit_captures.get(&e.id).cloned() {
+                    for (i, o) in caps.iter().enumerate() {
+                        let t = f.g.tt.obj(*o).ty;
+                        f.captures.insert(*o, (1 + i as u32, t));
+                    }
+                }
+                let (pw, rw) = f.prologue(&[], ty);
+                f.block(b);
+                f.set_pos(b.rbrace().lo);
+                f.epilogue();
+                (pw, rw)
+            }
+        };
+        Function {
+            name,
+            code: f.code,
+            lines: f.lines,
+            file: f.file,
+            param_words: pw,
+            result_words: rw,
+            frame_words: f.max.max(pw).max(rw),
+            recover_pc: f.recover_pc,
+        }
+    }
+
+    // ----- emission helpers -----
+
+    fn set_pos(&mut self, pos: u32) {
+        self.line = self.g.line(pos);
+        self.file = self.g.file_index(pos);
+    }
+
+    fn emit(&mut self, op: Op) -> usize {
+        let op = match op {
+            Op::MoveN { d, a, n: 1 } => Op::Move { d, a },
+            op => op,
+        };
+        if let Op::MoveN { n: 0, .. } | Op::Zero { n: 0, .. } = op {
+            return self.code.len().saturating_sub(1);
+        }
+        if let Op::MoveN { d, a, .. } | Op::Move { d, a } = op {
+            if d == a {
+                return self.code.len().saturating_sub(1);
+            }
+        }
+        self.code.push(op);
+        self.lines.push(self.line);
+        self.code.len() - 1
+    }
+
+    fn pc(&self) -> Pc {
+        Pc(self.code.len() as u32)
+    }
+
+    /// Binds a label here and patches the jumps at `sites` to it.
+    fn patch_here(&mut self, sites: &[usize]) {
+        let to = self.pc();
+        for &s in sites {
+            self.patch(s, to);
+        }
+        self.label_at = self.code.len();
+    }
+
+    fn patch(&mut self, site: usize, to: Pc) {
+        match &mut self.code[site] {
+            Op::Jump { to: t } | Op::JumpIf { to: t, .. } | Op::JumpIfNot { to: t, .. } => *t = to,
+            Op::Loop { to: t } => *t = to,
+            _ => {}
+        }
+    }
+
+    fn jump_back(&mut self, to: Pc) {
+        self.emit(Op::Loop { to });
+    }
+
+    fn alloc(&mut self, n: u32) -> Reg {
+        let r = Reg(self.top);
+        self.top += n;
+        self.max = self.max.max(self.top);
+        r
+    }
+
+    fn err(&mut self, span: Span, what: &str) {
+        self.g.error(span, format!("gol cannot compile {what} yet"));
+    }
+
+    fn words(&self, t: TypeId) -> u32 {
+        self.g.words(t)
+    }
+
+    fn ty(&self, e: &Expr) -> TypeId {
+        let t = self.g.info.type_of(e.id).unwrap_or(ids::INVALID);
+        if self.g.tt.is_untyped(t) {
+            self.g.tt.default_type(t)
+        } else {
+            t
+        }
+    }
+
+    fn under(&self, t: TypeId) -> &Type {
+        self.g.tt.get(self.g.tt.under(t))
+    }
+
+    fn basic(&self, t: TypeId) -> Option<BasicKind> {
+        match self.under(t) {
+            Type::Basic(k, _) => Some(*k),
+            _ => None,
+        }
+    }
+
+    fn is_iface(&self, t: TypeId) -> bool {
+        matches!(self.under(t), Type::Interface(_))
+    }
+
+    // ----- function frame -----
+
+    fn prologue(&mut self, recv: &[&ast::Param], ty: &ast::FuncType) -> (u32, u32) {
+        let mut boxes = Vec::new();
+        for p in recv.iter().copied().chain(ty.params.iter()) {
+            let pt = self.param_type(p);
+            let w = self.words(pt);
+            if p.names.is_empty() {
+                self.alloc(w);
+            }
+            for n in &p.names {
+                let r = self.alloc(w);
+                if let Some(o) = self.g.info.defs.get(&n.id).copied() {
+                    boxes.push((o, r, pt));
+                }
+            }
+        }
+        let pw = self.top;
+        let mut rw = 0;
+        for p in &ty.results {
+            let pt = self.param_type(p);
+            let w = self.words(pt);
+            let k = p.names.len().max(1) as u32;
+            rw += w * k;
+            for _ in 0..k {
+                self.results.push(pt);
+            }
+            for n in &p.names {
+                let r = self.alloc(w);
+                self.emit(Op::Zero { d: r, n: w });
+                let o = self.g.info.defs.get(&n.id).copied();
+                let v = Var {
+                    reg: r,
+                    boxed: false,
+                    ty: pt,
+                };
+                self.named_results.push(v);
+                if let Some(o) = o {
+                    boxes.push((o, r, pt));
+                }
+            }
+        }
+        for (o, r, t) in boxes {
+            self.declare_at(o, r, t);
+        }
+        (pw, rw)
+    }
+
+    fn param_type(&self, p: &ast::Param) -> TypeId {
+        if let Some(n) = p.names.first() {
+            if let Some(&o) = self.g.info.defs.get(&n.id) {
+                return self.g.tt.obj(o).ty;
+            }
+        }
+        let t = self.g.info.type_of(p.ty.id).unwrap_or(ids::INVALID);
+        if p.variadic {
+            // `...T` is a `[]T` parameter.
+            self.slice_of(t)
+        } else {
+            t
+        }
+    }
+
+    fn slice_of(&self, t: TypeId) -> TypeId {
+        // The checker interned `[]T` when it typed the parameter; find it.
+        for i in 0..self.g.tt.len() as u32 {
+            if let Type::Slice(e) = self.g.tt.get(TypeId(i)) {
+                if *e == t {
+                    return TypeId(i);
+                }
+            }
+        }
+        ids::INVALID
+    }
+
+    /// Makes `o` live in slot `r`, boxing it (moving its current value into
+    /// a new heap box whose address then occupies `r`) when it is captured
+    /// or addressed.
+    fn declare_at(&mut self, o: ObjId, r: Reg, t: TypeId) {
+        let obj = self.g.tt.obj(o);
+        let boxed = obj.captured || obj.addressed;
+        if boxed {
+            let w = self.words(t);
+            let rt = self.g.rt_type(t);
+            let b = self.alloc(1);
+            self.emit(Op::New { d: b, t: rt });
+            self.emit(Op::Store {
+                d: b,
+                off: Off(0),
+                a: r,
+                n: w,
+                t: rt,
+            });
+            self.vars.insert(
+                o,
+                Var {
+                    reg: b,
+                    boxed: true,
+                    ty: t,
+                },
+            );
+            // Named results keep their slots for a bare return: reload them
+            // from the box then (see `ret`).
+            for v in self.named_results.iter_mut() {
+                if v.reg == r {
+                    v.boxed = true;
+                    v.reg = b;
+                }
+            }
+        } else {
+            self.vars.insert(
+                o,
+                Var {
+                    reg: r,
+                    boxed: false,
+                    ty: t,
+                },
+            );
+        }
+    }
+
+    fn epilogue(&mut self) {
+        // Falling off the end: a function without results returns.
+        self.ret_named();
+        // The landing pad for a recovered panic: return the named results.
+        self.recover_pc = self.code.len() as u32;
+        self.ret_named();
+    }
+
+    fn ret_named(&mut self) {
+        let rw: u32 = self.results.iter().map(|&t| self.g.words(t)).sum();
+        if self.named_results.is_empty() {
+            if rw == 0 {
+                self.emit(Op::Return { a: Reg(0), n: 0 });
+            } else {
+                // Unreachable in a checked program (missing return is an
+                // error); keep the frame well-formed.
+                let d = self.alloc(rw);
+                self.emit(Op::Zero { d, n: rw });
+                self.emit(Op::Return { a: d, n: rw });
+            }
+            return;
+        }
+        // Deferred calls may change named results: run them first.
+        self.emit(Op::RunDefers);
+        let d = self.alloc(rw);
+        let mut off = 0;
+        for v in self.named_results.clone() {
+            let w = self.words(v.ty);
+            self.read_var(v, Reg(d.0 + off));
+            off += w;
+        }
+        self.emit(Op::Return { a: d, n: rw });
+    }
+
+    fn pkg_init(&mut self, i: usize) {
+        let p = &self.g.prog.packages[i];
+        let is_main = i + 1 == self.g.prog.packages.len();
+        if let Some(f) = p.files.first() {
+            self.set_pos(f.ast.span.lo);
+        }
+        for init in &p.init_order {
+            if !is_main && !init.lhs.iter().any(|o| self.g.used_globals.contains(o)) {
+                continue;
+            }
+            let Some(e) = self.find_expr(i, init.rhs) else {
+                continue;
+            };
+            self.set_pos(e.span.lo);
+            let mark = self.top;
+            if init.lhs.len() == 1 {
+                let o = init.lhs[0];
+                let t = self.g.tt.obj(o).ty;
+                let d = self.alloc(self.words(t));
+                self.convert_to(e, t, d);
+                if let Some(&gw) = self.g.globals.get(&o) {
+                    let n = self.words(t);
+                    self.emit(Op::StoreGlobal { g: gw, a: d, n });
+                }
+            } else {
+                let t = self.ty(e);
+                let d = self.alloc(self.words(t));
+                self.expr_to(e, d);
+                let elems = self
+                    .g
+                    .tt
+                    .tuple_elems(t)
+                    .map(|x| x.to_vec())
+                    .unwrap_or_default();
+                let mut off = 0;
+                for (k, o) in init.lhs.iter().enumerate() {
+                    let w = elems.get(k).map_or(0, |&t| self.words(t));
+                    if let Some(&gw) = self.g.globals.get(o) {
+                        self.emit(Op::StoreGlobal {
+                            g: gw,
+                            a: Reg(d.0 + off),
+                            n: w,
+                        });
+                    }
+                    off += w;
+                }
+            }
+            self.top = mark;
+        }
+        for &o in &p.inits {
+            if let Some(f) = self.g.func_id(o, Span::default()) {
+                let b = self.alloc(0);
+                self.emit(Op::Call { f, base: b });
+            }
+        }
+        self.emit(Op::Return { a: Reg(0), n: 0 });
+    }
+
+    /// The initializer expression with this id in package `i`.
+    fn find_expr(&self, i: usize, id: ast::NodeId) -> Option<&'a Expr> {
+        let p: &'a crate::check::Package = &self.g.prog.packages[i];
+        for f in &p.files {
+            for item in &f.ast.items {
+                let specs: &'a [ast::VarSpec] = match item {
+                    ast::Item::Decl(ast::Decl::Var(gd)) => &gd.specs,
+                    _ => continue,
+                };
+                for s in specs {
+                    for v in &s.values {
+                        if v.id == id {
+                            return Some(v);
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    // ----- statements -----
+
+    fn block(&mut self, b: &'a ast::Block) {
+        self.stmts(&b.stmts);
+    }
+
+    fn stmts(&mut self, ss: &'a [Stmt]) {
+        let mark = self.top;
+        for s in ss {
+            self.stmt(s, 0);
+        }
+        self.top = mark;
+    }
+
+    fn stmt(&mut self, s: &'a Stmt, depth: u32) {
+        if depth > MAX_DEPTH {
+            self.err(s.span, "a statement nested this deeply");
+            return;
+        }
+        self.set_pos(s.span.lo);
+        let mark = self.top;
+        match &s.kind {
+            StmtKind::Empty | StmtKind::Bad => {}
+            StmtKind::Expr(e) => {
+                let t = self.g.info.type_of(e.id).unwrap_or(ids::VOID);
+                let w = self.words(t);
+                let d = self.alloc(w);
+                self.expr_to(e, d);
+            }
+            StmtKind::IncDec { x, inc } => {
+                let op = if *inc { BinaryOp::Add } else { BinaryOp::Sub };
+                self.op_assign(x, op, None);
+            }
+            StmtKind::Assign { lhs, op, rhs } => {
+                if let Some(op) = op {
+                    self.op_assign(&lhs[0], *op, Some(&rhs[0]));
+                } else {
+                    self.assign(lhs, rhs);
+                }
+            }
+            StmtKind::Define { names, values } => self.define(names, values),
+            StmtKind::Decl(d) => self.local_decl(d),
+            StmtKind::Return(es) => self.ret(es),
+            StmtKind::Block(b) => self.block(b),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i, depth + 1);
+                }
+                let c = self.operand(cond);
+                let j = self.emit(Op::JumpIfNot { a: c, to: Pc(0) });
+                self.block(then);
+                if let Some(e) = els {
+                    let j2 = self.emit(Op::Jump { to: Pc(0) });
+                    self.patch_here(&[j]);
+                    self.stmt(e, depth + 1);
+                    self.patch_here(&[j2]);
+                } else {
+                    self.patch_here(&[j]);
+                }
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_loop(s, init.as_deref(), cond.as_ref(), post.as_deref(), body),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range(s, key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::Switch {
+                init, tag, cases, ..
+            } => self.switch(init.as_deref(), tag.as_ref(), cases),
+            StmtKind::Break(label) => self.branch(s.span, label.as_ref(), true),
+            StmtKind::Continue(label) => self.branch(s.span, label.as_ref(), false),
+            StmtKind::Labeled { label, stmt } => {
+                self.pending_label = Some(label.name.clone());
+                self.stmt(stmt, depth + 1);
+                self.pending_label = None;
+            }
+            StmtKind::Defer(e) => self.defer(e),
+            StmtKind::Go(_) => self.err(s.span, "a go statement"),
+            StmtKind::Send { .. } => self.err(s.span, "a channel send"),
+            StmtKind::Select { .. } => self.err(s.span, "a select statement"),
+            StmtKind::TypeSwitch { .. } => self.err(s.span, "a type switch"),
+            StmtKind::Goto(_) => self.err(s.span, "goto"),
+            StmtKind::Fallthrough => self.err(s.span, "fallthrough"),
+        }
+        // Declarations keep their variables' slots until the block ends.
+        if !matches!(s.kind, StmtKind::Define { .. } | StmtKind::Decl(_)) {
+            self.top = mark;
+        }
+    }
+
+    fn take_label(&mut self) -> Option<String> {
+        self.pending_label.take()
+    }
+
+    fn for_loop(
+        &mut self,
+        s: &'a Stmt,
+        init: Option<&'a Stmt>,
+        cond: Option<&'a Expr>,
+        post: Option<&'a Stmt>,
+        body: &'a ast::Block,
+    ) {
+        let label = self.take_label();
+        let mark = self.top;
+        if let Some(i) = init {
+            self.stmt_keep(i);
+        }
+        // Per-iteration loop variables (Go 1.22): a boxed variable gets a
+        // fresh box at the start of each iteration's post statement.
+        let per_iter: Vec<ObjId> = self
+            .g
+            .info
+            .loop_vars
+            .get(&s.id)
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|o| self.vars.get(o).is_some_and(|v| v.boxed))
+            .collect();
+        let start = self.pc();
+        let mut exit = Vec::new();
+        if let Some(c) = cond {
+            let m = self.top;
+            let r = self.operand(c);
+            exit.push(self.emit(Op::JumpIfNot { a: r, to: Pc(0) }));
+            self.top = m;
+        }
+        self.loops.push(Loop {
+            label,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            cont: None,
+            is_switch: false,
+        });
+        self.block(body);
+        let l = self.loops.pop().unwrap_or_else(|| unreachable_loop());
+        self.patch_here(&l.continues);
+        for o in per_iter {
+            self.rebox(o);
+        }
+        if let Some(p) = post {
+            self.stmt(p, 0);
+        }
+        self.jump_back(start);
+        self.patch_here(&exit);
+        self.patch_here(&l.breaks);
+        self.top = mark;
+    }
+
+    /// Gives a boxed variable a fresh box holding its current value.
+    fn rebox(&mut self, o: ObjId) {
+        let Some(v) = self.vars.get(&o).copied() else {
+            return;
+        };
+        let w = self.words(v.ty);
+        let rt = self.g.rt_type(v.ty);
+        let mark = self.top;
+        let tmp = self.alloc(w);
+        self.emit(Op::Load {
+            d: tmp,
+            a: v.reg,
+            off: Off(0),
+            n: w,
+        });
+        self.emit(Op::New { d: v.reg, t: rt });
+        self.emit(Op::Store {
+            d: v.reg,
+            off: Off(0),
+            a: tmp,
+            n: w,
+            t: rt,
+        });
+        self.top = mark;
+    }
+
+    /// Compiles a statement whose variables must outlive it (a loop's init).
+    fn stmt_keep(&mut self, s: &'a Stmt) {
+        self.set_pos(s.span.lo);
+        match &s.kind {
+            StmtKind::Define { names, values } => self.define(names, values),
+            _ => self.stmt(s, 0),
+        }
+    }
+
+    fn range(
+        &mut self,
+        _s: &'a Stmt,
+        key: Option<&'a Expr>,
+        value: Option<&'a Expr>,
+        define: bool,
+        x: &'a Expr,
+        body: &'a ast::Block,
+    ) {
+        let label = self.take_label();
+        let mark = self.top;
+        let xt = self.ty(x);
+        enum Kind {
+            Int,
+            Str,
+            Slice(TypeId, bool),
+        }
+        let kind = match self.under(xt) {
+            Type::Basic(k, _) if k.is_integer() || *k == BasicKind::UntypedInt => Kind::Int,
+            Type::Basic(BasicKind::String, _) => Kind::Str,
+            Type::Slice(e) => Kind::Slice(*e, false),
+            Type::Array(_, e) => Kind::Slice(*e, true),
+            Type::Pointer(p) => match self.under(*p) {
+                Type::Array(_, e) => Kind::Slice(*e, true),
+                _ => {
+                    self.err(x.span, "range over this type");
+                    return;
+                }
+            },
+            _ => {
+                self.err(x.span, "range over this type");
+                return;
+            }
+        };
+        let is_ptr_array = matches!(self.under(xt), Type::Pointer(_));
+        // Evaluate the range expression once.
+        let xw = self.words(xt);
+        let xr = self.alloc(xw.max(1));
+        self.expr_to(x, xr);
+        let (len_r, _elem_t) = match kind {
+            Kind::Int => (xr, None),
+            Kind::Str => {
+                let l = self.alloc(1);
+                self.emit(Op::StrLen { d: l, a: xr });
+                (l, None)
+            }
+            Kind::Slice(e, is_array) => {
+                if is_array {
+                    let n = match self.under(if is_ptr_array {
+                        self.g.tt.pointer_elem(xt).unwrap_or(xt)
+                    } else {
+                        xt
+                    }) {
+                        Type::Array(n, _) => *n as i64,
+                        _ => 0,
+                    };
+                    let l = self.alloc(1);
+                    self.emit(Op::LoadInt { d: l, v: n });
+                    (l, Some(e))
+                } else {
+                    (Reg(xr.0 + 1), Some(e))
+                }
+            }
+        };
+        let idx = self.alloc(1);
+        self.emit(Op::LoadInt { d: idx, v: 0 });
+        let start = self.pc();
+        let c = self.alloc(1);
+        self.emit(Op::LtInt {
+            d: c,
+            a: idx,
+            b: len_r,
+        });
+        let exit = self.emit(Op::JumpIfNot { a: c, to: Pc(0) });
+        let body_mark = self.top;
+        // Key and value for this iteration.
+        let width = self.alloc(1);
+        let mut vals: Vec<(Option<&'a Expr>, Reg, TypeId)> = Vec::new();
+        let kt = if matches!(kind, Kind::Int) {
+            xt
+        } else {
+            ids::INT
+        };
+        vals.push((key, idx, kt));
+        if let Some(v) = value {
+            match kind {
+                Kind::Str => {
+                    let r = self.alloc(2);
+                    self.emit(Op::StrDecodeRune {
+                        d: r,
+                        a: xr,
+                        i: idx,
+                    });
+                    self.emit(Op::Move {
+                        d: width,
+                        a: Reg(r.0 + 1),
+                    });
+                    vals.push((Some(v), r, ids::INT32));
+                }
+                Kind::Slice(e, is_array) => {
+                    let ew = self.words(e);
+                    let r = self.alloc(ew);
+                    let rt = self.g.rt_type(e);
+                    if is_array && !is_ptr_array {
+                        self.err(x.span, "range over an array value");
+                    } else if is_array {
+                        // *[N]T: element i at pointer + i*ew.
+                        let a = self.alloc(1);
+                        self.emit(Op::LoadInt { d: a, v: ew as i64 });
+                        self.emit(Op::MulInt { d: a, a, b: idx });
+                        self.err(x.span, "range over an array pointer");
+                    } else {
+                        self.emit(Op::SliceGet {
+                            d: r,
+                            a: xr,
+                            i: idx,
+                            t: rt,
+                        });
+                    }
+                    vals.push((Some(v), r, e));
+                }
+                Kind::Int => {}
+            }
+        } else if matches!(kind, Kind::Str) {
+            let r = self.alloc(2);
+            self.emit(Op::StrDecodeRune {
+                d: r,
+                a: xr,
+                i: idx,
+            });
+            self.emit(Op::Move {
+                d: width,
+                a: Reg(r.0 + 1),
+            });
+        }
+        for (e, r, t) in vals {
+            let Some(e) = e else { continue };
+            if define {
+                if let ExprKind::Ident(id) = &e.kind {
+                    if id.is_blank() {
+                        continue;
+                    }
+                    if let Some(o) = self.g.info.defs.get(&id.id).copied() {
+                        let var = self.new_home(o);
+                        if var.boxed {
+                            self.init_boxed(var, r);
+                        } else {
+                            let w = self.words(t);
+                            self.emit(Op::MoveN {
+                                d: var.reg,
+                                a: r,
+                                n: w,
+                            });
+                        }
+                        self.vars.insert(o, var);
+                    }
+                }
+            } else {
+                self.store_to(e, r);
+            }
+        }
+        self.loops.push(Loop {
+            label,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            cont: None,
+            is_switch: false,
+        });
+        self.block(body);
+        let l = self.loops.pop().unwrap_or_else(|| unreachable_loop());
+        self.patch_here(&l.continues);
+        if matches!(kind, Kind::Str) {
+            self.emit(Op::AddInt {
+                d: idx,
+                a: idx,
+                b: width,
+            });
+        } else {
+            self.emit(Op::AddIntImm {
+                d: idx,
+                a: idx,
+                v: 1,
+            });
+        }
+        self.top = body_mark;
+        self.jump_back(start);
+        self.patch_here(&[exit]);
+        self.patch_here(&l.breaks);
+        self.top = mark;
+    }
+
+    fn switch(
+        &mut self,
+        init: Option<&'a Stmt>,
+        tag: Option<&'a Expr>,
+        cases: &'a [ast::CaseClause],
+    ) {
+        let label = self.take_label();
+        let mark = self.top;
+        if let Some(i) = init {
+            self.stmt_keep(i);
+        }
+        let tag_r = tag.map(|t| {
+            let ty = self.ty(t);
+            let r = self.alloc(self.words(ty));
+            self.expr_to(t, r);
+            (r, ty)
+        });
+        self.loops.push(Loop {
+            label,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            cont: None,
+            is_switch: true,
+        });
+        // Tests in order; each matching test jumps to its body.
+        let mut body_jumps: Vec<Vec<usize>> = Vec::new();
+        for c in cases {
+            let mut js = Vec::new();
+            for e in &c.exprs {
+                let m = self.top;
+                let r = match tag_r {
+                    Some((tr, tt)) => self.compare_with(tr, tt, e),
+                    None => self.operand(e),
+                };
+                js.push(self.emit(Op::JumpIf { a: r, to: Pc(0) }));
+                self.top = m;
+            }
+            body_jumps.push(js);
+        }
+        let default_jump = self.emit(Op::Jump { to: Pc(0) });
+        let mut ends = Vec::new();
+        let mut default_pc = None;
+        for (i, c) in cases.iter().enumerate() {
+            self.patch_here(&body_jumps[i]);
+            if c.is_default {
+                default_pc = Some(self.pc());
+            }
+            self.stmts(&c.body);
+            ends.push(self.emit(Op::Jump { to: Pc(0) }));
+        }
+        match default_pc {
+            Some(p) => self.patch(default_jump, p),
+            None => ends.push(default_jump),
+        }
+        let l = self.loops.pop().unwrap_or_else(|| unreachable_loop());
+        self.patch_here(&ends);
+        self.patch_here(&l.breaks);
+        self.top = mark;
+    }
+
+    /// Compares the switch tag in `tr` with case expression `e`.
+    fn compare_with(&mut self, tr: Reg, tt: TypeId, e: &'a Expr) -> Reg {
+        let et = self.ty(e);
+        let d = self.alloc(1);
+        if self.is_iface(tt) && !self.is_iface(et) {
+            let v = self.alloc(1);
+            self.convert_to(e, tt, v);
+            self.emit(Op::EqIface { d, a: tr, b: v });
+            return d;
+        }
+        let b = self.alloc(self.words(tt));
+        self.convert_to(e, tt, b);
+        self.equal(d, tr, b, tt, false, e.span);
+        d
+    }
+
+    fn branch(&mut self, span: Span, label: Option<&ast::Ident>, is_break: bool) {
+        let j = self.emit(Op::Jump { to: Pc(0) });
+        let idx = self.loops.iter().rposition(|l| match label {
+            Some(n) => l.label.as_deref() == Some(n.name.as_str()),
+            None => is_break || !l.is_switch,
+        });
+        match idx {
+            Some(i) => {
+                let l = &mut self.loops[i];
+                if is_break {
+                    l.breaks.push(j);
+                } else if let Some(c) = l.cont {
+                    self.patch(j, c);
+                } else {
+                    l.continues.push(j);
+                }
+            }
+            None => self.err(span, "this branch statement"),
+        }
+    }
+
+    fn define(&mut self, names: &'a [ast::Ident], values: &'a [Expr]) {
+        // New variables get their home slots first, below any temporary,
+        // so they outlive the statement; values of new unboxed variables
+        // are computed straight into their homes (the new variables are
+        // not in scope on the right side). Redeclared variables are
+        // assigned after every value is computed (`a, b := b, a`).
+        let mut homes: Vec<Option<(ObjId, Var)>> = Vec::new();
+        for n in names {
+            let home = match self.g.info.defs.get(&n.id).copied() {
+                Some(o) if !n.is_blank() => Some((o, self.new_home(o))),
+                _ => None,
+            };
+            homes.push(home);
+        }
+        let keep = self.top;
+        let mut later: Vec<(ObjId, Reg, Span)> = Vec::new();
+        if values.len() == names.len() {
+            for (k, (n, v)) in names.iter().zip(values).enumerate() {
+                match homes[k] {
+                    Some((_, var)) if !var.boxed => {
+                        self.convert_to(v, var.ty, var.reg);
+                    }
+                    Some((_, var)) => {
+                        let r = self.alloc(self.words(var.ty));
+                        self.convert_to(v, var.ty, r);
+                        self.init_boxed(var, r);
+                    }
+                    None => {
+                        let t = match self.g.info.uses.get(&n.id) {
+                            Some(&o) => self.g.tt.obj(o).ty,
+                            None => self.ty(v),
+                        };
+                        let r = self.alloc(self.words(t));
+                        self.convert_to(v, t, r);
+                        if let Some(&o) = self.g.info.uses.get(&n.id) {
+                            later.push((o, r, n.span));
+                        }
+                    }
+                }
+            }
+        } else if let Some(v) = values.first() {
+            let t = self.ty(v);
+            let r = self.alloc(self.words(t));
+            self.expr_to(v, r);
+            let elems = self
+                .g
+                .tt
+                .tuple_elems(t)
+                .map(|x| x.to_vec())
+                .unwrap_or_default();
+            let mut off = 0;
+            for (k, (n, &et)) in names.iter().zip(&elems).enumerate() {
+                let src = Reg(r.0 + off);
+                off += self.words(et);
+                match homes[k] {
+                    Some((_, var)) if !var.boxed => {
+                        let w = self.words(var.ty);
+                        self.emit(Op::MoveN {
+                            d: var.reg,
+                            a: src,
+                            n: w,
+                        });
+                    }
+                    Some((_, var)) => self.init_boxed(var, src),
+                    None => {
+                        if let Some(&o) = self.g.info.uses.get(&n.id) {
+                            later.push((o, src, n.span));
+                        }
+                    }
+                }
+            }
+        }
+        for (o, r, span) in later {
+            self.store_var(o, r, span);
+        }
+        for (o, var) in homes.into_iter().flatten() {
+            self.vars.insert(o, var);
+        }
+        self.top = keep;
+    }
+
+    /// Allocates the home of a new local: its value's slots, or one slot
+    /// for the address of its heap box (captured or addressed variables).
+    fn new_home(&mut self, o: ObjId) -> Var {
+        let obj = self.g.tt.obj(o);
+        let t = obj.ty;
+        let boxed = obj.captured || obj.addressed;
+        let n = if boxed { 1 } else { self.words(t) };
+        Var {
+            reg: self.alloc(n),
+            boxed,
+            ty: t,
+        }
+    }
+
+    /// Makes a new box for `var` holding the value in `value`.
+    fn init_boxed(&mut self, var: Var, value: Reg) {
+        let w = self.words(var.ty);
+        let rt = self.g.rt_type(var.ty);
+        self.emit(Op::New { d: var.reg, t: rt });
+        self.emit(Op::Store {
+            d: var.reg,
+            off: Off(0),
+            a: value,
+            n: w,
+            t: rt,
+        });
+    }
+
+    fn local_decl(&mut self, d: &'a ast::Decl) {
+        let ast::Decl::Var(gd) = d else {
+            return; // const and type declarations generate no code
+        };
+        for spec in &gd.specs {
+            if spec.values.is_empty() {
+                for n in &spec.names {
+                    if n.is_blank() {
+                        continue;
+                    }
+                    if let Some(&o) = self.g.info.defs.get(&n.id) {
+                        let var = self.new_home(o);
+                        let w = self.words(var.ty);
+                        if var.boxed {
+                            let keep = self.top;
+                            let r = self.alloc(w);
+                            self.emit(Op::Zero { d: r, n: w });
+                            self.init_boxed(var, r);
+                            self.top = keep;
+                        } else {
+                            self.emit(Op::Zero { d: var.reg, n: w });
+                        }
+                        self.vars.insert(o, var);
+                    }
+                }
+            } else {
+                self.define(&spec.names, &spec.values);
+            }
+        }
+    }
+
+    fn assign(&mut self, lhs: &'a [Expr], rhs: &'a [Expr]) {
+        if lhs.len() == 1 && rhs.len() == 1 {
+            let l = &lhs[0];
+            if let ExprKind::Ident(id) = &l.kind {
+                if id.is_blank() {
+                    let t = self.ty(&rhs[0]);
+                    let r = self.alloc(self.words(t));
+                    self.expr_to(&rhs[0], r);
+                    return;
+                }
+                // Straight into an unboxed local when safe.
+                if let Some(o) = self.g.info.uses.get(&id.id).copied() {
+                    if let Some(v) = self.vars.get(&o).copied() {
+                        if !v.boxed && self.words(v.ty) == 1 {
+                            let r = self.alloc(1);
+                            self.convert_to(&rhs[0], v.ty, r);
+                            if !self.retarget(r, v.reg) {
+                                self.emit(Op::Move { d: v.reg, a: r });
+                            }
+                            return;
+                        }
+                    }
+                }
+            }
+            let t = self.ty(l);
+            let r = self.alloc(self.words(t));
+            self.convert_to(&rhs[0], t, r);
+            self.store_to(l, r);
+            return;
+        }
+        // Tuple assignment: evaluate all right sides (and index operands,
+        // as Go's order of evaluation requires) before any store.
+        let mut vals = Vec::new();
+        if rhs.len() == lhs.len() {
+            for (l, r) in lhs.iter().zip(rhs) {
+                let t = if is_blank(l) { self.ty(r) } else { self.ty(l) };
+                let d = self.alloc(self.words(t));
+                self.convert_to(r, t, d);
+                vals.push(d);
+            }
+        } else if let Some(r) = rhs.first() {
+            let t = self.ty(r);
+            let d = self.alloc(self.words(t));
+            self.expr_to(r, d);
+            let elems = self
+                .g
+                .tt
+                .tuple_elems(t)
+                .map(|x| x.to_vec())
+                .unwrap_or_default();
+            let mut off = 0;
+            for &et in &elems {
+                vals.push(Reg(d.0 + off));
+                off += self.words(et);
+            }
+        }
+        for (l, r) in lhs.iter().zip(vals) {
+            if !is_blank(l) {
+                self.store_to(l, r);
+            }
+        }
+    }
+
+    /// Rewrites the destination of the last instruction from `from` to `to`
+    /// when it is a single-destination instruction that wrote `from` and no
+    /// label sits after it.
+    fn retarget(&mut self, from: Reg, to: Reg) -> bool {
+        if self.label_at == self.code.len() {
+            return false;
+        }
+        let Some(last) = self.code.last_mut() else {
+            return false;
+        };
+        let d = match last {
+            Op::LoadInt { d, .. }
+            | Op::Move { d, .. }
+            | Op::AddInt { d, .. }
+            | Op::AddIntImm { d, .. }
+            | Op::SubInt { d, .. }
+            | Op::MulInt { d, .. }
+            | Op::DivInt { d, .. }
+            | Op::RemInt { d, .. }
+            | Op::DivUint { d, .. }
+            | Op::RemUint { d, .. }
+            | Op::And { d, .. }
+            | Op::Or { d, .. }
+            | Op::Xor { d, .. }
+            | Op::AndNot { d, .. }
+            | Op::Shl { d, .. }
+            | Op::ShrInt { d, .. }
+            | Op::ShrUint { d, .. }
+            | Op::NegInt { d, .. }
+            | Op::BitNot { d, .. }
+            | Op::Sext { d, .. }
+            | Op::Zext { d, .. }
+            | Op::AddF64 { d, .. }
+            | Op::SubF64 { d, .. }
+            | Op::MulF64 { d, .. }
+            | Op::DivF64 { d, .. }
+            | Op::NegF64 { d, .. }
+            | Op::RoundF32 { d, .. }
+            | Op::EqInt { d, .. }
+            | Op::NeInt { d, .. }
+            | Op::LtInt { d, .. }
+            | Op::LeInt { d, .. }
+            | Op::LtUint { d, .. }
+            | Op::LeUint { d, .. }
+            | Op::EqF64 { d, .. }
+            | Op::NeF64 { d, .. }
+            | Op::LtF64 { d, .. }
+            | Op::LeF64 { d, .. }
+            | Op::Not { d, .. }
+            | Op::IntToF64 { d, .. }
+            | Op::UintToF64 { d, .. }
+            | Op::F64ToInt { d, .. }
+            | Op::F64ToUint { d, .. }
+            | Op::StrLen { d, .. }
+            | Op::StrIndex { d, .. } => d,
+            _ => return false,
+        };
+        if *d != from {
+            return false;
+        }
+        *d = to;
+        true
+    }
+
+    fn op_assign(&mut self, l: &'a Expr, op: BinaryOp, rhs: Option<&'a Expr>) {
+        let t = self.ty(l);
+        let incdec = rhs.is_none();
+        let r = rhs.unwrap_or(l);
+        // x op= y on a local: one instruction into the local.
+        if let ExprKind::Ident(id) = &l.kind {
+            if let Some(o) = self.g.info.uses.get(&id.id).copied() {
+                if let Some(v) = self.vars.get(&o).copied() {
+                    if !v.boxed && self.words(t) == 1 {
+                        if incdec
+                            && self.basic(t).is_some_and(|k| {
+                                k == BasicKind::Int
+                                    || k == BasicKind::Int64
+                                    || k == BasicKind::Uint
+                                    || k == BasicKind::Uint64
+                            })
+                        {
+                            let delta = if op == BinaryOp::Add { 1 } else { -1 };
+                            self.emit(Op::AddIntImm {
+                                d: v.reg,
+                                a: v.reg,
+                                v: delta,
+                            });
+                            return;
+                        }
+                        let y = if incdec {
+                            let y = self.alloc(1);
+                            self.const_to(&Value::int(1), t, y);
+                            y
+                        } else {
+                            let y = self.alloc(1);
+                            let yt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+                                self.ty(r)
+                            } else {
+                                t
+                            };
+                            self.convert_to(r, yt, y);
+                            y
+                        };
+                        let yt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) && !incdec {
+                            self.ty(r)
+                        } else {
+                            t
+                        };
+                        self.binary_regs(op, t, yt, v.reg, v.reg, y, l.span);
+                        return;
+                    }
+                }
+            }
+        }
+        // General case: read, compute, store.
+        let w = self.words(t);
+        let cur = self.alloc(w);
+        self.expr_to(l, cur);
+        let yt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) && !incdec {
+            self.ty(r)
+        } else {
+            t
+        };
+        let y = self.alloc(self.words(yt));
+        if incdec {
+            self.const_to(&Value::int(1), t, y);
+        } else {
+            self.convert_to(r, yt, y);
+        }
+        let d = self.alloc(w);
+        self.binary_regs(op, t, yt, d, cur, y, l.span);
+        self.store_to(l, d);
+    }
+
+    fn ret(&mut self, es: &'a [Expr]) {
+        if es.is_empty() {
+            self.ret_named();
+            return;
+        }
+        let rts = self.results.clone();
+        if es.len() == 1 && rts.len() == 1 {
+            // A local returned as is needs no copy.
+            if let Some(r) = self.local_reg(&es[0]) {
+                if self.g.tt.identical(self.ty(&es[0]), rts[0]) || !self.is_iface(rts[0]) {
+                    let n = self.words(rts[0]);
+                    self.emit(Op::Return { a: r, n });
+                    return;
+                }
+            }
+        }
+        let rw: u32 = rts.iter().map(|&t| self.words(t)).sum();
+        let d = self.alloc(rw);
+        if es.len() == rts.len() {
+            let mut off = 0;
+            for (e, &t) in es.iter().zip(&rts) {
+                self.convert_to(e, t, Reg(d.0 + off));
+                off += self.words(t);
+            }
+        } else {
+            self.expr_to(&es[0], d);
+        }
+        // Named results are observable by deferred functions: store them.
+        if !self.named_results.is_empty() {
+            let mut off = 0;
+            for v in self.named_results.clone() {
+                let w = self.words(v.ty);
+                self.write_var(v, Reg(d.0 + off));
+                off += w;
+            }
+            self.ret_named();
+            return;
+        }
+        self.emit(Op::Return { a: d, n: rw });
+    }
+
+    fn defer(&mut self, e: &'a Expr) {
+        self.has_defer = true;
+        // defer f(args): evaluate f and the arguments now, into a closure
+        // of a thunk... Only `defer func(){...}()` (no arguments) and calls
+        // of function values without arguments are supported yet.
+        let ExprKind::Call { func, args, .. } = &e.kind else {
+            self.err(e.span, "this defer statement");
+            return;
+        };
+        if !args.is_empty() {
+            self.err(e.span, "a deferred call with arguments");
+            return;
+        }
+        let ft = self.ty(func);
+        if !matches!(self.under(ft), Type::Func(_))
+            || self.g.info.calls.get(&e.id) != Some(&CallKind::Call)
+            || self.selection_method(func)
+        {
+            self.err(e.span, "this deferred call");
+            return;
+        }
+        let c = self.operand(func);
+        self.emit(Op::Defer { c });
+    }
+
+    fn selection_method(&self, f: &Expr) -> bool {
+        matches!(self.g.info.selections.get(&f.id), Some(s) if s.kind != SelectionKind::Field)
+    }
+
+    // ----- variables -----
+
+    fn local_reg(&self, e: &Expr) -> Option<Reg> {
+        if let ExprKind::Ident(id) = &e.kind {
+            let o = self.g.info.uses.get(&id.id)?;
+            let v = self.vars.get(o)?;
+            if !v.boxed {
+                return Some(v.reg);
+            }
+        }
+        if let ExprKind::Paren(x) = &e.kind {
+            return self.local_reg(x);
+        }
+        None
+    }
+
+    fn read_var(&mut self, v: Var, d: Reg) {
+        let w = self.words(v.ty);
+        if v.boxed {
+            self.emit(Op::Load {
+                d,
+                a: v.reg,
+                off: Off(0),
+                n: w,
+            });
+        } else if w == 1 {
+            self.emit(Op::Move { d, a: v.reg });
+        } else if w > 0 {
+            self.emit(Op::MoveN { d, a: v.reg, n: w });
+        }
+    }
+
+    fn write_var(&mut self, v: Var, a: Reg) {
+        let w = self.words(v.ty);
+        if v.boxed {
+            let rt = self.g.rt_type(v.ty);
+            self.emit(Op::Store {
+                d: v.reg,
+                off: Off(0),
+                a,
+                n: w,
+                t: rt,
+            });
+        } else if w == 1 {
+            self.emit(Op::Move { d: v.reg, a });
+        } else if w > 0 {
+            self.emit(Op::MoveN { d: v.reg, a, n: w });
+        }
+    }
+
+    /// The value of variable `o` into `d`.
+    fn load_var(&mut self, o: ObjId, d: Reg, span: Span) {
+        if let Some(v) = self.vars.get(&o).copied() {
+            self.read_var(v, d);
+            return;
+        }
+        if let Some(&(off, t)) = self.captures.get(&o) {
+            let w = self.words(t);
+            let b = self.alloc(1);
+            self.emit(Op::LoadCapture {
+                d: b,
+                off: Off(off),
+                n: 1,
+            });
+            self.emit(Op::Load {
+                d,
+                a: b,
+                off: Off(0),
+                n: w,
+            });
+            return;
+        }
+        if let Some(&gw) = self.g.globals.get(&o) {
+            self.g.used_globals.insert(o);
+            let n = self.words(self.g.tt.obj(o).ty);
+            self.emit(Op::LoadGlobal { d, g: gw, n });
+            return;
+        }
+        self.err(span, "a reference to this variable");
+    }
+
+    fn store_var(&mut self, o: ObjId, a: Reg, span: Span) {
+        if let Some(v) = self.vars.get(&o).copied() {
+            self.write_var(v, a);
+            return;
+        }
+        if let Some(&(off, t)) = self.captures.get(&o) {
+            let w = self.words(t);
+            let rt = self.g.rt_type(t);
+            let b = self.alloc(1);
+            self.emit(Op::LoadCapture {
+                d: b,
+                off: Off(off),
+                n: 1,
+            });
+            self.emit(Op::Store {
+                d: b,
+                off: Off(0),
+                a,
+                n: w,
+                t: rt,
+            });
+            return;
+        }
+        if let Some(&gw) = self.g.globals.get(&o) {
+            self.g.used_globals.insert(o);
+            let n = self.words(self.g.tt.obj(o).ty);
+            self.emit(Op::StoreGlobal { g: gw, a, n });
+            return;
+        }
+        self.err(span, "an assignment to this variable");
+    }
+
+    /// Stores the value in `a` to the location `l` denotes.
+    fn store_to(&mut self, l: &'a Expr, a: Reg) {
+        match &l.kind {
+            ExprKind::Paren(x) => self.store_to(x, a),
+            ExprKind::Ident(id) => {
+                if id.is_blank() {
+                    return;
+                }
+                if let Some(o) = self.g.info.object_of(id.id) {
+                    self.store_var(o, a, l.span);
+                }
+            }
+            _ => {
+                let t = self.ty(l);
+                let w = self.words(t);
+                let rt = self.g.rt_type(t);
+                if let ExprKind::Index(x, i) = &l.kind {
+                    let xt = self.ty(x);
+                    if let Type::Slice(_) = self.under(xt) {
+                        let s = self.operand(x);
+                        let ir = self.operand(i);
+                        self.emit(Op::SliceSet {
+                            d: s,
+                            i: ir,
+                            a,
+                            t: rt,
+                        });
+                        return;
+                    }
+                    if let Type::Map(..) = self.under(xt) {
+                        self.err(l.span, "a map assignment");
+                        return;
+                    }
+                }
+                // Through an address.
+                let p = self.alloc(1);
+                if self.addr_of(l, p) {
+                    self.emit(Op::Store {
+                        d: p,
+                        off: Off(0),
+                        a,
+                        n: w,
+                        t: rt,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Computes the address of an addressable expression into `d`.
+    fn addr_of(&mut self, e: &'a Expr, d: Reg) -> bool {
+        match &e.kind {
+            ExprKind::Paren(x) => self.addr_of(x, d),
+            ExprKind::Ident(id) => {
+                let Some(o) = self.g.info.uses.get(&id.id).copied() else {
+                    self.err(e.span, "this address");
+                    return false;
+                };
+                if let Some(v) = self.vars.get(&o).copied() {
+                    if v.boxed {
+                        self.emit(Op::Move { d, a: v.reg });
+                        return true;
+                    }
+                }
+                if let Some(&(off, _)) = self.captures.get(&o) {
+                    self.emit(Op::LoadCapture {
+                        d,
+                        off: Off(off),
+                        n: 1,
+                    });
+                    return true;
+                }
+                self.err(e.span, "the address of this variable");
+                false
+            }
+            ExprKind::Star(p) => {
+                self.expr_to(p, d);
+                true
+            }
+            ExprKind::Index(x, i) => {
+                let xt = self.ty(x);
+                match self.under(xt).clone() {
+                    Type::Slice(et) => {
+                        let s = self.operand(x);
+                        let ir = self.operand(i);
+                        let rt = self.g.rt_type(et);
+                        self.emit(Op::SliceAddr {
+                            d,
+                            a: s,
+                            i: ir,
+                            t: rt,
+                        });
+                        true
+                    }
+                    _ => {
+                        self.err(e.span, "the address of this element");
+                        false
+                    }
+                }
+            }
+            ExprKind::Selector(x, _) => {
+                let Some(sel) = self.g.info.selections.get(&e.id).cloned() else {
+                    self.err(e.span, "this selector");
+                    return false;
+                };
+                if sel.kind != SelectionKind::Field {
+                    self.err(e.span, "the address of a method");
+                    return false;
+                }
+                // Base address: x is a pointer, or addressable.
+                let xt = self.ty(x);
+                if self.g.tt.pointer_elem(xt).is_some() {
+                    self.expr_to(x, d);
+                } else if !self.addr_of(x, d) {
+                    return false;
+                }
+                let mut t = self.g.tt.pointer_elem(xt).unwrap_or(xt);
+                let mut off = 0;
+                for (k, &fi) in sel.index.iter().enumerate() {
+                    let fs = self
+                        .g
+                        .tt
+                        .struct_fields(t)
+                        .map(|f| f.to_vec())
+                        .unwrap_or_default();
+                    let before: u32 = fs.iter().take(fi).map(|f| self.words(f.ty)).sum();
+                    off += before;
+                    let ft = fs.get(fi).map_or(ids::INVALID, |f| f.ty);
+                    if k + 1 < sel.index.len() && self.g.tt.pointer_elem(ft).is_some() {
+                        // Through an embedded pointer.
+                        self.emit(Op::Load {
+                            d,
+                            a: d,
+                            off: Off(off),
+                            n: 1,
+                        });
+                        off = 0;
+                        t = self.g.tt.pointer_elem(ft).unwrap_or(ft);
+                    } else {
+                        t = ft;
+                    }
+                }
+                if off > 0 {
+                    self.emit(Op::AddIntImm {
+                        d,
+                        a: d,
+                        v: (off * 8) as i32,
+                    });
+                    // Nil check happens at the access.
+                }
+                true
+            }
+            _ => {
+                self.err(e.span, "the address of this expression");
+                false
+            }
+        }
+    }
+
+    // ----- expressions -----
+
+    /// A slot holding the value of `e`: a local's own slot, or a temporary.
+    fn operand(&mut self, e: &'a Expr) -> Reg {
+        if self.const_value(e).is_none() {
+            if let Some(r) = self.local_reg(e) {
+                return r;
+            }
+        }
+        let t = self.ty(e);
+        let r = self.alloc(self.words(t).max(1));
+        self.expr_to(e, r);
+        r
+    }
+
+    fn const_value(&self, e: &Expr) -> Option<&'a Value> {
+        let tv: &'a crate::check::TypeAndValue = self.g.info.types.get(&e.id)?;
+        if tv.mode == Mode::Constant {
+            tv.value.as_ref()
+        } else {
+            None
+        }
+    }
+
+    /// `e` converted to type `t` (assignability: to interface, nil) into `d`.
+    fn convert_to(&mut self, e: &'a Expr, t: TypeId, d: Reg) {
+        let et = self.ty(e);
+        if self.is_iface(t) && !self.is_iface(et) {
+            if self.is_nil(e) {
+                self.emit(Op::Zero { d, n: 1 });
+                return;
+            }
+            if let Some(v) = self.const_value(e) {
+                let w = self.words(et);
+                let tmp = self.alloc(w);
+                self.const_to(v, et, tmp);
+                let rt = self.g.rt_type(et);
+                self.emit(Op::ToIface {
+                    d,
+                    a: tmp,
+                    n: w,
+                    t: rt,
+                });
+                return;
+            }
+            let w = self.words(et);
+            let tmp = self.operand(e);
+            let rt = self.g.rt_type(et);
+            self.emit(Op::ToIface {
+                d,
+                a: tmp,
+                n: w,
+                t: rt,
+            });
+            return;
+        }
+        if let Some(v) = self.const_value(e) {
+            self.const_to(v, t, d);
+            return;
+        }
+        self.expr_to(e, d);
+    }
+
+    fn is_nil(&self, e: &Expr) -> bool {
+        self.g
+            .info
+            .types
+            .get(&e.id)
+            .is_some_and(|tv| tv.ty == ids::UNTYPED_NIL)
+    }
+
+    fn const_to(&mut self, v: &Value, t: TypeId, d: Reg) {
+        let t = if self.g.tt.is_untyped(t) {
+            self.g.tt.default_type(t)
+        } else {
+            t
+        };
+        match self.basic(t) {
+            Some(BasicKind::Bool) => {
+                let b = matches!(v, Value::Bool(true));
+                self.emit(Op::LoadInt { d, v: b as i64 });
+            }
+            Some(BasicKind::String) => {
+                let bytes = match v {
+                    Value::String(s) => s.clone(),
+                    _ => Vec::new(),
+                };
+                let s = self.g.string(&bytes);
+                self.emit(Op::LoadStr { d, s });
+            }
+            Some(BasicKind::Float32) => {
+                let f = v.to_f32().unwrap_or(0.0) as f64;
+                self.emit(Op::LoadInt {
+                    d,
+                    v: f.to_bits() as i64,
+                });
+            }
+            Some(BasicKind::Float64) => {
+                let f = v.to_f64().unwrap_or(0.0);
+                self.emit(Op::LoadInt {
+                    d,
+                    v: f.to_bits() as i64,
+                });
+            }
+            Some(k) if k.is_integer() => {
+                let bits = v
+                    .to_i64()
+                    .or_else(|| v.to_u64().map(|u| u as i64))
+                    .unwrap_or(0);
+                self.emit(Op::LoadInt { d, v: bits });
+            }
+            _ => {
+                // nil of a pointer-like or interface type.
+                let w = self.words(t);
+                self.emit(Op::Zero { d, n: w });
+            }
+        }
+    }
+
+    /// Compiles `e`, writing its words to `d..`.
+    fn expr_to(&mut self, e: &'a Expr, d: Reg) {
+        if let Some(v) = self.const_value(e) {
+            let t = self.ty(e);
+            self.const_to(v, t, d);
+            return;
+        }
+        if self.is_nil(e) {
+            let t = self.ty(e);
+            let w = self.words(t).max(1);
+            self.emit(Op::Zero { d, n: w });
+            return;
+        }
+        let mark = self.top;
+        match &e.kind {
+            ExprKind::Paren(x) => self.expr_to(x, d),
+            ExprKind::Ident(id) => {
+                let Some(o) = self.g.info.uses.get(&id.id).copied() else {
+                    self.err(e.span, "this identifier");
+                    return;
+                };
+                match &self.g.tt.obj(o).kind {
+                    ObjKind::Var(_) => self.load_var(o, d, e.span),
+                    ObjKind::Func { .. } => self.func_value(o, d, e.span),
+                    _ => self.err(e.span, "this identifier"),
+                }
+            }
+            ExprKind::Binary(op, a, b) => self.binary(*op, a, b, d, e),
+            ExprKind::Unary(op, x) => self.unary(*op, x, d, e),
+            ExprKind::Call {
+                func,
+                args,
+                ellipsis,
+            } => self.call(e, func, args, ellipsis.is_some(), d),
+            ExprKind::Index(x, i) => self.index(e, x, i, d),
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), d)
+            }
+            ExprKind::Selector(x, _) => self.selector(e, x, d),
+            ExprKind::Star(p) => {
+                let pr = self.operand(p);
+                let t = self.ty(e);
+                let n = self.words(t);
+                self.emit(Op::Load {
+                    d,
+                    a: pr,
+                    off: Off(0),
+                    n,
+                });
+            }
+            ExprKind::Composite { elems, .. } => self.composite(e, elems, d),
+            ExprKind::FuncLit { ty, body } => self.func_lit(e, ty, body, d),
+            ExprKind::TypeAssert { x, .. } => {
+                let t = self.ty(e);
+                let xr = self.operand(x);
+                if self.is_iface(t) {
+                    self.err(e.span, "a type assertion to an interface");
+                    return;
+                }
+                let rt = self.g.rt_type(t);
+                let n = self.words(t);
+                self.emit(Op::IfaceAssert { d, a: xr, n, t: rt });
+            }
+            _ => self.err(e.span, "this expression"),
+        }
+        self.top = mark;
+    }
+
+    fn func_value(&mut self, o: ObjId, d: Reg, span: Span) {
+        if let Some(f) = self.g.func_id(o, span) {
+            self.emit(Op::MakeClosure {
+                d,
+                f,
+                a: Reg(0),
+                n: 0,
+            });
+        }
+    }
+
+    fn func_lit(&mut self, e: &'a Expr, ty: &'a ast::FuncType, body: &'a ast::Block, d: Reg) {
+        // Captured variables: every identifier in the body that denotes a
+        // variable of this function (or one this function captured).
+        let mut caps = Vec::new();
+        self.collect_captures_block(body, &mut caps, 0);
+        self.lit_count += 1;
+        let name = format!("{}.func{}", self.name, self.lit_count);
+        self.g.lit_captures.insert(e.id, caps.clone());
+        let f = self.g.new_func(name, Body::Lit(e, ty, body));
+        let a = self.alloc(caps.len() as u32);
+        for (i, o) in caps.iter().enumerate() {
+            let r = Reg(a.0 + i as u32);
+            if !self.addr_of_var(*o, r) {
+                self.err(e.span, "this closure");
+            }
+        }
+        self.emit(Op::MakeClosure {
+            d,
+            f,
+            a,
+            n: caps.len() as u32,
+        });
+    }
+
+    fn addr_of_var(&mut self, o: ObjId, d: Reg) -> bool {
+        if let Some(v) = self.vars.get(&o).copied() {
+            if v.boxed {
+                self.emit(Op::Move { d, a: v.reg });
+                return true;
+            }
+            return false;
+        }
+        if let Some(&(off, _)) = self.captures.get(&o) {
+            self.emit(Op::LoadCapture {
+                d,
+                off: Off(off),
+                n: 1,
+            });
+            return true;
+        }
+        false
+    }
+
+    fn note_capture(&self, id: &ast::Ident, caps: &mut Vec<ObjId>) {
+        if let Some(o) = self.g.info.uses.get(&id.id) {
+            if (self.vars.contains_key(o) || self.captures.contains_key(o)) && !caps.contains(o) {
+                if let ObjKind::Var(k) = self.g.tt.obj(*o).kind {
+                    if k != VarKind::Global {
+                        caps.push(*o);
+                    }
+                }
+            }
+        }
+    }
+
+    fn collect_captures_block(&self, b: &ast::Block, caps: &mut Vec<ObjId>, depth: u32) {
+        for s in &b.stmts {
+            self.collect_captures_stmt(s, caps, depth + 1);
+        }
+    }
+
+    fn collect_captures_stmt(&self, s: &ast::Stmt, caps: &mut Vec<ObjId>, depth: u32) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let d = depth + 1;
+        let e = |x: &Expr, caps: &mut Vec<ObjId>| self.collect_captures_expr(x, caps, d);
+        let st = |x: &ast::Stmt, caps: &mut Vec<ObjId>| self.collect_captures_stmt(x, caps, d);
+        match &s.kind {
+            StmtKind::Expr(x) | StmtKind::Go(x) | StmtKind::Defer(x) => e(x, caps),
+            StmtKind::Send { ch, value } => {
+                e(ch, caps);
+                e(value, caps);
+            }
+            StmtKind::IncDec { x, .. } => e(x, caps),
+            StmtKind::Assign { lhs, rhs, .. } => {
+                for x in lhs.iter().chain(rhs) {
+                    e(x, caps);
+                }
+            }
+            StmtKind::Define { values, names } => {
+                for x in values {
+                    e(x, caps);
+                }
+                for n in names {
+                    self.note_capture(n, caps);
+                }
+            }
+            StmtKind::Decl(ast::Decl::Var(gd)) => {
+                for sp in &gd.specs {
+                    for x in &sp.values {
+                        e(x, caps);
+                    }
+                }
+            }
+            StmtKind::Return(xs) => {
+                for x in xs {
+                    e(x, caps);
+                }
+            }
+            StmtKind::Block(b) => self.collect_captures_block(b, caps, d),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                if let Some(i) = init {
+                    st(i, caps);
+                }
+                e(cond, caps);
+                self.collect_captures_block(then, caps, d);
+                if let Some(x) = els {
+                    st(x, caps);
+                }
+            }
+            StmtKind::Switch {
+                init, tag, cases, ..
+            } => {
+                if let Some(i) = init {
+                    st(i, caps);
+                }
+                if let Some(t) = tag {
+                    e(t, caps);
+                }
+                for c in cases {
+                    for x in &c.exprs {
+                        e(x, caps);
+                    }
+                    for x in &c.body {
+                        st(x, caps);
+                    }
+                }
+            }
+            StmtKind::TypeSwitch { init, x, cases, .. } => {
+                if let Some(i) = init {
+                    st(i, caps);
+                }
+                e(x, caps);
+                for c in cases {
+                    for x in &c.body {
+                        st(x, caps);
+                    }
+                }
+            }
+            StmtKind::Select { cases, .. } => {
+                for c in cases {
+                    if let Some(x) = &c.comm {
+                        st(x, caps);
+                    }
+                    for x in &c.body {
+                        st(x, caps);
+                    }
+                }
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                if let Some(i) = init {
+                    st(i, caps);
+                }
+                if let Some(c) = cond {
+                    e(c, caps);
+                }
+                if let Some(p) = post {
+                    st(p, caps);
+                }
+                self.collect_captures_block(body, caps, d);
+            }
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+                ..
+            } => {
+                for k in key.iter().chain(value.iter()) {
+                    e(k, caps);
+                }
+                e(x, caps);
+                self.collect_captures_block(body, caps, d);
+            }
+            StmtKind::Labeled { stmt, .. } => st(stmt, caps),
+            _ => {}
+        }
+    }
+
+    fn collect_captures_expr(&self, x: &Expr, caps: &mut Vec<ObjId>, depth: u32) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let d = depth + 1;
+        let e = |y: &Expr, caps: &mut Vec<ObjId>| self.collect_captures_expr(y, caps, d);
+        match &x.kind {
+            ExprKind::Ident(id) => self.note_capture(id, caps),
+            ExprKind::Composite { elems, .. } => {
+                for el in elems {
+                    if let Some(k) = &el.key {
+                        e(k, caps);
+                    }
+                    e(&el.value, caps);
+                }
+            }
+            ExprKind::FuncLit { body, .. } => self.collect_captures_block(body, caps, d),
+            ExprKind::Paren(y) | ExprKind::Star(y) | ExprKind::Unary(_, y) => e(y, caps),
+            ExprKind::Selector(y, _) => e(y, caps),
+            ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) => {
+                e(a, caps);
+                e(b, caps);
+            }
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                e(x, caps);
+                for y in [lo, hi, max].into_iter().flatten() {
+                    e(y, caps);
+                }
+            }
+            ExprKind::TypeAssert { x, .. } => e(x, caps),
+            ExprKind::Call { func, args, .. } => {
+                e(func, caps);
+                for a in args {
+                    e(a, caps);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn unary(&mut self, op: UnaryOp, x: &'a Expr, d: Reg, e: &'a Expr) {
+        let t = self.ty(e);
+        match op {
+            UnaryOp::Pos => self.expr_to(x, d),
+            UnaryOp::Neg => {
+                let a = self.operand(x);
+                if self.g.tt.is_float(t) {
+                    self.emit(Op::NegF64 { d, a });
+                } else {
+                    self.emit(Op::NegInt { d, a });
+                    self.wrap(d, t);
+                }
+            }
+            UnaryOp::Not => {
+                let a = self.operand(x);
+                self.emit(Op::Not { d, a });
+            }
+            UnaryOp::BitNot => {
+                let a = self.operand(x);
+                self.emit(Op::BitNot { d, a });
+                self.wrap(d, t);
+            }
+            UnaryOp::Addr => {
+                // &T{...}: a new object initialized from the literal.
+                let inner = strip_parens(x);
+                if let ExprKind::Composite { .. } = &inner.kind {
+                    let xt = self.ty(inner);
+                    let w = self.words(xt);
+                    let rt = self.g.rt_type(xt);
+                    let v = self.alloc(w);
+                    self.expr_to(inner, v);
+                    self.emit(Op::New { d, t: rt });
+                    self.emit(Op::Store {
+                        d,
+                        off: Off(0),
+                        a: v,
+                        n: w,
+                        t: rt,
+                    });
+                } else {
+                    self.addr_of(x, d);
+                }
+            }
+            UnaryOp::Recv => self.err(e.span, "a channel receive"),
+        }
+    }
+
+    /// Truncates `d` to the width of integer type `t`.
+    fn wrap(&mut self, d: Reg, t: TypeId) {
+        let (w, signed) = match self.basic(t) {
+            Some(BasicKind::Int8) => (Width::W8, true),
+            Some(BasicKind::Int16) => (Width::W16, true),
+            Some(BasicKind::Int32) => (Width::W32, true),
+            Some(BasicKind::Uint8) => (Width::W8, false),
+            Some(BasicKind::Uint16) => (Width::W16, false),
+            Some(BasicKind::Uint32) => (Width::W32, false),
+            Some(BasicKind::Float32) => {
+                self.emit(Op::RoundF32 { d, a: d });
+                return;
+            }
+            _ => return,
+        };
+        if signed {
+            self.emit(Op::Sext { d, a: d, w });
+        } else {
+            self.emit(Op::Zext { d, a: d, w });
+        }
+    }
+
+    fn binary(&mut self, op: BinaryOp, a: &'a Expr, b: &'a Expr, d: Reg, e: &'a Expr) {
+        match op {
+            BinaryOp::LAnd | BinaryOp::LOr => {
+                self.expr_to(a, d);
+                let j = if op == BinaryOp::LAnd {
+                    self.emit(Op::JumpIfNot { a: d, to: Pc(0) })
+                } else {
+                    self.emit(Op::JumpIf { a: d, to: Pc(0) })
+                };
+                self.expr_to(b, d);
+                self.patch_here(&[j]);
+                return;
+            }
+            _ => {}
+        }
+        let at = self.ty(a);
+        let bt = self.ty(b);
+        if op.is_comparison() {
+            // Mixed interface/concrete comparisons convert the concrete side.
+            let (ct, ar, br) = if self.is_iface(at) != self.is_iface(bt) {
+                let it = if self.is_iface(at) { at } else { bt };
+                let ar = self.alloc(1);
+                self.convert_to(a, it, ar);
+                let br = self.alloc(1);
+                self.convert_to(b, it, br);
+                (it, ar, br)
+            } else {
+                let ct = if self.is_nil(a) { bt } else { at };
+                let ar = self.operand_as(a, ct);
+                let br = self.operand_as(b, ct);
+                (ct, ar, br)
+            };
+            self.compare(op, d, ar, br, ct, e.span);
+            return;
+        }
+        let t = self.ty(e);
+        let ar = self.operand(a);
+        let br = self.operand(b);
+        self.binary_regs(op, t, bt, d, ar, br, e.span);
+    }
+
+    fn operand_as(&mut self, e: &'a Expr, t: TypeId) -> Reg {
+        if self.is_nil(e) || self.const_value(e).is_some() {
+            let r = self.alloc(self.words(t).max(1));
+            self.convert_to(e, t, r);
+            return r;
+        }
+        self.operand(e)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn binary_regs(
+        &mut self,
+        op: BinaryOp,
+        t: TypeId,
+        bt: TypeId,
+        d: Reg,
+        a: Reg,
+        b: Reg,
+        span: Span,
+    ) {
+        let k = self.basic(t);
+        if k == Some(BasicKind::String) {
+            if op == BinaryOp::Add {
+                self.emit(Op::ConcatStr { d, a, b });
+            } else {
+                self.err(span, "this string operation");
+            }
+            return;
+        }
+        if self.g.tt.is_float(t) {
+            let o = match op {
+                BinaryOp::Add => Op::AddF64 { d, a, b },
+                BinaryOp::Sub => Op::SubF64 { d, a, b },
+                BinaryOp::Mul => Op::MulF64 { d, a, b },
+                BinaryOp::Div => Op::DivF64 { d, a, b },
+                _ => {
+                    self.err(span, "this float operation");
+                    return;
+                }
+            };
+            self.emit(o);
+            self.wrap(d, t);
+            return;
+        }
+        let unsigned = self.g.tt.is_unsigned(t);
+        let signed_count = !self.g.tt.is_unsigned(bt);
+        let o = match op {
+            BinaryOp::Add => Op::AddInt { d, a, b },
+            BinaryOp::Sub => Op::SubInt { d, a, b },
+            BinaryOp::Mul => Op::MulInt { d, a, b },
+            BinaryOp::Div if unsigned => Op::DivUint { d, a, b },
+            BinaryOp::Div => Op::DivInt { d, a, b },
+            BinaryOp::Rem if unsigned => Op::RemUint { d, a, b },
+            BinaryOp::Rem => Op::RemInt { d, a, b },
+            BinaryOp::And => Op::And { d, a, b },
+            BinaryOp::Or => Op::Or { d, a, b },
+            BinaryOp::Xor => Op::Xor { d, a, b },
+            BinaryOp::AndNot => Op::AndNot { d, a, b },
+            BinaryOp::Shl => Op::Shl {
+                d,
+                a,
+                b,
+                signed_count,
+            },
+            BinaryOp::Shr if unsigned => Op::ShrUint {
+                d,
+                a,
+                b,
+                signed_count,
+            },
+            BinaryOp::Shr => Op::ShrInt {
+                d,
+                a,
+                b,
+                signed_count,
+            },
+            _ => {
+                self.err(span, "this operation");
+                return;
+            }
+        };
+        self.emit(o);
+        // Division of a narrow signed MIN by -1 overflows too.
+        if !matches!(
+            op,
+            BinaryOp::And | BinaryOp::Or | BinaryOp::AndNot | BinaryOp::Rem
+        ) || unsigned && op == BinaryOp::Rem
+        {
+            self.wrap(d, t);
+        }
+    }
+
+    fn compare(&mut self, op: BinaryOp, d: Reg, a: Reg, b: Reg, t: TypeId, span: Span) {
+        match op {
+            BinaryOp::Eq => self.equal(d, a, b, t, false, span),
+            BinaryOp::Ne => self.equal(d, a, b, t, true, span),
+            _ => {
+                let (x, y, le) = match op {
+                    BinaryOp::Lt => (a, b, false),
+                    BinaryOp::Le => (a, b, true),
+                    BinaryOp::Gt => (b, a, false),
+                    _ => (b, a, true),
+                };
+                let o = if self.basic(t) == Some(BasicKind::String) {
+                    if le {
+                        Op::LeStr { d, a: x, b: y }
+                    } else {
+                        Op::LtStr { d, a: x, b: y }
+                    }
+                } else if self.g.tt.is_float(t) {
+                    if le {
+                        Op::LeF64 { d, a: x, b: y }
+                    } else {
+                        Op::LtF64 { d, a: x, b: y }
+                    }
+                } else if self.g.tt.is_unsigned(t) {
+                    if le {
+                        Op::LeUint { d, a: x, b: y }
+                    } else {
+                        Op::LtUint { d, a: x, b: y }
+                    }
+                } else if le {
+                    Op::LeInt { d, a: x, b: y }
+                } else {
+                    Op::LtInt { d, a: x, b: y }
+                };
+                self.emit(o);
+            }
+        }
+    }
+
+    fn equal(&mut self, d: Reg, a: Reg, b: Reg, t: TypeId, negate: bool, span: Span) {
+        match self.under(t).clone() {
+            Type::Basic(BasicKind::String, _) => {
+                self.emit(Op::EqStr { d, a, b });
+                if negate {
+                    self.emit(Op::Not { d, a: d });
+                }
+            }
+            Type::Basic(k, _) if matches!(k, BasicKind::Float32 | BasicKind::Float64) => {
+                if negate {
+                    self.emit(Op::NeF64 { d, a, b });
+                } else {
+                    self.emit(Op::EqF64 { d, a, b });
+                }
+            }
+            Type::Interface(_) => {
+                self.emit(Op::EqIface { d, a, b });
+                if negate {
+                    self.emit(Op::Not { d, a: d });
+                }
+            }
+            Type::Struct(_) | Type::Array(..) => {
+                self.err(span, "a comparison of structs or arrays")
+            }
+            _ => {
+                if negate {
+                    self.emit(Op::NeInt { d, a, b });
+                } else {
+                    self.emit(Op::EqInt { d, a, b });
+                }
+            }
+        }
+    }
+
+    fn index(&mut self, e: &'a Expr, x: &'a Expr, i: &'a Expr, d: Reg) {
+        let xt = self.ty(x);
+        match self.under(xt).clone() {
+            Type::Basic(..) => {
+                let s = self.operand(x);
+                let ir = self.operand(i);
+                self.emit(Op::StrIndex { d, a: s, i: ir });
+            }
+            Type::Slice(et) => {
+                let s = self.operand(x);
+                let ir = self.operand(i);
+                let rt = self.g.rt_type(et);
+                self.emit(Op::SliceGet {
+                    d,
+                    a: s,
+                    i: ir,
+                    t: rt,
+                });
+            }
+            _ => self.err(e.span, "this index expression"),
+        }
+    }
+
+    fn slice_expr(
+        &mut self,
+        e: &'a Expr,
+        x: &'a Expr,
+        lo: Option<&'a Expr>,
+        hi: Option<&'a Expr>,
+        max: Option<&'a Expr>,
+        d: Reg,
+    ) {
+        let xt = self.ty(x);
+        let xr = self.operand(x);
+        let three = max.is_some();
+        let b = self.alloc(3);
+        match lo {
+            Some(l) => self.convert_to(l, ids::INT, b),
+            None => {
+                self.emit(Op::LoadInt { d: b, v: 0 });
+            }
+        }
+        let hb = Reg(b.0 + 1);
+        match hi {
+            Some(h) => self.convert_to(h, ids::INT, hb),
+            None => {
+                self.emit(Op::Move {
+                    d: hb,
+                    a: Reg(xr.0 + 1),
+                });
+            }
+        }
+        match self.under(xt).clone() {
+            Type::Basic(..) => {
+                self.emit(Op::StrSlice { d, a: xr, b });
+            }
+            Type::Slice(et) => {
+                let mb = Reg(b.0 + 2);
+                match max {
+                    Some(m) => self.convert_to(m, ids::INT, mb),
+                    None => {
+                        self.emit(Op::Move {
+                            d: mb,
+                            a: Reg(xr.0 + 2),
+                        });
+                    }
+                }
+                let t = self.g.rt_type(et);
+                self.emit(Op::SliceSlice {
+                    d,
+                    a: xr,
+                    b,
+                    t,
+                    three,
+                });
+            }
+            _ => self.err(e.span, "slicing this type"),
+        }
+    }
+
+    fn selector(&mut self, e: &'a Expr, x: &'a Expr, d: Reg) {
+        let Some(sel) = self.g.info.selections.get(&e.id).cloned() else {
+            // A qualified identifier: pkg.Name.
+            if let ExprKind::Selector(_, name) = &e.kind {
+                if let Some(o) = self.g.info.uses.get(&name.id).copied() {
+                    match self.g.tt.obj(o).kind {
+                        ObjKind::Var(_) => return self.load_var(o, d, e.span),
+                        ObjKind::Func { .. } => return self.func_value(o, d, e.span),
+                        _ => {}
+                    }
+                }
+            }
+            self.err(e.span, "this selector");
+            return;
+        };
+        if sel.kind != SelectionKind::Field {
+            self.err(e.span, "a method value");
+            return;
+        }
+        let xt = self.ty(x);
+        let t = self.ty(e);
+        let w = self.words(t);
+        if self.g.tt.pointer_elem(xt).is_none() && !sel.indirect {
+            // A field of a struct value: its words within the value.
+            let xr = self.operand(x);
+            let mut st = xt;
+            let mut off = 0;
+            for &fi in &sel.index {
+                let fs = self
+                    .g
+                    .tt
+                    .struct_fields(st)
+                    .map(|f| f.to_vec())
+                    .unwrap_or_default();
+                off += fs.iter().take(fi).map(|f| self.words(f.ty)).sum::<u32>();
+                st = fs.get(fi).map_or(ids::INVALID, |f| f.ty);
+            }
+            self.emit(Op::MoveN {
+                d,
+                a: Reg(xr.0 + off),
+                n: w,
+            });
+            return;
+        }
+        let p = self.alloc(1);
+        if self.addr_of(e, p) {
+            self.emit(Op::Load {
+                d,
+                a: p,
+                off: Off(0),
+                n: w,
+            });
+        }
+    }
+
+    fn composite(&mut self, e: &'a Expr, elems: &'a [ast::Element], d: Reg) {
+        let t = self.ty(e);
+        match self.under(t).clone() {
+            Type::Struct(fs) => {
+                let w = self.words(t);
+                self.emit(Op::Zero { d, n: w });
+                let offs: Vec<u32> = fs
+                    .iter()
+                    .scan(0, |o, f| {
+                        let r = *o;
+                        *o += self.words(f.ty);
+                        Some(r)
+                    })
+                    .collect();
+                for (k, el) in elems.iter().enumerate() {
+                    let fi = match &el.key {
+                        Some(key) => match &key.kind {
+                            ExprKind::Ident(id) => fs.iter().position(|f| f.name == id.name),
+                            _ => None,
+                        },
+                        None => Some(k),
+                    };
+                    let Some(fi) = fi else {
+                        self.err(el.value.span, "this composite literal element");
+                        continue;
+                    };
+                    let m = self.top;
+                    self.convert_to(&el.value, fs[fi].ty, Reg(d.0 + offs[fi]));
+                    self.top = m;
+                }
+            }
+            Type::Slice(et) => {
+                let ew = self.words(et);
+                let mut n = 0u32;
+                let mut idx = 0u32;
+                for el in elems {
+                    if el.key.is_some() {
+                        self.err(el.value.span, "a keyed slice literal");
+                        return;
+                    }
+                    idx += 1;
+                    n = n.max(idx);
+                }
+                let a = self.alloc(n * ew);
+                for (k, el) in elems.iter().enumerate() {
+                    let m = self.top;
+                    self.convert_to(&el.value, et, Reg(a.0 + k as u32 * ew));
+                    self.top = m;
+                }
+                let rt = self.g.rt_type(et);
+                self.emit(Op::PackSlice { d, a, n, t: rt });
+            }
+            _ => self.err(e.span, "this composite literal"),
+        }
+    }
+
+    // ----- calls -----
+
+    fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], spread: bool, d: Reg) {
+        match self.g.info.calls.get(&e.id).cloned() {
+            Some(CallKind::Conversion(t)) => return self.conversion(e, &args[0], t, d),
+            Some(CallKind::Builtin(b)) => return self.builtin(e, b, args, spread, d),
+            _ => {}
+        }
+        let ft = self.ty(func);
+        let Some(sig) = self.g.tt.signature(ft).cloned() else {
+            self.err(e.span, "this call");
+            return;
+        };
+        let rw: u32 = sig.results.iter().map(|&t| self.words(t)).sum();
+        // What is called: a declared function, a method, or a value.
+        enum Callee {
+            Static(FuncId),
+            Value(Reg),
+            Iface(Reg, String),
+        }
+        let mut recv: Option<(&'a Expr, crate::check::Selection)> = None;
+        let func_s = strip_parens(func);
+        let callee_obj = match &func_s.kind {
+            ExprKind::Ident(id) => self.g.info.uses.get(&id.id).copied(),
+            ExprKind::Selector(x, name) => match self.g.info.selections.get(&func_s.id).cloned() {
+                None => self.g.info.uses.get(&name.id).copied(),
+                Some(sel) if sel.kind == SelectionKind::MethodVal => {
+                    let o = sel.obj;
+                    recv = Some((x, sel));
+                    o
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let static_fn =
+            callee_obj.filter(|&o| matches!(self.g.tt.obj(o).kind, ObjKind::Func { .. }));
+        let mark = self.top;
+        // Argument area: receiver, parameters; big enough for the results.
+        let mut base_words = 0;
+        let mut callee = None;
+        if let Some((x, sel)) = &recv {
+            let xt = self.ty(x);
+            if self.is_iface(sel.recv) && self.is_iface(xt) && sel.index.len() == 1 {
+                // Interface method call: the receiver word is the box.
+                let name = self.g.tt.obj(sel.obj.unwrap_or(ObjId(0))).name.clone();
+                let r = self.operand(x);
+                callee = Some(Callee::Iface(r, name));
+                base_words = 1;
+            } else {
+                base_words = 0;
+            }
+        }
+        if callee.is_none() {
+            if let Some(o) = static_fn {
+                match self.g.func_id(o, e.span) {
+                    Some(f) => callee = Some(Callee::Static(f)),
+                    None => return,
+                }
+                if let Some((_, sel)) = &recv {
+                    // Receiver words: the method's receiver type.
+                    let rt = match self.g.tt.obj(sel.obj.unwrap_or(ObjId(0))).kind {
+                        ObjKind::Func { recv: Some(r), .. } => r,
+                        _ => ids::INVALID,
+                    };
+                    base_words = self.words(rt);
+                }
+            } else {
+                let r = self.operand(func);
+                callee = Some(Callee::Value(r));
+            }
+        }
+        let pw: u32 = sig.params.iter().map(|&t| self.words(t)).sum();
+        let base = self.alloc((base_words + pw).max(rw));
+        // The receiver.
+        if let Some((x, sel)) = &recv {
+            match &callee {
+                Some(Callee::Iface(r, _)) => {
+                    self.emit(Op::Move { d: base, a: *r });
+                }
+                _ => self.receiver(x, sel, base),
+            }
+        }
+        // The arguments.
+        self.args(args, &sig, spread, Reg(base.0 + base_words));
+        self.set_pos(e.span.lo);
+        match callee {
+            Some(Callee::Static(f)) => {
+                self.emit(Op::Call { f, base });
+            }
+            Some(Callee::Value(c)) => {
+                self.emit(Op::CallClosure { c, base });
+            }
+            Some(Callee::Iface(_, name)) => {
+                let s = self.g.string(name.as_bytes());
+                self.emit(Op::CallMethod { base, m: s });
+            }
+            None => {}
+        }
+        if rw > 0 && base != d {
+            self.emit(Op::MoveN { d, a: base, n: rw });
+        }
+        self.top = mark.max(self.top.min(mark));
+    }
+
+    /// The receiver of a static method call into `d`.
+    fn receiver(&mut self, x: &'a Expr, sel: &crate::check::Selection, d: Reg) {
+        let m = sel.obj.unwrap_or(ObjId(0));
+        let rt = match self.g.tt.obj(m).kind {
+            ObjKind::Func { recv: Some(r), .. } => r,
+            _ => ids::INVALID,
+        };
+        let want_ptr = self.g.tt.pointer_elem(rt).is_some();
+        let xt = self.ty(x);
+        let x_ptr = self.g.tt.pointer_elem(xt).is_some();
+        if sel.index.len() > 1 {
+            self.err(x.span, "a call of a promoted method");
+            return;
+        }
+        match (want_ptr, x_ptr) {
+            (true, true) | (false, false) => self.expr_to(x, d),
+            (true, false) => {
+                self.addr_of(x, d);
+            }
+            (false, true) => {
+                let p = self.operand(x);
+                let n = self.words(rt);
+                self.emit(Op::Load {
+                    d,
+                    a: p,
+                    off: Off(0),
+                    n,
+                });
+            }
+        }
+    }
+
+    fn args(&mut self, args: &'a [Expr], sig: &crate::types::Signature, spread: bool, base: Reg) {
+        let np = sig.params.len();
+        let mut off = 0;
+        if args.len() == 1 && np > 1 {
+            // f(g()) with g returning several values.
+            let t = self.ty(&args[0]);
+            if self.g.tt.tuple_elems(t).is_some() {
+                let w = self.words(t);
+                let tmp = self.alloc(w);
+                self.expr_to(&args[0], tmp);
+                let elems = self
+                    .g
+                    .tt
+                    .tuple_elems(t)
+                    .map(|x| x.to_vec())
+                    .unwrap_or_default();
+                let mut so = 0;
+                for (k, &et) in elems.iter().enumerate() {
+                    let pt = sig.params.get(k).copied().unwrap_or(et);
+                    let ew = self.words(et);
+                    if self.is_iface(pt) && !self.is_iface(et) {
+                        let rt = self.g.rt_type(et);
+                        self.emit(Op::ToIface {
+                            d: Reg(base.0 + off),
+                            a: Reg(tmp.0 + so),
+                            n: ew,
+                            t: rt,
+                        });
+                    } else {
+                        self.emit(Op::MoveN {
+                            d: Reg(base.0 + off),
+                            a: Reg(tmp.0 + so),
+                            n: ew,
+                        });
+                    }
+                    so += ew;
+                    off += self.words(pt);
+                }
+                return;
+            }
+        }
+        for (k, &pt) in sig.params.iter().enumerate() {
+            let m = self.top;
+            if sig.variadic && k + 1 == np && !spread {
+                // Pack the rest into a new slice.
+                let et = match self.under(pt) {
+                    Type::Slice(e) => *e,
+                    _ => ids::INVALID,
+                };
+                let rest = args.get(k..).unwrap_or(&[]);
+                if rest.is_empty() {
+                    self.emit(Op::Zero {
+                        d: Reg(base.0 + off),
+                        n: 3,
+                    });
+                } else {
+                    let ew = self.words(et);
+                    let a = self.alloc(ew * rest.len() as u32);
+                    for (j, x) in rest.iter().enumerate() {
+                        let mm = self.top;
+                        self.convert_to(x, et, Reg(a.0 + j as u32 * ew));
+                        self.top = mm;
+                    }
+                    let rt = self.g.rt_type(et);
+                    self.emit(Op::PackSlice {
+                        d: Reg(base.0 + off),
+                        a,
+                        n: rest.len() as u32,
+                        t: rt,
+                    });
+                }
+            } else if let Some(x) = args.get(k) {
+                self.convert_to(x, pt, Reg(base.0 + off));
+            }
+            self.top = m;
+            off += self.words(pt);
+        }
+    }
+
+    fn conversion(&mut self, e: &'a Expr, x: &'a Expr, t: TypeId, d: Reg) {
+        let xt = self.ty(x);
+        let tk = self.basic(t);
+        let xk = self.basic(xt);
+        if self.is_iface(t) {
+            return self.convert_to(x, t, d);
+        }
+        match (xk, tk) {
+            (Some(a), Some(b)) if a.is_integer() && b.is_integer() => {
+                self.expr_to(x, d);
+                self.wrap(d, t);
+            }
+            (Some(a), Some(b))
+                if a.is_integer() && matches!(b, BasicKind::Float32 | BasicKind::Float64) =>
+            {
+                let r = self.operand(x);
+                if self.g.tt.is_unsigned(xt) {
+                    self.emit(Op::UintToF64 { d, a: r });
+                } else {
+                    self.emit(Op::IntToF64 { d, a: r });
+                }
+                self.wrap(d, t);
+            }
+            (Some(a), Some(b))
+                if matches!(a, BasicKind::Float32 | BasicKind::Float64) && b.is_integer() =>
+            {
+                let r = self.operand(x);
+                if self.g.tt.is_unsigned(t) {
+                    self.emit(Op::F64ToUint { d, a: r });
+                } else {
+                    self.emit(Op::F64ToInt { d, a: r });
+                }
+                self.wrap(d, t);
+            }
+            (Some(a), Some(b))
+                if matches!(a, BasicKind::Float32 | BasicKind::Float64)
+                    && matches!(b, BasicKind::Float32 | BasicKind::Float64) =>
+            {
+                self.expr_to(x, d);
+                self.wrap(d, t);
+            }
+            (Some(a), Some(BasicKind::String)) if a.is_integer() => {
+                let r = self.operand(x);
+                self.emit(Op::RuneToStr { d, a: r });
+            }
+            (Some(BasicKind::String), Some(BasicKind::String)) => self.expr_to(x, d),
+            (Some(BasicKind::String), None) => {
+                let r = self.operand(x);
+                match self.under(t) {
+                    Type::Slice(el) if matches!(self.basic(*el), Some(BasicKind::Uint8)) => {
+                        self.emit(Op::StrToBytes { d, a: r });
+                    }
+                    _ => self.err(e.span, "this conversion"),
+                }
+            }
+            (None, Some(BasicKind::String)) => {
+                let r = self.operand(x);
+                match self.under(xt) {
+                    Type::Slice(el) if matches!(self.basic(*el), Some(BasicKind::Uint8)) => {
+                        self.emit(Op::BytesToStr { d, a: r });
+                    }
+                    _ => self.err(e.span, "this conversion"),
+                }
+            }
+            _ => {
+                if self.g.tt.identical(self.g.tt.under(xt), self.g.tt.under(t))
+                    || self.words(xt) == self.words(t)
+                {
+                    self.expr_to(x, d);
+                } else {
+                    self.err(e.span, "this conversion");
+                }
+            }
+        }
+    }
+
+    fn builtin(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr], spread: bool, d: Reg) {
+        match b {
+            Builtin::Print | Builtin::Println => {
+                for (k, a) in args.iter().enumerate() {
+                    if k > 0 && b == Builtin::Println {
+                        self.emit(Op::Print {
+                            a: Reg(0),
+                            k: PrintKind::Space,
+                        });
+                    }
+                    let m = self.top;
+                    let t = self.ty(a);
+                    let r = self.operand_as(a, t);
+                    let k = self.print_kind(t);
+                    self.emit(Op::Print { a: r, k });
+                    self.top = m;
+                }
+                if b == Builtin::Println {
+                    self.emit(Op::Print {
+                        a: Reg(0),
+                        k: PrintKind::Newline,
+                    });
+                }
+            }
+            Builtin::Len | Builtin::Cap => {
+                let x = &args[0];
+                let xt = self.ty(x);
+                match self.under(xt).clone() {
+                    Type::Basic(..) => {
+                        let r = self.operand(x);
+                        self.emit(Op::StrLen { d, a: r });
+                    }
+                    Type::Slice(_) => {
+                        let r = self.operand(x);
+                        let w = if b == Builtin::Len { 1 } else { 2 };
+                        self.emit(Op::Move { d, a: Reg(r.0 + w) });
+                    }
+                    Type::Array(n, _) => {
+                        self.emit(Op::LoadInt { d, v: n as i64 });
+                    }
+                    _ => self.err(e.span, "len or cap of this type"),
+                }
+            }
+            Builtin::Panic => {
+                let r = self.alloc(1);
+                self.convert_to(&args[0], ids::ANY, r);
+                self.set_pos(e.span.lo);
+                self.emit(Op::Panic { a: r });
+            }
+            Builtin::Recover => {
+                self.emit(Op::Recover { d });
+            }
+            Builtin::New => {
+                let t = self.ty(e);
+                let et = self.g.tt.pointer_elem(t).unwrap_or(ids::INVALID);
+                let rt = self.g.rt_type(et);
+                self.emit(Op::New { d, t: rt });
+            }
+            Builtin::Append => {
+                let st = self.ty(e);
+                let et = match self.under(st) {
+                    Type::Slice(x) => *x,
+                    _ => ids::INVALID,
+                };
+                let rt = self.g.rt_type(et);
+                let s = self.alloc(3);
+                self.convert_to(&args[0], st, s);
+                if spread {
+                    let xt = self.ty(&args[1]);
+                    let o = self.alloc(3);
+                    if self.basic(xt) == Some(BasicKind::String) {
+                        let sr = self.operand(&args[1]);
+                        self.emit(Op::StrToBytes { d: o, a: sr });
+                    } else {
+                        self.expr_to(&args[1], o);
+                    }
+                    self.emit(Op::AppendSlice {
+                        d,
+                        a: s,
+                        b: o,
+                        t: rt,
+                    });
+                } else {
+                    let ew = self.words(et);
+                    let n = args.len() as u32 - 1;
+                    let a = self.alloc(ew * n.max(1));
+                    for (k, x) in args[1..].iter().enumerate() {
+                        let m = self.top;
+                        self.convert_to(x, et, Reg(a.0 + k as u32 * ew));
+                        self.top = m;
+                    }
+                    self.emit(Op::Append {
+                        d,
+                        a: s,
+                        b: a,
+                        n,
+                        t: rt,
+                    });
+                }
+            }
+            Builtin::Copy => {
+                let dt = self.ty(&args[0]);
+                let et = match self.under(dt) {
+                    Type::Slice(x) => *x,
+                    _ => ids::INVALID,
+                };
+                let rt = self.g.rt_type(et);
+                let a = self.operand(&args[0]);
+                let st = self.ty(&args[1]);
+                let b = if self.basic(st) == Some(BasicKind::String) {
+                    let sr = self.operand(&args[1]);
+                    let o = self.alloc(3);
+                    self.emit(Op::StrToBytes { d: o, a: sr });
+                    o
+                } else {
+                    self.operand(&args[1])
+                };
+                self.emit(Op::CopySlice { d, a, b, t: rt });
+            }
+            Builtin::Make => {
+                let t = self.ty(e);
+                match self.under(t).clone() {
+                    Type::Slice(et) => {
+                        let rt = self.g.rt_type(et);
+                        let len = self.alloc(1);
+                        self.convert_to(&args[1], ids::INT, len);
+                        let cap = if let Some(c) = args.get(2) {
+                            let r = self.alloc(1);
+                            self.convert_to(c, ids::INT, r);
+                            r
+                        } else {
+                            len
+                        };
+                        self.emit(Op::MakeSlice { d, t: rt, len, cap });
+                    }
+                    _ => self.err(e.span, "make of this type"),
+                }
+            }
+            Builtin::Min | Builtin::Max => {
+                let t = self.ty(e);
+                self.convert_to(&args[0], t, d);
+                for a in &args[1..] {
+                    let m = self.top;
+                    let r = self.alloc(self.words(t));
+                    self.convert_to(a, t, r);
+                    let c = self.alloc(1);
+                    // min: take r if r < d; max: if d < r.
+                    let (x, y) = if b == Builtin::Min { (r, d) } else { (d, r) };
+                    self.compare(BinaryOp::Lt, c, x, y, t, e.span);
+                    let j = self.emit(Op::JumpIfNot { a: c, to: Pc(0) });
+                    let w = self.words(t);
+                    self.emit(Op::MoveN { d, a: r, n: w });
+                    self.patch_here(&[j]);
+                    self.top = m;
+                }
+                if self.g.tt.is_float(t) {
+                    self.err(e.span, "min or max of floats");
+                }
+            }
+            _ => self.err(e.span, &format!("the {} builtin", b.name())),
+        }
+    }
+
+    fn print_kind(&self, t: TypeId) -> PrintKind {
+        match self.under(t) {
+            Type::Basic(k, _) => match k {
+                BasicKind::Bool | BasicKind::UntypedBool => PrintKind::Bool,
+                BasicKind::Float32 => PrintKind::F32,
+                BasicKind::Float64 | BasicKind::UntypedFloat => PrintKind::F64,
+                BasicKind::String | BasicKind::UntypedString => PrintKind::Str,
+                k if k.is_unsigned() => PrintKind::Uint,
+                BasicKind::UntypedNil => PrintKind::Pointer,
+                _ => PrintKind::Int,
+            },
+            Type::Interface(_) => PrintKind::Iface,
+            Type::Slice(_) => PrintKind::Slice,
+            _ => PrintKind::Pointer,
+        }
+    }
+}
+
+fn is_blank(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Ident(id) if id.is_blank())
+}
+
+fn strip_parens(e: &Expr) -> &Expr {
+    let mut e = e;
+    while let ExprKind::Paren(x) = &e.kind {
+        e = x;
+    }
+    e
+}
+
+/// The loop stack is pushed and popped in pairs by the same function.
+#[cold]
+fn unreachable_loop() -> Loop {
+    Loop {
+        label: None,
+        breaks: Vec::new(),
+        continues: Vec::new(),
+        cont: None,
+        is_switch: false,
+    }
+}
+
+#[allow(dead_code)]
+fn _unused(_: Fault, _: RtType, _: TypeKind) {}

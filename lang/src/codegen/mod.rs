@@ -1,0 +1,560 @@
+//! The code generator: a checked program to [`bytecode`](crate::bytecode).
+//!
+//! # What it does
+//! [`compile`] walks the syntax trees with the checker's side tables
+//! ([`Info`]): every expression's type and constant value, the object
+//! every identifier denotes, selections and call kinds are looked up, never
+//! recomputed. Functions are compiled *on demand*: starting from the
+//! program's entry, a function gets a [`FuncId`] the first time something
+//! refers to it and is queued; the queue is drained until empty. So the
+//! standard packages' functions are compiled only when used, and bodyless
+//! (native) functions become small wrappers around `CallNative`, which
+//! makes every callable thing a [`FuncId`] (function values, methods in
+//! interface tables).
+//!
+//! # Registers
+//! A function's window starts with its parameters (receiver first), then
+//! its named results, then locals and temporaries, allocated like a stack:
+//! `top` is the first free slot, a scope or expression releases what it
+//! allocated by resetting `top`, and the window size is the maximum `top`
+//! reached. Locals whose address is taken or that a closure captures live in
+//! a heap box (their slot holds the box pointer), since the slot stack moves
+//! when it grows (no escape analysis yet).
+//!
+//! # Package initialization
+//! The entry function (`runtime.main`, hidden from traces) calls each
+//! package's `init` (its variable initializers in the checker's order, then
+//! its `func init`s), then `main.main`. Standard packages' initializers are
+//! included only for variables that compiled code reads (their initializers
+//! have no observable effects), so a program does not pay for, or need
+//! natives for, parts of the standard library it never uses.
+//!
+//! # Not compiled yet
+//! Anything unsupported is a compile error naming the construct
+//! ("gol cannot compile X yet"), never a silent wrong program.
+//!
+//! Rejected alternative: compiling every function of every package up
+//! front: the standard packages would have to be fully supported before any
+//! program could run.
+
+mod func;
+
+use crate::ast::{self, NodeId, Span};
+use crate::basic::BasicKind;
+use crate::bytecode::{
+    FuncId, Function, NativeDecl, NativeId, Op, Program, Reg, RtType, StrId, StructField, TypeDesc,
+    TypeKind,
+};
+use crate::check::{self, Info};
+use crate::diag::Diagnostic;
+use crate::source::SourceMap;
+use crate::types::{ObjId, ObjKind, Type, TypeId, TypeTable};
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// What a queued [`FuncId`] is compiled from.
+#[derive(Clone, Copy)]
+enum Body<'a> {
+    /// A declared function or method with a body.
+    Decl(&'a ast::FuncDecl, ObjId),
+    /// A bodyless declaration: a wrapper around the native.
+    Native(NativeId, ObjId),
+    /// A function literal, with the objects it captures (in closure order).
+    Lit(&'a ast::Expr, &'a ast::FuncType, &'a ast::Block),
+    /// A package's initializer function.
+    PkgInit(usize),
+    /// The entry point.
+    Entry,
+}
+
+/// Compiles a checked program. Errors are diagnostics for constructs the
+/// code generator does not support yet.
+pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Vec<Diagnostic>> {
+    let mut g = Gen::new(prog, sources);
+    // Runtime type 0 is `string`: the VM boxes runtime error messages
+    // with it when `recover` returns them.
+    g.rt_type(crate::types::ids::STRING);
+    let entry = g.new_func("runtime.main".into(), Body::Entry);
+    g.out.entry = entry;
+    g.drain();
+    // Package inits are compiled last: only now is it known which standard
+    // package variables are used.
+    for (i, p) in prog.packages.iter().enumerate() {
+        let id = g.pkg_inits[i];
+        let _ = p;
+        g.compile_body(id, Body::PkgInit(i));
+        g.drain();
+    }
+    if g.errors.is_empty() {
+        Ok(g.out)
+    } else {
+        crate::diag::sort(&mut g.errors);
+        Err(g.errors)
+    }
+}
+
+pub(crate) struct Gen<'a> {
+    prog: &'a check::Program,
+    tt: &'a TypeTable,
+    info: &'a Info,
+    sources: &'a SourceMap,
+    out: Program,
+    func_ids: HashMap<ObjId, FuncId>,
+    decls: HashMap<ObjId, &'a ast::FuncDecl>,
+    lit_ids: HashMap<NodeId, FuncId>,
+    queue: VecDeque<(FuncId, Body<'a>)>,
+    rt_types: HashMap<TypeId, RtType>,
+    strings: HashMap<Vec<u8>, StrId>,
+    files: HashMap<u32, u32>,
+    globals: HashMap<ObjId, u32>,
+    /// Standard package variables read by compiled code.
+    used_globals: HashSet<ObjId>,
+    pkg_of_global: HashMap<ObjId, usize>,
+    pkg_inits: Vec<FuncId>,
+    /// The variables each function literal captures, in closure order.
+    lit_captures: HashMap<NodeId, Vec<ObjId>>,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'a> Gen<'a> {
+    fn new(prog: &'a check::Program, sources: &'a SourceMap) -> Gen<'a> {
+        let mut g = Gen {
+            prog,
+            tt: &prog.types,
+            info: &prog.info,
+            sources,
+            out: Program::default(),
+            func_ids: HashMap::new(),
+            decls: HashMap::new(),
+            lit_ids: HashMap::new(),
+            queue: VecDeque::new(),
+            rt_types: HashMap::new(),
+            strings: HashMap::new(),
+            files: HashMap::new(),
+            globals: HashMap::new(),
+            used_globals: HashSet::new(),
+            pkg_of_global: HashMap::new(),
+            pkg_inits: Vec::new(),
+            lit_captures: HashMap::new(),
+            errors: Vec::new(),
+        };
+        for (pi, p) in prog.packages.iter().enumerate() {
+            for f in &p.files {
+                for item in &f.ast.items {
+                    if let ast::Item::Decl(ast::Decl::Func(fd)) = item {
+                        if let Some(&o) = g.info.funcs.get(&fd.name.id) {
+                            g.decls.insert(o, fd);
+                        }
+                    }
+                }
+            }
+            for init in &p.init_order {
+                for &o in &init.lhs {
+                    let w = g.words(g.tt.obj(o).ty);
+                    g.globals.insert(o, g.out.global_words);
+                    g.pkg_of_global.insert(o, pi);
+                    g.out.global_words += w;
+                }
+            }
+            // Package-level variables without initializer are not in
+            // init_order; find the rest in the scope.
+            let mut names: Vec<(&String, &ObjId)> = p.scope.iter().collect();
+            names.sort();
+            for (_, &o) in names {
+                if matches!(g.tt.obj(o).kind, ObjKind::Var(_)) && !g.globals.contains_key(&o) {
+                    let w = g.words(g.tt.obj(o).ty);
+                    g.globals.insert(o, g.out.global_words);
+                    g.pkg_of_global.insert(o, pi);
+                    g.out.global_words += w;
+                }
+            }
+            let name = format!("{}.init", p.path);
+            let id = FuncId(g.out.funcs.len() as u32);
+            g.out.funcs.push(Function {
+                name,
+                ..Default::default()
+            });
+            g.pkg_inits.push(id);
+        }
+        g
+    }
+
+    fn drain(&mut self) {
+        while let Some((id, body)) = self.queue.pop_front() {
+            self.compile_body(id, body);
+        }
+    }
+
+    fn new_func(&mut self, name: String, body: Body<'a>) -> FuncId {
+        let id = FuncId(self.out.funcs.len() as u32);
+        self.out.funcs.push(Function {
+            name,
+            ..Default::default()
+        });
+        self.queue.push_back((id, body));
+        id
+    }
+
+    fn compile_body(&mut self, id: FuncId, body: Body<'a>) {
+        let f = func::FnGen::compile(self, id, body);
+        self.out.funcs[id.0 as usize] = f;
+    }
+
+    /// The function id of a declared function or method object, queueing
+    /// it for compilation the first time.
+    pub(crate) fn func_id(&mut self, o: ObjId, span: Span) -> Option<FuncId> {
+        if let Some(&id) = self.func_ids.get(&o) {
+            return Some(id);
+        }
+        let name = self.func_name(o);
+        let obj = self.tt.obj(o);
+        let has_body = matches!(obj.kind, ObjKind::Func { has_body: true, .. });
+        let id = if has_body {
+            let Some(&fd) = self.decls.get(&o) else {
+                self.error(span, format!("gol cannot compile a call of {name} yet"));
+                return None;
+            };
+            self.new_func(name, Body::Decl(fd, o))
+        } else {
+            let n = self.native_id(o, &name);
+            self.new_func(name, Body::Native(n, o))
+        };
+        self.func_ids.insert(o, id);
+        Some(id)
+    }
+
+    fn native_id(&mut self, o: ObjId, name: &str) -> NativeId {
+        let obj = self.tt.obj(o);
+        let sig = self.tt.signature(obj.ty).cloned().unwrap_or_else(empty_sig);
+        let mut params = Vec::new();
+        if let ObjKind::Func { recv: Some(r), .. } = obj.kind {
+            params.push(self.rt_type(r));
+        }
+        for &p in &sig.params {
+            params.push(self.rt_type(p));
+        }
+        let results: Vec<RtType> = sig.results.iter().map(|&r| self.rt_type(r)).collect();
+        let pw = params.iter().map(|&t| self.out.ty(t).words).sum();
+        let rw = results.iter().map(|&t| self.out.ty(t).words).sum();
+        let id = NativeId(self.out.natives.len() as u32);
+        self.out.natives.push(NativeDecl {
+            name: name.to_string(),
+            param_words: pw,
+            result_words: rw,
+            params,
+            results,
+            variadic: sig.variadic,
+        });
+        id
+    }
+
+    /// Go's name of a function in traces: `main.f`, `main.T.M`, `main.(*T).M`.
+    fn func_name(&self, o: ObjId) -> String {
+        let obj = self.tt.obj(o);
+        let pkg = obj
+            .pkg
+            .and_then(|p| self.tt.pkg_paths.get(p.0 as usize))
+            .cloned()
+            .unwrap_or_else(|| "main".into());
+        match obj.kind {
+            ObjKind::Func { recv: Some(r), .. } => {
+                if let Some(e) = self.tt.pointer_elem(r) {
+                    let n = self.tt.named(e).map_or("?", |n| n.name.as_str());
+                    format!("{pkg}.(*{n}).{}", obj.name)
+                } else {
+                    let n = self.tt.named(r).map_or("?", |n| n.name.as_str());
+                    format!("{pkg}.{n}.{}", obj.name)
+                }
+            }
+            _ => format!("{pkg}.{}", obj.name),
+        }
+    }
+
+    pub(crate) fn error(&mut self, span: Span, msg: impl Into<String>) {
+        self.errors.push(Diagnostic::error(span, msg));
+    }
+
+    pub(crate) fn string(&mut self, s: &[u8]) -> StrId {
+        if let Some(&id) = self.strings.get(s) {
+            return id;
+        }
+        let id = StrId(self.out.strings.len() as u32);
+        self.out.strings.push(s.to_vec());
+        self.strings.insert(s.to_vec(), id);
+        id
+    }
+
+    /// The index of a source file in the program's file table.
+    pub(crate) fn file_index(&mut self, pos: u32) -> u32 {
+        let fid = self.sources.file_of(pos);
+        if let Some(&i) = self.files.get(&fid.0) {
+            return i;
+        }
+        let i = self.out.files.len() as u32;
+        self.out.files.push(self.sources.file(fid).name.clone());
+        self.files.insert(fid.0, i);
+        i
+    }
+
+    pub(crate) fn line(&self, pos: u32) -> u32 {
+        self.sources.line(pos) as u32
+    }
+
+    /// The words a value of type `t` occupies.
+    pub(crate) fn words(&self, t: TypeId) -> u32 {
+        self.words_depth(t, 0)
+    }
+
+    fn words_depth(&self, t: TypeId, depth: u32) -> u32 {
+        if depth > 100 {
+            return 1;
+        }
+        match self.tt.get(self.tt.under(t)) {
+            Type::Basic(k, _) => match k {
+                BasicKind::String | BasicKind::UntypedString => 2,
+                _ => 1,
+            },
+            Type::Slice(_) => 3,
+            Type::Array(n, e) => (*n as u32).saturating_mul(self.words_depth(*e, depth + 1)),
+            Type::Struct(fs) => fs.iter().map(|f| self.words_depth(f.ty, depth + 1)).sum(),
+            Type::Tuple(ts) => ts.iter().map(|&f| self.words_depth(f, depth + 1)).sum(),
+            _ => 1,
+        }
+    }
+
+    /// The runtime descriptor of `t`, created on first use.
+    pub(crate) fn rt_type(&mut self, t: TypeId) -> RtType {
+        let t = match t {
+            crate::types::ids::UNTYPED_BOOL => crate::types::ids::BOOL,
+            crate::types::ids::UNTYPED_INT => crate::types::ids::INT,
+            crate::types::ids::UNTYPED_RUNE => crate::types::ids::INT32,
+            crate::types::ids::UNTYPED_FLOAT => crate::types::ids::FLOAT64,
+            crate::types::ids::UNTYPED_STRING => crate::types::ids::STRING,
+            t => t,
+        };
+        if let Some(&r) = self.rt_types.get(&t) {
+            return r;
+        }
+        // Identical types must share a descriptor (type assertions compare
+        // descriptor indices): look for an identical one already made.
+        let existing: Vec<(TypeId, RtType)> = self.rt_types.iter().map(|(a, b)| (*a, *b)).collect();
+        for (other, r) in existing {
+            if self.tt.identical(other, t) {
+                self.rt_types.insert(t, r);
+                return r;
+            }
+        }
+        let id = RtType(self.out.types.len() as u32);
+        self.rt_types.insert(t, id);
+        self.out.types.push(TypeDesc {
+            name: self.tt.type_string(t, None),
+            kind: TypeKind::Func,
+            words: self.words(t),
+            ptr_mask: Vec::new(),
+            methods: Vec::new(),
+        });
+        let kind = match self.tt.get(self.tt.under(t)).clone() {
+            Type::Basic(k, _) => match k {
+                BasicKind::Bool => TypeKind::Bool,
+                BasicKind::Int | BasicKind::Int64 => TypeKind::Int {
+                    bits: 64,
+                    signed: true,
+                },
+                BasicKind::Int8 => TypeKind::Int {
+                    bits: 8,
+                    signed: true,
+                },
+                BasicKind::Int16 => TypeKind::Int {
+                    bits: 16,
+                    signed: true,
+                },
+                BasicKind::Int32 => TypeKind::Int {
+                    bits: 32,
+                    signed: true,
+                },
+                BasicKind::Uint | BasicKind::Uint64 => TypeKind::Int {
+                    bits: 64,
+                    signed: false,
+                },
+                BasicKind::Uint8 => TypeKind::Int {
+                    bits: 8,
+                    signed: false,
+                },
+                BasicKind::Uint16 => TypeKind::Int {
+                    bits: 16,
+                    signed: false,
+                },
+                BasicKind::Uint32 => TypeKind::Int {
+                    bits: 32,
+                    signed: false,
+                },
+                BasicKind::Uintptr => TypeKind::Uintptr,
+                BasicKind::Float32 => TypeKind::Float { bits: 32 },
+                BasicKind::Float64 => TypeKind::Float { bits: 64 },
+                BasicKind::String => TypeKind::String,
+                _ => TypeKind::Interface,
+            },
+            Type::Pointer(e) => TypeKind::Pointer(self.rt_type(e)),
+            Type::Slice(e) => TypeKind::Slice(self.rt_type(e)),
+            Type::Array(n, e) => TypeKind::Array(n, self.rt_type(e)),
+            Type::Map(k, v) => TypeKind::Map(self.rt_type(k), self.rt_type(v)),
+            Type::Chan(_, e) => TypeKind::Chan(self.rt_type(e)),
+            Type::Func(_) => TypeKind::Func,
+            Type::Interface(_) => TypeKind::Interface,
+            Type::Struct(fs) => {
+                let mut off = 0;
+                let mut out = Vec::new();
+                for f in fs {
+                    let ty = self.rt_type(f.ty);
+                    out.push(StructField {
+                        name: f.name.clone(),
+                        ty,
+                        off,
+                        embedded: f.embedded,
+                    });
+                    off += self.words(f.ty);
+                }
+                TypeKind::Struct(out)
+            }
+            Type::Named(_) | Type::Tuple(_) => TypeKind::Func,
+        };
+        let mask = self.ptr_mask(&kind, self.words(t));
+        let d = &mut self.out.types[id.0 as usize];
+        d.kind = kind;
+        d.ptr_mask = mask;
+        // Methods: of T for T; of T and *T for *T.
+        let mut methods = Vec::new();
+        let (base, is_ptr) = match self.tt.pointer_elem(t) {
+            Some(e) if self.tt.named(e).is_some() => (e, true),
+            _ => (t, false),
+        };
+        if let Some(n) = self.tt.named(base) {
+            for &m in &n.methods.clone() {
+                let mo = self.tt.obj(m);
+                let ptr_recv = matches!(mo.kind, ObjKind::Func { recv: Some(r), .. } if self.tt.pointer_elem(r).is_some());
+                if ptr_recv && !is_ptr {
+                    continue;
+                }
+                let name = mo.name.clone();
+                methods.push((name, m, ptr_recv && is_ptr || !ptr_recv && !is_ptr));
+            }
+        }
+        let mut table = Vec::new();
+        for (name, m, direct) in methods {
+            if direct {
+                if let Some(f) = self.func_id(m, Span::default()) {
+                    table.push((name, f));
+                }
+            } else {
+                // A value-receiver method called through a pointer: a
+                // wrapper that dereferences first.
+                if let Some(f) = self.deref_wrapper(m, base) {
+                    table.push((name, f));
+                }
+            }
+        }
+        table.sort_by(|a, b| a.0.cmp(&b.0));
+        self.out.types[id.0 as usize].methods = table;
+        id
+    }
+
+    /// `(*T).M` for a method `M` declared on `T`: loads `*p` and calls `T.M`.
+    fn deref_wrapper(&mut self, m: ObjId, base: TypeId) -> Option<FuncId> {
+        let target = self.func_id(m, Span::default())?;
+        let obj = self.tt.obj(m);
+        let sig = self.tt.signature(obj.ty).cloned().unwrap_or_else(empty_sig);
+        let rw = self.words(base);
+        let pw: u32 = sig.params.iter().map(|&p| self.words(p)).sum();
+        let res: u32 = sig.results.iter().map(|&p| self.words(p)).sum();
+        let name = format!("{}", self.func_name(m)).replacen(
+            &format!(".{}.", self.tt.named(base).map_or("", |n| n.name.as_str())),
+            &format!(
+                ".(*{}).",
+                self.tt.named(base).map_or("", |n| n.name.as_str())
+            ),
+            1,
+        );
+        let frame = 1 + pw + rw + pw.max(res) + 1;
+        // Window: [ptr, params...]; build [value..., params...] above and call.
+        let b = 1 + pw;
+        let mut code = vec![Op::Load {
+            d: Reg(b),
+            a: Reg(0),
+            off: crate::bytecode::Off(0),
+            n: rw,
+        }];
+        if pw > 0 {
+            code.push(Op::MoveN {
+                d: Reg(b + rw),
+                a: Reg(1),
+                n: pw,
+            });
+        }
+        code.push(Op::Call {
+            f: target,
+            base: Reg(b),
+        });
+        code.push(Op::Return { a: Reg(b), n: res });
+        let id = FuncId(self.out.funcs.len() as u32);
+        let file = self.out.funcs[target.0 as usize].file;
+        self.out.funcs.push(Function {
+            name,
+            lines: vec![0; code.len()],
+            code,
+            file,
+            param_words: 1 + pw,
+            result_words: res,
+            frame_words: frame + rw,
+            recover_pc: 0,
+        });
+        Some(id)
+    }
+
+    fn ptr_mask(&self, kind: &TypeKind, words: u32) -> Vec<u64> {
+        let mut mask = vec![0u64; (words as usize).div_ceil(64).max(1)];
+        self.fill_mask(kind, 0, &mut mask, 0);
+        mask
+    }
+
+    fn fill_mask(&self, kind: &TypeKind, off: u32, mask: &mut [u64], depth: u32) {
+        let mut set = |w: u32| {
+            if let Some(m) = mask.get_mut((w / 64) as usize) {
+                *m |= 1 << (w % 64);
+            }
+        };
+        match kind {
+            TypeKind::Pointer(_)
+            | TypeKind::Map(..)
+            | TypeKind::Chan(_)
+            | TypeKind::Func
+            | TypeKind::Interface
+            | TypeKind::String
+            | TypeKind::Slice(_) => set(off),
+            TypeKind::Struct(fs) if depth < 100 => {
+                for f in fs {
+                    let k = self.out.types[f.ty.0 as usize].kind.clone();
+                    self.fill_mask(&k, off + f.off, mask, depth + 1);
+                }
+            }
+            TypeKind::Array(n, e) if depth < 100 => {
+                let d = &self.out.types[e.0 as usize];
+                let k = d.kind.clone();
+                let w = d.words;
+                for i in 0..(*n as u32).min(1 << 20) {
+                    self.fill_mask(&k, off + i * w, mask, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn empty_sig() -> crate::types::Signature {
+    crate::types::Signature {
+        params: Vec::new(),
+        results: Vec::new(),
+        variadic: false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

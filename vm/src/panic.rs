@@ -1,0 +1,199 @@
+//! Panics, fatal errors and their reports, as Go prints them.
+//!
+//! An unrecovered panic prints `panic: ` and the value (strings as they
+//! are, errors by their `Error` text, numbers as `print` does), a blank
+//! line, `goroutine N [running]:` and the stack at the moment of the panic:
+//! for each frame, innermost first, `pkg.func(...)` and a tab-indented
+//! `file:line +0xoffset` (the offset is the instruction index times four:
+//! stable, like Go's, within one build). Frames of the runtime's own entry
+//! function are hidden, as Go hides `runtime.main`. Exit status 2.
+
+use crate::goroutine::{PanicValue, G};
+use crate::value;
+use crate::Vm;
+use gol_lang::bytecode::{PrintKind, RtType, TypeKind};
+use std::io::Write;
+
+/// Prints the report of the goroutine's unrecovered panic.
+pub fn report(vm: &Vm, g: &G) {
+    let Some(p) = &g.panicking else {
+        return;
+    };
+    let mut out = Vec::new();
+    out.extend_from_slice(b"panic: ");
+    match &p.value {
+        PanicValue::Runtime(msg) => {
+            out.extend_from_slice(b"runtime error: ");
+            out.extend_from_slice(msg.as_bytes());
+            if msg.starts_with("invalid memory address") {
+                out.extend_from_slice(
+                    b"\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]",
+                );
+            }
+        }
+        PanicValue::Value(v) => out.extend_from_slice(&panic_value_text(vm, *v)),
+    }
+    if p.recovered {
+        out.extend_from_slice(b" [recovered]");
+    }
+    out.extend_from_slice(format!("\n\ngoroutine {} [running]:\n", g.id).as_bytes());
+    write_trace(vm, &p.trace, &mut out);
+    let _ = std::io::stderr().write_all(&out);
+}
+
+/// Prints a fatal error (`fatal error: msg`) with the goroutine's stack.
+pub fn fatal(vm: &Vm, g: &G, msg: &str) {
+    let mut out = Vec::new();
+    if msg == "stack overflow" {
+        out.extend_from_slice(b"runtime: goroutine stack exceeds 1000000000-byte limit\n");
+    }
+    out.extend_from_slice(format!("fatal error: {msg}\n\n").as_bytes());
+    out.extend_from_slice(format!("goroutine {} [running]:\n", g.id).as_bytes());
+    let trace: Vec<(u32, u32)> = g
+        .frames
+        .iter()
+        .rev()
+        .take(100)
+        .map(|f| (f.func, f.pc))
+        .collect();
+    write_trace(vm, &trace, &mut out);
+    if g.frames.len() > 100 {
+        out.extend_from_slice(b"...additional frames elided...\n");
+    }
+    let _ = std::io::stderr().write_all(&out);
+}
+
+/// The stack as (function, next pc) pairs, innermost first.
+pub fn capture(g: &G) -> Vec<(u32, u32)> {
+    g.frames
+        .iter()
+        .rev()
+        .take(100)
+        .map(|f| (f.func, f.pc))
+        .collect()
+}
+
+fn write_trace(vm: &Vm, trace: &[(u32, u32)], out: &mut Vec<u8>) {
+    let cwd = std::env::current_dir().ok();
+    for &(func, pc) in trace {
+        let Some(f) = vm.prog.funcs.get(func as usize) else {
+            continue;
+        };
+        if f.name.starts_with("runtime.") {
+            continue;
+        }
+        let at = pc.saturating_sub(1) as usize;
+        let line = f.lines.get(at).copied().unwrap_or(0);
+        let file = vm
+            .prog
+            .files
+            .get(f.file as usize)
+            .cloned()
+            .unwrap_or_default();
+        let path = match (&cwd, std::path::Path::new(&file).is_absolute()) {
+            (Some(c), false) if !file.starts_with('<') => c.join(&file).display().to_string(),
+            _ => file,
+        };
+        let args = if f.param_words == 0 { "()" } else { "(...)" };
+        out.extend_from_slice(
+            format!("{}{}\n\t{}:{} +0x{:x}\n", f.name, args, path, line, at * 4).as_bytes(),
+        );
+    }
+}
+
+/// How `panic` prints its value: Go's `printpanicval`.
+pub fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
+    if v == 0 {
+        return b"nil".to_vec();
+    }
+    // SAFETY: a non-zero interface word points at a box whose first word
+    // is a type index (value invariant 3).
+    let t = unsafe { value::read_word(v, 0) };
+    let Some(desc) = vm.prog.types.get(t as usize) else {
+        return b"?".to_vec();
+    };
+    // SAFETY: the box holds the type's words after the type word.
+    let w1 = unsafe { value::read_word(v, 1) };
+    let mut out = Vec::new();
+    let named = desc.name.contains('.');
+    if named && !matches!(desc.kind, TypeKind::Struct(_) | TypeKind::Pointer(_)) {
+        out.extend_from_slice(desc.name.as_bytes());
+        out.push(b'(');
+    }
+    match desc.kind {
+        TypeKind::String => {
+            // SAFETY: a string box holds (ptr, len) in words 1 and 2.
+            let len = unsafe { value::read_word(v, 2) };
+            // SAFETY: value invariant 1.
+            let s = unsafe { value::str_bytes(w1, len) };
+            if named {
+                out.push(b'"');
+                out.extend_from_slice(s);
+                out.push(b'"');
+            } else {
+                out.extend_from_slice(s);
+            }
+        }
+        TypeKind::Bool => out.extend_from_slice(if w1 != 0 { b"true" } else { b"false" }),
+        TypeKind::Int { signed: true, .. } => {
+            out.extend_from_slice((w1 as i64).to_string().as_bytes())
+        }
+        TypeKind::Int { signed: false, .. } | TypeKind::Uintptr => {
+            out.extend_from_slice(w1.to_string().as_bytes())
+        }
+        TypeKind::Float { bits } => {
+            out.extend_from_slice(&(vm.hooks.format_float)(f64::from_bits(w1), bits))
+        }
+        _ => {
+            out.extend_from_slice(format!("({}) 0x{:x}", desc.name, v).as_bytes());
+            return out;
+        }
+    }
+    if named {
+        out.push(b')');
+    }
+    out
+}
+
+/// The text `print`/`println` writes for one operand.
+pub fn print_text(vm: &Vm, k: PrintKind, w: &[u64]) -> Vec<u8> {
+    let a = w.first().copied().unwrap_or(0);
+    match k {
+        PrintKind::Bool => (if a != 0 { "true" } else { "false" }).into(),
+        PrintKind::Int => (a as i64).to_string().into_bytes(),
+        PrintKind::Uint => a.to_string().into_bytes(),
+        PrintKind::F64 => (vm.hooks.format_float)(f64::from_bits(a), 64),
+        PrintKind::F32 => (vm.hooks.format_float)(f64::from_bits(a), 32),
+        PrintKind::Str => {
+            let len = w.get(1).copied().unwrap_or(0);
+            // SAFETY: the two words are a string value (value invariant 1).
+            unsafe { value::str_bytes(a, len) }.to_vec()
+        }
+        PrintKind::Pointer => format!("0x{a:x}").into_bytes(),
+        PrintKind::Iface => {
+            let t = if a == 0 {
+                0
+            } else {
+                // SAFETY: value invariant 3.
+                unsafe { value::read_word(a, 0) }
+            };
+            format!("(0x{t:x},0x{a:x})").into_bytes()
+        }
+        PrintKind::Slice => {
+            let len = w.get(1).copied().unwrap_or(0);
+            let cap = w.get(2).copied().unwrap_or(0);
+            format!("[{len}/{cap}]0x{a:x}").into_bytes()
+        }
+        PrintKind::Space => b" ".to_vec(),
+        PrintKind::Newline => b"\n".to_vec(),
+    }
+}
+
+/// The runtime type of a box.
+pub fn box_type(v: u64) -> Option<RtType> {
+    if v == 0 {
+        return None;
+    }
+    // SAFETY: value invariant 3.
+    Some(RtType(unsafe { value::read_word(v, 0) } as u32))
+}
