@@ -358,8 +358,8 @@ pub enum Op {
     LoadCapture { d: Reg, off: Off, n: u32 },
     /// Return: the n words at a become the results (slots 0..n of this window).
     Return { a: Reg, n: u32 },
-    /// Register deferred call of closure c (runs at return or panic).
-    Defer { c: Reg },
+    /// Register a deferred call of func value c with the n argument words at a (runs at return or panic).
+    Defer { c: Reg, a: Reg, n: u32 },
     /// Run one pending deferred call of this frame, if any, then come back here.
     RunDefers,
     /// d = recover() (an interface word).

@@ -27,10 +27,12 @@ pub struct Frame {
 }
 
 /// A deferred call: the closure and the depth of the frame that deferred it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Deferred {
     pub frame: usize,
     pub closure: u64,
+    /// The argument words, evaluated at the `defer` statement.
+    pub args: Vec<u64>,
 }
 
 /// What a goroutine panics with.
@@ -90,6 +92,9 @@ impl G {
         }
         for d in &self.defers {
             sink(d.closure as usize);
+            for &w in &d.args {
+                sink(w as usize);
+            }
         }
         if let Some(Panicking {
             value: PanicValue::Value(v),

@@ -752,10 +752,16 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         flow!(run_deferred(&prog, g, depth, false))
                     }
                 }
-                Op::Defer { c } => {
+                Op::Defer { c, a, n } => {
                     let cl = r!(c);
                     let frame = g.frames.len() - 1;
-                    g.defers.push(Deferred { frame, closure: cl });
+                    let s = base + a.0 as usize;
+                    let args = g.stack[s..s + n as usize].to_vec();
+                    g.defers.push(Deferred {
+                        frame,
+                        closure: cl,
+                        args,
+                    });
                 }
                 Op::Recover { d } => {
                     let depth = g.frames.len() - 1;
@@ -874,9 +880,10 @@ fn run_deferred(prog: &Program, g: &mut G, depth: usize, panicking: bool) -> Flo
     let Some(callee) = prog.funcs.get(f as usize) else {
         return Flow::Exit(Exit::Fatal("bad deferred function".into()));
     };
-    if !g.ensure(nb + callee.frame_words as usize + 1) {
+    if !g.ensure(nb + (callee.frame_words as usize).max(d.args.len()) + 1) {
         return Flow::Exit(Exit::Fatal("stack overflow".into()));
     }
+    g.stack[nb..nb + d.args.len()].copy_from_slice(&d.args);
     g.frames.push(Frame {
         func: f as u32,
         pc: 0,
@@ -906,12 +913,12 @@ fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
 /// Runs the next deferred call of a panicking goroutine, or ends the slice
 /// with `Exit::Panic` when none is left.
 fn unwind(prog: &Program, g: &mut G) -> Flow {
-    let Some(d) = g.defers.last().copied() else {
+    let Some(d) = g.defers.last().map(|d| d.frame) else {
         return Flow::Exit(Exit::Panic);
     };
     // Frames above the deferring one are gone.
-    g.frames.truncate(d.frame + 1);
-    run_deferred(prog, g, d.frame, true)
+    g.frames.truncate(d + 1);
+    run_deferred(prog, g, d, true)
 }
 
 /// A deferred call run by a panic has returned: if it recovered, its

@@ -23,9 +23,8 @@ pub fn report(vm: &Vm, g: &G) {
     out.extend_from_slice(b"panic: ");
     match &p.value {
         PanicValue::Runtime(msg) => {
-            out.extend_from_slice(b"runtime error: ");
             out.extend_from_slice(msg.as_bytes());
-            if msg.starts_with("invalid memory address") {
+            if msg.ends_with("nil pointer dereference") {
                 out.extend_from_slice(
                     b"\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]",
                 );

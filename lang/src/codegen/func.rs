@@ -1349,27 +1349,67 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     fn defer(&mut self, e: &'a Expr) {
         self.has_defer = true;
-        // defer f(args): evaluate f and the arguments now, into a closure
-        // of a thunk... Only `defer func(){...}()` (no arguments) and calls
-        // of function values without arguments are supported yet.
-        let ExprKind::Call { func, args, .. } = &e.kind else {
+        // The function value and the argument words are evaluated now;
+        // the VM keeps them with the deferred record.
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } = &e.kind
+        else {
             self.err(e.span, "this defer statement");
             return;
         };
-        if !args.is_empty() {
-            self.err(e.span, "a deferred call with arguments");
-            return;
+        match self.g.info.calls.get(&e.id) {
+            Some(CallKind::Call) => {}
+            Some(CallKind::Builtin(
+                Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover,
+            ))
+            | Some(CallKind::Builtin(_))
+            | Some(CallKind::Conversion(_))
+            | None => {
+                // defer of a builtin: wrap it in a closure literal? Not yet.
+                self.err(e.span, "a deferred builtin call");
+                return;
+            }
         }
         let ft = self.ty(func);
-        if !matches!(self.under(ft), Type::Func(_))
-            || self.g.info.calls.get(&e.id) != Some(&CallKind::Call)
-            || self.selection_method(func)
-        {
+        let Some(sig) = self.g.tt.signature(ft).cloned() else {
             self.err(e.span, "this deferred call");
             return;
+        };
+        let func_s = strip_parens(func);
+        let pw: u32 = sig.params.iter().map(|&t| self.words(t)).sum();
+        // A method call: the function is the method, the receiver its first argument.
+        if let Some(sel) = self.g.info.selections.get(&func_s.id).cloned() {
+            if sel.kind == SelectionKind::MethodVal {
+                let ExprKind::Selector(x, _) = &func_s.kind else {
+                    return;
+                };
+                let xt = self.ty(x);
+                if self.is_iface(xt) {
+                    self.err(e.span, "a deferred interface method call");
+                    return;
+                }
+                let m = sel.obj.unwrap_or(ObjId(0));
+                let rt = match self.g.tt.obj(m).kind {
+                    ObjKind::Func { recv: Some(r), .. } => r,
+                    _ => ids::INVALID,
+                };
+                let rw = self.words(rt);
+                let c = self.alloc(1);
+                self.func_value(m, c, e.span);
+                let a = self.alloc(rw + pw);
+                self.receiver(x, &sel, a);
+                self.args(args, &sig, ellipsis.is_some(), Reg(a.0 + rw));
+                self.emit(Op::Defer { c, a, n: rw + pw });
+                return;
+            }
         }
         let c = self.operand(func);
-        self.emit(Op::Defer { c });
+        let a = self.alloc(pw);
+        self.args(args, &sig, ellipsis.is_some(), a);
+        self.emit(Op::Defer { c, a, n: pw });
     }
 
     fn selection_method(&self, f: &Expr) -> bool {
@@ -1712,11 +1752,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
     }
 
     fn is_nil(&self, e: &Expr) -> bool {
-        self.g
-            .info
-            .types
-            .get(&e.id)
-            .is_some_and(|tv| tv.ty == ids::UNTYPED_NIL)
+        if let ExprKind::Ident(id) = &strip_parens(e).kind {
+            if let Some(&o) = self.g.info.uses.get(&id.id) {
+                return matches!(self.g.tt.obj(o).kind, ObjKind::Nil);
+            }
+        }
+        false
     }
 
     fn const_to(&mut self, v: &Value, t: TypeId, d: Reg) {
@@ -1789,6 +1830,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     return;
                 };
                 match &self.g.tt.obj(o).kind {
+                    ObjKind::Nil => {
+                        let t = self.ty(e);
+                        let w = self.words(t).max(1);
+                        self.emit(Op::Zero { d, n: w });
+                    }
                     ObjKind::Var(_) => self.load_var(o, d, e.span),
                     ObjKind::Func { .. } => self.func_value(o, d, e.span),
                     _ => self.err(e.span, "this identifier"),

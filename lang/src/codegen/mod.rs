@@ -346,7 +346,7 @@ impl<'a> Gen<'a> {
         let id = RtType(self.out.types.len() as u32);
         self.rt_types.insert(t, id);
         self.out.types.push(TypeDesc {
-            name: self.tt.type_string(t, None),
+            name: reflect_name(&self.tt.type_string(t, None)),
             kind: TypeKind::Func,
             words: self.words(t),
             ptr_mask: Vec::new(),
@@ -546,6 +546,36 @@ impl<'a> Gen<'a> {
             _ => {}
         }
     }
+}
+
+/// Go's reflect spelling of a type: the aliases `byte` and `rune` are
+/// `uint8` and `int32` (a named type `pkg.byte` keeps its name).
+fn reflect_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let word_start =
+            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'.');
+        let mut matched = false;
+        for (from, to) in [("byte", "uint8"), ("rune", "int32")] {
+            if word_start && s[i..].starts_with(from) {
+                let end = i + from.len();
+                if end == s.len() || !(b[end].is_ascii_alphanumeric() || b[end] == b'_') {
+                    out.push_str(to);
+                    i = end;
+                    matched = true;
+                    break;
+                }
+            }
+        }
+        if !matched {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
 }
 
 fn empty_sig() -> crate::types::Signature {

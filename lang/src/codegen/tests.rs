@@ -1,1 +1,102 @@
+//! Unit tests of the code generator: compile small programs and check the
+//! instructions chosen.
 
+use super::*;
+use crate::bytecode::Op;
+
+struct NoStd;
+
+impl crate::Importer for NoStd {
+    fn package(&self, _path: &str) -> Option<Vec<(String, String)>> {
+        None
+    }
+    fn available(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+fn compile_src(src: &str) -> Result<Program, String> {
+    let c = crate::check_sources(vec![("t.go".into(), src.into())], &NoStd);
+    let Some(p) = &c.program else {
+        return Err(format!("{:?}", c.diagnostics));
+    };
+    compile(p, &c.sources).map_err(|d| format!("{d:?}"))
+}
+
+fn func<'p>(p: &'p Program, name: &str) -> &'p crate::bytecode::Function {
+    p.funcs.iter().find(|f| f.name == name).expect("function")
+}
+
+#[test]
+fn reflect_names() {
+    assert_eq!(reflect_name("[]byte"), "[]uint8");
+    assert_eq!(reflect_name("map[rune]main.byte"), "map[int32]main.byte");
+    assert_eq!(reflect_name("func(runes) bytes"), "func(runes) bytes");
+}
+
+#[test]
+fn compound_assignment_is_one_instruction() {
+    let p =
+        compile_src("package main\nfunc main() {\n\tx := 1\n\ty := 2\n\tx += y\n\tprintln(x)\n}\n")
+            .unwrap();
+    let f = func(&p, "main.main");
+    assert!(
+        f.code
+            .iter()
+            .any(|op| matches!(op, Op::AddInt { d, a, .. } if d == a)),
+        "{}",
+        p.disassemble()
+    );
+}
+
+#[test]
+fn loops_use_backward_jumps() {
+    let p = compile_src("package main\nfunc main() {\n\ts := 0\n\tfor i := 0; i < 10; i++ {\n\t\ts += i\n\t}\n\tprintln(s)\n}\n").unwrap();
+    let f = func(&p, "main.main");
+    assert_eq!(
+        f.code
+            .iter()
+            .filter(|op| matches!(op, Op::Loop { .. }))
+            .count(),
+        1
+    );
+    assert!(f
+        .code
+        .iter()
+        .any(|op| matches!(op, Op::AddIntImm { v: 1, .. })));
+}
+
+#[test]
+fn narrow_ints_are_truncated() {
+    let p = compile_src(
+        "package main\nfunc main() {\n\tvar b int8 = 100\n\tb += 100\n\tprintln(b)\n}\n",
+    )
+    .unwrap();
+    let f = func(&p, "main.main");
+    assert!(f.code.iter().any(|op| matches!(
+        op,
+        Op::Sext {
+            w: crate::bytecode::Width::W8,
+            ..
+        }
+    )));
+}
+
+#[test]
+fn frames_cover_every_slot() {
+    let p = compile_src("package main\nfunc f(a, b int) (int, int) { return b, a }\nfunc main() {\n\tx, y := f(1, 2)\n\tprintln(x, y)\n}\n").unwrap();
+    for f in &p.funcs {
+        assert!(
+            f.frame_words >= f.param_words.max(f.result_words),
+            "{}",
+            f.name
+        );
+        assert_eq!(f.code.len(), f.lines.len());
+    }
+}
+
+#[test]
+fn unsupported_constructs_are_errors() {
+    let e = compile_src("package main\nfunc main() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n\tprintln(<-c)\n}\n").unwrap_err();
+    assert!(e.contains("cannot compile"), "{e}");
+}

@@ -1,0 +1,109 @@
+//! End-to-end programs: `tests/run/NAME.go` (or `.gol`) runs under `gol
+//! run`; its stdout must equal `NAME.out`, its stderr `NAME.err` (empty
+//! when absent) and its exit status `NAME.code` (0 when absent). The
+//! expectations come from native Go (`tests/run/gen.sh`), never by hand.
+//!
+//! Stderr is compared after normalising what legitimately differs between
+//! two implementations of Go's traceback: the directory of source paths,
+//! the `+0x..` code offsets, the argument words printed in frames
+//! (`main.f(0x1, 0x2)` and `main.f(...)` both become `main.f(...)`), the
+//! address fields of the `[signal ...]` line, and the `exit status N` line
+//! that `go run` adds.
+
+mod common;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn main() {
+    let args = Arguments::from_args();
+    let dir = common::root().join("tests/run");
+    let mut trials = Vec::new();
+    for p in common::files_with(&dir, &[".go", ".gol"]) {
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        trials.push(Trial::test(format!("run/{name}"), move || run_one(&p)));
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+fn sibling(p: &Path, ext: &str) -> PathBuf {
+    p.with_extension(ext)
+}
+
+fn run_one(p: &Path) -> Result<(), Failed> {
+    let out = Command::new(env!("CARGO_BIN_EXE_gol"))
+        .arg("run")
+        .arg(p)
+        .output()
+        .map_err(|e| format!("cannot run gol: {e}"))?;
+    let want_out = std::fs::read(sibling(p, "out")).unwrap_or_default();
+    let want_err = std::fs::read_to_string(sibling(p, "err")).unwrap_or_default();
+    let want_code: i32 = std::fs::read_to_string(sibling(p, "code"))
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0);
+    let mut problems = Vec::new();
+    if out.stdout != want_out {
+        problems.push(format!(
+            "stdout differs\n--- want\n{}\n--- got\n{}",
+            String::from_utf8_lossy(&want_out),
+            String::from_utf8_lossy(&out.stdout)
+        ));
+    }
+    let got_err = normalize(&String::from_utf8_lossy(&out.stderr));
+    let want_err = normalize(&want_err);
+    if got_err != want_err {
+        problems.push(format!(
+            "stderr differs\n--- want\n{want_err}\n--- got\n{got_err}"
+        ));
+    }
+    let code = out.status.code().unwrap_or(-1);
+    if code != want_code {
+        problems.push(format!("exit status {code}, want {want_code}"));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n").into())
+    }
+}
+
+/// See the module docs.
+fn normalize(s: &str) -> String {
+    let mut out = Vec::new();
+    for line in s.lines() {
+        if line.starts_with("exit status ") {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix('\t') {
+            // `\t/dir/file.go:12 +0x1d` -> `\tfile.go:12`
+            let loc = rest.split(' ').next().unwrap_or(rest);
+            let file = loc.rsplit('/').next().unwrap_or(loc);
+            out.push(format!("\t{file}"));
+            continue;
+        }
+        if line.starts_with("[signal ") {
+            out.push(line.split(" addr=").next().unwrap_or(line).to_string());
+            continue;
+        }
+        if line.ends_with(')') && !line.contains(' ') {
+            if let Some(open) = find_args_paren(line) {
+                out.push(format!("{}(...)", &line[..open]));
+                continue;
+            }
+        }
+        out.push(line.to_string());
+    }
+    out.join("\n")
+}
+
+/// The `(` that opens a frame's argument list: the last one not inside
+/// `(*T)`.
+fn find_args_paren(line: &str) -> Option<usize> {
+    let open = line.rfind('(')?;
+    if line[open..].starts_with("(*") {
+        return None;
+    }
+    Some(open)
+}
