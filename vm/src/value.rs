@@ -59,16 +59,12 @@ pub unsafe fn write_word(ptr: u64, i: usize, v: u64) {
     unsafe { *(ptr as *mut u64).add(i) = v }
 }
 
-/// Go's growth of a slice's capacity (`runtime.growslice`, Go 1.27):
-/// from an empty slice at least 32 bytes' worth of elements; otherwise
-/// double below 256 elements, then grow by (n + 3*256)/4 until enough;
-/// then round the byte size up to the allocator's size class.
+/// Go's growth of a slice's capacity (`runtime.growslice`): double below
+/// 256 elements, then grow by (n + 3*256)/4 until enough; then round the
+/// byte size up to the allocator's size class. (Go 1.25+ gives slices that
+/// do not escape a 32-byte stack buffer first; gol has no escape analysis,
+/// so every slice grows like an escaping one.)
 pub fn grow_cap(old_cap: usize, needed: usize, elem_bytes: usize) -> usize {
-    if old_cap == 0 && elem_bytes > 0 {
-        let n = needed.max(32 / elem_bytes);
-        let rounded = gol_gc::round_up_size(n.saturating_mul(elem_bytes));
-        return rounded / elem_bytes;
-    }
     let mut newcap = old_cap;
     let doublecap = newcap + newcap;
     if needed > doublecap {
@@ -106,20 +102,20 @@ mod tests {
                 seen.push(cap);
             }
         }
-        assert_eq!(seen, vec![4, 8, 16, 32, 64, 128, 256, 512, 848]);
+        assert_eq!(seen, vec![1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848]);
     }
 
     #[test]
     fn growth_matches_go_for_other_sizes() {
-        // Native Go 1.27: []byte from nil 32; 5 ints at once 6; []int of
-        // len 1 -> 2; a 40-byte struct 1; int32 8; make([]byte, 3) -> 8;
-        // string (16 bytes) 2.
-        assert_eq!(grow_cap(0, 1, 1), 32);
+        // Native Go 1.27, escaping slices: []byte from nil 8; 5 ints at
+        // once 6; []int of len 1 -> 2; a 40-byte struct 1; int32 2;
+        // make([]byte, 3) -> 8; string (16 bytes) 1.
+        assert_eq!(grow_cap(0, 1, 1), 8);
         assert_eq!(grow_cap(0, 5, 8), 6);
         assert_eq!(grow_cap(1, 2, 8), 2);
         assert_eq!(grow_cap(0, 1, 40), 1);
-        assert_eq!(grow_cap(0, 1, 4), 8);
+        assert_eq!(grow_cap(0, 1, 4), 2);
         assert_eq!(grow_cap(3, 4, 1), 8);
-        assert_eq!(grow_cap(0, 1, 16), 2);
+        assert_eq!(grow_cap(0, 1, 16), 1);
     }
 }

@@ -1529,8 +1529,40 @@ impl<'g, 'a> FnGen<'g, 'a> {
         self.err(span, "an assignment to this variable");
     }
 
+    /// The slots of `e` when it is an unboxed local or a field path inside
+    /// one (no pointer on the way).
+    fn local_slots(&self, e: &Expr) -> Option<Reg> {
+        match &e.kind {
+            ExprKind::Paren(x) => self.local_slots(x),
+            ExprKind::Ident(_) => self.local_reg(e),
+            ExprKind::Selector(x, _) => {
+                let sel = self.g.info.selections.get(&e.id)?;
+                if sel.kind != SelectionKind::Field || sel.indirect {
+                    return None;
+                }
+                let base = self.local_slots(x)?;
+                let mut st = self.ty(x);
+                let mut off = 0;
+                for &fi in &sel.index {
+                    let fs = self.g.tt.struct_fields(st)?;
+                    off += fs.iter().take(fi).map(|f| self.words(f.ty)).sum::<u32>();
+                    st = fs.get(fi)?.ty;
+                }
+                Some(Reg(base.0 + off))
+            }
+            _ => None,
+        }
+    }
+
     /// Stores the value in `a` to the location `l` denotes.
     fn store_to(&mut self, l: &'a Expr, a: Reg) {
+        if matches!(l.kind, ExprKind::Selector(..)) {
+            if let Some(r) = self.local_slots(l) {
+                let w = self.words(self.ty(l));
+                self.emit(Op::MoveN { d: r, a, n: w });
+                return;
+            }
+        }
         match &l.kind {
             ExprKind::Paren(x) => self.store_to(x, a),
             ExprKind::Ident(id) => {
@@ -1868,6 +1900,27 @@ impl<'g, 'a> FnGen<'g, 'a> {
             ExprKind::TypeAssert { x, .. } => {
                 let t = self.ty(e);
                 let xr = self.operand(x);
+                if let Some(elems) = self.g.tt.tuple_elems(t).map(|x| x.to_vec()) {
+                    // v, ok := x.(T)
+                    let vt = elems.first().copied().unwrap_or(ids::INVALID);
+                    if self.is_iface(vt) {
+                        self.err(e.span, "a type assertion to an interface");
+                        return;
+                    }
+                    let n = self.words(vt);
+                    let rt = self.g.rt_type(vt);
+                    let ok = Reg(d.0 + n);
+                    self.emit(Op::IfaceIs {
+                        d: ok,
+                        a: xr,
+                        t: rt,
+                    });
+                    self.emit(Op::Zero { d, n });
+                    let j = self.emit(Op::JumpIfNot { a: ok, to: Pc(0) });
+                    self.emit(Op::IfaceAssert { d, a: xr, n, t: rt });
+                    self.patch_here(&[j]);
+                    return;
+                }
                 if self.is_iface(t) {
                     self.err(e.span, "a type assertion to an interface");
                     return;
@@ -2631,7 +2684,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let mut callee = None;
         if let Some((x, sel)) = &recv {
             let xt = self.ty(x);
-            if self.is_iface(sel.recv) && self.is_iface(xt) && sel.index.len() == 1 {
+            if self.is_iface(xt) {
                 // Interface method call: the receiver word is the box.
                 let name = self.g.tt.obj(sel.obj.unwrap_or(ObjId(0))).name.clone();
                 let r = self.operand(x);
@@ -2726,46 +2779,24 @@ impl<'g, 'a> FnGen<'g, 'a> {
     }
 
     fn args(&mut self, args: &'a [Expr], sig: &crate::types::Signature, spread: bool, base: Reg) {
-        let np = sig.params.len();
-        let mut off = 0;
-        if args.len() == 1 && np > 1 {
-            // f(g()) with g returning several values.
+        // f(g()) with g returning several values: the values are evaluated
+        // into a temporary and passed one by one.
+        let mut vals: Vec<ArgSrc<'a>> = args.iter().map(ArgSrc::Expr).collect();
+        if args.len() == 1 {
             let t = self.ty(&args[0]);
-            if self.g.tt.tuple_elems(t).is_some() {
-                let w = self.words(t);
-                let tmp = self.alloc(w);
+            if let Some(elems) = self.g.tt.tuple_elems(t).map(|x| x.to_vec()) {
+                let tmp = self.alloc(self.words(t));
                 self.expr_to(&args[0], tmp);
-                let elems = self
-                    .g
-                    .tt
-                    .tuple_elems(t)
-                    .map(|x| x.to_vec())
-                    .unwrap_or_default();
-                let mut so = 0;
-                for (k, &et) in elems.iter().enumerate() {
-                    let pt = sig.params.get(k).copied().unwrap_or(et);
-                    let ew = self.words(et);
-                    if self.is_iface(pt) && !self.is_iface(et) {
-                        let rt = self.g.rt_type(et);
-                        self.emit(Op::ToIface {
-                            d: Reg(base.0 + off),
-                            a: Reg(tmp.0 + so),
-                            n: ew,
-                            t: rt,
-                        });
-                    } else {
-                        self.emit(Op::MoveN {
-                            d: Reg(base.0 + off),
-                            a: Reg(tmp.0 + so),
-                            n: ew,
-                        });
-                    }
-                    so += ew;
-                    off += self.words(pt);
+                vals.clear();
+                let mut off = 0;
+                for et in elems {
+                    vals.push(ArgSrc::Val(Reg(tmp.0 + off), et));
+                    off += self.words(et);
                 }
-                return;
             }
         }
+        let np = sig.params.len();
+        let mut off = 0;
         for (k, &pt) in sig.params.iter().enumerate() {
             let m = self.top;
             if sig.variadic && k + 1 == np && !spread {
@@ -2774,7 +2805,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     Type::Slice(e) => *e,
                     _ => ids::INVALID,
                 };
-                let rest = args.get(k..).unwrap_or(&[]);
+                let rest = vals.get(k..).unwrap_or(&[]).to_vec();
                 if rest.is_empty() {
                     self.emit(Op::Zero {
                         d: Reg(base.0 + off),
@@ -2785,7 +2816,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     let a = self.alloc(ew * rest.len() as u32);
                     for (j, x) in rest.iter().enumerate() {
                         let mm = self.top;
-                        self.convert_to(x, et, Reg(a.0 + j as u32 * ew));
+                        self.arg_to(*x, et, Reg(a.0 + j as u32 * ew));
                         self.top = mm;
                     }
                     let rt = self.g.rt_type(et);
@@ -2796,11 +2827,32 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         t: rt,
                     });
                 }
-            } else if let Some(x) = args.get(k) {
-                self.convert_to(x, pt, Reg(base.0 + off));
+            } else if let Some(x) = vals.get(k) {
+                self.arg_to(*x, pt, Reg(base.0 + off));
             }
             self.top = m;
             off += self.words(pt);
+        }
+    }
+
+    /// One argument converted to the parameter type `pt` into `d`.
+    fn arg_to(&mut self, x: ArgSrc<'a>, pt: TypeId, d: Reg) {
+        match x {
+            ArgSrc::Expr(e) => self.convert_to(e, pt, d),
+            ArgSrc::Val(r, t) => {
+                let w = self.words(t);
+                if self.is_iface(pt) && !self.is_iface(t) {
+                    let rt = self.g.rt_type(t);
+                    self.emit(Op::ToIface {
+                        d,
+                        a: r,
+                        n: w,
+                        t: rt,
+                    });
+                } else {
+                    self.emit(Op::MoveN { d, a: r, n: w });
+                }
+            }
         }
     }
 
@@ -3059,6 +3111,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
             _ => PrintKind::Pointer,
         }
     }
+}
+
+/// Where an argument comes from: an expression, or one value of a
+/// multi-value call already in slots.
+#[derive(Clone, Copy)]
+enum ArgSrc<'a> {
+    Expr(&'a Expr),
+    Val(Reg, TypeId),
 }
 
 fn is_blank(e: &Expr) -> bool {
