@@ -112,7 +112,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 f.pkg_init(i);
                 (0, 0)
             }
-            Body::Native(n, _) => {
+            Body::Native(n) => {
                 let d = f.g.out.natives[n.0 as usize].clone();
                 f.top = d.param_words.max(d.result_words);
                 f.max = f.top;
@@ -123,7 +123,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 });
                 (d.param_words, d.result_words)
             }
-            Body::Decl(fd, _) => {
+            Body::Decl(fd) => {
                 f.set_pos(fd.span.lo);
                 let recv: Vec<&ast::Param> = fd.recv.iter().collect();
                 let (pw, rw) = f.prologue(&recv, &fd.ty);
@@ -632,7 +632,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             is_switch: false,
         });
         self.block(body);
-        let l = self.loops.pop().unwrap_or_else(|| unreachable_loop());
+        let l = self.loops.pop().unwrap_or_else(unreachable_loop);
         self.patch_here(&l.continues);
         for o in per_iter {
             self.rebox(o);
@@ -850,7 +850,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             is_switch: false,
         });
         self.block(body);
-        let l = self.loops.pop().unwrap_or_else(|| unreachable_loop());
+        let l = self.loops.pop().unwrap_or_else(unreachable_loop);
         self.patch_here(&l.continues);
         if matches!(kind, Kind::Str) {
             self.emit(Op::AddInt {
@@ -926,7 +926,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             Some(p) => self.patch(default_jump, p),
             None => ends.push(default_jump),
         }
-        let l = self.loops.pop().unwrap_or_else(|| unreachable_loop());
+        let l = self.loops.pop().unwrap_or_else(unreachable_loop);
         self.patch_here(&ends);
         self.patch_here(&l.breaks);
         self.top = mark;
@@ -1410,10 +1410,6 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let a = self.alloc(pw);
         self.args(args, &sig, ellipsis.is_some(), a);
         self.emit(Op::Defer { c, a, n: pw });
-    }
-
-    fn selection_method(&self, f: &Expr) -> bool {
-        matches!(self.g.info.selections.get(&f.id), Some(s) if s.kind != SelectionKind::Field)
     }
 
     // ----- variables -----
@@ -2424,7 +2420,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     self.emit(Op::Not { d, a: d });
                 }
             }
-            Type::Basic(k, _) if matches!(k, BasicKind::Float32 | BasicKind::Float64) => {
+            Type::Basic(BasicKind::Float32 | BasicKind::Float64, _) => {
                 if negate {
                     self.emit(Op::NeF64 { d, a, b });
                 } else {

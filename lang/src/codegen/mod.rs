@@ -55,9 +55,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 #[derive(Clone, Copy)]
 enum Body<'a> {
     /// A declared function or method with a body.
-    Decl(&'a ast::FuncDecl, ObjId),
+    Decl(&'a ast::FuncDecl),
     /// A bodyless declaration: a wrapper around the native.
-    Native(NativeId, ObjId),
+    Native(NativeId),
     /// A function literal, with the objects it captures (in closure order).
     Lit(&'a ast::Expr, &'a ast::FuncType, &'a ast::Block),
     /// A package's initializer function.
@@ -100,7 +100,6 @@ pub(crate) struct Gen<'a> {
     out: Program,
     func_ids: HashMap<ObjId, FuncId>,
     decls: HashMap<ObjId, &'a ast::FuncDecl>,
-    lit_ids: HashMap<NodeId, FuncId>,
     queue: VecDeque<(FuncId, Body<'a>)>,
     rt_types: HashMap<TypeId, RtType>,
     strings: HashMap<Vec<u8>, StrId>,
@@ -125,7 +124,6 @@ impl<'a> Gen<'a> {
             out: Program::default(),
             func_ids: HashMap::new(),
             decls: HashMap::new(),
-            lit_ids: HashMap::new(),
             queue: VecDeque::new(),
             rt_types: HashMap::new(),
             strings: HashMap::new(),
@@ -213,10 +211,10 @@ impl<'a> Gen<'a> {
                 self.error(span, format!("gol cannot compile a call of {name} yet"));
                 return None;
             };
-            self.new_func(name, Body::Decl(fd, o))
+            self.new_func(name, Body::Decl(fd))
         } else {
             let n = self.native_id(o, &name);
-            self.new_func(name, Body::Native(n, o))
+            self.new_func(name, Body::Native(n))
         };
         self.func_ids.insert(o, id);
         Some(id)
@@ -309,10 +307,7 @@ impl<'a> Gen<'a> {
             return 1;
         }
         match self.tt.get(self.tt.under(t)) {
-            Type::Basic(k, _) => match k {
-                BasicKind::String | BasicKind::UntypedString => 2,
-                _ => 1,
-            },
+            Type::Basic(BasicKind::String | BasicKind::UntypedString, _) => 2,
             Type::Slice(_) => 3,
             Type::Array(n, e) => (*n as u32).saturating_mul(self.words_depth(*e, depth + 1)),
             Type::Struct(fs) => fs.iter().map(|f| self.words_depth(f.ty, depth + 1)).sum(),
@@ -465,7 +460,7 @@ impl<'a> Gen<'a> {
         let rw = self.words(base);
         let pw: u32 = sig.params.iter().map(|&p| self.words(p)).sum();
         let res: u32 = sig.results.iter().map(|&p| self.words(p)).sum();
-        let name = format!("{}", self.func_name(m)).replacen(
+        let name = self.func_name(m).replacen(
             &format!(".{}.", self.tt.named(base).map_or("", |n| n.name.as_str())),
             &format!(
                 ".(*{}).",
