@@ -68,7 +68,6 @@ pub(crate) enum Color {
 
 pub(crate) struct PkgState<'a> {
     pub id: PkgId,
-    pub path: String,
     pub name: String,
     pub files: &'a [super::ParsedFile],
     pub scope: HashMap<String, ObjId>,
@@ -97,7 +96,6 @@ pub(crate) struct FuncCtx {
     pub sig: TypeId,
     /// Named results (for bare returns), empty if unnamed.
     pub named_results: Vec<ObjId>,
-    pub depth: u32,
     /// Local variables declared in this function, for "declared and not used".
     pub locals: Vec<ObjId>,
     /// Labels of the function: declaration and whether used.
@@ -377,7 +375,6 @@ impl<'a> Checker<'a> {
             self.pkg_by_path.insert(src.path.clone(), id);
             self.pkgs.push(PkgState {
                 id,
-                path: src.path.clone(),
                 name,
                 files: &src.files,
                 scope: HashMap::new(),
@@ -436,10 +433,7 @@ impl<'a> Checker<'a> {
                     None => {
                         first = Some(p);
                         if p.name != "main" {
-                            self.error(
-                                p.span,
-                                format!("package {} is not a main package", p.name),
-                            );
+                            self.error(p.span, format!("package {} is not a main package", p.name));
                         }
                     }
                     Some(q) if q.name != p.name => {
@@ -472,7 +466,10 @@ impl<'a> Checker<'a> {
                 if let Some(sig) = self.tt.signature(t) {
                     if !sig.params.is_empty() || !sig.results.is_empty() {
                         let span = self.tt.obj(o).span;
-                        self.error(span, "func main must have no arguments and no return values");
+                        self.error(
+                            span,
+                            "func main must have no arguments and no return values",
+                        );
                     }
                 }
             }

@@ -15,7 +15,6 @@
 //! the new type's structure after its declaration and reports it.
 
 use super::checker::{Checker, Color, DeclInfo, FuncCtx};
-use super::expr::Operand;
 use super::Mode;
 use crate::ast::{self, Span};
 use crate::constant::Value;
@@ -383,17 +382,17 @@ impl<'a> Checker<'a> {
         if self.tt.is_invalid(t) {
             return t;
         }
-        let base = self.tt.pointer_elem(t).filter(|_| !self.tt.is_named(t)).unwrap_or(t);
+        let base = self
+            .tt
+            .pointer_elem(t)
+            .filter(|_| !self.tt.is_named(t))
+            .unwrap_or(t);
         let bad = |c: &Self, why: &str| format!("invalid receiver type {}{}", c.ts(t), why);
         match self.tt.named(base) {
             Some(n) if n.pkg == Some(self.pkg) => {
                 let u = self.tt.under(base);
                 if matches!(self.tt.get(u), Type::Pointer(_) | Type::Interface(_)) {
-                    let kind = if self.tt.is_interface(u) {
-                        " (pointer or interface type)"
-                    } else {
-                        " (pointer or interface type)"
-                    };
+                    let kind = " (pointer or interface type)";
                     let m = bad(self, kind);
                     self.error(r.ty.span, m);
                     return ids::INVALID;
@@ -485,7 +484,9 @@ impl<'a> Checker<'a> {
     /// `file:line:col` as Go prints it inside messages (`./main.go:4:12`).
     pub(crate) fn pos_string(&self, span: Span) -> String {
         let p = self.position_of(span);
-        if p.starts_with('/') || p.starts_with('$') || p.starts_with('.') {
+        // Go shows files of the current directory as `./name.go`.
+        let file = p.split(':').next().unwrap_or("");
+        if file.contains('/') {
             p
         } else {
             format!("./{p}")
@@ -526,7 +527,6 @@ impl<'a> Checker<'a> {
         self.funcs.push(FuncCtx {
             sig,
             named_results: Vec::new(),
-            depth: self.funcs.len() as u32 + 1,
             locals: Vec::new(),
             labels: HashMap::new(),
             targets: Vec::new(),
@@ -620,7 +620,6 @@ impl<'a> Checker<'a> {
         self.funcs.push(FuncCtx {
             sig,
             named_results: Vec::new(),
-            depth: 1,
             locals: Vec::new(),
             labels: HashMap::new(),
             targets: Vec::new(),
@@ -636,15 +635,5 @@ impl<'a> Checker<'a> {
         self.close_scope();
         self.report_unused();
         self.cur_decl = None;
-    }
-
-    /// An operand describing an object's value, for messages.
-    pub(crate) fn obj_operand(&self, o: ObjId) -> Operand<'a> {
-        Operand {
-            mode: Mode::Variable,
-            ty: self.tt.obj(o).ty,
-            val: None,
-            expr: None,
-        }
     }
 }

@@ -77,11 +77,18 @@ impl Checker<'_> {
         let mut emitted_groups: HashSet<ObjId> = HashSet::new();
         while done.len() < vars.len() {
             let next = vars.iter().copied().find(|v| {
-                !done.contains(v) && var_deps.get(v).is_none_or(|ds| ds.iter().all(|d| done.contains(d)))
+                !done.contains(v)
+                    && var_deps
+                        .get(v)
+                        .is_none_or(|ds| ds.iter().all(|d| done.contains(d)))
             });
             let Some(v) = next else { break };
             // Variables initialised together become ready together.
-            let group = self.var_inits.get(&v).map(|(l, _)| l.clone()).unwrap_or_else(|| vec![v]);
+            let group = self
+                .var_inits
+                .get(&v)
+                .map(|(l, _)| l.clone())
+                .unwrap_or_else(|| vec![v]);
             for &g in &group {
                 done.insert(g);
             }
@@ -141,10 +148,16 @@ impl Checker<'_> {
         let first = self.tt.obj(cycle[0]);
         if cycle.len() == 1 {
             let (span, name) = (first.span, first.name.clone());
-            self.error(span, format!("initialization cycle: {name} refers to itself"));
+            self.error(
+                span,
+                format!("initialization cycle: {name} refers to itself"),
+            );
             return;
         }
-        let mut d = Diagnostic::error(first.span, format!("initialization cycle for {}", first.name));
+        let mut d = Diagnostic::error(
+            first.span,
+            format!("initialization cycle for {}", first.name),
+        );
         for i in 0..cycle.len() {
             let a = self.tt.obj(cycle[i]);
             let b = self.tt.obj(cycle[(i + 1) % cycle.len()]);

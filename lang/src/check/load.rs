@@ -26,8 +26,6 @@ use std::collections::{HashMap, HashSet};
 pub(crate) struct PkgSrc {
     pub path: String,
     pub files: Vec<ParsedFile>,
-    /// Import paths this package's files name (explicit imports).
-    pub imports: Vec<String>,
     /// Packages a script may import implicitly, by package name.
     pub implicit: HashMap<String, String>,
 }
@@ -110,7 +108,6 @@ pub(crate) fn load(
     l.out.push(PkgSrc {
         path: "main".to_string(),
         files,
-        imports,
         implicit,
     });
     l.out
@@ -152,7 +149,8 @@ impl Loader<'_> {
         };
         let mut files = Vec::new();
         for (name, text) in srcs {
-            let id = self.sources.add(format!("$GOROOT/src/{path}/{name}"), text);
+            // The importer names the file as diagnostics should show it.
+            let id = self.sources.add(name, text);
             let f = self.sources.file(id);
             let (ast, mut d) = parse(&f.text.clone(), f.base, FileKind::Std, self.ids);
             self.diags.append(&mut d);
@@ -190,7 +188,6 @@ impl Loader<'_> {
         self.out.push(PkgSrc {
             path: path.to_string(),
             files,
-            imports,
             implicit: HashMap::new(),
         });
     }

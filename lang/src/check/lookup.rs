@@ -41,21 +41,36 @@ fn deref(tt: &TypeTable, t: TypeId) -> (TypeId, bool) {
     }
 }
 
-fn same_name(tt: &TypeTable, name: &str, pkg: Option<PkgId>, cand: &str, cand_pkg: Option<PkgId>) -> bool {
+fn same_name(
+    tt: &TypeTable,
+    name: &str,
+    pkg: Option<PkgId>,
+    cand: &str,
+    cand_pkg: Option<PkgId>,
+) -> bool {
     let _ = tt;
     name == cand && (crate::types::is_exported(name) || cand_pkg.is_none() || cand_pkg == pkg)
 }
 
 /// Looks up field or method `name` in type `t` as seen from package `pkg`
 /// (unexported names of other packages are invisible).
-pub fn lookup_field_or_method(tt: &TypeTable, t: TypeId, pkg: Option<PkgId>, name: &str) -> LookupResult {
+pub fn lookup_field_or_method(
+    tt: &TypeTable,
+    t: TypeId,
+    pkg: Option<PkgId>,
+    name: &str,
+) -> LookupResult {
     if name == "_" {
         return LookupResult::NotFound;
     }
     // A defined pointer type `type P *T` gives access to T's fields, not
     // to its methods.
     let named_ptr = tt.is_named(t) && matches!(tt.get(tt.under(t)), Type::Pointer(_));
-    let (start, is_ptr) = if named_ptr { deref(tt, tt.under(t)) } else { deref(tt, t) };
+    let (start, is_ptr) = if named_ptr {
+        deref(tt, tt.under(t))
+    } else {
+        deref(tt, t)
+    };
     // A pointer to an interface has no methods.
     if is_ptr && tt.is_interface(start) {
         return LookupResult::NotFound;
@@ -173,12 +188,21 @@ impl<'a> Checker<'a> {
 
     /// Why `t` does not implement interface `iface`, in Go's words (the
     /// parenthesised part), or `None` if it does.
-    pub(crate) fn missing_method_cause(&mut self, t: TypeId, iface: TypeId, _static: bool) -> Option<String> {
+    pub(crate) fn missing_method_cause(
+        &mut self,
+        t: TypeId,
+        iface: TypeId,
+        _static: bool,
+    ) -> Option<String> {
         let i = self.tt.interface(iface)?.clone();
         if self.tt.is_interface(t) {
             let ti = self.tt.interface(t)?.clone();
             for m in &i.methods {
-                match ti.methods.iter().find(|n| n.name == m.name && n.pkg == m.pkg) {
+                match ti
+                    .methods
+                    .iter()
+                    .find(|n| n.name == m.name && n.pkg == m.pkg)
+                {
                     None => return Some(format!("(missing method {})", m.name)),
                     Some(n) if !self.tt.identical(n.sig, m.sig) => {
                         return Some(self.wrong_type(&m.name, n.sig, m.sig))
@@ -224,11 +248,6 @@ impl<'a> Checker<'a> {
         format!("(wrong type for method {name})\n\t\thave {name}{h}\n\t\twant {name}{w}")
     }
 
-    /// Whether `t` implements interface `iface`.
-    pub(crate) fn implements(&mut self, t: TypeId, iface: TypeId) -> bool {
-        self.missing_method_cause(t, iface, true).is_none()
-    }
-
     pub(crate) fn selector(&mut self, e: &'a Expr, xe: &'a Expr, sel: &'a Ident) -> Operand<'a> {
         // Qualified identifier: pkg.Name.
         if let crate::ast::ExprKind::Ident(id) = &xe.kind {
@@ -267,7 +286,11 @@ impl<'a> Checker<'a> {
         }
         let r = lookup_field_or_method(&self.tt, x.ty, Some(self.pkg), &sel.name);
         match r {
-            LookupResult::Field { index, ty, indirect } => {
+            LookupResult::Field {
+                index,
+                ty,
+                indirect,
+            } => {
                 let mode = if x.mode == Mode::Variable || indirect {
                     Mode::Variable
                 } else {
@@ -320,7 +343,8 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                let obj = obj.or_else(|| iface.map(|(it, sig)| self.iface_method_obj(it, &sel.name, sig)));
+                let obj = obj
+                    .or_else(|| iface.map(|(it, sig)| self.iface_method_obj(it, &sel.name, sig)));
                 self.info.selections.insert(
                     e.id,
                     Selection {
@@ -379,7 +403,11 @@ impl<'a> Checker<'a> {
                 return format!("type {ts} is pointer to interface, not interface");
             }
         }
-        let what = if method_only { "method" } else { "field or method" };
+        let what = if method_only {
+            "method"
+        } else {
+            "field or method"
+        };
         // A different capitalisation of the name, as Go suggests.
         let alt = {
             let mut alt = None;

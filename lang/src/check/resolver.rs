@@ -24,8 +24,11 @@ impl<'a> Checker<'a> {
         if let Some(&prev) = p.scope.get(&ident.name) {
             let pspan = self.tt.obj(prev).span;
             self.error_with(
-                Diagnostic::error(ident.span, format!("{} redeclared in this block", ident.name))
-                    .with_secondary(pspan, format!("other declaration of {}", ident.name)),
+                Diagnostic::error(
+                    ident.span,
+                    format!("{} redeclared in this block", ident.name),
+                )
+                .with_secondary(pspan, format!("other declaration of {}", ident.name)),
             );
             return;
         }
@@ -43,8 +46,9 @@ impl<'a> Checker<'a> {
         for (fi, f) in files.iter().enumerate() {
             self.file = fi;
             self.collect_imports(fi, f);
-            let script_main =
-                f.kind == FileKind::Script && !has_main && f.ast.items.iter().any(|i| matches!(i, Item::Stmt(_)));
+            let script_main = f.kind == FileKind::Script
+                && !has_main
+                && f.ast.items.iter().any(|i| matches!(i, Item::Stmt(_)));
             let mut main_items = Vec::new();
             let mut reported_stmt = false;
             for (ii, item) in f.ast.items.iter().enumerate() {
@@ -66,10 +70,7 @@ impl<'a> Checker<'a> {
             }
             if script_main {
                 if self.cur_pkg().script_main.is_some() {
-                    self.error(
-                        super::file_start(&f.ast),
-                        "main redeclared in this block",
-                    );
+                    self.error(super::file_start(&f.ast), "main redeclared in this block");
                     continue;
                 }
                 let sig = self.tt.func(vec![], vec![], false);
@@ -110,7 +111,13 @@ impl<'a> Checker<'a> {
                     None => super::load::last_elem(&spec.path).to_string(),
                 };
                 if name != "_" && name != "." {
-                    let o = self.new_obj(&name, ObjKind::PkgName(UNKNOWN_PKG), ids::INVALID, spec.path_span, None);
+                    let o = self.new_obj(
+                        &name,
+                        ObjKind::PkgName(UNKNOWN_PKG),
+                        ids::INVALID,
+                        spec.path_span,
+                        None,
+                    );
                     self.pkgs[self.pkg.0 as usize].file_scopes[fi].insert(name, o);
                 }
                 continue;
@@ -290,7 +297,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_const_arity(&mut self, spec: &ast::ConstSpec, values: &[ast::Expr], inherited_none: bool) {
+    fn check_const_arity(
+        &mut self,
+        spec: &ast::ConstSpec,
+        values: &[ast::Expr],
+        inherited_none: bool,
+    ) {
         if inherited_none {
             if let Some(n) = spec.names.first() {
                 self.error(n.span, "missing init expr for const declaration");

@@ -5,7 +5,7 @@ use super::Mode;
 use super::TypeAndValue;
 use crate::ast::{self, Expr, ExprKind};
 use crate::diag::Diagnostic;
-use crate::types::{ids, Field, IMethod, Interface, ObjKind, Type, TypeId};
+use crate::types::{ids, Field, IMethod, Interface, Type, TypeId};
 
 impl<'a> Checker<'a> {
     fn record_type(&mut self, e: &Expr, t: TypeId) {
@@ -212,9 +212,7 @@ impl<'a> Checker<'a> {
                         && matches!(self.tt.get(self.tt.under(base)), Type::Pointer(_))
                     {
                         self.error(f.ty.span, "embedded field type cannot be a pointer");
-                    } else if matches!(f.ty.kind, ExprKind::Star(_))
-                        && self.tt.is_interface(base)
-                    {
+                    } else if matches!(f.ty.kind, ExprKind::Star(_)) && self.tt.is_interface(base) {
                         self.error(
                             f.ty.span,
                             "embedded field type cannot be a pointer to an interface",
@@ -296,7 +294,9 @@ impl<'a> Checker<'a> {
                             let s = self.ts(t);
                             self.error(
                                 e.span,
-                                format!("cannot use {s} in interface (gol has no type constraints)"),
+                                format!(
+                                    "cannot use {s} in interface (gol has no type constraints)"
+                                ),
                             );
                         }
                         continue;
@@ -336,11 +336,6 @@ impl<'a> Checker<'a> {
             }
         }
         self.typexpr(e)
-    }
-
-    /// The object kind check for identifiers used as types.
-    pub(crate) fn is_type_name(&self, k: &ObjKind) -> bool {
-        matches!(k, ObjKind::TypeName)
     }
 }
 
