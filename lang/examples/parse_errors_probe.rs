@@ -4,7 +4,7 @@ use gol_lang::source::SourceMap;
 use gol_lang::FileKind;
 fn main() {
     for arg in std::env::args().skip(1) {
-        let src = arg.replace("\\n", "\n");
+        let src = arg.replace("\\n", "\n").replace("\\t", "\t");
         let mut sm = SourceMap::new();
         let id = sm.add("x.go", src.clone());
         let mut ids = NodeIdGen::new();

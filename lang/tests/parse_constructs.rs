@@ -388,3 +388,91 @@ fn block_rbrace_and_switch_rbrace() {
     };
     assert_eq!(rbrace.lo as usize, src.find("\t}").unwrap() + 1);
 }
+
+#[test]
+fn assorted_valid_programs() {
+    let src = r#"package main
+
+import "fmt"
+
+type (
+	F func(int) int
+	S struct{ a, b int }
+	I interface {
+		fmt.Stringer
+		Close() error
+	}
+)
+
+const (
+	a, b = iota, iota * 2
+	c, d
+)
+
+func seq(yield func(int) bool) {}
+
+func main() {
+	var x struct{ a int }
+	x.a++
+	p := &x
+	(*p).a = 3
+	*p = x
+	a := []int{1, 2}
+	a[0], a[1] = a[1], a[0]
+	ch := make(chan int)
+	other := make(<-chan int)
+	ch <- <-other
+	v, ok := <-ch
+	_, _ = v, ok
+	for i := 0; i < 3; {
+		i++
+	}
+	for ; v < 3; v++ {
+	}
+	for range ch {
+	}
+	for x := range seq {
+		_ = x
+	}
+	if v := (S{}); v.a > 0 {
+	}
+	for _, s := range []S{{1, 2}, {a: 3}} {
+		_ = s
+	}
+	switch y := interface{}(x).(type) {
+	case nil, fmt.Stringer:
+	case func(int) bool, *[4]byte, chan<- int, <-chan int:
+		_ = y
+	}
+	m := map[string]struct{}{"k": {}}
+	_ = &[]int{1}
+	_ = []string{"a"}[0:1]
+	_ = (*S).String
+	_ = string(rune(65)) + fmt.Sprint(float64(len(m)))
+	_ = (*[8]byte)(nil)
+	_ = [][]*int{}
+	type local struct{ x []map[string]chan func() }
+	var (
+		q int
+		r = 2
+	)
+	_, _ = q, r
+	select {}
+}
+"#;
+    parse_ok(src, FileKind::Go);
+}
+
+#[test]
+fn type_switch_case_types() {
+    assert_eq!(
+        body("switch y := x.(type) {\ncase func(int) bool, *[4]byte, <-chan int, (func()):\n}"),
+        "(typeswitch _ y x (case (functype (int) (bool)) (* (array 4 byte)) (<-chan int) (paren (functype ())) :))"
+    );
+}
+
+#[test]
+fn pointer_conversions() {
+    assert_eq!(expr("(*[8]byte)(s)"), "(call (paren (* (array 8 byte))) s)");
+    assert_eq!(expr("(**T)(nil)"), "(call (paren (* (* T))) nil)");
+}

@@ -54,7 +54,9 @@ mod grammar {
 
 type Recovery = ErrorRecovery<u32, Token, ()>;
 
-/// A top-level entry before the file is assembled.
+/// A top-level entry before the file is assembled (short-lived, so its
+/// size does not matter).
+#[allow(clippy::large_enum_variant)]
 pub enum TopItem {
     Imports(Vec<ImportSpec>),
     Item(Item),
@@ -278,8 +280,10 @@ impl<'src> State<'src> {
         }
         if let Some(first) = specs.first() {
             if first.values.is_empty() {
-                let sp = first.span;
-                self.error(sp.lo, sp.hi, "missing init expr for const declaration");
+                let sp = first.names.first().map_or(first.span, |n| n.span);
+                let names: Vec<&str> = first.names.iter().map(|n| n.name.as_str()).collect();
+                let msg = format!("missing init expr for {}", names.join(", "));
+                self.error(sp.lo, sp.hi, msg);
             }
         }
         specs
@@ -813,6 +817,7 @@ fn syntax_error(
     toks: &[(u32, Token, u32)],
     src: &str,
     base: u32,
+    kind: FileKind,
     err: &ParseError<u32, Token, ()>,
 ) -> Diagnostic {
     let (lo, hi, tok, expected): (u32, u32, Option<&Token>, &[String]) = match err {
@@ -888,7 +893,10 @@ fn syntax_error(
         }
         found
     };
-    if tok == Some(&Token::LBrace) && stmt_kw == Some(Token::For) {
+    if tok == Some(&Token::LBrace)
+        && stmt_kw == Some(Token::For)
+        && matches!(prev, Some(Token::Semi(_)))
+    {
         return err(format!(
             "syntax error: unexpected {what}, expected for loop condition"
         ));
@@ -944,12 +952,7 @@ fn syntax_error(
         }
     }
     // Inside a list: Go names the list.
-    if has(",")
-        && matches!(
-            tok,
-            Some(Token::Semi(_)) | Some(Token::RBrace) | Some(Token::RParen) | None
-        )
-    {
+    if has(",") && !has(";") {
         if let Some(open) = open_bracket(toks, idx) {
             let closer = match toks[open].1 {
                 Token::LParen => ")",
@@ -980,10 +983,30 @@ fn syntax_error(
             }
         }
     }
-    if expects_expr(expected) && !has(";") {
+    if has("string") && !expects_expr(expected) && expected.len() <= 4 {
+        return err("missing import path".into());
+    }
+    let decl_kw = matches!(prev, Some(Token::Var | Token::Const | Token::Type));
+    if decl_kw && has("ident") {
+        return err(format!("syntax error: unexpected {what}, expected name"));
+    }
+    if expects_expr(expected) && (!has(";") || prev == Some(&Token::Return)) {
         return err(format!(
             "syntax error: unexpected {what}, expected expression"
         ));
+    }
+    let open = open_bracket(toks, idx);
+    let at_stmt_start = matches!(prev, None | Some(Token::Semi(_)) | Some(Token::LBrace));
+    if at_stmt_start && !is_semi {
+        match open.map(|o| &toks[o].1) {
+            None if kind != FileKind::Script => {
+                return err("syntax error: non-declaration statement outside function body".into());
+            }
+            Some(Token::LBrace) if has("}") => {
+                return err(format!("syntax error: unexpected {what}, expected }}"));
+            }
+            _ => {}
+        }
     }
     if has(";") && !is_semi {
         let in_block = open_bracket(toks, idx).is_some();
@@ -1044,12 +1067,12 @@ fn parse(
     let result = grammar::FileParser::new().parse(&mut st, toks.iter().cloned());
     let mut syntax: Vec<Diagnostic> = Vec::new();
     for e in &st.errors {
-        syntax.push(syntax_error(&toks, src, base, &e.error));
+        syntax.push(syntax_error(&toks, src, base, kind, &e.error));
     }
     let parsed = match result {
         Ok(p) => Some(p),
         Err(e) => {
-            syntax.push(syntax_error(&toks, src, base, &e));
+            syntax.push(syntax_error(&toks, src, base, kind, &e));
             None
         }
     };
