@@ -236,8 +236,9 @@ impl<'a> Checker<'a> {
                     let (a, bb) = (self.operand_string(&dst), self.operand_string(&src));
                     let (x, y) = (self.ts(de), self.ts(se));
                     self.error(
-                        e.span,
-                        format!("invalid copy: arguments {a} and {bb} have different element types {x} and {y}"),
+                        dst.span(),
+                        format!(
+                            "invalid copy: arguments {a} and {bb} have different element types {x} and {y}"),
                     );
                     return Operand::invalid(e);
                 }

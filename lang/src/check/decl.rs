@@ -229,7 +229,15 @@ impl<'a> Checker<'a> {
         }
         if values.len() == lhs.len() {
             let e = &values[index];
-            let mut x = self.expr(e);
+            let span = self.tt.obj(o).span;
+            let mut x = if lhs.len() == 1 {
+                match self.single_rhs(e, span) {
+                    Some(x) => x,
+                    None => return,
+                }
+            } else {
+                self.expr(e)
+            };
             self.init_var(o, &mut x, "variable declaration");
             self.var_inits.insert(o, (vec![o], e.id));
             return;
@@ -382,6 +390,11 @@ impl<'a> Checker<'a> {
         if self.tt.is_invalid(t) {
             return t;
         }
+        // Go reports a bad receiver at the type under the first `*`.
+        let at = match &r.ty.kind {
+            ast::ExprKind::Star(x) => x.span,
+            _ => r.ty.span,
+        };
         let base = self
             .tt
             .pointer_elem(t)
@@ -394,7 +407,7 @@ impl<'a> Checker<'a> {
                 if matches!(self.tt.get(u), Type::Pointer(_) | Type::Interface(_)) {
                     let kind = " (pointer or interface type)";
                     let m = bad(self, kind);
-                    self.error(r.ty.span, m);
+                    self.error(at, m);
                     return ids::INVALID;
                 }
                 t
@@ -403,12 +416,12 @@ impl<'a> Checker<'a> {
                 let s = self.ts(base);
                 if self.tt.basic_kind(base).is_some() || self.tt.is_named(base) {
                     self.error(
-                        r.ty.span,
+                        at,
                         format!("cannot define new methods on non-local type {s}"),
                     );
                 } else {
                     let m = bad(self, "");
-                    self.error(r.ty.span, m);
+                    self.error(at, m);
                 }
                 ids::INVALID
             }

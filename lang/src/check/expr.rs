@@ -191,6 +191,11 @@ impl<'a> Checker<'a> {
             }
             Mode::TypeExpr => {
                 let s = x.expr.map(expr_string).unwrap_or_default();
+                // Go places a function type at its parameter list.
+                let span = match x.expr.map(|e| &e.kind) {
+                    Some(ExprKind::FuncType(ft)) => Span::new(ft.span.lo + 4, ft.span.lo + 4),
+                    _ => span,
+                };
                 self.error(span, format!("{s} (type) is not an expression"));
                 x.mode = Mode::Invalid;
             }
@@ -204,7 +209,7 @@ impl<'a> Checker<'a> {
             }
             Mode::PkgName => {
                 let s = x.expr.map(expr_string).unwrap_or_default();
-                self.error(span, format!("use of package {s} without selector"));
+                self.error(span, format!("use of package {s} not in selector"));
                 x.mode = Mode::Invalid;
             }
             _ => {
@@ -371,7 +376,7 @@ impl<'a> Checker<'a> {
 
     fn ident(&mut self, e: &'a Expr, id: &'a crate::ast::Ident) -> Operand<'a> {
         if id.is_blank() {
-            self.error(id.span, "cannot use _ as value");
+            self.error(id.span, "cannot use _ as value or type");
             return Operand::invalid(e);
         }
         let Some(o) = self.lookup(&id.name) else {

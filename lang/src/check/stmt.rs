@@ -1169,7 +1169,7 @@ impl<'a> Checker<'a> {
             }
         }
         let valid = x.mode != Mode::Invalid;
-        let lhs = [key, if one_var { None } else { value }];
+        let lhs = [key, value];
         let types = [Some(kt), vt];
         if define {
             let mut vars = Vec::new();
@@ -1192,7 +1192,10 @@ impl<'a> Checker<'a> {
                     id.span,
                     Some(id.id),
                 );
-                if !valid {
+                // A second variable where only one is permitted was
+                // reported; keep it quiet.
+                let extra = one_var && value.is_some_and(|v| std::ptr::eq(v, *e));
+                if !valid || extra {
                     // No follow-on "declared and not used" for a bad range.
                     self.used.insert(o);
                 }
