@@ -43,7 +43,10 @@ fn pathological_declarations_are_errors_not_panics() {
     for src in cases {
         let r = panic::catch_unwind(|| go_errors(src));
         let errs = r.unwrap_or_else(|_| panic!("checker panicked on:\n{src}"));
-        assert!(!errs.is_empty() || src.contains("next *L"), "no error for:\n{src}");
+        assert!(
+            !errs.is_empty() || src.contains("next *L"),
+            "no error for:\n{src}"
+        );
     }
 }
 
@@ -101,9 +104,31 @@ fn tokens(src: &str) -> Vec<(usize, usize)> {
 }
 
 const KEYWORDS: &[&str] = &[
-    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for",
-    "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return",
-    "select", "struct", "switch", "type", "var",
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
 ];
 
 #[test]
@@ -137,13 +162,32 @@ fn token_mutants_never_panic() {
         v.sort();
         v.dedup();
         v.extend(
-            ["nil", "true", "iota", "_", "1.5", "0", "1e100", "len", "int8", "byte", "any", "error", "comparable", "main", "init"]
-                .iter()
-                .map(|s| s.to_string()),
+            [
+                "nil",
+                "true",
+                "iota",
+                "_",
+                "1.5",
+                "0",
+                "1e100",
+                "len",
+                "int8",
+                "byte",
+                "any",
+                "error",
+                "comparable",
+                "main",
+                "init",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
         );
         v
     };
-    let secs: u64 = std::env::var("GOL_CHECK_FUZZ_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
+    let secs: u64 = std::env::var("GOL_CHECK_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
     let start = std::time::Instant::now();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut checked = 0;
@@ -155,7 +199,9 @@ fn token_mutants_never_panic() {
         }
         let mut src = seed.clone();
         // Replace from the back so earlier offsets stay valid.
-        let mut picks: Vec<usize> = (0..1 + rng.below(4)).map(|_| rng.below(toks.len())).collect();
+        let mut picks: Vec<usize> = (0..1 + rng.below(4))
+            .map(|_| rng.below(toks.len()))
+            .collect();
         picks.sort_unstable();
         picks.dedup();
         for &k in picks.iter().rev() {
