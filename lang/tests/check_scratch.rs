@@ -26,6 +26,27 @@ fn scratch() {
         } else {
             "main.go"
         };
+        if let Ok(std_dir) = std::env::var("GOL_STDLIB_DIR") {
+            let imp = DirImporter(std_dir.into());
+            let mut sources = gol_lang::source::SourceMap::new();
+            let mut ids = gol_lang::ast::NodeIdGen::new();
+            let kind = gol_lang::FileKind::from_path(kind_name);
+            let file = sources.add(kind_name, src);
+            let f = sources.file(file);
+            let (ast, errs) = gol_lang::parser::parse_file(&f.text, f.base, kind, &mut ids);
+            for d in &errs {
+                println!("{}", d.one_line(&sources));
+            }
+            if errs.is_empty() {
+                let parsed = vec![gol_lang::check::ParsedFile { file, kind, ast }];
+                let (_, diags) =
+                    gol_lang::check::check_program(&mut sources, &mut ids, parsed, &imp);
+                for d in &diags {
+                    println!("{}", d.one_line(&sources));
+                }
+            }
+            continue;
+        }
         for e in check_util::errors_of(kind_name, &src) {
             println!("{e}");
         }

@@ -1040,9 +1040,9 @@ impl<'a> Checker<'a> {
         } else {
             match op {
                 BinaryOp::Eq | BinaryOp::Ne => {
-                    if x.is_nil() || y.is_nil() {
-                        let t = if x.is_nil() { y.ty } else { x.ty };
-                        if !self.tt.has_nil(t) || (x.is_nil() && y.is_nil()) {
+                    if self.nil_operand(&x) || self.nil_operand(&y) {
+                        let t = if self.nil_operand(&x) { y.ty } else { x.ty };
+                        if !self.tt.has_nil(t) || (self.nil_operand(&x) && self.nil_operand(&y)) {
                             err_on_y = true;
                             failed = true;
                         }
@@ -1115,6 +1115,22 @@ impl<'a> Checker<'a> {
             self.update_expr_type(&y, dy);
         }
         Operand::new(Mode::Value, ids::UNTYPED_BOOL, e)
+    }
+
+    /// Whether an operand is the predeclared `nil` (also after it took
+    /// the type of the other operand).
+    pub(crate) fn nil_operand(&self, x: &Operand) -> bool {
+        if x.is_nil() {
+            return true;
+        }
+        if let Some(e) = x.expr {
+            if let ExprKind::Ident(id) = &unparen(e).kind {
+                if let Some(&o) = self.info.uses.get(&id.id) {
+                    return matches!(self.tt.obj(o).kind, ObjKind::Nil);
+                }
+            }
+        }
+        false
     }
 
     fn incomparable_cause(&self, t: TypeId) -> String {

@@ -751,7 +751,13 @@ impl<'a> Checker<'a> {
                 }
                 Some(x)
             }
-            None => None,
+            // A missing tag is `true`.
+            None => Some(Operand {
+                mode: Mode::Constant,
+                ty: ids::BOOL,
+                val: Some(Value::Bool(true)),
+                expr: None,
+            }),
         };
         let mut seen: Vec<(Value, TypeId, Span)> = Vec::new();
         let mut default_seen: Option<Span> = None;
