@@ -82,9 +82,7 @@ impl<'a> Checker<'a> {
                 )),
             };
         }
-        if self.tt.is_interface(v) && !self.tt.is_interface(t) {
-            return Err("need type assertion".to_string());
-        }
+
         if let (Type::Chan(crate::types::ChanDir::Both, ve), Type::Chan(_, te)) =
             (self.tt.get(vu).clone(), self.tt.get(tu).clone())
         {

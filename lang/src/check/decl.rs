@@ -275,11 +275,7 @@ impl<'a> Checker<'a> {
             // Dependencies recorded for `o` belong to all of them.
             return;
         }
-        // Mismatched counts: report once, at the first variable.
-        if index == 0 {
-            let span = self.tt.obj(lhs[0]).span;
-            self.assign_mismatch(span, lhs.len(), values.len(), None);
-        }
+        // Mismatched counts were reported by `arity`.
         if let Some(e) = values.get(index) {
             let _ = self.expr(e);
         }

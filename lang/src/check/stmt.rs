@@ -591,7 +591,14 @@ impl<'a> Checker<'a> {
                             )
                         })
                         .collect();
-                    if !spec.values.is_empty() {
+                    let counts_ok = spec.values.is_empty()
+                        || self.arity(&spec.names, &spec.values, false, false);
+                    if !counts_ok {
+                        for v in &spec.values {
+                            let _ = self.raw_expr(v, None);
+                        }
+                    }
+                    if !spec.values.is_empty() && counts_ok {
                         let lhs_span = spec.names.first().map(|n| n.span).unwrap_or(spec.span);
                         if let Some(mut xs) = self.rhs_values(&spec.values, objs.len(), lhs_span) {
                             let ctx = if spec.values.len() == objs.len() {
@@ -635,16 +642,12 @@ impl<'a> Checker<'a> {
                         self.local_const(o, ty, values.get(j));
                         objs.push(o);
                     }
-                    if spec.names.len() > values.len() && src.is_some() {
-                        if let Some(n) = spec.names.get(values.len()) {
-                            self.error(n.span, "missing init expr for const declaration");
-                        }
-                    } else if src.is_none() {
+                    if src.is_none() {
                         if let Some(n) = spec.names.first() {
                             self.error(n.span, "missing init expr for const declaration");
                         }
-                    } else if spec.names.len() < values.len() && !spec.values.is_empty() {
-                        self.error(values[spec.names.len()].span, "extra init expr");
+                    } else {
+                        self.arity(&spec.names, values, true, spec.values.is_empty());
                     }
                     self.iota = saved;
                     for (n, o) in spec.names.iter().zip(objs) {
