@@ -226,3 +226,23 @@ fn token_mutants_never_panic() {
     }
     eprintln!("{checked} mutants checked");
 }
+
+#[test]
+fn long_declaration_chains_do_not_exhaust_the_stack() {
+    let n = 5000;
+    let mut src = String::from("package main\n");
+    for i in 0..n {
+        src.push_str(&format!("const c{i} = c{} + 1\n", i + 1));
+        src.push_str(&format!("var v{i} = v{} + 1\n", i + 1));
+        src.push_str(&format!("type T{i} T{}\n", i + 1));
+    }
+    src.push_str(&format!("const c{n} = 0\nvar v{n} = 0\ntype T{n} int\n"));
+    src.push_str("func main() { var t T0; println(c0, v0, t) }\n");
+    let c = check_files(&[("main.go", src.as_str())]);
+    assert!(c.diags.is_empty(), "{:?}", c.diags.first());
+    let p = c.program.expect("program");
+    let order = &p.main_package().init_order;
+    assert_eq!(order.len(), n + 1);
+    // The last variable initialises first.
+    assert_eq!(p.types.obj(order[0].lhs[0]).name, format!("v{n}"));
+}

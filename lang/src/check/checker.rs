@@ -399,14 +399,9 @@ impl<'a> Checker<'a> {
             self.check_package_clauses();
         }
         self.collect_objects();
-        // Declare every package-level object, in source order.
-        let objs = self.cur_pkg().objects.clone();
-        for o in objs {
+        // Declare every package-level object, dependencies first.
+        for o in self.declaration_order() {
             self.obj_decl(o);
-        }
-        let methods = self.cur_pkg().methods.clone();
-        for m in &methods {
-            self.obj_decl(*m);
         }
         self.check_method_sets();
         // Bodies.

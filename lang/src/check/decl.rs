@@ -645,4 +645,72 @@ impl<'a> Checker<'a> {
         self.report_unused();
         self.cur_decl = None;
     }
+
+    /// The order in which to declare the package-level objects: a
+    /// post-order of their syntactic dependencies (every identifier their
+    /// declarations mention, function bodies excluded), computed with an
+    /// explicit stack. Declaring dependencies first keeps the lazy
+    /// recursion of [`Checker::obj_decl`] shallow, however long a chain of
+    /// declarations (`const c0 = c1 + 1; const c1 = ...`) is.
+    pub(crate) fn declaration_order(&self) -> Vec<ObjId> {
+        use super::load::idents_of_expr;
+        let p = self.cur_pkg();
+        let all: Vec<ObjId> = p.objects.iter().chain(&p.methods).copied().collect();
+        let deps_of = |o: ObjId| -> Vec<ObjId> {
+            let mut names = std::collections::HashSet::new();
+            match self.decls.get(&o) {
+                Some(DeclInfo::Const { ty, init, .. }) => {
+                    for e in ty.iter().chain(init.iter()) {
+                        names.extend(idents_of_expr(e));
+                    }
+                }
+                Some(DeclInfo::Var {
+                    ty, values, index, ..
+                }) => {
+                    if let Some(t) = ty {
+                        names.extend(idents_of_expr(t));
+                    }
+                    if let Some(v) = values.get(*index).or(values.first()) {
+                        names.extend(idents_of_expr(v));
+                    }
+                }
+                Some(DeclInfo::Type { spec, .. }) => names.extend(idents_of_expr(&spec.ty)),
+                Some(DeclInfo::Func { decl, .. }) => {
+                    let ft = &decl.ty;
+                    for prm in decl.recv.iter().chain(&ft.params).chain(&ft.results) {
+                        names.extend(idents_of_expr(&prm.ty));
+                    }
+                }
+                None => {}
+            }
+            let mut v: Vec<ObjId> = names
+                .iter()
+                .filter_map(|n| p.scope.get(n).copied())
+                .collect();
+            v.sort();
+            v
+        };
+        let mut order = Vec::with_capacity(all.len());
+        let mut visited = std::collections::HashSet::new();
+        for &root in &all {
+            if !visited.insert(root) {
+                continue;
+            }
+            let mut stack: Vec<(ObjId, Vec<ObjId>, usize)> = vec![(root, deps_of(root), 0)];
+            while let Some(top) = stack.last_mut() {
+                if top.2 < top.1.len() {
+                    let d = top.1[top.2];
+                    top.2 += 1;
+                    if visited.insert(d) {
+                        let dd = deps_of(d);
+                        stack.push((d, dd, 0));
+                    }
+                } else {
+                    order.push(top.0);
+                    stack.pop();
+                }
+            }
+        }
+        order
+    }
 }
