@@ -246,3 +246,16 @@ fn long_declaration_chains_do_not_exhaust_the_stack() {
     // The last variable initialises first.
     assert_eq!(p.types.obj(order[0].lhs[0]).name, format!("v{n}"));
 }
+
+#[test]
+fn expressions_as_deep_as_the_parser_allows() {
+    let chain = vec!["1"; 9_900].join(" + ");
+    let parens = format!("{}1{}", "(".repeat(990), ")".repeat(990));
+    let src = format!(
+        "package main\nfunc main() {{\n\tx := {chain}\n\ty := {parens}\n\tvar t {}int\n\t_, _, _ = x, y, t\n}}\n",
+        "[]".repeat(900)
+    );
+    let c = check_files(&[("main.go", src.as_str())]);
+    let errs: Vec<String> = c.diags.iter().map(|d| d.one_line(&c.sources)).collect();
+    assert!(errs.is_empty(), "{errs:?}");
+}

@@ -11,7 +11,7 @@ use super::{Info, Initializer, ScriptMain};
 use crate::ast::{self, NodeId, Span};
 use crate::diag::Diagnostic;
 use crate::types::{ids, ObjId, ObjKind, Object, PkgId, TypeId, TypeTable, VarKind};
-use crate::{FileKind, Importer};
+use crate::FileKind;
 use std::collections::{HashMap, HashSet};
 
 /// What the checker hands back per package.
@@ -106,7 +106,8 @@ pub(crate) struct FuncCtx {
 
 pub(crate) struct Checker<'a> {
     pub srcs: &'a [PkgSrc],
-    pub importer: &'a dyn Importer,
+    /// Every import path the importer knows (for unknown-import errors).
+    pub available: &'a [String],
     pub tt: TypeTable,
     pub info: Info,
     pub diags: Vec<Diagnostic>,
@@ -156,12 +157,12 @@ pub(crate) struct Checker<'a> {
 impl<'a> Checker<'a> {
     pub fn new(
         srcs: &'a [PkgSrc],
-        importer: &'a dyn Importer,
+        available: &'a [String],
         sources: &'a crate::source::SourceMap,
     ) -> Checker<'a> {
         let mut c = Checker {
             srcs,
-            importer,
+            available,
             tt: TypeTable::new(),
             info: Info::default(),
             diags: Vec::new(),

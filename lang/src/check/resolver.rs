@@ -99,7 +99,7 @@ impl<'a> Checker<'a> {
     fn collect_imports(&mut self, fi: usize, f: &'a super::ParsedFile) {
         for spec in &f.ast.imports {
             let Some(&pid) = self.pkg_by_path.get(&spec.path) else {
-                let avail = self.importer.available().join(", ");
+                let avail = self.available.join(", ");
                 self.error(
                     spec.path_span,
                     format!("package {} is not in std; gol has: {}", spec.path, avail),
