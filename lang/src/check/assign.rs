@@ -82,9 +82,7 @@ impl<'a> Checker<'a> {
                 )),
             };
         }
-        if self.tt.is_interface(v) && !self.tt.is_interface(t) {
-            return Err("need type assertion".to_string());
-        }
+
         if let (Type::Chan(crate::types::ChanDir::Both, ve), Type::Chan(_, te)) =
             (self.tt.get(vu).clone(), self.tt.get(tu).clone())
         {
@@ -226,6 +224,9 @@ impl<'a> Checker<'a> {
         n: usize,
         lhs_span: Span,
     ) -> Option<Vec<Operand<'a>>> {
+        if rhs.len() == 1 && n == 1 {
+            return self.single_rhs(&rhs[0], lhs_span).map(|x| vec![x]);
+        }
         if rhs.len() == n {
             let mut v = Vec::new();
             for e in rhs {
@@ -293,6 +294,26 @@ impl<'a> Checker<'a> {
         }
         self.assign_mismatch(lhs_span, n, rhs.len(), rhs.first());
         None
+    }
+
+    /// The one value assigned to one variable: a multi-value call there
+    /// is an assignment mismatch, as Go words it.
+    pub(crate) fn single_rhs(&mut self, e: &'a Expr, lhs_span: Span) -> Option<Operand<'a>> {
+        let x = self.raw_expr(e, None);
+        if x.mode != Mode::Invalid && x.mode != Mode::NoValue {
+            if let Type::Tuple(ts) = self.tt.get(x.ty) {
+                if ts.len() > 1 {
+                    let n = ts.len();
+                    self.assign_mismatch(lhs_span, 1, n, Some(e));
+                    return None;
+                }
+            }
+        }
+        let x = self.single_value(x);
+        if x.mode == Mode::Invalid {
+            return Some(x);
+        }
+        Some(x)
     }
 
     /// The type of an assignment's left side (`x`, `p.f`, `a[i]`, `m[k]`,
@@ -419,18 +440,15 @@ impl<'a> Checker<'a> {
             self.error(pos, "no new variables on left side of :=");
         }
         let vals = self.rhs_values(values, names.len(), span);
-        match vals {
-            Some(mut xs) => {
-                for ((o, new), x) in objs.iter().zip(xs.iter_mut()) {
-                    if *new {
-                        self.init_var(*o, x, "assignment");
-                    } else {
-                        let t = self.tt.obj(*o).ty;
-                        self.assign_to(Some(t), x);
-                    }
+        if let Some(mut xs) = vals {
+            for ((o, new), x) in objs.iter().zip(xs.iter_mut()) {
+                if *new {
+                    self.init_var(*o, x, "assignment");
+                } else {
+                    let t = self.tt.obj(*o).ty;
+                    self.assign_to(Some(t), x);
                 }
             }
-            None => {}
         }
         for ((o, new), n) in objs.iter().zip(names) {
             if *new {

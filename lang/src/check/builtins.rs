@@ -224,20 +224,26 @@ impl<'a> Checker<'a> {
                     }
                     return Operand::new(Mode::Value, ids::INT, e);
                 }
-                let Type::Slice(se) = self.tt.get(self.tt.under(src.ty)).clone() else {
-                    let d = self.operand_string(&src);
-                    self.error(
-                        src.span(),
-                        format!("invalid copy: argument must be a slice; have {d}"),
-                    );
-                    return Operand::invalid(e);
+                let se = match self.tt.get(self.tt.under(src.ty)).clone() {
+                    Type::Slice(se) => se,
+                    // copy([]T, string) with T not byte: element types differ.
+                    Type::Basic(k, _) if k.is_string() => ids::BYTE,
+                    _ => {
+                        let d = self.operand_string(&src);
+                        self.error(
+                            src.span(),
+                            format!("invalid copy: argument must be a slice; have {d}"),
+                        );
+                        return Operand::invalid(e);
+                    }
                 };
                 if !self.tt.identical(de, se) {
                     let (a, bb) = (self.operand_string(&dst), self.operand_string(&src));
                     let (x, y) = (self.ts(de), self.ts(se));
                     self.error(
-                        e.span,
-                        format!("invalid copy: arguments {a} and {bb} have different element types {x} and {y}"),
+                        dst.span(),
+                        format!(
+                            "invalid copy: arguments {a} and {bb} have different element types {x} and {y}"),
                     );
                     return Operand::invalid(e);
                 }
@@ -280,7 +286,7 @@ impl<'a> Checker<'a> {
                         return Operand::invalid(e);
                     }
                 };
-                if args.len() < min || args.len() > 3 {
+                if args.len() < min || args.len() > min + 1 {
                     let s = expr_string(e);
                     self.error(
                         e.span,

@@ -146,7 +146,11 @@ impl<'a> Checker<'a> {
         let nparams = params.len();
         if let Some(sp) = ellipsis {
             if !variadic {
-                self.error(sp, format!("have (...) in call to non-variadic {fname}"));
+                let _ = sp;
+                self.error(
+                    call.span,
+                    format!("cannot use ... in call to non-variadic {fname}"),
+                );
                 return;
             }
             if spread {
@@ -171,11 +175,10 @@ impl<'a> Checker<'a> {
                 let i = nparams.min(xs.len() - 1);
                 let sp = if spread { args[0].span } else { xs[i].span() };
                 (sp, "too many")
+            } else if let Some(last) = args.last() {
+                (last.span, "not enough")
             } else {
-                (
-                    Span::new(call.span.hi.saturating_sub(1), call.span.hi),
-                    "not enough",
-                )
+                (call.span, "not enough")
             };
             self.error_with(
                 crate::diag::Diagnostic::error(

@@ -11,7 +11,7 @@ use super::{Info, Initializer, ScriptMain};
 use crate::ast::{self, NodeId, Span};
 use crate::diag::Diagnostic;
 use crate::types::{ids, ObjId, ObjKind, Object, PkgId, TypeId, TypeTable, VarKind};
-use crate::{FileKind, Importer};
+use crate::FileKind;
 use std::collections::{HashMap, HashSet};
 
 /// What the checker hands back per package.
@@ -68,7 +68,6 @@ pub(crate) enum Color {
 
 pub(crate) struct PkgState<'a> {
     pub id: PkgId,
-    pub path: String,
     pub name: String,
     pub files: &'a [super::ParsedFile],
     pub scope: HashMap<String, ObjId>,
@@ -97,7 +96,6 @@ pub(crate) struct FuncCtx {
     pub sig: TypeId,
     /// Named results (for bare returns), empty if unnamed.
     pub named_results: Vec<ObjId>,
-    pub depth: u32,
     /// Local variables declared in this function, for "declared and not used".
     pub locals: Vec<ObjId>,
     /// Labels of the function: declaration and whether used.
@@ -108,7 +106,8 @@ pub(crate) struct FuncCtx {
 
 pub(crate) struct Checker<'a> {
     pub srcs: &'a [PkgSrc],
-    pub importer: &'a dyn Importer,
+    /// Every import path the importer knows (for unknown-import errors).
+    pub available: &'a [String],
     pub tt: TypeTable,
     pub info: Info,
     pub diags: Vec<Diagnostic>,
@@ -158,12 +157,12 @@ pub(crate) struct Checker<'a> {
 impl<'a> Checker<'a> {
     pub fn new(
         srcs: &'a [PkgSrc],
-        importer: &'a dyn Importer,
+        available: &'a [String],
         sources: &'a crate::source::SourceMap,
     ) -> Checker<'a> {
         let mut c = Checker {
             srcs,
-            importer,
+            available,
             tt: TypeTable::new(),
             info: Info::default(),
             diags: Vec::new(),
@@ -377,7 +376,6 @@ impl<'a> Checker<'a> {
             self.pkg_by_path.insert(src.path.clone(), id);
             self.pkgs.push(PkgState {
                 id,
-                path: src.path.clone(),
                 name,
                 files: &src.files,
                 scope: HashMap::new(),
@@ -402,14 +400,9 @@ impl<'a> Checker<'a> {
             self.check_package_clauses();
         }
         self.collect_objects();
-        // Declare every package-level object, in source order.
-        let objs = self.cur_pkg().objects.clone();
-        for o in objs {
+        // Declare every package-level object, dependencies first.
+        for o in self.declaration_order() {
             self.obj_decl(o);
-        }
-        let methods = self.cur_pkg().methods.clone();
-        for m in &methods {
-            self.obj_decl(*m);
         }
         self.check_method_sets();
         // Bodies.

@@ -75,6 +75,11 @@ impl<'a> Checker<'a> {
         if open_array {
             let n = self.indexed_elems(elems, t, None);
             let at = self.tt.intern(Type::Array(n, t));
+            if self.tt.size_of(at).is_none_or(|s| s > 1 << 48) {
+                let s = self.ts(at);
+                self.error(e.span, format!("type {s} larger than address space"));
+                return Operand::invalid(e);
+            }
             if let Some(te) = ty {
                 self.info.types.insert(
                     te.id,
@@ -286,13 +291,11 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            if valid_index {
-                if seen.insert(index, ()).is_some() {
-                    self.error(
-                        el.key.as_ref().map(|k| k.span).unwrap_or(el.value.span),
-                        format!("duplicate index {index} in array or slice literal"),
-                    );
-                }
+            if valid_index && seen.insert(index, ()).is_some() {
+                self.error(
+                    el.key.as_ref().map(|k| k.span).unwrap_or(el.value.span),
+                    format!("duplicate index {index} in array or slice literal"),
+                );
             }
             let mut x = self.expr_hint(&el.value, Some(et));
             self.assignment(&mut x, et, "array or slice literal");

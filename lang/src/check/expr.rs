@@ -191,6 +191,11 @@ impl<'a> Checker<'a> {
             }
             Mode::TypeExpr => {
                 let s = x.expr.map(expr_string).unwrap_or_default();
+                // Go places a function type at its parameter list.
+                let span = match x.expr.map(|e| &e.kind) {
+                    Some(ExprKind::FuncType(ft)) => Span::new(ft.span.lo + 4, ft.span.lo + 4),
+                    _ => span,
+                };
                 self.error(span, format!("{s} (type) is not an expression"));
                 x.mode = Mode::Invalid;
             }
@@ -204,7 +209,7 @@ impl<'a> Checker<'a> {
             }
             Mode::PkgName => {
                 let s = x.expr.map(expr_string).unwrap_or_default();
-                self.error(span, format!("use of package {s} without selector"));
+                self.error(span, format!("use of package {s} not in selector"));
                 x.mode = Mode::Invalid;
             }
             _ => {
@@ -371,7 +376,7 @@ impl<'a> Checker<'a> {
 
     fn ident(&mut self, e: &'a Expr, id: &'a crate::ast::Ident) -> Operand<'a> {
         if id.is_blank() {
-            self.error(id.span, "cannot use _ as value");
+            self.error(id.span, "cannot use _ as value or type");
             return Operand::invalid(e);
         }
         let Some(o) = self.lookup(&id.name) else {
@@ -1035,9 +1040,9 @@ impl<'a> Checker<'a> {
         } else {
             match op {
                 BinaryOp::Eq | BinaryOp::Ne => {
-                    if x.is_nil() || y.is_nil() {
-                        let t = if x.is_nil() { y.ty } else { x.ty };
-                        if !self.tt.has_nil(t) || (x.is_nil() && y.is_nil()) {
+                    if self.nil_operand(&x) || self.nil_operand(&y) {
+                        let t = if self.nil_operand(&x) { y.ty } else { x.ty };
+                        if !self.tt.has_nil(t) || (self.nil_operand(&x) && self.nil_operand(&y)) {
                             err_on_y = true;
                             failed = true;
                         }
@@ -1110,6 +1115,22 @@ impl<'a> Checker<'a> {
             self.update_expr_type(&y, dy);
         }
         Operand::new(Mode::Value, ids::UNTYPED_BOOL, e)
+    }
+
+    /// Whether an operand is the predeclared `nil` (also after it took
+    /// the type of the other operand).
+    pub(crate) fn nil_operand(&self, x: &Operand) -> bool {
+        if x.is_nil() {
+            return true;
+        }
+        if let Some(e) = x.expr {
+            if let ExprKind::Ident(id) = &unparen(e).kind {
+                if let Some(&o) = self.info.uses.get(&id.id) {
+                    return matches!(self.tt.obj(o).kind, ObjKind::Nil);
+                }
+            }
+        }
+        false
     }
 
     fn incomparable_cause(&self, t: TypeId) -> String {

@@ -11,10 +11,10 @@
 //!    cycle` (cycles of functions alone are just recursion).
 //! 2. Then variables are emitted repeatedly choosing the earliest variable
 //!    in declaration order whose variable dependencies are all initialised,
-//!    exactly the rule of the spec. This is quadratic in the number of
-//!    package-level variables, which stays small; a priority queue keyed by
-//!    dependency counts (go/types) was rejected as more code for no
-//!    measurable gain at this scale.
+//!    exactly the rule of the spec: Kahn's topological sort with the ready
+//!    set in a min-heap keyed by declaration order, O(E + V log V). (A scan
+//!    for the earliest ready variable at each step was quadratic and took
+//!    minutes on 20,000 variables.)
 
 use super::checker::Checker;
 use super::Initializer;
@@ -38,8 +38,7 @@ impl Checker<'_> {
         let mut reported: HashSet<ObjId> = HashSet::new();
         for &o in &objs {
             if matches!(self.tt.obj(o).kind, ObjKind::Var(_) | ObjKind::Const(_)) {
-                let mut path = Vec::new();
-                self.find_cycle(o, &mut state, &mut path, &mut reported);
+                self.find_cycle(o, &mut state, &mut reported);
             }
         }
         if !reported.is_empty() {
@@ -72,76 +71,106 @@ impl Checker<'_> {
             out.remove(&v);
             var_deps.insert(v, out);
         }
-        let mut done: HashSet<ObjId> = HashSet::new();
+        // Kahn's algorithm with the ready set ordered by declaration
+        // order: each step takes the earliest ready variable.
+        let index: HashMap<ObjId, usize> = vars.iter().enumerate().map(|(i, &v)| (v, i)).collect();
+        let mut remaining: Vec<usize> = vars.iter().map(|v| var_deps[v].len()).collect();
+        let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); vars.len()];
+        for (i, v) in vars.iter().enumerate() {
+            for d in &var_deps[v] {
+                if let Some(&j) = index.get(d) {
+                    dependents[j].push(i);
+                }
+            }
+        }
+        let mut ready: std::collections::BinaryHeap<std::cmp::Reverse<usize>> = remaining
+            .iter()
+            .enumerate()
+            .filter(|(_, &r)| r == 0)
+            .map(|(i, _)| std::cmp::Reverse(i))
+            .collect();
+        let mut done = vec![false; vars.len()];
         let mut order = Vec::new();
-        let mut emitted_groups: HashSet<ObjId> = HashSet::new();
-        while done.len() < vars.len() {
-            let next = vars.iter().copied().find(|v| {
-                !done.contains(v)
-                    && var_deps
-                        .get(v)
-                        .is_none_or(|ds| ds.iter().all(|d| done.contains(d)))
-            });
-            let Some(v) = next else { break };
-            // Variables initialised together become ready together.
+        while let Some(std::cmp::Reverse(i)) = ready.pop() {
+            if done[i] {
+                continue;
+            }
+            let v = vars[i];
+            // Variables initialised together are done together.
             let group = self
                 .var_inits
                 .get(&v)
                 .map(|(l, _)| l.clone())
                 .unwrap_or_else(|| vec![v]);
-            for &g in &group {
-                done.insert(g);
+            for g in &group {
+                let Some(&gi) = index.get(g) else { continue };
+                if done[gi] {
+                    continue;
+                }
+                done[gi] = true;
+                for &k in &dependents[gi] {
+                    remaining[k] = remaining[k].saturating_sub(1);
+                    if remaining[k] == 0 && !done[k] {
+                        ready.push(std::cmp::Reverse(k));
+                    }
+                }
             }
             if let Some((lhs, rhs)) = self.var_inits.get(&v).cloned() {
-                if emitted_groups.insert(lhs[0]) {
-                    order.push(Initializer { lhs, rhs });
-                }
+                order.push(Initializer { lhs, rhs });
             }
         }
         self.pkgs[self.pkg.0 as usize].init_order = order;
     }
 
+    /// Depth-first search for cycles from `root`, with an explicit stack
+    /// (dependency chains can be as long as the program).
     fn find_cycle(
         &mut self,
-        o: ObjId,
+        root: ObjId,
         state: &mut HashMap<ObjId, u8>,
-        path: &mut Vec<ObjId>,
         reported: &mut HashSet<ObjId>,
     ) {
-        // Iterative deepening would avoid recursion, but depth is bounded
-        // by the number of package-level objects on one dependency chain;
-        // cap it anyway.
-        if path.len() > 10_000 {
+        if state.contains_key(&root) {
             return;
         }
-        match state.get(&o) {
-            Some(2) => return,
-            Some(1) => {
-                let Some(start) = path.iter().position(|&p| p == o) else {
-                    return;
-                };
-                let cycle: Vec<ObjId> = path[start..].to_vec();
-                let has_val = cycle
-                    .iter()
-                    .any(|c| matches!(self.tt.obj(*c).kind, ObjKind::Var(_) | ObjKind::Const(_)));
-                if has_val && !cycle.iter().any(|c| reported.contains(c)) {
-                    for &c in &cycle {
-                        reported.insert(c);
-                    }
-                    self.report_init_cycle(&cycle);
+        let mut path: Vec<ObjId> = vec![root];
+        let mut stack: Vec<(Vec<ObjId>, usize)> =
+            vec![(self.deps.get(&root).cloned().unwrap_or_default(), 0)];
+        state.insert(root, 1);
+        while let Some(top) = stack.last_mut() {
+            if top.1 >= top.0.len() {
+                stack.pop();
+                if let Some(done) = path.pop() {
+                    state.insert(done, 2);
                 }
-                return;
+                continue;
             }
-            _ => {}
+            let d = top.0[top.1];
+            top.1 += 1;
+            match state.get(&d) {
+                Some(2) => {}
+                Some(_) => {
+                    let Some(start) = path.iter().position(|&p| p == d) else {
+                        continue;
+                    };
+                    let cycle: Vec<ObjId> = path[start..].to_vec();
+                    let has_val = cycle.iter().any(|c| {
+                        matches!(self.tt.obj(*c).kind, ObjKind::Var(_) | ObjKind::Const(_))
+                    });
+                    if has_val && !cycle.iter().any(|c| reported.contains(c)) {
+                        for &c in &cycle {
+                            reported.insert(c);
+                        }
+                        self.report_init_cycle(&cycle);
+                    }
+                }
+                None => {
+                    state.insert(d, 1);
+                    path.push(d);
+                    stack.push((self.deps.get(&d).cloned().unwrap_or_default(), 0));
+                }
+            }
         }
-        state.insert(o, 1);
-        path.push(o);
-        let deps = self.deps.get(&o).cloned().unwrap_or_default();
-        for d in deps {
-            self.find_cycle(d, state, path, reported);
-        }
-        path.pop();
-        state.insert(o, 2);
     }
 
     fn report_init_cycle(&mut self, cycle: &[ObjId]) {

@@ -42,14 +42,14 @@ fn deref(tt: &TypeTable, t: TypeId) -> (TypeId, bool) {
 }
 
 fn same_name(
-    tt: &TypeTable,
+    any_pkg: bool,
     name: &str,
     pkg: Option<PkgId>,
     cand: &str,
     cand_pkg: Option<PkgId>,
 ) -> bool {
-    let _ = tt;
-    name == cand && (crate::types::is_exported(name) || cand_pkg.is_none() || cand_pkg == pkg)
+    name == cand
+        && (any_pkg || crate::types::is_exported(name) || cand_pkg.is_none() || cand_pkg == pkg)
 }
 
 /// Looks up field or method `name` in type `t` as seen from package `pkg`
@@ -59,6 +59,17 @@ pub fn lookup_field_or_method(
     t: TypeId,
     pkg: Option<PkgId>,
     name: &str,
+) -> LookupResult {
+    lookup_impl(tt, t, pkg, name, false)
+}
+
+/// Lookup that also sees other packages' unexported names (for messages).
+fn lookup_impl(
+    tt: &TypeTable,
+    t: TypeId,
+    pkg: Option<PkgId>,
+    name: &str,
+    any_pkg: bool,
 ) -> LookupResult {
     if name == "_" {
         return LookupResult::NotFound;
@@ -94,7 +105,7 @@ pub fn lookup_field_or_method(
                 }
                 if let Some(&m) = n.methods.iter().find(|&&m| {
                     let o = tt.obj(m);
-                    same_name(tt, name, pkg, &o.name, o.pkg)
+                    same_name(any_pkg, name, pkg, &o.name, o.pkg)
                 }) {
                     count += 1;
                     found = Some(LookupResult::Method {
@@ -110,7 +121,7 @@ pub fn lookup_field_or_method(
             match tt.get(typ) {
                 Type::Struct(fields) => {
                     for (i, f) in fields.iter().enumerate() {
-                        if same_name(tt, name, pkg, &f.name, f.pkg) {
+                        if same_name(any_pkg, name, pkg, &f.name, f.pkg) {
                             count += 1;
                             let mut ix = index.clone();
                             ix.push(i);
@@ -133,7 +144,7 @@ pub fn lookup_field_or_method(
                     if let Some(m) = iface
                         .methods
                         .iter()
-                        .find(|m| same_name(tt, name, pkg, &m.name, m.pkg))
+                        .find(|m| same_name(any_pkg, name, pkg, &m.name, m.pkg))
                     {
                         count += 1;
                         found = Some(LookupResult::Method {
@@ -248,11 +259,6 @@ impl<'a> Checker<'a> {
         format!("(wrong type for method {name})\n\t\thave {name}{h}\n\t\twant {name}{w}")
     }
 
-    /// Whether `t` implements interface `iface`.
-    pub(crate) fn implements(&mut self, t: TypeId, iface: TypeId) -> bool {
-        self.missing_method_cause(t, iface, true).is_none()
-    }
-
     pub(crate) fn selector(&mut self, e: &'a Expr, xe: &'a Expr, sel: &'a Ident) -> Operand<'a> {
         // Qualified identifier: pkg.Name.
         if let crate::ast::ExprKind::Ident(id) = &xe.kind {
@@ -271,7 +277,25 @@ impl<'a> Checker<'a> {
                             self.use_object(e, t)
                         }
                         _ => {
-                            self.error(sel.span, format!("undefined: {pname}.{}", sel.name));
+                            // Suggest an exported name differing in case.
+                            let lower = sel.name.to_lowercase();
+                            let alt = self.pkgs[pid.0 as usize]
+                                .scope
+                                .keys()
+                                .filter(|k| {
+                                    crate::types::is_exported(k)
+                                        && k.to_lowercase() == lower
+                                        && **k != sel.name
+                                })
+                                .min()
+                                .cloned();
+                            let msg = match alt {
+                                Some(a) => {
+                                    format!("undefined: {pname}.{} (but have {a})", sel.name)
+                                }
+                                None => format!("undefined: {pname}.{}", sel.name),
+                            };
+                            self.error(sel.span, msg);
                             Operand::invalid(e)
                         }
                     };
@@ -413,6 +437,16 @@ impl<'a> Checker<'a> {
         } else {
             "field or method"
         };
+        // An unexported name of another package.
+        match lookup_impl(&self.tt, t, Some(self.pkg), name, true) {
+            LookupResult::Field { .. } => {
+                return format!("cannot refer to unexported field {name}")
+            }
+            LookupResult::Method { .. } => {
+                return format!("cannot refer to unexported method {name}")
+            }
+            _ => {}
+        }
         // A different capitalisation of the name, as Go suggests.
         let alt = {
             let mut alt = None;

@@ -99,7 +99,7 @@ impl<'a> Checker<'a> {
     fn collect_imports(&mut self, fi: usize, f: &'a super::ParsedFile) {
         for spec in &f.ast.imports {
             let Some(&pid) = self.pkg_by_path.get(&spec.path) else {
-                let avail = self.importer.available().join(", ");
+                let avail = self.available.join(", ");
                 self.error(
                     spec.path_span,
                     format!("package {} is not in std; gol has: {}", spec.path, avail),
@@ -209,6 +209,9 @@ impl<'a> Checker<'a> {
             }
             ast::Decl::Var(g) => {
                 for spec in &g.specs {
+                    if !spec.values.is_empty() {
+                        self.arity(&spec.names, &spec.values, false, false);
+                    }
                     let objs: Vec<ObjId> = spec
                         .names
                         .iter()
@@ -309,15 +312,38 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        if spec.names.len() > values.len() {
-            if let Some(n) = spec.names.get(values.len()) {
-                self.error(n.span, "missing init expr for const declaration");
+        self.arity(&spec.names, values, true, spec.values.is_empty());
+    }
+
+    /// Go's `arity`: the counts of names and initial values of a `var`
+    /// or `const` spec. Returns whether they are acceptable (a single value
+    /// for several variables may be a multi-value call).
+    pub(crate) fn arity(
+        &mut self,
+        names: &[ast::Ident],
+        values: &[ast::Expr],
+        is_const: bool,
+        inherited: bool,
+    ) -> bool {
+        let (l, r) = (names.len(), values.len());
+        if l < r {
+            let v = &values[l];
+            if inherited {
+                let pos = self.pos_string(v.span);
+                let at = names.first().map(|n| n.span).unwrap_or(v.span);
+                self.error(at, format!("extra init expr at {pos}"));
+            } else {
+                let s = super::exprstring::expr_string(v);
+                self.error(v.span, format!("extra init expr {s}"));
             }
-        } else if spec.names.len() < values.len() && !spec.values.is_empty() {
-            if let Some(v) = values.get(spec.names.len()) {
-                self.error(v.span, "extra init expr");
-            }
+            return false;
         }
+        if l > r && (is_const || r != 1) {
+            let n = &names[r];
+            self.error(n.span, format!("missing init expr for {}", n.name));
+            return false;
+        }
+        true
     }
 
     /// Attaches each method to its receiver's base named type, when that

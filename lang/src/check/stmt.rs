@@ -591,7 +591,14 @@ impl<'a> Checker<'a> {
                             )
                         })
                         .collect();
-                    if !spec.values.is_empty() {
+                    let counts_ok = spec.values.is_empty()
+                        || self.arity(&spec.names, &spec.values, false, false);
+                    if !counts_ok {
+                        for v in &spec.values {
+                            let _ = self.raw_expr(v, None);
+                        }
+                    }
+                    if !spec.values.is_empty() && counts_ok {
                         let lhs_span = spec.names.first().map(|n| n.span).unwrap_or(spec.span);
                         if let Some(mut xs) = self.rhs_values(&spec.values, objs.len(), lhs_span) {
                             let ctx = if spec.values.len() == objs.len() {
@@ -635,16 +642,12 @@ impl<'a> Checker<'a> {
                         self.local_const(o, ty, values.get(j));
                         objs.push(o);
                     }
-                    if spec.names.len() > values.len() && src.is_some() {
-                        if let Some(n) = spec.names.get(values.len()) {
-                            self.error(n.span, "missing init expr for const declaration");
-                        }
-                    } else if src.is_none() {
+                    if src.is_none() {
                         if let Some(n) = spec.names.first() {
                             self.error(n.span, "missing init expr for const declaration");
                         }
-                    } else if spec.names.len() < values.len() && !spec.values.is_empty() {
-                        self.error(values[spec.names.len()].span, "extra init expr");
+                    } else {
+                        self.arity(&spec.names, values, true, spec.values.is_empty());
                     }
                     self.iota = saved;
                     for (n, o) in spec.names.iter().zip(objs) {
@@ -751,7 +754,13 @@ impl<'a> Checker<'a> {
                 }
                 Some(x)
             }
-            None => None,
+            // A missing tag is `true`.
+            None => Some(Operand {
+                mode: Mode::Constant,
+                ty: ids::BOOL,
+                val: Some(Value::Bool(true)),
+                expr: None,
+            }),
         };
         let mut seen: Vec<(Value, TypeId, Span)> = Vec::new();
         let mut default_seen: Option<Span> = None;
@@ -1169,7 +1178,7 @@ impl<'a> Checker<'a> {
             }
         }
         let valid = x.mode != Mode::Invalid;
-        let lhs = [key, if one_var { None } else { value }];
+        let lhs = [key, value];
         let types = [Some(kt), vt];
         if define {
             let mut vars = Vec::new();
@@ -1192,7 +1201,10 @@ impl<'a> Checker<'a> {
                     id.span,
                     Some(id.id),
                 );
-                if !valid {
+                // A second variable where only one is permitted was
+                // reported; keep it quiet.
+                let extra = one_var && value.is_some_and(|v| std::ptr::eq(v, *e));
+                if !valid || extra {
                     // No follow-on "declared and not used" for a bad range.
                     self.used.insert(o);
                 }
@@ -1250,10 +1262,9 @@ impl<'a> Checker<'a> {
                 )
             }
             StmtKind::Block(b) => self.is_terminating_list(&b.stmts, ""),
-            StmtKind::If { then, els, .. } => match els {
-                Some(e) => self.is_terminating_list(&then.stmts, "") && self.is_terminating(e, ""),
-                None => false,
-            },
+            StmtKind::If {
+                then, els: Some(e), ..
+            } => self.is_terminating_list(&then.stmts, "") && self.is_terminating(e, ""),
             StmtKind::Labeled { label, stmt } => self.is_terminating(stmt, &label.name),
             StmtKind::For { cond, body, .. } => {
                 cond.is_none() && !has_break_list(&body.stmts, label, true)

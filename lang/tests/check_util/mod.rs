@@ -241,10 +241,14 @@ pub fn errors_of(name: &str, src: &str) -> Vec<String> {
     c.diags
         .iter()
         .map(|d| {
+            // Go prints detail lines (`have ...`, `want ...`) below the
+            // message; compare the first line, as Go's one-line form shows it.
             let full = d.one_line(&c.sources);
-            full.strip_prefix(&format!("{name}:"))
+            let first = full.lines().next().unwrap_or("").to_string();
+            first
+                .strip_prefix(&format!("{name}:"))
                 .map(str::to_string)
-                .unwrap_or(full)
+                .unwrap_or(first)
         })
         .collect()
 }
