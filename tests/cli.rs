@@ -55,10 +55,8 @@ fn help_lists_the_commands() {
 fn version_prints_the_version() {
     let o = gol(&["version"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&o.stdout).starts_with(&format!(
-        "gol version {}",
-        env!("CARGO_PKG_VERSION")
-    )));
+    assert!(String::from_utf8_lossy(&o.stdout)
+        .starts_with(&format!("gol version {}", env!("CARGO_PKG_VERSION"))));
 }
 
 #[test]

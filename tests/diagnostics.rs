@@ -47,8 +47,8 @@ fn main() {
 
 fn run_case(path: &Path) -> Result<(), Failed> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let expect = std::fs::read_to_string(path.with_extension("expect"))
-        .map_err(|e| e.to_string())?;
+    let expect =
+        std::fs::read_to_string(path.with_extension("expect")).map_err(|e| e.to_string())?;
     let (want_msg, want_pos) = expect
         .trim_end_matches('\n')
         .split_once('\t')
@@ -70,12 +70,11 @@ fn run_case(path: &Path) -> Result<(), Failed> {
     // (...)`); the expectation holds the first line.
     let got_msg = d.message.lines().next().unwrap_or("");
     let got_pos = checked.sources.position(d.primary.span.lo);
-    let got_pos = got_pos.strip_prefix(&format!("{name}:")).unwrap_or(&got_pos);
+    let got_pos = got_pos
+        .strip_prefix(&format!("{name}:"))
+        .unwrap_or(&got_pos);
     if got_msg != want_msg || got_pos != want_pos {
-        return Err(format!(
-            "want `{want_pos}: {want_msg}`\n got `{got_pos}: {got_msg}`"
-        )
-        .into());
+        return Err(format!("want `{want_pos}: {want_msg}`\n got `{got_pos}: {got_msg}`").into());
     }
     let rendered = gol_lang::diag::render_plain(&checked.sources, &checked.diagnostics);
     let golden = path.with_extension("golden");
@@ -90,7 +89,11 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         )
     })?;
     if want != rendered {
-        return Err(format!("rendering differs from {}:\n--- want\n{want}--- got\n{rendered}", golden.display()).into());
+        return Err(format!(
+            "rendering differs from {}:\n--- want\n{want}--- got\n{rendered}",
+            golden.display()
+        )
+        .into());
     }
     Ok(())
 }

@@ -39,13 +39,88 @@ impl Rng {
 }
 
 const TOKENS: &[&str] = &[
-    "{", "}", "(", ")", "[", "]", ";", ",", ".", ":=", "=", "...", "\n", "func", "var ", "const ",
-    "type ", "struct", "interface", "map[", "chan ", "<-", "go ", "defer ", "select", "switch",
-    "case ", "default:", "for ", "range ", "if ", "else ", "return ", "break", "continue", "x",
-    "T", "int", "string", "nil", "0x", "1e", "'", "\"", "`", "/*", "*/", "//", "\\", "iota",
-    "1<<62", "&", "*", "+", "-", "!", "^", "%", ".(type)", "fallthrough", "goto ", "import ",
-    "package ", "main", "fmt.", "_", "len(", "append(", "make(", "new(", "panic(", "recover()",
-    "[...]", "0b", "0o", "1.5", "'\\x", "\"\\u", "\u{feff}", "\u{00e9}", "\0", "\t",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    ";",
+    ",",
+    ".",
+    ":=",
+    "=",
+    "...",
+    "\n",
+    "func",
+    "var ",
+    "const ",
+    "type ",
+    "struct",
+    "interface",
+    "map[",
+    "chan ",
+    "<-",
+    "go ",
+    "defer ",
+    "select",
+    "switch",
+    "case ",
+    "default:",
+    "for ",
+    "range ",
+    "if ",
+    "else ",
+    "return ",
+    "break",
+    "continue",
+    "x",
+    "T",
+    "int",
+    "string",
+    "nil",
+    "0x",
+    "1e",
+    "'",
+    "\"",
+    "`",
+    "/*",
+    "*/",
+    "//",
+    "\\",
+    "iota",
+    "1<<62",
+    "&",
+    "*",
+    "+",
+    "-",
+    "!",
+    "^",
+    "%",
+    ".(type)",
+    "fallthrough",
+    "goto ",
+    "import ",
+    "package ",
+    "main",
+    "fmt.",
+    "_",
+    "len(",
+    "append(",
+    "make(",
+    "new(",
+    "panic(",
+    "recover()",
+    "[...]",
+    "0b",
+    "0o",
+    "1.5",
+    "'\\x",
+    "\"\\u",
+    "\u{feff}",
+    "\u{00e9}",
+    "\0",
+    "\t",
 ];
 
 fn mutate(rng: &mut Rng, seeds: &[Vec<u8>], input: &mut Vec<u8>) {
@@ -147,7 +222,11 @@ fn run(budget: Duration) {
             *g = (input.clone(), Instant::now());
         }
         let text = String::from_utf8_lossy(&input).into_owned();
-        let name = if rng.below(2) == 0 { "fuzz.go" } else { "fuzz.gol" };
+        let name = if rng.below(2) == 0 {
+            "fuzz.go"
+        } else {
+            "fuzz.gol"
+        };
         let r = panic::catch_unwind(|| {
             let c = common::check_file(name, text);
             // Rendering must not panic either.
@@ -175,7 +254,11 @@ fn run(budget: Duration) {
         seeds.len(),
         failures.len()
     );
-    assert!(failures.is_empty(), "front end panicked:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "front end panicked:\n{}",
+        failures.join("\n")
+    );
 }
 
 fn save_failure(kind: &str, input: &[u8]) -> String {

@@ -40,12 +40,18 @@ fn main() {
             let t = Trial::test("go_test_dir_present", || {
                 Err("Go's test programs are not installed (apt-get install golang-1.19-src)".into())
             });
-            trials.push(if common::in_ci() { t } else { t.with_ignored_flag(true) });
+            trials.push(if common::in_ci() {
+                t
+            } else {
+                t.with_ignored_flag(true)
+            });
         }
         Some(dir) => {
             for sub in ["ken", "chan"] {
                 for p in common::files_with(&dir.join(sub), &[".go"]) {
-                    let Ok(text) = std::fs::read_to_string(&p) else { continue };
+                    let Ok(text) = std::fs::read_to_string(&p) else {
+                        continue;
+                    };
                     if !is_run_program(&text) || outside_subset(&text) {
                         continue;
                     }
