@@ -73,10 +73,10 @@ pub struct ParamEntry {
 
 /// An if/switch header as parsed: `init ; cond`, or just `cond`.
 pub struct Header {
-    pub init: Option<Stmt>,
+    pub init: Option<Box<Stmt>>,
     /// Position of the `;`, when there is one.
     pub semi: Option<u32>,
-    pub cond: Option<Stmt>,
+    pub cond: Option<Box<Stmt>>,
 }
 
 /// Parser state shared by the grammar actions.
@@ -167,12 +167,14 @@ impl<'src> State<'src> {
         }
     }
 
-    pub fn stmt(&mut self, lo: u32, hi: u32, kind: StmtKind) -> Stmt {
-        Stmt {
+    /// Statements travel boxed through the parser: a `Stmt` is large, and
+    /// every value on lalrpop's symbol stack is as large as the largest.
+    pub fn stmt(&mut self, lo: u32, hi: u32, kind: StmtKind) -> Box<Stmt> {
+        Box::new(Stmt {
             id: self.ids.fresh(),
             span: Span::new(lo, hi),
             kind,
-        }
+        })
     }
 
     pub fn binary(&mut self, lo: u32, hi: u32, op: BinaryOp, a: Expr, b: Expr) -> Expr {
@@ -411,29 +413,23 @@ impl<'src> State<'src> {
         }
     }
 
-    pub fn stmt_list(&mut self, v: Vec<Option<Stmt>>, last: Option<Stmt>) -> Vec<Stmt> {
+    pub fn stmt_list(&mut self, v: Vec<Option<Box<Stmt>>>, last: Option<Box<Stmt>>) -> Vec<Stmt> {
         v.into_iter()
             .chain(std::iter::once(last))
             .flatten()
+            .map(|s| *s)
             .collect()
     }
 
-    pub fn labeled(&mut self, lo: u32, hi: u32, label: Ident, s: Option<Stmt>) -> Stmt {
+    pub fn labeled(&mut self, lo: u32, hi: u32, label: Ident, s: Option<Box<Stmt>>) -> Box<Stmt> {
         let inner = match s {
             Some(s) => s,
             None => self.stmt(hi, hi, StmtKind::Empty),
         };
-        self.stmt(
-            lo,
-            hi,
-            StmtKind::Labeled {
-                label,
-                stmt: Box::new(inner),
-            },
-        )
+        self.stmt(lo, hi, StmtKind::Labeled { label, stmt: inner })
     }
 
-    pub fn recovered(&mut self, e: Recovery) -> Stmt {
+    pub fn recovered(&mut self, e: Recovery) -> Box<Stmt> {
         let (lo, hi) = match &e.error {
             ParseError::UnrecognizedToken { token, .. } | ParseError::ExtraToken { token } => {
                 (token.0, token.2)
@@ -447,7 +443,7 @@ impl<'src> State<'src> {
         self.stmt(lo, hi, StmtKind::Bad)
     }
 
-    pub fn expr_stmt(&mut self, lo: u32, hi: u32, mut exprs: Vec<Expr>) -> Stmt {
+    pub fn expr_stmt(&mut self, lo: u32, hi: u32, mut exprs: Vec<Expr>) -> Box<Stmt> {
         if exprs.len() != 1 {
             let i = self.tok_at(hi);
             let (pos, what) = match self.toks.get(i) {
@@ -484,14 +480,21 @@ impl<'src> State<'src> {
             .collect()
     }
 
-    pub fn define(&mut self, lo: u32, _op: u32, hi: u32, lhs: Vec<Expr>, rhs: Vec<Expr>) -> Stmt {
+    pub fn define(
+        &mut self,
+        lo: u32,
+        _op: u32,
+        hi: u32,
+        lhs: Vec<Expr>,
+        rhs: Vec<Expr>,
+    ) -> Box<Stmt> {
         let names = self.names(lhs);
         self.stmt(lo, hi, StmtKind::Define { names, values: rhs })
     }
 
     /// A header statement that must be an expression (a condition or a
     /// switch tag).
-    fn as_expr(&mut self, s: Stmt) -> Option<Expr> {
+    fn as_expr(&mut self, s: Box<Stmt>) -> Option<Expr> {
         match s.kind {
             StmtKind::Expr(e) => Some(e),
             StmtKind::Bad => None,
@@ -520,7 +523,14 @@ impl<'src> State<'src> {
         self.expr(at, at, ExprKind::Bad)
     }
 
-    pub fn if_stmt(&mut self, lo: u32, hi: u32, h: Header, then: Block, els: Option<Stmt>) -> Stmt {
+    pub fn if_stmt(
+        &mut self,
+        lo: u32,
+        hi: u32,
+        h: Header,
+        then: Block,
+        els: Option<Box<Stmt>>,
+    ) -> Box<Stmt> {
         let cond = match h.cond {
             Some(s) => self.as_expr(s),
             None => {
@@ -554,10 +564,10 @@ impl<'src> State<'src> {
             lo,
             hi,
             StmtKind::If {
-                init: h.init.map(Box::new),
+                init: h.init,
                 cond,
                 then,
-                els: els.map(Box::new),
+                els: els,
             },
         )
     }
@@ -580,8 +590,8 @@ impl<'src> State<'src> {
         h: Header,
         cases: Vec<CaseClause>,
         rbrace: Span,
-    ) -> Stmt {
-        let init = h.init.map(Box::new);
+    ) -> Box<Stmt> {
+        let init = h.init;
         let mut tag = None;
         let mut guard: Option<(Option<Ident>, Expr)> = None;
         if let Some(s) = h.cond {
@@ -644,7 +654,7 @@ impl<'src> State<'src> {
         }
     }
 
-    pub fn for_cond(&mut self, lo: u32, hi: u32, c: Stmt, body: Block) -> Stmt {
+    pub fn for_cond(&mut self, lo: u32, hi: u32, c: Box<Stmt>, body: Block) -> Box<Stmt> {
         let cond = self.as_expr(c);
         self.stmt(
             lo,
@@ -662,11 +672,11 @@ impl<'src> State<'src> {
         &mut self,
         lo: u32,
         hi: u32,
-        init: Option<Stmt>,
+        init: Option<Box<Stmt>>,
         cond: Option<Expr>,
-        post: Option<Stmt>,
+        post: Option<Box<Stmt>>,
         body: Block,
-    ) -> Stmt {
+    ) -> Box<Stmt> {
         if let Some(p) = &post {
             if let StmtKind::Define { .. } = p.kind {
                 let at = self
@@ -683,9 +693,9 @@ impl<'src> State<'src> {
             lo,
             hi,
             StmtKind::For {
-                init: init.map(Box::new),
+                init: init,
                 cond,
-                post: post.map(Box::new),
+                post: post,
                 body,
             },
         )
@@ -699,7 +709,7 @@ impl<'src> State<'src> {
         define: bool,
         x: Expr,
         body: Block,
-    ) -> Stmt {
+    ) -> Box<Stmt> {
         if keys.len() > 2 {
             let sp = keys[2].span;
             self.error(
@@ -736,7 +746,7 @@ impl<'src> State<'src> {
         &mut self,
         lo: u32,
         hi: u32,
-        comm: Option<Stmt>,
+        comm: Option<Box<Stmt>>,
         body: Vec<Stmt>,
     ) -> CommClause {
         if let Some(s) = &comm {
@@ -768,7 +778,7 @@ impl<'src> State<'src> {
         }
         CommClause {
             span: Span::new(lo, hi),
-            comm: comm.map(Box::new),
+            comm: comm,
             body,
         }
     }
@@ -1051,7 +1061,7 @@ fn parse(
     ids: &mut NodeIdGen,
     decl_funcs: bool,
 ) -> (File, Vec<Diagnostic>) {
-    let (toks, mut diags, truncated) = lexer::lex_checked(src, base, decl_funcs);
+    let (full, mut diags, truncated) = lexer::lex_checked(src, base, decl_funcs);
     let span = Span::new(base, base + src.len().min(u32::MAX as usize) as u32);
     let mut file = File {
         span,
@@ -1063,8 +1073,14 @@ fn parse(
         // The nesting cap was hit: parsing the rest would only add noise.
         return (file, diags);
     }
+    // The parser consumes the tokens; errors read a payload-free copy.
+    let light: Vec<(u32, Token, u32)> = full
+        .iter()
+        .map(|(l, t, h)| (*l, t.without_payload(), *h))
+        .collect();
+    let toks = light;
     let mut st = State::new(ids, src, base, &toks);
-    let result = grammar::FileParser::new().parse(&mut st, toks.iter().cloned());
+    let result = grammar::FileParser::new().parse(&mut st, full.into_iter());
     let mut syntax: Vec<Diagnostic> = Vec::new();
     for e in &st.errors {
         syntax.push(syntax_error(&toks, src, base, kind, &e.error));
@@ -1090,7 +1106,7 @@ fn parse(
         file.package = package;
         let mut seen_decl = false;
         for (at, item) in items {
-            match item {
+            match *item {
                 TopItem::Nothing => {}
                 TopItem::Imports(specs) => {
                     if seen_decl {
