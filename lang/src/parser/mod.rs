@@ -567,7 +567,7 @@ impl<'src> State<'src> {
                 init: h.init,
                 cond,
                 then,
-                els: els,
+                els,
             },
         )
     }
@@ -693,9 +693,9 @@ impl<'src> State<'src> {
             lo,
             hi,
             StmtKind::For {
-                init: init,
+                init,
                 cond,
-                post: post,
+                post,
                 body,
             },
         )
@@ -778,7 +778,7 @@ impl<'src> State<'src> {
         }
         CommClause {
             span: Span::new(lo, hi),
-            comm: comm,
+            comm,
             body,
         }
     }
