@@ -1080,7 +1080,7 @@ fn parse(
         .collect();
     let toks = light;
     let mut st = State::new(ids, src, base, &toks);
-    let result = grammar::FileParser::new().parse(&mut st, full.into_iter());
+    let result = grammar::FileParser::new().parse(&mut st, full);
     let mut syntax: Vec<Diagnostic> = Vec::new();
     for e in &st.errors {
         syntax.push(syntax_error(&toks, src, base, kind, &e.error));
