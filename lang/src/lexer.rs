@@ -26,10 +26,14 @@
 //! syntax tree is recursive and so are its later consumers (the checker,
 //! the code generator, `Drop`). The lexer bounds the tree's depth cheaply:
 //! brackets may nest [`MAX_BRACKET_DEPTH`] deep, and along any path of open
-//! brackets at most [`MAX_CHAIN`] operators may chain without a separating
-//! `,` `;` or `:` (an operator chain `a+b+c...` builds a tree as deep as it
-//! is long). Exceeding either is a diagnostic, and the parser then refuses
-//! the file. Rejected alternative: computing depth in every grammar action,
+//! brackets at most [`MAX_CHAIN`] nesting tokens (operators, selectors,
+//! `chan`/`map`/`func` type constructors, labels, and the brackets
+//! themselves) may accumulate without a separating `,` `;` or `:` (an
+//! operator chain `a+b+c...` builds a tree as deep as it is long). Every
+//! path from the root of the tree to a leaf is then at most a small
+//! multiple of `MAX_CHAIN` nodes deep, which is what recursive passes may
+//! rely on. Exceeding either cap is a diagnostic, and the parser then
+//! refuses the file. Rejected alternative: computing depth in every grammar action,
 //! which costs a side table per node for a limit real programs never reach.
 
 use crate::ast::{BinaryOp, Span};
@@ -40,7 +44,7 @@ use logos::Logos;
 /// Deepest nesting of `(`, `[` and `{` accepted.
 pub const MAX_BRACKET_DEPTH: usize = 1000;
 /// Most operators chained along one nesting path (see the module docs).
-pub const MAX_CHAIN: usize = 10_000;
+pub const MAX_CHAIN: usize = 3_000;
 
 /// State shared with the logos callbacks.
 #[derive(Default)]
@@ -667,20 +671,25 @@ impl Depth {
     }
 
     /// Accounts for one token; `Err(message)` once a limit is crossed.
-    fn step(&mut self, tok: &Token) -> Result<(), &'static str> {
+    /// `label` says a `:` ends a label (`L:` at a statement start): labels
+    /// nest statements without brackets, so they count as a chain.
+    fn step(&mut self, tok: &Token, label: bool) -> Result<(), String> {
         use Token::*;
         match tok {
             LParen | LBrack | LBrace => {
                 self.bump_chain();
                 self.chains.push(0);
                 if self.chains.len() > MAX_BRACKET_DEPTH + 1 {
-                    return Err("brackets nested too deeply");
+                    return Err(format!(
+                        "syntax error: brackets nested too deeply (more than {MAX_BRACKET_DEPTH})"
+                    ));
                 }
             }
             RParen | RBrack | RBrace if self.chains.len() > 1 => {
                 let c = self.chains.pop().unwrap_or(0);
                 self.total -= c;
             }
+            Colon if label => self.bump_chain(),
             Comma | Semi(_) | Colon => {
                 if let Some(c) = self.chains.last_mut() {
                     self.total -= *c;
@@ -694,7 +703,9 @@ impl Depth {
             _ => {}
         }
         if self.total > MAX_CHAIN {
-            return Err("expression nested too deeply");
+            return Err(format!(
+                "syntax error: expression nested too deeply (more than {MAX_CHAIN} chained operators)"
+            ));
         }
         Ok(())
     }
@@ -757,7 +768,7 @@ pub(crate) fn lex_checked(
                         g(span.start + 1),
                     ));
                     at_stmt_start = true;
-                    let _ = depth.step(&Token::Semi(SemiKind::Newline));
+                    let _ = depth.step(&Token::Semi(SemiKind::Newline), false);
                 }
                 continue;
             }
@@ -789,14 +800,19 @@ pub(crate) fn lex_checked(
             _ => {}
         }
         at_stmt_start = matches!(tok, Token::Semi(_));
-        if let Err(msg) = depth.step(&tok) {
+        let n = out.len();
+        let label = tok == Token::Colon
+            && n >= 1
+            && matches!(out[n - 1].1, Token::Ident(_))
+            && (n == 1
+                || matches!(
+                    out[n - 2].1,
+                    Token::Semi(_) | Token::LBrace | Token::Colon | Token::RBrace
+                ));
+        if let Err(msg) = depth.step(&tok, label) {
             if !depth.exceeded {
                 depth.exceeded = true;
-                lexer.extras.error(
-                    span.start,
-                    span.len(),
-                    format!("syntax error: {msg} (limit {MAX_BRACKET_DEPTH} brackets, {MAX_CHAIN} chained operators)"),
-                );
+                lexer.extras.error(span.start, span.len(), msg);
             }
             truncated = true;
             break;

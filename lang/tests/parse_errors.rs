@@ -195,6 +195,8 @@ fn deep_nesting_is_an_error_not_a_crash() {
     assert!(errors(&src)[0].contains("nested too deeply"));
     let src = format!("package main\nvar x = 1{}\n", " + 1".repeat(50_000));
     assert!(errors(&src)[0].contains("nested too deeply"));
+    let src = format!("package main\nfunc f() {{\n{}\n}}\n", "L: ".repeat(50_000));
+    assert!(errors(&src)[0].contains("nested too deeply"));
     // Just under the caps is fine.
     let src = format!(
         "package main\nvar x = {}1{}\n",
@@ -202,6 +204,6 @@ fn deep_nesting_is_an_error_not_a_crash() {
         ")".repeat(900)
     );
     assert!(errors(&src).is_empty());
-    let src = format!("package main\nvar x = 1{}\n", " + 1".repeat(5000));
+    let src = format!("package main\nvar x = 1{}\n", " + 1".repeat(2500));
     assert!(errors(&src).is_empty());
 }
