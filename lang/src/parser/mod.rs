@@ -429,6 +429,11 @@ impl<'src> State<'src> {
         self.stmt(lo, hi, StmtKind::Labeled { label, stmt: inner })
     }
 
+    /// Records a recovered error inside a list.
+    pub fn recover(&mut self, e: Recovery) {
+        self.errors.push(e);
+    }
+
     pub fn recovered(&mut self, e: Recovery) -> Box<Stmt> {
         let (lo, hi) = match &e.error {
             ParseError::UnrecognizedToken { token, .. } | ParseError::ExtraToken { token } => {
