@@ -207,3 +207,28 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let src = format!("package main\nvar x = 1{}\n", " + 1".repeat(2500));
     assert!(errors(&src).is_empty());
 }
+
+#[test]
+fn recovery_matches_go_on_a_file_with_many_errors() {
+    // `go build` prints exactly these six lines for this file.
+    let src = "package main\n\nimport \"fmt\"\n\nfunc a() {\n\tx := \n\tfmt.Println(x)\n}\n\nfunc b() {\n\tif x == 1 \n\t{\n\t}\n\ty := [3]int{1, 2\n\t}\n\tfor i := 0; i < 3; i++ {\n\t\tz :=: 1\n\t}\n}\n\nfunc c() int {\n\treturn 1 +\n}\n\ntype T struct {\n\ta int,\n\tb string\n}\n\nvar v = map[string]int{\"a\": 1 \"b\": 2}\n";
+    check(
+        src,
+        &[
+            "x.go:11:12: syntax error: unexpected newline, expected { after if clause",
+            "x.go:14:18: syntax error: unexpected newline in composite literal; possibly missing comma or }",
+            "x.go:17:7: syntax error: unexpected :, expected expression",
+            "x.go:23:1: syntax error: unexpected }, expected expression",
+            "x.go:26:7: syntax error: unexpected comma in struct type; possibly missing semicolon or newline or }",
+            "x.go:30:31: syntax error: unexpected literal \"b\" in composite literal; possibly missing comma or }",
+        ],
+    );
+}
+
+#[test]
+fn at_most_ten_syntax_errors() {
+    let src = format!("package main\nfunc f() {{\n{}}}\n", "\tx y\n".repeat(30));
+    let got = errors(&src);
+    assert_eq!(got.len(), 11, "{got:#?}");
+    assert!(got[10].ends_with("too many errors"));
+}

@@ -1059,6 +1059,18 @@ pub fn parse_file(
     parse(src, base, kind, ids, true)
 }
 
+/// Go stops after this many syntax errors; so does gol.
+const MAX_SYNTAX_ERRORS: usize = 10;
+
+/// The result of one parser run over a token stream.
+struct Attempt {
+    file: File,
+    /// Syntax errors, sorted by position.
+    syntax: Vec<Diagnostic>,
+    /// Other errors found by the parser's actions.
+    other: Vec<Diagnostic>,
+}
+
 fn parse(
     src: &str,
     base: u32,
@@ -1067,6 +1079,101 @@ fn parse(
     decl_funcs: bool,
 ) -> (File, Vec<Diagnostic>) {
     let (full, mut diags, truncated) = lexer::lex_checked(src, base, decl_funcs);
+    if truncated {
+        // The nesting cap was hit: parsing the rest would only add noise.
+        let span = Span::new(base, base + src.len().min(u32::MAX as usize) as u32);
+        let file = File {
+            span,
+            package: None,
+            imports: Vec::new(),
+            items: Vec::new(),
+        };
+        return (file, diags);
+    }
+    // A missing comma in a multi-line list (`f(a\n)`, `{1,\n2\n}`) is the
+    // most common syntax error, and lalrpop's recovery, which resumes at the
+    // statement level, would then misread the rest of the literal. Go's
+    // parser skips to the list's closing bracket instead. We get the same
+    // effect by supplying the comma and parsing again: the error is kept,
+    // and the rest of the file is parsed as the author meant it.
+    let mut toks = full;
+    let mut fixes: Vec<u32> = Vec::new();
+    let mut repaired: Vec<Diagnostic> = Vec::new();
+    let attempt = loop {
+        let light: Vec<(u32, Token, u32)> = toks
+            .iter()
+            .map(|(l, t, h)| (*l, t.without_payload(), *h))
+            .collect();
+        let attempt = parse_tokens(src, base, kind, ids, toks, &light);
+        let fix = attempt.syntax.first().and_then(|d| {
+            let pos = d.primary.span.lo;
+            let i = light.partition_point(|t| t.0 < pos);
+            let closer = matches!(
+                light.get(i),
+                Some((_, Token::RParen | Token::RBrack | Token::RBrace, _)) | None
+            );
+            let later = fixes.last().is_none_or(|&f| pos > f);
+            let list = d.message.contains("; possibly missing comma or");
+            (list && !closer && later && repaired.len() < MAX_SYNTAX_ERRORS).then_some(pos)
+        });
+        let Some(pos) = fix else { break attempt };
+        repaired.extend(attempt.syntax.into_iter().take(1));
+        fixes.push(pos);
+        let (mut t, _, _) = lexer::lex_checked(src, base, decl_funcs);
+        for &f in &fixes {
+            let i = t.partition_point(|x| x.0 < f);
+            match t.get_mut(i) {
+                Some((_, tok @ Token::Semi(SemiKind::Newline), _)) => *tok = Token::Comma,
+                _ => t.insert(i, (f, Token::Comma, f)),
+            }
+        }
+        toks = t;
+    };
+    // Keep the first syntax error of each line, as Go does, and at most
+    // MAX_SYNTAX_ERRORS of them.
+    let mut syntax = repaired;
+    syntax.extend(attempt.syntax);
+    syntax.sort_by_key(|d| d.primary.span.lo);
+    let mut line = 0usize;
+    let mut scanned = 0usize;
+    let mut last_line = usize::MAX;
+    let mut kept = 0;
+    for d in syntax {
+        let off = (d.primary.span.lo.saturating_sub(base) as usize).min(src.len());
+        if off > scanned {
+            line += src.as_bytes()[scanned..off]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            scanned = off;
+        }
+        if line == last_line {
+            continue;
+        }
+        last_line = line;
+        kept += 1;
+        if kept > MAX_SYNTAX_ERRORS {
+            diags.push(Diagnostic::error(d.primary.span, "too many errors"));
+            break;
+        }
+        diags.push(d);
+    }
+    diags.extend(attempt.other);
+    crate::diag::sort(&mut diags);
+    (attempt.file, diags)
+}
+
+/// One run of the parser. `light` is a payload-free copy of `full` for
+/// error messages.
+fn parse_tokens(
+    src: &str,
+    base: u32,
+    kind: FileKind,
+    ids: &mut NodeIdGen,
+    full: Vec<(u32, Token, u32)>,
+    light: &[(u32, Token, u32)],
+) -> Attempt {
+    let toks = light;
     let span = Span::new(base, base + src.len().min(u32::MAX as usize) as u32);
     let mut file = File {
         span,
@@ -1074,26 +1181,16 @@ fn parse(
         imports: Vec::new(),
         items: Vec::new(),
     };
-    if truncated {
-        // The nesting cap was hit: parsing the rest would only add noise.
-        return (file, diags);
-    }
-    // The parser consumes the tokens; errors read a payload-free copy.
-    let light: Vec<(u32, Token, u32)> = full
-        .iter()
-        .map(|(l, t, h)| (*l, t.without_payload(), *h))
-        .collect();
-    let toks = light;
-    let mut st = State::new(ids, src, base, &toks);
+    let mut st = State::new(ids, src, base, toks);
     let result = grammar::FileParser::new().parse(&mut st, full);
     let mut syntax: Vec<Diagnostic> = Vec::new();
     for e in &st.errors {
-        syntax.push(syntax_error(&toks, src, base, kind, &e.error));
+        syntax.push(syntax_error(toks, src, base, kind, &e.error));
     }
     let parsed = match result {
         Ok(p) => Some(p),
         Err(e) => {
-            syntax.push(syntax_error(&toks, src, base, kind, &e));
+            syntax.push(syntax_error(toks, src, base, kind, &e));
             None
         }
     };
@@ -1147,39 +1244,31 @@ fn parse(
     for sp in leftover_guards {
         diags_p.push(Diagnostic::error(sp, "use of .(type) outside type switch"));
     }
-    // Keep the first syntax error of each line, as Go does, and drop an
-    // error at a closing bracket whose opening bracket comes before the
-    // previous error: recovery resumed inside the construct that failed, so
-    // the bracket only repeats the first complaint.
+    // Drop an error at a closing bracket whose opening bracket comes before
+    // the previous error: recovery resumed inside the construct that
+    // failed, so the bracket only repeats the first complaint.
     syntax.sort_by_key(|d| d.primary.span.lo);
-    let mut last_line = usize::MAX;
     let mut last_pos: Option<u32> = None;
+    let mut kept = Vec::with_capacity(syntax.len());
     for d in syntax {
         let lo = d.primary.span.lo;
-        let off = lo.saturating_sub(base) as usize;
-        let line = src.as_bytes()[..off.min(src.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        if line == last_line {
-            continue;
-        }
         let i = toks.partition_point(|t| t.0 < lo);
         let cascade = match (toks.get(i), last_pos) {
             (Some((_, Token::RParen | Token::RBrack | Token::RBrace, _)), Some(prev)) => {
-                open_bracket(&toks, i).is_some_and(|o| toks[o].0 < prev)
+                open_bracket(toks, i).is_some_and(|o| toks[o].0 < prev)
             }
             _ => false,
         };
-        last_line = line;
         last_pos = Some(lo);
         if !cascade {
-            diags.push(d);
+            kept.push(d);
         }
     }
-    diags.extend(diags_p);
-    crate::diag::sort(&mut diags);
-    (file, diags)
+    Attempt {
+        file,
+        syntax: kept,
+        other: diags_p,
+    }
 }
 
 /// Parses a single expression (for tests and the REPL).
