@@ -261,8 +261,19 @@ impl<'src> State<'src> {
                     | ExprKind::Bad
             );
             if !ok {
-                let msg = format!("invalid composite literal type {}", self.show(t.span));
-                self.error(t.span.lo, t.span.hi, msg);
+                // The `{` that Go's parser refuses to take as a literal.
+                let at = t.span.hi;
+                let i = self.tok_at(at);
+                let msg = if let ExprKind::Paren(_) = t.kind {
+                    "syntax error: cannot parenthesize type in composite literal".to_string()
+                } else if open_bracket(self.toks, i)
+                    .is_some_and(|o| self.toks[o].1 == Token::LBrace)
+                {
+                    "syntax error: unexpected { at end of statement".to_string()
+                } else {
+                    "syntax error: unexpected { after top level declaration".to_string()
+                };
+                self.error(at, at + 1, msg);
             }
         }
         self.expr(
@@ -302,7 +313,9 @@ impl<'src> State<'src> {
     /// Sorts a parameter list into groups: either every entry is a type, or
     /// every entry is named, with bare names grouped with the next type
     /// (`a, b int`), as go/parser decides.
-    fn params(&mut self, entries: Vec<ParamEntry>) -> Vec<Param> {
+    /// `close` is the position of the list's `)`, where Go reports a
+    /// missing parameter type.
+    fn params(&mut self, (entries, close): (Vec<ParamEntry>, u32)) -> Vec<Param> {
         let n = entries.len();
         let named = entries.iter().any(|e| e.name.is_some());
         let mut out: Vec<Param> = Vec::new();
@@ -344,15 +357,14 @@ impl<'src> State<'src> {
                 None => match e.ty.kind {
                     ExprKind::Ident(id) if e.variadic.is_none() => pending.push(id),
                     _ => {
-                        let sp = e.ty.span;
-                        self.error(sp.lo, sp.hi, "syntax error: missing parameter name");
+                        let lo = e.variadic.map_or(e.ty.span.lo, |v| v.lo);
+                        self.error(lo, e.ty.span.hi, "syntax error: missing parameter name");
                     }
                 },
             }
         }
-        if let Some(last) = pending.last() {
-            let sp = last.span;
-            self.error(sp.lo, sp.hi, "syntax error: missing parameter type");
+        if !pending.is_empty() {
+            self.error(close, close + 1, "syntax error: missing parameter type");
         }
         out
     }
@@ -360,11 +372,14 @@ impl<'src> State<'src> {
     pub fn signature(
         &mut self,
         span: Span,
-        params: Vec<ParamEntry>,
-        results: Vec<ParamEntry>,
+        params: (Vec<ParamEntry>, u32),
+        results: Option<(Vec<ParamEntry>, u32)>,
     ) -> FuncType {
         let params = self.params(params);
-        let results = self.params(results);
+        let results = match results {
+            Some(r) => self.params(r),
+            None => Vec::new(),
+        };
         for r in &results {
             if r.variadic {
                 let sp = r.span;
@@ -381,7 +396,7 @@ impl<'src> State<'src> {
     pub fn func_decl(
         &mut self,
         span: Span,
-        recv: Option<Vec<ParamEntry>>,
+        recv: Option<(Vec<ParamEntry>, u32)>,
         name: Ident,
         ty: FuncType,
         body: Option<Block>,
@@ -432,6 +447,31 @@ impl<'src> State<'src> {
     /// Records a recovered error inside a list.
     pub fn recover(&mut self, e: Recovery) {
         self.errors.push(e);
+    }
+
+    /// `go f()` and `defer f()`: the expression must be a call, and not
+    /// parenthesised (Go's parser checks both).
+    pub fn go_defer(&mut self, lo: u32, hi: u32, e: Expr, is_go: bool) -> Box<Stmt> {
+        let kw = if is_go { "go" } else { "defer" };
+        let mut x = &e;
+        let mut parens = false;
+        while let ExprKind::Paren(inner) = &x.kind {
+            x = inner;
+            parens = true;
+        }
+        if parens {
+            let msg = format!("expression in {kw} must not be parenthesized");
+            self.error(e.span.lo, e.span.hi, msg);
+        } else if !matches!(x.kind, ExprKind::Call { .. } | ExprKind::Bad) {
+            let msg = format!("expression in {kw} must be function call");
+            self.error(e.span.lo, e.span.hi, msg);
+        }
+        let kind = if is_go {
+            StmtKind::Go(e)
+        } else {
+            StmtKind::Defer(e)
+        };
+        self.stmt(lo, hi, kind)
     }
 
     pub fn recovered(&mut self, e: Recovery) -> Box<Stmt> {
@@ -517,7 +557,13 @@ impl<'src> State<'src> {
                         )
                     })
                     .unwrap_or(s.span.lo);
-                let msg = format!("syntax error: cannot use {} as value", self.show(s.span));
+                let what = match &s.kind {
+                    StmtKind::Assign { op: None, .. } => {
+                        format!("assignment {}", self.show(s.span))
+                    }
+                    _ => self.show(s.span),
+                };
+                let msg = format!("syntax error: cannot use {what} as value");
                 self.error(at, at + 1, msg);
                 None
             }
