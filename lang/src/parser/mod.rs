@@ -990,7 +990,7 @@ fn syntax_error(
         return err("syntax error: else must be followed by if or statement block".into());
     }
     // A missing `{` after an if/for/switch header.
-    if has("{") && is_semi {
+    if has("{") && (is_semi || !has(";")) {
         let mut depth = 0i32;
         for j in (0..idx.min(toks.len())).rev() {
             match &toks[j].1 {
@@ -1080,6 +1080,21 @@ fn syntax_error(
                 "syntax error: unexpected {what} after top level declaration"
             ))
         };
+    }
+    if prev == Some(&Token::Chan) {
+        return err("syntax error: missing channel element type".into());
+    }
+    let prev2 = idx.checked_sub(2).and_then(|j| toks.get(j)).map(|t| &t.1);
+    if prev2 == Some(&Token::Type) && matches!(prev, Some(Token::Ident(_))) {
+        return err(format!(
+            "syntax error: unexpected {what} in type declaration"
+        ));
+    }
+    if has(")") && !has(",") && open.is_some_and(|o| toks[o].1 == Token::LParen) {
+        return err(format!("syntax error: unexpected {what}, expected )"));
+    }
+    if has("chan") && has("map") && has("struct") && !has("int") {
+        return err(format!("syntax error: unexpected {what}, expected type"));
     }
     let mut names: Vec<String> = expected.iter().map(|e| go_name(e)).collect();
     names.dedup();
