@@ -922,11 +922,13 @@ fn syntax_error(
             }
         }
     }
-    // The keyword that starts the current statement (looking back past at
-    // most two header semicolons), for messages that name the construct.
-    let stmt_kw = {
+    // The keyword that starts the current statement, the header semicolons
+    // between it and the error, and whether the header is a range clause:
+    // for messages that name the construct.
+    let (stmt_kw, semis, ranged) = {
         let mut depth = 0i32;
         let mut semis = 0;
+        let mut ranged = false;
         let mut found = None;
         for j in (0..idx.min(toks.len())).rev() {
             match &toks[j].1 {
@@ -937,12 +939,19 @@ fn syntax_error(
                         break;
                     }
                 }
+                // A newline ends the previous statement, unless it is the
+                // token just before the error (`for x` newline `{`).
+                Token::Semi(SemiKind::Newline | SemiKind::Eof) if depth == 0 && j + 1 < idx => {
+                    break
+                }
                 Token::Semi(_) if depth == 0 => {
                     semis += 1;
-                    if semis > 2 {
+                    // `if a {}; x y`: a block ends the previous statement.
+                    if semis > 2 || j > 0 && toks[j - 1].1 == Token::RBrace {
                         break;
                     }
                 }
+                Token::Range if depth == 0 => ranged = true,
                 t @ (Token::For | Token::Case | Token::Default | Token::If | Token::Switch)
                     if depth == 0 =>
                 {
@@ -952,15 +961,31 @@ fn syntax_error(
                 _ => {}
             }
         }
-        found
+        (found, semis, ranged)
     };
-    if tok == Some(&Token::LBrace)
-        && stmt_kw == Some(Token::For)
-        && matches!(prev, Some(Token::Semi(_)))
-    {
-        return err(format!(
-            "syntax error: unexpected {what}, expected for loop condition"
-        ));
+    // Errors in an if/for/switch header, after Go's `header` and
+    // `blockStmt`.
+    if let Some(kw @ (Token::If | Token::For | Token::Switch)) = &stmt_kw {
+        let kw = kw.text();
+        if prev == Some(&Token::Else) {
+            return err("syntax error: else must be followed by if or statement block".into());
+        }
+        if !is_semi && (has("{") || kw == "for" && semis == 1) {
+            let msg = if kw == "for" && ranged {
+                "expected { after for clause".to_string()
+            } else if semis == 0 && has(";") {
+                "expected {".to_string()
+            } else if kw == "for" && semis == 1 {
+                if tok == Some(&Token::LBrace) && matches!(prev, Some(Token::Semi(_))) {
+                    "expected for loop condition".to_string()
+                } else {
+                    "expected semicolon or newline".to_string()
+                }
+            } else {
+                format!("expected {{ after {kw} clause")
+            };
+            return err(format!("syntax error: unexpected {what}, {msg}"));
+        }
     }
     if has(":") && matches!(stmt_kw, Some(Token::Case | Token::Default)) {
         return err(format!("syntax error: unexpected {what}, expected :"));
@@ -968,10 +993,17 @@ fn syntax_error(
     if let Some(open) = open_bracket(toks, idx) {
         let before = open.checked_sub(1).map(|j| &toks[j].1);
         match (&toks[open].1, before) {
-            (Token::LBrack, _) if has("]") && has(":") => {
-                return err(format!(
-                    "syntax error: unexpected {what}, expected comma, : or ]"
-                ));
+            (Token::LBrack, _) if has("]") => {
+                // After a slice colon Go wants only the `]`.
+                let colon = toks[open..idx.min(toks.len())]
+                    .iter()
+                    .any(|t| t.1 == Token::Colon);
+                let msg = if has(":") && !colon {
+                    "expected comma, : or ]"
+                } else {
+                    "expected ]"
+                };
+                return err(format!("syntax error: unexpected {what}, {msg}"));
             }
             (Token::LBrace, Some(Token::Struct | Token::Interface)) if !is_semi && has(";") => {
                 let kind = if before == Some(&Token::Struct) {
@@ -1098,6 +1130,10 @@ fn syntax_error(
     }
     let mut names: Vec<String> = expected.iter().map(|e| go_name(e)).collect();
     names.dedup();
+    if names.len() == 2 && names.iter().any(|n| n == "(") {
+        // `[` would open type parameters, which gol does not have.
+        names.retain(|n| n != "[");
+    }
     if !names.is_empty() && names.len() <= 3 {
         let list = match names.len() {
             1 => names[0].clone(),
