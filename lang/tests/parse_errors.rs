@@ -95,6 +95,9 @@ fn go_wording() {
         ("package main\nfunc main() { switch x y {} }\n", "x.go:2:24: syntax error: unexpected name y, expected {"),
         ("package main\nfunc main() { for i := 0; i < 3; i++ x {} }\n", "x.go:2:38: syntax error: unexpected name x, expected { after for clause"),
         ("package main\nfunc main() { if a {}; x y }\n", "x.go:2:26: syntax error: unexpected name y at end of statement"),
+        ("package main\nx, y int\n", "x.go:2:1: syntax error: non-declaration statement outside function body"),
+        ("package main\nconst x int\n", "x.go:2:7: missing init expr for x"),
+        ("package main\nconst (\n\ta = iota\n\tb int\n)\n", "x.go:4:2: missing init expr for b"),
         ("package main\nfunc main() { x := 1 @ 2 }\n", "x.go:2:22: invalid character U+0040 '@'"),
         // Not syntax errors in Go's parser, but only the parser sees them.
         ("package main\nfunc main() { select { case x + 1: } }\n", "x.go:2:29: select case must be send or receive (possibly with assignment)"),

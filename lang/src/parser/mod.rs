@@ -292,14 +292,22 @@ impl<'src> State<'src> {
             s.iota = i as u32;
         }
         if let Some(first) = specs.first() {
-            if first.values.is_empty() {
-                let sp = first.names.first().map_or(first.span, |n| n.span);
-                let names: Vec<&str> = first.names.iter().map(|n| n.name.as_str()).collect();
-                let msg = format!("missing init expr for {}", names.join(", "));
-                self.error(sp.lo, sp.hi, msg);
+            if first.values.is_empty() && first.ty.is_none() {
+                let names = first.names.clone();
+                self.missing_init(&names);
             }
         }
         specs
+    }
+
+    /// A constant spec without values: the first of a group, or one with a
+    /// type (which cannot repeat the previous expressions).
+    pub fn missing_init(&mut self, names: &[Ident]) {
+        if let Some(first) = names.first() {
+            let list: Vec<&str> = names.iter().map(|n| n.name.as_str()).collect();
+            let msg = format!("missing init expr for {}", list.join(", "));
+            self.error(first.span.lo, first.span.hi, msg);
+        }
     }
 
     pub fn generics(&mut self, lo: u32, hi: u32) {
@@ -1089,6 +1097,33 @@ fn syntax_error(
         ));
     }
     let open = open_bracket(toks, idx);
+    // At the top level of a Go file, a statement that does not start with a
+    // declaration keyword is Go's "non-declaration statement", wherever in
+    // it the grammar failed.
+    if open.is_none() && kind != FileKind::Script {
+        let start = toks[..idx.min(toks.len())]
+            .iter()
+            .rposition(|t| matches!(t.1, Token::Semi(_)))
+            .map_or(0, |j| j + 1);
+        if let Some((at, t, _)) = toks.get(start) {
+            let decl = matches!(
+                t,
+                Token::Package
+                    | Token::Import
+                    | Token::Var
+                    | Token::Const
+                    | Token::Type
+                    | Token::FuncDecl
+                    | Token::Semi(_)
+            );
+            if !decl && start < idx {
+                return Diagnostic::error(
+                    Span::new(*at, *at + 1),
+                    "syntax error: non-declaration statement outside function body",
+                );
+            }
+        }
+    }
     let at_stmt_start = matches!(prev, None | Some(Token::Semi(_)) | Some(Token::LBrace));
     if at_stmt_start && !is_semi {
         match open.map(|o| &toks[o].1) {
@@ -1338,8 +1373,12 @@ fn parse_tokens(
             }
         }
     }
-    for sp in leftover_guards {
-        diags_p.push(Diagnostic::error(sp, "use of .(type) outside type switch"));
+    // A guard whose switch failed to parse was not consumed; the syntax
+    // error already covers it.
+    if syntax.is_empty() {
+        for sp in leftover_guards {
+            diags_p.push(Diagnostic::error(sp, "use of .(type) outside type switch"));
+        }
     }
     // Drop an error at a closing bracket whose opening bracket comes before
     // the previous error: recovery resumed inside the construct that
