@@ -827,6 +827,44 @@ pub(crate) fn lex_checked(
     (out, diags, truncated)
 }
 
+/// For scripts, whose top level holds statements too: a top-level
+/// `func (` starts a method declaration only if the matching
+/// `)` is followed by a name and `(` (or `[`): `func (r T) M(`. Otherwise it
+/// is a function literal starting a script statement (`func() { ... }()`),
+/// and its token goes back to [`Token::Func`].
+pub(crate) fn unmark_func_literals(toks: &mut [(u32, Token, u32)]) {
+    for i in 0..toks.len() {
+        if toks[i].1 != Token::FuncDecl || toks.get(i + 1).map(|t| &t.1) != Some(&Token::LParen) {
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut close = None;
+        for (j, t) in toks.iter().enumerate().skip(i + 1) {
+            match t.1 {
+                Token::LParen => depth += 1,
+                Token::RParen => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(j);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let method = close.is_some_and(|j| {
+            matches!(toks.get(j + 1).map(|t| &t.1), Some(Token::Ident(_)))
+                && matches!(
+                    toks.get(j + 2).map(|t| &t.1),
+                    Some(Token::LParen | Token::LBrack)
+                )
+        });
+        if !method {
+            toks[i].1 = Token::Func;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1210,7 +1210,14 @@ fn parse(
     ids: &mut NodeIdGen,
     decl_funcs: bool,
 ) -> (File, Vec<Diagnostic>) {
-    let (full, mut diags, truncated) = lexer::lex_checked(src, base, decl_funcs);
+    let lex = |src, base| {
+        let (mut t, d, trunc) = lexer::lex_checked(src, base, decl_funcs);
+        if kind == FileKind::Script {
+            lexer::unmark_func_literals(&mut t);
+        }
+        (t, d, trunc)
+    };
+    let (full, mut diags, truncated) = lex(src, base);
     if truncated {
         // The nesting cap was hit: parsing the rest would only add noise.
         let span = Span::new(base, base + src.len().min(u32::MAX as usize) as u32);
@@ -1251,7 +1258,7 @@ fn parse(
         let Some(pos) = fix else { break attempt };
         repaired.extend(attempt.syntax.into_iter().take(1));
         fixes.push(pos);
-        let (mut t, _, _) = lexer::lex_checked(src, base, decl_funcs);
+        let (mut t, _, _) = lex(src, base);
         for &f in &fixes {
             let i = t.partition_point(|x| x.0 < f);
             match t.get_mut(i) {
