@@ -7,7 +7,7 @@
 //!
 //! Go is not LR(1) as the spec writes it. The grammar parses a few
 //! constructs in a more general form, and the actions in [`State`] sort them
-//! out afterwards, exactly as `go/parser` does:
+//! out afterwards, as `go/parser` does:
 //!
 //! * the left side of `a, b := ...` is parsed as expressions and must be
 //!   names ([`State::define`]);
@@ -22,15 +22,28 @@
 //! * case lists are expressions, since types are expressions too; a type
 //!   switch takes them as types.
 //!
+//! Types in expressions: names, `*T`, `[]T{...}`-style literals and
+//! `interface{...}` are ordinary operands. Bare type literals that could be
+//! extended by the next token (`[]p.T`, `chan T`, `func()`, `*[]T`) may
+//! stand only as a whole list element or parenthesised (`make([]int, n)`,
+//! `case chan int:`, `(func())(f)`); `[]T(x)`, `[N]T(x)` and `map[K]V(x)`
+//! convert without parentheses when the element is a type name.
 //! Composite literals of bare type names are forbidden in `if`/`for`/
 //! `switch` headers (the grammar's `<"N">` mode), as the spec requires.
 //!
-//! Errors: lalrpop's `!` recovery at statement level resynchronises at the
-//! next `;` or `}` so one file reports many syntax errors; [`syntax_error`]
+//! Errors: lalrpop's `!` recovery at statement level (and inside composite
+//! literals and argument lists) resynchronises so one file reports many
+//! syntax errors. A missing comma in a multi-line list, the most common
+//! mistake, is repaired by supplying the comma and parsing again, so the rest
+//! of the file is read as meant, as Go's own recovery does. [`syntax_error`]
 //! turns lalrpop's "unexpected token, expected one of {...}" into Go's
 //! wording (`syntax error: unexpected name y at end of statement`), using
 //! the expected set and the surrounding tokens. As Go does, only the first
-//! syntax error of a line is kept.
+//! syntax error of a line is kept, and at most ten are reported.
+//!
+//! Rejected alternative: a hand-written recursive-descent parser would match
+//! Go's messages by construction, but recursion depth then follows input
+//! nesting, and the project standardised on lalrpop.
 
 use crate::ast::*;
 use crate::diag::Diagnostic;
