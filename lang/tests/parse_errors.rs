@@ -98,6 +98,9 @@ fn go_wording() {
         ("package main\nx, y int\n", "x.go:2:1: syntax error: non-declaration statement outside function body"),
         ("package main\nconst x int\n", "x.go:2:7: missing init expr for x"),
         ("package main\nconst (\n\ta = iota\n\tb int\n)\n", "x.go:4:2: missing init expr for b"),
+        ("package main\nfunc main() {\n\tfor var i = 0; i < 3; i++ {\n\t}\n}\n", "x.go:3:10: syntax error: var declaration not allowed in for initializer"),
+        ("package main\nfunc main()\n{\n\tprintln()\n}\n", "x.go:3:1: syntax error: unexpected semicolon or newline before {"),
+        ("package main\nfunc main() {\n\ta, b := 1, 2\n\ta, b += 1, 2\n}\n", "x.go:4:7: syntax error: unexpected +=, expected := or = or comma"),
         ("package main\nfunc main() { x := 1 @ 2 }\n", "x.go:2:22: invalid character U+0040 '@'"),
         // Not syntax errors in Go's parser, but only the parser sees them.
         ("package main\nfunc main() { select { case x + 1: } }\n", "x.go:2:29: select case must be send or receive (possibly with assignment)"),
@@ -263,4 +266,30 @@ fn at_most_ten_syntax_errors() {
     let got = errors(&src);
     assert_eq!(got.len(), 11, "{got:#?}");
     assert!(got[10].ends_with("too many errors"));
+}
+
+#[test]
+fn repairs_leave_exactly_one_error() {
+    // Each has exactly one error in Go; recovery must not add a second.
+    for src in [
+        "package main\nfunc main() {\n\tprintln(\"a\", \"b\"\n}\n",
+        "package main\nfunc main() {\n\tfor var i = 0; i < 3; i++ {\n\t\tprintln(i)\n\t}\n}\n",
+        "package main\nfunc main()\n{\n\tprintln(\"hi\")\n}\n",
+        "package main\nvar x = []int{\n\t1,\n\t2\n}\nvar y = 1\n",
+    ] {
+        let got = errors(src);
+        assert_eq!(got.len(), 1, "{src}\n{got:#?}");
+    }
+    // The repaired function keeps its body.
+    let mut ids = NodeIdGen::new();
+    let (f, _) = parse_file(
+        "package main\nfunc main()\n{\n\tprintln()\n}\n",
+        0,
+        FileKind::Go,
+        &mut ids,
+    );
+    match &f.items[..] {
+        [gol_lang::ast::Item::Decl(gol_lang::ast::Decl::Func(fd))] => assert!(fd.body.is_some()),
+        other => panic!("{other:#?}"),
+    }
 }

@@ -988,6 +988,14 @@ fn syntax_error(
     // `blockStmt`.
     if let Some(kw @ (Token::If | Token::For | Token::Switch)) = &stmt_kw {
         let kw = kw.text();
+        if tok == Some(&Token::Var) && semis == 0 {
+            // Go reports it after consuming the `var`.
+            let at = toks.get(idx + 1).map_or(hi, |t| t.0);
+            return Diagnostic::error(
+                Span::new(at, at + 1),
+                format!("{VAR_IN_HEADER} {kw} initializer"),
+            );
+        }
         if prev == Some(&Token::Else) {
             return err("syntax error: else must be followed by if or statement block".into());
         }
@@ -1092,7 +1100,7 @@ fn syntax_error(
                     }
                 };
                 return err(format!(
-                    "syntax error: unexpected {what} in {list}; possibly missing comma or {closer}"
+                    "syntax error: unexpected {what} in {list}{MISSING_COMMA} {closer}"
                 ));
             }
         }
@@ -1110,6 +1118,31 @@ fn syntax_error(
         ));
     }
     let open = open_bracket(toks, idx);
+    // `a, b += 1`: after a list only `=`, `:=` or another comma may follow.
+    if matches!(
+        tok,
+        Some(Token::AssignOp(_) | Token::Inc | Token::Dec | Token::Arrow)
+    ) {
+        let mut depth = 0i32;
+        for t in toks[..idx.min(toks.len())].iter().rev() {
+            match t.1 {
+                Token::RParen | Token::RBrack | Token::RBrace => depth += 1,
+                Token::LParen | Token::LBrack | Token::LBrace => {
+                    depth -= 1;
+                    if depth < 0 {
+                        break;
+                    }
+                }
+                Token::Semi(_) | Token::Colon if depth == 0 => break,
+                Token::Comma if depth == 0 => {
+                    return err(format!(
+                        "syntax error: unexpected {what}, expected := or = or comma"
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
     // At the top level of a Go file, a statement that does not start with a
     // declaration keyword is Go's "non-declaration statement", wherever in
     // it the grammar failed.
@@ -1204,6 +1237,65 @@ pub fn parse_file(
     parse(src, base, kind, ids, true)
 }
 
+/// A token-level repair after a syntax error, so that the rest of the file
+/// parses as its author meant (see [`parse`]).
+enum Fix {
+    /// Supply a comma before the token at this position (a newline's
+    /// semicolon becomes the comma).
+    Comma(u32),
+    /// Drop the token at this position.
+    Delete(u32),
+}
+
+impl Fix {
+    fn pos(&self) -> u32 {
+        match self {
+            Fix::Comma(p) | Fix::Delete(p) => *p,
+        }
+    }
+
+    fn apply(&self, toks: &mut Vec<(u32, Token, u32)>) {
+        let i = toks.partition_point(|x| x.0 < self.pos());
+        match self {
+            Fix::Comma(p) => match toks.get_mut(i) {
+                Some((_, tok @ Token::Semi(SemiKind::Newline), _)) => *tok = Token::Comma,
+                _ => toks.insert(i, (*p, Token::Comma, *p)),
+            },
+            Fix::Delete(p) => {
+                if toks.get(i).is_some_and(|t| t.0 == *p) {
+                    toks.remove(i);
+                }
+            }
+        }
+    }
+}
+
+const MISSING_COMMA: &str = "; possibly missing comma or";
+const VAR_IN_HEADER: &str = "syntax error: var declaration not allowed in";
+const NEWLINE_BEFORE_BRACE: &str = "syntax error: unexpected semicolon or newline before {";
+
+/// The repair for a syntax error, when Go's parser would carry on as if
+/// the mistake were not there: a missing comma in a list, `var` in a
+/// statement header. (A function body's `{` on the next line parses as a
+/// top-level block, which the file assembly turns back into the body.)
+fn repair(d: &Diagnostic, toks: &[(u32, Token, u32)]) -> Option<Fix> {
+    let pos = d.primary.span.lo;
+    let i = toks.partition_point(|t| t.0 < pos);
+    if d.message.contains(MISSING_COMMA) {
+        let closer = matches!(
+            toks.get(i),
+            Some((_, Token::RParen | Token::RBrack | Token::RBrace, _)) | None
+        );
+        return (!closer).then_some(Fix::Comma(pos));
+    }
+    if d.message.starts_with(VAR_IN_HEADER) {
+        // Reported at the token after `var`.
+        let v = i.checked_sub(1)?;
+        return (toks[v].1 == Token::Var).then_some(Fix::Delete(toks[v].0));
+    }
+    None
+}
+
 /// Go stops after this many syntax errors; so does gol.
 const MAX_SYNTAX_ERRORS: usize = 10;
 
@@ -1248,39 +1340,46 @@ fn parse(
     // parser skips to the list's closing bracket instead. We get the same
     // effect by supplying the comma and parsing again: the error is kept,
     // and the rest of the file is parsed as the author meant it.
-    let mut toks = full;
-    let mut fixes: Vec<u32> = Vec::new();
+    let mut fixes: Vec<Fix> = Vec::new();
     let mut repaired: Vec<Diagnostic> = Vec::new();
-    let attempt = loop {
-        let light: Vec<(u32, Token, u32)> = toks
-            .iter()
+    let light = |t: &[(u32, Token, u32)]| -> Vec<(u32, Token, u32)> {
+        t.iter()
             .map(|(l, t, h)| (*l, t.without_payload(), *h))
-            .collect();
-        let attempt = parse_tokens(src, base, kind, ids, toks, &light);
-        let fix = attempt.syntax.first().and_then(|d| {
-            let pos = d.primary.span.lo;
-            let i = light.partition_point(|t| t.0 < pos);
-            let closer = matches!(
-                light.get(i),
-                Some((_, Token::RParen | Token::RBrack | Token::RBrace, _)) | None
-            );
-            let later = fixes.last().is_none_or(|&f| pos > f);
-            let list = d.message.contains("; possibly missing comma or");
-            (list && !closer && later && repaired.len() < MAX_SYNTAX_ERRORS).then_some(pos)
-        });
-        let Some(pos) = fix else { break attempt };
-        repaired.extend(attempt.syntax.into_iter().take(1));
-        fixes.push(pos);
-        let (mut t, _, _) = lex(src, base);
-        for &f in &fixes {
-            let i = t.partition_point(|x| x.0 < f);
-            match t.get_mut(i) {
-                Some((_, tok @ Token::Semi(SemiKind::Newline), _)) => *tok = Token::Comma,
-                _ => t.insert(i, (f, Token::Comma, f)),
-            }
-        }
-        toks = t;
+            .collect()
     };
+    let mut cur_light = light(&full);
+    let mut attempt = parse_tokens(src, base, kind, ids, full, &cur_light);
+    while repaired.len() < MAX_SYNTAX_ERRORS {
+        let Some(first) = attempt.syntax.first() else {
+            break;
+        };
+        let Some(fix) = repair(first, &cur_light) else {
+            break;
+        };
+        if fixes.last().is_some_and(|f| f.pos() >= fix.pos()) {
+            break;
+        }
+        // The repair must get the parser past the token after the fix.
+        let i = cur_light.partition_point(|t| t.0 < fix.pos());
+        let beyond = cur_light.get(i + 1).map_or(u32::MAX, |t| t.0);
+        let (mut t, _, _) = lex(src, base);
+        for f in fixes.iter().chain(std::iter::once(&fix)) {
+            f.apply(&mut t);
+        }
+        let next_light = light(&t);
+        let next = parse_tokens(src, base, kind, ids, t, &next_light);
+        if next
+            .syntax
+            .first()
+            .is_some_and(|d| d.primary.span.lo <= beyond)
+        {
+            break;
+        }
+        repaired.extend(attempt.syntax.into_iter().take(1));
+        fixes.push(fix);
+        attempt = next;
+        cur_light = next_light;
+    }
     // Keep the first syntax error of each line, as Go does, and at most
     // MAX_SYNTAX_ERRORS of them.
     let mut syntax = repaired;
@@ -1376,6 +1475,24 @@ fn parse_tokens(
                     seen_decl = true;
                     if matches!(s.kind, StmtKind::Bad) {
                         continue;
+                    }
+                    // `func f()` newline `{ ... }`: Go's message, and the
+                    // block becomes the body.
+                    if let (StmtKind::Block(_), Some(Item::Decl(Decl::Func(fd)))) =
+                        (&s.kind, file.items.last_mut())
+                    {
+                        if fd.body.is_none() {
+                            let lo = s.span.lo;
+                            syntax.push(Diagnostic::error(
+                                Span::new(lo, lo + 1),
+                                NEWLINE_BEFORE_BRACE,
+                            ));
+                            if let StmtKind::Block(b) = s.kind {
+                                fd.span = fd.span.to(b.span);
+                                fd.body = Some(b);
+                            }
+                            continue;
+                        }
                     }
                     if is_go {
                         diags_p.push(Diagnostic::error(
