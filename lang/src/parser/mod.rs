@@ -926,7 +926,14 @@ fn syntax_error(
     let prev = idx.checked_sub(1).and_then(|j| toks.get(j)).map(|t| &t.1);
     let has = |s: &str| expected.iter().any(|e| e.trim_matches('"') == s);
     let is_semi = matches!(tok, Some(Token::Semi(_)) | None);
-    let err = |m: String| Diagnostic::error(Span::new(lo, hi.max(lo + 1)), m);
+    // A newline's semicolon is underlined as an empty span at the end of
+    // its line, not as the line break itself.
+    let hi = if is_semi && tok != Some(&Token::Semi(SemiKind::Explicit)) {
+        lo
+    } else {
+        hi.max(lo + 1)
+    };
+    let err = |m: String| Diagnostic::error(Span::new(lo, hi), m);
 
     if tok.is_none() || matches!(tok, Some(Token::Semi(SemiKind::Eof))) {
         // At the end of the file Go names the bracket left open.
