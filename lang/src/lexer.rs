@@ -488,7 +488,10 @@ fn escape(ex: &mut Extras, s: &str, mut i: usize, quote: char) -> (usize, Option
             (8, 16, 0x10FFFF)
         }
         _ => {
-            ex.error(i, c.len_utf8(), "unknown escape");
+            // At a line break the span is empty, so it renders at the end of
+            // the line rather than across the break.
+            let len = if c == '\n' { 0 } else { c.len_utf8() };
+            ex.error(i, len, "unknown escape");
             return (i, None);
         }
     };
@@ -563,7 +566,7 @@ fn string(lex: &mut logos::Lexer<Raw>) -> Token {
                 }
             }
             '\n' => {
-                lex.extras.error(i, 1, "newline in string");
+                lex.extras.error(i, 0, "newline in string");
                 break;
             }
             c => {
@@ -634,7 +637,7 @@ fn rune(lex: &mut logos::Lexer<Raw>) -> Token {
             }
             '\n' => {
                 if ok {
-                    lex.extras.error(i, 1, "newline in rune literal");
+                    lex.extras.error(i, 0, "newline in rune literal");
                 }
                 break;
             }
