@@ -67,7 +67,6 @@ fn go_wording() {
         ("package main\nfunc main() { case 1: }\n", "x.go:2:15: syntax error: unexpected keyword case, expected }"),
         ("package main\nfunc main() { m := map[string]int{\"a\" 1} }\n", "x.go:2:39: syntax error: unexpected literal 1 in composite literal; possibly missing comma or }"),
         ("package main\nfunc main() { return return }\n", "x.go:2:22: syntax error: unexpected keyword return, expected expression"),
-        ("package main\nconst x\n", "x.go:2:7: missing init expr for x"),
         ("package main\nfunc main() { f(a b) }\n", "x.go:2:19: syntax error: unexpected name b in argument list; possibly missing comma or )"),
         ("package main\nfunc f(a int b) {}\n", "x.go:2:14: syntax error: unexpected name b in parameter list; possibly missing comma or )"),
         ("package main\nfunc main() {\n\tx := 1\n\t)\n}\n", "x.go:4:2: syntax error: unexpected ), expected }"),
@@ -96,16 +95,12 @@ fn go_wording() {
         ("package main\nfunc main() { for i := 0; i < 3; i++ x {} }\n", "x.go:2:38: syntax error: unexpected name x, expected { after for clause"),
         ("package main\nfunc main() { if a {}; x y }\n", "x.go:2:26: syntax error: unexpected name y at end of statement"),
         ("package main\nx, y int\n", "x.go:2:1: syntax error: non-declaration statement outside function body"),
-        ("package main\nconst x int\n", "x.go:2:7: missing init expr for x"),
-        ("package main\nconst (\n\ta = iota\n\tb int\n)\n", "x.go:4:2: missing init expr for b"),
         ("package main\nfunc main() {\n\tfor var i = 0; i < 3; i++ {\n\t}\n}\n", "x.go:3:10: syntax error: var declaration not allowed in for initializer"),
         ("package main\nfunc main()\n{\n\tprintln()\n}\n", "x.go:3:1: syntax error: unexpected semicolon or newline before {"),
         ("package main\nfunc main() {\n\ta, b := 1, 2\n\ta, b += 1, 2\n}\n", "x.go:4:7: syntax error: unexpected +=, expected := or = or comma"),
         ("package main\nfunc main() { x := 1 @ 2 }\n", "x.go:2:22: invalid character U+0040 '@'"),
         // Not syntax errors in Go's parser, but only the parser sees them.
-        ("package main\nfunc main() { select { case x + 1: } }\n", "x.go:2:29: select case must be send or receive (possibly with assignment)"),
         ("package main\nfunc main() { a.b := 1 }\n", "x.go:2:15: non-name a.b on left side of :="),
-        ("package main\nfunc main() { y := x.(type) }\n", "x.go:2:20: use of .(type) outside type switch"),
         ("package main\nfunc (a, b T) f() {}\n", "x.go:2:15: method has multiple receivers"),
         ("package main\nfunc () f() {}\n", "x.go:2:9: method has no receiver"),
         ("package main\nfunc f(a int, string) {}\n", "x.go:2:21: syntax error: missing parameter type"),
@@ -114,8 +109,6 @@ fn go_wording() {
         ("package main\nfunc main() { var m map[int]int; _ = f(){}; _ = m }\n", "x.go:2:41: syntax error: unexpected { at end of statement"),
         ("package main\ntype T struct{}\nvar x = (T){}\n", "x.go:3:12: syntax error: cannot parenthesize type in composite literal"),
         ("package main\nfunc f() { go (f()) }\n", "x.go:2:15: expression in go must not be parenthesized"),
-        ("package main\nfunc f() { go func() {} }\n", "x.go:2:15: expression in go must be function call"),
-        ("package main\nfunc f() { defer 1 }\n", "x.go:2:18: expression in defer must be function call"),
         ("package main\nfunc main() { var x struct{y int}; if x.y = 1 { } }\n", "x.go:2:43: syntax error: cannot use assignment x.y = 1 as value"),
         ("package main\nfunc main() { if a, b = 1, 2 { } }\n", "x.go:2:23: syntax error: cannot use assignment a, b = 1, 2 as value"),
         ("package main\nfunc main() { if x += 1 { } }\n", "x.go:2:20: syntax error: cannot use x += 1 as value"),
@@ -291,5 +284,22 @@ fn repairs_leave_exactly_one_error() {
     match &f.items[..] {
         [gol_lang::ast::Item::Decl(gol_lang::ast::Decl::Func(fd))] => assert!(fd.body.is_some()),
         other => panic!("{other:#?}"),
+    }
+}
+
+#[test]
+fn errors_left_to_the_checker() {
+    // Go reports these from its type checker, together with the other type
+    // errors of the file; a parse error here would hide those.
+    for src in [
+        "package main\nconst x\n",
+        "package main\nconst x int\n",
+        "package main\nconst (\n\ta = iota\n\tb int\n)\n",
+        "package main\nfunc main() { select { case x + 1: } }\n",
+        "package main\nfunc main() { y := x.(type) }\n",
+        "package main\nfunc f() { go func() {} }\n",
+        "package main\nfunc f() { defer 1 }\n",
+    ] {
+        assert_eq!(errors(src), Vec::<String>::new(), "{src}");
     }
 }

@@ -17,8 +17,8 @@
 //! * `if`/`switch` headers are parsed as `[simple statement] [; simple
 //!   statement]` and then checked: the condition must be an expression, a
 //!   type-switch guard is `x.(type)` or `v := x.(type)`;
-//! * `x.(type)` is parsed everywhere and reported unless a switch header
-//!   consumed it;
+//! * `x.(type)` is parsed everywhere; a switch header takes it as a type
+//!   switch guard, and the checker rejects it anywhere else;
 //! * case lists are expressions, since types are expressions too; a type
 //!   switch takes them as types.
 //!
@@ -51,7 +51,6 @@ use crate::lexer;
 use crate::token::{SemiKind, Token};
 use crate::FileKind;
 use lalrpop_util::{ErrorRecovery, ParseError};
-use std::collections::HashMap;
 
 #[allow(
     clippy::all,
@@ -100,8 +99,6 @@ pub struct State<'src> {
     toks: &'src [(u32, Token, u32)],
     diags: Vec<Diagnostic>,
     errors: Vec<Recovery>,
-    /// `x.(type)` expressions not yet consumed by a switch header.
-    guards: HashMap<NodeId, Span>,
 }
 
 impl<'src> State<'src> {
@@ -118,7 +115,6 @@ impl<'src> State<'src> {
             toks,
             diags: Vec::new(),
             errors: Vec::new(),
-            guards: HashMap::new(),
         }
     }
 
@@ -207,17 +203,17 @@ impl<'src> State<'src> {
         self.expr(lo, hi, ExprKind::Unary(op, Box::new(x)))
     }
 
+    /// `x.(type)`. Outside a switch header the checker rejects it, with
+    /// Go's "use of .(type) outside type switch".
     pub fn type_guard(&mut self, lo: u32, hi: u32, x: Expr) -> Expr {
-        let e = self.expr(
+        self.expr(
             lo,
             hi,
             ExprKind::TypeAssert {
                 x: Box::new(x),
                 ty: None,
             },
-        );
-        self.guards.insert(e.id, e.span);
-        e
+        )
     }
 
     pub fn slice(
@@ -304,23 +300,7 @@ impl<'src> State<'src> {
         for (i, s) in specs.iter_mut().enumerate() {
             s.iota = i as u32;
         }
-        if let Some(first) = specs.first() {
-            if first.values.is_empty() && first.ty.is_none() {
-                let names = first.names.clone();
-                self.missing_init(&names);
-            }
-        }
         specs
-    }
-
-    /// A constant spec without values: the first of a group, or one with a
-    /// type (which cannot repeat the previous expressions).
-    pub fn missing_init(&mut self, names: &[Ident]) {
-        if let Some(first) = names.first() {
-            let list: Vec<&str> = names.iter().map(|n| n.name.as_str()).collect();
-            let msg = format!("missing init expr for {}", list.join(", "));
-            self.error(first.span.lo, first.span.hi, msg);
-        }
     }
 
     pub fn generics(&mut self, lo: u32, hi: u32) {
@@ -470,21 +450,14 @@ impl<'src> State<'src> {
         self.errors.push(e);
     }
 
-    /// `go f()` and `defer f()`: the expression must be a call, and not
-    /// parenthesised (Go's parser checks both).
+    /// `go f()` and `defer f()`: the expression must not be parenthesised
+    /// (Go's parser checks that).
     pub fn go_defer(&mut self, lo: u32, hi: u32, e: Expr, is_go: bool) -> Box<Stmt> {
         let kw = if is_go { "go" } else { "defer" };
-        let mut x = &e;
-        let mut parens = false;
-        while let ExprKind::Paren(inner) = &x.kind {
-            x = inner;
-            parens = true;
-        }
+        let parens = matches!(e.kind, ExprKind::Paren(_));
+        // (That it is a call at all is the checker's to say, as in Go.)
         if parens {
             let msg = format!("expression in {kw} must not be parenthesized");
-            self.error(e.span.lo, e.span.hi, msg);
-        } else if !matches!(x.kind, ExprKind::Call { .. } | ExprKind::Bad) {
-            let msg = format!("expression in {kw} must be function call");
             self.error(e.span.lo, e.span.hi, msg);
         }
         let kind = if is_go {
@@ -647,7 +620,6 @@ impl<'src> State<'src> {
     /// If `e` is an unparenthesised `x.(type)`, consumes it and returns `x`.
     fn take_guard(&mut self, e: Expr) -> Result<Expr, Expr> {
         if let ExprKind::TypeAssert { ty: None, .. } = &e.kind {
-            self.guards.remove(&e.id);
             if let ExprKind::TypeAssert { x, .. } = e.kind {
                 return Ok(*x);
             }
@@ -814,6 +786,9 @@ impl<'src> State<'src> {
         )
     }
 
+    /// Which statements may stand in a select case is the checker's to say,
+    /// as in Go (`select case must be send or receive (possibly with
+    /// assignment)`).
     pub fn comm_clause(
         &mut self,
         lo: u32,
@@ -821,33 +796,6 @@ impl<'src> State<'src> {
         comm: Option<Box<Stmt>>,
         body: Vec<Stmt>,
     ) -> CommClause {
-        if let Some(s) = &comm {
-            fn is_recv(e: &Expr) -> bool {
-                match &e.kind {
-                    ExprKind::Unary(UnaryOp::Recv, _) => true,
-                    ExprKind::Paren(x) => is_recv(x),
-                    _ => false,
-                }
-            }
-            let ok = match &s.kind {
-                StmtKind::Send { .. } | StmtKind::Bad => true,
-                StmtKind::Expr(e) => is_recv(e),
-                StmtKind::Assign { op: None, rhs, lhs } => {
-                    rhs.len() == 1 && is_recv(&rhs[0]) && lhs.len() <= 2
-                }
-                StmtKind::Define { values, names } => {
-                    values.len() == 1 && is_recv(&values[0]) && names.len() <= 2
-                }
-                _ => false,
-            };
-            if !ok {
-                self.error(
-                    s.span.lo,
-                    s.span.hi,
-                    "select case must be send or receive (possibly with assignment)",
-                );
-            }
-        }
         CommClause {
             span: Span::new(lo, hi),
             comm,
@@ -1452,7 +1400,6 @@ fn parse_tokens(
             None
         }
     };
-    let leftover_guards: Vec<Span> = st.guards.values().copied().collect();
     let mut diags_p = std::mem::take(&mut st.diags);
     if let Some((package, items)) = parsed {
         let is_go = kind != FileKind::Script;
@@ -1515,13 +1462,6 @@ fn parse_tokens(
                     file.items.push(i);
                 }
             }
-        }
-    }
-    // A guard whose switch failed to parse was not consumed; the syntax
-    // error already covers it.
-    if syntax.is_empty() {
-        for sp in leftover_guards {
-            diags_p.push(Diagnostic::error(sp, "use of .(type) outside type switch"));
         }
     }
     // Drop an error at a closing bracket whose opening bracket comes before
