@@ -275,14 +275,14 @@ impl<'a> Checker<'a> {
             ExprKind::Int(text) => match Value::from_int_literal(text) {
                 Ok(v) => Operand::constant(ids::UNTYPED_INT, v, e),
                 Err(_) => {
-                    self.error(e.span, format!("integer constant overflow: {text}"));
+                    self.error(e.span, format!("malformed constant: {text}"));
                     Operand::invalid(e)
                 }
             },
             ExprKind::Float(text) => match Value::from_float_literal(text) {
                 Ok(v) => Operand::constant(ids::UNTYPED_FLOAT, v, e),
                 Err(_) => {
-                    self.error(e.span, format!("floating-point constant overflow: {text}"));
+                    self.error(e.span, format!("malformed constant: {text}"));
                     Operand::invalid(e)
                 }
             },

@@ -199,6 +199,7 @@ impl<'a> Checker<'a> {
                                 ty,
                                 init: values.get(j),
                                 iota: spec.iota,
+                                inherited: spec.values.is_empty(),
                                 file: fi,
                             },
                         );
