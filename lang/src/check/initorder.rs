@@ -110,6 +110,20 @@ impl Checker<'_> {
             .map(|(i, _)| std::cmp::Reverse(i))
             .collect();
         let mut done = vec![false; vars.len()];
+        // Where each package-level initializer expression is.
+        let mut locations: HashMap<crate::ast::NodeId, (usize, usize, usize, usize)> =
+            HashMap::new();
+        for (fi, f) in self.cur_pkg().files.iter().enumerate() {
+            for (ii, it) in f.ast.items.iter().enumerate() {
+                if let crate::ast::Item::Decl(crate::ast::Decl::Var(g)) = it {
+                    for (si, s) in g.specs.iter().enumerate() {
+                        for (vi, v) in s.values.iter().enumerate() {
+                            locations.insert(v.id, (fi, ii, si, vi));
+                        }
+                    }
+                }
+            }
+        }
         let mut order = Vec::new();
         while let Some(std::cmp::Reverse(i)) = ready.pop() {
             if done[i] {
@@ -136,7 +150,15 @@ impl Checker<'_> {
                 }
             }
             if let Some((lhs, rhs)) = self.var_inits.get(&v).cloned() {
-                order.push(Initializer { lhs, rhs });
+                let (file, item, spec, value) = locations.get(&rhs).copied().unwrap_or_default();
+                order.push(Initializer {
+                    lhs,
+                    rhs,
+                    file,
+                    item,
+                    spec,
+                    value,
+                });
             }
         }
         self.pkgs[self.pkg.0 as usize].init_order = order;
