@@ -621,6 +621,44 @@ impl TypeTable {
                 .all(|(a, b)| self.identical(*a, *b))
     }
 
+    /// The size of a value of `t` in bytes on gol's 64-bit target, with
+    /// Go's alignment of struct fields; `None` past `u64` (only used to
+    /// reject types larger than the address space).
+    pub fn size_of(&self, t: TypeId) -> Option<u64> {
+        self.size_align(t, 0).map(|(s, _)| s)
+    }
+
+    fn size_align(&self, t: TypeId, depth: u32) -> Option<(u64, u64)> {
+        if depth > 100 {
+            return Some((8, 8));
+        }
+        Some(match self.get(self.under(t)) {
+            Type::Basic(k, _) => {
+                let s = k.size_bytes().unwrap_or(8) as u64;
+                (s, if *k == BasicKind::String { 8 } else { s.max(1) })
+            }
+            Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => (8, 8),
+            Type::Slice(_) => (24, 8),
+            Type::Interface(_) => (16, 8),
+            Type::Tuple(_) | Type::Named(_) => (8, 8),
+            Type::Array(n, e) => {
+                let (s, a) = self.size_align(*e, depth + 1)?;
+                (s.checked_mul(*n)?, a)
+            }
+            Type::Struct(fs) => {
+                let mut off: u64 = 0;
+                let mut align = 1;
+                for f in fs {
+                    let (s, a) = self.size_align(f.ty, depth + 1)?;
+                    off = off.checked_add(a - 1)? / a * a;
+                    off = off.checked_add(s)?;
+                    align = align.max(a);
+                }
+                (off.checked_add(align - 1)? / align * align, align)
+            }
+        })
+    }
+
     /// Whether values of `t` can be compared with `==` (Go spec
     /// "Comparison operators"); interfaces count as comparable.
     pub fn comparable(&self, t: TypeId) -> bool {

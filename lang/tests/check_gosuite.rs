@@ -7,13 +7,17 @@ use std::path::Path;
 
 fn programs(dir: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let Ok(rd) = std::fs::read_dir(dir) else { return out };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.extension().and_then(|x| x.to_str()) != Some("go") {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(&p) else { continue };
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
         let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
         if first.trim() != "// run" && !first.trim().starts_with("// run ") {
             continue;
@@ -57,7 +61,12 @@ fn go_test_programs_check_clean() {
         }
     }
     assert!(n > 20, "expected Go's test programs, found {n}");
-    assert!(failures.is_empty(), "{} of {n} programs failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} programs failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

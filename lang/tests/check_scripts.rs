@@ -76,9 +76,15 @@ fn statements_beside_func_main_are_rejected() {
 fn script_vars_are_locals_of_main() {
     assert_eq!(
         errors_of("main.gol", "var count int\nfunc inc() { count++ }\ninc()\n"),
-        ["1:5: declared and not used: count", "2:14: undefined: count"]
+        [
+            "1:5: declared and not used: count",
+            "2:14: undefined: count"
+        ]
     );
-    assert_eq!(errors_of("main.gol", "unused := 3\n"), ["1:1: declared and not used: unused"]);
+    assert_eq!(
+        errors_of("main.gol", "unused := 3\n"),
+        ["1:1: declared and not used: unused"]
+    );
 }
 
 #[test]

@@ -21,14 +21,24 @@ impl<'a> Checker<'a> {
         let (vu, tu) = (self.tt.under(v), self.tt.under(t));
         if self.tt.is_untyped(v) {
             if x.is_nil() {
-                return if self.tt.has_nil(t) { Ok(()) } else { Err(String::new()) };
+                return if self.tt.has_nil(t) {
+                    Ok(())
+                } else {
+                    Err(String::new())
+                };
             }
             if let Type::Basic(tk, _) = self.tt.get(tu) {
                 if x.mode == Mode::Constant {
                     let val = x.val.clone().unwrap_or(crate::constant::Value::Unknown);
-                    return self.represent(&val, v, t).map(|_| ()).map_err(|_| String::new());
+                    return self
+                        .represent(&val, v, t)
+                        .map(|_| ())
+                        .map_err(|_| String::new());
                 }
-                let vk = self.tt.basic_kind(v).unwrap_or(crate::basic::BasicKind::Invalid);
+                let vk = self
+                    .tt
+                    .basic_kind(v)
+                    .unwrap_or(crate::basic::BasicKind::Invalid);
                 let ok = if vk.is_boolean() {
                     tk.is_boolean()
                 } else if vk.is_numeric() {
@@ -41,11 +51,17 @@ impl<'a> Checker<'a> {
                 return if ok { Ok(()) } else { Err(String::new()) };
             }
             if let Some(i) = self.tt.interface(t) {
-                return if i.methods.is_empty() { Ok(()) } else {
+                return if i.methods.is_empty() {
+                    Ok(())
+                } else {
                     let d = self.tt.default_type(v);
                     match self.missing_method_cause(d, t, true) {
                         None => Ok(()),
-                        Some(c) => Err(format!("{} does not implement {} {c}", self.ts(d), self.ts(t))),
+                        Some(c) => Err(format!(
+                            "{} does not implement {} {c}",
+                            self.ts(d),
+                            self.ts(t)
+                        )),
                     }
                 };
             }
@@ -59,12 +75,14 @@ impl<'a> Checker<'a> {
         if self.tt.is_interface(t) {
             return match self.missing_method_cause(v, t, true) {
                 None => Ok(()),
-                Some(c) => Err(format!("{} does not implement {} {c}", self.ts(v), self.ts(t))),
+                Some(c) => Err(format!(
+                    "{} does not implement {} {c}",
+                    self.ts(v),
+                    self.ts(t)
+                )),
             };
         }
-        if self.tt.is_interface(v) && !self.tt.is_interface(t) {
-            return Err("need type assertion".to_string());
-        }
+
         if let (Type::Chan(crate::types::ChanDir::Both, ve), Type::Chan(_, te)) =
             (self.tt.get(vu).clone(), self.tt.get(tu).clone())
         {
@@ -91,7 +109,10 @@ impl<'a> Checker<'a> {
             Mode::Constant | Mode::Variable | Mode::MapIndex | Mode::Value | Mode::CommaOk => {}
             _ => {
                 let d = self.operand_string(x);
-                self.error(x.span(), format!("cannot assign {d} to {} in {context}", self.ts(t)));
+                self.error(
+                    x.span(),
+                    format!("cannot assign {d} to {} in {context}", self.ts(t)),
+                );
                 x.mode = Mode::Invalid;
                 return;
             }
@@ -125,7 +146,10 @@ impl<'a> Checker<'a> {
                         ConvErr::Overflow => " (overflows)",
                         ConvErr::Invalid => "",
                     };
-                    self.error(x.span(), format!("cannot use {d} as {ts} value in {context}{suffix}"));
+                    self.error(
+                        x.span(),
+                        format!("cannot use {d} as {ts} value in {context}{suffix}"),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -135,9 +159,15 @@ impl<'a> Checker<'a> {
             let d = self.operand_string(x);
             let ts = self.ts(t);
             if cause.is_empty() {
-                self.error(x.span(), format!("cannot use {d} as {ts} value in {context}"));
+                self.error(
+                    x.span(),
+                    format!("cannot use {d} as {ts} value in {context}"),
+                );
             } else {
-                self.error(x.span(), format!("cannot use {d} as {ts} value in {context}: {cause}"));
+                self.error(
+                    x.span(),
+                    format!("cannot use {d} as {ts} value in {context}: {cause}"),
+                );
             }
             x.mode = Mode::Invalid;
         }
@@ -173,7 +203,10 @@ impl<'a> Checker<'a> {
         if let Some(e) = rhs0 {
             if let ExprKind::Call { func, .. } = &unparen(e).kind {
                 let f = expr_string(func);
-                self.error(e.span, format!("assignment mismatch: {vars} but {f} returns {vals}"));
+                self.error(
+                    e.span,
+                    format!("assignment mismatch: {vars} but {f} returns {vals}"),
+                );
                 return;
             }
             self.error(e.span, format!("assignment mismatch: {vars} but {vals}"));
@@ -185,7 +218,15 @@ impl<'a> Checker<'a> {
     /// The values of right-hand sides for `n` left-hand sides: `n`
     /// expressions, or one multi-value call, or one comma-ok expression.
     /// Reports count mismatches; `None` when nothing can be assigned.
-    pub(crate) fn rhs_values(&mut self, rhs: &'a [Expr], n: usize, lhs_span: Span) -> Option<Vec<Operand<'a>>> {
+    pub(crate) fn rhs_values(
+        &mut self,
+        rhs: &'a [Expr],
+        n: usize,
+        lhs_span: Span,
+    ) -> Option<Vec<Operand<'a>>> {
+        if rhs.len() == 1 && n == 1 {
+            return self.single_rhs(&rhs[0], lhs_span).map(|x| vec![x]);
+        }
         if rhs.len() == n {
             let mut v = Vec::new();
             for e in rhs {
@@ -255,6 +296,26 @@ impl<'a> Checker<'a> {
         None
     }
 
+    /// The one value assigned to one variable: a multi-value call there
+    /// is an assignment mismatch, as Go words it.
+    pub(crate) fn single_rhs(&mut self, e: &'a Expr, lhs_span: Span) -> Option<Operand<'a>> {
+        let x = self.raw_expr(e, None);
+        if x.mode != Mode::Invalid && x.mode != Mode::NoValue {
+            if let Type::Tuple(ts) = self.tt.get(x.ty) {
+                if ts.len() > 1 {
+                    let n = ts.len();
+                    self.assign_mismatch(lhs_span, 1, n, Some(e));
+                    return None;
+                }
+            }
+        }
+        let x = self.single_value(x);
+        if x.mode == Mode::Invalid {
+            return Some(x);
+        }
+        Some(x)
+    }
+
     /// The type of an assignment's left side (`x`, `p.f`, `a[i]`, `m[k]`,
     /// `*p`), or `None` for the blank identifier. Assigning to a variable
     /// does not count as using it.
@@ -293,7 +354,9 @@ impl<'a> Checker<'a> {
                 let s = expr_string(e);
                 self.error(
                     e.span,
-                    format!("cannot assign to {s} (neither addressable nor a map index expression)"),
+                    format!(
+                        "cannot assign to {s} (neither addressable nor a map index expression)"
+                    ),
                 );
                 Some(ids::INVALID)
             }
@@ -348,7 +411,9 @@ impl<'a> Checker<'a> {
             let existing = if n.is_blank() {
                 None
             } else {
-                self.scopes.last().and_then(|s| s.names.get(&n.name).copied())
+                self.scopes
+                    .last()
+                    .and_then(|s| s.names.get(&n.name).copied())
             };
             match existing {
                 Some(o) if matches!(self.tt.obj(o).kind, ObjKind::Var(_)) => {
@@ -359,7 +424,13 @@ impl<'a> Checker<'a> {
                     if !n.is_blank() {
                         any_new = true;
                     }
-                    let o = self.new_obj(&n.name, ObjKind::Var(VarKind::Local), ids::INVALID, n.span, Some(n.id));
+                    let o = self.new_obj(
+                        &n.name,
+                        ObjKind::Var(VarKind::Local),
+                        ids::INVALID,
+                        n.span,
+                        Some(n.id),
+                    );
                     objs.push((o, true));
                 }
             }
@@ -369,18 +440,16 @@ impl<'a> Checker<'a> {
             self.error(pos, "no new variables on left side of :=");
         }
         let vals = self.rhs_values(values, names.len(), span);
-        match vals {
-            Some(mut xs) => {
-                for ((o, new), x) in objs.iter().zip(xs.iter_mut()) {
-                    if *new {
-                        self.init_var(*o, x, "assignment");
-                    } else {
-                        let t = self.tt.obj(*o).ty;
-                        self.assign_to(Some(t), x);
-                    }
+
+        if let Some(mut xs) = vals {
+            for ((o, new), x) in objs.iter().zip(xs.iter_mut()) {
+                if *new {
+                    self.init_var(*o, x, "assignment");
+                } else {
+                    let t = self.tt.obj(*o).ty;
+                    self.assign_to(Some(t), x);
                 }
             }
-            None => {}
         }
         for ((o, new), n) in objs.iter().zip(names) {
             if *new {

@@ -28,7 +28,13 @@ impl<'a> Checker<'a> {
         if let Some(sp) = ellipsis {
             if b != Builtin::Append {
                 let s = expr_string(e);
-                self.error(sp, format!("invalid operation: invalid use of ... with built-in {}", b.name()));
+                self.error(
+                    sp,
+                    format!(
+                        "invalid operation: invalid use of ... with built-in {}",
+                        b.name()
+                    ),
+                );
                 let _ = s;
                 for a in args {
                     let _ = self.raw_expr(a, None);
@@ -85,7 +91,10 @@ impl<'a> Checker<'a> {
                 }
                 if !ok {
                     let d = self.operand_string(&x);
-                    self.error(x.span(), format!("invalid argument: {d} for built-in {bname}"));
+                    self.error(
+                        x.span(),
+                        format!("invalid argument: {d} for built-in {bname}"),
+                    );
                     return Operand::invalid(e);
                 }
                 match val {
@@ -102,12 +111,18 @@ impl<'a> Checker<'a> {
                     return Operand::invalid(e);
                 }
                 if s.is_nil() {
-                    self.error(s.span(), "first argument to append must be a typed slice; found untyped nil");
+                    self.error(
+                        s.span(),
+                        "first argument to append must be a typed slice; found untyped nil",
+                    );
                     return Operand::invalid(e);
                 }
                 let Type::Slice(elem) = self.tt.get(self.tt.under(s.ty)).clone() else {
                     let d = self.operand_string(&s);
-                    self.error(s.span(), format!("invalid append: argument must be a slice; have {d}"));
+                    self.error(
+                        s.span(),
+                        format!("invalid append: argument must be a slice; have {d}"),
+                    );
                     for a in &args[1..] {
                         let _ = self.raw_expr(a, None);
                     }
@@ -125,7 +140,10 @@ impl<'a> Checker<'a> {
                         return Operand::invalid(e);
                     }
                     // append([]byte, string...) is allowed.
-                    let is_bytes = matches!(self.tt.basic_kind(elem), Some(crate::basic::BasicKind::Uint8));
+                    let is_bytes = matches!(
+                        self.tt.basic_kind(elem),
+                        Some(crate::basic::BasicKind::Uint8)
+                    );
                     if is_bytes && self.tt.is_string(x.ty) {
                         if self.tt.is_untyped(x.ty) {
                             self.convert_untyped(&mut x, ids::STRING);
@@ -146,7 +164,10 @@ impl<'a> Checker<'a> {
                 if x.mode == Mode::Invalid {
                     return Operand::invalid(e);
                 }
-                if !matches!(self.tt.get(self.tt.under(x.ty)), Type::Map(..) | Type::Slice(_)) {
+                if !matches!(
+                    self.tt.get(self.tt.under(x.ty)),
+                    Type::Map(..) | Type::Slice(_)
+                ) {
                     let d = self.operand_string(&x);
                     self.error(
                         x.span(),
@@ -164,13 +185,19 @@ impl<'a> Checker<'a> {
                 match self.tt.get(self.tt.under(x.ty)) {
                     Type::Chan(ChanDir::Recv, _) => {
                         let d = self.operand_string(&x);
-                        self.error(x.span(), format!("invalid operation: cannot close receive-only channel {d}"));
+                        self.error(
+                            x.span(),
+                            format!("invalid operation: cannot close receive-only channel {d}"),
+                        );
                         Operand::invalid(e)
                     }
                     Type::Chan(..) => Operand::new(Mode::NoValue, ids::VOID, e),
                     _ => {
                         let d = self.operand_string(&x);
-                        self.error(x.span(), format!("invalid operation: cannot close non-channel {d}"));
+                        self.error(
+                            x.span(),
+                            format!("invalid operation: cannot close non-channel {d}"),
+                        );
                         Operand::invalid(e)
                     }
                 }
@@ -183,26 +210,40 @@ impl<'a> Checker<'a> {
                 }
                 let Type::Slice(de) = self.tt.get(self.tt.under(dst.ty)).clone() else {
                     let d = self.operand_string(&dst);
-                    self.error(dst.span(), format!("invalid copy: argument must be a slice; have {d}"));
+                    self.error(
+                        dst.span(),
+                        format!("invalid copy: argument must be a slice; have {d}"),
+                    );
                     return Operand::invalid(e);
                 };
-                if self.tt.is_string(src.ty) && matches!(self.tt.basic_kind(de), Some(crate::basic::BasicKind::Uint8)) {
+                if self.tt.is_string(src.ty)
+                    && matches!(self.tt.basic_kind(de), Some(crate::basic::BasicKind::Uint8))
+                {
                     if self.tt.is_untyped(src.ty) {
                         self.convert_untyped(&mut src, ids::STRING);
                     }
                     return Operand::new(Mode::Value, ids::INT, e);
                 }
-                let Type::Slice(se) = self.tt.get(self.tt.under(src.ty)).clone() else {
-                    let d = self.operand_string(&src);
-                    self.error(src.span(), format!("invalid copy: argument must be a slice; have {d}"));
-                    return Operand::invalid(e);
+                let se = match self.tt.get(self.tt.under(src.ty)).clone() {
+                    Type::Slice(se) => se,
+                    // copy([]T, string) with T not byte: element types differ.
+                    Type::Basic(k, _) if k.is_string() => ids::BYTE,
+                    _ => {
+                        let d = self.operand_string(&src);
+                        self.error(
+                            src.span(),
+                            format!("invalid copy: argument must be a slice; have {d}"),
+                        );
+                        return Operand::invalid(e);
+                    }
                 };
                 if !self.tt.identical(de, se) {
                     let (a, bb) = (self.operand_string(&dst), self.operand_string(&src));
                     let (x, y) = (self.ts(de), self.ts(se));
                     self.error(
-                        e.span,
-                        format!("invalid copy: arguments {a} and {bb} have different element types {x} and {y}"),
+                        dst.span(),
+                        format!(
+                            "invalid copy: arguments {a} and {bb} have different element types {x} and {y}"),
                     );
                     return Operand::invalid(e);
                 }
@@ -245,11 +286,15 @@ impl<'a> Checker<'a> {
                         return Operand::invalid(e);
                     }
                 };
-                if args.len() < min || args.len() > 3 {
+                if args.len() < min || args.len() > min + 1 {
                     let s = expr_string(e);
                     self.error(
                         e.span,
-                        format!("invalid operation: {s} expects {min} or {} arguments; found {}", min + 1, args.len()),
+                        format!(
+                            "invalid operation: {s} expects {min} or {} arguments; found {}",
+                            min + 1,
+                            args.len()
+                        ),
                     );
                     return Operand::invalid(e);
                 }
@@ -259,7 +304,10 @@ impl<'a> Checker<'a> {
                 }
                 if let [Some(l), Some(c)] = sizes[..] {
                     if l > c {
-                        self.error(args[1].span, "invalid argument: length and capacity swapped");
+                        self.error(
+                            args[1].span,
+                            "invalid argument: length and capacity swapped",
+                        );
                     }
                 }
                 Operand::new(Mode::Value, t, e)
@@ -301,7 +349,10 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     if x.is_nil() {
-                        self.error(x.span(), format!("use of untyped nil in argument to built-in {bname}"));
+                        self.error(
+                            x.span(),
+                            format!("use of untyped nil in argument to built-in {bname}"),
+                        );
                         continue;
                     }
                     self.default_untyped(&mut x);
@@ -341,7 +392,10 @@ impl<'a> Checker<'a> {
             if let Some(v) = v {
                 if v < 0 {
                     let d = self.operand_string(&x);
-                    self.error(x.span(), format!("invalid argument: index {d} must not be negative"));
+                    self.error(
+                        x.span(),
+                        format!("invalid argument: index {d} must not be negative"),
+                    );
                     return None;
                 }
             }
@@ -359,10 +413,7 @@ impl<'a> Checker<'a> {
             }
             if !self.tt.is_ordered(x.ty) {
                 let d = self.operand_string(&x);
-                self.error(
-                    x.span(),
-                    format!("invalid argument: {d} cannot be ordered"),
-                );
+                self.error(x.span(), format!("invalid argument: {d} cannot be ordered"));
                 return Operand::invalid(e);
             }
             xs.push(x);
@@ -385,8 +436,15 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(e);
             }
             if acc.mode == Mode::Constant && yy.mode == Mode::Constant {
-                let (av, yv) = (acc.val.clone().unwrap_or(Value::Unknown), yy.val.clone().unwrap_or(Value::Unknown));
-                let op = if b == Builtin::Max { crate::ast::BinaryOp::Gt } else { crate::ast::BinaryOp::Lt };
+                let (av, yv) = (
+                    acc.val.clone().unwrap_or(Value::Unknown),
+                    yy.val.clone().unwrap_or(Value::Unknown),
+                );
+                let op = if b == Builtin::Max {
+                    crate::ast::BinaryOp::Gt
+                } else {
+                    crate::ast::BinaryOp::Lt
+                };
                 if av != Value::Unknown && yv != Value::Unknown && Value::compare(op, &yv, &av) {
                     acc.val = Some(yv);
                 }
@@ -427,12 +485,19 @@ pub(crate) fn has_call_or_recv(e: &Expr, depth: u32) -> bool {
         ExprKind::Unary(UnaryOp::Recv, _) => true,
         ExprKind::Unary(_, x) | ExprKind::Star(x) => has_call_or_recv(x, d),
         ExprKind::Selector(x, _) => has_call_or_recv(x, d),
-        ExprKind::Index(x, i) | ExprKind::Binary(_, x, i) => has_call_or_recv(x, d) || has_call_or_recv(i, d),
-        ExprKind::Composite { elems, .. } => elems
-            .iter()
-            .any(|el| has_call_or_recv(&el.value, d) || el.key.as_ref().is_some_and(|k| has_call_or_recv(k, d))),
+        ExprKind::Index(x, i) | ExprKind::Binary(_, x, i) => {
+            has_call_or_recv(x, d) || has_call_or_recv(i, d)
+        }
+        ExprKind::Composite { elems, .. } => elems.iter().any(|el| {
+            has_call_or_recv(&el.value, d)
+                || el.key.as_ref().is_some_and(|k| has_call_or_recv(k, d))
+        }),
         ExprKind::Slice { x, lo, hi, max, .. } => {
-            has_call_or_recv(x, d) || [lo, hi, max].into_iter().flatten().any(|b| has_call_or_recv(b, d))
+            has_call_or_recv(x, d)
+                || [lo, hi, max]
+                    .into_iter()
+                    .flatten()
+                    .any(|b| has_call_or_recv(b, d))
         }
         ExprKind::TypeAssert { x, .. } => has_call_or_recv(x, d),
         _ => false,

@@ -33,7 +33,10 @@ impl<'a> Checker<'a> {
                 }
                 match args.len() {
                     0 => {
-                        self.error(e.span.end(), format!("missing argument in conversion to {ts}"));
+                        self.error(
+                            e.span.end(),
+                            format!("missing argument in conversion to {ts}"),
+                        );
                         Operand::invalid(e)
                     }
                     1 => {
@@ -47,7 +50,10 @@ impl<'a> Checker<'a> {
                         for a in args {
                             let _ = self.expr(a);
                         }
-                        self.error(args[1].span, format!("too many arguments in conversion to {ts}"));
+                        self.error(
+                            args[1].span,
+                            format!("too many arguments in conversion to {ts}"),
+                        );
                         Operand::invalid(e)
                     }
                 }
@@ -92,7 +98,11 @@ impl<'a> Checker<'a> {
     }
 
     /// Evaluates call arguments: `f(g())` spreads a multi-value `g`.
-    pub(crate) fn eval_args(&mut self, args: &'a [Expr], hints: &[TypeId]) -> (Vec<Operand<'a>>, bool) {
+    pub(crate) fn eval_args(
+        &mut self,
+        args: &'a [Expr],
+        hints: &[TypeId],
+    ) -> (Vec<Operand<'a>>, bool) {
         if args.len() == 1 {
             let x = self.raw_expr(&args[0], hints.first().copied());
             if x.mode != Mode::Invalid && x.mode != Mode::NoValue {
@@ -136,7 +146,11 @@ impl<'a> Checker<'a> {
         let nparams = params.len();
         if let Some(sp) = ellipsis {
             if !variadic {
-                self.error(sp, format!("have (...) in call to non-variadic {fname}"));
+                let _ = sp;
+                self.error(
+                    call.span,
+                    format!("cannot use ... in call to non-variadic {fname}"),
+                );
                 return;
             }
             if spread {
@@ -151,19 +165,28 @@ impl<'a> Checker<'a> {
         };
         if !want_count_ok {
             let too_many = xs.len() > nparams;
-            let have = self.types_summary(&xs.iter().map(|x| x.ty).collect::<Vec<_>>(), false, ellipsis.is_some());
+            let have = self.types_summary(
+                &xs.iter().map(|x| x.ty).collect::<Vec<_>>(),
+                false,
+                ellipsis.is_some(),
+            );
             let want = self.types_summary(params, variadic, false);
             let (span, what) = if too_many {
                 let i = nparams.min(xs.len() - 1);
                 let sp = if spread { args[0].span } else { xs[i].span() };
                 (sp, "too many")
+            } else if let Some(last) = args.last() {
+                (last.span, "not enough")
             } else {
-                (Span::new(call.span.hi.saturating_sub(1), call.span.hi), "not enough")
+                (call.span, "not enough")
             };
             self.error_with(
-                crate::diag::Diagnostic::error(span, format!("{what} arguments in call to {fname}"))
-                    .with_note(format!("have {have}"))
-                    .with_note(format!("want {want}")),
+                crate::diag::Diagnostic::error(
+                    span,
+                    format!("{what} arguments in call to {fname}"),
+                )
+                .with_note(format!("have {have}"))
+                .with_note(format!("want {want}")),
             );
             return;
         }

@@ -11,7 +11,7 @@ use super::{Info, Initializer, ScriptMain};
 use crate::ast::{self, NodeId, Span};
 use crate::diag::Diagnostic;
 use crate::types::{ids, ObjId, ObjKind, Object, PkgId, TypeId, TypeTable, VarKind};
-use crate::{FileKind, Importer};
+use crate::FileKind;
 use std::collections::{HashMap, HashSet};
 
 /// What the checker hands back per package.
@@ -38,7 +38,9 @@ pub(crate) enum DeclInfo<'a> {
         ty: Option<&'a ast::Expr>,
         init: Option<&'a ast::Expr>,
         iota: u32,
-        /// Span of the spec whose values are inherited (for messages).
+        /// The spec repeats an earlier spec's expressions: errors in them
+        /// are reported at this constant's name, as Go does.
+        inherited: bool,
         file: usize,
     },
     Var {
@@ -68,7 +70,6 @@ pub(crate) enum Color {
 
 pub(crate) struct PkgState<'a> {
     pub id: PkgId,
-    pub path: String,
     pub name: String,
     pub files: &'a [super::ParsedFile],
     pub scope: HashMap<String, ObjId>,
@@ -97,7 +98,6 @@ pub(crate) struct FuncCtx {
     pub sig: TypeId,
     /// Named results (for bare returns), empty if unnamed.
     pub named_results: Vec<ObjId>,
-    pub depth: u32,
     /// Local variables declared in this function, for "declared and not used".
     pub locals: Vec<ObjId>,
     /// Labels of the function: declaration and whether used.
@@ -108,7 +108,8 @@ pub(crate) struct FuncCtx {
 
 pub(crate) struct Checker<'a> {
     pub srcs: &'a [PkgSrc],
-    pub importer: &'a dyn Importer,
+    /// Every import path the importer knows (for unknown-import errors).
+    pub available: &'a [String],
     pub tt: TypeTable,
     pub info: Info,
     pub diags: Vec<Diagnostic>,
@@ -151,6 +152,8 @@ pub(crate) struct Checker<'a> {
     pub fall: super::stmt::Fall,
     /// Objects standing for interface methods in selections.
     pub iface_methods: HashMap<(TypeId, String), ObjId>,
+    /// Where errors go while checking an inherited constant expression.
+    pub pos_override: Option<Span>,
     /// Map key types to check for comparability once declarations are done.
     pub later_map_keys: Vec<(TypeId, Span)>,
 }
@@ -158,12 +161,12 @@ pub(crate) struct Checker<'a> {
 impl<'a> Checker<'a> {
     pub fn new(
         srcs: &'a [PkgSrc],
-        importer: &'a dyn Importer,
+        available: &'a [String],
         sources: &'a crate::source::SourceMap,
     ) -> Checker<'a> {
         let mut c = Checker {
             srcs,
-            importer,
+            available,
             tt: TypeTable::new(),
             info: Info::default(),
             diags: Vec::new(),
@@ -192,6 +195,7 @@ impl<'a> Checker<'a> {
             fall: Default::default(),
             iface_methods: HashMap::new(),
             later_map_keys: Vec::new(),
+            pos_override: None,
         };
         c.init_universe();
         c
@@ -203,10 +207,14 @@ impl<'a> Checker<'a> {
     }
 
     pub fn error(&mut self, span: Span, msg: impl Into<String>) {
+        let span = self.pos_override.unwrap_or(span);
         self.diags.push(Diagnostic::error(span, msg));
     }
 
-    pub fn error_with(&mut self, d: Diagnostic) {
+    pub fn error_with(&mut self, mut d: Diagnostic) {
+        if let Some(sp) = self.pos_override {
+            d.primary.span = sp;
+        }
         self.diags.push(d);
     }
 
@@ -377,7 +385,6 @@ impl<'a> Checker<'a> {
             self.pkg_by_path.insert(src.path.clone(), id);
             self.pkgs.push(PkgState {
                 id,
-                path: src.path.clone(),
                 name,
                 files: &src.files,
                 scope: HashMap::new(),
@@ -402,14 +409,9 @@ impl<'a> Checker<'a> {
             self.check_package_clauses();
         }
         self.collect_objects();
-        // Declare every package-level object, in source order.
-        let objs = self.cur_pkg().objects.clone();
-        for o in objs {
+        // Declare every package-level object, dependencies first.
+        for o in self.declaration_order() {
             self.obj_decl(o);
-        }
-        let methods = self.cur_pkg().methods.clone();
-        for m in &methods {
-            self.obj_decl(*m);
         }
         self.check_method_sets();
         // Bodies.
@@ -436,10 +438,7 @@ impl<'a> Checker<'a> {
                     None => {
                         first = Some(p);
                         if p.name != "main" {
-                            self.error(
-                                p.span,
-                                format!("package {} is not a main package", p.name),
-                            );
+                            self.error(p.span, format!("package {} is not a main package", p.name));
                         }
                     }
                     Some(q) if q.name != p.name => {
@@ -472,7 +471,10 @@ impl<'a> Checker<'a> {
                 if let Some(sig) = self.tt.signature(t) {
                     if !sig.params.is_empty() || !sig.results.is_empty() {
                         let span = self.tt.obj(o).span;
-                        self.error(span, "func main must have no arguments and no return values");
+                        self.error(
+                            span,
+                            "func main must have no arguments and no return values",
+                        );
                     }
                 }
             }

@@ -75,6 +75,11 @@ impl<'a> Checker<'a> {
         if open_array {
             let n = self.indexed_elems(elems, t, None);
             let at = self.tt.intern(Type::Array(n, t));
+            if self.tt.size_of(at).is_none_or(|s| s > 1 << 48) {
+                let s = self.ts(at);
+                self.error(e.span, format!("type {s} larger than address space"));
+                return Operand::invalid(e);
+            }
             if let Some(te) = ty {
                 self.info.types.insert(
                     te.id,
@@ -98,7 +103,10 @@ impl<'a> Checker<'a> {
                     let mut seen: HashMap<String, Span> = HashMap::new();
                     for el in elems {
                         let Some(k) = &el.key else {
-                            self.error(el.value.span, "mixture of field:value and value elements in struct literal");
+                            self.error(
+                                el.value.span,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             let _ = self.expr(&el.value);
                             continue;
                         };
@@ -108,8 +116,13 @@ impl<'a> Checker<'a> {
                             let _ = self.expr(&el.value);
                             continue;
                         };
-                        let Some((i, f)) = fields.iter().enumerate().find(|(_, f)| f.name == id.name) else {
-                            self.error(id.span, format!("unknown field {} in struct literal of type {ts}", id.name));
+                        let Some((i, f)) =
+                            fields.iter().enumerate().find(|(_, f)| f.name == id.name)
+                        else {
+                            self.error(
+                                id.span,
+                                format!("unknown field {} in struct literal of type {ts}", id.name),
+                            );
                             let _ = self.expr(&el.value);
                             continue;
                         };
@@ -123,8 +136,11 @@ impl<'a> Checker<'a> {
                         if let Some(prev) = seen.get(&id.name) {
                             let prev = *prev;
                             self.error_with(
-                                Diagnostic::error(id.span, format!("duplicate field name {} in struct literal", id.name))
-                                    .with_secondary(prev, "previous"),
+                                Diagnostic::error(
+                                    id.span,
+                                    format!("duplicate field name {} in struct literal", id.name),
+                                )
+                                .with_secondary(prev, "previous"),
                             );
                         }
                         seen.insert(id.name.clone(), id.span);
@@ -134,12 +150,18 @@ impl<'a> Checker<'a> {
                 } else {
                     for (i, el) in elems.iter().enumerate() {
                         if let Some(k) = &el.key {
-                            self.error(k.span, "mixture of field:value and value elements in struct literal");
+                            self.error(
+                                k.span,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             let _ = self.expr(&el.value);
                             continue;
                         }
                         let Some(f) = fields.get(i) else {
-                            self.error(el.value.span, format!("too many values in struct literal of type {ts}"));
+                            self.error(
+                                el.value.span,
+                                format!("too many values in struct literal of type {ts}"),
+                            );
                             break;
                         };
                         let mut x = self.expr_hint(&el.value, Some(f.ty));
@@ -153,7 +175,10 @@ impl<'a> Checker<'a> {
                         self.assignment(&mut x, f.ty, "struct literal");
                     }
                     if elems.len() < fields.len() {
-                        self.error(rbrace, format!("too few values in struct literal of type {ts}"));
+                        self.error(
+                            rbrace,
+                            format!("too few values in struct literal of type {ts}"),
+                        );
                     }
                 }
                 Operand::new(Mode::Value, t, e)
@@ -178,7 +203,10 @@ impl<'a> Checker<'a> {
                     self.assignment(&mut kx, kt, "map literal");
                     if kx.mode == Mode::Constant {
                         if let Some(v) = kx.val.clone() {
-                            if seen.iter().any(|(pv, pt, _)| *pv == v && self.tt.identical(*pt, kx.ty)) {
+                            if seen
+                                .iter()
+                                .any(|(pv, pt, _)| *pv == v && self.tt.identical(*pt, kx.ty))
+                            {
                                 let s = expr_string(k);
                                 self.error(k.span, format!("duplicate key {s} in map literal"));
                             } else {
@@ -237,7 +265,10 @@ impl<'a> Checker<'a> {
                             }
                             _ => {
                                 let s = expr_string(k);
-                                self.error(k.span, format!("index {s} must be non-negative integer constant"));
+                                self.error(
+                                    k.span,
+                                    format!("index {s} must be non-negative integer constant"),
+                                );
                             }
                         }
                     } else if x.mode != Mode::Invalid {
@@ -260,13 +291,11 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            if valid_index {
-                if seen.insert(index, ()).is_some() {
-                    self.error(
-                        el.key.as_ref().map(|k| k.span).unwrap_or(el.value.span),
-                        format!("duplicate index {index} in array or slice literal"),
-                    );
-                }
+            if valid_index && seen.insert(index, ()).is_some() {
+                self.error(
+                    el.key.as_ref().map(|k| k.span).unwrap_or(el.value.span),
+                    format!("duplicate index {index} in array or slice literal"),
+                );
             }
             let mut x = self.expr_hint(&el.value, Some(et));
             self.assignment(&mut x, et, "array or slice literal");

@@ -54,7 +54,10 @@ impl<'a> Checker<'a> {
             if cause.is_empty() {
                 self.error(x.span(), format!("cannot convert {d} to type {ts}"));
             } else {
-                self.error(x.span(), format!("cannot convert {d} to type {ts}: {cause}"));
+                self.error(
+                    x.span(),
+                    format!("cannot convert {d} to type {ts}: {cause}"),
+                );
             }
             return Operand::invalid(e);
         }
@@ -100,7 +103,9 @@ impl<'a> Checker<'a> {
         if self.tt.identical(vu, tu) {
             return Ok(());
         }
-        if let (Type::Pointer(a), Type::Pointer(b)) = (self.tt.get(v).clone(), self.tt.get(t).clone()) {
+        if let (Type::Pointer(a), Type::Pointer(b)) =
+            (self.tt.get(v).clone(), self.tt.get(t).clone())
+        {
             if self.tt.identical(self.tt.under(a), self.tt.under(b)) {
                 return Ok(());
             }
@@ -115,14 +120,20 @@ impl<'a> Checker<'a> {
                 return Ok(());
             }
             if let Type::Slice(e) = self.tt.get(vu) {
-                if matches!(self.tt.basic_kind(*e), Some(crate::basic::BasicKind::Uint8 | crate::basic::BasicKind::Int32)) {
+                if matches!(
+                    self.tt.basic_kind(*e),
+                    Some(crate::basic::BasicKind::Uint8 | crate::basic::BasicKind::Int32)
+                ) {
                     return Ok(());
                 }
             }
         }
         if self.tt.is_string(vu) {
             if let Type::Slice(e) = self.tt.get(tu) {
-                if matches!(self.tt.basic_kind(*e), Some(crate::basic::BasicKind::Uint8 | crate::basic::BasicKind::Int32)) {
+                if matches!(
+                    self.tt.basic_kind(*e),
+                    Some(crate::basic::BasicKind::Uint8 | crate::basic::BasicKind::Int32)
+                ) {
                     return Ok(());
                 }
             }

@@ -15,7 +15,6 @@
 //! the new type's structure after its declaration and reports it.
 
 use super::checker::{Checker, Color, DeclInfo, FuncCtx};
-use super::expr::Operand;
 use super::Mode;
 use crate::ast::{self, Span};
 use crate::constant::Value;
@@ -48,17 +47,24 @@ impl<'a> Checker<'a> {
         let saved_iota = self.iota.take();
         let saved_scopes = std::mem::take(&mut self.scopes);
         let saved_funcs = std::mem::take(&mut self.funcs);
+        let saved_override = self.pos_override.take();
         match d {
             DeclInfo::Const {
                 ty,
                 init,
                 iota,
+                inherited,
                 file,
             } => {
                 self.file = file;
                 self.iota = Some(iota);
                 self.cur_decl = Some(o);
+                let saved = self.pos_override;
+                if inherited {
+                    self.pos_override = Some(self.tt.obj(o).span);
+                }
                 self.const_decl(o, ty, init);
+                self.pos_override = saved;
             }
             DeclInfo::Var {
                 ty,
@@ -85,6 +91,7 @@ impl<'a> Checker<'a> {
         self.iota = saved_iota;
         self.scopes = saved_scopes;
         self.funcs = saved_funcs;
+        self.pos_override = saved_override;
         self.obj_path.pop();
         self.color.insert(o, Color::Black);
     }
@@ -230,7 +237,15 @@ impl<'a> Checker<'a> {
         }
         if values.len() == lhs.len() {
             let e = &values[index];
-            let mut x = self.expr(e);
+            let span = self.tt.obj(o).span;
+            let mut x = if lhs.len() == 1 {
+                match self.single_rhs(e, span) {
+                    Some(x) => x,
+                    None => return,
+                }
+            } else {
+                self.expr(e)
+            };
             self.init_var(o, &mut x, "variable declaration");
             self.var_inits.insert(o, (vec![o], e.id));
             return;
@@ -268,11 +283,7 @@ impl<'a> Checker<'a> {
             // Dependencies recorded for `o` belong to all of them.
             return;
         }
-        // Mismatched counts: report once, at the first variable.
-        if index == 0 {
-            let span = self.tt.obj(lhs[0]).span;
-            self.assign_mismatch(span, lhs.len(), values.len(), None);
-        }
+        // Mismatched counts were reported by `arity`.
         if let Some(e) = values.get(index) {
             let _ = self.expr(e);
         }
@@ -383,19 +394,24 @@ impl<'a> Checker<'a> {
         if self.tt.is_invalid(t) {
             return t;
         }
-        let base = self.tt.pointer_elem(t).filter(|_| !self.tt.is_named(t)).unwrap_or(t);
+        // Go reports a bad receiver at the type under the first `*`.
+        let at = match &r.ty.kind {
+            ast::ExprKind::Star(x) => x.span,
+            _ => r.ty.span,
+        };
+        let base = self
+            .tt
+            .pointer_elem(t)
+            .filter(|_| !self.tt.is_named(t))
+            .unwrap_or(t);
         let bad = |c: &Self, why: &str| format!("invalid receiver type {}{}", c.ts(t), why);
         match self.tt.named(base) {
             Some(n) if n.pkg == Some(self.pkg) => {
                 let u = self.tt.under(base);
                 if matches!(self.tt.get(u), Type::Pointer(_) | Type::Interface(_)) {
-                    let kind = if self.tt.is_interface(u) {
-                        " (pointer or interface type)"
-                    } else {
-                        " (pointer or interface type)"
-                    };
+                    let kind = " (pointer or interface type)";
                     let m = bad(self, kind);
-                    self.error(r.ty.span, m);
+                    self.error(at, m);
                     return ids::INVALID;
                 }
                 t
@@ -404,12 +420,12 @@ impl<'a> Checker<'a> {
                 let s = self.ts(base);
                 if self.tt.basic_kind(base).is_some() || self.tt.is_named(base) {
                     self.error(
-                        r.ty.span,
+                        at,
                         format!("cannot define new methods on non-local type {s}"),
                     );
                 } else {
                     let m = bad(self, "");
-                    self.error(r.ty.span, m);
+                    self.error(at, m);
                 }
                 ids::INVALID
             }
@@ -485,7 +501,9 @@ impl<'a> Checker<'a> {
     /// `file:line:col` as Go prints it inside messages (`./main.go:4:12`).
     pub(crate) fn pos_string(&self, span: Span) -> String {
         let p = self.position_of(span);
-        if p.starts_with('/') || p.starts_with('$') || p.starts_with('.') {
+        // Go shows files of the current directory as `./name.go`.
+        let file = p.split(':').next().unwrap_or("");
+        if file.contains('/') {
             p
         } else {
             format!("./{p}")
@@ -526,7 +544,6 @@ impl<'a> Checker<'a> {
         self.funcs.push(FuncCtx {
             sig,
             named_results: Vec::new(),
-            depth: self.funcs.len() as u32 + 1,
             locals: Vec::new(),
             labels: HashMap::new(),
             targets: Vec::new(),
@@ -620,7 +637,6 @@ impl<'a> Checker<'a> {
         self.funcs.push(FuncCtx {
             sig,
             named_results: Vec::new(),
-            depth: 1,
             locals: Vec::new(),
             labels: HashMap::new(),
             targets: Vec::new(),
@@ -638,13 +654,71 @@ impl<'a> Checker<'a> {
         self.cur_decl = None;
     }
 
-    /// An operand describing an object's value, for messages.
-    pub(crate) fn obj_operand(&self, o: ObjId) -> Operand<'a> {
-        Operand {
-            mode: Mode::Variable,
-            ty: self.tt.obj(o).ty,
-            val: None,
-            expr: None,
+    /// The order in which to declare the package-level objects: a
+    /// post-order of their syntactic dependencies (every identifier their
+    /// declarations mention, function bodies excluded), computed with an
+    /// explicit stack. Declaring dependencies first keeps the lazy
+    /// recursion of [`Checker::obj_decl`] shallow, however long a chain of
+    /// declarations (`const c0 = c1 + 1; const c1 = ...`) is.
+    pub(crate) fn declaration_order(&self) -> Vec<ObjId> {
+        use super::load::idents_of_expr;
+        let p = self.cur_pkg();
+        let all: Vec<ObjId> = p.objects.iter().chain(&p.methods).copied().collect();
+        let deps_of = |o: ObjId| -> Vec<ObjId> {
+            let mut names = std::collections::HashSet::new();
+            match self.decls.get(&o) {
+                Some(DeclInfo::Const { ty, init, .. }) => {
+                    for e in ty.iter().chain(init.iter()) {
+                        names.extend(idents_of_expr(e));
+                    }
+                }
+                Some(DeclInfo::Var {
+                    ty, values, index, ..
+                }) => {
+                    if let Some(t) = ty {
+                        names.extend(idents_of_expr(t));
+                    }
+                    if let Some(v) = values.get(*index).or(values.first()) {
+                        names.extend(idents_of_expr(v));
+                    }
+                }
+                Some(DeclInfo::Type { spec, .. }) => names.extend(idents_of_expr(&spec.ty)),
+                Some(DeclInfo::Func { decl, .. }) => {
+                    let ft = &decl.ty;
+                    for prm in decl.recv.iter().chain(&ft.params).chain(&ft.results) {
+                        names.extend(idents_of_expr(&prm.ty));
+                    }
+                }
+                None => {}
+            }
+            let mut v: Vec<ObjId> = names
+                .iter()
+                .filter_map(|n| p.scope.get(n).copied())
+                .collect();
+            v.sort();
+            v
+        };
+        let mut order = Vec::with_capacity(all.len());
+        let mut visited = std::collections::HashSet::new();
+        for &root in &all {
+            if !visited.insert(root) {
+                continue;
+            }
+            let mut stack: Vec<(ObjId, Vec<ObjId>, usize)> = vec![(root, deps_of(root), 0)];
+            while let Some(top) = stack.last_mut() {
+                if top.2 < top.1.len() {
+                    let d = top.1[top.2];
+                    top.2 += 1;
+                    if visited.insert(d) {
+                        let dd = deps_of(d);
+                        stack.push((d, dd, 0));
+                    }
+                } else {
+                    order.push(top.0);
+                    stack.pop();
+                }
+            }
         }
+        order
     }
 }

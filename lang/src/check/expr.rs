@@ -191,6 +191,11 @@ impl<'a> Checker<'a> {
             }
             Mode::TypeExpr => {
                 let s = x.expr.map(expr_string).unwrap_or_default();
+                // Go places a function type at its parameter list.
+                let span = match x.expr.map(|e| &e.kind) {
+                    Some(ExprKind::FuncType(ft)) => Span::new(ft.span.lo + 4, ft.span.lo + 4),
+                    _ => span,
+                };
                 self.error(span, format!("{s} (type) is not an expression"));
                 x.mode = Mode::Invalid;
             }
@@ -204,7 +209,7 @@ impl<'a> Checker<'a> {
             }
             Mode::PkgName => {
                 let s = x.expr.map(expr_string).unwrap_or_default();
-                self.error(span, format!("use of package {s} without selector"));
+                self.error(span, format!("use of package {s} not in selector"));
                 x.mode = Mode::Invalid;
             }
             _ => {
@@ -270,14 +275,14 @@ impl<'a> Checker<'a> {
             ExprKind::Int(text) => match Value::from_int_literal(text) {
                 Ok(v) => Operand::constant(ids::UNTYPED_INT, v, e),
                 Err(_) => {
-                    self.error(e.span, format!("integer constant overflow: {text}"));
+                    self.error(e.span, format!("malformed constant: {text}"));
                     Operand::invalid(e)
                 }
             },
             ExprKind::Float(text) => match Value::from_float_literal(text) {
                 Ok(v) => Operand::constant(ids::UNTYPED_FLOAT, v, e),
                 Err(_) => {
-                    self.error(e.span, format!("floating-point constant overflow: {text}"));
+                    self.error(e.span, format!("malformed constant: {text}"));
                     Operand::invalid(e)
                 }
             },
@@ -371,7 +376,7 @@ impl<'a> Checker<'a> {
 
     fn ident(&mut self, e: &'a Expr, id: &'a crate::ast::Ident) -> Operand<'a> {
         if id.is_blank() {
-            self.error(id.span, "cannot use _ as value");
+            self.error(id.span, "cannot use _ as value or type");
             return Operand::invalid(e);
         }
         let Some(o) = self.lookup(&id.name) else {
@@ -656,7 +661,9 @@ impl<'a> Checker<'a> {
                     let ts = self.ts(final_t);
                     self.error(
                         l.span,
-                        format!("invalid operation: shifted operand {s} (type {ts}) must be integer"),
+                        format!(
+                            "invalid operation: shifted operand {s} (type {ts}) must be integer"
+                        ),
                     );
                 }
             }
@@ -675,7 +682,13 @@ impl<'a> Checker<'a> {
 
     // ---- operators ----
 
-    fn unary(&mut self, e: &'a Expr, op: UnaryOp, inner: &'a Expr, hint: Option<TypeId>) -> Operand<'a> {
+    fn unary(
+        &mut self,
+        e: &'a Expr,
+        op: UnaryOp,
+        inner: &'a Expr,
+        hint: Option<TypeId>,
+    ) -> Operand<'a> {
         let x = if op == UnaryOp::Addr {
             // &T{} may elide T inside a composite literal of *T elements.
             let h = hint.and_then(|h| self.tt.pointer_elem(h));
@@ -691,7 +704,10 @@ impl<'a> Checker<'a> {
                 let is_lit = matches!(unparen(inner).kind, ExprKind::Composite { .. });
                 if !is_lit && x.mode != Mode::Variable {
                     let d = self.operand_string(&x);
-                    self.error(x.span(), format!("invalid operation: cannot take address of {d}"));
+                    self.error(
+                        x.span(),
+                        format!("invalid operation: cannot take address of {d}"),
+                    );
                     return Operand::invalid(e);
                 }
                 self.mark_addressed(inner);
@@ -734,7 +750,10 @@ impl<'a> Checker<'a> {
                     let d = self.operand_string(&x);
                     self.error(
                         x.span(),
-                        format!("invalid operation: operator {} not defined on {d}", op.as_str()),
+                        format!(
+                            "invalid operation: operator {} not defined on {d}",
+                            op.as_str()
+                        ),
                     );
                     return Operand::invalid(e);
                 }
@@ -804,7 +823,11 @@ impl<'a> Checker<'a> {
                     ExprKind::Binary(op, ..) => opname(*op),
                     _ => "",
                 };
-                let op = if op.is_empty() { String::new() } else { format!("{op} ") };
+                let op = if op.is_empty() {
+                    String::new()
+                } else {
+                    format!("{op} ")
+                };
                 self.error(e.span, format!("constant {op}overflow"))
             }
             _ => {
@@ -835,7 +858,11 @@ impl<'a> Checker<'a> {
                     Some(ExprKind::Binary(op, ..)) => opname(*op),
                     _ => "",
                 };
-                let op = if op.is_empty() { String::new() } else { format!("{op} ") };
+                let op = if op.is_empty() {
+                    String::new()
+                } else {
+                    format!("{op} ")
+                };
                 self.error(x.span(), format!("constant {op}overflow"));
                 x.val = Some(Value::Unknown);
             }
@@ -939,7 +966,10 @@ impl<'a> Checker<'a> {
             let d = self.operand_string(x);
             self.error(
                 x.span(),
-                format!("invalid operation: operator {} not defined on {d}", op.as_str()),
+                format!(
+                    "invalid operation: operator {} not defined on {d}",
+                    op.as_str()
+                ),
             );
         }
         ok
@@ -1010,9 +1040,9 @@ impl<'a> Checker<'a> {
         } else {
             match op {
                 BinaryOp::Eq | BinaryOp::Ne => {
-                    if x.is_nil() || y.is_nil() {
-                        let t = if x.is_nil() { y.ty } else { x.ty };
-                        if !self.tt.has_nil(t) || (x.is_nil() && y.is_nil()) {
+                    if self.nil_operand(&x) || self.nil_operand(&y) {
+                        let t = if self.nil_operand(&x) { y.ty } else { x.ty };
+                        if !self.tt.has_nil(t) || (self.nil_operand(&x) && self.nil_operand(&y)) {
                             err_on_y = true;
                             failed = true;
                         }
@@ -1038,7 +1068,11 @@ impl<'a> Checker<'a> {
         if failed {
             let eo = if err_on_y { &y } else { &x };
             if cause.is_empty() {
-                cause = format!("operator {} not defined on {}", op.as_str(), self.kind_string(eo.ty));
+                cause = format!(
+                    "operator {} not defined on {}",
+                    op.as_str(),
+                    self.kind_string(eo.ty)
+                );
             }
             let xs = x.expr.map(expr_string).unwrap_or_default();
             let ys = y.expr.map(expr_string).unwrap_or_default();
@@ -1065,7 +1099,11 @@ impl<'a> Checker<'a> {
             if xv == Value::Unknown || yv == Value::Unknown {
                 return Operand::constant(ids::UNTYPED_BOOL, Value::Unknown, e);
             }
-            return Operand::constant(ids::UNTYPED_BOOL, Value::Bool(Value::compare(op, &xv, &yv)), e);
+            return Operand::constant(
+                ids::UNTYPED_BOOL,
+                Value::Bool(Value::compare(op, &xv, &yv)),
+                e,
+            );
         }
         let (dx, dy) = (self.tt.default_type(x.ty), self.tt.default_type(y.ty));
         if dx != x.ty {
@@ -1077,6 +1115,22 @@ impl<'a> Checker<'a> {
             self.update_expr_type(&y, dy);
         }
         Operand::new(Mode::Value, ids::UNTYPED_BOOL, e)
+    }
+
+    /// Whether an operand is the predeclared `nil` (also after it took
+    /// the type of the other operand).
+    pub(crate) fn nil_operand(&self, x: &Operand) -> bool {
+        if x.is_nil() {
+            return true;
+        }
+        if let Some(e) = x.expr {
+            if let ExprKind::Ident(id) = &unparen(e).kind {
+                if let Some(&o) = self.info.uses.get(&id.id) {
+                    return matches!(self.tt.obj(o).kind, ObjKind::Nil);
+                }
+            }
+        }
+        false
     }
 
     fn incomparable_cause(&self, t: TypeId) -> String {
@@ -1106,7 +1160,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn shift(&mut self, e: &'a Expr, op: BinaryOp, mut x: Operand<'a>, mut y: Operand<'a>) -> Operand<'a> {
+    fn shift(
+        &mut self,
+        e: &'a Expr,
+        op: BinaryOp,
+        mut x: Operand<'a>,
+        mut y: Operand<'a>,
+    ) -> Operand<'a> {
         let xval = if x.mode == Mode::Constant {
             x.val.as_ref().and_then(|v| v.to_int())
         } else {
@@ -1115,7 +1175,10 @@ impl<'a> Checker<'a> {
         let lhs_ok = self.tt.is_integer(x.ty) || (self.tt.is_untyped(x.ty) && xval.is_some());
         if !lhs_ok {
             let d = self.operand_string(&x);
-            self.error(x.span(), format!("invalid operation: shifted operand {d} must be integer"));
+            self.error(
+                x.span(),
+                format!("invalid operation: shifted operand {d} must be integer"),
+            );
             return Operand::invalid(e);
         }
         let mut yval = None;
@@ -1124,7 +1187,10 @@ impl<'a> Checker<'a> {
             if let Some(v) = &yval {
                 if v.sign() == num_bigint::Sign::Minus {
                     let d = self.operand_string(&y);
-                    self.error(y.span(), format!("invalid operation: negative shift count {d}"));
+                    self.error(
+                        y.span(),
+                        format!("invalid operation: negative shift count {d}"),
+                    );
                     return Operand::invalid(e);
                 }
             }
@@ -1146,7 +1212,10 @@ impl<'a> Checker<'a> {
             }
         } else {
             let d = self.operand_string(&y);
-            self.error(y.span(), format!("invalid operation: shift count {d} must be integer"));
+            self.error(
+                y.span(),
+                format!("invalid operation: shift count {d} must be integer"),
+            );
             return Operand::invalid(e);
         }
         if x.mode == Mode::Constant {
@@ -1157,7 +1226,10 @@ impl<'a> Checker<'a> {
                 let s = u64::try_from(yv).ok().filter(|&s| s <= 1023 - 1 + 52);
                 let Some(s) = s else {
                     let d = self.operand_string(&y);
-                    self.error(y.span(), format!("invalid operation: invalid shift count {d}"));
+                    self.error(
+                        y.span(),
+                        format!("invalid operation: invalid shift count {d}"),
+                    );
                     return Operand::invalid(e);
                 };
                 if !self.tt.is_integer(x.ty) {
@@ -1182,7 +1254,10 @@ impl<'a> Checker<'a> {
         }
         if !self.tt.is_integer(x.ty) {
             let d = self.operand_string(&x);
-            self.error(x.span(), format!("invalid operation: shifted operand {d} must be integer"));
+            self.error(
+                x.span(),
+                format!("invalid operation: shifted operand {d} must be integer"),
+            );
             return Operand::invalid(e);
         }
         Operand::new(Mode::Value, x.ty, e)
@@ -1196,12 +1271,18 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         let Some(te) = te else {
-            self.error(e.span, "invalid syntax tree: use of .(type) outside type switch");
+            self.error(
+                e.span,
+                "invalid syntax tree: use of .(type) outside type switch",
+            );
             return Operand::invalid(e);
         };
         if !self.tt.is_interface(x.ty) {
             let d = self.operand_string(&x);
-            self.error(x.span(), format!("invalid operation: {d} is not an interface"));
+            self.error(
+                x.span(),
+                format!("invalid operation: {d} is not an interface"),
+            );
             return Operand::invalid(e);
         }
         let t = self.typexpr(te);
@@ -1213,7 +1294,13 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports an impossible assertion of interface type `xt` to `t`.
-    pub(crate) fn check_type_assertion(&mut self, e: &Expr, xt: TypeId, t: TypeId, _span: Span) -> bool {
+    pub(crate) fn check_type_assertion(
+        &mut self,
+        e: &Expr,
+        xt: TypeId,
+        t: TypeId,
+        _span: Span,
+    ) -> bool {
         if self.tt.is_interface(t) {
             return true;
         }
@@ -1221,7 +1308,11 @@ impl<'a> Checker<'a> {
             let s = expr_string(e);
             self.error_with(
                 crate::diag::Diagnostic::error(e.span, format!("impossible type assertion: {s}"))
-                    .with_note(format!("{} does not implement {} {cause}", self.ts(t), self.ts(xt))),
+                    .with_note(format!(
+                        "{} does not implement {} {cause}",
+                        self.ts(t),
+                        self.ts(xt)
+                    )),
             );
             return false;
         }
@@ -1309,7 +1400,10 @@ impl<'a> Checker<'a> {
         }
         if !self.tt.is_integer(x.ty) {
             let d = self.operand_string(&x);
-            self.error(x.span(), format!("invalid argument: index {d} must be integer"));
+            self.error(
+                x.span(),
+                format!("invalid argument: index {d} must be integer"),
+            );
             return None;
         }
         if x.mode == Mode::Constant {

@@ -26,8 +26,6 @@ use std::collections::{HashMap, HashSet};
 pub(crate) struct PkgSrc {
     pub path: String,
     pub files: Vec<ParsedFile>,
-    /// Import paths this package's files name (explicit imports).
-    pub imports: Vec<String>,
     /// Packages a script may import implicitly, by package name.
     pub implicit: HashMap<String, String>,
 }
@@ -81,14 +79,17 @@ pub(crate) fn load(
         })
         .collect();
     for f in files.iter().filter(|f| f.kind == FileKind::Script) {
-        let mut names = HashSet::new();
+        let mut names = Names {
+            all: false,
+            set: HashSet::new(),
+        };
         for item in &f.ast.items {
             match item {
                 ast::Item::Decl(d) => walk_decl(d, &mut names),
                 ast::Item::Stmt(s) => walk_stmt(s, &mut names),
             }
         }
-        for n in names {
+        for n in names.set {
             if explicit_names.contains(&n) {
                 continue;
             }
@@ -110,7 +111,6 @@ pub(crate) fn load(
     l.out.push(PkgSrc {
         path: "main".to_string(),
         files,
-        imports,
         implicit,
     });
     l.out
@@ -152,7 +152,8 @@ impl Loader<'_> {
         };
         let mut files = Vec::new();
         for (name, text) in srcs {
-            let id = self.sources.add(format!("$GOROOT/src/{path}/{name}"), text);
+            // The importer names the file as diagnostics should show it.
+            let id = self.sources.add(name, text);
             let f = self.sources.file(id);
             let (ast, mut d) = parse(&f.text.clone(), f.base, FileKind::Std, self.ids);
             self.diags.append(&mut d);
@@ -190,16 +191,38 @@ impl Loader<'_> {
         self.out.push(PkgSrc {
             path: path.to_string(),
             files,
-            imports,
             implicit: HashMap::new(),
         });
     }
 }
 
+/// Names found by the walk: every identifier (`all`), or only those used
+/// as selector operands.
+pub(crate) struct Names {
+    pub all: bool,
+    pub set: HashSet<String>,
+}
+
+impl Names {
+    fn insert(&mut self, n: String) {
+        self.set.insert(n);
+    }
+}
+
+/// Every identifier in an expression.
+pub(crate) fn idents_of_expr(e: &Expr) -> HashSet<String> {
+    let mut n = Names {
+        all: true,
+        set: HashSet::new(),
+    };
+    walk_expr(e, &mut n);
+    n.set
+}
+
 // A small walk collecting identifiers used as selector operands. It only
 // descends as deep as the parser let the tree grow (the parser caps nesting).
 
-fn walk_decl(d: &ast::Decl, out: &mut HashSet<String>) {
+fn walk_decl(d: &ast::Decl, out: &mut Names) {
     match d {
         ast::Decl::Var(g) => {
             for s in &g.specs {
@@ -230,19 +253,19 @@ fn walk_decl(d: &ast::Decl, out: &mut HashSet<String>) {
     }
 }
 
-fn walk_functype(t: &ast::FuncType, out: &mut HashSet<String>) {
+fn walk_functype(t: &ast::FuncType, out: &mut Names) {
     for p in t.params.iter().chain(&t.results) {
         walk_expr(&p.ty, out);
     }
 }
 
-fn walk_opt_stmt(s: &Option<Box<Stmt>>, out: &mut HashSet<String>) {
+fn walk_opt_stmt(s: &Option<Box<Stmt>>, out: &mut Names) {
     if let Some(s) = s {
         walk_stmt(s, out);
     }
 }
 
-fn walk_stmt(s: &Stmt, out: &mut HashSet<String>) {
+fn walk_stmt(s: &Stmt, out: &mut Names) {
     match &s.kind {
         StmtKind::Empty
         | StmtKind::Break(_)
@@ -328,10 +351,14 @@ fn walk_stmt(s: &Stmt, out: &mut HashSet<String>) {
     }
 }
 
-fn walk_expr(e: &Expr, out: &mut HashSet<String>) {
+fn walk_expr(e: &Expr, out: &mut Names) {
     match &e.kind {
-        ExprKind::Ident(_)
-        | ExprKind::Int(_)
+        ExprKind::Ident(id) => {
+            if out.all {
+                out.insert(id.name.clone());
+            }
+        }
+        ExprKind::Int(_)
         | ExprKind::Float(_)
         | ExprKind::Imag(_)
         | ExprKind::Rune(_)
@@ -358,7 +385,9 @@ fn walk_expr(e: &Expr, out: &mut HashSet<String>) {
         | ExprKind::SliceType(x)
         | ExprKind::ChanType(_, x) => walk_expr(x, out),
         ExprKind::Selector(x, _) => {
-            if let ExprKind::Ident(id) = &x.kind {
+            if out.all {
+                walk_expr(x, out);
+            } else if let ExprKind::Ident(id) = &x.kind {
                 out.insert(id.name.clone());
             } else {
                 walk_expr(x, out);

@@ -41,21 +41,47 @@ fn deref(tt: &TypeTable, t: TypeId) -> (TypeId, bool) {
     }
 }
 
-fn same_name(tt: &TypeTable, name: &str, pkg: Option<PkgId>, cand: &str, cand_pkg: Option<PkgId>) -> bool {
-    let _ = tt;
-    name == cand && (crate::types::is_exported(name) || cand_pkg.is_none() || cand_pkg == pkg)
+fn same_name(
+    any_pkg: bool,
+    name: &str,
+    pkg: Option<PkgId>,
+    cand: &str,
+    cand_pkg: Option<PkgId>,
+) -> bool {
+    name == cand
+        && (any_pkg || crate::types::is_exported(name) || cand_pkg.is_none() || cand_pkg == pkg)
 }
 
 /// Looks up field or method `name` in type `t` as seen from package `pkg`
 /// (unexported names of other packages are invisible).
-pub fn lookup_field_or_method(tt: &TypeTable, t: TypeId, pkg: Option<PkgId>, name: &str) -> LookupResult {
+pub fn lookup_field_or_method(
+    tt: &TypeTable,
+    t: TypeId,
+    pkg: Option<PkgId>,
+    name: &str,
+) -> LookupResult {
+    lookup_impl(tt, t, pkg, name, false)
+}
+
+/// Lookup that also sees other packages' unexported names (for messages).
+fn lookup_impl(
+    tt: &TypeTable,
+    t: TypeId,
+    pkg: Option<PkgId>,
+    name: &str,
+    any_pkg: bool,
+) -> LookupResult {
     if name == "_" {
         return LookupResult::NotFound;
     }
     // A defined pointer type `type P *T` gives access to T's fields, not
     // to its methods.
     let named_ptr = tt.is_named(t) && matches!(tt.get(tt.under(t)), Type::Pointer(_));
-    let (start, is_ptr) = if named_ptr { deref(tt, tt.under(t)) } else { deref(tt, t) };
+    let (start, is_ptr) = if named_ptr {
+        deref(tt, tt.under(t))
+    } else {
+        deref(tt, t)
+    };
     // A pointer to an interface has no methods.
     if is_ptr && tt.is_interface(start) {
         return LookupResult::NotFound;
@@ -79,7 +105,7 @@ pub fn lookup_field_or_method(tt: &TypeTable, t: TypeId, pkg: Option<PkgId>, nam
                 }
                 if let Some(&m) = n.methods.iter().find(|&&m| {
                     let o = tt.obj(m);
-                    same_name(tt, name, pkg, &o.name, o.pkg)
+                    same_name(any_pkg, name, pkg, &o.name, o.pkg)
                 }) {
                     count += 1;
                     found = Some(LookupResult::Method {
@@ -95,7 +121,7 @@ pub fn lookup_field_or_method(tt: &TypeTable, t: TypeId, pkg: Option<PkgId>, nam
             match tt.get(typ) {
                 Type::Struct(fields) => {
                     for (i, f) in fields.iter().enumerate() {
-                        if same_name(tt, name, pkg, &f.name, f.pkg) {
+                        if same_name(any_pkg, name, pkg, &f.name, f.pkg) {
                             count += 1;
                             let mut ix = index.clone();
                             ix.push(i);
@@ -118,7 +144,7 @@ pub fn lookup_field_or_method(tt: &TypeTable, t: TypeId, pkg: Option<PkgId>, nam
                     if let Some(m) = iface
                         .methods
                         .iter()
-                        .find(|m| same_name(tt, name, pkg, &m.name, m.pkg))
+                        .find(|m| same_name(any_pkg, name, pkg, &m.name, m.pkg))
                     {
                         count += 1;
                         found = Some(LookupResult::Method {
@@ -173,12 +199,21 @@ impl<'a> Checker<'a> {
 
     /// Why `t` does not implement interface `iface`, in Go's words (the
     /// parenthesised part), or `None` if it does.
-    pub(crate) fn missing_method_cause(&mut self, t: TypeId, iface: TypeId, _static: bool) -> Option<String> {
+    pub(crate) fn missing_method_cause(
+        &mut self,
+        t: TypeId,
+        iface: TypeId,
+        _static: bool,
+    ) -> Option<String> {
         let i = self.tt.interface(iface)?.clone();
         if self.tt.is_interface(t) {
             let ti = self.tt.interface(t)?.clone();
             for m in &i.methods {
-                match ti.methods.iter().find(|n| n.name == m.name && n.pkg == m.pkg) {
+                match ti
+                    .methods
+                    .iter()
+                    .find(|n| n.name == m.name && n.pkg == m.pkg)
+                {
                     None => return Some(format!("(missing method {})", m.name)),
                     Some(n) if !self.tt.identical(n.sig, m.sig) => {
                         return Some(self.wrong_type(&m.name, n.sig, m.sig))
@@ -224,11 +259,6 @@ impl<'a> Checker<'a> {
         format!("(wrong type for method {name})\n\t\thave {name}{h}\n\t\twant {name}{w}")
     }
 
-    /// Whether `t` implements interface `iface`.
-    pub(crate) fn implements(&mut self, t: TypeId, iface: TypeId) -> bool {
-        self.missing_method_cause(t, iface, true).is_none()
-    }
-
     pub(crate) fn selector(&mut self, e: &'a Expr, xe: &'a Expr, sel: &'a Ident) -> Operand<'a> {
         // Qualified identifier: pkg.Name.
         if let crate::ast::ExprKind::Ident(id) = &xe.kind {
@@ -247,7 +277,25 @@ impl<'a> Checker<'a> {
                             self.use_object(e, t)
                         }
                         _ => {
-                            self.error(sel.span, format!("undefined: {pname}.{}", sel.name));
+                            // Suggest an exported name differing in case.
+                            let lower = sel.name.to_lowercase();
+                            let alt = self.pkgs[pid.0 as usize]
+                                .scope
+                                .keys()
+                                .filter(|k| {
+                                    crate::types::is_exported(k)
+                                        && k.to_lowercase() == lower
+                                        && **k != sel.name
+                                })
+                                .min()
+                                .cloned();
+                            let msg = match alt {
+                                Some(a) => {
+                                    format!("undefined: {pname}.{} (but have {a})", sel.name)
+                                }
+                                None => format!("undefined: {pname}.{}", sel.name),
+                            };
+                            self.error(sel.span, msg);
                             Operand::invalid(e)
                         }
                     };
@@ -267,7 +315,11 @@ impl<'a> Checker<'a> {
         }
         let r = lookup_field_or_method(&self.tt, x.ty, Some(self.pkg), &sel.name);
         match r {
-            LookupResult::Field { index, ty, indirect } => {
+            LookupResult::Field {
+                index,
+                ty,
+                indirect,
+            } => {
                 let mode = if x.mode == Mode::Variable || indirect {
                     Mode::Variable
                 } else {
@@ -320,7 +372,8 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                let obj = obj.or_else(|| iface.map(|(it, sig)| self.iface_method_obj(it, &sel.name, sig)));
+                let obj = obj
+                    .or_else(|| iface.map(|(it, sig)| self.iface_method_obj(it, &sel.name, sig)));
                 self.info.selections.insert(
                     e.id,
                     Selection {
@@ -379,7 +432,26 @@ impl<'a> Checker<'a> {
                 return format!("type {ts} is pointer to interface, not interface");
             }
         }
-        let what = if method_only { "method" } else { "field or method" };
+        let what = if method_only {
+            "method"
+        } else {
+            "field or method"
+        };
+        // An unexported name of another package.
+        let any = if crate::types::is_exported(name) {
+            LookupResult::NotFound
+        } else {
+            lookup_impl(&self.tt, t, Some(self.pkg), name, true)
+        };
+        match any {
+            LookupResult::Field { .. } => {
+                return format!("cannot refer to unexported field {name}")
+            }
+            LookupResult::Method { .. } => {
+                return format!("cannot refer to unexported method {name}")
+            }
+            _ => {}
+        }
         // A different capitalisation of the name, as Go suggests.
         let alt = {
             let mut alt = None;
@@ -435,6 +507,14 @@ impl<'a> Checker<'a> {
             } => (obj, iface, index, indirect),
             LookupResult::Ambiguous => {
                 self.error(sel.span, format!("ambiguous selector {xs}.{}", sel.name));
+                return Operand::invalid(e);
+            }
+            LookupResult::Field { .. } => {
+                let ts = self.ts(t);
+                self.error(
+                    e.span,
+                    format!("operand for field selector {} must be value of type {ts}", sel.name),
+                );
                 return Operand::invalid(e);
             }
             _ => {

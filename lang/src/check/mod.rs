@@ -166,6 +166,12 @@ pub struct Initializer {
     pub lhs: Vec<ObjId>,
     /// The initializer expression.
     pub rhs: NodeId,
+    /// Where it is: `files[file].ast.items[item]` is a `var` declaration
+    /// whose `specs[spec].values[value]` is the expression.
+    pub file: usize,
+    pub item: usize,
+    pub spec: usize,
+    pub value: usize,
 }
 
 /// The side tables of a checked program.
@@ -267,10 +273,42 @@ pub fn check_program(
     importer: &dyn Importer,
 ) -> (Option<Program>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let available = importer.available();
     let srcs = load::load(sources, ids, files, importer, &mut diags);
-    let mut checker = checker::Checker::new(&srcs, importer, sources);
-    checker.check_all();
-    let (tt, info, mut cdiags, results) = checker.finish();
+    let sources: &SourceMap = sources;
+    let run = || {
+        let mut checker = checker::Checker::new(&srcs, &available, sources);
+        checker.check_all();
+        checker.finish()
+    };
+    // The checker recurses along the syntax tree, which the parser lets
+    // grow 10,000 operators deep: give it a stack that can hold that (the
+    // memory is only reserved, and touched as deep as the input needs).
+    // A panic in the checker is a bug; it becomes an internal error
+    // diagnostic instead of taking the process down.
+    let outcome = std::thread::scope(|s| {
+        match std::thread::Builder::new()
+            .name("gol-check".into())
+            .stack_size(CHECK_STACK_BYTES)
+            .spawn_scoped(s, run)
+        {
+            Ok(h) => h.join().ok(),
+            Err(_) => Some(run()),
+        }
+    });
+    let Some((tt, info, mut cdiags, results)) = outcome else {
+        let span = srcs
+            .last()
+            .and_then(|p| p.files.first())
+            .map(|f| file_start(&f.ast))
+            .unwrap_or_default();
+        diags.push(Diagnostic::error(
+            span,
+            "internal compiler error: the type checker failed (please report this program)",
+        ));
+        crate::diag::sort(&mut diags);
+        return (None, diags);
+    };
     diags.append(&mut cdiags);
     crate::diag::sort(&mut diags);
     if !diags.is_empty() {
@@ -304,6 +342,9 @@ pub fn check_program(
         diags,
     )
 }
+
+/// Stack reserved for the checker's thread.
+const CHECK_STACK_BYTES: usize = 1 << 30;
 
 /// A span for diagnostics about a whole file: its first byte.
 pub(crate) fn file_start(f: &ast::File) -> Span {

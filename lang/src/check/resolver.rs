@@ -24,8 +24,11 @@ impl<'a> Checker<'a> {
         if let Some(&prev) = p.scope.get(&ident.name) {
             let pspan = self.tt.obj(prev).span;
             self.error_with(
-                Diagnostic::error(ident.span, format!("{} redeclared in this block", ident.name))
-                    .with_secondary(pspan, format!("other declaration of {}", ident.name)),
+                Diagnostic::error(
+                    ident.span,
+                    format!("{} redeclared in this block", ident.name),
+                )
+                .with_secondary(pspan, format!("other declaration of {}", ident.name)),
             );
             return;
         }
@@ -43,8 +46,9 @@ impl<'a> Checker<'a> {
         for (fi, f) in files.iter().enumerate() {
             self.file = fi;
             self.collect_imports(fi, f);
-            let script_main =
-                f.kind == FileKind::Script && !has_main && f.ast.items.iter().any(|i| matches!(i, Item::Stmt(_)));
+            let script_main = f.kind == FileKind::Script
+                && !has_main
+                && f.ast.items.iter().any(|i| matches!(i, Item::Stmt(_)));
             let mut main_items = Vec::new();
             let mut reported_stmt = false;
             for (ii, item) in f.ast.items.iter().enumerate() {
@@ -66,10 +70,7 @@ impl<'a> Checker<'a> {
             }
             if script_main {
                 if self.cur_pkg().script_main.is_some() {
-                    self.error(
-                        super::file_start(&f.ast),
-                        "main redeclared in this block",
-                    );
+                    self.error(super::file_start(&f.ast), "main redeclared in this block");
                     continue;
                 }
                 let sig = self.tt.func(vec![], vec![], false);
@@ -93,12 +94,44 @@ impl<'a> Checker<'a> {
             }
         }
         self.associate_methods();
+        self.import_conflicts();
+    }
+
+    /// A package-level name that a file also imports.
+    fn import_conflicts(&mut self) {
+        let p = &self.pkgs[self.pkg.0 as usize];
+        let mut found = Vec::new();
+        for fs in &p.file_scopes {
+            for (name, &imp) in fs {
+                if let Some(&o) = p.scope.get(name) {
+                    if let ObjKind::PkgName(pid) = self.tt.obj(imp).kind {
+                        found.push((o, imp, pid));
+                    }
+                }
+            }
+        }
+        found.sort();
+        for (o, imp, pid) in found {
+            let (name, span) = (self.tt.obj(o).name.clone(), self.tt.obj(o).span);
+            let ispan = self.tt.obj(imp).span;
+            let (pname, path) = match self.pkgs.get(pid.0 as usize) {
+                Some(ip) => (ip.name.clone(), self.tt.pkg_paths[pid.0 as usize].clone()),
+                None => (name.clone(), name.clone()),
+            };
+            self.error_with(
+                Diagnostic::error(
+                    span,
+                    format!("{name} already declared through import of package {pname} (\"{path}\")"),
+                )
+                .with_secondary(ispan, format!("other declaration of {name}")),
+            );
+        }
     }
 
     fn collect_imports(&mut self, fi: usize, f: &'a super::ParsedFile) {
         for spec in &f.ast.imports {
             let Some(&pid) = self.pkg_by_path.get(&spec.path) else {
-                let avail = self.importer.available().join(", ");
+                let avail = self.available.join(", ");
                 self.error(
                     spec.path_span,
                     format!("package {} is not in std; gol has: {}", spec.path, avail),
@@ -110,7 +143,13 @@ impl<'a> Checker<'a> {
                     None => super::load::last_elem(&spec.path).to_string(),
                 };
                 if name != "_" && name != "." {
-                    let o = self.new_obj(&name, ObjKind::PkgName(UNKNOWN_PKG), ids::INVALID, spec.path_span, None);
+                    let o = self.new_obj(
+                        &name,
+                        ObjKind::PkgName(UNKNOWN_PKG),
+                        ids::INVALID,
+                        spec.path_span,
+                        None,
+                    );
                     self.pkgs[self.pkg.0 as usize].file_scopes[fi].insert(name, o);
                 }
                 continue;
@@ -192,6 +231,7 @@ impl<'a> Checker<'a> {
                                 ty,
                                 init: values.get(j),
                                 iota: spec.iota,
+                                inherited: spec.values.is_empty(),
                                 file: fi,
                             },
                         );
@@ -202,6 +242,9 @@ impl<'a> Checker<'a> {
             }
             ast::Decl::Var(g) => {
                 for spec in &g.specs {
+                    if !spec.values.is_empty() {
+                        self.arity(&spec.names, &spec.values, false, false);
+                    }
                     let objs: Vec<ObjId> = spec
                         .names
                         .iter()
@@ -290,22 +333,50 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_const_arity(&mut self, spec: &ast::ConstSpec, values: &[ast::Expr], inherited_none: bool) {
+    fn check_const_arity(
+        &mut self,
+        spec: &ast::ConstSpec,
+        values: &[ast::Expr],
+        inherited_none: bool,
+    ) {
         if inherited_none {
             if let Some(n) = spec.names.first() {
                 self.error(n.span, "missing init expr for const declaration");
             }
             return;
         }
-        if spec.names.len() > values.len() {
-            if let Some(n) = spec.names.get(values.len()) {
-                self.error(n.span, "missing init expr for const declaration");
+        self.arity(&spec.names, values, true, spec.values.is_empty());
+    }
+
+    /// Go's `arity`: the counts of names and initial values of a `var`
+    /// or `const` spec. Returns whether they are acceptable (a single value
+    /// for several variables may be a multi-value call).
+    pub(crate) fn arity(
+        &mut self,
+        names: &[ast::Ident],
+        values: &[ast::Expr],
+        is_const: bool,
+        inherited: bool,
+    ) -> bool {
+        let (l, r) = (names.len(), values.len());
+        if l < r {
+            let v = &values[l];
+            if inherited {
+                let pos = self.pos_string(v.span);
+                let at = names.first().map(|n| n.span).unwrap_or(v.span);
+                self.error(at, format!("extra init expr at {pos}"));
+            } else {
+                let s = super::exprstring::expr_string(v);
+                self.error(v.span, format!("extra init expr {s}"));
             }
-        } else if spec.names.len() < values.len() && !spec.values.is_empty() {
-            if let Some(v) = values.get(spec.names.len()) {
-                self.error(v.span, "extra init expr");
-            }
+            return false;
         }
+        if l > r && (is_const || r != 1) {
+            let n = &names[r];
+            self.error(n.span, format!("missing init expr for {}", n.name));
+            return false;
+        }
+        true
     }
 
     /// Attaches each method to its receiver's base named type, when that

@@ -47,7 +47,9 @@ impl<'a> Checker<'a> {
         for s in &body.stmts {
             collect_labels(s, &mut found, 0);
         }
-        let Some(f) = self.funcs.last_mut() else { return };
+        let Some(f) = self.funcs.last_mut() else {
+            return;
+        };
         let mut dups = Vec::new();
         for (name, span) in found {
             if name == "_" {
@@ -101,7 +103,10 @@ impl<'a> Checker<'a> {
                     let s = expr_string(x);
                     let op = if *inc { "++" } else { "--" };
                     let ts = self.ts(xo.ty);
-                    self.error(x.span, format!("invalid operation: {s}{op} (non-numeric type {ts})"));
+                    self.error(
+                        x.span,
+                        format!("invalid operation: {s}{op} (non-numeric type {ts})"),
+                    );
                     return;
                 }
                 let _ = self.lhs_var(x);
@@ -113,7 +118,13 @@ impl<'a> Checker<'a> {
                 rhs,
             } => {
                 if lhs.len() != 1 || rhs.len() != 1 {
-                    self.error(s.span, format!("assignment operation {}= requires single-valued expressions", op.as_str()));
+                    self.error(
+                        s.span,
+                        format!(
+                            "assignment operation {}= requires single-valued expressions",
+                            op.as_str()
+                        ),
+                    );
                     return;
                 }
                 let x = self.expr(&lhs[0]);
@@ -186,7 +197,14 @@ impl<'a> Checker<'a> {
                 cond,
                 post,
                 body,
-            } => self.for_stmt(None, s, init.as_deref(), cond.as_ref(), post.as_deref(), body),
+            } => self.for_stmt(
+                None,
+                s,
+                init.as_deref(),
+                cond.as_ref(),
+                post.as_deref(),
+                body,
+            ),
             StmtKind::Range {
                 key,
                 value,
@@ -223,7 +241,14 @@ impl<'a> Checker<'a> {
                 cond,
                 post,
                 body,
-            } => self.for_stmt(name, s, init.as_deref(), cond.as_ref(), post.as_deref(), body),
+            } => self.for_stmt(
+                name,
+                s,
+                init.as_deref(),
+                cond.as_ref(),
+                post.as_deref(),
+                body,
+            ),
             StmtKind::Range {
                 key,
                 value,
@@ -364,12 +389,18 @@ impl<'a> Checker<'a> {
             Type::Chan(ChanDir::Recv, _) => {
                 let d = self.operand_string(&c);
                 let ts = self.ts(c.ty);
-                self.error(ch.span, format!("invalid operation: cannot send to receive-only channel {ts} {d}"));
+                self.error(
+                    ch.span,
+                    format!("invalid operation: cannot send to receive-only channel {ts} {d}"),
+                );
             }
             Type::Chan(_, elem) => self.assignment(&mut v, elem, "send"),
             _ => {
                 let d = self.operand_string(&c);
-                self.error(ch.span, format!("invalid operation: cannot send to non-channel {d}"));
+                self.error(
+                    ch.span,
+                    format!("invalid operation: cannot send to non-channel {d}"),
+                );
             }
         }
     }
@@ -387,7 +418,10 @@ impl<'a> Checker<'a> {
         }
         match self.info.calls.get(&call.id) {
             Some(CallKind::Conversion(_)) => {
-                self.error(e.span, format!("{kw} requires function call, not conversion"));
+                self.error(
+                    e.span,
+                    format!("{kw} requires function call, not conversion"),
+                );
             }
             Some(CallKind::Builtin(_)) if !self.is_statement_expr(e) => {
                 let d = self.operand_string(&x);
@@ -414,7 +448,11 @@ impl<'a> Checker<'a> {
             }
             if named {
                 // A named result shadowed at the return is an error.
-                let results = self.funcs.last().map(|f| f.named_results.clone()).unwrap_or_default();
+                let results = self
+                    .funcs
+                    .last()
+                    .map(|f| f.named_results.clone())
+                    .unwrap_or_default();
                 for r in results {
                     let name = self.tt.obj(r).name.clone();
                     if name == "_" {
@@ -424,8 +462,11 @@ impl<'a> Checker<'a> {
                         if o != r {
                             let span = self.tt.obj(o).span;
                             self.error_with(
-                                Diagnostic::error(s.span, format!("result parameter {name} not in scope at return"))
-                                    .with_secondary(span, format!("inner declaration of {name}")),
+                                Diagnostic::error(
+                                    s.span,
+                                    format!("result parameter {name} not in scope at return"),
+                                )
+                                .with_secondary(span, format!("inner declaration of {name}")),
                             );
                         }
                     }
@@ -447,7 +488,12 @@ impl<'a> Checker<'a> {
         }
         // Values: n expressions, or one multi-value call.
         let xs: Option<Vec<Operand<'a>>> = if vals.len() == sig.results.len() {
-            Some(vals.iter().enumerate().map(|(i, v)| self.expr_hint(v, sig.results.get(i).copied())).collect())
+            Some(
+                vals.iter()
+                    .enumerate()
+                    .map(|(i, v)| self.expr_hint(v, sig.results.get(i).copied()))
+                    .collect(),
+            )
         } else if vals.len() == 1 {
             let x = self.raw_expr(&vals[0], None);
             if x.mode == Mode::Invalid {
@@ -455,7 +501,11 @@ impl<'a> Checker<'a> {
             }
             match self.tt.get(x.ty).clone() {
                 Type::Tuple(ts) if x.mode != Mode::NoValue && ts.len() == sig.results.len() => {
-                    Some(ts.iter().map(|&t| Operand::new(Mode::Value, t, &vals[0])).collect())
+                    Some(
+                        ts.iter()
+                            .map(|&t| Operand::new(Mode::Value, t, &vals[0]))
+                            .collect(),
+                    )
                 }
                 _ => {
                     let have_t: Vec<TypeId> = match self.tt.get(x.ty) {
@@ -532,12 +582,28 @@ impl<'a> Checker<'a> {
                         .names
                         .iter()
                         .map(|n| {
-                            self.new_obj(&n.name, ObjKind::Var(VarKind::Local), t.unwrap_or(ids::INVALID), n.span, Some(n.id))
+                            self.new_obj(
+                                &n.name,
+                                ObjKind::Var(VarKind::Local),
+                                t.unwrap_or(ids::INVALID),
+                                n.span,
+                                Some(n.id),
+                            )
                         })
                         .collect();
-                    if !spec.values.is_empty() {
+                    let counts_ok = spec.values.is_empty()
+                        || self.arity(&spec.names, &spec.values, false, false);
+
+                    if !counts_ok {
+                        for v in &spec.values {
+                            let _ = self.raw_expr(v, None);
+                        }
+                    }
+                    if !spec.values.is_empty() && counts_ok {
                         let lhs_span = spec.names.first().map(|n| n.span).unwrap_or(spec.span);
-                        if let Some(mut xs) = self.rhs_values(&spec.values, objs.len(), lhs_span) {
+                        let vals = self.rhs_values(&spec.values, objs.len(), lhs_span);
+
+                        if let Some(mut xs) = vals {
                             let ctx = if spec.values.len() == objs.len() {
                                 "variable declaration"
                             } else {
@@ -548,6 +614,7 @@ impl<'a> Checker<'a> {
                             }
                         }
                     }
+
                     for (n, o) in spec.names.iter().zip(&objs) {
                         self.declare_local(n, *o);
                     }
@@ -569,20 +636,27 @@ impl<'a> Checker<'a> {
                     let saved = self.iota.replace(spec.iota);
                     let mut objs = Vec::new();
                     for (j, n) in spec.names.iter().enumerate() {
-                        let o = self.new_obj(&n.name, ObjKind::Const(Value::Unknown), ids::INVALID, n.span, Some(n.id));
+                        let o = self.new_obj(
+                            &n.name,
+                            ObjKind::Const(Value::Unknown),
+                            ids::INVALID,
+                            n.span,
+                            Some(n.id),
+                        );
+                        let saved = self.pos_override;
+                        if spec.values.is_empty() {
+                            self.pos_override = Some(n.span);
+                        }
                         self.local_const(o, ty, values.get(j));
+                        self.pos_override = saved;
                         objs.push(o);
                     }
-                    if spec.names.len() > values.len() && src.is_some() {
-                        if let Some(n) = spec.names.get(values.len()) {
-                            self.error(n.span, "missing init expr for const declaration");
-                        }
-                    } else if src.is_none() {
+                    if src.is_none() {
                         if let Some(n) = spec.names.first() {
                             self.error(n.span, "missing init expr for const declaration");
                         }
-                    } else if spec.names.len() < values.len() && !spec.values.is_empty() {
-                        self.error(values[spec.names.len()].span, "extra init expr");
+                    } else {
+                        self.arity(&spec.names, values, true, spec.values.is_empty());
                     }
                     self.iota = saved;
                     for (n, o) in spec.names.iter().zip(objs) {
@@ -592,7 +666,13 @@ impl<'a> Checker<'a> {
             }
             ast::Decl::Type(g) => {
                 for spec in &g.specs {
-                    let o = self.new_obj(&spec.name.name, ObjKind::TypeName, ids::INVALID, spec.name.span, Some(spec.name.id));
+                    let o = self.new_obj(
+                        &spec.name.name,
+                        ObjKind::TypeName,
+                        ids::INVALID,
+                        spec.name.span,
+                        Some(spec.name.id),
+                    );
                     if spec.alias {
                         let t = self.typexpr(&spec.ty);
                         self.tt.obj_mut(o).ty = t;
@@ -607,7 +687,11 @@ impl<'a> Checker<'a> {
                     self.color.insert(o, super::checker::Color::Grey);
                     self.obj_path.push(o);
                     let rhs = self.typexpr(&spec.ty);
-                    let under = if self.tt.is_named(rhs) { self.under_checked(rhs) } else { rhs };
+                    let under = if self.tt.is_named(rhs) {
+                        self.under_checked(rhs)
+                    } else {
+                        rhs
+                    };
                     self.obj_path.pop();
                     self.color.insert(o, super::checker::Color::Black);
                     if let Some(n) = self.tt.named_mut(named) {
@@ -640,7 +724,10 @@ impl<'a> Checker<'a> {
             }
             if self.tt.basic_kind(t).is_none() {
                 let s = self.ts(t);
-                self.error(ty.map(|e| e.span).unwrap_or(init.span), format!("invalid constant type {s}"));
+                self.error(
+                    ty.map(|e| e.span).unwrap_or(init.span),
+                    format!("invalid constant type {s}"),
+                );
                 return;
             }
             self.assignment(&mut x, t, "constant declaration");
@@ -676,7 +763,13 @@ impl<'a> Checker<'a> {
                 }
                 Some(x)
             }
-            None => None,
+            // A missing tag is `true`.
+            None => Some(Operand {
+                mode: Mode::Constant,
+                ty: ids::BOOL,
+                val: Some(Value::Bool(true)),
+                expr: None,
+            }),
         };
         let mut seen: Vec<(Value, TypeId, Span)> = Vec::new();
         let mut default_seen: Option<Span> = None;
@@ -698,7 +791,11 @@ impl<'a> Checker<'a> {
             }
             self.open_scope();
             let fall = self.fall;
-            self.fall = if ci + 1 == n { Fall::FinalCase } else { Fall::Ok };
+            self.fall = if ci + 1 == n {
+                Fall::FinalCase
+            } else {
+                Fall::Ok
+            };
             self.stmt_list(&c.body);
             self.fall = fall;
             self.close_scope();
@@ -722,7 +819,14 @@ impl<'a> Checker<'a> {
             // switch { case cond: }
             if !self.tt.is_boolean(v.ty) {
                 let d = self.operand_string(&v);
-                self.error(e.span, format!("invalid case {} in switch (mismatched types {} and bool)", expr_string(e), self.ts(v.ty)));
+                self.error(
+                    e.span,
+                    format!(
+                        "invalid case {} in switch (mismatched types {} and bool)",
+                        expr_string(e),
+                        self.ts(v.ty)
+                    ),
+                );
                 let _ = d;
                 return;
             }
@@ -741,14 +845,21 @@ impl<'a> Checker<'a> {
         if r.mode == Mode::Invalid {
             return;
         }
-        if v.mode == Mode::Constant {
+        // Duplicate boolean constants are accepted (`case 0 == 0: case 1 == 1:`).
+        if v.mode == Mode::Constant && !self.tt.is_boolean(v.ty) {
             if let Some(val) = v.val.clone() {
-                if let Some((_, _, prev)) = seen.iter().find(|(pv, pt, _)| *pv == val && self.tt.identical(*pt, v.ty)) {
+                if let Some((_, _, prev)) = seen
+                    .iter()
+                    .find(|(pv, pt, _)| *pv == val && self.tt.identical(*pt, v.ty))
+                {
                     let prev = *prev;
                     let s = self.operand_string(&v);
                     self.error_with(
-                        Diagnostic::error(e.span, format!("duplicate case {s} in expression switch"))
-                            .with_secondary(prev, "previous case"),
+                        Diagnostic::error(
+                            e.span,
+                            format!("duplicate case {s} in expression switch"),
+                        )
+                        .with_secondary(prev, "previous case"),
                     );
                     return;
                 }
@@ -796,6 +907,7 @@ impl<'a> Checker<'a> {
                 default_seen = Some(c.span);
             }
             let mut single: Option<TypeId> = None;
+            let mut bad_case = false;
             for te in &c.types {
                 let t = self.case_type(te, &x);
                 if let Some(t) = t {
@@ -807,13 +919,18 @@ impl<'a> Checker<'a> {
                         let prev = *prev;
                         let s = expr_string(te);
                         self.error_with(
-                            Diagnostic::error(te.span, format!("duplicate case {s} in type switch"))
-                                .with_secondary(prev, "previous case"),
+                            Diagnostic::error(
+                                te.span,
+                                format!("duplicate case {s} in type switch"),
+                            )
+                            .with_secondary(prev, "previous case"),
                         );
                     } else {
                         seen.push((t, te.span));
                     }
                     single = t;
+                } else {
+                    bad_case = true;
                 }
             }
             self.open_scope();
@@ -824,8 +941,13 @@ impl<'a> Checker<'a> {
                     } else {
                         x.ty
                     };
-                    let t = if x.mode == Mode::Invalid { ids::INVALID } else { t };
-                    let o = self.new_obj(&b.name, ObjKind::Var(VarKind::Local), t, b.span, Some(b.id));
+                    let t = if x.mode == Mode::Invalid || (bad_case && c.types.len() == 1) {
+                        ids::INVALID
+                    } else {
+                        t
+                    };
+                    let o =
+                        self.new_obj(&b.name, ObjKind::Var(VarKind::Local), t, b.span, Some(b.id));
                     self.info.implicits.insert(c.implicit, o);
                     self.switch_vars.insert(o);
                     if let Some(sc) = self.scopes.last_mut() {
@@ -844,7 +966,10 @@ impl<'a> Checker<'a> {
             self.close_scope();
         }
         if let Some(b) = bind {
-            if !b.is_blank() && x.mode != Mode::Invalid && !clause_vars.iter().any(|o| self.used.contains(o)) {
+            if !b.is_blank()
+                && x.mode != Mode::Invalid
+                && !clause_vars.iter().any(|o| self.used.contains(o))
+            {
                 self.error(b.span, format!("{} declared and not used", b.name));
             }
         }
@@ -883,7 +1008,9 @@ impl<'a> Checker<'a> {
                 let s = expr_string(te);
                 self.error(
                     te.span,
-                    format!("impossible type switch case: {d} cannot have dynamic type {s} {cause}"),
+                    format!(
+                        "impossible type switch case: {d} cannot have dynamic type {s} {cause}"
+                    ),
                 );
             }
         }
@@ -900,8 +1027,11 @@ impl<'a> Checker<'a> {
                     if let Some(prev) = default_seen {
                         let pos = self.pos_string(prev);
                         self.error_with(
-                            Diagnostic::error(c.span, format!("multiple defaults (first at {pos})"))
-                                .with_secondary(prev, "first default"),
+                            Diagnostic::error(
+                                c.span,
+                                format!("multiple defaults (first at {pos})"),
+                            )
+                            .with_secondary(prev, "first default"),
                         );
                     }
                     default_seen = Some(c.span);
@@ -910,7 +1040,9 @@ impl<'a> Checker<'a> {
                     let valid = match &s.kind {
                         StmtKind::Send { .. } => true,
                         StmtKind::Expr(e) => is_recv(e),
-                        StmtKind::Assign { rhs, op: None, .. } => rhs.len() == 1 && is_recv(&rhs[0]),
+                        StmtKind::Assign { rhs, op: None, .. } => {
+                            rhs.len() == 1 && is_recv(&rhs[0])
+                        }
                         StmtKind::Define { values, .. } => values.len() == 1 && is_recv(&values[0]),
                         _ => false,
                     };
@@ -941,7 +1073,10 @@ impl<'a> Checker<'a> {
         if let Some(i) = init {
             self.simple_stmt(i);
             if let StmtKind::Define { names, .. } = &i.kind {
-                let vars: Vec<ObjId> = names.iter().filter_map(|n| self.info.defs.get(&n.id).copied()).collect();
+                let vars: Vec<ObjId> = names
+                    .iter()
+                    .filter_map(|n| self.info.defs.get(&n.id).copied())
+                    .collect();
                 if !vars.is_empty() {
                     self.info.loop_vars.insert(s.id, vars);
                 }
@@ -996,7 +1131,10 @@ impl<'a> Checker<'a> {
                     one_var = true;
                     if value.is_some() {
                         let v = value.map(|v| v.span).unwrap_or(xe.span);
-                        self.error(v, format!("range over {d} permits only one iteration variable"));
+                        self.error(
+                            v,
+                            format!("range over {d} permits only one iteration variable"),
+                        );
                     }
                 }
                 Type::Array(_, e) | Type::Slice(e) => {
@@ -1019,17 +1157,31 @@ impl<'a> Checker<'a> {
                 }
                 Type::Chan(dir, e) => {
                     if dir == ChanDir::Send {
-                        self.error(xe.span, format!("invalid operation: range {} receive from send-only channel", d));
+                        self.error(
+                            xe.span,
+                            format!(
+                                "invalid operation: range {} receive from send-only channel",
+                                d
+                            ),
+                        );
                         x.mode = Mode::Invalid;
                     }
                     kt = e;
                     one_var = true;
                     if let Some(v) = value {
-                        self.error(v.span, format!("range over {d} permits only one iteration variable"));
+                        self.error(
+                            v.span,
+                            format!("range over {d} permits only one iteration variable"),
+                        );
                     }
                 }
                 Type::Func(_) => {
-                    self.error(xe.span, format!("cannot range over {d}: range over functions is not supported by gol"));
+                    self.error(
+                        xe.span,
+                        format!(
+                            "cannot range over {d}: range over functions is not supported by gol"
+                        ),
+                    );
                     x.mode = Mode::Invalid;
                 }
                 _ => {
@@ -1039,7 +1191,7 @@ impl<'a> Checker<'a> {
             }
         }
         let valid = x.mode != Mode::Invalid;
-        let lhs = [key, if one_var { None } else { value }];
+        let lhs = [key, value];
         let types = [Some(kt), vt];
         if define {
             let mut vars = Vec::new();
@@ -1050,9 +1202,22 @@ impl<'a> Checker<'a> {
                     self.error(e.span, format!("non-name {s} on left side of :="));
                     continue;
                 };
-                let t = if valid { t.unwrap_or(ids::INVALID) } else { ids::INVALID };
-                let o = self.new_obj(&id.name, ObjKind::Var(VarKind::Local), t, id.span, Some(id.id));
-                if !valid {
+                let t = if valid {
+                    t.unwrap_or(ids::INVALID)
+                } else {
+                    ids::INVALID
+                };
+                let o = self.new_obj(
+                    &id.name,
+                    ObjKind::Var(VarKind::Local),
+                    t,
+                    id.span,
+                    Some(id.id),
+                );
+                // A second variable where only one is permitted was
+                // reported; keep it quiet.
+                let extra = one_var && value.is_some_and(|v| std::ptr::eq(v, *e));
+                if !valid || extra {
                     // No follow-on "declared and not used" for a bad range.
                     self.used.insert(o);
                 }
@@ -1089,7 +1254,11 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn is_terminating_list(&self, list: &[Stmt], label: &str) -> bool {
         // Trailing empty statements do not count.
-        let Some(last) = list.iter().rev().find(|s| !matches!(s.kind, StmtKind::Empty)) else {
+        let Some(last) = list
+            .iter()
+            .rev()
+            .find(|s| !matches!(s.kind, StmtKind::Empty))
+        else {
             return false;
         };
         self.is_terminating(last, label)
@@ -1100,15 +1269,19 @@ impl<'a> Checker<'a> {
             StmtKind::Return(_) | StmtKind::Goto(_) => true,
             StmtKind::Expr(e) => {
                 let e = unparen(e);
-                matches!(self.info.calls.get(&e.id), Some(CallKind::Builtin(Builtin::Panic)))
+                matches!(
+                    self.info.calls.get(&e.id),
+                    Some(CallKind::Builtin(Builtin::Panic))
+                )
             }
             StmtKind::Block(b) => self.is_terminating_list(&b.stmts, ""),
-            StmtKind::If { then, els, .. } => match els {
-                Some(e) => self.is_terminating_list(&then.stmts, "") && self.is_terminating(e, ""),
-                None => false,
-            },
+            StmtKind::If {
+                then, els: Some(e), ..
+            } => self.is_terminating_list(&then.stmts, "") && self.is_terminating(e, ""),
             StmtKind::Labeled { label, stmt } => self.is_terminating(stmt, &label.name),
-            StmtKind::For { cond, body, .. } => cond.is_none() && !has_break_list(&body.stmts, label, true),
+            StmtKind::For { cond, body, .. } => {
+                cond.is_none() && !has_break_list(&body.stmts, label, true)
+            }
             StmtKind::Switch { cases, .. } => {
                 cases.iter().any(|c| c.is_default)
                     && cases.iter().all(|c| {
@@ -1123,13 +1296,14 @@ impl<'a> Checker<'a> {
             }
             StmtKind::TypeSwitch { cases, .. } => {
                 cases.iter().any(|c| c.is_default)
-                    && cases
-                        .iter()
-                        .all(|c| !has_break_list(&c.body, label, true) && self.is_terminating_list(&c.body, ""))
+                    && cases.iter().all(|c| {
+                        !has_break_list(&c.body, label, true)
+                            && self.is_terminating_list(&c.body, "")
+                    })
             }
-            StmtKind::Select { cases, .. } => cases
-                .iter()
-                .all(|c| !has_break_list(&c.body, label, true) && self.is_terminating_list(&c.body, "")),
+            StmtKind::Select { cases, .. } => cases.iter().all(|c| {
+                !has_break_list(&c.body, label, true) && self.is_terminating_list(&c.body, "")
+            }),
             _ => false,
         }
     }
@@ -1156,7 +1330,9 @@ fn has_break(s: &Stmt, label: &str, implicit: bool, depth: u32) -> bool {
         StmtKind::Block(b) => b.stmts.iter().any(|s| has_break(s, label, implicit, d)),
         StmtKind::If { then, els, .. } => {
             then.stmts.iter().any(|s| has_break(s, label, implicit, d))
-                || els.as_ref().is_some_and(|e| has_break(e, label, implicit, d))
+                || els
+                    .as_ref()
+                    .is_some_and(|e| has_break(e, label, implicit, d))
         }
         StmtKind::Labeled { stmt, .. } => has_break(stmt, label, implicit, d),
         // Inside a nested breakable statement, unlabeled breaks target it.
@@ -1164,13 +1340,22 @@ fn has_break(s: &Stmt, label: &str, implicit: bool, depth: u32) -> bool {
             !label.is_empty() && body.stmts.iter().any(|s| has_break(s, label, false, d))
         }
         StmtKind::Switch { cases, .. } => {
-            !label.is_empty() && cases.iter().any(|c| c.body.iter().any(|s| has_break(s, label, false, d)))
+            !label.is_empty()
+                && cases
+                    .iter()
+                    .any(|c| c.body.iter().any(|s| has_break(s, label, false, d)))
         }
         StmtKind::TypeSwitch { cases, .. } => {
-            !label.is_empty() && cases.iter().any(|c| c.body.iter().any(|s| has_break(s, label, false, d)))
+            !label.is_empty()
+                && cases
+                    .iter()
+                    .any(|c| c.body.iter().any(|s| has_break(s, label, false, d)))
         }
         StmtKind::Select { cases, .. } => {
-            !label.is_empty() && cases.iter().any(|c| c.body.iter().any(|s| has_break(s, label, false, d)))
+            !label.is_empty()
+                && cases
+                    .iter()
+                    .any(|c| c.body.iter().any(|s| has_break(s, label, false, d)))
         }
         _ => false,
     }

@@ -5,7 +5,7 @@ use super::Mode;
 use super::TypeAndValue;
 use crate::ast::{self, Expr, ExprKind};
 use crate::diag::Diagnostic;
-use crate::types::{ids, Field, IMethod, Interface, ObjKind, Type, TypeId};
+use crate::types::{ids, Field, IMethod, Interface, Type, TypeId};
 
 impl<'a> Checker<'a> {
     fn record_type(&mut self, e: &Expr, t: TypeId) {
@@ -65,7 +65,16 @@ impl<'a> Checker<'a> {
                 let n = self.array_length(len);
                 let et = self.typexpr(elem);
                 match n {
-                    Some(n) if !self.tt.is_invalid(et) => self.tt.intern(Type::Array(n, et)),
+                    Some(n) if !self.tt.is_invalid(et) => {
+                        let at = self.tt.intern(Type::Array(n, et));
+                        // gol's heap cannot hold more than 2^48 bytes.
+                        if self.tt.size_of(at).is_none_or(|s| s > 1 << 48) {
+                            let s = self.ts(at);
+                            self.error(e.span, format!("type {s} larger than address space"));
+                            return ids::INVALID;
+                        }
+                        at
+                    }
                     _ => ids::INVALID,
                 }
             }
@@ -144,9 +153,9 @@ impl<'a> Checker<'a> {
         let val = x.val.clone().unwrap_or(crate::constant::Value::Unknown);
         if self.tt.is_untyped(x.ty) || self.tt.is_integer(x.ty) {
             if let Some(n) = val.to_int() {
-                if let Ok(n) = u64::try_from(n) {
-                    if n < (1u64 << 62) {
-                        return Some(n);
+                if let Ok(n) = i64::try_from(n) {
+                    if n >= 0 {
+                        return Some(n as u64);
                     }
                 }
                 let d = self.operand_string(&x);
@@ -212,9 +221,7 @@ impl<'a> Checker<'a> {
                         && matches!(self.tt.get(self.tt.under(base)), Type::Pointer(_))
                     {
                         self.error(f.ty.span, "embedded field type cannot be a pointer");
-                    } else if matches!(f.ty.kind, ExprKind::Star(_))
-                        && self.tt.is_interface(base)
-                    {
+                    } else if matches!(f.ty.kind, ExprKind::Star(_)) && self.tt.is_interface(base) {
                         self.error(
                             f.ty.span,
                             "embedded field type cannot be a pointer to an interface",
@@ -247,6 +254,8 @@ impl<'a> Checker<'a> {
                     Diagnostic::error(span, format!("{name} redeclared"))
                         .with_secondary(spans[i], format!("other declaration of {name}")),
                 );
+                // Keep the first field only: no ambiguous selectors later.
+                return;
             }
         }
         let pkg = if crate::types::is_exported(&name) {
@@ -296,7 +305,9 @@ impl<'a> Checker<'a> {
                             let s = self.ts(t);
                             self.error(
                                 e.span,
-                                format!("cannot use {s} in interface (gol has no type constraints)"),
+                                format!(
+                                    "cannot use {s} in interface (gol has no type constraints)"
+                                ),
                             );
                         }
                         continue;
@@ -336,11 +347,6 @@ impl<'a> Checker<'a> {
             }
         }
         self.typexpr(e)
-    }
-
-    /// The object kind check for identifiers used as types.
-    pub(crate) fn is_type_name(&self, k: &ObjKind) -> bool {
-        matches!(k, ObjKind::TypeName)
     }
 }
 

@@ -73,7 +73,11 @@ impl Checker<'_> {
         }));
         self.universe_obj("comparable", ObjKind::TypeName, cmp);
         self.universe_obj("true", ObjKind::Const(Value::Bool(true)), ids::UNTYPED_BOOL);
-        self.universe_obj("false", ObjKind::Const(Value::Bool(false)), ids::UNTYPED_BOOL);
+        self.universe_obj(
+            "false",
+            ObjKind::Const(Value::Bool(false)),
+            ids::UNTYPED_BOOL,
+        );
         self.universe_obj("iota", ObjKind::Const(Value::int(0)), ids::UNTYPED_INT);
         self.universe_obj("nil", ObjKind::Nil, ids::UNTYPED_NIL);
         for b in Builtin::ALL {

@@ -174,13 +174,27 @@ impl Importer for TestImporter {
             "flag" => FLAG,
             _ => return None,
         };
-        Some(vec![(format!("{}.go", path.rsplit('/').next().unwrap_or(path)), src.to_string())])
+        Some(vec![(
+            format!("{}.go", path.rsplit('/').next().unwrap_or(path)),
+            src.to_string(),
+        )])
     }
     fn available(&self) -> Vec<String> {
-        ["flag", "fmt", "io", "math/rand", "os", "runtime", "strconv", "strings", "sync", "time"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        [
+            "flag",
+            "fmt",
+            "io",
+            "math/rand",
+            "os",
+            "runtime",
+            "strconv",
+            "strings",
+            "sync",
+            "time",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
     }
 }
 
@@ -205,10 +219,18 @@ pub fn check_files(files: &[(&str, &str)]) -> Checked {
         parsed.push(ParsedFile { file, kind, ast });
     }
     if !diags.is_empty() {
-        return Checked { sources, program: None, diags };
+        return Checked {
+            sources,
+            program: None,
+            diags,
+        };
     }
     let (program, diags) = check_program(&mut sources, &mut ids, parsed, &TestImporter);
-    Checked { sources, program, diags }
+    Checked {
+        sources,
+        program,
+        diags,
+    }
 }
 
 /// Checks one `main.go` (or `main.gol` when `script`) and returns the
@@ -219,8 +241,14 @@ pub fn errors_of(name: &str, src: &str) -> Vec<String> {
     c.diags
         .iter()
         .map(|d| {
+            // Go prints detail lines (`have ...`, `want ...`) below the
+            // message; compare the first line, as Go's one-line form shows it.
             let full = d.one_line(&c.sources);
-            full.strip_prefix(&format!("{name}:")).map(str::to_string).unwrap_or(full)
+            let first = full.lines().next().unwrap_or("").to_string();
+            first
+                .strip_prefix(&format!("{name}:"))
+                .map(str::to_string)
+                .unwrap_or(first)
         })
         .collect()
 }
