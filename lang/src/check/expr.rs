@@ -193,7 +193,7 @@ impl<'a> Checker<'a> {
                 let s = x.expr.map(expr_string).unwrap_or_default();
                 // Go places a function type at its parameter list.
                 let span = match x.expr.map(|e| &e.kind) {
-                    Some(ExprKind::FuncType(ft)) => Span::new(ft.span.lo + 4, ft.span.lo + 4),
+                    Some(ExprKind::FuncType(ft)) => Span::new(ft.span.lo, ft.span.lo),
                     _ => span,
                 };
                 self.error(span, format!("{s} (type) is not an expression"));

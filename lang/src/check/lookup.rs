@@ -513,7 +513,10 @@ impl<'a> Checker<'a> {
                 let ts = self.ts(t);
                 self.error(
                     e.span,
-                    format!("operand for field selector {} must be value of type {ts}", sel.name),
+                    format!(
+                        "operand for field selector {} must be value of type {ts}",
+                        sel.name
+                    ),
                 );
                 return Operand::invalid(e);
             }

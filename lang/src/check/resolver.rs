@@ -121,7 +121,9 @@ impl<'a> Checker<'a> {
             self.error_with(
                 Diagnostic::error(
                     span,
-                    format!("{name} already declared through import of package {pname} (\"{path}\")"),
+                    format!(
+                        "{name} already declared through import of package {pname} (\"{path}\")"
+                    ),
                 )
                 .with_secondary(ispan, format!("other declaration of {name}")),
             );

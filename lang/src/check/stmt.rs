@@ -1046,10 +1046,17 @@ impl<'a> Checker<'a> {
                         StmtKind::Define { values, .. } => values.len() == 1 && is_recv(&values[0]),
                         _ => false,
                     };
-                    if !valid {
-                        self.error(s.span, "select case must be receive, send or assign recv");
+                    if valid {
+                        self.simple_stmt(s);
+                    } else {
+                        // Go checks nothing more of an invalid case, body included.
+                        self.error(
+                            s.span,
+                            "select case must be send or receive (possibly with assignment)",
+                        );
+                        self.close_scope();
+                        continue;
                     }
-                    self.simple_stmt(s);
                 }
             }
             let fall = std::mem::take(&mut self.fall);
