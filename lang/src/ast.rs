@@ -103,8 +103,8 @@ pub struct File {
     pub package: Option<Ident>,
     pub imports: Vec<ImportSpec>,
     /// Top-level items in source order. `Stmt` items only appear in script
-    /// files (`.gol` without `func main`); the checker rejects them elsewhere
-    /// with Go's "non-declaration statement outside function body".
+    /// files (`.gol`); in other files the parser reports Go's
+    /// "non-declaration statement outside function body" and drops them.
     pub items: Vec<Item>,
 }
 

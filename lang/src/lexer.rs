@@ -26,10 +26,14 @@
 //! syntax tree is recursive and so are its later consumers (the checker,
 //! the code generator, `Drop`). The lexer bounds the tree's depth cheaply:
 //! brackets may nest [`MAX_BRACKET_DEPTH`] deep, and along any path of open
-//! brackets at most [`MAX_CHAIN`] operators may chain without a separating
-//! `,` `;` or `:` (an operator chain `a+b+c...` builds a tree as deep as it
-//! is long). Exceeding either is a diagnostic, and the parser then refuses
-//! the file. Rejected alternative: computing depth in every grammar action,
+//! brackets at most [`MAX_CHAIN`] nesting tokens (operators, selectors,
+//! `chan`/`map`/`func` type constructors, labels, and the brackets
+//! themselves) may accumulate without a separating `,` `;` or `:` (an
+//! operator chain `a+b+c...` builds a tree as deep as it is long). Every
+//! path from the root of the tree to a leaf is then at most a small
+//! multiple of `MAX_CHAIN` nodes deep, which is what recursive passes may
+//! rely on. Exceeding either cap is a diagnostic, and the parser then
+//! refuses the file. Rejected alternative: computing depth in every grammar action,
 //! which costs a side table per node for a limit real programs never reach.
 
 use crate::ast::{BinaryOp, Span};
@@ -40,7 +44,7 @@ use logos::Logos;
 /// Deepest nesting of `(`, `[` and `{` accepted.
 pub const MAX_BRACKET_DEPTH: usize = 1000;
 /// Most operators chained along one nesting path (see the module docs).
-pub const MAX_CHAIN: usize = 10_000;
+pub const MAX_CHAIN: usize = 3_000;
 
 /// State shared with the logos callbacks.
 #[derive(Default)]
@@ -484,7 +488,10 @@ fn escape(ex: &mut Extras, s: &str, mut i: usize, quote: char) -> (usize, Option
             (8, 16, 0x10FFFF)
         }
         _ => {
-            ex.error(i, c.len_utf8(), "unknown escape");
+            // At a line break the span is empty, so it renders at the end of
+            // the line rather than across the break.
+            let len = if c == '\n' { 0 } else { c.len_utf8() };
+            ex.error(i, len, "unknown escape");
             return (i, None);
         }
     };
@@ -559,7 +566,7 @@ fn string(lex: &mut logos::Lexer<Raw>) -> Token {
                 }
             }
             '\n' => {
-                lex.extras.error(i, 1, "newline in string");
+                lex.extras.error(i, 0, "newline in string");
                 break;
             }
             c => {
@@ -630,7 +637,7 @@ fn rune(lex: &mut logos::Lexer<Raw>) -> Token {
             }
             '\n' => {
                 if ok {
-                    lex.extras.error(i, 1, "newline in rune literal");
+                    lex.extras.error(i, 0, "newline in rune literal");
                 }
                 break;
             }
@@ -667,20 +674,25 @@ impl Depth {
     }
 
     /// Accounts for one token; `Err(message)` once a limit is crossed.
-    fn step(&mut self, tok: &Token) -> Result<(), &'static str> {
+    /// `label` says a `:` ends a label (`L:` at a statement start): labels
+    /// nest statements without brackets, so they count as a chain.
+    fn step(&mut self, tok: &Token, label: bool) -> Result<(), String> {
         use Token::*;
         match tok {
             LParen | LBrack | LBrace => {
                 self.bump_chain();
                 self.chains.push(0);
                 if self.chains.len() > MAX_BRACKET_DEPTH + 1 {
-                    return Err("brackets nested too deeply");
+                    return Err(format!(
+                        "syntax error: brackets nested too deeply (more than {MAX_BRACKET_DEPTH})"
+                    ));
                 }
             }
             RParen | RBrack | RBrace if self.chains.len() > 1 => {
                 let c = self.chains.pop().unwrap_or(0);
                 self.total -= c;
             }
+            Colon if label => self.bump_chain(),
             Comma | Semi(_) | Colon => {
                 if let Some(c) = self.chains.last_mut() {
                     self.total -= *c;
@@ -694,7 +706,9 @@ impl Depth {
             _ => {}
         }
         if self.total > MAX_CHAIN {
-            return Err("expression nested too deeply");
+            return Err(format!(
+                "syntax error: expression nested too deeply (more than {MAX_CHAIN} chained operators)"
+            ));
         }
         Ok(())
     }
@@ -757,7 +771,7 @@ pub(crate) fn lex_checked(
                         g(span.start + 1),
                     ));
                     at_stmt_start = true;
-                    let _ = depth.step(&Token::Semi(SemiKind::Newline));
+                    let _ = depth.step(&Token::Semi(SemiKind::Newline), false);
                 }
                 continue;
             }
@@ -789,14 +803,19 @@ pub(crate) fn lex_checked(
             _ => {}
         }
         at_stmt_start = matches!(tok, Token::Semi(_));
-        if let Err(msg) = depth.step(&tok) {
+        let n = out.len();
+        let label = tok == Token::Colon
+            && n >= 1
+            && matches!(out[n - 1].1, Token::Ident(_))
+            && (n == 1
+                || matches!(
+                    out[n - 2].1,
+                    Token::Semi(_) | Token::LBrace | Token::Colon | Token::RBrace
+                ));
+        if let Err(msg) = depth.step(&tok, label) {
             if !depth.exceeded {
                 depth.exceeded = true;
-                lexer.extras.error(
-                    span.start,
-                    span.len(),
-                    format!("syntax error: {msg} (limit {MAX_BRACKET_DEPTH} brackets, {MAX_CHAIN} chained operators)"),
-                );
+                lexer.extras.error(span.start, span.len(), msg);
             }
             truncated = true;
             break;
@@ -809,6 +828,44 @@ pub(crate) fn lex_checked(
     let mut diags = lexer.extras.diags;
     diags.sort_by_key(|d| d.primary.span.lo);
     (out, diags, truncated)
+}
+
+/// For scripts, whose top level holds statements too: a top-level
+/// `func (` starts a method declaration only if the matching
+/// `)` is followed by a name and `(` (or `[`): `func (r T) M(`. Otherwise it
+/// is a function literal starting a script statement (`func() { ... }()`),
+/// and its token goes back to [`Token::Func`].
+pub(crate) fn unmark_func_literals(toks: &mut [(u32, Token, u32)]) {
+    for i in 0..toks.len() {
+        if toks[i].1 != Token::FuncDecl || toks.get(i + 1).map(|t| &t.1) != Some(&Token::LParen) {
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut close = None;
+        for (j, t) in toks.iter().enumerate().skip(i + 1) {
+            match t.1 {
+                Token::LParen => depth += 1,
+                Token::RParen => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(j);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let method = close.is_some_and(|j| {
+            matches!(toks.get(j + 1).map(|t| &t.1), Some(Token::Ident(_)))
+                && matches!(
+                    toks.get(j + 2).map(|t| &t.1),
+                    Some(Token::LParen | Token::LBrack)
+                )
+        });
+        if !method {
+            toks[i].1 = Token::Func;
+        }
+    }
 }
 
 #[cfg(test)]

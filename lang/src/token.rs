@@ -290,6 +290,20 @@ impl Token {
         }
     }
 
+    /// The same token without its heap payload (identifier names and
+    /// literal values become empty): a cheap copy for error reporting,
+    /// which reads names from the source text instead.
+    pub fn without_payload(&self) -> Token {
+        match self {
+            Token::Ident(_) => Token::Ident(String::new()),
+            Token::Int(_) => Token::Int(String::new()),
+            Token::Float(_) => Token::Float(String::new()),
+            Token::Imag(_) => Token::Imag(String::new()),
+            Token::Str(_) => Token::Str(Vec::new()),
+            t => t.clone(),
+        }
+    }
+
     /// The token as Go's syntax errors name it: `name x`, `literal 5`,
     /// `keyword func`, `newline`, `semicolon`, `EOF`, `comma`, or the
     /// operator itself. `source` is the token's source text (for literals,
@@ -297,6 +311,7 @@ impl Token {
     pub fn describe(&self, source: &str) -> String {
         use Token::*;
         match self {
+            Ident(name) if name.is_empty() => format!("name {source}"),
             Ident(name) => format!("name {name}"),
             Int(_) | Float(_) | Imag(_) | Rune(_) | Str(_) => format!("literal {source}"),
             Semi(SemiKind::Explicit) => "semicolon".to_string(),

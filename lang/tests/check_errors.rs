@@ -1465,3 +1465,91 @@ func main() {
         ],
     );
 }
+
+#[test]
+fn unused_variables_after_count_mismatches() {
+    check(
+        r#"package main
+
+func f() int { return 1 }
+
+func main() {
+	a, b := f()
+	var c, d = f()
+	var e, g int
+	e, g = f()
+	var h, i, j = 1, 2
+	type t struct {
+		x int
+		x int
+	}
+	var v t
+	_ = v.x
+}
+"#,
+        &[
+            "6:2: declared and not used: a",
+            "6:5: declared and not used: b",
+            "6:10: assignment mismatch: 2 variables but f returns 1 value",
+            "7:6: declared and not used: c",
+            "7:9: declared and not used: d",
+            "7:13: assignment mismatch: 2 variables but f returns 1 value",
+            "8:6: declared and not used: e",
+            "8:9: declared and not used: g",
+            "9:9: assignment mismatch: 2 variables but f returns 1 value",
+            "10:6: declared and not used: h",
+            "10:9: declared and not used: i",
+            "10:12: missing init expr for j",
+            "10:12: declared and not used: j",
+            "13:3: x redeclared",
+        ],
+    );
+}
+
+#[test]
+fn cycle_reports_inherited_constants_and_invalid_cases() {
+    check(
+        r#"package main
+
+var (
+	a, b = f()
+	c    = b
+)
+
+func f() (int, int) {
+	return c, c
+}
+
+const (
+	ok = byte(iota + 253)
+	bad
+	barn
+	bard
+)
+
+const (
+	k = len([1 - iota]int{})
+	l
+	m
+)
+
+func main() {
+	switch {
+	case 0 == 0:
+	case 1 == 1:
+	}
+	var x interface{}
+	switch t := x.(type) {
+	case 0:
+		t.x = 1
+	}
+}
+"#,
+        &[
+            "4:5: initialization cycle for b",
+            "16:2: constant 256 overflows byte",
+            "22:2: invalid array length 1 - iota (untyped int constant -1)",
+            "32:7: 0 is not a type",
+        ],
+    );
+}

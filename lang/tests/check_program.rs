@@ -152,6 +152,14 @@ func main() {}
         .iter()
         .map(|i| i.lhs.iter().map(|o| p.types.obj(*o).name.clone()).collect())
         .collect();
+    // Each initializer says where its expression is.
+    for init in &p.main_package().init_order {
+        let f = &p.main_package().files[init.file];
+        let Item::Decl(Decl::Var(g)) = &f.ast.items[init.item] else {
+            panic!("not a var declaration")
+        };
+        assert_eq!(g.specs[init.spec].values[init.value].id, init.rhs);
+    }
     // Go's order (checked with `go run`): the earliest ready variable first.
     assert_eq!(order, vec![vec!["x", "y"], vec!["c"], vec!["b"], vec!["a"]]);
 }

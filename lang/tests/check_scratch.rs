@@ -4,6 +4,7 @@
 mod check_util;
 
 #[test]
+#[ignore = "development harness: run with GOL_CHECK_DIR=DIR -- --ignored"]
 fn scratch() {
     let Ok(dir) = std::env::var("GOL_CHECK_DIR") else {
         return;

@@ -265,6 +265,10 @@ fn lexical_errors_match_go() {
         ),
         ("var x = 1\0", "1:10: invalid NUL character"),
         ("x $", "1:3: invalid character U+0024 '$'"),
+        (
+            "x := \u{663}x",
+            "1:6: identifier cannot begin with digit U+0663 '\u{663}'",
+        ),
     ];
     for (src, want) in cases {
         assert_eq!(errs(src), vec![want.to_string()], "source {src:?}");

@@ -324,6 +324,14 @@ fn scripts() {
     );
     assert!(matches!(f.items[1], Item::Decl(Decl::Func(_))));
     assert!(matches!(f.items[3], Item::Decl(Decl::Var(_))));
+    let f = parse_ok(
+        "func() { println(1) }()\nfunc (p P) M() {}\ndefer func() {}()\n",
+        FileKind::Script,
+    );
+    assert_eq!(
+        dump::file(&f),
+        "(call (funclit () {(call println 1)}))(func (p P) M () {})(defer (call (funclit () {})))"
+    );
     let f = parse_ok("import \"fmt\"\nfmt.Println(1)\n", FileKind::Script);
     assert_eq!(f.imports.len(), 1);
     let f = parse_ok(

@@ -67,7 +67,6 @@ fn go_wording() {
         ("package main\nfunc main() { case 1: }\n", "x.go:2:15: syntax error: unexpected keyword case, expected }"),
         ("package main\nfunc main() { m := map[string]int{\"a\" 1} }\n", "x.go:2:39: syntax error: unexpected literal 1 in composite literal; possibly missing comma or }"),
         ("package main\nfunc main() { return return }\n", "x.go:2:22: syntax error: unexpected keyword return, expected expression"),
-        ("package main\nconst x\n", "x.go:2:7: missing init expr for x"),
         ("package main\nfunc main() { f(a b) }\n", "x.go:2:19: syntax error: unexpected name b in argument list; possibly missing comma or )"),
         ("package main\nfunc f(a int b) {}\n", "x.go:2:14: syntax error: unexpected name b in parameter list; possibly missing comma or )"),
         ("package main\nfunc main() {\n\tx := 1\n\t)\n}\n", "x.go:4:2: syntax error: unexpected ), expected }"),
@@ -77,14 +76,43 @@ fn go_wording() {
         ("package main\nfunc (x int) {}\n", "x.go:2:14: syntax error: unexpected {, expected name"),
         ("package main\nfunc main() { x := 1; x. }\n", "x.go:2:26: syntax error: unexpected }, expected name or ("),
         ("package main\nfunc main() { go }\n", "x.go:2:18: syntax error: unexpected }, expected expression"),
+        ("package main\nvar x []\n", "x.go:2:9: syntax error: unexpected newline, expected type"),
+        ("package main\nvar x map[string]\n", "x.go:2:18: syntax error: unexpected newline, expected type"),
+        ("package main\nfunc f(x chan) {}\n", "x.go:2:14: syntax error: missing channel element type"),
+        ("package main\nvar x = y.(\n", "x.go:3:1: syntax error: unexpected EOF, expected type"),
+        ("package main\ntype T\n", "x.go:2:7: syntax error: unexpected newline in type declaration"),
+        ("package main\nfunc main() { for i := range x y {} }\n", "x.go:2:32: syntax error: unexpected name y, expected { after for clause"),
+        ("package main\nfunc main() { _ = [...] }\n", "x.go:2:25: syntax error: unexpected }, expected type"),
+        ("package main\ntype T interface { M( }\n", "x.go:2:23: syntax error: unexpected }, expected )"),
+        ("package main\nfunc main() { for i := 0; i < 80 i++ {} }\n", "x.go:2:34: syntax error: unexpected name i, expected semicolon or newline"),
+        ("package main\nfunc main() { for i := 0; i < n {} }\n", "x.go:2:33: syntax error: unexpected {, expected semicolon or newline"),
+        ("package main\nfunc main) {}\n", "x.go:2:10: syntax error: unexpected ), expected ("),
+        ("package main\nfunc main() { res(sumpd([0:]), 0, 40) }\n", "x.go:2:27: syntax error: unexpected :, expected ]"),
+        ("package main\nfunc main() { if m[5]  5 {} }\n", "x.go:2:24: syntax error: unexpected literal 5, expected {"),
+        ("package main\nfunc main() { _ = a[1:2 }\n", "x.go:2:25: syntax error: unexpected }, expected ]"),
+        ("package main\nfunc main() { if x := 1; x y {} }\n", "x.go:2:28: syntax error: unexpected name y, expected { after if clause"),
+        ("package main\nfunc main() { switch x y {} }\n", "x.go:2:24: syntax error: unexpected name y, expected {"),
+        ("package main\nfunc main() { for i := 0; i < 3; i++ x {} }\n", "x.go:2:38: syntax error: unexpected name x, expected { after for clause"),
+        ("package main\nfunc main() { if a {}; x y }\n", "x.go:2:26: syntax error: unexpected name y at end of statement"),
+        ("package main\nx, y int\n", "x.go:2:1: syntax error: non-declaration statement outside function body"),
+        ("package main\nfunc main() {\n\tfor var i = 0; i < 3; i++ {\n\t}\n}\n", "x.go:3:10: syntax error: var declaration not allowed in for initializer"),
+        ("package main\nfunc main()\n{\n\tprintln()\n}\n", "x.go:3:1: syntax error: unexpected semicolon or newline before {"),
+        ("package main\nfunc main() {\n\ta, b := 1, 2\n\ta, b += 1, 2\n}\n", "x.go:4:7: syntax error: unexpected +=, expected := or = or comma"),
         ("package main\nfunc main() { x := 1 @ 2 }\n", "x.go:2:22: invalid character U+0040 '@'"),
         // Not syntax errors in Go's parser, but only the parser sees them.
-        ("package main\nfunc main() { select { case x + 1: } }\n", "x.go:2:29: select case must be send or receive (possibly with assignment)"),
         ("package main\nfunc main() { a.b := 1 }\n", "x.go:2:15: non-name a.b on left side of :="),
-        ("package main\nfunc main() { y := x.(type) }\n", "x.go:2:20: use of .(type) outside type switch"),
         ("package main\nfunc (a, b T) f() {}\n", "x.go:2:15: method has multiple receivers"),
         ("package main\nfunc () f() {}\n", "x.go:2:9: method has no receiver"),
-        ("package main\nfunc f(a int, string) {}\n", "x.go:2:15: syntax error: missing parameter type"),
+        ("package main\nfunc f(a int, string) {}\n", "x.go:2:21: syntax error: missing parameter type"),
+        ("package main\nfunc f() (a int, b) {}\n", "x.go:2:19: syntax error: missing parameter type"),
+        ("package main\nfunc f(...int, x int) {}\n", "x.go:2:8: syntax error: missing parameter name"),
+        ("package main\nfunc main() { var m map[int]int; _ = f(){}; _ = m }\n", "x.go:2:41: syntax error: unexpected { at end of statement"),
+        ("package main\ntype T struct{}\nvar x = (T){}\n", "x.go:3:12: syntax error: cannot parenthesize type in composite literal"),
+        ("package main\nfunc f() { go (f()) }\n", "x.go:2:15: expression in go must not be parenthesized"),
+        ("package main\nfunc main() { var x struct{y int}; if x.y = 1 { } }\n", "x.go:2:43: syntax error: cannot use assignment x.y = 1 as value"),
+        ("package main\nfunc main() { if a, b = 1, 2 { } }\n", "x.go:2:23: syntax error: cannot use assignment a, b = 1, 2 as value"),
+        ("package main\nfunc main() { if x += 1 { } }\n", "x.go:2:20: syntax error: cannot use x += 1 as value"),
+        ("package main\nfunc main() { var x []int; for a, b, c := range x {} }\n", "x.go:2:38: range clause permits at most two iteration variables"),
     ];
     let mut bad = Vec::new();
     for (src, want) in cases {
@@ -195,6 +223,8 @@ fn deep_nesting_is_an_error_not_a_crash() {
     assert!(errors(&src)[0].contains("nested too deeply"));
     let src = format!("package main\nvar x = 1{}\n", " + 1".repeat(50_000));
     assert!(errors(&src)[0].contains("nested too deeply"));
+    let src = format!("package main\nfunc f() {{\n{}\n}}\n", "L: ".repeat(50_000));
+    assert!(errors(&src)[0].contains("nested too deeply"));
     // Just under the caps is fine.
     let src = format!(
         "package main\nvar x = {}1{}\n",
@@ -202,6 +232,74 @@ fn deep_nesting_is_an_error_not_a_crash() {
         ")".repeat(900)
     );
     assert!(errors(&src).is_empty());
-    let src = format!("package main\nvar x = 1{}\n", " + 1".repeat(5000));
+    let src = format!("package main\nvar x = 1{}\n", " + 1".repeat(2500));
     assert!(errors(&src).is_empty());
+}
+
+#[test]
+fn recovery_matches_go_on_a_file_with_many_errors() {
+    // `go build` prints exactly these six lines for this file.
+    let src = "package main\n\nimport \"fmt\"\n\nfunc a() {\n\tx := \n\tfmt.Println(x)\n}\n\nfunc b() {\n\tif x == 1 \n\t{\n\t}\n\ty := [3]int{1, 2\n\t}\n\tfor i := 0; i < 3; i++ {\n\t\tz :=: 1\n\t}\n}\n\nfunc c() int {\n\treturn 1 +\n}\n\ntype T struct {\n\ta int,\n\tb string\n}\n\nvar v = map[string]int{\"a\": 1 \"b\": 2}\n";
+    check(
+        src,
+        &[
+            "x.go:11:12: syntax error: unexpected newline, expected { after if clause",
+            "x.go:14:18: syntax error: unexpected newline in composite literal; possibly missing comma or }",
+            "x.go:17:7: syntax error: unexpected :, expected expression",
+            "x.go:23:1: syntax error: unexpected }, expected expression",
+            "x.go:26:7: syntax error: unexpected comma in struct type; possibly missing semicolon or newline or }",
+            "x.go:30:31: syntax error: unexpected literal \"b\" in composite literal; possibly missing comma or }",
+        ],
+    );
+}
+
+#[test]
+fn at_most_ten_syntax_errors() {
+    let src = format!("package main\nfunc f() {{\n{}}}\n", "\tx y\n".repeat(30));
+    let got = errors(&src);
+    assert_eq!(got.len(), 11, "{got:#?}");
+    assert!(got[10].ends_with("too many errors"));
+}
+
+#[test]
+fn repairs_leave_exactly_one_error() {
+    // Each has exactly one error in Go; recovery must not add a second.
+    for src in [
+        "package main\nfunc main() {\n\tprintln(\"a\", \"b\"\n}\n",
+        "package main\nfunc main() {\n\tfor var i = 0; i < 3; i++ {\n\t\tprintln(i)\n\t}\n}\n",
+        "package main\nfunc main()\n{\n\tprintln(\"hi\")\n}\n",
+        "package main\nvar x = []int{\n\t1,\n\t2\n}\nvar y = 1\n",
+    ] {
+        let got = errors(src);
+        assert_eq!(got.len(), 1, "{src}\n{got:#?}");
+    }
+    // The repaired function keeps its body.
+    let mut ids = NodeIdGen::new();
+    let (f, _) = parse_file(
+        "package main\nfunc main()\n{\n\tprintln()\n}\n",
+        0,
+        FileKind::Go,
+        &mut ids,
+    );
+    match &f.items[..] {
+        [gol_lang::ast::Item::Decl(gol_lang::ast::Decl::Func(fd))] => assert!(fd.body.is_some()),
+        other => panic!("{other:#?}"),
+    }
+}
+
+#[test]
+fn errors_left_to_the_checker() {
+    // Go reports these from its type checker, together with the other type
+    // errors of the file; a parse error here would hide those.
+    for src in [
+        "package main\nconst x\n",
+        "package main\nconst x int\n",
+        "package main\nconst (\n\ta = iota\n\tb int\n)\n",
+        "package main\nfunc main() { select { case x + 1: } }\n",
+        "package main\nfunc main() { y := x.(type) }\n",
+        "package main\nfunc f() { go func() {} }\n",
+        "package main\nfunc f() { defer 1 }\n",
+    ] {
+        assert_eq!(errors(src), Vec::<String>::new(), "{src}");
+    }
 }

@@ -62,6 +62,17 @@ fn parse_speed_10k_lines() {
         assert!(d.is_empty());
     }
     let secs = start.elapsed().as_secs_f64() / runs as f64;
+    let lex_start = Instant::now();
+    for _ in 0..runs {
+        let (t, _) = gol_lang::lexer::lex(&src, 0);
+        assert!(!t.is_empty());
+    }
+    let lex_secs = lex_start.elapsed().as_secs_f64() / runs as f64;
+    println!(
+        "lexing alone: {:.2} ms: {:.0} lines/s",
+        lex_secs * 1e3,
+        lines as f64 / lex_secs
+    );
     println!(
         "parsed {lines} lines ({} bytes) in {:.2} ms: {:.0} lines/s",
         src.len(),

@@ -440,6 +440,7 @@ impl<'a> Checker<'a> {
             self.error(pos, "no new variables on left side of :=");
         }
         let vals = self.rhs_values(values, names.len(), span);
+
         if let Some(mut xs) = vals {
             for ((o, new), x) in objs.iter().zip(xs.iter_mut()) {
                 if *new {

@@ -38,7 +38,9 @@ pub(crate) enum DeclInfo<'a> {
         ty: Option<&'a ast::Expr>,
         init: Option<&'a ast::Expr>,
         iota: u32,
-        /// Span of the spec whose values are inherited (for messages).
+        /// The spec repeats an earlier spec's expressions: errors in them
+        /// are reported at this constant's name, as Go does.
+        inherited: bool,
         file: usize,
     },
     Var {
@@ -150,6 +152,8 @@ pub(crate) struct Checker<'a> {
     pub fall: super::stmt::Fall,
     /// Objects standing for interface methods in selections.
     pub iface_methods: HashMap<(TypeId, String), ObjId>,
+    /// Where errors go while checking an inherited constant expression.
+    pub pos_override: Option<Span>,
     /// Map key types to check for comparability once declarations are done.
     pub later_map_keys: Vec<(TypeId, Span)>,
 }
@@ -191,6 +195,7 @@ impl<'a> Checker<'a> {
             fall: Default::default(),
             iface_methods: HashMap::new(),
             later_map_keys: Vec::new(),
+            pos_override: None,
         };
         c.init_universe();
         c
@@ -202,10 +207,14 @@ impl<'a> Checker<'a> {
     }
 
     pub fn error(&mut self, span: Span, msg: impl Into<String>) {
+        let span = self.pos_override.unwrap_or(span);
         self.diags.push(Diagnostic::error(span, msg));
     }
 
-    pub fn error_with(&mut self, d: Diagnostic) {
+    pub fn error_with(&mut self, mut d: Diagnostic) {
+        if let Some(sp) = self.pos_override {
+            d.primary.span = sp;
+        }
         self.diags.push(d);
     }
 

@@ -47,17 +47,24 @@ impl<'a> Checker<'a> {
         let saved_iota = self.iota.take();
         let saved_scopes = std::mem::take(&mut self.scopes);
         let saved_funcs = std::mem::take(&mut self.funcs);
+        let saved_override = self.pos_override.take();
         match d {
             DeclInfo::Const {
                 ty,
                 init,
                 iota,
+                inherited,
                 file,
             } => {
                 self.file = file;
                 self.iota = Some(iota);
                 self.cur_decl = Some(o);
+                let saved = self.pos_override;
+                if inherited {
+                    self.pos_override = Some(self.tt.obj(o).span);
+                }
                 self.const_decl(o, ty, init);
+                self.pos_override = saved;
             }
             DeclInfo::Var {
                 ty,
@@ -84,6 +91,7 @@ impl<'a> Checker<'a> {
         self.iota = saved_iota;
         self.scopes = saved_scopes;
         self.funcs = saved_funcs;
+        self.pos_override = saved_override;
         self.obj_path.pop();
         self.color.insert(o, Color::Black);
     }

@@ -193,7 +193,7 @@ impl<'a> Checker<'a> {
                 let s = x.expr.map(expr_string).unwrap_or_default();
                 // Go places a function type at its parameter list.
                 let span = match x.expr.map(|e| &e.kind) {
-                    Some(ExprKind::FuncType(ft)) => Span::new(ft.span.lo + 4, ft.span.lo + 4),
+                    Some(ExprKind::FuncType(ft)) => Span::new(ft.span.lo, ft.span.lo),
                     _ => span,
                 };
                 self.error(span, format!("{s} (type) is not an expression"));
@@ -275,14 +275,14 @@ impl<'a> Checker<'a> {
             ExprKind::Int(text) => match Value::from_int_literal(text) {
                 Ok(v) => Operand::constant(ids::UNTYPED_INT, v, e),
                 Err(_) => {
-                    self.error(e.span, format!("integer constant overflow: {text}"));
+                    self.error(e.span, format!("malformed constant: {text}"));
                     Operand::invalid(e)
                 }
             },
             ExprKind::Float(text) => match Value::from_float_literal(text) {
                 Ok(v) => Operand::constant(ids::UNTYPED_FLOAT, v, e),
                 Err(_) => {
-                    self.error(e.span, format!("floating-point constant overflow: {text}"));
+                    self.error(e.span, format!("malformed constant: {text}"));
                     Operand::invalid(e)
                 }
             },

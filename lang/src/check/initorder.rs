@@ -35,13 +35,33 @@ impl Checker<'_> {
             .collect();
         // 1. Cycles.
         let mut state: HashMap<ObjId, u8> = HashMap::new();
-        let mut reported: HashSet<ObjId> = HashSet::new();
+        let mut any_cycle = false;
         for &o in &objs {
             if matches!(self.tt.obj(o).kind, ObjKind::Var(_) | ObjKind::Const(_)) {
-                self.find_cycle(o, &mut state, &mut reported);
+                any_cycle |= self.find_cycle(o, &mut state);
             }
         }
-        if !reported.is_empty() {
+        if any_cycle {
+            // Report as Go does: each variable or constant, in source
+            // order, that lies on a cycle starts one report, unless the
+            // cycle overlaps one already reported. (Only erroneous programs
+            // pay for this per-object search.)
+            let mut reported: HashSet<ObjId> = HashSet::new();
+            for &o in &objs {
+                if !matches!(self.tt.obj(o).kind, ObjKind::Var(_) | ObjKind::Const(_))
+                    || reported.contains(&o)
+                {
+                    continue;
+                }
+                let Some(cycle) = self.find_path(o) else {
+                    continue;
+                };
+                if cycle.iter().any(|c| reported.contains(c)) {
+                    continue;
+                }
+                reported.extend(cycle.iter().copied());
+                self.report_init_cycle(&cycle);
+            }
             return;
         }
         // 2. Order.
@@ -90,6 +110,20 @@ impl Checker<'_> {
             .map(|(i, _)| std::cmp::Reverse(i))
             .collect();
         let mut done = vec![false; vars.len()];
+        // Where each package-level initializer expression is.
+        let mut locations: HashMap<crate::ast::NodeId, (usize, usize, usize, usize)> =
+            HashMap::new();
+        for (fi, f) in self.cur_pkg().files.iter().enumerate() {
+            for (ii, it) in f.ast.items.iter().enumerate() {
+                if let crate::ast::Item::Decl(crate::ast::Decl::Var(g)) = it {
+                    for (si, s) in g.specs.iter().enumerate() {
+                        for (vi, v) in s.values.iter().enumerate() {
+                            locations.insert(v.id, (fi, ii, si, vi));
+                        }
+                    }
+                }
+            }
+        }
         let mut order = Vec::new();
         while let Some(std::cmp::Reverse(i)) = ready.pop() {
             if done[i] {
@@ -116,23 +150,28 @@ impl Checker<'_> {
                 }
             }
             if let Some((lhs, rhs)) = self.var_inits.get(&v).cloned() {
-                order.push(Initializer { lhs, rhs });
+                let (file, item, spec, value) = locations.get(&rhs).copied().unwrap_or_default();
+                order.push(Initializer {
+                    lhs,
+                    rhs,
+                    file,
+                    item,
+                    spec,
+                    value,
+                });
             }
         }
         self.pkgs[self.pkg.0 as usize].init_order = order;
     }
 
-    /// Depth-first search for cycles from `root`, with an explicit stack
-    /// (dependency chains can be as long as the program).
-    fn find_cycle(
-        &mut self,
-        root: ObjId,
-        state: &mut HashMap<ObjId, u8>,
-        reported: &mut HashSet<ObjId>,
-    ) {
+    /// Whether a cycle through a variable or constant is reachable from
+    /// `root` (depth-first, with an explicit stack: dependency chains can
+    /// be as long as the program).
+    fn find_cycle(&self, root: ObjId, state: &mut HashMap<ObjId, u8>) -> bool {
         if state.contains_key(&root) {
-            return;
+            return false;
         }
+        let mut found = false;
         let mut path: Vec<ObjId> = vec![root];
         let mut stack: Vec<(Vec<ObjId>, usize)> =
             vec![(self.deps.get(&root).cloned().unwrap_or_default(), 0)];
@@ -150,18 +189,10 @@ impl Checker<'_> {
             match state.get(&d) {
                 Some(2) => {}
                 Some(_) => {
-                    let Some(start) = path.iter().position(|&p| p == d) else {
-                        continue;
-                    };
-                    let cycle: Vec<ObjId> = path[start..].to_vec();
-                    let has_val = cycle.iter().any(|c| {
-                        matches!(self.tt.obj(*c).kind, ObjKind::Var(_) | ObjKind::Const(_))
-                    });
-                    if has_val && !cycle.iter().any(|c| reported.contains(c)) {
-                        for &c in &cycle {
-                            reported.insert(c);
-                        }
-                        self.report_init_cycle(&cycle);
+                    if let Some(start) = path.iter().position(|&p| p == d) {
+                        found |= path[start..].iter().any(|c| {
+                            matches!(self.tt.obj(*c).kind, ObjKind::Var(_) | ObjKind::Const(_))
+                        });
                     }
                 }
                 None => {
@@ -171,6 +202,39 @@ impl Checker<'_> {
                 }
             }
         }
+        found
+    }
+
+    /// A dependency path from `from` back to itself (Go's `findPath`),
+    /// as the list of objects on it starting with `from`.
+    fn find_path(&self, from: ObjId) -> Option<Vec<ObjId>> {
+        let mut parent: HashMap<ObjId, ObjId> = HashMap::new();
+        let mut seen: HashSet<ObjId> = HashSet::new();
+        let mut stack: Vec<(ObjId, Vec<ObjId>, usize)> =
+            vec![(from, self.deps.get(&from).cloned().unwrap_or_default(), 0)];
+        while let Some(top) = stack.last_mut() {
+            if top.2 >= top.1.len() {
+                stack.pop();
+                continue;
+            }
+            let (node, d) = (top.0, top.1[top.2]);
+            top.2 += 1;
+            if d == from {
+                let mut path = vec![node];
+                let mut cur = node;
+                while cur != from {
+                    cur = *parent.get(&cur)?;
+                    path.push(cur);
+                }
+                path.reverse();
+                return Some(path);
+            }
+            if seen.insert(d) {
+                parent.insert(d, node);
+                stack.push((d, self.deps.get(&d).cloned().unwrap_or_default(), 0));
+            }
+        }
+        None
     }
 
     fn report_init_cycle(&mut self, cycle: &[ObjId]) {

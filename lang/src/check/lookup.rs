@@ -438,7 +438,12 @@ impl<'a> Checker<'a> {
             "field or method"
         };
         // An unexported name of another package.
-        match lookup_impl(&self.tt, t, Some(self.pkg), name, true) {
+        let any = if crate::types::is_exported(name) {
+            LookupResult::NotFound
+        } else {
+            lookup_impl(&self.tt, t, Some(self.pkg), name, true)
+        };
+        match any {
             LookupResult::Field { .. } => {
                 return format!("cannot refer to unexported field {name}")
             }
@@ -502,6 +507,17 @@ impl<'a> Checker<'a> {
             } => (obj, iface, index, indirect),
             LookupResult::Ambiguous => {
                 self.error(sel.span, format!("ambiguous selector {xs}.{}", sel.name));
+                return Operand::invalid(e);
+            }
+            LookupResult::Field { .. } => {
+                let ts = self.ts(t);
+                self.error(
+                    e.span,
+                    format!(
+                        "operand for field selector {} must be value of type {ts}",
+                        sel.name
+                    ),
+                );
                 return Operand::invalid(e);
             }
             _ => {

@@ -166,6 +166,12 @@ pub struct Initializer {
     pub lhs: Vec<ObjId>,
     /// The initializer expression.
     pub rhs: NodeId,
+    /// Where it is: `files[file].ast.items[item]` is a `var` declaration
+    /// whose `specs[spec].values[value]` is the expression.
+    pub file: usize,
+    pub item: usize,
+    pub spec: usize,
+    pub value: usize,
 }
 
 /// The side tables of a checked program.

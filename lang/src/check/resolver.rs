@@ -94,6 +94,40 @@ impl<'a> Checker<'a> {
             }
         }
         self.associate_methods();
+        self.import_conflicts();
+    }
+
+    /// A package-level name that a file also imports.
+    fn import_conflicts(&mut self) {
+        let p = &self.pkgs[self.pkg.0 as usize];
+        let mut found = Vec::new();
+        for fs in &p.file_scopes {
+            for (name, &imp) in fs {
+                if let Some(&o) = p.scope.get(name) {
+                    if let ObjKind::PkgName(pid) = self.tt.obj(imp).kind {
+                        found.push((o, imp, pid));
+                    }
+                }
+            }
+        }
+        found.sort();
+        for (o, imp, pid) in found {
+            let (name, span) = (self.tt.obj(o).name.clone(), self.tt.obj(o).span);
+            let ispan = self.tt.obj(imp).span;
+            let (pname, path) = match self.pkgs.get(pid.0 as usize) {
+                Some(ip) => (ip.name.clone(), self.tt.pkg_paths[pid.0 as usize].clone()),
+                None => (name.clone(), name.clone()),
+            };
+            self.error_with(
+                Diagnostic::error(
+                    span,
+                    format!(
+                        "{name} already declared through import of package {pname} (\"{path}\")"
+                    ),
+                )
+                .with_secondary(ispan, format!("other declaration of {name}")),
+            );
+        }
     }
 
     fn collect_imports(&mut self, fi: usize, f: &'a super::ParsedFile) {
@@ -199,6 +233,7 @@ impl<'a> Checker<'a> {
                                 ty,
                                 init: values.get(j),
                                 iota: spec.iota,
+                                inherited: spec.values.is_empty(),
                                 file: fi,
                             },
                         );

@@ -593,6 +593,7 @@ impl<'a> Checker<'a> {
                         .collect();
                     let counts_ok = spec.values.is_empty()
                         || self.arity(&spec.names, &spec.values, false, false);
+
                     if !counts_ok {
                         for v in &spec.values {
                             let _ = self.raw_expr(v, None);
@@ -600,7 +601,9 @@ impl<'a> Checker<'a> {
                     }
                     if !spec.values.is_empty() && counts_ok {
                         let lhs_span = spec.names.first().map(|n| n.span).unwrap_or(spec.span);
-                        if let Some(mut xs) = self.rhs_values(&spec.values, objs.len(), lhs_span) {
+                        let vals = self.rhs_values(&spec.values, objs.len(), lhs_span);
+
+                        if let Some(mut xs) = vals {
                             let ctx = if spec.values.len() == objs.len() {
                                 "variable declaration"
                             } else {
@@ -611,6 +614,7 @@ impl<'a> Checker<'a> {
                             }
                         }
                     }
+
                     for (n, o) in spec.names.iter().zip(&objs) {
                         self.declare_local(n, *o);
                     }
@@ -639,7 +643,12 @@ impl<'a> Checker<'a> {
                             n.span,
                             Some(n.id),
                         );
+                        let saved = self.pos_override;
+                        if spec.values.is_empty() {
+                            self.pos_override = Some(n.span);
+                        }
                         self.local_const(o, ty, values.get(j));
+                        self.pos_override = saved;
                         objs.push(o);
                     }
                     if src.is_none() {
@@ -836,7 +845,8 @@ impl<'a> Checker<'a> {
         if r.mode == Mode::Invalid {
             return;
         }
-        if v.mode == Mode::Constant {
+        // Duplicate boolean constants are accepted (`case 0 == 0: case 1 == 1:`).
+        if v.mode == Mode::Constant && !self.tt.is_boolean(v.ty) {
             if let Some(val) = v.val.clone() {
                 if let Some((_, _, prev)) = seen
                     .iter()
@@ -897,6 +907,7 @@ impl<'a> Checker<'a> {
                 default_seen = Some(c.span);
             }
             let mut single: Option<TypeId> = None;
+            let mut bad_case = false;
             for te in &c.types {
                 let t = self.case_type(te, &x);
                 if let Some(t) = t {
@@ -918,6 +929,8 @@ impl<'a> Checker<'a> {
                         seen.push((t, te.span));
                     }
                     single = t;
+                } else {
+                    bad_case = true;
                 }
             }
             self.open_scope();
@@ -928,7 +941,7 @@ impl<'a> Checker<'a> {
                     } else {
                         x.ty
                     };
-                    let t = if x.mode == Mode::Invalid {
+                    let t = if x.mode == Mode::Invalid || (bad_case && c.types.len() == 1) {
                         ids::INVALID
                     } else {
                         t
@@ -1033,10 +1046,17 @@ impl<'a> Checker<'a> {
                         StmtKind::Define { values, .. } => values.len() == 1 && is_recv(&values[0]),
                         _ => false,
                     };
-                    if !valid {
-                        self.error(s.span, "select case must be receive, send or assign recv");
+                    if valid {
+                        self.simple_stmt(s);
+                    } else {
+                        // Go checks nothing more of an invalid case, body included.
+                        self.error(
+                            s.span,
+                            "select case must be send or receive (possibly with assignment)",
+                        );
+                        self.close_scope();
+                        continue;
                     }
-                    self.simple_stmt(s);
                 }
             }
             let fall = std::mem::take(&mut self.fall);

@@ -254,6 +254,8 @@ impl<'a> Checker<'a> {
                     Diagnostic::error(span, format!("{name} redeclared"))
                         .with_secondary(spans[i], format!("other declaration of {name}")),
                 );
+                // Keep the first field only: no ambiguous selectors later.
+                return;
             }
         }
         let pkg = if crate::types::is_exported(&name) {

@@ -7,7 +7,7 @@
 //!
 //! Go is not LR(1) as the spec writes it. The grammar parses a few
 //! constructs in a more general form, and the actions in [`State`] sort them
-//! out afterwards, exactly as `go/parser` does:
+//! out afterwards, as `go/parser` does:
 //!
 //! * the left side of `a, b := ...` is parsed as expressions and must be
 //!   names ([`State::define`]);
@@ -17,20 +17,33 @@
 //! * `if`/`switch` headers are parsed as `[simple statement] [; simple
 //!   statement]` and then checked: the condition must be an expression, a
 //!   type-switch guard is `x.(type)` or `v := x.(type)`;
-//! * `x.(type)` is parsed everywhere and reported unless a switch header
-//!   consumed it;
+//! * `x.(type)` is parsed everywhere; a switch header takes it as a type
+//!   switch guard, and the checker rejects it anywhere else;
 //! * case lists are expressions, since types are expressions too; a type
 //!   switch takes them as types.
 //!
+//! Types in expressions: names, `*T`, `[]T{...}`-style literals and
+//! `interface{...}` are ordinary operands. Bare type literals that could be
+//! extended by the next token (`[]p.T`, `chan T`, `func()`, `*[]T`) may
+//! stand only as a whole list element or parenthesised (`make([]int, n)`,
+//! `case chan int:`, `(func())(f)`); `[]T(x)`, `[N]T(x)` and `map[K]V(x)`
+//! convert without parentheses when the element is a type name.
 //! Composite literals of bare type names are forbidden in `if`/`for`/
 //! `switch` headers (the grammar's `<"N">` mode), as the spec requires.
 //!
-//! Errors: lalrpop's `!` recovery at statement level resynchronises at the
-//! next `;` or `}` so one file reports many syntax errors; [`syntax_error`]
+//! Errors: lalrpop's `!` recovery at statement level (and inside composite
+//! literals and argument lists) resynchronises so one file reports many
+//! syntax errors. A missing comma in a multi-line list, the most common
+//! mistake, is repaired by supplying the comma and parsing again, so the rest
+//! of the file is read as meant, as Go's own recovery does. [`syntax_error`]
 //! turns lalrpop's "unexpected token, expected one of {...}" into Go's
 //! wording (`syntax error: unexpected name y at end of statement`), using
 //! the expected set and the surrounding tokens. As Go does, only the first
-//! syntax error of a line is kept.
+//! syntax error of a line is kept, and at most ten are reported.
+//!
+//! Rejected alternative: a hand-written recursive-descent parser would match
+//! Go's messages by construction, but recursion depth then follows input
+//! nesting, and the project standardised on lalrpop.
 
 use crate::ast::*;
 use crate::diag::Diagnostic;
@@ -38,7 +51,6 @@ use crate::lexer;
 use crate::token::{SemiKind, Token};
 use crate::FileKind;
 use lalrpop_util::{ErrorRecovery, ParseError};
-use std::collections::HashMap;
 
 #[allow(
     clippy::all,
@@ -73,10 +85,10 @@ pub struct ParamEntry {
 
 /// An if/switch header as parsed: `init ; cond`, or just `cond`.
 pub struct Header {
-    pub init: Option<Stmt>,
+    pub init: Option<Box<Stmt>>,
     /// Position of the `;`, when there is one.
     pub semi: Option<u32>,
-    pub cond: Option<Stmt>,
+    pub cond: Option<Box<Stmt>>,
 }
 
 /// Parser state shared by the grammar actions.
@@ -87,8 +99,6 @@ pub struct State<'src> {
     toks: &'src [(u32, Token, u32)],
     diags: Vec<Diagnostic>,
     errors: Vec<Recovery>,
-    /// `x.(type)` expressions not yet consumed by a switch header.
-    guards: HashMap<NodeId, Span>,
 }
 
 impl<'src> State<'src> {
@@ -105,7 +115,6 @@ impl<'src> State<'src> {
             toks,
             diags: Vec::new(),
             errors: Vec::new(),
-            guards: HashMap::new(),
         }
     }
 
@@ -167,12 +176,14 @@ impl<'src> State<'src> {
         }
     }
 
-    pub fn stmt(&mut self, lo: u32, hi: u32, kind: StmtKind) -> Stmt {
-        Stmt {
+    /// Statements travel boxed through the parser: a `Stmt` is large, and
+    /// every value on lalrpop's symbol stack is as large as the largest.
+    pub fn stmt(&mut self, lo: u32, hi: u32, kind: StmtKind) -> Box<Stmt> {
+        Box::new(Stmt {
             id: self.ids.fresh(),
             span: Span::new(lo, hi),
             kind,
-        }
+        })
     }
 
     pub fn binary(&mut self, lo: u32, hi: u32, op: BinaryOp, a: Expr, b: Expr) -> Expr {
@@ -192,17 +203,17 @@ impl<'src> State<'src> {
         self.expr(lo, hi, ExprKind::Unary(op, Box::new(x)))
     }
 
+    /// `x.(type)`. Outside a switch header the checker rejects it, with
+    /// Go's "use of .(type) outside type switch".
     pub fn type_guard(&mut self, lo: u32, hi: u32, x: Expr) -> Expr {
-        let e = self.expr(
+        self.expr(
             lo,
             hi,
             ExprKind::TypeAssert {
                 x: Box::new(x),
                 ty: None,
             },
-        );
-        self.guards.insert(e.id, e.span);
-        e
+        )
     }
 
     pub fn slice(
@@ -259,8 +270,19 @@ impl<'src> State<'src> {
                     | ExprKind::Bad
             );
             if !ok {
-                let msg = format!("invalid composite literal type {}", self.show(t.span));
-                self.error(t.span.lo, t.span.hi, msg);
+                // The `{` that Go's parser refuses to take as a literal.
+                let at = t.span.hi;
+                let i = self.tok_at(at);
+                let msg = if let ExprKind::Paren(_) = t.kind {
+                    "syntax error: cannot parenthesize type in composite literal".to_string()
+                } else if open_bracket(self.toks, i)
+                    .is_some_and(|o| self.toks[o].1 == Token::LBrace)
+                {
+                    "syntax error: unexpected { at end of statement".to_string()
+                } else {
+                    "syntax error: unexpected { after top level declaration".to_string()
+                };
+                self.error(at, at + 1, msg);
             }
         }
         self.expr(
@@ -278,14 +300,6 @@ impl<'src> State<'src> {
         for (i, s) in specs.iter_mut().enumerate() {
             s.iota = i as u32;
         }
-        if let Some(first) = specs.first() {
-            if first.values.is_empty() {
-                let sp = first.names.first().map_or(first.span, |n| n.span);
-                let names: Vec<&str> = first.names.iter().map(|n| n.name.as_str()).collect();
-                let msg = format!("missing init expr for {}", names.join(", "));
-                self.error(sp.lo, sp.hi, msg);
-            }
-        }
         specs
     }
 
@@ -300,7 +314,9 @@ impl<'src> State<'src> {
     /// Sorts a parameter list into groups: either every entry is a type, or
     /// every entry is named, with bare names grouped with the next type
     /// (`a, b int`), as go/parser decides.
-    fn params(&mut self, entries: Vec<ParamEntry>) -> Vec<Param> {
+    /// `close` is the position of the list's `)`, where Go reports a
+    /// missing parameter type.
+    fn params(&mut self, (entries, close): (Vec<ParamEntry>, u32)) -> Vec<Param> {
         let n = entries.len();
         let named = entries.iter().any(|e| e.name.is_some());
         let mut out: Vec<Param> = Vec::new();
@@ -342,15 +358,14 @@ impl<'src> State<'src> {
                 None => match e.ty.kind {
                     ExprKind::Ident(id) if e.variadic.is_none() => pending.push(id),
                     _ => {
-                        let sp = e.ty.span;
-                        self.error(sp.lo, sp.hi, "syntax error: missing parameter name");
+                        let lo = e.variadic.map_or(e.ty.span.lo, |v| v.lo);
+                        self.error(lo, e.ty.span.hi, "syntax error: missing parameter name");
                     }
                 },
             }
         }
-        if let Some(last) = pending.last() {
-            let sp = last.span;
-            self.error(sp.lo, sp.hi, "syntax error: missing parameter type");
+        if !pending.is_empty() {
+            self.error(close, close + 1, "syntax error: missing parameter type");
         }
         out
     }
@@ -358,11 +373,14 @@ impl<'src> State<'src> {
     pub fn signature(
         &mut self,
         span: Span,
-        params: Vec<ParamEntry>,
-        results: Vec<ParamEntry>,
+        params: (Vec<ParamEntry>, u32),
+        results: Option<(Vec<ParamEntry>, u32)>,
     ) -> FuncType {
         let params = self.params(params);
-        let results = self.params(results);
+        let results = match results {
+            Some(r) => self.params(r),
+            None => Vec::new(),
+        };
         for r in &results {
             if r.variadic {
                 let sp = r.span;
@@ -379,7 +397,7 @@ impl<'src> State<'src> {
     pub fn func_decl(
         &mut self,
         span: Span,
-        recv: Option<Vec<ParamEntry>>,
+        recv: Option<(Vec<ParamEntry>, u32)>,
         name: Ident,
         ty: FuncType,
         body: Option<Block>,
@@ -411,29 +429,46 @@ impl<'src> State<'src> {
         }
     }
 
-    pub fn stmt_list(&mut self, v: Vec<Option<Stmt>>, last: Option<Stmt>) -> Vec<Stmt> {
+    pub fn stmt_list(&mut self, v: Vec<Option<Box<Stmt>>>, last: Option<Box<Stmt>>) -> Vec<Stmt> {
         v.into_iter()
             .chain(std::iter::once(last))
             .flatten()
+            .map(|s| *s)
             .collect()
     }
 
-    pub fn labeled(&mut self, lo: u32, hi: u32, label: Ident, s: Option<Stmt>) -> Stmt {
+    pub fn labeled(&mut self, lo: u32, hi: u32, label: Ident, s: Option<Box<Stmt>>) -> Box<Stmt> {
         let inner = match s {
             Some(s) => s,
             None => self.stmt(hi, hi, StmtKind::Empty),
         };
-        self.stmt(
-            lo,
-            hi,
-            StmtKind::Labeled {
-                label,
-                stmt: Box::new(inner),
-            },
-        )
+        self.stmt(lo, hi, StmtKind::Labeled { label, stmt: inner })
     }
 
-    pub fn recovered(&mut self, e: Recovery) -> Stmt {
+    /// Records a recovered error inside a list.
+    pub fn recover(&mut self, e: Recovery) {
+        self.errors.push(e);
+    }
+
+    /// `go f()` and `defer f()`: the expression must not be parenthesised
+    /// (Go's parser checks that).
+    pub fn go_defer(&mut self, lo: u32, hi: u32, e: Expr, is_go: bool) -> Box<Stmt> {
+        let kw = if is_go { "go" } else { "defer" };
+        let parens = matches!(e.kind, ExprKind::Paren(_));
+        // (That it is a call at all is the checker's to say, as in Go.)
+        if parens {
+            let msg = format!("expression in {kw} must not be parenthesized");
+            self.error(e.span.lo, e.span.hi, msg);
+        }
+        let kind = if is_go {
+            StmtKind::Go(e)
+        } else {
+            StmtKind::Defer(e)
+        };
+        self.stmt(lo, hi, kind)
+    }
+
+    pub fn recovered(&mut self, e: Recovery) -> Box<Stmt> {
         let (lo, hi) = match &e.error {
             ParseError::UnrecognizedToken { token, .. } | ParseError::ExtraToken { token } => {
                 (token.0, token.2)
@@ -447,7 +482,7 @@ impl<'src> State<'src> {
         self.stmt(lo, hi, StmtKind::Bad)
     }
 
-    pub fn expr_stmt(&mut self, lo: u32, hi: u32, mut exprs: Vec<Expr>) -> Stmt {
+    pub fn expr_stmt(&mut self, lo: u32, hi: u32, mut exprs: Vec<Expr>) -> Box<Stmt> {
         if exprs.len() != 1 {
             let i = self.tok_at(hi);
             let (pos, what) = match self.toks.get(i) {
@@ -484,14 +519,21 @@ impl<'src> State<'src> {
             .collect()
     }
 
-    pub fn define(&mut self, lo: u32, _op: u32, hi: u32, lhs: Vec<Expr>, rhs: Vec<Expr>) -> Stmt {
+    pub fn define(
+        &mut self,
+        lo: u32,
+        _op: u32,
+        hi: u32,
+        lhs: Vec<Expr>,
+        rhs: Vec<Expr>,
+    ) -> Box<Stmt> {
         let names = self.names(lhs);
         self.stmt(lo, hi, StmtKind::Define { names, values: rhs })
     }
 
     /// A header statement that must be an expression (a condition or a
     /// switch tag).
-    fn as_expr(&mut self, s: Stmt) -> Option<Expr> {
+    fn as_expr(&mut self, s: Box<Stmt>) -> Option<Expr> {
         match s.kind {
             StmtKind::Expr(e) => Some(e),
             StmtKind::Bad => None,
@@ -509,7 +551,13 @@ impl<'src> State<'src> {
                         )
                     })
                     .unwrap_or(s.span.lo);
-                let msg = format!("syntax error: cannot use {} as value", self.show(s.span));
+                let what = match &s.kind {
+                    StmtKind::Assign { op: None, .. } => {
+                        format!("assignment {}", self.show(s.span))
+                    }
+                    _ => self.show(s.span),
+                };
+                let msg = format!("syntax error: cannot use {what} as value");
                 self.error(at, at + 1, msg);
                 None
             }
@@ -520,7 +568,14 @@ impl<'src> State<'src> {
         self.expr(at, at, ExprKind::Bad)
     }
 
-    pub fn if_stmt(&mut self, lo: u32, hi: u32, h: Header, then: Block, els: Option<Stmt>) -> Stmt {
+    pub fn if_stmt(
+        &mut self,
+        lo: u32,
+        hi: u32,
+        h: Header,
+        then: Block,
+        els: Option<Box<Stmt>>,
+    ) -> Box<Stmt> {
         let cond = match h.cond {
             Some(s) => self.as_expr(s),
             None => {
@@ -554,10 +609,10 @@ impl<'src> State<'src> {
             lo,
             hi,
             StmtKind::If {
-                init: h.init.map(Box::new),
+                init: h.init,
                 cond,
                 then,
-                els: els.map(Box::new),
+                els,
             },
         )
     }
@@ -565,7 +620,6 @@ impl<'src> State<'src> {
     /// If `e` is an unparenthesised `x.(type)`, consumes it and returns `x`.
     fn take_guard(&mut self, e: Expr) -> Result<Expr, Expr> {
         if let ExprKind::TypeAssert { ty: None, .. } = &e.kind {
-            self.guards.remove(&e.id);
             if let ExprKind::TypeAssert { x, .. } = e.kind {
                 return Ok(*x);
             }
@@ -580,8 +634,8 @@ impl<'src> State<'src> {
         h: Header,
         cases: Vec<CaseClause>,
         rbrace: Span,
-    ) -> Stmt {
-        let init = h.init.map(Box::new);
+    ) -> Box<Stmt> {
+        let init = h.init;
         let mut tag = None;
         let mut guard: Option<(Option<Ident>, Expr)> = None;
         if let Some(s) = h.cond {
@@ -644,7 +698,7 @@ impl<'src> State<'src> {
         }
     }
 
-    pub fn for_cond(&mut self, lo: u32, hi: u32, c: Stmt, body: Block) -> Stmt {
+    pub fn for_cond(&mut self, lo: u32, hi: u32, c: Box<Stmt>, body: Block) -> Box<Stmt> {
         let cond = self.as_expr(c);
         self.stmt(
             lo,
@@ -662,11 +716,11 @@ impl<'src> State<'src> {
         &mut self,
         lo: u32,
         hi: u32,
-        init: Option<Stmt>,
+        init: Option<Box<Stmt>>,
         cond: Option<Expr>,
-        post: Option<Stmt>,
+        post: Option<Box<Stmt>>,
         body: Block,
-    ) -> Stmt {
+    ) -> Box<Stmt> {
         if let Some(p) = &post {
             if let StmtKind::Define { .. } = p.kind {
                 let at = self
@@ -683,9 +737,9 @@ impl<'src> State<'src> {
             lo,
             hi,
             StmtKind::For {
-                init: init.map(Box::new),
+                init,
                 cond,
-                post: post.map(Box::new),
+                post,
                 body,
             },
         )
@@ -699,7 +753,7 @@ impl<'src> State<'src> {
         define: bool,
         x: Expr,
         body: Block,
-    ) -> Stmt {
+    ) -> Box<Stmt> {
         if keys.len() > 2 {
             let sp = keys[2].span;
             self.error(
@@ -732,43 +786,19 @@ impl<'src> State<'src> {
         )
     }
 
+    /// Which statements may stand in a select case is the checker's to say,
+    /// as in Go (`select case must be send or receive (possibly with
+    /// assignment)`).
     pub fn comm_clause(
         &mut self,
         lo: u32,
         hi: u32,
-        comm: Option<Stmt>,
+        comm: Option<Box<Stmt>>,
         body: Vec<Stmt>,
     ) -> CommClause {
-        if let Some(s) = &comm {
-            fn is_recv(e: &Expr) -> bool {
-                match &e.kind {
-                    ExprKind::Unary(UnaryOp::Recv, _) => true,
-                    ExprKind::Paren(x) => is_recv(x),
-                    _ => false,
-                }
-            }
-            let ok = match &s.kind {
-                StmtKind::Send { .. } | StmtKind::Bad => true,
-                StmtKind::Expr(e) => is_recv(e),
-                StmtKind::Assign { op: None, rhs, lhs } => {
-                    rhs.len() == 1 && is_recv(&rhs[0]) && lhs.len() <= 2
-                }
-                StmtKind::Define { values, names } => {
-                    values.len() == 1 && is_recv(&values[0]) && names.len() <= 2
-                }
-                _ => false,
-            };
-            if !ok {
-                self.error(
-                    s.span.lo,
-                    s.span.hi,
-                    "select case must be send or receive (possibly with assignment)",
-                );
-            }
-        }
         CommClause {
             span: Span::new(lo, hi),
-            comm: comm.map(Box::new),
+            comm,
             body,
         }
     }
@@ -844,7 +874,14 @@ fn syntax_error(
     let prev = idx.checked_sub(1).and_then(|j| toks.get(j)).map(|t| &t.1);
     let has = |s: &str| expected.iter().any(|e| e.trim_matches('"') == s);
     let is_semi = matches!(tok, Some(Token::Semi(_)) | None);
-    let err = |m: String| Diagnostic::error(Span::new(lo, hi.max(lo + 1)), m);
+    // A newline's semicolon is underlined as an empty span at the end of
+    // its line, not as the line break itself.
+    let hi = if is_semi && tok != Some(&Token::Semi(SemiKind::Explicit)) {
+        lo
+    } else {
+        hi.max(lo + 1)
+    };
+    let err = |m: String| Diagnostic::error(Span::new(lo, hi), m);
 
     if tok.is_none() || matches!(tok, Some(Token::Semi(SemiKind::Eof))) {
         // At the end of the file Go names the bracket left open.
@@ -861,11 +898,13 @@ fn syntax_error(
             }
         }
     }
-    // The keyword that starts the current statement (looking back past at
-    // most two header semicolons), for messages that name the construct.
-    let stmt_kw = {
+    // The keyword that starts the current statement, the header semicolons
+    // between it and the error, and whether the header is a range clause:
+    // for messages that name the construct.
+    let (stmt_kw, semis, ranged) = {
         let mut depth = 0i32;
         let mut semis = 0;
+        let mut ranged = false;
         let mut found = None;
         for j in (0..idx.min(toks.len())).rev() {
             match &toks[j].1 {
@@ -876,12 +915,19 @@ fn syntax_error(
                         break;
                     }
                 }
+                // A newline ends the previous statement, unless it is the
+                // token just before the error (`for x` newline `{`).
+                Token::Semi(SemiKind::Newline | SemiKind::Eof) if depth == 0 && j + 1 < idx => {
+                    break
+                }
                 Token::Semi(_) if depth == 0 => {
                     semis += 1;
-                    if semis > 2 {
+                    // `if a {}; x y`: a block ends the previous statement.
+                    if semis > 2 || j > 0 && toks[j - 1].1 == Token::RBrace {
                         break;
                     }
                 }
+                Token::Range if depth == 0 => ranged = true,
                 t @ (Token::For | Token::Case | Token::Default | Token::If | Token::Switch)
                     if depth == 0 =>
                 {
@@ -891,15 +937,39 @@ fn syntax_error(
                 _ => {}
             }
         }
-        found
+        (found, semis, ranged)
     };
-    if tok == Some(&Token::LBrace)
-        && stmt_kw == Some(Token::For)
-        && matches!(prev, Some(Token::Semi(_)))
-    {
-        return err(format!(
-            "syntax error: unexpected {what}, expected for loop condition"
-        ));
+    // Errors in an if/for/switch header, after Go's `header` and
+    // `blockStmt`.
+    if let Some(kw @ (Token::If | Token::For | Token::Switch)) = &stmt_kw {
+        let kw = kw.text();
+        if tok == Some(&Token::Var) && semis == 0 {
+            // Go reports it after consuming the `var`.
+            let at = toks.get(idx + 1).map_or(hi, |t| t.0);
+            return Diagnostic::error(
+                Span::new(at, at + 1),
+                format!("{VAR_IN_HEADER} {kw} initializer"),
+            );
+        }
+        if prev == Some(&Token::Else) {
+            return err("syntax error: else must be followed by if or statement block".into());
+        }
+        if !is_semi && (has("{") || kw == "for" && semis == 1) {
+            let msg = if kw == "for" && ranged {
+                "expected { after for clause".to_string()
+            } else if semis == 0 && has(";") {
+                "expected {".to_string()
+            } else if kw == "for" && semis == 1 {
+                if tok == Some(&Token::LBrace) && matches!(prev, Some(Token::Semi(_))) {
+                    "expected for loop condition".to_string()
+                } else {
+                    "expected semicolon or newline".to_string()
+                }
+            } else {
+                format!("expected {{ after {kw} clause")
+            };
+            return err(format!("syntax error: unexpected {what}, {msg}"));
+        }
     }
     if has(":") && matches!(stmt_kw, Some(Token::Case | Token::Default)) {
         return err(format!("syntax error: unexpected {what}, expected :"));
@@ -907,10 +977,17 @@ fn syntax_error(
     if let Some(open) = open_bracket(toks, idx) {
         let before = open.checked_sub(1).map(|j| &toks[j].1);
         match (&toks[open].1, before) {
-            (Token::LBrack, _) if has("]") && has(":") => {
-                return err(format!(
-                    "syntax error: unexpected {what}, expected comma, : or ]"
-                ));
+            (Token::LBrack, _) if has("]") => {
+                // After a slice colon Go wants only the `]`.
+                let colon = toks[open..idx.min(toks.len())]
+                    .iter()
+                    .any(|t| t.1 == Token::Colon);
+                let msg = if has(":") && !colon {
+                    "expected comma, : or ]"
+                } else {
+                    "expected ]"
+                };
+                return err(format!("syntax error: unexpected {what}, {msg}"));
             }
             (Token::LBrace, Some(Token::Struct | Token::Interface)) if !is_semi && has(";") => {
                 let kind = if before == Some(&Token::Struct) {
@@ -929,7 +1006,7 @@ fn syntax_error(
         return err("syntax error: else must be followed by if or statement block".into());
     }
     // A missing `{` after an if/for/switch header.
-    if has("{") && is_semi {
+    if has("{") && (is_semi || !has(";")) {
         let mut depth = 0i32;
         for j in (0..idx.min(toks.len())).rev() {
             match &toks[j].1 {
@@ -978,7 +1055,7 @@ fn syntax_error(
                     }
                 };
                 return err(format!(
-                    "syntax error: unexpected {what} in {list}; possibly missing comma or {closer}"
+                    "syntax error: unexpected {what} in {list}{MISSING_COMMA} {closer}"
                 ));
             }
         }
@@ -996,6 +1073,58 @@ fn syntax_error(
         ));
     }
     let open = open_bracket(toks, idx);
+    // `a, b += 1`: after a list only `=`, `:=` or another comma may follow.
+    if matches!(
+        tok,
+        Some(Token::AssignOp(_) | Token::Inc | Token::Dec | Token::Arrow)
+    ) {
+        let mut depth = 0i32;
+        for t in toks[..idx.min(toks.len())].iter().rev() {
+            match t.1 {
+                Token::RParen | Token::RBrack | Token::RBrace => depth += 1,
+                Token::LParen | Token::LBrack | Token::LBrace => {
+                    depth -= 1;
+                    if depth < 0 {
+                        break;
+                    }
+                }
+                Token::Semi(_) | Token::Colon if depth == 0 => break,
+                Token::Comma if depth == 0 => {
+                    return err(format!(
+                        "syntax error: unexpected {what}, expected := or = or comma"
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    // At the top level of a Go file, a statement that does not start with a
+    // declaration keyword is Go's "non-declaration statement", wherever in
+    // it the grammar failed.
+    if open.is_none() && kind != FileKind::Script {
+        let start = toks[..idx.min(toks.len())]
+            .iter()
+            .rposition(|t| matches!(t.1, Token::Semi(_)))
+            .map_or(0, |j| j + 1);
+        if let Some((at, t, _)) = toks.get(start) {
+            let decl = matches!(
+                t,
+                Token::Package
+                    | Token::Import
+                    | Token::Var
+                    | Token::Const
+                    | Token::Type
+                    | Token::FuncDecl
+                    | Token::Semi(_)
+            );
+            if !decl && start < idx {
+                return Diagnostic::error(
+                    Span::new(*at, *at + 1),
+                    "syntax error: non-declaration statement outside function body",
+                );
+            }
+        }
+    }
     let at_stmt_start = matches!(prev, None | Some(Token::Semi(_)) | Some(Token::LBrace));
     if at_stmt_start && !is_semi {
         match open.map(|o| &toks[o].1) {
@@ -1020,8 +1149,27 @@ fn syntax_error(
             ))
         };
     }
+    if prev == Some(&Token::Chan) {
+        return err("syntax error: missing channel element type".into());
+    }
+    let prev2 = idx.checked_sub(2).and_then(|j| toks.get(j)).map(|t| &t.1);
+    if prev2 == Some(&Token::Type) && matches!(prev, Some(Token::Ident(_))) {
+        return err(format!(
+            "syntax error: unexpected {what} in type declaration"
+        ));
+    }
+    if has(")") && !has(",") && open.is_some_and(|o| toks[o].1 == Token::LParen) {
+        return err(format!("syntax error: unexpected {what}, expected )"));
+    }
+    if has("chan") && has("map") && has("struct") && !has("int") {
+        return err(format!("syntax error: unexpected {what}, expected type"));
+    }
     let mut names: Vec<String> = expected.iter().map(|e| go_name(e)).collect();
     names.dedup();
+    if names.len() == 2 && names.iter().any(|n| n == "(") {
+        // `[` would open type parameters, which gol does not have.
+        names.retain(|n| n != "[");
+    }
     if !names.is_empty() && names.len() <= 3 {
         let list = match names.len() {
             1 => names[0].clone(),
@@ -1044,6 +1192,77 @@ pub fn parse_file(
     parse(src, base, kind, ids, true)
 }
 
+/// A token-level repair after a syntax error, so that the rest of the file
+/// parses as its author meant (see [`parse`]).
+enum Fix {
+    /// Supply a comma before the token at this position (a newline's
+    /// semicolon becomes the comma).
+    Comma(u32),
+    /// Drop the token at this position.
+    Delete(u32),
+}
+
+impl Fix {
+    fn pos(&self) -> u32 {
+        match self {
+            Fix::Comma(p) | Fix::Delete(p) => *p,
+        }
+    }
+
+    fn apply(&self, toks: &mut Vec<(u32, Token, u32)>) {
+        let i = toks.partition_point(|x| x.0 < self.pos());
+        match self {
+            Fix::Comma(p) => match toks.get_mut(i) {
+                Some((_, tok @ Token::Semi(SemiKind::Newline), _)) => *tok = Token::Comma,
+                _ => toks.insert(i, (*p, Token::Comma, *p)),
+            },
+            Fix::Delete(p) => {
+                if toks.get(i).is_some_and(|t| t.0 == *p) {
+                    toks.remove(i);
+                }
+            }
+        }
+    }
+}
+
+const MISSING_COMMA: &str = "; possibly missing comma or";
+const VAR_IN_HEADER: &str = "syntax error: var declaration not allowed in";
+const NEWLINE_BEFORE_BRACE: &str = "syntax error: unexpected semicolon or newline before {";
+
+/// The repair for a syntax error, when Go's parser would carry on as if
+/// the mistake were not there: a missing comma in a list, `var` in a
+/// statement header. (A function body's `{` on the next line parses as a
+/// top-level block, which the file assembly turns back into the body.)
+fn repair(d: &Diagnostic, toks: &[(u32, Token, u32)]) -> Option<Fix> {
+    let pos = d.primary.span.lo;
+    let i = toks.partition_point(|t| t.0 < pos);
+    if d.message.contains(MISSING_COMMA) {
+        let closer = matches!(
+            toks.get(i),
+            Some((_, Token::RParen | Token::RBrack | Token::RBrace, _)) | None
+        );
+        return (!closer).then_some(Fix::Comma(pos));
+    }
+    if d.message.starts_with(VAR_IN_HEADER) {
+        // Reported at the token after `var`.
+        let v = i.checked_sub(1)?;
+        return (toks[v].1 == Token::Var).then_some(Fix::Delete(toks[v].0));
+    }
+    None
+}
+
+/// Go stops after this many syntax errors; so does gol.
+const MAX_SYNTAX_ERRORS: usize = 10;
+
+/// The result of one parser run over a token stream.
+struct Attempt {
+    file: File,
+    /// Syntax errors, sorted by position.
+    syntax: Vec<Diagnostic>,
+    /// Other errors found by the parser's actions.
+    other: Vec<Diagnostic>,
+}
+
 fn parse(
     src: &str,
     base: u32,
@@ -1051,7 +1270,116 @@ fn parse(
     ids: &mut NodeIdGen,
     decl_funcs: bool,
 ) -> (File, Vec<Diagnostic>) {
-    let (toks, mut diags, truncated) = lexer::lex_checked(src, base, decl_funcs);
+    let lex = |src, base| {
+        let (mut t, d, trunc) = lexer::lex_checked(src, base, decl_funcs);
+        if kind == FileKind::Script {
+            lexer::unmark_func_literals(&mut t);
+        }
+        (t, d, trunc)
+    };
+    let (full, mut diags, truncated) = lex(src, base);
+    if truncated {
+        // The nesting cap was hit: parsing the rest would only add noise.
+        let span = Span::new(base, base + src.len().min(u32::MAX as usize) as u32);
+        let file = File {
+            span,
+            package: None,
+            imports: Vec::new(),
+            items: Vec::new(),
+        };
+        return (file, diags);
+    }
+    // A missing comma in a multi-line list (`f(a\n)`, `{1,\n2\n}`) is the
+    // most common syntax error, and lalrpop's recovery, which resumes at the
+    // statement level, would then misread the rest of the literal. Go's
+    // parser skips to the list's closing bracket instead. We get the same
+    // effect by supplying the comma and parsing again: the error is kept,
+    // and the rest of the file is parsed as the author meant it.
+    let mut fixes: Vec<Fix> = Vec::new();
+    let mut repaired: Vec<Diagnostic> = Vec::new();
+    let light = |t: &[(u32, Token, u32)]| -> Vec<(u32, Token, u32)> {
+        t.iter()
+            .map(|(l, t, h)| (*l, t.without_payload(), *h))
+            .collect()
+    };
+    let mut cur_light = light(&full);
+    let mut attempt = parse_tokens(src, base, kind, ids, full, &cur_light);
+    while repaired.len() < MAX_SYNTAX_ERRORS {
+        let Some(first) = attempt.syntax.first() else {
+            break;
+        };
+        let Some(fix) = repair(first, &cur_light) else {
+            break;
+        };
+        if fixes.last().is_some_and(|f| f.pos() >= fix.pos()) {
+            break;
+        }
+        // The repair must get the parser past the token after the fix.
+        let i = cur_light.partition_point(|t| t.0 < fix.pos());
+        let beyond = cur_light.get(i + 1).map_or(u32::MAX, |t| t.0);
+        let (mut t, _, _) = lex(src, base);
+        for f in fixes.iter().chain(std::iter::once(&fix)) {
+            f.apply(&mut t);
+        }
+        let next_light = light(&t);
+        let next = parse_tokens(src, base, kind, ids, t, &next_light);
+        if next
+            .syntax
+            .first()
+            .is_some_and(|d| d.primary.span.lo <= beyond)
+        {
+            break;
+        }
+        repaired.extend(attempt.syntax.into_iter().take(1));
+        fixes.push(fix);
+        attempt = next;
+        cur_light = next_light;
+    }
+    // Keep the first syntax error of each line, as Go does, and at most
+    // MAX_SYNTAX_ERRORS of them.
+    let mut syntax = repaired;
+    syntax.extend(attempt.syntax);
+    syntax.sort_by_key(|d| d.primary.span.lo);
+    let mut line = 0usize;
+    let mut scanned = 0usize;
+    let mut last_line = usize::MAX;
+    let mut kept = 0;
+    for d in syntax {
+        let off = (d.primary.span.lo.saturating_sub(base) as usize).min(src.len());
+        if off > scanned {
+            line += src.as_bytes()[scanned..off]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            scanned = off;
+        }
+        if line == last_line {
+            continue;
+        }
+        last_line = line;
+        kept += 1;
+        if kept > MAX_SYNTAX_ERRORS {
+            diags.push(Diagnostic::error(d.primary.span, "too many errors"));
+            break;
+        }
+        diags.push(d);
+    }
+    diags.extend(attempt.other);
+    crate::diag::sort(&mut diags);
+    (attempt.file, diags)
+}
+
+/// One run of the parser. `light` is a payload-free copy of `full` for
+/// error messages.
+fn parse_tokens(
+    src: &str,
+    base: u32,
+    kind: FileKind,
+    ids: &mut NodeIdGen,
+    full: Vec<(u32, Token, u32)>,
+    light: &[(u32, Token, u32)],
+) -> Attempt {
+    let toks = light;
     let span = Span::new(base, base + src.len().min(u32::MAX as usize) as u32);
     let mut file = File {
         span,
@@ -1059,24 +1387,19 @@ fn parse(
         imports: Vec::new(),
         items: Vec::new(),
     };
-    if truncated {
-        // The nesting cap was hit: parsing the rest would only add noise.
-        return (file, diags);
-    }
-    let mut st = State::new(ids, src, base, &toks);
-    let result = grammar::FileParser::new().parse(&mut st, toks.iter().cloned());
+    let mut st = State::new(ids, src, base, toks);
+    let result = grammar::FileParser::new().parse(&mut st, full);
     let mut syntax: Vec<Diagnostic> = Vec::new();
     for e in &st.errors {
-        syntax.push(syntax_error(&toks, src, base, kind, &e.error));
+        syntax.push(syntax_error(toks, src, base, kind, &e.error));
     }
     let parsed = match result {
         Ok(p) => Some(p),
         Err(e) => {
-            syntax.push(syntax_error(&toks, src, base, kind, &e));
+            syntax.push(syntax_error(toks, src, base, kind, &e));
             None
         }
     };
-    let leftover_guards: Vec<Span> = st.guards.values().copied().collect();
     let mut diags_p = std::mem::take(&mut st.diags);
     if let Some((package, items)) = parsed {
         let is_go = kind != FileKind::Script;
@@ -1090,7 +1413,7 @@ fn parse(
         file.package = package;
         let mut seen_decl = false;
         for (at, item) in items {
-            match item {
+            match *item {
                 TopItem::Nothing => {}
                 TopItem::Imports(specs) => {
                     if seen_decl {
@@ -1106,6 +1429,24 @@ fn parse(
                     seen_decl = true;
                     if matches!(s.kind, StmtKind::Bad) {
                         continue;
+                    }
+                    // `func f()` newline `{ ... }`: Go's message, and the
+                    // block becomes the body.
+                    if let (StmtKind::Block(_), Some(Item::Decl(Decl::Func(fd)))) =
+                        (&s.kind, file.items.last_mut())
+                    {
+                        if fd.body.is_none() {
+                            let lo = s.span.lo;
+                            syntax.push(Diagnostic::error(
+                                Span::new(lo, lo + 1),
+                                NEWLINE_BEFORE_BRACE,
+                            ));
+                            if let StmtKind::Block(b) = s.kind {
+                                fd.span = fd.span.to(b.span);
+                                fd.body = Some(b);
+                            }
+                            continue;
+                        }
                     }
                     if is_go {
                         diags_p.push(Diagnostic::error(
@@ -1123,42 +1464,31 @@ fn parse(
             }
         }
     }
-    for sp in leftover_guards {
-        diags_p.push(Diagnostic::error(sp, "use of .(type) outside type switch"));
-    }
-    // Keep the first syntax error of each line, as Go does, and drop an
-    // error at a closing bracket whose opening bracket comes before the
-    // previous error: recovery resumed inside the construct that failed, so
-    // the bracket only repeats the first complaint.
+    // Drop an error at a closing bracket whose opening bracket comes before
+    // the previous error: recovery resumed inside the construct that
+    // failed, so the bracket only repeats the first complaint.
     syntax.sort_by_key(|d| d.primary.span.lo);
-    let mut last_line = usize::MAX;
     let mut last_pos: Option<u32> = None;
+    let mut kept = Vec::with_capacity(syntax.len());
     for d in syntax {
         let lo = d.primary.span.lo;
-        let off = lo.saturating_sub(base) as usize;
-        let line = src.as_bytes()[..off.min(src.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        if line == last_line {
-            continue;
-        }
         let i = toks.partition_point(|t| t.0 < lo);
         let cascade = match (toks.get(i), last_pos) {
             (Some((_, Token::RParen | Token::RBrack | Token::RBrace, _)), Some(prev)) => {
-                open_bracket(&toks, i).is_some_and(|o| toks[o].0 < prev)
+                open_bracket(toks, i).is_some_and(|o| toks[o].0 < prev)
             }
             _ => false,
         };
-        last_line = line;
         last_pos = Some(lo);
         if !cascade {
-            diags.push(d);
+            kept.push(d);
         }
     }
-    diags.extend(diags_p);
-    crate::diag::sort(&mut diags);
-    (file, diags)
+    Attempt {
+        file,
+        syntax: kept,
+        other: diags_p,
+    }
 }
 
 /// Parses a single expression (for tests and the REPL).
