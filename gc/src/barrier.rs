@@ -1,61 +1,80 @@
 //! The write barrier (Go's `mbarrier.go` and `mwbbuf.go`): what every
-//! pointer store into the heap must do while the collector marks
-//! concurrently. With today's stop-the-world collector the barrier is never
-//! enabled while a mutator runs, so its fast path is one load and a
-//! not-taken branch; the VM emits it anyway, so that switching marking to
-//! concurrent changes this crate, not the code generator.
+//! pointer store into the heap does while the collector marks
+//! concurrently. Off the mark phases its fast path is one load and a
+//! not-taken branch.
 //!
-//! # The barrier (Go's hybrid barrier, from the Go 1.8 design)
+//! # The invariant it keeps
+//! **Every white object referenced by a black object or by a black stack
+//! is heap-protected**: reachable from some grey *heap object* through a
+//! chain of white heap objects. (A weak tri-color invariant in which
+//! stacks count as objects, and the protecting path never runs through a
+//! stack.) Heap objects allocated during mark are black; a stack turns
+//! black when its job is scanned (cycle.rs) and stays black for the
+//! cycle. When no grey object and no grey stack remains, no path can be
+//! protecting anything, so nothing white is referenced from a black
+//! object or stack: every white object is garbage.
+//!
+//! # The barrier (Go's hybrid barrier, proposal 17503)
 //! ```text
-//! write_pointer(slot, new):
+//! write_pointer_hybrid(slot, new, stack_black):
 //!     if phase.write_barrier_enabled():     // Mark, MarkTermination
-//!         shade(*slot)                      // deletion barrier (Yuasa)
-//!         shade(new)                        // insertion barrier (Dijkstra)
+//!         shade(*slot)                      // deletion half (Yuasa)
+//!         if !stack_black: shade(new)       // insertion half (Dijkstra)
 //!     *slot = new
 //! shade(p): if p points into a white object: mark it; if it has pointers,
-//!           queue it grey on this P's buffer
+//!           put it on this P's barrier buffer (grey)
 //! ```
-//! Stack slots, registers and the VM's other roots get no barrier: each
-//! goroutine stack is scanned once per cycle, with its goroutine stopped.
+//! [`Heap::write_pointer`] is the form that does not know the stack's
+//! colour: it shades `new` always, which is what Go's compiled barrier
+//! does too (more shading is never wrong, only slower).
 //!
-//! # Why it keeps the invariant (numbered argument)
-//! 1. Objects allocated while the barrier is on are allocated black
-//!    ([`Phase::allocate_black`](crate::Phase::allocate_black)), so no new
-//!    object is white.
-//! 2. A heap store can create a black->white edge only by storing a white
-//!    `new` into a black object; the insertion half shades `new` first, so
-//!    the strong invariant (crate docs) survives every heap store.
-//! 3. A white object reachable when marking started can lose its last path
-//!    only by an overwrite (of a heap slot: the deletion half shades the old
-//!    value, so it stays alive; of a stack slot: the stack was either
-//!    scanned already, which greyed the object, or will be scanned, and
-//!    then the object is reachable from the heap or it is garbage created
-//!    after the snapshot, which may be kept or freed without harm).
-//! 4. Hence when the grey queues and every P's barrier buffer are empty
-//!    at mark termination, every object reachable from the roots is black,
-//!    and sweeping frees only garbage. The deletion half is what lets
-//!    stacks be scanned once, without a rescan at mark termination (the
-//!    stop-the-world pause then does not grow with the number of
-//!    goroutines).
+//! # Why it holds without a stop-the-world stack rescan
+//! Pointer stores into stacks and registers have no barrier; stores into
+//! the heap do. Check every event that could break the invariant:
+//! 1. *A stack is scanned*: everything it references is shaded; it turns
+//!    black with no white referent.
+//! 2. *A black stack acquires a pointer to a white W*: from a heap load
+//!    out of some object O (O is referenced by the stack; if O is white it
+//!    is heap-protected, so W is, through O; if O is grey or black, W is
+//!    protected through O or by the invariant on O); from an allocation
+//!    (black, not white); from another goroutine's stack directly (the
+//!    VM shades such values: [`Heap::shade_pointer`]).
+//! 3. *A heap store `*slot = W` into a black object* by goroutine G: if G's
+//!    stack is grey, the insertion half shades W. If G's stack is black,
+//!    W is heap-protected already (the invariant on G's stack), and
+//!    adding an edge cuts no path.
+//! 4. *A protecting path is cut*: paths run only through heap objects, so
+//!    only a heap store can cut one, and the deletion half shades the
+//!    overwritten pointer: the rest of the path now starts at a grey
+//!    object. Stack stores cut nothing: this is why a scanned stack
+//!    never needs a rescan, and why the insertion half is needed only
+//!    while the storing goroutine's own stack is grey (its white
+//!    pointers may be protected only by the stack itself).
+//! 5. *A grey object is scanned*: its white referents turn grey, so
+//!    paths through it still start at a grey object.
+//! 6. *Goroutines created during mark* start black (no stack job); their
+//!    initial pointers are shaded by the creator ([`Heap::shade_pointer`]),
+//!    which makes event 2 hold for them.
+//!
+//! # The barrier buffer (Go's `wbBuf`)
+//! Shaded objects go to the P's buffer in its [`Cache`], without locks;
+//! a full buffer is handed whole to the global grey list (one lock per
+//! 256 objects), and mark calls and mark termination flush the rest.
 //!
 //! # Memory ordering
 //! * The phase is read `Relaxed`: it changes only at stop-the-world points,
 //!   whose handshake orders it before any mutator's next store.
 //! * Shading sets the mark bit with an atomic `fetch_or`; exactly one agent
 //!   wins and queues the object, so no object is queued twice.
-//! * The store itself is a `Release` store: a marker that loads the new
-//!   pointer with `Acquire` (or after the buffer hand-off, which is
-//!   `Release`/`Acquire` through a lock) sees the pointee initialised.
-//! * Barrier buffers live in the P's [`Cache`] and are drained by the
-//!   collector with the world stopped (today: at mark termination; later: a
-//!   P flushes its own buffer to the shared queue when it is full or at a
-//!   ragged safepoint).
+//! * The store itself is a `Release` store, paired with the `Acquire` load
+//!   of markers (`mark::load_word`): a marker that loads the new pointer
+//!   sees the pointee initialised.
 //!
-//! Bulk copies (`copy`, `append` growth, struct assignment) will get a
-//! range form that applies the same two shades to every pointer word of the
-//! destination and source (Go's `bulkBarrierPreWrite`).
+//! Bulk copies (`copy`, `append` growth, struct assignment) should call
+//! [`Heap::write_pointer`] per pointer word of the destination (Go's
+//! `bulkBarrierPreWrite` does the same shading for a range).
 
-use crate::cache::Cache;
+use crate::cache::{Cache, Slots};
 use crate::heap::Heap;
 use crate::mark::load_word;
 use crate::sync::{AtomicUsize, Ordering::*};
@@ -71,9 +90,29 @@ impl Heap {
     /// own memory.
     #[inline]
     pub unsafe fn write_pointer(&self, cache: &mut Cache, slot: *mut usize, new: usize) {
+        // SAFETY: forwarded from the caller.
+        unsafe { self.write_pointer_hybrid(cache, slot, new, false) }
+    }
+
+    /// [`Heap::write_pointer`] for a goroutine that knows whether its own
+    /// stack has been scanned in the current cycle (`stack_black`): a
+    /// black stack skips the insertion half (module docs).
+    ///
+    /// # Safety
+    /// As for [`Heap::write_pointer`]; `stack_black` is true only if the
+    /// storing goroutine's stack was scanned in this cycle (or it was
+    /// created during it), and it is stored by that goroutine.
+    #[inline]
+    pub unsafe fn write_pointer_hybrid(
+        &self,
+        cache: &mut Cache,
+        slot: *mut usize,
+        new: usize,
+        stack_black: bool,
+    ) {
         if self.phase().write_barrier_enabled() {
             // SAFETY: forwarded from the caller.
-            unsafe { self.write_barrier_slow(cache, slot, new) };
+            unsafe { self.write_barrier_slow(cache, slot, new, stack_black) };
         }
         // SAFETY: the caller promises `slot` is an aligned, writable word;
         // AtomicUsize has usize's layout. Release: see the module docs.
@@ -83,7 +122,13 @@ impl Heap {
     /// # Safety
     /// As for [`Heap::write_pointer`].
     #[cold]
-    unsafe fn write_barrier_slow(&self, cache: &mut Cache, slot: *mut usize, new: usize) {
+    unsafe fn write_barrier_slow(
+        &self,
+        cache: &mut Cache,
+        slot: *mut usize,
+        new: usize,
+        stack_black: bool,
+    ) {
         debug_assert!(
             self.phase().keeps_invariant(),
             "write barrier slow path outside marking"
@@ -93,11 +138,39 @@ impl Heap {
         let old = unsafe { load_word(slot as usize) };
         // SAFETY: `&mut Cache` makes us its owner.
         let slots = unsafe { cache.shared.slots() };
-        for p in [old, new] {
-            if let Some(bytes) = self.shade(&mut slots.wbuf, p) {
-                slots.wb_marked.0 += 1;
-                slots.wb_marked.1 += bytes;
+        self.shade_into_wbuf(slots, old);
+        if !stack_black {
+            self.shade_into_wbuf(slots, new);
+        }
+    }
+
+    /// Shade the object `p` points into, if any, onto `cache`'s barrier
+    /// buffer (Go's `shade`). For the VM during mark: pointers a new
+    /// goroutine starts with, and values copied from one goroutine's
+    /// stack straight into another's. A no-op when not marking.
+    pub fn shade_pointer(&self, cache: &mut Cache, p: usize) {
+        if !self.phase().write_barrier_enabled() {
+            return;
+        }
+        self.check_cache_pub(cache);
+        // SAFETY: `&mut Cache` makes us its owner.
+        let slots = unsafe { cache.shared.slots() };
+        self.shade_into_wbuf(slots, p);
+    }
+
+    #[inline]
+    fn shade_into_wbuf(&self, slots: &mut Slots, p: usize) {
+        let Some((sp, idx, bytes, scan)) = self.mark_object(p) else {
+            return;
+        };
+        slots.wb_marked.0 += 1;
+        slots.wb_marked.1 += bytes;
+        if scan {
+            if slots.wbuf.is_full() {
+                let full = std::mem::replace(&mut slots.wbuf, self.work.get_empty());
+                self.work.put_full(full);
             }
+            slots.wbuf.push((sp, idx));
         }
     }
 }

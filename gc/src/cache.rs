@@ -18,11 +18,18 @@
 //! difference becomes `mallocs` and `total_alloc`, and unused slots are
 //! taken back out of `heap_live`.
 //!
+//! # Mark state
+//! The cache also carries the P's share of the collector (Go keeps these
+//! in the `p`): the write-barrier buffer, the mark work buffers, the
+//! tiny block and the assist balance. Like the spans, they are touched by
+//! the owner, or by the collector with the world stopped.
+//!
 //! # Dropping
 //! Dropping a `Cache` marks it dropped; its spans are returned to the
 //! central lists at the next collection (or at once with
 //! [`Heap::release_cache`](crate::Heap::release_cache)).
 
+use crate::gcwork::{GcWork, WorkBuf};
 use crate::span::{SpanPtr, NUM_SPAN_CLASSES};
 use crate::sync::{Arc, AtomicBool, Ordering::*, UnsafeCell};
 
@@ -31,10 +38,29 @@ pub(crate) struct Slots {
     pub(crate) spans: [Option<SpanPtr>; NUM_SPAN_CLASSES],
     pub(crate) taken: [usize; NUM_SPAN_CLASSES],
     /// Objects the write barrier shaded grey, waiting to be scanned (Go's
-    /// per-P `wbBuf`); drained by the collector (barrier.rs).
-    pub(crate) wbuf: Vec<(SpanPtr, usize)>,
+    /// per-P `wbBuf`); handed whole to the global grey list when full, and
+    /// drained by mark termination (barrier.rs).
+    pub(crate) wbuf: WorkBuf,
     /// Objects and bytes the write barrier marked, for the mark's totals.
     pub(crate) wb_marked: (u64, u64),
+    /// The P's mark work buffers (Go's `p.gcw`), used by mark calls made
+    /// with this cache; empty between calls (gcwork.rs, termination).
+    pub(crate) gcw: GcWork,
+    /// The tiny block (tiny.rs): its address (0: none) and the offset of
+    /// its first free byte.
+    pub(crate) tiny: usize,
+    pub(crate) tiny_offset: usize,
+    /// Allocations combined into an existing tiny block, not yet added to
+    /// the heap's counters.
+    pub(crate) tiny_allocs: u64,
+    /// Mark assist balance in scan-work bytes: positive is debt, negative
+    /// is credit (assist.rs). Reset at every cycle start.
+    pub(crate) assist_debt: i64,
+    /// The cycle `assist_debt` belongs to.
+    pub(crate) assist_cycle: u32,
+    /// Objects and bytes allocated black during mark, for the mark's
+    /// totals (Go counts them in `bytesMarked`).
+    pub(crate) black_alloc: (u64, u64),
 }
 
 /// Shared between the owning [`Cache`] and the heap's registry.
@@ -60,8 +86,15 @@ impl CacheShared {
             slots: UnsafeCell::new(Slots {
                 spans: [None; NUM_SPAN_CLASSES],
                 taken: [0; NUM_SPAN_CLASSES],
-                wbuf: Vec::new(),
+                wbuf: WorkBuf::new(),
                 wb_marked: (0, 0),
+                gcw: GcWork::default(),
+                tiny: 0,
+                tiny_offset: 0,
+                tiny_allocs: 0,
+                assist_debt: 0,
+                assist_cycle: 0,
+                black_alloc: (0, 0),
             }),
             dropped: AtomicBool::new(false),
         }

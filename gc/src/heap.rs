@@ -40,8 +40,10 @@
 
 use crate::cache::{Cache, CacheShared};
 use crate::central::{Central, LargeLists};
+use crate::cycle::{CycleClock, MarkCycle, MarkTermination};
+use crate::gcwork::WorkQueues;
 use crate::layout::Layout;
-use crate::mark::{HeapCensus, MarkState, VerifyError};
+use crate::mark::{HeapCensus, VerifyError};
 use crate::pacer::Pacer;
 use crate::pageheap::PageHeap;
 use crate::sizeclasses::{
@@ -55,7 +57,7 @@ use crate::sync::{
     Ordering::*,
 };
 use crate::{throw, Phase};
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The root enumerator the VM passes to [`Heap::collect`]: called with a
 /// sink, it feeds the sink every root word.
@@ -137,6 +139,8 @@ pub struct CycleStats {
     pub cycle: u32,
     /// Heap live estimate when the cycle started.
     pub heap_live_before_bytes: u64,
+    /// Heap live estimate when marking ended.
+    pub heap_at_mark_end_bytes: u64,
     /// Bytes marked (live heap after the cycle).
     pub heap_marked_bytes: u64,
     /// Objects marked.
@@ -149,16 +153,34 @@ pub struct CycleStats {
     pub pause_ns: u64,
     /// Bytes returned to the OS during the cycle.
     pub released_bytes: u64,
+    /// Wall time of the sweep-termination pause, in ns.
+    pub sweep_term_ns: u64,
+    /// Wall time of concurrent mark, in ns.
+    pub mark_ns: u64,
+    /// Wall time of the mark-termination pause(s), in ns.
+    pub mark_term_ns: u64,
+    /// CPU time of mark assists, in ns.
+    pub assist_cpu_ns: u64,
+    /// CPU time of dedicated and fractional mark workers, in ns.
+    pub background_cpu_ns: u64,
+    /// CPU time of idle-P marking, in ns.
+    pub idle_cpu_ns: u64,
+    /// Bytes of goroutine stacks scanned.
+    pub stack_bytes: u64,
+    /// GOMAXPROCS during the cycle.
+    pub procs: usize,
 }
 
 impl CycleStats {
     /// The cycle as one `GODEBUG=gctrace=1` line, in Go's format:
-    /// `gc N @Ts P%: clock ms, cpu ms, before->after->live MB, goal MB, ...`.
-    /// The whole stop-the-world collection is reported as the sweep
-    /// termination phase; the concurrent phases are 0 until marking is
-    /// concurrent. `since_start_ns` is the program's age, `cpu_percent`
-    /// the share of CPU spent in GC so far (the VM measures both), `procs`
-    /// GOMAXPROCS; `forced` marks a `runtime.GC()` call.
+    /// `gc N @Ts P%: a+b+c ms clock, d+e/f/g+h ms cpu, X->Y->Z MB, G MB
+    /// goal, S MB stacks, 0 MB globals, N P`. Clock: sweep termination,
+    /// concurrent mark, mark termination. CPU: the two pauses times the Ps,
+    /// and assist / background / idle marking. X->Y->Z: heap live at the
+    /// start, at the end of mark, and marked live. `since_start_ns` is the
+    /// program's age, `cpu_percent` the share of CPU spent in GC so far
+    /// (the VM measures both), `procs` GOMAXPROCS; `forced` marks a
+    /// `runtime.GC()` call.
     pub fn gctrace_line(
         &self,
         since_start_ns: u64,
@@ -173,20 +195,42 @@ impl CycleStats {
         } else {
             mb(self.goal_bytes).to_string()
         };
+        let p = procs as f64;
         format!(
-            "gc {} @{:.3}s {}%: {:.3}+0+0 ms clock, {:.3}+0/0/0+0 ms cpu, {}->{}->{} MB, {} MB goal, 0 MB stacks, 0 MB globals, {} P{}",
+            "gc {} @{:.3}s {}%: {}+{}+{} ms clock, {}+{}/{}/{}+{} ms cpu, {}->{}->{} MB, {} MB goal, {} MB stacks, 0 MB globals, {} P{}",
             self.cycle,
             since_start_ns as f64 / 1e9,
             cpu_percent,
-            ms(self.pause_ns),
-            ms(self.pause_ns) * procs as f64,
+            trace_ms(ms(self.sweep_term_ns)),
+            trace_ms(ms(self.mark_ns)),
+            trace_ms(ms(self.mark_term_ns)),
+            trace_ms(ms(self.sweep_term_ns) * p),
+            trace_ms(ms(self.assist_cpu_ns)),
+            trace_ms(ms(self.background_cpu_ns)),
+            trace_ms(ms(self.idle_cpu_ns)),
+            trace_ms(ms(self.mark_term_ns) * p),
             mb(self.heap_live_before_bytes),
-            mb(self.heap_live_before_bytes),
+            mb(self.heap_at_mark_end_bytes),
             mb(self.heap_marked_bytes),
             goal,
+            mb(self.stack_bytes),
             procs,
             if forced { " (forced)" } else { "" },
         )
+    }
+}
+
+/// Go's gctrace number format: two significant digits below 10 ms, whole
+/// numbers above (`0.018`, `1.2`, `15`).
+fn trace_ms(v: f64) -> String {
+    if v >= 10.0 {
+        format!("{v:.0}")
+    } else if v >= 1.0 {
+        format!("{v:.1}")
+    } else if v >= 0.1 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
     }
 }
 
@@ -214,13 +258,17 @@ pub(crate) struct Counters {
 }
 
 /// State behind the GC lock.
-struct GcState {
-    pacer: Pacer,
+pub(crate) struct GcState {
+    pub(crate) pacer: Pacer,
     pause_ns: [u64; 256],
     pause_end: [u64; 256],
     pause_total_ns: u64,
-    num_gc: u32,
+    pub(crate) num_gc: u32,
     last_gc_unix_ns: u64,
+    /// Timings of the cycle in progress (cycle.rs).
+    pub(crate) clock: CycleClock,
+    /// Stop-the-world time of the cycle in progress so far.
+    pub(crate) cycle_pause_ns: u64,
 }
 
 static NEXT_HEAP_ID: AtomicU64 = AtomicU64::new(1);
@@ -244,7 +292,14 @@ pub struct Heap {
     trigger_bytes: AtomicU64,
     goal_bytes: AtomicU64,
     stress: AtomicBool,
-    verify: AtomicBool,
+    pub(crate) verify: AtomicBool,
+    /// Set once the VM drives concurrent cycles (`gc_start`): the trigger
+    /// then comes before the goal. Written under `gc`, read `Relaxed`.
+    pub(crate) concurrent: AtomicBool,
+    /// The global grey lists (gcwork.rs).
+    pub(crate) work: WorkQueues,
+    /// The mark in progress (cycle.rs).
+    pub(crate) mark: MarkCycle,
 }
 
 /// Class of a small request (`0 < size <= MAX_SMALL_SIZE`).
@@ -293,9 +348,14 @@ impl Heap {
                 pause_total_ns: 0,
                 num_gc: 0,
                 last_gc_unix_ns: 0,
+                clock: CycleClock::default(),
+                cycle_pause_ns: 0,
             }),
             stress: AtomicBool::new(config.stress),
             verify: AtomicBool::new(config.verify),
+            concurrent: AtomicBool::new(false),
+            work: WorkQueues::default(),
+            mark: MarkCycle::default(),
         }
     }
 
@@ -331,7 +391,11 @@ impl Heap {
         Phase::from_u8(self.phase.load(Relaxed))
     }
 
-    fn set_phase(&self, p: Phase) {
+    pub(crate) fn gc_lock(&self) -> MutexGuard<'_, GcState> {
+        lock(&self.gc)
+    }
+
+    pub(crate) fn set_phase(&self, p: Phase) {
         self.phase.store(p as u8, Relaxed);
     }
 
@@ -386,8 +450,9 @@ impl Heap {
             // SAFETY: owner of the span; slot `idx` was just allocated.
             unsafe { s.set_ptr_bits(idx, size, layout) };
         }
-        if self.phase().allocate_black() {
-            s.mark(idx);
+        if self.phase().allocate_black() && s.mark(idx) {
+            slots.black_alloc.0 += 1;
+            slots.black_alloc.1 += s.elem_size() as u64;
         }
         addr as *mut u8
     }
@@ -417,10 +482,11 @@ impl Heap {
         }
         // SAFETY: owner, as above.
         unsafe { s.set_allocated(0) };
-        if self.phase().allocate_black() {
-            s.mark(0);
-        }
         let bytes = s.bytes() as u64;
+        if self.phase().allocate_black() && s.mark(0) {
+            self.mark.objects_marked.fetch_add(1, Relaxed);
+            self.mark.bytes_marked.fetch_add(bytes, Relaxed);
+        }
         self.stats.mallocs.fetch_add(1, Relaxed);
         self.stats.total_alloc_bytes.fetch_add(bytes, Relaxed);
         self.stats.heap_live_bytes.fetch_add(bytes, Relaxed);
@@ -518,7 +584,7 @@ impl Heap {
     ///
     /// # Safety
     /// The world is stopped: no cache of this heap is in use.
-    unsafe fn flush_all_caches(&self) {
+    pub(crate) unsafe fn flush_all_caches(&self) {
         let mut reg = lock(&self.caches);
         for c in reg.iter() {
             // SAFETY: world stopped, by the caller's promise.
@@ -529,26 +595,33 @@ impl Heap {
         reg.retain(|c| !c.dropped.load(Acquire));
     }
 
-    /// Move every cache's write-barrier buffer onto the mark queue; false
-    /// if all were empty.
+    /// Call `f` on the slots of every registered cache.
     ///
     /// # Safety
-    /// The world is stopped.
-    unsafe fn drain_barrier_buffers(&self, st: &mut MarkState) -> bool {
+    /// The world is stopped: no cache of this heap is in use.
+    pub(crate) unsafe fn for_each_cache_slots(&self, mut f: impl FnMut(&mut crate::cache::Slots)) {
         let reg = lock(&self.caches);
-        let mut any = false;
         for c in reg.iter() {
             // SAFETY: world stopped, by the caller's promise.
-            let slots = unsafe { c.slots() };
-            any |= !slots.wbuf.is_empty();
-            st.take_grey(&mut slots.wbuf);
-            st.marked_objects += std::mem::take(&mut slots.wb_marked.0);
-            st.marked_bytes += std::mem::take(&mut slots.wb_marked.1);
+            f(unsafe { c.slots() });
         }
-        any
     }
 
     fn flush_slots(&self, slots: &mut crate::cache::Slots) {
+        // Grey objects and mark counters first: a released cache must not
+        // take barrier-shaded objects with it.
+        self.flush_wbuf(slots);
+        // The tiny block lives in a span about to be returned (and maybe
+        // swept): forget it (Go's `releaseAll`).
+        slots.tiny = 0;
+        slots.tiny_offset = 0;
+        let t = std::mem::take(&mut slots.tiny_allocs);
+        if t > 0 {
+            // Each combined allocation counts as a malloc and a free: the
+            // block is the object the heap frees (tiny.rs).
+            self.stats.mallocs.fetch_add(t, Relaxed);
+            self.stats.frees.fetch_add(t, Relaxed);
+        }
         let sg = self.sweepgen.load(Acquire);
         for i in 0..NUM_SPAN_CLASSES {
             if let Some(sp) = slots.spans[i].take() {
@@ -561,8 +634,9 @@ impl Heap {
     /// reached the pacer's trigger, or stress mode is on.
     #[inline]
     pub fn should_collect(&self) -> bool {
-        self.stress.load(Relaxed)
-            || self.stats.heap_live_bytes.load(Relaxed) >= self.trigger_bytes.load(Relaxed)
+        self.phase() == Phase::Off
+            && (self.stress.load(Relaxed)
+                || self.stats.heap_live_bytes.load(Relaxed) >= self.trigger_bytes.load(Relaxed))
     }
 
     /// Turn "collect at every allocation" mode on or off.
@@ -583,8 +657,25 @@ impl Heap {
         old
     }
 
-    fn publish_pacer(&self, p: &Pacer) {
-        self.trigger_bytes.store(p.trigger_bytes(), Relaxed);
+    /// Set the soft memory limit in bytes (`u64::MAX`: none, the
+    /// default); returns the previous one (Go's `debug.SetMemoryLimit`).
+    pub fn set_memory_limit(&self, bytes: u64) -> u64 {
+        let mut gc = lock(&self.gc);
+        let p = self.pages.stats();
+        gc.pacer
+            .set_non_heap_bytes((p.mapped + p.metadata).saturating_sub(p.inuse));
+        let old = gc.pacer.set_memory_limit(bytes);
+        self.publish_pacer(&gc.pacer);
+        old
+    }
+
+    pub(crate) fn publish_pacer(&self, p: &Pacer) {
+        let trigger = if self.concurrent.load(Relaxed) {
+            p.mark_trigger_bytes()
+        } else {
+            p.trigger_bytes()
+        };
+        self.trigger_bytes.store(trigger, Relaxed);
         self.goal_bytes.store(p.goal_bytes(), Relaxed);
     }
 
@@ -605,50 +696,37 @@ impl Heap {
     ///    object whose layout marks it as a pointer; objects reached by
     ///    neither are freed, and their memory reused.
     pub unsafe fn collect(&self, roots: &mut Roots<'_>) -> CycleStats {
-        let mut gc = lock(&self.gc);
-        let t0 = Instant::now();
-        let heap_live_before = self.stats.heap_live_bytes.load(Relaxed);
-
-        // 1. Sweep termination.
-        self.set_phase(Phase::SweepTermination);
-        // SAFETY: the world is stopped (caller's promise 1).
-        unsafe { self.flush_all_caches() };
-        self.finish_sweep();
-        let released = self.scavenge_with(&gc.pacer);
-
-        // 2. Mark.
-        self.set_phase(Phase::Mark);
-        let mut st = MarkState::default();
-        roots(&mut |w| self.grey(&mut st, w));
+        let released = {
+            let gc = lock(&self.gc);
+            if self.phase() != Phase::Off {
+                throw("gc: collect while a concurrent cycle is in progress");
+            }
+            self.finish_sweep();
+            self.scavenge_with(&gc.pacer)
+        };
+        let was_concurrent = self.concurrent.load(Relaxed);
+        // SAFETY: the world is stopped (caller's promise 1) and no cycle
+        // runs (checked above); there are no stack jobs, so the roots
+        // callback covers every root.
+        unsafe { self.gc_start(roots, 0, 1) };
+        self.concurrent.store(was_concurrent, Relaxed);
         loop {
-            while !st.is_empty() {
-                self.mark_step(&mut st, u64::MAX);
-            }
-            // Objects shaded by write barriers (none while marking is
-            // stop-the-world; see barrier.rs) join the queue.
-            // SAFETY: world stopped (caller's promise 1).
-            if !unsafe { self.drain_barrier_buffers(&mut st) } {
-                break;
-            }
-        }
-
-        // 3. Mark termination.
-        self.set_phase(Phase::MarkTermination);
-        if self.verify.load(Relaxed) {
-            if let Err(e) = self.verify_marks(roots) {
-                throw(&format!("gc: checkmark failed: {e}"));
+            // SAFETY: world stopped; an unbounded drain finishes the mark,
+            // so this is `Done` the first time.
+            match unsafe { self.mark_termination_with(roots, u64::MAX, true) } {
+                MarkTermination::Done(mut s) => {
+                    s.released_bytes = released;
+                    s.mark_term_ns += s.mark_ns;
+                    s.mark_ns = 0;
+                    return s;
+                }
+                MarkTermination::Resume => continue,
             }
         }
-        let sg = self.sweepgen.load(Relaxed).wrapping_add(2);
-        // Release pairs with the Acquire loads of `sweepgen`.
-        self.sweepgen.store(sg, Release);
-        self.sweep_drained.store(false, Relaxed);
-        gc.pacer.end_cycle(st.marked_bytes);
-        self.publish_pacer(&gc.pacer);
-        self.stats.heap_live_bytes.store(st.marked_bytes, Relaxed);
-        self.set_phase(Phase::Off);
+    }
 
-        let pause = t0.elapsed().as_nanos() as u64;
+    /// Record a finished cycle's pause.
+    pub(crate) fn record_cycle(&self, gc: &mut GcState, pause: u64) {
         let slot = (gc.num_gc % 256) as usize;
         let now = unix_ns();
         gc.pause_ns[slot] = pause;
@@ -656,20 +734,12 @@ impl Heap {
         gc.pause_total_ns += pause;
         gc.num_gc += 1;
         gc.last_gc_unix_ns = now;
-        CycleStats {
-            cycle: gc.num_gc,
-            heap_live_before_bytes: heap_live_before,
-            heap_marked_bytes: st.marked_bytes,
-            marked_objects: st.marked_objects,
-            scanned_bytes: st.scanned_bytes,
-            goal_bytes: gc.pacer.goal_bytes(),
-            pause_ns: pause,
-            released_bytes: released,
-        }
+        gc.cycle_pause_ns = 0;
     }
 
     /// Checkmark: every marked object points only to marked objects, and
     /// every root that points to an allocated object found it marked.
+    #[cfg(test)]
     pub(crate) fn verify_marks(&self, roots: &mut Roots<'_>) -> Result<HeapCensus, VerifyError> {
         let census = self.check_graph(
             // SAFETY: span structs live as long as the heap.

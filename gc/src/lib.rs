@@ -104,6 +104,9 @@
 mod barrier;
 mod cache;
 mod central;
+mod checkmark;
+mod cycle;
+mod gcwork;
 mod heap;
 mod layout;
 mod mark;
@@ -115,6 +118,7 @@ mod sizeclasses;
 mod span;
 mod sweep;
 mod sync;
+mod tiny;
 
 #[cfg(test)]
 mod mksizeclasses;
@@ -122,11 +126,16 @@ mod mksizeclasses;
 mod tests;
 
 pub use cache::Cache;
+pub use cycle::{
+    Assist, MarkPlan, MarkReport, MarkStatus, MarkTermination, NoStacks, StackScanner, WorkerKind,
+    ASSIST_MIN_WORK_BYTES, STW_DRAIN_BUDGET_BYTES,
+};
 pub use heap::{Config, CycleStats, Heap, MemStats, ObjectInfo, Roots};
 pub use layout::Layout;
 pub use mark::{HeapCensus, VerifyError};
-pub use pacer::Pacer;
+pub use pacer::{CycleObservation, Pacer};
 pub use sizeclasses::{MAX_SMALL_SIZE, NUM_SIZE_CLASSES, PAGE_SIZE};
+pub use tiny::TINY_SIZE;
 
 /// The largest allocation the heap attempts (the 47-bit user address space
 /// of x86-64 and arm64 Linux); anything bigger is a fatal "out of memory".

@@ -1,13 +1,13 @@
-//! Marking: from the roots the VM enumerates, through the pointer words of
-//! every reached object, with an explicit grey queue (Go's `mgcmark.go` and
-//! `mgcwork.go`, stop-the-world for now), and the heap verifier.
+//! Marking: finding and marking the object a word points to, the rules
+//! for what counts as a pointer, and the heap verifier (part of Go's
+//! `mgcmark.go`).
 //!
 //! # Colours
-//! White: allocated, mark bit clear. Grey: mark bit set and on the queue
-//! (noscan objects skip grey: they turn black at once). Black: mark bit set
-//! and scanned. The queue holds (span, index) pairs; it is a `Vec` used as a
-//! stack, so depth-first order keeps it short on lists, and a
-//! million-node list never recurses.
+//! White: allocated, mark bit clear. Grey: mark bit set and on a grey
+//! queue (gcwork.rs; noscan objects skip grey: they turn black at once).
+//! Black: mark bit set and scanned. The queues hold (span, index) pairs
+//! and are used as stacks, so depth-first order keeps them short on
+//! lists, and a million-node list never recurses.
 //!
 //! # What counts as a pointer
 //! Every root word and every heap word whose bit is set is *checked*, not
@@ -17,46 +17,23 @@
 //! roots are safe), and a racy or stale heap word cannot make the collector
 //! touch free memory. An interior pointer keeps its whole object alive.
 //!
-//! # Work accounting
-//! [`Heap::mark_step`] drains at most a budget of scan work (bytes scanned)
-//! and returns what it did: the unit mark assist will pay in once marking
-//! is concurrent.
-//!
-//! # Concurrent marking (to come)
-//! The queue becomes per-worker buffers with a global list (Go's `gcWork`),
-//! mark bits are already atomic, and heap words are read with atomic loads
-//! already, since a mutator may store into them during concurrent mark.
+//! # Concurrency
+//! Marking runs while mutators run (cycle.rs): mark bits are set with an
+//! atomic `fetch_or`, so exactly one agent marks and queues each object,
+//! and heap words are read with atomic loads, since a mutator may store
+//! into them (through the write barrier) at the same time. The drain
+//! loop, stack jobs and work accounting live in cycle.rs; the queues in
+//! gcwork.rs; the stop-the-world re-mark (checkmark) in checkmark.rs.
 
 use crate::heap::Heap;
 use crate::span::SpanPtr;
 use crate::sync::{AtomicUsize, Ordering::*};
 
-/// The state of one mark: the grey queue and counters.
-#[derive(Default)]
-pub(crate) struct MarkState {
-    grey: Vec<(SpanPtr, usize)>,
-    /// Bytes of objects marked.
-    pub(crate) marked_bytes: u64,
-    /// Objects marked.
-    pub(crate) marked_objects: u64,
-    /// Bytes of objects scanned.
-    pub(crate) scanned_bytes: u64,
-}
-
-impl MarkState {
-    pub(crate) fn is_empty(&self) -> bool {
-        self.grey.is_empty()
-    }
-
-    /// Take over objects some other agent (the write barrier) already
-    /// marked and queued.
-    pub(crate) fn take_grey(&mut self, grey: &mut Vec<(SpanPtr, usize)>) {
-        self.grey.append(grey);
-    }
-}
-
-/// Load a heap word. Atomic (`Relaxed`) so that a concurrent store by a
-/// mutator is a race on a value, never undefined behaviour.
+/// Load a heap word. Atomic so that a concurrent store by a mutator is a
+/// race on a value, never undefined behaviour; `Acquire` pairs with the
+/// `Release` store of [`Heap::write_pointer`], so a marker that finds a
+/// pointer to a fresh object also sees the object's allocation and
+/// pointer bits written before it was published.
 ///
 /// # Safety
 /// `addr` is 8-aligned and inside an allocated object of an in-use span.
@@ -64,7 +41,7 @@ impl MarkState {
 pub(crate) unsafe fn load_word(addr: usize) -> usize {
     // SAFETY: by the caller's promise the address is aligned, mapped and part
     // of a live object; AtomicUsize has the layout of usize.
-    unsafe { (*(addr as *const AtomicUsize)).load(Relaxed) }
+    unsafe { (*(addr as *const AtomicUsize)).load(Acquire) }
 }
 
 impl Heap {
@@ -81,55 +58,19 @@ impl Heap {
         Some((sp, idx))
     }
 
-    /// Grey the object `word` points into, if it is one.
+    /// Mark the object `word` points into, if it is one and is white
+    /// (Go's `shade` minus the queueing): returns (span, index, size,
+    /// has pointers) when this call marked it, so the caller queues it
+    /// grey where it belongs (a `GcWork`, a barrier buffer).
     #[inline]
-    pub(crate) fn grey(&self, st: &mut MarkState, word: usize) {
-        if let Some(bytes) = self.shade(&mut st.grey, word) {
-            st.marked_bytes += bytes;
-            st.marked_objects += 1;
-        }
-    }
-
-    /// Mark the object `word` points into, if it is one and is white, and
-    /// queue it on `queue` if it has pointers. Returns its size when this
-    /// call marked it (Go's `shade`).
-    #[inline]
-    pub(crate) fn shade(&self, queue: &mut Vec<(SpanPtr, usize)>, word: usize) -> Option<u64> {
+    pub(crate) fn mark_object(&self, word: usize) -> Option<(SpanPtr, usize, u64, bool)> {
         let (sp, idx) = self.find_object(word)?;
         // SAFETY: span structs live as long as the heap.
         let s = unsafe { sp.get() };
         if !s.mark(idx) {
             return None;
         }
-        if !s.span_class().noscan() {
-            queue.push((sp, idx));
-        }
-        Some(s.elem_size() as u64)
-    }
-
-    /// Scan grey objects until the queue is empty or `budget_bytes` of scan
-    /// work was done; returns the work done (bytes scanned).
-    pub(crate) fn mark_step(&self, st: &mut MarkState, budget_bytes: u64) -> u64 {
-        let mut done = 0u64;
-        while done < budget_bytes {
-            let Some((sp, idx)) = st.grey.pop() else {
-                break;
-            };
-            // SAFETY: span structs live as long as the heap.
-            let s = unsafe { sp.get() };
-            // SAFETY: the object is marked, hence allocated and live, in an
-            // in-use span; the world is stopped so nobody re-initialises it.
-            let n = unsafe {
-                s.for_each_pointer_word(idx, &mut |a| {
-                    // SAFETY: `a` is a word of this live object.
-                    let w = load_word(a);
-                    self.grey(st, w);
-                })
-            };
-            done += n as u64;
-        }
-        st.scanned_bytes += done;
-        done
+        Some((sp, idx, s.elem_size() as u64, !s.span_class().noscan()))
     }
 }
 
@@ -157,6 +98,13 @@ pub enum VerifyError {
         /// The root word.
         root: usize,
     },
+    /// Checkmark: an object reachable from the roots was left white.
+    ReachableWhite {
+        /// Base of the white object.
+        object: usize,
+        /// Base of the object that points to it, or 0 for a root.
+        from: usize,
+    },
 }
 
 impl std::fmt::Display for VerifyError {
@@ -173,6 +121,15 @@ impl std::fmt::Display for VerifyError {
             }
             VerifyError::UnmarkedRoot { root } => {
                 write!(f, "root {root:#x} points to an unmarked object")
+            }
+            VerifyError::ReachableWhite { object, from: 0 } => {
+                write!(f, "object {object:#x}, referenced by a root, is unmarked")
+            }
+            VerifyError::ReachableWhite { object, from } => {
+                write!(
+                    f,
+                    "object {object:#x}, referenced by marked object {from:#x}, is unmarked"
+                )
             }
         }
     }

@@ -1,27 +1,73 @@
-//! The GOGC pacer as a pure struct: observations in, heap goal and trigger
-//! out (Go's `mgcpacer.go`, reduced to what a stop-the-world collector needs
-//! plus the two numbers a concurrent one will add).
+//! The GOGC pacer as a pure struct: observations in, heap goal, trigger
+//! and assist ratio out (Go's `mgcpacer.go`).
 //!
 //! # Policy
 //! * Heap goal (Go's `heapGoal`): `marked × (1 + GOGC/100)`, where `marked`
 //!   is the live heap found by the last mark, but never below
 //!   `min_heap_bytes × GOGC/100` (Go's `heapMinimum`, 4 MiB at GOGC=100), so
 //!   that tiny heaps do not collect constantly.
-//! * GOGC < 0 ("off"): the goal is infinite; no cycle is ever triggered by
-//!   allocation (an explicit `runtime.GC()` still runs).
-//! * Trigger: for the stop-the-world collector the trigger *is* the goal,
-//!   since a cycle finishes before the mutator allocates again. For the
-//!   concurrent collector, [`Pacer::concurrent_trigger_bytes`] starts the
-//!   cycle early, at a fraction of the runway between `marked` and the goal
-//!   (between Go's bounds of 0.7 and 0.95), so that marking, which runs while
-//!   the mutator allocates, ends near the goal.
-//! * Assist (future, concurrent): [`Pacer::assist_work_per_byte`] is the scan
-//!   work a goroutine owes per byte it allocates during mark: remaining scan
-//!   work divided by remaining runway.
+//! * GOGC < 0 ("off"): the GOGC goal is infinite; no cycle is triggered by
+//!   allocation unless a memory limit is set (an explicit `runtime.GC()`
+//!   still runs).
+//! * Soft memory limit (Go's `GOMEMLIMIT`, [`Pacer::set_memory_limit`]):
+//!   the goal is also capped at `limit - non_heap_bytes` (memory the heap
+//!   maps that is not heap objects: metadata, idle pages), but never below
+//!   `marked`: a live heap above the limit makes the collector run back to
+//!   back rather than fail (Go additionally caps GC CPU at 50% then; gol
+//!   does not).
+//! * Trigger, stop-the-world ([`Pacer::trigger_bytes`]): the goal itself,
+//!   since a cycle finishes before the mutator allocates again.
+//! * Trigger, concurrent ([`Pacer::mark_trigger_bytes`]): the cycle starts
+//!   at a fraction of the runway between `marked` and the goal, kept in
+//!   Go's bounds [0.7, 0.95], so that marking, which runs while mutators
+//!   allocate, ends near the goal. The fraction is set by a feedback
+//!   controller, the one Go used from 1.5 to 1.17 (`gcControllerState.
+//!   endCycle`), written in units of the runway:
+//!   ```text
+//!   f  = trigger position       (trigger - marked) / runway
+//!   a  = where the mark ended   (heap at mark end - marked) / runway
+//!   u  = GC CPU utilisation during mark (background + assist)
+//!   e  = (1 - f) - (u / 0.25) × (a - f)
+//!   f' = f + 0.5 × e
+//!   ```
+//!   A cycle that ended past the goal, or that needed more than the 25%
+//!   CPU target (assists), moves the next trigger earlier; one that ended
+//!   well before the goal moves it later. Go 1.18's cons/mark pacer was
+//!   rejected: it needs per-cycle measurements of scan rates and stack
+//!   sizes that the proportional controller does without, and gol's
+//!   assists already bound the overshoot.
+//! * Assist ratio ([`Pacer::assist_work_per_byte`]): scan work owed per
+//!   byte allocated during mark = remaining expected scan work / remaining
+//!   runway. The expected work is the last cycle's scan work
+//!   ([`Pacer::last_scan_work_bytes`]) grown by the heap since; if the mark
+//!   has already done more than that, the runway extends to the *hard
+//!   goal* (1.1 × goal, as Go) and the remaining work is taken to be a
+//!   tenth of what was done.
 //!
-//! Units are in the names: `_bytes`, `_per_byte`. No clocks, no atomics: the
-//! heap owns one pacer under its GC lock and mirrors the trigger into an
-//! atomic for the allocation fast path.
+//! Units are in the names: `_bytes`, `_per_byte`, `_ns`. No clocks, no
+//! atomics: the heap owns one pacer under its GC lock and mirrors the
+//! trigger into an atomic for the allocation fast path.
+
+/// What one concurrent cycle measured, fed to [`Pacer::end_concurrent_cycle`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct CycleObservation {
+    /// Heap live when the cycle was triggered.
+    pub heap_trigger_bytes: u64,
+    /// Heap live when marking ended.
+    pub heap_at_mark_end_bytes: u64,
+    /// Bytes marked live.
+    pub heap_marked_bytes: u64,
+    /// Scan work the mark did.
+    pub scan_work_bytes: u64,
+    /// CPU time of mark assists.
+    pub assist_cpu_ns: u64,
+    /// CPU time of background (dedicated and fractional) mark workers.
+    pub background_cpu_ns: u64,
+    /// Wall time from the start of mark to mark termination.
+    pub mark_wall_ns: u64,
+    /// GOMAXPROCS during the cycle.
+    pub procs: usize,
+}
 
 /// See the module docs.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,11 +76,24 @@ pub struct Pacer {
     min_heap_bytes: u64,
     heap_marked_bytes: u64,
     goal_bytes: u64,
+    memory_limit_bytes: u64,
+    non_heap_bytes: u64,
+    trigger_fraction: f64,
+    last_scan_work_bytes: u64,
 }
 
 impl Pacer {
     /// Go's `defaultHeapMinimum`.
     pub const DEFAULT_MIN_HEAP_BYTES: u64 = 4 << 20;
+    /// Target share of CPU for background marking (Go's
+    /// `gcBackgroundUtilization`).
+    pub const BACKGROUND_UTILIZATION: f64 = 0.25;
+    /// Bounds of the trigger's position in the runway.
+    pub const MIN_TRIGGER_FRACTION: f64 = 0.7;
+    /// See [`Pacer::MIN_TRIGGER_FRACTION`].
+    pub const MAX_TRIGGER_FRACTION: f64 = 0.95;
+    /// Go's initial trigger ratio of 7/8 of GOGC.
+    const INITIAL_TRIGGER_FRACTION: f64 = 0.875;
 
     /// A pacer before the first cycle: the goal is the minimum heap.
     pub fn new(gogc: i32, min_heap_bytes: u64) -> Pacer {
@@ -43,21 +102,33 @@ impl Pacer {
             min_heap_bytes,
             heap_marked_bytes: 0,
             goal_bytes: 0,
+            memory_limit_bytes: u64::MAX,
+            non_heap_bytes: 0,
+            trigger_fraction: Self::INITIAL_TRIGGER_FRACTION,
+            last_scan_work_bytes: 0,
         };
         p.recompute();
         p
     }
 
     fn recompute(&mut self) {
-        if self.gogc < 0 {
-            self.goal_bytes = u64::MAX;
-            return;
-        }
-        let g = self.gogc as u128;
-        let marked = self.heap_marked_bytes as u128;
-        let goal = marked + marked * g / 100;
-        let min = self.min_heap_bytes as u128 * g / 100;
-        self.goal_bytes = goal.max(min).min(u64::MAX as u128) as u64;
+        let gogc_goal = if self.gogc < 0 {
+            u64::MAX
+        } else {
+            let g = self.gogc as u128;
+            let marked = self.heap_marked_bytes as u128;
+            let goal = marked + marked * g / 100;
+            let min = self.min_heap_bytes as u128 * g / 100;
+            goal.max(min).min(u64::MAX as u128) as u64
+        };
+        let limit_goal = if self.memory_limit_bytes == u64::MAX {
+            u64::MAX
+        } else {
+            self.memory_limit_bytes
+                .saturating_sub(self.non_heap_bytes)
+                .max(self.heap_marked_bytes)
+        };
+        self.goal_bytes = gogc_goal.min(limit_goal);
     }
 
     /// Set GOGC (negative: off); returns the previous value, as
@@ -74,10 +145,58 @@ impl Pacer {
         self.gogc
     }
 
+    /// Set the soft memory limit (`u64::MAX`: none); returns the previous
+    /// one, as `debug.SetMemoryLimit` does.
+    pub fn set_memory_limit(&mut self, bytes: u64) -> u64 {
+        let old = self.memory_limit_bytes;
+        self.memory_limit_bytes = bytes;
+        self.recompute();
+        old
+    }
+
+    /// The soft memory limit (`u64::MAX`: none).
+    pub fn memory_limit_bytes(&self) -> u64 {
+        self.memory_limit_bytes
+    }
+
+    /// Tell the pacer how much mapped memory is not heap objects (for the
+    /// memory limit).
+    pub fn set_non_heap_bytes(&mut self, bytes: u64) {
+        self.non_heap_bytes = bytes;
+        self.recompute();
+    }
+
     /// Record the end of a mark: `heap_marked_bytes` survived.
     pub fn end_cycle(&mut self, heap_marked_bytes: u64) {
         self.heap_marked_bytes = heap_marked_bytes;
         self.recompute();
+    }
+
+    /// Record the end of a concurrent cycle: adjust the trigger (module
+    /// docs), then set the new goal from the marked heap.
+    pub fn end_concurrent_cycle(&mut self, obs: &CycleObservation) {
+        let runway = self.goal_bytes.saturating_sub(self.heap_marked_bytes);
+        if self.goal_bytes != u64::MAX && runway > 0 {
+            let r = runway as f64;
+            let f = obs
+                .heap_trigger_bytes
+                .saturating_sub(self.heap_marked_bytes) as f64
+                / r;
+            let a = obs
+                .heap_at_mark_end_bytes
+                .saturating_sub(self.heap_marked_bytes) as f64
+                / r;
+            let cpu = (obs.mark_wall_ns as f64 * obs.procs.max(1) as f64).max(1.0);
+            let u = (obs.assist_cpu_ns + obs.background_cpu_ns) as f64 / cpu;
+            let e = (1.0 - f) - (u / Self::BACKGROUND_UTILIZATION) * (a - f);
+            let next = f + 0.5 * e;
+            if next.is_finite() {
+                self.trigger_fraction =
+                    next.clamp(Self::MIN_TRIGGER_FRACTION, Self::MAX_TRIGGER_FRACTION);
+            }
+        }
+        self.last_scan_work_bytes = obs.scan_work_bytes;
+        self.end_cycle(obs.heap_marked_bytes);
     }
 
     /// Live heap found by the last mark.
@@ -85,14 +204,36 @@ impl Pacer {
         self.heap_marked_bytes
     }
 
+    /// Scan work done by the last concurrent mark.
+    pub fn last_scan_work_bytes(&self) -> u64 {
+        self.last_scan_work_bytes
+    }
+
     /// The heap size the next cycle should end at (`u64::MAX` when off).
     pub fn goal_bytes(&self) -> u64 {
         self.goal_bytes
     }
 
+    /// Go's hard goal: where assists must have finished the mark even when
+    /// the scan work was underestimated (1.1 × goal).
+    pub fn hard_goal_bytes(&self) -> u64 {
+        self.goal_bytes.saturating_add(self.goal_bytes / 10)
+    }
+
     /// Trigger for a stop-the-world collector: the goal itself.
     pub fn trigger_bytes(&self) -> u64 {
         self.goal_bytes
+    }
+
+    /// The controller's trigger position in the runway (module docs).
+    pub fn trigger_fraction(&self) -> f64 {
+        self.trigger_fraction
+    }
+
+    /// Trigger for the concurrent collector: `concurrent_trigger_bytes` at
+    /// the controller's fraction.
+    pub fn mark_trigger_bytes(&self) -> u64 {
+        self.concurrent_trigger_bytes(self.trigger_fraction)
     }
 
     /// Trigger for a concurrent collector: `marked + runway × fraction`, the
@@ -101,7 +242,7 @@ impl Pacer {
         if self.goal_bytes == u64::MAX {
             return u64::MAX;
         }
-        let f = runway_fraction.clamp(0.7, 0.95);
+        let f = runway_fraction.clamp(Self::MIN_TRIGGER_FRACTION, Self::MAX_TRIGGER_FRACTION);
         let runway = self.goal_bytes.saturating_sub(self.heap_marked_bytes);
         self.heap_marked_bytes + (runway as f64 * f) as u64
     }
@@ -124,6 +265,24 @@ impl Pacer {
             return scan_work_remaining_bytes as f64;
         }
         scan_work_remaining_bytes as f64 / runway as f64
+    }
+
+    /// The assist ratio during a mark that has done `scan_work_done_bytes`
+    /// with the heap at `heap_live_bytes` (module docs: expected work,
+    /// hard goal).
+    pub fn mark_assist_ratio(&self, heap_live_bytes: u64, scan_work_done_bytes: u64) -> f64 {
+        if self.goal_bytes == u64::MAX {
+            return 0.0;
+        }
+        let grown = heap_live_bytes.saturating_sub(self.heap_marked_bytes);
+        let expected = self.last_scan_work_bytes.max(self.heap_marked_bytes) + grown / 2;
+        let (remaining, goal) = if scan_work_done_bytes < expected {
+            (expected - scan_work_done_bytes, self.goal_bytes)
+        } else {
+            (scan_work_done_bytes / 10 + 1, self.hard_goal_bytes())
+        };
+        let runway = goal.saturating_sub(heap_live_bytes).max(64 << 10);
+        remaining as f64 / runway as f64
     }
 }
 

@@ -15,7 +15,7 @@
 
 pub(crate) use std::cell::UnsafeCell;
 pub(crate) use std::sync::atomic::{
-    AtomicBool, AtomicPtr, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering,
+    AtomicBool, AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering,
 };
 pub(crate) use std::sync::{Arc, Mutex, MutexGuard};
 
