@@ -201,9 +201,10 @@ pub enum Assist {
     /// goroutine and call again (the debt stays; background workers'
     /// credit or the end of the cycle will clear it).
     Wait,
-    /// Still in debt, no work is left, and this caller claimed the end of
-    /// the mark: stop the world and call [`Heap::mark_termination`], then
-    /// retry.
+    /// No mark work is left and this caller claimed the end of the mark
+    /// (whether or not its debt is paid): make sure the world is stopped
+    /// and [`Heap::mark_termination`] called (hand it to the GC driver),
+    /// then retry.
     Terminate,
 }
 
@@ -448,11 +449,11 @@ impl Heap {
             .fetch_add(t0.elapsed().as_nanos() as u64, Relaxed);
         self.mark.assist_work.fetch_add(work, Relaxed);
         slots.assist_debt = slots.assist_debt.saturating_sub(work as i64);
-        if slots.assist_debt <= 0 {
-            return Assist::Paid;
-        }
+        // A claim of termination must reach the VM even when the debt is
+        // paid: no one else will claim it.
         match status {
             MarkStatus::Terminate => Assist::Terminate,
+            _ if slots.assist_debt <= 0 => Assist::Paid,
             MarkStatus::Idle => Assist::Paid,
             _ => Assist::Wait,
         }

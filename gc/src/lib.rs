@@ -124,6 +124,8 @@ mod tiny;
 mod mksizeclasses;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_concurrent;
 
 pub use cache::Cache;
 pub use cycle::{

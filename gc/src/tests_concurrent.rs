@@ -1,0 +1,627 @@
+//! Tests of the concurrent collector with synthetic mutators.
+//!
+//! A small "world" plays the VM: mutator threads ("goroutines") each own a
+//! [`Cache`] and a *stack* (a mutex over their root words: holding the
+//! mutex is running, releasing it is reaching a safepoint, so a scan that
+//! takes the mutex has suspended the goroutine); a driver thread plays the
+//! scheduler's GC side: it stops the world (every mutator parks at its
+//! next safepoint), calls `gc_start`, restarts it, runs a dedicated mark
+//! worker, stops the world again for `mark_termination`, and sweeps in
+//! the background.
+//!
+//! Every heap word the mutators share is read and written atomically
+//! (pointer stores through the write barrier), so the tests are free of
+//! data races even though marking reads what mutators write.
+//!
+//! "No reachable object freed" is checked by checksums: every node holds
+//! a serial and `serial ^ MAGIC`, every mutator keeps a shadow count and
+//! sum of what it can reach, and at each stop-the-world point every
+//! reachable node must be allocated, intact, and add up to the shadow.
+
+use crate::*;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering::*};
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+const MAGIC: usize = 0x5eed_f00d_cafe_d00d;
+
+fn rd(obj: usize, word: usize) -> usize {
+    // SAFETY: tests pass only objects they keep reachable (or verify the
+    // object is allocated first), with more than `word` words; atomic
+    // because markers and other mutators may access the word.
+    unsafe { (*((obj + word * 8) as *const AtomicUsize)).load(Acquire) }
+}
+
+fn wr_scalar(obj: usize, word: usize, v: usize) {
+    // SAFETY: as for `rd`; a non-pointer word of a fresh object.
+    unsafe { (*((obj + word * 8) as *const AtomicUsize)).store(v, Relaxed) }
+}
+
+/// A list node: next (pointer), serial, check.
+fn list_layout() -> Layout<'static> {
+    Layout::pointers(&[0b001], 3)
+}
+
+/// A tree node: left, right (pointers), serial, check.
+fn tree_layout() -> Layout<'static> {
+    Layout::pointers(&[0b0011], 4)
+}
+
+/// A published list's header: first (pointer), len, sum, check.
+fn header_layout() -> Layout<'static> {
+    Layout::pointers(&[0b0001], 4)
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// What a goroutine can reach from its stack, and the shadow of it.
+#[derive(Default)]
+struct Stack {
+    lists: Vec<usize>,
+    list_len: usize,
+    list_sum: usize,
+    trees: Vec<(usize, usize, usize)>,
+    held: usize,
+    scanned_cycle: u32,
+    step_cycle: u32,
+    steps_in_cycle: u32,
+    /// Waiting in an assist or finished: not going to step soon.
+    blocked: bool,
+}
+
+impl Stack {
+    fn words(&self) -> Vec<usize> {
+        let mut w = self.lists.clone();
+        w.extend(self.trees.iter().map(|t| t.0));
+        w.push(self.held);
+        w
+    }
+}
+
+struct World {
+    heap: Heap,
+    stacks: Vec<Mutex<Stack>>,
+    globals: Box<[AtomicUsize]>,
+    serial: AtomicUsize,
+    stop: AtomicBool,
+    parked: Mutex<usize>,
+    parked_cv: Condvar,
+    done: AtomicBool,
+    cycle: AtomicU32,
+    terminate_requested: AtomicBool,
+    waits: AtomicU64,
+    /// Scan attempts refused so far (a goroutine that "cannot be
+    /// suspended now"), so stacks stay grey while their goroutines run.
+    refusals: AtomicU64,
+}
+
+impl World {
+    fn new(config: Config, mutators: usize) -> World {
+        World {
+            heap: Heap::new(config),
+            stacks: (0..mutators)
+                .map(|_| Mutex::new(Stack::default()))
+                .collect(),
+            globals: (0..16).map(|_| AtomicUsize::new(0)).collect(),
+            serial: AtomicUsize::new(1),
+            stop: AtomicBool::new(false),
+            parked: Mutex::new(0),
+            parked_cv: Condvar::new(),
+            done: AtomicBool::new(false),
+            cycle: AtomicU32::new(0),
+            terminate_requested: AtomicBool::new(false),
+            waits: AtomicU64::new(0),
+            refusals: AtomicU64::new(0),
+        }
+    }
+
+    /// A mutator's safepoint: park while the world is stopped.
+    fn safepoint(&self) {
+        if !self.stop.load(SeqCst) {
+            return;
+        }
+        let mut p = self.parked.lock().expect("parked");
+        *p += 1;
+        self.parked_cv.notify_all();
+        while self.stop.load(SeqCst) {
+            p = self.parked_cv.wait(p).expect("parked");
+        }
+        *p -= 1;
+    }
+
+    /// Stop the world: wait until `running` mutators are parked.
+    /// SeqCst on `stop`: one flag handshake with every mutator, simplest
+    /// to reason about in a test.
+    fn stop_world(&self, running: &AtomicUsize) {
+        self.stop.store(true, SeqCst);
+        let mut p = self.parked.lock().expect("parked");
+        while *p < running.load(SeqCst) {
+            p = self
+                .parked_cv
+                .wait_timeout(p, Duration::from_millis(1))
+                .expect("parked")
+                .0;
+        }
+    }
+
+    fn start_world(&self) {
+        let _p = self.parked.lock().expect("parked");
+        self.stop.store(false, SeqCst);
+        self.parked_cv.notify_all();
+    }
+
+    fn scan_stack(&self, job: usize, sink: &mut dyn FnMut(usize)) -> bool {
+        let Some(m) = self.stacks.get(job) else {
+            return true;
+        };
+        // A running goroutine cannot be suspended now; one that has not
+        // run a few steps in this cycle is left alone a little longer, so
+        // stacks stay grey while their goroutines mutate.
+        let Ok(mut s) = m.try_lock() else {
+            self.refusals.fetch_add(1, Relaxed);
+            return false;
+        };
+        let cycle = self.cycle.load(SeqCst);
+        if !s.blocked && (s.step_cycle != cycle || s.steps_in_cycle < 8) {
+            self.refusals.fetch_add(1, Relaxed);
+            return false;
+        }
+        for w in s.words() {
+            sink(w);
+        }
+        s.scanned_cycle = self.cycle.load(SeqCst);
+        true
+    }
+
+    fn globals_roots(&self, sink: &mut dyn FnMut(usize)) {
+        for g in self.globals.iter() {
+            sink(g.load(Acquire));
+        }
+    }
+
+    /// Every root, for checkmark and verification (world stopped).
+    fn all_roots(&self, sink: &mut dyn FnMut(usize)) {
+        self.globals_roots(sink);
+        for m in &self.stacks {
+            for w in m.lock().expect("stack").words() {
+                sink(w);
+            }
+        }
+    }
+
+    fn new_serial(&self) -> usize {
+        self.serial.fetch_add(1, Relaxed)
+    }
+
+    fn node(
+        &self,
+        c: &mut Cache,
+        layout: Layout<'_>,
+        words: usize,
+        serial_word: usize,
+    ) -> (usize, usize) {
+        let n = self.heap.alloc(c, words * 8, layout) as usize;
+        let s = self.new_serial();
+        wr_scalar(n, serial_word, s);
+        wr_scalar(n, serial_word + 1, s ^ MAGIC);
+        (n, s)
+    }
+
+    fn set_ptr(&self, c: &mut Cache, obj: usize, word: usize, v: usize, black: bool) {
+        // SAFETY: `obj` is a live object of the test whose word `word` is
+        // a pointer word by its layout.
+        unsafe {
+            self.heap
+                .write_pointer_hybrid(c, (obj + word * 8) as *mut usize, v, black)
+        };
+    }
+}
+
+/// Check a reachable node: allocated, checksum intact. Returns its serial.
+fn check_node(h: &Heap, n: usize, serial_word: usize) -> usize {
+    let info = h
+        .object_containing(n)
+        .unwrap_or_else(|| panic!("reachable node {n:#x} was freed"));
+    assert_eq!(info.base, n, "node pointer is not an object base");
+    let s = rd(n, serial_word);
+    assert_eq!(rd(n, serial_word + 1), s ^ MAGIC, "node {n:#x} corrupted");
+    s
+}
+
+fn list_stats(h: &Heap, mut n: usize) -> (usize, usize) {
+    let (mut len, mut sum) = (0, 0usize);
+    while n != 0 {
+        sum = sum.wrapping_add(check_node(h, n, 1));
+        len += 1;
+        n = rd(n, 0);
+    }
+    (len, sum)
+}
+
+fn tree_stats(h: &Heap, root: usize) -> (usize, usize) {
+    let (mut len, mut sum) = (0, 0usize);
+    let mut todo = vec![root];
+    while let Some(n) = todo.pop() {
+        if n == 0 {
+            continue;
+        }
+        sum = sum.wrapping_add(check_node(h, n, 2));
+        len += 1;
+        todo.push(rd(n, 0));
+        todo.push(rd(n, 1));
+    }
+    (len, sum)
+}
+
+fn check_header(h: &Heap, hd: usize) {
+    if hd == 0 {
+        return;
+    }
+    let info = h.object_containing(hd).expect("reachable header freed");
+    assert_eq!(info.base, hd);
+    let (len, sum) = list_stats(h, rd(hd, 0));
+    assert_eq!((rd(hd, 1), rd(hd, 2)), (len, sum), "published list changed");
+    assert_eq!(rd(hd, 3), len ^ sum ^ MAGIC, "header corrupted");
+}
+
+/// Verify everything reachable against the shadows (world stopped).
+fn verify_world(w: &World) {
+    let h = &w.heap;
+    for m in &w.stacks {
+        let s = m.lock().expect("stack");
+        let (mut len, mut sum) = (0, 0usize);
+        for &l in &s.lists {
+            let (a, b) = list_stats(h, l);
+            len += a;
+            sum = sum.wrapping_add(b);
+        }
+        assert_eq!((len, sum), (s.list_len, s.list_sum), "lists lost nodes");
+        for &(root, n, sum) in &s.trees {
+            assert_eq!(tree_stats(h, root), (n, sum), "tree lost nodes");
+        }
+        check_header(h, s.held);
+    }
+    for g in w.globals.iter() {
+        check_header(h, g.load(Acquire));
+    }
+}
+
+/// One mutator step, with the goroutine "running" (its stack locked).
+fn step(w: &World, c: &mut Cache, s: &mut Stack, rng: &mut Rng) {
+    let black = s.scanned_cycle == w.cycle.load(SeqCst) && w.heap.phase() == Phase::Mark;
+    let nl = s.lists.len();
+    match rng.below(10) {
+        0..=2 => {
+            // Push nodes.
+            let j = rng.below(nl);
+            for _ in 0..1 + rng.below(8) {
+                let (n, serial) = w.node(c, list_layout(), 3, 1);
+                w.set_ptr(c, n, 0, s.lists[j], black);
+                s.lists[j] = n;
+                s.list_len += 1;
+                s.list_sum = s.list_sum.wrapping_add(serial);
+            }
+        }
+        3 => {
+            // Pop nodes (garbage).
+            let j = rng.below(nl);
+            for _ in 0..1 + rng.below(6) {
+                let n = s.lists[j];
+                if n == 0 {
+                    break;
+                }
+                s.list_len -= 1;
+                s.list_sum = s.list_sum.wrapping_sub(rd(n, 1));
+                s.lists[j] = rd(n, 0);
+            }
+        }
+        4 => {
+            // Swap the tails of two lists: two heap stores that unlink
+            // and relink (the deletion barrier's case).
+            let (j, k) = (rng.below(nl), rng.below(nl));
+            let walk = |mut n: usize, d: usize| {
+                for _ in 0..d {
+                    if n == 0 || rd(n, 0) == 0 {
+                        break;
+                    }
+                    n = rd(n, 0);
+                }
+                n
+            };
+            let a = walk(s.lists[j], rng.below(20));
+            let b = walk(s.lists[k], rng.below(20));
+            if a != 0 && b != 0 && a != b {
+                let (an, bn) = (rd(a, 0), rd(b, 0));
+                w.set_ptr(c, a, 0, bn, black);
+                w.set_ptr(c, b, 0, an, black);
+                // A swap inside one list can cut a cycle out or make one;
+                // recount instead of assuming.
+                if j == k {
+                    let (mut len, mut sum) = (0, 0usize);
+                    for &l in &s.lists {
+                        let (x, y) = list_stats_bounded(&w.heap, l);
+                        len += x;
+                        sum = sum.wrapping_add(y);
+                    }
+                    s.list_len = len;
+                    s.list_sum = sum;
+                }
+            }
+        }
+        5 => {
+            // Drop a whole list sometimes.
+            if rng.below(4) == 0 {
+                let j = rng.below(nl);
+                let (len, sum) = list_stats(&w.heap, s.lists[j]);
+                s.list_len -= len;
+                s.list_sum = s.list_sum.wrapping_sub(sum);
+                s.lists[j] = 0;
+            }
+        }
+        6 => {
+            // Build a tree; keep the last few.
+            let depth = 2 + rng.below(5);
+            let (root, n, sum) = build_tree(w, c, depth, black);
+            s.trees.push((root, n, sum));
+            if s.trees.len() > 4 {
+                s.trees.remove(0);
+            }
+        }
+        7 => {
+            // Cut a subtree.
+            if let Some(t) = s.trees.len().checked_sub(1).map(|i| rng.below(i + 1)) {
+                let (root, n, sum) = s.trees[t];
+                let mut node = root;
+                for _ in 0..rng.below(4) {
+                    let next = rd(node, rng.below(2));
+                    if next == 0 {
+                        break;
+                    }
+                    node = next;
+                }
+                let side = rng.below(2);
+                let (cn, cs) = tree_stats(&w.heap, rd(node, side));
+                w.set_ptr(c, node, side, 0, black);
+                s.trees[t] = (root, n - cn, sum.wrapping_sub(cs));
+            }
+        }
+        8 => {
+            // Publish an immutable list through a global.
+            let mut first = 0;
+            let (mut len, mut sum) = (0, 0usize);
+            for _ in 0..1 + rng.below(10) {
+                let (n, serial) = w.node(c, list_layout(), 3, 1);
+                w.set_ptr(c, n, 0, first, black);
+                first = n;
+                len += 1;
+                sum = sum.wrapping_add(serial);
+            }
+            let hd = w.heap.alloc(c, 32, header_layout()) as usize;
+            wr_scalar(hd, 1, len);
+            wr_scalar(hd, 2, sum);
+            wr_scalar(hd, 3, len ^ sum ^ MAGIC);
+            w.set_ptr(c, hd, 0, first, black);
+            let g = rng.below(w.globals.len());
+            w.set_ptr(c, w.globals[g].as_ptr() as usize, 0, hd, black);
+        }
+        _ => {
+            // Read a published list into the stack and check it.
+            let g = rng.below(w.globals.len());
+            let hd = w.globals[g].load(Acquire);
+            check_header(&w.heap, hd);
+            s.held = hd;
+        }
+    }
+}
+
+/// Like `list_stats`, but stops at a cycle (a same-list swap can make one).
+fn list_stats_bounded(h: &Heap, mut n: usize) -> (usize, usize) {
+    let (mut len, mut sum) = (0, 0usize);
+    let mut seen = std::collections::HashSet::new();
+    while n != 0 && seen.insert(n) {
+        sum = sum.wrapping_add(check_node(h, n, 1));
+        len += 1;
+        n = rd(n, 0);
+    }
+    (len, sum)
+}
+
+fn build_tree(w: &World, c: &mut Cache, depth: usize, black: bool) -> (usize, usize, usize) {
+    let (n, serial) = w.node(c, tree_layout(), 4, 2);
+    let (mut len, mut sum) = (1, serial);
+    if depth > 0 {
+        for side in 0..2 {
+            let (child, cl, cs) = build_tree(w, c, depth - 1, black);
+            w.set_ptr(c, n, side, child, black);
+            len += cl;
+            sum = sum.wrapping_add(cs);
+        }
+    }
+    (n, len, sum)
+}
+
+/// What the driver measured.
+#[derive(Default, Debug)]
+struct Driven {
+    cycles: Vec<CycleStats>,
+    /// Goal in force when each cycle started.
+    goals: Vec<u64>,
+    stw_wall_ns: Vec<u64>,
+    resumes: usize,
+}
+
+/// Run one concurrent cycle from the driver thread. `work_budget` 0 means
+/// no background worker: assists must do the marking.
+fn drive_cycle(
+    w: &World,
+    gc_cache: &mut Cache,
+    running: &AtomicUsize,
+    procs: usize,
+    work_budget: u64,
+    d: &mut Driven,
+) {
+    let scanner = |job: usize, sink: &mut dyn FnMut(usize)| w.scan_stack(job, sink);
+    // Sweep what is left with the world running, then stop it.
+    w.heap.finish_sweep();
+    d.goals.push(w.heap.goal_bytes());
+    let t = Instant::now();
+    w.stop_world(running);
+    // The last cycle's sweep is finished: a reachable object it freed
+    // would show up here as unallocated or overwritten.
+    verify_world(w);
+    w.cycle.fetch_add(1, SeqCst);
+    // SAFETY: every mutator is parked at a safepoint (holding no unrooted
+    // pointer, its stack unlocked), no mark call runs, and the mutators
+    // use the barrier and let `scan_stack` suspend them.
+    let plan = unsafe {
+        w.heap
+            .gc_start(&mut |sink| w.globals_roots(sink), w.stacks.len(), procs)
+    };
+    assert!(plan.dedicated_workers + (plan.fractional_utilization > 0.0) as usize >= 1);
+    w.start_world();
+    d.stw_wall_ns.push(t.elapsed().as_nanos() as u64);
+    loop {
+        let mut terminate = w.terminate_requested.swap(false, SeqCst);
+        if work_budget > 0 {
+            // SAFETY: this thread's mark call never overlaps its own
+            // stop-the-world, the only one.
+            let r = unsafe {
+                w.heap
+                    .mark_work(gc_cache, work_budget, &scanner, WorkerKind::Dedicated)
+            };
+            terminate |= r.status == MarkStatus::Terminate;
+            // Let the mutators run between small slices of marking, so
+            // they mutate what is half marked.
+            std::thread::yield_now();
+        } else {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        if !terminate {
+            continue;
+        }
+        let t = Instant::now();
+        w.stop_world(running);
+        // SAFETY: world stopped, no mark call in progress; `all_roots`
+        // feeds every root for the checkmark.
+        let r = unsafe { w.heap.mark_termination(&mut |sink| w.all_roots(sink)) };
+        if let MarkTermination::Done(_) = r {
+            verify_world(w);
+        }
+        w.start_world();
+        d.stw_wall_ns.push(t.elapsed().as_nanos() as u64);
+        match r {
+            MarkTermination::Done(cs) => {
+                d.cycles.push(cs);
+                return;
+            }
+            MarkTermination::Resume => d.resumes += 1,
+        }
+    }
+}
+
+/// A mutator's life: `steps` steps with assists, safepoints between.
+fn mutate(w: &World, i: usize, steps: usize, running: &AtomicUsize) {
+    let mut c = w.heap.new_cache();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ (i as u64 + 1) * 0x1234_5678_9abc);
+    w.stacks[i].lock().expect("stack").lists = vec![0; 4];
+    let scanner = |job: usize, sink: &mut dyn FnMut(usize)| w.scan_stack(job, sink);
+    for _ in 0..steps {
+        w.safepoint();
+        // Pay for the step's allocation before making it; a retry charges
+        // nothing more (size 0).
+        let mut charge = 512;
+        w.stacks[i].lock().expect("stack").blocked = true;
+        loop {
+            // SAFETY: this mutator holds no unrooted pointer here and is
+            // not running a mark call when the world stops (it parks only
+            // at `safepoint`, outside this call).
+            let a = unsafe { w.heap.assist_alloc(&mut c, charge, &scanner) };
+            charge = 0;
+            match a {
+                Assist::Paid => break,
+                Assist::Wait => {
+                    w.waits.fetch_add(1, Relaxed);
+                    w.safepoint();
+                    std::thread::yield_now();
+                }
+                Assist::Terminate => {
+                    w.terminate_requested.store(true, SeqCst);
+                    w.safepoint();
+                    std::thread::yield_now();
+                }
+            }
+        }
+        let mut s = w.stacks[i].lock().expect("stack");
+        s.blocked = false;
+        let cycle = w.cycle.load(SeqCst);
+        if s.step_cycle != cycle {
+            s.step_cycle = cycle;
+            s.steps_in_cycle = 0;
+        }
+        s.steps_in_cycle += 1;
+        step(w, &mut c, &mut s, &mut rng);
+    }
+    w.stacks[i].lock().expect("stack").blocked = true;
+    w.heap.release_cache(c);
+    running.fetch_sub(1, SeqCst);
+    // A finished mutator counts as parked forever.
+}
+
+/// Several mutators build, swap and drop lists and trees while cycles run
+/// back to back, with checkmark on; every stop-the-world point verifies
+/// the checksums of everything reachable.
+#[test]
+fn mutators_race_back_to_back_cycles() {
+    let mutators = 3;
+    let w = World::new(
+        Config {
+            verify: true,
+            min_heap_bytes: 256 << 10,
+            ..Config::default()
+        },
+        mutators,
+    );
+    let running = AtomicUsize::new(mutators);
+    let mut d = Driven::default();
+    std::thread::scope(|s| {
+        for i in 0..mutators {
+            let (w, running) = (&w, &running);
+            s.spawn(move || mutate(w, i, 6000, running));
+        }
+        let mut gc_cache = w.heap.new_cache();
+        while running.load(SeqCst) > 0 {
+            drive_cycle(&w, &mut gc_cache, &running, 4, 2 << 10, &mut d);
+        }
+        w.heap.release_cache(gc_cache);
+        w.done.store(true, SeqCst);
+    });
+    verify_world(&w);
+    assert!(d.cycles.len() >= 3, "cycles: {}", d.cycles.len());
+    // Some stacks were scanned black while their goroutines stored.
+    let st = w.heap.stats();
+    assert_eq!(st.num_gc as usize, d.cycles.len());
+    assert!(d.cycles.iter().all(|c| c.heap_marked_bytes > 0));
+    // A last stop-the-world collection with the final roots agrees.
+    // SAFETY: every mutator has finished; this thread is the only user.
+    let cs = unsafe { w.heap.collect(&mut |sink| w.all_roots(sink)) };
+    verify_world(&w);
+    assert!(cs.marked_objects > 0);
+    eprintln!(
+        "{} cycles, {} resumes, {} assist waits; max stop-the-world {} µs",
+        d.cycles.len(),
+        d.resumes,
+        w.waits.load(Relaxed),
+        d.stw_wall_ns.iter().max().copied().unwrap_or(0) / 1000
+    );
+}
