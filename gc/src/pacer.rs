@@ -401,4 +401,104 @@ mod tests {
         assert!((p.assist_work_per_byte(150 * MB, 50 * MB) - 1.0).abs() < 1e-9);
         assert_eq!(p.assist_work_per_byte(300 * MB, 7), 7.0);
     }
+
+    /// A concurrent-cycle scenario: marking takes `mark_ns_per_live_byte`
+    /// × live of wall time at 25% utilisation, during which the mutator
+    /// allocates `alloc_bytes_per_ns`. Returns heap-at-mark-end / goal for
+    /// each cycle (no assists: the controller alone must place the
+    /// trigger).
+    fn simulate_concurrent(
+        p: &mut Pacer,
+        cycles: usize,
+        live: u64,
+        mark_ns_per_live_byte: f64,
+        alloc_bytes_per_ns: f64,
+    ) -> Vec<f64> {
+        let mut out = Vec::new();
+        for _ in 0..cycles {
+            let goal = p.goal_bytes();
+            let trigger = p.mark_trigger_bytes();
+            let mark_ns = live as f64 * mark_ns_per_live_byte;
+            let end = trigger + (mark_ns * alloc_bytes_per_ns) as u64;
+            out.push(end as f64 / goal as f64);
+            p.end_concurrent_cycle(&CycleObservation {
+                heap_trigger_bytes: trigger,
+                heap_at_mark_end_bytes: end,
+                heap_marked_bytes: live,
+                scan_work_bytes: live,
+                assist_cpu_ns: 0,
+                background_cpu_ns: (mark_ns * 0.25 * 4.0) as u64,
+                mark_wall_ns: mark_ns as u64,
+                procs: 4,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn controller_places_the_trigger_so_marking_ends_at_the_goal() {
+        // Marking 64 MB takes 64 ms; the mutator allocates 0.2 B/ns, so a
+        // mark eats 12.8 MB, 20% of the 64 MB runway: the ideal trigger
+        // is at 0.8 of the runway. Starting at 0.875, the controller
+        // converges to within a few percent of the goal.
+        let mut p = Pacer::new(100, Pacer::DEFAULT_MIN_HEAP_BYTES);
+        p.end_cycle(64 * MB);
+        let r = simulate_concurrent(&mut p, 20, 64 * MB, 1.0, 0.2);
+        assert!(r[0] > 1.03, "the initial trigger overshoots: {r:?}");
+        for &x in &r[10..] {
+            assert!((0.97..=1.03).contains(&x), "{x} ({r:?})");
+        }
+        assert!((p.trigger_fraction() - 0.8).abs() < 0.03);
+        // A fast mark (a few percent of the runway): the trigger moves up
+        // to its bound of 0.95, and the heap ends just under the goal.
+        let r = simulate_concurrent(&mut p, 20, 64 * MB, 0.1, 0.02);
+        assert!((p.trigger_fraction() - 0.95).abs() < 1e-9);
+        assert!(r[19] <= 1.0 && r[19] > 0.95, "{r:?}");
+        // A slow mark that would need a trigger below 0.7: clamped; the
+        // overshoot is left to assists.
+        simulate_concurrent(&mut p, 20, 64 * MB, 1.0, 0.6);
+        assert!((p.trigger_fraction() - 0.7).abs() < 1e-9);
+    }
+
+    #[test]
+    fn memory_limit_caps_the_goal() {
+        let mut p = Pacer::new(100, Pacer::DEFAULT_MIN_HEAP_BYTES);
+        p.end_cycle(100 * MB);
+        assert_eq!(p.goal_bytes(), 200 * MB);
+        assert_eq!(p.set_memory_limit(150 * MB), u64::MAX);
+        p.set_non_heap_bytes(10 * MB);
+        assert_eq!(p.goal_bytes(), 140 * MB);
+        // GOGC off: the limit alone sets the goal.
+        p.set_gogc(-1);
+        assert_eq!(p.goal_bytes(), 140 * MB);
+        assert!(p.mark_trigger_bytes() < 140 * MB);
+        // Never below the live heap: collect back to back instead.
+        p.end_cycle(145 * MB);
+        assert_eq!(p.goal_bytes(), 145 * MB);
+        p.set_memory_limit(u64::MAX);
+        assert_eq!(p.goal_bytes(), u64::MAX);
+    }
+
+    #[test]
+    fn assist_ratio_uses_expected_work_then_the_hard_goal() {
+        let mut p = Pacer::new(100, Pacer::DEFAULT_MIN_HEAP_BYTES);
+        p.end_concurrent_cycle(&CycleObservation {
+            heap_trigger_bytes: 0,
+            heap_at_mark_end_bytes: 0,
+            heap_marked_bytes: 50 * MB,
+            scan_work_bytes: 40 * MB,
+            procs: 1,
+            ..CycleObservation::default()
+        });
+        // Expected work: max(40, 50) MB + half of the growth.
+        let r = p.mark_assist_ratio(90 * MB, 0);
+        assert!((r - 70.0 / 10.0).abs() < 1e-9, "{r}");
+        // More work than expected: a tenth of the work done, to the hard
+        // goal (110 MB).
+        let r = p.mark_assist_ratio(100 * MB, 100 * MB);
+        assert!(
+            (r - (10.0 * MB as f64 + 1.0) / (10 * MB) as f64).abs() < 1e-6,
+            "{r}"
+        );
+    }
 }
