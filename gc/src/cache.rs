@@ -5,9 +5,10 @@
 //! A [`Cache`] is owned by one P (one thread at a time): the heap's
 //! allocation functions take `&mut Cache`, so the borrow checker enforces
 //! it. The heap also keeps a reference to every cache's slots (like Go's
-//! `allp`), used only with the world stopped, to flush them at the start
-//! of a collection so no span is cached while the collector marks and
-//! flips sweep generations. That second access is why the slots sit in an
+//! `allp`), used only with the world stopped: at mark termination every
+//! cache's barrier buffer joins the grey list and its spans are flushed
+//! before the sweep generation flips (a span cached across the flip
+//! would have fresh unmarked objects swept away). That second access is why the slots sit in an
 //! `UnsafeCell` and why collection is an `unsafe fn`.
 //!
 //! # Accounting

@@ -13,21 +13,25 @@
 //! * larger: a span of its own straight from the page heap (sweeping first
 //!   if garbage pages might be waiting: `reclaim`).
 //!
-//! # Collection ([`Heap::collect`]), stop-the-world for now
-//! 1. *Sweep termination*: flush every cache, finish sweeping the previous
-//!    cycle (mark bits clear, allocation bits exact), scavenge;
-//! 2. *Mark*: grey the roots the VM enumerates, drain the grey queue;
-//! 3. *Mark termination*: optionally verify, flip `sweepgen` (every span now
-//!    needs sweeping), feed the live heap to the pacer;
-//! 4. *Sweep* happens lazily after the world restarts (`sweep.rs`).
+//! # Collection
+//! Concurrent cycles are driven through cycle.rs ([`Heap::gc_start`],
+//! [`Heap::mark_work`], [`Heap::mark_termination`]). [`Heap::collect`] is
+//! the same cycle with the world stopped throughout: finish the sweep,
+//! scavenge, start (roots shaded), drain everything, terminate (checkmark,
+//! flush caches, flip `sweepgen`, feed the pacer). Sweeping then happens
+//! lazily and in the background (`sweep.rs`).
 //!
 //! # Ownership of the fields
 //! * `id`, `pages`' index, `centrals`, `start`: immutable after `new`;
 //! * `centrals[i]`: each behind its own lock; `large`: behind its lock;
 //! * `caches` (the registry): behind its lock; the slots of a cache only by
 //!   its owner, or by the collector with the world stopped;
-//! * `gc` ([`GcState`]: pacer, pause ring, cycle counts): behind its lock,
-//!   which also serialises collections;
+//! * `gc` ([`GcState`]: pacer, pause ring, cycle counts, the timings of
+//!   the cycle in progress): behind its lock, which also serialises the
+//!   stop-the-world steps of cycles;
+//! * `work` (gcwork.rs) and `mark` (cycle.rs): their own locks and
+//!   atomics, documented there;
+//! * `concurrent`: written under `gc`, read `Relaxed`;
 //! * `sweepgen`, `phase`: written only with the world stopped (by the
 //!   collector holding `gc`), read anywhere: `sweepgen` with `Acquire`,
 //!   pairing with its `Release` store in `collect`; `phase` `Relaxed`,

@@ -20,82 +20,120 @@
 //! * `os`: mmap, madvise, munmap;
 //! * `pageheap`: arenas, the page map, free page runs, the scavenger;
 //! * `span`: spans and their bitmaps (allocation, mark, pointer);
-//! * `cache`: per-P caches, lock-free for their owner;
+//! * `cache`: per-P caches, lock-free for their owner (spans, the tiny
+//!   block, the barrier buffer, mark buffers, the assist balance);
+//! * `tiny`: the tiny allocator for small pointer-free objects;
 //! * `central`: per-class span lists behind a lock;
-//! * `mark`: the grey queue, marking, the verifier;
-//! * `barrier`: the write barrier ([`Heap::write_pointer`]), its design and
-//!   correctness argument;
+//! * `mark`: what counts as a pointer, marking one object, the verifier;
+//! * `gcwork`: grey work queues: per-worker buffers and global lists;
+//! * `cycle`: the concurrent cycle: start, mark work, stack jobs, assists,
+//!   termination detection, mark termination;
+//! * `checkmark`: the stop-the-world re-mark that checks a mark;
+//! * `barrier`: the write barrier ([`Heap::write_pointer`]), its invariant
+//!   and correctness argument;
 //! * `sweep`: the sweep-generation protocol and lazy sweeping;
-//! * `pacer`: the GOGC pacer, a pure struct;
+//! * `pacer`: the GOGC pacer (goal, trigger controller, assist ratio,
+//!   memory limit), a pure struct;
 //! * `sync`: the locks and atomics, behind one facade, and the lock order;
 //! * `heap`: the public [`Heap`] that drives them.
 //!
 //! # The contract with the VM
 //! 1. One [`Cache`] per P ([`Heap::new_cache`]); allocate with
-//!    [`Heap::alloc`], giving the object's [`Layout`]. Memory comes back
-//!    zeroed.
+//!    [`Heap::alloc`], giving the object's [`Layout`] (or
+//!    [`Heap::alloc_tiny`] for pointer-free requests under 16 bytes).
+//!    Memory comes back zeroed.
 //! 2. A word the layout marks as a pointer holds 0, an address outside the
 //!    heap, or an address inside an allocated object (interior pointers are
 //!    fine). Never an address one past the end of an object (that is the
 //!    next object, or free memory): give a zero-capacity slice its
 //!    array's base address, as Go's compiler does. Other words may hold
 //!    anything.
-//! 3. Every pointer store into the heap goes through
-//!    [`Heap::write_pointer`] (stores to stacks and registers do not).
-//! 4. At a safepoint where [`Heap::should_collect`] says so, stop the world
-//!    and call [`Heap::collect`] with a root enumerator that passes every
-//!    word that may hold a heap pointer (roots may be imprecise: a word
-//!    that only looks like a pointer keeps at most one object alive).
-//! 5. Anything not reachable from the roots may be reused after `collect`.
+//! 3. Every pointer store into the heap or a global goes through
+//!    [`Heap::write_pointer`] (or [`Heap::write_pointer_hybrid`]); stores
+//!    to stacks and registers do not.
+//! 4. Either collect stop-the-world ([`Heap::collect`], at a safepoint
+//!    where [`Heap::should_collect`] says so), or run concurrent cycles
+//!    (below). Roots may be imprecise: a word that only looks like a
+//!    pointer keeps at most one object alive.
+//! 5. Anything not reachable from the roots may be reused after the cycle.
+//!
+//! # Driving a concurrent cycle (the VM's wiring plan)
+//! 1. *Trigger*: on its allocation slow path or at a safepoint, a P sees
+//!    [`Heap::should_collect`] (false while a cycle runs). It calls
+//!    [`Heap::finish_sweep`] with the world running, then stops the world.
+//! 2. *Start* (world stopped): [`Heap::gc_start`]`(globals, n, procs)`,
+//!    where `globals` feeds every global root word and `n` is the number
+//!    of goroutines now (stack jobs `0..n`, in an order the VM can map
+//!    back to goroutines, e.g. a snapshot of `allgs`). Bump the VM's own
+//!    cycle counter so that every goroutine's stack is grey. Restart the
+//!    world. The returned [`MarkPlan`] says how many background workers to
+//!    run.
+//! 3. *Mark* (world running):
+//!    * background workers on [`MarkPlan::dedicated_workers`] Ps (and
+//!      fractional ones) loop on [`Heap::mark_work`]`(cache, budget,
+//!      scanner, kind)` while it returns [`MarkStatus::More`], yielding
+//!      their P to the scheduler between calls; idle Ps call it too, with
+//!      [`WorkerKind::Idle`];
+//!    * the [`StackScanner`] the VM passes suspends goroutine `job` at a
+//!      safepoint (or finds it parked), feeds its stack words and its
+//!      defer/panic records, marks its stack black for this cycle, and
+//!      resumes it; it may return false ("running, try later");
+//!    * every goroutine's pointer stores use
+//!      [`Heap::write_pointer_hybrid`] with `stack_black` = "my stack was
+//!      scanned this cycle" (or plain [`Heap::write_pointer`]);
+//!    * before each allocation: [`Heap::assist_alloc`]`(cache, size,
+//!      scanner)`; on [`Assist::Wait`] park or yield the goroutine and
+//!      retry with size 0; on [`Assist::Terminate`] hand the termination
+//!      to the GC driver, then retry;
+//!    * a goroutine created during mark starts black: the creator calls
+//!      [`Heap::shade_pointer`] on each pointer it hands over, and so does
+//!      a channel operation that copies a value straight from one stack to
+//!      another.
+//! 4. *Termination*: whoever got [`MarkStatus::Terminate`] (or
+//!    [`Assist::Terminate`]) stops the world and calls
+//!    [`Heap::mark_termination`]`(all_roots)` (`all_roots` is used only by
+//!    checkmark, [`Heap::set_verify`]). On [`MarkTermination::Resume`]
+//!    restart the world and keep marking; on
+//!    [`MarkTermination::Done`]`(stats)` restart it, wake parked assists,
+//!    print `stats.gctrace_line(..)` under `GODEBUG=gctrace=1`.
+//! 5. *Sweep*: a background goroutine or idle Ps call
+//!    [`Heap::sweep_step`] until it returns false; allocation sweeps
+//!    lazily meanwhile.
+//!
+//! Stop-the-world work is O(globals + Ps) at the start and O(Ps) plus a
+//! bounded drain at termination: independent of the number of goroutines
+//! and of the heap size.
 //!
 //! # The tri-color invariant
-//! Every allocated object is *white* (mark bit clear), *grey* (marked, not yet
-//! scanned: on a grey queue) or *black* (marked and scanned). The collector
-//! keeps the **strong tri-color invariant: no black object holds a pointer
-//! to a white object**, and it must hold exactly when
-//! [`Phase::keeps_invariant`] is true (phases `Mark` and `MarkTermination`).
-//! Then, when the grey queue is empty, every object reachable from a root is
-//! black and every white object is garbage.
+//! Every allocated object is *white* (mark bit clear), *grey* (marked, not
+//! yet scanned: on a grey queue or a barrier buffer) or *black* (marked
+//! and scanned). With the world stopped the collector keeps the **strong
+//! tri-color invariant: no black object holds a pointer to a white
+//! object**; while mutators run during mark it keeps the weak form that
+//! the hybrid barrier guarantees (barrier.rs: every white object a black
+//! object or stack points to is reachable from a grey object). Either
+//! must hold exactly when [`Phase::keeps_invariant`] is true (phases
+//! `Mark` and `MarkTermination`). When nothing is grey, every object
+//! reachable from a root is black and every white object is garbage.
 //!
-//! In the stop-the-world collector the invariant holds by construction:
-//! scanning an object greys all its referents before it counts as black, and
-//! no mutator runs. The verifier ([`Heap::verify_heap`], and the checkmark
-//! of [`Config::verify`] after each mark) checks it by name:
-//! [`VerifyError::BlackToWhite`].
+//! The verifier ([`Heap::verify_heap`]) checks the strong form by name
+//! ([`VerifyError::BlackToWhite`]); checkmark ([`Config::verify`]) re-marks
+//! from all roots at mark termination and reports a reachable white
+//! object ([`VerifyError::ReachableWhite`]) as a fatal error.
 //!
 //! # Phases
 //! [`Phase`] is the collector's state machine, Go's: `Off` (sweeping may be
 //! in progress, lazily) -> `SweepTermination` -> `Mark` -> `MarkTermination`
-//! -> `Off`. Today [`Heap::collect`] runs the three middle phases with the
-//! world stopped.
-//!
-//! # How the concurrent collector grows out of this
-//! * `Mark` runs with the world started: [`Heap::collect`] splits into a
-//!   short stop-the-world start (sweep termination, enable the barrier),
-//!   bounded mark steps (`Heap::mark_step`, which already exists) done by
-//!   background workers (about 25% of the Ps) and by mark assists, and a short stop-the-world finish (mark
-//!   termination). The mark step already returns the scan work it did, the
-//!   unit assists pay in ([`Pacer::assist_work_per_byte`]).
-//! * The write barrier exists already ([`Heap::write_pointer`], Go's hybrid
-//!   Yuasa-deletion + Dijkstra-insertion barrier): the VM emits it for
-//!   every heap pointer store, it costs one load while marking is off, and
-//!   while [`Phase::write_barrier_enabled`] it shades the old and the new
-//!   pointee into the P's buffer, which the collector drains. Objects are
-//!   already allocated black in those phases ([`Phase::allocate_black`]);
-//!   they will also have to count towards the marked bytes.
-//! * Mark bits are atomic words and heap words are read with atomic loads
-//!   already; the grey queue becomes per-worker buffers with a shared list.
-//! * Caches are flushed lazily per P at its next safepoint instead of all at
-//!   once (the span sweep generations already distinguish "cached before
-//!   the flip"), and sweeping continues concurrently: it already runs lazily
-//!   and safely from any thread ([`Heap::sweep_step`]).
-//! * The trigger moves before the goal
-//!   ([`Pacer::concurrent_trigger_bytes`]).
+//! -> `Off`. [`Heap::gc_start`] runs sweep termination and enters `Mark`;
+//! [`Heap::mark_termination`] runs mark termination and leaves `Off`;
+//! [`Heap::collect`] does both back to back with the world stopped.
 //!
 //! # Failure
-//! A broken heap invariant or an exhausted OS is a fatal error ([`throw`],
-//! Go's `throw`): the message is printed as `fatal error: ...` and the process
-//! exits with status 2. Nothing in this crate panics on the VM's input.
+//! A broken heap invariant, misuse of the cycle API (a second start, a
+//! termination without a mark) or an exhausted OS is a fatal error
+//! ([`throw`], Go's `throw`): the message is printed as `fatal error: ...`
+//! and the process exits with status 2. Nothing in this crate panics on
+//! the VM's input.
 
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
