@@ -914,10 +914,8 @@ fn tiny_allocations_share_blocks_and_live_as_one() {
     assert_ne!(h.object_containing(e).expect("block").base, a);
     // Zeroed, and sizes of 16 or more are ordinary objects.
     // SAFETY: `e` has 5 fresh bytes.
-    assert_eq!(
-        unsafe { std::slice::from_raw_parts(e as *const u8, 5) },
-        &[0; 5]
-    );
+    let fresh = unsafe { std::slice::from_raw_parts(e as *const u8, 5) };
+    assert_eq!(fresh, &[0; 5]);
     let big = h.alloc_tiny(&mut c, 16) as usize;
     assert_eq!(h.object_containing(big).expect("obj").base, big);
     // Write into the first block's sub-objects, keep only `b` (interior)
