@@ -15,7 +15,8 @@
 //!    [`Heap::finish_sweep`] *before* stopping the world, as Go's `gcStart`
 //!    does; the stop-the-world sweep is then empty), set [`Phase::Mark`]
 //!    (which enables the write barrier and black allocation), shade the
-//!    global roots, and post one *stack job* per goroutine that exists now
+//!    global roots and every P's tiny block, and post one *stack job* per
+//!    goroutine that exists now
 //!    (`stacks`, a number: the jobs are claimed by index, so posting them
 //!    costs O(1), not O(goroutines)).
 //! 2. **Concurrent mark** ([`Heap::mark_work`], [`Heap::assist_alloc`]):
@@ -333,6 +334,17 @@ impl Heap {
             gcw.scan_work += 8;
             self.shade_gcw(&mut gcw, w);
         });
+        // Every P's tiny block (Go's `gcMarkTinyAllocs`): its owner will
+        // keep carving new objects out of it, which a black stack may then
+        // hold, so it must not stay white. O(Ps).
+        // SAFETY: world stopped (caller's promise 1).
+        unsafe {
+            self.for_each_cache_slots(|s| {
+                if s.tiny != 0 {
+                    self.shade_gcw(&mut gcw, s.tiny);
+                }
+            })
+        };
         self.dispose(&mut gcw);
 
         let pause = t0.elapsed().as_nanos() as u64;

@@ -20,6 +20,10 @@
 //!   tiny allocation reports the block (16 bytes), not the request.
 //! * The block is forgotten when the cache's spans are flushed (mark
 //!   termination, release): it may be swept afterwards.
+//! * Every P's current block is shaded when a mark starts (Go's
+//!   `gcMarkTinyAllocs`): objects carved from it during mark are new
+//!   objects and must be black like any other, but the block may predate
+//!   the mark and be referenced by nothing else.
 //! * Statistics: combined allocations count as a malloc and a free each
 //!   (the heap frees blocks, not sub-objects), so `Mallocs` counts every
 //!   request and `HeapObjects` counts blocks, as in Go.
