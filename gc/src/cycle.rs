@@ -744,9 +744,7 @@ impl Heap {
             mark_wall_ns: mark_wall,
             procs: clock.procs,
         };
-        let p = self.pages.stats();
-        gc.pacer
-            .set_non_heap_bytes((p.mapped + p.metadata).saturating_sub(p.inuse));
+        gc.pacer.set_non_heap_bytes(self.non_heap_bytes());
         if forced {
             gc.pacer.end_cycle(marked);
         } else {

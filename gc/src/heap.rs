@@ -665,12 +665,17 @@ impl Heap {
     /// default); returns the previous one (Go's `debug.SetMemoryLimit`).
     pub fn set_memory_limit(&self, bytes: u64) -> u64 {
         let mut gc = lock(&self.gc);
-        let p = self.pages.stats();
-        gc.pacer
-            .set_non_heap_bytes((p.mapped + p.metadata).saturating_sub(p.inuse));
+        gc.pacer.set_non_heap_bytes(self.non_heap_bytes());
         let old = gc.pacer.set_memory_limit(bytes);
         self.publish_pacer(&gc.pacer);
         old
+    }
+
+    /// Memory the heap holds from the OS that is not in in-use spans:
+    /// metadata and free pages not yet released (for the memory limit).
+    pub(crate) fn non_heap_bytes(&self) -> u64 {
+        let p = self.pages.stats();
+        (p.mapped.saturating_sub(p.released) + p.metadata).saturating_sub(p.inuse)
     }
 
     pub(crate) fn publish_pacer(&self, p: &Pacer) {
@@ -700,28 +705,41 @@ impl Heap {
     ///    object whose layout marks it as a pointer; objects reached by
     ///    neither are freed, and their memory reused.
     pub unsafe fn collect(&self, roots: &mut Roots<'_>) -> CycleStats {
-        let released = {
-            let gc = lock(&self.gc);
-            if self.phase() != Phase::Off {
-                throw("gc: collect while a concurrent cycle is in progress");
-            }
-            self.finish_sweep();
-            self.scavenge_with(&gc.pacer)
-        };
+        if self.phase() != Phase::Off {
+            throw("gc: collect while a concurrent cycle is in progress");
+        }
         let was_concurrent = self.concurrent.load(Relaxed);
         // SAFETY: the world is stopped (caller's promise 1) and no cycle
         // runs (checked above); there are no stack jobs, so the roots
-        // callback covers every root.
+        // callback covers every root. `gc_start` finishes the sweep.
         unsafe { self.gc_start(roots, 0, 1) };
         self.concurrent.store(was_concurrent, Relaxed);
+        // Return free pages now, when sweeping has freed the most; the
+        // time counts as part of the pause.
+        let released = {
+            let mut gc = lock(&self.gc);
+            let t = std::time::Instant::now();
+            let r = self.scavenge_with(&gc.pacer);
+            let ns = t.elapsed().as_nanos() as u64;
+            gc.cycle_pause_ns += ns;
+            gc.clock.sweep_term_ns += ns;
+            r
+        };
         loop {
             // SAFETY: world stopped; an unbounded drain finishes the mark,
             // so this is `Done` the first time.
             match unsafe { self.mark_termination_with(roots, u64::MAX, true) } {
                 MarkTermination::Done(mut s) => {
+                    // The "concurrent" mark ran with the world stopped:
+                    // it is part of the pause.
+                    let mark = std::mem::take(&mut s.mark_ns);
                     s.released_bytes = released;
-                    s.mark_term_ns += s.mark_ns;
-                    s.mark_ns = 0;
+                    s.mark_term_ns += mark;
+                    s.pause_ns += mark;
+                    let mut gc = lock(&self.gc);
+                    let last = (gc.num_gc.wrapping_sub(1) % 256) as usize;
+                    gc.pause_ns[last] += mark;
+                    gc.pause_total_ns += mark;
                     return s;
                 }
                 MarkTermination::Resume => continue,

@@ -645,9 +645,7 @@ fn mutate(w: &World, i: usize, steps: usize, running: &AtomicUsize) {
 /// Several mutators build, swap and drop lists and trees while cycles run
 /// back to back, with checkmark on; every stop-the-world point verifies
 /// the checksums of everything reachable.
-#[test]
-fn mutators_race_back_to_back_cycles() {
-    let mutators = 3;
+fn race(mutators: usize, steps: usize, budget: u64) {
     let w = World::new(
         Config {
             verify: true,
@@ -661,11 +659,11 @@ fn mutators_race_back_to_back_cycles() {
     std::thread::scope(|s| {
         for i in 0..mutators {
             let (w, running) = (&w, &running);
-            s.spawn(move || mutate(w, i, 6000, running));
+            s.spawn(move || mutate(w, i, steps, running));
         }
         let mut gc_cache = w.heap.new_cache();
         while running.load(SeqCst) > 0 {
-            drive_cycle(&w, &mut gc_cache, &running, 4, 2 << 10, &mut d);
+            drive_cycle(&w, &mut gc_cache, &running, 4, budget, &mut d);
         }
         w.heap.release_cache(gc_cache);
         w.done.store(true, SeqCst);
@@ -688,6 +686,19 @@ fn mutators_race_back_to_back_cycles() {
         w.waits.load(Relaxed),
         d.stw_wall_ns.iter().max().copied().unwrap_or(0) / 1000
     );
+}
+
+#[test]
+fn mutators_race_back_to_back_cycles() {
+    race(3, 6000, 2 << 10);
+}
+
+#[test]
+#[ignore = "stress: minutes in debug; run with --ignored --nocapture"]
+fn mutators_race_back_to_back_cycles_stress() {
+    for budget in [512, 4 << 10, 64 << 10] {
+        race(6, 60_000, budget);
+    }
 }
 
 // ---- pauses ----
@@ -1268,4 +1279,31 @@ fn tiny_block_from_before_the_mark_is_shaded_at_start() {
     assert_eq!(cs.heap_marked_bytes, TINY_SIZE as u64);
     h.finish_sweep();
     assert!(h.object_containing(kept).is_some());
+}
+
+#[test]
+fn memory_limit_triggers_cycles_with_gogc_off() {
+    let h = Heap::new(Config {
+        gogc: -1,
+        ..Config::default()
+    });
+    let mut c = h.new_cache();
+    assert_eq!(h.goal_bytes(), u64::MAX);
+    assert_eq!(h.set_memory_limit(8 << 20), u64::MAX);
+    let goal = h.goal_bytes();
+    // Nothing mapped yet: no overhead to subtract.
+    assert_eq!(goal, 8 << 20);
+    let mut n = 0u64;
+    while !h.should_collect() {
+        h.alloc(&mut c, 4096, Layout::NOSCAN);
+        n += 4096;
+        assert!(n < 8 << 20, "the limit never triggered a cycle");
+    }
+    // SAFETY: single thread: world stopped; nothing is live.
+    let cs = unsafe { h.collect(&mut |_| {}) };
+    assert_eq!(cs.heap_marked_bytes, 0);
+    assert!(cs.goal_bytes <= 8 << 20);
+    assert_eq!(h.set_memory_limit(u64::MAX), 8 << 20);
+    assert_eq!(h.goal_bytes(), u64::MAX, "GOGC off and no limit");
+    assert_eq!(h.stats().next_gc, u64::MAX);
 }
