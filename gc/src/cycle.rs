@@ -471,6 +471,16 @@ impl Heap {
         }
     }
 
+    /// Whether a goroutine parked on [`Assist::Wait`] is worth waking to
+    /// retry: background credit is available, or the mark is over. The
+    /// VM polls it after background mark work and at mark termination
+    /// (Go wakes its assist queue from `gcFlushBgCredit`).
+    pub fn assist_can_proceed(&self) -> bool {
+        self.phase() != Phase::Mark
+            || self.mark.bg_credit.load(Relaxed) > 0
+            || !self.work.is_empty()
+    }
+
     /// The assist balance of `cache` in scan-work bytes (positive: debt).
     pub fn assist_debt_bytes(&self, cache: &Cache) -> i64 {
         // SAFETY: a shared borrow of the owner's cache: the owner is not
@@ -779,5 +789,32 @@ impl Heap {
         };
         self.record_cycle(&mut gc, pause);
         MarkTermination::Done(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mark_plan_is_gos() {
+        let p = |n| {
+            let m = MarkPlan::for_procs(n);
+            (
+                m.dedicated_workers,
+                (m.fractional_utilization * 1000.0).round() as u32,
+            )
+        };
+        // 1 P: a quarter of it, fractional.
+        assert_eq!(p(1), (0, 250));
+        // 2 Ps: goal 0.5 rounds to 1 dedicated, 100% off: fractional.
+        assert_eq!(p(2), (0, 250));
+        // 4 and 8 Ps: exact.
+        assert_eq!(p(4), (1, 0));
+        assert_eq!(p(8), (2, 0));
+        // 6 Ps: goal 1.5 rounds to 2 (33% over): 1 dedicated + fractional.
+        assert_eq!(p(6), (1, 83));
+        // 5 Ps: 1.25 rounds to 1 (20% under): within 30%, dedicated only.
+        assert_eq!(p(5), (1, 0));
     }
 }
