@@ -400,6 +400,8 @@ impl Heap {
     /// `gcAssistAlloc`). Returns at once when not marking. Call it before
     /// [`Heap::alloc`], when the goroutine holds no unrooted pointer (the
     /// assist may scan its own stack, and [`Assist::Wait`] parks it).
+    /// After `Wait` or `Terminate`, retry with `size` 0: the charge is
+    /// already recorded.
     ///
     /// # Safety
     /// As for [`Heap::mark_work`].

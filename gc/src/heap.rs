@@ -661,6 +661,16 @@ impl Heap {
         old
     }
 
+    /// Declare that the VM drives concurrent cycles ([`Heap::gc_start`]):
+    /// [`Heap::should_collect`] then fires at the pacer's concurrent
+    /// trigger, before the goal, from the first cycle on (the first
+    /// `gc_start` turns this on by itself).
+    pub fn set_concurrent(&self, on: bool) {
+        let gc = lock(&self.gc);
+        self.concurrent.store(on, Relaxed);
+        self.publish_pacer(&gc.pacer);
+    }
+
     /// Set the soft memory limit in bytes (`u64::MAX`: none, the
     /// default); returns the previous one (Go's `debug.SetMemoryLimit`).
     pub fn set_memory_limit(&self, bytes: u64) -> u64 {

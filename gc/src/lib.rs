@@ -58,6 +58,8 @@
 //! 5. Anything not reachable from the roots may be reused after the cycle.
 //!
 //! # Driving a concurrent cycle (the VM's wiring plan)
+//! 0. At startup: [`Heap::set_concurrent`]`(true)`, so the trigger comes
+//!    before the goal from the first cycle on.
 //! 1. *Trigger*: on its allocation slow path or at a safepoint, a P sees
 //!    [`Heap::should_collect`] (false while a cycle runs). It calls
 //!    [`Heap::finish_sweep`] with the world running, then stops the world.

@@ -1307,3 +1307,23 @@ fn memory_limit_triggers_cycles_with_gogc_off() {
     assert_eq!(h.goal_bytes(), u64::MAX, "GOGC off and no limit");
     assert_eq!(h.stats().next_gc, u64::MAX);
 }
+
+#[test]
+fn concurrent_mode_triggers_before_the_goal() {
+    let h = Heap::new(Config::default());
+    let mut c = h.new_cache();
+    h.set_concurrent(true);
+    while !h.should_collect() {
+        h.alloc(&mut c, 1024, Layout::NOSCAN);
+    }
+    let live = h.heap_live_bytes();
+    let goal = h.goal_bytes();
+    // Go's initial trigger: 7/8 of the runway (all of it, from an empty
+    // heap), give or take a span.
+    assert!(live < goal && live >= goal * 7 / 8, "{live} of {goal}");
+    h.set_concurrent(false);
+    assert!(
+        !h.should_collect(),
+        "stop-the-world mode triggers at the goal"
+    );
+}
