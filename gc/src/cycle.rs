@@ -44,7 +44,8 @@
 //! # Stop-the-world cost
 //! `gc_start`: O(globals + Ps) plus any sweep left undone by the caller.
 //! `mark_termination`: O(Ps) to move barrier buffers and flush caches,
-//! plus at most [`STW_DRAIN_BUDGET_BYTES`] of scanning. Neither depends on
+//! plus at most [`STW_DRAIN_BUDGET_BYTES`] of scanning (and at most one
+//! 128 KiB oblet past it: large objects are scanned in oblets). Neither depends on
 //! the number of goroutines or the size of the heap (checkmark, a debug
 //! mode, does: it re-marks everything).
 //!
@@ -79,6 +80,10 @@ use std::time::Instant;
 /// Scan work mark termination may do with the world stopped before it
 /// gives up and resumes concurrent marking (about 50-100 µs).
 pub const STW_DRAIN_BUDGET_BYTES: u64 = 64 << 10;
+
+/// Words of a large object scanned as one unit (128 KiB, Go's
+/// `maxObletBytes`).
+pub(crate) const OBLET_WORDS: usize = (128 << 10) / 8;
 
 /// Minimum scan work an assist does once it has to work at all (Go's
 /// `gcOverAssistWork`), so that assists are not entered per allocation.
@@ -593,11 +598,36 @@ impl Heap {
         }
     }
 
-    /// Scan one grey object: shade its referents.
+    /// Scan one grey object: shade its referents. A large object is
+    /// scanned in oblets of [`OBLET_WORDS`] (Go's `maxObletBytes`): the
+    /// grey entry (span, k) stands for oblet k, and scanning oblet 0
+    /// queues the others, so no single step, in particular no step of the
+    /// stop-the-world drain, scans more than an oblet.
     #[inline]
     fn scan_object(&self, gcw: &mut GcWork, (sp, idx): Grey) {
         // SAFETY: span structs live as long as the heap.
         let s = unsafe { sp.get() };
+        if s.is_large() {
+            // SAFETY: the object is marked, hence allocated and live, in
+            // an in-use span that is not swept while marking runs.
+            let words = unsafe { s.large_words() };
+            if idx == 0 {
+                for k in 1..words.div_ceil(OBLET_WORDS) {
+                    gcw.put(&self.work, (sp, k));
+                }
+            }
+            let lo = idx.saturating_mul(OBLET_WORDS);
+            // SAFETY: as above; mutators' stores are atomic.
+            let n = unsafe {
+                s.for_each_large_pointer_word(lo, lo.saturating_add(OBLET_WORDS), &mut |a| {
+                    // SAFETY: `a` is a word of this live object.
+                    let w = crate::mark::load_word(a);
+                    self.shade_gcw(gcw, w);
+                })
+            };
+            gcw.scan_work += n as u64 * 8;
+            return;
+        }
         // SAFETY: the object is marked, hence allocated and live, in an
         // in-use span that is not swept while marking runs (module docs).
         // Mutators may store into it concurrently: its words are read

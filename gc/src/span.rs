@@ -469,24 +469,7 @@ impl Span {
         }
         if self.is_large() {
             // SAFETY: forwarded from the caller.
-            let (layout, words) = unsafe { self.large_layout() };
-            let words = words.min(size / 8);
-            let ew = layout.elem_words();
-            let mask = layout.mask();
-            let mut rep = 0;
-            while rep < words {
-                for (mi, &m) in mask.iter().enumerate() {
-                    let mut m = m;
-                    while m != 0 {
-                        let b = mi * 64 + m.trailing_zeros() as usize;
-                        m &= m - 1;
-                        if b < ew && rep + b < words {
-                            f(base + (rep + b) * 8);
-                        }
-                    }
-                }
-                rep += ew;
-            }
+            unsafe { self.for_each_large_pointer_word(0, usize::MAX, f) };
             return size;
         }
         let slot_words = size / 8;
@@ -508,6 +491,58 @@ impl Span {
             w += n;
         }
         size
+    }
+
+    /// The scannable length, in words, of a large span's object: its
+    /// requested size, never past the span.
+    ///
+    /// # Safety
+    /// As for [`Span::large_layout`].
+    pub(crate) unsafe fn large_words(&self) -> usize {
+        // SAFETY: forwarded from the caller.
+        let (_, words) = unsafe { self.large_layout() };
+        words.min(self.elem_size() / 8)
+    }
+
+    /// Call `f` with the address of every pointer word of a large span's
+    /// object whose word index is in `[lo, hi)` (for scanning a large
+    /// object in pieces, Go's oblets). Returns the number of words in the
+    /// range.
+    ///
+    /// # Safety
+    /// The span is large; otherwise as for [`Span::large_layout`].
+    pub(crate) unsafe fn for_each_large_pointer_word(
+        &self,
+        lo: usize,
+        hi: usize,
+        f: &mut impl FnMut(usize),
+    ) -> usize {
+        debug_assert!(self.is_large());
+        let base = self.start();
+        // SAFETY: forwarded from the caller.
+        let (layout, words) = unsafe { self.large_layout() };
+        let hi = hi.min(words).min(self.elem_size() / 8);
+        if lo >= hi || self.span_class().noscan() {
+            return 0;
+        }
+        let ew = layout.elem_words();
+        let mask = layout.mask();
+        let mut rep = lo / ew * ew;
+        while rep < hi {
+            for (mi, &m) in mask.iter().enumerate() {
+                let mut m = m;
+                while m != 0 {
+                    let b = mi * 64 + m.trailing_zeros() as usize;
+                    m &= m - 1;
+                    let w = rep + b;
+                    if b < ew && w >= lo && w < hi {
+                        f(base + w * 8);
+                    }
+                }
+            }
+            rep += ew;
+        }
+        hi - lo
     }
 
     /// Sweep the bitmaps: objects allocated but unmarked are freed, the mark

@@ -1327,3 +1327,46 @@ fn concurrent_mode_triggers_before_the_goal() {
         "stop-the-world mode triggers at the goal"
     );
 }
+
+/// A large pointer array is scanned in 128 KiB oblets: a stop-the-world
+/// drain with a budget stops after an oblet rather than after the whole
+/// array, and every oblet's referents get marked.
+#[test]
+fn large_objects_are_scanned_in_oblets() {
+    let h = Heap::new(Config {
+        verify: true,
+        ..Config::default()
+    });
+    let mut c = h.new_cache();
+    let words = (1 << 20) / 8 + 3; // 1 MiB and a bit: 9 oblets
+    let arr = h.alloc(&mut c, words * 8, Layout::ALL_POINTERS) as usize;
+    let mut kids = Vec::new();
+    for k in (0..words).step_by(4096) {
+        let kid = h.alloc(&mut c, 16, Layout::NOSCAN) as usize;
+        // SAFETY: `arr` is a live pointer array of `words` words.
+        unsafe { h.write_pointer(&mut c, (arr + k * 8) as *mut usize, kid) };
+        kids.push(kid);
+    }
+    let last = h.alloc(&mut c, 16, Layout::NOSCAN) as usize;
+    // SAFETY: as above.
+    unsafe { h.write_pointer(&mut c, (arr + (words - 1) * 8) as *mut usize, last) };
+    // SAFETY: single thread: world stopped.
+    unsafe { h.gc_start(&mut |sink| sink(arr), 0, 1) };
+    let mut resumes = 0;
+    let cs = loop {
+        // SAFETY: world stopped; a budget of one byte scans one grey
+        // entry per termination attempt.
+        match unsafe { h.mark_termination_with(&mut |sink| sink(arr), 1, false) } {
+            MarkTermination::Done(cs) => break cs,
+            MarkTermination::Resume => resumes += 1,
+        }
+    };
+    // Nine oblets, one per attempt: the first eight attempts resume.
+    assert_eq!(resumes, 8);
+    assert_eq!(cs.marked_objects as usize, 1 + kids.len() + 1);
+    assert!(cs.scanned_bytes >= words as u64 * 8);
+    h.finish_sweep();
+    for k in kids.iter().chain([&last]) {
+        assert!(h.object_containing(*k).is_some());
+    }
+}
