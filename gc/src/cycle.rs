@@ -478,6 +478,15 @@ impl Heap {
         }
     }
 
+    /// The number of cycles started so far (1 during the first mark). The
+    /// VM tags a goroutine's stack with it when its [`StackScanner`] scans
+    /// it, and when it creates a goroutine during mark; the stack is black
+    /// for [`Heap::write_pointer_hybrid`] while the tag equals this and
+    /// [`Heap::phase`] is `Mark`.
+    pub fn mark_cycle(&self) -> u32 {
+        self.mark.cycle.load(Relaxed)
+    }
+
     /// Whether a goroutine parked on [`Assist::Wait`] is worth waking to
     /// retry: background credit is available, or the mark is over. The
     /// VM polls it after background mark work and at mark termination

@@ -66,10 +66,10 @@
 //! 2. *Start* (world stopped): [`Heap::gc_start`]`(globals, n, procs)`,
 //!    where `globals` feeds every global root word and `n` is the number
 //!    of goroutines now (stack jobs `0..n`, in an order the VM can map
-//!    back to goroutines, e.g. a snapshot of `allgs`). Bump the VM's own
-//!    cycle counter so that every goroutine's stack is grey. Restart the
-//!    world. The returned [`MarkPlan`] says how many background workers to
-//!    run.
+//!    back to goroutines, e.g. a snapshot of `allgs`). Every stack is now
+//!    grey: [`Heap::mark_cycle`] moved past every goroutine's tag. Restart
+//!    the world. The returned [`MarkPlan`] says how many background
+//!    workers to run.
 //! 3. *Mark* (world running):
 //!    * background workers on [`MarkPlan::dedicated_workers`] Ps (and
 //!      fractional ones) loop on [`Heap::mark_work`]`(cache, budget,
@@ -78,19 +78,21 @@
 //!      [`WorkerKind::Idle`];
 //!    * the [`StackScanner`] the VM passes suspends goroutine `job` at a
 //!      safepoint (or finds it parked), feeds its stack words and its
-//!      defer/panic records, marks its stack black for this cycle, and
-//!      resumes it; it may return false ("running, try later");
+//!      defer/panic records, tags its stack with [`Heap::mark_cycle`]
+//!      (black), and resumes it; it may return false ("running, try
+//!      later");
 //!    * every goroutine's pointer stores use
-//!      [`Heap::write_pointer_hybrid`] with `stack_black` = "my stack was
-//!      scanned this cycle" (or plain [`Heap::write_pointer`]);
+//!      [`Heap::write_pointer_hybrid`] with `stack_black` = "my tag equals
+//!      `mark_cycle()` and the phase is `Mark`" (or plain
+//!      [`Heap::write_pointer`], which assumes grey);
 //!    * before each allocation: [`Heap::assist_alloc`]`(cache, size,
 //!      scanner)`; on [`Assist::Wait`] park or yield the goroutine and
 //!      retry with size 0; on [`Assist::Terminate`] hand the termination
 //!      to the GC driver, then retry;
-//!    * a goroutine created during mark starts black: the creator calls
-//!      [`Heap::shade_pointer`] on each pointer it hands over, and so does
-//!      a channel operation that copies a value straight from one stack to
-//!      another.
+//!    * a goroutine created during mark starts black (tagged with
+//!      `mark_cycle()`): the creator calls [`Heap::shade_pointer`] on each
+//!      pointer it hands over, and so does a channel operation that copies
+//!      a value straight from one stack to another.
 //! 4. *Termination*: whoever got [`MarkStatus::Terminate`] (or
 //!    [`Assist::Terminate`]) stops the world and calls
 //!    [`Heap::mark_termination`]`(all_roots)` (`all_roots` is used only by

@@ -192,7 +192,7 @@ impl World {
         for w in s.words() {
             sink(w);
         }
-        s.scanned_cycle = self.cycle.load(SeqCst);
+        s.scanned_cycle = self.heap.mark_cycle();
         true
     }
 
@@ -329,7 +329,7 @@ fn verify_world(w: &World) {
 
 /// One mutator step, with the goroutine "running" (its stack locked).
 fn step(w: &World, c: &mut Cache, s: &mut Stack, rng: &mut Rng) {
-    let black = s.scanned_cycle == w.cycle.load(SeqCst) && w.heap.phase() == Phase::Mark;
+    let black = s.scanned_cycle == w.heap.mark_cycle() && w.heap.phase() == Phase::Mark;
     let nl = s.lists.len();
     match rng.below(11) {
         0..=2 => {
@@ -916,7 +916,8 @@ fn steady_state(gogc: i32, cycles: usize) -> Vec<f64> {
                     s.blocked = false;
                     s.steps_in_cycle = 100;
                     s.step_cycle = w.cycle.load(SeqCst);
-                    let black = s.scanned_cycle == s.step_cycle;
+                    let black =
+                        s.scanned_cycle == w.heap.mark_cycle() && w.heap.phase() == Phase::Mark;
                     let mut first = 0;
                     for _ in 0..40 {
                         let (n, _) = w.node(&mut c, list_layout(), 3, 1);
