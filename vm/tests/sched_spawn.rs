@@ -60,6 +60,7 @@ fn hundred_thousand_goroutines_each_procs() {
 }
 
 #[test]
+#[ignore = "heavy: ~10 s in a debug build"]
 fn a_million_goroutines() {
     spawn_and_join(8, 1_000_000, 50_000);
 }
