@@ -1215,7 +1215,10 @@ impl<E: Executor> PCtx<E> {
     /// safepoint (sysmon's 10 ms rule, a GOMAXPROCS decrease, shutdown).
     #[inline]
     pub fn should_yield(&self) -> bool {
+        // The shutdown check covers a G that started running just after
+        // `finish` flagged the Ps' current Gs (sysmon has stopped by then).
         self.curg.borrow().as_ref().is_some_and(|g| g.hdr.preempt.load(Ordering::Relaxed))
+            || self.sh.shutdown.load(Ordering::Relaxed)
     }
 
     /// Nanoseconds since the scheduler started (the monotonic clock).
