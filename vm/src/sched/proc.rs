@@ -823,7 +823,15 @@ impl<E: Executor> PCtx<E> {
                 return;
             }
             match self.find_runnable() {
-                Some(g) => self.execute(g),
+                Some(g) => {
+                    // GOMAXPROCS dropped below this P while we searched:
+                    // the G goes global and the P retires next round.
+                    if self.held.borrow().as_ref().is_some_and(|h| h.p.id >= self.sh.procs()) {
+                        self.sh.global.push(g);
+                        continue;
+                    }
+                    self.execute(g)
+                }
                 None => return,
             }
         }
