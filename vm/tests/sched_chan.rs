@@ -43,7 +43,13 @@ fn producer_consumer(procs: usize, cap: usize, producers: u64, consumers: u64, p
                 }));
             }
             for _ in 0..consumers {
-                let (data, fin, t, c, o) = (data.clone(), finished.clone(), t2.clone(), c2.clone(), o2.clone());
+                let (data, fin, t, c, o) = (
+                    data.clone(),
+                    finished.clone(),
+                    t2.clone(),
+                    c2.clone(),
+                    o2.clone(),
+                );
                 let mut last = vec![None::<u64>; producers as usize];
                 let mut rx = Rx::default();
                 let mut tx = Tx::default();
@@ -88,8 +94,14 @@ fn producer_consumer(procs: usize, cap: usize, producers: u64, consumers: u64, p
     let (r, _) = run(procs, main);
     assert!(matches!(r, RunExit::Done), "{r:?}");
     assert_eq!(count.load(Ordering::Relaxed), producers * per);
-    assert_eq!(total.load(Ordering::Relaxed), producers * per * (per - 1) / 2);
-    assert!(*order_ok.lock().unwrap(), "a producer's values arrived out of order");
+    assert_eq!(
+        total.load(Ordering::Relaxed),
+        producers * per * (per - 1) / 2
+    );
+    assert!(
+        *order_ok.lock().unwrap(),
+        "a producer's values arrived out of order"
+    );
 }
 
 #[test]
@@ -144,7 +156,10 @@ fn buffered_fifo_len_cap_close_drain() {
     let log = single(|cx, log: &mut Vec<String>| {
         let c = Chan::new(1, 3);
         for i in 1..=3 {
-            assert!(matches!(chan::send(cx, Some(&c), &[i]), Ok(gol_vm::sched::Op::Ready(()))));
+            assert!(matches!(
+                chan::send(cx, Some(&c), &[i]),
+                Ok(gol_vm::sched::Op::Ready(()))
+            ));
         }
         log.push(format!("len={} cap={}", c.len(), c.cap()));
         chan::close(cx, Some(&c)).unwrap();
@@ -173,7 +188,10 @@ fn buffered_fifo_len_cap_close_drain() {
         ]
     );
     assert_eq!(ChanError::SendOnClosed.message(), "send on closed channel");
-    assert_eq!(ChanError::CloseOfClosed.to_string(), "close of closed channel");
+    assert_eq!(
+        ChanError::CloseOfClosed.to_string(),
+        "close of closed channel"
+    );
     assert_eq!(ChanError::CloseOfNil.message(), "close of nil channel");
 }
 
@@ -271,11 +289,19 @@ fn nil_channels_block_forever() {
             unreachable!("a receive from a nil channel completed")
         });
         let (r, _) = run(procs, main);
-        let RunExit::Deadlock(gs) = r else { panic!("{r:?}") };
-        let view: Vec<_> = gs.iter().map(|d| (d.id, d.status, d.wait.as_str())).collect();
+        let RunExit::Deadlock(gs) = r else {
+            panic!("{r:?}")
+        };
+        let view: Vec<_> = gs
+            .iter()
+            .map(|d| (d.id, d.status, d.wait.as_str()))
+            .collect();
         assert_eq!(
             view,
-            [(1, GStatus::Waiting, "chan receive (nil chan)"), (2, GStatus::Waiting, "chan send (nil chan)")]
+            [
+                (1, GStatus::Waiting, "chan receive (nil chan)"),
+                (2, GStatus::Waiting, "chan send (nil chan)")
+            ]
         );
         assert_eq!(WaitReason::ChanSend.as_str(), "chan send");
     }

@@ -26,7 +26,10 @@ pub struct ToyG {
 }
 
 pub fn g(f: impl FnMut(&PCtx<Toy>) -> Step + Send + 'static) -> ToyG {
-    ToyG { body: Box::new(f), steps: 0 }
+    ToyG {
+        body: Box::new(f),
+        steps: 0,
+    }
 }
 
 pub struct Toy;
@@ -73,7 +76,9 @@ impl Rx {
                     self.0 = None;
                     Ok(r)
                 }
-                None => Err(Step::Out(RunOutcome::Blocked(gol_vm::sched::WaitReason::ChanReceive))),
+                None => Err(Step::Out(RunOutcome::Blocked(
+                    gol_vm::sched::WaitReason::ChanReceive,
+                ))),
             };
         }
         match chan::recv(cx, c) {
@@ -93,14 +98,21 @@ pub struct Tx(Option<SendTicket>);
 impl Tx {
     /// `Ok(Ok(()))` when sent, `Ok(Err(e))` on a Go panic, `Err(step)` to
     /// return from the step.
-    pub fn step(&mut self, cx: &PCtx<Toy>, c: Option<&Chan>, v: &[u64]) -> Result<Result<(), ChanError>, Step> {
+    pub fn step(
+        &mut self,
+        cx: &PCtx<Toy>,
+        c: Option<&Chan>,
+        v: &[u64],
+    ) -> Result<Result<(), ChanError>, Step> {
         if let Some(t) = &self.0 {
             return match t.poll() {
                 Some(r) => {
                     self.0 = None;
                     Ok(r)
                 }
-                None => Err(Step::Out(RunOutcome::Blocked(gol_vm::sched::WaitReason::ChanSend))),
+                None => Err(Step::Out(RunOutcome::Blocked(
+                    gol_vm::sched::WaitReason::ChanSend,
+                ))),
             };
         }
         match chan::send(cx, c, v) {
@@ -131,7 +143,9 @@ impl Sel {
                     self.0 = None;
                     Ok(r)
                 }
-                None => Err(Step::Out(RunOutcome::Blocked(gol_vm::sched::WaitReason::Select))),
+                None => Err(Step::Out(RunOutcome::Blocked(
+                    gol_vm::sched::WaitReason::Select,
+                ))),
             };
         }
         match chan::select(cx, cases, block) {
@@ -157,7 +171,9 @@ impl Sleep {
         }
         self.0 = true;
         cx.sleep(d);
-        Err(Step::Out(RunOutcome::Blocked(gol_vm::sched::WaitReason::Sleep)))
+        Err(Step::Out(RunOutcome::Blocked(
+            gol_vm::sched::WaitReason::Sleep,
+        )))
     }
 }
 

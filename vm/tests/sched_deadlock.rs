@@ -45,9 +45,18 @@ fn deadlock_is_reported_with_every_goroutine() {
             });
             let t = Instant::now();
             let (r, _) = run(procs, main);
-            let RunExit::Deadlock(gs) = r else { panic!("{r:?}") };
-            assert!(t.elapsed() < Duration::from_secs(2), "deadlock detection took {:?}", t.elapsed());
-            let view: Vec<_> = gs.iter().map(|d| (d.id, d.status, d.wait.as_str(), d.g.is_some())).collect();
+            let RunExit::Deadlock(gs) = r else {
+                panic!("{r:?}")
+            };
+            assert!(
+                t.elapsed() < Duration::from_secs(2),
+                "deadlock detection took {:?}",
+                t.elapsed()
+            );
+            let view: Vec<_> = gs
+                .iter()
+                .map(|d| (d.id, d.status, d.wait.as_str(), d.g.is_some()))
+                .collect();
             assert_eq!(
                 view,
                 [
@@ -145,7 +154,9 @@ fn sleepers_wake_in_order_then_deadlock() {
             Step::Out(RunOutcome::Done)
         });
         let (r, s) = run(procs, main);
-        let RunExit::Deadlock(gs) = r else { panic!("{r:?}") };
+        let RunExit::Deadlock(gs) = r else {
+            panic!("{r:?}")
+        };
         assert_eq!(gs.len(), 1, "only main is left");
         // With one P, woken in deadline order (deadlines are 6 ms apart,
         // set when each goroutine first runs). With more Ps, two Ms may
@@ -171,7 +182,10 @@ fn after_func_and_stop() {
         let mut rx = Rx::default();
         let main = g(move |cx| {
             if phase == 0 {
-                let stopped = cx.after_func(Duration::from_millis(5), Box::new(|_| panic!("stopped timer fired")));
+                let stopped = cx.after_func(
+                    Duration::from_millis(5),
+                    Box::new(|_| panic!("stopped timer fired")),
+                );
                 assert!(stopped.stop());
                 assert!(!stopped.stop());
                 let (c, f) = (c.clone(), f2.clone());

@@ -42,7 +42,11 @@ fn sysmon_preempts_a_goroutine_that_never_yields() {
             assert!(matches!(r, RunExit::Done), "{r:?}");
             assert!(spun.load(Ordering::Relaxed) > 0, "the spinners never ran");
             let st = s.stats();
-            assert!(Stats::get(&st.preempted) >= 5, "preempted {}", Stats::get(&st.preempted));
+            assert!(
+                Stats::get(&st.preempted) >= 5,
+                "preempted {}",
+                Stats::get(&st.preempted)
+            );
             assert!(Stats::get(&st.preempt_requests) >= Stats::get(&st.preempted));
             // Each preemption takes ~10 ms of spinning; far from forever.
             assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
@@ -97,7 +101,10 @@ fn idle_ps_steal_from_a_single_spawner() {
             let (r, s) = run(procs, main);
             assert!(matches!(r, RunExit::Done), "{r:?}");
             let st = s.stats();
-            assert!(Stats::get(&st.steals) + Stats::get(&st.runnext_steals) > 0, "no steals with {procs} Ps");
+            assert!(
+                Stats::get(&st.steals) + Stats::get(&st.runnext_steals) > 0,
+                "no steals with {procs} Ps"
+            );
             assert!(ps.lock().unwrap().len() >= 2, "everything ran on one P");
         }
     }
@@ -148,8 +155,14 @@ fn syscall_hands_off_the_p() {
             });
             let (r, s) = run(procs, main);
             assert!(matches!(r, RunExit::Done), "{r:?}");
-            assert!(during.load(Ordering::Relaxed) > 0, "main never ran during the system calls");
-            assert!(Stats::get(&s.stats().syscall_retakes) > 0, "sysmon retook no P");
+            assert!(
+                during.load(Ordering::Relaxed) > 0,
+                "main never ran during the system calls"
+            );
+            assert!(
+                Stats::get(&s.stats().syscall_retakes) > 0,
+                "sysmon retook no P"
+            );
         }
     }
 }
@@ -167,7 +180,9 @@ fn gomaxprocs_changes_at_run_time() {
         let mut rx = Rx::default();
         let n = 200u64;
         let main = g(move |cx| {
-            let spawn = |cx: &gol_vm::sched::PCtx<Toy>, se: &Arc<Mutex<HashSet<(u32, usize)>>>, tag: u32| {
+            let spawn = |cx: &gol_vm::sched::PCtx<Toy>,
+                         se: &Arc<Mutex<HashSet<(u32, usize)>>>,
+                         tag: u32| {
                 for _ in 0..n {
                     let (se, d) = (se.clone(), d2.clone());
                     let mut spins = 0;
@@ -221,7 +236,13 @@ fn gomaxprocs_changes_at_run_time() {
         let seen = seen.lock().unwrap();
         let first: HashSet<usize> = seen.iter().filter(|s| s.0 == 1).map(|s| s.1).collect();
         let second: HashSet<usize> = seen.iter().filter(|s| s.0 == 2).map(|s| s.1).collect();
-        assert!(first.len() >= 2, "raising GOMAXPROCS used no new P: {first:?}");
-        assert!(second.iter().all(|&p| p < 2), "a retired P ran goroutines: {second:?}");
+        assert!(
+            first.len() >= 2,
+            "raising GOMAXPROCS used no new P: {first:?}"
+        );
+        assert!(
+            second.iter().all(|&p| p < 2),
+            "a retired P ran goroutines: {second:?}"
+        );
     }
 }

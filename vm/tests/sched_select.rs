@@ -13,7 +13,11 @@ use std::sync::{Arc, Mutex};
 /// all `k` channels (some buffered); `receivers` goroutines select over
 /// all of them plus `quit`; some senders poll with `default` and yield.
 fn storm(procs: usize, k: usize, senders: u64, receivers: u64, per: u64) {
-    let chans: Arc<Vec<Arc<Chan>>> = Arc::new((0..k).map(|i| chan(1, if i % 2 == 0 { 0 } else { 4 })).collect());
+    let chans: Arc<Vec<Arc<Chan>>> = Arc::new(
+        (0..k)
+            .map(|i| chan(1, if i % 2 == 0 { 0 } else { 4 }))
+            .collect(),
+    );
     let quit = chan(0, 0);
     let sent_done = chan(0, 0);
     let recv_done = chan(0, 0);
@@ -34,7 +38,8 @@ fn storm(procs: usize, k: usize, senders: u64, receivers: u64, per: u64) {
                 cx.spawn(g(move |cx| {
                     while i < per {
                         let v = [s * 1_000_000 + i];
-                        let cases: Vec<SelCase<'_>> = chans.iter().map(|c| SelCase::Send(Some(c), &v)).collect();
+                        let cases: Vec<SelCase<'_>> =
+                            chans.iter().map(|c| SelCase::Send(Some(c), &v)).collect();
                         match try_step!(sel.step(cx, &cases, !polling)) {
                             Ok(Selected::Send(_)) => i += 1,
                             Ok(Selected::Default) => return Step::Out(RunOutcome::Yielded),
@@ -46,13 +51,20 @@ fn storm(procs: usize, k: usize, senders: u64, receivers: u64, per: u64) {
                 }));
             }
             for _ in 0..receivers {
-                let (chans, quit, done, gs, gn) = (chans.clone(), quit.clone(), recv_done.clone(), gs.clone(), gn.clone());
+                let (chans, quit, done, gs, gn) = (
+                    chans.clone(),
+                    quit.clone(),
+                    recv_done.clone(),
+                    gs.clone(),
+                    gn.clone(),
+                );
                 let mut sel = Sel::default();
                 let mut tx = Tx::default();
                 let mut quitting = false;
                 cx.spawn(g(move |cx| {
                     if !quitting {
-                        let mut cases: Vec<SelCase<'_>> = chans.iter().map(|c| SelCase::Recv(Some(c))).collect();
+                        let mut cases: Vec<SelCase<'_>> =
+                            chans.iter().map(|c| SelCase::Recv(Some(c))).collect();
                         cases.push(SelCase::Recv(Some(&quit)));
                         match try_step!(sel.step(cx, &cases, true)) {
                             Ok(Selected::Recv(i, v, true)) if i < chans.len() => {
@@ -92,7 +104,9 @@ fn storm(procs: usize, k: usize, senders: u64, receivers: u64, per: u64) {
     });
     let (r, _) = run(procs, main);
     assert!(matches!(r, RunExit::Done), "{r:?}");
-    let want: u64 = (0..senders).map(|s| (0..per).map(|i| s * 1_000_000 + i).sum::<u64>()).sum();
+    let want: u64 = (0..senders)
+        .map(|s| (0..per).map(|i| s * 1_000_000 + i).sum::<u64>())
+        .sum();
     assert_eq!(got_n.load(Ordering::Relaxed), senders * per);
     assert_eq!(got_sum.load(Ordering::Relaxed), want);
 }
@@ -159,10 +173,21 @@ fn select_default_closed_and_nil() {
         let closed = chan(2, 0);
         chan::close(cx, Some(&closed)).unwrap();
         // Nothing ready: default.
-        let r = chan::select(cx, &[SelCase::Recv(Some(&empty)), SelCase::Send(Some(&full), &[2])], false);
+        let r = chan::select(
+            cx,
+            &[
+                SelCase::Recv(Some(&empty)),
+                SelCase::Send(Some(&full), &[2]),
+            ],
+            false,
+        );
         assert!(matches!(r, Ok(Op::Ready(Selected::Default))));
         // A closed channel is always ready to receive (zero, false).
-        let r = chan::select(cx, &[SelCase::Recv(Some(&empty)), SelCase::Recv(Some(&closed))], true);
+        let r = chan::select(
+            cx,
+            &[SelCase::Recv(Some(&empty)), SelCase::Recv(Some(&closed))],
+            true,
+        );
         assert!(matches!(r, Ok(Op::Ready(Selected::Recv(1, ref v, false))) if v == &[0, 0]));
         // A send case on a closed channel panics if chosen.
         let r = chan::select(cx, &[SelCase::Send(Some(&closed), &[1, 2])], true);
@@ -171,7 +196,11 @@ fn select_default_closed_and_nil() {
         let r = chan::select(cx, &[SelCase::Recv(None), SelCase::Send(None, &[1])], false);
         assert!(matches!(r, Ok(Op::Ready(Selected::Default))));
         // Buffered value is ready.
-        let r = chan::select(cx, &[SelCase::Recv(None), SelCase::Recv(Some(&full))], false);
+        let r = chan::select(
+            cx,
+            &[SelCase::Recv(None), SelCase::Recv(Some(&full))],
+            false,
+        );
         assert!(matches!(r, Ok(Op::Ready(Selected::Recv(1, ref v, true))) if v == &[1]));
         Step::Out(RunOutcome::Done)
     });
@@ -258,7 +287,9 @@ fn empty_select_and_all_nil_select_block_forever() {
             unreachable!()
         });
         let (r, _) = run(procs, main);
-        let RunExit::Deadlock(gs) = r else { panic!("{r:?}") };
+        let RunExit::Deadlock(gs) = r else {
+            panic!("{r:?}")
+        };
         let reasons: Vec<_> = gs.iter().map(|d| (d.id, d.wait.as_str())).collect();
         assert_eq!(reasons, [(1, "select (no cases)"), (2, "select")]);
     }

@@ -80,7 +80,11 @@ fn spawn_tree() {
         for _ in 0..3 {
             let leaves = Arc::new(AtomicU64::new(0));
             let root_done = chan(0, 0);
-            fn node(depth: u32, up: Arc<gol_vm::sched::chan::Chan>, leaves: Arc<AtomicU64>) -> ToyG {
+            fn node(
+                depth: u32,
+                up: Arc<gol_vm::sched::chan::Chan>,
+                leaves: Arc<AtomicU64>,
+            ) -> ToyG {
                 let mine = chan(0, 2);
                 let mut phase = 0;
                 let (mut rx, mut tx) = (Rx::default(), Tx::default());

@@ -51,6 +51,7 @@
 //!    are skipped. So exactly one case fires.
 //! 6. Woken, the G (pass 3, in the ticket's `poll`) relocks every channel
 //!    and removes its other sudogs.
+//!
 //! `select {}` parks forever with `select (no cases)`; a select whose
 //! cases are all nil channels parks forever with `select`, as Go does.
 //!
@@ -132,7 +133,16 @@ struct Sudog {
 
 impl Sudog {
     fn new(g: GWaker, sel: Option<Arc<SelGroup>>, case: usize, elem: Vec<u64>) -> Arc<Sudog> {
-        Arc::new(Sudog { g, sel, case, data: Mutex::new(SudogData { elem, done: false, success: false }) })
+        Arc::new(Sudog {
+            g,
+            sel,
+            case,
+            data: Mutex::new(SudogData {
+                elem,
+                done: false,
+                success: false,
+            }),
+        })
     }
 
     /// Completes a dequeued sudog (its dequeuer only).
@@ -174,7 +184,11 @@ pub struct Chan {
 fn dequeue(q: &mut VecDeque<Arc<Sudog>>) -> Option<Arc<Sudog>> {
     while let Some(sg) = q.pop_front() {
         if let Some(grp) = &sg.sel {
-            if grp.done.compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire).is_err() {
+            if grp
+                .done
+                .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+                .is_err()
+            {
                 continue;
             }
             grp.winner.store(sg.case, Ordering::Release);
@@ -226,7 +240,11 @@ impl Chan {
 
     fn check_elem(&self, elem: &[u64]) {
         if elem.len() != self.elem_words {
-            gol_gc::throw(&format!("chansend: element of {} words on a channel of {}", elem.len(), self.elem_words));
+            gol_gc::throw(&format!(
+                "chansend: element of {} words on a channel of {}",
+                elem.len(),
+                self.elem_words
+            ));
         }
     }
 
@@ -269,7 +287,11 @@ impl SendTicket {
         if !d.done {
             return None;
         }
-        Some(if d.success { Ok(()) } else { Err(ChanError::SendOnClosed) })
+        Some(if d.success {
+            Ok(())
+        } else {
+            Err(ChanError::SendOnClosed)
+        })
     }
 }
 
@@ -291,9 +313,16 @@ impl RecvTicket {
 }
 
 /// `c <- elem`.
-pub fn send<C: ChanCx>(cx: &C, c: Option<&Chan>, elem: &[u64]) -> Result<Op<(), SendTicket>, ChanError> {
+pub fn send<C: ChanCx>(
+    cx: &C,
+    c: Option<&Chan>,
+    elem: &[u64],
+) -> Result<Op<(), SendTicket>, ChanError> {
     let Some(c) = c else {
-        return Ok(Op::Park(SendTicket { sg: None }, WaitReason::ChanSendNilChan));
+        return Ok(Op::Park(
+            SendTicket { sg: None },
+            WaitReason::ChanSendNilChan,
+        ));
     };
     c.check_elem(elem);
     let mut h = c.st.lock();
@@ -424,7 +453,8 @@ impl SelectTicket {
             (std::mem::take(&mut d.elem), d.success)
         };
         {
-            let mut guards: Vec<MutexGuard<'_, HChan>> = self.chans.iter().map(|c| c.st.lock()).collect();
+            let mut guards: Vec<MutexGuard<'_, HChan>> =
+                self.chans.iter().map(|c| c.st.lock()).collect();
             for (case, send, ci, sg) in &self.sgs {
                 if *case == w {
                     continue;
@@ -451,10 +481,23 @@ impl SelectTicket {
 }
 
 /// `select { cases... }` (with `default` when `!block`).
-pub fn select<C: ChanCx>(cx: &C, cases: &[SelCase<'_>], block: bool) -> Result<Op<Selected, SelectTicket>, ChanError> {
-    let never = || SelectTicket { grp: None, sgs: Vec::new(), chans: Vec::new(), finished: false };
+pub fn select<C: ChanCx>(
+    cx: &C,
+    cases: &[SelCase<'_>],
+    block: bool,
+) -> Result<Op<Selected, SelectTicket>, ChanError> {
+    let never = || SelectTicket {
+        grp: None,
+        sgs: Vec::new(),
+        chans: Vec::new(),
+        finished: false,
+    };
     if cases.is_empty() {
-        return Ok(if block { Op::Park(never(), WaitReason::SelectNoCases) } else { Op::Ready(Selected::Default) });
+        return Ok(if block {
+            Op::Park(never(), WaitReason::SelectNoCases)
+        } else {
+            Op::Ready(Selected::Default)
+        });
     }
     for case in cases {
         if let SelCase::Send(Some(c), e) = case {
@@ -462,7 +505,9 @@ pub fn select<C: ChanCx>(cx: &C, cases: &[SelCase<'_>], block: bool) -> Result<O
         }
     }
     // pollorder: a uniform shuffle of the non-nil cases.
-    let mut poll: Vec<usize> = (0..cases.len()).filter(|&i| cases[i].chan().is_some()).collect();
+    let mut poll: Vec<usize> = (0..cases.len())
+        .filter(|&i| cases[i].chan().is_some())
+        .collect();
     for i in (1..poll.len()).rev() {
         let j = cx.rand_below(i as u32 + 1) as usize;
         poll.swap(i, j);
@@ -471,7 +516,11 @@ pub fn select<C: ChanCx>(cx: &C, cases: &[SelCase<'_>], block: bool) -> Result<O
     let mut chans: Vec<&Arc<Chan>> = poll.iter().filter_map(|&i| cases[i].chan()).collect();
     chans.sort_by_key(|c| chan_addr(c));
     chans.dedup_by_key(|c| chan_addr(c));
-    let index_of = |c: &Arc<Chan>| chans.binary_search_by_key(&chan_addr(c), |x| chan_addr(x)).unwrap_or(0);
+    let index_of = |c: &Arc<Chan>| {
+        chans
+            .binary_search_by_key(&chan_addr(c), |x| chan_addr(x))
+            .unwrap_or(0)
+    };
     let mut guards: Vec<MutexGuard<'_, HChan>> = chans.iter().map(|c| c.st.lock()).collect();
 
     // Pass 1: the first ready case in pollorder.
@@ -519,7 +568,10 @@ pub fn select<C: ChanCx>(cx: &C, cases: &[SelCase<'_>], block: bool) -> Result<O
     }
 
     // Pass 2: enqueue on every channel, in lockorder.
-    let grp = Arc::new(SelGroup { done: AtomicBool::new(false), winner: AtomicUsize::new(usize::MAX) });
+    let grp = Arc::new(SelGroup {
+        done: AtomicBool::new(false),
+        winner: AtomicUsize::new(usize::MAX),
+    });
     let me = cx.current();
     let mut order = poll;
     order.sort_by_key(|&i| cases[i].chan().map_or(0, chan_addr));
@@ -543,5 +595,13 @@ pub fn select<C: ChanCx>(cx: &C, cases: &[SelCase<'_>], block: bool) -> Result<O
     }
     drop(guards);
     let chans = chans.into_iter().cloned().collect();
-    Ok(Op::Park(SelectTicket { grp: Some(grp), sgs, chans, finished: false }, WaitReason::Select))
+    Ok(Op::Park(
+        SelectTicket {
+            grp: Some(grp),
+            sgs,
+            chans,
+            finished: false,
+        },
+        WaitReason::Select,
+    ))
 }

@@ -144,7 +144,10 @@ impl WaitReason {
     }
 
     fn from_u32(v: u32) -> WaitReason {
-        WaitReason::ALL.get(v as usize).copied().unwrap_or(WaitReason::Zero)
+        WaitReason::ALL
+            .get(v as usize)
+            .copied()
+            .unwrap_or(WaitReason::Zero)
     }
 }
 
@@ -223,7 +226,8 @@ impl GHeader {
             Ok(_) => true,
             Err(s) if s == GStatus::Running as u32 | WAKE => {
                 self.wait.store(0, Ordering::Relaxed);
-                self.state.store(GStatus::Runnable as u32, Ordering::Release);
+                self.state
+                    .store(GStatus::Runnable as u32, Ordering::Release);
                 false
             }
             Err(s) => gol_gc::throw(&format!("gopark: bad g status {s:#x}")),
@@ -240,9 +244,15 @@ impl GHeader {
             let next = match st {
                 GStatus::Waiting => GStatus::Runnable as u32,
                 GStatus::Running | GStatus::Syscall if s & WAKE == 0 => s | WAKE,
-                _ => gol_gc::throw(&format!("goready: bad g status {s:#x} (goroutine {})", self.id)),
+                _ => gol_gc::throw(&format!(
+                    "goready: bad g status {s:#x} (goroutine {})",
+                    self.id
+                )),
             };
-            match self.state.compare_exchange_weak(s, next, Ordering::AcqRel, Ordering::Acquire) {
+            match self
+                .state
+                .compare_exchange_weak(s, next, Ordering::AcqRel, Ordering::Acquire)
+            {
                 Ok(_) => {
                     if st == GStatus::Waiting {
                         self.wait.store(0, Ordering::Relaxed);

@@ -102,7 +102,7 @@ mod trace;
 
 pub use chan::{ChanCx, ChanError, Op, Selected};
 pub use g::{GStatus, GWaker, WaitReason};
-pub use proc::{PCtx, Stats, MAX_PROCS};
+pub use proc::{PCtx, Stats, TimerFn, MAX_PROCS};
 pub use timer::TimerHandle;
 
 use std::sync::Arc;
@@ -148,6 +148,9 @@ pub trait Executor: Send + Sync + Sized + 'static {
     fn netpoll_break(&self) {}
 }
 
+/// Where schedtrace lines go.
+pub type TraceSink = Box<dyn Fn(&str) + Send + Sync>;
+
 /// Scheduler settings.
 pub struct Config {
     /// GOMAXPROCS (clamped to 1..=[`MAX_PROCS`]).
@@ -157,12 +160,17 @@ pub struct Config {
     /// `GODEBUG=scheddetail=1`.
     pub scheddetail: bool,
     /// Where trace lines go (default: stderr).
-    pub trace_sink: Option<Box<dyn Fn(&str) + Send + Sync>>,
+    pub trace_sink: Option<TraceSink>,
 }
 
 impl Config {
     pub fn new(gomaxprocs: usize) -> Config {
-        Config { gomaxprocs, schedtrace_ms: 0, scheddetail: false, trace_sink: None }
+        Config {
+            gomaxprocs,
+            schedtrace_ms: 0,
+            scheddetail: false,
+            trace_sink: None,
+        }
     }
 
     /// GOMAXPROCS from the environment as Go reads it, else the CPU count.
@@ -218,7 +226,10 @@ pub struct Sched<E: Executor> {
 
 impl<E: Executor> Sched<E> {
     pub fn new(exec: E, cfg: Config) -> Sched<E> {
-        Sched { sh: Arc::new(proc::Shared::new(exec, cfg)), ran: Default::default() }
+        Sched {
+            sh: Arc::new(proc::Shared::new(exec, cfg)),
+            ran: Default::default(),
+        }
     }
 
     /// Runs `main` as goroutine 1 and every goroutine it starts, until main

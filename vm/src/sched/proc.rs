@@ -111,12 +111,15 @@ impl PStatus {
     }
 }
 
+/// An AfterFunc-style callback, run on an M holding a P.
+pub type TimerFn<E> = Box<dyn FnOnce(&PCtx<E>) + Send>;
+
 /// What an expired timer does.
 pub(crate) enum TimerAction<E: Executor> {
     /// Ready a sleeping G.
     Ready(GWaker),
     /// Call a function on the M that found the timer expired (with its P).
-    Func(Box<dyn FnOnce(&PCtx<E>) + Send>),
+    Func(TimerFn<E>),
 }
 
 /// A logical processor.
@@ -210,7 +213,11 @@ impl<E: Executor> MShared<E> {
     fn new(id: i64) -> MShared<E> {
         MShared {
             id,
-            park: Mutex::new(MPark { nextp: None, spinning: false, wake: false }),
+            park: Mutex::new(MPark {
+                nextp: None,
+                spinning: false,
+                wake: false,
+            }),
             cv: Condvar::new(),
             spinning: AtomicBool::new(false),
             blocked: AtomicBool::new(false),
@@ -328,13 +335,19 @@ impl<E: Executor> Shared<E> {
                 allm: Vec::new(),
                 threads: Vec::new(),
             }),
-            allgs: Mutex::new(GTable { slots: Vec::new(), free: Vec::new() }),
+            allgs: Mutex::new(GTable {
+                slots: Vec::new(),
+                free: Vec::new(),
+            }),
             live_gs: AtomicUsize::new(0),
             goid_gen: AtomicU64::new(0),
             shutdown: AtomicBool::new(false),
             result: Mutex::new(None),
             done_cv: Condvar::new(),
-            poll: Mutex::new(PollState { until_ns: u64::MAX, kicked: false }),
+            poll: Mutex::new(PollState {
+                until_ns: u64::MAX,
+                kicked: false,
+            }),
             poll_cv: Condvar::new(),
             sleeper: AtomicBool::new(false),
             sysmon_park: Mutex::new(false),
@@ -368,7 +381,10 @@ impl<E: Executor> Shared<E> {
 
     fn new_g(&self, state: E::G) -> GRef<E> {
         let id = self.goid_gen.fetch_add(1, Ordering::Relaxed) + 1;
-        let g = Arc::new(GInner { hdr: GHeader::new(id), state: Mutex::new(Some(state)) });
+        let g = Arc::new(GInner {
+            hdr: GHeader::new(id),
+            state: Mutex::new(Some(state)),
+        });
         let mut t = self.allgs.lock();
         let slot = match t.free.pop() {
             Some(s) => {
@@ -470,7 +486,10 @@ impl<E: Executor> Shared<E> {
             return;
         }
         if self.nmspinning.load(Ordering::SeqCst) != 0
-            || self.nmspinning.compare_exchange(0, 1, Ordering::SeqCst, Ordering::SeqCst).is_err()
+            || self
+                .nmspinning
+                .compare_exchange(0, 1, Ordering::SeqCst, Ordering::SeqCst)
+                .is_err()
         {
             return;
         }
@@ -541,7 +560,10 @@ impl<E: Executor> Shared<E> {
             return;
         }
         if self.nmspinning.load(Ordering::SeqCst) + self.npidle.load(Ordering::SeqCst) == 0
-            && self.nmspinning.compare_exchange(0, 1, Ordering::SeqCst, Ordering::SeqCst).is_ok()
+            && self
+                .nmspinning
+                .compare_exchange(0, 1, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok()
         {
             self.startm(Some(p), true);
             return;
@@ -675,7 +697,9 @@ impl<E: Executor> Shared<E> {
         } else {
             // Idle Ps above the new count retire now; held ones when their
             // M next schedules (their running G is asked to yield).
-            let (keep, gone): (Vec<_>, Vec<_>) = std::mem::take(&mut sl.pidle).into_iter().partition(|p| p.id < n);
+            let (keep, gone): (Vec<_>, Vec<_>) = std::mem::take(&mut sl.pidle)
+                .into_iter()
+                .partition(|p| p.id < n);
             self.npidle.store(keep.len(), Ordering::SeqCst);
             sl.pidle = keep;
             for p in gone {
@@ -722,7 +746,12 @@ pub struct PCtx<E: Executor> {
     syscall_p: RefCell<Option<Arc<P<E>>>>,
 }
 
-fn mstart<E: Executor>(sh: Arc<Shared<E>>, m: Arc<MShared<E>>, p: Option<Arc<P<E>>>, spinning: bool) {
+fn mstart<E: Executor>(
+    sh: Arc<Shared<E>>,
+    m: Arc<MShared<E>>,
+    p: Option<Arc<P<E>>>,
+    spinning: bool,
+) {
     let seed = sh.now_ns() ^ ((m.id as u64) << 32);
     let cx = PCtx {
         sh: sh.clone(),
@@ -808,7 +837,10 @@ impl<E: Executor> PCtx<E> {
         };
         let moved = h.local.push(g, &self.sh.global);
         if moved > 0 {
-            self.sh.stats.overflow_moves.fetch_add(moved as u64, Ordering::Relaxed);
+            self.sh
+                .stats
+                .overflow_moves
+                .fetch_add(moved as u64, Ordering::Relaxed);
         }
     }
 
@@ -826,7 +858,12 @@ impl<E: Executor> PCtx<E> {
                 Some(g) => {
                     // GOMAXPROCS dropped below this P while we searched:
                     // the G goes global and the P retires next round.
-                    if self.held.borrow().as_ref().is_some_and(|h| h.p.id >= self.sh.procs()) {
+                    if self
+                        .held
+                        .borrow()
+                        .as_ref()
+                        .is_some_and(|h| h.p.id >= self.sh.procs())
+                    {
                         self.sh.global.push(g);
                         continue;
                     }
@@ -863,7 +900,9 @@ impl<E: Executor> PCtx<E> {
         let mut now = None;
         let mut due = Vec::new();
         for p in self.sh.all_ps().take(procs) {
-            let Some(next) = p.timers.next() else { continue };
+            let Some(next) = p.timers.next() else {
+                continue;
+            };
             let t = *now.get_or_insert_with(|| self.sh.now_ns());
             if next <= t {
                 p.timers.take_expired(t, Some(p.id) != mine, &mut due);
@@ -1016,7 +1055,10 @@ impl<E: Executor> PCtx<E> {
     fn sleep_on_timers(&self) {
         if self.sh.exec.io_waiters() > 0 {
             let now = self.sh.now_ns();
-            let d = self.sh.earliest_timer().map(|u| Duration::from_nanos(u.saturating_sub(now)));
+            let d = self
+                .sh
+                .earliest_timer()
+                .map(|u| Duration::from_nanos(u.saturating_sub(now)));
             let ws = self.sh.exec.netpoll(d);
             self.sh.inject(ws);
             return;
@@ -1035,7 +1077,10 @@ impl<E: Executor> PCtx<E> {
             if ps.kicked || now >= until || self.sh.shutdown.load(Ordering::Acquire) {
                 break;
             }
-            ps = self.sh.poll_cv.wait_timeout(ps, Duration::from_nanos(until - now));
+            ps = self
+                .sh
+                .poll_cv
+                .wait_timeout(ps, Duration::from_nanos(until - now));
         }
         ps.until_ns = u64::MAX;
         ps.kicked = false;
@@ -1084,7 +1129,9 @@ impl<E: Executor> PCtx<E> {
                         drop(sl);
                         sh.finish(match d {
                             Dead::Yes => Ending::Deadlock,
-                            _ => Ending::Fatal("no goroutines (main called runtime.Goexit) - deadlock!".into()),
+                            _ => Ending::Fatal(
+                                "no goroutines (main called runtime.Goexit) - deadlock!".into(),
+                            ),
                         });
                         return false;
                     }
@@ -1225,7 +1272,10 @@ impl<E: Executor> PCtx<E> {
     pub fn should_yield(&self) -> bool {
         // The shutdown check covers a G that started running just after
         // `finish` flagged the Ps' current Gs (sysmon has stopped by then).
-        self.curg.borrow().as_ref().is_some_and(|g| g.hdr.preempt.load(Ordering::Relaxed))
+        self.curg
+            .borrow()
+            .as_ref()
+            .is_some_and(|g| g.hdr.preempt.load(Ordering::Relaxed))
             || self.sh.shutdown.load(Ordering::Relaxed)
     }
 
@@ -1249,14 +1299,20 @@ impl<E: Executor> PCtx<E> {
     /// Arms a timer that readies the running G after `d`; the executor
     /// then returns `Blocked(WaitReason::Sleep)`.
     pub fn sleep(&self, d: Duration) -> TimerHandle {
-        let when = self.sh.now_ns().saturating_add(d.as_nanos().min(u64::MAX as u128) as u64);
+        let when = self
+            .sh
+            .now_ns()
+            .saturating_add(d.as_nanos().min(u64::MAX as u128) as u64);
         self.add_timer(when, TimerAction::Ready(self.current_waker()))
     }
 
     /// Calls `f` on some M (holding a P) after `d` (`time.AfterFunc`'s
     /// machinery: `f` typically spawns or readies a G).
-    pub fn after_func(&self, d: Duration, f: Box<dyn FnOnce(&PCtx<E>) + Send>) -> TimerHandle {
-        let when = self.sh.now_ns().saturating_add(d.as_nanos().min(u64::MAX as u128) as u64);
+    pub fn after_func(&self, d: Duration, f: TimerFn<E>) -> TimerHandle {
+        let when = self
+            .sh
+            .now_ns()
+            .saturating_add(d.as_nanos().min(u64::MAX as u128) as u64);
         self.add_timer(when, TimerAction::Func(f))
     }
 
@@ -1291,12 +1347,17 @@ impl<E: Executor> PCtx<E> {
             gol_gc::throw("exitsyscall: no goroutine");
         };
         g.hdr.set_status(GStatus::Syscall, GStatus::Running);
-        g.hdr.run_start_ns.store(self.sh.now_ns(), Ordering::Relaxed);
+        g.hdr
+            .run_start_ns
+            .store(self.sh.now_ns(), Ordering::Relaxed);
         let Some(oldp) = self.syscall_p.borrow_mut().take() else {
             gol_gc::throw("exitsyscall: not in a system call");
         };
         let got = if self.acquirep(oldp, PStatus::Syscall) {
-            self.sh.stats.syscall_fast_exits.fetch_add(1, Ordering::Relaxed);
+            self.sh
+                .stats
+                .syscall_fast_exits
+                .fetch_add(1, Ordering::Relaxed);
             true
         } else {
             match self.sh.pidleget() {
@@ -1372,7 +1433,9 @@ impl<E: Executor> Shared<E> {
         };
         *p0.runnext.lock() = Some(g);
         let sm = self.clone();
-        let sysmon = std::thread::Builder::new().name("gol-sysmon".into()).spawn(move || super::sysmon::sysmon(sm));
+        let sysmon = std::thread::Builder::new()
+            .name("gol-sysmon".into())
+            .spawn(move || super::sysmon::sysmon(sm));
         let sysmon = match sysmon {
             Ok(h) => Some(h),
             Err(e) => return RunExit::Fatal(format!("newosproc: {e}")),
@@ -1456,7 +1519,10 @@ impl<E: Executor> Shared<E> {
     /// Drops every G's state and every queued G, breaking the reference
     /// cycles (G -> channel -> waiting G) a stopped program leaves.
     fn teardown(&self) {
-        let gs: Vec<GRef<E>> = std::mem::take(&mut self.allgs.lock().slots).into_iter().flatten().collect();
+        let gs: Vec<GRef<E>> = std::mem::take(&mut self.allgs.lock().slots)
+            .into_iter()
+            .flatten()
+            .collect();
         for g in &gs {
             if let Some(mut s) = g.state.try_lock() {
                 drop(s.take());

@@ -50,7 +50,12 @@ pub struct RandomOrder {
 impl RandomOrder {
     pub fn new(n: usize, rng: &Rng) -> RandomOrder {
         if n == 0 {
-            return RandomOrder { n, pos: 0, inc: 1, left: 0 };
+            return RandomOrder {
+                n,
+                pos: 0,
+                inc: 1,
+                left: 0,
+            };
         }
         let pos = rng.below(n as u32) as usize;
         // Increments coprime with n: try random ones; 1 always qualifies.
@@ -62,7 +67,12 @@ impl RandomOrder {
                 break;
             }
         }
-        RandomOrder { n, pos, inc, left: n }
+        RandomOrder {
+            n,
+            pos,
+            inc,
+            left: n,
+        }
     }
 }
 

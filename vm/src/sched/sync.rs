@@ -10,7 +10,9 @@
 //! bug reported by the panic itself; refusing every later lock would only
 //! turn one report into a cascade of unrelated ones.
 
-pub use std::sync::atomic::{fence, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+pub use std::sync::atomic::{
+    fence, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Ordering,
+};
 pub use std::sync::Arc;
 
 use std::time::Duration;

@@ -39,7 +39,9 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
         {
             let mut w = sh.sysmon_park.lock();
             if !*w && !sh.shutdown.load(Ordering::Acquire) {
-                w = sh.sysmon_cv.wait_timeout(w, Duration::from_micros(delay_us));
+                w = sh
+                    .sysmon_cv
+                    .wait_timeout(w, Duration::from_micros(delay_us));
             }
             if *w {
                 // Woken early: something started; watch closely again.
@@ -57,7 +59,9 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
                 PStatus::Running => {
                     if let Some(g) = p.curg.lock().as_ref() {
                         let start = g.hdr.run_start_ns.load(Ordering::Relaxed);
-                        if now.saturating_sub(start) > FORCE_PREEMPT_NS && !g.hdr.preempt.load(Ordering::Relaxed) {
+                        if now.saturating_sub(start) > FORCE_PREEMPT_NS
+                            && !g.hdr.preempt.load(Ordering::Relaxed)
+                        {
                             g.hdr.preempt.store(true, Ordering::Relaxed);
                             sh.stats.preempt_requests.fetch_add(1, Ordering::Relaxed);
                             acted = true;
@@ -69,8 +73,13 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
                     if since < SYSCALL_RETAKE_NS {
                         continue;
                     }
-                    let others = sh.nmspinning.load(Ordering::SeqCst) + sh.npidle.load(Ordering::SeqCst);
-                    if p.thief.is_empty() && others > 0 && since < FORCE_PREEMPT_NS && p.id < sh.procs() {
+                    let others =
+                        sh.nmspinning.load(Ordering::SeqCst) + sh.npidle.load(Ordering::SeqCst);
+                    if p.thief.is_empty()
+                        && others > 0
+                        && since < FORCE_PREEMPT_NS
+                        && p.id < sh.procs()
+                    {
                         continue;
                     }
                     if p.retake_from_syscall() {
@@ -98,7 +107,9 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
                 acted = true;
             }
         }
-        if sh.cfg.schedtrace_ms > 0 && now.saturating_sub(last_trace_ns) >= sh.cfg.schedtrace_ms * 1_000_000 {
+        if sh.cfg.schedtrace_ms > 0
+            && now.saturating_sub(last_trace_ns) >= sh.cfg.schedtrace_ms * 1_000_000
+        {
             last_trace_ns = now;
             let text = super::trace::schedtrace(&sh, sh.cfg.scheddetail);
             match &sh.cfg.trace_sink {

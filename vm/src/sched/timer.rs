@@ -81,7 +81,10 @@ struct Inner<A> {
 impl<A> Default for Timers<A> {
     fn default() -> Self {
         Timers {
-            heap: Mutex::new(Inner { heap: BinaryHeap::new(), seq: 0 }),
+            heap: Mutex::new(Inner {
+                heap: BinaryHeap::new(),
+                seq: 0,
+            }),
             next_ns: AtomicU64::new(u64::MAX),
         }
     }
@@ -95,7 +98,13 @@ impl<A> Timers<A> {
         let mut h = self.heap.lock();
         h.seq += 1;
         let seq = h.seq;
-        h.heap.push(Entry { when_ns, seq, action, cancelled: cancelled.clone(), fired: fired.clone() });
+        h.heap.push(Entry {
+            when_ns,
+            seq,
+            action,
+            cancelled: cancelled.clone(),
+            fired: fired.clone(),
+        });
         let earliest = when_ns < self.next_ns.load(Ordering::Relaxed);
         if earliest {
             self.next_ns.store(when_ns, Ordering::Release);
@@ -125,7 +134,11 @@ impl<A> Timers<A> {
         if self.next_ns.load(Ordering::Acquire) > now_ns {
             return;
         }
-        let mut h = match if try_only { self.heap.try_lock() } else { Some(self.heap.lock()) } {
+        let mut h = match if try_only {
+            self.heap.try_lock()
+        } else {
+            Some(self.heap.lock())
+        } {
             Some(h) => h,
             None => return,
         };

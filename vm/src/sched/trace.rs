@@ -46,7 +46,13 @@ pub(crate) fn schedtrace<E: Executor>(sh: &Shared<E>, detailed: bool) -> String 
         return s;
     }
     s.push_str(" gcwaiting=false nmidlelocked=0 stopwait=0 sysmonwait=false\n");
-    let opt = |v: i64| if v < 0 { "nil".to_string() } else { v.to_string() };
+    let opt = |v: i64| {
+        if v < 0 {
+            "nil".to_string()
+        } else {
+            v.to_string()
+        }
+    };
     for p in &ps {
         let _ = writeln!(
             s,
@@ -73,17 +79,29 @@ pub(crate) fn schedtrace<E: Executor>(sh: &Shared<E>, detailed: bool) -> String 
         );
     }
     // Which M runs which G, from the Ms' side.
-    let running: Vec<(u64, i64)> = allm.iter().map(|m| (m.curg.load(Ordering::Relaxed), m.id)).collect();
+    let running: Vec<(u64, i64)> = allm
+        .iter()
+        .map(|m| (m.curg.load(Ordering::Relaxed), m.id))
+        .collect();
     let gs: Vec<_> = sh.allgs.lock().slots.iter().flatten().cloned().collect();
-    let mut gs: Vec<_> = gs.iter().map(|g| (g.hdr.id, g.hdr.status(), g.hdr.wait_reason())).collect();
+    let mut gs: Vec<_> = gs
+        .iter()
+        .map(|g| (g.hdr.id, g.hdr.status(), g.hdr.wait_reason()))
+        .collect();
     gs.sort_by_key(|g| g.0);
     for (id, st, wr) in gs {
-        let m = running.iter().find(|r| r.0 == id && matches!(st, GStatus::Running | GStatus::Syscall));
+        let m = running
+            .iter()
+            .find(|r| r.0 == id && matches!(st, GStatus::Running | GStatus::Syscall));
         let _ = writeln!(
             s,
             "  G{id}: status={}({}) m={} lockedm=nil",
             st as u32,
-            if st == GStatus::Waiting { wr.as_str() } else { "" },
+            if st == GStatus::Waiting {
+                wr.as_str()
+            } else {
+                ""
+            },
             m.map_or("nil".to_string(), |r| r.1.to_string()),
         );
     }
