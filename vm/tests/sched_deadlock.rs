@@ -265,3 +265,22 @@ fn exit_panic_and_main_return_end_the_run() {
         assert!(matches!(r, RunExit::Done), "{r:?}");
     }
 }
+
+/// A Rust panic inside the executor (a VM bug) ends the run with a fatal
+/// error instead of hanging the caller.
+#[test]
+fn executor_bug_ends_the_run() {
+    for procs in PROCS {
+        let (r, _) = run(
+            procs,
+            g(|cx| {
+                cx.spawn(g(|_| panic!("executor bug (expected by this test)")));
+                Step::Out(RunOutcome::Blocked(gol_vm::sched::WaitReason::Sleep))
+            }),
+        );
+        assert!(
+            matches!(r, RunExit::Fatal(ref m) if m.contains("unexpected panic")),
+            "{r:?}"
+        );
+    }
+}

@@ -746,12 +746,32 @@ pub struct PCtx<E: Executor> {
     syscall_p: RefCell<Option<Arc<P<E>>>>,
 }
 
+/// Ends the run if an M's thread unwinds (a Rust panic in the executor is
+/// a VM bug): without this the caller of `run` would wait forever.
+struct MUnwindGuard<E: Executor>(Arc<Shared<E>>);
+
+impl<E: Executor> Drop for MUnwindGuard<E> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let sh = &self.0;
+            {
+                let mut sl = sh.lock.lock();
+                sl.live_ms = sl.live_ms.saturating_sub(1);
+            }
+            sh.finish(Ending::Fatal(
+                "unexpected panic in the runtime (see above)".into(),
+            ));
+        }
+    }
+}
+
 fn mstart<E: Executor>(
     sh: Arc<Shared<E>>,
     m: Arc<MShared<E>>,
     p: Option<Arc<P<E>>>,
     spinning: bool,
 ) {
+    let _guard = MUnwindGuard(sh.clone());
     let seed = sh.now_ns() ^ ((m.id as u64) << 32);
     let cx = PCtx {
         sh: sh.clone(),
