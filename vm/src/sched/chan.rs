@@ -211,7 +211,9 @@ impl Chan {
             elem_words,
             cap,
             st: Mutex::new(HChan {
-                buf: VecDeque::with_capacity(cap.min(1024) * elem_words),
+                // Grown on demand: `make(chan T, 1<<40)` must not allocate up front
+                // (the VM rejects sizes Go rejects, `makechan: size out of range`).
+                buf: VecDeque::with_capacity(cap.min(64).saturating_mul(elem_words).min(1 << 12)),
                 count: 0,
                 closed: false,
                 recvq: VecDeque::new(),
