@@ -1008,7 +1008,18 @@ impl<E: Executor> PCtx<E> {
                 let mut sl = self.sh.lock.lock();
                 self.sh.pidleput_locked(&mut sl, p);
             }
-            if self.spinning.replace(false) {
+            let was_spinning = self.spinning.replace(false);
+            if !was_spinning && !self.sh.global.is_empty() {
+                // Go re-checks the global queue before giving up its P; a
+                // non-spinning M does not re-check other Ps' queues (the
+                // spinners own that, and it would loop while they spin).
+                if let Some(p) = self.sh.pidleget() {
+                    if self.acquirep(p, PStatus::Idle) {
+                        continue 'top;
+                    }
+                }
+            }
+            if was_spinning {
                 self.m.spinning.store(false, Ordering::Relaxed);
                 self.sh.nmspinning.fetch_sub(1, Ordering::SeqCst);
                 // Pairs with the fence in `wakep`: work published before it
@@ -1220,9 +1231,8 @@ impl<E: Executor> PCtx<E> {
                 g.hdr.set_status(GStatus::Running, GStatus::Runnable);
                 // Go's goschedImpl/gopreempt_m: to the global queue.
                 sh.global.push(g);
-                if self.held.borrow().is_none() {
-                    sh.wakep();
-                }
+                // Idle Ps may take it at once (a no-op when none is idle).
+                sh.wakep();
             }
             RunOutcome::Blocked(reason) => {
                 if !g.hdr.park(reason) {
