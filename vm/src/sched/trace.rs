@@ -9,6 +9,11 @@
 //! `gcwaiting=... sysmonwait=...` fields and is followed by one line per
 //! P, per M and per G. The values are read without stopping the world, so
 //! they are a snapshot that may be slightly inconsistent, as in Go.
+//!
+//! Fields gol does not have print Go's idle values: `needspinning=0`
+//! (Go 1.21's needspinning handshake is not implemented: a spinning M's
+//! final re-check of every queue covers the same race), `gfreecnt=0` (dead
+//! Gs are freed, not cached per P), `locks=0`, `lockedg=nil`.
 
 use super::g::GStatus;
 use super::proc::Shared;
