@@ -1136,6 +1136,9 @@ impl<E: Executor> PCtx<E> {
                             if self.acquirep(p, PStatus::Idle) {
                                 return true;
                             }
+                        } else {
+                            drop(sl);
+                            std::thread::yield_now();
                         }
                         continue;
                     }
