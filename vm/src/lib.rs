@@ -53,6 +53,7 @@ pub mod goroutine;
 pub mod interp;
 pub mod native;
 pub mod panic;
+pub mod sched;
 pub mod value;
 
 use gol_gc::{Cache, Config, Heap, Layout};

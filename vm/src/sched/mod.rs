@@ -1,0 +1,260 @@
+//! gol's goroutine scheduler and channels: Go's M:P:G runtime in small,
+//! generic over the goroutine so it runs (and is stress-tested) without
+//! the interpreter.
+//!
+//! # The model
+//! * **G** — a goroutine. The scheduler owns its descriptor
+//!   ([`g::GHeader`]: id, status, wait reason, preempt flag, run start);
+//!   the [`Executor`] owns its state (`Executor::G`: for the VM, frames and
+//!   the slot stack). `Executor::run` runs one slice of a G and returns a
+//!   [`RunOutcome`].
+//! * **P** — a logical processor; GOMAXPROCS of them, changeable at run
+//!   time. Each has a bounded local run queue (256) with a `runnext` slot,
+//!   a timer heap and a schedtick. See `proc.rs` for `findRunnable`'s
+//!   order, stealing and spinning; `runq.rs` for the queue mechanism.
+//! * **M** — an OS thread; it runs Gs only while it holds a P. Idle Ms park
+//!   on a condition variable. A G entering a blocking system call releases
+//!   its P to sysmon's judgment ([`PCtx::entersyscall`]).
+//! * **sysmon** — a thread without a P: preempts Gs running > 10 ms,
+//!   retakes Ps from system calls, prints `schedtrace` (`sysmon.rs`).
+//! * **Channels** and **select** — `chan.rs`: Go's hchan over words.
+//! * **Deadlock** — when the last M parks and no timer or I/O is pending,
+//!   [`Sched::run`] returns [`RunExit::Deadlock`] with every G's status,
+//!   wait reason and state, from which the VM prints Go's
+//!   `fatal error: all goroutines are asleep - deadlock!` dump.
+//!
+//! # Invariants
+//! 1. A G is in at most one place: one run queue, one runnext slot, held
+//!    by one M, or parked (reachable only through its waker). Only
+//!    `Runnable` Gs are queued (the park handshake in `g.rs`).
+//! 2. A P's local queue is touched only by the M holding the P (the owner
+//!    handle moves with the P; the type system enforces it).
+//! 3. An M holds at most one P; a P is held by at most one M (status CAS).
+//! 4. `nmspinning` counts Ms in the spinning state exactly; at most half of
+//!    the busy Ps' Ms spin.
+//! 5. Work published while Ps are idle always gets an M: either `wakep`
+//!    starts a spinning M or a spinning M's final re-check sees the work.
+//! 6. Deadlock is reported only when every M is parked, no G is in a
+//!    system call, and no timer or I/O wait is pending.
+//!
+//! # Failure tiers
+//! Broken scheduler invariants are `gol_gc::throw` (Go's `throw`, exit 2).
+//! Go panics from channel operations are [`chan::ChanError`] values the
+//! executor turns into Go panics in the goroutine.
+//!
+//! # Plan for wiring into the interpreter
+//! 1. **G**: `Executor::G` becomes the interpreter's `goroutine::G` (slot
+//!    stack, frames, defers, panicking) plus a `pending: Option<Pending>`
+//!    field holding a channel/select ticket or a sleep while parked, and
+//!    the destination registers of the blocked instruction. The creation
+//!    site (function, pc of the `go` statement) goes in G for the dump's
+//!    `created by` line. The goroutine id comes from [`PCtx::goid`].
+//! 2. **Executor::run** is today's `interp::run` loop: it resumes a parked
+//!    G by polling its ticket first (`None` -> return `Blocked` again),
+//!    writes the result registers, and continues. Channel opcodes call
+//!    [`chan::send`]/[`chan::recv`]/[`chan::select`] with the `PCtx`; on
+//!    `Op::Park` they save the ticket, leave the pc *after* the
+//!    instruction, and return `Blocked(reason)`. `go f(x)` is
+//!    [`PCtx::spawn`]; `runtime.Gosched` returns `Yielded`; `time.Sleep` is
+//!    [`PCtx::sleep`] + `Blocked(Sleep)`; `sync.Mutex`/`WaitGroup` park
+//!    with their wait reasons on semaphore queues built like channels.
+//! 3. **Safepoints**: the interpreter's budget check (calls and backward
+//!    jumps) calls [`PCtx::should_yield`] and returns `Preempted` when it
+//!    is set; the same check is where a GC stop-the-world request will be
+//!    honoured (the collector sets every running G's preempt flag and waits
+//!    for the Ms to reach their schedulers). Between slices the G's stack
+//!    is a precise root: the collector scans every `Executor::G` through
+//!    the all-G table with the world stopped.
+//! 4. **Blocking natives** (file I/O, `os.ReadFile`) call
+//!    [`PCtx::entersyscall`] before the OS call and [`PCtx::exitsyscall`]
+//!    after; on `false` the native stores its result in the G and returns
+//!    `Yielded`. Invariant 5 of ARCHITECTURE.md applies: no unrooted object
+//!    references across that window.
+//! 5. **Per-P heap caches**: `gol_gc::Cache` (the mcache) attaches to P by
+//!    index: the VM keeps `caches: Vec<Mutex<Cache>>` indexed by
+//!    [`PCtx::p_id`]; since only the M holding a P uses that slot, the lock
+//!    is uncontended (or becomes an owner handle moved with the P, like the
+//!    run queue). A P's cache is flushed when the P retires
+//!    (GOMAXPROCS decrease) and at stop-the-world.
+//! 6. **Exit**: `RunExit::Done` -> status 0; `Exit(n)` -> n; `Panicked`
+//!    returns the G's state so the VM prints `panic: ...` and the trace;
+//!    `Deadlock` -> Go's fatal error and dump, status 2.
+//! 7. **GODEBUG**: the CLI parses `schedtrace=N,scheddetail=1` into
+//!    [`Config`]; sysmon prints the lines.
+//! 8. **Netpoll**: `Executor::netpoll`/`io_waiters`/`netpoll_break` wrap a
+//!    mio `Poll` (one `Waker` kept in an `Arc` for `netpoll_break`).
+//!
+//! Rejected alternatives: one OS thread per goroutine (a million
+//! goroutines would not fit); a global interpreter lock (ARCHITECTURE.md
+//! requires parallelism); async/await (the interpreter's slices already
+//! are explicit continuations, so a future per G buys nothing but a
+//! dependency and allocation per poll).
+
+pub mod chan;
+pub mod g;
+pub mod proc;
+mod rand;
+pub mod runq;
+pub(crate) mod sync;
+mod sysmon;
+pub mod timer;
+mod trace;
+
+pub use chan::{ChanCx, ChanError, Op, Selected};
+pub use g::{GStatus, GWaker, WaitReason};
+pub use proc::{PCtx, Stats, TimerFn, MAX_PROCS};
+pub use timer::TimerHandle;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Why a slice of a G ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunOutcome {
+    /// `runtime.Gosched`: requeue (global queue, as Go).
+    Yielded,
+    /// The G saw [`PCtx::should_yield`] at a safepoint (global queue).
+    Preempted,
+    /// The G handed its waker to a channel, timer or semaphore: park.
+    Blocked(WaitReason),
+    /// The G's entry function returned (main's ends the run).
+    Done,
+    /// An unrecovered panic: the run ends with [`RunExit::Panicked`].
+    Panicked,
+    /// `os.Exit(code)`.
+    Exit(i32),
+}
+
+/// What the interpreter supplies: how to run a slice of a goroutine.
+pub trait Executor: Send + Sync + Sized + 'static {
+    /// The executor's per-goroutine state.
+    type G: Send + 'static;
+
+    /// Runs `g` until it yields, blocks, finishes or is preempted.
+    fn run(&self, g: &mut Self::G, cx: &PCtx<Self>) -> RunOutcome;
+
+    /// Gs waiting on I/O (a pending wait prevents deadlock reports).
+    fn io_waiters(&self) -> usize {
+        0
+    }
+
+    /// Polls the network: `Some(ZERO)` must not block, `None` may block
+    /// indefinitely (until `netpoll_break`). Returns the Gs to ready.
+    fn netpoll(&self, _block: Option<Duration>) -> Vec<GWaker> {
+        Vec::new()
+    }
+
+    /// Interrupts a blocking `netpoll` (Go's `netpollBreak`).
+    fn netpoll_break(&self) {}
+}
+
+/// Where schedtrace lines go.
+pub type TraceSink = Box<dyn Fn(&str) + Send + Sync>;
+
+/// Scheduler settings.
+pub struct Config {
+    /// GOMAXPROCS (clamped to 1..=[`MAX_PROCS`]).
+    pub gomaxprocs: usize,
+    /// `GODEBUG=schedtrace=N`: a line every N ms (0: off).
+    pub schedtrace_ms: u64,
+    /// `GODEBUG=scheddetail=1`.
+    pub scheddetail: bool,
+    /// Where trace lines go (default: stderr).
+    pub trace_sink: Option<TraceSink>,
+}
+
+impl Config {
+    pub fn new(gomaxprocs: usize) -> Config {
+        Config {
+            gomaxprocs,
+            schedtrace_ms: 0,
+            scheddetail: false,
+            trace_sink: None,
+        }
+    }
+
+    /// GOMAXPROCS from the environment as Go reads it, else the CPU count.
+    pub fn gomaxprocs_from_env() -> usize {
+        std::env::var("GOMAXPROCS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    }
+}
+
+/// One goroutine in a deadlock report.
+pub struct GDump<G> {
+    pub id: u64,
+    pub status: GStatus,
+    pub wait: WaitReason,
+    /// The executor's state (for the stack trace); `None` if unavailable.
+    pub g: Option<G>,
+}
+
+/// How a run ended.
+pub enum RunExit<G> {
+    /// main returned.
+    Done,
+    /// `os.Exit(code)`.
+    Exit(i32),
+    /// A goroutine panicked; its state, for the trace.
+    Panicked { goid: u64, g: G },
+    /// Every goroutine is blocked forever; all of them, by id.
+    Deadlock(Vec<GDump<G>>),
+    /// A fatal error other than deadlock, with Go's message.
+    Fatal(String),
+}
+
+impl<G> std::fmt::Debug for RunExit<G> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunExit::Done => write!(f, "Done"),
+            RunExit::Exit(c) => write!(f, "Exit({c})"),
+            RunExit::Panicked { goid, .. } => write!(f, "Panicked(goroutine {goid})"),
+            RunExit::Deadlock(gs) => write!(f, "Deadlock({} goroutines)", gs.len()),
+            RunExit::Fatal(s) => write!(f, "Fatal({s})"),
+        }
+    }
+}
+
+/// A scheduler: create, [`run`](Sched::run) once, then read its stats.
+pub struct Sched<E: Executor> {
+    sh: Arc<proc::Shared<E>>,
+    ran: std::sync::atomic::AtomicBool,
+}
+
+impl<E: Executor> Sched<E> {
+    pub fn new(exec: E, cfg: Config) -> Sched<E> {
+        Sched {
+            sh: Arc::new(proc::Shared::new(exec, cfg)),
+            ran: Default::default(),
+        }
+    }
+
+    /// Runs `main` as goroutine 1 and every goroutine it starts, until main
+    /// returns, a goroutine panics or exits, or the program deadlocks.
+    pub fn run(&self, main: E::G) -> RunExit<E::G> {
+        if self.ran.swap(true, std::sync::atomic::Ordering::AcqRel) {
+            return RunExit::Fatal("scheduler already ran".into());
+        }
+        self.sh.run(main)
+    }
+
+    pub fn stats(&self) -> &Stats {
+        &self.sh.stats
+    }
+
+    pub fn executor(&self) -> &E {
+        &self.sh.exec
+    }
+
+    pub fn gomaxprocs(&self) -> usize {
+        self.sh.procs()
+    }
+
+    /// `GODEBUG=schedtrace` text for the current state.
+    pub fn schedtrace(&self, detailed: bool) -> String {
+        trace::schedtrace(&self.sh, detailed)
+    }
+}

@@ -1,0 +1,126 @@
+//! sysmon: the monitor thread that runs without a P (Go's `sysmon`).
+//!
+//! Every tick it:
+//! * asks a G that has been running for more than 10 ms to yield (sets
+//!   its preempt flag; the executor polls it at safepoints);
+//! * retakes a P whose M has been in a system call for more than one
+//!   tick (20 µs), if the P has work, or nobody else is idle or spinning,
+//!   or the call has lasted 10 ms (Go's `retake`), and hands it to an M;
+//! * starts an M if a timer is overdue and a P is idle (every M may be
+//!   busy running long Gs);
+//! * polls the network if the executor has I/O waiters and nobody polled
+//!   for 10 ms;
+//! * prints `GODEBUG=schedtrace` lines when asked.
+//!
+//! It sleeps 20 µs per tick while it keeps finding work, and doubles the
+//! sleep after 50 idle ticks up to 10 ms (Go's schedule), so an idle
+//! program costs ~100 wakeups a second. The sleep is a condvar wait, so
+//! shutdown and new Ms wake it at once.
+
+use super::proc::{PStatus, Shared, FORCE_PREEMPT_NS};
+use super::sync::{Arc, Ordering};
+use super::Executor;
+use std::time::Duration;
+
+/// Minimum time a P must sit in a system call before sysmon retakes it.
+const SYSCALL_RETAKE_NS: u64 = 20_000;
+
+pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
+    let mut delay_us: u64 = 20;
+    let mut idle: u32 = 0;
+    let mut last_trace_ns = sh.now_ns();
+    let mut last_poll_ns = sh.now_ns();
+    loop {
+        if idle == 0 {
+            delay_us = 20;
+        } else if idle > 50 {
+            delay_us = (delay_us * 2).min(10_000);
+        }
+        {
+            let mut w = sh.sysmon_park.lock();
+            if !*w && !sh.shutdown.load(Ordering::Acquire) {
+                w = sh
+                    .sysmon_cv
+                    .wait_timeout(w, Duration::from_micros(delay_us));
+            }
+            if *w {
+                // Woken early: something started; watch closely again.
+                idle = 0;
+            }
+            *w = false;
+        }
+        if sh.shutdown.load(Ordering::Acquire) {
+            return;
+        }
+        let now = sh.now_ns();
+        let mut acted = false;
+        for p in sh.all_ps() {
+            match p.status() {
+                PStatus::Running => {
+                    if let Some(g) = p.curg.lock().as_ref() {
+                        let start = g.hdr.run_start_ns.load(Ordering::Relaxed);
+                        if now.saturating_sub(start) > FORCE_PREEMPT_NS
+                            && !g.hdr.preempt.load(Ordering::Relaxed)
+                        {
+                            g.hdr.preempt.store(true, Ordering::Relaxed);
+                            sh.stats.preempt_requests.fetch_add(1, Ordering::Relaxed);
+                            acted = true;
+                        }
+                    }
+                }
+                PStatus::Syscall => {
+                    let since = now.saturating_sub(p.syscall_when());
+                    if since < SYSCALL_RETAKE_NS {
+                        continue;
+                    }
+                    let others =
+                        sh.nmspinning.load(Ordering::SeqCst) + sh.npidle.load(Ordering::SeqCst);
+                    if p.thief.is_empty()
+                        && others > 0
+                        && since < FORCE_PREEMPT_NS
+                        && p.id < sh.procs()
+                    {
+                        continue;
+                    }
+                    if p.retake_from_syscall() {
+                        sh.stats.syscall_retakes.fetch_add(1, Ordering::Relaxed);
+                        sh.handoffp(p.clone());
+                        acted = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(t) = sh.earliest_timer() {
+            if t <= now {
+                sh.kick_sleeper(0);
+                if sh.npidle.load(Ordering::SeqCst) > 0 {
+                    sh.wakep();
+                }
+            }
+        }
+        if sh.exec.io_waiters() > 0 && now.saturating_sub(last_poll_ns) > 10_000_000 {
+            last_poll_ns = now;
+            let ws = sh.exec.netpoll(Some(Duration::ZERO));
+            if !ws.is_empty() {
+                sh.inject(ws);
+                acted = true;
+            }
+        }
+        if sh.cfg.schedtrace_ms > 0
+            && now.saturating_sub(last_trace_ns) >= sh.cfg.schedtrace_ms * 1_000_000
+        {
+            last_trace_ns = now;
+            let text = super::trace::schedtrace(&sh, sh.cfg.scheddetail);
+            match &sh.cfg.trace_sink {
+                Some(f) => f(&text),
+                None => eprint!("{text}"),
+            }
+        }
+        if acted {
+            idle = 0;
+        } else {
+            idle = idle.saturating_add(1);
+        }
+    }
+}
