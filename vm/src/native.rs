@@ -353,6 +353,12 @@ impl NativeCtx<'_> {
             // not a safe point to collect (see the module docs).
             return;
         }
+        // Slots above this native's arguments belong to no live frame (the
+        // native's wrapper is the top frame): clear them, so stale values
+        // of finished calls and ended scopes keep nothing alive.
+        let pw = self.vm.prog.natives[self.native].param_words as usize;
+        let from = (self.base + pw).min(self.g.stack.len());
+        self.g.stack[from..].fill(0);
         let g: &G = self.g;
         let globals = &self.vm.globals;
         let mut roots = |sink: &mut dyn FnMut(usize)| {
@@ -370,6 +376,9 @@ impl NativeCtx<'_> {
         unsafe {
             self.vm.heap.collect(&mut roots);
         }
+        // Go's runtime.GC also finishes sweeping before it returns, so
+        // the statistics read next count only live objects.
+        self.vm.heap.finish_sweep();
     }
 
     /// Exact memory statistics (`runtime.ReadMemStats`).

@@ -16,6 +16,7 @@
 //! | strconv | [`strconv`] |
 //! | math | [`math`] |
 //! | unicode/utf8 | [`utf8`] |
+//! | unicode | [`unicode`] |
 //! | sort | [`sort`] |
 //! | os | [`os`] |
 //! | runtime | [`runtime`] |
@@ -45,6 +46,7 @@ pub mod runtime;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
+pub mod unicode;
 pub mod utf8;
 pub mod value;
 
@@ -62,6 +64,7 @@ const TABLES: &[(&str, &[&str], Dispatch)] = &[
     ("sort", sort::NAMES, sort::call),
     ("runtime", runtime::NAMES, runtime::call),
     ("math/rand", rand::NAMES, rand::call),
+    ("unicode", unicode::NAMES, unicode::call),
 ];
 
 /// Runs the dispatcher of the package of the native being called.

@@ -169,6 +169,32 @@ impl<'e> VmValue<'e> {
     }
 }
 
+/// Go's reflect spelling of a type name: the alias `any` is written
+/// `interface {}` (a named type `pkg.any` keeps its name).
+pub fn reflect_name(name: &str) -> String {
+    if !name.contains("any") {
+        return name.to_string();
+    }
+    let b = name.as_bytes();
+    let mut out = String::with_capacity(name.len() + 16);
+    let mut i = 0;
+    while i < name.len() {
+        let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'.';
+        if name[i..].starts_with("any")
+            && (i == 0 || !ident(b[i - 1]) || name[..i].ends_with("..."))
+            && b.get(i + 3).is_none_or(|&c| !ident(c))
+        {
+            out.push_str("interface {}");
+            i += 3;
+            continue;
+        }
+        let c = name[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
 fn kind_for(k: &TypeKind) -> Kind {
     match k {
         TypeKind::Bool => Kind::Bool,
@@ -217,7 +243,7 @@ impl FmtValue for VmValue<'_> {
     fn type_name(&self) -> String {
         match self.ty {
             None => "<nil>".into(),
-            Some(t) => self.env.prog.ty(t).name.clone(),
+            Some(t) => reflect_name(&self.env.prog.ty(t).name),
         }
     }
 
