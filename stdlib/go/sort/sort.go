@@ -222,47 +222,45 @@ func Stable(data Interface) {
 	}
 }
 
-// merge merges the sorted runs data[a:m] and data[m:b], stably.
+// merge merges the sorted runs data[a:m] and data[m:b], stably: the
+// middle element of the longer run is the pivot; its place in the other
+// run is found by binary search (after equal elements of the left run), a
+// rotation puts the pivot in its final place, and both sides are merged.
 func merge(data Interface, a, m, b int) {
 	if a >= m || m >= b || !data.Less(m, m-1) {
 		return
 	}
-	var i, j int
 	if m-a >= b-m {
-		// Split the left run at its middle; find where that element goes
-		// in the right run (after equal elements of the left run).
-		i = int(uint(a+m) >> 1)
+		p := int(uint(a+m) >> 1)
 		lo, hi := m, b
 		for lo < hi {
 			h := int(uint(lo+hi) >> 1)
-			if data.Less(h, i) {
+			if data.Less(h, p) {
 				lo = h + 1
 			} else {
 				hi = h
 			}
 		}
-		j = lo
-	} else {
-		// Split the right run at its middle; find where it goes in the
-		// left run (after every element equal to it).
-		j = int(uint(m+b) >> 1)
-		lo, hi := a, m
-		for lo < hi {
-			h := int(uint(lo+hi) >> 1)
-			if !data.Less(j, h) {
-				lo = h + 1
-			} else {
-				hi = h
-			}
-		}
-		i = lo
-		j++
+		rotate(data, p, m, lo)
+		k := p + (lo - m)
+		merge(data, a, p, k)
+		merge(data, k+1, lo, b)
+		return
 	}
-	// data[i:m] and data[m:j] swap places; then merge each side.
-	rotate(data, i, m, j)
-	k := i + (j - m)
-	merge(data, a, i, k)
-	merge(data, k, j, b)
+	p := int(uint(m+b) >> 1)
+	lo, hi := a, m
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if !data.Less(p, h) {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	rotate(data, lo, m, p+1)
+	k := lo + (p - m)
+	merge(data, a, lo, k)
+	merge(data, k+1, p+1, b)
 }
 
 // rotate turns data[a:m], data[m:b] into data[m:b], data[a:m].
