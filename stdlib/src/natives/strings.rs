@@ -81,9 +81,10 @@ pub fn to_upper(r: u32) -> u32 {
     simple_map(r, |c| c.to_uppercase().collect())
 }
 
-/// Go's `unicode.ToLower` (simple mapping).
+/// Go's `unicode.ToLower` (simple mapping). The only rune whose full
+/// lower-case mapping has several runes, U+0130, maps simply to its first.
 pub fn to_lower(r: u32) -> u32 {
-    simple_map(r, |c| c.to_lowercase().collect())
+    simple_map(r, |c| c.to_lowercase().take(1).collect())
 }
 
 fn simple_map(r: u32, f: impl Fn(char) -> Vec<char>) -> u32 {
