@@ -10,6 +10,7 @@
 package strings
 
 import (
+	"errors"
 	"io"
 	"sync"
 	"unicode"
@@ -23,7 +24,9 @@ func Clone(s string) string
 
 func Compare(a string, b string) int
 
-func NewReader(s string) *Reader
+func NewReader(s string) *Reader {
+	return &Reader{s, 0, -1}
+}
 
 func NewReplacer(oldnew ...string) *Replacer {
 	if len(oldnew)%2 == 1 {
@@ -261,27 +264,81 @@ type Reader struct {
 	prevRune int
 }
 
-func (r *Reader) Len() int
+func (r *Reader) Len() int {
+	if r.i >= int64(len(r.s)) {
+		return 0
+	}
+	return int(int64(len(r.s)) - r.i)
+}
 
-func (r *Reader) Size() int64
+func (r *Reader) Size() int64 {
+	return int64(len(r.s))
+}
 
-func (r *Reader) Read(b []byte) (n int, err error)
+func (r *Reader) Read(b []byte) (n int, err error) {
+	if r.i >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	r.prevRune = -1
+	for n < len(b) && r.i < int64(len(r.s)) {
+		b[n] = r.s[r.i]
+		n++
+		r.i++
+	}
+	return n, nil
+}
 
 func (r *Reader) ReadAt(b []byte, off int64) (n int, err error)
 
-func (r *Reader) ReadByte() (byte, error)
+func (r *Reader) ReadByte() (byte, error) {
+	r.prevRune = -1
+	if r.i >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	b := r.s[r.i]
+	r.i++
+	return b, nil
+}
 
-func (r *Reader) UnreadByte() error
+func (r *Reader) UnreadByte() error {
+	if r.i <= 0 {
+		return errors.New("strings.Reader.UnreadByte: at beginning of string")
+	}
+	r.prevRune = -1
+	r.i--
+	return nil
+}
 
-func (r *Reader) ReadRune() (ch rune, size int, err error)
+func (r *Reader) ReadRune() (ch rune, size int, err error) {
+	if r.i >= int64(len(r.s)) {
+		r.prevRune = -1
+		return 0, 0, io.EOF
+	}
+	r.prevRune = int(r.i)
+	ch, size = utf8.DecodeRuneInString(r.s[r.i:])
+	r.i += int64(size)
+	return ch, size, nil
+}
 
-func (r *Reader) UnreadRune() error
+func (r *Reader) UnreadRune() error {
+	if r.i <= 0 {
+		return errors.New("strings.Reader.UnreadRune: at beginning of string")
+	}
+	if r.prevRune < 0 {
+		return errors.New("strings.Reader.UnreadRune: previous operation was not ReadRune")
+	}
+	r.i = int64(r.prevRune)
+	r.prevRune = -1
+	return nil
+}
 
 func (r *Reader) Seek(offset int64, whence int) (int64, error)
 
 func (r *Reader) WriteTo(w io.Writer) (n int64, err error)
 
-func (r *Reader) Reset(s string)
+func (r *Reader) Reset(s string) {
+	*r = Reader{s, 0, -1}
+}
 
 type Replacer struct {
 	once   sync.Once
