@@ -1273,7 +1273,10 @@ pub(crate) fn run_nested(
                     && g.frames.last().is_some_and(|f| f.func == SENTINEL)
                 {
                     let n = callee.result_words as usize;
-                    break Ok(g.stack[base..base + n].to_vec());
+                    break Ok(g
+                        .stack
+                        .get(base..base + n)
+                        .map_or_else(Vec::new, <[u64]>::to_vec));
                 }
                 let _ = vm.stdout.flush();
                 crate::panic::fatal(vm, g, &msg);
