@@ -4,12 +4,10 @@
 //
 // Ints, Strings and Float64s are natives; everything that calls back into
 // the program (Sort, Stable, Slice, Search...) is Go, so the callbacks run
-// as ordinary calls. Sort and Slice sort slices of up to 12 elements by
-// insertion, as Go's pdqsort does, so equal elements keep Go's order there;
-// longer inputs use gol's own quicksort, which may order equal elements
-// differently from Go (any order is correct for an unstable sort). Stable
-// and SliceStable give Go's results exactly (a stable sort's result is
-// unique).
+// as ordinary calls. Sort and Slice are pattern-defeating quicksort making
+// Go's choices, so equal elements end in Go's order; Stable and
+// SliceStable give Go's results too (a stable sort's result is unique),
+// with gol's own in-place merge.
 package sort
 
 // sliceLen is the length of the slice x (panics if x is not a slice).
@@ -87,9 +85,20 @@ func SliceIsSorted(x any, less func(i int, j int) bool) bool {
 
 func Sort(data Interface) {
 	n := data.Len()
-	if n > 1 {
-		quickSort(data, 0, n)
+	if n <= 1 {
+		return
 	}
+	pdqsort(data, 0, n, bitLen(uint(n)))
+}
+
+// bitLen is the number of bits needed to represent x (math/bits.Len).
+func bitLen(x uint) int {
+	n := 0
+	for x != 0 {
+		x >>= 1
+		n++
+	}
+	return n
 }
 
 // insertionSort sorts data[a:b] by insertion (stable).
@@ -101,48 +110,247 @@ func insertionSort(data Interface, a, b int) {
 	}
 }
 
-// quickSort sorts data[a:b]: median-of-three quicksort over ranges longer
-// than 12, insertion sort below; recursion only into the smaller side.
-func quickSort(data Interface, a, b int) {
-	for b-a > 12 {
-		m := int(uint(a+b) >> 1)
-		// Order a, m, b-1 so that data[m] is their median.
-		if data.Less(m, a) {
-			data.Swap(m, a)
+// pdqsort is pattern-defeating quicksort, making the same choices as Go's
+// (so equal elements end in the same order): insertion sort up to 12
+// elements; heapsort once limit bad pivots were taken; a pivot from the
+// median of three (ninther from 50 elements) with a hint of sortedness;
+// a deterministic shuffle after an unbalanced partition; an equal-keys
+// partition when the pivot equals the element before the range.
+func pdqsort(data Interface, a, b, limit int) {
+	balanced, partitioned := true, true
+	for {
+		n := b - a
+		if n <= 12 {
+			insertionSort(data, a, b)
+			return
 		}
-		if data.Less(b-1, m) {
-			data.Swap(b-1, m)
-			if data.Less(m, a) {
-				data.Swap(m, a)
+		if limit == 0 {
+			heapSort(data, a, b)
+			return
+		}
+		if !balanced {
+			breakPatterns(data, a, b)
+			limit--
+		}
+		pivot, hint := choosePivot(data, a, b)
+		if hint == hintDecreasing {
+			reverseRange(data, a, b)
+			pivot = (b - 1) - (pivot - a)
+			hint = hintIncreasing
+		}
+		if balanced && partitioned && hint == hintIncreasing {
+			if partialInsertionSort(data, a, b) {
+				return
 			}
 		}
-		// Move the pivot to a and partition data[a+1:b].
-		data.Swap(a, m)
-		i, j := a+1, b-1
-		for {
-			for i <= j && data.Less(i, a) {
-				i++
-			}
-			for i <= j && data.Less(a, j) {
-				j--
-			}
-			if i >= j {
-				break
-			}
-			data.Swap(i, j)
-			i++
-			j--
+		if a > 0 && !data.Less(a-1, pivot) {
+			a = partitionEqual(data, a, b, pivot)
+			continue
 		}
-		data.Swap(a, j)
-		if j-a < b-j-1 {
-			quickSort(data, a, j)
-			a = j + 1
+		mid, already := partition(data, a, b, pivot)
+		partitioned = already
+		left, right := mid-a, b-mid
+		if left < right {
+			balanced = left >= n/8
+			pdqsort(data, a, mid, limit)
+			a = mid + 1
 		} else {
-			quickSort(data, j+1, b)
-			b = j
+			balanced = right >= n/8
+			pdqsort(data, mid+1, b, limit)
+			b = mid
 		}
 	}
-	insertionSort(data, a, b)
+}
+
+// partition moves the pivot to a, then elements less than it before the
+// rest; returns the pivot's final index and whether nothing had to move.
+func partition(data Interface, a, b, pivot int) (int, bool) {
+	data.Swap(a, pivot)
+	i, j := a+1, b-1
+	for i <= j && data.Less(i, a) {
+		i++
+	}
+	for i <= j && !data.Less(j, a) {
+		j--
+	}
+	if i > j {
+		data.Swap(j, a)
+		return j, true
+	}
+	data.Swap(i, j)
+	i++
+	j--
+	for {
+		for i <= j && data.Less(i, a) {
+			i++
+		}
+		for i <= j && !data.Less(j, a) {
+			j--
+		}
+		if i > j {
+			break
+		}
+		data.Swap(i, j)
+		i++
+		j--
+	}
+	data.Swap(j, a)
+	return j, false
+}
+
+// partitionEqual puts the elements equal to the pivot first; returns the
+// index of the first greater one.
+func partitionEqual(data Interface, a, b, pivot int) int {
+	data.Swap(a, pivot)
+	i, j := a+1, b-1
+	for {
+		for i <= j && !data.Less(a, i) {
+			i++
+		}
+		for i <= j && data.Less(a, j) {
+			j--
+		}
+		if i > j {
+			break
+		}
+		data.Swap(i, j)
+		i++
+		j--
+	}
+	return i
+}
+
+// partialInsertionSort fixes up to 5 out-of-order neighbours in ranges of
+// 50 or more; reports whether the range is then sorted.
+func partialInsertionSort(data Interface, a, b int) bool {
+	i := a + 1
+	for step := 0; step < 5; step++ {
+		for i < b && !data.Less(i, i-1) {
+			i++
+		}
+		if i == b {
+			return true
+		}
+		if b-a < 50 {
+			return false
+		}
+		data.Swap(i, i-1)
+		if i-a >= 2 {
+			for j := i - 1; j >= 1; j-- {
+				if !data.Less(j, j-1) {
+					break
+				}
+				data.Swap(j, j-1)
+			}
+		}
+		if b-i >= 2 {
+			for j := i + 1; j < b; j++ {
+				if !data.Less(j, j-1) {
+					break
+				}
+				data.Swap(j, j-1)
+			}
+		}
+	}
+	return false
+}
+
+// breakPatterns swaps three elements around the middle with positions
+// from a xorshift generator seeded by the length.
+func breakPatterns(data Interface, a, b int) {
+	n := b - a
+	if n < 8 {
+		return
+	}
+	r := uint64(n)
+	mask := uint(1)<<bitLen(uint(n)) - 1
+	idx := a + (n/4)*2 - 1
+	for k := 0; k < 3; k++ {
+		r ^= r << 13
+		r ^= r >> 7
+		r ^= r << 17
+		other := int(uint(r) & mask)
+		if other >= n {
+			other -= n
+		}
+		data.Swap(idx+k, a+other)
+	}
+}
+
+const (
+	hintUnknown = iota
+	hintIncreasing
+	hintDecreasing
+)
+
+// choosePivot picks the median of three quartile positions (each the
+// median of its neighbours from 50 elements on); the number of swaps the
+// comparisons implied hints at sorted (0) or reversed (12) input.
+func choosePivot(data Interface, a, b int) (int, int) {
+	n := b - a
+	swaps := 0
+	i, j, k := a+n/4, a+n/4*2, a+n/4*3
+	if n >= 8 {
+		if n >= 50 {
+			i = median(data, i-1, i, i+1, &swaps)
+			j = median(data, j-1, j, j+1, &swaps)
+			k = median(data, k-1, k, k+1, &swaps)
+		}
+		j = median(data, i, j, k, &swaps)
+	}
+	switch swaps {
+	case 0:
+		return j, hintIncreasing
+	case 12:
+		return j, hintDecreasing
+	}
+	return j, hintUnknown
+}
+
+// order2 returns x, y ordered so that data[x] <= data[y].
+func order2(data Interface, x, y int, swaps *int) (int, int) {
+	if data.Less(y, x) {
+		*swaps++
+		return y, x
+	}
+	return x, y
+}
+
+// median is the index of the median of data[x], data[y], data[z].
+func median(data Interface, x, y, z int, swaps *int) int {
+	x, y = order2(data, x, y, swaps)
+	y, z = order2(data, y, z, swaps)
+	x, y = order2(data, x, y, swaps)
+	return y
+}
+
+func siftDown(data Interface, lo, hi, first int) {
+	root := lo
+	for {
+		child := 2*root + 1
+		if child >= hi {
+			return
+		}
+		if child+1 < hi && data.Less(first+child, first+child+1) {
+			child++
+		}
+		if !data.Less(first+root, first+child) {
+			return
+		}
+		data.Swap(first+root, first+child)
+		root = child
+	}
+}
+
+func heapSort(data Interface, a, b int) {
+	first, hi := a, b-a
+	for i := (hi - 1) / 2; i >= 0; i-- {
+		siftDown(data, i, hi, first)
+	}
+	for i := hi - 1; i >= 0; i-- {
+		data.Swap(first, first+i)
+		siftDown(data, 0, i, first)
+	}
 }
 
 // reverse is Reverse's Interface.
