@@ -4,8 +4,8 @@
 //! exact statistics (the fields gol keeps: Alloc, TotalAlloc, Sys,
 //! Mallocs, Frees, HeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapReleased,
 //! HeapObjects, NextGC, LastGC, PauseTotalNs, PauseNs, PauseEnd, NumGC,
-//! GCSys, EnableGC; the others stay zero). One goroutine runs, so
-//! `NumGoroutine` is 1 and `Gosched` returns at once.
+//! GCSys, EnableGC; the others stay zero). What belongs to the scheduler
+//! (`NumGoroutine`, `GOMAXPROCS`, `Gosched`, `Goexit`) is not here.
 
 use gol_lang::bytecode::TypeKind;
 use gol_vm::{NativeCtx, NativeResult};
@@ -14,10 +14,7 @@ use gol_vm::{NativeCtx, NativeResult};
 pub const NAMES: &[&str] = &[
     "GC",
     "ReadMemStats",
-    "NumGoroutine",
     "NumCPU",
-    "GOMAXPROCS",
-    "Gosched",
     "KeepAlive",
     "Version",
     "NumCgoCall",
@@ -82,10 +79,8 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
                 ctx.store(p, off, &[v], f.ty);
             }
         }
-        "NumGoroutine" => ctx.set_result(0, 1),
         "NumCPU" => ctx.set_result(0, num_cpu()),
-        "GOMAXPROCS" => ctx.set_result(0, num_cpu()),
-        "Gosched" | "KeepAlive" => {}
+        "KeepAlive" => {}
         "NumCgoCall" => ctx.set_result(0, 0),
         "Version" => super::ret_str(ctx, 0, b"go1.27-gol"),
         _ => return None,
