@@ -418,6 +418,61 @@ impl CallError {
     }
 }
 
+/// Before an unrecovered panic is reported: a value whose type has
+/// `Error() string` (or else `String() string`) is reported by that
+/// method's text, as Go's `printpanicval` does (`panic(err)` prints
+/// `panic: ` and `err.Error()`). The method runs as a nested call on the
+/// dead goroutine's stack; if it fails, the value is reported as it is.
+pub fn describe_panic(vm: &mut Vm, g: &mut G) {
+    let Some(p) = &g.panicking else {
+        return;
+    };
+    let PanicValue::Value(w) = p.value else {
+        return;
+    };
+    let Some(t) = crate::panic::box_type(w) else {
+        return;
+    };
+    let Some(desc) = vm.prog.types.get(t.0 as usize) else {
+        return;
+    };
+    let rw = desc.words;
+    let n = rw as usize;
+    let find = |name: &str| {
+        let k = desc
+            .methods
+            .binary_search_by(|(m, _)| m.as_str().cmp(name))
+            .ok()?;
+        let f = desc.methods[k].1;
+        let fd = vm.prog.funcs.get(f.0 as usize)?;
+        (fd.param_words == rw && fd.result_words == 2).then_some(f)
+    };
+    let Some(f) = find("Error").or_else(|| find("String")) else {
+        return;
+    };
+    // SAFETY: `w` is the box of a value of type `t`, which has `n` words
+    // after the type word (value invariant 3).
+    let recv: Vec<u64> = (0..n)
+        .map(|k| unsafe { value::read_word(w, 1 + k) })
+        .collect();
+    // The report reads the goroutine's frames as they were at the panic;
+    // the call runs above them and leaves them as they are.
+    let saved = g.panicking.take();
+    let depth = g.frames.len();
+    let r = crate::interp::run_nested(vm, g, f, 0, &recv);
+    g.frames.truncate(depth);
+    g.panicking = saved;
+    if let (Ok(words), Some(p)) = (r, g.panicking.as_mut()) {
+        let (sp, sl) = (
+            words.first().copied().unwrap_or(0),
+            words.get(1).copied().unwrap_or(0),
+        );
+        // SAFETY: the method returned a string value (value invariant 1).
+        let text = unsafe { value::str_bytes(sp, sl) };
+        p.value = PanicValue::Runtime(String::from_utf8_lossy(text).into_owned());
+    }
+}
+
 /// The panic value of a goroutine's panic as an interface word (runtime
 /// errors as string boxes, as `recover` gives them).
 pub(crate) fn panic_word(vm: &mut Vm, v: &PanicValue) -> (u64, Option<String>) {
