@@ -490,12 +490,22 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
                 return Some(NativeResult::Panic("strings: negative Repeat count".into()));
             }
             let total = (s.len() as u128) * (n as u128);
-            if total > (1u128 << 40) {
+            if total > i64::MAX as u128 {
                 return Some(NativeResult::Panic(
                     "strings: Repeat output length overflow".into(),
                 ));
             }
-            ret_string(ctx, &s.repeat(n as usize))
+            // Go dies of an allocation it cannot make; so does gol, with
+            // Go's message rather than Rust's abort.
+            let mut out: Vec<u8> = Vec::new();
+            if total > (1u128 << 40) || out.try_reserve_exact(total as usize).is_err() {
+                ctx.flush_stdout();
+                return Some(NativeResult::Panic("runtime: out of memory".into()));
+            }
+            for _ in 0..n {
+                out.extend_from_slice(&s);
+            }
+            ret_string(ctx, &out)
         }
         "Replace" | "ReplaceAll" => {
             let old = t();
