@@ -107,17 +107,54 @@ func Appendln(b []byte, a ...any) []byte {
 	return append(b, Sprintln(a...)...)
 }
 
-func Scan(a ...any) (n int, err error)
+// The scanners report failures as messages; scanError makes the error
+// value (io.EOF and io.ErrUnexpectedEOF themselves, so comparisons work).
+func scanError(msg string) error {
+	switch msg {
+	case "":
+		return nil
+	case "EOF":
+		return io.EOF
+	case "unexpected EOF":
+		return io.ErrUnexpectedEOF
+	}
+	return errors.New(msg)
+}
 
-func Scanln(a ...any) (n int, err error)
+func sscan(str string, a []any, ln bool) (int, string)
+func sscanf(str string, format string, a []any) (int, string)
+func scan(a []any, ln bool) (int, string)
+func scanf(format string, a []any) (int, string)
 
-func Scanf(format string, a ...any) (n int, err error)
+func Scan(a ...any) (n int, err error) {
+	n, msg := scan(a, false)
+	return n, scanError(msg)
+}
 
-func Sscan(str string, a ...any) (n int, err error)
+func Scanln(a ...any) (n int, err error) {
+	n, msg := scan(a, true)
+	return n, scanError(msg)
+}
 
-func Sscanln(str string, a ...any) (n int, err error)
+func Scanf(format string, a ...any) (n int, err error) {
+	n, msg := scanf(format, a)
+	return n, scanError(msg)
+}
 
-func Sscanf(str string, format string, a ...any) (n int, err error)
+func Sscan(str string, a ...any) (n int, err error) {
+	n, msg := sscan(str, a, false)
+	return n, scanError(msg)
+}
+
+func Sscanln(str string, a ...any) (n int, err error) {
+	n, msg := sscan(str, a, true)
+	return n, scanError(msg)
+}
+
+func Sscanf(str string, format string, a ...any) (n int, err error) {
+	n, msg := sscanf(str, format, a)
+	return n, scanError(msg)
+}
 
 func Fscan(r io.Reader, a ...any) (n int, err error)
 

@@ -10,7 +10,7 @@
 //!
 //! | package | module |
 //! |---|---|
-//! | fmt | [`fmt`] (through [`crate::format`], with [`value::VmValue`] as the printer's view of VM values) |
+//! | fmt | [`fmt`] (through [`crate::format`], with [`value::VmValue`] as the printer's view of VM values); scanning in [`scan`] |
 //! | errors | [`errors`] |
 //! | strings | [`strings`] |
 //! | strconv | [`strconv`] |
@@ -43,6 +43,7 @@ pub mod math;
 pub mod os;
 pub mod rand;
 pub mod runtime;
+pub mod scan;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
@@ -65,6 +66,7 @@ const TABLES: &[(&str, &[&str], Dispatch)] = &[
     ("runtime", runtime::NAMES, runtime::call),
     ("math/rand", rand::NAMES, rand::call),
     ("unicode", unicode::NAMES, unicode::call),
+    ("fmt", scan::NAMES, scan::call),
 ];
 
 /// Runs the dispatcher of the package of the native being called.
