@@ -2,17 +2,63 @@
 //!
 //! A native sees its arguments as the words of its window (`arg`), writes
 //! its results over the same window (`set_result`), and may allocate
-//! strings and slices. It returns [`NativeResult`]: normal return, a Go
-//! panic (delivered to the calling goroutine, recoverable), or process
-//! exit. Natives run between safepoints: the collector cannot run while a
-//! native holds heap addresses (architecture invariant 5), because
+//! strings, slices and interface boxes. It returns [`NativeResult`]: normal
+//! return, a Go panic (delivered to the calling goroutine, recoverable), or
+//! process exit. Natives run between safepoints: the collector cannot run
+//! while a native holds heap addresses (architecture invariant 5), because
 //! collection only happens between interpreter slices.
+//!
+//! # Calling back into Go
+//! [`NativeCtx::call`] runs a Go function (a method such as `String()` or
+//! `Error()`, or a func value) to completion on the *same* goroutine and
+//! returns its result words: fmt needs it for `Stringer` and `error`
+//! values, errors for `Is`/`As`/`Unwrap` methods. It is backed by
+//! [`crate::interp::run_nested`], which pushes the callee above the
+//! native's window and runs a nested interpreter loop until the callee
+//! returns. Its limits, each chosen to keep the VM safe rather than fast:
+//! * Nesting is capped at [`MAX_NESTED_CALLS`] (a `String` method that
+//!   prints its own receiver recurses through Rust frames); past it the
+//!   call fails with [`CallError::TooDeep`], which natives report as Go's
+//!   `fatal error: stack overflow`.
+//! * A nested call is not a safepoint: no collection runs until it returns
+//!   (the native may hold heap addresses in Rust locals), so a method that
+//!   allocates without end grows the heap.
+//! * The caller's deferred calls and panic state are set aside while the
+//!   callee runs: a panic in the callee that it does not recover itself
+//!   ends the nested call with [`CallError::Panic`] instead of unwinding
+//!   the native's callers. fmt turns it into Go's
+//!   `%!v(PANIC=String method: ...)`; other natives re-raise it with
+//!   [`CallError::into_result`] (a runtime error keeps its message; any
+//!   other value is re-raised as the text Go's `panic` prints for it).
 
-use crate::goroutine::G;
+use crate::goroutine::{PanicValue, G};
 use crate::value;
 use crate::Vm;
-use gol_lang::bytecode::{Program, RtType, TypeKind};
+use gol_lang::bytecode::{FuncId, Program, RtType, TypeKind};
 use std::io::Write;
+use std::sync::Arc;
+
+pub use gol_gc::MemStats;
+
+/// How deeply natives may nest calls back into Go (`String` calling
+/// `Sprintf` calling `String`...): each level holds Rust frames of the
+/// interpreter and the native.
+pub const MAX_NESTED_CALLS: u32 = 48;
+
+/// Why a call from a native back into Go did not return normally.
+#[derive(Debug)]
+pub enum CallError {
+    /// The callee panicked and did not recover: the panic value as an
+    /// interface word (runtime errors boxed as their message string, as
+    /// `recover` returns them) and, for runtime errors, the message.
+    Panic { value: u64, runtime: Option<String> },
+    /// The callee called `os.Exit`.
+    Exit(i32),
+    /// A fatal error (already reported on stderr): exit status 2.
+    Fatal,
+    /// Calls nested deeper than [`MAX_NESTED_CALLS`].
+    TooDeep,
+}
 
 /// A native function.
 pub type NativeFn = fn(&mut NativeCtx<'_>) -> NativeResult;
@@ -38,6 +84,17 @@ pub struct NativeCtx<'a> {
 }
 
 impl NativeCtx<'_> {
+    /// A shorter-lived context for the same native call (to lend to a
+    /// helper that keeps it, such as fmt's value walker).
+    pub fn reborrow(&mut self) -> NativeCtx<'_> {
+        NativeCtx {
+            vm: &mut *self.vm,
+            g: &mut *self.g,
+            base: self.base,
+            native: self.native,
+        }
+    }
+
     /// Argument word `i` (arguments are laid out in parameter order, each
     /// taking its type's words).
     pub fn arg(&self, i: usize) -> u64 {
@@ -54,6 +111,11 @@ impl NativeCtx<'_> {
     /// The program being run (type descriptors, names).
     pub fn program(&self) -> &Program {
         &self.vm.prog
+    }
+
+    /// This native's index in the program's native table.
+    pub fn native_index(&self) -> usize {
+        self.native
     }
 
     /// The name this native was declared with.
@@ -113,6 +175,313 @@ impl NativeCtx<'_> {
     /// The descriptor of a runtime type.
     pub fn type_kind(&self, t: RtType) -> &TypeKind {
         &self.vm.prog.ty(t).kind
+    }
+
+    /// A shared handle on the program (outlives borrows of the context).
+    pub fn program_arc(&self) -> Arc<Program> {
+        self.vm.prog.clone()
+    }
+
+    /// The declared parameter and result types of this native.
+    pub fn signature(&self) -> (&[RtType], &[RtType]) {
+        let d = &self.vm.prog.natives[self.native];
+        (&d.params, &d.results)
+    }
+
+    /// The dynamic type of interface word `w` (`None` for nil).
+    pub fn box_type(&self, w: u64) -> Option<RtType> {
+        let t = crate::panic::box_type(w)?;
+        // A type index outside the table would be a broken VM invariant;
+        // answer "nil" rather than index out of bounds.
+        (self.vm.prog.types.get(t.0 as usize).is_some()).then_some(t)
+    }
+
+    /// The value words of interface word `w` (empty for nil).
+    pub fn box_words(&self, w: u64) -> Vec<u64> {
+        match self.box_type(w) {
+            Some(t) => self.read_words(w, 1, self.vm.prog.ty(t).words as usize),
+            None => Vec::new(),
+        }
+    }
+
+    /// A new interface box of type `t` holding `words` (an interface word).
+    pub fn new_box(&mut self, t: RtType, words: &[u64]) -> u64 {
+        self.vm.new_box(t, words)
+    }
+
+    /// The runtime type named `name` (`*errors.errorString`), if the
+    /// program has one.
+    pub fn find_type(&self, name: &str) -> Option<RtType> {
+        self.vm
+            .prog
+            .types
+            .iter()
+            .position(|t| t.name == name)
+            .map(|i| RtType(i as u32))
+    }
+
+    /// A new slice of `n` elements of type `elem` from their words
+    /// (`n * words(elem)` of them), as (ptr, len, cap).
+    pub fn new_slice(&mut self, elem: RtType, words: &[u64], n: usize) -> (u64, u64, u64) {
+        let p = self.vm.alloc_typed(elem, words.len().max(1));
+        // SAFETY: `p` is a fresh object of words.len() words laid out as
+        // elements of `elem`.
+        unsafe { self.vm.store_words(p, 0, words, elem) };
+        (p, n as u64, n as u64)
+    }
+
+    /// A new `[]byte` (one word per element, see the value module).
+    pub fn new_bytes(&mut self, b: &[u8]) -> (u64, u64, u64) {
+        let p = self.vm.alloc_noscan(b.len().max(1) * 8);
+        for (k, &x) in b.iter().enumerate() {
+            // SAFETY: `p` is a fresh pointer-free object of b.len() words.
+            unsafe { value::write_word(p, k, x as u64) };
+        }
+        (p, b.len() as u64, b.len() as u64)
+    }
+
+    /// The bytes of the `[]byte` slice `(ptr, len)`.
+    pub fn bytes_at(&self, ptr: u64, len: u64) -> Vec<u8> {
+        self.read_words(ptr, 0, len as usize)
+            .into_iter()
+            .map(|w| w as u8)
+            .collect()
+    }
+
+    /// `append(s, elems...)` with Go's growth, for a slice of `elem`;
+    /// `words` holds `n` elements.
+    pub fn append(
+        &mut self,
+        elem: RtType,
+        s: (u64, u64, u64),
+        words: &[u64],
+        n: u64,
+    ) -> (u64, u64, u64) {
+        self.vm.append(elem, s, words, n)
+    }
+
+    /// Stores `words` (values of type `t`) at word `off` of the object at
+    /// `ptr`, through the write barrier. `ptr` must be a non-nil pointer
+    /// (or slice array) taken from a value whose type holds `t` there.
+    pub fn store(&mut self, ptr: u64, off: usize, words: &[u64], t: RtType) {
+        if ptr == 0 {
+            return;
+        }
+        // SAFETY: the caller passes a VM-made pointer to an object with
+        // values of type `t` from word `off` on (see above).
+        unsafe { self.vm.store_words(ptr, off, words, t) };
+    }
+
+    /// Writes to the program's standard error (after flushing stdout, so
+    /// the two streams interleave as the program wrote them).
+    pub fn write_stderr(&mut self, b: &[u8]) {
+        let _ = self.vm.stdout.flush();
+        let _ = std::io::stderr().write_all(b);
+    }
+
+    /// The method `name` of values of type `t`, if its method set has one.
+    pub fn method(&self, t: RtType, name: &str) -> Option<FuncId> {
+        let d = self.vm.prog.types.get(t.0 as usize)?;
+        let k = d
+            .methods
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()?;
+        Some(d.methods[k].1)
+    }
+
+    /// Parameter and result words of function `f`.
+    pub fn func_words(&self, f: FuncId) -> Option<(u32, u32)> {
+        let d = self.vm.prog.funcs.get(f.0 as usize)?;
+        Some((d.param_words, d.result_words))
+    }
+
+    /// Calls Go function `f` with the argument words `args` (for a method,
+    /// the receiver's words first; `closure` is the func value's closure
+    /// object, 0 for a plain function) and returns its result words. See
+    /// the module docs for what happens on panics and how deep it nests.
+    pub fn call(&mut self, f: FuncId, closure: u64, args: &[u64]) -> Result<Vec<u64>, CallError> {
+        let depth = NESTED.with(|d| d.get());
+        if depth >= MAX_NESTED_CALLS {
+            return Err(CallError::TooDeep);
+        }
+        NESTED.with(|d| d.set(depth + 1));
+        let r = crate::interp::run_nested(self.vm, self.g, f, closure, args);
+        NESTED.with(|d| d.set(depth));
+        r
+    }
+
+    /// Calls method `name` of the value of type `t` with words `recv`;
+    /// `None` when the type has no such method.
+    pub fn call_method(
+        &mut self,
+        t: RtType,
+        recv: &[u64],
+        name: &str,
+        args: &[u64],
+    ) -> Option<Result<Vec<u64>, CallError>> {
+        let f = self.method(t, name)?;
+        let mut all = recv.to_vec();
+        all.extend_from_slice(args);
+        Some(self.call(f, 0, &all))
+    }
+
+    /// Calls the func value `fv` (a closure object; nil panics as Go does).
+    pub fn call_func_value(&mut self, fv: u64, args: &[u64]) -> Result<Vec<u64>, CallError> {
+        if fv == 0 {
+            let msg = "runtime error: invalid memory address or nil pointer dereference";
+            let (p, l) = self.new_string(msg.as_bytes());
+            let value = self.vm.new_box(RtType(0), &[p, l]);
+            return Err(CallError::Panic {
+                value,
+                runtime: Some(msg.into()),
+            });
+        }
+        // SAFETY: a non-nil func value points at a closure object whose
+        // word 0 is its function index.
+        let f = unsafe { value::read_word(fv, 0) };
+        self.call(FuncId(f as u32), fv, args)
+    }
+
+    /// Collects garbage now (`runtime.GC`): the roots are the goroutine's
+    /// slots, the globals and its defer and panic records. The native's own
+    /// arguments are in its window, so they survive; a native must hold no
+    /// other heap address across this call.
+    pub fn collect(&mut self) {
+        if NESTED.with(|d| d.get()) > 0 {
+            // Inside a nested call the outer natives hold heap addresses
+            // in Rust locals and the outer deferred calls are set aside:
+            // not a safe point to collect (see the module docs).
+            return;
+        }
+        // Slots above this native's arguments belong to no live frame (the
+        // native's wrapper is the top frame): clear them, so stale values
+        // of finished calls and ended scopes keep nothing alive.
+        let pw = self.vm.prog.natives[self.native].param_words as usize;
+        let from = (self.base + pw).min(self.g.stack.len());
+        self.g.stack[from..].fill(0);
+        let g: &G = self.g;
+        let globals = &self.vm.globals;
+        let mut roots = |sink: &mut dyn FnMut(usize)| {
+            for &w in g.live_slots() {
+                sink(w as usize);
+            }
+            for &w in globals {
+                sink(w as usize);
+            }
+            g.extra_roots(sink);
+        };
+        // SAFETY: the world is stopped (one goroutine runs, and it is in
+        // this native), and every heap pointer the VM will use again is in
+        // a root passed above (the caller holds none of its own).
+        unsafe {
+            self.vm.heap.collect(&mut roots);
+        }
+        // Go's runtime.GC also finishes sweeping before it returns, so
+        // the statistics read next count only live objects.
+        self.vm.heap.finish_sweep();
+    }
+
+    /// Exact memory statistics (`runtime.ReadMemStats`).
+    pub fn mem_stats(&mut self) -> MemStats {
+        // SAFETY: the world is stopped: one goroutine runs, in this native.
+        unsafe { self.vm.heap.read_mem_stats() }
+    }
+}
+
+thread_local! {
+    /// Nesting depth of [`NativeCtx::call`] on this thread (a goroutine
+    /// never changes threads inside a native).
+    static NESTED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+impl CallError {
+    /// How a native that cannot handle the failure ends: the callee's
+    /// panic continues in the native's caller, `os.Exit` exits, and
+    /// nesting too deep dies as Go's stack overflow does.
+    pub fn into_result(self, ctx: &mut NativeCtx<'_>) -> NativeResult {
+        match self {
+            CallError::Panic {
+                runtime: Some(msg), ..
+            } => NativeResult::RuntimeError(msg),
+            CallError::Panic { value, .. } => NativeResult::Panic(
+                String::from_utf8_lossy(&crate::panic::panic_value_text(ctx.vm, value))
+                    .into_owned(),
+            ),
+            CallError::Exit(code) => NativeResult::Exit(code),
+            CallError::Fatal => NativeResult::Exit(2),
+            CallError::TooDeep => {
+                let _ = ctx.vm.stdout.flush();
+                crate::panic::fatal(ctx.vm, ctx.g, "stack overflow");
+                NativeResult::Exit(2)
+            }
+        }
+    }
+}
+
+/// Before an unrecovered panic is reported: a value whose type has
+/// `Error() string` (or else `String() string`) is reported by that
+/// method's text, as Go's `printpanicval` does (`panic(err)` prints
+/// `panic: ` and `err.Error()`). The method runs as a nested call on the
+/// dead goroutine's stack; if it fails, the value is reported as it is.
+pub fn describe_panic(vm: &mut Vm, g: &mut G) {
+    let Some(p) = &g.panicking else {
+        return;
+    };
+    let PanicValue::Value(w) = p.value else {
+        return;
+    };
+    let Some(t) = crate::panic::box_type(w) else {
+        return;
+    };
+    let Some(desc) = vm.prog.types.get(t.0 as usize) else {
+        return;
+    };
+    let rw = desc.words;
+    let n = rw as usize;
+    let find = |name: &str| {
+        let k = desc
+            .methods
+            .binary_search_by(|(m, _)| m.as_str().cmp(name))
+            .ok()?;
+        let f = desc.methods[k].1;
+        let fd = vm.prog.funcs.get(f.0 as usize)?;
+        (fd.param_words == rw && fd.result_words == 2).then_some(f)
+    };
+    let Some(f) = find("Error").or_else(|| find("String")) else {
+        return;
+    };
+    // SAFETY: `w` is the box of a value of type `t`, which has `n` words
+    // after the type word (value invariant 3).
+    let recv: Vec<u64> = (0..n)
+        .map(|k| unsafe { value::read_word(w, 1 + k) })
+        .collect();
+    // The report reads the goroutine's frames as they were at the panic;
+    // the call runs above them and leaves them as they are.
+    let saved = g.panicking.take();
+    let depth = g.frames.len();
+    let r = crate::interp::run_nested(vm, g, f, 0, &recv);
+    g.frames.truncate(depth);
+    g.panicking = saved;
+    if let (Ok(words), Some(p)) = (r, g.panicking.as_mut()) {
+        let (sp, sl) = (
+            words.first().copied().unwrap_or(0),
+            words.get(1).copied().unwrap_or(0),
+        );
+        // SAFETY: the method returned a string value (value invariant 1).
+        let text = unsafe { value::str_bytes(sp, sl) };
+        p.value = PanicValue::Runtime(String::from_utf8_lossy(text).into_owned());
+    }
+}
+
+/// The panic value of a goroutine's panic as an interface word (runtime
+/// errors as string boxes, as `recover` gives them).
+pub(crate) fn panic_word(vm: &mut Vm, v: &PanicValue) -> (u64, Option<String>) {
+    match v {
+        PanicValue::Value(w) => (*w, None),
+        PanicValue::Runtime(msg) => {
+            let (p, l) = vm.new_string(msg.as_bytes());
+            (vm.new_box(RtType(0), &[p, l]), Some(msg.clone()))
+        }
     }
 }
 

@@ -84,13 +84,57 @@ var (
 
 // The standard streams.
 var (
-	Stdin  *File
-	Stdout *File
-	Stderr *File
+	Stdin  = NewFile(0, "/dev/stdin")
+	Stdout = NewFile(1, "/dev/stdout")
+	Stderr = NewFile(2, "/dev/stderr")
 )
 
 // Args hold the command-line arguments, starting with the program name.
-var Args []string
+var Args = runtimeArgs()
+
+// runtimeArgs is the program name and its arguments.
+func runtimeArgs() []string
+
+// syscallError is gol's stand-in for syscall.Errno: the system's message,
+// and the portable error it matches under errors.Is.
+type syscallError struct {
+	msg  string
+	kind int
+}
+
+func (e *syscallError) Error() string {
+	return e.msg
+}
+
+func (e *syscallError) Is(target error) bool {
+	switch e.kind {
+	case 1:
+		return target == ErrNotExist
+	case 2:
+		return target == ErrExist
+	case 3:
+		return target == ErrPermission
+	}
+	return false
+}
+
+// pathError makes the *PathError of a failed operation (msg "" is nil).
+func pathError(op string, path string, msg string, kind int) error {
+	if msg == "" {
+		return nil
+	}
+	return &PathError{Op: op, Path: path, Err: &syscallError{msg, kind}}
+}
+
+// readFile reads a whole file: its bytes, or the failing operation, the
+// system's message and its kind (1 not found, 2 exists, 3 permission).
+func readFile(name string) (data []byte, op string, msg string, kind int)
+
+// writeFile writes a whole file, as readFile reports failures.
+func writeFile(name string, data []byte, perm FileMode) (op string, msg string, kind int)
+
+// writeFd writes to file descriptor fd (1 or 2: the program's streams).
+func writeFd(fd int, b []byte) (n int, msg string)
 
 func Chdir(dir string) error
 
@@ -128,13 +172,36 @@ func Getwd() (dir string, err error)
 
 func Hostname() (name string, err error)
 
-func IsExist(err error) bool
+func IsExist(err error) bool {
+	return underlyingIs(err, ErrExist)
+}
 
-func IsNotExist(err error) bool
+func IsNotExist(err error) bool {
+	return underlyingIs(err, ErrNotExist)
+}
 
 func IsPathSeparator(c uint8) bool
 
-func IsPermission(err error) bool
+func IsPermission(err error) bool {
+	return underlyingIs(err, ErrPermission)
+}
+
+// underlyingIs is Go's os.underlyingErrorIs: only *PathError and
+// *LinkError are looked through.
+func underlyingIs(err error, target error) bool {
+	if err == target {
+		return true
+	}
+	if pe, ok := err.(*PathError); ok {
+		err = pe.Err
+	} else if le, ok := err.(*LinkError); ok {
+		err = le.Err
+	}
+	if se, ok := err.(*syscallError); ok {
+		return se.Is(target)
+	}
+	return err == target
+}
 
 func IsTimeout(err error) bool
 
@@ -146,7 +213,13 @@ func MkdirAll(path string, perm FileMode) error
 
 func MkdirTemp(dir, pattern string) (string, error)
 
-func ReadFile(name string) ([]byte, error)
+func ReadFile(name string) ([]byte, error) {
+	data, op, msg, kind := readFile(name)
+	if msg != "" {
+		return nil, pathError(op, name, msg, kind)
+	}
+	return data, nil
+}
 
 func Remove(name string) error
 
@@ -164,7 +237,10 @@ func Unsetenv(key string) error
 
 func UserHomeDir() (string, error)
 
-func WriteFile(name string, data []byte, perm FileMode) error
+func WriteFile(name string, data []byte, perm FileMode) error {
+	op, msg, kind := writeFile(name, data, perm)
+	return pathError(op, name, msg, kind)
+}
 
 // DirEntry is an entry read from a directory (io/fs.DirEntry in Go).
 type DirEntry interface {
@@ -189,7 +265,9 @@ func Create(name string) (*File, error)
 
 func CreateTemp(dir, pattern string) (*File, error)
 
-func NewFile(fd uintptr, name string) *File
+func NewFile(fd uintptr, name string) *File {
+	return &File{fd: int(fd), name: name}
+}
 
 func Open(name string) (*File, error)
 
@@ -201,9 +279,13 @@ func (f *File) Chmod(mode FileMode) error
 
 func (f *File) Close() error
 
-func (f *File) Fd() uintptr
+func (f *File) Fd() uintptr {
+	return uintptr(f.fd)
+}
 
-func (f *File) Name() string
+func (f *File) Name() string {
+	return f.name
+}
 
 func (f *File) Read(b []byte) (n int, err error)
 
@@ -231,11 +313,19 @@ func (f *File) Sync() error
 
 func (f *File) Truncate(size int64) error
 
-func (f *File) Write(b []byte) (n int, err error)
+func (f *File) Write(b []byte) (n int, err error) {
+	if f == nil {
+		return 0, ErrInvalid
+	}
+	n, msg := writeFd(f.fd, b)
+	return n, pathError("write", f.name, msg, 0)
+}
 
 func (f *File) WriteAt(b []byte, off int64) (n int, err error)
 
-func (f *File) WriteString(s string) (n int, err error)
+func (f *File) WriteString(s string) (n int, err error) {
+	return f.Write([]byte(s))
+}
 
 func (f *File) WriteTo(w io.Writer) (n int64, err error)
 
@@ -274,9 +364,13 @@ type LinkError struct {
 	Err error
 }
 
-func (e *LinkError) Error() string
+func (e *LinkError) Error() string {
+	return e.Op + " " + e.Old + " " + e.New + ": " + e.Err.Error()
+}
 
-func (e *LinkError) Unwrap() error
+func (e *LinkError) Unwrap() error {
+	return e.Err
+}
 
 // PathError records an error and the operation and file path that caused it
 // (io/fs.PathError in Go).
@@ -286,8 +380,12 @@ type PathError struct {
 	Err  error
 }
 
-func (e *PathError) Error() string
+func (e *PathError) Error() string {
+	return e.Op + " " + e.Path + ": " + e.Err.Error()
+}
 
 func (e *PathError) Timeout() bool
 
-func (e *PathError) Unwrap() error
+func (e *PathError) Unwrap() error {
+	return e.Err
+}

@@ -47,7 +47,8 @@
 //! # Not covered (yet)
 //!
 //! * Complex numbers (gol has none).
-//! * Scanning (`Sscanf` and friends).
+//! * Scanning (`Sscanf` and friends): it lives with the VM natives
+//!   (`natives::scan`), since it stores through the operands' pointers.
 //! * Map keys that are interfaces holding several dynamic types sort by
 //!   type name, where Go sorts by runtime type descriptor address.
 //! * Exported-ness of struct fields is judged from the field name's first

@@ -1,30 +1,59 @@
-//! Package fmt: `Print*`, `Sprint*` over [`crate::format`].
+//! Package fmt: `Print*`, `Sprint*`, and the formatting half of `Errorf`,
+//! over [`crate::format`].
 //!
 //! The `...any` argument is a slice of interface words; each becomes a
-//! [`VmValue`] for the printer. A printer error (a value nested too
-//! deeply) panics as Go would die of its stack overflow.
+//! [`VmValue`] for the printer, sharing one [`Env`] through which `Error`
+//! and `String` methods run as Go code. The `Fprint*` functions and
+//! `Errorf`'s error values are Go source (`stdlib/go/fmt/fmt.go`) over
+//! these natives.
+//!
+//! How a run can end besides a result: a method that panicked while the
+//! printer was printing another method's panic re-raises that panic (Go's
+//! `catchPanic` does the same); a value nested deeper than the printer's
+//! cap (cyclic data behind interfaces) dies as Go's stack overflow would;
+//! `os.Exit` or a fatal error inside a method ends the program; a non-nil
+//! map is a panic saying gol cannot print maps yet.
 
-use super::value::VmValue;
+use super::value::{Env, VmValue};
 use crate::format::{self, FmtValue, PrintError};
+use gol_vm::native::CallError;
 use gol_vm::{NativeCtx, NativeResult};
 
-/// The operands of the `...any` parameter at argument word `i`.
-fn operands<'c>(ctx: &'c NativeCtx<'_>, i: usize) -> Vec<VmValue<'c>> {
-    let (p, n) = (ctx.arg(i), ctx.arg(i + 1) as usize);
-    ctx.read_words(p, 0, n)
-        .into_iter()
-        .map(|w| VmValue::iface(ctx, w))
-        .collect()
-}
-
-fn run(
+/// Formats the operands in the `[]any` at argument words `at..at+3` with
+/// `f`; on failure, the way the native must end.
+fn format_args(
     ctx: &mut NativeCtx<'_>,
+    at: usize,
     f: impl FnOnce(&[&dyn FmtValue]) -> Result<Vec<u8>, PrintError>,
-    args_at: usize,
 ) -> Result<Vec<u8>, NativeResult> {
-    let vals = operands(ctx, args_at);
-    let refs: Vec<&dyn FmtValue> = vals.iter().map(|v| v as &dyn FmtValue).collect();
-    f(&refs).map_err(|e| NativeResult::Panic(e.to_string()))
+    let (p, n) = (ctx.arg(at), ctx.arg(at + 1) as usize);
+    let words = ctx.read_words(p, 0, n);
+    let (res, abort, last_panic, unsupported) = {
+        let env = Env::new(ctx.reborrow());
+        let vals: Vec<VmValue<'_>> = words.iter().map(|&w| VmValue::iface(&env, w)).collect();
+        let refs: Vec<&dyn FmtValue> = vals.iter().map(|v| v as &dyn FmtValue).collect();
+        let res = f(&refs);
+        (
+            res,
+            env.abort.take(),
+            env.last_panic.take(),
+            env.unsupported.get(),
+        )
+    };
+    if let Some(e) = abort {
+        return Err(e.into_result(ctx));
+    }
+    if let Some(msg) = unsupported {
+        return Err(NativeResult::Panic(msg.into()));
+    }
+    match res {
+        Ok(out) => Ok(out),
+        Err(PrintError::NestedPanic) => Err(match last_panic {
+            Some(e) => e.into_result(ctx),
+            None => NativeResult::Panic("fmt: panic while printing a panic value".into()),
+        }),
+        Err(PrintError::TooDeep) => Err(CallError::TooDeep.into_result(ctx)),
+    }
 }
 
 fn write_out(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
@@ -44,7 +73,7 @@ fn return_string(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
 
 /// `fmt.Println(a ...any) (n int, err error)`
 pub fn println(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match run(ctx, format::sprintln, 0) {
+    match format_args(ctx, 0, format::sprintln) {
         Ok(out) => write_out(ctx, &out),
         Err(e) => e,
     }
@@ -52,7 +81,7 @@ pub fn println(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.Print(a ...any) (n int, err error)`
 pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match run(ctx, format::sprint, 0) {
+    match format_args(ctx, 0, format::sprint) {
         Ok(out) => write_out(ctx, &out),
         Err(e) => e,
     }
@@ -61,7 +90,7 @@ pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `fmt.Printf(format string, a ...any) (n int, err error)`
 pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let f = ctx.str_arg(0);
-    match run(ctx, |a| format::sprintf(&f, a), 2) {
+    match format_args(ctx, 2, |a| format::sprintf(&f, a)) {
         Ok(out) => write_out(ctx, &out),
         Err(e) => e,
     }
@@ -70,7 +99,7 @@ pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `fmt.Sprintf(format string, a ...any) string`
 pub fn sprintf(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let f = ctx.str_arg(0);
-    match run(ctx, |a| format::sprintf(&f, a), 2) {
+    match format_args(ctx, 2, |a| format::sprintf(&f, a)) {
         Ok(out) => return_string(ctx, &out),
         Err(e) => e,
     }
@@ -78,7 +107,7 @@ pub fn sprintf(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.Sprint(a ...any) string`
 pub fn sprint(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match run(ctx, format::sprint, 0) {
+    match format_args(ctx, 0, format::sprint) {
         Ok(out) => return_string(ctx, &out),
         Err(e) => e,
     }
@@ -86,8 +115,69 @@ pub fn sprint(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.Sprintln(a ...any) string`
 pub fn sprintln(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match run(ctx, format::sprintln, 0) {
+    match format_args(ctx, 0, format::sprintln) {
         Ok(out) => return_string(ctx, &out),
         Err(e) => e,
     }
+}
+
+/// `fmt.errorf(format string, a []any) (string, []int)`: `Errorf`'s
+/// message and the indexes of the operands its `%w` verbs named.
+pub fn errorf(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let f = ctx.str_arg(0);
+    let mut wrapped = Vec::new();
+    let r = format_args(ctx, 2, |a| {
+        format::errorf(&f, a).map(|(s, w)| {
+            wrapped = w;
+            s
+        })
+    });
+    let out = match r {
+        Ok(out) => out,
+        Err(e) => return e,
+    };
+    let (p, l) = ctx.new_string(&out);
+    ctx.set_result(0, p);
+    ctx.set_result(1, l);
+    let int_t = ctx
+        .signature()
+        .1
+        .get(1)
+        .and_then(|&s| match ctx.type_kind(s) {
+            gol_lang::bytecode::TypeKind::Slice(e) => Some(*e),
+            _ => None,
+        });
+    let Some(int_t) = int_t else {
+        return NativeResult::Panic("fmt.errorf: bad declaration".into());
+    };
+    let words: Vec<u64> = wrapped.iter().map(|&i| i as u64).collect();
+    let (sp, sl, sc) = ctx.new_slice(int_t, &words, words.len());
+    ctx.set_result(2, sp);
+    ctx.set_result(3, sl);
+    ctx.set_result(4, sc);
+    NativeResult::Ok
+}
+
+/// `fmt.asError(x any) error`: `x` if its dynamic type implements error,
+/// else nil (Go's `x.(error)` in `Errorf`).
+pub fn as_error(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let w = ctx.arg(0);
+    let is_err = ctx
+        .box_type(w)
+        .is_some_and(|t| implements(ctx, t, "Error", 2));
+    ctx.set_result(0, if is_err { w } else { 0 });
+    NativeResult::Ok
+}
+
+/// Whether values of type `t` have method `name` taking no arguments and
+/// returning `results` words.
+pub fn implements(
+    ctx: &NativeCtx<'_>,
+    t: gol_lang::bytecode::RtType,
+    name: &str,
+    results: u32,
+) -> bool {
+    let rw = ctx.program().ty(t).words;
+    ctx.method(t, name)
+        .is_some_and(|f| ctx.func_words(f) == Some((rw, results)))
 }

@@ -6,31 +6,168 @@
 //! interface one) and writes its results over the same window. Natives
 //! never hold heap addresses across a safepoint: they run to completion
 //! between interpreter instructions, and the collector only runs between
-//! slices.
+//! slices (a call back into Go from a native is not a safepoint either).
 //!
 //! | package | module |
 //! |---|---|
-//! | fmt | [`fmt`] (through [`crate::format`], with [`value::VmValue`] as the printer's view of VM values) |
+//! | fmt | [`fmt`] (through [`crate::format`], with [`value::VmValue`] as the printer's view of VM values); scanning in [`scan`] |
+//! | errors | [`errors`] |
+//! | strings | [`strings`] |
+//! | strconv | [`strconv`] |
+//! | math | [`math`] |
+//! | unicode/utf8 | [`utf8`] |
+//! | unicode | [`unicode`] |
+//! | sort | [`sort`] |
 //! | os | [`os`] |
+//! | runtime | [`runtime`] |
+//!
+//! Most packages dispatch by name inside one function per package (a
+//! `match` on the native's name, found through the context), which keeps
+//! each package's natives in one readable table; the price is a string
+//! match per call.
+//!
+//! Go-source bodies in `stdlib/go` do what is natural in Go (error values,
+//! callbacks, `strings.Builder`, sorting through `sort.Interface`); see
+//! each package's file.
+//!
+//! Methods of standard types that gol has not implemented resolve to a
+//! stand-in that panics with "gol does not implement X yet" when called:
+//! a type's method table names every method of the type as soon as the
+//! type is used at run time (for `%v`, interfaces), so failing at load
+//! time would reject programs that never call them. Plain functions
+//! without an implementation still fail at load time.
 
+pub mod errors;
 pub mod fmt;
+pub mod math;
 pub mod os;
+pub mod rand;
+pub mod runtime;
+pub mod scan;
+pub mod sort;
+pub mod strconv;
+pub mod strings;
+pub mod unicode;
+pub mod utf8;
 pub mod value;
 
-use gol_vm::{Hooks, NativeFn};
+use gol_vm::{Hooks, NativeCtx, NativeFn, NativeResult};
+
+/// A package whose natives dispatch by name: its import path, the names
+/// it implements and its dispatcher.
+type Dispatch = fn(&str, &mut NativeCtx<'_>) -> Option<NativeResult>;
+
+const TABLES: &[(&str, &[&str], Dispatch)] = &[
+    ("strings", strings::NAMES, strings::call),
+    ("strconv", strconv::NAMES, strconv::call),
+    ("math", math::NAMES, math::call),
+    ("unicode/utf8", utf8::NAMES, utf8::call),
+    ("sort", sort::NAMES, sort::call),
+    ("runtime", runtime::NAMES, runtime::call),
+    ("math/rand", rand::NAMES, rand::call),
+    ("unicode", unicode::NAMES, unicode::call),
+    ("fmt", scan::NAMES, scan::call),
+];
+
+/// Runs the dispatcher of the package of the native being called.
+fn dispatch(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let prog = ctx.program_arc();
+    let full = prog
+        .natives
+        .get(ctx.native_index())
+        .map_or("", |n| n.name.as_str());
+    let (pkg, name) = split_name(full);
+    for &(p, _, f) in TABLES {
+        if p == pkg {
+            if let Some(r) = f(name, ctx) {
+                return r;
+            }
+        }
+    }
+    not_yet(ctx)
+}
+
+/// `("unicode/utf8", "RuneLen")` from `unicode/utf8.RuneLen`.
+fn split_name(full: &str) -> (&str, &str) {
+    let slash = full.rfind('/').map_or(0, |i| i + 1);
+    match full[slash..].find('.') {
+        Some(d) => (&full[..slash + d], &full[slash + d + 1..]),
+        None => ("", full),
+    }
+}
+
+/// The stand-in for an unimplemented method (see the module docs).
+fn not_yet(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    NativeResult::Panic(format!("gol does not implement {} yet", ctx.name()))
+}
 
 /// The native implementing `name` (`fmt.Println`, `os.Exit`), if gol has it.
 pub fn resolve(name: &str) -> Option<NativeFn> {
-    Some(match name {
-        "fmt.Println" => fmt::println,
-        "fmt.Print" => fmt::print,
-        "fmt.Printf" => fmt::printf,
-        "fmt.Sprintf" => fmt::sprintf,
-        "fmt.Sprint" => fmt::sprint,
-        "fmt.Sprintln" => fmt::sprintln,
-        "os.Exit" => os::exit,
-        _ => return None,
-    })
+    let direct: Option<NativeFn> = match name {
+        "fmt.Println" => Some(fmt::println),
+        "fmt.Print" => Some(fmt::print),
+        "fmt.Printf" => Some(fmt::printf),
+        "fmt.Sprintf" => Some(fmt::sprintf),
+        "fmt.Sprint" => Some(fmt::sprint),
+        "fmt.Sprintln" => Some(fmt::sprintln),
+        "fmt.errorf" => Some(fmt::errorf),
+        "fmt.asError" => Some(fmt::as_error),
+        "errors.Unwrap" => Some(errors::unwrap),
+        "errors.unwrapAll" => Some(errors::unwrap_all),
+        "errors.callIs" => Some(errors::call_is),
+        "errors.callAs" => Some(errors::call_as),
+        "errors.comparable" => Some(errors::comparable),
+        "errors.asTargetError" => Some(errors::as_target_error),
+        "errors.assignTo" => Some(errors::assign_to),
+        "os.Exit" => Some(os::exit),
+        "os.runtimeArgs" => Some(os::runtime_args),
+        "os.readFile" => Some(os::read_file),
+        "os.writeFile" => Some(os::write_file),
+        "os.writeFd" => Some(os::write_fd),
+        "os.Getenv" => Some(os::getenv),
+        "os.LookupEnv" => Some(os::lookup_env),
+        "os.Environ" => Some(os::environ),
+        "os.Getpid" => Some(os::getpid),
+        "os.TempDir" => Some(os::temp_dir),
+        _ => None,
+    };
+    if direct.is_some() {
+        return direct;
+    }
+    let (pkg, short) = split_name(name);
+    for &(p, names, _) in TABLES {
+        if p == pkg && names.contains(&short) {
+            return Some(dispatch);
+        }
+    }
+    // A method (`pkg.T.M`, `pkg.(*T).M`): see the module docs.
+    if short.contains('.') {
+        return Some(not_yet);
+    }
+    None
+}
+
+/// Writes the string `b` as result words `i`, `i+1`.
+pub(crate) fn ret_str(ctx: &mut NativeCtx<'_>, i: usize, b: &[u8]) {
+    let (p, l) = ctx.new_string(b);
+    ctx.set_result(i, p);
+    ctx.set_result(i + 1, l);
+}
+
+/// Writes a new `[]string` as result words `i..i+3`.
+pub(crate) fn ret_strings(ctx: &mut NativeCtx<'_>, i: usize, items: &[Vec<u8>]) -> NativeResult {
+    let mut words = Vec::with_capacity(items.len() * 2);
+    for s in items {
+        let (p, l) = ctx.new_string(s);
+        words.push(p);
+        words.push(l);
+    }
+    // Runtime type 0 is `string` (the code generator guarantees it).
+    let (p, l, c) = ctx.new_slice(gol_lang::bytecode::RtType(0), &words, items.len());
+    ctx.set_result(i, p);
+    ctx.set_result(i + 1, l);
+    ctx.set_result(i + 2, c);
+    NativeResult::Ok
 }
 
 /// The hooks the runtime needs from the standard library.
@@ -41,5 +178,34 @@ pub fn hooks() -> Hooks {
                 .map(String::into_bytes)
                 .unwrap_or_default()
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_split_at_the_package() {
+        assert_eq!(
+            split_name("unicode/utf8.RuneLen"),
+            ("unicode/utf8", "RuneLen")
+        );
+        assert_eq!(
+            split_name("strings.(*Builder).Len"),
+            ("strings", "(*Builder).Len")
+        );
+        assert_eq!(split_name("math/rand.Intn"), ("math/rand", "Intn"));
+    }
+
+    #[test]
+    fn every_table_name_resolves_and_unknown_functions_do_not() {
+        for &(p, names, _) in TABLES {
+            for n in names {
+                assert!(resolve(&format!("{p}.{n}")).is_some(), "{p}.{n}");
+            }
+        }
+        assert!(resolve("strings.NoSuchThing").is_none());
+        assert!(resolve("os.(*File).Chdir").is_some());
     }
 }

@@ -1,9 +1,197 @@
-//! Package os: the process.
+//! Package os: the process, its environment, whole-file I/O and the
+//! standard streams. The error values (`*PathError` over a syscall error
+//! that matches `ErrNotExist` and friends under `errors.Is`) are made by
+//! the Go source (`stdlib/go/os/os.go`); natives report the failing
+//! operation, the system's message (Go's spelling, e.g. `no such file or
+//! directory`) and its kind.
+//!
+//! Files other than the standard streams cannot be opened yet (`Open`,
+//! `Create` and `File`'s reading methods are not implemented).
 
+use super::{ret_str, ret_strings};
 use gol_vm::{NativeCtx, NativeResult};
+use std::io::Write;
 
 /// `os.Exit(code int)`: ends the process at once (deferred calls do not run).
 pub fn exit(ctx: &mut NativeCtx<'_>) -> NativeResult {
     ctx.flush_stdout();
     NativeResult::Exit(ctx.arg(0) as i64 as i32)
+}
+
+/// `os.runtimeArgs() []string`
+pub fn runtime_args(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let args: Vec<Vec<u8>> = ctx.args().iter().map(|a| a.as_bytes().to_vec()).collect();
+    ret_strings(ctx, 0, &args)
+}
+
+/// Go's message and kind (1 not found, 2 exists, 3 permission) of an I/O
+/// error.
+fn io_error(e: &std::io::Error) -> (String, u64) {
+    use std::io::ErrorKind as K;
+    let kind = match e.kind() {
+        K::NotFound => 1,
+        K::AlreadyExists => 2,
+        K::PermissionDenied => 3,
+        _ => 0,
+    };
+    // Rust's text is `strerror`'s plus ` (os error N)`; Go prints the
+    // strerror text with a lower-case first letter, as Linux spells it.
+    let mut msg = e.to_string();
+    if let Some(i) = msg.find(" (os error") {
+        msg.truncate(i);
+    }
+    let mut chars = msg.chars();
+    let msg = match chars.next() {
+        Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
+        None => msg,
+    };
+    (msg, kind)
+}
+
+fn path_arg(ctx: &NativeCtx<'_>, i: usize) -> std::path::PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    std::path::PathBuf::from(std::ffi::OsStr::from_bytes(&ctx.str_arg(i)))
+}
+
+/// `os.readFile(name string) (data []byte, op string, msg string, kind int)`
+pub fn read_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let path = path_arg(ctx, 0);
+    let (data, op, msg, kind) = match std::fs::read(&path) {
+        Ok(d) => (d, "", String::new(), 0),
+        Err(e) => {
+            // Go fails at `read` for a directory, at `open` otherwise.
+            let op = if path.is_dir() { "read" } else { "open" };
+            let (m, k) = io_error(&e);
+            (Vec::new(), op, m, k)
+        }
+    };
+    let (p, l, c) = if msg.is_empty() {
+        ctx.new_bytes(&data)
+    } else {
+        (0, 0, 0)
+    };
+    ctx.set_result(0, p);
+    ctx.set_result(1, l);
+    ctx.set_result(2, c);
+    ret_str(ctx, 3, op.as_bytes());
+    ret_str(ctx, 5, msg.as_bytes());
+    ctx.set_result(7, kind);
+    NativeResult::Ok
+}
+
+/// `os.writeFile(name string, data []byte, perm FileMode) (op, msg string, kind int)`
+pub fn write_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::fs::OpenOptionsExt;
+    let path = path_arg(ctx, 0);
+    let data = ctx.bytes_at(ctx.arg(2), ctx.arg(3));
+    let perm = ctx.arg(5) as u32 & 0o7777;
+    let r = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(perm)
+        .open(&path);
+    let (op, msg, kind) = match r {
+        Err(e) => {
+            let (m, k) = io_error(&e);
+            ("open", m, k)
+        }
+        Ok(mut f) => match f.write_all(&data) {
+            Ok(()) => ("", String::new(), 0),
+            Err(e) => {
+                let (m, k) = io_error(&e);
+                ("write", m, k)
+            }
+        },
+    };
+    ret_str(ctx, 0, op.as_bytes());
+    ret_str(ctx, 2, msg.as_bytes());
+    ctx.set_result(4, kind);
+    NativeResult::Ok
+}
+
+/// `os.writeFd(fd int, b []byte) (n int, msg string)`
+pub fn write_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.arg(0);
+    let b = ctx.bytes_at(ctx.arg(1), ctx.arg(2));
+    let msg: &[u8] = match fd {
+        1 => {
+            let _ = ctx.stdout().write_all(&b);
+            b""
+        }
+        2 => {
+            ctx.write_stderr(&b);
+            b""
+        }
+        _ => b"bad file descriptor",
+    };
+    ctx.set_result(0, if msg.is_empty() { b.len() as u64 } else { 0 });
+    ret_str(ctx, 1, msg);
+    NativeResult::Ok
+}
+
+fn env_key(ctx: &NativeCtx<'_>, i: usize) -> std::ffi::OsString {
+    use std::os::unix::ffi::OsStrExt;
+    std::ffi::OsStr::from_bytes(&ctx.str_arg(i)).to_os_string()
+}
+
+/// `os.Getenv(key string) string`
+pub fn getenv(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::ffi::OsStrExt;
+    let k = env_key(ctx, 0);
+    let v = if k.is_empty() {
+        None
+    } else {
+        std::env::var_os(&k)
+    };
+    let b = v.map(|v| v.as_bytes().to_vec()).unwrap_or_default();
+    ret_str(ctx, 0, &b);
+    NativeResult::Ok
+}
+
+/// `os.LookupEnv(key string) (string, bool)`
+pub fn lookup_env(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::ffi::OsStrExt;
+    let k = env_key(ctx, 0);
+    let v = if k.is_empty() {
+        None
+    } else {
+        std::env::var_os(&k)
+    };
+    let found = v.is_some();
+    let b = v.map(|v| v.as_bytes().to_vec()).unwrap_or_default();
+    ret_str(ctx, 0, &b);
+    ctx.set_result(2, found as u64);
+    NativeResult::Ok
+}
+
+/// `os.Environ() []string`
+pub fn environ(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::ffi::OsStrExt;
+    let all: Vec<Vec<u8>> = std::env::vars_os()
+        .map(|(k, v)| {
+            let mut b = k.as_bytes().to_vec();
+            b.push(b'=');
+            b.extend_from_slice(v.as_bytes());
+            b
+        })
+        .collect();
+    ret_strings(ctx, 0, &all)
+}
+
+/// `os.Getpid() int`
+pub fn getpid(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    ctx.set_result(0, std::process::id() as u64);
+    NativeResult::Ok
+}
+
+/// `os.TempDir() string`
+pub fn temp_dir(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::ffi::OsStrExt;
+    let d = std::env::var_os("TMPDIR")
+        .filter(|v| !v.is_empty())
+        .map(|v| v.as_bytes().to_vec())
+        .unwrap_or_else(|| b"/tmp".to_vec());
+    ret_str(ctx, 0, &d);
+    NativeResult::Ok
 }

@@ -1,51 +1,157 @@
 //! The printer's view of a VM value ([`FmtValue`] for [`VmValue`]).
 //!
-//! A value is its runtime type and its words, read out of the VM's
-//! memory on demand through the native context (interface boxes, pointees,
-//! slice elements, struct fields).
+//! A value is its runtime type and its words, read out of the VM's memory
+//! on demand through the native context (interface boxes, pointees, slice
+//! elements, struct fields). All values of one formatting run share an
+//! [`Env`]: the native context behind a `RefCell` (reads borrow it
+//! briefly; a method call borrows it mutably to run Go code with
+//! [`NativeCtx::call`]), the program, and the last panic a method raised
+//! (re-raised by the caller when the printer reports a nested panic).
+//!
+//! Methods are called only when the type's method set has them with the
+//! signature Go's interfaces require (`Error() string`, `String() string`,
+//! `GoString() string`): a method of another shape is not an
+//! implementation, and Go would not call it either.
+//!
+//! Not done: `fmt.Formatter` (`Format(fmt.State, rune)`) is never called
+//! (gol has no `fmt.State` implementation to pass yet), so such values
+//! print by their other methods or their contents; maps print only when
+//! nil (`map[]`): a non-nil map sets [`Env::unsupported`] and the native
+//! reports that gol cannot print maps yet.
 
 use crate::format::{FmtValue, Kind, Method};
-use gol_lang::bytecode::{RtType, TypeKind};
+use gol_lang::bytecode::{Program, RtType, TypeKind};
+use gol_vm::native::CallError;
 use gol_vm::NativeCtx;
 use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
+
+/// What the values of one formatting run share.
+pub struct Env<'c> {
+    cx: RefCell<NativeCtx<'c>>,
+    prog: Arc<Program>,
+    /// The last panic of a method the printer called.
+    pub last_panic: RefCell<Option<CallError>>,
+    /// A failure that must end the native (os.Exit, fatal error, nesting
+    /// too deep) inside a method call: printing goes on with empty text,
+    /// and the caller ends with this instead of a result.
+    pub abort: RefCell<Option<CallError>>,
+    /// Set when a value gol cannot print yet was met (a non-nil map).
+    pub unsupported: Cell<Option<&'static str>>,
+}
+
+impl<'c> Env<'c> {
+    pub fn new(cx: NativeCtx<'c>) -> Env<'c> {
+        let prog = cx.program_arc();
+        Env {
+            cx: RefCell::new(cx),
+            prog,
+            last_panic: RefCell::new(None),
+            abort: RefCell::new(None),
+            unsupported: Cell::new(None),
+        }
+    }
+
+    fn read_words(&self, ptr: u64, off: usize, n: usize) -> Vec<u64> {
+        self.cx.borrow().read_words(ptr, off, n)
+    }
+
+    fn string_at(&self, ptr: u64, len: u64) -> Vec<u8> {
+        self.cx.borrow().string_at(ptr, len)
+    }
+
+    /// Calls `name() string` of the value, if its method set has it with
+    /// that signature.
+    fn string_method(&'c self, v: &VmValue<'c>, name: &str) -> Method<'c> {
+        let Some(t) = v.ty else {
+            return Method::Absent;
+        };
+        if self.abort.borrow().is_some() {
+            return Method::Returned(Vec::new());
+        }
+        let r = {
+            let mut cx = self.cx.borrow_mut();
+            let Some(f) = cx.method(t, name) else {
+                return Method::Absent;
+            };
+            let rw = self.prog.ty(t).words;
+            if cx.func_words(f) != Some((rw, 2)) {
+                return Method::Absent;
+            }
+            cx.call(f, 0, &v.words)
+        };
+        match r {
+            Ok(w) => Method::Returned(self.string_at(
+                w.first().copied().unwrap_or(0),
+                w.get(1).copied().unwrap_or(0),
+            )),
+            Err(CallError::Panic { value, runtime }) => {
+                *self.last_panic.borrow_mut() = Some(CallError::Panic { value, runtime });
+                Method::Panicked(Box::new(VmValue::iface(self, value)))
+            }
+            Err(e) => {
+                *self.abort.borrow_mut() = Some(e);
+                Method::Returned(Vec::new())
+            }
+        }
+    }
+
+    /// Whether values of type `t` have `Error() string`.
+    pub fn implements_error(&self, t: RtType) -> bool {
+        let cx = self.cx.borrow();
+        cx.method(t, "Error")
+            .is_some_and(|f| cx.func_words(f) == Some((self.prog.ty(t).words, 2)))
+    }
+
+    /// Gives the context back.
+    pub fn into_ctx(self) -> NativeCtx<'c> {
+        self.cx.into_inner()
+    }
+}
 
 /// A typed VM value.
-pub struct VmValue<'c> {
-    ctx: &'c NativeCtx<'c>,
+pub struct VmValue<'e> {
+    env: &'e Env<'e>,
     /// `None`: a nil interface.
     ty: Option<RtType>,
     words: Vec<u64>,
 }
 
-impl<'c> VmValue<'c> {
+impl<'e> VmValue<'e> {
     /// The dynamic value of interface word `w`.
-    pub fn iface(ctx: &'c NativeCtx<'c>, w: u64) -> VmValue<'c> {
-        if w == 0 {
-            return VmValue {
-                ctx,
+    pub fn iface(env: &'e Env<'e>, w: u64) -> VmValue<'e> {
+        let t = {
+            let cx = env.cx.borrow();
+            cx.box_type(w)
+        };
+        match t {
+            None => VmValue {
+                env,
                 ty: None,
                 words: Vec::new(),
-            };
-        }
-        let t = RtType(ctx.read_words(w, 0, 1)[0] as u32);
-        let n = ctx.program().ty(t).words as usize;
-        VmValue {
-            ctx,
-            ty: Some(t),
-            words: ctx.read_words(w, 1, n),
+            },
+            Some(t) => {
+                let n = env.prog.ty(t).words as usize;
+                VmValue {
+                    env,
+                    ty: Some(t),
+                    words: env.read_words(w, 1, n),
+                }
+            }
         }
     }
 
-    fn typed(&self, t: RtType, words: Vec<u64>) -> VmValue<'c> {
+    fn typed(&self, t: RtType, words: Vec<u64>) -> VmValue<'e> {
         VmValue {
-            ctx: self.ctx,
+            env: self.env,
             ty: Some(t),
             words,
         }
     }
 
     fn kind_of(&self) -> Option<&TypeKind> {
-        self.ty.map(|t| &self.ctx.program().ty(t).kind)
+        self.ty.map(|t| &self.env.prog.ty(t).kind)
     }
 
     fn w(&self, i: usize) -> u64 {
@@ -56,11 +162,37 @@ impl<'c> VmValue<'c> {
     fn elem(&self) -> Option<(RtType, usize)> {
         match self.kind_of()? {
             TypeKind::Slice(e) | TypeKind::Array(_, e) => {
-                Some((*e, self.ctx.program().ty(*e).words as usize))
+                Some((*e, self.env.prog.ty(*e).words as usize))
             }
             _ => None,
         }
     }
+}
+
+/// Go's reflect spelling of a type name: the alias `any` is written
+/// `interface {}` (a named type `pkg.any` keeps its name).
+pub fn reflect_name(name: &str) -> String {
+    if !name.contains("any") {
+        return name.to_string();
+    }
+    let b = name.as_bytes();
+    let mut out = String::with_capacity(name.len() + 16);
+    let mut i = 0;
+    while i < name.len() {
+        let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'.';
+        if name[i..].starts_with("any")
+            && (i == 0 || !ident(b[i - 1]) || name[..i].ends_with("..."))
+            && b.get(i + 3).is_none_or(|&c| !ident(c))
+        {
+            out.push_str("interface {}");
+            i += 3;
+            continue;
+        }
+        let c = name[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
 }
 
 fn kind_for(k: &TypeKind) -> Kind {
@@ -96,7 +228,7 @@ impl FmtValue for VmValue<'_> {
         match self.ty {
             None => Kind::Interface,
             Some(t) => {
-                let d = self.ctx.program().ty(t);
+                let d = self.env.prog.ty(t);
                 let k = kind_for(&d.kind);
                 // `int` and `uint` print as such in %T and %v errors.
                 match (k, d.name.as_str()) {
@@ -111,7 +243,7 @@ impl FmtValue for VmValue<'_> {
     fn type_name(&self) -> String {
         match self.ty {
             None => "<nil>".into(),
-            Some(t) => self.ctx.program().ty(t).name.clone(),
+            Some(t) => reflect_name(&self.env.prog.ty(t).name),
         }
     }
 
@@ -133,9 +265,9 @@ impl FmtValue for VmValue<'_> {
 
     fn bytes(&self) -> Cow<'_, [u8]> {
         match self.kind_of() {
-            Some(TypeKind::String) => Cow::Owned(self.ctx.string_at(self.w(0), self.w(1))),
+            Some(TypeKind::String) => Cow::Owned(self.env.string_at(self.w(0), self.w(1))),
             Some(TypeKind::Slice(_)) => {
-                let words = self.ctx.read_words(self.w(0), 0, self.w(1) as usize);
+                let words = self.env.read_words(self.w(0), 0, self.w(1) as usize);
                 Cow::Owned(words.iter().map(|&w| w as u8).collect())
             }
             Some(TypeKind::Array(..)) => Cow::Owned(self.words.iter().map(|&w| w as u8).collect()),
@@ -145,7 +277,7 @@ impl FmtValue for VmValue<'_> {
 
     fn elem_kind(&self) -> Option<Kind> {
         let (e, _) = self.elem()?;
-        Some(kind_for(&self.ctx.program().ty(e).kind))
+        Some(kind_for(&self.env.prog.ty(e).kind))
     }
 
     fn is_nil(&self) -> bool {
@@ -177,7 +309,7 @@ impl FmtValue for VmValue<'_> {
             return None;
         }
         let words = match self.kind_of()? {
-            TypeKind::Slice(_) => self.ctx.read_words(self.w(0), i * ew, ew),
+            TypeKind::Slice(_) => self.env.read_words(self.w(0), i * ew, ew),
             _ => self.words.get(i * ew..(i + 1) * ew)?.to_vec(),
         };
         Some(Box::new(self.typed(e, words)))
@@ -195,13 +327,23 @@ impl FmtValue for VmValue<'_> {
             return None;
         };
         let f = fs.get(i)?;
-        let n = self.ctx.program().ty(f.ty).words as usize;
+        let n = self.env.prog.ty(f.ty).words as usize;
         let off = f.off as usize;
         let words = self.words.get(off..off + n)?.to_vec();
-        Some((
-            Cow::Owned(f.name.clone()),
-            Box::new(self.typed(f.ty, words)),
-        ))
+        // An embedded field is named after its type (`T` for `*pkg.T`).
+        let name = if f.embedded && f.name.is_empty() {
+            let tn = self.env.prog.ty(f.ty).name.clone();
+            let tn = tn.trim_start_matches('*');
+            tn.rsplit('.').next().unwrap_or(tn).to_string()
+        } else {
+            f.name.clone()
+        };
+        Some((Cow::Owned(name), Box::new(self.typed(f.ty, words))))
+    }
+
+    fn map_entries(&self) -> Vec<(Box<dyn FmtValue + '_>, Box<dyn FmtValue + '_>)> {
+        self.env.unsupported.set(Some("gol cannot print maps yet"));
+        Vec::new()
     }
 
     fn pointer(&self) -> u64 {
@@ -214,43 +356,34 @@ impl FmtValue for VmValue<'_> {
                 if self.w(0) == 0 {
                     return None;
                 }
-                let n = self.ctx.program().ty(*e).words as usize;
+                let n = self.env.prog.ty(*e).words as usize;
                 Some(Box::new(
-                    self.typed(*e, self.ctx.read_words(self.w(0), 0, n)),
+                    self.typed(*e, self.env.read_words(self.w(0), 0, n)),
                 ))
             }
             TypeKind::Interface => {
                 if self.w(0) == 0 {
                     return None;
                 }
-                Some(Box::new(VmValue::iface(self.ctx, self.w(0))))
+                Some(Box::new(VmValue::iface(self.env, self.w(0))))
             }
             _ => None,
         }
     }
 
     fn is_error(&self) -> bool {
-        self.has_method("Error")
+        self.ty.is_some_and(|t| self.env.implements_error(t))
     }
 
     fn error_method(&self) -> Method<'_> {
-        Method::Absent
+        self.env.string_method(self, "Error")
     }
 
     fn string_method(&self) -> Method<'_> {
-        Method::Absent
+        self.env.string_method(self, "String")
     }
-}
 
-impl VmValue<'_> {
-    fn has_method(&self, name: &str) -> bool {
-        self.ty.is_some_and(|t| {
-            self.ctx
-                .program()
-                .ty(t)
-                .methods
-                .iter()
-                .any(|(n, _)| n == name)
-        })
+    fn go_string_method(&self) -> Method<'_> {
+        self.env.string_method(self, "GoString")
     }
 }

@@ -1,0 +1,206 @@
+//! Package errors: the reflective helpers of its Go source
+//! (`stdlib/go/errors/errors.go`): calling optional methods (`Unwrap`,
+//! `Is`, `As`) and `As`'s checks and store.
+//!
+//! An optional method counts only with the signature Go's anonymous
+//! interfaces ask for (`Unwrap() error`, `Unwrap() []error`,
+//! `Is(error) bool`, `As(any) bool`), judged by its parameter and result
+//! words. A panic inside one continues in the caller (see
+//! [`CallError::into_result`](gol_vm::native::CallError::into_result)).
+//!
+//! Limit: `As` with a target whose element type is an interface other
+//! than `error`, `any` or a literal `interface { ... }` cannot be checked
+//! (runtime type descriptors of named interfaces carry no method list
+//! yet): it panics saying so rather than guess.
+
+use super::fmt::implements;
+use gol_lang::bytecode::{RtType, TypeKind};
+use gol_vm::{NativeCtx, NativeResult};
+
+/// Calls method `name` of the dynamic value of interface word `w` if it
+/// has `params` parameter words (besides the receiver) and `results`
+/// result words; `Ok(None)` when it has no such method.
+fn call_optional(
+    ctx: &mut NativeCtx<'_>,
+    w: u64,
+    name: &str,
+    args: &[u64],
+    results: u32,
+) -> Result<Option<Vec<u64>>, NativeResult> {
+    let Some(t) = ctx.box_type(w) else {
+        return Ok(None);
+    };
+    let Some(f) = ctx.method(t, name) else {
+        return Ok(None);
+    };
+    let rw = ctx.program().ty(t).words;
+    if ctx.func_words(f) != Some((rw + args.len() as u32, results)) {
+        return Ok(None);
+    }
+    let recv = ctx.box_words(w);
+    let mut all = recv;
+    all.extend_from_slice(args);
+    match ctx.call(f, 0, &all) {
+        Ok(r) => Ok(Some(r)),
+        Err(e) => Err(e.into_result(ctx)),
+    }
+}
+
+/// `errors.Unwrap(err error) error`
+pub fn unwrap(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let w = ctx.arg(0);
+    match call_optional(ctx, w, "Unwrap", &[], 1) {
+        Ok(r) => {
+            let v = r.and_then(|r| r.first().copied()).unwrap_or(0);
+            ctx.set_result(0, v);
+            NativeResult::Ok
+        }
+        Err(e) => e,
+    }
+}
+
+/// `errors.unwrapAll(err error) []error`
+pub fn unwrap_all(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let w = ctx.arg(0);
+    match call_optional(ctx, w, "Unwrap", &[], 3) {
+        Ok(r) => {
+            let r = r.unwrap_or_default();
+            for i in 0..3 {
+                ctx.set_result(i, r.get(i).copied().unwrap_or(0));
+            }
+            NativeResult::Ok
+        }
+        Err(e) => e,
+    }
+}
+
+fn call_bool(ctx: &mut NativeCtx<'_>, name: &str) -> NativeResult {
+    let (w, target) = (ctx.arg(0), ctx.arg(1));
+    match call_optional(ctx, w, name, &[target], 1) {
+        Ok(r) => {
+            let v = r.and_then(|r| r.first().copied()).unwrap_or(0);
+            ctx.set_result(0, (v != 0) as u64);
+            NativeResult::Ok
+        }
+        Err(e) => e,
+    }
+}
+
+/// `errors.callIs(err, target error) bool`
+pub fn call_is(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    call_bool(ctx, "Is")
+}
+
+/// `errors.callAs(err error, target any) bool`
+pub fn call_as(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    call_bool(ctx, "As")
+}
+
+/// Whether values of type `t` are comparable (Go's spec rules).
+pub fn type_comparable(ctx: &NativeCtx<'_>, t: RtType, depth: u32) -> bool {
+    if depth > 100 {
+        return true;
+    }
+    match ctx.type_kind(t) {
+        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => false,
+        TypeKind::Array(_, e) => type_comparable(ctx, *e, depth + 1),
+        TypeKind::Struct(fs) => fs.iter().all(|f| type_comparable(ctx, f.ty, depth + 1)),
+        _ => true,
+    }
+}
+
+/// `errors.comparable(v any) bool`
+pub fn comparable(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let w = ctx.arg(0);
+    let c = ctx.box_type(w).is_none_or(|t| type_comparable(ctx, t, 0));
+    ctx.set_result(0, c as u64);
+    NativeResult::Ok
+}
+
+/// The element type of `As`'s target, or Go's panic message.
+fn target_elem(ctx: &NativeCtx<'_>, target: u64) -> Result<(u64, RtType), &'static str> {
+    let Some(t) = ctx.box_type(target) else {
+        return Err("errors: target cannot be nil");
+    };
+    let TypeKind::Pointer(e) = *ctx.type_kind(t) else {
+        return Err("errors: target must be a non-nil pointer");
+    };
+    let p = ctx.box_words(target).first().copied().unwrap_or(0);
+    if p == 0 {
+        return Err("errors: target must be a non-nil pointer");
+    }
+    if !matches!(ctx.type_kind(e), TypeKind::Interface) && !implements(ctx, e, "Error", 2) {
+        return Err("errors: *target must be interface or implement error");
+    }
+    Ok((p, e))
+}
+
+/// `errors.asTargetError(target any) string`
+pub fn as_target_error(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let target = ctx.arg(0);
+    let msg = target_elem(ctx, target).err().unwrap_or("");
+    let (p, l) = ctx.new_string(msg.as_bytes());
+    ctx.set_result(0, p);
+    ctx.set_result(1, l);
+    NativeResult::Ok
+}
+
+/// Whether the dynamic type `d` implements the interface type `e`, when
+/// that can be told from `e`'s name; `None` when it cannot.
+fn implements_interface(ctx: &NativeCtx<'_>, d: RtType, e: RtType) -> Option<bool> {
+    let name = ctx.program().ty(e).name.clone();
+    match name.as_str() {
+        "interface {}" | "any" => return Some(true),
+        "error" => return Some(implements(ctx, d, "Error", 2)),
+        _ => {}
+    }
+    // A literal interface: `interface { Timeout() bool; Temporary() bool }`.
+    let body = name.strip_prefix("interface {")?.strip_suffix('}')?;
+    let mut ok = true;
+    for m in body.split(';') {
+        let m = m.trim();
+        if m.is_empty() {
+            continue;
+        }
+        let mname = m.split('(').next()?.trim();
+        if mname.is_empty() || !mname.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return None;
+        }
+        ok &= ctx.method(d, mname).is_some();
+    }
+    Some(ok)
+}
+
+/// `errors.assignTo(err error, target any) bool`
+pub fn assign_to(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let (w, target) = (ctx.arg(0), ctx.arg(1));
+    let (Some(d), Ok((p, e))) = (ctx.box_type(w), target_elem(ctx, target)) else {
+        ctx.set_result(0, 0);
+        return NativeResult::Ok;
+    };
+    let ok = if matches!(ctx.type_kind(e), TypeKind::Interface) {
+        match implements_interface(ctx, d, e) {
+            Some(true) => {
+                // An interface value is the box word, whatever its static
+                // interface type.
+                ctx.store(p, 0, &[w], e);
+                true
+            }
+            Some(false) => false,
+            None => {
+                return NativeResult::Panic(format!(
+                    "gol cannot check errors.As targets of type *{} yet",
+                    ctx.program().ty(e).name
+                ))
+            }
+        }
+    } else if d == e {
+        let words = ctx.box_words(w);
+        ctx.store(p, 0, &words, e);
+        true
+    } else {
+        false
+    };
+    ctx.set_result(0, ok as u64);
+    NativeResult::Ok
+}

@@ -1,0 +1,881 @@
+//! Package fmt's scanning: `Sscan`, `Sscanln`, `Sscanf` over a string and
+//! `Scan`, `Scanln`, `Scanf` over standard input, with Go's rules (the
+//! behaviour of Go's `fmt/scan.go`, written anew): operands are pointers
+//! to booleans, integers of every width, floats, strings and `[]byte`
+//! (named types too, by their underlying kind); `%v` integers accept base
+//! prefixes and underscores; `Scan` treats newlines as space, `Scanln`
+//! stops at a newline and wants one (or the end) after the last operand;
+//! `Scanf` matches the format's literals, spaces and newlines as Go does,
+//! with widths (`%5d`).
+//!
+//! Failures come back as a message that `stdlib/go/fmt/fmt.go` turns into
+//! the error value: `EOF` and `unexpected EOF` become `io.EOF` and
+//! `io.ErrUnexpectedEOF` (so `err == io.EOF` works), anything else
+//! `errors.New(message)` with Go's text. Difference: where Go returns a
+//! `*strconv.NumError` (a number out of range), gol returns an error with
+//! the same message but another dynamic type.
+//!
+//! Standard input is read through one buffer shared by every `Scan*` call;
+//! as in Go, the one rune a call looked ahead at (the delimiter after the
+//! last operand) is consumed with it.
+//! `Scanner` implementations (`Scan(ScanState, rune) error`) are not called.
+
+use super::ret_str;
+use crate::format::utf8::decode_rune;
+use gol_lang::bytecode::{RtType, TypeKind};
+use gol_vm::{NativeCtx, NativeResult};
+use std::io::BufRead;
+
+const EOF: i64 = -1;
+
+/// Where runes come from: bytes with a position that can move back.
+trait Source {
+    /// The rune at the position and its width; `None` at the end.
+    fn rune(&mut self) -> Option<(u32, usize)>;
+    fn pos(&self) -> usize;
+    fn set_pos(&mut self, p: usize);
+}
+
+struct StrSource<'a> {
+    s: &'a [u8],
+    pos: usize,
+}
+
+impl Source for StrSource<'_> {
+    fn rune(&mut self) -> Option<(u32, usize)> {
+        let rest = self.s.get(self.pos..).unwrap_or(&[]);
+        if rest.is_empty() {
+            return None;
+        }
+        let (r, w) = decode_rune(rest);
+        Some((r, w.max(1)))
+    }
+    fn pos(&self) -> usize {
+        self.pos
+    }
+    fn set_pos(&mut self, p: usize) {
+        self.pos = p;
+    }
+}
+
+/// Standard input, buffered across calls: `buf[pos..]` is unread, and
+/// `high` is the furthest position read.
+struct StdinSource {
+    buf: Vec<u8>,
+    pos: usize,
+    high: usize,
+}
+
+thread_local! {
+    static STDIN_REST: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Source for StdinSource {
+    fn rune(&mut self) -> Option<(u32, usize)> {
+        // Have a whole rune (up to 4 bytes) when the input has one.
+        while self.buf.len() - self.pos < 4 {
+            let stdin = std::io::stdin();
+            let mut lock = stdin.lock();
+            let got = match lock.fill_buf() {
+                Ok(b) if !b.is_empty() => {
+                    let n = b.len().min(4096);
+                    self.buf.extend_from_slice(&b[..n]);
+                    n
+                }
+                _ => 0,
+            };
+            if got == 0 {
+                break;
+            }
+            lock.consume(got);
+        }
+        let rest = &self.buf[self.pos..];
+        if rest.is_empty() {
+            return None;
+        }
+        let (r, w) = decode_rune(rest);
+        Some((r, w.max(1)))
+    }
+    fn pos(&self) -> usize {
+        self.pos
+    }
+    fn set_pos(&mut self, p: usize) {
+        self.pos = p;
+        self.high = self.high.max(p);
+    }
+}
+
+/// Why a scan stopped.
+enum Stop {
+    Eof,
+    Msg(String),
+}
+
+type R<T> = Result<T, Stop>;
+
+fn err<T>(m: impl Into<String>) -> R<T> {
+    Err(Stop::Msg(m.into()))
+}
+
+/// Go's `isSpace` for scanning (the Unicode White_Space list).
+fn is_space(r: i64) -> bool {
+    matches!(
+        r,
+        0x09..=0x0D | 0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F
+            | 0x205F | 0x3000
+    )
+}
+
+/// The scanner state (Go's `ss`).
+struct Ss<'s> {
+    src: &'s mut dyn Source,
+    nl_is_space: bool,
+    nl_is_end: bool,
+    at_eof: bool,
+    /// Runes consumed, and the limit for the current operand.
+    count: usize,
+    arg_limit: usize,
+    /// Where the last rune read started (for unread).
+    prev: Option<usize>,
+    buf: Vec<u8>,
+}
+
+impl Ss<'_> {
+    fn get_rune(&mut self) -> i64 {
+        if self.at_eof || self.count >= self.arg_limit {
+            return EOF;
+        }
+        let at = self.src.pos();
+        let Some((r, w)) = self.src.rune() else {
+            self.at_eof = true;
+            return EOF;
+        };
+        self.src.set_pos(at + w);
+        self.prev = Some(at);
+        self.count += 1;
+        if self.nl_is_end && r == '\n' as u32 {
+            self.at_eof = true;
+        }
+        r as i64
+    }
+
+    fn unread(&mut self) {
+        if let Some(p) = self.prev.take() {
+            self.src.set_pos(p);
+            self.count = self.count.saturating_sub(1);
+        }
+        self.at_eof = false;
+    }
+
+    fn must_read(&mut self) -> R<i64> {
+        match self.get_rune() {
+            EOF => err("unexpected EOF"),
+            r => Ok(r),
+        }
+    }
+
+    fn skip_space(&mut self) -> R<()> {
+        loop {
+            let r = self.get_rune();
+            if r == EOF {
+                return Ok(());
+            }
+            if r == '\r' as i64 && self.peek("\n") {
+                continue;
+            }
+            if r == '\n' as i64 {
+                if self.nl_is_space {
+                    continue;
+                }
+                return err("unexpected newline");
+            }
+            if !is_space(r) {
+                self.unread();
+                return Ok(());
+            }
+        }
+    }
+
+    fn peek(&mut self, ok: &str) -> bool {
+        let r = self.get_rune();
+        if r != EOF {
+            self.unread();
+        }
+        in_set(ok, r)
+    }
+
+    fn not_eof(&mut self) -> R<()> {
+        let r = self.get_rune();
+        if r == EOF {
+            return Err(Stop::Eof);
+        }
+        self.unread();
+        Ok(())
+    }
+
+    fn consume(&mut self, ok: &str, accept: bool) -> bool {
+        let r = self.get_rune();
+        if r == EOF {
+            return false;
+        }
+        if in_set(ok, r) {
+            if accept {
+                crate::format::utf8::append_rune(&mut self.buf, r);
+            }
+            return true;
+        }
+        if accept {
+            self.unread();
+        }
+        false
+    }
+
+    fn accept(&mut self, ok: &str) -> bool {
+        self.consume(ok, true)
+    }
+
+    fn token(&mut self) -> R<Vec<u8>> {
+        self.skip_space()?;
+        loop {
+            let r = self.get_rune();
+            if r == EOF {
+                break;
+            }
+            if is_space(r) {
+                self.unread();
+                break;
+            }
+            crate::format::utf8::append_rune(&mut self.buf, r);
+        }
+        Ok(std::mem::take(&mut self.buf))
+    }
+}
+
+fn in_set(ok: &str, r: i64) -> bool {
+    r >= 0 && ok.chars().any(|c| c as i64 == r)
+}
+
+const DEC: &str = "0123456789";
+const HEX: &str = "0123456789aAbBcCdDeEfF";
+
+fn ok_verb(verb: char, ok: &str, typ: &str) -> R<()> {
+    if ok.contains(verb) {
+        Ok(())
+    } else {
+        err(format!("bad verb '%{verb}' for {typ}"))
+    }
+}
+
+/// What an operand points at.
+#[derive(Clone, Copy)]
+enum Target {
+    Bool,
+    Int(u32),
+    Uint(u32),
+    Float(u32),
+    Str,
+    Bytes,
+}
+
+impl Ss<'_> {
+    fn scan_bool(&mut self, verb: char) -> R<bool> {
+        self.skip_space()?;
+        self.not_eof()?;
+        ok_verb(verb, "tv", "boolean")?;
+        let bad = || err("syntax error scanning boolean");
+        match u8::try_from(self.get_rune()).unwrap_or(0) {
+            b'0' => Ok(false),
+            b'1' => Ok(true),
+            b't' | b'T' => {
+                if self.accept("rR") && (!self.accept("uU") || !self.accept("eE")) {
+                    return bad();
+                }
+                Ok(true)
+            }
+            b'f' | b'F' => {
+                if self.accept("aA")
+                    && (!self.accept("lL") || !self.accept("sS") || !self.accept("eE"))
+                {
+                    return bad();
+                }
+                Ok(false)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn base(&self, verb: char) -> R<(u32, String)> {
+        ok_verb(verb, "bdoUxXv", "integer")?;
+        Ok(match verb {
+            'b' => (2, "01".into()),
+            'o' => (8, "01234567".into()),
+            'x' | 'X' | 'U' => (16, HEX.into()),
+            _ => (10, DEC.into()),
+        })
+    }
+
+    /// Go's `scanBasePrefix` (for `%v`): base 0 and the digits allowed.
+    fn base_prefix(&mut self) -> (u32, String, bool) {
+        if !self.peek("0") {
+            return (0, format!("{DEC}_"), false);
+        }
+        self.accept("0");
+        if self.peek("bB") {
+            self.consume("bB", true);
+            return (0, "01_".into(), true);
+        }
+        if self.peek("oO") {
+            self.consume("oO", true);
+            return (0, "01234567_".into(), true);
+        }
+        if self.peek("xX") {
+            self.consume("xX", true);
+            return (0, format!("{HEX}_"), true);
+        }
+        (0, "01234567_".into(), true)
+    }
+
+    fn number(&mut self, digits: &str, have: bool) -> R<Vec<u8>> {
+        if !have {
+            self.not_eof()?;
+            if !self.accept(digits) {
+                return err("expected integer");
+            }
+        }
+        while self.accept(digits) {}
+        Ok(self.buf.clone())
+    }
+
+    fn scan_rune(&mut self, bits: u32) -> R<i64> {
+        self.not_eof()?;
+        let r = self.get_rune();
+        let sh = 64 - bits;
+        if ((r << sh) >> sh) != r {
+            let mut s = Vec::new();
+            crate::format::utf8::append_rune(&mut s, r);
+            return err(format!(
+                "overflow on character value {}",
+                String::from_utf8_lossy(&s)
+            ));
+        }
+        Ok(r)
+    }
+
+    fn scan_int(&mut self, verb: char, bits: u32, signed: bool) -> R<u64> {
+        if verb == 'c' {
+            return self.scan_rune(bits).map(|r| r as u64);
+        }
+        self.skip_space()?;
+        self.not_eof()?;
+        let (mut base, mut digits) = self.base(verb)?;
+        let mut have = false;
+        if verb == 'U' {
+            if !self.consume("U", false) || !self.consume("+", false) {
+                return err("bad unicode format ");
+            }
+        } else {
+            if signed {
+                self.accept("+-");
+            }
+            if verb == 'v' {
+                let (b, d, h) = self.base_prefix();
+                base = b;
+                digits = d;
+                have = h;
+            }
+        }
+        let tok = self.number(&digits, have)?;
+        let sh = 64 - bits;
+        if signed {
+            let v = crate::format::parse_int(&tok, base as i64, 64)
+                .map_err(|(_, e)| Stop::Msg(e.to_string()))?;
+            if ((v << sh) >> sh) != v {
+                return err(format!(
+                    "integer overflow on token {}",
+                    String::from_utf8_lossy(&tok)
+                ));
+            }
+            Ok(v as u64)
+        } else {
+            let v = crate::format::parse_uint(&tok, base as i64, 64)
+                .map_err(|(_, e)| Stop::Msg(e.to_string()))?;
+            if ((v << sh) >> sh) != v {
+                return err(format!(
+                    "unsigned integer overflow on token {}",
+                    String::from_utf8_lossy(&tok)
+                ));
+            }
+            Ok(v)
+        }
+    }
+
+    fn float_token(&mut self) -> Vec<u8> {
+        self.buf.clear();
+        if self.accept("nN") && self.accept("aA") && self.accept("nN") {
+            return self.buf.clone();
+        }
+        self.accept("+-");
+        if self.accept("iI") && self.accept("nN") && self.accept("fF") {
+            return self.buf.clone();
+        }
+        let mut digits = format!("{DEC}_");
+        let mut exp = "eEpP";
+        if self.accept("0") && self.accept("xX") {
+            digits = format!("{HEX}_");
+            exp = "pP";
+        }
+        while self.accept(&digits) {}
+        if self.accept(".") {
+            while self.accept(&digits) {}
+        }
+        if self.accept(exp) {
+            self.accept("+-");
+            while self.accept("0123456789_") {}
+        }
+        self.buf.clone()
+    }
+
+    fn convert_float(&self, tok: &[u8], bits: u32) -> R<f64> {
+        let has_x = tok.iter().any(|&c| c == b'x' || c == b'X');
+        if let (Some(p), false) = (tok.iter().position(|&c| c == b'p'), has_x) {
+            let with_num = |mut e: crate::format::NumError| {
+                e.num = tok.to_vec();
+                Stop::Msg(e.to_string())
+            };
+            let f =
+                crate::format::parse_float(&tok[..p], bits as i64).map_err(|(_, e)| with_num(e))?;
+            let m = crate::format::atoi(&tok[p + 1..]).map_err(|(_, e)| with_num(e))?;
+            let m = m.clamp(-10_000, 10_000) as i32;
+            return Ok(f * 2f64.powi(m));
+        }
+        crate::format::parse_float(tok, bits as i64).map_err(|(_, e)| Stop::Msg(e.to_string()))
+    }
+
+    fn quoted(&mut self) -> R<Vec<u8>> {
+        self.not_eof()?;
+        let q = self.get_rune();
+        if q == '`' as i64 {
+            let mut out = Vec::new();
+            loop {
+                let r = self.must_read()?;
+                if r == q {
+                    return Ok(out);
+                }
+                crate::format::utf8::append_rune(&mut out, r);
+            }
+        }
+        if q != '"' as i64 {
+            return err("expected quoted string");
+        }
+        let mut b = vec![b'"'];
+        loop {
+            let r = self.must_read()?;
+            crate::format::utf8::append_rune(&mut b, r);
+            if r == '\\' as i64 {
+                let r2 = self.must_read()?;
+                crate::format::utf8::append_rune(&mut b, r2);
+            } else if r == '"' as i64 {
+                break;
+            }
+        }
+        crate::format::unquote(&b).map_err(|_| Stop::Msg("invalid syntax".into()))
+    }
+
+    fn hex_string(&mut self) -> R<Vec<u8>> {
+        let mut out = Vec::new();
+        loop {
+            let r = self.get_rune();
+            let Some(hi) = hex_val(r) else {
+                if r != EOF {
+                    self.unread();
+                }
+                break;
+            };
+            let r2 = self.must_read()?;
+            let Some(lo) = hex_val(r2) else {
+                return err("illegal hex digit");
+            };
+            out.push((hi << 4 | lo) as u8);
+        }
+        if out.is_empty() {
+            return err("no hex data for %x string");
+        }
+        Ok(out)
+    }
+
+    fn convert_string(&mut self, verb: char) -> R<Vec<u8>> {
+        ok_verb(verb, "svqxX", "string")?;
+        self.skip_space()?;
+        self.not_eof()?;
+        match verb {
+            'q' => self.quoted(),
+            'x' | 'X' => self.hex_string(),
+            _ => self.token(),
+        }
+    }
+}
+
+fn hex_val(r: i64) -> Option<u32> {
+    u8::try_from(r).ok().and_then(|b| (b as char).to_digit(16))
+}
+
+/// One operand: its pointer and what it points at.
+struct Operand {
+    ptr: u64,
+    elem: RtType,
+    target: Option<Target>,
+    type_name: String,
+}
+
+fn operands(ctx: &NativeCtx<'_>, at: usize) -> Vec<Operand> {
+    let (p, n) = (ctx.arg(at), ctx.arg(at + 1) as usize);
+    let words = ctx.read_words(p, 0, n);
+    words
+        .into_iter()
+        .map(|w| {
+            let t = ctx.box_type(w);
+            let name = t.map_or("<nil>".to_string(), |t| ctx.program().ty(t).name.clone());
+            let ptr = ctx.box_words(w).first().copied().unwrap_or(0);
+            let (elem, target) = match t.map(|t| ctx.type_kind(t)) {
+                Some(TypeKind::Pointer(e)) => {
+                    let e = *e;
+                    let target = match ctx.type_kind(e) {
+                        TypeKind::Bool => Some(Target::Bool),
+                        TypeKind::Int { bits, signed: true } => Some(Target::Int(*bits)),
+                        TypeKind::Int {
+                            bits,
+                            signed: false,
+                        } => Some(Target::Uint(*bits)),
+                        TypeKind::Uintptr => Some(Target::Uint(64)),
+                        TypeKind::Float { bits } => Some(Target::Float(*bits)),
+                        TypeKind::String => Some(Target::Str),
+                        TypeKind::Slice(b)
+                            if matches!(
+                                ctx.type_kind(*b),
+                                TypeKind::Int {
+                                    bits: 8,
+                                    signed: false
+                                }
+                            ) =>
+                        {
+                            Some(Target::Bytes)
+                        }
+                        _ => None,
+                    };
+                    (e, target)
+                }
+                _ => (RtType(0), None),
+            };
+            Operand {
+                ptr,
+                elem,
+                target,
+                type_name: name,
+            }
+        })
+        .collect()
+}
+
+/// Scans one operand and stores it.
+fn scan_one(ctx: &mut NativeCtx<'_>, s: &mut Ss<'_>, verb: char, op: &Operand) -> R<()> {
+    s.buf.clear();
+    if !op.type_name.starts_with('*') {
+        return err(format!("type not a pointer: {}", op.type_name));
+    }
+    let Some(target) = op.target else {
+        return err(format!("can't scan type: {}", op.type_name));
+    };
+    if op.ptr == 0 {
+        return err("gol cannot scan into a nil pointer");
+    }
+    let words: Vec<u64> = match target {
+        Target::Bool => vec![s.scan_bool(verb)? as u64],
+        Target::Int(bits) => vec![s.scan_int(verb, bits, true)?],
+        Target::Uint(bits) => vec![s.scan_int(verb, bits, false)?],
+        Target::Float(bits) => {
+            ok_verb(
+                verb,
+                "beEfFgGv",
+                if bits == 32 { "float32" } else { "float64" },
+            )?;
+            s.skip_space()?;
+            s.not_eof()?;
+            let tok = s.float_token();
+            let f = s.convert_float(&tok, bits)?;
+            vec![if bits == 32 { f as f32 as f64 } else { f }.to_bits()]
+        }
+        Target::Str => {
+            let b = s.convert_string(verb)?;
+            let (p, l) = ctx.new_string(&b);
+            vec![p, l]
+        }
+        Target::Bytes => {
+            let b = s.convert_string(verb)?;
+            let (p, l, c) = ctx.new_bytes(&b);
+            vec![p, l, c]
+        }
+    };
+    // Narrow integers keep their low bits (the range was checked).
+    let words = match target {
+        Target::Int(b) if b < 64 => vec![(((words[0] << (64 - b)) as i64) >> (64 - b)) as u64],
+        Target::Uint(b) if b < 64 => vec![(words[0] << (64 - b)) >> (64 - b)],
+        _ => words,
+    };
+    ctx.store(op.ptr, 0, &words, op.elem);
+    Ok(())
+}
+
+fn do_scan(ctx: &mut NativeCtx<'_>, s: &mut Ss<'_>, ops: &[Operand]) -> (usize, R<()>) {
+    let mut n = 0;
+    for op in ops {
+        if let Err(e) = scan_one(ctx, s, 'v', op) {
+            return (n, Err(e));
+        }
+        n += 1;
+    }
+    if s.nl_is_end {
+        loop {
+            let r = s.get_rune();
+            if r == '\n' as i64 || r == EOF {
+                break;
+            }
+            if !is_space(r) {
+                return (n, err("expected newline"));
+            }
+        }
+    }
+    (n, Ok(()))
+}
+
+/// Go's `advance`: matches the format's literals and spaces; returns the
+/// bytes of format consumed, or -1 on a mismatch.
+fn advance(s: &mut Ss<'_>, format: &[u8]) -> R<i64> {
+    let mut i = 0usize;
+    while i < format.len() {
+        let (c, w) = decode_rune(&format[i..]);
+        let (mut fc, mut w) = (c as i64, w.max(1));
+        if is_space(fc) {
+            let mut newlines = 0;
+            let mut trailing = false;
+            while is_space(fc) && i < format.len() {
+                if fc == '\n' as i64 {
+                    newlines += 1;
+                    trailing = false;
+                } else {
+                    trailing = true;
+                }
+                i += w;
+                if i < format.len() {
+                    let (c, ww) = decode_rune(&format[i..]);
+                    fc = c as i64;
+                    w = ww.max(1);
+                } else {
+                    fc = EOF;
+                }
+            }
+            for _ in 0..newlines {
+                let mut ic = s.get_rune();
+                while is_space(ic) && ic != '\n' as i64 {
+                    ic = s.get_rune();
+                }
+                if ic != '\n' as i64 && ic != EOF {
+                    return err("newline in format does not match input");
+                }
+            }
+            if trailing {
+                let mut ic = s.get_rune();
+                if newlines == 0 {
+                    if !is_space(ic) && ic != EOF {
+                        return err("expected space in input to match format");
+                    }
+                    if ic == '\n' as i64 {
+                        return err("newline in input does not match format");
+                    }
+                }
+                while is_space(ic) && ic != '\n' as i64 {
+                    ic = s.get_rune();
+                }
+                if ic != EOF {
+                    s.unread();
+                }
+            }
+            continue;
+        }
+        if fc == '%' as i64 {
+            if i + w == format.len() {
+                return err("missing verb: % at end of format string");
+            }
+            if format[i + w] != b'%' {
+                return Ok(i as i64);
+            }
+            i += w;
+        }
+        let ic = s.must_read()?;
+        if fc != ic {
+            s.unread();
+            return Ok(-1);
+        }
+        i += w;
+    }
+    Ok(i as i64)
+}
+
+fn do_scanf(
+    ctx: &mut NativeCtx<'_>,
+    s: &mut Ss<'_>,
+    format: &[u8],
+    ops: &[Operand],
+) -> (usize, R<()>) {
+    let mut n = 0;
+    let mut i = 0usize;
+    let r = (|| -> R<()> {
+        while i < format.len() {
+            let w = advance(s, &format[i..])?;
+            if w > 0 {
+                i += w as usize;
+                continue;
+            }
+            if format[i] != b'%' {
+                if w < 0 {
+                    return err("input does not match format");
+                }
+                break;
+            }
+            i += 1;
+            // A width.
+            let start = i;
+            while i < format.len() && format[i].is_ascii_digit() && i - start < 7 {
+                i += 1;
+            }
+            let width: Option<usize> = std::str::from_utf8(&format[start..i])
+                .ok()
+                .and_then(|d| d.parse().ok());
+            if i >= format.len() {
+                return err("missing verb: % at end of format string");
+            }
+            let (c, cw) = decode_rune(&format[i..]);
+            let verb = char::from_u32(c).unwrap_or('\u{FFFD}');
+            i += cw.max(1);
+            if verb != 'c' {
+                s.skip_space()?;
+            }
+            if verb == '%' {
+                s.skip_space()?;
+                s.not_eof()?;
+                if !s.accept("%") {
+                    return err("missing literal %");
+                }
+                continue;
+            }
+            s.arg_limit = match width {
+                Some(w) => s.count.saturating_add(w),
+                None => usize::MAX,
+            };
+            let Some(op) = ops.get(n) else {
+                let rest = String::from_utf8_lossy(&format[i - cw.max(1)..]).into_owned();
+                return err(format!("too few operands for format '%{rest}'"));
+            };
+            scan_one(ctx, s, verb, op)?;
+            n += 1;
+            s.arg_limit = usize::MAX;
+        }
+        if n < ops.len() {
+            return err("too many operands");
+        }
+        Ok(())
+    })();
+    (n, r)
+}
+
+fn finish(ctx: &mut NativeCtx<'_>, n: usize, r: R<()>) -> NativeResult {
+    let msg = match r {
+        Ok(()) => String::new(),
+        Err(Stop::Eof) => "EOF".into(),
+        Err(Stop::Msg(m)) => m,
+    };
+    ctx.set_result(0, n as u64);
+    ret_str(ctx, 1, msg.as_bytes());
+    NativeResult::Ok
+}
+
+fn new_ss(src: &mut dyn Source, nl_is_space: bool, nl_is_end: bool) -> Ss<'_> {
+    Ss {
+        src,
+        nl_is_space,
+        nl_is_end,
+        at_eof: false,
+        count: 0,
+        arg_limit: usize::MAX,
+        prev: None,
+        buf: Vec::new(),
+    }
+}
+
+/// Runs `f` over standard input, keeping what it did not consume for the
+/// next call.
+fn with_stdin<T>(f: impl FnOnce(&mut dyn Source) -> T) -> T {
+    let buf = STDIN_REST.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    let mut src = StdinSource {
+        buf,
+        pos: 0,
+        high: 0,
+    };
+    let r = f(&mut src);
+    // Go reads standard input a rune at a time and forgets, at the end of
+    // a call, the rune it looked ahead at: consume up to the furthest read.
+    let rest = src.buf.split_off(src.high.min(src.buf.len()));
+    STDIN_REST.with(|b| *b.borrow_mut() = rest);
+    r
+}
+
+/// The natives of this module (in package fmt).
+pub const NAMES: &[&str] = &["sscan", "sscanf", "scan", "scanf"];
+
+/// Dispatches the scanning natives of `fmt`.
+pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
+    Some(match name {
+        // sscan(str string, a []any, ln bool) (int, string)
+        "sscan" => {
+            let input = ctx.str_arg(0);
+            let ops = operands(ctx, 2);
+            let ln = ctx.arg(5) != 0;
+            let mut src = StrSource { s: &input, pos: 0 };
+            let mut s = new_ss(&mut src, !ln, ln);
+            let (n, r) = do_scan(ctx, &mut s, &ops);
+            finish(ctx, n, r)
+        }
+        // sscanf(str string, format string, a []any) (int, string)
+        "sscanf" => {
+            let input = ctx.str_arg(0);
+            let format = ctx.str_arg(2);
+            let ops = operands(ctx, 4);
+            let mut src = StrSource { s: &input, pos: 0 };
+            let mut s = new_ss(&mut src, false, false);
+            let (n, r) = do_scanf(ctx, &mut s, &format, &ops);
+            finish(ctx, n, r)
+        }
+        // scan(a []any, ln bool) (int, string)
+        "scan" => {
+            let ops = operands(ctx, 0);
+            let ln = ctx.arg(3) != 0;
+            ctx.flush_stdout();
+            let (n, r) = with_stdin(|src| {
+                let mut s = new_ss(src, !ln, ln);
+                do_scan(ctx, &mut s, &ops)
+            });
+            finish(ctx, n, r)
+        }
+        // scanf(format string, a []any) (int, string)
+        "scanf" => {
+            let format = ctx.str_arg(0);
+            let ops = operands(ctx, 2);
+            ctx.flush_stdout();
+            let (n, r) = with_stdin(|src| {
+                let mut s = new_ss(src, false, false);
+                do_scanf(ctx, &mut s, &format, &ops)
+            });
+            finish(ctx, n, r)
+        }
+        _ => return None,
+    })
+}

@@ -1,0 +1,634 @@
+//! Package strings: the byte- and rune-level functions, over Go strings as
+//! byte strings (invalid UTF-8 decodes as U+FFFD one byte at a time, as
+//! Go's `range` and `utf8.DecodeRuneInString` do). The functions that take
+//! a func value (`Map`, `IndexFunc`, `TrimFunc`, `FieldsFunc`...) and
+//! `Builder` are Go source (`stdlib/go/strings/strings.go`), so a panic in
+//! the callback unwinds through them as in Go.
+//!
+//! Case mapping is rune by rune with each rune's simple mapping (Go's
+//! `unicode.ToUpper`): Rust's full mappings that expand a rune into
+//! several (`ß` to `SS`) leave it unchanged, as Go does.
+
+use super::{ret_str, ret_strings};
+use crate::format::utf8::{append_rune, decode_rune};
+use gol_vm::{NativeCtx, NativeResult};
+
+/// Byte index of the first `sub` in `s`.
+pub fn index(s: &[u8], sub: &[u8]) -> Option<usize> {
+    if sub.is_empty() {
+        return Some(0);
+    }
+    if sub.len() > s.len() {
+        return None;
+    }
+    let first = sub[0];
+    let last = s.len() - sub.len();
+    let mut i = 0;
+    while i <= last {
+        match s[i..=last].iter().position(|&b| b == first) {
+            None => return None,
+            Some(k) => i += k,
+        }
+        if &s[i..i + sub.len()] == sub {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Byte index of the last `sub` in `s`.
+fn last_index(s: &[u8], sub: &[u8]) -> Option<usize> {
+    if sub.is_empty() {
+        return Some(s.len());
+    }
+    if sub.len() > s.len() {
+        return None;
+    }
+    (0..=s.len() - sub.len())
+        .rev()
+        .find(|&i| &s[i..i + sub.len()] == sub)
+}
+
+/// The runes of `s` with their byte offsets and widths.
+fn runes(s: &[u8]) -> Vec<(usize, u32, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let (r, w) = decode_rune(&s[i..]);
+        let w = w.max(1);
+        out.push((i, r, w));
+        i += w;
+    }
+    out
+}
+
+fn rune_count(s: &[u8]) -> usize {
+    crate::format::utf8::rune_count(s)
+}
+
+/// Go's `unicode.IsSpace`.
+pub fn is_space(r: u32) -> bool {
+    match r {
+        0x09..=0x0D | 0x20 | 0x85 | 0xA0 => true,
+        _ if r < 0x100 => false,
+        _ => char::from_u32(r).is_some_and(char::is_whitespace),
+    }
+}
+
+/// Go's `unicode.ToUpper` (simple mapping).
+pub fn to_upper(r: u32) -> u32 {
+    simple_map(r, |c| c.to_uppercase().collect())
+}
+
+/// Go's `unicode.ToLower` (simple mapping). The only rune whose full
+/// lower-case mapping has several runes, U+0130, maps simply to its first.
+pub fn to_lower(r: u32) -> u32 {
+    simple_map(r, |c| c.to_lowercase().take(1).collect())
+}
+
+fn simple_map(r: u32, f: impl Fn(char) -> Vec<char>) -> u32 {
+    let Some(c) = char::from_u32(r) else {
+        return r;
+    };
+    match f(c).as_slice() {
+        [one] => *one as u32,
+        _ => r,
+    }
+}
+
+fn map_runes(s: &[u8], f: impl Fn(u32) -> u32) -> Vec<u8> {
+    if s.is_ascii() {
+        return s.iter().map(|&b| f(b as u32) as u8).collect();
+    }
+    let mut out = Vec::with_capacity(s.len());
+    for (_, r, _) in runes(s) {
+        append_rune(&mut out, f(r) as i64);
+    }
+    out
+}
+
+/// Go's `explode`: `s` split into UTF-8 sequences, at most `n` (n < 0: all).
+fn explode(s: &[u8], n: i64) -> Vec<Vec<u8>> {
+    let rs = runes(s);
+    let l = rs.len();
+    let n = if n < 0 || n as usize > l {
+        l
+    } else {
+        n as usize
+    };
+    let mut out = Vec::with_capacity(n);
+    for (k, &(i, _, w)) in rs.iter().enumerate().take(n) {
+        if k == n - 1 {
+            out.push(s[i..].to_vec());
+        } else {
+            out.push(s[i..i + w].to_vec());
+        }
+    }
+    out
+}
+
+/// Go's `genSplit`: split after `sep` plus `sep_save` bytes, at most `n`.
+fn gen_split(s: &[u8], sep: &[u8], sep_save: usize, n: i64) -> Option<Vec<Vec<u8>>> {
+    if n == 0 {
+        return None;
+    }
+    if sep.is_empty() {
+        return Some(explode(s, n));
+    }
+    let n = if n < 0 {
+        count(s, sep) as i64 + 1
+    } else {
+        n.min(s.len() as i64 + 1)
+    };
+    let mut out = Vec::new();
+    let mut rest = s;
+    while (out.len() as i64) < n - 1 {
+        let Some(m) = index(rest, sep) else { break };
+        out.push(rest[..m + sep_save].to_vec());
+        rest = &rest[m + sep.len()..];
+    }
+    out.push(rest.to_vec());
+    Some(out)
+}
+
+fn count(s: &[u8], sub: &[u8]) -> usize {
+    if sub.is_empty() {
+        return rune_count(s) + 1;
+    }
+    let mut n = 0;
+    let mut rest = s;
+    while let Some(i) = index(rest, sub) {
+        n += 1;
+        rest = &rest[i + sub.len()..];
+    }
+    n
+}
+
+fn contains_rune(chars: &[u8], r: u32) -> bool {
+    runes(chars).iter().any(|&(_, c, _)| c == r)
+}
+
+/// Go's `IndexAny`: the first rune of `s` that is in `chars` (an invalid
+/// byte of `s` matches only U+FFFD in `chars`).
+fn index_any(s: &[u8], chars: &[u8]) -> Option<usize> {
+    if chars.is_empty() {
+        return None;
+    }
+    runes(s)
+        .into_iter()
+        .find(|&(_, r, _)| contains_rune(chars, r))
+        .map(|(i, _, _)| i)
+}
+
+fn last_index_any(s: &[u8], chars: &[u8]) -> Option<usize> {
+    if chars.is_empty() {
+        return None;
+    }
+    runes(s)
+        .into_iter()
+        .rev()
+        .find(|&(_, r, _)| contains_rune(chars, r))
+        .map(|(i, _, _)| i)
+}
+
+fn trim_left<'a>(s: &'a [u8], cut: &[u8]) -> &'a [u8] {
+    let mut i = 0;
+    while i < s.len() {
+        let (r, w) = decode_rune(&s[i..]);
+        if !contains_rune(cut, r) {
+            break;
+        }
+        i += w.max(1);
+    }
+    &s[i..]
+}
+
+fn trim_right<'a>(s: &'a [u8], cut: &[u8]) -> &'a [u8] {
+    let rs = runes(s);
+    let mut end = s.len();
+    for &(i, r, _) in rs.iter().rev() {
+        if !contains_rune(cut, r) {
+            break;
+        }
+        end = i;
+    }
+    &s[..end]
+}
+
+fn trim_space(s: &[u8]) -> &[u8] {
+    let rs = runes(s);
+    let start = rs
+        .iter()
+        .find(|&&(_, r, _)| !is_space(r))
+        .map_or(s.len(), |&(i, _, _)| i);
+    let end = rs
+        .iter()
+        .rev()
+        .find(|&&(_, r, _)| !is_space(r))
+        .map_or(start, |&(i, _, w)| i + w);
+    &s[start..end.max(start)]
+}
+
+fn fields(s: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, r, _) in runes(s) {
+        if is_space(r) {
+            if let Some(st) = start.take() {
+                out.push(s[st..i].to_vec());
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push(s[st..].to_vec());
+    }
+    out
+}
+
+fn replace(s: &[u8], old: &[u8], new: &[u8], n: i64) -> Vec<u8> {
+    if old == new || n == 0 {
+        return s.to_vec();
+    }
+    let m = count(s, old) as i64;
+    if m == 0 {
+        return s.to_vec();
+    }
+    let n = if n < 0 || m < n { m } else { n };
+    let mut out = Vec::with_capacity(s.len());
+    let mut start = 0;
+    for k in 0..n {
+        let mut j = start;
+        if old.is_empty() {
+            if k > 0 {
+                let (_, w) = decode_rune(&s[start..]);
+                j += w.max(1);
+            }
+        } else {
+            j += index(&s[start..], old).unwrap_or(0);
+        }
+        out.extend_from_slice(&s[start..j]);
+        out.extend_from_slice(new);
+        start = j + old.len();
+    }
+    out.extend_from_slice(&s[start.min(s.len())..]);
+    out
+}
+
+fn equal_fold(s: &[u8], t: &[u8]) -> bool {
+    let (a, b) = (runes(s), runes(t));
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(&b).all(|(&(_, x, _), &(_, y, _))| {
+        x == y || to_lower(x) == to_lower(y) || to_upper(x) == to_upper(y)
+    })
+}
+
+fn title(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut prev_sep = true;
+    for (_, r, _) in runes(s) {
+        let c = char::from_u32(r).unwrap_or('\u{FFFD}');
+        let is_sep = !(c.is_alphanumeric() || c == '_');
+        if prev_sep && !is_sep {
+            append_rune(&mut out, to_upper(r) as i64);
+        } else {
+            append_rune(&mut out, r as i64);
+        }
+        prev_sep = is_sep;
+    }
+    out
+}
+
+/// Go's `IndexRune`: U+FFFD matches an invalid byte too, and an invalid
+/// rune matches the first invalid sequence or U+FFFD.
+fn index_rune(s: &[u8], r: i64) -> Option<usize> {
+    if (0..0x80).contains(&r) {
+        return s.iter().position(|&b| b as i64 == r);
+    }
+    let r = if crate::format::utf8::valid_rune(r) {
+        r
+    } else {
+        0xFFFD
+    };
+    runes(s)
+        .into_iter()
+        .find(|&(_, c, _)| c as i64 == r)
+        .map(|(i, _, _)| i)
+}
+
+fn ret_int(ctx: &mut NativeCtx<'_>, v: Option<usize>) -> NativeResult {
+    ctx.set_result(0, v.map_or(-1i64, |i| i as i64) as u64);
+    NativeResult::Ok
+}
+
+fn ret_bool(ctx: &mut NativeCtx<'_>, b: bool) -> NativeResult {
+    ctx.set_result(0, b as u64);
+    NativeResult::Ok
+}
+
+fn ret_string(ctx: &mut NativeCtx<'_>, b: &[u8]) -> NativeResult {
+    ret_str(ctx, 0, b);
+    NativeResult::Ok
+}
+
+/// The natives of this module.
+pub const NAMES: &[&str] = &[
+    "Clone",
+    "Compare",
+    "Contains",
+    "ContainsAny",
+    "ContainsRune",
+    "Count",
+    "HasPrefix",
+    "HasSuffix",
+    "Index",
+    "LastIndex",
+    "IndexByte",
+    "LastIndexByte",
+    "IndexRune",
+    "IndexAny",
+    "LastIndexAny",
+    "Split",
+    "SplitAfter",
+    "SplitN",
+    "SplitAfterN",
+    "Fields",
+    "Join",
+    "Repeat",
+    "Replace",
+    "ReplaceAll",
+    "ToUpper",
+    "ToTitle",
+    "ToLower",
+    "Title",
+    "ToValidUTF8",
+    "Trim",
+    "TrimLeft",
+    "TrimRight",
+    "TrimSpace",
+    "TrimPrefix",
+    "TrimSuffix",
+    "EqualFold",
+    "Cut",
+    "CutLast",
+    "CutPrefix",
+    "CutSuffix",
+    "appendString",
+];
+
+/// Dispatches `strings.<name>`; `None` when it is not a native here.
+pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
+    let s = ctx.str_arg(0);
+    let t = || ctx.str_arg(2);
+    Some(match name {
+        "Clone" => ret_string(ctx, &s),
+        "Compare" => {
+            let t = t();
+            ctx.set_result(0, s.cmp(&t) as i64 as u64);
+            NativeResult::Ok
+        }
+        "Contains" => {
+            let t = t();
+            ret_bool(ctx, index(&s, &t).is_some())
+        }
+        "ContainsAny" => {
+            let t = t();
+            ret_bool(ctx, index_any(&s, &t).is_some())
+        }
+        "ContainsRune" => {
+            let r = ctx.arg(2) as i64 as i32 as i64;
+            ret_bool(ctx, index_rune(&s, r).is_some())
+        }
+        "Count" => {
+            let t = t();
+            let n = count(&s, &t);
+            ret_int(ctx, Some(n))
+        }
+        "HasPrefix" => {
+            let t = t();
+            ret_bool(ctx, s.starts_with(&t))
+        }
+        "HasSuffix" => {
+            let t = t();
+            ret_bool(ctx, s.ends_with(&t))
+        }
+        "Index" => {
+            let t = t();
+            ret_int(ctx, index(&s, &t))
+        }
+        "LastIndex" => {
+            let t = t();
+            ret_int(ctx, last_index(&s, &t))
+        }
+        "IndexByte" => {
+            let c = ctx.arg(2) as u8;
+            ret_int(ctx, s.iter().position(|&b| b == c))
+        }
+        "LastIndexByte" => {
+            let c = ctx.arg(2) as u8;
+            ret_int(ctx, s.iter().rposition(|&b| b == c))
+        }
+        "IndexRune" => {
+            let r = ctx.arg(2) as i64 as i32 as i64;
+            ret_int(ctx, index_rune(&s, r))
+        }
+        "IndexAny" => {
+            let t = t();
+            ret_int(ctx, index_any(&s, &t))
+        }
+        "LastIndexAny" => {
+            let t = t();
+            ret_int(ctx, last_index_any(&s, &t))
+        }
+        "Split" | "SplitAfter" | "SplitN" | "SplitAfterN" => {
+            let sep = t();
+            let n = if name.ends_with('N') {
+                ctx.arg(4) as i64
+            } else {
+                -1
+            };
+            let save = if name.starts_with("SplitAfter") {
+                sep.len()
+            } else {
+                0
+            };
+            match gen_split(&s, &sep, save, n) {
+                Some(parts) => ret_strings(ctx, 0, &parts),
+                None => {
+                    for i in 0..3 {
+                        ctx.set_result(i, 0);
+                    }
+                    NativeResult::Ok
+                }
+            }
+        }
+        "Fields" => {
+            let f = fields(&s);
+            ret_strings(ctx, 0, &f)
+        }
+        "Join" => {
+            // (elems []string, sep string)
+            let (p, n) = (ctx.arg(0), ctx.arg(1) as usize);
+            let sep = ctx.str_arg(3);
+            let words = ctx.read_words(p, 0, n * 2);
+            let mut out = Vec::new();
+            for k in 0..n {
+                if k > 0 {
+                    out.extend_from_slice(&sep);
+                }
+                out.extend_from_slice(&ctx.string_at(words[2 * k], words[2 * k + 1]));
+            }
+            ret_string(ctx, &out)
+        }
+        "Repeat" => {
+            let n = ctx.arg(2) as i64;
+            if n < 0 {
+                return Some(NativeResult::Panic("strings: negative Repeat count".into()));
+            }
+            let total = (s.len() as u128) * (n as u128);
+            if total > i64::MAX as u128 {
+                return Some(NativeResult::Panic(
+                    "strings: Repeat output length overflow".into(),
+                ));
+            }
+            // Go dies of an allocation it cannot make; so does gol, with
+            // Go's message rather than Rust's abort.
+            let mut out: Vec<u8> = Vec::new();
+            if total > (1u128 << 40) || out.try_reserve_exact(total as usize).is_err() {
+                ctx.flush_stdout();
+                return Some(NativeResult::Panic("runtime: out of memory".into()));
+            }
+            for _ in 0..n {
+                out.extend_from_slice(&s);
+            }
+            ret_string(ctx, &out)
+        }
+        "Replace" | "ReplaceAll" => {
+            let old = t();
+            let new = ctx.str_arg(4);
+            let n = if name == "Replace" {
+                ctx.arg(6) as i64
+            } else {
+                -1
+            };
+            ret_string(ctx, &replace(&s, &old, &new, n))
+        }
+        "ToUpper" | "ToTitle" => ret_string(ctx, &map_runes(&s, to_upper)),
+        "ToLower" => ret_string(ctx, &map_runes(&s, to_lower)),
+        "Title" => ret_string(ctx, &title(&s)),
+        "ToValidUTF8" => {
+            let rep = t();
+            let mut out = Vec::new();
+            let mut in_bad = false;
+            for (i, r, w) in runes(&s) {
+                if r == 0xFFFD && w == 1 && s.get(i..i + 3) != Some("\u{FFFD}".as_bytes()) {
+                    if !in_bad {
+                        out.extend_from_slice(&rep);
+                    }
+                    in_bad = true;
+                } else {
+                    out.extend_from_slice(&s[i..i + w]);
+                    in_bad = false;
+                }
+            }
+            ret_string(ctx, &out)
+        }
+        "Trim" => {
+            let cut = t();
+            ret_string(ctx, trim_right(trim_left(&s, &cut), &cut))
+        }
+        "TrimLeft" => {
+            let cut = t();
+            ret_string(ctx, trim_left(&s, &cut))
+        }
+        "TrimRight" => {
+            let cut = t();
+            ret_string(ctx, trim_right(&s, &cut))
+        }
+        "TrimSpace" => ret_string(ctx, trim_space(&s)),
+        "TrimPrefix" => {
+            let p = t();
+            ret_string(ctx, s.strip_prefix(p.as_slice()).unwrap_or(&s))
+        }
+        "TrimSuffix" => {
+            let p = t();
+            ret_string(ctx, s.strip_suffix(p.as_slice()).unwrap_or(&s))
+        }
+        "EqualFold" => {
+            let t = t();
+            ret_bool(ctx, equal_fold(&s, &t))
+        }
+        "Cut" | "CutLast" => {
+            let sep = t();
+            let i = if name == "Cut" {
+                index(&s, &sep)
+            } else {
+                last_index(&s, &sep)
+            };
+            match i {
+                Some(i) => {
+                    ret_str(ctx, 0, &s[..i]);
+                    ret_str(ctx, 2, &s[i + sep.len()..]);
+                    ctx.set_result(4, 1);
+                }
+                None => {
+                    ret_str(ctx, 0, &s);
+                    ret_str(ctx, 2, b"");
+                    ctx.set_result(4, 0);
+                }
+            }
+            NativeResult::Ok
+        }
+        "CutPrefix" => {
+            let p = t();
+            match s.strip_prefix(p.as_slice()) {
+                Some(r) => {
+                    ret_str(ctx, 0, r);
+                    ctx.set_result(2, 1);
+                }
+                None => {
+                    ret_str(ctx, 0, &s);
+                    ctx.set_result(2, 0);
+                }
+            }
+            NativeResult::Ok
+        }
+        "CutSuffix" => {
+            let p = t();
+            match s.strip_suffix(p.as_slice()) {
+                Some(r) => {
+                    ret_str(ctx, 0, r);
+                    ctx.set_result(2, 1);
+                }
+                None => {
+                    ret_str(ctx, 0, &s);
+                    ctx.set_result(2, 0);
+                }
+            }
+            NativeResult::Ok
+        }
+        "appendString" => {
+            // appendString(b []byte, s string) []byte
+            let (p, l, c) = (ctx.arg(0), ctx.arg(1), ctx.arg(2));
+            let add = ctx.str_arg(3);
+            let words: Vec<u64> = add.iter().map(|&b| b as u64).collect();
+            let Some(&elem) = ctx.signature().0.first() else {
+                return Some(NativeResult::Panic("strings: bad declaration".into()));
+            };
+            let elem = match ctx.type_kind(elem) {
+                gol_lang::bytecode::TypeKind::Slice(e) => *e,
+                _ => return Some(NativeResult::Panic("strings: bad declaration".into())),
+            };
+            let (np, nl, nc) = ctx.append(elem, (p, l, c), &words, add.len() as u64);
+            ctx.set_result(0, np);
+            ctx.set_result(1, nl);
+            ctx.set_result(2, nc);
+            NativeResult::Ok
+        }
+        _ => return None,
+    })
+}

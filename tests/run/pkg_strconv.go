@@ -1,0 +1,68 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+func main() {
+	fmt.Println(strconv.Itoa(-42), strconv.Itoa(0))
+	n, err := strconv.Atoi("123")
+	fmt.Println(n, err)
+	n, err = strconv.Atoi("12a")
+	fmt.Println(n, err)
+	n, err = strconv.Atoi("")
+	fmt.Println(n, err)
+	n, err = strconv.Atoi("99999999999999999999")
+	fmt.Println(n, err)
+	var ne *strconv.NumError
+	if errors.As(err, &ne) {
+		fmt.Println("func:", ne.Func, "num:", ne.Num, "err:", ne.Err, errors.Is(err, strconv.ErrRange))
+	}
+	i64, err := strconv.ParseInt("-ff", 16, 64)
+	fmt.Println(i64, err)
+	i64, err = strconv.ParseInt("0x1F", 0, 64)
+	fmt.Println(i64, err)
+	i64, err = strconv.ParseInt("300", 10, 8)
+	fmt.Println(i64, err)
+	i64, err = strconv.ParseInt("1", 1, 64)
+	fmt.Println(i64, err)
+	u, err := strconv.ParseUint("18446744073709551615", 10, 64)
+	fmt.Println(u, err)
+	u, err = strconv.ParseUint("-1", 10, 64)
+	fmt.Println(u, err)
+	f, err := strconv.ParseFloat("3.25", 64)
+	fmt.Println(f, err)
+	f, err = strconv.ParseFloat("1e400", 64)
+	fmt.Println(f, err)
+	f, err = strconv.ParseFloat("abc", 64)
+	fmt.Println(f, err, errors.Is(err, strconv.ErrSyntax))
+	b, err := strconv.ParseBool("true")
+	fmt.Println(b, err)
+	b, err = strconv.ParseBool("yes")
+	fmt.Println(b, err)
+	fmt.Println(strconv.FormatInt(-255, 16), strconv.FormatInt(255, 2), strconv.FormatUint(1<<63, 36))
+	fmt.Println(strconv.FormatFloat(3.14159, 'f', 2, 64), strconv.FormatFloat(1.5e10, 'e', -1, 64), strconv.FormatFloat(0.1, 'g', -1, 32))
+	fmt.Println(strconv.FormatBool(false), strconv.Quote("hi\t\"there\"\n"), strconv.QuoteToASCII("héllo"))
+	fmt.Println(strconv.QuoteRune('☺'), strconv.QuoteRuneToASCII('☺'))
+	s, err := strconv.Unquote(`"a\tb"`)
+	fmt.Printf("%q %v\n", s, err)
+	s, err = strconv.Unquote("'x'")
+	fmt.Printf("%q %v\n", s, err)
+	s, err = strconv.Unquote("bad")
+	fmt.Printf("%q %v\n", s, err)
+	buf := []byte("n=")
+	buf = strconv.AppendInt(buf, -7, 10)
+	buf = append(buf, ' ')
+	buf = strconv.AppendQuote(buf, "q")
+	buf = strconv.AppendBool(buf, true)
+	buf = strconv.AppendFloat(buf, 2.5, 'g', -1, 64)
+	fmt.Println(string(buf))
+	fmt.Println(strconv.IsPrint('a'), strconv.IsPrint('\x00'), strconv.CanBackquote("a`b"))
+	v, mb, tail, err := strconv.UnquoteChar(`\u263a rest`, '"')
+	fmt.Println(v, mb, tail, err)
+	fmt.Printf("%T\n", err)
+	_, err = strconv.Atoi("x")
+	fmt.Printf("%T %v\n", err, err)
+}
