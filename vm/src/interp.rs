@@ -819,6 +819,171 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let _ = vm.stdout.flush();
                     let _ = std::io::stderr().write_all(&text);
                 }
+                // --- maps, type switches, comparisons ---
+                Op::MakeMap { d, t, hint } => {
+                    let h = ri!(hint);
+                    if h < 0 {
+                        panic_rt!("runtime error: makemap: size out of range".into());
+                    }
+                    let m = vm.map_new(t, h as usize);
+                    set!(d, m)
+                }
+                Op::MapLen { d, a } => set!(d, crate::map::len(r!(a))),
+                Op::MapGet { d, m, k, t, ok } => {
+                    let (kw, vw) = map_kv(&prog, t);
+                    let ks = base + k.0 as usize;
+                    let key: Vec<u64> = g.stack[ks..ks + kw].to_vec();
+                    let mut out = vec![0u64; vw];
+                    match vm.map_get(t, r!(m), &key, &mut out) {
+                        Ok(found) => {
+                            let ds = base + d.0 as usize;
+                            g.stack[ds..ds + vw].copy_from_slice(&out);
+                            if ok {
+                                g.stack[ds + vw] = found as u64;
+                            }
+                        }
+                        Err(msg) => panic_rt!(msg),
+                    }
+                }
+                Op::MapSet { m, k, v, t } => {
+                    let (kw, vw) = map_kv(&prog, t);
+                    let ks = base + k.0 as usize;
+                    let vs = base + v.0 as usize;
+                    let key: Vec<u64> = g.stack[ks..ks + kw].to_vec();
+                    let val: Vec<u64> = g.stack[vs..vs + vw].to_vec();
+                    if let Err(msg) = vm.map_set(t, r!(m), &key, &val) {
+                        panic_rt!(msg)
+                    }
+                }
+                Op::MapDelete { m, k, t } => {
+                    let (kw, _) = map_kv(&prog, t);
+                    let ks = base + k.0 as usize;
+                    let key: Vec<u64> = g.stack[ks..ks + kw].to_vec();
+                    if let Err(msg) = vm.map_delete(t, r!(m), &key) {
+                        panic_rt!(msg)
+                    }
+                }
+                Op::MapClear { a } => vm.map_clear(r!(a)),
+                Op::MapIter { d, a } => {
+                    let it = vm.map_iter_init(r!(a));
+                    let ds = base + d.0 as usize;
+                    g.stack[ds..ds + it.len()].copy_from_slice(&it);
+                }
+                Op::MapNext { d, it } => {
+                    let is = base + it.0 as usize;
+                    let n = crate::map::ITER_WORDS as usize;
+                    let mut iw: Vec<u64> = g.stack[is..is + n].to_vec();
+                    let (kw, vw) = crate::map::map_type(iw[0]).map_or((0, 0), |t| map_kv(&prog, t));
+                    let mut out = vec![0u64; kw + vw];
+                    let more = vm.map_iter_next(&mut iw, &mut out);
+                    g.stack[is..is + n].copy_from_slice(&iw);
+                    let ds = base + d.0 as usize;
+                    g.stack[ds] = more as u64;
+                    if more {
+                        g.stack[ds + 1..ds + 1 + kw + vw].copy_from_slice(&out);
+                    }
+                }
+                Op::EqValue { d, a, b, t } => {
+                    let n = prog.ty(t).words as usize;
+                    let (sa, sb) = (base + a.0 as usize, base + b.0 as usize);
+                    match crate::map::equal_value(&prog, t, &g.stack[sa..sa + n], &g.stack[sb..sb + n]) {
+                        Ok(e) => set!(d, e as u64),
+                        Err(u) => panic_rt!(format!(
+                            "runtime error: comparing uncomparable type {}",
+                            prog.ty(u).name
+                        )),
+                    }
+                }
+                Op::IfaceImplements { d, a, t } => {
+                    let b = r!(a);
+                    let is = crate::panic::box_type(b)
+                        .is_some_and(|dt| missing_method(&prog, dt, t).is_none());
+                    set!(d, is as u64)
+                }
+                Op::TypeAssert { d, a, t, from } => {
+                    let b = r!(a);
+                    let want = prog.ty(t);
+                    let have = crate::panic::box_type(b);
+                    if matches!(want.kind, TypeKind::Interface) {
+                        let Some(dt) = have else {
+                            panic_rt!(format!(
+                                "interface conversion: interface is nil, not {}",
+                                want.name
+                            ))
+                        };
+                        if let Some(m) = missing_method(&prog, dt, t) {
+                            panic_rt!(format!(
+                                "interface conversion: {} is not {}: missing method {m}",
+                                prog.ty(dt).name,
+                                want.name
+                            ))
+                        }
+                        set!(d, b)
+                    } else {
+                        if have != Some(t) {
+                            let h = have.map_or("nil".to_string(), |h| prog.ty(h).name.clone());
+                            panic_rt!(format!(
+                                "interface conversion: {} is {h}, not {}",
+                                prog.ty(from).name,
+                                want.name
+                            ));
+                        }
+                        for k in 0..want.words as usize {
+                            // SAFETY: the box holds a value of type t (just
+                            // checked), which has `words` words after the
+                            // type word.
+                            let w = unsafe { value::read_word(b, 1 + k) };
+                            g.stack[base + d.0 as usize + k] = w;
+                        }
+                    }
+                }
+                Op::ClearSlice { a, t } => {
+                    let (p, l) = (r!(a), r!(Reg(a.0 + 1)));
+                    let ew = prog.ty(t).words as usize;
+                    let zeros = vec![0u64; l as usize * ew];
+                    if !zeros.is_empty() {
+                        // SAFETY: l elements are inside the slice's array
+                        // (value invariant 2).
+                        unsafe { vm.store_words(p, 0, &zeros, t) };
+                    }
+                }
+                Op::MinF64 { d, a, b } => setf!(d, go_min(rf!(a), rf!(b))),
+                Op::MaxF64 { d, a, b } => setf!(d, -go_min(-rf!(a), -rf!(b))),
+                Op::SlotIndex { d, a, i, ew, len } => {
+                    let idx = ri!(i);
+                    if idx < 0 || idx >= len as i64 {
+                        panic_rt!(format!(
+                            "runtime error: index out of range [{idx}] with length {len}"
+                        ));
+                    }
+                    let s = base + a.0 as usize + idx as usize * ew as usize;
+                    g.stack
+                        .copy_within(s..s + ew as usize, base + d.0 as usize);
+                }
+                Op::SlotStore { d, i, a, ew, len } => {
+                    let idx = ri!(i);
+                    if idx < 0 || idx >= len as i64 {
+                        panic_rt!(format!(
+                            "runtime error: index out of range [{idx}] with length {len}"
+                        ));
+                    }
+                    let s = base + a.0 as usize;
+                    let t = base + d.0 as usize + idx as usize * ew as usize;
+                    g.stack.copy_within(s..s + ew as usize, t);
+                }
+                Op::ElemAddr { d, a, i, ew, len } => {
+                    let p = r!(a);
+                    let idx = ri!(i);
+                    if p == 0 {
+                        panic_rt!(NIL_DEREF.into());
+                    }
+                    if idx < 0 || idx >= len as i64 {
+                        panic_rt!(format!(
+                            "runtime error: index out of range [{idx}] with length {len}"
+                        ));
+                    }
+                    set!(d, p + idx as u64 * ew as u64 * 8)
+                }
             }
         }
     }
@@ -975,53 +1140,45 @@ pub fn decode_rune(s: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
+/// Go's `min` of two floats: NaN if either is NaN, and -0 below +0.
+fn go_min(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == y {
+        // Equal values differ only in the sign of zero: -0 is smaller.
+        return if x.is_sign_negative() { x } else { y };
+    }
+    x.min(y)
+}
+
+/// The key's and the value's words of map type `t`.
+fn map_kv(prog: &Program, t: RtType) -> (usize, usize) {
+    match prog.ty(t).kind {
+        TypeKind::Map(k, v) => (prog.ty(k).words as usize, prog.ty(v).words as usize),
+        _ => (0, 0),
+    }
+}
+
+/// The first method of interface type `iface` that type `dt` lacks.
+fn missing_method<'p>(prog: &'p Program, dt: RtType, iface: RtType) -> Option<&'p str> {
+    let have = &prog.ty(dt).methods;
+    prog.ty(iface)
+        .methods
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .find(|n| have.binary_search_by(|(h, _)| h.as_str().cmp(n)).is_err())
+}
+
 /// Interface equality: same dynamic type and equal values; comparing
 /// uncomparable dynamic types panics as in Go.
 fn iface_equal(prog: &Program, a: u64, b: u64) -> Result<bool, String> {
-    if a == b {
-        return Ok(true);
-    }
-    if a == 0 || b == 0 {
-        return Ok(false);
-    }
-    let (Some(ta), Some(tb)) = (crate::panic::box_type(a), crate::panic::box_type(b)) else {
-        return Ok(false);
-    };
-    if ta != tb {
-        return Ok(false);
-    }
-    let d = prog.ty(ta);
-    match &d.kind {
-        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => Err(format!(
+    crate::map::iface_equal(prog, a, b).map_err(|u| {
+        format!(
             "runtime error: comparing uncomparable type {}",
-            d.name
-        )),
-        TypeKind::String => {
-            // SAFETY: both boxes hold strings (value invariants 1, 3).
-            let (x, y) = unsafe {
-                (
-                    value::str_bytes(value::read_word(a, 1), value::read_word(a, 2)),
-                    value::str_bytes(value::read_word(b, 1), value::read_word(b, 2)),
-                )
-            };
-            Ok(x == y)
-        }
-        TypeKind::Float { .. } => {
-            // SAFETY: both boxes hold one float word.
-            let (x, y) = unsafe { (value::read_word(a, 1), value::read_word(b, 1)) };
-            Ok(f64::from_bits(x) == f64::from_bits(y))
-        }
-        _ => {
-            for k in 0..d.words as usize {
-                // SAFETY: both boxes hold d.words words after the type.
-                let (x, y) = unsafe { (value::read_word(a, 1 + k), value::read_word(b, 1 + k)) };
-                if x != y {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        }
-    }
+            prog.ty(u).name
+        )
+    })
 }
 
 impl Vm {

@@ -51,6 +51,7 @@
 
 pub mod goroutine;
 pub mod interp;
+pub mod map;
 pub mod native;
 pub mod panic;
 pub mod value;
@@ -82,6 +83,8 @@ pub struct Vm {
     /// word first).
     pub(crate) box_masks: Vec<Vec<u64>>,
     pub(crate) hooks: Hooks,
+    /// Per runtime type index: the map descriptor, made on first use.
+    pub(crate) map_types: Vec<Option<std::sync::Arc<map::MapType>>>,
     pub(crate) stdout: std::io::BufWriter<std::io::Stdout>,
     /// Program arguments (os.Args).
     pub args: Vec<String>,
@@ -143,6 +146,7 @@ impl Vm {
             consts,
             box_masks,
             hooks,
+            map_types: Vec::new(),
             stdout: std::io::BufWriter::new(std::io::stdout()),
             args: Vec::new(),
         })

@@ -24,6 +24,9 @@ use crate::constant::Value;
 use crate::types::{ids, Builtin, ObjId, ObjKind, Type, TypeId, VarKind};
 use std::collections::HashMap;
 
+/// Words of a map iterator (the VM's `map::ITER_WORDS`).
+const ITER_WORDS: u32 = 5;
+
 /// Where a variable lives.
 #[derive(Clone, Copy, Debug)]
 struct Var {
@@ -67,6 +70,8 @@ pub(super) struct FnGen<'g, 'a> {
     /// Whether the body contains a `defer`.
     has_defer: bool,
     recover_pc: u32,
+    /// `fallthrough` jumps of the switch clause being compiled.
+    fallthroughs: Vec<usize>,
 }
 
 const MAX_DEPTH: u32 = 1000;
@@ -93,6 +98,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             pending_label: None,
             has_defer: false,
             recover_pc: 0,
+            fallthroughs: Vec::new(),
         };
         let (pw, rw) = match body {
             Body::Entry => {
@@ -577,9 +583,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
             StmtKind::Go(_) => self.err(s.span, "a go statement"),
             StmtKind::Send { .. } => self.err(s.span, "a channel send"),
             StmtKind::Select { .. } => self.err(s.span, "a select statement"),
-            StmtKind::TypeSwitch { .. } => self.err(s.span, "a type switch"),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                cases,
+                ..
+            } => self.type_switch(init.as_deref(), bind.as_ref(), x, cases),
             StmtKind::Goto(_) => self.err(s.span, "goto"),
-            StmtKind::Fallthrough => self.err(s.span, "fallthrough"),
+            StmtKind::Fallthrough => {
+                let j = self.emit(Op::Jump { to: Pc(0) });
+                self.fallthroughs.push(j);
+            }
         }
         // Declarations keep their variables' slots until the block ends.
         if !matches!(s.kind, StmtKind::Define { .. } | StmtKind::Decl(_)) {
@@ -690,9 +705,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
         x: &'a Expr,
         body: &'a ast::Block,
     ) {
+        let xt = self.ty(x);
+        if let Type::Map(kt, vt) = self.under(xt).clone() {
+            return self.range_map(key, value, define, x, body, kt, vt);
+        }
         let label = self.take_label();
         let mark = self.top;
-        let xt = self.ty(x);
         enum Kind {
             Int,
             Str,
@@ -785,13 +803,35 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     let r = self.alloc(ew);
                     let rt = self.g.rt_type(e);
                     if is_array && !is_ptr_array {
-                        self.err(x.span, "range over an array value");
+                        // The array was copied into xr.. (Go ranges over a copy).
+                        let n = self.words(xt) / ew.max(1);
+                        self.emit(Op::SlotIndex {
+                            d: r,
+                            a: xr,
+                            i: idx,
+                            ew,
+                            len: n,
+                        });
                     } else if is_array {
                         // *[N]T: element i at pointer + i*ew.
+                        let n = match self.under(self.g.tt.pointer_elem(xt).unwrap_or(xt)) {
+                            Type::Array(n, _) => *n as u32,
+                            _ => 0,
+                        };
                         let a = self.alloc(1);
-                        self.emit(Op::LoadInt { d: a, v: ew as i64 });
-                        self.emit(Op::MulInt { d: a, a, b: idx });
-                        self.err(x.span, "range over an array pointer");
+                        self.emit(Op::ElemAddr {
+                            d: a,
+                            a: xr,
+                            i: idx,
+                            ew,
+                            len: n,
+                        });
+                        self.emit(Op::Load {
+                            d: r,
+                            a,
+                            off: Off(0),
+                            n: ew,
+                        });
                     } else {
                         self.emit(Op::SliceGet {
                             d: r,
@@ -816,6 +856,39 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 a: Reg(r.0 + 1),
             });
         }
+        self.bind_range_vars(vals, define);
+        self.loops.push(Loop {
+            label,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            cont: None,
+            is_switch: false,
+        });
+        self.block(body);
+        let l = self.loops.pop().unwrap_or_else(unreachable_loop);
+        self.patch_here(&l.continues);
+        if matches!(kind, Kind::Str) {
+            self.emit(Op::AddInt {
+                d: idx,
+                a: idx,
+                b: width,
+            });
+        } else {
+            self.emit(Op::AddIntImm {
+                d: idx,
+                a: idx,
+                v: 1,
+            });
+        }
+        self.top = body_mark;
+        self.jump_back(start);
+        self.patch_here(&[exit]);
+        self.patch_here(&l.breaks);
+        self.top = mark;
+    }
+
+    /// Assigns or defines a range loop's key and value variables.
+    fn bind_range_vars(&mut self, vals: Vec<(Option<&'a Expr>, Reg, TypeId)>, define: bool) {
         for (e, r, t) in vals {
             let Some(e) = e else { continue };
             if define {
@@ -842,6 +915,35 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 self.store_to(e, r);
             }
         }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn range_map(
+        &mut self,
+        key: Option<&'a Expr>,
+        value: Option<&'a Expr>,
+        define: bool,
+        x: &'a Expr,
+        body: &'a ast::Block,
+        kt: TypeId,
+        vt: TypeId,
+    ) {
+        let label = self.take_label();
+        let mark = self.top;
+        let m = self.operand(x);
+        let it = self.alloc(ITER_WORDS);
+        self.emit(Op::MapIter { d: it, a: m });
+        let (kw, vw) = (self.words(kt), self.words(vt));
+        let start = self.pc();
+        let r = self.alloc(1 + kw + vw);
+        self.emit(Op::MapNext { d: r, it });
+        let exit = self.emit(Op::JumpIfNot { a: r, to: Pc(0) });
+        let body_mark = self.top;
+        let vals = vec![
+            (key, Reg(r.0 + 1), kt),
+            (value, Reg(r.0 + 1 + kw), vt),
+        ];
+        self.bind_range_vars(vals, define);
         self.loops.push(Loop {
             label,
             breaks: Vec::new(),
@@ -852,19 +954,6 @@ impl<'g, 'a> FnGen<'g, 'a> {
         self.block(body);
         let l = self.loops.pop().unwrap_or_else(unreachable_loop);
         self.patch_here(&l.continues);
-        if matches!(kind, Kind::Str) {
-            self.emit(Op::AddInt {
-                d: idx,
-                a: idx,
-                b: width,
-            });
-        } else {
-            self.emit(Op::AddIntImm {
-                d: idx,
-                a: idx,
-                v: 1,
-            });
-        }
         self.top = body_mark;
         self.jump_back(start);
         self.patch_here(&[exit]);
@@ -914,12 +1003,117 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let default_jump = self.emit(Op::Jump { to: Pc(0) });
         let mut ends = Vec::new();
         let mut default_pc = None;
+        let outer_falls = std::mem::take(&mut self.fallthroughs);
+        for (i, c) in cases.iter().enumerate() {
+            self.patch_here(&body_jumps[i]);
+            // A `fallthrough` of the previous clause lands here.
+            let falls = std::mem::take(&mut self.fallthroughs);
+            self.patch_here(&falls);
+            if c.is_default {
+                default_pc = Some(self.pc());
+            }
+            self.stmts(&c.body);
+            ends.push(self.emit(Op::Jump { to: Pc(0) }));
+        }
+        let falls = std::mem::replace(&mut self.fallthroughs, outer_falls);
+        ends.extend(falls);
+        match default_pc {
+            Some(p) => self.patch(default_jump, p),
+            None => ends.push(default_jump),
+        }
+        let l = self.loops.pop().unwrap_or_else(unreachable_loop);
+        self.patch_here(&ends);
+        self.patch_here(&l.breaks);
+        self.top = mark;
+    }
+
+    fn type_switch(
+        &mut self,
+        init: Option<&'a Stmt>,
+        bind: Option<&'a ast::Ident>,
+        x: &'a Expr,
+        cases: &'a [ast::TypeCaseClause],
+    ) {
+        let label = self.take_label();
+        let mark = self.top;
+        if let Some(i) = init {
+            self.stmt_keep(i);
+        }
+        let xr = self.alloc(1);
+        self.expr_to(x, xr);
+        self.loops.push(Loop {
+            label,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            cont: None,
+            is_switch: true,
+        });
+        let mut body_jumps: Vec<Vec<usize>> = Vec::new();
+        for c in cases {
+            let mut js = Vec::new();
+            for te in &c.types {
+                let m = self.top;
+                let r = self.alloc(1);
+                let tt = self.g.info.type_of(te.id).unwrap_or(ids::INVALID);
+                if self.is_nil(te) || tt == ids::UNTYPED_NIL {
+                    let z = self.alloc(1);
+                    self.emit(Op::LoadInt { d: z, v: 0 });
+                    self.emit(Op::EqInt { d: r, a: xr, b: z });
+                } else {
+                    let rt = self.g.rt_type(tt);
+                    if self.is_iface(tt) {
+                        self.emit(Op::IfaceImplements { d: r, a: xr, t: rt });
+                    } else {
+                        self.emit(Op::IfaceIs { d: r, a: xr, t: rt });
+                    }
+                }
+                js.push(self.emit(Op::JumpIf { a: r, to: Pc(0) }));
+                self.top = m;
+            }
+            body_jumps.push(js);
+        }
+        let default_jump = self.emit(Op::Jump { to: Pc(0) });
+        let mut ends = Vec::new();
+        let mut default_pc = None;
         for (i, c) in cases.iter().enumerate() {
             self.patch_here(&body_jumps[i]);
             if c.is_default {
                 default_pc = Some(self.pc());
             }
+            let m = self.top;
+            let bound = bind
+                .filter(|b| !b.is_blank())
+                .and_then(|_| self.g.info.implicits.get(&c.implicit).copied());
+            if let Some(o) = bound {
+                // The clause's variable: the unboxed value for a single
+                // concrete type, else the interface itself.
+                let vt = self.g.tt.obj(o).ty;
+                let var = self.new_home(o);
+                let w = self.words(vt);
+                let src = if self.is_iface(vt) {
+                    xr
+                } else {
+                    let tmp = self.alloc(w);
+                    self.emit(Op::IfaceUnbox {
+                        d: tmp,
+                        a: xr,
+                        n: w,
+                    });
+                    tmp
+                };
+                if var.boxed {
+                    self.init_boxed(var, src);
+                } else {
+                    self.emit(Op::MoveN {
+                        d: var.reg,
+                        a: src,
+                        n: w,
+                    });
+                }
+                self.vars.insert(o, var);
+            }
             self.stmts(&c.body);
+            self.top = m;
             ends.push(self.emit(Op::Jump { to: Pc(0) }));
         }
         match default_pc {
@@ -1586,8 +1780,72 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         });
                         return;
                     }
-                    if let Type::Map(..) = self.under(xt) {
-                        self.err(l.span, "a map assignment");
+                    if let Type::Map(kt, _) = self.under(xt).clone() {
+                        let mr = self.operand(x);
+                        let kr = self.alloc(self.words(kt));
+                        self.convert_to(i, kt, kr);
+                        let mt = self.g.rt_type(xt);
+                        self.emit(Op::MapSet {
+                            m: mr,
+                            k: kr,
+                            v: a,
+                            t: mt,
+                        });
+                        return;
+                    }
+                    if let Type::Array(n, et) = self.under(xt).clone() {
+                        if !self.heap_addressable(x) {
+                            // An array held in slots: store the element
+                            // into them, or into a copy written back.
+                            let ew = self.words(et);
+                            let ir = self.operand(i);
+                            if let Some(base) = self.local_slots(x) {
+                                self.emit(Op::SlotStore {
+                                    d: base,
+                                    i: ir,
+                                    a,
+                                    ew,
+                                    len: n as u32,
+                                });
+                            } else {
+                                let tmp = self.alloc(self.words(xt));
+                                self.expr_to(x, tmp);
+                                self.emit(Op::SlotStore {
+                                    d: tmp,
+                                    i: ir,
+                                    a,
+                                    ew,
+                                    len: n as u32,
+                                });
+                                self.store_to(x, tmp);
+                            }
+                            return;
+                        }
+                    }
+                }
+                if let ExprKind::Selector(x, _) = &l.kind {
+                    let field = self
+                        .g
+                        .info
+                        .selections
+                        .get(&l.id)
+                        .is_some_and(|s| s.kind == SelectionKind::Field && !s.indirect);
+                    if field
+                        && self.g.tt.pointer_elem(self.ty(x)).is_none()
+                        && !self.heap_addressable(x)
+                    {
+                        // A field of a struct held in slots (an array
+                        // element, say): update a copy and write it back.
+                        let xt = self.ty(x);
+                        let tmp = self.alloc(self.words(xt));
+                        self.expr_to(x, tmp);
+                        let off = self.field_off(xt, l);
+                        self.emit(Op::MoveN {
+                            d: Reg(tmp.0 + off),
+                            a,
+                            n: w,
+                        });
+                        self.store_to(x, tmp);
                         return;
                     }
                 }
@@ -1648,6 +1906,38 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             a: s,
                             i: ir,
                             t: rt,
+                        });
+                        true
+                    }
+                    Type::Array(n, et) => {
+                        if !self.addr_of(x, d) {
+                            return false;
+                        }
+                        let ir = self.operand(i);
+                        let ew = self.words(et);
+                        self.emit(Op::ElemAddr {
+                            d,
+                            a: d,
+                            i: ir,
+                            ew,
+                            len: n as u32,
+                        });
+                        true
+                    }
+                    Type::Pointer(pt) => {
+                        let Type::Array(n, et) = self.under(pt).clone() else {
+                            self.err(e.span, "the address of this element");
+                            return false;
+                        };
+                        self.expr_to(x, d);
+                        let ir = self.operand(i);
+                        let ew = self.words(et);
+                        self.emit(Op::ElemAddr {
+                            d,
+                            a: d,
+                            i: ir,
+                            ew,
+                            len: n as u32,
                         });
                         true
                     }
@@ -1895,35 +2185,45 @@ impl<'g, 'a> FnGen<'g, 'a> {
             ExprKind::FuncLit { ty, body } => self.func_lit(e, ty, body, d),
             ExprKind::TypeAssert { x, .. } => {
                 let t = self.ty(e);
+                let xt = self.ty(x);
+                let from = self.g.rt_type(xt);
                 let xr = self.operand(x);
                 if let Some(elems) = self.g.tt.tuple_elems(t).map(|x| x.to_vec()) {
                     // v, ok := x.(T)
                     let vt = elems.first().copied().unwrap_or(ids::INVALID);
-                    if self.is_iface(vt) {
-                        self.err(e.span, "a type assertion to an interface");
-                        return;
-                    }
                     let n = self.words(vt);
                     let rt = self.g.rt_type(vt);
                     let ok = Reg(d.0 + n);
-                    self.emit(Op::IfaceIs {
-                        d: ok,
-                        a: xr,
-                        t: rt,
-                    });
+                    if self.is_iface(vt) {
+                        self.emit(Op::IfaceImplements {
+                            d: ok,
+                            a: xr,
+                            t: rt,
+                        });
+                    } else {
+                        self.emit(Op::IfaceIs {
+                            d: ok,
+                            a: xr,
+                            t: rt,
+                        });
+                    }
                     self.emit(Op::Zero { d, n });
                     let j = self.emit(Op::JumpIfNot { a: ok, to: Pc(0) });
-                    self.emit(Op::IfaceAssert { d, a: xr, n, t: rt });
+                    if self.is_iface(vt) {
+                        self.emit(Op::Move { d, a: xr });
+                    } else {
+                        self.emit(Op::IfaceUnbox { d, a: xr, n });
+                    }
                     self.patch_here(&[j]);
                     return;
                 }
-                if self.is_iface(t) {
-                    self.err(e.span, "a type assertion to an interface");
-                    return;
-                }
                 let rt = self.g.rt_type(t);
-                let n = self.words(t);
-                self.emit(Op::IfaceAssert { d, a: xr, n, t: rt });
+                self.emit(Op::TypeAssert {
+                    d,
+                    a: xr,
+                    t: rt,
+                    from,
+                });
             }
             _ => self.err(e.span, "this expression"),
         }
@@ -2434,7 +2734,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
             }
             Type::Struct(_) | Type::Array(..) => {
-                self.err(span, "a comparison of structs or arrays")
+                let _ = span;
+                let rt = self.g.rt_type(t);
+                self.emit(Op::EqValue { d, a, b, t: rt });
+                if negate {
+                    self.emit(Op::Not { d, a: d });
+                }
             }
             _ => {
                 if negate {
@@ -2465,7 +2770,134 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     t: rt,
                 });
             }
+            Type::Map(kt, _) => {
+                let mr = self.operand(x);
+                let kr = self.alloc(self.words(kt));
+                self.convert_to(i, kt, kr);
+                let t = self.g.rt_type(xt);
+                let ok = self.g.tt.tuple_elems(self.ty(e)).is_some();
+                self.emit(Op::MapGet {
+                    d,
+                    m: mr,
+                    k: kr,
+                    t,
+                    ok,
+                });
+            }
+            Type::Array(n, et) => {
+                let ew = self.words(et);
+                if let Some(base) = self.local_slots(x) {
+                    let ir = self.operand(i);
+                    self.emit(Op::SlotIndex {
+                        d,
+                        a: base,
+                        i: ir,
+                        ew,
+                        len: n as u32,
+                    });
+                } else if self.heap_addressable(x) {
+                    let p = self.alloc(1);
+                    self.addr_of(x, p);
+                    let ir = self.operand(i);
+                    self.emit(Op::ElemAddr {
+                        d: p,
+                        a: p,
+                        i: ir,
+                        ew,
+                        len: n as u32,
+                    });
+                    self.emit(Op::Load {
+                        d,
+                        a: p,
+                        off: Off(0),
+                        n: ew,
+                    });
+                } else {
+                    let xr = self.operand(x);
+                    let ir = self.operand(i);
+                    self.emit(Op::SlotIndex {
+                        d,
+                        a: xr,
+                        i: ir,
+                        ew,
+                        len: n as u32,
+                    });
+                }
+            }
+            Type::Pointer(pt) => {
+                let (n, et) = match self.under(pt) {
+                    Type::Array(n, et) => (*n, *et),
+                    _ => {
+                        self.err(e.span, "this index expression");
+                        return;
+                    }
+                };
+                let ew = self.words(et);
+                let p = self.alloc(1);
+                self.expr_to(x, p);
+                let ir = self.operand(i);
+                self.emit(Op::ElemAddr {
+                    d: p,
+                    a: p,
+                    i: ir,
+                    ew,
+                    len: n as u32,
+                });
+                self.emit(Op::Load {
+                    d,
+                    a: p,
+                    off: Off(0),
+                    n: ew,
+                });
+            }
             _ => self.err(e.span, "this index expression"),
+        }
+    }
+
+    /// The word offset of the field selected by `sel_e` in a value of
+    /// struct type `st` (through embedded structs held by value).
+    fn field_off(&self, st: TypeId, sel_e: &Expr) -> u32 {
+        let Some(sel) = self.g.info.selections.get(&sel_e.id) else {
+            return 0;
+        };
+        let mut st = st;
+        let mut off = 0;
+        for &fi in &sel.index {
+            let Some(fs) = self.g.tt.struct_fields(st) else {
+                return off;
+            };
+            off += fs.iter().take(fi).map(|f| self.words(f.ty)).sum::<u32>();
+            st = fs.get(fi).map_or(ids::INVALID, |f| f.ty);
+        }
+        off
+    }
+
+    /// Whether `e` denotes a location in the heap whose address
+    /// [`FnGen::addr_of`] can compute (not a value held in slots).
+    fn heap_addressable(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Paren(x) => self.heap_addressable(x),
+            ExprKind::Ident(id) => match self.g.info.uses.get(&id.id) {
+                Some(o) => {
+                    self.vars.get(o).is_some_and(|v| v.boxed) || self.captures.contains_key(o)
+                }
+                None => false,
+            },
+            ExprKind::Star(_) => true,
+            ExprKind::Index(x, _) => match self.under(self.ty(x)) {
+                Type::Slice(_) | Type::Pointer(_) => true,
+                Type::Array(..) => self.heap_addressable(x),
+                _ => false,
+            },
+            ExprKind::Selector(x, _) => match self.g.info.selections.get(&e.id) {
+                Some(sel) if sel.kind == SelectionKind::Field => {
+                    self.g.tt.pointer_elem(self.ty(x)).is_some()
+                        || sel.indirect
+                        || self.heap_addressable(x)
+                }
+                _ => false,
+            },
+            _ => false,
         }
     }
 
@@ -2583,6 +3015,40 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     fn composite(&mut self, e: &'a Expr, elems: &'a [ast::Element], d: Reg) {
         let t = self.ty(e);
+        self.composite_as(e, t, elems, d);
+    }
+
+    /// The element index of each element of an array or slice literal
+    /// (keys are constant indices) and the literal's length.
+    fn literal_indices(&mut self, elems: &'a [ast::Element]) -> Option<(u64, Vec<u64>)> {
+        let mut idx = Vec::with_capacity(elems.len());
+        let mut next = 0u64;
+        let mut n = 0u64;
+        for el in elems {
+            if let Some(k) = &el.key {
+                match self.const_value(k).and_then(|v| v.to_u64()) {
+                    Some(i) => next = i,
+                    None => {
+                        self.err(k.span, "this literal index");
+                        return None;
+                    }
+                }
+            }
+            idx.push(next);
+            next += 1;
+            n = n.max(next);
+        }
+        if n > 1 << 24 {
+            self.err(
+                elems.first().map_or(Span::default(), |e| e.value.span),
+                "a literal this long",
+            );
+            return None;
+        }
+        Some((n, idx))
+    }
+
+    fn composite_as(&mut self, e: &'a Expr, t: TypeId, elems: &'a [ast::Element], d: Reg) {
         match self.under(t).clone() {
             Type::Struct(fs) => {
                 let w = self.words(t);
@@ -2614,24 +3080,75 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             Type::Slice(et) => {
                 let ew = self.words(et);
-                let mut n = 0u32;
-                let mut idx = 0u32;
-                for el in elems {
-                    if el.key.is_some() {
-                        self.err(el.value.span, "a keyed slice literal");
-                        return;
-                    }
-                    idx += 1;
-                    n = n.max(idx);
-                }
+                let Some((n, idx)) = self.literal_indices(elems) else {
+                    return;
+                };
+                let n = n as u32;
                 let a = self.alloc(n * ew);
-                for (k, el) in elems.iter().enumerate() {
+                if idx.iter().enumerate().any(|(k, &i)| i != k as u64) {
+                    self.emit(Op::Zero { d: a, n: n * ew });
+                }
+                for (el, &k) in elems.iter().zip(&idx) {
                     let m = self.top;
                     self.convert_to(&el.value, et, Reg(a.0 + k as u32 * ew));
                     self.top = m;
                 }
                 let rt = self.g.rt_type(et);
                 self.emit(Op::PackSlice { d, a, n, t: rt });
+            }
+            Type::Array(len, et) => {
+                let ew = self.words(et);
+                let Some((_, idx)) = self.literal_indices(elems) else {
+                    return;
+                };
+                if (idx.len() as u64) < len {
+                    self.emit(Op::Zero {
+                        d,
+                        n: (len as u32) * ew,
+                    });
+                }
+                for (el, &k) in elems.iter().zip(&idx) {
+                    let m = self.top;
+                    self.convert_to(&el.value, et, Reg(d.0 + k as u32 * ew));
+                    self.top = m;
+                }
+            }
+            Type::Map(kt, vt) => {
+                let mt = self.g.rt_type(t);
+                let hint = self.alloc(1);
+                self.emit(Op::LoadInt {
+                    d: hint,
+                    v: elems.len() as i64,
+                });
+                let m = self.alloc(1);
+                self.emit(Op::MakeMap { d: m, t: mt, hint });
+                for el in elems {
+                    let mark = self.top;
+                    let k = self.alloc(self.words(kt));
+                    if let Some(key) = &el.key {
+                        self.convert_to(key, kt, k);
+                    }
+                    let v = self.alloc(self.words(vt));
+                    self.convert_to(&el.value, vt, v);
+                    self.emit(Op::MapSet { m, k, v, t: mt });
+                    self.top = mark;
+                }
+                self.emit(Op::Move { d, a: m });
+            }
+            Type::Pointer(pt) => {
+                // An elided `&T{...}` inside a literal of pointers.
+                let w = self.words(pt);
+                let rt = self.g.rt_type(pt);
+                let v = self.alloc(w);
+                self.composite_as(e, pt, elems, v);
+                self.emit(Op::New { d, t: rt });
+                self.emit(Op::Store {
+                    d,
+                    off: Off(0),
+                    a: v,
+                    n: w,
+                    t: rt,
+                });
             }
             _ => self.err(e.span, "this composite literal"),
         }
@@ -2968,6 +3485,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     Type::Array(n, _) => {
                         self.emit(Op::LoadInt { d, v: n as i64 });
                     }
+                    Type::Pointer(p) if matches!(self.under(p), Type::Array(..)) => {
+                        let n = match self.under(p) {
+                            Type::Array(n, _) => *n,
+                            _ => 0,
+                        };
+                        self.emit(Op::LoadInt { d, v: n as i64 });
+                    }
+                    Type::Map(..) => {
+                        let r = self.operand(x);
+                        self.emit(Op::MapLen { d, a: r });
+                    }
                     _ => self.err(e.span, "len or cap of this type"),
                 }
             }
@@ -3063,7 +3591,33 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         };
                         self.emit(Op::MakeSlice { d, t: rt, len, cap });
                     }
+                    Type::Map(..) => {
+                        let rt = self.g.rt_type(t);
+                        let hint = self.alloc(1);
+                        match args.get(1) {
+                            Some(h) => self.convert_to(h, ids::INT, hint),
+                            None => {
+                                self.emit(Op::LoadInt { d: hint, v: 0 });
+                            }
+                        }
+                        self.emit(Op::MakeMap { d, t: rt, hint });
+                    }
                     _ => self.err(e.span, "make of this type"),
+                }
+            }
+            Builtin::Min | Builtin::Max if self.g.tt.is_float(self.ty(e)) => {
+                let t = self.ty(e);
+                self.convert_to(&args[0], t, d);
+                for a in &args[1..] {
+                    let m = self.top;
+                    let r = self.alloc(1);
+                    self.convert_to(a, t, r);
+                    if b == Builtin::Min {
+                        self.emit(Op::MinF64 { d, a: d, b: r });
+                    } else {
+                        self.emit(Op::MaxF64 { d, a: d, b: r });
+                    }
+                    self.top = m;
                 }
             }
             Builtin::Min | Builtin::Max => {
@@ -3083,8 +3637,31 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     self.patch_here(&[j]);
                     self.top = m;
                 }
-                if self.g.tt.is_float(t) {
-                    self.err(e.span, "min or max of floats");
+            }
+            Builtin::Delete => {
+                let mt = self.ty(&args[0]);
+                let kt = match self.under(mt) {
+                    Type::Map(k, _) => *k,
+                    _ => ids::INVALID,
+                };
+                let m = self.operand(&args[0]);
+                let k = self.alloc(self.words(kt));
+                self.convert_to(&args[1], kt, k);
+                let t = self.g.rt_type(mt);
+                self.emit(Op::MapDelete { m, k, t });
+            }
+            Builtin::Clear => {
+                let xt = self.ty(&args[0]);
+                let r = self.operand(&args[0]);
+                match self.under(xt).clone() {
+                    Type::Map(..) => {
+                        self.emit(Op::MapClear { a: r });
+                    }
+                    Type::Slice(et) => {
+                        let t = self.g.rt_type(et);
+                        self.emit(Op::ClearSlice { a: r, t });
+                    }
+                    _ => self.err(e.span, "clear of this type"),
                 }
             }
             _ => self.err(e.span, &format!("the {} builtin", b.name())),

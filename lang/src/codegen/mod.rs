@@ -447,6 +447,17 @@ impl<'a> Gen<'a> {
                 }
             }
         }
+        // An interface type's descriptor lists its method names (for
+        // assertions to it and type switch cases); the functions are
+        // unused.
+        if let Some(i) = self.tt.interface(t) {
+            for m in &i.methods {
+                table.push((m.name.clone(), FuncId(u32::MAX)));
+            }
+            if i.methods.is_empty() && self.tt.named(t).is_none() {
+                self.out.types[id.0 as usize].name = "interface {}".into();
+            }
+        }
         table.sort_by(|a, b| a.0.cmp(&b.0));
         self.out.types[id.0 as usize].methods = table;
         id

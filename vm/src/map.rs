@@ -1,0 +1,754 @@
+//! Go maps on the gol_gc heap, and the hashing and equality of every
+//! comparable type (which `==` on structs, arrays and interfaces shares).
+//!
+//! # Representation
+//! A map value is one word: 0 (a nil map) or a pointer to a *header*
+//! object of [`HEADER_WORDS`] words:
+//!
+//! | word | field |
+//! |---|---|
+//! | 0 `H_COUNT` | live entries (`len(m)`) |
+//! | 1 `H_ENTRIES` | pointer to the entry array (heap, typed) |
+//! | 2 `H_USED` | entry slots used so far (live or deleted) |
+//! | 3 `H_ECAP` | entry slots in the array |
+//! | 4 `H_INDEX` | pointer to the index (heap, noscan) |
+//! | 5 `H_ICAP` | index slots (a power of two, `2 * ecap`) |
+//! | 6 `H_SEED` | this map's hash seed (random per map, as in Go) |
+//! | 7 `H_TYPE` | the map's runtime type (so natives such as `fmt` need nothing else) |
+//! | 8 `H_KV` | the key's words, and the value's words << 32 |
+//!
+//! The *entry array* holds `ecap` entries of `1 + kw + vw` words: a state
+//! word (the key's hash with its low bit set; 0 for a free or deleted
+//! slot), the key's words, the value's words. Entries are appended in
+//! insertion order and never move until the map is rebuilt. The *index*
+//! is an open-addressing table (linear probing) of words `(top32(hash) <<
+//! 32) | (entry + 1)`, 0 for empty: the top hash bits play the part of Go's
+//! `tophash` byte, so a probe compares keys only when 32 hash bits agree.
+//! Deleting marks the entry free (state 0, key and value zeroed so the
+//! collector does not keep what they pointed to) and leaves its index slot
+//! in place as a tombstone. When the entry array is full the map is
+//! *rebuilt*: a new entry array sized for twice the live entries, the live
+//! entries copied in order, a new index.
+//!
+//! # Iteration
+//! A `range` keeps, in its own slots, the map, the entry array it started
+//! on (the *snapshot*), the snapshot's capacity, a counter and a random
+//! start: it visits entry slots `(start + i) mod ecap`, so each range
+//! begins at a random place, as Go's begins at a random bucket and offset
+//! (for a map of up to 8 entries Go's order is exactly this: insertion
+//! order rotated). Go's rules for changes during iteration hold:
+//! * an entry deleted before it is reached is not produced (its state word
+//!   is 0, or, when the map was rebuilt since, the key is looked up in the
+//!   current map and is missing);
+//! * an entry is produced at most once (entries never move in a snapshot);
+//! * an entry added during iteration may or may not be produced (it is when
+//!   it lands in the snapshot at a slot not yet visited);
+//! * values are read from the current map when it was rebuilt since.
+//!
+//! # Hashing and equality
+//! [`hash_value`] and [`equal_value`] walk a runtime type descriptor: words
+//! for integers, booleans and pointers; floats with `+0 == -0` (both hash
+//! alike) and NaN unequal to everything (a NaN key hashes randomly, so each
+//! insertion of NaN adds a new entry, as in Go); strings by their bytes;
+//! interfaces by their dynamic type and value (hashing or comparing an
+//! uncomparable dynamic type is Go's runtime error); structs and arrays
+//! field by field (blank fields ignored). The hash is a folded multiply
+//! (wyhash's mixing step) seeded per map.
+//!
+//! # Invariants
+//! 1. `count <= used <= ecap`, `icap == 2 * ecap` (a power of two), so the
+//!    index is never more than half full and probes end at an empty slot.
+//! 2. Every live entry has exactly one index slot naming it, on its key's
+//!    probe sequence before any empty slot.
+//! 3. A free entry's key and value words are zero.
+//!
+//! # Rejected alternatives
+//! * Go's buckets of 8 with incremental evacuation: the same asymptotics,
+//!   but iteration during growth needs Go's intricate evacuation-aware
+//!   iterator; the insertion-ordered entry array gives the same guarantees
+//!   with a snapshot and a lookup.
+//! * A Rust `HashMap` behind a handle: not on the collected heap, not
+//!   traceable by the collector, and not `Send` across goroutines.
+
+use crate::value;
+use crate::Vm;
+use gol_lang::bytecode::{Program, RtType, TypeKind};
+use std::cell::Cell;
+
+pub const H_COUNT: usize = 0;
+pub const H_ENTRIES: usize = 1;
+pub const H_USED: usize = 2;
+pub const H_ECAP: usize = 3;
+pub const H_INDEX: usize = 4;
+pub const H_ICAP: usize = 5;
+pub const H_SEED: usize = 6;
+pub const H_TYPE: usize = 7;
+pub const H_KV: usize = 8;
+pub const HEADER_WORDS: usize = 9;
+/// Words 1 (entries) and 4 (index) of a header are pointers.
+const HEADER_MASK: [u64; 1] = [(1 << H_ENTRIES) | (1 << H_INDEX)];
+
+/// Words a `range` over a map keeps in its slots (see the module docs):
+/// map, snapshot, snapshot capacity, counter, start.
+pub const ITER_WORDS: u32 = 5;
+
+/// What the VM knows about one map type.
+#[derive(Clone, Debug)]
+pub struct MapType {
+    pub key: RtType,
+    pub val: RtType,
+    pub kw: usize,
+    pub vw: usize,
+    /// Pointer mask of one entry (state, key, value).
+    pub entry_mask: Vec<u64>,
+}
+
+impl MapType {
+    /// The descriptor of map type `t`, or None when `t` is not a map.
+    pub fn of(prog: &Program, t: RtType) -> Option<MapType> {
+        let TypeKind::Map(k, v) = prog.types.get(t.0 as usize)?.kind else {
+            return None;
+        };
+        let (kd, vd) = (prog.ty(k), prog.ty(v));
+        let (kw, vw) = (kd.words as usize, vd.words as usize);
+        let n = 1 + kw + vw;
+        let mut entry_mask = vec![0u64; n.div_ceil(64)];
+        let bit = |m: &[u64], i: usize| m.get(i / 64).is_some_and(|x| x & (1 << (i % 64)) != 0);
+        for i in 0..kw {
+            if bit(&kd.ptr_mask, i) {
+                entry_mask[(1 + i) / 64] |= 1 << ((1 + i) % 64);
+            }
+        }
+        for i in 0..vw {
+            if bit(&vd.ptr_mask, i) {
+                let j = 1 + kw + i;
+                entry_mask[j / 64] |= 1 << (j % 64);
+            }
+        }
+        Some(MapType {
+            key: k,
+            val: v,
+            kw,
+            vw,
+            entry_mask,
+        })
+    }
+
+    fn entry_words(&self) -> usize {
+        1 + self.kw + self.vw
+    }
+}
+
+thread_local! {
+    static RNG: Cell<u64> = Cell::new({
+        use std::hash::{BuildHasher, Hasher};
+        let h = std::collections::hash_map::RandomState::new().build_hasher().finish();
+        h | 1
+    });
+}
+
+/// A random word (xorshift64*, seeded per thread from the OS).
+pub fn random() -> u64 {
+    RNG.with(|c| {
+        let mut x = c.get();
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        c.set(x);
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    })
+}
+
+const K0: u64 = 0xa076_1d64_78bd_642f;
+const K1: u64 = 0xe703_7ed1_a0b4_28db;
+
+#[inline]
+fn fold(a: u64, b: u64) -> u64 {
+    let p = (a as u128) * (b as u128);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+#[inline]
+fn mix(h: u64, w: u64) -> u64 {
+    fold(h ^ w, K0)
+}
+
+fn mix_bytes(mut h: u64, b: &[u8]) -> u64 {
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    mix(h, b.len() as u64 ^ K1)
+}
+
+/// Reads `n` words of the object at `p` from word `off`.
+///
+/// # Safety
+/// `p` points at a live object with at least `off + n` words.
+unsafe fn words_at(p: u64, off: usize, n: usize) -> Vec<u64> {
+    // SAFETY: forwarded from the caller.
+    (0..n)
+        .map(|k| unsafe { value::read_word(p, off + k) })
+        .collect()
+}
+
+/// The words of interface box `b`'s value and its dynamic type.
+fn unbox(prog: &Program, b: u64) -> Option<(RtType, Vec<u64>)> {
+    let t = crate::panic::box_type(b)?;
+    let n = prog.types.get(t.0 as usize)?.words as usize;
+    // SAFETY: a non-nil interface word points at a box holding its type's
+    // words after the type word (value invariant 3).
+    Some((t, unsafe { words_at(b, 1, n) }))
+}
+
+/// Whether values of `t` can be compared (and hashed) without panicking
+/// at the top level: interfaces count as comparable (their dynamic value
+/// is checked when reached).
+pub fn comparable(prog: &Program, t: RtType) -> bool {
+    comparable_depth(prog, t, 0)
+}
+
+fn comparable_depth(prog: &Program, t: RtType, depth: u32) -> bool {
+    if depth > 100 {
+        return true;
+    }
+    match &prog.ty(t).kind {
+        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => false,
+        TypeKind::Array(_, e) => comparable_depth(prog, *e, depth + 1),
+        TypeKind::Struct(fs) => fs.iter().all(|f| comparable_depth(prog, f.ty, depth + 1)),
+        _ => true,
+    }
+}
+
+/// The hash of the value of type `t` in `w` (its words), or the
+/// uncomparable type met (Go's `hash of unhashable type T`).
+pub fn hash_value(prog: &Program, t: RtType, w: &[u64], seed: u64) -> Result<u64, RtType> {
+    hash_rec(prog, t, w, seed, 0)
+}
+
+fn hash_rec(prog: &Program, t: RtType, w: &[u64], h: u64, depth: u32) -> Result<u64, RtType> {
+    if depth > 100 {
+        return Ok(h);
+    }
+    let word = |i: usize| w.get(i).copied().unwrap_or(0);
+    let d = prog.ty(t);
+    Ok(match &d.kind {
+        TypeKind::Float { .. } => {
+            let f = f64::from_bits(word(0));
+            if f == 0.0 {
+                mix(h, 0)
+            } else if f.is_nan() {
+                mix(h, random())
+            } else {
+                mix(h, word(0))
+            }
+        }
+        TypeKind::String => {
+            // SAFETY: the two words are a string value (value invariant 1).
+            let b = unsafe { value::str_bytes(word(0), word(1)) };
+            mix_bytes(h, b)
+        }
+        TypeKind::Interface => {
+            let b = word(0);
+            if b == 0 {
+                return Ok(mix(h, 0));
+            }
+            let Some((dt, vw)) = unbox(prog, b) else {
+                return Ok(mix(h, 0));
+            };
+            if !comparable(prog, dt) {
+                return Err(dt);
+            }
+            hash_rec(prog, dt, &vw, mix(h, dt.0 as u64 + 1), depth + 1)?
+        }
+        TypeKind::Struct(fs) => {
+            let mut h = h;
+            for f in fs {
+                if f.name == "_" {
+                    continue;
+                }
+                let n = prog.ty(f.ty).words as usize;
+                let off = f.off as usize;
+                let part = w.get(off..off + n).unwrap_or(&[]);
+                h = hash_rec(prog, f.ty, part, h, depth + 1)?;
+            }
+            h
+        }
+        TypeKind::Array(n, e) => {
+            let ew = prog.ty(*e).words as usize;
+            let mut h = h;
+            for i in 0..*n as usize {
+                let part = w.get(i * ew..(i + 1) * ew).unwrap_or(&[]);
+                h = hash_rec(prog, *e, part, h, depth + 1)?;
+            }
+            h
+        }
+        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => return Err(t),
+        _ => mix(h, word(0)),
+    })
+}
+
+/// Whether the values `a` and `b` of type `t` are equal (Go's `==`), or
+/// the uncomparable type met (Go's `comparing uncomparable type T`).
+pub fn equal_value(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> Result<bool, RtType> {
+    equal_rec(prog, t, a, b, 0)
+}
+
+fn equal_rec(prog: &Program, t: RtType, a: &[u64], b: &[u64], depth: u32) -> Result<bool, RtType> {
+    if depth > 100 {
+        return Ok(a == b);
+    }
+    let wa = |i: usize| a.get(i).copied().unwrap_or(0);
+    let wb = |i: usize| b.get(i).copied().unwrap_or(0);
+    let d = prog.ty(t);
+    Ok(match &d.kind {
+        TypeKind::Float { .. } => f64::from_bits(wa(0)) == f64::from_bits(wb(0)),
+        TypeKind::String => {
+            if wa(1) != wb(1) {
+                return Ok(false);
+            }
+            // SAFETY: both pairs are string values (value invariant 1).
+            unsafe { value::str_bytes(wa(0), wa(1)) == value::str_bytes(wb(0), wb(1)) }
+        }
+        TypeKind::Interface => iface_equal_depth(prog, wa(0), wb(0), depth + 1)?,
+        TypeKind::Struct(fs) => {
+            for f in fs {
+                if f.name == "_" {
+                    continue;
+                }
+                let n = prog.ty(f.ty).words as usize;
+                let off = f.off as usize;
+                let (x, y) = (
+                    a.get(off..off + n).unwrap_or(&[]),
+                    b.get(off..off + n).unwrap_or(&[]),
+                );
+                if !equal_rec(prog, f.ty, x, y, depth + 1)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        TypeKind::Array(n, e) => {
+            let ew = prog.ty(*e).words as usize;
+            for i in 0..*n as usize {
+                let r = i * ew..(i + 1) * ew;
+                let (x, y) = (
+                    a.get(r.clone()).unwrap_or(&[]),
+                    b.get(r).unwrap_or(&[]),
+                );
+                if !equal_rec(prog, *e, x, y, depth + 1)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => return Err(t),
+        _ => wa(0) == wb(0),
+    })
+}
+
+/// Interface equality: same dynamic type and equal values.
+pub fn iface_equal(prog: &Program, a: u64, b: u64) -> Result<bool, RtType> {
+    iface_equal_depth(prog, a, b, 0)
+}
+
+fn iface_equal_depth(prog: &Program, a: u64, b: u64, depth: u32) -> Result<bool, RtType> {
+    if a == 0 || b == 0 {
+        return Ok(a == b);
+    }
+    let (Some((ta, va)), Some((tb, vb))) = (unbox(prog, a), unbox(prog, b)) else {
+        return Ok(false);
+    };
+    if ta != tb {
+        return Ok(false);
+    }
+    if !comparable(prog, ta) {
+        return Err(ta);
+    }
+    equal_rec(prog, ta, &va, &vb, depth)
+}
+
+/// `len(m)`.
+pub fn len(m: u64) -> u64 {
+    if m == 0 {
+        return 0;
+    }
+    // SAFETY: a non-nil map word points at a header (module invariant).
+    unsafe { value::read_word(m, H_COUNT) }
+}
+
+/// The map's runtime type.
+pub fn map_type(m: u64) -> Option<RtType> {
+    if m == 0 {
+        return None;
+    }
+    // SAFETY: as in `len`.
+    Some(RtType(unsafe { value::read_word(m, H_TYPE) } as u32))
+}
+
+/// Calls `f(key_words, value_words)` for every entry of map `m`, in
+/// insertion order (fmt sorts keys itself). `f` must not change the map.
+pub fn for_each(m: u64, mut f: impl FnMut(&[u64], &[u64])) {
+    if m == 0 {
+        return;
+    }
+    // SAFETY: `m` is a map header (module invariant); its entry array has
+    // `used` entries of `ew` words.
+    unsafe {
+        let e = value::read_word(m, H_ENTRIES);
+        let used = value::read_word(m, H_USED) as usize;
+        let kvw = value::read_word(m, H_KV);
+        let (kw, vw) = ((kvw & 0xffff_ffff) as usize, (kvw >> 32) as usize);
+        let ew = 1 + kw + vw;
+        for i in 0..used {
+            if value::read_word(e, i * ew) == 0 {
+                continue;
+            }
+            let k = words_at(e, i * ew + 1, kw);
+            let v = words_at(e, i * ew + 1 + kw, vw);
+            f(&k, &v);
+        }
+    }
+}
+
+impl Vm {
+    /// The descriptor of map type `t` (computed once per type).
+    pub(crate) fn map_info(&mut self, t: RtType) -> Option<std::sync::Arc<MapType>> {
+        let i = t.0 as usize;
+        if self.map_types.len() <= i {
+            self.map_types.resize(i + 1, None);
+        }
+        if self.map_types[i].is_none() {
+            self.map_types[i] = MapType::of(&self.prog, t).map(std::sync::Arc::new);
+        }
+        self.map_types[i].clone()
+    }
+
+    /// `make(map[K]V, hint)`: a new empty map of type `t`.
+    pub fn map_new(&mut self, t: RtType, hint: usize) -> u64 {
+        let layout = gol_gc::Layout::pointers(&HEADER_MASK, HEADER_WORDS);
+        let m = self
+            .heap
+            .alloc(&mut self.cache, HEADER_WORDS * 8, layout) as u64;
+        let mt = self.map_info(t);
+        let (kw, vw) = mt.as_ref().map_or((0, 0), |x| (x.kw, x.vw));
+        // SAFETY: fresh header of HEADER_WORDS words; these words are not
+        // pointers.
+        unsafe {
+            value::write_word(m, H_SEED, random());
+            value::write_word(m, H_TYPE, t.0 as u64);
+        }
+        // SAFETY: as above.
+        unsafe { value::write_word(m, H_KV, (kw as u64) | ((vw as u64) << 32)) };
+        let cap = hint.clamp(8, 1 << 24).next_power_of_two();
+        self.map_rebuild(m, t, if hint > 0 { cap } else { 0 });
+        m
+    }
+
+    /// Replaces `m`'s entry array and index by new ones of capacity `cap`
+    /// (0: none yet), moving the live entries in order.
+    fn map_rebuild(&mut self, m: u64, t: RtType, cap: usize) {
+        let Some(mt) = self.map_info(t) else { return };
+        let ew = mt.entry_words();
+        // SAFETY: `m` is a map header of type `t`.
+        let (old, used) = unsafe {
+            (
+                value::read_word(m, H_ENTRIES),
+                value::read_word(m, H_USED) as usize,
+            )
+        };
+        if cap == 0 {
+            // SAFETY: as above; storing 0 into pointer words needs no barrier
+            // shade of a new object but goes through it for the old one.
+            unsafe {
+                self.heap
+                    .write_pointer(&mut self.cache, (m as *mut usize).add(H_ENTRIES), 0);
+                self.heap
+                    .write_pointer(&mut self.cache, (m as *mut usize).add(H_INDEX), 0);
+                value::write_word(m, H_USED, 0);
+                value::write_word(m, H_ECAP, 0);
+                value::write_word(m, H_ICAP, 0);
+                value::write_word(m, H_COUNT, 0);
+            }
+            return;
+        }
+        let layout = gol_gc::Layout::pointers(&mt.entry_mask, ew);
+        let entries = self.heap.alloc(&mut self.cache, cap * ew * 8, layout) as u64;
+        let icap = cap * 2;
+        let index = self.alloc_noscan(icap * 8);
+        let mut n = 0usize;
+        for i in 0..used {
+            // SAFETY: `old` holds `used` entries of `ew` words.
+            let st = unsafe { value::read_word(old, i * ew) };
+            if st == 0 {
+                continue;
+            }
+            // SAFETY: as above.
+            let words = unsafe { words_at(old, i * ew, ew) };
+            // SAFETY: `entries` is fresh with cap >= live entries; the
+            // entry's words are (state, key of K, value of V).
+            unsafe {
+                value::write_word(entries, n * ew, st);
+                self.store_words(entries, n * ew + 1, &words[1..1 + mt.kw], mt.key);
+                self.store_words(entries, n * ew + 1 + mt.kw, &words[1 + mt.kw..], mt.val);
+            }
+            index_insert(index, icap, st, n);
+            n += 1;
+        }
+        // SAFETY: `m` is a live header; words 1 and 4 are pointer words.
+        unsafe {
+            self.heap.write_pointer(
+                &mut self.cache,
+                (m as *mut usize).add(H_ENTRIES),
+                entries as usize,
+            );
+            self.heap
+                .write_pointer(&mut self.cache, (m as *mut usize).add(H_INDEX), index as usize);
+            value::write_word(m, H_USED, n as u64);
+            value::write_word(m, H_ECAP, cap as u64);
+            value::write_word(m, H_ICAP, icap as u64);
+            value::write_word(m, H_COUNT, n as u64);
+        }
+    }
+
+    /// The entry slot holding `key` in map `m`, if any.
+    fn map_find(&self, m: u64, mt: &MapType, key: &[u64]) -> Result<Option<usize>, RtType> {
+        if m == 0 {
+            // A lookup in a nil map still hashes its key (and panics on an
+            // unhashable one), as Go does.
+            hash_value(&self.prog, mt.key, key, 0)?;
+            return Ok(None);
+        }
+        // SAFETY: `m` is a map header.
+        let (seed, index, icap, entries) = unsafe {
+            (
+                value::read_word(m, H_SEED),
+                value::read_word(m, H_INDEX),
+                value::read_word(m, H_ICAP) as usize,
+                value::read_word(m, H_ENTRIES),
+            )
+        };
+        let h = hash_value(&self.prog, mt.key, key, seed)? | 1;
+        if icap == 0 {
+            return Ok(None);
+        }
+        let ew = mt.entry_words();
+        let top = h >> 32;
+        let mut i = (h as usize) & (icap - 1);
+        loop {
+            // SAFETY: the index has icap words.
+            let w = unsafe { value::read_word(index, i) };
+            if w == 0 {
+                return Ok(None);
+            }
+            if w >> 32 == top {
+                let e = (w & 0xffff_ffff) as usize - 1;
+                // SAFETY: index slots name entries below `used`.
+                let st = unsafe { value::read_word(entries, e * ew) };
+                if st == h {
+                    // SAFETY: as above.
+                    let k = unsafe { words_at(entries, e * ew + 1, mt.kw) };
+                    if equal_value(&self.prog, mt.key, &k, key)? {
+                        return Ok(Some(e));
+                    }
+                }
+            }
+            i = (i + 1) & (icap - 1);
+        }
+    }
+
+    /// `m[key]` into `out` (zeroes when absent); whether it was present.
+    pub fn map_get(&mut self, t: RtType, m: u64, key: &[u64], out: &mut [u64]) -> Result<bool, String> {
+        let Some(mt) = self.map_info(t) else {
+            return Ok(false);
+        };
+        match self.map_find(m, &mt, key).map_err(|u| self.unhashable(u))? {
+            Some(e) => {
+                let ew = mt.entry_words();
+                // SAFETY: `m` is a header with a live entry `e`.
+                let entries = unsafe { value::read_word(m, H_ENTRIES) };
+                for (k, o) in out.iter_mut().enumerate().take(mt.vw) {
+                    // SAFETY: entry e's value words.
+                    *o = unsafe { value::read_word(entries, e * ew + 1 + mt.kw + k) };
+                }
+                Ok(true)
+            }
+            None => {
+                out.iter_mut().for_each(|o| *o = 0);
+                Ok(false)
+            }
+        }
+    }
+
+    fn unhashable(&self, t: RtType) -> String {
+        format!("runtime error: hash of unhashable type {}", self.prog.ty(t).name)
+    }
+
+    /// `m[key] = val`.
+    pub fn map_set(&mut self, t: RtType, m: u64, key: &[u64], val: &[u64]) -> Result<(), String> {
+        let Some(mt) = self.map_info(t) else {
+            return Ok(());
+        };
+        if m == 0 {
+            hash_value(&self.prog, mt.key, key, 0).map_err(|u| self.unhashable(u))?;
+            return Err("assignment to entry in nil map".into());
+        }
+        let ew = mt.entry_words();
+        if let Some(e) = self.map_find(m, &mt, key).map_err(|u| self.unhashable(u))? {
+            // SAFETY: live entry e of the header's entry array; value words
+            // of type V.
+            unsafe {
+                let entries = value::read_word(m, H_ENTRIES);
+                self.store_words(entries, e * ew + 1 + mt.kw, val, mt.val);
+            }
+            return Ok(());
+        }
+        // SAFETY: `m` is a header.
+        let (seed, used, ecap, count) = unsafe {
+            (
+                value::read_word(m, H_SEED),
+                value::read_word(m, H_USED) as usize,
+                value::read_word(m, H_ECAP) as usize,
+                value::read_word(m, H_COUNT) as usize,
+            )
+        };
+        if used == ecap {
+            let cap = ((count + 1) * 2).max(8).next_power_of_two();
+            self.map_rebuild(m, t, cap);
+        }
+        let h = hash_value(&self.prog, mt.key, key, seed).map_err(|u| self.unhashable(u))? | 1;
+        // SAFETY: after the rebuild, used < ecap: entry `used` is free and
+        // inside the array; the index has icap words.
+        unsafe {
+            let used = value::read_word(m, H_USED) as usize;
+            let entries = value::read_word(m, H_ENTRIES);
+            let index = value::read_word(m, H_INDEX);
+            let icap = value::read_word(m, H_ICAP) as usize;
+            value::write_word(entries, used * ew, h);
+            self.store_words(entries, used * ew + 1, key, mt.key);
+            self.store_words(entries, used * ew + 1 + mt.kw, val, mt.val);
+            index_insert(index, icap, h, used);
+            value::write_word(m, H_USED, used as u64 + 1);
+            let c = value::read_word(m, H_COUNT);
+            value::write_word(m, H_COUNT, c + 1);
+        }
+        Ok(())
+    }
+
+    /// `delete(m, key)`.
+    pub fn map_delete(&mut self, t: RtType, m: u64, key: &[u64]) -> Result<(), String> {
+        let Some(mt) = self.map_info(t) else {
+            return Ok(());
+        };
+        let Some(e) = self.map_find(m, &mt, key).map_err(|u| self.unhashable(u))? else {
+            return Ok(());
+        };
+        let ew = mt.entry_words();
+        let zk = vec![0u64; mt.kw];
+        let zv = vec![0u64; mt.vw];
+        // SAFETY: live entry `e` of `m`'s entry array (module invariant 3
+        // is restored by zeroing its words through the barrier).
+        unsafe {
+            let entries = value::read_word(m, H_ENTRIES);
+            value::write_word(entries, e * ew, 0);
+            self.store_words(entries, e * ew + 1, &zk, mt.key);
+            self.store_words(entries, e * ew + 1 + mt.kw, &zv, mt.val);
+            let c = value::read_word(m, H_COUNT);
+            value::write_word(m, H_COUNT, c.saturating_sub(1));
+        }
+        Ok(())
+    }
+
+    /// `clear(m)`.
+    pub fn map_clear(&mut self, m: u64) {
+        if let Some(t) = map_type(m) {
+            self.map_rebuild(m, t, 0);
+        }
+    }
+
+    /// Starts a `range` over `m`: the iterator's [`ITER_WORDS`] words.
+    pub(crate) fn map_iter_init(&self, m: u64) -> [u64; ITER_WORDS as usize] {
+        if m == 0 {
+            return [0; ITER_WORDS as usize];
+        }
+        // SAFETY: `m` is a header.
+        let (e, ecap) = unsafe {
+            (
+                value::read_word(m, H_ENTRIES),
+                value::read_word(m, H_ECAP),
+            )
+        };
+        let start = if ecap == 0 { 0 } else { random() % ecap };
+        [m, e, ecap, 0, start]
+    }
+
+    /// The next entry of a `range`: writes the key's and the value's words
+    /// into `out` and returns true, or returns false at the end.
+    pub(crate) fn map_iter_next(&mut self, it: &mut [u64], out: &mut [u64]) -> bool {
+        let [m, snap, ecap, i, start] = [it[0], it[1], it[2], it[3], it[4]];
+        let Some(t) = map_type(m) else { return false };
+        let Some(mt) = self.map_info(t) else {
+            return false;
+        };
+        let ew = mt.entry_words();
+        let mut i = i;
+        while i < ecap {
+            let slot = ((start + i) % ecap) as usize;
+            i += 1;
+            // SAFETY: the snapshot is an entry array of `ecap` entries,
+            // kept alive by the iterator's slots.
+            let st = unsafe { value::read_word(snap, slot * ew) };
+            if st == 0 {
+                continue;
+            }
+            // SAFETY: as above.
+            let kv = unsafe { words_at(snap, slot * ew + 1, mt.kw + mt.vw) };
+            // SAFETY: `m` is a header.
+            let cur = unsafe { value::read_word(m, H_ENTRIES) };
+            if cur != snap {
+                // Rebuilt since: the entry counts only if its key is still
+                // there, with its current value.
+                let key = &kv[..mt.kw];
+                let mut v = vec![0u64; mt.vw];
+                match self.map_get(t, m, key, &mut v) {
+                    Ok(true) => {
+                        out[..mt.kw].copy_from_slice(key);
+                        out[mt.kw..mt.kw + mt.vw].copy_from_slice(&v);
+                    }
+                    _ => continue,
+                }
+            } else {
+                out[..mt.kw + mt.vw].copy_from_slice(&kv);
+            }
+            it[3] = i;
+            return true;
+        }
+        it[3] = i;
+        false
+    }
+}
+
+/// Puts `(top32(h) << 32) | (entry + 1)` into the first empty slot of
+/// `h`'s probe sequence.
+fn index_insert(index: u64, icap: usize, h: u64, entry: usize) {
+    let mut i = (h as usize) & (icap - 1);
+    loop {
+        // SAFETY: the index has icap words (a power of two), never full
+        // (module invariant 1).
+        let w = unsafe { value::read_word(index, i) };
+        if w == 0 {
+            // SAFETY: as above; the index is noscan.
+            unsafe { value::write_word(index, i, ((h >> 32) << 32) | (entry as u64 + 1)) };
+            return;
+        }
+        i = (i + 1) & (icap - 1);
+    }
+}
