@@ -140,6 +140,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 f.epilogue();
                 (pw, rw)
             }
+            Body::Promoted(i) => {
+                let p = f.g.promoted[i].clone();
+                f.promoted_body(&p)
+            }
             Body::Lit(e, ty, b) => {
                 f.set_pos(e.span.lo);
                 // Captures: computed by the enclosing function, stored on the Gen.
@@ -1990,12 +1994,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     }
                 }
                 if off > 0 {
+                    // Nil check first: an offset nil pointer is no longer nil.
+                    self.emit(Op::Load {
+                        d,
+                        a: d,
+                        off: Off(0),
+                        n: 0,
+                    });
                     self.emit(Op::AddIntImm {
                         d,
                         a: d,
                         v: (off * 8) as i32,
                     });
-                    // Nil check happens at the access.
                 }
                 true
             }
@@ -3197,7 +3207,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let mut callee = None;
         if let Some((x, sel)) = &recv {
             let xt = self.ty(x);
-            if self.is_iface(xt) {
+            let et = self.embedded_type(xt, &sel.index);
+            if !sel.index.is_empty() && self.is_iface(et) {
+                // A method of an embedded interface.
+                let name = self.g.tt.obj(sel.obj.unwrap_or(ObjId(0))).name.clone();
+                let start = Place::Slots(self.operand(x));
+                let (place, et) = self.walk_embedded(start, xt, &sel.index);
+                let r = self.alloc(1);
+                self.recv_from_place(place, et, et, r);
+                callee = Some(Callee::Iface(r, name));
+                base_words = 1;
+            } else if self.is_iface(xt) {
                 // Interface method call: the receiver word is the box.
                 let name = self.g.tt.obj(sel.obj.unwrap_or(ObjId(0))).name.clone();
                 let r = self.operand(x);
@@ -3269,8 +3289,20 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let want_ptr = self.g.tt.pointer_elem(rt).is_some();
         let xt = self.ty(x);
         let x_ptr = self.g.tt.pointer_elem(xt).is_some();
-        if sel.index.len() > 1 {
-            self.err(x.span, "a call of a promoted method");
+        if !sel.index.is_empty() {
+            // A promoted method: walk the embedded fields to its receiver.
+            let start = if x_ptr {
+                Place::Slots(self.operand(x))
+            } else if self.heap_addressable(x) {
+                let p = self.alloc(1);
+                self.addr_of(x, p);
+                Place::Ptr(p)
+            } else {
+                Place::Slots(self.operand(x))
+            };
+            let start_t = if let Place::Ptr(_) = start { xt } else { xt };
+            let (place, et) = self.walk_embedded(start, start_t, &sel.index);
+            self.recv_from_place(place, et, rt, d);
             return;
         }
         match (want_ptr, x_ptr) {
@@ -3289,6 +3321,175 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 });
             }
         }
+    }
+
+    /// Walks the embedded fields `path` from a value of type `t` at
+    /// `place`; returns where the embedded value is and its type.
+    fn walk_embedded(&mut self, place: Place, t: TypeId, path: &[usize]) -> (Place, TypeId) {
+        let (mut place, mut t) = (place, t);
+        for &fi in path {
+            if let Some(e) = self.g.tt.pointer_elem(t) {
+                place = match place {
+                    Place::Slots(r) => Place::Ptr(r),
+                    Place::Ptr(p) => {
+                        let q = self.alloc(1);
+                        self.emit(Op::Load {
+                            d: q,
+                            a: p,
+                            off: Off(0),
+                            n: 1,
+                        });
+                        Place::Ptr(q)
+                    }
+                };
+                t = e;
+            }
+            let fs = self
+                .g
+                .tt
+                .struct_fields(t)
+                .map(|f| f.to_vec())
+                .unwrap_or_default();
+            let off: u32 = fs.iter().take(fi).map(|f| self.words(f.ty)).sum();
+            let ft = fs.get(fi).map_or(ids::INVALID, |f| f.ty);
+            place = match place {
+                Place::Slots(r) => Place::Slots(Reg(r.0 + off)),
+                Place::Ptr(p) => {
+                    let q = self.alloc(1);
+                    // Nil check before offsetting the pointer.
+                    self.emit(Op::Load {
+                        d: q,
+                        a: p,
+                        off: Off(0),
+                        n: 0,
+                    });
+                    self.emit(Op::AddIntImm {
+                        d: q,
+                        a: p,
+                        v: (off * 8) as i32,
+                    });
+                    Place::Ptr(q)
+                }
+            };
+            t = ft;
+        }
+        (place, t)
+    }
+
+    /// The receiver of type `rt` (a method's receiver type, or an
+    /// interface) from the embedded value of type `et` at `place`, into `d`.
+    fn recv_from_place(&mut self, place: Place, et: TypeId, rt: TypeId, d: Reg) {
+        let want_ptr = self.g.tt.pointer_elem(rt).is_some() && !self.is_iface(rt);
+        // The address of (or pointer to) the receiver's value, if any.
+        let ptr = if self.g.tt.pointer_elem(et).is_some() {
+            let q = self.alloc(1);
+            match place {
+                Place::Slots(r) => {
+                    self.emit(Op::Move { d: q, a: r });
+                }
+                Place::Ptr(p) => {
+                    self.emit(Op::Load {
+                        d: q,
+                        a: p,
+                        off: Off(0),
+                        n: 1,
+                    });
+                }
+            }
+            Some(q)
+        } else {
+            match place {
+                Place::Ptr(p) => Some(p),
+                Place::Slots(_) => None,
+            }
+        };
+        if want_ptr {
+            if let Some(p) = ptr {
+                self.emit(Op::Move { d, a: p });
+            }
+            return;
+        }
+        let n = self.words(rt);
+        match (ptr, place) {
+            (Some(p), _) => {
+                self.emit(Op::Load {
+                    d,
+                    a: p,
+                    off: Off(0),
+                    n,
+                });
+            }
+            (None, Place::Slots(r)) => {
+                self.emit(Op::MoveN { d, a: r, n });
+            }
+            (None, Place::Ptr(_)) => {}
+        }
+    }
+
+    /// The type reached from `t` through the embedded fields `path`.
+    fn embedded_type(&self, t: TypeId, path: &[usize]) -> TypeId {
+        let mut t = t;
+        for &fi in path {
+            if let Some(e) = self.g.tt.pointer_elem(t) {
+                t = e;
+            }
+            t = self
+                .g
+                .tt
+                .struct_fields(t)
+                .and_then(|fs| fs.get(fi))
+                .map_or(ids::INVALID, |f| f.ty);
+        }
+        t
+    }
+
+    /// The body of a promoted method in a method table: the receiver
+    /// (of type `recv_t`) is walked to the embedded value and the method
+    /// called on it.
+    fn promoted_body(&mut self, p: &super::Promoted) -> (u32, u32) {
+        let (recv_t, path) = (p.recv, &p.path[..]);
+        let sig = self
+            .g
+            .tt
+            .signature(p.sig)
+            .cloned()
+            .unwrap_or_else(super::empty_sig);
+        let rw = self.words(recv_t);
+        let pw: u32 = sig.params.iter().map(|&t| self.words(t)).sum();
+        let res: u32 = sig.results.iter().map(|&t| self.words(t)).sum();
+        self.alloc(rw + pw);
+        let (place, et) = self.walk_embedded(Place::Slots(Reg(0)), recv_t, path);
+        let name = p.name.clone();
+        if self.is_iface(et) {
+            let base = self.alloc((1 + pw).max(res));
+            self.recv_from_place(place, et, et, base);
+            self.emit(Op::MoveN {
+                d: Reg(base.0 + 1),
+                a: Reg(rw),
+                n: pw,
+            });
+            let s = self.g.string(name.as_bytes());
+            self.emit(Op::CallMethod { base, m: s });
+            self.emit(Op::Return { a: base, n: res });
+        } else if let Some(m) = p.method {
+            let mrt = match self.g.tt.obj(m).kind {
+                ObjKind::Func { recv: Some(r), .. } => r,
+                _ => ids::INVALID,
+            };
+            let mw = self.words(mrt);
+            let base = self.alloc((mw + pw).max(res));
+            self.recv_from_place(place, et, mrt, base);
+            self.emit(Op::MoveN {
+                d: Reg(base.0 + mw),
+                a: Reg(rw),
+                n: pw,
+            });
+            if let Some(f) = self.g.func_id(m, Span::default()) {
+                self.emit(Op::Call { f, base });
+            }
+            self.emit(Op::Return { a: base, n: res });
+        }
+        (rw + pw, res)
     }
 
     fn args(&mut self, args: &'a [Expr], sig: &crate::types::Signature, spread: bool, base: Reg) {
@@ -3684,6 +3885,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
             _ => PrintKind::Pointer,
         }
     }
+}
+
+/// Where a value is: in slots from a register, or at an address held in
+/// a register.
+#[derive(Clone, Copy)]
+enum Place {
+    Slots(Reg),
+    Ptr(Reg),
 }
 
 /// Where an argument comes from: an expression, or one value of a

@@ -64,6 +64,8 @@ enum Body<'a> {
     PkgInit(usize),
     /// The entry point.
     Entry,
+    /// A promoted method in a method table: index into `Gen::promoted`.
+    Promoted(usize),
 }
 
 /// Compiles a checked program. Errors are diagnostics for constructs the
@@ -92,6 +94,20 @@ pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Ve
     }
 }
 
+/// A method promoted from an embedded field into a type's method table.
+#[derive(Clone)]
+pub(crate) struct Promoted {
+    /// The receiver type (`T` or `*T`).
+    pub recv: TypeId,
+    /// The embedded fields from the receiver to the method's holder.
+    pub path: Vec<usize>,
+    pub name: String,
+    /// The method's signature (a `Func` type).
+    pub sig: TypeId,
+    /// The declared method (None: a method of an embedded interface).
+    pub method: Option<ObjId>,
+}
+
 pub(crate) struct Gen<'a> {
     prog: &'a check::Program,
     tt: &'a TypeTable,
@@ -111,6 +127,8 @@ pub(crate) struct Gen<'a> {
     pkg_inits: Vec<FuncId>,
     /// The variables each function literal captures, in closure order.
     lit_captures: HashMap<NodeId, Vec<ObjId>>,
+    /// Promoted methods: receiver type, embedded path, method.
+    promoted: Vec<Promoted>,
     errors: Vec<Diagnostic>,
 }
 
@@ -133,6 +151,7 @@ impl<'a> Gen<'a> {
             pkg_of_global: HashMap::new(),
             pkg_inits: Vec::new(),
             lit_captures: HashMap::new(),
+            promoted: Vec::new(),
             errors: Vec::new(),
         };
         for (pi, p) in prog.packages.iter().enumerate() {
@@ -447,6 +466,18 @@ impl<'a> Gen<'a> {
                 }
             }
         }
+        // Methods promoted from embedded fields.
+        for p in self.promoted_methods(t) {
+            let name = p.name.clone();
+            if table.iter().any(|(n, _)| *n == name) {
+                continue;
+            }
+            let fname = format!("{}.{name}", reflect_name(&self.tt.type_string(t, None)));
+            let i = self.promoted.len();
+            self.promoted.push(p);
+            let f = self.new_func(fname, Body::Promoted(i));
+            table.push((name, f));
+        }
         // An interface type's descriptor lists its method names (for
         // assertions to it and type switch cases); the functions are
         // unused.
@@ -461,6 +492,79 @@ impl<'a> Gen<'a> {
         table.sort_by(|a, b| a.0.cmp(&b.0));
         self.out.types[id.0 as usize].methods = table;
         id
+    }
+
+    /// The methods of `t`'s method set promoted from embedded fields:
+    /// (name, method object, embedded path).
+    fn promoted_methods(&self, t: TypeId) -> Vec<Promoted> {
+        let is_ptr = self.tt.pointer_elem(t).is_some();
+        let base = self.tt.pointer_elem(t).unwrap_or(t);
+        if self.tt.struct_fields(base).is_none() {
+            return Vec::new();
+        }
+        // Candidate names: methods of every type reachable by embedding.
+        let mut names: Vec<(String, Option<crate::types::PkgId>)> = Vec::new();
+        let mut work = vec![(base, 0u32)];
+        let mut seen = HashSet::new();
+        while let Some((ty, depth)) = work.pop() {
+            if depth > 32 || !seen.insert(ty) {
+                continue;
+            }
+            if let Some(n) = self.tt.named(ty) {
+                for &m in &n.methods {
+                    let o = self.tt.obj(m);
+                    names.push((o.name.clone(), o.pkg));
+                }
+            }
+            if let Some(i) = self.tt.interface(ty) {
+                for m in &i.methods {
+                    names.push((m.name.clone(), m.pkg));
+                }
+            }
+            if let Some(fs) = self.tt.struct_fields(ty) {
+                for f in fs.iter().filter(|f| f.embedded) {
+                    let et = self.tt.pointer_elem(f.ty).unwrap_or(f.ty);
+                    work.push((et, depth + 1));
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        let mut out = Vec::new();
+        for (name, pkg) in names {
+            let r = crate::check::lookup::lookup_field_or_method(self.tt, t, pkg, &name);
+            let crate::check::lookup::LookupResult::Method {
+                obj,
+                iface,
+                index,
+                indirect,
+            } = r
+            else {
+                continue;
+            };
+            if index.is_empty() {
+                continue;
+            }
+            let sig = match (obj, iface) {
+                (Some(m), _) => self.tt.obj(m).ty,
+                (None, Some((_, sig))) => sig,
+                _ => continue,
+            };
+            if let Some(m) = obj {
+                let ptr_recv = matches!(self.tt.obj(m).kind, ObjKind::Func { recv: Some(r), .. } if self.tt.pointer_elem(r).is_some());
+                if ptr_recv && !is_ptr && !indirect {
+                    continue;
+                }
+            }
+            out.push(Promoted {
+                recv: t,
+                path: index,
+                name,
+                sig,
+                method: obj,
+            });
+        }
+        out
     }
 
     /// `(*T).M` for a method `M` declared on `T`: loads `*p` and calls `T.M`.
@@ -584,7 +688,7 @@ fn reflect_name(s: &str) -> String {
     out
 }
 
-fn empty_sig() -> crate::types::Signature {
+pub(crate) fn empty_sig() -> crate::types::Signature {
     crate::types::Signature {
         params: Vec::new(),
         results: Vec::new(),
