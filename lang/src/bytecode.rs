@@ -410,6 +410,12 @@ pub enum Op {
     },
     /// Zeroes every element of slice a, of element type `t` (clear).
     ClearSlice { a: Reg, t: RtType },
+    /// d, d+1, d+2 = []rune(string a).
+    StrToRunes { d: Reg, a: Reg },
+    /// d, d+1 = string(slice of runes a).
+    RunesToStr { d: Reg, a: Reg },
+    /// d = the address of global word g (globals never move).
+    GlobalAddr { d: Reg, g: u32 },
     /// d = min(a, b) as f64 with Go's rules (NaN wins; -0 < +0).
     MinF64 { d: Reg, a: Reg, b: Reg },
     /// d = max(a, b) as f64 with Go's rules (NaN wins; +0 > -0).

@@ -947,6 +947,49 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         unsafe { vm.store_words(p, 0, &zeros, t) };
                     }
                 }
+                Op::StrToRunes { d, a } => {
+                    let s = str_at(g, base, a);
+                    let mut runes = Vec::new();
+                    let mut i = 0;
+                    while i < s.len() {
+                        let (c, w) = decode_rune(s, i);
+                        runes.push(c as i32 as i64 as u64);
+                        i += w;
+                    }
+                    let p = vm.alloc_noscan(runes.len().max(1) * 8);
+                    for (k, w) in runes.iter().enumerate() {
+                        // SAFETY: `p` is a fresh pointer-free object of
+                        // runes.len() words.
+                        unsafe { value::write_word(p, k, *w) };
+                    }
+                    set!(d, p);
+                    set!(Reg(d.0 + 1), runes.len() as u64);
+                    set!(Reg(d.0 + 2), runes.len() as u64);
+                }
+                Op::RunesToStr { d, a } => {
+                    let words = read_elems(r!(a), r!(Reg(a.0 + 1)) as usize);
+                    let mut out = String::new();
+                    for w in words {
+                        let c = u32::try_from(w as i64)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .unwrap_or('\u{FFFD}');
+                        out.push(c);
+                    }
+                    let (p, l) = vm.new_string(out.as_bytes());
+                    set!(d, p);
+                    set!(Reg(d.0 + 1), l);
+                }
+                Op::GlobalAddr { d, g: gw } => {
+                    // The globals are allocated once, never resized: their
+                    // addresses are stable for the run. The collector sees
+                    // them as roots and ignores pointers to them.
+                    let p = match vm.globals.get(gw as usize) {
+                        Some(w) => w as *const u64 as u64,
+                        None => 0,
+                    };
+                    set!(d, p)
+                }
                 Op::MinF64 { d, a, b } => setf!(d, go_min(rf!(a), rf!(b))),
                 Op::MaxF64 { d, a, b } => setf!(d, -go_min(-rf!(a), -rf!(b))),
                 Op::SlotIndex { d, a, i, ew, len } => {

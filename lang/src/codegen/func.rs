@@ -1891,6 +1891,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     });
                     return true;
                 }
+                if let Some(&gw) = self.g.globals.get(&o) {
+                    self.g.used_globals.insert(o);
+                    self.emit(Op::GlobalAddr { d, g: gw });
+                    return true;
+                }
                 self.err(e.span, "the address of this variable");
                 false
             }
@@ -2889,7 +2894,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
             ExprKind::Paren(x) => self.heap_addressable(x),
             ExprKind::Ident(id) => match self.g.info.uses.get(&id.id) {
                 Some(o) => {
-                    self.vars.get(o).is_some_and(|v| v.boxed) || self.captures.contains_key(o)
+                    self.vars.get(o).is_some_and(|v| v.boxed)
+                        || self.captures.contains_key(o)
+                        || (!self.vars.contains_key(o) && self.g.globals.contains_key(o))
                 }
                 None => false,
             },
@@ -2921,7 +2928,47 @@ impl<'g, 'a> FnGen<'g, 'a> {
         d: Reg,
     ) {
         let xt = self.ty(x);
-        let xr = self.operand(x);
+        // An array (addressable) or a pointer to one: slice its storage.
+        let arr = match self.under(xt).clone() {
+            Type::Array(n, et) => Some((n, et, false)),
+            Type::Pointer(p) => match self.under(p) {
+                Type::Array(n, et) => Some((*n, *et, true)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let (xr, xt) = match arr {
+            Some((n, et, is_ptr)) => {
+                let s = self.alloc(3);
+                let ok = if is_ptr {
+                    self.expr_to(x, s);
+                    true
+                } else {
+                    self.addr_of(x, s)
+                };
+                if !ok {
+                    return;
+                }
+                // Nil check: slicing a nil array pointer panics.
+                self.emit(Op::Load {
+                    d: s,
+                    a: s,
+                    off: Off(0),
+                    n: 0,
+                });
+                self.emit(Op::LoadInt {
+                    d: Reg(s.0 + 1),
+                    v: n as i64,
+                });
+                self.emit(Op::LoadInt {
+                    d: Reg(s.0 + 2),
+                    v: n as i64,
+                });
+                let _ = et;
+                (s, self.ty(e))
+            }
+            None => (self.operand(x), xt),
+        };
         let three = max.is_some();
         let b = self.alloc(3);
         match lo {
@@ -3622,6 +3669,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     Type::Slice(el) if matches!(self.basic(*el), Some(BasicKind::Uint8)) => {
                         self.emit(Op::StrToBytes { d, a: r });
                     }
+                    Type::Slice(el) if matches!(self.basic(*el), Some(BasicKind::Int32)) => {
+                        self.emit(Op::StrToRunes { d, a: r });
+                    }
                     _ => self.err(e.span, "this conversion"),
                 }
             }
@@ -3630,6 +3680,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 match self.under(xt) {
                     Type::Slice(el) if matches!(self.basic(*el), Some(BasicKind::Uint8)) => {
                         self.emit(Op::BytesToStr { d, a: r });
+                    }
+                    Type::Slice(el) if matches!(self.basic(*el), Some(BasicKind::Int32)) => {
+                        self.emit(Op::RunesToStr { d, a: r });
                     }
                     _ => self.err(e.span, "this conversion"),
                 }
