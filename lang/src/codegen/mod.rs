@@ -489,6 +489,10 @@ impl<'a> Gen<'a> {
                 self.out.types[id.0 as usize].name = "interface {}".into();
             }
         }
+        if self.out.types[id.0 as usize].name == "struct{}" {
+            // Go's reflect spelling.
+            self.out.types[id.0 as usize].name = "struct {}".into();
+        }
         table.sort_by(|a, b| a.0.cmp(&b.0));
         self.out.types[id.0 as usize].methods = table;
         id
