@@ -84,10 +84,10 @@ fn run_ken(path: &Path) -> Result<(), libtest_mimic::Failed> {
         return if code != 0 && out.contains(says) {
             Ok(())
         } else {
-            Err(format!(
-                "known gap ({why}) no longer fails as listed: update KNOWN_GAPS\n{out}"
+            Err(
+                format!("known gap ({why}) no longer fails as listed: update KNOWN_GAPS\n{out}")
+                    .into(),
             )
-            .into())
         };
     }
     let want = std::fs::read_to_string(path.with_extension("out")).unwrap_or_default();

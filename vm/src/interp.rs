@@ -886,7 +886,12 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::EqValue { d, a, b, t } => {
                     let n = prog.ty(t).words as usize;
                     let (sa, sb) = (base + a.0 as usize, base + b.0 as usize);
-                    match crate::map::equal_value(&prog, t, &g.stack[sa..sa + n], &g.stack[sb..sb + n]) {
+                    match crate::map::equal_value(
+                        &prog,
+                        t,
+                        &g.stack[sa..sa + n],
+                        &g.stack[sb..sb + n],
+                    ) {
                         Ok(e) => set!(d, e as u64),
                         Err(u) => panic_rt!(format!(
                             "runtime error: comparing uncomparable type {}",
@@ -1000,8 +1005,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         ));
                     }
                     let s = base + a.0 as usize + idx as usize * ew as usize;
-                    g.stack
-                        .copy_within(s..s + ew as usize, base + d.0 as usize);
+                    g.stack.copy_within(s..s + ew as usize, base + d.0 as usize);
                 }
                 Op::SlotStore { d, i, a, ew, len } => {
                     let idx = ri!(i);
@@ -1204,7 +1208,7 @@ fn map_kv(prog: &Program, t: RtType) -> (usize, usize) {
 }
 
 /// The first method of interface type `iface` that type `dt` lacks.
-fn missing_method<'p>(prog: &'p Program, dt: RtType, iface: RtType) -> Option<&'p str> {
+fn missing_method(prog: &Program, dt: RtType, iface: RtType) -> Option<&str> {
     let have = &prog.ty(dt).methods;
     prog.ty(iface)
         .methods

@@ -340,10 +340,7 @@ fn equal_rec(prog: &Program, t: RtType, a: &[u64], b: &[u64], depth: u32) -> Res
             let ew = prog.ty(*e).words as usize;
             for i in 0..*n as usize {
                 let r = i * ew..(i + 1) * ew;
-                let (x, y) = (
-                    a.get(r.clone()).unwrap_or(&[]),
-                    b.get(r).unwrap_or(&[]),
-                );
+                let (x, y) = (a.get(r.clone()).unwrap_or(&[]), b.get(r).unwrap_or(&[]));
                 if !equal_rec(prog, *e, x, y, depth + 1)? {
                     return Ok(false);
                 }
@@ -435,9 +432,7 @@ impl Vm {
     /// `make(map[K]V, hint)`: a new empty map of type `t`.
     pub fn map_new(&mut self, t: RtType, hint: usize) -> u64 {
         let layout = gol_gc::Layout::pointers(&HEADER_MASK, HEADER_WORDS);
-        let m = self
-            .heap
-            .alloc(&mut self.cache, HEADER_WORDS * 8, layout) as u64;
+        let m = self.heap.alloc(&mut self.cache, HEADER_WORDS * 8, layout) as u64;
         let mt = self.map_info(t);
         let (kw, vw) = mt.as_ref().map_or((0, 0), |x| (x.kw, x.vw));
         // SAFETY: fresh header of HEADER_WORDS words; these words are not
@@ -510,8 +505,11 @@ impl Vm {
                 (m as *mut usize).add(H_ENTRIES),
                 entries as usize,
             );
-            self.heap
-                .write_pointer(&mut self.cache, (m as *mut usize).add(H_INDEX), index as usize);
+            self.heap.write_pointer(
+                &mut self.cache,
+                (m as *mut usize).add(H_INDEX),
+                index as usize,
+            );
             value::write_word(m, H_USED, n as u64);
             value::write_word(m, H_ECAP, cap as u64);
             value::write_word(m, H_ICAP, icap as u64);
@@ -566,7 +564,13 @@ impl Vm {
     }
 
     /// `m[key]` into `out` (zeroes when absent); whether it was present.
-    pub fn map_get(&mut self, t: RtType, m: u64, key: &[u64], out: &mut [u64]) -> Result<bool, String> {
+    pub fn map_get(
+        &mut self,
+        t: RtType,
+        m: u64,
+        key: &[u64],
+        out: &mut [u64],
+    ) -> Result<bool, String> {
         let Some(mt) = self.map_info(t) else {
             return Ok(false);
         };
@@ -589,7 +593,10 @@ impl Vm {
     }
 
     fn unhashable(&self, t: RtType) -> String {
-        format!("runtime error: hash of unhashable type {}", self.prog.ty(t).name)
+        format!(
+            "runtime error: hash of unhashable type {}",
+            self.prog.ty(t).name
+        )
     }
 
     /// `m[key] = val`.
@@ -680,12 +687,7 @@ impl Vm {
             return [0; ITER_WORDS as usize];
         }
         // SAFETY: `m` is a header.
-        let (e, ecap) = unsafe {
-            (
-                value::read_word(m, H_ENTRIES),
-                value::read_word(m, H_ECAP),
-            )
-        };
+        let (e, ecap) = unsafe { (value::read_word(m, H_ENTRIES), value::read_word(m, H_ECAP)) };
         let start = if ecap == 0 { 0 } else { random() % ecap };
         [m, e, ecap, 0, start]
     }

@@ -943,10 +943,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         self.emit(Op::MapNext { d: r, it });
         let exit = self.emit(Op::JumpIfNot { a: r, to: Pc(0) });
         let body_mark = self.top;
-        let vals = vec![
-            (key, Reg(r.0 + 1), kt),
-            (value, Reg(r.0 + 1 + kw), vt),
-        ];
+        let vals = vec![(key, Reg(r.0 + 1), kt), (value, Reg(r.0 + 1 + kw), vt)];
         self.bind_range_vars(vals, define);
         self.loops.push(Loop {
             label,
