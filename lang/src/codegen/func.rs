@@ -140,6 +140,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 f.epilogue();
                 (pw, rw)
             }
+            Body::MethodValue(i) => {
+                let (rt, p) = f.g.method_values[i].clone();
+                f.method_value_body(rt, &p)
+            }
             Body::Promoted(i) => {
                 let p = f.g.promoted[i].clone();
                 f.promoted_body(&p)
@@ -3027,8 +3031,21 @@ impl<'g, 'a> FnGen<'g, 'a> {
             self.err(e.span, "this selector");
             return;
         };
+        if sel.kind == SelectionKind::MethodVal {
+            return self.method_value(e, x, &sel, d);
+        }
         if sel.kind != SelectionKind::Field {
-            self.err(e.span, "a method value");
+            // A method expression `T.M` whose receiver is passed as is.
+            if let Some(m) = sel.obj {
+                let recv = match self.g.tt.obj(m).kind {
+                    ObjKind::Func { recv: Some(r), .. } => r,
+                    _ => ids::INVALID,
+                };
+                if sel.index.is_empty() && self.g.tt.identical(recv, sel.recv) {
+                    return self.func_value(m, d, e.span);
+                }
+            }
+            self.err(e.span, "this method expression");
             return;
         }
         let xt = self.ty(x);
@@ -3065,6 +3082,121 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 n: w,
             });
         }
+    }
+
+    /// `x.M` as a value: a closure over a box holding the receiver
+    /// (evaluated now, as Go does) whose function calls the method.
+    fn method_value(&mut self, e: &'a Expr, x: &'a Expr, sel: &crate::check::Selection, d: Reg) {
+        let Some(m) = sel.obj else {
+            self.err(e.span, "this method value");
+            return;
+        };
+        let xt = self.ty(x);
+        let et = self.embedded_type(xt, &sel.index);
+        let name = self.g.tt.obj(m).name.clone();
+        let sig_t = self.g.tt.obj(m).ty;
+        let (recv_t, method) = if self.is_iface(xt) || (!sel.index.is_empty() && self.is_iface(et))
+        {
+            let it = if self.is_iface(xt) { xt } else { et };
+            (it, None)
+        } else {
+            let r = match self.g.tt.obj(m).kind {
+                ObjKind::Func { recv: Some(r), .. } => r,
+                _ => ids::INVALID,
+            };
+            (r, Some(m))
+        };
+        let w = self.words(recv_t);
+        let v = self.alloc(w.max(1));
+        if method.is_none() {
+            if self.is_iface(xt) {
+                self.expr_to(x, v);
+            } else {
+                let start = Place::Slots(self.operand(x));
+                let (place, et) = self.walk_embedded(start, xt, &sel.index);
+                self.recv_from_place(place, et, et, v);
+            }
+            // Go evaluates the interface now: a nil one panics here.
+            self.emit(Op::Load {
+                d: v,
+                a: v,
+                off: Off(0),
+                n: 0,
+            });
+        } else {
+            self.receiver(x, sel, v);
+        }
+        let rt = self.g.rt_type(recv_t);
+        let b = self.alloc(1);
+        self.emit(Op::New { d: b, t: rt });
+        self.emit(Op::Store {
+            d: b,
+            off: Off(0),
+            a: v,
+            n: w,
+            t: rt,
+        });
+        let i = self.g.method_values.len();
+        self.g.method_values.push((
+            recv_t,
+            super::Promoted {
+                recv: recv_t,
+                path: Vec::new(),
+                name: name.clone(),
+                sig: sig_t,
+                method,
+            },
+        ));
+        let f = self
+            .g
+            .new_func(format!("{}.{name}-fm", self.name), Body::MethodValue(i));
+        self.emit(Op::MakeClosure { d, f, a: b, n: 1 });
+    }
+
+    /// The function of a method value: loads the receiver from the
+    /// closure's box and calls the method with the parameters.
+    fn method_value_body(&mut self, recv_t: TypeId, p: &super::Promoted) -> (u32, u32) {
+        let sig = self
+            .g
+            .tt
+            .signature(p.sig)
+            .cloned()
+            .unwrap_or_else(super::empty_sig);
+        let pw: u32 = sig.params.iter().map(|&t| self.words(t)).sum();
+        let res: u32 = sig.results.iter().map(|&t| self.words(t)).sum();
+        self.alloc(pw);
+        let rw = self.words(recv_t);
+        let bx = self.alloc(1);
+        self.emit(Op::LoadCapture {
+            d: bx,
+            off: Off(1),
+            n: 1,
+        });
+        let base = self.alloc((rw + pw).max(res));
+        self.emit(Op::Load {
+            d: base,
+            a: bx,
+            off: Off(0),
+            n: rw,
+        });
+        self.emit(Op::MoveN {
+            d: Reg(base.0 + rw),
+            a: Reg(0),
+            n: pw,
+        });
+        match p.method {
+            Some(m) => {
+                if let Some(f) = self.g.func_id(m, Span::default()) {
+                    self.emit(Op::Call { f, base });
+                }
+            }
+            None => {
+                let s = self.g.string(p.name.as_bytes());
+                self.emit(Op::CallMethod { base, m: s });
+            }
+        }
+        self.emit(Op::Return { a: base, n: res });
+        (pw, res)
     }
 
     fn composite(&mut self, e: &'a Expr, elems: &'a [ast::Element], d: Reg) {

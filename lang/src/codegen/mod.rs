@@ -66,6 +66,8 @@ enum Body<'a> {
     Entry,
     /// A promoted method in a method table: index into `Gen::promoted`.
     Promoted(usize),
+    /// A method value's function: index into `Gen::method_values`.
+    MethodValue(usize),
 }
 
 /// Compiles a checked program. Errors are diagnostics for constructs the
@@ -129,6 +131,9 @@ pub(crate) struct Gen<'a> {
     lit_captures: HashMap<NodeId, Vec<ObjId>>,
     /// Promoted methods: receiver type, embedded path, method.
     promoted: Vec<Promoted>,
+    /// Method values: the receiver's type (boxed in the closure) and the
+    /// method (by object, or by name for an interface receiver).
+    method_values: Vec<(TypeId, Promoted)>,
     errors: Vec<Diagnostic>,
 }
 
@@ -152,6 +157,7 @@ impl<'a> Gen<'a> {
             pkg_inits: Vec::new(),
             lit_captures: HashMap::new(),
             promoted: Vec::new(),
+            method_values: Vec::new(),
             errors: Vec::new(),
         };
         for (pi, p) in prog.packages.iter().enumerate() {
