@@ -140,6 +140,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 f.epilogue();
                 (pw, rw)
             }
+            Body::DeferBuiltin(i) => {
+                let (b, types) = f.g.deferred_builtins[i].clone();
+                f.defer_builtin_body(b, &types)
+            }
             Body::MethodValue(i) => {
                 let (rt, p) = f.g.method_values[i].clone();
                 f.method_value_body(rt, &p)
@@ -1561,14 +1565,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
         };
         match self.g.info.calls.get(&e.id) {
             Some(CallKind::Call) => {}
-            Some(CallKind::Builtin(
-                Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover,
-            ))
-            | Some(CallKind::Builtin(_))
-            | Some(CallKind::Conversion(_))
-            | None => {
-                // defer of a builtin: wrap it in a closure literal? Not yet.
-                self.err(e.span, "a deferred builtin call");
+            Some(CallKind::Builtin(b)) => return self.defer_builtin(e, *b, args),
+            Some(CallKind::Conversion(_)) | None => {
+                self.err(e.span, "this deferred call");
                 return;
             }
         }
@@ -1586,8 +1585,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     return;
                 };
                 let xt = self.ty(x);
-                if self.is_iface(xt) {
-                    self.err(e.span, "a deferred interface method call");
+                let et = self.embedded_type(xt, &sel.index);
+                if self.is_iface(xt) || self.is_iface(et) {
+                    // Through a method value: the interface is evaluated now.
+                    let c = self.alloc(1);
+                    self.method_value(func_s, x, &sel, c);
+                    let a = self.alloc(pw);
+                    self.args(args, &sig, ellipsis.is_some(), a);
+                    self.emit(Op::Defer { c, a, n: pw });
                     return;
                 }
                 let m = sel.obj.unwrap_or(ObjId(0));
@@ -1609,6 +1614,95 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let a = self.alloc(pw);
         self.args(args, &sig, ellipsis.is_some(), a);
         self.emit(Op::Defer { c, a, n: pw });
+    }
+
+    /// `defer` of a builtin: the arguments are evaluated now and passed to
+    /// a small function that runs the builtin on them.
+    fn defer_builtin(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr]) {
+        let types: Vec<TypeId> = match b {
+            Builtin::Print | Builtin::Println => args.iter().map(|a| self.ty(a)).collect(),
+            Builtin::Panic => vec![ids::ANY],
+            Builtin::Delete => {
+                let mt = self.ty(&args[0]);
+                let kt = match self.under(mt) {
+                    Type::Map(k, _) => *k,
+                    _ => ids::INVALID,
+                };
+                vec![mt, kt]
+            }
+            Builtin::Recover => Vec::new(),
+            _ => {
+                self.err(e.span, "a deferred builtin call");
+                return;
+            }
+        };
+        let n: u32 = types.iter().map(|&t| self.words(t)).sum();
+        let a = self.alloc(n.max(1));
+        let mut off = 0;
+        for (x, &t) in args.iter().zip(&types) {
+            let m = self.top;
+            self.convert_to(x, t, Reg(a.0 + off));
+            self.top = m;
+            off += self.words(t);
+        }
+        let i = self.g.deferred_builtins.len();
+        self.g.deferred_builtins.push((b, types));
+        let f = self.g.new_func(
+            format!("{}.deferwrap{}", self.name, i + 1),
+            Body::DeferBuiltin(i),
+        );
+        let c = self.alloc(1);
+        self.emit(Op::MakeClosure {
+            d: c,
+            f,
+            a: Reg(0),
+            n: 0,
+        });
+        self.emit(Op::Defer { c, a, n });
+    }
+
+    /// The function a deferred builtin runs: its parameters are the
+    /// builtin's evaluated arguments.
+    fn defer_builtin_body(&mut self, b: Builtin, types: &[TypeId]) -> (u32, u32) {
+        let n: u32 = types.iter().map(|&t| self.words(t)).sum();
+        self.alloc(n);
+        match b {
+            Builtin::Print | Builtin::Println => {
+                let mut off = 0;
+                for (k, &t) in types.iter().enumerate() {
+                    if k > 0 && b == Builtin::Println {
+                        self.emit(Op::Print {
+                            a: Reg(0),
+                            k: PrintKind::Space,
+                        });
+                    }
+                    let k = self.print_kind(t);
+                    self.emit(Op::Print { a: Reg(off), k });
+                    off += self.words(t);
+                }
+                if b == Builtin::Println {
+                    self.emit(Op::Print {
+                        a: Reg(0),
+                        k: PrintKind::Newline,
+                    });
+                }
+            }
+            Builtin::Panic => {
+                self.emit(Op::Panic { a: Reg(0) });
+            }
+            Builtin::Delete => {
+                let mt = types.first().copied().unwrap_or(ids::INVALID);
+                let t = self.g.rt_type(mt);
+                self.emit(Op::MapDelete {
+                    m: Reg(0),
+                    k: Reg(1),
+                    t,
+                });
+            }
+            _ => {}
+        }
+        self.emit(Op::Return { a: Reg(0), n: 0 });
+        (n, 0)
     }
 
     // ----- variables -----

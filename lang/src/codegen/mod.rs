@@ -68,6 +68,8 @@ enum Body<'a> {
     Promoted(usize),
     /// A method value's function: index into `Gen::method_values`.
     MethodValue(usize),
+    /// A deferred builtin's function: index into `Gen::deferred_builtins`.
+    DeferBuiltin(usize),
 }
 
 /// Compiles a checked program. Errors are diagnostics for constructs the
@@ -134,6 +136,8 @@ pub(crate) struct Gen<'a> {
     /// Method values: the receiver's type (boxed in the closure) and the
     /// method (by object, or by name for an interface receiver).
     method_values: Vec<(TypeId, Promoted)>,
+    /// Deferred builtins: the builtin and its arguments' types.
+    deferred_builtins: Vec<(crate::types::Builtin, Vec<TypeId>)>,
     errors: Vec<Diagnostic>,
 }
 
@@ -158,6 +162,7 @@ impl<'a> Gen<'a> {
             lit_captures: HashMap::new(),
             promoted: Vec::new(),
             method_values: Vec::new(),
+            deferred_builtins: Vec::new(),
             errors: Vec::new(),
         };
         for (pi, p) in prog.packages.iter().enumerate() {
