@@ -50,7 +50,11 @@ fn overflow_one(p: &Path) -> Result<(), Failed> {
         || !err.contains("\nfatal error: stack overflow\n")
         || !err.contains("\ngoroutine 1 [running]:\nmain.f(")
     {
-        return Err(format!("exit status {code}, stderr:\n{}", &err[..err.len().min(2000)]).into());
+        return Err(format!(
+            "exit status {code}, stderr:\n{}",
+            &err[..err.len().min(2000)]
+        )
+        .into());
     }
     Ok(())
 }

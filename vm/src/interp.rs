@@ -985,6 +985,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     set!(d, p);
                     set!(Reg(d.0 + 1), l);
                 }
+                Op::SliceToArrayPtr { d, a, n } => {
+                    let len = r!(Reg(a.0 + 1));
+                    if len < n as u64 {
+                        panic_rt!(format!("runtime error: cannot convert slice with length {len} to array or pointer to array with length {n}"));
+                    }
+                    set!(d, r!(a))
+                }
                 Op::GlobalAddr { d, g: gw } => {
                     // The globals are allocated once, never resized: their
                     // addresses are stable for the run. The collector sees

@@ -3910,6 +3910,43 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     _ => self.err(e.span, "this conversion"),
                 }
             }
+            _ if matches!(self.under(xt), Type::Slice(_))
+                && !matches!(self.under(t), Type::Slice(_)) =>
+            {
+                // []T to [N]T or *[N]T (Go 1.20).
+                let (n, is_ptr) = match self.under(t) {
+                    Type::Array(n, _) => (*n, false),
+                    Type::Pointer(p) => match self.under(*p) {
+                        Type::Array(n, _) => (*n, true),
+                        _ => (0, true),
+                    },
+                    _ => (0, true),
+                };
+                let r = self.operand(x);
+                if is_ptr {
+                    self.emit(Op::SliceToArrayPtr {
+                        d,
+                        a: r,
+                        n: n as u32,
+                    });
+                } else {
+                    let p = self.alloc(1);
+                    self.emit(Op::SliceToArrayPtr {
+                        d: p,
+                        a: r,
+                        n: n as u32,
+                    });
+                    let w = self.words(t);
+                    if w > 0 {
+                        self.emit(Op::Load {
+                            d,
+                            a: p,
+                            off: Off(0),
+                            n: w,
+                        });
+                    }
+                }
+            }
             _ => {
                 if self.g.tt.identical(self.g.tt.under(xt), self.g.tt.under(t))
                     || self.words(xt) == self.words(t)
