@@ -3138,6 +3138,28 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 if sel.index.is_empty() && self.g.tt.identical(recv, sel.recv) {
                     return self.func_value(m, d, e.span);
                 }
+                // Otherwise a function that walks the receiver (a
+                // pointer, embedded fields, an interface) to the method.
+                let name = self.g.tt.obj(m).name.clone();
+                let is_decl = matches!(self.g.tt.obj(m).kind, ObjKind::Func { recv: Some(r), .. } if !self.g.tt.is_interface(r));
+                let p = super::Promoted {
+                    recv: sel.recv,
+                    path: sel.index.clone(),
+                    name: name.clone(),
+                    sig: self.g.tt.obj(m).ty,
+                    method: is_decl.then_some(m),
+                };
+                let i = self.g.promoted.len();
+                self.g.promoted.push(p);
+                let fname = format!("{}.{name}-fm", self.name);
+                let f = self.g.new_func(fname, Body::Promoted(i));
+                self.emit(Op::MakeClosure {
+                    d,
+                    f,
+                    a: Reg(0),
+                    n: 0,
+                });
+                return;
             }
             self.err(e.span, "this method expression");
             return;

@@ -583,7 +583,7 @@ impl<'a> Gen<'a> {
     }
 
     /// `(*T).M` for a method `M` declared on `T`: loads `*p` and calls `T.M`.
-    fn deref_wrapper(&mut self, m: ObjId, base: TypeId) -> Option<FuncId> {
+    pub(crate) fn deref_wrapper(&mut self, m: ObjId, base: TypeId) -> Option<FuncId> {
         let target = self.func_id(m, Span::default())?;
         let obj = self.tt.obj(m);
         let sig = self.tt.signature(obj.ty).cloned().unwrap_or_else(empty_sig);
