@@ -832,12 +832,18 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::MapGet { d, m, k, t, ok } => {
                     let (kw, vw) = map_kv(&prog, t);
                     let ks = base + k.0 as usize;
-                    let key: Vec<u64> = g.stack[ks..ks + kw].to_vec();
-                    let mut out = vec![0u64; vw];
-                    match vm.map_get(t, r!(m), &key, &mut out) {
+                    let mut buf = [0u64; 16];
+                    let mut big = Vec::new();
+                    let out: &mut [u64] = if vw <= buf.len() {
+                        &mut buf[..vw]
+                    } else {
+                        big.resize(vw, 0);
+                        &mut big
+                    };
+                    match vm.map_get(t, r!(m), &g.stack[ks..ks + kw], out) {
                         Ok(found) => {
                             let ds = base + d.0 as usize;
-                            g.stack[ds..ds + vw].copy_from_slice(&out);
+                            g.stack[ds..ds + vw].copy_from_slice(out);
                             if ok {
                                 g.stack[ds + vw] = found as u64;
                             }
@@ -849,17 +855,17 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let (kw, vw) = map_kv(&prog, t);
                     let ks = base + k.0 as usize;
                     let vs = base + v.0 as usize;
-                    let key: Vec<u64> = g.stack[ks..ks + kw].to_vec();
-                    let val: Vec<u64> = g.stack[vs..vs + vw].to_vec();
-                    if let Err(msg) = vm.map_set(t, r!(m), &key, &val) {
+                    let m = r!(m);
+                    if let Err(msg) = vm.map_set(t, m, &g.stack[ks..ks + kw], &g.stack[vs..vs + vw])
+                    {
                         panic_rt!(msg)
                     }
                 }
                 Op::MapDelete { m, k, t } => {
                     let (kw, _) = map_kv(&prog, t);
                     let ks = base + k.0 as usize;
-                    let key: Vec<u64> = g.stack[ks..ks + kw].to_vec();
-                    if let Err(msg) = vm.map_delete(t, r!(m), &key) {
+                    let m = r!(m);
+                    if let Err(msg) = vm.map_delete(t, m, &g.stack[ks..ks + kw]) {
                         panic_rt!(msg)
                     }
                 }

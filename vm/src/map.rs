@@ -101,6 +101,38 @@ pub struct MapType {
     pub vw: usize,
     /// Pointer mask of one entry (state, key, value).
     pub entry_mask: Vec<u64>,
+    /// How keys are hashed and compared.
+    pub keys: KeyKind,
+}
+
+/// The fast paths for keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyKind {
+    /// Equal exactly when their words are (integers, booleans, pointers,
+    /// channels, and arrays and structs of those).
+    Words,
+    /// A string.
+    Str,
+    /// Anything else: walk the type ([`hash_value`], [`equal_value`]).
+    Typed,
+}
+
+fn plain_words(prog: &Program, t: RtType, depth: u32) -> bool {
+    if depth > 100 {
+        return false;
+    }
+    match &prog.ty(t).kind {
+        TypeKind::Bool
+        | TypeKind::Int { .. }
+        | TypeKind::Uintptr
+        | TypeKind::Pointer(_)
+        | TypeKind::Chan(_) => true,
+        TypeKind::Array(_, e) => plain_words(prog, *e, depth + 1),
+        TypeKind::Struct(fs) => fs
+            .iter()
+            .all(|f| f.name != "_" && plain_words(prog, f.ty, depth + 1)),
+        _ => false,
+    }
 }
 
 impl MapType {
@@ -125,12 +157,20 @@ impl MapType {
                 entry_mask[j / 64] |= 1 << (j % 64);
             }
         }
+        let keys = if plain_words(prog, k, 0) {
+            KeyKind::Words
+        } else if matches!(kd.kind, TypeKind::String) {
+            KeyKind::Str
+        } else {
+            KeyKind::Typed
+        };
         Some(MapType {
             key: k,
             val: v,
             kw,
             vw,
             entry_mask,
+            keys,
         })
     }
 
@@ -517,49 +557,105 @@ impl Vm {
         }
     }
 
-    /// The entry slot holding `key` in map `m`, if any.
-    fn map_find(&self, m: u64, mt: &MapType, key: &[u64]) -> Result<Option<usize>, RtType> {
+    /// The entry slot holding `key` in map `m`, if any, and the key's hash.
+    fn map_find(&self, m: u64, mt: &MapType, key: &[u64]) -> Result<(Option<usize>, u64), RtType> {
         if m == 0 {
             // A lookup in a nil map still hashes its key (and panics on an
             // unhashable one), as Go does.
-            hash_value(&self.prog, mt.key, key, 0)?;
-            return Ok(None);
+            let h = self.key_hash(mt, key, 0)?;
+            return Ok((None, h));
         }
         // SAFETY: `m` is a map header.
-        let (seed, index, icap, entries) = unsafe {
+        let (seed, index, icap, entries, ecap) = unsafe {
             (
                 value::read_word(m, H_SEED),
                 value::read_word(m, H_INDEX),
                 value::read_word(m, H_ICAP) as usize,
                 value::read_word(m, H_ENTRIES),
+                value::read_word(m, H_ECAP) as usize,
             )
         };
-        let h = hash_value(&self.prog, mt.key, key, seed)? | 1;
+        let h = self.key_hash(mt, key, seed)?;
         if icap == 0 {
-            return Ok(None);
+            return Ok((None, h));
         }
         let ew = mt.entry_words();
         let top = h >> 32;
         let mut i = (h as usize) & (icap - 1);
-        loop {
+        for _ in 0..icap {
             // SAFETY: the index has icap words.
             let w = unsafe { value::read_word(index, i) };
             if w == 0 {
-                return Ok(None);
+                return Ok((None, h));
             }
-            if w >> 32 == top {
-                let e = (w & 0xffff_ffff) as usize - 1;
-                // SAFETY: index slots name entries below `used`.
+            let e = ((w & 0xffff_ffff) as usize).wrapping_sub(1);
+            // Index slots name entries below `used` <= `ecap`; the check
+            // keeps a damaged map (a racy program) inside its arrays.
+            if w >> 32 == top && e < ecap {
+                // SAFETY: entry e is inside the entry array.
                 let st = unsafe { value::read_word(entries, e * ew) };
-                if st == h {
-                    // SAFETY: as above.
-                    let k = unsafe { words_at(entries, e * ew + 1, mt.kw) };
-                    if equal_value(&self.prog, mt.key, &k, key)? {
-                        return Ok(Some(e));
-                    }
+                if st == h && self.key_at_equals(mt, entries, e * ew + 1, key)? {
+                    return Ok((Some(e), h));
                 }
             }
             i = (i + 1) & (icap - 1);
+        }
+        Ok((None, h))
+    }
+
+    /// The hash of `key` with `seed`, low bit set (an entry's state word).
+    fn key_hash(&self, mt: &MapType, key: &[u64], seed: u64) -> Result<u64, RtType> {
+        let h = match mt.keys {
+            KeyKind::Words => {
+                let mut h = seed;
+                for &w in key {
+                    h = mix(h, w);
+                }
+                h
+            }
+            KeyKind::Str => {
+                // SAFETY: the key is a string value (value invariant 1).
+                let b = unsafe { value::str_bytes(key[0], key[1]) };
+                mix_bytes(seed, b)
+            }
+            KeyKind::Typed => hash_value(&self.prog, mt.key, key, seed)?,
+        };
+        Ok(fold(h, K1) | 1)
+    }
+
+    /// Whether the key stored at word `off` of the entry array equals `key`.
+    fn key_at_equals(
+        &self,
+        mt: &MapType,
+        entries: u64,
+        off: usize,
+        key: &[u64],
+    ) -> Result<bool, RtType> {
+        match mt.keys {
+            KeyKind::Words => Ok(key
+                .iter()
+                .enumerate()
+                // SAFETY: the entry holds kw key words from `off`.
+                .all(|(j, &w)| unsafe { value::read_word(entries, off + j) } == w)),
+            KeyKind::Str => {
+                // SAFETY: as above; the key words are a string value.
+                let (p, l) = unsafe {
+                    (
+                        value::read_word(entries, off),
+                        value::read_word(entries, off + 1),
+                    )
+                };
+                if l != key[1] {
+                    return Ok(false);
+                }
+                // SAFETY: both are string values (value invariant 1).
+                Ok(unsafe { value::str_bytes(p, l) == value::str_bytes(key[0], key[1]) })
+            }
+            KeyKind::Typed => {
+                // SAFETY: as above.
+                let k = unsafe { words_at(entries, off, mt.kw) };
+                equal_value(&self.prog, mt.key, &k, key)
+            }
         }
     }
 
@@ -574,7 +670,11 @@ impl Vm {
         let Some(mt) = self.map_info(t) else {
             return Ok(false);
         };
-        match self.map_find(m, &mt, key).map_err(|u| self.unhashable(u))? {
+        match self
+            .map_find(m, &mt, key)
+            .map_err(|u| self.unhashable(u))?
+            .0
+        {
             Some(e) => {
                 let ew = mt.entry_words();
                 // SAFETY: `m` is a header with a live entry `e`.
@@ -605,11 +705,12 @@ impl Vm {
             return Ok(());
         };
         if m == 0 {
-            hash_value(&self.prog, mt.key, key, 0).map_err(|u| self.unhashable(u))?;
+            self.key_hash(&mt, key, 0).map_err(|u| self.unhashable(u))?;
             return Err("assignment to entry in nil map".into());
         }
         let ew = mt.entry_words();
-        if let Some(e) = self.map_find(m, &mt, key).map_err(|u| self.unhashable(u))? {
+        let (found, h) = self.map_find(m, &mt, key).map_err(|u| self.unhashable(u))?;
+        if let Some(e) = found {
             // SAFETY: live entry e of the header's entry array; value words
             // of type V.
             unsafe {
@@ -619,9 +720,8 @@ impl Vm {
             return Ok(());
         }
         // SAFETY: `m` is a header.
-        let (seed, used, ecap, count) = unsafe {
+        let (used, ecap, count) = unsafe {
             (
-                value::read_word(m, H_SEED),
                 value::read_word(m, H_USED) as usize,
                 value::read_word(m, H_ECAP) as usize,
                 value::read_word(m, H_COUNT) as usize,
@@ -631,7 +731,6 @@ impl Vm {
             let cap = ((count + 1) * 2).max(8).next_power_of_two();
             self.map_rebuild(m, t, cap);
         }
-        let h = hash_value(&self.prog, mt.key, key, seed).map_err(|u| self.unhashable(u))? | 1;
         // SAFETY: after the rebuild, used < ecap: entry `used` is free and
         // inside the array; the index has icap words.
         unsafe {
@@ -655,7 +754,11 @@ impl Vm {
         let Some(mt) = self.map_info(t) else {
             return Ok(());
         };
-        let Some(e) = self.map_find(m, &mt, key).map_err(|u| self.unhashable(u))? else {
+        let Some(e) = self
+            .map_find(m, &mt, key)
+            .map_err(|u| self.unhashable(u))?
+            .0
+        else {
             return Ok(());
         };
         let ew = mt.entry_words();
