@@ -775,7 +775,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                                     PanicValue::Value(v) => v,
                                     PanicValue::Runtime(msg) => {
                                         let (sp, sl) = vm.new_string(msg.as_bytes());
-                                        vm.new_box(RtType(0), &[sp, sl])
+                                        vm.new_box(vm.runtime_error, &[sp, sl])
                                     }
                                 };
                             }

@@ -83,6 +83,9 @@ pub struct Vm {
     /// word first).
     pub(crate) box_masks: Vec<Vec<u64>>,
     pub(crate) hooks: Hooks,
+    /// The type `recover` gives runtime errors (`runtime.Error`, made by
+    /// the code generator; `string` in programs made without it).
+    pub(crate) runtime_error: RtType,
     /// Per runtime type index: the map descriptor, made on first use.
     pub(crate) map_types: Vec<Option<std::sync::Arc<map::MapType>>>,
     pub(crate) stdout: std::io::BufWriter<std::io::Stdout>,
@@ -135,6 +138,12 @@ impl Vm {
                 m
             })
             .collect();
+        let runtime_error = RtType(
+            prog.types
+                .iter()
+                .position(|t| t.name == "runtime.Error")
+                .unwrap_or(0) as u32,
+        );
         let heap = Heap::new(Config::default());
         let cache = heap.new_cache();
         Ok(Vm {
@@ -147,6 +156,7 @@ impl Vm {
             box_masks,
             hooks,
             map_types: Vec::new(),
+            runtime_error,
             stdout: std::io::BufWriter::new(std::io::stdout()),
             args: Vec::new(),
         })

@@ -114,7 +114,9 @@ pub fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
     // SAFETY: the box holds the type's words after the type word.
     let w1 = unsafe { value::read_word(v, 1) };
     let mut out = Vec::new();
-    let named = desc.name.contains('.');
+    // A recovered runtime error panicked again prints its message, as
+    // Go prints an error value.
+    let named = desc.name.contains('.') && t as u32 != vm.runtime_error.0;
     if named && !matches!(desc.kind, TypeKind::Struct(_) | TypeKind::Pointer(_)) {
         out.extend_from_slice(desc.name.as_bytes());
         out.push(b'(');

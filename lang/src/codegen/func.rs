@@ -1996,6 +1996,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             ExprKind::Star(p) => {
                 self.expr_to(p, d);
+                // `&*p` panics on a nil p, as Go does.
+                self.emit(Op::Load {
+                    d,
+                    a: d,
+                    off: Off(0),
+                    n: 0,
+                });
                 true
             }
             ExprKind::Index(x, i) => {

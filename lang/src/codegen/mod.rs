@@ -79,6 +79,7 @@ pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Ve
     // Runtime type 0 is `string`: the VM boxes runtime error messages
     // with it when `recover` returns them.
     g.rt_type(crate::types::ids::STRING);
+    g.runtime_error_type();
     let entry = g.new_func("runtime.main".into(), Body::Entry);
     g.out.entry = entry;
     g.drain();
@@ -580,6 +581,45 @@ impl<'a> Gen<'a> {
             });
         }
         out
+    }
+
+    /// Runtime type 1, `runtime.Error`: what `recover` returns for a
+    /// runtime error (index out of range, nil map write, ...). It holds the
+    /// message as a string and has Go's `runtime.Error` methods, so
+    /// `r.(error)` and `r.(runtime.Error)` hold and `Error()` gives the
+    /// message. The VM finds it by name.
+    fn runtime_error_type(&mut self) {
+        let id = self.out.types.len();
+        let error = FuncId(self.out.funcs.len() as u32);
+        self.out.funcs.push(Function {
+            name: "runtime.Error.Error".into(),
+            code: vec![Op::Return { a: Reg(0), n: 2 }],
+            lines: vec![0],
+            file: 0,
+            param_words: 2,
+            result_words: 2,
+            frame_words: 2,
+            recover_pc: 0,
+        });
+        let marker = FuncId(self.out.funcs.len() as u32);
+        self.out.funcs.push(Function {
+            name: "runtime.Error.RuntimeError".into(),
+            code: vec![Op::Return { a: Reg(0), n: 0 }],
+            lines: vec![0],
+            file: 0,
+            param_words: 2,
+            result_words: 0,
+            frame_words: 2,
+            recover_pc: 0,
+        });
+        let _ = id;
+        self.out.types.push(TypeDesc {
+            name: "runtime.Error".into(),
+            kind: TypeKind::String,
+            words: 2,
+            ptr_mask: vec![1],
+            methods: vec![("Error".into(), error), ("RuntimeError".into(), marker)],
+        });
     }
 
     /// `(*T).M` for a method `M` declared on `T`: loads `*p` and calls `T.M`.
