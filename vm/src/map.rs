@@ -857,3 +857,252 @@ fn index_insert(index: u64, icap: usize, h: u64, entry: usize) {
         i = (i + 1) & (icap - 1);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gol_lang::bytecode::{StructField, TypeDesc};
+
+    fn desc(name: &str, kind: TypeKind, words: u32, ptr_mask: u64) -> TypeDesc {
+        TypeDesc {
+            name: name.into(),
+            kind,
+            words,
+            ptr_mask: vec![ptr_mask],
+            methods: Vec::new(),
+        }
+    }
+
+    /// Types: 0 int, 1 float64, 2 string, 3 interface {}, 4 []int,
+    /// 5 struct { a int; s string }, 6 map[int]int, 7 map[string]int,
+    /// 8 map[interface {}]int, 9 map[float64]int.
+    fn program() -> Program {
+        let int = TypeKind::Int {
+            bits: 64,
+            signed: true,
+        };
+        Program {
+            types: vec![
+                desc("int", int.clone(), 1, 0),
+                desc("float64", TypeKind::Float { bits: 64 }, 1, 0),
+                desc("string", TypeKind::String, 2, 1),
+                desc("interface {}", TypeKind::Interface, 1, 1),
+                desc("[]int", TypeKind::Slice(RtType(0)), 3, 1),
+                desc(
+                    "main.S",
+                    TypeKind::Struct(vec![
+                        StructField {
+                            name: "a".into(),
+                            ty: RtType(0),
+                            off: 0,
+                            embedded: false,
+                        },
+                        StructField {
+                            name: "s".into(),
+                            ty: RtType(2),
+                            off: 1,
+                            embedded: false,
+                        },
+                    ]),
+                    3,
+                    0b10,
+                ),
+                desc("map[int]int", TypeKind::Map(RtType(0), RtType(0)), 1, 1),
+                desc("map[string]int", TypeKind::Map(RtType(2), RtType(0)), 1, 1),
+                desc(
+                    "map[interface {}]int",
+                    TypeKind::Map(RtType(3), RtType(0)),
+                    1,
+                    1,
+                ),
+                desc("map[float64]int", TypeKind::Map(RtType(1), RtType(0)), 1, 1),
+            ],
+            ..Default::default()
+        }
+    }
+
+    fn vm() -> Vm {
+        let hooks = crate::Hooks {
+            format_float: |_, _| Vec::new(),
+        };
+        match Vm::new(program(), &|_| None, hooks) {
+            Ok(v) => v,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn s(b: &'static [u8]) -> [u64; 2] {
+        [b.as_ptr() as u64, b.len() as u64]
+    }
+
+    #[test]
+    fn floats_hash_and_compare_as_go() {
+        let p = program();
+        let (pz, nz) = (0.0f64.to_bits(), (-0.0f64).to_bits());
+        assert_eq!(
+            hash_value(&p, RtType(1), &[pz], 7),
+            hash_value(&p, RtType(1), &[nz], 7)
+        );
+        assert_eq!(equal_value(&p, RtType(1), &[pz], &[nz]), Ok(true));
+        let nan = f64::NAN.to_bits();
+        assert_eq!(equal_value(&p, RtType(1), &[nan], &[nan]), Ok(false));
+    }
+
+    #[test]
+    fn strings_and_structs_compare_by_content() {
+        let p = program();
+        let (a, b) = (b"hello".to_vec(), b"hello".to_vec());
+        let x = [a.as_ptr() as u64, 5];
+        let y = [b.as_ptr() as u64, 5];
+        assert_eq!(equal_value(&p, RtType(2), &x, &y), Ok(true));
+        assert_eq!(
+            hash_value(&p, RtType(2), &x, 1),
+            hash_value(&p, RtType(2), &y, 1)
+        );
+        let sx = [3, x[0], x[1]];
+        let sy = [3, y[0], 4];
+        assert_eq!(equal_value(&p, RtType(5), &sx, &sx), Ok(true));
+        assert_eq!(equal_value(&p, RtType(5), &sx, &sy), Ok(false));
+        assert_eq!(equal_value(&p, RtType(4), &[0; 3], &[0; 3]), Err(RtType(4)));
+    }
+
+    #[test]
+    fn interfaces_holding_slices_are_unhashable() {
+        let mut vm = vm();
+        let b = vm.new_box(RtType(4), &[0, 0, 0]);
+        let prog = vm.prog.clone();
+        assert_eq!(hash_value(&prog, RtType(3), &[b], 0), Err(RtType(4)));
+        assert_eq!(iface_equal(&prog, b, b), Err(RtType(4)));
+        let m = vm.map_new(RtType(8), 0);
+        assert_eq!(
+            vm.map_set(RtType(8), m, &[b], &[1]),
+            Err("runtime error: hash of unhashable type []int".into())
+        );
+        let i1 = vm.new_box(RtType(0), &[5]);
+        let i2 = vm.new_box(RtType(0), &[5]);
+        assert_eq!(vm.map_set(RtType(8), m, &[i1], &[9]), Ok(()));
+        let mut out = [0];
+        assert_eq!(vm.map_get(RtType(8), m, &[i2], &mut out), Ok(true));
+        assert_eq!(out, [9]);
+    }
+
+    #[test]
+    fn insert_delete_grow_and_iterate() {
+        let mut vm = vm();
+        let t = RtType(6);
+        let m = vm.map_new(t, 0);
+        for k in 0..10_000u64 {
+            assert_eq!(vm.map_set(t, m, &[k], &[k * 2]), Ok(()));
+        }
+        for k in (0..10_000u64).step_by(2) {
+            assert_eq!(vm.map_delete(t, m, &[k]), Ok(()));
+        }
+        assert_eq!(len(m), 5_000);
+        let mut out = [0];
+        assert_eq!(vm.map_get(t, m, &[7], &mut out), Ok(true));
+        assert_eq!(out, [14]);
+        assert_eq!(vm.map_get(t, m, &[8], &mut out), Ok(false));
+        assert_eq!(out, [0]);
+        // Every live entry exactly once.
+        let mut it = vm.map_iter_init(m);
+        let mut seen = std::collections::HashSet::new();
+        let mut kv = [0u64; 2];
+        while vm.map_iter_next(&mut it, &mut kv) {
+            assert_eq!(kv[0] % 2, 1);
+            assert_eq!(kv[1], kv[0] * 2);
+            assert!(seen.insert(kv[0]));
+        }
+        assert_eq!(seen.len(), 5_000);
+        let mut n = 0;
+        for_each(m, |k, v| {
+            assert_eq!(v[0], k[0] * 2);
+            n += 1;
+        });
+        assert_eq!(n, 5_000);
+        vm.map_clear(m);
+        assert_eq!(len(m), 0);
+    }
+
+    #[test]
+    fn deleted_entries_are_not_produced_even_after_growth() {
+        let mut vm = vm();
+        let t = RtType(6);
+        let m = vm.map_new(t, 0);
+        for k in 0..8u64 {
+            assert_eq!(vm.map_set(t, m, &[k], &[k]), Ok(()));
+        }
+        let mut it = vm.map_iter_init(m);
+        let mut kv = [0u64; 2];
+        let mut produced = Vec::new();
+        while vm.map_iter_next(&mut it, &mut kv) {
+            produced.push(kv[0]);
+            if produced.len() == 1 {
+                // Delete every other key, then force a rebuild.
+                for k in 0..8u64 {
+                    if k != kv[0] {
+                        assert_eq!(vm.map_delete(t, m, &[k]), Ok(()));
+                    }
+                }
+                for k in 100..200u64 {
+                    assert_eq!(vm.map_set(t, m, &[k], &[k]), Ok(()));
+                }
+            }
+        }
+        assert!(produced[1..].iter().all(|&k| k >= 100));
+        let unique: std::collections::HashSet<_> = produced.iter().collect();
+        assert_eq!(unique.len(), produced.len());
+    }
+
+    #[test]
+    fn iteration_order_varies_between_ranges() {
+        let mut vm = vm();
+        let t = RtType(7);
+        let m = vm.map_new(t, 0);
+        let keys: [&'static [u8]; 8] = [b"a", b"b", b"c", b"d", b"e", b"f", b"g", b"h"];
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(vm.map_set(t, m, &s(k), &[i as u64]), Ok(()));
+        }
+        let mut firsts = std::collections::HashSet::new();
+        for _ in 0..64 {
+            let mut it = vm.map_iter_init(m);
+            let mut kv = [0u64; 3];
+            assert!(vm.map_iter_next(&mut it, &mut kv));
+            firsts.insert(kv[2]);
+        }
+        assert!(firsts.len() > 1, "every range started at the same entry");
+    }
+
+    #[test]
+    fn nan_keys_are_never_found_and_always_added() {
+        let mut vm = vm();
+        let t = RtType(9);
+        let m = vm.map_new(t, 0);
+        let nan = f64::NAN.to_bits();
+        for _ in 0..3 {
+            assert_eq!(vm.map_set(t, m, &[nan], &[1]), Ok(()));
+        }
+        assert_eq!(len(m), 3);
+        let mut out = [0];
+        assert_eq!(vm.map_get(t, m, &[nan], &mut out), Ok(false));
+        assert_eq!(vm.map_set(t, m, &[0.0f64.to_bits()], &[1]), Ok(()));
+        assert_eq!(vm.map_set(t, m, &[(-0.0f64).to_bits()], &[2]), Ok(()));
+        assert_eq!(len(m), 4);
+    }
+
+    #[test]
+    fn nil_maps() {
+        let mut vm = vm();
+        let t = RtType(6);
+        let mut out = [5];
+        assert_eq!(vm.map_get(t, 0, &[1], &mut out), Ok(false));
+        assert_eq!(out, [0]);
+        assert_eq!(
+            vm.map_set(t, 0, &[1], &[1]),
+            Err("assignment to entry in nil map".into())
+        );
+        assert_eq!(vm.map_delete(t, 0, &[1]), Ok(()));
+        assert_eq!(len(0), 0);
+        let mut it = vm.map_iter_init(0);
+        assert!(!vm.map_iter_next(&mut it, &mut [0, 0]));
+    }
+}
