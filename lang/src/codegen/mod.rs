@@ -501,10 +501,6 @@ impl<'a> Gen<'a> {
                 self.out.types[id.0 as usize].name = "interface {}".into();
             }
         }
-        if self.out.types[id.0 as usize].name == "struct{}" {
-            // Go's reflect spelling.
-            self.out.types[id.0 as usize].name = "struct {}".into();
-        }
         table.sort_by(|a, b| a.0.cmp(&b.0));
         self.out.types[id.0 as usize].methods = table;
         id
@@ -714,8 +710,41 @@ impl<'a> Gen<'a> {
 }
 
 /// Go's reflect spelling of a type: the aliases `byte` and `rune` are
-/// `uint8` and `int32` (a named type `pkg.byte` keeps its name).
+/// `uint8` and `int32` (a named type `pkg.byte` keeps its name), and
+/// struct and interface literals are spaced inside their braces
+/// (`struct { a int; b string }`, `struct {}`).
 fn reflect_name(s: &str) -> String {
+    space_braces(&alias_names(s))
+}
+
+fn space_braces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'{' {
+            if b.get(i + 1) == Some(&b'}') {
+                out.push_str(" {}");
+                i += 2;
+            } else {
+                out.push_str(" { ");
+                i += 1;
+            }
+            continue;
+        }
+        if b[i] == b'}' {
+            out.push_str(" }");
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+fn alias_names(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let b = s.as_bytes();
     let mut i = 0;
