@@ -55,6 +55,8 @@ pub enum PanicValue {
 pub struct Panicking {
     pub value: PanicValue,
     pub recovered: bool,
+    /// This panic re-raises the value of a panic that was just recovered.
+    pub repanicked: bool,
     /// The stack (function, pc) where the panic started, for the trace.
     pub trace: Vec<(u32, u32)>,
 }

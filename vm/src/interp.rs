@@ -1127,12 +1127,40 @@ fn start_or_continue(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
 /// deferred call does) and unwinds to the next deferred call.
 fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
     let trace = capture(g);
+    // Go 1.23+: panicking again with the value just recovered reports
+    // `[recovered, repanicked]` instead of a second panic.
+    let repanicked = g
+        .panicking
+        .as_ref()
+        .is_some_and(|old| old.recovered && same_panic_value(prog, &old.value, &v));
     g.panicking = Some(Panicking {
         value: v,
         recovered: false,
+        repanicked,
         trace,
     });
     unwind(prog, g)
+}
+
+/// Whether panic value `new` is the recovered value `old` (a runtime
+/// error is recovered as a `runtime.Error` box holding its message).
+fn same_panic_value(prog: &Program, old: &PanicValue, new: &PanicValue) -> bool {
+    match (old, new) {
+        (PanicValue::Value(a), PanicValue::Value(b)) => a == b,
+        (PanicValue::Runtime(msg), PanicValue::Value(b)) => {
+            let Some(t) = crate::panic::box_type(*b) else {
+                return false;
+            };
+            if prog.ty(t).name != "runtime.Error" {
+                return false;
+            }
+            // SAFETY: a runtime.Error box holds a string (ptr, len) after
+            // its type word (value invariants 1 and 3).
+            let s = unsafe { value::str_bytes(value::read_word(*b, 1), value::read_word(*b, 2)) };
+            s == msg.as_bytes()
+        }
+        _ => false,
+    }
 }
 
 /// Runs the next deferred call of a panicking goroutine, or ends the slice

@@ -32,7 +32,9 @@ pub fn report(vm: &Vm, g: &G) {
         }
         PanicValue::Value(v) => out.extend_from_slice(&panic_value_text(vm, *v)),
     }
-    if p.recovered {
+    if p.repanicked {
+        out.extend_from_slice(b" [recovered, repanicked]");
+    } else if p.recovered {
         out.extend_from_slice(b" [recovered]");
     }
     out.extend_from_slice(format!("\n\ngoroutine {} [running]:\n", g.id).as_bytes());
