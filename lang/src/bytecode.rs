@@ -641,6 +641,10 @@ fn shorten(s: &str) -> String {
     out
 }
 
+/// Slots a `range` over a map keeps its iterator in ([`Op::MapIter`],
+/// [`Op::MapNext`]).
+pub const MAP_ITER_WORDS: u32 = 6;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,11 +32,15 @@
 //!
 //! # Iteration
 //! A `range` keeps, in its own slots, the map, the entry array it started
-//! on (the *snapshot*), the snapshot's capacity, a counter and a random
-//! start: it visits entry slots `(start + i) mod ecap`, so each range
-//! begins at a random place, as Go's begins at a random bucket and offset
-//! (for a map of up to 8 entries Go's order is exactly this: insertion
-//! order rotated). Go's rules for changes during iteration hold:
+//! on (the *snapshot*), the snapshot's capacity, a counter, a random start
+//! and a random odd stride: it visits entry slots `(start + i * stride)
+//! mod ecap` (a permutation, `ecap` being a power of two), so each range
+//! begins at a random place and, for maps of more than 8 entries, walks
+//! them in a different order, as Go's begins at a random bucket and
+//! offset. (For up to 8 entries the stride is 1 and the order is Go's
+//! exactly: insertion order rotated, as within one Go bucket.) Programs
+//! must not depend on the order, and this makes sure they cannot by
+//! accident. Go's rules for changes during iteration hold:
 //! * an entry deleted before it is reached is not produced (its state word
 //!   is 0, or, when the map was rebuilt since, the key is looked up in the
 //!   current map and is missing);
@@ -89,8 +93,8 @@ pub const HEADER_WORDS: usize = 9;
 const HEADER_MASK: [u64; 1] = [(1 << H_ENTRIES) | (1 << H_INDEX)];
 
 /// Words a `range` over a map keeps in its slots (see the module docs):
-/// map, snapshot, snapshot capacity, counter, start.
-pub const ITER_WORDS: u32 = 5;
+/// map, snapshot, snapshot capacity, counter, start, stride.
+pub const ITER_WORDS: u32 = gol_lang::bytecode::MAP_ITER_WORDS;
 
 /// What the VM knows about one map type.
 #[derive(Clone, Debug)]
@@ -791,14 +795,21 @@ impl Vm {
         }
         // SAFETY: `m` is a header.
         let (e, ecap) = unsafe { (value::read_word(m, H_ENTRIES), value::read_word(m, H_ECAP)) };
-        let start = if ecap == 0 { 0 } else { random() % ecap };
-        [m, e, ecap, 0, start]
+        let (start, stride) = if ecap == 0 {
+            (0, 1)
+        } else if ecap <= 8 {
+            (random() % ecap, 1)
+        } else {
+            let r = random();
+            (r % ecap, ((r >> 32) % ecap) | 1)
+        };
+        [m, e, ecap, 0, start, stride]
     }
 
     /// The next entry of a `range`: writes the key's and the value's words
     /// into `out` and returns true, or returns false at the end.
     pub(crate) fn map_iter_next(&mut self, it: &mut [u64], out: &mut [u64]) -> bool {
-        let [m, snap, ecap, i, start] = [it[0], it[1], it[2], it[3], it[4]];
+        let [m, snap, ecap, i, start, stride] = [it[0], it[1], it[2], it[3], it[4], it[5]];
         let Some(t) = map_type(m) else { return false };
         let Some(mt) = self.map_info(t) else {
             return false;
@@ -806,7 +817,8 @@ impl Vm {
         let ew = mt.entry_words();
         let mut i = i;
         while i < ecap {
-            let slot = ((start + i) % ecap) as usize;
+            // ecap is a power of two and the stride odd: a permutation.
+            let slot = (start.wrapping_add(i.wrapping_mul(stride)) % ecap) as usize;
             i += 1;
             // SAFETY: the snapshot is an entry array of `ecap` entries,
             // kept alive by the iterator's slots.

@@ -16,6 +16,7 @@
 use super::{Body, Gen};
 use crate::ast::{self, BinaryOp, Expr, ExprKind, Span, Stmt, StmtKind, UnaryOp};
 use crate::basic::BasicKind;
+use crate::bytecode::MAP_ITER_WORDS as ITER_WORDS;
 use crate::bytecode::{
     Fault, FuncId, Function, Off, Op, Pc, PrintKind, Reg, RtType, TypeKind, Width,
 };
@@ -23,9 +24,6 @@ use crate::check::{CallKind, Mode, SelectionKind};
 use crate::constant::Value;
 use crate::types::{ids, Builtin, ObjId, ObjKind, Type, TypeId, VarKind};
 use std::collections::HashMap;
-
-/// Words of a map iterator (the VM's `map::ITER_WORDS`).
-const ITER_WORDS: u32 = 5;
 
 /// Where a variable lives.
 #[derive(Clone, Copy, Debug)]
