@@ -8,14 +8,19 @@
 //! | word | field |
 //! |---|---|
 //! | 0 `H_COUNT` | live entries (`len(m)`) |
-//! | 1 `H_ENTRIES` | pointer to the entry array (heap, typed) |
-//! | 2 `H_USED` | entry slots used so far (live or deleted) |
-//! | 3 `H_ECAP` | entry slots in the array |
-//! | 4 `H_INDEX` | pointer to the index (heap, noscan) |
-//! | 5 `H_ICAP` | index slots (a power of two, `2 * ecap`) |
-//! | 6 `H_SEED` | this map's hash seed (random per map, as in Go) |
-//! | 7 `H_TYPE` | the map's runtime type (so natives such as `fmt` need nothing else) |
-//! | 8 `H_KV` | the key's words, and the value's words << 32 |
+//! | 1 `H_TABLE` | pointer to the current *table* (0 before the first insertion) |
+//! | 2 `H_SEED` | this map's hash seed (random per map, as in Go) |
+//! | 3 `H_TYPE` | the map's runtime type (so natives such as `fmt` need nothing else) |
+//! | 4 `H_KV` | the key's words, and the value's words << 32 |
+//!
+//! A *table* ([`TABLE_WORDS`] words) holds what changes together when the
+//! map grows: `T_USED` (entry slots used so far, live or deleted),
+//! `T_ECAP` (entry slots), `T_ICAP` (index slots, a power of two, `2 *
+//! ecap`), `T_ENTRIES` (the entry array, typed) and `T_INDEX` (the index,
+//! noscan). A table's capacities and arrays never change; growing makes a
+//! new table and stores it into the header with one pointer store, so a
+//! reader (a racy one too) always sees capacities that match their
+//! arrays, and a lookup never leaves them.
 //!
 //! The *entry array* holds `ecap` entries of `1 + kw + vw` words: a state
 //! word (the key's hash with its low bit set; 0 for a free or deleted
@@ -31,8 +36,8 @@
 //! entries copied in order, a new index.
 //!
 //! # Iteration
-//! A `range` keeps, in its own slots, the map, the entry array it started
-//! on (the *snapshot*), the snapshot's capacity, a counter, a random start
+//! A `range` keeps, in its own slots, the map, the table it started on
+//! (the *snapshot*), the snapshot's capacity, a counter, a random start
 //! and a random odd stride: it visits entry slots `(start + i * stride)
 //! mod ecap` (a permutation, `ecap` being a power of two), so each range
 //! begins at a random place and, for maps of more than 8 entries, walks
@@ -42,8 +47,8 @@
 //! must not depend on the order, and this makes sure they cannot by
 //! accident. Go's rules for changes during iteration hold:
 //! * an entry deleted before it is reached is not produced (its state word
-//!   is 0, or, when the map was rebuilt since, the key is looked up in the
-//!   current map and is missing);
+//!   is 0, or, when the map has a new table since, the key is looked up in
+//!   the current map and is missing);
 //! * an entry is produced at most once (entries never move in a snapshot);
 //! * an entry added during iteration may or may not be produced (it is when
 //!   it lands in the snapshot at a slot not yet visited);
@@ -60,11 +65,18 @@
 //! (wyhash's mixing step) seeded per map.
 //!
 //! # Invariants
-//! 1. `count <= used <= ecap`, `icap == 2 * ecap` (a power of two), so the
-//!    index is never more than half full and probes end at an empty slot.
+//! 1. In a table, `used <= ecap`, `icap == 2 * ecap` (a power of two), so
+//!    the index is never more than half full and probes end at an empty
+//!    slot; `count` is at most the current table's `used`.
 //! 2. Every live entry has exactly one index slot naming it, on its key's
 //!    probe sequence before any empty slot.
 //! 3. A free entry's key and value words are zero.
+//! 4. A table's capacities and arrays never change after it is published;
+//!    readers load the header's table word once per operation. Every
+//!    index into a table's arrays is checked against that table's own
+//!    capacities, so even a racy program (two goroutines writing one map,
+//!    which Go forbids) gets wrong answers at worst, never accesses outside
+//!    the arrays.
 //!
 //! # Rejected alternatives
 //! * Go's buckets of 8 with incremental evacuation: the same asymptotics,
@@ -80,17 +92,64 @@ use gol_lang::bytecode::{Program, RtType, TypeKind};
 use std::cell::Cell;
 
 pub const H_COUNT: usize = 0;
-pub const H_ENTRIES: usize = 1;
-pub const H_USED: usize = 2;
-pub const H_ECAP: usize = 3;
-pub const H_INDEX: usize = 4;
-pub const H_ICAP: usize = 5;
-pub const H_SEED: usize = 6;
-pub const H_TYPE: usize = 7;
-pub const H_KV: usize = 8;
-pub const HEADER_WORDS: usize = 9;
-/// Words 1 (entries) and 4 (index) of a header are pointers.
-const HEADER_MASK: [u64; 1] = [(1 << H_ENTRIES) | (1 << H_INDEX)];
+pub const H_TABLE: usize = 1;
+pub const H_SEED: usize = 2;
+pub const H_TYPE: usize = 3;
+pub const H_KV: usize = 4;
+pub const HEADER_WORDS: usize = 5;
+/// Word 1 (the table) of a header is a pointer.
+const HEADER_MASK: [u64; 1] = [1 << H_TABLE];
+
+pub const T_USED: usize = 0;
+pub const T_ECAP: usize = 1;
+pub const T_ICAP: usize = 2;
+pub const T_ENTRIES: usize = 3;
+pub const T_INDEX: usize = 4;
+pub const TABLE_WORDS: usize = 5;
+/// Words 3 (entries) and 4 (index) of a table are pointers.
+const TABLE_MASK: [u64; 1] = [(1 << T_ENTRIES) | (1 << T_INDEX)];
+
+/// A table's fixed fields, read once.
+#[derive(Clone, Copy)]
+struct Table {
+    ptr: u64,
+    ecap: usize,
+    icap: usize,
+    entries: u64,
+    index: u64,
+}
+
+/// The current table of map `m` (None for a nil map or one never grown).
+fn table(m: u64) -> Option<Table> {
+    if m == 0 {
+        return None;
+    }
+    // SAFETY: `m` is a header; one load of the table word.
+    let t = unsafe { value::read_word(m, H_TABLE) };
+    table_at(t)
+}
+
+fn table_at(t: u64) -> Option<Table> {
+    if t == 0 {
+        return None;
+    }
+    // SAFETY: `t` is a table object, whose words 1..5 never change.
+    unsafe {
+        Some(Table {
+            ptr: t,
+            ecap: value::read_word(t, T_ECAP) as usize,
+            icap: value::read_word(t, T_ICAP) as usize,
+            entries: value::read_word(t, T_ENTRIES),
+            index: value::read_word(t, T_INDEX),
+        })
+    }
+}
+
+/// `used` of table `t`, clamped to its capacity.
+fn used(t: &Table) -> usize {
+    // SAFETY: `t.ptr` is a table.
+    (unsafe { value::read_word(t.ptr, T_USED) } as usize).min(t.ecap)
+}
 
 /// Words a `range` over a map keeps in its slots (see the module docs):
 /// map, snapshot, snapshot capacity, counter, start, stride.
@@ -441,11 +500,12 @@ pub fn for_each(m: u64, mut f: impl FnMut(&[u64], &[u64])) {
     if m == 0 {
         return;
     }
-    // SAFETY: `m` is a map header (module invariant); its entry array has
-    // `used` entries of `ew` words.
+    let Some(t) = table(m) else { return };
+    // SAFETY: `m` is a map header (module invariant); its table's entry
+    // array has `used <= ecap` entries of `ew` words.
     unsafe {
-        let e = value::read_word(m, H_ENTRIES);
-        let used = value::read_word(m, H_USED) as usize;
+        let e = t.entries;
+        let used = used(&t);
         let kvw = value::read_word(m, H_KV);
         let (kw, vw) = ((kvw & 0xffff_ffff) as usize, (kvw >> 32) as usize);
         let ew = 1 + kw + vw;
@@ -492,29 +552,17 @@ impl Vm {
         m
     }
 
-    /// Replaces `m`'s entry array and index by new ones of capacity `cap`
-    /// (0: none yet), moving the live entries in order.
+    /// Replaces `m`'s table by a new one of capacity `cap` (0: none),
+    /// moving the live entries in order.
     fn map_rebuild(&mut self, m: u64, t: RtType, cap: usize) {
         let Some(mt) = self.map_info(t) else { return };
         let ew = mt.entry_words();
-        // SAFETY: `m` is a map header of type `t`.
-        let (old, used) = unsafe {
-            (
-                value::read_word(m, H_ENTRIES),
-                value::read_word(m, H_USED) as usize,
-            )
-        };
+        let old = table(m);
         if cap == 0 {
-            // SAFETY: as above; storing 0 into pointer words needs no barrier
-            // shade of a new object but goes through it for the old one.
+            // SAFETY: `m` is a live header; word H_TABLE is a pointer word.
             unsafe {
                 self.heap
-                    .write_pointer(&mut self.cache, (m as *mut usize).add(H_ENTRIES), 0);
-                self.heap
-                    .write_pointer(&mut self.cache, (m as *mut usize).add(H_INDEX), 0);
-                value::write_word(m, H_USED, 0);
-                value::write_word(m, H_ECAP, 0);
-                value::write_word(m, H_ICAP, 0);
+                    .write_pointer(&mut self.cache, (m as *mut usize).add(H_TABLE), 0);
                 value::write_word(m, H_COUNT, 0);
             }
             return;
@@ -524,45 +572,57 @@ impl Vm {
         let icap = cap * 2;
         let index = self.alloc_noscan(icap * 8);
         let mut n = 0usize;
-        for i in 0..used {
-            // SAFETY: `old` holds `used` entries of `ew` words.
-            let st = unsafe { value::read_word(old, i * ew) };
-            if st == 0 {
-                continue;
+        if let Some(old) = old {
+            for i in 0..used(&old) {
+                // SAFETY: the old table holds `used` entries of `ew` words.
+                let st = unsafe { value::read_word(old.entries, i * ew) };
+                if st == 0 || n == cap {
+                    continue;
+                }
+                // SAFETY: as above.
+                let words = unsafe { words_at(old.entries, i * ew, ew) };
+                // SAFETY: `entries` is fresh with room for `cap` entries;
+                // the entry's words are (state, key of K, value of V).
+                unsafe {
+                    value::write_word(entries, n * ew, st);
+                    self.store_words(entries, n * ew + 1, &words[1..1 + mt.kw], mt.key);
+                    self.store_words(entries, n * ew + 1 + mt.kw, &words[1 + mt.kw..], mt.val);
+                }
+                index_insert(index, icap, st, n);
+                n += 1;
             }
-            // SAFETY: as above.
-            let words = unsafe { words_at(old, i * ew, ew) };
-            // SAFETY: `entries` is fresh with cap >= live entries; the
-            // entry's words are (state, key of K, value of V).
-            unsafe {
-                value::write_word(entries, n * ew, st);
-                self.store_words(entries, n * ew + 1, &words[1..1 + mt.kw], mt.key);
-                self.store_words(entries, n * ew + 1 + mt.kw, &words[1 + mt.kw..], mt.val);
-            }
-            index_insert(index, icap, st, n);
-            n += 1;
         }
-        // SAFETY: `m` is a live header; words 1 and 4 are pointer words.
+        let layout = gol_gc::Layout::pointers(&TABLE_MASK, TABLE_WORDS);
+        let tb = self.heap.alloc(&mut self.cache, TABLE_WORDS * 8, layout) as u64;
+        // SAFETY: `tb` is a fresh table; words 3 and 4 are its pointer
+        // words; then one pointer store publishes it in the header.
         unsafe {
+            value::write_word(tb, T_USED, n as u64);
+            value::write_word(tb, T_ECAP, cap as u64);
+            value::write_word(tb, T_ICAP, icap as u64);
             self.heap.write_pointer(
                 &mut self.cache,
-                (m as *mut usize).add(H_ENTRIES),
+                (tb as *mut usize).add(T_ENTRIES),
                 entries as usize,
             );
             self.heap.write_pointer(
                 &mut self.cache,
-                (m as *mut usize).add(H_INDEX),
+                (tb as *mut usize).add(T_INDEX),
                 index as usize,
             );
-            value::write_word(m, H_USED, n as u64);
-            value::write_word(m, H_ECAP, cap as u64);
-            value::write_word(m, H_ICAP, icap as u64);
+            self.heap
+                .write_pointer(&mut self.cache, (m as *mut usize).add(H_TABLE), tb as usize);
             value::write_word(m, H_COUNT, n as u64);
         }
     }
 
     /// The entry slot holding `key` in map `m`, if any, and the key's hash.
-    fn map_find(&self, m: u64, mt: &MapType, key: &[u64]) -> Result<(Option<usize>, u64), RtType> {
+    fn map_find(
+        &self,
+        m: u64,
+        mt: &MapType,
+        key: &[u64],
+    ) -> Result<(Option<(usize, Table)>, u64), RtType> {
         if m == 0 {
             // A lookup in a nil map still hashes its key (and panics on an
             // unhashable one), as Go does.
@@ -570,16 +630,18 @@ impl Vm {
             return Ok((None, h));
         }
         // SAFETY: `m` is a map header.
-        let (seed, index, icap, entries, ecap) = unsafe {
-            (
-                value::read_word(m, H_SEED),
-                value::read_word(m, H_INDEX),
-                value::read_word(m, H_ICAP) as usize,
-                value::read_word(m, H_ENTRIES),
-                value::read_word(m, H_ECAP) as usize,
-            )
-        };
+        let seed = unsafe { value::read_word(m, H_SEED) };
         let h = self.key_hash(mt, key, seed)?;
+        let Some(tb) = table(m) else {
+            return Ok((None, h));
+        };
+        let Table {
+            icap,
+            index,
+            entries,
+            ecap,
+            ..
+        } = tb;
         if icap == 0 {
             return Ok((None, h));
         }
@@ -599,7 +661,7 @@ impl Vm {
                 // SAFETY: entry e is inside the entry array.
                 let st = unsafe { value::read_word(entries, e * ew) };
                 if st == h && self.key_at_equals(mt, entries, e * ew + 1, key)? {
-                    return Ok((Some(e), h));
+                    return Ok((Some((e, tb)), h));
                 }
             }
             i = (i + 1) & (icap - 1);
@@ -679,10 +741,9 @@ impl Vm {
             .map_err(|u| self.unhashable(u))?
             .0
         {
-            Some(e) => {
+            Some((e, tb)) => {
                 let ew = mt.entry_words();
-                // SAFETY: `m` is a header with a live entry `e`.
-                let entries = unsafe { value::read_word(m, H_ENTRIES) };
+                let entries = tb.entries;
                 for (k, o) in out.iter_mut().enumerate().take(mt.vw) {
                     // SAFETY: entry e's value words.
                     *o = unsafe { value::read_word(entries, e * ew + 1 + mt.kw + k) };
@@ -714,39 +775,37 @@ impl Vm {
         }
         let ew = mt.entry_words();
         let (found, h) = self.map_find(m, &mt, key).map_err(|u| self.unhashable(u))?;
-        if let Some(e) = found {
-            // SAFETY: live entry e of the header's entry array; value words
+        if let Some((e, tb)) = found {
+            // SAFETY: live entry e of the table's entry array; value words
             // of type V.
-            unsafe {
-                let entries = value::read_word(m, H_ENTRIES);
-                self.store_words(entries, e * ew + 1 + mt.kw, val, mt.val);
-            }
+            unsafe { self.store_words(tb.entries, e * ew + 1 + mt.kw, val, mt.val) };
             return Ok(());
         }
         // SAFETY: `m` is a header.
-        let (used, ecap, count) = unsafe {
-            (
-                value::read_word(m, H_USED) as usize,
-                value::read_word(m, H_ECAP) as usize,
-                value::read_word(m, H_COUNT) as usize,
-            )
-        };
-        if used == ecap {
+        let count = unsafe { value::read_word(m, H_COUNT) } as usize;
+        let full = table(m).is_none_or(|tb| used(&tb) >= tb.ecap);
+        if full {
             let cap = ((count + 1) * 2).max(8).next_power_of_two();
             self.map_rebuild(m, t, cap);
         }
-        // SAFETY: after the rebuild, used < ecap: entry `used` is free and
-        // inside the array; the index has icap words.
+        let Some(tb) = table(m) else {
+            return Ok(());
+        };
+        let used = used(&tb);
+        if used >= tb.ecap {
+            // Only a racing writer can fill the table in between.
+            return Ok(());
+        }
+        // SAFETY: used < ecap: entry `used` is free and inside the table's
+        // entry array; the index has icap words. The key and value are
+        // written before the state word that makes the entry live.
         unsafe {
-            let used = value::read_word(m, H_USED) as usize;
-            let entries = value::read_word(m, H_ENTRIES);
-            let index = value::read_word(m, H_INDEX);
-            let icap = value::read_word(m, H_ICAP) as usize;
-            value::write_word(entries, used * ew, h);
+            let entries = tb.entries;
             self.store_words(entries, used * ew + 1, key, mt.key);
             self.store_words(entries, used * ew + 1 + mt.kw, val, mt.val);
-            index_insert(index, icap, h, used);
-            value::write_word(m, H_USED, used as u64 + 1);
+            value::write_word(entries, used * ew, h);
+            index_insert(tb.index, tb.icap, h, used);
+            value::write_word(tb.ptr, T_USED, used as u64 + 1);
             let c = value::read_word(m, H_COUNT);
             value::write_word(m, H_COUNT, c + 1);
         }
@@ -758,7 +817,7 @@ impl Vm {
         let Some(mt) = self.map_info(t) else {
             return Ok(());
         };
-        let Some(e) = self
+        let Some((e, tb)) = self
             .map_find(m, &mt, key)
             .map_err(|u| self.unhashable(u))?
             .0
@@ -771,7 +830,7 @@ impl Vm {
         // SAFETY: live entry `e` of `m`'s entry array (module invariant 3
         // is restored by zeroing its words through the barrier).
         unsafe {
-            let entries = value::read_word(m, H_ENTRIES);
+            let entries = tb.entries;
             value::write_word(entries, e * ew, 0);
             self.store_words(entries, e * ew + 1, &zk, mt.key);
             self.store_words(entries, e * ew + 1 + mt.kw, &zv, mt.val);
@@ -793,8 +852,7 @@ impl Vm {
         if m == 0 {
             return [0; ITER_WORDS as usize];
         }
-        // SAFETY: `m` is a header.
-        let (e, ecap) = unsafe { (value::read_word(m, H_ENTRIES), value::read_word(m, H_ECAP)) };
+        let (e, ecap) = table(m).map_or((0, 0), |t| (t.ptr, t.ecap as u64));
         let (start, stride) = if ecap == 0 {
             (0, 1)
         } else if ecap <= 8 {
@@ -815,21 +873,24 @@ impl Vm {
             return false;
         };
         let ew = mt.entry_words();
+        let Some(stb) = table_at(snap) else {
+            return false;
+        };
+        let (ecap, entries) = (ecap.min(stb.ecap as u64), stb.entries);
         let mut i = i;
         while i < ecap {
             // ecap is a power of two and the stride odd: a permutation.
             let slot = (start.wrapping_add(i.wrapping_mul(stride)) % ecap) as usize;
             i += 1;
-            // SAFETY: the snapshot is an entry array of `ecap` entries,
-            // kept alive by the iterator's slots.
-            let st = unsafe { value::read_word(snap, slot * ew) };
+            // SAFETY: the snapshot is a table with an entry array of `ecap`
+            // entries, kept alive by the iterator's slots.
+            let st = unsafe { value::read_word(entries, slot * ew) };
             if st == 0 {
                 continue;
             }
             // SAFETY: as above.
-            let kv = unsafe { words_at(snap, slot * ew + 1, mt.kw + mt.vw) };
-            // SAFETY: `m` is a header.
-            let cur = unsafe { value::read_word(m, H_ENTRIES) };
+            let kv = unsafe { words_at(entries, slot * ew + 1, mt.kw + mt.vw) };
+            let cur = table(m).map_or(0, |t| t.ptr);
             if cur != snap {
                 // Rebuilt since: the entry counts only if its key is still
                 // there, with its current value.
@@ -857,7 +918,8 @@ impl Vm {
 /// `h`'s probe sequence.
 fn index_insert(index: u64, icap: usize, h: u64, entry: usize) {
     let mut i = (h as usize) & (icap - 1);
-    loop {
+    // At most icap probes: only racing writers can fill the index.
+    for _ in 0..icap {
         // SAFETY: the index has icap words (a power of two), never full
         // (module invariant 1).
         let w = unsafe { value::read_word(index, i) };
