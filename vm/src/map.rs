@@ -26,8 +26,9 @@
 //! word (the key's hash with its low bit set; 0 for a free or deleted
 //! slot), the key's words, the value's words. Entries are appended in
 //! insertion order and never move until the map is rebuilt. The *index*
-//! is an open-addressing table (linear probing) of words `(top32(hash) <<
-//! 32) | (entry + 1)`, 0 for empty: the top hash bits play the part of Go's
+//! is an open-addressing table (linear probing from slot `hash >> 1`: the
+//! low bit is always set) of words `(top32(hash) << 32) | (entry + 1)`, 0
+//! for empty: the top hash bits play the part of Go's
 //! `tophash` byte, so a probe compares keys only when 32 hash bits agree.
 //! Deleting marks the entry free (state 0, key and value zeroed so the
 //! collector does not keep what they pointed to) and leaves its index slot
@@ -38,14 +39,15 @@
 //! # Iteration
 //! A `range` keeps, in its own slots, the map, the table it started on
 //! (the *snapshot*), the snapshot's capacity, a counter, a random start
-//! and a random odd stride: it visits entry slots `(start + i * stride)
-//! mod ecap` (a permutation, `ecap` being a power of two), so each range
-//! begins at a random place and, for maps of more than 8 entries, walks
-//! them in a different order, as Go's begins at a random bucket and
-//! offset. (For up to 8 entries the stride is 1 and the order is Go's
-//! exactly: insertion order rotated, as within one Go bucket.) Programs
-//! must not depend on the order, and this makes sure they cannot by
-//! accident. Go's rules for changes during iteration hold:
+//! and a random odd stride: it visits the entry slots in blocks of 8, the
+//! blocks in the order `(start + k * stride) mod blocks` (a permutation:
+//! capacities are powers of two), each block from a random offset. So each
+//! range begins at a random place and, for maps of more than 8 entries,
+//! walks the blocks in a different order, as Go's begins at a random
+//! bucket and offset. (For up to 8 entries the order is Go's exactly:
+//! insertion order rotated, as within one Go bucket.) Programs must not
+//! depend on the order, and this makes sure they cannot by accident;
+//! runs of 8 neighbouring entries keep the walk cache-friendly. Go's rules for changes during iteration hold:
 //! * an entry deleted before it is reached is not produced (its state word
 //!   is 0, or, when the map has a new table since, the key is looked up in
 //!   the current map and is missing);
@@ -647,7 +649,7 @@ impl Vm {
         }
         let ew = mt.entry_words();
         let top = h >> 32;
-        let mut i = (h as usize) & (icap - 1);
+        let mut i = ((h >> 1) as usize) & (icap - 1);
         for _ in 0..icap {
             // SAFETY: the index has icap words.
             let w = unsafe { value::read_word(index, i) };
@@ -853,13 +855,14 @@ impl Vm {
             return [0; ITER_WORDS as usize];
         }
         let (e, ecap) = table(m).map_or((0, 0), |t| (t.ptr, t.ecap as u64));
+        // Blocks of 8 entries visited from a random block with a random
+        // odd stride, each block from a random offset (see `block_slot`).
+        let nb = (ecap / 8).max(1);
         let (start, stride) = if ecap == 0 {
             (0, 1)
-        } else if ecap <= 8 {
-            (random() % ecap, 1)
         } else {
             let r = random();
-            (r % ecap, ((r >> 32) % ecap) | 1)
+            ((r % nb) | ((r >> 40) % 8) << 48, ((r >> 20) % nb) | 1)
         };
         [m, e, ecap, 0, start, stride]
     }
@@ -879,8 +882,7 @@ impl Vm {
         let (ecap, entries) = (ecap.min(stb.ecap as u64), stb.entries);
         let mut i = i;
         while i < ecap {
-            // ecap is a power of two and the stride odd: a permutation.
-            let slot = (start.wrapping_add(i.wrapping_mul(stride)) % ecap) as usize;
+            let slot = block_slot(ecap, start, stride, i);
             i += 1;
             // SAFETY: the snapshot is a table with an entry array of `ecap`
             // entries, kept alive by the iterator's slots.
@@ -914,10 +916,24 @@ impl Vm {
     }
 }
 
+/// The entry slot a range visits `i`-th: blocks of 8 entries in the order
+/// `(start_block + k * stride) mod blocks` (a permutation: the number of
+/// blocks is a power of two and the stride odd), each block's entries from
+/// a random offset, wrapping. Entries stay visited in runs of up to 8, for
+/// the cache.
+fn block_slot(ecap: u64, start: u64, stride: u64, i: u64) -> usize {
+    let nb = (ecap / 8).max(1);
+    let w = ecap.min(8);
+    let (start_block, offset) = (start & 0xffff_ffff_ffff, start >> 48);
+    let block = start_block.wrapping_add((i / w).wrapping_mul(stride)) % nb;
+    let off = (i % w + offset) % w;
+    (block * w + off) as usize
+}
+
 /// Puts `(top32(h) << 32) | (entry + 1)` into the first empty slot of
 /// `h`'s probe sequence.
 fn index_insert(index: u64, icap: usize, h: u64, entry: usize) {
-    let mut i = (h as usize) & (icap - 1);
+    let mut i = ((h >> 1) as usize) & (icap - 1);
     // At most icap probes: only racing writers can fill the index.
     for _ in 0..icap {
         // SAFETY: the index has icap words (a power of two), never full
@@ -1178,5 +1194,27 @@ mod tests {
         assert_eq!(len(0), 0);
         let mut it = vm.map_iter_init(0);
         assert!(!vm.map_iter_next(&mut it, &mut [0, 0]));
+    }
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::block_slot;
+
+    #[test]
+    fn block_walk_is_a_permutation() {
+        for ecap in [8u64, 16, 64, 1024] {
+            for (start, stride) in [(0u64, 1u64), (3 | 5 << 48, 7), (1 | 7 << 48, 3)] {
+                let nb = ecap / 8;
+                let start = (start & 0xffff_ffff_ffff) % nb | (start >> 48) << 48;
+                let stride = (stride % nb) | 1;
+                let mut seen = vec![false; ecap as usize];
+                for i in 0..ecap {
+                    let s = block_slot(ecap, start, stride, i);
+                    assert!(!seen[s], "slot {s} twice (ecap {ecap})");
+                    seen[s] = true;
+                }
+            }
+        }
     }
 }
