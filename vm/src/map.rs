@@ -1206,7 +1206,7 @@ mod order_tests {
         for ecap in [8u64, 16, 64, 1024] {
             for (start, stride) in [(0u64, 1u64), (3 | 5 << 48, 7), (1 | 7 << 48, 3)] {
                 let nb = ecap / 8;
-                let start = (start & 0xffff_ffff_ffff) % nb | (start >> 48) << 48;
+                let start = ((start & 0xffff_ffff_ffff) % nb) | ((start >> 48) << 48);
                 let stride = (stride % nb) | 1;
                 let mut seen = vec![false; ecap as usize];
                 for i in 0..ecap {
