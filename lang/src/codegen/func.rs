@@ -1487,10 +1487,48 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
             }
         }
-        // General case: read, compute, store.
+        // General case: read, compute, store, with the location (map and
+        // key, or address) evaluated once, as Go evaluates `x` in `x op= y`.
         let w = self.words(t);
         let cur = self.alloc(w);
-        self.expr_to(l, cur);
+        let mut map_dest = None;
+        let mut addr_dest = None;
+        let ls = strip_parens(l);
+        let map_index = match &ls.kind {
+            ExprKind::Index(x, i) => match self.under(self.ty(x)) {
+                Type::Map(kt, _) => Some((x, i, *kt)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((x, i, kt)) = map_index {
+            let mr = self.operand(x);
+            let kr = self.alloc(self.words(kt));
+            self.convert_to(i, kt, kr);
+            let mt = self.g.rt_type(self.ty(x));
+            self.emit(Op::MapGet {
+                d: cur,
+                m: mr,
+                k: kr,
+                t: mt,
+                ok: false,
+            });
+            map_dest = Some((mr, kr, mt));
+        } else if self.heap_addressable(ls) && !matches!(ls.kind, ExprKind::Ident(_)) {
+            let p = self.alloc(1);
+            if !self.addr_of(ls, p) {
+                return;
+            }
+            self.emit(Op::Load {
+                d: cur,
+                a: p,
+                off: Off(0),
+                n: w,
+            });
+            addr_dest = Some(p);
+        } else {
+            self.expr_to(l, cur);
+        }
         let yt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) && !incdec {
             self.ty(r)
         } else {
@@ -1504,7 +1542,20 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
         let d = self.alloc(w);
         self.binary_regs(op, t, yt, d, cur, y, l.span);
-        self.store_to(l, d);
+        if let Some((m, k, mt)) = map_dest {
+            self.emit(Op::MapSet { m, k, v: d, t: mt });
+        } else if let Some(p) = addr_dest {
+            let rt = self.g.rt_type(t);
+            self.emit(Op::Store {
+                d: p,
+                off: Off(0),
+                a: d,
+                n: w,
+                t: rt,
+            });
+        } else {
+            self.store_to(l, d);
+        }
     }
 
     fn ret(&mut self, es: &'a [Expr]) {
