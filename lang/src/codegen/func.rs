@@ -1340,15 +1340,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
             self.store_to(l, r);
             return;
         }
-        // Tuple assignment: evaluate all right sides (and index operands,
-        // as Go's order of evaluation requires) before any store.
+        // Tuple assignment, in Go's two phases: first the operands of index
+        // expressions and pointer indirections on the left, then the right
+        // sides, all in order; then the assignments, left to right.
+        let dests: Vec<Dest<'a>> = lhs.iter().map(|l| self.lhs_dest(l)).collect();
         let mut vals = Vec::new();
         if rhs.len() == lhs.len() {
             for (l, r) in lhs.iter().zip(rhs) {
                 let t = if is_blank(l) { self.ty(r) } else { self.ty(l) };
                 let d = self.alloc(self.words(t));
                 self.convert_to(r, t, d);
-                vals.push(d);
+                vals.push((d, t));
             }
         } else if let Some(r) = rhs.first() {
             let t = self.ty(r);
@@ -1362,14 +1364,99 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 .unwrap_or_default();
             let mut off = 0;
             for &et in &elems {
-                vals.push(Reg(d.0 + off));
+                vals.push((Reg(d.0 + off), et));
                 off += self.words(et);
             }
         }
-        for (l, r) in lhs.iter().zip(vals) {
-            if !is_blank(l) {
-                self.store_to(l, r);
+        for ((l, dest), (r, vt)) in lhs.iter().zip(dests).zip(vals) {
+            if is_blank(l) {
+                continue;
             }
+            // A value of a multi-value right side converted to the left
+            // side's type (to an interface).
+            let lt = self.ty(l);
+            let r = if self.is_iface(lt) && !self.is_iface(vt) {
+                let b = self.alloc(1);
+                let rt = self.g.rt_type(vt);
+                let n = self.words(vt);
+                self.emit(Op::ToIface {
+                    d: b,
+                    a: r,
+                    n,
+                    t: rt,
+                });
+                b
+            } else {
+                r
+            };
+            match dest {
+                Dest::Plain(l) => self.store_to(l, r),
+                Dest::Map { m, k, t } => {
+                    self.emit(Op::MapSet { m, k, v: r, t });
+                }
+                Dest::Slice { s, i, t } => {
+                    self.emit(Op::SliceSet { d: s, i, a: r, t });
+                }
+                Dest::Ptr { p, t, n } => {
+                    self.emit(Op::Store {
+                        d: p,
+                        off: Off(0),
+                        a: r,
+                        n,
+                        t,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Phase one of an assignment to `l`: evaluates the operands of its
+    /// index expression or pointer indirection into fresh slots.
+    fn lhs_dest(&mut self, l: &'a Expr) -> Dest<'a> {
+        let ls = strip_parens(l);
+        let lt = self.ty(ls);
+        match &ls.kind {
+            ExprKind::Index(x, i) => {
+                let xt = self.ty(x);
+                match self.under(xt).clone() {
+                    Type::Map(kt, _) => {
+                        let m = self.alloc(1);
+                        self.expr_to(x, m);
+                        let k = self.alloc(self.words(kt));
+                        self.convert_to(i, kt, k);
+                        let t = self.g.rt_type(xt);
+                        Dest::Map { m, k, t }
+                    }
+                    Type::Slice(et) => {
+                        let s = self.alloc(3);
+                        self.expr_to(x, s);
+                        let ir = self.alloc(1);
+                        self.convert_to(i, ids::INT, ir);
+                        let t = self.g.rt_type(et);
+                        Dest::Slice { s, i: ir, t }
+                    }
+                    _ => Dest::Plain(l),
+                }
+            }
+            ExprKind::Star(p) => {
+                let pr = self.alloc(1);
+                self.expr_to(p, pr);
+                let t = self.g.rt_type(lt);
+                let n = self.words(lt);
+                Dest::Ptr { p: pr, t, n }
+            }
+            ExprKind::Selector(x, _)
+                if self.g.tt.pointer_elem(self.ty(x)).is_some() && self.heap_addressable(ls) =>
+            {
+                let p = self.alloc(1);
+                if !self.addr_of(ls, p) {
+                    return Dest::Plain(l);
+                }
+                let t = self.g.rt_type(lt);
+                let n = self.words(lt);
+                Dest::Ptr { p, t, n }
+            }
+            _ => Dest::Plain(l),
         }
     }
 
@@ -4276,6 +4363,27 @@ impl<'g, 'a> FnGen<'g, 'a> {
             _ => PrintKind::Pointer,
         }
     }
+}
+
+/// Where a tuple assignment stores one value (its operands evaluated).
+enum Dest<'a> {
+    /// Through [`FnGen::store_to`] (variables, fields of values in slots).
+    Plain(&'a Expr),
+    Map {
+        m: Reg,
+        k: Reg,
+        t: RtType,
+    },
+    Slice {
+        s: Reg,
+        i: Reg,
+        t: RtType,
+    },
+    Ptr {
+        p: Reg,
+        t: RtType,
+        n: u32,
+    },
 }
 
 /// Where a value is: in slots from a register, or at an address held in
