@@ -1222,8 +1222,26 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 .unwrap_or_default();
             let mut off = 0;
             for (k, (n, &et)) in names.iter().zip(&elems).enumerate() {
-                let src = Reg(r.0 + off);
+                let mut src = Reg(r.0 + off);
                 off += self.words(et);
+                // `var x, y any = f()`: convert to the variable's type.
+                let vt = match (homes[k], self.g.info.uses.get(&n.id)) {
+                    (Some((_, var)), _) => var.ty,
+                    (None, Some(&o)) => self.g.tt.obj(o).ty,
+                    _ => et,
+                };
+                if self.is_iface(vt) && !self.is_iface(et) {
+                    let b = self.alloc(1);
+                    let rt = self.g.rt_type(et);
+                    let w = self.words(et);
+                    self.emit(Op::ToIface {
+                        d: b,
+                        a: src,
+                        n: w,
+                        t: rt,
+                    });
+                    src = b;
+                }
                 match homes[k] {
                     Some((_, var)) if !var.boxed => {
                         let w = self.words(var.ty);
