@@ -1688,7 +1688,22 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 off += self.words(t);
             }
         } else {
-            self.expr_to(&es[0], d);
+            // `return f()`: each value converted to its result's type.
+            let t = self.ty(&es[0]);
+            let elems = self
+                .g
+                .tt
+                .tuple_elems(t)
+                .map(|x| x.to_vec())
+                .unwrap_or_default();
+            let tmp = self.alloc(self.words(t));
+            self.expr_to(&es[0], tmp);
+            let (mut src, mut dst) = (0, 0);
+            for (&et, &rt) in elems.iter().zip(&rts) {
+                self.arg_to(ArgSrc::Val(Reg(tmp.0 + src), et), rt, Reg(d.0 + dst));
+                src += self.words(et);
+                dst += self.words(rt);
+            }
         }
         // Named results are observable by deferred functions: store them.
         if !self.named_results.is_empty() {
