@@ -922,6 +922,21 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     }
                 }
             } else {
+                let et = self.ty(e);
+                let r = if self.is_iface(et) && !self.is_iface(t) {
+                    let b = self.alloc(1);
+                    let rt = self.g.rt_type(t);
+                    let n = self.words(t);
+                    self.emit(Op::ToIface {
+                        d: b,
+                        a: r,
+                        n,
+                        t: rt,
+                    });
+                    b
+                } else {
+                    r
+                };
                 self.store_to(e, r);
             }
         }
