@@ -66,6 +66,12 @@
 //! field by field (blank fields ignored). The hash is a folded multiply
 //! (wyhash's mixing step) seeded per map.
 //!
+//! # For natives
+//! [`len`], [`map_type`], [`for_each`] (insertion order) and
+//! [`sorted_entries`] (the order `fmt` prints, Go's `internal/fmtsort`)
+//! read a map; [`Vm::map_new`], [`Vm::map_set`], [`Vm::map_get`] and
+//! [`Vm::map_delete`] build and change one.
+//!
 //! # Invariants
 //! 1. In a table, `used <= ecap`, `icap == 2 * ecap` (a power of two), so
 //!    the index is never more than half full and probes end at an empty
@@ -519,6 +525,108 @@ pub fn for_each(m: u64, mut f: impl FnMut(&[u64], &[u64])) {
             let v = words_at(e, i * ew + 1 + kw, vw);
             f(&k, &v);
         }
+    }
+}
+
+/// The entries of map `m` (key words, value words) sorted by key as Go's
+/// `fmt` prints maps (`internal/fmtsort`): numbers by value (NaN first),
+/// strings bytewise, false before true, pointers and channels by address,
+/// structs and arrays element by element, interfaces by dynamic type
+/// first (in the order the types appear in the program) and then value.
+pub fn sorted_entries(prog: &Program, m: u64) -> Vec<(Vec<u64>, Vec<u64>)> {
+    let mut out = Vec::with_capacity(len(m) as usize);
+    for_each(m, |k, v| out.push((k.to_vec(), v.to_vec())));
+    let Some(kt) = map_type(m).and_then(|t| match prog.types.get(t.0 as usize)?.kind {
+        TypeKind::Map(k, _) => Some(k),
+        _ => None,
+    }) else {
+        return out;
+    };
+    out.sort_by(|a, b| fmt_compare(prog, kt, &a.0, &b.0, 0));
+    out
+}
+
+/// Go's `fmtsort.compare` of two values of type `t` (their words).
+pub fn fmt_compare(
+    prog: &Program,
+    t: RtType,
+    a: &[u64],
+    b: &[u64],
+    depth: u32,
+) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    if depth > 100 {
+        return Ordering::Equal;
+    }
+    let wa = a.first().copied().unwrap_or(0);
+    let wb = b.first().copied().unwrap_or(0);
+    match &prog.ty(t).kind {
+        TypeKind::Int { signed: true, .. } => (wa as i64).cmp(&(wb as i64)),
+        TypeKind::Float { .. } => {
+            let (x, y) = (f64::from_bits(wa), f64::from_bits(wb));
+            match (x.is_nan(), y.is_nan()) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Less,
+                (false, true) => Ordering::Greater,
+                _ => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+            }
+        }
+        TypeKind::String => {
+            let (la, lb) = (
+                a.get(1).copied().unwrap_or(0),
+                b.get(1).copied().unwrap_or(0),
+            );
+            // SAFETY: both are string values (value invariant 1).
+            unsafe { value::str_bytes(wa, la).cmp(value::str_bytes(wb, lb)) }
+        }
+        TypeKind::Struct(fs) => {
+            for f in fs {
+                let n = prog.ty(f.ty).words as usize;
+                let r = f.off as usize..f.off as usize + n;
+                let c = fmt_compare(
+                    prog,
+                    f.ty,
+                    a.get(r.clone()).unwrap_or(&[]),
+                    b.get(r).unwrap_or(&[]),
+                    depth + 1,
+                );
+                if c != Ordering::Equal {
+                    return c;
+                }
+            }
+            Ordering::Equal
+        }
+        TypeKind::Array(n, e) => {
+            let ew = prog.ty(*e).words as usize;
+            for i in 0..*n as usize {
+                let r = i * ew..(i + 1) * ew;
+                let c = fmt_compare(
+                    prog,
+                    *e,
+                    a.get(r.clone()).unwrap_or(&[]),
+                    b.get(r).unwrap_or(&[]),
+                    depth + 1,
+                );
+                if c != Ordering::Equal {
+                    return c;
+                }
+            }
+            Ordering::Equal
+        }
+        TypeKind::Interface => match (unbox(prog, wa), unbox(prog, wb)) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Less,
+            (Some(_), None) => Ordering::Greater,
+            (Some((ta, va)), Some((tb, vb))) => {
+                if ta != tb {
+                    ta.0.cmp(&tb.0)
+                } else {
+                    fmt_compare(prog, ta, &va, &vb, depth + 1)
+                }
+            }
+        },
+        // Unsigned integers, booleans, pointers, channels: by the word.
+        _ => wa.cmp(&wb),
     }
 }
 
@@ -1177,6 +1285,31 @@ mod tests {
         assert_eq!(vm.map_set(t, m, &[0.0f64.to_bits()], &[1]), Ok(()));
         assert_eq!(vm.map_set(t, m, &[(-0.0f64).to_bits()], &[2]), Ok(()));
         assert_eq!(len(m), 4);
+    }
+
+    #[test]
+    fn sorted_like_fmt() {
+        let mut vm = vm();
+        let t = RtType(9);
+        let m = vm.map_new(t, 0);
+        for f in [2.5f64, -1.0, f64::NAN, 0.0] {
+            assert_eq!(vm.map_set(t, m, &[f.to_bits()], &[1]), Ok(()));
+        }
+        let prog = vm.prog.clone();
+        let keys: Vec<f64> = sorted_entries(&prog, m)
+            .iter()
+            .map(|(k, _)| f64::from_bits(k[0]))
+            .collect();
+        assert!(keys[0].is_nan());
+        assert_eq!(&keys[1..], &[-1.0, 0.0, 2.5]);
+        let t = RtType(7);
+        let m = vm.map_new(t, 0);
+        for (i, k) in [&b"b"[..], b"a", b"ab"].iter().enumerate() {
+            let w = [k.as_ptr() as u64, k.len() as u64];
+            assert_eq!(vm.map_set(t, m, &w, &[i as u64]), Ok(()));
+        }
+        let vals: Vec<u64> = sorted_entries(&prog, m).iter().map(|(_, v)| v[0]).collect();
+        assert_eq!(vals, vec![1, 2, 0]);
     }
 
     #[test]
