@@ -25,6 +25,7 @@
 //! over the bytecode is a planned optimisation.)
 
 use crate::goroutine::{Deferred, Frame, PanicValue, Panicking, G};
+use crate::map::MapError;
 use crate::native::{NativeCtx, NativeResult};
 use crate::panic::{capture, print_text};
 use crate::value::{self, grow_cap};
@@ -848,7 +849,11 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                                 g.stack[ds + vw] = found as u64;
                             }
                         }
-                        Err(msg) => panic_rt!(msg),
+                        Err(MapError::Panic(msg)) => panic_rt!(msg),
+                        Err(MapError::Fatal(msg)) => {
+                            save!();
+                            return Exit::Fatal(msg.into());
+                        }
                     }
                 }
                 Op::MapSet { m, k, v, t } => {
@@ -856,20 +861,36 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let ks = base + k.0 as usize;
                     let vs = base + v.0 as usize;
                     let m = r!(m);
-                    if let Err(msg) = vm.map_set(t, m, &g.stack[ks..ks + kw], &g.stack[vs..vs + vw])
-                    {
-                        panic_rt!(msg)
+                    match vm.map_set(t, m, &g.stack[ks..ks + kw], &g.stack[vs..vs + vw]) {
+                        Ok(()) => {}
+                        Err(MapError::Panic(msg)) => panic_rt!(msg),
+                        Err(MapError::Fatal(msg)) => {
+                            save!();
+                            return Exit::Fatal(msg.into());
+                        }
                     }
                 }
                 Op::MapDelete { m, k, t } => {
                     let (kw, _) = map_kv(&prog, t);
                     let ks = base + k.0 as usize;
                     let m = r!(m);
-                    if let Err(msg) = vm.map_delete(t, m, &g.stack[ks..ks + kw]) {
-                        panic_rt!(msg)
+                    match vm.map_delete(t, m, &g.stack[ks..ks + kw]) {
+                        Ok(()) => {}
+                        Err(MapError::Panic(msg)) => panic_rt!(msg),
+                        Err(MapError::Fatal(msg)) => {
+                            save!();
+                            return Exit::Fatal(msg.into());
+                        }
                     }
                 }
-                Op::MapClear { a } => vm.map_clear(r!(a)),
+                Op::MapClear { a } => match vm.map_clear(r!(a)) {
+                    Ok(()) => {}
+                    Err(MapError::Panic(msg)) => panic_rt!(msg),
+                    Err(MapError::Fatal(msg)) => {
+                        save!();
+                        return Exit::Fatal(msg.into());
+                    }
+                },
                 Op::MapIter { d, a } => {
                     let it = vm.map_iter_init(r!(a));
                     let ds = base + d.0 as usize;
@@ -881,7 +902,14 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let mut iw: Vec<u64> = g.stack[is..is + n].to_vec();
                     let (kw, vw) = crate::map::map_type(iw[0]).map_or((0, 0), |t| map_kv(&prog, t));
                     let mut out = vec![0u64; kw + vw];
-                    let more = vm.map_iter_next(&mut iw, &mut out);
+                    let more = match vm.map_iter_next(&mut iw, &mut out) {
+                        Ok(more) => more,
+                        Err(MapError::Panic(msg)) => panic_rt!(msg),
+                        Err(MapError::Fatal(msg)) => {
+                            save!();
+                            return Exit::Fatal(msg.into());
+                        }
+                    };
                     g.stack[is..is + n].copy_from_slice(&iw);
                     let ds = base + d.0 as usize;
                     g.stack[ds] = more as u64;

@@ -12,6 +12,7 @@
 //! | 2 `H_SEED` | this map's hash seed (random per map, as in Go) |
 //! | 3 `H_TYPE` | the map's runtime type (so natives such as `fmt` need nothing else) |
 //! | 4 `H_KV` | the key's words, and the value's words << 32 |
+//! | 5 `H_FLAGS` | a write is in progress (to report unsynchronised use as Go does) |
 //!
 //! A *table* ([`TABLE_WORDS`] words) holds what changes together when the
 //! map grows: `T_USED` (entry slots used so far, live or deleted),
@@ -104,7 +105,35 @@ pub const H_TABLE: usize = 1;
 pub const H_SEED: usize = 2;
 pub const H_TYPE: usize = 3;
 pub const H_KV: usize = 4;
-pub const HEADER_WORDS: usize = 5;
+pub const H_FLAGS: usize = 5;
+pub const HEADER_WORDS: usize = 6;
+/// `H_FLAGS` bit: a write (insert, delete, clear) is in progress.
+const WRITING: u64 = 1;
+
+/// Why a map operation failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MapError {
+    /// A Go panic with this runtime error text.
+    Panic(String),
+    /// Go's fatal error for a map used by goroutines without
+    /// synchronisation (`concurrent map writes`, ...): unrecoverable.
+    Fatal(&'static str),
+}
+
+/// Whether a write to `m` is in progress (Go's `hashWriting` flag: a
+/// best-effort detection of unsynchronised use, as in Go).
+fn writing(m: u64) -> bool {
+    // SAFETY: `m` is a header.
+    m != 0 && unsafe { value::read_word(m, H_FLAGS) } & WRITING != 0
+}
+
+fn set_writing(m: u64, on: bool) {
+    // SAFETY: `m` is a non-nil header; the flags word is not a pointer.
+    unsafe {
+        let f = value::read_word(m, H_FLAGS);
+        value::write_word(m, H_FLAGS, if on { f | WRITING } else { f & !WRITING });
+    }
+}
 /// Word 1 (the table) of a header is a pointer.
 const HEADER_MASK: [u64; 1] = [1 << H_TABLE];
 
@@ -842,10 +871,13 @@ impl Vm {
         m: u64,
         key: &[u64],
         out: &mut [u64],
-    ) -> Result<bool, String> {
+    ) -> Result<bool, MapError> {
         let Some(mt) = self.map_info(t) else {
             return Ok(false);
         };
+        if writing(m) {
+            return Err(MapError::Fatal("concurrent map read and map write"));
+        }
         match self
             .map_find(m, &mt, key)
             .map_err(|u| self.unhashable(u))?
@@ -867,21 +899,41 @@ impl Vm {
         }
     }
 
-    fn unhashable(&self, t: RtType) -> String {
-        format!(
+    fn unhashable(&self, t: RtType) -> MapError {
+        MapError::Panic(format!(
             "runtime error: hash of unhashable type {}",
             self.prog.ty(t).name
-        )
+        ))
     }
 
     /// `m[key] = val`.
-    pub fn map_set(&mut self, t: RtType, m: u64, key: &[u64], val: &[u64]) -> Result<(), String> {
+    pub fn map_set(&mut self, t: RtType, m: u64, key: &[u64], val: &[u64]) -> Result<(), MapError> {
+        if writing(m) {
+            return Err(MapError::Fatal("concurrent map writes"));
+        }
+        if m != 0 {
+            set_writing(m, true);
+        }
+        let r = self.map_set_inner(t, m, key, val);
+        if m != 0 {
+            set_writing(m, false);
+        }
+        r
+    }
+
+    fn map_set_inner(
+        &mut self,
+        t: RtType,
+        m: u64,
+        key: &[u64],
+        val: &[u64],
+    ) -> Result<(), MapError> {
         let Some(mt) = self.map_info(t) else {
             return Ok(());
         };
         if m == 0 {
             self.key_hash(&mt, key, 0).map_err(|u| self.unhashable(u))?;
-            return Err("assignment to entry in nil map".into());
+            return Err(MapError::Panic("assignment to entry in nil map".into()));
         }
         let ew = mt.entry_words();
         let (found, h) = self.map_find(m, &mt, key).map_err(|u| self.unhashable(u))?;
@@ -923,7 +975,21 @@ impl Vm {
     }
 
     /// `delete(m, key)`.
-    pub fn map_delete(&mut self, t: RtType, m: u64, key: &[u64]) -> Result<(), String> {
+    pub fn map_delete(&mut self, t: RtType, m: u64, key: &[u64]) -> Result<(), MapError> {
+        if writing(m) {
+            return Err(MapError::Fatal("concurrent map writes"));
+        }
+        if m != 0 {
+            set_writing(m, true);
+        }
+        let r = self.map_delete_inner(t, m, key);
+        if m != 0 {
+            set_writing(m, false);
+        }
+        r
+    }
+
+    fn map_delete_inner(&mut self, t: RtType, m: u64, key: &[u64]) -> Result<(), MapError> {
         let Some(mt) = self.map_info(t) else {
             return Ok(());
         };
@@ -951,10 +1017,16 @@ impl Vm {
     }
 
     /// `clear(m)`.
-    pub fn map_clear(&mut self, m: u64) {
-        if let Some(t) = map_type(m) {
-            self.map_rebuild(m, t, 0);
+    pub fn map_clear(&mut self, m: u64) -> Result<(), MapError> {
+        if writing(m) {
+            return Err(MapError::Fatal("concurrent map writes"));
         }
+        if let Some(t) = map_type(m) {
+            set_writing(m, true);
+            self.map_rebuild(m, t, 0);
+            set_writing(m, false);
+        }
+        Ok(())
     }
 
     /// Starts a `range` over `m`: the iterator's [`ITER_WORDS`] words.
@@ -977,15 +1049,24 @@ impl Vm {
 
     /// The next entry of a `range`: writes the key's and the value's words
     /// into `out` and returns true, or returns false at the end.
-    pub(crate) fn map_iter_next(&mut self, it: &mut [u64], out: &mut [u64]) -> bool {
+    pub(crate) fn map_iter_next(
+        &mut self,
+        it: &mut [u64],
+        out: &mut [u64],
+    ) -> Result<bool, MapError> {
         let [m, snap, ecap, i, start, stride] = [it[0], it[1], it[2], it[3], it[4], it[5]];
-        let Some(t) = map_type(m) else { return false };
-        let Some(mt) = self.map_info(t) else {
-            return false;
+        let Some(t) = map_type(m) else {
+            return Ok(false);
         };
+        let Some(mt) = self.map_info(t) else {
+            return Ok(false);
+        };
+        if writing(m) {
+            return Err(MapError::Fatal("concurrent map iteration and map write"));
+        }
         let ew = mt.entry_words();
         let Some(stb) = table_at(snap) else {
-            return false;
+            return Ok(false);
         };
         let (ecap, entries) = (ecap.min(stb.ecap as u64), stb.entries);
         let mut i = i;
@@ -1006,21 +1087,21 @@ impl Vm {
                 // there, with its current value.
                 let key = &kv[..mt.kw];
                 let mut v = vec![0u64; mt.vw];
-                match self.map_get(t, m, key, &mut v) {
-                    Ok(true) => {
+                match self.map_get(t, m, key, &mut v)? {
+                    true => {
                         out[..mt.kw].copy_from_slice(key);
                         out[mt.kw..mt.kw + mt.vw].copy_from_slice(&v);
                     }
-                    _ => continue,
+                    false => continue,
                 }
             } else {
                 out[..mt.kw + mt.vw].copy_from_slice(&kv);
             }
             it[3] = i;
-            return true;
+            return Ok(true);
         }
         it[3] = i;
-        false
+        Ok(false)
     }
 }
 
@@ -1174,7 +1255,9 @@ mod tests {
         let m = vm.map_new(RtType(8), 0);
         assert_eq!(
             vm.map_set(RtType(8), m, &[b], &[1]),
-            Err("runtime error: hash of unhashable type []int".into())
+            Err(MapError::Panic(
+                "runtime error: hash of unhashable type []int".into()
+            ))
         );
         let i1 = vm.new_box(RtType(0), &[5]);
         let i2 = vm.new_box(RtType(0), &[5]);
@@ -1205,7 +1288,7 @@ mod tests {
         let mut it = vm.map_iter_init(m);
         let mut seen = std::collections::HashSet::new();
         let mut kv = [0u64; 2];
-        while vm.map_iter_next(&mut it, &mut kv) {
+        while vm.map_iter_next(&mut it, &mut kv) == Ok(true) {
             assert_eq!(kv[0] % 2, 1);
             assert_eq!(kv[1], kv[0] * 2);
             assert!(seen.insert(kv[0]));
@@ -1217,7 +1300,7 @@ mod tests {
             n += 1;
         });
         assert_eq!(n, 5_000);
-        vm.map_clear(m);
+        assert_eq!(vm.map_clear(m), Ok(()));
         assert_eq!(len(m), 0);
     }
 
@@ -1232,7 +1315,7 @@ mod tests {
         let mut it = vm.map_iter_init(m);
         let mut kv = [0u64; 2];
         let mut produced = Vec::new();
-        while vm.map_iter_next(&mut it, &mut kv) {
+        while vm.map_iter_next(&mut it, &mut kv) == Ok(true) {
             produced.push(kv[0]);
             if produced.len() == 1 {
                 // Delete every other key, then force a rebuild.
@@ -1264,7 +1347,7 @@ mod tests {
         for _ in 0..64 {
             let mut it = vm.map_iter_init(m);
             let mut kv = [0u64; 3];
-            assert!(vm.map_iter_next(&mut it, &mut kv));
+            assert_eq!(vm.map_iter_next(&mut it, &mut kv), Ok(true));
             firsts.insert(kv[2]);
         }
         assert!(firsts.len() > 1, "every range started at the same entry");
@@ -1313,6 +1396,32 @@ mod tests {
     }
 
     #[test]
+    fn unsynchronised_use_is_fatal() {
+        let mut vm = vm();
+        let t = RtType(6);
+        let m = vm.map_new(t, 0);
+        assert_eq!(vm.map_set(t, m, &[1], &[1]), Ok(()));
+        // As if another goroutine were in the middle of a write.
+        set_writing(m, true);
+        assert_eq!(
+            vm.map_set(t, m, &[2], &[2]),
+            Err(MapError::Fatal("concurrent map writes"))
+        );
+        assert_eq!(
+            vm.map_get(t, m, &[1], &mut [0]),
+            Err(MapError::Fatal("concurrent map read and map write"))
+        );
+        let mut it = vm.map_iter_init(m);
+        assert_eq!(
+            vm.map_iter_next(&mut it, &mut [0, 0]),
+            Err(MapError::Fatal("concurrent map iteration and map write"))
+        );
+        set_writing(m, false);
+        assert_eq!(vm.map_set(t, m, &[2], &[2]), Ok(()));
+        assert_eq!(len(m), 2);
+    }
+
+    #[test]
     fn nil_maps() {
         let mut vm = vm();
         let t = RtType(6);
@@ -1321,12 +1430,12 @@ mod tests {
         assert_eq!(out, [0]);
         assert_eq!(
             vm.map_set(t, 0, &[1], &[1]),
-            Err("assignment to entry in nil map".into())
+            Err(MapError::Panic("assignment to entry in nil map".into()))
         );
         assert_eq!(vm.map_delete(t, 0, &[1]), Ok(()));
         assert_eq!(len(0), 0);
         let mut it = vm.map_iter_init(0);
-        assert!(!vm.map_iter_next(&mut it, &mut [0, 0]));
+        assert_eq!(vm.map_iter_next(&mut it, &mut [0, 0]), Ok(false));
     }
 }
 
