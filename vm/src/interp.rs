@@ -776,7 +776,8 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                                     PanicValue::Value(v) => v,
                                     PanicValue::Runtime(msg) => {
                                         let (sp, sl) = vm.new_string(msg.as_bytes());
-                                        vm.new_box(vm.runtime_error, &[sp, sl])
+                                        let t = vm.runtime_error_type(&msg);
+                                        vm.new_box(t, &[sp, sl])
                                     }
                                 };
                             }
@@ -788,9 +789,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let v = r!(a);
                     save!();
                     let pv = if v == 0 {
-                        PanicValue::Runtime(
-                            "panic called with nil argument (use runtime.PanicNilError)".into(),
-                        )
+                        PanicValue::Runtime("runtime error: panic called with nil argument".into())
                     } else {
                         PanicValue::Value(v)
                     };
@@ -1179,7 +1178,7 @@ fn same_panic_value(prog: &Program, old: &PanicValue, new: &PanicValue) -> bool 
             let Some(t) = crate::panic::box_type(*b) else {
                 return false;
             };
-            if prog.ty(t).name != "runtime.Error" {
+            if !gol_lang::codegen::RUNTIME_ERROR_TYPES.contains(&prog.ty(t).name.as_str()) {
                 return false;
             }
             // SAFETY: a runtime.Error box holds a string (ptr, len) after

@@ -83,9 +83,10 @@ pub struct Vm {
     /// word first).
     pub(crate) box_masks: Vec<Vec<u64>>,
     pub(crate) hooks: Hooks,
-    /// The type `recover` gives runtime errors (`runtime.Error`, made by
-    /// the code generator; `string` in programs made without it).
-    pub(crate) runtime_error: RtType,
+    /// The types `recover` gives runtime errors, in the order of
+    /// `gol_lang::codegen::RUNTIME_ERROR_TYPES` (`string` in programs made
+    /// without them).
+    pub(crate) runtime_errors: [RtType; 5],
     /// Per runtime type index: the map descriptor, made on first use.
     pub(crate) map_types: Vec<Option<std::sync::Arc<map::MapType>>>,
     pub(crate) stdout: std::io::BufWriter<std::io::Stdout>,
@@ -138,12 +139,8 @@ impl Vm {
                 m
             })
             .collect();
-        let runtime_error = RtType(
-            prog.types
-                .iter()
-                .position(|t| t.name == "runtime.Error")
-                .unwrap_or(0) as u32,
-        );
+        let runtime_errors = gol_lang::codegen::RUNTIME_ERROR_TYPES
+            .map(|name| RtType(prog.types.iter().position(|t| t.name == name).unwrap_or(0) as u32));
         let heap = Heap::new(Config::default());
         let cache = heap.new_cache();
         Ok(Vm {
@@ -156,7 +153,7 @@ impl Vm {
             box_masks,
             hooks,
             map_types: Vec::new(),
-            runtime_error,
+            runtime_errors,
             stdout: std::io::BufWriter::new(std::io::stdout()),
             args: Vec::new(),
         })
@@ -215,6 +212,31 @@ impl Vm {
         unsafe {
             self.heap.collect(&mut roots);
         }
+    }
+
+    /// The type of the value `recover` returns for the runtime error with
+    /// message `msg` (Go's: `runtime.boundsError` for index and slice
+    /// bounds, `*runtime.TypeAssertionError`, ...).
+    pub(crate) fn runtime_error_type(&self, msg: &str) -> RtType {
+        let k = if msg.starts_with("runtime error: index out of range")
+            || msg.starts_with("runtime error: slice bounds out of range")
+        {
+            1
+        } else if msg.starts_with("interface conversion:") {
+            3
+        } else if msg.contains("panic called with nil argument") {
+            4
+        } else if !msg.starts_with("runtime error: ") {
+            2
+        } else {
+            0
+        };
+        self.runtime_errors[k]
+    }
+
+    /// Whether `t` is one of the runtime error types.
+    pub(crate) fn is_runtime_error(&self, t: RtType) -> bool {
+        t.0 != 0 && self.runtime_errors.contains(&t)
     }
 
     /// Allocates a zeroed object of `words` words with the pointer layout

@@ -118,7 +118,7 @@ pub fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
     let mut out = Vec::new();
     // A recovered runtime error panicked again prints its message, as
     // Go prints an error value.
-    let named = desc.name.contains('.') && t as u32 != vm.runtime_error.0;
+    let named = desc.name.contains('.') && !vm.is_runtime_error(RtType(t as u32));
     if named && !matches!(desc.kind, TypeKind::Struct(_) | TypeKind::Pointer(_)) {
         out.extend_from_slice(desc.name.as_bytes());
         out.push(b'(');

@@ -579,13 +579,13 @@ impl<'a> Gen<'a> {
         out
     }
 
-    /// Runtime type 1, `runtime.Error`: what `recover` returns for a
-    /// runtime error (index out of range, nil map write, ...). It holds the
-    /// message as a string and has Go's `runtime.Error` methods, so
-    /// `r.(error)` and `r.(runtime.Error)` hold and `Error()` gives the
-    /// message. The VM finds it by name.
+    /// The types `recover` returns for runtime errors (index out of range,
+    /// nil map write, ...), named as Go names them (`runtime.boundsError`,
+    /// ...): each holds the message as a string and has Go's
+    /// `runtime.Error` methods, so `r.(error)` and `r.(runtime.Error)` hold
+    /// and `Error()` gives the message. The VM finds them by name
+    /// (`RUNTIME_ERROR_TYPES`) and picks one by the message.
     fn runtime_error_type(&mut self) {
-        let id = self.out.types.len();
         let error = FuncId(self.out.funcs.len() as u32);
         self.out.funcs.push(Function {
             name: "runtime.Error.Error".into(),
@@ -608,14 +608,15 @@ impl<'a> Gen<'a> {
             frame_words: 2,
             recover_pc: 0,
         });
-        let _ = id;
-        self.out.types.push(TypeDesc {
-            name: "runtime.Error".into(),
-            kind: TypeKind::String,
-            words: 2,
-            ptr_mask: vec![1],
-            methods: vec![("Error".into(), error), ("RuntimeError".into(), marker)],
-        });
+        for name in RUNTIME_ERROR_TYPES {
+            self.out.types.push(TypeDesc {
+                name: name.into(),
+                kind: TypeKind::String,
+                words: 2,
+                ptr_mask: vec![1],
+                methods: vec![("Error".into(), error), ("RuntimeError".into(), marker)],
+            });
+        }
     }
 
     /// `(*T).M` for a method `M` declared on `T`: loads `*p` and calls `T.M`.
@@ -708,6 +709,16 @@ impl<'a> Gen<'a> {
         }
     }
 }
+
+/// The runtime error types the code generator adds (see
+/// `Gen::runtime_error_type`), as Go names them.
+pub const RUNTIME_ERROR_TYPES: [&str; 5] = [
+    "runtime.errorString",
+    "runtime.boundsError",
+    "runtime.plainError",
+    "*runtime.TypeAssertionError",
+    "*runtime.PanicNilError",
+];
 
 /// Go's reflect spelling of a type: the aliases `byte` and `rune` are
 /// `uint8` and `int32` (a named type `pkg.byte` keeps its name), and
