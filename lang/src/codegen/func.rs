@@ -3013,7 +3013,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
     }
 
-    fn equal(&mut self, d: Reg, a: Reg, b: Reg, t: TypeId, negate: bool, span: Span) {
+    fn equal(&mut self, d: Reg, a: Reg, b: Reg, t: TypeId, negate: bool, _span: Span) {
         match self.under(t).clone() {
             Type::Basic(BasicKind::String, _) => {
                 self.emit(Op::EqStr { d, a, b });
@@ -3035,7 +3035,6 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
             }
             Type::Struct(_) | Type::Array(..) => {
-                let _ = span;
                 let rt = self.g.rt_type(t);
                 self.emit(Op::EqValue { d, a, b, t: rt });
                 if negate {
@@ -3216,15 +3215,15 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let xt = self.ty(x);
         // An array (addressable) or a pointer to one: slice its storage.
         let arr = match self.under(xt).clone() {
-            Type::Array(n, et) => Some((n, et, false)),
+            Type::Array(n, _) => Some((n, false)),
             Type::Pointer(p) => match self.under(p) {
-                Type::Array(n, et) => Some((*n, *et, true)),
+                Type::Array(n, _) => Some((*n, true)),
                 _ => None,
             },
             _ => None,
         };
         let (xr, xt) = match arr {
-            Some((n, et, is_ptr)) => {
+            Some((n, is_ptr)) => {
                 let s = self.alloc(3);
                 let ok = if is_ptr {
                     self.expr_to(x, s);
@@ -3250,7 +3249,6 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     d: Reg(s.0 + 2),
                     v: n as i64,
                 });
-                let _ = et;
                 (s, self.ty(e))
             }
             None => (self.operand(x), xt),
@@ -3783,8 +3781,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             } else {
                 Place::Slots(self.operand(x))
             };
-            let start_t = if let Place::Ptr(_) = start { xt } else { xt };
-            let (place, et) = self.walk_embedded(start, start_t, &sel.index);
+            let (place, et) = self.walk_embedded(start, xt, &sel.index);
             self.recv_from_place(place, et, rt, d);
             return;
         }
