@@ -89,6 +89,8 @@ pub struct Vm {
     pub(crate) runtime_errors: [RtType; 5],
     /// Per runtime type index: the map descriptor, made on first use.
     pub(crate) map_types: Vec<Option<std::sync::Arc<map::MapType>>>,
+    /// Calls and backward jumps per slice (smaller under GOL_GCSTRESS).
+    slice_budget: i64,
     pub(crate) stdout: std::io::BufWriter<std::io::Stdout>,
     /// Program arguments (os.Args).
     pub args: Vec<String>,
@@ -142,6 +144,12 @@ impl Vm {
         let runtime_errors = gol_lang::codegen::RUNTIME_ERROR_TYPES
             .map(|name| RtType(prog.types.iter().position(|t| t.name == name).unwrap_or(0) as u32));
         let heap = Heap::new(Config::default());
+        // GOL_GCSTRESS=1: collect at every safepoint, with short slices so
+        // safepoints are frequent (a test mode that shakes out missing
+        // roots and barriers).
+        let stress = std::env::var_os("GOL_GCSTRESS").is_some_and(|v| v == "1");
+        heap.set_stress(stress);
+        let slice_budget = if stress { 1_000 } else { interp::SLICE_BUDGET };
         let cache = heap.new_cache();
         Ok(Vm {
             globals: vec![0; prog.global_words as usize],
@@ -153,6 +161,7 @@ impl Vm {
             box_masks,
             hooks,
             map_types: Vec::new(),
+            slice_budget,
             runtime_errors,
             stdout: std::io::BufWriter::new(std::io::stdout()),
             args: Vec::new(),
@@ -169,7 +178,7 @@ impl Vm {
     pub fn run_main(&mut self) -> i32 {
         let mut g = goroutine::G::new(1, self.prog.entry);
         let code = loop {
-            match interp::run(self, &mut g, interp::SLICE_BUDGET) {
+            match interp::run(self, &mut g, self.slice_budget) {
                 interp::Exit::Yield => self.safepoint(&g),
                 interp::Exit::Done => break 0,
                 interp::Exit::Exit(code) => break code,
