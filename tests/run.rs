@@ -9,6 +9,9 @@
 //! (`main.f(0x1, 0x2)` and `main.f(...)` both become `main.f(...)`), the
 //! address fields of the `[signal ...]` line, and the `exit status N` line
 //! that `go run` adds.
+//!
+//! Programs named `gcstress_*` run with `GOL_GCSTRESS=1` (a collection at
+//! every safepoint).
 
 mod common;
 
@@ -64,7 +67,15 @@ fn sibling(p: &Path, ext: &str) -> PathBuf {
 }
 
 fn run_one(p: &Path) -> Result<(), Failed> {
-    let out = Command::new(env!("CARGO_BIN_EXE_gol"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gol"));
+    // `gcstress_*` programs run collecting at every safepoint.
+    let stress = p
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("gcstress_"));
+    if stress {
+        cmd.env("GOL_GCSTRESS", "1");
+    }
+    let out = cmd
         .arg("run")
         .arg(p)
         .output()
