@@ -57,6 +57,10 @@ pub struct Panicking {
     pub recovered: bool,
     /// This panic re-raises the value of a panic that was just recovered.
     pub repanicked: bool,
+    /// The panics this one interrupted (a panic inside a deferred call run
+    /// by an earlier panic), oldest first, and whether each was recovered:
+    /// Go prints them all, `panic: first [recovered]` then `\tpanic: ...`.
+    pub earlier: Vec<(PanicValue, bool)>,
     /// The stack (function, pc) where the panic started, for the trace.
     pub trace: Vec<(u32, u32)>,
 }
@@ -104,12 +108,13 @@ impl G {
                 sink(w as usize);
             }
         }
-        if let Some(Panicking {
-            value: PanicValue::Value(v),
-            ..
-        }) = &self.panicking
-        {
-            sink(*v as usize);
+        if let Some(p) = &self.panicking {
+            let values = p.earlier.iter().map(|e| &e.0).chain([&p.value]);
+            for v in values {
+                if let PanicValue::Value(v) = v {
+                    sink(*v as usize);
+                }
+            }
         }
     }
 

@@ -1160,10 +1160,20 @@ fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
         .panicking
         .as_ref()
         .is_some_and(|old| old.recovered && same_panic_value(prog, &old.value, &v));
+    let earlier = match g.panicking.take() {
+        Some(old) if !repanicked => {
+            let mut e = old.earlier;
+            e.push((old.value, old.recovered));
+            e
+        }
+        Some(old) => old.earlier,
+        None => Vec::new(),
+    };
     g.panicking = Some(Panicking {
         value: v,
         recovered: false,
         repanicked,
+        earlier,
         trace,
     });
     unwind(prog, g)

@@ -20,24 +20,37 @@ pub fn report(vm: &Vm, g: &G) {
         return;
     };
     let mut out = Vec::new();
-    out.extend_from_slice(b"panic: ");
-    match &p.value {
-        PanicValue::Runtime(msg) => {
-            out.extend_from_slice(msg.as_bytes());
-            if msg.ends_with("nil pointer dereference") {
-                out.extend_from_slice(
-                    b"\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]",
-                );
-            }
+    let mut signal = false;
+    let chain = p.earlier.iter().map(|(v, rec)| (v, *rec, false)).chain([(
+        &p.value,
+        p.recovered,
+        p.repanicked,
+    )]);
+    for (k, (v, recovered, repanicked)) in chain.enumerate() {
+        if k > 0 {
+            out.push(b'\t');
         }
-        PanicValue::Value(v) => out.extend_from_slice(&panic_value_text(vm, *v)),
+        out.extend_from_slice(b"panic: ");
+        match v {
+            PanicValue::Runtime(msg) => {
+                out.extend_from_slice(msg.as_bytes());
+                signal |= msg.ends_with("nil pointer dereference");
+            }
+            PanicValue::Value(v) => out.extend_from_slice(&panic_value_text(vm, *v)),
+        }
+        if repanicked {
+            out.extend_from_slice(b" [recovered, repanicked]");
+        } else if recovered {
+            out.extend_from_slice(b" [recovered]");
+        }
+        out.push(b'\n');
     }
-    if p.repanicked {
-        out.extend_from_slice(b" [recovered, repanicked]");
-    } else if p.recovered {
-        out.extend_from_slice(b" [recovered]");
+    if signal {
+        out.extend_from_slice(
+            b"[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n",
+        );
     }
-    out.extend_from_slice(format!("\n\ngoroutine {} [running]:\n", g.id).as_bytes());
+    out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
     write_trace(vm, &p.trace, &mut out);
     let _ = std::io::stderr().write_all(&out);
 }
