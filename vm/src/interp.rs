@@ -821,10 +821,8 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 }
                 // --- maps, type switches, comparisons ---
                 Op::MakeMap { d, t, hint } => {
-                    let h = ri!(hint);
-                    if h < 0 {
-                        panic_rt!("runtime error: makemap: size out of range".into());
-                    }
+                    // Go ignores a negative or huge hint (no panic).
+                    let h = ri!(hint).max(0);
                     let m = vm.map_new(t, h as usize);
                     set!(d, m)
                 }
