@@ -14,11 +14,22 @@ use crate::Vm;
 use gol_lang::bytecode::{PrintKind, RtType, TypeKind};
 use std::io::Write;
 
-/// Prints the report of the goroutine's unrecovered panic.
-pub fn report(vm: &Vm, g: &G) {
+/// Prints the report of the goroutine's unrecovered panic. Values that
+/// are errors or Stringers print as their `Error()` or `String()`, as Go's
+/// `preprintpanics` does: the method runs on a fresh goroutine (the
+/// panicking one is dead) before anything is printed.
+pub fn report(vm: &mut Vm, g: &G) {
     let Some(p) = &g.panicking else {
         return;
     };
+    let mut method_texts = Vec::new();
+    for v in p.earlier.iter().map(|e| &e.0).chain([&p.value]) {
+        method_texts.push(match v {
+            PanicValue::Value(b) => method_text(vm, *b),
+            PanicValue::Runtime(_) => None,
+        });
+    }
+    let vm: &Vm = vm;
     let mut out = Vec::new();
     let mut signal = false;
     let chain = p.earlier.iter().map(|(v, rec)| (v, *rec, false)).chain([(
@@ -31,12 +42,13 @@ pub fn report(vm: &Vm, g: &G) {
             out.push(b'\t');
         }
         out.extend_from_slice(b"panic: ");
-        match v {
-            PanicValue::Runtime(msg) => {
+        match (v, method_texts.get(k).and_then(|t| t.as_ref())) {
+            (PanicValue::Runtime(msg), _) => {
                 out.extend_from_slice(msg.as_bytes());
                 signal |= msg.ends_with("nil pointer dereference");
             }
-            PanicValue::Value(v) => out.extend_from_slice(&panic_value_text(vm, *v)),
+            (PanicValue::Value(_), Some(text)) => out.extend_from_slice(text),
+            (PanicValue::Value(v), None) => out.extend_from_slice(&panic_value_text(vm, *v)),
         }
         if repanicked {
             out.extend_from_slice(b" [recovered, repanicked]");
@@ -53,6 +65,52 @@ pub fn report(vm: &Vm, g: &G) {
     out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
     write_trace(vm, &p.trace, &mut out);
     let _ = std::io::stderr().write_all(&out);
+}
+
+/// `v.Error()` or `v.String()` of the interface value `v` when its dynamic
+/// type has such a method (not for runtime errors, which print their
+/// message directly), run to completion on a fresh goroutine. None when
+/// there is no such method or it does not return normally.
+fn method_text(vm: &mut Vm, v: u64) -> Option<Vec<u8>> {
+    let t = box_type(v)?;
+    if vm.is_runtime_error(t) {
+        return None;
+    }
+    let desc = vm.prog.types.get(t.0 as usize)?;
+    let f = ["Error", "String"].iter().find_map(|name| {
+        let k = desc
+            .methods
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()?;
+        let f = desc.methods[k].1;
+        // Only `func() string`: no parameters besides the receiver.
+        let func = vm.prog.funcs.get(f.0 as usize)?;
+        (func.param_words == desc.words && func.result_words == 2).then_some(f)
+    })?;
+    let words = desc.words as usize;
+    let mut g = G::new(0, f);
+    if !g.ensure(words + 2) {
+        return None;
+    }
+    for k in 0..words {
+        // SAFETY: the box holds its type's words after the type word
+        // (value invariant 3).
+        g.stack[k] = unsafe { value::read_word(v, 1 + k) };
+    }
+    // A method that never returns is given up on (Go would hang).
+    for _ in 0..1000 {
+        match crate::interp::run(vm, &mut g, crate::interp::SLICE_BUDGET) {
+            crate::interp::Exit::Yield => continue,
+            crate::interp::Exit::Done => {
+                let (p, l) = (g.stack[0], g.stack[1]);
+                // SAFETY: the method returned a string in slots 0 and 1
+                // (value invariant 1); no collection ran since.
+                return Some(unsafe { value::str_bytes(p, l) }.to_vec());
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Prints a fatal error (`fatal error: msg`) with the goroutine's stack.
