@@ -12,6 +12,19 @@
 //!
 //! Jumps are emitted with a placeholder and patched when the label is
 //! bound; `break`/`continue` find their loop on a stack of loop contexts.
+//!
+//! Arrays held in slots are indexed with `SlotIndex`/`SlotStore`; arrays in
+//! the heap (boxed variables, globals, through pointers) through
+//! `ElemAddr`. An element or field of an array that lives in slots but is
+//! not a plain local (`a[i][j] = v`, `cells[i].f = v`) is updated by
+//! copying the enclosing value, changing the copy and storing it back.
+//!
+//! Promoted methods, method values, method expressions and deferred
+//! builtins each compile to a small synthetic function (`Body::Promoted`,
+//! `Body::MethodValue`, `Body::DeferBuiltin`): method tables, closures and
+//! `defer` then see ordinary functions. Tuple assignments follow Go's two
+//! phases ([`Dest`]): index and indirection operands first, then the right
+//! sides, then the stores.
 
 use super::{Body, Gen};
 use crate::ast::{self, BinaryOp, Expr, ExprKind, Span, Stmt, StmtKind, UnaryOp};
