@@ -414,7 +414,7 @@ pub enum Op {
     StrToRunes { d: Reg, a: Reg },
     /// d, d+1 = string(slice of runes a).
     RunesToStr { d: Reg, a: Reg },
-    /// d = slice a's array pointer, after checking len(a) >= n ((*[n]T)(s); nil for a nil slice and n == 0).
+    /// d = slice a's array pointer, after checking len(a) >= n (`(*[n]T)(s)`; nil for a nil slice and n == 0).
     SliceToArrayPtr { d: Reg, a: Reg, n: u32 },
     /// d = the address of global word g (globals never move).
     GlobalAddr { d: Reg, g: u32 },
