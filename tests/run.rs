@@ -9,6 +9,9 @@
 //! (`main.f(0x1, 0x2)` and `main.f(...)` both become `main.f(...)`), the
 //! address fields of the `[signal ...]` line, and the `exit status N` line
 //! that `go run` adds.
+//!
+//! Programs named `gcstress_*` run with `GOL_GCSTRESS=1` (a collection at
+//! every safepoint).
 
 mod common;
 
@@ -24,7 +27,39 @@ fn main() {
         let name = p.file_name().unwrap().to_string_lossy().to_string();
         trials.push(Trial::test(format!("run/{name}"), move || run_one(&p)));
     }
+    // Unbounded recursion: Go's report (whose `runtime: sp=...` and
+    // `runtime stack:` lines show Go's own machine state, which gol has no
+    // equivalent of) and exit status 2, never an abort.
+    for p in common::files_with(&dir.join("overflow"), &[".go"]) {
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        trials.push(Trial::test(format!("run/overflow/{name}"), move || {
+            overflow_one(&p)
+        }));
+    }
     libtest_mimic::run(&args, trials).exit();
+}
+
+fn overflow_one(p: &Path) -> Result<(), Failed> {
+    let out = Command::new(env!("CARGO_BIN_EXE_gol"))
+        .arg("run")
+        .arg(p)
+        .output()
+        .map_err(|e| format!("cannot run gol: {e}"))?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    let code = out.status.code().unwrap_or(-1);
+    let want_start = "runtime: goroutine stack exceeds 1000000000-byte limit\n";
+    if code != 2
+        || !err.starts_with(want_start)
+        || !err.contains("\nfatal error: stack overflow\n")
+        || !err.contains("\ngoroutine 1 [running]:\nmain.f(")
+    {
+        return Err(format!(
+            "exit status {code}, stderr:\n{}",
+            &err[..err.len().min(2000)]
+        )
+        .into());
+    }
+    Ok(())
 }
 
 fn sibling(p: &Path, ext: &str) -> PathBuf {
@@ -32,7 +67,15 @@ fn sibling(p: &Path, ext: &str) -> PathBuf {
 }
 
 fn run_one(p: &Path) -> Result<(), Failed> {
-    let out = Command::new(env!("CARGO_BIN_EXE_gol"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gol"));
+    // `gcstress_*` programs run collecting at every safepoint.
+    let stress = p
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("gcstress_"));
+    if stress {
+        cmd.env("GOL_GCSTRESS", "1");
+    }
+    let out = cmd
         .arg("run")
         .arg(p)
         .output()

@@ -373,6 +373,79 @@ pub enum Op {
 
     /// Print the value at a for the print/println builtins (to stderr).
     Print { a: Reg, k: PrintKind },
+
+    // --- maps, type switches, comparisons ---
+    /// d = a new map of map type `t` with room for `hint` (slot) entries.
+    MakeMap { d: Reg, t: RtType, hint: Reg },
+    /// d = len(map a) (0 for nil).
+    MapLen { d: Reg, a: Reg },
+    /// d.. = map m [key at k] (zeroes when absent); with `ok`, also d+vw = present.
+    MapGet {
+        d: Reg,
+        m: Reg,
+        k: Reg,
+        t: RtType,
+        ok: bool,
+    },
+    /// map m [key at k] = value at v (panics on a nil map).
+    MapSet { m: Reg, k: Reg, v: Reg, t: RtType },
+    /// delete(map m, key at k).
+    MapDelete { m: Reg, k: Reg, t: RtType },
+    /// clear(map a).
+    MapClear { a: Reg },
+    /// d..d+5 = a new iterator over map a (a random starting point).
+    MapIter { d: Reg, a: Reg },
+    /// Advances iterator `it`: d = whether there is an entry; d+1.. = its key's then value's words.
+    MapNext { d: Reg, it: Reg },
+    /// d = the values of type `t` at a and b are equal (panics on uncomparable dynamic types).
+    EqValue { d: Reg, a: Reg, b: Reg, t: RtType },
+    /// d = interface a is non-nil and its dynamic type has the methods of interface type `t`.
+    IfaceImplements { d: Reg, a: Reg, t: RtType },
+    /// d.. = a.(t) for interface a of static type `from`: panics with Go's message on failure.
+    TypeAssert {
+        d: Reg,
+        a: Reg,
+        t: RtType,
+        from: RtType,
+    },
+    /// Zeroes every element of slice a, of element type `t` (clear).
+    ClearSlice { a: Reg, t: RtType },
+    /// d, d+1, d+2 = []rune(string a).
+    StrToRunes { d: Reg, a: Reg },
+    /// d, d+1 = string(slice of runes a).
+    RunesToStr { d: Reg, a: Reg },
+    /// d = slice a's array pointer, after checking len(a) >= n (`(*[n]T)(s)`; nil for a nil slice and n == 0).
+    SliceToArrayPtr { d: Reg, a: Reg, n: u32 },
+    /// d = the address of global word g (globals never move).
+    GlobalAddr { d: Reg, g: u32 },
+    /// d = min(a, b) as f64 with Go's rules (NaN wins; -0 < +0).
+    MinF64 { d: Reg, a: Reg, b: Reg },
+    /// d = max(a, b) as f64 with Go's rules (NaN wins; +0 > -0).
+    MaxF64 { d: Reg, a: Reg, b: Reg },
+    /// d..d+ew = element i (slot) of the array of `len` elements of `ew` words in slots a.. (bounds checked).
+    SlotIndex {
+        d: Reg,
+        a: Reg,
+        i: Reg,
+        ew: u32,
+        len: u32,
+    },
+    /// Element i (slot) of the array in slots d.. = a..a+ew (bounds checked).
+    SlotStore {
+        d: Reg,
+        i: Reg,
+        a: Reg,
+        ew: u32,
+        len: u32,
+    },
+    /// d = pointer a + i*ew words, for an array of `len` elements at a (nil and bounds checked).
+    ElemAddr {
+        d: Reg,
+        a: Reg,
+        i: Reg,
+        ew: u32,
+        len: u32,
+    },
 }
 
 /// A runtime type descriptor: what `%T`, `%v`, type switches, interface
@@ -567,6 +640,10 @@ fn shorten(s: &str) -> String {
     }
     out
 }
+
+/// Slots a `range` over a map keeps its iterator in ([`Op::MapIter`],
+/// [`Op::MapNext`]).
+pub const MAP_ITER_WORDS: u32 = 6;
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,12 @@ use gol_lang::bytecode::FuncId;
 /// Go's maximum goroutine stack: beyond it, `fatal error: stack overflow`.
 pub const MAX_STACK_BYTES: usize = 1_000_000_000;
 
+/// What a frame counts against the stack limit besides its slots (Go's
+/// smallest frames take a return address and a frame pointer; gol's frame
+/// record is 32 bytes, counted twice to bound the records' memory at half
+/// the limit).
+pub const FRAME_COST_BYTES: usize = 64;
+
 /// One activation.
 #[derive(Clone, Copy, Debug)]
 pub struct Frame {
@@ -49,6 +55,12 @@ pub enum PanicValue {
 pub struct Panicking {
     pub value: PanicValue,
     pub recovered: bool,
+    /// This panic re-raises the value of a panic that was just recovered.
+    pub repanicked: bool,
+    /// The panics this one interrupted (a panic inside a deferred call run
+    /// by an earlier panic), oldest first, and whether each was recovered:
+    /// Go prints them all, `panic: first [recovered]` then `\tpanic: ...`.
+    pub earlier: Vec<(PanicValue, bool)>,
     /// The stack (function, pc) where the panic started, for the trace.
     pub trace: Vec<(u32, u32)>,
 }
@@ -96,29 +108,44 @@ impl G {
                 sink(w as usize);
             }
         }
-        if let Some(Panicking {
-            value: PanicValue::Value(v),
-            ..
-        }) = &self.panicking
-        {
-            sink(*v as usize);
+        if let Some(p) = &self.panicking {
+            let values = p.earlier.iter().map(|e| &e.0).chain([&p.value]);
+            for v in values {
+                if let PanicValue::Value(v) = v {
+                    sink(*v as usize);
+                }
+            }
         }
     }
 
-    /// Makes the slot stack at least `need` slots long, doubling; false when
-    /// that would exceed Go's stack limit.
+    /// Makes the slot stack at least `need` slots long, doubling, with room
+    /// for one more frame record; false when that would exceed Go's stack
+    /// limit (or the memory cannot be had: the program then dies with the
+    /// stack overflow report rather than an allocation abort).
+    ///
+    /// The limit counts the slots and [`FRAME_COST_BYTES`] per frame, so a
+    /// recursion whose frames need no slots (`func f() { f() }`) still ends
+    /// at the limit instead of growing the frame records without bound.
     pub fn ensure(&mut self, need: usize) -> bool {
+        let frame_bytes = (self.frames.len() + 1).saturating_mul(FRAME_COST_BYTES);
+        if need.saturating_mul(8).saturating_add(frame_bytes) > MAX_STACK_BYTES {
+            return false;
+        }
+        if self.frames.len() == self.frames.capacity() && self.frames.try_reserve(1).is_err() {
+            return false;
+        }
         if need <= self.stack.len() {
             return true;
-        }
-        if need.saturating_mul(8) > MAX_STACK_BYTES {
-            return false;
         }
         let mut n = self.stack.len().max(256);
         while n < need {
             n *= 2;
         }
-        self.stack.resize(n.min(MAX_STACK_BYTES / 8), 0);
+        let n = n.min(MAX_STACK_BYTES / 8);
+        if self.stack.try_reserve_exact(n - self.stack.len()).is_err() {
+            return false;
+        }
+        self.stack.resize(n, 0);
         true
     }
 }

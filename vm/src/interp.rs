@@ -25,6 +25,7 @@
 //! over the bytecode is a planned optimisation.)
 
 use crate::goroutine::{Deferred, Frame, PanicValue, Panicking, G};
+use crate::map::MapError;
 use crate::native::{NativeCtx, NativeResult};
 use crate::panic::{capture, print_text};
 use crate::value::{self, grow_cap};
@@ -775,7 +776,8 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                                     PanicValue::Value(v) => v,
                                     PanicValue::Runtime(msg) => {
                                         let (sp, sl) = vm.new_string(msg.as_bytes());
-                                        vm.new_box(RtType(0), &[sp, sl])
+                                        let t = vm.runtime_error_type(&msg);
+                                        vm.new_box(t, &[sp, sl])
                                     }
                                 };
                             }
@@ -787,9 +789,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let v = r!(a);
                     save!();
                     let pv = if v == 0 {
-                        PanicValue::Runtime(
-                            "panic called with nil argument (use runtime.PanicNilError)".into(),
-                        )
+                        PanicValue::Runtime("runtime error: panic called with nil argument".into())
                     } else {
                         PanicValue::Value(v)
                     };
@@ -818,6 +818,256 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let text = print_text(vm, k, &g.stack[s..end]);
                     let _ = vm.stdout.flush();
                     let _ = std::io::stderr().write_all(&text);
+                }
+                // --- maps, type switches, comparisons ---
+                Op::MakeMap { d, t, hint } => {
+                    // Go ignores a negative or huge hint (no panic).
+                    let h = ri!(hint).max(0);
+                    let m = vm.map_new(t, h as usize);
+                    set!(d, m)
+                }
+                Op::MapLen { d, a } => set!(d, crate::map::len(r!(a))),
+                Op::MapGet { d, m, k, t, ok } => {
+                    let (kw, vw) = map_kv(&prog, t);
+                    let ks = base + k.0 as usize;
+                    let mut buf = [0u64; 16];
+                    let mut big = Vec::new();
+                    let out: &mut [u64] = if vw <= buf.len() {
+                        &mut buf[..vw]
+                    } else {
+                        big.resize(vw, 0);
+                        &mut big
+                    };
+                    match vm.map_get(t, r!(m), &g.stack[ks..ks + kw], out) {
+                        Ok(found) => {
+                            let ds = base + d.0 as usize;
+                            g.stack[ds..ds + vw].copy_from_slice(out);
+                            if ok {
+                                g.stack[ds + vw] = found as u64;
+                            }
+                        }
+                        Err(MapError::Panic(msg)) => panic_rt!(msg),
+                        Err(MapError::Fatal(msg)) => {
+                            save!();
+                            return Exit::Fatal(msg.into());
+                        }
+                    }
+                }
+                Op::MapSet { m, k, v, t } => {
+                    let (kw, vw) = map_kv(&prog, t);
+                    let ks = base + k.0 as usize;
+                    let vs = base + v.0 as usize;
+                    let m = r!(m);
+                    match vm.map_set(t, m, &g.stack[ks..ks + kw], &g.stack[vs..vs + vw]) {
+                        Ok(()) => {}
+                        Err(MapError::Panic(msg)) => panic_rt!(msg),
+                        Err(MapError::Fatal(msg)) => {
+                            save!();
+                            return Exit::Fatal(msg.into());
+                        }
+                    }
+                }
+                Op::MapDelete { m, k, t } => {
+                    let (kw, _) = map_kv(&prog, t);
+                    let ks = base + k.0 as usize;
+                    let m = r!(m);
+                    match vm.map_delete(t, m, &g.stack[ks..ks + kw]) {
+                        Ok(()) => {}
+                        Err(MapError::Panic(msg)) => panic_rt!(msg),
+                        Err(MapError::Fatal(msg)) => {
+                            save!();
+                            return Exit::Fatal(msg.into());
+                        }
+                    }
+                }
+                Op::MapClear { a } => match vm.map_clear(r!(a)) {
+                    Ok(()) => {}
+                    Err(MapError::Panic(msg)) => panic_rt!(msg),
+                    Err(MapError::Fatal(msg)) => {
+                        save!();
+                        return Exit::Fatal(msg.into());
+                    }
+                },
+                Op::MapIter { d, a } => {
+                    let it = vm.map_iter_init(r!(a));
+                    let ds = base + d.0 as usize;
+                    g.stack[ds..ds + it.len()].copy_from_slice(&it);
+                }
+                Op::MapNext { d, it } => {
+                    let is = base + it.0 as usize;
+                    let n = crate::map::ITER_WORDS as usize;
+                    let mut iw: Vec<u64> = g.stack[is..is + n].to_vec();
+                    let (kw, vw) = crate::map::map_type(iw[0]).map_or((0, 0), |t| map_kv(&prog, t));
+                    let mut out = vec![0u64; kw + vw];
+                    let more = match vm.map_iter_next(&mut iw, &mut out) {
+                        Ok(more) => more,
+                        Err(MapError::Panic(msg)) => panic_rt!(msg),
+                        Err(MapError::Fatal(msg)) => {
+                            save!();
+                            return Exit::Fatal(msg.into());
+                        }
+                    };
+                    g.stack[is..is + n].copy_from_slice(&iw);
+                    let ds = base + d.0 as usize;
+                    g.stack[ds] = more as u64;
+                    if more {
+                        g.stack[ds + 1..ds + 1 + kw + vw].copy_from_slice(&out);
+                    }
+                }
+                Op::EqValue { d, a, b, t } => {
+                    let n = prog.ty(t).words as usize;
+                    let (sa, sb) = (base + a.0 as usize, base + b.0 as usize);
+                    match crate::map::equal_value(
+                        &prog,
+                        t,
+                        &g.stack[sa..sa + n],
+                        &g.stack[sb..sb + n],
+                    ) {
+                        Ok(e) => set!(d, e as u64),
+                        Err(u) => panic_rt!(format!(
+                            "runtime error: comparing uncomparable type {}",
+                            prog.ty(u).name
+                        )),
+                    }
+                }
+                Op::IfaceImplements { d, a, t } => {
+                    let b = r!(a);
+                    let is = crate::panic::box_type(b)
+                        .is_some_and(|dt| missing_method(&prog, dt, t).is_none());
+                    set!(d, is as u64)
+                }
+                Op::TypeAssert { d, a, t, from } => {
+                    let b = r!(a);
+                    let want = prog.ty(t);
+                    let have = crate::panic::box_type(b);
+                    if matches!(want.kind, TypeKind::Interface) {
+                        let Some(dt) = have else {
+                            panic_rt!(format!(
+                                "interface conversion: interface is nil, not {}",
+                                want.name
+                            ))
+                        };
+                        if let Some(m) = missing_method(&prog, dt, t) {
+                            panic_rt!(format!(
+                                "interface conversion: {} is not {}: missing method {m}",
+                                prog.ty(dt).name,
+                                want.name
+                            ))
+                        }
+                        set!(d, b)
+                    } else {
+                        if have != Some(t) {
+                            let h = have.map_or("nil".to_string(), |h| prog.ty(h).name.clone());
+                            panic_rt!(format!(
+                                "interface conversion: {} is {h}, not {}",
+                                prog.ty(from).name,
+                                want.name
+                            ));
+                        }
+                        for k in 0..want.words as usize {
+                            // SAFETY: the box holds a value of type t (just
+                            // checked), which has `words` words after the
+                            // type word.
+                            let w = unsafe { value::read_word(b, 1 + k) };
+                            g.stack[base + d.0 as usize + k] = w;
+                        }
+                    }
+                }
+                Op::ClearSlice { a, t } => {
+                    let (p, l) = (r!(a), r!(Reg(a.0 + 1)));
+                    let ew = prog.ty(t).words as usize;
+                    let zeros = vec![0u64; l as usize * ew];
+                    if !zeros.is_empty() {
+                        // SAFETY: l elements are inside the slice's array
+                        // (value invariant 2).
+                        unsafe { vm.store_words(p, 0, &zeros, t) };
+                    }
+                }
+                Op::StrToRunes { d, a } => {
+                    let s = str_at(g, base, a);
+                    let mut runes = Vec::new();
+                    let mut i = 0;
+                    while i < s.len() {
+                        let (c, w) = decode_rune(s, i);
+                        runes.push(c as i32 as i64 as u64);
+                        i += w;
+                    }
+                    let p = vm.alloc_noscan(runes.len().max(1) * 8);
+                    for (k, w) in runes.iter().enumerate() {
+                        // SAFETY: `p` is a fresh pointer-free object of
+                        // runes.len() words.
+                        unsafe { value::write_word(p, k, *w) };
+                    }
+                    set!(d, p);
+                    set!(Reg(d.0 + 1), runes.len() as u64);
+                    set!(Reg(d.0 + 2), runes.len() as u64);
+                }
+                Op::RunesToStr { d, a } => {
+                    let words = read_elems(r!(a), r!(Reg(a.0 + 1)) as usize);
+                    let mut out = String::new();
+                    for w in words {
+                        let c = u32::try_from(w as i64)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .unwrap_or('\u{FFFD}');
+                        out.push(c);
+                    }
+                    let (p, l) = vm.new_string(out.as_bytes());
+                    set!(d, p);
+                    set!(Reg(d.0 + 1), l);
+                }
+                Op::SliceToArrayPtr { d, a, n } => {
+                    let len = r!(Reg(a.0 + 1));
+                    if len < n as u64 {
+                        panic_rt!(format!("runtime error: cannot convert slice with length {len} to array or pointer to array with length {n}"));
+                    }
+                    set!(d, r!(a))
+                }
+                Op::GlobalAddr { d, g: gw } => {
+                    // The globals are allocated once, never resized: their
+                    // addresses are stable for the run. The collector sees
+                    // them as roots and ignores pointers to them.
+                    let p = match vm.globals.get(gw as usize) {
+                        Some(w) => w as *const u64 as u64,
+                        None => 0,
+                    };
+                    set!(d, p)
+                }
+                Op::MinF64 { d, a, b } => setf!(d, go_min(rf!(a), rf!(b))),
+                Op::MaxF64 { d, a, b } => setf!(d, -go_min(-rf!(a), -rf!(b))),
+                Op::SlotIndex { d, a, i, ew, len } => {
+                    let idx = ri!(i);
+                    if idx < 0 || idx >= len as i64 {
+                        panic_rt!(format!(
+                            "runtime error: index out of range [{idx}] with length {len}"
+                        ));
+                    }
+                    let s = base + a.0 as usize + idx as usize * ew as usize;
+                    g.stack.copy_within(s..s + ew as usize, base + d.0 as usize);
+                }
+                Op::SlotStore { d, i, a, ew, len } => {
+                    let idx = ri!(i);
+                    if idx < 0 || idx >= len as i64 {
+                        panic_rt!(format!(
+                            "runtime error: index out of range [{idx}] with length {len}"
+                        ));
+                    }
+                    let s = base + a.0 as usize;
+                    let t = base + d.0 as usize + idx as usize * ew as usize;
+                    g.stack.copy_within(s..s + ew as usize, t);
+                }
+                Op::ElemAddr { d, a, i, ew, len } => {
+                    let p = r!(a);
+                    let idx = ri!(i);
+                    if p == 0 {
+                        panic_rt!(NIL_DEREF.into());
+                    }
+                    if idx < 0 || idx >= len as i64 {
+                        panic_rt!(format!(
+                            "runtime error: index out of range [{idx}] with length {len}"
+                        ));
+                    }
+                    set!(d, p + idx as u64 * ew as u64 * 8)
                 }
             }
         }
@@ -902,12 +1152,50 @@ fn start_or_continue(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
 /// deferred call does) and unwinds to the next deferred call.
 fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
     let trace = capture(g);
+    // Go 1.23+: panicking again with the value just recovered reports
+    // `[recovered, repanicked]` instead of a second panic.
+    let repanicked = g
+        .panicking
+        .as_ref()
+        .is_some_and(|old| old.recovered && same_panic_value(prog, &old.value, &v));
+    let earlier = match g.panicking.take() {
+        Some(old) if !repanicked => {
+            let mut e = old.earlier;
+            e.push((old.value, old.recovered));
+            e
+        }
+        Some(old) => old.earlier,
+        None => Vec::new(),
+    };
     g.panicking = Some(Panicking {
         value: v,
         recovered: false,
+        repanicked,
+        earlier,
         trace,
     });
     unwind(prog, g)
+}
+
+/// Whether panic value `new` is the recovered value `old` (a runtime
+/// error is recovered as a `runtime.Error` box holding its message).
+fn same_panic_value(prog: &Program, old: &PanicValue, new: &PanicValue) -> bool {
+    match (old, new) {
+        (PanicValue::Value(a), PanicValue::Value(b)) => a == b,
+        (PanicValue::Runtime(msg), PanicValue::Value(b)) => {
+            let Some(t) = crate::panic::box_type(*b) else {
+                return false;
+            };
+            if !gol_lang::codegen::RUNTIME_ERROR_TYPES.contains(&prog.ty(t).name.as_str()) {
+                return false;
+            }
+            // SAFETY: a runtime.Error box holds a string (ptr, len) after
+            // its type word (value invariants 1 and 3).
+            let s = unsafe { value::str_bytes(value::read_word(*b, 1), value::read_word(*b, 2)) };
+            s == msg.as_bytes()
+        }
+        _ => false,
+    }
 }
 
 /// Runs the next deferred call of a panicking goroutine, or ends the slice
@@ -975,53 +1263,45 @@ pub fn decode_rune(s: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
+/// Go's `min` of two floats: NaN if either is NaN, and -0 below +0.
+fn go_min(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == y {
+        // Equal values differ only in the sign of zero: -0 is smaller.
+        return if x.is_sign_negative() { x } else { y };
+    }
+    x.min(y)
+}
+
+/// The key's and the value's words of map type `t`.
+fn map_kv(prog: &Program, t: RtType) -> (usize, usize) {
+    match prog.ty(t).kind {
+        TypeKind::Map(k, v) => (prog.ty(k).words as usize, prog.ty(v).words as usize),
+        _ => (0, 0),
+    }
+}
+
+/// The first method of interface type `iface` that type `dt` lacks.
+fn missing_method(prog: &Program, dt: RtType, iface: RtType) -> Option<&str> {
+    let have = &prog.ty(dt).methods;
+    prog.ty(iface)
+        .methods
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .find(|n| have.binary_search_by(|(h, _)| h.as_str().cmp(n)).is_err())
+}
+
 /// Interface equality: same dynamic type and equal values; comparing
 /// uncomparable dynamic types panics as in Go.
 fn iface_equal(prog: &Program, a: u64, b: u64) -> Result<bool, String> {
-    if a == b {
-        return Ok(true);
-    }
-    if a == 0 || b == 0 {
-        return Ok(false);
-    }
-    let (Some(ta), Some(tb)) = (crate::panic::box_type(a), crate::panic::box_type(b)) else {
-        return Ok(false);
-    };
-    if ta != tb {
-        return Ok(false);
-    }
-    let d = prog.ty(ta);
-    match &d.kind {
-        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => Err(format!(
+    crate::map::iface_equal(prog, a, b).map_err(|u| {
+        format!(
             "runtime error: comparing uncomparable type {}",
-            d.name
-        )),
-        TypeKind::String => {
-            // SAFETY: both boxes hold strings (value invariants 1, 3).
-            let (x, y) = unsafe {
-                (
-                    value::str_bytes(value::read_word(a, 1), value::read_word(a, 2)),
-                    value::str_bytes(value::read_word(b, 1), value::read_word(b, 2)),
-                )
-            };
-            Ok(x == y)
-        }
-        TypeKind::Float { .. } => {
-            // SAFETY: both boxes hold one float word.
-            let (x, y) = unsafe { (value::read_word(a, 1), value::read_word(b, 1)) };
-            Ok(f64::from_bits(x) == f64::from_bits(y))
-        }
-        _ => {
-            for k in 0..d.words as usize {
-                // SAFETY: both boxes hold d.words words after the type.
-                let (x, y) = unsafe { (value::read_word(a, 1 + k), value::read_word(b, 1 + k)) };
-                if x != y {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        }
-    }
+            prog.ty(u).name
+        )
+    })
 }
 
 impl Vm {

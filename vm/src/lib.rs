@@ -51,6 +51,7 @@
 
 pub mod goroutine;
 pub mod interp;
+pub mod map;
 pub mod native;
 pub mod panic;
 pub mod sched;
@@ -83,6 +84,14 @@ pub struct Vm {
     /// word first).
     pub(crate) box_masks: Vec<Vec<u64>>,
     pub(crate) hooks: Hooks,
+    /// The types `recover` gives runtime errors, in the order of
+    /// `gol_lang::codegen::RUNTIME_ERROR_TYPES` (`string` in programs made
+    /// without them).
+    pub(crate) runtime_errors: [RtType; 5],
+    /// Per runtime type index: the map descriptor, made on first use.
+    pub(crate) map_types: Vec<Option<std::sync::Arc<map::MapType>>>,
+    /// Calls and backward jumps per slice (smaller under GOL_GCSTRESS).
+    slice_budget: i64,
     pub(crate) stdout: std::io::BufWriter<std::io::Stdout>,
     /// Program arguments (os.Args).
     pub args: Vec<String>,
@@ -133,7 +142,15 @@ impl Vm {
                 m
             })
             .collect();
+        let runtime_errors = gol_lang::codegen::RUNTIME_ERROR_TYPES
+            .map(|name| RtType(prog.types.iter().position(|t| t.name == name).unwrap_or(0) as u32));
         let heap = Heap::new(Config::default());
+        // GOL_GCSTRESS=1: collect at every safepoint, with short slices so
+        // safepoints are frequent (a test mode that shakes out missing
+        // roots and barriers).
+        let stress = std::env::var_os("GOL_GCSTRESS").is_some_and(|v| v == "1");
+        heap.set_stress(stress);
+        let slice_budget = if stress { 1_000 } else { interp::SLICE_BUDGET };
         let cache = heap.new_cache();
         Ok(Vm {
             globals: vec![0; prog.global_words as usize],
@@ -144,6 +161,9 @@ impl Vm {
             consts,
             box_masks,
             hooks,
+            map_types: Vec::new(),
+            slice_budget,
+            runtime_errors,
             stdout: std::io::BufWriter::new(std::io::stdout()),
             args: Vec::new(),
         })
@@ -159,7 +179,7 @@ impl Vm {
     pub fn run_main(&mut self) -> i32 {
         let mut g = goroutine::G::new(1, self.prog.entry);
         let code = loop {
-            match interp::run(self, &mut g, interp::SLICE_BUDGET) {
+            match interp::run(self, &mut g, self.slice_budget) {
                 interp::Exit::Yield => self.safepoint(&g),
                 interp::Exit::Done => break 0,
                 interp::Exit::Exit(code) => break code,
@@ -203,6 +223,31 @@ impl Vm {
         unsafe {
             self.heap.collect(&mut roots);
         }
+    }
+
+    /// The type of the value `recover` returns for the runtime error with
+    /// message `msg` (Go's: `runtime.boundsError` for index and slice
+    /// bounds, `*runtime.TypeAssertionError`, ...).
+    pub(crate) fn runtime_error_type(&self, msg: &str) -> RtType {
+        let k = if msg.starts_with("runtime error: index out of range")
+            || msg.starts_with("runtime error: slice bounds out of range")
+        {
+            1
+        } else if msg.starts_with("interface conversion:") {
+            3
+        } else if msg.contains("panic called with nil argument") {
+            4
+        } else if !msg.starts_with("runtime error: ") {
+            2
+        } else {
+            0
+        };
+        self.runtime_errors[k]
+    }
+
+    /// Whether `t` is one of the runtime error types.
+    pub(crate) fn is_runtime_error(&self, t: RtType) -> bool {
+        t.0 != 0 && self.runtime_errors.contains(&t)
     }
 
     /// Allocates a zeroed object of `words` words with the pointer layout

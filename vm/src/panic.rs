@@ -14,30 +14,103 @@ use crate::Vm;
 use gol_lang::bytecode::{PrintKind, RtType, TypeKind};
 use std::io::Write;
 
-/// Prints the report of the goroutine's unrecovered panic.
-pub fn report(vm: &Vm, g: &G) {
+/// Prints the report of the goroutine's unrecovered panic. Values that
+/// are errors or Stringers print as their `Error()` or `String()`, as Go's
+/// `preprintpanics` does: the method runs on a fresh goroutine (the
+/// panicking one is dead) before anything is printed.
+pub fn report(vm: &mut Vm, g: &G) {
     let Some(p) = &g.panicking else {
         return;
     };
+    let mut method_texts = Vec::new();
+    for v in p.earlier.iter().map(|e| &e.0).chain([&p.value]) {
+        method_texts.push(match v {
+            PanicValue::Value(b) => method_text(vm, *b),
+            PanicValue::Runtime(_) => None,
+        });
+    }
+    let vm: &Vm = vm;
     let mut out = Vec::new();
-    out.extend_from_slice(b"panic: ");
-    match &p.value {
-        PanicValue::Runtime(msg) => {
-            out.extend_from_slice(msg.as_bytes());
-            if msg.ends_with("nil pointer dereference") {
-                out.extend_from_slice(
-                    b"\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]",
-                );
-            }
+    let mut signal = false;
+    let chain = p.earlier.iter().map(|(v, rec)| (v, *rec, false)).chain([(
+        &p.value,
+        p.recovered,
+        p.repanicked,
+    )]);
+    for (k, (v, recovered, repanicked)) in chain.enumerate() {
+        if k > 0 {
+            out.push(b'\t');
         }
-        PanicValue::Value(v) => out.extend_from_slice(&panic_value_text(vm, *v)),
+        out.extend_from_slice(b"panic: ");
+        match (v, method_texts.get(k).and_then(|t| t.as_ref())) {
+            (PanicValue::Runtime(msg), _) => {
+                out.extend_from_slice(msg.as_bytes());
+                signal |= msg.ends_with("nil pointer dereference");
+            }
+            (PanicValue::Value(_), Some(text)) => out.extend_from_slice(text),
+            (PanicValue::Value(v), None) => out.extend_from_slice(&panic_value_text(vm, *v)),
+        }
+        if repanicked {
+            out.extend_from_slice(b" [recovered, repanicked]");
+        } else if recovered {
+            out.extend_from_slice(b" [recovered]");
+        }
+        out.push(b'\n');
     }
-    if p.recovered {
-        out.extend_from_slice(b" [recovered]");
+    if signal {
+        out.extend_from_slice(
+            b"[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n",
+        );
     }
-    out.extend_from_slice(format!("\n\ngoroutine {} [running]:\n", g.id).as_bytes());
+    out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
     write_trace(vm, &p.trace, &mut out);
     let _ = std::io::stderr().write_all(&out);
+}
+
+/// `v.Error()` or `v.String()` of the interface value `v` when its dynamic
+/// type has such a method (not for runtime errors, which print their
+/// message directly), run to completion on a fresh goroutine. None when
+/// there is no such method or it does not return normally.
+fn method_text(vm: &mut Vm, v: u64) -> Option<Vec<u8>> {
+    let t = box_type(v)?;
+    if vm.is_runtime_error(t) {
+        return None;
+    }
+    let desc = vm.prog.types.get(t.0 as usize)?;
+    let f = ["Error", "String"].iter().find_map(|name| {
+        let k = desc
+            .methods
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()?;
+        let f = desc.methods[k].1;
+        // Only `func() string`: no parameters besides the receiver.
+        let func = vm.prog.funcs.get(f.0 as usize)?;
+        (func.param_words == desc.words && func.result_words == 2).then_some(f)
+    })?;
+    let words = desc.words as usize;
+    let mut g = G::new(0, f);
+    if !g.ensure(words + 2) {
+        return None;
+    }
+    for k in 0..words {
+        // SAFETY: the box holds its type's words after the type word
+        // (value invariant 3).
+        g.stack[k] = unsafe { value::read_word(v, 1 + k) };
+    }
+    // A method that never returns is given up on (Go would hang).
+    for _ in 0..1000 {
+        match crate::interp::run(vm, &mut g, crate::interp::SLICE_BUDGET) {
+            crate::interp::Exit::Yield => continue,
+            crate::interp::Exit::Done => {
+                let (p, l) = (g.stack[0], g.stack[1]);
+                // SAFETY: the method returned a string in slots 0 and 1
+                // (value invariant 1); no collection ran since.
+                return Some(unsafe { value::str_bytes(p, l) }.to_vec());
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Prints a fatal error (`fatal error: msg`) with the goroutine's stack.
@@ -114,7 +187,9 @@ pub fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
     // SAFETY: the box holds the type's words after the type word.
     let w1 = unsafe { value::read_word(v, 1) };
     let mut out = Vec::new();
-    let named = desc.name.contains('.');
+    // A recovered runtime error panicked again prints its message, as
+    // Go prints an error value.
+    let named = desc.name.contains('.') && !vm.is_runtime_error(RtType(t as u32));
     if named && !matches!(desc.kind, TypeKind::Struct(_) | TypeKind::Pointer(_)) {
         out.extend_from_slice(desc.name.as_bytes());
         out.push(b'(');

@@ -64,7 +64,7 @@ mod expr;
 pub mod exprstring;
 mod initorder;
 mod load;
-mod lookup;
+pub(crate) mod lookup;
 mod resolver;
 mod stmt;
 mod typexpr;

@@ -12,10 +12,24 @@
 //!
 //! Jumps are emitted with a placeholder and patched when the label is
 //! bound; `break`/`continue` find their loop on a stack of loop contexts.
+//!
+//! Arrays held in slots are indexed with `SlotIndex`/`SlotStore`; arrays in
+//! the heap (boxed variables, globals, through pointers) through
+//! `ElemAddr`. An element or field of an array that lives in slots but is
+//! not a plain local (`a[i][j] = v`, `cells[i].f = v`) is updated by
+//! copying the enclosing value, changing the copy and storing it back.
+//!
+//! Promoted methods, method values, method expressions and deferred
+//! builtins each compile to a small synthetic function (`Body::Promoted`,
+//! `Body::MethodValue`, `Body::DeferBuiltin`): method tables, closures and
+//! `defer` then see ordinary functions. Tuple assignments follow Go's two
+//! phases ([`Dest`]): index and indirection operands first, then the right
+//! sides, then the stores.
 
 use super::{Body, Gen};
 use crate::ast::{self, BinaryOp, Expr, ExprKind, Span, Stmt, StmtKind, UnaryOp};
 use crate::basic::BasicKind;
+use crate::bytecode::MAP_ITER_WORDS as ITER_WORDS;
 use crate::bytecode::{
     Fault, FuncId, Function, Off, Op, Pc, PrintKind, Reg, RtType, TypeKind, Width,
 };
@@ -67,6 +81,8 @@ pub(super) struct FnGen<'g, 'a> {
     /// Whether the body contains a `defer`.
     has_defer: bool,
     recover_pc: u32,
+    /// `fallthrough` jumps of the switch clause being compiled.
+    fallthroughs: Vec<usize>,
 }
 
 const MAX_DEPTH: u32 = 1000;
@@ -93,6 +109,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             pending_label: None,
             has_defer: false,
             recover_pc: 0,
+            fallthroughs: Vec::new(),
         };
         let (pw, rw) = match body {
             Body::Entry => {
@@ -133,6 +150,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
                 f.epilogue();
                 (pw, rw)
+            }
+            Body::DeferBuiltin(i) => {
+                let (b, types) = f.g.deferred_builtins[i].clone();
+                f.defer_builtin_body(b, &types)
+            }
+            Body::MethodValue(i) => {
+                let (rt, p) = f.g.method_values[i].clone();
+                f.method_value_body(rt, &p)
+            }
+            Body::Promoted(i) => {
+                let p = f.g.promoted[i].clone();
+                f.promoted_body(&p)
             }
             Body::Lit(e, ty, b) => {
                 f.set_pos(e.span.lo);
@@ -577,9 +606,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
             StmtKind::Go(_) => self.err(s.span, "a go statement"),
             StmtKind::Send { .. } => self.err(s.span, "a channel send"),
             StmtKind::Select { .. } => self.err(s.span, "a select statement"),
-            StmtKind::TypeSwitch { .. } => self.err(s.span, "a type switch"),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                cases,
+                ..
+            } => self.type_switch(init.as_deref(), bind.as_ref(), x, cases),
             StmtKind::Goto(_) => self.err(s.span, "goto"),
-            StmtKind::Fallthrough => self.err(s.span, "fallthrough"),
+            StmtKind::Fallthrough => {
+                let j = self.emit(Op::Jump { to: Pc(0) });
+                self.fallthroughs.push(j);
+            }
         }
         // Declarations keep their variables' slots until the block ends.
         if !matches!(s.kind, StmtKind::Define { .. } | StmtKind::Decl(_)) {
@@ -690,9 +728,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
         x: &'a Expr,
         body: &'a ast::Block,
     ) {
+        let xt = self.ty(x);
+        if let Type::Map(kt, vt) = self.under(xt).clone() {
+            return self.range_map(key, value, define, x, body, kt, vt);
+        }
         let label = self.take_label();
         let mark = self.top;
-        let xt = self.ty(x);
         enum Kind {
             Int,
             Str,
@@ -785,13 +826,35 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     let r = self.alloc(ew);
                     let rt = self.g.rt_type(e);
                     if is_array && !is_ptr_array {
-                        self.err(x.span, "range over an array value");
+                        // The array was copied into xr.. (Go ranges over a copy).
+                        let n = self.words(xt) / ew.max(1);
+                        self.emit(Op::SlotIndex {
+                            d: r,
+                            a: xr,
+                            i: idx,
+                            ew,
+                            len: n,
+                        });
                     } else if is_array {
                         // *[N]T: element i at pointer + i*ew.
+                        let n = match self.under(self.g.tt.pointer_elem(xt).unwrap_or(xt)) {
+                            Type::Array(n, _) => *n as u32,
+                            _ => 0,
+                        };
                         let a = self.alloc(1);
-                        self.emit(Op::LoadInt { d: a, v: ew as i64 });
-                        self.emit(Op::MulInt { d: a, a, b: idx });
-                        self.err(x.span, "range over an array pointer");
+                        self.emit(Op::ElemAddr {
+                            d: a,
+                            a: xr,
+                            i: idx,
+                            ew,
+                            len: n,
+                        });
+                        self.emit(Op::Load {
+                            d: r,
+                            a,
+                            off: Off(0),
+                            n: ew,
+                        });
                     } else {
                         self.emit(Op::SliceGet {
                             d: r,
@@ -816,32 +879,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 a: Reg(r.0 + 1),
             });
         }
-        for (e, r, t) in vals {
-            let Some(e) = e else { continue };
-            if define {
-                if let ExprKind::Ident(id) = &e.kind {
-                    if id.is_blank() {
-                        continue;
-                    }
-                    if let Some(o) = self.g.info.defs.get(&id.id).copied() {
-                        let var = self.new_home(o);
-                        if var.boxed {
-                            self.init_boxed(var, r);
-                        } else {
-                            let w = self.words(t);
-                            self.emit(Op::MoveN {
-                                d: var.reg,
-                                a: r,
-                                n: w,
-                            });
-                        }
-                        self.vars.insert(o, var);
-                    }
-                }
-            } else {
-                self.store_to(e, r);
-            }
-        }
+        self.bind_range_vars(vals, define);
         self.loops.push(Loop {
             label,
             breaks: Vec::new(),
@@ -865,6 +903,92 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 v: 1,
             });
         }
+        self.top = body_mark;
+        self.jump_back(start);
+        self.patch_here(&[exit]);
+        self.patch_here(&l.breaks);
+        self.top = mark;
+    }
+
+    /// Assigns or defines a range loop's key and value variables.
+    fn bind_range_vars(&mut self, vals: Vec<(Option<&'a Expr>, Reg, TypeId)>, define: bool) {
+        for (e, r, t) in vals {
+            let Some(e) = e else { continue };
+            if define {
+                if let ExprKind::Ident(id) = &e.kind {
+                    if id.is_blank() {
+                        continue;
+                    }
+                    if let Some(o) = self.g.info.defs.get(&id.id).copied() {
+                        let var = self.new_home(o);
+                        if var.boxed {
+                            self.init_boxed(var, r);
+                        } else {
+                            let w = self.words(t);
+                            self.emit(Op::MoveN {
+                                d: var.reg,
+                                a: r,
+                                n: w,
+                            });
+                        }
+                        self.vars.insert(o, var);
+                    }
+                }
+            } else {
+                let et = self.ty(e);
+                let r = if self.is_iface(et) && !self.is_iface(t) {
+                    let b = self.alloc(1);
+                    let rt = self.g.rt_type(t);
+                    let n = self.words(t);
+                    self.emit(Op::ToIface {
+                        d: b,
+                        a: r,
+                        n,
+                        t: rt,
+                    });
+                    b
+                } else {
+                    r
+                };
+                self.store_to(e, r);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn range_map(
+        &mut self,
+        key: Option<&'a Expr>,
+        value: Option<&'a Expr>,
+        define: bool,
+        x: &'a Expr,
+        body: &'a ast::Block,
+        kt: TypeId,
+        vt: TypeId,
+    ) {
+        let label = self.take_label();
+        let mark = self.top;
+        let m = self.operand(x);
+        let it = self.alloc(ITER_WORDS);
+        self.emit(Op::MapIter { d: it, a: m });
+        let (kw, vw) = (self.words(kt), self.words(vt));
+        let start = self.pc();
+        let r = self.alloc(1 + kw + vw);
+        self.emit(Op::MapNext { d: r, it });
+        let exit = self.emit(Op::JumpIfNot { a: r, to: Pc(0) });
+        let body_mark = self.top;
+        let vals = vec![(key, Reg(r.0 + 1), kt), (value, Reg(r.0 + 1 + kw), vt)];
+        self.bind_range_vars(vals, define);
+        self.loops.push(Loop {
+            label,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            cont: None,
+            is_switch: false,
+        });
+        self.block(body);
+        let l = self.loops.pop().unwrap_or_else(unreachable_loop);
+        self.patch_here(&l.continues);
         self.top = body_mark;
         self.jump_back(start);
         self.patch_here(&[exit]);
@@ -914,12 +1038,117 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let default_jump = self.emit(Op::Jump { to: Pc(0) });
         let mut ends = Vec::new();
         let mut default_pc = None;
+        let outer_falls = std::mem::take(&mut self.fallthroughs);
+        for (i, c) in cases.iter().enumerate() {
+            self.patch_here(&body_jumps[i]);
+            // A `fallthrough` of the previous clause lands here.
+            let falls = std::mem::take(&mut self.fallthroughs);
+            self.patch_here(&falls);
+            if c.is_default {
+                default_pc = Some(self.pc());
+            }
+            self.stmts(&c.body);
+            ends.push(self.emit(Op::Jump { to: Pc(0) }));
+        }
+        let falls = std::mem::replace(&mut self.fallthroughs, outer_falls);
+        ends.extend(falls);
+        match default_pc {
+            Some(p) => self.patch(default_jump, p),
+            None => ends.push(default_jump),
+        }
+        let l = self.loops.pop().unwrap_or_else(unreachable_loop);
+        self.patch_here(&ends);
+        self.patch_here(&l.breaks);
+        self.top = mark;
+    }
+
+    fn type_switch(
+        &mut self,
+        init: Option<&'a Stmt>,
+        bind: Option<&'a ast::Ident>,
+        x: &'a Expr,
+        cases: &'a [ast::TypeCaseClause],
+    ) {
+        let label = self.take_label();
+        let mark = self.top;
+        if let Some(i) = init {
+            self.stmt_keep(i);
+        }
+        let xr = self.alloc(1);
+        self.expr_to(x, xr);
+        self.loops.push(Loop {
+            label,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            cont: None,
+            is_switch: true,
+        });
+        let mut body_jumps: Vec<Vec<usize>> = Vec::new();
+        for c in cases {
+            let mut js = Vec::new();
+            for te in &c.types {
+                let m = self.top;
+                let r = self.alloc(1);
+                let tt = self.g.info.type_of(te.id).unwrap_or(ids::INVALID);
+                if self.is_nil(te) || tt == ids::UNTYPED_NIL {
+                    let z = self.alloc(1);
+                    self.emit(Op::LoadInt { d: z, v: 0 });
+                    self.emit(Op::EqInt { d: r, a: xr, b: z });
+                } else {
+                    let rt = self.g.rt_type(tt);
+                    if self.is_iface(tt) {
+                        self.emit(Op::IfaceImplements { d: r, a: xr, t: rt });
+                    } else {
+                        self.emit(Op::IfaceIs { d: r, a: xr, t: rt });
+                    }
+                }
+                js.push(self.emit(Op::JumpIf { a: r, to: Pc(0) }));
+                self.top = m;
+            }
+            body_jumps.push(js);
+        }
+        let default_jump = self.emit(Op::Jump { to: Pc(0) });
+        let mut ends = Vec::new();
+        let mut default_pc = None;
         for (i, c) in cases.iter().enumerate() {
             self.patch_here(&body_jumps[i]);
             if c.is_default {
                 default_pc = Some(self.pc());
             }
+            let m = self.top;
+            let bound = bind
+                .filter(|b| !b.is_blank())
+                .and_then(|_| self.g.info.implicits.get(&c.implicit).copied());
+            if let Some(o) = bound {
+                // The clause's variable: the unboxed value for a single
+                // concrete type, else the interface itself.
+                let vt = self.g.tt.obj(o).ty;
+                let var = self.new_home(o);
+                let w = self.words(vt);
+                let src = if self.is_iface(vt) {
+                    xr
+                } else {
+                    let tmp = self.alloc(w);
+                    self.emit(Op::IfaceUnbox {
+                        d: tmp,
+                        a: xr,
+                        n: w,
+                    });
+                    tmp
+                };
+                if var.boxed {
+                    self.init_boxed(var, src);
+                } else {
+                    self.emit(Op::MoveN {
+                        d: var.reg,
+                        a: src,
+                        n: w,
+                    });
+                }
+                self.vars.insert(o, var);
+            }
             self.stmts(&c.body);
+            self.top = m;
             ends.push(self.emit(Op::Jump { to: Pc(0) }));
         }
         match default_pc {
@@ -1021,8 +1250,26 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 .unwrap_or_default();
             let mut off = 0;
             for (k, (n, &et)) in names.iter().zip(&elems).enumerate() {
-                let src = Reg(r.0 + off);
+                let mut src = Reg(r.0 + off);
                 off += self.words(et);
+                // `var x, y any = f()`: convert to the variable's type.
+                let vt = match (homes[k], self.g.info.uses.get(&n.id)) {
+                    (Some((_, var)), _) => var.ty,
+                    (None, Some(&o)) => self.g.tt.obj(o).ty,
+                    _ => et,
+                };
+                if self.is_iface(vt) && !self.is_iface(et) {
+                    let b = self.alloc(1);
+                    let rt = self.g.rt_type(et);
+                    let w = self.words(et);
+                    self.emit(Op::ToIface {
+                        d: b,
+                        a: src,
+                        n: w,
+                        t: rt,
+                    });
+                    src = b;
+                }
                 match homes[k] {
                     Some((_, var)) if !var.boxed => {
                         let w = self.words(var.ty);
@@ -1139,15 +1386,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
             self.store_to(l, r);
             return;
         }
-        // Tuple assignment: evaluate all right sides (and index operands,
-        // as Go's order of evaluation requires) before any store.
+        // Tuple assignment, in Go's two phases: first the operands of index
+        // expressions and pointer indirections on the left, then the right
+        // sides, all in order; then the assignments, left to right.
+        let dests: Vec<Dest<'a>> = lhs.iter().map(|l| self.lhs_dest(l)).collect();
         let mut vals = Vec::new();
         if rhs.len() == lhs.len() {
             for (l, r) in lhs.iter().zip(rhs) {
                 let t = if is_blank(l) { self.ty(r) } else { self.ty(l) };
                 let d = self.alloc(self.words(t));
                 self.convert_to(r, t, d);
-                vals.push(d);
+                vals.push((d, t));
             }
         } else if let Some(r) = rhs.first() {
             let t = self.ty(r);
@@ -1161,14 +1410,99 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 .unwrap_or_default();
             let mut off = 0;
             for &et in &elems {
-                vals.push(Reg(d.0 + off));
+                vals.push((Reg(d.0 + off), et));
                 off += self.words(et);
             }
         }
-        for (l, r) in lhs.iter().zip(vals) {
-            if !is_blank(l) {
-                self.store_to(l, r);
+        for ((l, dest), (r, vt)) in lhs.iter().zip(dests).zip(vals) {
+            if is_blank(l) {
+                continue;
             }
+            // A value of a multi-value right side converted to the left
+            // side's type (to an interface).
+            let lt = self.ty(l);
+            let r = if self.is_iface(lt) && !self.is_iface(vt) {
+                let b = self.alloc(1);
+                let rt = self.g.rt_type(vt);
+                let n = self.words(vt);
+                self.emit(Op::ToIface {
+                    d: b,
+                    a: r,
+                    n,
+                    t: rt,
+                });
+                b
+            } else {
+                r
+            };
+            match dest {
+                Dest::Plain(l) => self.store_to(l, r),
+                Dest::Map { m, k, t } => {
+                    self.emit(Op::MapSet { m, k, v: r, t });
+                }
+                Dest::Slice { s, i, t } => {
+                    self.emit(Op::SliceSet { d: s, i, a: r, t });
+                }
+                Dest::Ptr { p, t, n } => {
+                    self.emit(Op::Store {
+                        d: p,
+                        off: Off(0),
+                        a: r,
+                        n,
+                        t,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Phase one of an assignment to `l`: evaluates the operands of its
+    /// index expression or pointer indirection into fresh slots.
+    fn lhs_dest(&mut self, l: &'a Expr) -> Dest<'a> {
+        let ls = strip_parens(l);
+        let lt = self.ty(ls);
+        match &ls.kind {
+            ExprKind::Index(x, i) => {
+                let xt = self.ty(x);
+                match self.under(xt).clone() {
+                    Type::Map(kt, _) => {
+                        let m = self.alloc(1);
+                        self.expr_to(x, m);
+                        let k = self.alloc(self.words(kt));
+                        self.convert_to(i, kt, k);
+                        let t = self.g.rt_type(xt);
+                        Dest::Map { m, k, t }
+                    }
+                    Type::Slice(et) => {
+                        let s = self.alloc(3);
+                        self.expr_to(x, s);
+                        let ir = self.alloc(1);
+                        self.convert_to(i, ids::INT, ir);
+                        let t = self.g.rt_type(et);
+                        Dest::Slice { s, i: ir, t }
+                    }
+                    _ => Dest::Plain(l),
+                }
+            }
+            ExprKind::Star(p) => {
+                let pr = self.alloc(1);
+                self.expr_to(p, pr);
+                let t = self.g.rt_type(lt);
+                let n = self.words(lt);
+                Dest::Ptr { p: pr, t, n }
+            }
+            ExprKind::Selector(x, _)
+                if self.g.tt.pointer_elem(self.ty(x)).is_some() && self.heap_addressable(ls) =>
+            {
+                let p = self.alloc(1);
+                if !self.addr_of(ls, p) {
+                    return Dest::Plain(l);
+                }
+                let t = self.g.rt_type(lt);
+                let n = self.words(lt);
+                Dest::Ptr { p, t, n }
+            }
+            _ => Dest::Plain(l),
         }
     }
 
@@ -1286,10 +1620,48 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
             }
         }
-        // General case: read, compute, store.
+        // General case: read, compute, store, with the location (map and
+        // key, or address) evaluated once, as Go evaluates `x` in `x op= y`.
         let w = self.words(t);
         let cur = self.alloc(w);
-        self.expr_to(l, cur);
+        let mut map_dest = None;
+        let mut addr_dest = None;
+        let ls = strip_parens(l);
+        let map_index = match &ls.kind {
+            ExprKind::Index(x, i) => match self.under(self.ty(x)) {
+                Type::Map(kt, _) => Some((x, i, *kt)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((x, i, kt)) = map_index {
+            let mr = self.operand(x);
+            let kr = self.alloc(self.words(kt));
+            self.convert_to(i, kt, kr);
+            let mt = self.g.rt_type(self.ty(x));
+            self.emit(Op::MapGet {
+                d: cur,
+                m: mr,
+                k: kr,
+                t: mt,
+                ok: false,
+            });
+            map_dest = Some((mr, kr, mt));
+        } else if self.heap_addressable(ls) && !matches!(ls.kind, ExprKind::Ident(_)) {
+            let p = self.alloc(1);
+            if !self.addr_of(ls, p) {
+                return;
+            }
+            self.emit(Op::Load {
+                d: cur,
+                a: p,
+                off: Off(0),
+                n: w,
+            });
+            addr_dest = Some(p);
+        } else {
+            self.expr_to(l, cur);
+        }
         let yt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) && !incdec {
             self.ty(r)
         } else {
@@ -1303,7 +1675,20 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
         let d = self.alloc(w);
         self.binary_regs(op, t, yt, d, cur, y, l.span);
-        self.store_to(l, d);
+        if let Some((m, k, mt)) = map_dest {
+            self.emit(Op::MapSet { m, k, v: d, t: mt });
+        } else if let Some(p) = addr_dest {
+            let rt = self.g.rt_type(t);
+            self.emit(Op::Store {
+                d: p,
+                off: Off(0),
+                a: d,
+                n: w,
+                t: rt,
+            });
+        } else {
+            self.store_to(l, d);
+        }
     }
 
     fn ret(&mut self, es: &'a [Expr]) {
@@ -1331,7 +1716,22 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 off += self.words(t);
             }
         } else {
-            self.expr_to(&es[0], d);
+            // `return f()`: each value converted to its result's type.
+            let t = self.ty(&es[0]);
+            let elems = self
+                .g
+                .tt
+                .tuple_elems(t)
+                .map(|x| x.to_vec())
+                .unwrap_or_default();
+            let tmp = self.alloc(self.words(t));
+            self.expr_to(&es[0], tmp);
+            let (mut src, mut dst) = (0, 0);
+            for (&et, &rt) in elems.iter().zip(&rts) {
+                self.arg_to(ArgSrc::Val(Reg(tmp.0 + src), et), rt, Reg(d.0 + dst));
+                src += self.words(et);
+                dst += self.words(rt);
+            }
         }
         // Named results are observable by deferred functions: store them.
         if !self.named_results.is_empty() {
@@ -1362,14 +1762,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
         };
         match self.g.info.calls.get(&e.id) {
             Some(CallKind::Call) => {}
-            Some(CallKind::Builtin(
-                Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover,
-            ))
-            | Some(CallKind::Builtin(_))
-            | Some(CallKind::Conversion(_))
-            | None => {
-                // defer of a builtin: wrap it in a closure literal? Not yet.
-                self.err(e.span, "a deferred builtin call");
+            Some(CallKind::Builtin(b)) => return self.defer_builtin(e, *b, args),
+            Some(CallKind::Conversion(_)) | None => {
+                self.err(e.span, "this deferred call");
                 return;
             }
         }
@@ -1387,8 +1782,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     return;
                 };
                 let xt = self.ty(x);
-                if self.is_iface(xt) {
-                    self.err(e.span, "a deferred interface method call");
+                let et = self.embedded_type(xt, &sel.index);
+                if self.is_iface(xt) || self.is_iface(et) {
+                    // Through a method value: the interface is evaluated now.
+                    let c = self.alloc(1);
+                    self.method_value(func_s, x, &sel, c);
+                    let a = self.alloc(pw);
+                    self.args(args, &sig, ellipsis.is_some(), a);
+                    self.emit(Op::Defer { c, a, n: pw });
                     return;
                 }
                 let m = sel.obj.unwrap_or(ObjId(0));
@@ -1410,6 +1811,95 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let a = self.alloc(pw);
         self.args(args, &sig, ellipsis.is_some(), a);
         self.emit(Op::Defer { c, a, n: pw });
+    }
+
+    /// `defer` of a builtin: the arguments are evaluated now and passed to
+    /// a small function that runs the builtin on them.
+    fn defer_builtin(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr]) {
+        let types: Vec<TypeId> = match b {
+            Builtin::Print | Builtin::Println => args.iter().map(|a| self.ty(a)).collect(),
+            Builtin::Panic => vec![ids::ANY],
+            Builtin::Delete => {
+                let mt = self.ty(&args[0]);
+                let kt = match self.under(mt) {
+                    Type::Map(k, _) => *k,
+                    _ => ids::INVALID,
+                };
+                vec![mt, kt]
+            }
+            Builtin::Recover => Vec::new(),
+            _ => {
+                self.err(e.span, "a deferred builtin call");
+                return;
+            }
+        };
+        let n: u32 = types.iter().map(|&t| self.words(t)).sum();
+        let a = self.alloc(n.max(1));
+        let mut off = 0;
+        for (x, &t) in args.iter().zip(&types) {
+            let m = self.top;
+            self.convert_to(x, t, Reg(a.0 + off));
+            self.top = m;
+            off += self.words(t);
+        }
+        let i = self.g.deferred_builtins.len();
+        self.g.deferred_builtins.push((b, types));
+        let f = self.g.new_func(
+            format!("{}.deferwrap{}", self.name, i + 1),
+            Body::DeferBuiltin(i),
+        );
+        let c = self.alloc(1);
+        self.emit(Op::MakeClosure {
+            d: c,
+            f,
+            a: Reg(0),
+            n: 0,
+        });
+        self.emit(Op::Defer { c, a, n });
+    }
+
+    /// The function a deferred builtin runs: its parameters are the
+    /// builtin's evaluated arguments.
+    fn defer_builtin_body(&mut self, b: Builtin, types: &[TypeId]) -> (u32, u32) {
+        let n: u32 = types.iter().map(|&t| self.words(t)).sum();
+        self.alloc(n);
+        match b {
+            Builtin::Print | Builtin::Println => {
+                let mut off = 0;
+                for (k, &t) in types.iter().enumerate() {
+                    if k > 0 && b == Builtin::Println {
+                        self.emit(Op::Print {
+                            a: Reg(0),
+                            k: PrintKind::Space,
+                        });
+                    }
+                    let k = self.print_kind(t);
+                    self.emit(Op::Print { a: Reg(off), k });
+                    off += self.words(t);
+                }
+                if b == Builtin::Println {
+                    self.emit(Op::Print {
+                        a: Reg(0),
+                        k: PrintKind::Newline,
+                    });
+                }
+            }
+            Builtin::Panic => {
+                self.emit(Op::Panic { a: Reg(0) });
+            }
+            Builtin::Delete => {
+                let mt = types.first().copied().unwrap_or(ids::INVALID);
+                let t = self.g.rt_type(mt);
+                self.emit(Op::MapDelete {
+                    m: Reg(0),
+                    k: Reg(1),
+                    t,
+                });
+            }
+            _ => {}
+        }
+        self.emit(Op::Return { a: Reg(0), n: 0 });
+        (n, 0)
     }
 
     // ----- variables -----
@@ -1586,8 +2076,72 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         });
                         return;
                     }
-                    if let Type::Map(..) = self.under(xt) {
-                        self.err(l.span, "a map assignment");
+                    if let Type::Map(kt, _) = self.under(xt).clone() {
+                        let mr = self.operand(x);
+                        let kr = self.alloc(self.words(kt));
+                        self.convert_to(i, kt, kr);
+                        let mt = self.g.rt_type(xt);
+                        self.emit(Op::MapSet {
+                            m: mr,
+                            k: kr,
+                            v: a,
+                            t: mt,
+                        });
+                        return;
+                    }
+                    if let Type::Array(n, et) = self.under(xt).clone() {
+                        if !self.heap_addressable(x) {
+                            // An array held in slots: store the element
+                            // into them, or into a copy written back.
+                            let ew = self.words(et);
+                            let ir = self.operand(i);
+                            if let Some(base) = self.local_slots(x) {
+                                self.emit(Op::SlotStore {
+                                    d: base,
+                                    i: ir,
+                                    a,
+                                    ew,
+                                    len: n as u32,
+                                });
+                            } else {
+                                let tmp = self.alloc(self.words(xt));
+                                self.expr_to(x, tmp);
+                                self.emit(Op::SlotStore {
+                                    d: tmp,
+                                    i: ir,
+                                    a,
+                                    ew,
+                                    len: n as u32,
+                                });
+                                self.store_to(x, tmp);
+                            }
+                            return;
+                        }
+                    }
+                }
+                if let ExprKind::Selector(x, _) = &l.kind {
+                    let field = self
+                        .g
+                        .info
+                        .selections
+                        .get(&l.id)
+                        .is_some_and(|s| s.kind == SelectionKind::Field && !s.indirect);
+                    if field
+                        && self.g.tt.pointer_elem(self.ty(x)).is_none()
+                        && !self.heap_addressable(x)
+                    {
+                        // A field of a struct held in slots (an array
+                        // element, say): update a copy and write it back.
+                        let xt = self.ty(x);
+                        let tmp = self.alloc(self.words(xt));
+                        self.expr_to(x, tmp);
+                        let off = self.field_off(xt, l);
+                        self.emit(Op::MoveN {
+                            d: Reg(tmp.0 + off),
+                            a,
+                            n: w,
+                        });
+                        self.store_to(x, tmp);
                         return;
                     }
                 }
@@ -1629,11 +2183,23 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     });
                     return true;
                 }
+                if let Some(&gw) = self.g.globals.get(&o) {
+                    self.g.used_globals.insert(o);
+                    self.emit(Op::GlobalAddr { d, g: gw });
+                    return true;
+                }
                 self.err(e.span, "the address of this variable");
                 false
             }
             ExprKind::Star(p) => {
                 self.expr_to(p, d);
+                // `&*p` panics on a nil p, as Go does.
+                self.emit(Op::Load {
+                    d,
+                    a: d,
+                    off: Off(0),
+                    n: 0,
+                });
                 true
             }
             ExprKind::Index(x, i) => {
@@ -1648,6 +2214,38 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             a: s,
                             i: ir,
                             t: rt,
+                        });
+                        true
+                    }
+                    Type::Array(n, et) => {
+                        if !self.addr_of(x, d) {
+                            return false;
+                        }
+                        let ir = self.operand(i);
+                        let ew = self.words(et);
+                        self.emit(Op::ElemAddr {
+                            d,
+                            a: d,
+                            i: ir,
+                            ew,
+                            len: n as u32,
+                        });
+                        true
+                    }
+                    Type::Pointer(pt) => {
+                        let Type::Array(n, et) = self.under(pt).clone() else {
+                            self.err(e.span, "the address of this element");
+                            return false;
+                        };
+                        self.expr_to(x, d);
+                        let ir = self.operand(i);
+                        let ew = self.words(et);
+                        self.emit(Op::ElemAddr {
+                            d,
+                            a: d,
+                            i: ir,
+                            ew,
+                            len: n as u32,
                         });
                         true
                     }
@@ -1700,12 +2298,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     }
                 }
                 if off > 0 {
+                    // Nil check first: an offset nil pointer is no longer nil.
+                    self.emit(Op::Load {
+                        d,
+                        a: d,
+                        off: Off(0),
+                        n: 0,
+                    });
                     self.emit(Op::AddIntImm {
                         d,
                         a: d,
                         v: (off * 8) as i32,
                     });
-                    // Nil check happens at the access.
                 }
                 true
             }
@@ -1895,35 +2499,45 @@ impl<'g, 'a> FnGen<'g, 'a> {
             ExprKind::FuncLit { ty, body } => self.func_lit(e, ty, body, d),
             ExprKind::TypeAssert { x, .. } => {
                 let t = self.ty(e);
+                let xt = self.ty(x);
+                let from = self.g.rt_type(xt);
                 let xr = self.operand(x);
                 if let Some(elems) = self.g.tt.tuple_elems(t).map(|x| x.to_vec()) {
                     // v, ok := x.(T)
                     let vt = elems.first().copied().unwrap_or(ids::INVALID);
-                    if self.is_iface(vt) {
-                        self.err(e.span, "a type assertion to an interface");
-                        return;
-                    }
                     let n = self.words(vt);
                     let rt = self.g.rt_type(vt);
                     let ok = Reg(d.0 + n);
-                    self.emit(Op::IfaceIs {
-                        d: ok,
-                        a: xr,
-                        t: rt,
-                    });
+                    if self.is_iface(vt) {
+                        self.emit(Op::IfaceImplements {
+                            d: ok,
+                            a: xr,
+                            t: rt,
+                        });
+                    } else {
+                        self.emit(Op::IfaceIs {
+                            d: ok,
+                            a: xr,
+                            t: rt,
+                        });
+                    }
                     self.emit(Op::Zero { d, n });
                     let j = self.emit(Op::JumpIfNot { a: ok, to: Pc(0) });
-                    self.emit(Op::IfaceAssert { d, a: xr, n, t: rt });
+                    if self.is_iface(vt) {
+                        self.emit(Op::Move { d, a: xr });
+                    } else {
+                        self.emit(Op::IfaceUnbox { d, a: xr, n });
+                    }
                     self.patch_here(&[j]);
                     return;
                 }
-                if self.is_iface(t) {
-                    self.err(e.span, "a type assertion to an interface");
-                    return;
-                }
                 let rt = self.g.rt_type(t);
-                let n = self.words(t);
-                self.emit(Op::IfaceAssert { d, a: xr, n, t: rt });
+                self.emit(Op::TypeAssert {
+                    d,
+                    a: xr,
+                    t: rt,
+                    from,
+                });
             }
             _ => self.err(e.span, "this expression"),
         }
@@ -2412,7 +3026,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
     }
 
-    fn equal(&mut self, d: Reg, a: Reg, b: Reg, t: TypeId, negate: bool, span: Span) {
+    fn equal(&mut self, d: Reg, a: Reg, b: Reg, t: TypeId, negate: bool, _span: Span) {
         match self.under(t).clone() {
             Type::Basic(BasicKind::String, _) => {
                 self.emit(Op::EqStr { d, a, b });
@@ -2434,7 +3048,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
             }
             Type::Struct(_) | Type::Array(..) => {
-                self.err(span, "a comparison of structs or arrays")
+                let rt = self.g.rt_type(t);
+                self.emit(Op::EqValue { d, a, b, t: rt });
+                if negate {
+                    self.emit(Op::Not { d, a: d });
+                }
             }
             _ => {
                 if negate {
@@ -2465,7 +3083,136 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     t: rt,
                 });
             }
+            Type::Map(kt, _) => {
+                let mr = self.operand(x);
+                let kr = self.alloc(self.words(kt));
+                self.convert_to(i, kt, kr);
+                let t = self.g.rt_type(xt);
+                let ok = self.g.tt.tuple_elems(self.ty(e)).is_some();
+                self.emit(Op::MapGet {
+                    d,
+                    m: mr,
+                    k: kr,
+                    t,
+                    ok,
+                });
+            }
+            Type::Array(n, et) => {
+                let ew = self.words(et);
+                if let Some(base) = self.local_slots(x) {
+                    let ir = self.operand(i);
+                    self.emit(Op::SlotIndex {
+                        d,
+                        a: base,
+                        i: ir,
+                        ew,
+                        len: n as u32,
+                    });
+                } else if self.heap_addressable(x) {
+                    let p = self.alloc(1);
+                    self.addr_of(x, p);
+                    let ir = self.operand(i);
+                    self.emit(Op::ElemAddr {
+                        d: p,
+                        a: p,
+                        i: ir,
+                        ew,
+                        len: n as u32,
+                    });
+                    self.emit(Op::Load {
+                        d,
+                        a: p,
+                        off: Off(0),
+                        n: ew,
+                    });
+                } else {
+                    let xr = self.operand(x);
+                    let ir = self.operand(i);
+                    self.emit(Op::SlotIndex {
+                        d,
+                        a: xr,
+                        i: ir,
+                        ew,
+                        len: n as u32,
+                    });
+                }
+            }
+            Type::Pointer(pt) => {
+                let (n, et) = match self.under(pt) {
+                    Type::Array(n, et) => (*n, *et),
+                    _ => {
+                        self.err(e.span, "this index expression");
+                        return;
+                    }
+                };
+                let ew = self.words(et);
+                let p = self.alloc(1);
+                self.expr_to(x, p);
+                let ir = self.operand(i);
+                self.emit(Op::ElemAddr {
+                    d: p,
+                    a: p,
+                    i: ir,
+                    ew,
+                    len: n as u32,
+                });
+                self.emit(Op::Load {
+                    d,
+                    a: p,
+                    off: Off(0),
+                    n: ew,
+                });
+            }
             _ => self.err(e.span, "this index expression"),
+        }
+    }
+
+    /// The word offset of the field selected by `sel_e` in a value of
+    /// struct type `st` (through embedded structs held by value).
+    fn field_off(&self, st: TypeId, sel_e: &Expr) -> u32 {
+        let Some(sel) = self.g.info.selections.get(&sel_e.id) else {
+            return 0;
+        };
+        let mut st = st;
+        let mut off = 0;
+        for &fi in &sel.index {
+            let Some(fs) = self.g.tt.struct_fields(st) else {
+                return off;
+            };
+            off += fs.iter().take(fi).map(|f| self.words(f.ty)).sum::<u32>();
+            st = fs.get(fi).map_or(ids::INVALID, |f| f.ty);
+        }
+        off
+    }
+
+    /// Whether `e` denotes a location in the heap whose address
+    /// [`FnGen::addr_of`] can compute (not a value held in slots).
+    fn heap_addressable(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Paren(x) => self.heap_addressable(x),
+            ExprKind::Ident(id) => match self.g.info.uses.get(&id.id) {
+                Some(o) => {
+                    self.vars.get(o).is_some_and(|v| v.boxed)
+                        || self.captures.contains_key(o)
+                        || (!self.vars.contains_key(o) && self.g.globals.contains_key(o))
+                }
+                None => false,
+            },
+            ExprKind::Star(_) => true,
+            ExprKind::Index(x, _) => match self.under(self.ty(x)) {
+                Type::Slice(_) | Type::Pointer(_) => true,
+                Type::Array(..) => self.heap_addressable(x),
+                _ => false,
+            },
+            ExprKind::Selector(x, _) => match self.g.info.selections.get(&e.id) {
+                Some(sel) if sel.kind == SelectionKind::Field => {
+                    self.g.tt.pointer_elem(self.ty(x)).is_some()
+                        || sel.indirect
+                        || self.heap_addressable(x)
+                }
+                _ => false,
+            },
+            _ => false,
         }
     }
 
@@ -2479,7 +3226,46 @@ impl<'g, 'a> FnGen<'g, 'a> {
         d: Reg,
     ) {
         let xt = self.ty(x);
-        let xr = self.operand(x);
+        // An array (addressable) or a pointer to one: slice its storage.
+        let arr = match self.under(xt).clone() {
+            Type::Array(n, _) => Some((n, false)),
+            Type::Pointer(p) => match self.under(p) {
+                Type::Array(n, _) => Some((*n, true)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let (xr, xt) = match arr {
+            Some((n, is_ptr)) => {
+                let s = self.alloc(3);
+                let ok = if is_ptr {
+                    self.expr_to(x, s);
+                    true
+                } else {
+                    self.addr_of(x, s)
+                };
+                if !ok {
+                    return;
+                }
+                // Nil check: slicing a nil array pointer panics.
+                self.emit(Op::Load {
+                    d: s,
+                    a: s,
+                    off: Off(0),
+                    n: 0,
+                });
+                self.emit(Op::LoadInt {
+                    d: Reg(s.0 + 1),
+                    v: n as i64,
+                });
+                self.emit(Op::LoadInt {
+                    d: Reg(s.0 + 2),
+                    v: n as i64,
+                });
+                (s, self.ty(e))
+            }
+            None => (self.operand(x), xt),
+        };
         let three = max.is_some();
         let b = self.alloc(3);
         match lo {
@@ -2541,8 +3327,43 @@ impl<'g, 'a> FnGen<'g, 'a> {
             self.err(e.span, "this selector");
             return;
         };
+        if sel.kind == SelectionKind::MethodVal {
+            return self.method_value(e, x, &sel, d);
+        }
         if sel.kind != SelectionKind::Field {
-            self.err(e.span, "a method value");
+            // A method expression `T.M` whose receiver is passed as is.
+            if let Some(m) = sel.obj {
+                let recv = match self.g.tt.obj(m).kind {
+                    ObjKind::Func { recv: Some(r), .. } => r,
+                    _ => ids::INVALID,
+                };
+                if sel.index.is_empty() && self.g.tt.identical(recv, sel.recv) {
+                    return self.func_value(m, d, e.span);
+                }
+                // Otherwise a function that walks the receiver (a
+                // pointer, embedded fields, an interface) to the method.
+                let name = self.g.tt.obj(m).name.clone();
+                let is_decl = matches!(self.g.tt.obj(m).kind, ObjKind::Func { recv: Some(r), .. } if !self.g.tt.is_interface(r));
+                let p = super::Promoted {
+                    recv: sel.recv,
+                    path: sel.index.clone(),
+                    name: name.clone(),
+                    sig: self.g.tt.obj(m).ty,
+                    method: is_decl.then_some(m),
+                };
+                let i = self.g.promoted.len();
+                self.g.promoted.push(p);
+                let fname = format!("{}.{name}-fm", self.name);
+                let f = self.g.new_func(fname, Body::Promoted(i));
+                self.emit(Op::MakeClosure {
+                    d,
+                    f,
+                    a: Reg(0),
+                    n: 0,
+                });
+                return;
+            }
+            self.err(e.span, "this method expression");
             return;
         }
         let xt = self.ty(x);
@@ -2581,8 +3402,157 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
     }
 
+    /// `x.M` as a value: a closure over a box holding the receiver
+    /// (evaluated now, as Go does) whose function calls the method.
+    fn method_value(&mut self, e: &'a Expr, x: &'a Expr, sel: &crate::check::Selection, d: Reg) {
+        let Some(m) = sel.obj else {
+            self.err(e.span, "this method value");
+            return;
+        };
+        let xt = self.ty(x);
+        let et = self.embedded_type(xt, &sel.index);
+        let name = self.g.tt.obj(m).name.clone();
+        let sig_t = self.g.tt.obj(m).ty;
+        let (recv_t, method) = if self.is_iface(xt) || (!sel.index.is_empty() && self.is_iface(et))
+        {
+            let it = if self.is_iface(xt) { xt } else { et };
+            (it, None)
+        } else {
+            let r = match self.g.tt.obj(m).kind {
+                ObjKind::Func { recv: Some(r), .. } => r,
+                _ => ids::INVALID,
+            };
+            (r, Some(m))
+        };
+        let w = self.words(recv_t);
+        let v = self.alloc(w.max(1));
+        if method.is_none() {
+            if self.is_iface(xt) {
+                self.expr_to(x, v);
+            } else {
+                let start = Place::Slots(self.operand(x));
+                let (place, et) = self.walk_embedded(start, xt, &sel.index);
+                self.recv_from_place(place, et, et, v);
+            }
+            // Go evaluates the interface now: a nil one panics here.
+            self.emit(Op::Load {
+                d: v,
+                a: v,
+                off: Off(0),
+                n: 0,
+            });
+        } else {
+            self.receiver(x, sel, v);
+        }
+        let rt = self.g.rt_type(recv_t);
+        let b = self.alloc(1);
+        self.emit(Op::New { d: b, t: rt });
+        self.emit(Op::Store {
+            d: b,
+            off: Off(0),
+            a: v,
+            n: w,
+            t: rt,
+        });
+        let i = self.g.method_values.len();
+        self.g.method_values.push((
+            recv_t,
+            super::Promoted {
+                recv: recv_t,
+                path: Vec::new(),
+                name: name.clone(),
+                sig: sig_t,
+                method,
+            },
+        ));
+        let f = self
+            .g
+            .new_func(format!("{}.{name}-fm", self.name), Body::MethodValue(i));
+        self.emit(Op::MakeClosure { d, f, a: b, n: 1 });
+    }
+
+    /// The function of a method value: loads the receiver from the
+    /// closure's box and calls the method with the parameters.
+    fn method_value_body(&mut self, recv_t: TypeId, p: &super::Promoted) -> (u32, u32) {
+        let sig = self
+            .g
+            .tt
+            .signature(p.sig)
+            .cloned()
+            .unwrap_or_else(super::empty_sig);
+        let pw: u32 = sig.params.iter().map(|&t| self.words(t)).sum();
+        let res: u32 = sig.results.iter().map(|&t| self.words(t)).sum();
+        self.alloc(pw);
+        let rw = self.words(recv_t);
+        let bx = self.alloc(1);
+        self.emit(Op::LoadCapture {
+            d: bx,
+            off: Off(1),
+            n: 1,
+        });
+        let base = self.alloc((rw + pw).max(res));
+        self.emit(Op::Load {
+            d: base,
+            a: bx,
+            off: Off(0),
+            n: rw,
+        });
+        self.emit(Op::MoveN {
+            d: Reg(base.0 + rw),
+            a: Reg(0),
+            n: pw,
+        });
+        match p.method {
+            Some(m) => {
+                if let Some(f) = self.g.func_id(m, Span::default()) {
+                    self.emit(Op::Call { f, base });
+                }
+            }
+            None => {
+                let s = self.g.string(p.name.as_bytes());
+                self.emit(Op::CallMethod { base, m: s });
+            }
+        }
+        self.emit(Op::Return { a: base, n: res });
+        (pw, res)
+    }
+
     fn composite(&mut self, e: &'a Expr, elems: &'a [ast::Element], d: Reg) {
         let t = self.ty(e);
+        self.composite_as(e, t, elems, d);
+    }
+
+    /// The element index of each element of an array or slice literal
+    /// (keys are constant indices) and the literal's length.
+    fn literal_indices(&mut self, elems: &'a [ast::Element]) -> Option<(u64, Vec<u64>)> {
+        let mut idx = Vec::with_capacity(elems.len());
+        let mut next = 0u64;
+        let mut n = 0u64;
+        for el in elems {
+            if let Some(k) = &el.key {
+                match self.const_value(k).and_then(|v| v.to_u64()) {
+                    Some(i) => next = i,
+                    None => {
+                        self.err(k.span, "this literal index");
+                        return None;
+                    }
+                }
+            }
+            idx.push(next);
+            next += 1;
+            n = n.max(next);
+        }
+        if n > 1 << 24 {
+            self.err(
+                elems.first().map_or(Span::default(), |e| e.value.span),
+                "a literal this long",
+            );
+            return None;
+        }
+        Some((n, idx))
+    }
+
+    fn composite_as(&mut self, e: &'a Expr, t: TypeId, elems: &'a [ast::Element], d: Reg) {
         match self.under(t).clone() {
             Type::Struct(fs) => {
                 let w = self.words(t);
@@ -2614,24 +3584,75 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             Type::Slice(et) => {
                 let ew = self.words(et);
-                let mut n = 0u32;
-                let mut idx = 0u32;
-                for el in elems {
-                    if el.key.is_some() {
-                        self.err(el.value.span, "a keyed slice literal");
-                        return;
-                    }
-                    idx += 1;
-                    n = n.max(idx);
-                }
+                let Some((n, idx)) = self.literal_indices(elems) else {
+                    return;
+                };
+                let n = n as u32;
                 let a = self.alloc(n * ew);
-                for (k, el) in elems.iter().enumerate() {
+                if idx.iter().enumerate().any(|(k, &i)| i != k as u64) {
+                    self.emit(Op::Zero { d: a, n: n * ew });
+                }
+                for (el, &k) in elems.iter().zip(&idx) {
                     let m = self.top;
                     self.convert_to(&el.value, et, Reg(a.0 + k as u32 * ew));
                     self.top = m;
                 }
                 let rt = self.g.rt_type(et);
                 self.emit(Op::PackSlice { d, a, n, t: rt });
+            }
+            Type::Array(len, et) => {
+                let ew = self.words(et);
+                let Some((_, idx)) = self.literal_indices(elems) else {
+                    return;
+                };
+                if (idx.len() as u64) < len {
+                    self.emit(Op::Zero {
+                        d,
+                        n: (len as u32) * ew,
+                    });
+                }
+                for (el, &k) in elems.iter().zip(&idx) {
+                    let m = self.top;
+                    self.convert_to(&el.value, et, Reg(d.0 + k as u32 * ew));
+                    self.top = m;
+                }
+            }
+            Type::Map(kt, vt) => {
+                let mt = self.g.rt_type(t);
+                let hint = self.alloc(1);
+                self.emit(Op::LoadInt {
+                    d: hint,
+                    v: elems.len() as i64,
+                });
+                let m = self.alloc(1);
+                self.emit(Op::MakeMap { d: m, t: mt, hint });
+                for el in elems {
+                    let mark = self.top;
+                    let k = self.alloc(self.words(kt));
+                    if let Some(key) = &el.key {
+                        self.convert_to(key, kt, k);
+                    }
+                    let v = self.alloc(self.words(vt));
+                    self.convert_to(&el.value, vt, v);
+                    self.emit(Op::MapSet { m, k, v, t: mt });
+                    self.top = mark;
+                }
+                self.emit(Op::Move { d, a: m });
+            }
+            Type::Pointer(pt) => {
+                // An elided `&T{...}` inside a literal of pointers.
+                let w = self.words(pt);
+                let rt = self.g.rt_type(pt);
+                let v = self.alloc(w);
+                self.composite_as(e, pt, elems, v);
+                self.emit(Op::New { d, t: rt });
+                self.emit(Op::Store {
+                    d,
+                    off: Off(0),
+                    a: v,
+                    n: w,
+                    t: rt,
+                });
             }
             _ => self.err(e.span, "this composite literal"),
         }
@@ -2680,7 +3701,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let mut callee = None;
         if let Some((x, sel)) = &recv {
             let xt = self.ty(x);
-            if self.is_iface(xt) {
+            let et = self.embedded_type(xt, &sel.index);
+            if !sel.index.is_empty() && self.is_iface(et) {
+                // A method of an embedded interface.
+                let name = self.g.tt.obj(sel.obj.unwrap_or(ObjId(0))).name.clone();
+                let start = Place::Slots(self.operand(x));
+                let (place, et) = self.walk_embedded(start, xt, &sel.index);
+                let r = self.alloc(1);
+                self.recv_from_place(place, et, et, r);
+                callee = Some(Callee::Iface(r, name));
+                base_words = 1;
+            } else if self.is_iface(xt) {
                 // Interface method call: the receiver word is the box.
                 let name = self.g.tt.obj(sel.obj.unwrap_or(ObjId(0))).name.clone();
                 let r = self.operand(x);
@@ -2752,8 +3783,19 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let want_ptr = self.g.tt.pointer_elem(rt).is_some();
         let xt = self.ty(x);
         let x_ptr = self.g.tt.pointer_elem(xt).is_some();
-        if sel.index.len() > 1 {
-            self.err(x.span, "a call of a promoted method");
+        if !sel.index.is_empty() {
+            // A promoted method: walk the embedded fields to its receiver.
+            let start = if x_ptr {
+                Place::Slots(self.operand(x))
+            } else if self.heap_addressable(x) {
+                let p = self.alloc(1);
+                self.addr_of(x, p);
+                Place::Ptr(p)
+            } else {
+                Place::Slots(self.operand(x))
+            };
+            let (place, et) = self.walk_embedded(start, xt, &sel.index);
+            self.recv_from_place(place, et, rt, d);
             return;
         }
         match (want_ptr, x_ptr) {
@@ -2772,6 +3814,175 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 });
             }
         }
+    }
+
+    /// Walks the embedded fields `path` from a value of type `t` at
+    /// `place`; returns where the embedded value is and its type.
+    fn walk_embedded(&mut self, place: Place, t: TypeId, path: &[usize]) -> (Place, TypeId) {
+        let (mut place, mut t) = (place, t);
+        for &fi in path {
+            if let Some(e) = self.g.tt.pointer_elem(t) {
+                place = match place {
+                    Place::Slots(r) => Place::Ptr(r),
+                    Place::Ptr(p) => {
+                        let q = self.alloc(1);
+                        self.emit(Op::Load {
+                            d: q,
+                            a: p,
+                            off: Off(0),
+                            n: 1,
+                        });
+                        Place::Ptr(q)
+                    }
+                };
+                t = e;
+            }
+            let fs = self
+                .g
+                .tt
+                .struct_fields(t)
+                .map(|f| f.to_vec())
+                .unwrap_or_default();
+            let off: u32 = fs.iter().take(fi).map(|f| self.words(f.ty)).sum();
+            let ft = fs.get(fi).map_or(ids::INVALID, |f| f.ty);
+            place = match place {
+                Place::Slots(r) => Place::Slots(Reg(r.0 + off)),
+                Place::Ptr(p) => {
+                    let q = self.alloc(1);
+                    // Nil check before offsetting the pointer.
+                    self.emit(Op::Load {
+                        d: q,
+                        a: p,
+                        off: Off(0),
+                        n: 0,
+                    });
+                    self.emit(Op::AddIntImm {
+                        d: q,
+                        a: p,
+                        v: (off * 8) as i32,
+                    });
+                    Place::Ptr(q)
+                }
+            };
+            t = ft;
+        }
+        (place, t)
+    }
+
+    /// The receiver of type `rt` (a method's receiver type, or an
+    /// interface) from the embedded value of type `et` at `place`, into `d`.
+    fn recv_from_place(&mut self, place: Place, et: TypeId, rt: TypeId, d: Reg) {
+        let want_ptr = self.g.tt.pointer_elem(rt).is_some() && !self.is_iface(rt);
+        // The address of (or pointer to) the receiver's value, if any.
+        let ptr = if self.g.tt.pointer_elem(et).is_some() {
+            let q = self.alloc(1);
+            match place {
+                Place::Slots(r) => {
+                    self.emit(Op::Move { d: q, a: r });
+                }
+                Place::Ptr(p) => {
+                    self.emit(Op::Load {
+                        d: q,
+                        a: p,
+                        off: Off(0),
+                        n: 1,
+                    });
+                }
+            }
+            Some(q)
+        } else {
+            match place {
+                Place::Ptr(p) => Some(p),
+                Place::Slots(_) => None,
+            }
+        };
+        if want_ptr {
+            if let Some(p) = ptr {
+                self.emit(Op::Move { d, a: p });
+            }
+            return;
+        }
+        let n = self.words(rt);
+        match (ptr, place) {
+            (Some(p), _) => {
+                self.emit(Op::Load {
+                    d,
+                    a: p,
+                    off: Off(0),
+                    n,
+                });
+            }
+            (None, Place::Slots(r)) => {
+                self.emit(Op::MoveN { d, a: r, n });
+            }
+            (None, Place::Ptr(_)) => {}
+        }
+    }
+
+    /// The type reached from `t` through the embedded fields `path`.
+    fn embedded_type(&self, t: TypeId, path: &[usize]) -> TypeId {
+        let mut t = t;
+        for &fi in path {
+            if let Some(e) = self.g.tt.pointer_elem(t) {
+                t = e;
+            }
+            t = self
+                .g
+                .tt
+                .struct_fields(t)
+                .and_then(|fs| fs.get(fi))
+                .map_or(ids::INVALID, |f| f.ty);
+        }
+        t
+    }
+
+    /// The body of a promoted method in a method table: the receiver
+    /// (of type `recv_t`) is walked to the embedded value and the method
+    /// called on it.
+    fn promoted_body(&mut self, p: &super::Promoted) -> (u32, u32) {
+        let (recv_t, path) = (p.recv, &p.path[..]);
+        let sig = self
+            .g
+            .tt
+            .signature(p.sig)
+            .cloned()
+            .unwrap_or_else(super::empty_sig);
+        let rw = self.words(recv_t);
+        let pw: u32 = sig.params.iter().map(|&t| self.words(t)).sum();
+        let res: u32 = sig.results.iter().map(|&t| self.words(t)).sum();
+        self.alloc(rw + pw);
+        let (place, et) = self.walk_embedded(Place::Slots(Reg(0)), recv_t, path);
+        let name = p.name.clone();
+        if self.is_iface(et) {
+            let base = self.alloc((1 + pw).max(res));
+            self.recv_from_place(place, et, et, base);
+            self.emit(Op::MoveN {
+                d: Reg(base.0 + 1),
+                a: Reg(rw),
+                n: pw,
+            });
+            let s = self.g.string(name.as_bytes());
+            self.emit(Op::CallMethod { base, m: s });
+            self.emit(Op::Return { a: base, n: res });
+        } else if let Some(m) = p.method {
+            let mrt = match self.g.tt.obj(m).kind {
+                ObjKind::Func { recv: Some(r), .. } => r,
+                _ => ids::INVALID,
+            };
+            let mw = self.words(mrt);
+            let base = self.alloc((mw + pw).max(res));
+            self.recv_from_place(place, et, mrt, base);
+            self.emit(Op::MoveN {
+                d: Reg(base.0 + mw),
+                a: Reg(rw),
+                n: pw,
+            });
+            if let Some(f) = self.g.func_id(m, Span::default()) {
+                self.emit(Op::Call { f, base });
+            }
+            self.emit(Op::Return { a: base, n: res });
+        }
+        (rw + pw, res)
     }
 
     fn args(&mut self, args: &'a [Expr], sig: &crate::types::Signature, spread: bool, base: Reg) {
@@ -2904,6 +4115,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     Type::Slice(el) if matches!(self.basic(*el), Some(BasicKind::Uint8)) => {
                         self.emit(Op::StrToBytes { d, a: r });
                     }
+                    Type::Slice(el) if matches!(self.basic(*el), Some(BasicKind::Int32)) => {
+                        self.emit(Op::StrToRunes { d, a: r });
+                    }
                     _ => self.err(e.span, "this conversion"),
                 }
             }
@@ -2913,7 +4127,47 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     Type::Slice(el) if matches!(self.basic(*el), Some(BasicKind::Uint8)) => {
                         self.emit(Op::BytesToStr { d, a: r });
                     }
+                    Type::Slice(el) if matches!(self.basic(*el), Some(BasicKind::Int32)) => {
+                        self.emit(Op::RunesToStr { d, a: r });
+                    }
                     _ => self.err(e.span, "this conversion"),
+                }
+            }
+            _ if matches!(self.under(xt), Type::Slice(_))
+                && !matches!(self.under(t), Type::Slice(_)) =>
+            {
+                // []T to [N]T or *[N]T (Go 1.20).
+                let (n, is_ptr) = match self.under(t) {
+                    Type::Array(n, _) => (*n, false),
+                    Type::Pointer(p) => match self.under(*p) {
+                        Type::Array(n, _) => (*n, true),
+                        _ => (0, true),
+                    },
+                    _ => (0, true),
+                };
+                let r = self.operand(x);
+                if is_ptr {
+                    self.emit(Op::SliceToArrayPtr {
+                        d,
+                        a: r,
+                        n: n as u32,
+                    });
+                } else {
+                    let p = self.alloc(1);
+                    self.emit(Op::SliceToArrayPtr {
+                        d: p,
+                        a: r,
+                        n: n as u32,
+                    });
+                    let w = self.words(t);
+                    if w > 0 {
+                        self.emit(Op::Load {
+                            d,
+                            a: p,
+                            off: Off(0),
+                            n: w,
+                        });
+                    }
                 }
             }
             _ => {
@@ -2967,6 +4221,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     }
                     Type::Array(n, _) => {
                         self.emit(Op::LoadInt { d, v: n as i64 });
+                    }
+                    Type::Pointer(p) if matches!(self.under(p), Type::Array(..)) => {
+                        let n = match self.under(p) {
+                            Type::Array(n, _) => *n,
+                            _ => 0,
+                        };
+                        self.emit(Op::LoadInt { d, v: n as i64 });
+                    }
+                    Type::Map(..) => {
+                        let r = self.operand(x);
+                        self.emit(Op::MapLen { d, a: r });
                     }
                     _ => self.err(e.span, "len or cap of this type"),
                 }
@@ -3063,7 +4328,33 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         };
                         self.emit(Op::MakeSlice { d, t: rt, len, cap });
                     }
+                    Type::Map(..) => {
+                        let rt = self.g.rt_type(t);
+                        let hint = self.alloc(1);
+                        match args.get(1) {
+                            Some(h) => self.convert_to(h, ids::INT, hint),
+                            None => {
+                                self.emit(Op::LoadInt { d: hint, v: 0 });
+                            }
+                        }
+                        self.emit(Op::MakeMap { d, t: rt, hint });
+                    }
                     _ => self.err(e.span, "make of this type"),
+                }
+            }
+            Builtin::Min | Builtin::Max if self.g.tt.is_float(self.ty(e)) => {
+                let t = self.ty(e);
+                self.convert_to(&args[0], t, d);
+                for a in &args[1..] {
+                    let m = self.top;
+                    let r = self.alloc(1);
+                    self.convert_to(a, t, r);
+                    if b == Builtin::Min {
+                        self.emit(Op::MinF64 { d, a: d, b: r });
+                    } else {
+                        self.emit(Op::MaxF64 { d, a: d, b: r });
+                    }
+                    self.top = m;
                 }
             }
             Builtin::Min | Builtin::Max => {
@@ -3083,8 +4374,31 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     self.patch_here(&[j]);
                     self.top = m;
                 }
-                if self.g.tt.is_float(t) {
-                    self.err(e.span, "min or max of floats");
+            }
+            Builtin::Delete => {
+                let mt = self.ty(&args[0]);
+                let kt = match self.under(mt) {
+                    Type::Map(k, _) => *k,
+                    _ => ids::INVALID,
+                };
+                let m = self.operand(&args[0]);
+                let k = self.alloc(self.words(kt));
+                self.convert_to(&args[1], kt, k);
+                let t = self.g.rt_type(mt);
+                self.emit(Op::MapDelete { m, k, t });
+            }
+            Builtin::Clear => {
+                let xt = self.ty(&args[0]);
+                let r = self.operand(&args[0]);
+                match self.under(xt).clone() {
+                    Type::Map(..) => {
+                        self.emit(Op::MapClear { a: r });
+                    }
+                    Type::Slice(et) => {
+                        let t = self.g.rt_type(et);
+                        self.emit(Op::ClearSlice { a: r, t });
+                    }
+                    _ => self.err(e.span, "clear of this type"),
                 }
             }
             _ => self.err(e.span, &format!("the {} builtin", b.name())),
@@ -3107,6 +4421,35 @@ impl<'g, 'a> FnGen<'g, 'a> {
             _ => PrintKind::Pointer,
         }
     }
+}
+
+/// Where a tuple assignment stores one value (its operands evaluated).
+enum Dest<'a> {
+    /// Through [`FnGen::store_to`] (variables, fields of values in slots).
+    Plain(&'a Expr),
+    Map {
+        m: Reg,
+        k: Reg,
+        t: RtType,
+    },
+    Slice {
+        s: Reg,
+        i: Reg,
+        t: RtType,
+    },
+    Ptr {
+        p: Reg,
+        t: RtType,
+        n: u32,
+    },
+}
+
+/// Where a value is: in slots from a register, or at an address held in
+/// a register.
+#[derive(Clone, Copy)]
+enum Place {
+    Slots(Reg),
+    Ptr(Reg),
 }
 
 /// Where an argument comes from: an expression, or one value of a

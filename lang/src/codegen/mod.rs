@@ -64,6 +64,12 @@ enum Body<'a> {
     PkgInit(usize),
     /// The entry point.
     Entry,
+    /// A promoted method in a method table: index into `Gen::promoted`.
+    Promoted(usize),
+    /// A method value's function: index into `Gen::method_values`.
+    MethodValue(usize),
+    /// A deferred builtin's function: index into `Gen::deferred_builtins`.
+    DeferBuiltin(usize),
 }
 
 /// Compiles a checked program. Errors are diagnostics for constructs the
@@ -73,6 +79,7 @@ pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Ve
     // Runtime type 0 is `string`: the VM boxes runtime error messages
     // with it when `recover` returns them.
     g.rt_type(crate::types::ids::STRING);
+    g.runtime_error_type();
     let entry = g.new_func("runtime.main".into(), Body::Entry);
     g.out.entry = entry;
     g.drain();
@@ -90,6 +97,20 @@ pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Ve
         crate::diag::sort(&mut g.errors);
         Err(g.errors)
     }
+}
+
+/// A method promoted from an embedded field into a type's method table.
+#[derive(Clone)]
+pub(crate) struct Promoted {
+    /// The receiver type (`T` or `*T`).
+    pub recv: TypeId,
+    /// The embedded fields from the receiver to the method's holder.
+    pub path: Vec<usize>,
+    pub name: String,
+    /// The method's signature (a `Func` type).
+    pub sig: TypeId,
+    /// The declared method (None: a method of an embedded interface).
+    pub method: Option<ObjId>,
 }
 
 pub(crate) struct Gen<'a> {
@@ -111,6 +132,13 @@ pub(crate) struct Gen<'a> {
     pkg_inits: Vec<FuncId>,
     /// The variables each function literal captures, in closure order.
     lit_captures: HashMap<NodeId, Vec<ObjId>>,
+    /// Promoted methods: receiver type, embedded path, method.
+    promoted: Vec<Promoted>,
+    /// Method values: the receiver's type (boxed in the closure) and the
+    /// method (by object, or by name for an interface receiver).
+    method_values: Vec<(TypeId, Promoted)>,
+    /// Deferred builtins: the builtin and its arguments' types.
+    deferred_builtins: Vec<(crate::types::Builtin, Vec<TypeId>)>,
     errors: Vec<Diagnostic>,
 }
 
@@ -133,6 +161,9 @@ impl<'a> Gen<'a> {
             pkg_of_global: HashMap::new(),
             pkg_inits: Vec::new(),
             lit_captures: HashMap::new(),
+            promoted: Vec::new(),
+            method_values: Vec::new(),
+            deferred_builtins: Vec::new(),
             errors: Vec::new(),
         };
         for (pi, p) in prog.packages.iter().enumerate() {
@@ -447,13 +478,149 @@ impl<'a> Gen<'a> {
                 }
             }
         }
+        // Methods promoted from embedded fields.
+        for p in self.promoted_methods(t) {
+            let name = p.name.clone();
+            if table.iter().any(|(n, _)| *n == name) {
+                continue;
+            }
+            let fname = format!("{}.{name}", reflect_name(&self.tt.type_string(t, None)));
+            let i = self.promoted.len();
+            self.promoted.push(p);
+            let f = self.new_func(fname, Body::Promoted(i));
+            table.push((name, f));
+        }
+        // An interface type's descriptor lists its method names (for
+        // assertions to it and type switch cases); the functions are
+        // unused.
+        if let Some(i) = self.tt.interface(t) {
+            for m in &i.methods {
+                table.push((m.name.clone(), FuncId(u32::MAX)));
+            }
+            if i.methods.is_empty() && self.tt.named(t).is_none() {
+                self.out.types[id.0 as usize].name = "interface {}".into();
+            }
+        }
         table.sort_by(|a, b| a.0.cmp(&b.0));
         self.out.types[id.0 as usize].methods = table;
         id
     }
 
+    /// The methods of `t`'s method set promoted from embedded fields:
+    /// (name, method object, embedded path).
+    fn promoted_methods(&self, t: TypeId) -> Vec<Promoted> {
+        let is_ptr = self.tt.pointer_elem(t).is_some();
+        let base = self.tt.pointer_elem(t).unwrap_or(t);
+        if self.tt.struct_fields(base).is_none() {
+            return Vec::new();
+        }
+        // Candidate names: methods of every type reachable by embedding.
+        let mut names: Vec<(String, Option<crate::types::PkgId>)> = Vec::new();
+        let mut work = vec![(base, 0u32)];
+        let mut seen = HashSet::new();
+        while let Some((ty, depth)) = work.pop() {
+            if depth > 32 || !seen.insert(ty) {
+                continue;
+            }
+            if let Some(n) = self.tt.named(ty) {
+                for &m in &n.methods {
+                    let o = self.tt.obj(m);
+                    names.push((o.name.clone(), o.pkg));
+                }
+            }
+            if let Some(i) = self.tt.interface(ty) {
+                for m in &i.methods {
+                    names.push((m.name.clone(), m.pkg));
+                }
+            }
+            if let Some(fs) = self.tt.struct_fields(ty) {
+                for f in fs.iter().filter(|f| f.embedded) {
+                    let et = self.tt.pointer_elem(f.ty).unwrap_or(f.ty);
+                    work.push((et, depth + 1));
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        let mut out = Vec::new();
+        for (name, pkg) in names {
+            let r = crate::check::lookup::lookup_field_or_method(self.tt, t, pkg, &name);
+            let crate::check::lookup::LookupResult::Method {
+                obj,
+                iface,
+                index,
+                indirect,
+            } = r
+            else {
+                continue;
+            };
+            if index.is_empty() {
+                continue;
+            }
+            let sig = match (obj, iface) {
+                (Some(m), _) => self.tt.obj(m).ty,
+                (None, Some((_, sig))) => sig,
+                _ => continue,
+            };
+            if let Some(m) = obj {
+                let ptr_recv = matches!(self.tt.obj(m).kind, ObjKind::Func { recv: Some(r), .. } if self.tt.pointer_elem(r).is_some());
+                if ptr_recv && !is_ptr && !indirect {
+                    continue;
+                }
+            }
+            out.push(Promoted {
+                recv: t,
+                path: index,
+                name,
+                sig,
+                method: obj,
+            });
+        }
+        out
+    }
+
+    /// The types `recover` returns for runtime errors (index out of range,
+    /// nil map write, ...), named as Go names them (`runtime.boundsError`,
+    /// ...): each holds the message as a string and has Go's
+    /// `runtime.Error` methods, so `r.(error)` and `r.(runtime.Error)` hold
+    /// and `Error()` gives the message. The VM finds them by name
+    /// (`RUNTIME_ERROR_TYPES`) and picks one by the message.
+    fn runtime_error_type(&mut self) {
+        let error = FuncId(self.out.funcs.len() as u32);
+        self.out.funcs.push(Function {
+            name: "runtime.Error.Error".into(),
+            code: vec![Op::Return { a: Reg(0), n: 2 }],
+            lines: vec![0],
+            file: 0,
+            param_words: 2,
+            result_words: 2,
+            frame_words: 2,
+            recover_pc: 0,
+        });
+        let marker = FuncId(self.out.funcs.len() as u32);
+        self.out.funcs.push(Function {
+            name: "runtime.Error.RuntimeError".into(),
+            code: vec![Op::Return { a: Reg(0), n: 0 }],
+            lines: vec![0],
+            file: 0,
+            param_words: 2,
+            result_words: 0,
+            frame_words: 2,
+            recover_pc: 0,
+        });
+        for name in RUNTIME_ERROR_TYPES {
+            self.out.types.push(TypeDesc {
+                name: name.into(),
+                kind: TypeKind::String,
+                words: 2,
+                ptr_mask: vec![1],
+                methods: vec![("Error".into(), error), ("RuntimeError".into(), marker)],
+            });
+        }
+    }
+
     /// `(*T).M` for a method `M` declared on `T`: loads `*p` and calls `T.M`.
-    fn deref_wrapper(&mut self, m: ObjId, base: TypeId) -> Option<FuncId> {
+    pub(crate) fn deref_wrapper(&mut self, m: ObjId, base: TypeId) -> Option<FuncId> {
         let target = self.func_id(m, Span::default())?;
         let obj = self.tt.obj(m);
         let sig = self.tt.signature(obj.ty).cloned().unwrap_or_else(empty_sig);
@@ -543,9 +710,52 @@ impl<'a> Gen<'a> {
     }
 }
 
+/// The runtime error types the code generator adds (see
+/// `Gen::runtime_error_type`), as Go names them.
+pub const RUNTIME_ERROR_TYPES: [&str; 5] = [
+    "runtime.errorString",
+    "runtime.boundsError",
+    "runtime.plainError",
+    "*runtime.TypeAssertionError",
+    "*runtime.PanicNilError",
+];
+
 /// Go's reflect spelling of a type: the aliases `byte` and `rune` are
-/// `uint8` and `int32` (a named type `pkg.byte` keeps its name).
+/// `uint8` and `int32` (a named type `pkg.byte` keeps its name), and
+/// struct and interface literals are spaced inside their braces
+/// (`struct { a int; b string }`, `struct {}`).
 fn reflect_name(s: &str) -> String {
+    space_braces(&alias_names(s))
+}
+
+fn space_braces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'{' {
+            if b.get(i + 1) == Some(&b'}') {
+                out.push_str(" {}");
+                i += 2;
+            } else {
+                out.push_str(" { ");
+                i += 1;
+            }
+            continue;
+        }
+        if b[i] == b'}' {
+            out.push_str(" }");
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+fn alias_names(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let b = s.as_bytes();
     let mut i = 0;
@@ -573,7 +783,7 @@ fn reflect_name(s: &str) -> String {
     out
 }
 
-fn empty_sig() -> crate::types::Signature {
+pub(crate) fn empty_sig() -> crate::types::Signature {
     crate::types::Signature {
         params: Vec::new(),
         results: Vec::new(),

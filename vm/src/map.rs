@@ -1,0 +1,1462 @@
+//! Go maps on the gol_gc heap, and the hashing and equality of every
+//! comparable type (which `==` on structs, arrays and interfaces shares).
+//!
+//! # Representation
+//! A map value is one word: 0 (a nil map) or a pointer to a *header*
+//! object of [`HEADER_WORDS`] words:
+//!
+//! | word | field |
+//! |---|---|
+//! | 0 `H_COUNT` | live entries (`len(m)`) |
+//! | 1 `H_TABLE` | pointer to the current *table* (0 before the first insertion) |
+//! | 2 `H_SEED` | this map's hash seed (random per map, as in Go) |
+//! | 3 `H_TYPE` | the map's runtime type (so natives such as `fmt` need nothing else) |
+//! | 4 `H_KV` | the key's words, and the value's words << 32 |
+//! | 5 `H_FLAGS` | a write is in progress (to report unsynchronised use as Go does) |
+//!
+//! A *table* ([`TABLE_WORDS`] words) holds what changes together when the
+//! map grows: `T_USED` (entry slots used so far, live or deleted),
+//! `T_ECAP` (entry slots), `T_ICAP` (index slots, a power of two, `2 *
+//! ecap`), `T_ENTRIES` (the entry array, typed) and `T_INDEX` (the index,
+//! noscan). A table's capacities and arrays never change; growing makes a
+//! new table and stores it into the header with one pointer store, so a
+//! reader (a racy one too) always sees capacities that match their
+//! arrays, and a lookup never leaves them.
+//!
+//! The *entry array* holds `ecap` entries of `1 + kw + vw` words: a state
+//! word (the key's hash with its low bit set; 0 for a free or deleted
+//! slot), the key's words, the value's words. Entries are appended in
+//! insertion order and never move until the map is rebuilt. The *index*
+//! is an open-addressing table (linear probing from slot `hash >> 1`: the
+//! low bit is always set) of words `(top32(hash) << 32) | (entry + 1)`, 0
+//! for empty: the top hash bits play the part of Go's
+//! `tophash` byte, so a probe compares keys only when 32 hash bits agree.
+//! Deleting marks the entry free (state 0, key and value zeroed so the
+//! collector does not keep what they pointed to) and leaves its index slot
+//! in place as a tombstone. When the entry array is full the map is
+//! *rebuilt*: a new entry array sized for twice the live entries, the live
+//! entries copied in order, a new index.
+//!
+//! # Iteration
+//! A `range` keeps, in its own slots, the map, the table it started on
+//! (the *snapshot*), the snapshot's capacity, a counter, a random start
+//! and a random odd stride: it visits the entry slots in blocks of 8, the
+//! blocks in the order `(start + k * stride) mod blocks` (a permutation:
+//! capacities are powers of two), each block from a random offset. So each
+//! range begins at a random place and, for maps of more than 8 entries,
+//! walks the blocks in a different order, as Go's begins at a random
+//! bucket and offset. (For up to 8 entries the order is Go's exactly:
+//! insertion order rotated, as within one Go bucket.) Programs must not
+//! depend on the order, and this makes sure they cannot by accident;
+//! runs of 8 neighbouring entries keep the walk cache-friendly. Go's rules for changes during iteration hold:
+//! * an entry deleted before it is reached is not produced (its state word
+//!   is 0, or, when the map has a new table since, the key is looked up in
+//!   the current map and is missing);
+//! * an entry is produced at most once (entries never move in a snapshot);
+//! * an entry added during iteration may or may not be produced (it is when
+//!   it lands in the snapshot at a slot not yet visited);
+//! * values are read from the current map when it was rebuilt since.
+//!
+//! # Hashing and equality
+//! [`hash_value`] and [`equal_value`] walk a runtime type descriptor: words
+//! for integers, booleans and pointers; floats with `+0 == -0` (both hash
+//! alike) and NaN unequal to everything (a NaN key hashes randomly, so each
+//! insertion of NaN adds a new entry, as in Go); strings by their bytes;
+//! interfaces by their dynamic type and value (hashing or comparing an
+//! uncomparable dynamic type is Go's runtime error); structs and arrays
+//! field by field (blank fields ignored). The hash is a folded multiply
+//! (wyhash's mixing step) seeded per map.
+//!
+//! # For natives
+//! [`len`], [`map_type`], [`for_each`] (insertion order) and
+//! [`sorted_entries`] (the order `fmt` prints, Go's `internal/fmtsort`)
+//! read a map; [`Vm::map_new`], [`Vm::map_set`], [`Vm::map_get`] and
+//! [`Vm::map_delete`] build and change one.
+//!
+//! # Invariants
+//! 1. In a table, `used <= ecap`, `icap == 2 * ecap` (a power of two), so
+//!    the index is never more than half full and probes end at an empty
+//!    slot; `count` is at most the current table's `used`.
+//! 2. Every live entry has exactly one index slot naming it, on its key's
+//!    probe sequence before any empty slot.
+//! 3. A free entry's key and value words are zero.
+//! 4. A table's capacities and arrays never change after it is published;
+//!    readers load the header's table word once per operation. Every
+//!    index into a table's arrays is checked against that table's own
+//!    capacities, so even a racy program (two goroutines writing one map,
+//!    which Go forbids) gets wrong answers at worst, never accesses outside
+//!    the arrays.
+//!
+//! # Rejected alternatives
+//! * Go's buckets of 8 with incremental evacuation: the same asymptotics,
+//!   but iteration during growth needs Go's intricate evacuation-aware
+//!   iterator; the insertion-ordered entry array gives the same guarantees
+//!   with a snapshot and a lookup.
+//! * A Rust `HashMap` behind a handle: not on the collected heap, not
+//!   traceable by the collector, and not `Send` across goroutines.
+
+use crate::value;
+use crate::Vm;
+use gol_lang::bytecode::{Program, RtType, TypeKind};
+use std::cell::Cell;
+
+pub const H_COUNT: usize = 0;
+pub const H_TABLE: usize = 1;
+pub const H_SEED: usize = 2;
+pub const H_TYPE: usize = 3;
+pub const H_KV: usize = 4;
+pub const H_FLAGS: usize = 5;
+pub const HEADER_WORDS: usize = 6;
+/// `H_FLAGS` bit: a write (insert, delete, clear) is in progress.
+const WRITING: u64 = 1;
+
+/// Why a map operation failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MapError {
+    /// A Go panic with this runtime error text.
+    Panic(String),
+    /// Go's fatal error for a map used by goroutines without
+    /// synchronisation (`concurrent map writes`, ...): unrecoverable.
+    Fatal(&'static str),
+}
+
+/// Whether a write to `m` is in progress (Go's `hashWriting` flag: a
+/// best-effort detection of unsynchronised use, as in Go).
+fn writing(m: u64) -> bool {
+    // SAFETY: `m` is a header.
+    m != 0 && unsafe { value::read_word(m, H_FLAGS) } & WRITING != 0
+}
+
+fn set_writing(m: u64, on: bool) {
+    // SAFETY: `m` is a non-nil header; the flags word is not a pointer.
+    unsafe {
+        let f = value::read_word(m, H_FLAGS);
+        value::write_word(m, H_FLAGS, if on { f | WRITING } else { f & !WRITING });
+    }
+}
+/// Word 1 (the table) of a header is a pointer.
+const HEADER_MASK: [u64; 1] = [1 << H_TABLE];
+
+pub const T_USED: usize = 0;
+pub const T_ECAP: usize = 1;
+pub const T_ICAP: usize = 2;
+pub const T_ENTRIES: usize = 3;
+pub const T_INDEX: usize = 4;
+pub const TABLE_WORDS: usize = 5;
+/// Words 3 (entries) and 4 (index) of a table are pointers.
+const TABLE_MASK: [u64; 1] = [(1 << T_ENTRIES) | (1 << T_INDEX)];
+
+/// A table's fixed fields, read once.
+#[derive(Clone, Copy)]
+struct Table {
+    ptr: u64,
+    ecap: usize,
+    icap: usize,
+    entries: u64,
+    index: u64,
+}
+
+/// The current table of map `m` (None for a nil map or one never grown).
+fn table(m: u64) -> Option<Table> {
+    if m == 0 {
+        return None;
+    }
+    // SAFETY: `m` is a header; one load of the table word.
+    let t = unsafe { value::read_word(m, H_TABLE) };
+    table_at(t)
+}
+
+fn table_at(t: u64) -> Option<Table> {
+    if t == 0 {
+        return None;
+    }
+    // SAFETY: `t` is a table object, whose words 1..5 never change.
+    unsafe {
+        Some(Table {
+            ptr: t,
+            ecap: value::read_word(t, T_ECAP) as usize,
+            icap: value::read_word(t, T_ICAP) as usize,
+            entries: value::read_word(t, T_ENTRIES),
+            index: value::read_word(t, T_INDEX),
+        })
+    }
+}
+
+/// `used` of table `t`, clamped to its capacity.
+fn used(t: &Table) -> usize {
+    // SAFETY: `t.ptr` is a table.
+    (unsafe { value::read_word(t.ptr, T_USED) } as usize).min(t.ecap)
+}
+
+/// Words a `range` over a map keeps in its slots (see the module docs):
+/// map, snapshot, snapshot capacity, counter, start, stride.
+pub const ITER_WORDS: u32 = gol_lang::bytecode::MAP_ITER_WORDS;
+
+/// What the VM knows about one map type.
+#[derive(Clone, Debug)]
+pub struct MapType {
+    pub key: RtType,
+    pub val: RtType,
+    pub kw: usize,
+    pub vw: usize,
+    /// Pointer mask of one entry (state, key, value).
+    pub entry_mask: Vec<u64>,
+    /// How keys are hashed and compared.
+    pub keys: KeyKind,
+}
+
+/// The fast paths for keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyKind {
+    /// Equal exactly when their words are (integers, booleans, pointers,
+    /// channels, and arrays and structs of those).
+    Words,
+    /// A string.
+    Str,
+    /// Anything else: walk the type ([`hash_value`], [`equal_value`]).
+    Typed,
+}
+
+fn plain_words(prog: &Program, t: RtType, depth: u32) -> bool {
+    if depth > 100 {
+        return false;
+    }
+    match &prog.ty(t).kind {
+        TypeKind::Bool
+        | TypeKind::Int { .. }
+        | TypeKind::Uintptr
+        | TypeKind::Pointer(_)
+        | TypeKind::Chan(_) => true,
+        TypeKind::Array(_, e) => plain_words(prog, *e, depth + 1),
+        TypeKind::Struct(fs) => fs
+            .iter()
+            .all(|f| f.name != "_" && plain_words(prog, f.ty, depth + 1)),
+        _ => false,
+    }
+}
+
+impl MapType {
+    /// The descriptor of map type `t`, or None when `t` is not a map.
+    pub fn of(prog: &Program, t: RtType) -> Option<MapType> {
+        let TypeKind::Map(k, v) = prog.types.get(t.0 as usize)?.kind else {
+            return None;
+        };
+        let (kd, vd) = (prog.ty(k), prog.ty(v));
+        let (kw, vw) = (kd.words as usize, vd.words as usize);
+        let n = 1 + kw + vw;
+        let mut entry_mask = vec![0u64; n.div_ceil(64)];
+        let bit = |m: &[u64], i: usize| m.get(i / 64).is_some_and(|x| x & (1 << (i % 64)) != 0);
+        for i in 0..kw {
+            if bit(&kd.ptr_mask, i) {
+                entry_mask[(1 + i) / 64] |= 1 << ((1 + i) % 64);
+            }
+        }
+        for i in 0..vw {
+            if bit(&vd.ptr_mask, i) {
+                let j = 1 + kw + i;
+                entry_mask[j / 64] |= 1 << (j % 64);
+            }
+        }
+        let keys = if plain_words(prog, k, 0) {
+            KeyKind::Words
+        } else if matches!(kd.kind, TypeKind::String) {
+            KeyKind::Str
+        } else {
+            KeyKind::Typed
+        };
+        Some(MapType {
+            key: k,
+            val: v,
+            kw,
+            vw,
+            entry_mask,
+            keys,
+        })
+    }
+
+    fn entry_words(&self) -> usize {
+        1 + self.kw + self.vw
+    }
+}
+
+thread_local! {
+    static RNG: Cell<u64> = Cell::new({
+        use std::hash::{BuildHasher, Hasher};
+        let h = std::collections::hash_map::RandomState::new().build_hasher().finish();
+        h | 1
+    });
+}
+
+/// A random word (xorshift64*, seeded per thread from the OS).
+pub fn random() -> u64 {
+    RNG.with(|c| {
+        let mut x = c.get();
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        c.set(x);
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    })
+}
+
+const K0: u64 = 0xa076_1d64_78bd_642f;
+const K1: u64 = 0xe703_7ed1_a0b4_28db;
+
+#[inline]
+fn fold(a: u64, b: u64) -> u64 {
+    let p = (a as u128) * (b as u128);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+#[inline]
+fn mix(h: u64, w: u64) -> u64 {
+    fold(h ^ w, K0)
+}
+
+fn mix_bytes(mut h: u64, b: &[u8]) -> u64 {
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    mix(h, b.len() as u64 ^ K1)
+}
+
+/// Reads `n` words of the object at `p` from word `off`.
+///
+/// # Safety
+/// `p` points at a live object with at least `off + n` words.
+unsafe fn words_at(p: u64, off: usize, n: usize) -> Vec<u64> {
+    // SAFETY: forwarded from the caller.
+    (0..n)
+        .map(|k| unsafe { value::read_word(p, off + k) })
+        .collect()
+}
+
+/// The words of interface box `b`'s value and its dynamic type.
+fn unbox(prog: &Program, b: u64) -> Option<(RtType, Vec<u64>)> {
+    let t = crate::panic::box_type(b)?;
+    let n = prog.types.get(t.0 as usize)?.words as usize;
+    // SAFETY: a non-nil interface word points at a box holding its type's
+    // words after the type word (value invariant 3).
+    Some((t, unsafe { words_at(b, 1, n) }))
+}
+
+/// Whether values of `t` can be compared (and hashed) without panicking
+/// at the top level: interfaces count as comparable (their dynamic value
+/// is checked when reached).
+pub fn comparable(prog: &Program, t: RtType) -> bool {
+    comparable_depth(prog, t, 0)
+}
+
+fn comparable_depth(prog: &Program, t: RtType, depth: u32) -> bool {
+    if depth > 100 {
+        return true;
+    }
+    match &prog.ty(t).kind {
+        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => false,
+        TypeKind::Array(_, e) => comparable_depth(prog, *e, depth + 1),
+        TypeKind::Struct(fs) => fs.iter().all(|f| comparable_depth(prog, f.ty, depth + 1)),
+        _ => true,
+    }
+}
+
+/// The hash of the value of type `t` in `w` (its words), or the
+/// uncomparable type met (Go's `hash of unhashable type T`).
+pub fn hash_value(prog: &Program, t: RtType, w: &[u64], seed: u64) -> Result<u64, RtType> {
+    hash_rec(prog, t, w, seed, 0)
+}
+
+fn hash_rec(prog: &Program, t: RtType, w: &[u64], h: u64, depth: u32) -> Result<u64, RtType> {
+    if depth > 100 {
+        return Ok(h);
+    }
+    let word = |i: usize| w.get(i).copied().unwrap_or(0);
+    let d = prog.ty(t);
+    Ok(match &d.kind {
+        TypeKind::Float { .. } => {
+            let f = f64::from_bits(word(0));
+            if f == 0.0 {
+                mix(h, 0)
+            } else if f.is_nan() {
+                mix(h, random())
+            } else {
+                mix(h, word(0))
+            }
+        }
+        TypeKind::String => {
+            // SAFETY: the two words are a string value (value invariant 1).
+            let b = unsafe { value::str_bytes(word(0), word(1)) };
+            mix_bytes(h, b)
+        }
+        TypeKind::Interface => {
+            let b = word(0);
+            if b == 0 {
+                return Ok(mix(h, 0));
+            }
+            let Some((dt, vw)) = unbox(prog, b) else {
+                return Ok(mix(h, 0));
+            };
+            if !comparable(prog, dt) {
+                return Err(dt);
+            }
+            hash_rec(prog, dt, &vw, mix(h, dt.0 as u64 + 1), depth + 1)?
+        }
+        TypeKind::Struct(fs) => {
+            let mut h = h;
+            for f in fs {
+                if f.name == "_" {
+                    continue;
+                }
+                let n = prog.ty(f.ty).words as usize;
+                let off = f.off as usize;
+                let part = w.get(off..off + n).unwrap_or(&[]);
+                h = hash_rec(prog, f.ty, part, h, depth + 1)?;
+            }
+            h
+        }
+        TypeKind::Array(n, e) => {
+            let ew = prog.ty(*e).words as usize;
+            let mut h = h;
+            for i in 0..*n as usize {
+                let part = w.get(i * ew..(i + 1) * ew).unwrap_or(&[]);
+                h = hash_rec(prog, *e, part, h, depth + 1)?;
+            }
+            h
+        }
+        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => return Err(t),
+        _ => mix(h, word(0)),
+    })
+}
+
+/// Whether the values `a` and `b` of type `t` are equal (Go's `==`), or
+/// the uncomparable type met (Go's `comparing uncomparable type T`).
+pub fn equal_value(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> Result<bool, RtType> {
+    equal_rec(prog, t, a, b, 0)
+}
+
+fn equal_rec(prog: &Program, t: RtType, a: &[u64], b: &[u64], depth: u32) -> Result<bool, RtType> {
+    if depth > 100 {
+        return Ok(a == b);
+    }
+    let wa = |i: usize| a.get(i).copied().unwrap_or(0);
+    let wb = |i: usize| b.get(i).copied().unwrap_or(0);
+    let d = prog.ty(t);
+    Ok(match &d.kind {
+        TypeKind::Float { .. } => f64::from_bits(wa(0)) == f64::from_bits(wb(0)),
+        TypeKind::String => {
+            if wa(1) != wb(1) {
+                return Ok(false);
+            }
+            // SAFETY: both pairs are string values (value invariant 1).
+            unsafe { value::str_bytes(wa(0), wa(1)) == value::str_bytes(wb(0), wb(1)) }
+        }
+        TypeKind::Interface => iface_equal_depth(prog, wa(0), wb(0), depth + 1)?,
+        TypeKind::Struct(fs) => {
+            for f in fs {
+                if f.name == "_" {
+                    continue;
+                }
+                let n = prog.ty(f.ty).words as usize;
+                let off = f.off as usize;
+                let (x, y) = (
+                    a.get(off..off + n).unwrap_or(&[]),
+                    b.get(off..off + n).unwrap_or(&[]),
+                );
+                if !equal_rec(prog, f.ty, x, y, depth + 1)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        TypeKind::Array(n, e) => {
+            let ew = prog.ty(*e).words as usize;
+            for i in 0..*n as usize {
+                let r = i * ew..(i + 1) * ew;
+                let (x, y) = (a.get(r.clone()).unwrap_or(&[]), b.get(r).unwrap_or(&[]));
+                if !equal_rec(prog, *e, x, y, depth + 1)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => return Err(t),
+        _ => wa(0) == wb(0),
+    })
+}
+
+/// Interface equality: same dynamic type and equal values.
+pub fn iface_equal(prog: &Program, a: u64, b: u64) -> Result<bool, RtType> {
+    iface_equal_depth(prog, a, b, 0)
+}
+
+fn iface_equal_depth(prog: &Program, a: u64, b: u64, depth: u32) -> Result<bool, RtType> {
+    if a == 0 || b == 0 {
+        return Ok(a == b);
+    }
+    let (Some((ta, va)), Some((tb, vb))) = (unbox(prog, a), unbox(prog, b)) else {
+        return Ok(false);
+    };
+    if ta != tb {
+        return Ok(false);
+    }
+    if !comparable(prog, ta) {
+        return Err(ta);
+    }
+    equal_rec(prog, ta, &va, &vb, depth)
+}
+
+/// `len(m)`.
+pub fn len(m: u64) -> u64 {
+    if m == 0 {
+        return 0;
+    }
+    // SAFETY: a non-nil map word points at a header (module invariant).
+    unsafe { value::read_word(m, H_COUNT) }
+}
+
+/// The map's runtime type.
+pub fn map_type(m: u64) -> Option<RtType> {
+    if m == 0 {
+        return None;
+    }
+    // SAFETY: as in `len`.
+    Some(RtType(unsafe { value::read_word(m, H_TYPE) } as u32))
+}
+
+/// Calls `f(key_words, value_words)` for every entry of map `m`, in
+/// insertion order (fmt sorts keys itself). `f` must not change the map.
+pub fn for_each(m: u64, mut f: impl FnMut(&[u64], &[u64])) {
+    if m == 0 {
+        return;
+    }
+    let Some(t) = table(m) else { return };
+    // SAFETY: `m` is a map header (module invariant); its table's entry
+    // array has `used <= ecap` entries of `ew` words.
+    unsafe {
+        let e = t.entries;
+        let used = used(&t);
+        let kvw = value::read_word(m, H_KV);
+        let (kw, vw) = ((kvw & 0xffff_ffff) as usize, (kvw >> 32) as usize);
+        let ew = 1 + kw + vw;
+        for i in 0..used {
+            if value::read_word(e, i * ew) == 0 {
+                continue;
+            }
+            let k = words_at(e, i * ew + 1, kw);
+            let v = words_at(e, i * ew + 1 + kw, vw);
+            f(&k, &v);
+        }
+    }
+}
+
+/// The entries of map `m` (key words, value words) sorted by key as Go's
+/// `fmt` prints maps (`internal/fmtsort`): numbers by value (NaN first),
+/// strings bytewise, false before true, pointers and channels by address,
+/// structs and arrays element by element, interfaces by dynamic type
+/// first (in the order the types appear in the program) and then value.
+pub fn sorted_entries(prog: &Program, m: u64) -> Vec<(Vec<u64>, Vec<u64>)> {
+    let mut out = Vec::with_capacity(len(m) as usize);
+    for_each(m, |k, v| out.push((k.to_vec(), v.to_vec())));
+    let Some(kt) = map_type(m).and_then(|t| match prog.types.get(t.0 as usize)?.kind {
+        TypeKind::Map(k, _) => Some(k),
+        _ => None,
+    }) else {
+        return out;
+    };
+    out.sort_by(|a, b| fmt_compare(prog, kt, &a.0, &b.0, 0));
+    out
+}
+
+/// Go's `fmtsort.compare` of two values of type `t` (their words).
+pub fn fmt_compare(
+    prog: &Program,
+    t: RtType,
+    a: &[u64],
+    b: &[u64],
+    depth: u32,
+) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    if depth > 100 {
+        return Ordering::Equal;
+    }
+    let wa = a.first().copied().unwrap_or(0);
+    let wb = b.first().copied().unwrap_or(0);
+    match &prog.ty(t).kind {
+        TypeKind::Int { signed: true, .. } => (wa as i64).cmp(&(wb as i64)),
+        TypeKind::Float { .. } => {
+            let (x, y) = (f64::from_bits(wa), f64::from_bits(wb));
+            match (x.is_nan(), y.is_nan()) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Less,
+                (false, true) => Ordering::Greater,
+                _ => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+            }
+        }
+        TypeKind::String => {
+            let (la, lb) = (
+                a.get(1).copied().unwrap_or(0),
+                b.get(1).copied().unwrap_or(0),
+            );
+            // SAFETY: both are string values (value invariant 1).
+            unsafe { value::str_bytes(wa, la).cmp(value::str_bytes(wb, lb)) }
+        }
+        TypeKind::Struct(fs) => {
+            for f in fs {
+                let n = prog.ty(f.ty).words as usize;
+                let r = f.off as usize..f.off as usize + n;
+                let c = fmt_compare(
+                    prog,
+                    f.ty,
+                    a.get(r.clone()).unwrap_or(&[]),
+                    b.get(r).unwrap_or(&[]),
+                    depth + 1,
+                );
+                if c != Ordering::Equal {
+                    return c;
+                }
+            }
+            Ordering::Equal
+        }
+        TypeKind::Array(n, e) => {
+            let ew = prog.ty(*e).words as usize;
+            for i in 0..*n as usize {
+                let r = i * ew..(i + 1) * ew;
+                let c = fmt_compare(
+                    prog,
+                    *e,
+                    a.get(r.clone()).unwrap_or(&[]),
+                    b.get(r).unwrap_or(&[]),
+                    depth + 1,
+                );
+                if c != Ordering::Equal {
+                    return c;
+                }
+            }
+            Ordering::Equal
+        }
+        TypeKind::Interface => match (unbox(prog, wa), unbox(prog, wb)) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Less,
+            (Some(_), None) => Ordering::Greater,
+            (Some((ta, va)), Some((tb, vb))) => {
+                if ta != tb {
+                    ta.0.cmp(&tb.0)
+                } else {
+                    fmt_compare(prog, ta, &va, &vb, depth + 1)
+                }
+            }
+        },
+        // Unsigned integers, booleans, pointers, channels: by the word.
+        _ => wa.cmp(&wb),
+    }
+}
+
+impl Vm {
+    /// The descriptor of map type `t` (computed once per type).
+    pub(crate) fn map_info(&mut self, t: RtType) -> Option<std::sync::Arc<MapType>> {
+        let i = t.0 as usize;
+        if self.map_types.len() <= i {
+            self.map_types.resize(i + 1, None);
+        }
+        if self.map_types[i].is_none() {
+            self.map_types[i] = MapType::of(&self.prog, t).map(std::sync::Arc::new);
+        }
+        self.map_types[i].clone()
+    }
+
+    /// `make(map[K]V, hint)`: a new empty map of type `t`.
+    pub fn map_new(&mut self, t: RtType, hint: usize) -> u64 {
+        let layout = gol_gc::Layout::pointers(&HEADER_MASK, HEADER_WORDS);
+        let m = self.heap.alloc(&mut self.cache, HEADER_WORDS * 8, layout) as u64;
+        let mt = self.map_info(t);
+        let (kw, vw) = mt.as_ref().map_or((0, 0), |x| (x.kw, x.vw));
+        // SAFETY: fresh header of HEADER_WORDS words; these words are not
+        // pointers.
+        unsafe {
+            value::write_word(m, H_SEED, random());
+            value::write_word(m, H_TYPE, t.0 as u64);
+        }
+        // SAFETY: as above.
+        unsafe { value::write_word(m, H_KV, (kw as u64) | ((vw as u64) << 32)) };
+        let cap = hint.clamp(8, 1 << 24).next_power_of_two();
+        self.map_rebuild(m, t, if hint > 0 { cap } else { 0 });
+        m
+    }
+
+    /// Replaces `m`'s table by a new one of capacity `cap` (0: none),
+    /// moving the live entries in order.
+    fn map_rebuild(&mut self, m: u64, t: RtType, cap: usize) {
+        let Some(mt) = self.map_info(t) else { return };
+        let ew = mt.entry_words();
+        let old = table(m);
+        if cap == 0 {
+            // SAFETY: `m` is a live header; word H_TABLE is a pointer word.
+            unsafe {
+                self.heap
+                    .write_pointer(&mut self.cache, (m as *mut usize).add(H_TABLE), 0);
+                value::write_word(m, H_COUNT, 0);
+            }
+            return;
+        }
+        let layout = gol_gc::Layout::pointers(&mt.entry_mask, ew);
+        let entries = self.heap.alloc(&mut self.cache, cap * ew * 8, layout) as u64;
+        let icap = cap * 2;
+        let index = self.alloc_noscan(icap * 8);
+        let mut n = 0usize;
+        if let Some(old) = old {
+            for i in 0..used(&old) {
+                // SAFETY: the old table holds `used` entries of `ew` words.
+                let st = unsafe { value::read_word(old.entries, i * ew) };
+                if st == 0 || n == cap {
+                    continue;
+                }
+                // SAFETY: as above.
+                let words = unsafe { words_at(old.entries, i * ew, ew) };
+                // SAFETY: `entries` is fresh with room for `cap` entries;
+                // the entry's words are (state, key of K, value of V).
+                unsafe {
+                    value::write_word(entries, n * ew, st);
+                    self.store_words(entries, n * ew + 1, &words[1..1 + mt.kw], mt.key);
+                    self.store_words(entries, n * ew + 1 + mt.kw, &words[1 + mt.kw..], mt.val);
+                }
+                index_insert(index, icap, st, n);
+                n += 1;
+            }
+        }
+        let layout = gol_gc::Layout::pointers(&TABLE_MASK, TABLE_WORDS);
+        let tb = self.heap.alloc(&mut self.cache, TABLE_WORDS * 8, layout) as u64;
+        // SAFETY: `tb` is a fresh table; words 3 and 4 are its pointer
+        // words; then one pointer store publishes it in the header.
+        unsafe {
+            value::write_word(tb, T_USED, n as u64);
+            value::write_word(tb, T_ECAP, cap as u64);
+            value::write_word(tb, T_ICAP, icap as u64);
+            self.heap.write_pointer(
+                &mut self.cache,
+                (tb as *mut usize).add(T_ENTRIES),
+                entries as usize,
+            );
+            self.heap.write_pointer(
+                &mut self.cache,
+                (tb as *mut usize).add(T_INDEX),
+                index as usize,
+            );
+            self.heap
+                .write_pointer(&mut self.cache, (m as *mut usize).add(H_TABLE), tb as usize);
+            value::write_word(m, H_COUNT, n as u64);
+        }
+    }
+
+    /// The entry slot holding `key` in map `m`, if any, and the key's hash.
+    fn map_find(
+        &self,
+        m: u64,
+        mt: &MapType,
+        key: &[u64],
+    ) -> Result<(Option<(usize, Table)>, u64), RtType> {
+        if m == 0 {
+            // A lookup in a nil map still hashes its key (and panics on an
+            // unhashable one), as Go does.
+            let h = self.key_hash(mt, key, 0)?;
+            return Ok((None, h));
+        }
+        // SAFETY: `m` is a map header.
+        let seed = unsafe { value::read_word(m, H_SEED) };
+        let h = self.key_hash(mt, key, seed)?;
+        let Some(tb) = table(m) else {
+            return Ok((None, h));
+        };
+        let Table {
+            icap,
+            index,
+            entries,
+            ecap,
+            ..
+        } = tb;
+        if icap == 0 {
+            return Ok((None, h));
+        }
+        let ew = mt.entry_words();
+        let top = h >> 32;
+        let mut i = ((h >> 1) as usize) & (icap - 1);
+        for _ in 0..icap {
+            // SAFETY: the index has icap words.
+            let w = unsafe { value::read_word(index, i) };
+            if w == 0 {
+                return Ok((None, h));
+            }
+            let e = ((w & 0xffff_ffff) as usize).wrapping_sub(1);
+            // Index slots name entries below `used` <= `ecap`; the check
+            // keeps a damaged map (a racy program) inside its arrays.
+            if w >> 32 == top && e < ecap {
+                // SAFETY: entry e is inside the entry array.
+                let st = unsafe { value::read_word(entries, e * ew) };
+                if st == h && self.key_at_equals(mt, entries, e * ew + 1, key)? {
+                    return Ok((Some((e, tb)), h));
+                }
+            }
+            i = (i + 1) & (icap - 1);
+        }
+        Ok((None, h))
+    }
+
+    /// The hash of `key` with `seed`, low bit set (an entry's state word).
+    fn key_hash(&self, mt: &MapType, key: &[u64], seed: u64) -> Result<u64, RtType> {
+        let h = match mt.keys {
+            KeyKind::Words => {
+                let mut h = seed;
+                for &w in key {
+                    h = mix(h, w);
+                }
+                h
+            }
+            KeyKind::Str => {
+                // SAFETY: the key is a string value (value invariant 1).
+                let b = unsafe { value::str_bytes(key[0], key[1]) };
+                mix_bytes(seed, b)
+            }
+            KeyKind::Typed => hash_value(&self.prog, mt.key, key, seed)?,
+        };
+        Ok(fold(h, K1) | 1)
+    }
+
+    /// Whether the key stored at word `off` of the entry array equals `key`.
+    fn key_at_equals(
+        &self,
+        mt: &MapType,
+        entries: u64,
+        off: usize,
+        key: &[u64],
+    ) -> Result<bool, RtType> {
+        match mt.keys {
+            KeyKind::Words => Ok(key
+                .iter()
+                .enumerate()
+                // SAFETY: the entry holds kw key words from `off`.
+                .all(|(j, &w)| unsafe { value::read_word(entries, off + j) } == w)),
+            KeyKind::Str => {
+                // SAFETY: as above; the key words are a string value.
+                let (p, l) = unsafe {
+                    (
+                        value::read_word(entries, off),
+                        value::read_word(entries, off + 1),
+                    )
+                };
+                if l != key[1] {
+                    return Ok(false);
+                }
+                // SAFETY: both are string values (value invariant 1).
+                Ok(unsafe { value::str_bytes(p, l) == value::str_bytes(key[0], key[1]) })
+            }
+            KeyKind::Typed => {
+                // SAFETY: as above.
+                let k = unsafe { words_at(entries, off, mt.kw) };
+                equal_value(&self.prog, mt.key, &k, key)
+            }
+        }
+    }
+
+    /// `m[key]` into `out` (zeroes when absent); whether it was present.
+    pub fn map_get(
+        &mut self,
+        t: RtType,
+        m: u64,
+        key: &[u64],
+        out: &mut [u64],
+    ) -> Result<bool, MapError> {
+        let Some(mt) = self.map_info(t) else {
+            return Ok(false);
+        };
+        if writing(m) {
+            return Err(MapError::Fatal("concurrent map read and map write"));
+        }
+        match self
+            .map_find(m, &mt, key)
+            .map_err(|u| self.unhashable(u))?
+            .0
+        {
+            Some((e, tb)) => {
+                let ew = mt.entry_words();
+                let entries = tb.entries;
+                for (k, o) in out.iter_mut().enumerate().take(mt.vw) {
+                    // SAFETY: entry e's value words.
+                    *o = unsafe { value::read_word(entries, e * ew + 1 + mt.kw + k) };
+                }
+                Ok(true)
+            }
+            None => {
+                out.iter_mut().for_each(|o| *o = 0);
+                Ok(false)
+            }
+        }
+    }
+
+    fn unhashable(&self, t: RtType) -> MapError {
+        MapError::Panic(format!(
+            "runtime error: hash of unhashable type {}",
+            self.prog.ty(t).name
+        ))
+    }
+
+    /// `m[key] = val`.
+    pub fn map_set(&mut self, t: RtType, m: u64, key: &[u64], val: &[u64]) -> Result<(), MapError> {
+        if writing(m) {
+            return Err(MapError::Fatal("concurrent map writes"));
+        }
+        if m != 0 {
+            set_writing(m, true);
+        }
+        let r = self.map_set_inner(t, m, key, val);
+        if m != 0 {
+            set_writing(m, false);
+        }
+        r
+    }
+
+    fn map_set_inner(
+        &mut self,
+        t: RtType,
+        m: u64,
+        key: &[u64],
+        val: &[u64],
+    ) -> Result<(), MapError> {
+        let Some(mt) = self.map_info(t) else {
+            return Ok(());
+        };
+        if m == 0 {
+            self.key_hash(&mt, key, 0).map_err(|u| self.unhashable(u))?;
+            return Err(MapError::Panic("assignment to entry in nil map".into()));
+        }
+        let ew = mt.entry_words();
+        let (found, h) = self.map_find(m, &mt, key).map_err(|u| self.unhashable(u))?;
+        if let Some((e, tb)) = found {
+            // SAFETY: live entry e of the table's entry array; value words
+            // of type V.
+            unsafe { self.store_words(tb.entries, e * ew + 1 + mt.kw, val, mt.val) };
+            return Ok(());
+        }
+        // SAFETY: `m` is a header.
+        let count = unsafe { value::read_word(m, H_COUNT) } as usize;
+        let full = table(m).is_none_or(|tb| used(&tb) >= tb.ecap);
+        if full {
+            let cap = ((count + 1) * 2).max(8).next_power_of_two();
+            self.map_rebuild(m, t, cap);
+        }
+        let Some(tb) = table(m) else {
+            return Ok(());
+        };
+        let used = used(&tb);
+        if used >= tb.ecap {
+            // Only a racing writer can fill the table in between.
+            return Ok(());
+        }
+        // SAFETY: used < ecap: entry `used` is free and inside the table's
+        // entry array; the index has icap words. The key and value are
+        // written before the state word that makes the entry live.
+        unsafe {
+            let entries = tb.entries;
+            self.store_words(entries, used * ew + 1, key, mt.key);
+            self.store_words(entries, used * ew + 1 + mt.kw, val, mt.val);
+            value::write_word(entries, used * ew, h);
+            index_insert(tb.index, tb.icap, h, used);
+            value::write_word(tb.ptr, T_USED, used as u64 + 1);
+            let c = value::read_word(m, H_COUNT);
+            value::write_word(m, H_COUNT, c + 1);
+        }
+        Ok(())
+    }
+
+    /// `delete(m, key)`.
+    pub fn map_delete(&mut self, t: RtType, m: u64, key: &[u64]) -> Result<(), MapError> {
+        if writing(m) {
+            return Err(MapError::Fatal("concurrent map writes"));
+        }
+        if m != 0 {
+            set_writing(m, true);
+        }
+        let r = self.map_delete_inner(t, m, key);
+        if m != 0 {
+            set_writing(m, false);
+        }
+        r
+    }
+
+    fn map_delete_inner(&mut self, t: RtType, m: u64, key: &[u64]) -> Result<(), MapError> {
+        let Some(mt) = self.map_info(t) else {
+            return Ok(());
+        };
+        let Some((e, tb)) = self
+            .map_find(m, &mt, key)
+            .map_err(|u| self.unhashable(u))?
+            .0
+        else {
+            return Ok(());
+        };
+        let ew = mt.entry_words();
+        let zk = vec![0u64; mt.kw];
+        let zv = vec![0u64; mt.vw];
+        // SAFETY: live entry `e` of `m`'s entry array (module invariant 3
+        // is restored by zeroing its words through the barrier).
+        unsafe {
+            let entries = tb.entries;
+            value::write_word(entries, e * ew, 0);
+            self.store_words(entries, e * ew + 1, &zk, mt.key);
+            self.store_words(entries, e * ew + 1 + mt.kw, &zv, mt.val);
+            let c = value::read_word(m, H_COUNT);
+            value::write_word(m, H_COUNT, c.saturating_sub(1));
+        }
+        Ok(())
+    }
+
+    /// `clear(m)`.
+    pub fn map_clear(&mut self, m: u64) -> Result<(), MapError> {
+        if writing(m) {
+            return Err(MapError::Fatal("concurrent map writes"));
+        }
+        if let Some(t) = map_type(m) {
+            set_writing(m, true);
+            self.map_rebuild(m, t, 0);
+            set_writing(m, false);
+        }
+        Ok(())
+    }
+
+    /// Starts a `range` over `m`: the iterator's [`ITER_WORDS`] words.
+    pub(crate) fn map_iter_init(&self, m: u64) -> [u64; ITER_WORDS as usize] {
+        if m == 0 {
+            return [0; ITER_WORDS as usize];
+        }
+        let (e, ecap) = table(m).map_or((0, 0), |t| (t.ptr, t.ecap as u64));
+        // Blocks of 8 entries visited from a random block with a random
+        // odd stride, each block from a random offset (see `block_slot`).
+        let nb = (ecap / 8).max(1);
+        let (start, stride) = if ecap == 0 {
+            (0, 1)
+        } else {
+            let r = random();
+            ((r % nb) | ((r >> 40) % 8) << 48, ((r >> 20) % nb) | 1)
+        };
+        [m, e, ecap, 0, start, stride]
+    }
+
+    /// The next entry of a `range`: writes the key's and the value's words
+    /// into `out` and returns true, or returns false at the end.
+    pub(crate) fn map_iter_next(
+        &mut self,
+        it: &mut [u64],
+        out: &mut [u64],
+    ) -> Result<bool, MapError> {
+        let [m, snap, ecap, i, start, stride] = [it[0], it[1], it[2], it[3], it[4], it[5]];
+        let Some(t) = map_type(m) else {
+            return Ok(false);
+        };
+        let Some(mt) = self.map_info(t) else {
+            return Ok(false);
+        };
+        if writing(m) {
+            return Err(MapError::Fatal("concurrent map iteration and map write"));
+        }
+        let ew = mt.entry_words();
+        let Some(stb) = table_at(snap) else {
+            return Ok(false);
+        };
+        let (ecap, entries) = (ecap.min(stb.ecap as u64), stb.entries);
+        let mut i = i;
+        while i < ecap {
+            let slot = block_slot(ecap, start, stride, i);
+            i += 1;
+            // SAFETY: the snapshot is a table with an entry array of `ecap`
+            // entries, kept alive by the iterator's slots.
+            let st = unsafe { value::read_word(entries, slot * ew) };
+            if st == 0 {
+                continue;
+            }
+            // SAFETY: as above.
+            let kv = unsafe { words_at(entries, slot * ew + 1, mt.kw + mt.vw) };
+            let cur = table(m).map_or(0, |t| t.ptr);
+            if cur != snap {
+                // Rebuilt since: the entry counts only if its key is still
+                // there, with its current value.
+                let key = &kv[..mt.kw];
+                let mut v = vec![0u64; mt.vw];
+                match self.map_get(t, m, key, &mut v)? {
+                    true => {
+                        out[..mt.kw].copy_from_slice(key);
+                        out[mt.kw..mt.kw + mt.vw].copy_from_slice(&v);
+                    }
+                    false => continue,
+                }
+            } else {
+                out[..mt.kw + mt.vw].copy_from_slice(&kv);
+            }
+            it[3] = i;
+            return Ok(true);
+        }
+        it[3] = i;
+        Ok(false)
+    }
+}
+
+/// The entry slot a range visits `i`-th: blocks of 8 entries in the order
+/// `(start_block + k * stride) mod blocks` (a permutation: the number of
+/// blocks is a power of two and the stride odd), each block's entries from
+/// a random offset, wrapping. Entries stay visited in runs of up to 8, for
+/// the cache.
+fn block_slot(ecap: u64, start: u64, stride: u64, i: u64) -> usize {
+    let nb = (ecap / 8).max(1);
+    let w = ecap.min(8);
+    let (start_block, offset) = (start & 0xffff_ffff_ffff, start >> 48);
+    let block = start_block.wrapping_add((i / w).wrapping_mul(stride)) % nb;
+    let off = (i % w + offset) % w;
+    (block * w + off) as usize
+}
+
+/// Puts `(top32(h) << 32) | (entry + 1)` into the first empty slot of
+/// `h`'s probe sequence.
+fn index_insert(index: u64, icap: usize, h: u64, entry: usize) {
+    let mut i = ((h >> 1) as usize) & (icap - 1);
+    // At most icap probes: only racing writers can fill the index.
+    for _ in 0..icap {
+        // SAFETY: the index has icap words (a power of two), never full
+        // (module invariant 1).
+        let w = unsafe { value::read_word(index, i) };
+        if w == 0 {
+            // SAFETY: as above; the index is noscan.
+            unsafe { value::write_word(index, i, ((h >> 32) << 32) | (entry as u64 + 1)) };
+            return;
+        }
+        i = (i + 1) & (icap - 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gol_lang::bytecode::{StructField, TypeDesc};
+
+    fn desc(name: &str, kind: TypeKind, words: u32, ptr_mask: u64) -> TypeDesc {
+        TypeDesc {
+            name: name.into(),
+            kind,
+            words,
+            ptr_mask: vec![ptr_mask],
+            methods: Vec::new(),
+        }
+    }
+
+    /// Types: 0 int, 1 float64, 2 string, 3 interface {}, 4 []int,
+    /// 5 struct { a int; s string }, 6 map[int]int, 7 map[string]int,
+    /// 8 map[interface {}]int, 9 map[float64]int.
+    fn program() -> Program {
+        let int = TypeKind::Int {
+            bits: 64,
+            signed: true,
+        };
+        Program {
+            types: vec![
+                desc("int", int.clone(), 1, 0),
+                desc("float64", TypeKind::Float { bits: 64 }, 1, 0),
+                desc("string", TypeKind::String, 2, 1),
+                desc("interface {}", TypeKind::Interface, 1, 1),
+                desc("[]int", TypeKind::Slice(RtType(0)), 3, 1),
+                desc(
+                    "main.S",
+                    TypeKind::Struct(vec![
+                        StructField {
+                            name: "a".into(),
+                            ty: RtType(0),
+                            off: 0,
+                            embedded: false,
+                        },
+                        StructField {
+                            name: "s".into(),
+                            ty: RtType(2),
+                            off: 1,
+                            embedded: false,
+                        },
+                    ]),
+                    3,
+                    0b10,
+                ),
+                desc("map[int]int", TypeKind::Map(RtType(0), RtType(0)), 1, 1),
+                desc("map[string]int", TypeKind::Map(RtType(2), RtType(0)), 1, 1),
+                desc(
+                    "map[interface {}]int",
+                    TypeKind::Map(RtType(3), RtType(0)),
+                    1,
+                    1,
+                ),
+                desc("map[float64]int", TypeKind::Map(RtType(1), RtType(0)), 1, 1),
+            ],
+            ..Default::default()
+        }
+    }
+
+    fn vm() -> Vm {
+        let hooks = crate::Hooks {
+            format_float: |_, _| Vec::new(),
+        };
+        match Vm::new(program(), &|_| None, hooks) {
+            Ok(v) => v,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn s(b: &'static [u8]) -> [u64; 2] {
+        [b.as_ptr() as u64, b.len() as u64]
+    }
+
+    #[test]
+    fn floats_hash_and_compare_as_go() {
+        let p = program();
+        let (pz, nz) = (0.0f64.to_bits(), (-0.0f64).to_bits());
+        assert_eq!(
+            hash_value(&p, RtType(1), &[pz], 7),
+            hash_value(&p, RtType(1), &[nz], 7)
+        );
+        assert_eq!(equal_value(&p, RtType(1), &[pz], &[nz]), Ok(true));
+        let nan = f64::NAN.to_bits();
+        assert_eq!(equal_value(&p, RtType(1), &[nan], &[nan]), Ok(false));
+    }
+
+    #[test]
+    fn strings_and_structs_compare_by_content() {
+        let p = program();
+        let (a, b) = (b"hello".to_vec(), b"hello".to_vec());
+        let x = [a.as_ptr() as u64, 5];
+        let y = [b.as_ptr() as u64, 5];
+        assert_eq!(equal_value(&p, RtType(2), &x, &y), Ok(true));
+        assert_eq!(
+            hash_value(&p, RtType(2), &x, 1),
+            hash_value(&p, RtType(2), &y, 1)
+        );
+        let sx = [3, x[0], x[1]];
+        let sy = [3, y[0], 4];
+        assert_eq!(equal_value(&p, RtType(5), &sx, &sx), Ok(true));
+        assert_eq!(equal_value(&p, RtType(5), &sx, &sy), Ok(false));
+        assert_eq!(equal_value(&p, RtType(4), &[0; 3], &[0; 3]), Err(RtType(4)));
+    }
+
+    #[test]
+    fn interfaces_holding_slices_are_unhashable() {
+        let mut vm = vm();
+        let b = vm.new_box(RtType(4), &[0, 0, 0]);
+        let prog = vm.prog.clone();
+        assert_eq!(hash_value(&prog, RtType(3), &[b], 0), Err(RtType(4)));
+        assert_eq!(iface_equal(&prog, b, b), Err(RtType(4)));
+        let m = vm.map_new(RtType(8), 0);
+        assert_eq!(
+            vm.map_set(RtType(8), m, &[b], &[1]),
+            Err(MapError::Panic(
+                "runtime error: hash of unhashable type []int".into()
+            ))
+        );
+        let i1 = vm.new_box(RtType(0), &[5]);
+        let i2 = vm.new_box(RtType(0), &[5]);
+        assert_eq!(vm.map_set(RtType(8), m, &[i1], &[9]), Ok(()));
+        let mut out = [0];
+        assert_eq!(vm.map_get(RtType(8), m, &[i2], &mut out), Ok(true));
+        assert_eq!(out, [9]);
+    }
+
+    #[test]
+    fn insert_delete_grow_and_iterate() {
+        let mut vm = vm();
+        let t = RtType(6);
+        let m = vm.map_new(t, 0);
+        for k in 0..10_000u64 {
+            assert_eq!(vm.map_set(t, m, &[k], &[k * 2]), Ok(()));
+        }
+        for k in (0..10_000u64).step_by(2) {
+            assert_eq!(vm.map_delete(t, m, &[k]), Ok(()));
+        }
+        assert_eq!(len(m), 5_000);
+        let mut out = [0];
+        assert_eq!(vm.map_get(t, m, &[7], &mut out), Ok(true));
+        assert_eq!(out, [14]);
+        assert_eq!(vm.map_get(t, m, &[8], &mut out), Ok(false));
+        assert_eq!(out, [0]);
+        // Every live entry exactly once.
+        let mut it = vm.map_iter_init(m);
+        let mut seen = std::collections::HashSet::new();
+        let mut kv = [0u64; 2];
+        while vm.map_iter_next(&mut it, &mut kv) == Ok(true) {
+            assert_eq!(kv[0] % 2, 1);
+            assert_eq!(kv[1], kv[0] * 2);
+            assert!(seen.insert(kv[0]));
+        }
+        assert_eq!(seen.len(), 5_000);
+        let mut n = 0;
+        for_each(m, |k, v| {
+            assert_eq!(v[0], k[0] * 2);
+            n += 1;
+        });
+        assert_eq!(n, 5_000);
+        assert_eq!(vm.map_clear(m), Ok(()));
+        assert_eq!(len(m), 0);
+    }
+
+    #[test]
+    fn deleted_entries_are_not_produced_even_after_growth() {
+        let mut vm = vm();
+        let t = RtType(6);
+        let m = vm.map_new(t, 0);
+        for k in 0..8u64 {
+            assert_eq!(vm.map_set(t, m, &[k], &[k]), Ok(()));
+        }
+        let mut it = vm.map_iter_init(m);
+        let mut kv = [0u64; 2];
+        let mut produced = Vec::new();
+        while vm.map_iter_next(&mut it, &mut kv) == Ok(true) {
+            produced.push(kv[0]);
+            if produced.len() == 1 {
+                // Delete every other key, then force a rebuild.
+                for k in 0..8u64 {
+                    if k != kv[0] {
+                        assert_eq!(vm.map_delete(t, m, &[k]), Ok(()));
+                    }
+                }
+                for k in 100..200u64 {
+                    assert_eq!(vm.map_set(t, m, &[k], &[k]), Ok(()));
+                }
+            }
+        }
+        assert!(produced[1..].iter().all(|&k| k >= 100));
+        let unique: std::collections::HashSet<_> = produced.iter().collect();
+        assert_eq!(unique.len(), produced.len());
+    }
+
+    #[test]
+    fn iteration_order_varies_between_ranges() {
+        let mut vm = vm();
+        let t = RtType(7);
+        let m = vm.map_new(t, 0);
+        let keys: [&'static [u8]; 8] = [b"a", b"b", b"c", b"d", b"e", b"f", b"g", b"h"];
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(vm.map_set(t, m, &s(k), &[i as u64]), Ok(()));
+        }
+        let mut firsts = std::collections::HashSet::new();
+        for _ in 0..64 {
+            let mut it = vm.map_iter_init(m);
+            let mut kv = [0u64; 3];
+            assert_eq!(vm.map_iter_next(&mut it, &mut kv), Ok(true));
+            firsts.insert(kv[2]);
+        }
+        assert!(firsts.len() > 1, "every range started at the same entry");
+    }
+
+    #[test]
+    fn nan_keys_are_never_found_and_always_added() {
+        let mut vm = vm();
+        let t = RtType(9);
+        let m = vm.map_new(t, 0);
+        let nan = f64::NAN.to_bits();
+        for _ in 0..3 {
+            assert_eq!(vm.map_set(t, m, &[nan], &[1]), Ok(()));
+        }
+        assert_eq!(len(m), 3);
+        let mut out = [0];
+        assert_eq!(vm.map_get(t, m, &[nan], &mut out), Ok(false));
+        assert_eq!(vm.map_set(t, m, &[0.0f64.to_bits()], &[1]), Ok(()));
+        assert_eq!(vm.map_set(t, m, &[(-0.0f64).to_bits()], &[2]), Ok(()));
+        assert_eq!(len(m), 4);
+    }
+
+    #[test]
+    fn sorted_like_fmt() {
+        let mut vm = vm();
+        let t = RtType(9);
+        let m = vm.map_new(t, 0);
+        for f in [2.5f64, -1.0, f64::NAN, 0.0] {
+            assert_eq!(vm.map_set(t, m, &[f.to_bits()], &[1]), Ok(()));
+        }
+        let prog = vm.prog.clone();
+        let keys: Vec<f64> = sorted_entries(&prog, m)
+            .iter()
+            .map(|(k, _)| f64::from_bits(k[0]))
+            .collect();
+        assert!(keys[0].is_nan());
+        assert_eq!(&keys[1..], &[-1.0, 0.0, 2.5]);
+        let t = RtType(7);
+        let m = vm.map_new(t, 0);
+        for (i, k) in [&b"b"[..], b"a", b"ab"].iter().enumerate() {
+            let w = [k.as_ptr() as u64, k.len() as u64];
+            assert_eq!(vm.map_set(t, m, &w, &[i as u64]), Ok(()));
+        }
+        let vals: Vec<u64> = sorted_entries(&prog, m).iter().map(|(_, v)| v[0]).collect();
+        assert_eq!(vals, vec![1, 2, 0]);
+    }
+
+    #[test]
+    fn unsynchronised_use_is_fatal() {
+        let mut vm = vm();
+        let t = RtType(6);
+        let m = vm.map_new(t, 0);
+        assert_eq!(vm.map_set(t, m, &[1], &[1]), Ok(()));
+        // As if another goroutine were in the middle of a write.
+        set_writing(m, true);
+        assert_eq!(
+            vm.map_set(t, m, &[2], &[2]),
+            Err(MapError::Fatal("concurrent map writes"))
+        );
+        assert_eq!(
+            vm.map_get(t, m, &[1], &mut [0]),
+            Err(MapError::Fatal("concurrent map read and map write"))
+        );
+        let mut it = vm.map_iter_init(m);
+        assert_eq!(
+            vm.map_iter_next(&mut it, &mut [0, 0]),
+            Err(MapError::Fatal("concurrent map iteration and map write"))
+        );
+        set_writing(m, false);
+        assert_eq!(vm.map_set(t, m, &[2], &[2]), Ok(()));
+        assert_eq!(len(m), 2);
+    }
+
+    #[test]
+    fn nil_maps() {
+        let mut vm = vm();
+        let t = RtType(6);
+        let mut out = [5];
+        assert_eq!(vm.map_get(t, 0, &[1], &mut out), Ok(false));
+        assert_eq!(out, [0]);
+        assert_eq!(
+            vm.map_set(t, 0, &[1], &[1]),
+            Err(MapError::Panic("assignment to entry in nil map".into()))
+        );
+        assert_eq!(vm.map_delete(t, 0, &[1]), Ok(()));
+        assert_eq!(len(0), 0);
+        let mut it = vm.map_iter_init(0);
+        assert_eq!(vm.map_iter_next(&mut it, &mut [0, 0]), Ok(false));
+    }
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::block_slot;
+
+    #[test]
+    fn block_walk_is_a_permutation() {
+        for ecap in [8u64, 16, 64, 1024] {
+            for (start, stride) in [(0u64, 1u64), (3 | 5 << 48, 7), (1 | 7 << 48, 3)] {
+                let nb = ecap / 8;
+                let start = ((start & 0xffff_ffff_ffff) % nb) | ((start >> 48) << 48);
+                let stride = (stride % nb) | 1;
+                let mut seen = vec![false; ecap as usize];
+                for i in 0..ecap {
+                    let s = block_slot(ecap, start, stride, i);
+                    assert!(!seen[s], "slot {s} twice (ecap {ecap})");
+                    seen[s] = true;
+                }
+            }
+        }
+    }
+}
