@@ -11,8 +11,7 @@
 //! printer was printing another method's panic re-raises that panic (Go's
 //! `catchPanic` does the same); a value nested deeper than the printer's
 //! cap (cyclic data behind interfaces) dies as Go's stack overflow would;
-//! `os.Exit` or a fatal error inside a method ends the program; a non-nil
-//! map is a panic saying gol cannot print maps yet.
+//! `os.Exit` or a fatal error inside a method ends the program.
 
 use super::value::{Env, VmValue};
 use crate::format::{self, FmtValue, PrintError};
@@ -28,23 +27,15 @@ fn format_args(
 ) -> Result<Vec<u8>, NativeResult> {
     let (p, n) = (ctx.arg(at), ctx.arg(at + 1) as usize);
     let words = ctx.read_words(p, 0, n);
-    let (res, abort, last_panic, unsupported) = {
+    let (res, abort, last_panic) = {
         let env = Env::new(ctx.reborrow());
         let vals: Vec<VmValue<'_>> = words.iter().map(|&w| VmValue::iface(&env, w)).collect();
         let refs: Vec<&dyn FmtValue> = vals.iter().map(|v| v as &dyn FmtValue).collect();
         let res = f(&refs);
-        (
-            res,
-            env.abort.take(),
-            env.last_panic.take(),
-            env.unsupported.get(),
-        )
+        (res, env.abort.take(), env.last_panic.take())
     };
     if let Some(e) = abort {
         return Err(e.into_result(ctx));
-    }
-    if let Some(msg) = unsupported {
-        return Err(NativeResult::Panic(msg.into()));
     }
     match res {
         Ok(out) => Ok(out),

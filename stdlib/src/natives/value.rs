@@ -15,16 +15,19 @@
 //!
 //! Not done: `fmt.Formatter` (`Format(fmt.State, rune)`) is never called
 //! (gol has no `fmt.State` implementation to pass yet), so such values
-//! print by their other methods or their contents; maps print only when
-//! nil (`map[]`): a non-nil map sets [`Env::unsupported`] and the native
-//! reports that gol cannot print maps yet.
+//! print by their other methods or their contents.
+//!
+//! Maps: the entries are copied out of the map (`gol_vm::map::for_each`,
+//! insertion order) and the printer sorts them as Go's `internal/fmtsort`
+//! does; copying first keeps the walk independent of any Go method the
+//! printer then runs on keys or values.
 
 use crate::format::{FmtValue, Kind, Method};
 use gol_lang::bytecode::{Program, RtType, TypeKind};
 use gol_vm::native::CallError;
 use gol_vm::NativeCtx;
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::sync::Arc;
 
 /// What the values of one formatting run share.
@@ -37,8 +40,6 @@ pub struct Env<'c> {
     /// too deep) inside a method call: printing goes on with empty text,
     /// and the caller ends with this instead of a result.
     pub abort: RefCell<Option<CallError>>,
-    /// Set when a value gol cannot print yet was met (a non-nil map).
-    pub unsupported: Cell<Option<&'static str>>,
 }
 
 impl<'c> Env<'c> {
@@ -49,7 +50,6 @@ impl<'c> Env<'c> {
             prog,
             last_panic: RefCell::new(None),
             abort: RefCell::new(None),
-            unsupported: Cell::new(None),
         }
     }
 
@@ -342,8 +342,20 @@ impl FmtValue for VmValue<'_> {
     }
 
     fn map_entries(&self) -> Vec<(Box<dyn FmtValue + '_>, Box<dyn FmtValue + '_>)> {
-        self.env.unsupported.set(Some("gol cannot print maps yet"));
-        Vec::new()
+        let Some(&TypeKind::Map(kt, vt)) = self.kind_of() else {
+            return Vec::new();
+        };
+        // Copy the entries out first: printing them may run Go methods.
+        let mut raw = Vec::new();
+        gol_vm::map::for_each(self.w(0), |k, v| raw.push((k.to_vec(), v.to_vec())));
+        raw.into_iter()
+            .map(|(k, v)| {
+                (
+                    Box::new(self.typed(kt, k)) as Box<dyn FmtValue + '_>,
+                    Box::new(self.typed(vt, v)) as Box<dyn FmtValue + '_>,
+                )
+            })
+            .collect()
     }
 
     fn pointer(&self) -> u64 {
