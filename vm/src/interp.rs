@@ -701,6 +701,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                             }
                         }
                         NativeResult::RuntimeError(msg) => panic_rt!(msg),
+                        NativeResult::PanicValue(v) => {
+                            save!();
+                            match start_panic(&prog, g, PanicValue::Value(v)) {
+                                Flow::Continue => continue 'frames,
+                                Flow::Exit(x) => return x,
+                            }
+                        }
                     }
                 }
                 Op::MakeClosure { d, f, a, n } => {

@@ -185,7 +185,6 @@ impl Vm {
                 interp::Exit::Exit(code) => break code,
                 interp::Exit::Panic => {
                     let _ = self.stdout.flush();
-                    native::describe_panic(self, &mut g);
                     panic::report(self, &g);
                     break 2;
                 }

@@ -29,7 +29,8 @@
 //!   the native's callers. fmt turns it into Go's
 //!   `%!v(PANIC=String method: ...)`; other natives re-raise it with
 //!   [`CallError::into_result`] (a runtime error keeps its message; any
-//!   other value is re-raised as the text Go's `panic` prints for it).
+//!   other value is re-raised as it is, so `recover` in the native's
+//!   callers gets the callee's value).
 
 use crate::goroutine::{PanicValue, G};
 use crate::value;
@@ -49,8 +50,8 @@ pub const MAX_NESTED_CALLS: u32 = 48;
 #[derive(Debug)]
 pub enum CallError {
     /// The callee panicked and did not recover: the panic value as an
-    /// interface word (runtime errors boxed as their message string, as
-    /// `recover` returns them) and, for runtime errors, the message.
+    /// interface word (runtime errors boxed as `recover` returns them, see
+    /// [`panic_word`]) and, for runtime errors, the message.
     Panic { value: u64, runtime: Option<String> },
     /// The callee called `os.Exit`.
     Exit(i32),
@@ -71,6 +72,9 @@ pub enum NativeResult {
     Panic(String),
     /// A runtime error (`runtime error: ` + message).
     RuntimeError(String),
+    /// A Go panic with this value (an interface word): a panic of Go code
+    /// the native called, continuing in the native's caller unchanged.
+    PanicValue(u64),
     /// `os.Exit(code)`.
     Exit(i32),
 }
@@ -403,10 +407,7 @@ impl CallError {
             CallError::Panic {
                 runtime: Some(msg), ..
             } => NativeResult::RuntimeError(msg),
-            CallError::Panic { value, .. } => NativeResult::Panic(
-                String::from_utf8_lossy(&crate::panic::panic_value_text(ctx.vm, value))
-                    .into_owned(),
-            ),
+            CallError::Panic { value, .. } => NativeResult::PanicValue(value),
             CallError::Exit(code) => NativeResult::Exit(code),
             CallError::Fatal => NativeResult::Exit(2),
             CallError::TooDeep => {
@@ -418,69 +419,18 @@ impl CallError {
     }
 }
 
-/// Before an unrecovered panic is reported: a value whose type has
-/// `Error() string` (or else `String() string`) is reported by that
-/// method's text, as Go's `printpanicval` does (`panic(err)` prints
-/// `panic: ` and `err.Error()`). The method runs as a nested call on the
-/// dead goroutine's stack; if it fails, the value is reported as it is.
-pub fn describe_panic(vm: &mut Vm, g: &mut G) {
-    let Some(p) = &g.panicking else {
-        return;
-    };
-    let PanicValue::Value(w) = p.value else {
-        return;
-    };
-    let Some(t) = crate::panic::box_type(w) else {
-        return;
-    };
-    let Some(desc) = vm.prog.types.get(t.0 as usize) else {
-        return;
-    };
-    let rw = desc.words;
-    let n = rw as usize;
-    let find = |name: &str| {
-        let k = desc
-            .methods
-            .binary_search_by(|(m, _)| m.as_str().cmp(name))
-            .ok()?;
-        let f = desc.methods[k].1;
-        let fd = vm.prog.funcs.get(f.0 as usize)?;
-        (fd.param_words == rw && fd.result_words == 2).then_some(f)
-    };
-    let Some(f) = find("Error").or_else(|| find("String")) else {
-        return;
-    };
-    // SAFETY: `w` is the box of a value of type `t`, which has `n` words
-    // after the type word (value invariant 3).
-    let recv: Vec<u64> = (0..n)
-        .map(|k| unsafe { value::read_word(w, 1 + k) })
-        .collect();
-    // The report reads the goroutine's frames as they were at the panic;
-    // the call runs above them and leaves them as they are.
-    let saved = g.panicking.take();
-    let depth = g.frames.len();
-    let r = crate::interp::run_nested(vm, g, f, 0, &recv);
-    g.frames.truncate(depth);
-    g.panicking = saved;
-    if let (Ok(words), Some(p)) = (r, g.panicking.as_mut()) {
-        let (sp, sl) = (
-            words.first().copied().unwrap_or(0),
-            words.get(1).copied().unwrap_or(0),
-        );
-        // SAFETY: the method returned a string value (value invariant 1).
-        let text = unsafe { value::str_bytes(sp, sl) };
-        p.value = PanicValue::Runtime(String::from_utf8_lossy(text).into_owned());
-    }
-}
-
-/// The panic value of a goroutine's panic as an interface word (runtime
-/// errors as string boxes, as `recover` gives them).
+/// The panic value of a goroutine's panic as an interface word, as
+/// `recover` gives it: a runtime error is boxed as the runtime error type
+/// Go gives it (`runtime.boundsError`, ...; see
+/// `gol_lang::codegen::RUNTIME_ERROR_TYPES`), so `r.(error)` and
+/// `r.(runtime.Error)` hold; with it, the message of a runtime error.
 pub(crate) fn panic_word(vm: &mut Vm, v: &PanicValue) -> (u64, Option<String>) {
     match v {
         PanicValue::Value(w) => (*w, None),
         PanicValue::Runtime(msg) => {
             let (p, l) = vm.new_string(msg.as_bytes());
-            (vm.new_box(RtType(0), &[p, l]), Some(msg.clone()))
+            let t = vm.runtime_error_type(msg);
+            (vm.new_box(t, &[p, l]), Some(msg.clone()))
         }
     }
 }
