@@ -18,12 +18,32 @@
 //! once per process (a few milliseconds) rather than carried as data.
 //! Rejected: embedding the 607 numbers (opaque data with no way to check
 //! it in the tree).
+//!
+//! # The ziggurat tables
+//! `NormFloat64` and `ExpFloat64` are Marsaglia and Tsang's ziggurat
+//! method ("The Ziggurat Method for Generating Random Variables", 2000)
+//! with 128 strips for the normal and 256 for the exponential
+//! distribution. Their tables (`k` integer thresholds, `w` and `f` as
+//! float32) are computed once by the paper's set-up recurrence from the
+//! rightmost strip's start `r` and the strips' common area `v`
+//! ([`zigs`]), which gives Go's tables bit for bit.
 
 use gol_vm::{NativeCtx, NativeResult};
 use std::sync::OnceLock;
 
 /// The natives of this module.
-pub const NAMES: &[&str] = &["runtimeSeed", "rngCooked", "log", "sqrt", "cos"];
+pub const NAMES: &[&str] = &[
+    "runtimeSeed",
+    "rngCooked",
+    "normK",
+    "normW",
+    "normF",
+    "expK",
+    "expW",
+    "expF",
+    "log",
+    "exp",
+];
 
 const LEN: usize = 607;
 const TAP: usize = 273;
@@ -118,6 +138,62 @@ fn advance(buf: &[u64; LEN], steps: u64) -> [u64; LEN] {
     out
 }
 
+/// The ziggurat tables of one distribution.
+pub struct Zig {
+    pub k: Vec<u32>,
+    pub w: Vec<f32>,
+    pub f: Vec<f32>,
+}
+
+/// The set-up of the paper for `n` strips: the density is `exp(-g(x))`,
+/// `next(x)` the start of the strip below the one starting at `x`, `m`
+/// the scale of the random integers (2^31 for the signed normal draw,
+/// 2^32 for the exponential one).
+fn zig(n: usize, r: f64, v: f64, m: f64, g: impl Fn(f64) -> f64, next: impl Fn(f64) -> f64) -> Zig {
+    let (mut k, mut w, mut f) = (vec![0u32; n], vec![0f32; n], vec![0f32; n]);
+    let q = v / (-g(r)).exp();
+    k[0] = ((r / q) * m) as u32;
+    w[0] = (q / m) as f32;
+    w[n - 1] = (r / m) as f32;
+    f[0] = 1.0;
+    f[n - 1] = (-g(r)).exp() as f32;
+    let (mut x, mut t) = (r, r);
+    for i in (1..n - 1).rev() {
+        x = next(x);
+        k[i + 1] = ((x / t) * m) as u32;
+        t = x;
+        f[i] = (-g(x)).exp() as f32;
+        w[i] = (x / m) as f32;
+    }
+    Zig { k, w, f }
+}
+
+/// The normal and the exponential tables (see the module docs).
+pub fn zigs() -> &'static (Zig, Zig) {
+    static TABLES: OnceLock<(Zig, Zig)> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let (rn, vn) = (3.442619855899, 9.91256303526217e-3);
+        let norm = zig(
+            128,
+            rn,
+            vn,
+            2147483648.0,
+            |x| 0.5 * x * x,
+            |x| (-2.0 * (vn / x + (-0.5 * x * x).exp()).ln()).sqrt(),
+        );
+        let (re, ve) = (7.697117470131487, 3.949659822581572e-3);
+        let exp = zig(
+            256,
+            re,
+            ve,
+            4294967296.0,
+            |x| x,
+            |x| -(ve / x + (-x).exp()).ln(),
+        );
+        (norm, exp)
+    })
+}
+
 /// A seed from the OS's hash randomness and the clock (no crate needed:
 /// `RandomState` is seeded from the OS once per process).
 fn seed() -> u64 {
@@ -137,9 +213,18 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
     let r = match name {
         "runtimeSeed" => seed(),
         "rngCooked" => cooked().get(ctx.arg(0) as usize).copied().unwrap_or(0) as u64,
+        "normK" | "normW" | "normF" | "expK" | "expW" | "expF" => {
+            let (norm, exp) = zigs();
+            let z = if name.starts_with("norm") { norm } else { exp };
+            let i = ctx.arg(0) as usize;
+            match name.as_bytes().last() {
+                Some(b'K') => z.k.get(i).copied().unwrap_or(0) as u64,
+                Some(b'W') => f64::from(z.w.get(i).copied().unwrap_or(0.0)).to_bits(),
+                _ => f64::from(z.f.get(i).copied().unwrap_or(0.0)).to_bits(),
+            }
+        }
         "log" => x.ln().to_bits(),
-        "sqrt" => x.sqrt().to_bits(),
-        "cos" => x.cos().to_bits(),
+        "exp" => x.exp().to_bits(),
         _ => return None,
     };
     ctx.set_result(0, r);

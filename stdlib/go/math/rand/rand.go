@@ -10,9 +10,8 @@
 // New(NewSource(n)) gives Go's numbers for every n. The top-level
 // functions are seeded randomly at start and, as in Go 1.24+, Seed does
 // nothing. The derived functions (Intn, Int63n, Float64, Perm, Shuffle,
-// Read...) follow Go's algorithms over the source; NormFloat64 and
-// ExpFloat64 use the Box-Muller and inversion methods instead of Go's
-// ziggurat tables, so their values differ from Go's. Zipf is not
+// Read, and the ziggurat NormFloat64 and ExpFloat64 over tables the
+// natives compute) follow Go's algorithms over the source. Zipf is not
 // implemented.
 package rand
 
@@ -154,19 +153,77 @@ type Rand struct {
 	readPos int8
 }
 
-// log, sqrt and cos for the float distributions.
+// log and exp for the float distributions.
 func log(x float64) float64
-func sqrt(x float64) float64
-func cos(x float64) float64
+func exp(x float64) float64
 
-func (r *Rand) ExpFloat64() float64 {
-	return -log(1 - r.Float64())
+// Word i of the ziggurat tables of the normal (128 strips) and the
+// exponential (256 strips) distribution.
+func normK(i int32) uint32
+func normW(i int32) float32
+func normF(i int32) float32
+func expK(i uint32) uint32
+func expW(i uint32) float32
+func expF(i uint32) float32
+
+const (
+	rn = 3.442619855899
+	re = 7.69711747013104972
+)
+
+func absInt32(i int32) uint32 {
+	if i < 0 {
+		return uint32(-i)
+	}
+	return uint32(i)
 }
 
+// NormFloat64 is the ziggurat method: a strip and a point in it from one
+// draw, accepted at once when inside the strip's inner rectangle.
 func (r *Rand) NormFloat64() float64 {
-	u := 1 - r.Float64()
-	v := r.Float64()
-	return sqrt(-2*log(u)) * cos(2*3.141592653589793*v)
+	for {
+		j := int32(r.Uint32())
+		i := j & 0x7F
+		x := float64(j) * float64(normW(i))
+		if absInt32(j) < normK(i) {
+			return x
+		}
+		if i == 0 {
+			// The tail beyond rn.
+			for {
+				x = -log(r.Float64()) * (1.0 / rn)
+				y := -log(r.Float64())
+				if y+y >= x*x {
+					break
+				}
+			}
+			if j > 0 {
+				return rn + x
+			}
+			return -rn - x
+		}
+		if normF(i)+float32(r.Float64())*(normF(i-1)-normF(i)) < float32(exp(-.5*x*x)) {
+			return x
+		}
+	}
+}
+
+// ExpFloat64 is the ziggurat method, as NormFloat64.
+func (r *Rand) ExpFloat64() float64 {
+	for {
+		j := r.Uint32()
+		i := j & 0xFF
+		x := float64(j) * float64(expW(i))
+		if j < expK(i) {
+			return x
+		}
+		if i == 0 {
+			return re - log(r.Float64())
+		}
+		if expF(i)+float32(r.Float64())*(expF(i-1)-expF(i)) < float32(exp(-x)) {
+			return x
+		}
+	}
 }
 
 func (r *Rand) Seed(seed int64) {
