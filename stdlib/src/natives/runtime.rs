@@ -4,7 +4,9 @@
 //! exact statistics (the fields gol keeps: Alloc, TotalAlloc, Sys,
 //! Mallocs, Frees, HeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapReleased,
 //! HeapObjects, NextGC, LastGC, PauseTotalNs, PauseNs, PauseEnd, NumGC,
-//! GCSys, EnableGC; the others stay zero). What belongs to the scheduler
+//! GCSys, EnableGC; the others stay zero). `Breakpoint` dies as Go's
+//! does, of SIGTRAP with exit status 2, printing only the signal line (no
+//! registers or goroutine dump). What belongs to the scheduler
 //! (`NumGoroutine`, `GOMAXPROCS`, `Gosched`, `Goexit`) is not here.
 
 use gol_lang::bytecode::TypeKind;
@@ -18,6 +20,7 @@ pub const NAMES: &[&str] = &[
     "KeepAlive",
     "Version",
     "NumCgoCall",
+    "Breakpoint",
 ];
 
 fn num_cpu() -> u64 {
@@ -28,6 +31,11 @@ fn num_cpu() -> u64 {
 pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
     match name {
         "GC" => ctx.collect(),
+        "Breakpoint" => {
+            ctx.flush_stdout();
+            ctx.write_stderr(b"SIGTRAP: trace trap\n");
+            return Some(NativeResult::Exit(2));
+        }
         "ReadMemStats" => {
             let p = ctx.arg(0);
             if p == 0 {
