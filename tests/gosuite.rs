@@ -42,18 +42,7 @@ fn outside_subset(text: &str) -> bool {
 }
 
 /// `test/ken` programs that do not run yet: (file, what gol says, why).
-const KNOWN_GAPS: &[(&str, &str, &str)] = &[
-    (
-        "divconst.go",
-        "gol does not implement math/rand.Uint32, math/rand.Intn yet",
-        "math/rand has no natives yet (standard library)",
-    ),
-    (
-        "modconst.go",
-        "gol does not implement math/rand.Uint32, math/rand.Intn yet",
-        "math/rand has no natives yet (standard library)",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str, &str)] = &[];
 
 /// Runs `gol run NAME` in the program's directory; (exit status, combined
 /// stdout and stderr).
