@@ -104,6 +104,9 @@ pub struct Exec {
     vm: Mutex<VmPtr>,
     /// Every channel made, by index (see the module docs).
     pub(crate) chans: Mutex<Vec<Arc<Chan>>>,
+    /// sync.Mutex, RWMutex and WaitGroup states, by object address (see
+    /// `sync`).
+    pub(crate) sema: Mutex<std::collections::HashMap<u64, crate::sync::SyncState>>,
 }
 
 impl Exec {
@@ -339,21 +342,9 @@ fn safepoint(vm: &mut Vm, g: &G, cx: &Cx, exec: &Exec) {
     if !vm.heap.should_collect() {
         return;
     }
-    let mut words: Vec<u64> = Vec::new();
-    let all_stopped = cx.for_each_other_g(&mut |o| {
-        words.extend_from_slice(o.live_slots());
-        o.extra_roots(&mut |w| words.push(w as u64));
-    });
-    if !all_stopped {
+    let Some(words) = other_roots(vm, cx, exec) else {
         return;
-    }
-    let chans: Vec<Arc<Chan>> = match exec.chans.lock() {
-        Ok(t) => t.clone(),
-        Err(_) => return,
     };
-    for c in &chans {
-        c.for_each_word(&mut |w| words.push(w));
-    }
     let globals = &vm.globals;
     let mut roots = |sink: &mut dyn FnMut(usize)| {
         for &w in g.live_slots() {
@@ -377,6 +368,37 @@ fn safepoint(vm: &mut Vm, g: &G, cx: &Cx, exec: &Exec) {
     }
 }
 
+/// The root words outside the running goroutine: every other G's slots
+/// and records, and every channel's element words. None when another G
+/// is running (the world is not stopped: do not collect).
+fn other_roots(_vm: &Vm, cx: &Cx, exec: &Exec) -> Option<Vec<u64>> {
+    let mut words: Vec<u64> = Vec::new();
+    let all_stopped = cx.for_each_other_g(&mut |o| {
+        words.extend_from_slice(o.live_slots());
+        o.extra_roots(&mut |w| words.push(w as u64));
+    });
+    if !all_stopped {
+        return None;
+    }
+    let chans: Vec<Arc<Chan>> = exec.chans.lock().ok()?.clone();
+    for c in &chans {
+        c.for_each_word(&mut |w| words.push(w));
+    }
+    Some(words)
+}
+
+/// [`other_roots`] for a native's collection (`runtime.GC`): empty outside
+/// the scheduler.
+pub(crate) fn roots_for_native(vm: &Vm) -> Option<Vec<u64>> {
+    if vm.cx.is_null() {
+        return Some(Vec::new());
+    }
+    let exec = vm.exec?;
+    // SAFETY: both are set by the executor for the running slice.
+    let (cx, exec) = unsafe { (&*vm.cx, &*exec) };
+    other_roots(vm, cx, exec)
+}
+
 /// Runs the program's main goroutine and every goroutine it starts on the
 /// scheduler; returns the exit status.
 pub(crate) fn run_program(vm: &mut Vm) -> i32 {
@@ -384,6 +406,7 @@ pub(crate) fn run_program(vm: &mut Vm) -> i32 {
     let exec = Exec {
         vm: Mutex::new(VmPtr(vm as *mut Vm)),
         chans: Mutex::new(Vec::new()),
+        sema: Mutex::new(std::collections::HashMap::new()),
     };
     let sched = Sched::new(exec, Config::new(1));
     let main = Box::new(G::new(1, vm.prog.entry));

@@ -704,6 +704,14 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                             }
                         }
                         NativeResult::RuntimeError(msg) => panic_rt!(msg),
+                        NativeResult::Yield => {
+                            save!();
+                            return Exit::Yield;
+                        }
+                        NativeResult::Block(reason) => {
+                            save!();
+                            return Exit::Block(reason);
+                        }
                     }
                 }
                 Op::MakeClosure { d, f, a, n } => {

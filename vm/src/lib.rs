@@ -56,6 +56,7 @@ pub mod map;
 pub mod native;
 pub mod panic;
 pub mod sched;
+pub mod sync;
 pub mod value;
 
 use gol_gc::{Cache, Config, Heap, Layout};

@@ -1306,6 +1306,11 @@ impl<E: Executor> PCtx<E> {
         true
     }
 
+    /// Live goroutines (`runtime.NumGoroutine`).
+    pub fn num_goroutine(&self) -> usize {
+        self.sh.live_gs.load(Ordering::Acquire)
+    }
+
     /// The running G's id.
     pub fn goid(&self) -> u64 {
         self.curg.borrow().as_ref().map_or(0, |g| g.hdr.id)
