@@ -162,14 +162,13 @@ impl NativeCtx<'_> {
     fn hand_off(s: &mut SyncState) -> Vec<GWaker> {
         let mut out = Vec::new();
         match s.waiters.front() {
-            Some((_, true)) => {
-                if s.readers == 0 {
-                    if let Some((w, _)) = s.waiters.pop_front() {
-                        s.locked = true;
-                        out.push(w);
-                    }
+            Some((_, true)) if s.readers == 0 => {
+                if let Some((w, _)) = s.waiters.pop_front() {
+                    s.locked = true;
+                    out.push(w);
                 }
             }
+            Some((_, true)) => {}
             Some((_, false)) => {
                 while let Some((_, false)) = s.waiters.front() {
                     if let Some((w, _)) = s.waiters.pop_front() {
