@@ -1831,6 +1831,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 vec![mt, kt]
             }
             Builtin::Recover => Vec::new(),
+            Builtin::Close => vec![self.ty(&args[0])],
             _ => {
                 self.err(e.span, "a deferred builtin call");
                 return;
@@ -1889,6 +1890,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             Builtin::Panic => {
                 self.emit(Op::Panic { a: Reg(0) });
+            }
+            Builtin::Close => {
+                self.emit(Op::ChanClose { c: Reg(0) });
             }
             Builtin::Delete => {
                 let mt = types.first().copied().unwrap_or(ids::INVALID);
