@@ -2,15 +2,18 @@
 //!
 //! # What runs where
 //! [`Vm::new`] takes a compiled [`Program`](gol_lang::bytecode::Program)
-//! and resolves its natives; [`Vm::run_main`] runs the program's entry
-//! goroutine to the end and returns the process exit status. The
-//! interpreter ([`interp`]) never runs to completion: it executes a
-//! *budgeted slice* of one goroutine ([`goroutine::G`]) and returns an
-//! [`interp::Exit`] (budget spent, done, panicked, exited). The loop in
-//! [`Vm::run_main`] is where the scheduler goes: between slices is a
-//! safepoint, where the collector may run and, later, another goroutine
-//! may be picked. The budget is spent on calls and backward jumps, so a
-//! goroutine in an endless loop still comes back.
+//! and resolves its natives; [`Vm::run_main`] runs the program on the
+//! scheduler ([`sched`], driven by [`exec`]) until main returns, and
+//! returns the process exit status. The interpreter ([`interp`]) never
+//! runs to completion: it executes a *budgeted slice* of one goroutine
+//! ([`goroutine::G`]) and returns an [`interp::Exit`] (budget spent,
+//! blocked on a channel or lock, done, panicked, exited). The executor
+//! turns those into the scheduler's outcomes; between slices is a
+//! safepoint, where the collector may run (scanning every goroutine,
+//! the globals and every channel's contents). The budget is spent on
+//! calls and backward jumps, so a goroutine in an endless loop still
+//! comes back. GOMAXPROCS is 1 for now: see [`exec`] for why and what
+//! parallelism needs.
 //!
 //! # Memory
 //! * Each goroutine owns a *slot stack* (a `Vec<u64>`) holding every frame's
