@@ -1084,7 +1084,8 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::Go { c, a, n } => {
                     let cl = r!(c);
                     if cl == 0 {
-                        panic_rt!(NIL_DEREF.into());
+                        save!();
+                        return Exit::Fatal("go of nil func value".into());
                     }
                     if vm.cx.is_null() {
                         return Exit::Fatal("go statement outside the scheduler".into());
