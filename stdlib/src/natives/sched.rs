@@ -6,7 +6,7 @@ use gol_vm::{NativeCtx, NativeResult};
 
 pub const RUNTIME_NAMES: &[&str] = &["Gosched", "NumGoroutine", "GOMAXPROCS"];
 
-pub const TIME_NAMES: &[&str] = &["Sleep"];
+pub const TIME_NAMES: &[&str] = &["Sleep", "After"];
 
 pub const SYNC_NAMES: &[&str] = &[
     "(*Mutex).Lock",
@@ -43,6 +43,7 @@ pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult>
 pub fn call_time(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
     match name {
         "Sleep" => Some(ctx.sleep(ctx.arg(0) as i64)),
+        "After" => Some(ctx.after(ctx.arg(0) as i64)),
         _ => None,
     }
 }
