@@ -126,6 +126,16 @@ fn normalize(s: &str) -> String {
             out.push(format!("\t{file}"));
             continue;
         }
+        // Ids of goroutines other than main differ: Go's runtime starts
+        // its own goroutines (sweeper, scavenger ...) before the program's.
+        if let Some(rest) = line.strip_prefix("goroutine ") {
+            if let Some((id, tail)) = rest.split_once(' ') {
+                if id != "1" && id.bytes().all(|b| b.is_ascii_digit()) {
+                    out.push(format!("goroutine N {tail}"));
+                    continue;
+                }
+            }
+        }
         if line.starts_with("[signal ") {
             out.push(line.split(" addr=").next().unwrap_or(line).to_string());
             continue;

@@ -445,7 +445,25 @@ pub enum Op {
         i: Reg,
         ew: u32,
         len: u32,
-    },
+    }, // --- goroutines and channels ---
+    /// `go`: starts a goroutine calling closure c with the n argument words at a.
+    Go { c: Reg, a: Reg, n: u32 },
+    /// d = make(chan T, cap) for elements of `ew` words (panics when cap is out of range).
+    MakeChan { d: Reg, cap: Reg, ew: u32 },
+    /// Sends the ew words at a on channel c (may park).
+    ChanSend { c: Reg, a: Reg, ew: u32 },
+    /// d..d+ew = a value received from c; with `ok`, d+ew = whether it was sent (may park).
+    ChanRecv { d: Reg, c: Reg, ew: u32, ok: bool },
+    /// close(c).
+    ChanClose { c: Reg },
+    /// d = len(c) (`cap` when `cap` is set).
+    ChanLen { d: Reg, c: Reg, cap: bool },
+    /// select over the `n` SelectCase instructions that follow: d = the chosen
+    /// case index (-1: default, when `block` is false), d+1 = the receive's ok.
+    Select { d: Reg, n: u32, block: bool },
+    /// One select case (only after Select): send the ew words at a on c, or
+    /// receive ew words into a.
+    SelectCase { c: Reg, a: Reg, ew: u32, send: bool },
 }
 
 /// A runtime type descriptor: what `%T`, `%v`, type switches, interface

@@ -72,6 +72,11 @@ pub struct G {
     pub frames: Vec<Frame>,
     pub defers: Vec<Deferred>,
     pub panicking: Option<Panicking>,
+    /// The channel operation this goroutine is parked in (see `exec`).
+    pub pending: Option<crate::exec::Pending>,
+    /// The `go` statement that started it: (creator's id, function, pc
+    /// after the statement), for `created by` in traces.
+    pub created: Option<(u64, u32, u32)>,
 }
 
 impl G {
@@ -89,6 +94,8 @@ impl G {
             }],
             defers: Vec::new(),
             panicking: None,
+            pending: None,
+            created: None,
         }
     }
 
@@ -107,6 +114,9 @@ impl G {
             for &w in &d.args {
                 sink(w as usize);
             }
+        }
+        if let Some(p) = &self.pending {
+            p.for_each_word(&mut |w| sink(w as usize));
         }
         if let Some(p) = &self.panicking {
             let values = p.earlier.iter().map(|e| &e.0).chain([&p.value]);

@@ -50,6 +50,9 @@ pub enum Exit {
     Panic,
     /// A fatal error (stack overflow, broken VM invariant).
     Fatal(String),
+    /// A channel operation must wait: the ticket is in `G::pending`, the
+    /// pc is past the instruction (see `exec`).
+    Block(crate::sched::WaitReason),
 }
 
 /// What the loop does after an instruction that may transfer control.
@@ -708,6 +711,14 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                                 Flow::Exit(x) => return x,
                             }
                         }
+                        NativeResult::Yield => {
+                            save!();
+                            return Exit::Yield;
+                        }
+                        NativeResult::Block(reason) => {
+                            save!();
+                            return Exit::Block(reason);
+                        }
                     }
                 }
                 Op::MakeClosure { d, f, a, n } => {
@@ -1076,8 +1087,180 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     }
                     set!(d, p + idx as u64 * ew as u64 * 8)
                 }
+                // --- goroutines and channels ---
+                Op::Go { c, a, n } => {
+                    let cl = r!(c);
+                    if cl == 0 {
+                        save!();
+                        return Exit::Fatal("go of nil func value".into());
+                    }
+                    if vm.cx.is_null() {
+                        return Exit::Fatal("go statement outside the scheduler".into());
+                    }
+                    // SAFETY: a non-nil func value points at a closure
+                    // object whose word 0 is its function index.
+                    let f = unsafe { value::read_word(cl, 0) } as u32;
+                    let fw = prog
+                        .funcs
+                        .get(f as usize)
+                        .map_or(0, |x| x.frame_words as usize);
+                    let mut ng = Box::new(G::new(0, FuncId(f)));
+                    if let Some(fr) = ng.frames.first_mut() {
+                        fr.closure = cl;
+                    }
+                    let s = base + a.0 as usize;
+                    if !ng.ensure(n as usize + fw + 1) {
+                        return Exit::Fatal("stack overflow".into());
+                    }
+                    ng.stack[..n as usize].copy_from_slice(&g.stack[s..s + n as usize]);
+                    ng.created = Some((g.id, fr.func, pc as u32));
+                    // SAFETY: `vm.cx` is set by the executor for the
+                    // duration of this slice.
+                    let cx = unsafe { &*vm.cx };
+                    cx.spawn(ng);
+                }
+                Op::MakeChan { d, cap, ew } => match crate::exec::make_chan(vm, ri!(cap), ew) {
+                    Ok(p) => set!(d, p),
+                    Err(msg) => panic_rt!(msg),
+                },
+                Op::ChanLen { d, c, cap } => {
+                    let n = match chan_of(vm, r!(c)) {
+                        Some(ch) if cap => ch.cap(),
+                        Some(ch) => ch.len(),
+                        None => 0,
+                    };
+                    set!(d, n as u64)
+                }
+                Op::ChanClose { c } => {
+                    if vm.cx.is_null() {
+                        return Exit::Fatal("channel operation outside the scheduler".into());
+                    }
+                    let ch = chan_of(vm, r!(c));
+                    // SAFETY: set by the executor for this slice.
+                    let cx = unsafe { &*vm.cx };
+                    if let Err(e) = crate::sched::chan::close(cx, ch.as_deref()) {
+                        panic_rt!(e.message().into());
+                    }
+                }
+                Op::ChanSend { c, a, ew } => {
+                    if vm.cx.is_null() {
+                        return Exit::Fatal("channel operation outside the scheduler".into());
+                    }
+                    let ch = chan_of(vm, r!(c));
+                    let s = base + a.0 as usize;
+                    let elem = g.stack[s..s + ew as usize].to_vec();
+                    // SAFETY: set by the executor for this slice.
+                    let cx = unsafe { &*vm.cx };
+                    match crate::sched::chan::send(cx, ch.as_deref(), &elem) {
+                        Err(e) => panic_rt!(e.message().into()),
+                        Ok(crate::sched::Op::Ready(())) => {}
+                        Ok(crate::sched::Op::Park(t, reason)) => {
+                            g.pending = Some(crate::exec::Pending::Send(t, reason));
+                            save!();
+                            return Exit::Block(reason);
+                        }
+                    }
+                }
+                Op::ChanRecv { d, c, ew, ok } => {
+                    if vm.cx.is_null() {
+                        return Exit::Fatal("channel operation outside the scheduler".into());
+                    }
+                    let ch = chan_of(vm, r!(c));
+                    // SAFETY: set by the executor for this slice.
+                    let cx = unsafe { &*vm.cx };
+                    let dd = base + d.0 as usize;
+                    match crate::sched::chan::recv(cx, ch.as_deref()) {
+                        crate::sched::Op::Ready((v, sent)) => {
+                            crate::exec::write_recv(g, dd, ew as usize, ok, &v, sent)
+                        }
+                        crate::sched::Op::Park(t, reason) => {
+                            g.pending = Some(crate::exec::Pending::Recv {
+                                t,
+                                reason,
+                                d: dd,
+                                ew: ew as usize,
+                                ok,
+                            });
+                            save!();
+                            return Exit::Block(reason);
+                        }
+                    }
+                }
+                Op::Select { d, n, block } => {
+                    if vm.cx.is_null() {
+                        return Exit::Fatal("channel operation outside the scheduler".into());
+                    }
+                    let mut chans = Vec::new();
+                    let mut elems = Vec::new();
+                    let mut cases = Vec::new();
+                    let mut sends = Vec::new();
+                    for k in 0..n as usize {
+                        let Some(&Op::SelectCase { c, a, ew, send }) = code.get(pc + k) else {
+                            return Exit::Fatal("select without its cases".into());
+                        };
+                        chans.push(chan_of(vm, r!(c)));
+                        let s = base + a.0 as usize;
+                        elems.push(if send {
+                            g.stack[s..s + ew as usize].to_vec()
+                        } else {
+                            Vec::new()
+                        });
+                        cases.push((s, ew as usize));
+                        sends.push(send);
+                    }
+                    pc += n as usize;
+                    let sel: Vec<crate::sched::chan::SelCase<'_>> = (0..n as usize)
+                        .map(|k| {
+                            if sends[k] {
+                                crate::sched::chan::SelCase::Send(chans[k].as_ref(), &elems[k])
+                            } else {
+                                crate::sched::chan::SelCase::Recv(chans[k].as_ref())
+                            }
+                        })
+                        .collect();
+                    // SAFETY: set by the executor for this slice.
+                    let cx = unsafe { &*vm.cx };
+                    let dd = base + d.0 as usize;
+                    match crate::sched::chan::select(cx, &sel, block) {
+                        Err(e) => panic_rt!(e.message().into()),
+                        Ok(crate::sched::Op::Ready(s)) => {
+                            crate::exec::write_selected(g, dd, &cases, s)
+                        }
+                        Ok(crate::sched::Op::Park(t, reason)) => {
+                            g.pending = Some(crate::exec::Pending::Select {
+                                t,
+                                reason,
+                                d: dd,
+                                cases,
+                            });
+                            save!();
+                            return Exit::Block(reason);
+                        }
+                    }
+                }
+                Op::SelectCase { .. } => {
+                    return Exit::Fatal("select case outside a select".into());
+                }
             }
         }
+    }
+}
+
+/// The channel behind channel word `w` (None for nil).
+fn chan_of(vm: &Vm, w: u64) -> Option<Arc<crate::sched::chan::Chan>> {
+    // SAFETY: `vm.exec` is set by the executor while it runs slices.
+    let exec = unsafe { &*vm.exec? };
+    exec.chan(w)
+}
+
+/// Starts a panic with runtime error `msg` in `g` (a G resumed from a
+/// channel wait); true when a deferred call took over (the G continues),
+/// false when the panic ended the goroutine.
+pub(crate) fn raise(vm: &mut Vm, g: &mut G, msg: String) -> bool {
+    let prog = vm.prog.clone();
+    match start_panic(&prog, g, PanicValue::Runtime(msg)) {
+        Flow::Continue => true,
+        Flow::Exit(_) => false,
     }
 }
 
@@ -1476,20 +1659,6 @@ fn go_align(prog: &Program, t: RtType, depth: u32) -> usize {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decode_rune_like_go() {
-        assert_eq!(decode_rune("héllo".as_bytes(), 1), (0xE9, 2));
-        assert_eq!(decode_rune(b"\xff", 0), (0xFFFD, 1));
-        assert_eq!(decode_rune(b"\xe2\x82", 0), (0xFFFD, 1));
-        assert_eq!(decode_rune("€".as_bytes(), 0), (0x20AC, 3));
-        assert_eq!(decode_rune(b"a", 5), (0xFFFD, 1));
-    }
-}
-
 /// Runs Go function `f` (with closure object `closure`, 0 for none) to
 /// completion on `g` for a native that is running in `g`'s top frame, and
 /// returns its result words: the engine behind [`NativeCtx::call`] (see
@@ -1573,6 +1742,11 @@ pub(crate) fn run_nested(
             // `Done` would mean the callee returned past it.
             Exit::Done => break Err(CallError::Fatal),
             Exit::Exit(code) => break Err(CallError::Exit(code)),
+            Exit::Block(_) => {
+                let _ = vm.stdout.flush();
+                crate::panic::fatal(vm, g, "channel operation in a nested call");
+                break Err(CallError::Fatal);
+            }
             Exit::Panic => {
                 let (value, runtime) = match g.panicking.take() {
                     Some(p) => crate::native::panic_word(vm, &p.value),
@@ -1586,4 +1760,18 @@ pub(crate) fn run_nested(
     g.defers = saved_defers;
     g.panicking = saved_panic;
     outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_rune_like_go() {
+        assert_eq!(decode_rune("héllo".as_bytes(), 1), (0xE9, 2));
+        assert_eq!(decode_rune(b"\xff", 0), (0xFFFD, 1));
+        assert_eq!(decode_rune(b"\xe2\x82", 0), (0xFFFD, 1));
+        assert_eq!(decode_rune("€".as_bytes(), 0), (0x20AC, 3));
+        assert_eq!(decode_rune(b"a", 5), (0xFFFD, 1));
+    }
 }

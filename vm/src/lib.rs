@@ -2,15 +2,18 @@
 //!
 //! # What runs where
 //! [`Vm::new`] takes a compiled [`Program`](gol_lang::bytecode::Program)
-//! and resolves its natives; [`Vm::run_main`] runs the program's entry
-//! goroutine to the end and returns the process exit status. The
-//! interpreter ([`interp`]) never runs to completion: it executes a
-//! *budgeted slice* of one goroutine ([`goroutine::G`]) and returns an
-//! [`interp::Exit`] (budget spent, done, panicked, exited). The loop in
-//! [`Vm::run_main`] is where the scheduler goes: between slices is a
-//! safepoint, where the collector may run and, later, another goroutine
-//! may be picked. The budget is spent on calls and backward jumps, so a
-//! goroutine in an endless loop still comes back.
+//! and resolves its natives; [`Vm::run_main`] runs the program on the
+//! scheduler ([`sched`], driven by [`exec`]) until main returns, and
+//! returns the process exit status. The interpreter ([`interp`]) never
+//! runs to completion: it executes a *budgeted slice* of one goroutine
+//! ([`goroutine::G`]) and returns an [`interp::Exit`] (budget spent,
+//! blocked on a channel or lock, done, panicked, exited). The executor
+//! turns those into the scheduler's outcomes; between slices is a
+//! safepoint, where the collector may run (scanning every goroutine,
+//! the globals and every channel's contents). The budget is spent on
+//! calls and backward jumps, so a goroutine in an endless loop still
+//! comes back. GOMAXPROCS is 1 for now: see [`exec`] for why and what
+//! parallelism needs.
 //!
 //! # Memory
 //! * Each goroutine owns a *slot stack* (a `Vec<u64>`) holding every frame's
@@ -49,17 +52,18 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 
+pub mod exec;
 pub mod goroutine;
 pub mod interp;
 pub mod map;
 pub mod native;
 pub mod panic;
 pub mod sched;
+pub mod sync;
 pub mod value;
 
 use gol_gc::{Cache, Config, Heap, Layout};
 use gol_lang::bytecode::{Program, RtType};
-use std::io::Write;
 
 pub use native::{NativeCtx, NativeFn, NativeResult};
 
@@ -91,10 +95,14 @@ pub struct Vm {
     /// Per runtime type index: the map descriptor, made on first use.
     pub(crate) map_types: Vec<Option<std::sync::Arc<map::MapType>>>,
     /// Calls and backward jumps per slice (smaller under GOL_GCSTRESS).
-    slice_budget: i64,
+    pub(crate) slice_budget: i64,
     pub(crate) stdout: std::io::BufWriter<std::io::Stdout>,
     /// Program arguments (os.Args).
     pub args: Vec<String>,
+    /// The running goroutine's scheduler context (null outside a slice).
+    pub(crate) cx: *const exec::Cx,
+    /// The executor running the program (None outside `run_main`).
+    pub(crate) exec: Option<*const exec::Exec>,
 }
 
 impl Vm {
@@ -166,6 +174,8 @@ impl Vm {
             runtime_errors,
             stdout: std::io::BufWriter::new(std::io::stdout()),
             args: Vec::new(),
+            cx: std::ptr::null(),
+            exec: None,
         })
     }
 
@@ -177,51 +187,7 @@ impl Vm {
     /// Runs the program's main goroutine until the program ends; returns
     /// the exit status (0, `os.Exit`'s, or 2 after a panic or fatal error).
     pub fn run_main(&mut self) -> i32 {
-        let mut g = goroutine::G::new(1, self.prog.entry);
-        let code = loop {
-            match interp::run(self, &mut g, self.slice_budget) {
-                interp::Exit::Yield => self.safepoint(&g),
-                interp::Exit::Done => break 0,
-                interp::Exit::Exit(code) => break code,
-                interp::Exit::Panic => {
-                    let _ = self.stdout.flush();
-                    panic::report(self, &g);
-                    break 2;
-                }
-                interp::Exit::Fatal(msg) => {
-                    let _ = self.stdout.flush();
-                    panic::fatal(self, &g, &msg);
-                    break 2;
-                }
-            }
-        };
-        let _ = self.stdout.flush();
-        code
-    }
-
-    /// Between slices: collect if the pacer says so. The roots are the
-    /// goroutine's slot stack, the globals and its panic and defer records.
-    fn safepoint(&mut self, g: &goroutine::G) {
-        if !self.heap.should_collect() {
-            return;
-        }
-        let globals = &self.globals;
-        let mut roots = |sink: &mut dyn FnMut(usize)| {
-            for &w in g.live_slots() {
-                sink(w as usize);
-            }
-            for &w in globals {
-                sink(w as usize);
-            }
-            g.extra_roots(sink);
-        };
-        // SAFETY: the world is stopped (one thread, between slices, no
-        // native running), and every heap pointer the VM will use again
-        // is in a goroutine slot, a global, or the goroutine's panic and
-        // defer records, all passed above (heap contract 4).
-        unsafe {
-            self.heap.collect(&mut roots);
-        }
+        exec::run_program(self)
     }
 
     /// The type of the value `recover` returns for the runtime error with

@@ -77,6 +77,10 @@ pub enum NativeResult {
     PanicValue(u64),
     /// `os.Exit(code)`.
     Exit(i32),
+    /// `runtime.Gosched`: the goroutine yields its P (see `exec`).
+    Yield,
+    /// The goroutine parks (a sleep's timer or a semaphore will ready it).
+    Block(crate::sched::WaitReason),
 }
 
 /// A native's view of the VM during one call.
@@ -363,6 +367,10 @@ impl NativeCtx<'_> {
         let pw = self.vm.prog.natives[self.native].param_words as usize;
         let from = (self.base + pw).min(self.g.stack.len());
         self.g.stack[from..].fill(0);
+        // The other goroutines and the channels' contents (see `exec`).
+        let Some(others) = crate::exec::roots_for_native(self.vm) else {
+            return;
+        };
         let g: &G = self.g;
         let globals = &self.vm.globals;
         let mut roots = |sink: &mut dyn FnMut(usize)| {
@@ -373,6 +381,9 @@ impl NativeCtx<'_> {
                 sink(w as usize);
             }
             g.extra_roots(sink);
+            for &w in &others {
+                sink(w as usize);
+            }
         };
         // SAFETY: the world is stopped (one goroutine runs, and it is in
         // this native), and every heap pointer the VM will use again is in

@@ -145,7 +145,7 @@ pub fn capture(g: &G) -> Vec<(u32, u32)> {
         .collect()
 }
 
-fn write_trace(vm: &Vm, trace: &[(u32, u32)], out: &mut Vec<u8>) {
+pub(crate) fn write_trace(vm: &Vm, trace: &[(u32, u32)], out: &mut Vec<u8>) {
     let cwd = std::env::current_dir().ok();
     for &(func, pc) in trace {
         let Some(f) = vm.prog.funcs.get(func as usize) else {

@@ -603,9 +603,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 self.pending_label = None;
             }
             StmtKind::Defer(e) => self.defer(e),
-            StmtKind::Go(_) => self.err(s.span, "a go statement"),
-            StmtKind::Send { .. } => self.err(s.span, "a channel send"),
-            StmtKind::Select { .. } => self.err(s.span, "a select statement"),
+            StmtKind::Go(e) => self.go_stmt(e),
+            StmtKind::Send { ch, value } => self.send_stmt(ch, value),
+            StmtKind::Select { cases, .. } => self.select_stmt(cases),
             StmtKind::TypeSwitch {
                 init,
                 bind,
@@ -731,6 +731,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let xt = self.ty(x);
         if let Type::Map(kt, vt) = self.under(xt).clone() {
             return self.range_map(key, value, define, x, body, kt, vt);
+        }
+        if let Type::Chan(_, et) = self.under(xt).clone() {
+            return self.range_chan(key, define, x, body, et);
         }
         let label = self.take_label();
         let mark = self.top;
@@ -1828,6 +1831,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 vec![mt, kt]
             }
             Builtin::Recover => Vec::new(),
+            Builtin::Close => vec![self.ty(&args[0])],
             _ => {
                 self.err(e.span, "a deferred builtin call");
                 return;
@@ -1886,6 +1890,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             Builtin::Panic => {
                 self.emit(Op::Panic { a: Reg(0) });
+            }
+            Builtin::Close => {
+                self.emit(Op::ChanClose { c: Reg(0) });
             }
             Builtin::Delete => {
                 let mt = types.first().copied().unwrap_or(ids::INVALID);
@@ -2828,7 +2835,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     self.addr_of(x, d);
                 }
             }
-            UnaryOp::Recv => self.err(e.span, "a channel receive"),
+            UnaryOp::Recv => self.recv_expr(e, x, d),
         }
     }
 
@@ -4233,6 +4240,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         let r = self.operand(x);
                         self.emit(Op::MapLen { d, a: r });
                     }
+                    Type::Chan(..) => {
+                        let r = self.operand(x);
+                        let cap = b == Builtin::Cap;
+                        self.emit(Op::ChanLen { d, c: r, cap });
+                    }
                     _ => self.err(e.span, "len or cap of this type"),
                 }
             }
@@ -4339,6 +4351,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         }
                         self.emit(Op::MakeMap { d, t: rt, hint });
                     }
+                    Type::Chan(_, et) => {
+                        let cap = self.alloc(1);
+                        match args.get(1) {
+                            Some(h) => self.convert_to(h, ids::INT, cap),
+                            None => {
+                                self.emit(Op::LoadInt { d: cap, v: 0 });
+                            }
+                        }
+                        let ew = self.words(et);
+                        self.set_pos(e.span.lo);
+                        self.emit(Op::MakeChan { d, cap, ew });
+                    }
                     _ => self.err(e.span, "make of this type"),
                 }
             }
@@ -4401,8 +4425,298 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     _ => self.err(e.span, "clear of this type"),
                 }
             }
+            Builtin::Close => {
+                let r = self.operand(&args[0]);
+                self.set_pos(e.span.lo);
+                self.emit(Op::ChanClose { c: r });
+            }
             _ => self.err(e.span, &format!("the {} builtin", b.name())),
         }
+    }
+
+    // --- goroutines and channels ---
+
+    /// `go f(x)`: the function value and the argument words are evaluated
+    /// now, in this goroutine (as for `defer`); the VM starts a goroutine
+    /// calling the closure with them.
+    fn go_stmt(&mut self, e: &'a Expr) {
+        let mark = self.top;
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } = &e.kind
+        else {
+            self.err(e.span, "this go statement");
+            return;
+        };
+        if !matches!(self.g.info.calls.get(&e.id), Some(CallKind::Call)) {
+            self.err(e.span, "a go statement of a builtin or conversion");
+            return;
+        }
+        let ft = self.ty(func);
+        let Some(sig) = self.g.tt.signature(ft).cloned() else {
+            self.err(e.span, "this go statement");
+            return;
+        };
+        let func_s = strip_parens(func);
+        let pw: u32 = sig.params.iter().map(|&t| self.words(t)).sum();
+        self.set_pos(e.span.lo);
+        if let Some(sel) = self.g.info.selections.get(&func_s.id).cloned() {
+            if sel.kind == SelectionKind::MethodVal {
+                let ExprKind::Selector(x, _) = &func_s.kind else {
+                    return;
+                };
+                let xt = self.ty(x);
+                let et = self.embedded_type(xt, &sel.index);
+                if self.is_iface(xt) || self.is_iface(et) {
+                    let c = self.alloc(1);
+                    self.method_value(func_s, x, &sel, c);
+                    let a = self.alloc(pw.max(1));
+                    self.args(args, &sig, ellipsis.is_some(), a);
+                    self.emit(Op::Go { c, a, n: pw });
+                    self.top = mark;
+                    return;
+                }
+                let m = sel.obj.unwrap_or(ObjId(0));
+                let rt = match self.g.tt.obj(m).kind {
+                    ObjKind::Func { recv: Some(r), .. } => r,
+                    _ => ids::INVALID,
+                };
+                let rw = self.words(rt);
+                let c = self.alloc(1);
+                self.func_value(m, c, e.span);
+                let a = self.alloc((rw + pw).max(1));
+                self.receiver(x, &sel, a);
+                self.args(args, &sig, ellipsis.is_some(), Reg(a.0 + rw));
+                self.emit(Op::Go { c, a, n: rw + pw });
+                self.top = mark;
+                return;
+            }
+        }
+        let c = self.operand(func);
+        let a = self.alloc(pw.max(1));
+        self.args(args, &sig, ellipsis.is_some(), a);
+        self.set_pos(e.span.lo);
+        self.emit(Op::Go { c, a, n: pw });
+        self.top = mark;
+    }
+
+    /// The element type of channel type `t`.
+    fn chan_elem(&self, t: TypeId) -> TypeId {
+        match self.under(t) {
+            Type::Chan(_, et) => *et,
+            _ => ids::INVALID,
+        }
+    }
+
+    /// `ch <- v`.
+    fn send_stmt(&mut self, ch: &'a Expr, value: &'a Expr) {
+        let mark = self.top;
+        let et = self.chan_elem(self.ty(ch));
+        let c = self.operand(ch);
+        let ew = self.words(et);
+        let a = self.alloc(ew.max(1));
+        self.convert_to(value, et, a);
+        self.set_pos(ch.span.lo);
+        self.emit(Op::ChanSend { c, a, ew });
+        self.top = mark;
+    }
+
+    /// `<-c` (with `ok` when the expression is the comma-ok form).
+    fn recv_expr(&mut self, e: &'a Expr, x: &'a Expr, d: Reg) {
+        let et = self.chan_elem(self.ty(x));
+        let c = self.operand(x);
+        let ew = self.words(et);
+        let ok = self.g.tt.tuple_elems(self.ty(e)).is_some();
+        self.set_pos(e.span.lo);
+        self.emit(Op::ChanRecv { d, c, ew, ok });
+    }
+
+    /// `for v := range c`: receive until the channel is closed and drained.
+    fn range_chan(
+        &mut self,
+        key: Option<&'a Expr>,
+        define: bool,
+        x: &'a Expr,
+        body: &'a ast::Block,
+        et: TypeId,
+    ) {
+        let label = self.take_label();
+        let mark = self.top;
+        let c = self.alloc(1);
+        self.expr_to(x, c);
+        let ew = self.words(et);
+        let start = self.pc();
+        let r = self.alloc(ew + 1);
+        self.set_pos(x.span.lo);
+        self.emit(Op::ChanRecv {
+            d: r,
+            c,
+            ew,
+            ok: true,
+        });
+        let exit = self.emit(Op::JumpIfNot {
+            a: Reg(r.0 + ew),
+            to: Pc(0),
+        });
+        let body_mark = self.top;
+        self.bind_range_vars(vec![(key, r, et)], define);
+        self.loops.push(Loop {
+            label,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            cont: None,
+            is_switch: false,
+        });
+        self.block(body);
+        let l = self.loops.pop().unwrap_or_else(unreachable_loop);
+        self.patch_here(&l.continues);
+        self.top = body_mark;
+        self.jump_back(start);
+        self.patch_here(&[exit]);
+        self.patch_here(&l.breaks);
+        self.top = mark;
+    }
+
+    /// `select`: every case's channel and sent value are evaluated in
+    /// source order, then one `Select` instruction followed by one
+    /// `SelectCase` per case picks a case; a chain of comparisons on the
+    /// chosen index runs its body.
+    fn select_stmt(&mut self, cases: &'a [ast::CommClause]) {
+        let label = self.take_label();
+        let mark = self.top;
+        // (case index in the instruction, the receive's lhs, registers)
+        struct Case<'a> {
+            comm: Option<&'a Stmt>,
+            a: Reg,
+            et: TypeId,
+        }
+        let mut ops = Vec::new();
+        let mut plan: Vec<Case<'a>> = Vec::new();
+        let mut has_default = false;
+        for cc in cases {
+            let Some(comm) = cc.comm.as_deref() else {
+                has_default = true;
+                plan.push(Case {
+                    comm: None,
+                    a: Reg(0),
+                    et: ids::INVALID,
+                });
+                continue;
+            };
+            let recv_of = |x: &'a Expr| -> Option<&'a Expr> {
+                match &strip_parens(x).kind {
+                    ExprKind::Unary(UnaryOp::Recv, c) => Some(c),
+                    _ => None,
+                }
+            };
+            let ch = match &comm.kind {
+                StmtKind::Send { ch, .. } => Some(ch),
+                StmtKind::Expr(x) => recv_of(x),
+                StmtKind::Assign { rhs, .. } => rhs.first().and_then(recv_of),
+                StmtKind::Define { values, .. } => values.first().and_then(recv_of),
+                _ => None,
+            };
+            let Some(ch) = ch else {
+                self.err(comm.span, "this select case");
+                return;
+            };
+            let et = self.chan_elem(self.ty(ch));
+            let ew = self.words(et);
+            let c = self.alloc(1);
+            self.expr_to(ch, c);
+            let a = self.alloc(ew.max(1));
+            let send = if let StmtKind::Send { value, .. } = &comm.kind {
+                self.convert_to(value, et, a);
+                true
+            } else {
+                false
+            };
+            ops.push(Op::SelectCase { c, a, ew, send });
+            plan.push(Case {
+                comm: Some(comm),
+                a,
+                et,
+            });
+        }
+        let d = self.alloc(2);
+        self.emit(Op::Select {
+            d,
+            n: ops.len() as u32,
+            block: !has_default,
+        });
+        for op in ops {
+            self.emit(op);
+        }
+        self.loops.push(Loop {
+            label,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            cont: None,
+            is_switch: true,
+        });
+        let mut ends = Vec::new();
+        let mut k = 0i64;
+        for (cc, case) in cases.iter().zip(&plan) {
+            let m = self.top;
+            let want = if case.comm.is_some() {
+                k += 1;
+                k - 1
+            } else {
+                -1
+            };
+            let kr = self.alloc(1);
+            self.emit(Op::LoadInt { d: kr, v: want });
+            let t = self.alloc(1);
+            self.emit(Op::EqInt { d: t, a: d, b: kr });
+            let skip = self.emit(Op::JumpIfNot { a: t, to: Pc(0) });
+            self.top = m;
+            if let Some(comm) = case.comm {
+                let ew = self.words(case.et);
+                match &comm.kind {
+                    StmtKind::Define { names, .. } => {
+                        let vals = [(names.first(), case.a), (names.get(1), Reg(d.0 + 1))];
+                        for (k2, (name, r)) in vals.into_iter().enumerate() {
+                            let Some(id) = name else { continue };
+                            if id.is_blank() {
+                                continue;
+                            }
+                            let Some(o) = self.g.info.defs.get(&id.id).copied() else {
+                                continue;
+                            };
+                            let var = self.new_home(o);
+                            if var.boxed {
+                                self.init_boxed(var, r);
+                            } else {
+                                let n = if k2 == 0 { ew } else { 1 };
+                                self.emit(Op::MoveN {
+                                    d: var.reg,
+                                    a: r,
+                                    n,
+                                });
+                            }
+                            self.vars.insert(o, var);
+                        }
+                    }
+                    StmtKind::Assign { lhs, .. } => {
+                        let vals = vec![
+                            (lhs.first(), case.a, case.et),
+                            (lhs.get(1), Reg(d.0 + 1), ids::BOOL),
+                        ];
+                        self.bind_range_vars(vals, false);
+                    }
+                    _ => {}
+                }
+            }
+            self.stmts(&cc.body);
+            ends.push(self.emit(Op::Jump { to: Pc(0) }));
+            self.patch_here(&[skip]);
+        }
+        let l = self.loops.pop().unwrap_or_else(unreachable_loop);
+        self.patch_here(&ends);
+        self.patch_here(&l.breaks);
+        self.top = mark;
     }
 
     fn print_kind(&self, t: TypeId) -> PrintKind {

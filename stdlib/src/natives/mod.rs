@@ -44,6 +44,7 @@ pub mod os;
 pub mod rand;
 pub mod runtime;
 pub mod scan;
+pub mod sched;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
@@ -67,6 +68,9 @@ const TABLES: &[(&str, &[&str], Dispatch)] = &[
     ("math/rand", rand::NAMES, rand::call),
     ("unicode", unicode::NAMES, unicode::call),
     ("fmt", scan::NAMES, scan::call),
+    ("runtime", sched::RUNTIME_NAMES, sched::call_runtime),
+    ("time", sched::TIME_NAMES, sched::call_time),
+    ("sync", sched::SYNC_NAMES, sched::call_sync),
 ];
 
 /// Runs the dispatcher of the package of the native being called.

@@ -240,6 +240,21 @@ impl Chan {
         self.elem_words
     }
 
+    /// Every element word the channel holds: its buffer and the values
+    /// its waiting senders offer (the collector's roots; the VM calls
+    /// this with the world stopped).
+    pub fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
+        let h = self.st.lock();
+        for &w in &h.buf {
+            f(w);
+        }
+        for sg in h.sendq.iter().chain(&h.recvq) {
+            for &w in &sg.data.lock().elem {
+                f(w);
+            }
+        }
+    }
+
     fn check_elem(&self, elem: &[u64]) {
         if elem.len() != self.elem_words {
             gol_gc::throw(&format!(
@@ -303,6 +318,15 @@ pub struct RecvTicket {
 }
 
 impl RecvTicket {
+    /// The value handed to this receiver and not yet polled (a root).
+    pub fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
+        if let Some(sg) = &self.sg {
+            for &w in &sg.data.lock().elem {
+                f(w);
+            }
+        }
+    }
+
     /// `None`: not completed yet. `Some((value, ok))` otherwise.
     pub fn poll(&self) -> Option<(Vec<u64>, bool)> {
         let sg = self.sg.as_ref()?;
@@ -434,6 +458,15 @@ fn chan_addr(c: &Arc<Chan>) -> usize {
 }
 
 impl SelectTicket {
+    /// The values this select's sudogs hold (roots until polled).
+    pub fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
+        for (_, _, _, sg) in &self.sgs {
+            for &w in &sg.data.lock().elem {
+                f(w);
+            }
+        }
+    }
+
     /// `None`: not fired yet (park again). Otherwise the case that fired,
     /// after removing this select's other sudogs (Go's pass 3). Polling a
     /// finished ticket again returns `None`.

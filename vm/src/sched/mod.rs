@@ -84,6 +84,11 @@
 //! 8. **Netpoll**: `Executor::netpoll`/`io_waiters`/`netpoll_break` wrap a
 //!    mio `Poll` (one `Waker` kept in an `Arc` for `netpoll_break`).
 //!
+//! **Status**: steps 1, 2, 3 (at slice ends), 6 and the sleep and
+//! semaphore parts of 2 are wired (`vm/src/exec.rs`, `vm/src/sync.rs`);
+//! the VM configures one P until its state is split into shared and
+//! per-P parts (see `exec`'s docs); 4, 5, 7 and 8 are not wired yet.
+//!
 //! Rejected alternatives: one OS thread per goroutine (a million
 //! goroutines would not fit); a global interpreter lock (ARCHITECTURE.md
 //! requires parallelism); async/await (the interpreter's slices already

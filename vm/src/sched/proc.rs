@@ -1276,6 +1276,41 @@ impl<E: Executor> PCtx<E> {
         id
     }
 
+    /// Calls `f` with the state of every G except the running one; false
+    /// when some other G's state is locked (it is running on another M),
+    /// so the caller cannot treat the world as stopped.
+    pub fn for_each_other_g(&self, f: &mut dyn FnMut(&E::G)) -> bool {
+        let me = self.goid();
+        let gs: Vec<GRef<E>> = self
+            .sh
+            .allgs
+            .lock()
+            .slots
+            .iter()
+            .flatten()
+            .cloned()
+            .collect();
+        for g in gs {
+            if g.hdr.id == me {
+                continue;
+            }
+            match g.state.try_lock() {
+                Some(s) => {
+                    if let Some(st) = s.as_ref() {
+                        f(st);
+                    }
+                }
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Live goroutines (`runtime.NumGoroutine`).
+    pub fn num_goroutine(&self) -> usize {
+        self.sh.live_gs.load(Ordering::Acquire)
+    }
+
     /// The running G's id.
     pub fn goid(&self) -> u64 {
         self.curg.borrow().as_ref().map_or(0, |g| g.hdr.id)

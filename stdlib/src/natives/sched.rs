@@ -1,0 +1,122 @@
+//! Packages runtime (scheduling), time (Sleep) and sync: thin wrappers
+//! over the VM's scheduler services (`gol_vm::sync`), which park the
+//! goroutine with Go's wait reasons (so a deadlock dump names them).
+
+use gol_vm::{NativeCtx, NativeResult};
+
+pub const RUNTIME_NAMES: &[&str] = &["Gosched", "NumGoroutine", "GOMAXPROCS"];
+
+pub const TIME_NAMES: &[&str] = &["Sleep", "After"];
+
+pub const SYNC_NAMES: &[&str] = &[
+    "(*Mutex).Lock",
+    "(*Mutex).TryLock",
+    "(*Mutex).Unlock",
+    "(*RWMutex).Lock",
+    "(*RWMutex).TryLock",
+    "(*RWMutex).Unlock",
+    "(*RWMutex).RLock",
+    "(*RWMutex).RUnlock",
+    "(*WaitGroup).Add",
+    "(*WaitGroup).Done",
+    "(*WaitGroup).Wait",
+    "(*Once).Do",
+];
+
+pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
+    Some(match name {
+        "Gosched" => ctx.gosched(),
+        "NumGoroutine" => {
+            let n = ctx.num_goroutine();
+            ctx.set_result(0, n as u64);
+            NativeResult::Ok
+        }
+        "GOMAXPROCS" => {
+            let n = ctx.gomaxprocs(ctx.arg(0) as i64);
+            ctx.set_result(0, n as u64);
+            NativeResult::Ok
+        }
+        _ => return None,
+    })
+}
+
+pub fn call_time(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
+    match name {
+        "Sleep" => Some(ctx.sleep(ctx.arg(0) as i64)),
+        "After" => Some(ctx.after(ctx.arg(0) as i64)),
+        _ => None,
+    }
+}
+
+/// Go's `fatal error: msg` for misuse of a lock (not recoverable).
+fn fatal(ctx: &mut NativeCtx<'_>, msg: &str) -> NativeResult {
+    ctx.flush_stdout();
+    ctx.write_stderr(format!("fatal error: {msg}\n").as_bytes());
+    NativeResult::Exit(2)
+}
+
+const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
+
+pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
+    let p = ctx.arg(0);
+    if p == 0 && SYNC_NAMES.contains(&name) {
+        return Some(NativeResult::RuntimeError(NIL_DEREF.into()));
+    }
+    Some(match name {
+        "(*Mutex).Lock" => ctx.mutex_lock(p, false),
+        "(*RWMutex).Lock" => ctx.mutex_lock(p, true),
+        "(*Mutex).TryLock" | "(*RWMutex).TryLock" => {
+            let ok = ctx.mutex_try_lock(p);
+            ctx.set_result(0, ok as u64);
+            NativeResult::Ok
+        }
+        "(*Mutex).Unlock" => match ctx.mutex_unlock(p, false) {
+            Ok(()) => NativeResult::Ok,
+            Err(e) => fatal(ctx, e),
+        },
+        "(*RWMutex).Unlock" => match ctx.mutex_unlock(p, true) {
+            Ok(()) => NativeResult::Ok,
+            Err(e) => fatal(ctx, e),
+        },
+        "(*RWMutex).RLock" => ctx.rlock(p),
+        "(*RWMutex).RUnlock" => match ctx.runlock(p) {
+            Ok(()) => NativeResult::Ok,
+            Err(e) => fatal(ctx, e),
+        },
+        "(*WaitGroup).Add" | "(*WaitGroup).Done" => {
+            let delta = if name == "(*WaitGroup).Done" {
+                -1
+            } else {
+                ctx.arg(1) as i64
+            };
+            match ctx.wg_add(p, delta) {
+                Ok(()) => NativeResult::Ok,
+                Err(e) => NativeResult::Panic(e.into()),
+            }
+        }
+        "(*WaitGroup).Wait" => ctx.wg_wait(p),
+        "(*Once).Do" => {
+            if !ctx.once_first(p) {
+                return Some(NativeResult::Ok);
+            }
+            let cl = ctx.arg(1);
+            if cl == 0 {
+                return Some(NativeResult::RuntimeError(NIL_DEREF.into()));
+            }
+            let f = ctx.read_words(cl, 0, 1).first().copied().unwrap_or(0);
+            match ctx.call(gol_lang::bytecode::FuncId(f as u32), cl, &[]) {
+                Ok(_) => NativeResult::Ok,
+                Err(gol_vm::native::CallError::Exit(c)) => NativeResult::Exit(c),
+                Err(gol_vm::native::CallError::Fatal) => NativeResult::Exit(2),
+                Err(gol_vm::native::CallError::TooDeep) => {
+                    NativeResult::Panic("sync.Once.Do nested too deeply".into())
+                }
+                Err(gol_vm::native::CallError::Panic { runtime, .. }) => match runtime {
+                    Some(msg) => NativeResult::RuntimeError(msg),
+                    None => NativeResult::Panic("panic in sync.Once.Do".into()),
+                },
+            }
+        }
+        _ => return None,
+    })
+}

@@ -1,0 +1,31 @@
+package main
+
+import "fmt"
+
+func try(name string, f func()) {
+	defer func() { fmt.Println(name, "->", recover()) }()
+	f()
+}
+
+func main() {
+	c := make(chan int, 2)
+	c <- 1
+	close(c)
+	v, ok := <-c
+	fmt.Println(v, ok)
+	v, ok = <-c
+	fmt.Println(v, ok)
+	try("send", func() { c <- 3 })
+	try("close", func() { close(c) })
+	var n chan int
+	try("close nil", func() { close(n) })
+	size := -1
+	try("make", func() { _ = make(chan int, size) })
+	q := make(chan int)
+	go func() {
+		defer func() { fmt.Println("sender:", recover()) ; q <- 0 }()
+		q <- 1
+	}()
+	close(q)
+	fmt.Println(<-q)
+}

@@ -1,0 +1,324 @@
+//! The scheduler's services to natives: `runtime.Gosched`,
+//! `runtime.NumGoroutine`, `runtime.GOMAXPROCS`, `time.Sleep`, and the
+//! semaphores behind `sync.Mutex`, `RWMutex`, `WaitGroup` and `Once`.
+//!
+//! # Design
+//! A sync object's state lives outside the gol heap, in the executor's
+//! table keyed by the object's address (`Exec::sema`): the declared
+//! fields of `sync.Mutex` etc. mirror Go's private layout, which gol does
+//! not need. Variables whose address is taken live in heap boxes and the
+//! collector does not move objects, so the address is a stable identity
+//! while the object is in use. An entry is removed when its object is
+//! idle again (unlocked and no waiters; counter zero), so a freed and
+//! reused address starts from the zero state, as the zero value would.
+//!
+//! Handoff: `Unlock` with waiters passes ownership straight to the first
+//! waiter (FIFO, Go's starvation mode) and readies it; the waiter returns
+//! from `Lock` owning the mutex. `WaitGroup.Add` reaching zero readies
+//! every waiter. Every operation runs with the VM lock held (one P, see
+//! `exec`), so the table's lock is never contended.
+//!
+//! Parking: a native pushes the running G's waker and returns
+//! `NativeResult::Block(reason)`; the interpreter ends the slice with the
+//! pc after the call, so the G resumes after `Lock`/`Wait` once readied.
+
+use crate::native::{NativeCtx, NativeResult};
+use crate::sched::{GWaker, WaitReason};
+use std::collections::VecDeque;
+use std::time::Duration;
+
+/// The state of one sync object.
+#[derive(Default)]
+pub struct SyncState {
+    /// Mutex / RWMutex writer held.
+    locked: bool,
+    /// RWMutex readers holding it.
+    readers: i64,
+    /// WaitGroup counter.
+    count: i64,
+    /// Once done.
+    done: bool,
+    /// Parked Gs: (waker, wants write) — WaitGroup and Mutex waiters use
+    /// `true`, RWMutex readers `false`.
+    waiters: VecDeque<(GWaker, bool)>,
+}
+
+impl SyncState {
+    fn idle(&self) -> bool {
+        !self.locked
+            && self.readers == 0
+            && self.count == 0
+            && !self.done
+            && self.waiters.is_empty()
+    }
+}
+
+impl NativeCtx<'_> {
+    fn cx(&self) -> Option<&crate::exec::Cx> {
+        // SAFETY: `vm.cx` is set by the executor for the slice this
+        // native runs in (null outside the scheduler).
+        unsafe { self.vm.cx.as_ref() }
+    }
+
+    fn with_sema<R>(&mut self, addr: u64, f: impl FnOnce(&mut SyncState) -> R) -> Option<R> {
+        // SAFETY: set by the executor while it runs slices.
+        let exec = unsafe { &*self.vm.exec? };
+        let mut t = exec.sema.lock().ok()?;
+        let st = t.entry(addr).or_default();
+        let r = f(st);
+        if st.idle() {
+            t.remove(&addr);
+        }
+        Some(r)
+    }
+
+    /// `runtime.Gosched`.
+    pub fn gosched(&mut self) -> NativeResult {
+        NativeResult::Yield
+    }
+
+    /// `runtime.NumGoroutine`.
+    pub fn num_goroutine(&self) -> usize {
+        self.cx().map_or(1, |c| c.num_goroutine())
+    }
+
+    /// `runtime.GOMAXPROCS(n)`: the current value (fixed at 1, see `exec`).
+    pub fn gomaxprocs(&self, _n: i64) -> usize {
+        self.cx().map_or(1, |c| c.gomaxprocs())
+    }
+
+    /// `time.Sleep(d)`: parks on a timer; the G holds no M meanwhile.
+    pub fn sleep(&mut self, ns: i64) -> NativeResult {
+        if ns <= 0 {
+            return NativeResult::Ok;
+        }
+        let Some(cx) = self.cx() else {
+            std::thread::sleep(Duration::from_nanos(ns as u64));
+            return NativeResult::Ok;
+        };
+        cx.sleep(Duration::from_nanos(ns as u64));
+        NativeResult::Block(WaitReason::Sleep)
+    }
+
+    /// `time.After(d)`: a channel (buffer 1) that receives a value of its
+    /// element type after `d`, sent by a scheduler timer. The value is the
+    /// zero `Time` (gol has no wall clock yet; `time.Now` is not
+    /// implemented, so no program can compare it with anything).
+    pub fn after(&mut self, ns: i64) -> NativeResult {
+        let Some(&rt) = self.signature().1.first() else {
+            return NativeResult::Panic("time.After: bad declaration".into());
+        };
+        let ew = match self.type_kind(rt) {
+            gol_lang::bytecode::TypeKind::Chan(e) => {
+                self.vm.prog.types.get(e.0 as usize).map_or(0, |t| t.words)
+            }
+            _ => 0,
+        };
+        let w = match crate::exec::make_chan(self.vm, 1, ew) {
+            Ok(w) => w,
+            Err(e) => return NativeResult::Panic(e),
+        };
+        let Some(exec) = self.vm.exec else {
+            return NativeResult::Panic("time.After outside the scheduler".into());
+        };
+        // SAFETY: set by the executor while it runs slices.
+        let Some(c) = (unsafe { &*exec }).chan(w) else {
+            return NativeResult::Panic("time.After: no channel".into());
+        };
+        let Some(cx) = self.cx() else {
+            return NativeResult::Panic("time.After outside the scheduler".into());
+        };
+        let d = Duration::from_nanos(ns.max(0) as u64);
+        cx.after_func(
+            d,
+            Box::new(move |pcx| {
+                // Buffer 1 and one send: never blocks.
+                let _ = crate::sched::chan::send(pcx, Some(&c), &vec![0; ew as usize]);
+            }),
+        );
+        self.set_result(0, w);
+        NativeResult::Ok
+    }
+
+    fn park_on(&mut self, addr: u64, write: bool, reason: WaitReason) -> NativeResult {
+        let Some(w) = self.cx().map(|c| c.current_waker()) else {
+            return NativeResult::RuntimeError("sync: no scheduler".into());
+        };
+        self.with_sema(addr, |s| s.waiters.push_back((w, write)));
+        NativeResult::Block(reason)
+    }
+
+    fn ready_all(&self, ws: Vec<GWaker>) {
+        if let Some(cx) = self.cx() {
+            for w in ws {
+                cx.ready(w);
+            }
+        }
+    }
+
+    /// `(*sync.Mutex).Lock` and `(*sync.RWMutex).Lock`.
+    pub fn mutex_lock(&mut self, addr: u64, rw: bool) -> NativeResult {
+        if addr == 0 {
+            return NativeResult::RuntimeError(
+                "runtime error: invalid memory address or nil pointer dereference".into(),
+            );
+        }
+        let got = self.with_sema(addr, |s| {
+            if !s.locked && s.readers == 0 && s.waiters.is_empty() {
+                s.locked = true;
+                true
+            } else {
+                false
+            }
+        });
+        match got {
+            Some(true) => NativeResult::Ok,
+            _ => {
+                let r = if rw {
+                    WaitReason::SyncRWMutexLock
+                } else {
+                    WaitReason::SyncMutexLock
+                };
+                self.park_on(addr, true, r)
+            }
+        }
+    }
+
+    /// `TryLock`.
+    pub fn mutex_try_lock(&mut self, addr: u64) -> bool {
+        self.with_sema(addr, |s| {
+            if !s.locked && s.readers == 0 {
+                s.locked = true;
+                true
+            } else {
+                false
+            }
+        })
+        .unwrap_or(false)
+    }
+
+    /// Hands the lock to the next waiters (one writer, or every reader at
+    /// the head of the queue) and readies them.
+    fn hand_off(s: &mut SyncState) -> Vec<GWaker> {
+        let mut out = Vec::new();
+        match s.waiters.front() {
+            Some((_, true)) if s.readers == 0 => {
+                if let Some((w, _)) = s.waiters.pop_front() {
+                    s.locked = true;
+                    out.push(w);
+                }
+            }
+            Some((_, true)) => {}
+            Some((_, false)) => {
+                while let Some((_, false)) = s.waiters.front() {
+                    if let Some((w, _)) = s.waiters.pop_front() {
+                        s.readers += 1;
+                        out.push(w);
+                    }
+                }
+            }
+            None => {}
+        }
+        out
+    }
+
+    /// `(*sync.Mutex).Unlock` / `(*sync.RWMutex).Unlock`: a fatal error
+    /// when not locked, as Go's.
+    pub fn mutex_unlock(&mut self, addr: u64, rw: bool) -> Result<(), &'static str> {
+        let r = self.with_sema(addr, |s| {
+            if !s.locked {
+                return Err(if rw {
+                    "sync: Unlock of unlocked RWMutex"
+                } else {
+                    "sync: unlock of unlocked mutex"
+                });
+            }
+            s.locked = false;
+            Ok(Self::hand_off(s))
+        });
+        match r {
+            Some(Ok(ws)) => {
+                self.ready_all(ws);
+                Ok(())
+            }
+            Some(Err(e)) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// `(*sync.RWMutex).RLock`.
+    pub fn rlock(&mut self, addr: u64) -> NativeResult {
+        let got = self.with_sema(addr, |s| {
+            if !s.locked && s.waiters.is_empty() {
+                s.readers += 1;
+                true
+            } else {
+                false
+            }
+        });
+        match got {
+            Some(true) => NativeResult::Ok,
+            _ => self.park_on(addr, false, WaitReason::SyncRWMutexRLock),
+        }
+    }
+
+    /// `(*sync.RWMutex).RUnlock`.
+    pub fn runlock(&mut self, addr: u64) -> Result<(), &'static str> {
+        let r = self.with_sema(addr, |s| {
+            if s.readers <= 0 {
+                return Err("sync: RUnlock of unlocked RWMutex");
+            }
+            s.readers -= 1;
+            Ok(Self::hand_off(s))
+        });
+        match r {
+            Some(Ok(ws)) => {
+                self.ready_all(ws);
+                Ok(())
+            }
+            Some(Err(e)) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// `(*sync.WaitGroup).Add(delta)`; Err with Go's panic message.
+    pub fn wg_add(&mut self, addr: u64, delta: i64) -> Result<(), &'static str> {
+        let r = self.with_sema(addr, |s| {
+            s.count = s.count.wrapping_add(delta);
+            if s.count < 0 {
+                s.count = 0;
+                return Err("sync: negative WaitGroup counter");
+            }
+            if s.count == 0 {
+                Ok(s.waiters.drain(..).map(|(w, _)| w).collect())
+            } else {
+                Ok(Vec::new())
+            }
+        });
+        match r {
+            Some(Ok(ws)) => {
+                self.ready_all(ws);
+                Ok(())
+            }
+            Some(Err(e)) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// `(*sync.WaitGroup).Wait`.
+    pub fn wg_wait(&mut self, addr: u64) -> NativeResult {
+        let zero = self.with_sema(addr, |s| s.count == 0).unwrap_or(true);
+        if zero {
+            NativeResult::Ok
+        } else {
+            self.park_on(addr, true, WaitReason::SyncWaitGroupWait)
+        }
+    }
+
+    /// `(*sync.Once).Do`: true when the caller must run f now (the first
+    /// call marks it done).
+    pub fn once_first(&mut self, addr: u64) -> bool {
+        self.with_sema(addr, |s| !std::mem::replace(&mut s.done, true))
+            .unwrap_or(false)
+    }
+}
