@@ -76,8 +76,15 @@ fn idle_ps_steal_from_a_single_spawner() {
                         let (ps, d) = (ps2.clone(), d2.clone());
                         let mut spins = 0u32;
                         let mut tx = Tx::default();
+                        let start = std::time::Instant::now();
                         cx.spawn(g(move |cx| {
-                            if spins < 5000 {
+                            // Keep spinning until another P has shown up (or
+                            // 5 s pass): on a loaded machine the idle M may
+                            // get its thread only after a while.
+                            if spins < 5000
+                                || (ps.lock().unwrap().len() < 2
+                                    && start.elapsed() < std::time::Duration::from_secs(5))
+                            {
                                 spins += 1;
                                 if spins == 1 {
                                     if let Some(p) = cx.p_id() {
@@ -187,8 +194,16 @@ fn gomaxprocs_changes_at_run_time() {
                     let (se, d) = (se.clone(), d2.clone());
                     let mut spins = 0;
                     let mut tx = Tx::default();
+                    let start = std::time::Instant::now();
                     cx.spawn(g(move |cx| {
-                        if spins < 500 {
+                        // The first batch spins until a second P has run some
+                        // of it (or 5 s pass), which a loaded machine delays.
+                        let spread = || se.lock().unwrap().iter().filter(|s| s.0 == 1).count() >= 2;
+                        if spins < 500
+                            || (tag == 1
+                                && !spread()
+                                && start.elapsed() < std::time::Duration::from_secs(5))
+                        {
                             spins += 1;
                             if let Some(p) = cx.p_id() {
                                 se.lock().unwrap().insert((tag, p));
