@@ -119,6 +119,24 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 }
             }};
         }
+        // A conditional jump; taken backwards (a loop's bottom test) it
+        // spends budget, as `Loop` does.
+        macro_rules! branch {
+            ($cond:expr, $to:expr) => {{
+                if $cond {
+                    let to = $to.0 as usize;
+                    if to < pc {
+                        budget -= 1;
+                        if budget <= 0 {
+                            pc = to;
+                            save!();
+                            return Exit::Yield;
+                        }
+                    }
+                    pc = to;
+                }
+            }};
+        }
         macro_rules! panic_rt {
             ($msg:expr) => {{
                 save!();
@@ -245,6 +263,26 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::DivF64 { d, a, b } => setf!(d, rf!(a) / rf!(b)),
                 Op::NegF64 { d, a } => setf!(d, -rf!(a)),
                 Op::RoundF32 { d, a } => setf!(d, rf!(a) as f32 as f64),
+                // --- fused and immediate forms (performance) ---
+                Op::MulIntImm { d, a, v } => set!(d, r!(a).wrapping_mul(v as i64 as u64)),
+                Op::AndImm { d, a, v } => set!(d, r!(a) & v as i64 as u64),
+                Op::OrImm { d, a, v } => set!(d, r!(a) | v as i64 as u64),
+                Op::XorImm { d, a, v } => set!(d, r!(a) ^ v as i64 as u64),
+                Op::ShlImm { d, a, s } => set!(d, r!(a) << (s & 63)),
+                Op::ShrIntImm { d, a, s } => set!(d, (ri!(a) >> (s & 63)) as u64),
+                Op::ShrUintImm { d, a, s } => set!(d, r!(a) >> (s & 63)),
+                Op::JumpIfEq { a, b, to } => branch!(r!(a) == r!(b), to),
+                Op::JumpIfNe { a, b, to } => branch!(r!(a) != r!(b), to),
+                Op::JumpIfLtInt { a, b, to } => branch!(ri!(a) < ri!(b), to),
+                Op::JumpIfLeInt { a, b, to } => branch!(ri!(a) <= ri!(b), to),
+                Op::JumpIfLtUint { a, b, to } => branch!(r!(a) < r!(b), to),
+                Op::JumpIfLeUint { a, b, to } => branch!(r!(a) <= r!(b), to),
+                Op::JumpIfEqImm { a, v, to } => branch!(ri!(a) == v as i64, to),
+                Op::JumpIfNeImm { a, v, to } => branch!(ri!(a) != v as i64, to),
+                Op::JumpIfLtIntImm { a, v, to } => branch!(ri!(a) < v as i64, to),
+                Op::JumpIfLeIntImm { a, v, to } => branch!(ri!(a) <= v as i64, to),
+                Op::JumpIfGtIntImm { a, v, to } => branch!(ri!(a) > v as i64, to),
+                Op::JumpIfGeIntImm { a, v, to } => branch!(ri!(a) >= v as i64, to),
                 Op::EqInt { d, a, b } => set!(d, (r!(a) == r!(b)) as u64),
                 Op::NeInt { d, a, b } => set!(d, (r!(a) != r!(b)) as u64),
                 Op::LtInt { d, a, b } => set!(d, (ri!(a) < ri!(b)) as u64),
@@ -600,16 +638,8 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     set!(Reg(d.0 + 1), l);
                 }
                 Op::Jump { to } => pc = to.0 as usize,
-                Op::JumpIf { a, to } => {
-                    if r!(a) != 0 {
-                        pc = to.0 as usize
-                    }
-                }
-                Op::JumpIfNot { a, to } => {
-                    if r!(a) == 0 {
-                        pc = to.0 as usize
-                    }
-                }
+                Op::JumpIf { a, to } => branch!(r!(a) != 0, to),
+                Op::JumpIfNot { a, to } => branch!(r!(a) == 0, to),
                 Op::Loop { to } => {
                     pc = to.0 as usize;
                     budget -= 1;

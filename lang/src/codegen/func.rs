@@ -204,8 +204,185 @@ impl<'g, 'a> FnGen<'g, 'a> {
         match &mut self.code[site] {
             Op::Jump { to: t } | Op::JumpIf { to: t, .. } | Op::JumpIfNot { to: t, .. } => *t = to,
             Op::Loop { to: t } => *t = to,
+            Op::JumpIfEq { to: t, .. }
+            | Op::JumpIfNe { to: t, .. }
+            | Op::JumpIfLtInt { to: t, .. }
+            | Op::JumpIfLeInt { to: t, .. }
+            | Op::JumpIfLtUint { to: t, .. }
+            | Op::JumpIfLeUint { to: t, .. }
+            | Op::JumpIfEqImm { to: t, .. }
+            | Op::JumpIfNeImm { to: t, .. }
+            | Op::JumpIfLtIntImm { to: t, .. }
+            | Op::JumpIfLeIntImm { to: t, .. }
+            | Op::JumpIfGtIntImm { to: t, .. }
+            | Op::JumpIfGeIntImm { to: t, .. } => *t = to,
             _ => {}
         }
+    }
+
+    /// Patches the jumps at `sites` to the earlier pc `to` (a loop's
+    /// bottom test): an unconditional `Jump` becomes a `Loop`, so every
+    /// backward jump spends budget (conditional ones do when taken).
+    fn patch_back(&mut self, sites: &[usize], to: Pc) {
+        for &s in sites {
+            if let Op::Jump { .. } = self.code[s] {
+                self.code[s] = Op::Loop { to };
+            }
+            self.patch(s, to);
+        }
+    }
+
+    /// Compiles condition `e` as jumps: returns the sites (to patch) of the
+    /// jumps taken when `e` evaluates to `want`; otherwise control falls
+    /// through. `&&`, `||` and `!` become control flow, and integer
+    /// comparisons fuse with their branch (with an immediate for a small
+    /// constant), so no boolean is materialised.
+    fn cond_jump(&mut self, e: &'a Expr, want: bool, depth: u32) -> Vec<usize> {
+        let mark = self.top;
+        if depth > MAX_DEPTH {
+            self.err(e.span, "a condition nested this deeply");
+            return Vec::new();
+        }
+        if let Some(v) = self.const_value(e) {
+            if matches!(v, Value::Bool(b) if *b == want) {
+                return vec![self.emit(Op::Jump { to: Pc(0) })];
+            }
+            if matches!(v, Value::Bool(_)) {
+                return Vec::new();
+            }
+        }
+        match &e.kind {
+            ExprKind::Paren(x) => return self.cond_jump(x, want, depth + 1),
+            ExprKind::Unary(UnaryOp::Not, x) => return self.cond_jump(x, !want, depth + 1),
+            ExprKind::Binary(op @ (BinaryOp::LAnd | BinaryOp::LOr), a, b) => {
+                // `a && b` is true when both are; `a || b` when either is.
+                let and = *op == BinaryOp::LAnd;
+                if and == want {
+                    // Needs both: a short-circuits past b.
+                    let skip = self.cond_jump(a, !want, depth + 1);
+                    let sites = self.cond_jump(b, want, depth + 1);
+                    self.patch_here(&skip);
+                    return sites;
+                }
+                let mut sites = self.cond_jump(a, want, depth + 1);
+                sites.extend(self.cond_jump(b, want, depth + 1));
+                return sites;
+            }
+            ExprKind::Binary(op, a, b) if op.is_comparison() => {
+                if let Some(site) = self.fused_compare(*op, a, b, want) {
+                    self.top = mark;
+                    return vec![site];
+                }
+            }
+            _ => {}
+        }
+        let r = self.operand(e);
+        let site = if want {
+            self.emit(Op::JumpIf { a: r, to: Pc(0) })
+        } else {
+            self.emit(Op::JumpIfNot { a: r, to: Pc(0) })
+        };
+        self.top = mark;
+        vec![site]
+    }
+
+    /// `if a op b == want { goto ? }` as one instruction when the operands
+    /// are integers (or, for `==`/`!=`, one-word values compared as words,
+    /// as [`FnGen::equal`] does). Returns the jump's site; `None` (nothing
+    /// emitted) for other types.
+    fn fused_compare(
+        &mut self,
+        op: BinaryOp,
+        a: &'a Expr,
+        b: &'a Expr,
+        want: bool,
+    ) -> Option<usize> {
+        let (at, bt) = (self.ty(a), self.ty(b));
+        if self.is_iface(at) || self.is_iface(bt) {
+            return None;
+        }
+        let ct = if self.is_nil(a) { bt } else { at };
+        let (ordered, signed) = match self.under(ct) {
+            Type::Basic(k, _) if k.is_integer() => (true, !k.is_unsigned()),
+            Type::Basic(BasicKind::Bool, _) => (false, false),
+            Type::Basic(..) | Type::Struct(_) | Type::Array(..) | Type::Interface(_) => {
+                return None
+            }
+            _ => (false, false),
+        };
+        if !ordered && !matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            return None;
+        }
+        // The condition to jump on: `x op y`, negated when jumping on false
+        // (exact for integers: their order is total).
+        let op = if want {
+            op
+        } else {
+            match op {
+                BinaryOp::Eq => BinaryOp::Ne,
+                BinaryOp::Ne => BinaryOp::Eq,
+                BinaryOp::Lt => BinaryOp::Ge,
+                BinaryOp::Le => BinaryOp::Gt,
+                BinaryOp::Gt => BinaryOp::Le,
+                _ => BinaryOp::Lt,
+            }
+        };
+        let to = Pc(0);
+        // A constant that fits 32 bits becomes an immediate (either side;
+        // the operation mirrored when it is on the left).
+        if ordered {
+            let imm = |g: &Self, e: &Expr| {
+                if g.is_nil(e) {
+                    return None;
+                }
+                let v = g.const_value(e)?;
+                let bits = v.to_i64().or_else(|| v.to_u64().map(|u| u as i64))?;
+                i32::try_from(bits).ok()
+            };
+            let pick = match (imm(self, b), imm(self, a)) {
+                (Some(v), _) if self.const_value(a).is_none() => Some((a, op, v)),
+                (None, Some(v)) if self.const_value(b).is_none() => {
+                    let mirrored = match op {
+                        BinaryOp::Lt => BinaryOp::Gt,
+                        BinaryOp::Le => BinaryOp::Ge,
+                        BinaryOp::Gt => BinaryOp::Lt,
+                        BinaryOp::Ge => BinaryOp::Le,
+                        o => o,
+                    };
+                    Some((b, mirrored, v))
+                }
+                _ => None,
+            };
+            if let Some((x, op, v)) = pick {
+                let is_eq = matches!(op, BinaryOp::Eq | BinaryOp::Ne);
+                if signed || is_eq {
+                    let a = self.operand(x);
+                    return Some(self.emit(match op {
+                        BinaryOp::Eq => Op::JumpIfEqImm { a, v, to },
+                        BinaryOp::Ne => Op::JumpIfNeImm { a, v, to },
+                        BinaryOp::Lt => Op::JumpIfLtIntImm { a, v, to },
+                        BinaryOp::Le => Op::JumpIfLeIntImm { a, v, to },
+                        BinaryOp::Gt => Op::JumpIfGtIntImm { a, v, to },
+                        _ => Op::JumpIfGeIntImm { a, v, to },
+                    }));
+                }
+            }
+        }
+        let x = self.operand_as(a, ct);
+        let y = self.operand_as(b, ct);
+        let (x, y, op) = match op {
+            BinaryOp::Gt => (y, x, BinaryOp::Lt),
+            BinaryOp::Ge => (y, x, BinaryOp::Le),
+            o => (x, y, o),
+        };
+        Some(self.emit(match op {
+            BinaryOp::Eq => Op::JumpIfEq { a: x, b: y, to },
+            BinaryOp::Ne => Op::JumpIfNe { a: x, b: y, to },
+            BinaryOp::Lt if signed => Op::JumpIfLtInt { a: x, b: y, to },
+            BinaryOp::Le if signed => Op::JumpIfLeInt { a: x, b: y, to },
+            BinaryOp::Lt => Op::JumpIfLtUint { a: x, b: y, to },
+            _ => Op::JumpIfLeUint { a: x, b: y, to },
+        }))
     }
 
     fn jump_back(&mut self, to: Pc) {
@@ -538,16 +715,15 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 if let Some(i) = init {
                     self.stmt(i, depth + 1);
                 }
-                let c = self.operand(cond);
-                let j = self.emit(Op::JumpIfNot { a: c, to: Pc(0) });
+                let j = self.cond_jump(cond, false, 0);
                 self.block(then);
                 if let Some(e) = els {
                     let j2 = self.emit(Op::Jump { to: Pc(0) });
-                    self.patch_here(&[j]);
+                    self.patch_here(&j);
                     self.stmt(e, depth + 1);
                     self.patch_here(&[j2]);
                 } else {
-                    self.patch_here(&[j]);
+                    self.patch_here(&j);
                 }
             }
             StmtKind::For {
@@ -616,14 +792,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
             .into_iter()
             .filter(|o| self.vars.get(o).is_some_and(|v| v.boxed))
             .collect();
+        // The condition is tested at the bottom (one conditional backward
+        // jump per iteration instead of a test, an exit jump and a `Loop`);
+        // the first test is reached by a jump over the body.
+        let cond = cond.filter(|c| !matches!(self.const_value(c), Some(Value::Bool(true))));
+        let enter = cond.map(|_| self.emit(Op::Jump { to: Pc(0) }));
         let start = self.pc();
-        let mut exit = Vec::new();
-        if let Some(c) = cond {
-            let m = self.top;
-            let r = self.operand(c);
-            exit.push(self.emit(Op::JumpIfNot { a: r, to: Pc(0) }));
-            self.top = m;
-        }
+        self.patch_here(&[]);
         self.loops.push(Loop {
             label,
             breaks: Vec::new(),
@@ -640,8 +815,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
         if let Some(p) = post {
             self.stmt(p, 0);
         }
-        self.jump_back(start);
-        self.patch_here(&exit);
+        match (cond, enter) {
+            (Some(c), Some(enter)) => {
+                self.patch_here(&[enter]);
+                let back = self.cond_jump(c, true, 0);
+                self.patch_back(&back, start);
+            }
+            _ => self.jump_back(start),
+        }
         self.patch_here(&l.breaks);
         self.top = mark;
     }
@@ -747,14 +928,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
         };
         let idx = self.alloc(1);
         self.emit(Op::LoadInt { d: idx, v: 0 });
+        // Tested at the bottom, as in `for_loop`.
+        let enter = self.emit(Op::Jump { to: Pc(0) });
         let start = self.pc();
-        let c = self.alloc(1);
-        self.emit(Op::LtInt {
-            d: c,
-            a: idx,
-            b: len_r,
-        });
-        let exit = self.emit(Op::JumpIfNot { a: c, to: Pc(0) });
+        self.patch_here(&[]);
         let body_mark = self.top;
         // Key and value for this iteration.
         let width = self.alloc(1);
@@ -866,8 +1043,22 @@ impl<'g, 'a> FnGen<'g, 'a> {
             });
         }
         self.top = body_mark;
-        self.jump_back(start);
-        self.patch_here(&[exit]);
+        self.patch_here(&[enter]);
+        // Taken backwards: spends budget. `range n` counts to an unsigned
+        // n unsigned.
+        if matches!(kind, Kind::Int) && self.g.tt.is_unsigned(xt) {
+            self.emit(Op::JumpIfLtUint {
+                a: idx,
+                b: len_r,
+                to: start,
+            });
+        } else {
+            self.emit(Op::JumpIfLtInt {
+                a: idx,
+                b: len_r,
+                to: start,
+            });
+        }
         self.patch_here(&l.breaks);
         self.top = mark;
     }
@@ -1187,6 +1378,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
             | Op::Move { d, .. }
             | Op::AddInt { d, .. }
             | Op::AddIntImm { d, .. }
+            | Op::MulIntImm { d, .. }
+            | Op::AndImm { d, .. }
+            | Op::OrImm { d, .. }
+            | Op::XorImm { d, .. }
+            | Op::ShlImm { d, .. }
+            | Op::ShrIntImm { d, .. }
+            | Op::ShrUintImm { d, .. }
             | Op::SubInt { d, .. }
             | Op::MulInt { d, .. }
             | Op::DivInt { d, .. }
@@ -1261,6 +1459,16 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             });
                             return;
                         }
+                        let cv = if incdec {
+                            Some(Value::int(1))
+                        } else {
+                            self.const_value(r).cloned()
+                        };
+                        if let Some(o) = cv.and_then(|c| self.imm_op(op, t, v.reg, v.reg, &c)) {
+                            self.emit(o);
+                            self.wrap_int_result(op, t, v.reg);
+                            return;
+                        }
                         let y = if incdec {
                             let y = self.alloc(1);
                             self.const_to(&Value::int(1), t, y);
@@ -1290,6 +1498,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let w = self.words(t);
         let cur = self.alloc(w);
         self.expr_to(l, cur);
+        let cv = if incdec {
+            Some(Value::int(1))
+        } else {
+            self.const_value(r).cloned()
+        };
+        if let Some(o) = cv.and_then(|c| self.imm_op(op, t, cur, cur, &c)) {
+            self.emit(o);
+            self.wrap_int_result(op, t, cur);
+            self.store_to(l, cur);
+            return;
+        }
         let yt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) && !incdec {
             self.ty(r)
         } else {
@@ -2276,9 +2495,78 @@ impl<'g, 'a> FnGen<'g, 'a> {
             return;
         }
         let t = self.ty(e);
+        // A constant operand becomes an immediate (either side when the
+        // operation commutes): no temporary, one instruction.
+        let commutes = matches!(
+            op,
+            BinaryOp::Add | BinaryOp::Mul | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor
+        );
+        for (x, c, ok) in [(a, b, true), (b, a, commutes)] {
+            if !ok || self.const_value(x).is_some() {
+                continue;
+            }
+            if let Some(v) = self.const_value(c) {
+                if self.imm_op(op, t, d, Reg(0), v).is_some() {
+                    let xr = self.operand(x);
+                    if let Some(o) = self.imm_op(op, t, d, xr, v) {
+                        self.emit(o);
+                        self.wrap_int_result(op, t, d);
+                        return;
+                    }
+                }
+            }
+        }
         let ar = self.operand(a);
         let br = self.operand(b);
         self.binary_regs(op, t, bt, d, ar, br, e.span);
+    }
+
+    /// `d = a op v` as one immediate-operand instruction, when integer type
+    /// `t` and constant `v` allow one (`v` fits 32 bits sign-extended; a
+    /// shift count is below 64). Division keeps its register form.
+    fn imm_op(&self, op: BinaryOp, t: TypeId, d: Reg, a: Reg, v: &Value) -> Option<Op> {
+        if !self.basic(t).is_some_and(|k| k.is_integer()) {
+            return None;
+        }
+        let unsigned = self.g.tt.is_unsigned(t);
+        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+            let s = v.to_u64().filter(|&s| s < 64)? as u32;
+            return Some(match op {
+                BinaryOp::Shl => Op::ShlImm { d, a, s },
+                _ if unsigned => Op::ShrUintImm { d, a, s },
+                _ => Op::ShrIntImm { d, a, s },
+            });
+        }
+        let bits = v.to_i64().or_else(|| v.to_u64().map(|u| u as i64))?;
+        let v = i32::try_from(bits).ok()?;
+        Some(match op {
+            BinaryOp::Add => Op::AddIntImm { d, a, v },
+            BinaryOp::Sub => Op::AddIntImm {
+                d,
+                a,
+                v: v.checked_neg()?,
+            },
+            BinaryOp::Mul => Op::MulIntImm { d, a, v },
+            BinaryOp::And => Op::AndImm { d, a, v },
+            BinaryOp::AndNot => Op::AndImm { d, a, v: !v },
+            BinaryOp::Or => Op::OrImm { d, a, v },
+            BinaryOp::Xor => Op::XorImm { d, a, v },
+            _ => return None,
+        })
+    }
+
+    /// Truncates the result of integer operation `op` to the width of `t`
+    /// where the operation can leave the width.
+    fn wrap_int_result(&mut self, op: BinaryOp, t: TypeId, d: Reg) {
+        let unsigned = self.g.tt.is_unsigned(t);
+        // Division of a narrow signed MIN by -1 overflows too.
+        if !matches!(
+            op,
+            BinaryOp::And | BinaryOp::Or | BinaryOp::AndNot | BinaryOp::Rem
+        ) || unsigned && op == BinaryOp::Rem
+        {
+            self.wrap(d, t);
+        }
     }
 
     fn operand_as(&mut self, e: &'a Expr, t: TypeId) -> Reg {
@@ -2363,14 +2651,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
         };
         self.emit(o);
-        // Division of a narrow signed MIN by -1 overflows too.
-        if !matches!(
-            op,
-            BinaryOp::And | BinaryOp::Or | BinaryOp::AndNot | BinaryOp::Rem
-        ) || unsigned && op == BinaryOp::Rem
-        {
-            self.wrap(d, t);
-        }
+        self.wrap_int_result(op, t, d);
     }
 
     fn compare(&mut self, op: BinaryOp, d: Reg, a: Reg, b: Reg, t: TypeId, span: Span) {
@@ -2710,7 +2991,20 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
         }
         let pw: u32 = sig.params.iter().map(|&t| self.words(t)).sum();
-        let base = self.alloc((base_words + pw).max(rw));
+        let area = (base_words + pw).max(rw);
+        // When the destination is the topmost allocation, the call's
+        // window starts there: the results land in place, no move. Sound
+        // because slots from `top` up are free and the destination's old
+        // words are never read (it is a temporary or a variable being
+        // defined, never a live variable: assignments go through a
+        // temporary).
+        let base = if rw > 0 && d.0 + rw == self.top {
+            self.top = d.0 + area;
+            self.max = self.max.max(self.top);
+            d
+        } else {
+            self.alloc(area)
+        };
         // The receiver.
         if let Some((x, sel)) = &recv {
             match &callee {
