@@ -257,6 +257,15 @@ pub enum Op {
     JumpIfGtIntImm { a: Reg, v: i32, to: Pc },
     /// Jump to `to` if a >= v, signed.
     JumpIfGeIntImm { a: Reg, v: i32, to: Pc },
+    /// a += v (wrapping), then jump to `to` if a < b, signed: a counted
+    /// loop's step and bottom test.
+    IncJumpIfLtInt { a: Reg, v: i32, b: Reg, to: Pc },
+    /// a += v, then jump to `to` if a <= b, signed.
+    IncJumpIfLeInt { a: Reg, v: i32, b: Reg, to: Pc },
+    /// a += v, then jump to `to` if a < lim, signed.
+    IncJumpIfLtIntImm { a: Reg, v: i32, lim: i32, to: Pc },
+    /// a += v, then jump to `to` if a <= lim, signed.
+    IncJumpIfLeIntImm { a: Reg, v: i32, lim: i32, to: Pc },
 
     /// d = a == b (words).
     EqInt { d: Reg, a: Reg, b: Reg },

@@ -286,6 +286,45 @@ func loops() {
 		r++
 	}
 	fmt.Println("range", r)
+	// Counted loops (step and test fused): < and <= against locals and
+	// constants, at the ends of the int range, with continue.
+	m := 17
+	f := 0
+	for i := 0; i < m; i += 4 {
+		f += i
+	}
+	for i := 0; i <= m; i += 4 {
+		f += i
+	}
+	for i := -5; i <= 5; i++ {
+		f += i * i
+	}
+	for i := minInt; i < minInt+3; i++ {
+		f++
+	}
+	for i := maxInt - 3; i <= maxInt-1; i++ {
+		f++
+	}
+	for i := -10; i < 5; i += 1 << 62 {
+		f += 100
+	}
+	for i := 0; i < 3; i++ {
+		for j := 0; j <= i; j++ {
+			if j == 1 {
+				continue
+			}
+			f += j
+		}
+	}
+	var kk int64
+	for kk = 0; kk < 7; kk++ {
+		f++
+	}
+	for i := 0; i < m; {
+		i += 5
+		f++
+	}
+	fmt.Println("counted", f, kk)
 	// A long loop (many budget slices).
 	t := 0
 	for i := 0; i < 3000000; i++ {

@@ -352,6 +352,26 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::JumpIfLeIntImm { a, v, to } => branch!(ri!(a) <= v as i64, to),
                 Op::JumpIfGtIntImm { a, v, to } => branch!(ri!(a) > v as i64, to),
                 Op::JumpIfGeIntImm { a, v, to } => branch!(ri!(a) >= v as i64, to),
+                Op::IncJumpIfLtInt { a, v, b, to } => {
+                    let x = r!(a).wrapping_add(v as i64 as u64);
+                    set!(a, x);
+                    branch!((x as i64) < ri!(b), to)
+                }
+                Op::IncJumpIfLeInt { a, v, b, to } => {
+                    let x = r!(a).wrapping_add(v as i64 as u64);
+                    set!(a, x);
+                    branch!((x as i64) <= ri!(b), to)
+                }
+                Op::IncJumpIfLtIntImm { a, v, lim, to } => {
+                    let x = r!(a).wrapping_add(v as i64 as u64);
+                    set!(a, x);
+                    branch!((x as i64) < lim as i64, to)
+                }
+                Op::IncJumpIfLeIntImm { a, v, lim, to } => {
+                    let x = r!(a).wrapping_add(v as i64 as u64);
+                    set!(a, x);
+                    branch!((x as i64) <= lim as i64, to)
+                }
                 Op::EqInt { d, a, b } => set!(d, (r!(a) == r!(b)) as u64),
                 Op::NeInt { d, a, b } => set!(d, (r!(a) != r!(b)) as u64),
                 Op::LtInt { d, a, b } => set!(d, (ri!(a) < ri!(b)) as u64),
@@ -1095,6 +1115,26 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
             Op::JumpIfLeIntImm { a, v, to } => branch!(ri!(a) <= v as i64, to),
             Op::JumpIfGtIntImm { a, v, to } => branch!(ri!(a) > v as i64, to),
             Op::JumpIfGeIntImm { a, v, to } => branch!(ri!(a) >= v as i64, to),
+            Op::IncJumpIfLtInt { a, v, b, to } => {
+                let x = r!(a).wrapping_add(v as i64 as u64);
+                set!(a, x);
+                branch!((x as i64) < ri!(b), to)
+            }
+            Op::IncJumpIfLeInt { a, v, b, to } => {
+                let x = r!(a).wrapping_add(v as i64 as u64);
+                set!(a, x);
+                branch!((x as i64) <= ri!(b), to)
+            }
+            Op::IncJumpIfLtIntImm { a, v, lim, to } => {
+                let x = r!(a).wrapping_add(v as i64 as u64);
+                set!(a, x);
+                branch!((x as i64) < lim as i64, to)
+            }
+            Op::IncJumpIfLeIntImm { a, v, lim, to } => {
+                let x = r!(a).wrapping_add(v as i64 as u64);
+                set!(a, x);
+                branch!((x as i64) <= lim as i64, to)
+            }
             Op::EqInt { d, a, b } => set!(d, (r!(a) == r!(b)) as u64),
             Op::NeInt { d, a, b } => set!(d, (r!(a) != r!(b)) as u64),
             Op::LtInt { d, a, b } => set!(d, (ri!(a) < ri!(b)) as u64),
@@ -1108,6 +1148,19 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
             Op::Not { d, a } => set!(d, (r!(a) == 0) as u64),
             Op::IntToF64 { d, a } => setf!(d, ri!(a) as f64),
             Op::UintToF64 { d, a } => setf!(d, r!(a) as f64),
+            Op::Load { d, a, off, n: 1 } => {
+                let p = r!(a);
+                if p == 0 {
+                    // `run` raises the nil dereference panic.
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                // SAFETY: `p` is a non-nil pointer value of a type whose
+                // pointee has at least off + 1 words (the code generator's
+                // typing), as in `run`'s arm.
+                let w = unsafe { value::read_word(p, off.0 as usize) };
+                set!(d, w)
+            }
             Op::Jump { to } => pc = to.0 as usize,
             Op::JumpIf { a, to } => branch!(r!(a) != 0, to),
             Op::JumpIfNot { a, to } => branch!(r!(a) == 0, to),

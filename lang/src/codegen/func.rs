@@ -215,7 +215,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
             | Op::JumpIfLtIntImm { to: t, .. }
             | Op::JumpIfLeIntImm { to: t, .. }
             | Op::JumpIfGtIntImm { to: t, .. }
-            | Op::JumpIfGeIntImm { to: t, .. } => *t = to,
+            | Op::JumpIfGeIntImm { to: t, .. }
+            | Op::IncJumpIfLtInt { to: t, .. }
+            | Op::IncJumpIfLeInt { to: t, .. }
+            | Op::IncJumpIfLtIntImm { to: t, .. }
+            | Op::IncJumpIfLeIntImm { to: t, .. } => *t = to,
             _ => {}
         }
     }
@@ -793,10 +797,21 @@ impl<'g, 'a> FnGen<'g, 'a> {
             .filter(|o| self.vars.get(o).is_some_and(|v| v.boxed))
             .collect();
         // The condition is tested at the bottom (one conditional backward
-        // jump per iteration instead of a test, an exit jump and a `Loop`);
-        // the first test is reached by a jump over the body.
+        // jump per iteration instead of a test, an exit jump and a `Loop`).
+        // The first test is a copy of it at the top when it is a plain
+        // comparison of locals and constants (cheap to compile twice, no
+        // side effects), else a jump to the bottom test.
         let cond = cond.filter(|c| !matches!(self.const_value(c), Some(Value::Bool(true))));
-        let enter = cond.map(|_| self.emit(Op::Jump { to: Pc(0) }));
+        let guarded = cond.is_some_and(|c| self.simple_comparison(c));
+        let mut exits = Vec::new();
+        let mut enter = None;
+        if let Some(c) = cond {
+            if guarded {
+                exits = self.cond_jump(c, false, 0);
+            } else {
+                enter = Some(self.emit(Op::Jump { to: Pc(0) }));
+            }
+        }
         let start = self.pc();
         self.patch_here(&[]);
         self.loops.push(Loop {
@@ -815,16 +830,65 @@ impl<'g, 'a> FnGen<'g, 'a> {
         if let Some(p) = post {
             self.stmt(p, 0);
         }
-        match (cond, enter) {
-            (Some(c), Some(enter)) => {
-                self.patch_here(&[enter]);
+        match cond {
+            Some(c) => {
+                if let Some(enter) = enter {
+                    self.patch_here(&[enter]);
+                }
                 let back = self.cond_jump(c, true, 0);
                 self.patch_back(&back, start);
+                if guarded {
+                    self.fuse_step_and_test();
+                }
             }
-            _ => self.jump_back(start),
+            None => self.jump_back(start),
         }
+        self.patch_here(&exits);
         self.patch_here(&l.breaks);
         self.top = mark;
+    }
+
+    /// Whether `e` is a comparison of unboxed locals and constants.
+    fn simple_comparison(&self, e: &'a Expr) -> bool {
+        let e = strip_parens(e);
+        let ExprKind::Binary(op, a, b) = &e.kind else {
+            return false;
+        };
+        let leaf = |x: &'a Expr| {
+            !self.is_nil(x) && (self.const_value(x).is_some() || self.local_reg(x).is_some())
+        };
+        op.is_comparison() && leaf(a) && leaf(b)
+    }
+
+    /// A loop's bottom `i += v` followed by its test `i < x` (or `<=`)
+    /// becomes one `IncJumpIf...` (Lua's FORLOOP): the step and test of a
+    /// counted loop in one dispatch. Only when nothing jumps to the test
+    /// itself (the guarded layout: `continue` targets the step).
+    fn fuse_step_and_test(&mut self) {
+        let n = self.code.len();
+        if n < 2 || self.label_at == n - 1 {
+            return;
+        }
+        let Op::AddIntImm { d, a: src, v } = self.code[n - 2] else {
+            return;
+        };
+        if d != src {
+            return;
+        }
+        let fused = match self.code[n - 1] {
+            Op::JumpIfLtInt { a, b, to } if a == d => Op::IncJumpIfLtInt { a, v, b, to },
+            Op::JumpIfLeInt { a, b, to } if a == d => Op::IncJumpIfLeInt { a, v, b, to },
+            Op::JumpIfLtIntImm { a, v: lim, to } if a == d => {
+                Op::IncJumpIfLtIntImm { a, v, lim, to }
+            }
+            Op::JumpIfLeIntImm { a, v: lim, to } if a == d => {
+                Op::IncJumpIfLeIntImm { a, v, lim, to }
+            }
+            _ => return,
+        };
+        self.code.truncate(n - 1);
+        self.lines.truncate(n - 1);
+        self.code[n - 2] = fused;
     }
 
     /// Gives a boxed variable a fresh box holding its current value.

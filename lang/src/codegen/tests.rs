@@ -53,22 +53,39 @@ fn compound_assignment_is_one_instruction() {
 fn loops_use_backward_jumps() {
     let p = compile_src("package main\nfunc main() {\n\ts := 0\n\tfor i := 0; i < 10; i++ {\n\t\ts += i\n\t}\n\tprintln(s)\n}\n").unwrap();
     let f = func(&p, "main.main");
-    // The condition is tested at the bottom by one fused compare-and-branch
-    // with an immediate, taken backwards.
+    // The step and the condition are one instruction at the bottom, taken
+    // backwards; a guard copy of the test is at the top.
     let back: Vec<(usize, &Op)> = f
         .code
         .iter()
         .enumerate()
-        .filter(
-            |(pc, op)| matches!(op, Op::JumpIfLtIntImm { v: 10, to, .. } if (to.0 as usize) < *pc),
-        )
+        .filter(|(pc, op)| matches!(op, Op::IncJumpIfLtIntImm { v: 1, lim: 10, to, .. } if (to.0 as usize) < *pc))
         .collect();
     assert_eq!(back.len(), 1, "{}", p.disassemble());
+    assert!(f
+        .code
+        .iter()
+        .any(|op| matches!(op, Op::JumpIfGeIntImm { v: 10, .. })));
     assert!(!f.code.iter().any(|op| matches!(op, Op::Loop { .. })));
+    // A condition that calls a function is compiled once, tested at the
+    // bottom and entered by a jump; the step stays apart.
+    let p = compile_src("package main\nfunc n() int { return 3 }\nfunc main() {\n\ts := 0\n\tfor i := 0; i < n(); i++ {\n\t\ts += i\n\t}\n\tprintln(s)\n}\n").unwrap();
+    let f = func(&p, "main.main");
+    let calls = f
+        .code
+        .iter()
+        .filter(|op| matches!(op, Op::Call { .. }))
+        .count();
+    assert_eq!(calls, 1, "{}", p.disassemble());
     assert!(f
         .code
         .iter()
         .any(|op| matches!(op, Op::AddIntImm { v: 1, .. })));
+    assert!(
+        matches!(f.code.get(2), Some(Op::Jump { .. })),
+        "{}",
+        p.disassemble()
+    );
     // Without a condition the loop ends in `Loop` (budget spent there).
     let p = compile_src(
         "package main
