@@ -29,15 +29,17 @@
 //! returns switch frames inside `fast` without leaving it.
 //!
 //! Slots are reached through `regs`, a raw pointer to the current frame's
-//! *window* of `win` slots, with one compare per access against `win`
-//! (a local): the code generator sizes every frame to cover the slots it
-//! names and `G::ensure` makes the window exist, so a failing check is a
-//! VM bug reported as a fatal error, never undefined behaviour. Window
-//! invariant: `base + win <= g.stack.len()`, and `regs` is taken again
-//! after anything that can grow the stack (calls; natives return to the
-//! frame loop, which retakes it). A verifier pass over the bytecode could
-//! remove the compare; measured, it is a small part of an instruction's
-//! cost next to the indirect jump.
+//! *window* of `win` slots. Window invariant: `base + win <= g.stack.len()`
+//! (`G::ensure` at frame entry; the stack never shrinks), and `regs` is
+//! taken again after anything that can grow the stack (calls; natives
+//! return to the frame loop, which retakes it). In `run`, each access
+//! compares the slot with `win`; a failure is a VM bug reported as a fatal
+//! error. In `fast` there is no compare: [`verify`] checks once, when the
+//! program is loaded, that every slot the instructions run there name is
+//! inside the frame (`fast_operands` lists them; debug builds assert at
+//! every access that the slot was listed). The compare cost a third of the
+//! time of a tight loop (it keeps the compiler from scheduling the loads),
+//! which is why it is hoisted to load time.
 
 use crate::goroutine::{Deferred, Frame, PanicValue, Panicking, G};
 use crate::native::{NativeCtx, NativeResult};
@@ -995,21 +997,29 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
             return $stop;
         }};
     }
+    // The instruction being run (read by debug assertions only).
+    let mut this = Op::Nop;
+    // Slot `$x` of the window, unchecked: see `verify`.
     macro_rules! slot {
         ($x:expr) => {{
             let i = $x.0 as usize;
-            if i >= win {
-                pc -= 1;
-                leave!(Stop::Fatal(bad_slot_msg(func, pc + 1, i)));
-            }
+            debug_assert!(
+                i < win && names_slot(&this, i),
+                "{}: {:?} reaches r{i} unverified",
+                func.name,
+                this
+            );
             i
         }};
     }
     macro_rules! r {
         ($x:expr) => {{
             let i = slot!($x);
-            // SAFETY: i < win, base + win <= g.stack.len(), and `regs` was
-            // taken after the stack last grew (window invariant).
+            // SAFETY: `verify` checked at load that every slot an
+            // instruction run here names (`fast_operands`) is below its
+            // function's frame_words < win; base + win <= g.stack.len()
+            // and `regs` was taken after the stack last grew (window
+            // invariant).
             unsafe { *regs.add(i) }
         }};
     }
@@ -1068,6 +1078,9 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
             leave!(Stop::Slow);
         };
         pc += 1;
+        if cfg!(debug_assertions) {
+            this = *op;
+        }
         match *op {
             Op::Nop => {}
             Op::LoadInt { d, v } => set!(d, v as u64),
@@ -1230,6 +1243,123 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
             }
         }
     }
+}
+
+/// Checks, once when a program is loaded, that every slot named by an
+/// instruction that [`fast`] runs is inside its function's frame: `fast`
+/// accesses those slots without a bounds check. An error is a code
+/// generator bug (the VM refuses the program rather than risk memory).
+pub fn verify(prog: &Program) -> Result<(), String> {
+    for f in &prog.funcs {
+        for (pc, op) in f.code.iter().enumerate() {
+            let mut bad = None;
+            fast_operands(op, &mut |r| {
+                if r.0 >= f.frame_words {
+                    bad = Some(r);
+                }
+            });
+            if let Some(r) = bad {
+                return Err(format!(
+                    "internal error: {} at pc {pc} names slot r{} outside its frame of {} words",
+                    f.name, r.0, f.frame_words
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Calls `f` on every slot `op` names when [`fast`] runs it and returns
+/// true; false for instructions `fast` leaves to `run`. Must list every
+/// operand of every arm of `fast` (debug builds assert it at each access).
+fn fast_operands(op: &Op, f: &mut impl FnMut(Reg)) -> bool {
+    match *op {
+        Op::Nop | Op::Jump { .. } | Op::Loop { .. } | Op::Call { .. } => {}
+        Op::LoadInt { d, .. } => f(d),
+        Op::Move { d, a }
+        | Op::NegInt { d, a }
+        | Op::BitNot { d, a }
+        | Op::Sext { d, a, .. }
+        | Op::Zext { d, a, .. }
+        | Op::NegF64 { d, a }
+        | Op::RoundF32 { d, a }
+        | Op::Not { d, a }
+        | Op::IntToF64 { d, a }
+        | Op::UintToF64 { d, a }
+        | Op::AddIntImm { d, a, .. }
+        | Op::MulIntImm { d, a, .. }
+        | Op::AndImm { d, a, .. }
+        | Op::OrImm { d, a, .. }
+        | Op::XorImm { d, a, .. }
+        | Op::ShlImm { d, a, .. }
+        | Op::ShrIntImm { d, a, .. }
+        | Op::ShrUintImm { d, a, .. }
+        | Op::Load { d, a, n: 1, .. } => {
+            f(d);
+            f(a);
+        }
+        Op::AddInt { d, a, b }
+        | Op::SubInt { d, a, b }
+        | Op::MulInt { d, a, b }
+        | Op::And { d, a, b }
+        | Op::Or { d, a, b }
+        | Op::Xor { d, a, b }
+        | Op::AndNot { d, a, b }
+        | Op::AddF64 { d, a, b }
+        | Op::SubF64 { d, a, b }
+        | Op::MulF64 { d, a, b }
+        | Op::DivF64 { d, a, b }
+        | Op::EqInt { d, a, b }
+        | Op::NeInt { d, a, b }
+        | Op::LtInt { d, a, b }
+        | Op::LeInt { d, a, b }
+        | Op::LtUint { d, a, b }
+        | Op::LeUint { d, a, b }
+        | Op::EqF64 { d, a, b }
+        | Op::NeF64 { d, a, b }
+        | Op::LtF64 { d, a, b }
+        | Op::LeF64 { d, a, b } => {
+            f(d);
+            f(a);
+            f(b);
+        }
+        Op::JumpIfEq { a, b, .. }
+        | Op::JumpIfNe { a, b, .. }
+        | Op::JumpIfLtInt { a, b, .. }
+        | Op::JumpIfLeInt { a, b, .. }
+        | Op::JumpIfLtUint { a, b, .. }
+        | Op::JumpIfLeUint { a, b, .. }
+        | Op::IncJumpIfLtInt { a, b, .. }
+        | Op::IncJumpIfLeInt { a, b, .. } => {
+            f(a);
+            f(b);
+        }
+        Op::JumpIf { a, .. }
+        | Op::JumpIfNot { a, .. }
+        | Op::JumpIfEqImm { a, .. }
+        | Op::JumpIfNeImm { a, .. }
+        | Op::JumpIfLtIntImm { a, .. }
+        | Op::JumpIfLeIntImm { a, .. }
+        | Op::JumpIfGtIntImm { a, .. }
+        | Op::JumpIfGeIntImm { a, .. }
+        | Op::IncJumpIfLtIntImm { a, .. }
+        | Op::IncJumpIfLeIntImm { a, .. } => f(a),
+        Op::Return { a, n } => {
+            if n == 1 {
+                f(a);
+                f(Reg(0));
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Whether `fast_operands` lists slot `i` for `op` (debug assertions).
+fn names_slot(op: &Op, i: usize) -> bool {
+    let mut found = false;
+    fast_operands(op, &mut |r| found |= r.0 as usize == i);
+    found
 }
 
 fn bad_slot_msg(func: &Function, pc: usize, slot: usize) -> String {
@@ -1623,6 +1753,45 @@ fn go_align(prog: &Program, t: RtType, depth: u32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn one_func(code: Vec<Op>, frame_words: u32) -> Program {
+        let lines = vec![0; code.len()];
+        Program {
+            funcs: vec![Function {
+                name: "main.f".into(),
+                code,
+                lines,
+                frame_words,
+                ..Function::default()
+            }],
+            ..Program::default()
+        }
+    }
+
+    #[test]
+    fn verify_refuses_slots_outside_the_frame() {
+        let (d, a, b) = (Reg(0), Reg(1), Reg(2));
+        let ok = one_func(vec![Op::AddInt { d, a, b }, Op::Return { a: b, n: 1 }], 3);
+        assert!(verify(&ok).is_ok());
+        for op in [
+            Op::AddInt { d, a, b: Reg(3) },
+            Op::Move { d: Reg(7), a },
+            Op::IncJumpIfLtInt {
+                a,
+                v: 1,
+                b: Reg(3),
+                to: gol_lang::bytecode::Pc(0),
+            },
+            Op::Return { a: Reg(3), n: 1 },
+        ] {
+            let bad = one_func(vec![op, Op::Return { a, n: 0 }], 3);
+            let e = verify(&bad).unwrap_err();
+            assert!(e.contains("outside its frame of 3 words"), "{e}");
+        }
+        // Instructions that `run` executes are checked there, not here.
+        let slow = one_func(vec![Op::StrLen { d: Reg(9), a }], 3);
+        assert!(verify(&slow).is_ok());
+    }
 
     #[test]
     fn decode_rune_like_go() {
