@@ -992,10 +992,22 @@ impl<'g, 'a> FnGen<'g, 'a> {
         };
         let idx = self.alloc(1);
         self.emit(Op::LoadInt { d: idx, v: 0 });
-        // Tested at the bottom, as in `for_loop`.
-        let enter = self.emit(Op::Jump { to: Pc(0) });
         let start = self.pc();
-        self.patch_here(&[]);
+        // Leave when len <= idx: one fused compare-and-branch (unsigned
+        // for `range n` of an unsigned n).
+        let exit = if matches!(kind, Kind::Int) && self.g.tt.is_unsigned(xt) {
+            self.emit(Op::JumpIfLeUint {
+                a: len_r,
+                b: idx,
+                to: Pc(0),
+            })
+        } else {
+            self.emit(Op::JumpIfLeInt {
+                a: len_r,
+                b: idx,
+                to: Pc(0),
+            })
+        };
         let body_mark = self.top;
         // Key and value for this iteration.
         let width = self.alloc(1);
@@ -1107,22 +1119,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
             });
         }
         self.top = body_mark;
-        self.patch_here(&[enter]);
-        // Taken backwards: spends budget. `range n` counts to an unsigned
-        // n unsigned.
-        if matches!(kind, Kind::Int) && self.g.tt.is_unsigned(xt) {
-            self.emit(Op::JumpIfLtUint {
-                a: idx,
-                b: len_r,
-                to: start,
-            });
-        } else {
-            self.emit(Op::JumpIfLtInt {
-                a: idx,
-                b: len_r,
-                to: start,
-            });
-        }
+        self.jump_back(start);
+        self.patch_here(&[exit]);
         self.patch_here(&l.breaks);
         self.top = mark;
     }
