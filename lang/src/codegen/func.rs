@@ -1560,17 +1560,6 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let w = self.words(t);
         let cur = self.alloc(w);
         self.expr_to(l, cur);
-        let cv = if incdec {
-            Some(Value::int(1))
-        } else {
-            self.const_value(r).cloned()
-        };
-        if let Some(o) = cv.and_then(|c| self.imm_op(op, t, cur, cur, &c)) {
-            self.emit(o);
-            self.wrap_int_result(op, t, cur);
-            self.store_to(l, cur);
-            return;
-        }
         let yt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) && !incdec {
             self.ty(r)
         } else {
