@@ -973,7 +973,10 @@ enum Stop {
 /// the code and the window in stack slots (the cold arms call out and need
 /// the registers); here the whole state is a handful of locals that stay
 /// in registers, and each instruction is a load, a jump and its work.
-/// Every arm here has the same meaning as the arm of `run` it replaces.
+/// Every arm here has the same meaning as `run`'s arm for the same
+/// instruction; those arms stay as the reference and run whenever `fast`
+/// declines an instruction (a nil `Load`, a `Return` with deferred calls).
+/// Adding an arm here means listing its slots in `fast_operands`.
 #[inline(never)]
 fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -> Stop {
     let mut func = cur.func;
@@ -1185,17 +1188,17 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                 }
             }
             Op::Call { f, base: b } => {
+                // As `call`: on failure the caller's pc is the one after
+                // the call, which the trace reports.
                 bud -= 1;
                 let nb = base + b.0 as usize;
                 let Some(callee) = prog.funcs.get(f.0 as usize) else {
-                    pc -= 1;
                     leave!(Stop::Fatal(format!("bad function index {}", f.0)));
                 };
                 if let Some(fr) = g.frames.last_mut() {
                     fr.pc = pc as u32;
                 }
                 if !g.ensure(nb + callee.frame_words as usize + 1) {
-                    pc -= 1;
                     leave!(Stop::Fatal("stack overflow".into()));
                 }
                 g.frames.push(Frame {
