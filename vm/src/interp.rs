@@ -1087,6 +1087,7 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
         match *op {
             Op::Nop => {}
             Op::LoadInt { d, v } => set!(d, v as u64),
+            Op::Zero { d, n: 1 } => set!(d, 0),
             Op::Move { d, a } => set!(d, r!(a)),
             Op::AddInt { d, a, b } => set!(d, r!(a).wrapping_add(r!(b))),
             Op::AddIntImm { d, a, v } => set!(d, r!(a).wrapping_add(v as i64 as u64)),
@@ -1278,7 +1279,7 @@ pub fn verify(prog: &Program) -> Result<(), String> {
 fn fast_operands(op: &Op, f: &mut impl FnMut(Reg)) -> bool {
     match *op {
         Op::Nop | Op::Jump { .. } | Op::Loop { .. } | Op::Call { .. } => {}
-        Op::LoadInt { d, .. } => f(d),
+        Op::LoadInt { d, .. } | Op::Zero { d, n: 1 } => f(d),
         Op::Move { d, a }
         | Op::NegInt { d, a }
         | Op::BitNot { d, a }

@@ -332,6 +332,16 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
         };
         let to = Pc(0);
+        // `x == nil`: x's first word (pointer, map, channel, function,
+        // slice array) against 0, as `equal` compares it.
+        if !ordered && (self.is_nil(a) || self.is_nil(b)) {
+            let x = if self.is_nil(a) { b } else { a };
+            let a = self.operand(x);
+            return Some(self.emit(match op {
+                BinaryOp::Eq => Op::JumpIfEqImm { a, v: 0, to },
+                _ => Op::JumpIfNeImm { a, v: 0, to },
+            }));
+        }
         // A constant that fits 32 bits becomes an immediate (either side;
         // the operation mirrored when it is on the left).
         if ordered {
