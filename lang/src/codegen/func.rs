@@ -243,10 +243,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
     /// constant), so no boolean is materialised.
     fn cond_jump(&mut self, e: &'a Expr, want: bool, depth: u32) -> Vec<usize> {
         let mark = self.top;
-        if depth > MAX_DEPTH {
-            self.err(e.span, "a condition nested this deeply");
-            return Vec::new();
-        }
+        // Past MAX_DEPTH the rest of the condition is a value (the general
+        // path below), which bounds this function's recursion.
+        let shallow = depth <= MAX_DEPTH;
         if let Some(v) = self.const_value(e) {
             if matches!(v, Value::Bool(b) if *b == want) {
                 return vec![self.emit(Op::Jump { to: Pc(0) })];
@@ -256,6 +255,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
         }
         match &e.kind {
+            _ if !shallow => {}
             ExprKind::Paren(x) => return self.cond_jump(x, want, depth + 1),
             ExprKind::Unary(UnaryOp::Not, x) => return self.cond_jump(x, !want, depth + 1),
             ExprKind::Binary(op @ (BinaryOp::LAnd | BinaryOp::LOr), a, b) => {
