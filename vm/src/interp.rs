@@ -981,7 +981,7 @@ enum Stop {
 fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -> Stop {
     let mut func = cur.func;
     let mut code = &func.code[..];
-    let mut base = cur.base;
+    let base = cur.base;
     let mut pc = cur.pc;
     let mut bud = *budget;
     // Window invariant as in `run`: base + win <= g.stack.len(), `regs`
@@ -991,10 +991,17 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
         return Stop::Fatal("frame window outside the stack".into());
     }
     let mut regs = window(g, base);
+    // The window's first slot index (not kept in a local: the loop needs
+    // its registers for pc, code, regs and the budget).
+    macro_rules! base {
+        () => {
+            (regs as usize - g.stack.as_ptr() as usize) / 8
+        };
+    }
     macro_rules! leave {
         ($stop:expr) => {{
             cur.func = func;
-            cur.base = base;
+            cur.base = base!();
             cur.pc = pc;
             *budget = bud;
             return $stop;
@@ -1054,10 +1061,9 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
         ($f:expr, $b:expr, $pc:expr) => {{
             func = $f;
             code = &func.code[..];
-            base = $b;
             pc = $pc;
             win = func.frame_words as usize + 1;
-            regs = window(g, base);
+            regs = window(g, $b);
         }};
     }
     // As `run`'s `branch!`: taken backwards, a jump spends budget.
@@ -1192,7 +1198,7 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                 // As `call`: on failure the caller's pc is the one after
                 // the call, which the trace reports.
                 bud -= 1;
-                let nb = base + b.0 as usize;
+                let nb = base!() + b.0 as usize;
                 let Some(callee) = prog.funcs.get(f.0 as usize) else {
                     leave!(Stop::Fatal(format!("bad function index {}", f.0)));
                 };
@@ -1227,6 +1233,7 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                 if n == 1 {
                     set!(Reg(0), r!(a));
                 } else {
+                    let base = base!();
                     let s = base + a.0 as usize;
                     g.stack.copy_within(s..s + n as usize, base);
                 }
