@@ -946,6 +946,118 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
     }
 }
 
+const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
+
+/// Pushes a frame for `f` at slot `nb`, saving the caller's pc.
+fn call(
+    prog: &Program,
+    g: &mut G,
+    f: FuncId,
+    nb: usize,
+    closure: u64,
+    pc: usize,
+    budget: i64,
+) -> Flow {
+    if let Some(fr) = g.frames.last_mut() {
+        fr.pc = pc as u32;
+    }
+    let Some(callee) = prog.funcs.get(f.0 as usize) else {
+        return Flow::Exit(Exit::Fatal(format!("bad function index {}", f.0)));
+    };
+    if !g.ensure(nb + callee.frame_words as usize + 1) {
+        return Flow::Exit(Exit::Fatal("stack overflow".into()));
+    }
+    g.frames.push(Frame {
+        func: f.0,
+        pc: 0,
+        base: nb as u32,
+        closure,
+        deferred_panic: false,
+    });
+    if budget <= 0 {
+        return Flow::Exit(Exit::Yield);
+    }
+    Flow::Continue
+}
+
+/// Pops the top deferred call (which belongs to frame `depth`) and calls it
+/// above that frame's window.
+fn run_deferred(prog: &Program, g: &mut G, depth: usize, panicking: bool) -> Flow {
+    let Some(d) = g.defers.pop() else {
+        return Flow::Continue;
+    };
+    let Some(owner) = g.frames.get(depth).copied() else {
+        return Flow::Exit(Exit::Fatal("deferred call without its frame".into()));
+    };
+    let fw = prog
+        .funcs
+        .get(owner.func as usize)
+        .map_or(0, |f| f.frame_words);
+    let nb = owner.base as usize + fw as usize;
+    if d.closure == 0 {
+        return start_or_continue(prog, g, PanicValue::Runtime(NIL_DEREF.into()));
+    }
+    // SAFETY: a non-nil func value points at a closure object.
+    let f = unsafe { value::read_word(d.closure, 0) };
+    let Some(callee) = prog.funcs.get(f as usize) else {
+        return Flow::Exit(Exit::Fatal("bad deferred function".into()));
+    };
+    if !g.ensure(nb + (callee.frame_words as usize).max(d.args.len()) + 1) {
+        return Flow::Exit(Exit::Fatal("stack overflow".into()));
+    }
+    g.stack[nb..nb + d.args.len()].copy_from_slice(&d.args);
+    g.frames.push(Frame {
+        func: f as u32,
+        pc: 0,
+        base: nb as u32,
+        closure: d.closure,
+        deferred_panic: panicking,
+    });
+    Flow::Continue
+}
+
+fn start_or_continue(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
+    start_panic(prog, g, v)
+}
+
+/// Starts a panic (or replaces the current one, as a panic inside a
+/// deferred call does) and unwinds to the next deferred call.
+fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
+    let trace = capture(g);
+    g.panicking = Some(Panicking {
+        value: v,
+        recovered: false,
+        trace,
+    });
+    unwind(prog, g)
+}
+
+/// Runs the next deferred call of a panicking goroutine, or ends the slice
+/// with `Exit::Panic` when none is left.
+fn unwind(prog: &Program, g: &mut G) -> Flow {
+    let Some(d) = g.defers.last().map(|d| d.frame) else {
+        return Flow::Exit(Exit::Panic);
+    };
+    // Frames above the deferring one are gone.
+    g.frames.truncate(d + 1);
+    run_deferred(prog, g, d, true)
+}
+
+/// A deferred call run by a panic has returned: if it recovered, its
+/// deferring frame returns normally; otherwise unwinding continues.
+fn after_deferred_panic(prog: &Program, g: &mut G) -> Flow {
+    let recovered = g.panicking.as_ref().is_some_and(|p| p.recovered);
+    if !recovered {
+        return unwind(prog, g);
+    }
+    g.panicking = None;
+    if let Some(f) = g.frames.last_mut() {
+        let rp = prog.funcs.get(f.func as usize).map_or(0, |x| x.recover_pc);
+        f.pc = rp;
+    }
+    Flow::Continue
+}
+
 /// The running frame as `fast` leaves it.
 struct Cur<'p> {
     func: &'p Function,
@@ -1394,118 +1506,6 @@ fn window(g: &mut G, base: usize) -> *mut u64 {
 #[inline(never)]
 fn bad_slot(func: &Function, pc: usize, slot: usize) -> Exit {
     Exit::Fatal(bad_slot_msg(func, pc, slot))
-}
-
-const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
-
-/// Pushes a frame for `f` at slot `nb`, saving the caller's pc.
-fn call(
-    prog: &Program,
-    g: &mut G,
-    f: FuncId,
-    nb: usize,
-    closure: u64,
-    pc: usize,
-    budget: i64,
-) -> Flow {
-    if let Some(fr) = g.frames.last_mut() {
-        fr.pc = pc as u32;
-    }
-    let Some(callee) = prog.funcs.get(f.0 as usize) else {
-        return Flow::Exit(Exit::Fatal(format!("bad function index {}", f.0)));
-    };
-    if !g.ensure(nb + callee.frame_words as usize + 1) {
-        return Flow::Exit(Exit::Fatal("stack overflow".into()));
-    }
-    g.frames.push(Frame {
-        func: f.0,
-        pc: 0,
-        base: nb as u32,
-        closure,
-        deferred_panic: false,
-    });
-    if budget <= 0 {
-        return Flow::Exit(Exit::Yield);
-    }
-    Flow::Continue
-}
-
-/// Pops the top deferred call (which belongs to frame `depth`) and calls it
-/// above that frame's window.
-fn run_deferred(prog: &Program, g: &mut G, depth: usize, panicking: bool) -> Flow {
-    let Some(d) = g.defers.pop() else {
-        return Flow::Continue;
-    };
-    let Some(owner) = g.frames.get(depth).copied() else {
-        return Flow::Exit(Exit::Fatal("deferred call without its frame".into()));
-    };
-    let fw = prog
-        .funcs
-        .get(owner.func as usize)
-        .map_or(0, |f| f.frame_words);
-    let nb = owner.base as usize + fw as usize;
-    if d.closure == 0 {
-        return start_or_continue(prog, g, PanicValue::Runtime(NIL_DEREF.into()));
-    }
-    // SAFETY: a non-nil func value points at a closure object.
-    let f = unsafe { value::read_word(d.closure, 0) };
-    let Some(callee) = prog.funcs.get(f as usize) else {
-        return Flow::Exit(Exit::Fatal("bad deferred function".into()));
-    };
-    if !g.ensure(nb + (callee.frame_words as usize).max(d.args.len()) + 1) {
-        return Flow::Exit(Exit::Fatal("stack overflow".into()));
-    }
-    g.stack[nb..nb + d.args.len()].copy_from_slice(&d.args);
-    g.frames.push(Frame {
-        func: f as u32,
-        pc: 0,
-        base: nb as u32,
-        closure: d.closure,
-        deferred_panic: panicking,
-    });
-    Flow::Continue
-}
-
-fn start_or_continue(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
-    start_panic(prog, g, v)
-}
-
-/// Starts a panic (or replaces the current one, as a panic inside a
-/// deferred call does) and unwinds to the next deferred call.
-fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
-    let trace = capture(g);
-    g.panicking = Some(Panicking {
-        value: v,
-        recovered: false,
-        trace,
-    });
-    unwind(prog, g)
-}
-
-/// Runs the next deferred call of a panicking goroutine, or ends the slice
-/// with `Exit::Panic` when none is left.
-fn unwind(prog: &Program, g: &mut G) -> Flow {
-    let Some(d) = g.defers.last().map(|d| d.frame) else {
-        return Flow::Exit(Exit::Panic);
-    };
-    // Frames above the deferring one are gone.
-    g.frames.truncate(d + 1);
-    run_deferred(prog, g, d, true)
-}
-
-/// A deferred call run by a panic has returned: if it recovered, its
-/// deferring frame returns normally; otherwise unwinding continues.
-fn after_deferred_panic(prog: &Program, g: &mut G) -> Flow {
-    let recovered = g.panicking.as_ref().is_some_and(|p| p.recovered);
-    if !recovered {
-        return unwind(prog, g);
-    }
-    g.panicking = None;
-    if let Some(f) = g.frames.last_mut() {
-        let rp = prog.funcs.get(f.func as usize).map_or(0, |x| x.recover_pc);
-        f.pc = rp;
-    }
-    Flow::Continue
 }
 
 /// The bytes of the string in slots `a`, `a+1`.
