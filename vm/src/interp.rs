@@ -220,6 +220,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     return Exit::Fatal(msg);
                 }
             }
+            // `fast` may have called or returned: the arms below see the
+            // record of the frame it stopped in as `fr`, not the one this
+            // frame loop started with.
+            #[allow(unused_variables)]
+            let Some(fr) = g.frames.last().copied() else {
+                return Exit::Done;
+            };
             let Some(&op) = code.get(pc) else {
                 return Exit::Fatal(format!("pc {pc} out of range in {}", func.name));
             };
