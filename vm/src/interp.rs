@@ -224,9 +224,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
             // record of the frame it stopped in as `fr`, not the one this
             // frame loop started with.
             #[allow(unused_variables)]
-            let Some(fr) = g.frames.last().copied() else {
-                return Exit::Done;
-            };
+            let fr = g.frames.last().copied().unwrap_or(fr);
             let Some(&op) = code.get(pc) else {
                 return Exit::Fatal(format!("pc {pc} out of range in {}", func.name));
             };
