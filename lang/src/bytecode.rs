@@ -215,6 +215,58 @@ pub enum Op {
     /// d = a (f64) rounded to f32 precision, kept as f64 bits.
     RoundF32 { d: Reg, a: Reg },
 
+    // --- fused and immediate forms (performance) ---
+    // An immediate `v` is sign-extended to 64 bits. A conditional jump that
+    // is taken backwards (`to` at or before itself) spends budget like
+    // `Loop`: loops test their condition at the bottom with these.
+    /// d = a * v (wrapping, 64-bit).
+    MulIntImm { d: Reg, a: Reg, v: i32 },
+    /// d = a & v.
+    AndImm { d: Reg, a: Reg, v: i32 },
+    /// d = a | v.
+    OrImm { d: Reg, a: Reg, v: i32 },
+    /// d = a ^ v.
+    XorImm { d: Reg, a: Reg, v: i32 },
+    /// d = a << s (s < 64).
+    ShlImm { d: Reg, a: Reg, s: u32 },
+    /// d = a >> s, arithmetic (s < 64).
+    ShrIntImm { d: Reg, a: Reg, s: u32 },
+    /// d = a >> s, logical (s < 64).
+    ShrUintImm { d: Reg, a: Reg, s: u32 },
+    /// Jump to `to` if a == b (words).
+    JumpIfEq { a: Reg, b: Reg, to: Pc },
+    /// Jump to `to` if a != b (words).
+    JumpIfNe { a: Reg, b: Reg, to: Pc },
+    /// Jump to `to` if a < b, signed.
+    JumpIfLtInt { a: Reg, b: Reg, to: Pc },
+    /// Jump to `to` if a <= b, signed.
+    JumpIfLeInt { a: Reg, b: Reg, to: Pc },
+    /// Jump to `to` if a < b, unsigned.
+    JumpIfLtUint { a: Reg, b: Reg, to: Pc },
+    /// Jump to `to` if a <= b, unsigned.
+    JumpIfLeUint { a: Reg, b: Reg, to: Pc },
+    /// Jump to `to` if a == v (words).
+    JumpIfEqImm { a: Reg, v: i32, to: Pc },
+    /// Jump to `to` if a != v (words).
+    JumpIfNeImm { a: Reg, v: i32, to: Pc },
+    /// Jump to `to` if a < v, signed.
+    JumpIfLtIntImm { a: Reg, v: i32, to: Pc },
+    /// Jump to `to` if a <= v, signed.
+    JumpIfLeIntImm { a: Reg, v: i32, to: Pc },
+    /// Jump to `to` if a > v, signed.
+    JumpIfGtIntImm { a: Reg, v: i32, to: Pc },
+    /// Jump to `to` if a >= v, signed.
+    JumpIfGeIntImm { a: Reg, v: i32, to: Pc },
+    /// a += v (wrapping), then jump to `to` if a < b, signed: a counted
+    /// loop's step and bottom test.
+    IncJumpIfLtInt { a: Reg, v: i32, b: Reg, to: Pc },
+    /// a += v, then jump to `to` if a <= b, signed.
+    IncJumpIfLeInt { a: Reg, v: i32, b: Reg, to: Pc },
+    /// a += v, then jump to `to` if a < lim, signed.
+    IncJumpIfLtIntImm { a: Reg, v: i32, lim: i32, to: Pc },
+    /// a += v, then jump to `to` if a <= lim, signed.
+    IncJumpIfLeIntImm { a: Reg, v: i32, lim: i32, to: Pc },
+
     /// d = a == b (words).
     EqInt { d: Reg, a: Reg, b: Reg },
     /// d = a != b (words).
@@ -336,9 +388,9 @@ pub enum Op {
 
     /// Jump to `to`.
     Jump { to: Pc },
-    /// Jump to `to` if a is true.
+    /// Jump to `to` if a is true (taken backwards: spends budget, as `Loop`).
     JumpIf { a: Reg, to: Pc },
-    /// Jump to `to` if a is false.
+    /// Jump to `to` if a is false (taken backwards: spends budget, as `Loop`).
     JumpIfNot { a: Reg, to: Pc },
     /// Backward jump to `to` that also spends budget (a preemption point).
     Loop { to: Pc },

@@ -28,9 +28,11 @@
 //!   Pointer stores into the heap go through `Heap::write_pointer`.
 //!
 //! # Invariant 1: no program crashes the VM
-//! * Every slot index an instruction names is checked (safe indexing), and
-//!   the code generator sizes frames to cover them; a broken frame is a
-//!   fatal error, not memory corruption.
+//! * Every slot index an instruction names is checked: at load time
+//!   ([`interp::verify`]) for the hot instructions, which then run without
+//!   bounds checks, and at each access for the others; the code generator
+//!   sizes frames to cover them, and a broken frame is refused or a fatal
+//!   error, never memory corruption.
 //! * Interfaces are one word (a box pointer whose first word is the
 //!   dynamic type), so a racy read can never pair a type with the wrong
 //!   data.
@@ -127,6 +129,7 @@ impl Vm {
         if !missing.is_empty() {
             return Err(format!("gol does not implement {} yet", missing.join(", ")));
         }
+        interp::verify(&prog)?;
         let consts = prog
             .strings
             .iter()

@@ -233,8 +233,199 @@ impl<'g, 'a> FnGen<'g, 'a> {
         match &mut self.code[site] {
             Op::Jump { to: t } | Op::JumpIf { to: t, .. } | Op::JumpIfNot { to: t, .. } => *t = to,
             Op::Loop { to: t } => *t = to,
+            Op::JumpIfEq { to: t, .. }
+            | Op::JumpIfNe { to: t, .. }
+            | Op::JumpIfLtInt { to: t, .. }
+            | Op::JumpIfLeInt { to: t, .. }
+            | Op::JumpIfLtUint { to: t, .. }
+            | Op::JumpIfLeUint { to: t, .. }
+            | Op::JumpIfEqImm { to: t, .. }
+            | Op::JumpIfNeImm { to: t, .. }
+            | Op::JumpIfLtIntImm { to: t, .. }
+            | Op::JumpIfLeIntImm { to: t, .. }
+            | Op::JumpIfGtIntImm { to: t, .. }
+            | Op::JumpIfGeIntImm { to: t, .. }
+            | Op::IncJumpIfLtInt { to: t, .. }
+            | Op::IncJumpIfLeInt { to: t, .. }
+            | Op::IncJumpIfLtIntImm { to: t, .. }
+            | Op::IncJumpIfLeIntImm { to: t, .. } => *t = to,
             _ => {}
         }
+    }
+
+    /// Patches the jumps at `sites` to the earlier pc `to` (a loop's
+    /// bottom test): an unconditional `Jump` becomes a `Loop`, so every
+    /// backward jump spends budget (conditional ones do when taken).
+    fn patch_back(&mut self, sites: &[usize], to: Pc) {
+        for &s in sites {
+            if let Op::Jump { .. } = self.code[s] {
+                self.code[s] = Op::Loop { to };
+            }
+            self.patch(s, to);
+        }
+    }
+
+    /// Compiles condition `e` as jumps: returns the sites (to patch) of the
+    /// jumps taken when `e` evaluates to `want`; otherwise control falls
+    /// through. `&&`, `||` and `!` become control flow, and integer
+    /// comparisons fuse with their branch (with an immediate for a small
+    /// constant), so no boolean is materialised.
+    fn cond_jump(&mut self, e: &'a Expr, want: bool, depth: u32) -> Vec<usize> {
+        let mark = self.top;
+        // Past MAX_DEPTH the rest of the condition is a value (the general
+        // path below), which bounds this function's recursion.
+        let shallow = depth <= MAX_DEPTH;
+        if let Some(v) = self.const_value(e) {
+            if matches!(v, Value::Bool(b) if *b == want) {
+                return vec![self.emit(Op::Jump { to: Pc(0) })];
+            }
+            if matches!(v, Value::Bool(_)) {
+                return Vec::new();
+            }
+        }
+        match &e.kind {
+            _ if !shallow => {}
+            ExprKind::Paren(x) => return self.cond_jump(x, want, depth + 1),
+            ExprKind::Unary(UnaryOp::Not, x) => return self.cond_jump(x, !want, depth + 1),
+            ExprKind::Binary(op @ (BinaryOp::LAnd | BinaryOp::LOr), a, b) => {
+                // `a && b` is true when both are; `a || b` when either is.
+                let and = *op == BinaryOp::LAnd;
+                if and == want {
+                    // Needs both: a short-circuits past b.
+                    let skip = self.cond_jump(a, !want, depth + 1);
+                    let sites = self.cond_jump(b, want, depth + 1);
+                    self.patch_here(&skip);
+                    return sites;
+                }
+                let mut sites = self.cond_jump(a, want, depth + 1);
+                sites.extend(self.cond_jump(b, want, depth + 1));
+                return sites;
+            }
+            ExprKind::Binary(op, a, b) if op.is_comparison() => {
+                if let Some(site) = self.fused_compare(*op, a, b, want) {
+                    self.top = mark;
+                    return vec![site];
+                }
+            }
+            _ => {}
+        }
+        let r = self.operand(e);
+        let site = if want {
+            self.emit(Op::JumpIf { a: r, to: Pc(0) })
+        } else {
+            self.emit(Op::JumpIfNot { a: r, to: Pc(0) })
+        };
+        self.top = mark;
+        vec![site]
+    }
+
+    /// `if a op b == want { goto ? }` as one instruction when the operands
+    /// are integers (or, for `==`/`!=`, one-word values compared as words,
+    /// as [`FnGen::equal`] does). Returns the jump's site; `None` (nothing
+    /// emitted) for other types.
+    fn fused_compare(
+        &mut self,
+        op: BinaryOp,
+        a: &'a Expr,
+        b: &'a Expr,
+        want: bool,
+    ) -> Option<usize> {
+        let (at, bt) = (self.ty(a), self.ty(b));
+        if self.is_iface(at) || self.is_iface(bt) {
+            return None;
+        }
+        let ct = if self.is_nil(a) { bt } else { at };
+        let (ordered, signed) = match self.under(ct) {
+            Type::Basic(k, _) if k.is_integer() => (true, !k.is_unsigned()),
+            Type::Basic(BasicKind::Bool, _) => (false, false),
+            Type::Basic(..) | Type::Struct(_) | Type::Array(..) | Type::Interface(_) => {
+                return None
+            }
+            _ => (false, false),
+        };
+        if !ordered && !matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            return None;
+        }
+        // The condition to jump on: `x op y`, negated when jumping on false
+        // (exact for integers: their order is total).
+        let op = if want {
+            op
+        } else {
+            match op {
+                BinaryOp::Eq => BinaryOp::Ne,
+                BinaryOp::Ne => BinaryOp::Eq,
+                BinaryOp::Lt => BinaryOp::Ge,
+                BinaryOp::Le => BinaryOp::Gt,
+                BinaryOp::Gt => BinaryOp::Le,
+                _ => BinaryOp::Lt,
+            }
+        };
+        let to = Pc(0);
+        // `x == nil`: x's first word (pointer, map, channel, function,
+        // slice array) against 0, as `equal` compares it.
+        if !ordered && (self.is_nil(a) || self.is_nil(b)) {
+            let x = if self.is_nil(a) { b } else { a };
+            let a = self.operand(x);
+            return Some(self.emit(match op {
+                BinaryOp::Eq => Op::JumpIfEqImm { a, v: 0, to },
+                _ => Op::JumpIfNeImm { a, v: 0, to },
+            }));
+        }
+        // A constant that fits 32 bits becomes an immediate (either side;
+        // the operation mirrored when it is on the left).
+        if ordered {
+            let imm = |g: &Self, e: &Expr| {
+                if g.is_nil(e) {
+                    return None;
+                }
+                let v = g.const_value(e)?;
+                let bits = v.to_i64().or_else(|| v.to_u64().map(|u| u as i64))?;
+                i32::try_from(bits).ok()
+            };
+            let pick = match (imm(self, b), imm(self, a)) {
+                (Some(v), _) if self.const_value(a).is_none() => Some((a, op, v)),
+                (None, Some(v)) if self.const_value(b).is_none() => {
+                    let mirrored = match op {
+                        BinaryOp::Lt => BinaryOp::Gt,
+                        BinaryOp::Le => BinaryOp::Ge,
+                        BinaryOp::Gt => BinaryOp::Lt,
+                        BinaryOp::Ge => BinaryOp::Le,
+                        o => o,
+                    };
+                    Some((b, mirrored, v))
+                }
+                _ => None,
+            };
+            if let Some((x, op, v)) = pick {
+                let is_eq = matches!(op, BinaryOp::Eq | BinaryOp::Ne);
+                if signed || is_eq {
+                    let a = self.operand(x);
+                    return Some(self.emit(match op {
+                        BinaryOp::Eq => Op::JumpIfEqImm { a, v, to },
+                        BinaryOp::Ne => Op::JumpIfNeImm { a, v, to },
+                        BinaryOp::Lt => Op::JumpIfLtIntImm { a, v, to },
+                        BinaryOp::Le => Op::JumpIfLeIntImm { a, v, to },
+                        BinaryOp::Gt => Op::JumpIfGtIntImm { a, v, to },
+                        _ => Op::JumpIfGeIntImm { a, v, to },
+                    }));
+                }
+            }
+        }
+        let x = self.operand_as(a, ct);
+        let y = self.operand_as(b, ct);
+        let (x, y, op) = match op {
+            BinaryOp::Gt => (y, x, BinaryOp::Lt),
+            BinaryOp::Ge => (y, x, BinaryOp::Le),
+            o => (x, y, o),
+        };
+        Some(self.emit(match op {
+            BinaryOp::Eq => Op::JumpIfEq { a: x, b: y, to },
+            BinaryOp::Ne => Op::JumpIfNe { a: x, b: y, to },
+            BinaryOp::Lt if signed => Op::JumpIfLtInt { a: x, b: y, to },
+            BinaryOp::Le if signed => Op::JumpIfLeInt { a: x, b: y, to },
+            BinaryOp::Lt => Op::JumpIfLtUint { a: x, b: y, to },
+            _ => Op::JumpIfLeUint { a: x, b: y, to },
+        }))
     }
 
     fn jump_back(&mut self, to: Pc) {
@@ -567,16 +758,15 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 if let Some(i) = init {
                     self.stmt(i, depth + 1);
                 }
-                let c = self.operand(cond);
-                let j = self.emit(Op::JumpIfNot { a: c, to: Pc(0) });
+                let j = self.cond_jump(cond, false, 0);
                 self.block(then);
                 if let Some(e) = els {
                     let j2 = self.emit(Op::Jump { to: Pc(0) });
-                    self.patch_here(&[j]);
+                    self.patch_here(&j);
                     self.stmt(e, depth + 1);
                     self.patch_here(&[j2]);
                 } else {
-                    self.patch_here(&[j]);
+                    self.patch_here(&j);
                 }
             }
             StmtKind::For {
@@ -654,14 +844,24 @@ impl<'g, 'a> FnGen<'g, 'a> {
             .into_iter()
             .filter(|o| self.vars.get(o).is_some_and(|v| v.boxed))
             .collect();
-        let start = self.pc();
-        let mut exit = Vec::new();
+        // The condition is tested at the bottom (one conditional backward
+        // jump per iteration instead of a test, an exit jump and a `Loop`).
+        // The first test is a copy of it at the top when it is a plain
+        // comparison of locals and constants (cheap to compile twice, no
+        // side effects), else a jump to the bottom test.
+        let cond = cond.filter(|c| !matches!(self.const_value(c), Some(Value::Bool(true))));
+        let guarded = cond.is_some_and(|c| self.simple_comparison(c));
+        let mut exits = Vec::new();
+        let mut enter = None;
         if let Some(c) = cond {
-            let m = self.top;
-            let r = self.operand(c);
-            exit.push(self.emit(Op::JumpIfNot { a: r, to: Pc(0) }));
-            self.top = m;
+            if guarded {
+                exits = self.cond_jump(c, false, 0);
+            } else {
+                enter = Some(self.emit(Op::Jump { to: Pc(0) }));
+            }
         }
+        let start = self.pc();
+        self.patch_here(&[]);
         self.loops.push(Loop {
             label,
             breaks: Vec::new(),
@@ -678,10 +878,65 @@ impl<'g, 'a> FnGen<'g, 'a> {
         if let Some(p) = post {
             self.stmt(p, 0);
         }
-        self.jump_back(start);
-        self.patch_here(&exit);
+        match cond {
+            Some(c) => {
+                if let Some(enter) = enter {
+                    self.patch_here(&[enter]);
+                }
+                let back = self.cond_jump(c, true, 0);
+                self.patch_back(&back, start);
+                if guarded {
+                    self.fuse_step_and_test();
+                }
+            }
+            None => self.jump_back(start),
+        }
+        self.patch_here(&exits);
         self.patch_here(&l.breaks);
         self.top = mark;
+    }
+
+    /// Whether `e` is a comparison of unboxed locals and constants.
+    fn simple_comparison(&self, e: &'a Expr) -> bool {
+        let e = strip_parens(e);
+        let ExprKind::Binary(op, a, b) = &e.kind else {
+            return false;
+        };
+        let leaf = |x: &'a Expr| {
+            !self.is_nil(x) && (self.const_value(x).is_some() || self.local_reg(x).is_some())
+        };
+        op.is_comparison() && leaf(a) && leaf(b)
+    }
+
+    /// A loop's bottom `i += v` followed by its test `i < x` (or `<=`)
+    /// becomes one `IncJumpIf...` (Lua's FORLOOP): the step and test of a
+    /// counted loop in one dispatch. Only when nothing jumps to the test
+    /// itself (the guarded layout: `continue` targets the step).
+    fn fuse_step_and_test(&mut self) {
+        let n = self.code.len();
+        if n < 2 || self.label_at == n - 1 {
+            return;
+        }
+        let Op::AddIntImm { d, a: src, v } = self.code[n - 2] else {
+            return;
+        };
+        if d != src {
+            return;
+        }
+        let fused = match self.code[n - 1] {
+            Op::JumpIfLtInt { a, b, to } if a == d => Op::IncJumpIfLtInt { a, v, b, to },
+            Op::JumpIfLeInt { a, b, to } if a == d => Op::IncJumpIfLeInt { a, v, b, to },
+            Op::JumpIfLtIntImm { a, v: lim, to } if a == d => {
+                Op::IncJumpIfLtIntImm { a, v, lim, to }
+            }
+            Op::JumpIfLeIntImm { a, v: lim, to } if a == d => {
+                Op::IncJumpIfLeIntImm { a, v, lim, to }
+            }
+            _ => return,
+        };
+        self.code.truncate(n - 1);
+        self.lines.truncate(n - 1);
+        self.code[n - 2] = fused;
     }
 
     /// Gives a boxed variable a fresh box holding its current value.
@@ -792,13 +1047,21 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let idx = self.alloc(1);
         self.emit(Op::LoadInt { d: idx, v: 0 });
         let start = self.pc();
-        let c = self.alloc(1);
-        self.emit(Op::LtInt {
-            d: c,
-            a: idx,
-            b: len_r,
-        });
-        let exit = self.emit(Op::JumpIfNot { a: c, to: Pc(0) });
+        // Leave when len <= idx: one fused compare-and-branch (unsigned
+        // for `range n` of an unsigned n).
+        let exit = if matches!(kind, Kind::Int) && self.g.tt.is_unsigned(xt) {
+            self.emit(Op::JumpIfLeUint {
+                a: len_r,
+                b: idx,
+                to: Pc(0),
+            })
+        } else {
+            self.emit(Op::JumpIfLeInt {
+                a: len_r,
+                b: idx,
+                to: Pc(0),
+            })
+        };
         let body_mark = self.top;
         // Key and value for this iteration.
         let width = self.alloc(1);
@@ -1524,6 +1787,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
             | Op::Move { d, .. }
             | Op::AddInt { d, .. }
             | Op::AddIntImm { d, .. }
+            | Op::MulIntImm { d, .. }
+            | Op::AndImm { d, .. }
+            | Op::OrImm { d, .. }
+            | Op::XorImm { d, .. }
+            | Op::ShlImm { d, .. }
+            | Op::ShrIntImm { d, .. }
+            | Op::ShrUintImm { d, .. }
             | Op::SubInt { d, .. }
             | Op::MulInt { d, .. }
             | Op::DivInt { d, .. }
@@ -1596,6 +1866,16 @@ impl<'g, 'a> FnGen<'g, 'a> {
                                 a: v.reg,
                                 v: delta,
                             });
+                            return;
+                        }
+                        let cv = if incdec {
+                            Some(Value::int(1))
+                        } else {
+                            self.const_value(r).cloned()
+                        };
+                        if let Some(o) = cv.and_then(|c| self.imm_op(op, t, v.reg, v.reg, &c)) {
+                            self.emit(o);
+                            self.wrap_int_result(op, t, v.reg);
                             return;
                         }
                         let y = if incdec {
@@ -2897,9 +3177,78 @@ impl<'g, 'a> FnGen<'g, 'a> {
             return;
         }
         let t = self.ty(e);
+        // A constant operand becomes an immediate (either side when the
+        // operation commutes): no temporary, one instruction.
+        let commutes = matches!(
+            op,
+            BinaryOp::Add | BinaryOp::Mul | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor
+        );
+        for (x, c, ok) in [(a, b, true), (b, a, commutes)] {
+            if !ok || self.const_value(x).is_some() {
+                continue;
+            }
+            if let Some(v) = self.const_value(c) {
+                if self.imm_op(op, t, d, Reg(0), v).is_some() {
+                    let xr = self.operand(x);
+                    if let Some(o) = self.imm_op(op, t, d, xr, v) {
+                        self.emit(o);
+                        self.wrap_int_result(op, t, d);
+                        return;
+                    }
+                }
+            }
+        }
         let ar = self.operand(a);
         let br = self.operand(b);
         self.binary_regs(op, t, bt, d, ar, br, e.span);
+    }
+
+    /// `d = a op v` as one immediate-operand instruction, when integer type
+    /// `t` and constant `v` allow one (`v` fits 32 bits sign-extended; a
+    /// shift count is below 64). Division keeps its register form.
+    fn imm_op(&self, op: BinaryOp, t: TypeId, d: Reg, a: Reg, v: &Value) -> Option<Op> {
+        if !self.basic(t).is_some_and(|k| k.is_integer()) {
+            return None;
+        }
+        let unsigned = self.g.tt.is_unsigned(t);
+        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+            let s = v.to_u64().filter(|&s| s < 64)? as u32;
+            return Some(match op {
+                BinaryOp::Shl => Op::ShlImm { d, a, s },
+                _ if unsigned => Op::ShrUintImm { d, a, s },
+                _ => Op::ShrIntImm { d, a, s },
+            });
+        }
+        let bits = v.to_i64().or_else(|| v.to_u64().map(|u| u as i64))?;
+        let v = i32::try_from(bits).ok()?;
+        Some(match op {
+            BinaryOp::Add => Op::AddIntImm { d, a, v },
+            BinaryOp::Sub => Op::AddIntImm {
+                d,
+                a,
+                v: v.checked_neg()?,
+            },
+            BinaryOp::Mul => Op::MulIntImm { d, a, v },
+            BinaryOp::And => Op::AndImm { d, a, v },
+            BinaryOp::AndNot => Op::AndImm { d, a, v: !v },
+            BinaryOp::Or => Op::OrImm { d, a, v },
+            BinaryOp::Xor => Op::XorImm { d, a, v },
+            _ => return None,
+        })
+    }
+
+    /// Truncates the result of integer operation `op` to the width of `t`
+    /// where the operation can leave the width.
+    fn wrap_int_result(&mut self, op: BinaryOp, t: TypeId, d: Reg) {
+        let unsigned = self.g.tt.is_unsigned(t);
+        // Division of a narrow signed MIN by -1 overflows too.
+        if !matches!(
+            op,
+            BinaryOp::And | BinaryOp::Or | BinaryOp::AndNot | BinaryOp::Rem
+        ) || unsigned && op == BinaryOp::Rem
+        {
+            self.wrap(d, t);
+        }
     }
 
     fn operand_as(&mut self, e: &'a Expr, t: TypeId) -> Reg {
@@ -2984,14 +3333,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
         };
         self.emit(o);
-        // Division of a narrow signed MIN by -1 overflows too.
-        if !matches!(
-            op,
-            BinaryOp::And | BinaryOp::Or | BinaryOp::AndNot | BinaryOp::Rem
-        ) || unsigned && op == BinaryOp::Rem
-        {
-            self.wrap(d, t);
-        }
+        self.wrap_int_result(op, t, d);
     }
 
     fn compare(&mut self, op: BinaryOp, d: Reg, a: Reg, b: Reg, t: TypeId, span: Span) {
@@ -3748,7 +4090,20 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
         }
         let pw: u32 = sig.params.iter().map(|&t| self.words(t)).sum();
-        let base = self.alloc((base_words + pw).max(rw));
+        let area = (base_words + pw).max(rw);
+        // When the destination is the topmost allocation, the call's
+        // window starts there: the results land in place, no move. Sound
+        // because slots from `top` up are free and the destination's old
+        // words are never read (it is a temporary or a variable being
+        // defined, never a live variable: assignments go through a
+        // temporary).
+        let base = if rw > 0 && d.0 + rw == self.top {
+            self.top = d.0 + area;
+            self.max = self.max.max(self.top);
+            d
+        } else {
+            self.alloc(area)
+        };
         // The receiver.
         if let Some((x, sel)) = &recv {
             match &callee {

@@ -53,6 +53,56 @@ fn compound_assignment_is_one_instruction() {
 fn loops_use_backward_jumps() {
     let p = compile_src("package main\nfunc main() {\n\ts := 0\n\tfor i := 0; i < 10; i++ {\n\t\ts += i\n\t}\n\tprintln(s)\n}\n").unwrap();
     let f = func(&p, "main.main");
+    // The step and the condition are one instruction at the bottom, taken
+    // backwards; a guard copy of the test is at the top.
+    let back: Vec<(usize, &Op)> = f
+        .code
+        .iter()
+        .enumerate()
+        .filter(|(pc, op)| matches!(op, Op::IncJumpIfLtIntImm { v: 1, lim: 10, to, .. } if (to.0 as usize) < *pc))
+        .collect();
+    assert_eq!(back.len(), 1, "{}", p.disassemble());
+    assert!(f
+        .code
+        .iter()
+        .any(|op| matches!(op, Op::JumpIfGeIntImm { v: 10, .. })));
+    assert!(!f.code.iter().any(|op| matches!(op, Op::Loop { .. })));
+    // A condition that calls a function is compiled once, tested at the
+    // bottom and entered by a jump; the step stays apart.
+    let p = compile_src("package main\nfunc n() int { return 3 }\nfunc main() {\n\ts := 0\n\tfor i := 0; i < n(); i++ {\n\t\ts += i\n\t}\n\tprintln(s)\n}\n").unwrap();
+    let f = func(&p, "main.main");
+    let calls = f
+        .code
+        .iter()
+        .filter(|op| matches!(op, Op::Call { .. }))
+        .count();
+    assert_eq!(calls, 1, "{}", p.disassemble());
+    assert!(f
+        .code
+        .iter()
+        .any(|op| matches!(op, Op::AddIntImm { v: 1, .. })));
+    assert!(
+        matches!(f.code.get(2), Some(Op::Jump { .. })),
+        "{}",
+        p.disassemble()
+    );
+    // Without a condition the loop ends in `Loop` (budget spent there).
+    let p = compile_src(
+        "package main
+func main() {
+	s := 0
+	for {
+		s++
+		if s > 5 {
+			break
+		}
+	}
+	println(s)
+}
+",
+    )
+    .unwrap();
+    let f = func(&p, "main.main");
     assert_eq!(
         f.code
             .iter()
@@ -60,10 +110,101 @@ fn loops_use_backward_jumps() {
             .count(),
         1
     );
-    assert!(f
-        .code
-        .iter()
-        .any(|op| matches!(op, Op::AddIntImm { v: 1, .. })));
+}
+
+#[test]
+fn constants_are_immediates() {
+    let p = compile_src(
+        "package main
+func f(n int) int {
+	if n < 2 {
+		return n
+	}
+	return (n-1)*3 + (7 & n) + n<<2
+}
+func main() {
+	println(f(9))
+}
+",
+    )
+    .unwrap();
+    let f = func(&p, "main.f");
+    assert!(
+        !f.code.iter().any(|op| matches!(op, Op::LoadInt { .. })),
+        "{}",
+        p.disassemble()
+    );
+    for want in [
+        "JumpIfGeIntImm",
+        "AddIntImm",
+        "MulIntImm",
+        "AndImm",
+        "ShlImm",
+    ] {
+        assert!(
+            f.code.iter().any(|op| format!("{op:?}").starts_with(want)),
+            "{want}: {}",
+            p.disassemble()
+        );
+    }
+}
+
+#[test]
+fn calls_return_in_place() {
+    // fib's two calls leave their results where the addition reads them.
+    let p = compile_src(
+        "package main
+func fib(n int) int {
+	if n < 2 {
+		return n
+	}
+	return fib(n-1) + fib(n-2)
+}
+func main() {
+	println(fib(5))
+}
+",
+    )
+    .unwrap();
+    let f = func(&p, "main.fib");
+    assert!(
+        !f.code
+            .iter()
+            .any(|op| matches!(op, Op::Move { .. } | Op::MoveN { .. })),
+        "{}",
+        p.disassemble()
+    );
+}
+
+#[test]
+fn logical_conditions_are_jumps() {
+    let p = compile_src(
+        "package main
+func f(a, b, c int) bool {
+	if a < b && (b < c || !(a == c)) {
+		return true
+	}
+	return false
+}
+func main() {
+	println(f(1, 2, 3))
+}
+",
+    )
+    .unwrap();
+    let f = func(&p, "main.f");
+    assert!(
+        !f.code.iter().any(|op| matches!(
+            op,
+            Op::LtInt { .. }
+                | Op::EqInt { .. }
+                | Op::Not { .. }
+                | Op::JumpIf { .. }
+                | Op::JumpIfNot { .. }
+        )),
+        "{}",
+        p.disassemble()
+    );
 }
 
 #[test]
