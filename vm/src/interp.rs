@@ -209,6 +209,15 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
             // Hot instructions run in `fast`, a small loop whose state fits
             // in machine registers; it stops before any other instruction,
             // which the match below executes.
+            // An allocation has passed the collector's trigger: spend the
+            // budget, so the next call or backward jump ends the slice and
+            // the run loop collects. Without this a loop allocating large
+            // objects would run a whole slice (200,000 iterations) past
+            // the goal. Only the slow path allocates, so the check stays
+            // out of `fast`.
+            if budget > 0 && vm.heap.should_collect() {
+                budget = 0;
+            }
             let mut cur = Cur { func, base, pc };
             let stop = fast(&prog, g, &mut cur, &mut budget);
             enter!(cur.func, cur.base, cur.pc);
