@@ -1647,6 +1647,15 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 ok: false,
             });
             map_dest = Some((mr, kr, mt));
+        } else if self.ptr_field_shape(ls) {
+            let (p, off) = self.ptr_field(ls);
+            self.emit(Op::Load {
+                d: cur,
+                a: p,
+                off: Off(off),
+                n: w,
+            });
+            addr_dest = Some((p, off));
         } else if self.heap_addressable(ls) && !matches!(ls.kind, ExprKind::Ident(_)) {
             let p = self.alloc(1);
             if !self.addr_of(ls, p) {
@@ -1658,7 +1667,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 off: Off(0),
                 n: w,
             });
-            addr_dest = Some(p);
+            addr_dest = Some((p, 0));
         } else {
             self.expr_to(l, cur);
         }
@@ -1677,11 +1686,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
         self.binary_regs(op, t, yt, d, cur, y, l.span);
         if let Some((m, k, mt)) = map_dest {
             self.emit(Op::MapSet { m, k, v: d, t: mt });
-        } else if let Some(p) = addr_dest {
+        } else if let Some((p, off)) = addr_dest {
             let rt = self.g.rt_type(t);
             self.emit(Op::Store {
                 d: p,
-                off: Off(0),
+                off: Off(off),
                 a: d,
                 n: w,
                 t: rt,
@@ -2144,6 +2153,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         self.store_to(x, tmp);
                         return;
                     }
+                }
+                if self.ptr_field_shape(l) {
+                    let (p, off) = self.ptr_field(l);
+                    self.emit(Op::Store {
+                        d: p,
+                        off: Off(off),
+                        a,
+                        n: w,
+                        t: rt,
+                    });
+                    return;
                 }
                 // Through an address.
                 let p = self.alloc(1);
@@ -3185,6 +3205,74 @@ impl<'g, 'a> FnGen<'g, 'a> {
         off
     }
 
+    /// Whether `e` is a field selector reached through a pointer with no
+    /// embedded pointer on its path (`p.f`, `p.a.b`, `(*p).f`), so that
+    /// [`FnGen::ptr_field`] can name it as one pointer register and a
+    /// word offset. Pure: callers test the shape before emitting code.
+    fn ptr_field_shape(&self, e: &Expr) -> bool {
+        let ExprKind::Selector(x, _) = &e.kind else {
+            return false;
+        };
+        let Some(sel) = self.g.info.selections.get(&e.id) else {
+            return false;
+        };
+        if sel.kind != SelectionKind::Field {
+            return false;
+        }
+        let xt = self.ty(x);
+        let mut t = match self.g.tt.pointer_elem(xt) {
+            Some(pt) => pt,
+            None => {
+                let mut x = &**x;
+                while let ExprKind::Paren(y) = &x.kind {
+                    x = y;
+                }
+                if !matches!(x.kind, ExprKind::Star(_)) && !self.ptr_field_shape(x) {
+                    return false;
+                }
+                xt
+            }
+        };
+        for (k, &fi) in sel.index.iter().enumerate() {
+            let Some(fs) = self.g.tt.struct_fields(t) else {
+                return false;
+            };
+            let Some(f) = fs.get(fi) else {
+                return false;
+            };
+            if k + 1 < sel.index.len() && self.g.tt.pointer_elem(f.ty).is_some() {
+                return false;
+            }
+            t = f.ty;
+        }
+        true
+    }
+
+    /// A field of [`FnGen::ptr_field_shape`]'s shape as (pointer
+    /// register, word offset): one `Load`/`Store` with that offset reads
+    /// or writes it, and its nil check is the dereference's. The pointer
+    /// is used in place when it is a local variable (no copy).
+    fn ptr_field(&mut self, e: &'a Expr) -> (Reg, u32) {
+        let ExprKind::Selector(x, _) = &e.kind else {
+            return (Reg(0), 0);
+        };
+        let xt = self.ty(x);
+        let (base, off) = if self.g.tt.pointer_elem(xt).is_some() {
+            (self.operand(x), 0)
+        } else {
+            let mut x = &**x;
+            while let ExprKind::Paren(y) = &x.kind {
+                x = y;
+            }
+            match &x.kind {
+                ExprKind::Star(p) => (self.operand(p), 0),
+                _ => self.ptr_field(x),
+            }
+        };
+        let st = self.g.tt.pointer_elem(xt).unwrap_or(xt);
+        (base, off + self.field_off(st, e))
+    }
+
     /// Whether `e` denotes a location in the heap whose address
     /// [`FnGen::addr_of`] can compute (not a value held in slots).
     fn heap_addressable(&self, e: &Expr) -> bool {
@@ -3387,6 +3475,16 @@ impl<'g, 'a> FnGen<'g, 'a> {
             self.emit(Op::MoveN {
                 d,
                 a: Reg(xr.0 + off),
+                n: w,
+            });
+            return;
+        }
+        if self.ptr_field_shape(e) {
+            let (a, off) = self.ptr_field(e);
+            self.emit(Op::Load {
+                d,
+                a,
+                off: Off(off),
                 n: w,
             });
             return;
