@@ -446,6 +446,24 @@ pub enum Op {
         ew: u32,
         len: u32,
     },
+
+    // --- intrinsics and addressing (performance) ---
+    /// d = f(a) for a float64 function of package math compiled inline
+    /// rather than as a call to its native.
+    MathF64 { d: Reg, a: Reg, f: MathFn },
+}
+
+/// The math functions [`Op::MathF64`] computes inline: each is one
+/// IEEE-754 operation with Go's exact semantics (Rust's `f64::sqrt`,
+/// `abs`, `floor`, `ceil`, `trunc` agree with Go on NaN, infinities and
+/// signed zeros).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MathFn {
+    Sqrt,
+    Abs,
+    Floor,
+    Ceil,
+    Trunc,
 }
 
 /// A runtime type descriptor: what `%T`, `%v`, type switches, interface

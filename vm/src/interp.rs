@@ -30,7 +30,7 @@ use crate::native::{NativeCtx, NativeResult};
 use crate::panic::{capture, print_text};
 use crate::value::{self, grow_cap};
 use crate::Vm;
-use gol_lang::bytecode::{Fault, FuncId, Op, Program, Reg, RtType, TypeKind};
+use gol_lang::bytecode::{Fault, FuncId, MathFn, Op, Program, Reg, RtType, TypeKind};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -1068,6 +1068,17 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         ));
                     }
                     set!(d, p + idx as u64 * ew as u64 * 8)
+                }
+                Op::MathF64 { d, a, f } => {
+                    let x = rf!(a);
+                    let y = match f {
+                        MathFn::Sqrt => x.sqrt(),
+                        MathFn::Abs => x.abs(),
+                        MathFn::Floor => x.floor(),
+                        MathFn::Ceil => x.ceil(),
+                        MathFn::Trunc => x.trunc(),
+                    };
+                    setf!(d, y)
                 }
             }
         }

@@ -31,7 +31,7 @@ use crate::ast::{self, BinaryOp, Expr, ExprKind, Span, Stmt, StmtKind, UnaryOp};
 use crate::basic::BasicKind;
 use crate::bytecode::MAP_ITER_WORDS as ITER_WORDS;
 use crate::bytecode::{
-    Fault, FuncId, Function, Off, Op, Pc, PrintKind, Reg, RtType, TypeKind, Width,
+    Fault, FuncId, Function, MathFn, Off, Op, Pc, PrintKind, Reg, RtType, TypeKind, Width,
 };
 use crate::check::{CallKind, Mode, SelectionKind};
 use crate::constant::Value;
@@ -3758,6 +3758,24 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     // ----- calls -----
 
+    /// The inline form of `o` when it is one of package math's float64
+    /// functions that are a single machine operation.
+    fn math_intrinsic(&self, o: ObjId) -> Option<MathFn> {
+        let obj = self.g.tt.obj(o);
+        let pkg = obj.pkg?;
+        if self.g.tt.pkg_paths.get(pkg.0 as usize).map(String::as_str) != Some("math") {
+            return None;
+        }
+        Some(match obj.name.as_str() {
+            "Sqrt" => MathFn::Sqrt,
+            "Abs" => MathFn::Abs,
+            "Floor" => MathFn::Floor,
+            "Ceil" => MathFn::Ceil,
+            "Trunc" => MathFn::Trunc,
+            _ => return None,
+        })
+    }
+
     fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], spread: bool, d: Reg) {
         match self.g.info.calls.get(&e.id).cloned() {
             Some(CallKind::Conversion(t)) => return self.conversion(e, &args[0], t, d),
@@ -3793,6 +3811,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
         };
         let static_fn =
             callee_obj.filter(|&o| matches!(self.g.tt.obj(o).kind, ObjKind::Func { .. }));
+        if let (Some(o), None, [arg], false) = (static_fn, &recv, args, spread) {
+            if let (Some(f), [pt]) = (self.math_intrinsic(o), &sig.params[..]) {
+                let a = self.alloc(1);
+                self.convert_to(arg, *pt, a);
+                self.emit(Op::MathF64 { d, a, f });
+                return;
+            }
+        }
         let mark = self.top;
         // Argument area: receiver, parameters; big enough for the results.
         let mut base_words = 0;
