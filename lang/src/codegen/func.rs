@@ -3813,8 +3813,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
             callee_obj.filter(|&o| matches!(self.g.tt.obj(o).kind, ObjKind::Func { .. }));
         if let (Some(o), None, [arg], false) = (static_fn, &recv, args, spread) {
             if let (Some(f), [pt]) = (self.math_intrinsic(o), &sig.params[..]) {
-                let a = self.alloc(1);
-                self.convert_to(arg, *pt, a);
+                // The argument's own slot when it is a local: no copy.
+                let a = self.operand_as(arg, *pt);
                 self.emit(Op::MathF64 { d, a, f });
                 return;
             }
