@@ -497,7 +497,9 @@ pub enum Op {
         i: Reg,
         ew: u32,
         len: u32,
-    }, // --- goroutines and channels ---
+    },
+
+    // --- goroutines and channels ---
     /// `go`: starts a goroutine calling closure c with the n argument words at a.
     Go { c: Reg, a: Reg, n: u32 },
     /// d = make(chan T, cap) for elements of `ew` words (panics when cap is out of range).
@@ -516,6 +518,24 @@ pub enum Op {
     /// One select case (only after Select): send the ew words at a on c, or
     /// receive ew words into a.
     SelectCase { c: Reg, a: Reg, ew: u32, send: bool },
+
+    // --- intrinsics and addressing (performance) ---
+    /// d = f(a) for a float64 function of package math compiled inline
+    /// rather than as a call to its native.
+    MathF64 { d: Reg, a: Reg, f: MathFn },
+}
+
+/// The math functions [`Op::MathF64`] computes inline: each is one
+/// IEEE-754 operation with Go's exact semantics (Rust's `f64::sqrt`,
+/// `abs`, `floor`, `ceil`, `trunc` agree with Go on NaN, infinities and
+/// signed zeros).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MathFn {
+    Sqrt,
+    Abs,
+    Floor,
+    Ceil,
+    Trunc,
 }
 
 /// A runtime type descriptor: what `%T`, `%v`, type switches, interface

@@ -47,7 +47,7 @@ use crate::native::{NativeCtx, NativeResult};
 use crate::panic::{capture, print_text};
 use crate::value::{self, grow_cap};
 use crate::Vm;
-use gol_lang::bytecode::{Fault, FuncId, Function, Op, Program, Reg, RtType, TypeKind};
+use gol_lang::bytecode::{Fault, FuncId, Function, MathFn, Op, Program, Reg, RtType, TypeKind};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -1376,6 +1376,17 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 }
                 Op::SelectCase { .. } => {
                     return Exit::Fatal("select case outside a select".into());
+                }
+                Op::MathF64 { d, a, f } => {
+                    let x = rf!(a);
+                    let y = match f {
+                        MathFn::Sqrt => x.sqrt(),
+                        MathFn::Abs => x.abs(),
+                        MathFn::Floor => x.floor(),
+                        MathFn::Ceil => x.ceil(),
+                        MathFn::Trunc => x.trunc(),
+                    };
+                    setf!(d, y)
                 }
             }
         }

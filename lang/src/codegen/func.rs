@@ -31,7 +31,7 @@ use crate::ast::{self, BinaryOp, Expr, ExprKind, Span, Stmt, StmtKind, UnaryOp};
 use crate::basic::BasicKind;
 use crate::bytecode::MAP_ITER_WORDS as ITER_WORDS;
 use crate::bytecode::{
-    Fault, FuncId, Function, Off, Op, Pc, PrintKind, Reg, RtType, TypeKind, Width,
+    Fault, FuncId, Function, MathFn, Off, Op, Pc, PrintKind, Reg, RtType, TypeKind, Width,
 };
 use crate::check::{CallKind, Mode, SelectionKind};
 use crate::constant::Value;
@@ -1930,6 +1930,15 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 ok: false,
             });
             map_dest = Some((mr, kr, mt));
+        } else if self.ptr_field_shape(ls) {
+            let (p, off) = self.ptr_field(ls);
+            self.emit(Op::Load {
+                d: cur,
+                a: p,
+                off: Off(off),
+                n: w,
+            });
+            addr_dest = Some((p, off));
         } else if self.heap_addressable(ls) && !matches!(ls.kind, ExprKind::Ident(_)) {
             let p = self.alloc(1);
             if !self.addr_of(ls, p) {
@@ -1941,7 +1950,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 off: Off(0),
                 n: w,
             });
-            addr_dest = Some(p);
+            addr_dest = Some((p, 0));
         } else {
             self.expr_to(l, cur);
         }
@@ -1960,11 +1969,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
         self.binary_regs(op, t, yt, d, cur, y, l.span);
         if let Some((m, k, mt)) = map_dest {
             self.emit(Op::MapSet { m, k, v: d, t: mt });
-        } else if let Some(p) = addr_dest {
+        } else if let Some((p, off)) = addr_dest {
             let rt = self.g.rt_type(t);
             self.emit(Op::Store {
                 d: p,
-                off: Off(0),
+                off: Off(off),
                 a: d,
                 n: w,
                 t: rt,
@@ -2431,6 +2440,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         self.store_to(x, tmp);
                         return;
                     }
+                }
+                if self.ptr_field_shape(l) {
+                    let (p, off) = self.ptr_field(l);
+                    self.emit(Op::Store {
+                        d: p,
+                        off: Off(off),
+                        a,
+                        n: w,
+                        t: rt,
+                    });
+                    return;
                 }
                 // Through an address.
                 let p = self.alloc(1);
@@ -3534,6 +3554,74 @@ impl<'g, 'a> FnGen<'g, 'a> {
         off
     }
 
+    /// Whether `e` is a field selector reached through a pointer with no
+    /// embedded pointer on its path (`p.f`, `p.a.b`, `(*p).f`), so that
+    /// [`FnGen::ptr_field`] can name it as one pointer register and a
+    /// word offset. Pure: callers test the shape before emitting code.
+    fn ptr_field_shape(&self, e: &Expr) -> bool {
+        let ExprKind::Selector(x, _) = &e.kind else {
+            return false;
+        };
+        let Some(sel) = self.g.info.selections.get(&e.id) else {
+            return false;
+        };
+        if sel.kind != SelectionKind::Field {
+            return false;
+        }
+        let xt = self.ty(x);
+        let mut t = match self.g.tt.pointer_elem(xt) {
+            Some(pt) => pt,
+            None => {
+                let mut x = &**x;
+                while let ExprKind::Paren(y) = &x.kind {
+                    x = y;
+                }
+                if !matches!(x.kind, ExprKind::Star(_)) && !self.ptr_field_shape(x) {
+                    return false;
+                }
+                xt
+            }
+        };
+        for (k, &fi) in sel.index.iter().enumerate() {
+            let Some(fs) = self.g.tt.struct_fields(t) else {
+                return false;
+            };
+            let Some(f) = fs.get(fi) else {
+                return false;
+            };
+            if k + 1 < sel.index.len() && self.g.tt.pointer_elem(f.ty).is_some() {
+                return false;
+            }
+            t = f.ty;
+        }
+        true
+    }
+
+    /// A field of [`FnGen::ptr_field_shape`]'s shape as (pointer
+    /// register, word offset): one `Load`/`Store` with that offset reads
+    /// or writes it, and its nil check is the dereference's. The pointer
+    /// is used in place when it is a local variable (no copy).
+    fn ptr_field(&mut self, e: &'a Expr) -> (Reg, u32) {
+        let ExprKind::Selector(x, _) = &e.kind else {
+            return (Reg(0), 0);
+        };
+        let xt = self.ty(x);
+        let (base, off) = if self.g.tt.pointer_elem(xt).is_some() {
+            (self.operand(x), 0)
+        } else {
+            let mut x = &**x;
+            while let ExprKind::Paren(y) = &x.kind {
+                x = y;
+            }
+            match &x.kind {
+                ExprKind::Star(p) => (self.operand(p), 0),
+                _ => self.ptr_field(x),
+            }
+        };
+        let st = self.g.tt.pointer_elem(xt).unwrap_or(xt);
+        (base, off + self.field_off(st, e))
+    }
+
     /// Whether `e` denotes a location in the heap whose address
     /// [`FnGen::addr_of`] can compute (not a value held in slots).
     fn heap_addressable(&self, e: &Expr) -> bool {
@@ -3736,6 +3824,16 @@ impl<'g, 'a> FnGen<'g, 'a> {
             self.emit(Op::MoveN {
                 d,
                 a: Reg(xr.0 + off),
+                n: w,
+            });
+            return;
+        }
+        if self.ptr_field_shape(e) {
+            let (a, off) = self.ptr_field(e);
+            self.emit(Op::Load {
+                d,
+                a,
+                off: Off(off),
                 n: w,
             });
             return;
@@ -4009,6 +4107,24 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     // ----- calls -----
 
+    /// The inline form of `o` when it is one of package math's float64
+    /// functions that are a single machine operation.
+    fn math_intrinsic(&self, o: ObjId) -> Option<MathFn> {
+        let obj = self.g.tt.obj(o);
+        let pkg = obj.pkg?;
+        if self.g.tt.pkg_paths.get(pkg.0 as usize).map(String::as_str) != Some("math") {
+            return None;
+        }
+        Some(match obj.name.as_str() {
+            "Sqrt" => MathFn::Sqrt,
+            "Abs" => MathFn::Abs,
+            "Floor" => MathFn::Floor,
+            "Ceil" => MathFn::Ceil,
+            "Trunc" => MathFn::Trunc,
+            _ => return None,
+        })
+    }
+
     fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], spread: bool, d: Reg) {
         match self.g.info.calls.get(&e.id).cloned() {
             Some(CallKind::Conversion(t)) => return self.conversion(e, &args[0], t, d),
@@ -4044,6 +4160,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
         };
         let static_fn =
             callee_obj.filter(|&o| matches!(self.g.tt.obj(o).kind, ObjKind::Func { .. }));
+        if let (Some(o), None, [arg], false) = (static_fn, &recv, args, spread) {
+            if let (Some(f), [pt]) = (self.math_intrinsic(o), &sig.params[..]) {
+                // The argument's own slot when it is a local: no copy.
+                let a = self.operand_as(arg, *pt);
+                self.emit(Op::MathF64 { d, a, f });
+                return;
+            }
+        }
         let mark = self.top;
         // Argument area: receiver, parameters; big enough for the results.
         let mut base_words = 0;
