@@ -343,6 +343,22 @@ fn safepoint(vm: &mut Vm, g: &G, cx: &Cx, exec: &Exec) {
     let Some(words) = other_roots(vm, cx, exec) else {
         return;
     };
+    // SAFETY: the world is stopped: this is the only P, every other G is
+    // parked or queued between slices (checked by `for_each_other_g`), no
+    // native is running, and `words` holds the other Gs' and the channels'
+    // roots.
+    unsafe { collect_with(vm, g, &words) }
+}
+
+/// Collects with the roots of a stopped world: the running goroutine `g`'s
+/// slots and records, the globals, and `others` (every other goroutine's
+/// and every channel's words, from `other_roots`).
+///
+/// # Safety
+/// The world is stopped and every heap pointer the program can use again
+/// is in one of those roots (heap contract 4): no caller holds one of its
+/// own across this call.
+pub(crate) unsafe fn collect_with(vm: &mut Vm, g: &G, others: &[u64]) {
     let globals = &vm.globals;
     let mut roots = |sink: &mut dyn FnMut(usize)| {
         for &w in g.live_slots() {
@@ -352,15 +368,11 @@ fn safepoint(vm: &mut Vm, g: &G, cx: &Cx, exec: &Exec) {
             sink(w as usize);
         }
         g.extra_roots(sink);
-        for &w in &words {
+        for &w in others {
             sink(w as usize);
         }
     };
-    // SAFETY: the world is stopped: this is the only P, every other G is
-    // parked or queued between slices (checked by `for_each_other_g`), no
-    // native is running; every heap pointer the program can use again is
-    // in a goroutine's slots or records, a global, or a channel, all
-    // passed above (heap contract 4).
+    // SAFETY: the caller guarantees a stopped world and complete roots.
     unsafe {
         vm.heap.collect(&mut roots);
     }

@@ -371,26 +371,10 @@ impl NativeCtx<'_> {
         let Some(others) = crate::exec::roots_for_native(self.vm) else {
             return;
         };
-        let g: &G = self.g;
-        let globals = &self.vm.globals;
-        let mut roots = |sink: &mut dyn FnMut(usize)| {
-            for &w in g.live_slots() {
-                sink(w as usize);
-            }
-            for &w in globals {
-                sink(w as usize);
-            }
-            g.extra_roots(sink);
-            for &w in &others {
-                sink(w as usize);
-            }
-        };
         // SAFETY: the world is stopped (one goroutine runs, and it is in
         // this native), and every heap pointer the VM will use again is in
-        // a root passed above (the caller holds none of its own).
-        unsafe {
-            self.vm.heap.collect(&mut roots);
-        }
+        // a root `collect_with` passes (the caller holds none of its own).
+        unsafe { crate::exec::collect_with(self.vm, self.g, &others) };
         // Go's runtime.GC also finishes sweeping before it returns, so
         // the statistics read next count only live objects.
         self.vm.heap.finish_sweep();
