@@ -1800,6 +1800,33 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                 let w = unsafe { value::read_word(p, off.0 as usize) };
                 set!(d, w)
             }
+            // A one-word store of a pointer-free value needs no write
+            // barrier, so it can stay here (nbody's field updates).
+            Op::Store { d, off, a, n: 1, t } if prog.ty(t).ptr_mask.iter().all(|&m| m == 0) => {
+                let p = r!(d);
+                if p == 0 {
+                    // `run` raises the nil dereference panic.
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                let v = r!(a);
+                // SAFETY: `p` is a non-nil pointer value of a type whose
+                // pointee has at least off + 1 words (the code generator's
+                // typing), as in `run`'s arm; the word holds no pointer, so
+                // the collector needs no barrier for it.
+                unsafe { value::write_word(p, off.0 as usize, v) }
+            }
+            Op::MathF64 { d, a, f } => {
+                let x = rf!(a);
+                let y = match f {
+                    MathFn::Sqrt => x.sqrt(),
+                    MathFn::Abs => x.abs(),
+                    MathFn::Floor => x.floor(),
+                    MathFn::Ceil => x.ceil(),
+                    MathFn::Trunc => x.trunc(),
+                };
+                setf!(d, y)
+            }
             Op::Jump { to } => pc = to.0 as usize,
             Op::JumpIf { a, to } => branch!(r!(a) != 0, to),
             Op::JumpIfNot { a, to } => branch!(r!(a) == 0, to),
@@ -1921,6 +1948,8 @@ fn fast_operands(op: &Op, f: &mut impl FnMut(Reg)) -> bool {
         | Op::ShlImm { d, a, .. }
         | Op::ShrIntImm { d, a, .. }
         | Op::ShrUintImm { d, a, .. }
+        | Op::MathF64 { d, a, .. }
+        | Op::Store { d, a, n: 1, .. }
         | Op::Load { d, a, n: 1, .. } => {
             f(d);
             f(a);
