@@ -2192,6 +2192,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     t,
                 });
             }
+            Builtin::Recover => {
+                // The VM treats a `recover` in a `deferwrap` function as
+                // called by the function that deferred it (Go's rule).
+                let d = self.alloc(1);
+                self.emit(Op::Recover { d });
+            }
             _ => {}
         }
         self.emit(Op::Return { a: Reg(0), n: 0 });
