@@ -63,6 +63,10 @@ pub struct Panicking {
     pub earlier: Vec<(PanicValue, bool)>,
     /// The stack (function, pc) where the panic started, for the trace.
     pub trace: Vec<(u32, u32)>,
+    /// Depth of the frame running this panic's current deferred call
+    /// (`usize::MAX` before the first): only a `recover` called directly
+    /// by that frame stops this panic.
+    pub frame: usize,
 }
 
 /// A goroutine.
@@ -72,6 +76,11 @@ pub struct G {
     pub frames: Vec<Frame>,
     pub defers: Vec<Deferred>,
     pub panicking: Option<Panicking>,
+    /// Panics interrupted by a newer one started inside their deferred
+    /// call, innermost last: each resumes when the newer one is recovered
+    /// without unwinding past its deferred call, and is aborted (moved to
+    /// the newer one's `earlier`) when unwinding removes that call's frame.
+    pub outer: Vec<Panicking>,
     /// The channel operation this goroutine is parked in (see `exec`).
     pub pending: Option<crate::exec::Pending>,
     /// The `go` statement that started it: (creator's id, function, pc
@@ -94,6 +103,7 @@ impl G {
             }],
             defers: Vec::new(),
             panicking: None,
+            outer: Vec::new(),
             pending: None,
             created: None,
         }
@@ -118,7 +128,7 @@ impl G {
         if let Some(p) = &self.pending {
             p.for_each_word(&mut |w| sink(w as usize));
         }
-        if let Some(p) = &self.panicking {
+        for p in self.panicking.iter().chain(&self.outer) {
             let values = p.earlier.iter().map(|e| &e.0).chain([&p.value]);
             for v in values {
                 if let PanicValue::Value(v) = v {

@@ -920,22 +920,30 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     });
                 }
                 Op::Recover { d } => {
-                    let depth = g.frames.len() - 1;
-                    let here = g.frames[depth].deferred_panic;
+                    // `recover` stops the panic only when called directly
+                    // by the deferred call the panic is running; `defer
+                    // recover()` runs in a wrapper and so counts as a call
+                    // by the function that deferred it.
+                    let mut depth = g.frames.len() - 1;
+                    let wrapper = prog
+                        .funcs
+                        .get(g.frames[depth].func as usize)
+                        .is_some_and(|f| f.name.contains(".deferwrap"));
+                    if wrapper {
+                        depth = depth.wrapping_sub(1);
+                    }
                     let mut v = 0;
-                    if here {
-                        if let Some(p) = g.panicking.as_mut() {
-                            if !p.recovered {
-                                p.recovered = true;
-                                v = match p.value.clone() {
-                                    PanicValue::Value(v) => v,
-                                    PanicValue::Runtime(msg) => {
-                                        let (sp, sl) = vm.new_string(msg.as_bytes());
-                                        let t = vm.runtime_error_type(&msg);
-                                        vm.new_box(t, &[sp, sl])
-                                    }
-                                };
-                            }
+                    if let Some(p) = g.panicking.as_mut() {
+                        if p.frame == depth && !p.recovered {
+                            p.recovered = true;
+                            v = match p.value.clone() {
+                                PanicValue::Value(v) => v,
+                                PanicValue::Runtime(msg) => {
+                                    let (sp, sl) = vm.new_string(msg.as_bytes());
+                                    let t = vm.runtime_error_type(&msg);
+                                    vm.new_box(t, &[sp, sl])
+                                }
+                            };
                         }
                     }
                     set!(d, v)
@@ -1498,9 +1506,10 @@ fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
         .is_some_and(|old| old.recovered && same_panic_value(prog, &old.value, &v));
     let earlier = match g.panicking.take() {
         Some(old) if !repanicked => {
-            let mut e = old.earlier;
-            e.push((old.value, old.recovered));
-            e
+            // The interrupted panic stays pending until this one unwinds
+            // past its deferred call.
+            g.outer.push(old);
+            Vec::new()
         }
         Some(old) => old.earlier,
         None => Vec::new(),
@@ -1511,6 +1520,7 @@ fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
         repanicked,
         earlier,
         trace,
+        frame: usize::MAX,
     });
     unwind(prog, g)
 }
@@ -1539,11 +1549,35 @@ fn same_panic_value(prog: &Program, old: &PanicValue, new: &PanicValue) -> bool 
 /// Runs the next deferred call of a panicking goroutine, or ends the slice
 /// with `Exit::Panic` when none is left.
 fn unwind(prog: &Program, g: &mut G) -> Flow {
-    let Some(d) = g.defers.last().map(|d| d.frame) else {
+    let d = g.defers.last().map(|d| d.frame);
+    // Interrupted panics whose deferred call is unwound are aborted: they
+    // can no longer be recovered and are printed before this one.
+    let keep = d.map_or(0, |d| d + 1);
+    let mut aborted = Vec::new();
+    while g.outer.last().is_some_and(|q| q.frame >= keep) {
+        if let Some(q) = g.outer.pop() {
+            aborted.push(q);
+        }
+    }
+    if !aborted.is_empty() {
+        if let Some(p) = g.panicking.as_mut() {
+            let mut e = Vec::new();
+            for q in aborted.into_iter().rev() {
+                e.extend(q.earlier);
+                e.push((q.value, q.recovered));
+            }
+            e.append(&mut p.earlier);
+            p.earlier = e;
+        }
+    }
+    let Some(d) = d else {
         return Flow::Exit(Exit::Panic);
     };
     // Frames above the deferring one are gone.
     g.frames.truncate(d + 1);
+    if let Some(p) = g.panicking.as_mut() {
+        p.frame = d + 1;
+    }
     run_deferred(prog, g, d, true)
 }
 
@@ -1554,7 +1588,9 @@ fn after_deferred_panic(prog: &Program, g: &mut G) -> Flow {
     if !recovered {
         return unwind(prog, g);
     }
-    g.panicking = None;
+    // The panic this one interrupted (if its deferred call is still
+    // running) is current again.
+    g.panicking = g.outer.pop();
     if let Some(f) = g.frames.last_mut() {
         let rp = prog.funcs.get(f.func as usize).map_or(0, |x| x.recover_pc);
         f.pc = rp;
@@ -2334,6 +2370,7 @@ pub(crate) fn run_nested(
     g.stack[base..base + args.len()].copy_from_slice(args);
     let saved_defers = std::mem::take(&mut g.defers);
     let saved_panic = g.panicking.take();
+    let saved_outer = std::mem::take(&mut g.outer);
     g.frames.push(Frame {
         func: SENTINEL,
         pc: 0,
@@ -2386,6 +2423,7 @@ pub(crate) fn run_nested(
     g.frames.truncate(depth);
     g.defers = saved_defers;
     g.panicking = saved_panic;
+    g.outer = saved_outer;
     outcome
 }
 

@@ -2192,6 +2192,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     t,
                 });
             }
+            Builtin::Recover => {
+                // The VM treats a `recover` in a `deferwrap` function as
+                // called by the function that deferred it (Go's rule).
+                let d = self.alloc(1);
+                self.emit(Op::Recover { d });
+            }
             _ => {}
         }
         self.emit(Op::Return { a: Reg(0), n: 0 });
@@ -2573,7 +2579,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
                 // Base address: x is a pointer, or addressable.
                 let xt = self.ty(x);
-                if self.g.tt.pointer_elem(xt).is_some() {
+                // Whether the address comes from a pointer that may be nil
+                // (so `&p.f` must panic on a nil `p` even at offset 0).
+                let mut via_ptr = self.g.tt.pointer_elem(xt).is_some();
+                if via_ptr {
                     self.expr_to(x, d);
                 } else if !self.addr_of(x, d) {
                     return false;
@@ -2599,12 +2608,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             n: 1,
                         });
                         off = 0;
+                        via_ptr = true;
                         t = self.g.tt.pointer_elem(ft).unwrap_or(ft);
                     } else {
                         t = ft;
                     }
                 }
-                if off > 0 {
+                if off > 0 || via_ptr {
                     // Nil check first: an offset nil pointer is no longer nil.
                     self.emit(Op::Load {
                         d,
@@ -2612,11 +2622,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         off: Off(0),
                         n: 0,
                     });
-                    self.emit(Op::AddIntImm {
-                        d,
-                        a: d,
-                        v: (off * 8) as i32,
-                    });
+                    if off > 0 {
+                        self.emit(Op::AddIntImm {
+                            d,
+                            a: d,
+                            v: (off * 8) as i32,
+                        });
+                    }
                 }
                 true
             }
