@@ -221,6 +221,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
     }
 
     /// Binds a label here and patches the jumps at `sites` to it.
+    /// Opens a loop (or a switch, which takes `break` but not `continue`)
+    /// for the branch statements of its body.
+    fn push_loop(&mut self, label: Option<String>, is_switch: bool) {
+        self.loops.push(Loop {
+            label,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            cont: None,
+            is_switch,
+        });
+    }
+
     fn patch_here(&mut self, sites: &[usize]) {
         let to = self.pc();
         for &s in sites {
@@ -862,13 +874,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
         let start = self.pc();
         self.patch_here(&[]);
-        self.loops.push(Loop {
-            label,
-            breaks: Vec::new(),
-            continues: Vec::new(),
-            cont: None,
-            is_switch: false,
-        });
+        self.push_loop(label, false);
         self.block(body);
         let l = self.loops.pop().unwrap_or_else(unreachable_loop);
         self.patch_here(&l.continues);
@@ -1146,13 +1152,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             });
         }
         self.bind_range_vars(vals, define);
-        self.loops.push(Loop {
-            label,
-            breaks: Vec::new(),
-            continues: Vec::new(),
-            cont: None,
-            is_switch: false,
-        });
+        self.push_loop(label, false);
         self.block(body);
         let l = self.loops.pop().unwrap_or_else(unreachable_loop);
         self.patch_here(&l.continues);
@@ -1245,21 +1245,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let body_mark = self.top;
         let vals = vec![(key, Reg(r.0 + 1), kt), (value, Reg(r.0 + 1 + kw), vt)];
         self.bind_range_vars(vals, define);
-        self.loops.push(Loop {
-            label,
-            breaks: Vec::new(),
-            continues: Vec::new(),
-            cont: None,
-            is_switch: false,
-        });
-        self.block(body);
-        let l = self.loops.pop().unwrap_or_else(unreachable_loop);
-        self.patch_here(&l.continues);
-        self.top = body_mark;
-        self.jump_back(start);
-        self.patch_here(&[exit]);
-        self.patch_here(&l.breaks);
-        self.top = mark;
+        self.fetching_loop_body(label, body, start, exit, body_mark, mark);
     }
 
     fn switch(
@@ -1279,13 +1265,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             self.expr_to(t, r);
             (r, ty)
         });
-        self.loops.push(Loop {
-            label,
-            breaks: Vec::new(),
-            continues: Vec::new(),
-            cont: None,
-            is_switch: true,
-        });
+        self.push_loop(label, true);
         // Tests in order; each matching test jumps to its body.
         let mut body_jumps: Vec<Vec<usize>> = Vec::new();
         for c in cases {
@@ -1342,13 +1322,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
         let xr = self.alloc(1);
         self.expr_to(x, xr);
-        self.loops.push(Loop {
-            label,
-            breaks: Vec::new(),
-            continues: Vec::new(),
-            cont: None,
-            is_switch: true,
-        });
+        self.push_loop(label, true);
         let mut body_jumps: Vec<Vec<usize>> = Vec::new();
         for c in cases {
             let mut js = Vec::new();
@@ -5053,13 +5027,23 @@ impl<'g, 'a> FnGen<'g, 'a> {
         });
         let body_mark = self.top;
         self.bind_range_vars(vec![(key, r, et)], define);
-        self.loops.push(Loop {
-            label,
-            breaks: Vec::new(),
-            continues: Vec::new(),
-            cont: None,
-            is_switch: false,
-        });
+        self.fetching_loop_body(label, body, start, exit, body_mark, mark);
+    }
+
+    /// The rest of a loop that fetches its next element at `start` (a map
+    /// iterator's next entry, a channel receive) and leaves through the
+    /// jump `exit` when there is none: the body, `continue` back to the
+    /// fetch, `break` and the exit after it; `top` returns to `mark`.
+    fn fetching_loop_body(
+        &mut self,
+        label: Option<String>,
+        body: &'a ast::Block,
+        start: Pc,
+        exit: usize,
+        body_mark: u32,
+        mark: u32,
+    ) {
+        self.push_loop(label, false);
         self.block(body);
         let l = self.loops.pop().unwrap_or_else(unreachable_loop);
         self.patch_here(&l.continues);
@@ -5140,13 +5124,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         for op in ops {
             self.emit(op);
         }
-        self.loops.push(Loop {
-            label,
-            breaks: Vec::new(),
-            continues: Vec::new(),
-            cont: None,
-            is_switch: true,
-        });
+        self.push_loop(label, true);
         let mut ends = Vec::new();
         let mut k = 0i64;
         for (cc, case) in cases.iter().zip(&plan) {
