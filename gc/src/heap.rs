@@ -638,9 +638,14 @@ impl Heap {
     /// reached the pacer's trigger, or stress mode is on.
     #[inline]
     pub fn should_collect(&self) -> bool {
-        self.phase() == Phase::Off
-            && (self.stress.load(Relaxed)
-                || self.stats.heap_live_bytes.load(Relaxed) >= self.trigger_bytes.load(Relaxed))
+        self.phase() == Phase::Off && (self.stress.load(Relaxed) || self.past_trigger())
+    }
+
+    /// Whether allocation has reached the pacer's trigger (whatever the
+    /// stress mode says): the VM uses it to end an interpreter slice early,
+    /// so a collection starts near the trigger rather than a slice later.
+    pub fn past_trigger(&self) -> bool {
+        self.stats.heap_live_bytes.load(Relaxed) >= self.trigger_bytes.load(Relaxed)
     }
 
     /// Turn "collect at every allocation" mode on or off.

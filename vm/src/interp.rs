@@ -214,9 +214,10 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
             // the run loop collects. Without this a loop allocating large
             // objects would run a whole slice (200,000 iterations) past
             // the goal. Only the slow path allocates, so the check stays
-            // out of `fast`. (Under GOL_GCSTRESS the heap always wants a
-            // collection; short slices give that mode its safepoints.)
-            if budget > 0 && vm.heap.should_collect() && vm.slice_budget == SLICE_BUDGET {
+            // out of `fast`. (`past_trigger`, not `should_collect`: under
+            // GOL_GCSTRESS the latter is always true, and that mode's
+            // short slices already give it its safepoints.)
+            if budget > 0 && vm.heap.past_trigger() {
                 budget = 0;
             }
             let mut cur = Cur { func, base, pc };
