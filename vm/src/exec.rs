@@ -107,11 +107,37 @@ pub struct Exec {
     /// sync.Mutex, RWMutex and WaitGroup states, by object address (see
     /// `sync`).
     pub(crate) sema: Mutex<std::collections::HashMap<u64, crate::sync::SyncState>>,
+    /// Heap words held outside every goroutine and channel (a pending
+    /// `time.AfterFunc`'s closure, a timer's channel), by pin key: roots
+    /// until unpinned.
+    pins: Mutex<std::collections::HashMap<u64, u64>>,
+    next_pin: std::sync::atomic::AtomicU64,
 }
 
 impl Exec {
+    /// Keeps `w` alive (a root at every collection) until [`Exec::unpin`]
+    /// with the returned key.
+    pub fn pin(&self, w: u64) -> u64 {
+        let k = self
+            .next_pin
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Ok(mut t) = self.pins.lock() {
+            t.insert(k, w);
+        }
+        k
+    }
+
+    /// Drops a pin; the word it held is returned (0 if none).
+    pub fn unpin(&self, key: u64) -> u64 {
+        self.pins
+            .lock()
+            .ok()
+            .and_then(|mut t| t.remove(&key))
+            .unwrap_or(0)
+    }
+
     /// The channel behind a channel word (None for nil).
-    pub(crate) fn chan(&self, w: u64) -> Option<Arc<Chan>> {
+    pub fn chan(&self, w: u64) -> Option<Arc<Chan>> {
         if w == 0 {
             return None;
         }
@@ -124,6 +150,32 @@ impl Exec {
 
 /// The scheduler context of the running goroutine.
 pub type Cx = PCtx<Exec>;
+
+/// Starts a goroutine running the func value `cl` with no arguments (as
+/// `go f()`; `time.AfterFunc`'s callback). `parent` names the creator in
+/// traces. False for a nil func value.
+pub fn go_func_value(cx: &Cx, prog: &gol_lang::bytecode::Program, cl: u64, parent: u64) -> bool {
+    if cl == 0 {
+        return false;
+    }
+    // SAFETY: a non-nil func value points at a closure object whose word
+    // 0 is its function index.
+    let f = unsafe { crate::value::read_word(cl, 0) } as u32;
+    let fw = prog
+        .funcs
+        .get(f as usize)
+        .map_or(0, |x| x.frame_words as usize);
+    let mut ng = Box::new(G::new(0, gol_lang::bytecode::FuncId(f)));
+    if let Some(fr) = ng.frames.first_mut() {
+        fr.closure = cl;
+    }
+    if !ng.ensure(fw + 1) {
+        return false;
+    }
+    ng.created = Some((parent, f, 0));
+    cx.spawn(ng);
+    true
+}
 
 /// `make(chan T, cap)`: the channel word, or Go's panic message.
 pub(crate) fn make_chan(vm: &mut Vm, cap: i64, ew: u32) -> Result<u64, String> {
@@ -394,6 +446,7 @@ fn other_roots(_vm: &Vm, cx: &Cx, exec: &Exec) -> Option<Vec<u64>> {
     for c in &chans {
         c.for_each_word(&mut |w| words.push(w));
     }
+    words.extend(exec.pins.lock().ok()?.values().copied());
     Some(words)
 }
 
@@ -417,6 +470,8 @@ pub(crate) fn run_program(vm: &mut Vm) -> i32 {
         vm: Mutex::new(VmPtr(vm as *mut Vm)),
         chans: Mutex::new(Vec::new()),
         sema: Mutex::new(std::collections::HashMap::new()),
+        pins: Mutex::new(std::collections::HashMap::new()),
+        next_pin: std::sync::atomic::AtomicU64::new(1),
     };
     let sched = Sched::new(exec, Config::new(1));
     let main = Box::new(G::new(1, vm.prog.entry));

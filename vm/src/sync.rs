@@ -54,10 +54,25 @@ impl SyncState {
 }
 
 impl NativeCtx<'_> {
-    fn cx(&self) -> Option<&crate::exec::Cx> {
+    /// The running goroutine's scheduler context (None outside the
+    /// scheduler).
+    pub fn cx(&self) -> Option<&crate::exec::Cx> {
         // SAFETY: `vm.cx` is set by the executor for the slice this
         // native runs in (null outside the scheduler).
         unsafe { self.vm.cx.as_ref() }
+    }
+
+    /// The executor running this goroutine (channels, pins).
+    pub fn exec(&self) -> Option<&crate::exec::Exec> {
+        // SAFETY: set by the executor while it runs slices; it outlives
+        // every slice.
+        self.vm.exec.map(|e| unsafe { &*e })
+    }
+
+    /// `make(chan T, cap)` for a native: the channel word, with `ew`
+    /// words per element.
+    pub fn make_chan(&mut self, cap: i64, ew: u32) -> Result<u64, String> {
+        crate::exec::make_chan(self.vm, cap, ew)
     }
 
     fn with_sema<R>(&mut self, addr: u64, f: impl FnOnce(&mut SyncState) -> R) -> Option<R> {

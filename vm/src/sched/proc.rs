@@ -806,6 +806,12 @@ fn mstart<E: Executor>(
 }
 
 impl<E: Executor> PCtx<E> {
+    /// The executor this scheduler drives (for timer callbacks, which get
+    /// only a `PCtx`).
+    pub fn executor(&self) -> &E {
+        &self.sh.exec
+    }
+
     // ---- P ownership ----
 
     fn acquirep(&self, p: Arc<P<E>>, from: PStatus) -> bool {
