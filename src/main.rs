@@ -81,7 +81,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(1);
                 }
             };
-            vm.args = std::iter::once(file.clone()).chain(args).collect();
+            vm.set_args(std::iter::once(file.clone()).chain(args).collect());
             let code = vm.run_main();
             ExitCode::from(code.clamp(0, 255) as u8)
         }

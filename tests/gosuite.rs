@@ -68,10 +68,14 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
 
 /// Runs `gol run NAME` in the program's directory; (exit status, combined
 /// stdout and stderr).
-fn gol_run(path: &Path) -> Result<(i32, String), String> {
+fn gol_run(path: &Path, procs: Option<usize>) -> Result<(i32, String), String> {
     let dir = path.parent().ok_or("no directory")?;
     let name = path.file_name().ok_or("no file name")?;
-    let out = Command::new("sh")
+    let mut cmd = Command::new("sh");
+    if let Some(n) = procs {
+        cmd.env("GOMAXPROCS", n.to_string());
+    }
+    let out = cmd
         .arg("-c")
         .arg("exec \"$0\" run \"$1\" 2>&1")
         .arg(env!("CARGO_BIN_EXE_gol"))
@@ -85,12 +89,12 @@ fn gol_run(path: &Path) -> Result<(i32, String), String> {
     ))
 }
 
-fn run_ken(path: &Path) -> Result<(), libtest_mimic::Failed> {
+fn run_ken(path: &Path, procs: Option<usize>) -> Result<(), libtest_mimic::Failed> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (code, out) = gol_run(path)?;
+    let (code, out) = gol_run(path, procs)?;
     if let Some((_, says, why)) = KNOWN_GAPS.iter().find(|g| g.0 == name) {
         return if code != 0 && out.contains(says) {
             Ok(())
@@ -135,13 +139,22 @@ fn main() {
                         continue;
                     }
                     let file = p.file_name().unwrap().to_string_lossy().to_string();
-                    {
+                    let gap = KNOWN_GAPS.iter().any(|g| g.0 == file);
+                    let kind = if gap { "known-gap" } else { "run" };
+                    // Goroutine programs run on one, two and eight Ps
+                    // (more Ps than this machine has cores, too).
+                    let procs: &[Option<usize>] = if sub == "chan" || file.starts_with("chan") {
+                        &[Some(1), Some(2), Some(8)]
+                    } else {
+                        &[None]
+                    };
+                    for &n in procs {
                         let q = p.clone();
-                        let gap = KNOWN_GAPS.iter().any(|g| g.0 == file);
-                        let kind = if gap { "known-gap" } else { "run" };
-                        trials.push(Trial::test(format!("{kind}/{sub}/{file}"), move || {
-                            run_ken(&q)
-                        }));
+                        let suffix = n.map_or(String::new(), |n| format!(" GOMAXPROCS={n}"));
+                        trials.push(Trial::test(
+                            format!("{kind}/{sub}/{file}{suffix}"),
+                            move || run_ken(&q, n),
+                        ));
                     }
                     let name = format!("check/{sub}/{file}");
                     trials.push(Trial::test(name, move || check_clean(&p, text)));

@@ -22,10 +22,12 @@ func main() {
 	size := -1
 	try("make", func() { _ = make(chan int, size) })
 	q := make(chan int)
+	done := make(chan bool)
+	close(q)
 	go func() {
-		defer func() { fmt.Println("sender:", recover()) ; q <- 0 }()
+		defer func() { fmt.Println("sender:", recover()); done <- true }()
 		q <- 1
 	}()
-	close(q)
+	<-done
 	fmt.Println(<-q)
 }

@@ -13,9 +13,10 @@
 //! result is written to the registers the instruction named.
 //!
 //! # Channels
-//! A channel value is one word: a pointer to a one-word, pointer-free
+//! A channel value is one word: a pointer to a two-word, pointer-free
 //! gol heap object holding the index of the channel in the executor's
-//! table (`Exec::chans`, `Arc<sched::Chan>`s). So a channel word is an
+//! table (`Exec::chans`, `Arc<sched::Chan>`s) and the channel's address
+//! (so an operation needs no lock on the table). So a channel word is an
 //! ordinary heap pointer for the collector, equality is identity, and
 //! nil is 0. The table is never shrunk: channels live until the program
 //! ends (a leak the concurrent collector's finalisation will remove).
@@ -28,18 +29,28 @@
 //! stress-tested as it is; enumerating the table costs a pass over the
 //! channels per collection, which is proportional to the heap anyway).
 //!
-//! # Parallelism: GOMAXPROCS is 1 for now
-//! The interpreter's state (`Vm`: heap cache, globals, natives' buffers)
-//! is one structure accessed through `&mut Vm`, so the executor runs it
-//! under a mutex, and the scheduler is configured with one P: goroutines
-//! interleave on one P (preempted every slice, parked on channels) but do
-//! not run in parallel. The collector's stop-the-world relies on that:
-//! with one P, every other G is parked or queued at a safepoint when the
-//! running one reaches its budget check, so their states can be scanned
-//! (`PCtx::for_each_other_g` reports if that ever fails, and the
-//! collection is skipped). Splitting `Vm` into shared and per-P parts is
-//! the next step; until then no data race is possible.
+//! # Parallelism
+//! Goroutines run on GOMAXPROCS Ms at once (default: the CPU count, or
+//! the `GOMAXPROCS` environment variable). Each M running a slice takes
+//! its own [`Vm`] from the executor's pool (a fork sharing the program,
+//! heap, globals, natives and standard output, with its own allocation
+//! cache: Go's per-P `mcache`), so the interpreter never takes a lock to
+//! run. Shared runtime state is behind its own locks or atomics: the
+//! heap's central lists, the channel table and each channel, the
+//! semaphore table of `sync`, the pins, standard output.
 //!
+//! The collector stops the world (sched/world.rs): a goroutine whose
+//! slice ends past the allocation trigger asks every other M to stop at
+//! the end of its slice, then reads every other G's state (none is
+//! running, so none is locked), the channels and the pins as roots, and
+//! collects. Gs in system calls (`NativeCtx::syscall`) do not hold a stop
+//! up; they wait to re-enter after it.
+//!
+//! A racy program (unsynchronised writes from two goroutines) can tear a
+//! multi-word value (a string or slice header) as it can in Go; the map
+//! implementation keeps its own accesses in bounds even then (map.rs,
+//! invariant 4), and Go's `concurrent map writes` check reports it.
+
 //! # Exit
 //! main's return ends the program (the scheduler stops every M); a panic
 //! in any goroutine prints Go's report with `created by` and ends it with
@@ -91,17 +102,21 @@ impl Pending {
     }
 }
 
-/// The raw VM pointer the executor runs on.
-struct VmPtr(*mut Vm);
+/// The VMs of the Ms (one per M running a slice), and the prototype new
+/// ones are forked from.
+struct Pool {
+    proto: Vm,
+    free: Vec<Vm>,
+}
 
-// SAFETY: the pointer is dereferenced only while its mutex is held (one
-// thread at a time), and `run_program` clears it before the `&mut Vm` it
-// came from ends.
-unsafe impl Send for VmPtr {}
+// SAFETY: a `Vm`'s raw pointers (`cx`, `exec`) are only set and used by
+// the M running a slice with it, and cleared before it returns to the
+// pool; everything else in a `Vm` is owned or `Arc`s of `Sync` state.
+unsafe impl Send for Pool {}
 
 /// The VM as the scheduler's executor.
 pub struct Exec {
-    vm: Mutex<VmPtr>,
+    pool: Mutex<Pool>,
     /// Every channel made, by index (see the module docs).
     pub(crate) chans: Mutex<Vec<Arc<Chan>>>,
     /// sync.Mutex, RWMutex and WaitGroup states, by object address (see
@@ -141,10 +156,18 @@ impl Exec {
         if w == 0 {
             return None;
         }
-        // SAFETY: a non-nil channel word points at the one-word object
-        // `make_chan` allocated.
-        let i = unsafe { crate::value::read_word(w, 0) } as usize;
-        self.chans.lock().ok()?.get(i).cloned()
+        // SAFETY: a non-nil channel word points at the two-word object
+        // `make_chan` allocated: word 1 is `Arc::as_ptr` of the channel,
+        // which the table keeps alive (it is never shrunk), so the
+        // pointer is valid and one more strong count is ours to take.
+        unsafe {
+            let p = crate::value::read_word(w, 1) as *const Chan;
+            if p.is_null() {
+                return None;
+            }
+            Arc::increment_strong_count(p);
+            Some(Arc::from_raw(p))
+        }
     }
 }
 
@@ -191,6 +214,7 @@ pub(crate) fn make_chan(vm: &mut Vm, cap: i64, ew: u32) -> Result<u64, String> {
     // which outlives every slice it runs.
     let exec = unsafe { &*exec };
     let c = Chan::new(ew as usize, cap as usize);
+    let raw = Arc::as_ptr(&c) as u64;
     let i = {
         let Ok(mut t) = exec.chans.lock() else {
             return Err("channel table poisoned".into());
@@ -198,9 +222,12 @@ pub(crate) fn make_chan(vm: &mut Vm, cap: i64, ew: u32) -> Result<u64, String> {
         t.push(c);
         t.len() - 1
     };
-    let p = vm.alloc_noscan(8);
-    // SAFETY: p is a fresh one-word object.
-    unsafe { crate::value::write_word(p, 0, i as u64) };
+    let p = vm.alloc_noscan(16);
+    // SAFETY: p is a fresh two-word object.
+    unsafe {
+        crate::value::write_word(p, 0, i as u64);
+        crate::value::write_word(p, 1, raw);
+    }
     Ok(p)
 }
 
@@ -208,46 +235,62 @@ impl Executor for Exec {
     type G = Box<G>;
 
     fn run(&self, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
-        let Ok(mut guard) = self.vm.lock() else {
+        let Some(mut vm) = self.take_vm() else {
             return RunOutcome::Exit(2);
         };
-        if guard.0.is_null() {
-            return RunOutcome::Exit(2);
-        }
-        // SAFETY: non-null while `run_program` runs (see VmPtr), and the
-        // mutex guard gives this thread sole access.
-        let vm: &mut Vm = unsafe { &mut *guard.0 };
         vm.cx = cx as *const Cx;
         vm.exec = Some(self as *const Exec);
-        g.id = cx.goid();
-        if let Some(p) = g.pending.take() {
-            if let Some(out) = resume(vm, g, p) {
-                return out;
-            }
+        let out = run_slice(&mut vm, g, cx);
+        vm.cx = std::ptr::null();
+        vm.exec = None;
+        if let Ok(mut p) = self.pool.lock() {
+            p.free.push(vm);
         }
-        let budget = vm.slice_budget;
-        match crate::interp::run(vm, g, budget) {
-            crate::interp::Exit::Yield => {
-                safepoint(vm, g, cx, self);
-                RunOutcome::Preempted
-            }
-            crate::interp::Exit::Block(r) => RunOutcome::Blocked(r),
-            crate::interp::Exit::Done => RunOutcome::Done,
-            crate::interp::Exit::Exit(code) => {
-                let _ = vm.stdout.flush();
-                RunOutcome::Exit(code)
-            }
-            crate::interp::Exit::Panic => {
-                let _ = vm.stdout.flush();
-                crate::panic::report(vm, g);
-                created_by(vm, g);
-                RunOutcome::Panicked
-            }
-            crate::interp::Exit::Fatal(msg) => {
-                let _ = vm.stdout.flush();
-                crate::panic::fatal(vm, g, &msg);
-                RunOutcome::Exit(2)
-            }
+        out
+    }
+}
+
+impl Exec {
+    /// A VM for this M: a free one, or a fork of the prototype.
+    fn take_vm(&self) -> Option<Vm> {
+        let mut p = self.pool.lock().ok()?;
+        Some(match p.free.pop() {
+            Some(v) => v,
+            None => p.proto.fork(),
+        })
+    }
+}
+
+/// Runs one slice of `g` on this M's VM.
+fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
+    g.id = cx.goid();
+    if let Some(p) = g.pending.take() {
+        if let Some(out) = resume(vm, g, p) {
+            return out;
+        }
+    }
+    let budget = vm.slice_budget;
+    match crate::interp::run(vm, g, budget) {
+        crate::interp::Exit::Yield => {
+            safepoint(vm, g);
+            RunOutcome::Preempted
+        }
+        crate::interp::Exit::Block(r) => RunOutcome::Blocked(r),
+        crate::interp::Exit::Done => RunOutcome::Done,
+        crate::interp::Exit::Exit(code) => {
+            let _ = vm.stdout.flush();
+            RunOutcome::Exit(code)
+        }
+        crate::interp::Exit::Panic => {
+            let _ = vm.stdout.flush();
+            crate::panic::report(vm, g);
+            created_by(vm, g);
+            RunOutcome::Panicked
+        }
+        crate::interp::Exit::Fatal(msg) => {
+            let _ = vm.stdout.flush();
+            crate::panic::fatal(vm, g, &msg);
+            RunOutcome::Exit(2)
         }
     }
 }
@@ -387,19 +430,44 @@ pub(crate) fn write_selected(
 
 /// Between slices: collect if the pacer says so. The roots are every
 /// goroutine's slot stack and records, the globals, and every channel's
-/// element words. Skipped when another G is running (never with one P).
-fn safepoint(vm: &mut Vm, g: &G, cx: &Cx, exec: &Exec) {
+/// element words, read with the world stopped.
+fn safepoint(vm: &mut Vm, g: &G) {
     if !vm.heap.should_collect() {
         return;
     }
-    let Some(words) = other_roots(vm, cx, exec) else {
-        return;
+    with_world_stopped(vm, |vm, others| {
+        // Another M may have collected while this one waited to stop the
+        // world.
+        if let Some(words) = others {
+            if vm.heap.should_collect() {
+                // SAFETY: the world is stopped (no other M runs a slice,
+                // no native is running but the caller's), and `words`
+                // holds the other Gs' and the channels' roots.
+                unsafe { collect_with(vm, g, words) }
+            }
+        }
+    });
+}
+
+/// Runs `f` with every other M stopped at the end of its slice, passing
+/// the root words outside the running goroutine (None if some other G's
+/// state could not be read: then `f` must not collect). Outside the
+/// scheduler the world is trivially stopped.
+pub(crate) fn with_world_stopped<R>(
+    vm: &mut Vm,
+    f: impl FnOnce(&mut Vm, Option<&[u64]>) -> R,
+) -> R {
+    let (Some(exec), false) = (vm.exec, vm.cx.is_null()) else {
+        return f(vm, Some(&[]));
     };
-    // SAFETY: the world is stopped: this is the only P, every other G is
-    // parked or queued between slices (checked by `for_each_other_g`), no
-    // native is running, and `words` holds the other Gs' and the channels'
-    // roots.
-    unsafe { collect_with(vm, g, &words) }
+    // SAFETY: both are set by the executor for the running slice, and
+    // outlive it.
+    let (cx, exec) = unsafe { (&*vm.cx, &*exec) };
+    let stopped = cx.stop_the_world();
+    let others = other_roots(cx, exec);
+    let r = f(vm, others.as_deref());
+    cx.start_the_world(stopped);
+    r
 }
 
 /// Collects with the roots of a stopped world: the running goroutine `g`'s
@@ -416,9 +484,7 @@ pub(crate) unsafe fn collect_with(vm: &mut Vm, g: &G, others: &[u64]) {
         for &w in g.live_slots() {
             sink(w as usize);
         }
-        for &w in globals {
-            sink(w as usize);
-        }
+        globals.for_each(&mut |w| sink(w as usize));
         g.extra_roots(sink);
         for &w in others {
             sink(w as usize);
@@ -431,9 +497,9 @@ pub(crate) unsafe fn collect_with(vm: &mut Vm, g: &G, others: &[u64]) {
 }
 
 /// The root words outside the running goroutine: every other G's slots
-/// and records, and every channel's element words. None when another G
-/// is running (the world is not stopped: do not collect).
-fn other_roots(_vm: &Vm, cx: &Cx, exec: &Exec) -> Option<Vec<u64>> {
+/// and records, every channel's element words, the pins. None when
+/// another G's state is locked (the world is not stopped: do not collect).
+fn other_roots(cx: &Cx, exec: &Exec) -> Option<Vec<u64>> {
     let mut words: Vec<u64> = Vec::new();
     let all_stopped = cx.for_each_other_g(&mut |o| {
         words.extend_from_slice(o.live_slots());
@@ -450,16 +516,15 @@ fn other_roots(_vm: &Vm, cx: &Cx, exec: &Exec) -> Option<Vec<u64>> {
     Some(words)
 }
 
-/// [`other_roots`] for a native's collection (`runtime.GC`): empty outside
-/// the scheduler.
-pub(crate) fn roots_for_native(vm: &Vm) -> Option<Vec<u64>> {
-    if vm.cx.is_null() {
-        return Some(Vec::new());
-    }
-    let exec = vm.exec?;
-    // SAFETY: both are set by the executor for the running slice.
-    let (cx, exec) = unsafe { (&*vm.cx, &*exec) };
-    other_roots(vm, cx, exec)
+/// GOMAXPROCS at start: the `GOMAXPROCS` environment variable when it is
+/// a positive integer, else the number of CPUs (as Go).
+fn gomaxprocs_from_env() -> usize {
+    let n = std::env::var("GOMAXPROCS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0);
+    n.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .min(crate::sched::MAX_PROCS)
 }
 
 /// Runs the program's main goroutine and every goroutine it starts on the
@@ -467,21 +532,24 @@ pub(crate) fn roots_for_native(vm: &Vm) -> Option<Vec<u64>> {
 pub(crate) fn run_program(vm: &mut Vm) -> i32 {
     use crate::sched::{Config, RunExit, Sched};
     let exec = Exec {
-        vm: Mutex::new(VmPtr(vm as *mut Vm)),
+        pool: Mutex::new(Pool {
+            proto: vm.fork(),
+            free: Vec::new(),
+        }),
         chans: Mutex::new(Vec::new()),
         sema: Mutex::new(std::collections::HashMap::new()),
         pins: Mutex::new(std::collections::HashMap::new()),
         next_pin: std::sync::atomic::AtomicU64::new(1),
     };
-    let sched = Sched::new(exec, Config::new(1));
+    let sched = Sched::new(exec, Config::new(gomaxprocs_from_env()));
     let main = Box::new(G::new(1, vm.prog.entry));
     let exit = sched.run(main);
-    // Every M has stopped using the VM (or blocks on the mutex and then
-    // sees the null pointer).
+    // Every M has stopped: give the Ms' allocation caches back.
     let exec = sched.executor();
-    match exec.vm.lock() {
-        Ok(mut p) => p.0 = std::ptr::null_mut(),
-        Err(e) => e.into_inner().0 = std::ptr::null_mut(),
+    if let Ok(mut p) = exec.pool.lock() {
+        for v in p.free.drain(..) {
+            vm.heap.release_cache(v.cache);
+        }
     }
     vm.cx = std::ptr::null();
     vm.exec = None;

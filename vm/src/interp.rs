@@ -572,16 +572,14 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 }
                 Op::LoadGlobal { d, g: gw, n } => {
                     for k in 0..n as usize {
-                        let w = vm.globals.get(gw as usize + k).copied().unwrap_or(0);
+                        let w = vm.globals.get(gw as usize + k).unwrap_or(0);
                         g.stack[base + d.0 as usize + k] = w;
                     }
                 }
                 Op::StoreGlobal { g: gw, a, n } => {
                     for k in 0..n as usize {
                         let w = g.stack[base + a.0 as usize + k];
-                        if let Some(slot) = vm.globals.get_mut(gw as usize + k) {
-                            *slot = w;
-                        }
+                        vm.globals.set(gw as usize + k, w);
                     }
                 }
                 Op::PackSlice { d, a, n, t } => {
@@ -1191,10 +1189,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     // The globals are allocated once, never resized: their
                     // addresses are stable for the run. The collector sees
                     // them as roots and ignores pointers to them.
-                    let p = match vm.globals.get(gw as usize) {
-                        Some(w) => w as *const u64 as u64,
-                        None => 0,
-                    };
+                    let p = vm.globals.addr(gw as usize);
                     set!(d, p)
                 }
                 Op::MinF64 { d, a, b } => setf!(d, go_min(rf!(a), rf!(b))),

@@ -77,30 +77,118 @@ pub struct Hooks {
     pub format_float: fn(f64, u32) -> Vec<u8>,
 }
 
-/// A loaded program and its runtime state.
+/// The program's standard output, shared by every M: one buffer behind a
+/// lock, so the bytes of one write (one `fmt.Println`) are never
+/// interleaved with another goroutine's.
+#[derive(Clone)]
+pub struct Out(std::sync::Arc<std::sync::Mutex<std::io::BufWriter<std::io::Stdout>>>);
+
+impl Out {
+    fn new() -> Out {
+        Out(std::sync::Arc::new(std::sync::Mutex::new(
+            std::io::BufWriter::new(std::io::stdout()),
+        )))
+    }
+
+    fn with<R>(&self, f: impl FnOnce(&mut std::io::BufWriter<std::io::Stdout>) -> R) -> R {
+        // A panic while holding the lock cannot leave the buffer broken
+        // (BufWriter's state stays consistent), so a poisoned lock is
+        // still usable.
+        let mut g = match self.0.lock() {
+            Ok(g) => g,
+            Err(e) => e.into_inner(),
+        };
+        f(&mut g)
+    }
+}
+
+impl std::io::Write for Out {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.with(|w| w.write(b))
+    }
+    fn write_all(&mut self, b: &[u8]) -> std::io::Result<()> {
+        self.with(|w| w.write_all(b))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.with(|w| w.flush())
+    }
+}
+
+/// The package-level variables: one word each, allocated once and never
+/// moved (`&global` is a plain address), shared by every M. Relaxed
+/// atomics make a racy program's unsynchronised accesses well defined
+/// (each word is read or written whole, as Go's memory model promises for
+/// word-sized values); they compile to plain loads and stores.
+pub struct Globals(Box<[std::sync::atomic::AtomicU64]>);
+
+impl Globals {
+    fn new(n: usize) -> Globals {
+        Globals(
+            (0..n)
+                .map(|_| std::sync::atomic::AtomicU64::new(0))
+                .collect(),
+        )
+    }
+
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<u64> {
+        self.0
+            .get(i)
+            .map(|w| w.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    #[inline]
+    pub fn set(&self, i: usize, v: u64) {
+        if let Some(w) = self.0.get(i) {
+            w.store(v, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// The address of word `i` (0 if out of range).
+    pub fn addr(&self, i: usize) -> u64 {
+        self.0.get(i).map_or(0, |w| w.as_ptr() as u64)
+    }
+
+    pub fn for_each(&self, f: &mut dyn FnMut(u64)) {
+        for w in self.0.iter() {
+            f(w.load(std::sync::atomic::Ordering::Relaxed));
+        }
+    }
+}
+
+/// A loaded program and the runtime state of one M running it.
+///
+/// # Shared and per-M state
+/// Everything behind an `Arc` (the program, heap, natives, globals,
+/// constant strings, box layouts, standard output) is shared by every M
+/// and safe to use from several threads at once. The rest belongs to the
+/// M: the allocation cache (Go's `mcache`, used without locks), the map
+/// descriptor cache, and the running goroutine's scheduler context. The
+/// executor gives each M its own `Vm` made by [`Vm::fork`].
 pub struct Vm {
     pub(crate) prog: std::sync::Arc<Program>,
-    pub(crate) heap: Heap,
+    pub(crate) heap: std::sync::Arc<Heap>,
     pub(crate) cache: Cache,
-    pub(crate) natives: Vec<NativeFn>,
-    pub(crate) globals: Vec<u64>,
+    pub(crate) natives: std::sync::Arc<[NativeFn]>,
+    pub(crate) globals: std::sync::Arc<Globals>,
     /// Constant strings, address-stable for the run (outside the heap).
-    pub(crate) consts: Vec<Box<[u8]>>,
+    pub(crate) consts: std::sync::Arc<[Box<[u8]>]>,
     /// Per runtime type: the pointer mask of a box holding it (the type
     /// word first).
-    pub(crate) box_masks: Vec<Vec<u64>>,
+    pub(crate) box_masks: std::sync::Arc<[Vec<u64>]>,
     pub(crate) hooks: Hooks,
     /// The types `recover` gives runtime errors, in the order of
     /// `gol_lang::codegen::RUNTIME_ERROR_TYPES` (`string` in programs made
     /// without them).
     pub(crate) runtime_errors: [RtType; 5],
-    /// Per runtime type index: the map descriptor, made on first use.
+    /// Per runtime type index: the map descriptor, made on first use
+    /// (per M: descriptors are pure functions of the program).
     pub(crate) map_types: Vec<Option<std::sync::Arc<map::MapType>>>,
     /// Calls and backward jumps per slice (smaller under GOL_GCSTRESS).
     pub(crate) slice_budget: i64,
-    pub(crate) stdout: std::io::BufWriter<std::io::Stdout>,
+    pub(crate) stdout: Out,
     /// Program arguments (os.Args).
-    pub args: Vec<String>,
+    pub args: std::sync::Arc<Vec<String>>,
     /// The running goroutine's scheduler context (null outside a slice).
     pub(crate) cx: *const exec::Cx,
     /// The executor running the program (None outside `run_main`).
@@ -130,12 +218,12 @@ impl Vm {
             return Err(format!("gol does not implement {} yet", missing.join(", ")));
         }
         interp::verify(&prog)?;
-        let consts = prog
+        let consts: std::sync::Arc<[Box<[u8]>]> = prog
             .strings
             .iter()
             .map(|s| s.clone().into_boxed_slice())
             .collect();
-        let box_masks = prog
+        let box_masks: std::sync::Arc<[Vec<u64>]> = prog
             .types
             .iter()
             .map(|t| {
@@ -164,22 +252,49 @@ impl Vm {
         let slice_budget = if stress { 1_000 } else { interp::SLICE_BUDGET };
         let cache = heap.new_cache();
         Ok(Vm {
-            globals: vec![0; prog.global_words as usize],
+            globals: std::sync::Arc::new(Globals::new(prog.global_words as usize)),
             prog: std::sync::Arc::new(prog),
-            heap,
+            heap: std::sync::Arc::new(heap),
             cache,
-            natives,
+            natives: natives.into(),
             consts,
             box_masks,
             hooks,
             map_types: Vec::new(),
             slice_budget,
             runtime_errors,
-            stdout: std::io::BufWriter::new(std::io::stdout()),
-            args: Vec::new(),
+            stdout: Out::new(),
+            args: std::sync::Arc::new(Vec::new()),
             cx: std::ptr::null(),
             exec: None,
         })
+    }
+
+    /// Another M's view of the same program: everything shared, with a
+    /// fresh allocation cache.
+    pub(crate) fn fork(&self) -> Vm {
+        Vm {
+            prog: self.prog.clone(),
+            heap: self.heap.clone(),
+            cache: self.heap.new_cache(),
+            natives: self.natives.clone(),
+            globals: self.globals.clone(),
+            consts: self.consts.clone(),
+            box_masks: self.box_masks.clone(),
+            hooks: self.hooks,
+            runtime_errors: self.runtime_errors,
+            map_types: Vec::new(),
+            slice_budget: self.slice_budget,
+            stdout: self.stdout.clone(),
+            args: self.args.clone(),
+            cx: std::ptr::null(),
+            exec: None,
+        }
+    }
+
+    /// Sets the program's arguments (`os.Args`).
+    pub fn set_args(&mut self, args: Vec<String>) {
+        self.args = std::sync::Arc::new(args);
     }
 
     /// The loaded program.

@@ -368,22 +368,45 @@ impl NativeCtx<'_> {
         let from = (self.base + pw).min(self.g.stack.len());
         self.g.stack[from..].fill(0);
         // The other goroutines and the channels' contents (see `exec`).
-        let Some(others) = crate::exec::roots_for_native(self.vm) else {
-            return;
+        let g: &G = self.g;
+        crate::exec::with_world_stopped(self.vm, |vm, others| {
+            let Some(others) = others else { return };
+            // SAFETY: the world is stopped (no other M runs a slice; this
+            // goroutine is in this native), and every heap pointer the VM
+            // will use again is in a root `collect_with` passes (the
+            // caller holds none of its own).
+            unsafe { crate::exec::collect_with(vm, g, others) };
+            // Go's runtime.GC also finishes sweeping before it returns, so
+            // the statistics read next count only live objects.
+            vm.heap.finish_sweep();
+        });
+    }
+
+    /// Runs `f`, a blocking system call that touches no gol memory, with
+    /// this goroutine's P released (Go's `entersyscall`/`exitsyscall`), so
+    /// other goroutines keep running and a stop of the world does not wait
+    /// for it. The flag is false when no P was free on the way back: the
+    /// native sets its results and returns `NativeResult::Yield`, and the
+    /// goroutine waits in the global queue for a P.
+    pub fn syscall<R>(&mut self, f: impl FnOnce() -> R) -> (R, bool) {
+        // SAFETY: `vm.cx` is set by the executor for the slice this
+        // native runs in (null outside the scheduler).
+        let Some(cx) = (unsafe { self.vm.cx.as_ref() }) else {
+            return (f(), true);
         };
-        // SAFETY: the world is stopped (one goroutine runs, and it is in
-        // this native), and every heap pointer the VM will use again is in
-        // a root `collect_with` passes (the caller holds none of its own).
-        unsafe { crate::exec::collect_with(self.vm, self.g, &others) };
-        // Go's runtime.GC also finishes sweeping before it returns, so
-        // the statistics read next count only live objects.
-        self.vm.heap.finish_sweep();
+        cx.entersyscall();
+        let r = f();
+        let keep = cx.exitsyscall();
+        (r, keep)
     }
 
     /// Exact memory statistics (`runtime.ReadMemStats`).
     pub fn mem_stats(&mut self) -> MemStats {
-        // SAFETY: the world is stopped: one goroutine runs, in this native.
-        unsafe { self.vm.heap.read_mem_stats() }
+        crate::exec::with_world_stopped(self.vm, |vm, _| {
+            // SAFETY: the world is stopped: no other M allocates or uses
+            // its cache while the caches are flushed.
+            unsafe { vm.heap.read_mem_stats() }
+        })
     }
 }
 

@@ -15,8 +15,9 @@
 //! Handoff: `Unlock` with waiters passes ownership straight to the first
 //! waiter (FIFO, Go's starvation mode) and readies it; the waiter returns
 //! from `Lock` owning the mutex. `WaitGroup.Add` reaching zero readies
-//! every waiter. Every operation runs with the VM lock held (one P, see
-//! `exec`), so the table's lock is never contended.
+//! every waiter. Each operation checks and, if it must wait, queues the
+//! running G in one critical section of the table's lock, so a release on
+//! another M cannot fall between the check and the queueing.
 //!
 //! Parking: a native pushes the running G's waker and returns
 //! `NativeResult::Block(reason)`; the interpreter ends the slice with the
@@ -155,12 +156,35 @@ impl NativeCtx<'_> {
         NativeResult::Ok
     }
 
-    fn park_on(&mut self, addr: u64, write: bool, reason: WaitReason) -> NativeResult {
+    /// Runs `take` on the object's state; when it fails, queues the
+    /// running G as a waiter in the same critical section (so a release
+    /// between the check and the queueing cannot be missed) and parks it.
+    fn acquire_or_park(
+        &mut self,
+        addr: u64,
+        write: bool,
+        reason: WaitReason,
+        take: impl FnOnce(&mut SyncState) -> bool,
+    ) -> NativeResult {
         let Some(w) = self.cx().map(|c| c.current_waker()) else {
-            return NativeResult::RuntimeError("sync: no scheduler".into());
+            return match self.with_sema(addr, take) {
+                Some(true) => NativeResult::Ok,
+                _ => NativeResult::RuntimeError("sync: no scheduler".into()),
+            };
         };
-        self.with_sema(addr, |s| s.waiters.push_back((w, write)));
-        NativeResult::Block(reason)
+        let got = self.with_sema(addr, |s| {
+            if take(s) {
+                true
+            } else {
+                s.waiters.push_back((w, write));
+                false
+            }
+        });
+        match got {
+            Some(true) => NativeResult::Ok,
+            Some(false) => NativeResult::Block(reason),
+            None => NativeResult::RuntimeError("sync: semaphore table poisoned".into()),
+        }
     }
 
     fn ready_all(&self, ws: Vec<GWaker>) {
@@ -178,25 +202,19 @@ impl NativeCtx<'_> {
                 "runtime error: invalid memory address or nil pointer dereference".into(),
             );
         }
-        let got = self.with_sema(addr, |s| {
+        let r = if rw {
+            WaitReason::SyncRWMutexLock
+        } else {
+            WaitReason::SyncMutexLock
+        };
+        self.acquire_or_park(addr, true, r, |s| {
             if !s.locked && s.readers == 0 && s.waiters.is_empty() {
                 s.locked = true;
                 true
             } else {
                 false
             }
-        });
-        match got {
-            Some(true) => NativeResult::Ok,
-            _ => {
-                let r = if rw {
-                    WaitReason::SyncRWMutexLock
-                } else {
-                    WaitReason::SyncMutexLock
-                };
-                self.park_on(addr, true, r)
-            }
-        }
+        })
     }
 
     /// `TryLock`.
@@ -263,18 +281,14 @@ impl NativeCtx<'_> {
 
     /// `(*sync.RWMutex).RLock`.
     pub fn rlock(&mut self, addr: u64) -> NativeResult {
-        let got = self.with_sema(addr, |s| {
+        self.acquire_or_park(addr, false, WaitReason::SyncRWMutexRLock, |s| {
             if !s.locked && s.waiters.is_empty() {
                 s.readers += 1;
                 true
             } else {
                 false
             }
-        });
-        match got {
-            Some(true) => NativeResult::Ok,
-            _ => self.park_on(addr, false, WaitReason::SyncRWMutexRLock),
-        }
+        })
     }
 
     /// `(*sync.RWMutex).RUnlock`.
@@ -322,12 +336,7 @@ impl NativeCtx<'_> {
 
     /// `(*sync.WaitGroup).Wait`.
     pub fn wg_wait(&mut self, addr: u64) -> NativeResult {
-        let zero = self.with_sema(addr, |s| s.count == 0).unwrap_or(true);
-        if zero {
-            NativeResult::Ok
-        } else {
-            self.park_on(addr, true, WaitReason::SyncWaitGroupWait)
-        }
+        self.acquire_or_park(addr, true, WaitReason::SyncWaitGroupWait, |s| s.count == 0)
     }
 
     /// `(*sync.Once).Do`: true when the caller must run f now (the first

@@ -56,11 +56,15 @@ fn path_arg(ctx: &NativeCtx<'_>, i: usize) -> std::path::PathBuf {
 /// `os.readFile(name string) (data []byte, op string, msg string, kind int)`
 pub fn read_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let path = path_arg(ctx, 0);
-    let (data, op, msg, kind) = match std::fs::read(&path) {
-        Ok(d) => (d, "", String::new(), 0),
-        Err(e) => {
+    let (r, keep) = ctx.syscall(|| {
+        let r = std::fs::read(&path);
+        (r.is_err() && path.is_dir(), r)
+    });
+    let (data, op, msg, kind) = match r {
+        (_, Ok(d)) => (d, "", String::new(), 0),
+        (is_dir, Err(e)) => {
             // Go fails at `read` for a directory, at `open` otherwise.
-            let op = if path.is_dir() { "read" } else { "open" };
+            let op = if is_dir { "read" } else { "open" };
             let (m, k) = io_error(&e);
             (Vec::new(), op, m, k)
         }
@@ -76,7 +80,11 @@ pub fn read_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
     ret_str(ctx, 3, op.as_bytes());
     ret_str(ctx, 5, msg.as_bytes());
     ctx.set_result(7, kind);
-    NativeResult::Ok
+    if keep {
+        NativeResult::Ok
+    } else {
+        NativeResult::Yield
+    }
 }
 
 /// `os.writeFile(name string, data []byte, perm FileMode) (op, msg string, kind int)`
@@ -85,29 +93,35 @@ pub fn write_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let path = path_arg(ctx, 0);
     let data = ctx.bytes_at(ctx.arg(2), ctx.arg(3));
     let perm = ctx.arg(5) as u32 & 0o7777;
-    let r = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(perm)
-        .open(&path);
-    let (op, msg, kind) = match r {
-        Err(e) => {
-            let (m, k) = io_error(&e);
-            ("open", m, k)
-        }
-        Ok(mut f) => match f.write_all(&data) {
-            Ok(()) => ("", String::new(), 0),
+    let ((op, msg, kind), keep) = ctx.syscall(|| {
+        let r = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(perm)
+            .open(&path);
+        match r {
             Err(e) => {
                 let (m, k) = io_error(&e);
-                ("write", m, k)
+                ("open", m, k)
             }
-        },
-    };
+            Ok(mut f) => match f.write_all(&data) {
+                Ok(()) => ("", String::new(), 0),
+                Err(e) => {
+                    let (m, k) = io_error(&e);
+                    ("write", m, k)
+                }
+            },
+        }
+    });
     ret_str(ctx, 0, op.as_bytes());
     ret_str(ctx, 2, msg.as_bytes());
     ctx.set_result(4, kind);
-    NativeResult::Ok
+    if keep {
+        NativeResult::Ok
+    } else {
+        NativeResult::Yield
+    }
 }
 
 /// `os.writeFd(fd int, b []byte) (n int, msg string)`

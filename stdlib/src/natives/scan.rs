@@ -66,8 +66,13 @@ struct StdinSource {
     high: usize,
 }
 
-thread_local! {
-    static STDIN_REST: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+/// What the last scan of standard input read ahead and did not consume
+/// (one process-wide buffer: goroutines scanning on different threads
+/// share standard input).
+static STDIN_REST: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
+fn stdin_rest() -> std::sync::MutexGuard<'static, Vec<u8>> {
+    STDIN_REST.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Source for StdinSource {
@@ -814,7 +819,7 @@ fn new_ss(src: &mut dyn Source, nl_is_space: bool, nl_is_end: bool) -> Ss<'_> {
 /// Runs `f` over standard input, keeping what it did not consume for the
 /// next call.
 fn with_stdin<T>(f: impl FnOnce(&mut dyn Source) -> T) -> T {
-    let buf = STDIN_REST.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    let buf = std::mem::take(&mut *stdin_rest());
     let mut src = StdinSource {
         buf,
         pos: 0,
@@ -824,7 +829,7 @@ fn with_stdin<T>(f: impl FnOnce(&mut dyn Source) -> T) -> T {
     // Go reads standard input a rune at a time and forgets, at the end of
     // a call, the rune it looked ahead at: consume up to the furthest read.
     let rest = src.buf.split_off(src.high.min(src.buf.len()));
-    STDIN_REST.with(|b| *b.borrow_mut() = rest);
+    *stdin_rest() = rest;
     r
 }
 

@@ -104,6 +104,7 @@ pub(crate) mod sync;
 mod sysmon;
 pub mod timer;
 mod trace;
+pub mod world;
 
 pub use chan::{ChanCx, ChanError, Op, Selected};
 pub use g::{GStatus, GWaker, WaitReason};

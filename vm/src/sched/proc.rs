@@ -292,6 +292,8 @@ impl Stats {
 /// State shared by every M, sysmon and the scheduler handle.
 pub(crate) struct Shared<E: Executor> {
     pub(crate) exec: E,
+    /// Ms inside slices, and stop-the-world (world.rs).
+    pub(crate) world: super::world::World,
     pub(crate) cfg: Config,
     epoch: Instant,
     pub(crate) allp: Box<[OnceLock<Arc<P<E>>>]>,
@@ -342,6 +344,7 @@ impl<E: Executor> Shared<E> {
             live_gs: AtomicUsize::new(0),
             goid_gen: AtomicU64::new(0),
             shutdown: AtomicBool::new(false),
+            world: super::world::World::new(),
             result: Mutex::new(None),
             done_cv: Condvar::new(),
             poll: Mutex::new(PollState {
@@ -938,7 +941,13 @@ impl<E: Executor> PCtx<E> {
             self.sh.stats.timers_fired.fetch_add(1, Ordering::Relaxed);
             match a {
                 TimerAction::Ready(w) => self.ready(w),
-                TimerAction::Func(f) => f(self),
+                TimerAction::Func(f) => {
+                    // A callback may touch what a stopped world freezes
+                    // (channels, goroutine creation): it runs counted in.
+                    self.sh.world.enter();
+                    f(self);
+                    self.sh.world.leave();
+                }
             }
         }
     }
@@ -1219,6 +1228,9 @@ impl<E: Executor> PCtx<E> {
         }
         self.m.curg.store(g.hdr.id, Ordering::Relaxed);
         *self.curg.borrow_mut() = Some(g.clone());
+        // Counted in before taking the G's state, so a stopped world
+        // never has an M holding a state lock while it waits to enter.
+        sh.world.enter();
         let outcome = {
             let mut st = g.state.lock();
             match st.as_mut() {
@@ -1226,6 +1238,7 @@ impl<E: Executor> PCtx<E> {
                 None => gol_gc::throw("execute: goroutine without state"),
             }
         };
+        sh.world.leave();
         *self.curg.borrow_mut() = None;
         self.m.curg.store(0, Ordering::Relaxed);
         if let Some(p) = self.held_p() {
@@ -1310,6 +1323,19 @@ impl<E: Executor> PCtx<E> {
             }
         }
         true
+    }
+
+    /// Stops every other M at the end of its slice (Go's
+    /// `stopTheWorld`); the caller is a running G. Until
+    /// [`PCtx::start_the_world`], no other G runs, so every other G's state
+    /// can be read with [`PCtx::for_each_other_g`].
+    pub fn stop_the_world(&self) -> super::world::Stopped<'_> {
+        self.sh.world.stop()
+    }
+
+    /// Restarts the world stopped by [`PCtx::stop_the_world`].
+    pub fn start_the_world(&self, s: super::world::Stopped<'_>) {
+        self.sh.world.start(s)
     }
 
     /// Live goroutines (`runtime.NumGoroutine`).
@@ -1411,12 +1437,17 @@ impl<E: Executor> PCtx<E> {
         }
         self.m.p_id.store(-1, Ordering::Relaxed);
         *self.syscall_p.borrow_mut() = Some(p);
+        // A G in a system call does not hold up a stop of the world (it
+        // touches no goroutine state until `exitsyscall`).
+        self.sh.world.leave();
     }
 
     /// Go's `exitsyscall`. True: the G holds a P again and continues.
     /// False: no P was free; the executor must return `Yielded` now (the G
     /// then waits in the global queue for an M with a P).
     pub fn exitsyscall(&self) -> bool {
+        // Waits here while the world is stopped.
+        self.sh.world.enter();
         let Some(g) = self.curg.borrow().clone() else {
             gol_gc::throw("exitsyscall: no goroutine");
         };

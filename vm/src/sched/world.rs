@@ -1,0 +1,110 @@
+//! Stopping the world (Go's `stopTheWorld` / `startTheWorld`).
+//!
+//! # The algorithm
+//! Every M counts itself in `running` while it executes a goroutine's
+//! slice (or a timer callback): [`World::enter`] before it takes the G's
+//! state, [`World::leave`] after the executor returns. A goroutine that
+//! needs the world stopped (the collector at a safepoint, `runtime.GC`,
+//! `ReadMemStats`) calls [`World::stop`] from inside its own slice: it
+//! leaves the count, takes the stopper lock (one stop at a time), raises
+//! `stopping` and waits until `running` is zero. Slices end at their
+//! budget checks (calls and backward jumps, at most one slice budget
+//! away), so every other M soon leaves; an M that wants to enter while
+//! `stopping` is up waits on the condition variable instead. Then no
+//! other M is running gol code, and every other G's state is unlocked and
+//! scannable. [`World::start`] lowers the flag, wakes the waiters and
+//! re-enters (waiting, like any other M, if a second stopper got in
+//! first).
+//!
+//! # Invariants
+//! * `stopping` is raised only by the holder of `stopper`; while it is up
+//!   and `running` is zero no M is inside a slice.
+//! * No lost wakeup: `enter` increments `running` and then reads
+//!   `stopping`; `stop` raises `stopping` and then reads `running`. Both
+//!   are SeqCst (Dekker's pattern): at least one of them sees the other,
+//!   so either the entering M backs out or the stopper waits for it. An M
+//!   that leaves while a stop is pending notifies under the lock, and the
+//!   stopper re-reads `running` under the same lock before it waits (plus
+//!   a timed wait as a backstop).
+//! * A stopper leaves the count *before* taking `stopper`, so two Gs that
+//!   both want a stop never wait for each other: the second one is not
+//!   counted while it queues behind the first.
+//!
+//! Rejected: a reader-writer lock held across each slice (a stopper runs
+//! inside its own slice and would have to drop a guard that lives in the
+//! scheduler's frame); signals to interrupt running Ms (Go's async
+//! preemption: the budget checks give the same bound without them).
+
+use super::sync::{AtomicBool, AtomicUsize, Condvar, Mutex, MutexGuard, Ordering};
+use std::time::Duration;
+
+#[derive(Default)]
+pub struct World {
+    running: AtomicUsize,
+    stopping: AtomicBool,
+    lock: Mutex<()>,
+    cv: Condvar,
+    stopper: Mutex<()>,
+}
+
+/// Proof that the world is stopped; give it back to [`World::start`].
+pub struct Stopped<'a>(#[allow(dead_code)] MutexGuard<'a, ()>);
+
+impl World {
+    pub fn new() -> World {
+        World::default()
+    }
+
+    /// Counts this M in; waits while the world is stopped.
+    pub fn enter(&self) {
+        loop {
+            self.running.fetch_add(1, Ordering::SeqCst);
+            if !self.stopping.load(Ordering::SeqCst) {
+                return;
+            }
+            self.leave();
+            let mut l = self.lock.lock();
+            while self.stopping.load(Ordering::SeqCst) {
+                l = self.cv.wait_timeout(l, Duration::from_millis(10));
+            }
+        }
+    }
+
+    /// Counts this M out.
+    pub fn leave(&self) {
+        if self.running.fetch_sub(1, Ordering::SeqCst) == 1 && self.stopping.load(Ordering::SeqCst)
+        {
+            let _l = self.lock.lock();
+            self.cv.notify_all();
+        }
+    }
+
+    /// Stops the world from inside a slice (the caller has entered).
+    pub fn stop(&self) -> Stopped<'_> {
+        self.leave();
+        let g = self.stopper.lock();
+        self.stopping.store(true, Ordering::SeqCst);
+        let mut l = self.lock.lock();
+        while self.running.load(Ordering::SeqCst) != 0 {
+            l = self.cv.wait_timeout(l, Duration::from_millis(1));
+        }
+        drop(l);
+        Stopped(g)
+    }
+
+    /// Restarts the world and re-enters the caller.
+    pub fn start(&self, s: Stopped<'_>) {
+        {
+            let _l = self.lock.lock();
+            self.stopping.store(false, Ordering::SeqCst);
+            self.cv.notify_all();
+        }
+        drop(s);
+        self.enter();
+    }
+
+    /// Ms counted in now (tests and schedtrace).
+    pub fn running(&self) -> usize {
+        self.running.load(Ordering::SeqCst)
+    }
+}
