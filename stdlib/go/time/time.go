@@ -37,9 +37,9 @@
 // can be received after, and Stop reports true when the value had not been
 // received yet, as Go 1.23 does. The difference from Go: C is a channel
 // with a one-value buffer, so cap(C) is 1 and len(C) is 1 while a value
-// waits, where Go 1.23 reports 0 for both. A timer's table entry and an
-// unstopped Ticker live as long as the program (Go collects unreferenced
-// timers).
+// waits, where Go 1.23 reports 0 for both. A Timer's or Ticker's table
+// entry and an unstopped Ticker live as long as the program (Go collects
+// unreferenced timers); After and Tick make no table entry.
 //
 // Rejected: an unbuffered C with a goroutine per fired timer that blocks
 // sending (it would show in NumGoroutine and deadlock dumps), and state in
@@ -104,8 +104,9 @@ func now() (sec int64, nsec int64, mono int64)
 
 // newTimer arms a timer firing after d nanoseconds (then every period, if
 // positive): on fire it sends the time on c, or starts f in a goroutine.
-// It returns the timer's id.
-func newTimer(c chan Time, f func(), d int64, period int64) int64
+// It returns the timer's id, or 0 without keep (a timer nobody can stop
+// or reset, such as After's, needs no entry in the natives' table).
+func newTimer(c chan Time, f func(), d int64, period int64, keep bool) int64
 
 // stopTimer disarms timer id and drains its channel; true if it was armed
 // or its value had not been received.
@@ -642,7 +643,7 @@ type Timer struct {
 
 func NewTimer(d Duration) *Timer {
 	c := make(chan Time, 1)
-	return &Timer{C: c, id: newTimer(c, nil, int64(d), 0)}
+	return &Timer{C: c, id: newTimer(c, nil, int64(d), 0, true)}
 }
 
 // Stop prevents the timer from firing; true if it had not fired yet (or
@@ -664,14 +665,16 @@ func (t *Timer) Reset(d Duration) bool {
 
 // After is NewTimer(d).C.
 func After(d Duration) <-chan Time {
-	return NewTimer(d).C
+	c := make(chan Time, 1)
+	newTimer(c, nil, int64(d), 0, false)
+	return c
 }
 
 // AfterFunc calls f in its own goroutine after d; the Timer's Stop
 // cancels the call if it has not started.
 func AfterFunc(d Duration, f func()) *Timer {
 	t := &Timer{f: f}
-	t.id = newTimer(nil, f, int64(d), 0)
+	t.id = newTimer(nil, f, int64(d), 0, true)
 	return t
 }
 
@@ -687,7 +690,7 @@ func NewTicker(d Duration) *Ticker {
 		panic("non-positive interval for NewTicker")
 	}
 	c := make(chan Time, 1)
-	return &Ticker{C: c, id: newTimer(c, nil, int64(d), int64(d))}
+	return &Ticker{C: c, id: newTimer(c, nil, int64(d), int64(d), true)}
 }
 
 func (t *Ticker) Stop() {
@@ -713,5 +716,7 @@ func Tick(d Duration) <-chan Time {
 	if d <= 0 {
 		return nil
 	}
-	return NewTicker(d).C
+	c := make(chan Time, 1)
+	newTimer(c, nil, int64(d), int64(d), false)
+	return c
 }

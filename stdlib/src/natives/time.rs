@@ -44,7 +44,8 @@
 //!
 //! Limits: table entries live as long as the process (Go collects an
 //! unreferenced Timer; gol has no finalizers), and so does an unstopped
-//! ticker's scheduler timer. C reports cap 1 (see the package doc).
+//! ticker's scheduler timer. `After` and `Tick`, whose timers nobody can
+//! stop, make none (their state lives only in the armed callback). C reports cap 1 (see the package doc).
 //!
 //! Rejected: keeping the state in the Timer object on the gol heap (the
 //! callback would read the heap outside every goroutine, and Stop needs a
@@ -84,7 +85,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             let Some(cx) = ctx.cx() else {
                 return Some(no_sched());
             };
-            let pending = find(ctx.arg(0) as i64).is_some_and(|t| stop(&t, &mut t.lock(), cx));
+            let pending = find(ctx.arg(0) as i64).is_some_and(|t| stop(&mut t.lock(), cx));
             ctx.set_result(0, pending as u64);
             NativeResult::Ok
         }
@@ -187,9 +188,10 @@ fn find(id: i64) -> Option<Arc<Timer>> {
         .cloned()
 }
 
-/// `newTimer(c chan Time, f func(), d, period int64) int64`.
+/// `newTimer(c chan Time, f func(), d, period int64, keep bool) int64`.
 fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let (cw, f, d, period) = (ctx.arg(0), ctx.arg(1), ctx.arg(2) as i64, ctx.arg(3) as i64);
+    let keep = ctx.arg(4) != 0;
     let Some(cx) = ctx.cx() else {
         return no_sched();
     };
@@ -214,9 +216,6 @@ fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
             prog: ctx.program_arc(),
         }),
     });
-    static NEXT_ID: AtomicI64 = AtomicI64::new(1);
-    // Relaxed: ids only need to be distinct.
-    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     {
         let mut st = t.lock();
         if f != 0 {
@@ -226,10 +225,16 @@ fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
         let now = cx.now_ns();
         arm(&t, &mut st, cx, now.saturating_add(d.max(0) as u64));
     }
-    table()
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(id, t);
+    let mut id = 0;
+    if keep {
+        static NEXT_ID: AtomicI64 = AtomicI64::new(1);
+        // Relaxed: ids only need to be distinct.
+        id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        table()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, t);
+    }
     ctx.set_result(0, id as u64);
     NativeResult::Ok
 }
@@ -251,7 +256,7 @@ fn reset_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
     };
     let pending = {
         let mut st = t.lock();
-        let pending = stop(&t, &mut st, cx);
+        let pending = stop(&mut st, cx);
         st.period_ns = period.max(0) as u64;
         if f != 0 {
             st.func = f;
@@ -280,7 +285,7 @@ fn arm(t: &Arc<Timer>, st: &mut State, cx: &Cx, when_ns: u64) {
 /// Disarms `t` and drains its channel; true if it was armed or its value
 /// had not been received (Go 1.23's Stop result). The caller holds `t`'s
 /// lock (`st`).
-fn stop(_t: &Timer, st: &mut State, cx: &Cx) -> bool {
+fn stop(st: &mut State, cx: &Cx) -> bool {
     st.seq = st.seq.wrapping_add(1);
     let mut pending = std::mem::replace(&mut st.armed, false);
     if let Some(h) = st.handle.take() {
