@@ -5,13 +5,16 @@
 // UnixMicro), Time's arithmetic and comparisons (Add, Sub, Before, After,
 // Equal, Compare, IsZero, Unix, UnixMilli, UnixMicro, UnixNano), Duration
 // (String exactly as Go prints it, the unit conversions, Round, Truncate,
-// Abs, ParseDuration), Sleep, and the timers: After, Tick, NewTimer,
-// NewTicker, AfterFunc with Stop and Reset.
+// Abs, ParseDuration), Month and Weekday, Sleep, and the timers: After,
+// Tick, NewTimer, NewTicker, AfterFunc with Stop and Reset.
 //
-// Not declared yet (a program using them gets a compile error rather than a
-// wrong answer): locations and time zones, calendar fields (Date, Year,
-// Hour...), Format, Parse and Time.String. Those need the local time zone
-// database; everything here is zone-free.
+// Time's calendar fields (Date, Clock, Year ... Weekday, YearDay) and String
+// work when the local time zone is UTC (TZ unset with /etc/localtime UTC or
+// missing, TZ empty, or TZ=UTC), which is how Go would show them; with any
+// other local zone they panic with a message saying so, since gol has no
+// zone database. Not declared yet (a compile error rather than a wrong
+// answer): Location, UTC, Local, In, Format, Parse, Date, Time.Round and
+// Time.Truncate.
 //
 // # Time
 // A Time is three pointer-free words: seconds since January 1, year 1,
@@ -623,6 +626,185 @@ func (t Time) Sub(u Time) Duration {
 	default:
 		return maxDuration
 	}
+}
+
+// localIsUTC reports whether the local time zone (TZ, else /etc/localtime,
+// as Go chooses it) is UTC.
+func localIsUTC() bool
+
+// checkLocal panics unless the local zone is UTC: gol has no time zone
+// database, and Go shows times in the local zone.
+func checkLocal(method string) {
+	if !localIsUTC() {
+		panic("gol does not implement time zones yet: time.Time." + method + " needs the local time zone to be UTC (set TZ=UTC)")
+	}
+}
+
+// civil is t's date and time of day in UTC: year, month 1-12, day 1-31,
+// seconds within the day, days since 1970-01-01.
+func (t Time) civil() (year int64, month int64, day int64, secs int64, days int64) {
+	unix := t.sec - unixToInternal
+	days = unix / 86400
+	secs = unix % 86400
+	if secs < 0 {
+		secs += 86400
+		days--
+	}
+	// Days to a proleptic Gregorian date, counting from March 1 of year 0
+	// so that the leap day ends the year; eras are 400-year cycles.
+	z := days + 719468
+	era := z
+	if z < 0 {
+		era = z - 146096
+	}
+	era /= 146097
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	year = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day = doy - (153*mp+2)/5 + 1
+	if mp < 10 {
+		month = mp + 3
+	} else {
+		month = mp - 9
+	}
+	if month <= 2 {
+		year++
+	}
+	return
+}
+
+// Date is t's year, month and day (the local zone must be UTC).
+func (t Time) Date() (year int, month Month, day int) {
+	checkLocal("Date")
+	y, m, d, _, _ := t.civil()
+	return int(y), Month(m), int(d)
+}
+
+func (t Time) Year() int {
+	checkLocal("Year")
+	y, _, _, _, _ := t.civil()
+	return int(y)
+}
+
+func (t Time) Month() Month {
+	checkLocal("Month")
+	_, m, _, _, _ := t.civil()
+	return Month(m)
+}
+
+func (t Time) Day() int {
+	checkLocal("Day")
+	_, _, d, _, _ := t.civil()
+	return int(d)
+}
+
+// Clock is t's hour, minute and second (the local zone must be UTC).
+func (t Time) Clock() (hour int, min int, sec int) {
+	checkLocal("Clock")
+	_, _, _, s, _ := t.civil()
+	return int(s / 3600), int(s % 3600 / 60), int(s % 60)
+}
+
+func (t Time) Hour() int {
+	h, _, _ := t.Clock()
+	return h
+}
+
+func (t Time) Minute() int {
+	_, m, _ := t.Clock()
+	return m
+}
+
+func (t Time) Second() int {
+	_, _, s := t.Clock()
+	return s
+}
+
+func (t Time) Nanosecond() int { return int(t.nsec) }
+
+func (t Time) Weekday() Weekday {
+	checkLocal("Weekday")
+	_, _, _, _, days := t.civil()
+	// 1970-01-01 was a Thursday.
+	w := (days + 4) % 7
+	if w < 0 {
+		w += 7
+	}
+	return Weekday(w)
+}
+
+// YearDay is the day of the year, 1 to 366 (the local zone must be UTC).
+func (t Time) YearDay() int {
+	checkLocal("YearDay")
+	y, _, _, _, days := t.civil()
+	jan1 := daysToJan1(y)
+	return int(days-jan1) + 1
+}
+
+// daysToJan1 is the days from 1970-01-01 to January 1 of year y (the
+// inverse of civil's date computation, for March-based year y-1).
+func daysToJan1(y int64) int64 {
+	y--
+	era := y
+	if y < 0 {
+		era = y - 399
+	}
+	era /= 400
+	yoe := y - era*400
+	// 306 days from March 1 to January 1.
+	doe := yoe*365 + yoe/4 - yoe/100 + 306
+	return era*146097 + doe - 719468
+}
+
+// String is t as Go prints it in the local zone ("2006-01-02
+// 15:04:05.999999999 +0000 UTC", then " m=+0.000000001" for a monotonic
+// reading); the local zone must be UTC.
+func (t Time) String() string {
+	checkLocal("String")
+	y, mo, d, secs, _ := t.civil()
+	buf := make([]byte, 0, 64)
+	if y < 0 {
+		buf = append(buf, '-')
+		y = -y
+	}
+	buf = appendPadded(buf, uint64(y), 4)
+	buf = append(buf, '-')
+	buf = appendPadded(buf, uint64(mo), 2)
+	buf = append(buf, '-')
+	buf = appendPadded(buf, uint64(d), 2)
+	buf = append(buf, ' ')
+	buf = appendPadded(buf, uint64(secs/3600), 2)
+	buf = append(buf, ':')
+	buf = appendPadded(buf, uint64(secs%3600/60), 2)
+	buf = append(buf, ':')
+	buf = appendPadded(buf, uint64(secs%60), 2)
+	if t.nsec != 0 {
+		frac := make([]byte, 10)
+		w, _ := fmtFrac(frac, uint64(t.nsec), 9)
+		buf = append(buf, frac[w:]...)
+	}
+	buf = append(buf, " +0000 UTC"...)
+	if t.mono != 0 {
+		// The reading in seconds since the process started, as Go's m=.
+		m := uint64(t.mono - 1)
+		buf = append(buf, " m=+"...)
+		buf = appendPadded(buf, m/1e9, 1)
+		buf = append(buf, '.')
+		buf = appendPadded(buf, m%1e9, 9)
+	}
+	return string(buf)
+}
+
+// appendPadded appends v in decimal, zero-padded to width digits.
+func appendPadded(b []byte, v uint64, width int) []byte {
+	tmp := make([]byte, 20)
+	w := fmtInt(tmp, v)
+	for i := len(tmp) - w; i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, tmp[w:]...)
 }
 
 func (t Time) Unix() int64 { return t.sec - unixToInternal }

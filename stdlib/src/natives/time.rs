@@ -61,7 +61,14 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-pub const NAMES: &[&str] = &["Sleep", "now", "newTimer", "stopTimer", "resetTimer"];
+pub const NAMES: &[&str] = &[
+    "Sleep",
+    "now",
+    "localIsUTC",
+    "newTimer",
+    "stopTimer",
+    "resetTimer",
+];
 
 /// The Unix epoch in seconds since January 1, year 1 (Go's
 /// `unixToInternal`).
@@ -78,6 +85,10 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             for (i, w) in t.into_iter().enumerate() {
                 ctx.set_result(i, w);
             }
+            NativeResult::Ok
+        }
+        "localIsUTC" => {
+            ctx.set_result(0, local_is_utc() as u64);
             NativeResult::Ok
         }
         "newTimer" => new_timer(ctx),
@@ -133,6 +144,43 @@ fn now_words(ago_ns: u64) -> [u64; TIME_WORDS] {
         .max(0)
         + 1;
     [sec as u64, nsec as u64, mono as u64]
+}
+
+/// Whether Go would take the local time zone to be UTC (read once, as Go
+/// does): `TZ` unset means /etc/localtime; `TZ` empty or "UTC" means UTC;
+/// otherwise the zone file `TZ` names (a path, or under
+/// /usr/share/zoneinfo). A zone file that cannot be read means UTC, as in
+/// Go; one that can is UTC when its TZif footer (the POSIX rule for times
+/// after its table) is exactly `UTC0`, as for Etc/UTC, UTC, Universal and
+/// Zulu. A zone without a footer (TZif version 1) counts as not UTC.
+fn local_is_utc() -> bool {
+    static UTC: OnceLock<bool> = OnceLock::new();
+    *UTC.get_or_init(|| {
+        let path = match std::env::var_os("TZ") {
+            None => std::path::PathBuf::from("/etc/localtime"),
+            Some(tz) => {
+                let tz = tz.to_string_lossy().into_owned();
+                let tz = tz.strip_prefix(':').unwrap_or(&tz).to_string();
+                if tz.is_empty() || tz == "UTC" {
+                    return true;
+                }
+                if tz.starts_with('/') {
+                    tz.into()
+                } else {
+                    std::path::Path::new("/usr/share/zoneinfo").join(tz)
+                }
+            }
+        };
+        match std::fs::read(&path) {
+            Err(_) => true,
+            Ok(data) => tzif_is_utc(&data),
+        }
+    })
+}
+
+/// A TZif file whose footer is `\nUTC0\n`.
+fn tzif_is_utc(data: &[u8]) -> bool {
+    data.starts_with(b"TZif") && data.ends_with(b"\nUTC0\n")
 }
 
 /// One timer's state (see the module docs); behind [`Timer::st`].
@@ -348,6 +396,14 @@ mod tests {
         assert!(mono > 0);
         let [_, _, mono2] = now_words(0);
         assert!(mono2 >= mono);
+    }
+
+    #[test]
+    fn only_a_utc0_footer_is_utc() {
+        assert!(tzif_is_utc(b"TZif2...\0\nUTC0\n"));
+        assert!(!tzif_is_utc(b"TZif2...\0\nCET-1CEST,M3.5.0,M10.5.0/3\n"));
+        assert!(!tzif_is_utc(b"TZif2...\0\nGMT0\n"));
+        assert!(!tzif_is_utc(b"not a zone\nUTC0\n"));
     }
 
     #[test]
