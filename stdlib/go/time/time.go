@@ -13,8 +13,7 @@
 // missing, TZ empty, or TZ=UTC), which is how Go would show them; with any
 // other local zone they panic with a message saying so, since gol has no
 // zone database. Not declared yet (a compile error rather than a wrong
-// answer): Location, UTC, Local, In, Format, Parse, Date, Time.Round and
-// Time.Truncate.
+// answer): Location, UTC, Local, In, Format, Parse and Date.
 //
 // # Time
 // A Time is three pointer-free words: seconds since January 1, year 1,
@@ -805,6 +804,34 @@ func appendPadded(b []byte, v uint64, width int) []byte {
 		b = append(b, '0')
 	}
 	return append(b, tmp[w:]...)
+}
+
+// mod is (t's nanoseconds since the zero Time) modulo d, in [0, d), for
+// d > 0 (128-bit arithmetic: the count does not fit in 64 bits).
+func mod(sec int64, nsec int64, d int64) int64
+
+// Truncate rounds t down to a multiple of d since the zero Time (t itself
+// if d <= 0), dropping the monotonic reading.
+func (t Time) Truncate(d Duration) Time {
+	t.mono = 0
+	if d <= 0 {
+		return t
+	}
+	return t.Add(-Duration(mod(t.sec, t.nsec, int64(d))))
+}
+
+// Round rounds t to the nearest multiple of d since the zero Time,
+// halfway values up (t itself if d <= 0), dropping the monotonic reading.
+func (t Time) Round(d Duration) Time {
+	t.mono = 0
+	if d <= 0 {
+		return t
+	}
+	r := Duration(mod(t.sec, t.nsec, int64(d)))
+	if lessThanHalf(r, d) {
+		return t.Add(-r)
+	}
+	return t.Add(d - r)
 }
 
 func (t Time) Unix() int64 { return t.sec - unixToInternal }

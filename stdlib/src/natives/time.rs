@@ -65,6 +65,7 @@ pub const NAMES: &[&str] = &[
     "Sleep",
     "now",
     "localIsUTC",
+    "mod",
     "newTimer",
     "stopTimer",
     "resetTimer",
@@ -89,6 +90,11 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         }
         "localIsUTC" => {
             ctx.set_result(0, local_is_utc() as u64);
+            NativeResult::Ok
+        }
+        "mod" => {
+            let (sec, nsec, d) = (ctx.arg(0) as i64, ctx.arg(1) as i64, ctx.arg(2) as i64);
+            ctx.set_result(0, time_mod(sec, nsec, d) as u64);
             NativeResult::Ok
         }
         "newTimer" => new_timer(ctx),
@@ -144,6 +150,16 @@ fn now_words(ago_ns: u64) -> [u64; TIME_WORDS] {
         .max(0)
         + 1;
     [sec as u64, nsec as u64, mono as u64]
+}
+
+/// `(sec * 1e9 + nsec) mod d` in `[0, d)` (Go's `div` remainder for
+/// Time.Round and Truncate); 0 when `d <= 0`.
+fn time_mod(sec: i64, nsec: i64, d: i64) -> i64 {
+    if d <= 0 {
+        return 0;
+    }
+    let total = sec as i128 * 1_000_000_000 + nsec as i128;
+    total.rem_euclid(d as i128) as i64
 }
 
 /// Whether Go would take the local time zone to be UTC (read once, as Go
@@ -396,6 +412,17 @@ mod tests {
         assert!(mono > 0);
         let [_, _, mono2] = now_words(0);
         assert!(mono2 >= mono);
+    }
+
+    #[test]
+    fn time_mod_is_a_floor_remainder() {
+        assert_eq!(time_mod(10, 500, 1_000_000_000), 500);
+        assert_eq!(time_mod(-1, 0, 7), (-1_000_000_000i64).rem_euclid(7));
+        assert_eq!(time_mod(i64::MAX, 999_999_999, i64::MAX), {
+            let t = i64::MAX as i128 * 1_000_000_000 + 999_999_999;
+            (t % i64::MAX as i128) as i64
+        });
+        assert_eq!(time_mod(5, 0, 0), 0);
     }
 
     #[test]
