@@ -41,7 +41,12 @@
 // with a one-value buffer, so cap(C) is 1 and len(C) is 1 while a value
 // waits, where Go 1.23 reports 0 for both. A Timer's or Ticker's table
 // entry and an unstopped Ticker live as long as the program (Go collects
-// unreferenced timers); After and Tick make no table entry.
+// unreferenced timers); After and Tick make no table entry. And every armed
+// timer counts as pending work for deadlock detection: a program whose
+// goroutines all block while a Ticker runs waits forever, and one with an
+// unreceived After(d) pending reports the deadlock only after d, where Go
+// 1.23 (which keeps a channel timer in its heap only while a goroutine is
+// blocked on the channel) reports it at once.
 //
 // Rejected: an unbuffered C with a goroutine per fired timer that blocks
 // sending (it would show in NumGoroutine and deadlock dumps), and state in
@@ -882,6 +887,15 @@ func After(d Duration) <-chan Time {
 // AfterFunc calls f in its own goroutine after d; the Timer's Stop
 // cancels the call if it has not started.
 func AfterFunc(d Duration, f func()) *Timer {
+	if f == nil {
+		// Go dies with "fatal error: go of nil func value" when the timer
+		// fires; gol has no fatal error for Go code to raise, so the
+		// timer's goroutine dies calling nil instead (exit status 2 too).
+		f = func() {
+			var nilFunc func()
+			nilFunc()
+		}
+	}
 	t := &Timer{f: f}
 	t.id = newTimer(nil, f, int64(d), 0, true)
 	return t
