@@ -36,10 +36,10 @@ func main() {
 	cancel()
 	cancel()
 
-	tctx, tcancel := context.WithTimeout(bg, 30*time.Millisecond)
+	tctx, tcancel := context.WithTimeout(bg, 100*time.Millisecond)
 	defer tcancel()
 	dl, ok := tctx.Deadline()
-	fmt.Println("timeout has deadline:", ok, time.Until(dl) > 0, time.Until(dl) <= 30*time.Millisecond)
+	fmt.Println("timeout has deadline:", ok, time.Until(dl) > 0, time.Until(dl) <= 100*time.Millisecond)
 	inner, innerCancel := context.WithTimeout(tctx, time.Hour)
 	defer innerCancel()
 	dl2, _ := inner.Deadline()
@@ -88,7 +88,7 @@ func main() {
 	fmt.Println("without cancel:", c7.Err(), c7.Value(key("k")), c7.Done() == nil)
 
 	// A worker stopped by its context.
-	wctx, wcancel := context.WithTimeout(bg, 50*time.Millisecond)
+	wctx, wcancel := context.WithTimeout(bg, 100*time.Millisecond)
 	defer wcancel()
 	results := make(chan int)
 	go func() {
@@ -104,7 +104,8 @@ func main() {
 		}
 	}()
 	n := <-results
-	fmt.Println("worker stopped after some work:", n >= 2 && n <= 5, wctx.Err())
+	// About 9 rounds of 10ms fit in 100ms; at most 10 can.
+	fmt.Println("worker stopped after some work:", n >= 1 && n <= 10, wctx.Err())
 
 	// Many children canceled at once.
 	root, rootCancel := context.WithCancel(bg)

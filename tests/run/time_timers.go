@@ -41,7 +41,7 @@ func main() {
 	// Reset with an unreceived value: returns true, no stale value.
 	t4 := time.NewTimer(5 * time.Millisecond)
 	time.Sleep(30 * time.Millisecond)
-	fmt.Println("reset with unreceived value:", t4.Reset(40*time.Millisecond))
+	fmt.Println("reset with unreceived value:", t4.Reset(150*time.Millisecond))
 	select {
 	case <-t4.C:
 		fmt.Println("BUG: stale value after Reset")
@@ -66,11 +66,11 @@ func main() {
 		fmt.Println("no tick after Stop")
 	}
 	// Reset a stopped ticker: ticks again.
-	tk.Reset(10 * time.Millisecond)
+	tk.Reset(40 * time.Millisecond)
 	<-tk.C
 	fmt.Println("ticker ticks again after Reset")
 	// A slow reader: ticks are dropped, never queued.
-	time.Sleep(55 * time.Millisecond)
+	time.Sleep(150 * time.Millisecond)
 	n := 0
 	for {
 		select {
