@@ -3,9 +3,8 @@
 //
 // Declared: Background, TODO, WithCancel, WithCancelCause, Cause,
 // WithDeadline, WithDeadlineCause, WithTimeout, WithTimeoutCause,
-// WithValue, WithoutCancel, the Context interface, CancelFunc,
-// CancelCauseFunc, Canceled and DeadlineExceeded. Not declared yet:
-// context.AfterFunc.
+// WithValue, WithoutCancel, AfterFunc, the Context interface, CancelFunc,
+// CancelCauseFunc, Canceled and DeadlineExceeded.
 //
 // # Design
 // Every cancelable context is a *cancelCtx (Go has a separate timerCtx;
@@ -18,13 +17,15 @@
 // it from its parent's set. A parent that is some other Context with a Done
 // channel is watched by a goroutine, as in Go. A deadline arms a
 // time.AfterFunc that cancels with DeadlineExceeded; cancel stops it.
+// context.AfterFunc is a cancelCtx child whose cancel starts its function
+// (once, racing its stop function for the same sync.Once).
 //
 // Lock order: a parent's mutex before its children's (cancel holds a
 // context's lock while cancelling its children).
 //
-// Printing: Background, TODO and cancelable contexts print as Go's do
-// ("context.Background.WithCancel"), except that a context with a
-// deadline prints without its deadline (gol's time has no Time.String).
+// Printing: contexts print as Go's do ("context.Background.WithCancel");
+// one with a deadline shows it with Time.String, which gol implements only
+// when the local time zone is UTC.
 package context
 
 import (
@@ -94,6 +95,11 @@ type cancelCtx struct {
 	hasDeadline bool
 	deadline    time.Time
 	timer       *time.Timer // under mu
+
+	// afterFunc is AfterFunc's function, started once (guarded by once)
+	// when the context is canceled, unless stop got to once first.
+	afterFunc func()
+	once      sync.Once
 }
 
 func (c *cancelCtx) Deadline() (deadline time.Time, ok bool) {
@@ -121,7 +127,7 @@ func (c *cancelCtx) Value(key any) any {
 
 func (c *cancelCtx) String() string {
 	if c.hasDeadline {
-		return contextName(c.parent) + ".WithDeadline"
+		return contextName(c.parent) + ".WithDeadline(" + c.deadline.String() + " [" + time.Until(c.deadline).String() + "])"
 	}
 	return contextName(c.parent) + ".WithCancel"
 }
@@ -160,6 +166,9 @@ func (c *cancelCtx) cancel(removeFromParent bool, err, cause error) {
 		c.timer = nil
 	}
 	c.mu.Unlock()
+	if c.afterFunc != nil {
+		c.once.Do(func() { go c.afterFunc() })
+	}
 	if removeFromParent {
 		if p, ok := parentCancelCtx(c.parent); ok {
 			p.mu.Lock()
@@ -288,6 +297,22 @@ func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc) {
 
 func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc) {
 	return WithDeadlineCause(parent, time.Now().Add(timeout), cause)
+}
+
+// AfterFunc arranges for f to run in its own goroutine once ctx is done
+// (at once if it is already). stop cancels that; it returns true if it
+// stopped f from being started, false if f was started or stopped before.
+func AfterFunc(ctx Context, f func()) (stop func() bool) {
+	a := &cancelCtx{done: make(chan struct{}), afterFunc: f}
+	a.propagateCancel(ctx)
+	return func() bool {
+		stopped := false
+		a.once.Do(func() { stopped = true })
+		if stopped {
+			a.cancel(true, Canceled, nil)
+		}
+		return stopped
+	}
 }
 
 type valueCtx struct {
