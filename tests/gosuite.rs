@@ -50,11 +50,6 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
         "package flag has no natives yet (standard library)",
     ),
     (
-        "nonblock.go",
-        "gol does not implement time.Tick yet",
-        "time's tickers are not wired to the scheduler's timers yet",
-    ),
-    (
         "select2.go",
         "gol cannot compile this selector yet",
         "runtime.MemStats field selectors are not compiled yet",

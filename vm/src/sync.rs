@@ -116,46 +116,6 @@ impl NativeCtx<'_> {
         NativeResult::Block(WaitReason::Sleep)
     }
 
-    /// `time.After(d)`: a channel (buffer 1) that receives a value of its
-    /// element type after `d`, sent by a scheduler timer. The value is the
-    /// zero `Time` (gol has no wall clock yet; `time.Now` is not
-    /// implemented, so no program can compare it with anything).
-    pub fn after(&mut self, ns: i64) -> NativeResult {
-        let Some(&rt) = self.signature().1.first() else {
-            return NativeResult::Panic("time.After: bad declaration".into());
-        };
-        let ew = match self.type_kind(rt) {
-            gol_lang::bytecode::TypeKind::Chan(e) => {
-                self.vm.prog.types.get(e.0 as usize).map_or(0, |t| t.words)
-            }
-            _ => 0,
-        };
-        let w = match crate::exec::make_chan(self.vm, 1, ew) {
-            Ok(w) => w,
-            Err(e) => return NativeResult::Panic(e),
-        };
-        let Some(exec) = self.vm.exec else {
-            return NativeResult::Panic("time.After outside the scheduler".into());
-        };
-        // SAFETY: set by the executor while it runs slices.
-        let Some(c) = (unsafe { &*exec }).chan(w) else {
-            return NativeResult::Panic("time.After: no channel".into());
-        };
-        let Some(cx) = self.cx() else {
-            return NativeResult::Panic("time.After outside the scheduler".into());
-        };
-        let d = Duration::from_nanos(ns.max(0) as u64);
-        cx.after_func(
-            d,
-            Box::new(move |pcx| {
-                // Buffer 1 and one send: never blocks.
-                let _ = crate::sched::chan::send(pcx, Some(&c), &vec![0; ew as usize]);
-            }),
-        );
-        self.set_result(0, w);
-        NativeResult::Ok
-    }
-
     /// Runs `take` on the object's state; when it fails, queues the
     /// running G as a waiter in the same critical section (so a release
     /// between the check and the queueing cannot be missed) and parks it.

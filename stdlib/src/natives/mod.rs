@@ -19,7 +19,9 @@
 //! | unicode | [`unicode`] |
 //! | sort | [`sort`] |
 //! | os | [`os`] |
-//! | runtime | [`runtime`] |
+//! | runtime | [`runtime`]; scheduling in [`sched`] |
+//! | sync | [`sched`] |
+//! | time | [`time`] |
 //!
 //! Most packages dispatch by name inside one function per package (a
 //! `match` on the native's name, found through the context), which keeps
@@ -48,6 +50,7 @@ pub mod sched;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
+pub mod time;
 pub mod unicode;
 pub mod utf8;
 pub mod value;
@@ -69,7 +72,7 @@ const TABLES: &[(&str, &[&str], Dispatch)] = &[
     ("unicode", unicode::NAMES, unicode::call),
     ("fmt", scan::NAMES, scan::call),
     ("runtime", sched::RUNTIME_NAMES, sched::call_runtime),
-    ("time", sched::TIME_NAMES, sched::call_time),
+    ("time", time::NAMES, time::call),
     ("sync", sched::SYNC_NAMES, sched::call_sync),
 ];
 

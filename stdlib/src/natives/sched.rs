@@ -1,12 +1,10 @@
-//! Packages runtime (scheduling), time (Sleep) and sync: thin wrappers
+//! Packages runtime (scheduling) and sync: thin wrappers
 //! over the VM's scheduler services (`gol_vm::sync`), which park the
 //! goroutine with Go's wait reasons (so a deadlock dump names them).
 
 use gol_vm::{NativeCtx, NativeResult};
 
 pub const RUNTIME_NAMES: &[&str] = &["Gosched", "NumGoroutine", "GOMAXPROCS"];
-
-pub const TIME_NAMES: &[&str] = &["Sleep", "After"];
 
 pub const SYNC_NAMES: &[&str] = &[
     "(*Mutex).Lock",
@@ -38,14 +36,6 @@ pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult>
         }
         _ => return None,
     })
-}
-
-pub fn call_time(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    match name {
-        "Sleep" => Some(ctx.sleep(ctx.arg(0) as i64)),
-        "After" => Some(ctx.after(ctx.arg(0) as i64)),
-        _ => None,
-    }
 }
 
 /// Go's `fatal error: msg` for misuse of a lock (not recoverable).
