@@ -516,21 +516,26 @@ fn other_roots(cx: &Cx, exec: &Exec) -> Option<Vec<u64>> {
     Some(words)
 }
 
-/// GOMAXPROCS at start: the `GOMAXPROCS` environment variable when it is
-/// a positive integer, else the number of CPUs (as Go).
-fn gomaxprocs_from_env() -> usize {
-    let n = std::env::var("GOMAXPROCS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0);
-    n.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .min(crate::sched::MAX_PROCS)
+/// The scheduler's settings from the environment: `GOMAXPROCS` (else the
+/// CPU count) and `GODEBUG`'s `schedtrace=MS` and `scheddetail=1`.
+fn sched_config() -> crate::sched::Config {
+    let mut cfg = crate::sched::Config::new(crate::sched::Config::gomaxprocs_from_env());
+    if let Ok(v) = std::env::var("GODEBUG") {
+        for kv in v.split(',') {
+            match kv.trim().split_once('=') {
+                Some(("schedtrace", ms)) => cfg.schedtrace_ms = ms.parse().unwrap_or(0),
+                Some(("scheddetail", d)) => cfg.scheddetail = d == "1",
+                _ => {}
+            }
+        }
+    }
+    cfg
 }
 
 /// Runs the program's main goroutine and every goroutine it starts on the
 /// scheduler; returns the exit status.
 pub(crate) fn run_program(vm: &mut Vm) -> i32 {
-    use crate::sched::{Config, RunExit, Sched};
+    use crate::sched::{RunExit, Sched};
     let exec = Exec {
         pool: Mutex::new(Pool {
             proto: vm.fork(),
@@ -541,7 +546,7 @@ pub(crate) fn run_program(vm: &mut Vm) -> i32 {
         pins: Mutex::new(std::collections::HashMap::new()),
         next_pin: std::sync::atomic::AtomicU64::new(1),
     };
-    let sched = Sched::new(exec, Config::new(gomaxprocs_from_env()));
+    let sched = Sched::new(exec, sched_config());
     let main = Box::new(G::new(1, vm.prog.entry));
     let exit = sched.run(main);
     // Every M has stopped: give the Ms' allocation caches back.
