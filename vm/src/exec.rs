@@ -265,7 +265,7 @@ impl Exec {
 fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
     g.id = cx.goid();
     if let Some(p) = g.pending.take() {
-        if let Some(out) = resume(vm, g, p) {
+        if let Some(out) = resume(vm, g, *p) {
             return out;
         }
     }
@@ -324,7 +324,7 @@ fn resume(vm: &mut Vm, g: &mut G, p: Pending) -> Option<RunOutcome> {
     match p {
         Pending::Send(t, r) => match t.poll() {
             None => {
-                g.pending = Some(Pending::Send(t, r));
+                g.pending = Some(Box::new(Pending::Send(t, r)));
                 Some(RunOutcome::Blocked(r))
             }
             Some(Ok(())) => None,
@@ -338,13 +338,13 @@ fn resume(vm: &mut Vm, g: &mut G, p: Pending) -> Option<RunOutcome> {
             ok,
         } => match t.poll() {
             None => {
-                g.pending = Some(Pending::Recv {
+                g.pending = Some(Box::new(Pending::Recv {
                     t,
                     reason,
                     d,
                     ew,
                     ok,
-                });
+                }));
                 Some(RunOutcome::Blocked(reason))
             }
             Some((v, sent)) => {
@@ -359,12 +359,12 @@ fn resume(vm: &mut Vm, g: &mut G, p: Pending) -> Option<RunOutcome> {
             cases,
         } => match t.poll() {
             None => {
-                g.pending = Some(Pending::Select {
+                g.pending = Some(Box::new(Pending::Select {
                     t,
                     reason,
                     d,
                     cases,
-                });
+                }));
                 Some(RunOutcome::Blocked(reason))
             }
             Some(Err(e)) => raise(vm, g, e.message()),
@@ -438,47 +438,99 @@ fn safepoint(vm: &mut Vm, g: &G) {
     with_world_stopped(vm, |vm, others| {
         // Another M may have collected while this one waited to stop the
         // world.
-        if let Some(words) = others {
+        if let Some(others) = others {
             if vm.heap.should_collect() {
                 // SAFETY: the world is stopped (no other M runs a slice,
                 // no native is running but the caller's), and `words`
                 // holds the other Gs' and the channels' roots.
-                unsafe { collect_with(vm, g, words) }
+                unsafe { collect_with(vm, g, others) }
             }
         }
     });
 }
 
+/// The roots outside the running goroutine while the world is stopped:
+/// every other G's slots and records, every channel's element words, the
+/// pins. Enumerated in place (a copy would cost a word per slot of every
+/// parked goroutine at each collection).
+pub(crate) struct Others<'a> {
+    gs: &'a [&'a G],
+    chans: Vec<Arc<Chan>>,
+    pins: Vec<u64>,
+}
+
+impl Others<'_> {
+    pub(crate) fn for_each(&self, sink: &mut dyn FnMut(usize)) {
+        for o in self.gs {
+            for &w in o.live_slots() {
+                sink(w as usize);
+            }
+            o.extra_roots(sink);
+        }
+        for c in &self.chans {
+            c.for_each_word(&mut |w| sink(w as usize));
+        }
+        for &w in &self.pins {
+            sink(w as usize);
+        }
+    }
+}
+
 /// Runs `f` with every other M stopped at the end of its slice, passing
-/// the root words outside the running goroutine (None if some other G's
-/// state could not be read: then `f` must not collect). Outside the
-/// scheduler the world is trivially stopped.
+/// the roots outside the running goroutine (None if some other G's state
+/// could not be read: then `f` must not collect). Outside the scheduler
+/// the world is trivially stopped and there are no other roots.
 pub(crate) fn with_world_stopped<R>(
     vm: &mut Vm,
-    f: impl FnOnce(&mut Vm, Option<&[u64]>) -> R,
+    f: impl FnOnce(&mut Vm, Option<&Others<'_>>) -> R,
 ) -> R {
     let (Some(exec), false) = (vm.exec, vm.cx.is_null()) else {
-        return f(vm, Some(&[]));
+        let none = Others {
+            gs: &[],
+            chans: Vec::new(),
+            pins: Vec::new(),
+        };
+        return f(vm, Some(&none));
     };
     // SAFETY: both are set by the executor for the running slice, and
     // outlive it.
     let (cx, exec) = unsafe { (&*vm.cx, &*exec) };
     let stopped = cx.stop_the_world();
-    let others = other_roots(cx, exec);
-    let r = f(vm, others.as_deref());
+    let mut f = Some(f);
+    let chans: Vec<Arc<Chan>> = exec.chans.lock().map(|t| t.clone()).unwrap_or_default();
+    let pins: Vec<u64> = exec
+        .pins
+        .lock()
+        .map(|t| t.values().copied().collect())
+        .unwrap_or_default();
+    let mut out = cx.with_other_gs(|gs| {
+        let gs: Vec<&G> = gs.iter().map(|b| b.as_ref()).collect();
+        let others = Others {
+            gs: &gs,
+            chans,
+            pins,
+        };
+        f.take().map(|f| f(vm, Some(&others)))
+    });
+    if out.is_none() {
+        out = Some(f.take().map(|f| f(vm, None)));
+    }
     cx.start_the_world(stopped);
-    r
+    match out {
+        Some(Some(r)) => r,
+        // `f` ran exactly once above.
+        _ => gol_gc::throw("with_world_stopped: no result"),
+    }
 }
 
 /// Collects with the roots of a stopped world: the running goroutine `g`'s
-/// slots and records, the globals, and `others` (every other goroutine's
-/// and every channel's words, from `other_roots`).
+/// slots and records, the globals, and `others`.
 ///
 /// # Safety
 /// The world is stopped and every heap pointer the program can use again
 /// is in one of those roots (heap contract 4): no caller holds one of its
 /// own across this call.
-pub(crate) unsafe fn collect_with(vm: &mut Vm, g: &G, others: &[u64]) {
+pub(crate) unsafe fn collect_with(vm: &mut Vm, g: &G, others: &Others<'_>) {
     let globals = &vm.globals;
     let mut roots = |sink: &mut dyn FnMut(usize)| {
         for &w in g.live_slots() {
@@ -486,34 +538,12 @@ pub(crate) unsafe fn collect_with(vm: &mut Vm, g: &G, others: &[u64]) {
         }
         globals.for_each(&mut |w| sink(w as usize));
         g.extra_roots(sink);
-        for &w in others {
-            sink(w as usize);
-        }
+        others.for_each(sink);
     };
     // SAFETY: the caller guarantees a stopped world and complete roots.
     unsafe {
         vm.heap.collect(&mut roots);
     }
-}
-
-/// The root words outside the running goroutine: every other G's slots
-/// and records, every channel's element words, the pins. None when
-/// another G's state is locked (the world is not stopped: do not collect).
-fn other_roots(cx: &Cx, exec: &Exec) -> Option<Vec<u64>> {
-    let mut words: Vec<u64> = Vec::new();
-    let all_stopped = cx.for_each_other_g(&mut |o| {
-        words.extend_from_slice(o.live_slots());
-        o.extra_roots(&mut |w| words.push(w as u64));
-    });
-    if !all_stopped {
-        return None;
-    }
-    let chans: Vec<Arc<Chan>> = exec.chans.lock().ok()?.clone();
-    for c in &chans {
-        c.for_each_word(&mut |w| words.push(w));
-    }
-    words.extend(exec.pins.lock().ok()?.values().copied());
-    Some(words)
 }
 
 /// The scheduler's settings from the environment: `GOMAXPROCS` (else the

@@ -75,14 +75,16 @@ pub struct G {
     pub stack: Vec<u64>,
     pub frames: Vec<Frame>,
     pub defers: Vec<Deferred>,
-    pub panicking: Option<Panicking>,
+    /// Boxed, like `pending`: rare, and a parked goroutine should cost
+    /// little (see `INITIAL_STACK_WORDS`).
+    pub panicking: Option<Box<Panicking>>,
     /// Panics interrupted by a newer one started inside their deferred
     /// call, innermost last: each resumes when the newer one is recovered
     /// without unwinding past its deferred call, and is aborted (moved to
     /// the newer one's `earlier`) when unwinding removes that call's frame.
-    pub outer: Vec<Panicking>,
+    pub outer: Vec<Box<Panicking>>,
     /// The channel operation this goroutine is parked in (see `exec`).
-    pub pending: Option<crate::exec::Pending>,
+    pub pending: Option<Box<crate::exec::Pending>>,
     /// The `go` statement that started it: (creator's id, function, pc
     /// after the statement), for `created by` in traces.
     pub created: Option<(u64, u32, u32)>,
@@ -91,7 +93,7 @@ pub struct G {
 /// A new goroutine's slot stack: 64 words (512 bytes). Small, because a
 /// parked goroutine costs its stack (200,000 of them are a benchmark); it
 /// doubles by copying as calls need more.
-const INITIAL_STACK_WORDS: usize = 64;
+const INITIAL_STACK_WORDS: usize = 32;
 
 impl G {
     /// A goroutine about to call `entry`.

@@ -1296,7 +1296,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         Err(e) => panic_rt!(e.message().into()),
                         Ok(crate::sched::Op::Ready(())) => {}
                         Ok(crate::sched::Op::Park(t, reason)) => {
-                            g.pending = Some(crate::exec::Pending::Send(t, reason));
+                            g.pending = Some(Box::new(crate::exec::Pending::Send(t, reason)));
                             save!();
                             return Exit::Block(reason);
                         }
@@ -1315,13 +1315,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                             crate::exec::write_recv(g, dd, ew as usize, ok, &v, sent)
                         }
                         crate::sched::Op::Park(t, reason) => {
-                            g.pending = Some(crate::exec::Pending::Recv {
+                            g.pending = Some(Box::new(crate::exec::Pending::Recv {
                                 t,
                                 reason,
                                 d: dd,
                                 ew: ew as usize,
                                 ok,
-                            });
+                            }));
                             save!();
                             return Exit::Block(reason);
                         }
@@ -1368,12 +1368,12 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                             crate::exec::write_selected(g, dd, &cases, s)
                         }
                         Ok(crate::sched::Op::Park(t, reason)) => {
-                            g.pending = Some(crate::exec::Pending::Select {
+                            g.pending = Some(Box::new(crate::exec::Pending::Select {
                                 t,
                                 reason,
                                 d: dd,
                                 cases,
-                            });
+                            }));
                             save!();
                             return Exit::Block(reason);
                         }
@@ -1510,14 +1510,14 @@ fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
         Some(old) => old.earlier,
         None => Vec::new(),
     };
-    g.panicking = Some(Panicking {
+    g.panicking = Some(Box::new(Panicking {
         value: v,
         recovered: false,
         repanicked,
         earlier,
         trace,
         frame: usize::MAX,
-    });
+    }));
     unwind(prog, g)
 }
 

@@ -1338,6 +1338,30 @@ impl<E: Executor> PCtx<E> {
         self.sh.world.start(s)
     }
 
+    /// Calls `f` with the states of every G except the running one, all
+    /// locked at once (None, without calling `f`, when one is locked by
+    /// someone else: the world is not stopped). For a stopped world's
+    /// root scan: nothing is copied.
+    pub fn with_other_gs<R>(&self, f: impl FnOnce(&[&E::G]) -> R) -> Option<R> {
+        let me = self.goid();
+        let gs: Vec<GRef<E>> = self
+            .sh
+            .allgs
+            .lock()
+            .slots
+            .iter()
+            .flatten()
+            .filter(|g| g.hdr.id != me)
+            .cloned()
+            .collect();
+        let mut guards = Vec::with_capacity(gs.len());
+        for g in &gs {
+            guards.push(g.state.try_lock()?);
+        }
+        let states: Vec<&E::G> = guards.iter().filter_map(|s| s.as_ref()).collect();
+        Some(f(&states))
+    }
+
     /// Live goroutines (`runtime.NumGoroutine`).
     pub fn num_goroutine(&self) -> usize {
         self.sh.live_gs.load(Ordering::Acquire)
