@@ -1,4 +1,5 @@
-//! Packages runtime (scheduling) and sync: thin wrappers
+//! Packages runtime (scheduling) and sync (locks, WaitGroup, Once, and
+//! the notify list under Cond's Go bodies): thin wrappers
 //! over the VM's scheduler services (`gol_vm::sync`), which park the
 //! goroutine with Go's wait reasons (so a deadlock dump names them).
 
@@ -19,6 +20,10 @@ pub const SYNC_NAMES: &[&str] = &[
     "(*WaitGroup).Done",
     "(*WaitGroup).Wait",
     "(*Once).Do",
+    "runtime_notifyListAdd",
+    "runtime_notifyListWait",
+    "runtime_notifyListNotifyOne",
+    "runtime_notifyListNotifyAll",
 ];
 
 pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
@@ -85,6 +90,22 @@ pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             }
         }
         "(*WaitGroup).Wait" => ctx.wg_wait(p),
+        // sync.Cond's notify list (its Go bodies call these with
+        // &c.notify).
+        "runtime_notifyListAdd" => {
+            let t = ctx.notify_list_add(p);
+            ctx.set_result(0, u64::from(t));
+            NativeResult::Ok
+        }
+        "runtime_notifyListWait" => ctx.notify_list_wait(p, ctx.arg(1) as u32),
+        "runtime_notifyListNotifyOne" => {
+            ctx.notify_list_notify_one(p);
+            NativeResult::Ok
+        }
+        "runtime_notifyListNotifyAll" => {
+            ctx.notify_list_notify_all(p);
+            NativeResult::Ok
+        }
         "(*Once).Do" => {
             if !ctx.once_first(p) {
                 return Some(NativeResult::Ok);
