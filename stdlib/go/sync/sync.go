@@ -162,7 +162,17 @@ func (rw *RWMutex) TryLock() bool
 
 func (rw *RWMutex) Unlock()
 
-func (rw *RWMutex) RLocker() Locker
+// RLocker returns a Locker whose Lock and Unlock are rw's RLock and
+// RUnlock.
+func (rw *RWMutex) RLocker() Locker {
+	return (*rlocker)(rw)
+}
+
+type rlocker RWMutex
+
+func (r *rlocker) Lock() { (*RWMutex)(r).RLock() }
+
+func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }
 
 type WaitGroup struct {
 	noCopy struct{}
