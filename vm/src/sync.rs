@@ -1,6 +1,6 @@
 //! The scheduler's services to natives: `runtime.Gosched`,
 //! `runtime.NumGoroutine`, `runtime.GOMAXPROCS`, `time.Sleep`, and the
-//! semaphores behind `sync.Mutex`, `RWMutex`, `WaitGroup` and `Once`, and
+//! semaphores behind `sync.Mutex`, `RWMutex` and `WaitGroup`, and
 //! the notify lists behind `sync.Cond` (see [`NotifyList`]).
 //!
 //! # Design
@@ -44,8 +44,6 @@ pub struct SyncState {
     readers: i64,
     /// WaitGroup counter.
     count: i64,
-    /// Once done.
-    done: bool,
     /// Parked Gs: (waker, wants write) — WaitGroup and Mutex waiters use
     /// `true`, RWMutex readers `false`.
     waiters: VecDeque<(GWaker, bool)>,
@@ -93,7 +91,6 @@ impl SyncState {
         !self.locked
             && self.readers == 0
             && self.count == 0
-            && !self.done
             && self.waiters.is_empty()
             && self.notify.pending == 0
             && self.notify.parked.is_empty()
@@ -408,12 +405,5 @@ impl NativeCtx<'_> {
         if let Some(ws) = ws {
             self.ready_all(ws);
         }
-    }
-
-    /// `(*sync.Once).Do`: true when the caller must run f now (the first
-    /// call marks it done).
-    pub fn once_first(&mut self, addr: u64) -> bool {
-        self.with_sema(addr, |s| !std::mem::replace(&mut s.done, true))
-            .unwrap_or(false)
     }
 }

@@ -10,7 +10,32 @@ import (
 	"sync/atomic"
 )
 
-func OnceFunc(f func()) func()
+// OnceFunc returns a function that calls f only once; if f panicked,
+// every call of the returned function panics with the same value.
+func OnceFunc(f func()) func() {
+	var (
+		once     Once
+		finished bool
+		p        any
+	)
+	call := func() {
+		defer func() {
+			if !finished {
+				p = recover()
+				panic(p)
+			}
+		}()
+		f()
+		f = nil
+		finished = true
+	}
+	return func() {
+		once.Do(call)
+		if !finished {
+			panic(p)
+		}
+	}
+}
 
 type Map struct {
 	m struct {
@@ -127,7 +152,26 @@ type Once struct {
 	m    Mutex
 }
 
-func (o *Once) Do(f func())
+// Do calls f if and only if Do is called for the first time on o. No
+// call returns before that one call of f has returned (or panicked):
+// the first caller runs f holding o.m, and done is set only after f, so
+// a concurrent caller that finds done unset waits for the lock. done
+// makes every later call a single atomic load. If f panics, Do counts
+// as done and the panic continues in the caller.
+func (o *Once) Do(f func()) {
+	if !o.done.Load() {
+		o.doSlow(f)
+	}
+}
+
+func (o *Once) doSlow(f func()) {
+	o.m.Lock()
+	defer o.m.Unlock()
+	if !o.done.Load() {
+		defer o.done.Store(true)
+		f()
+	}
+}
 
 type Pool struct {
 	noCopy     struct{}

@@ -1,5 +1,5 @@
-//! Packages runtime (scheduling) and sync (locks, WaitGroup, Once, and
-//! the notify list under Cond's Go bodies): thin wrappers
+//! Packages runtime (scheduling) and sync (locks, WaitGroup, and the
+//! notify list under Cond's Go bodies; Once is Go): thin wrappers
 //! over the VM's scheduler services (`gol_vm::sync`), which park the
 //! goroutine with Go's wait reasons (so a deadlock dump names them).
 
@@ -19,7 +19,6 @@ pub const SYNC_NAMES: &[&str] = &[
     "(*WaitGroup).Add",
     "(*WaitGroup).Done",
     "(*WaitGroup).Wait",
-    "(*Once).Do",
     "runtime_notifyListAdd",
     "runtime_notifyListWait",
     "runtime_notifyListNotifyOne",
@@ -105,28 +104,6 @@ pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         "runtime_notifyListNotifyAll" => {
             ctx.notify_list_notify_all(p);
             NativeResult::Ok
-        }
-        "(*Once).Do" => {
-            if !ctx.once_first(p) {
-                return Some(NativeResult::Ok);
-            }
-            let cl = ctx.arg(1);
-            if cl == 0 {
-                return Some(NativeResult::RuntimeError(NIL_DEREF.into()));
-            }
-            let f = ctx.read_words(cl, 0, 1).first().copied().unwrap_or(0);
-            match ctx.call(gol_lang::bytecode::FuncId(f as u32), cl, &[]) {
-                Ok(_) => NativeResult::Ok,
-                Err(gol_vm::native::CallError::Exit(c)) => NativeResult::Exit(c),
-                Err(gol_vm::native::CallError::Fatal) => NativeResult::Exit(2),
-                Err(gol_vm::native::CallError::TooDeep) => {
-                    NativeResult::Panic("sync.Once.Do nested too deeply".into())
-                }
-                Err(gol_vm::native::CallError::Panic { runtime, .. }) => match runtime {
-                    Some(msg) => NativeResult::RuntimeError(msg),
-                    None => NativeResult::Panic("panic in sync.Once.Do".into()),
-                },
-            }
         }
         _ => return None,
     })
