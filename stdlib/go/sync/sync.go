@@ -331,10 +331,19 @@ func (wg *WaitGroup) Done()
 func (wg *WaitGroup) Wait()
 
 // Go calls f in a new goroutine and adds that task to the WaitGroup.
+// If f panics, Done is not called: the panic goes on (and ends the
+// program) without first releasing a Wait, which could otherwise let
+// main return and the program exit with status 0 before the panic is
+// reported.
 func (wg *WaitGroup) Go(f func()) {
 	wg.Add(1)
 	go func() {
-		defer wg.Done()
+		defer func() {
+			if x := recover(); x != nil {
+				panic(x)
+			}
+			wg.Done()
+		}()
 		f()
 	}()
 }
