@@ -26,9 +26,9 @@
 // zero, which covers the usual String methods.
 //
 // The command line's set calls the package variable Usage on errors (so a
-// program may replace it, as in Go); that link is made when CommandLine is
-// first parsed, because initializing CommandLine.Usage with a function
-// that reads CommandLine would be an initialization cycle.
+// program may replace it, as in Go): init sets CommandLine.Usage to a
+// function that calls it (an initializer could not: CommandLine would
+// depend on Usage, which reads CommandLine).
 package flag
 
 import (
@@ -975,9 +975,6 @@ func (f *FlagSet) Parsed() bool { return f.parsed }
 
 // Parse parses os.Args[1:] into the command line's flags.
 func Parse() {
-	if CommandLine.Usage == nil {
-		CommandLine.Usage = commandLineUsage
-	}
 	CommandLine.Parse(os.Args[1:])
 }
 
@@ -985,6 +982,10 @@ func Parsed() bool { return CommandLine.Parsed() }
 
 // CommandLine is the set of the program's flags, named after os.Args[0].
 var CommandLine = NewFlagSet(os.Args[0], ExitOnError)
+
+func init() {
+	CommandLine.Usage = commandLineUsage
+}
 
 // commandLineUsage calls Usage through the variable, so a replacement
 // the program assigned is the one called.
