@@ -45,7 +45,7 @@ func parse(args ...string) {
 	})
 	err := fs.Parse(args)
 	fmt.Printf("args=%q err=%v parsed=%v\n", args, err, fs.Parsed())
-	fmt.Printf("  v=%v n=%d big=%d u=%d u64=%d name=%q ratio=%v wait=%v item=%v seen=%v\n", *b, *n, *i64, *u, *u64, *s, *f, int64(*d), lv, seen)
+	fmt.Printf("  v=%v n=%d big=%d u=%d u64=%d name=%q ratio=%v wait=%v item=%v seen=%v\n", *b, *n, *i64, *u, *u64, *s, *f, *d, lv, seen)
 	fmt.Printf("  NArg=%d Args=%q Arg0=%q Arg9=%q NFlag=%d\n", fs.NArg(), fs.Args(), fs.Arg(0), fs.Arg(9), fs.NFlag())
 	fs.Visit(func(fl *flag.Flag) { fmt.Printf("  set %s=%s\n", fl.Name, fl.Value) })
 	if out.Len() > 0 {
@@ -97,6 +97,6 @@ func main() {
 		dfs.SetOutput(&strings.Builder{})
 		dfs.DurationVar(&wait, "d", 0, "")
 		err := dfs.Parse([]string{"-d", w})
-		fmt.Println(w, int64(wait), dfs.Lookup("d").Value, err)
+		fmt.Println(w, int64(wait), wait, dfs.Lookup("d").Value, err)
 	}
 }

@@ -369,10 +369,10 @@ impl NativeCtx<'_> {
             s.notify.parked.push_back((t, w));
             true
         });
-        if parked == Some(true) {
-            NativeResult::Block(WaitReason::SyncCondWait)
-        } else {
-            NativeResult::Ok
+        match parked {
+            Some(true) => NativeResult::Block(WaitReason::SyncCondWait),
+            Some(false) => NativeResult::Ok,
+            None => NativeResult::RuntimeError("sync: semaphore table poisoned".into()),
         }
     }
 

@@ -236,178 +236,17 @@ func newDurationValue(val time.Duration, p *time.Duration) *durationValue {
 }
 
 func (d *durationValue) Set(s string) error {
-	v, ok := parseDuration(s)
-	if !ok {
-		*d = 0
-		return errParse
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		err = errParse
 	}
 	*d = durationValue(v)
-	return nil
+	return err
 }
 
 func (d *durationValue) Get() any { return time.Duration(*d) }
 
-func (d *durationValue) String() string { return formatDuration(int64(*d)) }
-
-// parseDuration and formatDuration are time.ParseDuration and
-// Duration.String for the duration flags, written here so that package
-// flag needs none of package time's natives: a FlagSet's method table
-// brings every method into any program that makes a FlagSet, so calling
-// time's functions here would make every program that imports flag need
-// them. Only whether parsing succeeded matters (Set reports errParse).
-
-// durationUnits are the units ParseDuration accepts, in nanoseconds.
-var durationUnits = map[string]uint64{
-	"ns": 1,
-	"us": 1000,
-	"µs": 1000, // U+00B5 micro sign
-	"μs": 1000, // U+03BC Greek mu
-	"ms": 1000000,
-	"s":  1000000000,
-	"m":  60 * 1000000000,
-	"h":  3600 * 1000000000,
-}
-
-// parseDuration parses a signed sequence of decimal numbers, each with an
-// optional fraction and a unit ("1.5h", "-2m3s", "300ms"); a bare "0" is
-// allowed. It fails on overflow of int64 nanoseconds.
-func parseDuration(s string) (int64, bool) {
-	neg := false
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		neg = s[0] == '-'
-		s = s[1:]
-	}
-	if s == "0" {
-		return 0, true
-	}
-	if s == "" {
-		return 0, false
-	}
-	const limit = uint64(1) << 63
-	var total uint64
-	for s != "" {
-		if !(s[0] == '.' || '0' <= s[0] && s[0] <= '9') {
-			return 0, false
-		}
-		// The integer part.
-		var v uint64
-		i := 0
-		for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
-			if v > (limit-1)/10 {
-				return 0, false
-			}
-			v = v*10 + uint64(s[i]-'0')
-			if v > limit {
-				return 0, false
-			}
-		}
-		digits := i
-		// The fraction: its digits as f / scale (digits past what
-		// uint64 holds only lose precision).
-		var f uint64
-		scale := 1.0
-		if i < len(s) && s[i] == '.' {
-			i++
-			start := i
-			for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
-				if f < (limit-1)/10 {
-					f = f*10 + uint64(s[i]-'0')
-					scale *= 10
-				}
-			}
-			digits += i - start
-		}
-		if digits == 0 {
-			return 0, false
-		}
-		s = s[i:]
-		// The unit.
-		j := 0
-		for ; j < len(s) && s[j] != '.' && !('0' <= s[j] && s[j] <= '9'); j++ {
-		}
-		unit, ok := durationUnits[s[:j]]
-		if !ok {
-			return 0, false
-		}
-		s = s[j:]
-		if v > limit/unit {
-			return 0, false
-		}
-		v *= unit
-		if f > 0 {
-			v += uint64(float64(f) * (float64(unit) / scale))
-			if v > limit {
-				return 0, false
-			}
-		}
-		total += v
-		if total > limit {
-			return 0, false
-		}
-	}
-	if neg {
-		return -int64(total), true
-	}
-	if total > limit-1 {
-		return 0, false
-	}
-	return int64(total), true
-}
-
-// formatDuration prints d as Duration.String does: "1h2m3.5s", "1.5ms",
-// "0s".
-func formatDuration(d int64) string {
-	u := uint64(d)
-	neg := d < 0
-	if neg {
-		u = -u
-	}
-	var out string
-	if u < 1000000000 {
-		switch {
-		case u == 0:
-			return "0s"
-		case u < 1000:
-			out = strconv.FormatUint(u, 10) + "ns"
-		case u < 1000000:
-			out = fixedPoint(u, 3) + "µs"
-		default:
-			out = fixedPoint(u, 6) + "ms"
-		}
-	} else {
-		out = fixedPoint(u%60000000000, 9) + "s"
-		u /= 60000000000
-		if u > 0 {
-			out = strconv.FormatUint(u%60, 10) + "m" + out
-			u /= 60
-			if u > 0 {
-				out = strconv.FormatUint(u, 10) + "h" + out
-			}
-		}
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
-
-// fixedPoint prints v / 10^prec with the fraction's trailing zeros (and
-// a bare point) removed.
-func fixedPoint(v uint64, prec int) string {
-	div := uint64(1)
-	for i := 0; i < prec; i++ {
-		div *= 10
-	}
-	frac := strconv.FormatUint(v%div, 10)
-	for len(frac) < prec {
-		frac = "0" + frac
-	}
-	frac = strings.TrimRight(frac, "0")
-	if frac == "" {
-		return strconv.FormatUint(v/div, 10)
-	}
-	return strconv.FormatUint(v/div, 10) + "." + frac
-}
+func (d *durationValue) String() string { return time.Duration(*d).String() }
 
 // -- func
 type funcValue func(string) error
@@ -523,10 +362,7 @@ func Set(name string, value string) error { return CommandLine.Set(name, value) 
 
 // builtinValue is implemented by this package's own Value types: the
 // word PrintDefaults shows for the argument, and what String returns for
-// the zero value. (An interface rather than a type switch naming each
-// type: a type named at run time brings all its methods into the program,
-// and durationValue's need time.ParseDuration, which a program that
-// defines no duration flag should not have to link.)
+// the zero value (Go asks reflect for the latter).
 type builtinValue interface {
 	Value
 	argName() string
