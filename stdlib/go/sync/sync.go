@@ -328,7 +328,15 @@ func (wg *WaitGroup) Add(delta int)
 
 func (wg *WaitGroup) Done()
 
-func (wg *WaitGroup) Wait()
+// Wait parks until the counter is zero ([sync.WaitGroup.Wait] in a
+// goroutine dump, under runtime_SemacquireWaitGroup as in Go's).
+func (wg *WaitGroup) Wait() {
+	runtime_SemacquireWaitGroup(wg)
+}
+
+// runtime_SemacquireWaitGroup parks until wg's counter is zero (the
+// counter lives in the VM's semaphore table, keyed by wg's address).
+func runtime_SemacquireWaitGroup(wg *WaitGroup)
 
 // Go calls f in a new goroutine and adds that task to the WaitGroup.
 // If f panics, Done is not called: the panic goes on (and ends the

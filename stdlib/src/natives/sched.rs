@@ -18,7 +18,7 @@ pub const SYNC_NAMES: &[&str] = &[
     "(*RWMutex).RUnlock",
     "(*WaitGroup).Add",
     "(*WaitGroup).Done",
-    "(*WaitGroup).Wait",
+    "runtime_SemacquireWaitGroup",
     "runtime_notifyListAdd",
     "runtime_notifyListWait",
     "runtime_notifyListNotifyOne",
@@ -88,7 +88,8 @@ pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
                 Err(e) => NativeResult::Panic(e.into()),
             }
         }
-        "(*WaitGroup).Wait" => ctx.wg_wait(p),
+        // (*WaitGroup).Wait is Go code calling this, as in Go.
+        "runtime_SemacquireWaitGroup" => ctx.wg_wait(p),
         // sync.Cond's notify list (its Go bodies call these with
         // &c.notify).
         "runtime_notifyListAdd" => {
