@@ -7,6 +7,8 @@
 //! two implementations of Go's traceback: the directory of source paths,
 //! the `+0x..` code offsets, the argument words printed in frames
 //! (`main.f(0x1, 0x2)` and `main.f(...)` both become `main.f(...)`), the
+//! source location of frames of standard packages (gol's sources of
+//! them are not Go's: the function is compared, not where it lives), the
 //! address fields of the `[signal ...]` line, and the `exit status N` line
 //! that `go run` adds.
 //!
@@ -120,6 +122,12 @@ fn normalize(s: &str) -> String {
             continue;
         }
         if let Some(rest) = line.strip_prefix('\t') {
+            // A standard package's frame: gol's sources of the package
+            // are not Go's, so only the function is compared.
+            if out.last().is_some_and(|f: &String| std_frame(f)) {
+                out.push("\t(standard library)".to_string());
+                continue;
+            }
             // `\t/dir/file.go:12 +0x1d` -> `\tfile.go:12`
             let loc = rest.split(' ').next().unwrap_or(rest);
             let file = loc.rsplit('/').next().unwrap_or(loc);
@@ -140,15 +148,35 @@ fn normalize(s: &str) -> String {
             out.push(line.split(" addr=").next().unwrap_or(line).to_string());
             continue;
         }
-        if line.ends_with(')') && !line.contains(' ') {
+        if line.ends_with(')') {
             if let Some(open) = find_args_paren(line) {
-                out.push(format!("{}(...)", &line[..open]));
-                continue;
+                // Argument words only (`0x1, {0x2, 0x3}, 0x0?`), so a
+                // panic message that ends with `)` is left alone.
+                let args = &line[open + 1..line.len() - 1];
+                let words = args
+                    .bytes()
+                    .all(|b| b.is_ascii_hexdigit() || b"x{}, .?".contains(&b));
+                if words && !line[..open].contains(' ') {
+                    out.push(format!("{}(...)", &line[..open]));
+                    continue;
+                }
             }
         }
         out.push(line.to_string());
     }
     out.join("\n")
+}
+
+/// Whether a normalized trace line is a frame (or `created by` line) of
+/// a function outside package main: a line of a goroutine's stack whose
+/// function is qualified by another package.
+fn std_frame(line: &str) -> bool {
+    let f = line.strip_prefix("created by ").unwrap_or(line);
+    let f = f.split(' ').next().unwrap_or(f);
+    let name = f.strip_suffix("(...)").unwrap_or(f);
+    (f.len() != name.len() || line.starts_with("created by "))
+        && !name.starts_with("main.")
+        && name.contains('.')
 }
 
 /// The `(` that opens a frame's argument list: the last one not inside

@@ -54,6 +54,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 
+pub mod atomic;
 pub mod exec;
 pub mod goroutine;
 pub mod interp;

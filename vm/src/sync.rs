@@ -1,6 +1,7 @@
 //! The scheduler's services to natives: `runtime.Gosched`,
 //! `runtime.NumGoroutine`, `runtime.GOMAXPROCS`, `time.Sleep`, and the
-//! semaphores behind `sync.Mutex`, `RWMutex`, `WaitGroup` and `Once`.
+//! semaphores behind `sync.Mutex`, `RWMutex` and `WaitGroup`, and
+//! the notify lists behind `sync.Cond` (see [`NotifyList`]).
 //!
 //! # Design
 //! A sync object's state lives outside the gol heap, in the executor's
@@ -18,6 +19,12 @@
 //! every waiter. Each operation checks and, if it must wait, queues the
 //! running G in one critical section of the table's lock, so a release on
 //! another M cannot fall between the check and the queueing.
+//!
+//! Cond: `Wait`, `Signal` and `Broadcast` are Go code (stdlib/go/sync)
+//! that calls the notify-list natives here; `Wait` unlocks and relocks
+//! its `Locker` through the interface, in Go, so any Locker works and
+//! `Lock` may park as it likes. The list keeps Go's tickets so a wakeup
+//! is never lost between the unlock and the park.
 //!
 //! Parking: a native pushes the running G's waker and returns
 //! `NativeResult::Block(reason)`; the interpreter ends the slice with the
@@ -37,11 +44,46 @@ pub struct SyncState {
     readers: i64,
     /// WaitGroup counter.
     count: i64,
-    /// Once done.
-    done: bool,
     /// Parked Gs: (waker, wants write) — WaitGroup and Mutex waiters use
     /// `true`, RWMutex readers `false`.
     waiters: VecDeque<(GWaker, bool)>,
+    /// Cond's notify list (see [`NotifyList`]).
+    notify: NotifyList,
+}
+
+/// The state of a `sync.Cond`'s notify list, Go's ticket scheme: `Wait`
+/// takes a ticket (`wait`, then increments it) *before* it unlocks the
+/// Cond's Locker, and parks with it unless it was already notified;
+/// `Signal` notifies the oldest ticket not yet notified (`notify`, then
+/// increments it) and readies its waiter if parked; `Broadcast` notifies
+/// every ticket taken. So a Signal that comes between a waiter's Unlock
+/// and its park is not lost.
+///
+/// Tickets are `uint32` in Go's API and wrap; they compare by the sign
+/// of their difference ([`ticket_before`]), which is exact while fewer
+/// than 2^31 tickets are outstanding.
+///
+/// Invariant: `notify` never passes `wait`, and every ticket in
+/// `notify..wait` is held by a goroutine between `Add` and `Wait`
+/// (counted in `pending`) or parked (in `parked`). Hence `pending == 0`
+/// with no parked waiter implies `notify == wait`: the entry is idle and
+/// may be dropped, and a later use starting again from zero is
+/// equivalent.
+#[derive(Default)]
+struct NotifyList {
+    /// The next ticket to hand out.
+    wait: u32,
+    /// The next ticket to notify.
+    notify: u32,
+    /// Tickets handed out whose `Wait` has not run yet.
+    pending: u32,
+    /// Parked waiters and their tickets, oldest first.
+    parked: VecDeque<(u32, GWaker)>,
+}
+
+/// Whether ticket `a` was handed out before ticket `b` (wrapping).
+fn ticket_before(a: u32, b: u32) -> bool {
+    (a.wrapping_sub(b) as i32) < 0
 }
 
 impl SyncState {
@@ -49,8 +91,9 @@ impl SyncState {
         !self.locked
             && self.readers == 0
             && self.count == 0
-            && !self.done
             && self.waiters.is_empty()
+            && self.notify.pending == 0
+            && self.notify.parked.is_empty()
     }
 }
 
@@ -299,10 +342,68 @@ impl NativeCtx<'_> {
         self.acquire_or_park(addr, true, WaitReason::SyncWaitGroupWait, |s| s.count == 0)
     }
 
-    /// `(*sync.Once).Do`: true when the caller must run f now (the first
-    /// call marks it done).
-    pub fn once_first(&mut self, addr: u64) -> bool {
-        self.with_sema(addr, |s| !std::mem::replace(&mut s.done, true))
-            .unwrap_or(false)
+    /// `sync.runtime_notifyListAdd`: takes the next ticket of the
+    /// notify list at `addr` (a `sync.Cond`'s).
+    pub fn notify_list_add(&mut self, addr: u64) -> u32 {
+        self.with_sema(addr, |s| {
+            let t = s.notify.wait;
+            s.notify.wait = t.wrapping_add(1);
+            s.notify.pending += 1;
+            t
+        })
+        .unwrap_or(0)
+    }
+
+    /// `sync.runtime_notifyListWait`: parks with wait reason
+    /// `sync.Cond.Wait` until ticket `t` is notified; returns at once if
+    /// it already was.
+    pub fn notify_list_wait(&mut self, addr: u64, t: u32) -> NativeResult {
+        let Some(w) = self.cx().map(|c| c.current_waker()) else {
+            return NativeResult::RuntimeError("sync: no scheduler".into());
+        };
+        let parked = self.with_sema(addr, |s| {
+            s.notify.pending = s.notify.pending.saturating_sub(1);
+            if ticket_before(t, s.notify.notify) {
+                return false;
+            }
+            s.notify.parked.push_back((t, w));
+            true
+        });
+        match parked {
+            Some(true) => NativeResult::Block(WaitReason::SyncCondWait),
+            Some(false) => NativeResult::Ok,
+            None => NativeResult::RuntimeError("sync: semaphore table poisoned".into()),
+        }
+    }
+
+    /// `sync.runtime_notifyListNotifyOne`: notifies the oldest ticket not
+    /// yet notified and readies its waiter if it is parked (if not, it
+    /// will find the ticket notified when it reaches `Wait`).
+    pub fn notify_list_notify_one(&mut self, addr: u64) {
+        let w = self.with_sema(addr, |s| {
+            let n = &mut s.notify;
+            if n.notify == n.wait {
+                return None;
+            }
+            let t = n.notify;
+            n.notify = t.wrapping_add(1);
+            let k = n.parked.iter().position(|&(pt, _)| pt == t)?;
+            n.parked.remove(k).map(|(_, w)| w)
+        });
+        if let Some(Some(w)) = w {
+            self.ready_all(vec![w]);
+        }
+    }
+
+    /// `sync.runtime_notifyListNotifyAll`: notifies every ticket taken
+    /// and readies every parked waiter.
+    pub fn notify_list_notify_all(&mut self, addr: u64) {
+        let ws = self.with_sema(addr, |s| {
+            s.notify.notify = s.notify.wait;
+            s.notify.parked.drain(..).map(|(_, w)| w).collect()
+        });
+        if let Some(ws) = ws {
+            self.ready_all(ws);
+        }
     }
 }

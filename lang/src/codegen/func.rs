@@ -2316,6 +2316,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
     }
 
+    /// The variable a qualified identifier (`os.Args`) denotes.
+    fn qualified_var(&self, e: &Expr) -> Option<ObjId> {
+        let ExprKind::Selector(_, name) = &e.kind else {
+            return None;
+        };
+        if self.g.info.selections.contains_key(&e.id) {
+            return None;
+        }
+        let o = self.g.info.uses.get(&name.id).copied()?;
+        matches!(self.g.tt.obj(o).kind, ObjKind::Var(_)).then_some(o)
+    }
+
     /// Stores the value in `a` to the location `l` denotes.
     fn store_to(&mut self, l: &'a Expr, a: Reg) {
         if matches!(l.kind, ExprKind::Selector(..)) {
@@ -2324,6 +2336,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 self.emit(Op::MoveN { d: r, a, n: w });
                 return;
             }
+        }
+        if let Some(o) = self.qualified_var(l) {
+            self.store_var(o, a, l.span);
+            return;
         }
         match &l.kind {
             ExprKind::Paren(x) => self.store_to(x, a),
@@ -2544,6 +2560,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             ExprKind::Selector(x, _) => {
                 let Some(sel) = self.g.info.selections.get(&e.id).cloned() else {
+                    if let Some(o) = self.qualified_var(e) {
+                        if let Some(&gw) = self.g.globals.get(&o) {
+                            self.g.used_globals.insert(o);
+                            self.emit(Op::GlobalAddr { d, g: gw });
+                            return true;
+                        }
+                    }
                     self.err(e.span, "this selector");
                     return false;
                 };

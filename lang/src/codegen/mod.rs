@@ -84,12 +84,26 @@ pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Ve
     g.out.entry = entry;
     g.drain();
     // Package inits are compiled last: only now is it known which standard
-    // package variables are used.
-    for (i, p) in prog.packages.iter().enumerate() {
+    // package variables are used. Dependents come before their
+    // dependencies (the reverse of the packages' order), so the variables
+    // that an importer's initializers and `func init`s use are known when
+    // the imported package's init is decided. A package's initializers
+    // and init funcs may use its other variables, so its init is compiled
+    // again until the set of used variables stops growing (the errors of
+    // a discarded attempt are dropped: the last attempt reports them).
+    for i in (0..prog.packages.len()).rev() {
         let id = g.pkg_inits[i];
-        let _ = p;
-        g.compile_body(id, Body::PkgInit(i));
-        g.drain();
+        loop {
+            let used = g.used_globals.len();
+            let errs = g.errors.len();
+            g.compile_body(id, Body::PkgInit(i));
+            let body_errs: Vec<Diagnostic> = g.errors.drain(errs..).collect();
+            g.drain();
+            if g.used_globals.len() == used {
+                g.errors.extend(body_errs);
+                break;
+            }
+        }
     }
     if g.errors.is_empty() {
         Ok(g.out)

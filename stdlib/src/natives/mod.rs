@@ -21,6 +21,7 @@
 //! | os | [`os`] |
 //! | runtime | [`runtime`]; scheduling in [`sched`] |
 //! | sync | [`sched`] |
+//! | sync/atomic | [`atomic`] (one native per operation, resolved directly) |
 //! | time | [`time`] |
 //!
 //! Most packages dispatch by name inside one function per package (a
@@ -39,6 +40,7 @@
 //! time would reject programs that never call them. Plain functions
 //! without an implementation still fail at load time.
 
+pub mod atomic;
 pub mod errors;
 pub mod fmt;
 pub mod math;
@@ -142,6 +144,11 @@ pub fn resolve(name: &str) -> Option<NativeFn> {
         return direct;
     }
     let (pkg, short) = split_name(name);
+    if pkg == "sync/atomic" {
+        if let Some(f) = atomic::resolve(short) {
+            return Some(f);
+        }
+    }
     for &(p, names, _) in TABLES {
         if p == pkg && names.contains(&short) {
             return Some(dispatch);

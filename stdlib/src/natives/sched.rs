@@ -1,4 +1,5 @@
-//! Packages runtime (scheduling) and sync: thin wrappers
+//! Packages runtime (scheduling) and sync (locks, WaitGroup, and the
+//! notify list under Cond's Go bodies; Once is Go): thin wrappers
 //! over the VM's scheduler services (`gol_vm::sync`), which park the
 //! goroutine with Go's wait reasons (so a deadlock dump names them).
 
@@ -17,8 +18,11 @@ pub const SYNC_NAMES: &[&str] = &[
     "(*RWMutex).RUnlock",
     "(*WaitGroup).Add",
     "(*WaitGroup).Done",
-    "(*WaitGroup).Wait",
-    "(*Once).Do",
+    "runtime_SemacquireWaitGroup",
+    "runtime_notifyListAdd",
+    "runtime_notifyListWait",
+    "runtime_notifyListNotifyOne",
+    "runtime_notifyListNotifyAll",
 ];
 
 pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
@@ -84,28 +88,23 @@ pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
                 Err(e) => NativeResult::Panic(e.into()),
             }
         }
-        "(*WaitGroup).Wait" => ctx.wg_wait(p),
-        "(*Once).Do" => {
-            if !ctx.once_first(p) {
-                return Some(NativeResult::Ok);
-            }
-            let cl = ctx.arg(1);
-            if cl == 0 {
-                return Some(NativeResult::RuntimeError(NIL_DEREF.into()));
-            }
-            let f = ctx.read_words(cl, 0, 1).first().copied().unwrap_or(0);
-            match ctx.call(gol_lang::bytecode::FuncId(f as u32), cl, &[]) {
-                Ok(_) => NativeResult::Ok,
-                Err(gol_vm::native::CallError::Exit(c)) => NativeResult::Exit(c),
-                Err(gol_vm::native::CallError::Fatal) => NativeResult::Exit(2),
-                Err(gol_vm::native::CallError::TooDeep) => {
-                    NativeResult::Panic("sync.Once.Do nested too deeply".into())
-                }
-                Err(gol_vm::native::CallError::Panic { runtime, .. }) => match runtime {
-                    Some(msg) => NativeResult::RuntimeError(msg),
-                    None => NativeResult::Panic("panic in sync.Once.Do".into()),
-                },
-            }
+        // (*WaitGroup).Wait is Go code calling this, as in Go.
+        "runtime_SemacquireWaitGroup" => ctx.wg_wait(p),
+        // sync.Cond's notify list (its Go bodies call these with
+        // &c.notify).
+        "runtime_notifyListAdd" => {
+            let t = ctx.notify_list_add(p);
+            ctx.set_result(0, u64::from(t));
+            NativeResult::Ok
+        }
+        "runtime_notifyListWait" => ctx.notify_list_wait(p, ctx.arg(1) as u32),
+        "runtime_notifyListNotifyOne" => {
+            ctx.notify_list_notify_one(p);
+            NativeResult::Ok
+        }
+        "runtime_notifyListNotifyAll" => {
+            ctx.notify_list_notify_all(p);
+            NativeResult::Ok
         }
         _ => return None,
     })
