@@ -44,21 +44,6 @@ fn outside_subset(text: &str) -> bool {
 /// `test/ken` and `test/chan` programs that do not run yet: (file, what
 /// gol says, why).
 const KNOWN_GAPS: &[(&str, &str, &str)] = &[
-    (
-        "doubleselect.go",
-        "gol does not implement flag.Parse, flag.Int yet",
-        "package flag has no natives yet (standard library)",
-    ),
-    (
-        "select2.go",
-        "gol cannot compile this selector yet",
-        "runtime.MemStats field selectors are not compiled yet",
-    ),
-    (
-        "sieve2.go",
-        "gol does not implement container/heap.Pop, container/heap.Push, container/ring.New yet",
-        "container/heap and container/ring have no natives yet (standard library)",
-    ),
 ];
 
 /// Runs `gol run NAME` in the program's directory; (exit status, combined
