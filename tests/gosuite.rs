@@ -43,8 +43,7 @@ fn outside_subset(text: &str) -> bool {
 
 /// `test/ken` and `test/chan` programs that do not run yet: (file, what
 /// gol says, why).
-const KNOWN_GAPS: &[(&str, &str, &str)] = &[
-];
+const KNOWN_GAPS: &[(&str, &str, &str)] = &[];
 
 /// Runs `gol run NAME` in the program's directory; (exit status, combined
 /// stdout and stderr).

@@ -117,6 +117,9 @@ unsafe impl Send for Pool {}
 /// The VM as the scheduler's executor.
 pub struct Exec {
     pool: Mutex<Pool>,
+    /// The program's heap (the pacer's question after each slice needs no
+    /// VM).
+    heap: Arc<gol_gc::Heap>,
     /// Every channel made, by index (see the module docs).
     pub(crate) chans: Mutex<Vec<Arc<Chan>>>,
     /// sync.Mutex, RWMutex and WaitGroup states, by object address (see
@@ -243,14 +246,22 @@ impl Executor for Exec {
         let out = run_slice(&mut vm, g, cx);
         vm.cx = std::ptr::null();
         vm.exec = None;
-        if let Ok(mut p) = self.pool.lock() {
-            p.free.push(vm);
-        }
+        self.put_vm(vm);
         out
+    }
+
+    fn after_slice(&self, cx: &Cx) {
+        safepoint(self, cx);
     }
 }
 
 impl Exec {
+    fn put_vm(&self, vm: Vm) {
+        if let Ok(mut p) = self.pool.lock() {
+            p.free.push(vm);
+        }
+    }
+
     /// A VM for this M: a free one, or a fork of the prototype.
     fn take_vm(&self) -> Option<Vm> {
         let mut p = self.pool.lock().ok()?;
@@ -271,10 +282,7 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
     }
     let budget = vm.slice_budget;
     match crate::interp::run(vm, g, budget) {
-        crate::interp::Exit::Yield => {
-            safepoint(vm, g);
-            RunOutcome::Preempted
-        }
+        crate::interp::Exit::Yield => RunOutcome::Preempted,
         crate::interp::Exit::Block(r) => RunOutcome::Blocked(r),
         crate::interp::Exit::Done => RunOutcome::Done,
         crate::interp::Exit::Exit(code) => {
@@ -428,25 +436,32 @@ pub(crate) fn write_selected(
     }
 }
 
-/// Between slices: collect if the pacer says so. The roots are every
-/// goroutine's slot stack and records, the globals, and every channel's
-/// element words, read with the world stopped.
-fn safepoint(vm: &mut Vm, g: &G) {
-    if !vm.heap.should_collect() {
+/// After a slice (`Executor::after_slice`, the G's state unlocked):
+/// collect if the pacer says so. The roots are every goroutine's slot
+/// stack and records, the globals, every channel's element words and the
+/// pins, read with the world stopped.
+fn safepoint(exec: &Exec, cx: &Cx) {
+    if !exec.heap.should_collect() {
         return;
     }
-    with_world_stopped(vm, |vm, others| {
+    let Some(mut vm) = exec.take_vm() else { return };
+    vm.cx = cx as *const Cx;
+    vm.exec = Some(exec as *const Exec);
+    with_world_stopped(&mut vm, true, |vm, others| {
         // Another M may have collected while this one waited to stop the
         // world.
         if let Some(others) = others {
             if vm.heap.should_collect() {
-                // SAFETY: the world is stopped (no other M runs a slice,
-                // no native is running but the caller's), and `words`
-                // holds the other Gs' and the channels' roots.
-                unsafe { collect_with(vm, g, others) }
+                // SAFETY: the world is stopped (no other M runs a slice),
+                // and `others` holds every goroutine's, channel's and
+                // pin's roots; no native is running.
+                unsafe { collect_with(vm, None, others) }
             }
         }
     });
+    vm.cx = std::ptr::null();
+    vm.exec = None;
+    exec.put_vm(vm);
 }
 
 /// The roots outside the running goroutine while the world is stopped:
@@ -455,8 +470,8 @@ fn safepoint(vm: &mut Vm, g: &G) {
 /// parked goroutine at each collection).
 pub(crate) struct Others<'a> {
     gs: &'a [&'a G],
-    chans: Vec<Arc<Chan>>,
-    pins: Vec<u64>,
+    chans: &'a [Arc<Chan>],
+    pins: &'a [u64],
 }
 
 impl Others<'_> {
@@ -467,10 +482,10 @@ impl Others<'_> {
             }
             o.extra_roots(sink);
         }
-        for c in &self.chans {
+        for c in self.chans {
             c.for_each_word(&mut |w| sink(w as usize));
         }
-        for &w in &self.pins {
+        for &w in self.pins {
             sink(w as usize);
         }
     }
@@ -482,13 +497,14 @@ impl Others<'_> {
 /// the world is trivially stopped and there are no other roots.
 pub(crate) fn with_world_stopped<R>(
     vm: &mut Vm,
+    include_self: bool,
     f: impl FnOnce(&mut Vm, Option<&Others<'_>>) -> R,
 ) -> R {
     let (Some(exec), false) = (vm.exec, vm.cx.is_null()) else {
         let none = Others {
             gs: &[],
-            chans: Vec::new(),
-            pins: Vec::new(),
+            chans: &[],
+            pins: &[],
         };
         return f(vm, Some(&none));
     };
@@ -503,12 +519,19 @@ pub(crate) fn with_world_stopped<R>(
         .lock()
         .map(|t| t.values().copied().collect())
         .unwrap_or_default();
-    let mut out = cx.with_other_gs(|gs| {
+    let with_gs = |f: &mut dyn FnMut(&[&Box<G>]) -> Option<R>| {
+        if include_self {
+            cx.with_all_gs(f)
+        } else {
+            cx.with_other_gs(f)
+        }
+    };
+    let mut out = with_gs(&mut |gs| {
         let gs: Vec<&G> = gs.iter().map(|b| b.as_ref()).collect();
         let others = Others {
             gs: &gs,
-            chans,
-            pins,
+            chans: &chans,
+            pins: &pins,
         };
         f.take().map(|f| f(vm, Some(&others)))
     });
@@ -530,14 +553,16 @@ pub(crate) fn with_world_stopped<R>(
 /// The world is stopped and every heap pointer the program can use again
 /// is in one of those roots (heap contract 4): no caller holds one of its
 /// own across this call.
-pub(crate) unsafe fn collect_with(vm: &mut Vm, g: &G, others: &Others<'_>) {
+pub(crate) unsafe fn collect_with(vm: &mut Vm, g: Option<&G>, others: &Others<'_>) {
     let globals = &vm.globals;
     let mut roots = |sink: &mut dyn FnMut(usize)| {
-        for &w in g.live_slots() {
-            sink(w as usize);
+        if let Some(g) = g {
+            for &w in g.live_slots() {
+                sink(w as usize);
+            }
+            g.extra_roots(sink);
         }
         globals.for_each(&mut |w| sink(w as usize));
-        g.extra_roots(sink);
         others.for_each(sink);
     };
     // SAFETY: the caller guarantees a stopped world and complete roots.
@@ -567,6 +592,7 @@ fn sched_config() -> crate::sched::Config {
 pub(crate) fn run_program(vm: &mut Vm) -> i32 {
     use crate::sched::{RunExit, Sched};
     let exec = Exec {
+        heap: vm.heap.clone(),
         pool: Mutex::new(Pool {
             proto: vm.fork(),
             free: Vec::new(),

@@ -369,13 +369,13 @@ impl NativeCtx<'_> {
         self.g.stack[from..].fill(0);
         // The other goroutines and the channels' contents (see `exec`).
         let g: &G = self.g;
-        crate::exec::with_world_stopped(self.vm, |vm, others| {
+        crate::exec::with_world_stopped(self.vm, false, |vm, others| {
             let Some(others) = others else { return };
             // SAFETY: the world is stopped (no other M runs a slice; this
             // goroutine is in this native), and every heap pointer the VM
             // will use again is in a root `collect_with` passes (the
             // caller holds none of its own).
-            unsafe { crate::exec::collect_with(vm, g, others) };
+            unsafe { crate::exec::collect_with(vm, Some(g), others) };
             // Go's runtime.GC also finishes sweeping before it returns, so
             // the statistics read next count only live objects.
             vm.heap.finish_sweep();
@@ -402,7 +402,7 @@ impl NativeCtx<'_> {
 
     /// Exact memory statistics (`runtime.ReadMemStats`).
     pub fn mem_stats(&mut self) -> MemStats {
-        crate::exec::with_world_stopped(self.vm, |vm, _| {
+        crate::exec::with_world_stopped(self.vm, false, |vm, _| {
             // SAFETY: the world is stopped: no other M allocates or uses
             // its cache while the caches are flushed.
             unsafe { vm.heap.read_mem_stats() }

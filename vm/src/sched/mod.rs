@@ -139,6 +139,11 @@ pub trait Executor: Send + Sync + Sized + 'static {
     /// Runs `g` until it yields, blocks, finishes or is preempted.
     fn run(&self, g: &mut Self::G, cx: &PCtx<Self>) -> RunOutcome;
 
+    /// Called after each slice, with the G's state unlocked and the M still
+    /// counted in the world: the place to stop the world (every G's state,
+    /// the one that just ran included, can then be read).
+    fn after_slice(&self, _cx: &PCtx<Self>) {}
+
     /// Gs waiting on I/O (a pending wait prevents deadlock reports).
     fn io_waiters(&self) -> usize {
         0

@@ -1238,6 +1238,7 @@ impl<E: Executor> PCtx<E> {
                 None => gol_gc::throw("execute: goroutine without state"),
             }
         };
+        sh.exec.after_slice(self);
         sh.world.leave();
         *self.curg.borrow_mut() = None;
         self.m.curg.store(0, Ordering::Relaxed);
@@ -1343,7 +1344,16 @@ impl<E: Executor> PCtx<E> {
     /// someone else: the world is not stopped). For a stopped world's
     /// root scan: nothing is copied.
     pub fn with_other_gs<R>(&self, f: impl FnOnce(&[&E::G]) -> R) -> Option<R> {
-        let me = self.goid();
+        self.with_gs(self.goid(), f)
+    }
+
+    /// [`PCtx::with_other_gs`] for every G (from `after_slice`, where the
+    /// running G's state is unlocked too).
+    pub fn with_all_gs<R>(&self, f: impl FnOnce(&[&E::G]) -> R) -> Option<R> {
+        self.with_gs(0, f)
+    }
+
+    fn with_gs<R>(&self, me: u64, f: impl FnOnce(&[&E::G]) -> R) -> Option<R> {
         let gs: Vec<GRef<E>> = self
             .sh
             .allgs

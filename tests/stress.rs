@@ -1,0 +1,95 @@
+//! Goroutine stress programs (tests/stress/*.go) on one, two and eight Ps
+//! (eight is more than the CI machine's cores), each run several times:
+//! a million goroutines created and joined, a token around a ring of
+//! 10,000 goroutines, select storms, and collections while goroutines on
+//! several threads swap linked structures through channels and maps (also
+//! with a collection at every safepoint, `GOL_GCSTRESS=1`). Each program
+//! prints a result it checks itself; the expectation (`NAME.out`) comes
+//! from native Go. A lost wakeup shows up as a hang, caught by the time
+//! limit.
+//!
+//! `GOL_STRESS_REPEAT=N` runs each combination N times (default 2); the
+//! ignored trial `stress_long` repeats everything 20 times.
+
+mod common;
+
+use libtest_mimic::{Arguments, Trial};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const LIMIT: Duration = Duration::from_secs(120);
+
+fn run_once(path: &Path, procs: usize, gcstress: bool) -> Result<(), String> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gol"));
+    cmd.arg("run")
+        .arg(path)
+        .env("GOMAXPROCS", procs.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if gcstress {
+        cmd.env("GOL_GCSTRESS", "1");
+    }
+    let mut child = cmd.spawn().map_err(|e| format!("cannot run gol: {e}"))?;
+    let start = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if start.elapsed() > LIMIT => {
+                let _ = child.kill();
+                return Err(format!("no end after {LIMIT:?} (lost wakeup?)"));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    let want = std::fs::read_to_string(path.with_extension("out")).map_err(|e| e.to_string())?;
+    let got = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() || got != want {
+        return Err(format!(
+            "GOMAXPROCS={procs} gcstress={gcstress}: {}\n--- want\n{want}--- got\n{got}--- stderr\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(())
+}
+
+fn run_all(path: &Path, repeat: usize) -> Result<(), libtest_mimic::Failed> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let gc = name.as_deref().is_some_and(|n| n.starts_with("gc"));
+    for _ in 0..repeat {
+        for procs in [1, 2, 8] {
+            run_once(path, procs, false)?;
+            if gc {
+                run_once(path, procs, true)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let repeat: usize = std::env::var("GOL_STRESS_REPEAT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2);
+    let files: Vec<PathBuf> = common::files_with(&common::root().join("tests/stress"), &[".go"]);
+    let mut trials = Vec::new();
+    for p in files.clone() {
+        let name = format!("stress/{}", p.file_name().unwrap().to_string_lossy());
+        trials.push(Trial::test(name, move || run_all(&p, repeat)));
+    }
+    trials.push(
+        Trial::test("stress_long", move || {
+            for p in &files {
+                run_all(p, 20)?;
+            }
+            Ok(())
+        })
+        .with_ignored_flag(true),
+    );
+    libtest_mimic::run(&args, trials).exit();
+}
