@@ -42,12 +42,16 @@ pub struct Deferred {
 }
 
 /// What a goroutine panics with.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum PanicValue {
     /// `panic(v)`: an interface word (a box pointer, 0 for nil).
     Value(u64),
     /// A runtime error, with Go's message after `runtime error: `.
     Runtime(String),
+    /// `runtime.Goexit`: unwinds like a panic, running every deferred
+    /// call, but `recover` returns nil and does not stop it, and reaching
+    /// the bottom of the stack ends the goroutine normally.
+    Goexit,
 }
 
 /// A panic in progress.

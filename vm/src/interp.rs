@@ -851,6 +851,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                             save!();
                             return Exit::Yield;
                         }
+                        NativeResult::Goexit => {
+                            save!();
+                            match start_panic(&prog, g, PanicValue::Goexit) {
+                                Flow::Continue => continue 'frames,
+                                Flow::Exit(x) => return x,
+                            }
+                        }
                         NativeResult::Block(reason) => {
                             save!();
                             return Exit::Block(reason);
@@ -933,10 +940,11 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     }
                     let mut v = 0;
                     if let Some(p) = g.panicking.as_mut() {
-                        if p.frame == depth && !p.recovered {
+                        if p.frame == depth && !p.recovered && p.value != PanicValue::Goexit {
                             p.recovered = true;
                             v = match p.value.clone() {
                                 PanicValue::Value(v) => v,
+                                PanicValue::Goexit => 0,
                                 PanicValue::Runtime(msg) => {
                                     let (sp, sl) = vm.new_string(msg.as_bytes());
                                     let t = vm.runtime_error_type(&msg);
@@ -1567,6 +1575,15 @@ fn unwind(prog: &Program, g: &mut G) -> Flow {
         }
     }
     let Some(d) = d else {
+        if g.panicking
+            .as_ref()
+            .is_some_and(|p| p.value == PanicValue::Goexit)
+        {
+            // Goexit ran every deferred call: the goroutine ends.
+            g.panicking = None;
+            g.frames.clear();
+            return Flow::Exit(Exit::Done);
+        }
         return Flow::Exit(Exit::Panic);
     };
     // Frames above the deferring one are gone.

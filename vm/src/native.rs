@@ -81,6 +81,8 @@ pub enum NativeResult {
     Yield,
     /// The goroutine parks (a sleep's timer or a semaphore will ready it).
     Block(crate::sched::WaitReason),
+    /// `runtime.Goexit`: run the goroutine's deferred calls and end it.
+    Goexit,
 }
 
 /// A native's view of the VM during one call.
@@ -445,6 +447,7 @@ impl CallError {
 pub(crate) fn panic_word(vm: &mut Vm, v: &PanicValue) -> (u64, Option<String>) {
     match v {
         PanicValue::Value(w) => (*w, None),
+        PanicValue::Goexit => (0, None),
         PanicValue::Runtime(msg) => {
             let (p, l) = vm.new_string(msg.as_bytes());
             let t = vm.runtime_error_type(msg);

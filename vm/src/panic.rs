@@ -23,20 +23,29 @@ pub fn report(vm: &mut Vm, g: &G) {
         return;
     };
     let mut method_texts = Vec::new();
-    for v in p.earlier.iter().map(|e| &e.0).chain([&p.value]) {
+    // A Goexit a panic interrupted is not printed (as in Go).
+    let shown = |v: &PanicValue| *v != PanicValue::Goexit;
+    for v in p
+        .earlier
+        .iter()
+        .map(|e| &e.0)
+        .chain([&p.value])
+        .filter(|v| shown(v))
+    {
         method_texts.push(match v {
             PanicValue::Value(b) => method_text(vm, *b),
-            PanicValue::Runtime(_) => None,
+            PanicValue::Runtime(_) | PanicValue::Goexit => None,
         });
     }
     let vm: &Vm = vm;
     let mut out = Vec::new();
     let mut signal = false;
-    let chain = p.earlier.iter().map(|(v, rec)| (v, *rec, false)).chain([(
-        &p.value,
-        p.recovered,
-        p.repanicked,
-    )]);
+    let chain = p
+        .earlier
+        .iter()
+        .map(|(v, rec)| (v, *rec, false))
+        .chain([(&p.value, p.recovered, p.repanicked)])
+        .filter(|(v, _, _)| shown(v));
     for (k, (v, recovered, repanicked)) in chain.enumerate() {
         if k > 0 {
             out.push(b'\t');
@@ -49,6 +58,7 @@ pub fn report(vm: &mut Vm, g: &G) {
             }
             (PanicValue::Value(_), Some(text)) => out.extend_from_slice(text),
             (PanicValue::Value(v), None) => out.extend_from_slice(&panic_value_text(vm, *v)),
+            (PanicValue::Goexit, _) => {}
         }
         if repanicked {
             out.extend_from_slice(b" [recovered, repanicked]");

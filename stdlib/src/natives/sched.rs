@@ -5,7 +5,7 @@
 
 use gol_vm::{NativeCtx, NativeResult};
 
-pub const RUNTIME_NAMES: &[&str] = &["Gosched", "NumGoroutine", "GOMAXPROCS"];
+pub const RUNTIME_NAMES: &[&str] = &["Gosched", "Goexit", "NumGoroutine", "GOMAXPROCS"];
 
 pub const SYNC_NAMES: &[&str] = &[
     "(*Mutex).Lock",
@@ -28,6 +28,7 @@ pub const SYNC_NAMES: &[&str] = &[
 pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
     Some(match name {
         "Gosched" => ctx.gosched(),
+        "Goexit" => gol_vm::NativeResult::Goexit,
         "NumGoroutine" => {
             let n = ctx.num_goroutine();
             ctx.set_result(0, n as u64);
