@@ -250,8 +250,15 @@ impl Executor for Exec {
         out
     }
 
-    fn after_slice(&self, cx: &Cx) {
-        safepoint(self, cx);
+    fn after_slice(&self, cx: &Cx, outcome: &RunOutcome) {
+        // The interpreter ends a slice early when an allocation passes the
+        // trigger, so a collection that is due happens after a preempted
+        // slice; slices that block or finish are not safepoints (in
+        // GOL_GCSTRESS mode, collecting after every one of them would be
+        // quadratic in the number of goroutines).
+        if matches!(outcome, RunOutcome::Preempted) {
+            safepoint(self, cx);
+        }
     }
 }
 

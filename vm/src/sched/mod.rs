@@ -142,7 +142,7 @@ pub trait Executor: Send + Sync + Sized + 'static {
     /// Called after each slice, with the G's state unlocked and the M still
     /// counted in the world: the place to stop the world (every G's state,
     /// the one that just ran included, can then be read).
-    fn after_slice(&self, _cx: &PCtx<Self>) {}
+    fn after_slice(&self, _cx: &PCtx<Self>, _outcome: &RunOutcome) {}
 
     /// Gs waiting on I/O (a pending wait prevents deadlock reports).
     fn io_waiters(&self) -> usize {

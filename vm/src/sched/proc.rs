@@ -1238,7 +1238,7 @@ impl<E: Executor> PCtx<E> {
                 None => gol_gc::throw("execute: goroutine without state"),
             }
         };
-        sh.exec.after_slice(self);
+        sh.exec.after_slice(self, &outcome);
         sh.world.leave();
         *self.curg.borrow_mut() = None;
         self.m.curg.store(0, Ordering::Relaxed);
