@@ -573,8 +573,12 @@ pub(crate) unsafe fn collect_with(vm: &mut Vm, g: Option<&G>, others: &Others<'_
         others.for_each(sink);
     };
     // SAFETY: the caller guarantees a stopped world and complete roots.
-    unsafe {
-        vm.heap.collect(&mut roots);
+    let st = unsafe { vm.heap.collect(&mut roots) };
+    if vm.gctrace {
+        // SAFETY: set by the executor for the running slice (or null).
+        let procs = unsafe { vm.cx.as_ref() }.map_or(1, |c| c.gomaxprocs());
+        let line = st.gctrace_line(vm.start.elapsed().as_nanos() as u64, 0, procs, g.is_some());
+        let _ = std::io::stderr().write_all(format!("{line}\n").as_bytes());
     }
 }
 

@@ -194,6 +194,29 @@ pub struct Vm {
     pub(crate) cx: *const exec::Cx,
     /// The executor running the program (None outside `run_main`).
     pub(crate) exec: Option<*const exec::Exec>,
+    /// `GODEBUG=gctrace=1`: a line per collection on stderr.
+    pub(crate) gctrace: bool,
+    /// When the program started (gctrace's `@T s`).
+    pub(crate) start: std::time::Instant,
+}
+
+/// `GOMEMLIMIT`'s value in bytes (None for "off" or a malformed value).
+fn parse_mem_limit(v: &str) -> Option<u64> {
+    let v = v.trim();
+    if v == "off" {
+        return None;
+    }
+    let (num, mul) = [
+        ("TiB", 1u64 << 40),
+        ("GiB", 1 << 30),
+        ("MiB", 1 << 20),
+        ("KiB", 1 << 10),
+        ("B", 1),
+    ]
+    .iter()
+    .find_map(|&(suf, m)| v.strip_suffix(suf).map(|n| (n, m)))
+    .unwrap_or((v, 1));
+    num.trim().parse::<u64>().ok()?.checked_mul(mul)
 }
 
 impl Vm {
@@ -251,6 +274,26 @@ impl Vm {
         let stress = std::env::var_os("GOL_GCSTRESS").is_some_and(|v| v == "1");
         heap.set_stress(stress);
         let slice_budget = if stress { 1_000 } else { interp::SLICE_BUDGET };
+        // GOGC (a percentage or "off") and GOMEMLIMIT ("off" or bytes with
+        // an optional B/KiB/MiB/GiB/TiB suffix), read as Go reads them.
+        if let Ok(v) = std::env::var("GOGC") {
+            let v = v.trim();
+            if v == "off" {
+                heap.set_gogc(-1);
+            } else if let Ok(n) = v.parse::<i32>() {
+                heap.set_gogc(n);
+            }
+        }
+        if let Some(b) = std::env::var("GOMEMLIMIT")
+            .ok()
+            .and_then(|v| parse_mem_limit(&v))
+        {
+            heap.set_memory_limit(b);
+        }
+        let gctrace = std::env::var("GODEBUG").is_ok_and(|v| {
+            v.split(',')
+                .any(|kv| kv.trim().strip_prefix("gctrace=").is_some_and(|n| n != "0"))
+        });
         let cache = heap.new_cache();
         Ok(Vm {
             globals: std::sync::Arc::new(Globals::new(prog.global_words as usize)),
@@ -268,6 +311,8 @@ impl Vm {
             args: std::sync::Arc::new(Vec::new()),
             cx: std::ptr::null(),
             exec: None,
+            gctrace,
+            start: std::time::Instant::now(),
         })
     }
 
@@ -290,6 +335,8 @@ impl Vm {
             args: self.args.clone(),
             cx: std::ptr::null(),
             exec: None,
+            gctrace: self.gctrace,
+            start: self.start,
         }
     }
 

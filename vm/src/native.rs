@@ -402,6 +402,36 @@ impl NativeCtx<'_> {
         (r, keep)
     }
 
+    /// `debug.SetGCPercent`: sets GOGC (negative: off), returns the old.
+    pub fn set_gc_percent(&mut self, percent: i64) -> i64 {
+        let p = percent.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+        self.vm.heap.set_gogc(p) as i64
+    }
+
+    /// `debug.SetMemoryLimit`: a negative limit only reads the current
+    /// one; `math.MaxInt64` means none.
+    pub fn set_memory_limit(&mut self, limit: i64) -> i64 {
+        let to_go = |b: u64| if b == u64::MAX { i64::MAX } else { b as i64 };
+        if limit < 0 {
+            let old = self.vm.heap.set_memory_limit(u64::MAX);
+            self.vm.heap.set_memory_limit(old);
+            return to_go(old);
+        }
+        let b = if limit == i64::MAX {
+            u64::MAX
+        } else {
+            limit as u64
+        };
+        to_go(self.vm.heap.set_memory_limit(b))
+    }
+
+    /// `debug.FreeOSMemory`: a collection, then free pages go back to the
+    /// OS.
+    pub fn free_os_memory(&mut self) {
+        self.collect();
+        self.vm.heap.free_os_memory();
+    }
+
     /// Exact memory statistics (`runtime.ReadMemStats`).
     pub fn mem_stats(&mut self) -> MemStats {
         crate::exec::with_world_stopped(self.vm, false, |vm, _| {

@@ -70,6 +70,7 @@ const TABLES: &[(&str, &[&str], Dispatch)] = &[
     ("unicode/utf8", utf8::NAMES, utf8::call),
     ("sort", sort::NAMES, sort::call),
     ("runtime", runtime::NAMES, runtime::call),
+    ("runtime/debug", runtime::DEBUG_NAMES, runtime::call_debug),
     ("math/rand", rand::NAMES, rand::call),
     ("unicode", unicode::NAMES, unicode::call),
     ("fmt", scan::NAMES, scan::call),

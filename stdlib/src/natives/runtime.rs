@@ -23,6 +23,26 @@ pub const NAMES: &[&str] = &[
     "Breakpoint",
 ];
 
+/// The natives of runtime/debug.
+pub const DEBUG_NAMES: &[&str] = &["SetGCPercent", "SetMemoryLimit", "FreeOSMemory"];
+
+/// Dispatches `runtime/debug.<name>`.
+pub fn call_debug(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
+    match name {
+        "SetGCPercent" => {
+            let old = ctx.set_gc_percent(ctx.arg(0) as i64);
+            ctx.set_result(0, old as u64);
+        }
+        "SetMemoryLimit" => {
+            let old = ctx.set_memory_limit(ctx.arg(0) as i64);
+            ctx.set_result(0, old as u64);
+        }
+        "FreeOSMemory" => ctx.free_os_memory(),
+        _ => return None,
+    }
+    Some(NativeResult::Ok)
+}
+
 fn num_cpu() -> u64 {
     std::thread::available_parallelism().map_or(1, |n| n.get() as u64)
 }
