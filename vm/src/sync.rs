@@ -159,9 +159,29 @@ impl NativeCtx<'_> {
         NativeResult::Block(WaitReason::Sleep)
     }
 
+    /// Runs `f` on the object's state with the running G's waker; `f`
+    /// queues the waker somewhere in the state and returns true to park,
+    /// or returns false to go on. Check and queueing happen in one
+    /// critical section, so a release on another M cannot fall between
+    /// them.
+    fn park_unless(
+        &mut self,
+        addr: u64,
+        reason: WaitReason,
+        f: impl FnOnce(&mut SyncState, GWaker) -> bool,
+    ) -> NativeResult {
+        let Some(w) = self.cx().map(|c| c.current_waker()) else {
+            return NativeResult::RuntimeError("sync: no scheduler".into());
+        };
+        match self.with_sema(addr, |s| f(s, w)) {
+            Some(true) => NativeResult::Block(reason),
+            Some(false) => NativeResult::Ok,
+            None => NativeResult::RuntimeError("sync: semaphore table poisoned".into()),
+        }
+    }
+
     /// Runs `take` on the object's state; when it fails, queues the
-    /// running G as a waiter in the same critical section (so a release
-    /// between the check and the queueing cannot be missed) and parks it.
+    /// running G as a waiter (see [`NativeCtx::park_unless`]) and parks it.
     fn acquire_or_park(
         &mut self,
         addr: u64,
@@ -169,24 +189,29 @@ impl NativeCtx<'_> {
         reason: WaitReason,
         take: impl FnOnce(&mut SyncState) -> bool,
     ) -> NativeResult {
-        let Some(w) = self.cx().map(|c| c.current_waker()) else {
-            return match self.with_sema(addr, take) {
-                Some(true) => NativeResult::Ok,
-                _ => NativeResult::RuntimeError("sync: no scheduler".into()),
-            };
-        };
-        let got = self.with_sema(addr, |s| {
+        self.park_unless(addr, reason, |s, w| {
             if take(s) {
-                true
-            } else {
-                s.waiters.push_back((w, write));
-                false
+                return false;
             }
-        });
-        match got {
-            Some(true) => NativeResult::Ok,
-            Some(false) => NativeResult::Block(reason),
-            None => NativeResult::RuntimeError("sync: semaphore table poisoned".into()),
+            s.waiters.push_back((w, write));
+            true
+        })
+    }
+
+    /// Runs `release` on the object's state and readies the waiters it
+    /// returns; its error (Go's fatal or panic message) is passed on.
+    fn release(
+        &mut self,
+        addr: u64,
+        release: impl FnOnce(&mut SyncState) -> Result<Vec<GWaker>, &'static str>,
+    ) -> Result<(), &'static str> {
+        match self.with_sema(addr, release) {
+            Some(Ok(ws)) => {
+                self.ready_all(ws);
+                Ok(())
+            }
+            Some(Err(e)) => Err(e),
+            None => Ok(()),
         }
     }
 
@@ -200,11 +225,6 @@ impl NativeCtx<'_> {
 
     /// `(*sync.Mutex).Lock` and `(*sync.RWMutex).Lock`.
     pub fn mutex_lock(&mut self, addr: u64, rw: bool) -> NativeResult {
-        if addr == 0 {
-            return NativeResult::RuntimeError(
-                "runtime error: invalid memory address or nil pointer dereference".into(),
-            );
-        }
         let r = if rw {
             WaitReason::SyncRWMutexLock
         } else {
@@ -261,7 +281,7 @@ impl NativeCtx<'_> {
     /// `(*sync.Mutex).Unlock` / `(*sync.RWMutex).Unlock`: a fatal error
     /// when not locked, as Go's.
     pub fn mutex_unlock(&mut self, addr: u64, rw: bool) -> Result<(), &'static str> {
-        let r = self.with_sema(addr, |s| {
+        self.release(addr, |s| {
             if !s.locked {
                 return Err(if rw {
                     "sync: Unlock of unlocked RWMutex"
@@ -271,15 +291,7 @@ impl NativeCtx<'_> {
             }
             s.locked = false;
             Ok(Self::hand_off(s))
-        });
-        match r {
-            Some(Ok(ws)) => {
-                self.ready_all(ws);
-                Ok(())
-            }
-            Some(Err(e)) => Err(e),
-            None => Ok(()),
-        }
+        })
     }
 
     /// `(*sync.RWMutex).RLock`.
@@ -296,26 +308,18 @@ impl NativeCtx<'_> {
 
     /// `(*sync.RWMutex).RUnlock`.
     pub fn runlock(&mut self, addr: u64) -> Result<(), &'static str> {
-        let r = self.with_sema(addr, |s| {
+        self.release(addr, |s| {
             if s.readers <= 0 {
                 return Err("sync: RUnlock of unlocked RWMutex");
             }
             s.readers -= 1;
             Ok(Self::hand_off(s))
-        });
-        match r {
-            Some(Ok(ws)) => {
-                self.ready_all(ws);
-                Ok(())
-            }
-            Some(Err(e)) => Err(e),
-            None => Ok(()),
-        }
+        })
     }
 
     /// `(*sync.WaitGroup).Add(delta)`; Err with Go's panic message.
     pub fn wg_add(&mut self, addr: u64, delta: i64) -> Result<(), &'static str> {
-        let r = self.with_sema(addr, |s| {
+        self.release(addr, |s| {
             s.count = s.count.wrapping_add(delta);
             if s.count < 0 {
                 s.count = 0;
@@ -326,15 +330,7 @@ impl NativeCtx<'_> {
             } else {
                 Ok(Vec::new())
             }
-        });
-        match r {
-            Some(Ok(ws)) => {
-                self.ready_all(ws);
-                Ok(())
-            }
-            Some(Err(e)) => Err(e),
-            None => Ok(()),
-        }
+        })
     }
 
     /// `(*sync.WaitGroup).Wait`.
@@ -358,22 +354,14 @@ impl NativeCtx<'_> {
     /// `sync.Cond.Wait` until ticket `t` is notified; returns at once if
     /// it already was.
     pub fn notify_list_wait(&mut self, addr: u64, t: u32) -> NativeResult {
-        let Some(w) = self.cx().map(|c| c.current_waker()) else {
-            return NativeResult::RuntimeError("sync: no scheduler".into());
-        };
-        let parked = self.with_sema(addr, |s| {
+        self.park_unless(addr, WaitReason::SyncCondWait, |s, w| {
             s.notify.pending = s.notify.pending.saturating_sub(1);
             if ticket_before(t, s.notify.notify) {
                 return false;
             }
             s.notify.parked.push_back((t, w));
             true
-        });
-        match parked {
-            Some(true) => NativeResult::Block(WaitReason::SyncCondWait),
-            Some(false) => NativeResult::Ok,
-            None => NativeResult::RuntimeError("sync: semaphore table poisoned".into()),
-        }
+        })
     }
 
     /// `sync.runtime_notifyListNotifyOne`: notifies the oldest ticket not

@@ -65,19 +65,18 @@ pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(0, ok as u64);
             NativeResult::Ok
         }
-        "(*Mutex).Unlock" => match ctx.mutex_unlock(p, false) {
-            Ok(()) => NativeResult::Ok,
-            Err(e) => fatal(ctx, e),
-        },
-        "(*RWMutex).Unlock" => match ctx.mutex_unlock(p, true) {
-            Ok(()) => NativeResult::Ok,
-            Err(e) => fatal(ctx, e),
-        },
+        "(*Mutex).Unlock" | "(*RWMutex).Unlock" | "(*RWMutex).RUnlock" => {
+            let r = match name {
+                "(*Mutex).Unlock" => ctx.mutex_unlock(p, false),
+                "(*RWMutex).Unlock" => ctx.mutex_unlock(p, true),
+                _ => ctx.runlock(p),
+            };
+            match r {
+                Ok(()) => NativeResult::Ok,
+                Err(e) => fatal(ctx, e),
+            }
+        }
         "(*RWMutex).RLock" => ctx.rlock(p),
-        "(*RWMutex).RUnlock" => match ctx.runlock(p) {
-            Ok(()) => NativeResult::Ok,
-            Err(e) => fatal(ctx, e),
-        },
         "(*WaitGroup).Add" | "(*WaitGroup).Done" => {
             let delta = if name == "(*WaitGroup).Done" {
                 -1
