@@ -13,13 +13,15 @@
 //! result is written to the registers the instruction named.
 //!
 //! # Channels
-//! A channel value is one word: a pointer to a two-word, pointer-free
-//! gol heap object holding the index of the channel in the executor's
-//! table (`Exec::chans`, `Arc<sched::Chan>`s) and the channel's address
-//! (so an operation needs no lock on the table). So a channel word is an
-//! ordinary heap pointer for the collector, equality is identity, and
-//! nil is 0. The table is never shrunk: channels live until the program
-//! ends (a leak the concurrent collector's finalisation will remove).
+//! A channel value is one word: a pointer to a one-word, pointer-free
+//! gol heap object holding the address of the channel's `Arc` in the
+//! executor's table (`Exec::chans`, boxed so the address is stable). An
+//! operation reads that address and borrows the `Arc`: no lock and no
+//! reference count per operation. So a channel word is an ordinary heap
+//! pointer for the collector, equality is identity, and nil is 0. The
+//! table is never shrunk: channels live until the program ends (a leak
+//! the concurrent collector's finalisation will remove), which is what
+//! makes the borrowed address valid for as long as the executor lives.
 //!
 //! Element words live outside the gol heap, in the `Chan` buffers and in
 //! the waiting sudogs. They are roots: at every collection the executor
@@ -120,8 +122,10 @@ pub struct Exec {
     /// The program's heap (the pacer's question after each slice needs no
     /// VM).
     heap: Arc<gol_gc::Heap>,
-    /// Every channel made, by index (see the module docs).
-    pub(crate) chans: Mutex<Vec<Arc<Chan>>>,
+    /// Every channel made (see the module docs): never shrunk, and each
+    /// `Arc` boxed so its address stays put when the table grows.
+    #[allow(clippy::vec_box)] // the box is the stable address
+    chans: Mutex<Vec<Box<Arc<Chan>>>>,
     /// sync.Mutex, RWMutex and WaitGroup states, by object address (see
     /// `sync`).
     pub(crate) sema: Mutex<std::collections::HashMap<u64, crate::sync::SyncState>>,
@@ -155,21 +159,17 @@ impl Exec {
     }
 
     /// The channel behind a channel word (None for nil).
-    pub fn chan(&self, w: u64) -> Option<Arc<Chan>> {
+    pub fn chan(&self, w: u64) -> Option<&Arc<Chan>> {
         if w == 0 {
             return None;
         }
-        // SAFETY: a non-nil channel word points at the two-word object
-        // `make_chan` allocated: word 1 is `Arc::as_ptr` of the channel,
-        // which the table keeps alive (it is never shrunk), so the
-        // pointer is valid and one more strong count is ours to take.
+        // SAFETY: a non-nil channel word points at the one-word object
+        // `make_chan` allocated, holding the address of a boxed `Arc` in
+        // `self.chans`; the table never drops or moves its boxes, so the
+        // `Arc` lives as long as `self`.
         unsafe {
-            let p = crate::value::read_word(w, 1) as *const Chan;
-            if p.is_null() {
-                return None;
-            }
-            Arc::increment_strong_count(p);
-            Some(Arc::from_raw(p))
+            let p = crate::value::read_word(w, 0) as *const Arc<Chan>;
+            p.as_ref()
         }
     }
 }
@@ -216,21 +216,16 @@ pub(crate) fn make_chan(vm: &mut Vm, cap: i64, ew: u32) -> Result<u64, String> {
     // SAFETY: `vm.exec` points at the executor running this goroutine,
     // which outlives every slice it runs.
     let exec = unsafe { &*exec };
-    let c = Chan::new(ew as usize, cap as usize);
-    let raw = Arc::as_ptr(&c) as u64;
-    let i = {
-        let Ok(mut t) = exec.chans.lock() else {
-            return Err("channel table poisoned".into());
-        };
-        t.push(c);
-        t.len() - 1
+    let c = Box::new(Chan::new(ew as usize, cap as usize));
+    let addr = &*c as *const Arc<Chan> as u64;
+    let Ok(mut t) = exec.chans.lock() else {
+        return Err("channel table poisoned".into());
     };
-    let p = vm.alloc_noscan(16);
-    // SAFETY: p is a fresh two-word object.
-    unsafe {
-        crate::value::write_word(p, 0, i as u64);
-        crate::value::write_word(p, 1, raw);
-    }
+    t.push(c);
+    drop(t);
+    let p = vm.alloc_noscan(8);
+    // SAFETY: p is a fresh one-word object.
+    unsafe { crate::value::write_word(p, 0, addr) };
     Ok(p)
 }
 
@@ -477,8 +472,9 @@ fn safepoint(exec: &Exec, cx: &Cx) {
 /// parked goroutine at each collection).
 pub(crate) struct Others<'a> {
     gs: &'a [&'a G],
-    chans: &'a [Arc<Chan>],
-    pins: &'a [u64],
+    #[allow(clippy::redundant_allocation)] // `Exec::chans`' boxes
+    chans: &'a [Box<Arc<Chan>>],
+    pins: &'a std::collections::HashMap<u64, u64>,
 }
 
 impl Others<'_> {
@@ -492,7 +488,7 @@ impl Others<'_> {
         for c in self.chans {
             c.for_each_word(&mut |w| sink(w as usize));
         }
-        for &w in self.pins {
+        for &w in self.pins.values() {
             sink(w as usize);
         }
     }
@@ -511,7 +507,7 @@ pub(crate) fn with_world_stopped<R>(
         let none = Others {
             gs: &[],
             chans: &[],
-            pins: &[],
+            pins: &std::collections::HashMap::new(),
         };
         return f(vm, Some(&none));
     };
@@ -519,38 +515,26 @@ pub(crate) fn with_world_stopped<R>(
     // outlive it.
     let (cx, exec) = unsafe { (&*vm.cx, &*exec) };
     let stopped = cx.stop_the_world();
-    let mut f = Some(f);
-    let chans: Vec<Arc<Chan>> = exec.chans.lock().map(|t| t.clone()).unwrap_or_default();
-    let pins: Vec<u64> = exec
-        .pins
-        .lock()
-        .map(|t| t.values().copied().collect())
-        .unwrap_or_default();
-    let with_gs = |f: &mut dyn FnMut(&[&Box<G>]) -> Option<R>| {
-        if include_self {
-            cx.with_all_gs(f)
-        } else {
-            cx.with_other_gs(f)
-        }
+    // With the world stopped nobody makes a channel or pins a word (timer
+    // callbacks are counted in the world too): holding both locks while
+    // `f` runs costs nothing and spares a copy.
+    let r = match (exec.chans.lock(), exec.pins.lock()) {
+        (Ok(chans), Ok(pins)) => cx.with_gs(include_self, |gs| match gs {
+            Some(gs) => {
+                let gs: Vec<&G> = gs.iter().map(|b| b.as_ref()).collect();
+                let others = Others {
+                    gs: &gs,
+                    chans: &chans,
+                    pins: &pins,
+                };
+                f(vm, Some(&others))
+            }
+            None => f(vm, None),
+        }),
+        _ => f(vm, None),
     };
-    let mut out = with_gs(&mut |gs| {
-        let gs: Vec<&G> = gs.iter().map(|b| b.as_ref()).collect();
-        let others = Others {
-            gs: &gs,
-            chans: &chans,
-            pins: &pins,
-        };
-        f.take().map(|f| f(vm, Some(&others)))
-    });
-    if out.is_none() {
-        out = Some(f.take().map(|f| f(vm, None)));
-    }
     cx.start_the_world(stopped);
-    match out {
-        Some(Some(r)) => r,
-        // `f` ran exactly once above.
-        _ => gol_gc::throw("with_world_stopped: no result"),
-    }
+    r
 }
 
 /// Collects with the roots of a stopped world: the running goroutine `g`'s

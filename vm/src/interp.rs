@@ -1287,7 +1287,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let ch = chan_of(vm, r!(c));
                     // SAFETY: set by the executor for this slice.
                     let cx = unsafe { &*vm.cx };
-                    if let Err(e) = crate::sched::chan::close(cx, ch.as_deref()) {
+                    if let Err(e) = crate::sched::chan::close(cx, ch.map(|c| &**c)) {
                         panic_rt!(e.message().into());
                     }
                 }
@@ -1300,7 +1300,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let elem = g.stack[s..s + ew as usize].to_vec();
                     // SAFETY: set by the executor for this slice.
                     let cx = unsafe { &*vm.cx };
-                    match crate::sched::chan::send(cx, ch.as_deref(), &elem) {
+                    match crate::sched::chan::send(cx, ch.map(|c| &**c), &elem) {
                         Err(e) => panic_rt!(e.message().into()),
                         Ok(crate::sched::Op::Ready(())) => {}
                         Ok(crate::sched::Op::Park(t, reason)) => {
@@ -1318,7 +1318,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     // SAFETY: set by the executor for this slice.
                     let cx = unsafe { &*vm.cx };
                     let dd = base + d.0 as usize;
-                    match crate::sched::chan::recv(cx, ch.as_deref()) {
+                    match crate::sched::chan::recv(cx, ch.map(|c| &**c)) {
                         crate::sched::Op::Ready((v, sent)) => {
                             crate::exec::write_recv(g, dd, ew as usize, ok, &v, sent)
                         }
@@ -1361,9 +1361,9 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let sel: Vec<crate::sched::chan::SelCase<'_>> = (0..n as usize)
                         .map(|k| {
                             if sends[k] {
-                                crate::sched::chan::SelCase::Send(chans[k].as_ref(), &elems[k])
+                                crate::sched::chan::SelCase::Send(chans[k], &elems[k])
                             } else {
-                                crate::sched::chan::SelCase::Recv(chans[k].as_ref())
+                                crate::sched::chan::SelCase::Recv(chans[k])
                             }
                         })
                         .collect();
@@ -1407,9 +1407,10 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
 }
 
 /// The channel behind channel word `w` (None for nil).
-fn chan_of(vm: &Vm, w: u64) -> Option<Arc<crate::sched::chan::Chan>> {
-    // SAFETY: `vm.exec` is set by the executor while it runs slices.
-    let exec = unsafe { &*vm.exec? };
+fn chan_of<'e>(vm: &Vm, w: u64) -> Option<&'e Arc<crate::sched::chan::Chan>> {
+    // SAFETY: `vm.exec` is set by the executor while it runs slices, and
+    // the executor (with its channel table) outlives every slice.
+    let exec: &'e crate::exec::Exec = unsafe { &*vm.exec? };
     exec.chan(w)
 }
 

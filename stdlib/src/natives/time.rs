@@ -262,7 +262,7 @@ fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let Some(exec) = ctx.exec() else {
         return no_sched();
     };
-    let chan = exec.chan(cw);
+    let chan = exec.chan(cw).cloned();
     if chan.as_ref().is_some_and(|c| c.elem_words() != TIME_WORDS) {
         return NativeResult::Panic("time: timer channel of the wrong type".into());
     }

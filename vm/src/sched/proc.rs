@@ -1296,40 +1296,10 @@ impl<E: Executor> PCtx<E> {
         id
     }
 
-    /// Calls `f` with the state of every G except the running one; false
-    /// when some other G's state is locked (it is running on another M),
-    /// so the caller cannot treat the world as stopped.
-    pub fn for_each_other_g(&self, f: &mut dyn FnMut(&E::G)) -> bool {
-        let me = self.goid();
-        let gs: Vec<GRef<E>> = self
-            .sh
-            .allgs
-            .lock()
-            .slots
-            .iter()
-            .flatten()
-            .cloned()
-            .collect();
-        for g in gs {
-            if g.hdr.id == me {
-                continue;
-            }
-            match g.state.try_lock() {
-                Some(s) => {
-                    if let Some(st) = s.as_ref() {
-                        f(st);
-                    }
-                }
-                None => return false,
-            }
-        }
-        true
-    }
-
     /// Stops every other M at the end of its slice (Go's
     /// `stopTheWorld`); the caller is a running G. Until
     /// [`PCtx::start_the_world`], no other G runs, so every other G's state
-    /// can be read with [`PCtx::for_each_other_g`].
+    /// can be read with [`PCtx::with_gs`].
     pub fn stop_the_world(&self) -> super::world::Stopped<'_> {
         self.sh.world.stop()
     }
@@ -1339,21 +1309,14 @@ impl<E: Executor> PCtx<E> {
         self.sh.world.start(s)
     }
 
-    /// Calls `f` with the states of every G except the running one, all
-    /// locked at once (None, without calling `f`, when one is locked by
-    /// someone else: the world is not stopped). For a stopped world's
-    /// root scan: nothing is copied.
-    pub fn with_other_gs<R>(&self, f: impl FnOnce(&[&E::G]) -> R) -> Option<R> {
-        self.with_gs(self.goid(), f)
-    }
-
-    /// [`PCtx::with_other_gs`] for every G (from `after_slice`, where the
-    /// running G's state is unlocked too).
-    pub fn with_all_gs<R>(&self, f: impl FnOnce(&[&E::G]) -> R) -> Option<R> {
-        self.with_gs(0, f)
-    }
-
-    fn with_gs<R>(&self, me: u64, f: impl FnOnce(&[&E::G]) -> R) -> Option<R> {
+    /// Calls `f` with the states of every G (but the running one, unless
+    /// `include_self`: from `after_slice` its state is unlocked too), all
+    /// locked at once; with None when one is locked by someone else (it is
+    /// running: the world is not stopped). For a stopped world's root
+    /// scan: nothing is copied.
+    pub fn with_gs<R>(&self, include_self: bool, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
+        // Ids start at 1: 0 excludes nobody.
+        let me = if include_self { 0 } else { self.goid() };
         let gs: Vec<GRef<E>> = self
             .sh
             .allgs
@@ -1366,10 +1329,13 @@ impl<E: Executor> PCtx<E> {
             .collect();
         let mut guards = Vec::with_capacity(gs.len());
         for g in &gs {
-            guards.push(g.state.try_lock()?);
+            match g.state.try_lock() {
+                Some(st) => guards.push(st),
+                None => return f(None),
+            }
         }
         let states: Vec<&E::G> = guards.iter().filter_map(|s| s.as_ref()).collect();
-        Some(f(&states))
+        f(Some(&states))
     }
 
     /// Live goroutines (`runtime.NumGoroutine`).
