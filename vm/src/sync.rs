@@ -141,9 +141,14 @@ impl NativeCtx<'_> {
         self.cx().map_or(1, |c| c.num_goroutine())
     }
 
-    /// `runtime.GOMAXPROCS(n)`: the current value (fixed at 1, see `exec`).
-    pub fn gomaxprocs(&self, _n: i64) -> usize {
-        self.cx().map_or(1, |c| c.gomaxprocs())
+    /// `runtime.GOMAXPROCS(n)`: sets the number of Ps when `n >= 1` and
+    /// returns the previous value (the current one for `n < 1`).
+    pub fn gomaxprocs(&self, n: i64) -> usize {
+        match self.cx() {
+            None => 1,
+            Some(c) if n >= 1 => c.set_gomaxprocs(n.min(crate::sched::MAX_PROCS as i64) as usize),
+            Some(c) => c.gomaxprocs(),
+        }
     }
 
     /// `time.Sleep(d)`: parks on a timer; the G holds no M meanwhile.
