@@ -184,23 +184,17 @@ pub fn go_func_value(cx: &Cx, prog: &gol_lang::bytecode::Program, cl: u64, paren
     if cl == 0 {
         return false;
     }
+    // The creator's pc is unknown here: the trace names the function.
     // SAFETY: a non-nil func value points at a closure object whose word
     // 0 is its function index.
     let f = unsafe { crate::value::read_word(cl, 0) } as u32;
-    let fw = prog
-        .funcs
-        .get(f as usize)
-        .map_or(0, |x| x.frame_words as usize);
-    let mut ng = Box::new(G::new(0, gol_lang::bytecode::FuncId(f)));
-    if let Some(fr) = ng.frames.first_mut() {
-        fr.closure = cl;
+    match G::for_func_value(prog, cl, &[], (parent, f, 0)) {
+        Some(ng) => {
+            cx.spawn(ng);
+            true
+        }
+        None => false,
     }
-    if !ng.ensure(fw + 1) {
-        return false;
-    }
-    ng.created = Some((parent, f, 0));
-    cx.spawn(ng);
-    true
 }
 
 /// `make(chan T, cap)`: the channel word, or Go's panic message.

@@ -100,6 +100,34 @@ pub struct G {
 const INITIAL_STACK_WORDS: usize = 32;
 
 impl G {
+    /// A goroutine about to call the non-nil func value `cl` (a closure
+    /// object whose word 0 is the function index) with the argument words
+    /// `args`; `created` is its creator (id, function, pc) for traces.
+    /// None when its first frame does not fit in a stack.
+    pub(crate) fn for_func_value(
+        prog: &gol_lang::bytecode::Program,
+        cl: u64,
+        args: &[u64],
+        created: (u64, u32, u32),
+    ) -> Option<Box<G>> {
+        // SAFETY: the caller passes a non-nil func value.
+        let f = unsafe { crate::value::read_word(cl, 0) } as u32;
+        let fw = prog
+            .funcs
+            .get(f as usize)
+            .map_or(0, |x| x.frame_words as usize);
+        let mut ng = Box::new(G::new(0, FuncId(f)));
+        if let Some(fr) = ng.frames.first_mut() {
+            fr.closure = cl;
+        }
+        if !ng.ensure(args.len() + fw + 1) {
+            return None;
+        }
+        ng.stack[..args.len()].copy_from_slice(args);
+        ng.created = Some(created);
+        Some(ng)
+    }
+
     /// A goroutine about to call `entry`.
     pub fn new(id: u64, entry: FuncId) -> G {
         G {

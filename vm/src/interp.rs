@@ -1246,23 +1246,12 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     if vm.cx.is_null() {
                         return Exit::Fatal("go statement outside the scheduler".into());
                     }
-                    // SAFETY: a non-nil func value points at a closure
-                    // object whose word 0 is its function index.
-                    let f = unsafe { value::read_word(cl, 0) } as u32;
-                    let fw = prog
-                        .funcs
-                        .get(f as usize)
-                        .map_or(0, |x| x.frame_words as usize);
-                    let mut ng = Box::new(G::new(0, FuncId(f)));
-                    if let Some(fr) = ng.frames.first_mut() {
-                        fr.closure = cl;
-                    }
                     let s = base + a.0 as usize;
-                    if !ng.ensure(n as usize + fw + 1) {
+                    let args = &g.stack[s..s + n as usize];
+                    let Some(ng) = G::for_func_value(&prog, cl, args, (g.id, fr.func, pc as u32))
+                    else {
                         return Exit::Fatal("stack overflow".into());
-                    }
-                    ng.stack[..n as usize].copy_from_slice(&g.stack[s..s + n as usize]);
-                    ng.created = Some((g.id, fr.func, pc as u32));
+                    };
                     // SAFETY: `vm.cx` is set by the executor for the
                     // duration of this slice.
                     let cx = unsafe { &*vm.cx };
