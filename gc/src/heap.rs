@@ -686,6 +686,11 @@ impl Heap {
         old
     }
 
+    /// The soft memory limit in bytes (`u64::MAX`: none).
+    pub fn memory_limit(&self) -> u64 {
+        lock(&self.gc).pacer.memory_limit_bytes()
+    }
+
     /// Memory the heap holds from the OS that is not in in-use spans:
     /// metadata and free pages not yet released (for the memory limit).
     pub(crate) fn non_heap_bytes(&self) -> u64 {

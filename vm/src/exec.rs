@@ -46,7 +46,11 @@
 //! the end of its slice, then reads every other G's state (none is
 //! running, so none is locked), the channels and the pins as roots, and
 //! collects. Gs in system calls (`NativeCtx::syscall`) do not hold a stop
-//! up; they wait to re-enter after it.
+//! up; they wait to re-enter after it. Their M still holds their state,
+//! so the root scan cannot read it: a collection due while a goroutine is
+//! in a system call is put off to a later safepoint (as is one asked for
+//! while another M waits to stop the world from inside a native). Letting
+//! a G in a system call publish its stack for scanning would close that.
 //!
 //! A racy program (unsynchronised writes from two goroutines) can tear a
 //! multi-word value (a string or slice header) as it can in Go; the map
@@ -564,15 +568,8 @@ pub(crate) unsafe fn collect_with(vm: &mut Vm, g: Option<&G>, others: &Others<'_
 /// CPU count) and `GODEBUG`'s `schedtrace=MS` and `scheddetail=1`.
 fn sched_config() -> crate::sched::Config {
     let mut cfg = crate::sched::Config::new(crate::sched::Config::gomaxprocs_from_env());
-    if let Ok(v) = std::env::var("GODEBUG") {
-        for kv in v.split(',') {
-            match kv.trim().split_once('=') {
-                Some(("schedtrace", ms)) => cfg.schedtrace_ms = ms.parse().unwrap_or(0),
-                Some(("scheddetail", d)) => cfg.scheddetail = d == "1",
-                _ => {}
-            }
-        }
-    }
+    cfg.schedtrace_ms = crate::godebug("schedtrace").map_or(0, |ms| ms.parse().unwrap_or(0));
+    cfg.scheddetail = crate::godebug("scheddetail").is_some_and(|d| d == "1");
     cfg
 }
 

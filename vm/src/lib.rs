@@ -12,8 +12,8 @@
 //! safepoint, where the collector may run (scanning every goroutine,
 //! the globals and every channel's contents). The budget is spent on
 //! calls and backward jumps, so a goroutine in an endless loop still
-//! comes back. GOMAXPROCS is 1 for now: see [`exec`] for why and what
-//! parallelism needs.
+//! comes back. Goroutines run in parallel on GOMAXPROCS Ms, each with
+//! its own `Vm` (see [`exec`] for what is shared and how the world stops).
 //!
 //! # Memory
 //! * Each goroutine owns a *slot stack* (a `Vec<u64>`) holding every frame's
@@ -36,11 +36,14 @@
 //! * Interfaces are one word (a box pointer whose first word is the
 //!   dynamic type), so a racy read can never pair a type with the wrong
 //!   data.
-//! * Strings and slices are several words; with one goroutine running
-//!   they cannot be torn. When goroutines run in parallel, loads of these
-//!   from shared heap words must be validated against the real backing
-//!   object (`Heap::object_containing`) before use; the accessors in
-//!   [`value`] are the single place where that check belongs.
+//! * Strings and slices are several words, and goroutines run in
+//!   parallel: a program with a data race on a string or slice variable
+//!   can read a torn header (one goroutine's pointer with another's
+//!   length), as a racy Go program can. Not yet closed: validating such
+//!   loads against the real backing object (`Heap::object_containing`)
+//!   belongs in the accessors of [`value`], the single place for it.
+//!   Maps keep their own accesses in bounds even under races (map.rs,
+//!   invariant 4).
 //!
 //! # Failure tiers
 //! A broken VM invariant is [`gol_gc::throw`] (`fatal error: ...`, exit 2);
@@ -200,6 +203,16 @@ pub struct Vm {
     pub(crate) start: std::time::Instant,
 }
 
+/// The value of `key` in the `GODEBUG` environment variable
+/// (`key=value` pairs separated by commas), as Go reads it.
+pub(crate) fn godebug(key: &str) -> Option<String> {
+    let v = std::env::var("GODEBUG").ok()?;
+    v.split(',').find_map(|kv| {
+        let (k, v) = kv.trim().split_once('=')?;
+        (k == key).then(|| v.to_string())
+    })
+}
+
 /// `GOMEMLIMIT`'s value in bytes (None for "off" or a malformed value).
 fn parse_mem_limit(v: &str) -> Option<u64> {
     let v = v.trim();
@@ -290,10 +303,7 @@ impl Vm {
         {
             heap.set_memory_limit(b);
         }
-        let gctrace = std::env::var("GODEBUG").is_ok_and(|v| {
-            v.split(',')
-                .any(|kv| kv.trim().strip_prefix("gctrace=").is_some_and(|n| n != "0"))
-        });
+        let gctrace = godebug("gctrace").is_some_and(|n| n != "0");
         let cache = heap.new_cache();
         Ok(Vm {
             globals: std::sync::Arc::new(Globals::new(prog.global_words as usize)),

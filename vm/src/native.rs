@@ -413,9 +413,7 @@ impl NativeCtx<'_> {
     pub fn set_memory_limit(&mut self, limit: i64) -> i64 {
         let to_go = |b: u64| if b == u64::MAX { i64::MAX } else { b as i64 };
         if limit < 0 {
-            let old = self.vm.heap.set_memory_limit(u64::MAX);
-            self.vm.heap.set_memory_limit(old);
-            return to_go(old);
+            return to_go(self.vm.heap.memory_limit());
         }
         let b = if limit == i64::MAX {
             u64::MAX

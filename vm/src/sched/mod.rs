@@ -84,10 +84,11 @@
 //! 8. **Netpoll**: `Executor::netpoll`/`io_waiters`/`netpoll_break` wrap a
 //!    mio `Poll` (one `Waker` kept in an `Arc` for `netpoll_break`).
 //!
-//! **Status**: steps 1, 2, 3 (at slice ends), 6 and the sleep and
-//! semaphore parts of 2 are wired (`vm/src/exec.rs`, `vm/src/sync.rs`);
-//! the VM configures one P until its state is split into shared and
-//! per-P parts (see `exec`'s docs); 4, 5, 7 and 8 are not wired yet.
+//! **Status**: all but 8 are wired into the VM (`vm/src/exec.rs`,
+//! `vm/src/sync.rs`), with GOMAXPROCS Ps running goroutines in parallel;
+//! the VM's allocation caches are per M (one `Vm` per M), not per P, and
+//! stop-the-world is `world.rs`'s slice-boundary handshake. The netpoller
+//! (8) is not wired yet.
 //!
 //! Rejected alternatives: one OS thread per goroutine (a million
 //! goroutines would not fit); a global interpreter lock (ARCHITECTURE.md

@@ -1311,9 +1311,10 @@ impl<E: Executor> PCtx<E> {
 
     /// Calls `f` with the states of every G (but the running one, unless
     /// `include_self`: from `after_slice` its state is unlocked too), all
-    /// locked at once; with None when one is locked by someone else (it is
-    /// running: the world is not stopped). For a stopped world's root
-    /// scan: nothing is copied.
+    /// locked at once; with None when one is locked by someone else: a G
+    /// running (the world is not stopped), in a system call, or in a
+    /// native waiting to stop the world itself. For a stopped world's root
+    /// scan: nothing is copied; None means "do not collect now".
     pub fn with_gs<R>(&self, include_self: bool, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
         // Ids start at 1: 0 excludes nobody.
         let me = if include_self { 0 } else { self.goid() };
