@@ -47,8 +47,11 @@ pub struct World {
     stopper: Mutex<()>,
 }
 
-/// Proof that the world is stopped; give it back to [`World::start`].
-pub struct Stopped<'a>(#[allow(dead_code)] MutexGuard<'a, ()>);
+/// Proof that the world is stopped (it holds the stopper lock); give it
+/// back to [`World::start`].
+pub struct Stopped<'a> {
+    _stopper: MutexGuard<'a, ()>,
+}
 
 impl World {
     pub fn new() -> World {
@@ -89,7 +92,7 @@ impl World {
             l = self.cv.wait_timeout(l, Duration::from_millis(1));
         }
         drop(l);
-        Stopped(g)
+        Stopped { _stopper: g }
     }
 
     /// Restarts the world and re-enters the caller.
@@ -102,9 +105,51 @@ impl World {
         drop(s);
         self.enter();
     }
+}
 
-    /// Ms counted in now (tests and schedtrace).
-    pub fn running(&self) -> usize {
-        self.running.load(Ordering::SeqCst)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicU64;
+    use std::sync::Arc;
+
+    /// Threads run "slices" (entered, bumping a count of Ms inside) while
+    /// others stop the world; every stopper must see nobody inside, and
+    /// two stoppers at once must not deadlock each other.
+    #[test]
+    fn stopped_world_has_nobody_inside() {
+        let w = Arc::new(World::new());
+        let inside = Arc::new(AtomicU64::new(0));
+        let stops = Arc::new(AtomicU64::new(0));
+        let mut ts = Vec::new();
+        for t in 0..6 {
+            let (w, inside, stops) = (w.clone(), inside.clone(), stops.clone());
+            ts.push(std::thread::spawn(move || {
+                for i in 0..2_000u32 {
+                    w.enter();
+                    inside.fetch_add(1, Ordering::SeqCst);
+                    if t < 2 && i % 20 == 0 {
+                        inside.fetch_sub(1, Ordering::SeqCst);
+                        let s = w.stop();
+                        assert_eq!(
+                            inside.load(Ordering::SeqCst),
+                            0,
+                            "an M ran in a stopped world"
+                        );
+                        stops.fetch_add(1, Ordering::SeqCst);
+                        w.start(s);
+                        inside.fetch_add(1, Ordering::SeqCst);
+                    }
+                    std::hint::spin_loop();
+                    inside.fetch_sub(1, Ordering::SeqCst);
+                    w.leave();
+                }
+            }));
+        }
+        for t in ts {
+            t.join().expect("thread");
+        }
+        assert_eq!(stops.load(Ordering::SeqCst), 200);
+        assert_eq!(w.running.load(Ordering::SeqCst), 0);
     }
 }
