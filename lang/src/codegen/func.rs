@@ -198,6 +198,25 @@ impl<'g, 'a> FnGen<'g, 'a> {
         self.file = self.g.file_index(pos);
     }
 
+    /// `d = p[i]` for `p` a pointer to an array of `len` elements of `ew`
+    /// words, with Go's bounds check; `tmp` receives the element's address
+    /// (it may be `p`).
+    fn load_array_elem(&mut self, d: Reg, tmp: Reg, p: Reg, i: Reg, ew: u32, len: u32) {
+        self.emit(Op::ElemAddr {
+            d: tmp,
+            a: p,
+            i,
+            ew,
+            len,
+        });
+        self.emit(Op::Load {
+            d,
+            a: tmp,
+            off: Off(0),
+            n: ew,
+        });
+    }
+
     fn emit(&mut self, op: Op) -> usize {
         let op = match op {
             Op::MoveN { d, a, n: 1 } => Op::Move { d, a },
@@ -1114,19 +1133,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             _ => 0,
                         };
                         let a = self.alloc(1);
-                        self.emit(Op::ElemAddr {
-                            d: a,
-                            a: xr,
-                            i: idx,
-                            ew,
-                            len: n,
-                        });
-                        self.emit(Op::Load {
-                            d: r,
-                            a,
-                            off: Off(0),
-                            n: ew,
-                        });
+                        self.load_array_elem(r, a, xr, idx, ew, n);
                     } else {
                         self.emit(Op::SliceGet {
                             d: r,
@@ -3490,19 +3497,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     let p = self.alloc(1);
                     self.addr_of(x, p);
                     let ir = self.operand(i);
-                    self.emit(Op::ElemAddr {
-                        d: p,
-                        a: p,
-                        i: ir,
-                        ew,
-                        len: n as u32,
-                    });
-                    self.emit(Op::Load {
-                        d,
-                        a: p,
-                        off: Off(0),
-                        n: ew,
-                    });
+                    self.load_array_elem(d, p, p, ir, ew, n as u32);
                 } else {
                     let xr = self.operand(x);
                     let ir = self.operand(i);
@@ -3527,19 +3522,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let p = self.alloc(1);
                 self.expr_to(x, p);
                 let ir = self.operand(i);
-                self.emit(Op::ElemAddr {
-                    d: p,
-                    a: p,
-                    i: ir,
-                    ew,
-                    len: n as u32,
-                });
-                self.emit(Op::Load {
-                    d,
-                    a: p,
-                    off: Off(0),
-                    n: ew,
-                });
+                self.load_array_elem(d, p, p, ir, ew, n as u32);
             }
             _ => self.err(e.span, "this index expression"),
         }

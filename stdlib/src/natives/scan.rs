@@ -41,14 +41,19 @@ struct StrSource<'a> {
     pos: usize,
 }
 
+/// The rune at the start of `rest` and its width (at least 1, so an
+/// invalid byte is consumed); `None` when `rest` is empty.
+fn first_rune(rest: &[u8]) -> Option<(u32, usize)> {
+    if rest.is_empty() {
+        return None;
+    }
+    let (r, w) = decode_rune(rest);
+    Some((r, w.max(1)))
+}
+
 impl Source for StrSource<'_> {
     fn rune(&mut self) -> Option<(u32, usize)> {
-        let rest = self.s.get(self.pos..).unwrap_or(&[]);
-        if rest.is_empty() {
-            return None;
-        }
-        let (r, w) = decode_rune(rest);
-        Some((r, w.max(1)))
+        first_rune(self.s.get(self.pos..).unwrap_or(&[]))
     }
     fn pos(&self) -> usize {
         self.pos
@@ -94,12 +99,7 @@ impl Source for StdinSource {
             }
             lock.consume(got);
         }
-        let rest = &self.buf[self.pos..];
-        if rest.is_empty() {
-            return None;
-        }
-        let (r, w) = decode_rune(rest);
-        Some((r, w.max(1)))
+        first_rune(self.buf.get(self.pos..).unwrap_or(&[]))
     }
     fn pos(&self) -> usize {
         self.pos

@@ -583,32 +583,16 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             }
             NativeResult::Ok
         }
-        "CutPrefix" => {
+        "CutPrefix" | "CutSuffix" => {
             let p = t();
-            match s.strip_prefix(p.as_slice()) {
-                Some(r) => {
-                    ret_str(ctx, 0, r);
-                    ctx.set_result(2, 1);
-                }
-                None => {
-                    ret_str(ctx, 0, &s);
-                    ctx.set_result(2, 0);
-                }
-            }
-            NativeResult::Ok
-        }
-        "CutSuffix" => {
-            let p = t();
-            match s.strip_suffix(p.as_slice()) {
-                Some(r) => {
-                    ret_str(ctx, 0, r);
-                    ctx.set_result(2, 1);
-                }
-                None => {
-                    ret_str(ctx, 0, &s);
-                    ctx.set_result(2, 0);
-                }
-            }
+            let cut = if name == "CutPrefix" {
+                s.strip_prefix(p.as_slice())
+            } else {
+                s.strip_suffix(p.as_slice())
+            };
+            let (rest, found) = cut.map_or((&s[..], 0), |r| (r, 1));
+            ret_str(ctx, 0, rest);
+            ctx.set_result(2, found);
             NativeResult::Ok
         }
         "appendString" => {
