@@ -11,6 +11,9 @@
 //! reason, and its trial checks that it still fails for exactly that
 //! reason, so a gap that closes shows up as a failure to update the list.
 //!
+//! The goroutine programs run under GOMAXPROCS 1, 2 and 8, the last two
+//! with `GODEBUG=gccheckmark=1`.
+//!
 //! Where the package is missing the tests fail under CI (which installs
 //! it) and are reported as ignored elsewhere.
 
@@ -53,6 +56,12 @@ fn gol_run(path: &Path, procs: Option<usize>) -> Result<(i32, String), String> {
     let mut cmd = Command::new("sh");
     if let Some(n) = procs {
         cmd.env("GOMAXPROCS", n.to_string());
+        // On more than one P the collector's mark is checked too: after
+        // every cycle it re-marks with the world stopped and dies if the
+        // concurrent mark left anything reachable white.
+        if n > 1 {
+            cmd.env("GODEBUG", "gccheckmark=1");
+        }
     }
     let out = cmd
         .arg("-c")

@@ -13,7 +13,10 @@
 //! that `go run` adds.
 //!
 //! Programs named `gcstress_*` run with `GOL_GCSTRESS=1` (a collection at
-//! every safepoint).
+//! every safepoint). Every program runs a second time with
+//! `GODEBUG=gccheckmark=1` (after each cycle of the concurrent collector,
+//! a re-mark with the world stopped that dies if anything reachable was
+//! left white): same expectations.
 
 mod common;
 
@@ -27,7 +30,14 @@ fn main() {
     let mut trials = Vec::new();
     for p in common::files_with(&dir, &[".go", ".gol"]) {
         let name = p.file_name().unwrap().to_string_lossy().to_string();
-        trials.push(Trial::test(format!("run/{name}"), move || run_one(&p)));
+        let q = p.clone();
+        trials.push(Trial::test(format!("run/{name}"), move || {
+            run_one(&p, false)
+        }));
+        trials.push(Trial::test(
+            format!("run/{name} [gccheckmark]"),
+            move || run_one(&q, true),
+        ));
     }
     // Unbounded recursion: Go's report (whose `runtime: sp=...` and
     // `runtime stack:` lines show Go's own machine state, which gol has no
@@ -68,8 +78,11 @@ fn sibling(p: &Path, ext: &str) -> PathBuf {
     p.with_extension(ext)
 }
 
-fn run_one(p: &Path) -> Result<(), Failed> {
+fn run_one(p: &Path, checkmark: bool) -> Result<(), Failed> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gol"));
+    if checkmark {
+        cmd.env("GODEBUG", "gccheckmark=1");
+    }
     // `gcstress_*` programs run collecting at every safepoint.
     let stress = p
         .file_name()

@@ -2,8 +2,13 @@
 //! (eight is more than the CI machine's cores), each run several times:
 //! a million goroutines created and joined, a token around a ring of
 //! 10,000 goroutines, select storms, and collections while goroutines on
-//! several threads swap linked structures through channels and maps (also
-//! with a collection at every safepoint, `GOL_GCSTRESS=1`). Each program
+//! several threads swap linked structures through channels and maps, or
+//! hold values taken from channel buffers only in their stacks, while
+//! thousands of parked goroutines keep the collector's stack scanning busy
+//! (the `gc*` programs: always with `GODEBUG=gccheckmark=1`, which re-marks
+//! after every cycle and dies if the concurrent mark left anything
+//! reachable white; also with a cycle started at every safepoint,
+//! `GOL_GCSTRESS=1`). Each program
 //! prints a result it checks itself; the expectation (`NAME.out`) comes
 //! from native Go. A lost wakeup shows up as a hang, caught by the time
 //! limit.
@@ -20,13 +25,16 @@ use std::time::{Duration, Instant};
 
 const LIMIT: Duration = Duration::from_secs(120);
 
-fn run_once(path: &Path, procs: usize, gcstress: bool) -> Result<(), String> {
+fn run_once(path: &Path, procs: usize, gc: bool, gcstress: bool) -> Result<(), String> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gol"));
     cmd.arg("run")
         .arg(path)
         .env("GOMAXPROCS", procs.to_string())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    if gc {
+        cmd.env("GODEBUG", "gccheckmark=1");
+    }
     if gcstress {
         cmd.env("GOL_GCSTRESS", "1");
     }
@@ -61,9 +69,9 @@ fn run_all(path: &Path, repeat: usize) -> Result<(), libtest_mimic::Failed> {
     let gc = name.as_deref().is_some_and(|n| n.starts_with("gc"));
     for _ in 0..repeat {
         for procs in [1, 2, 8] {
-            run_once(path, procs, false)?;
+            run_once(path, procs, gc, false)?;
             if gc {
-                run_once(path, procs, true)?;
+                run_once(path, procs, gc, true)?;
             }
         }
     }

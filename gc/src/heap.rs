@@ -658,6 +658,12 @@ impl Heap {
         self.verify.store(on, Relaxed);
     }
 
+    /// Whether mark verification (checkmark) is on: mark termination then
+    /// reads every root.
+    pub fn verifying(&self) -> bool {
+        self.verify.load(Relaxed)
+    }
+
     /// Set GOGC (negative: off); returns the previous value.
     pub fn set_gogc(&self, gogc: i32) -> i32 {
         let mut gc = lock(&self.gc);

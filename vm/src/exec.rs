@@ -125,7 +125,11 @@ pub struct Exec {
     pool: Mutex<Pool>,
     /// The program's heap (the pacer's question after each slice needs no
     /// VM).
-    heap: Arc<gol_gc::Heap>,
+    pub(crate) heap: Arc<gol_gc::Heap>,
+    /// The package variables (global roots of each cycle).
+    pub(crate) globals: Arc<crate::Globals>,
+    /// The collector's driver (mgc.rs).
+    pub(crate) driver: crate::mgc::Driver,
     /// Every channel made (see the module docs): never shrunk, and each
     /// `Arc` boxed so its address stays put when the table grows.
     #[allow(clippy::vec_box)] // the box is the stable address
@@ -136,7 +140,7 @@ pub struct Exec {
     /// Heap words held outside every goroutine and channel (a pending
     /// `time.AfterFunc`'s closure, a timer's channel), by pin key: roots
     /// until unpinned.
-    pins: Mutex<std::collections::HashMap<u64, u64>>,
+    pub(crate) pins: Mutex<std::collections::HashMap<u64, u64>>,
     next_pin: std::sync::atomic::AtomicU64,
 }
 
@@ -160,6 +164,25 @@ impl Exec {
             .ok()
             .and_then(|mut t| t.remove(&key))
             .unwrap_or(0)
+    }
+
+    /// Every channel's buffered and in-flight element words (roots).
+    pub(crate) fn chan_roots(&self, sink: &mut dyn FnMut(usize)) {
+        if let Ok(chans) = self.chans.lock() {
+            for c in chans.iter() {
+                c.for_each_word(&mut |w| sink(w as usize));
+            }
+        }
+    }
+
+    /// The package variables and the pinned words (roots).
+    pub(crate) fn global_roots(&self, sink: &mut dyn FnMut(usize)) {
+        self.globals.for_each(&mut |w| sink(w as usize));
+        if let Ok(p) = self.pins.lock() {
+            for &w in p.values() {
+                sink(w as usize);
+            }
+        }
     }
 
     /// The channel behind a channel word (None for nil).
@@ -194,6 +217,8 @@ pub fn go_func_value(cx: &Cx, prog: &gol_lang::bytecode::Program, cl: u64, paren
     let f = unsafe { crate::value::read_word(cl, 0) } as u32;
     match G::for_func_value(prog, cl, &[], (parent, f, 0)) {
         Some(ng) => {
+            // `cl` was pinned, so it is marked if a cycle marks now: what
+            // the new goroutine starts with is shaded (mgc.rs).
             cx.spawn(ng);
             true
         }
@@ -253,6 +278,14 @@ impl Executor for Exec {
             safepoint(self, cx);
         }
     }
+
+    fn background(&self, h: &crate::sched::SchedHandle<Self>) {
+        self.run_background(h);
+    }
+
+    fn background_wake(&self) {
+        self.driver.wake();
+    }
 }
 
 impl Exec {
@@ -275,6 +308,8 @@ impl Exec {
 /// Runs one slice of `g` on this M's VM.
 fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
     g.id = cx.goid();
+    vm.assist_yield = false;
+    vm.scan_own_stack(g);
     if let Some(p) = g.pending.take() {
         if let Some(out) = resume(vm, g, *p) {
             return out;
@@ -356,7 +391,7 @@ fn resume(vm: &mut Vm, g: &mut G, p: Pending) -> Option<RunOutcome> {
                 Some(RunOutcome::Blocked(reason))
             }
             Some((v, sent)) => {
-                write_recv(g, d, ew, ok, &v, sent);
+                write_recv(vm, g, d, ew, ok, &v, sent);
                 None
             }
         },
@@ -377,7 +412,7 @@ fn resume(vm: &mut Vm, g: &mut G, p: Pending) -> Option<RunOutcome> {
             }
             Some(Err(e)) => raise(vm, g, e.message()),
             Some(Ok(sel)) => {
-                write_selected(g, d, &cases, sel);
+                write_selected(vm, g, d, &cases, sel);
                 None
             }
         },
@@ -398,7 +433,18 @@ fn raise(vm: &mut Vm, g: &mut G, msg: &str) -> Option<RunOutcome> {
 }
 
 /// Writes a received value (zero-filled when the channel was closed).
-pub(crate) fn write_recv(g: &mut G, d: usize, ew: usize, ok: bool, v: &[u64], sent: bool) {
+pub(crate) fn write_recv(
+    vm: &mut Vm,
+    g: &mut G,
+    d: usize,
+    ew: usize,
+    ok: bool,
+    v: &[u64],
+    sent: bool,
+) {
+    // The value may come from a channel buffer the collector has not
+    // scanned yet, into a stack it has (mgc.rs).
+    vm.shade_words(v);
     let n = ew + ok as usize;
     if d + n > g.stack.len() {
         return;
@@ -414,6 +460,7 @@ pub(crate) fn write_recv(g: &mut G, d: usize, ew: usize, ok: bool, v: &[u64], se
 /// Writes a select's outcome: the case index at d, ok at d+1, the
 /// received value at its case's destination.
 pub(crate) fn write_selected(
+    vm: &mut Vm,
     g: &mut G,
     d: usize,
     cases: &[(usize, usize)],
@@ -425,7 +472,7 @@ pub(crate) fn write_selected(
         Selected::Send(i) => (i as i64, false),
         Selected::Recv(i, v, sent) => {
             if let Some(&(a, ew)) = cases.get(i) {
-                write_recv(g, a, ew, false, &v, sent);
+                write_recv(vm, g, a, ew, false, &v, sent);
             }
             (i as i64, sent)
         }
@@ -442,6 +489,10 @@ pub(crate) fn write_selected(
 /// pins, read with the world stopped.
 fn safepoint(exec: &Exec, cx: &Cx) {
     if !exec.heap.should_collect() {
+        return;
+    }
+    if !crate::gc_stop_the_world() {
+        crate::mgc::start_cycle(exec, cx);
         return;
     }
     let Some(mut vm) = exec.take_vm() else { return };
@@ -556,11 +607,16 @@ pub(crate) unsafe fn collect_with(vm: &mut Vm, g: Option<&G>, others: &Others<'_
     };
     // SAFETY: the caller guarantees a stopped world and complete roots.
     let st = unsafe { vm.heap.collect(&mut roots) };
-    if vm.gctrace {
-        // SAFETY: set by the executor for the running slice (or null).
-        let procs = unsafe { vm.cx.as_ref() }.map_or(1, |c| c.gomaxprocs());
-        let line = st.gctrace_line(vm.start.elapsed().as_nanos() as u64, 0, procs, g.is_some());
-        let _ = std::io::stderr().write_all(format!("{line}\n").as_bytes());
+    // SAFETY: set by the executor for the running slice (or null).
+    let procs = unsafe { vm.cx.as_ref() }.map_or(1, |c| c.gomaxprocs());
+    match vm.exec {
+        // SAFETY: set by the executor for the running slice.
+        Some(e) => unsafe { &*e }.driver.trace(&st, procs, g.is_some()),
+        None if vm.gctrace => {
+            let line = st.gctrace_line(vm.start.elapsed().as_nanos() as u64, 0, procs, g.is_some());
+            let _ = std::io::stderr().write_all(format!("{line}\n").as_bytes());
+        }
+        None => {}
     }
 }
 
@@ -579,6 +635,8 @@ pub(crate) fn run_program(vm: &mut Vm) -> i32 {
     use crate::sched::{RunExit, Sched};
     let exec = Exec {
         heap: vm.heap.clone(),
+        globals: vm.globals.clone(),
+        driver: crate::mgc::Driver::new(vm.start, vm.gctrace),
         pool: Mutex::new(Pool {
             proto: vm.fork(),
             free: Vec::new(),

@@ -209,15 +209,15 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
             // Hot instructions run in `fast`, a small loop whose state fits
             // in machine registers; it stops before any other instruction,
             // which the match below executes.
-            // An allocation has passed the collector's trigger: spend the
-            // budget, so the next call or backward jump ends the slice and
-            // the run loop collects. Without this a loop allocating large
+            // An allocation has passed the collector's trigger, or another
+            // M waits to stop the world: spend the budget, so the next call
+            // or backward jump ends the slice (see `Vm::end_slice_early`). Without this a loop allocating large
             // objects would run a whole slice (200,000 iterations) past
             // the goal. Only the slow path allocates, so the check stays
             // out of `fast`. (`past_trigger`, not `should_collect`: under
             // GOL_GCSTRESS the latter is always true, and that mode's
             // short slices already give it its safepoints.)
-            if budget > 0 && vm.heap.past_trigger() {
+            if budget > 0 && vm.end_slice_early(g) {
                 budget = 0;
             }
             let mut cur = Cur { func, base, pc };
@@ -579,7 +579,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::StoreGlobal { g: gw, a, n } => {
                     for k in 0..n as usize {
                         let w = g.stack[base + a.0 as usize + k];
-                        vm.globals.set(gw as usize + k, w);
+                        vm.store_global(gw as usize + k, w);
                     }
                 }
                 Op::PackSlice { d, a, n, t } => {
@@ -1252,6 +1252,10 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     else {
                         return Exit::Fatal("stack overflow".into());
                     };
+                    // What a goroutine created while the collector marks
+                    // starts with is shaded by its creator (mgc.rs).
+                    vm.shade_words(&[cl]);
+                    vm.shade_words(&ng.stack[..n as usize]);
                     // SAFETY: `vm.cx` is set by the executor for the
                     // duration of this slice.
                     let cx = unsafe { &*vm.cx };
@@ -1287,6 +1291,9 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let ch = chan_of(vm, r!(c));
                     let s = base + a.0 as usize;
                     let elem = g.stack[s..s + ew as usize].to_vec();
+                    // The value leaves this stack for a buffer or another
+                    // stack the collector may have scanned (mgc.rs).
+                    vm.shade_words(&elem);
                     // SAFETY: set by the executor for this slice.
                     let cx = unsafe { &*vm.cx };
                     match crate::sched::chan::send(cx, ch.map(|c| &**c), &elem) {
@@ -1309,7 +1316,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let dd = base + d.0 as usize;
                     match crate::sched::chan::recv(cx, ch.map(|c| &**c)) {
                         crate::sched::Op::Ready((v, sent)) => {
-                            crate::exec::write_recv(g, dd, ew as usize, ok, &v, sent)
+                            crate::exec::write_recv(vm, g, dd, ew as usize, ok, &v, sent)
                         }
                         crate::sched::Op::Park(t, reason) => {
                             g.pending = Some(Box::new(crate::exec::Pending::Recv {
@@ -1338,11 +1345,14 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         };
                         chans.push(chan_of(vm, r!(c)));
                         let s = base + a.0 as usize;
-                        elems.push(if send {
+                        let elem = if send {
                             g.stack[s..s + ew as usize].to_vec()
                         } else {
                             Vec::new()
-                        });
+                        };
+                        // As for ChanSend.
+                        vm.shade_words(&elem);
+                        elems.push(elem);
                         cases.push((s, ew as usize));
                         sends.push(send);
                     }
@@ -1362,7 +1372,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     match crate::sched::chan::select(cx, &sel, block) {
                         Err(e) => panic_rt!(e.message().into()),
                         Ok(crate::sched::Op::Ready(s)) => {
-                            crate::exec::write_selected(g, dd, &cases, s)
+                            crate::exec::write_selected(vm, g, dd, &cases, s)
                         }
                         Ok(crate::sched::Op::Park(t, reason)) => {
                             g.pending = Some(Box::new(crate::exec::Pending::Select {

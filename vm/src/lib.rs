@@ -62,6 +62,7 @@ pub mod exec;
 pub mod goroutine;
 pub mod interp;
 pub mod map;
+pub(crate) mod mgc;
 pub mod native;
 pub mod panic;
 pub mod sched;
@@ -199,12 +200,21 @@ pub struct Vm {
     pub(crate) exec: Option<*const exec::Exec>,
     /// `GODEBUG=gctrace=1`: a line per collection on stderr.
     pub(crate) gctrace: bool,
+    /// An assist found no mark work to pay its debt with (or claimed the
+    /// end of the mark): end the slice at the next budget check.
+    pub(crate) assist_yield: bool,
     /// When the program started (gctrace's `@T s`).
     pub(crate) start: std::time::Instant,
 }
 
 /// The value of `key` in the `GODEBUG` environment variable
 /// (`key=value` pairs separated by commas), as Go reads it.
+/// `GODEBUG=gcstoptheworld=1`: every collection stops the world for its
+/// whole mark (Go's debugging mode; also a baseline for pause times).
+pub(crate) fn gc_stop_the_world() -> bool {
+    godebug("gcstoptheworld").is_some_and(|n| n != "0")
+}
+
 pub(crate) fn godebug(key: &str) -> Option<String> {
     let v = std::env::var("GODEBUG").ok()?;
     v.split(',').find_map(|kv| {
@@ -286,6 +296,12 @@ impl Vm {
         // roots and barriers).
         let stress = std::env::var_os("GOL_GCSTRESS").is_some_and(|v| v == "1");
         heap.set_stress(stress);
+        // GODEBUG=gccheckmark=1: after each mark, re-mark from the roots
+        // with the world stopped and die if anything reachable is white.
+        heap.set_verify(godebug("gccheckmark").is_some_and(|n| n == "1"));
+        // The scheduler drives concurrent cycles (mgc.rs) unless
+        // GODEBUG=gcstoptheworld=1 asks for stop-the-world collections.
+        heap.set_concurrent(!gc_stop_the_world());
         let slice_budget = if stress { 1_000 } else { interp::SLICE_BUDGET };
         // GOGC (a percentage or "off") and GOMEMLIMIT ("off" or bytes with
         // an optional B/KiB/MiB/GiB/TiB suffix), read as Go reads them.
@@ -322,6 +338,7 @@ impl Vm {
             cx: std::ptr::null(),
             exec: None,
             gctrace,
+            assist_yield: false,
             start: std::time::Instant::now(),
         })
     }
@@ -346,6 +363,7 @@ impl Vm {
             cx: std::ptr::null(),
             exec: None,
             gctrace: self.gctrace,
+            assist_yield: false,
             start: self.start,
         }
     }
@@ -394,6 +412,7 @@ impl Vm {
     /// Allocates a zeroed object of `words` words with the pointer layout
     /// of runtime type `t` (a value of that type).
     pub(crate) fn alloc_typed(&mut self, t: RtType, words: usize) -> u64 {
+        self.assist(words.max(1) * 8);
         let (mask, ew): (&[u64], usize) = match self.prog.types.get(t.0 as usize) {
             Some(d) => (&d.ptr_mask, d.words.max(1) as usize),
             None => (&[], 1),
@@ -404,6 +423,7 @@ impl Vm {
 
     /// Allocates a pointer-free object of `bytes` bytes.
     pub(crate) fn alloc_noscan(&mut self, bytes: usize) -> u64 {
+        self.assist(bytes.max(1));
         self.heap
             .alloc(&mut self.cache, bytes.max(1), Layout::NOSCAN) as u64
     }

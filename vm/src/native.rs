@@ -282,6 +282,13 @@ impl NativeCtx<'_> {
         unsafe { self.vm.store_words(ptr, off, words, t) };
     }
 
+    /// Shades heap words the native is about to keep outside the heap and
+    /// every goroutine (a pinned closure) while the collector marks (see
+    /// `mgc`).
+    pub fn shade_words(&mut self, ws: &[u64]) {
+        self.vm.shade_words(ws);
+    }
+
     /// Writes to the program's standard error (after flushing stdout, so
     /// the two streams interleave as the program wrote them).
     pub fn write_stderr(&mut self, b: &[u8]) {
@@ -373,6 +380,31 @@ impl NativeCtx<'_> {
         let g: &G = self.g;
         crate::exec::with_world_stopped(self.vm, false, |vm, others| {
             let Some(others) = others else { return };
+            // Go's runtime.GC first completes the cycle in progress.
+            if vm.heap.phase() != gol_gc::Phase::Off {
+                // SAFETY: set by the executor for this slice (a cycle can
+                // only be in progress under the scheduler).
+                let (Some(exec), Some(cx)) = (vm.exec, unsafe { vm.cx.as_ref() }) else {
+                    return;
+                };
+                // SAFETY: as above.
+                let exec = unsafe { &*exec };
+                let globals = &vm.globals;
+                let mut roots = |sink: &mut dyn FnMut(usize)| {
+                    for &w in g.live_slots() {
+                        sink(w as usize);
+                    }
+                    g.extra_roots(sink);
+                    globals.for_each(&mut |w| sink(w as usize));
+                    others.for_each(sink);
+                };
+                // SAFETY: the world is stopped by this goroutine, which is
+                // in this native and holds no heap pointer of its own.
+                let done = unsafe { exec.finish_cycle_stopped(cx, &mut vm.cache, g, &mut roots) };
+                if !done {
+                    return;
+                }
+            }
             // SAFETY: the world is stopped (no other M runs a slice; this
             // goroutine is in this native), and every heap pointer the VM
             // will use again is in a root `collect_with` passes (the

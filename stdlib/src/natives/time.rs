@@ -256,6 +256,9 @@ fn find(id: i64) -> Option<Arc<Timer>> {
 fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let (cw, f, d, period) = (ctx.arg(0), ctx.arg(1), ctx.arg(2) as i64, ctx.arg(3) as i64);
     let keep = ctx.arg(4) != 0;
+    // The closure is pinned below: a root the collector scanned when the
+    // cycle started, so a pin made during mark is shaded.
+    ctx.shade_words(&[f]);
     let Some(cx) = ctx.cx() else {
         return no_sched();
     };
@@ -311,6 +314,8 @@ fn reset_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
         ctx.arg(2) as i64,
         ctx.arg(3) as i64,
     );
+    // Pinned below (see new_timer).
+    ctx.shade_words(&[f]);
     let (Some(cx), Some(exec)) = (ctx.cx(), ctx.exec()) else {
         return no_sched();
     };

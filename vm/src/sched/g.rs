@@ -170,6 +170,12 @@ pub struct GHeader {
     pub(crate) run_start_ns: AtomicU64,
     /// Index in the all-G table; written once before the G is published.
     pub(crate) slot: AtomicUsize,
+    /// The executor's collector stamp: the cycle in which this G's stack
+    /// was last scanned (the VM's mgc.rs). Readable without the G's
+    /// state, so a scanner can tell that a running G has scanned itself.
+    /// Written under the state lock; Release/Acquire so a reader that
+    /// sees the stamp sees the shading done before it.
+    pub(crate) gc_cycle: AtomicU32,
 }
 
 impl GHeader {
@@ -181,6 +187,7 @@ impl GHeader {
             preempt: AtomicBool::new(false),
             run_start_ns: AtomicU64::new(0),
             slot: AtomicUsize::new(usize::MAX),
+            gc_cycle: AtomicU32::new(0),
         }
     }
 

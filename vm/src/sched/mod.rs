@@ -109,7 +109,7 @@ pub mod world;
 
 pub use chan::{ChanCx, ChanError, Op, Selected};
 pub use g::{GStatus, GWaker, WaitReason};
-pub use proc::{PCtx, Stats, TimerFn, MAX_PROCS};
+pub use proc::{PCtx, SchedHandle, SlotVisit, Stats, TimerFn, MAX_PROCS};
 pub use timer::TimerHandle;
 
 use std::sync::Arc;
@@ -144,6 +144,15 @@ pub trait Executor: Send + Sync + Sized + 'static {
     /// counted in the world: the place to stop the world (every G's state,
     /// the one that just ran included, can then be read).
     fn after_slice(&self, _cx: &PCtx<Self>, _outcome: &RunOutcome) {}
+
+    /// Runs on a thread of its own for the whole run (the collector's
+    /// background mark workers and sweeper); returns once
+    /// [`SchedHandle::shutting_down`] is true, which
+    /// [`Executor::background_wake`] announces.
+    fn background(&self, _h: &SchedHandle<Self>) {}
+
+    /// Wakes [`Executor::background`] to see that the run is ending.
+    fn background_wake(&self) {}
 
     /// Gs waiting on I/O (a pending wait prevents deadlock reports).
     fn io_waiters(&self) -> usize {

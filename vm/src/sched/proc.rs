@@ -318,6 +318,54 @@ pub(crate) struct Shared<E: Executor> {
 }
 
 impl<E: Executor> Shared<E> {
+    /// Runs `f` on the state of the G in slot `i` unless that G is running
+    /// (its state locked) or has id `skip`.
+    fn with_g_slot<R>(
+        &self,
+        i: usize,
+        skip: u64,
+        f: impl FnOnce(&mut E::G, &AtomicU32) -> R,
+    ) -> SlotVisit<R> {
+        let g = match self.allgs.lock().slots.get(i) {
+            Some(Some(g)) => g.clone(),
+            _ => return SlotVisit::Empty,
+        };
+        let stamp = || g.hdr.gc_cycle.load(Ordering::Acquire);
+        if g.hdr.id == skip {
+            return SlotVisit::Skipped(stamp());
+        }
+        let visit = match g.state.try_lock() {
+            Some(mut st) => match st.as_mut() {
+                Some(s) => SlotVisit::Visited(f(s, &g.hdr.gc_cycle)),
+                None => SlotVisit::Empty,
+            },
+            None => SlotVisit::Busy(stamp()),
+        };
+        visit
+    }
+
+    /// [`PCtx::with_gs`] for every G but the one with id `me` (0: none).
+    fn with_gs<R>(&self, me: u64, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
+        let gs: Vec<GRef<E>> = self
+            .allgs
+            .lock()
+            .slots
+            .iter()
+            .flatten()
+            .filter(|g| g.hdr.id != me)
+            .cloned()
+            .collect();
+        let mut guards = Vec::with_capacity(gs.len());
+        for g in &gs {
+            match g.state.try_lock() {
+                Some(st) => guards.push(st),
+                None => return f(None),
+            }
+        }
+        let states: Vec<&E::G> = guards.iter().filter_map(|s| s.as_ref()).collect();
+        f(Some(&states))
+    }
+
     pub(crate) fn new(exec: E, cfg: Config) -> Shared<E> {
         let procs = cfg.gomaxprocs.clamp(1, MAX_PROCS);
         Shared {
@@ -735,6 +783,86 @@ enum Dead {
 struct Held<E: Executor> {
     p: Arc<P<E>>,
     local: Local<GRef<E>>,
+}
+
+/// What [`SchedHandle::with_g_slot`] found in a slot of the G table.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SlotVisit<R> {
+    /// No G lives in the slot (it ended; the slot may be reused later).
+    Empty,
+    /// The slot holds the G the caller asked to skip (with its
+    /// collector stamp, `GHeader::gc_cycle`).
+    Skipped(u32),
+    /// The G's state is locked: it is running, or in a system call (with
+    /// its collector stamp).
+    Busy(u32),
+    /// The G was not running: `f` ran on its state and its stamp.
+    Visited(R),
+}
+
+/// A handle on the scheduler for threads that are not Ms (the
+/// collector's background workers, see [`Executor::background`]): the
+/// world handshake, the table of Gs (Go's `allgs`) by slot, idle Ps.
+pub struct SchedHandle<E: Executor> {
+    sh: Arc<Shared<E>>,
+}
+
+impl<E: Executor> Clone for SchedHandle<E> {
+    fn clone(&self) -> Self {
+        SchedHandle {
+            sh: self.sh.clone(),
+        }
+    }
+}
+
+impl<E: Executor> SchedHandle<E> {
+    pub fn executor(&self) -> &E {
+        &self.sh.exec
+    }
+
+    /// The run is ending: background work must return.
+    pub fn shutting_down(&self) -> bool {
+        self.sh.shutdown.load(Ordering::Acquire)
+    }
+
+    /// The stop-the-world handshake. A thread that is not an M enters it
+    /// around work a stopped world must not overlap, and stops it with
+    /// `enter`, `stop`, ..., `start`, `leave`.
+    pub fn world(&self) -> &super::world::World {
+        &self.sh.world
+    }
+
+    pub fn gomaxprocs(&self) -> usize {
+        self.sh.procs()
+    }
+
+    /// Ps with nothing to run.
+    pub fn idle_ps(&self) -> usize {
+        self.sh.npidle.load(Ordering::SeqCst)
+    }
+
+    /// Slots in the G table (live Gs and free slots). Gs created later
+    /// take a free slot or one past this count.
+    pub fn g_slots(&self) -> usize {
+        self.sh.allgs.lock().slots.len()
+    }
+
+    /// Runs `f` on the state of the G in slot `i` unless that G is running
+    /// (its state locked) or has id `skip`.
+    pub fn with_g_slot<R>(
+        &self,
+        i: usize,
+        skip: u64,
+        f: impl FnOnce(&mut E::G, &AtomicU32) -> R,
+    ) -> SlotVisit<R> {
+        self.sh.with_g_slot(i, skip, f)
+    }
+
+    /// [`PCtx::with_gs`] for a thread that runs no G (with the world
+    /// stopped by it).
+    pub fn with_gs<R>(&self, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
+        self.sh.with_gs(0, f)
+    }
 }
 
 /// One M's context: what the executor sees while it runs a G (Go's
@@ -1318,25 +1446,51 @@ impl<E: Executor> PCtx<E> {
     pub fn with_gs<R>(&self, include_self: bool, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
         // Ids start at 1: 0 excludes nobody.
         let me = if include_self { 0 } else { self.goid() };
-        let gs: Vec<GRef<E>> = self
-            .sh
-            .allgs
-            .lock()
-            .slots
-            .iter()
-            .flatten()
-            .filter(|g| g.hdr.id != me)
-            .cloned()
-            .collect();
-        let mut guards = Vec::with_capacity(gs.len());
-        for g in &gs {
-            match g.state.try_lock() {
-                Some(st) => guards.push(st),
-                None => return f(None),
-            }
+        self.sh.with_gs(me, f)
+    }
+
+    /// The running G's collector stamp (`GHeader::gc_cycle`; 0 when no G
+    /// runs).
+    pub fn gc_stamp(&self) -> u32 {
+        self.curg
+            .borrow()
+            .as_ref()
+            .map_or(0, |g| g.hdr.gc_cycle.load(Ordering::Acquire))
+    }
+
+    /// Sets the running G's collector stamp (its M holds its state).
+    pub fn set_gc_stamp(&self, cycle: u32) {
+        if let Some(g) = self.curg.borrow().as_ref() {
+            g.hdr.gc_cycle.store(cycle, Ordering::Release);
         }
-        let states: Vec<&E::G> = guards.iter().filter_map(|s| s.as_ref()).collect();
-        f(Some(&states))
+    }
+
+    /// Whether another M waits to stop the world (see
+    /// [`super::world::World::stopping`]).
+    pub fn stop_pending(&self) -> bool {
+        self.sh.world.stopping()
+    }
+
+    /// [`SchedHandle::g_slots`].
+    pub fn g_slots(&self) -> usize {
+        self.sh.allgs.lock().slots.len()
+    }
+
+    /// [`SchedHandle::with_g_slot`].
+    pub fn with_g_slot<R>(
+        &self,
+        i: usize,
+        skip: u64,
+        f: impl FnOnce(&mut E::G, &AtomicU32) -> R,
+    ) -> SlotVisit<R> {
+        self.sh.with_g_slot(i, skip, f)
+    }
+
+    /// A handle on this scheduler for threads that are not Ms.
+    pub fn handle(&self) -> SchedHandle<E> {
+        SchedHandle {
+            sh: self.sh.clone(),
+        }
     }
 
     /// Live goroutines (`runtime.NumGoroutine`).
@@ -1546,6 +1700,14 @@ impl<E: Executor> Shared<E> {
             Ok(h) => Some(h),
             Err(e) => return RunExit::Fatal(format!("newosproc: {e}")),
         };
+        let bh = SchedHandle { sh: self.clone() };
+        let background = std::thread::Builder::new()
+            .name("gol-gc".into())
+            .spawn(move || bh.sh.exec.background(&bh));
+        let background = match background {
+            Ok(h) => Some(h),
+            Err(e) => return RunExit::Fatal(format!("newosproc: {e}")),
+        };
         self.startm(Some(p0), false);
 
         let mut r = self.result.lock();
@@ -1556,6 +1718,7 @@ impl<E: Executor> Shared<E> {
         drop(r);
         self.shutdown.store(true, Ordering::SeqCst);
         self.sysmon_wake();
+        self.exec.background_wake();
 
         // Let the Ms notice; a thread stuck in a native system call cannot
         // be interrupted, so give up waiting after a while (Go exits the
@@ -1582,6 +1745,22 @@ impl<E: Executor> Shared<E> {
         }
         if let Some(h) = sysmon {
             let _ = h.join();
+        }
+        // Background work enters the world around each step, so it is
+        // out of it now or soon; it must be gone before the Gs' states
+        // are dropped (it scans them).
+        if let Some(h) = background {
+            // It could wait for the world behind an M stuck in a slice
+            // (a blocking read outside a system call): give up after a
+            // while rather than hang the exit.
+            let deadline = Instant::now() + Duration::from_secs(2);
+            while !h.is_finished() && Instant::now() < deadline {
+                self.exec.background_wake();
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            if h.is_finished() {
+                let _ = h.join();
+            }
         }
         let exit = match ending {
             Some(Ending::Done) | None => RunExit::Done,

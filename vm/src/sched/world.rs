@@ -73,6 +73,12 @@ impl World {
         }
     }
 
+    /// Whether a stop is pending or in force: an M inside a slice may end
+    /// it early to let the stopper in sooner (a hint; `Relaxed`).
+    pub fn stopping(&self) -> bool {
+        self.stopping.load(Ordering::Relaxed)
+    }
+
     /// Counts this M out.
     pub fn leave(&self) {
         if self.running.fetch_sub(1, Ordering::SeqCst) == 1 && self.stopping.load(Ordering::SeqCst)

@@ -1,0 +1,580 @@
+//! The collector's driver on the VM's side (the scheduler half of Go's
+//! `mgc.go`): when a cycle starts, who marks, how goroutine stacks and
+//! channels are scanned while the program runs, and who ends the mark.
+//! The phases themselves are gol_gc's (gc/src/cycle.rs); this module
+//! supplies what only the VM knows: its goroutines, its channels, its
+//! threads.
+//!
+//! # A cycle
+//! 1. **Start** ([`start_cycle`], from a safepoint: a slice that ended
+//!    after an allocation passed the pacer's trigger). The M finishes the
+//!    previous cycle's sweep with the world running, stops the world and
+//!    calls `Heap::gc_start` with the global roots (package variables and
+//!    pinned values: O(globals + timers)) and one *stack job* per slot of
+//!    the scheduler's G table, plus one job for the channel table. Posting
+//!    the jobs is a number, not a list: the pause does not grow with the
+//!    goroutines or the heap.
+//! 2. **Concurrent mark**. Background workers ([`Exec::background`]: a
+//!    thread that is not an M, entering the world around each step of
+//!    work) call `Heap::mark_work` in steps of [`WORK_STEP_BYTES`]:
+//!    full time while some P is idle (Go's idle workers), otherwise for
+//!    the share of CPU `MarkPlan` gives (25% of GOMAXPROCS: dedicated
+//!    threads on 4 Ps or more, a fractional worker that sleeps between
+//!    steps below that). Allocating goroutines pay for their allocation
+//!    with mark work (assists, `Vm::assist`). Stack jobs run through
+//!    [`Scanner`]: a job locks the G's state if the G is not running (a
+//!    running M holds its G's state), feeds its slots and records to the
+//!    collector and stamps the G with the cycle number (its stack is then
+//!    black); a running G is retried later, and scans its own stack at
+//!    the start of its next slice (`run_slice`), as Go's goroutines do
+//!    when preempted. The channel job locks the channel table and each
+//!    channel and feeds their buffered and in-flight words.
+//! 3. **Termination**: the mark call that finds nothing left claims the
+//!    end of the mark; an assist that claims it hands it to the
+//!    background thread. That thread stops the world and calls
+//!    `Heap::mark_termination`, which drains what barrier buffers hold
+//!    and either finishes the cycle or resumes the mark.
+//! 4. **Sweep**: lazily on allocation, and by the background thread
+//!    between cycles.
+//!
+//! # What keeps the invariant outside the heap (gc/src/barrier.rs)
+//! Heap stores go through `Heap::write_pointer` (`Vm::store_words`, the
+//! map, atomics, boxes, closures); package variables are global roots,
+//! scanned at the start, so stores to them take the same barrier
+//! (`Vm::store_global`). Words that move between goroutines without a
+//! heap store are shaded while the collector marks (`Vm::shade_words`):
+//! the element words of every channel send and receive (a channel's
+//! buffer is scanned once, by its job: a value received from a buffer
+//! not yet scanned into a stack already scanned would otherwise be
+//! lost), the function and arguments a `go` statement hands to a new
+//! goroutine (which starts with a black stack, stamped with the cycle),
+//! and values pinned for timers (`Exec::pin`).
+//!
+//! # Invariants
+//! * Mark work (workers, assists, stack jobs) happens only inside the
+//!   world: by an M in a slice or a background thread between
+//!   `World::enter` and `World::leave`. So a stopped world has no mark
+//!   call in progress, which `gc_start` and `mark_termination` require.
+//! * A G's `scan_cycle` is read and written only under its state lock
+//!   (the M running it, or a job that locked it).
+//! * The stack jobs of a cycle are the G-table slots that existed at its
+//!   start; a G created since starts black, and a slot reused by such a
+//!   G is scanned harmlessly.
+//!
+//! Rejected: copying every goroutine's roots at the start (a pause
+//! proportional to the goroutines); mark workers as goroutines (they
+//! would appear in dumps and count in deadlock detection); a rescan of
+//! stacks at termination (the hybrid barrier makes it unnecessary).
+
+use crate::exec::Exec;
+use crate::goroutine::G;
+use crate::sched::{SchedHandle, SlotVisit};
+use gol_gc::{Assist, MarkStatus, MarkTermination, Phase, StackScanner, WorkerKind};
+use std::io::Write;
+use std::sync::atomic::{
+    AtomicU32, AtomicU64, AtomicUsize,
+    Ordering::{Acquire, Relaxed, Release},
+};
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// Scan work per step of a background worker (a few tens of µs), so it
+/// leaves the world often enough for a stop not to wait long.
+pub(crate) const WORK_STEP_BYTES: u64 = 64 << 10;
+
+/// What the background thread is asked to do.
+#[derive(Default)]
+struct Signal {
+    /// A cycle started (count, to tell a new one from a spurious wakeup).
+    started: u64,
+    /// An assist claimed the end of the mark.
+    terminate: bool,
+    /// A cycle ended: sweep in the background.
+    sweep: bool,
+}
+
+/// The driver's state, one per executor.
+pub(crate) struct Driver {
+    signal: Mutex<Signal>,
+    cv: Condvar,
+    /// Stack jobs of the cycle in progress are G-table slots
+    /// `0..slots`; job `slots` is the channel table.
+    slots: AtomicUsize,
+    /// GOMAXPROCS at the start of the cycle (for the worker plan).
+    procs: AtomicUsize,
+    /// CPU time spent collecting, for gctrace's percentage.
+    gc_cpu_ns: AtomicU64,
+    pub(crate) start: Instant,
+    pub(crate) gctrace: bool,
+}
+
+impl Driver {
+    pub(crate) fn new(start: Instant, gctrace: bool) -> Driver {
+        Driver {
+            signal: Mutex::new(Signal::default()),
+            cv: Condvar::new(),
+            slots: AtomicUsize::new(0),
+            procs: AtomicUsize::new(1),
+            gc_cpu_ns: AtomicU64::new(0),
+            start,
+            gctrace,
+        }
+    }
+
+    fn notify(&self, f: impl FnOnce(&mut Signal)) {
+        if let Ok(mut s) = self.signal.lock() {
+            f(&mut s);
+        }
+        self.cv.notify_all();
+    }
+
+    /// An assist claimed the end of the mark: the background thread
+    /// stops the world for it.
+    pub(crate) fn request_termination(&self) {
+        self.notify(|s| s.terminate = true);
+    }
+
+    pub(crate) fn wake(&self) {
+        self.notify(|_| {});
+    }
+
+    /// Prints the gctrace line of a finished cycle.
+    pub(crate) fn trace(&self, st: &gol_gc::CycleStats, procs: usize, forced: bool) {
+        let cpu =
+            st.pause_ns * procs as u64 + st.assist_cpu_ns + st.background_cpu_ns + st.idle_cpu_ns;
+        let total = self.gc_cpu_ns.fetch_add(cpu, Relaxed) + cpu;
+        if !self.gctrace {
+            return;
+        }
+        let age = self.start.elapsed().as_nanos() as u64;
+        let pct = (total as u128 * 100 / (age as u128 * procs.max(1) as u128).max(1)) as u64;
+        let line = st.gctrace_line(age, pct, procs, forced);
+        let _ = std::io::stderr().write_all(format!("{line}\n").as_bytes());
+    }
+}
+
+/// Where stack jobs find goroutines: an M's context (assists, and
+/// `runtime.GC` with the world stopped) or the background thread's
+/// handle.
+#[derive(Clone, Copy)]
+pub(crate) enum Gs<'a> {
+    M(&'a crate::exec::Cx),
+    Bg(&'a SchedHandle<Exec>),
+}
+
+/// The VM's [`StackScanner`]: jobs `0..slots` are G-table slots, job
+/// `slots` the channel table.
+pub(crate) struct Scanner<'a> {
+    pub(crate) gs: Gs<'a>,
+    pub(crate) exec: &'a Exec,
+    /// The calling goroutine (its state is locked by the caller), with
+    /// its state when the caller can lend it (`runtime.GC`).
+    pub(crate) me: u64,
+    pub(crate) my_state: Option<&'a G>,
+}
+
+impl StackScanner for Scanner<'_> {
+    fn scan_stack(&self, job: usize, sink: &mut dyn FnMut(usize)) -> bool {
+        let slots = self.exec.driver.slots.load(Relaxed);
+        if job == slots {
+            self.exec.chan_roots(sink);
+            return true;
+        }
+        let cycle = self.exec.heap.mark_cycle();
+        let visit = match self.gs {
+            Gs::M(cx) => cx.with_g_slot(job, self.me, |g, st| scan_g(g, st, cycle, sink)),
+            Gs::Bg(h) => h.with_g_slot(job, self.me, |g, st| scan_g(g, st, cycle, sink)),
+        };
+        match visit {
+            SlotVisit::Empty | SlotVisit::Visited(()) => true,
+            // Running, but it has scanned itself (at an instruction
+            // outside the interpreter's fast loop, or its slice's start).
+            SlotVisit::Busy(s) | SlotVisit::Skipped(s) if s == cycle => true,
+            SlotVisit::Busy(_) => false,
+            SlotVisit::Skipped(_) => match (self.my_state, self.gs) {
+                (Some(g), Gs::M(cx)) => {
+                    feed_g(g, sink);
+                    cx.set_gc_stamp(cycle);
+                    true
+                }
+                // The caller's own stack, in use: it scans itself at its
+                // next instruction outside the fast loop.
+                _ => false,
+            },
+        }
+    }
+}
+
+// SAFETY: `StackScanner` asks for `Sync`, but a scanner is made and used
+// by one thread, inside one mark call, and never shared; `Cx` is used
+// only through its `Sync` shared state, and `G` only read.
+unsafe impl Sync for Scanner<'_> {}
+
+/// Feeds `g`'s roots to `sink` unless its stack is already black in
+/// `cycle` (`stamp`, its header's collector stamp); the caller holds
+/// `g`'s state.
+fn scan_g(g: &G, stamp: &AtomicU32, cycle: u32, sink: &mut dyn FnMut(usize)) {
+    if stamp.load(Acquire) == cycle {
+        return;
+    }
+    feed_g(g, sink);
+    stamp.store(cycle, Release);
+}
+
+/// Every root word of `g`: its slots and its records.
+fn feed_g(g: &G, sink: &mut dyn FnMut(usize)) {
+    for &w in g.live_slots() {
+        sink(w as usize);
+    }
+    g.extra_roots(sink);
+}
+
+/// Starts a cycle if the pacer asks for one (module docs, step 1). Called
+/// by an M after a preempted slice, counted in the world, holding no G's
+/// state.
+pub(crate) fn start_cycle(exec: &Exec, cx: &crate::exec::Cx) {
+    let heap = &exec.heap;
+    if !heap.should_collect() {
+        return;
+    }
+    // Go's gcStart: sweep what is left before stopping the world.
+    heap.finish_sweep();
+    let stopped = cx.stop_the_world();
+    if heap.should_collect() {
+        let slots = cx.g_slots();
+        let procs = cx.gomaxprocs();
+        exec.driver.slots.store(slots, Relaxed);
+        exec.driver.procs.store(procs, Relaxed);
+        let pins = exec.pins.lock().ok();
+        let globals = &exec.globals;
+        let mut roots = |sink: &mut dyn FnMut(usize)| {
+            globals.for_each(&mut |w| sink(w as usize));
+            if let Some(p) = &pins {
+                for &w in p.values() {
+                    sink(w as usize);
+                }
+            }
+        };
+        // SAFETY: the world is stopped and no cycle runs (should_collect
+        // checks the phase); from now on every heap store goes through
+        // the barrier, the jobs are scanned by `Scanner`, and goroutines
+        // created meanwhile start black with shaded words (module docs).
+        unsafe { heap.gc_start(&mut roots, slots + 1, procs) };
+        drop(pins);
+        exec.driver.notify(|s| s.started += 1);
+    }
+    cx.start_the_world(stopped);
+}
+
+impl Exec {
+    /// The background thread (module docs): mark workers while a cycle
+    /// marks, the sweeper after it.
+    pub(crate) fn run_background(&self, h: &SchedHandle<Exec>) {
+        let workers = gol_gc::MarkPlan::for_procs(h.gomaxprocs())
+            .dedicated_workers
+            .max(1);
+        std::thread::scope(|s| {
+            for k in 1..workers {
+                s.spawn(move || self.worker(h, k));
+            }
+            self.worker(h, 0);
+        });
+    }
+
+    fn worker(&self, h: &SchedHandle<Exec>, k: usize) {
+        let heap = &self.heap;
+        let mut cache = heap.new_cache();
+        let scanner = Scanner {
+            gs: Gs::Bg(h),
+            exec: self,
+            me: 0,
+            my_state: None,
+        };
+        // Time this worker marked and the wall time it could have, for
+        // the fractional worker's share.
+        let mut marked = Duration::ZERO;
+        let mut since = Instant::now();
+        let mut last_cycle = 0u64;
+        loop {
+            if h.shutting_down() {
+                break;
+            }
+            let (terminate, sweep, started) = match self.driver.signal.lock() {
+                Ok(mut s) => (
+                    std::mem::take(&mut s.terminate),
+                    s.sweep && k == 0,
+                    s.started,
+                ),
+                Err(_) => break,
+            };
+            if terminate {
+                self.terminate(h);
+                continue;
+            }
+            if heap.phase() == Phase::Mark {
+                if started != last_cycle {
+                    last_cycle = started;
+                    marked = Duration::ZERO;
+                    since = Instant::now();
+                }
+                let procs = self.driver.procs.load(Relaxed);
+                let plan = gol_gc::MarkPlan::for_procs(procs);
+                let kind = if h.idle_ps() > 0 {
+                    WorkerKind::Idle
+                } else if k < plan.dedicated_workers {
+                    WorkerKind::Dedicated
+                } else {
+                    WorkerKind::Fractional
+                };
+                if kind == WorkerKind::Fractional {
+                    // Keep to `fractional_utilization` of the Ps' time.
+                    let share = (plan.fractional_utilization * procs as f64).clamp(0.05, 1.0);
+                    let allowed = since.elapsed().mul_f64(share);
+                    if marked > allowed {
+                        self.idle_wait((marked - allowed).min(Duration::from_millis(2)));
+                        continue;
+                    }
+                }
+                let t0 = Instant::now();
+                h.world().enter();
+                // SAFETY: counted in the world, so no stop of the world
+                // overlaps this call (module invariant 1).
+                let r = unsafe { heap.mark_work(&mut cache, WORK_STEP_BYTES, &scanner, kind) };
+                h.world().leave();
+                marked += t0.elapsed();
+                match r.status {
+                    MarkStatus::Terminate => self.terminate(h),
+                    // Running goroutines' stacks or others' work remain.
+                    MarkStatus::Exhausted => self.idle_wait(Duration::from_micros(200)),
+                    MarkStatus::More | MarkStatus::Idle => {}
+                }
+                continue;
+            }
+            if sweep {
+                h.world().enter();
+                let mut more = true;
+                for _ in 0..64 {
+                    if !heap.sweep_step() {
+                        more = false;
+                        break;
+                    }
+                }
+                h.world().leave();
+                if !more {
+                    if let Ok(mut s) = self.driver.signal.lock() {
+                        s.sweep = false;
+                    }
+                }
+                continue;
+            }
+            self.idle_wait(Duration::from_millis(50));
+        }
+        heap.release_cache(cache);
+    }
+
+    /// Waits for a signal (or `d`).
+    fn idle_wait(&self, d: Duration) {
+        if let Ok(s) = self.driver.signal.lock() {
+            if s.terminate {
+                return;
+            }
+            let _ = self.driver.cv.wait_timeout(s, d);
+        }
+    }
+
+    /// Mark termination for a claim (module docs, step 3), from a thread
+    /// that is not an M.
+    fn terminate(&self, h: &SchedHandle<Exec>) {
+        let w = h.world();
+        w.enter();
+        let stopped = w.stop();
+        let heap = &self.heap;
+        if heap.phase() == Phase::Mark {
+            let procs = self.driver.procs.load(Relaxed);
+            let done = if heap.verifying() {
+                // Checkmark needs every root: every G's state (none is
+                // running) and the channels.
+                h.with_gs(|gs| {
+                    let gs: Vec<&G> = gs.unwrap_or(&[]).iter().map(|b| b.as_ref()).collect();
+                    let mut roots = |sink: &mut dyn FnMut(usize)| {
+                        for g in &gs {
+                            feed_g(g, sink);
+                        }
+                        self.global_roots(sink);
+                        self.chan_roots(sink);
+                    };
+                    // SAFETY: the world is stopped by this thread and no
+                    // mark call is in progress (module invariant 1); a
+                    // cycle is marking (checked above).
+                    unsafe { heap.mark_termination(&mut roots) }
+                })
+            } else {
+                // SAFETY: as above; without checkmark the roots are not
+                // read.
+                unsafe { heap.mark_termination(&mut |_| {}) }
+            };
+            if let MarkTermination::Done(st) = done {
+                self.driver.trace(&st, procs, false);
+                self.driver.notify(|s| s.sweep = true);
+            }
+        }
+        w.start(stopped);
+        w.leave();
+    }
+
+    /// Finishes the cycle in progress with the world stopped by the
+    /// calling goroutine `g` (for `runtime.GC`, which then runs a full
+    /// cycle of its own). False if it could not: a goroutine in a system
+    /// call holds its state, and its stack cannot be scanned now.
+    ///
+    /// # Safety
+    /// The world is stopped by the caller, which runs on an M in `g`'s
+    /// slice, and holds no heap pointer of its own.
+    pub(crate) unsafe fn finish_cycle_stopped(
+        &self,
+        cx: &crate::exec::Cx,
+        cache: &mut gol_gc::Cache,
+        g: &G,
+        roots: &mut gol_gc::Roots<'_>,
+    ) -> bool {
+        let heap = &self.heap;
+        let scanner = Scanner {
+            gs: Gs::M(cx),
+            exec: self,
+            me: cx.goid(),
+            my_state: Some(g),
+        };
+        for _ in 0..64 {
+            if heap.phase() != Phase::Mark {
+                return true;
+            }
+            // SAFETY: the world is stopped by this goroutine, so no other
+            // mark call is in progress; this one ends before
+            // `mark_termination` (the caller's promise covers the rest).
+            let r = unsafe { heap.mark_work(cache, u64::MAX, &scanner, WorkerKind::Dedicated) };
+            if r.status == MarkStatus::Exhausted && heap.mark_work_available() {
+                // A stack job could not run: a goroutine in a system call.
+                return false;
+            }
+            // SAFETY: world stopped, no mark call in progress, marking.
+            if let MarkTermination::Done(st) = unsafe { heap.mark_termination(roots) } {
+                self.driver.trace(&st, cx.gomaxprocs(), false);
+                return true;
+            }
+        }
+        false
+    }
+}
+
+impl crate::Vm {
+    /// Pays for an allocation of `bytes` during mark (Go's
+    /// `gcAssistAlloc`): mark work in proportion, or a yield at the end
+    /// of the slice when no work is left to take.
+    #[inline]
+    pub(crate) fn assist(&mut self, bytes: usize) {
+        if self.heap.phase() == Phase::Mark {
+            self.assist_slow(bytes);
+        }
+    }
+
+    #[cold]
+    fn assist_slow(&mut self, bytes: usize) {
+        let (Some(exec), false) = (self.exec, self.cx.is_null()) else {
+            return;
+        };
+        // SAFETY: both are set by the executor for the running slice.
+        let (exec, cx) = unsafe { (&*exec, &*self.cx) };
+        let scanner = Scanner {
+            gs: Gs::M(cx),
+            exec,
+            me: cx.goid(),
+            my_state: None,
+        };
+        // SAFETY: this M is counted in the world (inside a slice), so no
+        // stop of the world overlaps the assist's mark work.
+        match unsafe { self.heap.assist_alloc(&mut self.cache, bytes, &scanner) } {
+            Assist::Paid => {}
+            // No work to take now: other goroutines' stacks are being
+            // scanned or will be at their next instruction outside the
+            // fast loop. Go parks the goroutine until credit arrives;
+            // here it goes on, its debt kept for its next allocation
+            // (a yield per allocation would cost a trip through the
+            // scheduler each).
+            Assist::Wait => {}
+            Assist::Terminate => {
+                exec.driver.request_termination();
+                self.assist_yield = true;
+            }
+        }
+    }
+
+    /// Shades words that move between goroutines without a heap store
+    /// (module docs). A no-op unless the collector marks.
+    #[inline]
+    pub(crate) fn shade_words(&mut self, ws: &[u64]) {
+        if self.heap.phase().write_barrier_enabled() {
+            for &w in ws {
+                self.heap.shade_pointer(&mut self.cache, w as usize);
+            }
+        }
+    }
+
+    /// Stores package variable word `i`, with the write barrier (globals
+    /// are roots scanned when a cycle starts).
+    #[inline]
+    pub(crate) fn store_global(&mut self, i: usize, w: u64) {
+        if self.heap.phase().write_barrier_enabled() {
+            let old = self.globals.get(i).unwrap_or(0);
+            self.heap.shade_pointer(&mut self.cache, old as usize);
+            self.heap.shade_pointer(&mut self.cache, w as usize);
+        }
+        self.globals.set(i, w);
+    }
+
+    /// Polled by the interpreter before each instruction outside its fast
+    /// loop (every allocation is one): whether to end the slice at the
+    /// next call or backward jump. Yes when an allocation passed the
+    /// trigger (the safepoint then starts a cycle), when another M waits
+    /// to stop the world (a cycle's start or end, `runtime.GC`), or when
+    /// an assist asked for it. While the collector marks, this is also
+    /// where a running goroutine scans its own stack, so that marking
+    /// need not wait for its slice to end.
+    #[inline]
+    pub(crate) fn end_slice_early(&mut self, g: &G) -> bool {
+        if self.heap.phase() == Phase::Off {
+            return self.heap.past_trigger() || self.world_stopping();
+        }
+        self.end_slice_early_marking(g)
+    }
+
+    #[cold]
+    fn end_slice_early_marking(&mut self, g: &G) -> bool {
+        self.scan_own_stack(g);
+        self.assist_yield || self.world_stopping()
+    }
+
+    fn world_stopping(&self) -> bool {
+        // SAFETY: set by the executor for the running slice (or null).
+        unsafe { self.cx.as_ref() }.is_some_and(|c| c.stop_pending())
+    }
+
+    /// A goroutine's own stack scan at the start of its slice or at an
+    /// instruction outside the fast loop, when the collector marks and its
+    /// stack is still grey (module docs).
+    pub(crate) fn scan_own_stack(&mut self, g: &G) {
+        if self.heap.phase() != Phase::Mark {
+            return;
+        }
+        // SAFETY: set by the executor for the running slice (or null).
+        let Some(cx) = (unsafe { self.cx.as_ref() }) else {
+            return;
+        };
+        let cycle = self.heap.mark_cycle();
+        if cx.gc_stamp() == cycle {
+            return;
+        }
+        let (heap, cache) = (&self.heap, &mut self.cache);
+        feed_g(g, &mut |w| heap.shade_pointer(cache, w));
+        cx.set_gc_stamp(cycle);
+    }
+}
