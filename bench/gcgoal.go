@@ -2,7 +2,7 @@
 // grows and shrinks? The program keeps a sliding window of buffers (small
 // pointer-holding records, each owning a buffer of ints) whose length swings
 // between a low and a high mark three times, so the live heap climbs to
-// about 36 MB and falls back to about 2 MB, over and over. Run it under
+// about 45 MB and falls back to about 2 MB, over and over. Run it under
 // several GOGC values with GODEBUG=gctrace=1: bench/gc compares each
 // cycle's heap at mark end with that cycle's goal.
 //
