@@ -478,11 +478,27 @@ impl Heap {
         }
     }
 
+    /// Count `ns` of stop-the-world time the VM spent outside the heap's
+    /// own work in this cycle's pauses: the wait for every M to stop
+    /// (Go counts it from `stopTheWorld`'s start) and to restart. `start`:
+    /// the sweep-termination pause (call after [`Heap::gc_start`]), else
+    /// the mark-termination one (call before [`Heap::mark_termination`]).
+    pub fn add_pause_ns(&self, ns: u64, start: bool) {
+        let mut gc = self.gc_lock();
+        gc.cycle_pause_ns += ns;
+        if start {
+            gc.clock.sweep_term_ns += ns;
+        } else {
+            gc.clock.mark_term_ns += ns;
+        }
+    }
+
     /// The number of cycles started so far (1 during the first mark). The
     /// VM tags a goroutine's stack with it when its [`StackScanner`] scans
     /// it, and when it creates a goroutine during mark; the stack is black
     /// for [`Heap::write_pointer_hybrid`] while the tag equals this and
     /// [`Heap::phase`] is `Mark`.
+    #[inline]
     pub fn mark_cycle(&self) -> u32 {
         self.mark.cycle.load(Relaxed)
     }
@@ -795,6 +811,9 @@ impl Heap {
             mark_wall_ns: mark_wall,
             procs: clock.procs,
         };
+        // The goal this cycle worked towards (gctrace reports it, as Go
+        // does), before the pacer sets the next one.
+        let goal = gc.pacer.goal_bytes();
         gc.pacer.set_non_heap_bytes(self.non_heap_bytes());
         if forced {
             gc.pacer.end_cycle(marked);
@@ -816,7 +835,7 @@ impl Heap {
             heap_marked_bytes: marked,
             marked_objects: m.objects_marked.load(Relaxed),
             scanned_bytes: m.scan_work.load(Relaxed),
-            goal_bytes: gc.pacer.goal_bytes(),
+            goal_bytes: goal,
             pause_ns: pause,
             released_bytes: 0,
             sweep_term_ns: clock.sweep_term_ns,

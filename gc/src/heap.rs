@@ -151,7 +151,8 @@ pub struct CycleStats {
     pub marked_objects: u64,
     /// Bytes of objects scanned for pointers.
     pub scanned_bytes: u64,
-    /// Goal of the next cycle.
+    /// The heap goal this cycle worked towards (set when the previous
+    /// cycle ended; gctrace reports it, as Go does).
     pub goal_bytes: u64,
     /// Duration of the stop-the-world pause, in ns.
     pub pause_ns: u64,
@@ -391,6 +392,7 @@ impl Heap {
     }
 
     /// The current GC phase.
+    #[inline]
     pub fn phase(&self) -> Phase {
         Phase::from_u8(self.phase.load(Relaxed))
     }
@@ -644,6 +646,7 @@ impl Heap {
     /// Whether allocation has reached the pacer's trigger (whatever the
     /// stress mode says): the VM uses it to end an interpreter slice early,
     /// so a collection starts near the trigger rather than a slice later.
+    #[inline]
     pub fn past_trigger(&self) -> bool {
         self.stats.heap_live_bytes.load(Relaxed) >= self.trigger_bytes.load(Relaxed)
     }

@@ -202,6 +202,7 @@ pub enum Phase {
 }
 
 impl Phase {
+    #[inline]
     fn from_u8(v: u8) -> Phase {
         match v {
             1 => Phase::SweepTermination,
@@ -212,16 +213,19 @@ impl Phase {
     }
 
     /// Whether the strong tri-color invariant must hold (crate docs).
+    #[inline]
     pub fn keeps_invariant(self) -> bool {
         matches!(self, Phase::Mark | Phase::MarkTermination)
     }
 
     /// Whether pointer stores must go through the write barrier.
+    #[inline]
     pub fn write_barrier_enabled(self) -> bool {
         self.keeps_invariant()
     }
 
     /// Whether new objects are allocated black (marked).
+    #[inline]
     pub fn allocate_black(self) -> bool {
         self.keeps_invariant()
     }

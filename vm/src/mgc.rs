@@ -24,11 +24,14 @@
 //!    with mark work (assists, `Vm::assist`). Stack jobs run through
 //!    [`Scanner`]: a job locks the G's state if the G is not running (a
 //!    running M holds its G's state), feeds its slots and records to the
-//!    collector and stamps the G with the cycle number (its stack is then
-//!    black); a running G is retried later, and scans its own stack at
-//!    the start of its next slice (`run_slice`), as Go's goroutines do
-//!    when preempted. The channel job locks the channel table and each
-//!    channel and feeds their buffered and in-flight words.
+//!    collector and stamps the G's header with the cycle number (its
+//!    stack is then black). A running G scans its own stack and stamps
+//!    itself at its next instruction outside the interpreter's fast loop
+//!    (`Vm::end_slice_early`; every allocation is such an instruction) or
+//!    at the start of its next slice (`run_slice`), as Go's goroutines do
+//!    when preempted; a job that finds it running retries until it sees
+//!    the stamp. The channel job locks the channel table and each channel
+//!    and feeds their buffered and in-flight words.
 //! 3. **Termination**: the mark call that finds nothing left claims the
 //!    end of the mark; an assist that claims it hands it to the
 //!    background thread. That thread stops the world and calls
@@ -47,19 +50,24 @@
 //! buffer is scanned once, by its job: a value received from a buffer
 //! not yet scanned into a stack already scanned would otherwise be
 //! lost), the function and arguments a `go` statement hands to a new
-//! goroutine (which starts with a black stack, stamped with the cycle),
-//! and values pinned for timers (`Exec::pin`).
+//! goroutine, and values pinned for timers (`Exec::pin`). A goroutine
+//! created during mark has no job when its slot is new: everything it
+//! starts with is shaded, so its stack holds nothing white (and it scans
+//! itself anyway when it first runs an instruction outside the fast
+//! loop).
 //!
 //! # Invariants
 //! * Mark work (workers, assists, stack jobs) happens only inside the
 //!   world: by an M in a slice or a background thread between
 //!   `World::enter` and `World::leave`. So a stopped world has no mark
 //!   call in progress, which `gc_start` and `mark_termination` require.
-//! * A G's `scan_cycle` is read and written only under its state lock
-//!   (the M running it, or a job that locked it).
+//! * A G's stamp (`GHeader::gc_cycle`) is written under its state lock
+//!   (by the M running it, or a job that locked it), with `Release`,
+//!   after its roots are shaded: a job that reads the stamp (`Acquire`)
+//!   of a running G is done with it.
 //! * The stack jobs of a cycle are the G-table slots that existed at its
-//!   start; a G created since starts black, and a slot reused by such a
-//!   G is scanned harmlessly.
+//!   start; a G created since holds only shaded words, and a slot reused
+//!   by such a G is scanned harmlessly.
 //!
 //! Rejected: copying every goroutine's roots at the start (a pause
 //! proportional to the goroutines); mark workers as goroutines (they
@@ -239,8 +247,10 @@ pub(crate) fn start_cycle(exec: &Exec, cx: &crate::exec::Cx) {
     }
     // Go's gcStart: sweep what is left before stopping the world.
     heap.finish_sweep();
+    let t0 = Instant::now();
     let stopped = cx.stop_the_world();
     if heap.should_collect() {
+        let wait = t0.elapsed();
         let slots = cx.g_slots();
         let procs = cx.gomaxprocs();
         exec.driver.slots.store(slots, Relaxed);
@@ -261,6 +271,8 @@ pub(crate) fn start_cycle(exec: &Exec, cx: &crate::exec::Cx) {
         // created meanwhile start black with shaded words (module docs).
         unsafe { heap.gc_start(&mut roots, slots + 1, procs) };
         drop(pins);
+        // The pause counts the wait for the other Ms, as Go's does.
+        heap.add_pause_ns(wait.as_nanos() as u64, true);
         exec.driver.notify(|s| s.started += 1);
     }
     cx.start_the_world(stopped);
@@ -387,9 +399,12 @@ impl Exec {
     fn terminate(&self, h: &SchedHandle<Exec>) {
         let w = h.world();
         w.enter();
+        let t0 = Instant::now();
         let stopped = w.stop();
         let heap = &self.heap;
         if heap.phase() == Phase::Mark {
+            // The pause counts the wait for the Ms, as Go's does.
+            heap.add_pause_ns(t0.elapsed().as_nanos() as u64, false);
             let procs = self.driver.procs.load(Relaxed);
             let done = if heap.verifying() {
                 // Checkmark needs every root: every G's state (none is
