@@ -279,6 +279,12 @@ impl Executor for Exec {
         }
     }
 
+    fn after_leave(&self, _cx: &Cx, outcome: &RunOutcome) {
+        if matches!(outcome, RunOutcome::Preempted) {
+            self.wait_for_mark();
+        }
+    }
+
     fn background(&self, h: &crate::sched::SchedHandle<Self>) {
         self.run_background(h);
     }

@@ -1630,6 +1630,12 @@ enum Stop {
     Fatal(String),
 }
 
+/// Whether a stop of the world is pending (see `world::STOP_HINT`).
+#[inline(always)]
+fn stop_hint() -> bool {
+    crate::sched::world::STOP_HINT.load(std::sync::atomic::Ordering::Relaxed) != 0
+}
+
 /// Runs the hot instructions (moves, integer and float arithmetic,
 /// comparisons, jumps, static calls and plain returns) until the next
 /// instruction is another kind, the budget is spent or the goroutine ends.
@@ -1738,7 +1744,7 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                 let to = $to.0 as usize;
                 if to < pc {
                     bud -= 1;
-                    if bud <= 0 {
+                    if bud <= 0 || stop_hint() {
                         pc = to;
                         leave!(Stop::Yield);
                     }
@@ -1882,7 +1888,7 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
             Op::Loop { to } => {
                 pc = to.0 as usize;
                 bud -= 1;
-                if bud <= 0 {
+                if bud <= 0 || stop_hint() {
                     leave!(Stop::Yield);
                 }
             }

@@ -90,6 +90,17 @@ use std::time::{Duration, Instant};
 /// leaves the world often enough for a stop not to wait long.
 pub(crate) const WORK_STEP_BYTES: u64 = 64 << 10;
 
+/// The longest an allocating goroutine waits for a cycle to end
+/// (`Exec::wait_for_mark`).
+const ASSIST_WAIT_MAX: Duration = Duration::from_millis(5);
+
+/// Whether the heap has grown past Go's hard goal (1.1 × the goal) while
+/// marking: allocation must wait for the mark rather than run away.
+fn over_hard_goal(heap: &gol_gc::Heap) -> bool {
+    let goal = heap.goal_bytes();
+    goal != u64::MAX && heap.heap_live_bytes() > goal.saturating_add(goal / 10)
+}
+
 /// What the background thread is asked to do.
 #[derive(Default)]
 struct Signal {
@@ -384,6 +395,26 @@ impl Exec {
         heap.release_cache(cache);
     }
 
+    /// An allocating goroutine that found no mark work to pay with while
+    /// the heap is past the hard goal (`Vm::assist`) waits here, out of
+    /// the world, for the cycle to end (Go parks it on the assist queue):
+    /// at most [`ASSIST_WAIT_MAX`], so a cycle held up by a goroutine in a
+    /// system call cannot hold the program up with it.
+    pub(crate) fn wait_for_mark(&self) {
+        let heap = &self.heap;
+        let deadline = Instant::now() + ASSIST_WAIT_MAX;
+        while heap.phase() == Phase::Mark && over_hard_goal(heap) {
+            let now = Instant::now();
+            if now >= deadline {
+                break;
+            }
+            if let Ok(s) = self.driver.signal.lock() {
+                let d = (deadline - now).min(Duration::from_micros(200));
+                let _ = self.driver.cv.wait_timeout(s, d);
+            }
+        }
+    }
+
     /// Waits for a signal (or `d`).
     fn idle_wait(&self, d: Duration) {
         if let Ok(s) = self.driver.signal.lock() {
@@ -512,10 +543,16 @@ impl crate::Vm {
             // No work to take now: other goroutines' stacks are being
             // scanned or will be at their next instruction outside the
             // fast loop. Go parks the goroutine until credit arrives;
-            // here it goes on, its debt kept for its next allocation
-            // (a yield per allocation would cost a trip through the
-            // scheduler each).
-            Assist::Wait => {}
+            // here it goes on, its debt kept for its next allocation (a
+            // yield per allocation would cost a trip through the
+            // scheduler each), unless the heap is past the hard goal:
+            // then the slice ends and the M waits for the cycle
+            // (`Exec::wait_for_mark`).
+            Assist::Wait => {
+                if over_hard_goal(&self.heap) {
+                    self.assist_yield = true;
+                }
+            }
             Assist::Terminate => {
                 exec.driver.request_termination();
                 self.assist_yield = true;

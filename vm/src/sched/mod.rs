@@ -145,6 +145,12 @@ pub trait Executor: Send + Sync + Sized + 'static {
     /// the one that just ran included, can then be read).
     fn after_slice(&self, _cx: &PCtx<Self>, _outcome: &RunOutcome) {}
 
+    /// Called after each slice once the M has left the world (so a stop
+    /// of the world can proceed while it runs), before the G is requeued
+    /// or parked: the place to wait for the runtime (an allocating G
+    /// waiting for the collector to finish its cycle).
+    fn after_leave(&self, _cx: &PCtx<Self>, _outcome: &RunOutcome) {}
+
     /// Runs on a thread of its own for the whole run (the collector's
     /// background mark workers and sweeper); returns once
     /// [`SchedHandle::shutting_down`] is true, which

@@ -1368,6 +1368,7 @@ impl<E: Executor> PCtx<E> {
         };
         sh.exec.after_slice(self, &outcome);
         sh.world.leave();
+        sh.exec.after_leave(self, &outcome);
         *self.curg.borrow_mut() = None;
         self.m.curg.store(0, Ordering::Relaxed);
         if let Some(p) = self.held_p() {

@@ -38,6 +38,15 @@
 use super::sync::{AtomicBool, AtomicUsize, Condvar, Mutex, MutexGuard, Ordering};
 use std::time::Duration;
 
+/// Stops of the world pending or in force, in every scheduler of the
+/// process: a hint the interpreter's fast loop reads at each backward jump
+/// (one compare with a static address, no register) so that a goroutine
+/// in a loop without other safepoints ends its slice within a few
+/// instructions of a stop request instead of a whole slice budget later.
+/// Process-wide, so a stop in one VM may end slices early in another:
+/// harmless, a slice may always end early.
+pub static STOP_HINT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
 #[derive(Default)]
 pub struct World {
     running: AtomicUsize,
@@ -92,6 +101,7 @@ impl World {
     pub fn stop(&self) -> Stopped<'_> {
         self.leave();
         let g = self.stopper.lock();
+        STOP_HINT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.stopping.store(true, Ordering::SeqCst);
         let mut l = self.lock.lock();
         while self.running.load(Ordering::SeqCst) != 0 {
@@ -106,6 +116,7 @@ impl World {
         {
             let _l = self.lock.lock();
             self.stopping.store(false, Ordering::SeqCst);
+            STOP_HINT.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
             self.cv.notify_all();
         }
         drop(s);
