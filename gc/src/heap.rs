@@ -637,10 +637,13 @@ impl Heap {
     }
 
     /// Whether the VM should collect at this safepoint: the live heap
-    /// reached the pacer's trigger, or stress mode is on.
+    /// reached the pacer's trigger, or stress mode is on (unless GOGC is
+    /// off: then only an explicit collection runs, stress or not).
     #[inline]
     pub fn should_collect(&self) -> bool {
-        self.phase() == Phase::Off && (self.stress.load(Relaxed) || self.past_trigger())
+        self.phase() == Phase::Off
+            && ((self.stress.load(Relaxed) && self.goal_bytes.load(Relaxed) != u64::MAX)
+                || self.past_trigger())
     }
 
     /// Whether allocation has reached the pacer's trigger (whatever the

@@ -432,7 +432,10 @@ fn should_collect_follows_the_goal() {
     assert!(!h.should_collect());
     assert_eq!(h.set_gogc(-1), 100);
     assert_eq!(h.goal_bytes(), u64::MAX);
+    // GOGC=off: no automatic cycle, not even in stress mode.
     h.set_stress(true);
+    assert!(!h.should_collect());
+    assert_eq!(h.set_gogc(100), -1);
     assert!(h.should_collect());
 }
 

@@ -41,16 +41,18 @@
 //! heap's central lists, the channel table and each channel, the
 //! semaphore table of `sync`, the pins, standard output.
 //!
-//! The collector stops the world (sched/world.rs): a goroutine whose
-//! slice ends past the allocation trigger asks every other M to stop at
-//! the end of its slice, then reads every other G's state (none is
-//! running, so none is locked), the channels and the pins as roots, and
-//! collects. Gs in system calls (`NativeCtx::syscall`) do not hold a stop
-//! up; they wait to re-enter after it. Their M still holds their state,
-//! so the root scan cannot read it: a collection due while a goroutine is
-//! in a system call is put off to a later safepoint (as is one asked for
-//! while another M waits to stop the world from inside a native). Letting
-//! a G in a system call publish its stack for scanning would close that.
+//! The collector (mgc.rs) stops the world (sched/world.rs) twice per
+//! cycle, briefly: a goroutine whose slice ends past the allocation
+//! trigger starts a cycle, and the background thread ends its mark; in
+//! between, goroutine stacks, channels and the heap are marked while the
+//! program runs. Gs in system calls (`NativeCtx::syscall`) do not hold a
+//! stop up; they wait to re-enter after it. Their M still holds their
+//! state, so their stack cannot be scanned: a mark that needs it waits
+//! for the call to return, and a stop-the-world collection (`runtime.GC`,
+//! `GODEBUG=gcstoptheworld=1`) due meanwhile is put off (as is one asked
+//! for while another M waits to stop the world from inside a native).
+//! Letting a G in a system call publish its stack for scanning would
+//! close that.
 //!
 //! A racy program (unsynchronised writes from two goroutines) can tear a
 //! multi-word value (a string or slice header) as it can in Go; the map
@@ -489,10 +491,11 @@ pub(crate) fn write_selected(
     }
 }
 
-/// After a slice (`Executor::after_slice`, the G's state unlocked):
-/// collect if the pacer says so. The roots are every goroutine's slot
-/// stack and records, the globals, every channel's element words and the
-/// pins, read with the world stopped.
+/// After a slice (`Executor::after_slice`, the G's state unlocked): start
+/// a cycle if the pacer says so (mgc.rs); with `GODEBUG=gcstoptheworld=1`,
+/// collect with the world stopped instead, the roots being every
+/// goroutine's slot stack and records, the globals, every channel's
+/// element words and the pins.
 fn safepoint(exec: &Exec, cx: &Cx) {
     if !exec.heap.should_collect() {
         return;

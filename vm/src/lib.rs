@@ -9,11 +9,13 @@
 //! ([`goroutine::G`]) and returns an [`interp::Exit`] (budget spent,
 //! blocked on a channel or lock, done, panicked, exited). The executor
 //! turns those into the scheduler's outcomes; between slices is a
-//! safepoint, where the collector may run (scanning every goroutine,
-//! the globals and every channel's contents). The budget is spent on
-//! calls and backward jumps, so a goroutine in an endless loop still
-//! comes back. Goroutines run in parallel on GOMAXPROCS Ms, each with
-//! its own `Vm` (see [`exec`] for what is shared and how the world stops).
+//! safepoint, where a collection cycle may start or end with the world
+//! stopped (its marking runs concurrently with the program: see [`mgc`]).
+//! The budget is spent on calls and backward jumps, and a pending stop of
+//! the world ends a slice at its next backward jump or allocation, so a
+//! goroutine in an endless loop still comes back. Goroutines run in
+//! parallel on GOMAXPROCS Ms, each with its own `Vm` (see [`exec`] for
+//! what is shared and how the world stops).
 //!
 //! # Memory
 //! * Each goroutine owns a *slot stack* (a `Vec<u64>`) holding every frame's
@@ -24,8 +26,10 @@
 //! * Every object (strings built at run time, slices' arrays, boxes,
 //!   interface boxes, closures) comes from the `gol_gc` heap with a precise
 //!   pointer layout. Roots: the slot stacks and the globals, scanned
-//!   conservatively (the collector checks each word), plus the panic value.
-//!   Pointer stores into the heap go through `Heap::write_pointer`.
+//!   conservatively (the collector checks each word), plus the panic value,
+//!   every channel's contents and the pinned values of timers. Pointer
+//!   stores into the heap go through `Heap::write_pointer` (the write
+//!   barrier), stores to package variables through `Vm::store_global`.
 //!
 //! # Invariant 1: no program crashes the VM
 //! * Every slot index an instruction names is checked: at load time
@@ -62,7 +66,7 @@ pub mod exec;
 pub mod goroutine;
 pub mod interp;
 pub mod map;
-pub(crate) mod mgc;
+pub mod mgc;
 pub mod native;
 pub mod panic;
 pub mod sched;
@@ -421,10 +425,16 @@ impl Vm {
         self.heap.alloc(&mut self.cache, words.max(1) * 8, layout) as u64
     }
 
-    /// Allocates a pointer-free object of `bytes` bytes.
+    /// Allocates a pointer-free object of `bytes` bytes. Below 16 bytes
+    /// it is carved from this M's tiny block (gc/src/tiny.rs: short
+    /// strings, one-word scalars), aligned as Go aligns it: a multiple of
+    /// 8 bytes is 8-aligned.
     pub(crate) fn alloc_noscan(&mut self, bytes: usize) -> u64 {
-        self.assist(bytes.max(1));
-        self.heap
-            .alloc(&mut self.cache, bytes.max(1), Layout::NOSCAN) as u64
+        let bytes = bytes.max(1);
+        self.assist(bytes);
+        if bytes < gol_gc::TINY_SIZE {
+            return self.heap.alloc_tiny(&mut self.cache, bytes) as u64;
+        }
+        self.heap.alloc(&mut self.cache, bytes, Layout::NOSCAN) as u64
     }
 }

@@ -172,24 +172,16 @@ impl Driver {
     }
 }
 
-/// Where stack jobs find goroutines: an M's context (assists, and
-/// `runtime.GC` with the world stopped) or the background thread's
-/// handle.
-#[derive(Clone, Copy)]
-pub(crate) enum Gs<'a> {
-    M(&'a crate::exec::Cx),
-    Bg(&'a SchedHandle<Exec>),
-}
-
 /// The VM's [`StackScanner`]: jobs `0..slots` are G-table slots, job
 /// `slots` the channel table.
 pub(crate) struct Scanner<'a> {
-    pub(crate) gs: Gs<'a>,
+    pub(crate) gs: &'a SchedHandle<Exec>,
     pub(crate) exec: &'a Exec,
-    /// The calling goroutine (its state is locked by the caller), with
-    /// its state when the caller can lend it (`runtime.GC`).
+    /// The calling goroutine's id (its state is locked by the caller; 0
+    /// for the background thread), with its M and its state when the
+    /// caller can lend them (`runtime.GC`, with the world stopped).
     pub(crate) me: u64,
-    pub(crate) my_state: Option<&'a G>,
+    pub(crate) mine: Option<(&'a crate::exec::Cx, &'a G)>,
 }
 
 impl StackScanner for Scanner<'_> {
@@ -200,25 +192,24 @@ impl StackScanner for Scanner<'_> {
             return true;
         }
         let cycle = self.exec.heap.mark_cycle();
-        let visit = match self.gs {
-            Gs::M(cx) => cx.with_g_slot(job, self.me, |g, st| scan_g(g, st, cycle, sink)),
-            Gs::Bg(h) => h.with_g_slot(job, self.me, |g, st| scan_g(g, st, cycle, sink)),
-        };
-        match visit {
+        match self
+            .gs
+            .with_g_slot(job, self.me, |g, st| scan_g(g, st, cycle, sink))
+        {
             SlotVisit::Empty | SlotVisit::Visited(()) => true,
             // Running, but it has scanned itself (at an instruction
             // outside the interpreter's fast loop, or its slice's start).
             SlotVisit::Busy(s) | SlotVisit::Skipped(s) if s == cycle => true,
             SlotVisit::Busy(_) => false,
-            SlotVisit::Skipped(_) => match (self.my_state, self.gs) {
-                (Some(g), Gs::M(cx)) => {
+            SlotVisit::Skipped(_) => match self.mine {
+                Some((cx, g)) => {
                     feed_g(g, sink);
                     cx.set_gc_stamp(cycle);
                     true
                 }
                 // The caller's own stack, in use: it scans itself at its
                 // next instruction outside the fast loop.
-                _ => false,
+                None => false,
             },
         }
     }
@@ -262,7 +253,7 @@ pub(crate) fn start_cycle(exec: &Exec, cx: &crate::exec::Cx) {
     let stopped = cx.stop_the_world();
     if heap.should_collect() {
         let wait = t0.elapsed();
-        let slots = cx.g_slots();
+        let slots = cx.handle().g_slots();
         let procs = cx.gomaxprocs();
         exec.driver.slots.store(slots, Relaxed);
         exec.driver.procs.store(procs, Relaxed);
@@ -308,10 +299,10 @@ impl Exec {
         let heap = &self.heap;
         let mut cache = heap.new_cache();
         let scanner = Scanner {
-            gs: Gs::Bg(h),
+            gs: h,
             exec: self,
             me: 0,
-            my_state: None,
+            mine: None,
         };
         // Time this worker marked and the wall time it could have, for
         // the fractional worker's share.
@@ -485,10 +476,10 @@ impl Exec {
     ) -> bool {
         let heap = &self.heap;
         let scanner = Scanner {
-            gs: Gs::M(cx),
+            gs: cx.handle(),
             exec: self,
             me: cx.goid(),
-            my_state: Some(g),
+            mine: Some((cx, g)),
         };
         for _ in 0..64 {
             if heap.phase() != Phase::Mark {
@@ -531,10 +522,10 @@ impl crate::Vm {
         // SAFETY: both are set by the executor for the running slice.
         let (exec, cx) = unsafe { (&*exec, &*self.cx) };
         let scanner = Scanner {
-            gs: Gs::M(cx),
+            gs: cx.handle(),
             exec,
             me: cx.goid(),
-            my_state: None,
+            mine: None,
         };
         // SAFETY: this M is counted in the world (inside a slice), so no
         // stop of the world overlaps the assist's mark work.

@@ -87,8 +87,10 @@
 //! **Status**: all but 8 are wired into the VM (`vm/src/exec.rs`,
 //! `vm/src/sync.rs`), with GOMAXPROCS Ps running goroutines in parallel;
 //! the VM's allocation caches are per M (one `Vm` per M), not per P, and
-//! stop-the-world is `world.rs`'s slice-boundary handshake. The netpoller
-//! (8) is not wired yet.
+//! stop-the-world is `world.rs`'s slice-boundary handshake. The
+//! collector's background workers run on a thread of their own
+//! ([`Executor::background`], with a [`SchedHandle`]). The netpoller (8)
+//! is not wired yet.
 //!
 //! Rejected alternatives: one OS thread per goroutine (a million
 //! goroutines would not fit); a global interpreter lock (ARCHITECTURE.md

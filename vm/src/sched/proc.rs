@@ -869,6 +869,7 @@ impl<E: Executor> SchedHandle<E> {
 /// `getg().m` and `getg().m.p`). Lives on its M's thread only.
 pub struct PCtx<E: Executor> {
     pub(crate) sh: Arc<Shared<E>>,
+    handle: SchedHandle<E>,
     m: Arc<MShared<E>>,
     held: RefCell<Option<Held<E>>>,
     curg: RefCell<Option<GRef<E>>>,
@@ -906,6 +907,7 @@ fn mstart<E: Executor>(
     let seed = sh.now_ns() ^ ((m.id as u64) << 32);
     let cx = PCtx {
         sh: sh.clone(),
+        handle: SchedHandle { sh: sh.clone() },
         m: m.clone(),
         held: RefCell::new(None),
         curg: RefCell::new(None),
@@ -1472,26 +1474,10 @@ impl<E: Executor> PCtx<E> {
         self.sh.world.stopping()
     }
 
-    /// [`SchedHandle::g_slots`].
-    pub fn g_slots(&self) -> usize {
-        self.sh.allgs.lock().slots.len()
-    }
-
-    /// [`SchedHandle::with_g_slot`].
-    pub fn with_g_slot<R>(
-        &self,
-        i: usize,
-        skip: u64,
-        f: impl FnOnce(&mut E::G, &AtomicU32) -> R,
-    ) -> SlotVisit<R> {
-        self.sh.with_g_slot(i, skip, f)
-    }
-
-    /// A handle on this scheduler for threads that are not Ms.
-    pub fn handle(&self) -> SchedHandle<E> {
-        SchedHandle {
-            sh: self.sh.clone(),
-        }
+    /// This scheduler's handle (the G table by slot, the world), for
+    /// code that serves both Ms and other threads.
+    pub fn handle(&self) -> &SchedHandle<E> {
+        &self.handle
     }
 
     /// Live goroutines (`runtime.NumGoroutine`).
@@ -1757,7 +1743,7 @@ impl<E: Executor> Shared<E> {
             let deadline = Instant::now() + Duration::from_secs(2);
             while !h.is_finished() && Instant::now() < deadline {
                 self.exec.background_wake();
-                std::thread::sleep(Duration::from_millis(1));
+                std::thread::sleep(Duration::from_micros(50));
             }
             if h.is_finished() {
                 let _ = h.join();
