@@ -448,8 +448,10 @@ impl Heap {
         if slots.assist_debt <= 0 {
             return Assist::Paid;
         }
-        // Steal background credit first.
-        let want = slots.assist_debt;
+        // Steal background credit first, in bulk (Go steals up to
+        // `gcOverAssistWork`): the allocations after this one then run on
+        // credit instead of touching the shared counter each.
+        let want = slots.assist_debt.max(ASSIST_MIN_WORK_BYTES as i64);
         let stolen = self
             .mark
             .bg_credit
@@ -807,7 +809,11 @@ impl Heap {
             heap_marked_bytes: marked,
             scan_work_bytes: m.scan_work.load(Relaxed),
             assist_cpu_ns: m.assist_ns.load(Relaxed),
-            background_cpu_ns: background,
+            // Idle marking counts too: gol's idle worker is a thread of its
+            // own on a real CPU, and a mark done mostly by it should move
+            // the trigger earlier (more runway, fewer assists) like any
+            // other marking CPU.
+            background_cpu_ns: background + m.idle_ns.load(Relaxed),
             mark_wall_ns: mark_wall,
             procs: clock.procs,
         };
