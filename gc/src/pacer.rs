@@ -26,7 +26,9 @@
 //!   ```text
 //!   f  = trigger position       (trigger - marked) / runway
 //!   a  = where the mark ended   (heap at mark end - marked) / runway
-//!   u  = GC CPU utilisation during mark (background + assist)
+//!   u  = GC CPU utilisation during mark (background, idle, assist;
+//!        Go leaves idle out, but gol's idle worker is a thread on a CPU
+//!        of its own, see cycle.rs)
 //!   e  = (1 - f) - (u / 0.25) × (a - f)
 //!   f' = f + 0.5 × e
 //!   ```
