@@ -328,6 +328,7 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
         crate::interp::Exit::Yield => RunOutcome::Preempted,
         crate::interp::Exit::Block(r) => RunOutcome::Blocked(r),
         crate::interp::Exit::Done => RunOutcome::Done,
+        crate::interp::Exit::Goexit => RunOutcome::Goexit,
         crate::interp::Exit::Exit(code) => {
             let _ = vm.stdout.flush();
             RunOutcome::Exit(code)

@@ -61,6 +61,8 @@ pub enum Exit {
     Yield,
     /// The goroutine returned from its entry function.
     Done,
+    /// The goroutine ended by `runtime.Goexit` (its deferred calls ran).
+    Goexit,
     /// `os.Exit(code)`.
     Exit(i32),
     /// An unrecovered panic (the goroutine's `panicking` says which).
@@ -1582,7 +1584,7 @@ fn unwind(prog: &Program, g: &mut G) -> Flow {
             // Goexit ran every deferred call: the goroutine ends.
             g.panicking = None;
             g.frames.clear();
-            return Flow::Exit(Exit::Done);
+            return Flow::Exit(Exit::Goexit);
         }
         return Flow::Exit(Exit::Panic);
     };
@@ -2423,7 +2425,7 @@ pub(crate) fn run_nested(
             }
             // The sentinel keeps the frame stack from emptying; reaching
             // `Done` would mean the callee returned past it.
-            Exit::Done => break Err(CallError::Fatal),
+            Exit::Done | Exit::Goexit => break Err(CallError::Fatal),
             Exit::Exit(code) => break Err(CallError::Exit(code)),
             Exit::Block(_) => {
                 let _ = vm.stdout.flush();

@@ -128,6 +128,11 @@ pub enum RunOutcome {
     Blocked(WaitReason),
     /// The G's entry function returned (main's ends the run).
     Done,
+    /// The G called `runtime.Goexit` and its deferred calls ran: it ends
+    /// like `Done`, but main's does not end the run (the others go on;
+    /// when none is left the run dies with Go's "no goroutines (main
+    /// called runtime.Goexit) - deadlock!").
+    Goexit,
     /// An unrecovered panic: the run ends with [`RunExit::Panicked`].
     Panicked,
     /// `os.Exit(code)`.

@@ -1396,9 +1396,9 @@ impl<E: Executor> PCtx<E> {
                     }
                 }
             }
-            RunOutcome::Done => {
+            RunOutcome::Done | RunOutcome::Goexit => {
                 g.hdr.clear_wake();
-                let main = g.hdr.id == 1;
+                let main = g.hdr.id == 1 && outcome == RunOutcome::Done;
                 sh.free_g(&g);
                 if main {
                     sh.finish(Ending::Done);
