@@ -150,3 +150,89 @@ fn checkmark_verifies_every_cycle_without_complaint() {
     let lines = trace("gctrace=1,gccheckmark=1");
     check_common(&lines);
 }
+
+/// A goroutine blocked reading standard input (inside `fmt.Scan`, in the
+/// middle of its slice) must hold up neither a stop of the world nor the
+/// collector's mark: main allocates through many cycles and returns while
+/// the input stays open and empty.
+#[test]
+fn a_goroutine_waiting_for_input_does_not_hold_up_the_collector() {
+    use std::io::Read;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    const SCAN: &str = r#"package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+type node struct {
+	next *node
+	v    [4]int
+}
+
+func main() {
+	started := make(chan bool)
+	go func() {
+		var s string
+		close(started)
+		fmt.Scan(&s)
+		fmt.Println("read", s)
+	}()
+	<-started
+	var keep *node
+	for i := 0; i < 2000000; i++ {
+		n := &node{next: keep}
+		if i%100 == 0 {
+			keep = n
+		}
+		if i%100000 == 0 {
+			keep = nil
+		}
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Println("cycles ran:", ms.NumGC > 3)
+}
+"#;
+    let dir = std::env::temp_dir().join(format!("gol-gctrace-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("scan_while_collecting.go");
+    std::fs::write(&path, SCAN).expect("write program");
+    for checkmark in [false, true] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_gol"));
+        cmd.arg("run")
+            .arg(&path)
+            .env("GOMAXPROCS", "2")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped());
+        if checkmark {
+            cmd.env("GODEBUG", "gccheckmark=1");
+        }
+        let mut child = cmd.spawn().expect("the gol binary runs");
+        // Standard input stays open and empty until the child is done.
+        let stdin = child.stdin.take();
+        let start = Instant::now();
+        let status = loop {
+            if let Some(st) = child.try_wait().expect("wait") {
+                break st;
+            }
+            if start.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("no end while a goroutine waits for input (checkmark {checkmark})");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        drop(stdin);
+        let mut out = String::new();
+        child
+            .stdout
+            .take()
+            .expect("stdout")
+            .read_to_string(&mut out)
+            .expect("read stdout");
+        assert!(status.success(), "gol exited with {status}");
+        assert_eq!(out, "cycles ran: true\n");
+    }
+}

@@ -76,7 +76,7 @@
 
 use crate::exec::Exec;
 use crate::goroutine::G;
-use crate::sched::{SchedHandle, SlotVisit};
+use crate::sched::{GRoots, SchedHandle, SlotVisit};
 use gol_gc::{Assist, MarkStatus, MarkTermination, Phase, StackScanner, WorkerKind};
 use std::io::Write;
 use std::sync::atomic::{
@@ -194,7 +194,7 @@ impl StackScanner for Scanner<'_> {
         let cycle = self.exec.heap.mark_cycle();
         match self
             .gs
-            .with_g_slot(job, self.me, |g, st| scan_g(g, st, cycle, sink))
+            .with_g_slot(job, self.me, |r, st| scan_g(r, st, cycle, sink))
         {
             SlotVisit::Empty | SlotVisit::Visited(()) => true,
             // Running, but it has scanned itself (at an instruction
@@ -220,15 +220,32 @@ impl StackScanner for Scanner<'_> {
 // only through its `Sync` shared state, and `G` only read.
 unsafe impl Sync for Scanner<'_> {}
 
-/// Feeds `g`'s roots to `sink` unless its stack is already black in
-/// `cycle` (`stamp`, its header's collector stamp); the caller holds
-/// `g`'s state.
-fn scan_g(g: &G, stamp: &AtomicU32, cycle: u32, sink: &mut dyn FnMut(usize)) {
+/// Feeds a G's roots to `sink` unless its stack is already black in
+/// `cycle` (`stamp`, its header's collector stamp), and stamps it: its
+/// state (the caller holds it), or the copy of its roots a G blocked out
+/// of the world left (`Blocker`: the copy stands for its stack while it
+/// waits).
+fn scan_g(r: GRoots<'_, Box<G>>, stamp: &AtomicU32, cycle: u32, sink: &mut dyn FnMut(usize)) {
     if stamp.load(Acquire) == cycle {
         return;
     }
-    feed_g(g, sink);
+    match r {
+        GRoots::State(g) => feed_g(g, sink),
+        GRoots::Lent(words) => {
+            for &w in words {
+                sink(w as usize);
+            }
+        }
+    }
     stamp.store(cycle, Release);
+}
+
+/// A copy of every root word of `g`, to lend while it blocks out of the
+/// world (`NativeCtx::blocker`).
+pub(crate) fn root_words(g: &G) -> Box<[u64]> {
+    let mut v = Vec::with_capacity(g.live_slots().len() + g.frames.len());
+    feed_g(g, &mut |w| v.push(w as u64));
+    v.into_boxed_slice()
 }
 
 /// Every root word of `g`: its slots and its records.

@@ -23,6 +23,8 @@
 use super::ret_str;
 use crate::format::utf8::decode_rune;
 use gol_lang::bytecode::{RtType, TypeKind};
+use gol_vm::exec::Exec;
+use gol_vm::sched::Blocker;
 use gol_vm::{NativeCtx, NativeResult};
 use std::io::BufRead;
 
@@ -69,6 +71,9 @@ struct StdinSource {
     buf: Vec<u8>,
     pos: usize,
     high: usize,
+    /// To read out of the world: a goroutine waiting for input must not
+    /// hold up a stop of the world, or the collector's mark.
+    blocker: Option<Blocker<Exec>>,
 }
 
 /// What the last scan of standard input read ahead and did not consume
@@ -84,20 +89,28 @@ impl Source for StdinSource {
     fn rune(&mut self) -> Option<(u32, usize)> {
         // Have a whole rune (up to 4 bytes) when the input has one.
         while self.buf.len() - self.pos < 4 {
-            let stdin = std::io::stdin();
-            let mut lock = stdin.lock();
-            let got = match lock.fill_buf() {
-                Ok(b) if !b.is_empty() => {
-                    let n = b.len().min(4096);
-                    self.buf.extend_from_slice(&b[..n]);
-                    n
-                }
-                _ => 0,
+            let buf = &mut self.buf;
+            let mut read = || {
+                let stdin = std::io::stdin();
+                let mut lock = stdin.lock();
+                let got = match lock.fill_buf() {
+                    Ok(b) if !b.is_empty() => {
+                        let n = b.len().min(4096);
+                        buf.extend_from_slice(&b[..n]);
+                        n
+                    }
+                    _ => 0,
+                };
+                lock.consume(got);
+                got
+            };
+            let got = match &mut self.blocker {
+                Some(b) => b.run(read),
+                None => read(),
             };
             if got == 0 {
                 break;
             }
-            lock.consume(got);
         }
         first_rune(self.buf.get(self.pos..).unwrap_or(&[]))
     }
@@ -818,12 +831,13 @@ fn new_ss(src: &mut dyn Source, nl_is_space: bool, nl_is_end: bool) -> Ss<'_> {
 
 /// Runs `f` over standard input, keeping what it did not consume for the
 /// next call.
-fn with_stdin<T>(f: impl FnOnce(&mut dyn Source) -> T) -> T {
+fn with_stdin<T>(blocker: Option<Blocker<Exec>>, f: impl FnOnce(&mut dyn Source) -> T) -> T {
     let buf = std::mem::take(&mut *stdin_rest());
     let mut src = StdinSource {
         buf,
         pos: 0,
         high: 0,
+        blocker,
     };
     let r = f(&mut src);
     // Go reads standard input a rune at a time and forgets, at the end of
@@ -864,7 +878,8 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             let ops = operands(ctx, 0);
             let ln = ctx.arg(3) != 0;
             ctx.flush_stdout();
-            let (n, r) = with_stdin(|src| {
+            let blocker = ctx.blocker();
+            let (n, r) = with_stdin(blocker, |src| {
                 let mut s = new_ss(src, !ln, ln);
                 do_scan(ctx, &mut s, &ops)
             });
@@ -875,7 +890,8 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             let format = ctx.str_arg(0);
             let ops = operands(ctx, 2);
             ctx.flush_stdout();
-            let (n, r) = with_stdin(|src| {
+            let blocker = ctx.blocker();
+            let (n, r) = with_stdin(blocker, |src| {
                 let mut s = new_ss(src, false, false);
                 do_scanf(ctx, &mut s, &format, &ops)
             });

@@ -287,6 +287,11 @@ pub struct GInner<E: Executor> {
     /// only by the M running the G (and by the scheduler after every M
     /// has stopped), so the lock is never contended.
     pub(crate) state: Mutex<Option<E::G>>,
+    /// While the G blocks out of the world in the middle of a slice
+    /// ([`super::proc::Blocker`]), a copy of its root words, for the
+    /// collector, which cannot lock `state` then. The owner takes it back
+    /// under this lock before it touches its state again.
+    pub(crate) lent_roots: Mutex<Option<Box<[u64]>>>,
 }
 
 /// A shared reference to a goroutine; what run queues hold.

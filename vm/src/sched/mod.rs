@@ -111,7 +111,7 @@ pub mod world;
 
 pub use chan::{ChanCx, ChanError, Op, Selected};
 pub use g::{GStatus, GWaker, WaitReason};
-pub use proc::{PCtx, SchedHandle, SlotVisit, Stats, TimerFn, MAX_PROCS};
+pub use proc::{Blocker, GRoots, PCtx, SchedHandle, SlotVisit, Stats, TimerFn, MAX_PROCS};
 pub use timer::TimerHandle;
 
 use std::sync::Arc;

@@ -304,6 +304,8 @@ pub(crate) struct Shared<E: Executor> {
     pub(crate) lock: Mutex<SchedLock<E>>,
     pub(crate) allgs: Mutex<GTable<E>>,
     pub(crate) live_gs: AtomicUsize,
+    /// Ms blocked out of the world in a [`Blocker`].
+    blocked_ms: AtomicUsize,
     goid_gen: AtomicU64,
     pub(crate) shutdown: AtomicBool,
     result: Mutex<Option<Ending<E::G>>>,
@@ -324,7 +326,7 @@ impl<E: Executor> Shared<E> {
         &self,
         i: usize,
         skip: u64,
-        f: impl FnOnce(&mut E::G, &AtomicU32) -> R,
+        f: impl FnOnce(GRoots<'_, E::G>, &AtomicU32) -> R,
     ) -> SlotVisit<R> {
         let g = match self.allgs.lock().slots.get(i) {
             Some(Some(g)) => g.clone(),
@@ -335,11 +337,14 @@ impl<E: Executor> Shared<E> {
             return SlotVisit::Skipped(stamp());
         }
         let visit = match g.state.try_lock() {
-            Some(mut st) => match st.as_mut() {
-                Some(s) => SlotVisit::Visited(f(s, &g.hdr.gc_cycle)),
+            Some(st) => match st.as_ref() {
+                Some(s) => SlotVisit::Visited(f(GRoots::State(s), &g.hdr.gc_cycle)),
                 None => SlotVisit::Empty,
             },
-            None => SlotVisit::Busy(stamp()),
+            None => match g.lent_roots.lock().as_deref() {
+                Some(roots) => SlotVisit::Visited(f(GRoots::Lent(roots), &g.hdr.gc_cycle)),
+                None => SlotVisit::Busy(stamp()),
+            },
         };
         visit
     }
@@ -389,6 +394,7 @@ impl<E: Executor> Shared<E> {
                 slots: Vec::new(),
                 free: Vec::new(),
             }),
+            blocked_ms: AtomicUsize::new(0),
             live_gs: AtomicUsize::new(0),
             goid_gen: AtomicU64::new(0),
             shutdown: AtomicBool::new(false),
@@ -435,6 +441,7 @@ impl<E: Executor> Shared<E> {
         let g = Arc::new(GInner {
             hdr: GHeader::new(id),
             state: Mutex::new(Some(state)),
+            lent_roots: Mutex::new(None),
         });
         let mut t = self.allgs.lock();
         let slot = match t.free.pop() {
@@ -785,6 +792,14 @@ struct Held<E: Executor> {
     local: Local<GRef<E>>,
 }
 
+/// What [`SchedHandle::with_g_slot`] lends its callback: the state of a G
+/// that is not running, or the copy of its roots a G blocked out of the
+/// world left ([`Blocker`]).
+pub enum GRoots<'a, G> {
+    State(&'a G),
+    Lent(&'a [u64]),
+}
+
 /// What [`SchedHandle::with_g_slot`] found in a slot of the G table.
 #[derive(Debug, PartialEq, Eq)]
 pub enum SlotVisit<R> {
@@ -796,7 +811,9 @@ pub enum SlotVisit<R> {
     /// The G's state is locked: it is running, or in a system call (with
     /// its collector stamp).
     Busy(u32),
-    /// The G was not running: `f` ran on its state and its stamp.
+    /// The G was not running, or it is blocked out of the world in a
+    /// slice ([`Blocker`]): `f` ran on its state or on the copy of its
+    /// roots it left, and its stamp.
     Visited(R),
 }
 
@@ -848,12 +865,13 @@ impl<E: Executor> SchedHandle<E> {
     }
 
     /// Runs `f` on the state of the G in slot `i` unless that G is running
-    /// (its state locked) or has id `skip`.
+    /// (its state locked, and no copy of its roots lent: [`Blocker`]) or
+    /// has id `skip`.
     pub fn with_g_slot<R>(
         &self,
         i: usize,
         skip: u64,
-        f: impl FnOnce(&mut E::G, &AtomicU32) -> R,
+        f: impl FnOnce(GRoots<'_, E::G>, &AtomicU32) -> R,
     ) -> SlotVisit<R> {
         self.sh.with_g_slot(i, skip, f)
     }
@@ -862,6 +880,37 @@ impl<E: Executor> SchedHandle<E> {
     /// stopped by it).
     pub fn with_gs<R>(&self, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
         self.sh.with_gs(0, f)
+    }
+}
+
+/// A way for the running G to block out of the world in the middle of a
+/// slice ([`PCtx::blocker`]), in a native that cannot give its P up
+/// ([`PCtx::entersyscall`] needs the native to end): a read of standard
+/// input inside a scan.
+pub struct Blocker<E: Executor> {
+    sh: Arc<Shared<E>>,
+    g: GRef<E>,
+    roots: Option<Box<[u64]>>,
+}
+
+impl<E: Executor> Blocker<E> {
+    /// Runs `f`, which may block for long and touches no memory a stopped
+    /// world freezes, out of the world: a stop of the world no longer
+    /// waits for this M. The G keeps its P and its state stays locked;
+    /// the collector scans the copy of its roots given to
+    /// [`PCtx::blocker`], which must hold every root word the G has
+    /// while `f` runs. Re-enters the world (waiting while it is stopped)
+    /// and takes the copy back before returning, so no scanner reads it
+    /// once the G runs again.
+    pub fn run<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        *self.g.lent_roots.lock() = self.roots.take();
+        self.sh.world.leave();
+        self.sh.blocked_ms.fetch_add(1, Ordering::AcqRel);
+        let r = f();
+        self.sh.blocked_ms.fetch_sub(1, Ordering::AcqRel);
+        self.sh.world.enter();
+        self.roots = self.g.lent_roots.lock().take();
+        r
     }
 }
 
@@ -1474,6 +1523,17 @@ impl<E: Executor> PCtx<E> {
         self.sh.world.stopping()
     }
 
+    /// A [`Blocker`] for the running G, whose root words while it blocks
+    /// are `roots` (None outside a G).
+    pub fn blocker(&self, roots: Box<[u64]>) -> Option<Blocker<E>> {
+        let g = self.curg.borrow().as_ref()?.clone();
+        Some(Blocker {
+            sh: self.sh.clone(),
+            g,
+            roots: Some(roots),
+        })
+    }
+
     /// This scheduler's handle (the G table by slot, the world), for
     /// code that serves both Ms and other threads.
     pub fn handle(&self) -> &SchedHandle<E> {
@@ -1714,7 +1774,10 @@ impl<E: Executor> Shared<E> {
         let mut r = self.result.lock();
         loop {
             let live = self.lock.lock().live_ms;
-            if live == 0 || Instant::now() >= deadline {
+            // An M blocked out of the world (a `Blocker`: a read of
+            // standard input) will not notice before its input comes.
+            let blocked = self.blocked_ms.load(Ordering::Acquire);
+            if live <= blocked || Instant::now() >= deadline {
                 break;
             }
             self.finish_wake_all();
