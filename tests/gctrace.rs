@@ -153,8 +153,8 @@ fn checkmark_verifies_every_cycle_without_complaint() {
 
 /// A goroutine blocked reading standard input (inside `fmt.Scan`, in the
 /// middle of its slice) must hold up neither a stop of the world nor the
-/// collector's mark: main allocates through many cycles and returns while
-/// the input stays open and empty.
+/// collector's mark, nor keep its P: main allocates through many cycles
+/// and returns while the input stays open and empty, on one P too.
 #[test]
 fn a_goroutine_waiting_for_input_does_not_hold_up_the_collector() {
     use std::io::Read;
@@ -200,11 +200,11 @@ func main() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("scan_while_collecting.go");
     std::fs::write(&path, SCAN).expect("write program");
-    for checkmark in [false, true] {
+    for (procs, checkmark) in [(1, false), (2, false), (2, true)] {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_gol"));
         cmd.arg("run")
             .arg(&path)
-            .env("GOMAXPROCS", "2")
+            .env("GOMAXPROCS", procs.to_string())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped());
         if checkmark {
@@ -220,7 +220,7 @@ func main() {
             }
             if start.elapsed() > Duration::from_secs(60) {
                 let _ = child.kill();
-                panic!("no end while a goroutine waits for input (checkmark {checkmark})");
+                panic!("no end while a goroutine waits for input (GOMAXPROCS={procs}, checkmark {checkmark})");
             }
             std::thread::sleep(Duration::from_millis(10));
         };

@@ -204,9 +204,10 @@ pub struct Vm {
     pub(crate) exec: Option<*const exec::Exec>,
     /// `GODEBUG=gctrace=1`: a line per collection on stderr.
     pub(crate) gctrace: bool,
-    /// An assist found no mark work to pay its debt with (or claimed the
-    /// end of the mark): end the slice at the next budget check.
-    pub(crate) assist_yield: bool,
+    /// End the slice at the next call or backward jump: an assist found
+    /// no mark work to pay its debt with (or claimed the end of the
+    /// mark), or a native came back from a blocking call without a P.
+    pub(crate) yield_soon: bool,
     /// When the program started (gctrace's `@T s`).
     pub(crate) start: std::time::Instant,
 }
@@ -342,7 +343,7 @@ impl Vm {
             cx: std::ptr::null(),
             exec: None,
             gctrace,
-            assist_yield: false,
+            yield_soon: false,
             start: std::time::Instant::now(),
         })
     }
@@ -367,7 +368,7 @@ impl Vm {
             cx: std::ptr::null(),
             exec: None,
             gctrace: self.gctrace,
-            assist_yield: false,
+            yield_soon: false,
             start: self.start,
         }
     }

@@ -558,12 +558,12 @@ impl crate::Vm {
             // (`Exec::wait_for_mark`).
             Assist::Wait => {
                 if over_hard_goal(&self.heap) {
-                    self.assist_yield = true;
+                    self.yield_soon = true;
                 }
             }
             Assist::Terminate => {
                 exec.driver.request_termination();
-                self.assist_yield = true;
+                self.yield_soon = true;
             }
         }
     }
@@ -596,13 +596,14 @@ impl crate::Vm {
     /// next call or backward jump. Yes when an allocation passed the
     /// trigger (the safepoint then starts a cycle), when another M waits
     /// to stop the world (a cycle's start or end, `runtime.GC`), or when
-    /// an assist asked for it. While the collector marks, this is also
+    /// `yield_soon` asks for it (an assist; a native back from a blocking
+    /// call without a P). While the collector marks, this is also
     /// where a running goroutine scans its own stack, so that marking
     /// need not wait for its slice to end.
     #[inline]
     pub(crate) fn end_slice_early(&mut self, g: &G) -> bool {
         if self.heap.phase() == Phase::Off {
-            return self.heap.past_trigger() || self.world_stopping();
+            return self.yield_soon || self.heap.past_trigger() || self.world_stopping();
         }
         self.end_slice_early_marking(g)
     }
@@ -610,7 +611,7 @@ impl crate::Vm {
     #[cold]
     fn end_slice_early_marking(&mut self, g: &G) -> bool {
         self.scan_own_stack(g);
-        self.assist_yield || self.world_stopping()
+        self.yield_soon || self.world_stopping()
     }
 
     fn world_stopping(&self) -> bool {

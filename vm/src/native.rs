@@ -416,20 +416,6 @@ impl NativeCtx<'_> {
         });
     }
 
-    /// A way to block out of the world in the middle of this native (a
-    /// read of standard input inside a scan), for a native that cannot
-    /// end first as [`NativeCtx::syscall`] needs: see
-    /// [`crate::sched::Blocker`]. Take it when the goroutine's stack holds
-    /// every heap pointer the native will use while blocked (a copy of
-    /// its roots is lent to the collector then); None outside the
-    /// scheduler.
-    pub fn blocker(&self) -> Option<crate::sched::Blocker<crate::exec::Exec>> {
-        // SAFETY: `vm.cx` is set by the executor for the slice this
-        // native runs in (null outside the scheduler).
-        let cx = unsafe { self.vm.cx.as_ref() }?;
-        cx.blocker(crate::mgc::root_words(self.g))
-    }
-
     /// Runs `f`, a blocking system call that touches no gol memory, with
     /// this goroutine's P released (Go's `entersyscall`/`exitsyscall`), so
     /// other goroutines keep running and a stop of the world does not wait
@@ -483,6 +469,28 @@ impl NativeCtx<'_> {
             // its cache while the caches are flushed.
             unsafe { vm.heap.read_mem_stats() }
         })
+    }
+}
+
+impl<'a> NativeCtx<'a> {
+    /// A way to block in the middle of this native (a read of standard
+    /// input inside a scan), for a native that cannot end first as
+    /// [`NativeCtx::syscall`] needs: see [`crate::sched::Blocker`]. Take it when the goroutine's stack holds
+    /// every heap pointer the native will use while blocked (a copy of
+    /// its roots is lent to the collector then); None outside the
+    /// scheduler.
+    pub fn blocker(&self) -> Option<crate::sched::Blocker<'a, crate::exec::Exec>> {
+        // SAFETY: `vm.cx` is set by the executor for the slice this
+        // native runs in (null outside the scheduler); the M's context
+        // lives as long as the M, longer than this native call ('a).
+        let cx: &'a crate::exec::Cx = unsafe { self.vm.cx.as_ref() }?;
+        cx.blocker(crate::mgc::root_words(self.g))
+    }
+
+    /// Ends the slice at the next call or backward jump (a native whose
+    /// [`crate::sched::Blocker`] lost its P).
+    pub fn end_slice_soon(&mut self) {
+        self.vm.yield_soon = true;
     }
 }
 

@@ -67,13 +67,13 @@ impl Source for StrSource<'_> {
 
 /// Standard input, buffered across calls: `buf[pos..]` is unread, and
 /// `high` is the furthest position read.
-struct StdinSource {
+struct StdinSource<'b> {
     buf: Vec<u8>,
     pos: usize,
     high: usize,
     /// To read out of the world: a goroutine waiting for input must not
     /// hold up a stop of the world, or the collector's mark.
-    blocker: Option<Blocker<Exec>>,
+    blocker: Option<Blocker<'b, Exec>>,
 }
 
 /// What the last scan of standard input read ahead and did not consume
@@ -85,7 +85,7 @@ fn stdin_rest() -> std::sync::MutexGuard<'static, Vec<u8>> {
     STDIN_REST.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-impl Source for StdinSource {
+impl Source for StdinSource<'_> {
     fn rune(&mut self) -> Option<(u32, usize)> {
         // Have a whole rune (up to 4 bytes) when the input has one.
         while self.buf.len() - self.pos < 4 {
@@ -831,7 +831,12 @@ fn new_ss(src: &mut dyn Source, nl_is_space: bool, nl_is_end: bool) -> Ss<'_> {
 
 /// Runs `f` over standard input, keeping what it did not consume for the
 /// next call.
-fn with_stdin<T>(blocker: Option<Blocker<Exec>>, f: impl FnOnce(&mut dyn Source) -> T) -> T {
+/// Also says whether the goroutine came back from waiting for input
+/// without a P (`Blocker::lost_p`): the native must end the slice.
+fn with_stdin<T>(
+    blocker: Option<Blocker<'_, Exec>>,
+    f: impl FnOnce(&mut dyn Source) -> T,
+) -> (T, bool) {
     let buf = std::mem::take(&mut *stdin_rest());
     let mut src = StdinSource {
         buf,
@@ -844,7 +849,7 @@ fn with_stdin<T>(blocker: Option<Blocker<Exec>>, f: impl FnOnce(&mut dyn Source)
     // a call, the rune it looked ahead at: consume up to the furthest read.
     let rest = src.buf.split_off(src.high.min(src.buf.len()));
     *stdin_rest() = rest;
-    r
+    (r, src.blocker.is_some_and(|b| b.lost_p()))
 }
 
 /// The natives of this module (in package fmt).
@@ -879,10 +884,13 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             let ln = ctx.arg(3) != 0;
             ctx.flush_stdout();
             let blocker = ctx.blocker();
-            let (n, r) = with_stdin(blocker, |src| {
+            let ((n, r), lost_p) = with_stdin(blocker, |src| {
                 let mut s = new_ss(src, !ln, ln);
                 do_scan(ctx, &mut s, &ops)
             });
+            if lost_p {
+                ctx.end_slice_soon();
+            }
             finish(ctx, n, r)
         }
         // scanf(format string, a []any) (int, string)
@@ -891,10 +899,13 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             let ops = operands(ctx, 2);
             ctx.flush_stdout();
             let blocker = ctx.blocker();
-            let (n, r) = with_stdin(blocker, |src| {
+            let ((n, r), lost_p) = with_stdin(blocker, |src| {
                 let mut s = new_ss(src, false, false);
                 do_scanf(ctx, &mut s, &format, &ops)
             });
+            if lost_p {
+                ctx.end_slice_soon();
+            }
             finish(ctx, n, r)
         }
         _ => return None,

@@ -883,34 +883,54 @@ impl<E: Executor> SchedHandle<E> {
     }
 }
 
-/// A way for the running G to block out of the world in the middle of a
-/// slice ([`PCtx::blocker`]), in a native that cannot give its P up
-/// ([`PCtx::entersyscall`] needs the native to end): a read of standard
-/// input inside a scan.
-pub struct Blocker<E: Executor> {
-    sh: Arc<Shared<E>>,
+/// A way for the running G to block in the middle of a slice
+/// ([`PCtx::blocker`]), in a native that cannot end first as
+/// [`PCtx::entersyscall`]'s callers do: a read of standard input inside a
+/// scan. Lives in the native's frame (the borrow of the M's context).
+pub struct Blocker<'a, E: Executor> {
+    cx: &'a PCtx<E>,
     g: GRef<E>,
     roots: Option<Box<[u64]>>,
+    lost_p: bool,
 }
 
-impl<E: Executor> Blocker<E> {
+impl<E: Executor> Blocker<'_, E> {
     /// Runs `f`, which may block for long and touches no memory a stopped
-    /// world freezes, out of the world: a stop of the world no longer
-    /// waits for this M. The G keeps its P and its state stays locked;
+    /// world freezes, as a system call: the G's P goes to others (sysmon
+    /// retakes it, so other goroutines run even on one P) and a stop of
+    /// the world no longer waits for this M. The G's state stays locked;
     /// the collector scans the copy of its roots given to
     /// [`PCtx::blocker`], which must hold every root word the G has
-    /// while `f` runs. Re-enters the world (waiting while it is stopped)
-    /// and takes the copy back before returning, so no scanner reads it
-    /// once the G runs again.
+    /// while `f` runs. Returns with the world entered and the copy taken
+    /// back, so no scanner reads it once the G runs again. If no P was
+    /// free on the way back the G goes on without one until the native
+    /// returns: [`Blocker::lost_p`] then asks the caller to end the
+    /// slice at once (the G then waits in the global queue for a P).
     pub fn run<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        let sh = &self.cx.sh;
         *self.g.lent_roots.lock() = self.roots.take();
-        self.sh.world.leave();
-        self.sh.blocked_ms.fetch_add(1, Ordering::AcqRel);
+        sh.blocked_ms.fetch_add(1, Ordering::AcqRel);
+        if self.lost_p {
+            // Already without a P (an earlier read): just leave the world.
+            sh.world.leave();
+        } else {
+            self.cx.entersyscall();
+        }
         let r = f();
-        self.sh.blocked_ms.fetch_sub(1, Ordering::AcqRel);
-        self.sh.world.enter();
+        sh.blocked_ms.fetch_sub(1, Ordering::AcqRel);
+        if self.lost_p {
+            sh.world.enter();
+        } else if !self.cx.exitsyscall() {
+            self.lost_p = true;
+        }
         self.roots = self.g.lent_roots.lock().take();
         r
+    }
+
+    /// Whether the G came back from a blocking call without a P: the
+    /// native must end the slice as soon as it returns.
+    pub fn lost_p(&self) -> bool {
+        self.lost_p
     }
 }
 
@@ -1525,12 +1545,13 @@ impl<E: Executor> PCtx<E> {
 
     /// A [`Blocker`] for the running G, whose root words while it blocks
     /// are `roots` (None outside a G).
-    pub fn blocker(&self, roots: Box<[u64]>) -> Option<Blocker<E>> {
+    pub fn blocker(&self, roots: Box<[u64]>) -> Option<Blocker<'_, E>> {
         let g = self.curg.borrow().as_ref()?.clone();
         Some(Blocker {
-            sh: self.sh.clone(),
+            cx: self,
             g,
             roots: Some(roots),
+            lost_p: false,
         })
     }
 
