@@ -45,14 +45,14 @@
 //! cycle, briefly: a goroutine whose slice ends past the allocation
 //! trigger starts a cycle, and the background thread ends its mark; in
 //! between, goroutine stacks, channels and the heap are marked while the
-//! program runs. Gs in system calls (`NativeCtx::syscall`) do not hold a
-//! stop up; they wait to re-enter after it. Their M still holds their
-//! state, so their stack cannot be scanned: a mark that needs it waits
-//! for the call to return, and a stop-the-world collection (`runtime.GC`,
-//! `GODEBUG=gcstoptheworld=1`) due meanwhile is put off (as is one asked
-//! for while another M waits to stop the world from inside a native).
-//! Letting a G in a system call publish its stack for scanning would
-//! close that.
+//! program runs. Gs in system calls (`NativeCtx::syscall`, and a read of
+//! standard input inside a scan: `sched::Blocker`) do not hold a stop
+//! up; they wait to re-enter after it. Their M still holds their state,
+//! so they lend the collector a copy of their roots for the call, which
+//! the mark scans instead; a stop-the-world collection (`runtime.GC`,
+//! `GODEBUG=gcstoptheworld=1`) due meanwhile reads every state and is
+//! put off (as is one asked for while another M waits to stop the world
+//! from inside a native).
 //!
 //! A racy program (unsynchronised writes from two goroutines) can tear a
 //! multi-word value (a string or slice header) as it can in Go; the map

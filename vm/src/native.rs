@@ -421,17 +421,15 @@ impl NativeCtx<'_> {
     /// other goroutines keep running and a stop of the world does not wait
     /// for it. The flag is false when no P was free on the way back: the
     /// native sets its results and returns `NativeResult::Yield`, and the
-    /// goroutine waits in the global queue for a P.
+    /// goroutine waits in the global queue for a P. Meanwhile the
+    /// collector scans a copy of the goroutine's roots (see
+    /// [`NativeCtx::blocker`]), so its mark does not wait for the call.
     pub fn syscall<R>(&mut self, f: impl FnOnce() -> R) -> (R, bool) {
-        // SAFETY: `vm.cx` is set by the executor for the slice this
-        // native runs in (null outside the scheduler).
-        let Some(cx) = (unsafe { self.vm.cx.as_ref() }) else {
+        let Some(mut b) = self.blocker() else {
             return (f(), true);
         };
-        cx.entersyscall();
-        let r = f();
-        let keep = cx.exitsyscall();
-        (r, keep)
+        let r = b.run(f);
+        (r, !b.lost_p())
     }
 
     /// `debug.SetGCPercent`: sets GOGC (negative: off), returns the old.
