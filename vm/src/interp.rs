@@ -1268,9 +1268,9 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     Err(msg) => panic_rt!(msg),
                 },
                 Op::ChanLen { d, c, cap } => {
-                    let n = match chan_of(vm, r!(c)) {
-                        Some(ch) if cap => ch.cap(),
-                        Some(ch) => ch.len(),
+                    let n = match chan_of(vm, r!(c)).map(|ch| ch.observed_len_cap()) {
+                        Some((_, c)) if cap => c,
+                        Some((l, _)) => l,
                         None => 0,
                     };
                     set!(d, n as u64)

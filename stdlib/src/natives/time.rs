@@ -269,6 +269,9 @@ fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
     if chan.as_ref().is_some_and(|c| c.elem_words() != TIME_WORDS) {
         return NativeResult::Panic("time: timer channel of the wrong type".into());
     }
+    if let Some(c) = &chan {
+        c.set_timer();
+    }
     let t = Arc::new(Timer {
         st: Mutex::new(State {
             seq: 0,

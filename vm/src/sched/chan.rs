@@ -178,6 +178,9 @@ pub struct Chan {
     elem_words: usize,
     cap: usize,
     st: Mutex<HChan>,
+    /// A timer's channel (Go 1.23 semantics): buffered by one inside, but
+    /// `len` and `cap` report 0, as for Go's synchronous timer channels.
+    timer: AtomicBool,
 }
 
 /// Dequeues the first sudog that can still fire (Go's `waitq.dequeue`).
@@ -219,7 +222,23 @@ impl Chan {
                 recvq: VecDeque::new(),
                 sendq: VecDeque::new(),
             }),
+            timer: AtomicBool::new(false),
         })
+    }
+
+    /// Marks this channel as a timer's (see the field).
+    pub fn set_timer(&self) {
+        self.timer.store(true, Ordering::Relaxed);
+    }
+
+    /// `len(c)` and `cap(c)` as the program sees them: 0 for a timer's
+    /// channel (Go 1.23: its one-value buffer is not observable).
+    pub fn observed_len_cap(&self) -> (usize, usize) {
+        if self.timer.load(Ordering::Relaxed) {
+            (0, 0)
+        } else {
+            (self.len(), self.cap)
+        }
     }
 
     /// `len(c)`: buffered elements.
