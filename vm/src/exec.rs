@@ -206,18 +206,24 @@ impl Exec {
 /// The scheduler context of the running goroutine.
 pub type Cx = PCtx<Exec>;
 
-/// Starts a goroutine running the func value `cl` with no arguments (as
-/// `go f()`; `time.AfterFunc`'s callback). `parent` names the creator in
-/// traces. False for a nil func value.
-pub fn go_func_value(cx: &Cx, prog: &gol_lang::bytecode::Program, cl: u64, parent: u64) -> bool {
+/// Starts the goroutine of a `time.AfterFunc` callback: the func value
+/// `cl` with no arguments. Its traces say `created by time.goFunc` (Go's
+/// timer goroutine function), at `time.AfterFunc`'s source. False for a
+/// nil func value.
+pub fn go_func_value(cx: &Cx, prog: &gol_lang::bytecode::Program, cl: u64) -> bool {
     if cl == 0 {
         return false;
     }
-    // The creator's pc is unknown here: the trace names the function.
     // SAFETY: a non-nil func value points at a closure object whose word
     // 0 is its function index.
     let f = unsafe { crate::value::read_word(cl, 0) } as u32;
-    match G::for_func_value(prog, cl, &[], (parent, f, 0)) {
+    let site = prog
+        .funcs
+        .iter()
+        .position(|x| x.name == "time.AfterFunc")
+        .map_or(f, |i| i as u32);
+    // Creator 0: the runtime (see `created_by`).
+    match G::for_func_value(prog, cl, &[], (0, site, 0)) {
         Some(ng) => {
             // `cl` was pinned, so it is marked if a cycle marks now: what
             // the new goroutine starts with is shaded (mgc.rs).
@@ -363,9 +369,13 @@ pub(crate) fn created_by(vm: &Vm, g: &G) {
             .strip_suffix("(...)")
             .or_else(|| first.strip_suffix("()"))
             .unwrap_or(first);
-        out.extend_from_slice(
-            format!("created by {name} in goroutine {parent}\n{loc}\n").as_bytes(),
-        );
+        let line = if parent == 0 {
+            // A time.AfterFunc callback: Go's timer goroutine starts it.
+            format!("created by time.goFunc\n{loc}\n")
+        } else {
+            format!("created by {name} in goroutine {parent}\n{loc}\n")
+        };
+        out.extend_from_slice(line.as_bytes());
     }
     let _ = std::io::stderr().write_all(&out);
 }

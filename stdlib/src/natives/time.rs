@@ -219,9 +219,6 @@ struct State {
     func: u64,
     /// The pin keeping `func` alive while armed.
     pin: Option<u64>,
-    /// The goroutine that armed an AfterFunc timer (its goroutine's
-    /// creator in traces).
-    parent: u64,
     prog: Arc<Program>,
 }
 
@@ -282,7 +279,6 @@ fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
             chan,
             func: 0,
             pin: None,
-            parent: cx.goid(),
             prog: ctx.program_arc(),
         }),
     });
@@ -333,7 +329,6 @@ fn reset_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
         if f != 0 {
             st.func = f;
             st.pin = Some(exec.pin(f));
-            st.parent = cx.goid();
         }
         let now = cx.now_ns();
         arm(&t, &mut st, cx, now.saturating_add(d.max(0) as u64));
@@ -398,7 +393,7 @@ fn fire(t: &Arc<Timer>, seq: u64, pcx: &Cx) {
         // buffer, else (a ticker's unread tick) it is dropped.
         let _ = select(pcx, &[SelCase::Send(Some(c), &v)], false);
     } else if st.func != 0 {
-        go_func_value(pcx, &st.prog, st.func, st.parent);
+        go_func_value(pcx, &st.prog, st.func);
         if st.period_ns == 0 {
             if let Some(k) = st.pin.take() {
                 pcx.executor().unpin(k);
