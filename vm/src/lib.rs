@@ -10,7 +10,7 @@
 //! blocked on a channel or lock, done, panicked, exited). The executor
 //! turns those into the scheduler's outcomes; between slices is a
 //! safepoint, where a collection cycle may start or end with the world
-//! stopped (its marking runs concurrently with the program: see [`mgc`]).
+//! stopped (its marking runs concurrently with the program: see `mgc`).
 //! The budget is spent on calls and backward jumps, and a pending stop of
 //! the world ends a slice at its next backward jump or allocation, so a
 //! goroutine in an endless loop still comes back. Goroutines run in
@@ -66,7 +66,7 @@ pub mod exec;
 pub mod goroutine;
 pub mod interp;
 pub mod map;
-pub mod mgc;
+pub(crate) mod mgc;
 pub mod native;
 pub mod panic;
 pub mod sched;

@@ -14,7 +14,7 @@
 //!    the scheduler's G table, plus one job for the channel table. Posting
 //!    the jobs is a number, not a list: the pause does not grow with the
 //!    goroutines or the heap.
-//! 2. **Concurrent mark**. Background workers ([`Exec::background`]: a
+//! 2. **Concurrent mark**. Background workers (`Exec::run_background`: a
 //!    thread that is not an M, entering the world around each step of
 //!    work) call `Heap::mark_work` in steps of [`WORK_STEP_BYTES`]:
 //!    full time while some P is idle (Go's idle workers), otherwise for
@@ -30,8 +30,11 @@
 //!    (`Vm::end_slice_early`; every allocation is such an instruction) or
 //!    at the start of its next slice (`run_slice`), as Go's goroutines do
 //!    when preempted; a job that finds it running retries until it sees
-//!    the stamp. The channel job locks the channel table and each channel
-//!    and feeds their buffered and in-flight words.
+//!    the stamp. A G blocked in a system call or a read of standard
+//!    input (`sched::Blocker`) keeps its state locked but lends a copy of
+//!    its roots, which the job scans instead. The channel job locks the
+//!    channel table and each channel and feeds their buffered and
+//!    in-flight words.
 //! 3. **Termination**: the mark call that finds nothing left claims the
 //!    end of the mark; an assist that claims it hands it to the
 //!    background thread. That thread stops the world and calls
@@ -50,7 +53,8 @@
 //! buffer is scanned once, by its job: a value received from a buffer
 //! not yet scanned into a stack already scanned would otherwise be
 //! lost), the function and arguments a `go` statement hands to a new
-//! goroutine, and values pinned for timers (`Exec::pin`). A goroutine
+//! goroutine, and `time.AfterFunc`'s closure when it is pinned (a global
+//! root from then on, shaded by the native). A goroutine
 //! created during mark has no job when its slot is new: everything it
 //! starts with is shaded, so its stack holds nothing white (and it scans
 //! itself anyway when it first runs an instruction outside the fast
@@ -61,10 +65,13 @@
 //!   world: by an M in a slice or a background thread between
 //!   `World::enter` and `World::leave`. So a stopped world has no mark
 //!   call in progress, which `gc_start` and `mark_termination` require.
-//! * A G's stamp (`GHeader::gc_cycle`) is written under its state lock
-//!   (by the M running it, or a job that locked it), with `Release`,
-//!   after its roots are shaded: a job that reads the stamp (`Acquire`)
-//!   of a running G is done with it.
+//!   The one exception is `runtime.GC` finishing a cycle
+//!   (`Exec::finish_cycle_stopped`): the goroutine that stopped the world
+//!   marks alone.
+//! * A G's stamp (`GHeader::gc_cycle`) is written with `Release` after its
+//!   roots are shaded, by the M running it or by a job holding its state
+//!   lock (or, while it blocks, the lock of the roots it lent): a job that
+//!   reads the stamp (`Acquire`) of a running G is done with it.
 //! * The stack jobs of a cycle are the G-table slots that existed at its
 //!   start; a G created since holds only shaded words, and a slot reused
 //!   by such a G is scanned harmlessly.
