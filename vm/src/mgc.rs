@@ -130,6 +130,9 @@ pub(crate) struct Driver {
     procs: AtomicUsize,
     /// CPU time spent collecting, for gctrace's percentage.
     gc_cpu_ns: AtomicU64,
+    /// The number of the last cycle `runtime.GC` started (gctrace's
+    /// `(forced)`).
+    forced: AtomicU32,
     pub(crate) start: Instant,
     pub(crate) gctrace: bool,
 }
@@ -142,6 +145,7 @@ impl Driver {
             slots: AtomicUsize::new(0),
             procs: AtomicUsize::new(1),
             gc_cpu_ns: AtomicU64::new(0),
+            forced: AtomicU32::new(0),
             start,
             gctrace,
         }
@@ -267,15 +271,30 @@ fn feed_g(g: &G, sink: &mut dyn FnMut(usize)) {
 /// by an M after a preempted slice, counted in the world, holding no G's
 /// state.
 pub(crate) fn start_cycle(exec: &Exec, cx: &crate::exec::Cx) {
+    start_cycle_if(exec, cx, false);
+}
+
+/// [`start_cycle`], or with `forced` (`runtime.GC`) whenever no cycle is
+/// in progress. Called by an M counted in the world: at a safepoint, or
+/// from a native. Returns the started cycle's number, if it started one.
+fn start_cycle_if(exec: &Exec, cx: &crate::exec::Cx, forced: bool) -> Option<u32> {
     let heap = &exec.heap;
-    if !heap.should_collect() {
-        return;
+    let due = || {
+        if forced {
+            heap.phase() == Phase::Off
+        } else {
+            heap.should_collect()
+        }
+    };
+    if !due() {
+        return None;
     }
     // Go's gcStart: sweep what is left before stopping the world.
     heap.finish_sweep();
     let t0 = Instant::now();
     let stopped = cx.stop_the_world();
-    if heap.should_collect() {
+    let mut started = None;
+    if due() {
         let wait = t0.elapsed();
         let slots = cx.handle().g_slots();
         let procs = cx.gomaxprocs();
@@ -299,9 +318,55 @@ pub(crate) fn start_cycle(exec: &Exec, cx: &crate::exec::Cx) {
         drop(pins);
         // The pause counts the wait for the other Ms, as Go's does.
         heap.add_pause_ns(wait.as_nanos() as u64, true);
+        let cycle = heap.mark_cycle();
+        if forced {
+            exec.driver.forced.store(cycle, Relaxed);
+        }
+        started = Some(cycle);
         exec.driver.notify(|s| s.started += 1);
     }
     cx.start_the_world(stopped);
+    started
+}
+
+impl Exec {
+    /// `runtime.GC` (Go's): finish the cycle in progress, run a whole
+    /// concurrent cycle, and sweep, while the calling goroutine waits out
+    /// of the world (`b`: its P goes to others, the collector scans the
+    /// roots it lent) and the rest of the program runs. False when the
+    /// cycle could not be started (no scheduler).
+    pub(crate) fn collect_concurrent(
+        &self,
+        cx: &crate::exec::Cx,
+        b: &mut crate::sched::Blocker<'_, Exec>,
+    ) -> bool {
+        let heap = &self.heap;
+        let mine = loop {
+            b.run(|| self.wait_until(|| heap.phase() == Phase::Off));
+            // Another M may start a cycle first: then wait for it too.
+            if let Some(c) = start_cycle_if(self, cx, true) {
+                break c;
+            }
+            if heap.phase() == Phase::Off {
+                return false;
+            }
+        };
+        b.run(|| self.wait_until(|| heap.phase() == Phase::Off || heap.mark_cycle() != mine));
+        // Go's runtime.GC also sweeps before it returns, so statistics
+        // read next count only live objects.
+        heap.finish_sweep();
+        true
+    }
+
+    /// Waits (out of the world: the caller's `Blocker`) until `done`,
+    /// woken at the end of each cycle.
+    fn wait_until(&self, done: impl Fn() -> bool) {
+        while !done() {
+            if let Ok(s) = self.driver.signal.lock() {
+                let _ = self.driver.cv.wait_timeout(s, Duration::from_millis(1));
+            }
+        }
+    }
 }
 
 impl Exec {
@@ -475,7 +540,8 @@ impl Exec {
                 unsafe { heap.mark_termination(&mut |_| {}) }
             };
             if let MarkTermination::Done(st) = done {
-                self.driver.trace(&st, procs, false);
+                let forced = self.driver.forced.load(Relaxed) == heap.mark_cycle();
+                self.driver.trace(&st, procs, forced);
                 self.driver.notify(|s| s.sweep = true);
             }
         }

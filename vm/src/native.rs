@@ -359,10 +359,12 @@ impl NativeCtx<'_> {
         self.call(FuncId(f as u32), fv, args)
     }
 
-    /// Collects garbage now (`runtime.GC`): the roots are the goroutine's
-    /// slots, the globals and its defer and panic records. The native's own
-    /// arguments are in its window, so they survive; a native must hold no
-    /// other heap address across this call.
+    /// Collects garbage now (`runtime.GC`): as Go's, a whole concurrent
+    /// cycle (after the one in progress, if any) while this goroutine
+    /// waits and the others run, then a sweep; with
+    /// `GODEBUG=gcstoptheworld=1`, a collection with the world stopped.
+    /// The native's own arguments are in its window, so they survive; a
+    /// native must hold no other heap address across this call.
     pub fn collect(&mut self) {
         if NESTED.with(|d| d.get()) > 0 {
             // Inside a nested call the outer natives hold heap addresses
@@ -376,6 +378,22 @@ impl NativeCtx<'_> {
         let pw = self.vm.prog.natives[self.native].param_words as usize;
         let from = (self.base + pw).min(self.g.stack.len());
         self.g.stack[from..].fill(0);
+        // Under the scheduler: a concurrent cycle, this goroutine waiting
+        // for it as Go's does.
+        if !crate::gc_stop_the_world() {
+            // SAFETY: set by the executor for the slice this native runs
+            // in (null outside the scheduler); both outlive the call.
+            let parts = unsafe { (self.vm.exec.map(|e| &*e), self.vm.cx.as_ref()) };
+            if let ((Some(exec), Some(cx)), Some(mut b)) = (parts, self.blocker()) {
+                let done = exec.collect_concurrent(cx, &mut b);
+                if b.lost_p() {
+                    self.end_slice_soon();
+                }
+                if done {
+                    return;
+                }
+            }
+        }
         // The other goroutines and the channels' contents (see `exec`).
         let g: &G = self.g;
         crate::exec::with_world_stopped(self.vm, false, |vm, others| {
