@@ -158,6 +158,37 @@ impl Heap {
         self.shade_into_wbuf(slots, p);
     }
 
+    /// Queue the object at `p`, allocated during this mark (so black), to
+    /// be scanned anyway: for a VM that filled a fresh object with
+    /// pointers without the barrier (a slice's new backing array during
+    /// `append`). One queue entry instead of a shade per word; the
+    /// referents are shaded when it is scanned, before the mark can end
+    /// (it is grey until then). A no-op when not marking or for a
+    /// pointer-free object.
+    pub fn rescan_fresh(&self, cache: &mut Cache, p: usize) {
+        if !self.phase().write_barrier_enabled() {
+            return;
+        }
+        self.check_cache_pub(cache);
+        let Some((sp, idx)) = self.find_object(p) else {
+            return;
+        };
+        // SAFETY: span structs live as long as the heap.
+        let s = unsafe { sp.get() };
+        if s.span_class().noscan() || !s.is_marked(idx) {
+            // Pointer-free, or not allocated during this mark (then its
+            // words were not stored without the barrier by contract).
+            return;
+        }
+        // SAFETY: `&mut Cache` makes us its owner.
+        let slots = unsafe { cache.shared.slots() };
+        if slots.wbuf.is_full() {
+            let full = std::mem::replace(&mut slots.wbuf, self.work.get_empty());
+            self.work.put_full(full);
+        }
+        slots.wbuf.push((sp, idx));
+    }
+
     #[inline]
     fn shade_into_wbuf(&self, slots: &mut Slots, p: usize) {
         let Some((sp, idx, bytes, scan)) = self.mark_object(p) else {
@@ -194,6 +225,37 @@ mod tests {
         let (sp, idx) = h.find_object(b).expect("b");
         // SAFETY: span structs live as long as the heap.
         assert!(!unsafe { sp.get() }.is_marked(idx));
+    }
+
+    #[test]
+    fn rescan_fresh_queues_a_black_object_once_while_marking() {
+        let h = Heap::new(Config::default());
+        let mut c = h.new_cache();
+        let white = h.alloc(&mut c, 16, Layout::ALL_POINTERS) as usize;
+        h.set_phase_for_test(Phase::Mark);
+        let fresh = h.alloc(&mut c, 64, Layout::ALL_POINTERS) as *mut usize;
+        // Filled without the barrier, as the VM's append does.
+        // SAFETY: `fresh` is a live four-pointer object.
+        unsafe { *fresh = white };
+        h.rescan_fresh(&mut c, fresh as usize);
+        // A pointer-free fresh object is not queued.
+        let noscan = h.alloc(&mut c, 64, Layout::NOSCAN) as usize;
+        h.rescan_fresh(&mut c, noscan);
+        // SAFETY: `&mut c` is ours.
+        let wbuf = &unsafe { c.shared.slots() }.wbuf;
+        assert_eq!(wbuf.len(), 1, "the fresh object is grey again");
+        let (sp, idx) = h.find_object(white).expect("white");
+        // SAFETY: span structs live as long as the heap.
+        assert!(
+            !unsafe { sp.get() }.is_marked(idx),
+            "shaded only by the scan"
+        );
+        h.set_phase_for_test(Phase::Off);
+        // Off the mark it does nothing.
+        let other = h.alloc(&mut c, 64, Layout::ALL_POINTERS) as usize;
+        h.rescan_fresh(&mut c, other);
+        // SAFETY: `&mut c` is ours.
+        assert_eq!(unsafe { c.shared.slots() }.wbuf.len(), 1);
     }
 
     #[test]

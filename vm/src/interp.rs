@@ -2284,12 +2284,22 @@ impl Vm {
         let esize = go_size(&self.prog, t).max(1);
         let nc = grow_cap(c as usize, (l + n) as usize, esize) as u64;
         let np = self.alloc_typed(t, nc as usize * ew);
-        let old = read_elems(p, l as usize * ew);
-        // SAFETY: the fresh array has nc >= l + n elements.
-        unsafe {
-            self.store_words(np, 0, &old, t);
-            self.store_words(np, l as usize * ew, words, t);
+        let old_words = l as usize * ew;
+        if p != 0 && old_words > 0 {
+            // The old elements are copied into the fresh array without the
+            // write barrier (one copy, not a barrier per word: a long copy
+            // during mark would hold up a stop of the world); while the
+            // collector marks, the array, black since it is new, is then
+            // queued to be scanned again (`Heap::rescan_fresh`).
+            // SAFETY: the old array holds at least l elements of ew words
+            // (value invariant 2); the fresh one has nc >= l + n elements;
+            // they are distinct objects, and no other goroutine sees the
+            // fresh one yet.
+            unsafe { std::ptr::copy_nonoverlapping(p as *const u64, np as *mut u64, old_words) };
+            self.heap.rescan_fresh(&mut self.cache, np as usize);
         }
+        // SAFETY: the fresh array has nc >= l + n elements.
+        unsafe { self.store_words(np, old_words, words, t) };
         (np, l + n, nc)
     }
 }

@@ -966,6 +966,20 @@ impl<E: Executor> Drop for MUnwindGuard<E> {
     }
 }
 
+/// Ends the run if the background thread unwinds (a VM bug): goroutines
+/// waiting for it would otherwise wait forever.
+struct BgUnwindGuard<E: Executor>(Arc<Shared<E>>);
+
+impl<E: Executor> Drop for BgUnwindGuard<E> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.finish(Ending::Fatal(
+                "unexpected panic in the runtime (see above)".into(),
+            ));
+        }
+    }
+}
+
 fn mstart<E: Executor>(
     sh: Arc<Shared<E>>,
     m: Arc<MShared<E>>,
@@ -1771,7 +1785,12 @@ impl<E: Executor> Shared<E> {
         let bh = SchedHandle { sh: self.clone() };
         let background = std::thread::Builder::new()
             .name("gol-gc".into())
-            .spawn(move || bh.sh.exec.background(&bh));
+            .spawn(move || {
+                // Goroutines may wait for this thread (the collector's
+                // mark termination): if it unwinds, end the run.
+                let _guard = BgUnwindGuard(bh.sh.clone());
+                bh.sh.exec.background(&bh)
+            });
         let background = match background {
             Ok(h) => Some(h),
             Err(e) => return RunExit::Fatal(format!("newosproc: {e}")),
