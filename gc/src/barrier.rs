@@ -246,10 +246,8 @@ mod tests {
         assert_eq!(wbuf.len(), 1, "the fresh object is grey again");
         let (sp, idx) = h.find_object(white).expect("white");
         // SAFETY: span structs live as long as the heap.
-        assert!(
-            !unsafe { sp.get() }.is_marked(idx),
-            "shaded only by the scan"
-        );
+        let marked = unsafe { sp.get() }.is_marked(idx);
+        assert!(!marked, "shaded only by the scan");
         h.set_phase_for_test(Phase::Off);
         // Off the mark it does nothing.
         let other = h.alloc(&mut c, 64, Layout::ALL_POINTERS) as usize;
