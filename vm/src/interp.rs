@@ -1391,17 +1391,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::SelectCase { .. } => {
                     return Exit::Fatal("select case outside a select".into());
                 }
-                Op::MathF64 { d, a, f } => {
-                    let x = rf!(a);
-                    let y = match f {
-                        MathFn::Sqrt => x.sqrt(),
-                        MathFn::Abs => x.abs(),
-                        MathFn::Floor => x.floor(),
-                        MathFn::Ceil => x.ceil(),
-                        MathFn::Trunc => x.trunc(),
-                    };
-                    setf!(d, y)
-                }
+                Op::MathF64 { d, a, f } => setf!(d, math_f64(f, rf!(a))),
             }
         }
     }
@@ -1632,9 +1622,23 @@ enum Stop {
     Fatal(String),
 }
 
-/// Whether a stop of the world is pending (see `world::STOP_HINT`).
+/// The float function `f` of `x` (`Op::MathF64`, in `run` and `fast`).
 #[inline(always)]
-fn stop_hint() -> bool {
+fn math_f64(f: MathFn, x: f64) -> f64 {
+    match f {
+        MathFn::Sqrt => x.sqrt(),
+        MathFn::Abs => x.abs(),
+        MathFn::Floor => x.floor(),
+        MathFn::Ceil => x.ceil(),
+        MathFn::Trunc => x.trunc(),
+    }
+}
+
+/// Whether a stop of the world is pending (see `world::STOP_HINT`): read
+/// at backward jumps in `fast` and before slow instructions
+/// (`Vm::end_slice_early`).
+#[inline(always)]
+pub(crate) fn stop_hint() -> bool {
     crate::sched::world::STOP_HINT.load(std::sync::atomic::Ordering::Relaxed) != 0
 }
 
@@ -1873,17 +1877,7 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                 // the collector needs no barrier for it.
                 unsafe { value::write_word(p, off.0 as usize, v) }
             }
-            Op::MathF64 { d, a, f } => {
-                let x = rf!(a);
-                let y = match f {
-                    MathFn::Sqrt => x.sqrt(),
-                    MathFn::Abs => x.abs(),
-                    MathFn::Floor => x.floor(),
-                    MathFn::Ceil => x.ceil(),
-                    MathFn::Trunc => x.trunc(),
-                };
-                setf!(d, y)
-            }
+            Op::MathF64 { d, a, f } => setf!(d, math_f64(f, rf!(a))),
             Op::Jump { to } => pc = to.0 as usize,
             Op::JumpIf { a, to } => branch!(r!(a) != 0, to),
             Op::JumpIfNot { a, to } => branch!(r!(a) == 0, to),

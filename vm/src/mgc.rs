@@ -65,9 +65,6 @@
 //!   world: by an M in a slice or a background thread between
 //!   `World::enter` and `World::leave`. So a stopped world has no mark
 //!   call in progress, which `gc_start` and `mark_termination` require.
-//!   The one exception is `runtime.GC` finishing a cycle
-//!   (`Exec::finish_cycle_stopped`): the goroutine that stopped the world
-//!   marks alone.
 //! * A G's stamp (`GHeader::gc_cycle`) is written with `Release` after its
 //!   roots are shaded, by the M running it or by a job holding its state
 //!   lock (or, while it blocks, the lock of the roots it lent): a job that
@@ -124,7 +121,9 @@ pub(crate) struct Driver {
     signal: Mutex<Signal>,
     cv: Condvar,
     /// Stack jobs of the cycle in progress are G-table slots
-    /// `0..slots`; job `slots` is the channel table.
+    /// `0..slots`; job `slots` is the channel table. This and `procs` are
+    /// written with the world stopped (`gc_start`) and read `Relaxed`
+    /// inside the world: the stop-the-world handshake orders them.
     slots: AtomicUsize,
     /// GOMAXPROCS at the start of the cycle (for the worker plan).
     procs: AtomicUsize,
@@ -188,11 +187,10 @@ impl Driver {
 pub(crate) struct Scanner<'a> {
     pub(crate) gs: &'a SchedHandle<Exec>,
     pub(crate) exec: &'a Exec,
-    /// The calling goroutine's id (its state is locked by the caller; 0
-    /// for the background thread), with its M and its state when the
-    /// caller can lend them (`runtime.GC`, with the world stopped).
+    /// The calling goroutine's id (its state is locked by the caller: it
+    /// scans itself, see `Vm::scan_own_stack`; 0 for the background
+    /// thread).
     pub(crate) me: u64,
-    pub(crate) mine: Option<(&'a crate::exec::Cx, &'a G)>,
 }
 
 impl StackScanner for Scanner<'_> {
@@ -211,25 +209,12 @@ impl StackScanner for Scanner<'_> {
             // Running, but it has scanned itself (at an instruction
             // outside the interpreter's fast loop, or its slice's start).
             SlotVisit::Busy(s) | SlotVisit::Skipped(s) if s == cycle => true,
-            SlotVisit::Busy(_) => false,
-            SlotVisit::Skipped(_) => match self.mine {
-                Some((cx, g)) => {
-                    feed_g(g, sink);
-                    cx.set_gc_stamp(cycle);
-                    true
-                }
-                // The caller's own stack, in use: it scans itself at its
-                // next instruction outside the fast loop.
-                None => false,
-            },
+            // Running, or the caller's own stack (in use: it scans itself
+            // at its next instruction outside the fast loop): retried.
+            SlotVisit::Busy(_) | SlotVisit::Skipped(_) => false,
         }
     }
 }
-
-// SAFETY: `StackScanner` asks for `Sync`, but a scanner is made and used
-// by one thread, inside one mark call, and never shared; `Cx` is used
-// only through its `Sync` shared state, and `G` only read.
-unsafe impl Sync for Scanner<'_> {}
 
 /// Feeds a G's roots to `sink` unless its stack is already black in
 /// `cycle` (`stamp`, its header's collector stamp), and stamps it: its
@@ -300,22 +285,12 @@ fn start_cycle_if(exec: &Exec, cx: &crate::exec::Cx, forced: bool) -> Option<u32
         let procs = cx.gomaxprocs();
         exec.driver.slots.store(slots, Relaxed);
         exec.driver.procs.store(procs, Relaxed);
-        let pins = exec.pins.lock().ok();
-        let globals = &exec.globals;
-        let mut roots = |sink: &mut dyn FnMut(usize)| {
-            globals.for_each(&mut |w| sink(w as usize));
-            if let Some(p) = &pins {
-                for &w in p.values() {
-                    sink(w as usize);
-                }
-            }
-        };
+        let mut roots = |sink: &mut dyn FnMut(usize)| exec.global_roots(sink);
         // SAFETY: the world is stopped and no cycle runs (should_collect
         // checks the phase); from now on every heap store goes through
         // the barrier, the jobs are scanned by `Scanner`, and goroutines
         // created meanwhile start black with shaded words (module docs).
         unsafe { heap.gc_start(&mut roots, slots + 1, procs) };
-        drop(pins);
         // The pause counts the wait for the other Ms, as Go's does.
         heap.add_pause_ns(wait.as_nanos() as u64, true);
         let cycle = heap.mark_cycle();
@@ -342,7 +317,7 @@ impl Exec {
     ) -> bool {
         let heap = &self.heap;
         let mine = loop {
-            b.run(|| self.wait_until(|| heap.phase() == Phase::Off));
+            b.run(|| self.wait_until(None, || heap.phase() == Phase::Off));
             // Another M may start a cycle first: then wait for it too.
             if let Some(c) = start_cycle_if(self, cx, true) {
                 break c;
@@ -351,19 +326,31 @@ impl Exec {
                 return false;
             }
         };
-        b.run(|| self.wait_until(|| heap.phase() == Phase::Off || heap.mark_cycle() != mine));
+        b.run(|| {
+            self.wait_until(None, || {
+                heap.phase() == Phase::Off || heap.mark_cycle() != mine
+            })
+        });
         // Go's runtime.GC also sweeps before it returns, so statistics
         // read next count only live objects.
         heap.finish_sweep();
         true
     }
 
-    /// Waits (out of the world: the caller's `Blocker`) until `done`,
-    /// woken at the end of each cycle.
-    fn wait_until(&self, done: impl Fn() -> bool) {
+    /// Waits, out of the world (the caller's `Blocker`, or an M between
+    /// slices), until `done` or the deadline; woken at the end of each
+    /// cycle, and polling every millisecond.
+    fn wait_until(&self, deadline: Option<Instant>, done: impl Fn() -> bool) {
         while !done() {
+            let mut d = Duration::from_millis(1);
+            if let Some(end) = deadline {
+                match end.checked_duration_since(Instant::now()) {
+                    Some(left) if !left.is_zero() => d = d.min(left),
+                    _ => return,
+                }
+            }
             if let Ok(s) = self.driver.signal.lock() {
-                let _ = self.driver.cv.wait_timeout(s, Duration::from_millis(1));
+                let _ = self.driver.cv.wait_timeout(s, d);
             }
         }
     }
@@ -391,7 +378,6 @@ impl Exec {
             gs: h,
             exec: self,
             me: 0,
-            mine: None,
         };
         // Time this worker marked and the wall time it could have, for
         // the fractional worker's share.
@@ -482,17 +468,9 @@ impl Exec {
     /// system call cannot hold the program up with it.
     pub(crate) fn wait_for_mark(&self) {
         let heap = &self.heap;
-        let deadline = Instant::now() + ASSIST_WAIT_MAX;
-        while heap.phase() == Phase::Mark && over_hard_goal(heap) {
-            let now = Instant::now();
-            if now >= deadline {
-                break;
-            }
-            if let Ok(s) = self.driver.signal.lock() {
-                let d = (deadline - now).min(Duration::from_micros(200));
-                let _ = self.driver.cv.wait_timeout(s, d);
-            }
-        }
+        self.wait_until(Some(Instant::now() + ASSIST_WAIT_MAX), || {
+            heap.phase() != Phase::Mark || !over_hard_goal(heap)
+        });
     }
 
     /// Waits for a signal (or `d`).
@@ -548,49 +526,6 @@ impl Exec {
         w.start(stopped);
         w.leave();
     }
-
-    /// Finishes the cycle in progress with the world stopped by the
-    /// calling goroutine `g` (for `runtime.GC`, which then runs a full
-    /// cycle of its own). False if it could not: a goroutine in a system
-    /// call holds its state, and its stack cannot be scanned now.
-    ///
-    /// # Safety
-    /// The world is stopped by the caller, which runs on an M in `g`'s
-    /// slice, and holds no heap pointer of its own.
-    pub(crate) unsafe fn finish_cycle_stopped(
-        &self,
-        cx: &crate::exec::Cx,
-        cache: &mut gol_gc::Cache,
-        g: &G,
-        roots: &mut gol_gc::Roots<'_>,
-    ) -> bool {
-        let heap = &self.heap;
-        let scanner = Scanner {
-            gs: cx.handle(),
-            exec: self,
-            me: cx.goid(),
-            mine: Some((cx, g)),
-        };
-        for _ in 0..64 {
-            if heap.phase() != Phase::Mark {
-                return true;
-            }
-            // SAFETY: the world is stopped by this goroutine, so no other
-            // mark call is in progress; this one ends before
-            // `mark_termination` (the caller's promise covers the rest).
-            let r = unsafe { heap.mark_work(cache, u64::MAX, &scanner, WorkerKind::Dedicated) };
-            if r.status == MarkStatus::Exhausted && heap.mark_work_available() {
-                // A stack job could not run: a goroutine in a system call.
-                return false;
-            }
-            // SAFETY: world stopped, no mark call in progress, marking.
-            if let MarkTermination::Done(st) = unsafe { heap.mark_termination(roots) } {
-                self.driver.trace(&st, cx.gomaxprocs(), false);
-                return true;
-            }
-        }
-        false
-    }
 }
 
 impl crate::Vm {
@@ -615,7 +550,6 @@ impl crate::Vm {
             gs: cx.handle(),
             exec,
             me: cx.goid(),
-            mine: None,
         };
         // SAFETY: this M is counted in the world (inside a slice), so no
         // stop of the world overlaps the assist's mark work.
@@ -676,7 +610,7 @@ impl crate::Vm {
     #[inline]
     pub(crate) fn end_slice_early(&mut self, g: &G) -> bool {
         if self.heap.phase() == Phase::Off {
-            return self.yield_soon || self.heap.past_trigger() || self.world_stopping();
+            return self.yield_soon || self.heap.past_trigger() || crate::interp::stop_hint();
         }
         self.end_slice_early_marking(g)
     }
@@ -684,12 +618,7 @@ impl crate::Vm {
     #[cold]
     fn end_slice_early_marking(&mut self, g: &G) -> bool {
         self.scan_own_stack(g);
-        self.yield_soon || self.world_stopping()
-    }
-
-    fn world_stopping(&self) -> bool {
-        // SAFETY: set by the executor for the running slice (or null).
-        unsafe { self.cx.as_ref() }.is_some_and(|c| c.stop_pending())
+        self.yield_soon || crate::interp::stop_hint()
     }
 
     /// A goroutine's own stack scan at the start of its slice or at an

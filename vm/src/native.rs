@@ -398,30 +398,11 @@ impl NativeCtx<'_> {
         let g: &G = self.g;
         crate::exec::with_world_stopped(self.vm, false, |vm, others| {
             let Some(others) = others else { return };
-            // Go's runtime.GC first completes the cycle in progress.
+            // A concurrent cycle runs only under the scheduler without
+            // gcstoptheworld, where the branch above collected; a cycle
+            // in progress here cannot be finished with the world stopped.
             if vm.heap.phase() != gol_gc::Phase::Off {
-                // SAFETY: set by the executor for this slice (a cycle can
-                // only be in progress under the scheduler).
-                let (Some(exec), Some(cx)) = (vm.exec, unsafe { vm.cx.as_ref() }) else {
-                    return;
-                };
-                // SAFETY: as above.
-                let exec = unsafe { &*exec };
-                let globals = &vm.globals;
-                let mut roots = |sink: &mut dyn FnMut(usize)| {
-                    for &w in g.live_slots() {
-                        sink(w as usize);
-                    }
-                    g.extra_roots(sink);
-                    globals.for_each(&mut |w| sink(w as usize));
-                    others.for_each(sink);
-                };
-                // SAFETY: the world is stopped by this goroutine, which is
-                // in this native and holds no heap pointer of its own.
-                let done = unsafe { exec.finish_cycle_stopped(cx, &mut vm.cache, g, &mut roots) };
-                if !done {
-                    return;
-                }
+                return;
             }
             // SAFETY: the world is stopped (no other M runs a slice; this
             // goroutine is in this native), and every heap pointer the VM

@@ -1551,12 +1551,6 @@ impl<E: Executor> PCtx<E> {
         }
     }
 
-    /// Whether another M waits to stop the world (see
-    /// [`super::world::World::stopping`]).
-    pub fn stop_pending(&self) -> bool {
-        self.sh.world.stopping()
-    }
-
     /// A [`Blocker`] for the running G, whose root words while it blocks
     /// are `roots` (None outside a G).
     pub fn blocker(&self, roots: Box<[u64]>) -> Option<Blocker<'_, E>> {

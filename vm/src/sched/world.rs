@@ -7,9 +7,10 @@
 //! needs the world stopped (the collector at a safepoint, `runtime.GC`,
 //! `ReadMemStats`) calls [`World::stop`] from inside its own slice: it
 //! leaves the count, takes the stopper lock (one stop at a time), raises
-//! `stopping` and waits until `running` is zero. Slices end at their
-//! budget checks (calls and backward jumps, at most one slice budget
-//! away), so every other M soon leaves; an M that wants to enter while
+//! `stopping` and waits until `running` is zero. [`STOP_HINT`] makes a
+//! running slice end at its next backward jump or instruction outside the
+//! interpreter's fast loop (at the latest at its budget check, calls and
+//! backward jumps), so every other M soon leaves; an M that wants to enter while
 //! `stopping` is up waits on the condition variable instead. Then no
 //! other M is running gol code, and every other G's state is unlocked and
 //! scannable. [`World::start`] lowers the flag, wakes the waiters and
@@ -80,12 +81,6 @@ impl World {
                 l = self.cv.wait_timeout(l, Duration::from_millis(10));
             }
         }
-    }
-
-    /// Whether a stop is pending or in force: an M inside a slice may end
-    /// it early to let the stopper in sooner (a hint; `Relaxed`).
-    pub fn stopping(&self) -> bool {
-        self.stopping.load(Ordering::Relaxed)
     }
 
     /// Counts this M out.
