@@ -886,14 +886,21 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     }
                 }
                 Op::Return { a, n } => {
-                    let s = base + a.0 as usize;
-                    g.stack.copy_within(s..s + n as usize, base);
-                    // Pending deferred calls of this frame run first; the
-                    // Return runs again afterwards (its source slots are
-                    // below the deferred call's window, so unchanged).
+                    // The results go to the window's base first, so that a
+                    // deferred call that recovers a panic leaves them as the
+                    // frame's results. Pending deferred calls then run and
+                    // the Return runs again afterwards; it must not copy a
+                    // second time, since the first copy may have overwritten
+                    // its own source slots (results over a one-word
+                    // parameter, say).
                     let depth = g.frames.len() - 1;
+                    if g.frames[depth].returning.is_none() {
+                        let s = base + a.0 as usize;
+                        g.stack.copy_within(s..s + n as usize, base);
+                    }
                     if g.defers.last().is_some_and(|d| d.frame == depth) {
                         pc -= 1;
+                        g.frames[depth].returning = Some(pc as u32);
                         save!();
                         flow!(run_deferred(&prog, g, depth, false))
                     }
@@ -1443,6 +1450,7 @@ fn call(
         base: nb as u32,
         closure,
         deferred_panic: false,
+        returning: None,
     });
     if budget <= 0 {
         return Flow::Exit(Exit::Yield);
@@ -1482,6 +1490,7 @@ fn run_deferred(prog: &Program, g: &mut G, depth: usize, panicking: bool) -> Flo
         base: nb as u32,
         closure: d.closure,
         deferred_panic: panicking,
+        returning: None,
     });
     Flow::Continue
 }
@@ -1597,8 +1606,14 @@ fn after_deferred_panic(prog: &Program, g: &mut G) -> Flow {
     // running) is current again.
     g.panicking = g.outer.pop();
     if let Some(f) = g.frames.last_mut() {
-        let rp = prog.funcs.get(f.func as usize).map_or(0, |x| x.recover_pc);
-        f.pc = rp;
+        // A frame that had executed its `Return` (results already at its
+        // base) goes back to it: the results stand, as the result
+        // parameters do in Go. Otherwise the recovery code returns the
+        // named results or zero values.
+        f.pc = match f.returning {
+            Some(ret) => ret,
+            None => prog.funcs.get(f.func as usize).map_or(0, |x| x.recover_pc),
+        };
     }
     Flow::Continue
 }
@@ -1908,6 +1923,7 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                     base: nb as u32,
                     closure: 0,
                     deferred_panic: false,
+                    returning: None,
                 });
                 enter!(callee, nb, 0);
                 if bud <= 0 {
@@ -1919,7 +1935,9 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                 // or one running a deferred call for a panic goes to `run`.
                 let depth = g.frames.len().wrapping_sub(1);
                 let plain = g.defers.last().is_none_or(|d| d.frame != depth)
-                    && g.frames.last().is_some_and(|f| !f.deferred_panic);
+                    && g.frames
+                        .last()
+                        .is_some_and(|f| !f.deferred_panic && f.returning.is_none());
                 if !plain {
                     pc -= 1;
                     leave!(Stop::Slow);
@@ -2402,6 +2420,7 @@ pub(crate) fn run_nested(
         base: top as u32,
         closure: 0,
         deferred_panic: false,
+        returning: None,
     });
     g.frames.push(Frame {
         func: f.0,
@@ -2409,6 +2428,7 @@ pub(crate) fn run_nested(
         base: base as u32,
         closure,
         deferred_panic: false,
+        returning: None,
     });
     let outcome = loop {
         match run(vm, g, SLICE_BUDGET) {
