@@ -44,7 +44,7 @@
 use crate::goroutine::{Deferred, Frame, PanicValue, Panicking, G};
 use crate::map::MapError;
 use crate::native::{NativeCtx, NativeResult};
-use crate::panic::{capture, print_text};
+use crate::panic::{bounds_error, capture, print_text, Bounds};
 use crate::value::{self, grow_cap};
 use crate::Vm;
 use gol_lang::bytecode::{Fault, FuncId, Function, MathFn, Op, Program, Reg, RtType, TypeKind};
@@ -464,9 +464,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         Some(&b) => set!(d, b as u64),
                         None => {
                             let len = s.len();
-                            panic_rt!(format!(
-                                "runtime error: index out of range [{idx}] with length {len}"
-                            ))
+                            panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64))
                         }
                     }
                 }
@@ -475,14 +473,10 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let lo = ri!(b);
                     let hi = ri!(Reg(b.0 + 1));
                     if hi < 0 || hi > len {
-                        panic_rt!(format!(
-                            "runtime error: slice bounds out of range [:{hi}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::SliceAlen, hi, len));
                     }
                     if lo < 0 || lo > hi {
-                        panic_rt!(format!(
-                            "runtime error: slice bounds out of range [{lo}:{hi}]"
-                        ));
+                        panic_rt!(bounds_error(Bounds::SliceB, lo, hi));
                     }
                     let (p, l) = if hi == lo {
                         (0, 0)
@@ -619,9 +613,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let len = r!(Reg(a.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
                     }
                     let ew = prog.ty(t).words as usize;
                     for k in 0..ew {
@@ -637,9 +629,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let len = r!(Reg(d.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
                     }
                     let ew = prog.ty(t).words as usize;
                     let s = base + a.0 as usize;
@@ -652,9 +642,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let len = r!(Reg(a.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
                     }
                     let ew = prog.ty(t).words as u64;
                     set!(d, p + idx as u64 * ew * 8)
@@ -669,25 +657,21 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let _ = len;
                     if three {
                         if max < 0 || max > cap {
-                            panic_rt!(format!("runtime error: slice bounds out of range [::{max}] with capacity {cap}"));
+                            panic_rt!(bounds_error(Bounds::Slice3Acap, max, cap));
                         }
                         if hi < 0 || hi > max {
-                            panic_rt!(format!(
-                                "runtime error: slice bounds out of range [:{hi}:{max}]"
-                            ));
+                            panic_rt!(bounds_error(Bounds::Slice3B, hi, max));
                         }
                     } else if hi < 0 || hi > cap {
-                        panic_rt!(format!(
-                            "runtime error: slice bounds out of range [:{hi}] with capacity {cap}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::SliceAcap, hi, cap));
                     }
                     if lo < 0 || lo > hi {
-                        let m = if three {
-                            format!("[{lo}:{hi}:]")
+                        let kind = if three {
+                            Bounds::Slice3C
                         } else {
-                            format!("[{lo}:{hi}]")
+                            Bounds::SliceB
                         };
-                        panic_rt!(format!("runtime error: slice bounds out of range {m}"));
+                        panic_rt!(bounds_error(kind, lo, hi));
                     }
                     let ew = prog.ty(t).words as u64;
                     let ncap = max - lo;
@@ -987,9 +971,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 }
                 Op::IndexFault { i, n } => {
                     let (i, n) = (ri!(i), ri!(n));
-                    panic_rt!(format!(
-                        "runtime error: index out of range [{i}] with length {n}"
-                    ))
+                    panic_rt!(bounds_error(Bounds::Index, i as i64, n as i64))
                 }
                 Op::Print { a, k } => {
                     let s = base + a.0 as usize;
@@ -1214,9 +1196,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::SlotIndex { d, a, i, ew, len } => {
                     let idx = ri!(i);
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
                     }
                     let s = base + a.0 as usize + idx as usize * ew as usize;
                     g.stack.copy_within(s..s + ew as usize, base + d.0 as usize);
@@ -1224,9 +1204,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::SlotStore { d, i, a, ew, len } => {
                     let idx = ri!(i);
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
                     }
                     let s = base + a.0 as usize;
                     let t = base + d.0 as usize + idx as usize * ew as usize;
@@ -1239,9 +1217,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         panic_rt!(NIL_DEREF.into());
                     }
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
                     }
                     set!(d, p + idx as u64 * ew as u64 * 8)
                 }
