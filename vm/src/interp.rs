@@ -464,7 +464,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         Some(&b) => set!(d, b as u64),
                         None => {
                             let len = s.len();
-                            panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64))
+                            panic_rt!(bounds_error(Bounds::Index, idx, len as i64))
                         }
                     }
                 }
@@ -613,7 +613,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let len = r!(Reg(a.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len));
                     }
                     let ew = prog.ty(t).words as usize;
                     for k in 0..ew {
@@ -629,7 +629,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let len = r!(Reg(d.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len));
                     }
                     let ew = prog.ty(t).words as usize;
                     let s = base + a.0 as usize;
@@ -642,7 +642,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let len = r!(Reg(a.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len));
                     }
                     let ew = prog.ty(t).words as u64;
                     set!(d, p + idx as u64 * ew * 8)
@@ -971,7 +971,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 }
                 Op::IndexFault { i, n } => {
                     let (i, n) = (ri!(i), ri!(n));
-                    panic_rt!(bounds_error(Bounds::Index, i as i64, n as i64))
+                    panic_rt!(bounds_error(Bounds::Index, i, n))
                 }
                 Op::Print { a, k } => {
                     let s = base + a.0 as usize;
@@ -1196,7 +1196,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::SlotIndex { d, a, i, ew, len } => {
                     let idx = ri!(i);
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len as i64));
                     }
                     let s = base + a.0 as usize + idx as usize * ew as usize;
                     g.stack.copy_within(s..s + ew as usize, base + d.0 as usize);
@@ -1204,7 +1204,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::SlotStore { d, i, a, ew, len } => {
                     let idx = ri!(i);
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len as i64));
                     }
                     let s = base + a.0 as usize;
                     let t = base + d.0 as usize + idx as usize * ew as usize;
@@ -1217,7 +1217,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         panic_rt!(NIL_DEREF.into());
                     }
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(bounds_error(Bounds::Index, idx as i64, len as i64));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len as i64));
                     }
                     set!(d, p + idx as u64 * ew as u64 * 8)
                 }
