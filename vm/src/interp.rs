@@ -816,6 +816,10 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     match native(&mut ctx) {
                         NativeResult::Ok => {}
                         NativeResult::Exit(code) => return Exit::Exit(code),
+                        NativeResult::Fatal(msg) => {
+                            save!();
+                            return Exit::Fatal(msg);
+                        }
                         NativeResult::Panic(msg) => {
                             save!();
                             let (p, l) = vm.new_string(msg.as_bytes());
