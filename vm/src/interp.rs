@@ -505,13 +505,9 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 }
                 Op::IfaceAssert { d, a, n, t } => {
                     let b = r!(a);
-                    if b == 0 || crate::panic::box_type(b) != Some(t) {
-                        let have = crate::panic::box_type(b)
-                            .map_or("nil".to_string(), |h| prog.ty(h).name.clone());
-                        panic_rt!(format!(
-                            "interface conversion: interface {{}} is {have}, not {}",
-                            prog.ty(t).name
-                        ));
+                    let have = crate::panic::box_type(b);
+                    if b == 0 || have != Some(t) {
+                        panic_rt!(assert_mismatch(&prog, "interface {}", have, t));
                     }
                     for k in 0..n as usize {
                         // SAFETY: the box holds a value of type t (just
@@ -935,6 +931,18 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     if wrapper {
                         depth = depth.wrapping_sub(1);
                     }
+                    // Method-value and method-expression wrappers (`i.M`
+                    // deferred, `I.M`) are invisible, as Go's WRAPPER
+                    // functions are: the method they call counts as
+                    // called directly by the deferred call.
+                    while depth > 0
+                        && prog
+                            .funcs
+                            .get(g.frames[depth - 1].func as usize)
+                            .is_some_and(|f| f.name.ends_with("-fm"))
+                    {
+                        depth -= 1;
+                    }
                     let mut v = 0;
                     if let Some(p) = g.panicking.as_mut() {
                         if p.frame == depth && !p.recovered && p.value != PanicValue::Goexit {
@@ -1122,12 +1130,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         set!(d, b)
                     } else {
                         if have != Some(t) {
-                            let h = have.map_or("nil".to_string(), |h| prog.ty(h).name.clone());
-                            panic_rt!(format!(
-                                "interface conversion: {} is {h}, not {}",
-                                prog.ty(from).name,
-                                want.name
-                            ));
+                            panic_rt!(assert_mismatch(&prog, &prog.ty(from).name, have, t));
                         }
                         for k in 0..want.words as usize {
                             // SAFETY: the box holds a value of type t (just
@@ -2157,6 +2160,23 @@ fn missing_method(prog: &Program, dt: RtType, iface: RtType) -> Option<&str> {
         .iter()
         .map(|(n, _)| n.as_str())
         .find(|n| have.binary_search_by(|(h, _)| h.as_str().cmp(n)).is_err())
+}
+
+/// The message of a failed assertion to concrete type `want` of an
+/// interface value (of type `iface`) holding `have`: two distinct types
+/// that print alike are told apart as Go's runtime does.
+fn assert_mismatch(prog: &Program, iface: &str, have: Option<RtType>, want: RtType) -> String {
+    let want_name = &prog.ty(want).name;
+    let Some(h) = have else {
+        return format!("interface conversion: {iface} is nil, not {want_name}");
+    };
+    let have_name = &prog.ty(h).name;
+    let scopes = if have_name == want_name {
+        " (types from different scopes)"
+    } else {
+        ""
+    };
+    format!("interface conversion: {iface} is {have_name}, not {want_name}{scopes}")
 }
 
 /// Interface equality: same dynamic type and equal values; comparing
