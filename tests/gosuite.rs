@@ -1,9 +1,9 @@
 //! Go's own test programs (Debian package golang-1.19-src), used as they are
 //! installed.
 //!
-//! `test/ken/` and `test/chan/`: every `// run` program must type-check
-//! clean, except the ones that use complex numbers or `goto`, which are
-//! outside gol's subset (gol rejects both with a clear error), and runs.
+//! `test/ken/` and `test/chan/`: every `// run` program that uses neither
+//! complex numbers nor `goto` (outside gol's subset: gol rejects both with
+//! a clear error) must type-check clean and run.
 //!
 //! `test/*.go`: every top-level `// run` program runs, and is either
 //! expected to pass or listed in [`GAPS`] with the reason it does not:
@@ -33,9 +33,13 @@
 //! Where the package is missing the tests fail under CI (which installs
 //! it) and are reported as ignored elsewhere.
 //!
-//! The count by class: `cargo test --release --test gosuite -- --list top/`
-//! lists one `top/CLASS/FILE` trial per program (and more per goroutine
-//! program, with a GOMAXPROCS suffix).
+//! The trials of a top-level program are named `top/CLASS/FILE` (CLASS:
+//! run, outside, old-go, missing, bug), with a GOMAXPROCS suffix for
+//! goroutine programs; the count by class:
+//!
+//! ```text
+//! cargo test --release --test gosuite -- --list top/ | grep -o '^top/[^ :]*' | sort -u | cut -d/ -f2 | uniq -c
+//! ```
 
 mod common;
 
@@ -153,8 +157,9 @@ const NO_FINALIZER: &str = "gol does not implement runtime.SetFinalizer yet";
 
 /// Every `// run` program of Go's `test/` (top level, `ken/`, `chan/`)
 /// that gol does not pass, with its reason. Classified against native
-/// Go 1.27: an `Outside`, `Missing` or `Bug` program passes under it, an
-/// `OldGo` one fails under it just as under gol.
+/// Go 1.27: a `Missing` or `Bug` program passes under it, an `OldGo` one
+/// fails under it just as under gol, and an `Outside` one's reason says
+/// when it fails under Go 1.27 too.
 const GAPS: &[Gap] = &[
     // Complex numbers.
     gap("cmplxdivide.go", COMPLEX, Why::Outside("complex numbers")),
