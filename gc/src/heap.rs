@@ -305,6 +305,8 @@ pub struct Heap {
     pub(crate) work: WorkQueues,
     /// The mark in progress (cycle.rs).
     pub(crate) mark: MarkCycle,
+    /// Objects with finalizers, and those found unreachable (mfinal.rs).
+    pub(crate) finalizers: crate::mfinal::Finalizers,
 }
 
 /// Class of a small request (`0 < size <= MAX_SMALL_SIZE`).
@@ -361,6 +363,7 @@ impl Heap {
             concurrent: AtomicBool::new(false),
             work: WorkQueues::default(),
             mark: MarkCycle::default(),
+            finalizers: Default::default(),
         }
     }
 

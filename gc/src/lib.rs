@@ -152,6 +152,7 @@ mod gcwork;
 mod heap;
 mod layout;
 mod mark;
+mod mfinal;
 mod os;
 mod pacer;
 mod pageheap;
