@@ -163,6 +163,9 @@ pub struct Exec {
     /// When main's return first yielded to running panics (see
     /// [`MAIN_PANIC_WAIT_NS`]), 0 before.
     main_wait_ns: std::sync::atomic::AtomicU64,
+    /// `runtime.SetFinalizer`'s functions and the finalizers to run
+    /// (mfinal.rs).
+    pub(crate) finalizers: crate::mfinal::Finalizers,
 }
 
 impl Exec {
@@ -288,7 +291,14 @@ impl Executor for Exec {
         };
         vm.cx = cx as *const Cx;
         vm.exec = Some(self as *const Exec);
+        // Finalizers start between slices (mfinal.rs): before this one,
+        // and after it when it ended the finalizer goroutine or parked.
+        crate::mfinal::poll(&mut vm, self, cx);
         let out = run_slice(&mut vm, g, cx);
+        if matches!(out, RunOutcome::Done | RunOutcome::Goexit) {
+            crate::mfinal::ended(self, g.id);
+        }
+        crate::mfinal::poll(&mut vm, self, cx);
         vm.cx = std::ptr::null();
         vm.exec = None;
         self.put_vm(vm);
@@ -730,6 +740,7 @@ pub(crate) fn run_program(vm: &mut Vm) -> i32 {
         panic_defers: std::sync::atomic::AtomicUsize::new(0),
         dying: std::sync::atomic::AtomicBool::new(false),
         main_wait_ns: std::sync::atomic::AtomicU64::new(0),
+        finalizers: Default::default(),
     };
     let sched = Sched::new(exec, sched_config());
     let main = Box::new(G::new(1, vm.prog.entry));

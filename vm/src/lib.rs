@@ -66,6 +66,7 @@ pub mod exec;
 pub mod goroutine;
 pub mod interp;
 pub mod map;
+pub(crate) mod mfinal;
 pub(crate) mod mgc;
 pub mod native;
 pub mod panic;

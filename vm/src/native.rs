@@ -370,6 +370,13 @@ impl NativeCtx<'_> {
     /// The native's own arguments are in its window, so they survive; a
     /// native must hold no other heap address across this call.
     pub fn collect(&mut self) {
+        self.collect_now();
+        // Finalizers of objects this cycle found unreachable start now
+        // (mfinal.rs), so a caller that waits for them next is not alone.
+        self.start_finalizers();
+    }
+
+    fn collect_now(&mut self) {
         if NESTED.with(|d| d.get()) > 0 {
             // Inside a nested call the outer natives hold heap addresses
             // in Rust locals and the outer deferred calls are set aside:
