@@ -289,11 +289,21 @@ impl NativeCtx<'_> {
         self.vm.shade_words(ws);
     }
 
-    /// Writes to the program's standard error (after flushing stdout, so
-    /// the two streams interleave as the program wrote them).
+    /// Writes to the program's standard error, ignoring errors (as Go's
+    /// runtime does for its own messages).
     pub fn write_stderr(&mut self, b: &[u8]) {
-        let _ = self.vm.stdout.flush();
-        let _ = std::io::stderr().write_all(b);
+        let _ = crate::stdio::write_std(crate::stdio::Stream::Stderr, b);
+    }
+
+    /// Writes all of `b` to the program's standard output or error as Go's
+    /// `os.File.Write` does (see [`crate::stdio`]): the bytes written and
+    /// the error that stopped it, if any.
+    pub fn write_stream(
+        &mut self,
+        s: crate::stdio::Stream,
+        b: &[u8],
+    ) -> (usize, Option<std::io::Error>) {
+        crate::stdio::write_std(s, b)
     }
 
     /// The method `name` of values of type `t`, if its method set has one.
