@@ -145,6 +145,20 @@ impl NativeCtx<'_> {
         self.vm.new_string(b)
     }
 
+    /// A new heap string of `len` bytes written by `fill` (which receives
+    /// them zeroed), as (ptr, len): a native builds a large result in
+    /// place instead of in a Rust buffer copied afterwards.
+    pub fn new_string_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) -> (u64, u64) {
+        if len == 0 {
+            return (0, 0);
+        }
+        let p = self.vm.alloc_noscan(len);
+        // SAFETY: `p` is a fresh, zeroed, pointer-free object of at least
+        // `len` bytes that nothing else refers to yet.
+        fill(unsafe { std::slice::from_raw_parts_mut(p as *mut u8, len) });
+        (p, len as u64)
+    }
+
     /// Writes to the program's standard output.
     pub fn stdout(&mut self) -> &mut dyn Write {
         &mut self.vm.stdout
