@@ -164,7 +164,8 @@ impl NativeCtx<'_> {
         &mut self.vm.stdout
     }
 
-    /// Flushes standard output (before writing to stderr, or exiting).
+    /// Standard output is unbuffered (see [`crate::stdio`]), so there is
+    /// nothing to flush; kept for callers written when it was buffered.
     pub fn flush_stdout(&mut self) {
         let _ = self.vm.stdout.flush();
     }

@@ -13,8 +13,8 @@ use gol_vm::{NativeCtx, NativeResult};
 use std::io::Write;
 
 /// `os.Exit(code int)`: ends the process at once (deferred calls do not run).
+/// Nothing is left to flush: standard output is unbuffered.
 pub fn exit(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    ctx.flush_stdout();
     NativeResult::Exit(ctx.arg(0) as i64 as i32)
 }
 
