@@ -24,6 +24,11 @@
 //! then its goroutine dump, and exits with status 2. gol prints the same
 //! two lines and exits with status 2.
 //!
+//! SIGQUIT is handled the same way: Go prints `SIGQUIT: quit` and the
+//! interrupted PC, dumps every goroutine and exits with status 2; gol
+//! prints the two lines and exits with status 2 (the default action
+//! would dump core, status 131).
+//!
 //! The goroutine trace that Go prints after these lines is left out: the
 //! scheduler's state is behind locks and heap memory that the faulting
 //! thread may hold or have corrupted, and a signal handler may do only
@@ -47,11 +52,11 @@
 
 use std::ptr;
 
-/// Installs the handler for SIGSEGV and SIGBUS. Call once, early in
-/// `main`, before any thread is started.
+/// Installs the handler for SIGSEGV, SIGBUS and SIGQUIT. Call once, early
+/// in `main`, before any thread is started.
 pub fn install() {
     ensure_altstack();
-    for sig in [libc::SIGSEGV, libc::SIGBUS] {
+    for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGQUIT] {
         // SAFETY: `sa` is fully initialised (zeroed, then its handler,
         // flags and empty mask set) before sigaction reads it; the handler
         // has the three-argument signature SA_SIGINFO requires.
@@ -195,24 +200,29 @@ unsafe fn pc_sp(ctx: *mut libc::c_void) -> (u64, u64) {
     }
 }
 
-/// The handler: reports the fault as Go does and exits with status 2. Only
+/// The handler: reports the fault or signal as Go does and exits with
+/// status 2. Only
 /// async-signal-safe calls (`write`, `_exit`).
 extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
     // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO
-    // handler; si_addr is defined for SIGSEGV and SIGBUS.
+    // handler; si_addr is defined for SIGSEGV and SIGBUS (for SIGQUIT it
+    // is read but not printed).
     let (code, addr) = unsafe { ((*info).si_code, (*info).si_addr() as u64) };
     // SAFETY: `ctx` is the handler's ucontext argument.
     let (pc, sp) = unsafe { pc_sp(ctx) };
-    let name = if sig == libc::SIGBUS {
-        "SIGBUS: bus error"
-    } else {
-        "SIGSEGV: segmentation violation"
+    let name = match sig {
+        libc::SIGBUS => "SIGBUS: bus error",
+        libc::SIGQUIT => "SIGQUIT: quit",
+        _ => "SIGSEGV: segmentation violation",
     };
     let mut m = Msg {
         buf: [0; 512],
         len: 0,
     };
-    if code <= 0 {
+    if sig == libc::SIGQUIT {
+        m.str(name).str("\nPC=").hex(pc).str(" sigcode=");
+        m.dec(code as i64).str("\n");
+    } else if code <= 0 {
         // Sent by a process (kill, tgkill, sigqueue), not a fault.
         m.str(name).str("\nPC=").hex(pc).str(" sigcode=");
         m.dec(code as i64).str(" addr=").hex(addr).str("\n");

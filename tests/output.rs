@@ -155,13 +155,15 @@ fn an_impossible_allocation_fails_fast() {
     assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
 }
 
-/// A SIGSEGV sent to gol is reported as Go reports it (the signal's name,
-/// then the interrupted PC), with exit status 2, not a silent 139.
+/// A SIGSEGV, SIGBUS or SIGQUIT sent to gol is reported as Go reports it
+/// (the signal's name, then the interrupted PC), with exit status 2, not a
+/// silent 139 (or 131 and a core dump for SIGQUIT).
 #[test]
-fn a_sigsegv_is_loud() {
+fn a_fatal_signal_is_loud() {
     for (sig, name) in [
         (libc::SIGSEGV, "SIGSEGV: segmentation violation"),
         (libc::SIGBUS, "SIGBUS: bus error"),
+        (libc::SIGQUIT, "SIGQUIT: quit"),
     ] {
         let mut child = gol_run("sleep.go")
             .stdout(Stdio::piped())

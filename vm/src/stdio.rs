@@ -10,9 +10,9 @@
 //! before a read of stdin — each shows exactly what Go's would. The cost
 //! is one system call per print, which Go pays too. `bench/println.sh`
 //! measures a 1,000,000-line `fmt.Println` loop against Go to a file, a
-//! pipe and /dev/null: gol takes about twice Go's time (the interpreter
-//! and the formatting, not the system call, make the difference), where
-//! a buffer would make it about as fast as Go.
+//! pipe and /dev/null: gol takes 1.5 to 2 times Go's CPU time (the
+//! interpreter and the formatting, not the system call, make the
+//! difference), where a buffer made it about as fast as Go.
 //!
 //! Rejected: a buffer when stdout is not a terminal, flushed at exit. Its
 //! correctness rests on every way out flushing it — signals (which need
