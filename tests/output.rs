@@ -155,6 +155,56 @@ fn an_impossible_allocation_fails_fast() {
     assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
 }
 
+/// `make([]int, 1<<N)`: up to Go's 2^48-byte bound a fatal error (with
+/// Go's `cannot allocate` line first when no address space can hold the
+/// block), beyond it the recoverable makeslice panic; each after the line
+/// printed before it, with status 2. First lines from Go 1.27.
+#[test]
+fn make_fails_as_go_at_each_size() {
+    let fatal = "fatal error: runtime: out of memory";
+    let cannot = "runtime: out of memory: cannot allocate ";
+    let panic = "panic: runtime error: makeslice: len out of range";
+    for (shift, first, second) in [
+        ("40", fatal, None),
+        ("44", cannot, Some(fatal)),
+        ("45", cannot, Some(fatal)),
+        ("46", panic, None),
+        ("62", panic, None),
+    ] {
+        let mut child = gol_run("makeslice.go")
+            .arg(shift)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run gol");
+        let st = wait_for(&mut child, Duration::from_secs(15), "make");
+        let mut out = String::new();
+        let mut err = String::new();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        assert_eq!(out, "before\n", "1<<{shift}");
+        let mut lines = err.lines();
+        assert!(
+            lines.next().is_some_and(|l| l.starts_with(first)),
+            "1<<{shift}: {err}"
+        );
+        if let Some(second) = second {
+            assert_eq!(lines.next(), Some(second), "1<<{shift}: {err}");
+        }
+        assert_eq!(st.code(), Some(2), "1<<{shift}: status {st}");
+    }
+}
+
 /// A SIGSEGV, SIGBUS or SIGQUIT sent to gol is reported as Go reports it
 /// (the signal's name, then the interrupted PC), with exit status 2, not a
 /// silent 139 (or 131 and a core dump for SIGQUIT).
