@@ -159,11 +159,6 @@ impl NativeCtx<'_> {
         (p, len as u64)
     }
 
-    /// Writes to the program's standard output.
-    pub fn stdout(&mut self) -> &mut dyn Write {
-        &mut self.vm.stdout
-    }
-
     /// Standard output is unbuffered (see [`crate::stdio`]), so there is
     /// nothing to flush; kept for callers written when it was buffered.
     pub fn flush_stdout(&mut self) {
