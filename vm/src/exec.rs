@@ -399,10 +399,7 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
             RunOutcome::Done
         }
         crate::interp::Exit::Goexit => RunOutcome::Goexit,
-        crate::interp::Exit::Exit(code) => {
-            let _ = vm.stdout.flush();
-            RunOutcome::Exit(code)
-        }
+        crate::interp::Exit::Exit(code) => RunOutcome::Exit(code),
         crate::interp::Exit::Panic => {
             if let Some(exec) = vm.exec {
                 // SAFETY: as above.
@@ -412,13 +409,11 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
                 // sees it running, then dying.
                 exec.dying.store(true, Ordering::Release);
             }
-            let _ = vm.stdout.flush();
             crate::panic::report(vm, g);
             created_by(vm, g);
             RunOutcome::Panicked
         }
         crate::interp::Exit::Fatal(msg) => {
-            let _ = vm.stdout.flush();
             crate::panic::fatal(vm, g, &msg);
             RunOutcome::Exit(2)
         }
@@ -516,7 +511,6 @@ fn raise(vm: &mut Vm, g: &mut G, msg: &str) -> Option<RunOutcome> {
     if crate::interp::raise(vm, g, msg.to_string()) {
         None
     } else {
-        let _ = vm.stdout.flush();
         crate::panic::report(vm, g);
         created_by(vm, g);
         Some(RunOutcome::Panicked)
@@ -754,7 +748,6 @@ pub(crate) fn run_program(vm: &mut Vm) -> i32 {
     }
     vm.cx = std::ptr::null();
     vm.exec = None;
-    let _ = vm.stdout.flush();
     match exit {
         RunExit::Done => 0,
         RunExit::Exit(c) => c,

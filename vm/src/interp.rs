@@ -590,10 +590,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let l = ri!(len);
                     let c = ri!(cap);
                     let ew = prog.ty(t).words.max(1) as i64;
-                    if l < 0 || l > (1 << 40) / ew {
+                    // Go's bound: cap * elemsize <= 2^48 bytes (maxAlloc);
+                    // below it, a size the heap cannot get is Go's fatal
+                    // error (out of memory), not this panic.
+                    if l < 0 || l > (1 << 45) / ew {
                         panic_rt!("runtime error: makeslice: len out of range".into());
                     }
-                    if c < l || c > (1 << 40) / ew {
+                    if c < l || c > (1 << 45) / ew {
                         panic_rt!("runtime error: makeslice: cap out of range".into());
                     }
                     let p = if c == 0 {
