@@ -1576,6 +1576,13 @@ fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
 fn same_panic_value(prog: &Program, old: &PanicValue, new: &PanicValue) -> bool {
     match (old, new) {
         (PanicValue::Value(a), PanicValue::Value(b)) => a == b,
+        // Go's runtime errors are values compared by content (a shared
+        // memoryError or divideError, a boundsError struct, an error
+        // string), except the *TypeAssertionError a failed conversion
+        // allocates each time.
+        (PanicValue::Runtime(a), PanicValue::Runtime(b)) => {
+            a == b && !a.starts_with("interface conversion")
+        }
         (PanicValue::Runtime(msg), PanicValue::Value(b)) => {
             let Some(t) = crate::panic::box_type(*b) else {
                 return false;
