@@ -7,8 +7,9 @@
 //! two implementations of Go's traceback: the directory of source paths,
 //! the `+0x..` code offsets, the argument words printed in frames
 //! (`main.f(0x1, 0x2)` and `main.f(...)` both become `main.f(...)`), the
-//! source location of frames of standard packages (gol's sources of
-//! them are not Go's: the function is compared, not where it lives), the
+//! source location of frames of standard packages and of the runtime's
+//! `panic` (gol's sources of them are not Go's: the function is
+//! compared, not where it lives), the
 //! address fields of the `[signal ...]` line, and the `exit status N` line
 //! that `go run` adds.
 //!
@@ -190,7 +191,8 @@ fn std_frame(line: &str) -> bool {
     let name = f.strip_suffix("(...)").unwrap_or(f);
     (f.len() != name.len() || line.starts_with("created by "))
         && !name.starts_with("main.")
-        && name.contains('.')
+        // `panic`: the runtime's frame under a deferred call a panic runs.
+        && (name.contains('.') || name == "panic")
 }
 
 /// The `(` that opens a frame's argument list: the last one not inside

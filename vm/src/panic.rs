@@ -131,14 +131,7 @@ pub fn fatal(vm: &Vm, g: &G, msg: &str) {
     }
     out.extend_from_slice(format!("fatal error: {msg}\n\n").as_bytes());
     out.extend_from_slice(format!("goroutine {} [running]:\n", g.id).as_bytes());
-    let trace: Vec<(u32, u32)> = g
-        .frames
-        .iter()
-        .rev()
-        .take(100)
-        .map(|f| (f.func, f.pc))
-        .collect();
-    write_trace(vm, &trace, &mut out);
+    write_trace(vm, &capture(g), &mut out);
     if g.frames.len() > 100 {
         out.extend_from_slice(b"...additional frames elided...\n");
     }
@@ -146,18 +139,31 @@ pub fn fatal(vm: &Vm, g: &G, msg: &str) {
 }
 
 /// The stack as (function, next pc) pairs, innermost first.
+/// Go's traces show a deferred call that a panic runs as called by
+/// `panic`: this function index stands for that frame.
+pub(crate) const PANIC_FRAME: u32 = u32::MAX;
+
 pub fn capture(g: &G) -> Vec<(u32, u32)> {
-    g.frames
-        .iter()
-        .rev()
-        .take(100)
-        .map(|f| (f.func, f.pc))
-        .collect()
+    let mut out = Vec::new();
+    for f in g.frames.iter().rev() {
+        if out.len() >= 100 {
+            break;
+        }
+        out.push((f.func, f.pc));
+        if f.deferred_panic {
+            out.push((PANIC_FRAME, 0));
+        }
+    }
+    out
 }
 
 pub(crate) fn write_trace(vm: &Vm, trace: &[(u32, u32)], out: &mut Vec<u8>) {
     let cwd = std::env::current_dir().ok();
     for &(func, pc) in trace {
+        if func == PANIC_FRAME {
+            out.extend_from_slice(b"panic(...)\n\truntime/panic.go:0 +0x0\n");
+            continue;
+        }
         let Some(f) = vm.prog.funcs.get(func as usize) else {
             continue;
         };
