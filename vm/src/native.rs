@@ -167,12 +167,14 @@ impl NativeCtx<'_> {
         if ptr == 0 {
             return vec![0; n];
         }
+        let mut out = vec![0u64; n];
         // SAFETY: `ptr` is a VM-made pointer to an object of at least
         // off + n words (the caller reads it by the value's type), alive
-        // because no collection runs during a native.
-        (0..n)
-            .map(|i| unsafe { value::read_word(ptr, off + i) })
-            .collect()
+        // because no collection runs during a native. The words are read
+        // as one value (value module docs): a string or slice in them is
+        // never torn by a racing store.
+        unsafe { value::load_words(ptr + off as u64 * 8, &mut out) };
+        out
     }
 
     /// The bytes of a string value `(ptr, len)` read from memory.
@@ -252,9 +254,14 @@ impl NativeCtx<'_> {
 
     /// The bytes of the `[]byte` slice `(ptr, len)`.
     pub fn bytes_at(&self, ptr: u64, len: u64) -> Vec<u8> {
-        self.read_words(ptr, 0, len as usize)
-            .into_iter()
-            .map(|w| w as u8)
+        if ptr == 0 {
+            return vec![0; len as usize];
+        }
+        // Bytes are one word each: no element to tear, so plain reads.
+        // SAFETY: `(ptr, len)` is a `[]byte` made by the VM (value
+        // invariant 2), alive during the native.
+        (0..len as usize)
+            .map(|k| unsafe { value::read_word(ptr, k) } as u8)
             .collect()
     }
 

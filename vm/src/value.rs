@@ -1,4 +1,5 @@
-//! Reading and building heap values: strings, slices, interface boxes.
+//! Reading and building heap values: strings, slices, interface boxes,
+//! and the publication of multi-word values in shared memory.
 //!
 //! Representations (see the bytecode module docs): a string is `(ptr,
 //! len)` over bytes, a slice `(ptr, len, cap)` over elements of `ew` words
@@ -11,16 +12,259 @@
 //!    bytes: a heap object or the program's constant pool, which lives as
 //!    long as the VM.
 //! 2. A slice's `ptr` is 0 (then `len == cap == 0`) or points into a heap
-//!    array with at least `cap * ew` words from `ptr`; a zero-capacity
-//!    slice keeps its array's base address (never one past the end: heap
-//!    contract 2).
+//!    array with at least `cap * ew` words from `ptr`, and `len <= cap`; a
+//!    zero-capacity slice keeps its array's base address (never one past
+//!    the end: heap contract 2).
 //! 3. An interface word is 0 or points at a box whose first word is a valid
 //!    index into the program's type table, followed by that type's words.
+//!    A box is never written after it is made.
 //!
 //! Every value the VM makes keeps these; the code generator makes no
-//! values of its own. With parallel goroutines a torn string or slice read
-//! from a shared heap word could break 1 and 2; the check belongs here
-//! (see the crate docs).
+//! values of its own. What remains is a racy program, whose goroutines
+//! run in parallel: see the next section.
+//!
+//! # Torn reads: multi-word values are published atomically
+//! A string or slice variable in shared memory (a global, a captured
+//! variable's box, a struct field, an array or map element) is several
+//! words. One goroutine storing `s = big` while another loads `t := s`
+//! could read `big`'s length with the old pointer: a string of 16 MB over
+//! a 1-byte object, or a slice whose elements run past its array. Go does
+//! not protect a racy program from that; gol must (architecture
+//! invariant 1). The mechanism here: every load and store of a value of
+//! two words or more in shared memory is *atomic as a whole*, through a
+//! table of striped sequence locks ([`load_words`], [`lock_words`]).
+//! A racy load therefore gives one of the values some goroutine stored,
+//! never a mix, and invariants 1 and 2 hold for every value in a slot:
+//! the slots are the goroutine's own, so once a value is there it cannot
+//! be torn any more, and the per-access bounds checks against `len` (and
+//! `cap`) stay sufficient. A racy program sees stale or fresh values, as a
+//! Go program does; it never sees a value nobody wrote.
+//!
+//! The protocol (a seqlock per stripe; a stripe covers the 64-byte lines
+//! whose index is equal modulo [`STRIPES`]):
+//! * A writer locks the stripes of every line its words touch (the
+//!   counter goes odd; stripes in increasing index order, so two writers
+//!   never wait on each other in a cycle), stores, and unlocks (the
+//!   counter goes even again, one higher).
+//! * A reader of a few lines sums the stripes' counters (all even: no
+//!   writer inside), copies the words, and sums again; counters only grow,
+//!   so an unchanged sum means no writer ran in between and the copy is
+//!   one value. After a few failed tries, or for a long range, it locks
+//!   the stripes as a writer does, so a reader cannot starve.
+//! * Only writers of values that can hold a string or slice header need
+//!   the lock: a header is at least two words, and a torn pair of
+//!   independent one-word values (two pointers of a struct) is just two
+//!   racy word reads, each whole. So writers lock when an element has two
+//!   words or more ([`Vm::store_words`](crate::Vm) and `StoreGlobal`);
+//!   readers do when they read two words or more (the `Load` instruction
+//!   does not say its type).
+//!
+//! Where the protocol is applied: the interpreter's `Load`, `Store`,
+//! `LoadGlobal`, `StoreGlobal`, `SliceGet`, `SliceSet`, `copy`, `append`
+//! (its copy of the old elements, and its in-place stores), `clear`,
+//! map values, and natives' [`NativeCtx::read_words`](crate::NativeCtx)
+//! and `store`. Channel buffers are copied under the channel's lock,
+//! interface boxes are immutable, and slots belong to one goroutine.
+//!
+//! Alternatives considered:
+//! * Checking a string's or slice's bounds against the real heap object at
+//!   each use (`Heap::object_containing`): sound for strings (read-only
+//!   bytes), not for slices. A slice of an array that is a field of a
+//!   struct points into the middle of the struct; a torn capacity that
+//!   still fits in the struct lets a store of an `int` land on a pointer
+//!   field after the array, and the heap cannot say where the array ends.
+//!   It also costs a span lookup per index, where the seqlock costs
+//!   nothing on slot-to-slot work and a few loads per shared multi-word
+//!   load.
+//! * A one-word representation (a pointer to a header object carrying the
+//!   length): an allocation per substring and per re-slice, and a change
+//!   of the code generator's whole value model.
+//! * 128-bit atomic instructions: strings fit, slices (three words) and
+//!   structs holding them do not.
+//!
+//! Cost: a store of a two-word-or-more value to shared memory pays an
+//! atomic compare-and-swap and a store per line; a load pays two passes of
+//! plain loads over one or two counters. Single-word loads and stores, and
+//! everything on slots, pay nothing (bench/README.md has the figures).
+
+use std::sync::atomic::{fence, AtomicU64, Ordering};
+
+/// Number of sequence-lock stripes (a power of two).
+pub const STRIPES: usize = 1024;
+/// log2 of the bytes a stripe covers in a row (a cache line).
+const LINE_SHIFT: u32 = 6;
+/// Lines past which a reader locks instead of retrying.
+const OPTIMISTIC_LINES: usize = 8;
+/// Optimistic tries before a reader locks.
+const READ_TRIES: u32 = 16;
+
+/// One stripe's counter, alone on its cache line (stripes written by
+/// different Ms do not share a line).
+#[repr(align(64))]
+struct Stripe(AtomicU64);
+
+/// The stripes. Odd: a writer is inside. Each counter only grows (by 2
+/// per write), which the readers' sum check relies on.
+static SEQ: [Stripe; STRIPES] = [const { Stripe(AtomicU64::new(0)) }; STRIPES];
+
+/// The stripes of the lines of `n` words at `addr`: the first stripe and
+/// how many in a row (wrapping), all of them for a long range.
+#[inline]
+fn stripes_of(addr: u64, n: usize) -> (usize, usize) {
+    let first = addr >> LINE_SHIFT;
+    let last = (addr + (n as u64 * 8).max(1) - 1) >> LINE_SHIFT;
+    let lines = (last - first + 1) as usize;
+    ((first as usize) & (STRIPES - 1), lines.min(STRIPES))
+}
+
+/// Waits a moment for a writer (a spin, then the thread's turn).
+#[inline]
+fn backoff(spins: &mut u32) {
+    *spins += 1;
+    if *spins < 64 {
+        std::hint::spin_loop();
+    } else {
+        std::thread::yield_now();
+    }
+}
+
+/// The sum of the counters of `lines` stripes from `first`, or None when
+/// a writer holds one of them.
+#[inline]
+fn seq_sum(first: usize, lines: usize) -> Option<u64> {
+    let mut sum = 0u64;
+    for i in 0..lines {
+        // Acquire pairs with the Release unlock of a writer: the words it
+        // stored before unlocking are visible to the copy that follows.
+        let s = SEQ[(first + i) & (STRIPES - 1)].0.load(Ordering::Acquire);
+        if s & 1 != 0 {
+            return None;
+        }
+        sum = sum.wrapping_add(s);
+    }
+    Some(sum)
+}
+
+/// Copies `out.len()` words from `addr`, each read whole.
+///
+/// # Safety
+/// The words are inside live memory (a heap object or the globals).
+#[inline]
+unsafe fn copy_words(addr: u64, out: &mut [u64]) {
+    for (k, o) in out.iter_mut().enumerate() {
+        // SAFETY: forwarded from the caller; words are 8-aligned, and an
+        // atomic load makes a concurrent store a race on a value, not
+        // undefined behaviour.
+        *o = unsafe { (*(addr as *const AtomicU64).add(k)).load(Ordering::Relaxed) };
+    }
+}
+
+/// Reads the `out.len()` words at `addr` as one value: the words some
+/// single store wrote (or several stores that did not overlap in time),
+/// never a mix of two stores (see the module docs).
+///
+/// # Safety
+/// The words are inside live memory (a heap object or the globals).
+#[inline]
+pub unsafe fn load_words(addr: u64, out: &mut [u64]) {
+    if out.len() < 2 {
+        // SAFETY: forwarded.
+        unsafe { copy_words(addr, out) };
+        return;
+    }
+    let (first, lines) = stripes_of(addr, out.len());
+    if lines <= OPTIMISTIC_LINES {
+        let mut spins = 0;
+        for _ in 0..READ_TRIES {
+            let Some(before) = seq_sum(first, lines) else {
+                backoff(&mut spins);
+                continue;
+            };
+            // SAFETY: forwarded.
+            unsafe { copy_words(addr, out) };
+            // The copy's loads happen before the second reading of the
+            // counters (a writer that stored into the words read has
+            // locked a stripe by then, which the sum sees).
+            fence(Ordering::Acquire);
+            let after = lines_sum_relaxed(first, lines);
+            if after == before {
+                return;
+            }
+            backoff(&mut spins);
+        }
+    }
+    let _g = lock_stripes(first, lines);
+    // SAFETY: forwarded; no writer of these lines runs while the lock is
+    // held.
+    unsafe { copy_words(addr, out) };
+}
+
+/// The counters' sum (odd ones included: a writer inside changes it).
+#[inline]
+fn lines_sum_relaxed(first: usize, lines: usize) -> u64 {
+    (0..lines).fold(0u64, |acc, i| {
+        acc.wrapping_add(SEQ[(first + i) & (STRIPES - 1)].0.load(Ordering::Relaxed))
+    })
+}
+
+/// Holds the stripes of a range: stores into it are published as one
+/// value when it drops.
+pub struct WordsLock {
+    first: usize,
+    lines: usize,
+}
+
+/// Locks the stripes of `n` words at `addr` for a store of one value (see
+/// the module docs). Keep the lock for plain memory work only: a reader
+/// of the same lines on this thread would wait for itself.
+#[inline]
+pub fn lock_words(addr: u64, n: usize) -> WordsLock {
+    let (first, lines) = stripes_of(addr, n);
+    lock_stripes(first, lines)
+}
+
+fn lock_stripes(first: usize, lines: usize) -> WordsLock {
+    // Increasing index order: a range that wraps locks its low part first.
+    let (a, b) = if first + lines > STRIPES {
+        ((0, first + lines - STRIPES), (first, STRIPES))
+    } else {
+        ((first, first + lines), (0, 0))
+    };
+    for i in (a.0..a.1).chain(b.0..b.1) {
+        let st = &SEQ[i].0;
+        let mut spins = 0;
+        loop {
+            let s = st.load(Ordering::Relaxed);
+            // Acquire: this writer's stores come after the previous
+            // writer's unlock.
+            if s & 1 == 0
+                && st
+                    .compare_exchange_weak(s, s + 1, Ordering::Acquire, Ordering::Relaxed)
+                    .is_ok()
+            {
+                break;
+            }
+            backoff(&mut spins);
+        }
+    }
+    // Release: a reader whose copy sees one of the stores that follow
+    // also sees the odd counters (it pairs with the reader's Acquire
+    // fence before its second sum).
+    fence(Ordering::Release);
+    WordsLock { first, lines }
+}
+
+impl Drop for WordsLock {
+    fn drop(&mut self) {
+        for i in 0..self.lines {
+            let st = &SEQ[(self.first + i) & (STRIPES - 1)].0;
+            // Only the holder changes a locked counter. Release pairs with
+            // the readers' Acquire loads of the counters: the value's
+            // stores are visible to whoever sees the even counter.
+            st.store(st.load(Ordering::Relaxed) + 1, Ordering::Release);
+        }
+    }
+}
 
 /// The bytes of the string `(ptr, len)`.
 ///
