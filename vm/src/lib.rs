@@ -42,10 +42,10 @@
 //!   data.
 //! * Strings and slices are several words, and goroutines run in
 //!   parallel: a program with a data race on a string or slice variable
-//!   can read a torn header (one goroutine's pointer with another's
-//!   length), as a racy Go program can. Not yet closed: validating such
-//!   loads against the real backing object (`Heap::object_containing`)
-//!   belongs in the accessors of [`value`], the single place for it.
+//!   could read a torn header (one goroutine's pointer with another's
+//!   length). Every load and store of a value of two words or more in
+//!   shared memory is atomic as a whole (striped sequence locks, see
+//!   [`value`]), so a racy read gives a value some goroutine stored.
 //!   Maps keep their own accesses in bounds even under races (map.rs,
 //!   invariant 4).
 //!

@@ -335,6 +335,82 @@ pub fn grow_cap(old_cap: usize, needed: usize, elem_bytes: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// Words on two cache lines, so a value crosses a stripe boundary.
+    #[repr(align(64))]
+    struct Lines([AtomicU64; 16]);
+
+    #[test]
+    fn loads_never_see_a_mix_of_two_stores() {
+        // Two writers store (k, k, k) over words 7..10 (bytes 56..80: two
+        // lines, two stripes) while two readers load them; every load must
+        // give three equal words. Without the writers' lock the readers
+        // see mixes within a few thousand loads.
+        let buf: &'static Lines =
+            Box::leak(Box::new(Lines(std::array::from_fn(|_| AtomicU64::new(0)))));
+        let addr = buf.0[7].as_ptr() as u64;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let writers: Vec<_> = (0..2u64)
+            .map(|w| {
+                let stop = stop.clone();
+                std::thread::spawn(move || {
+                    let mut k = w;
+                    while !stop.load(Ordering::Relaxed) {
+                        k += 2;
+                        let _l = lock_words(addr, 3);
+                        for i in 0..3 {
+                            buf.0[7 + i].store(k, Ordering::Relaxed);
+                        }
+                    }
+                })
+            })
+            .collect();
+        let readers: Vec<_> = (0..2)
+            .map(|_| {
+                std::thread::spawn(move || {
+                    let mut mixed = 0;
+                    for _ in 0..200_000 {
+                        let mut out = [0u64; 3];
+                        // SAFETY: the words are in `buf`, leaked for the
+                        // test's whole run.
+                        unsafe { load_words(addr, &mut out) };
+                        if out[0] != out[1] || out[1] != out[2] {
+                            mixed += 1;
+                        }
+                    }
+                    mixed
+                })
+            })
+            .collect();
+        let mixed: u32 = readers.into_iter().map(|r| r.join().unwrap()).sum();
+        stop.store(true, Ordering::Relaxed);
+        for w in writers {
+            w.join().unwrap();
+        }
+        assert_eq!(mixed, 0);
+    }
+
+    #[test]
+    fn long_ranges_and_wrapping_stripes_lock_and_unlock() {
+        // A range over more lines than there are stripes locks every
+        // stripe once; one that wraps past the last stripe locks both
+        // ends; afterwards every counter is even again.
+        let v = vec![0u64; STRIPES * 8 + 16];
+        let p = v.as_ptr() as u64;
+        drop(lock_words(p, v.len()));
+        let near_end = ((STRIPES as u64 - 1) << LINE_SHIFT) + 40;
+        let (first, lines) = stripes_of(near_end, 8);
+        assert_eq!((first, lines), (STRIPES - 1, 2));
+        drop(lock_words(near_end, 8));
+        // Locked again (a stripe left odd would make this spin forever),
+        // and read.
+        drop(lock_words(p, v.len()));
+        drop(lock_words(near_end, 8));
+        let mut out = [1u64; 4];
+        // SAFETY: `v` is live and holds these words.
+        unsafe { load_words(p + 8, &mut out) };
+        assert_eq!(out, [0; 4]);
+    }
+
     #[test]
     fn growth_matches_go_for_ints() {
         // Capacities Go 1.27 prints for `s = append(s, i)` on []int from nil.

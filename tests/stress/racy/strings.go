@@ -1,4 +1,4 @@
-// Racy string variables: one goroutine stores a 1-byte and a 16 MB string
+// Racy string variables: one goroutine stores a 1-byte and a 4 MB string
 // in turn into a global, a captured variable, a struct field and a slice
 // element, while the main goroutine reads them and uses what it read
 // (index, len, slicing, conversion, range, concatenation, comparison,
@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-const bigLen = 16 << 20
+const bigLen = 4 << 20
 
 var g string
 var stop bool
@@ -78,7 +78,7 @@ func main() {
 			continue
 		}
 		sum += len(t[len(t)/2:])
-		if i%500 == 0 {
+		if i%5000 == 0 {
 			sum += strings.Count(t, "x")
 			sum += strings.Index(t, "y")
 			sum += len([]byte(t))
@@ -100,7 +100,7 @@ func main() {
 	}
 	// Natives handed the racy variables directly (their argument is read
 	// once, by the caller).
-	for i := 0; i < 2000; i++ {
+	for i := 0; i < 20; i++ {
 		sum += strings.Count(g, "a") + strings.Index(local, "q") + len(h.s)
 		sum += len(fmt.Sprint(len(arr[1])))
 	}
