@@ -76,7 +76,7 @@ pub mod value;
 use gol_gc::{Cache, Config, Heap, Layout};
 use gol_lang::bytecode::{Program, RtType};
 
-pub use native::{NativeCtx, NativeFn, NativeResult};
+pub use native::{ArgKind, NativeCtx, NativeFn, NativeResult, Param};
 
 /// Hooks the standard library gives the runtime (it cannot depend on
 /// stdlib): number formatting for `print`.
@@ -179,6 +179,9 @@ pub struct Vm {
     pub(crate) heap: std::sync::Arc<Heap>,
     pub(crate) cache: Cache,
     pub(crate) natives: std::sync::Arc<[NativeFn]>,
+    /// Per native: its parameters' places and kinds, from its declared
+    /// signature (what the typed accessors of `NativeCtx` check against).
+    pub(crate) native_params: std::sync::Arc<[Box<[native::Param]>]>,
     pub(crate) globals: std::sync::Arc<Globals>,
     /// Constant strings, address-stable for the run (outside the heap).
     pub(crate) consts: std::sync::Arc<[Box<[u8]>]>,
@@ -270,6 +273,10 @@ impl Vm {
             return Err(format!("gol does not implement {} yet", missing.join(", ")));
         }
         interp::verify(&prog)?;
+        let native_params: std::sync::Arc<[Box<[native::Param]>]> = (0..prog.natives.len())
+            .map(|i| native::params_of(&prog, i))
+            .collect::<Result<Vec<_>, _>>()?
+            .into();
         let consts: std::sync::Arc<[Box<[u8]>]> = prog
             .strings
             .iter()
@@ -332,6 +339,7 @@ impl Vm {
             heap: std::sync::Arc::new(heap),
             cache,
             natives: natives.into(),
+            native_params,
             consts,
             box_masks,
             hooks,
@@ -356,6 +364,7 @@ impl Vm {
             heap: self.heap.clone(),
             cache: self.heap.new_cache(),
             natives: self.natives.clone(),
+            native_params: self.native_params.clone(),
             globals: self.globals.clone(),
             consts: self.consts.clone(),
             box_masks: self.box_masks.clone(),
