@@ -2252,12 +2252,13 @@ impl Vm {
             return;
         };
         let ew = d.words.max(1) as usize;
-        // A value of two words or more is published whole, element by
-        // element (value module docs).
+        // A value holding a string or slice header is published whole,
+        // element by element (value module docs).
+        let publish = ew >= 2 && self.header_types.get(t.0 as usize) == Some(&true);
         let mut lock = None;
         for (k, &w) in words.iter().enumerate() {
             let e = k % ew;
-            if ew >= 2 && e == 0 {
+            if publish && e == 0 {
                 // Unlock the previous element first: the two may share a
                 // stripe.
                 drop(lock.take());

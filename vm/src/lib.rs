@@ -182,6 +182,9 @@ pub struct Vm {
     /// Per native: its parameters' places and kinds, from its declared
     /// signature (what the typed accessors of `NativeCtx` check against).
     pub(crate) native_params: std::sync::Arc<[Box<[native::Param]>]>,
+    /// Per runtime type: whether its values hold a string or slice header
+    /// (stores of those are published whole: see `value`).
+    pub(crate) header_types: std::sync::Arc<[bool]>,
     pub(crate) globals: std::sync::Arc<Globals>,
     /// Constant strings, address-stable for the run (outside the heap).
     pub(crate) consts: std::sync::Arc<[Box<[u8]>]>,
@@ -277,6 +280,7 @@ impl Vm {
             .map(|i| native::params_of(&prog, i))
             .collect::<Result<Vec<_>, _>>()?
             .into();
+        let header_types: std::sync::Arc<[bool]> = value::header_types(&prog).into();
         let consts: std::sync::Arc<[Box<[u8]>]> = prog
             .strings
             .iter()
@@ -340,6 +344,7 @@ impl Vm {
             cache,
             natives: natives.into(),
             native_params,
+            header_types,
             consts,
             box_masks,
             hooks,
@@ -365,6 +370,7 @@ impl Vm {
             cache: self.heap.new_cache(),
             natives: self.natives.clone(),
             native_params: self.native_params.clone(),
+            header_types: self.header_types.clone(),
             globals: self.globals.clone(),
             consts: self.consts.clone(),
             box_masks: self.box_masks.clone(),

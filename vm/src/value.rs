@@ -51,13 +51,15 @@
 //!   so an unchanged sum means no writer ran in between and the copy is
 //!   one value. After a few failed tries, or for a long range, it locks
 //!   the stripes as a writer does, so a reader cannot starve.
-//! * Only writers of values that can hold a string or slice header need
-//!   the lock: a header is at least two words, and a torn pair of
-//!   independent one-word values (two pointers of a struct) is just two
-//!   racy word reads, each whole. So writers lock when an element has two
-//!   words or more ([`Vm::store_words`](crate::Vm) and `StoreGlobal`);
-//!   readers do when they read two words or more (the `Load` instruction
-//!   does not say its type).
+//! * Only writers of values that hold a string or slice header need the
+//!   lock: a torn pair of independent one-word values (two pointers of a
+//!   struct) is just two racy word reads, each whole, and memory that
+//!   holds a header is only ever stored as a value whose type contains
+//!   it. So writers lock when the stored type has a header inside
+//!   ([`header_types`], used by the VM's `store_words`), and `StoreGlobal`
+//!   (which does not say its type) when it stores two words or more;
+//!   readers lock when they read two words or more (the `Load`
+//!   instruction does not say its type either).
 //!
 //! Where the protocol is applied: the interpreter's `Load`, `Store`,
 //! `LoadGlobal`, `StoreGlobal`, `SliceGet`, `SliceSet`, `copy`, `append`
@@ -89,6 +91,51 @@
 
 use std::sync::atomic::{fence, AtomicU64, Ordering};
 
+/// Per runtime type of `prog`: whether a value of it holds a string or
+/// slice header (a string, a slice, or an array or struct with one
+/// inside). Only stores of such values need the stripes' lock (see the
+/// module docs). Computed without recursion (a worklist over the types
+/// that contain each type), so any nesting depth costs time linear in
+/// the types.
+pub fn header_types(prog: &gol_lang::bytecode::Program) -> Vec<bool> {
+    use gol_lang::bytecode::TypeKind;
+    let n = prog.types.len();
+    let mut has = vec![false; n];
+    // containers[c]: the arrays and structs with a component of type c.
+    let mut containers: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut work = Vec::new();
+    for (i, t) in prog.types.iter().enumerate() {
+        match &t.kind {
+            TypeKind::String | TypeKind::Slice(_) => {
+                has[i] = true;
+                work.push(i);
+            }
+            TypeKind::Array(_, e) => {
+                if let Some(c) = containers.get_mut(e.0 as usize) {
+                    c.push(i);
+                }
+            }
+            TypeKind::Struct(fields) => {
+                for f in fields {
+                    if let Some(c) = containers.get_mut(f.ty.0 as usize) {
+                        c.push(i);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    while let Some(c) = work.pop() {
+        for &p in &containers[c] {
+            if !has[p] {
+                has[p] = true;
+                work.push(p);
+            }
+        }
+    }
+    has
+}
+
 /// Number of sequence-lock stripes (a power of two).
 pub const STRIPES: usize = 1024;
 /// log2 of the bytes a stripe covers in a row (a cache line).
@@ -118,7 +165,7 @@ fn stripes_of(addr: u64, n: usize) -> (usize, usize) {
 }
 
 /// Waits a moment for a writer (a spin, then the thread's turn).
-#[inline]
+#[cold]
 fn backoff(spins: &mut u32) {
     *spins += 1;
     if *spins < 64 {
@@ -223,28 +270,19 @@ pub fn lock_words(addr: u64, n: usize) -> WordsLock {
     lock_stripes(first, lines)
 }
 
+#[inline]
 fn lock_stripes(first: usize, lines: usize) -> WordsLock {
     // Increasing index order: a range that wraps locks its low part first.
-    let (a, b) = if first + lines > STRIPES {
-        ((0, first + lines - STRIPES), (first, STRIPES))
+    if first + lines > STRIPES {
+        for i in 0..first + lines - STRIPES {
+            lock_stripe(i);
+        }
+        for i in first..STRIPES {
+            lock_stripe(i);
+        }
     } else {
-        ((first, first + lines), (0, 0))
-    };
-    for i in (a.0..a.1).chain(b.0..b.1) {
-        let st = &SEQ[i].0;
-        let mut spins = 0;
-        loop {
-            let s = st.load(Ordering::Relaxed);
-            // Acquire: this writer's stores come after the previous
-            // writer's unlock.
-            if s & 1 == 0
-                && st
-                    .compare_exchange_weak(s, s + 1, Ordering::Acquire, Ordering::Relaxed)
-                    .is_ok()
-            {
-                break;
-            }
-            backoff(&mut spins);
+        for i in first..first + lines {
+            lock_stripe(i);
         }
     }
     // Release: a reader whose copy sees one of the stores that follow
@@ -254,7 +292,28 @@ fn lock_stripes(first: usize, lines: usize) -> WordsLock {
     WordsLock { first, lines }
 }
 
+/// Takes stripe `i` (its counter from even to odd).
+#[inline]
+fn lock_stripe(i: usize) {
+    let st = &SEQ[i].0;
+    let mut spins = 0;
+    loop {
+        let s = st.load(Ordering::Relaxed);
+        // Acquire: this writer's stores come after the previous writer's
+        // unlock.
+        if s & 1 == 0
+            && st
+                .compare_exchange_weak(s, s + 1, Ordering::Acquire, Ordering::Relaxed)
+                .is_ok()
+        {
+            return;
+        }
+        backoff(&mut spins);
+    }
+}
+
 impl Drop for WordsLock {
+    #[inline]
     fn drop(&mut self) {
         for i in 0..self.lines {
             let st = &SEQ[(self.first + i) & (STRIPES - 1)].0;
@@ -387,6 +446,54 @@ mod tests {
             w.join().unwrap();
         }
         assert_eq!(mixed, 0);
+    }
+
+    #[test]
+    fn header_types_follow_arrays_and_structs_to_any_depth() {
+        use gol_lang::bytecode::{Program, RtType, StructField, TypeDesc, TypeKind};
+        let ty = |kind: TypeKind| TypeDesc {
+            name: String::new(),
+            kind,
+            words: 1,
+            ptr_mask: Vec::new(),
+            methods: Vec::new(),
+        };
+        let field = |t: u32| StructField {
+            name: "f".into(),
+            ty: RtType(t),
+            off: 0,
+            embedded: false,
+        };
+        let mut prog = Program::default();
+        prog.types = vec![
+            ty(TypeKind::String),
+            ty(TypeKind::Int {
+                bits: 64,
+                signed: true,
+            }),
+            ty(TypeKind::Struct(vec![field(1), field(1)])),
+            // A struct declared before the array it holds, which holds
+            // the string: found through the worklist, whatever the order.
+            ty(TypeKind::Struct(vec![field(1), field(4)])),
+            ty(TypeKind::Array(3, RtType(0))),
+            ty(TypeKind::Pointer(RtType(3))),
+            ty(TypeKind::Slice(RtType(1))),
+            ty(TypeKind::Struct(vec![field(5), field(2)])),
+        ];
+        // A chain of 10,000 structs, each holding the next, the last a
+        // slice: no recursion, every link found.
+        let base = prog.types.len() as u32;
+        for i in 0..10_000 {
+            prog.types
+                .push(ty(TypeKind::Struct(vec![field(base + i + 1)])));
+        }
+        prog.types.push(ty(TypeKind::Slice(RtType(1))));
+        let h = header_types(&prog);
+        assert_eq!(
+            &h[..8],
+            &[true, false, false, true, true, false, true, false]
+        );
+        assert!(h[8..].iter().all(|&x| x));
     }
 
     #[test]
