@@ -464,8 +464,7 @@ mod tests {
             off: 0,
             embedded: false,
         };
-        let mut prog = Program::default();
-        prog.types = vec![
+        let mut types = vec![
             ty(TypeKind::String),
             ty(TypeKind::Int {
                 bits: 64,
