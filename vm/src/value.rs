@@ -481,12 +481,15 @@ mod tests {
         ];
         // A chain of 10,000 structs, each holding the next, the last a
         // slice: no recursion, every link found.
-        let base = prog.types.len() as u32;
+        let base = types.len() as u32;
         for i in 0..10_000 {
-            prog.types
-                .push(ty(TypeKind::Struct(vec![field(base + i + 1)])));
+            types.push(ty(TypeKind::Struct(vec![field(base + i + 1)])));
         }
-        prog.types.push(ty(TypeKind::Slice(RtType(1))));
+        types.push(ty(TypeKind::Slice(RtType(1))));
+        let prog = Program {
+            types,
+            ..Program::default()
+        };
         let h = header_types(&prog);
         assert_eq!(
             &h[..8],
