@@ -15,6 +15,9 @@
 //!
 //! `GOL_STRESS_REPEAT=N` runs each combination N times (default 2); the
 //! ignored trial `stress_long` repeats everything 20 times.
+//!
+//! Racy programs (tests/stress/racy) check invariant 1 under data races:
+//! see [`run_racy`].
 
 mod common;
 
@@ -78,6 +81,37 @@ fn run_all(path: &Path, repeat: usize) -> Result<(), libtest_mimic::Failed> {
     Ok(())
 }
 
+/// Racy programs (tests/stress/racy/*.go): goroutines store strings,
+/// slices, structs and interface values into shared variables while
+/// others read and use them. Go does not protect such a program (native
+/// Go reads mixed values here, and may crash); gol does (architecture
+/// invariant 1, value.rs): each program counts the values it read that no
+/// goroutine stored and must print `torn 0`, then `done true`, and exit
+/// normally, at 2 and 8 Ps. There is no Go-made `.out` for them because
+/// Go's own output differs: the expectation is gol's invariant.
+fn run_racy(path: &Path, runs: usize) -> Result<(), libtest_mimic::Failed> {
+    for _ in 0..runs {
+        for procs in [2, 8] {
+            let out = Command::new(env!("CARGO_BIN_EXE_gol"))
+                .arg("run")
+                .arg(path)
+                .env("GOMAXPROCS", procs.to_string())
+                .output()
+                .map_err(|e| format!("cannot run gol: {e}"))?;
+            let got = String::from_utf8_lossy(&out.stdout);
+            if !out.status.success() || !got.contains("torn 0\n") || !got.ends_with("done true\n") {
+                return Err(format!(
+                    "GOMAXPROCS={procs}: {}\n--- stdout\n{got}--- stderr\n{}",
+                    out.status,
+                    String::from_utf8_lossy(&out.stderr)
+                )
+                .into());
+            }
+        }
+    }
+    Ok(())
+}
+
 fn main() {
     let args = Arguments::from_args();
     let repeat: usize = std::env::var("GOL_STRESS_REPEAT")
@@ -94,6 +128,27 @@ fn main() {
         Trial::test("stress_long", move || {
             for p in &files {
                 run_all(p, 20)?;
+            }
+            Ok(())
+        })
+        .with_ignored_flag(true),
+    );
+    // GOL_RACY_RUNS=N: runs per racy program and GOMAXPROCS (default 3);
+    // the ignored trial `racy_100` runs each 100 times.
+    let racy_runs: usize = std::env::var("GOL_RACY_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    let racy: Vec<PathBuf> =
+        common::files_with(&common::root().join("tests/stress/racy"), &[".go"]);
+    for p in racy.clone() {
+        let name = format!("racy/{}", p.file_name().unwrap().to_string_lossy());
+        trials.push(Trial::test(name, move || run_racy(&p, racy_runs)));
+    }
+    trials.push(
+        Trial::test("racy_100", move || {
+            for p in &racy {
+                run_racy(p, 100)?;
             }
             Ok(())
         })

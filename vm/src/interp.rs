@@ -545,13 +545,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     if p == 0 {
                         panic_rt!(NIL_DEREF.into());
                     }
-                    for k in 0..n as usize {
-                        // SAFETY: `p` is a non-nil pointer value of a type
-                        // whose pointee has at least off + n words (the code
-                        // generator's typing).
-                        let w = unsafe { value::read_word(p, off.0 as usize + k) };
-                        g.stack[base + d.0 as usize + k] = w;
-                    }
+                    let s = base + d.0 as usize;
+                    let out = &mut g.stack[s..s + n as usize];
+                    // SAFETY: `p` is a non-nil pointer value of a type whose
+                    // pointee has at least off + n words (the code
+                    // generator's typing). One value, never torn (value
+                    // module docs).
+                    unsafe { value::load_words(p + off.0 as u64 * 8, out) };
                 }
                 Op::Store { d, off, a, n, t } => {
                     let p = r!(d);
@@ -564,12 +564,23 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     unsafe { vm.store_words(p, off.0 as usize, &words, t) };
                 }
                 Op::LoadGlobal { d, g: gw, n } => {
-                    for k in 0..n as usize {
-                        let w = vm.globals.get(gw as usize + k).unwrap_or(0);
-                        g.stack[base + d.0 as usize + k] = w;
+                    let s = base + d.0 as usize;
+                    let out = &mut g.stack[s..s + n as usize];
+                    if n >= 2 && vm.globals.get(gw as usize + n as usize - 1).is_some() {
+                        // SAFETY: words gw..gw+n are globals (just
+                        // checked), which live as long as the VM.
+                        unsafe { value::load_words(vm.globals.addr(gw as usize), out) };
+                    } else {
+                        for (k, o) in out.iter_mut().enumerate() {
+                            *o = vm.globals.get(gw as usize + k).unwrap_or(0);
+                        }
                     }
                 }
                 Op::StoreGlobal { g: gw, a, n } => {
+                    // A value of two words or more is published whole
+                    // (value module docs).
+                    let _lock = (n >= 2)
+                        .then(|| value::lock_words(vm.globals.addr(gw as usize), n as usize));
                     for k in 0..n as usize {
                         let w = g.stack[base + a.0 as usize + k];
                         vm.store_global(gw as usize + k, w);
@@ -616,13 +627,12 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         panic_rt!(bounds_error(Bounds::Index, idx, len));
                     }
                     let ew = prog.ty(t).words as usize;
-                    for k in 0..ew {
-                        // SAFETY: 0 <= idx < len <= cap, so the element's
-                        // words are inside the backing array (value
-                        // invariant 2).
-                        let w = unsafe { value::read_word(p, idx as usize * ew + k) };
-                        g.stack[base + d.0 as usize + k] = w;
-                    }
+                    let s = base + d.0 as usize;
+                    let at = p + (idx as usize * ew * 8) as u64;
+                    // SAFETY: 0 <= idx < len <= cap, so the element's words
+                    // are inside the backing array (value invariant 2).
+                    // One value, never torn (value module docs).
+                    unsafe { value::load_words(at, &mut g.stack[s..s + ew]) };
                 }
                 Op::SliceSet { d, i, a, t } => {
                     let p = r!(d);
@@ -695,7 +705,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::AppendSlice { d, a, b, t } => {
                     let ew = prog.ty(t).words as usize;
                     let (bp, bl) = (r!(b), r!(Reg(b.0 + 1)));
-                    let words = read_elems(bp, bl as usize * ew);
+                    let words = read_elems(bp, bl as usize, ew);
                     let (p, l, c) = (r!(a), r!(Reg(a.0 + 1)), r!(Reg(a.0 + 2)));
                     let (np, nl, nc) = vm.append(t, (p, l, c), &words, bl);
                     set!(d, np);
@@ -705,7 +715,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::CopySlice { d, a, b, t } => {
                     let ew = prog.ty(t).words as usize;
                     let n = r!(Reg(a.0 + 1)).min(r!(Reg(b.0 + 1)));
-                    let words = read_elems(r!(b), n as usize * ew);
+                    let words = read_elems(r!(b), n as usize, ew);
                     if n > 0 {
                         let dst = r!(a);
                         // SAFETY: n <= len(a) elements fit in a's array.
@@ -727,7 +737,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     set!(Reg(d.0 + 2), words.len() as u64);
                 }
                 Op::BytesToStr { d, a } => {
-                    let words = read_elems(r!(a), r!(Reg(a.0 + 1)) as usize);
+                    let words = read_elems(r!(a), r!(Reg(a.0 + 1)) as usize, 1);
                     let bytes: Vec<u8> = words.iter().map(|&w| w as u8).collect();
                     let (p, l) = vm.new_string(&bytes);
                     set!(d, p);
@@ -1190,7 +1200,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     set!(Reg(d.0 + 2), runes.len() as u64);
                 }
                 Op::RunesToStr { d, a } => {
-                    let words = read_elems(r!(a), r!(Reg(a.0 + 1)) as usize);
+                    let words = read_elems(r!(a), r!(Reg(a.0 + 1)) as usize, 1);
                     let mut out = String::new();
                     for w in words {
                         let c = u32::try_from(w as i64)
@@ -2167,14 +2177,20 @@ fn str_at(g: &G, base: usize, a: Reg) -> &[u8] {
     unsafe { value::str_bytes(p, l) }
 }
 
-/// `n` words from `p` (the elements of a slice).
-fn read_elems(p: u64, n: usize) -> Vec<u64> {
+/// The words of `n` elements of `ew` words each from `p` (the elements of
+/// a slice), each element read as one value (value module docs).
+fn read_elems(p: u64, n: usize, ew: usize) -> Vec<u64> {
     if p == 0 || n == 0 {
         return Vec::new();
     }
-    // SAFETY: `p` is a slice's array pointer and n words are within its
-    // length (value invariant 2).
-    (0..n).map(|k| unsafe { value::read_word(p, k) }).collect()
+    let ew = ew.max(1);
+    let mut out = vec![0u64; n * ew];
+    for (k, e) in out.chunks_mut(ew).enumerate() {
+        // SAFETY: `p` is a slice's array pointer and the n elements are
+        // within its length (value invariant 2).
+        unsafe { value::load_words(p + (k * ew * 8) as u64, e) };
+    }
+    out
 }
 
 /// Go's UTF-8 decoding at byte `i`: (rune, width); invalid bytes decode as
@@ -2319,8 +2335,19 @@ impl Vm {
             return;
         };
         let ew = d.words.max(1) as usize;
+        // A value holding a string or slice header is published whole,
+        // element by element (value module docs).
+        let publish = ew >= 2 && self.header_types.get(t.0 as usize) == Some(&true);
+        let mut lock = None;
         for (k, &w) in words.iter().enumerate() {
             let e = k % ew;
+            if publish && e == 0 {
+                // Unlock the previous element first: the two may share a
+                // stripe.
+                drop(lock.take());
+                let at = p + (off + k) as u64 * 8;
+                lock = Some(value::lock_words(at, ew.min(words.len() - k)));
+            }
             let is_ptr = d
                 .ptr_mask
                 .get(e / 64)
@@ -2338,6 +2365,7 @@ impl Vm {
                 unsafe { *slot = w };
             }
         }
+        drop(lock);
     }
 
     /// `append(s, elems...)` with Go's growth.
@@ -2372,7 +2400,19 @@ impl Vm {
             // (value invariant 2); the fresh one has nc >= l + n elements;
             // they are distinct objects, and no other goroutine sees the
             // fresh one yet.
-            unsafe { std::ptr::copy_nonoverlapping(p as *const u64, np as *mut u64, old_words) };
+            unsafe {
+                if ew >= 2 {
+                    // Each old element is read as one value (value module
+                    // docs): another goroutine may store into the old
+                    // array meanwhile.
+                    let fresh = std::slice::from_raw_parts_mut(np as *mut u64, old_words);
+                    for (k, e) in fresh.chunks_mut(ew).enumerate() {
+                        value::load_words(p + (k * ew * 8) as u64, e);
+                    }
+                } else {
+                    std::ptr::copy_nonoverlapping(p as *const u64, np as *mut u64, old_words)
+                }
+            };
             self.heap.rescan_fresh(&mut self.cache, np as usize);
         }
         // SAFETY: the fresh array has nc >= l + n elements.

@@ -42,10 +42,10 @@
 //!   data.
 //! * Strings and slices are several words, and goroutines run in
 //!   parallel: a program with a data race on a string or slice variable
-//!   can read a torn header (one goroutine's pointer with another's
-//!   length), as a racy Go program can. Not yet closed: validating such
-//!   loads against the real backing object (`Heap::object_containing`)
-//!   belongs in the accessors of [`value`], the single place for it.
+//!   could read a torn header (one goroutine's pointer with another's
+//!   length). Every load and store of a value of two words or more in
+//!   shared memory is atomic as a whole (striped sequence locks, see
+//!   [`value`]), so a racy read gives a value some goroutine stored.
 //!   Maps keep their own accesses in bounds even under races (map.rs,
 //!   invariant 4).
 //!
@@ -78,7 +78,7 @@ pub mod value;
 use gol_gc::{Cache, Config, Heap, Layout};
 use gol_lang::bytecode::{Program, RtType};
 
-pub use native::{NativeCtx, NativeFn, NativeResult};
+pub use native::{ArgKind, NativeCtx, NativeFn, NativeResult, Param};
 
 /// Hooks the standard library gives the runtime (it cannot depend on
 /// stdlib): number formatting for `print`.
@@ -149,6 +149,12 @@ pub struct Vm {
     pub(crate) heap: std::sync::Arc<Heap>,
     pub(crate) cache: Cache,
     pub(crate) natives: std::sync::Arc<[NativeFn]>,
+    /// Per native: its parameters' places and kinds, from its declared
+    /// signature (what the typed accessors of `NativeCtx` check against).
+    pub(crate) native_params: std::sync::Arc<[Box<[native::Param]>]>,
+    /// Per runtime type: whether its values hold a string or slice header
+    /// (stores of those are published whole: see `value`).
+    pub(crate) header_types: std::sync::Arc<[bool]>,
     pub(crate) globals: std::sync::Arc<Globals>,
     /// Constant strings, address-stable for the run (outside the heap).
     pub(crate) consts: std::sync::Arc<[Box<[u8]>]>,
@@ -240,6 +246,11 @@ impl Vm {
             return Err(format!("gol does not implement {} yet", missing.join(", ")));
         }
         interp::verify(&prog)?;
+        let native_params: std::sync::Arc<[Box<[native::Param]>]> = (0..prog.natives.len())
+            .map(|i| native::params_of(&prog, i))
+            .collect::<Result<Vec<_>, _>>()?
+            .into();
+        let header_types: std::sync::Arc<[bool]> = value::header_types(&prog).into();
         let consts: std::sync::Arc<[Box<[u8]>]> = prog
             .strings
             .iter()
@@ -302,6 +313,8 @@ impl Vm {
             heap: std::sync::Arc::new(heap),
             cache,
             natives: natives.into(),
+            native_params,
+            header_types,
             consts,
             box_masks,
             hooks,
@@ -326,6 +339,8 @@ impl Vm {
             heap: self.heap.clone(),
             cache: self.heap.new_cache(),
             natives: self.natives.clone(),
+            native_params: self.native_params.clone(),
+            header_types: self.header_types.clone(),
             globals: self.globals.clone(),
             consts: self.consts.clone(),
             box_masks: self.box_masks.clone(),

@@ -343,10 +343,11 @@ fn mix_bytes(mut h: u64, b: &[u8]) -> u64 {
 /// # Safety
 /// `p` points at a live object with at least `off + n` words.
 unsafe fn words_at(p: u64, off: usize, n: usize) -> Vec<u64> {
-    // SAFETY: forwarded from the caller.
-    (0..n)
-        .map(|k| unsafe { value::read_word(p, off + k) })
-        .collect()
+    let mut out = vec![0u64; n];
+    // SAFETY: forwarded from the caller. One value, never torn by a racing
+    // store (value module docs).
+    unsafe { value::load_words(p + off as u64 * 8, &mut out) };
+    out
 }
 
 /// The words of interface box `b`'s value and its dynamic type.
@@ -904,10 +905,11 @@ impl Vm {
             Some((e, tb)) => {
                 let ew = mt.entry_words();
                 let entries = tb.entries;
-                for (k, o) in out.iter_mut().enumerate().take(mt.vw) {
-                    // SAFETY: entry e's value words.
-                    *o = unsafe { value::read_word(entries, e * ew + 1 + mt.kw + k) };
-                }
+                let vw = mt.vw.min(out.len());
+                let at = entries + (e * ew + 1 + mt.kw) as u64 * 8;
+                // SAFETY: entry e's value words; one value, never torn by
+                // a racing store (value module docs).
+                unsafe { value::load_words(at, &mut out[..vw]) };
                 Ok(true)
             }
             None => {

@@ -1,8 +1,23 @@
 //! The interface between the VM and native (Rust) functions.
 //!
-//! A native sees its arguments as the words of its window (`arg`), writes
-//! its results over the same window (`set_result`), and may allocate
-//! strings, slices and interface boxes. It returns [`NativeResult`]: normal
+//! A native reads its arguments through typed accessors by parameter
+//! index ([`NativeCtx::str`], [`NativeCtx::int`], [`NativeCtx::slice`],
+//! ...), writes its results over the same window (`set_result`), and may
+//! allocate strings, slices and interface boxes.
+//!
+//! # Typed arguments
+//! When the program is loaded, each native's declared Go signature is
+//! turned into a table of [`Param`]s (first word, words, [`ArgKind`]),
+//! once ([`params_of`]; an inconsistent declaration refuses the program).
+//! An accessor finds the parameter's words from that table and checks
+//! that the declared kind is the one it reads: a native declared
+//! `func(s string, n int)` reads parameter 0 only with `str` and 1 only
+//! with `int`. A native that reads a parameter as another kind (a slip in
+//! a dispatcher shared by several functions, a declaration changed in
+//! `stdlib/go` without its native) dies with a fatal error naming the
+//! native, the parameter and both kinds, before it touches the words: the
+//! words of an `int` are never taken for a string's pointer. Raw word
+//! access is private to this module. It returns [`NativeResult`]: normal
 //! return, a Go panic (delivered to the calling goroutine, recoverable), or
 //! process exit. Natives run between safepoints: the collector cannot run
 //! while a native holds heap addresses (architecture invariant 5), because
@@ -89,6 +104,88 @@ pub enum NativeResult {
     Fatal(String),
 }
 
+/// What a native may read a parameter as: the shape of its declared Go
+/// type. A native reads each parameter through the accessor of its kind
+/// ([`NativeCtx::str`], [`NativeCtx::int`], ...), never as raw words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgKind {
+    Bool,
+    /// A signed integer (`int`, `rune`, `int64`, ...; named types too).
+    Int,
+    /// An unsigned integer or `uintptr`.
+    Uint,
+    Float,
+    Str,
+    Slice,
+    /// An interface: one word, a box pointer (see the bytecode docs).
+    Iface,
+    /// One word that refers to an object: pointer, map, channel, func.
+    Ref,
+    /// An array or struct: its words, read by [`NativeCtx::words`].
+    Aggregate,
+}
+
+impl ArgKind {
+    /// The kind of runtime type `t` of `prog`.
+    pub fn of(prog: &Program, t: RtType) -> ArgKind {
+        match prog.types.get(t.0 as usize).map(|d| &d.kind) {
+            Some(TypeKind::Bool) => ArgKind::Bool,
+            Some(TypeKind::Int { signed: true, .. }) => ArgKind::Int,
+            Some(TypeKind::Int { signed: false, .. }) | Some(TypeKind::Uintptr) => ArgKind::Uint,
+            Some(TypeKind::Float { .. }) => ArgKind::Float,
+            Some(TypeKind::String) => ArgKind::Str,
+            Some(TypeKind::Slice(_)) => ArgKind::Slice,
+            Some(TypeKind::Interface) => ArgKind::Iface,
+            Some(TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(_) | TypeKind::Func) => {
+                ArgKind::Ref
+            }
+            Some(TypeKind::Array(..) | TypeKind::Struct(_)) | None => ArgKind::Aggregate,
+        }
+    }
+}
+
+/// Where a native's parameter is in its window and what it may be read
+/// as: computed once per native when the program is loaded, from the
+/// native's declared Go signature ([`params_of`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Param {
+    /// First word of the parameter in the window.
+    pub word: u32,
+    /// Its words.
+    pub words: u32,
+    pub kind: ArgKind,
+    pub ty: RtType,
+}
+
+/// The parameters of native `i` of `prog` as its declaration lays them
+/// out; an error when the declaration is inconsistent (its parameters'
+/// words do not add up to its `param_words`), which refuses the program
+/// at load time.
+pub fn params_of(prog: &Program, i: usize) -> Result<Box<[Param]>, String> {
+    let d = &prog.natives[i];
+    let mut word = 0u32;
+    let mut out = Vec::with_capacity(d.params.len());
+    for &t in &d.params {
+        let Some(desc) = prog.types.get(t.0 as usize) else {
+            return Err(format!("native {} has a parameter of unknown type", d.name));
+        };
+        out.push(Param {
+            word,
+            words: desc.words,
+            kind: ArgKind::of(prog, t),
+            ty: t,
+        });
+        word += desc.words;
+    }
+    if word != d.param_words {
+        return Err(format!(
+            "native {} declares {} parameter words, its parameters take {word}",
+            d.name, d.param_words
+        ));
+    }
+    Ok(out.into())
+}
+
 /// A native's view of the VM during one call.
 pub struct NativeCtx<'a> {
     pub(crate) vm: &'a mut Vm,
@@ -110,9 +207,126 @@ impl NativeCtx<'_> {
     }
 
     /// Argument word `i` (arguments are laid out in parameter order, each
-    /// taking its type's words).
-    pub fn arg(&self, i: usize) -> u64 {
+    /// taking its type's words). Natives use the typed accessors below.
+    fn arg(&self, i: usize) -> u64 {
         self.g.stack.get(self.base + i).copied().unwrap_or(0)
+    }
+
+    /// Parameter `k`, which the native reads as one of `kinds`. Reading a
+    /// parameter as a kind its declared Go type is not is a broken VM
+    /// invariant (the native and its declaration disagree): a fatal error
+    /// naming both, never a reinterpretation of the words.
+    fn param(&self, k: usize, kinds: &[ArgKind]) -> Param {
+        let ps = &self.vm.native_params[self.native];
+        match ps.get(k) {
+            Some(p) if kinds.contains(&p.kind) => *p,
+            found => {
+                let declared = found.map_or("no such parameter".to_string(), |p| {
+                    format!("declared {}", self.vm.prog.ty(p.ty).name)
+                });
+                let msg = format!(
+                    "native {} reads parameter {k} as {:?} ({declared})",
+                    self.name(),
+                    kinds
+                );
+                let _ = self.vm.stdout.clone().flush();
+                crate::panic::fatal(self.vm, self.g, &msg);
+                std::process::exit(2)
+            }
+        }
+    }
+
+    /// The declared parameters of this native (see [`params_of`]).
+    pub fn params(&self) -> &[Param] {
+        &self.vm.native_params[self.native]
+    }
+
+    /// String parameter `k`'s bytes.
+    pub fn str(&self, k: usize) -> Vec<u8> {
+        let p = self.param(k, &[ArgKind::Str]).word as usize;
+        // SAFETY: the declared type of the parameter is a string, so its
+        // words are a string value made by this VM (value invariant 1); no
+        // collection runs during a native.
+        unsafe { value::str_bytes(self.arg(p), self.arg(p + 1)) }.to_vec()
+    }
+
+    /// Signed integer parameter `k` (any width, sign-extended as slots
+    /// hold it).
+    pub fn int(&self, k: usize) -> i64 {
+        self.arg(self.param(k, &[ArgKind::Int]).word as usize) as i64
+    }
+
+    /// Unsigned integer (or `uintptr`) parameter `k`.
+    pub fn uint(&self, k: usize) -> u64 {
+        self.arg(self.param(k, &[ArgKind::Uint]).word as usize)
+    }
+
+    /// Integer parameter `k` of either signedness, as its 64 bits (for
+    /// natives shared by `int` and `uint` variants, such as atomics).
+    pub fn int_bits(&self, k: usize) -> u64 {
+        self.arg(self.param(k, &[ArgKind::Int, ArgKind::Uint]).word as usize)
+    }
+
+    /// Float parameter `k` (`float32` too: slots hold floats as `f64`).
+    pub fn float(&self, k: usize) -> f64 {
+        f64::from_bits(self.arg(self.param(k, &[ArgKind::Float]).word as usize))
+    }
+
+    /// Bool parameter `k`.
+    pub fn bool(&self, k: usize) -> bool {
+        self.arg(self.param(k, &[ArgKind::Bool]).word as usize) != 0
+    }
+
+    /// Slice parameter `k` as (ptr, len, cap).
+    pub fn slice(&self, k: usize) -> (u64, u64, u64) {
+        let p = self.param(k, &[ArgKind::Slice]).word as usize;
+        (self.arg(p), self.arg(p + 1), self.arg(p + 2))
+    }
+
+    /// The element type of slice parameter `k`.
+    pub fn slice_elem(&self, k: usize) -> RtType {
+        let p = self.param(k, &[ArgKind::Slice]);
+        match self.vm.prog.ty(p.ty).kind {
+            TypeKind::Slice(e) => e,
+            _ => RtType(0),
+        }
+    }
+
+    /// `[]byte` parameter `k`'s bytes.
+    pub fn bytes(&self, k: usize) -> Vec<u8> {
+        let (p, l, _) = self.slice(k);
+        self.bytes_at(p, l)
+    }
+
+    /// Interface parameter `k` (a box pointer, 0 for nil).
+    pub fn iface(&self, k: usize) -> u64 {
+        self.arg(self.param(k, &[ArgKind::Iface]).word as usize)
+    }
+
+    /// Pointer, map, channel or func parameter `k` (one word).
+    pub fn ptr(&self, k: usize) -> u64 {
+        self.arg(self.param(k, &[ArgKind::Ref]).word as usize)
+    }
+
+    /// The words of parameter `k`, whatever its type, with that type
+    /// (fmt's and sort's generic walkers, which read values by type).
+    pub fn words(&self, k: usize) -> (RtType, Vec<u64>) {
+        let all = [
+            ArgKind::Bool,
+            ArgKind::Int,
+            ArgKind::Uint,
+            ArgKind::Float,
+            ArgKind::Str,
+            ArgKind::Slice,
+            ArgKind::Iface,
+            ArgKind::Ref,
+            ArgKind::Aggregate,
+        ];
+        let p = self.param(k, &all);
+        let w = (p.word..p.word + p.words)
+            .map(|i| self.arg(i as usize))
+            .collect();
+        (p.ty, w)
     }
 
     /// Sets result word `i`.
@@ -135,13 +349,6 @@ impl NativeCtx<'_> {
     /// The name this native was declared with.
     pub fn name(&self) -> &str {
         &self.vm.prog.natives[self.native].name
-    }
-
-    /// The string at argument words `i`, `i+1`.
-    pub fn str_arg(&self, i: usize) -> Vec<u8> {
-        // SAFETY: the words are a string value made by this VM (value
-        // invariant 1); no collection runs during a native.
-        unsafe { value::str_bytes(self.arg(i), self.arg(i + 1)) }.to_vec()
     }
 
     /// A new heap string with these bytes, as (ptr, len).
@@ -181,12 +388,14 @@ impl NativeCtx<'_> {
         if ptr == 0 {
             return vec![0; n];
         }
+        let mut out = vec![0u64; n];
         // SAFETY: `ptr` is a VM-made pointer to an object of at least
         // off + n words (the caller reads it by the value's type), alive
-        // because no collection runs during a native.
-        (0..n)
-            .map(|i| unsafe { value::read_word(ptr, off + i) })
-            .collect()
+        // because no collection runs during a native. The words are read
+        // as one value (value module docs): a string or slice in them is
+        // never torn by a racing store.
+        unsafe { value::load_words(ptr + off as u64 * 8, &mut out) };
+        out
     }
 
     /// The bytes of a string value `(ptr, len)` read from memory.
@@ -266,9 +475,14 @@ impl NativeCtx<'_> {
 
     /// The bytes of the `[]byte` slice `(ptr, len)`.
     pub fn bytes_at(&self, ptr: u64, len: u64) -> Vec<u8> {
-        self.read_words(ptr, 0, len as usize)
-            .into_iter()
-            .map(|w| w as u8)
+        if ptr == 0 {
+            return vec![0; len as usize];
+        }
+        // Bytes are one word each: no element to tear, so plain reads.
+        // SAFETY: `(ptr, len)` is a `[]byte` made by the VM (value
+        // invariant 2), alive during the native.
+        (0..len as usize)
+            .map(|k| unsafe { value::read_word(ptr, k) } as u8)
             .collect()
     }
 

@@ -24,7 +24,7 @@
 //! (string values, `sync/atomic: store of nil value into Value` ...).
 
 use gol_vm::atomic::Width;
-use gol_vm::{NativeCtx, NativeFn, NativeResult};
+use gol_vm::{ArgKind, NativeCtx, NativeFn, NativeResult};
 
 const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
 
@@ -98,51 +98,61 @@ fn ret(ctx: &mut NativeCtx<'_>, r: Option<u64>) -> NativeResult {
     }
 }
 
+/// Value parameter `k` of an integer operation, as its bits: an integer
+/// of either signedness, or a bool for `Bool`'s methods (which share the
+/// 32-bit operations).
+fn val(ctx: &NativeCtx<'_>, k: usize) -> u64 {
+    match ctx.params().get(k).map(|p| p.kind) {
+        Some(ArgKind::Bool) => ctx.bool(k) as u64,
+        _ => ctx.int_bits(k),
+    }
+}
+
 fn load(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let r = ctx.atomic_load(ctx.arg(0));
+    let r = ctx.atomic_load(ctx.ptr(0));
     ret(ctx, r)
 }
 
 fn store<const K: u8>(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match ctx.atomic_store(ctx.arg(0), ctx.arg(1), width(K)) {
+    match ctx.atomic_store(ctx.ptr(0), val(ctx, 1), width(K)) {
         Some(()) => NativeResult::Ok,
         None => NativeResult::RuntimeError(NIL_DEREF.into()),
     }
 }
 
 fn swap<const K: u8>(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let r = ctx.atomic_swap(ctx.arg(0), ctx.arg(1), width(K));
+    let r = ctx.atomic_swap(ctx.ptr(0), val(ctx, 1), width(K));
     ret(ctx, r)
 }
 
 fn cas<const K: u8>(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let r = ctx.atomic_cas(ctx.arg(0), ctx.arg(1), ctx.arg(2), width(K));
+    let r = ctx.atomic_cas(ctx.ptr(0), val(ctx, 1), val(ctx, 2), width(K));
     ret(ctx, r.map(u64::from))
 }
 
 fn add<const K: u8>(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let r = ctx.atomic_add(ctx.arg(0), ctx.arg(1), width(K));
+    let r = ctx.atomic_add(ctx.ptr(0), val(ctx, 1), width(K));
     ret(ctx, r)
 }
 
 fn and<const K: u8>(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let r = ctx.atomic_and(ctx.arg(0), ctx.arg(1), width(K));
+    let r = ctx.atomic_and(ctx.ptr(0), val(ctx, 1), width(K));
     ret(ctx, r)
 }
 
 fn or<const K: u8>(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let r = ctx.atomic_or(ctx.arg(0), ctx.arg(1), width(K));
+    let r = ctx.atomic_or(ctx.ptr(0), val(ctx, 1), width(K));
     ret(ctx, r)
 }
 
 /// `(*Bool).Load`: the word is 0 or 1, but any non-zero word reads true.
 fn bool_load(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let r = ctx.atomic_load(ctx.arg(0));
+    let r = ctx.atomic_load(ctx.ptr(0));
     ret(ctx, r.map(|v| (v != 0) as u64))
 }
 
 fn bool_swap(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let r = ctx.atomic_swap(ctx.arg(0), ctx.arg(1), Width::U32);
+    let r = ctx.atomic_swap(ctx.ptr(0), val(ctx, 1), Width::U32);
     ret(ctx, r.map(|v| (v != 0) as u64))
 }
 
@@ -190,14 +200,14 @@ fn value_exchange(
 }
 
 fn value_store(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match value_exchange(ctx, ctx.arg(0), ctx.arg(1), &STORE) {
+    match value_exchange(ctx, ctx.ptr(0), ctx.iface(1), &STORE) {
         Ok(_) => NativeResult::Ok,
         Err(r) => r,
     }
 }
 
 fn value_swap(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match value_exchange(ctx, ctx.arg(0), ctx.arg(1), &SWAP) {
+    match value_exchange(ctx, ctx.ptr(0), ctx.iface(1), &SWAP) {
         Ok(old) => {
             ctx.set_result(0, old);
             NativeResult::Ok
@@ -211,7 +221,7 @@ fn value_swap(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// uncomparable dynamic type), and a concurrent change between the
 /// comparison and the swap makes it report false, as Go's does.
 fn value_cas(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let (p, old, new) = (ctx.arg(0), ctx.arg(1), ctx.arg(2));
+    let (p, old, new) = (ctx.ptr(0), ctx.iface(1), ctx.iface(2));
     if new == 0 {
         return NativeResult::Panic("sync/atomic: compare and swap of nil value into Value".into());
     }

@@ -48,7 +48,7 @@ fn call_optional(
 
 /// `errors.Unwrap(err error) error`
 pub fn unwrap(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let w = ctx.arg(0);
+    let w = ctx.iface(0);
     match call_optional(ctx, w, "Unwrap", &[], 1) {
         Ok(r) => {
             let v = r.and_then(|r| r.first().copied()).unwrap_or(0);
@@ -61,7 +61,7 @@ pub fn unwrap(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `errors.unwrapAll(err error) []error`
 pub fn unwrap_all(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let w = ctx.arg(0);
+    let w = ctx.iface(0);
     match call_optional(ctx, w, "Unwrap", &[], 3) {
         Ok(r) => {
             let r = r.unwrap_or_default();
@@ -75,7 +75,7 @@ pub fn unwrap_all(ctx: &mut NativeCtx<'_>) -> NativeResult {
 }
 
 fn call_bool(ctx: &mut NativeCtx<'_>, name: &str) -> NativeResult {
-    let (w, target) = (ctx.arg(0), ctx.arg(1));
+    let (w, target) = (ctx.iface(0), ctx.iface(1));
     match call_optional(ctx, w, name, &[target], 1) {
         Ok(r) => {
             let v = r.and_then(|r| r.first().copied()).unwrap_or(0);
@@ -111,7 +111,7 @@ pub fn type_comparable(ctx: &NativeCtx<'_>, t: RtType, depth: u32) -> bool {
 
 /// `errors.comparable(v any) bool`
 pub fn comparable(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let w = ctx.arg(0);
+    let w = ctx.iface(0);
     let c = ctx.box_type(w).is_none_or(|t| type_comparable(ctx, t, 0));
     ctx.set_result(0, c as u64);
     NativeResult::Ok
@@ -137,7 +137,7 @@ fn target_elem(ctx: &NativeCtx<'_>, target: u64) -> Result<(u64, RtType), &'stat
 
 /// `errors.asTargetError(target any) string`
 pub fn as_target_error(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let target = ctx.arg(0);
+    let target = ctx.iface(0);
     let msg = target_elem(ctx, target).err().unwrap_or("");
     let (p, l) = ctx.new_string(msg.as_bytes());
     ctx.set_result(0, p);
@@ -173,7 +173,7 @@ fn implements_interface(ctx: &NativeCtx<'_>, d: RtType, e: RtType) -> Option<boo
 
 /// `errors.assignTo(err error, target any) bool`
 pub fn assign_to(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let (w, target) = (ctx.arg(0), ctx.arg(1));
+    let (w, target) = (ctx.iface(0), ctx.iface(1));
     let (Some(d), Ok((p, e))) = (ctx.box_type(w), target_elem(ctx, target)) else {
         ctx.set_result(0, 0);
         return NativeResult::Ok;

@@ -18,14 +18,15 @@ use crate::format::{self, FmtValue, PrintError};
 use gol_vm::native::CallError;
 use gol_vm::{NativeCtx, NativeResult};
 
-/// Formats the operands in the `[]any` at argument words `at..at+3` with
+/// Formats the operands in the `[]any` parameter `at` with
 /// `f`; on failure, the way the native must end.
 fn format_args(
     ctx: &mut NativeCtx<'_>,
     at: usize,
     f: impl FnOnce(&[&dyn FmtValue]) -> Result<Vec<u8>, PrintError>,
 ) -> Result<Vec<u8>, NativeResult> {
-    let (p, n) = (ctx.arg(at), ctx.arg(at + 1) as usize);
+    let (p, n, _) = ctx.slice(at);
+    let n = n as usize;
     let words = ctx.read_words(p, 0, n);
     let (res, abort, last_panic) = {
         let env = Env::new(ctx.reborrow());
@@ -84,8 +85,8 @@ pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `fmt.stdoutPrintf(format string, a []any) (n int, msg string)`:
 /// `Printf`'s write.
 pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let f = ctx.str_arg(0);
-    match format_args(ctx, 2, |a| format::sprintf(&f, a)) {
+    let f = ctx.str(0);
+    match format_args(ctx, 1, |a| format::sprintf(&f, a)) {
         Ok(out) => write_out(ctx, &out),
         Err(e) => e,
     }
@@ -93,8 +94,8 @@ pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.Sprintf(format string, a ...any) string`
 pub fn sprintf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let f = ctx.str_arg(0);
-    match format_args(ctx, 2, |a| format::sprintf(&f, a)) {
+    let f = ctx.str(0);
+    match format_args(ctx, 1, |a| format::sprintf(&f, a)) {
         Ok(out) => return_string(ctx, &out),
         Err(e) => e,
     }
@@ -119,9 +120,9 @@ pub fn sprintln(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `fmt.errorf(format string, a []any) (string, []int)`: `Errorf`'s
 /// message and the indexes of the operands its `%w` verbs named.
 pub fn errorf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let f = ctx.str_arg(0);
+    let f = ctx.str(0);
     let mut wrapped = Vec::new();
-    let r = format_args(ctx, 2, |a| {
+    let r = format_args(ctx, 1, |a| {
         format::errorf(&f, a).map(|(s, w)| {
             wrapped = w;
             s
@@ -156,7 +157,7 @@ pub fn errorf(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `fmt.asError(x any) error`: `x` if its dynamic type implements error,
 /// else nil (Go's `x.(error)` in `Errorf`).
 pub fn as_error(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let w = ctx.arg(0);
+    let w = ctx.iface(0);
     let is_err = ctx
         .box_type(w)
         .is_some_and(|t| implements(ctx, t, "Error", 2));

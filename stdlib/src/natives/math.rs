@@ -12,7 +12,7 @@
 //! A `float32` value is kept as the `f64` of the same value (the VM's
 //! representation), so `Float32bits` narrows first.
 
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{ArgKind, NativeCtx, NativeResult};
 
 #[allow(non_upper_case_globals)]
 extern "C" {
@@ -199,9 +199,25 @@ fn ilogb(x: f64) -> i64 {
 
 /// Dispatches `math.<name>`; `None` when it is not a native here.
 pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    let x = f64::from_bits(ctx.arg(0));
-    let y = f64::from_bits(ctx.arg(1));
-    let i0 = ctx.arg(0) as i64;
+    // The operands most functions share, each read only where the
+    // declaration has it: x (float parameter 0), y (float parameter 1),
+    // i0 (integer parameter 0: Inf's sign, Jn's and Yn's order).
+    let kind = |k: usize| ctx.params().get(k).map(|p| p.kind);
+    let x = if kind(0) == Some(ArgKind::Float) {
+        ctx.float(0)
+    } else {
+        0.0
+    };
+    let y = if kind(1) == Some(ArgKind::Float) {
+        ctx.float(1)
+    } else {
+        0.0
+    };
+    let i0 = if kind(0) == Some(ArgKind::Int) {
+        ctx.int(0)
+    } else {
+        0
+    };
     let clamp = |n: i64| n.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
     // SAFETY (for the C calls below): each is a pure C math function of
     // plain numbers; `lgamma_r` and `frexp` write one int through a
@@ -228,7 +244,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             return Some(NativeResult::Ok);
         }
         "IsInf" => {
-            let sign = ctx.arg(1) as i64;
+            let sign = ctx.int(1);
             let v = sign >= 0 && x == f64::INFINITY || sign <= 0 && x == f64::NEG_INFINITY;
             ctx.set_result(0, v as u64);
             return Some(NativeResult::Ok);
@@ -263,7 +279,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         "Trunc" => x.trunc(),
         "Round" => x.round(),
         "RoundToEven" => x.round_ties_even(),
-        "FMA" => x.mul_add(y, f64::from_bits(ctx.arg(2))),
+        "FMA" => x.mul_add(y, ctx.float(2)),
         "Frexp" => {
             if x == 0.0 || x.is_nan() || x.is_infinite() {
                 ctx.set_result(0, x.to_bits());
@@ -300,7 +316,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         // SAFETY: see above.
         "Yn" => unsafe { yn(clamp(i0), y) },
         "Ldexp" => {
-            let e = ctx.arg(1) as i64;
+            let e = ctx.int(1);
             // SAFETY: see above.
             unsafe { ldexp(x, clamp(e)) }
         }
@@ -364,11 +380,12 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(0, (x as f32).to_bits() as u64);
             return Some(NativeResult::Ok);
         }
-        "Float32frombits" => f32::from_bits(ctx.arg(0) as u32) as f64,
-        "Float64bits" | "Float64frombits" => {
-            ctx.set_result(0, ctx.arg(0));
+        "Float32frombits" => f32::from_bits(ctx.uint(0) as u32) as f64,
+        "Float64bits" => {
+            ctx.set_result(0, x.to_bits());
             return Some(NativeResult::Ok);
         }
+        "Float64frombits" => f64::from_bits(ctx.uint(0)),
         _ => return None,
     };
     ctx.set_result(0, r.to_bits());

@@ -1,9 +1,13 @@
 //! Native implementations of standard package functions, registered with
 //! the VM by name ([`resolve`]).
 //!
-//! Each native reads its arguments as words (in parameter order, each
-//! parameter taking its type's words: a string two, a slice three, an
-//! interface one) and writes its results over the same window. Natives
+//! Each native reads its arguments by parameter index through the typed
+//! accessors of `NativeCtx` (`ctx.str(0)`, `ctx.int(1)`, `ctx.slice(0)`),
+//! which check the read against the native's declared Go signature (see
+//! gol_vm's native module), and writes its results over the same window
+//! (result words: a string two, a slice three, an interface one). A
+//! dispatcher shared by several functions reads a common parameter only
+//! where the declaration has it (`strings::call`'s first string). Natives
 //! never hold heap addresses across a safepoint: they run to completion
 //! between interpreter instructions, and the collector only runs between
 //! slices (a call back into Go from a native is not a safepoint either).

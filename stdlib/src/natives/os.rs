@@ -15,7 +15,7 @@ use std::io::Write;
 /// `os.Exit(code int)`: ends the process at once (deferred calls do not run).
 /// Nothing is left to flush: standard output is unbuffered.
 pub fn exit(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    NativeResult::Exit(ctx.arg(0) as i64 as i32)
+    NativeResult::Exit(ctx.int(0) as i32)
 }
 
 /// `os.runtimeArgs() []string`
@@ -50,7 +50,7 @@ pub(crate) fn io_error(e: &std::io::Error) -> (String, u64) {
 
 fn path_arg(ctx: &NativeCtx<'_>, i: usize) -> std::path::PathBuf {
     use std::os::unix::ffi::OsStrExt;
-    std::path::PathBuf::from(std::ffi::OsStr::from_bytes(&ctx.str_arg(i)))
+    std::path::PathBuf::from(std::ffi::OsStr::from_bytes(&ctx.str(i)))
 }
 
 /// `os.readFile(name string) (data []byte, op string, msg string, kind int)`
@@ -91,8 +91,8 @@ pub fn read_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
 pub fn write_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
     use std::os::unix::fs::OpenOptionsExt;
     let path = path_arg(ctx, 0);
-    let data = ctx.bytes_at(ctx.arg(2), ctx.arg(3));
-    let perm = ctx.arg(5) as u32 & 0o7777;
+    let data = ctx.bytes(1);
+    let perm = ctx.uint(2) as u32 & 0o7777;
     let ((op, msg, kind), keep) = ctx.syscall(|| {
         let r = std::fs::OpenOptions::new()
             .write(true)
@@ -129,8 +129,8 @@ pub fn write_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// kills the process with SIGPIPE, as Go's `epipecheck` does).
 pub fn write_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
     use gol_vm::stdio::Stream;
-    let fd = ctx.arg(0);
-    let b = ctx.bytes_at(ctx.arg(1), ctx.arg(2));
+    let fd = ctx.int(0);
+    let b = ctx.bytes(1);
     let (n, msg) = match fd {
         1 | 2 => {
             let s = if fd == 1 {
@@ -152,7 +152,7 @@ pub fn write_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 fn env_key(ctx: &NativeCtx<'_>, i: usize) -> std::ffi::OsString {
     use std::os::unix::ffi::OsStrExt;
-    std::ffi::OsStr::from_bytes(&ctx.str_arg(i)).to_os_string()
+    std::ffi::OsStr::from_bytes(&ctx.str(i)).to_os_string()
 }
 
 /// `os.Getenv(key string) string`

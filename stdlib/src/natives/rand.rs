@@ -209,14 +209,19 @@ fn seed() -> u64 {
 
 /// Dispatches `math/rand.<name>`; `None` when it is not a native here.
 pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    let x = f64::from_bits(ctx.arg(0));
+    // log and exp take a float64; the others an integer or nothing.
+    let x = if name == "log" || name == "exp" {
+        ctx.float(0)
+    } else {
+        0.0
+    };
     let r = match name {
         "runtimeSeed" => seed(),
-        "rngCooked" => cooked().get(ctx.arg(0) as usize).copied().unwrap_or(0) as u64,
+        "rngCooked" => cooked().get(ctx.int(0) as usize).copied().unwrap_or(0) as u64,
         "normK" | "normW" | "normF" | "expK" | "expW" | "expF" => {
             let (norm, exp) = zigs();
             let z = if name.starts_with("norm") { norm } else { exp };
-            let i = ctx.arg(0) as usize;
+            let i = ctx.int_bits(0) as usize;
             match name.as_bytes().last() {
                 Some(b'K') => z.k.get(i).copied().unwrap_or(0) as u64,
                 Some(b'W') => f64::from(z.w.get(i).copied().unwrap_or(0.0)).to_bits(),

@@ -30,11 +30,11 @@ pub const DEBUG_NAMES: &[&str] = &["SetGCPercent", "SetMemoryLimit", "FreeOSMemo
 pub fn call_debug(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
     match name {
         "SetGCPercent" => {
-            let old = ctx.set_gc_percent(ctx.arg(0) as i64);
+            let old = ctx.set_gc_percent(ctx.int(0));
             ctx.set_result(0, old as u64);
         }
         "SetMemoryLimit" => {
-            let old = ctx.set_memory_limit(ctx.arg(0) as i64);
+            let old = ctx.set_memory_limit(ctx.int(0));
             ctx.set_result(0, old as u64);
         }
         "FreeOSMemory" => ctx.free_os_memory(),
@@ -57,7 +57,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             return Some(NativeResult::Exit(2));
         }
         "ReadMemStats" => {
-            let p = ctx.arg(0);
+            let p = ctx.ptr(0);
             if p == 0 {
                 return Some(NativeResult::RuntimeError(
                     "runtime error: invalid memory address or nil pointer dereference".into(),

@@ -546,7 +546,8 @@ struct Operand {
 }
 
 fn operands(ctx: &NativeCtx<'_>, at: usize) -> Vec<Operand> {
-    let (p, n) = (ctx.arg(at), ctx.arg(at + 1) as usize);
+    let (p, n, _) = ctx.slice(at);
+    let n = n as usize;
     let words = ctx.read_words(p, 0, n);
     words
         .into_iter()
@@ -860,9 +861,9 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
     Some(match name {
         // sscan(str string, a []any, ln bool) (int, string)
         "sscan" => {
-            let input = ctx.str_arg(0);
-            let ops = operands(ctx, 2);
-            let ln = ctx.arg(5) != 0;
+            let input = ctx.str(0);
+            let ops = operands(ctx, 1);
+            let ln = ctx.bool(2);
             let mut src = StrSource { s: &input, pos: 0 };
             let mut s = new_ss(&mut src, !ln, ln);
             let (n, r) = do_scan(ctx, &mut s, &ops);
@@ -870,9 +871,9 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         }
         // sscanf(str string, format string, a []any) (int, string)
         "sscanf" => {
-            let input = ctx.str_arg(0);
-            let format = ctx.str_arg(2);
-            let ops = operands(ctx, 4);
+            let input = ctx.str(0);
+            let format = ctx.str(1);
+            let ops = operands(ctx, 2);
             let mut src = StrSource { s: &input, pos: 0 };
             let mut s = new_ss(&mut src, false, false);
             let (n, r) = do_scanf(ctx, &mut s, &format, &ops);
@@ -881,7 +882,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         // scan(a []any, ln bool) (int, string)
         "scan" => {
             let ops = operands(ctx, 0);
-            let ln = ctx.arg(3) != 0;
+            let ln = ctx.bool(1);
             ctx.flush_stdout();
             let blocker = ctx.blocker();
             let ((n, r), lost_p) = with_stdin(blocker, |src| {
@@ -895,8 +896,8 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         }
         // scanf(format string, a []any) (int, string)
         "scanf" => {
-            let format = ctx.str_arg(0);
-            let ops = operands(ctx, 2);
+            let format = ctx.str(0);
+            let ops = operands(ctx, 1);
             ctx.flush_stdout();
             let blocker = ctx.blocker();
             let ((n, r), lost_p) = with_stdin(blocker, |src| {

@@ -36,7 +36,7 @@ pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult>
         "Gosched" => ctx.gosched(),
         "Goexit" => gol_vm::NativeResult::Goexit,
         // Misuse is Go's `throw`: a fatal error, not a panic.
-        "SetFinalizer" => match ctx.set_finalizer(ctx.arg(0), ctx.arg(1)) {
+        "SetFinalizer" => match ctx.set_finalizer(ctx.iface(0), ctx.iface(1)) {
             Ok(()) => NativeResult::Ok,
             Err(msg) => NativeResult::Fatal(msg),
         },
@@ -46,7 +46,7 @@ pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult>
             NativeResult::Ok
         }
         "GOMAXPROCS" => {
-            let n = ctx.gomaxprocs(ctx.arg(0) as i64);
+            let n = ctx.gomaxprocs(ctx.int(0));
             ctx.set_result(0, n as u64);
             NativeResult::Ok
         }
@@ -57,7 +57,9 @@ pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult>
 const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
 
 pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    let p = ctx.arg(0);
+    // Every sync native takes a pointer first (the receiver, or the
+    // notify list).
+    let p = ctx.ptr(0);
     if p == 0 && SYNC_NAMES.contains(&name) {
         return Some(NativeResult::RuntimeError(NIL_DEREF.into()));
     }
@@ -85,7 +87,7 @@ pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             let delta = if name == "(*WaitGroup).Done" {
                 -1
             } else {
-                ctx.arg(1) as i64
+                ctx.int(1)
             };
             match ctx.wg_add(p, delta) {
                 Ok(()) => NativeResult::Ok,
@@ -101,7 +103,7 @@ pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(0, u64::from(t));
             NativeResult::Ok
         }
-        "runtime_notifyListWait" => ctx.notify_list_wait(p, ctx.arg(1) as u32),
+        "runtime_notifyListWait" => ctx.notify_list_wait(p, ctx.uint(1) as u32),
         "runtime_notifyListNotifyOne" => {
             ctx.notify_list_notify_one(p);
             NativeResult::Ok

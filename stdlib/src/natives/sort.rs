@@ -52,7 +52,8 @@ fn slice_in(ctx: &NativeCtx<'_>, w: u64) -> Result<(u64, u64, RtType, usize), St
 pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
     match name {
         "Ints" | "Float64s" | "Strings" => {
-            let (p, n) = (ctx.arg(0), ctx.arg(1) as usize);
+            let (p, n, _) = ctx.slice(0);
+            let n = n as usize;
             let Some(e) = elem_type(ctx) else {
                 return Some(NativeResult::Panic("sort: bad declaration".into()));
             };
@@ -100,13 +101,13 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
                 ctx.store(p, 0, &words, e);
             }
         }
-        "sliceLen" => match slice_in(ctx, ctx.arg(0)) {
+        "sliceLen" => match slice_in(ctx, ctx.iface(0)) {
             Ok((_, len, _, _)) => ctx.set_result(0, len),
             Err(msg) => return Some(NativeResult::Panic(msg)),
         },
         "sliceSwap" => {
-            let (i, j) = (ctx.arg(1) as i64, ctx.arg(2) as i64);
-            let (p, len, e, ew) = match slice_in(ctx, ctx.arg(0)) {
+            let (i, j) = (ctx.int(1), ctx.int(2));
+            let (p, len, e, ew) = match slice_in(ctx, ctx.iface(0)) {
                 Ok(s) => s,
                 Err(msg) => return Some(NativeResult::Panic(msg)),
             };

@@ -48,7 +48,7 @@ pub const NAMES: &[&str] = &[
 pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
     match name {
         "parseBool" => {
-            let s = ctx.str_arg(0);
+            let s = ctx.str(0);
             let (v, c) = match format::parse_bool(&s) {
                 Ok(v) => (v, 0),
                 Err(e) => (false, code(e.err).0),
@@ -57,8 +57,8 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(1, c);
         }
         "parseFloat" => {
-            let s = ctx.str_arg(0);
-            let bits = ctx.arg(2) as i64;
+            let s = ctx.str(0);
+            let bits = ctx.int(1);
             let (v, c) = match format::parse_float(&s, bits) {
                 Ok(v) => (v, 0),
                 Err((v, e)) => (v, code(e.err).0),
@@ -67,8 +67,8 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(1, c);
         }
         "parseUint" | "parseInt" => {
-            let s = ctx.str_arg(0);
-            let (base, bits) = (ctx.arg(2) as i64, ctx.arg(3) as i64);
+            let s = ctx.str(0);
+            let (base, bits) = (ctx.int(1), ctx.int(2));
             let (v, (c, x)) = if name == "parseUint" {
                 match format::parse_uint(&s, base, bits) {
                     Ok(v) => (v, (0, 0)),
@@ -85,7 +85,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(2, x as u64);
         }
         "atoi" => {
-            let s = ctx.str_arg(0);
+            let s = ctx.str(0);
             let (v, c) = match format::atoi(&s) {
                 Ok(v) => (v, 0),
                 Err((v, e)) => (v, code(e.err).0),
@@ -94,7 +94,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(1, c);
         }
         "unquote" | "quotedPrefix" => {
-            let s = ctx.str_arg(0);
+            let s = ctx.str(0);
             let r = if name == "unquote" {
                 format::unquote(&s)
             } else {
@@ -108,8 +108,8 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(2, ok as u64);
         }
         "unquoteChar" => {
-            let s = ctx.str_arg(0);
-            let q = ctx.arg(2) as u8;
+            let s = ctx.str(0);
+            let q = ctx.uint(1) as u8;
             match format::unquote_char(&s, q) {
                 Ok(u) => {
                     let tail = u.tail.to_vec();
@@ -126,20 +126,20 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             }
         }
         "FormatBool" => {
-            let b = ctx.arg(0) != 0;
+            let b = ctx.bool(0);
             ret_str(ctx, 0, format::format_bool(b).as_bytes());
         }
         "FormatFloat" => {
-            let f = f64::from_bits(ctx.arg(0));
-            let (fmt, prec, bits) = (ctx.arg(1) as u8, ctx.arg(2) as i64, ctx.arg(3) as i64);
+            let f = ctx.float(0);
+            let (fmt, prec, bits) = (ctx.uint(1) as u8, ctx.int(2), ctx.int(3));
             match format::format_float(f, fmt, prec, bits) {
                 Ok(s) => ret_str(ctx, 0, s.as_bytes()),
                 Err(p) => return Some(NativeResult::Panic(p.to_string())),
             }
         }
         "FormatUint" | "FormatInt" => {
-            let v = ctx.arg(0);
-            let base = ctx.arg(1) as i64;
+            let v = ctx.int_bits(0);
+            let base = ctx.int(1);
             let base = u32::try_from(base).unwrap_or(u32::MAX);
             let r = if name == "FormatUint" {
                 format::format_uint(v, base)
@@ -152,11 +152,11 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             }
         }
         "Itoa" => {
-            let s = format::itoa(ctx.arg(0) as i64);
+            let s = format::itoa(ctx.int(0));
             ret_str(ctx, 0, s.as_bytes());
         }
         "Quote" | "QuoteToASCII" | "QuoteToGraphic" => {
-            let s = ctx.str_arg(0);
+            let s = ctx.str(0);
             let q = match name {
                 "Quote" => format::quote(&s),
                 "QuoteToASCII" => format::quote_to_ascii(&s),
@@ -165,7 +165,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ret_str(ctx, 0, &q);
         }
         "QuoteRune" | "QuoteRuneToASCII" | "QuoteRuneToGraphic" => {
-            let r = ctx.arg(0) as i64 as i32 as i64;
+            let r = ctx.int(0) as i32 as i64;
             let q = match name {
                 "QuoteRune" => format::quote_rune(r),
                 "QuoteRuneToASCII" => format::quote_rune_to_ascii(r),
@@ -174,11 +174,11 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ret_str(ctx, 0, &q);
         }
         "CanBackquote" => {
-            let s = ctx.str_arg(0);
+            let s = ctx.str(0);
             ctx.set_result(0, format::can_backquote(&s) as u64);
         }
         "IsPrint" | "IsGraphic" => {
-            let r = ctx.arg(0) as i64 as i32 as i64;
+            let r = ctx.int(0) as i32 as i64;
             let v = if name == "IsPrint" {
                 format::is_print(r)
             } else {

@@ -11,7 +11,7 @@
 
 use super::{ret_str, ret_strings};
 use crate::format::utf8::{append_rune, decode_rune};
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{ArgKind, NativeCtx, NativeResult};
 
 /// Byte index of the first `sub` in `s`.
 pub fn index(s: &[u8], sub: &[u8]) -> Option<usize> {
@@ -382,8 +382,15 @@ pub const NAMES: &[&str] = &[
 
 /// Dispatches `strings.<name>`; `None` when it is not a native here.
 pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    let s = ctx.str_arg(0);
-    let t = || ctx.str_arg(2);
+    // Most functions take (s string, ...): the first string, read only
+    // when the declaration says parameter 0 is one (Join and appendString
+    // read their own). The second parameter, a string for most, is read
+    // where it is one.
+    let s = match ctx.params().first() {
+        Some(p) if p.kind == ArgKind::Str => ctx.str(0),
+        _ => Vec::new(),
+    };
+    let t = || ctx.str(1);
     Some(match name {
         "Clone" => ret_string(ctx, &s),
         "Compare" => {
@@ -400,7 +407,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ret_bool(ctx, index_any(&s, &t).is_some())
         }
         "ContainsRune" => {
-            let r = ctx.arg(2) as i64 as i32 as i64;
+            let r = ctx.int(1) as i32 as i64;
             ret_bool(ctx, index_rune(&s, r).is_some())
         }
         "Count" => {
@@ -425,15 +432,15 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ret_int(ctx, last_index(&s, &t))
         }
         "IndexByte" => {
-            let c = ctx.arg(2) as u8;
+            let c = ctx.uint(1) as u8;
             ret_int(ctx, s.iter().position(|&b| b == c))
         }
         "LastIndexByte" => {
-            let c = ctx.arg(2) as u8;
+            let c = ctx.uint(1) as u8;
             ret_int(ctx, s.iter().rposition(|&b| b == c))
         }
         "IndexRune" => {
-            let r = ctx.arg(2) as i64 as i32 as i64;
+            let r = ctx.int(1) as i32 as i64;
             ret_int(ctx, index_rune(&s, r))
         }
         "IndexAny" => {
@@ -446,11 +453,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         }
         "Split" | "SplitAfter" | "SplitN" | "SplitAfterN" => {
             let sep = t();
-            let n = if name.ends_with('N') {
-                ctx.arg(4) as i64
-            } else {
-                -1
-            };
+            let n = if name.ends_with('N') { ctx.int(2) } else { -1 };
             let save = if name.starts_with("SplitAfter") {
                 sep.len()
             } else {
@@ -472,8 +475,9 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         }
         "Join" => {
             // (elems []string, sep string)
-            let (p, n) = (ctx.arg(0), ctx.arg(1) as usize);
-            let sep = ctx.str_arg(3);
+            let (p, n, _) = ctx.slice(0);
+            let n = n as usize;
+            let sep = ctx.str(1);
             let words = ctx.read_words(p, 0, n * 2);
             let mut out = Vec::new();
             for k in 0..n {
@@ -485,7 +489,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ret_string(ctx, &out)
         }
         "Repeat" => {
-            let n = ctx.arg(2) as i64;
+            let n = ctx.int(1);
             if n < 0 {
                 return Some(NativeResult::Panic("strings: negative Repeat count".into()));
             }
@@ -517,12 +521,8 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         }
         "Replace" | "ReplaceAll" => {
             let old = t();
-            let new = ctx.str_arg(4);
-            let n = if name == "Replace" {
-                ctx.arg(6) as i64
-            } else {
-                -1
-            };
+            let new = ctx.str(2);
+            let n = if name == "Replace" { ctx.int(3) } else { -1 };
             ret_string(ctx, &replace(&s, &old, &new, n))
         }
         "ToUpper" | "ToTitle" => ret_string(ctx, &map_runes(&s, to_upper)),
@@ -605,16 +605,10 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         }
         "appendString" => {
             // appendString(b []byte, s string) []byte
-            let (p, l, c) = (ctx.arg(0), ctx.arg(1), ctx.arg(2));
-            let add = ctx.str_arg(3);
+            let (p, l, c) = ctx.slice(0);
+            let add = ctx.str(1);
             let words: Vec<u64> = add.iter().map(|&b| b as u64).collect();
-            let Some(&elem) = ctx.signature().0.first() else {
-                return Some(NativeResult::Panic("strings: bad declaration".into()));
-            };
-            let elem = match ctx.type_kind(elem) {
-                gol_lang::bytecode::TypeKind::Slice(e) => *e,
-                _ => return Some(NativeResult::Panic("strings: bad declaration".into())),
-            };
+            let elem = ctx.slice_elem(0);
             let (np, nl, nc) = ctx.append(elem, (p, l, c), &words, add.len() as u64);
             ctx.set_result(0, np);
             ctx.set_result(1, nl);

@@ -81,7 +81,7 @@ const TIME_WORDS: usize = 3;
 
 pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
     Some(match name {
-        "Sleep" => ctx.sleep(ctx.arg(0) as i64),
+        "Sleep" => ctx.sleep(ctx.int(0)),
         "now" => {
             let t = now_words(0);
             for (i, w) in t.into_iter().enumerate() {
@@ -94,7 +94,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             NativeResult::Ok
         }
         "mod" => {
-            let (sec, nsec, d) = (ctx.arg(0) as i64, ctx.arg(1) as i64, ctx.arg(2) as i64);
+            let (sec, nsec, d) = (ctx.int(0), ctx.int(1), ctx.int(2));
             ctx.set_result(0, time_mod(sec, nsec, d) as u64);
             NativeResult::Ok
         }
@@ -103,7 +103,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             let Some(cx) = ctx.cx() else {
                 return Some(no_sched());
             };
-            let pending = find(ctx.arg(0) as i64).is_some_and(|t| stop(&mut t.lock(), cx));
+            let pending = find(ctx.int(0)).is_some_and(|t| stop(&mut t.lock(), cx));
             ctx.set_result(0, pending as u64);
             NativeResult::Ok
         }
@@ -258,8 +258,8 @@ fn find(id: i64) -> Option<Arc<Timer>> {
 
 /// `newTimer(c chan Time, f func(), d, period int64, keep bool) int64`.
 fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let (cw, f, d, period) = (ctx.arg(0), ctx.arg(1), ctx.arg(2) as i64, ctx.arg(3) as i64);
-    let keep = ctx.arg(4) != 0;
+    let (cw, f, d, period) = (ctx.ptr(0), ctx.ptr(1), ctx.int(2), ctx.int(3));
+    let keep = ctx.bool(4);
     // The closure is pinned below: a root the collector scanned when the
     // cycle started, so a pin made during mark is shaded.
     ctx.shade_words(&[f]);
@@ -314,12 +314,7 @@ fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `resetTimer(id int64, f func(), d, period int64) bool`.
 fn reset_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let (id, f, d, period) = (
-        ctx.arg(0) as i64,
-        ctx.arg(1),
-        ctx.arg(2) as i64,
-        ctx.arg(3) as i64,
-    );
+    let (id, f, d, period) = (ctx.int(0), ctx.ptr(1), ctx.int(2), ctx.int(3));
     // Pinned below (see new_timer).
     ctx.shade_words(&[f]);
     let (Some(cx), Some(exec)) = (ctx.cx(), ctx.exec()) else {

@@ -117,7 +117,12 @@ fn predicate(name: &str, r: i64) -> Option<bool> {
 
 /// Dispatches `unicode.<name>`; `None` when it is not a native here.
 pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    let r = ctx.arg(0) as i64 as i32 as i64;
+    // Parameter 0 is the rune for every function but To.
+    let r = if name == "To" {
+        0
+    } else {
+        ctx.int(0) as i32 as i64
+    };
     if let Some(b) = predicate(name, r) {
         ctx.set_result(0, b as u64);
         return Some(NativeResult::Ok);
@@ -127,8 +132,8 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
         "ToLower" => low(r),
         "ToTitle" => to_title(r),
         "To" => {
-            let r = ctx.arg(1) as i64 as i32 as i64;
-            match ctx.arg(0) {
+            let r = ctx.int(1) as i32 as i64;
+            match ctx.int(0) {
                 0 => up(r),
                 1 => low(r),
                 2 => to_title(r),

@@ -91,17 +91,13 @@ fn rune_len(r: i64) -> i64 {
     }
 }
 
-fn bytes_arg(ctx: &NativeCtx<'_>, i: usize) -> Vec<u8> {
-    ctx.bytes_at(ctx.arg(i), ctx.arg(i + 1))
-}
-
 /// Dispatches `unicode/utf8.<name>`; `None` when it is not a native here.
 pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
     let input = |ctx: &NativeCtx<'_>| {
         if name.ends_with("InString") || name == "ValidString" {
-            ctx.str_arg(0)
+            ctx.str(0)
         } else {
-            bytes_arg(ctx, 0)
+            ctx.bytes(0)
         }
     };
     match name {
@@ -122,14 +118,14 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(1, w as u64);
         }
         "RuneLen" => {
-            let r = ctx.arg(0) as i64 as i32 as i64;
+            let r = ctx.int(0) as i32 as i64;
             ctx.set_result(0, rune_len(r) as u64);
         }
         "EncodeRune" => {
             // EncodeRune(p []byte, r rune) int: panics like Go's index
             // expression when p is too short.
-            let (p, len) = (ctx.arg(0), ctx.arg(1));
-            let r = ctx.arg(3) as i64 as i32 as i64;
+            let (p, len, _) = ctx.slice(0);
+            let r = ctx.int(1) as i32 as i64;
             let mut b = Vec::new();
             append_rune(&mut b, r);
             if (len as usize) < b.len() {
@@ -148,8 +144,8 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(0, b.len() as u64);
         }
         "AppendRune" => {
-            let (p, l, c) = (ctx.arg(0), ctx.arg(1), ctx.arg(2));
-            let r = ctx.arg(3) as i64 as i32 as i64;
+            let (p, l, c) = ctx.slice(0);
+            let r = ctx.int(1) as i32 as i64;
             let mut b = Vec::new();
             append_rune(&mut b, r);
             let words: Vec<u64> = b.iter().map(|&x| x as u64).collect();
@@ -166,7 +162,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(0, crate::format::utf8::rune_count(&s) as u64);
         }
         "RuneStart" => {
-            let b = ctx.arg(0) as u8;
+            let b = ctx.uint(0) as u8;
             ctx.set_result(0, ((b & 0xC0) != 0x80) as u64);
         }
         "Valid" | "ValidString" => {
@@ -174,7 +170,7 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             ctx.set_result(0, std::str::from_utf8(&s).is_ok() as u64);
         }
         "ValidRune" => {
-            let r = ctx.arg(0) as i64 as i32 as i64;
+            let r = ctx.int(0) as i32 as i64;
             ctx.set_result(0, valid_rune(r) as u64);
         }
         _ => return None,
