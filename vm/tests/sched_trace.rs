@@ -68,7 +68,9 @@ fn schedtrace_lines_from_sysmon() {
                     cx.spawn(g(|_| Step::Go));
                 }
             }
-            try_step!(sl.step(cx, Duration::from_millis(60)));
+            // Long enough for three 10 ms lines even when a loaded
+            // machine delays sysmon's first wakeups by tens of ms.
+            try_step!(sl.step(cx, Duration::from_millis(300)));
             Step::Out(RunOutcome::Done)
         }));
         assert!(matches!(r, RunExit::Done), "{r:?}");
