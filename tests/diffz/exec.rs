@@ -172,6 +172,14 @@ impl GoBuilder {
             .env("GOPROXY", "off")
             .env("GO111MODULE", "on")
             .env("CGO_ENABLED", "0");
+        // Without a home the go command has no default cache or GOPATH.
+        let home = std::env::var_os("HOME").is_some_and(|h| !h.is_empty());
+        if !home && std::env::var_os("GOCACHE").is_none() && std::env::var_os("XDG_CACHE_HOME").is_none() {
+            c.env("GOCACHE", self.dir.join("gocache"));
+        }
+        if !home && std::env::var_os("GOPATH").is_none() {
+            c.env("GOPATH", self.dir.join("gopath"));
+        }
         c
     }
 
@@ -195,6 +203,7 @@ impl GoBuilder {
             .cmd()
             .current_dir(&root)
             .arg("build")
+            .arg("-ldflags=-s -w")
             .arg("-o")
             .arg(format!("{}/", bin.display()))
             .args(&pkgs)
@@ -212,6 +221,7 @@ impl GoBuilder {
                 .cmd()
                 .current_dir(&root)
                 .arg("build")
+                .arg("-ldflags=-s -w")
                 .arg("-o")
                 .arg(&b)
                 .arg(format!("./p{i}"))

@@ -92,6 +92,8 @@ pub struct Features {
     /// Conversions to unparenthesised composite type literals
     /// (`[]int(nil)`); held back, they are written `([]int)(nil)`.
     pub unparen_conv: bool,
+    /// Defers in a function whose result takes more than one word.
+    pub defer_multiword_result: bool,
 }
 
 impl Features {
@@ -114,6 +116,7 @@ impl Features {
             stringer: true,
             neg_index: true,
             unparen_conv: true,
+            defer_multiword_result: true,
         }
     }
 }
@@ -264,6 +267,8 @@ pub struct Gen {
     /// Leaves are literals only (keys of map entries reached by a path:
     /// a path inside a path would recurse).
     no_places: usize,
+    /// The result type of the function being generated (None in main).
+    cur_result: Option<Ty>,
 }
 
 pub fn generate(seed: u64, f: Features) -> String {
@@ -285,6 +290,7 @@ pub fn generate(seed: u64, f: Features) -> String {
         budget: 0,
         nocall: 0,
         no_places: 0,
+        cur_result: None,
     };
     g.program()
 }
@@ -627,14 +633,17 @@ impl Gen {
                 if self.r.chance(15) {
                     return e(format!("make({name})"));
                 }
-                let mut seen = BTreeSet::new();
+                // Keys of distinct values: Go inserts a literal's constant
+                // entries before the others, so which of two equal keys
+                // wins is the compiler's choice.
                 let mut els = Vec::new();
-                for _ in 0..self.r.range(0, 4) {
-                    let k = self.literal(&kt, 0).s;
-                    if seen.insert(k.clone()) {
-                        let v = self.expr(&vt, d.saturating_sub(1)).s;
-                        els.push(format!("{k}: {v}"));
-                    }
+                let base = self.r.range(0, 3) as u64;
+                for n in 0..self.r.range(0, 4) as u64 {
+                    let Some(k) = self.key_lit(&kt, base + n) else {
+                        break;
+                    };
+                    let v = self.expr(&vt, d.saturating_sub(1)).s;
+                    els.push(format!("{k}: {v}"));
                 }
                 e(format!("{name}{{{}}}", els.join(", ")))
             }
@@ -671,6 +680,46 @@ impl Gen {
             }
             Ty::Func(ps, r) => self.func_lit(&ps, &r),
             Ty::Named(_) => unreachable!(),
+        }
+    }
+
+    /// The `n`th of a sequence of distinct constant values of a key type.
+    fn key_lit(&self, t: &Ty, n: u64) -> Option<String> {
+        let name = self.go(t);
+        let named = matches!(t, Ty::Named(_));
+        match self.resolve(t) {
+            Ty::Int(k) => {
+                let v = n as i128 * 7 - 3;
+                let v = if k.signed() { v } else { v.abs() };
+                Some(if name == "int" { format!("({v})") } else { format!("{name}({v})") })
+            }
+            Ty::Str => {
+                let v = ["\"\"", "\"k\"", "\"é\"", "\"Go\"", "\"x y\"", "\"\\x00\"", "\"zz\"", "\"🙂\""][n as usize % 8];
+                Some(if named { format!("{name}({v})") } else { v.to_string() })
+            }
+            Ty::Bool => {
+                if n > 1 {
+                    return None;
+                }
+                let v = if n == 0 { "false" } else { "true" };
+                Some(if named { format!("{name}({v})") } else { v.to_string() })
+            }
+            Ty::Array(len, el) => {
+                // The first element carries n; the others are zero.
+                let first = self.key_lit(el, n)?;
+                let rest: Vec<String> = (1..*len).map(|_| self.key_lit(el, 0)).collect::<Option<_>>()?;
+                let mut all = vec![first];
+                all.extend(rest);
+                Some(format!("{name}{{{}}}", all.join(", ")))
+            }
+            Ty::Struct(fs) => {
+                let mut all = Vec::new();
+                for (i, (_, ft)) in fs.iter().enumerate() {
+                    all.push(self.key_lit(ft, if i == 0 { n } else { 0 })?);
+                }
+                Some(format!("{name}{{{}}}", all.join(", ")))
+            }
+            _ => None,
         }
     }
 
@@ -1337,7 +1386,11 @@ impl Gen {
             }
             73..=74 if self.f.ifaces && self.pure == 0 && !deep => self.type_switch_stmt(),
             75..=76
-                if self.f.defers && self.pure == 0 && self.loop_depth == 0 && self.nocall == 0 =>
+                if self.f.defers
+                    && self.pure == 0
+                    && self.loop_depth == 0
+                    && self.nocall == 0
+                    && self.defer_ok() =>
             {
                 self.defer_stmt()
             }
@@ -1364,6 +1417,14 @@ impl Gen {
             85..=87 => self.opassign_stmt(),
             _ => self.print_stmt(),
         }
+    }
+
+    fn defer_ok(&self) -> bool {
+        self.f.defer_multiword_result
+            || match &self.cur_result {
+                None => true,
+                Some(t) => matches!(self.resolve(t), Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Ptr(_)),
+            }
     }
 
     fn open_noline(&mut self) {
@@ -2350,7 +2411,8 @@ impl Gen {
             .map(|(i, t)| format!("p{i} {}", self.go(t)))
             .collect();
         let (name, result, ptys) = (f.name.clone(), f.result.clone(), f.params.clone());
-        let named_result = self.f.defers && self.r.chance(25);
+        self.cur_result = Some(result.clone());
+        let named_result = self.f.defers && self.defer_ok() && self.r.chance(25);
         let head = if named_result {
             format!(
                 "func {name}({}) (rv0 {}) {{",
@@ -2391,6 +2453,7 @@ impl Gen {
     }
 
     fn main_body(&mut self) {
+        self.cur_result = None;
         self.open("func main() {");
         let nf = self.funcs.len();
         let unprotected_last = self.f.bad_endings && self.r.chance(15);

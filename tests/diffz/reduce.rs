@@ -35,10 +35,22 @@ fn delta(line: &str) -> i32 {
     d
 }
 
-/// Chunks of `lines` as (first, last) line, largest first.
+/// Chunks of `lines` as (first, last) line, largest first. The
+/// program's own helpers (`idx`, `fi`) stay whole: without their guards
+/// a reduction drifts to a different difference.
 fn chunks(lines: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    let mut in_helper = false;
     for i in 0..lines.len() {
+        if lines[i].starts_with("func idx(") || lines[i].starts_with("func fi(") {
+            in_helper = true;
+        }
+        if in_helper {
+            if lines[i] == "}" {
+                in_helper = false;
+            }
+            continue;
+        }
         let d = delta(&lines[i]);
         if lines[i].trim().is_empty() || lines[i].starts_with("package ") {
             continue;
