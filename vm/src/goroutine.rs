@@ -30,6 +30,12 @@ pub struct Frame {
     /// This frame runs a deferred call while its goroutine panics (so
     /// `recover` may stop the panic).
     pub deferred_panic: bool,
+    /// The pc of a `Return` of this frame that has copied its results to
+    /// the window's base and waits for the frame's deferred calls. When it
+    /// runs again it must not copy them a second time (the first copy may
+    /// have overwritten its source slots, which overlap the base when the
+    /// results sit low), and a recovered panic resumes there.
+    pub returning: Option<u32>,
 }
 
 /// A deferred call: the closure and the depth of the frame that deferred it.
@@ -139,6 +145,7 @@ impl G {
                 base: 0,
                 closure: 0,
                 deferred_panic: false,
+                returning: None,
             }],
             defers: Vec::new(),
             panicking: None,

@@ -44,7 +44,7 @@
 use crate::goroutine::{Deferred, Frame, PanicValue, Panicking, G};
 use crate::map::MapError;
 use crate::native::{NativeCtx, NativeResult};
-use crate::panic::{capture, print_text};
+use crate::panic::{bounds_error, capture, print_text, Bounds};
 use crate::value::{self, grow_cap};
 use crate::Vm;
 use gol_lang::bytecode::{Fault, FuncId, Function, MathFn, Op, Program, Reg, RtType, TypeKind};
@@ -464,9 +464,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         Some(&b) => set!(d, b as u64),
                         None => {
                             let len = s.len();
-                            panic_rt!(format!(
-                                "runtime error: index out of range [{idx}] with length {len}"
-                            ))
+                            panic_rt!(bounds_error(Bounds::Index, idx, len as i64))
                         }
                     }
                 }
@@ -475,14 +473,10 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let lo = ri!(b);
                     let hi = ri!(Reg(b.0 + 1));
                     if hi < 0 || hi > len {
-                        panic_rt!(format!(
-                            "runtime error: slice bounds out of range [:{hi}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::SliceAlen, hi, len));
                     }
                     if lo < 0 || lo > hi {
-                        panic_rt!(format!(
-                            "runtime error: slice bounds out of range [{lo}:{hi}]"
-                        ));
+                        panic_rt!(bounds_error(Bounds::SliceB, lo, hi));
                     }
                     let (p, l) = if hi == lo {
                         (0, 0)
@@ -511,13 +505,9 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 }
                 Op::IfaceAssert { d, a, n, t } => {
                     let b = r!(a);
-                    if b == 0 || crate::panic::box_type(b) != Some(t) {
-                        let have = crate::panic::box_type(b)
-                            .map_or("nil".to_string(), |h| prog.ty(h).name.clone());
-                        panic_rt!(format!(
-                            "interface conversion: interface {{}} is {have}, not {}",
-                            prog.ty(t).name
-                        ));
+                    let have = crate::panic::box_type(b);
+                    if b == 0 || have != Some(t) {
+                        panic_rt!(assert_mismatch(&prog, "interface {}", have, t));
                     }
                     for k in 0..n as usize {
                         // SAFETY: the box holds a value of type t (just
@@ -619,9 +609,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let len = r!(Reg(a.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len));
                     }
                     let ew = prog.ty(t).words as usize;
                     for k in 0..ew {
@@ -637,9 +625,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let len = r!(Reg(d.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len));
                     }
                     let ew = prog.ty(t).words as usize;
                     let s = base + a.0 as usize;
@@ -652,9 +638,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let len = r!(Reg(a.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len));
                     }
                     let ew = prog.ty(t).words as u64;
                     set!(d, p + idx as u64 * ew * 8)
@@ -669,25 +653,21 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let _ = len;
                     if three {
                         if max < 0 || max > cap {
-                            panic_rt!(format!("runtime error: slice bounds out of range [::{max}] with capacity {cap}"));
+                            panic_rt!(bounds_error(Bounds::Slice3Acap, max, cap));
                         }
                         if hi < 0 || hi > max {
-                            panic_rt!(format!(
-                                "runtime error: slice bounds out of range [:{hi}:{max}]"
-                            ));
+                            panic_rt!(bounds_error(Bounds::Slice3B, hi, max));
                         }
                     } else if hi < 0 || hi > cap {
-                        panic_rt!(format!(
-                            "runtime error: slice bounds out of range [:{hi}] with capacity {cap}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::SliceAcap, hi, cap));
                     }
                     if lo < 0 || lo > hi {
-                        let m = if three {
-                            format!("[{lo}:{hi}:]")
+                        let kind = if three {
+                            Bounds::Slice3C
                         } else {
-                            format!("[{lo}:{hi}]")
+                            Bounds::SliceB
                         };
-                        panic_rt!(format!("runtime error: slice bounds out of range {m}"));
+                        panic_rt!(bounds_error(kind, lo, hi));
                     }
                     let ew = prog.ty(t).words as u64;
                     let ncap = max - lo;
@@ -832,6 +812,10 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     match native(&mut ctx) {
                         NativeResult::Ok => {}
                         NativeResult::Exit(code) => return Exit::Exit(code),
+                        NativeResult::Fatal(msg) => {
+                            save!();
+                            return Exit::Fatal(msg);
+                        }
                         NativeResult::Panic(msg) => {
                             save!();
                             let (p, l) = vm.new_string(msg.as_bytes());
@@ -886,14 +870,21 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     }
                 }
                 Op::Return { a, n } => {
-                    let s = base + a.0 as usize;
-                    g.stack.copy_within(s..s + n as usize, base);
-                    // Pending deferred calls of this frame run first; the
-                    // Return runs again afterwards (its source slots are
-                    // below the deferred call's window, so unchanged).
+                    // The results go to the window's base first, so that a
+                    // deferred call that recovers a panic leaves them as the
+                    // frame's results. Pending deferred calls then run and
+                    // the Return runs again afterwards; it must not copy a
+                    // second time, since the first copy may have overwritten
+                    // its own source slots (results over a one-word
+                    // parameter, say).
                     let depth = g.frames.len() - 1;
+                    if g.frames[depth].returning.is_none() {
+                        let s = base + a.0 as usize;
+                        g.stack.copy_within(s..s + n as usize, base);
+                    }
                     if g.defers.last().is_some_and(|d| d.frame == depth) {
                         pc -= 1;
+                        g.frames[depth].returning = Some(pc as u32);
                         save!();
                         flow!(run_deferred(&prog, g, depth, false))
                     }
@@ -940,6 +931,18 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     if wrapper {
                         depth = depth.wrapping_sub(1);
                     }
+                    // Method-value and method-expression wrappers (`i.M`
+                    // deferred, `I.M`) are invisible, as Go's WRAPPER
+                    // functions are: the method they call counts as
+                    // called directly by the deferred call.
+                    while depth > 0
+                        && prog
+                            .funcs
+                            .get(g.frames[depth - 1].func as usize)
+                            .is_some_and(|f| f.name.ends_with("-fm"))
+                    {
+                        depth -= 1;
+                    }
                     let mut v = 0;
                     if let Some(p) = g.panicking.as_mut() {
                         if p.frame == depth && !p.recovered && p.value != PanicValue::Goexit {
@@ -980,9 +983,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 }
                 Op::IndexFault { i, n } => {
                     let (i, n) = (ri!(i), ri!(n));
-                    panic_rt!(format!(
-                        "runtime error: index out of range [{i}] with length {n}"
-                    ))
+                    panic_rt!(bounds_error(Bounds::Index, i, n))
                 }
                 Op::Print { a, k } => {
                     let s = base + a.0 as usize;
@@ -1129,12 +1130,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         set!(d, b)
                     } else {
                         if have != Some(t) {
-                            let h = have.map_or("nil".to_string(), |h| prog.ty(h).name.clone());
-                            panic_rt!(format!(
-                                "interface conversion: {} is {h}, not {}",
-                                prog.ty(from).name,
-                                want.name
-                            ));
+                            panic_rt!(assert_mismatch(&prog, &prog.ty(from).name, have, t));
                         }
                         for k in 0..want.words as usize {
                             // SAFETY: the box holds a value of type t (just
@@ -1207,9 +1203,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::SlotIndex { d, a, i, ew, len } => {
                     let idx = ri!(i);
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len as i64));
                     }
                     let s = base + a.0 as usize + idx as usize * ew as usize;
                     g.stack.copy_within(s..s + ew as usize, base + d.0 as usize);
@@ -1217,9 +1211,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::SlotStore { d, i, a, ew, len } => {
                     let idx = ri!(i);
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len as i64));
                     }
                     let s = base + a.0 as usize;
                     let t = base + d.0 as usize + idx as usize * ew as usize;
@@ -1232,9 +1224,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         panic_rt!(NIL_DEREF.into());
                     }
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(format!(
-                            "runtime error: index out of range [{idx}] with length {len}"
-                        ));
+                        panic_rt!(bounds_error(Bounds::Index, idx, len as i64));
                     }
                     set!(d, p + idx as u64 * ew as u64 * 8)
                 }
@@ -1443,6 +1433,7 @@ fn call(
         base: nb as u32,
         closure,
         deferred_panic: false,
+        returning: None,
     });
     if budget <= 0 {
         return Flow::Exit(Exit::Yield);
@@ -1482,6 +1473,7 @@ fn run_deferred(prog: &Program, g: &mut G, depth: usize, panicking: bool) -> Flo
         base: nb as u32,
         closure: d.closure,
         deferred_panic: panicking,
+        returning: None,
     });
     Flow::Continue
 }
@@ -1597,8 +1589,14 @@ fn after_deferred_panic(prog: &Program, g: &mut G) -> Flow {
     // running) is current again.
     g.panicking = g.outer.pop();
     if let Some(f) = g.frames.last_mut() {
-        let rp = prog.funcs.get(f.func as usize).map_or(0, |x| x.recover_pc);
-        f.pc = rp;
+        // A frame that had executed its `Return` (results already at its
+        // base) goes back to it: the results stand, as the result
+        // parameters do in Go. Otherwise the recovery code returns the
+        // named results or zero values.
+        f.pc = match f.returning {
+            Some(ret) => ret,
+            None => prog.funcs.get(f.func as usize).map_or(0, |x| x.recover_pc),
+        };
     }
     Flow::Continue
 }
@@ -1908,6 +1906,7 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                     base: nb as u32,
                     closure: 0,
                     deferred_panic: false,
+                    returning: None,
                 });
                 enter!(callee, nb, 0);
                 if bud <= 0 {
@@ -1919,7 +1918,9 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                 // or one running a deferred call for a panic goes to `run`.
                 let depth = g.frames.len().wrapping_sub(1);
                 let plain = g.defers.last().is_none_or(|d| d.frame != depth)
-                    && g.frames.last().is_some_and(|f| !f.deferred_panic);
+                    && g.frames
+                        .last()
+                        .is_some_and(|f| !f.deferred_panic && f.returning.is_none());
                 if !plain {
                     pc -= 1;
                     leave!(Stop::Slow);
@@ -2159,6 +2160,23 @@ fn missing_method(prog: &Program, dt: RtType, iface: RtType) -> Option<&str> {
         .iter()
         .map(|(n, _)| n.as_str())
         .find(|n| have.binary_search_by(|(h, _)| h.as_str().cmp(n)).is_err())
+}
+
+/// The message of a failed assertion to concrete type `want` of an
+/// interface value (of type `iface`) holding `have`: two distinct types
+/// that print alike are told apart as Go's runtime does.
+fn assert_mismatch(prog: &Program, iface: &str, have: Option<RtType>, want: RtType) -> String {
+    let want_name = &prog.ty(want).name;
+    let Some(h) = have else {
+        return format!("interface conversion: {iface} is nil, not {want_name}");
+    };
+    let have_name = &prog.ty(h).name;
+    let scopes = if have_name == want_name {
+        " (types from different scopes)"
+    } else {
+        ""
+    };
+    format!("interface conversion: {iface} is {have_name}, not {want_name}{scopes}")
 }
 
 /// Interface equality: same dynamic type and equal values; comparing
@@ -2402,6 +2420,7 @@ pub(crate) fn run_nested(
         base: top as u32,
         closure: 0,
         deferred_panic: false,
+        returning: None,
     });
     g.frames.push(Frame {
         func: f.0,
@@ -2409,6 +2428,7 @@ pub(crate) fn run_nested(
         base: base as u32,
         closure,
         deferred_panic: false,
+        returning: None,
     });
     let outcome = loop {
         match run(vm, g, SLICE_BUDGET) {

@@ -132,8 +132,11 @@ pub struct Globals(Box<[std::sync::atomic::AtomicU64]>);
 
 impl Globals {
     fn new(n: usize) -> Globals {
+        // One word more than the program's: a zero-size variable declared
+        // last sits at index n and needs an address like any other (Go's
+        // `&s[1]` of a `var s [2]struct{}` is not nil).
         Globals(
-            (0..n)
+            (0..=n)
                 .map(|_| std::sync::atomic::AtomicU64::new(0))
                 .collect(),
         )

@@ -217,22 +217,31 @@ pub enum KeyKind {
     Typed,
 }
 
-fn plain_words(prog: &Program, t: RtType, depth: u32) -> bool {
-    if depth > 100 {
-        return false;
+/// Whether every value of `t` is equal exactly when its words are. Types
+/// nest as deep as a program declares them (thousands of levels is legal):
+/// the walk keeps its own work list, no recursion and no depth cut-off.
+fn plain_words(prog: &Program, t: RtType) -> bool {
+    let mut todo = vec![t];
+    while let Some(t) = todo.pop() {
+        match &prog.ty(t).kind {
+            TypeKind::Bool
+            | TypeKind::Int { .. }
+            | TypeKind::Uintptr
+            | TypeKind::Pointer(_)
+            | TypeKind::Chan(_) => {}
+            TypeKind::Array(_, e) => todo.push(*e),
+            TypeKind::Struct(fs) => {
+                for f in fs {
+                    if f.name == "_" {
+                        return false;
+                    }
+                    todo.push(f.ty);
+                }
+            }
+            _ => return false,
+        }
     }
-    match &prog.ty(t).kind {
-        TypeKind::Bool
-        | TypeKind::Int { .. }
-        | TypeKind::Uintptr
-        | TypeKind::Pointer(_)
-        | TypeKind::Chan(_) => true,
-        TypeKind::Array(_, e) => plain_words(prog, *e, depth + 1),
-        TypeKind::Struct(fs) => fs
-            .iter()
-            .all(|f| f.name != "_" && plain_words(prog, f.ty, depth + 1)),
-        _ => false,
-    }
+    true
 }
 
 impl MapType {
@@ -257,7 +266,7 @@ impl MapType {
                 entry_mask[j / 64] |= 1 << (j % 64);
             }
         }
-        let keys = if plain_words(prog, k, 0) {
+        let keys = if plain_words(prog, k) {
             KeyKind::Words
         } else if matches!(kd.kind, TypeKind::String) {
             KeyKind::Str
@@ -353,155 +362,195 @@ fn unbox(prog: &Program, b: u64) -> Option<(RtType, Vec<u64>)> {
 /// at the top level: interfaces count as comparable (their dynamic value
 /// is checked when reached).
 pub fn comparable(prog: &Program, t: RtType) -> bool {
-    comparable_depth(prog, t, 0)
+    let mut todo = vec![t];
+    while let Some(t) = todo.pop() {
+        match &prog.ty(t).kind {
+            TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => return false,
+            TypeKind::Array(_, e) => todo.push(*e),
+            TypeKind::Struct(fs) => todo.extend(fs.iter().map(|f| f.ty)),
+            _ => {}
+        }
+    }
+    true
 }
 
-fn comparable_depth(prog: &Program, t: RtType, depth: u32) -> bool {
-    if depth > 100 {
-        return true;
+/// The words the walks below read: the value they started from, then
+/// every interface's dynamic value they unboxed on the way. A place in
+/// them is (buffer, offset); a work item's length is its type's size.
+///
+/// Values nest without bound through interfaces (a `[1]interface{}` inside
+/// another, a million deep, is a legal key): the walks keep explicit work
+/// lists, so depth costs heap, never Rust stack, and never changes an
+/// answer.
+struct Held {
+    bufs: Vec<Vec<u64>>,
+}
+
+impl Held {
+    fn new(w: &[u64]) -> Self {
+        Held {
+            bufs: vec![w.to_vec()],
+        }
     }
+
+    fn word(&self, at: (usize, usize), k: usize) -> u64 {
+        self.bufs[at.0].get(at.1 + k).copied().unwrap_or(0)
+    }
+
+    /// Unboxes interface word `b` into a new buffer: its dynamic type and
+    /// the buffer's place.
+    fn unbox(&mut self, prog: &Program, b: u64) -> Option<(RtType, (usize, usize))> {
+        let (t, w) = unbox(prog, b)?;
+        self.bufs.push(w);
+        Some((t, (self.bufs.len() - 1, 0)))
+    }
+}
+
+/// Pushes the parts of a struct or array value at `at` (fields in order,
+/// blank fields skipped when `skip_blank`) so that they pop in order.
+fn push_parts(
+    prog: &Program,
+    t: RtType,
+    at: (usize, usize),
+    skip_blank: bool,
+    todo: &mut Vec<(RtType, (usize, usize))>,
+) {
+    let first = todo.len();
     match &prog.ty(t).kind {
-        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => false,
-        TypeKind::Array(_, e) => comparable_depth(prog, *e, depth + 1),
-        TypeKind::Struct(fs) => fs.iter().all(|f| comparable_depth(prog, f.ty, depth + 1)),
-        _ => true,
+        TypeKind::Struct(fs) => {
+            for f in fs {
+                if !(skip_blank && f.name == "_") {
+                    todo.push((f.ty, (at.0, at.1 + f.off as usize)));
+                }
+            }
+        }
+        TypeKind::Array(n, e) => {
+            let ew = prog.ty(*e).words as usize;
+            for i in 0..*n as usize {
+                todo.push((*e, (at.0, at.1 + i * ew)));
+            }
+        }
+        _ => {}
     }
+    todo[first..].reverse();
 }
 
 /// The hash of the value of type `t` in `w` (its words), or the
 /// uncomparable type met (Go's `hash of unhashable type T`).
 pub fn hash_value(prog: &Program, t: RtType, w: &[u64], seed: u64) -> Result<u64, RtType> {
-    hash_rec(prog, t, w, seed, 0)
-}
-
-fn hash_rec(prog: &Program, t: RtType, w: &[u64], h: u64, depth: u32) -> Result<u64, RtType> {
-    if depth > 100 {
-        return Ok(h);
-    }
-    let word = |i: usize| w.get(i).copied().unwrap_or(0);
-    let d = prog.ty(t);
-    Ok(match &d.kind {
-        TypeKind::Float { .. } => {
-            let f = f64::from_bits(word(0));
-            if f == 0.0 {
-                mix(h, 0)
-            } else if f.is_nan() {
-                mix(h, random())
-            } else {
-                mix(h, word(0))
+    let mut held = Held::new(w);
+    let mut todo = vec![(t, (0, 0))];
+    let mut h = seed;
+    while let Some((t, at)) = todo.pop() {
+        let word = held.word(at, 0);
+        match &prog.ty(t).kind {
+            TypeKind::Float { .. } => {
+                let f = f64::from_bits(word);
+                h = if f == 0.0 {
+                    mix(h, 0)
+                } else if f.is_nan() {
+                    mix(h, random())
+                } else {
+                    mix(h, word)
+                };
             }
-        }
-        TypeKind::String => {
-            // SAFETY: the two words are a string value (value invariant 1).
-            let b = unsafe { value::str_bytes(word(0), word(1)) };
-            mix_bytes(h, b)
-        }
-        TypeKind::Interface => {
-            let b = word(0);
-            if b == 0 {
-                return Ok(mix(h, 0));
+            TypeKind::String => {
+                // SAFETY: the two words are a string value (value invariant 1).
+                let b = unsafe { value::str_bytes(word, held.word(at, 1)) };
+                h = mix_bytes(h, b);
             }
-            let Some((dt, vw)) = unbox(prog, b) else {
-                return Ok(mix(h, 0));
-            };
-            if !comparable(prog, dt) {
-                return Err(dt);
-            }
-            hash_rec(prog, dt, &vw, mix(h, dt.0 as u64 + 1), depth + 1)?
-        }
-        TypeKind::Struct(fs) => {
-            let mut h = h;
-            for f in fs {
-                if f.name == "_" {
+            TypeKind::Interface => {
+                if word == 0 {
+                    h = mix(h, 0);
                     continue;
                 }
-                let n = prog.ty(f.ty).words as usize;
-                let off = f.off as usize;
-                let part = w.get(off..off + n).unwrap_or(&[]);
-                h = hash_rec(prog, f.ty, part, h, depth + 1)?;
+                let Some((dt, inner)) = held.unbox(prog, word) else {
+                    h = mix(h, 0);
+                    continue;
+                };
+                if !comparable(prog, dt) {
+                    return Err(dt);
+                }
+                h = mix(h, dt.0 as u64 + 1);
+                todo.push((dt, inner));
             }
-            h
+            TypeKind::Struct(_) | TypeKind::Array(..) => push_parts(prog, t, at, true, &mut todo),
+            TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => return Err(t),
+            _ => h = mix(h, word),
         }
-        TypeKind::Array(n, e) => {
-            let ew = prog.ty(*e).words as usize;
-            let mut h = h;
-            for i in 0..*n as usize {
-                let part = w.get(i * ew..(i + 1) * ew).unwrap_or(&[]);
-                h = hash_rec(prog, *e, part, h, depth + 1)?;
-            }
-            h
-        }
-        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => return Err(t),
-        _ => mix(h, word(0)),
-    })
+    }
+    Ok(h)
 }
 
 /// Whether the values `a` and `b` of type `t` are equal (Go's `==`), or
 /// the uncomparable type met (Go's `comparing uncomparable type T`).
 pub fn equal_value(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> Result<bool, RtType> {
-    equal_rec(prog, t, a, b, 0)
+    let mut held = Held::new(a);
+    held.bufs.push(b.to_vec());
+    equal_walk(prog, &mut held, t, (0, 0), (1, 0))
 }
 
-fn equal_rec(prog: &Program, t: RtType, a: &[u64], b: &[u64], depth: u32) -> Result<bool, RtType> {
-    if depth > 100 {
-        return Ok(a == b);
+/// `equal_value` over two places of `held`: pairs still to compare sit on
+/// a work list, first difference wins, in Go's order (fields and elements
+/// in order, depth first).
+fn equal_walk(
+    prog: &Program,
+    held: &mut Held,
+    t: RtType,
+    a: (usize, usize),
+    b: (usize, usize),
+) -> Result<bool, RtType> {
+    let mut todo = vec![(t, a, b)];
+    while let Some((t, a, b)) = todo.pop() {
+        let (wa, wb) = (held.word(a, 0), held.word(b, 0));
+        let equal = match &prog.ty(t).kind {
+            TypeKind::Float { .. } => f64::from_bits(wa) == f64::from_bits(wb),
+            TypeKind::String => {
+                let (la, lb) = (held.word(a, 1), held.word(b, 1));
+                // SAFETY: both pairs are string values (value invariant 1).
+                la == lb && unsafe { value::str_bytes(wa, la) == value::str_bytes(wb, lb) }
+            }
+            TypeKind::Interface => {
+                if wa == 0 || wb == 0 {
+                    wa == wb
+                } else {
+                    match (held.unbox(prog, wa), held.unbox(prog, wb)) {
+                        (Some((ta, ia)), Some((tb, ib))) if ta == tb => {
+                            if !comparable(prog, ta) {
+                                return Err(ta);
+                            }
+                            todo.push((ta, ia, ib));
+                            true
+                        }
+                        _ => false,
+                    }
+                }
+            }
+            TypeKind::Struct(_) | TypeKind::Array(..) => {
+                let mut pa = Vec::new();
+                let mut pb = Vec::new();
+                push_parts(prog, t, a, true, &mut pa);
+                push_parts(prog, t, b, true, &mut pb);
+                todo.extend(pa.into_iter().zip(pb).map(|((t, a), (_, b))| (t, a, b)));
+                true
+            }
+            TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => return Err(t),
+            _ => wa == wb,
+        };
+        if !equal {
+            return Ok(false);
+        }
     }
-    let wa = |i: usize| a.get(i).copied().unwrap_or(0);
-    let wb = |i: usize| b.get(i).copied().unwrap_or(0);
-    let d = prog.ty(t);
-    Ok(match &d.kind {
-        TypeKind::Float { .. } => f64::from_bits(wa(0)) == f64::from_bits(wb(0)),
-        TypeKind::String => {
-            if wa(1) != wb(1) {
-                return Ok(false);
-            }
-            // SAFETY: both pairs are string values (value invariant 1).
-            unsafe { value::str_bytes(wa(0), wa(1)) == value::str_bytes(wb(0), wb(1)) }
-        }
-        TypeKind::Interface => iface_equal_depth(prog, wa(0), wb(0), depth + 1)?,
-        TypeKind::Struct(fs) => {
-            for f in fs {
-                if f.name == "_" {
-                    continue;
-                }
-                let n = prog.ty(f.ty).words as usize;
-                let off = f.off as usize;
-                let (x, y) = (
-                    a.get(off..off + n).unwrap_or(&[]),
-                    b.get(off..off + n).unwrap_or(&[]),
-                );
-                if !equal_rec(prog, f.ty, x, y, depth + 1)? {
-                    return Ok(false);
-                }
-            }
-            true
-        }
-        TypeKind::Array(n, e) => {
-            let ew = prog.ty(*e).words as usize;
-            for i in 0..*n as usize {
-                let r = i * ew..(i + 1) * ew;
-                let (x, y) = (a.get(r.clone()).unwrap_or(&[]), b.get(r).unwrap_or(&[]));
-                if !equal_rec(prog, *e, x, y, depth + 1)? {
-                    return Ok(false);
-                }
-            }
-            true
-        }
-        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => return Err(t),
-        _ => wa(0) == wb(0),
-    })
+    Ok(true)
 }
 
 /// Interface equality: same dynamic type and equal values.
 pub fn iface_equal(prog: &Program, a: u64, b: u64) -> Result<bool, RtType> {
-    iface_equal_depth(prog, a, b, 0)
-}
-
-fn iface_equal_depth(prog: &Program, a: u64, b: u64, depth: u32) -> Result<bool, RtType> {
     if a == 0 || b == 0 {
         return Ok(a == b);
     }
-    let (Some((ta, va)), Some((tb, vb))) = (unbox(prog, a), unbox(prog, b)) else {
+    let mut held = Held { bufs: Vec::new() };
+    let (Some((ta, ia)), Some((tb, ib))) = (held.unbox(prog, a), held.unbox(prog, b)) else {
         return Ok(false);
     };
     if ta != tb {
@@ -510,7 +559,7 @@ fn iface_equal_depth(prog: &Program, a: u64, b: u64, depth: u32) -> Result<bool,
     if !comparable(prog, ta) {
         return Err(ta);
     }
-    equal_rec(prog, ta, &va, &vb, depth)
+    equal_walk(prog, &mut held, ta, ia, ib)
 }
 
 /// `len(m)`.
@@ -571,92 +620,61 @@ pub fn sorted_entries(prog: &Program, m: u64) -> Vec<(Vec<u64>, Vec<u64>)> {
     }) else {
         return out;
     };
-    out.sort_by(|a, b| fmt_compare(prog, kt, &a.0, &b.0, 0));
+    out.sort_by(|a, b| fmt_compare(prog, kt, &a.0, &b.0));
     out
 }
 
 /// Go's `fmtsort.compare` of two values of type `t` (their words).
-pub fn fmt_compare(
-    prog: &Program,
-    t: RtType,
-    a: &[u64],
-    b: &[u64],
-    depth: u32,
-) -> std::cmp::Ordering {
+pub fn fmt_compare(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> std::cmp::Ordering {
     use std::cmp::Ordering;
-    if depth > 100 {
-        return Ordering::Equal;
-    }
-    let wa = a.first().copied().unwrap_or(0);
-    let wb = b.first().copied().unwrap_or(0);
-    match &prog.ty(t).kind {
-        TypeKind::Int { signed: true, .. } => (wa as i64).cmp(&(wb as i64)),
-        TypeKind::Float { .. } => {
-            let (x, y) = (f64::from_bits(wa), f64::from_bits(wb));
-            match (x.is_nan(), y.is_nan()) {
-                (true, true) => Ordering::Equal,
-                (true, false) => Ordering::Less,
-                (false, true) => Ordering::Greater,
-                _ => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-            }
-        }
-        TypeKind::String => {
-            let (la, lb) = (
-                a.get(1).copied().unwrap_or(0),
-                b.get(1).copied().unwrap_or(0),
-            );
-            // SAFETY: both are string values (value invariant 1).
-            unsafe { value::str_bytes(wa, la).cmp(value::str_bytes(wb, lb)) }
-        }
-        TypeKind::Struct(fs) => {
-            for f in fs {
-                let n = prog.ty(f.ty).words as usize;
-                let r = f.off as usize..f.off as usize + n;
-                let c = fmt_compare(
-                    prog,
-                    f.ty,
-                    a.get(r.clone()).unwrap_or(&[]),
-                    b.get(r).unwrap_or(&[]),
-                    depth + 1,
-                );
-                if c != Ordering::Equal {
-                    return c;
+    let mut held = Held::new(a);
+    held.bufs.push(b.to_vec());
+    let mut todo = vec![(t, (0, 0), (1, 0))];
+    while let Some((t, a, b)) = todo.pop() {
+        let (wa, wb) = (held.word(a, 0), held.word(b, 0));
+        let c = match &prog.ty(t).kind {
+            TypeKind::Int { signed: true, .. } => (wa as i64).cmp(&(wb as i64)),
+            TypeKind::Float { .. } => {
+                let (x, y) = (f64::from_bits(wa), f64::from_bits(wb));
+                match (x.is_nan(), y.is_nan()) {
+                    (true, true) => Ordering::Equal,
+                    (true, false) => Ordering::Less,
+                    (false, true) => Ordering::Greater,
+                    _ => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
                 }
             }
-            Ordering::Equal
-        }
-        TypeKind::Array(n, e) => {
-            let ew = prog.ty(*e).words as usize;
-            for i in 0..*n as usize {
-                let r = i * ew..(i + 1) * ew;
-                let c = fmt_compare(
-                    prog,
-                    *e,
-                    a.get(r.clone()).unwrap_or(&[]),
-                    b.get(r).unwrap_or(&[]),
-                    depth + 1,
-                );
-                if c != Ordering::Equal {
-                    return c;
-                }
+            TypeKind::String => {
+                let (la, lb) = (held.word(a, 1), held.word(b, 1));
+                // SAFETY: both are string values (value invariant 1).
+                unsafe { value::str_bytes(wa, la).cmp(value::str_bytes(wb, lb)) }
             }
-            Ordering::Equal
-        }
-        TypeKind::Interface => match (unbox(prog, wa), unbox(prog, wb)) {
-            (None, None) => Ordering::Equal,
-            (None, Some(_)) => Ordering::Less,
-            (Some(_), None) => Ordering::Greater,
-            (Some((ta, va)), Some((tb, vb))) => {
-                if ta != tb {
+            TypeKind::Struct(_) | TypeKind::Array(..) => {
+                let mut pa = Vec::new();
+                let mut pb = Vec::new();
+                push_parts(prog, t, a, false, &mut pa);
+                push_parts(prog, t, b, false, &mut pb);
+                todo.extend(pa.into_iter().zip(pb).map(|((t, a), (_, b))| (t, a, b)));
+                Ordering::Equal
+            }
+            TypeKind::Interface => match (held.unbox(prog, wa), held.unbox(prog, wb)) {
+                (None, None) => Ordering::Equal,
+                (None, Some(_)) => Ordering::Less,
+                (Some(_), None) => Ordering::Greater,
+                (Some((ta, ia)), Some((tb, ib))) => {
+                    if ta == tb {
+                        todo.push((ta, ia, ib));
+                    }
                     ta.0.cmp(&tb.0)
-                } else {
-                    fmt_compare(prog, ta, &va, &vb, depth + 1)
                 }
-            }
-        },
-        // Unsigned integers, booleans, pointers, channels: by the word.
-        _ => wa.cmp(&wb),
+            },
+            // Unsigned integers, booleans, pointers, channels: by the word.
+            _ => wa.cmp(&wb),
+        };
+        if c != Ordering::Equal {
+            return c;
+        }
     }
+    Ordering::Equal
 }
 
 impl Vm {

@@ -83,6 +83,10 @@ pub enum NativeResult {
     Block(crate::sched::WaitReason),
     /// `runtime.Goexit`: run the goroutine's deferred calls and end it.
     Goexit,
+    /// A fatal error of the program (Go's `fatal`, as for unlocking an
+    /// unlocked mutex): not recoverable; the program dies printing
+    /// `fatal error: ` and the message, then the goroutine's stack.
+    Fatal(String),
 }
 
 /// A native's view of the VM during one call.

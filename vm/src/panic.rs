@@ -281,3 +281,75 @@ pub fn box_type(v: u64) -> Option<RtType> {
     // SAFETY: value invariant 3.
     Some(RtType(unsafe { value::read_word(v, 0) } as u32))
 }
+
+/// Which bounds check failed, as Go's `runtime.boundsErrorCode` names them:
+/// `x` is the offending index, `y` what it was checked against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Bounds {
+    /// `s[x]` with `0 <= x < len` false: `y` is the length.
+    Index,
+    /// `s[?:x]` on a string or array: `x > len(s)` (`y`).
+    SliceAlen,
+    /// `s[?:x]` on a slice: `x > cap(s)` (`y`).
+    SliceAcap,
+    /// `s[x:y]` with `x > y`.
+    SliceB,
+    /// `s[?:?:x]` with `x > cap(s)` (`y`).
+    Slice3Acap,
+    /// `s[?:x:y]` with `x > y`.
+    Slice3B,
+    /// `s[x:y:?]` with `x > y`.
+    Slice3C,
+}
+
+/// The text of a failed bounds check, as Go's `boundsError.Error` writes it:
+/// a negative `x` is reported alone (no length or other bound), since
+/// nothing it was compared with explains it.
+pub(crate) fn bounds_error(kind: Bounds, x: i64, y: i64) -> String {
+    let m = if x < 0 {
+        match kind {
+            Bounds::Index => format!("index out of range [{x}]"),
+            Bounds::SliceAlen | Bounds::SliceAcap => format!("slice bounds out of range [:{x}]"),
+            Bounds::SliceB => format!("slice bounds out of range [{x}:]"),
+            Bounds::Slice3Acap => format!("slice bounds out of range [::{x}]"),
+            Bounds::Slice3B => format!("slice bounds out of range [:{x}:]"),
+            Bounds::Slice3C => format!("slice bounds out of range [{x}::]"),
+        }
+    } else {
+        match kind {
+            Bounds::Index => format!("index out of range [{x}] with length {y}"),
+            Bounds::SliceAlen => format!("slice bounds out of range [:{x}] with length {y}"),
+            Bounds::SliceAcap => format!("slice bounds out of range [:{x}] with capacity {y}"),
+            Bounds::SliceB => format!("slice bounds out of range [{x}:{y}]"),
+            Bounds::Slice3Acap => format!("slice bounds out of range [::{x}] with capacity {y}"),
+            Bounds::Slice3B => format!("slice bounds out of range [:{x}:{y}]"),
+            Bounds::Slice3C => format!("slice bounds out of range [{x}:{y}:]"),
+        }
+    };
+    format!("runtime error: {m}")
+}
+
+#[cfg(test)]
+mod bounds_tests {
+    use super::*;
+
+    #[test]
+    fn negative_indexes_are_reported_alone() {
+        assert_eq!(
+            bounds_error(Bounds::Index, -3, 3),
+            "runtime error: index out of range [-3]"
+        );
+        assert_eq!(
+            bounds_error(Bounds::Index, 5, 3),
+            "runtime error: index out of range [5] with length 3"
+        );
+        assert_eq!(
+            bounds_error(Bounds::SliceB, -3, 3),
+            "runtime error: slice bounds out of range [-3:]"
+        );
+        assert_eq!(
+            bounds_error(Bounds::Slice3C, 2, 1),
+            "runtime error: slice bounds out of range [2:1:]"
+        );
+    }
+}

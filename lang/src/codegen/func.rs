@@ -3234,6 +3234,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
             }
         }
+        // A constant shift count is never negative (the checker rejects
+        // one) and may need all 64 bits: `x << math.MaxUint` shifts by
+        // 2^64-1, not by -1.
+        let bt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) && self.const_value(b).is_some() {
+            crate::types::ids::UINT
+        } else {
+            bt
+        };
         let ar = self.operand(a);
         let br = self.operand(b);
         self.binary_regs(op, t, bt, d, ar, br, e.span);

@@ -25,9 +25,10 @@
 //! # Invariants and limits
 //!
 //! * Output is bytes (`Vec<u8>`): Go strings need not be UTF-8.
-//! * Recursion is bounded by [`MAX_DEPTH`]; a deeper value (only possible
-//!   through cyclic data behind interfaces, which would overflow Go's
-//!   stack) yields [`PrintError::TooDeep`] instead of a Rust stack overflow.
+//! * Recursion is bounded by [`MAX_DEPTH`]; a deeper value (in practice
+//!   cyclic data behind interfaces, which would overflow Go's stack)
+//!   yields [`PrintError::TooDeep`]. Below that bound the recursion grows
+//!   its stack on the heap (`stacker`), so no depth overflows Rust's.
 //! * A panic inside a method while printing another method's panic is Go's
 //!   re-panic; it is reported as [`PrintError::NestedPanic`] and the VM
 //!   re-raises the panic value its hook last reported.
@@ -42,8 +43,16 @@ use super::fmtsort::sort_keys;
 use super::utf8::{append_rune, decode_rune};
 use super::verbs::{Fmt, LDIGITS, UDIGITS};
 
-/// How deep `print_value` may recurse before giving up.
-pub const MAX_DEPTH: usize = 500;
+/// How deep `print_value` may recurse before giving up. Go's own limit is
+/// its 1 GB goroutine stack (a few million levels); this one is far past
+/// any acyclic value a program builds, and a cyclic one reaches it in well
+/// under a second.
+pub const MAX_DEPTH: usize = 100_000;
+
+/// Stack left below which `print_value` moves to a fresh segment, and the
+/// size of each segment (see `stacker`).
+const STACK_RED_ZONE: usize = 64 * 1024;
+const STACK_SEGMENT: usize = 1024 * 1024;
 
 /// Go's `reflect.Kind`, restricted to what gol has (no complex numbers).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -819,6 +828,15 @@ impl Printer {
         if depth > MAX_DEPTH {
             return Err(PrintError::TooDeep);
         }
+        // Go's printValue recurses on a goroutine stack that grows to 1 GB;
+        // here each level past the thread's own stack runs on a segment
+        // grown on the heap, so depth costs memory, not a Rust overflow.
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+            self.print_value_here(v, verb, depth, ro)
+        })
+    }
+
+    fn print_value_here(&mut self, v: &dyn FmtValue, verb: char, depth: usize, ro: bool) -> Res {
         let kind = v.kind();
         if depth > 0 && !ro && kind != Kind::Interface && self.handle_methods(v, verb)? {
             return Ok(());

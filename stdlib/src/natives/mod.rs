@@ -187,6 +187,7 @@ pub(crate) fn ret_strings(ctx: &mut NativeCtx<'_>, i: usize, items: &[Vec<u8>]) 
 
 /// The hooks the runtime needs from the standard library.
 pub fn hooks() -> Hooks {
+    time::start_clock();
     Hooks {
         format_float: |v, bits| {
             crate::format::format_float(v, b'g', -1, bits as i64)

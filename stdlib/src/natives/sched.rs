@@ -43,13 +43,6 @@ pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult>
     })
 }
 
-/// Go's `fatal error: msg` for misuse of a lock (not recoverable).
-fn fatal(ctx: &mut NativeCtx<'_>, msg: &str) -> NativeResult {
-    ctx.flush_stdout();
-    ctx.write_stderr(format!("fatal error: {msg}\n").as_bytes());
-    NativeResult::Exit(2)
-}
-
 const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
 
 pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
@@ -73,7 +66,7 @@ pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
             };
             match r {
                 Ok(()) => NativeResult::Ok,
-                Err(e) => fatal(ctx, e),
+                Err(e) => NativeResult::Fatal(e.into()),
             }
         }
         "(*RWMutex).RLock" => ctx.rlock(p),

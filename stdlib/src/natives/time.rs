@@ -5,7 +5,8 @@
 //! # Clocks
 //! The wall clock is `SystemTime`, returned as seconds since January 1,
 //! year 1 UTC and nanoseconds (Go's zero Time is then all zeros). The
-//! monotonic clock is an `Instant` taken once per process, returned as
+//! monotonic clock is an `Instant` taken once per process (when its first VM
+//! is made), returned as
 //! nanoseconds since then plus one, so a reading is never 0 (0 means "no
 //! reading" in a Time).
 //!
@@ -113,6 +114,12 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
 
 fn no_sched() -> NativeResult {
     NativeResult::Panic("time: timers need the scheduler".into())
+}
+
+/// Starts the monotonic clock, as a Go process's start does (`m=+` in a
+/// `Time`'s text counts from there, not from the first `time.Now`).
+pub(crate) fn start_clock() {
+    epoch();
 }
 
 /// The monotonic clock's origin.

@@ -1,0 +1,69 @@
+//! Fatal errors of a program (Go's `fatal`): `tests/fatal/NAME.go` must
+//! end as under native Go, with the same stdout, the same first line of
+//! stderr and exit status 2, and, like Go's report, the stack of the
+//! goroutine that died after a blank line. (The frames inside the standard
+//! library differ between the two implementations, so the stack is checked
+//! for its header and the program's own frames, not line by line.)
+
+mod common;
+
+use std::process::Command;
+
+fn run(name: &str) -> (String, String, i32) {
+    let p = common::root().join("tests/fatal").join(name);
+    let out = Command::new(env!("CARGO_BIN_EXE_gol"))
+        .arg("run")
+        .arg(&p)
+        .output()
+        .expect("run gol");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// Asserts a fatal error's report: first line, blank line, the running
+/// goroutine, and the program's frames in order.
+fn assert_fatal(stderr: &str, first: &str, frames: &[&str]) {
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.first().copied(), Some(first), "{stderr}");
+    assert_eq!(lines.get(1).copied(), Some(""), "{stderr}");
+    assert_eq!(
+        lines.get(2).copied(),
+        Some("goroutine 1 [running]:"),
+        "{stderr}"
+    );
+    let mut at = 3;
+    for f in frames {
+        let Some(k) = lines[at..].iter().position(|l| l == f) else {
+            panic!("frame {f} missing or out of order in\n{stderr}");
+        };
+        at += k + 1;
+    }
+}
+
+#[test]
+fn unlock_of_unlocked_mutex() {
+    let (out, err, code) = run("unlock_unlocked.go");
+    // Not a panic: the deferred recover never runs.
+    assert_eq!(out, "before\n");
+    assert_eq!(code, 2);
+    assert_fatal(
+        &err,
+        "fatal error: sync: unlock of unlocked mutex",
+        &["main.release(...)", "main.main()"],
+    );
+}
+
+#[test]
+fn runlock_of_unlocked_rwmutex() {
+    let (out, err, code) = run("runlock_unlocked.go");
+    assert_eq!(out, "");
+    assert_eq!(code, 2);
+    assert_fatal(
+        &err,
+        "fatal error: sync: RUnlock of unlocked RWMutex",
+        &["main.main()"],
+    );
+}
