@@ -661,9 +661,14 @@ impl Gen {
             }
             Ty::Ptr(el) => {
                 let r = self.resolve(&el).clone();
-                if matches!(r, Ty::Struct(_) | Ty::Array(..)) && self.r.chance(60) {
+                if matches!(r, Ty::Struct(_) | Ty::Array(..) | Ty::Slice(_) | Ty::Map(..))
+                    && self.r.chance(80)
+                {
                     let l = self.literal(&el, d.saturating_sub(1)).s;
-                    return e(format!("&{l}"));
+                    // `&T{...}`; not `&make(T)` nor `&T(nil)`.
+                    if l.ends_with('}') {
+                        return e(format!("&{l}"));
+                    }
                 }
                 let vs = self.vars_of(&el, true);
                 if !vs.is_empty() && self.r.chance(60) {
@@ -1415,6 +1420,7 @@ impl Gen {
             }
             82..=84 if self.f.maps && self.pure == 0 && self.loop_depth == 0 => self.map_ops_stmt(),
             85..=87 => self.opassign_stmt(),
+            88..=95 if self.pure == 0 && !deep => self.extra_stmt(),
             _ => self.print_stmt(),
         }
     }
@@ -1425,6 +1431,163 @@ impl Gen {
                 None => true,
                 Some(t) => matches!(self.resolve(t), Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Ptr(_)),
             }
+    }
+
+    /// Value semantics, aliasing, multiple results, per-iteration loop
+    /// variables, labels, variadic calls, copy, method expressions.
+    fn extra_stmt(&mut self) {
+        let vars: Vec<Var> = self.all_vars().into_iter().filter(|v| v.assign).collect();
+        let pick = |g: &mut Gen, f: &dyn Fn(&Gen, &Var) -> bool| -> Option<Var> {
+            let c: Vec<Var> = vars.iter().filter(|v| f(g, v)).cloned().collect();
+            if c.is_empty() {
+                None
+            } else {
+                Some(g.r.pick(&c).clone())
+            }
+        };
+        let p = self.fresh("x");
+        match self.r.below(11) {
+            0 | 1 => {
+                // A copy of an array or struct is a new value.
+                let Some(v) = pick(self, &|g, v| {
+                    matches!(g.resolve(&v.ty), Ty::Array(..) | Ty::Struct(_)) && g.printable(&v.ty)
+                }) else {
+                    return self.print_stmt();
+                };
+                let c = self.local(v.ty.clone(), &v.name);
+                let want = self.basic_ty();
+                let mut out = Vec::new();
+                self.walk(&c, &v.ty, &want, true, 3, true, &mut out);
+                if let Some(pl) = out.first().cloned() {
+                    let x = self.expr(&want, 2).s;
+                    self.line(&format!("{pl} = {x}"));
+                }
+                self.line(&format!("fmt.Println(\"{p}\", {}, {c}, {} == {c})", v.name, v.name).replace(
+                    &format!(", {} == {c})", v.name),
+                    &if self.comparable(&v.ty) { format!(", {} == {c})", v.name) } else { ")".to_string() },
+                ));
+            }
+            2 => {
+                // Writes through a pointer show in the variable.
+                let Some(v) = pick(self, &|g, v| {
+                    matches!(g.resolve(&v.ty), Ty::Array(..) | Ty::Struct(_)) && g.printable(&v.ty)
+                }) else {
+                    return self.print_stmt();
+                };
+                let pv = self.local(Ty::Ptr(Box::new(v.ty.clone())), &format!("&{}", v.name));
+                let want = self.basic_ty();
+                let mut out = Vec::new();
+                self.walk(&pv, &Ty::Ptr(Box::new(v.ty.clone())), &want, true, 3, true, &mut out);
+                if let Some(pl) = out.first().cloned() {
+                    let x = self.expr(&want, 2).s;
+                    self.line(&format!("{pl} = {x}"));
+                }
+                self.line(&format!("fmt.Println(\"{p}\", {})", v.name));
+            }
+            3 => {
+                // A subslice shares its array.
+                let Some(v) = pick(self, &|g, v| matches!(g.resolve(&v.ty), Ty::Slice(_)) && g.printable(&v.ty)) else {
+                    return self.print_stmt();
+                };
+                let Ty::Slice(el) = self.resolve(&v.ty).clone() else { return };
+                let lo = self.index_for(&format!("len({})+1", v.name));
+                let t = self.local(v.ty.clone(), &format!("{}[{lo}:]", v.name));
+                let x = self.expr(&el, 2).s;
+                self.line(&format!("if len({t}) > 0 {{ {t}[0] = {x} }}"));
+                self.line(&format!("fmt.Println(\"{p}\", {}, {t}, len({t}))", v.name));
+            }
+            4 => {
+                // Multiple results and a swap.
+                let a = self.basic_ty();
+                let b = self.basic_ty();
+                let f = self.fresh("mr");
+                let (an, bn) = (self.go(&a), self.go(&b));
+                let x = self.expr(&a, 2).s;
+                let y = self.expr(&b, 2).s;
+                self.line(&format!("{f} := func() ({an}, {bn}) {{ return {x}, {y} }}"));
+                let (u, w) = (self.fresh("r"), self.fresh("r"));
+                self.line(&format!("{u}, {w} := {f}()"));
+                if a == b {
+                    self.line(&format!("{u}, {w} = {w}, {u}"));
+                }
+                self.line(&format!("fmt.Println(\"{p}\", {u}, {w})"));
+            }
+            5 => {
+                // Closures in a loop capture a variable per iteration.
+                let n = self.r.range(1, 4);
+                let k = self.r.range(1, 9);
+                let fs = self.fresh("fs");
+                self.line(&format!("var {fs} []func() int"));
+                self.line(&format!("for i := 0; i < {n}; i++ {{ {fs} = append({fs}, func() int {{ return i * {k} }}) }}"));
+                self.line(&format!("for _, f := range {fs} {{ fmt.Println(\"{p}\", f()) }}"));
+            }
+            6 => {
+                // Labelled break and continue.
+                let (m, k) = (self.r.range(1, 4), self.r.range(2, 5));
+                let l = self.fresh("L");
+                self.line(&format!("{l}:"));
+                self.line(&format!("for i := 0; i < {m}; i++ {{"));
+                self.line("\tfor j := 0; j < 4; j++ {");
+                self.line(&format!("\t\tif (i+j)%{k} == 0 {{ continue {l} }}"));
+                self.line(&format!("\t\tif j > i+1 {{ break {l} }}"));
+                self.line(&format!("\t\tfmt.Println(\"{p}\", i, j)"));
+                self.line("\t}");
+                self.line("}");
+            }
+            7 => {
+                // A variadic closure.
+                let t = self.int_ty();
+                let tn = self.go(&t);
+                let f = self.fresh("vf");
+                self.line(&format!("{f} := func(pre string, xs ...{tn}) string {{ var s {tn}; for _, x := range xs {{ s += x }}; return fmt.Sprint(pre, len(xs), s) }}"));
+                let a = self.expr(&t, 2).s;
+                let b = self.expr(&t, 2).s;
+                let sl = self.expr(&Ty::Slice(Box::new(t.clone())), 2).s;
+                self.line(&format!("fmt.Println(\"{p}\", {f}(\"a\"), {f}(\"b\", {a}, {b}), {f}(\"c\", {sl}...))"));
+            }
+            8 => {
+                // copy between slices.
+                let Some(v) = pick(self, &|g, v| matches!(g.resolve(&v.ty), Ty::Slice(_)) && g.printable(&v.ty)) else {
+                    return self.print_stmt();
+                };
+                let src = self.expr(&v.ty, 2).s;
+                let n = self.fresh("n");
+                self.line(&format!("{n} := copy({}, {src})", v.name));
+                self.line(&format!("fmt.Println(\"{p}\", {n}, {})", v.name));
+            }
+            9 => {
+                // Integer conversions between every width.
+                let t = self.int_ty();
+                let Some(x) = self.nonconst(&t, 2) else {
+                    return self.print_stmt();
+                };
+                let v = self.local(t, &x.s);
+                let convs: Vec<String> = INTS.iter().map(|k| format!("{}({v})", k.name())).collect();
+                self.line(&format!("fmt.Println(\"{p}\", {}, float32({v}), float64({v}))", convs.join(", ")));
+            }
+            _ => {
+                // A method expression.
+                let mut cands = Vec::new();
+                for v in &vars {
+                    if let Ty::Named(i) = v.ty {
+                        for &(m, ptr) in &self.named[i].methods {
+                            cands.push((v.name.clone(), i, m, ptr));
+                        }
+                    }
+                }
+                if cands.is_empty() {
+                    return self.print_stmt();
+                }
+                let (v, i, m, ptr) = self.r.pick(&cands).clone();
+                let ps = self.pool[m].params.clone();
+                let args: Vec<String> = ps.iter().map(|t| self.expr(t, 2).s).collect();
+                let tn = self.named[i].name.clone();
+                let (recv_t, recv) = if ptr { (format!("(*{tn})"), format!("&{v}")) } else { (tn, v) };
+                let mut all = vec![recv];
+                all.extend(args);
+                self.line(&format!("fmt.Println(\"{p}\", {recv_t}.{}({}))", self.pool[m].name, all.join(", ")));
+            }
+        }
     }
 
     fn open_noline(&mut self) {
@@ -1807,7 +1970,7 @@ impl Gen {
             self.line(&format!("case {tn}:"));
             if self.printable(t) {
                 self.line(&format!("\tfmt.Println(\"{p}\", {ci}, {v})"));
-            } else if let Ty::Ptr(inner) = t {
+            } else if let (Ty::Ptr(inner), 0) = (t, self.nocall) {
                 if let Ty::Named(ni) = **inner {
                     if let Some(&(m, _)) = self.named[ni].methods.first() {
                         if self.pool[m].params.is_empty() {
