@@ -174,7 +174,10 @@ impl GoBuilder {
             .env("CGO_ENABLED", "0");
         // Without a home the go command has no default cache or GOPATH.
         let home = std::env::var_os("HOME").is_some_and(|h| !h.is_empty());
-        if !home && std::env::var_os("GOCACHE").is_none() && std::env::var_os("XDG_CACHE_HOME").is_none() {
+        if !home
+            && std::env::var_os("GOCACHE").is_none()
+            && std::env::var_os("XDG_CACHE_HOME").is_none()
+        {
             c.env("GOCACHE", self.dir.join("gocache"));
         }
         if !home && std::env::var_os("GOPATH").is_none() {

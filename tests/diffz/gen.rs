@@ -661,8 +661,10 @@ impl Gen {
             }
             Ty::Ptr(el) => {
                 let r = self.resolve(&el).clone();
-                if matches!(r, Ty::Struct(_) | Ty::Array(..) | Ty::Slice(_) | Ty::Map(..))
-                    && self.r.chance(80)
+                if matches!(
+                    r,
+                    Ty::Struct(_) | Ty::Array(..) | Ty::Slice(_) | Ty::Map(..)
+                ) && self.r.chance(80)
                 {
                     let l = self.literal(&el, d.saturating_sub(1)).s;
                     // `&T{...}`; not `&make(T)` nor `&T(nil)`.
@@ -696,23 +698,46 @@ impl Gen {
             Ty::Int(k) => {
                 let v = n as i128 * 7 - 3;
                 let v = if k.signed() { v } else { v.abs() };
-                Some(if name == "int" { format!("({v})") } else { format!("{name}({v})") })
+                Some(if name == "int" {
+                    format!("({v})")
+                } else {
+                    format!("{name}({v})")
+                })
             }
             Ty::Str => {
-                let v = ["\"\"", "\"k\"", "\"é\"", "\"Go\"", "\"x y\"", "\"\\x00\"", "\"zz\"", "\"🙂\""][n as usize % 8];
-                Some(if named { format!("{name}({v})") } else { v.to_string() })
+                let v = [
+                    "\"\"",
+                    "\"k\"",
+                    "\"é\"",
+                    "\"Go\"",
+                    "\"x y\"",
+                    "\"\\x00\"",
+                    "\"zz\"",
+                    "\"🙂\"",
+                ][n as usize % 8];
+                Some(if named {
+                    format!("{name}({v})")
+                } else {
+                    v.to_string()
+                })
             }
             Ty::Bool => {
                 if n > 1 {
                     return None;
                 }
                 let v = if n == 0 { "false" } else { "true" };
-                Some(if named { format!("{name}({v})") } else { v.to_string() })
+                Some(if named {
+                    format!("{name}({v})")
+                } else {
+                    v.to_string()
+                })
             }
             Ty::Array(len, el) => {
                 // The first element carries n; the others are zero.
                 let first = self.key_lit(el, n)?;
-                let rest: Vec<String> = (1..*len).map(|_| self.key_lit(el, 0)).collect::<Option<_>>()?;
+                let rest: Vec<String> = (1..*len)
+                    .map(|_| self.key_lit(el, 0))
+                    .collect::<Option<_>>()?;
                 let mut all = vec![first];
                 all.extend(rest);
                 Some(format!("{name}{{{}}}", all.join(", ")))
@@ -1429,7 +1454,10 @@ impl Gen {
         self.f.defer_multiword_result
             || match &self.cur_result {
                 None => true,
-                Some(t) => matches!(self.resolve(t), Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Ptr(_)),
+                Some(t) => matches!(
+                    self.resolve(t),
+                    Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Ptr(_)
+                ),
             }
     }
 
@@ -1462,10 +1490,16 @@ impl Gen {
                     let x = self.expr(&want, 2).s;
                     self.line(&format!("{pl} = {x}"));
                 }
-                self.line(&format!("fmt.Println(\"{p}\", {}, {c}, {} == {c})", v.name, v.name).replace(
-                    &format!(", {} == {c})", v.name),
-                    &if self.comparable(&v.ty) { format!(", {} == {c})", v.name) } else { ")".to_string() },
-                ));
+                self.line(
+                    &format!("fmt.Println(\"{p}\", {}, {c}, {} == {c})", v.name, v.name).replace(
+                        &format!(", {} == {c})", v.name),
+                        &if self.comparable(&v.ty) {
+                            format!(", {} == {c})", v.name)
+                        } else {
+                            ")".to_string()
+                        },
+                    ),
+                );
             }
             2 => {
                 // Writes through a pointer show in the variable.
@@ -1477,7 +1511,15 @@ impl Gen {
                 let pv = self.local(Ty::Ptr(Box::new(v.ty.clone())), &format!("&{}", v.name));
                 let want = self.basic_ty();
                 let mut out = Vec::new();
-                self.walk(&pv, &Ty::Ptr(Box::new(v.ty.clone())), &want, true, 3, true, &mut out);
+                self.walk(
+                    &pv,
+                    &Ty::Ptr(Box::new(v.ty.clone())),
+                    &want,
+                    true,
+                    3,
+                    true,
+                    &mut out,
+                );
                 if let Some(pl) = out.first().cloned() {
                     let x = self.expr(&want, 2).s;
                     self.line(&format!("{pl} = {x}"));
@@ -1486,10 +1528,14 @@ impl Gen {
             }
             3 => {
                 // A subslice shares its array.
-                let Some(v) = pick(self, &|g, v| matches!(g.resolve(&v.ty), Ty::Slice(_)) && g.printable(&v.ty)) else {
+                let Some(v) = pick(self, &|g, v| {
+                    matches!(g.resolve(&v.ty), Ty::Slice(_)) && g.printable(&v.ty)
+                }) else {
                     return self.print_stmt();
                 };
-                let Ty::Slice(el) = self.resolve(&v.ty).clone() else { return };
+                let Ty::Slice(el) = self.resolve(&v.ty).clone() else {
+                    return;
+                };
                 let lo = self.index_for(&format!("len({})+1", v.name));
                 let t = self.local(v.ty.clone(), &format!("{}[{lo}:]", v.name));
                 let x = self.expr(&el, 2).s;
@@ -1519,7 +1565,9 @@ impl Gen {
                 let fs = self.fresh("fs");
                 self.line(&format!("var {fs} []func() int"));
                 self.line(&format!("for i := 0; i < {n}; i++ {{ {fs} = append({fs}, func() int {{ return i * {k} }}) }}"));
-                self.line(&format!("for _, f := range {fs} {{ fmt.Println(\"{p}\", f()) }}"));
+                self.line(&format!(
+                    "for _, f := range {fs} {{ fmt.Println(\"{p}\", f()) }}"
+                ));
             }
             6 => {
                 // Labelled break and continue.
@@ -1543,11 +1591,15 @@ impl Gen {
                 let a = self.expr(&t, 2).s;
                 let b = self.expr(&t, 2).s;
                 let sl = self.expr(&Ty::Slice(Box::new(t.clone())), 2).s;
-                self.line(&format!("fmt.Println(\"{p}\", {f}(\"a\"), {f}(\"b\", {a}, {b}), {f}(\"c\", {sl}...))"));
+                self.line(&format!(
+                    "fmt.Println(\"{p}\", {f}(\"a\"), {f}(\"b\", {a}, {b}), {f}(\"c\", {sl}...))"
+                ));
             }
             8 => {
                 // copy between slices.
-                let Some(v) = pick(self, &|g, v| matches!(g.resolve(&v.ty), Ty::Slice(_)) && g.printable(&v.ty)) else {
+                let Some(v) = pick(self, &|g, v| {
+                    matches!(g.resolve(&v.ty), Ty::Slice(_)) && g.printable(&v.ty)
+                }) else {
                     return self.print_stmt();
                 };
                 let src = self.expr(&v.ty, 2).s;
@@ -1562,8 +1614,12 @@ impl Gen {
                     return self.print_stmt();
                 };
                 let v = self.local(t, &x.s);
-                let convs: Vec<String> = INTS.iter().map(|k| format!("{}({v})", k.name())).collect();
-                self.line(&format!("fmt.Println(\"{p}\", {}, float32({v}), float64({v}))", convs.join(", ")));
+                let convs: Vec<String> =
+                    INTS.iter().map(|k| format!("{}({v})", k.name())).collect();
+                self.line(&format!(
+                    "fmt.Println(\"{p}\", {}, float32({v}), float64({v}))",
+                    convs.join(", ")
+                ));
             }
             _ => {
                 // A method expression.
@@ -1582,10 +1638,18 @@ impl Gen {
                 let ps = self.pool[m].params.clone();
                 let args: Vec<String> = ps.iter().map(|t| self.expr(t, 2).s).collect();
                 let tn = self.named[i].name.clone();
-                let (recv_t, recv) = if ptr { (format!("(*{tn})"), format!("&{v}")) } else { (tn, v) };
+                let (recv_t, recv) = if ptr {
+                    (format!("(*{tn})"), format!("&{v}"))
+                } else {
+                    (tn, v)
+                };
                 let mut all = vec![recv];
                 all.extend(args);
-                self.line(&format!("fmt.Println(\"{p}\", {recv_t}.{}({}))", self.pool[m].name, all.join(", ")));
+                self.line(&format!(
+                    "fmt.Println(\"{p}\", {recv_t}.{}({}))",
+                    self.pool[m].name,
+                    all.join(", ")
+                ));
             }
         }
     }

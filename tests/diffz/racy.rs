@@ -7,43 +7,62 @@
 use super::gen::{fix_imports, Rng};
 use std::fmt::Write as _;
 
-/// One racy program from `seed`.
-pub fn generate(seed: u64) -> String {
+/// One racy program from `seed`. Without `torn`, only the races that gol
+/// survives today (see the harness's docs): counters and interface values.
+pub fn generate(seed: u64, torn: bool) -> String {
     let mut r = Rng(seed);
     let mut body = String::new();
     let mut globals = String::new();
     let n = r.range(1, 3);
     for k in 0..n {
-        let iters = r.range(200, 3000);
-        let big = *r.pick(&[2i64, 64, 4096, 1 << 16, 1 << 20]);
+        // Readers walk whole values: the work stays at a few million
+        // steps per goroutine.
+        let big = *r.pick(&[2i64, 64, 4096, 1 << 16, 1 << 20, 1 << 24]);
+        let iters = r.range(200, 3000).min(4_000_000 / big + 50);
+        // Readers that touch one element race for longer.
+        let cheap_iters = r.range(1000, 100_000);
         let recover = r.chance(60);
         let rec = if recover {
             "defer func() { _ = recover() }()\n\t\t"
         } else {
             ""
         };
+        // What is allocated in a loop stays small: a racy program is
+        // about torn values, not the collector's speed.
+        let small = big.min(4096);
         let writers = r.range(1, 2);
         let readers = r.range(1, 3);
-        match r.below(6) {
+        let kind = if torn { r.below(6) } else { *r.pick(&[2, 3]) };
+        match kind {
             0 => {
                 // A string torn between a short and a long value.
                 let _ = writeln!(globals, "var s{k} string = \"a\"");
                 let _ = writeln!(globals, "var long{k} = strings.Repeat(\"x\", {big})");
+                let cheap = r.chance(50);
+                let iters = if cheap { cheap_iters } else { iters };
                 for _ in 0..writers {
                     let _ = writeln!(
                         body,
                         "\twg.Add(1)\n\tgo func() {{\n\t\tdefer wg.Done()\n\t\tfor i := 0; i < {iters}; i++ {{\n\t\t\tif i%2 == 0 {{ s{k} = long{k} }} else {{ s{k} = \"ab\" }}\n\t\t}}\n\t}}()"
                     );
                 }
-                let read = *r.pick(&[
-                    "if len(t) > 0 { n += int(t[len(t)-1]) }",
-                    "n += strings.Count(t, \"x\")",
-                    "n += len(t + \"!\")",
-                    "for _, c := range t { n += int(c) & 1 }",
-                    "n += len([]byte(t))",
-                    "if t == \"ab\" { n++ }",
-                    "n += strings.Index(t, \"b\")",
-                ]);
+                let read = if cheap {
+                    *r.pick(&[
+                        "if len(t) > 0 { n += int(t[len(t)-1]) }",
+                        "if t == \"ab\" { n++ }",
+                        "n += len(t)",
+                    ])
+                } else {
+                    *r.pick(&[
+                        "if len(t) > 0 { n += int(t[len(t)-1]) }",
+                        "n += strings.Count(t, \"x\")",
+                        "n += len(t + \"!\")",
+                        "for _, c := range t { n += int(c) & 1 }",
+                        "n += len([]byte(t))",
+                        "if t == \"ab\" { n++ }",
+                        "n += strings.Index(t, \"b\")",
+                    ])
+                };
                 for _ in 0..readers {
                     let _ = writeln!(
                         body,
@@ -54,20 +73,26 @@ pub fn generate(seed: u64) -> String {
             1 => {
                 // A slice torn between a short and a long backing array.
                 let _ = writeln!(globals, "var sl{k} = make([]int, 1)");
+                let cheap = r.chance(50);
+                let iters = if cheap { cheap_iters } else { iters };
                 for _ in 0..writers {
                     let _ = writeln!(
                         body,
                         "\twg.Add(1)\n\tgo func() {{\n\t\tdefer wg.Done()\n\t\tsmall, large := make([]int, 1), make([]int, {big})\n\t\tfor i := 0; i < {iters}; i++ {{\n\t\t\tif i%2 == 0 {{ sl{k} = large }} else {{ sl{k} = small }}\n\t\t}}\n\t}}()"
                     );
                 }
-                let op = *r.pick(&[
-                    "t[len(t)-1] = i",
-                    "n += t[len(t)-1]",
-                    "t = append(t, i); n += len(t)",
-                    "copy(t, []int{1, 2, 3})",
-                    "for j := range t { if j > 8 { break }; t[j]++ }",
-                    "n += len(t[len(t)/2:])",
-                ]);
+                let op = if cheap {
+                    *r.pick(&["t[len(t)-1] = i", "n += t[len(t)-1]"])
+                } else {
+                    *r.pick(&[
+                        "t[len(t)-1] = i",
+                        "n += t[len(t)-1]",
+                        "t = append(t, i); n += len(t)",
+                        "copy(t, []int{1, 2, 3})",
+                        "for j := range t { if j > 8 { break }; t[j]++ }",
+                        "n += len(t[len(t)/2:])",
+                    ])
+                };
                 for _ in 0..readers {
                     let _ = writeln!(
                         body,
@@ -91,7 +116,7 @@ pub fn generate(seed: u64) -> String {
                 for _ in 0..writers {
                     let _ = writeln!(
                         body,
-                        "\twg.Add(1)\n\tgo func() {{\n\t\tdefer wg.Done()\n\t\tfor i := 0; i < {iters}; i++ {{\n\t\t\tswitch i % 3 {{\n\t\t\tcase 0: x{k} = i\n\t\t\tcase 1: x{k} = strings.Repeat(\"y\", {big})\n\t\t\tdefault: x{k} = []int{{i, i}}\n\t\t\t}}\n\t\t}}\n\t}}()"
+                        "\twg.Add(1)\n\tgo func() {{\n\t\tdefer wg.Done()\n\t\tfor i := 0; i < {iters}; i++ {{\n\t\t\tswitch i % 3 {{\n\t\t\tcase 0: x{k} = i\n\t\t\tcase 1: x{k} = strings.Repeat(\"y\", {small})\n\t\t\tdefault: x{k} = []int{{i, i}}\n\t\t\t}}\n\t\t}}\n\t}}()"
                     );
                 }
                 for _ in 0..readers {
@@ -111,7 +136,7 @@ pub fn generate(seed: u64) -> String {
                 for _ in 0..writers {
                     let _ = writeln!(
                         body,
-                        "\twg.Add(1)\n\tgo func() {{\n\t\tdefer wg.Done()\n\t\tfor i := 0; i < {iters}; i++ {{\n\t\t\tif i%2 == 0 {{ st{k} = rec{k}{{strings.Repeat(\"z\", {big}), make([]int, {big}), i}} }} else {{ st{k} = rec{k}{{\"q\", nil, -i}} }}\n\t\t}}\n\t}}()"
+                        "\twg.Add(1)\n\tgo func() {{\n\t\tdefer wg.Done()\n\t\tfor i := 0; i < {iters}; i++ {{\n\t\t\tif i%2 == 0 {{ st{k} = rec{k}{{strings.Repeat(\"z\", {small}), make([]int, {small}), i}} }} else {{ st{k} = rec{k}{{\"q\", nil, -i}} }}\n\t\t}}\n\t}}()"
                     );
                 }
                 for _ in 0..readers {
