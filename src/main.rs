@@ -4,6 +4,8 @@
 //! unreadable file, 2 a bad command line (and, once programs run, an
 //! unrecovered panic or fatal error).
 
+mod fault;
+
 use clap::{Parser, Subcommand};
 use gol_lang::diag;
 use std::io::Write;
@@ -47,6 +49,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // First, so a fault anywhere in gol (compiling included) is loud.
+    fault::install();
     let cli = Cli::parse();
     match cli.command {
         Command::Version => {

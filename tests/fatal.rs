@@ -67,3 +67,25 @@ fn runlock_of_unlocked_rwmutex() {
         &["main.main()"],
     );
 }
+
+#[test]
+fn set_finalizer_misuse() {
+    for (name, first) in [
+        (
+            "finalizer_not_pointer.go",
+            "fatal error: runtime.SetFinalizer: first argument is int, not pointer",
+        ),
+        (
+            "finalizer_twice.go",
+            "fatal error: runtime.SetFinalizer: finalizer already set",
+        ),
+        (
+            "finalizer_wrong_type.go",
+            "fatal error: runtime.SetFinalizer: cannot pass *main.T to finalizer func(*int)",
+        ),
+    ] {
+        let (out, err, code) = run(name);
+        assert_eq!((out.as_str(), code), ("", 2), "{name}: {err}");
+        assert_fatal(&err, first, &["main.main()"]);
+    }
+}

@@ -339,6 +339,8 @@ impl Heap {
             gcw.scan_work += 8;
             self.shade_gcw(&mut gcw, w);
         });
+        // Objects waiting for their finalizers to run (mfinal.rs).
+        self.shade_ready_finalizers(&mut gcw);
         // Every P's tiny block (Go's `gcMarkTinyAllocs`): its owner will
         // keep carving new objects out of it, which a black stack may then
         // hold, so it must not stay white. O(Ps).
@@ -669,6 +671,21 @@ impl Heap {
         gcw.scan_work += n as u64;
     }
 
+    /// Shade the referents of the allocated object `obj` (not the object
+    /// itself) onto `gcw`: for finalizable objects (mfinal.rs).
+    pub(crate) fn scan_object_contents(&self, gcw: &mut GcWork, obj: Grey) {
+        // SAFETY: span structs live as long as the heap.
+        let s = unsafe { obj.0.get() };
+        if !s.span_class().noscan() {
+            self.scan_object(gcw, obj);
+        }
+    }
+
+    /// Drain every grey object, however long it takes (world stopped).
+    pub(crate) fn drain_all(&self, gcw: &mut GcWork) {
+        while self.drain(gcw, u64::MAX, None) > 0 {}
+    }
+
     /// Shade the object `word` points into onto `gcw` (Go's `greyobject`).
     #[inline]
     pub(crate) fn shade_gcw(&self, gcw: &mut GcWork, word: usize) {
@@ -778,7 +795,11 @@ impl Heap {
             return MarkTermination::Resume;
         }
 
-        // Nothing is grey: every reachable object is marked.
+        // Nothing is grey: every reachable object is marked. Objects with
+        // finalizers that nothing reaches are found now (mfinal.rs).
+        let mut gcw = GcWork::default();
+        self.mark_finalizers(&mut gcw);
+        self.dispose(&mut gcw);
         self.set_phase(Phase::MarkTermination);
         let mark_end = Instant::now();
         if self.verify.load(Relaxed) {

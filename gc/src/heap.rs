@@ -305,6 +305,8 @@ pub struct Heap {
     pub(crate) work: WorkQueues,
     /// The mark in progress (cycle.rs).
     pub(crate) mark: MarkCycle,
+    /// Objects with finalizers, and those found unreachable (mfinal.rs).
+    pub(crate) finalizers: crate::mfinal::Finalizers,
 }
 
 /// Class of a small request (`0 < size <= MAX_SMALL_SIZE`).
@@ -361,6 +363,7 @@ impl Heap {
             concurrent: AtomicBool::new(false),
             work: WorkQueues::default(),
             mark: MarkCycle::default(),
+            finalizers: Default::default(),
         }
     }
 
@@ -465,7 +468,12 @@ impl Heap {
 
     #[cold]
     fn alloc_large(&self, size: usize, layout: Layout<'_>) -> *mut u8 {
-        if size > crate::MAX_ALLOC {
+        if size >= crate::MAX_ALLOC {
+            // No address space can hold it: Go's runtime says so (its
+            // reservation fails) before the fatal error.
+            let ask = size.div_ceil(PAGE_SIZE) * PAGE_SIZE;
+            let in_use = self.pages.stats().inuse;
+            eprintln!("runtime: out of memory: cannot allocate {ask}-byte block ({in_use} in use)");
             throw("runtime: out of memory");
         }
         let npages = size.div_ceil(PAGE_SIZE);

@@ -152,6 +152,7 @@ mod gcwork;
 mod heap;
 mod layout;
 mod mark;
+mod mfinal;
 mod os;
 mod pacer;
 mod pageheap;
@@ -182,7 +183,8 @@ pub use sizeclasses::{MAX_SMALL_SIZE, NUM_SIZE_CLASSES, PAGE_SIZE};
 pub use tiny::TINY_SIZE;
 
 /// The largest allocation the heap attempts (the 47-bit user address space
-/// of x86-64 and arm64 Linux); anything bigger is a fatal "out of memory".
+/// of x86-64 and arm64 Linux); a request this big or bigger is a fatal "out
+/// of memory".
 /// The VM should turn an oversized `make` into Go's panic
 /// (`makeslice: len out of range`) before it asks.
 pub const MAX_ALLOC: usize = 1 << 47;

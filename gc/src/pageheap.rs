@@ -126,7 +126,7 @@ unsafe impl Sync for PageHeap {}
 impl PageHeap {
     pub(crate) fn new() -> Option<PageHeap> {
         let bytes = ARENA_INDEX_LEN * std::mem::size_of::<AtomicPtr<ArenaMeta>>();
-        let base = os::map_aligned(bytes, 1 << 16)?;
+        let base = os::map_aligned(bytes, 1 << 16, os::Reserve::Sparse)?;
         Some(PageHeap {
             index: NonNull::new(base as *mut AtomicPtr<ArenaMeta>)?,
             lock: Mutex::new(Locked {
@@ -216,7 +216,7 @@ impl PageHeap {
         else {
             return false;
         };
-        let Some(start) = os::map_aligned(bytes, ARENA_SIZE) else {
+        let Some(start) = os::map_aligned(bytes, ARENA_SIZE, os::Reserve::Commit) else {
             return false;
         };
         if (start + bytes) >> ADDR_BITS != 0 {

@@ -939,3 +939,59 @@ fn background_sweeper_races_allocators() {
     let st = exact_stats(&h);
     assert_eq!(st.heap_objects as usize, threads * rounds * per_round / 4);
 }
+
+// ---- finalizers (mfinal.rs) ----
+
+#[test]
+fn finalizers_run_once_in_dependency_order() {
+    let h = Heap::new(Config {
+        verify: true,
+        ..Config::default()
+    });
+    let mut c = h.new_cache();
+    // b <- a: both finalizable and otherwise unreachable; `kept` is
+    // finalizable but reachable; `cyc` points to itself.
+    let b = push(&h, &mut c, 0, 2);
+    let a = push(&h, &mut c, b, 1);
+    let kept = push(&h, &mut c, 0, 3);
+    let cyc = push(&h, &mut c, 0, 4);
+    wr(cyc, 0, cyc);
+    for o in [a, b, kept, cyc] {
+        assert!(h.add_finalizer(o));
+    }
+    assert!(!h.add_finalizer(a), "a second finalizer is refused");
+    assert!(!h.add_finalizer(12345), "not a heap object");
+    gc(&h, &[kept]);
+    // Only a: b is reached through a, kept from the root, cyc from itself.
+    assert!(h.finalizers_ready());
+    assert_eq!(h.take_ready_finalizers(), vec![a]);
+    assert!(!h.finalizers_ready());
+    // a survived the cycle for its finalizer, with what it points to.
+    assert_eq!(list_sum(a), (2, 3));
+    verify(&h);
+    // a's finalizer ran and dropped it: now b's turn.
+    gc(&h, &[kept]);
+    assert_eq!(h.take_ready_finalizers(), vec![b]);
+    assert_eq!(rd(b, 1), 2);
+    gc(&h, &[kept]);
+    assert!(h.take_ready_finalizers().is_empty());
+    // Removing a finalizer: kept, once unreachable, is just freed.
+    assert!(h.remove_finalizer(kept));
+    gc(&h, &[]);
+    assert!(h.take_ready_finalizers().is_empty());
+}
+
+#[test]
+fn ready_finalizers_are_roots_until_taken() {
+    let h = Heap::new(Config::default());
+    let mut c = h.new_cache();
+    let a = push(&h, &mut c, 0, 7);
+    assert!(h.add_finalizer(a));
+    gc(&h, &[]);
+    // Not taken yet: another cycle must keep a (and not report it twice).
+    gc(&h, &[]);
+    h.finish_sweep();
+    assert_eq!(exact_stats(&h).heap_objects, 1);
+    assert_eq!(h.take_ready_finalizers(), vec![a]);
+    assert_eq!(rd(a, 1), 7);
+}

@@ -69,6 +69,7 @@ use crate::sched::chan::{Chan, RecvTicket, SelectTicket, SendTicket};
 use crate::sched::{Executor, PCtx, RunOutcome, WaitReason};
 use crate::Vm;
 use std::io::Write;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 /// A parked channel operation and where its result goes (absolute slot
@@ -122,6 +123,12 @@ struct Pool {
 // pool; everything else in a `Vm` is owned or `Arc`s of `Sync` state.
 unsafe impl Send for Pool {}
 
+/// How long main's return yields to goroutines running a panic's
+/// deferred calls before the program exits regardless. Go gives them 1000
+/// `Gosched`s ("running deferred functions should not take long"); gol's
+/// deferred code runs slower than compiled Go, so the wait is a time.
+const MAIN_PANIC_WAIT_NS: u64 = 200_000_000;
+
 /// The VM as the scheduler's executor.
 pub struct Exec {
     pool: Mutex<Pool>,
@@ -144,6 +151,21 @@ pub struct Exec {
     /// until unpinned.
     pub(crate) pins: Mutex<std::collections::HashMap<u64, u64>>,
     next_pin: std::sync::atomic::AtomicU64,
+    /// Goroutines running the deferred calls of a panic not yet recovered
+    /// (Go's `runningPanicDefers`): raised by the interpreter when a panic
+    /// starts, lowered when it is recovered. While it is not zero, main's
+    /// return yields first, so a panic whose deferred call released main
+    /// (a `wg.Done`) still ends the program with its report and status 2.
+    pub(crate) panic_defers: std::sync::atomic::AtomicUsize,
+    /// An unrecovered panic is being reported (Go's `panicking`): main's
+    /// return parks for good; the report ends the program.
+    pub(crate) dying: std::sync::atomic::AtomicBool,
+    /// When main's return first yielded to running panics (see
+    /// [`MAIN_PANIC_WAIT_NS`]), 0 before.
+    main_wait_ns: std::sync::atomic::AtomicU64,
+    /// `runtime.SetFinalizer`'s functions and the finalizers to run
+    /// (mfinal.rs).
+    pub(crate) finalizers: crate::mfinal::Finalizers,
 }
 
 impl Exec {
@@ -269,7 +291,14 @@ impl Executor for Exec {
         };
         vm.cx = cx as *const Cx;
         vm.exec = Some(self as *const Exec);
+        // Finalizers start between slices (mfinal.rs): before this one,
+        // and after it when it ended the finalizer goroutine or parked.
+        crate::mfinal::poll(&mut vm, self, cx);
         let out = run_slice(&mut vm, g, cx);
+        if matches!(out, RunOutcome::Done | RunOutcome::Goexit) {
+            crate::mfinal::ended(self, g.id);
+        }
+        crate::mfinal::poll(&mut vm, self, cx);
         vm.cx = std::ptr::null();
         vm.exec = None;
         self.put_vm(vm);
@@ -333,20 +362,58 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
     match crate::interp::run(vm, g, budget) {
         crate::interp::Exit::Yield => RunOutcome::Preempted,
         crate::interp::Exit::Block(r) => RunOutcome::Blocked(r),
-        crate::interp::Exit::Done => RunOutcome::Done,
-        crate::interp::Exit::Goexit => RunOutcome::Goexit,
-        crate::interp::Exit::Exit(code) => {
-            let _ = vm.stdout.flush();
-            RunOutcome::Exit(code)
+        crate::interp::Exit::Done => {
+            // Main returned: as Go's main does, let goroutines that are
+            // running a panic's deferred calls finish (a recovered panic
+            // lets main exit; an unrecovered one ends the program with
+            // its report). The G has no frames left: each later slice
+            // comes straight back here.
+            if g.id == 1 {
+                if let Some(exec) = vm.exec.map(|e| {
+                    // SAFETY: set by the executor while it runs slices; it
+                    // outlives every slice.
+                    unsafe { &*e }
+                }) {
+                    if exec.dying.load(Ordering::Acquire) {
+                        return RunOutcome::Blocked(crate::sched::WaitReason::PanicWait);
+                    }
+                    if exec.panic_defers.load(Ordering::Acquire) > 0 {
+                        // The first wait stamps the clock (nanoseconds since
+                        // the program started, plus one).
+                        let now = vm.start.elapsed().as_nanos() as u64 + 1;
+                        let first = match exec.main_wait_ns.compare_exchange(
+                            0,
+                            now,
+                            Ordering::Relaxed,
+                            Ordering::Relaxed,
+                        ) {
+                            Ok(_) => now,
+                            Err(t) => t,
+                        };
+                        if now - first < MAIN_PANIC_WAIT_NS {
+                            return RunOutcome::Yielded;
+                        }
+                    }
+                }
+            }
+            RunOutcome::Done
         }
+        crate::interp::Exit::Goexit => RunOutcome::Goexit,
+        crate::interp::Exit::Exit(code) => RunOutcome::Exit(code),
         crate::interp::Exit::Panic => {
-            let _ = vm.stdout.flush();
+            if let Some(exec) = vm.exec {
+                // SAFETY: as above.
+                let exec = unsafe { &*exec };
+                // Release pairs with main's Acquire load. This goroutine
+                // still counts in `panic_defers` (it never drops out): main
+                // sees it running, then dying.
+                exec.dying.store(true, Ordering::Release);
+            }
             crate::panic::report(vm, g);
             created_by(vm, g);
             RunOutcome::Panicked
         }
         crate::interp::Exit::Fatal(msg) => {
-            let _ = vm.stdout.flush();
             crate::panic::fatal(vm, g, &msg);
             RunOutcome::Exit(2)
         }
@@ -444,7 +511,6 @@ fn raise(vm: &mut Vm, g: &mut G, msg: &str) -> Option<RunOutcome> {
     if crate::interp::raise(vm, g, msg.to_string()) {
         None
     } else {
-        let _ = vm.stdout.flush();
         crate::panic::report(vm, g);
         created_by(vm, g);
         Some(RunOutcome::Panicked)
@@ -665,6 +731,10 @@ pub(crate) fn run_program(vm: &mut Vm) -> i32 {
         sema: Mutex::new(std::collections::HashMap::new()),
         pins: Mutex::new(std::collections::HashMap::new()),
         next_pin: std::sync::atomic::AtomicU64::new(1),
+        panic_defers: std::sync::atomic::AtomicUsize::new(0),
+        dying: std::sync::atomic::AtomicBool::new(false),
+        main_wait_ns: std::sync::atomic::AtomicU64::new(0),
+        finalizers: Default::default(),
     };
     let sched = Sched::new(exec, sched_config());
     let main = Box::new(G::new(1, vm.prog.entry));
@@ -678,7 +748,6 @@ pub(crate) fn run_program(vm: &mut Vm) -> i32 {
     }
     vm.cx = std::ptr::null();
     vm.exec = None;
-    let _ = vm.stdout.flush();
     match exit {
         RunExit::Done => 0,
         RunExit::Exit(c) => c,

@@ -200,6 +200,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
             ($msg:expr) => {{
                 save!();
                 let msg: String = $msg;
+                count_panic(vm, g, true);
                 match start_panic(&prog, g, PanicValue::Runtime(msg)) {
                     Flow::Continue => continue 'frames,
                     Flow::Exit(x) => return x,
@@ -589,10 +590,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let l = ri!(len);
                     let c = ri!(cap);
                     let ew = prog.ty(t).words.max(1) as i64;
-                    if l < 0 || l > (1 << 40) / ew {
+                    // Go's bound: cap * elemsize <= 2^48 bytes (maxAlloc);
+                    // below it, a size the heap cannot get is Go's fatal
+                    // error (out of memory), not this panic.
+                    if l < 0 || l > (1 << 45) / ew {
                         panic_rt!("runtime error: makeslice: len out of range".into());
                     }
-                    if c < l || c > (1 << 40) / ew {
+                    if c < l || c > (1 << 45) / ew {
                         panic_rt!("runtime error: makeslice: cap out of range".into());
                     }
                     let p = if c == 0 {
@@ -820,6 +824,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                             save!();
                             let (p, l) = vm.new_string(msg.as_bytes());
                             let bx = vm.new_box(RtType(0), &[p, l]);
+                            count_panic(vm, g, true);
                             match start_panic(&prog, g, PanicValue::Value(bx)) {
                                 Flow::Continue => continue 'frames,
                                 Flow::Exit(x) => return x,
@@ -828,6 +833,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         NativeResult::RuntimeError(msg) => panic_rt!(msg),
                         NativeResult::PanicValue(v) => {
                             save!();
+                            count_panic(vm, g, true);
                             match start_panic(&prog, g, PanicValue::Value(v)) {
                                 Flow::Continue => continue 'frames,
                                 Flow::Exit(x) => return x,
@@ -891,7 +897,19 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let done = g.frames.pop();
                     if let Some(done) = done {
                         if done.deferred_panic {
-                            flow!(after_deferred_panic(&prog, g))
+                            let was = real_panic(g);
+                            // (flow! saves pc into the top frame first: here
+                            // that is the caller's, which after_deferred_panic
+                            // sets, so save before it.)
+                            save!();
+                            let f = after_deferred_panic(&prog, g);
+                            if was && !real_panic(g) {
+                                uncount_panic(vm);
+                            }
+                            match f {
+                                Flow::Continue => continue 'frames,
+                                Flow::Exit(x) => return x,
+                            }
                         }
                     }
                     if g.frames.is_empty() {
@@ -968,6 +986,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     } else {
                         PanicValue::Value(v)
                     };
+                    count_panic(vm, g, pv != PanicValue::Goexit);
                     match start_panic(&prog, g, pv) {
                         Flow::Continue => continue 'frames,
                         Flow::Exit(x) => return x,
@@ -1400,6 +1419,7 @@ fn chan_of<'e>(vm: &Vm, w: u64) -> Option<&'e Arc<crate::sched::chan::Chan>> {
 /// false when the panic ended the goroutine.
 pub(crate) fn raise(vm: &mut Vm, g: &mut G, msg: String) -> bool {
     let prog = vm.prog.clone();
+    count_panic(vm, g, true);
     match start_panic(&prog, g, PanicValue::Runtime(msg)) {
         Flow::Continue => true,
         Flow::Exit(_) => false,
@@ -1476,6 +1496,44 @@ fn run_deferred(prog: &Program, g: &mut G, depth: usize, panicking: bool) -> Flo
         returning: None,
     });
     Flow::Continue
+}
+
+/// Whether `g` is unwinding a panic (not a Goexit).
+fn real_panic(g: &G) -> bool {
+    g.panicking
+        .as_ref()
+        .is_some_and(|p| p.value != PanicValue::Goexit)
+}
+
+/// A panic is about to start in `g`: when it is the goroutine's first (no
+/// other panic being unwound), it counts in the executor's
+/// `panic_defers` until recovered (see `Exec::panic_defers`).
+fn count_panic(vm: &Vm, g: &G, real: bool) {
+    if real && !real_panic(g) {
+        if let Some(e) = vm.exec {
+            // SAFETY: set by the executor while it runs slices; it
+            // outlives every slice.
+            let e = unsafe { &*e };
+            // Release pairs with the Acquire load of main's return.
+            e.panic_defers
+                .fetch_add(1, std::sync::atomic::Ordering::Release);
+        }
+    }
+}
+
+/// `g`'s panics are all recovered: it no longer counts.
+fn uncount_panic(vm: &Vm) {
+    if let Some(e) = vm.exec {
+        // SAFETY: as in `count_panic`.
+        let e = unsafe { &*e };
+        // Saturating: a panic started where it could not be counted (a
+        // deferred nil func) is recovered without a count to drop.
+        let _ = e.panic_defers.fetch_update(
+            std::sync::atomic::Ordering::Release,
+            std::sync::atomic::Ordering::Relaxed,
+            |n| n.checked_sub(1),
+        );
+    }
 }
 
 fn start_or_continue(prog: &Program, g: &mut G, v: PanicValue) -> Flow {

@@ -66,10 +66,12 @@ pub mod exec;
 pub mod goroutine;
 pub mod interp;
 pub mod map;
+pub(crate) mod mfinal;
 pub(crate) mod mgc;
 pub mod native;
 pub mod panic;
 pub mod sched;
+pub mod stdio;
 pub mod sync;
 pub mod value;
 
@@ -86,42 +88,7 @@ pub struct Hooks {
     pub format_float: fn(f64, u32) -> Vec<u8>,
 }
 
-/// The program's standard output, shared by every M: one buffer behind a
-/// lock, so the bytes of one write (one `fmt.Println`) are never
-/// interleaved with another goroutine's.
-#[derive(Clone)]
-pub struct Out(std::sync::Arc<std::sync::Mutex<std::io::BufWriter<std::io::Stdout>>>);
-
-impl Out {
-    fn new() -> Out {
-        Out(std::sync::Arc::new(std::sync::Mutex::new(
-            std::io::BufWriter::new(std::io::stdout()),
-        )))
-    }
-
-    fn with<R>(&self, f: impl FnOnce(&mut std::io::BufWriter<std::io::Stdout>) -> R) -> R {
-        // A panic while holding the lock cannot leave the buffer broken
-        // (BufWriter's state stays consistent), so a poisoned lock is
-        // still usable.
-        let mut g = match self.0.lock() {
-            Ok(g) => g,
-            Err(e) => e.into_inner(),
-        };
-        f(&mut g)
-    }
-}
-
-impl std::io::Write for Out {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.with(|w| w.write(b))
-    }
-    fn write_all(&mut self, b: &[u8]) -> std::io::Result<()> {
-        self.with(|w| w.write_all(b))
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.with(|w| w.flush())
-    }
-}
+pub use stdio::Out;
 
 /// The package-level variables: one word each, allocated once and never
 /// moved (`&global` is a plain address), shared by every M. Relaxed
@@ -341,7 +308,7 @@ impl Vm {
             map_types: Vec::new(),
             slice_budget,
             runtime_errors,
-            stdout: Out::new(),
+            stdout: Out,
             args: std::sync::Arc::new(Vec::new()),
             cx: std::ptr::null(),
             exec: None,
@@ -366,7 +333,7 @@ impl Vm {
             runtime_errors: self.runtime_errors,
             map_types: Vec::new(),
             slice_budget: self.slice_budget,
-            stdout: self.stdout.clone(),
+            stdout: self.stdout,
             args: self.args.clone(),
             cx: std::ptr::null(),
             exec: None,

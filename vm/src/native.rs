@@ -149,12 +149,22 @@ impl NativeCtx<'_> {
         self.vm.new_string(b)
     }
 
-    /// Writes to the program's standard output.
-    pub fn stdout(&mut self) -> &mut dyn Write {
-        &mut self.vm.stdout
+    /// A new heap string of `len` bytes written by `fill` (which receives
+    /// them zeroed), as (ptr, len): a native builds a large result in
+    /// place instead of in a Rust buffer copied afterwards.
+    pub fn new_string_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) -> (u64, u64) {
+        if len == 0 {
+            return (0, 0);
+        }
+        let p = self.vm.alloc_noscan(len);
+        // SAFETY: `p` is a fresh, zeroed, pointer-free object of at least
+        // `len` bytes that nothing else refers to yet.
+        fill(unsafe { std::slice::from_raw_parts_mut(p as *mut u8, len) });
+        (p, len as u64)
     }
 
-    /// Flushes standard output (before writing to stderr, or exiting).
+    /// Standard output is unbuffered (see [`crate::stdio`]), so there is
+    /// nothing to flush; kept for callers written when it was buffered.
     pub fn flush_stdout(&mut self) {
         let _ = self.vm.stdout.flush();
     }
@@ -293,11 +303,21 @@ impl NativeCtx<'_> {
         self.vm.shade_words(ws);
     }
 
-    /// Writes to the program's standard error (after flushing stdout, so
-    /// the two streams interleave as the program wrote them).
+    /// Writes to the program's standard error, ignoring errors (as Go's
+    /// runtime does for its own messages).
     pub fn write_stderr(&mut self, b: &[u8]) {
-        let _ = self.vm.stdout.flush();
-        let _ = std::io::stderr().write_all(b);
+        let _ = crate::stdio::write_std(crate::stdio::Stream::Stderr, b);
+    }
+
+    /// Writes all of `b` to the program's standard output or error as Go's
+    /// `os.File.Write` does (see [`crate::stdio`]): the bytes written and
+    /// the error that stopped it, if any.
+    pub fn write_stream(
+        &mut self,
+        s: crate::stdio::Stream,
+        b: &[u8],
+    ) -> (usize, Option<std::io::Error>) {
+        crate::stdio::write_std(s, b)
     }
 
     /// The method `name` of values of type `t`, if its method set has one.
@@ -370,6 +390,13 @@ impl NativeCtx<'_> {
     /// The native's own arguments are in its window, so they survive; a
     /// native must hold no other heap address across this call.
     pub fn collect(&mut self) {
+        self.collect_now();
+        // Finalizers of objects this cycle found unreachable start now
+        // (mfinal.rs), so a caller that waits for them next is not alone.
+        self.start_finalizers();
+    }
+
+    fn collect_now(&mut self) {
         if NESTED.with(|d| d.get()) > 0 {
             // Inside a nested call the outer natives hold heap addresses
             // in Rust locals and the outer deferred calls are set aside:

@@ -438,7 +438,15 @@ impl<'a> Gen<'a> {
             Type::Array(n, e) => TypeKind::Array(n, self.rt_type(e)),
             Type::Map(k, v) => TypeKind::Map(self.rt_type(k), self.rt_type(v)),
             Type::Chan(_, e) => TypeKind::Chan(self.rt_type(e)),
-            Type::Func(_) => TypeKind::Func,
+            Type::Func(sig) => {
+                // The parameter of a one-parameter func type gets a
+                // descriptor too: runtime.SetFinalizer checks a finalizer's
+                // parameter against its object by it (vm/src/mfinal.rs).
+                if let [p] = sig.params[..] {
+                    self.rt_type(p);
+                }
+                TypeKind::Func
+            }
             Type::Interface(_) => TypeKind::Interface,
             Type::Struct(fs) => {
                 let mut off = 0;

@@ -9,6 +9,7 @@ package fmt
 import (
 	"errors"
 	"io"
+	"os"
 )
 
 // wrapError is Errorf's error for one %w (its %T is *fmt.wrapError).
@@ -75,7 +76,23 @@ func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
 	return w.Write([]byte(Sprintf(format, a...)))
 }
 
-func Printf(format string, a ...any) (n int, err error)
+func Printf(format string, a ...any) (n int, err error) {
+	n, msg := stdoutPrintf(format, a)
+	return n, stdoutError(msg)
+}
+
+// stdoutPrintf writes Sprintf(format, a...) to the standard output: the
+// bytes written and, if the write failed, the system's message.
+func stdoutPrintf(format string, a []any) (n int, msg string)
+
+// stdoutError is the error of a failed print to os.Stdout, as Go's
+// os.File.Write makes it (nil for msg "").
+func stdoutError(msg string) error {
+	if len(msg) == 0 {
+		return nil
+	}
+	return &os.PathError{Op: "write", Path: os.Stdout.Name(), Err: errors.New(msg)}
+}
 
 func Sprintf(format string, a ...any) string
 
@@ -87,7 +104,13 @@ func Fprint(w io.Writer, a ...any) (n int, err error) {
 	return w.Write([]byte(Sprint(a...)))
 }
 
-func Print(a ...any) (n int, err error)
+func Print(a ...any) (n int, err error) {
+	n, msg := stdoutPrint(a)
+	return n, stdoutError(msg)
+}
+
+// stdoutPrint writes Sprint(a...) to the standard output, as stdoutPrintf.
+func stdoutPrint(a []any) (n int, msg string)
 
 func Sprint(a ...any) string
 
@@ -99,7 +122,14 @@ func Fprintln(w io.Writer, a ...any) (n int, err error) {
 	return w.Write([]byte(Sprintln(a...)))
 }
 
-func Println(a ...any) (n int, err error)
+func Println(a ...any) (n int, err error) {
+	n, msg := stdoutPrintln(a)
+	return n, stdoutError(msg)
+}
+
+// stdoutPrintln writes Sprintln(a...) to the standard output, as
+// stdoutPrintf.
+func stdoutPrintln(a []any) (n int, msg string)
 
 func Sprintln(a ...any) string
 

@@ -47,11 +47,14 @@ fn format_args(
     }
 }
 
+/// Writes a print's bytes to standard output, unbuffered as Go's
+/// `os.Stdout`: results `(n int, msg string)`, msg the system's message
+/// when the write failed (the Go side makes Go's `*PathError` of it).
 fn write_out(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
-    let _ = ctx.stdout().write_all(out);
-    // (n int, err error)
-    ctx.set_result(0, out.len() as u64);
-    ctx.set_result(1, 0);
+    let (n, err) = ctx.write_stream(gol_vm::stdio::Stream::Stdout, out);
+    let msg = err.map(|e| super::os::io_error(&e).0).unwrap_or_default();
+    ctx.set_result(0, n as u64);
+    super::ret_str(ctx, 1, msg.as_bytes());
     NativeResult::Ok
 }
 
@@ -62,7 +65,7 @@ fn return_string(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
     NativeResult::Ok
 }
 
-/// `fmt.Println(a ...any) (n int, err error)`
+/// `fmt.stdoutPrintln(a []any) (n int, msg string)`: `Println`'s write.
 pub fn println(ctx: &mut NativeCtx<'_>) -> NativeResult {
     match format_args(ctx, 0, format::sprintln) {
         Ok(out) => write_out(ctx, &out),
@@ -70,7 +73,7 @@ pub fn println(ctx: &mut NativeCtx<'_>) -> NativeResult {
     }
 }
 
-/// `fmt.Print(a ...any) (n int, err error)`
+/// `fmt.stdoutPrint(a []any) (n int, msg string)`: `Print`'s write.
 pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
     match format_args(ctx, 0, format::sprint) {
         Ok(out) => write_out(ctx, &out),
@@ -78,7 +81,8 @@ pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
     }
 }
 
-/// `fmt.Printf(format string, a ...any) (n int, err error)`
+/// `fmt.stdoutPrintf(format string, a []any) (n int, msg string)`:
+/// `Printf`'s write.
 pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let f = ctx.str_arg(0);
     match format_args(ctx, 2, |a| format::sprintf(&f, a)) {

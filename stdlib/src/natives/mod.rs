@@ -114,9 +114,9 @@ fn not_yet(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// The native implementing `name` (`fmt.Println`, `os.Exit`), if gol has it.
 pub fn resolve(name: &str) -> Option<NativeFn> {
     let direct: Option<NativeFn> = match name {
-        "fmt.Println" => Some(fmt::println),
-        "fmt.Print" => Some(fmt::print),
-        "fmt.Printf" => Some(fmt::printf),
+        "fmt.stdoutPrintln" => Some(fmt::println),
+        "fmt.stdoutPrint" => Some(fmt::print),
+        "fmt.stdoutPrintf" => Some(fmt::printf),
         "fmt.Sprintf" => Some(fmt::sprintf),
         "fmt.Sprint" => Some(fmt::sprint),
         "fmt.Sprintln" => Some(fmt::sprintln),

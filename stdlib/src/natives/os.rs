@@ -13,8 +13,8 @@ use gol_vm::{NativeCtx, NativeResult};
 use std::io::Write;
 
 /// `os.Exit(code int)`: ends the process at once (deferred calls do not run).
+/// Nothing is left to flush: standard output is unbuffered.
 pub fn exit(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    ctx.flush_stdout();
     NativeResult::Exit(ctx.arg(0) as i64 as i32)
 }
 
@@ -26,7 +26,7 @@ pub fn runtime_args(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// Go's message and kind (1 not found, 2 exists, 3 permission) of an I/O
 /// error.
-fn io_error(e: &std::io::Error) -> (String, u64) {
+pub(crate) fn io_error(e: &std::io::Error) -> (String, u64) {
     use std::io::ErrorKind as K;
     let kind = match e.kind() {
         K::NotFound => 1,
@@ -124,23 +124,29 @@ pub fn write_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
     }
 }
 
-/// `os.writeFd(fd int, b []byte) (n int, msg string)`
+/// `os.writeFd(fd int, b []byte) (n int, msg string)`: a write to the
+/// program's standard output or error, unbuffered as Go's (a broken pipe
+/// kills the process with SIGPIPE, as Go's `epipecheck` does).
 pub fn write_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use gol_vm::stdio::Stream;
     let fd = ctx.arg(0);
     let b = ctx.bytes_at(ctx.arg(1), ctx.arg(2));
-    let msg: &[u8] = match fd {
-        1 => {
-            let _ = ctx.stdout().write_all(&b);
-            b""
+    let (n, msg) = match fd {
+        1 | 2 => {
+            let s = if fd == 1 {
+                Stream::Stdout
+            } else {
+                Stream::Stderr
+            };
+            match ctx.write_stream(s, &b) {
+                (n, None) => (n, String::new()),
+                (n, Some(e)) => (n, io_error(&e).0),
+            }
         }
-        2 => {
-            ctx.write_stderr(&b);
-            b""
-        }
-        _ => b"bad file descriptor",
+        _ => (0, "bad file descriptor".to_string()),
     };
-    ctx.set_result(0, if msg.is_empty() { b.len() as u64 } else { 0 });
-    ret_str(ctx, 1, msg);
+    ctx.set_result(0, n as u64);
+    ret_str(ctx, 1, msg.as_bytes());
     NativeResult::Ok
 }
 

@@ -5,7 +5,13 @@
 
 use gol_vm::{NativeCtx, NativeResult};
 
-pub const RUNTIME_NAMES: &[&str] = &["Gosched", "Goexit", "NumGoroutine", "GOMAXPROCS"];
+pub const RUNTIME_NAMES: &[&str] = &[
+    "Gosched",
+    "Goexit",
+    "NumGoroutine",
+    "GOMAXPROCS",
+    "SetFinalizer",
+];
 
 pub const SYNC_NAMES: &[&str] = &[
     "(*Mutex).Lock",
@@ -29,6 +35,11 @@ pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult>
     Some(match name {
         "Gosched" => ctx.gosched(),
         "Goexit" => gol_vm::NativeResult::Goexit,
+        // Misuse is Go's `throw`: a fatal error, not a panic.
+        "SetFinalizer" => match ctx.set_finalizer(ctx.arg(0), ctx.arg(1)) {
+            Ok(()) => NativeResult::Ok,
+            Err(msg) => NativeResult::Fatal(msg),
+        },
         "NumGoroutine" => {
             let n = ctx.num_goroutine();
             ctx.set_result(0, n as u64);

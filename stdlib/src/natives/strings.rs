@@ -495,17 +495,25 @@ pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
                     "strings: Repeat output length overflow".into(),
                 ));
             }
-            // Go dies of an allocation it cannot make; so does gol, with
-            // Go's message rather than Rust's abort.
-            let mut out: Vec<u8> = Vec::new();
-            if total > (1u128 << 40) || out.try_reserve_exact(total as usize).is_err() {
-                ctx.flush_stdout();
-                return Some(NativeResult::Panic("runtime: out of memory".into()));
-            }
-            for _ in 0..n {
-                out.extend_from_slice(&s);
-            }
-            ret_string(ctx, &out)
+            // Built in place in the result: a Rust buffer copied into the
+            // heap would need twice the memory. An allocation the heap
+            // cannot make dies as Go does (fatal error: runtime: out of
+            // memory).
+            let (p, l) = ctx.new_string_with(total as usize, |out| {
+                if let Some(first) = out.get_mut(..s.len()) {
+                    first.copy_from_slice(&s);
+                }
+                // Doubling copies, as Go's Repeat: log2(n) memcpys.
+                let mut done = s.len();
+                while done > 0 && done < out.len() {
+                    let k = done.min(out.len() - done);
+                    out.copy_within(..k, done);
+                    done += k;
+                }
+            });
+            ctx.set_result(0, p);
+            ctx.set_result(1, l);
+            NativeResult::Ok
         }
         "Replace" | "ReplaceAll" => {
             let old = t();

@@ -98,10 +98,12 @@ pub enum WaitReason {
     IOWait,
     Preempted,
     Syscall,
+    /// Main returned while another goroutine reports its panic.
+    PanicWait,
 }
 
 impl WaitReason {
-    const ALL: [WaitReason; 17] = [
+    const ALL: [WaitReason; 18] = [
         WaitReason::Zero,
         WaitReason::ChanReceive,
         WaitReason::ChanSend,
@@ -119,6 +121,7 @@ impl WaitReason {
         WaitReason::IOWait,
         WaitReason::Preempted,
         WaitReason::Syscall,
+        WaitReason::PanicWait,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -140,6 +143,7 @@ impl WaitReason {
             WaitReason::IOWait => "IO wait",
             WaitReason::Preempted => "preempted",
             WaitReason::Syscall => "syscall",
+            WaitReason::PanicWait => "panicwait",
         }
     }
 

@@ -1,0 +1,251 @@
+//! Loud crashes: a SIGSEGV or SIGBUS inside gol reports itself as Go's
+//! runtime reports an unexpected fault, and the process exits with status 2,
+//! never a silent `Segmentation fault` (status 139).
+//!
+//! # What is printed
+//! A fault raised by the hardware (`si_code > 0`) is a bug in gol itself:
+//! no program may cause one (invariant 1). Go's runtime prints, for a
+//! fault outside Go code:
+//!
+//! ```text
+//! unexpected fault address 0x7f0000001000
+//! fatal error: fault
+//! [signal SIGSEGV: segmentation violation code=0x1 addr=0x7f0000001000 pc=0x55d0c1a2b3c4]
+//! ```
+//!
+//! and so does gol. When the faulting address lies within 64 KiB of the
+//! stack pointer, the fault is almost surely a hit on the guard page below
+//! a thread's stack (gol's own Rust stack overflowed, e.g. in deeply
+//! recursive compilation), and a line after the header says so.
+//!
+//! A SIGSEGV or SIGBUS sent by another process (`kill -SEGV`, `si_code <=
+//! 0`) is not a fault; Go prints the signal's name and the interrupted PC
+//! (`SIGSEGV: segmentation violation` / `PC=0x... sigcode=0 addr=0x...`),
+//! then its goroutine dump, and exits with status 2. gol prints the same
+//! two lines and exits with status 2.
+//!
+//! SIGQUIT is handled the same way: Go prints `SIGQUIT: quit` and the
+//! interrupted PC, dumps every goroutine and exits with status 2; gol
+//! prints the two lines and exits with status 2 (the default action
+//! would dump core, status 131).
+//!
+//! The goroutine trace that Go prints after these lines is left out: the
+//! scheduler's state is behind locks and heap memory that the faulting
+//! thread may hold or have corrupted, and a signal handler may do only
+//! async-signal-safe work.
+//!
+//! # How
+//! The handler runs on the thread's alternate signal stack (`SA_ONSTACK`),
+//! so it still runs when the fault is a stack overflow. Rust's runtime
+//! gives the main thread and every thread it spawns an alternate stack
+//! when it installs its own stack-overflow handler before `main`; this
+//! module replaces that handler (Rust's prints `thread '...' has
+//! overflowed its stack` and aborts with SIGABRT, status 134, in no
+//! format of Go's) and keeps the alternate stacks, adding one to the
+//! current thread if it has none. The handler formats into a buffer on
+//! its own stack, writes it with `write(2)` and ends with `_exit(2)`:
+//! no allocation, no lock, nothing that is not async-signal-safe.
+//!
+//! Rejected: chaining to Rust's handler for guard-page hits (its message
+//! and status are not Go's); catching the fault to turn it into a Go
+//! panic (after a fault inside the VM its state cannot be trusted).
+
+use std::ptr;
+
+/// Installs the handler for SIGSEGV, SIGBUS and SIGQUIT. Call once, early
+/// in `main`, before any thread is started.
+pub fn install() {
+    ensure_altstack();
+    for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGQUIT] {
+        // SAFETY: `sa` is fully initialised (zeroed, then its handler,
+        // flags and empty mask set) before sigaction reads it; the handler
+        // has the three-argument signature SA_SIGINFO requires.
+        unsafe {
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = on_fault as *const () as usize;
+            // SA_RESETHAND: a fault inside the handler itself ends the
+            // process with the default action instead of looping.
+            sa.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK | libc::SA_RESETHAND;
+            libc::sigemptyset(&mut sa.sa_mask);
+            libc::sigaction(sig, &sa, ptr::null_mut());
+        }
+    }
+}
+
+/// Gives the current thread an alternate signal stack if it has none
+/// (Rust's runtime normally made one already).
+fn ensure_altstack() {
+    const SIZE: usize = 64 << 10;
+    // SAFETY: sigaltstack with a null new stack only reads the current
+    // setting into `old`, a valid out-pointer.
+    let mut old: libc::stack_t = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    if unsafe { libc::sigaltstack(ptr::null(), &mut old) } != 0 {
+        return;
+    }
+    if old.ss_flags & libc::SS_DISABLE == 0 {
+        return;
+    }
+    // The stack lives as long as the thread that uses it (the main
+    // thread, for the whole process): leaked on purpose.
+    let mem: &'static mut [u8] = Box::leak(vec![0u8; SIZE].into_boxed_slice());
+    let st = libc::stack_t {
+        ss_sp: mem.as_mut_ptr().cast(),
+        ss_flags: 0,
+        ss_size: SIZE,
+    };
+    // SAFETY: `st` describes SIZE bytes of leaked memory that nothing else
+    // uses.
+    unsafe { libc::sigaltstack(&st, ptr::null_mut()) };
+}
+
+/// A fixed buffer for building the report without allocating.
+struct Msg {
+    buf: [u8; 512],
+    len: usize,
+}
+
+impl Msg {
+    fn str(&mut self, s: &str) -> &mut Msg {
+        for &b in s.as_bytes() {
+            if self.len < self.buf.len() {
+                self.buf[self.len] = b;
+                self.len += 1;
+            }
+        }
+        self
+    }
+
+    /// `v` as Go's `%#x` (`0x0` for zero).
+    fn hex(&mut self, v: u64) -> &mut Msg {
+        let mut digits = [0u8; 16];
+        let mut n = 0;
+        let mut x = v;
+        loop {
+            digits[n] = b"0123456789abcdef"[(x & 15) as usize];
+            n += 1;
+            x >>= 4;
+            if x == 0 {
+                break;
+            }
+        }
+        self.str("0x");
+        for i in (0..n).rev() {
+            if self.len < self.buf.len() {
+                self.buf[self.len] = digits[i];
+                self.len += 1;
+            }
+        }
+        self
+    }
+
+    /// `v` in decimal, with its sign.
+    fn dec(&mut self, v: i64) -> &mut Msg {
+        if v < 0 {
+            self.str("-");
+        }
+        let mut digits = [0u8; 20];
+        let mut n = 0;
+        let mut x = v.unsigned_abs();
+        loop {
+            digits[n] = b'0' + (x % 10) as u8;
+            n += 1;
+            x /= 10;
+            if x == 0 {
+                break;
+            }
+        }
+        for i in (0..n).rev() {
+            if self.len < self.buf.len() {
+                self.buf[self.len] = digits[i];
+                self.len += 1;
+            }
+        }
+        self
+    }
+}
+
+/// The interrupted program counter and stack pointer, from the signal's
+/// machine context (0 where the architecture is not known here).
+///
+/// # Safety
+/// `ctx` is the `ucontext_t` pointer the kernel passed to an SA_SIGINFO
+/// handler.
+unsafe fn pc_sp(ctx: *mut libc::c_void) -> (u64, u64) {
+    if ctx.is_null() {
+        return (0, 0);
+    }
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    {
+        // SAFETY: by the caller's promise `ctx` is a valid ucontext_t.
+        let uc = unsafe { &*(ctx as *const libc::ucontext_t) };
+        let g = &uc.uc_mcontext.gregs;
+        (
+            g[libc::REG_RIP as usize] as u64,
+            g[libc::REG_RSP as usize] as u64,
+        )
+    }
+    #[cfg(all(target_os = "linux", target_arch = "aarch64"))]
+    {
+        // SAFETY: by the caller's promise `ctx` is a valid ucontext_t.
+        let uc = unsafe { &*(ctx as *const libc::ucontext_t) };
+        (uc.uc_mcontext.pc, uc.uc_mcontext.sp)
+    }
+    #[cfg(not(all(
+        target_os = "linux",
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    )))]
+    {
+        (0, 0)
+    }
+}
+
+/// The handler: reports the fault or signal as Go does and exits with
+/// status 2. Only
+/// async-signal-safe calls (`write`, `_exit`).
+extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
+    // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO
+    // handler; si_addr is defined for SIGSEGV and SIGBUS (for SIGQUIT it
+    // is read but not printed).
+    let (code, addr) = unsafe { ((*info).si_code, (*info).si_addr() as u64) };
+    // SAFETY: `ctx` is the handler's ucontext argument.
+    let (pc, sp) = unsafe { pc_sp(ctx) };
+    let name = match sig {
+        libc::SIGBUS => "SIGBUS: bus error",
+        libc::SIGQUIT => "SIGQUIT: quit",
+        _ => "SIGSEGV: segmentation violation",
+    };
+    let mut m = Msg {
+        buf: [0; 512],
+        len: 0,
+    };
+    if sig == libc::SIGQUIT {
+        m.str(name).str("\nPC=").hex(pc).str(" sigcode=");
+        m.dec(code as i64).str("\n");
+    } else if code <= 0 {
+        // Sent by a process (kill, tgkill, sigqueue), not a fault.
+        m.str(name).str("\nPC=").hex(pc).str(" sigcode=");
+        m.dec(code as i64).str(" addr=").hex(addr).str("\n");
+    } else {
+        m.str("unexpected fault address ").hex(addr);
+        m.str("\nfatal error: fault\n[signal ").str(name);
+        m.str(" code=").hex(code as u64).str(" addr=").hex(addr);
+        m.str(" pc=").hex(pc).str("]\n");
+        if sp != 0 && addr <= sp.saturating_add(4096) && sp - addr.min(sp) < (64 << 10) {
+            m.str("gol: the fault address is at the stack pointer (sp=")
+                .hex(sp);
+            m.str("): gol's own stack overflowed (a bug in gol)\n");
+        }
+    }
+    let mut off = 0;
+    while off < m.len {
+        // SAFETY: the pointer and length lie inside `m.buf`.
+        let r = unsafe { libc::write(2, m.buf[off..m.len].as_ptr().cast(), m.len - off) };
+        if r <= 0 {
+            break;
+        }
+        off += r as usize;
+    }
+    // SAFETY: _exit ends the process at once, running nothing of ours.
+    unsafe { libc::_exit(2) }
+}
