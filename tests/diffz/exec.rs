@@ -330,11 +330,11 @@ pub fn stdout_diff(a: &[u8], b: &[u8]) -> String {
         bl.len()
     );
     let from = i.saturating_sub(2);
-    for j in from..(i + 3).min(al.len()) {
-        s.push_str(&format!("  go  {}: {}\n", j + 1, al[j]));
+    for (j, l) in al.iter().enumerate().take(i + 3).skip(from) {
+        s.push_str(&format!("  go  {}: {l}\n", j + 1));
     }
-    for j in from..(i + 3).min(bl.len()) {
-        s.push_str(&format!("  gol {}: {}\n", j + 1, bl[j]));
+    for (j, l) in bl.iter().enumerate().take(i + 3).skip(from) {
+        s.push_str(&format!("  gol {}: {l}\n", j + 1));
     }
     s
 }

@@ -1445,7 +1445,8 @@ impl Gen {
             }
             82..=84 if self.f.maps && self.pure == 0 && self.loop_depth == 0 => self.map_ops_stmt(),
             85..=87 => self.opassign_stmt(),
-            88..=95 if self.pure == 0 && !deep => self.extra_stmt(),
+            88..=93 if self.pure == 0 && !deep => self.extra_stmt(),
+            94..=96 if self.pure == 0 && self.f.strings_pkg => self.stdlib_stmt(),
             _ => self.print_stmt(),
         }
     }
@@ -1652,6 +1653,63 @@ impl Gen {
                 ));
             }
         }
+    }
+
+    /// Standard packages on generated values: fmt's verbs, strconv,
+    /// strings, unicode/utf8, sort, errors.
+    fn stdlib_stmt(&mut self) {
+        let p = self.fresh("s");
+        let s = self.expr(&Ty::Str, 2).s;
+        let it = self.int_ty();
+        // Not a constant: `int32(uint64(1<<63))` would not compile.
+        let i = match self.nonconst(&it, 2) {
+            Some(x) => x.s,
+            None => "len(\"seven\"[1:])".to_string(),
+        };
+        let f = if self.f.floats {
+            self.float_operand(2)
+        } else {
+            "1.5".to_string()
+        };
+        let line = match self.r.below(10) {
+            0 => format!("fmt.Printf(\"{p} %d %x %X %o %b %08d %-5d| %+d %c %U\\n\", {i}, {i}, {i}, {i}, {i}, {i}, {i}, {i}, rune(int32({i})&0x10ffff), rune(int32({i})&0x10ffff))"),
+            1 => format!("fmt.Printf(\"{p} %e %E %g %G %.3f %8.2f %v %.0f %6.3g\\n\", {f}, {f}, {f}, {f}, {f}, {f}, float32({f}), {f}, {f})"),
+            2 => format!("fmt.Printf(\"{p} %q %x % x %s %10s|%-10s| %.2s %v\\n\", {s}, {s}, {s}, {s}, {s}, {s}, {s}, []byte({s}))"),
+            3 => format!("fmt.Println(\"{p}\", strconv.Quote({s}), strconv.QuoteToASCII({s}), strconv.FormatFloat({f}, 'g', -1, 64), strconv.FormatFloat({f}, 'e', 3, 32))"),
+            4 => format!("fmt.Println(\"{p}\", utf8.RuneCountInString({s}), utf8.ValidString({s}), []rune({s}), len({s}))"),
+            5 => format!("fmt.Println(\"{p}\", strings.Fields({s} + \" a  b \"), strings.Split({s}, \"l\"), strings.Contains({s}, \"o\"), strings.Index({s}, \"l\"), strings.Count({s}, \"\"))"),
+            6 => {
+                let v = self.fresh("n");
+                let e = self.fresh("err");
+                self.line(&format!("{v}, {e} := strconv.Atoi({s})"));
+                format!("fmt.Println(\"{p}\", {v}, {e})")
+            }
+            7 => {
+                let xs = self.fresh("xs");
+                let t = self.int_ty();
+                let a = self.expr(&Ty::Slice(Box::new(t)), 2).s;
+                self.line(&format!("{xs} := append({a}[:0:0], {a}...)"));
+                self.line(&format!("sort.Slice({xs}, func(a, b int) bool {{ return {xs}[a] < {xs}[b] }})"));
+                format!("fmt.Println(\"{p}\", {xs}, sort.SliceIsSorted({xs}, func(a, b int) bool {{ return {xs}[a] < {xs}[b] }}))")
+            }
+            8 => {
+                let e1 = self.fresh("e");
+                let e2 = self.fresh("e");
+                self.line(&format!("{e1} := errors.New({s})"));
+                self.line(&format!("{e2} := fmt.Errorf(\"wrap %d: %w\", {i}, {e1})"));
+                format!("fmt.Println(\"{p}\", {e2}, errors.Is({e2}, {e1}), errors.Unwrap({e2}) == {e1})")
+            }
+            _ => {
+                let b = self.fresh("sb");
+                self.line(&format!("var {b} strings.Builder"));
+                self.line(&format!("{b}.WriteString({s})"));
+                self.line(&format!("{b}.WriteByte(byte({i}))"));
+                self.line(&format!("{b}.WriteRune(rune(int32({i})&0xffff))"));
+                self.line(&format!("fmt.Fprintf(&{b}, \"<%v>\", {i})"));
+                format!("fmt.Println(\"{p}\", {b}.Len(), {b}.String())")
+            }
+        };
+        self.line(&line);
     }
 
     fn open_noline(&mut self) {
@@ -2445,7 +2503,7 @@ impl Gen {
         let ntypes = self.r.range(1, 6);
         for i in 0..ntypes {
             let under = match self.r.below(6) {
-                0 | 1 | 2 => self.struct_ty(2),
+                0..=2 => self.struct_ty(2),
                 3 => Ty::Array(self.r.range(1, 4) as usize, Box::new(self.rand_ty(2))),
                 4 => self.basic_ty(),
                 _ => Ty::Slice(Box::new(self.rand_ty(2))),
@@ -2739,8 +2797,16 @@ fn paren(s: &str) -> String {
 }
 
 /// The standard packages a program may use; imported when referenced.
-const PKGS: [&str; 8] = [
-    "errors", "fmt", "math", "os", "sort", "strconv", "strings", "sync",
+const PKGS: [&str; 9] = [
+    "errors",
+    "fmt",
+    "math",
+    "os",
+    "sort",
+    "strconv",
+    "strings",
+    "sync",
+    "unicode/utf8",
 ];
 
 /// Rewrites the import block of `src` from the packages it references
@@ -2760,7 +2826,7 @@ pub fn fix_imports(src: &str) -> String {
     let used: Vec<&str> = PKGS
         .iter()
         .copied()
-        .filter(|p| references(rest, p))
+        .filter(|p| references(rest, p.rsplit('/').next().unwrap_or(p)))
         .collect();
     let mut out = String::from(&src[..body_start.0]);
     if !used.is_empty() {
