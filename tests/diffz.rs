@@ -28,9 +28,9 @@
 //! - `unparen_conv`: a conversion to an unparenthesised composite type
 //!   literal (`[]int(nil)`, `[][2]bool(x)`) is a syntax error in gol;
 //!   the generator writes `([]int)(nil)` instead.
-//! - `defer_multiword_result`: a function with a defer and a result of
-//!   more than one word (a string, a struct, an array) returns wrong words
-//!   or crashes gol; defers go only into functions with one-word results.
+//! - `defer_reads_result`: `return v` of a plain local does not set the
+//!   named result before the deferred calls run, so a deferred closure
+//!   reading the result sees its old value.
 //! - racy programs that tear multi-word values (a string, a slice or a
 //!   struct variable written whole while read, appends to one slice):
 //!   gol segfaults; the racy trials race counters and interface values
@@ -70,8 +70,8 @@ fn ci_features() -> gen::Features {
     let mut f = gen::Features::all();
     f.neg_index = false;
     f.unparen_conv = false;
-    f.defer_multiword_result = false;
     f.goroutine_panic = false;
+    f.defer_reads_result = false;
     f
 }
 

@@ -48,6 +48,10 @@ impl Outcome {
         if err.contains("panicked at") || err.contains("RUST_BACKTRACE") {
             return Some("Rust panic".to_string());
         }
+        // gol's own fault handler: a segfault made loud, still a crash.
+        if err.contains("unexpected fault address") || err.contains("\nfatal error: fault") {
+            return Some("fault inside gol".to_string());
+        }
         None
     }
 

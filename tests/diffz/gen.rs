@@ -94,6 +94,8 @@ pub struct Features {
     pub unparen_conv: bool,
     /// Defers in a function whose result takes more than one word.
     pub defer_multiword_result: bool,
+    /// A deferred closure that reads the function's named result.
+    pub defer_reads_result: bool,
 }
 
 impl Features {
@@ -117,6 +119,7 @@ impl Features {
             neg_index: true,
             unparen_conv: true,
             defer_multiword_result: true,
+            defer_reads_result: true,
         }
     }
 }
@@ -840,6 +843,10 @@ impl Gen {
                 };
                 self.walk(&format!("{path}[{i}]"), &el, want, write, d - 1, false, out);
             }
+            // A goroutine's expression never panics: an unrecovered panic
+            // while main waits is what Go and gol end differently (see the
+            // harness's docs), so no element of what may be empty.
+            Ty::Slice(_) | Ty::Str if self.pure > 0 => {}
             Ty::Slice(el) => {
                 let i = self.index_for(&format!("len({path})"));
                 self.walk(&format!("{path}[{i}]"), &el, want, write, d - 1, false, out);
@@ -866,7 +873,8 @@ impl Gen {
             }
             // Only variables of pointer type are followed: they are never
             // nil; pointer fields of a zero struct are.
-            Ty::Ptr(el) if root => {
+            // A named pointer result starts nil.
+            Ty::Ptr(el) if root && path != "rv0" => {
                 let elr = self.resolve(&el).clone();
                 if let Ty::Struct(fs) = elr {
                     for (f, ft) in fs {
@@ -1305,6 +1313,11 @@ impl Gen {
         }
         let t = self.r.pick(&imps).clone();
         let x = self.expr(&t, d.saturating_sub(1));
+        // An untyped constant or comparison would take its default type.
+        if x.konst || matches!(self.resolve(&t), Ty::Bool) {
+            let tn = self.go(&t);
+            return e(format!("{}(({tn})({}))", self.ifaces[i].name, x.s));
+        }
         e(format!("{}({})", self.ifaces[i].name, x.s))
     }
 
@@ -2137,6 +2150,7 @@ impl Gen {
                     .all_vars()
                     .into_iter()
                     .filter(|v| self.printable(&v.ty))
+                    .filter(|v| self.f.defer_reads_result || v.name != "rv0")
                     .collect();
                 if vs.is_empty() {
                     self.line(&format!("defer fmt.Println(\"{p}\")"));
