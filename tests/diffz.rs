@@ -56,7 +56,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Seeds of `diffz/fixed`: two to three minutes on two busy cores.
-const FIXED_SEEDS: std::ops::Range<u64> = 1..241;
+const FIXED_SEEDS: std::ops::Range<u64> = 1..481;
 /// Racy programs of `diffz/racy_fixed`, each at GOMAXPROCS 2 and 8.
 const RACY_SEEDS: std::ops::Range<u64> = 1..201;
 /// Programs built by one `go build`.

@@ -1822,7 +1822,8 @@ impl Gen {
                     cands.push((v.name.clone(), (**el).clone(), false))
                 }
                 Ty::Str => cands.push((v.name.clone(), Ty::Int(IntK::I32), false)),
-                Ty::Map(..) if self.f.maps && self.pure == 0 => {
+                // Printed through fmt.Sprint: nothing with a pointer.
+                Ty::Map(..) if self.f.maps && self.pure == 0 && self.printable(&v.ty) => {
                     cands.push((v.name.clone(), v.ty.clone(), true))
                 }
                 _ => {}
