@@ -1970,7 +1970,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
             return;
         }
         let rts = self.results.clone();
-        if es.len() == 1 && rts.len() == 1 {
+        // (Not with named results: deferred calls must see them set.)
+        if es.len() == 1 && rts.len() == 1 && self.named_results.is_empty() {
             // A local returned as is needs no copy.
             if let Some(r) = self.local_reg(&es[0]) {
                 if self.g.tt.identical(self.ty(&es[0]), rts[0]) || !self.is_iface(rts[0]) {
