@@ -28,21 +28,14 @@
 //!
 //! Constructs held back from the fixed seeds (see [`ci_features`]),
 //! because gol still gets them wrong; switch each on once fixed:
-//! - `neg_index`: a negative index in a runtime panic message (Go says
-//!   `index out of range [-1]`; gol adds the length).
 //! - `unparen_conv`: a conversion to an unparenthesised composite type
 //!   literal (`[]int(nil)`, `[][2]bool(x)`) is a syntax error in gol;
 //!   the generator writes `([]int)(nil)` instead.
-//! - `defer_reads_result`: `return v` of a plain local does not set the
-//!   named result before the deferred calls run, so a deferred closure
-//!   reading the result sees its old value.
-//! - racy programs that tear multi-word values (a string, a slice or a
-//!   struct variable written whole while read, appends to one slice):
-//!   gol segfaults; the racy trials race counters and interface values
-//!   only.
-//! - `goroutine_panic`: a goroutine's unrecovered panic after its deferred
-//!   `wg.Done()` has released main: gol now and then exits 0 (main's
-//!   return wins the race) where Go always exits 2.
+//!
+//! Switched back on once fixed: negative indexes in panic messages, named
+//! results read by deferred closures after `return v`, a goroutine's panic
+//! after its deferred `wg.Done()` released main, and racy programs that
+//! tear strings, slices, structs and appends.
 
 mod common;
 #[path = "diffz/exec.rs"]
@@ -73,10 +66,7 @@ const GOL_LIMIT: Duration = Duration::from_secs(30);
 /// get wrong (listed in the module docs).
 fn ci_features() -> gen::Features {
     let mut f = gen::Features::all();
-    f.neg_index = false;
     f.unparen_conv = false;
-    f.goroutine_panic = false;
-    f.defer_reads_result = false;
     f
 }
 
@@ -380,9 +370,9 @@ fn head(b: &[u8]) -> String {
 }
 
 /// Whether racy programs tear multi-word values (strings, slices,
-/// structs, appends): held back unless `GOL_DIFFZ_FEATURES=all`.
+/// structs, appends) as well as racing counters and interface values.
 fn racy_torn() -> bool {
-    std::env::var("GOL_DIFFZ_FEATURES").as_deref() == Ok("all")
+    true
 }
 
 fn run_racy(seeds: Vec<u64>, deadline: Option<Instant>) -> Vec<String> {

@@ -1586,12 +1586,22 @@ fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
 fn same_panic_value(prog: &Program, old: &PanicValue, new: &PanicValue) -> bool {
     match (old, new) {
         (PanicValue::Value(a), PanicValue::Value(b)) => a == b,
-        // Go's runtime errors are values compared by content (a shared
-        // memoryError or divideError, a boundsError struct, an error
-        // string), except the *TypeAssertionError a failed conversion
-        // allocates each time.
+        // Go's runtime errors that are one shared value or an error
+        // string compare equal (a nil dereference, a division by zero,
+        // makeslice, a negative shift, a nil map write, closing a nil
+        // channel); the ones made per panic do not: bounds errors,
+        // uncomparable types and failed conversions (checked against Go).
         (PanicValue::Runtime(a), PanicValue::Runtime(b)) => {
-            a == b && !a.starts_with("interface conversion")
+            a == b
+                && ![
+                    "interface conversion",
+                    "runtime error: index out of range",
+                    "runtime error: slice bounds out of range",
+                    "runtime error: comparing uncomparable",
+                    "runtime error: hash of unhashable",
+                ]
+                .iter()
+                .any(|p| a.starts_with(p))
         }
         (PanicValue::Runtime(msg), PanicValue::Value(b)) => {
             let Some(t) = crate::panic::box_type(*b) else {
