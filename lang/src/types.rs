@@ -264,10 +264,25 @@ impl Builtin {
     }
 }
 
+/// How a value of a type is laid out (see [`TypeTable::layout`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Words in registers and in heap objects (saturating).
+    pub words: u32,
+    /// Bytes with Go's alignment on a 64-bit target; `None` past `u64`.
+    pub size: Option<u64>,
+    pub align: u64,
+    /// Whether `==` applies (interfaces count as comparable).
+    pub comparable: bool,
+}
+
 /// The interned type table and the object arena.
 #[derive(Debug)]
 pub struct TypeTable {
     types: Vec<Type>,
+    /// Memoised layouts of types whose layout is final (see
+    /// [`TypeTable::layout`]).
+    layouts: std::cell::RefCell<HashMap<TypeId, Layout>>,
     intern: HashMap<Type, TypeId>,
     named: Vec<Named>,
     pub objects: Vec<Object>,
@@ -323,6 +338,7 @@ impl TypeTable {
         use BasicKind as B;
         let mut t = TypeTable {
             types: Vec::new(),
+            layouts: Default::default(),
             intern: HashMap::new(),
             named: Vec::new(),
             objects: Vec::new(),
@@ -569,113 +585,311 @@ impl TypeTable {
     }
 
     /// Whether `a` and `b` are identical types (Go spec "Type identity").
+    /// An explicit work list of pairs: types inferred from expressions
+    /// (`p1 := &p0; p2 := &p1; ...`) nest without bound, so this must not
+    /// recurse on the Rust stack.
     pub fn identical(&self, a: TypeId, b: TypeId) -> bool {
-        if a == b {
-            return true;
+        let mut work = vec![(a, b)];
+        while let Some((a, b)) = work.pop() {
+            if a == b {
+                continue;
+            }
+            match (self.get(a), self.get(b)) {
+                (Type::Basic(x, _), Type::Basic(y, _)) if x == y => {}
+                (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) => {
+                    work.push((*x, *y))
+                }
+                (Type::Array(n, x), Type::Array(m, y)) if n == m => work.push((*x, *y)),
+                (Type::Map(k1, v1), Type::Map(k2, v2)) => {
+                    work.push((*k1, *k2));
+                    work.push((*v1, *v2));
+                }
+                (Type::Chan(d1, x), Type::Chan(d2, y)) if d1 == d2 => work.push((*x, *y)),
+                (Type::Struct(f), Type::Struct(g)) => {
+                    if f.len() != g.len()
+                        || f.iter().zip(g).any(|(f, g)| {
+                            f.name != g.name || f.embedded != g.embedded || f.pkg != g.pkg
+                        })
+                    {
+                        return false;
+                    }
+                    work.extend(f.iter().zip(g).map(|(f, g)| (f.ty, g.ty)));
+                }
+                (Type::Func(s), Type::Func(t)) => {
+                    if s.variadic != t.variadic
+                        || s.params.len() != t.params.len()
+                        || s.results.len() != t.results.len()
+                    {
+                        return false;
+                    }
+                    work.extend(s.params.iter().copied().zip(t.params.iter().copied()));
+                    work.extend(s.results.iter().copied().zip(t.results.iter().copied()));
+                }
+                (Type::Interface(i), Type::Interface(j)) => {
+                    if i.comparable != j.comparable
+                        || i.methods.len() != j.methods.len()
+                        || i.methods
+                            .iter()
+                            .zip(&j.methods)
+                            .any(|(m, n)| m.name != n.name || m.pkg != n.pkg)
+                    {
+                        return false;
+                    }
+                    work.extend(
+                        i.methods
+                            .iter()
+                            .zip(&j.methods)
+                            .map(|(m, n)| (m.sig, n.sig)),
+                    );
+                }
+                (Type::Tuple(x), Type::Tuple(y)) if x.len() == y.len() => {
+                    work.extend(x.iter().copied().zip(y.iter().copied()));
+                }
+                _ => return false,
+            }
         }
-        match (self.get(a), self.get(b)) {
-            (Type::Basic(x, _), Type::Basic(y, _)) => x == y,
-            (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) => {
-                self.identical(*x, *y)
-            }
-            (Type::Array(n, x), Type::Array(m, y)) => n == m && self.identical(*x, *y),
-            (Type::Map(k1, v1), Type::Map(k2, v2)) => {
-                self.identical(*k1, *k2) && self.identical(*v1, *v2)
-            }
-            (Type::Chan(d1, x), Type::Chan(d2, y)) => d1 == d2 && self.identical(*x, *y),
-            (Type::Struct(f), Type::Struct(g)) => {
-                f.len() == g.len()
-                    && f.iter().zip(g).all(|(f, g)| {
-                        f.name == g.name
-                            && f.embedded == g.embedded
-                            && f.pkg == g.pkg
-                            && self.identical(f.ty, g.ty)
-                    })
-            }
-            (Type::Func(s), Type::Func(t)) => self.identical_sig(s, t),
-            (Type::Interface(i), Type::Interface(j)) => {
-                i.comparable == j.comparable
-                    && i.methods.len() == j.methods.len()
-                    && i.methods.iter().zip(&j.methods).all(|(m, n)| {
-                        m.name == n.name && m.pkg == n.pkg && self.identical(m.sig, n.sig)
-                    })
-            }
-            (Type::Tuple(x), Type::Tuple(y)) => {
-                x.len() == y.len() && x.iter().zip(y).all(|(a, b)| self.identical(*a, *b))
-            }
-            _ => false,
-        }
-    }
-
-    fn identical_sig(&self, s: &Signature, t: &Signature) -> bool {
-        s.variadic == t.variadic
-            && s.params.len() == t.params.len()
-            && s.results.len() == t.results.len()
-            && s.params
-                .iter()
-                .zip(&t.params)
-                .all(|(a, b)| self.identical(*a, *b))
-            && s.results
-                .iter()
-                .zip(&t.results)
-                .all(|(a, b)| self.identical(*a, *b))
+        true
     }
 
     /// The size of a value of `t` in bytes on gol's 64-bit target, with
     /// Go's alignment of struct fields; `None` past `u64` (only used to
     /// reject types larger than the address space).
     pub fn size_of(&self, t: TypeId) -> Option<u64> {
-        self.size_align(t, 0).map(|(s, _)| s)
+        self.layout(t).size
     }
 
-    fn size_align(&self, t: TypeId, depth: u32) -> Option<(u64, u64)> {
-        if depth > 100 {
-            return Some((8, 8));
-        }
-        Some(match self.get(self.under(t)) {
-            Type::Basic(k, _) => {
-                let s = k.size_bytes().unwrap_or(8) as u64;
-                (s, if *k == BasicKind::String { 8 } else { s.max(1) })
-            }
-            Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => (8, 8),
-            Type::Slice(_) => (24, 8),
-            Type::Interface(_) => (16, 8),
-            Type::Tuple(_) | Type::Named(_) => (8, 8),
-            Type::Array(n, e) => {
-                let (s, a) = self.size_align(*e, depth + 1)?;
-                (s.checked_mul(*n)?, a)
-            }
-            Type::Struct(fs) => {
-                let mut off: u64 = 0;
-                let mut align = 1;
-                for f in fs {
-                    let (s, a) = self.size_align(f.ty, depth + 1)?;
-                    off = off.checked_add(a - 1)? / a * a;
-                    off = off.checked_add(s)?;
-                    align = align.max(a);
-                }
-                (off.checked_add(align - 1)? / align * align, align)
-            }
-        })
+    /// The words a value of `t` occupies in registers and in the heap.
+    pub fn words(&self, t: TypeId) -> u32 {
+        self.layout(t).words
     }
 
     /// Whether values of `t` can be compared with `==` (Go spec
     /// "Comparison operators"); interfaces count as comparable.
     pub fn comparable(&self, t: TypeId) -> bool {
-        self.comparable_depth(t, 0)
+        self.layout(t).comparable
     }
 
-    fn comparable_depth(&self, t: TypeId, depth: u32) -> bool {
-        if depth > 100 {
-            return true;
+    /// A hash that identical types share (`[]byte` and `[]uint8`, `any`
+    /// and `interface{}`), so that finding a type's identical twins need
+    /// not compare it with every other type. Named types are leaves
+    /// (identical only to themselves), so the walk over the unnamed
+    /// structure above them is acyclic; it is bottom-up with an explicit
+    /// stack and memoised in `memo`.
+    pub fn identity_hash(&self, t: TypeId, memo: &mut HashMap<TypeId, u64>) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let children = |t: TypeId| -> Vec<TypeId> {
+            match self.get(t) {
+                Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
+                    vec![*e]
+                }
+                Type::Map(k, v) => vec![*k, *v],
+                Type::Struct(fs) => fs.iter().map(|f| f.ty).collect(),
+                Type::Func(s) => s.params.iter().chain(&s.results).copied().collect(),
+                Type::Interface(i) => i.methods.iter().map(|m| m.sig).collect(),
+                Type::Tuple(ts) => ts.clone(),
+                Type::Basic(..) | Type::Named(_) => Vec::new(),
+            }
+        };
+        let mut stack = vec![(t, false)];
+        while let Some((u, expanded)) = stack.pop() {
+            if memo.contains_key(&u) {
+                continue;
+            }
+            if !expanded {
+                stack.push((u, true));
+                stack.extend(children(u).into_iter().map(|c| (c, false)));
+                continue;
+            }
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            std::mem::discriminant(self.get(u)).hash(&mut h);
+            match self.get(u) {
+                Type::Basic(k, _) => k.hash(&mut h),
+                Type::Named(k) => k.hash(&mut h),
+                Type::Array(n, _) => n.hash(&mut h),
+                Type::Chan(d, _) => d.hash(&mut h),
+                Type::Struct(fs) => {
+                    for f in fs {
+                        (&f.name, f.embedded, f.pkg).hash(&mut h);
+                    }
+                }
+                Type::Func(s) => (s.variadic, s.params.len()).hash(&mut h),
+                Type::Interface(i) => {
+                    i.comparable.hash(&mut h);
+                    for m in &i.methods {
+                        (&m.name, m.pkg).hash(&mut h);
+                    }
+                }
+                _ => {}
+            }
+            for c in children(u) {
+                memo[&c].hash(&mut h);
+            }
+            memo.insert(u, h.finish());
         }
+        memo[&t]
+    }
+
+    /// The types stored inline in a value of `t` (fields, array element,
+    /// tuple elements): the edges a layout depends on.
+    fn inline_children(&self, t: TypeId) -> Vec<TypeId> {
         match self.get(self.under(t)) {
-            Type::Basic(k, _) => *k != BasicKind::UntypedNil,
-            Type::Pointer(_) | Type::Chan(..) | Type::Interface(_) => true,
-            Type::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
-            Type::Array(_, e) => self.comparable_depth(*e, depth + 1),
-            _ => false,
+            Type::Struct(fs) => fs.iter().map(|f| f.ty).collect(),
+            Type::Array(_, e) => vec![*e],
+            Type::Tuple(ts) => ts.clone(),
+            _ => Vec::new(),
         }
+    }
+
+    /// The layout of `t`: computed bottom-up over the types stored inline,
+    /// with an explicit stack (a chain of 10,000 named struct types nests
+    /// 10,000 deep) and memoised per type. A named type whose declaration
+    /// is still being resolved (underlying `INVALID`, or reached again
+    /// through itself: an invalid recursive type the checker reports)
+    /// counts as one word for now; results that depend on one are not
+    /// memoised, so the final answer never does.
+    pub fn layout(&self, t: TypeId) -> Layout {
+        if let Some(l) = self.layouts.borrow().get(&t) {
+            return *l;
+        }
+        // (layout, provisional) of the types finished by this call.
+        let mut local: HashMap<TypeId, (Layout, bool)> = HashMap::new();
+        let mut entered: std::collections::HashSet<TypeId> = Default::default();
+        let mut stack = vec![(t, false)];
+        let provisional_leaf = (
+            Layout {
+                words: 1,
+                size: Some(8),
+                align: 8,
+                comparable: true,
+            },
+            true,
+        );
+        while let Some((u, expanded)) = stack.pop() {
+            let lookup = |c: TypeId, local: &HashMap<TypeId, (Layout, bool)>| {
+                if let Some(l) = self.layouts.borrow().get(&c) {
+                    return (*l, false);
+                }
+                // Not finished: `c` is in progress, a cycle.
+                local.get(&c).copied().unwrap_or(provisional_leaf)
+            };
+            if !expanded {
+                if local.contains_key(&u)
+                    || self.layouts.borrow().contains_key(&u)
+                    || !entered.insert(u)
+                {
+                    continue;
+                }
+                stack.push((u, true));
+                for c in self.inline_children(u) {
+                    stack.push((c, false));
+                }
+                continue;
+            }
+            let mut provisional = self.is_named(u) && self.under(u) == ids::INVALID;
+            let l = match self.get(self.under(u)) {
+                Type::Basic(k, _) => {
+                    let size = k.size_bytes().unwrap_or(8) as u64;
+                    let string = k.is_string();
+                    Layout {
+                        words: if string { 2 } else { 1 },
+                        size: Some(size),
+                        align: if *k == BasicKind::String {
+                            8
+                        } else {
+                            size.max(1)
+                        },
+                        comparable: *k != BasicKind::UntypedNil,
+                    }
+                }
+                Type::Pointer(_) | Type::Chan(..) => Layout {
+                    words: 1,
+                    size: Some(8),
+                    align: 8,
+                    comparable: true,
+                },
+                Type::Map(..) | Type::Func(_) | Type::Named(_) => Layout {
+                    words: 1,
+                    size: Some(8),
+                    align: 8,
+                    comparable: false,
+                },
+                Type::Slice(_) => Layout {
+                    words: 3,
+                    size: Some(24),
+                    align: 8,
+                    comparable: false,
+                },
+                Type::Interface(_) => Layout {
+                    words: 1,
+                    size: Some(16),
+                    align: 8,
+                    comparable: true,
+                },
+                Type::Tuple(ts) => {
+                    let mut words = 0u32;
+                    for &e in ts {
+                        let (l, p) = lookup(e, &local);
+                        provisional |= p;
+                        words = words.saturating_add(l.words);
+                    }
+                    Layout {
+                        words,
+                        size: Some(8),
+                        align: 8,
+                        comparable: false,
+                    }
+                }
+                Type::Array(n, e) => {
+                    let (el, p) = lookup(*e, &local);
+                    provisional |= p;
+                    Layout {
+                        words: u32::try_from(*n)
+                            .unwrap_or(u32::MAX)
+                            .saturating_mul(el.words),
+                        size: el.size.and_then(|s| s.checked_mul(*n)),
+                        align: el.align,
+                        comparable: el.comparable,
+                    }
+                }
+                Type::Struct(fs) => {
+                    let mut words = 0u32;
+                    let mut off = Some(0u64);
+                    let mut align = 1;
+                    let mut comparable = true;
+                    for f in fs {
+                        let (l, p) = lookup(f.ty, &local);
+                        provisional |= p;
+                        words = words.saturating_add(l.words);
+                        comparable &= l.comparable;
+                        let a = l.align;
+                        off = off
+                            .and_then(|o| o.checked_add(a - 1))
+                            .map(|o| o / a * a)
+                            .and_then(|o| o.checked_add(l.size?));
+                        align = align.max(a);
+                    }
+                    Layout {
+                        words,
+                        size: off
+                            .and_then(|o| o.checked_add(align - 1))
+                            .map(|o| o / align * align),
+                        align,
+                        comparable,
+                    }
+                }
+            };
+            if provisional {
+                local.insert(u, (l, true));
+            } else {
+                self.layouts.borrow_mut().insert(u, l);
+            }
+        }
+        self.layouts
+            .borrow()
+            .get(&t)
+            .copied()
+            .or_else(|| local.get(&t).map(|x| x.0))
+            .unwrap_or(provisional_leaf.0)
     }
 
     /// Whether `t` may be compared to `nil`.
@@ -725,156 +939,176 @@ impl TypeTable {
     /// print unqualified, others as `pkg.T`.
     pub fn type_string(&self, t: TypeId, local: Option<PkgId>) -> String {
         let mut s = String::new();
-        self.write_type(&mut s, t, local, 0);
+        self.write_pieces(&mut s, vec![Piece::Type(t)], local);
         s
     }
 
-    fn write_type(&self, s: &mut String, t: TypeId, local: Option<PkgId>, depth: u32) {
-        if depth > 64 {
-            s.push('…');
-            return;
-        }
-        let d = depth + 1;
-        match self.get(t) {
-            Type::Basic(_, name) => s.push_str(name),
-            Type::Named(k) => {
-                let n = &self.named[k.0 as usize];
-                if let Some(p) = n.pkg {
-                    if Some(p) != local {
-                        if let Some(pn) = self.pkg_names.get(p.0 as usize) {
-                            s.push_str(pn);
-                            s.push('.');
+    /// `(int, string) (bool, error)`: a signature without the `func`.
+    pub fn write_sig(&self, s: &mut String, sig: &Signature, local: Option<PkgId>, _depth: u32) {
+        let mut pieces = Vec::new();
+        self.sig_pieces(sig, &mut pieces);
+        pieces.reverse();
+        self.write_pieces(s, pieces, local);
+    }
+
+    /// Prints a stack of pieces (top last). Types expand into pieces in
+    /// place of recursion: inferred types nest without bound.
+    fn write_pieces<'t>(&'t self, s: &mut String, mut stack: Vec<Piece<'t>>, local: Option<PkgId>) {
+        while let Some(p) = stack.pop() {
+            let t = match p {
+                Piece::Text(x) => {
+                    s.push_str(x);
+                    continue;
+                }
+                Piece::Type(t) => t,
+            };
+            // The pieces of `t`, in order; pushed reversed below.
+            let mut out: Vec<Piece<'t>> = Vec::new();
+            match self.get(t) {
+                Type::Basic(_, name) => s.push_str(name),
+                Type::Named(k) => {
+                    let n = &self.named[k.0 as usize];
+                    if let Some(p) = n.pkg {
+                        if Some(p) != local {
+                            if let Some(pn) = self.pkg_names.get(p.0 as usize) {
+                                s.push_str(pn);
+                                s.push('.');
+                            }
                         }
                     }
+                    s.push_str(&n.name);
                 }
-                s.push_str(&n.name);
-            }
-            Type::Pointer(e) => {
-                s.push('*');
-                self.write_type(s, *e, local, d);
-            }
-            Type::Slice(e) => {
-                s.push_str("[]");
-                self.write_type(s, *e, local, d);
-            }
-            Type::Array(n, e) => {
-                let _ = write!(s, "[{n}]");
-                self.write_type(s, *e, local, d);
-            }
-            Type::Map(k, v) => {
-                s.push_str("map[");
-                self.write_type(s, *k, local, d);
-                s.push(']');
-                self.write_type(s, *v, local, d);
-            }
-            Type::Chan(dir, e) => {
-                // `chan (<-chan T)` needs parentheses, as Go prints it.
-                let paren =
-                    *dir == ChanDir::Both && matches!(self.get(*e), Type::Chan(ChanDir::Recv, _));
-                s.push_str(match dir {
-                    ChanDir::Both => "chan ",
-                    ChanDir::Send => "chan<- ",
-                    ChanDir::Recv => "<-chan ",
-                });
-                if paren {
+                Type::Pointer(e) => {
+                    s.push('*');
+                    out.push(Piece::Type(*e));
+                }
+                Type::Slice(e) => {
+                    s.push_str("[]");
+                    out.push(Piece::Type(*e));
+                }
+                Type::Array(n, e) => {
+                    let _ = write!(s, "[{n}]");
+                    out.push(Piece::Type(*e));
+                }
+                Type::Map(k, v) => {
+                    s.push_str("map[");
+                    out.extend([Piece::Type(*k), Piece::Text("]"), Piece::Type(*v)]);
+                }
+                Type::Chan(dir, e) => {
+                    // `chan (<-chan T)` needs parentheses, as Go prints it.
+                    let paren = *dir == ChanDir::Both
+                        && matches!(self.get(*e), Type::Chan(ChanDir::Recv, _));
+                    s.push_str(match dir {
+                        ChanDir::Both => "chan ",
+                        ChanDir::Send => "chan<- ",
+                        ChanDir::Recv => "<-chan ",
+                    });
+                    if paren {
+                        out.extend([Piece::Text("("), Piece::Type(*e), Piece::Text(")")]);
+                    } else {
+                        out.push(Piece::Type(*e));
+                    }
+                }
+                Type::Struct(fs) => {
+                    s.push_str("struct{");
+                    for (i, f) in fs.iter().enumerate() {
+                        if i > 0 {
+                            out.push(Piece::Text("; "));
+                        }
+                        if !f.embedded {
+                            out.push(Piece::Text(&f.name));
+                            out.push(Piece::Text(" "));
+                        }
+                        out.push(Piece::Type(f.ty));
+                    }
+                    out.push(Piece::Text("}"));
+                }
+                Type::Func(sig) => {
+                    s.push_str("func");
+                    self.sig_pieces(sig, &mut out);
+                }
+                Type::Interface(i) => {
+                    if let Some(a) = i.alias {
+                        s.push_str(a);
+                        continue;
+                    }
+                    s.push_str("interface{");
+                    let mut first = true;
+                    if i.comparable {
+                        s.push_str("comparable");
+                        first = false;
+                    }
+                    for m in &i.methods {
+                        if !first {
+                            out.push(Piece::Text("; "));
+                        }
+                        first = false;
+                        out.push(Piece::Text(&m.name));
+                        if let Type::Func(sig) = self.get(m.sig) {
+                            self.sig_pieces(sig, &mut out);
+                        }
+                    }
+                    out.push(Piece::Text("}"));
+                }
+                Type::Tuple(ts) => {
                     s.push('(');
-                }
-                self.write_type(s, *e, local, d);
-                if paren {
-                    s.push(')');
+                    for (i, t) in ts.iter().enumerate() {
+                        if i > 0 {
+                            out.push(Piece::Text(", "));
+                        }
+                        out.push(Piece::Type(*t));
+                    }
+                    out.push(Piece::Text(")"));
                 }
             }
-            Type::Struct(fs) => {
-                s.push_str("struct{");
-                for (i, f) in fs.iter().enumerate() {
-                    if i > 0 {
-                        s.push_str("; ");
-                    }
-                    if !f.embedded {
-                        s.push_str(&f.name);
-                        s.push(' ');
-                    }
-                    self.write_type(s, f.ty, local, d);
-                }
-                s.push('}');
-            }
-            Type::Func(sig) => {
-                s.push_str("func");
-                self.write_sig(s, sig, local, d);
-            }
-            Type::Interface(i) => {
-                if let Some(a) = i.alias {
-                    s.push_str(a);
-                    return;
-                }
-                s.push_str("interface{");
-                let mut first = true;
-                if i.comparable {
-                    s.push_str("comparable");
-                    first = false;
-                }
-                for m in &i.methods {
-                    if !first {
-                        s.push_str("; ");
-                    }
-                    first = false;
-                    s.push_str(&m.name);
-                    if let Type::Func(sig) = self.get(m.sig) {
-                        self.write_sig(s, sig, local, d);
-                    }
-                }
-                s.push('}');
-            }
-            Type::Tuple(ts) => {
-                s.push('(');
-                for (i, t) in ts.iter().enumerate() {
-                    if i > 0 {
-                        s.push_str(", ");
-                    }
-                    self.write_type(s, *t, local, d);
-                }
-                s.push(')');
-            }
+            stack.extend(out.into_iter().rev());
         }
     }
 
-    /// `(int, string) (bool, error)`: a signature without the `func`.
-    pub fn write_sig(&self, s: &mut String, sig: &Signature, local: Option<PkgId>, d: u32) {
-        s.push('(');
+    /// The pieces of a signature without the `func`, in order.
+    fn sig_pieces<'t>(&'t self, sig: &'t Signature, out: &mut Vec<Piece<'t>>) {
+        out.push(Piece::Text("("));
         for (i, p) in sig.params.iter().enumerate() {
             if i > 0 {
-                s.push_str(", ");
+                out.push(Piece::Text(", "));
             }
             if sig.variadic && i + 1 == sig.params.len() {
-                s.push_str("...");
+                out.push(Piece::Text("..."));
                 let e = match self.get(*p) {
                     Type::Slice(e) => *e,
                     _ => *p,
                 };
-                self.write_type(s, e, local, d);
+                out.push(Piece::Type(e));
             } else {
-                self.write_type(s, *p, local, d);
+                out.push(Piece::Type(*p));
             }
         }
-        s.push(')');
+        out.push(Piece::Text(")"));
         match sig.results.len() {
             0 => {}
             1 => {
-                s.push(' ');
-                self.write_type(s, sig.results[0], local, d);
+                out.push(Piece::Text(" "));
+                out.push(Piece::Type(sig.results[0]));
             }
             _ => {
-                s.push_str(" (");
+                out.push(Piece::Text(" ("));
                 for (i, r) in sig.results.iter().enumerate() {
                     if i > 0 {
-                        s.push_str(", ");
+                        out.push(Piece::Text(", "));
                     }
-                    self.write_type(s, *r, local, d);
+                    out.push(Piece::Type(*r));
                 }
-                s.push(')');
+                out.push(Piece::Text(")"));
             }
         }
     }
+}
+
+/// A part of a type's spelling still to print (see
+/// [`TypeTable::write_pieces`]).
+enum Piece<'t> {
+    Text(&'t str),
+    Type(TypeId),
 }
 
 #[cfg(test)]

@@ -123,6 +123,9 @@ pub(crate) struct Checker<'a> {
     pub color: HashMap<ObjId, Color>,
     /// Package-level objects being declared, innermost last (cycle paths).
     pub obj_path: Vec<ObjId>,
+    /// Named types whose inline structure is known to be finite (see
+    /// `valid_type`): a walk stops at them.
+    pub valid_types: std::collections::HashSet<TypeId>,
     /// Variables read, imports referenced.
     pub used: HashSet<ObjId>,
     /// The package-level object whose declaration or body is being checked:
@@ -178,6 +181,7 @@ impl<'a> Checker<'a> {
             decls: HashMap::new(),
             color: HashMap::new(),
             obj_path: Vec::new(),
+            valid_types: Default::default(),
             used: HashSet::new(),
             cur_decl: None,
             deps: HashMap::new(),

@@ -317,54 +317,72 @@ impl<'a> Checker<'a> {
         self.valid_type(named);
     }
 
-    /// Reports a named type that contains itself by value.
+    /// Reports a named type that contains itself by value. A depth-first
+    /// walk over the types stored inline (fields, array elements), with
+    /// an explicit stack: chains of named types may be 10,000 long.
     pub(crate) fn valid_type(&mut self, t: TypeId) {
-        let mut path = Vec::new();
-        let mut done = HashMap::new();
-        self.valid_walk(t, &mut path, &mut done, 0);
-    }
-
-    fn valid_walk(
-        &mut self,
-        t: TypeId,
-        path: &mut Vec<TypeId>,
-        done: &mut HashMap<TypeId, bool>,
-        depth: u32,
-    ) {
-        if depth > 200 {
-            return;
+        enum Step {
+            Enter(TypeId),
+            /// Leave the named type on top of the path.
+            Leave(TypeId),
         }
-        match self.tt.get(t).clone() {
-            Type::Named(_) => {
-                if let Some(i) = path.iter().position(|&p| p == t) {
-                    let cycle: Vec<ObjId> = path[i..]
-                        .iter()
-                        .filter_map(|&p| self.tt.named(p).map(|n| n.obj))
-                        .collect();
-                    self.cycle_error(&cycle);
-                    for &p in &path[i..] {
-                        if let Some(n) = self.tt.named_mut(p) {
-                            n.underlying = ids::INVALID;
-                        }
+        let mut path: Vec<TypeId> = Vec::new();
+        let mut on_path: HashMap<TypeId, usize> = HashMap::new();
+        let mut done: std::collections::HashSet<TypeId> = Default::default();
+        // Whether every named type reached was complete: only then are the
+        // types walked remembered as valid (one still being declared may
+        // close a cycle later).
+        let mut clean = true;
+        let mut stack = vec![Step::Enter(t)];
+        while let Some(step) = stack.pop() {
+            let t = match step {
+                Step::Leave(t) => {
+                    path.pop();
+                    on_path.remove(&t);
+                    done.insert(t);
+                    continue;
+                }
+                Step::Enter(t) => t,
+            };
+            match self.tt.get(t) {
+                Type::Named(_) => {
+                    if self.valid_types.contains(&t) || done.contains(&t) {
+                        continue;
                     }
-                    return;
+                    if self.tt.under(t) == ids::INVALID {
+                        clean = false;
+                    }
+                    if let Some(&i) = on_path.get(&t) {
+                        clean = false;
+                        let cycle: Vec<ObjId> = path[i..]
+                            .iter()
+                            .filter_map(|&p| self.tt.named(p).map(|n| n.obj))
+                            .collect();
+                        self.cycle_error(&cycle);
+                        for &p in &path[i..] {
+                            if let Some(n) = self.tt.named_mut(p) {
+                                n.underlying = ids::INVALID;
+                            }
+                        }
+                        // The cycle's members are invalid now: leave
+                        // them unvisited below (their steps still pop).
+                        continue;
+                    }
+                    let u = self.tt.under(t);
+                    on_path.insert(t, path.len());
+                    path.push(t);
+                    stack.push(Step::Leave(t));
+                    stack.push(Step::Enter(u));
                 }
-                if done.contains_key(&t) {
-                    return;
+                Type::Struct(fs) => {
+                    stack.extend(fs.iter().rev().map(|f| Step::Enter(f.ty)));
                 }
-                let u = self.tt.under(t);
-                path.push(t);
-                self.valid_walk(u, path, done, depth + 1);
-                path.pop();
-                done.insert(t, true);
+                Type::Array(_, e) => stack.push(Step::Enter(*e)),
+                _ => {}
             }
-            Type::Struct(fs) => {
-                for f in fs {
-                    self.valid_walk(f.ty, path, done, depth + 1);
-                }
-            }
-            Type::Array(_, e) => self.valid_walk(e, path, done, depth + 1),
-            _ => {}
+        }
+        if clean {
+            self.valid_types.extend(done);
         }
     }
 

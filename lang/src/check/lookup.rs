@@ -88,9 +88,9 @@ fn lookup_impl(
     }
     let mut current = vec![(start, Vec::<usize>::new(), is_ptr)];
     let mut seen: HashSet<TypeId> = HashSet::new();
-    // Depth is bounded by the number of distinct named types (each is seen
-    // once) plus the nesting of anonymous structs; cap it for safety.
-    for _depth in 0..256 {
+    // Ends: embedded fields are named types (or pointers to them), each
+    // expanded once, so every level adds a type never seen before.
+    loop {
         if current.is_empty() {
             break;
         }

@@ -113,6 +113,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
         };
         let (pw, rw) = match body {
             Body::Entry => {
+                let b = f.alloc(0);
+                f.emit(Op::Call {
+                    f: f.g.static_funcs_init,
+                    base: b,
+                });
                 for &init in &f.g.pkg_inits.clone() {
                     let b = f.alloc(0);
                     f.emit(Op::Call { f: init, base: b });
@@ -123,6 +128,27 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     f.emit(Op::Call { f: m, base: b });
                 }
                 f.emit(Op::Return { a: Reg(0), n: 0 });
+                (0, 0)
+            }
+            Body::Script(pi) => {
+                let pkg = &f.g.prog.packages[pi];
+                if let Some(sm) = &pkg.script_main {
+                    let file = &pkg.files[sm.file].ast;
+                    for &i in &sm.items {
+                        match file.items.get(i) {
+                            Some(ast::Item::Stmt(s)) => {
+                                f.set_pos(s.span.lo);
+                                f.stmt(s, 0);
+                            }
+                            Some(ast::Item::Decl(d @ ast::Decl::Var(g))) => {
+                                f.set_pos(g.span.lo);
+                                f.local_decl(d);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                f.epilogue();
                 (0, 0)
             }
             Body::PkgInit(i) => {
@@ -2870,13 +2896,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     fn func_value(&mut self, o: ObjId, d: Reg, span: Span) {
         if let Some(f) = self.g.func_id(o, span) {
-            self.emit(Op::MakeClosure {
-                d,
-                f,
-                a: Reg(0),
-                n: 0,
-            });
+            self.static_func(f, d);
         }
+    }
+
+    /// `d` = the function value of `f`, which captures nothing: made once
+    /// before package initialization and kept in a hidden package-level
+    /// word (see [`Gen::static_func_slot`]), so evaluating it allocates
+    /// nothing, as in Go, where such values are static.
+    fn static_func(&mut self, f: FuncId, d: Reg) {
+        let slot = self.g.static_func_slot(f);
+        self.emit(Op::LoadGlobal { d, g: slot, n: 1 });
     }
 
     fn func_lit(&mut self, e: &'a Expr, ty: &'a ast::FuncType, body: &'a ast::Block, d: Reg) {
@@ -2888,6 +2918,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let name = format!("{}.func{}", self.name, self.lit_count);
         self.g.lit_captures.insert(e.id, caps.clone());
         let f = self.g.new_func(name, Body::Lit(e, ty, body));
+        if caps.is_empty() {
+            self.static_func(f, d);
+            return;
+        }
         let a = self.alloc(caps.len() as u32);
         for (i, o) in caps.iter().enumerate() {
             let r = Reg(a.0 + i as u32);
@@ -4706,14 +4740,31 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         let w = if b == Builtin::Len { 1 } else { 2 };
                         self.emit(Op::Move { d, a: Reg(r.0 + w) });
                     }
-                    Type::Array(n, _) => {
-                        self.emit(Op::LoadInt { d, v: n as i64 });
-                    }
-                    Type::Pointer(p) if matches!(self.under(p), Type::Array(..)) => {
-                        let n = match self.under(p) {
-                            Type::Array(n, _) => *n,
+                    Type::Array(..) | Type::Pointer(_) => {
+                        let n = match self.under(xt).clone() {
+                            Type::Array(n, _) => n,
+                            Type::Pointer(p) => match self.under(p) {
+                                Type::Array(n, _) => *n,
+                                _ => {
+                                    self.err(e.span, "len or cap of this type");
+                                    return;
+                                }
+                            },
                             _ => 0,
                         };
+                        // Not a constant: the operand holds a call or a
+                        // receive, which runs (the length is the type's).
+                        let constant = self
+                            .g
+                            .info
+                            .types
+                            .get(&e.id)
+                            .is_some_and(|tv| tv.mode == Mode::Constant);
+                        if !constant {
+                            let m = self.top;
+                            let _ = self.operand(x);
+                            self.top = m;
+                        }
                         self.emit(Op::LoadInt { d, v: n as i64 });
                     }
                     Type::Map(..) => {
@@ -4741,7 +4792,29 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let t = self.ty(e);
                 let et = self.g.tt.pointer_elem(t).unwrap_or(ids::INVALID);
                 let rt = self.g.rt_type(et);
-                self.emit(Op::New { d, t: rt });
+                let of_type = self
+                    .g
+                    .info
+                    .types
+                    .get(&args[0].id)
+                    .is_some_and(|tv| tv.mode == Mode::TypeExpr);
+                if of_type {
+                    self.emit(Op::New { d, t: rt });
+                } else {
+                    // Go 1.26's `new(expr)`: a fresh variable holding the
+                    // value, evaluated before the allocation.
+                    let w = self.words(et);
+                    let v = self.alloc(w);
+                    self.convert_to(&args[0], et, v);
+                    self.emit(Op::New { d, t: rt });
+                    self.emit(Op::Store {
+                        d,
+                        off: Off(0),
+                        a: v,
+                        n: w,
+                        t: rt,
+                    });
+                }
             }
             Builtin::Append => {
                 let st = self.ty(e);

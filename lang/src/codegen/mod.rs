@@ -64,6 +64,9 @@ enum Body<'a> {
     PkgInit(usize),
     /// The entry point.
     Entry,
+    /// A script's implicit `main`: the top-level statements and `var`
+    /// declarations of package `packages[.0]`'s script file.
+    Script(usize),
     /// A promoted method in a method table: index into `Gen::promoted`.
     Promoted(usize),
     /// A method value's function: index into `Gen::method_values`.
@@ -105,6 +108,7 @@ pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Ve
             }
         }
     }
+    g.make_static_funcs();
     if g.errors.is_empty() {
         Ok(g.out)
     } else {
@@ -137,6 +141,14 @@ pub(crate) struct Gen<'a> {
     decls: HashMap<ObjId, &'a ast::FuncDecl>,
     queue: VecDeque<(FuncId, Body<'a>)>,
     rt_types: HashMap<TypeId, RtType>,
+    /// The hidden package-level word caching each capture-free function
+    /// value (see `FnGen::static_func`).
+    static_funcs: HashMap<FuncId, u32>,
+    /// Makes every value of `static_funcs` (compiled last, when all are known).
+    static_funcs_init: FuncId,
+    /// Descriptors by [`TypeTable::identity_hash`], to find identical twins.
+    rt_by_hash: HashMap<u64, Vec<(TypeId, RtType)>>,
+    identity_hashes: HashMap<TypeId, u64>,
     strings: HashMap<Vec<u8>, StrId>,
     files: HashMap<u32, u32>,
     globals: HashMap<ObjId, u32>,
@@ -168,6 +180,10 @@ impl<'a> Gen<'a> {
             decls: HashMap::new(),
             queue: VecDeque::new(),
             rt_types: HashMap::new(),
+            rt_by_hash: HashMap::new(),
+            static_funcs: HashMap::new(),
+            static_funcs_init: FuncId(0),
+            identity_hashes: HashMap::new(),
             strings: HashMap::new(),
             files: HashMap::new(),
             globals: HashMap::new(),
@@ -180,6 +196,11 @@ impl<'a> Gen<'a> {
             deferred_builtins: Vec::new(),
             errors: Vec::new(),
         };
+        g.static_funcs_init = FuncId(g.out.funcs.len() as u32);
+        g.out.funcs.push(Function {
+            name: "runtime.staticfuncs".into(),
+            ..Default::default()
+        });
         for (pi, p) in prog.packages.iter().enumerate() {
             for f in &p.files {
                 for item in &f.ast.items {
@@ -252,11 +273,19 @@ impl<'a> Gen<'a> {
         let obj = self.tt.obj(o);
         let has_body = matches!(obj.kind, ObjKind::Func { has_body: true, .. });
         let id = if has_body {
-            let Some(&fd) = self.decls.get(&o) else {
+            if let Some(&fd) = self.decls.get(&o) {
+                self.new_func(name, Body::Decl(fd))
+            } else if let Some(pi) = self
+                .prog
+                .packages
+                .iter()
+                .position(|p| p.script_main.as_ref().is_some_and(|sm| sm.func == o))
+            {
+                self.new_func(name, Body::Script(pi))
+            } else {
                 self.error(span, format!("gol cannot compile a call of {name} yet"));
                 return None;
-            };
-            self.new_func(name, Body::Decl(fd))
+            }
         } else {
             let n = self.native_id(o, &name);
             self.new_func(name, Body::Native(n))
@@ -342,57 +371,112 @@ impl<'a> Gen<'a> {
         self.sources.line(pos) as u32
     }
 
+    /// The global word that holds the function value of `f`, made by
+    /// the function `static_funcs_init` that the entry calls first.
+    pub(crate) fn static_func_slot(&mut self, f: FuncId) -> u32 {
+        if let Some(&g) = self.static_funcs.get(&f) {
+            return g;
+        }
+        let g = self.out.global_words;
+        self.out.global_words += 1;
+        self.static_funcs.insert(f, g);
+        g
+    }
+
+    /// The body of `static_funcs_init`: each capture-free function value
+    /// allocated once, into its global word.
+    fn make_static_funcs(&mut self) {
+        let mut slots: Vec<(FuncId, u32)> =
+            self.static_funcs.iter().map(|(f, g)| (*f, *g)).collect();
+        slots.sort_by_key(|x| x.1);
+        let mut code = Vec::new();
+        for (f, g) in slots {
+            code.push(Op::MakeClosure {
+                d: Reg(0),
+                f,
+                a: Reg(0),
+                n: 0,
+            });
+            code.push(Op::StoreGlobal { g, a: Reg(0), n: 1 });
+        }
+        code.push(Op::Return { a: Reg(0), n: 0 });
+        let f = &mut self.out.funcs[self.static_funcs_init.0 as usize];
+        f.lines = vec![0; code.len()];
+        f.code = code;
+        f.frame_words = 1;
+    }
+
     /// The words a value of type `t` occupies.
     pub(crate) fn words(&self, t: TypeId) -> u32 {
-        self.words_depth(t, 0)
+        self.tt.words(t)
     }
 
-    fn words_depth(&self, t: TypeId, depth: u32) -> u32 {
-        if depth > 100 {
-            return 1;
-        }
-        match self.tt.get(self.tt.under(t)) {
-            Type::Basic(BasicKind::String | BasicKind::UntypedString, _) => 2,
-            Type::Slice(_) => 3,
-            Type::Array(n, e) => (*n as u32).saturating_mul(self.words_depth(*e, depth + 1)),
-            Type::Struct(fs) => fs.iter().map(|f| self.words_depth(f.ty, depth + 1)).sum(),
-            Type::Tuple(ts) => ts.iter().map(|&f| self.words_depth(f, depth + 1)).sum(),
-            _ => 1,
-        }
-    }
-
-    /// The runtime descriptor of `t`, created on first use.
+    /// The runtime descriptor of `t`, created on first use with those of
+    /// every type it refers to. No recursion over the type's structure (a
+    /// chain of 10,000 named types is 10,000 deep): (1) every type
+    /// reachable from `t` without a descriptor gets one, found with an
+    /// explicit stack; (2) their kinds, which name their parts'
+    /// descriptors, all of which exist now; (3) their pointer masks,
+    /// parts stored inline first (inline containment is acyclic in a
+    /// valid program); (4) their method tables.
     pub(crate) fn rt_type(&mut self, t: TypeId) -> RtType {
-        let t = match t {
-            crate::types::ids::UNTYPED_BOOL => crate::types::ids::BOOL,
-            crate::types::ids::UNTYPED_INT => crate::types::ids::INT,
-            crate::types::ids::UNTYPED_RUNE => crate::types::ids::INT32,
-            crate::types::ids::UNTYPED_FLOAT => crate::types::ids::FLOAT64,
-            crate::types::ids::UNTYPED_STRING => crate::types::ids::STRING,
-            t => t,
-        };
+        let t = untyped_default(t);
         if let Some(&r) = self.rt_types.get(&t) {
             return r;
         }
-        // Identical types must share a descriptor (type assertions compare
-        // descriptor indices): look for an identical one already made.
-        let existing: Vec<(TypeId, RtType)> = self.rt_types.iter().map(|(a, b)| (*a, *b)).collect();
-        for (other, r) in existing {
-            if self.tt.identical(other, t) {
-                self.rt_types.insert(t, r);
-                return r;
+        let mut fresh: Vec<(TypeId, RtType)> = Vec::new();
+        let mut stack = vec![t];
+        while let Some(u) = stack.pop() {
+            let u = untyped_default(u);
+            if self.rt_types.contains_key(&u) {
+                continue;
+            }
+            // Identical types must share a descriptor (type assertions
+            // compare descriptor indices).
+            let h = self.tt.identity_hash(u, &mut self.identity_hashes);
+            let twin = self.rt_by_hash.get(&h).and_then(|v| {
+                v.iter()
+                    .find(|(other, _)| self.tt.identical(*other, u))
+                    .map(|x| x.1)
+            });
+            if let Some(r) = twin {
+                self.rt_types.insert(u, r);
+                continue;
+            }
+            let id = RtType(self.out.types.len() as u32);
+            self.rt_types.insert(u, id);
+            self.rt_by_hash.entry(h).or_default().push((u, id));
+            self.out.types.push(TypeDesc {
+                name: reflect_name(&self.tt.type_string(u, None)),
+                kind: TypeKind::Func,
+                words: self.words(u),
+                ptr_mask: Vec::new(),
+                methods: Vec::new(),
+            });
+            fresh.push((u, id));
+            match self.tt.get(self.tt.under(u)) {
+                Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
+                    stack.push(*e)
+                }
+                Type::Map(k, v) => stack.extend([*k, *v]),
+                Type::Struct(fs) => stack.extend(fs.iter().map(|f| f.ty)),
+                _ => {}
             }
         }
-        let id = RtType(self.out.types.len() as u32);
-        self.rt_types.insert(t, id);
-        self.out.types.push(TypeDesc {
-            name: reflect_name(&self.tt.type_string(t, None)),
-            kind: TypeKind::Func,
-            words: self.words(t),
-            ptr_mask: Vec::new(),
-            methods: Vec::new(),
-        });
-        let kind = match self.tt.get(self.tt.under(t)).clone() {
+        for &(u, id) in &fresh {
+            let kind = self.rt_kind(u);
+            self.out.types[id.0 as usize].kind = kind;
+        }
+        self.fill_masks(&fresh);
+        for &(u, id) in &fresh {
+            self.method_table(u, id);
+        }
+        self.rt_types[&t]
+    }
+
+    /// The kind of `t`'s descriptor; its parts' descriptors exist.
+    fn rt_kind(&mut self, t: TypeId) -> TypeKind {
+        match self.tt.get(self.tt.under(t)).clone() {
             Type::Basic(k, _) => match k {
                 BasicKind::Bool => TypeKind::Bool,
                 BasicKind::Int | BasicKind::Int64 => TypeKind::Int {
@@ -464,11 +548,11 @@ impl<'a> Gen<'a> {
                 TypeKind::Struct(out)
             }
             Type::Named(_) | Type::Tuple(_) => TypeKind::Func,
-        };
-        let mask = self.ptr_mask(&kind, self.words(t));
-        let d = &mut self.out.types[id.0 as usize];
-        d.kind = kind;
-        d.ptr_mask = mask;
+        }
+    }
+
+    /// The method table of `t`'s descriptor `id`.
+    fn method_table(&mut self, t: TypeId, id: RtType) {
         // Methods: of T for T; of T and *T for *T.
         let mut methods = Vec::new();
         let (base, is_ptr) = match self.tt.pointer_elem(t) {
@@ -525,7 +609,6 @@ impl<'a> Gen<'a> {
         }
         table.sort_by(|a, b| a.0.cmp(&b.0));
         self.out.types[id.0 as usize].methods = table;
-        id
     }
 
     /// The methods of `t`'s method set promoted from embedded fields:
@@ -538,10 +621,10 @@ impl<'a> Gen<'a> {
         }
         // Candidate names: methods of every type reachable by embedding.
         let mut names: Vec<(String, Option<crate::types::PkgId>)> = Vec::new();
-        let mut work = vec![(base, 0u32)];
+        let mut work = vec![base];
         let mut seen = HashSet::new();
-        while let Some((ty, depth)) = work.pop() {
-            if depth > 32 || !seen.insert(ty) {
+        while let Some(ty) = work.pop() {
+            if !seen.insert(ty) {
                 continue;
             }
             if let Some(n) = self.tt.named(ty) {
@@ -558,7 +641,7 @@ impl<'a> Gen<'a> {
             if let Some(fs) = self.tt.struct_fields(ty) {
                 for f in fs.iter().filter(|f| f.embedded) {
                     let et = self.tt.pointer_elem(f.ty).unwrap_or(f.ty);
-                    work.push((et, depth + 1));
+                    work.push(et);
                 }
             }
         }
@@ -693,42 +776,96 @@ impl<'a> Gen<'a> {
         Some(id)
     }
 
-    fn ptr_mask(&self, kind: &TypeKind, words: u32) -> Vec<u64> {
-        let mut mask = vec![0u64; (words as usize).div_ceil(64).max(1)];
-        self.fill_mask(kind, 0, &mut mask, 0);
-        mask
-    }
-
-    fn fill_mask(&self, kind: &TypeKind, off: u32, mask: &mut [u64], depth: u32) {
-        let mut set = |w: u32| {
-            if let Some(m) = mask.get_mut((w / 64) as usize) {
-                *m |= 1 << (w % 64);
+    /// The pointer masks of fresh descriptors (bit `i`: word `i` holds a
+    /// pointer), each from its inline parts' masks, which are computed
+    /// first (explicit stack, post-order over fields and array elements).
+    fn fill_masks(&mut self, fresh: &[(TypeId, RtType)]) {
+        let inline = |k: &TypeKind| -> Vec<RtType> {
+            match k {
+                TypeKind::Struct(fs) => fs.iter().map(|f| f.ty).collect(),
+                TypeKind::Array(_, e) => vec![*e],
+                _ => Vec::new(),
             }
         };
-        match kind {
+        let pending: HashSet<RtType> = fresh.iter().map(|x| x.1).collect();
+        let mut done: HashSet<RtType> = HashSet::new();
+        for &(_, root) in fresh {
+            let mut stack = vec![(root, false)];
+            while let Some((r, expanded)) = stack.pop() {
+                if !expanded {
+                    if !pending.contains(&r) || !done.insert(r) {
+                        continue;
+                    }
+                    stack.push((r, true));
+                    let kids = inline(&self.out.types[r.0 as usize].kind);
+                    stack.extend(kids.into_iter().map(|c| (c, false)));
+                    continue;
+                }
+                let mask = self.ptr_mask(r);
+                self.out.types[r.0 as usize].ptr_mask = mask;
+            }
+        }
+    }
+
+    /// The pointer mask of descriptor `r`, whose inline parts have theirs.
+    fn ptr_mask(&self, r: RtType) -> Vec<u64> {
+        let d = &self.out.types[r.0 as usize];
+        let mut mask = vec![0u64; (d.words as usize).div_ceil(64).max(1)];
+        // Ors `part` into `mask` shifted by `off` words, a word at a time.
+        fn copy_bits(mask: &mut [u64], part: &[u64], off: u64) {
+            let (w0, sh) = ((off / 64) as usize, (off % 64) as u32);
+            for (i, &m) in part.iter().enumerate().filter(|x| *x.1 != 0) {
+                if let Some(x) = mask.get_mut(w0 + i) {
+                    *x |= m << sh;
+                }
+                if sh > 0 {
+                    if let Some(x) = mask.get_mut(w0 + i + 1) {
+                        *x |= m >> (64 - sh);
+                    }
+                }
+            }
+        }
+        match &d.kind {
             TypeKind::Pointer(_)
             | TypeKind::Map(..)
             | TypeKind::Chan(_)
             | TypeKind::Func
             | TypeKind::Interface
             | TypeKind::String
-            | TypeKind::Slice(_) => set(off),
-            TypeKind::Struct(fs) if depth < 100 => {
+            | TypeKind::Slice(_) => mask[0] |= 1,
+            TypeKind::Struct(fs) => {
                 for f in fs {
-                    let k = self.out.types[f.ty.0 as usize].kind.clone();
-                    self.fill_mask(&k, off + f.off, mask, depth + 1);
+                    let part = &self.out.types[f.ty.0 as usize].ptr_mask;
+                    copy_bits(&mut mask, part, f.off as u64);
                 }
             }
-            TypeKind::Array(n, e) if depth < 100 => {
-                let d = &self.out.types[e.0 as usize];
-                let k = d.kind.clone();
-                let w = d.words;
-                for i in 0..(*n as u32).min(1 << 20) {
-                    self.fill_mask(&k, off + i * w, mask, depth + 1);
+            TypeKind::Array(n, e) => {
+                let ed = &self.out.types[e.0 as usize];
+                if ed.ptr_mask.iter().any(|&m| m != 0) {
+                    // Elements past the mask's end (a saturated word
+                    // count) cannot be addressed anyway.
+                    let n = (*n).min(d.words as u64 / ed.words.max(1) as u64);
+                    for i in 0..n {
+                        copy_bits(&mut mask, &ed.ptr_mask, i * ed.words as u64);
+                    }
                 }
             }
             _ => {}
         }
+        mask
+    }
+}
+
+/// The type a constant of an untyped type gets in a descriptor.
+fn untyped_default(t: TypeId) -> TypeId {
+    use crate::types::ids;
+    match t {
+        ids::UNTYPED_BOOL => ids::BOOL,
+        ids::UNTYPED_INT => ids::INT,
+        ids::UNTYPED_RUNE => ids::INT32,
+        ids::UNTYPED_FLOAT => ids::FLOAT64,
+        ids::UNTYPED_STRING => ids::STRING,
+        t => t,
     }
 }
 

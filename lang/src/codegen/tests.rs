@@ -241,3 +241,41 @@ fn unsupported_constructs_are_errors() {
     let e = compile_src("package main\nfunc main() {\n\tgo println(1)\n}\n").unwrap_err();
     assert!(e.contains("cannot compile"), "{e}");
 }
+
+/// A chain of named struct types 10,000 long: layouts are exact at every
+/// depth and compiling it does not recurse per level (this runs on a test
+/// thread's small stack).
+#[test]
+fn long_type_chains_have_exact_layouts() {
+    const N: usize = 10_000;
+    let mut src = String::from("package main\n");
+    for i in 0..N {
+        src.push_str(&format!("type T{i} struct{{ x T{}; s string }}\n", i + 1));
+    }
+    src.push_str(&format!("type T{N} struct{{ a int; p *string }}\n"));
+    src.push_str("func main() {\n\tvar v T0\n\tw := v\n\tprintln(v == w)\n\tvar i interface{} = v\n\t_ = i\n}\n");
+    let p = compile_src(&src).unwrap();
+    let t0 = p.types.iter().find(|t| t.name == "main.T0").expect("T0");
+    // T{N} is [a, p]; every level above adds a string (pointer, length).
+    assert_eq!(t0.words as usize, 2 * N + 2);
+    let bits: Vec<usize> = (0..t0.words as usize)
+        .filter(|&w| t0.ptr_mask[w / 64] & (1 << (w % 64)) != 0)
+        .collect();
+    let want: Vec<usize> = std::iter::once(1).chain((1..=N).map(|k| 2 * k)).collect();
+    assert_eq!(bits, want);
+
+    // A slice at the bottom makes every level incomparable.
+    let bad = src.replace(
+        &format!("type T{N} struct{{ a int; p *string }}"),
+        &format!("type T{N} struct{{ a []int }}"),
+    );
+    let c = crate::check_sources(vec![("t.go".into(), bad)], &NoStd);
+    assert_eq!(c.diagnostics.len(), 1, "{:?}", c.diagnostics);
+    assert!(
+        c.diagnostics[0]
+            .message
+            .contains("struct containing T1 cannot be compared"),
+        "{:?}",
+        c.diagnostics
+    );
+}
