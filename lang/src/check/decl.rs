@@ -258,17 +258,13 @@ impl<'a> Checker<'a> {
                     self.color.insert(l, Color::Black);
                 }
             }
-            let xs = self.expr_list_multi(e);
-            match xs {
-                Some(mut xs) if xs.len() == lhs.len() => {
+            // A multi-value call or a comma-ok form (m[k], x.(T), <-c).
+            let span = self.tt.obj(lhs[0]).span;
+            match self.rhs_values(values, lhs.len(), span) {
+                Some(mut xs) => {
                     for (l, x) in lhs.iter().zip(xs.iter_mut()) {
                         self.init_var(*l, x, "assignment");
                     }
-                }
-                Some(xs) => {
-                    let span = self.tt.obj(lhs[0]).span;
-                    self.assign_mismatch(span, lhs.len(), xs.len(), Some(e));
-                    self.invalidate_untyped(lhs);
                 }
                 None => self.invalidate_untyped(lhs),
             }

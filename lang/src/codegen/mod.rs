@@ -151,8 +151,9 @@ pub(crate) struct Gen<'a> {
     /// Method values: the receiver's type (boxed in the closure) and the
     /// method (by object, or by name for an interface receiver).
     method_values: Vec<(TypeId, Promoted)>,
-    /// Deferred builtins: the builtin and its arguments' types.
-    deferred_builtins: Vec<(crate::types::Builtin, Vec<TypeId>)>,
+    /// Deferred builtins (and builtins of go statements): the builtin, its
+    /// arguments' types and the statement's source position.
+    deferred_builtins: Vec<(crate::types::Builtin, Vec<TypeId>, u32)>,
     errors: Vec<Diagnostic>,
 }
 
