@@ -1698,10 +1698,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 Dest::Slice { s, i, t } => {
                     self.emit(Op::SliceSet { d: s, i, a: r, t });
                 }
-                Dest::Ptr { p, t, n } => {
+                Dest::Ptr { p, off, t, n } => {
                     self.emit(Op::Store {
                         d: p,
-                        off: Off(0),
+                        off: Off(off),
                         a: r,
                         n,
                         t,
@@ -1744,7 +1744,22 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 self.expr_to(p, pr);
                 let t = self.g.rt_type(lt);
                 let n = self.words(lt);
-                Dest::Ptr { p: pr, t, n }
+                Dest::Ptr {
+                    p: pr,
+                    off: 0,
+                    t,
+                    n,
+                }
+            }
+            ExprKind::Selector(..) if self.ptr_field_shape(ls) => {
+                // p.f, p.a.b, (*p).f: the pointer now, the nil check at
+                // the store (`m[k], p.f = 1, 2` with a nil p sets m[k]).
+                let (base, off) = self.ptr_field(ls);
+                let p = self.alloc(1);
+                self.emit(Op::Move { d: p, a: base });
+                let t = self.g.rt_type(lt);
+                let n = self.words(lt);
+                Dest::Ptr { p, off, t, n }
             }
             ExprKind::Selector(x, _)
                 if self.g.tt.pointer_elem(self.ty(x)).is_some() && self.heap_addressable(ls) =>
@@ -1755,7 +1770,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
                 let t = self.g.rt_type(lt);
                 let n = self.words(lt);
-                Dest::Ptr { p, t, n }
+                Dest::Ptr { p, off: 0, t, n }
             }
             _ => Dest::Plain(l),
         }
@@ -5438,8 +5453,10 @@ enum Dest<'a> {
         i: Reg,
         t: RtType,
     },
+    /// At word `off` from pointer `p`; the nil check is the store's.
     Ptr {
         p: Reg,
+        off: u32,
         t: RtType,
         n: u32,
     },
