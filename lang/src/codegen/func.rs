@@ -3847,6 +3847,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     b,
                     t,
                     three,
+                    array: arr.is_some(),
                 });
             }
             _ => self.err(e.span, "slicing this type"),
