@@ -229,7 +229,7 @@ const GAPS: &[Gap] = &[
     gap(
         "goprint.go",
         "package log is not in std",
-        Why::Outside("package log (on a timeout path), and its .out has Go 1.19's float format; the rest meets a gol bug: go println(...) is rejected"),
+        Why::Outside("package log (on a timeout path), and its .out has Go 1.19's float format"),
     ),
     gap(
         "inline_literal.go",

@@ -361,13 +361,15 @@ pub enum Op {
     SliceSet { d: Reg, i: Reg, a: Reg, t: RtType },
     /// d = the address of slice a's element i (bounds checked).
     SliceAddr { d: Reg, a: Reg, i: Reg, t: RtType },
-    /// d, d+1, d+2 = slice a [b : b+1 : b+2] (bounds in slots b..b+3; `three`: written with max).
+    /// d, d+1, d+2 = slice a [b : b+1 : b+2] (bounds in slots b..b+3; `three`: written with max;
+    /// `array`: a is an array's storage, so a bound past it is "with length").
     SliceSlice {
         d: Reg,
         a: Reg,
         b: Reg,
         t: RtType,
         three: bool,
+        array: bool,
     },
     /// d, d+1, d+2 = append(slice a, the n elements at b) with Go's growth.
     Append {
@@ -422,6 +424,9 @@ pub enum Op {
     Fault { f: Fault },
     /// Panic with the index error: index i out of range for length n.
     IndexFault { i: Reg, n: Reg },
+    /// Panic with a runtime error whose text is string constant m (Go's
+    /// `value method main.T.M called using nil *T pointer`).
+    PanicText { m: StrId },
 
     /// Print the value at a for the print/println builtins (to stderr).
     Print { a: Reg, k: PrintKind },

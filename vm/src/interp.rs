@@ -657,7 +657,14 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let ew = prog.ty(t).words as u64;
                     set!(d, p + idx as u64 * ew * 8)
                 }
-                Op::SliceSlice { d, a, b, t, three } => {
+                Op::SliceSlice {
+                    d,
+                    a,
+                    b,
+                    t,
+                    three,
+                    array,
+                } => {
                     let p = r!(a);
                     let len = ri!(Reg(a.0 + 1));
                     let cap = ri!(Reg(a.0 + 2));
@@ -667,13 +674,23 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let _ = len;
                     if three {
                         if max < 0 || max > cap {
-                            panic_rt!(bounds_error(Bounds::Slice3Acap, max, cap));
+                            let kind = if array {
+                                Bounds::Slice3Alen
+                            } else {
+                                Bounds::Slice3Acap
+                            };
+                            panic_rt!(bounds_error(kind, max, cap));
                         }
                         if hi < 0 || hi > max {
                             panic_rt!(bounds_error(Bounds::Slice3B, hi, max));
                         }
                     } else if hi < 0 || hi > cap {
-                        panic_rt!(bounds_error(Bounds::SliceAcap, hi, cap));
+                        let kind = if array {
+                            Bounds::SliceAlen
+                        } else {
+                            Bounds::SliceAcap
+                        };
+                        panic_rt!(bounds_error(kind, hi, cap));
                     }
                     if lo < 0 || lo > hi {
                         let kind = if three {
@@ -1009,6 +1026,10 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         Fault::NilMapWrite => "assignment to entry in nil map",
                     };
                     panic_rt!(msg.into())
+                }
+                Op::PanicText { m } => {
+                    let text = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
+                    panic_rt!(String::from_utf8_lossy(text).into_owned())
                 }
                 Op::IndexFault { i, n } => {
                     let (i, n) = (ri!(i), ri!(n));

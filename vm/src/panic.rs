@@ -300,7 +300,9 @@ pub(crate) enum Bounds {
     SliceAcap,
     /// `s[x:y]` with `x > y`.
     SliceB,
-    /// `s[?:?:x]` with `x > cap(s)` (`y`).
+    /// `s[?:?:x]` on an array: `x > len(s)` (`y`).
+    Slice3Alen,
+    /// `s[?:?:x]` on a slice: `x > cap(s)` (`y`).
     Slice3Acap,
     /// `s[?:x:y]` with `x > y`.
     Slice3B,
@@ -317,7 +319,9 @@ pub(crate) fn bounds_error(kind: Bounds, x: i64, y: i64) -> String {
             Bounds::Index => format!("index out of range [{x}]"),
             Bounds::SliceAlen | Bounds::SliceAcap => format!("slice bounds out of range [:{x}]"),
             Bounds::SliceB => format!("slice bounds out of range [{x}:]"),
-            Bounds::Slice3Acap => format!("slice bounds out of range [::{x}]"),
+            Bounds::Slice3Alen | Bounds::Slice3Acap => {
+                format!("slice bounds out of range [::{x}]")
+            }
             Bounds::Slice3B => format!("slice bounds out of range [:{x}:]"),
             Bounds::Slice3C => format!("slice bounds out of range [{x}::]"),
         }
@@ -327,6 +331,7 @@ pub(crate) fn bounds_error(kind: Bounds, x: i64, y: i64) -> String {
             Bounds::SliceAlen => format!("slice bounds out of range [:{x}] with length {y}"),
             Bounds::SliceAcap => format!("slice bounds out of range [:{x}] with capacity {y}"),
             Bounds::SliceB => format!("slice bounds out of range [{x}:{y}]"),
+            Bounds::Slice3Alen => format!("slice bounds out of range [::{x}] with length {y}"),
             Bounds::Slice3Acap => format!("slice bounds out of range [::{x}] with capacity {y}"),
             Bounds::Slice3B => format!("slice bounds out of range [:{x}:{y}]"),
             Bounds::Slice3C => format!("slice bounds out of range [{x}:{y}:]"),

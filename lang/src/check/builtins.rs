@@ -42,12 +42,36 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(e);
             }
         }
-        let n = args.len();
+        // copy(f()), delete(f()), append(f()): a call with several results
+        // supplies all the arguments, as for a function.
+        let mut first: Option<Operand<'a>> = None;
+        let mut tuple: Option<Vec<Operand<'a>>> = None;
+        if args.len() == 1
+            && ellipsis.is_none()
+            && matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Append)
+        {
+            let x = self.raw_expr(&args[0], None);
+            match self.tt.get(x.ty).clone() {
+                Type::Tuple(ts)
+                    if ts.len() > 1 && x.mode != Mode::Invalid && x.mode != Mode::NoValue =>
+                {
+                    tuple = Some(
+                        ts.iter()
+                            .map(|&t| Operand::new(Mode::Value, t, &args[0]))
+                            .collect(),
+                    );
+                }
+                _ => first = Some(self.single_value(x)),
+            }
+        }
+        let n = tuple.as_ref().map_or(args.len(), |t| t.len());
         if n < nargs || (!variadic && n > nargs) {
             let msg = if n < nargs { "not enough" } else { "too many" };
             let s = expr_string(e);
-            for a in args {
-                let _ = self.raw_expr(a, None);
+            if first.is_none() && tuple.is_none() {
+                for a in args {
+                    let _ = self.raw_expr(a, None);
+                }
             }
             let span = e.span;
             self.error(
@@ -103,7 +127,11 @@ impl<'a> Checker<'a> {
                 }
             }
             Builtin::Append => {
-                let mut s = self.expr(&args[0]);
+                let mut s = match (&tuple, first.take()) {
+                    (Some(t), _) => t[0].clone(),
+                    (None, Some(x)) => x,
+                    (None, None) => self.expr(&args[0]),
+                };
                 if s.mode == Mode::Invalid {
                     for a in &args[1..] {
                         let _ = self.raw_expr(a, None);
@@ -151,6 +179,12 @@ impl<'a> Checker<'a> {
                         return Operand::new(Mode::Value, st, e);
                     }
                     self.assignment(&mut x, st, "argument to append");
+                    return Operand::new(Mode::Value, st, e);
+                }
+                if let Some(t) = tuple {
+                    for mut x in t.into_iter().skip(1) {
+                        self.assignment(&mut x, elem, "argument to append");
+                    }
                     return Operand::new(Mode::Value, st, e);
                 }
                 for a in &args[1..] {
@@ -203,8 +237,10 @@ impl<'a> Checker<'a> {
                 }
             }
             Builtin::Copy => {
-                let dst = self.expr(&args[0]);
-                let mut src = self.expr(&args[1]);
+                let (dst, mut src) = match &tuple {
+                    Some(t) => (t[0].clone(), t[1].clone()),
+                    None => (self.expr(&args[0]), self.expr(&args[1])),
+                };
                 if dst.mode == Mode::Invalid || src.mode == Mode::Invalid {
                     return Operand::invalid(e);
                 }
@@ -250,8 +286,10 @@ impl<'a> Checker<'a> {
                 Operand::new(Mode::Value, ids::INT, e)
             }
             Builtin::Delete => {
-                let m = self.expr(&args[0]);
-                let mut k = self.expr(&args[1]);
+                let (m, mut k) = match &tuple {
+                    Some(t) => (t[0].clone(), t[1].clone()),
+                    None => (self.expr(&args[0]), self.expr(&args[1])),
+                };
                 if m.mode == Mode::Invalid || k.mode == Mode::Invalid {
                     return Operand::invalid(e);
                 }

@@ -138,6 +138,10 @@ pub(crate) struct Checker<'a> {
     pub iota: Option<u32>,
     /// Named types reported as invalid recursive types (report once).
     pub bad_cycle: HashSet<ObjId>,
+    /// Named types declared as another named type whose underlying type
+    /// was still being computed (`type C A` met while declaring `A
+    /// struct{ next *B }`, with `type B C`): (waiting type, its right side).
+    pub pending_under: Vec<(TypeId, TypeId)>,
     /// Function declarations whose bodies wait for checking.
     pub pending_bodies: Vec<(ObjId, PkgId, usize, &'a ast::FuncDecl)>,
     pub main: Option<ObjId>,
@@ -189,6 +193,7 @@ impl<'a> Checker<'a> {
             funcs: Vec::new(),
             iota: None,
             bad_cycle: HashSet::new(),
+            pending_under: Vec::new(),
             pending_bodies: Vec::new(),
             main: None,
             implicit_objs: HashMap::new(),

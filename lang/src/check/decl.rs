@@ -170,13 +170,64 @@ impl<'a> Checker<'a> {
                 if self.color.get(&o) == Some(&Color::Grey) {
                     if let Some(start) = self.obj_path.iter().position(|&p| p == o) {
                         let cycle = self.obj_path[start..].to_vec();
-                        self.cycle_error(&cycle);
+                        // A cycle through a type literal (`type A struct{
+                        // next *B }; type B A`) is valid: the waiting types
+                        // get their underlying type when it is known.
+                        if !self.cycle_is_indirect(&cycle) {
+                            self.cycle_error(&cycle);
+                        }
                     }
                 }
                 return ids::INVALID;
             }
         }
         self.tt.under(t)
+    }
+
+    /// Whether a cycle of type declarations passes through an indirection
+    /// (a pointer, slice, map, channel, function or interface type): some
+    /// declaration refers to the next one only there.
+    fn cycle_is_indirect(&self, cycle: &[ObjId]) -> bool {
+        (0..cycle.len()).any(|i| {
+            let next = &self.tt.obj(cycle[(i + 1) % cycle.len()]).name;
+            match self.decls.get(&cycle[i]) {
+                Some(DeclInfo::Type { spec, .. }) => {
+                    !matches!(
+                        strip_type_parens(&spec.ty).kind,
+                        ast::ExprKind::Ident(_) | ast::ExprKind::Selector(..)
+                    ) && !names_by_value(&spec.ty, next)
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// Gives the types waiting in `pending_under` their underlying type,
+    /// once their right side has one (in chains: `type B C; type C A`).
+    fn resolve_pending_under(&mut self) {
+        loop {
+            let mut progress = false;
+            let mut i = 0;
+            while i < self.pending_under.len() {
+                let (w, rhs) = self.pending_under[i];
+                let u = self.tt.under(rhs);
+                if u != ids::INVALID && !self.tt.is_named(u) {
+                    if let Some(n) = self.tt.named_mut(w) {
+                        n.underlying = u;
+                    }
+                    self.pending_under.swap_remove(i);
+                    // Containment by value is checked again with the
+                    // underlying type known (`type A struct{ b B }; type B A`).
+                    self.valid_type(w);
+                    progress = true;
+                } else {
+                    i += 1;
+                }
+            }
+            if !progress {
+                return;
+            }
+        }
     }
 
     fn const_decl(&mut self, o: ObjId, ty: Option<&'a ast::Expr>, init: Option<&'a ast::Expr>) {
@@ -258,17 +309,13 @@ impl<'a> Checker<'a> {
                     self.color.insert(l, Color::Black);
                 }
             }
-            let xs = self.expr_list_multi(e);
-            match xs {
-                Some(mut xs) if xs.len() == lhs.len() => {
+            // A multi-value call or a comma-ok form (m[k], x.(T), <-c).
+            let span = self.tt.obj(lhs[0]).span;
+            match self.rhs_values(values, lhs.len(), span) {
+                Some(mut xs) => {
                     for (l, x) in lhs.iter().zip(xs.iter_mut()) {
                         self.init_var(*l, x, "assignment");
                     }
-                }
-                Some(xs) => {
-                    let span = self.tt.obj(lhs[0]).span;
-                    self.assign_mismatch(span, lhs.len(), xs.len(), Some(e));
-                    self.invalidate_untyped(lhs);
                 }
                 None => self.invalidate_untyped(lhs),
             }
@@ -311,8 +358,20 @@ impl<'a> Checker<'a> {
         } else {
             rhs
         };
+        if under == ids::INVALID
+            && self.tt.is_named(rhs)
+            && !self
+                .tt
+                .named(rhs)
+                .is_some_and(|n| self.bad_cycle.contains(&n.obj))
+        {
+            self.pending_under.push((named, rhs));
+        }
         if let Some(n) = self.tt.named_mut(named) {
             n.underlying = under;
+        }
+        if under != ids::INVALID {
+            self.resolve_pending_under();
         }
         self.valid_type(named);
     }
@@ -739,4 +798,44 @@ impl<'a> Checker<'a> {
         }
         order
     }
+}
+
+fn strip_type_parens(e: &ast::Expr) -> &ast::Expr {
+    let mut e = e;
+    while let ast::ExprKind::Paren(x) = &e.kind {
+        e = x;
+    }
+    e
+}
+
+/// Whether type expression `e` names `name` by value: not under a pointer,
+/// slice, map, channel or function type, nor in an interface's method.
+fn names_by_value(e: &ast::Expr, name: &str) -> bool {
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ast::ExprKind::Ident(id) if id.name == name => return true,
+            ast::ExprKind::Paren(x) => stack.push(x),
+            ast::ExprKind::ArrayType { len, elem } => {
+                // A length expression (`[len(T{})]int`) needs the type whole.
+                if len
+                    .as_ref()
+                    .is_some_and(|l| super::load::idents_of_expr(l).contains(name))
+                {
+                    return true;
+                }
+                stack.push(elem);
+            }
+            ast::ExprKind::StructType(fields) => stack.extend(fields.iter().map(|f| &f.ty)),
+            // An embedded interface is part of the method set: by value.
+            ast::ExprKind::InterfaceType(elems) => {
+                stack.extend(elems.iter().filter_map(|m| match m {
+                    ast::InterfaceElem::Embed(t) => Some(t),
+                    _ => None,
+                }))
+            }
+            _ => {}
+        }
+    }
+    false
 }

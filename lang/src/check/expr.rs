@@ -234,34 +234,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Evaluates `e`, which may be a multi-value call or a comma-ok
-    /// expression: returns one operand per value, or `None` if invalid.
-    pub(crate) fn expr_list_multi(&mut self, e: &'a Expr) -> Option<Vec<Operand<'a>>> {
-        let x = self.raw_expr(e, None);
-        if x.mode == Mode::Invalid {
-            return None;
-        }
-        if let Type::Tuple(ts) = self.tt.get(x.ty).clone() {
-            if x.mode != Mode::NoValue && !ts.is_empty() {
-                return Some(
-                    ts.iter()
-                        .map(|&t| Operand {
-                            mode: Mode::Value,
-                            ty: t,
-                            val: None,
-                            expr: Some(e),
-                        })
-                        .collect(),
-                );
-            }
-        }
-        let x = self.single_value(x);
-        if x.mode == Mode::Invalid {
-            return None;
-        }
-        Some(vec![x])
-    }
-
     pub(crate) fn raw_expr(&mut self, e: &'a Expr, hint: Option<TypeId>) -> Operand<'a> {
         let x = self.expr_kind(e, hint);
         self.record(&x);

@@ -388,6 +388,8 @@ impl<'a> Checker<'a> {
                 );
                 if let Some(o) = obj {
                     self.info.uses.insert(sel.id, o);
+                    // Initialisation order follows a method's body (Go spec).
+                    self.record_dep(o);
                 }
                 Operand::new(Mode::Value, sig, e)
             }
@@ -564,6 +566,8 @@ impl<'a> Checker<'a> {
         );
         if let Some(o) = obj {
             self.info.uses.insert(sel.id, o);
+            // Initialisation order follows a method's body (Go spec).
+            self.record_dep(o);
         }
         Operand::new(Mode::Value, ft, e)
     }

@@ -80,6 +80,9 @@ pub(super) struct FnGen<'g, 'a> {
     pending_label: Option<String>,
     /// Whether the body contains a `defer`.
     has_defer: bool,
+    /// The next wrapper numbers of deferred and go'd builtins
+    /// (`main.f.deferwrap1`, `main.f.gowrap1`), counted apart as Go does.
+    wrap_counts: [u32; 2],
     recover_pc: u32,
     /// `fallthrough` jumps of the switch clause being compiled.
     fallthroughs: Vec<usize>,
@@ -108,6 +111,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             name: name.clone(),
             pending_label: None,
             has_defer: false,
+            wrap_counts: [0, 0],
             recover_pc: 0,
             fallthroughs: Vec::new(),
         };
@@ -178,7 +182,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 (pw, rw)
             }
             Body::DeferBuiltin(i) => {
-                let (b, types) = f.g.deferred_builtins[i].clone();
+                let (b, types, pos) = f.g.deferred_builtins[i].clone();
+                f.set_pos(pos);
                 f.defer_builtin_body(b, &types)
             }
             Body::MethodValue(i) => {
@@ -1123,6 +1128,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
             ids::INT
         };
         vals.push((key, idx, kt));
+        // A blank value loads no element: `for i, _ := range p` with p a
+        // nil *[N]T must not dereference p (as `for i := range p`).
+        let value = value.filter(|v| !is_blank(v));
         if let Some(v) = value {
             match kind {
                 Kind::Str => {
@@ -1716,10 +1724,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 Dest::Slice { s, i, t } => {
                     self.emit(Op::SliceSet { d: s, i, a: r, t });
                 }
-                Dest::Ptr { p, t, n } => {
+                Dest::Ptr { p, off, t, n } => {
                     self.emit(Op::Store {
                         d: p,
-                        off: Off(0),
+                        off: Off(off),
                         a: r,
                         n,
                         t,
@@ -1762,7 +1770,22 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 self.expr_to(p, pr);
                 let t = self.g.rt_type(lt);
                 let n = self.words(lt);
-                Dest::Ptr { p: pr, t, n }
+                Dest::Ptr {
+                    p: pr,
+                    off: 0,
+                    t,
+                    n,
+                }
+            }
+            ExprKind::Selector(..) if self.ptr_field_shape(ls) => {
+                // p.f, p.a.b, (*p).f: the pointer now, the nil check at
+                // the store (`m[k], p.f = 1, 2` with a nil p sets m[k]).
+                let (base, off) = self.ptr_field(ls);
+                let p = self.alloc(1);
+                self.emit(Op::Move { d: p, a: base });
+                let t = self.g.rt_type(lt);
+                let n = self.words(lt);
+                Dest::Ptr { p, off, t, n }
             }
             ExprKind::Selector(x, _)
                 if self.g.tt.pointer_elem(self.ty(x)).is_some() && self.heap_addressable(ls) =>
@@ -1773,7 +1796,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
                 let t = self.g.rt_type(lt);
                 let n = self.words(lt);
-                Dest::Ptr { p, t, n }
+                Dest::Ptr { p, off: 0, t, n }
             }
             _ => Dest::Plain(l),
         }
@@ -2062,7 +2085,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         };
         match self.g.info.calls.get(&e.id) {
             Some(CallKind::Call) => {}
-            Some(CallKind::Builtin(b)) => return self.defer_builtin(e, *b, args),
+            Some(CallKind::Builtin(b)) => return self.defer_builtin(e, *b, args, false),
             Some(CallKind::Conversion(_)) | None => {
                 self.err(e.span, "this deferred call");
                 return;
@@ -2113,11 +2136,33 @@ impl<'g, 'a> FnGen<'g, 'a> {
         self.emit(Op::Defer { c, a, n: pw });
     }
 
-    /// `defer` of a builtin: the arguments are evaluated now and passed to
-    /// a small function that runs the builtin on them.
-    fn defer_builtin(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr]) {
+    /// `defer` or `go` of a builtin: the arguments are evaluated now and
+    /// passed to a small function that runs the builtin on them.
+    fn defer_builtin(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr], go: bool) {
+        let mark = self.top;
+        // f() with several results as all of the builtin's arguments.
+        let tuple = match args {
+            [a] => self.g.tt.tuple_elems(self.ty(a)).map(|x| x.to_vec()),
+            _ => None,
+        };
         let types: Vec<TypeId> = match b {
-            Builtin::Print | Builtin::Println => args.iter().map(|a| self.ty(a)).collect(),
+            Builtin::Delete if tuple.is_some() => {
+                let mt = tuple
+                    .as_ref()
+                    .and_then(|t| t.first().copied())
+                    .unwrap_or(ids::INVALID);
+                let kt = match self.under(mt) {
+                    Type::Map(k, _) => *k,
+                    _ => ids::INVALID,
+                };
+                vec![mt, kt]
+            }
+            _ if tuple.is_some() => tuple.clone().unwrap_or_default(),
+            Builtin::Print | Builtin::Println | Builtin::Copy | Builtin::Close => args
+                .iter()
+                .map(|a| self.g.tt.default_type(self.ty(a)))
+                .collect(),
+            Builtin::Clear => vec![self.ty(&args[0])],
             Builtin::Panic => vec![ids::ANY],
             Builtin::Delete => {
                 let mt = self.ty(&args[0]);
@@ -2128,7 +2173,6 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 vec![mt, kt]
             }
             Builtin::Recover => Vec::new(),
-            Builtin::Close => vec![self.ty(&args[0])],
             _ => {
                 self.err(e.span, "a deferred builtin call");
                 return;
@@ -2136,17 +2180,35 @@ impl<'g, 'a> FnGen<'g, 'a> {
         };
         let n: u32 = types.iter().map(|&t| self.words(t)).sum();
         let a = self.alloc(n.max(1));
-        let mut off = 0;
-        for (x, &t) in args.iter().zip(&types) {
-            let m = self.top;
-            self.convert_to(x, t, Reg(a.0 + off));
-            self.top = m;
-            off += self.words(t);
+        if let Some(elems) = tuple {
+            let tmp = self.alloc(self.words(self.ty(&args[0])).max(1));
+            self.expr_to(&args[0], tmp);
+            let (mut from, mut to) = (0, 0);
+            for (&et, &t) in elems.iter().zip(&types) {
+                self.arg_to(ArgSrc::Val(Reg(tmp.0 + from), et), t, Reg(a.0 + to));
+                from += self.words(et);
+                to += self.words(t);
+            }
+        } else {
+            let mut off = 0;
+            for (x, &t) in args.iter().zip(&types) {
+                let m = self.top;
+                self.convert_to(x, t, Reg(a.0 + off));
+                self.top = m;
+                off += self.words(t);
+            }
         }
         let i = self.g.deferred_builtins.len();
-        self.g.deferred_builtins.push((b, types));
+        self.g.deferred_builtins.push((b, types, e.span.lo));
+        let nth = &mut self.wrap_counts[usize::from(go)];
+        *nth += 1;
         let f = self.g.new_func(
-            format!("{}.deferwrap{}", self.name, i + 1),
+            format!(
+                "{}.{}{}",
+                self.name,
+                if go { "gowrap" } else { "deferwrap" },
+                *nth
+            ),
             Body::DeferBuiltin(i),
         );
         let c = self.alloc(1);
@@ -2156,7 +2218,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
             a: Reg(0),
             n: 0,
         });
-        self.emit(Op::Defer { c, a, n });
+        self.set_pos(e.span.lo);
+        if go {
+            self.emit(Op::Go { c, a, n });
+        } else {
+            self.emit(Op::Defer { c, a, n });
+        }
+        self.top = mark;
     }
 
     /// The function a deferred builtin runs: its parameters are the
@@ -2190,6 +2258,42 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             Builtin::Close => {
                 self.emit(Op::ChanClose { c: Reg(0) });
+            }
+            Builtin::Copy => {
+                let dt = types.first().copied().unwrap_or(ids::INVALID);
+                let st = types.get(1).copied().unwrap_or(ids::INVALID);
+                let et = match self.under(dt) {
+                    Type::Slice(x) => *x,
+                    _ => ids::INVALID,
+                };
+                let rt = self.g.rt_type(et);
+                let src = if self.basic(st) == Some(BasicKind::String) {
+                    let o = self.alloc(3);
+                    self.emit(Op::StrToBytes { d: o, a: Reg(3) });
+                    o
+                } else {
+                    Reg(3)
+                };
+                let d = self.alloc(1);
+                self.emit(Op::CopySlice {
+                    d,
+                    a: Reg(0),
+                    b: src,
+                    t: rt,
+                });
+            }
+            Builtin::Clear => {
+                let xt = types.first().copied().unwrap_or(ids::INVALID);
+                match self.under(xt).clone() {
+                    Type::Map(..) => {
+                        self.emit(Op::MapClear { a: Reg(0) });
+                    }
+                    Type::Slice(et) => {
+                        let t = self.g.rt_type(et);
+                        self.emit(Op::ClearSlice { a: Reg(0), t });
+                    }
+                    _ => {}
+                }
             }
             Builtin::Delete => {
                 let mt = types.first().copied().unwrap_or(ids::INVALID);
@@ -3778,6 +3882,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     b,
                     t,
                     three,
+                    array: arr.is_some(),
                 });
             }
             _ => self.err(e.span, "slicing this type"),
@@ -4706,7 +4811,36 @@ impl<'g, 'a> FnGen<'g, 'a> {
     fn builtin(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr], spread: bool, d: Reg) {
         match b {
             Builtin::Print | Builtin::Println => {
+                // println(f()) with f returning several values prints each.
+                let tuple = match args {
+                    [a] => self.g.tt.tuple_elems(self.ty(a)).map(|x| x.to_vec()),
+                    _ => None,
+                };
+                if let Some(elems) = tuple {
+                    let m = self.top;
+                    let tmp = self.alloc(self.words(self.ty(&args[0])).max(1));
+                    self.expr_to(&args[0], tmp);
+                    let mut off = 0;
+                    for (k, &t) in elems.iter().enumerate() {
+                        if k > 0 && b == Builtin::Println {
+                            self.emit(Op::Print {
+                                a: Reg(0),
+                                k: PrintKind::Space,
+                            });
+                        }
+                        let pk = self.print_kind(t);
+                        self.emit(Op::Print {
+                            a: Reg(tmp.0 + off),
+                            k: pk,
+                        });
+                        off += self.words(t);
+                    }
+                    self.top = m;
+                }
                 for (k, a) in args.iter().enumerate() {
+                    if self.g.tt.tuple_elems(self.ty(a)).is_some() {
+                        continue;
+                    }
                     if k > 0 && b == Builtin::Println {
                         self.emit(Op::Print {
                             a: Reg(0),
@@ -4815,6 +4949,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         t: rt,
                     });
                 }
+            }
+            Builtin::Append | Builtin::Copy | Builtin::Delete
+                if args.len() == 1 && self.g.tt.tuple_elems(self.ty(&args[0])).is_some() =>
+            {
+                self.builtin_of_tuple(e, b, &args[0], d);
             }
             Builtin::Append => {
                 let st = self.ty(e);
@@ -4987,6 +5126,83 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
     }
 
+    /// `append(f())`, `copy(f())`, `delete(f())`: the call's results are
+    /// the builtin's arguments.
+    fn builtin_of_tuple(&mut self, e: &'a Expr, b: Builtin, x: &'a Expr, d: Reg) {
+        let elems = self
+            .g
+            .tt
+            .tuple_elems(self.ty(x))
+            .map(|x| x.to_vec())
+            .unwrap_or_default();
+        let tmp = self.alloc(self.words(self.ty(x)).max(1));
+        self.expr_to(x, tmp);
+        let mut regs = Vec::new();
+        let mut off = 0;
+        for &t in &elems {
+            regs.push(Reg(tmp.0 + off));
+            off += self.words(t);
+        }
+        let (Some(&a0), Some(&t0), Some(&a1), Some(&t1)) =
+            (regs.first(), elems.first(), regs.get(1), elems.get(1))
+        else {
+            self.err(e.span, &format!("this {} call", b.name()));
+            return;
+        };
+        match b {
+            Builtin::Append => {
+                let et = match self.under(self.ty(e)) {
+                    Type::Slice(x) => *x,
+                    _ => ids::INVALID,
+                };
+                let ew = self.words(et);
+                let n = elems.len() as u32 - 1;
+                let a = self.alloc(ew * n);
+                for (k, (&r, &t)) in regs.iter().zip(&elems).skip(1).enumerate() {
+                    self.arg_to(ArgSrc::Val(r, t), et, Reg(a.0 + k as u32 * ew));
+                }
+                let rt = self.g.rt_type(et);
+                self.emit(Op::Append {
+                    d,
+                    a: a0,
+                    b: a,
+                    n,
+                    t: rt,
+                });
+            }
+            Builtin::Copy => {
+                let et = match self.under(t0) {
+                    Type::Slice(x) => *x,
+                    _ => ids::INVALID,
+                };
+                let rt = self.g.rt_type(et);
+                let src = if self.basic(t1) == Some(BasicKind::String) {
+                    let o = self.alloc(3);
+                    self.emit(Op::StrToBytes { d: o, a: a1 });
+                    o
+                } else {
+                    a1
+                };
+                self.emit(Op::CopySlice {
+                    d,
+                    a: a0,
+                    b: src,
+                    t: rt,
+                });
+            }
+            _ => {
+                let kt = match self.under(t0) {
+                    Type::Map(k, _) => *k,
+                    _ => ids::INVALID,
+                };
+                let k = self.alloc(self.words(kt).max(1));
+                self.arg_to(ArgSrc::Val(a1, t1), kt, k);
+                let t = self.g.rt_type(t0);
+                self.emit(Op::MapDelete { m: a0, k, t });
+            }
+        }
+    }
+
     // --- goroutines and channels ---
 
     /// `go f(x)`: the function value and the argument words are evaluated
@@ -5003,9 +5219,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
             self.err(e.span, "this go statement");
             return;
         };
-        if !matches!(self.g.info.calls.get(&e.id), Some(CallKind::Call)) {
-            self.err(e.span, "a go statement of a builtin or conversion");
-            return;
+        match self.g.info.calls.get(&e.id) {
+            Some(CallKind::Call) => {}
+            Some(CallKind::Builtin(b)) => return self.defer_builtin(e, *b, args, true),
+            _ => {
+                self.err(e.span, "a go statement of a conversion");
+                return;
+            }
         }
         let ft = self.ty(func);
         let Some(sig) = self.g.tt.signature(ft).cloned() else {
@@ -5308,8 +5528,10 @@ enum Dest<'a> {
         i: Reg,
         t: RtType,
     },
+    /// At word `off` from pointer `p`; the nil check is the store's.
     Ptr {
         p: Reg,
+        off: u32,
         t: RtType,
         n: u32,
     },

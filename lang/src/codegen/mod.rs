@@ -163,8 +163,9 @@ pub(crate) struct Gen<'a> {
     /// Method values: the receiver's type (boxed in the closure) and the
     /// method (by object, or by name for an interface receiver).
     method_values: Vec<(TypeId, Promoted)>,
-    /// Deferred builtins: the builtin and its arguments' types.
-    deferred_builtins: Vec<(crate::types::Builtin, Vec<TypeId>)>,
+    /// Deferred builtins (and builtins of go statements): the builtin, its
+    /// arguments' types and the statement's source position.
+    deferred_builtins: Vec<(crate::types::Builtin, Vec<TypeId>, u32)>,
     errors: Vec<Diagnostic>,
 }
 
@@ -741,14 +742,34 @@ impl<'a> Gen<'a> {
             1,
         );
         let frame = 1 + pw + rw + pw.max(res) + 1;
+        // Through a nil pointer: Go's wrapper panics with a runtime error
+        // that names the method.
+        let tname = self
+            .tt
+            .named(base)
+            .map_or("", |n| n.name.as_str())
+            .to_string();
+        let text = format!(
+            "value method {} called using nil *{tname} pointer",
+            self.func_name(m)
+        );
+        let text = self.string(text.as_bytes());
         // Window: [ptr, params...]; build [value..., params...] above and call.
         let b = 1 + pw;
-        let mut code = vec![Op::Load {
-            d: Reg(b),
-            a: Reg(0),
-            off: crate::bytecode::Off(0),
-            n: rw,
-        }];
+        let mut code = vec![
+            Op::JumpIfNeImm {
+                a: Reg(0),
+                v: 0,
+                to: crate::bytecode::Pc(2),
+            },
+            Op::PanicText { m: text },
+            Op::Load {
+                d: Reg(b),
+                a: Reg(0),
+                off: crate::bytecode::Off(0),
+                n: rw,
+            },
+        ];
         if pw > 0 {
             code.push(Op::MoveN {
                 d: Reg(b + rw),

@@ -237,9 +237,44 @@ fn frames_cover_every_slot() {
 }
 
 #[test]
-fn unsupported_constructs_are_errors() {
-    let e = compile_src("package main\nfunc main() {\n\tgo println(1)\n}\n").unwrap_err();
-    assert!(e.contains("cannot compile"), "{e}");
+fn go_and_defer_of_builtins_get_numbered_wrappers() {
+    let p = compile_src(
+        "package main\nfunc main() {\n\tgo println(1)\n\tdefer println(2)\n\tgo close(make(chan int))\n}\n",
+    )
+    .unwrap();
+    let names: Vec<&str> = p.funcs.iter().map(|f| f.name.as_str()).collect();
+    for want in [
+        "main.main.gowrap1",
+        "main.main.deferwrap1",
+        "main.main.gowrap2",
+    ] {
+        assert!(names.contains(&want), "{want} not in {names:?}");
+    }
+}
+
+#[test]
+fn generic_declarations_get_one_clear_error_each() {
+    for decl in [
+        "type Chan[T any] chan Chan[T]",
+        "type List[T any] struct{ next *List[T] }",
+        "func ptr[P *int]() {}",
+        "type I[T any] interface{ Foo(B[T]) string }",
+        "type S[T any, PT interface{ *T }] struct{}",
+        "type (\n\tA int\n\tM[K comparable, V any] map[K]V\n)",
+    ] {
+        let e = compile_src(&format!("package main\n{decl}\nfunc main() {{}}\n")).unwrap_err();
+        assert_eq!(
+            e.matches("generics are not supported by gol").count(),
+            1,
+            "{decl}: {e}"
+        );
+        assert!(!e.contains("syntax error"), "{decl}: {e}");
+    }
+    // Array types that look alike stay arrays.
+    compile_src(
+        "package main\nconst N, P, C = 2, 2, 3\ntype A [N]int\ntype B [P *C]int\ntype (\n\tD [N + 1]int\n)\nfunc main() {}\n",
+    )
+    .unwrap();
 }
 
 /// A chain of named struct types 10,000 long: layouts are exact at every

@@ -1251,6 +1251,83 @@ fn repair(d: &Diagnostic, toks: &[(u32, Token, u32)]) -> Option<Fix> {
     None
 }
 
+/// The type parameter lists of generic declarations (`func f[T any]`,
+/// `type L[T any] ...`, also in `type ( ... )` groups), found on the tokens
+/// before parsing. gol leaves generics out; the grammar has no syntax for
+/// instantiations (`List[T]`) or most constraints, so without this scan a
+/// generic program gets whatever syntax error comes first, somewhere else.
+/// `type A [N]int` and `type A [P *C]int` are arrays, as Go reads them.
+fn type_param_lists(toks: &[(u32, Token, u32)]) -> Vec<Span> {
+    let tok = |i: usize| toks.get(i).map(|t| &t.1);
+    // Whether the `[` at i opens a type parameter list of a type declaration.
+    let type_params_at = |i: usize| {
+        matches!(tok(i + 1), Some(Token::Ident(_)))
+            && matches!(
+                tok(i + 2),
+                Some(
+                    Token::Ident(_)
+                        | Token::Comma
+                        | Token::Interface
+                        | Token::Func
+                        | Token::Map
+                        | Token::Chan
+                        | Token::Struct
+                        | Token::Tilde
+                        | Token::LBrack
+                )
+            )
+    };
+    // The span from the `[` at i to its `]`.
+    let list = |i: usize| {
+        let mut nest = 0usize;
+        for (_, t, hi) in &toks[i..] {
+            match t {
+                Token::LBrack => nest += 1,
+                Token::RBrack => {
+                    nest -= 1;
+                    if nest == 0 {
+                        return Span::new(toks[i].0, *hi);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Span::new(toks[i].0, toks[i].2)
+    };
+    let mut out = Vec::new();
+    let mut braces = 0i64;
+    // Parenthesis nesting inside a `type ( ... )` group at top level.
+    let mut group: Option<usize> = None;
+    for i in 0..toks.len() {
+        match tok(i) {
+            Some(Token::LBrace) => braces += 1,
+            Some(Token::RBrace) => braces -= 1,
+            _ => {}
+        }
+        if braces != 0 {
+            continue;
+        }
+        let name_bracket = matches!(tok(i + 1), Some(Token::Ident(_)))
+            && matches!(tok(i + 2), Some(Token::LBrack));
+        match tok(i) {
+            Some(Token::Func | Token::FuncDecl) if name_bracket => out.push(list(i + 2)),
+            Some(Token::Type) if name_bracket && type_params_at(i + 2) => out.push(list(i + 2)),
+            Some(Token::Type) if matches!(tok(i + 1), Some(Token::LParen)) => group = Some(0),
+            Some(Token::LParen) if group.is_some() => group = group.map(|n| n + 1),
+            Some(Token::RParen) if group.is_some() => {
+                group = group.and_then(|n| n.checked_sub(1)).filter(|&n| n > 0);
+            }
+            _ => {}
+        }
+        // A spec of a type group starts after its `(` or a `;`.
+        let spec_start = group == Some(1) && matches!(tok(i), Some(Token::LParen | Token::Semi(_)));
+        if spec_start && name_bracket && type_params_at(i + 2) {
+            out.push(list(i + 2));
+        }
+    }
+    out
+}
+
 /// Go stops after this many syntax errors; so does gol.
 const MAX_SYNTAX_ERRORS: usize = 10;
 
@@ -1280,6 +1357,23 @@ fn parse(
     let (full, mut diags, truncated) = lex(src, base);
     if truncated {
         // The nesting cap was hit: parsing the rest would only add noise.
+        let span = Span::new(base, base + src.len().min(u32::MAX as usize) as u32);
+        let file = File {
+            span,
+            package: None,
+            imports: Vec::new(),
+            items: Vec::new(),
+        };
+        return (file, diags);
+    }
+    // Generic declarations: one clear error at each type parameter list.
+    let generic = type_param_lists(&full);
+    if !generic.is_empty() {
+        diags.extend(
+            generic
+                .into_iter()
+                .map(|s| Diagnostic::error(s, "generics are not supported by gol")),
+        );
         let span = Span::new(base, base + src.len().min(u32::MAX as usize) as u32);
         let file = File {
             span,
