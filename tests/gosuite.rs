@@ -298,19 +298,9 @@ const GAPS: &[Gap] = &[
     ),
     // gol bugs.
     gap(
-        "closure.go",
-        "newfunc allocated unexpectedly",
-        Why::Bug("a func literal that captures nothing allocates each time it is evaluated"),
-    ),
-    gap(
-        "const4.go",
-        "BUG: did not call f",
-        Why::Bug("len(f()) of a pointer to array never calls f (nor receives in cap(<-c))"),
-    ),
-    gap(
         "range.go",
-        "len called makearrayptr 0 times",
-        Why::Bug("len(f()) of a pointer to array never calls f"),
+        "wrong parallel assignment",
+        Why::Bug("for i, x[i] = range y assigns the index expression's element in the wrong order"),
     ),
     gap(
         "method7.go",
