@@ -28,9 +28,11 @@
 //!
 //! Constructs held back from the fixed seeds (see [`ci_features`]),
 //! because gol still gets them wrong; switch each on once fixed:
-//! - `unparen_conv`: a conversion to an unparenthesised composite type
-//!   literal (`[]int(nil)`, `[][2]bool(x)`) is a syntax error in gol;
-//!   the generator writes `([]int)(nil)` instead.
+//! - `unparen_conv`: conversions to unparenthesised composite type
+//!   literals: slices, arrays and maps of names, literals, pointers and
+//!   interfaces parse (`[]int(nil)`, `[][2]bool(x)`), but `chan T(c)`,
+//!   `struct{...}(v)` and func element types are still syntax errors in
+//!   gol; the generator writes `([]int)(nil)` instead.
 //!
 //! Switched back on once fixed: negative indexes in panic messages, named
 //! results read by deferred closures after `return v`, a goroutine's panic
