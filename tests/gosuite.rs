@@ -182,7 +182,7 @@ const GAPS: &[Gap] = &[
     gap(
         "append.go",
         NO_REFLECT,
-        Why::Outside("reflect and complex numbers; the rest meets a gol bug: append(t1, t2...) of two named slice types is rejected"),
+        Why::Outside("reflect and complex numbers"),
     ),
     gap("convert.go", NO_REFLECT, Why::Outside("reflect")),
     gap("initialize.go", NO_REFLECT, Why::Outside("reflect")),

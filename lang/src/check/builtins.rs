@@ -178,7 +178,11 @@ impl<'a> Checker<'a> {
                         }
                         return Operand::new(Mode::Value, st, e);
                     }
-                    self.assignment(&mut x, st, "argument to append");
+                    // The spec asks for a value assignable to []E, not to
+                    // the first argument's type: append(a, b...) with two
+                    // named slice types of one element type is valid.
+                    let want = self.tt.slice(elem);
+                    self.assignment(&mut x, want, "argument to append");
                     return Operand::new(Mode::Value, st, e);
                 }
                 if let Some(t) = tuple {
