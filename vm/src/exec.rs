@@ -296,7 +296,7 @@ impl Executor for Exec {
         crate::mfinal::poll(&mut vm, self, cx);
         let out = run_slice(&mut vm, g, cx);
         if matches!(out, RunOutcome::Done | RunOutcome::Goexit) {
-            crate::mfinal::ended(self, g.id);
+            crate::mfinal::ended(self, g);
         }
         crate::mfinal::poll(&mut vm, self, cx);
         vm.cx = std::ptr::null();

@@ -98,6 +98,8 @@ pub struct G {
     /// The `go` statement that started it: (creator's id, function, pc
     /// after the statement), for `created by` in traces.
     pub created: Option<(u64, u32, u32)>,
+    /// It runs a finalizer (mfinal.rs): its end lets the next one start.
+    pub(crate) finalizer: bool,
 }
 
 /// A new goroutine's slot stack: 64 words (512 bytes). Small, because a
@@ -152,6 +154,7 @@ impl G {
             outer: Vec::new(),
             pending: None,
             created: None,
+            finalizer: false,
         }
     }
 

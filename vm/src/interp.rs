@@ -200,8 +200,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
             ($msg:expr) => {{
                 save!();
                 let msg: String = $msg;
-                count_panic(vm, g, true);
-                match start_panic(&prog, g, PanicValue::Runtime(msg)) {
+                match begin_panic(vm, &prog, g, PanicValue::Runtime(msg)) {
                     Flow::Continue => continue 'frames,
                     Flow::Exit(x) => return x,
                 }
@@ -851,8 +850,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                             save!();
                             let (p, l) = vm.new_string(msg.as_bytes());
                             let bx = vm.new_box(RtType(0), &[p, l]);
-                            count_panic(vm, g, true);
-                            match start_panic(&prog, g, PanicValue::Value(bx)) {
+                            match begin_panic(vm, &prog, g, PanicValue::Value(bx)) {
                                 Flow::Continue => continue 'frames,
                                 Flow::Exit(x) => return x,
                             }
@@ -860,8 +858,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         NativeResult::RuntimeError(msg) => panic_rt!(msg),
                         NativeResult::PanicValue(v) => {
                             save!();
-                            count_panic(vm, g, true);
-                            match start_panic(&prog, g, PanicValue::Value(v)) {
+                            match begin_panic(vm, &prog, g, PanicValue::Value(v)) {
                                 Flow::Continue => continue 'frames,
                                 Flow::Exit(x) => return x,
                             }
@@ -872,7 +869,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         }
                         NativeResult::Goexit => {
                             save!();
-                            match start_panic(&prog, g, PanicValue::Goexit) {
+                            match begin_panic(vm, &prog, g, PanicValue::Goexit) {
                                 Flow::Continue => continue 'frames,
                                 Flow::Exit(x) => return x,
                             }
@@ -1013,8 +1010,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     } else {
                         PanicValue::Value(v)
                     };
-                    count_panic(vm, g, pv != PanicValue::Goexit);
-                    match start_panic(&prog, g, pv) {
+                    match begin_panic(vm, &prog, g, pv) {
                         Flow::Continue => continue 'frames,
                         Flow::Exit(x) => return x,
                     }
@@ -1450,8 +1446,7 @@ fn chan_of<'e>(vm: &Vm, w: u64) -> Option<&'e Arc<crate::sched::chan::Chan>> {
 /// false when the panic ended the goroutine.
 pub(crate) fn raise(vm: &mut Vm, g: &mut G, msg: String) -> bool {
     let prog = vm.prog.clone();
-    count_panic(vm, g, true);
-    match start_panic(&prog, g, PanicValue::Runtime(msg)) {
+    match begin_panic(vm, &prog, g, PanicValue::Runtime(msg)) {
         Flow::Continue => true,
         Flow::Exit(_) => false,
     }
@@ -1536,11 +1531,12 @@ fn real_panic(g: &G) -> bool {
         .is_some_and(|p| p.value != PanicValue::Goexit)
 }
 
-/// A panic is about to start in `g`: when it is the goroutine's first (no
-/// other panic being unwound), it counts in the executor's
-/// `panic_defers` until recovered (see `Exec::panic_defers`).
-fn count_panic(vm: &Vm, g: &G, real: bool) {
-    if real && !real_panic(g) {
+/// Starts panic (or Goexit) `v` in `g` from the interpreter. A real panic
+/// that is the goroutine's first (no other one being unwound) counts in
+/// the executor's `panic_defers` until recovered (see
+/// `Exec::panic_defers`): every start with a VM at hand comes here.
+fn begin_panic(vm: &Vm, prog: &Program, g: &mut G, v: PanicValue) -> Flow {
+    if v != PanicValue::Goexit && !real_panic(g) {
         if let Some(e) = vm.exec {
             // SAFETY: set by the executor while it runs slices; it
             // outlives every slice.
@@ -1550,12 +1546,13 @@ fn count_panic(vm: &Vm, g: &G, real: bool) {
                 .fetch_add(1, std::sync::atomic::Ordering::Release);
         }
     }
+    start_panic(prog, g, v)
 }
 
 /// `g`'s panics are all recovered: it no longer counts.
 fn uncount_panic(vm: &Vm) {
     if let Some(e) = vm.exec {
-        // SAFETY: as in `count_panic`.
+        // SAFETY: as in `begin_panic`.
         let e = unsafe { &*e };
         // Saturating: a panic started where it could not be counted (a
         // deferred nil func) is recovered without a count to drop.

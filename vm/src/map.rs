@@ -383,27 +383,38 @@ pub fn comparable(prog: &Program, t: RtType) -> bool {
 /// another, a million deep, is a legal key): the walks keep explicit work
 /// lists, so depth costs heap, never Rust stack, and never changes an
 /// answer.
-struct Held {
-    bufs: Vec<Vec<u64>>,
+struct Held<'a> {
+    /// The values the walk started from (buffers 0 and 1), borrowed: a
+    /// map lookup copies nothing unless it meets an interface.
+    start: [&'a [u64]; 2],
+    /// Unboxed dynamic values (buffers 2, 3 ...).
+    unboxed: Vec<Vec<u64>>,
 }
 
-impl Held {
-    fn new(w: &[u64]) -> Self {
+impl<'a> Held<'a> {
+    fn new(a: &'a [u64], b: &'a [u64]) -> Self {
         Held {
-            bufs: vec![w.to_vec()],
+            start: [a, b],
+            unboxed: Vec::new(),
         }
     }
 
+    /// Word `k` of the value at `at`; missing words read as zero (a short
+    /// slice from a caller is a zero value, never an out-of-bounds access).
     fn word(&self, at: (usize, usize), k: usize) -> u64 {
-        self.bufs[at.0].get(at.1 + k).copied().unwrap_or(0)
+        let b: &[u64] = match at.0 {
+            0 | 1 => self.start[at.0],
+            n => &self.unboxed[n - 2],
+        };
+        b.get(at.1 + k).copied().unwrap_or(0)
     }
 
     /// Unboxes interface word `b` into a new buffer: its dynamic type and
     /// the buffer's place.
     fn unbox(&mut self, prog: &Program, b: u64) -> Option<(RtType, (usize, usize))> {
         let (t, w) = unbox(prog, b)?;
-        self.bufs.push(w);
-        Some((t, (self.bufs.len() - 1, 0)))
+        self.unboxed.push(w);
+        Some((t, (self.unboxed.len() + 1, 0)))
     }
 }
 
@@ -439,7 +450,7 @@ fn push_parts(
 /// The hash of the value of type `t` in `w` (its words), or the
 /// uncomparable type met (Go's `hash of unhashable type T`).
 pub fn hash_value(prog: &Program, t: RtType, w: &[u64], seed: u64) -> Result<u64, RtType> {
-    let mut held = Held::new(w);
+    let mut held = Held::new(w, &[]);
     let mut todo = vec![(t, (0, 0))];
     let mut h = seed;
     while let Some((t, at)) = todo.pop() {
@@ -486,8 +497,7 @@ pub fn hash_value(prog: &Program, t: RtType, w: &[u64], seed: u64) -> Result<u64
 /// Whether the values `a` and `b` of type `t` are equal (Go's `==`), or
 /// the uncomparable type met (Go's `comparing uncomparable type T`).
 pub fn equal_value(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> Result<bool, RtType> {
-    let mut held = Held::new(a);
-    held.bufs.push(b.to_vec());
+    let mut held = Held::new(a, b);
     equal_walk(prog, &mut held, t, (0, 0), (1, 0))
 }
 
@@ -496,7 +506,7 @@ pub fn equal_value(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> Result<bo
 /// in order, depth first).
 fn equal_walk(
     prog: &Program,
-    held: &mut Held,
+    held: &mut Held<'_>,
     t: RtType,
     a: (usize, usize),
     b: (usize, usize),
@@ -550,7 +560,7 @@ pub fn iface_equal(prog: &Program, a: u64, b: u64) -> Result<bool, RtType> {
     if a == 0 || b == 0 {
         return Ok(a == b);
     }
-    let mut held = Held { bufs: Vec::new() };
+    let mut held = Held::new(&[], &[]);
     let (Some((ta, ia)), Some((tb, ib))) = (held.unbox(prog, a), held.unbox(prog, b)) else {
         return Ok(false);
     };
@@ -628,8 +638,7 @@ pub fn sorted_entries(prog: &Program, m: u64) -> Vec<(Vec<u64>, Vec<u64>)> {
 /// Go's `fmtsort.compare` of two values of type `t` (their words).
 pub fn fmt_compare(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> std::cmp::Ordering {
     use std::cmp::Ordering;
-    let mut held = Held::new(a);
-    held.bufs.push(b.to_vec());
+    let mut held = Held::new(a, b);
     let mut todo = vec![(t, (0, 0), (1, 0))];
     while let Some((t, a, b)) = todo.pop() {
         let (wa, wb) = (held.word(a, 0), held.word(b, 0));

@@ -20,15 +20,19 @@
 //!   refers to is freed, although the queue is outside the heap.
 //! * A finalizer runs at most once: the heap removes the object from its
 //!   registry when it reports it, and the table entry goes with it.
-//! * At most one finalizer goroutine exists at a time (`running`).
+//! * At most one finalizer goroutine exists at a time (`running`, claimed
+//!   under the lock before the goroutine is made and released when a G
+//!   marked `finalizer` ends).
+//! * Slices that find nothing queued take no lock (`queued`): polling sits
+//!   at every slice boundary.
 
 use crate::exec::{Cx, Exec};
 use crate::goroutine::G;
+use crate::sched::sync::{AtomicBool, AtomicUsize, Mutex, Ordering};
 use crate::value;
 use crate::Vm;
 use gol_lang::bytecode::{RtType, TypeKind};
 use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
 
 /// How a finalizer takes its object.
 #[derive(Clone, Copy, Debug)]
@@ -62,14 +66,16 @@ struct State {
     /// By object address.
     table: HashMap<u64, Fin>,
     queue: VecDeque<Ready>,
-    /// The id of the finalizer goroutine running, if one is.
-    running: Option<u64>,
 }
 
 /// The finalizers of one run.
 #[derive(Default)]
 pub(crate) struct Finalizers {
     state: Mutex<State>,
+    /// `state.queue`'s length, read without the lock (changed under it).
+    queued: AtomicUsize,
+    /// A finalizer goroutine exists.
+    running: AtomicBool,
 }
 
 /// `runtime.SetFinalizer(obj, fin)` with both arguments as interface words.
@@ -119,7 +125,7 @@ pub(crate) fn set_finalizer(vm: &mut Vm, exec: &Exec, obj: u64, fin: u64) -> Res
     debug_assert_eq!(func, 0);
     // `SetFinalizer(p, nil)`: remove.
     vm.heap.remove_finalizer(p as usize);
-    let old = lock(&exec.finalizers.state).table.remove(&p);
+    let old = exec.finalizers.state.lock().table.remove(&p);
     if let Some(old) = old {
         exec.unpin(old.pin);
     }
@@ -136,7 +142,7 @@ fn register(vm: &mut Vm, exec: &Exec, p: u64, mut fin: Fin) -> Result<(), String
         return Err("runtime.SetFinalizer: finalizer already set".into());
     }
     fin.pin = exec.pin(fin.func);
-    lock(&exec.finalizers.state).table.insert(p, fin);
+    exec.finalizers.state.lock().table.insert(p, fin);
     Ok(())
 }
 
@@ -203,7 +209,7 @@ pub(crate) fn poll(vm: &mut Vm, exec: &Exec, cx: &Cx) {
 #[cold]
 fn take_ready(vm: &mut Vm, exec: &Exec) {
     let objs = vm.heap.take_ready_finalizers();
-    let mut st = lock(&exec.finalizers.state);
+    let mut st = exec.finalizers.state.lock();
     for a in objs {
         let a = a as u64;
         if let Some(fin) = st.table.remove(&a) {
@@ -215,16 +221,32 @@ fn take_ready(vm: &mut Vm, exec: &Exec) {
             });
         }
     }
+    exec.finalizers
+        .queued
+        .store(st.queue.len(), Ordering::Relaxed);
 }
 
 fn start_next(vm: &mut Vm, exec: &Exec, cx: &Cx) {
-    let mut st = lock(&exec.finalizers.state);
-    if st.running.is_some() {
+    let f = &exec.finalizers;
+    if f.queued.load(Ordering::Relaxed) == 0 || f.running.load(Ordering::Relaxed) {
         return;
     }
+    let mut st = f.state.lock();
     let Some(r) = st.queue.pop_front() else {
         return;
     };
+    // Claimed under the lock: one finalizer goroutine at a time. Acquire
+    // pairs with the Release of `ended`, whose goroutine's writes the next
+    // finalizer then sees.
+    if f.running
+        .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+        .is_err()
+    {
+        st.queue.push_front(r);
+        return;
+    }
+    f.queued.store(st.queue.len(), Ordering::Relaxed);
+    drop(st);
     let arg = match r.fin.arg {
         Arg::Pointer => r.obj,
         Arg::Iface(t) => vm.new_box(t, &[r.obj]),
@@ -237,11 +259,12 @@ fn start_next(vm: &mut Vm, exec: &Exec, cx: &Cx) {
         .position(|f| f.name == "runtime.SetFinalizer")
         .unwrap_or(0) as u32;
     match G::for_func_value(&vm.prog, r.fin.func, &[arg], (0, site, 0)) {
-        Some(ng) => {
+        Some(mut ng) => {
+            ng.finalizer = true;
             // What a new goroutine starts with is shaded while the
             // collector marks (mgc.rs).
             vm.shade_words(&[r.fin.func, arg]);
-            st.running = Some(cx.spawn(ng));
+            cx.spawn(ng);
         }
         None => gol_gc::throw("runtime: cannot start a finalizer goroutine"),
     }
@@ -249,12 +272,13 @@ fn start_next(vm: &mut Vm, exec: &Exec, cx: &Cx) {
     exec.unpin(r.obj_pin);
 }
 
-/// Goroutine `id` ended: when it was the finalizer goroutine, the next
-/// finalizer may start (at the next slice's `poll`).
-pub(crate) fn ended(exec: &Exec, id: u64) {
-    let mut st = lock(&exec.finalizers.state);
-    if st.running == Some(id) {
-        st.running = None;
+/// Goroutine `g` ended: when it ran a finalizer, the next one may start
+/// (at the next slice's `poll`).
+#[inline]
+pub(crate) fn ended(exec: &Exec, g: &G) {
+    if g.finalizer {
+        // Release pairs with the Acquire claim in `start_next`.
+        exec.finalizers.running.store(false, Ordering::Release);
     }
 }
 
@@ -278,10 +302,6 @@ impl crate::NativeCtx<'_> {
             poll(self.vm, exec, cx);
         }
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]

@@ -2235,23 +2235,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
         match b {
             Builtin::Print | Builtin::Println => {
                 let mut off = 0;
-                for (k, &t) in types.iter().enumerate() {
-                    if k > 0 && b == Builtin::Println {
-                        self.emit(Op::Print {
-                            a: Reg(0),
-                            k: PrintKind::Space,
-                        });
-                    }
-                    let k = self.print_kind(t);
-                    self.emit(Op::Print { a: Reg(off), k });
+                let mut vals = Vec::with_capacity(types.len());
+                for &t in types {
+                    vals.push((Reg(off), t));
                     off += self.words(t);
                 }
-                if b == Builtin::Println {
-                    self.emit(Op::Print {
-                        a: Reg(0),
-                        k: PrintKind::Newline,
-                    });
-                }
+                self.emit_prints(b, &vals);
             }
             Builtin::Panic => {
                 self.emit(Op::Panic { a: Reg(0) });
@@ -4808,58 +4797,55 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
     }
 
+    /// `print`/`println` of values already evaluated into slots: each
+    /// value, separated by spaces and ended by a newline for `println`.
+    fn emit_prints(&mut self, b: Builtin, vals: &[(Reg, TypeId)]) {
+        for (k, &(r, t)) in vals.iter().enumerate() {
+            if k > 0 && b == Builtin::Println {
+                self.emit(Op::Print {
+                    a: Reg(0),
+                    k: PrintKind::Space,
+                });
+            }
+            let k = self.print_kind(t);
+            self.emit(Op::Print { a: r, k });
+        }
+        if b == Builtin::Println {
+            self.emit(Op::Print {
+                a: Reg(0),
+                k: PrintKind::Newline,
+            });
+        }
+    }
+
     fn builtin(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr], spread: bool, d: Reg) {
         match b {
             Builtin::Print | Builtin::Println => {
-                // println(f()) with f returning several values prints each.
-                let tuple = match args {
-                    [a] => self.g.tt.tuple_elems(self.ty(a)).map(|x| x.to_vec()),
-                    _ => None,
-                };
-                if let Some(elems) = tuple {
-                    let m = self.top;
-                    let tmp = self.alloc(self.words(self.ty(&args[0])).max(1));
-                    self.expr_to(&args[0], tmp);
-                    let mut off = 0;
-                    for (k, &t) in elems.iter().enumerate() {
-                        if k > 0 && b == Builtin::Println {
-                            self.emit(Op::Print {
-                                a: Reg(0),
-                                k: PrintKind::Space,
-                            });
-                        }
-                        let pk = self.print_kind(t);
-                        self.emit(Op::Print {
-                            a: Reg(tmp.0 + off),
-                            k: pk,
-                        });
-                        off += self.words(t);
-                    }
-                    self.top = m;
-                }
-                for (k, a) in args.iter().enumerate() {
-                    if self.g.tt.tuple_elems(self.ty(a)).is_some() {
-                        continue;
-                    }
-                    if k > 0 && b == Builtin::Println {
-                        self.emit(Op::Print {
-                            a: Reg(0),
-                            k: PrintKind::Space,
-                        });
-                    }
-                    let m = self.top;
+                // As Go: every argument is evaluated before anything is
+                // printed (a call among them prints first); println(f())
+                // with f returning several values prints each.
+                let m = self.top;
+                let mut vals = Vec::with_capacity(args.len());
+                for a in args {
                     let t = self.ty(a);
-                    let r = self.operand_as(a, t);
-                    let k = self.print_kind(t);
-                    self.emit(Op::Print { a: r, k });
-                    self.top = m;
+                    match self.g.tt.tuple_elems(t).map(|x| x.to_vec()) {
+                        Some(elems) => {
+                            let tmp = self.alloc(self.words(t).max(1));
+                            self.expr_to(a, tmp);
+                            let mut off = 0;
+                            for et in elems {
+                                vals.push((Reg(tmp.0 + off), et));
+                                off += self.words(et);
+                            }
+                        }
+                        None => {
+                            let r = self.operand_as(a, t);
+                            vals.push((r, t));
+                        }
+                    }
                 }
-                if b == Builtin::Println {
-                    self.emit(Op::Print {
-                        a: Reg(0),
-                        k: PrintKind::Newline,
-                    });
-                }
+                self.emit_prints(b, &vals);
+                self.top = m;
             }
             Builtin::Len | Builtin::Cap => {
                 let x = &args[0];
