@@ -150,6 +150,12 @@ fn register(vm: &mut Vm, exec: &Exec, p: u64, mut fin: Fin) -> Result<(), String
 /// takes an object of pointer type `ot`, or None when it cannot (Go's
 /// rule: one parameter, to which the object is assignable; results are
 /// ignored).
+///
+/// Limit: func descriptors carry no parameter types, so the parameter is
+/// matched by Go's spelling. Two types of one name declared in different
+/// scopes (`type T` inside two functions) spell alike and would be taken
+/// for one another; recording each func type's parameter descriptor would
+/// close that gap.
 fn arg_kind(vm: &Vm, ot: RtType, fname: &str) -> Option<Arg> {
     let param = single_param(fname)?;
     let prog = &vm.prog;
