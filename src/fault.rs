@@ -29,10 +29,18 @@
 //! prints the two lines and exits with status 2 (the default action
 //! would dump core, status 131).
 //!
-//! The goroutine trace that Go prints after these lines is left out: the
-//! scheduler's state is behind locks and heap memory that the faulting
-//! thread may hold or have corrupted, and a signal handler may do only
-//! async-signal-safe work.
+//! SIGTRAP (`runtime.Breakpoint`) prints `SIGTRAP: trace trap` and the
+//! PC, as Go does, and exits with status 2.
+//!
+//! After these lines comes the trace of the goroutine that was running on
+//! the signalled thread (`goroutine N [running]:` and its frames, from
+//! `gol_vm::crashtrace`, which reads without allocating or locking). For
+//! a fault or a breakpoint that is the goroutine that caused it. Go's
+//! dump of every other goroutine is left out: their state is behind the
+//! scheduler's locks, which the signalled thread may hold, and a signal
+//! handler may do only async-signal-safe work. A signal sent by another
+//! process goes to any thread, which may run no goroutine: then only the
+//! header is printed.
 //!
 //! # How
 //! The handler runs on the thread's alternate signal stack (`SA_ONSTACK`),
@@ -44,28 +52,39 @@
 //! format of Go's) and keeps the alternate stacks, adding one to the
 //! current thread if it has none. The handler formats into a buffer on
 //! its own stack, writes it with `write(2)` and ends with `_exit(2)`:
-//! no allocation, no lock, nothing that is not async-signal-safe.
+//! no allocation, no lock, nothing that is not async-signal-safe. A
+//! second signal during the report (the trace read memory the fault tore)
+//! re-enters the handler, which ends the process at once; a report that
+//! hangs is ended by an alarm after two seconds. Both still exit with
+//! status 2.
 //!
 //! Rejected: chaining to Rust's handler for guard-page hits (its message
 //! and status are not Go's); catching the fault to turn it into a Go
 //! panic (after a fault inside the VM its state cannot be trusted).
 
 use std::ptr;
+use std::sync::atomic::AtomicBool;
+
+/// Set by the first signal reported; a signal while reporting ends the
+/// process at once.
+static REPORTING: AtomicBool = AtomicBool::new(false);
 
 /// Installs the handler for SIGSEGV, SIGBUS and SIGQUIT. Call once, early
 /// in `main`, before any thread is started.
 pub fn install() {
     ensure_altstack();
-    for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGQUIT] {
+    gol_vm::crashtrace::init();
+    for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGQUIT, libc::SIGTRAP] {
         // SAFETY: `sa` is fully initialised (zeroed, then its handler,
         // flags and empty mask set) before sigaction reads it; the handler
         // has the three-argument signature SA_SIGINFO requires.
         unsafe {
             let mut sa: libc::sigaction = std::mem::zeroed();
             sa.sa_sigaction = on_fault as *const () as usize;
-            // SA_RESETHAND: a fault inside the handler itself ends the
-            // process with the default action instead of looping.
-            sa.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK | libc::SA_RESETHAND;
+            // Not SA_RESETHAND: a fault inside the handler comes back to
+            // it, and its re-entry guard ends the process with status 2.
+            // SA_NODEFER lets that second fault be delivered at all.
+            sa.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK | libc::SA_NODEFER;
             libc::sigemptyset(&mut sa.sa_mask);
             libc::sigaction(sig, &sa, ptr::null_mut());
         }
@@ -204,6 +223,14 @@ unsafe fn pc_sp(ctx: *mut libc::c_void) -> (u64, u64) {
 /// status 2. Only
 /// async-signal-safe calls (`write`, `_exit`).
 extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
+    // A second signal while reporting (the trace read memory the first
+    // fault left torn, or two threads faulted at once): the first report
+    // stands; end now.
+    if REPORTING.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        write_all(b"\n...trace cut short by a second fault\n");
+        // SAFETY: _exit ends the process at once, running nothing of ours.
+        unsafe { libc::_exit(2) }
+    }
     // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO
     // handler; si_addr is defined for SIGSEGV and SIGBUS (for SIGQUIT it
     // is read but not printed).
@@ -213,13 +240,14 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut l
     let name = match sig {
         libc::SIGBUS => "SIGBUS: bus error",
         libc::SIGQUIT => "SIGQUIT: quit",
+        libc::SIGTRAP => "SIGTRAP: trace trap",
         _ => "SIGSEGV: segmentation violation",
     };
     let mut m = Msg {
         buf: [0; 512],
         len: 0,
     };
-    if sig == libc::SIGQUIT {
+    if sig == libc::SIGQUIT || sig == libc::SIGTRAP {
         m.str(name).str("\nPC=").hex(pc).str(" sigcode=");
         m.dec(code as i64).str("\n");
     } else if code <= 0 {
@@ -237,15 +265,51 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut l
             m.str("): gol's own stack overflowed (a bug in gol)\n");
         }
     }
+    write_all(&m.buf[..m.len]);
+    // The goroutine this thread was running, as Go prints it after the
+    // header. Reading it may fault again if the fault tore the VM's state:
+    // the re-entry guard at the top then ends the process; a hang (a lock
+    // the trace does not take, but memory it reads) is cut off by the
+    // alarm.
+    // SAFETY: `sa` is fully initialised before sigaction reads it;
+    // `on_alarm` has the one-argument signature of a plain handler;
+    // sigaction and alarm are async-signal-safe.
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = on_alarm as *const () as usize;
+        sa.sa_flags = libc::SA_ONSTACK;
+        libc::sigemptyset(&mut sa.sa_mask);
+        libc::sigaction(libc::SIGALRM, &sa, ptr::null_mut());
+        libc::alarm(2);
+    }
+    let mut first = true;
+    gol_vm::crashtrace::write_running(&mut |b| {
+        if std::mem::take(&mut first) {
+            write_all(b"\n");
+        }
+        write_all(b)
+    });
+    // SAFETY: _exit ends the process at once, running nothing of ours.
+    unsafe { libc::_exit(2) }
+}
+
+/// Writes all of `b` to stderr with `write(2)` (async-signal-safe).
+fn write_all(b: &[u8]) {
     let mut off = 0;
-    while off < m.len {
-        // SAFETY: the pointer and length lie inside `m.buf`.
-        let r = unsafe { libc::write(2, m.buf[off..m.len].as_ptr().cast(), m.len - off) };
+    while off < b.len() {
+        // SAFETY: the pointer and length lie inside `b`.
+        let r = unsafe { libc::write(2, b[off..].as_ptr().cast(), b.len() - off) };
         if r <= 0 {
             break;
         }
         off += r as usize;
     }
-    // SAFETY: _exit ends the process at once, running nothing of ours.
+}
+
+/// SIGALRM during a report: the trace took too long (it met memory the
+/// fault left inconsistent); end with the status the report promised.
+extern "C" fn on_alarm(_: libc::c_int) {
+    write_all(b"\n...trace cut short\n");
+    // SAFETY: as in `on_fault`.
     unsafe { libc::_exit(2) }
 }

@@ -351,6 +351,7 @@ impl Exec {
 /// Runs one slice of `g` on this M's VM.
 fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
     g.id = cx.goid();
+    let _running = crate::crashtrace::Running::enter(vm, g);
     vm.yield_soon = false;
     vm.scan_own_stack(g);
     if let Some(p) = g.pending.take() {

@@ -62,6 +62,7 @@
 #![deny(clippy::undocumented_unsafe_blocks)]
 
 pub mod atomic;
+pub mod crashtrace;
 pub mod exec;
 pub mod goroutine;
 pub mod interp;
