@@ -19,6 +19,7 @@ pub mod codegen;
 pub mod constant;
 pub mod diag;
 pub mod lexer;
+pub mod opcode;
 pub mod parser;
 pub mod source;
 pub mod token;

@@ -36,7 +36,8 @@
 //! compares the slot with `win`; a failure is a VM bug reported as a fatal
 //! error. In `fast` there is no compare: [`verify`] checks once, when the
 //! program is loaded, that every slot the instructions run there name is
-//! inside the frame (`fast_operands` lists them; debug builds assert at
+//! inside the frame (the opcode table, `gol_lang::opcode`, marks which
+//! instructions are `fast` and names their slots; debug builds assert at
 //! every access that the slot was listed). The compare cost a third of the
 //! time of a tight loop (it keeps the compiler from scheduling the loads),
 //! which is why it is hoisted to load time.
@@ -47,7 +48,9 @@ use crate::native::{NativeCtx, NativeResult};
 use crate::panic::{bounds_error, capture, print_text, Bounds};
 use crate::value::{self, grow_cap};
 use crate::Vm;
-use gol_lang::bytecode::{Fault, FuncId, Function, MathFn, Op, Program, Reg, RtType, TypeKind};
+use gol_lang::bytecode::{
+    Fault, FuncId, Function, MathFn, Op, Program, Reg, Role, RtType, TypeKind,
+};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -78,6 +81,101 @@ pub enum Exit {
 enum Flow {
     Continue,
     Exit(Exit),
+}
+
+/// The instructions whose whole meaning is arithmetic on slots or a
+/// conditional branch, written once for both loops: `$op` is matched
+/// against them first, then against the caller's own `arms`. Each loop
+/// expands it with its own slot access (`r!`, `ri!`, `rf!`, `set!`,
+/// `setf!`: checked in `run`, verified at load in `fast`) and its own
+/// `branch!` (which spends budget on a backward jump).
+macro_rules! with_pure_ops {
+    ($op:expr, { $($arms:tt)* }) => {
+        match $op {
+            Op::LoadInt { d, v } => set!(d, v as u64),
+            Op::Move { d, a } => set!(d, r!(a)),
+            Op::AddInt { d, a, b } => set!(d, r!(a).wrapping_add(r!(b))),
+            Op::AddIntImm { d, a, v } => set!(d, r!(a).wrapping_add(v as i64 as u64)),
+            Op::SubInt { d, a, b } => set!(d, r!(a).wrapping_sub(r!(b))),
+            Op::MulInt { d, a, b } => set!(d, r!(a).wrapping_mul(r!(b))),
+            Op::And { d, a, b } => set!(d, r!(a) & r!(b)),
+            Op::Or { d, a, b } => set!(d, r!(a) | r!(b)),
+            Op::Xor { d, a, b } => set!(d, r!(a) ^ r!(b)),
+            Op::AndNot { d, a, b } => set!(d, r!(a) & !r!(b)),
+            Op::NegInt { d, a } => set!(d, r!(a).wrapping_neg()),
+            Op::BitNot { d, a } => set!(d, !r!(a)),
+            Op::Sext { d, a, w } => {
+                let sh = 64 - w.bits();
+                set!(d, (((r!(a) << sh) as i64) >> sh) as u64)
+            }
+            Op::Zext { d, a, w } => {
+                let sh = 64 - w.bits();
+                set!(d, (r!(a) << sh) >> sh)
+            }
+            Op::AddF64 { d, a, b } => setf!(d, rf!(a) + rf!(b)),
+            Op::SubF64 { d, a, b } => setf!(d, rf!(a) - rf!(b)),
+            Op::MulF64 { d, a, b } => setf!(d, rf!(a) * rf!(b)),
+            Op::DivF64 { d, a, b } => setf!(d, rf!(a) / rf!(b)),
+            Op::NegF64 { d, a } => setf!(d, -rf!(a)),
+            Op::RoundF32 { d, a } => setf!(d, rf!(a) as f32 as f64),
+            Op::MulIntImm { d, a, v } => set!(d, r!(a).wrapping_mul(v as i64 as u64)),
+            Op::AndImm { d, a, v } => set!(d, r!(a) & v as i64 as u64),
+            Op::OrImm { d, a, v } => set!(d, r!(a) | v as i64 as u64),
+            Op::XorImm { d, a, v } => set!(d, r!(a) ^ v as i64 as u64),
+            Op::ShlImm { d, a, s } => set!(d, r!(a) << (s & 63)),
+            Op::ShrIntImm { d, a, s } => set!(d, (ri!(a) >> (s & 63)) as u64),
+            Op::ShrUintImm { d, a, s } => set!(d, r!(a) >> (s & 63)),
+            Op::JumpIfEq { a, b, to } => branch!(r!(a) == r!(b), to),
+            Op::JumpIfNe { a, b, to } => branch!(r!(a) != r!(b), to),
+            Op::JumpIfLtInt { a, b, to } => branch!(ri!(a) < ri!(b), to),
+            Op::JumpIfLeInt { a, b, to } => branch!(ri!(a) <= ri!(b), to),
+            Op::JumpIfLtUint { a, b, to } => branch!(r!(a) < r!(b), to),
+            Op::JumpIfLeUint { a, b, to } => branch!(r!(a) <= r!(b), to),
+            Op::JumpIfEqImm { a, v, to } => branch!(ri!(a) == v as i64, to),
+            Op::JumpIfNeImm { a, v, to } => branch!(ri!(a) != v as i64, to),
+            Op::JumpIfLtIntImm { a, v, to } => branch!(ri!(a) < v as i64, to),
+            Op::JumpIfLeIntImm { a, v, to } => branch!(ri!(a) <= v as i64, to),
+            Op::JumpIfGtIntImm { a, v, to } => branch!(ri!(a) > v as i64, to),
+            Op::JumpIfGeIntImm { a, v, to } => branch!(ri!(a) >= v as i64, to),
+            Op::IncJumpIfLtInt { a, v, b, to } => {
+                let x = r!(a).wrapping_add(v as i64 as u64);
+                set!(a, x);
+                branch!((x as i64) < ri!(b), to)
+            }
+            Op::IncJumpIfLeInt { a, v, b, to } => {
+                let x = r!(a).wrapping_add(v as i64 as u64);
+                set!(a, x);
+                branch!((x as i64) <= ri!(b), to)
+            }
+            Op::IncJumpIfLtIntImm { a, v, lim, to } => {
+                let x = r!(a).wrapping_add(v as i64 as u64);
+                set!(a, x);
+                branch!((x as i64) < lim as i64, to)
+            }
+            Op::IncJumpIfLeIntImm { a, v, lim, to } => {
+                let x = r!(a).wrapping_add(v as i64 as u64);
+                set!(a, x);
+                branch!((x as i64) <= lim as i64, to)
+            }
+            Op::EqInt { d, a, b } => set!(d, (r!(a) == r!(b)) as u64),
+            Op::NeInt { d, a, b } => set!(d, (r!(a) != r!(b)) as u64),
+            Op::LtInt { d, a, b } => set!(d, (ri!(a) < ri!(b)) as u64),
+            Op::LeInt { d, a, b } => set!(d, (ri!(a) <= ri!(b)) as u64),
+            Op::LtUint { d, a, b } => set!(d, (r!(a) < r!(b)) as u64),
+            Op::LeUint { d, a, b } => set!(d, (r!(a) <= r!(b)) as u64),
+            Op::EqF64 { d, a, b } => set!(d, (rf!(a) == rf!(b)) as u64),
+            Op::NeF64 { d, a, b } => set!(d, (rf!(a) != rf!(b)) as u64),
+            Op::LtF64 { d, a, b } => set!(d, (rf!(a) < rf!(b)) as u64),
+            Op::LeF64 { d, a, b } => set!(d, (rf!(a) <= rf!(b)) as u64),
+            Op::Not { d, a } => set!(d, (r!(a) == 0) as u64),
+            Op::IntToF64 { d, a } => setf!(d, ri!(a) as f64),
+            Op::UintToF64 { d, a } => setf!(d, r!(a) as f64),
+            Op::MathF64 { d, a, f } => setf!(d, math_f64(f, rf!(a))),
+            Op::JumpIf { a, to } => branch!(r!(a) != 0, to),
+            Op::JumpIfNot { a, to } => branch!(r!(a) == 0, to),
+            $($arms)*
+        }
+    };
 }
 
 /// Runs `g` for at most `budget` calls and backward jumps.
@@ -246,9 +344,8 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 return Exit::Fatal(format!("pc {pc} out of range in {}", func.name));
             };
             pc += 1;
-            match op {
+            with_pure_ops!(op, {
                 Op::Nop => {}
-                Op::LoadInt { d, v } => set!(d, v as u64),
                 Op::LoadStr { d, s } => {
                     let b = vm.consts.get(s.0 as usize).map_or(&[][..], |b| &b[..]);
                     let (p, l) = if b.is_empty() {
@@ -263,15 +360,10 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let s = base + d.0 as usize;
                     g.stack[s..s + n as usize].fill(0);
                 }
-                Op::Move { d, a } => set!(d, r!(a)),
                 Op::MoveN { d, a, n } => {
                     let s = base + a.0 as usize;
                     g.stack.copy_within(s..s + n as usize, base + d.0 as usize);
                 }
-                Op::AddInt { d, a, b } => set!(d, r!(a).wrapping_add(r!(b))),
-                Op::AddIntImm { d, a, v } => set!(d, r!(a).wrapping_add(v as i64 as u64)),
-                Op::SubInt { d, a, b } => set!(d, r!(a).wrapping_sub(r!(b))),
-                Op::MulInt { d, a, b } => set!(d, r!(a).wrapping_mul(r!(b))),
                 Op::DivInt { d, a, b } => {
                     let y = ri!(b);
                     if y == 0 {
@@ -300,10 +392,6 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     }
                     set!(d, r!(a) % y)
                 }
-                Op::And { d, a, b } => set!(d, r!(a) & r!(b)),
-                Op::Or { d, a, b } => set!(d, r!(a) | r!(b)),
-                Op::Xor { d, a, b } => set!(d, r!(a) ^ r!(b)),
-                Op::AndNot { d, a, b } => set!(d, r!(a) & !r!(b)),
                 Op::Shl {
                     d,
                     a,
@@ -340,72 +428,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     }
                     set!(d, if s >= 64 { 0 } else { r!(a) >> s })
                 }
-                Op::NegInt { d, a } => set!(d, r!(a).wrapping_neg()),
-                Op::BitNot { d, a } => set!(d, !r!(a)),
-                Op::Sext { d, a, w } => {
-                    let sh = 64 - w.bits();
-                    set!(d, (((r!(a) << sh) as i64) >> sh) as u64)
-                }
-                Op::Zext { d, a, w } => {
-                    let sh = 64 - w.bits();
-                    set!(d, (r!(a) << sh) >> sh)
-                }
-                Op::AddF64 { d, a, b } => setf!(d, rf!(a) + rf!(b)),
-                Op::SubF64 { d, a, b } => setf!(d, rf!(a) - rf!(b)),
-                Op::MulF64 { d, a, b } => setf!(d, rf!(a) * rf!(b)),
-                Op::DivF64 { d, a, b } => setf!(d, rf!(a) / rf!(b)),
-                Op::NegF64 { d, a } => setf!(d, -rf!(a)),
-                Op::RoundF32 { d, a } => setf!(d, rf!(a) as f32 as f64),
                 // --- fused and immediate forms (performance) ---
-                Op::MulIntImm { d, a, v } => set!(d, r!(a).wrapping_mul(v as i64 as u64)),
-                Op::AndImm { d, a, v } => set!(d, r!(a) & v as i64 as u64),
-                Op::OrImm { d, a, v } => set!(d, r!(a) | v as i64 as u64),
-                Op::XorImm { d, a, v } => set!(d, r!(a) ^ v as i64 as u64),
-                Op::ShlImm { d, a, s } => set!(d, r!(a) << (s & 63)),
-                Op::ShrIntImm { d, a, s } => set!(d, (ri!(a) >> (s & 63)) as u64),
-                Op::ShrUintImm { d, a, s } => set!(d, r!(a) >> (s & 63)),
-                Op::JumpIfEq { a, b, to } => branch!(r!(a) == r!(b), to),
-                Op::JumpIfNe { a, b, to } => branch!(r!(a) != r!(b), to),
-                Op::JumpIfLtInt { a, b, to } => branch!(ri!(a) < ri!(b), to),
-                Op::JumpIfLeInt { a, b, to } => branch!(ri!(a) <= ri!(b), to),
-                Op::JumpIfLtUint { a, b, to } => branch!(r!(a) < r!(b), to),
-                Op::JumpIfLeUint { a, b, to } => branch!(r!(a) <= r!(b), to),
-                Op::JumpIfEqImm { a, v, to } => branch!(ri!(a) == v as i64, to),
-                Op::JumpIfNeImm { a, v, to } => branch!(ri!(a) != v as i64, to),
-                Op::JumpIfLtIntImm { a, v, to } => branch!(ri!(a) < v as i64, to),
-                Op::JumpIfLeIntImm { a, v, to } => branch!(ri!(a) <= v as i64, to),
-                Op::JumpIfGtIntImm { a, v, to } => branch!(ri!(a) > v as i64, to),
-                Op::JumpIfGeIntImm { a, v, to } => branch!(ri!(a) >= v as i64, to),
-                Op::IncJumpIfLtInt { a, v, b, to } => {
-                    let x = r!(a).wrapping_add(v as i64 as u64);
-                    set!(a, x);
-                    branch!((x as i64) < ri!(b), to)
-                }
-                Op::IncJumpIfLeInt { a, v, b, to } => {
-                    let x = r!(a).wrapping_add(v as i64 as u64);
-                    set!(a, x);
-                    branch!((x as i64) <= ri!(b), to)
-                }
-                Op::IncJumpIfLtIntImm { a, v, lim, to } => {
-                    let x = r!(a).wrapping_add(v as i64 as u64);
-                    set!(a, x);
-                    branch!((x as i64) < lim as i64, to)
-                }
-                Op::IncJumpIfLeIntImm { a, v, lim, to } => {
-                    let x = r!(a).wrapping_add(v as i64 as u64);
-                    set!(a, x);
-                    branch!((x as i64) <= lim as i64, to)
-                }
-                Op::EqInt { d, a, b } => set!(d, (r!(a) == r!(b)) as u64),
-                Op::NeInt { d, a, b } => set!(d, (r!(a) != r!(b)) as u64),
-                Op::LtInt { d, a, b } => set!(d, (ri!(a) < ri!(b)) as u64),
-                Op::LeInt { d, a, b } => set!(d, (ri!(a) <= ri!(b)) as u64),
-                Op::LtUint { d, a, b } => set!(d, (r!(a) < r!(b)) as u64),
-                Op::LeUint { d, a, b } => set!(d, (r!(a) <= r!(b)) as u64),
-                Op::EqF64 { d, a, b } => set!(d, (rf!(a) == rf!(b)) as u64),
-                Op::NeF64 { d, a, b } => set!(d, (rf!(a) != rf!(b)) as u64),
-                Op::LtF64 { d, a, b } => set!(d, (rf!(a) < rf!(b)) as u64),
-                Op::LeF64 { d, a, b } => set!(d, (rf!(a) <= rf!(b)) as u64),
                 Op::EqStr { d, a, b } => {
                     let x = str_at(g, base, a);
                     let y = str_at(g, base, b);
@@ -421,9 +444,6 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let y = str_at(g, base, b);
                     set!(d, (x <= y) as u64)
                 }
-                Op::Not { d, a } => set!(d, (r!(a) == 0) as u64),
-                Op::IntToF64 { d, a } => setf!(d, ri!(a) as f64),
-                Op::UintToF64 { d, a } => setf!(d, r!(a) as f64),
                 Op::F64ToInt { d, a } => set!(d, rf!(a) as i64 as u64),
                 Op::F64ToUint { d, a } => {
                     let f = rf!(a);
@@ -760,8 +780,6 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     set!(Reg(d.0 + 1), l);
                 }
                 Op::Jump { to } => pc = to.0 as usize,
-                Op::JumpIf { a, to } => branch!(r!(a) != 0, to),
-                Op::JumpIfNot { a, to } => branch!(r!(a) == 0, to),
                 Op::Loop { to } => {
                     pc = to.0 as usize;
                     budget -= 1;
@@ -1427,8 +1445,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::SelectCase { .. } => {
                     return Exit::Fatal("select case outside a select".into());
                 }
-                Op::MathF64 { d, a, f } => setf!(d, math_f64(f, rf!(a))),
-            }
+            })
         }
     }
 }
@@ -1751,10 +1768,12 @@ pub(crate) fn stop_hint() -> bool {
 /// the code and the window in stack slots (the cold arms call out and need
 /// the registers); here the whole state is a handful of locals that stay
 /// in registers, and each instruction is a load, a jump and its work.
-/// Every arm here has the same meaning as `run`'s arm for the same
-/// instruction; those arms stay as the reference and run whenever `fast`
-/// declines an instruction (a nil `Load`, a `Return` with deferred calls).
-/// Adding an arm here means listing its slots in `fast_operands`.
+/// The arithmetic and branch instructions are shared with `run`
+/// ([`with_pure_ops`]); the arms written here are the fast forms of calls,
+/// returns, loads and stores, which decline what they do not handle (a
+/// nil `Load`, a `Return` with deferred calls) to `run`'s arm for the
+/// same instruction. Adding an arm here means marking the instruction
+/// `fast` in the opcode table.
 #[inline(never)]
 fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -> Stop {
     let mut func = cur.func;
@@ -1868,87 +1887,9 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
         if cfg!(debug_assertions) {
             this = *op;
         }
-        match *op {
+        with_pure_ops!(*op, {
             Op::Nop => {}
-            Op::LoadInt { d, v } => set!(d, v as u64),
             Op::Zero { d, n: 1 } => set!(d, 0),
-            Op::Move { d, a } => set!(d, r!(a)),
-            Op::AddInt { d, a, b } => set!(d, r!(a).wrapping_add(r!(b))),
-            Op::AddIntImm { d, a, v } => set!(d, r!(a).wrapping_add(v as i64 as u64)),
-            Op::SubInt { d, a, b } => set!(d, r!(a).wrapping_sub(r!(b))),
-            Op::MulInt { d, a, b } => set!(d, r!(a).wrapping_mul(r!(b))),
-            Op::And { d, a, b } => set!(d, r!(a) & r!(b)),
-            Op::Or { d, a, b } => set!(d, r!(a) | r!(b)),
-            Op::Xor { d, a, b } => set!(d, r!(a) ^ r!(b)),
-            Op::AndNot { d, a, b } => set!(d, r!(a) & !r!(b)),
-            Op::NegInt { d, a } => set!(d, r!(a).wrapping_neg()),
-            Op::BitNot { d, a } => set!(d, !r!(a)),
-            Op::Sext { d, a, w } => {
-                let sh = 64 - w.bits();
-                set!(d, (((r!(a) << sh) as i64) >> sh) as u64)
-            }
-            Op::Zext { d, a, w } => {
-                let sh = 64 - w.bits();
-                set!(d, (r!(a) << sh) >> sh)
-            }
-            Op::AddF64 { d, a, b } => setf!(d, rf!(a) + rf!(b)),
-            Op::SubF64 { d, a, b } => setf!(d, rf!(a) - rf!(b)),
-            Op::MulF64 { d, a, b } => setf!(d, rf!(a) * rf!(b)),
-            Op::DivF64 { d, a, b } => setf!(d, rf!(a) / rf!(b)),
-            Op::NegF64 { d, a } => setf!(d, -rf!(a)),
-            Op::RoundF32 { d, a } => setf!(d, rf!(a) as f32 as f64),
-            Op::MulIntImm { d, a, v } => set!(d, r!(a).wrapping_mul(v as i64 as u64)),
-            Op::AndImm { d, a, v } => set!(d, r!(a) & v as i64 as u64),
-            Op::OrImm { d, a, v } => set!(d, r!(a) | v as i64 as u64),
-            Op::XorImm { d, a, v } => set!(d, r!(a) ^ v as i64 as u64),
-            Op::ShlImm { d, a, s } => set!(d, r!(a) << (s & 63)),
-            Op::ShrIntImm { d, a, s } => set!(d, (ri!(a) >> (s & 63)) as u64),
-            Op::ShrUintImm { d, a, s } => set!(d, r!(a) >> (s & 63)),
-            Op::JumpIfEq { a, b, to } => branch!(r!(a) == r!(b), to),
-            Op::JumpIfNe { a, b, to } => branch!(r!(a) != r!(b), to),
-            Op::JumpIfLtInt { a, b, to } => branch!(ri!(a) < ri!(b), to),
-            Op::JumpIfLeInt { a, b, to } => branch!(ri!(a) <= ri!(b), to),
-            Op::JumpIfLtUint { a, b, to } => branch!(r!(a) < r!(b), to),
-            Op::JumpIfLeUint { a, b, to } => branch!(r!(a) <= r!(b), to),
-            Op::JumpIfEqImm { a, v, to } => branch!(ri!(a) == v as i64, to),
-            Op::JumpIfNeImm { a, v, to } => branch!(ri!(a) != v as i64, to),
-            Op::JumpIfLtIntImm { a, v, to } => branch!(ri!(a) < v as i64, to),
-            Op::JumpIfLeIntImm { a, v, to } => branch!(ri!(a) <= v as i64, to),
-            Op::JumpIfGtIntImm { a, v, to } => branch!(ri!(a) > v as i64, to),
-            Op::JumpIfGeIntImm { a, v, to } => branch!(ri!(a) >= v as i64, to),
-            Op::IncJumpIfLtInt { a, v, b, to } => {
-                let x = r!(a).wrapping_add(v as i64 as u64);
-                set!(a, x);
-                branch!((x as i64) < ri!(b), to)
-            }
-            Op::IncJumpIfLeInt { a, v, b, to } => {
-                let x = r!(a).wrapping_add(v as i64 as u64);
-                set!(a, x);
-                branch!((x as i64) <= ri!(b), to)
-            }
-            Op::IncJumpIfLtIntImm { a, v, lim, to } => {
-                let x = r!(a).wrapping_add(v as i64 as u64);
-                set!(a, x);
-                branch!((x as i64) < lim as i64, to)
-            }
-            Op::IncJumpIfLeIntImm { a, v, lim, to } => {
-                let x = r!(a).wrapping_add(v as i64 as u64);
-                set!(a, x);
-                branch!((x as i64) <= lim as i64, to)
-            }
-            Op::EqInt { d, a, b } => set!(d, (r!(a) == r!(b)) as u64),
-            Op::NeInt { d, a, b } => set!(d, (r!(a) != r!(b)) as u64),
-            Op::LtInt { d, a, b } => set!(d, (ri!(a) < ri!(b)) as u64),
-            Op::LeInt { d, a, b } => set!(d, (ri!(a) <= ri!(b)) as u64),
-            Op::LtUint { d, a, b } => set!(d, (r!(a) < r!(b)) as u64),
-            Op::LeUint { d, a, b } => set!(d, (r!(a) <= r!(b)) as u64),
-            Op::EqF64 { d, a, b } => set!(d, (rf!(a) == rf!(b)) as u64),
-            Op::NeF64 { d, a, b } => set!(d, (rf!(a) != rf!(b)) as u64),
-            Op::LtF64 { d, a, b } => set!(d, (rf!(a) < rf!(b)) as u64),
-            Op::LeF64 { d, a, b } => set!(d, (rf!(a) <= rf!(b)) as u64),
-            Op::Not { d, a } => set!(d, (r!(a) == 0) as u64),
-            Op::IntToF64 { d, a } => setf!(d, ri!(a) as f64),
-            Op::UintToF64 { d, a } => setf!(d, r!(a) as f64),
             Op::Load { d, a, off, n: 1 } => {
                 let p = r!(a);
                 if p == 0 {
@@ -1978,10 +1919,7 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                 // the collector needs no barrier for it.
                 unsafe { value::write_word(p, off.0 as usize, v) }
             }
-            Op::MathF64 { d, a, f } => setf!(d, math_f64(f, rf!(a))),
             Op::Jump { to } => pc = to.0 as usize,
-            Op::JumpIf { a, to } => branch!(r!(a) != 0, to),
-            Op::JumpIfNot { a, to } => branch!(r!(a) == 0, to),
             Op::Loop { to } => {
                 pc = to.0 as usize;
                 bud -= 1;
@@ -2050,7 +1988,7 @@ fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -
                 pc -= 1;
                 leave!(Stop::Slow);
             }
-        }
+        })
     }
 }
 
@@ -2079,90 +2017,20 @@ pub fn verify(prog: &Program) -> Result<(), String> {
 }
 
 /// Calls `f` on every slot `op` names when [`fast`] runs it and returns
-/// true; false for instructions `fast` leaves to `run`. Must list every
-/// operand of every arm of `fast` (debug builds assert it at each access).
+/// true; false for instructions `fast` leaves to `run`. Both facts come
+/// from the opcode table (`gol_lang::opcode`): `fast`'s arms must be the
+/// table's `fast` instructions (debug builds assert it at each access).
 fn fast_operands(op: &Op, f: &mut impl FnMut(Reg)) -> bool {
-    match *op {
-        Op::Nop | Op::Jump { .. } | Op::Loop { .. } | Op::Call { .. } => {}
-        Op::LoadInt { d, .. } | Op::Zero { d, n: 1 } => f(d),
-        Op::Move { d, a }
-        | Op::NegInt { d, a }
-        | Op::BitNot { d, a }
-        | Op::Sext { d, a, .. }
-        | Op::Zext { d, a, .. }
-        | Op::NegF64 { d, a }
-        | Op::RoundF32 { d, a }
-        | Op::Not { d, a }
-        | Op::IntToF64 { d, a }
-        | Op::UintToF64 { d, a }
-        | Op::AddIntImm { d, a, .. }
-        | Op::MulIntImm { d, a, .. }
-        | Op::AndImm { d, a, .. }
-        | Op::OrImm { d, a, .. }
-        | Op::XorImm { d, a, .. }
-        | Op::ShlImm { d, a, .. }
-        | Op::ShrIntImm { d, a, .. }
-        | Op::ShrUintImm { d, a, .. }
-        | Op::MathF64 { d, a, .. }
-        | Op::Store { d, a, n: 1, .. }
-        | Op::Load { d, a, n: 1, .. } => {
-            f(d);
-            f(a);
-        }
-        Op::AddInt { d, a, b }
-        | Op::SubInt { d, a, b }
-        | Op::MulInt { d, a, b }
-        | Op::And { d, a, b }
-        | Op::Or { d, a, b }
-        | Op::Xor { d, a, b }
-        | Op::AndNot { d, a, b }
-        | Op::AddF64 { d, a, b }
-        | Op::SubF64 { d, a, b }
-        | Op::MulF64 { d, a, b }
-        | Op::DivF64 { d, a, b }
-        | Op::EqInt { d, a, b }
-        | Op::NeInt { d, a, b }
-        | Op::LtInt { d, a, b }
-        | Op::LeInt { d, a, b }
-        | Op::LtUint { d, a, b }
-        | Op::LeUint { d, a, b }
-        | Op::EqF64 { d, a, b }
-        | Op::NeF64 { d, a, b }
-        | Op::LtF64 { d, a, b }
-        | Op::LeF64 { d, a, b } => {
-            f(d);
-            f(a);
-            f(b);
-        }
-        Op::JumpIfEq { a, b, .. }
-        | Op::JumpIfNe { a, b, .. }
-        | Op::JumpIfLtInt { a, b, .. }
-        | Op::JumpIfLeInt { a, b, .. }
-        | Op::JumpIfLtUint { a, b, .. }
-        | Op::JumpIfLeUint { a, b, .. }
-        | Op::IncJumpIfLtInt { a, b, .. }
-        | Op::IncJumpIfLeInt { a, b, .. } => {
-            f(a);
-            f(b);
-        }
-        Op::JumpIf { a, .. }
-        | Op::JumpIfNot { a, .. }
-        | Op::JumpIfEqImm { a, .. }
-        | Op::JumpIfNeImm { a, .. }
-        | Op::JumpIfLtIntImm { a, .. }
-        | Op::JumpIfLeIntImm { a, .. }
-        | Op::JumpIfGtIntImm { a, .. }
-        | Op::JumpIfGeIntImm { a, .. }
-        | Op::IncJumpIfLtIntImm { a, .. }
-        | Op::IncJumpIfLeIntImm { a, .. } => f(a),
-        Op::Return { a, n } => {
-            if n == 1 {
-                f(a);
-                f(Reg(0));
-            }
-        }
-        _ => return false,
+    if !op.is_fast() {
+        return false;
     }
+    // A call's window is checked by the call itself (it may start just
+    // past the frame); every other slot is read or written unchecked.
+    op.for_each_slot(&mut |r, role| {
+        if role != Role::Window {
+            f(r)
+        }
+    });
     true
 }
 

@@ -1812,65 +1812,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let Some(last) = self.code.last_mut() else {
             return false;
         };
-        let d = match last {
-            Op::LoadInt { d, .. }
-            | Op::Move { d, .. }
-            | Op::AddInt { d, .. }
-            | Op::AddIntImm { d, .. }
-            | Op::MulIntImm { d, .. }
-            | Op::AndImm { d, .. }
-            | Op::OrImm { d, .. }
-            | Op::XorImm { d, .. }
-            | Op::ShlImm { d, .. }
-            | Op::ShrIntImm { d, .. }
-            | Op::ShrUintImm { d, .. }
-            | Op::SubInt { d, .. }
-            | Op::MulInt { d, .. }
-            | Op::DivInt { d, .. }
-            | Op::RemInt { d, .. }
-            | Op::DivUint { d, .. }
-            | Op::RemUint { d, .. }
-            | Op::And { d, .. }
-            | Op::Or { d, .. }
-            | Op::Xor { d, .. }
-            | Op::AndNot { d, .. }
-            | Op::Shl { d, .. }
-            | Op::ShrInt { d, .. }
-            | Op::ShrUint { d, .. }
-            | Op::NegInt { d, .. }
-            | Op::BitNot { d, .. }
-            | Op::Sext { d, .. }
-            | Op::Zext { d, .. }
-            | Op::AddF64 { d, .. }
-            | Op::SubF64 { d, .. }
-            | Op::MulF64 { d, .. }
-            | Op::DivF64 { d, .. }
-            | Op::NegF64 { d, .. }
-            | Op::RoundF32 { d, .. }
-            | Op::EqInt { d, .. }
-            | Op::NeInt { d, .. }
-            | Op::LtInt { d, .. }
-            | Op::LeInt { d, .. }
-            | Op::LtUint { d, .. }
-            | Op::LeUint { d, .. }
-            | Op::EqF64 { d, .. }
-            | Op::NeF64 { d, .. }
-            | Op::LtF64 { d, .. }
-            | Op::LeF64 { d, .. }
-            | Op::Not { d, .. }
-            | Op::IntToF64 { d, .. }
-            | Op::UintToF64 { d, .. }
-            | Op::F64ToInt { d, .. }
-            | Op::F64ToUint { d, .. }
-            | Op::StrLen { d, .. }
-            | Op::StrIndex { d, .. } => d,
-            _ => return false,
-        };
-        if *d != from {
-            return false;
-        }
-        *d = to;
-        true
+        // Which instructions qualify is the opcode table's `[retarget]`.
+        last.retarget(from, to)
     }
 
     fn op_assign(&mut self, l: &'a Expr, op: BinaryOp, rhs: Option<&'a Expr>) {

@@ -1,0 +1,582 @@
+//! The instruction set, declared once.
+//!
+//! Every opcode is one entry of the table in this file: its doc line (the
+//! meaning), its operands, each slot operand marked with what the
+//! instruction does to it (`w` written, `r` read, `rw` both, `win` a
+//! callee's window), whether the
+//! interpreter's fast loop runs it (`fast`, `fast(cond)` for the forms it
+//! runs, `slow` for those left to the checked loop), and `[retarget]` for
+//! the instructions whose only effect is to write their destination `d`
+//! from their other operands (so the code generator may redirect that one
+//! write into a variable's slot instead of a temporary). `implies(...)`
+//! names a slot an instruction touches without an operand for it
+//! (`Return` writes its results from slot 0).
+//!
+//! [`opcodes!`] turns the table into the [`Op`] enum and the facts other
+//! code asks of an instruction: [`Op::for_each_slot`] (each slot operand
+//! with its [`Role`]), [`Op::dest`], [`Op::for_each_read`],
+//! [`Op::is_fast`] (the VM's verifier checks, once at load, that every
+//! slot a fast instruction names lies in its frame, because the fast loop
+//! reads them unchecked) and [`Op::retarget`]. The disassembler prints
+//! the derived `Debug` form. A new opcode is one table line and its arm
+//! in the interpreter; nothing else lists opcodes.
+//!
+//! Slot operands name the first slot of a value: a string's two words, a
+//! slice's three, an aggregate's `n` words start there. How many words
+//! follow is the instruction's meaning (its doc line), not the table's.
+
+use crate::bytecode::{
+    Fault, FuncId, MathFn, NativeId, Off, Pc, PrintKind, Reg, RtType, StrId, Width,
+};
+
+/// What an instruction does to a slot operand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Written, not read (`w`).
+    Write,
+    /// Read, not written (`r`).
+    Read,
+    /// Read, then written (`rw`).
+    ReadWrite,
+    /// The first slot of a callee's window (`win`): the arguments there
+    /// are read and the results written back over them. A call to a
+    /// function without parameters or results may name the slot just
+    /// past its caller's frame.
+    Window,
+}
+
+impl Role {
+    /// Whether the instruction reads the slot.
+    pub fn reads(self) -> bool {
+        matches!(self, Role::Read | Role::ReadWrite | Role::Window)
+    }
+
+    /// Whether the instruction writes the slot.
+    pub fn writes(self) -> bool {
+        matches!(self, Role::Write | Role::ReadWrite | Role::Window)
+    }
+}
+
+/// Builds [`Op`] and its operand queries from the table below (grammar in
+/// the module docs).
+macro_rules! opcodes {
+    (
+        $(
+            $(#[$doc:meta])*
+            $name:ident $({ $($field:ident : $fty:ty $(= $role:ident)?),* $(,)? })?
+                $speed:ident $(($($cond:tt)*))?
+                $([$retarget:ident])?
+                $(implies($imp:expr => $irole:ident))?;
+        )*
+    ) => {
+        /// One instruction. Operands are newtypes; each variant has one
+        /// line of meaning. `d` is most often the destination slot, `a`/`b`
+        /// the operands; the table in `opcode.rs` says which slot is which.
+        #[derive(Clone, Copy, Debug, PartialEq)]
+        pub enum Op {
+            $(
+                $(#[$doc])*
+                $name $({ $($field: $fty),* })?,
+            )*
+        }
+
+        impl Op {
+            /// Calls `f` on every slot operand with what this instruction
+            /// does to it, in the table's order (then the implied slots).
+            #[allow(unused_variables)]
+            pub fn for_each_slot(&self, f: &mut impl FnMut(Reg, Role)) {
+                match *self {
+                    $(
+                        Op::$name $({ $($field),* })? => {
+                            $($( opcodes!(@slot f $field $($role)?); )*)?
+                            $( f($imp, opcodes!(@role $irole)); )?
+                        }
+                    )*
+                }
+            }
+
+            /// Whether the interpreter's fast loop runs this instruction
+            /// (it reads the slots of [`Op::for_each_slot`] unchecked; the
+            /// VM verifies them once at load).
+            #[allow(unused_variables)]
+            pub fn is_fast(&self) -> bool {
+                match *self {
+                    $(
+                        Op::$name $({ $($field),* })? => opcodes!(@speed $speed $(($($cond)*))?),
+                    )*
+                }
+            }
+
+            /// Rewrites the destination `d` from `from` to `to` when this
+            /// is a `retarget` instruction (its only effect is writing
+            /// `d`) that writes `from`; reports whether it did.
+            pub fn retarget(&mut self, from: Reg, to: Reg) -> bool {
+                match self {
+                    $(
+                        $(
+                            Op::$name { d, .. } if opcodes!(@is_retarget $retarget) && *d == from => {
+                                *d = to;
+                                true
+                            }
+                        )?
+                    )*
+                    _ => false,
+                }
+            }
+        }
+    };
+    (@slot $f:ident $x:ident) => {};
+    (@slot $f:ident $x:ident $role:ident) => { $f($x, opcodes!(@role $role)) };
+    (@role w) => { Role::Write };
+    (@role r) => { Role::Read };
+    (@role rw) => { Role::ReadWrite };
+    (@role win) => { Role::Window };
+    (@speed fast) => { true };
+    (@speed fast ($($cond:tt)*)) => { $($cond)* };
+    (@speed slow) => { false };
+    (@is_retarget retarget) => { true };
+}
+
+impl Op {
+    /// The slot this instruction writes, if it writes exactly one slot
+    /// operand and reads no other slot as that one.
+    pub fn dest(&self) -> Option<Reg> {
+        let mut d = None;
+        let mut n = 0;
+        self.for_each_slot(&mut |r, role| {
+            if role == Role::Write {
+                d = Some(r);
+                n += 1;
+            }
+        });
+        if n == 1 {
+            d
+        } else {
+            None
+        }
+    }
+
+    /// Calls `f` on every slot operand this instruction reads.
+    pub fn for_each_read(&self, f: &mut impl FnMut(Reg)) {
+        self.for_each_slot(&mut |r, role| {
+            if role.reads() {
+                f(r)
+            }
+        });
+    }
+}
+
+opcodes! {
+
+    /// Does nothing (a patched-out placeholder).
+    Nop fast;
+    /// d = the integer (or raw bits) `v`.
+    LoadInt { d: Reg = w, v: i64 } fast [retarget];
+    /// d, d+1 = the constant string (ptr, len).
+    LoadStr { d: Reg = w, s: StrId } slow;
+    /// d..d+n = 0.
+    Zero { d: Reg = w, n: u32 } fast(n == 1);
+    /// d = a.
+    Move { d: Reg = w, a: Reg = r } fast [retarget];
+    /// d..d+n = a..a+n (the ranges may overlap; copies as `memmove`).
+    MoveN { d: Reg = w, a: Reg = r, n: u32 } slow;
+
+    /// d = a + b (wrapping, 64-bit).
+    AddInt { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a + v (wrapping, 64-bit).
+    AddIntImm { d: Reg = w, a: Reg = r, v: i32 } fast [retarget];
+    /// d = a - b.
+    SubInt { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a * b.
+    MulInt { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a / b, signed; panics on b == 0; MIN / -1 wraps.
+    DivInt { d: Reg = w, a: Reg = r, b: Reg = r } slow [retarget];
+    /// d = a % b, signed; panics on b == 0.
+    RemInt { d: Reg = w, a: Reg = r, b: Reg = r } slow [retarget];
+    /// d = a / b, unsigned.
+    DivUint { d: Reg = w, a: Reg = r, b: Reg = r } slow [retarget];
+    /// d = a % b, unsigned.
+    RemUint { d: Reg = w, a: Reg = r, b: Reg = r } slow [retarget];
+    /// d = a & b.
+    And { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a | b.
+    Or { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a ^ b.
+    Xor { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a &^ b.
+    AndNot { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a << b (b unsigned; >= 64 gives 0); panics if b is negative and signed.
+    Shl { d: Reg = w, a: Reg = r, b: Reg = r, signed_count: bool } slow [retarget];
+    /// d = a >> b, arithmetic (b >= 64 gives the sign).
+    ShrInt { d: Reg = w, a: Reg = r, b: Reg = r, signed_count: bool } slow [retarget];
+    /// d = a >> b, logical.
+    ShrUint { d: Reg = w, a: Reg = r, b: Reg = r, signed_count: bool } slow [retarget];
+    /// d = -a (wrapping).
+    NegInt { d: Reg = w, a: Reg = r } fast [retarget];
+    /// d = ^a.
+    BitNot { d: Reg = w, a: Reg = r } fast [retarget];
+    /// d = a sign-extended from the width's low bits.
+    Sext { d: Reg = w, a: Reg = r, w: Width } fast [retarget];
+    /// d = a zero-extended from the width's low bits.
+    Zext { d: Reg = w, a: Reg = r, w: Width } fast [retarget];
+
+    /// d = a + b as f64.
+    AddF64 { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a - b as f64.
+    SubF64 { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a * b as f64.
+    MulF64 { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a / b as f64 (IEEE: no panic).
+    DivF64 { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = -a as f64.
+    NegF64 { d: Reg = w, a: Reg = r } fast [retarget];
+    /// d = a (f64) rounded to f32 precision, kept as f64 bits.
+    RoundF32 { d: Reg = w, a: Reg = r } fast [retarget];
+
+    // --- fused and immediate forms (performance) ---
+    // An immediate `v` is sign-extended to 64 bits. A conditional jump that
+    // is taken backwards (`to` at or before itself) spends budget like
+    // `Loop`: loops test their condition at the bottom with these.
+    /// d = a * v (wrapping, 64-bit).
+    MulIntImm { d: Reg = w, a: Reg = r, v: i32 } fast [retarget];
+    /// d = a & v.
+    AndImm { d: Reg = w, a: Reg = r, v: i32 } fast [retarget];
+    /// d = a | v.
+    OrImm { d: Reg = w, a: Reg = r, v: i32 } fast [retarget];
+    /// d = a ^ v.
+    XorImm { d: Reg = w, a: Reg = r, v: i32 } fast [retarget];
+    /// d = a << s (s < 64).
+    ShlImm { d: Reg = w, a: Reg = r, s: u32 } fast [retarget];
+    /// d = a >> s, arithmetic (s < 64).
+    ShrIntImm { d: Reg = w, a: Reg = r, s: u32 } fast [retarget];
+    /// d = a >> s, logical (s < 64).
+    ShrUintImm { d: Reg = w, a: Reg = r, s: u32 } fast [retarget];
+    /// Jump to `to` if a == b (words).
+    JumpIfEq { a: Reg = r, b: Reg = r, to: Pc } fast;
+    /// Jump to `to` if a != b (words).
+    JumpIfNe { a: Reg = r, b: Reg = r, to: Pc } fast;
+    /// Jump to `to` if a < b, signed.
+    JumpIfLtInt { a: Reg = r, b: Reg = r, to: Pc } fast;
+    /// Jump to `to` if a <= b, signed.
+    JumpIfLeInt { a: Reg = r, b: Reg = r, to: Pc } fast;
+    /// Jump to `to` if a < b, unsigned.
+    JumpIfLtUint { a: Reg = r, b: Reg = r, to: Pc } fast;
+    /// Jump to `to` if a <= b, unsigned.
+    JumpIfLeUint { a: Reg = r, b: Reg = r, to: Pc } fast;
+    /// Jump to `to` if a == v (words).
+    JumpIfEqImm { a: Reg = r, v: i32, to: Pc } fast;
+    /// Jump to `to` if a != v (words).
+    JumpIfNeImm { a: Reg = r, v: i32, to: Pc } fast;
+    /// Jump to `to` if a < v, signed.
+    JumpIfLtIntImm { a: Reg = r, v: i32, to: Pc } fast;
+    /// Jump to `to` if a <= v, signed.
+    JumpIfLeIntImm { a: Reg = r, v: i32, to: Pc } fast;
+    /// Jump to `to` if a > v, signed.
+    JumpIfGtIntImm { a: Reg = r, v: i32, to: Pc } fast;
+    /// Jump to `to` if a >= v, signed.
+    JumpIfGeIntImm { a: Reg = r, v: i32, to: Pc } fast;
+    /// a += v (wrapping), then jump to `to` if a < b, signed: a counted
+    /// loop's step and bottom test.
+    IncJumpIfLtInt { a: Reg = rw, v: i32, b: Reg = r, to: Pc } fast;
+    /// a += v, then jump to `to` if a <= b, signed.
+    IncJumpIfLeInt { a: Reg = rw, v: i32, b: Reg = r, to: Pc } fast;
+    /// a += v, then jump to `to` if a < lim, signed.
+    IncJumpIfLtIntImm { a: Reg = rw, v: i32, lim: i32, to: Pc } fast;
+    /// a += v, then jump to `to` if a <= lim, signed.
+    IncJumpIfLeIntImm { a: Reg = rw, v: i32, lim: i32, to: Pc } fast;
+
+    /// d = a == b (words).
+    EqInt { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a != b (words).
+    NeInt { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a < b, signed.
+    LtInt { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a <= b, signed.
+    LeInt { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a < b, unsigned.
+    LtUint { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a <= b, unsigned.
+    LeUint { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a == b as f64.
+    EqF64 { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a != b as f64.
+    NeF64 { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a < b as f64.
+    LtF64 { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = a <= b as f64.
+    LeF64 { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
+    /// d = string a == string b.
+    EqStr { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+    /// d = string a < string b (bytewise).
+    LtStr { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+    /// d = string a <= string b.
+    LeStr { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+    /// d = !a (bool).
+    Not { d: Reg = w, a: Reg = r } fast [retarget];
+
+    /// d = a (signed int) as f64.
+    IntToF64 { d: Reg = w, a: Reg = r } fast [retarget];
+    /// d = a (unsigned) as f64.
+    UintToF64 { d: Reg = w, a: Reg = r } fast [retarget];
+    /// d = a (f64) truncated to i64 (saturating, NaN 0: Go leaves it unspecified).
+    F64ToInt { d: Reg = w, a: Reg = r } slow [retarget];
+    /// d = a (f64) truncated to u64.
+    F64ToUint { d: Reg = w, a: Reg = r } slow [retarget];
+    /// d, d+1 = string(rune a) (invalid code points give U+FFFD).
+    RuneToStr { d: Reg = w, a: Reg = r } slow;
+
+    /// d, d+1 = string a + string b (a new heap string).
+    ConcatStr { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+    /// d = len(string a) (the len word).
+    StrLen { d: Reg = w, a: Reg = r } slow [retarget];
+    /// d = string a [index i] as a byte; panics when out of range.
+    StrIndex { d: Reg = w, a: Reg = r, i: Reg = r } slow [retarget];
+    /// d, d+1 = string a [b : b+1] (the bounds in slots b, b+1).
+    StrSlice { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+    /// Decode the rune of string a at byte index i: d = rune, d+1 = width (range over string).
+    StrDecodeRune { d: Reg = w, a: Reg = r, i: Reg = r } slow;
+
+    /// d = a pointer to a new box holding type `t` and the words a..a+n (to interface).
+    ToIface { d: Reg = w, a: Reg = r, n: u32, t: RtType } slow;
+    /// d = whether interface a holds exactly type `t` (a nil `t`... never).
+    IfaceIs { d: Reg = w, a: Reg = r, t: RtType } slow;
+    /// d..d+n = the value of interface a, which must hold type `t` (panics otherwise).
+    IfaceAssert { d: Reg = w, a: Reg = r, n: u32, t: RtType } slow;
+    /// d..d+n = the value of interface a if it holds `t`, else zeroes.
+    IfaceUnbox { d: Reg = w, a: Reg = r, n: u32 } slow;
+    /// d = interface a == interface b (panics on uncomparable dynamic types).
+    EqIface { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+
+    /// d = pointer to a new zeroed heap object of type `t` (new(T), &T{}).
+    New { d: Reg = w, t: RtType } slow;
+    /// d..d+n = the n words at pointer a + off (panics on nil).
+    Load { d: Reg = w, a: Reg = r, off: Off, n: u32 } fast(n == 1);
+    /// The n words at pointer d + off = a..a+n (barriered stores of pointer words; panics on nil).
+    Store { d: Reg = r, off: Off, a: Reg = r, n: u32, t: RtType } fast(n == 1);
+    /// d..d+n = global words g..g+n.
+    LoadGlobal { d: Reg = w, g: u32, n: u32 } slow;
+    /// Global words g..g+n = a..a+n.
+    StoreGlobal { g: u32, a: Reg = r, n: u32 } slow;
+
+    /// d, d+1, d+2 = a new slice of `t` elements (each `ew` words): the n*ew words at a.
+    PackSlice { d: Reg = w, a: Reg = r, n: u32, t: RtType } slow;
+    /// d, d+1, d+2 = make([]t, len a, cap c).
+    MakeSlice { d: Reg = w, t: RtType, len: Reg = r, cap: Reg = r } slow;
+    /// d..d+ew = slice a [index i] (bounds checked).
+    SliceGet { d: Reg = w, a: Reg = r, i: Reg = r, t: RtType } slow;
+    /// slice d [index i] = a..a+ew (bounds checked, barriered).
+    SliceSet { d: Reg = r, i: Reg = r, a: Reg = r, t: RtType } slow;
+    /// d = the address of slice a's element i (bounds checked).
+    SliceAddr { d: Reg = w, a: Reg = r, i: Reg = r, t: RtType } slow;
+    /// d, d+1, d+2 = slice a [b : b+1 : b+2] (bounds in slots b..b+3; `three`: written with max;
+    /// `array`: a is an array's storage, so a bound past it is "with length").
+    SliceSlice { d: Reg = w, a: Reg = r, b: Reg = r, t: RtType, three: bool, array: bool } slow;
+    /// d, d+1, d+2 = append(slice a, the n elements at b) with Go's growth.
+    Append { d: Reg = w, a: Reg = r, b: Reg = r, n: u32, t: RtType } slow;
+    /// d, d+1, d+2 = append(slice a, slice b...).
+    AppendSlice { d: Reg = w, a: Reg = r, b: Reg = r, t: RtType } slow;
+    /// d = copy(slice a, slice b).
+    CopySlice { d: Reg = w, a: Reg = r, b: Reg = r, t: RtType } slow;
+    /// d, d+1, d+2 = []byte(string a).
+    StrToBytes { d: Reg = w, a: Reg = r } slow;
+    /// d, d+1 = string(slice of bytes a).
+    BytesToStr { d: Reg = w, a: Reg = r } slow;
+
+    /// Jump to `to`.
+    Jump { to: Pc } fast;
+    /// Jump to `to` if a is true (taken backwards: spends budget, as `Loop`).
+    JumpIf { a: Reg = r, to: Pc } fast;
+    /// Jump to `to` if a is false (taken backwards: spends budget, as `Loop`).
+    JumpIfNot { a: Reg = r, to: Pc } fast;
+    /// Backward jump to `to` that also spends budget (a preemption point).
+    Loop { to: Pc } fast;
+
+    /// Call `f` with its window at `base`; results come back at base...
+    Call { f: FuncId, base: Reg = win } fast;
+    /// Call the closure in slot `c` (a heap pointer to [func, captures...]) with window at `base`.
+    CallClosure { c: Reg = r, base: Reg = win } slow;
+    /// Call method `m` (by name) of the interface in slot base, whose box
+    /// pointer the method's wrapper receives as its first word.
+    CallMethod { base: Reg = win, m: StrId } slow;
+    /// Call native `f`: arguments at base.., results written at base...
+    CallNative { f: NativeId, base: Reg = win } slow;
+    /// d = a new closure of `f` capturing the n words at a (box pointers).
+    MakeClosure { d: Reg = w, f: FuncId, a: Reg = r, n: u32 } slow;
+    /// d..d+n = the words of this frame's closure at word offset off (captured boxes).
+    LoadCapture { d: Reg = w, off: Off, n: u32 } slow;
+    /// Return: the n words at a become the results (slots 0..n of this window).
+    Return { a: Reg = r, n: u32 } fast(n == 1) implies(Reg(0) => w);
+    /// Register a deferred call of func value c with the n argument words at a (runs at return or panic).
+    Defer { c: Reg = r, a: Reg = r, n: u32 } slow;
+    /// Run one pending deferred call of this frame, if any, then come back here.
+    RunDefers slow;
+    /// d = recover() (an interface word).
+    Recover { d: Reg = w } slow;
+    /// Panic with interface value a.
+    Panic { a: Reg = r } slow;
+    /// Panic with a runtime error.
+    Fault { f: Fault } slow;
+    /// Panic with the index error: index i out of range for length n.
+    IndexFault { i: Reg = r, n: Reg = r } slow;
+    /// Panic with a runtime error whose text is string constant m (Go's
+    /// `value method main.T.M called using nil *T pointer`).
+    PanicText { m: StrId } slow;
+
+    /// Print the value at a for the print/println builtins (to stderr).
+    Print { a: Reg = r, k: PrintKind } slow;
+
+    // --- maps, type switches, comparisons ---
+    /// d = a new map of map type `t` with room for `hint` (slot) entries.
+    MakeMap { d: Reg = w, t: RtType, hint: Reg = r } slow;
+    /// d = len(map a) (0 for nil).
+    MapLen { d: Reg = w, a: Reg = r } slow;
+    /// d.. = map m [key at k] (zeroes when absent); with `ok`, also d+vw = present.
+    MapGet { d: Reg = w, m: Reg = r, k: Reg = r, t: RtType, ok: bool } slow;
+    /// map m [key at k] = value at v (panics on a nil map).
+    MapSet { m: Reg = r, k: Reg = r, v: Reg = r, t: RtType } slow;
+    /// delete(map m, key at k).
+    MapDelete { m: Reg = r, k: Reg = r, t: RtType } slow;
+    /// clear(map a).
+    MapClear { a: Reg = r } slow;
+    /// d..d+5 = a new iterator over map a (a random starting point).
+    MapIter { d: Reg = w, a: Reg = r } slow;
+    /// Advances iterator `it`: d = whether there is an entry; d+1.. = its key's then value's words.
+    MapNext { d: Reg = w, it: Reg = rw } slow;
+    /// d = the values of type `t` at a and b are equal (panics on uncomparable dynamic types).
+    EqValue { d: Reg = w, a: Reg = r, b: Reg = r, t: RtType } slow;
+    /// d = interface a is non-nil and its dynamic type has the methods of interface type `t`.
+    IfaceImplements { d: Reg = w, a: Reg = r, t: RtType } slow;
+    /// d.. = a.(t) for interface a of static type `from`: panics with Go's message on failure.
+    TypeAssert { d: Reg = w, a: Reg = r, t: RtType, from: RtType } slow;
+    /// Zeroes every element of slice a, of element type `t` (clear).
+    ClearSlice { a: Reg = r, t: RtType } slow;
+    /// d, d+1, d+2 = []rune(string a).
+    StrToRunes { d: Reg = w, a: Reg = r } slow;
+    /// d, d+1 = string(slice of runes a).
+    RunesToStr { d: Reg = w, a: Reg = r } slow;
+    /// d = slice a's array pointer, after checking len(a) >= n (`(*[n]T)(s)`; nil for a nil slice and n == 0).
+    SliceToArrayPtr { d: Reg = w, a: Reg = r, n: u32 } slow;
+    /// d = the address of global word g (globals never move).
+    GlobalAddr { d: Reg = w, g: u32 } slow;
+    /// d = min(a, b) as f64 with Go's rules (NaN wins; -0 < +0).
+    MinF64 { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+    /// d = max(a, b) as f64 with Go's rules (NaN wins; +0 > -0).
+    MaxF64 { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+    /// d..d+ew = element i (slot) of the array of `len` elements of `ew` words in slots a.. (bounds checked).
+    SlotIndex { d: Reg = w, a: Reg = r, i: Reg = r, ew: u32, len: u32 } slow;
+    /// Element i (slot) of the array in slots d.. = a..a+ew (bounds checked).
+    SlotStore { d: Reg = rw, i: Reg = r, a: Reg = r, ew: u32, len: u32 } slow;
+    /// d = pointer a + i*ew words, for an array of `len` elements at a (nil and bounds checked).
+    ElemAddr { d: Reg = w, a: Reg = r, i: Reg = r, ew: u32, len: u32 } slow;
+
+    // --- goroutines and channels ---
+    /// `go`: starts a goroutine calling closure c with the n argument words at a.
+    Go { c: Reg = r, a: Reg = r, n: u32 } slow;
+    /// d = make(chan T, cap) for elements of `ew` words (panics when cap is out of range).
+    MakeChan { d: Reg = w, cap: Reg = r, ew: u32 } slow;
+    /// Sends the ew words at a on channel c (may park).
+    ChanSend { c: Reg = r, a: Reg = r, ew: u32 } slow;
+    /// d..d+ew = a value received from c; with `ok`, d+ew = whether it was sent (may park).
+    ChanRecv { d: Reg = w, c: Reg = r, ew: u32, ok: bool } slow;
+    /// close(c).
+    ChanClose { c: Reg = r } slow;
+    /// d = len(c) (`cap` when `cap` is set).
+    ChanLen { d: Reg = w, c: Reg = r, cap: bool } slow;
+    /// select over the `n` SelectCase instructions that follow: d = the chosen
+    /// case index (-1: default, when `block` is false), d+1 = the receive's ok.
+    Select { d: Reg = w, n: u32, block: bool } slow;
+    /// One select case (only after Select): send the ew words at a on c, or
+    /// receive ew words into a.
+    SelectCase { c: Reg = r, a: Reg = rw, ew: u32, send: bool } slow;
+
+    // --- intrinsics and addressing (performance) ---
+    /// d = f(a) for a float64 function of package math compiled inline
+    /// rather than as a call to its native.
+    MathF64 { d: Reg = w, a: Reg = r, f: MathFn } fast;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_come_from_the_table() {
+        let op = Op::AddInt {
+            d: Reg(1),
+            a: Reg(2),
+            b: Reg(3),
+        };
+        let mut seen = Vec::new();
+        op.for_each_slot(&mut |r, role| seen.push((r.0, role)));
+        assert_eq!(seen, [(1, Role::Write), (2, Role::Read), (3, Role::Read)]);
+        assert_eq!(op.dest(), Some(Reg(1)));
+        let mut reads = Vec::new();
+        op.for_each_read(&mut |r| reads.push(r.0));
+        assert_eq!(reads, [2, 3]);
+        // Store's `d` is the pointer it stores through: read, not written.
+        let st = Op::Store {
+            d: Reg(4),
+            off: Off(0),
+            a: Reg(5),
+            n: 1,
+            t: RtType(0),
+        };
+        assert_eq!(st.dest(), None);
+        let mut reads = Vec::new();
+        st.for_each_read(&mut |r| reads.push(r.0));
+        assert_eq!(reads, [4, 5]);
+        // Return writes its results from slot 0.
+        let ret = Op::Return { a: Reg(7), n: 1 };
+        let mut seen = Vec::new();
+        ret.for_each_slot(&mut |r, role| seen.push((r.0, role)));
+        assert_eq!(seen, [(7, Role::Read), (0, Role::Write)]);
+    }
+
+    #[test]
+    fn fast_forms_follow_their_conditions() {
+        assert!(Op::Zero { d: Reg(0), n: 1 }.is_fast());
+        assert!(!Op::Zero { d: Reg(0), n: 2 }.is_fast());
+        assert!(Op::Jump { to: Pc(0) }.is_fast());
+        assert!(!Op::ConcatStr {
+            d: Reg(0),
+            a: Reg(1),
+            b: Reg(2)
+        }
+        .is_fast());
+    }
+
+    #[test]
+    fn retarget_only_single_destination_instructions() {
+        let mut op = Op::AddInt {
+            d: Reg(1),
+            a: Reg(2),
+            b: Reg(3),
+        };
+        assert!(!op.retarget(Reg(2), Reg(9)));
+        assert!(op.retarget(Reg(1), Reg(9)));
+        assert_eq!(
+            op,
+            Op::AddInt {
+                d: Reg(9),
+                a: Reg(2),
+                b: Reg(3)
+            }
+        );
+        // Writes more than `d`'s one word: not retargetable.
+        let mut s = Op::ConcatStr {
+            d: Reg(1),
+            a: Reg(2),
+            b: Reg(3),
+        };
+        assert!(!s.retarget(Reg(1), Reg(9)));
+        // `d` is read, not written.
+        let mut st = Op::Store {
+            d: Reg(1),
+            off: Off(0),
+            a: Reg(2),
+            n: 1,
+            t: RtType(0),
+        };
+        assert!(!st.retarget(Reg(1), Reg(9)));
+    }
+}
