@@ -15,7 +15,7 @@
 
 use super::fmt::implements;
 use gol_lang::bytecode::{RtType, TypeKind};
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 
 /// Calls method `name` of the dynamic value of interface word `w` if it
 /// has `params` parameter words (besides the receiver) and `results`
@@ -45,6 +45,34 @@ fn call_optional(
         Err(e) => Err(e.into_result(ctx)),
     }
 }
+
+/// The natives of this module: name in the package, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module).
+pub const NATIVES: &[(&str, Native)] = &[
+    ("Unwrap", Native::new(unwrap, "func(err error) error")),
+    (
+        "unwrapAll",
+        Native::new(unwrap_all, "func(err error) []error"),
+    ),
+    (
+        "callIs",
+        Native::new(call_is, "func(err error, target error) bool"),
+    ),
+    (
+        "callAs",
+        Native::new(call_as, "func(err error, target any) bool"),
+    ),
+    ("comparable", Native::new(comparable, "func(v any) bool")),
+    (
+        "asTargetError",
+        Native::new(as_target_error, "func(target any) string"),
+    ),
+    (
+        "assignTo",
+        Native::new(assign_to, "func(err error, target any) bool"),
+    ),
+];
 
 /// `errors.Unwrap(err error) error`
 pub fn unwrap(ctx: &mut NativeCtx<'_>) -> NativeResult {

@@ -16,7 +16,7 @@
 use super::value::{Env, VmValue};
 use crate::format::{self, FmtValue, PrintError};
 use gol_vm::native::CallError;
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 
 /// Formats the operands in the `[]any` parameter `at` with
 /// `f`; on failure, the way the native must end.
@@ -65,6 +65,35 @@ fn return_string(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
     ctx.set_result(1, l);
     NativeResult::Ok
 }
+
+/// The natives of this module: name in the package, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module).
+pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "stdoutPrintln",
+        Native::new(println, "func(a []any) (n int, msg string)"),
+    ),
+    (
+        "stdoutPrint",
+        Native::new(print, "func(a []any) (n int, msg string)"),
+    ),
+    (
+        "stdoutPrintf",
+        Native::new(printf, "func(format string, a []any) (n int, msg string)"),
+    ),
+    (
+        "Sprintf",
+        Native::new(sprintf, "func(format string, a ...any) string"),
+    ),
+    ("Sprint", Native::new(sprint, "func(a ...any) string")),
+    ("Sprintln", Native::new(sprintln, "func(a ...any) string")),
+    (
+        "errorf",
+        Native::new(errorf, "func(format string, a []any) (string, []int)"),
+    ),
+    ("asError", Native::new(as_error, "func(x any) error")),
+];
 
 /// `fmt.stdoutPrintln(a []any) (n int, msg string)`: `Println`'s write.
 pub fn println(ctx: &mut NativeCtx<'_>) -> NativeResult {

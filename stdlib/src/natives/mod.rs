@@ -61,26 +61,35 @@ pub mod unicode;
 pub mod utf8;
 pub mod value;
 
-use gol_vm::{Hooks, NativeCtx, NativeFn, NativeResult};
+use gol_vm::{Hooks, Native, NativeCtx, NativeResult};
 
-/// A package whose natives dispatch by name: its import path, the names
-/// it implements and its dispatcher.
+/// A package whose natives dispatch by name: its import path, the natives
+/// it implements (name, stated Go signature) and its dispatcher.
 type Dispatch = fn(&str, &mut NativeCtx<'_>) -> Option<NativeResult>;
 
-const TABLES: &[(&str, &[&str], Dispatch)] = &[
-    ("strings", strings::NAMES, strings::call),
-    ("strconv", strconv::NAMES, strconv::call),
-    ("math", math::NAMES, math::call),
-    ("unicode/utf8", utf8::NAMES, utf8::call),
-    ("sort", sort::NAMES, sort::call),
-    ("runtime", runtime::NAMES, runtime::call),
-    ("runtime/debug", runtime::DEBUG_NAMES, runtime::call_debug),
-    ("math/rand", rand::NAMES, rand::call),
-    ("unicode", unicode::NAMES, unicode::call),
-    ("fmt", scan::NAMES, scan::call),
-    ("runtime", sched::RUNTIME_NAMES, sched::call_runtime),
-    ("time", time::NAMES, time::call),
-    ("sync", sched::SYNC_NAMES, sched::call_sync),
+const TABLES: &[(&str, &[(&str, &str)], Dispatch)] = &[
+    ("strings", strings::NATIVES, strings::call),
+    ("strconv", strconv::NATIVES, strconv::call),
+    ("math", math::NATIVES, math::call),
+    ("unicode/utf8", utf8::NATIVES, utf8::call),
+    ("sort", sort::NATIVES, sort::call),
+    ("runtime", runtime::NATIVES, runtime::call),
+    ("runtime/debug", runtime::DEBUG_NATIVES, runtime::call_debug),
+    ("math/rand", rand::NATIVES, rand::call),
+    ("unicode", unicode::NATIVES, unicode::call),
+    ("fmt", scan::NATIVES, scan::call),
+    ("runtime", sched::RUNTIME_NATIVES, sched::call_runtime),
+    ("time", time::NATIVES, time::call),
+    ("sync", sched::SYNC_NATIVES, sched::call_sync),
+];
+
+/// Packages whose natives are each their own function: import path and
+/// table (name, native with its stated Go signature).
+const DIRECT: &[(&str, &[(&str, Native)])] = &[
+    ("fmt", fmt::NATIVES),
+    ("errors", errors::NATIVES),
+    ("os", os::NATIVES),
+    ("sync/atomic", atomic::NATIVES),
 ];
 
 /// Runs the dispatcher of the package of the native being called.
@@ -110,60 +119,52 @@ fn split_name(full: &str) -> (&str, &str) {
     }
 }
 
-/// The stand-in for an unimplemented method (see the module docs).
+/// The stand-in for an unimplemented method (see the module docs). It
+/// reads no parameter and writes no result, so it states no signature.
 fn not_yet(ctx: &mut NativeCtx<'_>) -> NativeResult {
     NativeResult::Panic(format!("gol does not implement {} yet", ctx.name()))
 }
 
-/// The native implementing `name` (`fmt.Println`, `os.Exit`), if gol has it.
-pub fn resolve(name: &str) -> Option<NativeFn> {
-    let direct: Option<NativeFn> = match name {
-        "fmt.stdoutPrintln" => Some(fmt::println),
-        "fmt.stdoutPrint" => Some(fmt::print),
-        "fmt.stdoutPrintf" => Some(fmt::printf),
-        "fmt.Sprintf" => Some(fmt::sprintf),
-        "fmt.Sprint" => Some(fmt::sprint),
-        "fmt.Sprintln" => Some(fmt::sprintln),
-        "fmt.errorf" => Some(fmt::errorf),
-        "fmt.asError" => Some(fmt::as_error),
-        "errors.Unwrap" => Some(errors::unwrap),
-        "errors.unwrapAll" => Some(errors::unwrap_all),
-        "errors.callIs" => Some(errors::call_is),
-        "errors.callAs" => Some(errors::call_as),
-        "errors.comparable" => Some(errors::comparable),
-        "errors.asTargetError" => Some(errors::as_target_error),
-        "errors.assignTo" => Some(errors::assign_to),
-        "os.Exit" => Some(os::exit),
-        "os.runtimeArgs" => Some(os::runtime_args),
-        "os.readFile" => Some(os::read_file),
-        "os.writeFile" => Some(os::write_file),
-        "os.writeFd" => Some(os::write_fd),
-        "os.Getenv" => Some(os::getenv),
-        "os.LookupEnv" => Some(os::lookup_env),
-        "os.Environ" => Some(os::environ),
-        "os.Getpid" => Some(os::getpid),
-        "os.TempDir" => Some(os::temp_dir),
-        _ => None,
-    };
-    if direct.is_some() {
-        return direct;
-    }
+/// The native implementing `name` (`fmt.Println`, `os.Exit`), with the Go
+/// signature its code states, if gol has it.
+pub fn resolve(name: &str) -> Option<Native> {
     let (pkg, short) = split_name(name);
-    if pkg == "sync/atomic" {
-        if let Some(f) = atomic::resolve(short) {
-            return Some(f);
+    for &(p, table) in DIRECT {
+        if p == pkg {
+            if let Some(&(_, n)) = table.iter().find(|(n, _)| *n == short) {
+                return Some(n);
+            }
         }
     }
-    for &(p, names, _) in TABLES {
-        if p == pkg && names.contains(&short) {
-            return Some(dispatch);
+    for &(p, table, _) in TABLES {
+        if p == pkg {
+            if let Some(&(_, sig)) = table.iter().find(|(n, _)| *n == short) {
+                return Some(Native::new(dispatch, sig));
+            }
         }
     }
     // A method (`pkg.T.M`, `pkg.(*T).M`): see the module docs.
     if short.contains('.') {
-        return Some(not_yet);
+        return Some(Native::stand_in(not_yet));
     }
     None
+}
+
+/// Every native of every table, as (full name, stated signature): what
+/// the standard library's test loads against `stdlib/go`.
+pub fn all() -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    for &(p, table) in DIRECT {
+        for &(n, nat) in table {
+            out.extend(nat.sig.map(|s| (format!("{p}.{n}"), s)));
+        }
+    }
+    for &(p, table, _) in TABLES {
+        for &(n, sig) in table {
+            out.push((format!("{p}.{n}"), sig));
+        }
+    }
+    out
 }
 
 /// Writes the string `b` as result words `i`, `i+1`.
@@ -220,10 +221,9 @@ mod tests {
 
     #[test]
     fn every_table_name_resolves_and_unknown_functions_do_not() {
-        for &(p, names, _) in TABLES {
-            for n in names {
-                assert!(resolve(&format!("{p}.{n}")).is_some(), "{p}.{n}");
-            }
+        for (name, sig) in all() {
+            let n = resolve(&name).unwrap_or_else(|| panic!("{name} does not resolve"));
+            assert_eq!(n.sig, Some(sig), "{name}");
         }
         assert!(resolve("strings.NoSuchThing").is_none());
         assert!(resolve("os.(*File).Chdir").is_some());

@@ -9,8 +9,42 @@
 //! `Create` and `File`'s reading methods are not implemented).
 
 use super::{ret_str, ret_strings};
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 use std::io::Write;
+
+/// The natives of this module: name in the package, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module).
+pub const NATIVES: &[(&str, Native)] = &[
+    ("Exit", Native::new(exit, "func(code int)")),
+    ("runtimeArgs", Native::new(runtime_args, "func() []string")),
+    (
+        "readFile",
+        Native::new(
+            read_file,
+            "func(name string) (data []byte, op string, msg string, kind int)",
+        ),
+    ),
+    (
+        "writeFile",
+        Native::new(
+            write_file,
+            "func(name string, data []byte, perm FileMode) (op string, msg string, kind int)",
+        ),
+    ),
+    (
+        "writeFd",
+        Native::new(write_fd, "func(fd int, b []byte) (n int, msg string)"),
+    ),
+    ("Getenv", Native::new(getenv, "func(key string) string")),
+    (
+        "LookupEnv",
+        Native::new(lookup_env, "func(key string) (string, bool)"),
+    ),
+    ("Environ", Native::new(environ, "func() []string")),
+    ("Getpid", Native::new(getpid, "func() int")),
+    ("TempDir", Native::new(temp_dir, "func() string")),
+];
 
 /// `os.Exit(code int)`: ends the process at once (deferred calls do not run).
 /// Nothing is left to flush: standard output is unbuffered.

@@ -32,17 +32,17 @@ use gol_vm::{NativeCtx, NativeResult};
 use std::sync::OnceLock;
 
 /// The natives of this module.
-pub const NAMES: &[&str] = &[
-    "runtimeSeed",
-    "rngCooked",
-    "normK",
-    "normW",
-    "normF",
-    "expK",
-    "expW",
-    "expF",
-    "log",
-    "exp",
+pub const NATIVES: &[(&str, &str)] = &[
+    ("runtimeSeed", "func() int64"),
+    ("rngCooked", "func(i int) int64"),
+    ("normK", "func(i int32) uint32"),
+    ("normW", "func(i int32) float32"),
+    ("normF", "func(i int32) float32"),
+    ("expK", "func(i uint32) uint32"),
+    ("expW", "func(i uint32) float32"),
+    ("expF", "func(i uint32) float32"),
+    ("log", "func(x float64) float64"),
+    ("exp", "func(x float64) float64"),
 ];
 
 const LEN: usize = 607;

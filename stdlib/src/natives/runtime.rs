@@ -13,18 +13,22 @@ use gol_lang::bytecode::TypeKind;
 use gol_vm::{NativeCtx, NativeResult};
 
 /// The natives of this module.
-pub const NAMES: &[&str] = &[
-    "GC",
-    "ReadMemStats",
-    "NumCPU",
-    "KeepAlive",
-    "Version",
-    "NumCgoCall",
-    "Breakpoint",
+pub const NATIVES: &[(&str, &str)] = &[
+    ("GC", "func()"),
+    ("ReadMemStats", "func(m *MemStats)"),
+    ("NumCPU", "func() int"),
+    ("KeepAlive", "func(x any)"),
+    ("Version", "func() string"),
+    ("NumCgoCall", "func() int64"),
+    ("Breakpoint", "func()"),
 ];
 
 /// The natives of runtime/debug.
-pub const DEBUG_NAMES: &[&str] = &["SetGCPercent", "SetMemoryLimit", "FreeOSMemory"];
+pub const DEBUG_NATIVES: &[(&str, &str)] = &[
+    ("SetGCPercent", "func(percent int) int"),
+    ("SetMemoryLimit", "func(limit int64) int64"),
+    ("FreeOSMemory", "func()"),
+];
 
 /// Dispatches `runtime/debug.<name>`.
 pub fn call_debug(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {

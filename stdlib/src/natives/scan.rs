@@ -854,7 +854,15 @@ fn with_stdin<T>(
 }
 
 /// The natives of this module (in package fmt).
-pub const NAMES: &[&str] = &["sscan", "sscanf", "scan", "scanf"];
+pub const NATIVES: &[(&str, &str)] = &[
+    ("sscan", "func(str string, a []any, ln bool) (int, string)"),
+    (
+        "sscanf",
+        "func(str string, format string, a []any) (int, string)",
+    ),
+    ("scan", "func(a []any, ln bool) (int, string)"),
+    ("scanf", "func(format string, a []any) (int, string)"),
+];
 
 /// Dispatches the scanning natives of `fmt`.
 pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {

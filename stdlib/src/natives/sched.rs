@@ -5,30 +5,30 @@
 
 use gol_vm::{NativeCtx, NativeResult};
 
-pub const RUNTIME_NAMES: &[&str] = &[
-    "Gosched",
-    "Goexit",
-    "NumGoroutine",
-    "GOMAXPROCS",
-    "SetFinalizer",
+pub const RUNTIME_NATIVES: &[(&str, &str)] = &[
+    ("Gosched", "func()"),
+    ("Goexit", "func()"),
+    ("NumGoroutine", "func() int"),
+    ("GOMAXPROCS", "func(n int) int"),
+    ("SetFinalizer", "func(obj any, finalizer any)"),
 ];
 
-pub const SYNC_NAMES: &[&str] = &[
-    "(*Mutex).Lock",
-    "(*Mutex).TryLock",
-    "(*Mutex).Unlock",
-    "(*RWMutex).Lock",
-    "(*RWMutex).TryLock",
-    "(*RWMutex).Unlock",
-    "(*RWMutex).RLock",
-    "(*RWMutex).RUnlock",
-    "(*WaitGroup).Add",
-    "(*WaitGroup).Done",
-    "runtime_SemacquireWaitGroup",
-    "runtime_notifyListAdd",
-    "runtime_notifyListWait",
-    "runtime_notifyListNotifyOne",
-    "runtime_notifyListNotifyAll",
+pub const SYNC_NATIVES: &[(&str, &str)] = &[
+    ("(*Mutex).Lock", "func(m *Mutex)"),
+    ("(*Mutex).TryLock", "func(m *Mutex) bool"),
+    ("(*Mutex).Unlock", "func(m *Mutex)"),
+    ("(*RWMutex).Lock", "func(rw *RWMutex)"),
+    ("(*RWMutex).TryLock", "func(rw *RWMutex) bool"),
+    ("(*RWMutex).Unlock", "func(rw *RWMutex)"),
+    ("(*RWMutex).RLock", "func(rw *RWMutex)"),
+    ("(*RWMutex).RUnlock", "func(rw *RWMutex)"),
+    ("(*WaitGroup).Add", "func(wg *WaitGroup, delta int)"),
+    ("(*WaitGroup).Done", "func(wg *WaitGroup)"),
+    ("runtime_SemacquireWaitGroup", "func(wg *WaitGroup)"),
+    ("runtime_notifyListAdd", "func(l *notifyList) uint32"),
+    ("runtime_notifyListWait", "func(l *notifyList, t uint32)"),
+    ("runtime_notifyListNotifyOne", "func(l *notifyList)"),
+    ("runtime_notifyListNotifyAll", "func(l *notifyList)"),
 ];
 
 pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
@@ -60,7 +60,7 @@ pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
     // Every sync native takes a pointer first (the receiver, or the
     // notify list).
     let p = ctx.ptr(0);
-    if p == 0 && SYNC_NAMES.contains(&name) {
+    if p == 0 && SYNC_NATIVES.iter().any(|&(n, _)| n == name) {
         return Some(NativeResult::RuntimeError(NIL_DEREF.into()));
     }
     Some(match name {

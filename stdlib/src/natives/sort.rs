@@ -7,7 +7,13 @@ use gol_lang::bytecode::{RtType, TypeKind};
 use gol_vm::{NativeCtx, NativeResult};
 
 /// The natives of this module.
-pub const NAMES: &[&str] = &["Ints", "Float64s", "Strings", "sliceLen", "sliceSwap"];
+pub const NATIVES: &[(&str, &str)] = &[
+    ("Ints", "func(x []int)"),
+    ("Float64s", "func(x []float64)"),
+    ("Strings", "func(x []string)"),
+    ("sliceLen", "func(x any) int"),
+    ("sliceSwap", "func(x any, i int, j int)"),
+];
 
 /// The element type of this native's first parameter (a slice).
 fn elem_type(ctx: &NativeCtx<'_>) -> Option<RtType> {

@@ -19,29 +19,41 @@ fn code(k: NumErrorKind) -> (u64, i64) {
 }
 
 /// The natives of this module.
-pub const NAMES: &[&str] = &[
-    "parseBool",
-    "parseFloat",
-    "parseUint",
-    "parseInt",
-    "atoi",
-    "unquote",
-    "unquoteChar",
-    "quotedPrefix",
-    "FormatBool",
-    "FormatFloat",
-    "FormatUint",
-    "FormatInt",
-    "Itoa",
-    "Quote",
-    "QuoteToASCII",
-    "QuoteToGraphic",
-    "QuoteRune",
-    "QuoteRuneToASCII",
-    "QuoteRuneToGraphic",
-    "CanBackquote",
-    "IsPrint",
-    "IsGraphic",
+pub const NATIVES: &[(&str, &str)] = &[
+    ("parseBool", "func(str string) (bool, int)"),
+    ("parseFloat", "func(s string, bitSize int) (float64, int)"),
+    (
+        "parseUint",
+        "func(s string, base int, bitSize int) (uint64, int, int)",
+    ),
+    (
+        "parseInt",
+        "func(s string, base int, bitSize int) (int64, int, int)",
+    ),
+    ("atoi", "func(s string) (int, int)"),
+    ("unquote", "func(s string) (string, bool)"),
+    (
+        "unquoteChar",
+        "func(s string, quote byte) (value rune, multibyte bool, tail string, ok bool)",
+    ),
+    ("quotedPrefix", "func(s string) (string, bool)"),
+    ("FormatBool", "func(b bool) string"),
+    (
+        "FormatFloat",
+        "func(f float64, fmt byte, prec int, bitSize int) string",
+    ),
+    ("FormatUint", "func(i uint64, base int) string"),
+    ("FormatInt", "func(i int64, base int) string"),
+    ("Itoa", "func(i int) string"),
+    ("Quote", "func(s string) string"),
+    ("QuoteToASCII", "func(s string) string"),
+    ("QuoteToGraphic", "func(s string) string"),
+    ("QuoteRune", "func(r rune) string"),
+    ("QuoteRuneToASCII", "func(r rune) string"),
+    ("QuoteRuneToGraphic", "func(r rune) string"),
+    ("CanBackquote", "func(s string) bool"),
+    ("IsPrint", "func(r rune) bool"),
+    ("IsGraphic", "func(r rune) bool"),
 ];
 
 /// Dispatches `strconv.<name>`; `None` when it is not a native here.

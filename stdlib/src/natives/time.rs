@@ -62,14 +62,20 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-pub const NAMES: &[&str] = &[
-    "Sleep",
-    "now",
-    "localIsUTC",
-    "mod",
-    "newTimer",
-    "stopTimer",
-    "resetTimer",
+pub const NATIVES: &[(&str, &str)] = &[
+    ("Sleep", "func(d Duration)"),
+    ("now", "func() (sec int64, nsec int64, mono int64)"),
+    ("localIsUTC", "func() bool"),
+    ("mod", "func(sec int64, nsec int64, d int64) int64"),
+    (
+        "newTimer",
+        "func(c chan Time, f func(), d int64, period int64, keep bool) int64",
+    ),
+    ("stopTimer", "func(id int64) bool"),
+    (
+        "resetTimer",
+        "func(id int64, f func(), d int64, period int64) bool",
+    ),
 ];
 
 /// The Unix epoch in seconds since January 1, year 1 (Go's

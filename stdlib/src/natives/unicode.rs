@@ -15,25 +15,25 @@ use crate::format::{is_graphic, is_print};
 use gol_vm::{NativeCtx, NativeResult};
 
 /// The natives of this module.
-pub const NAMES: &[&str] = &[
-    "IsDigit",
-    "IsGraphic",
-    "IsPrint",
-    "IsControl",
-    "IsLetter",
-    "IsMark",
-    "IsNumber",
-    "IsPunct",
-    "IsSpace",
-    "IsSymbol",
-    "IsUpper",
-    "IsLower",
-    "IsTitle",
-    "To",
-    "ToUpper",
-    "ToLower",
-    "ToTitle",
-    "SimpleFold",
+pub const NATIVES: &[(&str, &str)] = &[
+    ("IsDigit", "func(r rune) bool"),
+    ("IsGraphic", "func(r rune) bool"),
+    ("IsPrint", "func(r rune) bool"),
+    ("IsControl", "func(r rune) bool"),
+    ("IsLetter", "func(r rune) bool"),
+    ("IsMark", "func(r rune) bool"),
+    ("IsNumber", "func(r rune) bool"),
+    ("IsPunct", "func(r rune) bool"),
+    ("IsSpace", "func(r rune) bool"),
+    ("IsSymbol", "func(r rune) bool"),
+    ("IsUpper", "func(r rune) bool"),
+    ("IsLower", "func(r rune) bool"),
+    ("IsTitle", "func(r rune) bool"),
+    ("To", "func(_case int, r rune) rune"),
+    ("ToUpper", "func(r rune) rune"),
+    ("ToLower", "func(r rune) rune"),
+    ("ToTitle", "func(r rune) rune"),
+    ("SimpleFold", "func(r rune) rune"),
 ];
 
 const ASCII_PUNCT: &[u8] = b"!\"#%&'()*,-./:;?@[\\]_{}";

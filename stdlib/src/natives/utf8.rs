@@ -6,22 +6,25 @@ use crate::format::utf8::{append_rune, decode_rune, valid_rune};
 use gol_vm::{NativeCtx, NativeResult};
 
 /// The natives of this module.
-pub const NAMES: &[&str] = &[
-    "FullRune",
-    "FullRuneInString",
-    "DecodeRune",
-    "DecodeRuneInString",
-    "DecodeLastRune",
-    "DecodeLastRuneInString",
-    "RuneLen",
-    "EncodeRune",
-    "AppendRune",
-    "RuneCount",
-    "RuneCountInString",
-    "RuneStart",
-    "Valid",
-    "ValidString",
-    "ValidRune",
+pub const NATIVES: &[(&str, &str)] = &[
+    ("FullRune", "func(p []byte) bool"),
+    ("FullRuneInString", "func(s string) bool"),
+    ("DecodeRune", "func(p []byte) (r rune, size int)"),
+    ("DecodeRuneInString", "func(s string) (r rune, size int)"),
+    ("DecodeLastRune", "func(p []byte) (r rune, size int)"),
+    (
+        "DecodeLastRuneInString",
+        "func(s string) (r rune, size int)",
+    ),
+    ("RuneLen", "func(r rune) int"),
+    ("EncodeRune", "func(p []byte, r rune) int"),
+    ("AppendRune", "func(p []byte, r rune) []byte"),
+    ("RuneCount", "func(p []byte) int"),
+    ("RuneCountInString", "func(s string) (n int)"),
+    ("RuneStart", "func(b byte) bool"),
+    ("Valid", "func(p []byte) bool"),
+    ("ValidString", "func(s string) bool"),
+    ("ValidRune", "func(r rune) bool"),
 ];
 
 fn decode(s: &[u8]) -> (u32, usize) {
