@@ -290,7 +290,6 @@ fn items(list: &str, pkg: &str) -> Result<(Vec<Item>, bool), String> {
             let named = is_ident
                 && !KEYWORDS.contains(&first)
                 && !rest.is_empty()
-                && !rest.starts_with('.')
                 && p[end..].starts_with(char::is_whitespace);
             if named {
                 (Some(first), rest)
@@ -348,9 +347,28 @@ fn items(list: &str, pkg: &str) -> Result<(Vec<Item>, bool), String> {
     Ok((out, variadic))
 }
 
+/// Whether every bracket of `s` closes the last one opened, by its kind
+/// (the depth counts below then find the right partners).
+fn nested(s: &str) -> bool {
+    let mut open = Vec::new();
+    for c in s.chars() {
+        match c {
+            '(' => open.push(')'),
+            '[' => open.push(']'),
+            '{' => open.push('}'),
+            ')' | ']' | '}' if open.pop() != Some(c) => return false,
+            _ => {}
+        }
+    }
+    open.is_empty()
+}
+
 /// Parses `func(params) results`.
 fn parse(s: &str, pkg: &str) -> Result<Stated, String> {
     let s = s.trim();
+    if !nested(s) {
+        return Err("unbalanced brackets".into());
+    }
     let rest = s
         .strip_prefix("func")
         .ok_or("it does not start with `func`")?;
