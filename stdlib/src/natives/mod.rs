@@ -68,7 +68,6 @@ use gol_vm::{Hooks, Native, NativeCtx, NativeResult};
 type Dispatch = fn(&str, &mut NativeCtx<'_>) -> Option<NativeResult>;
 
 const TABLES: &[(&str, &[(&str, &str)], Dispatch)] = &[
-    ("strings", strings::NATIVES, strings::call),
     ("strconv", strconv::NATIVES, strconv::call),
     ("math", math::NATIVES, math::call),
     ("unicode/utf8", utf8::NATIVES, utf8::call),
@@ -89,6 +88,7 @@ const DIRECT: &[(&str, &[(&str, Native)])] = &[
     ("fmt", fmt::NATIVES),
     ("errors", errors::NATIVES),
     ("os", os::NATIVES),
+    ("strings", strings::NATIVES),
     ("sync/atomic", atomic::NATIVES),
 ];
 
