@@ -69,7 +69,6 @@ type Dispatch = fn(&str, &mut NativeCtx<'_>) -> Option<NativeResult>;
 
 const TABLES: &[(&str, &[(&str, &str)], Dispatch)] = &[
     ("strconv", strconv::NATIVES, strconv::call),
-    ("math", math::NATIVES, math::call),
     ("unicode/utf8", utf8::NATIVES, utf8::call),
     ("sort", sort::NATIVES, sort::call),
     ("runtime", runtime::NATIVES, runtime::call),
@@ -89,6 +88,7 @@ const DIRECT: &[(&str, &[(&str, Native)])] = &[
     ("errors", errors::NATIVES),
     ("os", os::NATIVES),
     ("strings", strings::NATIVES),
+    ("math", math::NATIVES),
     ("sync/atomic", atomic::NATIVES),
 ];
 

@@ -292,7 +292,13 @@ fn title(s: &[u8]) -> Vec<u8> {
     let mut prev_sep = true;
     for (_, r, _) in runes(s) {
         let c = char::from_u32(r).unwrap_or('\u{FFFD}');
-        let is_sep = !(c.is_alphanumeric() || c == '_');
+        // Go's isSeparator: ASCII other than letters, digits and '_';
+        // beyond ASCII, only spaces (U+FFFD, a symbol, is not one).
+        let is_sep = if r <= 0x7F {
+            !(c.is_ascii_alphanumeric() || c == '_')
+        } else {
+            !c.is_alphanumeric() && is_space(r)
+        };
         if prev_sep && !is_sep {
             append_rune(&mut out, to_upper(r) as i64);
         } else {
