@@ -69,12 +69,10 @@ type Dispatch = fn(&str, &mut NativeCtx<'_>) -> Option<NativeResult>;
 
 const TABLES: &[(&str, &[(&str, &str)], Dispatch)] = &[
     ("strconv", strconv::NATIVES, strconv::call),
-    ("unicode/utf8", utf8::NATIVES, utf8::call),
     ("sort", sort::NATIVES, sort::call),
     ("runtime", runtime::NATIVES, runtime::call),
     ("runtime/debug", runtime::DEBUG_NATIVES, runtime::call_debug),
     ("math/rand", rand::NATIVES, rand::call),
-    ("unicode", unicode::NATIVES, unicode::call),
     ("fmt", scan::NATIVES, scan::call),
     ("runtime", sched::RUNTIME_NATIVES, sched::call_runtime),
     ("time", time::NATIVES, time::call),
@@ -89,6 +87,8 @@ const DIRECT: &[(&str, &[(&str, Native)])] = &[
     ("os", os::NATIVES),
     ("strings", strings::NATIVES),
     ("math", math::NATIVES),
+    ("unicode/utf8", utf8::NATIVES),
+    ("unicode", unicode::NATIVES),
     ("sync/atomic", atomic::NATIVES),
 ];
 
