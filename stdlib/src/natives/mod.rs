@@ -68,7 +68,6 @@ use gol_vm::{Hooks, Native, NativeCtx, NativeResult};
 type Dispatch = fn(&str, &mut NativeCtx<'_>) -> Option<NativeResult>;
 
 const TABLES: &[(&str, &[(&str, &str)], Dispatch)] = &[
-    ("strconv", strconv::NATIVES, strconv::call),
     ("sort", sort::NATIVES, sort::call),
     ("runtime", runtime::NATIVES, runtime::call),
     ("runtime/debug", runtime::DEBUG_NATIVES, runtime::call_debug),
@@ -89,6 +88,7 @@ const DIRECT: &[(&str, &[(&str, Native)])] = &[
     ("math", math::NATIVES),
     ("unicode/utf8", utf8::NATIVES),
     ("unicode", unicode::NATIVES),
+    ("strconv", strconv::NATIVES),
     ("sync/atomic", atomic::NATIVES),
 ];
 
