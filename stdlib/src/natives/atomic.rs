@@ -397,7 +397,10 @@ pub fn resolve(short: &str) -> Option<Native> {
     NATIVES.iter().find(|(n, _)| *n == short).map(|&(_, f)| f)
 }
 
-/// Sets result 0 to `r`, or fails with the nil dereference.
+/// Sets result 0 to `r`, or fails with the nil dereference. One
+/// function serves every width and the Bool and Value loads, so it writes
+/// the word unchecked by kind (`set_result` still refuses a word past the
+/// declared results): the table's stated signatures were checked at load.
 fn ret(ctx: &mut NativeCtx<'_>, r: Option<u64>) -> NativeResult {
     match r {
         Some(v) => {
@@ -519,7 +522,7 @@ fn value_store(ctx: &mut NativeCtx<'_>) -> NativeResult {
 fn value_swap(ctx: &mut NativeCtx<'_>) -> NativeResult {
     match value_exchange(ctx, ctx.ptr(0), ctx.iface(1), &SWAP) {
         Ok(old) => {
-            ctx.set_result(0, old);
+            ctx.ret_iface(0, old);
             NativeResult::Ok
         }
         Err(r) => r,
@@ -558,7 +561,7 @@ fn value_cas(ctx: &mut NativeCtx<'_>) -> NativeResult {
             Err(msg) => return NativeResult::RuntimeError(msg),
         }
     };
-    ctx.set_result(0, swapped as u64);
+    ctx.ret_bool(0, swapped);
     NativeResult::Ok
 }
 

@@ -54,15 +54,13 @@ fn format_args(
 fn write_out(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
     let (n, err) = ctx.write_stream(gol_vm::stdio::Stream::Stdout, out);
     let msg = err.map(|e| super::os::io_error(&e).0).unwrap_or_default();
-    ctx.set_result(0, n as u64);
-    super::ret_str(ctx, 1, msg.as_bytes());
+    ctx.ret_int(0, n as i64);
+    ctx.ret_str(1, msg.as_bytes());
     NativeResult::Ok
 }
 
 fn return_string(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
-    let (p, l) = ctx.new_string(out);
-    ctx.set_result(0, p);
-    ctx.set_result(1, l);
+    ctx.ret_str(0, out);
     NativeResult::Ok
 }
 
@@ -161,14 +159,11 @@ pub fn errorf(ctx: &mut NativeCtx<'_>) -> NativeResult {
         Ok(out) => out,
         Err(e) => return e,
     };
-    let (p, l) = ctx.new_string(&out);
-    ctx.set_result(0, p);
-    ctx.set_result(1, l);
+    ctx.ret_str(0, &out);
     let int_t = ctx
-        .signature()
-        .1
+        .results()
         .get(1)
-        .and_then(|&s| match ctx.type_kind(s) {
+        .and_then(|r| match ctx.type_kind(r.ty) {
             gol_lang::bytecode::TypeKind::Slice(e) => Some(*e),
             _ => None,
         });
@@ -177,9 +172,7 @@ pub fn errorf(ctx: &mut NativeCtx<'_>) -> NativeResult {
     };
     let words: Vec<u64> = wrapped.iter().map(|&i| i as u64).collect();
     let (sp, sl, sc) = ctx.new_slice(int_t, &words, words.len());
-    ctx.set_result(2, sp);
-    ctx.set_result(3, sl);
-    ctx.set_result(4, sc);
+    ctx.ret_slice(1, (sp, sl, sc));
     NativeResult::Ok
 }
 
@@ -190,7 +183,7 @@ pub fn as_error(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let is_err = ctx
         .box_type(w)
         .is_some_and(|t| implements(ctx, t, "Error", 2));
-    ctx.set_result(0, if is_err { w } else { 0 });
+    ctx.ret_iface(0, if is_err { w } else { 0 });
     NativeResult::Ok
 }
 

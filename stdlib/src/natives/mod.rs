@@ -146,15 +146,8 @@ pub fn all() -> Vec<(String, &'static str)> {
     out
 }
 
-/// Writes the string `b` as result words `i`, `i+1`.
-pub(crate) fn ret_str(ctx: &mut NativeCtx<'_>, i: usize, b: &[u8]) {
-    let (p, l) = ctx.new_string(b);
-    ctx.set_result(i, p);
-    ctx.set_result(i + 1, l);
-}
-
-/// Writes a new `[]string` as result words `i..i+3`.
-pub(crate) fn ret_strings(ctx: &mut NativeCtx<'_>, i: usize, items: &[Vec<u8>]) -> NativeResult {
+/// Sets `[]string` result `k` to a new slice of these strings.
+pub(crate) fn ret_strings(ctx: &mut NativeCtx<'_>, k: usize, items: &[Vec<u8>]) -> NativeResult {
     let mut words = Vec::with_capacity(items.len() * 2);
     for s in items {
         let (p, l) = ctx.new_string(s);
@@ -163,9 +156,7 @@ pub(crate) fn ret_strings(ctx: &mut NativeCtx<'_>, i: usize, items: &[Vec<u8>]) 
     }
     // Runtime type 0 is `string` (the code generator guarantees it).
     let (p, l, c) = ctx.new_slice(gol_lang::bytecode::RtType(0), &words, items.len());
-    ctx.set_result(i, p);
-    ctx.set_result(i + 1, l);
-    ctx.set_result(i + 2, c);
+    ctx.ret_slice(k, (p, l, c));
     NativeResult::Ok
 }
 
