@@ -5,19 +5,27 @@
 //! ...), writes its results over the same window (`set_result`), and may
 //! allocate strings, slices and interface boxes.
 //!
-//! # Typed arguments
-//! When the program is loaded, each native's declared Go signature is
-//! turned into a table of [`Param`]s (first word, words, [`ArgKind`]),
-//! once ([`params_of`]; an inconsistent declaration refuses the program).
-//! An accessor finds the parameter's words from that table and checks
-//! that the declared kind is the one it reads: a native declared
-//! `func(s string, n int)` reads parameter 0 only with `str` and 1 only
-//! with `int`. A native that reads a parameter as another kind (a slip in
-//! a dispatcher shared by several functions, a declaration changed in
-//! `stdlib/go` without its native) dies with a fatal error naming the
-//! native, the parameter and both kinds, before it touches the words: the
-//! words of an `int` are never taken for a string's pointer. Raw word
-//! access is private to this module. It returns [`NativeResult`]: normal
+//! # Typed arguments and results
+//! Every native states, beside its code, the Go signature it implements
+//! ([`Native::sig`]: `func(s string, substr string) int`). When the
+//! program is loaded, each native's declared Go signature is turned into
+//! a table of [`Param`]s for its parameters and results (first word,
+//! words, [`ArgKind`]), once ([`params_of`]), and the stated signature is
+//! compared with that declaration type by type ([`sig`]): a native whose
+//! code was written for another signature than the one the program was
+//! compiled against refuses the program, naming the native, the
+//! parameter and both types, before any of it runs. An accessor finds the
+//! parameter's words from the table and checks that the declared kind is
+//! the one it reads: a native declared `func(s string, n int)` reads
+//! parameter 0 only with `str` and 1 only with `int`; results are written
+//! the same way (`ret_str`, `ret_int`, ...; `set_result` refuses a word
+//! past the declared results). These run-time checks stay as a second
+//! line behind the load-time one: they catch a native whose code strays
+//! from its own statement, on the path that strays. Such a native dies
+//! with a fatal error naming the native, the parameter and both kinds,
+//! before it touches the words: the words of an `int` are never taken for
+//! a string's pointer. Raw word access is private to this module. A
+//! native returns [`NativeResult`]: normal
 //! return, a Go panic (delivered to the calling goroutine, recoverable), or
 //! process exit. Natives run between safepoints: the collector cannot run
 //! while a native holds heap addresses (architecture invariant 5), because

@@ -102,7 +102,7 @@ fn unquote_char(ctx: &mut NativeCtx<'_>) -> NativeResult {
     match format::unquote_char(&s, q) {
         Ok(u) => {
             let tail = u.tail.to_vec();
-            ctx.ret_int(0, u.value as i64);
+            ctx.ret_int(0, u.value);
             ctx.ret_bool(1, u.multibyte);
             ctx.ret_str(2, &tail);
             ctx.ret_bool(3, true);
