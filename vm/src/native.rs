@@ -417,7 +417,12 @@ impl NativeCtx<'_> {
     /// have): a fatal error, never a store over the frame. Prefer the
     /// typed setters below, which check the result's kind too.
     pub fn set_result(&mut self, i: usize, v: u64) {
-        let rw = self.vm.prog.natives[self.native].result_words as usize;
+        let rw = self
+            .vm
+            .prog
+            .natives
+            .get(self.native)
+            .map_or(0, |d| d.result_words) as usize;
         if i >= rw {
             self.die(&format!(
                 "native {} writes result word {i} (it declares {rw})",

@@ -37,7 +37,7 @@
 //! does it for every native of every table. The statement sits in the
 //! entry beside the code, so a reader checks one against the other
 //! without leaving the line; functions that differ only in an operation
-//! share a helper (`ss_b(c, <[u8]>::starts_with)`) and keep one entry
+//! share one generic function (`ss_b(c, <[u8]>::starts_with)`) and keep one entry
 //! each.
 //!
 //! [`resolve`] finds a native once, at load; the VM keeps its function
