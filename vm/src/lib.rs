@@ -149,8 +149,9 @@ pub struct Vm {
     pub(crate) heap: std::sync::Arc<Heap>,
     pub(crate) cache: Cache,
     pub(crate) natives: std::sync::Arc<[NativeFn]>,
-    /// Per native: its parameters' places and kinds, from its declared
-    /// signature (what the typed accessors of `NativeCtx` check against).
+    /// Per native: its parameters' and results' places and kinds, from
+    /// its declared signature (what the typed accessors and setters of
+    /// `NativeCtx` check against).
     pub(crate) native_params: std::sync::Arc<[native::Signature]>,
     /// Per runtime type: whether its values hold a string or slice header
     /// (stores of those are published whole: see `value`).
@@ -252,8 +253,10 @@ impl Vm {
             return Err(format!("gol does not implement {} yet", missing.join(", ")));
         }
         interp::verify(&prog)?;
-        let native_params: std::sync::Arc<[native::Signature]> = (0..prog.natives.len())
-            .map(|i| native::params_of(&prog, i, sigs[i]))
+        let native_params: std::sync::Arc<[native::Signature]> = sigs
+            .iter()
+            .enumerate()
+            .map(|(i, &sig)| native::params_of(&prog, i, sig))
             .collect::<Result<Vec<_>, _>>()?
             .into();
         let header_types: std::sync::Arc<[bool]> = value::header_types(&prog).into();
