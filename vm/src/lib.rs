@@ -79,7 +79,7 @@ pub mod value;
 use gol_gc::{Cache, Config, Heap, Layout};
 use gol_lang::bytecode::{Program, RtType};
 
-pub use native::{ArgKind, NativeCtx, NativeFn, NativeResult, Param};
+pub use native::{ArgKind, Native, NativeCtx, NativeFn, NativeResult, Param, Signature};
 
 /// Hooks the standard library gives the runtime (it cannot depend on
 /// stdlib): number formatting for `print`.
@@ -150,9 +150,10 @@ pub struct Vm {
     pub(crate) heap: std::sync::Arc<Heap>,
     pub(crate) cache: Cache,
     pub(crate) natives: std::sync::Arc<[NativeFn]>,
-    /// Per native: its parameters' places and kinds, from its declared
-    /// signature (what the typed accessors of `NativeCtx` check against).
-    pub(crate) native_params: std::sync::Arc<[Box<[native::Param]>]>,
+    /// Per native: its parameters' and results' places and kinds, from
+    /// its declared signature (what the typed accessors and setters of
+    /// `NativeCtx` check against).
+    pub(crate) native_params: std::sync::Arc<[native::Signature]>,
     /// Per runtime type: whether its values hold a string or slice header
     /// (stores of those are published whole: see `value`).
     pub(crate) header_types: std::sync::Arc<[bool]>,
@@ -226,20 +227,26 @@ fn parse_mem_limit(v: &str) -> Option<u64> {
 
 impl Vm {
     /// Loads a program, resolving each native by name. Errors name the
-    /// natives gol does not implement yet.
+    /// natives gol does not implement yet, and a native whose stated Go
+    /// signature differs from its declaration (see `native::sig`).
     pub fn new(
         prog: Program,
-        resolve: &dyn Fn(&str) -> Option<NativeFn>,
+        resolve: &dyn Fn(&str) -> Option<Native>,
         hooks: Hooks,
     ) -> Result<Vm, String> {
         let mut natives = Vec::new();
+        let mut sigs = Vec::new();
         let mut missing = Vec::new();
         for n in &prog.natives {
             match resolve(&n.name) {
-                Some(f) => natives.push(f),
+                Some(nat) => {
+                    natives.push(nat.f);
+                    sigs.push(nat.sig);
+                }
                 None => {
                     missing.push(n.name.clone());
                     natives.push(native::missing as NativeFn);
+                    sigs.push(None);
                 }
             }
         }
@@ -247,8 +254,10 @@ impl Vm {
             return Err(format!("gol does not implement {} yet", missing.join(", ")));
         }
         interp::verify(&prog)?;
-        let native_params: std::sync::Arc<[Box<[native::Param]>]> = (0..prog.natives.len())
-            .map(|i| native::params_of(&prog, i))
+        let native_params: std::sync::Arc<[native::Signature]> = sigs
+            .iter()
+            .enumerate()
+            .map(|(i, &sig)| native::params_of(&prog, i, sig))
             .collect::<Result<Vec<_>, _>>()?
             .into();
         let header_types: std::sync::Arc<[bool]> = value::header_types(&prog).into();

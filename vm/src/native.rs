@@ -5,19 +5,27 @@
 //! ...), writes its results over the same window (`set_result`), and may
 //! allocate strings, slices and interface boxes.
 //!
-//! # Typed arguments
-//! When the program is loaded, each native's declared Go signature is
-//! turned into a table of [`Param`]s (first word, words, [`ArgKind`]),
-//! once ([`params_of`]; an inconsistent declaration refuses the program).
-//! An accessor finds the parameter's words from that table and checks
-//! that the declared kind is the one it reads: a native declared
-//! `func(s string, n int)` reads parameter 0 only with `str` and 1 only
-//! with `int`. A native that reads a parameter as another kind (a slip in
-//! a dispatcher shared by several functions, a declaration changed in
-//! `stdlib/go` without its native) dies with a fatal error naming the
-//! native, the parameter and both kinds, before it touches the words: the
-//! words of an `int` are never taken for a string's pointer. Raw word
-//! access is private to this module. It returns [`NativeResult`]: normal
+//! # Typed arguments and results
+//! Every native states, beside its code, the Go signature it implements
+//! ([`Native::sig`]: `func(s string, substr string) int`). When the
+//! program is loaded, each native's declared Go signature is turned into
+//! a table of [`Param`]s for its parameters and results (first word,
+//! words, [`ArgKind`]), once ([`params_of`]), and the stated signature is
+//! compared with that declaration type by type ([`sig`]): a native whose
+//! code was written for another signature than the one the program was
+//! compiled against refuses the program, naming the native, the
+//! parameter and both types, before any of it runs. An accessor finds the
+//! parameter's words from the table and checks that the declared kind is
+//! the one it reads: a native declared `func(s string, n int)` reads
+//! parameter 0 only with `str` and 1 only with `int`; results are written
+//! the same way (`ret_str`, `ret_int`, ...; `set_result` refuses a word
+//! past the declared results). These run-time checks stay as a second
+//! line behind the load-time one: they catch a native whose code strays
+//! from its own statement, on the path that strays. Such a native dies
+//! with a fatal error naming the native, the parameter and both kinds,
+//! before it touches the words: the words of an `int` are never taken for
+//! a string's pointer. Raw word access is private to this module. A
+//! native returns [`NativeResult`]: normal
 //! return, a Go panic (delivered to the calling goroutine, recoverable), or
 //! process exit. Natives run between safepoints: the collector cannot run
 //! while a native holds heap addresses (architecture invariant 5), because
@@ -46,6 +54,8 @@
 //!   [`CallError::into_result`] (a runtime error keeps its message; any
 //!   other value is re-raised as it is, so `recover` in the native's
 //!   callers gets the callee's value).
+
+mod sig;
 
 use crate::goroutine::{PanicValue, G};
 use crate::value;
@@ -144,9 +154,9 @@ impl ArgKind {
     }
 }
 
-/// Where a native's parameter is in its window and what it may be read
-/// as: computed once per native when the program is loaded, from the
-/// native's declared Go signature ([`params_of`]).
+/// Where a native's parameter (or result) is in its window and what it
+/// may be read (or written) as: computed once per native when the program
+/// is loaded, from the native's declared Go signature ([`params_of`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Param {
     /// First word of the parameter in the window.
@@ -157,17 +167,46 @@ pub struct Param {
     pub ty: RtType,
 }
 
-/// The parameters of native `i` of `prog` as its declaration lays them
-/// out; an error when the declaration is inconsistent (its parameters'
-/// words do not add up to its `param_words`), which refuses the program
-/// at load time.
-pub fn params_of(prog: &Program, i: usize) -> Result<Box<[Param]>, String> {
-    let d = &prog.natives[i];
+/// A native's parameters and results as its declaration lays them out
+/// (both windows start at the native's first argument word).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signature {
+    pub params: Box<[Param]>,
+    pub results: Box<[Param]>,
+}
+
+/// A native as a library registers it: its code and the Go signature that
+/// code implements, written beside it (see [`sig`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Native {
+    pub f: NativeFn,
+    /// The Go signature the code reads and writes, as Go spells a func
+    /// type (`func(s, substr string) int`; a method as its method
+    /// expression, the receiver first: `func(m *Mutex)`). `None` only for
+    /// a stand-in that reads no parameter and writes no result (a method
+    /// gol does not implement, which panics saying so).
+    pub sig: Option<&'static str>,
+}
+
+impl Native {
+    /// `f`, implementing the Go signature `sig`.
+    pub const fn new(f: NativeFn, sig: &'static str) -> Native {
+        Native { f, sig: Some(sig) }
+    }
+
+    /// A stand-in that touches neither parameters nor results.
+    pub const fn stand_in(f: NativeFn) -> Native {
+        Native { f, sig: None }
+    }
+}
+
+/// The words of `types` laid out one after another, with their kinds.
+fn layout(prog: &Program, name: &str, types: &[RtType]) -> Result<(Box<[Param]>, u32), String> {
     let mut word = 0u32;
-    let mut out = Vec::with_capacity(d.params.len());
-    for &t in &d.params {
+    let mut out = Vec::with_capacity(types.len());
+    for &t in types {
         let Some(desc) = prog.types.get(t.0 as usize) else {
-            return Err(format!("native {} has a parameter of unknown type", d.name));
+            return Err(format!("native {name} has a parameter of unknown type"));
         };
         out.push(Param {
             word,
@@ -177,13 +216,31 @@ pub fn params_of(prog: &Program, i: usize) -> Result<Box<[Param]>, String> {
         });
         word += desc.words;
     }
-    if word != d.param_words {
+    Ok((out.into(), word))
+}
+
+/// The signature of native `i` of `prog` as its declaration lays it out,
+/// after checking the Go signature its code states (`stated`, see
+/// [`Native::sig`]) against that declaration. An error refuses the
+/// program at load time: the declaration is inconsistent (its parameters'
+/// words do not add up to its `param_words`), or the native implements
+/// another signature than the one the program was compiled against (a
+/// broken gol: see [`sig`]).
+pub fn params_of(prog: &Program, i: usize, stated: Option<&str>) -> Result<Signature, String> {
+    let d = &prog.natives[i];
+    let (params, pw) = layout(prog, &d.name, &d.params)?;
+    let (results, rw) = layout(prog, &d.name, &d.results)?;
+    if pw != d.param_words || rw != d.result_words {
         return Err(format!(
-            "native {} declares {} parameter words, its parameters take {word}",
-            d.name, d.param_words
+            "native {} declares {} parameter and {} result words, its types take {pw} and {rw}",
+            d.name, d.param_words, d.result_words
         ));
     }
-    Ok(out.into())
+    if let Some(stated) = stated {
+        sig::check(prog, d, stated)
+            .map_err(|e| format!("gol is broken: native {}: {e}", d.name))?;
+    }
+    Ok(Signature { params, results })
 }
 
 /// A native's view of the VM during one call.
@@ -215,30 +272,56 @@ impl NativeCtx<'_> {
     /// Parameter `k`, which the native reads as one of `kinds`. Reading a
     /// parameter as a kind its declared Go type is not is a broken VM
     /// invariant (the native and its declaration disagree): a fatal error
-    /// naming both, never a reinterpretation of the words.
+    /// naming both, never a reinterpretation of the words. Loading checked
+    /// the native's stated signature against the declaration already (see
+    /// [`sig`]); this check keeps a native whose code strays from its own
+    /// statement from reading words as what they are not.
     fn param(&self, k: usize, kinds: &[ArgKind]) -> Param {
-        let ps = &self.vm.native_params[self.native];
+        let ps = &self.vm.native_params[self.native].params;
         match ps.get(k) {
             Some(p) if kinds.contains(&p.kind) => *p,
-            found => {
-                let declared = found.map_or("no such parameter".to_string(), |p| {
-                    format!("declared {}", self.vm.prog.ty(p.ty).name)
-                });
-                let msg = format!(
-                    "native {} reads parameter {k} as {:?} ({declared})",
-                    self.name(),
-                    kinds
-                );
-                let _ = self.vm.stdout.clone().flush();
-                crate::panic::fatal(self.vm, self.g, &msg);
-                std::process::exit(2)
-            }
+            found => self.mismatch("reads parameter", k, kinds, found.copied()),
         }
+    }
+
+    /// Result `k`, which the native writes as one of `kinds` (see
+    /// [`NativeCtx::param`]).
+    fn result(&self, k: usize, kinds: &[ArgKind]) -> Param {
+        let rs = &self.vm.native_params[self.native].results;
+        match rs.get(k) {
+            Some(p) if kinds.contains(&p.kind) => *p,
+            found => self.mismatch("writes result", k, kinds, found.copied()),
+        }
+    }
+
+    #[cold]
+    fn mismatch(&self, what: &str, k: usize, kinds: &[ArgKind], found: Option<Param>) -> ! {
+        let declared = found.map_or("no such one".to_string(), |p| {
+            format!("declared {}", self.vm.prog.ty(p.ty).name)
+        });
+        let msg = format!(
+            "native {} {what} {k} as {:?} ({declared})",
+            self.name(),
+            kinds
+        );
+        self.die(&msg)
+    }
+
+    #[cold]
+    fn die(&self, msg: &str) -> ! {
+        let _ = self.vm.stdout.clone().flush();
+        crate::panic::fatal(self.vm, self.g, msg);
+        std::process::exit(2)
     }
 
     /// The declared parameters of this native (see [`params_of`]).
     pub fn params(&self) -> &[Param] {
-        &self.vm.native_params[self.native]
+        &self.vm.native_params[self.native].params
+    }
+
+    /// The declared results of this native (see [`params_of`]).
+    pub fn results(&self) -> &[Param] {
+        &self.vm.native_params[self.native].results
     }
 
     /// String parameter `k`'s bytes.
@@ -329,11 +412,86 @@ impl NativeCtx<'_> {
         (p.ty, w)
     }
 
-    /// Sets result word `i`.
+    /// Sets result word `i`. A word past the declared results is a broken
+    /// VM invariant (the native writes a result its declaration does not
+    /// have): a fatal error, never a store over the frame. Prefer the
+    /// typed setters below, which check the result's kind too.
     pub fn set_result(&mut self, i: usize, v: u64) {
+        let rw = self
+            .vm
+            .prog
+            .natives
+            .get(self.native)
+            .map_or(0, |d| d.result_words) as usize;
+        if i >= rw {
+            self.die(&format!(
+                "native {} writes result word {i} (it declares {rw})",
+                self.name()
+            ));
+        }
         if let Some(s) = self.g.stack.get_mut(self.base + i) {
             *s = v;
         }
+    }
+
+    /// Writes the words of result `k`, which must be of one of `kinds`.
+    fn put(&mut self, k: usize, kinds: &[ArgKind], words: &[u64]) {
+        let r = self.result(k, kinds);
+        if r.words as usize != words.len() {
+            self.mismatch("writes result", k, kinds, Some(r));
+        }
+        for (j, &w) in words.iter().enumerate() {
+            if let Some(s) = self.g.stack.get_mut(self.base + r.word as usize + j) {
+                *s = w;
+            }
+        }
+    }
+
+    /// Sets signed integer result `k`.
+    pub fn ret_int(&mut self, k: usize, v: i64) {
+        self.put(k, &[ArgKind::Int], &[v as u64]);
+    }
+
+    /// Sets unsigned integer (or `uintptr`) result `k`.
+    pub fn ret_uint(&mut self, k: usize, v: u64) {
+        self.put(k, &[ArgKind::Uint], &[v]);
+    }
+
+    /// Sets float result `k` (`float32` too: slots hold floats as `f64`).
+    pub fn ret_float(&mut self, k: usize, v: f64) {
+        self.put(k, &[ArgKind::Float], &[v.to_bits()]);
+    }
+
+    /// Sets bool result `k`.
+    pub fn ret_bool(&mut self, k: usize, v: bool) {
+        self.put(k, &[ArgKind::Bool], &[v as u64]);
+    }
+
+    /// Sets string result `k` to a new string of these bytes.
+    pub fn ret_str(&mut self, k: usize, b: &[u8]) {
+        self.result(k, &[ArgKind::Str]);
+        let (p, l) = self.new_string(b);
+        self.put(k, &[ArgKind::Str], &[p, l]);
+    }
+
+    /// Sets string result `k` to the string `(ptr, len)`.
+    pub fn ret_str_words(&mut self, k: usize, s: (u64, u64)) {
+        self.put(k, &[ArgKind::Str], &[s.0, s.1]);
+    }
+
+    /// Sets slice result `k` to `(ptr, len, cap)`.
+    pub fn ret_slice(&mut self, k: usize, s: (u64, u64, u64)) {
+        self.put(k, &[ArgKind::Slice], &[s.0, s.1, s.2]);
+    }
+
+    /// Sets interface result `k` (a box pointer, 0 for nil).
+    pub fn ret_iface(&mut self, k: usize, w: u64) {
+        self.put(k, &[ArgKind::Iface], &[w]);
+    }
+
+    /// Sets pointer, map, channel or func result `k`.
+    pub fn ret_ptr(&mut self, k: usize, w: u64) {
+        self.put(k, &[ArgKind::Ref], &[w]);
     }
 
     /// The program being run (type descriptors, names).

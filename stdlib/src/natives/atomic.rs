@@ -24,7 +24,7 @@
 //! (string values, `sync/atomic: store of nil value into Value` ...).
 
 use gol_vm::atomic::Width;
-use gol_vm::{ArgKind, NativeCtx, NativeFn, NativeResult};
+use gol_vm::{ArgKind, Native, NativeCtx, NativeResult};
 
 const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
 
@@ -40,54 +40,367 @@ const fn width(k: u8) -> Width {
     }
 }
 
+/// The natives of sync/atomic: name in the package, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module). Functions and methods of one width share their code.
+pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "LoadInt32",
+        Native::new(load, "func(addr *int32) (val int32)"),
+    ),
+    (
+        "LoadUint32",
+        Native::new(load, "func(addr *uint32) (val uint32)"),
+    ),
+    (
+        "LoadInt64",
+        Native::new(load, "func(addr *int64) (val int64)"),
+    ),
+    (
+        "LoadUint64",
+        Native::new(load, "func(addr *uint64) (val uint64)"),
+    ),
+    (
+        "LoadUintptr",
+        Native::new(load, "func(addr *uintptr) (val uintptr)"),
+    ),
+    ("(*Int32).Load", Native::new(load, "func(x *Int32) int32")),
+    (
+        "(*Uint32).Load",
+        Native::new(load, "func(x *Uint32) uint32"),
+    ),
+    ("(*Int64).Load", Native::new(load, "func(x *Int64) int64")),
+    (
+        "(*Uint64).Load",
+        Native::new(load, "func(x *Uint64) uint64"),
+    ),
+    (
+        "(*Uintptr).Load",
+        Native::new(load, "func(x *Uintptr) uintptr"),
+    ),
+    (
+        "(*Value).Load",
+        Native::new(load, "func(v *Value) (val any)"),
+    ),
+    (
+        "StoreInt32",
+        Native::new(store::<I32>, "func(addr *int32, val int32)"),
+    ),
+    (
+        "(*Int32).Store",
+        Native::new(store::<I32>, "func(x *Int32, val int32)"),
+    ),
+    (
+        "StoreUint32",
+        Native::new(store::<U32>, "func(addr *uint32, val uint32)"),
+    ),
+    (
+        "(*Uint32).Store",
+        Native::new(store::<U32>, "func(x *Uint32, val uint32)"),
+    ),
+    (
+        "StoreInt64",
+        Native::new(store::<W64>, "func(addr *int64, val int64)"),
+    ),
+    (
+        "StoreUint64",
+        Native::new(store::<W64>, "func(addr *uint64, val uint64)"),
+    ),
+    (
+        "StoreUintptr",
+        Native::new(store::<W64>, "func(addr *uintptr, val uintptr)"),
+    ),
+    (
+        "(*Int64).Store",
+        Native::new(store::<W64>, "func(x *Int64, val int64)"),
+    ),
+    (
+        "(*Uint64).Store",
+        Native::new(store::<W64>, "func(x *Uint64, val uint64)"),
+    ),
+    (
+        "(*Uintptr).Store",
+        Native::new(store::<W64>, "func(x *Uintptr, val uintptr)"),
+    ),
+    (
+        "SwapInt32",
+        Native::new(swap::<I32>, "func(addr *int32, new int32) (old int32)"),
+    ),
+    (
+        "(*Int32).Swap",
+        Native::new(swap::<I32>, "func(x *Int32, new int32) (old int32)"),
+    ),
+    (
+        "SwapUint32",
+        Native::new(swap::<U32>, "func(addr *uint32, new uint32) (old uint32)"),
+    ),
+    (
+        "(*Uint32).Swap",
+        Native::new(swap::<U32>, "func(x *Uint32, new uint32) (old uint32)"),
+    ),
+    (
+        "SwapInt64",
+        Native::new(swap::<W64>, "func(addr *int64, new int64) (old int64)"),
+    ),
+    (
+        "SwapUint64",
+        Native::new(swap::<W64>, "func(addr *uint64, new uint64) (old uint64)"),
+    ),
+    (
+        "SwapUintptr",
+        Native::new(
+            swap::<W64>,
+            "func(addr *uintptr, new uintptr) (old uintptr)",
+        ),
+    ),
+    (
+        "(*Int64).Swap",
+        Native::new(swap::<W64>, "func(x *Int64, new int64) (old int64)"),
+    ),
+    (
+        "(*Uint64).Swap",
+        Native::new(swap::<W64>, "func(x *Uint64, new uint64) (old uint64)"),
+    ),
+    (
+        "(*Uintptr).Swap",
+        Native::new(swap::<W64>, "func(x *Uintptr, new uintptr) (old uintptr)"),
+    ),
+    (
+        "CompareAndSwapInt32",
+        Native::new(
+            cas::<I32>,
+            "func(addr *int32, old int32, new int32) (swapped bool)",
+        ),
+    ),
+    (
+        "(*Int32).CompareAndSwap",
+        Native::new(
+            cas::<I32>,
+            "func(x *Int32, old int32, new int32) (swapped bool)",
+        ),
+    ),
+    (
+        "CompareAndSwapUint32",
+        Native::new(
+            cas::<U32>,
+            "func(addr *uint32, old uint32, new uint32) (swapped bool)",
+        ),
+    ),
+    (
+        "(*Uint32).CompareAndSwap",
+        Native::new(
+            cas::<U32>,
+            "func(x *Uint32, old uint32, new uint32) (swapped bool)",
+        ),
+    ),
+    (
+        "CompareAndSwapInt64",
+        Native::new(
+            cas::<W64>,
+            "func(addr *int64, old int64, new int64) (swapped bool)",
+        ),
+    ),
+    (
+        "CompareAndSwapUint64",
+        Native::new(
+            cas::<W64>,
+            "func(addr *uint64, old uint64, new uint64) (swapped bool)",
+        ),
+    ),
+    (
+        "CompareAndSwapUintptr",
+        Native::new(
+            cas::<W64>,
+            "func(addr *uintptr, old uintptr, new uintptr) (swapped bool)",
+        ),
+    ),
+    (
+        "(*Int64).CompareAndSwap",
+        Native::new(
+            cas::<W64>,
+            "func(x *Int64, old int64, new int64) (swapped bool)",
+        ),
+    ),
+    (
+        "(*Uint64).CompareAndSwap",
+        Native::new(
+            cas::<W64>,
+            "func(x *Uint64, old uint64, new uint64) (swapped bool)",
+        ),
+    ),
+    (
+        "(*Uintptr).CompareAndSwap",
+        Native::new(
+            cas::<W64>,
+            "func(x *Uintptr, old uintptr, new uintptr) (swapped bool)",
+        ),
+    ),
+    (
+        "AddInt32",
+        Native::new(add::<I32>, "func(addr *int32, delta int32) (new int32)"),
+    ),
+    (
+        "(*Int32).Add",
+        Native::new(add::<I32>, "func(x *Int32, delta int32) (new int32)"),
+    ),
+    (
+        "AddUint32",
+        Native::new(add::<U32>, "func(addr *uint32, delta uint32) (new uint32)"),
+    ),
+    (
+        "(*Uint32).Add",
+        Native::new(add::<U32>, "func(x *Uint32, delta uint32) (new uint32)"),
+    ),
+    (
+        "AddInt64",
+        Native::new(add::<W64>, "func(addr *int64, delta int64) (new int64)"),
+    ),
+    (
+        "AddUint64",
+        Native::new(add::<W64>, "func(addr *uint64, delta uint64) (new uint64)"),
+    ),
+    (
+        "AddUintptr",
+        Native::new(
+            add::<W64>,
+            "func(addr *uintptr, delta uintptr) (new uintptr)",
+        ),
+    ),
+    (
+        "(*Int64).Add",
+        Native::new(add::<W64>, "func(x *Int64, delta int64) (new int64)"),
+    ),
+    (
+        "(*Uint64).Add",
+        Native::new(add::<W64>, "func(x *Uint64, delta uint64) (new uint64)"),
+    ),
+    (
+        "(*Uintptr).Add",
+        Native::new(add::<W64>, "func(x *Uintptr, delta uintptr) (new uintptr)"),
+    ),
+    (
+        "AndInt32",
+        Native::new(and::<I32>, "func(addr *int32, mask int32) (old int32)"),
+    ),
+    (
+        "(*Int32).And",
+        Native::new(and::<I32>, "func(x *Int32, mask int32) (old int32)"),
+    ),
+    (
+        "AndUint32",
+        Native::new(and::<U32>, "func(addr *uint32, mask uint32) (old uint32)"),
+    ),
+    (
+        "(*Uint32).And",
+        Native::new(and::<U32>, "func(x *Uint32, mask uint32) (old uint32)"),
+    ),
+    (
+        "AndInt64",
+        Native::new(and::<W64>, "func(addr *int64, mask int64) (old int64)"),
+    ),
+    (
+        "AndUint64",
+        Native::new(and::<W64>, "func(addr *uint64, mask uint64) (old uint64)"),
+    ),
+    (
+        "AndUintptr",
+        Native::new(
+            and::<W64>,
+            "func(addr *uintptr, mask uintptr) (old uintptr)",
+        ),
+    ),
+    (
+        "(*Int64).And",
+        Native::new(and::<W64>, "func(x *Int64, mask int64) (old int64)"),
+    ),
+    (
+        "(*Uint64).And",
+        Native::new(and::<W64>, "func(x *Uint64, mask uint64) (old uint64)"),
+    ),
+    (
+        "(*Uintptr).And",
+        Native::new(and::<W64>, "func(x *Uintptr, mask uintptr) (old uintptr)"),
+    ),
+    (
+        "OrInt32",
+        Native::new(or::<I32>, "func(addr *int32, mask int32) (old int32)"),
+    ),
+    (
+        "(*Int32).Or",
+        Native::new(or::<I32>, "func(x *Int32, mask int32) (old int32)"),
+    ),
+    (
+        "OrUint32",
+        Native::new(or::<U32>, "func(addr *uint32, mask uint32) (old uint32)"),
+    ),
+    (
+        "(*Uint32).Or",
+        Native::new(or::<U32>, "func(x *Uint32, mask uint32) (old uint32)"),
+    ),
+    (
+        "OrInt64",
+        Native::new(or::<W64>, "func(addr *int64, mask int64) (old int64)"),
+    ),
+    (
+        "OrUint64",
+        Native::new(or::<W64>, "func(addr *uint64, mask uint64) (old uint64)"),
+    ),
+    (
+        "OrUintptr",
+        Native::new(or::<W64>, "func(addr *uintptr, mask uintptr) (old uintptr)"),
+    ),
+    (
+        "(*Int64).Or",
+        Native::new(or::<W64>, "func(x *Int64, mask int64) (old int64)"),
+    ),
+    (
+        "(*Uint64).Or",
+        Native::new(or::<W64>, "func(x *Uint64, mask uint64) (old uint64)"),
+    ),
+    (
+        "(*Uintptr).Or",
+        Native::new(or::<W64>, "func(x *Uintptr, mask uintptr) (old uintptr)"),
+    ),
+    ("(*Bool).Load", Native::new(bool_load, "func(x *Bool) bool")),
+    (
+        "(*Bool).Store",
+        Native::new(store::<U32>, "func(x *Bool, val bool)"),
+    ),
+    (
+        "(*Bool).Swap",
+        Native::new(bool_swap, "func(x *Bool, new bool) (old bool)"),
+    ),
+    (
+        "(*Bool).CompareAndSwap",
+        Native::new(
+            cas::<U32>,
+            "func(x *Bool, old bool, new bool) (swapped bool)",
+        ),
+    ),
+    (
+        "(*Value).Store",
+        Native::new(value_store, "func(v *Value, val any)"),
+    ),
+    (
+        "(*Value).Swap",
+        Native::new(value_swap, "func(v *Value, new any) (old any)"),
+    ),
+    (
+        "(*Value).CompareAndSwap",
+        Native::new(value_cas, "func(v *Value, old any, new any) (swapped bool)"),
+    ),
+];
+
 /// The native for `short` (`AddInt32`, `(*Value).Store`), if it is one of
 /// package sync/atomic's.
-pub fn resolve(short: &str) -> Option<NativeFn> {
-    Some(match short {
-        "LoadInt32" | "LoadUint32" | "LoadInt64" | "LoadUint64" | "LoadUintptr"
-        | "(*Int32).Load" | "(*Uint32).Load" | "(*Int64).Load" | "(*Uint64).Load"
-        | "(*Uintptr).Load" | "(*Value).Load" => load,
-        "StoreInt32" | "(*Int32).Store" => store::<I32>,
-        "StoreUint32" | "(*Uint32).Store" => store::<U32>,
-        "StoreInt64" | "StoreUint64" | "StoreUintptr" | "(*Int64).Store" | "(*Uint64).Store"
-        | "(*Uintptr).Store" => store::<W64>,
-        "SwapInt32" | "(*Int32).Swap" => swap::<I32>,
-        "SwapUint32" | "(*Uint32).Swap" => swap::<U32>,
-        "SwapInt64" | "SwapUint64" | "SwapUintptr" | "(*Int64).Swap" | "(*Uint64).Swap"
-        | "(*Uintptr).Swap" => swap::<W64>,
-        "CompareAndSwapInt32" | "(*Int32).CompareAndSwap" => cas::<I32>,
-        "CompareAndSwapUint32" | "(*Uint32).CompareAndSwap" => cas::<U32>,
-        "CompareAndSwapInt64"
-        | "CompareAndSwapUint64"
-        | "CompareAndSwapUintptr"
-        | "(*Int64).CompareAndSwap"
-        | "(*Uint64).CompareAndSwap"
-        | "(*Uintptr).CompareAndSwap" => cas::<W64>,
-        "AddInt32" | "(*Int32).Add" => add::<I32>,
-        "AddUint32" | "(*Uint32).Add" => add::<U32>,
-        "AddInt64" | "AddUint64" | "AddUintptr" | "(*Int64).Add" | "(*Uint64).Add"
-        | "(*Uintptr).Add" => add::<W64>,
-        "AndInt32" | "(*Int32).And" => and::<I32>,
-        "AndUint32" | "(*Uint32).And" => and::<U32>,
-        "AndInt64" | "AndUint64" | "AndUintptr" | "(*Int64).And" | "(*Uint64).And"
-        | "(*Uintptr).And" => and::<W64>,
-        "OrInt32" | "(*Int32).Or" => or::<I32>,
-        "OrUint32" | "(*Uint32).Or" => or::<U32>,
-        "OrInt64" | "OrUint64" | "OrUintptr" | "(*Int64).Or" | "(*Uint64).Or" | "(*Uintptr).Or" => {
-            or::<W64>
-        }
-        "(*Bool).Load" => bool_load,
-        "(*Bool).Store" => store::<U32>,
-        "(*Bool).Swap" => bool_swap,
-        "(*Bool).CompareAndSwap" => cas::<U32>,
-        "(*Value).Store" => value_store,
-        "(*Value).Swap" => value_swap,
-        "(*Value).CompareAndSwap" => value_cas,
-        _ => return None,
-    })
+pub fn resolve(short: &str) -> Option<Native> {
+    NATIVES.iter().find(|(n, _)| *n == short).map(|&(_, f)| f)
 }
 
-/// Sets result 0 to `r`, or fails with the nil dereference.
+/// Sets result 0 to `r`, or fails with the nil dereference. One
+/// function serves every width and the Bool and Value loads, so it writes
+/// the word unchecked by kind (`set_result` still refuses a word past the
+/// declared results): the table's stated signatures were checked at load.
 fn ret(ctx: &mut NativeCtx<'_>, r: Option<u64>) -> NativeResult {
     match r {
         Some(v) => {
@@ -209,7 +522,7 @@ fn value_store(ctx: &mut NativeCtx<'_>) -> NativeResult {
 fn value_swap(ctx: &mut NativeCtx<'_>) -> NativeResult {
     match value_exchange(ctx, ctx.ptr(0), ctx.iface(1), &SWAP) {
         Ok(old) => {
-            ctx.set_result(0, old);
+            ctx.ret_iface(0, old);
             NativeResult::Ok
         }
         Err(r) => r,
@@ -248,7 +561,7 @@ fn value_cas(ctx: &mut NativeCtx<'_>) -> NativeResult {
             Err(msg) => return NativeResult::RuntimeError(msg),
         }
     };
-    ctx.set_result(0, swapped as u64);
+    ctx.ret_bool(0, swapped);
     NativeResult::Ok
 }
 

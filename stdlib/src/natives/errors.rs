@@ -15,7 +15,7 @@
 
 use super::fmt::implements;
 use gol_lang::bytecode::{RtType, TypeKind};
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 
 /// Calls method `name` of the dynamic value of interface word `w` if it
 /// has `params` parameter words (besides the receiver) and `results`
@@ -46,13 +46,41 @@ fn call_optional(
     }
 }
 
+/// The natives of this module: name in the package, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module).
+pub const NATIVES: &[(&str, Native)] = &[
+    ("Unwrap", Native::new(unwrap, "func(err error) error")),
+    (
+        "unwrapAll",
+        Native::new(unwrap_all, "func(err error) []error"),
+    ),
+    (
+        "callIs",
+        Native::new(call_is, "func(err error, target error) bool"),
+    ),
+    (
+        "callAs",
+        Native::new(call_as, "func(err error, target any) bool"),
+    ),
+    ("comparable", Native::new(comparable, "func(v any) bool")),
+    (
+        "asTargetError",
+        Native::new(as_target_error, "func(target any) string"),
+    ),
+    (
+        "assignTo",
+        Native::new(assign_to, "func(err error, target any) bool"),
+    ),
+];
+
 /// `errors.Unwrap(err error) error`
 pub fn unwrap(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let w = ctx.iface(0);
     match call_optional(ctx, w, "Unwrap", &[], 1) {
         Ok(r) => {
             let v = r.and_then(|r| r.first().copied()).unwrap_or(0);
-            ctx.set_result(0, v);
+            ctx.ret_iface(0, v);
             NativeResult::Ok
         }
         Err(e) => e,
@@ -65,9 +93,8 @@ pub fn unwrap_all(ctx: &mut NativeCtx<'_>) -> NativeResult {
     match call_optional(ctx, w, "Unwrap", &[], 3) {
         Ok(r) => {
             let r = r.unwrap_or_default();
-            for i in 0..3 {
-                ctx.set_result(i, r.get(i).copied().unwrap_or(0));
-            }
+            let w = |i: usize| r.get(i).copied().unwrap_or(0);
+            ctx.ret_slice(0, (w(0), w(1), w(2)));
             NativeResult::Ok
         }
         Err(e) => e,
@@ -79,7 +106,7 @@ fn call_bool(ctx: &mut NativeCtx<'_>, name: &str) -> NativeResult {
     match call_optional(ctx, w, name, &[target], 1) {
         Ok(r) => {
             let v = r.and_then(|r| r.first().copied()).unwrap_or(0);
-            ctx.set_result(0, (v != 0) as u64);
+            ctx.ret_bool(0, v != 0);
             NativeResult::Ok
         }
         Err(e) => e,
@@ -113,7 +140,7 @@ pub fn type_comparable(ctx: &NativeCtx<'_>, t: RtType, depth: u32) -> bool {
 pub fn comparable(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let w = ctx.iface(0);
     let c = ctx.box_type(w).is_none_or(|t| type_comparable(ctx, t, 0));
-    ctx.set_result(0, c as u64);
+    ctx.ret_bool(0, c);
     NativeResult::Ok
 }
 
@@ -139,9 +166,7 @@ fn target_elem(ctx: &NativeCtx<'_>, target: u64) -> Result<(u64, RtType), &'stat
 pub fn as_target_error(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let target = ctx.iface(0);
     let msg = target_elem(ctx, target).err().unwrap_or("");
-    let (p, l) = ctx.new_string(msg.as_bytes());
-    ctx.set_result(0, p);
-    ctx.set_result(1, l);
+    ctx.ret_str(0, msg.as_bytes());
     NativeResult::Ok
 }
 
@@ -175,7 +200,7 @@ fn implements_interface(ctx: &NativeCtx<'_>, d: RtType, e: RtType) -> Option<boo
 pub fn assign_to(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let (w, target) = (ctx.iface(0), ctx.iface(1));
     let (Some(d), Ok((p, e))) = (ctx.box_type(w), target_elem(ctx, target)) else {
-        ctx.set_result(0, 0);
+        ctx.ret_bool(0, false);
         return NativeResult::Ok;
     };
     let ok = if matches!(ctx.type_kind(e), TypeKind::Interface) {
@@ -201,6 +226,6 @@ pub fn assign_to(ctx: &mut NativeCtx<'_>) -> NativeResult {
     } else {
         false
     };
-    ctx.set_result(0, ok as u64);
+    ctx.ret_bool(0, ok);
     NativeResult::Ok
 }

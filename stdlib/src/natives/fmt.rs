@@ -16,7 +16,7 @@
 use super::value::{Env, VmValue};
 use crate::format::{self, FmtValue, PrintError};
 use gol_vm::native::CallError;
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 
 /// Formats the operands in the `[]any` parameter `at` with
 /// `f`; on failure, the way the native must end.
@@ -54,17 +54,44 @@ fn format_args(
 fn write_out(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
     let (n, err) = ctx.write_stream(gol_vm::stdio::Stream::Stdout, out);
     let msg = err.map(|e| super::os::io_error(&e).0).unwrap_or_default();
-    ctx.set_result(0, n as u64);
-    super::ret_str(ctx, 1, msg.as_bytes());
+    ctx.ret_int(0, n as i64);
+    ctx.ret_str(1, msg.as_bytes());
     NativeResult::Ok
 }
 
 fn return_string(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
-    let (p, l) = ctx.new_string(out);
-    ctx.set_result(0, p);
-    ctx.set_result(1, l);
+    ctx.ret_str(0, out);
     NativeResult::Ok
 }
+
+/// The natives of this module: name in the package, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module).
+pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "stdoutPrintln",
+        Native::new(println, "func(a []any) (n int, msg string)"),
+    ),
+    (
+        "stdoutPrint",
+        Native::new(print, "func(a []any) (n int, msg string)"),
+    ),
+    (
+        "stdoutPrintf",
+        Native::new(printf, "func(format string, a []any) (n int, msg string)"),
+    ),
+    (
+        "Sprintf",
+        Native::new(sprintf, "func(format string, a ...any) string"),
+    ),
+    ("Sprint", Native::new(sprint, "func(a ...any) string")),
+    ("Sprintln", Native::new(sprintln, "func(a ...any) string")),
+    (
+        "errorf",
+        Native::new(errorf, "func(format string, a []any) (string, []int)"),
+    ),
+    ("asError", Native::new(as_error, "func(x any) error")),
+];
 
 /// `fmt.stdoutPrintln(a []any) (n int, msg string)`: `Println`'s write.
 pub fn println(ctx: &mut NativeCtx<'_>) -> NativeResult {
@@ -132,14 +159,11 @@ pub fn errorf(ctx: &mut NativeCtx<'_>) -> NativeResult {
         Ok(out) => out,
         Err(e) => return e,
     };
-    let (p, l) = ctx.new_string(&out);
-    ctx.set_result(0, p);
-    ctx.set_result(1, l);
+    ctx.ret_str(0, &out);
     let int_t = ctx
-        .signature()
-        .1
+        .results()
         .get(1)
-        .and_then(|&s| match ctx.type_kind(s) {
+        .and_then(|r| match ctx.type_kind(r.ty) {
             gol_lang::bytecode::TypeKind::Slice(e) => Some(*e),
             _ => None,
         });
@@ -148,9 +172,7 @@ pub fn errorf(ctx: &mut NativeCtx<'_>) -> NativeResult {
     };
     let words: Vec<u64> = wrapped.iter().map(|&i| i as u64).collect();
     let (sp, sl, sc) = ctx.new_slice(int_t, &words, words.len());
-    ctx.set_result(2, sp);
-    ctx.set_result(3, sl);
-    ctx.set_result(4, sc);
+    ctx.ret_slice(1, (sp, sl, sc));
     NativeResult::Ok
 }
 
@@ -161,7 +183,7 @@ pub fn as_error(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let is_err = ctx
         .box_type(w)
         .is_some_and(|t| implements(ctx, t, "Error", 2));
-    ctx.set_result(0, if is_err { w } else { 0 });
+    ctx.ret_iface(0, if is_err { w } else { 0 });
     NativeResult::Ok
 }
 

@@ -8,9 +8,43 @@
 //! Files other than the standard streams cannot be opened yet (`Open`,
 //! `Create` and `File`'s reading methods are not implemented).
 
-use super::{ret_str, ret_strings};
-use gol_vm::{NativeCtx, NativeResult};
+use super::ret_strings;
+use gol_vm::{Native, NativeCtx, NativeResult};
 use std::io::Write;
+
+/// The natives of this module: name in the package, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module).
+pub const NATIVES: &[(&str, Native)] = &[
+    ("Exit", Native::new(exit, "func(code int)")),
+    ("runtimeArgs", Native::new(runtime_args, "func() []string")),
+    (
+        "readFile",
+        Native::new(
+            read_file,
+            "func(name string) (data []byte, op string, msg string, kind int)",
+        ),
+    ),
+    (
+        "writeFile",
+        Native::new(
+            write_file,
+            "func(name string, data []byte, perm FileMode) (op string, msg string, kind int)",
+        ),
+    ),
+    (
+        "writeFd",
+        Native::new(write_fd, "func(fd int, b []byte) (n int, msg string)"),
+    ),
+    ("Getenv", Native::new(getenv, "func(key string) string")),
+    (
+        "LookupEnv",
+        Native::new(lookup_env, "func(key string) (string, bool)"),
+    ),
+    ("Environ", Native::new(environ, "func() []string")),
+    ("Getpid", Native::new(getpid, "func() int")),
+    ("TempDir", Native::new(temp_dir, "func() string")),
+];
 
 /// `os.Exit(code int)`: ends the process at once (deferred calls do not run).
 /// Nothing is left to flush: standard output is unbuffered.
@@ -74,12 +108,10 @@ pub fn read_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
     } else {
         (0, 0, 0)
     };
-    ctx.set_result(0, p);
-    ctx.set_result(1, l);
-    ctx.set_result(2, c);
-    ret_str(ctx, 3, op.as_bytes());
-    ret_str(ctx, 5, msg.as_bytes());
-    ctx.set_result(7, kind);
+    ctx.ret_slice(0, (p, l, c));
+    ctx.ret_str(1, op.as_bytes());
+    ctx.ret_str(2, msg.as_bytes());
+    ctx.ret_int(3, kind as i64);
     if keep {
         NativeResult::Ok
     } else {
@@ -114,9 +146,9 @@ pub fn write_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
             },
         }
     });
-    ret_str(ctx, 0, op.as_bytes());
-    ret_str(ctx, 2, msg.as_bytes());
-    ctx.set_result(4, kind);
+    ctx.ret_str(0, op.as_bytes());
+    ctx.ret_str(1, msg.as_bytes());
+    ctx.ret_int(2, kind as i64);
     if keep {
         NativeResult::Ok
     } else {
@@ -145,8 +177,8 @@ pub fn write_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
         }
         _ => (0, "bad file descriptor".to_string()),
     };
-    ctx.set_result(0, n as u64);
-    ret_str(ctx, 1, msg.as_bytes());
+    ctx.ret_int(0, n as i64);
+    ctx.ret_str(1, msg.as_bytes());
     NativeResult::Ok
 }
 
@@ -165,7 +197,7 @@ pub fn getenv(ctx: &mut NativeCtx<'_>) -> NativeResult {
         std::env::var_os(&k)
     };
     let b = v.map(|v| v.as_bytes().to_vec()).unwrap_or_default();
-    ret_str(ctx, 0, &b);
+    ctx.ret_str(0, &b);
     NativeResult::Ok
 }
 
@@ -180,8 +212,8 @@ pub fn lookup_env(ctx: &mut NativeCtx<'_>) -> NativeResult {
     };
     let found = v.is_some();
     let b = v.map(|v| v.as_bytes().to_vec()).unwrap_or_default();
-    ret_str(ctx, 0, &b);
-    ctx.set_result(2, found as u64);
+    ctx.ret_str(0, &b);
+    ctx.ret_bool(1, found);
     NativeResult::Ok
 }
 
@@ -201,7 +233,7 @@ pub fn environ(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `os.Getpid() int`
 pub fn getpid(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    ctx.set_result(0, std::process::id() as u64);
+    ctx.ret_int(0, std::process::id() as i64);
     NativeResult::Ok
 }
 
@@ -212,6 +244,6 @@ pub fn temp_dir(ctx: &mut NativeCtx<'_>) -> NativeResult {
         .filter(|v| !v.is_empty())
         .map(|v| v.as_bytes().to_vec())
         .unwrap_or_else(|| b"/tmp".to_vec());
-    ret_str(ctx, 0, &d);
+    ctx.ret_str(0, &d);
     NativeResult::Ok
 }

@@ -28,22 +28,8 @@
 //! rightmost strip's start `r` and the strips' common area `v`
 //! ([`zigs`]), which gives Go's tables bit for bit.
 
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 use std::sync::OnceLock;
-
-/// The natives of this module.
-pub const NAMES: &[&str] = &[
-    "runtimeSeed",
-    "rngCooked",
-    "normK",
-    "normW",
-    "normF",
-    "expK",
-    "expW",
-    "expF",
-    "log",
-    "exp",
-];
 
 const LEN: usize = 607;
 const TAP: usize = 273;
@@ -207,34 +193,83 @@ fn seed() -> u64 {
     h.finish()
 }
 
-/// Dispatches `math/rand.<name>`; `None` when it is not a native here.
-pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    // log and exp take a float64; the others an integer or nothing.
-    let x = if name == "log" || name == "exp" {
-        ctx.float(0)
-    } else {
-        0.0
-    };
-    let r = match name {
-        "runtimeSeed" => seed(),
-        "rngCooked" => cooked().get(ctx.int(0) as usize).copied().unwrap_or(0) as u64,
-        "normK" | "normW" | "normF" | "expK" | "expW" | "expF" => {
-            let (norm, exp) = zigs();
-            let z = if name.starts_with("norm") { norm } else { exp };
-            let i = ctx.int_bits(0) as usize;
-            match name.as_bytes().last() {
-                Some(b'K') => z.k.get(i).copied().unwrap_or(0) as u64,
-                Some(b'W') => f64::from(z.w.get(i).copied().unwrap_or(0.0)).to_bits(),
-                _ => f64::from(z.f.get(i).copied().unwrap_or(0.0)).to_bits(),
-            }
-        }
-        "log" => x.ln().to_bits(),
-        "exp" => x.exp().to_bits(),
-        _ => return None,
-    };
-    ctx.set_result(0, r);
-    Some(NativeResult::Ok)
+/// `func(i int32) T` or `func(i uint32) T`: entry `i` of a ziggurat
+/// table (`norm`, or `exp`), widened to a result word.
+fn zig_entry(ctx: &mut NativeCtx<'_>, norm: bool, table: u8) -> NativeResult {
+    let (n, e) = zigs();
+    let z = if norm { n } else { e };
+    let i = ctx.int_bits(0) as usize;
+    match table {
+        b'K' => ctx.ret_uint(0, z.k.get(i).copied().unwrap_or(0) as u64),
+        b'W' => ctx.ret_float(0, f64::from(z.w.get(i).copied().unwrap_or(0.0))),
+        _ => ctx.ret_float(0, f64::from(z.f.get(i).copied().unwrap_or(0.0))),
+    }
+    NativeResult::Ok
 }
+
+fn float(ctx: &mut NativeCtx<'_>, f: fn(f64) -> f64) -> NativeResult {
+    let x = ctx.float(0);
+    ctx.ret_float(0, f(x));
+    NativeResult::Ok
+}
+
+/// The natives of this module: name, code, and the Go signature the code
+/// implements (checked at load, see gol_vm's native module).
+pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "runtimeSeed",
+        Native::new(
+            |c| {
+                c.ret_int(0, seed() as i64);
+                NativeResult::Ok
+            },
+            "func() int64",
+        ),
+    ),
+    (
+        "rngCooked",
+        Native::new(
+            |c| {
+                let v = cooked().get(c.int(0) as usize).copied().unwrap_or(0);
+                c.ret_int(0, v);
+                NativeResult::Ok
+            },
+            "func(i int) int64",
+        ),
+    ),
+    (
+        "normK",
+        Native::new(|c| zig_entry(c, true, b'K'), "func(i int32) uint32"),
+    ),
+    (
+        "normW",
+        Native::new(|c| zig_entry(c, true, b'W'), "func(i int32) float32"),
+    ),
+    (
+        "normF",
+        Native::new(|c| zig_entry(c, true, b'F'), "func(i int32) float32"),
+    ),
+    (
+        "expK",
+        Native::new(|c| zig_entry(c, false, b'K'), "func(i uint32) uint32"),
+    ),
+    (
+        "expW",
+        Native::new(|c| zig_entry(c, false, b'W'), "func(i uint32) float32"),
+    ),
+    (
+        "expF",
+        Native::new(|c| zig_entry(c, false, b'F'), "func(i uint32) float32"),
+    ),
+    (
+        "log",
+        Native::new(|c| float(c, f64::ln), "func(x float64) float64"),
+    ),
+    (
+        "exp",
+        Native::new(|c| float(c, f64::exp), "func(x float64) float64"),
+    ),
+];
 
 #[cfg(test)]
 mod tests {

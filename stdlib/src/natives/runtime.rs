@@ -10,110 +10,159 @@
 //! (`NumGoroutine`, `GOMAXPROCS`, `Gosched`, `Goexit`) is not here.
 
 use gol_lang::bytecode::TypeKind;
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 
-/// The natives of this module.
-pub const NAMES: &[&str] = &[
-    "GC",
-    "ReadMemStats",
-    "NumCPU",
-    "KeepAlive",
-    "Version",
-    "NumCgoCall",
-    "Breakpoint",
+/// The natives of this module: name, code, and the Go signature the code
+/// implements (checked at load, see gol_vm's native module).
+pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "GC",
+        Native::new(
+            |c| {
+                c.collect();
+                NativeResult::Ok
+            },
+            "func()",
+        ),
+    ),
+    (
+        "ReadMemStats",
+        Native::new(read_mem_stats, "func(m *MemStats)"),
+    ),
+    (
+        "NumCPU",
+        Native::new(
+            |c| {
+                c.ret_int(0, num_cpu() as i64);
+                NativeResult::Ok
+            },
+            "func() int",
+        ),
+    ),
+    (
+        "KeepAlive",
+        Native::new(|_| NativeResult::Ok, "func(x any)"),
+    ),
+    (
+        "Version",
+        Native::new(
+            |c| {
+                c.ret_str(0, b"go1.27-gol");
+                NativeResult::Ok
+            },
+            "func() string",
+        ),
+    ),
+    (
+        "NumCgoCall",
+        Native::new(
+            |c| {
+                c.ret_int(0, 0);
+                NativeResult::Ok
+            },
+            "func() int64",
+        ),
+    ),
+    ("Breakpoint", Native::new(breakpoint, "func()")),
 ];
 
 /// The natives of runtime/debug.
-pub const DEBUG_NAMES: &[&str] = &["SetGCPercent", "SetMemoryLimit", "FreeOSMemory"];
-
-/// Dispatches `runtime/debug.<name>`.
-pub fn call_debug(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    match name {
-        "SetGCPercent" => {
-            let old = ctx.set_gc_percent(ctx.int(0));
-            ctx.set_result(0, old as u64);
-        }
-        "SetMemoryLimit" => {
-            let old = ctx.set_memory_limit(ctx.int(0));
-            ctx.set_result(0, old as u64);
-        }
-        "FreeOSMemory" => ctx.free_os_memory(),
-        _ => return None,
-    }
-    Some(NativeResult::Ok)
-}
+pub const DEBUG_NATIVES: &[(&str, Native)] = &[
+    (
+        "SetGCPercent",
+        Native::new(
+            |c| {
+                let old = c.set_gc_percent(c.int(0));
+                c.ret_int(0, old);
+                NativeResult::Ok
+            },
+            "func(percent int) int",
+        ),
+    ),
+    (
+        "SetMemoryLimit",
+        Native::new(
+            |c| {
+                let old = c.set_memory_limit(c.int(0));
+                c.ret_int(0, old);
+                NativeResult::Ok
+            },
+            "func(limit int64) int64",
+        ),
+    ),
+    (
+        "FreeOSMemory",
+        Native::new(
+            |c| {
+                c.free_os_memory();
+                NativeResult::Ok
+            },
+            "func()",
+        ),
+    ),
+];
 
 fn num_cpu() -> u64 {
     std::thread::available_parallelism().map_or(1, |n| n.get() as u64)
 }
 
-/// Dispatches `runtime.<name>`; `None` when it is not a native here.
-pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    match name {
-        "GC" => ctx.collect(),
-        "Breakpoint" => {
-            ctx.flush_stdout();
-            ctx.write_stderr(b"SIGTRAP: trace trap\n");
-            return Some(NativeResult::Exit(2));
-        }
-        "ReadMemStats" => {
-            let p = ctx.ptr(0);
-            if p == 0 {
-                return Some(NativeResult::RuntimeError(
-                    "runtime error: invalid memory address or nil pointer dereference".into(),
-                ));
-            }
-            let st = ctx.mem_stats();
-            let Some(&pt) = ctx.signature().0.first() else {
-                return Some(NativeResult::Panic("runtime: bad declaration".into()));
-            };
-            let TypeKind::Pointer(s) = *ctx.type_kind(pt) else {
-                return Some(NativeResult::Panic("runtime: bad declaration".into()));
-            };
-            let TypeKind::Struct(fields) = ctx.type_kind(s).clone() else {
-                return Some(NativeResult::Panic("runtime: bad declaration".into()));
-            };
-            for f in fields {
-                let off = f.off as usize;
-                let v: u64 = match f.name.as_str() {
-                    "Alloc" => st.alloc,
-                    "TotalAlloc" => st.total_alloc,
-                    "Sys" => st.sys,
-                    "Mallocs" => st.mallocs,
-                    "Frees" => st.frees,
-                    "HeapAlloc" => st.heap_alloc,
-                    "HeapSys" => st.heap_sys,
-                    "HeapIdle" => st.heap_idle,
-                    "HeapInuse" => st.heap_inuse,
-                    "HeapReleased" => st.heap_released,
-                    "HeapObjects" => st.heap_objects,
-                    "NextGC" => st.next_gc,
-                    "LastGC" => st.last_gc,
-                    "PauseTotalNs" => st.pause_total_ns,
-                    "NumGC" => st.num_gc as u64,
-                    "GCSys" => st.gc_sys,
-                    "EnableGC" => 1,
-                    "PauseNs" | "PauseEnd" => {
-                        let a = if f.name == "PauseNs" {
-                            st.pause_ns
-                        } else {
-                            st.pause_end
-                        };
-                        ctx.store(p, off, &a, elem_of(ctx, f.ty));
-                        continue;
-                    }
-                    _ => continue,
-                };
-                ctx.store(p, off, &[v], f.ty);
-            }
-        }
-        "NumCPU" => ctx.set_result(0, num_cpu()),
-        "KeepAlive" => {}
-        "NumCgoCall" => ctx.set_result(0, 0),
-        "Version" => super::ret_str(ctx, 0, b"go1.27-gol"),
-        _ => return None,
+fn breakpoint(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    ctx.flush_stdout();
+    ctx.write_stderr(b"SIGTRAP: trace trap\n");
+    NativeResult::Exit(2)
+}
+
+fn read_mem_stats(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let p = ctx.ptr(0);
+    if p == 0 {
+        return NativeResult::RuntimeError(
+            "runtime error: invalid memory address or nil pointer dereference".into(),
+        );
     }
-    Some(NativeResult::Ok)
+    let st = ctx.mem_stats();
+    let Some(&pt) = ctx.signature().0.first() else {
+        return NativeResult::Panic("runtime: bad declaration".into());
+    };
+    let TypeKind::Pointer(s) = *ctx.type_kind(pt) else {
+        return NativeResult::Panic("runtime: bad declaration".into());
+    };
+    let TypeKind::Struct(fields) = ctx.type_kind(s).clone() else {
+        return NativeResult::Panic("runtime: bad declaration".into());
+    };
+    for f in fields {
+        let off = f.off as usize;
+        let v: u64 = match f.name.as_str() {
+            "Alloc" => st.alloc,
+            "TotalAlloc" => st.total_alloc,
+            "Sys" => st.sys,
+            "Mallocs" => st.mallocs,
+            "Frees" => st.frees,
+            "HeapAlloc" => st.heap_alloc,
+            "HeapSys" => st.heap_sys,
+            "HeapIdle" => st.heap_idle,
+            "HeapInuse" => st.heap_inuse,
+            "HeapReleased" => st.heap_released,
+            "HeapObjects" => st.heap_objects,
+            "NextGC" => st.next_gc,
+            "LastGC" => st.last_gc,
+            "PauseTotalNs" => st.pause_total_ns,
+            "NumGC" => st.num_gc as u64,
+            "GCSys" => st.gc_sys,
+            "EnableGC" => 1,
+            "PauseNs" | "PauseEnd" => {
+                let a = if f.name == "PauseNs" {
+                    st.pause_ns
+                } else {
+                    st.pause_end
+                };
+                ctx.store(p, off, &a, elem_of(ctx, f.ty));
+                continue;
+            }
+            _ => continue,
+        };
+        ctx.store(p, off, &[v], f.ty);
+    }
+    NativeResult::Ok
 }
 
 fn elem_of(ctx: &NativeCtx<'_>, t: gol_lang::bytecode::RtType) -> gol_lang::bytecode::RtType {

@@ -20,12 +20,11 @@
 //! last operand) is consumed with it.
 //! `Scanner` implementations (`Scan(ScanState, rune) error`) are not called.
 
-use super::ret_str;
 use crate::format::utf8::decode_rune;
 use gol_lang::bytecode::{RtType, TypeKind};
 use gol_vm::exec::Exec;
 use gol_vm::sched::Blocker;
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 use std::io::BufRead;
 
 const EOF: i64 = -1;
@@ -812,8 +811,8 @@ fn finish(ctx: &mut NativeCtx<'_>, n: usize, r: R<()>) -> NativeResult {
         Err(Stop::Eof) => "EOF".into(),
         Err(Stop::Msg(m)) => m,
     };
-    ctx.set_result(0, n as u64);
-    ret_str(ctx, 1, msg.as_bytes());
+    ctx.ret_int(0, n as i64);
+    ctx.ret_str(1, msg.as_bytes());
     NativeResult::Ok
 }
 
@@ -853,62 +852,83 @@ fn with_stdin<T>(
     (r, src.blocker.is_some_and(|b| b.lost_p()))
 }
 
-/// The natives of this module (in package fmt).
-pub const NAMES: &[&str] = &["sscan", "sscanf", "scan", "scanf"];
-
-/// Dispatches the scanning natives of `fmt`.
-pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    Some(match name {
-        // sscan(str string, a []any, ln bool) (int, string)
-        "sscan" => {
-            let input = ctx.str(0);
-            let ops = operands(ctx, 1);
-            let ln = ctx.bool(2);
-            let mut src = StrSource { s: &input, pos: 0 };
-            let mut s = new_ss(&mut src, !ln, ln);
-            let (n, r) = do_scan(ctx, &mut s, &ops);
-            finish(ctx, n, r)
-        }
-        // sscanf(str string, format string, a []any) (int, string)
-        "sscanf" => {
-            let input = ctx.str(0);
-            let format = ctx.str(1);
-            let ops = operands(ctx, 2);
-            let mut src = StrSource { s: &input, pos: 0 };
-            let mut s = new_ss(&mut src, false, false);
-            let (n, r) = do_scanf(ctx, &mut s, &format, &ops);
-            finish(ctx, n, r)
-        }
-        // scan(a []any, ln bool) (int, string)
-        "scan" => {
-            let ops = operands(ctx, 0);
-            let ln = ctx.bool(1);
-            ctx.flush_stdout();
-            let blocker = ctx.blocker();
-            let ((n, r), lost_p) = with_stdin(blocker, |src| {
-                let mut s = new_ss(src, !ln, ln);
-                do_scan(ctx, &mut s, &ops)
-            });
-            if lost_p {
-                ctx.end_slice_soon();
-            }
-            finish(ctx, n, r)
-        }
-        // scanf(format string, a []any) (int, string)
-        "scanf" => {
-            let format = ctx.str(0);
-            let ops = operands(ctx, 1);
-            ctx.flush_stdout();
-            let blocker = ctx.blocker();
-            let ((n, r), lost_p) = with_stdin(blocker, |src| {
-                let mut s = new_ss(src, false, false);
-                do_scanf(ctx, &mut s, &format, &ops)
-            });
-            if lost_p {
-                ctx.end_slice_soon();
-            }
-            finish(ctx, n, r)
-        }
-        _ => return None,
-    })
+/// `sscan(str string, a []any, ln bool) (int, string)`.
+fn sscan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let input = ctx.str(0);
+    let ops = operands(ctx, 1);
+    let ln = ctx.bool(2);
+    let mut src = StrSource { s: &input, pos: 0 };
+    let mut s = new_ss(&mut src, !ln, ln);
+    let (n, r) = do_scan(ctx, &mut s, &ops);
+    finish(ctx, n, r)
 }
+
+/// `sscanf(str string, format string, a []any) (int, string)`.
+fn sscanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let input = ctx.str(0);
+    let format = ctx.str(1);
+    let ops = operands(ctx, 2);
+    let mut src = StrSource { s: &input, pos: 0 };
+    let mut s = new_ss(&mut src, false, false);
+    let (n, r) = do_scanf(ctx, &mut s, &format, &ops);
+    finish(ctx, n, r)
+}
+
+/// `scan(a []any, ln bool) (int, string)`.
+fn scan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let ops = operands(ctx, 0);
+    let ln = ctx.bool(1);
+    ctx.flush_stdout();
+    let blocker = ctx.blocker();
+    let ((n, r), lost_p) = with_stdin(blocker, |src| {
+        let mut s = new_ss(src, !ln, ln);
+        do_scan(ctx, &mut s, &ops)
+    });
+    if lost_p {
+        ctx.end_slice_soon();
+    }
+    finish(ctx, n, r)
+}
+
+/// `scanf(format string, a []any) (int, string)`.
+fn scanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let format = ctx.str(0);
+    let ops = operands(ctx, 1);
+    ctx.flush_stdout();
+    let blocker = ctx.blocker();
+    let ((n, r), lost_p) = with_stdin(blocker, |src| {
+        let mut s = new_ss(src, false, false);
+        do_scanf(ctx, &mut s, &format, &ops)
+    });
+    if lost_p {
+        ctx.end_slice_soon();
+    }
+    finish(ctx, n, r)
+}
+
+/// The scanning natives of package fmt: name, code, and the Go signature
+/// the code implements (checked at load, see gol_vm's native module).
+pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "sscan",
+        Native::new(
+            sscan_native,
+            "func(str string, a []any, ln bool) (int, string)",
+        ),
+    ),
+    (
+        "sscanf",
+        Native::new(
+            sscanf_native,
+            "func(str string, format string, a []any) (int, string)",
+        ),
+    ),
+    (
+        "scan",
+        Native::new(scan_native, "func(a []any, ln bool) (int, string)"),
+    ),
+    (
+        "scanf",
+        Native::new(scanf_native, "func(format string, a []any) (int, string)"),
+    ),
+];

@@ -3,115 +3,196 @@
 //! over the VM's scheduler services (`gol_vm::sync`), which park the
 //! goroutine with Go's wait reasons (so a deadlock dump names them).
 
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 
-pub const RUNTIME_NAMES: &[&str] = &[
-    "Gosched",
-    "Goexit",
-    "NumGoroutine",
-    "GOMAXPROCS",
-    "SetFinalizer",
+/// The scheduling natives of package runtime: name, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module).
+pub const RUNTIME_NATIVES: &[(&str, Native)] = &[
+    ("Gosched", Native::new(|c| c.gosched(), "func()")),
+    ("Goexit", Native::new(|_| NativeResult::Goexit, "func()")),
+    (
+        "NumGoroutine",
+        Native::new(
+            |c| {
+                let n = c.num_goroutine();
+                c.ret_int(0, n as i64);
+                NativeResult::Ok
+            },
+            "func() int",
+        ),
+    ),
+    (
+        "GOMAXPROCS",
+        Native::new(
+            |c| {
+                let n = c.gomaxprocs(c.int(0));
+                c.ret_int(0, n as i64);
+                NativeResult::Ok
+            },
+            "func(n int) int",
+        ),
+    ),
+    (
+        "SetFinalizer",
+        Native::new(set_finalizer, "func(obj any, finalizer any)"),
+    ),
 ];
 
-pub const SYNC_NAMES: &[&str] = &[
-    "(*Mutex).Lock",
-    "(*Mutex).TryLock",
-    "(*Mutex).Unlock",
-    "(*RWMutex).Lock",
-    "(*RWMutex).TryLock",
-    "(*RWMutex).Unlock",
-    "(*RWMutex).RLock",
-    "(*RWMutex).RUnlock",
-    "(*WaitGroup).Add",
-    "(*WaitGroup).Done",
-    "runtime_SemacquireWaitGroup",
-    "runtime_notifyListAdd",
-    "runtime_notifyListWait",
-    "runtime_notifyListNotifyOne",
-    "runtime_notifyListNotifyAll",
-];
-
-pub fn call_runtime(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    Some(match name {
-        "Gosched" => ctx.gosched(),
-        "Goexit" => gol_vm::NativeResult::Goexit,
-        // Misuse is Go's `throw`: a fatal error, not a panic.
-        "SetFinalizer" => match ctx.set_finalizer(ctx.iface(0), ctx.iface(1)) {
-            Ok(()) => NativeResult::Ok,
-            Err(msg) => NativeResult::Fatal(msg),
-        },
-        "NumGoroutine" => {
-            let n = ctx.num_goroutine();
-            ctx.set_result(0, n as u64);
-            NativeResult::Ok
-        }
-        "GOMAXPROCS" => {
-            let n = ctx.gomaxprocs(ctx.int(0));
-            ctx.set_result(0, n as u64);
-            NativeResult::Ok
-        }
-        _ => return None,
-    })
+/// Misuse is Go's `throw`: a fatal error, not a panic.
+fn set_finalizer(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    match ctx.set_finalizer(ctx.iface(0), ctx.iface(1)) {
+        Ok(()) => NativeResult::Ok,
+        Err(msg) => NativeResult::Fatal(msg),
+    }
 }
 
 const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
 
-pub fn call_sync(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    // Every sync native takes a pointer first (the receiver, or the
-    // notify list).
-    let p = ctx.ptr(0);
-    if p == 0 && SYNC_NAMES.contains(&name) {
-        return Some(NativeResult::RuntimeError(NIL_DEREF.into()));
+/// Runs `f` on the non-nil pointer parameter 0 (a lock, WaitGroup or
+/// notify list: the receiver, or `&c.notify`); nil is Go's nil
+/// dereference.
+fn on(
+    ctx: &mut NativeCtx<'_>,
+    f: impl FnOnce(&mut NativeCtx<'_>, u64) -> NativeResult,
+) -> NativeResult {
+    match ctx.ptr(0) {
+        0 => NativeResult::RuntimeError(NIL_DEREF.into()),
+        p => f(ctx, p),
     }
-    Some(match name {
-        "(*Mutex).Lock" => ctx.mutex_lock(p, false),
-        "(*RWMutex).Lock" => ctx.mutex_lock(p, true),
-        "(*Mutex).TryLock" | "(*RWMutex).TryLock" => {
-            let ok = ctx.mutex_try_lock(p);
-            ctx.set_result(0, ok as u64);
-            NativeResult::Ok
-        }
-        "(*Mutex).Unlock" | "(*RWMutex).Unlock" | "(*RWMutex).RUnlock" => {
-            let r = match name {
-                "(*Mutex).Unlock" => ctx.mutex_unlock(p, false),
-                "(*RWMutex).Unlock" => ctx.mutex_unlock(p, true),
-                _ => ctx.runlock(p),
-            };
-            match r {
-                Ok(()) => NativeResult::Ok,
-                Err(e) => NativeResult::Fatal(e.into()),
-            }
-        }
-        "(*RWMutex).RLock" => ctx.rlock(p),
-        "(*WaitGroup).Add" | "(*WaitGroup).Done" => {
-            let delta = if name == "(*WaitGroup).Done" {
-                -1
-            } else {
-                ctx.int(1)
-            };
-            match ctx.wg_add(p, delta) {
-                Ok(()) => NativeResult::Ok,
-                Err(e) => NativeResult::Panic(e.into()),
-            }
-        }
-        // (*WaitGroup).Wait is Go code calling this, as in Go.
-        "runtime_SemacquireWaitGroup" => ctx.wg_wait(p),
-        // sync.Cond's notify list (its Go bodies call these with
-        // &c.notify).
-        "runtime_notifyListAdd" => {
-            let t = ctx.notify_list_add(p);
-            ctx.set_result(0, u64::from(t));
-            NativeResult::Ok
-        }
-        "runtime_notifyListWait" => ctx.notify_list_wait(p, ctx.uint(1) as u32),
-        "runtime_notifyListNotifyOne" => {
-            ctx.notify_list_notify_one(p);
-            NativeResult::Ok
-        }
-        "runtime_notifyListNotifyAll" => {
-            ctx.notify_list_notify_all(p);
-            NativeResult::Ok
-        }
-        _ => return None,
+}
+
+fn try_lock(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    on(ctx, |c, p| {
+        let ok = c.mutex_try_lock(p);
+        c.ret_bool(0, ok);
+        NativeResult::Ok
     })
 }
+
+/// An unlock of an unlocked lock is a fatal error, as in Go.
+fn unlocked(r: Result<(), &'static str>) -> NativeResult {
+    match r {
+        Ok(()) => NativeResult::Ok,
+        Err(e) => NativeResult::Fatal(e.into()),
+    }
+}
+
+fn wg_add(ctx: &mut NativeCtx<'_>, done: bool) -> NativeResult {
+    on(ctx, |c, p| {
+        let delta = if done { -1 } else { c.int(1) };
+        match c.wg_add(p, delta) {
+            Ok(()) => NativeResult::Ok,
+            Err(e) => NativeResult::Panic(e.into()),
+        }
+    })
+}
+
+/// The natives of package sync: name, code, and the Go signature the code
+/// implements. `(*WaitGroup).Wait` is Go code calling
+/// `runtime_SemacquireWaitGroup`, and `Cond`'s Go bodies call the notify
+/// list natives with `&c.notify`, as in Go.
+pub const SYNC_NATIVES: &[(&str, Native)] = &[
+    (
+        "(*Mutex).Lock",
+        Native::new(|c| on(c, |c, p| c.mutex_lock(p, false)), "func(m *Mutex)"),
+    ),
+    (
+        "(*Mutex).TryLock",
+        Native::new(try_lock, "func(m *Mutex) bool"),
+    ),
+    (
+        "(*Mutex).Unlock",
+        Native::new(
+            |c| on(c, |c, p| unlocked(c.mutex_unlock(p, false))),
+            "func(m *Mutex)",
+        ),
+    ),
+    (
+        "(*RWMutex).Lock",
+        Native::new(|c| on(c, |c, p| c.mutex_lock(p, true)), "func(rw *RWMutex)"),
+    ),
+    (
+        "(*RWMutex).TryLock",
+        Native::new(try_lock, "func(rw *RWMutex) bool"),
+    ),
+    (
+        "(*RWMutex).Unlock",
+        Native::new(
+            |c| on(c, |c, p| unlocked(c.mutex_unlock(p, true))),
+            "func(rw *RWMutex)",
+        ),
+    ),
+    (
+        "(*RWMutex).RLock",
+        Native::new(|c| on(c, |c, p| c.rlock(p)), "func(rw *RWMutex)"),
+    ),
+    (
+        "(*RWMutex).RUnlock",
+        Native::new(
+            |c| on(c, |c, p| unlocked(c.runlock(p))),
+            "func(rw *RWMutex)",
+        ),
+    ),
+    (
+        "(*WaitGroup).Add",
+        Native::new(|c| wg_add(c, false), "func(wg *WaitGroup, delta int)"),
+    ),
+    (
+        "(*WaitGroup).Done",
+        Native::new(|c| wg_add(c, true), "func(wg *WaitGroup)"),
+    ),
+    (
+        "runtime_SemacquireWaitGroup",
+        Native::new(|c| on(c, |c, p| c.wg_wait(p)), "func(wg *WaitGroup)"),
+    ),
+    (
+        "runtime_notifyListAdd",
+        Native::new(
+            |c| {
+                on(c, |c, p| {
+                    let t = c.notify_list_add(p);
+                    c.ret_uint(0, u64::from(t));
+                    NativeResult::Ok
+                })
+            },
+            "func(l *notifyList) uint32",
+        ),
+    ),
+    (
+        "runtime_notifyListWait",
+        Native::new(
+            |c| {
+                on(c, |c, p| {
+                    let t = c.uint(1) as u32;
+                    c.notify_list_wait(p, t)
+                })
+            },
+            "func(l *notifyList, t uint32)",
+        ),
+    ),
+    (
+        "runtime_notifyListNotifyOne",
+        Native::new(
+            |c| {
+                on(c, |c, p| {
+                    c.notify_list_notify_one(p);
+                    NativeResult::Ok
+                })
+            },
+            "func(l *notifyList)",
+        ),
+    ),
+    (
+        "runtime_notifyListNotifyAll",
+        Native::new(
+            |c| {
+                on(c, |c, p| {
+                    c.notify_list_notify_all(p);
+                    NativeResult::Ok
+                })
+            },
+            "func(l *notifyList)",
+        ),
+    ),
+];

@@ -4,19 +4,7 @@
 //! relative to Go), and `Slice`'s reflective length and swap.
 
 use gol_lang::bytecode::{RtType, TypeKind};
-use gol_vm::{NativeCtx, NativeResult};
-
-/// The natives of this module.
-pub const NAMES: &[&str] = &["Ints", "Float64s", "Strings", "sliceLen", "sliceSwap"];
-
-/// The element type of this native's first parameter (a slice).
-fn elem_type(ctx: &NativeCtx<'_>) -> Option<RtType> {
-    let &t = ctx.signature().0.first()?;
-    match ctx.type_kind(t) {
-        TypeKind::Slice(e) => Some(*e),
-        _ => None,
-    }
-}
+use gol_vm::{Native, NativeCtx, NativeResult};
 
 /// The slice inside interface word `w`: (ptr, len, element type, words
 /// per element), or Go's panic message.
@@ -48,83 +36,106 @@ fn slice_in(ctx: &NativeCtx<'_>, w: u64) -> Result<(u64, u64, RtType, usize), St
     ))
 }
 
-/// Dispatches `sort.<name>`; `None` when it is not a native here.
-pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    match name {
-        "Ints" | "Float64s" | "Strings" => {
-            let (p, n, _) = ctx.slice(0);
-            let n = n as usize;
-            let Some(e) = elem_type(ctx) else {
-                return Some(NativeResult::Panic("sort: bad declaration".into()));
-            };
-            let words = match name {
-                "Ints" => {
-                    let mut v: Vec<i64> = ctx
-                        .read_words(p, 0, n)
-                        .into_iter()
-                        .map(|w| w as i64)
-                        .collect();
-                    v.sort_unstable();
-                    v.into_iter().map(|x| x as u64).collect::<Vec<u64>>()
-                }
-                "Float64s" => {
-                    let mut v: Vec<f64> = ctx
-                        .read_words(p, 0, n)
-                        .into_iter()
-                        .map(f64::from_bits)
-                        .collect();
-                    // Go's order: NaNs first, then ascending.
-                    v.sort_by(|a, b| match (a.is_nan(), b.is_nan()) {
-                        (true, true) => std::cmp::Ordering::Equal,
-                        (true, false) => std::cmp::Ordering::Less,
-                        (false, true) => std::cmp::Ordering::Greater,
-                        _ => a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal),
-                    });
-                    v.into_iter().map(f64::to_bits).collect()
-                }
-                _ => {
-                    let w = ctx.read_words(p, 0, 2 * n);
-                    let mut v: Vec<(Vec<u8>, u64, u64)> = (0..n)
-                        .map(|k| {
-                            (
-                                ctx.string_at(w[2 * k], w[2 * k + 1]),
-                                w[2 * k],
-                                w[2 * k + 1],
-                            )
-                        })
-                        .collect();
-                    v.sort_by(|a, b| a.0.cmp(&b.0));
-                    v.into_iter().flat_map(|(_, a, b)| [a, b]).collect()
-                }
-            };
-            if n > 0 {
-                ctx.store(p, 0, &words, e);
-            }
-        }
-        "sliceLen" => match slice_in(ctx, ctx.iface(0)) {
-            Ok((_, len, _, _)) => ctx.set_result(0, len),
-            Err(msg) => return Some(NativeResult::Panic(msg)),
-        },
-        "sliceSwap" => {
-            let (i, j) = (ctx.int(1), ctx.int(2));
-            let (p, len, e, ew) = match slice_in(ctx, ctx.iface(0)) {
-                Ok(s) => s,
-                Err(msg) => return Some(NativeResult::Panic(msg)),
-            };
-            for k in [i, j] {
-                if k < 0 || k as u64 >= len {
-                    return Some(NativeResult::RuntimeError(format!(
-                        "runtime error: index out of range [{k}] with length {len}"
-                    )));
-                }
-            }
-            let (i, j) = (i as usize, j as usize);
-            let a = ctx.read_words(p, i * ew, ew);
-            let b = ctx.read_words(p, j * ew, ew);
-            ctx.store(p, i * ew, &b, e);
-            ctx.store(p, j * ew, &a, e);
-        }
-        _ => return None,
+/// `Ints`, `Float64s` and `Strings`: sorts slice parameter 0 in place,
+/// with `sort` ordering its elements' words.
+fn sort_slice(
+    ctx: &mut NativeCtx<'_>,
+    sort: fn(&NativeCtx<'_>, Vec<u64>, usize) -> Vec<u64>,
+) -> NativeResult {
+    let (p, n, _) = ctx.slice(0);
+    let n = n as usize;
+    let e = ctx.slice_elem(0);
+    let ew = ctx.program().ty(e).words.max(1) as usize;
+    let words = sort(ctx, ctx.read_words(p, 0, n * ew), n);
+    if n > 0 {
+        ctx.store(p, 0, &words, e);
     }
-    Some(NativeResult::Ok)
+    NativeResult::Ok
 }
+
+fn ints(_: &NativeCtx<'_>, w: Vec<u64>, _: usize) -> Vec<u64> {
+    let mut v: Vec<i64> = w.into_iter().map(|w| w as i64).collect();
+    v.sort_unstable();
+    v.into_iter().map(|x| x as u64).collect()
+}
+
+fn float64s(_: &NativeCtx<'_>, w: Vec<u64>, _: usize) -> Vec<u64> {
+    let mut v: Vec<f64> = w.into_iter().map(f64::from_bits).collect();
+    // Go's order: NaNs first, then ascending.
+    v.sort_by(|a, b| match (a.is_nan(), b.is_nan()) {
+        (true, true) => std::cmp::Ordering::Equal,
+        (true, false) => std::cmp::Ordering::Less,
+        (false, true) => std::cmp::Ordering::Greater,
+        _ => a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal),
+    });
+    v.into_iter().map(f64::to_bits).collect()
+}
+
+fn strings(ctx: &NativeCtx<'_>, w: Vec<u64>, n: usize) -> Vec<u64> {
+    let mut v: Vec<(Vec<u8>, u64, u64)> = (0..n)
+        .map(|k| {
+            (
+                ctx.string_at(w[2 * k], w[2 * k + 1]),
+                w[2 * k],
+                w[2 * k + 1],
+            )
+        })
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v.into_iter().flat_map(|(_, a, b)| [a, b]).collect()
+}
+
+/// `sliceLen(x any) int`.
+fn slice_len(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    match slice_in(ctx, ctx.iface(0)) {
+        Ok((_, len, _, _)) => {
+            ctx.ret_int(0, len as i64);
+            NativeResult::Ok
+        }
+        Err(msg) => NativeResult::Panic(msg),
+    }
+}
+
+/// `sliceSwap(x any, i int, j int)`.
+fn slice_swap(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let (i, j) = (ctx.int(1), ctx.int(2));
+    let (p, len, e, ew) = match slice_in(ctx, ctx.iface(0)) {
+        Ok(s) => s,
+        Err(msg) => return NativeResult::Panic(msg),
+    };
+    for k in [i, j] {
+        if k < 0 || k as u64 >= len {
+            return NativeResult::RuntimeError(format!(
+                "runtime error: index out of range [{k}] with length {len}"
+            ));
+        }
+    }
+    let (i, j) = (i as usize, j as usize);
+    let a = ctx.read_words(p, i * ew, ew);
+    let b = ctx.read_words(p, j * ew, ew);
+    ctx.store(p, i * ew, &b, e);
+    ctx.store(p, j * ew, &a, e);
+    NativeResult::Ok
+}
+
+/// The natives of this module: name, code, and the Go signature the code
+/// implements (checked at load, see gol_vm's native module).
+pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "Ints",
+        Native::new(|c| sort_slice(c, ints), "func(x []int)"),
+    ),
+    (
+        "Float64s",
+        Native::new(|c| sort_slice(c, float64s), "func(x []float64)"),
+    ),
+    (
+        "Strings",
+        Native::new(|c| sort_slice(c, strings), "func(x []string)"),
+    ),
+    ("sliceLen", Native::new(slice_len, "func(x any) int")),
+    (
+        "sliceSwap",
+        Native::new(slice_swap, "func(x any, i int, j int)"),
+    ),
+];

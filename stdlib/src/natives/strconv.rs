@@ -5,9 +5,8 @@
 //! Go's panics for illegal bases and bit sizes in the Format functions are
 //! Go panics with Go's messages.
 
-use super::ret_str;
 use crate::format::{self, NumErrorKind};
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 
 fn code(k: NumErrorKind) -> (u64, i64) {
     match k {
@@ -18,175 +17,303 @@ fn code(k: NumErrorKind) -> (u64, i64) {
     }
 }
 
-/// The natives of this module.
-pub const NAMES: &[&str] = &[
-    "parseBool",
-    "parseFloat",
-    "parseUint",
-    "parseInt",
-    "atoi",
-    "unquote",
-    "unquoteChar",
-    "quotedPrefix",
-    "FormatBool",
-    "FormatFloat",
-    "FormatUint",
-    "FormatInt",
-    "Itoa",
-    "Quote",
-    "QuoteToASCII",
-    "QuoteToGraphic",
-    "QuoteRune",
-    "QuoteRuneToASCII",
-    "QuoteRuneToGraphic",
-    "CanBackquote",
-    "IsPrint",
-    "IsGraphic",
-];
-
-/// Dispatches `strconv.<name>`; `None` when it is not a native here.
-pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    match name {
-        "parseBool" => {
-            let s = ctx.str(0);
-            let (v, c) = match format::parse_bool(&s) {
-                Ok(v) => (v, 0),
-                Err(e) => (false, code(e.err).0),
-            };
-            ctx.set_result(0, v as u64);
-            ctx.set_result(1, c);
-        }
-        "parseFloat" => {
-            let s = ctx.str(0);
-            let bits = ctx.int(1);
-            let (v, c) = match format::parse_float(&s, bits) {
-                Ok(v) => (v, 0),
-                Err((v, e)) => (v, code(e.err).0),
-            };
-            ctx.set_result(0, v.to_bits());
-            ctx.set_result(1, c);
-        }
-        "parseUint" | "parseInt" => {
-            let s = ctx.str(0);
-            let (base, bits) = (ctx.int(1), ctx.int(2));
-            let (v, (c, x)) = if name == "parseUint" {
-                match format::parse_uint(&s, base, bits) {
-                    Ok(v) => (v, (0, 0)),
-                    Err((v, e)) => (v, code(e.err)),
-                }
-            } else {
-                match format::parse_int(&s, base, bits) {
-                    Ok(v) => (v as u64, (0, 0)),
-                    Err((v, e)) => (v as u64, code(e.err)),
-                }
-            };
-            ctx.set_result(0, v);
-            ctx.set_result(1, c);
-            ctx.set_result(2, x as u64);
-        }
-        "atoi" => {
-            let s = ctx.str(0);
-            let (v, c) = match format::atoi(&s) {
-                Ok(v) => (v, 0),
-                Err((v, e)) => (v, code(e.err).0),
-            };
-            ctx.set_result(0, v as u64);
-            ctx.set_result(1, c);
-        }
-        "unquote" | "quotedPrefix" => {
-            let s = ctx.str(0);
-            let r = if name == "unquote" {
-                format::unquote(&s)
-            } else {
-                format::quoted_prefix(&s)
-            };
-            let (v, ok) = match r {
-                Ok(v) => (v, true),
-                Err(_) => (Vec::new(), false),
-            };
-            ret_str(ctx, 0, &v);
-            ctx.set_result(2, ok as u64);
-        }
-        "unquoteChar" => {
-            let s = ctx.str(0);
-            let q = ctx.uint(1) as u8;
-            match format::unquote_char(&s, q) {
-                Ok(u) => {
-                    let tail = u.tail.to_vec();
-                    ctx.set_result(0, u.value as u64);
-                    ctx.set_result(1, u.multibyte as u64);
-                    ret_str(ctx, 2, &tail);
-                    ctx.set_result(4, 1);
-                }
-                Err(_) => {
-                    for i in 0..5 {
-                        ctx.set_result(i, 0);
-                    }
-                }
-            }
-        }
-        "FormatBool" => {
-            let b = ctx.bool(0);
-            ret_str(ctx, 0, format::format_bool(b).as_bytes());
-        }
-        "FormatFloat" => {
-            let f = ctx.float(0);
-            let (fmt, prec, bits) = (ctx.uint(1) as u8, ctx.int(2), ctx.int(3));
-            match format::format_float(f, fmt, prec, bits) {
-                Ok(s) => ret_str(ctx, 0, s.as_bytes()),
-                Err(p) => return Some(NativeResult::Panic(p.to_string())),
-            }
-        }
-        "FormatUint" | "FormatInt" => {
-            let v = ctx.int_bits(0);
-            let base = ctx.int(1);
-            let base = u32::try_from(base).unwrap_or(u32::MAX);
-            let r = if name == "FormatUint" {
-                format::format_uint(v, base)
-            } else {
-                format::format_int(v as i64, base)
-            };
-            match r {
-                Ok(s) => ret_str(ctx, 0, s.as_bytes()),
-                Err(p) => return Some(NativeResult::Panic(p.to_string())),
-            }
-        }
-        "Itoa" => {
-            let s = format::itoa(ctx.int(0));
-            ret_str(ctx, 0, s.as_bytes());
-        }
-        "Quote" | "QuoteToASCII" | "QuoteToGraphic" => {
-            let s = ctx.str(0);
-            let q = match name {
-                "Quote" => format::quote(&s),
-                "QuoteToASCII" => format::quote_to_ascii(&s),
-                _ => format::quote_to_graphic(&s),
-            };
-            ret_str(ctx, 0, &q);
-        }
-        "QuoteRune" | "QuoteRuneToASCII" | "QuoteRuneToGraphic" => {
-            let r = ctx.int(0) as i32 as i64;
-            let q = match name {
-                "QuoteRune" => format::quote_rune(r),
-                "QuoteRuneToASCII" => format::quote_rune_to_ascii(r),
-                _ => format::quote_rune_to_graphic(r),
-            };
-            ret_str(ctx, 0, &q);
-        }
-        "CanBackquote" => {
-            let s = ctx.str(0);
-            ctx.set_result(0, format::can_backquote(&s) as u64);
-        }
-        "IsPrint" | "IsGraphic" => {
-            let r = ctx.int(0) as i32 as i64;
-            let v = if name == "IsPrint" {
-                format::is_print(r)
-            } else {
-                format::is_graphic(r)
-            };
-            ctx.set_result(0, v as u64);
-        }
-        _ => return None,
-    }
-    Some(NativeResult::Ok)
+/// `parseBool(str string) (bool, int)`.
+fn parse_bool(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let s = ctx.str(0);
+    let (v, c) = match format::parse_bool(&s) {
+        Ok(v) => (v, 0),
+        Err(e) => (false, code(e.err).0),
+    };
+    ctx.ret_bool(0, v);
+    ctx.ret_int(1, c as i64);
+    NativeResult::Ok
 }
+
+/// `parseFloat(s string, bitSize int) (float64, int)`.
+fn parse_float(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let s = ctx.str(0);
+    let bits = ctx.int(1);
+    let (v, c) = match format::parse_float(&s, bits) {
+        Ok(v) => (v, 0),
+        Err((v, e)) => (v, code(e.err).0),
+    };
+    ctx.ret_float(0, v);
+    ctx.ret_int(1, c as i64);
+    NativeResult::Ok
+}
+
+/// `parseUint(s string, base int, bitSize int) (uint64, int, int)`.
+fn parse_uint(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let s = ctx.str(0);
+    let (base, bits) = (ctx.int(1), ctx.int(2));
+    let (v, (c, x)) = match format::parse_uint(&s, base, bits) {
+        Ok(v) => (v, (0, 0)),
+        Err((v, e)) => (v, code(e.err)),
+    };
+    ctx.ret_uint(0, v);
+    ctx.ret_int(1, c as i64);
+    ctx.ret_int(2, x);
+    NativeResult::Ok
+}
+
+/// `parseInt(s string, base int, bitSize int) (int64, int, int)`.
+fn parse_int(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let s = ctx.str(0);
+    let (base, bits) = (ctx.int(1), ctx.int(2));
+    let (v, (c, x)) = match format::parse_int(&s, base, bits) {
+        Ok(v) => (v, (0, 0)),
+        Err((v, e)) => (v, code(e.err)),
+    };
+    ctx.ret_int(0, v);
+    ctx.ret_int(1, c as i64);
+    ctx.ret_int(2, x);
+    NativeResult::Ok
+}
+
+/// `atoi(s string) (int, int)`.
+fn atoi(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let s = ctx.str(0);
+    let (v, c) = match format::atoi(&s) {
+        Ok(v) => (v, 0),
+        Err((v, e)) => (v, code(e.err).0),
+    };
+    ctx.ret_int(0, v);
+    ctx.ret_int(1, c as i64);
+    NativeResult::Ok
+}
+
+/// `func(s string) (string, bool)`: `unquote` and `quotedPrefix`.
+fn unquoting<E>(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8]) -> Result<Vec<u8>, E>) -> NativeResult {
+    let s = ctx.str(0);
+    let (v, ok) = match f(&s) {
+        Ok(v) => (v, true),
+        Err(_) => (Vec::new(), false),
+    };
+    ctx.ret_str(0, &v);
+    ctx.ret_bool(1, ok);
+    NativeResult::Ok
+}
+
+/// `unquoteChar(s string, quote byte) (value rune, multibyte bool, tail
+/// string, ok bool)`.
+fn unquote_char(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let s = ctx.str(0);
+    let q = ctx.uint(1) as u8;
+    match format::unquote_char(&s, q) {
+        Ok(u) => {
+            let tail = u.tail.to_vec();
+            ctx.ret_int(0, u.value);
+            ctx.ret_bool(1, u.multibyte);
+            ctx.ret_str(2, &tail);
+            ctx.ret_bool(3, true);
+        }
+        Err(_) => {
+            ctx.ret_int(0, 0);
+            ctx.ret_bool(1, false);
+            ctx.ret_str_words(2, (0, 0));
+            ctx.ret_bool(3, false);
+        }
+    }
+    NativeResult::Ok
+}
+
+fn format_float(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let f = ctx.float(0);
+    let (fmt, prec, bits) = (ctx.uint(1) as u8, ctx.int(2), ctx.int(3));
+    match format::format_float(f, fmt, prec, bits) {
+        Ok(s) => ret_text(ctx, s.as_bytes()),
+        Err(p) => NativeResult::Panic(p.to_string()),
+    }
+}
+
+/// `FormatUint(i uint64, base int)` (`signed` false) and `FormatInt(i
+/// int64, base int)`.
+fn format_integer(ctx: &mut NativeCtx<'_>, signed: bool) -> NativeResult {
+    let v = if signed {
+        ctx.int(0) as u64
+    } else {
+        ctx.uint(0)
+    };
+    let base = u32::try_from(ctx.int(1)).unwrap_or(u32::MAX);
+    let r = if signed {
+        format::format_int(v as i64, base)
+    } else {
+        format::format_uint(v, base)
+    };
+    match r {
+        Ok(s) => ret_text(ctx, s.as_bytes()),
+        Err(p) => NativeResult::Panic(p.to_string()),
+    }
+}
+
+fn ret_text(ctx: &mut NativeCtx<'_>, b: &[u8]) -> NativeResult {
+    ctx.ret_str(0, b);
+    NativeResult::Ok
+}
+
+/// `func(s string) string`.
+fn s_s(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8]) -> Vec<u8>) -> NativeResult {
+    let s = ctx.str(0);
+    ret_text(ctx, &f(&s))
+}
+
+/// `func(r rune) T`, the rune as Go's int32.
+fn rune0(ctx: &NativeCtx<'_>) -> i64 {
+    ctx.int(0) as i32 as i64
+}
+
+/// `func(r rune) string`.
+fn r_s(ctx: &mut NativeCtx<'_>, f: impl Fn(i64) -> Vec<u8>) -> NativeResult {
+    let r = rune0(ctx);
+    ret_text(ctx, &f(r))
+}
+
+/// `func(r rune) bool`.
+fn r_b(ctx: &mut NativeCtx<'_>, f: impl Fn(i64) -> bool) -> NativeResult {
+    let r = rune0(ctx);
+    ctx.ret_bool(0, f(r));
+    NativeResult::Ok
+}
+
+/// The natives of this module: name in the package, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module). Each is its own function, resolved once at load.
+pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "parseBool",
+        Native::new(parse_bool, "func(str string) (bool, int)"),
+    ),
+    (
+        "parseFloat",
+        Native::new(parse_float, "func(s string, bitSize int) (float64, int)"),
+    ),
+    (
+        "parseUint",
+        Native::new(
+            parse_uint,
+            "func(s string, base int, bitSize int) (uint64, int, int)",
+        ),
+    ),
+    (
+        "parseInt",
+        Native::new(
+            parse_int,
+            "func(s string, base int, bitSize int) (int64, int, int)",
+        ),
+    ),
+    ("atoi", Native::new(atoi, "func(s string) (int, int)")),
+    (
+        "unquote",
+        Native::new(
+            |c| unquoting(c, format::unquote),
+            "func(s string) (string, bool)",
+        ),
+    ),
+    (
+        "unquoteChar",
+        Native::new(
+            unquote_char,
+            "func(s string, quote byte) (value rune, multibyte bool, tail string, ok bool)",
+        ),
+    ),
+    (
+        "quotedPrefix",
+        Native::new(
+            |c| unquoting(c, format::quoted_prefix),
+            "func(s string) (string, bool)",
+        ),
+    ),
+    (
+        "FormatBool",
+        Native::new(
+            |c| {
+                let b = c.bool(0);
+                ret_text(c, format::format_bool(b).as_bytes())
+            },
+            "func(b bool) string",
+        ),
+    ),
+    (
+        "FormatFloat",
+        Native::new(
+            format_float,
+            "func(f float64, fmt byte, prec int, bitSize int) string",
+        ),
+    ),
+    (
+        "FormatUint",
+        Native::new(
+            |c| format_integer(c, false),
+            "func(i uint64, base int) string",
+        ),
+    ),
+    (
+        "FormatInt",
+        Native::new(
+            |c| format_integer(c, true),
+            "func(i int64, base int) string",
+        ),
+    ),
+    (
+        "Itoa",
+        Native::new(
+            |c| {
+                let s = format::itoa(c.int(0));
+                ret_text(c, s.as_bytes())
+            },
+            "func(i int) string",
+        ),
+    ),
+    (
+        "Quote",
+        Native::new(|c| s_s(c, format::quote), "func(s string) string"),
+    ),
+    (
+        "QuoteToASCII",
+        Native::new(|c| s_s(c, format::quote_to_ascii), "func(s string) string"),
+    ),
+    (
+        "QuoteToGraphic",
+        Native::new(
+            |c| s_s(c, format::quote_to_graphic),
+            "func(s string) string",
+        ),
+    ),
+    (
+        "QuoteRune",
+        Native::new(|c| r_s(c, format::quote_rune), "func(r rune) string"),
+    ),
+    (
+        "QuoteRuneToASCII",
+        Native::new(
+            |c| r_s(c, format::quote_rune_to_ascii),
+            "func(r rune) string",
+        ),
+    ),
+    (
+        "QuoteRuneToGraphic",
+        Native::new(
+            |c| r_s(c, format::quote_rune_to_graphic),
+            "func(r rune) string",
+        ),
+    ),
+    (
+        "CanBackquote",
+        Native::new(
+            |c| {
+                let s = c.str(0);
+                c.ret_bool(0, format::can_backquote(&s));
+                NativeResult::Ok
+            },
+            "func(s string) bool",
+        ),
+    ),
+    (
+        "IsPrint",
+        Native::new(|c| r_b(c, format::is_print), "func(r rune) bool"),
+    ),
+    (
+        "IsGraphic",
+        Native::new(|c| r_b(c, format::is_graphic), "func(r rune) bool"),
+    ),
+];

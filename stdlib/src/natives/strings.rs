@@ -9,9 +9,9 @@
 //! `unicode.ToUpper`): Rust's full mappings that expand a rune into
 //! several (`ß` to `SS`) leave it unchanged, as Go does.
 
-use super::{ret_str, ret_strings};
+use super::ret_strings;
 use crate::format::utf8::{append_rune, decode_rune};
-use gol_vm::{ArgKind, NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 
 /// Byte index of the first `sub` in `s`.
 pub fn index(s: &[u8], sub: &[u8]) -> Option<usize> {
@@ -292,7 +292,13 @@ fn title(s: &[u8]) -> Vec<u8> {
     let mut prev_sep = true;
     for (_, r, _) in runes(s) {
         let c = char::from_u32(r).unwrap_or('\u{FFFD}');
-        let is_sep = !(c.is_alphanumeric() || c == '_');
+        // Go's isSeparator: ASCII other than letters, digits and '_';
+        // beyond ASCII, only spaces (U+FFFD, a symbol, is not one).
+        let is_sep = if r <= 0x7F {
+            !(c.is_ascii_alphanumeric() || c == '_')
+        } else {
+            !c.is_alphanumeric() && is_space(r)
+        };
         if prev_sep && !is_sep {
             append_rune(&mut out, to_upper(r) as i64);
         } else {
@@ -320,301 +326,457 @@ fn index_rune(s: &[u8], r: i64) -> Option<usize> {
         .map(|(i, _, _)| i)
 }
 
-fn ret_int(ctx: &mut NativeCtx<'_>, v: Option<usize>) -> NativeResult {
-    ctx.set_result(0, v.map_or(-1i64, |i| i as i64) as u64);
-    NativeResult::Ok
-}
-
-fn ret_bool(ctx: &mut NativeCtx<'_>, b: bool) -> NativeResult {
-    ctx.set_result(0, b as u64);
+fn ret_index(ctx: &mut NativeCtx<'_>, v: Option<usize>) -> NativeResult {
+    ctx.ret_int(0, v.map_or(-1i64, |i| i as i64));
     NativeResult::Ok
 }
 
 fn ret_string(ctx: &mut NativeCtx<'_>, b: &[u8]) -> NativeResult {
-    ret_str(ctx, 0, b);
+    ctx.ret_str(0, b);
     NativeResult::Ok
 }
 
-/// The natives of this module.
-pub const NAMES: &[&str] = &[
-    "Clone",
-    "Compare",
-    "Contains",
-    "ContainsAny",
-    "ContainsRune",
-    "Count",
-    "HasPrefix",
-    "HasSuffix",
-    "Index",
-    "LastIndex",
-    "IndexByte",
-    "LastIndexByte",
-    "IndexRune",
-    "IndexAny",
-    "LastIndexAny",
-    "Split",
-    "SplitAfter",
-    "SplitN",
-    "SplitAfterN",
-    "Fields",
-    "Join",
-    "Repeat",
-    "Replace",
-    "ReplaceAll",
-    "ToUpper",
-    "ToTitle",
-    "ToLower",
-    "Title",
-    "ToValidUTF8",
-    "Trim",
-    "TrimLeft",
-    "TrimRight",
-    "TrimSpace",
-    "TrimPrefix",
-    "TrimSuffix",
-    "EqualFold",
-    "Cut",
-    "CutLast",
-    "CutPrefix",
-    "CutSuffix",
-    "appendString",
-];
-
-/// Dispatches `strings.<name>`; `None` when it is not a native here.
-pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    // Most functions take (s string, ...): the first string, read only
-    // when the declaration says parameter 0 is one (Join and appendString
-    // read their own). The second parameter, a string for most, is read
-    // where it is one.
-    let s = match ctx.params().first() {
-        Some(p) if p.kind == ArgKind::Str => ctx.str(0),
-        _ => Vec::new(),
-    };
-    let t = || ctx.str(1);
-    Some(match name {
-        "Clone" => ret_string(ctx, &s),
-        "Compare" => {
-            let t = t();
-            ctx.set_result(0, s.cmp(&t) as i64 as u64);
-            NativeResult::Ok
-        }
-        "Contains" => {
-            let t = t();
-            ret_bool(ctx, index(&s, &t).is_some())
-        }
-        "ContainsAny" => {
-            let t = t();
-            ret_bool(ctx, index_any(&s, &t).is_some())
-        }
-        "ContainsRune" => {
-            let r = ctx.int(1) as i32 as i64;
-            ret_bool(ctx, index_rune(&s, r).is_some())
-        }
-        "Count" => {
-            let t = t();
-            let n = count(&s, &t);
-            ret_int(ctx, Some(n))
-        }
-        "HasPrefix" => {
-            let t = t();
-            ret_bool(ctx, s.starts_with(&t))
-        }
-        "HasSuffix" => {
-            let t = t();
-            ret_bool(ctx, s.ends_with(&t))
-        }
-        "Index" => {
-            let t = t();
-            ret_int(ctx, index(&s, &t))
-        }
-        "LastIndex" => {
-            let t = t();
-            ret_int(ctx, last_index(&s, &t))
-        }
-        "IndexByte" => {
-            let c = ctx.uint(1) as u8;
-            ret_int(ctx, s.iter().position(|&b| b == c))
-        }
-        "LastIndexByte" => {
-            let c = ctx.uint(1) as u8;
-            ret_int(ctx, s.iter().rposition(|&b| b == c))
-        }
-        "IndexRune" => {
-            let r = ctx.int(1) as i32 as i64;
-            ret_int(ctx, index_rune(&s, r))
-        }
-        "IndexAny" => {
-            let t = t();
-            ret_int(ctx, index_any(&s, &t))
-        }
-        "LastIndexAny" => {
-            let t = t();
-            ret_int(ctx, last_index_any(&s, &t))
-        }
-        "Split" | "SplitAfter" | "SplitN" | "SplitAfterN" => {
-            let sep = t();
-            let n = if name.ends_with('N') { ctx.int(2) } else { -1 };
-            let save = if name.starts_with("SplitAfter") {
-                sep.len()
-            } else {
-                0
-            };
-            match gen_split(&s, &sep, save, n) {
-                Some(parts) => ret_strings(ctx, 0, &parts),
-                None => {
-                    for i in 0..3 {
-                        ctx.set_result(i, 0);
-                    }
-                    NativeResult::Ok
-                }
-            }
-        }
-        "Fields" => {
-            let f = fields(&s);
-            ret_strings(ctx, 0, &f)
-        }
-        "Join" => {
-            // (elems []string, sep string)
-            let (p, n, _) = ctx.slice(0);
-            let n = n as usize;
-            let sep = ctx.str(1);
-            let words = ctx.read_words(p, 0, n * 2);
-            let mut out = Vec::new();
-            for k in 0..n {
-                if k > 0 {
-                    out.extend_from_slice(&sep);
-                }
-                out.extend_from_slice(&ctx.string_at(words[2 * k], words[2 * k + 1]));
-            }
-            ret_string(ctx, &out)
-        }
-        "Repeat" => {
-            let n = ctx.int(1);
-            if n < 0 {
-                return Some(NativeResult::Panic("strings: negative Repeat count".into()));
-            }
-            let total = (s.len() as u128) * (n as u128);
-            if total > i64::MAX as u128 {
-                return Some(NativeResult::Panic(
-                    "strings: Repeat output length overflow".into(),
-                ));
-            }
-            // Built in place in the result: a Rust buffer copied into the
-            // heap would need twice the memory. An allocation the heap
-            // cannot make dies as Go does (fatal error: runtime: out of
-            // memory).
-            let (p, l) = ctx.new_string_with(total as usize, |out| {
-                if let Some(first) = out.get_mut(..s.len()) {
-                    first.copy_from_slice(&s);
-                }
-                // Doubling copies, as Go's Repeat: log2(n) memcpys.
-                let mut done = s.len();
-                while done > 0 && done < out.len() {
-                    let k = done.min(out.len() - done);
-                    out.copy_within(..k, done);
-                    done += k;
-                }
-            });
-            ctx.set_result(0, p);
-            ctx.set_result(1, l);
-            NativeResult::Ok
-        }
-        "Replace" | "ReplaceAll" => {
-            let old = t();
-            let new = ctx.str(2);
-            let n = if name == "Replace" { ctx.int(3) } else { -1 };
-            ret_string(ctx, &replace(&s, &old, &new, n))
-        }
-        "ToUpper" | "ToTitle" => ret_string(ctx, &map_runes(&s, to_upper)),
-        "ToLower" => ret_string(ctx, &map_runes(&s, to_lower)),
-        "Title" => ret_string(ctx, &title(&s)),
-        "ToValidUTF8" => {
-            let rep = t();
-            let mut out = Vec::new();
-            let mut in_bad = false;
-            for (i, r, w) in runes(&s) {
-                if r == 0xFFFD && w == 1 && s.get(i..i + 3) != Some("\u{FFFD}".as_bytes()) {
-                    if !in_bad {
-                        out.extend_from_slice(&rep);
-                    }
-                    in_bad = true;
-                } else {
-                    out.extend_from_slice(&s[i..i + w]);
-                    in_bad = false;
-                }
-            }
-            ret_string(ctx, &out)
-        }
-        "Trim" => {
-            let cut = t();
-            ret_string(ctx, trim_right(trim_left(&s, &cut), &cut))
-        }
-        "TrimLeft" => {
-            let cut = t();
-            ret_string(ctx, trim_left(&s, &cut))
-        }
-        "TrimRight" => {
-            let cut = t();
-            ret_string(ctx, trim_right(&s, &cut))
-        }
-        "TrimSpace" => ret_string(ctx, trim_space(&s)),
-        "TrimPrefix" => {
-            let p = t();
-            ret_string(ctx, s.strip_prefix(p.as_slice()).unwrap_or(&s))
-        }
-        "TrimSuffix" => {
-            let p = t();
-            ret_string(ctx, s.strip_suffix(p.as_slice()).unwrap_or(&s))
-        }
-        "EqualFold" => {
-            let t = t();
-            ret_bool(ctx, equal_fold(&s, &t))
-        }
-        "Cut" | "CutLast" => {
-            let sep = t();
-            let i = if name == "Cut" {
-                index(&s, &sep)
-            } else {
-                last_index(&s, &sep)
-            };
-            match i {
-                Some(i) => {
-                    ret_str(ctx, 0, &s[..i]);
-                    ret_str(ctx, 2, &s[i + sep.len()..]);
-                    ctx.set_result(4, 1);
-                }
-                None => {
-                    ret_str(ctx, 0, &s);
-                    ret_str(ctx, 2, b"");
-                    ctx.set_result(4, 0);
-                }
-            }
-            NativeResult::Ok
-        }
-        "CutPrefix" | "CutSuffix" => {
-            let p = t();
-            let cut = if name == "CutPrefix" {
-                s.strip_prefix(p.as_slice())
-            } else {
-                s.strip_suffix(p.as_slice())
-            };
-            let (rest, found) = cut.map_or((&s[..], 0), |r| (r, 1));
-            ret_str(ctx, 0, rest);
-            ctx.set_result(2, found);
-            NativeResult::Ok
-        }
-        "appendString" => {
-            // appendString(b []byte, s string) []byte
-            let (p, l, c) = ctx.slice(0);
-            let add = ctx.str(1);
-            let words: Vec<u64> = add.iter().map(|&b| b as u64).collect();
-            let elem = ctx.slice_elem(0);
-            let (np, nl, nc) = ctx.append(elem, (p, l, c), &words, add.len() as u64);
-            ctx.set_result(0, np);
-            ctx.set_result(1, nl);
-            ctx.set_result(2, nc);
-            NativeResult::Ok
-        }
-        _ => return None,
-    })
+/// `func(s string) string`: `f` of the string.
+fn s_s(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8]) -> Vec<u8>) -> NativeResult {
+    let s = ctx.str(0);
+    ret_string(ctx, &f(&s))
 }
+
+/// `func(s, t string) string`.
+fn ss_s(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], &[u8]) -> Vec<u8>) -> NativeResult {
+    let (s, t) = (ctx.str(0), ctx.str(1));
+    ret_string(ctx, &f(&s, &t))
+}
+
+/// `func(s, t string) bool`.
+fn ss_b(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], &[u8]) -> bool) -> NativeResult {
+    let (s, t) = (ctx.str(0), ctx.str(1));
+    ctx.ret_bool(0, f(&s, &t));
+    NativeResult::Ok
+}
+
+/// `func(s, t string) int`, an index or -1.
+fn ss_i(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], &[u8]) -> Option<usize>) -> NativeResult {
+    let (s, t) = (ctx.str(0), ctx.str(1));
+    ret_index(ctx, f(&s, &t))
+}
+
+/// `func(s string, c byte) int`.
+fn sc_i(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], u8) -> Option<usize>) -> NativeResult {
+    let (s, c) = (ctx.str(0), ctx.uint(1) as u8);
+    ret_index(ctx, f(&s, c))
+}
+
+/// `func(s string, r rune) int`.
+fn sr_i(ctx: &mut NativeCtx<'_>) -> Option<usize> {
+    index_rune(&ctx.str(0), ctx.int(1) as i32 as i64)
+}
+
+/// `func(s, sep string[, n int]) []string`: Go's genSplit, keeping
+/// `save` of the separator (`SplitAfter`), at most `n` (-1: all).
+fn split(ctx: &mut NativeCtx<'_>, after: bool, with_n: bool) -> NativeResult {
+    let (s, sep) = (ctx.str(0), ctx.str(1));
+    let n = if with_n { ctx.int(2) } else { -1 };
+    let save = if after { sep.len() } else { 0 };
+    match gen_split(&s, &sep, save, n) {
+        Some(parts) => ret_strings(ctx, 0, &parts),
+        None => {
+            ctx.ret_slice(0, (0, 0, 0));
+            NativeResult::Ok
+        }
+    }
+}
+
+fn join(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let (p, n, _) = ctx.slice(0);
+    let n = n as usize;
+    let sep = ctx.str(1);
+    let words = ctx.read_words(p, 0, n * 2);
+    let mut out = Vec::new();
+    for k in 0..n {
+        if k > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend_from_slice(&ctx.string_at(words[2 * k], words[2 * k + 1]));
+    }
+    ret_string(ctx, &out)
+}
+
+fn repeat(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let s = ctx.str(0);
+    let n = ctx.int(1);
+    if n < 0 {
+        return NativeResult::Panic("strings: negative Repeat count".into());
+    }
+    let total = (s.len() as u128) * (n as u128);
+    if total > i64::MAX as u128 {
+        return NativeResult::Panic("strings: Repeat output length overflow".into());
+    }
+    // Built in place in the result: a Rust buffer copied into the heap
+    // would need twice the memory. An allocation the heap cannot make
+    // dies as Go does (fatal error: runtime: out of memory).
+    let r = ctx.new_string_with(total as usize, |out| {
+        if let Some(first) = out.get_mut(..s.len()) {
+            first.copy_from_slice(&s);
+        }
+        // Doubling copies, as Go's Repeat: log2(n) memcpys.
+        let mut done = s.len();
+        while done > 0 && done < out.len() {
+            let k = done.min(out.len() - done);
+            out.copy_within(..k, done);
+            done += k;
+        }
+    });
+    ctx.ret_str_words(0, r);
+    NativeResult::Ok
+}
+
+fn replace_n(ctx: &mut NativeCtx<'_>, with_n: bool) -> NativeResult {
+    let (s, old, new) = (ctx.str(0), ctx.str(1), ctx.str(2));
+    let n = if with_n { ctx.int(3) } else { -1 };
+    ret_string(ctx, &replace(&s, &old, &new, n))
+}
+
+fn to_valid_utf8(s: &[u8], rep: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut in_bad = false;
+    for (i, r, w) in runes(s) {
+        if r == 0xFFFD && w == 1 && s.get(i..i + 3) != Some("\u{FFFD}".as_bytes()) {
+            if !in_bad {
+                out.extend_from_slice(rep);
+            }
+            in_bad = true;
+        } else {
+            out.extend_from_slice(&s[i..i + w]);
+            in_bad = false;
+        }
+    }
+    out
+}
+
+/// `Cut` and `CutLast`: (before, after string, found bool).
+fn cut(ctx: &mut NativeCtx<'_>, last: bool) -> NativeResult {
+    let (s, sep) = (ctx.str(0), ctx.str(1));
+    let i = if last {
+        last_index(&s, &sep)
+    } else {
+        index(&s, &sep)
+    };
+    match i {
+        Some(i) => {
+            ctx.ret_str(0, &s[..i]);
+            ctx.ret_str(1, &s[i + sep.len()..]);
+            ctx.ret_bool(2, true);
+        }
+        None => {
+            ctx.ret_str(0, &s);
+            ctx.ret_str(1, b"");
+            ctx.ret_bool(2, false);
+        }
+    }
+    NativeResult::Ok
+}
+
+/// `CutPrefix` and `CutSuffix`: (rest string, found bool).
+fn cut_fix(ctx: &mut NativeCtx<'_>, prefix: bool) -> NativeResult {
+    let (s, p) = (ctx.str(0), ctx.str(1));
+    let cut = if prefix {
+        s.strip_prefix(p.as_slice())
+    } else {
+        s.strip_suffix(p.as_slice())
+    };
+    let (rest, found) = cut.map_or((&s[..], false), |r| (r, true));
+    ctx.ret_str(0, rest);
+    ctx.ret_bool(1, found);
+    NativeResult::Ok
+}
+
+fn append_string(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let (p, l, c) = ctx.slice(0);
+    let add = ctx.str(1);
+    let words: Vec<u64> = add.iter().map(|&b| b as u64).collect();
+    let elem = ctx.slice_elem(0);
+    let r = ctx.append(elem, (p, l, c), &words, add.len() as u64);
+    ctx.ret_slice(0, r);
+    NativeResult::Ok
+}
+
+/// The natives of this module: name in the package, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module). Each is its own function, resolved once at load.
+pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "Clone",
+        Native::new(|c| s_s(c, <[u8]>::to_vec), "func(s string) string"),
+    ),
+    (
+        "Compare",
+        Native::new(
+            |c| {
+                let (a, b) = (c.str(0), c.str(1));
+                c.ret_int(0, a.cmp(&b) as i64);
+                NativeResult::Ok
+            },
+            "func(a string, b string) int",
+        ),
+    ),
+    (
+        "Contains",
+        Native::new(
+            |c| ss_b(c, |s, t| index(s, t).is_some()),
+            "func(s string, substr string) bool",
+        ),
+    ),
+    (
+        "ContainsAny",
+        Native::new(
+            |c| ss_b(c, |s, t| index_any(s, t).is_some()),
+            "func(s string, chars string) bool",
+        ),
+    ),
+    (
+        "ContainsRune",
+        Native::new(
+            |c| {
+                let found = sr_i(c).is_some();
+                c.ret_bool(0, found);
+                NativeResult::Ok
+            },
+            "func(s string, r rune) bool",
+        ),
+    ),
+    (
+        "Count",
+        Native::new(
+            |c| ss_i(c, |s, t| Some(count(s, t))),
+            "func(s string, substr string) int",
+        ),
+    ),
+    (
+        "HasPrefix",
+        Native::new(
+            |c| ss_b(c, <[u8]>::starts_with),
+            "func(s string, prefix string) bool",
+        ),
+    ),
+    (
+        "HasSuffix",
+        Native::new(
+            |c| ss_b(c, <[u8]>::ends_with),
+            "func(s string, suffix string) bool",
+        ),
+    ),
+    (
+        "Index",
+        Native::new(|c| ss_i(c, index), "func(s string, substr string) int"),
+    ),
+    (
+        "LastIndex",
+        Native::new(|c| ss_i(c, last_index), "func(s string, substr string) int"),
+    ),
+    (
+        "IndexByte",
+        Native::new(
+            |c| sc_i(c, |s, b| s.iter().position(|&x| x == b)),
+            "func(s string, c byte) int",
+        ),
+    ),
+    (
+        "LastIndexByte",
+        Native::new(
+            |c| sc_i(c, |s, b| s.iter().rposition(|&x| x == b)),
+            "func(s string, c byte) int",
+        ),
+    ),
+    (
+        "IndexRune",
+        Native::new(
+            |c| {
+                let i = sr_i(c);
+                ret_index(c, i)
+            },
+            "func(s string, r rune) int",
+        ),
+    ),
+    (
+        "IndexAny",
+        Native::new(|c| ss_i(c, index_any), "func(s string, chars string) int"),
+    ),
+    (
+        "LastIndexAny",
+        Native::new(
+            |c| ss_i(c, last_index_any),
+            "func(s string, chars string) int",
+        ),
+    ),
+    (
+        "Split",
+        Native::new(
+            |c| split(c, false, false),
+            "func(s string, sep string) []string",
+        ),
+    ),
+    (
+        "SplitAfter",
+        Native::new(
+            |c| split(c, true, false),
+            "func(s string, sep string) []string",
+        ),
+    ),
+    (
+        "SplitN",
+        Native::new(
+            |c| split(c, false, true),
+            "func(s string, sep string, n int) []string",
+        ),
+    ),
+    (
+        "SplitAfterN",
+        Native::new(
+            |c| split(c, true, true),
+            "func(s string, sep string, n int) []string",
+        ),
+    ),
+    (
+        "Fields",
+        Native::new(
+            |c| {
+                let f = fields(&c.str(0));
+                ret_strings(c, 0, &f)
+            },
+            "func(s string) []string",
+        ),
+    ),
+    (
+        "Join",
+        Native::new(join, "func(elems []string, sep string) string"),
+    ),
+    (
+        "Repeat",
+        Native::new(repeat, "func(s string, count int) string"),
+    ),
+    (
+        "Replace",
+        Native::new(
+            |c| replace_n(c, true),
+            "func(s string, old string, new string, n int) string",
+        ),
+    ),
+    (
+        "ReplaceAll",
+        Native::new(
+            |c| replace_n(c, false),
+            "func(s string, old string, new string) string",
+        ),
+    ),
+    (
+        "ToUpper",
+        Native::new(
+            |c| s_s(c, |s| map_runes(s, to_upper)),
+            "func(s string) string",
+        ),
+    ),
+    (
+        "ToTitle",
+        Native::new(
+            |c| s_s(c, |s| map_runes(s, to_upper)),
+            "func(s string) string",
+        ),
+    ),
+    (
+        "ToLower",
+        Native::new(
+            |c| s_s(c, |s| map_runes(s, to_lower)),
+            "func(s string) string",
+        ),
+    ),
+    (
+        "Title",
+        Native::new(|c| s_s(c, title), "func(s string) string"),
+    ),
+    (
+        "ToValidUTF8",
+        Native::new(
+            |c| ss_s(c, to_valid_utf8),
+            "func(s string, replacement string) string",
+        ),
+    ),
+    (
+        "Trim",
+        Native::new(
+            |c| ss_s(c, |s, cut| trim_right(trim_left(s, cut), cut).to_vec()),
+            "func(s string, cutset string) string",
+        ),
+    ),
+    (
+        "TrimLeft",
+        Native::new(
+            |c| ss_s(c, |s, cut| trim_left(s, cut).to_vec()),
+            "func(s string, cutset string) string",
+        ),
+    ),
+    (
+        "TrimRight",
+        Native::new(
+            |c| ss_s(c, |s, cut| trim_right(s, cut).to_vec()),
+            "func(s string, cutset string) string",
+        ),
+    ),
+    (
+        "TrimSpace",
+        Native::new(
+            |c| s_s(c, |s| trim_space(s).to_vec()),
+            "func(s string) string",
+        ),
+    ),
+    (
+        "TrimPrefix",
+        Native::new(
+            |c| ss_s(c, |s, p| s.strip_prefix(p).unwrap_or(s).to_vec()),
+            "func(s string, prefix string) string",
+        ),
+    ),
+    (
+        "TrimSuffix",
+        Native::new(
+            |c| ss_s(c, |s, p| s.strip_suffix(p).unwrap_or(s).to_vec()),
+            "func(s string, suffix string) string",
+        ),
+    ),
+    (
+        "EqualFold",
+        Native::new(|c| ss_b(c, equal_fold), "func(s string, t string) bool"),
+    ),
+    (
+        "Cut",
+        Native::new(
+            |c| cut(c, false),
+            "func(s string, sep string) (before string, after string, found bool)",
+        ),
+    ),
+    (
+        "CutLast",
+        Native::new(
+            |c| cut(c, true),
+            "func(s string, sep string) (before string, after string, found bool)",
+        ),
+    ),
+    (
+        "CutPrefix",
+        Native::new(
+            |c| cut_fix(c, true),
+            "func(s string, prefix string) (after string, found bool)",
+        ),
+    ),
+    (
+        "CutSuffix",
+        Native::new(
+            |c| cut_fix(c, false),
+            "func(s string, suffix string) (before string, found bool)",
+        ),
+    ),
+    (
+        "appendString",
+        Native::new(append_string, "func(b []byte, s string) []byte"),
+    ),
+];

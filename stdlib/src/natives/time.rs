@@ -56,21 +56,11 @@ use gol_lang::bytecode::Program;
 use gol_vm::exec::{go_func_value, Cx};
 use gol_vm::sched::chan::{select, SelCase, Selected};
 use gol_vm::sched::{Op, TimerHandle};
-use gol_vm::{NativeCtx, NativeResult};
+use gol_vm::{Native, NativeCtx, NativeResult};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-
-pub const NAMES: &[&str] = &[
-    "Sleep",
-    "now",
-    "localIsUTC",
-    "mod",
-    "newTimer",
-    "stopTimer",
-    "resetTimer",
-];
 
 /// The Unix epoch in seconds since January 1, year 1 (Go's
 /// `unixToInternal`).
@@ -79,37 +69,72 @@ const UNIX_TO_INTERNAL: i64 = (1969 * 365 + 1969 / 4 - 1969 / 100 + 1969 / 400) 
 /// Words of a `Time` value: seconds, nanoseconds, monotonic reading.
 const TIME_WORDS: usize = 3;
 
-pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    Some(match name {
-        "Sleep" => ctx.sleep(ctx.int(0)),
-        "now" => {
-            let t = now_words(0);
-            for (i, w) in t.into_iter().enumerate() {
-                ctx.set_result(i, w);
-            }
-            NativeResult::Ok
-        }
-        "localIsUTC" => {
-            ctx.set_result(0, local_is_utc() as u64);
-            NativeResult::Ok
-        }
-        "mod" => {
-            let (sec, nsec, d) = (ctx.int(0), ctx.int(1), ctx.int(2));
-            ctx.set_result(0, time_mod(sec, nsec, d) as u64);
-            NativeResult::Ok
-        }
-        "newTimer" => new_timer(ctx),
-        "stopTimer" => {
-            let Some(cx) = ctx.cx() else {
-                return Some(no_sched());
-            };
-            let pending = find(ctx.int(0)).is_some_and(|t| stop(&mut t.lock(), cx));
-            ctx.set_result(0, pending as u64);
-            NativeResult::Ok
-        }
-        "resetTimer" => reset_timer(ctx),
-        _ => return None,
-    })
+/// The natives of this module: name, code, and the Go signature the code
+/// implements (checked at load, see gol_vm's native module).
+pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "Sleep",
+        Native::new(|c| c.sleep(c.int(0)), "func(d Duration)"),
+    ),
+    (
+        "now",
+        Native::new(
+            |c| {
+                let [sec, nsec, mono] = now_words(0);
+                c.ret_int(0, sec as i64);
+                c.ret_int(1, nsec as i64);
+                c.ret_int(2, mono as i64);
+                NativeResult::Ok
+            },
+            "func() (sec int64, nsec int64, mono int64)",
+        ),
+    ),
+    (
+        "localIsUTC",
+        Native::new(
+            |c| {
+                c.ret_bool(0, local_is_utc());
+                NativeResult::Ok
+            },
+            "func() bool",
+        ),
+    ),
+    (
+        "mod",
+        Native::new(
+            |c| {
+                let (sec, nsec, d) = (c.int(0), c.int(1), c.int(2));
+                c.ret_int(0, time_mod(sec, nsec, d));
+                NativeResult::Ok
+            },
+            "func(sec int64, nsec int64, d int64) int64",
+        ),
+    ),
+    (
+        "newTimer",
+        Native::new(
+            new_timer,
+            "func(c chan Time, f func(), d int64, period int64, keep bool) int64",
+        ),
+    ),
+    ("stopTimer", Native::new(stop_timer, "func(id int64) bool")),
+    (
+        "resetTimer",
+        Native::new(
+            reset_timer,
+            "func(id int64, f func(), d int64, period int64) bool",
+        ),
+    ),
+];
+
+/// `stopTimer(id int64) bool`.
+fn stop_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let Some(cx) = ctx.cx() else {
+        return no_sched();
+    };
+    let pending = find(ctx.int(0)).is_some_and(|t| stop(&mut t.lock(), cx));
+    ctx.ret_bool(0, pending);
+    NativeResult::Ok
 }
 
 fn no_sched() -> NativeResult {
@@ -308,7 +333,7 @@ fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
             .unwrap_or_else(|e| e.into_inner())
             .insert(id, t);
     }
-    ctx.set_result(0, id as u64);
+    ctx.ret_int(0, id);
     NativeResult::Ok
 }
 
@@ -321,7 +346,7 @@ fn reset_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
         return no_sched();
     };
     let Some(t) = find(id) else {
-        ctx.set_result(0, 0);
+        ctx.ret_bool(0, false);
         return NativeResult::Ok;
     };
     let pending = {
@@ -336,7 +361,7 @@ fn reset_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
         arm(&t, &mut st, cx, now.saturating_add(d.max(0) as u64));
         pending
     };
-    ctx.set_result(0, pending as u64);
+    ctx.ret_bool(0, pending);
     NativeResult::Ok
 }
 

@@ -12,29 +12,7 @@
 
 use super::strings::{is_space, to_lower, to_upper};
 use crate::format::{is_graphic, is_print};
-use gol_vm::{NativeCtx, NativeResult};
-
-/// The natives of this module.
-pub const NAMES: &[&str] = &[
-    "IsDigit",
-    "IsGraphic",
-    "IsPrint",
-    "IsControl",
-    "IsLetter",
-    "IsMark",
-    "IsNumber",
-    "IsPunct",
-    "IsSpace",
-    "IsSymbol",
-    "IsUpper",
-    "IsLower",
-    "IsTitle",
-    "To",
-    "ToUpper",
-    "ToLower",
-    "ToTitle",
-    "SimpleFold",
-];
+use gol_vm::{Native, NativeCtx, NativeResult};
 
 const ASCII_PUNCT: &[u8] = b"!\"#%&'()*,-./:;?@[\\]_{}";
 const ASCII_SYMBOL: &[u8] = b"$+<=>^`|~";
@@ -71,88 +49,134 @@ fn low(r: i64) -> i64 {
     }
 }
 
-fn predicate(name: &str, r: i64) -> Option<bool> {
-    let c = ch(r);
-    let ascii = (0..0x80).contains(&r);
-    Some(match name {
-        "IsDigit" => {
-            if ascii {
-                (b'0' as i64..=b'9' as i64).contains(&r)
-            } else {
-                c.is_some_and(|c| c.is_numeric() && c.to_digit(10).is_none() && r > 0xFF)
-            }
-        }
-        "IsNumber" => c.is_some_and(char::is_numeric),
-        "IsLetter" => c.is_some_and(char::is_alphabetic),
-        "IsUpper" => c.is_some_and(char::is_uppercase),
-        "IsLower" => c.is_some_and(char::is_lowercase),
-        "IsTitle" => is_title(r),
-        "IsSpace" => u32::try_from(r).is_ok_and(is_space),
-        "IsControl" => (0..0x20).contains(&r) || (0x7F..0xA0).contains(&r),
-        "IsPunct" => {
-            if ascii {
-                ASCII_PUNCT.contains(&(r as u8))
-            } else {
-                matches!(r, 0xA1 | 0xA7 | 0xAB | 0xB6 | 0xB7 | 0xBB | 0xBF)
-                    || (0x2010..=0x2027).contains(&r)
-                    || (0x3001..=0x3003).contains(&r)
-            }
-        }
-        "IsSymbol" => {
-            if ascii {
-                ASCII_SYMBOL.contains(&(r as u8))
-            } else {
-                matches!(r, 0xA2..=0xA6 | 0xA8 | 0xA9 | 0xAC | 0xAE..=0xB1 | 0xB4 | 0xB8 | 0xD7 | 0xF7)
-                    || (0x2190..=0x21FF).contains(&r)
-                    || (0x2200..=0x22FF).contains(&r)
-                    || (0x20A0..=0x20C0).contains(&r)
-            }
-        }
-        "IsMark" => (0x300..=0x36F).contains(&r) || (0x1AB0..=0x1AFF).contains(&r),
-        "IsPrint" => is_print(r),
-        "IsGraphic" => is_graphic(r),
-        _ => return None,
-    })
+fn is_ascii(r: i64) -> bool {
+    (0..0x80).contains(&r)
 }
 
-/// Dispatches `unicode.<name>`; `None` when it is not a native here.
-pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    // Parameter 0 is the rune for every function but To.
-    let r = if name == "To" {
-        0
+fn is_digit(r: i64) -> bool {
+    if is_ascii(r) {
+        (b'0' as i64..=b'9' as i64).contains(&r)
     } else {
-        ctx.int(0) as i32 as i64
-    };
-    if let Some(b) = predicate(name, r) {
-        ctx.set_result(0, b as u64);
-        return Some(NativeResult::Ok);
+        ch(r).is_some_and(|c| c.is_numeric() && c.to_digit(10).is_none() && r > 0xFF)
     }
-    let v = match name {
-        "ToUpper" => up(r),
-        "ToLower" => low(r),
-        "ToTitle" => to_title(r),
-        "To" => {
-            let r = ctx.int(1) as i32 as i64;
-            match ctx.int(0) {
-                0 => up(r),
-                1 => low(r),
-                2 => to_title(r),
-                _ => 0xFFFD,
-            }
-        }
-        "SimpleFold" => {
-            if !(0..=0x10FFFF).contains(&r) {
-                r
-            } else {
-                // The next rune of r's case orbit, in ascending order.
-                let mut orbit = vec![r, up(r), low(r), to_title(r)];
-                orbit.sort_unstable();
-                orbit.dedup();
-                orbit.iter().copied().find(|&x| x > r).unwrap_or(orbit[0])
-            }
-        }
-        _ => return None,
-    };
-    ctx.set_result(0, v as u64);
-    Some(NativeResult::Ok)
 }
+
+fn is_punct(r: i64) -> bool {
+    if is_ascii(r) {
+        ASCII_PUNCT.contains(&(r as u8))
+    } else {
+        matches!(r, 0xA1 | 0xA7 | 0xAB | 0xB6 | 0xB7 | 0xBB | 0xBF)
+            || (0x2010..=0x2027).contains(&r)
+            || (0x3001..=0x3003).contains(&r)
+    }
+}
+
+fn is_symbol(r: i64) -> bool {
+    if is_ascii(r) {
+        ASCII_SYMBOL.contains(&(r as u8))
+    } else {
+        matches!(r, 0xA2..=0xA6 | 0xA8 | 0xA9 | 0xAC | 0xAE..=0xB1 | 0xB4 | 0xB8 | 0xD7 | 0xF7)
+            || (0x2190..=0x21FF).contains(&r)
+            || (0x2200..=0x22FF).contains(&r)
+            || (0x20A0..=0x20C0).contains(&r)
+    }
+}
+
+fn simple_fold(r: i64) -> i64 {
+    if !(0..=0x10FFFF).contains(&r) {
+        return r;
+    }
+    // The next rune of r's case orbit, in ascending order.
+    let mut orbit = vec![r, up(r), low(r), to_title(r)];
+    orbit.sort_unstable();
+    orbit.dedup();
+    orbit.iter().copied().find(|&x| x > r).unwrap_or(orbit[0])
+}
+
+/// `func(r rune) bool`.
+fn pred(ctx: &mut NativeCtx<'_>, f: impl Fn(i64) -> bool) -> NativeResult {
+    let r = ctx.int(0) as i32 as i64;
+    ctx.ret_bool(0, f(r));
+    NativeResult::Ok
+}
+
+/// `func(r rune) rune`.
+fn map(ctx: &mut NativeCtx<'_>, f: impl Fn(i64) -> i64) -> NativeResult {
+    let r = ctx.int(0) as i32 as i64;
+    ctx.ret_int(0, f(r));
+    NativeResult::Ok
+}
+
+/// `To(_case int, r rune) rune`.
+fn to(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let r = ctx.int(1) as i32 as i64;
+    let v = match ctx.int(0) {
+        0 => up(r),
+        1 => low(r),
+        2 => to_title(r),
+        _ => 0xFFFD,
+    };
+    ctx.ret_int(0, v);
+    NativeResult::Ok
+}
+
+const PRED: &str = "func(r rune) bool";
+const MAP: &str = "func(r rune) rune";
+
+/// The natives of this module: name in the package, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module). Each is its own function, resolved once at load.
+pub const NATIVES: &[(&str, Native)] = &[
+    ("IsDigit", Native::new(|c| pred(c, is_digit), PRED)),
+    ("IsGraphic", Native::new(|c| pred(c, is_graphic), PRED)),
+    ("IsPrint", Native::new(|c| pred(c, is_print), PRED)),
+    (
+        "IsControl",
+        Native::new(
+            |c| pred(c, |r| (0..0x20).contains(&r) || (0x7F..0xA0).contains(&r)),
+            PRED,
+        ),
+    ),
+    (
+        "IsLetter",
+        Native::new(
+            |c| pred(c, |r| ch(r).is_some_and(char::is_alphabetic)),
+            PRED,
+        ),
+    ),
+    (
+        "IsMark",
+        Native::new(
+            |c| {
+                pred(c, |r| {
+                    (0x300..=0x36F).contains(&r) || (0x1AB0..=0x1AFF).contains(&r)
+                })
+            },
+            PRED,
+        ),
+    ),
+    (
+        "IsNumber",
+        Native::new(|c| pred(c, |r| ch(r).is_some_and(char::is_numeric)), PRED),
+    ),
+    ("IsPunct", Native::new(|c| pred(c, is_punct), PRED)),
+    (
+        "IsSpace",
+        Native::new(|c| pred(c, |r| u32::try_from(r).is_ok_and(is_space)), PRED),
+    ),
+    ("IsSymbol", Native::new(|c| pred(c, is_symbol), PRED)),
+    (
+        "IsUpper",
+        Native::new(|c| pred(c, |r| ch(r).is_some_and(char::is_uppercase)), PRED),
+    ),
+    (
+        "IsLower",
+        Native::new(|c| pred(c, |r| ch(r).is_some_and(char::is_lowercase)), PRED),
+    ),
+    ("IsTitle", Native::new(|c| pred(c, is_title), PRED)),
+    ("To", Native::new(to, "func(_case int, r rune) rune")),
+    ("ToUpper", Native::new(|c| map(c, up), MAP)),
+    ("ToLower", Native::new(|c| map(c, low), MAP)),
+    ("ToTitle", Native::new(|c| map(c, to_title), MAP)),
+    ("SimpleFold", Native::new(|c| map(c, simple_fold), MAP)),
+];

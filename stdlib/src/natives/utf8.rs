@@ -3,26 +3,7 @@
 //! U+FFFD of width 0). A `[]byte` holds one byte per word.
 
 use crate::format::utf8::{append_rune, decode_rune, valid_rune};
-use gol_vm::{NativeCtx, NativeResult};
-
-/// The natives of this module.
-pub const NAMES: &[&str] = &[
-    "FullRune",
-    "FullRuneInString",
-    "DecodeRune",
-    "DecodeRuneInString",
-    "DecodeLastRune",
-    "DecodeLastRuneInString",
-    "RuneLen",
-    "EncodeRune",
-    "AppendRune",
-    "RuneCount",
-    "RuneCountInString",
-    "RuneStart",
-    "Valid",
-    "ValidString",
-    "ValidRune",
-];
+use gol_vm::{Native, NativeCtx, NativeResult};
 
 fn decode(s: &[u8]) -> (u32, usize) {
     if s.is_empty() {
@@ -91,98 +72,180 @@ fn rune_len(r: i64) -> i64 {
     }
 }
 
-/// Dispatches `unicode/utf8.<name>`; `None` when it is not a native here.
-pub fn call(name: &str, ctx: &mut NativeCtx<'_>) -> Option<NativeResult> {
-    let input = |ctx: &NativeCtx<'_>| {
-        if name.ends_with("InString") || name == "ValidString" {
-            ctx.str(0)
-        } else {
-            ctx.bytes(0)
-        }
-    };
-    match name {
-        "FullRune" | "FullRuneInString" => {
-            let s = input(ctx);
-            ctx.set_result(0, full_rune(&s) as u64);
-        }
-        "DecodeRune" | "DecodeRuneInString" => {
-            let s = input(ctx);
-            let (r, w) = decode(&s);
-            ctx.set_result(0, r as u64);
-            ctx.set_result(1, w as u64);
-        }
-        "DecodeLastRune" | "DecodeLastRuneInString" => {
-            let s = input(ctx);
-            let (r, w) = decode_last(&s);
-            ctx.set_result(0, r as u64);
-            ctx.set_result(1, w as u64);
-        }
-        "RuneLen" => {
-            let r = ctx.int(0) as i32 as i64;
-            ctx.set_result(0, rune_len(r) as u64);
-        }
-        "EncodeRune" => {
-            // EncodeRune(p []byte, r rune) int: panics like Go's index
-            // expression when p is too short.
-            let (p, len, _) = ctx.slice(0);
-            let r = ctx.int(1) as i32 as i64;
-            let mut b = Vec::new();
-            append_rune(&mut b, r);
-            if (len as usize) < b.len() {
-                return Some(NativeResult::RuntimeError(format!(
-                    "runtime error: index out of range [{}] with length {len}",
-                    b.len() - 1
-                )));
-            }
-            let words: Vec<u64> = b.iter().map(|&x| x as u64).collect();
-            for (k, w) in words.iter().enumerate() {
-                let elem = byte_type(ctx);
-                if let Some(t) = elem {
-                    ctx.store(p, k, &[*w], t);
-                }
-            }
-            ctx.set_result(0, b.len() as u64);
-        }
-        "AppendRune" => {
-            let (p, l, c) = ctx.slice(0);
-            let r = ctx.int(1) as i32 as i64;
-            let mut b = Vec::new();
-            append_rune(&mut b, r);
-            let words: Vec<u64> = b.iter().map(|&x| x as u64).collect();
-            let Some(t) = byte_type(ctx) else {
-                return Some(NativeResult::Panic("utf8: bad declaration".into()));
-            };
-            let (np, nl, nc) = ctx.append(t, (p, l, c), &words, b.len() as u64);
-            ctx.set_result(0, np);
-            ctx.set_result(1, nl);
-            ctx.set_result(2, nc);
-        }
-        "RuneCount" | "RuneCountInString" => {
-            let s = input(ctx);
-            ctx.set_result(0, crate::format::utf8::rune_count(&s) as u64);
-        }
-        "RuneStart" => {
-            let b = ctx.uint(0) as u8;
-            ctx.set_result(0, ((b & 0xC0) != 0x80) as u64);
-        }
-        "Valid" | "ValidString" => {
-            let s = input(ctx);
-            ctx.set_result(0, std::str::from_utf8(&s).is_ok() as u64);
-        }
-        "ValidRune" => {
-            let r = ctx.int(0) as i32 as i64;
-            ctx.set_result(0, valid_rune(r) as u64);
-        }
-        _ => return None,
+/// `p []byte` (`string` false) or `s string` (true): parameter 0's bytes.
+fn input(ctx: &NativeCtx<'_>, string: bool) -> Vec<u8> {
+    if string {
+        ctx.str(0)
+    } else {
+        ctx.bytes(0)
     }
-    Some(NativeResult::Ok)
 }
 
-/// The `byte` element type of this native's first (`[]byte`) parameter.
-fn byte_type(ctx: &NativeCtx<'_>) -> Option<gol_lang::bytecode::RtType> {
-    let &t = ctx.signature().0.first()?;
-    match ctx.type_kind(t) {
-        gol_lang::bytecode::TypeKind::Slice(e) => Some(*e),
-        _ => None,
-    }
+/// `func(p []byte) bool` or `func(s string) bool`.
+fn in_b(ctx: &mut NativeCtx<'_>, string: bool, f: impl Fn(&[u8]) -> bool) -> NativeResult {
+    let s = input(ctx, string);
+    ctx.ret_bool(0, f(&s));
+    NativeResult::Ok
 }
+
+/// `func(...) (r rune, size int)`.
+fn in_rune(
+    ctx: &mut NativeCtx<'_>,
+    string: bool,
+    f: impl Fn(&[u8]) -> (u32, usize),
+) -> NativeResult {
+    let s = input(ctx, string);
+    let (r, w) = f(&s);
+    ctx.ret_int(0, r as i64);
+    ctx.ret_int(1, w as i64);
+    NativeResult::Ok
+}
+
+fn rune_count(ctx: &mut NativeCtx<'_>, string: bool) -> NativeResult {
+    let s = input(ctx, string);
+    ctx.ret_int(0, crate::format::utf8::rune_count(&s) as i64);
+    NativeResult::Ok
+}
+
+/// `func(r rune) T`, the rune as Go's int32.
+fn rune_arg(ctx: &NativeCtx<'_>, k: usize) -> i64 {
+    ctx.int(k) as i32 as i64
+}
+
+/// EncodeRune(p []byte, r rune) int: panics like Go's index expression
+/// when p is too short.
+fn encode_rune(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let (p, len, _) = ctx.slice(0);
+    let r = rune_arg(ctx, 1);
+    let mut b = Vec::new();
+    append_rune(&mut b, r);
+    if (len as usize) < b.len() {
+        return NativeResult::RuntimeError(format!(
+            "runtime error: index out of range [{}] with length {len}",
+            b.len() - 1
+        ));
+    }
+    let elem = ctx.slice_elem(0);
+    for (k, &x) in b.iter().enumerate() {
+        ctx.store(p, k, &[x as u64], elem);
+    }
+    ctx.ret_int(0, b.len() as i64);
+    NativeResult::Ok
+}
+
+fn append_rune_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let s = ctx.slice(0);
+    let r = rune_arg(ctx, 1);
+    let mut b = Vec::new();
+    append_rune(&mut b, r);
+    let words: Vec<u64> = b.iter().map(|&x| x as u64).collect();
+    let elem = ctx.slice_elem(0);
+    let out = ctx.append(elem, s, &words, b.len() as u64);
+    ctx.ret_slice(0, out);
+    NativeResult::Ok
+}
+
+/// The natives of this module: name in the package, code, and the Go
+/// signature the code implements (checked at load, see gol_vm's native
+/// module). Each is its own function, resolved once at load.
+pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "FullRune",
+        Native::new(|c| in_b(c, false, full_rune), "func(p []byte) bool"),
+    ),
+    (
+        "FullRuneInString",
+        Native::new(|c| in_b(c, true, full_rune), "func(s string) bool"),
+    ),
+    (
+        "DecodeRune",
+        Native::new(
+            |c| in_rune(c, false, decode),
+            "func(p []byte) (r rune, size int)",
+        ),
+    ),
+    (
+        "DecodeRuneInString",
+        Native::new(
+            |c| in_rune(c, true, decode),
+            "func(s string) (r rune, size int)",
+        ),
+    ),
+    (
+        "DecodeLastRune",
+        Native::new(
+            |c| in_rune(c, false, decode_last),
+            "func(p []byte) (r rune, size int)",
+        ),
+    ),
+    (
+        "DecodeLastRuneInString",
+        Native::new(
+            |c| in_rune(c, true, decode_last),
+            "func(s string) (r rune, size int)",
+        ),
+    ),
+    (
+        "RuneLen",
+        Native::new(
+            |c| {
+                let r = rune_arg(c, 0);
+                c.ret_int(0, rune_len(r));
+                NativeResult::Ok
+            },
+            "func(r rune) int",
+        ),
+    ),
+    (
+        "EncodeRune",
+        Native::new(encode_rune, "func(p []byte, r rune) int"),
+    ),
+    (
+        "AppendRune",
+        Native::new(append_rune_native, "func(p []byte, r rune) []byte"),
+    ),
+    (
+        "RuneCount",
+        Native::new(|c| rune_count(c, false), "func(p []byte) int"),
+    ),
+    (
+        "RuneCountInString",
+        Native::new(|c| rune_count(c, true), "func(s string) (n int)"),
+    ),
+    (
+        "RuneStart",
+        Native::new(
+            |c| {
+                let b = c.uint(0) as u8;
+                c.ret_bool(0, (b & 0xC0) != 0x80);
+                NativeResult::Ok
+            },
+            "func(b byte) bool",
+        ),
+    ),
+    (
+        "Valid",
+        Native::new(
+            |c| in_b(c, false, |s| std::str::from_utf8(s).is_ok()),
+            "func(p []byte) bool",
+        ),
+    ),
+    (
+        "ValidString",
+        Native::new(
+            |c| in_b(c, true, |s| std::str::from_utf8(s).is_ok()),
+            "func(s string) bool",
+        ),
+    ),
+    (
+        "ValidRune",
+        Native::new(
+            |c| {
+                let r = rune_arg(c, 0);
+                c.ret_bool(0, valid_rune(r));
+                NativeResult::Ok
+            },
+            "func(r rune) bool",
+        ),
+    ),
+];
