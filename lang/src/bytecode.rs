@@ -555,9 +555,53 @@ pub struct TypeDesc {
     /// Which of those words are heap pointers (bit i = word i), for the
     /// collector's precise layout of objects holding this type.
     pub ptr_mask: Vec<u64>,
-    /// Methods by name with the functions implementing them for this type's
-    /// values (for `*T`: every method of `T` and `*T`).
-    pub methods: Vec<(String, FuncId)>,
+    /// The method set, sorted by [`Method::key`]: for a concrete type the
+    /// functions implementing each method for its values (for `*T`: every
+    /// method of `T` and `*T`, and those promoted from embedded fields);
+    /// for an interface type the methods it requires.
+    pub methods: Vec<Method>,
+}
+
+/// One method of a [`TypeDesc`]'s method set.
+///
+/// Go's identity of a method is its name, the package that declared the
+/// name when it is unexported, and its signature: a type with `M() int`
+/// lacks the `M() string` of an interface, and an unexported `m` declared
+/// in package `flag` is not the `m` an interface of `main` asks for. All
+/// three are here so the run-time implements check ([`Program::missing_method`])
+/// is Go's. A signature is the descriptor of the method's func type
+/// without the receiver; descriptors are interned by type identity
+/// (identical types share one), so two methods have identical signatures
+/// exactly when their `sig` indices are equal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Method {
+    pub name: String,
+    /// The declaring package of an unexported name (an index that is the
+    /// same for one package throughout the program); None when exported.
+    pub pkg: Option<u32>,
+    /// The func type of the method without its receiver.
+    pub sig: RtType,
+    /// The function implementing the method for the type's values
+    /// (`FuncId(u32::MAX)` in an interface type's descriptor: unused).
+    pub func: FuncId,
+}
+
+impl Method {
+    /// The order of a method table: by name, then package.
+    pub fn key(&self) -> (&str, Option<u32>) {
+        (&self.name, self.pkg)
+    }
+}
+
+impl TypeDesc {
+    /// The method named `name` (the first of that name: only unexported
+    /// methods of different packages share one), for calls through an
+    /// interface and natives that look a method up by name.
+    #[inline]
+    pub fn method(&self, name: &[u8]) -> Option<&Method> {
+        let k = self.methods.partition_point(|m| m.name.as_bytes() < name);
+        self.methods.get(k).filter(|m| m.name.as_bytes() == name)
+    }
 }
 
 /// The shape of a runtime type.
@@ -649,6 +693,26 @@ impl Program {
     /// The descriptor of a runtime type.
     pub fn ty(&self, t: RtType) -> &TypeDesc {
         &self.types[t.0 as usize]
+    }
+
+    /// The name of the first method interface type `iface` requires that
+    /// type `dt` lacks, or None when `dt` implements `iface`. A method is
+    /// had when `dt` has one of the same name, package and signature (see
+    /// [`Method`]). Both tables are sorted by [`Method::key`], so each
+    /// wanted method is a binary search in what is left of `dt`'s table
+    /// past the previous one: O(|iface| log |dt|), as the name-only check
+    /// this replaced, plus one index comparison per method.
+    pub fn missing_method(&self, dt: RtType, iface: RtType) -> Option<&str> {
+        let have = &self.ty(dt).methods;
+        let mut j = 0;
+        for want in &self.ty(iface).methods {
+            j += have[j..].partition_point(|h| h.key() < want.key());
+            match have.get(j) {
+                Some(h) if h.key() == want.key() && h.sig == want.sig => j += 1,
+                _ => return Some(&want.name),
+            }
+        }
+        None
     }
 
     /// The bytecode listing of every function, with source lines: what

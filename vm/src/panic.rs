@@ -88,11 +88,7 @@ fn method_text(vm: &mut Vm, v: u64) -> Option<Vec<u8>> {
     }
     let desc = vm.prog.types.get(t.0 as usize)?;
     let f = ["Error", "String"].iter().find_map(|name| {
-        let k = desc
-            .methods
-            .binary_search_by(|(n, _)| n.as_str().cmp(name))
-            .ok()?;
-        let f = desc.methods[k].1;
+        let f = desc.method(name.as_bytes())?.func;
         // Only `func() string`: no parameters besides the receiver.
         let func = vm.prog.funcs.get(f.0 as usize)?;
         (func.param_words == desc.words && func.result_words == 2).then_some(f)
