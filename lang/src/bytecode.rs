@@ -560,6 +560,9 @@ pub struct TypeDesc {
     /// method of `T` and `*T`, and those promoted from embedded fields);
     /// for an interface type the methods it requires.
     pub methods: Vec<Method>,
+    /// The [`Method::id`]s of `methods`, ascending: the implements check
+    /// is a merge of two of these.
+    pub method_ids: Vec<u32>,
 }
 
 /// One method of a [`TypeDesc`]'s method set.
@@ -568,8 +571,9 @@ pub struct TypeDesc {
 /// name when it is unexported, and its signature: a type with `M() int`
 /// lacks the `M() string` of an interface, and an unexported `m` declared
 /// in package `flag` is not the `m` an interface of `main` asks for. All
-/// three are here so the run-time implements check ([`Program::missing_method`])
-/// is Go's. A signature is the descriptor of the method's func type
+/// three are here, and numbered as one `id`, so that the run-time
+/// implements check ([`Program::missing_method`]) is Go's and compares
+/// integers only. A signature is the descriptor of the method's func type
 /// without the receiver; descriptors are interned by type identity
 /// (identical types share one), so two methods have identical signatures
 /// exactly when their `sig` indices are equal.
@@ -581,6 +585,9 @@ pub struct Method {
     pub pkg: Option<u32>,
     /// The func type of the method without its receiver.
     pub sig: RtType,
+    /// The method's identity: equal for two methods of a program exactly
+    /// when their names, packages and signatures are.
+    pub id: u32,
     /// The function implementing the method for the type's values
     /// (`FuncId(u32::MAX)` in an interface type's descriptor: unused).
     pub func: FuncId,
@@ -697,22 +704,37 @@ impl Program {
 
     /// The name of the first method interface type `iface` requires that
     /// type `dt` lacks, or None when `dt` implements `iface`. A method is
-    /// had when `dt` has one of the same name, package and signature (see
-    /// [`Method`]). Both tables are sorted by [`Method::key`], so each
-    /// wanted method is a binary search in what is left of `dt`'s table
-    /// past the previous one: O(|iface| log |dt|), as the name-only check
-    /// this replaced, plus one index comparison per method.
+    /// had when `dt` has one of the same name, package and signature, that
+    /// is of the same [`Method::id`]. The fast path merges the two sorted
+    /// id lists (integer comparisons, O(|dt| + |iface|)); only a failed
+    /// check looks for the name to report, in the interface's method
+    /// order (by name), as Go's message names it.
+    #[inline]
     pub fn missing_method(&self, dt: RtType, iface: RtType) -> Option<&str> {
-        let have = &self.ty(dt).methods;
+        let have = &self.ty(dt).method_ids;
+        let want = &self.ty(iface).method_ids;
         let mut j = 0;
-        for want in &self.ty(iface).methods {
-            j += have[j..].partition_point(|h| h.key() < want.key());
-            match have.get(j) {
-                Some(h) if h.key() == want.key() && h.sig == want.sig => j += 1,
-                _ => return Some(&want.name),
+        for &w in want {
+            while j < have.len() && have[j] < w {
+                j += 1;
             }
+            if have.get(j) != Some(&w) {
+                return Some(self.first_missing(dt, iface));
+            }
+            j += 1;
         }
         None
+    }
+
+    #[cold]
+    fn first_missing(&self, dt: RtType, iface: RtType) -> &str {
+        let have = &self.ty(dt).method_ids;
+        let methods = &self.ty(iface).methods;
+        methods
+            .iter()
+            .find(|m| have.binary_search(&m.id).is_err())
+            .or(methods.first())
+            .map_or("", |m| &m.name)
     }
 
     /// The bytecode listing of every function, with source lines: what

@@ -145,6 +145,9 @@ pub(crate) struct Gen<'a> {
     /// an outer [`Gen::rt_type`] is building them (see there).
     pending_tables: Vec<(TypeId, RtType)>,
     building_tables: bool,
+    /// Method identities: (name, package of an unexported name,
+    /// signature descriptor) to [`Method::id`].
+    method_ids: HashMap<(String, Option<u32>, u32), u32>,
     /// The hidden package-level word caching each capture-free function
     /// value (see `FnGen::static_func`).
     static_funcs: HashMap<FuncId, u32>,
@@ -187,6 +190,7 @@ impl<'a> Gen<'a> {
             rt_types: HashMap::new(),
             pending_tables: Vec::new(),
             building_tables: false,
+            method_ids: HashMap::new(),
             rt_by_hash: HashMap::new(),
             static_funcs: HashMap::new(),
             static_funcs_init: FuncId(0),
@@ -459,6 +463,7 @@ impl<'a> Gen<'a> {
                 words: self.words(u),
                 ptr_mask: Vec::new(),
                 methods: Vec::new(),
+                method_ids: Vec::new(),
             });
             fresh.push((u, id));
             match self.tt.get(self.tt.under(u)) {
@@ -585,12 +590,36 @@ impl<'a> Gen<'a> {
         } else {
             pkg.map(|p| p.0)
         };
+        let sig = self.rt_type(sig);
+        self.method(name, pkg, sig, func)
+    }
+
+    /// A method table entry, numbered by its identity (name, package of
+    /// an unexported name, signature descriptor).
+    fn method(&mut self, name: String, pkg: Option<u32>, sig: RtType, func: FuncId) -> Method {
+        let next = self.method_ids.len() as u32;
+        let id = *self
+            .method_ids
+            .entry((name.clone(), pkg, sig.0))
+            .or_insert(next);
         Method {
             name,
             pkg,
-            sig: self.rt_type(sig),
+            sig,
+            id,
             func,
         }
+    }
+
+    /// A descriptor's method table, sorted by [`Method::key`], and its
+    /// sorted ids.
+    fn set_methods(&mut self, id: RtType, mut table: Vec<Method>) {
+        table.sort_by(|a, b| a.key().cmp(&b.key()));
+        let mut ids: Vec<u32> = table.iter().map(|m| m.id).collect();
+        ids.sort_unstable();
+        let d = &mut self.out.types[id.0 as usize];
+        d.methods = table;
+        d.method_ids = ids;
     }
 
     /// The method table of `t`'s descriptor `id`.
@@ -651,8 +680,7 @@ impl<'a> Gen<'a> {
                 self.out.types[id.0 as usize].name = "interface {}".into();
             }
         }
-        table.sort_by(|a, b| a.key().cmp(&b.key()));
-        self.out.types[id.0 as usize].methods = table;
+        self.set_methods(id, table);
     }
 
     /// The methods of `t`'s method set promoted from embedded fields,
@@ -763,27 +791,20 @@ impl<'a> Gen<'a> {
         let string_sig = self.func_sig_rt(vec![], vec![crate::types::ids::STRING], "func() string");
         let marker_sig = self.func_sig_rt(vec![], vec![], "func()");
         let methods = vec![
-            Method {
-                name: "Error".into(),
-                pkg: None,
-                sig: string_sig,
-                func: error,
-            },
-            Method {
-                name: "RuntimeError".into(),
-                pkg: None,
-                sig: marker_sig,
-                func: marker,
-            },
+            self.method("Error".into(), None, string_sig, error),
+            self.method("RuntimeError".into(), None, marker_sig, marker),
         ];
         for name in RUNTIME_ERROR_TYPES {
+            let id = RtType(self.out.types.len() as u32);
             self.out.types.push(TypeDesc {
                 name: name.into(),
                 kind: TypeKind::String,
                 words: 2,
                 ptr_mask: vec![1],
-                methods: methods.clone(),
+                methods: Vec::new(),
+                method_ids: Vec::new(),
             });
+            self.set_methods(id, methods.clone());
         }
     }
 
@@ -807,6 +828,7 @@ impl<'a> Gen<'a> {
             words: 1,
             ptr_mask: vec![1],
             methods: Vec::new(),
+            method_ids: Vec::new(),
         });
         RtType(self.out.types.len() as u32 - 1)
     }
