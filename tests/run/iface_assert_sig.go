@@ -69,6 +69,9 @@ func (*Inner) Size() int   { return 7 }
 type ByValue struct{ Inner }
 type ByPointer struct{ *Inner }
 
+// Methods promoted from an embedded interface field.
+type WrapNamer struct{ Namer }
+
 // A promoted method shadowed by one with another signature.
 type Shadow struct{ Inner }
 
@@ -197,6 +200,11 @@ func main() {
 	fmt.Println(describe(File{}), describe(ByValue{}), describe(&ByValue{}),
 		describe(ByPointer{&Inner{}}), describe(&ByPointer{&Inner{}}),
 		describe(Shadow{}), describe(&Shadow{}), describe(1))
+
+	x = WrapNamer{File{}}
+	_, ok1 = x.(Namer)
+	_, ok2 = x.(interface{ Name() int })
+	fmt.Println("WrapNamer:", ok1, ok2, x.(Namer).Name())
 
 	// Interface to interface: the dynamic type decides.
 	var n Namer = &ByValue{}
