@@ -158,9 +158,60 @@ pub struct TypeDesc {
     /// Which of those words are heap pointers (bit i = word i), for the
     /// collector's precise layout of objects holding this type.
     pub ptr_mask: Vec<u64>,
-    /// Methods by name with the functions implementing them for this type's
-    /// values (for `*T`: every method of `T` and `*T`).
-    pub methods: Vec<(String, FuncId)>,
+    /// The method set, sorted by [`Method::key`]: for a concrete type the
+    /// functions implementing each method for its values (for `*T`: every
+    /// method of `T` and `*T`, and those promoted from embedded fields);
+    /// for an interface type the methods it requires.
+    pub methods: Vec<Method>,
+    /// The [`Method::id`]s of `methods`, ascending: the implements check
+    /// is a merge of two of these.
+    pub method_ids: Vec<u32>,
+}
+
+/// One method of a [`TypeDesc`]'s method set.
+///
+/// Go's identity of a method is its name, the package that declared the
+/// name when it is unexported, and its signature: a type with `M() int`
+/// lacks the `M() string` of an interface, and an unexported `m` declared
+/// in package `flag` is not the `m` an interface of `main` asks for. All
+/// three are here, and numbered as one `id`, so that the run-time
+/// implements check ([`Program::missing_method`]) is Go's and compares
+/// integers only. A signature is the descriptor of the method's func type
+/// without the receiver; descriptors are interned by type identity
+/// (identical types share one), so two methods have identical signatures
+/// exactly when their `sig` indices are equal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Method {
+    pub name: String,
+    /// The declaring package of an unexported name (an index that is the
+    /// same for one package throughout the program); None when exported.
+    pub pkg: Option<u32>,
+    /// The func type of the method without its receiver.
+    pub sig: RtType,
+    /// The method's identity: equal for two methods of a program exactly
+    /// when their names, packages and signatures are.
+    pub id: u32,
+    /// The function implementing the method for the type's values
+    /// (`FuncId(u32::MAX)` in an interface type's descriptor: unused).
+    pub func: FuncId,
+}
+
+impl Method {
+    /// The order of a method table: by name, then package.
+    pub fn key(&self) -> (&str, Option<u32>) {
+        (&self.name, self.pkg)
+    }
+}
+
+impl TypeDesc {
+    /// The method named `name` (the first of that name: only unexported
+    /// methods of different packages share one), for calls through an
+    /// interface and natives that look a method up by name.
+    #[inline]
+    pub fn method(&self, name: &[u8]) -> Option<&Method> {
+        let k = self.methods.partition_point(|m| m.name.as_bytes() < name);
+        self.methods.get(k).filter(|m| m.name.as_bytes() == name)
+    }
 }
 
 /// The shape of a runtime type.
@@ -252,6 +303,41 @@ impl Program {
     /// The descriptor of a runtime type.
     pub fn ty(&self, t: RtType) -> &TypeDesc {
         &self.types[t.0 as usize]
+    }
+
+    /// The name of the first method interface type `iface` requires that
+    /// type `dt` lacks, or None when `dt` implements `iface`. A method is
+    /// had when `dt` has one of the same name, package and signature, that
+    /// is of the same [`Method::id`]. The fast path merges the two sorted
+    /// id lists (integer comparisons, O(|dt| + |iface|)); only a failed
+    /// check looks for the name to report, in the interface's method
+    /// order (by name), as Go's message names it.
+    #[inline]
+    pub fn missing_method(&self, dt: RtType, iface: RtType) -> Option<&str> {
+        let have = &self.ty(dt).method_ids;
+        let want = &self.ty(iface).method_ids;
+        let mut j = 0;
+        for &w in want {
+            while j < have.len() && have[j] < w {
+                j += 1;
+            }
+            if have.get(j) != Some(&w) {
+                return Some(self.first_missing(dt, iface));
+            }
+            j += 1;
+        }
+        None
+    }
+
+    #[cold]
+    fn first_missing(&self, dt: RtType, iface: RtType) -> &str {
+        let have = &self.ty(dt).method_ids;
+        let methods = &self.ty(iface).methods;
+        methods
+            .iter()
+            .find(|m| have.binary_search(&m.id).is_err())
+            .or(methods.first())
+            .map_or("", |m| &m.name)
     }
 
     /// The bytecode listing of every function, with source lines: what

@@ -399,6 +399,11 @@ impl TypeTable {
         id
     }
 
+    /// The id of a structural type, if the table has it.
+    pub fn find(&self, ty: &Type) -> Option<TypeId> {
+        self.intern.get(ty).copied()
+    }
+
     pub fn get(&self, t: TypeId) -> &Type {
         &self.types[t.0 as usize]
     }

@@ -821,17 +821,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     };
                     let name = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
                     let desc = prog.ty(t);
-                    let Ok(k) = desc
-                        .methods
-                        .binary_search_by(|(n, _)| n.as_bytes().cmp(name))
-                    else {
+                    let Some(f) = desc.method(name).map(|m| m.func) else {
                         return Exit::Fatal(format!(
                             "method {} missing from type {}",
                             String::from_utf8_lossy(name),
                             desc.name
                         ));
                     };
-                    let f = desc.methods[k].1;
                     // Replace the box word by the receiver's words.
                     let rw = desc.words as usize;
                     let callee = &prog.funcs[f.0 as usize];
@@ -1170,7 +1166,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 Op::IfaceImplements { d, a, t } => {
                     let b = r!(a);
                     let is = crate::panic::box_type(b)
-                        .is_some_and(|dt| missing_method(&prog, dt, t).is_none());
+                        .is_some_and(|dt| prog.missing_method(dt, t).is_none());
                     set!(d, is as u64)
                 }
                 Op::TypeAssert { d, a, t, from } => {
@@ -1184,7 +1180,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                                 want.name
                             ))
                         };
-                        if let Some(m) = missing_method(&prog, dt, t) {
+                        if let Some(m) = prog.missing_method(dt, t) {
                             panic_rt!(format!(
                                 "interface conversion: {} is not {}: missing method {m}",
                                 prog.ty(dt).name,
@@ -2127,16 +2123,6 @@ fn map_kv(prog: &Program, t: RtType) -> (usize, usize) {
         TypeKind::Map(k, v) => (prog.ty(k).words as usize, prog.ty(v).words as usize),
         _ => (0, 0),
     }
-}
-
-/// The first method of interface type `iface` that type `dt` lacks.
-fn missing_method(prog: &Program, dt: RtType, iface: RtType) -> Option<&str> {
-    let have = &prog.ty(dt).methods;
-    prog.ty(iface)
-        .methods
-        .iter()
-        .map(|(n, _)| n.as_str())
-        .find(|n| have.binary_search_by(|(h, _)| h.as_str().cmp(n)).is_err())
 }
 
 /// The message of a failed assertion to concrete type `want` of an

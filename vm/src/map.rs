@@ -1178,6 +1178,7 @@ mod tests {
             words,
             ptr_mask: vec![ptr_mask],
             methods: Vec::new(),
+            method_ids: Vec::new(),
         }
     }
 

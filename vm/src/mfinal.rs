@@ -169,13 +169,10 @@ fn arg_kind(vm: &Vm, ot: RtType, fname: &str) -> Option<Arg> {
     let pd = prog.ty(RtType(pt as u32));
     match &pd.kind {
         // An interface the object's type implements.
-        TypeKind::Interface => {
-            let have = &prog.ty(ot).methods;
-            pd.methods
-                .iter()
-                .all(|(n, _)| have.binary_search_by(|(h, _)| h.cmp(n)).is_ok())
-                .then_some(Arg::Iface(ot))
-        }
+        TypeKind::Interface => prog
+            .missing_method(ot, RtType(pt as u32))
+            .is_none()
+            .then_some(Arg::Iface(ot)),
         // Another spelling of the same pointer type.
         TypeKind::Pointer(e) if prog.ty(ot).kind == TypeKind::Pointer(*e) => Some(Arg::Pointer),
         _ => None,

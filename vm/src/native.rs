@@ -695,11 +695,7 @@ impl NativeCtx<'_> {
     /// The method `name` of values of type `t`, if its method set has one.
     pub fn method(&self, t: RtType, name: &str) -> Option<FuncId> {
         let d = self.vm.prog.types.get(t.0 as usize)?;
-        let k = d
-            .methods
-            .binary_search_by(|(n, _)| n.as_str().cmp(name))
-            .ok()?;
-        Some(d.methods[k].1)
+        Some(d.method(name.as_bytes())?.func)
     }
 
     /// Parameter and result words of function `f`.

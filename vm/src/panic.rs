@@ -88,14 +88,10 @@ fn method_text(vm: &mut Vm, v: u64) -> Option<Vec<u8>> {
     }
     let desc = vm.prog.types.get(t.0 as usize)?;
     let f = ["Error", "String"].iter().find_map(|name| {
-        let k = desc
-            .methods
-            .binary_search_by(|(n, _)| n.as_str().cmp(name))
-            .ok()?;
-        let f = desc.methods[k].1;
-        // Only `func() string`: no parameters besides the receiver.
-        let func = vm.prog.funcs.get(f.0 as usize)?;
-        (func.param_words == desc.words && func.result_words == 2).then_some(f)
+        let m = desc.method(name.as_bytes())?;
+        // Only `func() string`, Go's error and Stringer (that spelling is
+        // one type: a program's own `string` prints as `main.string`).
+        (vm.prog.types.get(m.sig.0 as usize)?.name == "func() string").then_some(m.func)
     })?;
     let words = desc.words as usize;
     let mut g = G::new(0, f);
@@ -113,8 +109,9 @@ fn method_text(vm: &mut Vm, v: u64) -> Option<Vec<u8>> {
             crate::interp::Exit::Yield => continue,
             crate::interp::Exit::Done => {
                 let (p, l) = (g.stack[0], g.stack[1]);
-                // SAFETY: the method returned a string in slots 0 and 1
-                // (value invariant 1); no collection ran since.
+                // SAFETY: the method's signature is `func() string`
+                // (checked above), so it returned a string in slots 0 and
+                // 1 (value invariant 1); no collection ran since.
                 return Some(unsafe { value::str_bytes(p, l) }.to_vec());
             }
             _ => return None,

@@ -467,6 +467,7 @@ mod tests {
             words: 1,
             ptr_mask: Vec::new(),
             methods: Vec::new(),
+            method_ids: Vec::new(),
         };
         let field = |t: u32| StructField {
             name: "f".into(),

@@ -42,8 +42,8 @@ mod func;
 use crate::ast::{self, NodeId, Span};
 use crate::basic::BasicKind;
 use crate::bytecode::{
-    FuncId, Function, NativeDecl, NativeId, Op, Program, Reg, RtType, StrId, StructField, TypeDesc,
-    TypeKind,
+    FuncId, Function, Method, NativeDecl, NativeId, Op, Program, Reg, RtType, StrId, StructField,
+    TypeDesc, TypeKind,
 };
 use crate::check::{self, Info};
 use crate::diag::Diagnostic;
@@ -141,6 +141,13 @@ pub(crate) struct Gen<'a> {
     decls: HashMap<ObjId, &'a ast::FuncDecl>,
     queue: VecDeque<(FuncId, Body<'a>)>,
     rt_types: HashMap<TypeId, RtType>,
+    /// Descriptors whose method tables are still to be built, and whether
+    /// an outer [`Gen::rt_type`] is building them (see there).
+    pending_tables: Vec<(TypeId, RtType)>,
+    building_tables: bool,
+    /// Method identities: (name, package of an unexported name,
+    /// signature descriptor) to [`Method::id`].
+    method_ids: HashMap<(String, Option<u32>, u32), u32>,
     /// The hidden package-level word caching each capture-free function
     /// value (see `FnGen::static_func`).
     static_funcs: HashMap<FuncId, u32>,
@@ -181,6 +188,9 @@ impl<'a> Gen<'a> {
             decls: HashMap::new(),
             queue: VecDeque::new(),
             rt_types: HashMap::new(),
+            pending_tables: Vec::new(),
+            building_tables: false,
+            method_ids: HashMap::new(),
             rt_by_hash: HashMap::new(),
             static_funcs: HashMap::new(),
             static_funcs_init: FuncId(0),
@@ -453,6 +463,7 @@ impl<'a> Gen<'a> {
                 words: self.words(u),
                 ptr_mask: Vec::new(),
                 methods: Vec::new(),
+                method_ids: Vec::new(),
             });
             fresh.push((u, id));
             match self.tt.get(self.tt.under(u)) {
@@ -469,8 +480,20 @@ impl<'a> Gen<'a> {
             self.out.types[id.0 as usize].kind = kind;
         }
         self.fill_masks(&fresh);
-        for &(u, id) in &fresh {
-            self.method_table(u, id);
+        // Method tables name their methods' signatures' descriptors, whose
+        // parameters may need descriptors with method tables of their own
+        // (`func (T0) M(T1)`, `func (T1) M(T2)`, ...): build the tables
+        // from a work list in the outermost call rather than by recursion,
+        // so a long chain of such types does not deepen the Rust stack.
+        // An inner call returns a descriptor whose table is still on the
+        // list; only its index is used before the outermost call returns.
+        self.pending_tables.extend(fresh);
+        if !self.building_tables {
+            self.building_tables = true;
+            while let Some((u, id)) = self.pending_tables.pop() {
+                self.method_table(u, id);
+            }
+            self.building_tables = false;
         }
         self.rt_types[&t]
     }
@@ -552,6 +575,53 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// The entry of a method table for method `name` declared in package
+    /// `pkg` with func type `sig`, implemented by `func` (see
+    /// [`Method`]: an unexported name keeps its package).
+    fn method_entry(
+        &mut self,
+        name: String,
+        pkg: Option<crate::types::PkgId>,
+        sig: TypeId,
+        func: FuncId,
+    ) -> Method {
+        let pkg = if crate::types::is_exported(&name) {
+            None
+        } else {
+            pkg.map(|p| p.0)
+        };
+        let sig = self.rt_type(sig);
+        self.method(name, pkg, sig, func)
+    }
+
+    /// A method table entry, numbered by its identity (name, package of
+    /// an unexported name, signature descriptor).
+    fn method(&mut self, name: String, pkg: Option<u32>, sig: RtType, func: FuncId) -> Method {
+        let next = self.method_ids.len() as u32;
+        let id = *self
+            .method_ids
+            .entry((name.clone(), pkg, sig.0))
+            .or_insert(next);
+        Method {
+            name,
+            pkg,
+            sig,
+            id,
+            func,
+        }
+    }
+
+    /// A descriptor's method table, sorted by [`Method::key`], and its
+    /// sorted ids.
+    fn set_methods(&mut self, id: RtType, mut table: Vec<Method>) {
+        table.sort_by(|a, b| a.key().cmp(&b.key()));
+        let mut ids: Vec<u32> = table.iter().map(|m| m.id).collect();
+        ids.sort_unstable();
+        let d = &mut self.out.types[id.0 as usize];
+        d.methods = table;
+        d.method_ids = ids;
+    }
+
     /// The method table of `t`'s descriptor `id`.
     fn method_table(&mut self, t: TypeId, id: RtType) {
         // Methods: of T for T; of T and *T for *T.
@@ -561,60 +631,61 @@ impl<'a> Gen<'a> {
             _ => (t, false),
         };
         if let Some(n) = self.tt.named(base) {
-            for &m in &n.methods.clone() {
+            for &m in &n.methods {
                 let mo = self.tt.obj(m);
                 let ptr_recv = matches!(mo.kind, ObjKind::Func { recv: Some(r), .. } if self.tt.pointer_elem(r).is_some());
                 if ptr_recv && !is_ptr {
                     continue;
                 }
-                let name = mo.name.clone();
-                methods.push((name, m, ptr_recv && is_ptr || !ptr_recv && !is_ptr));
+                methods.push((m, ptr_recv && is_ptr || !ptr_recv && !is_ptr));
             }
         }
-        let mut table = Vec::new();
-        for (name, m, direct) in methods {
-            if direct {
-                if let Some(f) = self.func_id(m, Span::default()) {
-                    table.push((name, f));
-                }
+        let mut table: Vec<Method> = Vec::new();
+        for (m, direct) in methods {
+            let f = if direct {
+                self.func_id(m, Span::default())
             } else {
                 // A value-receiver method called through a pointer: a
                 // wrapper that dereferences first.
-                if let Some(f) = self.deref_wrapper(m, base) {
-                    table.push((name, f));
-                }
+                self.deref_wrapper(m, base)
+            };
+            if let Some(f) = f {
+                let mo = self.tt.obj(m);
+                let e = self.method_entry(mo.name.clone(), mo.pkg, mo.ty, f);
+                table.push(e);
             }
         }
         // Methods promoted from embedded fields.
-        for p in self.promoted_methods(t) {
-            let name = p.name.clone();
-            if table.iter().any(|(n, _)| *n == name) {
+        for (pkg, p) in self.promoted_methods(t) {
+            let (name, sig) = (p.name.clone(), p.sig);
+            let e = self.method_entry(name, pkg, sig, FuncId(u32::MAX));
+            if table.iter().any(|m| m.key() == e.key()) {
                 continue;
             }
-            let fname = format!("{}.{name}", reflect_name(&self.tt.type_string(t, None)));
+            let fname = format!("{}.{}", reflect_name(&self.tt.type_string(t, None)), e.name);
             let i = self.promoted.len();
             self.promoted.push(p);
             let f = self.new_func(fname, Body::Promoted(i));
-            table.push((name, f));
+            table.push(Method { func: f, ..e });
         }
-        // An interface type's descriptor lists its method names (for
-        // assertions to it and type switch cases); the functions are
+        // An interface type's descriptor lists the methods it requires
+        // (for assertions to it and type switch cases); the functions are
         // unused.
         if let Some(i) = self.tt.interface(t) {
             for m in &i.methods {
-                table.push((m.name.clone(), FuncId(u32::MAX)));
+                let e = self.method_entry(m.name.clone(), m.pkg, m.sig, FuncId(u32::MAX));
+                table.push(e);
             }
             if i.methods.is_empty() && self.tt.named(t).is_none() {
                 self.out.types[id.0 as usize].name = "interface {}".into();
             }
         }
-        table.sort_by(|a, b| a.0.cmp(&b.0));
-        self.out.types[id.0 as usize].methods = table;
+        self.set_methods(id, table);
     }
 
-    /// The methods of `t`'s method set promoted from embedded fields:
-    /// (name, method object, embedded path).
-    fn promoted_methods(&self, t: TypeId) -> Vec<Promoted> {
+    /// The methods of `t`'s method set promoted from embedded fields,
+    /// each with the package of its name (for unexported names).
+    fn promoted_methods(&self, t: TypeId) -> Vec<(Option<crate::types::PkgId>, Promoted)> {
         let is_ptr = self.tt.pointer_elem(t).is_some();
         let base = self.tt.pointer_elem(t).unwrap_or(t);
         if self.tt.struct_fields(base).is_none() {
@@ -674,13 +745,16 @@ impl<'a> Gen<'a> {
                     continue;
                 }
             }
-            out.push(Promoted {
-                recv: t,
-                path: index,
-                name,
-                sig,
-                method: obj,
-            });
+            out.push((
+                pkg,
+                Promoted {
+                    recv: t,
+                    path: index,
+                    name,
+                    sig,
+                    method: obj,
+                },
+            ));
         }
         out
     }
@@ -714,15 +788,49 @@ impl<'a> Gen<'a> {
             frame_words: 2,
             recover_pc: 0,
         });
+        let string_sig = self.func_sig_rt(vec![], vec![crate::types::ids::STRING], "func() string");
+        let marker_sig = self.func_sig_rt(vec![], vec![], "func()");
+        let methods = vec![
+            self.method("Error".into(), None, string_sig, error),
+            self.method("RuntimeError".into(), None, marker_sig, marker),
+        ];
         for name in RUNTIME_ERROR_TYPES {
+            let id = RtType(self.out.types.len() as u32);
             self.out.types.push(TypeDesc {
                 name: name.into(),
                 kind: TypeKind::String,
                 words: 2,
                 ptr_mask: vec![1],
-                methods: vec![("Error".into(), error), ("RuntimeError".into(), marker)],
+                methods: Vec::new(),
+                method_ids: Vec::new(),
             });
+            self.set_methods(id, methods.clone());
         }
+    }
+
+    /// The descriptor of the func type with these parameters and results
+    /// (not variadic), for methods the code generator makes up. The type
+    /// table is complete before code generation, so when it has no such
+    /// type no interface's method has that signature either: a fresh
+    /// descriptor, equal to no interned one, is then exact.
+    fn func_sig_rt(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, name: &str) -> RtType {
+        let sig = Type::Func(crate::types::Signature {
+            params,
+            results,
+            variadic: false,
+        });
+        if let Some(t) = self.tt.find(&sig) {
+            return self.rt_type(t);
+        }
+        self.out.types.push(TypeDesc {
+            name: name.into(),
+            kind: TypeKind::Func,
+            words: 1,
+            ptr_mask: vec![1],
+            methods: Vec::new(),
+            method_ids: Vec::new(),
+        });
+        RtType(self.out.types.len() as u32 - 1)
     }
 
     /// `(*T).M` for a method `M` declared on `T`: loads `*p` and calls `T.M`.

@@ -4,39 +4,33 @@
 //!
 //! An optional method counts only with the signature Go's anonymous
 //! interfaces ask for (`Unwrap() error`, `Unwrap() []error`,
-//! `Is(error) bool`, `As(any) bool`), judged by its parameter and result
-//! words. A panic inside one continues in the caller (see
+//! `Is(error) bool`, `As(any) bool`), compared exactly with the
+//! signature in the method table. A panic inside one continues in the
+//! caller (see
 //! [`CallError::into_result`](gol_vm::native::CallError::into_result)).
-//!
-//! Limit: `As` with a target whose element type is an interface other
-//! than `error`, `any` or a literal `interface { ... }` cannot be checked
-//! (runtime type descriptors of named interfaces carry no method list
-//! yet): it panics saying so rather than guess.
+//! `As` into a target of interface type checks the error's dynamic type
+//! against that interface's method set as `x.(I)` does.
 
-use super::fmt::implements;
+use super::fmt::{implements, method_with_sig};
 use gol_lang::bytecode::{RtType, TypeKind};
 use gol_vm::{Native, NativeCtx, NativeResult};
 
 /// Calls method `name` of the dynamic value of interface word `w` if it
-/// has `params` parameter words (besides the receiver) and `results`
-/// result words; `Ok(None)` when it has no such method.
+/// has signature `sig` (see [`method_with_sig`]) with the words of `args`;
+/// `Ok(None)` when it has no such method.
 fn call_optional(
     ctx: &mut NativeCtx<'_>,
     w: u64,
     name: &str,
     args: &[u64],
-    results: u32,
+    sig: &str,
 ) -> Result<Option<Vec<u64>>, NativeResult> {
     let Some(t) = ctx.box_type(w) else {
         return Ok(None);
     };
-    let Some(f) = ctx.method(t, name) else {
+    let Some(f) = method_with_sig(ctx, t, name, sig) else {
         return Ok(None);
     };
-    let rw = ctx.program().ty(t).words;
-    if ctx.func_words(f) != Some((rw + args.len() as u32, results)) {
-        return Ok(None);
-    }
     let recv = ctx.box_words(w);
     let mut all = recv;
     all.extend_from_slice(args);
@@ -77,7 +71,7 @@ pub const NATIVES: &[(&str, Native)] = &[
 /// `errors.Unwrap(err error) error`
 pub fn unwrap(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let w = ctx.iface(0);
-    match call_optional(ctx, w, "Unwrap", &[], 1) {
+    match call_optional(ctx, w, "Unwrap", &[], "func() error") {
         Ok(r) => {
             let v = r.and_then(|r| r.first().copied()).unwrap_or(0);
             ctx.ret_iface(0, v);
@@ -90,7 +84,7 @@ pub fn unwrap(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `errors.unwrapAll(err error) []error`
 pub fn unwrap_all(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let w = ctx.iface(0);
-    match call_optional(ctx, w, "Unwrap", &[], 3) {
+    match call_optional(ctx, w, "Unwrap", &[], "func() []error") {
         Ok(r) => {
             let r = r.unwrap_or_default();
             let w = |i: usize| r.get(i).copied().unwrap_or(0);
@@ -101,9 +95,9 @@ pub fn unwrap_all(ctx: &mut NativeCtx<'_>) -> NativeResult {
     }
 }
 
-fn call_bool(ctx: &mut NativeCtx<'_>, name: &str) -> NativeResult {
+fn call_bool(ctx: &mut NativeCtx<'_>, name: &str, sig: &str) -> NativeResult {
     let (w, target) = (ctx.iface(0), ctx.iface(1));
-    match call_optional(ctx, w, name, &[target], 1) {
+    match call_optional(ctx, w, name, &[target], sig) {
         Ok(r) => {
             let v = r.and_then(|r| r.first().copied()).unwrap_or(0);
             ctx.ret_bool(0, v != 0);
@@ -115,12 +109,12 @@ fn call_bool(ctx: &mut NativeCtx<'_>, name: &str) -> NativeResult {
 
 /// `errors.callIs(err, target error) bool`
 pub fn call_is(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    call_bool(ctx, "Is")
+    call_bool(ctx, "Is", "func(error) bool")
 }
 
 /// `errors.callAs(err error, target any) bool`
 pub fn call_as(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    call_bool(ctx, "As")
+    call_bool(ctx, "As", "func(interface {}) bool")
 }
 
 /// Whether values of type `t` are comparable (Go's spec rules).
@@ -156,7 +150,9 @@ fn target_elem(ctx: &NativeCtx<'_>, target: u64) -> Result<(u64, RtType), &'stat
     if p == 0 {
         return Err("errors: target must be a non-nil pointer");
     }
-    if !matches!(ctx.type_kind(e), TypeKind::Interface) && !implements(ctx, e, "Error", 2) {
+    if !matches!(ctx.type_kind(e), TypeKind::Interface)
+        && !implements(ctx, e, "Error", "func() string")
+    {
         return Err("errors: *target must be interface or implement error");
     }
     Ok((p, e))
@@ -170,32 +166,6 @@ pub fn as_target_error(ctx: &mut NativeCtx<'_>) -> NativeResult {
     NativeResult::Ok
 }
 
-/// Whether the dynamic type `d` implements the interface type `e`, when
-/// that can be told from `e`'s name; `None` when it cannot.
-fn implements_interface(ctx: &NativeCtx<'_>, d: RtType, e: RtType) -> Option<bool> {
-    let name = ctx.program().ty(e).name.clone();
-    match name.as_str() {
-        "interface {}" | "any" => return Some(true),
-        "error" => return Some(implements(ctx, d, "Error", 2)),
-        _ => {}
-    }
-    // A literal interface: `interface { Timeout() bool; Temporary() bool }`.
-    let body = name.strip_prefix("interface {")?.strip_suffix('}')?;
-    let mut ok = true;
-    for m in body.split(';') {
-        let m = m.trim();
-        if m.is_empty() {
-            continue;
-        }
-        let mname = m.split('(').next()?.trim();
-        if mname.is_empty() || !mname.chars().all(|c| c.is_alphanumeric() || c == '_') {
-            return None;
-        }
-        ok &= ctx.method(d, mname).is_some();
-    }
-    Some(ok)
-}
-
 /// `errors.assignTo(err error, target any) bool`
 pub fn assign_to(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let (w, target) = (ctx.iface(0), ctx.iface(1));
@@ -204,20 +174,13 @@ pub fn assign_to(ctx: &mut NativeCtx<'_>) -> NativeResult {
         return NativeResult::Ok;
     };
     let ok = if matches!(ctx.type_kind(e), TypeKind::Interface) {
-        match implements_interface(ctx, d, e) {
-            Some(true) => {
-                // An interface value is the box word, whatever its static
-                // interface type.
-                ctx.store(p, 0, &[w], e);
-                true
-            }
-            Some(false) => false,
-            None => {
-                return NativeResult::Panic(format!(
-                    "gol cannot check errors.As targets of type *{} yet",
-                    ctx.program().ty(e).name
-                ))
-            }
+        if ctx.program().missing_method(d, e).is_none() {
+            // An interface value is the box word, whatever its static
+            // interface type.
+            ctx.store(p, 0, &[w], e);
+            true
+        } else {
+            false
         }
     } else if d == e {
         let words = ctx.box_words(w);

@@ -182,20 +182,35 @@ pub fn as_error(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let w = ctx.iface(0);
     let is_err = ctx
         .box_type(w)
-        .is_some_and(|t| implements(ctx, t, "Error", 2));
+        .is_some_and(|t| implements(ctx, t, "Error", "func() string"));
     ctx.ret_iface(0, if is_err { w } else { 0 });
     NativeResult::Ok
 }
 
-/// Whether values of type `t` have method `name` taking no arguments and
-/// returning `results` words.
+/// The function of method `name` of values of type `t` when its
+/// signature is the func type Go spells `sig` (`func() string`,
+/// `func(error) bool`): what Go's `x.(interface{ Name() string })` asks.
+/// Only signatures made of predeclared types are asked for, and those
+/// spell one type each (a program's own `string` or `error` prints as
+/// `main.string`), so the descriptor's name identifies the signature.
+pub fn method_with_sig(
+    ctx: &NativeCtx<'_>,
+    t: gol_lang::bytecode::RtType,
+    name: &str,
+    sig: &str,
+) -> Option<gol_lang::bytecode::FuncId> {
+    let prog = ctx.program();
+    let m = prog.types.get(t.0 as usize)?.method(name.as_bytes())?;
+    (prog.types.get(m.sig.0 as usize)?.name == sig).then_some(m.func)
+}
+
+/// Whether values of type `t` have method `name` of signature `sig` (see
+/// [`method_with_sig`]).
 pub fn implements(
     ctx: &NativeCtx<'_>,
     t: gol_lang::bytecode::RtType,
     name: &str,
-    results: u32,
+    sig: &str,
 ) -> bool {
-    let rw = ctx.program().ty(t).words;
-    ctx.method(t, name)
-        .is_some_and(|f| ctx.func_words(f) == Some((rw, results)))
+    method_with_sig(ctx, t, name, sig).is_some()
 }

@@ -72,13 +72,9 @@ impl<'c> Env<'c> {
         }
         let r = {
             let mut cx = self.cx.borrow_mut();
-            let Some(f) = cx.method(t, name) else {
+            let Some(f) = super::fmt::method_with_sig(&cx, t, name, "func() string") else {
                 return Method::Absent;
             };
-            let rw = self.prog.ty(t).words;
-            if cx.func_words(f) != Some((rw, 2)) {
-                return Method::Absent;
-            }
             cx.call(f, 0, &v.words)
         };
         match r {
@@ -99,9 +95,7 @@ impl<'c> Env<'c> {
 
     /// Whether values of type `t` have `Error() string`.
     pub fn implements_error(&self, t: RtType) -> bool {
-        let cx = self.cx.borrow();
-        cx.method(t, "Error")
-            .is_some_and(|f| cx.func_words(f) == Some((self.prog.ty(t).words, 2)))
+        super::fmt::implements(&self.cx.borrow(), t, "Error", "func() string")
     }
 
     /// Gives the context back.
