@@ -2,7 +2,8 @@
 //! printed is on its file descriptor when the print returns (a signal
 //! loses nothing), a broken pipe kills the program with SIGPIPE, a failed
 //! write is an error value, an impossible allocation is a fast fatal
-//! error, and a fault inside gol is reported loudly with status 2.
+//! error, and a fault inside gol is reported loudly with status 2, with
+//! the stack of the goroutine it interrupted.
 //!
 //! The programs are in `tests/output`; the expected texts come from
 //! running them under native Go 1.27.
@@ -284,4 +285,59 @@ fn a_fault_inside_gol_is_loud() {
     assert!(err.contains("stack overflowed"), "stderr: {err}");
     assert_eq!(out.status.code(), Some(2), "status {}", out.status);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A fault on a thread that runs a goroutine reports that goroutine's
+/// stack after the header, as Go does. The fault is a SIGSEGV sent to the
+/// thread that runs the spinning goroutine (the one with the most CPU
+/// time): the handler takes the same path for it, then exits with
+/// status 2.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_signal_on_a_running_goroutine_prints_its_stack() {
+    let mut child = gol_run("spin.go")
+        .env("GOMAXPROCS", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn gol");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .expect("read");
+    assert_eq!(first, "spinning\n");
+    // Let the goroutine's thread gather CPU time beyond every other's.
+    std::thread::sleep(Duration::from_millis(500));
+    let pid = child.id() as i32;
+    let busiest = std::fs::read_dir(format!("/proc/{pid}/task"))
+        .expect("tasks")
+        .filter_map(|e| {
+            let tid: i32 = e.ok()?.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/task/{tid}/stat")).ok()?;
+            // Fields after the parenthesised name: utime is the 12th.
+            let rest = &stat[stat.rfind(')')? + 2..];
+            let utime: u64 = rest.split(' ').nth(11)?.parse().ok()?;
+            Some((utime, tid))
+        })
+        .max()
+        .expect("a thread")
+        .1;
+    // SAFETY: tgkill with a live process and one of its threads.
+    unsafe { libc::syscall(libc::SYS_tgkill, pid, busiest, libc::SIGSEGV) };
+    let st = wait_for(&mut child, Duration::from_secs(20), "gol after SIGSEGV");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .expect("stderr");
+    assert_eq!(st.code(), Some(2), "status {st}; stderr: {err}");
+    assert!(
+        err.starts_with("SIGSEGV: segmentation violation\nPC="),
+        "stderr: {err}"
+    );
+    assert!(err.contains("\ngoroutine 1 [running]:\n"), "stderr: {err}");
+    assert!(err.contains("\nmain.spin(...)\n\t"), "stderr: {err}");
+    assert!(err.contains("spin.go:18 +0x"), "stderr: {err}");
 }
