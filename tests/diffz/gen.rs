@@ -90,7 +90,9 @@ pub struct Features {
     /// A runtime panic on a negative index.
     pub neg_index: bool,
     /// Conversions to unparenthesised composite type literals
-    /// (`[]int(nil)`); held back, they are written `([]int)(nil)`.
+    /// (`[]int(nil)`, `struct{ a int }(v)`, `func() int(f)`); held back,
+    /// they are written `([]int)(nil)` and struct and function values are
+    /// not converted.
     pub unparen_conv: bool,
     /// Defers in a function whose result takes more than one word.
     pub defer_multiword_result: bool,
@@ -660,6 +662,13 @@ impl Gen {
                     let v = self.expr(ft, d.saturating_sub(1)).s;
                     els.push(if keyed { format!("{f}: {v}") } else { v });
                 }
+                if self.f.unparen_conv && self.r.chance(10) {
+                    // A conversion from the unnamed struct type:
+                    // `struct{ a int }(struct{ a int }{1})`, `T(struct{...}{...})`.
+                    let c = self.conv_name(t);
+                    let lit = self.go(&Ty::Struct(fs));
+                    return e(format!("{c}({lit}{{{}}})", els.join(", ")));
+                }
                 e(format!("{name}{{{}}}", els.join(", ")))
             }
             Ty::Ptr(el) => {
@@ -688,7 +697,16 @@ impl Gen {
                 let v = self.expr(&t, d.saturating_sub(1)).s;
                 e(format!("any({v})"))
             }
-            Ty::Func(ps, r) => self.func_lit(&ps, &r),
+            Ty::Func(ps, r) => {
+                let f = self.func_lit(&ps, &r);
+                if self.f.unparen_conv && self.r.chance(10) {
+                    // `func(int) string(func(a int) string { ... })`: a
+                    // function type with a result converts unparenthesised.
+                    let c = self.conv_name(t);
+                    return e(format!("{c}({})", f.s));
+                }
+                f
+            }
             Ty::Named(_) => unreachable!(),
         }
     }
@@ -2041,11 +2059,14 @@ impl Gen {
         let r = self.pool[m].result.clone();
         let args: Vec<String> = ps.iter().map(|t| self.expr(t, 2).s).collect();
         let call = if self.r.chance(20) {
-            // A method value, bound now, called later.
-            let mv = self.local(
-                Ty::Func(ps.clone(), Box::new(r.clone())),
-                &format!("{recv}.{}", self.pool[m].name),
-            );
+            // A method value, bound now, called later; sometimes
+            // converted to its own function type, `func(int) string(x.m)`.
+            let ft = Ty::Func(ps.clone(), Box::new(r.clone()));
+            let mut rhs = format!("{recv}.{}", self.pool[m].name);
+            if self.f.unparen_conv && self.r.chance(30) {
+                rhs = format!("{}({rhs})", self.conv_name(&ft));
+            }
+            let mv = self.local(ft, &rhs);
             format!("{mv}({})", args.join(", "))
         } else {
             format!("{recv}.{}({})", self.pool[m].name, args.join(", "))

@@ -5,7 +5,7 @@ use super::checker::Checker;
 use super::expr::Operand;
 use super::exprstring::expr_string;
 use super::{CallKind, Mode};
-use crate::ast::{Expr, Span};
+use crate::ast::{Expr, ExprKind, Span};
 use crate::types::{ids, Type, TypeId};
 
 impl<'a> Checker<'a> {
@@ -28,15 +28,17 @@ impl<'a> Checker<'a> {
                 let t = x.ty;
                 self.info.calls.insert(e.id, CallKind::Conversion(t));
                 let ts = self.ts(t);
-                if let Some(sp) = ellipsis {
-                    self.error(sp, format!("invalid use of ... in conversion to {ts}"));
-                }
+                // Go's order and positions: a missing argument at the start
+                // of the conversion (a function type starts at its
+                // parameter list), extra ones at the last, a `...` at the
+                // argument once that checks.
                 match args.len() {
                     0 => {
-                        self.error(
-                            e.span.end(),
-                            format!("missing argument in conversion to {ts}"),
-                        );
+                        let at = match &func.kind {
+                            ExprKind::FuncType(ft) => ft.span.start(),
+                            _ => e.span.start(),
+                        };
+                        self.error(at, format!("missing argument in conversion to {ts}"));
                         Operand::invalid(e)
                     }
                     1 => {
@@ -44,14 +46,21 @@ impl<'a> Checker<'a> {
                         if a.mode == Mode::Invalid {
                             return Operand::invalid(e);
                         }
+                        if ellipsis.is_some() {
+                            self.error(
+                                args[0].span,
+                                format!("invalid use of ... in conversion to {ts}"),
+                            );
+                            return Operand::invalid(e);
+                        }
                         self.conversion(e, a, t)
                     }
-                    _ => {
+                    n => {
                         for a in args {
                             let _ = self.expr(a);
                         }
                         self.error(
-                            args[1].span,
+                            args[n - 1].span,
                             format!("too many arguments in conversion to {ts}"),
                         );
                         Operand::invalid(e)

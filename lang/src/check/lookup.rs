@@ -400,7 +400,7 @@ impl<'a> Checker<'a> {
             }
             LookupResult::NotFound => {
                 let s = expr_string(xe);
-                let why = self.lookup_error(x.ty, &sel.name, false);
+                let why = self.lookup_error(x.ty, &sel.name);
                 self.error(sel.span, format!("{s}.{} undefined ({why})", sel.name));
                 Operand::invalid(e)
             }
@@ -427,18 +427,15 @@ impl<'a> Checker<'a> {
         o
     }
 
-    fn lookup_error(&mut self, t: TypeId, name: &str, method_only: bool) -> String {
+    /// Why `t` has no field or method `name`, in Go's words (which say
+    /// "field or method" for method expressions too, whatever `t` is).
+    fn lookup_error(&mut self, t: TypeId, name: &str) -> String {
         let ts = self.ts(t);
         if let Some(e) = self.tt.pointer_elem(t) {
             if self.tt.is_interface(e) && !self.tt.is_named(t) {
                 return format!("type {ts} is pointer to interface, not interface");
             }
         }
-        let what = if method_only {
-            "method"
-        } else {
-            "field or method"
-        };
         // An unexported name of another package.
         let any = if crate::types::is_exported(name) {
             LookupResult::NotFound
@@ -474,8 +471,8 @@ impl<'a> Checker<'a> {
             alt
         };
         match alt {
-            Some(a) => format!("type {ts} has no {what} {name}, but does have {a}"),
-            None => format!("type {ts} has no {what} {name}"),
+            Some(a) => format!("type {ts} has no field or method {name}, but does have {a}"),
+            None => format!("type {ts} has no field or method {name}"),
         }
     }
 
@@ -523,7 +520,7 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(e);
             }
             _ => {
-                let why = self.lookup_error(t, &sel.name, true);
+                let why = self.lookup_error(t, &sel.name);
                 self.error(sel.span, format!("{xs}.{} undefined ({why})", sel.name));
                 return Operand::invalid(e);
             }
@@ -536,7 +533,7 @@ impl<'a> Checker<'a> {
             if self.method_ptr_recv(o) && !is_ptr && !indirect {
                 let ts = self.ts(t);
                 self.error(
-                    e.span,
+                    sel.span,
                     format!(
                         "invalid method expression {xs}.{} (needs pointer receiver (*{ts}).{})",
                         sel.name, sel.name

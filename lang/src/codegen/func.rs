@@ -3846,7 +3846,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     ObjKind::Func { recv: Some(r), .. } => r,
                     _ => ids::INVALID,
                 };
-                if sel.index.is_empty() && self.g.tt.identical(recv, sel.recv) {
+                // (Never an interface's method, which has no body to call:
+                // `interface{ m() }.m` dispatches on its receiver.)
+                if sel.index.is_empty()
+                    && self.g.tt.identical(recv, sel.recv)
+                    && !self.g.tt.is_interface(recv)
+                {
                     return self.func_value(m, d, e.span);
                 }
                 // Otherwise a function that walks the receiver (a

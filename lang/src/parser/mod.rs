@@ -26,8 +26,12 @@
 //! `interface{...}` are ordinary operands. Bare type literals that could be
 //! extended by the next token (`[]p.T`, `chan T`, `func()`, `*[]T`) may
 //! stand only as a whole list element or parenthesised (`make([]int, n)`,
-//! `case chan int:`, `(func())(f)`); `[]T(x)`, `[N]T(x)` and `map[K]V(x)`
-//! convert without parentheses when the element is a type name.
+//! `case chan int:`, `(func())(f)`). A type literal whose last part no
+//! `(` can extend (a type name, a struct or interface, a function type
+//! with results) converts without parentheses, as in Go: `[]T(x)`,
+//! `chan T(c)`, `struct{ a int }(v)`, `func() int(f)`, `[]func() int(x)`
+//! (the grammar's `ConvType`); `<-chan T(c)` and `*T(x)` are operators
+//! applied to a conversion. `struct{ T }.m` is a method expression.
 //! Composite literals of bare type names are forbidden in `if`/`for`/
 //! `switch` headers (the grammar's `<"N">` mode), as the spec requires.
 //!

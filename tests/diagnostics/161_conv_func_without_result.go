@@ -1,0 +1,9 @@
+package main
+
+type T int
+
+func main() {
+	var x []T
+	_ = x
+	_ = []func()(T)
+}

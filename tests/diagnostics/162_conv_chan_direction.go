@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var r <-chan int
+	_ = chan int(r)
+}

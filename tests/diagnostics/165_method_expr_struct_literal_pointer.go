@@ -1,0 +1,9 @@
+package main
+
+type T int
+
+func (t *T) Inc() { *t++ }
+
+func main() {
+	_ = struct{ T }.Inc
+}

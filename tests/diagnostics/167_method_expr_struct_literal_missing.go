@@ -1,0 +1,7 @@
+package main
+
+type T int
+
+func main() {
+	_ = struct{ T }.Missing
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	a, b := struct{}{}, struct{}{}
+	_ = struct{}(a, b, a)
+}
