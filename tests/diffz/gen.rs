@@ -970,7 +970,14 @@ impl Gen {
                         return self.literal(t, d);
                     };
                     let x = self.expr(&el, d - 1);
-                    e(format!("append({}, {})", s.s, x.s))
+                    // Appended to a copy: an append inside an expression
+                    // that writes into spare capacity other operands may
+                    // read makes the result depend on the order of
+                    // non-call operands, which the spec leaves open (gc
+                    // evaluates calls first). Statement-level appends
+                    // still grow slices in place.
+                    let tn = self.go(t);
+                    e(format!("append(append(({tn})(nil), {}...), {})", s.s, x.s))
                 }
                 1 => {
                     let ps = self.places(t, false);
@@ -1994,7 +2001,7 @@ impl Gen {
         self.nocall -= 1;
         self.loop_depth = saved;
         let x = self.expr(&rt, 2);
-        self.line(&format!("return {}", x.s));
+        self.ret(&rt, &x.s);
         self.close("}");
         let calls = self.r.range(1, 3);
         for _ in 0..calls {
@@ -2718,7 +2725,7 @@ impl Gen {
         self.nocall -= 1;
         let r = self.pool[m].result.clone();
         let x = self.expr(&r, 3);
-        self.line(&format!("return {}", x.s));
+        self.ret(&r, &x.s);
         self.close("}");
         self.line("");
     }
@@ -2768,9 +2775,19 @@ impl Gen {
         let n = self.r.range(3, 10) as usize;
         self.block(n);
         let x = self.expr(&result, 3);
-        self.line(&format!("return {}", x.s));
+        self.ret(&result, &x.s);
         self.close("}");
         self.line("");
+    }
+
+    /// `return x` through a local: gc builds a composite literal in place
+    /// in an unnamed result, so a panic half-way through it, recovered by
+    /// a deferred call, returns the fields set so far, where the spec (and
+    /// gol) returns the results as they were before the statement. Built
+    /// in a local first, the literal is out of sight when it panics.
+    fn ret(&mut self, t: &Ty, x: &str) {
+        let tn = self.go(t);
+        self.line(&format!("{{ var rt_ {tn} = {x}; return rt_ }}"));
     }
 
     fn main_body(&mut self) {
