@@ -1219,7 +1219,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     /// Assigns or defines a range loop's key and value variables.
     fn bind_range_vars(&mut self, vals: Vec<(Option<&'a Expr>, Reg, TypeId)>, define: bool) {
+        // Assigned (not defined) iteration variables are one tuple
+        // assignment in Go's two phases: `for i, x[i] = range y` indexes x
+        // with the old i.
+        let mut dests = Vec::new();
+        if !define {
+            for &(e, _, _) in &vals {
+                dests.push(e.filter(|e| !is_blank(e)).map(|e| self.lhs_dest(e)));
+            }
+        }
+        let mut dests = dests.into_iter();
         for (e, r, t) in vals {
+            let dest = dests.next().flatten();
             let Some(e) = e else { continue };
             if define {
                 if let ExprKind::Ident(id) = &e.kind {
@@ -1257,7 +1268,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 } else {
                     r
                 };
-                self.store_to(e, r);
+                if let Some(dest) = dest {
+                    self.store_dest(dest, r);
+                }
             }
         }
     }
@@ -1716,22 +1729,52 @@ impl<'g, 'a> FnGen<'g, 'a> {
             } else {
                 r
             };
-            match dest {
-                Dest::Plain(l) => self.store_to(l, r),
-                Dest::Map { m, k, t } => {
-                    self.emit(Op::MapSet { m, k, v: r, t });
-                }
-                Dest::Slice { s, i, t } => {
-                    self.emit(Op::SliceSet { d: s, i, a: r, t });
-                }
-                Dest::Ptr { p, off, t, n } => {
-                    self.emit(Op::Store {
-                        d: p,
-                        off: Off(off),
+            self.store_dest(dest, r);
+        }
+    }
+
+    /// Phase two of an assignment: stores the value in `r` where phase one
+    /// ([`FnGen::lhs_dest`]) pointed.
+    fn store_dest(&mut self, dest: Dest<'a>, r: Reg) {
+        match dest {
+            Dest::Plain(l) => self.store_to(l, r),
+            Dest::Map { m, k, t } => {
+                self.emit(Op::MapSet { m, k, v: r, t });
+            }
+            Dest::Slice { s, i, t } => {
+                self.emit(Op::SliceSet { d: s, i, a: r, t });
+            }
+            Dest::Ptr { p, off, t, n } => {
+                self.emit(Op::Store {
+                    d: p,
+                    off: Off(off),
+                    a: r,
+                    n,
+                    t,
+                });
+            }
+            Dest::SlotElem { x, i, ew, len } => {
+                if let Some(base) = self.local_slots(x) {
+                    self.emit(Op::SlotStore {
+                        d: base,
+                        i,
                         a: r,
-                        n,
-                        t,
+                        ew,
+                        len,
                     });
+                } else {
+                    // An array inside a value held in slots: store into a
+                    // copy and write it back.
+                    let tmp = self.alloc(self.words(self.ty(x)));
+                    self.expr_to(x, tmp);
+                    self.emit(Op::SlotStore {
+                        d: tmp,
+                        i,
+                        a: r,
+                        ew,
+                        len,
+                    });
+                    self.store_to(x, tmp);
                 }
             }
         }
@@ -1761,6 +1804,29 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         self.convert_to(i, ids::INT, ir);
                         let t = self.g.rt_type(et);
                         Dest::Slice { s, i: ir, t }
+                    }
+                    Type::Array(_, et) if self.heap_addressable(x) => {
+                        // The element's address now: the array's operands
+                        // and the index are phase one's.
+                        let p = self.alloc(1);
+                        if !self.addr_of(ls, p) {
+                            return Dest::Plain(l);
+                        }
+                        let t = self.g.rt_type(et);
+                        let n = self.words(et);
+                        Dest::Ptr { p, off: 0, t, n }
+                    }
+                    Type::Array(n, et) => {
+                        // An array held in slots: the index now (`i, a[i]
+                        // = 1, 2` stores into the old a[i]).
+                        let ir = self.alloc(1);
+                        self.convert_to(i, ids::INT, ir);
+                        Dest::SlotElem {
+                            x,
+                            i: ir,
+                            ew: self.words(et),
+                            len: n as u32,
+                        }
                     }
                     _ => Dest::Plain(l),
                 }
@@ -5520,6 +5586,14 @@ enum Dest<'a> {
         off: u32,
         t: RtType,
         n: u32,
+    },
+    /// Element `i` (a slot holding the index, evaluated in phase one) of
+    /// the array `x` held in slots, of `len` elements of `ew` words.
+    SlotElem {
+        x: &'a Expr,
+        i: Reg,
+        ew: u32,
+        len: u32,
     },
 }
 
