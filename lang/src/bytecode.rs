@@ -341,6 +341,12 @@ pub enum Op {
         n: u32,
         t: RtType,
     },
+    /// The value of type `t` at pointer d = the value at pointer a (each
+    /// nil-checked, a first; barriered): a value too large for slots.
+    CopyValue { d: Reg, a: Reg, t: RtType },
+    /// d = a new interface box of type `t` holding a copy of the value at
+    /// pointer a (panics on nil): to interface without slots.
+    BoxValue { d: Reg, a: Reg, t: RtType },
     /// d..d+n = global words g..g+n.
     LoadGlobal { d: Reg, g: u32, n: u32 },
     /// Global words g..g+n = a..a+n.
