@@ -11,6 +11,8 @@ type Rec struct {
 
 var global [2 << 20]int
 
+var sink interface{}
+
 func fill() int {
 	var a [1 << 28]int
 	for i := range 10 {
@@ -44,6 +46,9 @@ func copies() {
 	q.arr[5] = -1
 	y := x.(Rec)
 	println(y.name, y.arr[5], q.arr[5])
+	sink = q // to an interface variable: a box holding a copy
+	q.arr[5] = -2
+	println(sink.(Rec).arr[5], q.arr[5])
 }
 
 func literals() {

@@ -1875,7 +1875,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
     fn assign(&mut self, lhs: &'a [Expr], rhs: &'a [Expr]) {
         if lhs.len() == 1 && rhs.len() == 1 {
             let l = &lhs[0];
-            if self.huge(self.ty(&rhs[0])) && (is_blank(l) || self.heap_addressable(l)) {
+            let huge_dest = if is_blank(l) {
+                self.huge(self.ty(&rhs[0]))
+            } else {
+                // Not to an interface variable: that boxes (`convert_to`).
+                self.huge(self.ty(l)) && self.heap_addressable(l)
+            };
+            if huge_dest {
                 // Memory to memory, never through slots.
                 let p = self.alloc(1);
                 if !is_blank(l) && !self.addr_of(l, p) {
