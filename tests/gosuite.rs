@@ -298,19 +298,9 @@ const GAPS: &[Gap] = &[
     ),
     // gol bugs.
     gap(
-        "range.go",
-        "wrong parallel assignment",
-        Why::Bug("for i, x[i] = range y assigns the index expression's element in the wrong order"),
-    ),
-    gap(
         "method7.go",
         "syntax error: unexpected . at end of statement",
         Why::Bug("the method expression struct{ T }.m2 is rejected"),
-    ),
-    gap(
-        "nilptr2.go",
-        "fatal error: stack overflow",
-        Why::Bug("*p, p a nil pointer to a 128 MB struct: stack overflow, not a nil dereference panic"),
     ),
 ];
 
