@@ -113,5 +113,5 @@ func main() {
 	literals()
 	ranges()
 	closures()
-	println(nested(20))
+	println(nested(4))
 }

@@ -2426,27 +2426,30 @@ impl Vm {
             let b = k + shift;
             mask.get(b / 64).is_some_and(|m| m & (1 << (b % 64)) != 0)
         };
+        use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
         let scan = mask.iter().any(|&m| m != 0);
-        if !scan {
-            // SAFETY: two disjoint ranges of n live words (the caller's
-            // contract); no pointer words, so no barrier.
-            unsafe { std::ptr::copy_nonoverlapping(from as *const u64, dst as *mut u64, n) };
-            return;
-        }
         for k in 0..n {
-            // SAFETY: word k of both ranges is live (the caller's contract).
-            let w = unsafe { *(from as *const u64).add(k) };
-            // SAFETY: as above.
-            let slot = unsafe { (dst as *mut u64).add(k) };
-            if is_ptr(k) {
+            // Relaxed atomic accesses, as everywhere shared words are read
+            // and written (value module docs): a racing goroutine sees
+            // each word whole.
+            // SAFETY: word k of both ranges is live and 8-aligned (the
+            // caller's contract); AtomicU64 has u64's layout.
+            let (from_w, slot) = unsafe {
+                (
+                    &*(from as *const AtomicU64).add(k),
+                    (dst as *mut u64).add(k),
+                )
+            };
+            let w = from_w.load(Relaxed);
+            if scan && is_ptr(k) {
                 // SAFETY: a pointer word of a live heap object or global.
                 unsafe {
                     self.heap
                         .write_pointer(&mut self.cache, slot as *mut usize, w as usize)
                 };
             } else {
-                // SAFETY: a non-pointer word inside the destination.
-                unsafe { *slot = w };
+                // SAFETY: as above; a non-pointer word.
+                unsafe { (*(slot as *const AtomicU64)).store(w, Relaxed) };
             }
         }
         drop(buf);

@@ -19,6 +19,16 @@
 //! not a plain local (`a[i][j] = v`, `cells[i].f = v`) is updated by
 //! copying the enclosing value, changing the copy and storing it back.
 //!
+//! A value larger than [`MAX_STACK_VAR_BYTES`] (Go's 10 MB rule for
+//! stack variables) is kept out of slots wherever memory can hold it: a
+//! local of such a type is boxed like an escaped one (declared by a `New`,
+//! which is zeroed already), and definitions, assignments, conversions to
+//! interfaces, composite literals and range loops move it memory to
+//! memory (`CopyValue`, `BoxValue`, [`FnGen::huge_addr`]), nil-checking
+//! each source before anything is allocated or copied. What still passes
+//! through slots (arguments, results, some temporaries) is bounded by the
+//! frame limit, [`MAX_FRAME_BYTES`], a compile error past it.
+//!
 //! Promoted methods, method values, method expressions and deferred
 //! builtins each compile to a small synthetic function (`Body::Promoted`,
 //! `Body::MethodValue`, `Body::DeferBuiltin`): method tables, closures and
