@@ -2005,6 +2005,23 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     t,
                 });
             }
+            Dest::HeapElem { p, i, t, ew, len } => {
+                let a = self.alloc(1);
+                self.emit(Op::ElemAddr {
+                    d: a,
+                    a: p,
+                    i,
+                    ew,
+                    len,
+                });
+                self.emit(Op::Store {
+                    d: a,
+                    off: Off(0),
+                    a: r,
+                    n: ew,
+                    t,
+                });
+            }
             Dest::SlotElem { x, i, ew, len } => {
                 if let Some(base) = self.local_slots(x) {
                     self.emit(Op::SlotStore {
@@ -2057,16 +2074,22 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         let t = self.g.rt_type(et);
                         Dest::Slice { s, i: ir, t }
                     }
-                    Type::Array(_, et) if self.heap_addressable(x) => {
-                        // The element's address now: the array's operands
-                        // and the index are phase one's.
+                    Type::Array(n, et) if self.heap_addressable(x) => {
+                        // The array's address and the index now; the
+                        // bounds check at the store, as for a slice.
                         let p = self.alloc(1);
-                        if !self.addr_of(ls, p) {
+                        if !self.addr_of(x, p) {
                             return Dest::Plain(l);
                         }
-                        let t = self.g.rt_type(et);
-                        let n = self.words(et);
-                        Dest::Ptr { p, off: 0, t, n }
+                        let ir = self.alloc(1);
+                        self.convert_to(i, ids::INT, ir);
+                        Dest::HeapElem {
+                            p,
+                            i: ir,
+                            t: self.g.rt_type(et),
+                            ew: self.words(et),
+                            len: n as u32,
+                        }
                     }
                     Type::Array(n, et) => {
                         // An array held in slots: the index now (`i, a[i]
@@ -5852,6 +5875,15 @@ enum Dest<'a> {
         off: u32,
         t: RtType,
         n: u32,
+    },
+    /// Element `i` (a slot holding the index) of the array at pointer `p`,
+    /// of `len` elements of type `t` and `ew` words each.
+    HeapElem {
+        p: Reg,
+        i: Reg,
+        t: RtType,
+        ew: u32,
+        len: u32,
     },
     /// Element `i` (a slot holding the index, evaluated in phase one) of
     /// the array `x` held in slots, of `len` elements of `ew` words.
