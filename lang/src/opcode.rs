@@ -353,6 +353,12 @@ opcodes! {
     Load { d: Reg = w, a: Reg = r, off: Off, n: u32 } fast(n == 1);
     /// The n words at pointer d + off = a..a+n (barriered stores of pointer words; panics on nil).
     Store { d: Reg = r, off: Off, a: Reg = r, n: u32, t: RtType } fast(n == 1);
+    /// The value of type `t` at pointer d = the value at pointer a (each
+    /// nil-checked, a first; barriered): a value too large for slots.
+    CopyValue { d: Reg = r, a: Reg = r, t: RtType } slow;
+    /// d = a new interface box of type `t` holding a copy of the value at
+    /// pointer a (panics on nil): to interface without slots.
+    BoxValue { d: Reg = w, a: Reg = r, t: RtType } slow;
     /// d..d+n = global words g..g+n.
     LoadGlobal { d: Reg = w, g: u32, n: u32 } slow;
     /// Global words g..g+n = a..a+n.

@@ -582,6 +582,24 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     // SAFETY: as for Load; `t` is the stored value's type.
                     unsafe { vm.store_words(p, off.0 as usize, &words, t) };
                 }
+                Op::CopyValue { d, a, t } => {
+                    let (dst, src) = (r!(d), r!(a));
+                    if src == 0 || dst == 0 {
+                        panic_rt!(NIL_DEREF.into());
+                    }
+                    // SAFETY: both are non-nil pointers to values of type
+                    // `t` (the code generator's typing).
+                    unsafe { vm.copy_value(dst, src, t) };
+                }
+                Op::BoxValue { d, a, t } => {
+                    let src = r!(a);
+                    if src == 0 {
+                        panic_rt!(NIL_DEREF.into());
+                    }
+                    // SAFETY: a non-nil pointer to a value of type `t`.
+                    let b = unsafe { vm.box_value(src, t) };
+                    set!(d, b)
+                }
                 Op::LoadGlobal { d, g: gw, n } => {
                     let s = base + d.0 as usize;
                     let out = &mut g.stack[s..s + n as usize];
@@ -2183,6 +2201,112 @@ impl Vm {
             }
         }
         p
+    }
+
+    /// `*dst = *src` for a value of type `t` held in the heap or the
+    /// globals: what assignment does with a value too large for slots
+    /// (the code generator keeps those out of them). Word by word, with no
+    /// buffer, so a value of a gigabyte costs no second gigabyte.
+    ///
+    /// # Safety
+    /// `dst` and `src` point at live values of type `t`.
+    pub(crate) unsafe fn copy_value(&mut self, dst: u64, src: u64, t: RtType) {
+        if dst == src {
+            return;
+        }
+        let prog = self.prog.clone();
+        let Some(desc) = prog.types.get(t.0 as usize) else {
+            return;
+        };
+        let n = desc.words as usize;
+        let header = self.header_types.get(t.0 as usize) == Some(&true);
+        // SAFETY: forwarded; the mask is `t`'s, whose words the value has.
+        unsafe { self.copy_words_masked(dst, src, n, &desc.ptr_mask, 0, header) };
+    }
+
+    /// A new interface box of type `t` holding a copy of the value at
+    /// `src` ([`Vm::new_box`] without the value in slots).
+    ///
+    /// # Safety
+    /// `src` points at a live value of type `t`.
+    pub(crate) unsafe fn box_value(&mut self, src: u64, t: RtType) -> u64 {
+        let n = self.prog.types.get(t.0 as usize).map_or(0, |d| d.words) as usize;
+        let masks = self.box_masks.clone();
+        let mask = masks.get(t.0 as usize).map_or(&[][..], |m| &m[..]);
+        self.assist((n + 1) * 8);
+        let layout = gol_gc::Layout::pointers(mask, n + 1);
+        let p = self.heap.alloc(&mut self.cache, (n + 1) * 8, layout) as u64;
+        // SAFETY: `p` is a fresh object of n + 1 words; word 0 is not a
+        // pointer.
+        unsafe { value::write_word(p, 0, t.0 as u64) };
+        let header = self.header_types.get(t.0 as usize) == Some(&true);
+        // SAFETY: the box's words 1..=n take the value; its mask is the
+        // type's shifted by the type word.
+        unsafe { self.copy_words_masked(p + 8, src, n, mask, 1, header) };
+        p
+    }
+
+    /// Copies `n` words from `src` to `dst`; word k is a pointer when bit
+    /// k + `shift` of `mask` is set (barriered). A value holding a string
+    /// or slice header (`header`) is copied as one value (value module
+    /// docs): a short one through a buffer (`load_words`, `store_words`'
+    /// lock), a long one under the lock of the destination's stripes,
+    /// which then covers every stripe and so excludes writers of the
+    /// source too.
+    ///
+    /// # Safety
+    /// Both ranges are `n` words of live memory that do not overlap.
+    unsafe fn copy_words_masked(
+        &mut self,
+        dst: u64,
+        src: u64,
+        n: usize,
+        mask: &[u64],
+        shift: usize,
+        header: bool,
+    ) {
+        let all_stripes = n * 8 >= value::STRIPES * 64 + 64;
+        let mut buf = Vec::new();
+        let from = if header && !all_stripes {
+            buf = vec![0u64; n];
+            // SAFETY: `src` has n live words.
+            unsafe { value::load_words(src, &mut buf) };
+            buf.as_ptr() as u64
+        } else {
+            src
+        };
+        let _lock = header.then(|| value::lock_words(dst, n));
+        let is_ptr = |k: usize| {
+            let b = k + shift;
+            mask.get(b / 64).is_some_and(|m| m & (1 << (b % 64)) != 0)
+        };
+        use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+        let scan = mask.iter().any(|&m| m != 0);
+        for k in 0..n {
+            // Relaxed atomic accesses, as everywhere shared words are read
+            // and written (value module docs): a racing goroutine sees
+            // each word whole.
+            // SAFETY: word k of both ranges is live and 8-aligned (the
+            // caller's contract); AtomicU64 has u64's layout.
+            let (from_w, slot) = unsafe {
+                (
+                    &*(from as *const AtomicU64).add(k),
+                    (dst as *mut u64).add(k),
+                )
+            };
+            let w = from_w.load(Relaxed);
+            if scan && is_ptr(k) {
+                // SAFETY: a pointer word of a live heap object or global.
+                unsafe {
+                    self.heap
+                        .write_pointer(&mut self.cache, slot as *mut usize, w as usize)
+                };
+            } else {
+                // SAFETY: as above; a non-pointer word.
+                unsafe { (*(slot as *const AtomicU64)).store(w, Relaxed) };
+            }
+        }
+        drop(buf);
     }
 
     /// A new closure object: `[function, captures...]`.

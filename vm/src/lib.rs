@@ -272,13 +272,17 @@ impl Vm {
             .map(|t| {
                 let words = t.words as usize + 1;
                 let mut m = vec![0u64; words.div_ceil(64)];
-                for w in 0..t.words as usize {
-                    if t.ptr_mask
-                        .get(w / 64)
-                        .is_some_and(|x| x & (1 << (w % 64)) != 0)
-                    {
-                        let b = w + 1;
-                        m[b / 64] |= 1 << (b % 64);
+                // The set bits only: a 2 GB array of ints has no pointer
+                // word, and its mask's zero pages stay untouched.
+                for (i, &bits) in t.ptr_mask.iter().enumerate() {
+                    let mut bits = bits;
+                    while bits != 0 {
+                        let w = i * 64 + bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        if w < t.words as usize {
+                            let b = w + 1;
+                            m[b / 64] |= 1 << (b % 64);
+                        }
                     }
                 }
                 m

@@ -70,6 +70,7 @@ mod stmt;
 mod typexpr;
 mod universe;
 
+pub(crate) use builtins::has_call_or_recv;
 pub use lookup::{lookup_field_or_method, LookupResult};
 
 /// One parsed source file handed to the checker.

@@ -19,6 +19,16 @@
 //! not a plain local (`a[i][j] = v`, `cells[i].f = v`) is updated by
 //! copying the enclosing value, changing the copy and storing it back.
 //!
+//! A value larger than [`MAX_STACK_VAR_BYTES`] (Go's 10 MB rule for
+//! stack variables) is kept out of slots wherever memory can hold it: a
+//! local of such a type is boxed like an escaped one (declared by a `New`,
+//! which is zeroed already), and definitions, assignments, conversions to
+//! interfaces, composite literals and range loops move it memory to
+//! memory (`CopyValue`, `BoxValue`, [`FnGen::huge_addr`]), nil-checking
+//! each source before anything is allocated or copied. What still passes
+//! through slots (arguments, results, some temporaries) is bounded by the
+//! frame limit, [`MAX_FRAME_BYTES`], a compile error past it.
+//!
 //! Promoted methods, method values, method expressions and deferred
 //! builtins each compile to a small synthetic function (`Body::Promoted`,
 //! `Body::MethodValue`, `Body::DeferBuiltin`): method tables, closures and
@@ -86,9 +96,26 @@ pub(super) struct FnGen<'g, 'a> {
     recover_pc: u32,
     /// `fallthrough` jumps of the switch clause being compiled.
     fallthroughs: Vec<usize>,
+    /// Go's size in bytes of the parameters and results (Go's limit on
+    /// them is checked with Go's sizes).
+    go_arg_bytes: u64,
 }
 
 const MAX_DEPTH: u32 = 1000;
+
+/// The largest local variable kept in slots: a larger one lives in the
+/// heap as an escaped variable does. Go's rule (cmd/compile's
+/// `maxStackVarSize`, 10 MB), counted in gol's words since what it
+/// protects is gol's goroutine stack: each slot is 8 bytes, whatever the
+/// Go size of the value in it. Values above it are never built in slots
+/// where a heap location can take them instead (see
+/// [`FnGen::huge_addr`]); zeroing one is a fresh object's allocation,
+/// which the heap hands out zeroed.
+const MAX_STACK_VAR_BYTES: u64 = 10 << 20;
+
+/// Go's limit on a function's stack frame (`stack frame too large
+/// (>1GB)`): a frame of more slots than this could never be pushed.
+const MAX_FRAME_BYTES: u64 = 1 << 30;
 
 impl<'g, 'a> FnGen<'g, 'a> {
     pub(super) fn compile(g: &'g mut Gen<'a>, id: FuncId, body: Body<'a>) -> Function {
@@ -114,6 +141,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
             wrap_counts: [0, 0],
             recover_pc: 0,
             fallthroughs: Vec::new(),
+            go_arg_bytes: 0,
+        };
+        // Where a frame too large is reported: the function's name, as Go.
+        let at = match body {
+            Body::Decl(fd) => fd.name.span,
+            Body::Lit(e, ..) => e.span,
+            _ => Span::default(),
         };
         let (pw, rw) = match body {
             Body::Entry => {
@@ -210,6 +244,30 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 (pw, rw)
             }
         };
+        let frame = f.max.max(pw).max(rw);
+        if f.go_arg_bytes > MAX_FRAME_BYTES {
+            // Go refuses this signature itself: its message, with Go's
+            // sizes of the arguments and results.
+            f.g.error(
+                at,
+                format!(
+                    "stack frame too large (>1GB): 0 MB locals + {} MB args",
+                    f.go_arg_bytes >> 20
+                ),
+            );
+        } else if frame as u64 * 8 > MAX_FRAME_BYTES {
+            // Go would run it; gol's slots hold a byte in 8 bytes, and
+            // arguments, results and some temporaries of large arrays
+            // and structs are still values in slots.
+            f.g.error(
+                at,
+                format!(
+                    "gol cannot compile a function whose frame needs {} MB yet \
+                     (a frame holds at most 1 GB: pass large arrays and structs by pointer)",
+                    (frame as u64 * 8) >> 20
+                ),
+            );
+        }
         Function {
             name,
             code: f.code,
@@ -217,7 +275,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             file: f.file,
             param_words: pw,
             result_words: rw,
-            frame_words: f.max.max(pw).max(rw),
+            frame_words: frame,
             recover_pc: f.recover_pc,
         }
     }
@@ -496,7 +554,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     fn alloc(&mut self, n: u32) -> Reg {
         let r = Reg(self.top);
-        self.top += n;
+        // Saturating: a frame past u32 words is refused when the function
+        // ends (MAX_FRAME_BYTES).
+        self.top = self.top.saturating_add(n);
         self.max = self.max.max(self.top);
         r
     }
@@ -507,6 +567,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     fn words(&self, t: TypeId) -> u32 {
         self.g.words(t)
+    }
+
+    /// Whether a value of `t` is too large for slots (MAX_STACK_VAR_BYTES).
+    fn huge(&self, t: TypeId) -> bool {
+        self.words(t) as u64 * 8 > MAX_STACK_VAR_BYTES
     }
 
     fn ty(&self, e: &Expr) -> TypeId {
@@ -537,8 +602,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     fn prologue(&mut self, recv: &[&ast::Param], ty: &ast::FuncType) -> (u32, u32) {
         let mut boxes = Vec::new();
+        let mut go_bytes = 0u64;
+        let mut add_bytes = |fg: &Self, t: TypeId, k: usize| {
+            let b = fg.g.tt.size_of(t).unwrap_or(u64::MAX);
+            go_bytes = go_bytes.saturating_add(b.saturating_mul(k.max(1) as u64));
+        };
         for p in recv.iter().copied().chain(ty.params.iter()) {
             let pt = self.param_type(p);
+            add_bytes(self, pt, p.names.len());
             let w = self.words(pt);
             if p.names.is_empty() {
                 self.alloc(w);
@@ -554,6 +625,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let mut rw = 0;
         for p in &ty.results {
             let pt = self.param_type(p);
+            add_bytes(self, pt, p.names.len());
             let w = self.words(pt);
             let k = p.names.len().max(1) as u32;
             rw += w * k;
@@ -575,6 +647,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
             }
         }
+        self.go_arg_bytes = go_bytes;
         for (o, r, t) in boxes {
             self.declare_at(o, r, t);
         }
@@ -1070,11 +1143,38 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 return;
             }
         };
-        let is_ptr_array = matches!(self.under(xt), Type::Pointer(_));
-        // Evaluate the range expression once.
-        let xw = self.words(xt);
+        // Two iteration variables, even `i, _`, evaluate the expression.
+        let two_vars = value.is_some();
+        let value = value.filter(|v| !is_blank(v));
+        // An array too large for slots is ranged over through its address,
+        // as an array pointer: the array itself when only the index is
+        // wanted, else a copy in a new object (Go ranges over a copy).
+        let huge_array = matches!(kind, Kind::Slice(_, true))
+            && !matches!(self.under(xt), Type::Pointer(_))
+            && self.huge(xt);
+        let is_ptr_array = matches!(self.under(xt), Type::Pointer(_)) || huge_array;
+        // Evaluate the range expression once, and not at all for an
+        // array or array pointer whose length is a constant and whose
+        // elements are not wanted (Go's rule: `for i := range *p` with a
+        // nil p runs).
+        let skip = matches!(kind, Kind::Slice(_, true))
+            && !two_vars
+            && !crate::check::has_call_or_recv(x, 0);
+        let xw = if huge_array { 1 } else { self.words(xt) };
         let xr = self.alloc(xw.max(1));
-        self.expr_to(x, xr);
+        if skip {
+        } else if huge_array {
+            self.huge_addr(x, xr);
+            if value.is_some() {
+                let s = self.alloc(1);
+                self.emit(Op::Move { d: s, a: xr });
+                let t = self.g.rt_type(xt);
+                self.emit(Op::New { d: xr, t });
+                self.emit(Op::CopyValue { d: xr, a: s, t });
+            }
+        } else {
+            self.expr_to(x, xr);
+        }
         let (len_r, _elem_t) = match kind {
             Kind::Int => (xr, None),
             Kind::Str => {
@@ -1130,7 +1230,6 @@ impl<'g, 'a> FnGen<'g, 'a> {
         vals.push((key, idx, kt));
         // A blank value loads no element: `for i, _ := range p` with p a
         // nil *[N]T must not dereference p (as `for i := range p`).
-        let value = value.filter(|v| !is_blank(v));
         if let Some(v) = value {
             match kind {
                 Kind::Str => {
@@ -1219,7 +1318,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     /// Assigns or defines a range loop's key and value variables.
     fn bind_range_vars(&mut self, vals: Vec<(Option<&'a Expr>, Reg, TypeId)>, define: bool) {
+        // Assigned (not defined) iteration variables are one tuple
+        // assignment in Go's two phases: `for i, x[i] = range y` indexes x
+        // with the old i.
+        let mut dests = Vec::new();
+        if !define {
+            for &(e, _, _) in &vals {
+                dests.push(e.filter(|e| !is_blank(e)).map(|e| self.lhs_dest(e)));
+            }
+        }
+        let mut dests = dests.into_iter();
         for (e, r, t) in vals {
+            let dest = dests.next().flatten();
             let Some(e) = e else { continue };
             if define {
                 if let ExprKind::Ident(id) = &e.kind {
@@ -1257,7 +1367,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 } else {
                     r
                 };
-                self.store_to(e, r);
+                if let Some(dest) = dest {
+                    self.store_dest(dest, r);
+                }
             }
         }
     }
@@ -1501,6 +1613,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     Some((_, var)) if !var.boxed => {
                         self.convert_to(v, var.ty, var.reg);
                     }
+                    Some((_, var)) if self.huge(var.ty) => self.init_huge(var, v),
                     Some((_, var)) => {
                         let r = self.alloc(self.words(var.ty));
                         self.convert_to(v, var.ty, r);
@@ -1579,11 +1692,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
     }
 
     /// Allocates the home of a new local: its value's slots, or one slot
-    /// for the address of its heap box (captured or addressed variables).
+    /// for the address of its heap box (captured or addressed variables,
+    /// and those too large for slots).
     fn new_home(&mut self, o: ObjId) -> Var {
         let obj = self.g.tt.obj(o);
         let t = obj.ty;
-        let boxed = obj.captured || obj.addressed;
+        let boxed = obj.captured || obj.addressed || self.huge(t);
         let n = if boxed { 1 } else { self.words(t) };
         Var {
             reg: self.alloc(n),
@@ -1606,6 +1720,139 @@ impl<'g, 'a> FnGen<'g, 'a> {
         });
     }
 
+    /// Makes a new box for `var`, of a type too large for slots, holding
+    /// the value of `e`: a composite literal is built in the box itself,
+    /// anything else copied from memory after its nil checks (`q := *p`
+    /// with a nil p panics before anything is allocated or copied).
+    fn init_huge(&mut self, var: Var, e: &'a Expr) {
+        let rt = self.g.rt_type(var.ty);
+        if let ExprKind::Composite { elems, .. } = &strip_parens(e).kind {
+            self.emit(Op::New { d: var.reg, t: rt });
+            self.composite_heap(var.ty, elems, var.reg);
+            return;
+        }
+        let keep = self.top;
+        let s = self.alloc(1);
+        self.huge_addr(e, s);
+        self.emit(Op::New { d: var.reg, t: rt });
+        self.emit(Op::CopyValue {
+            d: var.reg,
+            a: s,
+            t: rt,
+        });
+        self.top = keep;
+    }
+
+    /// Puts in `d` the address of memory holding the value of `e`, of a
+    /// type too large for slots: its own location when it has one
+    /// (nil-checked: `*p`, `p.big`), a new object for a composite
+    /// literal. Other expressions (calls, conversions) go through slots,
+    /// within the frame limit.
+    fn huge_addr(&mut self, e: &'a Expr, d: Reg) {
+        let x = strip_parens(e);
+        let t = self.ty(x);
+        let rt = self.g.rt_type(t);
+        if let ExprKind::Composite { elems, .. } = &x.kind {
+            self.emit(Op::New { d, t: rt });
+            self.composite_heap(t, elems, d);
+            return;
+        }
+        if self.heap_addressable(x) {
+            self.addr_of(x, d);
+            return;
+        }
+        let w = self.words(t);
+        let keep = self.top;
+        let r = self.alloc(w);
+        self.expr_to(x, r);
+        self.emit(Op::New { d, t: rt });
+        self.emit(Op::Store {
+            d,
+            off: Off(0),
+            a: r,
+            n: w,
+            t: rt,
+        });
+        self.top = keep;
+    }
+
+    /// Fills the zeroed object of type `t` (an array or struct too large
+    /// for slots) at pointer `p` with the elements of a composite literal,
+    /// one element at a time.
+    fn composite_heap(&mut self, t: TypeId, elems: &'a [ast::Element], p: Reg) {
+        match self.under(t).clone() {
+            Type::Struct(fs) => {
+                let mut offs = Vec::with_capacity(fs.len());
+                let mut o = 0u32;
+                for f in &fs {
+                    offs.push(o);
+                    o += self.words(f.ty);
+                }
+                for (k, el) in elems.iter().enumerate() {
+                    let fi = match &el.key {
+                        Some(key) => match &key.kind {
+                            ExprKind::Ident(id) => fs.iter().position(|f| f.name == id.name),
+                            _ => None,
+                        },
+                        None => Some(k),
+                    };
+                    let Some(fi) = fi else {
+                        self.err(el.value.span, "this composite literal element");
+                        continue;
+                    };
+                    self.store_part(&el.value, fs[fi].ty, p, offs[fi]);
+                }
+            }
+            Type::Array(_, et) => {
+                let ew = self.words(et);
+                let Some((_, idx)) = self.literal_indices(elems) else {
+                    return;
+                };
+                for (el, &k) in elems.iter().zip(&idx) {
+                    self.store_part(&el.value, et, p, k as u32 * ew);
+                }
+            }
+            _ => self.err(
+                elems.first().map_or(Span::default(), |e| e.value.span),
+                "a composite literal of this type and size",
+            ),
+        }
+    }
+
+    /// Stores `e` converted to `t` at word `off` of the object at `p`.
+    fn store_part(&mut self, e: &'a Expr, t: TypeId, p: Reg, off: u32) {
+        let keep = self.top;
+        let rt = self.g.rt_type(t);
+        if self.huge(t) {
+            let q = self.alloc(1);
+            let o = self.alloc(1);
+            self.emit(Op::LoadInt {
+                d: o,
+                v: off as i64 * 8,
+            });
+            self.emit(Op::AddInt { d: q, a: p, b: o });
+            if let ExprKind::Composite { elems, .. } = &strip_parens(e).kind {
+                self.composite_heap(t, elems, q);
+            } else {
+                let s = self.alloc(1);
+                self.huge_addr(e, s);
+                self.emit(Op::CopyValue { d: q, a: s, t: rt });
+            }
+        } else {
+            let w = self.words(t);
+            let r = self.alloc(w);
+            self.convert_to(e, t, r);
+            self.emit(Op::Store {
+                d: p,
+                off: Off(off),
+                a: r,
+                n: w,
+                t: rt,
+            });
+        }
+        self.top = keep;
+    }
+
     fn local_decl(&mut self, d: &'a ast::Decl) {
         let ast::Decl::Var(gd) = d else {
             return; // const and type declarations generate no code
@@ -1620,11 +1867,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         let var = self.new_home(o);
                         let w = self.words(var.ty);
                         if var.boxed {
-                            let keep = self.top;
-                            let r = self.alloc(w);
-                            self.emit(Op::Zero { d: r, n: w });
-                            self.init_boxed(var, r);
-                            self.top = keep;
+                            // A new object is zeroed already.
+                            let rt = self.g.rt_type(var.ty);
+                            self.emit(Op::New { d: var.reg, t: rt });
                         } else {
                             self.emit(Op::Zero { d: var.reg, n: w });
                         }
@@ -1640,6 +1885,26 @@ impl<'g, 'a> FnGen<'g, 'a> {
     fn assign(&mut self, lhs: &'a [Expr], rhs: &'a [Expr]) {
         if lhs.len() == 1 && rhs.len() == 1 {
             let l = &lhs[0];
+            let huge_dest = if is_blank(l) {
+                self.huge(self.ty(&rhs[0]))
+            } else {
+                // Not to an interface variable: that boxes (`convert_to`).
+                self.huge(self.ty(l)) && self.heap_addressable(l)
+            };
+            if huge_dest {
+                // Memory to memory, never through slots.
+                let p = self.alloc(1);
+                if !is_blank(l) && !self.addr_of(l, p) {
+                    return;
+                }
+                let s = self.alloc(1);
+                self.huge_addr(&rhs[0], s);
+                if !is_blank(l) {
+                    let t = self.g.rt_type(self.ty(l));
+                    self.emit(Op::CopyValue { d: p, a: s, t });
+                }
+                return;
+            }
             if let ExprKind::Ident(id) = &l.kind {
                 if id.is_blank() {
                     let t = self.ty(&rhs[0]);
@@ -1716,22 +1981,69 @@ impl<'g, 'a> FnGen<'g, 'a> {
             } else {
                 r
             };
-            match dest {
-                Dest::Plain(l) => self.store_to(l, r),
-                Dest::Map { m, k, t } => {
-                    self.emit(Op::MapSet { m, k, v: r, t });
-                }
-                Dest::Slice { s, i, t } => {
-                    self.emit(Op::SliceSet { d: s, i, a: r, t });
-                }
-                Dest::Ptr { p, off, t, n } => {
-                    self.emit(Op::Store {
-                        d: p,
-                        off: Off(off),
+            self.store_dest(dest, r);
+        }
+    }
+
+    /// Phase two of an assignment: stores the value in `r` where phase one
+    /// ([`FnGen::lhs_dest`]) pointed.
+    fn store_dest(&mut self, dest: Dest<'a>, r: Reg) {
+        match dest {
+            Dest::Plain(l) => self.store_to(l, r),
+            Dest::Map { m, k, t } => {
+                self.emit(Op::MapSet { m, k, v: r, t });
+            }
+            Dest::Slice { s, i, t } => {
+                self.emit(Op::SliceSet { d: s, i, a: r, t });
+            }
+            Dest::Ptr { p, off, t, n } => {
+                self.emit(Op::Store {
+                    d: p,
+                    off: Off(off),
+                    a: r,
+                    n,
+                    t,
+                });
+            }
+            Dest::HeapElem { p, i, t, ew, len } => {
+                let a = self.alloc(1);
+                self.emit(Op::ElemAddr {
+                    d: a,
+                    a: p,
+                    i,
+                    ew,
+                    len,
+                });
+                self.emit(Op::Store {
+                    d: a,
+                    off: Off(0),
+                    a: r,
+                    n: ew,
+                    t,
+                });
+            }
+            Dest::SlotElem { x, i, ew, len } => {
+                if let Some(base) = self.local_slots(x) {
+                    self.emit(Op::SlotStore {
+                        d: base,
+                        i,
                         a: r,
-                        n,
-                        t,
+                        ew,
+                        len,
                     });
+                } else {
+                    // An array inside a value held in slots: store into a
+                    // copy and write it back.
+                    let tmp = self.alloc(self.words(self.ty(x)));
+                    self.expr_to(x, tmp);
+                    self.emit(Op::SlotStore {
+                        d: tmp,
+                        i,
+                        a: r,
+                        ew,
+                        len,
+                    });
+                    self.store_to(x, tmp);
                 }
             }
         }
@@ -1761,6 +2073,35 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         self.convert_to(i, ids::INT, ir);
                         let t = self.g.rt_type(et);
                         Dest::Slice { s, i: ir, t }
+                    }
+                    Type::Array(n, et) if self.heap_addressable(x) => {
+                        // The array's address and the index now; the
+                        // bounds check at the store, as for a slice.
+                        let p = self.alloc(1);
+                        if !self.addr_of(x, p) {
+                            return Dest::Plain(l);
+                        }
+                        let ir = self.alloc(1);
+                        self.convert_to(i, ids::INT, ir);
+                        Dest::HeapElem {
+                            p,
+                            i: ir,
+                            t: self.g.rt_type(et),
+                            ew: self.words(et),
+                            len: n as u32,
+                        }
+                    }
+                    Type::Array(n, et) => {
+                        // An array held in slots: the index now (`i, a[i]
+                        // = 1, 2` stores into the old a[i]).
+                        let ir = self.alloc(1);
+                        self.convert_to(i, ids::INT, ir);
+                        Dest::SlotElem {
+                            x,
+                            i: ir,
+                            ew: self.words(et),
+                            len: n as u32,
+                        }
                     }
                     _ => Dest::Plain(l),
                 }
@@ -2751,6 +3092,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 });
                 return;
             }
+            if self.huge(et) {
+                let s = self.alloc(1);
+                self.huge_addr(e, s);
+                let t = self.g.rt_type(et);
+                self.emit(Op::BoxValue { d, a: s, t });
+                return;
+            }
             let w = self.words(et);
             let tmp = self.operand(e);
             let rt = self.g.rt_type(et);
@@ -3204,8 +3552,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
             UnaryOp::Addr => {
                 // &T{...}: a new object initialized from the literal.
                 let inner = strip_parens(x);
-                if let ExprKind::Composite { .. } = &inner.kind {
+                if let ExprKind::Composite { elems, .. } = &inner.kind {
                     let xt = self.ty(inner);
+                    if self.huge(xt) {
+                        let rt = self.g.rt_type(xt);
+                        self.emit(Op::New { d, t: rt });
+                        self.composite_heap(xt, elems, d);
+                        return;
+                    }
                     let w = self.words(xt);
                     let rt = self.g.rt_type(xt);
                     let v = self.alloc(w);
@@ -3883,7 +4237,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let xt = self.ty(x);
         let t = self.ty(e);
         let w = self.words(t);
-        if self.g.tt.pointer_elem(xt).is_none() && !sel.indirect {
+        let in_heap = self.huge(xt) && self.heap_addressable(x);
+        if self.g.tt.pointer_elem(xt).is_none() && !sel.indirect && !in_heap {
             // A field of a struct value: its words within the value.
             let xr = self.operand(x);
             let mut st = xt;
@@ -5468,6 +5823,23 @@ enum Dest<'a> {
         off: u32,
         t: RtType,
         n: u32,
+    },
+    /// Element `i` (a slot holding the index) of the array at pointer `p`,
+    /// of `len` elements of type `t` and `ew` words each.
+    HeapElem {
+        p: Reg,
+        i: Reg,
+        t: RtType,
+        ew: u32,
+        len: u32,
+    },
+    /// Element `i` (a slot holding the index, evaluated in phase one) of
+    /// the array `x` held in slots, of `len` elements of `ew` words.
+    SlotElem {
+        x: &'a Expr,
+        i: Reg,
+        ew: u32,
+        len: u32,
     },
 }
 

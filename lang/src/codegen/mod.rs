@@ -224,10 +224,7 @@ impl<'a> Gen<'a> {
             }
             for init in &p.init_order {
                 for &o in &init.lhs {
-                    let w = g.words(g.tt.obj(o).ty);
-                    g.globals.insert(o, g.out.global_words);
-                    g.pkg_of_global.insert(o, pi);
-                    g.out.global_words += w;
+                    g.place_global(o, pi, &p.path);
                 }
             }
             // Package-level variables without initializer are not in
@@ -236,10 +233,7 @@ impl<'a> Gen<'a> {
             names.sort();
             for (_, &o) in names {
                 if matches!(g.tt.obj(o).kind, ObjKind::Var(_)) && !g.globals.contains_key(&o) {
-                    let w = g.words(g.tt.obj(o).ty);
-                    g.globals.insert(o, g.out.global_words);
-                    g.pkg_of_global.insert(o, pi);
-                    g.out.global_words += w;
+                    g.place_global(o, pi, &p.path);
                 }
             }
             let name = format!("{}.init", p.path);
@@ -349,6 +343,40 @@ impl<'a> Gen<'a> {
                 }
             }
             _ => format!("{pkg}.{}", obj.name),
+        }
+    }
+
+    /// Gives package variable `o` of package `pi` its words among the
+    /// globals. Go's linker refuses a variable over 2 GB (`symbol too
+    /// large`), and so does gol, with Go's message and Go's size: the
+    /// globals are one block of words that the collector scans.
+    fn place_global(&mut self, o: ObjId, pi: usize, pkg: &str) {
+        const MAX_SYMBOL_BYTES: u64 = 2_000_000_000;
+        self.globals.insert(o, self.out.global_words);
+        self.pkg_of_global.insert(o, pi);
+        let obj = self.tt.obj(o);
+        let bytes = self.tt.size_of(obj.ty).unwrap_or(u64::MAX);
+        if bytes > MAX_SYMBOL_BYTES {
+            // The program is refused; the variable takes no words.
+            let (span, name) = (obj.span, obj.name.clone());
+            self.error(
+                span,
+                format!(
+                    "{pkg}.{name}: symbol too large ({bytes} bytes > {MAX_SYMBOL_BYTES} bytes)"
+                ),
+            );
+            return;
+        }
+        let w = self.words(obj.ty);
+        match self.out.global_words.checked_add(w) {
+            Some(n) => self.out.global_words = n,
+            None => {
+                let span = self.tt.obj(o).span;
+                self.error(
+                    span,
+                    "gol cannot compile package variables of more than 4G words yet",
+                );
+            }
         }
     }
 

@@ -314,3 +314,75 @@ fn long_type_chains_have_exact_layouts() {
         c.diagnostics
     );
 }
+
+#[test]
+fn locals_over_ten_megabytes_live_in_a_new_object() {
+    let src = "package main\nfunc main() {\n\tvar a [1 << 28]int\n\ta[5] = 1\n\tvar b [1 << 20]int\n\tb[1] = 2\n\tprintln(a[len(a)-1], b[1])\n}\n";
+    let p = compile_src(src).unwrap();
+    let f = func(&p, "main.main");
+    // a (2 GB) is one slot holding a zeroed object; b (8 MB) stays in
+    // slots, under Go's 10 MB rule.
+    assert!(f.frame_words > 1 << 20, "{}", f.frame_words);
+    assert!(f.frame_words < (1 << 20) + 64, "{}", f.frame_words);
+    assert!(f.code.iter().any(|op| matches!(op, Op::New { .. })));
+    assert!(
+        !f.code
+            .iter()
+            .any(|op| matches!(op, Op::Zero { n, .. } if *n > 1 << 20)),
+        "{}",
+        p.disassemble()
+    );
+}
+
+#[test]
+fn copies_of_huge_values_check_nil_first_and_skip_slots() {
+    let src = "package main\ntype B struct {\n\tx int\n\ta [128 << 20]byte\n}\nvar p *B\nvar sink interface{}\nfunc main() {\n\tq := *p\n\tsink = *p\n\t_ = *p\n\tprintln(q.x)\n}\n";
+    let p = compile_src(src).unwrap();
+    let f = func(&p, "main.main");
+    assert!(f.frame_words < 64, "{}", p.disassemble());
+    let nil_check = f
+        .code
+        .iter()
+        .position(|op| matches!(op, Op::Load { n: 0, .. }))
+        .expect("a nil check");
+    let first_new = f
+        .code
+        .iter()
+        .position(|op| matches!(op, Op::New { .. }))
+        .expect("q's object");
+    assert!(nil_check < first_new, "{}", p.disassemble());
+    assert!(f.code.iter().any(|op| matches!(op, Op::CopyValue { .. })));
+    assert!(f.code.iter().any(|op| matches!(op, Op::BoxValue { .. })));
+}
+
+#[test]
+fn frames_over_a_gigabyte_are_refused() {
+    // Go refuses this signature itself, with this message.
+    let err = compile_src(
+        "package main\nfunc f(a [1 << 28]int) int { return a[5] }\nfunc main() { println(f) }\n",
+    )
+    .unwrap_err();
+    assert!(
+        err.contains("stack frame too large (>1GB): 0 MB locals + 2048 MB args"),
+        "{err}"
+    );
+    // Go runs this one (128 MB of arguments); gol's slots would need 1 GB.
+    let err = compile_src(
+        "package main\ntype B struct{ a [128 << 20]byte }\nfunc f(b B) byte { return b.a[0] }\nfunc main() { println(f) }\n",
+    )
+    .unwrap_err();
+    assert!(
+        err.contains("gol cannot compile a function whose frame needs"),
+        "{err}"
+    );
+}
+
+#[test]
+fn package_variables_over_two_gigabytes_are_refused() {
+    let err =
+        compile_src("package main\nvar g [1 << 28]int\nfunc main() { g[0] = 1 }\n").unwrap_err();
+    assert!(
+        err.contains("main.g: symbol too large (2147483648 bytes > 2000000000 bytes)"),
+        "{err}"
+    );
+}
