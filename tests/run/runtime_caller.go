@@ -102,6 +102,10 @@ func main() {
 	for _, s := range (&T{}).M() {
 		fmt.Println("method", s)
 	}
+	mv := (&T{}).M
+	for _, s := range mv() {
+		fmt.Println("method value", s)
+	}
 	for _, s := range deferred() {
 		fmt.Println("deferred", s)
 	}

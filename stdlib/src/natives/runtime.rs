@@ -161,14 +161,24 @@ fn goexit_func(ctx: &NativeCtx<'_>) -> u32 {
 /// frames, innermost first, from the `skip`th frame (0: the Go function
 /// that called `callers`), as many as `pc` holds; returns how many it
 /// stored. The innermost frame is the wrapper that every bodiless
-/// function is compiled to (it runs this native): not counted.
+/// function is compiled to (it runs this native): not counted; nor are
+/// the wrappers of method values, as in Go.
 fn callers(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let skip = ctx.int(0).max(0) as usize;
     let (ptr, len, _) = ctx.slice(1);
     let goexit = goexit_func(ctx);
     let mut pcs = Vec::new();
     for (func, pc, under_panic) in ctx.frames().into_iter().skip(1) {
-        pcs.push(code_addr(func, pc));
+        // The wrapper a method value calls through (`main.T.M-fm`) is
+        // code the compiler made up: Go's stack walk elides such frames.
+        let wrapper = ctx
+            .program()
+            .funcs
+            .get(func as usize)
+            .is_some_and(|f| f.name.ends_with("-fm"));
+        if !wrapper {
+            pcs.push(code_addr(func, pc));
+        }
         if under_panic {
             pcs.push(code_addr(goexit + 1, 1));
         }
