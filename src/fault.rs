@@ -29,13 +29,15 @@
 //! prints the two lines and exits with status 2 (the default action
 //! would dump core, status 131).
 //!
-//! SIGTRAP (`runtime.Breakpoint`) prints `SIGTRAP: trace trap` and the
-//! PC, as Go does, and exits with status 2.
+//! A SIGTRAP (sent by a debugger or `kill -TRAP`) prints `SIGTRAP: trace
+//! trap` and the PC, as Go does, and exits with status 2.
+//! (`runtime.Breakpoint` raises no signal: its native prints the same
+//! first line and the goroutine's trace, and exits with status 2.)
 //!
 //! After these lines comes the trace of the goroutine that was running on
 //! the signalled thread (`goroutine N [running]:` and its frames, from
 //! `gol_vm::crashtrace`, which reads without allocating or locking). For
-//! a fault or a breakpoint that is the goroutine that caused it. Go's
+//! a fault that is the goroutine that caused it. Go's
 //! dump of every other goroutine is left out: their state is behind the
 //! scheduler's locks, which the signalled thread may hold, and a signal
 //! handler may do only async-signal-safe work. A signal sent by another

@@ -89,3 +89,20 @@ fn set_finalizer_misuse() {
         assert_fatal(&err, first, &["main.main()"]);
     }
 }
+
+/// `runtime.Breakpoint` dies of SIGTRAP, as under Go, showing the stack
+/// from the line that called it (Go's registers are not printed).
+#[test]
+fn breakpoint() {
+    let (out, err, code) = run("breakpoint.go");
+    assert_eq!(out, "in f 1\n");
+    assert_eq!(code, 2);
+    assert_fatal(&err, "SIGTRAP: trace trap", &["main.f(...)", "main.main()"]);
+    let lines: Vec<&str> = err.lines().collect();
+    let at = |frame: &str| {
+        let k = lines.iter().position(|l| *l == frame).expect(frame);
+        lines.get(k + 1).copied().unwrap_or_default()
+    };
+    assert!(at("main.f(...)").contains("/breakpoint.go:10 +0x"), "{err}");
+    assert!(at("main.main()").contains("/breakpoint.go:15 +0x"), "{err}");
+}

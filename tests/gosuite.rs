@@ -288,16 +288,6 @@ const GAPS: &[Gap] = &[
         "bad liveness",
         Why::Missing("liveness of stack slots (as stackobj.go)"),
     ),
-    gap(
-        "inline_caller.go",
-        "gol does not implement runtime.FuncForPC, runtime.Caller yet",
-        Why::Missing("runtime.Caller, runtime.FuncForPC"),
-    ),
-    gap(
-        "inline_callers.go",
-        "gol does not implement runtime.FuncForPC, runtime.CallersFrames, runtime.Callers yet",
-        Why::Missing("runtime.Callers, runtime.CallersFrames, runtime.FuncForPC"),
-    ),
 ];
 
 /// Go's name for the architecture gol runs on, as `runtime.GOARCH` says.

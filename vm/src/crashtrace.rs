@@ -1,7 +1,7 @@
 //! The running goroutine's stack, written from a signal handler.
 //!
 //! When gol itself faults (SIGSEGV, SIGBUS: a bug in gol, invariant 1) or
-//! a program stops itself with `runtime.Breakpoint` (SIGTRAP), Go's
+//! another process signals it (SIGSEGV, SIGBUS, SIGTRAP, SIGQUIT), Go's
 //! runtime prints the goroutine that was running on the signalled thread,
 //! and so does gol: the binary's handler (src/fault.rs) writes its header
 //! lines, then calls [`write_running`].

@@ -864,6 +864,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     flow!(call(&prog, g, f, nb, 0, pc, budget))
                 }
                 Op::CallNative { f, base: b } => {
+                    save!();
                     let mut ctx = NativeCtx {
                         vm,
                         g,

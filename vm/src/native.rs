@@ -866,6 +866,49 @@ impl NativeCtx<'_> {
             unsafe { vm.heap.read_mem_stats() }
         })
     }
+
+    /// The calling goroutine's stack as Go's traces print it (the frames
+    /// after `goroutine N [running]:`), innermost first: the frame that
+    /// called this native shows the call's line.
+    pub fn stack_trace(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        crate::panic::write_trace(self.vm, &crate::panic::capture(self.g), &mut out);
+        if self.g.frames.len() > 100 {
+            out.extend_from_slice(b"...additional frames elided...\n");
+        }
+        out
+    }
+
+    /// The calling goroutine's number (`goroutine N` in traces).
+    pub fn goroutine_id(&self) -> u64 {
+        self.g.id
+    }
+
+    /// Every frame of the calling goroutine, innermost first (the caller
+    /// of this native first): its function's index in the program, the
+    /// index of the instruction after the call it is in (after the call
+    /// of this native for the first), and whether it runs a deferred call
+    /// for a panic (Go shows such a frame as called by `panic`). The
+    /// marker frames of calls from natives back into Go are left out.
+    pub fn frames(&self) -> Vec<(u32, u32, bool)> {
+        let n = self.vm.prog.funcs.len();
+        self.g
+            .frames
+            .iter()
+            .rev()
+            .filter(|f| (f.func as usize) < n)
+            .map(|f| (f.func, f.pc, f.deferred_panic))
+            .collect()
+    }
+
+    /// The source file of function `func` as traces print it (absolute);
+    /// empty for an index outside the program.
+    pub fn func_file(&self, func: u32) -> String {
+        match self.vm.prog.funcs.get(func as usize) {
+            Some(f) => crate::panic::source_path(self.vm, f.file),
+            None => String::new(),
+        }
+    }
 }
 
 impl<'a> NativeCtx<'a> {

@@ -169,20 +169,31 @@ pub(crate) fn write_trace(vm: &Vm, trace: &[(u32, u32)], out: &mut Vec<u8>) {
         }
         let at = pc.saturating_sub(1) as usize;
         let line = f.lines.get(at).copied().unwrap_or(0);
-        let file = vm
-            .prog
-            .files
-            .get(f.file as usize)
-            .cloned()
-            .unwrap_or_default();
-        let path = match (&cwd, std::path::Path::new(&file).is_absolute()) {
-            (Some(c), false) if !file.starts_with('<') => c.join(&file).display().to_string(),
-            _ => file,
-        };
+        let path = path_in(cwd.as_deref(), vm, f.file);
         let args = if f.param_words == 0 { "()" } else { "(...)" };
         out.extend_from_slice(
             format!("{}{}\n\t{}:{} +0x{:x}\n", f.name, args, path, line, at * 4).as_bytes(),
         );
+    }
+}
+
+/// The path of source file `file` as traces print it: relative paths
+/// joined to the working directory (Go prints the absolute path the
+/// compiler saw); `<...>` pseudo-files as they are.
+pub(crate) fn source_path(vm: &Vm, file: u32) -> String {
+    path_in(std::env::current_dir().ok().as_deref(), vm, file)
+}
+
+fn path_in(cwd: Option<&std::path::Path>, vm: &Vm, file: u32) -> String {
+    let file = vm
+        .prog
+        .files
+        .get(file as usize)
+        .cloned()
+        .unwrap_or_default();
+    match (cwd, std::path::Path::new(&file).is_absolute()) {
+        (Some(c), false) if !file.starts_with('<') => c.join(&file).display().to_string(),
+        _ => file,
     }
 }
 

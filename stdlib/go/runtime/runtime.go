@@ -24,10 +24,6 @@ func NumCgoCall() int64
 
 func NumGoroutine() int
 
-func Caller(skip int) (pc uintptr, file string, line int, ok bool)
-
-func Callers(skip int, pc []uintptr) int
-
 func Version() string
 
 func SetFinalizer(obj any, finalizer any)
@@ -49,10 +45,6 @@ func Breakpoint()
 func LockOSThread()
 
 func UnlockOSThread()
-
-func CallersFrames(callers []uintptr) *Frames
-
-func FuncForPC(pc uintptr) *Func
 
 type Error interface {
 	error
@@ -116,8 +108,6 @@ type Frames struct {
 	frameStore [2]Frame
 }
 
-func (ci *Frames) Next() (frame Frame, more bool)
-
 type Frame struct {
 	PC        uintptr
 	Func      *Func
@@ -132,12 +122,87 @@ type Frame struct {
 	}
 }
 
-type Func struct {
-	opaque struct{}
+
+// Code addresses are gol's function and instruction numbers encoded as
+// the natives below describe (see the runtime natives' module docs).
+
+// callers stores the return addresses of the goroutine's frames,
+// innermost first, from the skip'th (0: the function calling callers),
+// and returns how many it stored.
+func callers(skip int, pc []uintptr) int
+
+// funcInfo reports the function whose code holds pc (its entry address
+// and name) and the source position of the instruction at pc.
+func funcInfo(pc uintptr) (entry uintptr, name string, file string, line int, ok bool)
+
+func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
+	var rpc [1]uintptr
+	// 0 is Caller itself, 1 its caller: skip 0 names the latter.
+	if callers(skip+1, rpc[:]) < 1 {
+		return
+	}
+	pc = rpc[0] - 1
+	_, _, file, line, ok = funcInfo(pc)
+	if !ok {
+		return 0, "", 0, false
+	}
+	return
 }
 
-func (f *Func) Name() string
+func Callers(skip int, pc []uintptr) int {
+	return callers(skip, pc)
+}
 
-func (f *Func) Entry() uintptr
+func CallersFrames(callers []uintptr) *Frames {
+	return &Frames{callers: callers}
+}
 
-func (f *Func) FileLine(pc uintptr) (file string, line int)
+func (ci *Frames) Next() (frame Frame, more bool) {
+	for len(ci.callers) > 0 {
+		pc := ci.callers[0]
+		ci.callers = ci.callers[1:]
+		entry, _, _, _, ok := funcInfo(pc)
+		if !ok {
+			continue
+		}
+		// A return address: the call is the instruction before it.
+		if pc > entry {
+			pc--
+		}
+		_, name, file, line, _ := funcInfo(pc)
+		frame = Frame{PC: pc, Func: &Func{entry: entry}, Function: name, File: file, Line: line, Entry: entry}
+		return frame, len(ci.callers) > 0
+	}
+	return Frame{}, false
+}
+
+type Func struct {
+	opaque struct{}
+	// entry is the function's first code address.
+	entry uintptr
+}
+
+func FuncForPC(pc uintptr) *Func {
+	entry, _, _, _, ok := funcInfo(pc)
+	if !ok {
+		return nil
+	}
+	return &Func{entry: entry}
+}
+
+func (f *Func) Name() string {
+	if f == nil {
+		return ""
+	}
+	_, name, _, _, _ := funcInfo(f.entry)
+	return name
+}
+
+func (f *Func) Entry() uintptr {
+	return f.entry
+}
+
+func (f *Func) FileLine(pc uintptr) (file string, line int) {
+	_, _, file, line, _ = funcInfo(pc)
+	return
+}

@@ -5,9 +5,25 @@
 //! Mallocs, Frees, HeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapReleased,
 //! HeapObjects, NextGC, LastGC, PauseTotalNs, PauseNs, PauseEnd, NumGC,
 //! GCSys, EnableGC; the others stay zero). `Breakpoint` dies as Go's
-//! does, of SIGTRAP with exit status 2, printing only the signal line (no
-//! registers or goroutine dump). What belongs to the scheduler
-//! (`NumGoroutine`, `GOMAXPROCS`, `Gosched`, `Goexit`) is not here.
+//! does, of SIGTRAP with exit status 2, printing the signal line and the
+//! goroutine's stack (no registers: gol has no machine state to show).
+//! What belongs to the scheduler (`NumGoroutine`, `GOMAXPROCS`, `Gosched`,
+//! `Goexit`) is not here.
+//!
+//! # Program counters
+//! `Caller`, `Callers`, `FuncForPC` and `CallersFrames` (written in Go in
+//! the package's declaration, over the natives `callers` and `funcInfo`)
+//! speak of code addresses as `uintptr`s. gol's code is a function index
+//! and an instruction index, encoded as
+//! `(function + 1) << 32 | instruction * 4`: never zero, the same in every
+//! run of one build, ordered within a function, and the entry of a
+//! function is its instruction 0. As in Go, `Callers` stores return
+//! addresses (the instruction after the call) and `Caller` and `Frames`
+//! report the address one before it, inside the call, so that looking up
+//! either names the calling line. Below the goroutine's first frame sits
+//! `runtime.goexit`, and a deferred call that a panic runs is called by
+//! `runtime.gopanic`, as in Go's stacks: these two have code numbers past
+//! the program's functions and one instruction each.
 
 use gol_lang::bytecode::TypeKind;
 use gol_vm::{Native, NativeCtx, NativeResult};
@@ -64,6 +80,17 @@ pub const NATIVES: &[(&str, Native)] = &[
         ),
     ),
     ("Breakpoint", Native::new(breakpoint, "func()")),
+    (
+        "callers",
+        Native::new(callers, "func(skip int, pc []uintptr) int"),
+    ),
+    (
+        "funcInfo",
+        Native::new(
+            func_info,
+            "func(pc uintptr) (entry uintptr, name string, file string, line int, ok bool)",
+        ),
+    ),
 ];
 
 /// The natives of runtime/debug.
@@ -108,8 +135,111 @@ fn num_cpu() -> u64 {
 
 fn breakpoint(ctx: &mut NativeCtx<'_>) -> NativeResult {
     ctx.flush_stdout();
-    ctx.write_stderr(b"SIGTRAP: trace trap\n");
+    let mut out = b"SIGTRAP: trace trap\n\n".to_vec();
+    out.extend_from_slice(format!("goroutine {} [running]:\n", ctx.goroutine_id()).as_bytes());
+    out.extend_from_slice(&ctx.stack_trace());
+    ctx.write_stderr(&out);
     NativeResult::Exit(2)
+}
+
+/// Bits of a code address below the function number.
+const FUNC_SHIFT: u32 = 32;
+
+/// The code address of instruction `instr` of function number `func`
+/// (see the module docs).
+fn code_addr(func: u32, instr: u32) -> u64 {
+    ((func as u64 + 1) << FUNC_SHIFT) | (instr as u64 * 4)
+}
+
+/// Function numbers past the program's: `runtime.goexit` and
+/// `runtime.gopanic`.
+fn goexit_func(ctx: &NativeCtx<'_>) -> u32 {
+    ctx.program().funcs.len() as u32
+}
+
+/// `callers(skip, pc)`: the return addresses of the calling goroutine's
+/// frames, innermost first, from the `skip`th frame (0: the Go function
+/// that called `callers`), as many as `pc` holds; returns how many it
+/// stored. The innermost frame is the wrapper that every bodiless
+/// function is compiled to (it runs this native): not counted; nor are
+/// the wrappers of method values, as in Go.
+fn callers(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let skip = ctx.int(0).max(0) as usize;
+    let (ptr, len, _) = ctx.slice(1);
+    let goexit = goexit_func(ctx);
+    let mut pcs = Vec::new();
+    for (func, pc, under_panic) in ctx.frames().into_iter().skip(1) {
+        // The wrapper a method value calls through (`main.T.M-fm`) is
+        // code the compiler made up: Go's stack walk elides such frames.
+        let wrapper = ctx
+            .program()
+            .funcs
+            .get(func as usize)
+            .is_some_and(|f| f.name.ends_with("-fm"));
+        if !wrapper {
+            pcs.push(code_addr(func, pc));
+        }
+        if under_panic {
+            pcs.push(code_addr(goexit + 1, 1));
+        }
+    }
+    pcs.push(code_addr(goexit, 1));
+    let pcs: Vec<u64> = pcs.into_iter().skip(skip).take(len as usize).collect();
+    let elem = ctx.slice_elem(1);
+    ctx.store(ptr, 0, &pcs, elem);
+    ctx.ret_int(0, pcs.len() as i64);
+    NativeResult::Ok
+}
+
+/// `funcInfo(pc)`: the function whose code holds address `pc` (its entry
+/// address and name) and the source position of the instruction there;
+/// `ok` false when no function's code holds it. An address just past a
+/// function's last instruction (the return address of a call that ends
+/// it) belongs to the function and reports the last line.
+fn func_info(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let pc = ctx.uint(0);
+    let goexit = goexit_func(ctx);
+    let found = (pc >> FUNC_SHIFT).checked_sub(1).and_then(|func| {
+        let func = u32::try_from(func).ok()?;
+        let instr = (pc & ((1 << FUNC_SHIFT) - 1)) / 4;
+        let (name, file, line) = if func == goexit {
+            (
+                "runtime.goexit".to_string(),
+                "runtime/asm_amd64.s".into(),
+                0,
+            )
+        } else if func == goexit + 1 {
+            ("runtime.gopanic".to_string(), "runtime/panic.go".into(), 0)
+        } else {
+            let f = ctx.program().funcs.get(func as usize)?;
+            if instr > f.code.len() as u64 {
+                return None;
+            }
+            let line = f.lines.get(instr as usize).or(f.lines.last()).copied();
+            (f.name.clone(), ctx.func_file(func), line.unwrap_or(0))
+        };
+        if func >= goexit && instr > 1 {
+            return None;
+        }
+        Some((code_addr(func, 0), name, file, line))
+    });
+    match found {
+        Some((entry, name, file, line)) => {
+            ctx.ret_uint(0, entry);
+            ctx.ret_str(1, name.as_bytes());
+            ctx.ret_str(2, file.as_bytes());
+            ctx.ret_int(3, line as i64);
+            ctx.ret_bool(4, true);
+        }
+        None => {
+            ctx.ret_uint(0, 0);
+            ctx.ret_str(1, b"");
+            ctx.ret_str(2, b"");
+            ctx.ret_int(3, 0);
+            ctx.ret_bool(4, false);
+        }
+    }
+    NativeResult::Ok
 }
 
 fn read_mem_stats(ctx: &mut NativeCtx<'_>) -> NativeResult {
