@@ -9,10 +9,9 @@
 //! with `RunExit::Deadlock` (the caller prints Go's "all goroutines are
 //! asleep" dump); if none remain, Go's "no goroutines" fatal error.
 //!
-//! The check needs no stop of the world: with `Shared.lock` held and every
-//! M on the idle list, nobody can run a G, make one runnable or arm a
-//! timer (those all happen on an M that is not parked), so the state it
-//! reads cannot change under it.
+//! The check runs with `Shared.lock` held by the last M to park, every
+//! other M being on the idle list: none is running a G, in a system call
+//! or sleeping on timers, and an M leaves the list only under that lock.
 //!
 //! # Invariants
 //! 1. Deadlock is reported only when every M is parked, no G is in a

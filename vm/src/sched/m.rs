@@ -29,13 +29,14 @@
 //!    counted until shutdown, so `checkdead` (which compares the idle Ms
 //!    with `mcount`) cannot fire while an M is being started.
 //! 3. An M on the idle list holds no P; `startm` takes it off the list
-//!    before it hands it a P (`MPark.nextp`), under `Shared.lock`.
+//!    (under `Shared.lock`) before it hands it a P through `MPark.nextp`.
 //! 4. A `spinning` start was counted in `nmspinning` by whoever started
 //!    it; the M uncounts it when it stops spinning, whatever happens.
-//! 5. An M is inside the world (`world.rs`) only while it runs a slice or
-//!    a timer callback, and it takes a G's state lock only inside the
-//!    world, so a stopped world never has an M holding one while it waits
-//!    to enter.
+//! 5. An M counts itself in the world (`world.rs`) before it locks a G's
+//!    state to run a slice, and leaves after the slice; so a stopped
+//!    world never has an M that holds a state lock while it waits to
+//!    enter. Searching, parked or in a system call, an M is out of the
+//!    world (it enters only around a timer callback).
 //!
 //! # Who touches what
 //! * `MPark`: under its own mutex; the parked M, and `startm`/`finish`

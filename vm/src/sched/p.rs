@@ -5,22 +5,24 @@
 //! A P owns what a running G needs without locks: its local run queue
 //! (`runq.rs`: an owner handle and a thief handle), a `runnext` slot, a
 //! timer heap and its schedtick. There are GOMAXPROCS of them in use, in a
-//! fixed table of [`MAX_PROCS`](super::MAX_PROCS) slots created lazily (`procresize.rs`).
+//! fixed table of [`MAX_PROCS`](super::MAX_PROCS) slots created lazily
+//! (`procresize.rs`).
 //!
 //! # States
 //! ```text
-//!            acquirep (idle list, under Shared.lock)
-//!   Idle  ─────────────────────────────────────────▶ Running
-//!    ▲  ◀───────────────────────────────────────── │   │ ▲
-//!    │            releasep (owner)                 │   │ │ exitsyscall's CAS
-//!    │                                 entersyscall│   ▼ │ (the old M)
-//!    └──────────── sysmon's retake CAS ─────────── Syscall
-//!
-//!   Idle/Running ──retire (above GOMAXPROCS)──▶ Dead ──procresize──▶ Idle
+//! Idle    --acquirep: CAS (from the idle list or MPark.nextp)--> Running
+//! Running --releasep: CAS (the holder)-------------------------> Idle
+//! Running --entersyscall: CAS (the holder)---------------------> Syscall
+//! Syscall --exitsyscall: CAS (the M that entered the call)-----> Running
+//! Syscall --retake: CAS (sysmon), then handoffp----------------> Idle
+//! Idle    --retire: store under Shared.lock (id >= GOMAXPROCS)-> Dead
+//! Dead    --procresize: CAS under Shared.lock------------------> Idle
 //! ```
-//! Every transition is a CAS on `P.status` ([`P::cas_status`]), so two
-//! parties racing for one P (sysmon retaking it from a system call, the
-//! M coming back from that call) cannot both win.
+//! Every transition out of `Running` or `Syscall` is a CAS on `P.status`
+//! ([`P::cas_status`]), so two parties racing for one P (sysmon retaking
+//! it from a system call, the M coming back from that call) cannot both
+//! win. Retirement is a plain store: it happens under `Shared.lock` to a
+//! P that no M holds.
 //!
 //! # Invariants
 //! 1. An M holds at most one P; a P is held by at most one M: whoever wins

@@ -5,13 +5,14 @@
 //! preemption flag, stopping the world, and its identity.
 //!
 //! # Invariants
-//! 1. A `PCtx` lives on its M's thread only (it is neither `Send` nor
-//!    `Sync`: `RefCell`s), so its fields need no locks: `held` (the P and
+//! 1. A `PCtx` lives on its M's thread only (`mstart` creates it and
+//!    lends it out by reference; `Cell`s and `RefCell`s make it
+//!    `!Sync`), so its own fields need no locks: `held` (the P and
 //!    its queue's owner handle), `curg` (the running G), `spinning`,
 //!    `syscall_p` (the P left in a system call).
 //! 2. A readied or spawned G goes to this P's `runnext` (or the global
-//!    queue when the M holds no P), then `wakep` runs, so an idle P can
-//!    take the G that was displaced.
+//!    queue when the M holds no P), then `wakep` runs, so an idle P gets
+//!    an M to steal it (or the G it pushed out of `runnext`).
 //! 3. A timer goes on the heap of the P this M holds (P0 without one);
 //!    when it becomes that heap's earliest, the sleeper is kicked.
 //! 4. A timer callback ([`TimerFn`]) runs on an M holding a P, inside the

@@ -25,6 +25,7 @@
 //! 4. A P handed off gets an M whenever there is something for it to do
 //!    (its queue, the global queue, its timers) or nobody else could
 //!    notice new work (no spinning M, no idle P); otherwise it goes idle.
+//!    A P above GOMAXPROCS retires instead (`procresize.rs`).
 //! 5. A [`Blocker`]'s G keeps its state locked; the collector scans the
 //!    copy of its roots it lends while it blocks, and the copy is taken
 //!    back before the G runs again.
