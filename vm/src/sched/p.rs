@@ -57,7 +57,7 @@ use super::Executor;
 /// Go's `_Pidle`, `_Prunning`, `_Psyscall`, `_Pdead`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u32)]
-pub enum PStatus {
+pub(super) enum PStatus {
     Idle = 0,
     Running = 1,
     Syscall = 2,
