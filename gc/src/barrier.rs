@@ -76,8 +76,8 @@
 
 use crate::cache::{Cache, Slots};
 use crate::heap::Heap;
+use crate::lock::{AtomicUsize, Ordering::*};
 use crate::mark::load_word;
-use crate::sync::{AtomicUsize, Ordering::*};
 
 impl Heap {
     /// Store the pointer `new` into the word at `slot` (a heap word, or a

@@ -31,8 +31,8 @@
 //! [`Heap::release_cache`](crate::Heap::release_cache)).
 
 use crate::gcwork::{GcWork, WorkBuf};
+use crate::lock::{Arc, AtomicBool, Ordering::*, UnsafeCell};
 use crate::span::{SpanPtr, NUM_SPAN_CLASSES};
-use crate::sync::{Arc, AtomicBool, Ordering::*, UnsafeCell};
 
 /// The cached span of each class and its allocation count when cached.
 pub(crate) struct Slots {

@@ -24,8 +24,8 @@
 //! Rejected: Go's lock-free `spanSet`s. One mutex per class is contended
 //! only when two Ps refill the same class at the same moment.
 
+use crate::lock::{lock, Mutex, MutexGuard};
 use crate::span::SpanPtr;
-use crate::sync::{lock, Mutex, MutexGuard};
 
 /// The lists of one span class; see the module docs.
 #[derive(Default)]

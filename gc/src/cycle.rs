@@ -70,10 +70,10 @@
 use crate::cache::{Cache, Slots};
 use crate::gcwork::{GcWork, Grey};
 use crate::heap::{CycleStats, Heap, Roots};
-use crate::pacer::{CycleObservation, Pacer};
-use crate::sync::{
+use crate::lock::{
     lock, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering::*,
 };
+use crate::pacer::{CycleObservation, Pacer};
 use crate::{throw, Phase};
 use std::time::Instant;
 

@@ -39,8 +39,8 @@
 //!   object instead of per buffer, and no notion of a full buffer to hand
 //!   over whole.
 
+use crate::lock::{lock, AtomicUsize, Mutex, Ordering::*};
 use crate::span::SpanPtr;
-use crate::sync::{lock, AtomicUsize, Mutex, Ordering::*};
 
 /// A grey object: its span and index in the span.
 pub(crate) type Grey = (SpanPtr, usize);

@@ -47,6 +47,10 @@ use crate::central::{Central, LargeLists};
 use crate::cycle::{CycleClock, MarkCycle, MarkTermination};
 use crate::gcwork::WorkQueues;
 use crate::layout::Layout;
+use crate::lock::{
+    lock, Arc, AtomicBool, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Mutex, MutexGuard,
+    Ordering::*,
+};
 use crate::mark::{HeapCensus, VerifyError};
 use crate::pacer::Pacer;
 use crate::pageheap::PageHeap;
@@ -56,10 +60,6 @@ use crate::sizeclasses::{
 };
 use crate::span::{SpanClass, SpanPtr, NUM_SPAN_CLASSES};
 use crate::sweep::Swept;
-use crate::sync::{
-    lock, Arc, AtomicBool, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Mutex, MutexGuard,
-    Ordering::*,
-};
 use crate::{throw, Phase};
 use std::time::{SystemTime, UNIX_EPOCH};
 

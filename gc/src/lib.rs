@@ -34,7 +34,7 @@
 //! * `sweep`: the sweep-generation protocol and lazy sweeping;
 //! * `pacer`: the GOGC pacer (goal, trigger controller, assist ratio,
 //!   memory limit), a pure struct;
-//! * `sync`: the locks and atomics, behind one facade, and the lock order;
+//! * `lock`: the locks and atomics, behind one facade, and the lock order;
 //! * `heap`: the public [`Heap`] that drives them.
 //!
 //! # The contract with the VM
@@ -151,6 +151,7 @@ mod cycle;
 mod gcwork;
 mod heap;
 mod layout;
+mod lock;
 mod mark;
 mod mfinal;
 mod os;
@@ -160,7 +161,6 @@ mod pageheap;
 mod sizeclasses;
 mod span;
 mod sweep;
-mod sync;
 mod tiny;
 
 #[cfg(test)]

@@ -26,8 +26,8 @@
 //! gcwork.rs; the stop-the-world re-mark (checkmark) in checkmark.rs.
 
 use crate::heap::Heap;
+use crate::lock::{AtomicUsize, Ordering::*};
 use crate::span::SpanPtr;
-use crate::sync::{AtomicUsize, Ordering::*};
 
 /// Load a heap word. Atomic so that a concurrent store by a mutator is a
 /// race on a value, never undefined behaviour; `Acquire` pairs with the

@@ -40,7 +40,7 @@
 
 use crate::gcwork::GcWork;
 use crate::heap::Heap;
-use crate::sync::lock;
+use crate::lock::lock;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use std::sync::Mutex;

@@ -47,10 +47,10 @@
 //! huge heaps and many threads; the two ordered sets are much less code and
 //! the lock is taken only when a cache needs a whole span.
 
+use crate::lock::{lock, AtomicPtr, AtomicU64, Mutex, MutexGuard, Ordering::*};
 use crate::os;
 use crate::sizeclasses::{PAGE_SHIFT, PAGE_SIZE};
 use crate::span::{Span, SpanClass, SpanPtr, NUM_SPAN_CLASSES};
-use crate::sync::{lock, AtomicPtr, AtomicU64, Mutex, MutexGuard, Ordering::*};
 use crate::Layout;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ptr::NonNull;

@@ -52,10 +52,10 @@
 //!   finished sweep, `Acquire` loads observe it.
 
 use crate::layout::{Layout, OwnedLayout};
+use crate::lock::{AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering::*, UnsafeCell};
 use crate::sizeclasses::{
     CLASS_TO_ALLOC_NPAGES, CLASS_TO_DIV_MAGIC, CLASS_TO_SIZE, NUM_SIZE_CLASSES, PAGE_SIZE,
 };
-use crate::sync::{AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering::*, UnsafeCell};
 use std::ptr::NonNull;
 
 /// Number of span classes: every size class, scan and noscan.

@@ -30,8 +30,8 @@
 //! before it marks, and flips `sweepgen` only after marking ends.
 
 use crate::heap::Heap;
+use crate::lock::Ordering::*;
 use crate::span::SpanPtr;
-use crate::sync::Ordering::*;
 
 /// What sweeping one span did.
 pub(crate) enum Swept {

@@ -144,8 +144,8 @@ pub struct Exec {
     #[allow(clippy::vec_box)] // the box is the stable address
     chans: Mutex<Vec<Box<Arc<Chan>>>>,
     /// sync.Mutex, RWMutex and WaitGroup states, by object address (see
-    /// `sync`).
-    pub(crate) sema: Mutex<std::collections::HashMap<u64, crate::sync::SyncState>>,
+    /// `sema`).
+    pub(crate) sema: Mutex<std::collections::HashMap<u64, crate::sema::SyncState>>,
     /// Heap words held outside every goroutine and channel (a pending
     /// `time.AfterFunc`'s closure, a timer's channel), by pin key: roots
     /// until unpinned.

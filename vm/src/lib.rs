@@ -72,8 +72,8 @@ pub(crate) mod mgc;
 pub mod native;
 pub mod panic;
 pub mod sched;
+pub(crate) mod sema;
 pub mod stdio;
-pub mod sync;
 pub mod value;
 
 use gol_gc::{Cache, Config, Heap, Layout};

@@ -1,6 +1,6 @@
 //! Packages runtime (scheduling) and sync (locks, WaitGroup, and the
 //! notify list under Cond's Go bodies; Once is Go): thin wrappers
-//! over the VM's scheduler services (`gol_vm::sync`), which park the
+//! over the VM's scheduler services (`gol_vm`'s `sema`), which park the
 //! goroutine with Go's wait reasons (so a deadlock dump names them).
 
 use gol_vm::{Native, NativeCtx, NativeResult};

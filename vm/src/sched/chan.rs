@@ -68,7 +68,7 @@
 //! would serialise every select in the program).
 
 use super::g::{GWaker, WaitReason};
-use super::sync::{Arc, AtomicBool, AtomicUsize, Mutex, MutexGuard, Ordering};
+use super::lock::{Arc, AtomicBool, AtomicUsize, Mutex, MutexGuard, Ordering};
 use std::collections::VecDeque;
 
 /// What a channel operation needs from the scheduler (Go's `getg()` and

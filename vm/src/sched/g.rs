@@ -30,7 +30,7 @@
 //! deferring all wakeups to the end of the waker's slice (a G that readies
 //! another and then computes for 10 ms would delay it by as much).
 
-use super::sync::{Arc, AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
+use super::lock::{Arc, AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
 use super::Executor;
 use std::any::Any;
 
@@ -292,7 +292,7 @@ pub struct GInner<E: Executor> {
     /// has stopped), so the lock is never contended.
     pub(crate) state: Mutex<Option<E::G>>,
     /// While the G blocks out of the world in the middle of a slice
-    /// ([`super::proc::Blocker`]), a copy of its root words, for the
+    /// ([`super::Blocker`]), a copy of its root words, for the
     /// collector, which cannot lock `state` then. The owner takes it back
     /// under this lock before it touches its state again.
     pub(crate) lent_roots: Mutex<Option<Box<[u64]>>>,

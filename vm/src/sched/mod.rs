@@ -10,20 +10,47 @@
 //!   [`RunOutcome`].
 //! * **P** — a logical processor; GOMAXPROCS of them, changeable at run
 //!   time. Each has a bounded local run queue (256) with a `runnext` slot,
-//!   a timer heap and a schedtick. See `proc.rs` for `findRunnable`'s
-//!   order, stealing and spinning; `runq.rs` for the queue mechanism.
+//!   a timer heap and a schedtick (`p.rs`). See `findrunnable.rs` for
+//!   `findRunnable`'s order, stealing and spinning; `runq.rs` for the
+//!   queue mechanism; `procresize.rs` for GOMAXPROCS changes.
 //! * **M** — an OS thread; it runs Gs only while it holds a P. Idle Ms park
-//!   on a condition variable. A G entering a blocking system call releases
-//!   its P to sysmon's judgment ([`PCtx::entersyscall`]).
+//!   on a condition variable (`m.rs`). A G entering a blocking system
+//!   call releases its P to sysmon's judgment ([`PCtx::entersyscall`],
+//!   `syscall.rs`).
 //! * **sysmon** — a thread without a P: preempts Gs running > 10 ms,
 //!   retakes Ps from system calls, prints `schedtrace` (`sysmon.rs`).
 //! * **Channels** and **select** — `chan.rs`: Go's hchan over words.
 //! * **Deadlock** — when the last M parks and no timer or I/O is pending,
 //!   [`Sched::run`] returns [`RunExit::Deadlock`] with every G's status,
 //!   wait reason and state, from which the VM prints Go's
-//!   `fatal error: all goroutines are asleep - deadlock!` dump.
+//!   `fatal error: all goroutines are asleep - deadlock!` dump
+//!   (`checkdead.rs`).
+//!
+//! # Files, in reading order
+//! The mechanisms first, then Go's `proc.go` cut at its concepts, one
+//! file each, every one opening with its algorithm and invariants:
+//! * `lock.rs`: the one door to locks, condition variables and atomics;
+//! * `g.rs`: the G's header, statuses, wait reasons and the park
+//!   handshake; `runq.rs`: the run queues (owner and thief handles);
+//!   `rand.rs`: cheap randomness for stealing order and select;
+//!   `timer.rs`: a P's timer heap;
+//! * `p.rs`: the P, its states, the idle-P list, holding a P;
+//! * `m.rs`: the M's loop (`schedule`, `execute`), parking (`stopm`) and
+//!   waking (`wakep`, `startm`), the lost-wakeup argument;
+//! * `findrunnable.rs`: where a G to run comes from, stealing, spinning,
+//!   the sleeper on timers and I/O;
+//! * `syscall.rs`: system calls, P hand-off, [`Blocker`];
+//! * `procresize.rs`: GOMAXPROCS changes, retiring Ps;
+//! * `checkdead.rs`: deadlock detection and the dump;
+//! * `allgs.rs`: the table of every G, [`SchedHandle`];
+//! * `pctx.rs`: [`PCtx`], the scheduler's services to the executor
+//!   (spawn, ready, timers, preemption flag);
+//! * `run.rs`: the shared state (Go's `sched`) and a run's lifetime;
+//! * `sysmon.rs`, `world.rs` (stop-the-world), `trace.rs` (schedtrace);
+//! * `chan.rs`: channels and select.
 //!
 //! # Invariants
+//! Each file states its own; these are the ones that span files.
 //! 1. A G is in at most one place: one run queue, one runnext slot, held
 //!    by one M, or parked (reachable only through its waker). Only
 //!    `Runnable` Gs are queued (the park handshake in `g.rs`).
@@ -85,7 +112,7 @@
 //!    mio `Poll` (one `Waker` kept in an `Arc` for `netpoll_break`).
 //!
 //! **Status**: all but 8 are wired into the VM (`vm/src/exec.rs`,
-//! `vm/src/sync.rs`), with GOMAXPROCS Ps running goroutines in parallel;
+//! `vm/src/sema.rs`), with GOMAXPROCS Ps running goroutines in parallel;
 //! the VM's allocation caches are per M (one `Vm` per M), not per P, and
 //! stop-the-world is `world.rs`'s slice-boundary handshake. The
 //! collector's background workers run on a thread of their own
@@ -98,20 +125,32 @@
 //! are explicit continuations, so a future per G buys nothing but a
 //! dependency and allocation per poll).
 
+mod allgs;
 pub mod chan;
-pub mod g;
-pub mod proc;
+mod checkdead;
+mod findrunnable;
+mod g;
+pub(crate) mod lock;
+mod m;
+mod p;
+mod pctx;
+mod procresize;
 mod rand;
+mod run;
 pub mod runq;
-pub(crate) mod sync;
+mod syscall;
 mod sysmon;
-pub mod timer;
+mod timer;
 mod trace;
-pub mod world;
+pub(crate) mod world;
 
+pub use allgs::{GRoots, SchedHandle, SlotVisit};
 pub use chan::{ChanCx, ChanError, Op, Selected};
 pub use g::{GStatus, GWaker, WaitReason};
-pub use proc::{Blocker, GRoots, PCtx, SchedHandle, SlotVisit, Stats, TimerFn, MAX_PROCS};
+pub use pctx::{PCtx, TimerFn};
+pub use procresize::MAX_PROCS;
+pub use run::Stats;
+pub use syscall::Blocker;
 pub use timer::TimerHandle;
 
 use std::sync::Arc;
@@ -254,14 +293,14 @@ impl<G> std::fmt::Debug for RunExit<G> {
 
 /// A scheduler: create, [`run`](Sched::run) once, then read its stats.
 pub struct Sched<E: Executor> {
-    sh: Arc<proc::Shared<E>>,
+    sh: Arc<run::Shared<E>>,
     ran: std::sync::atomic::AtomicBool,
 }
 
 impl<E: Executor> Sched<E> {
     pub fn new(exec: E, cfg: Config) -> Sched<E> {
         Sched {
-            sh: Arc::new(proc::Shared::new(exec, cfg)),
+            sh: Arc::new(run::Shared::new(exec, cfg)),
             ran: Default::default(),
         }
     }

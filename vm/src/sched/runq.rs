@@ -1,7 +1,7 @@
 //! Run queues, the mechanism only: a P's bounded local queue (an owner
 //! handle and a stealer handle over crossbeam-deque) and the global queue.
 //! Policy (runnext, the 61st-tick fairness check, who steals from whom,
-//! spinning) lives in `proc.rs`.
+//! spinning) lives in `findrunnable.rs` (and runnext in `p.rs`).
 //!
 //! # Local queue
 //! Go's `runq` is a 256-slot ring owned by its P: only the P's M pushes

@@ -17,10 +17,14 @@
 //! program costs ~100 wakeups a second. The sleep is a condvar wait, so
 //! shutdown and new Ms wake it at once.
 
-use super::proc::{PStatus, Shared, FORCE_PREEMPT_NS};
-use super::sync::{Arc, Ordering};
+use super::lock::{Arc, Ordering};
+use super::p::PStatus;
+use super::run::Shared;
 use super::Executor;
 use std::time::Duration;
+
+/// Go's `forcePreemptNS`: sysmon preempts a G that has run this long.
+const FORCE_PREEMPT_NS: u64 = 10_000_000;
 
 /// Minimum time a P must sit in a system call before sysmon retakes it.
 const SYSCALL_RETAKE_NS: u64 = 20_000;

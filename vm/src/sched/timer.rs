@@ -19,7 +19,7 @@
 //! Invariant: `next_ns` equals the earliest deadline in the heap
 //! (`u64::MAX` when empty) whenever the heap lock is released.
 
-use super::sync::{Arc, AtomicBool, AtomicU64, Mutex, Ordering};
+use super::lock::{Arc, AtomicBool, AtomicU64, Mutex, Ordering};
 use std::cmp::Ordering as CmpOrdering;
 use std::collections::BinaryHeap;
 

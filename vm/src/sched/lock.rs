@@ -1,5 +1,7 @@
-//! The one door through which the scheduler reaches threads, locks and
-//! atomics.
+//! The scheduler's lock and atomic primitives: the one door through which
+//! it reaches threads, locks and atomics (what Go's runtime keeps in
+//! `lock_futex.go` and `internal/atomic`). Not Go's `sync` package: the
+//! runtime side of that is `vm/src/sema.rs`.
 //!
 //! Every lock, condition variable and atomic the scheduler and the
 //! channels use comes from here, so a model checker (loom) can later be

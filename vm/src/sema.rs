@@ -1,7 +1,9 @@
-//! The scheduler's services to natives: `runtime.Gosched`,
-//! `runtime.NumGoroutine`, `runtime.GOMAXPROCS`, `time.Sleep`, and the
-//! semaphores behind `sync.Mutex`, `RWMutex` and `WaitGroup`, and
-//! the notify lists behind `sync.Cond` (see [`NotifyList`]).
+//! The runtime side of Go's `sync` package, as Go's `sema.go` is: the
+//! semaphores behind `sync.Mutex`, `RWMutex` and `WaitGroup`, and the
+//! notify lists behind `sync.Cond` (see [`NotifyList`]); with them, the
+//! scheduler's other services to natives: `runtime.Gosched`,
+//! `runtime.NumGoroutine`, `runtime.GOMAXPROCS`, `time.Sleep`.
+//! (The scheduler's own locks and atomics are `sched/lock.rs`.)
 //!
 //! # Design
 //! A sync object's state lives outside the gol heap, in the executor's

@@ -1,0 +1,218 @@
+//! The table of every live G (Go's `allgs`): creating and freeing Gs,
+//! and reading their states from threads that are not running them (the
+//! collector's root scan, [`SchedHandle`]).
+//!
+//! # The algorithm
+//! A G is an `Arc` with a header the scheduler reads freely (`g.rs`) and
+//! the executor's state behind a mutex that the M running it holds for
+//! the whole slice. The table keeps one slot per live G and reuses the
+//! slots of dead ones (a free list), so its size follows the peak number
+//! of live Gs, not the total ever created; each G records its slot.
+//! A reader visits a slot by *try*-locking the G's state: a G that is not
+//! running is read in place (nothing is copied); a running G is reported
+//! `Busy`, unless it is blocked out of the world in a [`Blocker`], whose
+//! lent copy of its roots is read instead.
+//!
+//! # Invariants
+//! 1. Every live G is in exactly one slot, and its header's `slot` names
+//!    it; a slot freed by `free_g` holds no G until `new_g` reuses it.
+//! 2. `live_gs` counts the Gs in the table (incremented after insertion,
+//!    decremented after removal).
+//! 3. A G's state is read only under its lock; a reader never waits for
+//!    it (try-lock), so a scan cannot deadlock with a running slice.
+//! 4. Goroutine ids are never reused; 0 means "no G" (ids start at 1).
+
+use super::g::{GHeader, GInner, GRef, GStatus};
+use super::lock::{Arc, AtomicU32, Mutex, Ordering};
+use super::run::Shared;
+use super::Executor;
+
+/// The table of every live G (Go's `allgs`), with free-slot reuse.
+pub(super) struct GTable<E: Executor> {
+    pub(super) slots: Vec<Option<GRef<E>>>,
+    pub(super) free: Vec<usize>,
+}
+
+impl<E: Executor> Shared<E> {
+    pub(super) fn new_g(&self, state: E::G) -> GRef<E> {
+        let id = self.goid_gen.fetch_add(1, Ordering::Relaxed) + 1;
+        let g = Arc::new(GInner {
+            hdr: GHeader::new(id),
+            state: Mutex::new(Some(state)),
+            lent_roots: Mutex::new(None),
+        });
+        let mut t = self.allgs.lock();
+        let slot = match t.free.pop() {
+            Some(s) => {
+                t.slots[s] = Some(g.clone());
+                s
+            }
+            None => {
+                t.slots.push(Some(g.clone()));
+                t.slots.len() - 1
+            }
+        };
+        g.hdr.slot.store(slot, Ordering::Relaxed);
+        drop(t);
+        self.live_gs.fetch_add(1, Ordering::AcqRel);
+        self.stats.spawned.fetch_add(1, Ordering::Relaxed);
+        g
+    }
+
+    /// A dead G leaves the table (Go keeps it on a free list for reuse;
+    /// here the executor's state is dropped and the slot reused).
+    pub(super) fn free_g(&self, g: &GRef<E>) {
+        g.hdr.set_status(GStatus::Running, GStatus::Dead);
+        drop(g.state.lock().take());
+        let slot = g.hdr.slot.load(Ordering::Relaxed);
+        let mut t = self.allgs.lock();
+        if let Some(s) = t.slots.get_mut(slot) {
+            *s = None;
+            t.free.push(slot);
+        }
+        drop(t);
+        self.live_gs.fetch_sub(1, Ordering::AcqRel);
+    }
+
+    /// Runs `f` on the state of the G in slot `i` unless that G is running
+    /// (its state locked) or has id `skip`.
+    fn with_g_slot<R>(
+        &self,
+        i: usize,
+        skip: u64,
+        f: impl FnOnce(GRoots<'_, E::G>, &AtomicU32) -> R,
+    ) -> SlotVisit<R> {
+        let g = match self.allgs.lock().slots.get(i) {
+            Some(Some(g)) => g.clone(),
+            _ => return SlotVisit::Empty,
+        };
+        let stamp = || g.hdr.gc_cycle.load(Ordering::Acquire);
+        if g.hdr.id == skip {
+            return SlotVisit::Skipped(stamp());
+        }
+        let visit = match g.state.try_lock() {
+            Some(st) => match st.as_ref() {
+                Some(s) => SlotVisit::Visited(f(GRoots::State(s), &g.hdr.gc_cycle)),
+                None => SlotVisit::Empty,
+            },
+            None => match g.lent_roots.lock().as_deref() {
+                Some(roots) => SlotVisit::Visited(f(GRoots::Lent(roots), &g.hdr.gc_cycle)),
+                None => SlotVisit::Busy(stamp()),
+            },
+        };
+        visit
+    }
+
+    /// [`PCtx::with_gs`] for every G but the one with id `me` (0: none).
+    pub(super) fn with_gs<R>(&self, me: u64, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
+        let gs: Vec<GRef<E>> = self
+            .allgs
+            .lock()
+            .slots
+            .iter()
+            .flatten()
+            .filter(|g| g.hdr.id != me)
+            .cloned()
+            .collect();
+        let mut guards = Vec::with_capacity(gs.len());
+        for g in &gs {
+            match g.state.try_lock() {
+                Some(st) => guards.push(st),
+                None => return f(None),
+            }
+        }
+        let states: Vec<&E::G> = guards.iter().filter_map(|s| s.as_ref()).collect();
+        f(Some(&states))
+    }
+}
+
+/// What [`SchedHandle::with_g_slot`] lends its callback: the state of a G
+/// that is not running, or the copy of its roots a G blocked out of the
+/// world left ([`Blocker`]).
+pub enum GRoots<'a, G> {
+    State(&'a G),
+    Lent(&'a [u64]),
+}
+
+/// What [`SchedHandle::with_g_slot`] found in a slot of the G table.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SlotVisit<R> {
+    /// No G lives in the slot (it ended; the slot may be reused later).
+    Empty,
+    /// The slot holds the G the caller asked to skip (with its
+    /// collector stamp, `GHeader::gc_cycle`).
+    Skipped(u32),
+    /// The G's state is locked: it is running, or in a system call (with
+    /// its collector stamp).
+    Busy(u32),
+    /// The G was not running, or it is blocked out of the world in a
+    /// slice ([`Blocker`]): `f` ran on its state or on the copy of its
+    /// roots it left, and its stamp.
+    Visited(R),
+}
+
+/// A handle on the scheduler for threads that are not Ms (the
+/// collector's background workers, see [`Executor::background`]): the
+/// world handshake, the table of Gs (Go's `allgs`) by slot, idle Ps.
+pub struct SchedHandle<E: Executor> {
+    pub(super) sh: Arc<Shared<E>>,
+}
+
+impl<E: Executor> Clone for SchedHandle<E> {
+    fn clone(&self) -> Self {
+        SchedHandle {
+            sh: self.sh.clone(),
+        }
+    }
+}
+
+impl<E: Executor> SchedHandle<E> {
+    pub fn executor(&self) -> &E {
+        &self.sh.exec
+    }
+
+    /// The run is ending: background work must return.
+    pub fn shutting_down(&self) -> bool {
+        self.sh.shutdown.load(Ordering::Acquire)
+    }
+
+    /// The stop-the-world handshake. A thread that is not an M enters it
+    /// around work a stopped world must not overlap, and stops it with
+    /// `enter`, `stop`, ..., `start`, `leave`.
+    pub fn world(&self) -> &super::world::World {
+        &self.sh.world
+    }
+
+    pub fn gomaxprocs(&self) -> usize {
+        self.sh.procs()
+    }
+
+    /// Ps with nothing to run.
+    pub fn idle_ps(&self) -> usize {
+        self.sh.npidle.load(Ordering::SeqCst)
+    }
+
+    /// Slots in the G table (live Gs and free slots). Gs created later
+    /// take a free slot or one past this count.
+    pub fn g_slots(&self) -> usize {
+        self.sh.allgs.lock().slots.len()
+    }
+
+    /// Runs `f` on the state of the G in slot `i` unless that G is running
+    /// (its state locked, and no copy of its roots lent: [`Blocker`]) or
+    /// has id `skip`.
+    pub fn with_g_slot<R>(
+        &self,
+        i: usize,
+        skip: u64,
+        f: impl FnOnce(GRoots<'_, E::G>, &AtomicU32) -> R,
+    ) -> SlotVisit<R> {
+        self.sh.with_g_slot(i, skip, f)
+    }
+
+    /// [`PCtx::with_gs`] for a thread that runs no G (with the world
+    /// stopped by it).
+    pub fn with_gs<R>(&self, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
+        self.sh.with_gs(0, f)
+    }
+}

@@ -1,0 +1,248 @@
+//! The P: a logical processor, the right to run Go code (Go's `p` and
+//! its `_Pidle`/`_Prunning`/`_Psyscall`/`_Pdead` states), the table of
+//! every P, the idle-P list, and an M's hold on a P.
+//!
+//! A P owns what a running G needs without locks: its local run queue
+//! (`runq.rs`: an owner handle and a thief handle), a `runnext` slot, a
+//! timer heap and its schedtick. There are GOMAXPROCS of them in use, in a
+//! fixed table of [`MAX_PROCS`](super::MAX_PROCS) slots created lazily
+//! (`procresize.rs`).
+//!
+//! # States
+//! ```text
+//! Idle    --acquirep: CAS (from the idle list or MPark.nextp)--> Running
+//! Running --releasep: CAS (the holder)-------------------------> Idle
+//! Running --entersyscall: CAS (the holder)---------------------> Syscall
+//! Syscall --exitsyscall: CAS (the M that entered the call)-----> Running
+//! Syscall --retake: CAS (sysmon), then handoffp----------------> Idle
+//! Idle    --retire: store under Shared.lock (id >= GOMAXPROCS)-> Dead
+//! Dead    --procresize: CAS under Shared.lock------------------> Idle
+//! ```
+//! Every transition out of `Running` or `Syscall` is a CAS on `P.status`
+//! ([`P::cas_status`]), so two parties racing for one P (sysmon retaking
+//! it from a system call, the M coming back from that call) cannot both
+//! win. Retirement is a plain store: it happens under `Shared.lock` to a
+//! P that no M holds.
+//!
+//! # Invariants
+//! 1. An M holds at most one P; a P is held by at most one M: whoever wins
+//!    the CAS to `Running` holds it (`acquirep`), and only the holder
+//!    moves it out of `Running`.
+//! 2. A P's local queue is touched only by the M holding the P: the
+//!    `Local` owner handle moves into the M's context ([`Held`]) while it
+//!    holds the P, and sits in the P's mutex otherwise, so the type system
+//!    enforces it. Thieves use the `Thief` handle.
+//! 3. A P is on the idle list at most once, and only while idle; `npidle`
+//!    equals the list's length whenever `Shared.lock` is free.
+//! 4. A P at or above GOMAXPROCS never goes back on the idle list: putting
+//!    or taking it retires it (`procresize.rs`).
+//!
+//! # Who touches what
+//! * `P.local`: its owner M only (invariant 2).
+//! * `P.runnext`, `P.curg`: a tiny mutex each; the owner M, thieves
+//!   (runnext, in the last steal round), sysmon (curg).
+//! * `P.status`: CAS by whoever makes a transition (above).
+//! * `P.schedtick`, `P.m_id`: the owner writes; the tracer reads stale
+//!   values.
+//! * The idle list: under `Shared.lock` (`run.rs`).
+
+use super::g::GRef;
+use super::lock::{Arc, AtomicI64, AtomicU32, AtomicU64, Mutex, Ordering};
+use super::pctx::{PCtx, TimerAction};
+use super::run::{SchedLock, Shared};
+use super::runq::{self, Local, Thief};
+use super::timer::Timers;
+use super::Executor;
+
+/// Go's `_Pidle`, `_Prunning`, `_Psyscall`, `_Pdead`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub(super) enum PStatus {
+    Idle = 0,
+    Running = 1,
+    Syscall = 2,
+    Dead = 4,
+}
+
+impl PStatus {
+    fn from_u32(v: u32) -> PStatus {
+        match v {
+            0 => PStatus::Idle,
+            1 => PStatus::Running,
+            2 => PStatus::Syscall,
+            _ => PStatus::Dead,
+        }
+    }
+}
+
+/// A logical processor.
+pub(super) struct P<E: Executor> {
+    pub(super) id: usize,
+    /// A [`PStatus`]; Idle->Running by `acquirep` (under `Shared.lock` via
+    /// the idle list), Running->Syscall->Running by the owner, Syscall->Idle
+    /// by sysmon's CAS.
+    pub(super) status: AtomicU32,
+    /// The owner's queue handle while no M holds this P.
+    pub(super) local: Mutex<Option<Local<GRef<E>>>>,
+    pub(super) thief: Thief<GRef<E>>,
+    pub(super) runnext: Mutex<Option<GRef<E>>>,
+    pub(super) timers: Timers<TimerAction<E>>,
+    /// Incremented by the owner on every `execute` (Relaxed: statistics
+    /// and the 61st-tick rule, read by the owner; the tracer reads a
+    /// possibly stale value).
+    pub(super) schedtick: AtomicU64,
+    pub(super) syscalltick: AtomicU64,
+    /// When the current system call started (owner writes before the
+    /// Release CAS to Syscall; sysmon reads after an Acquire load).
+    pub(super) syscall_when_ns: AtomicU64,
+    /// The G running on this P, for sysmon's preemption check.
+    pub(super) curg: Mutex<Option<GRef<E>>>,
+    /// The M holding this P, -1 if none (tracer only).
+    pub(super) m_id: AtomicI64,
+}
+
+impl<E: Executor> P<E> {
+    fn new(id: usize) -> P<E> {
+        let (local, thief) = runq::local();
+        P {
+            id,
+            status: AtomicU32::new(PStatus::Idle as u32),
+            local: Mutex::new(Some(local)),
+            thief,
+            runnext: Mutex::new(None),
+            timers: Timers::default(),
+            schedtick: AtomicU64::new(0),
+            syscalltick: AtomicU64::new(0),
+            syscall_when_ns: AtomicU64::new(0),
+            curg: Mutex::new(None),
+            m_id: AtomicI64::new(-1),
+        }
+    }
+
+    pub(super) fn status(&self) -> PStatus {
+        PStatus::from_u32(self.status.load(Ordering::Acquire))
+    }
+
+    pub(super) fn cas_status(&self, from: PStatus, to: PStatus) -> bool {
+        self.status
+            .compare_exchange(from as u32, to as u32, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    }
+
+    pub(super) fn has_work(&self) -> bool {
+        !self.thief.is_empty() || self.runnext.lock().is_some()
+    }
+}
+
+/// The P an M holds, with its queue's owner handle.
+pub(super) struct Held<E: Executor> {
+    pub(super) p: Arc<P<E>>,
+    pub(super) local: Local<GRef<E>>,
+}
+
+impl<E: Executor> Shared<E> {
+    pub(super) fn p(&self, i: usize) -> Option<&Arc<P<E>>> {
+        self.allp.get(i).and_then(|c| c.get())
+    }
+
+    pub(super) fn p_or_new(&self, i: usize) -> &Arc<P<E>> {
+        self.allp[i].get_or_init(|| Arc::new(P::new(i)))
+    }
+
+    /// Every P created so far (including retired ones).
+    pub(super) fn all_ps(&self) -> impl Iterator<Item = &Arc<P<E>>> {
+        self.allp.iter().map_while(|c| c.get())
+    }
+
+    pub(super) fn pidleput_locked(&self, sl: &mut SchedLock<E>, p: Arc<P<E>>) {
+        p.m_id.store(-1, Ordering::Relaxed);
+        if p.id >= self.procs() {
+            self.retire(&p);
+            return;
+        }
+        if sl.pidle.iter().any(|q| Arc::ptr_eq(q, &p)) {
+            // A GOMAXPROCS increase already listed this P (it was being
+            // retired by its M at the time).
+            return;
+        }
+        sl.pidle.push(p);
+        // SeqCst: read by `wakep` after a queue push (the lost-wakeup
+        // argument in m.rs).
+        self.npidle.fetch_add(1, Ordering::SeqCst);
+    }
+
+    pub(super) fn pidleget_locked(&self, sl: &mut SchedLock<E>) -> Option<Arc<P<E>>> {
+        while let Some(p) = sl.pidle.pop() {
+            self.npidle.fetch_sub(1, Ordering::SeqCst);
+            if p.id >= self.procs() {
+                self.retire(&p);
+                continue;
+            }
+            return Some(p);
+        }
+        None
+    }
+
+    pub(super) fn pidleget(&self) -> Option<Arc<P<E>>> {
+        let mut sl = self.lock.lock();
+        self.pidleget_locked(&mut sl)
+    }
+}
+
+impl<E: Executor> PCtx<E> {
+    pub(super) fn acquirep(&self, p: Arc<P<E>>, from: PStatus) -> bool {
+        if !p.cas_status(from, PStatus::Running) {
+            return false;
+        }
+        let Some(local) = p.local.lock().take() else {
+            gol_gc::throw("acquirep: P without its queue");
+        };
+        p.m_id.store(self.m.id, Ordering::Relaxed);
+        self.m.p_id.store(p.id as i64, Ordering::Relaxed);
+        *self.held.borrow_mut() = Some(Held { p, local });
+        true
+    }
+
+    pub(super) fn releasep(&self) -> Arc<P<E>> {
+        let Some(h) = self.held.borrow_mut().take() else {
+            gol_gc::throw("releasep: no P");
+        };
+        *h.p.local.lock() = Some(h.local);
+        *h.p.curg.lock() = None;
+        h.p.m_id.store(-1, Ordering::Relaxed);
+        self.m.p_id.store(-1, Ordering::Relaxed);
+        if !h.p.cas_status(PStatus::Running, PStatus::Idle) && h.p.status() != PStatus::Dead {
+            gol_gc::throw("releasep: invalid P state");
+        }
+        h.p
+    }
+
+    pub(super) fn held_p(&self) -> Option<Arc<P<E>>> {
+        self.held.borrow().as_ref().map(|h| h.p.clone())
+    }
+
+    /// Go's `runqput`: `next` puts `g` in runnext and kicks the old one to
+    /// the tail of the local queue. Without a P, the global queue.
+    pub(super) fn runqput(&self, g: GRef<E>, next: bool) {
+        let held = self.held.borrow();
+        let Some(h) = held.as_ref() else {
+            self.sh.global.push(g);
+            return;
+        };
+        let g = if next {
+            match h.p.runnext.lock().replace(g) {
+                Some(old) => old,
+                None => return,
+            }
+        } else {
+            g
+        };
+        let moved = h.local.push(g, &self.sh.global);
+        if moved > 0 {
+            self.sh
+                .stats
+                .overflow_moves
+                .fetch_add(moved as u64, Ordering::Relaxed);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! One M's context, [`PCtx`]: what the executor sees while it runs a G
+//! (Go's `getg().m` and `getg().m.p`), and the scheduler's services to
+//! it: starting a goroutine (`newproc`), readying a parked one
+//! (`goready`), timers (`time.Sleep`, `time.AfterFunc`), the running G's
+//! preemption flag, stopping the world, and its identity.
+//!
+//! # Invariants
+//! 1. A `PCtx` lives on its M's thread only (`mstart` creates it and
+//!    lends it out by reference; `Cell`s and `RefCell`s make it
+//!    `!Sync`), so its own fields need no locks: `held` (the P and
+//!    its queue's owner handle), `curg` (the running G), `spinning`,
+//!    `syscall_p` (the P left in a system call).
+//! 2. A readied or spawned G goes to this P's `runnext` (or the global
+//!    queue when the M holds no P), then `wakep` runs, so an idle P gets
+//!    an M to steal it (or the G it pushed out of `runnext`).
+//! 3. A timer goes on the heap of the P this M holds (P0 without one);
+//!    when it becomes that heap's earliest, the sleeper is kicked.
+//! 4. A timer callback ([`TimerFn`]) runs on an M holding a P, inside the
+//!    world (it may touch channels or start goroutines).
+
+use super::allgs::SchedHandle;
+use super::g::{GRef, GWaker};
+use super::lock::{Arc, Ordering};
+use super::m::MShared;
+use super::p::{Held, P};
+use super::rand::Rng;
+use super::run::{Shared, Stats};
+use super::timer::TimerHandle;
+use super::Executor;
+use std::cell::{Cell, RefCell};
+use std::time::Duration;
+
+/// An AfterFunc-style callback, run on an M holding a P.
+pub type TimerFn<E> = Box<dyn FnOnce(&PCtx<E>) + Send>;
+
+/// What an expired timer does.
+pub(super) enum TimerAction<E: Executor> {
+    /// Ready a sleeping G.
+    Ready(GWaker),
+    /// Call a function on the M that found the timer expired (with its P).
+    Func(TimerFn<E>),
+}
+
+/// One M's context: what the executor sees while it runs a G (Go's
+/// `getg().m` and `getg().m.p`). Lives on its M's thread only.
+pub struct PCtx<E: Executor> {
+    pub(super) sh: Arc<Shared<E>>,
+    pub(super) handle: SchedHandle<E>,
+    pub(super) m: Arc<MShared<E>>,
+    pub(super) held: RefCell<Option<Held<E>>>,
+    pub(super) curg: RefCell<Option<GRef<E>>>,
+    pub(super) spinning: Cell<bool>,
+    pub(super) rng: Rng,
+    pub(super) syscall_p: RefCell<Option<Arc<P<E>>>>,
+}
+
+impl<E: Executor> PCtx<E> {
+    /// The executor this scheduler drives (for timer callbacks, which get
+    /// only a `PCtx`).
+    pub fn executor(&self) -> &E {
+        &self.sh.exec
+    }
+
+    /// Starts a goroutine (Go's `newproc`): it goes to runnext, so the
+    /// spawner's P runs it next unless another P steals it first.
+    pub fn spawn(&self, state: E::G) -> u64 {
+        let g = self.sh.new_g(state);
+        let id = g.hdr.id;
+        self.runqput(g, true);
+        self.sh.wakep();
+        id
+    }
+
+    /// Stops every other M at the end of its slice (Go's
+    /// `stopTheWorld`); the caller is a running G. Until
+    /// [`PCtx::start_the_world`], no other G runs, so every other G's state
+    /// can be read with [`PCtx::with_gs`].
+    pub fn stop_the_world(&self) -> super::world::Stopped<'_> {
+        self.sh.world.stop()
+    }
+
+    /// Restarts the world stopped by [`PCtx::stop_the_world`].
+    pub fn start_the_world(&self, s: super::world::Stopped<'_>) {
+        self.sh.world.start(s)
+    }
+
+    /// Calls `f` with the states of every G (but the running one, unless
+    /// `include_self`: from `after_slice` its state is unlocked too), all
+    /// locked at once; with None when one is locked by someone else: a G
+    /// running (the world is not stopped), in a system call, or in a
+    /// native waiting to stop the world itself. For a stopped world's root
+    /// scan: nothing is copied; None means "do not collect now".
+    pub fn with_gs<R>(&self, include_self: bool, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
+        // Ids start at 1: 0 excludes nobody.
+        let me = if include_self { 0 } else { self.goid() };
+        self.sh.with_gs(me, f)
+    }
+
+    /// The running G's collector stamp (`GHeader::gc_cycle`; 0 when no G
+    /// runs).
+    pub fn gc_stamp(&self) -> u32 {
+        self.curg
+            .borrow()
+            .as_ref()
+            .map_or(0, |g| g.hdr.gc_cycle.load(Ordering::Acquire))
+    }
+
+    /// Sets the running G's collector stamp (its M holds its state).
+    pub fn set_gc_stamp(&self, cycle: u32) {
+        if let Some(g) = self.curg.borrow().as_ref() {
+            g.hdr.gc_cycle.store(cycle, Ordering::Release);
+        }
+    }
+
+    /// This scheduler's handle (the G table by slot, the world), for
+    /// code that serves both Ms and other threads.
+    pub fn handle(&self) -> &SchedHandle<E> {
+        &self.handle
+    }
+
+    /// Live goroutines (`runtime.NumGoroutine`).
+    pub fn num_goroutine(&self) -> usize {
+        self.sh.live_gs.load(Ordering::Acquire)
+    }
+
+    /// The running G's id.
+    pub fn goid(&self) -> u64 {
+        self.curg.borrow().as_ref().map_or(0, |g| g.hdr.id)
+    }
+
+    /// A waker for the running G, to hand to a channel or timer before
+    /// returning `Blocked`.
+    pub fn current_waker(&self) -> GWaker {
+        match self.curg.borrow().as_ref() {
+            Some(g) => GWaker::of(g),
+            None => gol_gc::throw("current_waker: no running goroutine"),
+        }
+    }
+
+    /// Go's `goready`: makes a parked G runnable, in this P's runnext.
+    pub fn ready(&self, w: GWaker) {
+        let g = w.into_g::<E>();
+        if g.hdr.ready() {
+            self.runqput(g, true);
+            self.sh.wakep();
+        }
+    }
+
+    /// True when the running G should return `Preempted` at its next
+    /// safepoint (sysmon's 10 ms rule, a GOMAXPROCS decrease, shutdown).
+    #[inline]
+    pub fn should_yield(&self) -> bool {
+        // The shutdown check covers a G that started running just after
+        // `finish` flagged the Ps' current Gs (sysmon has stopped by then).
+        self.curg
+            .borrow()
+            .as_ref()
+            .is_some_and(|g| g.hdr.preempt.load(Ordering::Relaxed))
+            || self.sh.shutdown.load(Ordering::Relaxed)
+    }
+
+    /// Nanoseconds since the scheduler started (the monotonic clock).
+    pub fn now_ns(&self) -> u64 {
+        self.sh.now_ns()
+    }
+
+    fn add_timer(&self, when_ns: u64, a: TimerAction<E>) -> TimerHandle {
+        let p = match self.held_p().or_else(|| self.sh.p(0).cloned()) {
+            Some(p) => p,
+            None => gol_gc::throw("addtimer: no P"),
+        };
+        let (h, earliest) = p.timers.add(when_ns, a);
+        if earliest {
+            self.sh.kick_sleeper(when_ns);
+        }
+        h
+    }
+
+    /// Arms a timer that readies the running G after `d`; the executor
+    /// then returns `Blocked(WaitReason::Sleep)`.
+    pub fn sleep(&self, d: Duration) -> TimerHandle {
+        let when = self
+            .sh
+            .now_ns()
+            .saturating_add(d.as_nanos().min(u64::MAX as u128) as u64);
+        self.add_timer(when, TimerAction::Ready(self.current_waker()))
+    }
+
+    /// Calls `f` on some M (holding a P) after `d` (`time.AfterFunc`'s
+    /// machinery: `f` typically spawns or readies a G).
+    pub fn after_func(&self, d: Duration, f: TimerFn<E>) -> TimerHandle {
+        let when = self
+            .sh
+            .now_ns()
+            .saturating_add(d.as_nanos().min(u64::MAX as u128) as u64);
+        self.add_timer(when, TimerAction::Func(f))
+    }
+
+    /// A cheap random number (Go's `cheaprand`).
+    pub fn fastrand(&self) -> u32 {
+        self.rng.next_u64() as u32
+    }
+
+    /// The id of this M's P, if it holds one.
+    pub fn p_id(&self) -> Option<usize> {
+        self.held.borrow().as_ref().map(|h| h.p.id)
+    }
+
+    /// The scheduler's counters.
+    pub fn stats(&self) -> &Stats {
+        &self.sh.stats
+    }
+
+    /// `GODEBUG=schedtrace` text for the current state.
+    pub fn schedtrace(&self, detailed: bool) -> String {
+        super::trace::schedtrace(&self.sh, detailed)
+    }
+}
+
+impl<E: Executor> super::chan::ChanCx for PCtx<E> {
+    fn current(&self) -> GWaker {
+        self.current_waker()
+    }
+    fn ready(&self, w: GWaker) {
+        PCtx::ready(self, w)
+    }
+    fn rand_below(&self, n: u32) -> u32 {
+        self.rng.below(n)
+    }
+}
