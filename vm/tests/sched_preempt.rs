@@ -86,10 +86,12 @@ fn idle_ps_steal_from_a_single_spawner() {
                                     && start.elapsed() < std::time::Duration::from_secs(5))
                             {
                                 spins += 1;
-                                if spins == 1 {
-                                    if let Some(p) = cx.p_id() {
-                                        ps.lock().unwrap().insert(p);
-                                    }
+                                // Every P the goroutine runs on counts, not
+                                // only its first: under load all first runs
+                                // may happen on the spawner's P before
+                                // anything is stolen.
+                                if let Some(p) = cx.p_id() {
+                                    ps.lock().unwrap().insert(p);
                                 }
                                 std::hint::black_box(cx.now_ns());
                                 return Step::Go;
