@@ -1661,7 +1661,12 @@ impl Gen {
                 ));
             }
             _ => {
-                // A method expression.
+                // A method expression: a call, so not where calls are
+                // kept out (a method calling its own method through
+                // `T.M(x)` recursed until the stack overflowed).
+                if self.nocall > 0 {
+                    return self.print_stmt();
+                }
                 let mut cands = Vec::new();
                 for v in &vars {
                     if let Ty::Named(i) = v.ty {
