@@ -11,12 +11,10 @@
 //! Rust stack. A goroutine's slot stack grows by copying (`G::ensure`) at
 //! calls; past 1 GiB the goroutine dies with `fatal error: stack overflow`.
 //!
-//! Panics: a runtime error or `panic` records the value and the stack, then
-//! *unwinds*: each pending deferred call is run (innermost first) in a
-//! frame marked `deferred_panic`; `recover` in such a frame stops the
-//! panic, and when the deferred call returns its deferring frame resumes
-//! at its `recover_pc` (returning its named results). With no deferred
-//! call left, the slice ends with [`Exit::Panic`].
+//! Panics unwind through the goroutine's deferred calls without leaving
+//! the loop either: `unwind` pushes each deferred call as a frame, and
+//! `run` executes it like any other (the `unwind` module docs say how a
+//! panic starts, is recovered, or ends the slice with [`Exit::Panic`]).
 //!
 //! # Dispatch
 //! Two loops share the work. [`fast`] runs the hot instructions (moves,
@@ -44,16 +42,16 @@
 //!
 //! # Map of the module
 //! Read in this order:
-//! - this file: [`Exit`], the slice budget, [`with_pure_ops`] (the
+//! - this file: [`Exit`], the slice budget, `with_pure_ops` (the
 //!   arithmetic and branch instructions written once for both loops),
 //!   [`run`] (the checked loop, one arm per instruction) and the small
-//!   pieces its arms share: checked slot access, [`call`], [`raise`],
-//!   `chan_of`, `str_at`;
-//! - `fast`: the unchecked loop for the hot instructions ([`fast::fast`]);
+//!   pieces its arms share: checked slot access (`window`, `bad_slot`),
+//!   `call`, `raise`, `chan_of`, `str_at`;
+//! - `fast`: the unchecked loop for the hot instructions;
 //! - `verify`: the load-time check that makes `fast`'s unchecked slot
 //!   access sound;
 //! - `unwind`: deferred calls, panics and `recover`;
-//! - `nested`: Go functions called from natives ([`run_nested`]);
+//! - `nested`: Go functions called from natives (`run_nested`);
 //! - `objects`: object construction on the GC heap (boxes, closures,
 //!   `append`) and Go's sizes for slice growth;
 //! - `values`: what the cold arms compute on values (UTF-8 decoding,

@@ -3,10 +3,13 @@
 //! needs Go's sizes of types: `go_size`, `go_align`), and reading a
 //! slice's elements.
 //!
-//! Invariants: each object is allocated with the pointer mask of its
-//! type, so the collector scans exactly its pointer words; a store into a
-//! heap object goes through `store_words`, which applies the write
-//! barrier to every pointer word it writes.
+//! Invariants: each object is allocated with the pointer mask of what it
+//! holds (a box's type, a closure's captures), so the collector scans
+//! exactly its pointer words; pointer words written into a live object go
+//! through the write barrier (`store_words`, `copy_words_masked`), and a
+//! value holding a string or slice header is published whole (value
+//! module docs). `append`'s copy into a fresh array is the one unbarriered
+//! copy; its comment says why that is safe.
 
 use super::*;
 

@@ -8,11 +8,13 @@
 //! at its `recover_pc` (returning its named results). With no deferred
 //! call left, the slice ends with [`Exit::Panic`].
 //!
-//! Invariants: a deferred call runs in a frame pushed above its owner's
-//! window, so the owner's slots are intact when it resumes; the owner
-//! frame of every entry on `G::defers` is still on `G::frames`; a panic
-//! raised while a deferred call runs during a panic replaces or joins the
-//! earlier one as Go's runtime does (`start_or_continue`).
+//! Invariants: a deferred call runs in a frame pushed just above its
+//! owner's window, so the owner's slots are intact when it resumes; the
+//! owner frame of every entry on `G::defers` is still on `G::frames` (a
+//! missing one is a fatal VM error). A panic inside a deferred call
+//! replaces the current one (`start_panic`); the one it interrupted waits
+//! on `G::outer`, current again if the new one is recovered, and printed
+//! as aborted once its own deferred call is unwound (`unwind`).
 
 use super::*;
 

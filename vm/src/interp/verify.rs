@@ -12,7 +12,7 @@
 use gol_lang::bytecode::{Op, Program, Reg, Role};
 
 /// Checks, once when a program is loaded, that every slot named by an
-/// instruction that [`fast`] runs is inside its function's frame: `fast`
+/// instruction that `fast` runs is inside its function's frame: `fast`
 /// accesses those slots without a bounds check. An error is a code
 /// generator bug (the VM refuses the program rather than risk memory).
 pub fn verify(prog: &Program) -> Result<(), String> {
