@@ -1,0 +1,281 @@
+//! The fast loop: the hot instructions (moves, integer and float
+//! arithmetic, comparisons, jumps, static calls and plain returns) with
+//! the whole interpreter state in a few locals that stay in machine
+//! registers.
+//!
+//! [`fast`] runs until the next instruction is one it does not handle, the
+//! budget is spent or the goroutine ends, and says why in a [`Stop`];
+//! `run` then executes that one instruction with its checked arm and
+//! calls `fast` again. Calls and returns switch frames here without
+//! leaving the loop.
+//!
+//! Invariants: slots are read and written without a bounds check, which
+//! is sound because `verify` checked at load that every slot a fast
+//! instruction names is inside its frame, and because the window
+//! invariant of the module docs holds (`base + win <= g.stack.len()`,
+//! `regs` retaken after the stack grows). Debug builds assert at every
+//! access that the slot was one `verify` checked. The budget is spent on
+//! calls and backward jumps, as in `run`, and a pending stop of the world
+//! ([`stop_hint`]) ends the loop at a backward jump.
+
+use super::verify::names_slot;
+use super::*;
+
+/// The running frame as `fast` leaves it.
+pub(super) struct Cur<'p> {
+    pub(super) func: &'p Function,
+    pub(super) base: usize,
+    /// The next instruction.
+    pub(super) pc: usize,
+}
+
+/// Why `fast` returned.
+pub(super) enum Stop {
+    /// The instruction at `pc` is not one `fast` runs.
+    Slow,
+    /// The budget is spent (the frame's pc is in `Cur`, not yet saved).
+    Yield,
+    /// The entry function returned.
+    Done,
+    Fatal(String),
+}
+
+/// Whether a stop of the world is pending (see `world::STOP_HINT`): read
+/// at backward jumps in `fast` and before slow instructions
+/// (`Vm::end_slice_early`).
+#[inline(always)]
+pub(crate) fn stop_hint() -> bool {
+    crate::sched::world::STOP_HINT.load(std::sync::atomic::Ordering::Relaxed) != 0
+}
+
+/// Runs the hot instructions (moves, integer and float arithmetic,
+/// comparisons, jumps, static calls and plain returns) until the next
+/// instruction is another kind, the budget is spent or the goroutine ends.
+///
+/// Why a separate function: in `run`'s big match the compiler keeps pc,
+/// the code and the window in stack slots (the cold arms call out and need
+/// the registers); here the whole state is a handful of locals that stay
+/// in registers, and each instruction is a load, a jump and its work.
+/// The arithmetic and branch instructions are shared with `run`
+/// ([`with_pure_ops`]); the arms written here are the fast forms of calls,
+/// returns, loads and stores, which decline what they do not handle (a
+/// nil `Load`, a `Return` with deferred calls) to `run`'s arm for the
+/// same instruction. Adding an arm here means marking the instruction
+/// `fast` in the opcode table.
+#[inline(never)]
+pub(super) fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -> Stop {
+    let mut func = cur.func;
+    let mut code = &func.code[..];
+    let base = cur.base;
+    let mut pc = cur.pc;
+    let mut bud = *budget;
+    // Window invariant as in `run`: base + win <= g.stack.len(), `regs`
+    // taken after the stack last grew (the caller ensured the window).
+    let mut win = func.frame_words as usize + 1;
+    if base + win > g.stack.len() {
+        return Stop::Fatal("frame window outside the stack".into());
+    }
+    let mut regs = window(g, base);
+    // The window's first slot index (not kept in a local: the loop needs
+    // its registers for pc, code, regs and the budget).
+    macro_rules! base {
+        () => {
+            (regs as usize - g.stack.as_ptr() as usize) / 8
+        };
+    }
+    macro_rules! leave {
+        ($stop:expr) => {{
+            cur.func = func;
+            cur.base = base!();
+            cur.pc = pc;
+            *budget = bud;
+            return $stop;
+        }};
+    }
+    // The instruction being run (read by debug assertions only).
+    let mut this = Op::Nop;
+    // Slot `$x` of the window, unchecked: see `verify`.
+    macro_rules! slot {
+        ($x:expr) => {{
+            let i = $x.0 as usize;
+            debug_assert!(
+                i < win && names_slot(&this, i),
+                "{}: {:?} reaches r{i} unverified",
+                func.name,
+                this
+            );
+            i
+        }};
+    }
+    macro_rules! r {
+        ($x:expr) => {{
+            let i = slot!($x);
+            // SAFETY: `verify` checked at load that every slot an
+            // instruction run here names (`fast_operands`) is below its
+            // function's frame_words < win; base + win <= g.stack.len()
+            // and `regs` was taken after the stack last grew (window
+            // invariant).
+            unsafe { *regs.add(i) }
+        }};
+    }
+    macro_rules! ri {
+        ($x:expr) => {
+            r!($x) as i64
+        };
+    }
+    macro_rules! rf {
+        ($x:expr) => {
+            f64::from_bits(r!($x))
+        };
+    }
+    macro_rules! set {
+        ($x:expr, $v:expr) => {{
+            let v: u64 = $v;
+            let i = slot!($x);
+            // SAFETY: as in `r!`.
+            unsafe { *regs.add(i) = v };
+        }};
+    }
+    macro_rules! setf {
+        ($x:expr, $v:expr) => {{
+            let v: f64 = $v;
+            set!($x, v.to_bits());
+        }};
+    }
+    macro_rules! enter {
+        ($f:expr, $b:expr, $pc:expr) => {{
+            func = $f;
+            code = &func.code[..];
+            pc = $pc;
+            win = func.frame_words as usize + 1;
+            regs = window(g, $b);
+        }};
+    }
+    // As `run`'s `branch!`: taken backwards, a jump spends budget.
+    macro_rules! branch {
+        ($cond:expr, $to:expr) => {{
+            if $cond {
+                let to = $to.0 as usize;
+                if to < pc {
+                    bud -= 1;
+                    if bud <= 0 || stop_hint() {
+                        pc = to;
+                        leave!(Stop::Yield);
+                    }
+                }
+                pc = to;
+            }
+        }};
+    }
+    loop {
+        let Some(op) = code.get(pc) else {
+            leave!(Stop::Slow);
+        };
+        pc += 1;
+        if cfg!(debug_assertions) {
+            this = *op;
+        }
+        with_pure_ops!(*op, {
+            Op::Nop => {}
+            Op::Zero { d, n: 1 } => set!(d, 0),
+            Op::Load { d, a, off, n: 1 } => {
+                let p = r!(a);
+                if p == 0 {
+                    // `run` raises the nil dereference panic.
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                // SAFETY: `p` is a non-nil pointer value of a type whose
+                // pointee has at least off + 1 words (the code generator's
+                // typing), as in `run`'s arm.
+                let w = unsafe { value::read_word(p, off.0 as usize) };
+                set!(d, w)
+            }
+            // A one-word store of a pointer-free value needs no write
+            // barrier, so it can stay here (nbody's field updates).
+            Op::Store { d, off, a, n: 1, t } if prog.ty(t).ptr_mask.iter().all(|&m| m == 0) => {
+                let p = r!(d);
+                if p == 0 {
+                    // `run` raises the nil dereference panic.
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                let v = r!(a);
+                // SAFETY: `p` is a non-nil pointer value of a type whose
+                // pointee has at least off + 1 words (the code generator's
+                // typing), as in `run`'s arm; the word holds no pointer, so
+                // the collector needs no barrier for it.
+                unsafe { value::write_word(p, off.0 as usize, v) }
+            }
+            Op::Jump { to } => pc = to.0 as usize,
+            Op::Loop { to } => {
+                pc = to.0 as usize;
+                bud -= 1;
+                if bud <= 0 || stop_hint() {
+                    leave!(Stop::Yield);
+                }
+            }
+            Op::Call { f, base: b } => {
+                // As `call`: on failure the caller's pc is the one after
+                // the call, which the trace reports.
+                bud -= 1;
+                let nb = base!() + b.0 as usize;
+                let Some(callee) = prog.funcs.get(f.0 as usize) else {
+                    leave!(Stop::Fatal(format!("bad function index {}", f.0)));
+                };
+                if let Some(fr) = g.frames.last_mut() {
+                    fr.pc = pc as u32;
+                }
+                if !g.ensure(nb + callee.frame_words as usize + 1) {
+                    leave!(Stop::Fatal("stack overflow".into()));
+                }
+                g.frames.push(Frame {
+                    func: f.0,
+                    pc: 0,
+                    base: nb as u32,
+                    closure: 0,
+                    deferred_panic: false,
+                    returning: None,
+                });
+                enter!(callee, nb, 0);
+                if bud <= 0 {
+                    leave!(Stop::Yield);
+                }
+            }
+            Op::Return { a, n } => {
+                // Only the plain case: a frame with pending deferred calls
+                // or one running a deferred call for a panic goes to `run`.
+                let depth = g.frames.len().wrapping_sub(1);
+                let plain = g.defers.last().is_none_or(|d| d.frame != depth)
+                    && g.frames
+                        .last()
+                        .is_some_and(|f| !f.deferred_panic && f.returning.is_none());
+                if !plain {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                if n == 1 {
+                    set!(Reg(0), r!(a));
+                } else {
+                    let base = base!();
+                    let s = base + a.0 as usize;
+                    g.stack.copy_within(s..s + n as usize, base);
+                }
+                g.frames.pop();
+                let Some(caller) = g.frames.last().copied() else {
+                    leave!(Stop::Done);
+                };
+                let Some(cf) = prog.funcs.get(caller.func as usize) else {
+                    leave!(Stop::Fatal(format!("bad function index {}", caller.func)));
+                };
+                // The caller's window was ensured when it was entered and
+                // the stack never shrinks.
+                enter!(cf, caller.base as usize, caller.pc as usize);
+            }
+            _ => {
+                pc -= 1;
+                leave!(Stop::Slow);
+            }
+        })
+    }
+}

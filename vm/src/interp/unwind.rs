@@ -1,0 +1,236 @@
+//! Deferred calls and panics: running a deferred call, starting a panic,
+//! unwinding frames, and resuming after `recover`.
+//!
+//! A runtime error or `panic` records the value and the stack, then
+//! *unwinds*: each pending deferred call is run (innermost first) in a
+//! frame marked `deferred_panic`; `recover` in such a frame stops the
+//! panic, and when the deferred call returns its deferring frame resumes
+//! at its `recover_pc` (returning its named results). With no deferred
+//! call left, the slice ends with [`Exit::Panic`].
+//!
+//! Invariants: a deferred call runs in a frame pushed just above its
+//! owner's window, so the owner's slots are intact when it resumes; the
+//! owner frame of every entry on `G::defers` is still on `G::frames` (a
+//! missing one is a fatal VM error). A panic inside a deferred call
+//! replaces the current one (`start_panic`); the one it interrupted waits
+//! on `G::outer`, current again if the new one is recovered, and printed
+//! as aborted once its own deferred call is unwound (`unwind`).
+
+use super::*;
+
+/// Pops the top deferred call (which belongs to frame `depth`) and calls it
+/// above that frame's window.
+pub(super) fn run_deferred(prog: &Program, g: &mut G, depth: usize, panicking: bool) -> Flow {
+    let Some(d) = g.defers.pop() else {
+        return Flow::Continue;
+    };
+    let Some(owner) = g.frames.get(depth).copied() else {
+        return Flow::Exit(Exit::Fatal("deferred call without its frame".into()));
+    };
+    let fw = prog
+        .funcs
+        .get(owner.func as usize)
+        .map_or(0, |f| f.frame_words);
+    let nb = owner.base as usize + fw as usize;
+    if d.closure == 0 {
+        return start_or_continue(prog, g, PanicValue::Runtime(NIL_DEREF.into()));
+    }
+    // SAFETY: a non-nil func value points at a closure object.
+    let f = unsafe { value::read_word(d.closure, 0) };
+    let Some(callee) = prog.funcs.get(f as usize) else {
+        return Flow::Exit(Exit::Fatal("bad deferred function".into()));
+    };
+    if !g.ensure(nb + (callee.frame_words as usize).max(d.args.len()) + 1) {
+        return Flow::Exit(Exit::Fatal("stack overflow".into()));
+    }
+    g.stack[nb..nb + d.args.len()].copy_from_slice(&d.args);
+    g.frames.push(Frame {
+        func: f as u32,
+        pc: 0,
+        base: nb as u32,
+        closure: d.closure,
+        deferred_panic: panicking,
+        returning: None,
+    });
+    Flow::Continue
+}
+
+/// Whether `g` is unwinding a panic (not a Goexit).
+pub(super) fn real_panic(g: &G) -> bool {
+    g.panicking
+        .as_ref()
+        .is_some_and(|p| p.value != PanicValue::Goexit)
+}
+
+/// Starts panic (or Goexit) `v` in `g` from the interpreter. A real panic
+/// that is the goroutine's first (no other one being unwound) counts in
+/// the executor's `panic_defers` until recovered (see
+/// `Exec::panic_defers`): every start with a VM at hand comes here.
+pub(super) fn begin_panic(vm: &Vm, prog: &Program, g: &mut G, v: PanicValue) -> Flow {
+    if v != PanicValue::Goexit && !real_panic(g) {
+        if let Some(e) = vm.exec {
+            // SAFETY: set by the executor while it runs slices; it
+            // outlives every slice.
+            let e = unsafe { &*e };
+            // Release pairs with the Acquire load of main's return.
+            e.panic_defers
+                .fetch_add(1, std::sync::atomic::Ordering::Release);
+        }
+    }
+    start_panic(prog, g, v)
+}
+
+/// `g`'s panics are all recovered: it no longer counts.
+pub(super) fn uncount_panic(vm: &Vm) {
+    if let Some(e) = vm.exec {
+        // SAFETY: as in `begin_panic`.
+        let e = unsafe { &*e };
+        // Saturating: a panic started where it could not be counted (a
+        // deferred nil func) is recovered without a count to drop.
+        let _ = e.panic_defers.fetch_update(
+            std::sync::atomic::Ordering::Release,
+            std::sync::atomic::Ordering::Relaxed,
+            |n| n.checked_sub(1),
+        );
+    }
+}
+
+fn start_or_continue(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
+    start_panic(prog, g, v)
+}
+
+/// Starts a panic (or replaces the current one, as a panic inside a
+/// deferred call does) and unwinds to the next deferred call.
+fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
+    let trace = capture(g);
+    // Go 1.23+: panicking again with the value just recovered reports
+    // `[recovered, repanicked]` instead of a second panic.
+    let repanicked = g
+        .panicking
+        .as_ref()
+        .is_some_and(|old| old.recovered && same_panic_value(prog, &old.value, &v));
+    let earlier = match g.panicking.take() {
+        Some(old) if !repanicked => {
+            // The interrupted panic stays pending until this one unwinds
+            // past its deferred call.
+            g.outer.push(old);
+            Vec::new()
+        }
+        Some(old) => old.earlier,
+        None => Vec::new(),
+    };
+    g.panicking = Some(Box::new(Panicking {
+        value: v,
+        recovered: false,
+        repanicked,
+        earlier,
+        trace,
+        frame: usize::MAX,
+    }));
+    unwind(prog, g)
+}
+
+/// Whether panic value `new` is the recovered value `old` (a runtime
+/// error is recovered as a `runtime.Error` box holding its message).
+fn same_panic_value(prog: &Program, old: &PanicValue, new: &PanicValue) -> bool {
+    match (old, new) {
+        (PanicValue::Value(a), PanicValue::Value(b)) => a == b,
+        // Go's runtime errors that are one shared value or an error
+        // string compare equal (a nil dereference, a division by zero,
+        // makeslice, a negative shift, a nil map write, closing a nil
+        // channel); the ones made per panic do not: bounds errors,
+        // uncomparable types and failed conversions (checked against Go).
+        (PanicValue::Runtime(a), PanicValue::Runtime(b)) => {
+            a == b
+                && ![
+                    "interface conversion",
+                    "runtime error: index out of range",
+                    "runtime error: slice bounds out of range",
+                    "runtime error: comparing uncomparable",
+                    "runtime error: hash of unhashable",
+                ]
+                .iter()
+                .any(|p| a.starts_with(p))
+        }
+        (PanicValue::Runtime(msg), PanicValue::Value(b)) => {
+            let Some(t) = crate::panic::box_type(*b) else {
+                return false;
+            };
+            if !gol_lang::codegen::RUNTIME_ERROR_TYPES.contains(&prog.ty(t).name.as_str()) {
+                return false;
+            }
+            // SAFETY: a runtime.Error box holds a string (ptr, len) after
+            // its type word (value invariants 1 and 3).
+            let s = unsafe { value::str_bytes(value::read_word(*b, 1), value::read_word(*b, 2)) };
+            s == msg.as_bytes()
+        }
+        _ => false,
+    }
+}
+
+/// Runs the next deferred call of a panicking goroutine, or ends the slice
+/// with `Exit::Panic` when none is left.
+fn unwind(prog: &Program, g: &mut G) -> Flow {
+    let d = g.defers.last().map(|d| d.frame);
+    // Interrupted panics whose deferred call is unwound are aborted: they
+    // can no longer be recovered and are printed before this one.
+    let keep = d.map_or(0, |d| d + 1);
+    let mut aborted = Vec::new();
+    while g.outer.last().is_some_and(|q| q.frame >= keep) {
+        if let Some(q) = g.outer.pop() {
+            aborted.push(q);
+        }
+    }
+    if !aborted.is_empty() {
+        if let Some(p) = g.panicking.as_mut() {
+            let mut e = Vec::new();
+            for q in aborted.into_iter().rev() {
+                e.extend(q.earlier);
+                e.push((q.value, q.recovered));
+            }
+            e.append(&mut p.earlier);
+            p.earlier = e;
+        }
+    }
+    let Some(d) = d else {
+        if g.panicking
+            .as_ref()
+            .is_some_and(|p| p.value == PanicValue::Goexit)
+        {
+            // Goexit ran every deferred call: the goroutine ends.
+            g.panicking = None;
+            g.frames.clear();
+            return Flow::Exit(Exit::Goexit);
+        }
+        return Flow::Exit(Exit::Panic);
+    };
+    // Frames above the deferring one are gone.
+    g.frames.truncate(d + 1);
+    if let Some(p) = g.panicking.as_mut() {
+        p.frame = d + 1;
+    }
+    run_deferred(prog, g, d, true)
+}
+
+/// A deferred call run by a panic has returned: if it recovered, its
+/// deferring frame returns normally; otherwise unwinding continues.
+pub(super) fn after_deferred_panic(prog: &Program, g: &mut G) -> Flow {
+    let recovered = g.panicking.as_ref().is_some_and(|p| p.recovered);
+    if !recovered {
+        return unwind(prog, g);
+    }
+    // The panic this one interrupted (if its deferred call is still
+    // running) is current again.
+    g.panicking = g.outer.pop();
+    if let Some(f) = g.frames.last_mut() {
+        // A frame that had executed its `Return` (results already at its
+        // base) goes back to it: the results stand, as the result
+        // parameters do in Go. Otherwise the recovery code returns the
+        // named results or zero values.
+        f.pc = match f.returning {
+            Some(ret) => ret,
+            None => prog.funcs.get(f.func as usize).map_or(0, |x| x.recover_pc),
+        };
+    }
+    Flow::Continue
+}
