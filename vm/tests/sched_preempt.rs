@@ -135,14 +135,24 @@ fn syscall_hands_off_the_p() {
                 if !spawned {
                     spawned = true;
                     for _ in 0..procs {
-                        let (ic, fi) = (ic.clone(), fi.clone());
+                        let (ic, fi, du) = (ic.clone(), fi.clone(), du.clone());
                         let mut state = 0;
                         cx.spawn(g(move |cx| {
                             if state == 0 {
                                 state = 1;
                                 cx.entersyscall();
                                 ic.fetch_add(1, Ordering::SeqCst);
+                                // At least 60 ms, and until main has run
+                                // meanwhile (at most 5 s): on a loaded
+                                // machine sysmon's retake and main's M may
+                                // take longer than a fixed sleep.
+                                let start = std::time::Instant::now();
                                 std::thread::sleep(Duration::from_millis(60));
+                                while du.load(Ordering::Relaxed) == 0
+                                    && start.elapsed() < Duration::from_secs(5)
+                                {
+                                    std::thread::sleep(Duration::from_millis(5));
+                                }
                                 ic.fetch_sub(1, Ordering::SeqCst);
                                 if !cx.exitsyscall() {
                                     // No P: wait in the global queue.
