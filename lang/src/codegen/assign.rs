@@ -79,18 +79,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     (None, Some(&o)) => self.g.tt.obj(o).ty,
                     _ => et,
                 };
-                if self.is_iface(vt) && !self.is_iface(et) {
-                    let b = self.alloc(1);
-                    let rt = self.g.rt_type(et);
-                    let w = self.words(et);
-                    self.emit(Op::ToIface {
-                        d: b,
-                        a: src,
-                        n: w,
-                        t: rt,
-                    });
-                    src = b;
-                }
+                src = self.value_as(src, et, vt);
                 match homes[k] {
                     Some((_, var)) if !var.boxed => {
                         let w = self.words(var.ty);
@@ -284,20 +273,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             // A value of a multi-value right side converted to the left
             // side's type (to an interface).
             let lt = self.ty(l);
-            let r = if self.is_iface(lt) && !self.is_iface(vt) {
-                let b = self.alloc(1);
-                let rt = self.g.rt_type(vt);
-                let n = self.words(vt);
-                self.emit(Op::ToIface {
-                    d: b,
-                    a: r,
-                    n,
-                    t: rt,
-                });
-                b
-            } else {
-                r
-            };
+            let r = self.value_as(r, vt, lt);
             self.store_dest(dest, r);
         }
     }

@@ -581,16 +581,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
         match x {
             ArgSrc::Expr(e) => self.convert_to(e, pt, d),
             ArgSrc::Val(r, t) => {
-                let w = self.words(t);
                 if self.is_iface(pt) && !self.is_iface(t) {
-                    let rt = self.g.rt_type(t);
-                    self.emit(Op::ToIface {
-                        d,
-                        a: r,
-                        n: w,
-                        t: rt,
-                    });
+                    self.to_iface(d, r, t);
                 } else {
+                    let w = self.words(t);
                     self.emit(Op::MoveN { d, a: r, n: w });
                 }
             }

@@ -1,9 +1,12 @@
 //! Conversions: between numeric types, strings, byte and rune slices, and
 //! to interfaces.
 //!
-//! A value is boxed into an interface in one place, [`FnGen::to_iface`]
-//! (`ToIface`, or `BoxValue` for a huge value that stays in memory);
-//! every conversion to an interface type goes through it.
+//! A value in slots is boxed into an interface in one place,
+//! [`FnGen::to_iface`] (`ToIface`); an expression converted to an
+//! interface goes through [`FnGen::convert_to`], which boxes a huge value
+//! memory to memory (`BoxValue`) instead, and a value already in slots
+//! that may need boxing (a multi-value call's result, a range value)
+//! through [`FnGen::value_as`].
 
 use super::func::FnGen;
 use crate::ast::Expr;
@@ -12,6 +15,29 @@ use crate::bytecode::{Off, Op, Reg};
 use crate::types::{Type, TypeId};
 
 impl<'g, 'a> FnGen<'g, 'a> {
+    /// Boxes the value of type `t` held in slots from `a` into the
+    /// interface in `d` (`ToIface`, given the dynamic type and the
+    /// value's width in words).
+    pub(super) fn to_iface(&mut self, d: Reg, a: Reg, t: TypeId) {
+        let rt = self.g.rt_type(t);
+        let n = self.words(t);
+        self.emit(Op::ToIface { d, a, n, t: rt });
+    }
+
+    /// The value of type `vt` in slots from `r`, as a value of type `to`:
+    /// when `to` is an interface and `vt` is not (one value of a
+    /// multi-value right side, a range value, stored into an interface
+    /// variable), a fresh slot holding it boxed; else `r` itself.
+    pub(super) fn value_as(&mut self, r: Reg, vt: TypeId, to: TypeId) -> Reg {
+        if self.is_iface(to) && !self.is_iface(vt) {
+            let b = self.alloc(1);
+            self.to_iface(b, r, vt);
+            b
+        } else {
+            r
+        }
+    }
+
     /// `e` converted to type `t` (assignability: to interface, nil) into `d`.
     pub(super) fn convert_to(&mut self, e: &'a Expr, t: TypeId, d: Reg) {
         let et = self.ty(e);
@@ -24,13 +50,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let w = self.words(et);
                 let tmp = self.alloc(w);
                 self.const_to(v, et, tmp);
-                let rt = self.g.rt_type(et);
-                self.emit(Op::ToIface {
-                    d,
-                    a: tmp,
-                    n: w,
-                    t: rt,
-                });
+                self.to_iface(d, tmp, et);
                 return;
             }
             if self.huge(et) {
@@ -40,15 +60,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 self.emit(Op::BoxValue { d, a: s, t });
                 return;
             }
-            let w = self.words(et);
             let tmp = self.operand(e);
-            let rt = self.g.rt_type(et);
-            self.emit(Op::ToIface {
-                d,
-                a: tmp,
-                n: w,
-                t: rt,
-            });
+            self.to_iface(d, tmp, et);
             return;
         }
         if let Some(v) = self.const_value(e) {

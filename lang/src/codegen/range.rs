@@ -269,20 +269,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
             } else {
                 let et = self.ty(e);
-                let r = if self.is_iface(et) && !self.is_iface(t) {
-                    let b = self.alloc(1);
-                    let rt = self.g.rt_type(t);
-                    let n = self.words(t);
-                    self.emit(Op::ToIface {
-                        d: b,
-                        a: r,
-                        n,
-                        t: rt,
-                    });
-                    b
-                } else {
-                    r
-                };
+                let r = self.value_as(r, t, et);
                 if let Some(dest) = dest {
                     self.store_dest(dest, r);
                 }
