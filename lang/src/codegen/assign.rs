@@ -15,9 +15,25 @@ use crate::ast::{self, BinaryOp, Expr, ExprKind, Span};
 use crate::basic::BasicKind;
 use crate::bytecode::{Off, Op, Reg};
 use crate::constant::Value;
-use crate::types::{ObjId, Type};
+use crate::types::{ObjId, Type, TypeId};
 
 impl<'g, 'a> FnGen<'g, 'a> {
+    /// Evaluates the multi-value expression `e` (`f()` with several
+    /// results, or a comma-ok form) into fresh consecutive slots: the
+    /// first slot and the types of the values, in order.
+    pub(super) fn tuple_to_slots(&mut self, e: &'a Expr) -> (Reg, Vec<TypeId>) {
+        let t = self.ty(e);
+        let r = self.alloc(self.words(t));
+        self.expr_to(e, r);
+        let elems = self
+            .g
+            .tt
+            .tuple_elems(t)
+            .map(|x| x.to_vec())
+            .unwrap_or_default();
+        (r, elems)
+    }
+
     pub(super) fn define(&mut self, names: &'a [ast::Ident], values: &'a [Expr]) {
         // New variables get their home slots first, below any temporary,
         // so they outlive the statement; values of new unboxed variables
@@ -60,15 +76,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
             }
         } else if let Some(v) = values.first() {
-            let t = self.ty(v);
-            let r = self.alloc(self.words(t));
-            self.expr_to(v, r);
-            let elems = self
-                .g
-                .tt
-                .tuple_elems(t)
-                .map(|x| x.to_vec())
-                .unwrap_or_default();
+            let (r, elems) = self.tuple_to_slots(v);
             let mut off = 0;
             for (k, (n, &et)) in names.iter().zip(&elems).enumerate() {
                 let mut src = Reg(r.0 + off);
@@ -251,15 +259,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 vals.push((d, t));
             }
         } else if let Some(r) = rhs.first() {
-            let t = self.ty(r);
-            let d = self.alloc(self.words(t));
-            self.expr_to(r, d);
-            let elems = self
-                .g
-                .tt
-                .tuple_elems(t)
-                .map(|x| x.to_vec())
-                .unwrap_or_default();
+            let (d, elems) = self.tuple_to_slots(r);
             let mut off = 0;
             for &et in &elems {
                 vals.push((Reg(d.0 + off), et));

@@ -600,15 +600,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     self.emit(Op::StoreGlobal { g: gw, a: d, n });
                 }
             } else {
-                let t = self.ty(e);
-                let d = self.alloc(self.words(t));
-                self.expr_to(e, d);
-                let elems = self
-                    .g
-                    .tt
-                    .tuple_elems(t)
-                    .map(|x| x.to_vec())
-                    .unwrap_or_default();
+                let (d, elems) = self.tuple_to_slots(e);
                 let mut off = 0;
                 for (k, o) in init.lhs.iter().enumerate() {
                     let w = elems.get(k).map_or(0, |&t| self.words(t));
