@@ -582,7 +582,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             ArgSrc::Expr(e) => self.convert_to(e, pt, d),
             ArgSrc::Val(r, t) => {
                 if self.is_iface(pt) && !self.is_iface(t) {
-                    self.to_iface(d, r, t);
+                    self.box_iface(d, r, t);
                 } else {
                     let w = self.words(t);
                     self.emit(Op::MoveN { d, a: r, n: w });

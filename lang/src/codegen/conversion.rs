@@ -2,7 +2,7 @@
 //! to interfaces.
 //!
 //! A value in slots is boxed into an interface in one place,
-//! [`FnGen::to_iface`] (`ToIface`); an expression converted to an
+//! [`FnGen::box_iface`] (`ToIface`); an expression converted to an
 //! interface goes through [`FnGen::convert_to`], which boxes a huge value
 //! memory to memory (`BoxValue`) instead, and a value already in slots
 //! that may need boxing (a multi-value call's result, a range value)
@@ -18,7 +18,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
     /// Boxes the value of type `t` held in slots from `a` into the
     /// interface in `d` (`ToIface`, given the dynamic type and the
     /// value's width in words).
-    pub(super) fn to_iface(&mut self, d: Reg, a: Reg, t: TypeId) {
+    pub(super) fn box_iface(&mut self, d: Reg, a: Reg, t: TypeId) {
         let rt = self.g.rt_type(t);
         let n = self.words(t);
         self.emit(Op::ToIface { d, a, n, t: rt });
@@ -31,7 +31,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
     pub(super) fn value_as(&mut self, r: Reg, vt: TypeId, to: TypeId) -> Reg {
         if self.is_iface(to) && !self.is_iface(vt) {
             let b = self.alloc(1);
-            self.to_iface(b, r, vt);
+            self.box_iface(b, r, vt);
             b
         } else {
             r
@@ -50,7 +50,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let w = self.words(et);
                 let tmp = self.alloc(w);
                 self.const_to(v, et, tmp);
-                self.to_iface(d, tmp, et);
+                self.box_iface(d, tmp, et);
                 return;
             }
             if self.huge(et) {
@@ -61,7 +61,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 return;
             }
             let tmp = self.operand(e);
-            self.to_iface(d, tmp, et);
+            self.box_iface(d, tmp, et);
             return;
         }
         if let Some(v) = self.const_value(e) {
