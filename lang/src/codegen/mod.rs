@@ -36,8 +36,27 @@
 //! Rejected alternative: compiling every function of every package up
 //! front: the standard packages would have to be fully supported before any
 //! program could run.
+//!
+//! # Files
+//! One function body is compiled by `FnGen`: its state, emission, labels,
+//! retargeting and the frame are in `func`; the language is compiled by
+//! feature, as `check/` checks it: `stmt`, `range`, `assign`, `place`,
+//! `expr`, `call`, `builtins`, `composite`, `conversion`, `concurrency`,
+//! `closure` and `defer`, each adding methods to `FnGen`.
 
+mod assign;
+mod builtins;
+mod call;
+mod closure;
+mod composite;
+mod concurrency;
+mod conversion;
+mod defer;
+mod expr;
 mod func;
+mod place;
+mod range;
+mod stmt;
 
 use crate::ast::{self, NodeId, Span};
 use crate::basic::BasicKind;
