@@ -40,7 +40,7 @@
 use super::{Body, Gen};
 use crate::ast::{self, Expr, ExprKind, Span};
 use crate::basic::BasicKind;
-use crate::bytecode::{Fault, FuncId, Function, Off, Op, Pc, Reg, RtType, TypeKind};
+use crate::bytecode::{FuncId, Function, Off, Op, Pc, Reg};
 use crate::types::{ids, ObjId, Type, TypeId};
 use std::collections::HashMap;
 
@@ -684,6 +684,3 @@ pub(super) fn unreachable_loop() -> Loop {
         is_switch: false,
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: Fault, _: RtType, _: TypeKind) {}
