@@ -146,6 +146,18 @@ pub enum MathFn {
     Trunc,
 }
 
+/// The types `recover` gives runtime errors, as Go names them: part of
+/// the contract between a program and the VM. The code generator adds
+/// them to every program that can panic (`Gen::runtime_error_type`), and
+/// the VM finds them by these names when it loads the program.
+pub const RUNTIME_ERROR_TYPES: [&str; 5] = [
+    "runtime.errorString",
+    "runtime.boundsError",
+    "runtime.plainError",
+    "*runtime.TypeAssertionError",
+    "*runtime.PanicNilError",
+];
+
 /// A runtime type descriptor: what `%T`, `%v`, type switches, interface
 /// boxing and the collector need to know about a type.
 #[derive(Clone, Debug, PartialEq)]

@@ -165,7 +165,7 @@ pub struct Vm {
     pub(crate) box_masks: std::sync::Arc<[Vec<u64>]>,
     pub(crate) hooks: Hooks,
     /// The types `recover` gives runtime errors, in the order of
-    /// `gol_lang::codegen::RUNTIME_ERROR_TYPES` (`string` in programs made
+    /// `gol_lang::bytecode::RUNTIME_ERROR_TYPES` (`string` in programs made
     /// without them).
     pub(crate) runtime_errors: [RtType; 5],
     /// Per runtime type index: the map descriptor, made on first use
@@ -288,7 +288,7 @@ impl Vm {
                 m
             })
             .collect();
-        let runtime_errors = gol_lang::codegen::RUNTIME_ERROR_TYPES
+        let runtime_errors = gol_lang::bytecode::RUNTIME_ERROR_TYPES
             .map(|name| RtType(prog.types.iter().position(|t| t.name == name).unwrap_or(0) as u32));
         let heap = Heap::new(Config::default());
         // GOL_GCSTRESS=1: collect at every safepoint, with short slices so

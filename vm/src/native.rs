@@ -963,7 +963,7 @@ impl CallError {
 /// The panic value of a goroutine's panic as an interface word, as
 /// `recover` gives it: a runtime error is boxed as the runtime error type
 /// Go gives it (`runtime.boundsError`, ...; see
-/// `gol_lang::codegen::RUNTIME_ERROR_TYPES`), so `r.(error)` and
+/// `gol_lang::bytecode::RUNTIME_ERROR_TYPES`), so `r.(error)` and
 /// `r.(runtime.Error)` hold; with it, the message of a runtime error.
 pub(crate) fn panic_word(vm: &mut Vm, v: &PanicValue) -> (u64, Option<String>) {
     match v {

@@ -62,7 +62,7 @@ use crate::ast::{self, NodeId, Span};
 use crate::basic::BasicKind;
 use crate::bytecode::{
     FuncId, Function, Method, NativeDecl, NativeId, Op, Program, Reg, RtType, StrId, StructField,
-    TypeDesc, TypeKind,
+    TypeDesc, TypeKind, RUNTIME_ERROR_TYPES,
 };
 use crate::check::{self, Info};
 use crate::diag::Diagnostic;
@@ -1044,16 +1044,6 @@ fn untyped_default(t: TypeId) -> TypeId {
         t => t,
     }
 }
-
-/// The runtime error types the code generator adds (see
-/// `Gen::runtime_error_type`), as Go names them.
-pub const RUNTIME_ERROR_TYPES: [&str; 5] = [
-    "runtime.errorString",
-    "runtime.boundsError",
-    "runtime.plainError",
-    "*runtime.TypeAssertionError",
-    "*runtime.PanicNilError",
-];
 
 /// Go's reflect spelling of a type: the aliases `byte` and `rune` are
 /// `uint8` and `int32` (a named type `pkg.byte` keeps its name), and

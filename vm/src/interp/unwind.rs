@@ -156,7 +156,7 @@ fn same_panic_value(prog: &Program, old: &PanicValue, new: &PanicValue) -> bool 
             let Some(t) = crate::panic::box_type(*b) else {
                 return false;
             };
-            if !gol_lang::codegen::RUNTIME_ERROR_TYPES.contains(&prog.ty(t).name.as_str()) {
+            if !gol_lang::bytecode::RUNTIME_ERROR_TYPES.contains(&prog.ty(t).name.as_str()) {
                 return false;
             }
             // SAFETY: a runtime.Error box holds a string (ptr, len) after
