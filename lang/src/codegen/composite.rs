@@ -8,7 +8,7 @@
 use super::func::{strip_parens, FnGen};
 use crate::ast::{self, Expr, ExprKind, Span};
 use crate::bytecode::{Off, Op, Reg};
-use crate::types::{Type, TypeId};
+use crate::types::{Field, Type, TypeId};
 
 impl<'g, 'a> FnGen<'g, 'a> {
     /// Fills the zeroed object of type `t` (an array or struct too large
@@ -17,25 +17,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
     pub(super) fn composite_heap(&mut self, t: TypeId, elems: &'a [ast::Element], p: Reg) {
         match self.under(t).clone() {
             Type::Struct(fs) => {
-                let mut offs = Vec::with_capacity(fs.len());
-                let mut o = 0u32;
-                for f in &fs {
-                    offs.push(o);
-                    o += self.words(f.ty);
-                }
-                for (k, el) in elems.iter().enumerate() {
-                    let fi = match &el.key {
-                        Some(key) => match &key.kind {
-                            ExprKind::Ident(id) => fs.iter().position(|f| f.name == id.name),
-                            _ => None,
-                        },
-                        None => Some(k),
-                    };
-                    let Some(fi) = fi else {
-                        self.err(el.value.span, "this composite literal element");
-                        continue;
-                    };
-                    self.store_part(&el.value, fs[fi].ty, p, offs[fi]);
+                for (ty, off, el) in self.struct_elems(&fs, elems) {
+                    self.store_part(&el.value, ty, p, off);
                 }
             }
             Type::Array(_, et) => {
@@ -52,6 +35,38 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 "a composite literal of this type and size",
             ),
         }
+    }
+
+    /// What each element of a struct literal sets, in the literal's order:
+    /// the field's type, its word offset, and the element (keyed by field
+    /// name, or by position). An element naming no field (the checker has
+    /// already refused the program) is reported and left out.
+    fn struct_elems(
+        &mut self,
+        fs: &[Field],
+        elems: &'a [ast::Element],
+    ) -> Vec<(TypeId, u32, &'a ast::Element)> {
+        let mut offs = Vec::with_capacity(fs.len());
+        let mut o = 0u32;
+        for f in fs {
+            offs.push(o);
+            o += self.words(f.ty);
+        }
+        let mut out = Vec::with_capacity(elems.len());
+        for (k, el) in elems.iter().enumerate() {
+            let fi = match &el.key {
+                Some(key) => match &key.kind {
+                    ExprKind::Ident(id) => fs.iter().position(|f| f.name == id.name),
+                    _ => None,
+                },
+                None => Some(k),
+            };
+            match fi {
+                Some(fi) => out.push((fs[fi].ty, offs[fi], el)),
+                None => self.err(el.value.span, "this composite literal element"),
+            }
+        }
+        out
     }
 
     /// Stores `e` converted to `t` at word `off` of the object at `p`.
@@ -134,28 +149,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
             Type::Struct(fs) => {
                 let w = self.words(t);
                 self.emit(Op::Zero { d, n: w });
-                let offs: Vec<u32> = fs
-                    .iter()
-                    .scan(0, |o, f| {
-                        let r = *o;
-                        *o += self.words(f.ty);
-                        Some(r)
-                    })
-                    .collect();
-                for (k, el) in elems.iter().enumerate() {
-                    let fi = match &el.key {
-                        Some(key) => match &key.kind {
-                            ExprKind::Ident(id) => fs.iter().position(|f| f.name == id.name),
-                            _ => None,
-                        },
-                        None => Some(k),
-                    };
-                    let Some(fi) = fi else {
-                        self.err(el.value.span, "this composite literal element");
-                        continue;
-                    };
+                for (ty, off, el) in self.struct_elems(&fs, elems) {
                     let m = self.top;
-                    self.convert_to(&el.value, fs[fi].ty, Reg(d.0 + offs[fi]));
+                    self.convert_to(&el.value, ty, Reg(d.0 + off));
                     self.top = m;
                 }
             }
