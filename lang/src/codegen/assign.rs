@@ -134,14 +134,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
     pub(super) fn init_boxed(&mut self, var: Var, value: Reg) {
         let w = self.words(var.ty);
         let rt = self.g.rt_type(var.ty);
-        self.emit(Op::New { d: var.reg, t: rt });
-        self.emit(Op::Store {
-            d: var.reg,
-            off: Off(0),
-            a: value,
-            n: w,
-            t: rt,
-        });
+        self.new_holding(var.reg, rt, value, w);
     }
 
     /// Makes a new box for `var`, of a type too large for slots, holding

@@ -9,7 +9,7 @@ use super::call::ArgSrc;
 use super::func::FnGen;
 use crate::ast::{BinaryOp, Expr};
 use crate::basic::BasicKind;
-use crate::bytecode::{Off, Op, Pc, PrintKind, Reg};
+use crate::bytecode::{Op, Pc, PrintKind, Reg};
 use crate::check::Mode;
 use crate::types::{ids, Builtin, Type, TypeId};
 
@@ -150,14 +150,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     let w = self.words(et);
                     let v = self.alloc(w);
                     self.convert_to(&args[0], et, v);
-                    self.emit(Op::New { d, t: rt });
-                    self.emit(Op::Store {
-                        d,
-                        off: Off(0),
-                        a: v,
-                        n: w,
-                        t: rt,
-                    });
+                    self.new_holding(d, rt, v, w);
                 }
             }
             Builtin::Append | Builtin::Copy | Builtin::Delete

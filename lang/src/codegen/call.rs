@@ -66,14 +66,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
         let rt = self.g.rt_type(recv_t);
         let b = self.alloc(1);
-        self.emit(Op::New { d: b, t: rt });
-        self.emit(Op::Store {
-            d: b,
-            off: Off(0),
-            a: v,
-            n: w,
-            t: rt,
-        });
+        self.new_holding(b, rt, v, w);
         let i = self.g.method_values.len();
         self.g.method_values.push((
             recv_t,

@@ -218,14 +218,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let rt = self.g.rt_type(pt);
                 let v = self.alloc(w);
                 self.composite_as(e, pt, elems, v);
-                self.emit(Op::New { d, t: rt });
-                self.emit(Op::Store {
-                    d,
-                    off: Off(0),
-                    a: v,
-                    n: w,
-                    t: rt,
-                });
+                self.new_holding(d, rt, v, w);
             }
             _ => self.err(e.span, "this composite literal"),
         }

@@ -10,8 +10,7 @@
 use super::func::{strip_parens, unreachable_loop, FnGen};
 use crate::ast::{self, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
 use crate::bytecode::{Op, Pc, Reg};
-use crate::check::{CallKind, SelectionKind};
-use crate::types::{ids, ObjId, ObjKind, Type, TypeId};
+use crate::types::{ids, Type, TypeId};
 
 impl<'g, 'a> FnGen<'g, 'a> {
     /// `go f(x)`: the function value and the argument words are evaluated
@@ -19,68 +18,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
     /// calling the closure with them.
     pub(super) fn go_stmt(&mut self, e: &'a Expr) {
         let mark = self.top;
-        let ExprKind::Call {
-            func,
-            args,
-            ellipsis,
-        } = &e.kind
-        else {
-            self.err(e.span, "this go statement");
-            return;
-        };
-        match self.g.info.calls.get(&e.id) {
-            Some(CallKind::Call) => {}
-            Some(CallKind::Builtin(b)) => return self.defer_builtin(e, *b, args, true),
-            _ => {
-                self.err(e.span, "a go statement of a conversion");
-                return;
-            }
-        }
-        let ft = self.ty(func);
-        let Some(sig) = self.g.tt.signature(ft).cloned() else {
-            self.err(e.span, "this go statement");
-            return;
-        };
-        let func_s = strip_parens(func);
-        let pw: u32 = sig.params.iter().map(|&t| self.words(t)).sum();
         self.set_pos(e.span.lo);
-        if let Some(sel) = self.g.info.selections.get(&func_s.id).cloned() {
-            if sel.kind == SelectionKind::MethodVal {
-                let ExprKind::Selector(x, _) = &func_s.kind else {
-                    return;
-                };
-                let xt = self.ty(x);
-                let et = self.embedded_type(xt, &sel.index);
-                if self.is_iface(xt) || self.is_iface(et) {
-                    let c = self.alloc(1);
-                    self.method_value(func_s, x, &sel, c);
-                    let a = self.alloc(pw.max(1));
-                    self.args(args, &sig, ellipsis.is_some(), a);
-                    self.emit(Op::Go { c, a, n: pw });
-                    self.top = mark;
-                    return;
-                }
-                let m = sel.obj.unwrap_or(ObjId(0));
-                let rt = match self.g.tt.obj(m).kind {
-                    ObjKind::Func { recv: Some(r), .. } => r,
-                    _ => ids::INVALID,
-                };
-                let rw = self.words(rt);
-                let c = self.alloc(1);
-                self.func_value(m, c, e.span);
-                let a = self.alloc((rw + pw).max(1));
-                self.receiver(x, &sel, a);
-                self.args(args, &sig, ellipsis.is_some(), Reg(a.0 + rw));
-                self.emit(Op::Go { c, a, n: rw + pw });
-                self.top = mark;
-                return;
-            }
+        if let Some((c, a, n)) = self.deferred_call(e, true, "this go statement") {
+            // The goroutine's `created by` line: the statement's.
+            self.set_pos(e.span.lo);
+            self.emit(Op::Go { c, a, n });
         }
-        let c = self.operand(func);
-        let a = self.alloc(pw.max(1));
-        self.args(args, &sig, ellipsis.is_some(), a);
-        self.set_pos(e.span.lo);
-        self.emit(Op::Go { c, a, n: pw });
         self.top = mark;
     }
 

@@ -22,35 +22,56 @@ impl<'g, 'a> FnGen<'g, 'a> {
         self.has_defer = true;
         // The function value and the argument words are evaluated now;
         // the VM keeps them with the deferred record.
+        if let Some((c, a, n)) = self.deferred_call(e, false, "this deferred call") {
+            self.emit(Op::Defer { c, a, n });
+        }
+    }
+
+    /// The function value (in slot `c`) and the `n` argument words (at `a`)
+    /// of the call in a `defer` (`go` false) or `go` statement (`go`
+    /// true), evaluated now, as both statements evaluate them; a method
+    /// call's receiver is its first argument. A builtin compiles to its
+    /// wrapper here and gives None, as does an error (reported as
+    /// `what`). A `go` statement's argument area takes at least one slot.
+    pub(super) fn deferred_call(
+        &mut self,
+        e: &'a Expr,
+        go: bool,
+        what: &str,
+    ) -> Option<(Reg, Reg, u32)> {
         let ExprKind::Call {
             func,
             args,
             ellipsis,
         } = &e.kind
         else {
-            self.err(e.span, "this defer statement");
-            return;
+            self.err(e.span, what);
+            return None;
         };
         match self.g.info.calls.get(&e.id) {
             Some(CallKind::Call) => {}
-            Some(CallKind::Builtin(b)) => return self.defer_builtin(e, *b, args, false),
+            Some(CallKind::Builtin(b)) => {
+                self.defer_builtin(e, *b, args, go);
+                return None;
+            }
             Some(CallKind::Conversion(_)) | None => {
-                self.err(e.span, "this deferred call");
-                return;
+                self.err(e.span, what);
+                return None;
             }
         }
         let ft = self.ty(func);
         let Some(sig) = self.g.tt.signature(ft).cloned() else {
-            self.err(e.span, "this deferred call");
-            return;
+            self.err(e.span, what);
+            return None;
         };
+        let min = u32::from(go);
         let func_s = strip_parens(func);
         let pw: u32 = sig.params.iter().map(|&t| self.words(t)).sum();
         // A method call: the function is the method, the receiver its first argument.
         if let Some(sel) = self.g.info.selections.get(&func_s.id).cloned() {
             if sel.kind == SelectionKind::MethodVal {
                 let ExprKind::Selector(x, _) = &func_s.kind else {
-                    return;
+                    return None;
                 };
                 let xt = self.ty(x);
                 let et = self.embedded_type(xt, &sel.index);
@@ -58,10 +79,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     // Through a method value: the interface is evaluated now.
                     let c = self.alloc(1);
                     self.method_value(func_s, x, &sel, c);
-                    let a = self.alloc(pw);
+                    let a = self.alloc(pw.max(min));
                     self.args(args, &sig, ellipsis.is_some(), a);
-                    self.emit(Op::Defer { c, a, n: pw });
-                    return;
+                    return Some((c, a, pw));
                 }
                 let m = sel.obj.unwrap_or(ObjId(0));
                 let rt = match self.g.tt.obj(m).kind {
@@ -71,17 +91,16 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let rw = self.words(rt);
                 let c = self.alloc(1);
                 self.func_value(m, c, e.span);
-                let a = self.alloc(rw + pw);
+                let a = self.alloc((rw + pw).max(min));
                 self.receiver(x, &sel, a);
                 self.args(args, &sig, ellipsis.is_some(), Reg(a.0 + rw));
-                self.emit(Op::Defer { c, a, n: rw + pw });
-                return;
+                return Some((c, a, rw + pw));
             }
         }
         let c = self.operand(func);
-        let a = self.alloc(pw);
+        let a = self.alloc(pw.max(min));
         self.args(args, &sig, ellipsis.is_some(), a);
-        self.emit(Op::Defer { c, a, n: pw });
+        Some((c, a, pw))
     }
 
     /// `defer` or `go` of a builtin: the arguments are evaluated now and

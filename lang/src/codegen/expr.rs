@@ -403,14 +403,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     let rt = self.g.rt_type(xt);
                     let v = self.alloc(w);
                     self.expr_to(inner, v);
-                    self.emit(Op::New { d, t: rt });
-                    self.emit(Op::Store {
-                        d,
-                        off: Off(0),
-                        a: v,
-                        n: w,
-                        t: rt,
-                    });
+                    self.new_holding(d, rt, v, w);
                 } else {
                     self.addr_of(x, d);
                 }

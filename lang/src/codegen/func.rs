@@ -40,7 +40,7 @@
 use super::{Body, Gen};
 use crate::ast::{self, Expr, ExprKind, Span};
 use crate::basic::BasicKind;
-use crate::bytecode::{FuncId, Function, Off, Op, Pc, Reg};
+use crate::bytecode::{FuncId, Function, Off, Op, Pc, Reg, RtType};
 use crate::types::{ids, ObjId, Type, TypeId};
 use std::collections::HashMap;
 
@@ -495,6 +495,20 @@ impl<'g, 'a> FnGen<'g, 'a> {
         ids::INVALID
     }
 
+    /// `d` = a new object of runtime type `rt` holding the `w` words at
+    /// `v`: a boxed variable, `new(expr)`, an elided `&T{...}`, a boxed
+    /// receiver.
+    pub(super) fn new_holding(&mut self, d: Reg, rt: RtType, v: Reg, w: u32) {
+        self.emit(Op::New { d, t: rt });
+        self.emit(Op::Store {
+            d,
+            off: Off(0),
+            a: v,
+            n: w,
+            t: rt,
+        });
+    }
+
     /// Makes `o` live in slot `r`, boxing it (moving its current value into
     /// a new heap box whose address then occupies `r`) when it is captured
     /// or addressed.
@@ -505,14 +519,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             let w = self.words(t);
             let rt = self.g.rt_type(t);
             let b = self.alloc(1);
-            self.emit(Op::New { d: b, t: rt });
-            self.emit(Op::Store {
-                d: b,
-                off: Off(0),
-                a: r,
-                n: w,
-                t: rt,
-            });
+            self.new_holding(b, rt, r, w);
             self.vars.insert(
                 o,
                 Var {

@@ -61,14 +61,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let keep = self.top;
         let r = self.alloc(w);
         self.expr_to(x, r);
-        self.emit(Op::New { d, t: rt });
-        self.emit(Op::Store {
-            d,
-            off: Off(0),
-            a: r,
-            n: w,
-            t: rt,
-        });
+        self.new_holding(d, rt, r, w);
         self.top = keep;
     }
 
@@ -522,18 +515,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     self.err(e.span, "this address");
                     return false;
                 };
-                if let Some(v) = self.vars.get(&o).copied() {
-                    if v.boxed {
-                        self.emit(Op::Move { d, a: v.reg });
-                        return true;
-                    }
-                }
-                if let Some(&(off, _)) = self.captures.get(&o) {
-                    self.emit(Op::LoadCapture {
-                        d,
-                        off: Off(off),
-                        n: 1,
-                    });
+                if self.addr_of_var(o, d) {
                     return true;
                 }
                 if let Some(&gw) = self.g.globals.get(&o) {
@@ -686,6 +668,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
     }
 
+    /// Puts in `d` the address of local or captured variable `o` when it
+    /// lives in a box; false for a variable in slots or one of another
+    /// kind (a package variable).
     pub(super) fn addr_of_var(&mut self, o: ObjId, d: Reg) -> bool {
         if let Some(v) = self.vars.get(&o).copied() {
             if v.boxed {

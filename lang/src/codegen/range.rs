@@ -142,21 +142,23 @@ impl<'g, 'a> FnGen<'g, 'a> {
         vals.push((key, idx, kt));
         // A blank value loads no element: `for i, _ := range p` with p a
         // nil *[N]T must not dereference p (as `for i := range p`).
+        // A string steps by the width of the rune at idx, wanted or not.
+        let rune = matches!(kind, Kind::Str).then(|| {
+            let r = self.alloc(2);
+            self.emit(Op::StrDecodeRune {
+                d: r,
+                a: xr,
+                i: idx,
+            });
+            self.emit(Op::Move {
+                d: width,
+                a: Reg(r.0 + 1),
+            });
+            r
+        });
         if let Some(v) = value {
             match kind {
-                Kind::Str => {
-                    let r = self.alloc(2);
-                    self.emit(Op::StrDecodeRune {
-                        d: r,
-                        a: xr,
-                        i: idx,
-                    });
-                    self.emit(Op::Move {
-                        d: width,
-                        a: Reg(r.0 + 1),
-                    });
-                    vals.push((Some(v), r, ids::INT32));
-                }
+                Kind::Str => vals.extend(rune.map(|r| (Some(v), r, ids::INT32))),
                 Kind::Slice(e, is_array) => {
                     let ew = self.words(e);
                     let r = self.alloc(ew);
@@ -191,17 +193,6 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
                 Kind::Int => {}
             }
-        } else if matches!(kind, Kind::Str) {
-            let r = self.alloc(2);
-            self.emit(Op::StrDecodeRune {
-                d: r,
-                a: xr,
-                i: idx,
-            });
-            self.emit(Op::Move {
-                d: width,
-                a: Reg(r.0 + 1),
-            });
         }
         self.bind_range_vars(vals, define);
         self.push_loop(label, false);

@@ -259,14 +259,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             off: Off(0),
             n: w,
         });
-        self.emit(Op::New { d: v.reg, t: rt });
-        self.emit(Op::Store {
-            d: v.reg,
-            off: Off(0),
-            a: tmp,
-            n: w,
-            t: rt,
-        });
+        self.new_holding(v.reg, rt, tmp, w);
         self.top = mark;
     }
 

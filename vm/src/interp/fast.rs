@@ -118,28 +118,12 @@ pub(super) fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: 
             unsafe { *regs.add(i) }
         }};
     }
-    macro_rules! ri {
-        ($x:expr) => {
-            r!($x) as i64
-        };
-    }
-    macro_rules! rf {
-        ($x:expr) => {
-            f64::from_bits(r!($x))
-        };
-    }
     macro_rules! set {
         ($x:expr, $v:expr) => {{
             let v: u64 = $v;
             let i = slot!($x);
             // SAFETY: as in `r!`.
             unsafe { *regs.add(i) = v };
-        }};
-    }
-    macro_rules! setf {
-        ($x:expr, $v:expr) => {{
-            let v: f64 = $v;
-            set!($x, v.to_bits());
         }};
     }
     macro_rules! enter {

@@ -96,6 +96,27 @@ enum Flow {
     Exit(Exit),
 }
 
+/// Slot `$x` read as a signed integer or a float, and a float stored into
+/// it, through the `r!` and `set!` of the loop that expands them (checked
+/// in `run`, verified at load in `fast`): the conversions are written
+/// once, the slot access twice.
+macro_rules! ri {
+    ($x:expr) => {
+        r!($x) as i64
+    };
+}
+macro_rules! rf {
+    ($x:expr) => {
+        f64::from_bits(r!($x))
+    };
+}
+macro_rules! setf {
+    ($x:expr, $v:expr) => {{
+        let v: f64 = $v;
+        set!($x, v.to_bits());
+    }};
+}
+
 /// The instructions whose whole meaning is arithmetic on slots or a
 /// conditional branch, written once for both loops: `$op` is matched
 /// against them first, then against the caller's own `arms`. Each loop
@@ -277,28 +298,12 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 unsafe { *regs.add(i) }
             }};
         }
-        macro_rules! ri {
-            ($x:expr) => {
-                r!($x) as i64
-            };
-        }
-        macro_rules! rf {
-            ($x:expr) => {
-                f64::from_bits(r!($x))
-            };
-        }
         macro_rules! set {
             ($x:expr, $v:expr) => {{
                 let v: u64 = $v;
                 let i = slot!($x);
                 // SAFETY: as in `r!`.
                 unsafe { *regs.add(i) = v };
-            }};
-        }
-        macro_rules! setf {
-            ($x:expr, $v:expr) => {{
-                let v: f64 = $v;
-                set!($x, v.to_bits());
             }};
         }
         // Leaves the frame loop to re-read the top frame, saving pc.
