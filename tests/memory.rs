@@ -71,3 +71,72 @@ fn a_one_gigabyte_repeat_needs_one_gigabyte() {
     let max_kb = (1 << 20) + 200 * 1024;
     assert!(rss < max_kb, "peak RSS {rss} KB, allowed {max_kb} KB");
 }
+
+/// A memory cgroup (v1) below this process's own, limited to `limit` bytes;
+/// `None` where none can be made (not root, no v1 memory hierarchy). The
+/// directory is removed on drop.
+struct Cgroup(std::path::PathBuf);
+
+impl Cgroup {
+    fn new(limit: u64) -> Option<Cgroup> {
+        let own = std::fs::read_to_string("/proc/self/cgroup").ok()?;
+        let path = own.lines().find_map(|l| {
+            let mut p = l.splitn(3, ':');
+            let (_, ctl, path) = (p.next()?, p.next()?, p.next()?);
+            ctl.split(',').any(|c| c == "memory").then_some(path)
+        })?;
+        let dir = std::path::Path::new("/sys/fs/cgroup/memory")
+            .join(path.trim_start_matches('/'))
+            .join(format!("gol-test-{}", std::process::id()));
+        std::fs::create_dir(&dir).ok()?;
+        let cg = Cgroup(dir);
+        std::fs::write(cg.0.join("memory.limit_in_bytes"), limit.to_string()).ok()?;
+        Some(cg)
+    }
+}
+
+impl Drop for Cgroup {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir(&self.0);
+    }
+}
+
+/// Past the memory the system can give (here a 512 MiB cgroup), an
+/// allocation fails with Go's fatal error, the lines printed before it kept,
+/// where the kernel's OOM killer would end the process with SIGKILL and no
+/// word (and does end native Go's). Where no cgroup can be made the test
+/// says so and checks nothing.
+#[test]
+fn outgrowing_the_memory_limit_is_a_fatal_error_not_a_kill() {
+    let Some(cg) = Cgroup::new(512 << 20) else {
+        eprintln!("no memory cgroup can be made here: not checked");
+        return;
+    };
+    let prog = common::root().join("tests/memory/double.go");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(r#"echo $$ > "$1/cgroup.procs" && exec "$2" run "$3""#)
+        .arg("sh")
+        .arg(&cg.0)
+        .arg(env!("CARGO_BIN_EXE_gol"))
+        .arg(&prog)
+        .output()
+        .expect("run gol");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "status {}, stderr: {stderr}",
+        out.status
+    );
+    assert_eq!(
+        stderr.lines().next(),
+        Some("fatal error: runtime: out of memory")
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines.len() >= 24, "only {} lines printed", lines.len());
+    assert_eq!(lines[23], "23 33554432");
+    assert!(lines.len() < 30, "{} lines within 512 MiB", lines.len());
+    drop(cg);
+}

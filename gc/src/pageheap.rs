@@ -33,6 +33,21 @@
 //! calls it after sweeping with target = 110% of the heap goal, Go's
 //! `retainExtraPercent`.
 //!
+//! # Commit budget
+//! Taking a span from a released run faults in fresh physical pages when
+//! the span is used. Before it does, the page heap checks that the system
+//! can give them: it keeps a budget, the bytes [`os::available`] reported at
+//! the last look minus the released bytes handed out since, and looks again
+//! only when a span does not fit the budget (so the OS is asked about once
+//! per "everything that was free is now used", not per span). A span that
+//! does not fit what the OS reports, less a reserve for the process's other
+//! memory ([`COMMIT_RESERVE`]), is refused: the allocation fails with Go's
+//! `fatal error: runtime: out of memory` where the kernel's OOM killer would
+//! otherwise end the process without a word. Dirty runs are already
+//! resident and cost nothing. Rejected: a fixed limit taken at start (other
+//! processes come and go), and asking the OS on every span (a file read per
+//! 8 KiB).
+//!
 //! # Locking and ownership
 //! Everything mutable sits in [`Locked`] behind one mutex (Go's `mheap.lock`):
 //! the run sets, the span-struct pool, the region list. The arena index and
@@ -62,6 +77,11 @@ const PAGES_PER_ARENA: usize = ARENA_SIZE / PAGE_SIZE;
 /// Addresses above 2^48 are never heap addresses.
 const ADDR_BITS: usize = 48;
 const ARENA_INDEX_LEN: usize = 1 << (ADDR_BITS - ARENA_SHIFT);
+
+/// Memory kept back from the commit budget for what the process needs
+/// beside the heap (thread stacks, the compiler's tables, the kernel's own
+/// page tables), so that the heap's refusal comes before the OOM killer.
+const COMMIT_RESERVE: u64 = 64 << 20;
 
 /// Per-arena metadata: the page map of one arena.
 pub(crate) struct ArenaMeta {
@@ -93,6 +113,9 @@ struct Locked {
     all_spans: Vec<SpanPtr>,
     /// Dead span structs ready for reuse, by shape (`Span::shape_key`).
     span_pool: Vec<Vec<SpanPtr>>,
+    /// Released bytes that may still be faulted in before asking the OS
+    /// again (module docs, *Commit budget*).
+    budget: u64,
 }
 
 /// Statistics of the page heap, in bytes.
@@ -115,6 +138,8 @@ pub(crate) struct PageHeap {
     released_bytes: AtomicU64,
     dirty_free_bytes: AtomicU64,
     metadata_bytes: AtomicU64,
+    /// What the system can still give ([`os::available`]; tests replace it).
+    available: fn() -> Option<u64>,
 }
 
 // SAFETY: `index` points to memory owned by the page heap, accessed only
@@ -136,13 +161,35 @@ impl PageHeap {
                 metas: Vec::new(),
                 all_spans: Vec::new(),
                 span_pool: (0..NUM_SPAN_CLASSES).map(|_| Vec::new()).collect(),
+                budget: 0,
             }),
             mapped_bytes: AtomicU64::new(0),
             inuse_bytes: AtomicU64::new(0),
             released_bytes: AtomicU64::new(0),
             dirty_free_bytes: AtomicU64::new(0),
             metadata_bytes: AtomicU64::new(0),
+            available: os::available,
         })
+    }
+
+    /// Take `bytes` of fresh memory from the commit budget, asking the OS
+    /// again when the budget is short. False when the system cannot back them.
+    fn take_budget(&self, l: &mut Locked, bytes: u64) -> bool {
+        if bytes <= l.budget {
+            l.budget -= bytes;
+            return true;
+        }
+        let Some(avail) = (self.available)() else {
+            // Nothing to ask: trust the OS as Go does.
+            l.budget = u64::MAX;
+            return true;
+        };
+        let avail = avail.saturating_sub(COMMIT_RESERVE);
+        if bytes > avail {
+            return false;
+        }
+        l.budget = avail - bytes;
+        true
     }
 
     fn locked(&self) -> MutexGuard<'_, Locked> {
@@ -281,6 +328,10 @@ impl PageHeap {
                 l.by_size.range((npages, 0)..).next().copied()?
             }
         };
+        let bytes = (npages * PAGE_SIZE) as u64;
+        if l.free.get(&start).is_some_and(|r| r.released) && !self.take_budget(&mut l, bytes) {
+            return None;
+        }
         let run = Self::remove_run(&mut l, start)?;
         debug_assert_eq!(run.npages, len);
         if len > npages {
@@ -293,7 +344,6 @@ impl PageHeap {
                 },
             );
         }
-        let bytes = (npages * PAGE_SIZE) as u64;
         if run.released {
             self.released_bytes.fetch_sub(bytes, Relaxed);
         } else {
@@ -462,6 +512,46 @@ mod tests {
     fn large(ph: &PageHeap, npages: usize) -> SpanPtr {
         ph.alloc_span(npages, SpanClass::new(0, true), Layout::NOSCAN, 0, 0)
             .expect("memory")
+    }
+
+    #[test]
+    fn fresh_pages_beyond_what_the_system_can_back_are_refused() {
+        use std::sync::atomic::{AtomicU64 as A, Ordering::SeqCst};
+        static AVAIL: A = A::new(0);
+        static ASKED: A = A::new(0);
+        let mut ph = PageHeap::new().expect("index");
+        ph.available = || {
+            ASKED.fetch_add(1, SeqCst);
+            Some(AVAIL.load(SeqCst))
+        };
+        let mib = (1 << 20) / PAGE_SIZE;
+        AVAIL.store(COMMIT_RESERVE + (10 << 20), SeqCst);
+        // 4 + 4 MiB fit the 10 MiB reported: the OS is asked once.
+        let a = large(&ph, 4 * mib);
+        let b = large(&ph, 4 * mib);
+        assert_eq!(ASKED.load(SeqCst), 1);
+        // 4 more do not fit what is left; asked again, the OS still says 10.
+        let c = large(&ph, 4 * mib);
+        assert_eq!(ASKED.load(SeqCst), 2);
+        // Now the system is short: 20 MiB cannot be backed.
+        AVAIL.store(COMMIT_RESERVE + (5 << 20), SeqCst);
+        assert!(ph
+            .alloc_span(20 * mib, SpanClass::new(0, true), Layout::NOSCAN, 0, 0)
+            .is_none());
+        // Freed spans are dirty: taking them again needs no fresh memory.
+        AVAIL.store(0, SeqCst);
+        // SAFETY: the test owns the spans and they hold nothing.
+        unsafe {
+            let start = a.get().start();
+            ph.free_span(a);
+            let asked = ASKED.load(SeqCst);
+            let d = large(&ph, 4 * mib);
+            assert_eq!(d.get().start(), start);
+            assert_eq!(ASKED.load(SeqCst), asked, "dirty pages need no budget");
+            ph.free_span(b);
+            ph.free_span(c);
+            ph.free_span(d);
+        }
     }
 
     #[test]
