@@ -70,6 +70,7 @@ pub mod map;
 pub(crate) mod mfinal;
 pub(crate) mod mgc;
 pub mod native;
+pub mod netpoll;
 pub mod panic;
 pub mod sched;
 pub(crate) mod sema;
