@@ -60,6 +60,7 @@ macro_rules! packages {
 /// and checks it against the directories under `stdlib/go`).
 static PACKAGES: &[Package] = packages! {
     "bufio" => ["bufio.go"],
+    "bytes" => ["bytes.go"],
     "container/heap" => ["heap.go"],
     "container/list" => ["list.go"],
     "container/ring" => ["ring.go"],

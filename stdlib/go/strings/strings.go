@@ -288,7 +288,19 @@ func (r *Reader) Read(b []byte) (n int, err error) {
 	return n, nil
 }
 
-func (r *Reader) ReadAt(b []byte, off int64) (n int, err error)
+func (r *Reader) ReadAt(b []byte, off int64) (n int, err error) {
+	if off < 0 {
+		return 0, errors.New("strings.Reader.ReadAt: negative offset")
+	}
+	if off >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	n = copy(b, r.s[off:])
+	if n < len(b) {
+		err = io.EOF
+	}
+	return
+}
 
 func (r *Reader) ReadByte() (byte, error) {
 	r.prevRune = -1
@@ -332,9 +344,44 @@ func (r *Reader) UnreadRune() error {
 	return nil
 }
 
-func (r *Reader) Seek(offset int64, whence int) (int64, error)
+func (r *Reader) Seek(offset int64, whence int) (int64, error) {
+	r.prevRune = -1
+	var abs int64
+	switch whence {
+	case io.SeekStart:
+		abs = offset
+	case io.SeekCurrent:
+		abs = r.i + offset
+	case io.SeekEnd:
+		abs = int64(len(r.s)) + offset
+	default:
+		return 0, errors.New("strings.Reader.Seek: invalid whence")
+	}
+	if abs < 0 {
+		return 0, errors.New("strings.Reader.Seek: negative position")
+	}
+	r.i = abs
+	return abs, nil
+}
 
-func (r *Reader) WriteTo(w io.Writer) (n int64, err error)
+// WriteTo writes the unread part of the string to w.
+func (r *Reader) WriteTo(w io.Writer) (n int64, err error) {
+	r.prevRune = -1
+	if r.i >= int64(len(r.s)) {
+		return 0, nil
+	}
+	s := r.s[r.i:]
+	m, err := io.WriteString(w, s)
+	if m > len(s) {
+		panic("strings.Reader.WriteTo: invalid WriteString count")
+	}
+	r.i += int64(m)
+	n = int64(m)
+	if m != len(s) && err == nil {
+		err = io.ErrShortWrite
+	}
+	return
+}
 
 func (r *Reader) Reset(s string) {
 	*r = Reader{s, 0, -1}
