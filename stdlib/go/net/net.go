@@ -37,8 +37,6 @@ func DialTCP(network string, laddr, raddr *TCPAddr) (*TCPConn, error)
 
 func DialTimeout(network, address string, timeout time.Duration) (Conn, error)
 
-func JoinHostPort(host, port string) string
-
 func Listen(network, address string) (Listener, error)
 
 func ListenTCP(network string, laddr *TCPAddr) (*TCPListener, error)
@@ -47,30 +45,9 @@ func LookupHost(host string) (addrs []string, err error)
 
 func LookupPort(network, service string) (port int, err error)
 
-func ParseCIDR(s string) (IP, *IPNet, error)
-
 func Pipe() (Conn, Conn)
 
 func ResolveTCPAddr(network, address string) (*TCPAddr, error)
-
-func SplitHostPort(hostport string) (host, port string, err error)
-
-// Addr represents a network end point address.
-type Addr interface {
-	Network() string
-	String() string
-}
-
-type AddrError struct {
-	Err  string
-	Addr string
-}
-
-func (e *AddrError) Error() string
-
-func (e *AddrError) Temporary() bool
-
-func (e *AddrError) Timeout() bool
 
 // Conn is a generic stream-oriented network connection.
 type Conn interface {
@@ -99,124 +76,12 @@ func (d *Dialer) Dial(network, address string) (Conn, error)
 
 func (d *Dialer) DialContext(ctx context.Context, network, address string) (Conn, error)
 
-// An Error represents a network error.
-type Error interface {
-	error
-	Timeout() bool
-	Temporary() bool
-}
-
-type IP []byte
-
-func IPv4(a, b, c, d byte) IP
-
-func ParseIP(s string) IP
-
-func (ip IP) DefaultMask() IPMask
-
-func (ip IP) Equal(x IP) bool
-
-func (ip IP) IsGlobalUnicast() bool
-
-func (ip IP) IsInterfaceLocalMulticast() bool
-
-func (ip IP) IsLinkLocalMulticast() bool
-
-func (ip IP) IsLinkLocalUnicast() bool
-
-func (ip IP) IsLoopback() bool
-
-func (ip IP) IsMulticast() bool
-
-func (ip IP) IsPrivate() bool
-
-func (ip IP) IsUnspecified() bool
-
-func (ip IP) Mask(mask IPMask) IP
-
-func (ip IP) String() string
-
-func (ip IP) To16() IP
-
-func (ip IP) To4() IP
-
-type IPMask []byte
-
-func CIDRMask(ones, bits int) IPMask
-
-func IPv4Mask(a, b, c, d byte) IPMask
-
-func (m IPMask) Size() (ones, bits int)
-
-func (m IPMask) String() string
-
-// An IPNet represents an IP network.
-type IPNet struct {
-	IP   IP
-	Mask IPMask
-}
-
-func (n *IPNet) Contains(ip IP) bool
-
-func (n *IPNet) Network() string
-
-func (n *IPNet) String() string
-
-type InvalidAddrError string
-
-func (e InvalidAddrError) Error() string
-
-func (e InvalidAddrError) Temporary() bool
-
-func (e InvalidAddrError) Timeout() bool
-
 // A Listener is a generic network listener for stream-oriented protocols.
 type Listener interface {
 	Accept() (Conn, error)
 	Close() error
 	Addr() Addr
 }
-
-// OpError is the error type usually returned by functions in the net
-// package.
-type OpError struct {
-	Op     string
-	Net    string
-	Source Addr
-	Addr   Addr
-	Err    error
-}
-
-func (e *OpError) Error() string
-
-func (e *OpError) Temporary() bool
-
-func (e *OpError) Timeout() bool
-
-func (e *OpError) Unwrap() error
-
-// A ParseError is the error type of literal network address parsers.
-type ParseError struct {
-	Type string
-	Text string
-}
-
-func (e *ParseError) Error() string
-
-func (e *ParseError) Temporary() bool
-
-func (e *ParseError) Timeout() bool
-
-// TCPAddr represents the address of a TCP end point.
-type TCPAddr struct {
-	IP   IP
-	Port int
-	Zone string
-}
-
-func (a *TCPAddr) Network() string
-
-func (a *TCPAddr) String() string
 
 // TCPConn is an implementation of the Conn interface for TCP network
 // connections.
@@ -275,10 +140,3 @@ func (l *TCPListener) Close() error
 
 func (l *TCPListener) SetDeadline(t time.Time) error
 
-type UnknownNetworkError string
-
-func (e UnknownNetworkError) Error() string
-
-func (e UnknownNetworkError) Temporary() bool
-
-func (e UnknownNetworkError) Timeout() bool
