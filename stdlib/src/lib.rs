@@ -69,6 +69,7 @@ static PACKAGES: &[Package] = packages! {
     "flag" => ["flag.go"],
     "fmt" => ["fmt.go"],
     "io" => ["io.go"],
+    "log" => ["log.go"],
     "math" => ["math.go"],
     "math/rand" => ["rand.go"],
     "net" => ["net.go", "ip.go"],
