@@ -73,6 +73,7 @@ static PACKAGES: &[Package] = packages! {
     "math" => ["math.go"],
     "math/rand" => ["rand.go"],
     "net" => ["net.go", "ip.go"],
+    "net/url" => ["url.go"],
     "os" => ["os.go"],
     "runtime" => ["runtime.go"],
     "runtime/debug" => ["debug.go"],
