@@ -29,7 +29,14 @@ const (
 
 // ErrClosed is the error returned by an I/O call on a network connection
 // that has already been closed.
-var ErrClosed error
+var ErrClosed error = errNetClosing{}
+
+// errNetClosing is ErrClosed (Go's poll.ErrNetClosing).
+type errNetClosing struct{}
+
+func (errNetClosing) Error() string   { return "use of closed network connection" }
+func (errNetClosing) Timeout() bool   { return false }
+func (errNetClosing) Temporary() bool { return false }
 
 func Dial(network, address string) (Conn, error)
 
@@ -45,7 +52,6 @@ func LookupHost(host string) (addrs []string, err error)
 
 func LookupPort(network, service string) (port int, err error)
 
-func Pipe() (Conn, Conn)
 
 func ResolveTCPAddr(network, address string) (*TCPAddr, error)
 

@@ -78,9 +78,16 @@ var (
 	ErrNotExist         = errors.New("file does not exist")
 	ErrClosed           = errors.New("file already closed")
 	ErrNoDeadline       = errors.New("file type does not support deadline")
-	ErrDeadlineExceeded error
+	ErrDeadlineExceeded error = &deadlineExceededError{}
 	ErrProcessDone      = errors.New("os: process already finished")
 )
+
+// deadlineExceededError is ErrDeadlineExceeded: an I/O deadline passed.
+type deadlineExceededError struct{}
+
+func (e *deadlineExceededError) Error() string   { return "i/o timeout" }
+func (e *deadlineExceededError) Timeout() bool   { return true }
+func (e *deadlineExceededError) Temporary() bool { return true }
 
 // The standard streams.
 var (

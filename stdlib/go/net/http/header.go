@@ -1,0 +1,136 @@
+// Header: the header fields of a request or response, by canonical key.
+
+package http
+
+import (
+	"io"
+	"sort"
+	"strings"
+)
+
+// A Header maps a canonical key ("Content-Type") to its values.
+type Header map[string][]string
+
+func (h Header) Add(key, value string) {
+	key = CanonicalHeaderKey(key)
+	h[key] = append(h[key], value)
+}
+
+func (h Header) Set(key, value string) {
+	h[CanonicalHeaderKey(key)] = []string{value}
+}
+
+func (h Header) Get(key string) string {
+	v := h[CanonicalHeaderKey(key)]
+	if len(v) == 0 {
+		return ""
+	}
+	return v[0]
+}
+
+func (h Header) Values(key string) []string {
+	return h[CanonicalHeaderKey(key)]
+}
+
+func (h Header) Del(key string) {
+	delete(h, CanonicalHeaderKey(key))
+}
+
+func (h Header) has(key string) bool {
+	_, ok := h[key]
+	return ok
+}
+
+func (h Header) Clone() Header {
+	if h == nil {
+		return nil
+	}
+	h2 := make(Header, len(h))
+	for k, vv := range h {
+		if vv == nil {
+			h2[k] = nil
+			continue
+		}
+		h2[k] = append([]string(nil), vv...)
+	}
+	return h2
+}
+
+// Write writes the header in wire format, keys sorted.
+func (h Header) Write(w io.Writer) error {
+	return h.writeSubset(w, nil)
+}
+
+// writeSubset writes every field but those in exclude, keys sorted; a
+// value's newlines become spaces (they would end the field).
+func (h Header) writeSubset(w io.Writer, exclude map[string]bool) error {
+	keys := make([]string, 0, len(h))
+	for k := range h {
+		if !exclude[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		for _, v := range h[k] {
+			v = strings.TrimSpace(strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(v))
+			b.WriteString(k)
+			b.WriteString(": ")
+			b.WriteString(v)
+			b.WriteString("\r\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func isTokenByte(c byte) bool {
+	if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		return true
+	}
+	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
+}
+
+// CanonicalHeaderKey is key in MIME canonical form: the first letter and
+// each letter after a hyphen upper case, the rest lower case. A key with a
+// byte that may not appear in a field name is returned unchanged.
+func CanonicalHeaderKey(s string) string {
+	upper := true
+	ok := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isTokenByte(c) {
+			return s
+		}
+		if upper && 'a' <= c && c <= 'z' || !upper && 'A' <= c && c <= 'Z' {
+			ok = false
+		}
+		upper = c == '-'
+	}
+	if ok {
+		return s
+	}
+	b := []byte(s)
+	upper = true
+	for i, c := range b {
+		if upper && 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		} else if !upper && 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+		upper = c == '-'
+	}
+	return string(b)
+}
+
+// hasToken: whether the comma-separated list v holds token (any case).
+func hasToken(v, token string) bool {
+	for _, part := range strings.Split(v, ",") {
+		if strings.EqualFold(strings.TrimSpace(part), token) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,438 @@
+// ServeMux: the request router, with Go 1.22's patterns:
+//
+//	[METHOD ][HOST]/[PATH]
+//
+// A path segment is a literal, a wildcard "{name}" (one non-empty
+// segment), or, last, "{name...}" (the rest of the path) or "{$}" (the end
+// of a path ending in a slash). A pattern ending in "/" matches every path
+// below it. Of the patterns that match a request, one with a host wins over
+// those without; then the most specific path (segment by segment: a
+// literal before a wildcard, a wildcard before a rest-of-path match); then
+// one with a method over one without. "GET" also serves HEAD.
+//
+// Requests for an unclean path ("/a/../b", "//x") are redirected to the
+// clean one, and "/tree" to "/tree/" when only the latter is registered. A
+// path registered for other methods only answers 405 with an Allow header.
+//
+// Rejected: Go's full conflict analysis at registration (which panics for
+// two patterns that match some request equally well); only registering the
+// same pattern twice is refused here.
+
+package http
+
+import (
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// ServeMux routes requests to the handler of the best matching pattern.
+type ServeMux struct {
+	mu       sync.RWMutex
+	patterns []*pattern
+}
+
+func NewServeMux() *ServeMux { return &ServeMux{} }
+
+// DefaultServeMux is the ServeMux of Handle, HandleFunc and a nil handler.
+var DefaultServeMux = NewServeMux()
+
+const (
+	segLiteral = 3
+	segWild    = 2
+	segMulti   = 1
+)
+
+type segment struct {
+	kind int
+	s    string // literal text or wildcard name
+}
+
+type pattern struct {
+	str     string
+	method  string
+	host    string
+	segs    []segment
+	handler Handler
+}
+
+func parsePattern(s string) *pattern {
+	if s == "" {
+		panic("http: invalid pattern")
+	}
+	p := &pattern{str: s}
+	rest := s
+	if i := strings.IndexAny(rest, " \t"); i >= 0 {
+		p.method = rest[:i]
+		rest = strings.TrimLeft(rest[i+1:], " \t")
+		if !validMethod(p.method) {
+			panic("parsing \"" + s + "\": invalid method \"" + p.method + "\"")
+		}
+	}
+	i := strings.IndexByte(rest, '/')
+	if i < 0 {
+		panic("parsing \"" + s + "\": host/path missing /")
+	}
+	p.host = rest[:i]
+	path := rest[i:]
+	seen := map[string]bool{}
+	segs := strings.Split(path[1:], "/")
+	for j, seg := range segs {
+		last := j == len(segs)-1
+		if seg == "" {
+			if last {
+				// A trailing slash: every path below.
+				p.segs = append(p.segs, segment{kind: segMulti})
+				break
+			}
+			panic("parsing \"" + s + "\": empty path segment")
+		}
+		if !strings.HasPrefix(seg, "{") {
+			if strings.ContainsAny(seg, "{}") {
+				panic("parsing \"" + s + "\": bad wildcard segment (must be followed by '/' or end of path)")
+			}
+			lit, err := url.PathUnescape(seg)
+			if err != nil {
+				panic("parsing \"" + s + "\": " + err.Error())
+			}
+			p.segs = append(p.segs, segment{kind: segLiteral, s: lit})
+			continue
+		}
+		if !strings.HasSuffix(seg, "}") {
+			panic("parsing \"" + s + "\": bad wildcard segment (must end with '}')")
+		}
+		name := seg[1 : len(seg)-1]
+		if name == "$" {
+			if !last {
+				panic("parsing \"" + s + "\": {$} not at end")
+			}
+			p.segs = append(p.segs, segment{kind: segLiteral, s: ""})
+			continue
+		}
+		kind := segWild
+		if strings.HasSuffix(name, "...") {
+			if !last {
+				panic("parsing \"" + s + "\": {...} wildcard not at end")
+			}
+			name = strings.TrimSuffix(name, "...")
+			kind = segMulti
+		}
+		if !isGoIdent(name) {
+			panic("parsing \"" + s + "\": bad wildcard name \"" + name + "\"")
+		}
+		if seen[name] {
+			panic("parsing \"" + s + "\": duplicate wildcard name \"" + name + "\"")
+		}
+		seen[name] = true
+		p.segs = append(p.segs, segment{kind: kind, s: name})
+	}
+	return p
+}
+
+func isGoIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		if c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 || i > 0 && '0' <= c && c <= '9' {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// Handle registers handler for pattern.
+func (mux *ServeMux) Handle(pattern string, handler Handler) {
+	if handler == nil {
+		panic("http: nil handler")
+	}
+	p := parsePattern(pattern)
+	p.handler = handler
+	mux.mu.Lock()
+	defer mux.mu.Unlock()
+	for _, q := range mux.patterns {
+		if q.method == p.method && q.host == p.host && sameSegments(q.segs, p.segs) {
+			panic("pattern \"" + pattern + "\" conflicts with pattern \"" + q.str + "\":\n" +
+				pattern + " matches the same requests as " + q.str)
+		}
+	}
+	mux.patterns = append(mux.patterns, p)
+}
+
+func sameSegments(a, b []segment) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].kind != b[i].kind || a[i].kind == segLiteral && a[i].s != b[i].s {
+			return false
+		}
+	}
+	return true
+}
+
+func (mux *ServeMux) HandleFunc(pattern string, handler func(ResponseWriter, *Request)) {
+	if handler == nil {
+		panic("http: nil handler")
+	}
+	mux.Handle(pattern, HandlerFunc(handler))
+}
+
+func Handle(pattern string, handler Handler) { DefaultServeMux.Handle(pattern, handler) }
+
+func HandleFunc(pattern string, handler func(ResponseWriter, *Request)) {
+	DefaultServeMux.HandleFunc(pattern, handler)
+}
+
+// match: whether p matches the escaped path; the wildcard values.
+func (p *pattern) match(segs []string) (bool, []string, []string) {
+	var names, values []string
+	for i, s := range p.segs {
+		if s.kind == segMulti {
+			rest := strings.Join(segs[i:], "/")
+			if i >= len(segs) {
+				rest = ""
+			}
+			v, err := url.PathUnescape(rest)
+			if err != nil {
+				return false, nil, nil
+			}
+			if s.s != "" {
+				names = append(names, s.s)
+				values = append(values, v)
+			}
+			return true, names, values
+		}
+		if i >= len(segs) {
+			return false, nil, nil
+		}
+		v, err := url.PathUnescape(segs[i])
+		if err != nil {
+			return false, nil, nil
+		}
+		switch s.kind {
+		case segLiteral:
+			if v != s.s {
+				return false, nil, nil
+			}
+		case segWild:
+			if v == "" {
+				return false, nil, nil
+			}
+			names = append(names, s.s)
+			values = append(values, v)
+		}
+	}
+	return len(segs) == len(p.segs), names, values
+}
+
+// moreSpecific: whether a's path is more specific than b's, both matching
+// one request.
+func moreSpecific(a, b *pattern) int {
+	for i := 0; i < len(a.segs) || i < len(b.segs); i++ {
+		ka, kb := 0, 0
+		if i < len(a.segs) {
+			ka = a.segs[i].kind
+		}
+		if i < len(b.segs) {
+			kb = b.segs[i].kind
+		}
+		if ka != kb {
+			if ka > kb {
+				return 1
+			}
+			return -1
+		}
+		if ka == segMulti {
+			break
+		}
+	}
+	return 0
+}
+
+func methodMatches(pm, method string) bool {
+	return pm == "" || pm == method || pm == "GET" && method == "HEAD"
+}
+
+// best finds the pattern for (method, host, path) and its wildcards.
+// Without method restriction (method "") every method matches.
+func (mux *ServeMux) best(method, host, path string, anyMethod bool) (*pattern, []string, []string) {
+	segs := strings.Split(path[1:], "/")
+	var best *pattern
+	var bn, bv []string
+	for _, p := range mux.patterns {
+		if !anyMethod && !methodMatches(p.method, method) {
+			continue
+		}
+		if p.host != "" && !strings.EqualFold(p.host, host) {
+			continue
+		}
+		ok, names, values := p.match(segs)
+		if !ok {
+			continue
+		}
+		if best == nil || better(p, best) {
+			best, bn, bv = p, names, values
+		}
+	}
+	return best, bn, bv
+}
+
+func better(p, q *pattern) bool {
+	if (p.host != "") != (q.host != "") {
+		return p.host != ""
+	}
+	if c := moreSpecific(p, q); c != 0 {
+		return c > 0
+	}
+	return p.method != "" && q.method == ""
+}
+
+func stripHostPort(h string) string {
+	if !strings.Contains(h, ":") {
+		return h
+	}
+	if i := strings.LastIndex(h, ":"); i >= 0 && !strings.Contains(h[i:], "]") {
+		h = h[:i]
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(h, "["), "]")
+}
+
+// Handler finds the handler for r and its pattern ("" for the 404, 405
+// and redirect handlers it makes).
+func (mux *ServeMux) Handler(r *Request) (h Handler, pattern string) {
+	h, p, _, _ := mux.findHandler(r)
+	if p == nil {
+		return h, ""
+	}
+	return h, p.str
+}
+
+func (mux *ServeMux) findHandler(r *Request) (Handler, *pattern, []string, []string) {
+	mux.mu.RLock()
+	defer mux.mu.RUnlock()
+	host := stripHostPort(r.Host)
+	path := r.URL.EscapedPath()
+	if r.Method == "CONNECT" {
+		p, n, v := mux.best(r.Method, host, path, false)
+		if p == nil {
+			return NotFoundHandler(), nil, nil, nil
+		}
+		return p.handler, p, n, v
+	}
+	clean := cleanPath(path)
+	p, names, values := mux.best(r.Method, host, clean, false)
+	if !exactMatch(p, clean) && !strings.HasSuffix(clean, "/") {
+		// "/tree" when "/tree/" matches exactly: redirect there.
+		if q, _, _ := mux.best(r.Method, host, clean+"/", false); exactMatch(q, clean+"/") {
+			u := &url.URL{Path: clean + "/", RawQuery: r.URL.RawQuery}
+			return RedirectHandler(u.String(), StatusMovedPermanently), nil, nil, nil
+		}
+	}
+	if clean != path {
+		u := &url.URL{Path: clean, RawQuery: r.URL.RawQuery}
+		return RedirectHandler(u.String(), StatusMovedPermanently), nil, nil, nil
+	}
+	if p == nil {
+		if allowed := mux.allowedMethods(host, clean); len(allowed) > 0 {
+			return HandlerFunc(func(w ResponseWriter, r *Request) {
+				w.Header().Set("Allow", strings.Join(allowed, ", "))
+				Error(w, StatusText(StatusMethodNotAllowed), StatusMethodNotAllowed)
+			}), nil, nil, nil
+		}
+		return NotFoundHandler(), nil, nil, nil
+	}
+	return p.handler, p, names, values
+}
+
+// exactMatch: p matches path without a non-empty rest-of-path match.
+func exactMatch(p *pattern, path string) bool {
+	if p == nil {
+		return false
+	}
+	if p.segs[len(p.segs)-1].kind != segMulti {
+		return true
+	}
+	if path[len(path)-1] != '/' {
+		return false
+	}
+	return len(p.segs) == strings.Count(path, "/")
+}
+
+// allowedMethods lists the methods of the patterns matching path, sorted
+// (HEAD beside GET).
+func (mux *ServeMux) allowedMethods(host, path string) []string {
+	segs := strings.Split(path[1:], "/")
+	set := map[string]bool{}
+	for _, p := range mux.patterns {
+		if p.method == "" {
+			continue
+		}
+		if p.host != "" && !strings.EqualFold(p.host, host) {
+			continue
+		}
+		if ok, _, _ := p.match(segs); ok {
+			set[p.method] = true
+			if p.method == "GET" {
+				set["HEAD"] = true
+			}
+		}
+	}
+	var ms []string
+	for m := range set {
+		ms = append(ms, m)
+	}
+	sort.Strings(ms)
+	return ms
+}
+
+// ServeHTTP dispatches r to its handler, with the pattern's wildcards set.
+func (mux *ServeMux) ServeHTTP(w ResponseWriter, r *Request) {
+	if r.RequestURI == "*" {
+		if r.ProtoAtLeast(1, 1) {
+			w.Header().Set("Connection", "close")
+		}
+		w.WriteHeader(StatusBadRequest)
+		return
+	}
+	h, p, names, values := mux.findHandler(r)
+	if p != nil {
+		r.Pattern = p.str
+		r.pathNames = names
+		r.pathValues = values
+	}
+	h.ServeHTTP(w, r)
+}
+
+// cleanPath is the canonical form of a URL path: rooted, without "." and
+// ".." elements or repeated slashes, keeping a final slash.
+func cleanPath(p string) string {
+	if p == "" {
+		return "/"
+	}
+	if p[0] != '/' {
+		p = "/" + p
+	}
+	var out []string
+	for _, e := range strings.Split(p, "/") {
+		switch e {
+		case "", ".":
+		case "..":
+			if len(out) > 0 {
+				out = out[:len(out)-1]
+			}
+		default:
+			out = append(out, e)
+		}
+	}
+	np := "/" + strings.Join(out, "/")
+	last := p[len(p)-1]
+	if np != "/" && (last == '/' || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")) {
+		if last == '/' {
+			np += "/"
+		}
+	}
+	return np
+}
