@@ -12,7 +12,7 @@
 // Not declared (outside gol's subset or not yet provided): CopyFS, DirFS,
 // Root and OpenRoot, OpenInRoot (io/fs), Process, ProcessState, ProcAttr,
 // StartProcess, FindProcess, Signal, Interrupt, Kill (os/exec territory),
-// File.SyscallConn (syscall), SyscallError, NewSyscallError, Chown, Lchown,
+// File.SyscallConn (syscall), Chown, Lchown,
 // File.Chown, Getgroups, Link, Symlink, Readlink, Lstat, SameFile, Pipe,
 // Chtimes, UserCacheDir, UserConfigDir, ErrNoHandle.
 package os
@@ -81,6 +81,29 @@ var (
 	ErrDeadlineExceeded error = &deadlineExceededError{}
 	ErrProcessDone      = errors.New("os: process already finished")
 )
+
+// SyscallError records an error from a specific system call.
+type SyscallError struct {
+	Syscall string
+	Err     error
+}
+
+func (e *SyscallError) Error() string { return e.Syscall + ": " + e.Err.Error() }
+
+func (e *SyscallError) Unwrap() error { return e.Err }
+
+func (e *SyscallError) Timeout() bool {
+	t, ok := e.Err.(interface{ Timeout() bool })
+	return ok && t.Timeout()
+}
+
+// NewSyscallError wraps err with the name of the system call (nil stays nil).
+func NewSyscallError(syscall string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &SyscallError{syscall, err}
+}
 
 // deadlineExceededError is ErrDeadlineExceeded: an I/O deadline passed.
 type deadlineExceededError struct{}
