@@ -41,11 +41,11 @@ func (errNetClosing) Timeout() bool   { return false }
 func (errNetClosing) Temporary() bool { return false }
 
 // The natives. A handle is an index the natives keep for one socket; an
-// errno is 0, a Linux errno, errClosing (the handle was closed) or
-// errTimeout (the direction's deadline passed).
+// errno is 0, a Linux errno, or one of:
 const (
-	errClosing = -1
-	errTimeout = -2
+	errClosing = -1 // the handle was closed
+	errTimeout = -2 // the direction's deadline has passed
+	errAgain   = -3 // the call would block: sockWait, then try again
 )
 
 const (
@@ -54,14 +54,23 @@ const (
 )
 
 // sockListen makes a socket bound to ip:port (nil ip: any), listening when
-// it is a stream socket; the bound address comes back.
+// it is a stream socket; the bound address comes back, and on failure the
+// system call that failed.
 func sockListen(sotype int, ip []byte, port int) (h int, lip []byte, lport int, errno int, syscall string)
 
-// sockConnect connects a new socket to ip:port, parking until it is done
-// or the deadline (Unix nanoseconds, 0: none) passes.
-func sockConnect(sotype int, ip []byte, port int, deadline int64) (h int, lip []byte, lport int, errno int, syscall string)
+// sockConnect starts connecting a new socket to ip:port: errAgain while
+// the connection is in progress (sockWait for writing, then
+// sockConnected).
+func sockConnect(sotype int, ip []byte, port int) (h int, errno int)
 
-// sockAccept waits for and accepts a connection.
+// sockConnected finishes a connect: its outcome and the local address.
+func sockConnected(h int) (lip []byte, lport int, errno int)
+
+// sockWait parks the goroutine in "IO wait" until the socket may be ready
+// for reading (mode 1) or writing (2), is closed, or the direction's
+// deadline passes. It returns at once when an edge came meanwhile.
+func sockWait(h int, mode int)
+
 func sockAccept(h int) (nh int, rip []byte, rport int, lip []byte, lport int, errno int)
 
 func sockRead(h int, b []byte) (n int, errno int)
@@ -194,6 +203,10 @@ func (fd *netFD) Read(b []byte) (int, error) {
 	fd.rmu.Lock()
 	defer fd.rmu.Unlock()
 	n, e := sockRead(fd.h, b)
+	for e == errAgain {
+		sockWait(fd.h, 1)
+		n, e = sockRead(fd.h, b)
+	}
 	if e != 0 {
 		return 0, fd.err("read", "read", e, fd.laddr, fd.raddr)
 	}
@@ -209,6 +222,10 @@ func (fd *netFD) Write(b []byte) (int, error) {
 	nn := 0
 	for {
 		n, e := sockWrite(fd.h, b[nn:])
+		if e == errAgain {
+			sockWait(fd.h, 2)
+			continue
+		}
 		if n > 0 {
 			nn += n
 		}
@@ -463,6 +480,10 @@ func (l *TCPListener) AcceptTCP() (*TCPConn, error) {
 	defer l.fd.rmu.Unlock()
 	for {
 		nh, rip, rport, lip, lport, e := sockAccept(l.fd.h)
+		if e == errAgain {
+			sockWait(l.fd.h, 1)
+			continue
+		}
 		if e == 103 || e == 104 {
 			// The peer gave up before we accepted it: take the next.
 			continue
@@ -532,6 +553,10 @@ func (c *UDPConn) ReadFromUDP(b []byte) (int, *UDPAddr, error) {
 	c.fd.rmu.Lock()
 	defer c.fd.rmu.Unlock()
 	n, ip, port, e := sockReadFrom(c.fd.h, b)
+	for e == errAgain {
+		sockWait(c.fd.h, 1)
+		n, ip, port, e = sockReadFrom(c.fd.h, b)
+	}
 	if e != 0 {
 		return 0, nil, c.fd.err("read", "recvfrom", e, c.fd.laddr, c.fd.raddr)
 	}
@@ -556,6 +581,10 @@ func (c *UDPConn) WriteToUDP(b []byte, addr *UDPAddr) (int, error) {
 	c.fd.wmu.Lock()
 	defer c.fd.wmu.Unlock()
 	n, e := sockWriteTo(c.fd.h, b, dialIP(addr.IP), addr.Port)
+	for e == errAgain {
+		sockWait(c.fd.h, 2)
+		n, e = sockWriteTo(c.fd.h, b, dialIP(addr.IP), addr.Port)
+	}
 	if e != 0 {
 		return n, c.fd.err("write", "sendto", e, c.fd.laddr, addr)
 	}
@@ -809,14 +838,30 @@ func (d *Dialer) DialContext(ctx context.Context, network, address string) (Conn
 			dl = 1
 		}
 	}
-	h, lip, lport, e, sc := sockConnect(sotype, dialIP(ip), port, dl)
+	h, e := sockConnect(sotype, dialIP(ip), port)
+	var lip []byte
+	var lport int
+	sc := "socket"
+	if e == 0 || e == errAgain {
+		sc = "connect"
+		if dl != 0 {
+			sockDeadline(h, 2, dl)
+		}
+		if e == errAgain {
+			sockWait(h, 2)
+		}
+		lip, lport, e = sockConnected(h)
+		if e != 0 {
+			sockClose(h)
+		} else if dl != 0 {
+			sockDeadline(h, 2, 0)
+		}
+	}
 	if e != 0 {
 		fd := &netFD{net: network}
 		oe := fd.err("dial", sc, e, nil, raddr).(*OpError)
-		if e == errTimeout {
-			if ctx.Err() == context.Canceled {
-				oe.Err = errCanceled
-			}
+		if e == errTimeout && ctx.Err() == context.Canceled {
+			oe.Err = errCanceled
 		}
 		return nil, oe
 	}
