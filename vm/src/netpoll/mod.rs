@@ -61,8 +61,11 @@
 //! pointer-sized G; a short lock per descriptor is never contended by
 //! more than one reader, one writer and the poller).
 
+mod socket;
+
+pub use socket::{Io, SockErr, ERR_AGAIN, ERR_CLOSING, ERR_TIMEOUT};
+
 use crate::sched::GWaker;
-use mio::event::Source;
 use mio::{Events, Interest, Poll, Registry, Token, Waker};
 use std::io;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -111,6 +114,9 @@ struct PdState {
 pub struct PollDesc {
     token: Token,
     state: Mutex<PdState>,
+    /// The socket; its descriptor closes when the last reference drops,
+    /// after any system call in flight on another thread has returned.
+    pub(crate) io: Io,
 }
 
 impl PollDesc {
@@ -123,6 +129,24 @@ impl PollDesc {
     /// Whether the descriptor was closed.
     pub fn is_closing(&self) -> bool {
         self.lock().closing
+    }
+
+    /// The socket's handle (its token).
+    pub fn handle(&self) -> i64 {
+        self.token.0 as i64
+    }
+
+    /// An error to report before a system call in direction `mode`: the
+    /// socket is closing or the direction's deadline has passed.
+    pub fn check(&self, mode: Mode) -> Result<(), SockErr> {
+        let st = self.lock();
+        if st.closing {
+            return Err(ERR_CLOSING);
+        }
+        if st.expired[mode as usize] {
+            return Err(ERR_TIMEOUT);
+        }
+        Ok(())
     }
 }
 
@@ -171,8 +195,9 @@ impl NetPoller {
         self.table.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Registers a non-blocking socket, edge-triggered, for both directions.
-    pub fn open<S: Source + ?Sized>(&self, src: &mut S) -> io::Result<Arc<PollDesc>> {
+    /// Registers a non-blocking socket, edge-triggered, for both
+    /// directions; its handle is the token.
+    pub fn open(&self, mut io: Io) -> io::Result<Arc<PollDesc>> {
         let mut t = self.table();
         let index = match t.free.pop() {
             Some(i) => i,
@@ -185,6 +210,13 @@ impl NetPoller {
         };
         let gen = t.entries[index as usize].0;
         let token = Token(index as usize | (gen as usize) << 32);
+        if let Err(e) = io.with_source(|src| {
+            self.registry
+                .register(src, token, Interest::READABLE | Interest::WRITABLE)
+        }) {
+            t.free.push(index);
+            return Err(e);
+        }
         let pd = Arc::new(PollDesc {
             token,
             state: Mutex::new(PdState {
@@ -193,22 +225,28 @@ impl NetPoller {
                 expired: [false; 2],
                 deadline_seq: [0; 2],
             }),
+            io,
         });
-        if let Err(e) = self
-            .registry
-            .register(src, token, Interest::READABLE | Interest::WRITABLE)
-        {
-            t.free.push(index);
-            return Err(e);
-        }
         t.entries[index as usize].1 = Some(pd.clone());
         Ok(pd)
     }
 
-    /// Closes `pd`: deregisters the socket (before the caller closes it),
-    /// frees its token and returns the parked waiters for the caller to
-    /// ready; they see [`Wait::Closing`] when they arm again.
-    pub fn close<S: Source + ?Sized>(&self, pd: &PollDesc, src: &mut S) -> Vec<GWaker> {
+    /// The descriptor of a handle, unless it was closed.
+    pub fn get(&self, handle: i64) -> Option<Arc<PollDesc>> {
+        let t = self.table();
+        let index = handle as usize & 0xffff_ffff;
+        match t.entries.get(index) {
+            Some((_, Some(pd))) if pd.token.0 == handle as usize => Some(pd.clone()),
+            _ => None,
+        }
+    }
+
+    /// Closes a socket: frees its handle and returns the parked waiters for
+    /// the caller to ready; they see [`Wait::Closing`] when they arm again.
+    /// The descriptor itself closes when the last reference to the poll
+    /// descriptor drops (the kernel then forgets its registration); an
+    /// event read for it meanwhile finds the handle gone.
+    pub fn close(&self, pd: &PollDesc) -> Vec<GWaker> {
         let woken = {
             let mut st = pd.lock();
             if st.closing {
@@ -224,9 +262,6 @@ impl NetPoller {
             woken
         };
         self.waiters.fetch_sub(woken.len(), Ordering::AcqRel);
-        // The socket may already be gone from the kernel's set (its peer
-        // reset it): nothing else to undo.
-        let _ = self.registry.deregister(src);
         let mut t = self.table();
         let index = pd.token.0 & 0xffff_ffff;
         let entry = &mut t.entries[index];
@@ -374,7 +409,6 @@ impl NetPoller {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mio::net::{TcpListener, TcpStream};
     use std::io::{Read, Write};
 
     /// A waker standing for a G, recognisable by its number.
@@ -386,13 +420,12 @@ mod tests {
         *w.0.downcast_ref::<u32>().expect("test waker")
     }
 
-    fn pair() -> (TcpStream, TcpStream) {
+    /// A connected pair: `a` on the poller, `b` a plain blocking socket.
+    fn pair(np: &NetPoller) -> (Arc<PollDesc>, std::net::TcpStream) {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let a = std::net::TcpStream::connect(l.local_addr().unwrap()).unwrap();
+        let a = np.connect(true, l.local_addr().unwrap()).unwrap();
         let (b, _) = l.accept().unwrap();
-        a.set_nonblocking(true).unwrap();
-        b.set_nonblocking(true).unwrap();
-        (TcpStream::from_std(a), TcpStream::from_std(b))
+        (a, b)
     }
 
     /// Polls until something is woken (edges may take a moment on loopback).
@@ -406,84 +439,88 @@ mod tests {
         Vec::new()
     }
 
+    /// Arms `mode` until it parks (a ready slot left by an earlier edge is
+    /// consumed first).
+    fn park(np: &NetPoller, pd: &PollDesc, mode: Mode, n: u32) {
+        for _ in 0..3 {
+            if np.arm(pd, mode, waker(n)) == Wait::Parked {
+                return;
+            }
+        }
+        panic!("did not park");
+    }
+
     #[test]
     fn a_parked_reader_is_woken_by_data_and_an_early_edge_is_kept() {
         let np = NetPoller::new().unwrap();
-        let (mut a, mut b) = pair();
-        let pa = np.open(&mut a).unwrap();
-        let _pb = np.open(&mut b).unwrap();
-        // The registration's first edges (writable) leave slots ready.
+        let (a, mut b) = pair(&np);
         np.poll(Some(Duration::from_millis(50)));
         let mut buf = [0u8; 8];
-        assert_eq!(
-            a.read(&mut buf).unwrap_err().kind(),
-            io::ErrorKind::WouldBlock
-        );
-        // A ready read slot left from registration, if any, is consumed
-        // first; then the reader parks.
-        let mut w = np.arm(&pa, Mode::Read, waker(1));
-        if w == Wait::Ready {
-            w = np.arm(&pa, Mode::Read, waker(1));
-        }
-        assert_eq!(w, Wait::Parked);
+        assert_eq!(np.read(&a, &mut buf), Err(ERR_AGAIN));
+        park(&np, &a, Mode::Read, 1);
         assert_eq!(np.io_waiters(), 1);
         b.write_all(b"hi").unwrap();
         let ws = poll_some(&np);
         assert_eq!(ws.iter().map(id).collect::<Vec<_>>(), vec![1]);
         assert_eq!(np.io_waiters(), 0);
-        assert_eq!(a.read(&mut buf).unwrap(), 2);
+        assert_eq!(np.read(&a, &mut buf), Ok(2));
         // An edge with nobody waiting is kept: the next arm says retry.
         b.write_all(b"again").unwrap();
         let _ = np.poll(Some(Duration::from_millis(100)));
-        assert_eq!(np.arm(&pa, Mode::Read, waker(2)), Wait::Ready);
-        assert_eq!(a.read(&mut buf).unwrap(), 5);
+        assert_eq!(np.arm(&a, Mode::Read, waker(2)), Wait::Ready);
+        assert_eq!(np.read(&a, &mut buf), Ok(5));
+        // The peer's close is an edge too, and then the end of the stream.
+        drop(b);
+        park(&np, &a, Mode::Read, 3);
+        assert_eq!(poll_some(&np).iter().map(id).collect::<Vec<_>>(), vec![3]);
+        assert_eq!(np.read(&a, &mut buf), Ok(0));
     }
 
     #[test]
-    fn close_wakes_waiters_and_stale_tokens_are_dropped() {
+    fn close_wakes_waiters_and_stale_handles_are_refused() {
         let np = NetPoller::new().unwrap();
-        let (mut a, mut b) = pair();
-        let pa = np.open(&mut a).unwrap();
+        let (a, _b) = pair(&np);
+        let h = a.handle();
+        assert!(np.get(h).is_some());
         np.poll(Some(Duration::from_millis(20)));
-        let _ = np.arm(&pa, Mode::Read, waker(7));
-        if np.io_waiters() == 0 {
-            assert_eq!(np.arm(&pa, Mode::Read, waker(7)), Wait::Parked);
-        }
-        let ws = np.close(&pa, &mut a);
+        park(&np, &a, Mode::Read, 7);
+        let ws = np.close(&a);
         assert_eq!(ws.iter().map(id).collect::<Vec<_>>(), vec![7]);
         assert_eq!(np.io_waiters(), 0);
-        assert_eq!(np.arm(&pa, Mode::Read, waker(8)), Wait::Closing);
-        assert!(pa.is_closing());
+        assert_eq!(np.arm(&a, Mode::Read, waker(8)), Wait::Closing);
+        assert_eq!(np.read(&a, &mut [0u8; 4]), Err(ERR_CLOSING));
+        assert!(a.is_closing());
+        assert!(np.get(h).is_none(), "a closed handle is gone");
         // A new socket reuses the index with a new generation.
-        let pb = np.open(&mut b).unwrap();
-        assert_eq!(pb.token.0 & 0xffff_ffff, pa.token.0 & 0xffff_ffff);
-        assert_ne!(pb.token, pa.token);
+        let (c, _d) = pair(&np);
+        assert_eq!(c.handle() & 0xffff_ffff, h & 0xffff_ffff);
+        assert_ne!(c.handle(), h);
+        assert!(np.get(h).is_none());
     }
 
     #[test]
     fn deadlines_expire_waiters_and_stale_timers_do_nothing() {
         let np = NetPoller::new().unwrap();
-        let (mut a, _b) = pair();
-        let pa = np.open(&mut a).unwrap();
+        let (a, _b) = pair(&np);
         np.poll(Some(Duration::from_millis(20)));
-        let _ = np.arm(&pa, Mode::Read, waker(1));
-        if np.io_waiters() == 0 {
-            assert_eq!(np.arm(&pa, Mode::Read, waker(1)), Wait::Parked);
-        }
-        let (first, none) = np.set_deadline(&pa, Mode::Read, false);
+        park(&np, &a, Mode::Read, 1);
+        let (first, none) = np.set_deadline(&a, Mode::Read, false);
         assert!(none.is_none());
         // The deadline moves later: the first timer is stale.
-        let (second, _) = np.set_deadline(&pa, Mode::Read, false);
-        assert!(np.expire(&pa, Mode::Read, first).is_none());
+        let (second, _) = np.set_deadline(&a, Mode::Read, false);
+        assert!(np.expire(&a, Mode::Read, first).is_none());
         assert_eq!(np.io_waiters(), 1);
-        let w = np.expire(&pa, Mode::Read, second).expect("waiter");
+        let w = np.expire(&a, Mode::Read, second).expect("waiter");
         assert_eq!(id(&w), 1);
-        assert_eq!(np.arm(&pa, Mode::Read, waker(2)), Wait::Timeout);
+        assert_eq!(np.arm(&a, Mode::Read, waker(2)), Wait::Timeout);
+        assert_eq!(np.read(&a, &mut [0u8; 4]), Err(ERR_TIMEOUT));
+        // Writing is unaffected by the read deadline.
+        assert_eq!(np.write(&a, b"x"), Ok(1));
         // Clearing the deadline lets the reader wait again; a deadline in
         // the past wakes it at once.
-        np.set_deadline(&pa, Mode::Read, false);
-        assert_eq!(np.arm(&pa, Mode::Read, waker(3)), Wait::Parked);
-        let (_, w) = np.set_deadline(&pa, Mode::Read, true);
+        np.set_deadline(&a, Mode::Read, false);
+        assert_eq!(np.arm(&a, Mode::Read, waker(3)), Wait::Parked);
+        let (_, w) = np.set_deadline(&a, Mode::Read, true);
         assert_eq!(id(&w.expect("waiter")), 3);
         assert_eq!(np.io_waiters(), 0);
     }
@@ -507,15 +544,79 @@ mod tests {
     }
 
     #[test]
-    fn a_listener_parks_until_a_connection_arrives() {
+    fn a_listener_parks_until_a_connection_arrives_and_errors_name_their_call() {
         let np = NetPoller::new().unwrap();
-        let mut l = TcpListener::bind("127.0.0.1:0".parse().unwrap()).unwrap();
-        let pl = np.open(&mut l).unwrap();
-        assert_eq!(l.accept().unwrap_err().kind(), io::ErrorKind::WouldBlock);
-        assert_eq!(np.arm(&pl, Mode::Read, waker(4)), Wait::Parked);
-        let _c = std::net::TcpStream::connect(l.local_addr().unwrap()).unwrap();
+        let (l, addr) = np.listen(true, "127.0.0.1:0".parse().unwrap()).unwrap();
+        assert_ne!(addr.port(), 0);
+        assert!(matches!(np.accept(&l), Err(ERR_AGAIN)));
+        park(&np, &l, Mode::Read, 4);
+        let mut c = std::net::TcpStream::connect(addr).unwrap();
         let ws = poll_some(&np);
         assert_eq!(ws.iter().map(id).collect::<Vec<_>>(), vec![4]);
-        assert!(l.accept().is_ok());
+        let (s, remote, local) = np.accept(&l).expect("accepted");
+        assert_eq!(local, addr);
+        assert_eq!(remote, c.local_addr().unwrap());
+        c.write_all(b"ping").unwrap();
+        let mut buf = [0u8; 4];
+        let mut got = 0;
+        for _ in 0..100 {
+            match np.read(&s, &mut buf[got..]) {
+                Ok(n) => got += n,
+                Err(ERR_AGAIN) => std::thread::sleep(Duration::from_millis(5)),
+                Err(e) => panic!("read: {e}"),
+            }
+            if got == 4 {
+                break;
+            }
+        }
+        assert_eq!(&buf, b"ping");
+        assert_eq!(np.write(&s, b"pong"), Ok(4));
+        c.read_exact(&mut buf).unwrap();
+        assert_eq!(&buf, b"pong");
+        // The same address again: bind fails, and says so.
+        assert_eq!(
+            np.listen(true, addr).err(),
+            Some((libc::EADDRINUSE, "bind"))
+        );
+    }
+
+    #[test]
+    fn a_refused_connect_reports_econnrefused_when_writable() {
+        let np = NetPoller::new().unwrap();
+        // A port nobody listens on: bind one and close it.
+        let addr = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap();
+        let c = np.connect(true, addr).expect("connect starts");
+        let mut outcome = np.connected(&c);
+        for _ in 0..100 {
+            if outcome != Err(ERR_AGAIN) {
+                break;
+            }
+            np.poll(Some(Duration::from_millis(20)));
+            outcome = np.connected(&c);
+        }
+        assert_eq!(outcome, Err(libc::ECONNREFUSED));
+    }
+
+    #[test]
+    fn datagrams_go_both_ways() {
+        let np = NetPoller::new().unwrap();
+        let (u, addr) = np.listen(false, "127.0.0.1:0".parse().unwrap()).unwrap();
+        let c = np.connect(false, addr).unwrap();
+        let from = np.connected(&c).unwrap();
+        assert_eq!(np.write(&c, b"datagram"), Ok(8));
+        let mut buf = [0u8; 16];
+        let mut got = Err(ERR_AGAIN);
+        for _ in 0..100 {
+            got = np.recv_from(&u, &mut buf);
+            if got != Err(ERR_AGAIN) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(got, Ok((8, from)));
+        assert_eq!(np.send_to(&u, b"reply", from), Ok(5));
     }
 }
