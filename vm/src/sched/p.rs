@@ -48,10 +48,11 @@
 
 use super::g::GRef;
 use super::lock::{Arc, AtomicI64, AtomicU32, AtomicU64, Mutex, Ordering};
-use super::pctx::{PCtx, TimerAction};
+use super::pctx::PCtx;
 use super::run::{SchedLock, Shared};
 use super::runq::{self, Local, Thief};
-use super::timer::Timers;
+use super::timer::TimerAction;
+use super::timerheap::Timers;
 use super::Executor;
 
 /// Go's `_Pidle`, `_Prunning`, `_Psyscall`, `_Pdead`.
