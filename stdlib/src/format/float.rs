@@ -37,7 +37,7 @@
 //! Rust has no hex-float parser. An infinite result from finite input is
 //! Go's `ErrRange` (and the value stays ±Inf, as in Go).
 
-use super::strconv::{lower, underscore_ok, NumError, NumErrorKind, StrconvPanic};
+use super::atoi::{lower, underscore_ok, NumError, NumErrorKind, StrconvPanic};
 
 /// Decimal digits of a finite non-negative value: `0.digits × 10^dp`.
 /// Invariant: `digits` holds ASCII digits with no leading or trailing `'0'`;

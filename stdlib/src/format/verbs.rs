@@ -16,7 +16,7 @@ use super::quote::{
     append_quote, append_quote_rune, append_quote_rune_to_ascii, append_quote_to_ascii,
     can_backquote, is_print,
 };
-use super::utf8::{append_rune, rune_count, MAX_RUNE, RUNE_ERROR};
+use super::runes::{append_rune, rune_count, MAX_RUNE, RUNE_ERROR};
 
 /// Lower-case digits; index 16 is the `x` of a `0x` prefix.
 pub(crate) const LDIGITS: &[u8; 17] = b"0123456789abcdefx";
@@ -244,7 +244,7 @@ impl Fmt {
                 if n < 0 {
                     return &s[..i];
                 }
-                let (_, w) = super::utf8::decode_rune(&s[i..]);
+                let (_, w) = super::runes::decode_rune(&s[i..]);
                 i += w.max(1);
             }
         }

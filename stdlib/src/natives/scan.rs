@@ -20,7 +20,7 @@
 //! last operand) is consumed with it.
 //! `Scanner` implementations (`Scan(ScanState, rune) error`) are not called.
 
-use crate::format::utf8::decode_rune;
+use crate::format::runes::decode_rune;
 use gol_lang::bytecode::{RtType, TypeKind};
 use gol_vm::{Native, NativeCtx, NativeResult};
 use std::io::BufRead;
@@ -233,7 +233,7 @@ impl Ss<'_> {
         }
         if in_set(ok, r) {
             if accept {
-                crate::format::utf8::append_rune(&mut self.buf, r);
+                crate::format::runes::append_rune(&mut self.buf, r);
             }
             return true;
         }
@@ -258,7 +258,7 @@ impl Ss<'_> {
                 self.unread();
                 break;
             }
-            crate::format::utf8::append_rune(&mut self.buf, r);
+            crate::format::runes::append_rune(&mut self.buf, r);
         }
         Ok(std::mem::take(&mut self.buf))
     }
@@ -365,7 +365,7 @@ impl Ss<'_> {
         let sh = 64 - bits;
         if ((r << sh) >> sh) != r {
             let mut s = Vec::new();
-            crate::format::utf8::append_rune(&mut s, r);
+            crate::format::runes::append_rune(&mut s, r);
             return err(format!(
                 "overflow on character value {}",
                 String::from_utf8_lossy(&s)
@@ -474,7 +474,7 @@ impl Ss<'_> {
                 if r == q {
                     return Ok(out);
                 }
-                crate::format::utf8::append_rune(&mut out, r);
+                crate::format::runes::append_rune(&mut out, r);
             }
         }
         if q != '"' as i64 {
@@ -483,10 +483,10 @@ impl Ss<'_> {
         let mut b = vec![b'"'];
         loop {
             let r = self.must_read()?;
-            crate::format::utf8::append_rune(&mut b, r);
+            crate::format::runes::append_rune(&mut b, r);
             if r == '\\' as i64 {
                 let r2 = self.must_read()?;
-                crate::format::utf8::append_rune(&mut b, r2);
+                crate::format::runes::append_rune(&mut b, r2);
             } else if r == '"' as i64 {
                 break;
             }

@@ -51,7 +51,7 @@
 //! would serialise every select in the program).
 
 use super::g::{GWaker, WaitReason};
-use super::lock::{Arc, AtomicBool, Mutex, Ordering};
+use super::primitives::{Arc, AtomicBool, Mutex, Ordering};
 use super::select::SelGroup;
 use std::collections::VecDeque;
 

@@ -43,12 +43,12 @@
 //!    no such kick is lost.
 
 use super::g::GRef;
-use super::lock::{fence, Ordering};
 use super::p::PStatus;
 use super::pctx::PCtx;
+use super::primitives::{fence, Ordering};
 use super::rand::RandomOrder;
-use super::run::Shared;
 use super::runq::LOCAL_CAP;
+use super::shared::Shared;
 use super::Executor;
 use std::time::Duration;
 

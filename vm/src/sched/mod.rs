@@ -30,7 +30,7 @@
 //! # Files, in reading order
 //! The mechanisms first, then Go's `proc.go` cut at its concepts, one
 //! file each, every one opening with its algorithm and invariants:
-//! * `lock.rs`: the one door to locks, condition variables and atomics;
+//! * `primitives.rs`: the one door to locks, condition variables and atomics;
 //! * `g.rs`: the G's header, statuses, wait reasons and the park
 //!   handshake; `runq.rs`: the run queues (owner and thief handles);
 //!   `rand.rs`: cheap randomness for stealing order and select;
@@ -46,7 +46,7 @@
 //! * `allgs.rs`: the table of every G, [`SchedHandle`];
 //! * `pctx.rs`: [`PCtx`], the scheduler's services to the executor
 //!   (spawn, ready, preemption flag, stopping the world);
-//! * `run.rs`: the shared state (Go's `sched`) and a run's lifetime;
+//! * `shared.rs`: the shared state (Go's `sched`) and a run's lifetime;
 //! * `timer.rs`: timers as Go programs see them (Sleep, Timer, Ticker,
 //!   AfterFunc) over the heaps, and their firing;
 //! * `sysmon.rs`, `world.rs` (stop-the-world), `trace.rs` (schedtrace);
@@ -133,15 +133,15 @@ pub mod chan;
 mod checkdead;
 mod findrunnable;
 mod g;
-pub(crate) mod lock;
 mod m;
 mod p;
 mod pctx;
+pub(crate) mod primitives;
 mod procresize;
 mod rand;
-mod run;
 pub mod runq;
 mod select;
+mod shared;
 mod syscall;
 mod sysmon;
 mod timer;
@@ -154,7 +154,7 @@ pub use chan::{ChanCx, ChanError, Op, Selected};
 pub use g::{GStatus, GWaker, WaitReason};
 pub use pctx::PCtx;
 pub use procresize::MAX_PROCS;
-pub use run::Stats;
+pub use shared::Stats;
 pub use syscall::Blocker;
 pub use timer::{TimeWords, TimerError, TimerFn, TimerFunc, TIME_WORDS};
 pub use timerheap::TimerHandle;
@@ -299,14 +299,14 @@ impl<G> std::fmt::Debug for RunExit<G> {
 
 /// A scheduler: create, [`run`](Sched::run) once, then read its stats.
 pub struct Sched<E: Executor> {
-    sh: Arc<run::Shared<E>>,
+    sh: Arc<shared::Shared<E>>,
     ran: std::sync::atomic::AtomicBool,
 }
 
 impl<E: Executor> Sched<E> {
     pub fn new(exec: E, cfg: Config) -> Sched<E> {
         Sched {
-            sh: Arc::new(run::Shared::new(exec, cfg)),
+            sh: Arc::new(shared::Shared::new(exec, cfg)),
             ran: Default::default(),
         }
     }

@@ -18,11 +18,11 @@
 
 use super::allgs::SchedHandle;
 use super::g::{GRef, GWaker};
-use super::lock::{Arc, Ordering};
 use super::m::MShared;
 use super::p::{Held, P};
+use super::primitives::{Arc, Ordering};
 use super::rand::Rng;
-use super::run::{Shared, Stats};
+use super::shared::{Shared, Stats};
 use super::Executor;
 use std::cell::{Cell, RefCell};
 

@@ -34,7 +34,7 @@
 
 use super::chan::{dequeue, remove, Chan, ChanCx, ChanError, HChan, Op, Sudog};
 use super::g::WaitReason;
-use super::lock::{Arc, AtomicBool, AtomicUsize, MutexGuard, Ordering};
+use super::primitives::{Arc, AtomicBool, AtomicUsize, MutexGuard, Ordering};
 
 /// The shared state of one blocked select (Go's `g.selectDone` and
 /// `g.param`).

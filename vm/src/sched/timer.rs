@@ -83,8 +83,8 @@
 
 use super::chan::{select, Chan, Op, SelCase, Selected};
 use super::g::GWaker;
-use super::lock::{Arc, AtomicI64, Mutex, MutexGuard, Ordering};
 use super::pctx::PCtx;
+use super::primitives::{Arc, AtomicI64, Mutex, MutexGuard, Ordering};
 use super::timerheap::TimerHandle;
 use super::Executor;
 use std::collections::HashMap;

@@ -23,7 +23,7 @@
 //! removal on stop (it needs the entry's heap index, kept up to date on
 //! every sift, for no gain while stopped entries are rare).
 
-use super::lock::{Arc, AtomicBool, AtomicU64, Mutex, Ordering};
+use super::primitives::{Arc, AtomicBool, AtomicU64, Mutex, Ordering};
 use std::cmp::Ordering as CmpOrdering;
 use std::collections::BinaryHeap;
 

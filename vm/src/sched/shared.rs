@@ -36,9 +36,9 @@
 use super::allgs::{GTable, SchedHandle};
 use super::findrunnable::PollState;
 use super::g::{GRef, GWaker};
-use super::lock::{Arc, AtomicBool, AtomicU64, AtomicUsize, Condvar, Mutex, Ordering};
 use super::m::MShared;
 use super::p::P;
+use super::primitives::{Arc, AtomicBool, AtomicU64, AtomicUsize, Condvar, Mutex, Ordering};
 use super::procresize::MAX_PROCS;
 use super::runq::Global;
 use super::{Config, Executor, RunExit};
