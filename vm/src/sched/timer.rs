@@ -404,3 +404,144 @@ fn fire<E: Executor>(t: &Arc<GoTimer<E>>, seq: u64, pcx: &PCtx<E>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Config, RunExit, RunOutcome, Sched, WaitReason};
+    use super::*;
+    use std::sync::atomic::AtomicU64;
+
+    /// A goroutine is a closure called once per slice.
+    struct Toy;
+    struct ToyG(Box<dyn FnMut(&PCtx<Toy>) -> RunOutcome + Send>);
+
+    impl Executor for Toy {
+        type G = ToyG;
+        fn run(&self, g: &mut ToyG, cx: &PCtx<Toy>) -> RunOutcome {
+            (g.0)(cx)
+        }
+    }
+
+    fn run(main: impl FnMut(&PCtx<Toy>) -> RunOutcome + Send + 'static) {
+        let r = Sched::new(Toy, Config::new(2)).run(ToyG(Box::new(main)));
+        assert!(matches!(r, RunExit::Done), "{r:?}");
+    }
+
+    /// Parks the running G for `ms` milliseconds.
+    fn nap(cx: &PCtx<Toy>, ms: u64) -> RunOutcome {
+        cx.sleep(Duration::from_millis(ms));
+        RunOutcome::Blocked(WaitReason::Sleep)
+    }
+
+    fn try_recv(cx: &PCtx<Toy>, c: &Arc<Chan>) -> Option<Vec<u64>> {
+        match select(cx, &[SelCase::Recv(Some(c))], false) {
+            Ok(Op::Ready(Selected::Recv(_, v, true))) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn stamp(late_ns: u64) -> [u64; TIME_WORDS] {
+        [7, late_ns, 9]
+    }
+
+    const HOUR: i64 = 3_600_000_000_000;
+    const MS: i64 = 1_000_000;
+
+    /// Stop and Reset follow Go 1.23: Stop reports a value not yet
+    /// received and drains it; a stopped timer's old callback does
+    /// nothing; a ticker drops the ticks nobody reads.
+    #[test]
+    fn channel_timers_stop_reset_and_tick() {
+        let (c, tc, after) = (Chan::new(3, 1), Chan::new(3, 1), Chan::new(3, 1));
+        let (mut phase, mut id, mut tick) = (0, 0, 0);
+        run(move |cx| {
+            phase += 1;
+            match phase {
+                1 => {
+                    id = cx
+                        .new_timer(Some((c.clone(), stamp)), None, HOUR, 0, true)
+                        .unwrap();
+                    assert!(id > 0);
+                    assert_eq!(c.observed_len_cap(), (0, 0));
+                    assert!(cx.stop_timer(id), "armed");
+                    assert!(!cx.stop_timer(id), "already stopped");
+                    assert!(!cx.reset_timer(id + 100, None, 0, 0), "no such timer");
+                    assert!(!cx.reset_timer(id, None, MS, 0), "was stopped");
+                    let none = cx.new_timer(Some((after.clone(), stamp)), None, 0, 0, false);
+                    assert_eq!(none, Ok(0));
+                    nap(cx, 30)
+                }
+                2 => {
+                    // Fired into the buffer, unreceived: Stop says pending
+                    // and nothing is left to receive.
+                    assert!(cx.stop_timer(id));
+                    assert_eq!(try_recv(cx, &c), None);
+                    assert!(try_recv(cx, &after).is_some(), "After fired");
+                    assert!(!cx.reset_timer(id, None, MS, 0));
+                    nap(cx, 30)
+                }
+                3 => {
+                    let v = try_recv(cx, &c).expect("fired after reset");
+                    assert_eq!((v[0], v[2]), (7, 9));
+                    assert!(!cx.stop_timer(id), "fired and received");
+                    tick = cx
+                        .new_timer(Some((tc.clone(), stamp)), None, MS, MS, true)
+                        .unwrap();
+                    nap(cx, 30)
+                }
+                _ => {
+                    assert!(try_recv(cx, &tc).is_some());
+                    assert_eq!(try_recv(cx, &tc), None, "missed ticks are dropped");
+                    assert!(cx.stop_timer(tick));
+                    RunOutcome::Done
+                }
+            }
+        });
+    }
+
+    /// AfterFunc's function starts once, and its root is released exactly
+    /// once, whichever way the timer lets it go.
+    #[test]
+    fn after_func_starts_once_and_releases_once() {
+        let started = Arc::new(AtomicU64::new(0));
+        let released = Arc::new(AtomicU64::new(0));
+        let func = {
+            let (s, r) = (started.clone(), released.clone());
+            move || {
+                let (s, r) = (s.clone(), r.clone());
+                TimerFunc::new(
+                    move |_: &PCtx<Toy>| {
+                        s.fetch_add(1, Ordering::Relaxed);
+                    },
+                    move |_: &Toy| {
+                        r.fetch_add(1, Ordering::Relaxed);
+                    },
+                )
+            }
+        };
+        let (mut phase, mut id) = (0, 0);
+        let (s, r) = (started.clone(), released.clone());
+        run(move |cx| {
+            phase += 1;
+            let count = |a: &AtomicU64| a.load(Ordering::Relaxed);
+            if phase == 1 {
+                id = cx.new_timer(None, Some(func()), HOUR, 0, true).unwrap();
+                assert!(cx.stop_timer(id));
+                assert_eq!((count(&s), count(&r)), (0, 1));
+                assert!(!cx.reset_timer(id, Some(func()), MS, 0));
+                assert!(!cx.reset_timer(id + 100, Some(func()), MS, 0));
+                assert_eq!(count(&r), 2, "unknown id releases at once");
+                let wrong = cx.new_timer(Some((Chan::new(1, 1), stamp)), Some(func()), 0, 0, true);
+                assert_eq!(wrong, Err(TimerError::WrongChannel));
+                assert_eq!(count(&r), 3);
+                return nap(cx, 30);
+            }
+            assert_eq!((count(&s), count(&r)), (1, 4), "fired once, released");
+            assert!(!cx.stop_timer(id));
+            assert_eq!(count(&r), 4);
+            RunOutcome::Done
+        });
+        assert_eq!(started.load(Ordering::Relaxed), 1);
+        assert_eq!(released.load(Ordering::Relaxed), 4);
+    }
+}
