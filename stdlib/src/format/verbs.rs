@@ -152,7 +152,7 @@ impl Fmt {
         digits: &[u8; 17],
     ) {
         let negative = is_signed && (u as i64) < 0;
-        let mut u = if negative { u.wrapping_neg() } else { u };
+        let u = if negative { u.wrapping_neg() } else { u };
         let mut prec: i64 = 0;
         if self.flags.prec_present {
             prec = self.prec;
@@ -181,15 +181,7 @@ impl Fmt {
             heap = vec![0u8; needed];
             &mut heap
         };
-        let mut i = buf.len();
-        let b = u64::from(base);
-        while u >= b {
-            i -= 1;
-            buf[i] = digits[(u % b) as usize];
-            u /= b;
-        }
-        i -= 1;
-        buf[i] = digits[u as usize];
+        let mut i = super::atoi::put_digits(buf, u, base, digits);
         while i > 0 && prec > (buf.len() - i) as i64 {
             i -= 1;
             buf[i] = b'0';

@@ -27,8 +27,6 @@
 use super::{NativeCtx, NativeResult};
 use crate::exec::{go_func_value, Exec};
 use crate::sched::{Blocker, TimeWords, TimerFunc};
-use gol_lang::bytecode::Program;
-use std::sync::Arc;
 
 /// Why a timer service failed: the message of the Go panic the native
 /// raises.
@@ -36,26 +34,37 @@ fn no_sched() -> NativeResult {
     NativeResult::Panic("time: timers need the scheduler".into())
 }
 
-/// AfterFunc's func value `f` as a timer keeps it (None for 0): pinned
-/// now, started as `time.goFunc`'s goroutine when the timer fires,
-/// unpinned when the timer lets it go (invariant 1). The caller has
-/// shaded `f`.
-fn timer_func(exec: &Exec, prog: Arc<Program>, f: u64) -> Option<TimerFunc<Exec>> {
-    if f == 0 {
-        return None;
-    }
-    let key = exec.pin(f);
-    Some(TimerFunc::new(
-        move |cx| {
-            go_func_value(cx, &prog, f);
-        },
-        move |exec: &Exec| {
-            exec.unpin(key);
-        },
-    ))
-}
-
 impl<'a> NativeCtx<'a> {
+    /// What a timer service needs: the executor, this M's context, and
+    /// AfterFunc's func value `f` as a timer keeps it (None for 0):
+    /// pinned now, started as `time.goFunc`'s goroutine when the timer
+    /// fires, unpinned when the timer lets it go (invariant 1).
+    fn timer_parts(
+        &mut self,
+        f: u64,
+    ) -> Result<(&Exec, &crate::exec::Cx, Option<TimerFunc<Exec>>), NativeResult> {
+        // The pin is a root the collector scanned when the cycle started,
+        // so one made during mark is shaded by hand.
+        self.shade_words(&[f]);
+        let prog = self.program_arc();
+        let (Some(exec), Some(cx)) = (self.exec(), self.cx()) else {
+            return Err(no_sched());
+        };
+        if f == 0 {
+            return Ok((exec, cx, None));
+        }
+        let key = exec.pin(f);
+        let func = TimerFunc::new(
+            move |cx| {
+                go_func_value(cx, &prog, f);
+            },
+            move |exec: &Exec| {
+                exec.unpin(key);
+            },
+        );
+        Ok((exec, cx, Some(func)))
+    }
+
     /// `time`'s `newTimer(c chan Time, f func(), d, period int64, keep
     /// bool) int64`: arms a timer firing after `d_ns` (then every
     /// `period_ns`, if positive) that sends on channel `c` (the values
@@ -70,15 +79,9 @@ impl<'a> NativeCtx<'a> {
         keep: bool,
         time: TimeWords,
     ) -> Result<i64, NativeResult> {
-        // The pin `timer_func` makes is a root the collector scanned when
-        // the cycle started, so one made during mark is shaded by hand.
-        self.shade_words(&[f]);
-        let prog = self.program_arc();
-        let (Some(exec), Some(cx)) = (self.exec(), self.cx()) else {
-            return Err(no_sched());
-        };
+        let (exec, cx, func) = self.timer_parts(f)?;
         let chan = exec.chan(c).cloned().map(|ch| (ch, time));
-        cx.new_timer(chan, timer_func(exec, prog, f), d_ns, period_ns, keep)
+        cx.new_timer(chan, func, d_ns, period_ns, keep)
             .map_err(|e| NativeResult::Panic(e.to_string()))
     }
 
@@ -100,13 +103,7 @@ impl<'a> NativeCtx<'a> {
         d_ns: i64,
         period_ns: i64,
     ) -> Result<bool, NativeResult> {
-        // Pinned by `timer_func` (see `new_timer`).
-        self.shade_words(&[f]);
-        let prog = self.program_arc();
-        let (Some(exec), Some(cx)) = (self.exec(), self.cx()) else {
-            return Err(no_sched());
-        };
-        let func = timer_func(exec, prog, f);
+        let (_, cx, func) = self.timer_parts(f)?;
         Ok(cx.reset_timer(id, func, d_ns, period_ns))
     }
 

@@ -114,9 +114,12 @@ pub type TimeWords = fn(late_ns: u64) -> [u64; TIME_WORDS];
 /// goroutine, and how to release the root that keeps it alive while the
 /// timer is armed (invariant 3).
 pub struct TimerFunc<E: Executor> {
-    start: Box<dyn Fn(&PCtx<E>) + Send>,
+    start: StartFn<E>,
     release: Box<dyn FnOnce(&E) + Send>,
 }
+
+/// Starts AfterFunc's goroutine (on the M that found the timer expired).
+type StartFn<E> = Box<dyn Fn(&PCtx<E>) + Send>;
 
 impl<E: Executor> TimerFunc<E> {
     pub fn new(
@@ -413,7 +416,8 @@ mod tests {
 
     /// A goroutine is a closure called once per slice.
     struct Toy;
-    struct ToyG(Box<dyn FnMut(&PCtx<Toy>) -> RunOutcome + Send>);
+    type Body = Box<dyn FnMut(&PCtx<Toy>) -> RunOutcome + Send>;
+    struct ToyG(Body);
 
     impl Executor for Toy {
         type G = ToyG;
