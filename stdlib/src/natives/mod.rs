@@ -80,7 +80,7 @@ use gol_vm::{Hooks, Native, NativeCtx, NativeResult};
 
 /// Every package's natives: import path and table (name in the package,
 /// native with its stated Go signature). A package may have several
-/// tables (runtime's scheduling natives live with sync's).
+/// tables (fmt's scanning natives are in their own module).
 const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("errors", errors::NATIVES),
     ("fmt", fmt::NATIVES),
@@ -89,7 +89,6 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("math/rand", mathrand::NATIVES),
     ("os", ospkg::NATIVES),
     ("runtime", runtime::NATIVES),
-    ("runtime", runtime::SCHED_NATIVES),
     ("runtime/debug", runtime::DEBUG_NATIVES),
     ("sort", sort::NATIVES),
     ("strconv", strconv::NATIVES),

@@ -8,8 +8,7 @@
 //! does, of SIGTRAP with exit status 2, printing the signal line and the
 //! goroutine's stack (no registers: gol has no machine state to show).
 //! The scheduler's part (`NumGoroutine`, `GOMAXPROCS`, `Gosched`,
-//! `Goexit`) and `SetFinalizer` are thin calls of `NativeCtx` services
-//! ([`SCHED_NATIVES`]).
+//! `Goexit`) and `SetFinalizer` are thin calls of `NativeCtx` services.
 //!
 //! # Program counters
 //! `Caller`, `Callers`, `FuncForPC` and `CallersFrames` (written in Go in
@@ -91,6 +90,35 @@ pub const NATIVES: &[(&str, Native)] = &[
             func_info,
             "func(pc uintptr) (entry uintptr, name string, file string, line int, ok bool)",
         ),
+    ),
+    // The scheduler's part.
+    ("Gosched", Native::new(|c| c.gosched(), "func()")),
+    ("Goexit", Native::new(|_| NativeResult::Goexit, "func()")),
+    (
+        "NumGoroutine",
+        Native::new(
+            |c| {
+                let n = c.num_goroutine();
+                c.ret_int(0, n as i64);
+                NativeResult::Ok
+            },
+            "func() int",
+        ),
+    ),
+    (
+        "GOMAXPROCS",
+        Native::new(
+            |c| {
+                let n = c.gomaxprocs(c.int(0));
+                c.ret_int(0, n as i64);
+                NativeResult::Ok
+            },
+            "func(n int) int",
+        ),
+    ),
+    (
+        "SetFinalizer",
+        Native::new(set_finalizer, "func(obj any, finalizer any)"),
     ),
 ];
 
@@ -302,40 +330,6 @@ fn elem_of(ctx: &NativeCtx<'_>, t: gol_lang::bytecode::RtType) -> gol_lang::byte
         _ => t,
     }
 }
-
-/// The scheduling (and finalizer) natives of package runtime: name, code, and the Go
-/// signature the code implements (checked at load, see gol_vm's native
-/// module).
-pub const SCHED_NATIVES: &[(&str, Native)] = &[
-    ("Gosched", Native::new(|c| c.gosched(), "func()")),
-    ("Goexit", Native::new(|_| NativeResult::Goexit, "func()")),
-    (
-        "NumGoroutine",
-        Native::new(
-            |c| {
-                let n = c.num_goroutine();
-                c.ret_int(0, n as i64);
-                NativeResult::Ok
-            },
-            "func() int",
-        ),
-    ),
-    (
-        "GOMAXPROCS",
-        Native::new(
-            |c| {
-                let n = c.gomaxprocs(c.int(0));
-                c.ret_int(0, n as i64);
-                NativeResult::Ok
-            },
-            "func(n int) int",
-        ),
-    ),
-    (
-        "SetFinalizer",
-        Native::new(set_finalizer, "func(obj any, finalizer any)"),
-    ),
-];
 
 /// Misuse is Go's `throw`: a fatal error, not a panic.
 fn set_finalizer(ctx: &mut NativeCtx<'_>) -> NativeResult {

@@ -78,8 +78,9 @@
 //! Rejected: keeping a Go timer's state in the Timer object on the gol
 //! heap (the callback would read the heap outside every goroutine, and
 //! Stop needs a lock the callback can hold across its send); one global
-//! timer heap (every arming from every P would contend on it, which is
-//! why Go moved to per-P heaps in 1.14).
+//! timer heap (every arming from every P would contend on its lock: Go
+//! left its single heap for 64 buckets in 1.10, and those for per-P heaps
+//! in 1.14).
 
 use super::chan::{select, Chan, Op, SelCase, Selected};
 use super::g::GWaker;

@@ -18,10 +18,10 @@
 //! 2. An entry's action is returned at most once, and never after a
 //!    `stop` that returned true.
 //!
-//! Rejected: a timing wheel (Go tried buckets and went back to 4-ary heaps
-//! per P; a wheel's granularity would also round sleeps), and eager
-//! removal on stop (it needs the entry's heap index, kept up to date on
-//! every sift, for no gain while stopped entries are rare).
+//! Rejected: a timing wheel (its granularity would round every sleep;
+//! Go's runtime keeps heaps too), and eager removal on stop (it needs the
+//! entry's heap index, kept up to date on every sift, for no gain while
+//! stopped entries are rare).
 
 use super::primitives::{Arc, AtomicBool, AtomicU64, Mutex, Ordering};
 use std::cmp::Ordering as CmpOrdering;
