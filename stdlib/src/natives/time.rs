@@ -28,6 +28,8 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 const UNIX_TO_INTERNAL: i64 = (1969 * 365 + 1969 / 4 - 1969 / 100 + 1969 / 400) * 86400;
 
 /// Words of a `Time` value: seconds, nanoseconds, monotonic reading.
+/// The scheduler's timers send values of this size: passing [`now_words`]
+/// to `NativeCtx::new_timer` fails to compile if the two sizes differ.
 const TIME_WORDS: usize = 3;
 
 /// The natives of this module: name, code, and the Go signature the code

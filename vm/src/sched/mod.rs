@@ -21,6 +21,9 @@
 //!   retakes Ps from system calls, prints `schedtrace` (`sysmon.rs`).
 //! * **Channels** — `chan.rs`: Go's hchan over words; **select** over
 //!   several of them — `select.rs`.
+//! * **Timers** — a heap per P (`timerheap.rs`) under Go's timers:
+//!   `time.Sleep`, `Timer`, `Ticker`, `AfterFunc`, and their firing
+//!   (`timer.rs`).
 //! * **Deadlock** — when the last M parks and no timer or I/O is pending,
 //!   [`Sched::run`] returns [`RunExit::Deadlock`] with every G's status,
 //!   wait reason and state, from which the VM prints Go's
