@@ -1,6 +1,6 @@
 //! The heap's lock and atomic primitives: its threads, locks and atomics,
 //! in one place (the collector's counterpart of the scheduler's
-//! `sched/lock.rs`).
+//! `sched/primitives.rs`).
 //!
 //! Every module takes its `Mutex`, `Arc`, atomics and `UnsafeCell` from here,
 //! so that a model checker (loom) can be swapped in for the lock-free parts

@@ -28,7 +28,7 @@
 
 use crate::exec::{Cx, Exec};
 use crate::goroutine::G;
-use crate::sched::lock::{AtomicBool, AtomicUsize, Mutex, Ordering};
+use crate::sched::primitives::{AtomicBool, AtomicUsize, Mutex, Ordering};
 use crate::value;
 use crate::Vm;
 use gol_lang::bytecode::{RtType, TypeKind};

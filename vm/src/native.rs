@@ -55,6 +55,7 @@
 //!   other value is re-raised as it is, so `recover` in the native's
 //!   callers gets the callee's value).
 
+mod services;
 mod sig;
 
 use crate::goroutine::{PanicValue, G};

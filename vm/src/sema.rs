@@ -3,7 +3,7 @@
 //! notify lists behind `sync.Cond` (see [`NotifyList`]); with them, the
 //! scheduler's other services to natives: `runtime.Gosched`,
 //! `runtime.NumGoroutine`, `runtime.GOMAXPROCS`, `time.Sleep`.
-//! (The scheduler's own locks and atomics are `sched/lock.rs`.)
+//! (The scheduler's own locks and atomics are `sched/primitives.rs`.)
 //!
 //! # Design
 //! A sync object's state lives outside the gol heap, in the executor's

@@ -37,7 +37,7 @@
 //! Rust has no hex-float parser. An infinite result from finite input is
 //! Go's `ErrRange` (and the value stays ±Inf, as in Go).
 
-use super::strconv::{lower, underscore_ok, NumError, NumErrorKind, StrconvPanic};
+use super::atoi::{lower, underscore_ok, NumError, NumErrorKind, StrconvPanic};
 
 /// Decimal digits of a finite non-negative value: `0.digits × 10^dp`.
 /// Invariant: `digits` holds ASCII digits with no leading or trailing `'0'`;
@@ -387,28 +387,8 @@ fn fmt_efg(dst: &mut Vec<u8>, neg: bool, s: &[u8], dp: i32, prec: i64, fmt: u8, 
                 }
                 dst.resize(dst.len() + (prec + 1 - i) as usize, b'0');
             }
-            dst.push(fmt);
-            let mut exp = dp64 - 1;
-            if nd == 0 {
-                exp = 0;
-            }
-            if exp < 0 {
-                dst.push(b'-');
-                exp = -exp;
-            } else {
-                dst.push(b'+');
-            }
-            if exp < 10 {
-                dst.push(b'0');
-                dst.push(b'0' + exp as u8);
-            } else if exp < 100 {
-                dst.push(b'0' + (exp / 10) as u8);
-                dst.push(b'0' + (exp % 10) as u8);
-            } else {
-                dst.push(b'0' + (exp / 100) as u8);
-                dst.push(b'0' + (exp / 10 % 10) as u8);
-                dst.push(b'0' + (exp % 10) as u8);
-            }
+            let exp = if nd == 0 { 0 } else { dp64 - 1 };
+            push_exponent(dst, fmt, exp);
         }
         b'f' => {
             if neg {
@@ -505,26 +485,22 @@ fn fmt_x(dst: &mut Vec<u8>, prec: i64, fmt: u8, neg: bool, mant: u64, exp: i32, 
             mant <<= 4;
         }
     }
-    dst.push(if fmt == b'X' { b'P' } else { b'p' });
-    if exp < 0 {
-        dst.push(b'-');
-        exp = -exp;
-    } else {
-        dst.push(b'+');
+    push_exponent(dst, if fmt == b'X' { b'P' } else { b'p' }, i64::from(exp));
+}
+
+/// Writes an exponent as `%e` and `%x` write it: `marker`, the sign, and
+/// at least two decimal digits (Go's `fmtE` and `fmtX` each spell this
+/// out).
+fn push_exponent(dst: &mut Vec<u8>, marker: u8, exp: i64) {
+    dst.push(marker);
+    dst.push(if exp < 0 { b'-' } else { b'+' });
+    let e = exp.unsigned_abs();
+    if e < 10 {
+        dst.push(b'0');
     }
-    if exp < 100 {
-        dst.push(b'0' + (exp / 10) as u8);
-        dst.push(b'0' + (exp % 10) as u8);
-    } else if exp < 1000 {
-        dst.push(b'0' + (exp / 100) as u8);
-        dst.push(b'0' + (exp / 10 % 10) as u8);
-        dst.push(b'0' + (exp % 10) as u8);
-    } else {
-        dst.push(b'0' + (exp / 1000) as u8);
-        dst.push(b'0' + (exp / 100 % 10) as u8);
-        dst.push(b'0' + (exp / 10 % 10) as u8);
-        dst.push(b'0' + (exp % 10) as u8);
-    }
+    let mut buf = [0u8; 20];
+    let i = super::atoi::put_digits(&mut buf, e, 10, b"0123456789");
+    dst.extend_from_slice(&buf[i..]);
 }
 
 /// Go's `special`: a prefix `[+-]inf`, `[+-]infinity` or `nan` (any case).

@@ -6,13 +6,13 @@
 //!
 //! | module | Go original | what |
 //! |---|---|---|
-//! | [`strconv`] | `strconv/atoi.go`, `itoa.go`, `atob.go` | integers and bools, `NumError` |
+//! | [`atoi`] | `strconv/atoi.go`, `itoa.go`, `atob.go` | integers and bools, `NumError` |
 //! | [`float`] | `strconv/ftoa.go`, `atof.go` | `FormatFloat`, `ParseFloat` |
 //! | [`quote`](mod@quote) | `strconv/quote.go`, `isprint.go` | quoting, unquoting, `IsPrint` |
 //! | `verbs` | `fmt/format.go` | one operand under one verb with flags |
 //! | [`printer`] | `fmt/print.go` | `Sprint`, `Sprintln`, `Sprintf`, `Errorf`'s text |
 //! | `fmtsort` | `internal/fmtsort` | map key order |
-//! | [`utf8`] | `unicode/utf8` | Go's decoding of possibly invalid UTF-8 |
+//! | [`runes`] | `unicode/utf8` | Go's decoding of possibly invalid UTF-8 |
 //!
 //! Go strings are byte strings, so inputs are `&[u8]` and string results
 //! `Vec<u8>`. Everything is checked byte for byte against native Go 1.27 by
@@ -86,18 +86,22 @@
 //!   parse functions return Go's value alongside the error, and Go's panics
 //!   (illegal base or bit size) are [`StrconvPanic`].
 
+pub mod atoi;
 pub mod float;
 mod fmtsort;
 mod isprint_table;
 pub mod printer;
 pub mod quote;
-pub mod strconv;
-pub mod utf8;
+pub mod runes;
 mod verbs;
 
 #[cfg(test)]
 mod tests;
 
+pub use atoi::{
+    append_bool, append_int, append_uint, atoi, format_bool, format_int, format_uint, itoa,
+    parse_bool, parse_int, parse_uint, NumError, NumErrorKind, ParseResult, StrconvPanic, INT_SIZE,
+};
 pub use float::{append_float, format_float, parse_float};
 pub use printer::{
     errorf, format_directive, sprint, sprintf, sprintln, FmtValue, FormatState, Formatted, Kind,
@@ -108,8 +112,4 @@ pub use quote::{
     append_quote_to_ascii, append_quote_to_graphic, can_backquote, is_graphic, is_print, quote,
     quote_rune, quote_rune_to_ascii, quote_rune_to_graphic, quote_to_ascii, quote_to_graphic,
     quoted_prefix, unquote, unquote_char, SyntaxError, UnquotedChar,
-};
-pub use strconv::{
-    append_bool, append_int, append_uint, atoi, format_bool, format_int, format_uint, itoa,
-    parse_bool, parse_int, parse_uint, NumError, NumErrorKind, ParseResult, StrconvPanic, INT_SIZE,
 };

@@ -40,7 +40,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::fmtsort::sort_keys;
-use super::utf8::{append_rune, decode_rune};
+use super::runes::{append_rune, decode_rune};
 use super::verbs::{Fmt, LDIGITS, UDIGITS};
 
 /// How deep `print_value` may recurse before giving up. Go's own limit is

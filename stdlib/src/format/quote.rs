@@ -13,7 +13,7 @@
 //! fast path with Go's own rule.
 
 use super::isprint_table::{GRAPHIC_EXTRA_RANGES, PRINT_RANGES};
-use super::utf8::{append_rune, decode_rune, valid_rune, RUNE_ERROR};
+use super::runes::{append_rune, decode_rune, valid_rune, RUNE_ERROR};
 
 const LOWERHEX: &[u8; 16] = b"0123456789abcdef";
 
@@ -43,7 +43,7 @@ pub fn is_print(r: i64) -> bool {
         }
         return false;
     }
-    if r > i64::from(super::utf8::MAX_RUNE) {
+    if r > i64::from(super::runes::MAX_RUNE) {
         return false;
     }
     in_ranges(PRINT_RANGES, r as u32)
@@ -58,7 +58,7 @@ pub fn is_graphic(r: i64) -> bool {
     if r == 0xA0 {
         return true;
     }
-    (0x100..=i64::from(super::utf8::MAX_RUNE)).contains(&r)
+    (0x100..=i64::from(super::runes::MAX_RUNE)).contains(&r)
         && in_ranges(GRAPHIC_EXTRA_RANGES, r as u32)
 }
 
@@ -413,7 +413,7 @@ fn unquote_prefix(input: &[u8], unescape: bool) -> Result<(Vec<u8>, &[u8]), Synt
             if !body.contains(&b'\\') && !body.contains(&b'\n') {
                 let inner = &input[1..end - 1];
                 let valid = if quote == b'"' {
-                    super::utf8::valid_string(inner)
+                    super::runes::valid_string(inner)
                 } else {
                     let (r, n) = decode_rune(inner);
                     1 + n + 1 == end && (r != RUNE_ERROR || n != 1)

@@ -16,7 +16,7 @@ use super::quote::{
     append_quote, append_quote_rune, append_quote_rune_to_ascii, append_quote_to_ascii,
     can_backquote, is_print,
 };
-use super::utf8::{append_rune, rune_count, MAX_RUNE, RUNE_ERROR};
+use super::runes::{append_rune, rune_count, MAX_RUNE, RUNE_ERROR};
 
 /// Lower-case digits; index 16 is the `x` of a `0x` prefix.
 pub(crate) const LDIGITS: &[u8; 17] = b"0123456789abcdefx";
@@ -152,7 +152,7 @@ impl Fmt {
         digits: &[u8; 17],
     ) {
         let negative = is_signed && (u as i64) < 0;
-        let mut u = if negative { u.wrapping_neg() } else { u };
+        let u = if negative { u.wrapping_neg() } else { u };
         let mut prec: i64 = 0;
         if self.flags.prec_present {
             prec = self.prec;
@@ -181,15 +181,7 @@ impl Fmt {
             heap = vec![0u8; needed];
             &mut heap
         };
-        let mut i = buf.len();
-        let b = u64::from(base);
-        while u >= b {
-            i -= 1;
-            buf[i] = digits[(u % b) as usize];
-            u /= b;
-        }
-        i -= 1;
-        buf[i] = digits[u as usize];
+        let mut i = super::atoi::put_digits(buf, u, base, digits);
         while i > 0 && prec > (buf.len() - i) as i64 {
             i -= 1;
             buf[i] = b'0';
@@ -244,7 +236,7 @@ impl Fmt {
                 if n < 0 {
                     return &s[..i];
                 }
-                let (_, w) = super::utf8::decode_rune(&s[i..]);
+                let (_, w) = super::runes::decode_rune(&s[i..]);
                 i += w.max(1);
             }
         }

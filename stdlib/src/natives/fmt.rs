@@ -13,7 +13,7 @@
 //! cap (cyclic data behind interfaces) dies as Go's stack overflow would;
 //! `os.Exit` or a fatal error inside a method ends the program.
 
-use super::value::{Env, VmValue};
+use super::fmtvalue::{Env, VmValue};
 use crate::format::{self, FmtValue, PrintError};
 use gol_vm::native::CallError;
 use gol_vm::{Native, NativeCtx, NativeResult};
@@ -53,7 +53,9 @@ fn format_args(
 /// when the write failed (the Go side makes Go's `*PathError` of it).
 fn write_out(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
     let (n, err) = ctx.write_stream(gol_vm::stdio::Stream::Stdout, out);
-    let msg = err.map(|e| super::os::io_error(&e).0).unwrap_or_default();
+    let msg = err
+        .map(|e| super::ospkg::io_error(&e).0)
+        .unwrap_or_default();
     ctx.ret_int(0, n as i64);
     ctx.ret_str(1, msg.as_bytes());
     NativeResult::Ok

@@ -13,7 +13,7 @@
 //!
 //! | package | module |
 //! |---|---|
-//! | fmt | [`fmt`] (through [`crate::format`], with [`value::VmValue`] as the printer's view of VM values); scanning in [`scan`] |
+//! | fmt | [`fmt`] (through [`crate::format`], with [`fmtvalue::VmValue`] as the printer's view of VM values); scanning in [`scan`] |
 //! | errors | [`errors`] |
 //! | strings | [`strings`] |
 //! | strconv | [`strconv`] |
@@ -21,10 +21,11 @@
 //! | unicode/utf8 | [`utf8`] |
 //! | unicode | [`unicode`] |
 //! | sort | [`sort`] |
-//! | os | [`os`] |
-//! | runtime | [`runtime`]; scheduling in [`sched`] |
-//! | sync | [`sched`] |
-//! | sync/atomic | [`atomic`] |
+//! | os | [`ospkg`] |
+//! | math/rand | [`mathrand`] |
+//! | runtime | [`runtime`] |
+//! | sync | [`sync`] |
+//! | sync/atomic | [`syncatomic`] |
 //! | time | [`time`] |
 //!
 //! # One table per package, one function per native
@@ -58,43 +59,42 @@
 //! time would reject programs that never call them. Plain functions
 //! without an implementation still fail at load time.
 
-pub mod atomic;
 pub mod errors;
 pub mod fmt;
+pub mod fmtvalue;
 pub mod math;
-pub mod os;
-pub mod rand;
+pub mod mathrand;
+pub mod ospkg;
 pub mod runtime;
 pub mod scan;
-pub mod sched;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
+pub mod sync;
+pub mod syncatomic;
 pub mod time;
 pub mod unicode;
 pub mod utf8;
-pub mod value;
 
 use gol_vm::{Hooks, Native, NativeCtx, NativeResult};
 
 /// Every package's natives: import path and table (name in the package,
 /// native with its stated Go signature). A package may have several
-/// tables (runtime's scheduling natives live with sync's).
+/// tables (fmt's scanning natives are in their own module).
 const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("errors", errors::NATIVES),
     ("fmt", fmt::NATIVES),
     ("fmt", scan::NATIVES),
     ("math", math::NATIVES),
-    ("math/rand", rand::NATIVES),
-    ("os", os::NATIVES),
+    ("math/rand", mathrand::NATIVES),
+    ("os", ospkg::NATIVES),
     ("runtime", runtime::NATIVES),
-    ("runtime", sched::RUNTIME_NATIVES),
     ("runtime/debug", runtime::DEBUG_NATIVES),
     ("sort", sort::NATIVES),
     ("strconv", strconv::NATIVES),
     ("strings", strings::NATIVES),
-    ("sync", sched::SYNC_NATIVES),
-    ("sync/atomic", atomic::NATIVES),
+    ("sync", sync::SYNC_NATIVES),
+    ("sync/atomic", syncatomic::NATIVES),
     ("time", time::NATIVES),
     ("unicode", unicode::NATIVES),
     ("unicode/utf8", utf8::NATIVES),

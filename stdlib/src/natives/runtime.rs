@@ -1,4 +1,4 @@
-//! Package runtime: the part that needs no scheduler. `GC` collects now
+//! Package runtime. `GC` collects now
 //! (with the goroutine's stack, the globals and its defer and panic
 //! records as roots); `ReadMemStats` fills a `MemStats` from the heap's
 //! exact statistics (the fields gol keeps: Alloc, TotalAlloc, Sys,
@@ -7,8 +7,8 @@
 //! GCSys, EnableGC; the others stay zero). `Breakpoint` dies as Go's
 //! does, of SIGTRAP with exit status 2, printing the signal line and the
 //! goroutine's stack (no registers: gol has no machine state to show).
-//! What belongs to the scheduler (`NumGoroutine`, `GOMAXPROCS`, `Gosched`,
-//! `Goexit`) is not here.
+//! The scheduler's part (`NumGoroutine`, `GOMAXPROCS`, `Gosched`,
+//! `Goexit`) and `SetFinalizer` are thin calls of `NativeCtx` services.
 //!
 //! # Program counters
 //! `Caller`, `Callers`, `FuncForPC` and `CallersFrames` (written in Go in
@@ -90,6 +90,35 @@ pub const NATIVES: &[(&str, Native)] = &[
             func_info,
             "func(pc uintptr) (entry uintptr, name string, file string, line int, ok bool)",
         ),
+    ),
+    // The scheduler's part.
+    ("Gosched", Native::new(|c| c.gosched(), "func()")),
+    ("Goexit", Native::new(|_| NativeResult::Goexit, "func()")),
+    (
+        "NumGoroutine",
+        Native::new(
+            |c| {
+                let n = c.num_goroutine();
+                c.ret_int(0, n as i64);
+                NativeResult::Ok
+            },
+            "func() int",
+        ),
+    ),
+    (
+        "GOMAXPROCS",
+        Native::new(
+            |c| {
+                let n = c.gomaxprocs(c.int(0));
+                c.ret_int(0, n as i64);
+                NativeResult::Ok
+            },
+            "func(n int) int",
+        ),
+    ),
+    (
+        "SetFinalizer",
+        Native::new(set_finalizer, "func(obj any, finalizer any)"),
     ),
 ];
 
@@ -299,5 +328,13 @@ fn elem_of(ctx: &NativeCtx<'_>, t: gol_lang::bytecode::RtType) -> gol_lang::byte
     match ctx.type_kind(t) {
         TypeKind::Array(_, e) => *e,
         _ => t,
+    }
+}
+
+/// Misuse is Go's `throw`: a fatal error, not a panic.
+fn set_finalizer(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    match ctx.set_finalizer(ctx.iface(0), ctx.iface(1)) {
+        Ok(()) => NativeResult::Ok,
+        Err(msg) => NativeResult::Fatal(msg),
     }
 }

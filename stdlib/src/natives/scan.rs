@@ -20,10 +20,8 @@
 //! last operand) is consumed with it.
 //! `Scanner` implementations (`Scan(ScanState, rune) error`) are not called.
 
-use crate::format::utf8::decode_rune;
+use crate::format::runes::decode_rune;
 use gol_lang::bytecode::{RtType, TypeKind};
-use gol_vm::exec::Exec;
-use gol_vm::sched::Blocker;
 use gol_vm::{Native, NativeCtx, NativeResult};
 use std::io::BufRead;
 
@@ -70,9 +68,10 @@ struct StdinSource<'b> {
     buf: Vec<u8>,
     pos: usize,
     high: usize,
-    /// To read out of the world: a goroutine waiting for input must not
-    /// hold up a stop of the world, or the collector's mark.
-    blocker: Option<Blocker<'b, Exec>>,
+    /// Runs a read out of the world (a `NativeCtx::syscall_section`): a
+    /// goroutine waiting for input must not hold up a stop of the world,
+    /// or the collector's mark.
+    block: &'b mut Block<'b>,
 }
 
 /// What the last scan of standard input read ahead and did not consume
@@ -103,10 +102,7 @@ impl Source for StdinSource<'_> {
                 lock.consume(got);
                 got
             };
-            let got = match &mut self.blocker {
-                Some(b) => b.run(read),
-                None => read(),
-            };
+            let got = (self.block)(&mut read);
             if got == 0 {
                 break;
             }
@@ -237,7 +233,7 @@ impl Ss<'_> {
         }
         if in_set(ok, r) {
             if accept {
-                crate::format::utf8::append_rune(&mut self.buf, r);
+                crate::format::runes::append_rune(&mut self.buf, r);
             }
             return true;
         }
@@ -262,7 +258,7 @@ impl Ss<'_> {
                 self.unread();
                 break;
             }
-            crate::format::utf8::append_rune(&mut self.buf, r);
+            crate::format::runes::append_rune(&mut self.buf, r);
         }
         Ok(std::mem::take(&mut self.buf))
     }
@@ -369,7 +365,7 @@ impl Ss<'_> {
         let sh = 64 - bits;
         if ((r << sh) >> sh) != r {
             let mut s = Vec::new();
-            crate::format::utf8::append_rune(&mut s, r);
+            crate::format::runes::append_rune(&mut s, r);
             return err(format!(
                 "overflow on character value {}",
                 String::from_utf8_lossy(&s)
@@ -478,7 +474,7 @@ impl Ss<'_> {
                 if r == q {
                     return Ok(out);
                 }
-                crate::format::utf8::append_rune(&mut out, r);
+                crate::format::runes::append_rune(&mut out, r);
             }
         }
         if q != '"' as i64 {
@@ -487,10 +483,10 @@ impl Ss<'_> {
         let mut b = vec![b'"'];
         loop {
             let r = self.must_read()?;
-            crate::format::utf8::append_rune(&mut b, r);
+            crate::format::runes::append_rune(&mut b, r);
             if r == '\\' as i64 {
                 let r2 = self.must_read()?;
-                crate::format::utf8::append_rune(&mut b, r2);
+                crate::format::runes::append_rune(&mut b, r2);
             } else if r == '"' as i64 {
                 break;
             }
@@ -829,27 +825,25 @@ fn new_ss(src: &mut dyn Source, nl_is_space: bool, nl_is_end: bool) -> Ss<'_> {
     }
 }
 
-/// Runs `f` over standard input, keeping what it did not consume for the
-/// next call.
-/// Also says whether the goroutine came back from waiting for input
-/// without a P (`Blocker::lost_p`): the native must end the slice.
-fn with_stdin<T>(
-    blocker: Option<Blocker<'_, Exec>>,
-    f: impl FnOnce(&mut dyn Source) -> T,
-) -> (T, bool) {
+/// How a scan of standard input runs one blocking read.
+type Block<'b> = dyn FnMut(&mut dyn FnMut() -> usize) -> usize + 'b;
+
+/// Runs `f` over standard input, each read through `block`, keeping what
+/// it did not consume for the next call.
+fn with_stdin<'b, T>(block: &'b mut Block<'b>, f: impl FnOnce(&mut dyn Source) -> T) -> T {
     let buf = std::mem::take(&mut *stdin_rest());
     let mut src = StdinSource {
         buf,
         pos: 0,
         high: 0,
-        blocker,
+        block,
     };
     let r = f(&mut src);
     // Go reads standard input a rune at a time and forgets, at the end of
     // a call, the rune it looked ahead at: consume up to the furthest read.
     let rest = src.buf.split_off(src.high.min(src.buf.len()));
     *stdin_rest() = rest;
-    (r, src.blocker.is_some_and(|b| b.lost_p()))
+    r
 }
 
 /// `sscan(str string, a []any, ln bool) (int, string)`.
@@ -879,12 +873,13 @@ fn scan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let ops = operands(ctx, 0);
     let ln = ctx.bool(1);
     ctx.flush_stdout();
-    let blocker = ctx.blocker();
-    let ((n, r), lost_p) = with_stdin(blocker, |src| {
+    let mut section = ctx.syscall_section();
+    let (n, r) = with_stdin(&mut |read| section.run(read), |src| {
         let mut s = new_ss(src, !ln, ln);
         do_scan(ctx, &mut s, &ops)
     });
-    if lost_p {
+    // Back from waiting for input without a P: end the slice.
+    if section.lost_p() {
         ctx.end_slice_soon();
     }
     finish(ctx, n, r)
@@ -895,12 +890,13 @@ fn scanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let format = ctx.str(0);
     let ops = operands(ctx, 1);
     ctx.flush_stdout();
-    let blocker = ctx.blocker();
-    let ((n, r), lost_p) = with_stdin(blocker, |src| {
+    let mut section = ctx.syscall_section();
+    let (n, r) = with_stdin(&mut |read| section.run(read), |src| {
         let mut s = new_ss(src, false, false);
         do_scanf(ctx, &mut s, &format, &ops)
     });
-    if lost_p {
+    // Back from waiting for input without a P: end the slice.
+    if section.lost_p() {
         ctx.end_slice_soon();
     }
     finish(ctx, n, r)

@@ -10,7 +10,7 @@
 //! several (`ß` to `SS`) leave it unchanged, as Go does.
 
 use super::ret_strings;
-use crate::format::utf8::{append_rune, decode_rune};
+use crate::format::runes::{append_rune, decode_rune};
 use gol_vm::{Native, NativeCtx, NativeResult};
 
 /// Byte index of the first `sub` in `s`.
@@ -64,7 +64,7 @@ fn runes(s: &[u8]) -> Vec<(usize, u32, usize)> {
 }
 
 fn rune_count(s: &[u8]) -> usize {
-    crate::format::utf8::rune_count(s)
+    crate::format::runes::rune_count(s)
 }
 
 /// Go's `unicode.IsSpace`.
@@ -315,7 +315,7 @@ fn index_rune(s: &[u8], r: i64) -> Option<usize> {
     if (0..0x80).contains(&r) {
         return s.iter().position(|&b| b as i64 == r);
     }
-    let r = if crate::format::utf8::valid_rune(r) {
+    let r = if crate::format::runes::valid_rune(r) {
         r
     } else {
         0xFFFD

@@ -11,62 +11,25 @@
 //! reading" in a Time).
 //!
 //! # Timers
-//! A timer's state is a [`Timer`] in a process-wide table keyed by the id
-//! the Go side keeps in its `Timer`/`Ticker` struct. Ids are never reused,
-//! so a stale or zero id finds nothing. Firing is a scheduler timer
-//! (`Cx::after_func`) whose callback runs on an M holding a P, outside
-//! every goroutine: it may not allocate on the gol heap, so what it sends
-//! is three pointer-free words (a `Time`) built on the Rust stack, and
-//! AfterFunc's goroutine runs a closure made (and pinned) by the native.
-//!
-//! The callback's protocol is Go 1.23's (`runtime/time.go`), with one lock
-//! per timer standing for Go's `t.mu` and `t.sendLock` together:
-//! * Arming records a sequence number `seq` in the callback. Stop and Reset
-//!   bump `seq` under the lock, so a callback armed earlier that runs
-//!   after them does nothing (it compares under the same lock).
-//! * The callback holds the lock across its send, and Stop and Reset drain
-//!   the channel under it: once they return, no value from before them can
-//!   be received. Stop returns true if the timer was armed or its value
-//!   was still in the channel (Go 1.23: the timer counts as running until
-//!   its value is received).
-//! * Channel sends are non-blocking into a one-value buffer: a one-shot
-//!   timer's buffer is always empty when it fires (Stop and Reset drain
-//!   it before re-arming), and a ticker whose reader is slow drops ticks.
-//!   The value is the time the tick was due (now minus the lateness), as
-//!   Go's `sendTime` sends.
-//! * A ticker re-arms itself in its callback for the next due time after
-//!   now on its original phase (missed periods are skipped, not queued).
-//! * AfterFunc's closure is pinned (a GC root) while the timer is armed;
-//!   the callback starts its goroutine, which then roots it, and unpins.
-//!   Reset pins the closure the Go side passes again.
-//!
-//! Lock order: timer lock, then a channel's lock, then the scheduler's;
-//! the table's lock is never held while taking a timer lock.
-//!
-//! Limits: table entries live as long as the process (Go collects an
-//! unreferenced Timer; gol has no finalizers), and so does an unstopped
-//! ticker's scheduler timer. `After` and `Tick`, whose timers nobody can
-//! stop, make none (their state lives only in the armed callback). C reports cap 1 (see the package doc).
-//!
-//! Rejected: keeping the state in the Timer object on the gol heap (the
-//! callback would read the heap outside every goroutine, and Stop needs a
-//! lock the callback can hold across its send).
+//! `newTimer`, `stopTimer` and `resetTimer` bind the Go halves of
+//! `NewTimer`, `NewTicker`, `AfterFunc`, `After` and `Tick` to the
+//! scheduler's timers (`NativeCtx::new_timer` and friends; the protocol
+//! and its invariants are in gol_vm's `sched/timer.rs`). What is left
+//! here is the value a timer sends: [`now_words`] of the time a tick was
+//! due, three pointer-free words a timer callback can build outside
+//! every goroutine.
 
-use gol_lang::bytecode::Program;
-use gol_vm::exec::{go_func_value, Cx};
-use gol_vm::sched::chan::{select, SelCase, Selected};
-use gol_vm::sched::{Op, TimerHandle};
 use gol_vm::{Native, NativeCtx, NativeResult};
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::sync::OnceLock;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// The Unix epoch in seconds since January 1, year 1 (Go's
 /// `unixToInternal`).
 const UNIX_TO_INTERNAL: i64 = (1969 * 365 + 1969 / 4 - 1969 / 100 + 1969 / 400) * 86400;
 
 /// Words of a `Time` value: seconds, nanoseconds, monotonic reading.
+/// The scheduler's timers send values of this size: passing [`now_words`]
+/// to `NativeCtx::new_timer` fails to compile if the two sizes differ.
 const TIME_WORDS: usize = 3;
 
 /// The natives of this module: name, code, and the Go signature the code
@@ -127,18 +90,41 @@ pub const NATIVES: &[(&str, Native)] = &[
     ),
 ];
 
-/// `stopTimer(id int64) bool`.
-fn stop_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let Some(cx) = ctx.cx() else {
-        return no_sched();
-    };
-    let pending = find(ctx.int(0)).is_some_and(|t| stop(&mut t.lock(), cx));
-    ctx.ret_bool(0, pending);
-    NativeResult::Ok
+/// `newTimer(c chan Time, f func(), d, period int64, keep bool) int64`.
+fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let (c, f, d, period) = (ctx.ptr(0), ctx.ptr(1), ctx.int(2), ctx.int(3));
+    let keep = ctx.bool(4);
+    match ctx.new_timer(c, f, d, period, keep, now_words) {
+        Ok(id) => {
+            ctx.ret_int(0, id);
+            NativeResult::Ok
+        }
+        Err(panic) => panic,
+    }
 }
 
-fn no_sched() -> NativeResult {
-    NativeResult::Panic("time: timers need the scheduler".into())
+/// `stopTimer(id int64) bool`.
+fn stop_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let id = ctx.int(0);
+    match ctx.stop_timer(id) {
+        Ok(pending) => {
+            ctx.ret_bool(0, pending);
+            NativeResult::Ok
+        }
+        Err(panic) => panic,
+    }
+}
+
+/// `resetTimer(id int64, f func(), d, period int64) bool`.
+fn reset_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let (id, f, d, period) = (ctx.int(0), ctx.ptr(1), ctx.int(2), ctx.int(3));
+    match ctx.reset_timer(id, f, d, period) {
+        Ok(pending) => {
+            ctx.ret_bool(0, pending);
+            NativeResult::Ok
+        }
+        Err(panic) => panic,
+    }
 }
 
 /// Starts the monotonic clock, as a Go process's start does (`m=+` in a
@@ -229,204 +215,6 @@ fn local_is_utc() -> bool {
 /// A TZif file whose footer is `\nUTC0\n`.
 fn tzif_is_utc(data: &[u8]) -> bool {
     data.starts_with(b"TZif") && data.ends_with(b"\nUTC0\n")
-}
-
-/// One timer's state (see the module docs); behind [`Timer::st`].
-struct State {
-    /// Bumped by Stop and Reset: a callback armed with another value is
-    /// stale and does nothing.
-    seq: u64,
-    /// A callback with the current `seq` is pending.
-    armed: bool,
-    /// The scheduler timer of that callback (stopped on disarm so it does
-    /// not linger in the heap).
-    handle: Option<TimerHandle>,
-    /// When the pending callback is due, on the scheduler's clock.
-    when_ns: u64,
-    /// A ticker's period; 0 for a one-shot timer.
-    period_ns: u64,
-    /// The channel C (None for AfterFunc).
-    chan: Option<Arc<gol_vm::sched::chan::Chan>>,
-    /// AfterFunc's closure word (0 for channel timers).
-    func: u64,
-    /// The pin keeping `func` alive while armed.
-    pin: Option<u64>,
-    prog: Arc<Program>,
-}
-
-struct Timer {
-    st: Mutex<State>,
-}
-
-impl Timer {
-    fn lock(&self) -> MutexGuard<'_, State> {
-        // A poisoned lock means a panic in this module while holding it;
-        // the state is still plain data, so carry on with it.
-        self.st.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-type Table = Mutex<HashMap<i64, Arc<Timer>>>;
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| Mutex::new(HashMap::new()))
-}
-
-fn find(id: i64) -> Option<Arc<Timer>> {
-    table()
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(&id)
-        .cloned()
-}
-
-/// `newTimer(c chan Time, f func(), d, period int64, keep bool) int64`.
-fn new_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let (cw, f, d, period) = (ctx.ptr(0), ctx.ptr(1), ctx.int(2), ctx.int(3));
-    let keep = ctx.bool(4);
-    // The closure is pinned below: a root the collector scanned when the
-    // cycle started, so a pin made during mark is shaded.
-    ctx.shade_words(&[f]);
-    let Some(cx) = ctx.cx() else {
-        return no_sched();
-    };
-    let Some(exec) = ctx.exec() else {
-        return no_sched();
-    };
-    let chan = exec.chan(cw).cloned();
-    if chan.as_ref().is_some_and(|c| c.elem_words() != TIME_WORDS) {
-        return NativeResult::Panic("time: timer channel of the wrong type".into());
-    }
-    if let Some(c) = &chan {
-        c.set_timer();
-    }
-    let t = Arc::new(Timer {
-        st: Mutex::new(State {
-            seq: 0,
-            armed: false,
-            handle: None,
-            when_ns: 0,
-            period_ns: period.max(0) as u64,
-            chan,
-            func: 0,
-            pin: None,
-            prog: ctx.program_arc(),
-        }),
-    });
-    {
-        let mut st = t.lock();
-        if f != 0 {
-            st.func = f;
-            st.pin = Some(exec.pin(f));
-        }
-        let now = cx.now_ns();
-        arm(&t, &mut st, cx, now.saturating_add(d.max(0) as u64));
-    }
-    let mut id = 0;
-    if keep {
-        static NEXT_ID: AtomicI64 = AtomicI64::new(1);
-        // Relaxed: ids only need to be distinct.
-        id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        table()
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id, t);
-    }
-    ctx.ret_int(0, id);
-    NativeResult::Ok
-}
-
-/// `resetTimer(id int64, f func(), d, period int64) bool`.
-fn reset_timer(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let (id, f, d, period) = (ctx.int(0), ctx.ptr(1), ctx.int(2), ctx.int(3));
-    // Pinned below (see new_timer).
-    ctx.shade_words(&[f]);
-    let (Some(cx), Some(exec)) = (ctx.cx(), ctx.exec()) else {
-        return no_sched();
-    };
-    let Some(t) = find(id) else {
-        ctx.ret_bool(0, false);
-        return NativeResult::Ok;
-    };
-    let pending = {
-        let mut st = t.lock();
-        let pending = stop(&mut st, cx);
-        st.period_ns = period.max(0) as u64;
-        if f != 0 {
-            st.func = f;
-            st.pin = Some(exec.pin(f));
-        }
-        let now = cx.now_ns();
-        arm(&t, &mut st, cx, now.saturating_add(d.max(0) as u64));
-        pending
-    };
-    ctx.ret_bool(0, pending);
-    NativeResult::Ok
-}
-
-/// Arms `t`'s callback for `when_ns` (scheduler clock) with the current
-/// sequence number. The caller holds `t`'s lock (`st`).
-fn arm(t: &Arc<Timer>, st: &mut State, cx: &Cx, when_ns: u64) {
-    st.when_ns = when_ns;
-    st.armed = true;
-    let seq = st.seq;
-    let me = t.clone();
-    let d = Duration::from_nanos(when_ns.saturating_sub(cx.now_ns()));
-    st.handle = Some(cx.after_func(d, Box::new(move |pcx| fire(&me, seq, pcx))));
-}
-
-/// Disarms `t` and drains its channel; true if it was armed or its value
-/// had not been received (Go 1.23's Stop result). The caller holds `t`'s
-/// lock (`st`).
-fn stop(st: &mut State, cx: &Cx) -> bool {
-    st.seq = st.seq.wrapping_add(1);
-    let mut pending = std::mem::replace(&mut st.armed, false);
-    if let Some(h) = st.handle.take() {
-        h.stop();
-    }
-    if let Some(k) = st.pin.take() {
-        cx.executor().unpin(k);
-    }
-    if let Some(c) = &st.chan {
-        if let Ok(Op::Ready(Selected::Recv(..))) = select(cx, &[SelCase::Recv(Some(c))], false) {
-            pending = true;
-        }
-    }
-    pending
-}
-
-/// The scheduler timer's callback (on an M with a P, outside every
-/// goroutine: no gol heap allocation here).
-fn fire(t: &Arc<Timer>, seq: u64, pcx: &Cx) {
-    let mut st = t.lock();
-    if st.seq != seq || !st.armed {
-        return;
-    }
-    let due = st.when_ns;
-    let now = pcx.now_ns();
-    let late = now.saturating_sub(due);
-    if st.period_ns > 0 {
-        let p = st.period_ns;
-        let next = due.saturating_add(p.saturating_mul(1 + late / p));
-        arm(t, &mut st, pcx, next);
-    } else {
-        st.armed = false;
-        st.handle = None;
-    }
-    if let Some(c) = &st.chan {
-        let v = now_words(late);
-        // Non-blocking: a waiting receiver takes it, else the one-value
-        // buffer, else (a ticker's unread tick) it is dropped.
-        let _ = select(pcx, &[SelCase::Send(Some(c), &v)], false);
-    } else if st.func != 0 {
-        go_func_value(pcx, &st.prog, st.func);
-        if st.period_ns == 0 {
-            if let Some(k) = st.pin.take() {
-                pcx.executor().unpin(k);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

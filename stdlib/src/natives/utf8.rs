@@ -1,8 +1,8 @@
-//! Package unicode/utf8, over [`crate::format::utf8`] (Go's decoding:
+//! Package unicode/utf8, over [`crate::format::runes`] (Go's decoding:
 //! an invalid or short sequence is U+FFFD of width 1; an empty input is
 //! U+FFFD of width 0). A `[]byte` holds one byte per word.
 
-use crate::format::utf8::{append_rune, decode_rune, valid_rune};
+use crate::format::runes::{append_rune, decode_rune, valid_rune};
 use gol_vm::{Native, NativeCtx, NativeResult};
 
 fn decode(s: &[u8]) -> (u32, usize) {
@@ -103,7 +103,7 @@ fn in_rune(
 
 fn rune_count(ctx: &mut NativeCtx<'_>, string: bool) -> NativeResult {
     let s = input(ctx, string);
-    ctx.ret_int(0, crate::format::utf8::rune_count(&s) as i64);
+    ctx.ret_int(0, crate::format::runes::rune_count(&s) as i64);
     NativeResult::Ok
 }
 

@@ -23,8 +23,8 @@
 //! 4. Goroutine ids are never reused; 0 means "no G" (ids start at 1).
 
 use super::g::{GHeader, GInner, GRef, GStatus};
-use super::lock::{Arc, AtomicU32, Mutex, Ordering};
-use super::run::Shared;
+use super::primitives::{Arc, AtomicU32, Mutex, Ordering};
+use super::shared::Shared;
 use super::Executor;
 
 /// The table of every live G (Go's `allgs`), with free-slot reuse.

@@ -1,4 +1,5 @@
-//! Channels and select: Go's `hchan` algorithm over opaque element words.
+//! Channels: Go's `hchan` algorithm (`chan.go`) over opaque element
+//! words. select over several channels is `select.rs`.
 //!
 //! A channel carries elements of `elem_words` 64-bit words each (the VM's
 //! value representation: an int is one word, a string two, a slice three;
@@ -37,24 +38,6 @@
 //! park handshake (see `g.rs`) makes that race harmless. A ticket that is
 //! polled before completion (a spurious wakeup) returns `None`: park again.
 //!
-//! # select (Go's select.go)
-//! 1. *pollorder*: the cases with non-nil channels in a uniformly random
-//!    order (Fisher–Yates with the M's cheap generator);
-//!    *lockorder*: the distinct channels sorted by address.
-//! 2. Lock every channel in lockorder (a global order, so two selects
-//!    over the same channels cannot deadlock each other).
-//! 3. Pass 1: the first ready case in pollorder wins.
-//! 4. No case ready: `default` if present; otherwise pass 2 enqueues one
-//!    sudog per case, all sharing one [`SelGroup`], unlocks, and parks.
-//! 5. A waker that dequeues a select sudog first wins the group's `done`
-//!    flag by CAS (Go's `selectDone`); sudogs whose group is already done
-//!    are skipped. So exactly one case fires.
-//! 6. Woken, the G (pass 3, in the ticket's `poll`) relocks every channel
-//!    and removes its other sudogs.
-//!
-//! `select {}` parks forever with `select (no cases)`; a select whose
-//! cases are all nil channels parks forever with `select`, as Go does.
-//!
 //! # Invariants
 //! * `count * elem_words == buf.len()`, `count <= cap`.
 //! * If `recvq` holds a live sudog, the buffer is empty; if `sendq` holds
@@ -68,8 +51,11 @@
 //! would serialise every select in the program).
 
 use super::g::{GWaker, WaitReason};
-use super::lock::{Arc, AtomicBool, AtomicUsize, Mutex, MutexGuard, Ordering};
+use super::primitives::{Arc, AtomicBool, Mutex, Ordering};
+use super::select::SelGroup;
 use std::collections::VecDeque;
+
+pub use super::select::{select, SelCase, SelectTicket, Selected};
 
 /// What a channel operation needs from the scheduler (Go's `getg()` and
 /// `goready`), so channels need no executor type parameter.
@@ -116,23 +102,28 @@ pub enum Op<T, K> {
     Park(K, WaitReason),
 }
 
-struct SudogData {
-    elem: Vec<u64>,
-    done: bool,
+pub(super) struct SudogData {
+    pub(super) elem: Vec<u64>,
+    pub(super) done: bool,
     /// true: the value was delivered (or taken); false: the channel closed.
-    success: bool,
+    pub(super) success: bool,
 }
 
-struct Sudog {
-    g: GWaker,
-    sel: Option<Arc<SelGroup>>,
+pub(super) struct Sudog {
+    pub(super) g: GWaker,
+    pub(super) sel: Option<Arc<SelGroup>>,
     /// The case index within its select.
-    case: usize,
-    data: Mutex<SudogData>,
+    pub(super) case: usize,
+    pub(super) data: Mutex<SudogData>,
 }
 
 impl Sudog {
-    fn new(g: GWaker, sel: Option<Arc<SelGroup>>, case: usize, elem: Vec<u64>) -> Arc<Sudog> {
+    pub(super) fn new(
+        g: GWaker,
+        sel: Option<Arc<SelGroup>>,
+        case: usize,
+        elem: Vec<u64>,
+    ) -> Arc<Sudog> {
         Arc::new(Sudog {
             g,
             sel,
@@ -146,7 +137,7 @@ impl Sudog {
     }
 
     /// Completes a dequeued sudog (its dequeuer only).
-    fn complete(&self, elem: Option<Vec<u64>>, success: bool) {
+    pub(super) fn complete(&self, elem: Option<Vec<u64>>, success: bool) {
         let mut d = self.data.lock();
         if let Some(e) = elem {
             d.elem = e;
@@ -156,35 +147,26 @@ impl Sudog {
     }
 }
 
-/// The shared state of one blocked select (Go's `g.selectDone` and
-/// `g.param`).
-struct SelGroup {
-    /// Won by CAS by the first waker (AcqRel; the loser skips the sudog).
-    done: AtomicBool,
-    /// The winning case, stored by the winner before it completes the sudog.
-    winner: AtomicUsize,
-}
-
-struct HChan {
-    buf: VecDeque<u64>,
-    count: usize,
-    closed: bool,
-    recvq: VecDeque<Arc<Sudog>>,
-    sendq: VecDeque<Arc<Sudog>>,
+pub(super) struct HChan {
+    pub(super) buf: VecDeque<u64>,
+    pub(super) count: usize,
+    pub(super) closed: bool,
+    pub(super) recvq: VecDeque<Arc<Sudog>>,
+    pub(super) sendq: VecDeque<Arc<Sudog>>,
 }
 
 /// A channel.
 pub struct Chan {
     elem_words: usize,
-    cap: usize,
-    st: Mutex<HChan>,
+    pub(super) cap: usize,
+    pub(super) st: Mutex<HChan>,
     /// A timer's channel (Go 1.23 semantics): buffered by one inside, but
     /// `len` and `cap` report 0, as for Go's synchronous timer channels.
     timer: AtomicBool,
 }
 
 /// Dequeues the first sudog that can still fire (Go's `waitq.dequeue`).
-fn dequeue(q: &mut VecDeque<Arc<Sudog>>) -> Option<Arc<Sudog>> {
+pub(super) fn dequeue(q: &mut VecDeque<Arc<Sudog>>) -> Option<Arc<Sudog>> {
     while let Some(sg) = q.pop_front() {
         if let Some(grp) = &sg.sel {
             if grp
@@ -201,7 +183,7 @@ fn dequeue(q: &mut VecDeque<Arc<Sudog>>) -> Option<Arc<Sudog>> {
     None
 }
 
-fn remove(q: &mut VecDeque<Arc<Sudog>>, sg: &Arc<Sudog>) {
+pub(super) fn remove(q: &mut VecDeque<Arc<Sudog>>, sg: &Arc<Sudog>) {
     if let Some(i) = q.iter().position(|s| Arc::ptr_eq(s, sg)) {
         q.remove(i);
     }
@@ -274,7 +256,7 @@ impl Chan {
         }
     }
 
-    fn check_elem(&self, elem: &[u64]) {
+    pub(super) fn check_elem(&self, elem: &[u64]) {
         if elem.len() != self.elem_words {
             gol_gc::throw(&format!(
                 "chansend: element of {} words on a channel of {}",
@@ -284,17 +266,17 @@ impl Chan {
         }
     }
 
-    fn zero(&self) -> Vec<u64> {
+    pub(super) fn zero(&self) -> Vec<u64> {
         vec![0; self.elem_words]
     }
 
-    fn pop_buf(&self, h: &mut HChan) -> Vec<u64> {
+    pub(super) fn pop_buf(&self, h: &mut HChan) -> Vec<u64> {
         h.count -= 1;
         h.buf.drain(..self.elem_words).collect()
     }
 
     /// Receive from a waiting sender `sg` (already dequeued).
-    fn recv_from_sender(&self, h: &mut HChan, sg: &Sudog) -> Vec<u64> {
+    pub(super) fn recv_from_sender(&self, h: &mut HChan, sg: &Sudog) -> Vec<u64> {
         let sent = std::mem::take(&mut sg.data.lock().elem);
         if self.cap == 0 {
             sent
@@ -438,224 +420,4 @@ pub fn close<C: ChanCx>(cx: &C, c: Option<&Chan>) -> Result<(), ChanError> {
         cx.ready(sg.g.clone());
     }
     Ok(())
-}
-
-/// One case of a select.
-pub enum SelCase<'a> {
-    Send(Option<&'a Arc<Chan>>, &'a [u64]),
-    Recv(Option<&'a Arc<Chan>>),
-}
-
-impl SelCase<'_> {
-    fn chan(&self) -> Option<&Arc<Chan>> {
-        match self {
-            SelCase::Send(c, _) | SelCase::Recv(c) => *c,
-        }
-    }
-}
-
-/// Which case a select ran.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Selected {
-    Send(usize),
-    Recv(usize, Vec<u64>, bool),
-    Default,
-}
-
-/// A parked select's ticket.
-pub struct SelectTicket {
-    grp: Option<Arc<SelGroup>>,
-    /// (case, is_send, channel index in `chans`, sudog), in lockorder.
-    sgs: Vec<(usize, bool, usize, Arc<Sudog>)>,
-    /// The distinct channels, sorted by address (lockorder).
-    chans: Vec<Arc<Chan>>,
-    finished: bool,
-}
-
-fn chan_addr(c: &Arc<Chan>) -> usize {
-    Arc::as_ptr(c) as usize
-}
-
-impl SelectTicket {
-    /// The values this select's sudogs hold (roots until polled).
-    pub fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
-        for (_, _, _, sg) in &self.sgs {
-            for &w in &sg.data.lock().elem {
-                f(w);
-            }
-        }
-    }
-
-    /// `None`: not fired yet (park again). Otherwise the case that fired,
-    /// after removing this select's other sudogs (Go's pass 3). Polling a
-    /// finished ticket again returns `None`.
-    pub fn poll(&mut self) -> Option<Result<Selected, ChanError>> {
-        if self.finished {
-            return None;
-        }
-        let grp = self.grp.as_ref()?;
-        if !grp.done.load(Ordering::Acquire) {
-            return None;
-        }
-        let w = grp.winner.load(Ordering::Acquire);
-        let (_, is_send, _, wsg) = self.sgs.iter().find(|s| s.0 == w)?;
-        let (elem, success) = {
-            let mut d = wsg.data.lock();
-            if !d.done {
-                return None;
-            }
-            (std::mem::take(&mut d.elem), d.success)
-        };
-        {
-            let mut guards: Vec<MutexGuard<'_, HChan>> =
-                self.chans.iter().map(|c| c.st.lock()).collect();
-            for (case, send, ci, sg) in &self.sgs {
-                if *case == w {
-                    continue;
-                }
-                let h = &mut guards[*ci];
-                if *send {
-                    remove(&mut h.sendq, sg);
-                } else {
-                    remove(&mut h.recvq, sg);
-                }
-            }
-        }
-        self.finished = true;
-        Some(if *is_send {
-            if success {
-                Ok(Selected::Send(w))
-            } else {
-                Err(ChanError::SendOnClosed)
-            }
-        } else {
-            Ok(Selected::Recv(w, elem, success))
-        })
-    }
-}
-
-/// `select { cases... }` (with `default` when `!block`).
-pub fn select<C: ChanCx>(
-    cx: &C,
-    cases: &[SelCase<'_>],
-    block: bool,
-) -> Result<Op<Selected, SelectTicket>, ChanError> {
-    let never = || SelectTicket {
-        grp: None,
-        sgs: Vec::new(),
-        chans: Vec::new(),
-        finished: false,
-    };
-    if cases.is_empty() {
-        return Ok(if block {
-            Op::Park(never(), WaitReason::SelectNoCases)
-        } else {
-            Op::Ready(Selected::Default)
-        });
-    }
-    for case in cases {
-        if let SelCase::Send(Some(c), e) = case {
-            c.check_elem(e);
-        }
-    }
-    // pollorder: a uniform shuffle of the non-nil cases.
-    let mut poll: Vec<usize> = (0..cases.len())
-        .filter(|&i| cases[i].chan().is_some())
-        .collect();
-    for i in (1..poll.len()).rev() {
-        let j = cx.rand_below(i as u32 + 1) as usize;
-        poll.swap(i, j);
-    }
-    // lockorder: distinct channels by address.
-    let mut chans: Vec<&Arc<Chan>> = poll.iter().filter_map(|&i| cases[i].chan()).collect();
-    chans.sort_by_key(|c| chan_addr(c));
-    chans.dedup_by_key(|c| chan_addr(c));
-    let index_of = |c: &Arc<Chan>| {
-        chans
-            .binary_search_by_key(&chan_addr(c), |x| chan_addr(x))
-            .unwrap_or(0)
-    };
-    let mut guards: Vec<MutexGuard<'_, HChan>> = chans.iter().map(|c| c.st.lock()).collect();
-
-    // Pass 1: the first ready case in pollorder.
-    for &i in &poll {
-        let Some(c) = cases[i].chan() else { continue };
-        let ci = index_of(c);
-        let h = &mut guards[ci];
-        match &cases[i] {
-            SelCase::Recv(_) => {
-                if let Some(sg) = dequeue(&mut h.sendq) {
-                    let v = c.recv_from_sender(h, &sg);
-                    drop(guards);
-                    sg.complete(None, true);
-                    cx.ready(sg.g.clone());
-                    return Ok(Op::Ready(Selected::Recv(i, v, true)));
-                }
-                if h.count > 0 {
-                    let v = c.pop_buf(h);
-                    return Ok(Op::Ready(Selected::Recv(i, v, true)));
-                }
-                if h.closed {
-                    return Ok(Op::Ready(Selected::Recv(i, c.zero(), false)));
-                }
-            }
-            SelCase::Send(_, elem) => {
-                if h.closed {
-                    return Err(ChanError::SendOnClosed);
-                }
-                if let Some(sg) = dequeue(&mut h.recvq) {
-                    drop(guards);
-                    sg.complete(Some(elem.to_vec()), true);
-                    cx.ready(sg.g.clone());
-                    return Ok(Op::Ready(Selected::Send(i)));
-                }
-                if h.count < c.cap {
-                    h.buf.extend(elem.iter().copied());
-                    h.count += 1;
-                    return Ok(Op::Ready(Selected::Send(i)));
-                }
-            }
-        }
-    }
-    if !block {
-        return Ok(Op::Ready(Selected::Default));
-    }
-
-    // Pass 2: enqueue on every channel, in lockorder.
-    let grp = Arc::new(SelGroup {
-        done: AtomicBool::new(false),
-        winner: AtomicUsize::new(usize::MAX),
-    });
-    let me = cx.current();
-    let mut order = poll;
-    order.sort_by_key(|&i| cases[i].chan().map_or(0, chan_addr));
-    let mut sgs = Vec::with_capacity(order.len());
-    for &i in &order {
-        let Some(c) = cases[i].chan() else { continue };
-        let ci = index_of(c);
-        let h = &mut guards[ci];
-        match &cases[i] {
-            SelCase::Recv(_) => {
-                let sg = Sudog::new(me.clone(), Some(grp.clone()), i, c.zero());
-                h.recvq.push_back(sg.clone());
-                sgs.push((i, false, ci, sg));
-            }
-            SelCase::Send(_, elem) => {
-                let sg = Sudog::new(me.clone(), Some(grp.clone()), i, elem.to_vec());
-                h.sendq.push_back(sg.clone());
-                sgs.push((i, true, ci, sg));
-            }
-        }
-    }
-    drop(guards);
-    let chans = chans.into_iter().cloned().collect();
-    Ok(Op::Park(
-        SelectTicket {
-            grp: Some(grp),
-            sgs,
-            chans,
-            finished: false,
-        },
-        WaitReason::Select,
-    ))
 }

@@ -23,10 +23,10 @@
 //!    locked by a running slice (a state still locked is left out).
 
 use super::g::GRef;
-use super::lock::{Arc, MutexGuard, Ordering};
 use super::p::PStatus;
 use super::pctx::PCtx;
-use super::run::{Ending, SchedLock, Shared};
+use super::primitives::{Arc, MutexGuard, Ordering};
+use super::shared::{Ending, SchedLock, Shared};
 use super::{Executor, GDump};
 
 enum Dead {

@@ -43,12 +43,12 @@
 //!    no such kick is lost.
 
 use super::g::GRef;
-use super::lock::{fence, Ordering};
 use super::p::PStatus;
-use super::pctx::{PCtx, TimerAction};
+use super::pctx::PCtx;
+use super::primitives::{fence, Ordering};
 use super::rand::RandomOrder;
-use super::run::Shared;
 use super::runq::LOCAL_CAP;
+use super::shared::Shared;
 use super::Executor;
 use std::time::Duration;
 
@@ -100,36 +100,6 @@ impl<E: Executor> PCtx<E> {
         if !self.spinning.replace(true) {
             self.m.spinning.store(true, Ordering::Relaxed);
             self.sh.nmspinning.fetch_add(1, Ordering::SeqCst);
-        }
-    }
-
-    /// Runs every expired timer of every P (others' heaps try-locked).
-    fn run_timers(&self) {
-        let procs = self.sh.procs();
-        let mine = self.held.borrow().as_ref().map(|h| h.p.id);
-        let mut now = None;
-        let mut due = Vec::new();
-        for p in self.sh.all_ps().take(procs) {
-            let Some(next) = p.timers.next() else {
-                continue;
-            };
-            let t = *now.get_or_insert_with(|| self.sh.now_ns());
-            if next <= t {
-                p.timers.take_expired(t, Some(p.id) != mine, &mut due);
-            }
-        }
-        for a in due {
-            self.sh.stats.timers_fired.fetch_add(1, Ordering::Relaxed);
-            match a {
-                TimerAction::Ready(w) => self.ready(w),
-                TimerAction::Func(f) => {
-                    // A callback may touch what a stopped world freezes
-                    // (channels, goroutine creation): it runs counted in.
-                    self.sh.world.enter();
-                    f(self);
-                    self.sh.world.leave();
-                }
-            }
         }
     }
 

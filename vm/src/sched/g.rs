@@ -30,7 +30,7 @@
 //! deferring all wakeups to the end of the waker's slice (a G that readies
 //! another and then computes for 10 ms would delay it by as much).
 
-use super::lock::{Arc, AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
+use super::primitives::{Arc, AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
 use super::Executor;
 use std::any::Any;
 

@@ -46,11 +46,11 @@
 
 use super::allgs::SchedHandle;
 use super::g::{GRef, GStatus};
-use super::lock::{fence, Arc, AtomicBool, AtomicI64, AtomicU64, Condvar, Mutex, Ordering};
 use super::p::{PStatus, P};
 use super::pctx::PCtx;
+use super::primitives::{fence, Arc, AtomicBool, AtomicI64, AtomicU64, Condvar, Mutex, Ordering};
 use super::rand::Rng;
-use super::run::{Ending, Shared};
+use super::shared::{Ending, Shared};
 use super::{Executor, RunOutcome};
 use std::cell::{Cell, RefCell};
 

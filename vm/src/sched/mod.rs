@@ -19,7 +19,11 @@
 //!   `syscall.rs`).
 //! * **sysmon** — a thread without a P: preempts Gs running > 10 ms,
 //!   retakes Ps from system calls, prints `schedtrace` (`sysmon.rs`).
-//! * **Channels** and **select** — `chan.rs`: Go's hchan over words.
+//! * **Channels** — `chan.rs`: Go's hchan over words; **select** over
+//!   several of them — `select.rs`.
+//! * **Timers** — a heap per P (`timerheap.rs`) under Go's timers:
+//!   `time.Sleep`, `Timer`, `Ticker`, `AfterFunc`, and their firing
+//!   (`timer.rs`).
 //! * **Deadlock** — when the last M parks and no timer or I/O is pending,
 //!   [`Sched::run`] returns [`RunExit::Deadlock`] with every G's status,
 //!   wait reason and state, from which the VM prints Go's
@@ -29,11 +33,11 @@
 //! # Files, in reading order
 //! The mechanisms first, then Go's `proc.go` cut at its concepts, one
 //! file each, every one opening with its algorithm and invariants:
-//! * `lock.rs`: the one door to locks, condition variables and atomics;
+//! * `primitives.rs`: the one door to locks, condition variables and atomics;
 //! * `g.rs`: the G's header, statuses, wait reasons and the park
 //!   handshake; `runq.rs`: the run queues (owner and thief handles);
 //!   `rand.rs`: cheap randomness for stealing order and select;
-//!   `timer.rs`: a P's timer heap;
+//!   `timerheap.rs`: a P's timer heap;
 //! * `p.rs`: the P, its states, the idle-P list, holding a P;
 //! * `m.rs`: the M's loop (`schedule`, `execute`), parking (`stopm`) and
 //!   waking (`wakep`, `startm`), the lost-wakeup argument;
@@ -44,10 +48,12 @@
 //! * `checkdead.rs`: deadlock detection and the dump;
 //! * `allgs.rs`: the table of every G, [`SchedHandle`];
 //! * `pctx.rs`: [`PCtx`], the scheduler's services to the executor
-//!   (spawn, ready, timers, preemption flag);
-//! * `run.rs`: the shared state (Go's `sched`) and a run's lifetime;
+//!   (spawn, ready, preemption flag, stopping the world);
+//! * `shared.rs`: the shared state (Go's `sched`) and a run's lifetime;
+//! * `timer.rs`: timers as Go programs see them (Sleep, Timer, Ticker,
+//!   AfterFunc) over the heaps, and their firing;
 //! * `sysmon.rs`, `world.rs` (stop-the-world), `trace.rs` (schedtrace);
-//! * `chan.rs`: channels and select.
+//! * `chan.rs`: channels; `select.rs`: select over channels.
 //!
 //! # Invariants
 //! Each file states its own; these are the ones that span files.
@@ -130,28 +136,31 @@ pub mod chan;
 mod checkdead;
 mod findrunnable;
 mod g;
-pub(crate) mod lock;
 mod m;
 mod p;
 mod pctx;
+pub(crate) mod primitives;
 mod procresize;
 mod rand;
-mod run;
 pub mod runq;
+mod select;
+mod shared;
 mod syscall;
 mod sysmon;
 mod timer;
+mod timerheap;
 mod trace;
 pub(crate) mod world;
 
 pub use allgs::{GRoots, SchedHandle, SlotVisit};
 pub use chan::{ChanCx, ChanError, Op, Selected};
 pub use g::{GStatus, GWaker, WaitReason};
-pub use pctx::{PCtx, TimerFn};
+pub use pctx::PCtx;
 pub use procresize::MAX_PROCS;
-pub use run::Stats;
+pub use shared::Stats;
 pub use syscall::Blocker;
-pub use timer::TimerHandle;
+pub use timer::{TimeWords, TimerError, TimerFn, TimerFunc, TIME_WORDS};
+pub use timerheap::TimerHandle;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -293,14 +302,14 @@ impl<G> std::fmt::Debug for RunExit<G> {
 
 /// A scheduler: create, [`run`](Sched::run) once, then read its stats.
 pub struct Sched<E: Executor> {
-    sh: Arc<run::Shared<E>>,
+    sh: Arc<shared::Shared<E>>,
     ran: std::sync::atomic::AtomicBool,
 }
 
 impl<E: Executor> Sched<E> {
     pub fn new(exec: E, cfg: Config) -> Sched<E> {
         Sched {
-            sh: Arc::new(run::Shared::new(exec, cfg)),
+            sh: Arc::new(shared::Shared::new(exec, cfg)),
             ran: Default::default(),
         }
     }

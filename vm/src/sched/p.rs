@@ -44,14 +44,15 @@
 //! * `P.status`: CAS by whoever makes a transition (above).
 //! * `P.schedtick`, `P.m_id`: the owner writes; the tracer reads stale
 //!   values.
-//! * The idle list: under `Shared.lock` (`run.rs`).
+//! * The idle list: under `Shared.lock` (`shared.rs`).
 
 use super::g::GRef;
-use super::lock::{Arc, AtomicI64, AtomicU32, AtomicU64, Mutex, Ordering};
-use super::pctx::{PCtx, TimerAction};
-use super::run::{SchedLock, Shared};
+use super::pctx::PCtx;
+use super::primitives::{Arc, AtomicI64, AtomicU32, AtomicU64, Mutex, Ordering};
 use super::runq::{self, Local, Thief};
-use super::timer::Timers;
+use super::shared::{SchedLock, Shared};
+use super::timer::TimerAction;
+use super::timerheap::Timers;
 use super::Executor;
 
 /// Go's `_Pidle`, `_Prunning`, `_Psyscall`, `_Pdead`.

@@ -1,8 +1,9 @@
 //! One M's context, [`PCtx`]: what the executor sees while it runs a G
 //! (Go's `getg().m` and `getg().m.p`), and the scheduler's services to
 //! it: starting a goroutine (`newproc`), readying a parked one
-//! (`goready`), timers (`time.Sleep`, `time.AfterFunc`), the running G's
-//! preemption flag, stopping the world, and its identity.
+//! (`goready`), the running G's preemption flag, stopping the world, and
+//! its identity. Its timer services (`sleep`, `after_func`, Go timers)
+//! are in `timer.rs`.
 //!
 //! # Invariants
 //! 1. A `PCtx` lives on its M's thread only (`mstart` creates it and
@@ -13,33 +14,17 @@
 //! 2. A readied or spawned G goes to this P's `runnext` (or the global
 //!    queue when the M holds no P), then `wakep` runs, so an idle P gets
 //!    an M to steal it (or the G it pushed out of `runnext`).
-//! 3. A timer goes on the heap of the P this M holds (P0 without one);
-//!    when it becomes that heap's earliest, the sleeper is kicked.
-//! 4. A timer callback ([`TimerFn`]) runs on an M holding a P, inside the
-//!    world (it may touch channels or start goroutines).
+//! 3. Timers keep their own invariants, in `timer.rs`.
 
 use super::allgs::SchedHandle;
 use super::g::{GRef, GWaker};
-use super::lock::{Arc, Ordering};
 use super::m::MShared;
 use super::p::{Held, P};
+use super::primitives::{Arc, Ordering};
 use super::rand::Rng;
-use super::run::{Shared, Stats};
-use super::timer::TimerHandle;
+use super::shared::{Shared, Stats};
 use super::Executor;
 use std::cell::{Cell, RefCell};
-use std::time::Duration;
-
-/// An AfterFunc-style callback, run on an M holding a P.
-pub type TimerFn<E> = Box<dyn FnOnce(&PCtx<E>) + Send>;
-
-/// What an expired timer does.
-pub(super) enum TimerAction<E: Executor> {
-    /// Ready a sleeping G.
-    Ready(GWaker),
-    /// Call a function on the M that found the timer expired (with its P).
-    Func(TimerFn<E>),
-}
 
 /// One M's context: what the executor sees while it runs a G (Go's
 /// `getg().m` and `getg().m.p`). Lives on its M's thread only.
@@ -162,38 +147,6 @@ impl<E: Executor> PCtx<E> {
     /// Nanoseconds since the scheduler started (the monotonic clock).
     pub fn now_ns(&self) -> u64 {
         self.sh.now_ns()
-    }
-
-    fn add_timer(&self, when_ns: u64, a: TimerAction<E>) -> TimerHandle {
-        let p = match self.held_p().or_else(|| self.sh.p(0).cloned()) {
-            Some(p) => p,
-            None => gol_gc::throw("addtimer: no P"),
-        };
-        let (h, earliest) = p.timers.add(when_ns, a);
-        if earliest {
-            self.sh.kick_sleeper(when_ns);
-        }
-        h
-    }
-
-    /// Arms a timer that readies the running G after `d`; the executor
-    /// then returns `Blocked(WaitReason::Sleep)`.
-    pub fn sleep(&self, d: Duration) -> TimerHandle {
-        let when = self
-            .sh
-            .now_ns()
-            .saturating_add(d.as_nanos().min(u64::MAX as u128) as u64);
-        self.add_timer(when, TimerAction::Ready(self.current_waker()))
-    }
-
-    /// Calls `f` on some M (holding a P) after `d` (`time.AfterFunc`'s
-    /// machinery: `f` typically spawns or readies a G).
-    pub fn after_func(&self, d: Duration, f: TimerFn<E>) -> TimerHandle {
-        let when = self
-            .sh
-            .now_ns()
-            .saturating_add(d.as_nanos().min(u64::MAX as u128) as u64);
-        self.add_timer(when, TimerAction::Func(f))
     }
 
     /// A cheap random number (Go's `cheaprand`).

@@ -20,10 +20,10 @@
 //! 4. A P revived by a raise is listed idle once, even if its old M is
 //!    still retiring it (`pidleput_locked` skips a P already listed).
 
-use super::lock::{Arc, Ordering};
 use super::p::{PStatus, P};
 use super::pctx::PCtx;
-use super::run::Shared;
+use super::primitives::{Arc, Ordering};
+use super::shared::Shared;
 use super::Executor;
 
 /// The most Ps a scheduler can have (GOMAXPROCS is clamped to it).

@@ -31,10 +31,10 @@
 //!    back before the G runs again.
 
 use super::g::{GRef, GStatus};
-use super::lock::{Arc, Ordering};
 use super::p::{PStatus, P};
 use super::pctx::PCtx;
-use super::run::Shared;
+use super::primitives::{Arc, Ordering};
+use super::shared::Shared;
 use super::Executor;
 
 impl<E: Executor> P<E> {

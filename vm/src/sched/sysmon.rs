@@ -17,9 +17,9 @@
 //! program costs ~100 wakeups a second. The sleep is a condvar wait, so
 //! shutdown and new Ms wake it at once.
 
-use super::lock::{Arc, Ordering};
 use super::p::PStatus;
-use super::run::Shared;
+use super::primitives::{Arc, Ordering};
+use super::shared::Shared;
 use super::Executor;
 use std::time::Duration;
 

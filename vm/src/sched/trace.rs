@@ -16,8 +16,8 @@
 //! Gs are freed, not cached per P), `locks=0`, `lockedg=nil`.
 
 use super::g::GStatus;
-use super::lock::Ordering;
-use super::run::Shared;
+use super::primitives::Ordering;
+use super::shared::Shared;
 use super::Executor;
 use std::fmt::Write;
 

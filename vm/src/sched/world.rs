@@ -36,7 +36,7 @@
 //! scheduler's frame); signals to interrupt running Ms (Go's async
 //! preemption: the budget checks give the same bound without them).
 
-use super::lock::{AtomicBool, AtomicUsize, Condvar, Mutex, MutexGuard, Ordering};
+use super::primitives::{AtomicBool, AtomicUsize, Condvar, Mutex, MutexGuard, Ordering};
 use std::time::Duration;
 
 /// Stops of the world pending or in force, in every scheduler of the

@@ -98,8 +98,7 @@ pub fn read_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
         (_, Ok(d)) => (d, "", String::new(), 0),
         (is_dir, Err(e)) => {
             // Go fails at `read` for a directory, at `open` otherwise.
-            let op = if is_dir { "read" } else { "open" };
-            let (m, k) = io_error(&e);
+            let (op, m, k) = failure(if is_dir { "read" } else { "open" }, &e);
             (Vec::new(), op, m, k)
         }
     };
@@ -109,9 +108,29 @@ pub fn read_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
         (0, 0, 0)
     };
     ctx.ret_slice(0, (p, l, c));
-    ctx.ret_str(1, op.as_bytes());
-    ctx.ret_str(2, msg.as_bytes());
-    ctx.ret_int(3, kind as i64);
+    ret_outcome(ctx, 1, (op, msg, kind), keep)
+}
+
+/// The failing operation, Go's message and the kind of `e` (see
+/// [`io_error`]).
+fn failure(op: &'static str, e: &std::io::Error) -> (&'static str, String, u64) {
+    let (m, k) = io_error(e);
+    (op, m, k)
+}
+
+/// Writes an I/O call's outcome (`op`, `msg`, `kind` results from result
+/// `first` on; all empty for success) and ends the native: with `keep`
+/// false, the goroutine came back from the system call without a P (see
+/// `NativeCtx::syscall`) and yields.
+fn ret_outcome(
+    ctx: &mut NativeCtx<'_>,
+    first: usize,
+    (op, msg, kind): (&str, String, u64),
+    keep: bool,
+) -> NativeResult {
+    ctx.ret_str(first, op.as_bytes());
+    ctx.ret_str(first + 1, msg.as_bytes());
+    ctx.ret_int(first + 2, kind as i64);
     if keep {
         NativeResult::Ok
     } else {
@@ -125,7 +144,7 @@ pub fn write_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let path = path_arg(ctx, 0);
     let data = ctx.bytes(1);
     let perm = ctx.uint(2) as u32 & 0o7777;
-    let ((op, msg, kind), keep) = ctx.syscall(|| {
+    let (outcome, keep) = ctx.syscall(|| {
         let r = std::fs::OpenOptions::new()
             .write(true)
             .create(true)
@@ -133,27 +152,14 @@ pub fn write_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
             .mode(perm)
             .open(&path);
         match r {
-            Err(e) => {
-                let (m, k) = io_error(&e);
-                ("open", m, k)
-            }
+            Err(e) => failure("open", &e),
             Ok(mut f) => match f.write_all(&data) {
                 Ok(()) => ("", String::new(), 0),
-                Err(e) => {
-                    let (m, k) = io_error(&e);
-                    ("write", m, k)
-                }
+                Err(e) => failure("write", &e),
             },
         }
     });
-    ctx.ret_str(0, op.as_bytes());
-    ctx.ret_str(1, msg.as_bytes());
-    ctx.ret_int(2, kind as i64);
-    if keep {
-        NativeResult::Ok
-    } else {
-        NativeResult::Yield
-    }
+    ret_outcome(ctx, 0, outcome, keep)
 }
 
 /// `os.writeFd(fd int, b []byte) (n int, msg string)`: a write to the

@@ -36,9 +36,9 @@
 use super::allgs::{GTable, SchedHandle};
 use super::findrunnable::PollState;
 use super::g::{GRef, GWaker};
-use super::lock::{Arc, AtomicBool, AtomicU64, AtomicUsize, Condvar, Mutex, Ordering};
 use super::m::MShared;
 use super::p::P;
+use super::primitives::{Arc, AtomicBool, AtomicU64, AtomicUsize, Condvar, Mutex, Ordering};
 use super::procresize::MAX_PROCS;
 use super::runq::Global;
 use super::{Config, Executor, RunExit};
@@ -124,6 +124,8 @@ pub(super) struct Shared<E: Executor> {
     pub(super) sysmon_park: Mutex<bool>,
     pub(super) sysmon_cv: Condvar,
     pub(super) stats: Stats,
+    /// The program's `time.Timer`s and `Ticker`s by id (`timer.rs`).
+    pub(super) go_timers: super::timer::GoTimers<E>,
 }
 
 impl<E: Executor> Shared<E> {
@@ -166,6 +168,7 @@ impl<E: Executor> Shared<E> {
             sysmon_park: Mutex::new(false),
             sysmon_cv: Condvar::new(),
             stats: Stats::default(),
+            go_timers: Default::default(),
         }
     }
 

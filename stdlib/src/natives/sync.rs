@@ -1,51 +1,9 @@
-//! Packages runtime (scheduling) and sync (locks, WaitGroup, and the
-//! notify list under Cond's Go bodies; Once is Go): thin wrappers
-//! over the VM's scheduler services (`gol_vm`'s `sema`), which park the
-//! goroutine with Go's wait reasons (so a deadlock dump names them).
+//! Package sync (locks, WaitGroup, and the notify list under Cond's Go
+//! bodies; Once is Go): thin wrappers over the VM's semaphores
+//! (`gol_vm`'s `sema`), which park the goroutine with Go's wait reasons
+//! (so a deadlock dump names them).
 
 use gol_vm::{Native, NativeCtx, NativeResult};
-
-/// The scheduling natives of package runtime: name, code, and the Go
-/// signature the code implements (checked at load, see gol_vm's native
-/// module).
-pub const RUNTIME_NATIVES: &[(&str, Native)] = &[
-    ("Gosched", Native::new(|c| c.gosched(), "func()")),
-    ("Goexit", Native::new(|_| NativeResult::Goexit, "func()")),
-    (
-        "NumGoroutine",
-        Native::new(
-            |c| {
-                let n = c.num_goroutine();
-                c.ret_int(0, n as i64);
-                NativeResult::Ok
-            },
-            "func() int",
-        ),
-    ),
-    (
-        "GOMAXPROCS",
-        Native::new(
-            |c| {
-                let n = c.gomaxprocs(c.int(0));
-                c.ret_int(0, n as i64);
-                NativeResult::Ok
-            },
-            "func(n int) int",
-        ),
-    ),
-    (
-        "SetFinalizer",
-        Native::new(set_finalizer, "func(obj any, finalizer any)"),
-    ),
-];
-
-/// Misuse is Go's `throw`: a fatal error, not a panic.
-fn set_finalizer(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match ctx.set_finalizer(ctx.iface(0), ctx.iface(1)) {
-        Ok(()) => NativeResult::Ok,
-        Err(msg) => NativeResult::Fatal(msg),
-    }
-}
 
 const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
 

@@ -139,27 +139,36 @@ pub fn append_uint(dst: &mut Vec<u8>, i: u64, base: u32) -> Result<(), StrconvPa
     format_bits(dst, i, base, false)
 }
 
-fn format_bits(dst: &mut Vec<u8>, mut u: u64, base: u32, neg: bool) -> Result<(), StrconvPanic> {
+fn format_bits(dst: &mut Vec<u8>, u: u64, base: u32, neg: bool) -> Result<(), StrconvPanic> {
     if !(2..=36).contains(&base) {
         return Err(StrconvPanic("strconv: illegal AppendInt/FormatInt base"));
     }
-    let base = u64::from(base);
     // 64 binary digits and a sign at most.
     let mut a = [0u8; 65];
-    let mut i = a.len();
-    while u >= base {
-        i -= 1;
-        a[i] = DIGITS[(u % base) as usize];
-        u /= base;
-    }
-    i -= 1;
-    a[i] = DIGITS[u as usize];
+    let mut i = put_digits(&mut a, u, base, DIGITS);
     if neg {
         i -= 1;
         a[i] = b'-';
     }
     dst.extend_from_slice(&a[i..]);
     Ok(())
+}
+
+/// Writes the digits of `u` in `base` (2 to 36) with `digits`, right
+/// aligned at the end of `buf`, and returns where they start (Go's
+/// `formatBits` and fmt's `fmtInteger` build numbers right to left the
+/// same way). `buf` must have room for them.
+pub(super) fn put_digits(buf: &mut [u8], mut u: u64, base: u32, digits: &[u8]) -> usize {
+    let base = u64::from(base);
+    let mut i = buf.len();
+    while u >= base {
+        i -= 1;
+        buf[i] = digits[(u % base) as usize];
+        u /= base;
+    }
+    i -= 1;
+    buf[i] = digits[u as usize];
+    i
 }
 
 /// Go's `strconv.FormatBool`.

@@ -1,0 +1,143 @@
+//! The scheduler's services to natives: the one door through which the
+//! standard library reaches the runtime's waiting machinery. stdlib
+//! names nothing of `sched` or the executor; it asks its [`NativeCtx`].
+//!
+//! * Timers (`time.NewTimer`, `AfterFunc`, `After`, `NewTicker`, `Tick`,
+//!   `Stop`, `Reset`): [`NativeCtx::new_timer`], [`NativeCtx::stop_timer`],
+//!   [`NativeCtx::reset_timer`] bind the words a native receives (a
+//!   channel, a func value) to the scheduler's Go timers
+//!   (`sched/timer.rs`, where the protocol and its invariants are).
+//! * Blocking in system calls in the middle of a native's work (a scan of
+//!   standard input): [`NativeCtx::syscall_section`].
+//!
+//! `time.Sleep`, `runtime.Gosched` and the sync primitives' parking are
+//! `sema.rs`'s; calls that block once and then end the native are
+//! [`NativeCtx::syscall`].
+//!
+//! # Invariants
+//! 1. A func value handed to a timer is shaded, then pinned (a root)
+//!    before this module returns, and the pin is released exactly once by
+//!    the timer (`sched/timer.rs`, invariant 3): the timer's callback runs
+//!    outside every goroutine, where no root scan would find it.
+//! 2. A [`SyscallSection`] lends the collector a copy of the goroutine's
+//!    roots while it blocks (see `sched/syscall.rs`): the native holds no
+//!    other heap address across [`SyscallSection::run`] (ARCHITECTURE.md
+//!    invariant 5).
+
+use super::{NativeCtx, NativeResult};
+use crate::exec::{go_func_value, Exec};
+use crate::sched::{Blocker, TimeWords, TimerFunc};
+
+/// Why a timer service failed: the message of the Go panic the native
+/// raises.
+fn no_sched() -> NativeResult {
+    NativeResult::Panic("time: timers need the scheduler".into())
+}
+
+impl<'a> NativeCtx<'a> {
+    /// What a timer service needs: the executor, this M's context, and
+    /// AfterFunc's func value `f` as a timer keeps it (None for 0):
+    /// pinned now, started as `time.goFunc`'s goroutine when the timer
+    /// fires, unpinned when the timer lets it go (invariant 1).
+    fn timer_parts(
+        &mut self,
+        f: u64,
+    ) -> Result<(&Exec, &crate::exec::Cx, Option<TimerFunc<Exec>>), NativeResult> {
+        // The pin is a root the collector scanned when the cycle started,
+        // so one made during mark is shaded by hand.
+        self.shade_words(&[f]);
+        let prog = self.program_arc();
+        let (Some(exec), Some(cx)) = (self.exec(), self.cx()) else {
+            return Err(no_sched());
+        };
+        if f == 0 {
+            return Ok((exec, cx, None));
+        }
+        let key = exec.pin(f);
+        let func = TimerFunc::new(
+            move |cx| {
+                go_func_value(cx, &prog, f);
+            },
+            move |exec: &Exec| {
+                exec.unpin(key);
+            },
+        );
+        Ok((exec, cx, Some(func)))
+    }
+
+    /// `time`'s `newTimer(c chan Time, f func(), d, period int64, keep
+    /// bool) int64`: arms a timer firing after `d_ns` (then every
+    /// `period_ns`, if positive) that sends on channel `c` (the values
+    /// `time` builds) or starts func value `f`; returns its id (0 without
+    /// `keep`). Err is the Go panic to raise.
+    pub fn new_timer(
+        &mut self,
+        c: u64,
+        f: u64,
+        d_ns: i64,
+        period_ns: i64,
+        keep: bool,
+        time: TimeWords,
+    ) -> Result<i64, NativeResult> {
+        let (exec, cx, func) = self.timer_parts(f)?;
+        let chan = exec.chan(c).cloned().map(|ch| (ch, time));
+        cx.new_timer(chan, func, d_ns, period_ns, keep)
+            .map_err(|e| NativeResult::Panic(e.to_string()))
+    }
+
+    /// `time`'s `stopTimer(id int64) bool` (see `sched/timer.rs`).
+    pub fn stop_timer(&mut self, id: i64) -> Result<bool, NativeResult> {
+        match self.cx() {
+            Some(cx) => Ok(cx.stop_timer(id)),
+            None => Err(no_sched()),
+        }
+    }
+
+    /// `time`'s `resetTimer(id int64, f func(), d, period int64) bool`:
+    /// stops timer `id` and arms it again, with func value `f` for
+    /// AfterFunc (0 for a channel timer).
+    pub fn reset_timer(
+        &mut self,
+        id: i64,
+        f: u64,
+        d_ns: i64,
+        period_ns: i64,
+    ) -> Result<bool, NativeResult> {
+        let (_, cx, func) = self.timer_parts(f)?;
+        Ok(cx.reset_timer(id, func, d_ns, period_ns))
+    }
+
+    /// A stretch of this native in which it blocks in system calls
+    /// between its own work (a scan reading standard input rune by rune),
+    /// for a native that cannot end first as [`NativeCtx::syscall`]
+    /// needs. Take it when the goroutine's stack holds every heap pointer
+    /// the native will use while blocked (invariant 2). Outside the
+    /// scheduler its calls simply run.
+    pub fn syscall_section(&self) -> SyscallSection<'a> {
+        SyscallSection {
+            blocker: self.blocker(),
+        }
+    }
+}
+
+/// See [`NativeCtx::syscall_section`].
+pub struct SyscallSection<'a> {
+    blocker: Option<Blocker<'a, Exec>>,
+}
+
+impl SyscallSection<'_> {
+    /// Runs `f`, a blocking call that touches no gol memory, with the
+    /// goroutine's P released (Go's `entersyscall`/`exitsyscall`).
+    pub fn run<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        match &mut self.blocker {
+            Some(b) => b.run(f),
+            None => f(),
+        }
+    }
+
+    /// Whether the goroutine came back from a call without a P: the
+    /// native must then call [`NativeCtx::end_slice_soon`].
+    pub fn lost_p(&self) -> bool {
+        self.blocker.as_ref().is_some_and(|b| b.lost_p())
+    }
+}
