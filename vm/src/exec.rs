@@ -166,6 +166,9 @@ pub struct Exec {
     /// `runtime.SetFinalizer`'s functions and the finalizers to run
     /// (mfinal.rs).
     pub(crate) finalizers: crate::mfinal::Finalizers,
+    /// The network poller, made when the first socket opens (a program
+    /// without sockets polls nothing).
+    pub(crate) netpoll: std::sync::OnceLock<Arc<crate::netpoll::NetPoller>>,
 }
 
 impl Exec {
@@ -329,6 +332,23 @@ impl Executor for Exec {
     fn background_wake(&self) {
         self.driver.wake();
     }
+
+    fn io_waiters(&self) -> usize {
+        self.netpoll.get().map_or(0, |np| np.io_waiters())
+    }
+
+    fn netpoll(&self, block: Option<std::time::Duration>) -> Vec<crate::sched::GWaker> {
+        match self.netpoll.get() {
+            Some(np) => np.poll(block),
+            None => Vec::new(),
+        }
+    }
+
+    fn netpoll_break(&self) {
+        if let Some(np) = self.netpoll.get() {
+            np.wake();
+        }
+    }
 }
 
 impl Exec {
@@ -424,8 +444,13 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
 /// Prints `created by f in goroutine N` and its location for a goroutine
 /// started by a `go` statement.
 pub(crate) fn created_by(vm: &Vm, g: &G) {
+    let _ = std::io::stderr().write_all(&created_by_text(vm, g));
+}
+
+/// The `created by` lines of `g`'s trace (empty for main).
+pub(crate) fn created_by_text(vm: &Vm, g: &G) -> Vec<u8> {
     let Some((parent, func, pc)) = g.created else {
-        return;
+        return Vec::new();
     };
     let mut out = Vec::new();
     let mut tr = Vec::new();
@@ -445,7 +470,7 @@ pub(crate) fn created_by(vm: &Vm, g: &G) {
         };
         out.extend_from_slice(line.as_bytes());
     }
-    let _ = std::io::stderr().write_all(&out);
+    out
 }
 
 /// Polls a parked G's ticket: `Some(outcome)` to return at once (still
@@ -736,6 +761,7 @@ pub(crate) fn run_program(vm: &mut Vm) -> i32 {
         dying: std::sync::atomic::AtomicBool::new(false),
         main_wait_ns: std::sync::atomic::AtomicU64::new(0),
         finalizers: Default::default(),
+        netpoll: std::sync::OnceLock::new(),
     };
     let sched = Sched::new(exec, sched_config());
     let main = Box::new(G::new(1, vm.prog.entry));

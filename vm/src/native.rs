@@ -55,8 +55,10 @@
 //!   other value is re-raised as it is, so `recover` in the native's
 //!   callers gets the callee's value).
 
+mod net;
 mod services;
 mod sig;
+mod stack;
 
 use crate::goroutine::{PanicValue, G};
 use crate::value;

@@ -58,9 +58,9 @@ const (
 // system call that failed.
 func sockListen(sotype int, ip []byte, port int) (h int, lip []byte, lport int, errno int, syscall string)
 
-// sockConnect starts connecting a new socket to ip:port: errAgain while
-// the connection is in progress (sockWait for writing, then
-// sockConnected).
+// sockConnect starts connecting a new socket to ip:port; sockConnected
+// answers errAgain while the connection is in progress (sockWait for
+// writing, then ask again).
 func sockConnect(sotype int, ip []byte, port int) (h int, errno int)
 
 // sockConnected finishes a connect: its outcome and the local address.
@@ -841,16 +841,18 @@ func (d *Dialer) DialContext(ctx context.Context, network, address string) (Conn
 	h, e := sockConnect(sotype, dialIP(ip), port)
 	var lip []byte
 	var lport int
-	sc := "socket"
-	if e == 0 || e == errAgain {
-		sc = "connect"
+	sc := "connect"
+	if e == 0 {
 		if dl != 0 {
 			sockDeadline(h, 2, dl)
 		}
-		if e == errAgain {
+		for {
+			lip, lport, e = sockConnected(h)
+			if e != errAgain {
+				break
+			}
 			sockWait(h, 2)
 		}
-		lip, lport, e = sockConnected(h)
 		if e != 0 {
 			sockClose(h)
 		} else if dl != 0 {
@@ -931,10 +933,13 @@ func DialUDP(network string, laddr, raddr *UDPAddr) (*UDPConn, error) {
 }
 
 func listen(network string, ip IP, port int, addrForErr Addr) (*netFD, error) {
-	sotype, _, _ := family(network)
+	sotype, fam, _ := family(network)
 	var bind []byte
 	if len(ip) != 0 {
 		bind = ip
+	} else if fam == 4 {
+		// No address on an IPv4-only network: every IPv4 interface.
+		bind = IPv4zero
 	}
 	h, lip, lport, e, sc := sockListen(sotype, bind, port)
 	if e != 0 {

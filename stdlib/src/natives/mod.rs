@@ -23,6 +23,7 @@
 //! | sort | [`sort`] |
 //! | os | [`ospkg`] |
 //! | math/rand | [`mathrand`] |
+//! | net | [`net`] |
 //! | runtime | [`runtime`] |
 //! | sync | [`sync`] |
 //! | sync/atomic | [`syncatomic`] |
@@ -64,6 +65,7 @@ pub mod fmt;
 pub mod fmtvalue;
 pub mod math;
 pub mod mathrand;
+pub mod net;
 pub mod ospkg;
 pub mod runtime;
 pub mod scan;
@@ -87,6 +89,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("fmt", scan::NATIVES),
     ("math", math::NATIVES),
     ("math/rand", mathrand::NATIVES),
+    ("net", net::NATIVES),
     ("os", ospkg::NATIVES),
     ("runtime", runtime::NATIVES),
     ("runtime/debug", runtime::DEBUG_NATIVES),

@@ -32,6 +32,10 @@ use gol_vm::{Native, NativeCtx, NativeResult};
 /// implements (checked at load, see gol_vm's native module).
 pub const NATIVES: &[(&str, Native)] = &[
     (
+        "Stack",
+        Native::new(stack, "func(buf []byte, all bool) int"),
+    ),
+    (
         "GC",
         Native::new(
             |c| {
@@ -337,4 +341,16 @@ fn set_finalizer(ctx: &mut NativeCtx<'_>) -> NativeResult {
         Ok(()) => NativeResult::Ok,
         Err(msg) => NativeResult::Fatal(msg),
     }
+}
+
+/// `runtime.Stack(buf, all)`: the goroutine dump (the caller's stack, and
+/// with `all` every other goroutine's), as much as fits in buf.
+fn stack(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let (ptr, len, _) = ctx.slice(0);
+    let all = ctx.bool(1);
+    let text = ctx.goroutine_dump(all);
+    let n = text.len().min(len as usize);
+    ctx.write_bytes_at(ptr, &text[..n]);
+    ctx.ret_int(0, n as i64);
+    NativeResult::Ok
 }

@@ -103,6 +103,35 @@ impl<E: Executor> Shared<E> {
         visit
     }
 
+    /// [`PCtx::with_views`] for every G but the one with id `me`.
+    pub(super) fn with_views<R>(&self, me: u64, f: impl FnOnce(&[GView<'_, E::G>]) -> R) -> R {
+        let gs: Vec<GRef<E>> = {
+            let mut v: Vec<GRef<E>> = self
+                .allgs
+                .lock()
+                .slots
+                .iter()
+                .flatten()
+                .filter(|g| g.hdr.id != me)
+                .cloned()
+                .collect();
+            v.sort_by_key(|g| g.hdr.id);
+            v
+        };
+        let guards: Vec<_> = gs.iter().map(|g| g.state.try_lock()).collect();
+        let views: Vec<GView<'_, E::G>> = gs
+            .iter()
+            .zip(&guards)
+            .map(|(g, st)| GView {
+                id: g.hdr.id,
+                status: g.hdr.status(),
+                wait: g.hdr.wait_reason(),
+                g: st.as_ref().and_then(|s| s.as_ref()),
+            })
+            .collect();
+        f(&views)
+    }
+
     /// [`PCtx::with_gs`] for every G but the one with id `me` (0: none).
     pub(super) fn with_gs<R>(&self, me: u64, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
         let gs: Vec<GRef<E>> = self
@@ -124,6 +153,16 @@ impl<E: Executor> Shared<E> {
         let states: Vec<&E::G> = guards.iter().filter_map(|s| s.as_ref()).collect();
         f(Some(&states))
     }
+}
+
+/// One goroutine as a dump shows it: its id, status and wait reason, and
+/// its executor state when that can be read (not while another M runs it
+/// or it is in a system call).
+pub struct GView<'a, G> {
+    pub id: u64,
+    pub status: GStatus,
+    pub wait: super::WaitReason,
+    pub g: Option<&'a G>,
 }
 
 /// What [`SchedHandle::with_g_slot`] lends its callback: the state of a G

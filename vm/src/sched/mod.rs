@@ -152,7 +152,7 @@ mod timerheap;
 mod trace;
 pub(crate) mod world;
 
-pub use allgs::{GRoots, SchedHandle, SlotVisit};
+pub use allgs::{GRoots, GView, SchedHandle, SlotVisit};
 pub use chan::{ChanCx, ChanError, Op, Selected};
 pub use g::{GStatus, GWaker, WaitReason};
 pub use pctx::PCtx;

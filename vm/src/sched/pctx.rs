@@ -69,6 +69,13 @@ impl<E: Executor> PCtx<E> {
         self.sh.world.start(s)
     }
 
+    /// Every G but the running one, as a goroutine dump shows it, in id
+    /// order. Stop the world first for a consistent picture: a G running
+    /// on another M (or in a system call) shows without its state.
+    pub fn with_views<R>(&self, f: impl FnOnce(&[super::GView<'_, E::G>]) -> R) -> R {
+        self.sh.with_views(self.goid(), f)
+    }
+
     /// Calls `f` with the states of every G (but the running one, unless
     /// `include_self`: from `after_slice` its state is unlocked too), all
     /// locked at once; with None when one is locked by someone else: a G
