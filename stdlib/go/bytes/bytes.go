@@ -1,6 +1,7 @@
 // Package bytes: functions over byte slices that mirror package strings,
 // the Buffer that grows as it is written, and Reader, written in gol's Go
-// subset. Functions that return parts of their argument return subslices
+// subset; the searches and comparisons Go writes in assembly (functions
+// without bodies) are natives. Functions that return parts of their argument return subslices
 // of it (capacity cut at the part's end), as Go's do.
 package bytes
 
@@ -22,39 +23,9 @@ var errNegativeRead = errors.New("bytes.Buffer: reader returned negative count f
 
 var errUnreadByte = errors.New("bytes.Buffer: UnreadByte: previous operation was not a successful read")
 
-func Equal(a, b []byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
+func Equal(a, b []byte) bool
 
-func Compare(a, b []byte) int {
-	n := len(a)
-	if len(b) < n {
-		n = len(b)
-	}
-	for i := 0; i < n; i++ {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	if len(a) < len(b) {
-		return -1
-	}
-	if len(a) > len(b) {
-		return 1
-	}
-	return 0
-}
+func Compare(a, b []byte) int
 
 func Clone(b []byte) []byte {
 	if b == nil {
@@ -63,66 +34,13 @@ func Clone(b []byte) []byte {
 	return append([]byte{}, b...)
 }
 
-func IndexByte(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
-		}
-	}
-	return -1
-}
+func IndexByte(b []byte, c byte) int
 
-func LastIndexByte(s []byte, c byte) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
-}
+func LastIndexByte(s []byte, c byte) int
 
-func Index(s, sep []byte) int {
-	n := len(sep)
-	switch {
-	case n == 0:
-		return 0
-	case n == 1:
-		return IndexByte(s, sep[0])
-	case n > len(s):
-		return -1
-	}
-	first := sep[0]
-	for i := 0; i+n <= len(s); i++ {
-		if s[i] != first {
-			continue
-		}
-		j := 1
-		for j < n && s[i+j] == sep[j] {
-			j++
-		}
-		if j == n {
-			return i
-		}
-	}
-	return -1
-}
+func Index(s, sep []byte) int
 
-func LastIndex(s, sep []byte) int {
-	n := len(sep)
-	if n == 0 {
-		return len(s)
-	}
-	for i := len(s) - n; i >= 0; i-- {
-		j := 0
-		for j < n && s[i+j] == sep[j] {
-			j++
-		}
-		if j == n {
-			return i
-		}
-	}
-	return -1
-}
+func LastIndex(s, sep []byte) int
 
 func Contains(b, subslice []byte) bool { return Index(b, subslice) != -1 }
 
@@ -209,20 +127,7 @@ func LastIndexFunc(s []byte, f func(r rune) bool) int {
 	return -1
 }
 
-func Count(s, sep []byte) int {
-	if len(sep) == 0 {
-		return utf8.RuneCount(s) + 1
-	}
-	n := 0
-	for {
-		i := Index(s, sep)
-		if i == -1 {
-			return n
-		}
-		n++
-		s = s[i+len(sep):]
-	}
-}
+func Count(s, sep []byte) int
 
 func HasPrefix(s, prefix []byte) bool {
 	return len(s) >= len(prefix) && Equal(s[:len(prefix)], prefix)

@@ -85,7 +85,9 @@ var cancelCtxKey int
 
 type cancelCtx struct {
 	parent Context
-	done   chan struct{}
+	// done is made at the first Done (most contexts are canceled without
+	// anyone waiting: a channel each would be wasted); under mu.
+	done chan struct{}
 
 	mu       sync.Mutex
 	children map[*cancelCtx]bool // nil once canceled; under mu
@@ -109,7 +111,23 @@ func (c *cancelCtx) Deadline() (deadline time.Time, ok bool) {
 	return c.parent.Deadline()
 }
 
-func (c *cancelCtx) Done() <-chan struct{} { return c.done }
+func (c *cancelCtx) Done() <-chan struct{} {
+	c.mu.Lock()
+	if c.done == nil {
+		c.done = make(chan struct{})
+	}
+	d := c.done
+	c.mu.Unlock()
+	return d
+}
+
+// closedchan is the Done channel of a context canceled before anyone
+// asked for it.
+var closedchan = make(chan struct{})
+
+func init() {
+	close(closedchan)
+}
 
 func (c *cancelCtx) Err() error {
 	c.mu.Lock()
@@ -156,7 +174,11 @@ func (c *cancelCtx) cancel(removeFromParent bool, err, cause error) {
 	}
 	c.err = err
 	c.cause = cause
-	close(c.done)
+	if c.done == nil {
+		c.done = closedchan
+	} else {
+		close(c.done)
+	}
 	for child := range c.children {
 		child.cancel(false, err, cause)
 	}
@@ -188,7 +210,7 @@ func parentCancelCtx(parent Context) (*cancelCtx, bool) {
 		return nil, false
 	}
 	p, ok := parent.Value(&cancelCtxKey).(*cancelCtx)
-	if !ok || p.done != done {
+	if !ok || p.Done() != done {
 		return nil, false
 	}
 	return p, true
@@ -235,7 +257,7 @@ func newCancelCtx(parent Context) *cancelCtx {
 	if parent == nil {
 		panic("cannot create context from nil parent")
 	}
-	c := &cancelCtx{done: make(chan struct{})}
+	c := &cancelCtx{}
 	c.propagateCancel(parent)
 	return c
 }

@@ -22,6 +22,7 @@
 //! | unicode | [`unicode`] |
 //! | sort | [`sort`] |
 //! | os | [`ospkg`] |
+//! | bytes | [`bytes`] |
 //! | math/rand | [`mathrand`] |
 //! | net | [`net`] |
 //! | runtime | [`runtime`] |
@@ -60,6 +61,7 @@
 //! time would reject programs that never call them. Plain functions
 //! without an implementation still fail at load time.
 
+pub mod bytes;
 pub mod errors;
 pub mod fmt;
 pub mod fmtvalue;
@@ -84,6 +86,7 @@ use gol_vm::{Hooks, Native, NativeCtx, NativeResult};
 /// native with its stated Go signature). A package may have several
 /// tables (fmt's scanning natives are in their own module).
 const PACKAGES: &[(&str, &[(&str, Native)])] = &[
+    ("bytes", bytes::NATIVES),
     ("errors", errors::NATIVES),
     ("fmt", fmt::NATIVES),
     ("fmt", scan::NATIVES),

@@ -38,7 +38,7 @@ pub fn index(s: &[u8], sub: &[u8]) -> Option<usize> {
 }
 
 /// Byte index of the last `sub` in `s`.
-fn last_index(s: &[u8], sub: &[u8]) -> Option<usize> {
+pub fn last_index(s: &[u8], sub: &[u8]) -> Option<usize> {
     if sub.is_empty() {
         return Some(s.len());
     }
@@ -152,7 +152,7 @@ fn gen_split(s: &[u8], sep: &[u8], sep_save: usize, n: i64) -> Option<Vec<Vec<u8
     Some(out)
 }
 
-fn count(s: &[u8], sub: &[u8]) -> usize {
+pub fn count(s: &[u8], sub: &[u8]) -> usize {
     if sub.is_empty() {
         return rune_count(s) + 1;
     }

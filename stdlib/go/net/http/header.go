@@ -74,16 +74,20 @@ func (h Header) writeSubset(w io.Writer, exclude map[string]bool) error {
 	var b strings.Builder
 	for _, k := range keys {
 		for _, v := range h[k] {
-			v = strings.TrimSpace(strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(v))
+			if strings.ContainsAny(v, "\r\n") {
+				v = headerNewlines.Replace(v)
+			}
 			b.WriteString(k)
 			b.WriteString(": ")
-			b.WriteString(v)
+			b.WriteString(strings.TrimSpace(v))
 			b.WriteString("\r\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+var headerNewlines = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
 
 func isTokenByte(c byte) bool {
 	if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {

@@ -616,9 +616,28 @@ func (w *response) finishRequest() {
 	}
 }
 
+// dateCache keeps the last Date header made: every response of one second
+// shares it.
+var dateCache struct {
+	mu   sync.Mutex
+	secs int64
+	text string
+}
+
 // httpDate formats t as an HTTP date (RFC 9110 IMF-fixdate), in GMT.
 func httpDate(t time.Time) string {
 	secs := t.Unix()
+	dateCache.mu.Lock()
+	defer dateCache.mu.Unlock()
+	if secs == dateCache.secs && dateCache.text != "" {
+		return dateCache.text
+	}
+	dateCache.secs = secs
+	dateCache.text = formatHTTPDate(secs)
+	return dateCache.text
+}
+
+func formatHTTPDate(secs int64) string {
 	days := secs / 86400
 	rem := secs % 86400
 	if rem < 0 {

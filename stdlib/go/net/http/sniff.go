@@ -51,6 +51,9 @@ func DetectContentType(data []byte) string {
 	}
 	rest := data[firstNonWS:]
 	for _, tag := range htmlTags {
+		if len(rest) == 0 || rest[0] != '<' {
+			break
+		}
 		if len(rest) < len(tag)+1 {
 			continue
 		}
@@ -65,7 +68,7 @@ func DetectContentType(data []byte) string {
 		return "text/xml; charset=utf-8"
 	}
 	for _, s := range exactSigs {
-		if len(data) >= len(s.sig) && string(data[:len(s.sig)]) == s.sig {
+		if len(data) >= len(s.sig) && data[0] == s.sig[0] && string(data[:len(s.sig)]) == s.sig {
 			return s.ct
 		}
 	}
