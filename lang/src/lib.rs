@@ -24,6 +24,7 @@ pub mod parser;
 pub mod source;
 pub mod token;
 pub mod types;
+mod walk;
 
 /// Where the checker finds the source of standard packages (`fmt`,
 /// `strings`, ...). The `gol` binary passes the stdlib crate's table; this
