@@ -181,37 +181,11 @@ impl<'a> Checker<'a> {
                 }
                 self.close_scope();
             }
-            StmtKind::Switch {
-                init, tag, cases, ..
-            } => self.switch_stmt(None, init.as_deref(), tag.as_ref(), cases),
-            StmtKind::TypeSwitch {
-                init,
-                bind,
-                x,
-                cases,
-                ..
-            } => self.type_switch(None, init.as_deref(), bind.as_ref(), x, cases),
-            StmtKind::Select { cases, .. } => self.select_stmt(None, cases),
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-            } => self.for_stmt(
-                None,
-                s,
-                init.as_deref(),
-                cond.as_ref(),
-                post.as_deref(),
-                body,
-            ),
-            StmtKind::Range {
-                key,
-                value,
-                define,
-                x,
-                body,
-            } => self.range_stmt(None, s, key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::Switch { .. }
+            | StmtKind::TypeSwitch { .. }
+            | StmtKind::Select { .. }
+            | StmtKind::For { .. }
+            | StmtKind::Range { .. } => self.breakable(None, s),
             StmtKind::Labeled { label, stmt } => self.labeled(label, stmt),
         }
     }
@@ -223,7 +197,13 @@ impl<'a> Checker<'a> {
     }
 
     fn labeled(&mut self, label: &'a ast::Ident, s: &'a Stmt) {
-        let name = Some(label.name.clone());
+        self.breakable(Some(label.name.clone()), s);
+    }
+
+    /// The statements `break` can leave (and, loops, `continue` can
+    /// repeat), with their label if they have one; any other statement is
+    /// checked as it is.
+    fn breakable(&mut self, name: Option<String>, s: &'a Stmt) {
         match &s.kind {
             StmtKind::Switch {
                 init, tag, cases, ..

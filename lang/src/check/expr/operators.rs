@@ -87,16 +87,7 @@ impl<'a> Checker<'a> {
                     if v == Value::Unknown {
                         return Operand::constant(x.ty, v, e);
                     }
-                    return match Value::unary(op, &v, k) {
-                        Ok(v) => {
-                            let r = Operand::constant(x.ty, v, e);
-                            self.overflow(r)
-                        }
-                        Err(err) => {
-                            self.const_error(e, err);
-                            Operand::invalid(e)
-                        }
-                    };
+                    return self.folded(e, x.ty, Value::unary(op, &v, k));
                 }
                 Operand::new(Mode::Value, x.ty, e)
             }
@@ -135,6 +126,18 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 _ => return,
+            }
+        }
+    }
+
+    /// The result of folding a constant operation of type `ty`: the
+    /// constant, checked for overflow, or the error in Go's words.
+    fn folded(&mut self, e: &'a Expr, ty: TypeId, r: Result<Value, ConstError>) -> Operand<'a> {
+        match r {
+            Ok(v) => self.overflow(Operand::constant(ty, v, e)),
+            Err(err) => {
+                self.const_error(e, err);
+                Operand::invalid(e)
             }
         }
     }
@@ -268,16 +271,7 @@ impl<'a> Checker<'a> {
                 return Operand::constant(x.ty, Value::Unknown, e);
             }
             let integer = self.tt.is_integer(x.ty);
-            return match Value::binary(op, &xv, &yv, integer) {
-                Ok(v) => {
-                    let r = Operand::constant(x.ty, v, e);
-                    self.overflow(r)
-                }
-                Err(err) => {
-                    self.const_error(e, err);
-                    Operand::invalid(e)
-                }
-            };
+            return self.folded(e, x.ty, Value::binary(op, &xv, &yv, integer));
         }
         Operand::new(Mode::Value, x.ty, e)
     }
@@ -565,16 +559,7 @@ impl<'a> Checker<'a> {
                 if !self.tt.is_integer(x.ty) {
                     x.ty = ids::UNTYPED_INT;
                 }
-                return match Value::shift(op, &Value::Int(xv), s) {
-                    Ok(v) => {
-                        let r = Operand::constant(x.ty, v, e);
-                        self.overflow(r)
-                    }
-                    Err(err) => {
-                        self.const_error(e, err);
-                        Operand::invalid(e)
-                    }
-                };
+                return self.folded(e, x.ty, Value::shift(op, &Value::Int(xv), s));
             }
             if self.tt.is_untyped(x.ty) {
                 // A non-constant shift of an untyped constant: its type
