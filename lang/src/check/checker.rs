@@ -106,6 +106,20 @@ pub(crate) struct FuncCtx {
     pub targets: Vec<super::stmt::Target>,
 }
 
+impl FuncCtx {
+    /// The context of a function body of signature `sig`, before its
+    /// parameters are declared.
+    pub(crate) fn new(sig: TypeId) -> FuncCtx {
+        FuncCtx {
+            sig,
+            named_results: Vec::new(),
+            locals: Vec::new(),
+            labels: HashMap::new(),
+            targets: Vec::new(),
+        }
+    }
+}
+
 pub(crate) struct Checker<'a> {
     pub srcs: &'a [PkgSrc],
     /// Every import path the importer knows (for unknown-import errors).
@@ -227,6 +241,15 @@ impl<'a> Checker<'a> {
         self.diags.push(d);
     }
 
+    /// `name redeclared in this block`, pointing at the other declaration.
+    pub(crate) fn redeclared(&mut self, name: &str, span: Span, prev: ObjId) {
+        let pspan = self.tt.obj(prev).span;
+        self.error_with(
+            Diagnostic::error(span, format!("{name} redeclared in this block"))
+                .with_secondary(pspan, format!("other declaration of {name}")),
+        );
+    }
+
     /// The type as Go prints it in messages of the current package.
     pub fn ts(&self, t: TypeId) -> String {
         self.tt.type_string(t, Some(self.pkg))
@@ -287,14 +310,7 @@ impl<'a> Checker<'a> {
         }
         if let Some(sc) = self.scopes.last_mut() {
             if let Some(&prev) = sc.names.get(&ident.name) {
-                let pspan = self.tt.obj(prev).span;
-                self.error_with(
-                    Diagnostic::error(
-                        ident.span,
-                        format!("{} redeclared in this block", ident.name),
-                    )
-                    .with_secondary(pspan, format!("other declaration of {}", ident.name)),
-                );
+                self.redeclared(&ident.name, ident.span, prev);
                 return;
             }
             sc.names.insert(ident.name.clone(), obj);

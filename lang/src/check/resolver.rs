@@ -22,14 +22,7 @@ impl<'a> Checker<'a> {
         }
         let p = &mut self.pkgs[self.pkg.0 as usize];
         if let Some(&prev) = p.scope.get(&ident.name) {
-            let pspan = self.tt.obj(prev).span;
-            self.error_with(
-                Diagnostic::error(
-                    ident.span,
-                    format!("{} redeclared in this block", ident.name),
-                )
-                .with_secondary(pspan, format!("other declaration of {}", ident.name)),
-            );
+            self.redeclared(&ident.name, ident.span, prev);
             return;
         }
         p.scope.insert(ident.name.clone(), obj);
@@ -189,11 +182,7 @@ impl<'a> Checker<'a> {
             }
             let fs = &mut self.pkgs[self.pkg.0 as usize].file_scopes[fi];
             if let Some(&prev) = fs.get(&name) {
-                let pspan = self.tt.obj(prev).span;
-                self.error_with(
-                    Diagnostic::error(span, format!("{name} redeclared in this block"))
-                        .with_secondary(pspan, format!("other declaration of {name}")),
-                );
+                self.redeclared(&name, span, prev);
                 continue;
             }
             fs.insert(name, o);
