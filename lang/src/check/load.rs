@@ -25,10 +25,10 @@ use std::collections::{HashMap, HashSet};
 /// The sources of one package, before checking.
 #[derive(Debug)]
 pub(crate) struct PkgSrc {
-    pub path: String,
-    pub files: Vec<ParsedFile>,
+    pub(crate) path: String,
+    pub(crate) files: Vec<ParsedFile>,
     /// Packages a script may import implicitly, by package name.
-    pub implicit: HashMap<String, String>,
+    pub(crate) implicit: HashMap<String, String>,
 }
 
 /// Parses a standard package's file.
@@ -201,8 +201,8 @@ impl Loader<'_> {
 /// as selector operands. Types count: a package named only in a type
 /// (`var b bytes.Buffer`) is still used.
 pub(crate) struct Names {
-    pub all: bool,
-    pub set: HashSet<String>,
+    pub(crate) all: bool,
+    pub(crate) set: HashSet<String>,
 }
 
 impl Visitor for Names {

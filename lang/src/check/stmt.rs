@@ -18,8 +18,8 @@ use crate::types::{ids, Builtin, ChanDir, ObjId, ObjKind, Type, TypeId, VarKind}
 /// An enclosing statement `break` (and, for loops, `continue`) may target.
 #[derive(Clone, Debug)]
 pub(crate) struct Target {
-    pub label: Option<String>,
-    pub is_loop: bool,
+    pub(crate) label: Option<String>,
+    pub(crate) is_loop: bool,
 }
 
 /// Where `fallthrough` is allowed.

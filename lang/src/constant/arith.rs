@@ -19,7 +19,12 @@ impl Value {
     /// For convenience, shifts (with a non-negative integral count) and
     /// comparisons are forwarded to [`Value::shift`] and [`Value::compare`].
     /// An `Unknown` operand gives `Unknown`.
-    pub fn binary(op: BinaryOp, x: &Value, y: &Value, integer: bool) -> Result<Value, ConstError> {
+    pub(crate) fn binary(
+        op: BinaryOp,
+        x: &Value,
+        y: &Value,
+        integer: bool,
+    ) -> Result<Value, ConstError> {
         use BinaryOp::*;
         if matches!(x, Value::Unknown) || matches!(y, Value::Unknown) {
             return Ok(Value::Unknown);
@@ -134,7 +139,7 @@ impl Value {
     /// caller checks an untyped result against [`UNTYPED_INT_BITS`] (Go:
     /// `constant shift overflow`) and a typed one against its type (Go shows
     /// the overflowing value). `>>` rounds toward negative infinity.
-    pub fn shift(op: BinaryOp, x: &Value, s: u64) -> Result<Value, ConstError> {
+    pub(crate) fn shift(op: BinaryOp, x: &Value, s: u64) -> Result<Value, ConstError> {
         if matches!(x, Value::Unknown) {
             return Ok(Value::Unknown);
         }
@@ -165,7 +170,7 @@ impl Value {
     /// `op x`. For `^x` on a typed unsigned kind the result is masked to the
     /// kind's width (Go: `^uint8(1) == 254`); `kind` is the operand's kind.
     /// For signed and untyped kinds `^x` is `-x-1`.
-    pub fn unary(op: UnaryOp, x: &Value, kind: BasicKind) -> Result<Value, ConstError> {
+    pub(crate) fn unary(op: UnaryOp, x: &Value, kind: BasicKind) -> Result<Value, ConstError> {
         if matches!(x, Value::Unknown) {
             return Ok(Value::Unknown);
         }
@@ -192,7 +197,7 @@ impl Value {
     /// Numbers compare by exact value (an `Int` and a `Float` too), strings
     /// bytewise, booleans only for `==` and `!=`. Anything else (including
     /// `Unknown` operands) is `false`.
-    pub fn compare(op: BinaryOp, x: &Value, y: &Value) -> bool {
+    pub(crate) fn compare(op: BinaryOp, x: &Value, y: &Value) -> bool {
         let ord = match (x, y) {
             (Value::Bool(a), Value::Bool(b)) => {
                 return match op {

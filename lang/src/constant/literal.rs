@@ -14,7 +14,7 @@ impl Value {
     /// Values wider than [`UNTYPED_INT_BITS`] are `TooLarge` (Go: `constant
     /// overflow`); malformed text (which the lexer should have caught) is
     /// `Invalid`.
-    pub fn from_int_literal(text: &str) -> Result<Value, ConstError> {
+    pub(crate) fn from_int_literal(text: &str) -> Result<Value, ConstError> {
         let clean: String = text.chars().filter(|&c| c != '_').collect();
         let (radix, digits) = if let Some(d) = strip_prefix_ci(&clean, "0x") {
             (16, d)
@@ -49,7 +49,7 @@ impl Value {
     ///
     /// Magnitudes past about 1e±10000 are `TooLarge` (checked from the
     /// exponent before any big number is built).
-    pub fn from_float_literal(text: &str) -> Result<Value, ConstError> {
+    pub(crate) fn from_float_literal(text: &str) -> Result<Value, ConstError> {
         let clean: String = text.chars().filter(|&c| c != '_').collect();
         if let Some(rest) = strip_prefix_ci(&clean, "0x") {
             parse_hex_float(rest)

@@ -71,23 +71,23 @@ use std::cmp::Ordering;
 use std::fmt;
 
 /// Go's precision limit for untyped integer constants, in bits.
-pub const UNTYPED_INT_BITS: u64 = 512;
+pub(crate) const UNTYPED_INT_BITS: u64 = 512;
 /// Rationals whose numerator or denominator grow past this many bits are
 /// rounded to [`FLOAT_MANT_BITS`] bits of mantissa (as `go/constant` does).
-pub const EXACT_RAT_BITS: u64 = 4096;
+pub(crate) const EXACT_RAT_BITS: u64 = 4096;
 /// Mantissa width of rounded (no longer exact) untyped floats.
-pub const FLOAT_MANT_BITS: u32 = 512;
+pub(crate) const FLOAT_MANT_BITS: u32 = 512;
 /// Largest binary exponent an untyped float may have (2^34000 ~ 1e10235).
-pub const FLOAT_MAX_EXP: i64 = 34_000;
+pub(crate) const FLOAT_MAX_EXP: i64 = 34_000;
 /// Longest string constant, in bytes.
-pub const MAX_STRING_BYTES: usize = 1 << 24;
+pub(crate) const MAX_STRING_BYTES: usize = 1 << 24;
 /// Widest result `shift` computes. Go's checker accepts shift counts up to
 /// 1074 and shows a typed result that overflows in full (`x << 600
 /// (constant 1913...904 of type int64) overflows int64`), so a shift may
 /// produce more than 512 bits; the 512-bit limit for untyped results is
 /// then the checker's test (as in Go's `overflow`). Anything wider than
 /// this is `TooLarge` without computing.
-pub const MAX_SHIFT_RESULT_BITS: u64 = 2048;
+pub(crate) const MAX_SHIFT_RESULT_BITS: u64 = 2048;
 
 /// The value of a constant expression.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,7 +103,7 @@ pub enum Value {
 
 /// Why an operation on constants failed; the checker words the message.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ConstError {
+pub(crate) enum ConstError {
     /// `x / 0`, `x % 0`: Go says `invalid operation: division by zero`.
     DivisionByZero,
     /// The value does not fit the kind: Go says `... (overflows)`.

@@ -23,7 +23,7 @@ impl Value {
     /// should choose the wording from the operand's type, not from this
     /// error. `int`, `uint` and `uintptr` are 64 bits. `Unknown` stays
     /// `Unknown`; `Invalid` as the kind passes the value through.
-    pub fn represent(&self, kind: BasicKind) -> Result<Value, ConstError> {
+    pub(crate) fn represent(&self, kind: BasicKind) -> Result<Value, ConstError> {
         use BasicKind::*;
         if matches!(self, Value::Unknown) || kind == Invalid {
             return Ok(self.clone());
@@ -102,28 +102,28 @@ impl Value {
     }
 
     /// The value as an `Int` if integral (floats with integral values too).
-    pub fn to_int(&self) -> Option<BigInt> {
+    pub(crate) fn to_int(&self) -> Option<BigInt> {
         self.to_int_exact()
     }
 
-    pub fn to_i64(&self) -> Option<i64> {
+    pub(crate) fn to_i64(&self) -> Option<i64> {
         self.to_int_exact()?.to_i64()
     }
 
-    pub fn to_u64(&self) -> Option<u64> {
+    pub(crate) fn to_u64(&self) -> Option<u64> {
         self.to_int_exact()?.to_u64()
     }
 
     /// Nearest float64 (for code generation of float constants), rounded
     /// half to even from the exact value. `None` for non-numbers and for
     /// values beyond float64's range (which would round to infinity).
-    pub fn to_f64(&self) -> Option<f64> {
+    pub(crate) fn to_f64(&self) -> Option<f64> {
         let r = self.to_rat()?;
         rat_to_float_bits(&r, &BINARY64).map(f64::from_bits)
     }
 
     /// Nearest float32, as [`Value::to_f64`] (for typed float32 constants).
-    pub fn to_f32(&self) -> Option<f32> {
+    pub(crate) fn to_f32(&self) -> Option<f32> {
         let r = self.to_rat()?;
         rat_to_float_bits(&r, &BINARY32).map(|b| f32::from_bits(b as u32))
     }

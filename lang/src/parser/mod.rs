@@ -77,7 +77,7 @@ use lalrpop_util::{ErrorRecovery, ParseError};
 )]
 mod grammar {
     lalrpop_util::lalrpop_mod!(pub grammar);
-    pub use grammar::*;
+    pub(crate) use grammar::*;
 }
 
 mod repair;
@@ -85,7 +85,7 @@ mod state;
 mod syntax_error;
 
 use repair::{repair, type_param_lists, Fix};
-pub use state::{Header, ParamEntry, State, TopItem};
+pub(crate) use state::{Header, ParamEntry, State, TopItem};
 use syntax_error::{open_bracket, syntax_error, NEWLINE_BEFORE_BRACE};
 
 /// Parses one file. Always returns a file (with `Bad` nodes where recovery

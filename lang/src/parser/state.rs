@@ -13,30 +13,30 @@ pub(super) type Recovery = ErrorRecovery<u32, Token, ()>;
 /// A top-level entry before the file is assembled (short-lived, so its
 /// size does not matter).
 #[allow(clippy::large_enum_variant)]
-pub enum TopItem {
+pub(crate) enum TopItem {
     Imports(Vec<ImportSpec>),
     Item(Item),
     Nothing,
 }
 
 /// One parameter as written, before grouping.
-pub struct ParamEntry {
-    pub name: Option<Ident>,
-    pub ty: Expr,
+pub(crate) struct ParamEntry {
+    pub(crate) name: Option<Ident>,
+    pub(crate) ty: Expr,
     /// The span of `...`.
-    pub variadic: Option<Span>,
+    pub(crate) variadic: Option<Span>,
 }
 
 /// An if/switch header as parsed: `init ; cond`, or just `cond`.
-pub struct Header {
-    pub init: Option<Box<Stmt>>,
+pub(crate) struct Header {
+    pub(crate) init: Option<Box<Stmt>>,
     /// Position of the `;`, when there is one.
-    pub semi: Option<u32>,
-    pub cond: Option<Box<Stmt>>,
+    pub(crate) semi: Option<u32>,
+    pub(crate) cond: Option<Box<Stmt>>,
 }
 
 /// Parser state shared by the grammar actions.
-pub struct State<'src> {
+pub(crate) struct State<'src> {
     ids: &'src mut NodeIdGen,
     src: &'src str,
     base: u32,
@@ -96,7 +96,7 @@ impl<'src> State<'src> {
             .map(|t| t.0)
     }
 
-    pub fn ident(&mut self, lo: u32, name: String, hi: u32) -> Ident {
+    pub(crate) fn ident(&mut self, lo: u32, name: String, hi: u32) -> Ident {
         Ident {
             id: self.ids.fresh(),
             span: Span::new(lo, hi),
@@ -104,7 +104,7 @@ impl<'src> State<'src> {
         }
     }
 
-    pub fn ident_expr(&mut self, i: Ident) -> Expr {
+    pub(crate) fn ident_expr(&mut self, i: Ident) -> Expr {
         Expr {
             id: self.ids.fresh(),
             span: i.span,
@@ -112,7 +112,7 @@ impl<'src> State<'src> {
         }
     }
 
-    pub fn expr(&mut self, lo: u32, hi: u32, kind: ExprKind) -> Expr {
+    pub(crate) fn expr(&mut self, lo: u32, hi: u32, kind: ExprKind) -> Expr {
         Expr {
             id: self.ids.fresh(),
             span: Span::new(lo, hi),
@@ -122,7 +122,7 @@ impl<'src> State<'src> {
 
     /// Statements travel boxed through the parser: a `Stmt` is large, and
     /// every value on lalrpop's symbol stack is as large as the largest.
-    pub fn stmt(&mut self, lo: u32, hi: u32, kind: StmtKind) -> Box<Stmt> {
+    pub(crate) fn stmt(&mut self, lo: u32, hi: u32, kind: StmtKind) -> Box<Stmt> {
         Box::new(Stmt {
             id: self.ids.fresh(),
             span: Span::new(lo, hi),
@@ -130,13 +130,13 @@ impl<'src> State<'src> {
         })
     }
 
-    pub fn binary(&mut self, lo: u32, hi: u32, op: BinaryOp, a: Expr, b: Expr) -> Expr {
+    pub(crate) fn binary(&mut self, lo: u32, hi: u32, op: BinaryOp, a: Expr, b: Expr) -> Expr {
         self.expr(lo, hi, ExprKind::Binary(op, Box::new(a), Box::new(b)))
     }
 
     /// `<-chan T` in an expression parses as a receive from `chan T`;
     /// rewrite it to the receive-only channel type, as go/parser does.
-    pub fn unary(&mut self, lo: u32, hi: u32, op: UnaryOp, x: Expr) -> Expr {
+    pub(crate) fn unary(&mut self, lo: u32, hi: u32, op: UnaryOp, x: Expr) -> Expr {
         if op == UnaryOp::Recv {
             if let ExprKind::ChanType(ChanDir::Both, _) = &x.kind {
                 if let ExprKind::ChanType(_, elem) = x.kind {
@@ -149,7 +149,7 @@ impl<'src> State<'src> {
 
     /// `x.(type)`. Outside a switch header the checker rejects it, with
     /// Go's "use of .(type) outside type switch".
-    pub fn type_guard(&mut self, lo: u32, hi: u32, x: Expr) -> Expr {
+    pub(crate) fn type_guard(&mut self, lo: u32, hi: u32, x: Expr) -> Expr {
         self.expr(
             lo,
             hi,
@@ -160,7 +160,7 @@ impl<'src> State<'src> {
         )
     }
 
-    pub fn slice(
+    pub(crate) fn slice(
         &mut self,
         lo: u32,
         hi: u32,
@@ -194,7 +194,7 @@ impl<'src> State<'src> {
         )
     }
 
-    pub fn composite(
+    pub(crate) fn composite(
         &mut self,
         lo: u32,
         hi: u32,
@@ -240,18 +240,18 @@ impl<'src> State<'src> {
         )
     }
 
-    pub fn const_group(&mut self, mut specs: Vec<ConstSpec>) -> Vec<ConstSpec> {
+    pub(crate) fn const_group(&mut self, mut specs: Vec<ConstSpec>) -> Vec<ConstSpec> {
         for (i, s) in specs.iter_mut().enumerate() {
             s.iota = i as u32;
         }
         specs
     }
 
-    pub fn generics(&mut self, lo: u32, hi: u32) {
+    pub(crate) fn generics(&mut self, lo: u32, hi: u32) {
         self.error(lo, hi, "generics are not supported by gol");
     }
 
-    pub fn struct_tag(&mut self, lo: u32, hi: u32) {
+    pub(crate) fn struct_tag(&mut self, lo: u32, hi: u32) {
         self.error(lo, hi, "struct tags are not supported by gol");
     }
 
@@ -314,7 +314,7 @@ impl<'src> State<'src> {
         out
     }
 
-    pub fn signature(
+    pub(crate) fn signature(
         &mut self,
         span: Span,
         params: (Vec<ParamEntry>, u32),
@@ -338,7 +338,7 @@ impl<'src> State<'src> {
         }
     }
 
-    pub fn func_decl(
+    pub(crate) fn func_decl(
         &mut self,
         span: Span,
         recv: Option<(Vec<ParamEntry>, u32)>,
@@ -373,7 +373,11 @@ impl<'src> State<'src> {
         }
     }
 
-    pub fn stmt_list(&mut self, v: Vec<Option<Box<Stmt>>>, last: Option<Box<Stmt>>) -> Vec<Stmt> {
+    pub(crate) fn stmt_list(
+        &mut self,
+        v: Vec<Option<Box<Stmt>>>,
+        last: Option<Box<Stmt>>,
+    ) -> Vec<Stmt> {
         v.into_iter()
             .chain(std::iter::once(last))
             .flatten()
@@ -381,7 +385,13 @@ impl<'src> State<'src> {
             .collect()
     }
 
-    pub fn labeled(&mut self, lo: u32, hi: u32, label: Ident, s: Option<Box<Stmt>>) -> Box<Stmt> {
+    pub(crate) fn labeled(
+        &mut self,
+        lo: u32,
+        hi: u32,
+        label: Ident,
+        s: Option<Box<Stmt>>,
+    ) -> Box<Stmt> {
         let inner = match s {
             Some(s) => s,
             None => self.stmt(hi, hi, StmtKind::Empty),
@@ -390,13 +400,13 @@ impl<'src> State<'src> {
     }
 
     /// Records a recovered error inside a list.
-    pub fn recover(&mut self, e: Recovery) {
+    pub(crate) fn recover(&mut self, e: Recovery) {
         self.errors.push(e);
     }
 
     /// `go f()` and `defer f()`: the expression must not be parenthesised
     /// (Go's parser checks that).
-    pub fn go_defer(&mut self, lo: u32, hi: u32, e: Expr, is_go: bool) -> Box<Stmt> {
+    pub(crate) fn go_defer(&mut self, lo: u32, hi: u32, e: Expr, is_go: bool) -> Box<Stmt> {
         let kw = if is_go { "go" } else { "defer" };
         let parens = matches!(e.kind, ExprKind::Paren(_));
         // (That it is a call at all is the checker's to say, as in Go.)
@@ -412,7 +422,7 @@ impl<'src> State<'src> {
         self.stmt(lo, hi, kind)
     }
 
-    pub fn recovered(&mut self, e: Recovery) -> Box<Stmt> {
+    pub(crate) fn recovered(&mut self, e: Recovery) -> Box<Stmt> {
         let (lo, hi) = match &e.error {
             ParseError::UnrecognizedToken { token, .. } | ParseError::ExtraToken { token } => {
                 (token.0, token.2)
@@ -426,7 +436,7 @@ impl<'src> State<'src> {
         self.stmt(lo, hi, StmtKind::Bad)
     }
 
-    pub fn expr_stmt(&mut self, lo: u32, hi: u32, mut exprs: Vec<Expr>) -> Box<Stmt> {
+    pub(crate) fn expr_stmt(&mut self, lo: u32, hi: u32, mut exprs: Vec<Expr>) -> Box<Stmt> {
         if exprs.len() != 1 {
             let i = self.tok_at(hi);
             let (pos, what) = match self.toks.get(i) {
@@ -463,7 +473,7 @@ impl<'src> State<'src> {
             .collect()
     }
 
-    pub fn define(
+    pub(crate) fn define(
         &mut self,
         lo: u32,
         _op: u32,
@@ -512,7 +522,7 @@ impl<'src> State<'src> {
         self.expr(at, at, ExprKind::Bad)
     }
 
-    pub fn if_stmt(
+    pub(crate) fn if_stmt(
         &mut self,
         lo: u32,
         hi: u32,
@@ -571,7 +581,7 @@ impl<'src> State<'src> {
         Err(e)
     }
 
-    pub fn switch(
+    pub(crate) fn switch(
         &mut self,
         lo: u32,
         hi: u32,
@@ -642,7 +652,7 @@ impl<'src> State<'src> {
         }
     }
 
-    pub fn for_cond(&mut self, lo: u32, hi: u32, c: Box<Stmt>, body: Block) -> Box<Stmt> {
+    pub(crate) fn for_cond(&mut self, lo: u32, hi: u32, c: Box<Stmt>, body: Block) -> Box<Stmt> {
         let cond = self.as_expr(c);
         self.stmt(
             lo,
@@ -656,7 +666,7 @@ impl<'src> State<'src> {
         )
     }
 
-    pub fn for_three(
+    pub(crate) fn for_three(
         &mut self,
         lo: u32,
         hi: u32,
@@ -689,7 +699,7 @@ impl<'src> State<'src> {
         )
     }
 
-    pub fn range(
+    pub(crate) fn range(
         &mut self,
         lo: u32,
         hi: u32,
@@ -733,7 +743,7 @@ impl<'src> State<'src> {
     /// Which statements may stand in a select case is the checker's to say,
     /// as in Go (`select case must be send or receive (possibly with
     /// assignment)`).
-    pub fn comm_clause(
+    pub(crate) fn comm_clause(
         &mut self,
         lo: u32,
         hi: u32,

@@ -321,7 +321,7 @@ impl<'a> Site<'a> {
 
     /// Inside a list: Go names the list.
     fn in_list(&self) -> Option<Diagnostic> {
-        if !(self.has(",") && !self.has(";")) {
+        if !self.has(",") || self.has(";") {
             return None;
         }
         let toks = self.toks;
@@ -445,7 +445,7 @@ impl<'a> Site<'a> {
 
     /// A token where a statement or declaration should have ended.
     fn statement_end(&self) -> Option<Diagnostic> {
-        if !(self.has(";") && !self.is_semi) {
+        if !self.has(";") || self.is_semi {
             return None;
         }
         let place = if self.open().is_some() {

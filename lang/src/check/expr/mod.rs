@@ -33,15 +33,15 @@ use crate::types::{ids, ObjKind, Type, TypeId};
 /// The result of evaluating an expression.
 #[derive(Clone, Debug)]
 pub(crate) struct Operand<'a> {
-    pub mode: Mode,
-    pub ty: TypeId,
-    pub val: Option<Value>,
+    pub(crate) mode: Mode,
+    pub(crate) ty: TypeId,
+    pub(crate) val: Option<Value>,
     /// The expression (for messages and for re-recording its type).
-    pub expr: Option<&'a Expr>,
+    pub(crate) expr: Option<&'a Expr>,
 }
 
 impl<'a> Operand<'a> {
-    pub fn invalid(e: &'a Expr) -> Operand<'a> {
+    pub(crate) fn invalid(e: &'a Expr) -> Operand<'a> {
         Operand {
             mode: Mode::Invalid,
             ty: ids::INVALID,
@@ -49,7 +49,7 @@ impl<'a> Operand<'a> {
             expr: Some(e),
         }
     }
-    pub fn new(mode: Mode, ty: TypeId, e: &'a Expr) -> Operand<'a> {
+    pub(crate) fn new(mode: Mode, ty: TypeId, e: &'a Expr) -> Operand<'a> {
         Operand {
             mode,
             ty,
@@ -57,7 +57,7 @@ impl<'a> Operand<'a> {
             expr: Some(e),
         }
     }
-    pub fn constant(ty: TypeId, v: Value, e: &'a Expr) -> Operand<'a> {
+    pub(crate) fn constant(ty: TypeId, v: Value, e: &'a Expr) -> Operand<'a> {
         Operand {
             mode: Mode::Constant,
             ty,
@@ -65,10 +65,10 @@ impl<'a> Operand<'a> {
             expr: Some(e),
         }
     }
-    pub fn span(&self) -> Span {
+    pub(crate) fn span(&self) -> Span {
         self.expr.map(|e| e.span).unwrap_or_default()
     }
-    pub fn is_nil(&self) -> bool {
+    pub(crate) fn is_nil(&self) -> bool {
         self.ty == ids::UNTYPED_NIL
     }
 }
