@@ -99,6 +99,17 @@ pub fn parse_file(
     parse(src, base, kind, ids, true)
 }
 
+/// The file returned when parsing stops before the grammar runs: no
+/// items, spanning the whole text.
+fn empty_file(src: &str, base: u32) -> File {
+    File {
+        span: Span::new(base, base + src.len().min(u32::MAX as usize) as u32),
+        package: None,
+        imports: Vec::new(),
+        items: Vec::new(),
+    }
+}
+
 /// Go stops after this many syntax errors; so does gol.
 const MAX_SYNTAX_ERRORS: usize = 10;
 
@@ -128,14 +139,7 @@ fn parse(
     let (full, mut diags, truncated) = lex(src, base);
     if truncated {
         // The nesting cap was hit: parsing the rest would only add noise.
-        let span = Span::new(base, base + src.len().min(u32::MAX as usize) as u32);
-        let file = File {
-            span,
-            package: None,
-            imports: Vec::new(),
-            items: Vec::new(),
-        };
-        return (file, diags);
+        return (empty_file(src, base), diags);
     }
     // Generic declarations: one clear error at each type parameter list.
     let generic = type_param_lists(&full);
@@ -145,14 +149,7 @@ fn parse(
                 .into_iter()
                 .map(|s| Diagnostic::error(s, "generics are not supported by gol")),
         );
-        let span = Span::new(base, base + src.len().min(u32::MAX as usize) as u32);
-        let file = File {
-            span,
-            package: None,
-            imports: Vec::new(),
-            items: Vec::new(),
-        };
-        return (file, diags);
+        return (empty_file(src, base), diags);
     }
     // A missing comma in a multi-line list (`f(a\n)`, `{1,\n2\n}`) is the
     // most common syntax error, and lalrpop's recovery, which resumes at the

@@ -173,43 +173,50 @@ impl<'a> Site<'a> {
     /// between it and the error, and whether the header is a range clause:
     /// for messages that name the construct.
     fn statement_keyword(&self) -> (Option<&'a Token>, usize, bool) {
-        let toks = self.toks;
-        let mut depth = 0i32;
         let mut semis = 0;
         let mut ranged = false;
-        for j in (0..self.before().len()).rev() {
-            match &toks[j].1 {
-                Token::RParen | Token::RBrack | Token::RBrace => depth += 1,
-                Token::LParen | Token::LBrack | Token::LBrace => {
-                    depth -= 1;
-                    if depth < 0 {
-                        break;
-                    }
-                }
+        for (j, t) in self.level_before() {
+            match t {
                 // A newline ends the previous statement, unless it is the
                 // token just before the error (`for x` newline `{`).
-                Token::Semi(SemiKind::Newline | SemiKind::Eof)
-                    if depth == 0 && j + 1 < self.idx =>
-                {
-                    break
-                }
-                Token::Semi(_) if depth == 0 => {
+                Token::Semi(SemiKind::Newline | SemiKind::Eof) if j + 1 < self.idx => break,
+                Token::Semi(_) => {
                     semis += 1;
                     // `if a {}; x y`: a block ends the previous statement.
-                    if semis > 2 || j > 0 && toks[j - 1].1 == Token::RBrace {
+                    if semis > 2 || j > 0 && self.toks[j - 1].1 == Token::RBrace {
                         break;
                     }
                 }
-                Token::Range if depth == 0 => ranged = true,
-                t @ (Token::For | Token::Case | Token::Default | Token::If | Token::Switch)
-                    if depth == 0 =>
-                {
+                Token::Range => ranged = true,
+                Token::For | Token::Case | Token::Default | Token::If | Token::Switch => {
                     return (Some(t), semis, ranged);
                 }
                 _ => {}
             }
         }
         (None, semis, ranged)
+    }
+
+    /// The tokens before the error at its own bracket depth, nearest first,
+    /// with their indices: the walk stops at the innermost bracket left
+    /// open, and bracketed groups in between are stepped over.
+    fn level_before(&self) -> impl Iterator<Item = (usize, &'a Token)> {
+        let toks = self.toks;
+        let mut depth = 0i32;
+        (0..self.before().len())
+            .rev()
+            .map_while(move |j| match &toks[j].1 {
+                Token::RParen | Token::RBrack | Token::RBrace => {
+                    depth += 1;
+                    Some(None)
+                }
+                Token::LParen | Token::LBrack | Token::LBrace => {
+                    depth -= 1;
+                    (depth >= 0).then_some(None)
+                }
+                t => Some((depth == 0).then_some((j, t))),
+            })
+            .flatten()
     }
 
     /// Errors in an if/for/switch header, after Go's `header` and
@@ -297,22 +304,13 @@ impl<'a> Site<'a> {
         if !(self.has("{") && (self.is_semi || !self.has(";"))) {
             return None;
         }
-        let toks = self.toks;
-        let mut depth = 0i32;
-        for j in (0..self.before().len()).rev() {
-            match &toks[j].1 {
-                Token::RParen | Token::RBrack | Token::RBrace => depth += 1,
-                Token::LParen | Token::LBrack | Token::LBrace => {
-                    depth -= 1;
-                    if depth < 0 {
-                        break;
-                    }
-                }
-                Token::If | Token::For | Token::Switch if depth == 0 => {
-                    let kw = toks[j].1.text();
+        for (_, t) in self.level_before() {
+            match t {
+                Token::If | Token::For | Token::Switch => {
+                    let kw = t.text();
                     return Some(self.expected_err(&format!("expected {{ after {kw} clause")));
                 }
-                Token::Semi(SemiKind::Newline) | Token::Semi(SemiKind::Eof) if depth == 0 => break,
+                Token::Semi(SemiKind::Newline) | Token::Semi(SemiKind::Eof) => break,
                 _ => {}
             }
         }
@@ -376,20 +374,10 @@ impl<'a> Site<'a> {
         ) {
             return None;
         }
-        let mut depth = 0i32;
-        for t in self.before().iter().rev() {
-            match t.1 {
-                Token::RParen | Token::RBrack | Token::RBrace => depth += 1,
-                Token::LParen | Token::LBrack | Token::LBrace => {
-                    depth -= 1;
-                    if depth < 0 {
-                        break;
-                    }
-                }
-                Token::Semi(_) | Token::Colon if depth == 0 => break,
-                Token::Comma if depth == 0 => {
-                    return Some(self.expected_err("expected := or = or comma"));
-                }
+        for (_, t) in self.level_before() {
+            match t {
+                Token::Semi(_) | Token::Colon => break,
+                Token::Comma => return Some(self.expected_err("expected := or = or comma")),
                 _ => {}
             }
         }
