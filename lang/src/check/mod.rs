@@ -72,6 +72,25 @@ mod universe;
 
 pub(crate) use builtins::has_call_or_recv;
 
+/// The specs of a const group, each with the type and values it takes:
+/// its own, or, for a spec with neither, those of the last spec that had
+/// them (Go repeats them, with the next `iota`); `None` when no earlier
+/// spec had any.
+pub(crate) fn const_sources<'a>(
+    g: &'a ast::GenDecl<ast::ConstSpec>,
+) -> impl Iterator<Item = (&'a ast::ConstSpec, Option<ConstSource<'a>>)> {
+    let mut last = None;
+    g.specs.iter().map(move |spec| {
+        if !(spec.values.is_empty() && spec.ty.is_none()) {
+            last = Some((spec.ty.as_ref(), spec.values.as_slice()));
+        }
+        (spec, last)
+    })
+}
+
+/// A constant spec's type and values.
+pub(crate) type ConstSource<'a> = (Option<&'a ast::Expr>, &'a [ast::Expr]);
+
 /// One parsed source file handed to the checker.
 #[derive(Debug)]
 pub struct ParsedFile {

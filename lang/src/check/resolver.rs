@@ -195,18 +195,8 @@ impl<'a> Checker<'a> {
     fn collect_decl(&mut self, fi: usize, d: &'a ast::Decl) {
         match d {
             ast::Decl::Const(g) => {
-                let mut last: Option<&'a ast::ConstSpec> = None;
-                for spec in &g.specs {
-                    let src = if spec.values.is_empty() && spec.ty.is_none() {
-                        last
-                    } else {
-                        last = Some(spec);
-                        Some(spec)
-                    };
-                    let (ty, values): (Option<&'a ast::Expr>, &'a [ast::Expr]) = match src {
-                        Some(s) => (s.ty.as_ref(), &s.values),
-                        None => (None, &[]),
-                    };
+                for (spec, src) in super::const_sources(g) {
+                    let (ty, values) = src.unwrap_or((None, &[]));
                     self.check_const_arity(spec, values, src.is_none());
                     for (j, name) in spec.names.iter().enumerate() {
                         let o = self.new_obj(

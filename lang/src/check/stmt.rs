@@ -601,18 +601,8 @@ impl<'a> Checker<'a> {
                 }
             }
             ast::Decl::Const(g) => {
-                let mut last: Option<&'a ast::ConstSpec> = None;
-                for spec in &g.specs {
-                    let src = if spec.values.is_empty() && spec.ty.is_none() {
-                        last
-                    } else {
-                        last = Some(spec);
-                        Some(spec)
-                    };
-                    let (ty, values): (Option<&'a Expr>, &'a [Expr]) = match src {
-                        Some(s) => (s.ty.as_ref(), &s.values),
-                        None => (None, &[]),
-                    };
+                for (spec, src) in super::const_sources(g) {
+                    let (ty, values) = src.unwrap_or((None, &[]));
                     let saved = self.iota.replace(spec.iota);
                     let mut objs = Vec::new();
                     for (j, n) in spec.names.iter().enumerate() {
