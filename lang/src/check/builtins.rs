@@ -481,18 +481,10 @@ impl<'a> Checker<'a> {
             return None;
         }
         if x.mode == Mode::Constant {
-            let v = x.val.as_ref().and_then(|v| v.to_i64());
-            if let Some(v) = v {
-                if v < 0 {
-                    let d = self.operand_string(&x);
-                    self.error(
-                        x.span(),
-                        format!("invalid argument: index {d} must not be negative"),
-                    );
-                    return None;
-                }
+            if self.negative_index(&x) {
+                return None;
             }
-            return v;
+            return x.val.as_ref().and_then(|v| v.to_i64());
         }
         None
     }

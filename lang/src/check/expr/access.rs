@@ -151,30 +151,38 @@ impl<'a> Checker<'a> {
             return None;
         }
         if x.mode == Mode::Constant {
+            if self.negative_index(&x) {
+                return None;
+            }
             let v = x.val.as_ref().and_then(|v| v.to_i64());
-            if let Some(v) = v {
-                if v < 0 {
-                    let d = self.operand_string(&x);
+            if let (Some(v), Some(n)) = (v, len) {
+                if v as u64 >= n {
+                    let s = expr_string(ie);
                     self.error(
                         x.span(),
-                        format!("invalid argument: index {d} must not be negative"),
+                        format!("invalid argument: index {s} out of bounds [0:{n}]"),
                     );
                     return None;
-                }
-                if let Some(n) = len {
-                    if v as u64 >= n {
-                        let s = expr_string(ie);
-                        self.error(
-                            x.span(),
-                            format!("invalid argument: index {s} out of bounds [0:{n}]"),
-                        );
-                        return None;
-                    }
                 }
             }
             return v;
         }
         None
+    }
+
+    /// Reports a constant index or size (already of integer type) that is
+    /// negative; whether it was.
+    pub(crate) fn negative_index(&mut self, x: &Operand) -> bool {
+        let v = x.val.as_ref().and_then(|v| v.to_i64());
+        if !v.is_some_and(|v| v < 0) {
+            return false;
+        }
+        let d = self.operand_string(x);
+        self.error(
+            x.span(),
+            format!("invalid argument: index {d} must not be negative"),
+        );
+        true
     }
 
     pub(super) fn slice_expr(

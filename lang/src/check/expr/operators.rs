@@ -263,13 +263,9 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         if x.mode == Mode::Constant && y.mode == Mode::Constant {
-            let (xv, yv) = (
-                x.val.clone().unwrap_or(Value::Unknown),
-                y.val.clone().unwrap_or(Value::Unknown),
-            );
-            if xv == Value::Unknown || yv == Value::Unknown {
+            let Some((xv, yv)) = known_values(&x, &y) else {
                 return Operand::constant(x.ty, Value::Unknown, e);
-            }
+            };
             let integer = self.tt.is_integer(x.ty);
             return self.folded(e, x.ty, Value::binary(op, &xv, &yv, integer));
         }
@@ -416,13 +412,9 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         if x.mode == Mode::Constant && y.mode == Mode::Constant {
-            let (xv, yv) = (
-                x.val.clone().unwrap_or(Value::Unknown),
-                y.val.clone().unwrap_or(Value::Unknown),
-            );
-            if xv == Value::Unknown || yv == Value::Unknown {
+            let Some((xv, yv)) = known_values(&x, &y) else {
                 return Operand::constant(ids::UNTYPED_BOOL, Value::Unknown, e);
-            }
+            };
             return Operand::constant(
                 ids::UNTYPED_BOOL,
                 Value::Bool(Value::compare(op, &xv, &yv)),
@@ -579,6 +571,15 @@ impl<'a> Checker<'a> {
     }
 
     // ---- type assertions ----
+}
+
+/// Both constant operands' values, or `None` if either is unknown (after
+/// an earlier error).
+fn known_values(x: &Operand, y: &Operand) -> Option<(Value, Value)> {
+    match (x.val.clone()?, y.val.clone()?) {
+        (Value::Unknown, _) | (_, Value::Unknown) => None,
+        pair => Some(pair),
+    }
 }
 
 fn is_zero(v: Option<&Value>) -> bool {
