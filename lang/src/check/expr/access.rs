@@ -174,7 +174,7 @@ impl<'a> Checker<'a> {
     /// negative; whether it was.
     pub(crate) fn negative_index(&mut self, x: &Operand) -> bool {
         let v = x.val.as_ref().and_then(|v| v.to_i64());
-        if !v.is_some_and(|v| v < 0) {
+        if v.is_none_or(|v| v >= 0) {
             return false;
         }
         let d = self.operand_string(x);
