@@ -3,7 +3,7 @@
 
 /// A basic type, typed or untyped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum BasicKind {
+pub(crate) enum BasicKind {
     Bool,
     Int,
     Int8,
@@ -34,7 +34,7 @@ pub enum BasicKind {
 impl BasicKind {
     /// The name Go uses in messages (`untyped int`, `byte` is `uint8` here;
     /// the checker prints aliases by the name the user wrote where it knows it).
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         use BasicKind::*;
         match self {
             Bool => "bool",
@@ -62,7 +62,7 @@ impl BasicKind {
         }
     }
 
-    pub fn is_untyped(self) -> bool {
+    pub(crate) fn is_untyped(self) -> bool {
         use BasicKind::*;
         matches!(
             self,
@@ -70,7 +70,7 @@ impl BasicKind {
         )
     }
 
-    pub fn is_integer(self) -> bool {
+    pub(crate) fn is_integer(self) -> bool {
         use BasicKind::*;
         matches!(
             self,
@@ -89,33 +89,33 @@ impl BasicKind {
         )
     }
 
-    pub fn is_unsigned(self) -> bool {
+    pub(crate) fn is_unsigned(self) -> bool {
         use BasicKind::*;
         matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
     }
 
-    pub fn is_float(self) -> bool {
+    pub(crate) fn is_float(self) -> bool {
         matches!(
             self,
             BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
         )
     }
 
-    pub fn is_numeric(self) -> bool {
+    pub(crate) fn is_numeric(self) -> bool {
         self.is_integer() || self.is_float()
     }
 
-    pub fn is_string(self) -> bool {
+    pub(crate) fn is_string(self) -> bool {
         matches!(self, BasicKind::String | BasicKind::UntypedString)
     }
 
-    pub fn is_boolean(self) -> bool {
+    pub(crate) fn is_boolean(self) -> bool {
         matches!(self, BasicKind::Bool | BasicKind::UntypedBool)
     }
 
     /// Size in bytes on gol's 64-bit target (int and uint are 64 bits, as
     /// on amd64 and arm64).
-    pub fn size_bytes(self) -> Option<u32> {
+    pub(crate) fn size_bytes(self) -> Option<u32> {
         use BasicKind::*;
         Some(match self {
             Bool | Int8 | Uint8 => 1,
@@ -128,7 +128,7 @@ impl BasicKind {
     }
 
     /// The default type of an untyped constant kind (`untyped rune` -> `int32`).
-    pub fn default_type(self) -> BasicKind {
+    pub(crate) fn default_type(self) -> BasicKind {
         use BasicKind::*;
         match self {
             UntypedBool => Bool,

@@ -42,13 +42,13 @@ use crate::token::{SemiKind, Token};
 use logos::Logos;
 
 /// Deepest nesting of `(`, `[` and `{` accepted.
-pub const MAX_BRACKET_DEPTH: usize = 1000;
+pub(crate) const MAX_BRACKET_DEPTH: usize = 1000;
 /// Most operators chained along one nesting path (see the module docs).
-pub const MAX_CHAIN: usize = 3_000;
+pub(crate) const MAX_CHAIN: usize = 3_000;
 
 /// State shared with the logos callbacks.
 #[derive(Default)]
-pub struct Extras {
+pub(crate) struct Extras {
     base: u32,
     diags: Vec<Diagnostic>,
 }

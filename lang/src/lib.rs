@@ -7,12 +7,34 @@
 //! [`diag::Diagnostic`]s with spans into a [`source::SourceMap`].
 //!
 //! This crate knows nothing about threads or the heap.
+//!
+//! # Public surface
+//!
+//! Modules stay public where code outside the crate names their items, and
+//! inside them only those items are `pub`; everything else is
+//! `pub(crate)`. What others use:
+//!
+//! * the `gol` binary and the end-to-end tests: [`check_sources`],
+//!   [`Checked`], [`Importer`], [`codegen::compile`], [`diag`] (rendering
+//!   and the fields of [`diag::Diagnostic`]);
+//! * the VM and the standard library: [`bytecode`] (the compiled program,
+//!   runtime type descriptors, the contract between a program and the VM)
+//!   and [`opcode`]; the standard library also [`Importer`];
+//! * this crate's own integration tests (`lang/tests`): the parser
+//!   ([`parser::parse_file`], [`parser::parse_expr`], [`parser::dump`]),
+//!   the syntax tree ([`ast`]), [`lexer::lex`], [`check::check_program`]
+//!   and the checker's results ([`check::Program`], [`check::Info`]),
+//!   [`constant::Value`], and the types they show ([`types`]).
+//!
+//! An embedding API would need the first group: compile a program from
+//! sources through an [`Importer`], get diagnostics or a
+//! [`bytecode::Program`].
 
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 
 pub mod ast;
-pub mod basic;
+mod basic;
 pub mod bytecode;
 pub mod check;
 pub mod codegen;
@@ -24,6 +46,7 @@ pub mod parser;
 pub mod source;
 pub mod token;
 pub mod types;
+mod walk;
 
 /// Where the checker finds the source of standard packages (`fmt`,
 /// `strings`, ...). The `gol` binary passes the stdlib crate's table; this

@@ -20,7 +20,7 @@ pub struct FileId(pub u32);
 #[derive(Debug)]
 pub struct SourceFile {
     /// The name shown in diagnostics and stack traces (as given on the command line).
-    pub name: String,
+    pub(crate) name: String,
     pub text: String,
     /// Global offset of the first byte.
     pub base: u32,
@@ -30,14 +30,14 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// 0-based line index of a local byte offset.
-    pub fn line_index(&self, local: usize) -> usize {
+    pub(crate) fn line_index(&self, local: usize) -> usize {
         match self.line_starts.binary_search(&local) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
     }
     /// Go-style 1-based (line, column); the column counts bytes, as Go's does.
-    pub fn line_col(&self, local: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, local: usize) -> (usize, usize) {
         let line = self.line_index(local);
         (line + 1, local - self.line_starts[line] + 1)
     }
@@ -99,7 +99,7 @@ impl SourceMap {
     }
 
     /// The file holding a global offset.
-    pub fn file_of(&self, pos: u32) -> FileId {
+    pub(crate) fn file_of(&self, pos: u32) -> FileId {
         let i = match self.files.binary_search_by_key(&pos, |f| f.base) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
@@ -109,7 +109,7 @@ impl SourceMap {
 
     /// The file and the local byte range of a span. A span that crosses files
     /// (never produced by the parser) is clipped to the first file.
-    pub fn local(&self, span: Span) -> (FileId, Range<usize>) {
+    pub(crate) fn local(&self, span: Span) -> (FileId, Range<usize>) {
         let id = self.file_of(span.lo);
         let f = self.file(id);
         let lo = (span.lo - f.base) as usize;
@@ -126,7 +126,7 @@ impl SourceMap {
     }
 
     /// 1-based line of a global offset.
-    pub fn line(&self, pos: u32) -> usize {
+    pub(crate) fn line(&self, pos: u32) -> usize {
         let f = self.file(self.file_of(pos));
         f.line_index(((pos - f.base) as usize).min(f.text.len())) + 1
     }

@@ -117,7 +117,7 @@ pub enum Token {
 
 impl Token {
     /// The keyword token for an identifier-shaped word, if it is one.
-    pub fn keyword(word: &str) -> Option<Token> {
+    pub(crate) fn keyword(word: &str) -> Option<Token> {
         use Token::*;
         Some(match word {
             "break" => Break,
@@ -149,7 +149,7 @@ impl Token {
         })
     }
 
-    pub fn is_keyword(&self) -> bool {
+    pub(crate) fn is_keyword(&self) -> bool {
         use Token::*;
         matches!(
             self,
@@ -184,7 +184,7 @@ impl Token {
 
     /// Whether a newline after this token becomes a semicolon (Go spec,
     /// "Semicolons").
-    pub fn ends_statement(&self) -> bool {
+    pub(crate) fn ends_statement(&self) -> bool {
         use Token::*;
         matches!(
             self,
@@ -207,7 +207,7 @@ impl Token {
     }
 
     /// Source spelling of operators, punctuation and keywords.
-    pub fn text(&self) -> &'static str {
+    pub(crate) fn text(&self) -> &'static str {
         use Token::*;
         match self {
             Ident(_) | Int(_) | Float(_) | Imag(_) | Rune(_) | Str(_) => "",
@@ -293,7 +293,7 @@ impl Token {
     /// The same token without its heap payload (identifier names and
     /// literal values become empty): a cheap copy for error reporting,
     /// which reads names from the source text instead.
-    pub fn without_payload(&self) -> Token {
+    pub(crate) fn without_payload(&self) -> Token {
         match self {
             Token::Ident(_) => Token::Ident(String::new()),
             Token::Int(_) => Token::Int(String::new()),
@@ -308,7 +308,7 @@ impl Token {
     /// `keyword func`, `newline`, `semicolon`, `EOF`, `comma`, or the
     /// operator itself. `source` is the token's source text (for literals,
     /// which Go quotes as written).
-    pub fn describe(&self, source: &str) -> String {
+    pub(crate) fn describe(&self, source: &str) -> String {
         use Token::*;
         match self {
             Ident(name) if name.is_empty() => format!("name {source}"),

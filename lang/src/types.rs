@@ -51,55 +51,55 @@ pub struct PkgId(pub u32);
 /// A struct field. `pkg` is set for unexported names only: fields named
 /// `x` declared in different packages are different fields.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Field {
-    pub name: String,
-    pub ty: TypeId,
-    pub embedded: bool,
-    pub pkg: Option<PkgId>,
+pub(crate) struct Field {
+    pub(crate) name: String,
+    pub(crate) ty: TypeId,
+    pub(crate) embedded: bool,
+    pub(crate) pkg: Option<PkgId>,
 }
 
 /// A function signature; the receiver is not part of a method's type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Signature {
-    pub params: Vec<TypeId>,
-    pub results: Vec<TypeId>,
+pub(crate) struct Signature {
+    pub(crate) params: Vec<TypeId>,
+    pub(crate) results: Vec<TypeId>,
     /// The last parameter is `...T`, stored as `[]T`.
-    pub variadic: bool,
+    pub(crate) variadic: bool,
 }
 
 /// An interface method: name, package for unexported names, and its
 /// signature (a `Func` type id).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct IMethod {
-    pub name: String,
-    pub pkg: Option<PkgId>,
-    pub sig: TypeId,
+pub(crate) struct IMethod {
+    pub(crate) name: String,
+    pub(crate) pkg: Option<PkgId>,
+    pub(crate) sig: TypeId,
 }
 
 /// An interface's complete method set, sorted by name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Interface {
-    pub methods: Vec<IMethod>,
+pub(crate) struct Interface {
+    pub(crate) methods: Vec<IMethod>,
     /// Embeds `comparable` (only legal as a constraint, which gol rejects).
-    pub comparable: bool,
+    pub(crate) comparable: bool,
     /// `Some("any")` for the predeclared alias, so it prints as Go prints it.
-    pub alias: Option<&'static str>,
+    pub(crate) alias: Option<&'static str>,
 }
 
 /// A named (defined) type.
 #[derive(Clone, Debug)]
-pub struct Named {
-    pub obj: ObjId,
-    pub name: String,
-    pub pkg: Option<PkgId>,
+pub(crate) struct Named {
+    pub(crate) obj: ObjId,
+    pub(crate) name: String,
+    pub(crate) pkg: Option<PkgId>,
     /// `INVALID` until the declaration has been resolved.
-    pub underlying: TypeId,
+    pub(crate) underlying: TypeId,
     /// Methods declared with this type as receiver base, in source order.
-    pub methods: Vec<ObjId>,
+    pub(crate) methods: Vec<ObjId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Type {
+pub(crate) enum Type {
     /// `name` is the spelling (`byte` for a `Uint8` declared as byte).
     Basic(BasicKind, &'static str),
     Named(NamedKey),
@@ -116,7 +116,7 @@ pub enum Type {
 
 /// A channel's direction (mirrors [`crate::ast::ChanDir`], hashable).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ChanDir {
+pub(crate) enum ChanDir {
     Both,
     Send,
     Recv,
@@ -134,7 +134,7 @@ impl From<crate::ast::ChanDir> for ChanDir {
 
 /// Index into [`TypeTable::named`]; named types are never shared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct NamedKey(pub u32);
+pub(crate) struct NamedKey(pub u32);
 
 /// What an object is.
 #[derive(Clone, Debug)]
@@ -172,9 +172,9 @@ pub struct Object {
     pub name: String,
     pub kind: ObjKind,
     pub ty: TypeId,
-    pub pkg: Option<PkgId>,
+    pub(crate) pkg: Option<PkgId>,
     /// The defining identifier (empty span for universe objects).
-    pub span: Span,
+    pub(crate) span: Span,
     /// The defining identifier's node, if any.
     pub node: Option<NodeId>,
     /// Set on locals referenced from a function literal nested in the
@@ -182,7 +182,7 @@ pub struct Object {
     pub captured: bool,
     /// Set on locals whose address is taken (`&x`, method call on addressable
     /// `x` with pointer receiver, slicing an array): they must live in a heap cell.
-    pub addressed: bool,
+    pub(crate) addressed: bool,
 }
 
 impl Object {
@@ -191,7 +191,7 @@ impl Object {
     }
 }
 
-pub fn is_exported(name: &str) -> bool {
+pub(crate) fn is_exported(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
@@ -219,7 +219,7 @@ pub enum Builtin {
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 18] = [
+    pub(crate) const ALL: [Builtin; 18] = [
         Builtin::Append,
         Builtin::Cap,
         Builtin::Clear,
@@ -239,7 +239,7 @@ impl Builtin {
         Builtin::Real,
         Builtin::Recover,
     ];
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         use Builtin::*;
         match self {
             Append => "append",
@@ -266,14 +266,14 @@ impl Builtin {
 
 /// How a value of a type is laid out (see [`TypeTable::layout`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// Words in registers and in heap objects (saturating).
-    pub words: u32,
+    pub(crate) words: u32,
     /// Bytes with Go's alignment on a 64-bit target; `None` past `u64`.
-    pub size: Option<u64>,
-    pub align: u64,
+    pub(crate) size: Option<u64>,
+    pub(crate) align: u64,
     /// Whether `==` applies (interfaces count as comparable).
-    pub comparable: bool,
+    pub(crate) comparable: bool,
 }
 
 /// The interned type table and the object arena.
@@ -285,46 +285,46 @@ pub struct TypeTable {
     layouts: std::cell::RefCell<HashMap<TypeId, Layout>>,
     intern: HashMap<Type, TypeId>,
     named: Vec<Named>,
-    pub objects: Vec<Object>,
+    pub(crate) objects: Vec<Object>,
     /// Package names, for qualifying named types in messages.
-    pub pkg_names: Vec<String>,
+    pub(crate) pkg_names: Vec<String>,
     /// Package import paths.
-    pub pkg_paths: Vec<String>,
+    pub(crate) pkg_paths: Vec<String>,
 }
 
 /// Well-known type ids, fixed by [`TypeTable::new`].
 pub mod ids {
     use super::TypeId;
-    pub const INVALID: TypeId = TypeId(0);
-    pub const BOOL: TypeId = TypeId(1);
+    pub(crate) const INVALID: TypeId = TypeId(0);
+    pub(crate) const BOOL: TypeId = TypeId(1);
     pub const INT: TypeId = TypeId(2);
-    pub const INT8: TypeId = TypeId(3);
-    pub const INT16: TypeId = TypeId(4);
-    pub const INT32: TypeId = TypeId(5);
+    pub(crate) const INT8: TypeId = TypeId(3);
+    pub(crate) const INT16: TypeId = TypeId(4);
+    pub(crate) const INT32: TypeId = TypeId(5);
     pub const INT64: TypeId = TypeId(6);
-    pub const UINT: TypeId = TypeId(7);
-    pub const UINT8: TypeId = TypeId(8);
-    pub const UINT16: TypeId = TypeId(9);
-    pub const UINT32: TypeId = TypeId(10);
-    pub const UINT64: TypeId = TypeId(11);
-    pub const UINTPTR: TypeId = TypeId(12);
-    pub const FLOAT32: TypeId = TypeId(13);
+    pub(crate) const UINT: TypeId = TypeId(7);
+    pub(crate) const UINT8: TypeId = TypeId(8);
+    pub(crate) const UINT16: TypeId = TypeId(9);
+    pub(crate) const UINT32: TypeId = TypeId(10);
+    pub(crate) const UINT64: TypeId = TypeId(11);
+    pub(crate) const UINTPTR: TypeId = TypeId(12);
+    pub(crate) const FLOAT32: TypeId = TypeId(13);
     pub const FLOAT64: TypeId = TypeId(14);
-    pub const STRING: TypeId = TypeId(15);
-    pub const UNTYPED_BOOL: TypeId = TypeId(16);
-    pub const UNTYPED_INT: TypeId = TypeId(17);
-    pub const UNTYPED_RUNE: TypeId = TypeId(18);
-    pub const UNTYPED_FLOAT: TypeId = TypeId(19);
-    pub const UNTYPED_STRING: TypeId = TypeId(20);
-    pub const UNTYPED_NIL: TypeId = TypeId(21);
-    pub const BYTE: TypeId = TypeId(22);
-    pub const RUNE: TypeId = TypeId(23);
+    pub(crate) const STRING: TypeId = TypeId(15);
+    pub(crate) const UNTYPED_BOOL: TypeId = TypeId(16);
+    pub(crate) const UNTYPED_INT: TypeId = TypeId(17);
+    pub(crate) const UNTYPED_RUNE: TypeId = TypeId(18);
+    pub(crate) const UNTYPED_FLOAT: TypeId = TypeId(19);
+    pub(crate) const UNTYPED_STRING: TypeId = TypeId(20);
+    pub(crate) const UNTYPED_NIL: TypeId = TypeId(21);
+    pub(crate) const BYTE: TypeId = TypeId(22);
+    pub(crate) const RUNE: TypeId = TypeId(23);
     /// `interface{}` as written.
-    pub const EMPTY_INTERFACE: TypeId = TypeId(24);
+    pub(crate) const EMPTY_INTERFACE: TypeId = TypeId(24);
     /// `any`.
-    pub const ANY: TypeId = TypeId(25);
+    pub(crate) const ANY: TypeId = TypeId(25);
     /// The empty tuple: the "type" of a call without results.
-    pub const VOID: TypeId = TypeId(26);
+    pub(crate) const VOID: TypeId = TypeId(26);
 }
 
 impl Default for TypeTable {
@@ -334,7 +334,7 @@ impl Default for TypeTable {
 }
 
 impl TypeTable {
-    pub fn new() -> TypeTable {
+    pub(crate) fn new() -> TypeTable {
         use BasicKind as B;
         let mut t = TypeTable {
             types: Vec::new(),
@@ -389,7 +389,7 @@ impl TypeTable {
     }
 
     /// The id of a structural type, adding it if new.
-    pub fn intern(&mut self, ty: Type) -> TypeId {
+    pub(crate) fn intern(&mut self, ty: Type) -> TypeId {
         if let Some(&id) = self.intern.get(&ty) {
             return id;
         }
@@ -400,23 +400,19 @@ impl TypeTable {
     }
 
     /// The id of a structural type, if the table has it.
-    pub fn find(&self, ty: &Type) -> Option<TypeId> {
+    pub(crate) fn find(&self, ty: &Type) -> Option<TypeId> {
         self.intern.get(ty).copied()
     }
 
-    pub fn get(&self, t: TypeId) -> &Type {
+    pub(crate) fn get(&self, t: TypeId) -> &Type {
         &self.types[t.0 as usize]
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.types.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.types.is_empty()
-    }
-
-    pub fn basic(&self, k: BasicKind) -> TypeId {
+    pub(crate) fn basic(&self, k: BasicKind) -> TypeId {
         use BasicKind as B;
         match k {
             B::Invalid => ids::INVALID,
@@ -444,16 +440,21 @@ impl TypeTable {
         }
     }
 
-    pub fn pointer(&mut self, t: TypeId) -> TypeId {
+    pub(crate) fn pointer(&mut self, t: TypeId) -> TypeId {
         self.intern(Type::Pointer(t))
     }
-    pub fn slice(&mut self, t: TypeId) -> TypeId {
+    pub(crate) fn slice(&mut self, t: TypeId) -> TypeId {
         self.intern(Type::Slice(t))
     }
-    pub fn tuple(&mut self, ts: Vec<TypeId>) -> TypeId {
+    pub(crate) fn tuple(&mut self, ts: Vec<TypeId>) -> TypeId {
         self.intern(Type::Tuple(ts))
     }
-    pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
+    pub(crate) fn func(
+        &mut self,
+        params: Vec<TypeId>,
+        results: Vec<TypeId>,
+        variadic: bool,
+    ) -> TypeId {
         self.intern(Type::Func(Signature {
             params,
             results,
@@ -462,7 +463,7 @@ impl TypeTable {
     }
 
     /// A fresh named type with an invalid underlying type (set later).
-    pub fn new_named(&mut self, obj: ObjId, name: &str, pkg: Option<PkgId>) -> TypeId {
+    pub(crate) fn new_named(&mut self, obj: ObjId, name: &str, pkg: Option<PkgId>) -> TypeId {
         let key = NamedKey(self.named.len() as u32);
         self.named.push(Named {
             obj,
@@ -475,14 +476,14 @@ impl TypeTable {
         self.intern(Type::Named(key))
     }
 
-    pub fn named(&self, t: TypeId) -> Option<&Named> {
+    pub(crate) fn named(&self, t: TypeId) -> Option<&Named> {
         match self.get(t) {
             Type::Named(k) => self.named.get(k.0 as usize),
             _ => None,
         }
     }
 
-    pub fn named_mut(&mut self, t: TypeId) -> Option<&mut Named> {
+    pub(crate) fn named_mut(&mut self, t: TypeId) -> Option<&mut Named> {
         match self.types.get(t.0 as usize) {
             Some(Type::Named(k)) => self.named.get_mut(k.0 as usize),
             _ => None,
@@ -492,7 +493,7 @@ impl TypeTable {
     /// The underlying type: itself for everything but named types. Named
     /// types' underlying types are never named (the checker resolves
     /// chains when it sets them).
-    pub fn under(&self, t: TypeId) -> TypeId {
+    pub(crate) fn under(&self, t: TypeId) -> TypeId {
         match self.get(t) {
             Type::Named(k) => self.named[k.0 as usize].underlying,
             _ => t,
@@ -500,7 +501,7 @@ impl TypeTable {
     }
 
     /// The basic kind of `t`'s underlying type, if basic.
-    pub fn basic_kind(&self, t: TypeId) -> Option<BasicKind> {
+    pub(crate) fn basic_kind(&self, t: TypeId) -> Option<BasicKind> {
         match self.get(self.under(t)) {
             Type::Basic(k, _) => Some(*k),
             _ => None,
@@ -509,75 +510,75 @@ impl TypeTable {
 
     /// Whether `t` is the invalid type (the type of erroneous operands).
     /// A named type whose declaration is in progress is not invalid.
-    pub fn is_invalid(&self, t: TypeId) -> bool {
+    pub(crate) fn is_invalid(&self, t: TypeId) -> bool {
         t == ids::INVALID
     }
-    pub fn is_untyped(&self, t: TypeId) -> bool {
+    pub(crate) fn is_untyped(&self, t: TypeId) -> bool {
         matches!(self.get(t), Type::Basic(k, _) if k.is_untyped())
     }
-    pub fn is_named(&self, t: TypeId) -> bool {
+    pub(crate) fn is_named(&self, t: TypeId) -> bool {
         matches!(self.get(t), Type::Named(_))
     }
-    pub fn is_interface(&self, t: TypeId) -> bool {
+    pub(crate) fn is_interface(&self, t: TypeId) -> bool {
         matches!(self.get(self.under(t)), Type::Interface(_))
     }
-    pub fn is_integer(&self, t: TypeId) -> bool {
+    pub(crate) fn is_integer(&self, t: TypeId) -> bool {
         self.basic_kind(t).is_some_and(|k| k.is_integer())
     }
-    pub fn is_unsigned(&self, t: TypeId) -> bool {
+    pub(crate) fn is_unsigned(&self, t: TypeId) -> bool {
         self.basic_kind(t).is_some_and(|k| k.is_unsigned())
     }
-    pub fn is_float(&self, t: TypeId) -> bool {
+    pub(crate) fn is_float(&self, t: TypeId) -> bool {
         self.basic_kind(t).is_some_and(|k| k.is_float())
     }
-    pub fn is_numeric(&self, t: TypeId) -> bool {
+    pub(crate) fn is_numeric(&self, t: TypeId) -> bool {
         self.basic_kind(t).is_some_and(|k| k.is_numeric())
     }
-    pub fn is_string(&self, t: TypeId) -> bool {
+    pub(crate) fn is_string(&self, t: TypeId) -> bool {
         self.basic_kind(t).is_some_and(|k| k.is_string())
     }
-    pub fn is_boolean(&self, t: TypeId) -> bool {
+    pub(crate) fn is_boolean(&self, t: TypeId) -> bool {
         self.basic_kind(t).is_some_and(|k| k.is_boolean())
     }
     /// Types whose values are ordered by `<`.
-    pub fn is_ordered(&self, t: TypeId) -> bool {
+    pub(crate) fn is_ordered(&self, t: TypeId) -> bool {
         self.basic_kind(t)
             .is_some_and(|k| k.is_numeric() || k.is_string())
     }
 
-    pub fn interface(&self, t: TypeId) -> Option<&Interface> {
+    pub(crate) fn interface(&self, t: TypeId) -> Option<&Interface> {
         match self.get(self.under(t)) {
             Type::Interface(i) => Some(i),
             _ => None,
         }
     }
-    pub fn signature(&self, t: TypeId) -> Option<&Signature> {
+    pub(crate) fn signature(&self, t: TypeId) -> Option<&Signature> {
         match self.get(self.under(t)) {
             Type::Func(s) => Some(s),
             _ => None,
         }
     }
-    pub fn struct_fields(&self, t: TypeId) -> Option<&[Field]> {
+    pub(crate) fn struct_fields(&self, t: TypeId) -> Option<&[Field]> {
         match self.get(self.under(t)) {
             Type::Struct(f) => Some(f),
             _ => None,
         }
     }
     /// The element of a pointer type (through its underlying type).
-    pub fn pointer_elem(&self, t: TypeId) -> Option<TypeId> {
+    pub(crate) fn pointer_elem(&self, t: TypeId) -> Option<TypeId> {
         match self.get(self.under(t)) {
             Type::Pointer(e) => Some(*e),
             _ => None,
         }
     }
-    pub fn tuple_elems(&self, t: TypeId) -> Option<&[TypeId]> {
+    pub(crate) fn tuple_elems(&self, t: TypeId) -> Option<&[TypeId]> {
         match self.get(t) {
             Type::Tuple(v) => Some(v),
             _ => None,
         }
     }
 
-    pub fn add_object(&mut self, obj: Object) -> ObjId {
+    pub(crate) fn add_object(&mut self, obj: Object) -> ObjId {
         let id = ObjId(self.objects.len() as u32);
         self.objects.push(obj);
         id
@@ -585,7 +586,7 @@ impl TypeTable {
     pub fn obj(&self, o: ObjId) -> &Object {
         &self.objects[o.0 as usize]
     }
-    pub fn obj_mut(&mut self, o: ObjId) -> &mut Object {
+    pub(crate) fn obj_mut(&mut self, o: ObjId) -> &mut Object {
         &mut self.objects[o.0 as usize]
     }
 
@@ -593,7 +594,7 @@ impl TypeTable {
     /// An explicit work list of pairs: types inferred from expressions
     /// (`p1 := &p0; p2 := &p1; ...`) nest without bound, so this must not
     /// recurse on the Rust stack.
-    pub fn identical(&self, a: TypeId, b: TypeId) -> bool {
+    pub(crate) fn identical(&self, a: TypeId, b: TypeId) -> bool {
         let mut work = vec![(a, b)];
         while let Some((a, b)) = work.pop() {
             if a == b {
@@ -659,18 +660,18 @@ impl TypeTable {
     /// The size of a value of `t` in bytes on gol's 64-bit target, with
     /// Go's alignment of struct fields; `None` past `u64` (only used to
     /// reject types larger than the address space).
-    pub fn size_of(&self, t: TypeId) -> Option<u64> {
+    pub(crate) fn size_of(&self, t: TypeId) -> Option<u64> {
         self.layout(t).size
     }
 
     /// The words a value of `t` occupies in registers and in the heap.
-    pub fn words(&self, t: TypeId) -> u32 {
+    pub(crate) fn words(&self, t: TypeId) -> u32 {
         self.layout(t).words
     }
 
     /// Whether values of `t` can be compared with `==` (Go spec
     /// "Comparison operators"); interfaces count as comparable.
-    pub fn comparable(&self, t: TypeId) -> bool {
+    pub(crate) fn comparable(&self, t: TypeId) -> bool {
         self.layout(t).comparable
     }
 
@@ -680,7 +681,7 @@ impl TypeTable {
     /// (identical only to themselves), so the walk over the unnamed
     /// structure above them is acyclic; it is bottom-up with an explicit
     /// stack and memoised in `memo`.
-    pub fn identity_hash(&self, t: TypeId, memo: &mut HashMap<TypeId, u64>) -> u64 {
+    pub(crate) fn identity_hash(&self, t: TypeId, memo: &mut HashMap<TypeId, u64>) -> u64 {
         use std::hash::{Hash, Hasher};
         let children = |t: TypeId| -> Vec<TypeId> {
             match self.get(t) {
@@ -752,7 +753,7 @@ impl TypeTable {
     /// through itself: an invalid recursive type the checker reports)
     /// counts as one word for now; results that depend on one are not
     /// memoised, so the final answer never does.
-    pub fn layout(&self, t: TypeId) -> Layout {
+    pub(crate) fn layout(&self, t: TypeId) -> Layout {
         if let Some(l) = self.layouts.borrow().get(&t) {
             return *l;
         }
@@ -898,7 +899,7 @@ impl TypeTable {
     }
 
     /// Whether `t` may be compared to `nil`.
-    pub fn has_nil(&self, t: TypeId) -> bool {
+    pub(crate) fn has_nil(&self, t: TypeId) -> bool {
         matches!(
             self.get(self.under(t)),
             Type::Pointer(_)
@@ -912,7 +913,7 @@ impl TypeTable {
     }
 
     /// The default type of an untyped type (`untyped int` -> `int`).
-    pub fn default_type(&self, t: TypeId) -> TypeId {
+    pub(crate) fn default_type(&self, t: TypeId) -> TypeId {
         match self.get(t) {
             Type::Basic(k, _) if k.is_untyped() => match k {
                 BasicKind::UntypedRune => ids::RUNE,
@@ -925,7 +926,7 @@ impl TypeTable {
 
     /// Go's name for the structure of a type, as used in operand
     /// descriptions (`variable of struct type T`): empty for basic types.
-    pub fn composite_kind(&self, t: TypeId) -> &'static str {
+    pub(crate) fn composite_kind(&self, t: TypeId) -> &'static str {
         match self.get(self.under(t)) {
             Type::Basic(..) | Type::Named(_) => "",
             Type::Pointer(_) => "pointer",
@@ -949,7 +950,13 @@ impl TypeTable {
     }
 
     /// `(int, string) (bool, error)`: a signature without the `func`.
-    pub fn write_sig(&self, s: &mut String, sig: &Signature, local: Option<PkgId>, _depth: u32) {
+    pub(crate) fn write_sig(
+        &self,
+        s: &mut String,
+        sig: &Signature,
+        local: Option<PkgId>,
+        _depth: u32,
+    ) {
         let mut pieces = Vec::new();
         self.sig_pieces(sig, &mut pieces);
         pieces.reverse();

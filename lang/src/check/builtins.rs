@@ -80,333 +80,384 @@ impl<'a> Checker<'a> {
             );
             return Operand::invalid(e);
         }
-        let bname = b.name();
         match b {
-            Builtin::Len | Builtin::Cap => {
-                let x = self.expr(&args[0]);
-                if x.mode == Mode::Invalid {
-                    return Operand::invalid(e);
-                }
-                let u = self.tt.under(x.ty);
-                let mut ok = true;
-                let mut val = None;
-                match self.tt.get(u).clone() {
-                    Type::Basic(k, _) if k.is_string() && b == Builtin::Len => {
-                        if let Some(Value::String(s)) = &x.val {
-                            val = Some(Value::int(s.len() as i64));
-                        }
-                    }
-                    Type::Array(n, _) => {
-                        if !has_call_or_recv(&args[0], 0) {
-                            val = Some(Value::int(n as i64));
-                        }
-                    }
-                    Type::Pointer(p) => match self.tt.get(self.tt.under(p)) {
-                        Type::Array(n, _) => {
-                            if !has_call_or_recv(&args[0], 0) {
-                                val = Some(Value::int(*n as i64));
-                            }
-                        }
-                        _ => ok = false,
-                    },
-                    Type::Slice(_) | Type::Chan(..) => {}
-                    Type::Map(..) if b == Builtin::Len => {}
-                    _ => ok = false,
-                }
-                if !ok {
-                    let d = self.operand_string(&x);
-                    self.error(
-                        x.span(),
-                        format!("invalid argument: {d} for built-in {bname}"),
-                    );
-                    return Operand::invalid(e);
-                }
-                match val {
-                    Some(v) => Operand::constant(ids::INT, v, e),
-                    None => Operand::new(Mode::Value, ids::INT, e),
-                }
-            }
-            Builtin::Append => {
-                let mut s = match (&tuple, first.take()) {
-                    (Some(t), _) => t[0].clone(),
-                    (None, Some(x)) => x,
-                    (None, None) => self.expr(&args[0]),
-                };
-                if s.mode == Mode::Invalid {
-                    for a in &args[1..] {
-                        let _ = self.raw_expr(a, None);
-                    }
-                    return Operand::invalid(e);
-                }
-                if s.is_nil() {
-                    self.error(
-                        s.span(),
-                        "first argument to append must be a typed slice; found untyped nil",
-                    );
-                    return Operand::invalid(e);
-                }
-                let Type::Slice(elem) = self.tt.get(self.tt.under(s.ty)).clone() else {
-                    let d = self.operand_string(&s);
-                    self.error(
-                        s.span(),
-                        format!("invalid append: argument must be a slice; have {d}"),
-                    );
-                    for a in &args[1..] {
-                        let _ = self.raw_expr(a, None);
-                    }
-                    return Operand::invalid(e);
-                };
-                let st = s.ty;
-                s.mode = Mode::Value;
-                if ellipsis.is_some() {
-                    if args.len() != 2 {
-                        self.error(e.span, "can only use ... with final argument in list");
-                        return Operand::invalid(e);
-                    }
-                    let mut x = self.expr(&args[1]);
-                    if x.mode == Mode::Invalid {
-                        return Operand::invalid(e);
-                    }
-                    // append([]byte, string...) is allowed.
-                    let is_bytes = matches!(
-                        self.tt.basic_kind(elem),
-                        Some(crate::basic::BasicKind::Uint8)
-                    );
-                    if is_bytes && self.tt.is_string(x.ty) {
-                        if self.tt.is_untyped(x.ty) {
-                            self.convert_untyped(&mut x, ids::STRING);
-                        }
-                        return Operand::new(Mode::Value, st, e);
-                    }
-                    // The spec asks for a value assignable to []E, not to
-                    // the first argument's type: append(a, b...) with two
-                    // named slice types of one element type is valid.
-                    let want = self.tt.slice(elem);
-                    self.assignment(&mut x, want, "argument to append");
-                    return Operand::new(Mode::Value, st, e);
-                }
-                if let Some(t) = tuple {
-                    for mut x in t.into_iter().skip(1) {
-                        self.assignment(&mut x, elem, "argument to append");
-                    }
-                    return Operand::new(Mode::Value, st, e);
-                }
-                for a in &args[1..] {
-                    let mut x = self.expr_hint(a, Some(elem));
-                    self.assignment(&mut x, elem, "argument to append");
-                }
-                Operand::new(Mode::Value, st, e)
-            }
-            Builtin::Clear => {
-                let x = self.expr(&args[0]);
-                if x.mode == Mode::Invalid {
-                    return Operand::invalid(e);
-                }
-                if !matches!(
-                    self.tt.get(self.tt.under(x.ty)),
-                    Type::Map(..) | Type::Slice(_)
-                ) {
-                    let d = self.operand_string(&x);
-                    self.error(
-                        x.span(),
-                        format!("invalid argument: cannot clear {d}: argument must be (or constrained by) map or slice"),
-                    );
-                    return Operand::invalid(e);
-                }
-                Operand::new(Mode::NoValue, ids::VOID, e)
-            }
-            Builtin::Close => {
-                let x = self.expr(&args[0]);
-                if x.mode == Mode::Invalid {
-                    return Operand::invalid(e);
-                }
-                match self.tt.get(self.tt.under(x.ty)) {
-                    Type::Chan(ChanDir::Recv, _) => {
-                        let d = self.operand_string(&x);
-                        self.error(
-                            x.span(),
-                            format!("invalid operation: cannot close receive-only channel {d}"),
-                        );
-                        Operand::invalid(e)
-                    }
-                    Type::Chan(..) => Operand::new(Mode::NoValue, ids::VOID, e),
-                    _ => {
-                        let d = self.operand_string(&x);
-                        self.error(
-                            x.span(),
-                            format!("invalid operation: cannot close non-channel {d}"),
-                        );
-                        Operand::invalid(e)
-                    }
-                }
-            }
-            Builtin::Copy => {
-                let (dst, mut src) = match &tuple {
-                    Some(t) => (t[0].clone(), t[1].clone()),
-                    None => (self.expr(&args[0]), self.expr(&args[1])),
-                };
-                if dst.mode == Mode::Invalid || src.mode == Mode::Invalid {
-                    return Operand::invalid(e);
-                }
-                let Type::Slice(de) = self.tt.get(self.tt.under(dst.ty)).clone() else {
-                    let d = self.operand_string(&dst);
-                    self.error(
-                        dst.span(),
-                        format!("invalid copy: argument must be a slice; have {d}"),
-                    );
-                    return Operand::invalid(e);
-                };
-                if self.tt.is_string(src.ty)
-                    && matches!(self.tt.basic_kind(de), Some(crate::basic::BasicKind::Uint8))
-                {
-                    if self.tt.is_untyped(src.ty) {
-                        self.convert_untyped(&mut src, ids::STRING);
-                    }
-                    return Operand::new(Mode::Value, ids::INT, e);
-                }
-                let se = match self.tt.get(self.tt.under(src.ty)).clone() {
-                    Type::Slice(se) => se,
-                    // copy([]T, string) with T not byte: element types differ.
-                    Type::Basic(k, _) if k.is_string() => ids::BYTE,
-                    _ => {
-                        let d = self.operand_string(&src);
-                        self.error(
-                            src.span(),
-                            format!("invalid copy: argument must be a slice; have {d}"),
-                        );
-                        return Operand::invalid(e);
-                    }
-                };
-                if !self.tt.identical(de, se) {
-                    let (a, bb) = (self.operand_string(&dst), self.operand_string(&src));
-                    let (x, y) = (self.ts(de), self.ts(se));
-                    self.error(
-                        dst.span(),
-                        format!(
-                            "invalid copy: arguments {a} and {bb} have different element types {x} and {y}"),
-                    );
-                    return Operand::invalid(e);
-                }
-                Operand::new(Mode::Value, ids::INT, e)
-            }
-            Builtin::Delete => {
-                let (m, mut k) = match &tuple {
-                    Some(t) => (t[0].clone(), t[1].clone()),
-                    None => (self.expr(&args[0]), self.expr(&args[1])),
-                };
-                if m.mode == Mode::Invalid || k.mode == Mode::Invalid {
-                    return Operand::invalid(e);
-                }
-                let Type::Map(kt, _) = self.tt.get(self.tt.under(m.ty)).clone() else {
-                    let d = self.operand_string(&m);
-                    self.error(m.span(), format!("invalid argument: {d} is not a map"));
-                    return Operand::invalid(e);
-                };
-                self.assignment(&mut k, kt, "argument to delete");
-                Operand::new(Mode::NoValue, ids::VOID, e)
-            }
-            Builtin::Make => {
-                let t = self.typexpr(&args[0]);
-                if self.tt.is_invalid(t) {
-                    for a in &args[1..] {
-                        let _ = self.expr(a);
-                    }
-                    return Operand::invalid(e);
-                }
-                let min = match self.tt.get(self.tt.under(t)) {
-                    Type::Slice(_) => 2,
-                    Type::Map(..) | Type::Chan(..) => 1,
-                    _ => {
-                        let s = expr_string(&args[0]);
-                        self.error(
-                            args[0].span,
-                            format!("invalid argument: cannot make {s}: type must be slice, map, or channel"),
-                        );
-                        for a in &args[1..] {
-                            let _ = self.expr(a);
-                        }
-                        return Operand::invalid(e);
-                    }
-                };
-                if args.len() < min || args.len() > min + 1 {
-                    let s = expr_string(e);
-                    self.error(
-                        e.span,
-                        format!(
-                            "invalid operation: {s} expects {min} or {} arguments; found {}",
-                            min + 1,
-                            args.len()
-                        ),
-                    );
-                    return Operand::invalid(e);
-                }
-                let mut sizes = Vec::new();
-                for a in &args[1..] {
-                    sizes.push(self.size_arg(a));
-                }
-                if let [Some(l), Some(c)] = sizes[..] {
-                    if l > c {
-                        self.error(
-                            args[1].span,
-                            "invalid argument: length and capacity swapped",
-                        );
-                    }
-                }
-                Operand::new(Mode::Value, t, e)
-            }
+            Builtin::Len | Builtin::Cap => self.builtin_len_cap(e, b, args),
+            Builtin::Append => self.builtin_append(e, args, ellipsis, tuple, first),
+            Builtin::Clear => self.builtin_clear(e, args),
+            Builtin::Close => self.builtin_close(e, args),
+            Builtin::Copy => self.builtin_copy(e, args, tuple),
+            Builtin::Delete => self.builtin_delete(e, args, tuple),
+            Builtin::Make => self.builtin_make(e, args),
             Builtin::Max | Builtin::Min => self.min_max(e, b, args),
-            Builtin::New => {
-                let x = self.expr_or_type(&args[0]);
-                match x.mode {
-                    Mode::Invalid => Operand::invalid(e),
-                    Mode::TypeExpr => {
-                        let p = self.tt.pointer(x.ty);
-                        Operand::new(Mode::Value, p, e)
-                    }
-                    _ => {
-                        // Go 1.26: new(expr) allocates a copy of a value.
-                        let mut x = self.single_value(x);
-                        if x.mode == Mode::Invalid {
-                            return Operand::invalid(e);
-                        }
-                        if x.is_nil() {
-                            self.error(x.span(), "use of untyped nil in argument to built-in new");
-                            return Operand::invalid(e);
-                        }
-                        self.default_untyped(&mut x);
-                        let p = self.tt.pointer(x.ty);
-                        Operand::new(Mode::Value, p, e)
-                    }
-                }
-            }
+            Builtin::New => self.builtin_new(e, args),
             Builtin::Panic => {
                 let mut x = self.expr(&args[0]);
                 self.assignment(&mut x, ids::EMPTY_INTERFACE, "argument to panic");
                 Operand::new(Mode::NoValue, ids::VOID, e)
             }
-            Builtin::Print | Builtin::Println => {
-                let (xs, _) = self.eval_args(args, &[]);
-                for mut x in xs {
-                    if x.mode == Mode::Invalid {
-                        continue;
-                    }
-                    if x.is_nil() {
-                        self.error(
-                            x.span(),
-                            format!("use of untyped nil in argument to built-in {bname}"),
-                        );
-                        continue;
-                    }
-                    self.default_untyped(&mut x);
-                }
-                Operand::new(Mode::NoValue, ids::VOID, e)
-            }
+            Builtin::Print | Builtin::Println => self.builtin_print(e, b, args),
             Builtin::Recover => Operand::new(Mode::Value, ids::EMPTY_INTERFACE, e),
             Builtin::Complex | Builtin::Real | Builtin::Imag => {
                 self.error(e.span, "complex numbers are not supported by gol");
                 Operand::invalid(e)
             }
         }
+    }
+
+    /// `len` and `cap`: constant for strings and arrays (when the operand
+    /// has no call or receive), a value otherwise.
+    fn builtin_len_cap(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr]) -> Operand<'a> {
+        let bname = b.name();
+        let x = self.expr(&args[0]);
+        if x.mode == Mode::Invalid {
+            return Operand::invalid(e);
+        }
+        let u = self.tt.under(x.ty);
+        let mut ok = true;
+        let mut val = None;
+        match self.tt.get(u).clone() {
+            Type::Basic(k, _) if k.is_string() && b == Builtin::Len => {
+                if let Some(Value::String(s)) = &x.val {
+                    val = Some(Value::int(s.len() as i64));
+                }
+            }
+            Type::Array(n, _) => {
+                if !has_call_or_recv(&args[0], 0) {
+                    val = Some(Value::int(n as i64));
+                }
+            }
+            Type::Pointer(p) => match self.tt.get(self.tt.under(p)) {
+                Type::Array(n, _) => {
+                    if !has_call_or_recv(&args[0], 0) {
+                        val = Some(Value::int(*n as i64));
+                    }
+                }
+                _ => ok = false,
+            },
+            Type::Slice(_) | Type::Chan(..) => {}
+            Type::Map(..) if b == Builtin::Len => {}
+            _ => ok = false,
+        }
+        if !ok {
+            let d = self.operand_string(&x);
+            self.error(
+                x.span(),
+                format!("invalid argument: {d} for built-in {bname}"),
+            );
+            return Operand::invalid(e);
+        }
+        match val {
+            Some(v) => Operand::constant(ids::INT, v, e),
+            None => Operand::new(Mode::Value, ids::INT, e),
+        }
+    }
+
+    /// `append(s, x...)`, `append(s, xs...)`, `append([]byte, string...)`;
+    /// `tuple` holds the results of a multi-value call that supplies all
+    /// arguments, `first` the first argument if already evaluated.
+    fn builtin_append(
+        &mut self,
+        e: &'a Expr,
+        args: &'a [Expr],
+        ellipsis: Option<Span>,
+        tuple: Option<Vec<Operand<'a>>>,
+        mut first: Option<Operand<'a>>,
+    ) -> Operand<'a> {
+        let mut s = match (&tuple, first.take()) {
+            (Some(t), _) => t[0].clone(),
+            (None, Some(x)) => x,
+            (None, None) => self.expr(&args[0]),
+        };
+        if s.mode == Mode::Invalid {
+            for a in &args[1..] {
+                let _ = self.raw_expr(a, None);
+            }
+            return Operand::invalid(e);
+        }
+        if s.is_nil() {
+            self.error(
+                s.span(),
+                "first argument to append must be a typed slice; found untyped nil",
+            );
+            return Operand::invalid(e);
+        }
+        let Type::Slice(elem) = self.tt.get(self.tt.under(s.ty)).clone() else {
+            let d = self.operand_string(&s);
+            self.error(
+                s.span(),
+                format!("invalid append: argument must be a slice; have {d}"),
+            );
+            for a in &args[1..] {
+                let _ = self.raw_expr(a, None);
+            }
+            return Operand::invalid(e);
+        };
+        let st = s.ty;
+        s.mode = Mode::Value;
+        if ellipsis.is_some() {
+            if args.len() != 2 {
+                self.error(e.span, "can only use ... with final argument in list");
+                return Operand::invalid(e);
+            }
+            let mut x = self.expr(&args[1]);
+            if x.mode == Mode::Invalid {
+                return Operand::invalid(e);
+            }
+            // append([]byte, string...) is allowed.
+            let is_bytes = matches!(
+                self.tt.basic_kind(elem),
+                Some(crate::basic::BasicKind::Uint8)
+            );
+            if is_bytes && self.tt.is_string(x.ty) {
+                if self.tt.is_untyped(x.ty) {
+                    self.convert_untyped(&mut x, ids::STRING);
+                }
+                return Operand::new(Mode::Value, st, e);
+            }
+            // The spec asks for a value assignable to []E, not to
+            // the first argument's type: append(a, b...) with two
+            // named slice types of one element type is valid.
+            let want = self.tt.slice(elem);
+            self.assignment(&mut x, want, "argument to append");
+            return Operand::new(Mode::Value, st, e);
+        }
+        if let Some(t) = tuple {
+            for mut x in t.into_iter().skip(1) {
+                self.assignment(&mut x, elem, "argument to append");
+            }
+            return Operand::new(Mode::Value, st, e);
+        }
+        for a in &args[1..] {
+            let mut x = self.expr_hint(a, Some(elem));
+            self.assignment(&mut x, elem, "argument to append");
+        }
+        Operand::new(Mode::Value, st, e)
+    }
+
+    /// `clear(m)` and `clear(s)`.
+    fn builtin_clear(&mut self, e: &'a Expr, args: &'a [Expr]) -> Operand<'a> {
+        let x = self.expr(&args[0]);
+        if x.mode == Mode::Invalid {
+            return Operand::invalid(e);
+        }
+        if !matches!(
+            self.tt.get(self.tt.under(x.ty)),
+            Type::Map(..) | Type::Slice(_)
+        ) {
+            let d = self.operand_string(&x);
+            self.error(
+                x.span(),
+                format!("invalid argument: cannot clear {d}: argument must be (or constrained by) map or slice"),
+            );
+            return Operand::invalid(e);
+        }
+        Operand::new(Mode::NoValue, ids::VOID, e)
+    }
+
+    /// `close(c)`: not of a receive-only channel.
+    fn builtin_close(&mut self, e: &'a Expr, args: &'a [Expr]) -> Operand<'a> {
+        let x = self.expr(&args[0]);
+        if x.mode == Mode::Invalid {
+            return Operand::invalid(e);
+        }
+        match self.tt.get(self.tt.under(x.ty)) {
+            Type::Chan(ChanDir::Recv, _) => {
+                let d = self.operand_string(&x);
+                self.error(
+                    x.span(),
+                    format!("invalid operation: cannot close receive-only channel {d}"),
+                );
+                Operand::invalid(e)
+            }
+            Type::Chan(..) => Operand::new(Mode::NoValue, ids::VOID, e),
+            _ => {
+                let d = self.operand_string(&x);
+                self.error(
+                    x.span(),
+                    format!("invalid operation: cannot close non-channel {d}"),
+                );
+                Operand::invalid(e)
+            }
+        }
+    }
+
+    /// `copy(dst, src)`, also from a string into a byte slice.
+    fn builtin_copy(
+        &mut self,
+        e: &'a Expr,
+        args: &'a [Expr],
+        tuple: Option<Vec<Operand<'a>>>,
+    ) -> Operand<'a> {
+        let (dst, mut src) = match &tuple {
+            Some(t) => (t[0].clone(), t[1].clone()),
+            None => (self.expr(&args[0]), self.expr(&args[1])),
+        };
+        if dst.mode == Mode::Invalid || src.mode == Mode::Invalid {
+            return Operand::invalid(e);
+        }
+        let Type::Slice(de) = self.tt.get(self.tt.under(dst.ty)).clone() else {
+            let d = self.operand_string(&dst);
+            self.error(
+                dst.span(),
+                format!("invalid copy: argument must be a slice; have {d}"),
+            );
+            return Operand::invalid(e);
+        };
+        if self.tt.is_string(src.ty)
+            && matches!(self.tt.basic_kind(de), Some(crate::basic::BasicKind::Uint8))
+        {
+            if self.tt.is_untyped(src.ty) {
+                self.convert_untyped(&mut src, ids::STRING);
+            }
+            return Operand::new(Mode::Value, ids::INT, e);
+        }
+        let se = match self.tt.get(self.tt.under(src.ty)).clone() {
+            Type::Slice(se) => se,
+            // copy([]T, string) with T not byte: element types differ.
+            Type::Basic(k, _) if k.is_string() => ids::BYTE,
+            _ => {
+                let d = self.operand_string(&src);
+                self.error(
+                    src.span(),
+                    format!("invalid copy: argument must be a slice; have {d}"),
+                );
+                return Operand::invalid(e);
+            }
+        };
+        if !self.tt.identical(de, se) {
+            let (a, bb) = (self.operand_string(&dst), self.operand_string(&src));
+            let (x, y) = (self.ts(de), self.ts(se));
+            self.error(
+                dst.span(),
+                format!(
+                    "invalid copy: arguments {a} and {bb} have different element types {x} and {y}"
+                ),
+            );
+            return Operand::invalid(e);
+        }
+        Operand::new(Mode::Value, ids::INT, e)
+    }
+
+    /// `delete(m, k)`.
+    fn builtin_delete(
+        &mut self,
+        e: &'a Expr,
+        args: &'a [Expr],
+        tuple: Option<Vec<Operand<'a>>>,
+    ) -> Operand<'a> {
+        let (m, mut k) = match &tuple {
+            Some(t) => (t[0].clone(), t[1].clone()),
+            None => (self.expr(&args[0]), self.expr(&args[1])),
+        };
+        if m.mode == Mode::Invalid || k.mode == Mode::Invalid {
+            return Operand::invalid(e);
+        }
+        let Type::Map(kt, _) = self.tt.get(self.tt.under(m.ty)).clone() else {
+            let d = self.operand_string(&m);
+            self.error(m.span(), format!("invalid argument: {d} is not a map"));
+            return Operand::invalid(e);
+        };
+        self.assignment(&mut k, kt, "argument to delete");
+        Operand::new(Mode::NoValue, ids::VOID, e)
+    }
+
+    /// `make(T, size...)` for slices, maps and channels.
+    fn builtin_make(&mut self, e: &'a Expr, args: &'a [Expr]) -> Operand<'a> {
+        let t = self.typexpr(&args[0]);
+        if self.tt.is_invalid(t) {
+            for a in &args[1..] {
+                let _ = self.expr(a);
+            }
+            return Operand::invalid(e);
+        }
+        let min = match self.tt.get(self.tt.under(t)) {
+            Type::Slice(_) => 2,
+            Type::Map(..) | Type::Chan(..) => 1,
+            _ => {
+                let s = expr_string(&args[0]);
+                self.error(
+                    args[0].span,
+                    format!(
+                        "invalid argument: cannot make {s}: type must be slice, map, or channel"
+                    ),
+                );
+                for a in &args[1..] {
+                    let _ = self.expr(a);
+                }
+                return Operand::invalid(e);
+            }
+        };
+        if args.len() < min || args.len() > min + 1 {
+            let s = expr_string(e);
+            self.error(
+                e.span,
+                format!(
+                    "invalid operation: {s} expects {min} or {} arguments; found {}",
+                    min + 1,
+                    args.len()
+                ),
+            );
+            return Operand::invalid(e);
+        }
+        let mut sizes = Vec::new();
+        for a in &args[1..] {
+            sizes.push(self.size_arg(a));
+        }
+        if let [Some(l), Some(c)] = sizes[..] {
+            if l > c {
+                self.error(
+                    args[1].span,
+                    "invalid argument: length and capacity swapped",
+                );
+            }
+        }
+        Operand::new(Mode::Value, t, e)
+    }
+
+    /// `new(T)`, and Go 1.26's `new(expr)`.
+    fn builtin_new(&mut self, e: &'a Expr, args: &'a [Expr]) -> Operand<'a> {
+        let x = self.expr_or_type(&args[0]);
+        match x.mode {
+            Mode::Invalid => Operand::invalid(e),
+            Mode::TypeExpr => {
+                let p = self.tt.pointer(x.ty);
+                Operand::new(Mode::Value, p, e)
+            }
+            _ => {
+                // Go 1.26: new(expr) allocates a copy of a value.
+                let mut x = self.single_value(x);
+                if x.mode == Mode::Invalid {
+                    return Operand::invalid(e);
+                }
+                if x.is_nil() {
+                    self.error(x.span(), "use of untyped nil in argument to built-in new");
+                    return Operand::invalid(e);
+                }
+                self.default_untyped(&mut x);
+                let p = self.tt.pointer(x.ty);
+                Operand::new(Mode::Value, p, e)
+            }
+        }
+    }
+
+    /// `print` and `println`: any values but untyped nil.
+    fn builtin_print(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr]) -> Operand<'a> {
+        let bname = b.name();
+        let (xs, _) = self.eval_args(args, &[]);
+        for mut x in xs {
+            if x.mode == Mode::Invalid {
+                continue;
+            }
+            if x.is_nil() {
+                self.error(
+                    x.span(),
+                    format!("use of untyped nil in argument to built-in {bname}"),
+                );
+                continue;
+            }
+            self.default_untyped(&mut x);
+        }
+        Operand::new(Mode::NoValue, ids::VOID, e)
     }
 
     /// A `make` size argument: an integer (untyped constants become int),
@@ -430,18 +481,10 @@ impl<'a> Checker<'a> {
             return None;
         }
         if x.mode == Mode::Constant {
-            let v = x.val.as_ref().and_then(|v| v.to_i64());
-            if let Some(v) = v {
-                if v < 0 {
-                    let d = self.operand_string(&x);
-                    self.error(
-                        x.span(),
-                        format!("invalid argument: index {d} must not be negative"),
-                    );
-                    return None;
-                }
+            if self.negative_index(&x) {
+                return None;
             }
-            return v;
+            return x.val.as_ref().and_then(|v| v.to_i64());
         }
         None
     }

@@ -16,19 +16,19 @@ use std::collections::{HashMap, HashSet};
 
 /// What the checker hands back per package.
 pub(crate) struct PkgResult {
-    pub id: PkgId,
-    pub name: String,
-    pub scope: HashMap<String, ObjId>,
-    pub funcs: Vec<ObjId>,
-    pub init_order: Vec<Initializer>,
-    pub inits: Vec<ObjId>,
-    pub imports: Vec<PkgId>,
-    pub script_main: Option<ScriptMain>,
+    pub(crate) id: PkgId,
+    pub(crate) name: String,
+    pub(crate) scope: HashMap<String, ObjId>,
+    pub(crate) funcs: Vec<ObjId>,
+    pub(crate) init_order: Vec<Initializer>,
+    pub(crate) inits: Vec<ObjId>,
+    pub(crate) imports: Vec<PkgId>,
+    pub(crate) script_main: Option<ScriptMain>,
 }
 
 pub(crate) struct Results {
-    pub packages: Vec<PkgResult>,
-    pub main: Option<ObjId>,
+    pub(crate) packages: Vec<PkgResult>,
+    pub(crate) main: Option<ObjId>,
 }
 
 /// Where a package-level object is declared.
@@ -69,104 +69,118 @@ pub(crate) enum Color {
 }
 
 pub(crate) struct PkgState<'a> {
-    pub id: PkgId,
-    pub name: String,
-    pub files: &'a [super::ParsedFile],
-    pub scope: HashMap<String, ObjId>,
-    pub file_scopes: Vec<HashMap<String, ObjId>>,
+    pub(crate) id: PkgId,
+    pub(crate) name: String,
+    pub(crate) files: &'a [super::ParsedFile],
+    pub(crate) scope: HashMap<String, ObjId>,
+    pub(crate) file_scopes: Vec<HashMap<String, ObjId>>,
     /// Import objects per file with the import spec, for "imported and not used".
-    pub imports_decl: Vec<(ObjId, Span, String, bool)>,
-    pub objects: Vec<ObjId>,
-    pub methods: Vec<ObjId>,
-    pub funcs: Vec<ObjId>,
-    pub inits: Vec<ObjId>,
-    pub imports: Vec<PkgId>,
-    pub implicit: HashMap<String, String>,
-    pub script_main: Option<ScriptMain>,
-    pub init_order: Vec<Initializer>,
+    pub(crate) imports_decl: Vec<(ObjId, Span, String, bool)>,
+    pub(crate) objects: Vec<ObjId>,
+    pub(crate) methods: Vec<ObjId>,
+    pub(crate) funcs: Vec<ObjId>,
+    pub(crate) inits: Vec<ObjId>,
+    pub(crate) imports: Vec<PkgId>,
+    pub(crate) implicit: HashMap<String, String>,
+    pub(crate) script_main: Option<ScriptMain>,
+    pub(crate) init_order: Vec<Initializer>,
 }
 
 /// A block scope inside a function.
 pub(crate) struct Scope {
-    pub names: HashMap<String, ObjId>,
+    pub(crate) names: HashMap<String, ObjId>,
     /// Function nesting depth of the function this scope belongs to.
-    pub depth: u32,
+    pub(crate) depth: u32,
 }
 
 /// The function whose body is being checked.
 pub(crate) struct FuncCtx {
-    pub sig: TypeId,
+    pub(crate) sig: TypeId,
     /// Named results (for bare returns), empty if unnamed.
-    pub named_results: Vec<ObjId>,
+    pub(crate) named_results: Vec<ObjId>,
     /// Local variables declared in this function, for "declared and not used".
-    pub locals: Vec<ObjId>,
+    pub(crate) locals: Vec<ObjId>,
     /// Labels of the function: declaration and whether used.
-    pub labels: HashMap<String, (Span, bool)>,
+    pub(crate) labels: HashMap<String, (Span, bool)>,
     /// Enclosing breakable statements, innermost last.
-    pub targets: Vec<super::stmt::Target>,
+    pub(crate) targets: Vec<super::stmt::Target>,
+}
+
+impl FuncCtx {
+    /// The context of a function body of signature `sig`, before its
+    /// parameters are declared.
+    pub(crate) fn new(sig: TypeId) -> FuncCtx {
+        FuncCtx {
+            sig,
+            named_results: Vec::new(),
+            locals: Vec::new(),
+            labels: HashMap::new(),
+            targets: Vec::new(),
+        }
+    }
 }
 
 pub(crate) struct Checker<'a> {
-    pub srcs: &'a [PkgSrc],
+    pub(crate) srcs: &'a [PkgSrc],
     /// Every import path the importer knows (for unknown-import errors).
-    pub available: &'a [String],
-    pub tt: TypeTable,
-    pub info: Info,
-    pub diags: Vec<Diagnostic>,
-    pub universe: HashMap<String, ObjId>,
-    pub pkgs: Vec<PkgState<'a>>,
-    pub pkg_by_path: HashMap<String, PkgId>,
+    pub(crate) available: &'a [String],
+    pub(crate) tt: TypeTable,
+    pub(crate) info: Info,
+    pub(crate) diags: Vec<Diagnostic>,
+    pub(crate) universe: HashMap<String, ObjId>,
+    pub(crate) pkgs: Vec<PkgState<'a>>,
+    pub(crate) pkg_by_path: HashMap<String, PkgId>,
     /// The package and file being checked.
-    pub pkg: PkgId,
-    pub file: usize,
-    pub decls: HashMap<ObjId, DeclInfo<'a>>,
-    pub color: HashMap<ObjId, Color>,
+    pub(crate) pkg: PkgId,
+    pub(crate) file: usize,
+    pub(crate) decls: HashMap<ObjId, DeclInfo<'a>>,
+    pub(crate) color: HashMap<ObjId, Color>,
     /// Package-level objects being declared, innermost last (cycle paths).
-    pub obj_path: Vec<ObjId>,
+    pub(crate) obj_path: Vec<ObjId>,
     /// Named types whose inline structure is known to be finite (see
     /// `valid_type`): a walk stops at them.
-    pub valid_types: std::collections::HashSet<TypeId>,
+    pub(crate) valid_types: std::collections::HashSet<TypeId>,
     /// Variables read, imports referenced.
-    pub used: HashSet<ObjId>,
+    pub(crate) used: HashSet<ObjId>,
     /// The package-level object whose declaration or body is being checked:
     /// package-level objects it references are its dependencies.
-    pub cur_decl: Option<ObjId>,
-    pub deps: HashMap<ObjId, Vec<ObjId>>,
-    pub scopes: Vec<Scope>,
-    pub funcs: Vec<FuncCtx>,
+    pub(crate) cur_decl: Option<ObjId>,
+    pub(crate) deps: HashMap<ObjId, Vec<ObjId>>,
+    pub(crate) scopes: Vec<Scope>,
+    pub(crate) funcs: Vec<FuncCtx>,
     /// The value of `iota` in the constant declaration being checked.
-    pub iota: Option<u32>,
+    pub(crate) iota: Option<u32>,
     /// Named types reported as invalid recursive types (report once).
-    pub bad_cycle: HashSet<ObjId>,
+    pub(crate) bad_cycle: HashSet<ObjId>,
     /// Named types declared as another named type whose underlying type
     /// was still being computed (`type C A` met while declaring `A
     /// struct{ next *B }`, with `type B C`): (waiting type, its right side).
-    pub pending_under: Vec<(TypeId, TypeId)>,
+    pub(crate) pending_under: Vec<(TypeId, TypeId)>,
     /// Function declarations whose bodies wait for checking.
-    pub pending_bodies: Vec<(ObjId, PkgId, usize, &'a ast::FuncDecl)>,
-    pub main: Option<ObjId>,
+    pub(crate) pending_bodies: Vec<(ObjId, PkgId, usize, &'a ast::FuncDecl)>,
+    pub(crate) main: Option<ObjId>,
     /// The implicit per-file package objects of scripts.
-    pub implicit_objs: HashMap<(PkgId, String), ObjId>,
+    pub(crate) implicit_objs: HashMap<(PkgId, String), ObjId>,
     /// The predeclared `error` type.
-    pub error_type: TypeId,
-    pub sources: &'a crate::source::SourceMap,
+    pub(crate) error_type: TypeId,
+    pub(crate) sources: &'a crate::source::SourceMap,
     /// Package-level variables' initializers: the variables assigned
     /// together and the expression.
-    pub var_inits: HashMap<ObjId, (Vec<ObjId>, NodeId)>,
+    pub(crate) var_inits: HashMap<ObjId, (Vec<ObjId>, NodeId)>,
     /// Type-switch variables (reported with their own message when unused).
-    pub switch_vars: HashSet<ObjId>,
+    pub(crate) switch_vars: HashSet<ObjId>,
     /// Where `fallthrough` is allowed in the statement being checked.
-    pub fall: super::stmt::Fall,
+    pub(crate) fall: super::stmt::Fall,
     /// Objects standing for interface methods in selections.
-    pub iface_methods: HashMap<(TypeId, String), ObjId>,
+    pub(crate) iface_methods: HashMap<(TypeId, String), ObjId>,
     /// Where errors go while checking an inherited constant expression.
-    pub pos_override: Option<Span>,
+    pub(crate) pos_override: Option<Span>,
     /// Map key types to check for comparability once declarations are done.
-    pub later_map_keys: Vec<(TypeId, Span)>,
+    pub(crate) later_map_keys: Vec<(TypeId, Span)>,
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(
+    pub(crate) fn new(
         srcs: &'a [PkgSrc],
         available: &'a [String],
         sources: &'a crate::source::SourceMap,
@@ -211,32 +225,41 @@ impl<'a> Checker<'a> {
     }
 
     /// `file:line:col` of a span's start.
-    pub fn position_of(&self, span: Span) -> String {
+    pub(crate) fn position_of(&self, span: Span) -> String {
         self.sources.position(span.lo)
     }
 
-    pub fn error(&mut self, span: Span, msg: impl Into<String>) {
+    pub(crate) fn error(&mut self, span: Span, msg: impl Into<String>) {
         let span = self.pos_override.unwrap_or(span);
         self.diags.push(Diagnostic::error(span, msg));
     }
 
-    pub fn error_with(&mut self, mut d: Diagnostic) {
+    pub(crate) fn error_with(&mut self, mut d: Diagnostic) {
         if let Some(sp) = self.pos_override {
             d.primary.span = sp;
         }
         self.diags.push(d);
     }
 
+    /// `name redeclared in this block`, pointing at the other declaration.
+    pub(crate) fn redeclared(&mut self, name: &str, span: Span, prev: ObjId) {
+        let pspan = self.tt.obj(prev).span;
+        self.error_with(
+            Diagnostic::error(span, format!("{name} redeclared in this block"))
+                .with_secondary(pspan, format!("other declaration of {name}")),
+        );
+    }
+
     /// The type as Go prints it in messages of the current package.
-    pub fn ts(&self, t: TypeId) -> String {
+    pub(crate) fn ts(&self, t: TypeId) -> String {
         self.tt.type_string(t, Some(self.pkg))
     }
 
-    pub fn cur_pkg(&self) -> &PkgState<'a> {
+    pub(crate) fn cur_pkg(&self) -> &PkgState<'a> {
         &self.pkgs[self.pkg.0 as usize]
     }
 
-    pub fn file_kind(&self) -> FileKind {
+    pub(crate) fn file_kind(&self) -> FileKind {
         self.cur_pkg()
             .files
             .get(self.file)
@@ -244,7 +267,7 @@ impl<'a> Checker<'a> {
             .unwrap_or(FileKind::Go)
     }
 
-    pub fn new_obj(
+    pub(crate) fn new_obj(
         &mut self,
         name: &str,
         kind: ObjKind,
@@ -266,7 +289,7 @@ impl<'a> Checker<'a> {
 
     // ---- scopes ----
 
-    pub fn open_scope(&mut self) {
+    pub(crate) fn open_scope(&mut self) {
         let depth = self.funcs.len() as u32;
         self.scopes.push(Scope {
             names: HashMap::new(),
@@ -274,27 +297,20 @@ impl<'a> Checker<'a> {
         });
     }
 
-    pub fn close_scope(&mut self) {
+    pub(crate) fn close_scope(&mut self) {
         self.scopes.pop();
     }
 
     /// Declares a local object in the innermost scope; reports a
     /// redeclaration. Blank names are recorded but not declared.
-    pub fn declare_local(&mut self, ident: &ast::Ident, obj: ObjId) {
+    pub(crate) fn declare_local(&mut self, ident: &ast::Ident, obj: ObjId) {
         self.info.defs.insert(ident.id, obj);
         if ident.is_blank() {
             return;
         }
         if let Some(sc) = self.scopes.last_mut() {
             if let Some(&prev) = sc.names.get(&ident.name) {
-                let pspan = self.tt.obj(prev).span;
-                self.error_with(
-                    Diagnostic::error(
-                        ident.span,
-                        format!("{} redeclared in this block", ident.name),
-                    )
-                    .with_secondary(pspan, format!("other declaration of {}", ident.name)),
-                );
+                self.redeclared(&ident.name, ident.span, prev);
                 return;
             }
             sc.names.insert(ident.name.clone(), obj);
@@ -308,7 +324,7 @@ impl<'a> Checker<'a> {
 
     /// Looks a name up through the block scopes, the file scope, the
     /// package scope and the universe. Marks captured variables.
-    pub fn lookup(&mut self, name: &str) -> Option<ObjId> {
+    pub(crate) fn lookup(&mut self, name: &str) -> Option<ObjId> {
         let depth = self.funcs.len() as u32;
         for sc in self.scopes.iter().rev() {
             if let Some(&o) = sc.names.get(name) {
@@ -364,7 +380,7 @@ impl<'a> Checker<'a> {
 
     /// Records that the current declaration depends on `obj` (a
     /// package-level var, const or func of the current package).
-    pub fn record_dep(&mut self, obj: ObjId) {
+    pub(crate) fn record_dep(&mut self, obj: ObjId) {
         if let Some(cur) = self.cur_decl {
             if self.decls.contains_key(&obj) {
                 let d = self.deps.entry(cur).or_default();
@@ -377,7 +393,7 @@ impl<'a> Checker<'a> {
 
     // ---- driver ----
 
-    pub fn check_all(&mut self) {
+    pub(crate) fn check_all(&mut self) {
         for (i, src) in self.srcs.iter().enumerate() {
             let id = PkgId(i as u32);
             let is_main = i + 1 == self.srcs.len();
@@ -519,7 +535,7 @@ impl<'a> Checker<'a> {
         self.pkgs[self.pkg.0 as usize].imports_decl = decls;
     }
 
-    pub fn finish(self) -> (TypeTable, Info, Vec<Diagnostic>, Results) {
+    pub(crate) fn finish(self) -> (TypeTable, Info, Vec<Diagnostic>, Results) {
         let mut packages = Vec::new();
         for p in self.pkgs {
             packages.push(PkgResult {

@@ -618,13 +618,7 @@ impl<'a> Checker<'a> {
         let Some(s) = self.tt.signature(sig).cloned() else {
             return;
         };
-        self.funcs.push(FuncCtx {
-            sig,
-            named_results: Vec::new(),
-            locals: Vec::new(),
-            labels: HashMap::new(),
-            targets: Vec::new(),
-        });
+        self.funcs.push(FuncCtx::new(sig));
         self.open_scope();
         if let Some((r, t)) = recv {
             for n in &r.names {
@@ -711,13 +705,7 @@ impl<'a> Checker<'a> {
         self.file = sm.file;
         self.cur_decl = Some(sm.func);
         let sig = self.tt.obj(sm.func).ty;
-        self.funcs.push(FuncCtx {
-            sig,
-            named_results: Vec::new(),
-            locals: Vec::new(),
-            labels: HashMap::new(),
-            targets: Vec::new(),
-        });
+        self.funcs.push(FuncCtx::new(sig));
         self.open_scope();
         for &i in &sm.items {
             match file.ast.items.get(i) {

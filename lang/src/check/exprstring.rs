@@ -5,7 +5,7 @@
 use crate::ast::{ChanDir, Expr, ExprKind, FuncType, InterfaceElem, Param};
 use std::fmt::Write as _;
 
-pub fn expr_string(e: &Expr) -> String {
+pub(crate) fn expr_string(e: &Expr) -> String {
     let mut s = String::new();
     write_expr(&mut s, e, 0);
     s
@@ -255,7 +255,7 @@ fn escape_char(c: u32, quote: char, out: &mut String) {
 }
 
 /// A rune literal as Go's `strconv.QuoteRune` writes it.
-pub fn quote_rune(c: u32) -> String {
+pub(crate) fn quote_rune(c: u32) -> String {
     let mut s = String::from("'");
     escape_char(c, '\'', &mut s);
     s.push('\'');
@@ -264,7 +264,7 @@ pub fn quote_rune(c: u32) -> String {
 
 /// A string literal as Go's `strconv.Quote` writes it (invalid UTF-8
 /// bytes as `\x..`).
-pub fn quote_bytes(b: &[u8]) -> String {
+pub(crate) fn quote_bytes(b: &[u8]) -> String {
     let mut s = String::from("\"");
     let mut rest = b;
     while !rest.is_empty() {

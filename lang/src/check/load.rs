@@ -15,19 +15,20 @@
 //! generator only sees packages that are really imported.
 
 use super::ParsedFile;
-use crate::ast::{self, Expr, ExprKind, Stmt, StmtKind};
+use crate::ast::{self, Expr, ExprKind};
 use crate::diag::Diagnostic;
 use crate::source::SourceMap;
+use crate::walk::{self, Visitor};
 use crate::{FileKind, Importer};
 use std::collections::{HashMap, HashSet};
 
 /// The sources of one package, before checking.
 #[derive(Debug)]
 pub(crate) struct PkgSrc {
-    pub path: String,
-    pub files: Vec<ParsedFile>,
+    pub(crate) path: String,
+    pub(crate) files: Vec<ParsedFile>,
     /// Packages a script may import implicitly, by package name.
-    pub implicit: HashMap<String, String>,
+    pub(crate) implicit: HashMap<String, String>,
 }
 
 /// Parses a standard package's file.
@@ -85,8 +86,8 @@ pub(crate) fn load(
         };
         for item in &f.ast.items {
             match item {
-                ast::Item::Decl(d) => walk_decl(d, &mut names),
-                ast::Item::Stmt(s) => walk_stmt(s, &mut names),
+                ast::Item::Decl(d) => walk::decl(&mut names, d, 0),
+                ast::Item::Stmt(s) => walk::stmt(&mut names, s, 0),
             }
         }
         for n in names.set {
@@ -197,15 +198,28 @@ impl Loader<'_> {
 }
 
 /// Names found by the walk: every identifier (`all`), or only those used
-/// as selector operands.
+/// as selector operands. Types count: a package named only in a type
+/// (`var b bytes.Buffer`) is still used.
 pub(crate) struct Names {
-    pub all: bool,
-    pub set: HashSet<String>,
+    pub(crate) all: bool,
+    pub(crate) set: HashSet<String>,
 }
 
-impl Names {
-    fn insert(&mut self, n: String) {
-        self.set.insert(n);
+impl Visitor for Names {
+    const TYPES: bool = true;
+
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Ident(id) if self.all => {
+                self.set.insert(id.name.clone());
+            }
+            ExprKind::Selector(x, _) if !self.all => {
+                if let ExprKind::Ident(id) = &x.kind {
+                    self.set.insert(id.name.clone());
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -215,219 +229,6 @@ pub(crate) fn idents_of_expr(e: &Expr) -> HashSet<String> {
         all: true,
         set: HashSet::new(),
     };
-    walk_expr(e, &mut n);
+    walk::expr(&mut n, e, 0);
     n.set
-}
-
-// A small walk collecting identifiers used as selector operands. It only
-// descends as deep as the parser let the tree grow (the parser caps nesting).
-
-fn walk_decl(d: &ast::Decl, out: &mut Names) {
-    match d {
-        ast::Decl::Var(g) => {
-            for s in &g.specs {
-                if let Some(t) = &s.ty {
-                    walk_expr(t, out);
-                }
-                s.values.iter().for_each(|e| walk_expr(e, out));
-            }
-        }
-        ast::Decl::Const(g) => {
-            for s in &g.specs {
-                if let Some(t) = &s.ty {
-                    walk_expr(t, out);
-                }
-                s.values.iter().for_each(|e| walk_expr(e, out));
-            }
-        }
-        ast::Decl::Type(g) => g.specs.iter().for_each(|s| walk_expr(&s.ty, out)),
-        ast::Decl::Func(f) => {
-            if let Some(r) = &f.recv {
-                walk_expr(&r.ty, out);
-            }
-            walk_functype(&f.ty, out);
-            if let Some(b) = &f.body {
-                b.stmts.iter().for_each(|s| walk_stmt(s, out));
-            }
-        }
-    }
-}
-
-fn walk_functype(t: &ast::FuncType, out: &mut Names) {
-    for p in t.params.iter().chain(&t.results) {
-        walk_expr(&p.ty, out);
-    }
-}
-
-fn walk_opt_stmt(s: &Option<Box<Stmt>>, out: &mut Names) {
-    if let Some(s) = s {
-        walk_stmt(s, out);
-    }
-}
-
-fn walk_stmt(s: &Stmt, out: &mut Names) {
-    match &s.kind {
-        StmtKind::Empty
-        | StmtKind::Break(_)
-        | StmtKind::Continue(_)
-        | StmtKind::Goto(_)
-        | StmtKind::Fallthrough
-        | StmtKind::Bad => {}
-        StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => walk_expr(e, out),
-        StmtKind::Send { ch, value } => {
-            walk_expr(ch, out);
-            walk_expr(value, out);
-        }
-        StmtKind::IncDec { x, .. } => walk_expr(x, out),
-        StmtKind::Assign { lhs, rhs, .. } => {
-            lhs.iter().chain(rhs).for_each(|e| walk_expr(e, out));
-        }
-        StmtKind::Define { values, .. } => values.iter().for_each(|e| walk_expr(e, out)),
-        StmtKind::Decl(d) => walk_decl(d, out),
-        StmtKind::Return(v) => v.iter().for_each(|e| walk_expr(e, out)),
-        StmtKind::Block(b) => b.stmts.iter().for_each(|s| walk_stmt(s, out)),
-        StmtKind::If {
-            init,
-            cond,
-            then,
-            els,
-        } => {
-            walk_opt_stmt(init, out);
-            walk_expr(cond, out);
-            then.stmts.iter().for_each(|s| walk_stmt(s, out));
-            walk_opt_stmt(els, out);
-        }
-        StmtKind::Switch {
-            init, tag, cases, ..
-        } => {
-            walk_opt_stmt(init, out);
-            if let Some(t) = tag {
-                walk_expr(t, out);
-            }
-            for c in cases {
-                c.exprs.iter().for_each(|e| walk_expr(e, out));
-                c.body.iter().for_each(|s| walk_stmt(s, out));
-            }
-        }
-        StmtKind::TypeSwitch { init, x, cases, .. } => {
-            walk_opt_stmt(init, out);
-            walk_expr(x, out);
-            for c in cases {
-                c.types.iter().for_each(|e| walk_expr(e, out));
-                c.body.iter().for_each(|s| walk_stmt(s, out));
-            }
-        }
-        StmtKind::Select { cases, .. } => {
-            for c in cases {
-                walk_opt_stmt(&c.comm, out);
-                c.body.iter().for_each(|s| walk_stmt(s, out));
-            }
-        }
-        StmtKind::For {
-            init,
-            cond,
-            post,
-            body,
-        } => {
-            walk_opt_stmt(init, out);
-            if let Some(c) = cond {
-                walk_expr(c, out);
-            }
-            walk_opt_stmt(post, out);
-            body.stmts.iter().for_each(|s| walk_stmt(s, out));
-        }
-        StmtKind::Range {
-            key,
-            value,
-            x,
-            body,
-            ..
-        } => {
-            key.iter().chain(value).for_each(|e| walk_expr(e, out));
-            walk_expr(x, out);
-            body.stmts.iter().for_each(|s| walk_stmt(s, out));
-        }
-        StmtKind::Labeled { stmt, .. } => walk_stmt(stmt, out),
-    }
-}
-
-fn walk_expr(e: &Expr, out: &mut Names) {
-    match &e.kind {
-        ExprKind::Ident(id) => {
-            if out.all {
-                out.insert(id.name.clone());
-            }
-        }
-        ExprKind::Int(_)
-        | ExprKind::Float(_)
-        | ExprKind::Imag(_)
-        | ExprKind::Rune(_)
-        | ExprKind::Str(_)
-        | ExprKind::Bad => {}
-        ExprKind::Composite { ty, elems, .. } => {
-            if let Some(t) = ty {
-                walk_expr(t, out);
-            }
-            for el in elems {
-                if let Some(k) = &el.key {
-                    walk_expr(k, out);
-                }
-                walk_expr(&el.value, out);
-            }
-        }
-        ExprKind::FuncLit { ty, body } => {
-            walk_functype(ty, out);
-            body.stmts.iter().for_each(|s| walk_stmt(s, out));
-        }
-        ExprKind::Paren(x)
-        | ExprKind::Star(x)
-        | ExprKind::Unary(_, x)
-        | ExprKind::SliceType(x)
-        | ExprKind::ChanType(_, x) => walk_expr(x, out),
-        ExprKind::Selector(x, _) => {
-            if out.all {
-                walk_expr(x, out);
-            } else if let ExprKind::Ident(id) = &x.kind {
-                out.insert(id.name.clone());
-            } else {
-                walk_expr(x, out);
-            }
-        }
-        ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) | ExprKind::MapType(a, b) => {
-            walk_expr(a, out);
-            walk_expr(b, out);
-        }
-        ExprKind::Slice { x, lo, hi, max, .. } => {
-            walk_expr(x, out);
-            for b in [lo, hi, max].into_iter().flatten() {
-                walk_expr(b, out);
-            }
-        }
-        ExprKind::TypeAssert { x, ty } => {
-            walk_expr(x, out);
-            if let Some(t) = ty {
-                walk_expr(t, out);
-            }
-        }
-        ExprKind::Call { func, args, .. } => {
-            walk_expr(func, out);
-            args.iter().for_each(|a| walk_expr(a, out));
-        }
-        ExprKind::ArrayType { len, elem } => {
-            if let Some(l) = len {
-                walk_expr(l, out);
-            }
-            walk_expr(elem, out);
-        }
-        ExprKind::FuncType(t) => walk_functype(t, out),
-        ExprKind::StructType(fields) => fields.iter().for_each(|f| walk_expr(&f.ty, out)),
-        ExprKind::InterfaceType(elems) => {
-            for el in elems {
-                match el {
-                    ast::InterfaceElem::Method { ty, .. } => walk_functype(ty, out),
-                    ast::InterfaceElem::Embed(x) => walk_expr(x, out),
-                }
-            }
-        }
-    }
 }

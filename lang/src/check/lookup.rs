@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 /// What a name denotes in a type.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LookupResult {
+pub(crate) enum LookupResult {
     Field {
         index: Vec<usize>,
         ty: TypeId,
@@ -54,7 +54,7 @@ fn same_name(
 
 /// Looks up field or method `name` in type `t` as seen from package `pkg`
 /// (unexported names of other packages are invisible).
-pub fn lookup_field_or_method(
+pub(crate) fn lookup_field_or_method(
     tt: &TypeTable,
     t: TypeId,
     pkg: Option<PkgId>,

@@ -61,7 +61,7 @@ mod composite;
 mod conversion;
 mod decl;
 mod expr;
-pub mod exprstring;
+mod exprstring;
 mod initorder;
 mod load;
 pub(crate) mod lookup;
@@ -71,7 +71,25 @@ mod typexpr;
 mod universe;
 
 pub(crate) use builtins::has_call_or_recv;
-pub use lookup::{lookup_field_or_method, LookupResult};
+
+/// The specs of a const group, each with the type and values it takes:
+/// its own, or, for a spec with neither, those of the last spec that had
+/// them (Go repeats them, with the next `iota`); `None` when no earlier
+/// spec had any.
+pub(crate) fn const_sources<'a>(
+    g: &'a ast::GenDecl<ast::ConstSpec>,
+) -> impl Iterator<Item = (&'a ast::ConstSpec, Option<ConstSource<'a>>)> {
+    let mut last = None;
+    g.specs.iter().map(move |spec| {
+        if !(spec.values.is_empty() && spec.ty.is_none()) {
+            last = Some((spec.ty.as_ref(), spec.values.as_slice()));
+        }
+        (spec, last)
+    })
+}
+
+/// A constant spec's type and values.
+pub(crate) type ConstSource<'a> = (Option<&'a ast::Expr>, &'a [ast::Expr]);
 
 /// One parsed source file handed to the checker.
 #[derive(Debug)]
@@ -132,7 +150,7 @@ pub enum SelectionKind {
 pub struct Selection {
     pub kind: SelectionKind,
     /// The type of `x` (for method expressions, the receiver type `T`/`*T`).
-    pub recv: TypeId,
+    pub(crate) recv: TypeId,
     /// The method object (`None` for fields, which the index path names).
     pub obj: Option<ObjId>,
     /// The path of field indices from `x` to the field or to the embedded
@@ -181,9 +199,9 @@ pub struct Info {
     /// Type, mode and value of every expression that was evaluated.
     pub types: HashMap<NodeId, TypeAndValue>,
     /// The object each defining identifier declares.
-    pub defs: HashMap<NodeId, ObjId>,
+    pub(crate) defs: HashMap<NodeId, ObjId>,
     /// The object each using identifier denotes.
-    pub uses: HashMap<NodeId, ObjId>,
+    pub(crate) uses: HashMap<NodeId, ObjId>,
     /// Implicit objects: the per-clause variable of a type switch, keyed by
     /// the clause's `implicit` id.
     pub implicits: HashMap<NodeId, ObjId>,
@@ -196,15 +214,15 @@ pub struct Info {
     pub loop_vars: HashMap<NodeId, Vec<ObjId>>,
     /// Per function (keyed by the `FuncDecl` name ident or `FuncLit` expr
     /// id): the function's object for declarations.
-    pub funcs: HashMap<NodeId, ObjId>,
+    pub(crate) funcs: HashMap<NodeId, ObjId>,
 }
 
 impl Info {
-    pub fn type_of(&self, e: NodeId) -> Option<TypeId> {
+    pub(crate) fn type_of(&self, e: NodeId) -> Option<TypeId> {
         self.types.get(&e).map(|t| t.ty)
     }
     /// The object an identifier defines or uses.
-    pub fn object_of(&self, ident: NodeId) -> Option<ObjId> {
+    pub(crate) fn object_of(&self, ident: NodeId) -> Option<ObjId> {
         self.defs
             .get(&ident)
             .or_else(|| self.uses.get(&ident))
@@ -239,7 +257,7 @@ pub struct Package {
     /// Package-level variables in initialization order.
     pub init_order: Vec<Initializer>,
     /// `func init()` functions, in source order.
-    pub inits: Vec<ObjId>,
+    pub(crate) inits: Vec<ObjId>,
     /// Packages this one imports.
     pub imports: Vec<PkgId>,
     pub script_main: Option<ScriptMain>,

@@ -22,14 +22,7 @@ impl<'a> Checker<'a> {
         }
         let p = &mut self.pkgs[self.pkg.0 as usize];
         if let Some(&prev) = p.scope.get(&ident.name) {
-            let pspan = self.tt.obj(prev).span;
-            self.error_with(
-                Diagnostic::error(
-                    ident.span,
-                    format!("{} redeclared in this block", ident.name),
-                )
-                .with_secondary(pspan, format!("other declaration of {}", ident.name)),
-            );
+            self.redeclared(&ident.name, ident.span, prev);
             return;
         }
         p.scope.insert(ident.name.clone(), obj);
@@ -189,11 +182,7 @@ impl<'a> Checker<'a> {
             }
             let fs = &mut self.pkgs[self.pkg.0 as usize].file_scopes[fi];
             if let Some(&prev) = fs.get(&name) {
-                let pspan = self.tt.obj(prev).span;
-                self.error_with(
-                    Diagnostic::error(span, format!("{name} redeclared in this block"))
-                        .with_secondary(pspan, format!("other declaration of {name}")),
-                );
+                self.redeclared(&name, span, prev);
                 continue;
             }
             fs.insert(name, o);
@@ -206,18 +195,8 @@ impl<'a> Checker<'a> {
     fn collect_decl(&mut self, fi: usize, d: &'a ast::Decl) {
         match d {
             ast::Decl::Const(g) => {
-                let mut last: Option<&'a ast::ConstSpec> = None;
-                for spec in &g.specs {
-                    let src = if spec.values.is_empty() && spec.ty.is_none() {
-                        last
-                    } else {
-                        last = Some(spec);
-                        Some(spec)
-                    };
-                    let (ty, values): (Option<&'a ast::Expr>, &'a [ast::Expr]) = match src {
-                        Some(s) => (s.ty.as_ref(), &s.values),
-                        None => (None, &[]),
-                    };
+                for (spec, src) in super::const_sources(g) {
+                    let (ty, values) = src.unwrap_or((None, &[]));
                     self.check_const_arity(spec, values, src.is_none());
                     for (j, name) in spec.names.iter().enumerate() {
                         let o = self.new_obj(

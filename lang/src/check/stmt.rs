@@ -18,8 +18,8 @@ use crate::types::{ids, Builtin, ChanDir, ObjId, ObjKind, Type, TypeId, VarKind}
 /// An enclosing statement `break` (and, for loops, `continue`) may target.
 #[derive(Clone, Debug)]
 pub(crate) struct Target {
-    pub label: Option<String>,
-    pub is_loop: bool,
+    pub(crate) label: Option<String>,
+    pub(crate) is_loop: bool,
 }
 
 /// Where `fallthrough` is allowed.
@@ -181,37 +181,11 @@ impl<'a> Checker<'a> {
                 }
                 self.close_scope();
             }
-            StmtKind::Switch {
-                init, tag, cases, ..
-            } => self.switch_stmt(None, init.as_deref(), tag.as_ref(), cases),
-            StmtKind::TypeSwitch {
-                init,
-                bind,
-                x,
-                cases,
-                ..
-            } => self.type_switch(None, init.as_deref(), bind.as_ref(), x, cases),
-            StmtKind::Select { cases, .. } => self.select_stmt(None, cases),
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-            } => self.for_stmt(
-                None,
-                s,
-                init.as_deref(),
-                cond.as_ref(),
-                post.as_deref(),
-                body,
-            ),
-            StmtKind::Range {
-                key,
-                value,
-                define,
-                x,
-                body,
-            } => self.range_stmt(None, s, key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::Switch { .. }
+            | StmtKind::TypeSwitch { .. }
+            | StmtKind::Select { .. }
+            | StmtKind::For { .. }
+            | StmtKind::Range { .. } => self.breakable(None, s),
             StmtKind::Labeled { label, stmt } => self.labeled(label, stmt),
         }
     }
@@ -223,7 +197,13 @@ impl<'a> Checker<'a> {
     }
 
     fn labeled(&mut self, label: &'a ast::Ident, s: &'a Stmt) {
-        let name = Some(label.name.clone());
+        self.breakable(Some(label.name.clone()), s);
+    }
+
+    /// The statements `break` can leave (and, loops, `continue` can
+    /// repeat), with their label if they have one; any other statement is
+    /// checked as it is.
+    fn breakable(&mut self, name: Option<String>, s: &'a Stmt) {
         match &s.kind {
             StmtKind::Switch {
                 init, tag, cases, ..
@@ -621,18 +601,8 @@ impl<'a> Checker<'a> {
                 }
             }
             ast::Decl::Const(g) => {
-                let mut last: Option<&'a ast::ConstSpec> = None;
-                for spec in &g.specs {
-                    let src = if spec.values.is_empty() && spec.ty.is_none() {
-                        last
-                    } else {
-                        last = Some(spec);
-                        Some(spec)
-                    };
-                    let (ty, values): (Option<&'a Expr>, &'a [Expr]) = match src {
-                        Some(s) => (s.ty.as_ref(), &s.values),
-                        None => (None, &[]),
-                    };
+                for (spec, src) in super::const_sources(g) {
+                    let (ty, values) = src.unwrap_or((None, &[]));
                     let saved = self.iota.replace(spec.iota);
                     let mut objs = Vec::new();
                     for (j, n) in spec.names.iter().enumerate() {

@@ -10,9 +10,10 @@
 
 use super::func::{FnGen, MAX_DEPTH};
 use super::Body;
-use crate::ast::{self, Expr, ExprKind, Span, StmtKind};
+use crate::ast::{self, Expr, ExprKind, Span};
 use crate::bytecode::{FuncId, Op, Reg};
 use crate::types::{ObjId, ObjKind, VarKind};
+use crate::walk::{self, Visitor};
 
 impl<'g, 'a> FnGen<'g, 'a> {
     pub(super) fn func_value(&mut self, o: ObjId, d: Reg, span: Span) {
@@ -39,8 +40,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
     ) {
         // Captured variables: every identifier in the body that denotes a
         // variable of this function (or one this function captured).
-        let mut caps = Vec::new();
-        self.collect_captures_block(body, &mut caps, 0);
+        let mut walk = Captures {
+            f: self,
+            caps: Vec::new(),
+        };
+        walk::block(&mut walk, body, 0);
+        let caps = walk.caps;
         self.lit_count += 1;
         let name = format!("{}.func{}", self.name, self.lit_count);
         self.g.lit_captures.insert(e.id, caps.clone());
@@ -63,191 +68,45 @@ impl<'g, 'a> FnGen<'g, 'a> {
             n: caps.len() as u32,
         });
     }
+}
 
-    pub(super) fn note_capture(&self, id: &ast::Ident, caps: &mut Vec<ObjId>) {
-        if let Some(o) = self.g.info.uses.get(&id.id) {
-            if (self.vars.contains_key(o) || self.captures.contains_key(o)) && !caps.contains(o) {
-                if let ObjKind::Var(k) = self.g.tt.obj(*o).kind {
+/// The variables a function literal captures: every identifier in its body
+/// (nested literals too) that denotes a local variable of the enclosing
+/// function or one it captured itself, in order of first use. Only code
+/// that runs is walked (see [`crate::walk`]).
+struct Captures<'f, 'g, 'a> {
+    f: &'f FnGen<'g, 'a>,
+    caps: Vec<ObjId>,
+}
+
+impl Captures<'_, '_, '_> {
+    fn note(&mut self, id: &ast::Ident) {
+        let f = self.f;
+        if let Some(o) = f.g.info.uses.get(&id.id) {
+            if (f.vars.contains_key(o) || f.captures.contains_key(o)) && !self.caps.contains(o) {
+                if let ObjKind::Var(k) = f.g.tt.obj(*o).kind {
                     if k != VarKind::Global {
-                        caps.push(*o);
+                        self.caps.push(*o);
                     }
                 }
             }
         }
     }
+}
 
-    pub(super) fn collect_captures_block(&self, b: &ast::Block, caps: &mut Vec<ObjId>, depth: u32) {
-        for s in &b.stmts {
-            self.collect_captures_stmt(s, caps, depth + 1);
+impl Visitor for Captures<'_, '_, '_> {
+    const TYPES: bool = false;
+    const MAX_DEPTH: u32 = MAX_DEPTH;
+
+    fn expr(&mut self, e: &Expr) {
+        if let ExprKind::Ident(id) = &e.kind {
+            self.note(id);
         }
     }
 
-    pub(super) fn collect_captures_stmt(&self, s: &ast::Stmt, caps: &mut Vec<ObjId>, depth: u32) {
-        if depth > MAX_DEPTH {
-            return;
-        }
-        let d = depth + 1;
-        let e = |x: &Expr, caps: &mut Vec<ObjId>| self.collect_captures_expr(x, caps, d);
-        let st = |x: &ast::Stmt, caps: &mut Vec<ObjId>| self.collect_captures_stmt(x, caps, d);
-        match &s.kind {
-            StmtKind::Expr(x) | StmtKind::Go(x) | StmtKind::Defer(x) => e(x, caps),
-            StmtKind::Send { ch, value } => {
-                e(ch, caps);
-                e(value, caps);
-            }
-            StmtKind::IncDec { x, .. } => e(x, caps),
-            StmtKind::Assign { lhs, rhs, .. } => {
-                for x in lhs.iter().chain(rhs) {
-                    e(x, caps);
-                }
-            }
-            StmtKind::Define { values, names } => {
-                for x in values {
-                    e(x, caps);
-                }
-                for n in names {
-                    self.note_capture(n, caps);
-                }
-            }
-            StmtKind::Decl(ast::Decl::Var(gd)) => {
-                for sp in &gd.specs {
-                    for x in &sp.values {
-                        e(x, caps);
-                    }
-                }
-            }
-            StmtKind::Return(xs) => {
-                for x in xs {
-                    e(x, caps);
-                }
-            }
-            StmtKind::Block(b) => self.collect_captures_block(b, caps, d),
-            StmtKind::If {
-                init,
-                cond,
-                then,
-                els,
-            } => {
-                if let Some(i) = init {
-                    st(i, caps);
-                }
-                e(cond, caps);
-                self.collect_captures_block(then, caps, d);
-                if let Some(x) = els {
-                    st(x, caps);
-                }
-            }
-            StmtKind::Switch {
-                init, tag, cases, ..
-            } => {
-                if let Some(i) = init {
-                    st(i, caps);
-                }
-                if let Some(t) = tag {
-                    e(t, caps);
-                }
-                for c in cases {
-                    for x in &c.exprs {
-                        e(x, caps);
-                    }
-                    for x in &c.body {
-                        st(x, caps);
-                    }
-                }
-            }
-            StmtKind::TypeSwitch { init, x, cases, .. } => {
-                if let Some(i) = init {
-                    st(i, caps);
-                }
-                e(x, caps);
-                for c in cases {
-                    for x in &c.body {
-                        st(x, caps);
-                    }
-                }
-            }
-            StmtKind::Select { cases, .. } => {
-                for c in cases {
-                    if let Some(x) = &c.comm {
-                        st(x, caps);
-                    }
-                    for x in &c.body {
-                        st(x, caps);
-                    }
-                }
-            }
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-            } => {
-                if let Some(i) = init {
-                    st(i, caps);
-                }
-                if let Some(c) = cond {
-                    e(c, caps);
-                }
-                if let Some(p) = post {
-                    st(p, caps);
-                }
-                self.collect_captures_block(body, caps, d);
-            }
-            StmtKind::Range {
-                key,
-                value,
-                x,
-                body,
-                ..
-            } => {
-                for k in key.iter().chain(value.iter()) {
-                    e(k, caps);
-                }
-                e(x, caps);
-                self.collect_captures_block(body, caps, d);
-            }
-            StmtKind::Labeled { stmt, .. } => st(stmt, caps),
-            _ => {}
-        }
-    }
-
-    pub(super) fn collect_captures_expr(&self, x: &Expr, caps: &mut Vec<ObjId>, depth: u32) {
-        if depth > MAX_DEPTH {
-            return;
-        }
-        let d = depth + 1;
-        let e = |y: &Expr, caps: &mut Vec<ObjId>| self.collect_captures_expr(y, caps, d);
-        match &x.kind {
-            ExprKind::Ident(id) => self.note_capture(id, caps),
-            ExprKind::Composite { elems, .. } => {
-                for el in elems {
-                    if let Some(k) = &el.key {
-                        e(k, caps);
-                    }
-                    e(&el.value, caps);
-                }
-            }
-            ExprKind::FuncLit { body, .. } => self.collect_captures_block(body, caps, d),
-            ExprKind::Paren(y) | ExprKind::Star(y) | ExprKind::Unary(_, y) => e(y, caps),
-            ExprKind::Selector(y, _) => e(y, caps),
-            ExprKind::Index(a, b) | ExprKind::Binary(_, a, b) => {
-                e(a, caps);
-                e(b, caps);
-            }
-            ExprKind::Slice { x, lo, hi, max, .. } => {
-                e(x, caps);
-                for y in [lo, hi, max].into_iter().flatten() {
-                    e(y, caps);
-                }
-            }
-            ExprKind::TypeAssert { x, .. } => e(x, caps),
-            ExprKind::Call { func, args, .. } => {
-                e(func, caps);
-                for a in args {
-                    e(a, caps);
-                }
-            }
-            _ => {}
+    fn defined(&mut self, names: &[ast::Ident]) {
+        for n in names {
+            self.note(n);
         }
     }
 }

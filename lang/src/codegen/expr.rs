@@ -749,31 +749,28 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             Type::Array(n, et) => {
                 let ew = self.words(et);
-                if let Some(base) = self.local_slots(x) {
-                    let ir = self.operand(i);
-                    self.emit(Op::SlotIndex {
-                        d,
-                        a: base,
-                        i: ir,
-                        ew,
-                        len: n as u32,
-                    });
-                } else if self.heap_addressable(x) {
-                    let p = self.alloc(1);
-                    self.addr_of(x, p);
-                    let ir = self.operand(i);
-                    self.load_array_elem(d, p, p, ir, ew, n as u32);
-                } else {
-                    let xr = self.operand(x);
-                    let ir = self.operand(i);
-                    self.emit(Op::SlotIndex {
-                        d,
-                        a: xr,
-                        i: ir,
-                        ew,
-                        len: n as u32,
-                    });
-                }
+                // An array in slots (a local's, or a value computed into
+                // temporaries) is indexed in place; one in memory through
+                // its address.
+                let base = match self.local_slots(x) {
+                    Some(base) => base,
+                    None if self.heap_addressable(x) => {
+                        let p = self.alloc(1);
+                        self.addr_of(x, p);
+                        let ir = self.operand(i);
+                        self.load_array_elem(d, p, p, ir, ew, n as u32);
+                        return;
+                    }
+                    None => self.operand(x),
+                };
+                let ir = self.operand(i);
+                self.emit(Op::SlotIndex {
+                    d,
+                    a: base,
+                    i: ir,
+                    ew,
+                    len: n as u32,
+                });
             }
             Type::Pointer(pt) => {
                 let (n, et) = match self.under(pt) {

@@ -140,14 +140,14 @@ pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Ve
 #[derive(Clone)]
 pub(crate) struct Promoted {
     /// The receiver type (`T` or `*T`).
-    pub recv: TypeId,
+    pub(crate) recv: TypeId,
     /// The embedded fields from the receiver to the method's holder.
-    pub path: Vec<usize>,
-    pub name: String,
+    pub(crate) path: Vec<usize>,
+    pub(crate) name: String,
     /// The method's signature (a `Func` type).
-    pub sig: TypeId,
+    pub(crate) sig: TypeId,
     /// The declared method (None: a method of an embedded interface).
-    pub method: Option<ObjId>,
+    pub(crate) method: Option<ObjId>,
 }
 
 pub(crate) struct Gen<'a> {

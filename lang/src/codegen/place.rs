@@ -506,6 +506,20 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
     }
 
+    /// `d` = the address of element `i` of the array whose address is in
+    /// `d` (`n` elements of type `et`), bounds-checked.
+    fn elem_addr(&mut self, d: Reg, i: &'a Expr, n: u64, et: TypeId) {
+        let ir = self.operand(i);
+        let ew = self.words(et);
+        self.emit(Op::ElemAddr {
+            d,
+            a: d,
+            i: ir,
+            ew,
+            len: n as u32,
+        });
+    }
+
     /// Computes the address of an addressable expression into `d`.
     pub(super) fn addr_of(&mut self, e: &'a Expr, d: Reg) -> bool {
         match &e.kind {
@@ -556,15 +570,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         if !self.addr_of(x, d) {
                             return false;
                         }
-                        let ir = self.operand(i);
-                        let ew = self.words(et);
-                        self.emit(Op::ElemAddr {
-                            d,
-                            a: d,
-                            i: ir,
-                            ew,
-                            len: n as u32,
-                        });
+                        self.elem_addr(d, i, n, et);
                         true
                     }
                     Type::Pointer(pt) => {
@@ -573,15 +579,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             return false;
                         };
                         self.expr_to(x, d);
-                        let ir = self.operand(i);
-                        let ew = self.words(et);
-                        self.emit(Op::ElemAddr {
-                            d,
-                            a: d,
-                            i: ir,
-                            ew,
-                            len: n as u32,
-                        });
+                        self.elem_addr(d, i, n, et);
                         true
                     }
                     _ => {

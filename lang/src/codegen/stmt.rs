@@ -289,46 +289,16 @@ impl<'g, 'a> FnGen<'g, 'a> {
             self.expr_to(t, r);
             (r, ty)
         });
-        self.push_loop(label, true);
-        // Tests in order; each matching test jumps to its body.
-        let mut body_jumps: Vec<Vec<usize>> = Vec::new();
-        for c in cases {
-            let mut js = Vec::new();
-            for e in &c.exprs {
-                let m = self.top;
-                let r = match tag_r {
-                    Some((tr, tt)) => self.compare_with(tr, tt, e),
-                    None => self.operand(e),
-                };
-                js.push(self.emit(Op::JumpIf { a: r, to: Pc(0) }));
-                self.top = m;
-            }
-            body_jumps.push(js);
-        }
-        let default_jump = self.emit(Op::Jump { to: Pc(0) });
-        let mut ends = Vec::new();
-        let mut default_pc = None;
-        let outer_falls = std::mem::take(&mut self.fallthroughs);
-        for (i, c) in cases.iter().enumerate() {
-            self.patch_here(&body_jumps[i]);
-            // A `fallthrough` of the previous clause lands here.
-            let falls = std::mem::take(&mut self.fallthroughs);
-            self.patch_here(&falls);
-            if c.is_default {
-                default_pc = Some(self.pc());
-            }
-            self.stmts(&c.body);
-            ends.push(self.emit(Op::Jump { to: Pc(0) }));
-        }
-        let falls = std::mem::replace(&mut self.fallthroughs, outer_falls);
-        ends.extend(falls);
-        match default_pc {
-            Some(p) => self.patch(default_jump, p),
-            None => ends.push(default_jump),
-        }
-        let l = self.loops.pop().unwrap_or_else(unreachable_loop);
-        self.patch_here(&ends);
-        self.patch_here(&l.breaks);
+        self.switch_clauses(
+            label,
+            cases,
+            |c| (&c.exprs, c.is_default),
+            |g, e| match tag_r {
+                Some((tr, tt)) => g.compare_with(tr, tt, e),
+                None => g.operand(e),
+            },
+            |g, c| g.stmts(&c.body),
+        );
         self.top = mark;
     }
 
@@ -346,26 +316,45 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
         let xr = self.alloc(1);
         self.expr_to(x, xr);
+        self.switch_clauses(
+            label,
+            cases,
+            |c| (&c.types, c.is_default),
+            |g, te| g.type_case_test(xr, te),
+            |g, c| {
+                let m = g.top;
+                g.bind_type_case(bind, xr, c);
+                g.stmts(&c.body);
+                g.top = m;
+            },
+        );
+        self.top = mark;
+    }
+
+    /// The shape both switches compile to. The tests come first, in source
+    /// order: each evaluates one case's test (`test` leaves a bool in the
+    /// register it returns) and jumps to its clause's body when true; after
+    /// them a jump to the default clause, or past the switch if there is
+    /// none. Then the bodies (`body` compiles one clause), each ending in a
+    /// jump past the switch; a `fallthrough` at the end of a body jumps to
+    /// the next body instead (type switches have none; the checker rejects
+    /// it there). The switch is a loop context for `break`.
+    fn switch_clauses<C>(
+        &mut self,
+        label: Option<String>,
+        cases: &'a [C],
+        parts: fn(&'a C) -> (&'a [Expr], bool),
+        mut test: impl FnMut(&mut Self, &'a Expr) -> Reg,
+        mut body: impl FnMut(&mut Self, &'a C),
+    ) {
         self.push_loop(label, true);
+        // Tests in order; each matching test jumps to its body.
         let mut body_jumps: Vec<Vec<usize>> = Vec::new();
         for c in cases {
             let mut js = Vec::new();
-            for te in &c.types {
+            for e in parts(c).0 {
                 let m = self.top;
-                let r = self.alloc(1);
-                let tt = self.g.info.type_of(te.id).unwrap_or(ids::INVALID);
-                if self.is_nil(te) || tt == ids::UNTYPED_NIL {
-                    let z = self.alloc(1);
-                    self.emit(Op::LoadInt { d: z, v: 0 });
-                    self.emit(Op::EqInt { d: r, a: xr, b: z });
-                } else {
-                    let rt = self.g.rt_type(tt);
-                    if self.is_iface(tt) {
-                        self.emit(Op::IfaceImplements { d: r, a: xr, t: rt });
-                    } else {
-                        self.emit(Op::IfaceIs { d: r, a: xr, t: rt });
-                    }
-                }
+                let r = test(self, e);
                 js.push(self.emit(Op::JumpIf { a: r, to: Pc(0) }));
                 self.top = m;
             }
@@ -374,47 +363,20 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let default_jump = self.emit(Op::Jump { to: Pc(0) });
         let mut ends = Vec::new();
         let mut default_pc = None;
+        let outer_falls = std::mem::take(&mut self.fallthroughs);
         for (i, c) in cases.iter().enumerate() {
             self.patch_here(&body_jumps[i]);
-            if c.is_default {
+            // A `fallthrough` of the previous clause lands here.
+            let falls = std::mem::take(&mut self.fallthroughs);
+            self.patch_here(&falls);
+            if parts(c).1 {
                 default_pc = Some(self.pc());
             }
-            let m = self.top;
-            let bound = bind
-                .filter(|b| !b.is_blank())
-                .and_then(|_| self.g.info.implicits.get(&c.implicit).copied());
-            if let Some(o) = bound {
-                // The clause's variable: the unboxed value for a single
-                // concrete type, else the interface itself.
-                let vt = self.g.tt.obj(o).ty;
-                let var = self.new_home(o);
-                let w = self.words(vt);
-                let src = if self.is_iface(vt) {
-                    xr
-                } else {
-                    let tmp = self.alloc(w);
-                    self.emit(Op::IfaceUnbox {
-                        d: tmp,
-                        a: xr,
-                        n: w,
-                    });
-                    tmp
-                };
-                if var.boxed {
-                    self.init_boxed(var, src);
-                } else {
-                    self.emit(Op::MoveN {
-                        d: var.reg,
-                        a: src,
-                        n: w,
-                    });
-                }
-                self.vars.insert(o, var);
-            }
-            self.stmts(&c.body);
-            self.top = m;
+            body(self, c);
             ends.push(self.emit(Op::Jump { to: Pc(0) }));
         }
+        let falls = std::mem::replace(&mut self.fallthroughs, outer_falls);
+        ends.extend(falls);
         match default_pc {
             Some(p) => self.patch(default_jump, p),
             None => ends.push(default_jump),
@@ -422,7 +384,67 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let l = self.loops.pop().unwrap_or_else(unreachable_loop);
         self.patch_here(&ends);
         self.patch_here(&l.breaks);
-        self.top = mark;
+    }
+
+    /// Whether the interface in `xr` matches type-switch case `te` (a type
+    /// or `nil`), as a bool in a new register.
+    fn type_case_test(&mut self, xr: Reg, te: &'a Expr) -> Reg {
+        let r = self.alloc(1);
+        let tt = self.g.info.type_of(te.id).unwrap_or(ids::INVALID);
+        if self.is_nil(te) || tt == ids::UNTYPED_NIL {
+            let z = self.alloc(1);
+            self.emit(Op::LoadInt { d: z, v: 0 });
+            self.emit(Op::EqInt { d: r, a: xr, b: z });
+        } else {
+            let rt = self.g.rt_type(tt);
+            if self.is_iface(tt) {
+                self.emit(Op::IfaceImplements { d: r, a: xr, t: rt });
+            } else {
+                self.emit(Op::IfaceIs { d: r, a: xr, t: rt });
+            }
+        }
+        r
+    }
+
+    /// Declares a type-switch clause's variable (`switch v := x.(type)`):
+    /// the unboxed value for a single concrete type, else the interface
+    /// itself.
+    fn bind_type_case(
+        &mut self,
+        bind: Option<&'a ast::Ident>,
+        xr: Reg,
+        c: &'a ast::TypeCaseClause,
+    ) {
+        let bound = bind
+            .filter(|b| !b.is_blank())
+            .and_then(|_| self.g.info.implicits.get(&c.implicit).copied());
+        let Some(o) = bound else {
+            return;
+        };
+        let vt = self.g.tt.obj(o).ty;
+        let var = self.new_home(o);
+        let w = self.words(vt);
+        let src = if self.is_iface(vt) {
+            xr
+        } else {
+            let tmp = self.alloc(w);
+            self.emit(Op::IfaceUnbox {
+                d: tmp,
+                a: xr,
+                n: w,
+            });
+            tmp
+        };
+        if var.boxed {
+            self.init_boxed(var, src);
+        } else {
+            self.emit(Op::MoveN {
+                d: var.reg,
+                a: src,
+                n: w,
+            });
+        }
+        self.vars.insert(o, var);
     }
 
     /// Compares the switch tag in `tr` with case expression `e`.

@@ -1,0 +1,135 @@
+//! Exact values of Go constants.
+//!
+//! API contract: untyped constants are computed exactly: integers as
+//! `BigInt`, floats as exact rationals, so `1 << 100 >> 98` is 4 and
+//! `0.1 + 0.2 == 0.3` holds for constants as the Go spec requires. A value is
+//! checked and rounded only when converted to a typed kind
+//! ([`Value::represent`]).
+//!
+//! # Limits (what keeps hostile input cheap)
+//!
+//! Exact arithmetic on unbounded numbers lets a three-line program ask for
+//! gigabytes (`1 << 1e9`, `1e1000000000`, a string doubled sixty times).
+//! Every result therefore passes a bound, and the operations check the bound
+//! *before* allocating where the size is predictable (shifts, exponents):
+//!
+//! * integer results of arithmetic wider than [`UNTYPED_INT_BITS`] (512,
+//!   Go's own precision for untyped integers) are [`ConstError::TooLarge`];
+//!   Go reports these as `constant multiplication overflow` and the like,
+//!   and integer literals past 512 bits as `constant overflow`. Shifts
+//!   compute up to [`MAX_SHIFT_RESULT_BITS`] so that a typed overflow can be
+//!   shown with its value as Go shows it; the caller applies the 512-bit
+//!   test to untyped shift results (Go: `constant shift overflow`);
+//! * float results are exact rationals while numerator and denominator stay
+//!   within [`EXACT_RAT_BITS`] bits; past that they are rounded to a
+//!   [`FLOAT_MANT_BITS`]-bit mantissa, which is what `go/constant` does (it
+//!   switches from `big.Rat` to a 512-bit `big.Float` at the same size);
+//! * floats whose binary exponent leaves ±[`FLOAT_MAX_EXP`] (about 1e±10000)
+//!   are `TooLarge`. Go itself accepts `1e1000000` (and only complains when it
+//!   is converted to a typed float); we reject it earlier with an overflow
+//!   error rather than carry megabyte-sized rationals around;
+//! * string constants longer than [`MAX_STRING_BYTES`] are `TooLarge` (Go's
+//!   limit is 2e9 bytes, far more than a VM should build at compile time).
+//!
+//! # Rounding
+//!
+//! One routine, `round_binary`, rounds a rational to a binary float with a
+//! given mantissa width and smallest exponent (round half to even, as IEEE
+//! 754 and Go's `big.Float` do). It serves float32 and float64 conversion
+//! (with subnormals), `to_f64`, the 512-bit normalisation above and the
+//! formatting of values outside float64's range.
+//!
+//! # Rejected alternatives
+//!
+//! * `f64` for untyped floats: wrong by the spec (`0.1 + 0.2 != 0.3`) and
+//!   cannot hold `1e400 / 1e300`.
+//! * A `big.Float`-like type throughout: exact rationals are what Go uses for
+//!   the common case, and with the normalisation above they stay small.
+//!
+//! # Modules
+//!
+//! The value and its limits live here; the rest is cut by what a caller
+//! asks of a constant, so that each file can be read against one part of
+//! Go's spec or of `go/constant`:
+//!
+//! * `literal`: from source text to a value (integer and float literals);
+//! * `arith`: operators on values (binary, shift, unary, comparison) and the
+//!   bounds every result passes;
+//! * `represent`: conversion to a basic kind (representability, as the
+//!   checker asks it) and to machine values for code generation;
+//! * `rounding`: rounding exact rationals to IEEE 754 binary formats, the
+//!   one routine the other modules share;
+//! * `format`: values as Go's messages print them (`%g`, quoted strings).
+
+use crate::ast::{BinaryOp, UnaryOp};
+use crate::basic::BasicKind;
+use num_bigint::{BigInt, BigUint, Sign};
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Go's precision limit for untyped integer constants, in bits.
+pub(crate) const UNTYPED_INT_BITS: u64 = 512;
+/// Rationals whose numerator or denominator grow past this many bits are
+/// rounded to [`FLOAT_MANT_BITS`] bits of mantissa (as `go/constant` does).
+pub(crate) const EXACT_RAT_BITS: u64 = 4096;
+/// Mantissa width of rounded (no longer exact) untyped floats.
+pub(crate) const FLOAT_MANT_BITS: u32 = 512;
+/// Largest binary exponent an untyped float may have (2^34000 ~ 1e10235).
+pub(crate) const FLOAT_MAX_EXP: i64 = 34_000;
+/// Longest string constant, in bytes.
+pub(crate) const MAX_STRING_BYTES: usize = 1 << 24;
+/// Widest result `shift` computes. Go's checker accepts shift counts up to
+/// 1074 and shows a typed result that overflows in full (`x << 600
+/// (constant 1913...904 of type int64) overflows int64`), so a shift may
+/// produce more than 512 bits; the 512-bit limit for untyped results is
+/// then the checker's test (as in Go's `overflow`). Anything wider than
+/// this is `TooLarge` without computing.
+pub(crate) const MAX_SHIFT_RESULT_BITS: u64 = 2048;
+
+/// The value of a constant expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Bool(bool),
+    /// Bytes: Go strings need not be UTF-8.
+    String(Vec<u8>),
+    Int(BigInt),
+    Float(BigRational),
+    /// A constant whose value is unknown because of an earlier error.
+    Unknown,
+}
+
+/// Why an operation on constants failed; the checker words the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum ConstError {
+    /// `x / 0`, `x % 0`: Go says `invalid operation: division by zero`.
+    DivisionByZero,
+    /// The value does not fit the kind: Go says `... (overflows)`.
+    Overflow,
+    /// A float value converted to an integer kind is not integral:
+    /// Go says `... (truncated)`.
+    Truncated,
+    /// A value too large for exact arithmetic (integers past Go's 512 bits,
+    /// e.g. `1 << 600`; floats past about 1e±10000; strings past 16 MiB):
+    /// Go says `constant ... overflow` (`constant shift overflow`,
+    /// `constant multiplication overflow`, `constant overflow` for a literal).
+    TooLarge,
+    /// Operation not defined on these operands (e.g. `%` on floats).
+    Invalid,
+}
+
+mod arith;
+mod format;
+mod literal;
+mod represent;
+mod rounding;
+#[cfg(test)]
+mod tests;
+
+impl Value {
+    pub fn int(i: i64) -> Value {
+        Value::Int(BigInt::from(i))
+    }
+}
