@@ -48,9 +48,26 @@ enum Command {
     Version,
 }
 
+/// Raises the soft limit on open files to the hard limit, as Go's runtime
+/// does at start (since Go 1.19): a server's connections are descriptors,
+/// and the soft limit (often 1024) is a leftover of select(2). Children
+/// started by the program inherit the raised limit, as under Go.
+fn raise_open_file_limit() {
+    // SAFETY: getrlimit/setrlimit with a valid rlimit struct for this
+    // process; failure leaves the limit as it was.
+    unsafe {
+        let mut lim: libc::rlimit = std::mem::zeroed();
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) == 0 && lim.rlim_cur < lim.rlim_max {
+            lim.rlim_cur = lim.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &lim);
+        }
+    }
+}
+
 fn main() -> ExitCode {
     // First, so a fault anywhere in gol (compiling included) is loud.
     fault::install();
+    raise_open_file_limit();
     let cli = Cli::parse();
     match cli.command {
         Command::Version => {
