@@ -93,8 +93,8 @@ pub struct G {
     /// without unwinding past its deferred call, and is aborted (moved to
     /// the newer one's `earlier`) when unwinding removes that call's frame.
     pub outer: Vec<Box<Panicking>>,
-    /// The channel operation this goroutine is parked in (see `exec`).
-    pub pending: Option<Box<crate::exec::Pending>>,
+    /// The channel operation this goroutine is parked in (see `park`).
+    pub pending: Option<Box<crate::park::Pending>>,
     /// The `go` statement that started it: (creator's id, function, pc
     /// after the statement), for `created by` in traces.
     pub created: Option<(u64, u32, u32)>,

@@ -71,6 +71,8 @@ pub(crate) mod mfinal;
 pub(crate) mod mgc;
 pub mod native;
 pub mod panic;
+pub(crate) mod park;
+pub(crate) mod rt;
 pub mod sched;
 pub(crate) mod sema;
 pub mod stdio;
@@ -177,9 +179,9 @@ pub struct Vm {
     /// Program arguments (os.Args).
     pub args: std::sync::Arc<Vec<String>>,
     /// The running goroutine's scheduler context (null outside a slice).
-    pub(crate) cx: *const exec::Cx,
+    pub(crate) cx: *const rt::Cx,
     /// The executor running the program (None outside `run_main`).
-    pub(crate) exec: Option<*const exec::Exec>,
+    pub(crate) exec: Option<*const rt::Exec>,
     /// `GODEBUG=gctrace=1`: a line per collection on stderr.
     pub(crate) gctrace: bool,
     /// End the slice at the next call or backward jump: an assist found

@@ -26,57 +26,12 @@
 //! * Slices that find nothing queued take no lock (`queued`): polling sits
 //!   at every slice boundary.
 
-use crate::exec::{Cx, Exec};
 use crate::goroutine::G;
-use crate::sched::lock::{AtomicBool, AtomicUsize, Mutex, Ordering};
+use crate::rt::{Arg, Cx, Exec, Fin, Ready};
+use crate::sched::lock::Ordering;
 use crate::value;
 use crate::Vm;
 use gol_lang::bytecode::{RtType, TypeKind};
-use std::collections::{HashMap, VecDeque};
-
-/// How a finalizer takes its object.
-#[derive(Clone, Copy, Debug)]
-enum Arg {
-    /// As the pointer itself (`func(*T)`).
-    Pointer,
-    /// Boxed in an interface, with the object's dynamic type
-    /// (`func(any)`, `func(I)`).
-    Iface(RtType),
-}
-
-/// A registered finalizer.
-#[derive(Clone, Copy, Debug)]
-struct Fin {
-    /// The function value (a closure object), pinned under `pin`.
-    func: u64,
-    pin: u64,
-    arg: Arg,
-}
-
-/// A finalizer whose object was found unreachable.
-struct Ready {
-    obj: u64,
-    fin: Fin,
-    /// The object's pin.
-    obj_pin: u64,
-}
-
-#[derive(Default)]
-struct State {
-    /// By object address.
-    table: HashMap<u64, Fin>,
-    queue: VecDeque<Ready>,
-}
-
-/// The finalizers of one run.
-#[derive(Default)]
-pub(crate) struct Finalizers {
-    state: Mutex<State>,
-    /// `state.queue`'s length, read without the lock (changed under it).
-    queued: AtomicUsize,
-    /// A finalizer goroutine exists.
-    running: AtomicBool,
-}
 
 /// `runtime.SetFinalizer(obj, fin)` with both arguments as interface words.
 /// `Err` is Go's fatal error (its `throw` text).

@@ -17,8 +17,11 @@ use std::io::Write;
 /// Prints the report of the goroutine's unrecovered panic. Values that
 /// are errors or Stringers print as their `Error()` or `String()`, as Go's
 /// `preprintpanics` does: the method runs on a fresh goroutine (the
-/// panicking one is dead) before anything is printed.
-pub fn report(vm: &mut Vm, g: &G) {
+/// panicking one is dead) before anything is printed. Running Go code is
+/// the interpreter's business, above this module: it lends the service
+/// as `method_text` (`interp::method_text`), which gives the text of a
+/// value's `Error`/`String` method, if it has one and it returns.
+pub fn report(vm: &mut Vm, g: &G, method_text: fn(&mut Vm, u64) -> Option<Vec<u8>>) {
     let Some(p) = &g.panicking else {
         return;
     };
@@ -75,49 +78,6 @@ pub fn report(vm: &mut Vm, g: &G) {
     out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
     write_trace(vm, &p.trace, &mut out);
     let _ = std::io::stderr().write_all(&out);
-}
-
-/// `v.Error()` or `v.String()` of the interface value `v` when its dynamic
-/// type has such a method (not for runtime errors, which print their
-/// message directly), run to completion on a fresh goroutine. None when
-/// there is no such method or it does not return normally.
-fn method_text(vm: &mut Vm, v: u64) -> Option<Vec<u8>> {
-    let t = box_type(v)?;
-    if vm.is_runtime_error(t) {
-        return None;
-    }
-    let desc = vm.prog.types.get(t.0 as usize)?;
-    let f = ["Error", "String"].iter().find_map(|name| {
-        let m = desc.method(name.as_bytes())?;
-        // Only `func() string`, Go's error and Stringer (that spelling is
-        // one type: a program's own `string` prints as `main.string`).
-        (vm.prog.types.get(m.sig.0 as usize)?.name == "func() string").then_some(m.func)
-    })?;
-    let words = desc.words as usize;
-    let mut g = G::new(0, f);
-    if !g.ensure(words + 2) {
-        return None;
-    }
-    for k in 0..words {
-        // SAFETY: the box holds its type's words after the type word
-        // (value invariant 3).
-        g.stack[k] = unsafe { value::read_word(v, 1 + k) };
-    }
-    // A method that never returns is given up on (Go would hang).
-    for _ in 0..1000 {
-        match crate::interp::run(vm, &mut g, crate::interp::SLICE_BUDGET) {
-            crate::interp::Exit::Yield => continue,
-            crate::interp::Exit::Done => {
-                let (p, l) = (g.stack[0], g.stack[1]);
-                // SAFETY: the method's signature is `func() string`
-                // (checked above), so it returned a string in slots 0 and
-                // 1 (value invariant 1); no collection ran since.
-                return Some(unsafe { value::str_bytes(p, l) }.to_vec());
-            }
-            _ => return None,
-        }
-    }
-    None
 }
 
 /// Prints a fatal error (`fatal error: msg`) with the goroutine's stack.

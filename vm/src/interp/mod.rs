@@ -231,8 +231,7 @@ mod unwind;
 mod values;
 mod verify;
 
-pub(crate) use fast::stop_hint;
-pub(crate) use nested::run_nested;
+pub(crate) use nested::method_text;
 pub use values::decode_rune;
 pub use verify::verify;
 
@@ -1379,7 +1378,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let cx = unsafe { &*vm.cx };
                     cx.spawn(ng);
                 }
-                Op::MakeChan { d, cap, ew } => match crate::exec::make_chan(vm, ri!(cap), ew) {
+                Op::MakeChan { d, cap, ew } => match crate::rt::make_chan(vm, ri!(cap), ew) {
                     Ok(p) => set!(d, p),
                     Err(msg) => panic_rt!(msg),
                 },
@@ -1414,11 +1413,12 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     vm.shade_words(&elem);
                     // SAFETY: set by the executor for this slice.
                     let cx = unsafe { &*vm.cx };
-                    match crate::sched::chan::send(cx, ch.map(|c| &**c), &elem) {
+                    match crate::park::send(cx, ch.map(|c| &**c), &elem) {
                         Err(e) => panic_rt!(e.message().into()),
-                        Ok(crate::sched::Op::Ready(())) => {}
-                        Ok(crate::sched::Op::Park(t, reason)) => {
-                            g.pending = Some(Box::new(crate::exec::Pending::Send(t, reason)));
+                        Ok(None) => {}
+                        Ok(Some(p)) => {
+                            let reason = p.reason();
+                            g.pending = Some(Box::new(p));
                             save!();
                             return Exit::Block(reason);
                         }
@@ -1432,21 +1432,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     // SAFETY: set by the executor for this slice.
                     let cx = unsafe { &*vm.cx };
                     let dd = base + d.0 as usize;
-                    match crate::sched::chan::recv(cx, ch.map(|c| &**c)) {
-                        crate::sched::Op::Ready((v, sent)) => {
-                            crate::exec::write_recv(vm, g, dd, ew as usize, ok, &v, sent)
-                        }
-                        crate::sched::Op::Park(t, reason) => {
-                            g.pending = Some(Box::new(crate::exec::Pending::Recv {
-                                t,
-                                reason,
-                                d: dd,
-                                ew: ew as usize,
-                                ok,
-                            }));
-                            save!();
-                            return Exit::Block(reason);
-                        }
+                    let shade = &mut |w: &[u64]| vm.shade_words(w);
+                    let (ch, ew) = (ch.map(|c| &**c), ew as usize);
+                    if let Some(p) = crate::park::recv(cx, ch, &mut g.stack, shade, dd, ew, ok) {
+                        let reason = p.reason();
+                        g.pending = Some(Box::new(p));
+                        save!();
+                        return Exit::Block(reason);
                     }
                 }
                 Op::Select { d, n, block } => {
@@ -1487,18 +1479,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     // SAFETY: set by the executor for this slice.
                     let cx = unsafe { &*vm.cx };
                     let dd = base + d.0 as usize;
-                    match crate::sched::chan::select(cx, &sel, block) {
+                    let shade = &mut |w: &[u64]| vm.shade_words(w);
+                    match crate::park::select(cx, &sel, cases, block, &mut g.stack, shade, dd) {
                         Err(e) => panic_rt!(e.message().into()),
-                        Ok(crate::sched::Op::Ready(s)) => {
-                            crate::exec::write_selected(vm, g, dd, &cases, s)
-                        }
-                        Ok(crate::sched::Op::Park(t, reason)) => {
-                            g.pending = Some(Box::new(crate::exec::Pending::Select {
-                                t,
-                                reason,
-                                d: dd,
-                                cases,
-                            }));
+                        Ok(None) => {}
+                        Ok(Some(p)) => {
+                            let reason = p.reason();
+                            g.pending = Some(Box::new(p));
                             save!();
                             return Exit::Block(reason);
                         }
@@ -1516,7 +1503,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
 fn chan_of<'e>(vm: &Vm, w: u64) -> Option<&'e Arc<crate::sched::chan::Chan>> {
     // SAFETY: `vm.exec` is set by the executor while it runs slices, and
     // the executor (with its channel table) outlives every slice.
-    let exec: &'e crate::exec::Exec = unsafe { &*vm.exec? };
+    let exec: &'e crate::rt::Exec = unsafe { &*vm.exec? };
     exec.chan(w)
 }
 
