@@ -34,6 +34,7 @@ use crate::Vm;
 use std::io::Write;
 use std::sync::atomic::Ordering;
 
+use crate::rt::SliceCx;
 pub use crate::rt::{go_func_value, Cx, Exec};
 
 /// How long main's return yields to goroutines running a panic's
@@ -49,12 +50,14 @@ impl Executor for Exec {
         let Some(mut vm) = self.take_vm() else {
             return RunOutcome::Exit(2);
         };
+        // The allocation assist's view of the slice (see `Vm::assist`):
+        // cleared below, before the VM goes back to the pool.
         vm.cx = cx as *const Cx;
         vm.exec = Some(self as *const Exec);
         // Finalizers start between slices (mfinal.rs): before this one,
         // and after it when it ended the finalizer goroutine or parked.
         crate::mfinal::poll(&mut vm, self, cx);
-        let out = run_slice(&mut vm, g, cx);
+        let out = run_slice(&mut vm, g, SliceCx { cx, exec: self });
         if matches!(out, RunOutcome::Done | RunOutcome::Goexit) {
             crate::mfinal::ended(self, g);
         }
@@ -92,18 +95,19 @@ impl Executor for Exec {
 }
 
 /// Runs one slice of `g` on this M's VM.
-fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
-    g.id = cx.goid();
+fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
+    let exec = sl.exec;
+    g.id = sl.cx.goid();
     let _running = crate::crashtrace::Running::enter(vm, g);
     vm.yield_soon = false;
-    vm.scan_own_stack(g);
+    vm.scan_own_stack(g, Some(sl.cx));
     if let Some(p) = g.pending.take() {
-        if let Some(out) = resume(vm, g, *p) {
+        if let Some(out) = resume(vm, sl, g, *p) {
             return out;
         }
     }
     let budget = vm.slice_budget;
-    match crate::interp::run(vm, g, budget) {
+    match crate::interp::run(vm, Some(sl), g, budget) {
         crate::interp::Exit::Yield => RunOutcome::Preempted,
         crate::interp::Exit::Block(r) => RunOutcome::Blocked(r),
         crate::interp::Exit::Done => {
@@ -113,30 +117,24 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
             // its report). The G has no frames left: each later slice
             // comes straight back here.
             if g.id == 1 {
-                if let Some(exec) = vm.exec.map(|e| {
-                    // SAFETY: set by the executor while it runs slices; it
-                    // outlives every slice.
-                    unsafe { &*e }
-                }) {
-                    if exec.dying.load(Ordering::Acquire) {
-                        return RunOutcome::Blocked(crate::sched::WaitReason::PanicWait);
-                    }
-                    if exec.panic_defers.load(Ordering::Acquire) > 0 {
-                        // The first wait stamps the clock (nanoseconds since
-                        // the program started, plus one).
-                        let now = vm.start.elapsed().as_nanos() as u64 + 1;
-                        let first = match exec.main_wait_ns.compare_exchange(
-                            0,
-                            now,
-                            Ordering::Relaxed,
-                            Ordering::Relaxed,
-                        ) {
-                            Ok(_) => now,
-                            Err(t) => t,
-                        };
-                        if now - first < MAIN_PANIC_WAIT_NS {
-                            return RunOutcome::Yielded;
-                        }
+                if exec.dying.load(Ordering::Acquire) {
+                    return RunOutcome::Blocked(crate::sched::WaitReason::PanicWait);
+                }
+                if exec.panic_defers.load(Ordering::Acquire) > 0 {
+                    // The first wait stamps the clock (nanoseconds since
+                    // the program started, plus one).
+                    let now = vm.start.elapsed().as_nanos() as u64 + 1;
+                    let first = match exec.main_wait_ns.compare_exchange(
+                        0,
+                        now,
+                        Ordering::Relaxed,
+                        Ordering::Relaxed,
+                    ) {
+                        Ok(_) => now,
+                        Err(t) => t,
+                    };
+                    if now - first < MAIN_PANIC_WAIT_NS {
+                        return RunOutcome::Yielded;
                     }
                 }
             }
@@ -145,15 +143,11 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
         crate::interp::Exit::Goexit => RunOutcome::Goexit,
         crate::interp::Exit::Exit(code) => RunOutcome::Exit(code),
         crate::interp::Exit::Panic => {
-            if let Some(exec) = vm.exec {
-                // SAFETY: as above.
-                let exec = unsafe { &*exec };
-                // Release pairs with main's Acquire load. This goroutine
-                // still counts in `panic_defers` (it never drops out): main
-                // sees it running, then dying.
-                exec.dying.store(true, Ordering::Release);
-            }
-            crate::panic::report(vm, g, crate::interp::method_text);
+            // Release pairs with main's Acquire load. This goroutine still
+            // counts in `panic_defers` (it never drops out): main sees it
+            // running, then dying.
+            exec.dying.store(true, Ordering::Release);
+            report(vm, sl, g);
             created_by(vm, g);
             RunOutcome::Panicked
         }
@@ -162,6 +156,14 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
             RunOutcome::Exit(2)
         }
     }
+}
+
+/// Prints the report of `g`'s unrecovered panic, lending it the
+/// interpreter to run the values' `Error`/`String` methods.
+fn report(vm: &mut Vm, sl: SliceCx<'_>, g: &G) {
+    crate::panic::report(vm, g, &mut |vm, v| {
+        crate::interp::method_text(vm, Some(sl), v)
+    });
 }
 
 /// Prints `created by f in goroutine N` and its location for a goroutine
@@ -193,7 +195,7 @@ pub(crate) fn created_by(vm: &Vm, g: &G) {
 
 /// Polls a parked G's ticket (park.rs): `Some(outcome)` to return at
 /// once (still blocked, or a panic ended it), `None` to continue running.
-fn resume(vm: &mut Vm, g: &mut G, p: crate::park::Pending) -> Option<RunOutcome> {
+fn resume(vm: &mut Vm, sl: SliceCx<'_>, g: &mut G, p: crate::park::Pending) -> Option<RunOutcome> {
     match p.resume(&mut g.stack, &mut |w| vm.shade_words(w)) {
         Resumed::Done => None,
         Resumed::Parked(p) => {
@@ -201,17 +203,17 @@ fn resume(vm: &mut Vm, g: &mut G, p: crate::park::Pending) -> Option<RunOutcome>
             g.pending = Some(Box::new(p));
             Some(RunOutcome::Blocked(r))
         }
-        Resumed::Panic(e) => raise(vm, g, e.message()),
+        Resumed::Panic(e) => raise(vm, sl, g, e.message()),
     }
 }
 
 /// Starts a panic with a runtime error in a resumed G; `Some` when it
 /// ended the goroutine.
-fn raise(vm: &mut Vm, g: &mut G, msg: &str) -> Option<RunOutcome> {
-    if crate::interp::raise(vm, g, msg.to_string()) {
+fn raise(vm: &mut Vm, sl: SliceCx<'_>, g: &mut G, msg: &str) -> Option<RunOutcome> {
+    if crate::interp::raise(vm, Some(sl), g, msg.to_string()) {
         None
     } else {
-        crate::panic::report(vm, g, crate::interp::method_text);
+        report(vm, sl, g);
         created_by(vm, g);
         Some(RunOutcome::Panicked)
     }
@@ -231,9 +233,8 @@ fn safepoint(exec: &Exec, cx: &Cx) {
         return;
     }
     let Some(mut vm) = exec.take_vm() else { return };
-    vm.cx = cx as *const Cx;
-    vm.exec = Some(exec as *const Exec);
-    with_world_stopped(&mut vm, true, |vm, others| {
+    let sl = SliceCx { cx, exec };
+    with_world_stopped(&mut vm, Some(sl), true, |vm, others| {
         // Another M may have collected while this one waited to stop the
         // world.
         if let Some(others) = others {
@@ -241,12 +242,10 @@ fn safepoint(exec: &Exec, cx: &Cx) {
                 // SAFETY: the world is stopped (no other M runs a slice),
                 // and `others` holds every goroutine's, channel's and
                 // pin's roots; no native is running.
-                unsafe { collect_with(vm, None, others) }
+                unsafe { collect_with(vm, Some(sl), None, others) }
             }
         }
     });
-    vm.cx = std::ptr::null();
-    vm.exec = None;
     exec.put_vm(vm);
 }
 

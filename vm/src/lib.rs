@@ -178,9 +178,15 @@ pub struct Vm {
     pub(crate) stdout: Out,
     /// Program arguments (os.Args).
     pub args: std::sync::Arc<Vec<String>>,
-    /// The running goroutine's scheduler context (null outside a slice).
+    /// The running goroutine's scheduler context (null outside a slice),
+    /// for the allocation assist only (`Vm::assist`, mgc.rs): every
+    /// allocation may pay for marking, and the allocation paths run deep
+    /// inside the VM (objects, maps, natives) where threading a borrow
+    /// through would touch every signature. Everything else gets the
+    /// slice's context as a borrow (`rt::SliceCx`). Set and cleared by
+    /// `Executor::run` around each slice.
     pub(crate) cx: *const rt::Cx,
-    /// The executor running the program (None outside `run_main`).
+    /// The executor running the program (None outside a slice); as `cx`.
     pub(crate) exec: Option<*const rt::Exec>,
     /// `GODEBUG=gctrace=1`: a line per collection on stderr.
     pub(crate) gctrace: bool,

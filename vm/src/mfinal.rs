@@ -244,9 +244,7 @@ impl crate::NativeCtx<'_> {
     /// `runtime.SetFinalizer(obj, finalizer)` (both interface words): Go's
     /// fatal error text when the arguments break its rules.
     pub fn set_finalizer(&mut self, obj: u64, fin: u64) -> Result<(), String> {
-        // SAFETY: set by the executor for the slice this native runs in;
-        // it outlives the call.
-        let Some(exec) = self.vm.exec.map(|e| unsafe { &*e }) else {
+        let Some(exec) = self.sl.map(|s| s.exec) else {
             return Ok(());
         };
         set_finalizer(self.vm, exec, obj, fin)
@@ -254,10 +252,8 @@ impl crate::NativeCtx<'_> {
 
     /// Starts the next finalizer if one is ready and none runs.
     pub(crate) fn start_finalizers(&mut self) {
-        // SAFETY: as above; `cx` too.
-        let parts = unsafe { (self.vm.exec.map(|e| &*e), self.vm.cx.as_ref()) };
-        if let (Some(exec), Some(cx)) = parts {
-            poll(self.vm, exec, cx);
+        if let Some(sl) = self.sl {
+            poll(self.vm, sl.exec, sl.cx);
         }
     }
 }

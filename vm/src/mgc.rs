@@ -79,7 +79,7 @@
 //! stacks at termination (the hybrid barrier makes it unnecessary).
 
 use crate::goroutine::G;
-use crate::rt::{Cx, Exec};
+use crate::rt::{Cx, Exec, SliceCx};
 use crate::sched::chan::Chan;
 use crate::sched::{GRoots, SchedHandle, SlotVisit};
 use crate::Vm;
@@ -476,7 +476,11 @@ impl crate::Vm {
         let (Some(exec), false) = (self.exec, self.cx.is_null()) else {
             return;
         };
-        // SAFETY: both are set by the executor for the running slice.
+        // SAFETY: `Executor::run` sets both for the slice this VM runs
+        // (from the `&Exec` and `&Cx` it holds for the whole slice) and
+        // clears them before the VM returns to the pool, so non-null
+        // pointers point at live values; nothing here keeps the borrows
+        // past this call.
         let (exec, cx) = unsafe { (&*exec, &*self.cx) };
         let scanner = Scanner {
             gs: cx.handle(),
@@ -540,28 +544,27 @@ impl crate::Vm {
     /// where a running goroutine scans its own stack, so that marking
     /// need not wait for its slice to end.
     #[inline]
-    pub(crate) fn end_slice_early(&mut self, g: &G) -> bool {
+    pub(crate) fn end_slice_early(&mut self, g: &G, cx: Option<&Cx>) -> bool {
         if self.heap.phase() == Phase::Off {
             return self.yield_soon || self.heap.past_trigger() || stop_hint();
         }
-        self.end_slice_early_marking(g)
+        self.end_slice_early_marking(g, cx)
     }
 
     #[cold]
-    fn end_slice_early_marking(&mut self, g: &G) -> bool {
-        self.scan_own_stack(g);
+    fn end_slice_early_marking(&mut self, g: &G, cx: Option<&Cx>) -> bool {
+        self.scan_own_stack(g, cx);
         self.yield_soon || stop_hint()
     }
 
     /// A goroutine's own stack scan at the start of its slice or at an
     /// instruction outside the fast loop, when the collector marks and its
     /// stack is still grey (module docs).
-    pub(crate) fn scan_own_stack(&mut self, g: &G) {
+    pub(crate) fn scan_own_stack(&mut self, g: &G, cx: Option<&Cx>) {
         if self.heap.phase() != Phase::Mark {
             return;
         }
-        // SAFETY: set by the executor for the running slice (or null).
-        let Some(cx) = (unsafe { self.cx.as_ref() }) else {
+        let Some(cx) = cx else {
             return;
         };
         let cycle = self.heap.mark_cycle();
@@ -608,10 +611,11 @@ impl Others<'_> {
 /// the world is trivially stopped and there are no other roots.
 pub(crate) fn with_world_stopped<R>(
     vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
     include_self: bool,
     f: impl FnOnce(&mut Vm, Option<&Others<'_>>) -> R,
 ) -> R {
-    let (Some(exec), false) = (vm.exec, vm.cx.is_null()) else {
+    let Some(SliceCx { cx, exec }) = sl else {
         let none = Others {
             gs: &[],
             chans: &[],
@@ -619,9 +623,6 @@ pub(crate) fn with_world_stopped<R>(
         };
         return f(vm, Some(&none));
     };
-    // SAFETY: both are set by the executor for the running slice, and
-    // outlive it.
-    let (cx, exec) = unsafe { (&*vm.cx, &*exec) };
     let stopped = cx.stop_the_world();
     // With the world stopped nobody makes a channel or pins a word (timer
     // callbacks are counted in the world too): holding both locks while
@@ -652,7 +653,12 @@ pub(crate) fn with_world_stopped<R>(
 /// The world is stopped and every heap pointer the program can use again
 /// is in one of those roots (heap contract 4): no caller holds one of its
 /// own across this call.
-pub(crate) unsafe fn collect_with(vm: &mut Vm, g: Option<&G>, others: &Others<'_>) {
+pub(crate) unsafe fn collect_with(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    g: Option<&G>,
+    others: &Others<'_>,
+) {
     let globals = &vm.globals;
     let mut roots = |sink: &mut dyn FnMut(usize)| {
         if let Some(g) = g {
@@ -666,11 +672,9 @@ pub(crate) unsafe fn collect_with(vm: &mut Vm, g: Option<&G>, others: &Others<'_
     };
     // SAFETY: the caller guarantees a stopped world and complete roots.
     let st = unsafe { vm.heap.collect(&mut roots) };
-    // SAFETY: set by the executor for the running slice (or null).
-    let procs = unsafe { vm.cx.as_ref() }.map_or(1, |c| c.gomaxprocs());
-    match vm.exec {
-        // SAFETY: set by the executor for the running slice.
-        Some(e) => unsafe { &*e }.driver.trace(&st, procs, g.is_some()),
+    let procs = sl.map_or(1, |s| s.cx.gomaxprocs());
+    match sl {
+        Some(s) => s.exec.driver.trace(&st, procs, g.is_some()),
         None if vm.gctrace => {
             let line = st.gctrace_line(vm.start.elapsed().as_nanos() as u64, 0, procs, g.is_some());
             let _ = std::io::stderr().write_all(format!("{line}\n").as_bytes());
@@ -713,11 +717,8 @@ impl<'a> crate::native::NativeCtx<'a> {
         // Under the scheduler: a concurrent cycle, this goroutine waiting
         // for it as Go's does.
         if !crate::gc_stop_the_world() {
-            // SAFETY: set by the executor for the slice this native runs
-            // in (null outside the scheduler); both outlive the call.
-            let parts = unsafe { (self.vm.exec.map(|e| &*e), self.vm.cx.as_ref()) };
-            if let ((Some(exec), Some(cx)), Some(mut b)) = (parts, self.blocker()) {
-                let done = exec.collect_concurrent(cx, &mut b);
+            if let (Some(sl), Some(mut b)) = (self.sl, self.blocker()) {
+                let done = sl.exec.collect_concurrent(sl.cx, &mut b);
                 if b.lost_p() {
                     self.end_slice_soon();
                 }
@@ -727,8 +728,8 @@ impl<'a> crate::native::NativeCtx<'a> {
             }
         }
         // The other goroutines and the channels' contents (see `exec`).
-        let g: &G = self.g;
-        with_world_stopped(self.vm, false, |vm, others| {
+        let (g, sl): (&G, _) = (self.g, self.sl);
+        with_world_stopped(self.vm, sl, false, |vm, others| {
             let Some(others) = others else { return };
             // A concurrent cycle runs only under the scheduler without
             // gcstoptheworld, where the branch above collected; a cycle
@@ -740,7 +741,7 @@ impl<'a> crate::native::NativeCtx<'a> {
             // goroutine is in this native), and every heap pointer the VM
             // will use again is in a root `collect_with` passes (the
             // caller holds none of its own).
-            unsafe { collect_with(vm, Some(g), others) };
+            unsafe { collect_with(vm, sl, Some(g), others) };
             // Go's runtime.GC also finishes sweeping before it returns, so
             // the statistics read next count only live objects.
             vm.heap.finish_sweep();
@@ -772,7 +773,7 @@ impl<'a> crate::native::NativeCtx<'a> {
 
     /// Exact memory statistics (`runtime.ReadMemStats`).
     pub fn mem_stats(&mut self) -> MemStats {
-        with_world_stopped(self.vm, false, |vm, _| {
+        with_world_stopped(self.vm, self.sl, false, |vm, _| {
             // SAFETY: the world is stopped: no other M allocates or uses
             // its cache while the caches are flushed.
             unsafe { vm.heap.read_mem_stats() }
@@ -786,10 +787,7 @@ impl<'a> crate::native::NativeCtx<'a> {
     /// its roots is lent to the collector then); None outside the
     /// scheduler.
     pub fn blocker(&self) -> Option<crate::sched::Blocker<'a, Exec>> {
-        // SAFETY: `vm.cx` is set by the executor for the slice this
-        // native runs in (null outside the scheduler); the M's context
-        // lives as long as the M, longer than this native call ('a).
-        let cx: &'a Cx = unsafe { self.vm.cx.as_ref() }?;
+        let cx: &'a Cx = self.sl?.cx;
         cx.blocker(root_words(self.g))
     }
 }

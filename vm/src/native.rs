@@ -247,6 +247,9 @@ pub fn params_of(prog: &Program, i: usize, stated: Option<&str>) -> Result<Signa
 /// A native's view of the VM during one call.
 pub struct NativeCtx<'a> {
     pub(crate) vm: &'a mut Vm,
+    /// The running slice's scheduler context and executor (None outside
+    /// the scheduler): see `rt::SliceCx`.
+    pub(crate) sl: Option<crate::rt::SliceCx<'a>>,
     pub(crate) g: &'a mut G,
     pub(crate) base: usize,
     pub(crate) native: usize,
@@ -258,6 +261,7 @@ impl NativeCtx<'_> {
     pub fn reborrow(&mut self) -> NativeCtx<'_> {
         NativeCtx {
             vm: &mut *self.vm,
+            sl: self.sl,
             g: &mut *self.g,
             base: self.base,
             native: self.native,

@@ -21,7 +21,7 @@ use std::io::Write;
 /// the interpreter's business, above this module: it lends the service
 /// as `method_text` (`interp::method_text`), which gives the text of a
 /// value's `Error`/`String` method, if it has one and it returns.
-pub fn report(vm: &mut Vm, g: &G, method_text: fn(&mut Vm, u64) -> Option<Vec<u8>>) {
+pub fn report(vm: &mut Vm, g: &G, method_text: &mut dyn FnMut(&mut Vm, u64) -> Option<Vec<u8>>) {
     let Some(p) = &g.panicking else {
         return;
     };

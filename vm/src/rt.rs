@@ -227,6 +227,25 @@ impl Exec {
     }
 }
 
+/// The running slice's view of the runtime: the M's scheduler context and
+/// the executor, borrowed for the slice.
+///
+/// The executor makes one in `Executor::run` from the references the
+/// scheduler lends it, and the interpreter hands it down: to park.rs for
+/// channel operations, to natives in `NativeCtx`, to nested calls and to
+/// the collector's stop-the-world paths. So the code below the executor
+/// reaches the scheduler and the channel table through borrows whose
+/// lifetimes the compiler checks, not through pointers stored on the
+/// `Vm`. (The one exception is the allocation assist, `Vm::assist`,
+/// reached from every allocation deep inside the VM: see mgc.rs.)
+/// `None` outside the scheduler (a panic report's method call before the
+/// program runs, tests).
+#[derive(Clone, Copy)]
+pub(crate) struct SliceCx<'a> {
+    pub(crate) cx: &'a Cx,
+    pub(crate) exec: &'a Exec,
+}
+
 /// The scheduler context of the running goroutine.
 pub type Cx = PCtx<Exec>;
 
@@ -259,8 +278,13 @@ pub fn go_func_value(cx: &Cx, prog: &gol_lang::bytecode::Program, cl: u64) -> bo
 }
 
 /// `make(chan T, cap)`: the channel word, or Go's panic message.
-pub(crate) fn make_chan(vm: &mut Vm, cap: i64, ew: u32) -> Result<u64, String> {
-    let Some(exec) = vm.exec else {
+pub(crate) fn make_chan(
+    vm: &mut Vm,
+    exec: Option<&Exec>,
+    cap: i64,
+    ew: u32,
+) -> Result<u64, String> {
+    let Some(exec) = exec else {
         return Err("channels need the scheduler".into());
     };
     // Go's limit: the buffer must fit in the address space it allows.
@@ -268,9 +292,6 @@ pub(crate) fn make_chan(vm: &mut Vm, cap: i64, ew: u32) -> Result<u64, String> {
     if cap < 0 || bytes > (1i128 << 47) || cap > (1i64 << 40) {
         return Err("makechan: size out of range".into());
     }
-    // SAFETY: `vm.exec` points at the executor running this goroutine,
-    // which outlives every slice it runs.
-    let exec = unsafe { &*exec };
     let c = Box::new(Chan::new(ew as usize, cap as usize));
     let addr = &*c as *const Arc<Chan> as u64;
     let Ok(mut t) = exec.chans.lock() else {

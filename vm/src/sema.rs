@@ -41,27 +41,22 @@ impl NativeCtx<'_> {
     /// The running goroutine's scheduler context (None outside the
     /// scheduler).
     pub fn cx(&self) -> Option<&crate::rt::Cx> {
-        // SAFETY: `vm.cx` is set by the executor for the slice this
-        // native runs in (null outside the scheduler).
-        unsafe { self.vm.cx.as_ref() }
+        self.sl.map(|s| s.cx)
     }
 
     /// The executor running this goroutine (channels, pins).
     pub fn exec(&self) -> Option<&crate::rt::Exec> {
-        // SAFETY: set by the executor while it runs slices; it outlives
-        // every slice.
-        self.vm.exec.map(|e| unsafe { &*e })
+        self.sl.map(|s| s.exec)
     }
 
     /// `make(chan T, cap)` for a native: the channel word, with `ew`
     /// words per element.
     pub fn make_chan(&mut self, cap: i64, ew: u32) -> Result<u64, String> {
-        crate::rt::make_chan(self.vm, cap, ew)
+        crate::rt::make_chan(self.vm, self.sl.map(|s| s.exec), cap, ew)
     }
 
     fn with_sema<R>(&mut self, addr: u64, f: impl FnOnce(&mut SyncState) -> R) -> Option<R> {
-        // SAFETY: set by the executor while it runs slices.
-        let exec = unsafe { &*self.vm.exec? };
+        let exec = self.sl?.exec;
         let mut t = exec.sema.lock().ok()?;
         let st = t.entry(addr).or_default();
         let r = f(st);

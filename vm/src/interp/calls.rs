@@ -56,7 +56,13 @@ pub(super) fn method_target(
 /// slice (exit, fatal error, yield, park) or start a panic or Goexit.
 #[cold]
 #[inline(never)]
-pub(super) fn native_exit(vm: &mut Vm, prog: &Program, g: &mut G, res: NativeResult) -> Flow {
+pub(super) fn native_exit(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    prog: &Program,
+    g: &mut G,
+    res: NativeResult,
+) -> Flow {
     let pv = match res {
         NativeResult::Ok => return Flow::Continue,
         NativeResult::Exit(code) => return Flow::Exit(Exit::Exit(code)),
@@ -71,5 +77,5 @@ pub(super) fn native_exit(vm: &mut Vm, prog: &Program, g: &mut G, res: NativeRes
         NativeResult::PanicValue(v) => PanicValue::Value(v),
         NativeResult::Goexit => PanicValue::Goexit,
     };
-    begin_panic(vm, prog, g, pv)
+    begin_panic(sl, prog, g, pv)
 }

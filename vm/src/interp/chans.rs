@@ -10,7 +10,14 @@ use super::*;
 
 /// Executes `op`, one of the channel instructions, in the frame `at`.
 #[inline(never)]
-pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -> Step {
+pub(super) fn exec(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    prog: &Program,
+    g: &mut G,
+    at: At<'_>,
+    op: Op,
+) -> Step {
     let base = at.base;
     match op {
         Op::Go { c, a, n } => {
@@ -18,9 +25,9 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
             if cl == 0 {
                 return Err(Trap::Fatal("go of nil func value".into()));
             }
-            if vm.cx.is_null() {
+            let Some(sl) = sl else {
                 return Err(Trap::Fatal("go statement outside the scheduler".into()));
-            }
+            };
             let s = base + a.0 as usize;
             let args = &g.stack[s..s + n as usize];
             let Some(ng) = G::for_func_value(
@@ -35,17 +42,17 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
             // starts with is shaded by its creator (mgc.rs).
             vm.shade_words(&[cl]);
             vm.shade_words(&ng.stack[..n as usize]);
-            // SAFETY: `vm.cx` is set by the executor for the
-            // duration of this slice.
-            let cx = unsafe { &*vm.cx };
+            let cx = sl.cx;
             cx.spawn(ng);
         }
-        Op::MakeChan { d, cap, ew } => match crate::rt::make_chan(vm, at.ri(g, cap)?, ew) {
-            Ok(p) => at.set(g, d, p)?,
-            Err(msg) => return Err(Trap::Panic(msg)),
-        },
+        Op::MakeChan { d, cap, ew } => {
+            match crate::rt::make_chan(vm, sl.map(|s| s.exec), at.ri(g, cap)?, ew) {
+                Ok(p) => at.set(g, d, p)?,
+                Err(msg) => return Err(Trap::Panic(msg)),
+            }
+        }
         Op::ChanLen { d, c, cap } => {
-            let n = match chan_of(vm, at.r(g, c)?).map(|ch| ch.observed_len_cap()) {
+            let n = match chan_of(sl, at.r(g, c)?).map(|ch| ch.observed_len_cap()) {
                 Some((_, c)) if cap => c,
                 Some((l, _)) => l,
                 None => 0,
@@ -53,32 +60,30 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
             at.set(g, d, n as u64)?
         }
         Op::ChanClose { c } => {
-            if vm.cx.is_null() {
+            let Some(sl) = sl else {
                 return Err(Trap::Fatal(
                     "channel operation outside the scheduler".into(),
                 ));
-            }
-            let ch = chan_of(vm, at.r(g, c)?);
-            // SAFETY: set by the executor for this slice.
-            let cx = unsafe { &*vm.cx };
+            };
+            let ch = sl.exec.chan(at.r(g, c)?);
+            let cx = sl.cx;
             if let Err(e) = crate::sched::chan::close(cx, ch.map(|c| &**c)) {
                 return Err(Trap::Panic(e.message().into()));
             }
         }
         Op::ChanSend { c, a, ew } => {
-            if vm.cx.is_null() {
+            let Some(sl) = sl else {
                 return Err(Trap::Fatal(
                     "channel operation outside the scheduler".into(),
                 ));
-            }
-            let ch = chan_of(vm, at.r(g, c)?);
+            };
+            let ch = sl.exec.chan(at.r(g, c)?);
             let s = base + a.0 as usize;
             let elem = g.stack[s..s + ew as usize].to_vec();
             // The value leaves this stack for a buffer or another
             // stack the collector may have scanned (mgc.rs).
             vm.shade_words(&elem);
-            // SAFETY: set by the executor for this slice.
-            let cx = unsafe { &*vm.cx };
+            let cx = sl.cx;
             match crate::park::send(cx, ch.map(|c| &**c), &elem) {
                 Err(e) => return Err(Trap::Panic(e.message().into())),
                 Ok(None) => {}
@@ -90,14 +95,13 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
             }
         }
         Op::ChanRecv { d, c, ew, ok } => {
-            if vm.cx.is_null() {
+            let Some(sl) = sl else {
                 return Err(Trap::Fatal(
                     "channel operation outside the scheduler".into(),
                 ));
-            }
-            let ch = chan_of(vm, at.r(g, c)?);
-            // SAFETY: set by the executor for this slice.
-            let cx = unsafe { &*vm.cx };
+            };
+            let ch = sl.exec.chan(at.r(g, c)?);
+            let cx = sl.cx;
             let dd = base + d.0 as usize;
             let shade = &mut |w: &[u64]| vm.shade_words(w);
             let (ch, ew) = (ch.map(|c| &**c), ew as usize);
@@ -108,11 +112,11 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
             }
         }
         Op::Select { d, n, block } => {
-            if vm.cx.is_null() {
+            let Some(sl) = sl else {
                 return Err(Trap::Fatal(
                     "channel operation outside the scheduler".into(),
                 ));
-            }
+            };
             let (code, pc) = (&at.func.code[..], at.pc);
             let mut chans = Vec::new();
             let mut elems = Vec::new();
@@ -122,7 +126,7 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
                 let Some(&Op::SelectCase { c, a, ew, send }) = code.get(pc + k) else {
                     return Err(Trap::Fatal("select without its cases".into()));
                 };
-                chans.push(chan_of(vm, at.r(g, c)?));
+                chans.push(sl.exec.chan(at.r(g, c)?));
                 let s = base + a.0 as usize;
                 let elem = if send {
                     g.stack[s..s + ew as usize].to_vec()
@@ -144,8 +148,7 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
                     }
                 })
                 .collect();
-            // SAFETY: set by the executor for this slice.
-            let cx = unsafe { &*vm.cx };
+            let cx = sl.cx;
             let dd = base + d.0 as usize;
             let shade = &mut |w: &[u64]| vm.shade_words(w);
             match crate::park::select(cx, &sel, cases, block, &mut g.stack, shade, dd) {
@@ -166,10 +169,8 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
     Ok(())
 }
 
-/// The channel behind channel word `w` (None for nil).
-fn chan_of<'e>(vm: &Vm, w: u64) -> Option<&'e Arc<crate::sched::chan::Chan>> {
-    // SAFETY: `vm.exec` is set by the executor while it runs slices, and
-    // the executor (with its channel table) outlives every slice.
-    let exec: &'e crate::rt::Exec = unsafe { &*vm.exec? };
-    exec.chan(w)
+/// The channel behind channel word `w` (None for nil, or outside the
+/// scheduler).
+fn chan_of<'e>(sl: Option<SliceCx<'e>>, w: u64) -> Option<&'e Arc<crate::sched::chan::Chan>> {
+    sl?.exec.chan(w)
 }

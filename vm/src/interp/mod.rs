@@ -79,6 +79,7 @@ use crate::goroutine::{Deferred, Frame, PanicValue, Panicking, G};
 use crate::map::MapError;
 use crate::native::{NativeCtx, NativeResult};
 use crate::panic::{bounds_error, capture, print_text, Bounds};
+use crate::rt::SliceCx;
 use crate::value::{self, grow_cap};
 use crate::Vm;
 use gol_lang::bytecode::{Fault, FuncId, Function, MathFn, Op, Program, Reg, RtType, TypeKind};
@@ -335,7 +336,7 @@ impl At<'_> {
 }
 
 /// Runs `g` for at most `budget` calls and backward jumps.
-pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
+pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) -> Exit {
     let prog: Arc<Program> = vm.prog.clone();
     let mut budget = budget;
     'frames: loop {
@@ -473,7 +474,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
             ($msg:expr) => {{
                 save!();
                 let msg: String = $msg;
-                match begin_panic(vm, &prog, g, PanicValue::Runtime(msg)) {
+                match begin_panic(sl, &prog, g, PanicValue::Runtime(msg)) {
                     Flow::Continue => continue 'frames,
                     Flow::Exit(x) => return x,
                 }
@@ -492,7 +493,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
             // out of `fast`. (`past_trigger`, not `should_collect`: under
             // GOL_GCSTRESS the latter is always true, and that mode's
             // short slices already give it its safepoints.)
-            if budget > 0 && vm.end_slice_early(g) {
+            if budget > 0 && vm.end_slice_early(g, sl.map(|s| s.cx)) {
                 budget = 0;
             }
             let mut cur = Cur { func, base, pc };
@@ -774,6 +775,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     save!();
                     let mut ctx = NativeCtx {
                         vm,
+                        sl,
                         g,
                         base: base + b.0 as usize,
                         native: f.0 as usize,
@@ -781,7 +783,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let native = ctx.vm.natives[f.0 as usize];
                     match native(&mut ctx) {
                         NativeResult::Ok => {}
-                        res => flow!(calls::native_exit(vm, &prog, g, res)),
+                        res => flow!(calls::native_exit(vm, sl, &prog, g, res)),
                     }
                 }
                 Op::MakeClosure { d, f, a, n } => {
@@ -832,7 +834,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                             save!();
                             let f = after_deferred_panic(&prog, g);
                             if was && !real_panic(g) {
-                                uncount_panic(vm);
+                                uncount_panic(sl);
                             }
                             match f {
                                 Flow::Continue => continue 'frames,
@@ -864,7 +866,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         Err(t) => trap!(t),
                     };
                     save!();
-                    match begin_panic(vm, &prog, g, pv) {
+                    match begin_panic(sl, &prog, g, pv) {
                         Flow::Continue => continue 'frames,
                         Flow::Exit(x) => return x,
                     }
@@ -915,13 +917,13 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     set!(d, p + idx as u64 * ew as u64 * 8)
                 }
                 // --- goroutines and channels ---
-                Op::Go { .. } | Op::MakeChan { .. } | Op::ChanLen { .. } | Op::ChanClose { .. } | Op::ChanSend { .. } | Op::ChanRecv { .. } | Op::SelectCase { .. } => cold!(chans::exec(vm, &prog, g, at!(), op)),
+                Op::Go { .. } | Op::MakeChan { .. } | Op::ChanLen { .. } | Op::ChanClose { .. } | Op::ChanSend { .. } | Op::ChanRecv { .. } | Op::SelectCase { .. } => cold!(chans::exec(vm, sl, &prog, g, at!(), op)),
                 Op::Select { n, .. } => {
                     // The cases follow the instruction; the select's
                     // result is taken after them (so is a park's pc).
                     let at = at!();
                     pc += n as usize;
-                    cold!(chans::exec(vm, &prog, g, at, op))
+                    cold!(chans::exec(vm, sl, &prog, g, at, op))
                 }
             })
         }
@@ -931,9 +933,8 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
 /// Starts a panic with runtime error `msg` in `g` (a G resumed from a
 /// channel wait); true when a deferred call took over (the G continues),
 /// false when the panic ended the goroutine.
-pub(crate) fn raise(vm: &mut Vm, g: &mut G, msg: String) -> bool {
-    let prog = vm.prog.clone();
-    match begin_panic(vm, &prog, g, PanicValue::Runtime(msg)) {
+pub(crate) fn raise(vm: &Vm, sl: Option<SliceCx<'_>>, g: &mut G, msg: String) -> bool {
+    match begin_panic(sl, &vm.prog, g, PanicValue::Runtime(msg)) {
         Flow::Continue => true,
         Flow::Exit(_) => false,
     }

@@ -29,6 +29,7 @@ use crate::native::CallError;
 /// safepoint.
 pub(crate) fn run_nested(
     vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
     g: &mut G,
     f: FuncId,
     closure: u64,
@@ -78,7 +79,7 @@ pub(crate) fn run_nested(
         returning: None,
     });
     let outcome = loop {
-        match run(vm, g, SLICE_BUDGET) {
+        match run(vm, sl, g, SLICE_BUDGET) {
             Exit::Yield => {}
             Exit::Fatal(msg) => {
                 if g.frames.len() == depth + 1
@@ -133,7 +134,7 @@ impl NativeCtx<'_> {
             return Err(CallError::TooDeep);
         }
         crate::native::NESTED.with(|d| d.set(depth + 1));
-        let r = run_nested(self.vm, self.g, f, closure, args);
+        let r = run_nested(self.vm, self.sl, self.g, f, closure, args);
         crate::native::NESTED.with(|d| d.set(depth));
         r
     }
@@ -175,7 +176,7 @@ impl NativeCtx<'_> {
 /// type has such a method (not for runtime errors, which print their
 /// message directly), run to completion on a fresh goroutine. None when
 /// there is no such method or it does not return normally.
-pub(crate) fn method_text(vm: &mut Vm, v: u64) -> Option<Vec<u8>> {
+pub(crate) fn method_text(vm: &mut Vm, sl: Option<SliceCx<'_>>, v: u64) -> Option<Vec<u8>> {
     let t = crate::panic::box_type(v)?;
     if vm.is_runtime_error(t) {
         return None;
@@ -199,7 +200,7 @@ pub(crate) fn method_text(vm: &mut Vm, v: u64) -> Option<Vec<u8>> {
     }
     // A method that never returns is given up on (Go would hang).
     for _ in 0..1000 {
-        match run(vm, &mut g, SLICE_BUDGET) {
+        match run(vm, sl, &mut g, SLICE_BUDGET) {
             Exit::Yield => continue,
             Exit::Done => {
                 let (p, l) = (g.stack[0], g.stack[1]);

@@ -66,14 +66,17 @@ pub(super) fn real_panic(g: &G) -> bool {
 /// that is the goroutine's first (no other one being unwound) counts in
 /// the executor's `panic_defers` until recovered (see
 /// `Exec::panic_defers`): every start with a VM at hand comes here.
-pub(super) fn begin_panic(vm: &Vm, prog: &Program, g: &mut G, v: PanicValue) -> Flow {
+pub(super) fn begin_panic(
+    sl: Option<SliceCx<'_>>,
+    prog: &Program,
+    g: &mut G,
+    v: PanicValue,
+) -> Flow {
     if v != PanicValue::Goexit && !real_panic(g) {
-        if let Some(e) = vm.exec {
-            // SAFETY: set by the executor while it runs slices; it
-            // outlives every slice.
-            let e = unsafe { &*e };
+        if let Some(sl) = sl {
             // Release pairs with the Acquire load of main's return.
-            e.panic_defers
+            sl.exec
+                .panic_defers
                 .fetch_add(1, std::sync::atomic::Ordering::Release);
         }
     }
@@ -81,10 +84,8 @@ pub(super) fn begin_panic(vm: &Vm, prog: &Program, g: &mut G, v: PanicValue) -> 
 }
 
 /// `g`'s panics are all recovered: it no longer counts.
-pub(super) fn uncount_panic(vm: &Vm) {
-    if let Some(e) = vm.exec {
-        // SAFETY: as in `begin_panic`.
-        let e = unsafe { &*e };
+pub(super) fn uncount_panic(sl: Option<SliceCx<'_>>) {
+    if let Some(SliceCx { exec: e, .. }) = sl {
         // Saturating: a panic started where it could not be counted (a
         // deferred nil func) is recovered without a count to drop.
         let _ = e.panic_defers.fetch_update(
