@@ -64,19 +64,19 @@
 pub mod atomic;
 pub mod crashtrace;
 pub mod exec;
-pub mod goroutine;
-pub mod interp;
+pub(crate) mod goroutine;
+pub(crate) mod interp;
 pub mod map;
 pub(crate) mod mfinal;
 pub(crate) mod mgc;
 pub mod native;
-pub mod panic;
+pub(crate) mod panic;
 pub(crate) mod park;
 pub(crate) mod rt;
 pub mod sched;
 pub(crate) mod sema;
 pub mod stdio;
-pub mod value;
+pub(crate) mod value;
 
 use gol_gc::{Cache, Config, Heap, Layout};
 use gol_lang::bytecode::{Program, RtType};

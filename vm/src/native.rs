@@ -70,7 +70,7 @@ pub use gol_gc::MemStats;
 /// How deeply natives may nest calls back into Go (`String` calling
 /// `Sprintf` calling `String`...): each level holds Rust frames of the
 /// interpreter and the native.
-pub const MAX_NESTED_CALLS: u32 = 48;
+pub(crate) const MAX_NESTED_CALLS: u32 = 48;
 
 /// Why a call from a native back into Go did not return normally.
 #[derive(Debug)]
@@ -138,7 +138,7 @@ pub enum ArgKind {
 
 impl ArgKind {
     /// The kind of runtime type `t` of `prog`.
-    pub fn of(prog: &Program, t: RtType) -> ArgKind {
+    pub(crate) fn of(prog: &Program, t: RtType) -> ArgKind {
         match prog.types.get(t.0 as usize).map(|d| &d.kind) {
             Some(TypeKind::Bool) => ArgKind::Bool,
             Some(TypeKind::Int { signed: true, .. }) => ArgKind::Int,
@@ -227,7 +227,11 @@ fn layout(prog: &Program, name: &str, types: &[RtType]) -> Result<(Box<[Param]>,
 /// words do not add up to its `param_words`), or the native implements
 /// another signature than the one the program was compiled against (a
 /// broken gol: see [`sig`]).
-pub fn params_of(prog: &Program, i: usize, stated: Option<&str>) -> Result<Signature, String> {
+pub(crate) fn params_of(
+    prog: &Program,
+    i: usize,
+    stated: Option<&str>,
+) -> Result<Signature, String> {
     let d = &prog.natives[i];
     let (params, pw) = layout(prog, &d.name, &d.params)?;
     let (results, rw) = layout(prog, &d.name, &d.results)?;
@@ -637,7 +641,7 @@ impl NativeCtx<'_> {
     }
 
     /// The bytes of the `[]byte` slice `(ptr, len)`.
-    pub fn bytes_at(&self, ptr: u64, len: u64) -> Vec<u8> {
+    pub(crate) fn bytes_at(&self, ptr: u64, len: u64) -> Vec<u8> {
         if ptr == 0 {
             return vec![0; len as usize];
         }
@@ -698,7 +702,7 @@ impl NativeCtx<'_> {
     }
 
     /// The method `name` of values of type `t`, if its method set has one.
-    pub fn method(&self, t: RtType, name: &str) -> Option<FuncId> {
+    pub(crate) fn method(&self, t: RtType, name: &str) -> Option<FuncId> {
         let d = self.vm.prog.types.get(t.0 as usize)?;
         Some(d.method(name.as_bytes())?.func)
     }

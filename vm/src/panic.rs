@@ -21,7 +21,11 @@ use std::io::Write;
 /// the interpreter's business, above this module: it lends the service
 /// as `method_text` (`interp::method_text`), which gives the text of a
 /// value's `Error`/`String` method, if it has one and it returns.
-pub fn report(vm: &mut Vm, g: &G, method_text: &mut dyn FnMut(&mut Vm, u64) -> Option<Vec<u8>>) {
+pub(crate) fn report(
+    vm: &mut Vm,
+    g: &G,
+    method_text: &mut dyn FnMut(&mut Vm, u64) -> Option<Vec<u8>>,
+) {
     let Some(p) = &g.panicking else {
         return;
     };
@@ -81,7 +85,7 @@ pub fn report(vm: &mut Vm, g: &G, method_text: &mut dyn FnMut(&mut Vm, u64) -> O
 }
 
 /// Prints a fatal error (`fatal error: msg`) with the goroutine's stack.
-pub fn fatal(vm: &Vm, g: &G, msg: &str) {
+pub(crate) fn fatal(vm: &Vm, g: &G, msg: &str) {
     let mut out = Vec::new();
     if msg == "stack overflow" {
         out.extend_from_slice(b"runtime: goroutine stack exceeds 1000000000-byte limit\n");
@@ -100,7 +104,7 @@ pub fn fatal(vm: &Vm, g: &G, msg: &str) {
 /// `panic`: this function index stands for that frame.
 pub(crate) const PANIC_FRAME: u32 = u32::MAX;
 
-pub fn capture(g: &G) -> Vec<(u32, u32)> {
+pub(crate) fn capture(g: &G) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     for f in g.frames.iter().rev() {
         if out.len() >= 100 {
@@ -158,7 +162,7 @@ fn path_in(cwd: Option<&std::path::Path>, vm: &Vm, file: u32) -> String {
 }
 
 /// How `panic` prints its value: Go's `printpanicval`.
-pub fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
+pub(crate) fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
     if v == 0 {
         return b"nil".to_vec();
     }
@@ -214,7 +218,7 @@ pub fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
 }
 
 /// The text `print`/`println` writes for one operand.
-pub fn print_text(vm: &Vm, k: PrintKind, w: &[u64]) -> Vec<u8> {
+pub(crate) fn print_text(vm: &Vm, k: PrintKind, w: &[u64]) -> Vec<u8> {
     let a = w.first().copied().unwrap_or(0);
     match k {
         PrintKind::Bool => (if a != 0 { "true" } else { "false" }).into(),
@@ -248,7 +252,7 @@ pub fn print_text(vm: &Vm, k: PrintKind, w: &[u64]) -> Vec<u8> {
 }
 
 /// The runtime type of a box.
-pub fn box_type(v: u64) -> Option<RtType> {
+pub(crate) fn box_type(v: u64) -> Option<RtType> {
     if v == 0 {
         return None;
     }

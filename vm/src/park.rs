@@ -49,7 +49,7 @@ use crate::sched::{Selected, WaitReason};
 
 /// A parked channel operation and where its result goes (absolute slot
 /// indices in the goroutine's stack).
-pub enum Pending {
+pub(crate) enum Pending {
     Send(SendTicket, WaitReason),
     Recv {
         t: RecvTicket,
@@ -79,7 +79,7 @@ pub(crate) enum Resumed {
 }
 
 impl Pending {
-    pub fn reason(&self) -> WaitReason {
+    pub(crate) fn reason(&self) -> WaitReason {
         match self {
             Pending::Send(_, r) => *r,
             Pending::Recv { reason, .. } | Pending::Select { reason, .. } => *reason,
@@ -87,7 +87,7 @@ impl Pending {
     }
 
     /// The element words the ticket holds (roots).
-    pub fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
+    pub(crate) fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
         match self {
             Pending::Send(..) => {}
             Pending::Recv { t, .. } => t.for_each_word(f),

@@ -388,7 +388,7 @@ impl Driver {
 
 /// The state of one sync object.
 #[derive(Default)]
-pub struct SyncState {
+pub(crate) struct SyncState {
     /// Mutex / RWMutex writer held.
     pub(crate) locked: bool,
     /// RWMutex readers holding it.

@@ -87,11 +87,12 @@ use std::io::Write;
 use std::sync::Arc;
 
 /// Calls and backward jumps per slice.
-pub const SLICE_BUDGET: i64 = 200_000;
+pub(crate) const SLICE_BUDGET: i64 = 200_000;
 
 /// Why a slice ended.
 #[derive(Debug, PartialEq)]
-pub enum Exit {
+#[allow(clippy::enum_variant_names)] // `Exit::Exit` is `os.Exit`
+pub(crate) enum Exit {
     /// The budget is spent; the goroutine can continue.
     Yield,
     /// The goroutine returned from its entry function.
@@ -256,8 +257,8 @@ mod values;
 mod verify;
 
 pub(crate) use nested::method_text;
-pub use values::decode_rune;
-pub use verify::verify;
+pub(crate) use values::decode_rune;
+pub(crate) use verify::verify;
 
 use fast::{fast, Cur, Stop};
 use objects::read_elems;
