@@ -511,29 +511,6 @@ impl crate::Vm {
         }
     }
 
-    /// Shades words that move between goroutines without a heap store
-    /// (module docs). A no-op unless the collector marks.
-    #[inline]
-    pub(crate) fn shade_words(&mut self, ws: &[u64]) {
-        if self.heap.phase().write_barrier_enabled() {
-            for &w in ws {
-                self.heap.shade_pointer(&mut self.cache, w as usize);
-            }
-        }
-    }
-
-    /// Stores package variable word `i`, with the write barrier (globals
-    /// are roots scanned when a cycle starts).
-    #[inline]
-    pub(crate) fn store_global(&mut self, i: usize, w: u64) {
-        if self.heap.phase().write_barrier_enabled() {
-            let old = self.globals.get(i).unwrap_or(0);
-            self.heap.shade_pointer(&mut self.cache, old as usize);
-            self.heap.shade_pointer(&mut self.cache, w as usize);
-        }
-        self.globals.set(i, w);
-    }
-
     /// Polled by the interpreter before each instruction outside its fast
     /// loop (every allocation is one): whether to end the slice at the
     /// next call or backward jump. Yes when an allocation passed the

@@ -70,8 +70,6 @@
 //! - `unwind`: deferred calls, panics and `recover`;
 //! - `nested`: Go functions called from natives (`run_nested`,
 //!   `NativeCtx::call`) and from panic reports (`method_text`);
-//! - `objects`: object construction on the GC heap (boxes, closures,
-//!   `append`) and Go's sizes for slice growth;
 //! - `values`: what the cold arms compute on values (UTF-8 decoding,
 //!   Go's float `min`, assertion messages, interface equality).
 
@@ -80,7 +78,7 @@ use crate::map::MapError;
 use crate::native::{NativeCtx, NativeResult};
 use crate::panic::{bounds_error, capture, print_text, Bounds};
 use crate::rt::SliceCx;
-use crate::value::{self, grow_cap};
+use crate::value;
 use crate::Vm;
 use gol_lang::bytecode::{Fault, FuncId, Function, MathFn, Op, Program, Reg, RtType, TypeKind};
 use std::io::Write;
@@ -250,7 +248,6 @@ mod fast;
 mod ifaces;
 mod maps;
 mod nested;
-mod objects;
 mod slices;
 mod unwind;
 mod values;
@@ -260,8 +257,8 @@ pub(crate) use nested::method_text;
 pub(crate) use values::decode_rune;
 pub(crate) use verify::verify;
 
+use crate::objects::read_elems;
 use fast::{fast, Cur, Stop};
-use objects::read_elems;
 use unwind::{after_deferred_panic, begin_panic, real_panic, run_deferred, uncount_panic};
 use values::{assert_mismatch, go_min, iface_equal, map_kv};
 
