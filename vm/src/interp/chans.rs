@@ -71,46 +71,6 @@ pub(super) fn exec(
                 return Err(Trap::Panic(e.message().into()));
             }
         }
-        Op::ChanSend { c, a, ew } => {
-            let Some(sl) = sl else {
-                return Err(Trap::Fatal(
-                    "channel operation outside the scheduler".into(),
-                ));
-            };
-            let ch = sl.exec.chan(at.r(g, c)?);
-            let s = base + a.0 as usize;
-            let elem = g.stack[s..s + ew as usize].to_vec();
-            // The value leaves this stack for a buffer or another
-            // stack the collector may have scanned (mgc.rs).
-            vm.shade_words(&elem);
-            let cx = sl.cx;
-            match crate::park::send(cx, ch.map(|c| &**c), &elem) {
-                Err(e) => return Err(Trap::Panic(e.message().into())),
-                Ok(None) => {}
-                Ok(Some(p)) => {
-                    let reason = p.reason();
-                    g.pending = Some(Box::new(p));
-                    return Err(Trap::Block(reason));
-                }
-            }
-        }
-        Op::ChanRecv { d, c, ew, ok } => {
-            let Some(sl) = sl else {
-                return Err(Trap::Fatal(
-                    "channel operation outside the scheduler".into(),
-                ));
-            };
-            let ch = sl.exec.chan(at.r(g, c)?);
-            let cx = sl.cx;
-            let dd = base + d.0 as usize;
-            let shade = &mut |w: &[u64]| vm.shade_words(w);
-            let (ch, ew) = (ch.map(|c| &**c), ew as usize);
-            if let Some(p) = crate::park::recv(cx, ch, &mut g.stack, shade, dd, ew, ok) {
-                let reason = p.reason();
-                g.pending = Some(Box::new(p));
-                return Err(Trap::Block(reason));
-            }
-        }
         Op::Select { d, n, block } => {
             let Some(sl) = sl else {
                 return Err(Trap::Fatal(
@@ -173,4 +133,66 @@ pub(super) fn exec(
 /// scheduler).
 fn chan_of<'e>(sl: Option<SliceCx<'e>>, w: u64) -> Option<&'e Arc<crate::sched::chan::Chan>> {
     sl?.exec.chan(w)
+}
+
+/// `c <- v` with the channel word `cw` and the value's `ew` words at
+/// absolute slot `s`: the one channel instruction pingpong-style programs
+/// run per message, so `run` calls it directly (no second dispatch).
+#[inline]
+pub(super) fn send(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    g: &mut G,
+    cw: u64,
+    s: usize,
+    ew: u32,
+) -> Step {
+    let Some(sl) = sl else {
+        return Err(Trap::Fatal(
+            "channel operation outside the scheduler".into(),
+        ));
+    };
+    let ch = sl.exec.chan(cw);
+    let elem = g.stack[s..s + ew as usize].to_vec();
+    // The value leaves this stack for a buffer or another stack the
+    // collector may have scanned (mgc.rs).
+    vm.shade_words(&elem);
+    match crate::park::send(sl.cx, ch.map(|c| &**c), &elem) {
+        Err(e) => Err(Trap::Panic(e.message().into())),
+        Ok(None) => Ok(()),
+        Ok(Some(p)) => {
+            let reason = p.reason();
+            g.pending = Some(Box::new(p));
+            Err(Trap::Block(reason))
+        }
+    }
+}
+
+/// `<-c` with the channel word `cw` into absolute slot `d` (`ew` words,
+/// then ok when `ok`); as `send`, called directly by `run`.
+#[inline]
+pub(super) fn recv(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    g: &mut G,
+    cw: u64,
+    d: usize,
+    ew: u32,
+    ok: bool,
+) -> Step {
+    let Some(sl) = sl else {
+        return Err(Trap::Fatal(
+            "channel operation outside the scheduler".into(),
+        ));
+    };
+    let ch = sl.exec.chan(cw).map(|c| &**c);
+    let shade = &mut |w: &[u64]| vm.shade_words(w);
+    match crate::park::recv(sl.cx, ch, &mut g.stack, shade, d, ew as usize, ok) {
+        None => Ok(()),
+        Some(p) => {
+            let reason = p.reason();
+            g.pending = Some(Box::new(p));
+            Err(Trap::Block(reason))
+        }
+    }
 }

@@ -915,7 +915,13 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     set!(d, p + idx as u64 * ew as u64 * 8)
                 }
                 // --- goroutines and channels ---
-                Op::Go { .. } | Op::MakeChan { .. } | Op::ChanLen { .. } | Op::ChanClose { .. } | Op::ChanSend { .. } | Op::ChanRecv { .. } | Op::SelectCase { .. } => cold!(chans::exec(vm, sl, &prog, g, at!(), op)),
+                Op::Go { .. } | Op::MakeChan { .. } | Op::ChanLen { .. } | Op::ChanClose { .. } | Op::SelectCase { .. } => cold!(chans::exec(vm, sl, &prog, g, at!(), op)),
+                Op::ChanSend { c, a, ew } => {
+                    cold!(chans::send(vm, sl, g, r!(c), base + a.0 as usize, ew))
+                }
+                Op::ChanRecv { d, c, ew, ok } => {
+                    cold!(chans::recv(vm, sl, g, r!(c), base + d.0 as usize, ew, ok))
+                }
                 Op::Select { n, .. } => {
                     // The cases follow the instruction; the select's
                     // result is taken after them (so is a park's pc).
