@@ -9,7 +9,9 @@ use super::*;
 /// `CallMethod`: the method of the dynamic type of the interface in slot
 /// `b` named by string `m`, with the receiver's words unboxed in place of
 /// the interface word at the call's base; returns the function and the
-/// callee's base. The stack may have grown (take the window again).
+/// callee's base. The stack may have grown (take the window again). A
+/// fatal error here (missing method, stack overflow) is reported with the
+/// frame's recorded pc, not this instruction's: `run` returns it as is.
 #[inline(never)]
 pub(super) fn method_target(
     prog: &Program,

@@ -602,7 +602,6 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     }
                     set!(d, if s >= 64 { 0 } else { r!(a) >> s })
                 }
-                // --- fused and immediate forms (performance) ---
                 Op::EqStr { d, a, b } => {
                     let x = str_at(g, base, a);
                     let y = str_at(g, base, b);
@@ -764,6 +763,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 Op::CallMethod { base: b, m } => {
                     let (f, nb) = match calls::method_target(&prog, g, at!(), b, m) {
                         Ok(t) => t,
+                        Err(Trap::Fatal(msg)) => return Exit::Fatal(msg),
                         Err(t) => trap!(t),
                     };
                     budget -= 1;
