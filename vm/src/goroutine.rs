@@ -9,47 +9,47 @@
 use gol_lang::bytecode::FuncId;
 
 /// Go's maximum goroutine stack: beyond it, `fatal error: stack overflow`.
-pub const MAX_STACK_BYTES: usize = 1_000_000_000;
+pub(crate) const MAX_STACK_BYTES: usize = 1_000_000_000;
 
 /// What a frame counts against the stack limit besides its slots (Go's
 /// smallest frames take a return address and a frame pointer; gol's frame
 /// record is 32 bytes, counted twice to bound the records' memory at half
 /// the limit).
-pub const FRAME_COST_BYTES: usize = 64;
+pub(crate) const FRAME_COST_BYTES: usize = 64;
 
 /// One activation.
 #[derive(Clone, Copy, Debug)]
-pub struct Frame {
-    pub func: u32,
+pub(crate) struct Frame {
+    pub(crate) func: u32,
     /// The next instruction (for callers: the instruction after the call).
-    pub pc: u32,
+    pub(crate) pc: u32,
     /// First slot of the window in the slot stack.
-    pub base: u32,
+    pub(crate) base: u32,
     /// The closure object this frame was called through (0 for static calls).
-    pub closure: u64,
+    pub(crate) closure: u64,
     /// This frame runs a deferred call while its goroutine panics (so
     /// `recover` may stop the panic).
-    pub deferred_panic: bool,
+    pub(crate) deferred_panic: bool,
     /// The pc of a `Return` of this frame that has copied its results to
     /// the window's base and waits for the frame's deferred calls. When it
     /// runs again it must not copy them a second time (the first copy may
     /// have overwritten its source slots, which overlap the base when the
     /// results sit low), and a recovered panic resumes there.
-    pub returning: Option<u32>,
+    pub(crate) returning: Option<u32>,
 }
 
 /// A deferred call: the closure and the depth of the frame that deferred it.
 #[derive(Clone, Debug)]
-pub struct Deferred {
-    pub frame: usize,
-    pub closure: u64,
+pub(crate) struct Deferred {
+    pub(crate) frame: usize,
+    pub(crate) closure: u64,
     /// The argument words, evaluated at the `defer` statement.
-    pub args: Vec<u64>,
+    pub(crate) args: Vec<u64>,
 }
 
 /// What a goroutine panics with.
 #[derive(Clone, Debug, PartialEq)]
-pub enum PanicValue {
+pub(crate) enum PanicValue {
     /// `panic(v)`: an interface word (a box pointer, 0 for nil).
     Value(u64),
     /// A runtime error, with Go's message after `runtime error: `.
@@ -62,42 +62,44 @@ pub enum PanicValue {
 
 /// A panic in progress.
 #[derive(Clone, Debug)]
-pub struct Panicking {
-    pub value: PanicValue,
-    pub recovered: bool,
+pub(crate) struct Panicking {
+    pub(crate) value: PanicValue,
+    pub(crate) recovered: bool,
     /// This panic re-raises the value of a panic that was just recovered.
-    pub repanicked: bool,
+    pub(crate) repanicked: bool,
     /// The panics this one interrupted (a panic inside a deferred call run
     /// by an earlier panic), oldest first, and whether each was recovered:
     /// Go prints them all, `panic: first [recovered]` then `\tpanic: ...`.
-    pub earlier: Vec<(PanicValue, bool)>,
+    pub(crate) earlier: Vec<(PanicValue, bool)>,
     /// The stack (function, pc) where the panic started, for the trace.
-    pub trace: Vec<(u32, u32)>,
+    pub(crate) trace: Vec<(u32, u32)>,
     /// Depth of the frame running this panic's current deferred call
     /// (`usize::MAX` before the first): only a `recover` called directly
     /// by that frame stops this panic.
-    pub frame: usize,
+    pub(crate) frame: usize,
 }
 
 /// A goroutine.
 pub struct G {
-    pub id: u64,
-    pub stack: Vec<u64>,
-    pub frames: Vec<Frame>,
-    pub defers: Vec<Deferred>,
+    pub(crate) id: u64,
+    pub(crate) stack: Vec<u64>,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) defers: Vec<Deferred>,
     /// Boxed, like `pending`: rare, and a parked goroutine should cost
     /// little (see `INITIAL_STACK_WORDS`).
-    pub panicking: Option<Box<Panicking>>,
+    pub(crate) panicking: Option<Box<Panicking>>,
     /// Panics interrupted by a newer one started inside their deferred
     /// call, innermost last: each resumes when the newer one is recovered
     /// without unwinding past its deferred call, and is aborted (moved to
     /// the newer one's `earlier`) when unwinding removes that call's frame.
-    pub outer: Vec<Box<Panicking>>,
-    /// The channel operation this goroutine is parked in (see `exec`).
-    pub pending: Option<Box<crate::exec::Pending>>,
+    /// Boxed: they move between this list and `panicking` whole.
+    #[allow(clippy::vec_box)]
+    pub(crate) outer: Vec<Box<Panicking>>,
+    /// The channel operation this goroutine is parked in (see `park`).
+    pub(crate) pending: Option<Box<crate::park::Pending>>,
     /// The `go` statement that started it: (creator's id, function, pc
     /// after the statement), for `created by` in traces.
-    pub created: Option<(u64, u32, u32)>,
+    pub(crate) created: Option<(u64, u32, u32)>,
     /// It runs a finalizer (mfinal.rs): its end lets the next one start.
     pub(crate) finalizer: bool,
 }
@@ -137,7 +139,7 @@ impl G {
     }
 
     /// A goroutine about to call `entry`.
-    pub fn new(id: u64, entry: FuncId) -> G {
+    pub(crate) fn new(id: u64, entry: FuncId) -> G {
         G {
             id,
             stack: vec![0; INITIAL_STACK_WORDS],
@@ -159,12 +161,12 @@ impl G {
     }
 
     /// The slots that may hold live values (conservative roots).
-    pub fn live_slots(&self) -> &[u64] {
+    pub(crate) fn live_slots(&self) -> &[u64] {
         &self.stack
     }
 
     /// Roots outside the slot stack.
-    pub fn extra_roots(&self, sink: &mut dyn FnMut(usize)) {
+    pub(crate) fn extra_roots(&self, sink: &mut dyn FnMut(usize)) {
         for f in &self.frames {
             sink(f.closure as usize);
         }
@@ -195,7 +197,7 @@ impl G {
     /// The limit counts the slots and [`FRAME_COST_BYTES`] per frame, so a
     /// recursion whose frames need no slots (`func f() { f() }`) still ends
     /// at the limit instead of growing the frame records without bound.
-    pub fn ensure(&mut self, need: usize) -> bool {
+    pub(crate) fn ensure(&mut self, need: usize) -> bool {
         let frame_bytes = (self.frames.len() + 1).saturating_mul(FRAME_COST_BYTES);
         if need.saturating_mul(8).saturating_add(frame_bytes) > MAX_STACK_BYTES {
             return false;

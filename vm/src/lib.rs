@@ -3,10 +3,10 @@
 //! # What runs where
 //! [`Vm::new`] takes a compiled [`Program`](gol_lang::bytecode::Program)
 //! and resolves its natives; [`Vm::run_main`] runs the program on the
-//! scheduler ([`sched`], driven by [`exec`]) until main returns, and
-//! returns the process exit status. The interpreter ([`interp`]) never
+//! scheduler (`sched`, driven by `exec`) until main returns, and
+//! returns the process exit status. The interpreter (`interp`) never
 //! runs to completion: it executes a *budgeted slice* of one goroutine
-//! ([`goroutine::G`]) and returns an [`interp::Exit`] (budget spent,
+//! (`goroutine::G`) and returns an `interp::Exit` (budget spent,
 //! blocked on a channel or lock, done, panicked, exited). The executor
 //! turns those into the scheduler's outcomes; between slices is a
 //! safepoint, where a collection cycle may start or end with the world
@@ -14,7 +14,7 @@
 //! The budget is spent on calls and backward jumps, and a pending stop of
 //! the world ends a slice at its next backward jump or allocation, so a
 //! goroutine in an endless loop still comes back. Goroutines run in
-//! parallel on GOMAXPROCS Ms, each with its own `Vm` (see [`exec`] for
+//! parallel on GOMAXPROCS Ms, each with its own `Vm` (see `exec` for
 //! what is shared and how the world stops).
 //!
 //! # Memory
@@ -22,7 +22,7 @@
 //!   window. Nothing points into it (variables whose address is taken live
 //!   in heap boxes), so it grows by copying, up to 1 GiB, then the program
 //!   dies with Go's `fatal error: stack overflow`. Go calls never recurse on
-//!   the Rust stack: frames are records in [`goroutine::G::frames`].
+//!   the Rust stack: frames are records in `goroutine::G::frames`.
 //! * Every object (strings built at run time, slices' arrays, boxes,
 //!   interface boxes, closures) comes from the `gol_gc` heap with a precise
 //!   pointer layout. Roots: the slot stacks and the globals, scanned
@@ -33,7 +33,7 @@
 //!
 //! # Invariant 1: no program crashes the VM
 //! * Every slot index an instruction names is checked: at load time
-//!   ([`interp::verify`]) for the hot instructions, which then run without
+//!   (`interp::verify`) for the hot instructions, which then run without
 //!   bounds checks, and at each access for the others; the code generator
 //!   sizes frames to cover them, and a broken frame is refused or a fatal
 //!   error, never memory corruption.
@@ -45,7 +45,7 @@
 //!   could read a torn header (one goroutine's pointer with another's
 //!   length). Every load and store of a value of two words or more in
 //!   shared memory is atomic as a whole (striped sequence locks, see
-//!   [`value`]), so a racy read gives a value some goroutine stored.
+//!   `value`), so a racy read gives a value some goroutine stored.
 //!   Maps keep their own accesses in bounds even under races (map.rs,
 //!   invariant 4).
 //!
@@ -53,6 +53,47 @@
 //! A broken VM invariant is [`gol_gc::throw`] (`fatal error: ...`, exit 2);
 //! a Go panic is a value delivered to the goroutine (recoverable); compile
 //! errors never reach the VM.
+//!
+//! # Reading order
+//! The modules form layers with no import cycle (each depends only on
+//! the ones listed before it); read them bottom-up, as one reads clox:
+//!
+//! 1. `value` (how Go values sit in words; torn-read protection),
+//!    `stdio` (unbuffered standard output), `sched` (the M:P:G scheduler,
+//!    channels, select and timers: generic over words, knows no bytecode).
+//! 2. `park`: the blocking protocol. What a parked goroutine waits on
+//!    (`Pending`), starting and resuming a send, receive or select, and
+//!    writing the received value into the goroutine's slots.
+//! 3. `goroutine`: a G (slot stack, frame records, defers, panics, the
+//!    pending operation); `objects`: building objects on the GC heap
+//!    (boxes, closures, `append`) and the write barriers of words moved
+//!    without a heap store.
+//! 4. `panic`: panic values, Go's panic and fatal-error reports and stack
+//!    traces; `crashtrace`: the trace printed on a crash signal.
+//! 5. `map`: Go's maps (open addressing, safe under races).
+//! 6. `rt`: the state a run shares between its Ms (`Exec`: the channel
+//!    table, pins, the collector driver's, sync objects' and finalizers'
+//!    state) and `SliceCx`, the running slice's borrowed view of it.
+//! 7. `native` (and `native/sig`): the API of Rust functions Go calls
+//!    (`NativeCtx`), `atomic`: sync/atomic on words.
+//! 8. The mechanisms on that state: `sema` (sync.Mutex, WaitGroup, Cond),
+//!    `mgc` (driving the concurrent collector: cycles, mark workers,
+//!    assists, stopping the world), `mfinal` (finalizers).
+//! 9. `interp`: the interpreter. `interp/mod.rs` (the checked loop, `run`),
+//!    `fast` (the hot loop), `verify`, then the cold instructions by what
+//!    they touch (`slices`, `maps`, `ifaces`, `chans`, `calls`),
+//!    `unwind` (defer, panic, recover) and `nested` (Go called from Rust).
+//! 10. `exec`: the glue on top, the VM as the scheduler's `Executor`: runs
+//!     slices, resumes parked goroutines, turns the interpreter's exits
+//!     into the scheduler's outcomes, collects at safepoints, reports
+//!     panics and deadlocks.
+//!
+//! Where a lower layer needs a service of a higher one, the higher module
+//! provides it and says so in its docs: `NativeCtx::call` is defined in
+//! `interp/nested.rs`, the collector's natives (`NativeCtx::collect`,
+//! `syscall`, `blocker`) in `mgc.rs`; a panic report runs `Error()`
+//! methods through a function the executor lends it; allocation pays the
+//! collector's assist (`Vm::assist`, defined in `mgc.rs`).
 //!
 //! Rejected alternatives: a tree-walking interpreter (slow, recursion on
 //! the Rust stack); `run to completion` (no preemption point, no GC
@@ -64,18 +105,21 @@
 pub mod atomic;
 pub mod crashtrace;
 pub mod exec;
-pub mod goroutine;
-pub mod interp;
+pub(crate) mod goroutine;
+pub(crate) mod interp;
 pub mod map;
 pub(crate) mod mfinal;
 pub(crate) mod mgc;
 pub mod native;
 pub mod netpoll;
-pub mod panic;
+pub(crate) mod objects;
+pub(crate) mod panic;
+pub(crate) mod park;
+pub(crate) mod rt;
 pub mod sched;
 pub(crate) mod sema;
 pub mod stdio;
-pub mod value;
+pub(crate) mod value;
 
 use gol_gc::{Cache, Config, Heap, Layout};
 use gol_lang::bytecode::{Program, RtType};
@@ -177,10 +221,16 @@ pub struct Vm {
     pub(crate) stdout: Out,
     /// Program arguments (os.Args).
     pub args: std::sync::Arc<Vec<String>>,
-    /// The running goroutine's scheduler context (null outside a slice).
-    pub(crate) cx: *const exec::Cx,
-    /// The executor running the program (None outside `run_main`).
-    pub(crate) exec: Option<*const exec::Exec>,
+    /// The running goroutine's scheduler context (null outside a slice),
+    /// for the allocation assist only (`Vm::assist`, mgc.rs): every
+    /// allocation may pay for marking, and the allocation paths run deep
+    /// inside the VM (objects, maps, natives) where threading a borrow
+    /// through would touch every signature. Everything else gets the
+    /// slice's context as a borrow (`rt::SliceCx`). Set and cleared by
+    /// `Executor::run` around each slice.
+    pub(crate) cx: *const rt::Cx,
+    /// The executor running the program (None outside a slice); as `cx`.
+    pub(crate) exec: Option<*const rt::Exec>,
     /// `GODEBUG=gctrace=1`: a line per collection on stderr.
     pub(crate) gctrace: bool,
     /// End the slice at the next call or backward jump: an assist found

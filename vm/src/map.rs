@@ -100,19 +100,19 @@ use crate::Vm;
 use gol_lang::bytecode::{Program, RtType, TypeKind};
 use std::cell::Cell;
 
-pub const H_COUNT: usize = 0;
-pub const H_TABLE: usize = 1;
-pub const H_SEED: usize = 2;
-pub const H_TYPE: usize = 3;
-pub const H_KV: usize = 4;
-pub const H_FLAGS: usize = 5;
-pub const HEADER_WORDS: usize = 6;
+pub(crate) const H_COUNT: usize = 0;
+pub(crate) const H_TABLE: usize = 1;
+pub(crate) const H_SEED: usize = 2;
+pub(crate) const H_TYPE: usize = 3;
+pub(crate) const H_KV: usize = 4;
+pub(crate) const H_FLAGS: usize = 5;
+pub(crate) const HEADER_WORDS: usize = 6;
 /// `H_FLAGS` bit: a write (insert, delete, clear) is in progress.
 const WRITING: u64 = 1;
 
 /// Why a map operation failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum MapError {
+pub(crate) enum MapError {
     /// A Go panic with this runtime error text.
     Panic(String),
     /// Go's fatal error for a map used by goroutines without
@@ -137,12 +137,12 @@ fn set_writing(m: u64, on: bool) {
 /// Word 1 (the table) of a header is a pointer.
 const HEADER_MASK: [u64; 1] = [1 << H_TABLE];
 
-pub const T_USED: usize = 0;
-pub const T_ECAP: usize = 1;
-pub const T_ICAP: usize = 2;
-pub const T_ENTRIES: usize = 3;
-pub const T_INDEX: usize = 4;
-pub const TABLE_WORDS: usize = 5;
+pub(crate) const T_USED: usize = 0;
+pub(crate) const T_ECAP: usize = 1;
+pub(crate) const T_ICAP: usize = 2;
+pub(crate) const T_ENTRIES: usize = 3;
+pub(crate) const T_INDEX: usize = 4;
+pub(crate) const TABLE_WORDS: usize = 5;
 /// Words 3 (entries) and 4 (index) of a table are pointers.
 const TABLE_MASK: [u64; 1] = [(1 << T_ENTRIES) | (1 << T_INDEX)];
 
@@ -190,11 +190,11 @@ fn used(t: &Table) -> usize {
 
 /// Words a `range` over a map keeps in its slots (see the module docs):
 /// map, snapshot, snapshot capacity, counter, start, stride.
-pub const ITER_WORDS: u32 = gol_lang::bytecode::MAP_ITER_WORDS;
+pub(crate) const ITER_WORDS: u32 = gol_lang::bytecode::MAP_ITER_WORDS;
 
 /// What the VM knows about one map type.
 #[derive(Clone, Debug)]
-pub struct MapType {
+pub(crate) struct MapType {
     pub key: RtType,
     pub val: RtType,
     pub kw: usize,
@@ -207,7 +207,7 @@ pub struct MapType {
 
 /// The fast paths for keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KeyKind {
+pub(crate) enum KeyKind {
     /// Equal exactly when their words are (integers, booleans, pointers,
     /// channels, and arrays and structs of those).
     Words,
@@ -246,7 +246,7 @@ fn plain_words(prog: &Program, t: RtType) -> bool {
 
 impl MapType {
     /// The descriptor of map type `t`, or None when `t` is not a map.
-    pub fn of(prog: &Program, t: RtType) -> Option<MapType> {
+    pub(crate) fn of(prog: &Program, t: RtType) -> Option<MapType> {
         let TypeKind::Map(k, v) = prog.types.get(t.0 as usize)?.kind else {
             return None;
         };
@@ -297,7 +297,7 @@ thread_local! {
 }
 
 /// A random word (xorshift64*, seeded per thread from the OS).
-pub fn random() -> u64 {
+pub(crate) fn random() -> u64 {
     RNG.with(|c| {
         let mut x = c.get();
         x ^= x >> 12;
@@ -362,7 +362,7 @@ fn unbox(prog: &Program, b: u64) -> Option<(RtType, Vec<u64>)> {
 /// Whether values of `t` can be compared (and hashed) without panicking
 /// at the top level: interfaces count as comparable (their dynamic value
 /// is checked when reached).
-pub fn comparable(prog: &Program, t: RtType) -> bool {
+pub(crate) fn comparable(prog: &Program, t: RtType) -> bool {
     let mut todo = vec![t];
     while let Some(t) = todo.pop() {
         match &prog.ty(t).kind {
@@ -449,7 +449,7 @@ fn push_parts(
 
 /// The hash of the value of type `t` in `w` (its words), or the
 /// uncomparable type met (Go's `hash of unhashable type T`).
-pub fn hash_value(prog: &Program, t: RtType, w: &[u64], seed: u64) -> Result<u64, RtType> {
+pub(crate) fn hash_value(prog: &Program, t: RtType, w: &[u64], seed: u64) -> Result<u64, RtType> {
     let mut held = Held::new(w, &[]);
     let mut todo = vec![(t, (0, 0))];
     let mut h = seed;
@@ -496,7 +496,7 @@ pub fn hash_value(prog: &Program, t: RtType, w: &[u64], seed: u64) -> Result<u64
 
 /// Whether the values `a` and `b` of type `t` are equal (Go's `==`), or
 /// the uncomparable type met (Go's `comparing uncomparable type T`).
-pub fn equal_value(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> Result<bool, RtType> {
+pub(crate) fn equal_value(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> Result<bool, RtType> {
     let mut held = Held::new(a, b);
     equal_walk(prog, &mut held, t, (0, 0), (1, 0))
 }
@@ -556,7 +556,7 @@ fn equal_walk(
 }
 
 /// Interface equality: same dynamic type and equal values.
-pub fn iface_equal(prog: &Program, a: u64, b: u64) -> Result<bool, RtType> {
+pub(crate) fn iface_equal(prog: &Program, a: u64, b: u64) -> Result<bool, RtType> {
     if a == 0 || b == 0 {
         return Ok(a == b);
     }
@@ -574,7 +574,7 @@ pub fn iface_equal(prog: &Program, a: u64, b: u64) -> Result<bool, RtType> {
 }
 
 /// `len(m)`.
-pub fn len(m: u64) -> u64 {
+pub(crate) fn len(m: u64) -> u64 {
     if m == 0 {
         return 0;
     }
@@ -583,7 +583,7 @@ pub fn len(m: u64) -> u64 {
 }
 
 /// The map's runtime type.
-pub fn map_type(m: u64) -> Option<RtType> {
+pub(crate) fn map_type(m: u64) -> Option<RtType> {
     if m == 0 {
         return None;
     }
@@ -701,7 +701,7 @@ impl Vm {
     }
 
     /// `make(map[K]V, hint)`: a new empty map of type `t`.
-    pub fn map_new(&mut self, t: RtType, hint: usize) -> u64 {
+    pub(crate) fn map_new(&mut self, t: RtType, hint: usize) -> u64 {
         let layout = gol_gc::Layout::pointers(&HEADER_MASK, HEADER_WORDS);
         let m = self.heap.alloc(&mut self.cache, HEADER_WORDS * 8, layout) as u64;
         let mt = self.map_info(t);
@@ -893,7 +893,7 @@ impl Vm {
     }
 
     /// `m[key]` into `out` (zeroes when absent); whether it was present.
-    pub fn map_get(
+    pub(crate) fn map_get(
         &mut self,
         t: RtType,
         m: u64,
@@ -936,7 +936,13 @@ impl Vm {
     }
 
     /// `m[key] = val`.
-    pub fn map_set(&mut self, t: RtType, m: u64, key: &[u64], val: &[u64]) -> Result<(), MapError> {
+    pub(crate) fn map_set(
+        &mut self,
+        t: RtType,
+        m: u64,
+        key: &[u64],
+        val: &[u64],
+    ) -> Result<(), MapError> {
         if writing(m) {
             return Err(MapError::Fatal("concurrent map writes"));
         }
@@ -1004,7 +1010,7 @@ impl Vm {
     }
 
     /// `delete(m, key)`.
-    pub fn map_delete(&mut self, t: RtType, m: u64, key: &[u64]) -> Result<(), MapError> {
+    pub(crate) fn map_delete(&mut self, t: RtType, m: u64, key: &[u64]) -> Result<(), MapError> {
         if writing(m) {
             return Err(MapError::Fatal("concurrent map writes"));
         }
@@ -1046,7 +1052,7 @@ impl Vm {
     }
 
     /// `clear(m)`.
-    pub fn map_clear(&mut self, m: u64) -> Result<(), MapError> {
+    pub(crate) fn map_clear(&mut self, m: u64) -> Result<(), MapError> {
         if writing(m) {
             return Err(MapError::Fatal("concurrent map writes"));
         }

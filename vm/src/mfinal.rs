@@ -26,57 +26,12 @@
 //! * Slices that find nothing queued take no lock (`queued`): polling sits
 //!   at every slice boundary.
 
-use crate::exec::{Cx, Exec};
 use crate::goroutine::G;
-use crate::sched::primitives::{AtomicBool, AtomicUsize, Mutex, Ordering};
+use crate::rt::{Arg, Cx, Exec, Fin, Ready};
+use crate::sched::primitives::Ordering;
 use crate::value;
 use crate::Vm;
 use gol_lang::bytecode::{RtType, TypeKind};
-use std::collections::{HashMap, VecDeque};
-
-/// How a finalizer takes its object.
-#[derive(Clone, Copy, Debug)]
-enum Arg {
-    /// As the pointer itself (`func(*T)`).
-    Pointer,
-    /// Boxed in an interface, with the object's dynamic type
-    /// (`func(any)`, `func(I)`).
-    Iface(RtType),
-}
-
-/// A registered finalizer.
-#[derive(Clone, Copy, Debug)]
-struct Fin {
-    /// The function value (a closure object), pinned under `pin`.
-    func: u64,
-    pin: u64,
-    arg: Arg,
-}
-
-/// A finalizer whose object was found unreachable.
-struct Ready {
-    obj: u64,
-    fin: Fin,
-    /// The object's pin.
-    obj_pin: u64,
-}
-
-#[derive(Default)]
-struct State {
-    /// By object address.
-    table: HashMap<u64, Fin>,
-    queue: VecDeque<Ready>,
-}
-
-/// The finalizers of one run.
-#[derive(Default)]
-pub(crate) struct Finalizers {
-    state: Mutex<State>,
-    /// `state.queue`'s length, read without the lock (changed under it).
-    queued: AtomicUsize,
-    /// A finalizer goroutine exists.
-    running: AtomicBool,
-}
 
 /// `runtime.SetFinalizer(obj, fin)` with both arguments as interface words.
 /// `Err` is Go's fatal error (its `throw` text).
@@ -289,9 +244,7 @@ impl crate::NativeCtx<'_> {
     /// `runtime.SetFinalizer(obj, finalizer)` (both interface words): Go's
     /// fatal error text when the arguments break its rules.
     pub fn set_finalizer(&mut self, obj: u64, fin: u64) -> Result<(), String> {
-        // SAFETY: set by the executor for the slice this native runs in;
-        // it outlives the call.
-        let Some(exec) = self.vm.exec.map(|e| unsafe { &*e }) else {
+        let Some(exec) = self.sl.map(|s| s.exec) else {
             return Ok(());
         };
         set_finalizer(self.vm, exec, obj, fin)
@@ -299,10 +252,8 @@ impl crate::NativeCtx<'_> {
 
     /// Starts the next finalizer if one is ready and none runs.
     pub(crate) fn start_finalizers(&mut self) {
-        // SAFETY: as above; `cx` too.
-        let parts = unsafe { (self.vm.exec.map(|e| &*e), self.vm.cx.as_ref()) };
-        if let (Some(exec), Some(cx)) = parts {
-            poll(self.vm, exec, cx);
+        if let Some(sl) = self.sl {
+            poll(self.vm, sl.exec, sl.cx);
         }
     }
 }

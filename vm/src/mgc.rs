@@ -78,16 +78,19 @@
 //! would appear in dumps and count in deadlock detection); a rescan of
 //! stacks at termination (the hybrid barrier makes it unnecessary).
 
-use crate::exec::Exec;
 use crate::goroutine::G;
+use crate::rt::{Cx, Exec, SliceCx};
+use crate::sched::chan::Chan;
 use crate::sched::{GRoots, SchedHandle, SlotVisit};
+use crate::Vm;
+use gol_gc::MemStats;
 use gol_gc::{Assist, MarkStatus, MarkTermination, Phase, StackScanner, WorkerKind};
 use std::io::Write;
 use std::sync::atomic::{
-    AtomicU32, AtomicU64, AtomicUsize,
+    AtomicU32,
     Ordering::{Acquire, Relaxed, Release},
 };
-use std::sync::{Condvar, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Scan work per step of a background worker (a few tens of µs), so it
@@ -98,88 +101,17 @@ pub(crate) const WORK_STEP_BYTES: u64 = 64 << 10;
 /// (`Exec::wait_for_mark`).
 const ASSIST_WAIT_MAX: Duration = Duration::from_millis(5);
 
+/// Whether a stop of the world is pending (`world::STOP_HINT`; the
+/// interpreter's fast loop reads the same hint, `interp::stop_hint`).
+fn stop_hint() -> bool {
+    crate::sched::world::STOP_HINT.load(Relaxed) != 0
+}
+
 /// Whether the heap has grown past Go's hard goal (1.1 × the goal) while
 /// marking: allocation must wait for the mark rather than run away.
 fn over_hard_goal(heap: &gol_gc::Heap) -> bool {
     let goal = heap.goal_bytes();
     goal != u64::MAX && heap.heap_live_bytes() > goal.saturating_add(goal / 10)
-}
-
-/// What the background thread is asked to do.
-#[derive(Default)]
-struct Signal {
-    /// A cycle started (count, to tell a new one from a spurious wakeup).
-    started: u64,
-    /// An assist claimed the end of the mark.
-    terminate: bool,
-    /// A cycle ended: sweep in the background.
-    sweep: bool,
-}
-
-/// The driver's state, one per executor.
-pub(crate) struct Driver {
-    signal: Mutex<Signal>,
-    cv: Condvar,
-    /// Stack jobs of the cycle in progress are G-table slots
-    /// `0..slots`; job `slots` is the channel table. This and `procs` are
-    /// written with the world stopped (`gc_start`) and read `Relaxed`
-    /// inside the world: the stop-the-world handshake orders them.
-    slots: AtomicUsize,
-    /// GOMAXPROCS at the start of the cycle (for the worker plan).
-    procs: AtomicUsize,
-    /// CPU time spent collecting, for gctrace's percentage.
-    gc_cpu_ns: AtomicU64,
-    /// The number of the last cycle `runtime.GC` started (gctrace's
-    /// `(forced)`).
-    forced: AtomicU32,
-    pub(crate) start: Instant,
-    pub(crate) gctrace: bool,
-}
-
-impl Driver {
-    pub(crate) fn new(start: Instant, gctrace: bool) -> Driver {
-        Driver {
-            signal: Mutex::new(Signal::default()),
-            cv: Condvar::new(),
-            slots: AtomicUsize::new(0),
-            procs: AtomicUsize::new(1),
-            gc_cpu_ns: AtomicU64::new(0),
-            forced: AtomicU32::new(0),
-            start,
-            gctrace,
-        }
-    }
-
-    fn notify(&self, f: impl FnOnce(&mut Signal)) {
-        if let Ok(mut s) = self.signal.lock() {
-            f(&mut s);
-        }
-        self.cv.notify_all();
-    }
-
-    /// An assist claimed the end of the mark: the background thread
-    /// stops the world for it.
-    pub(crate) fn request_termination(&self) {
-        self.notify(|s| s.terminate = true);
-    }
-
-    pub(crate) fn wake(&self) {
-        self.notify(|_| {});
-    }
-
-    /// Prints the gctrace line of a finished cycle.
-    pub(crate) fn trace(&self, st: &gol_gc::CycleStats, procs: usize, forced: bool) {
-        let cpu =
-            st.pause_ns * procs as u64 + st.assist_cpu_ns + st.background_cpu_ns + st.idle_cpu_ns;
-        let total = self.gc_cpu_ns.fetch_add(cpu, Relaxed) + cpu;
-        if !self.gctrace {
-            return;
-        }
-        let age = self.start.elapsed().as_nanos() as u64;
-        let pct = (total as u128 * 100 / (age as u128 * procs.max(1) as u128).max(1)) as u64;
-        let line = st.gctrace_line(age, pct, procs, forced);
-        let _ = std::io::stderr().write_all(format!("{line}\n").as_bytes());
-    }
 }
 
 /// The VM's [`StackScanner`]: jobs `0..slots` are G-table slots, job
@@ -255,14 +187,14 @@ fn feed_g(g: &G, sink: &mut dyn FnMut(usize)) {
 /// Starts a cycle if the pacer asks for one (module docs, step 1). Called
 /// by an M after a preempted slice, counted in the world, holding no G's
 /// state.
-pub(crate) fn start_cycle(exec: &Exec, cx: &crate::exec::Cx) {
+pub(crate) fn start_cycle(exec: &Exec, cx: &Cx) {
     start_cycle_if(exec, cx, false);
 }
 
 /// [`start_cycle`], or with `forced` (`runtime.GC`) whenever no cycle is
 /// in progress. Called by an M counted in the world: at a safepoint, or
 /// from a native. Returns the started cycle's number, if it started one.
-fn start_cycle_if(exec: &Exec, cx: &crate::exec::Cx, forced: bool) -> Option<u32> {
+fn start_cycle_if(exec: &Exec, cx: &Cx, forced: bool) -> Option<u32> {
     let heap = &exec.heap;
     let due = || {
         if forced {
@@ -312,7 +244,7 @@ impl Exec {
     /// cycle could not be started (no scheduler).
     pub(crate) fn collect_concurrent(
         &self,
-        cx: &crate::exec::Cx,
+        cx: &Cx,
         b: &mut crate::sched::Blocker<'_, Exec>,
     ) -> bool {
         let heap = &self.heap;
@@ -544,7 +476,11 @@ impl crate::Vm {
         let (Some(exec), false) = (self.exec, self.cx.is_null()) else {
             return;
         };
-        // SAFETY: both are set by the executor for the running slice.
+        // SAFETY: `Executor::run` sets both for the slice this VM runs
+        // (from the `&Exec` and `&Cx` it holds for the whole slice) and
+        // clears them before the VM returns to the pool, so non-null
+        // pointers point at live values; nothing here keeps the borrows
+        // past this call.
         let (exec, cx) = unsafe { (&*exec, &*self.cx) };
         let scanner = Scanner {
             gs: cx.handle(),
@@ -575,29 +511,6 @@ impl crate::Vm {
         }
     }
 
-    /// Shades words that move between goroutines without a heap store
-    /// (module docs). A no-op unless the collector marks.
-    #[inline]
-    pub(crate) fn shade_words(&mut self, ws: &[u64]) {
-        if self.heap.phase().write_barrier_enabled() {
-            for &w in ws {
-                self.heap.shade_pointer(&mut self.cache, w as usize);
-            }
-        }
-    }
-
-    /// Stores package variable word `i`, with the write barrier (globals
-    /// are roots scanned when a cycle starts).
-    #[inline]
-    pub(crate) fn store_global(&mut self, i: usize, w: u64) {
-        if self.heap.phase().write_barrier_enabled() {
-            let old = self.globals.get(i).unwrap_or(0);
-            self.heap.shade_pointer(&mut self.cache, old as usize);
-            self.heap.shade_pointer(&mut self.cache, w as usize);
-        }
-        self.globals.set(i, w);
-    }
-
     /// Polled by the interpreter before each instruction outside its fast
     /// loop (every allocation is one): whether to end the slice at the
     /// next call or backward jump. Yes when an allocation passed the
@@ -608,28 +521,27 @@ impl crate::Vm {
     /// where a running goroutine scans its own stack, so that marking
     /// need not wait for its slice to end.
     #[inline]
-    pub(crate) fn end_slice_early(&mut self, g: &G) -> bool {
+    pub(crate) fn end_slice_early(&mut self, g: &G, cx: Option<&Cx>) -> bool {
         if self.heap.phase() == Phase::Off {
-            return self.yield_soon || self.heap.past_trigger() || crate::interp::stop_hint();
+            return self.yield_soon || self.heap.past_trigger() || stop_hint();
         }
-        self.end_slice_early_marking(g)
+        self.end_slice_early_marking(g, cx)
     }
 
     #[cold]
-    fn end_slice_early_marking(&mut self, g: &G) -> bool {
-        self.scan_own_stack(g);
-        self.yield_soon || crate::interp::stop_hint()
+    fn end_slice_early_marking(&mut self, g: &G, cx: Option<&Cx>) -> bool {
+        self.scan_own_stack(g, cx);
+        self.yield_soon || stop_hint()
     }
 
     /// A goroutine's own stack scan at the start of its slice or at an
     /// instruction outside the fast loop, when the collector marks and its
     /// stack is still grey (module docs).
-    pub(crate) fn scan_own_stack(&mut self, g: &G) {
+    pub(crate) fn scan_own_stack(&mut self, g: &G, cx: Option<&Cx>) {
         if self.heap.phase() != Phase::Mark {
             return;
         }
-        // SAFETY: set by the executor for the running slice (or null).
-        let Some(cx) = (unsafe { self.cx.as_ref() }) else {
+        let Some(cx) = cx else {
             return;
         };
         let cycle = self.heap.mark_cycle();
@@ -639,5 +551,220 @@ impl crate::Vm {
         let (heap, cache) = (&self.heap, &mut self.cache);
         feed_g(g, &mut |w| heap.shade_pointer(cache, w));
         cx.set_gc_stamp(cycle);
+    }
+}
+
+/// The roots outside the running goroutine while the world is stopped:
+/// every other G's slots and records, every channel's element words, the
+/// pins. Enumerated in place (a copy would cost a word per slot of every
+/// parked goroutine at each collection).
+pub(crate) struct Others<'a> {
+    gs: &'a [&'a G],
+    #[allow(clippy::redundant_allocation)] // `Exec::chans`' boxes
+    chans: &'a [Box<Arc<Chan>>],
+    pins: &'a std::collections::HashMap<u64, u64>,
+}
+
+impl Others<'_> {
+    pub(crate) fn for_each(&self, sink: &mut dyn FnMut(usize)) {
+        for o in self.gs {
+            for &w in o.live_slots() {
+                sink(w as usize);
+            }
+            o.extra_roots(sink);
+        }
+        for c in self.chans {
+            c.for_each_word(&mut |w| sink(w as usize));
+        }
+        for &w in self.pins.values() {
+            sink(w as usize);
+        }
+    }
+}
+
+/// Runs `f` with every other M stopped at the end of its slice, passing
+/// the roots outside the running goroutine (None if some other G's state
+/// could not be read: then `f` must not collect). Outside the scheduler
+/// the world is trivially stopped and there are no other roots.
+pub(crate) fn with_world_stopped<R>(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    include_self: bool,
+    f: impl FnOnce(&mut Vm, Option<&Others<'_>>) -> R,
+) -> R {
+    let Some(SliceCx { cx, exec }) = sl else {
+        let none = Others {
+            gs: &[],
+            chans: &[],
+            pins: &std::collections::HashMap::new(),
+        };
+        return f(vm, Some(&none));
+    };
+    let stopped = cx.stop_the_world();
+    // With the world stopped nobody makes a channel or pins a word (timer
+    // callbacks are counted in the world too): holding both locks while
+    // `f` runs costs nothing and spares a copy.
+    let r = match (exec.chans.lock(), exec.pins.lock()) {
+        (Ok(chans), Ok(pins)) => cx.with_gs(include_self, |gs| match gs {
+            Some(gs) => {
+                let gs: Vec<&G> = gs.iter().map(|b| b.as_ref()).collect();
+                let others = Others {
+                    gs: &gs,
+                    chans: &chans,
+                    pins: &pins,
+                };
+                f(vm, Some(&others))
+            }
+            None => f(vm, None),
+        }),
+        _ => f(vm, None),
+    };
+    cx.start_the_world(stopped);
+    r
+}
+
+/// Collects with the roots of a stopped world: the running goroutine `g`'s
+/// slots and records, the globals, and `others`.
+///
+/// # Safety
+/// The world is stopped and every heap pointer the program can use again
+/// is in one of those roots (heap contract 4): no caller holds one of its
+/// own across this call.
+pub(crate) unsafe fn collect_with(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    g: Option<&G>,
+    others: &Others<'_>,
+) {
+    let globals = &vm.globals;
+    let mut roots = |sink: &mut dyn FnMut(usize)| {
+        if let Some(g) = g {
+            for &w in g.live_slots() {
+                sink(w as usize);
+            }
+            g.extra_roots(sink);
+        }
+        globals.for_each(&mut |w| sink(w as usize));
+        others.for_each(sink);
+    };
+    // SAFETY: the caller guarantees a stopped world and complete roots.
+    let st = unsafe { vm.heap.collect(&mut roots) };
+    let procs = sl.map_or(1, |s| s.cx.gomaxprocs());
+    match sl {
+        Some(s) => s.exec.driver.trace(&st, procs, g.is_some()),
+        None if vm.gctrace => {
+            let line = st.gctrace_line(vm.start.elapsed().as_nanos() as u64, 0, procs, g.is_some());
+            let _ = std::io::stderr().write_all(format!("{line}\n").as_bytes());
+        }
+        None => {}
+    }
+}
+
+/// The collector's services to natives (`runtime.GC`, memory statistics)
+/// and the system-call hand-off that lends the collector a goroutine's
+/// roots: defined here, with the mechanism, so that native.rs (below the
+/// collector) need not know it.
+impl<'a> crate::native::NativeCtx<'a> {
+    /// Collects garbage now (`runtime.GC`): as Go's, a whole concurrent
+    /// cycle (after the one in progress, if any) while this goroutine
+    /// waits and the others run, then a sweep; with
+    /// `GODEBUG=gcstoptheworld=1`, a collection with the world stopped.
+    /// The native's own arguments are in its window, so they survive; a
+    /// native must hold no other heap address across this call.
+    pub fn collect(&mut self) {
+        self.collect_now();
+        // Finalizers of objects this cycle found unreachable start now
+        // (mfinal.rs), so a caller that waits for them next is not alone.
+        self.start_finalizers();
+    }
+
+    fn collect_now(&mut self) {
+        if crate::native::NESTED.with(|d| d.get()) > 0 {
+            // Inside a nested call the outer natives hold heap addresses
+            // in Rust locals and the outer deferred calls are set aside:
+            // not a safe point to collect (see the module docs).
+            return;
+        }
+        // Slots above this native's arguments belong to no live frame (the
+        // native's wrapper is the top frame): clear them, so stale values
+        // of finished calls and ended scopes keep nothing alive.
+        let pw = self.vm.prog.natives[self.native].param_words as usize;
+        let from = (self.base + pw).min(self.g.stack.len());
+        self.g.stack[from..].fill(0);
+        // Under the scheduler: a concurrent cycle, this goroutine waiting
+        // for it as Go's does.
+        if !crate::gc_stop_the_world() {
+            if let (Some(sl), Some(mut b)) = (self.sl, self.blocker()) {
+                let done = sl.exec.collect_concurrent(sl.cx, &mut b);
+                if b.lost_p() {
+                    self.end_slice_soon();
+                }
+                if done {
+                    return;
+                }
+            }
+        }
+        // The other goroutines and the channels' contents (see `exec`).
+        let (g, sl): (&G, _) = (self.g, self.sl);
+        with_world_stopped(self.vm, sl, false, |vm, others| {
+            let Some(others) = others else { return };
+            // A concurrent cycle runs only under the scheduler without
+            // gcstoptheworld, where the branch above collected; a cycle
+            // in progress here cannot be finished with the world stopped.
+            if vm.heap.phase() != gol_gc::Phase::Off {
+                return;
+            }
+            // SAFETY: the world is stopped (no other M runs a slice; this
+            // goroutine is in this native), and every heap pointer the VM
+            // will use again is in a root `collect_with` passes (the
+            // caller holds none of its own).
+            unsafe { collect_with(vm, sl, Some(g), others) };
+            // Go's runtime.GC also finishes sweeping before it returns, so
+            // the statistics read next count only live objects.
+            vm.heap.finish_sweep();
+        });
+    }
+
+    /// Runs `f`, a blocking system call that touches no gol memory, with
+    /// this goroutine's P released (Go's `entersyscall`/`exitsyscall`), so
+    /// other goroutines keep running and a stop of the world does not wait
+    /// for it. The flag is false when no P was free on the way back: the
+    /// native sets its results and returns `NativeResult::Yield`, and the
+    /// goroutine waits in the global queue for a P. Meanwhile the
+    /// collector scans a copy of the goroutine's roots (see
+    /// [`NativeCtx::blocker`]), so its mark does not wait for the call.
+    pub fn syscall<R>(&mut self, f: impl FnOnce() -> R) -> (R, bool) {
+        let Some(mut b) = self.blocker() else {
+            return (f(), true);
+        };
+        let r = b.run(f);
+        (r, !b.lost_p())
+    }
+
+    /// `debug.FreeOSMemory`: a collection, then free pages go back to the
+    /// OS.
+    pub fn free_os_memory(&mut self) {
+        self.collect();
+        self.vm.heap.free_os_memory();
+    }
+
+    /// Exact memory statistics (`runtime.ReadMemStats`).
+    pub fn mem_stats(&mut self) -> MemStats {
+        with_world_stopped(self.vm, self.sl, false, |vm, _| {
+            // SAFETY: the world is stopped: no other M allocates or uses
+            // its cache while the caches are flushed.
+            unsafe { vm.heap.read_mem_stats() }
+        })
+    }
+
+    /// A way to block in the middle of this native (a read of standard
+    /// input inside a scan), for a native that cannot end first as
+    /// [`NativeCtx::syscall`] needs: see [`crate::sched::Blocker`]. Take it when the goroutine's stack holds
+    /// every heap pointer the native will use while blocked (a copy of
+    /// its roots is lent to the collector then); None outside the
+    /// scheduler.
+    pub fn blocker(&self) -> Option<crate::sched::Blocker<'a, Exec>> {
+        let cx: &'a Cx = self.sl?.cx;
+        cx.blocker(root_words(self.g))
     }
 }

@@ -35,8 +35,9 @@
 //! [`NativeCtx::call`] runs a Go function (a method such as `String()` or
 //! `Error()`, or a func value) to completion on the *same* goroutine and
 //! returns its result words: fmt needs it for `Stringer` and `error`
-//! values, errors for `Is`/`As`/`Unwrap` methods. It is backed by
-//! [`crate::interp::run_nested`], which pushes the callee above the
+//! values, errors for `Is`/`As`/`Unwrap` methods. It is defined in the
+//! interpreter (interp/nested.rs, `run_nested`: native.rs sits below the
+//! interpreter and does not know it), which pushes the callee above the
 //! native's window and runs a nested interpreter loop until the callee
 //! returns. Its limits, each chosen to keep the VM safe rather than fast:
 //! * Nesting is capped at [`MAX_NESTED_CALLS`] (a `String` method that
@@ -72,7 +73,7 @@ pub use gol_gc::MemStats;
 /// How deeply natives may nest calls back into Go (`String` calling
 /// `Sprintf` calling `String`...): each level holds Rust frames of the
 /// interpreter and the native.
-pub const MAX_NESTED_CALLS: u32 = 48;
+pub(crate) const MAX_NESTED_CALLS: u32 = 48;
 
 /// Why a call from a native back into Go did not return normally.
 #[derive(Debug)]
@@ -140,7 +141,7 @@ pub enum ArgKind {
 
 impl ArgKind {
     /// The kind of runtime type `t` of `prog`.
-    pub fn of(prog: &Program, t: RtType) -> ArgKind {
+    pub(crate) fn of(prog: &Program, t: RtType) -> ArgKind {
         match prog.types.get(t.0 as usize).map(|d| &d.kind) {
             Some(TypeKind::Bool) => ArgKind::Bool,
             Some(TypeKind::Int { signed: true, .. }) => ArgKind::Int,
@@ -229,7 +230,11 @@ fn layout(prog: &Program, name: &str, types: &[RtType]) -> Result<(Box<[Param]>,
 /// words do not add up to its `param_words`), or the native implements
 /// another signature than the one the program was compiled against (a
 /// broken gol: see [`sig`]).
-pub fn params_of(prog: &Program, i: usize, stated: Option<&str>) -> Result<Signature, String> {
+pub(crate) fn params_of(
+    prog: &Program,
+    i: usize,
+    stated: Option<&str>,
+) -> Result<Signature, String> {
     let d = &prog.natives[i];
     let (params, pw) = layout(prog, &d.name, &d.params)?;
     let (results, rw) = layout(prog, &d.name, &d.results)?;
@@ -249,6 +254,9 @@ pub fn params_of(prog: &Program, i: usize, stated: Option<&str>) -> Result<Signa
 /// A native's view of the VM during one call.
 pub struct NativeCtx<'a> {
     pub(crate) vm: &'a mut Vm,
+    /// The running slice's scheduler context and executor (None outside
+    /// the scheduler): see `rt::SliceCx`.
+    pub(crate) sl: Option<crate::rt::SliceCx<'a>>,
     pub(crate) g: &'a mut G,
     pub(crate) base: usize,
     pub(crate) native: usize,
@@ -260,6 +268,7 @@ impl NativeCtx<'_> {
     pub fn reborrow(&mut self) -> NativeCtx<'_> {
         NativeCtx {
             vm: &mut *self.vm,
+            sl: self.sl,
             g: &mut *self.g,
             base: self.base,
             native: self.native,
@@ -635,7 +644,7 @@ impl NativeCtx<'_> {
     }
 
     /// The bytes of the `[]byte` slice `(ptr, len)`.
-    pub fn bytes_at(&self, ptr: u64, len: u64) -> Vec<u8> {
+    pub(crate) fn bytes_at(&self, ptr: u64, len: u64) -> Vec<u8> {
         if ptr == 0 {
             return vec![0; len as usize];
         }
@@ -696,7 +705,7 @@ impl NativeCtx<'_> {
     }
 
     /// The method `name` of values of type `t`, if its method set has one.
-    pub fn method(&self, t: RtType, name: &str) -> Option<FuncId> {
+    pub(crate) fn method(&self, t: RtType, name: &str) -> Option<FuncId> {
         let d = self.vm.prog.types.get(t.0 as usize)?;
         Some(d.method(name.as_bytes())?.func)
     }
@@ -705,132 +714,6 @@ impl NativeCtx<'_> {
     pub fn func_words(&self, f: FuncId) -> Option<(u32, u32)> {
         let d = self.vm.prog.funcs.get(f.0 as usize)?;
         Some((d.param_words, d.result_words))
-    }
-
-    /// Calls Go function `f` with the argument words `args` (for a method,
-    /// the receiver's words first; `closure` is the func value's closure
-    /// object, 0 for a plain function) and returns its result words. See
-    /// the module docs for what happens on panics and how deep it nests.
-    pub fn call(&mut self, f: FuncId, closure: u64, args: &[u64]) -> Result<Vec<u64>, CallError> {
-        let depth = NESTED.with(|d| d.get());
-        if depth >= MAX_NESTED_CALLS {
-            return Err(CallError::TooDeep);
-        }
-        NESTED.with(|d| d.set(depth + 1));
-        let r = crate::interp::run_nested(self.vm, self.g, f, closure, args);
-        NESTED.with(|d| d.set(depth));
-        r
-    }
-
-    /// Calls method `name` of the value of type `t` with words `recv`;
-    /// `None` when the type has no such method.
-    pub fn call_method(
-        &mut self,
-        t: RtType,
-        recv: &[u64],
-        name: &str,
-        args: &[u64],
-    ) -> Option<Result<Vec<u64>, CallError>> {
-        let f = self.method(t, name)?;
-        let mut all = recv.to_vec();
-        all.extend_from_slice(args);
-        Some(self.call(f, 0, &all))
-    }
-
-    /// Calls the func value `fv` (a closure object; nil panics as Go does).
-    pub fn call_func_value(&mut self, fv: u64, args: &[u64]) -> Result<Vec<u64>, CallError> {
-        if fv == 0 {
-            let msg = "runtime error: invalid memory address or nil pointer dereference";
-            let (p, l) = self.new_string(msg.as_bytes());
-            let value = self.vm.new_box(RtType(0), &[p, l]);
-            return Err(CallError::Panic {
-                value,
-                runtime: Some(msg.into()),
-            });
-        }
-        // SAFETY: a non-nil func value points at a closure object whose
-        // word 0 is its function index.
-        let f = unsafe { value::read_word(fv, 0) };
-        self.call(FuncId(f as u32), fv, args)
-    }
-
-    /// Collects garbage now (`runtime.GC`): as Go's, a whole concurrent
-    /// cycle (after the one in progress, if any) while this goroutine
-    /// waits and the others run, then a sweep; with
-    /// `GODEBUG=gcstoptheworld=1`, a collection with the world stopped.
-    /// The native's own arguments are in its window, so they survive; a
-    /// native must hold no other heap address across this call.
-    pub fn collect(&mut self) {
-        self.collect_now();
-        // Finalizers of objects this cycle found unreachable start now
-        // (mfinal.rs), so a caller that waits for them next is not alone.
-        self.start_finalizers();
-    }
-
-    fn collect_now(&mut self) {
-        if NESTED.with(|d| d.get()) > 0 {
-            // Inside a nested call the outer natives hold heap addresses
-            // in Rust locals and the outer deferred calls are set aside:
-            // not a safe point to collect (see the module docs).
-            return;
-        }
-        // Slots above this native's arguments belong to no live frame (the
-        // native's wrapper is the top frame): clear them, so stale values
-        // of finished calls and ended scopes keep nothing alive.
-        let pw = self.vm.prog.natives[self.native].param_words as usize;
-        let from = (self.base + pw).min(self.g.stack.len());
-        self.g.stack[from..].fill(0);
-        // Under the scheduler: a concurrent cycle, this goroutine waiting
-        // for it as Go's does.
-        if !crate::gc_stop_the_world() {
-            // SAFETY: set by the executor for the slice this native runs
-            // in (null outside the scheduler); both outlive the call.
-            let parts = unsafe { (self.vm.exec.map(|e| &*e), self.vm.cx.as_ref()) };
-            if let ((Some(exec), Some(cx)), Some(mut b)) = (parts, self.blocker()) {
-                let done = exec.collect_concurrent(cx, &mut b);
-                if b.lost_p() {
-                    self.end_slice_soon();
-                }
-                if done {
-                    return;
-                }
-            }
-        }
-        // The other goroutines and the channels' contents (see `exec`).
-        let g: &G = self.g;
-        crate::exec::with_world_stopped(self.vm, false, |vm, others| {
-            let Some(others) = others else { return };
-            // A concurrent cycle runs only under the scheduler without
-            // gcstoptheworld, where the branch above collected; a cycle
-            // in progress here cannot be finished with the world stopped.
-            if vm.heap.phase() != gol_gc::Phase::Off {
-                return;
-            }
-            // SAFETY: the world is stopped (no other M runs a slice; this
-            // goroutine is in this native), and every heap pointer the VM
-            // will use again is in a root `collect_with` passes (the
-            // caller holds none of its own).
-            unsafe { crate::exec::collect_with(vm, Some(g), others) };
-            // Go's runtime.GC also finishes sweeping before it returns, so
-            // the statistics read next count only live objects.
-            vm.heap.finish_sweep();
-        });
-    }
-
-    /// Runs `f`, a blocking system call that touches no gol memory, with
-    /// this goroutine's P released (Go's `entersyscall`/`exitsyscall`), so
-    /// other goroutines keep running and a stop of the world does not wait
-    /// for it. The flag is false when no P was free on the way back: the
-    /// native sets its results and returns `NativeResult::Yield`, and the
-    /// goroutine waits in the global queue for a P. Meanwhile the
-    /// collector scans a copy of the goroutine's roots (see
-    /// [`NativeCtx::blocker`]), so its mark does not wait for the call.
-    pub fn syscall<R>(&mut self, f: impl FnOnce() -> R) -> (R, bool) {
-        let Some(mut b) = self.blocker() else {
-            return (f(), true);
-        };
-        let r = b.run(f);
-        (r, !b.lost_p())
     }
 
     /// `debug.SetGCPercent`: sets GOGC (negative: off), returns the old.
@@ -852,22 +735,6 @@ impl NativeCtx<'_> {
             limit as u64
         };
         to_go(self.vm.heap.set_memory_limit(b))
-    }
-
-    /// `debug.FreeOSMemory`: a collection, then free pages go back to the
-    /// OS.
-    pub fn free_os_memory(&mut self) {
-        self.collect();
-        self.vm.heap.free_os_memory();
-    }
-
-    /// Exact memory statistics (`runtime.ReadMemStats`).
-    pub fn mem_stats(&mut self) -> MemStats {
-        crate::exec::with_world_stopped(self.vm, false, |vm, _| {
-            // SAFETY: the world is stopped: no other M allocates or uses
-            // its cache while the caches are flushed.
-            unsafe { vm.heap.read_mem_stats() }
-        })
     }
 
     /// The calling goroutine's stack as Go's traces print it (the frames
@@ -915,20 +782,6 @@ impl NativeCtx<'_> {
 }
 
 impl<'a> NativeCtx<'a> {
-    /// A way to block in the middle of this native (a read of standard
-    /// input inside a scan), for a native that cannot end first as
-    /// [`NativeCtx::syscall`] needs: see [`crate::sched::Blocker`]. Take it when the goroutine's stack holds
-    /// every heap pointer the native will use while blocked (a copy of
-    /// its roots is lent to the collector then); None outside the
-    /// scheduler.
-    pub fn blocker(&self) -> Option<crate::sched::Blocker<'a, crate::exec::Exec>> {
-        // SAFETY: `vm.cx` is set by the executor for the slice this
-        // native runs in (null outside the scheduler); the M's context
-        // lives as long as the M, longer than this native call ('a).
-        let cx: &'a crate::exec::Cx = unsafe { self.vm.cx.as_ref() }?;
-        cx.blocker(crate::mgc::root_words(self.g))
-    }
-
     /// Ends the slice at the next call or backward jump (a native whose
     /// [`crate::sched::Blocker`] lost its P).
     pub fn end_slice_soon(&mut self) {
@@ -939,7 +792,7 @@ impl<'a> NativeCtx<'a> {
 thread_local! {
     /// Nesting depth of [`NativeCtx::call`] on this thread (a goroutine
     /// never changes threads inside a native).
-    static NESTED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    pub(crate) static NESTED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 impl CallError {

@@ -17,8 +17,15 @@ use std::io::Write;
 /// Prints the report of the goroutine's unrecovered panic. Values that
 /// are errors or Stringers print as their `Error()` or `String()`, as Go's
 /// `preprintpanics` does: the method runs on a fresh goroutine (the
-/// panicking one is dead) before anything is printed.
-pub fn report(vm: &mut Vm, g: &G) {
+/// panicking one is dead) before anything is printed. Running Go code is
+/// the interpreter's business, above this module: it lends the service
+/// as `method_text` (`interp::method_text`), which gives the text of a
+/// value's `Error`/`String` method, if it has one and it returns.
+pub(crate) fn report(
+    vm: &mut Vm,
+    g: &G,
+    method_text: &mut dyn FnMut(&mut Vm, u64) -> Option<Vec<u8>>,
+) {
     let Some(p) = &g.panicking else {
         return;
     };
@@ -77,51 +84,8 @@ pub fn report(vm: &mut Vm, g: &G) {
     let _ = std::io::stderr().write_all(&out);
 }
 
-/// `v.Error()` or `v.String()` of the interface value `v` when its dynamic
-/// type has such a method (not for runtime errors, which print their
-/// message directly), run to completion on a fresh goroutine. None when
-/// there is no such method or it does not return normally.
-fn method_text(vm: &mut Vm, v: u64) -> Option<Vec<u8>> {
-    let t = box_type(v)?;
-    if vm.is_runtime_error(t) {
-        return None;
-    }
-    let desc = vm.prog.types.get(t.0 as usize)?;
-    let f = ["Error", "String"].iter().find_map(|name| {
-        let m = desc.method(name.as_bytes())?;
-        // Only `func() string`, Go's error and Stringer (that spelling is
-        // one type: a program's own `string` prints as `main.string`).
-        (vm.prog.types.get(m.sig.0 as usize)?.name == "func() string").then_some(m.func)
-    })?;
-    let words = desc.words as usize;
-    let mut g = G::new(0, f);
-    if !g.ensure(words + 2) {
-        return None;
-    }
-    for k in 0..words {
-        // SAFETY: the box holds its type's words after the type word
-        // (value invariant 3).
-        g.stack[k] = unsafe { value::read_word(v, 1 + k) };
-    }
-    // A method that never returns is given up on (Go would hang).
-    for _ in 0..1000 {
-        match crate::interp::run(vm, &mut g, crate::interp::SLICE_BUDGET) {
-            crate::interp::Exit::Yield => continue,
-            crate::interp::Exit::Done => {
-                let (p, l) = (g.stack[0], g.stack[1]);
-                // SAFETY: the method's signature is `func() string`
-                // (checked above), so it returned a string in slots 0 and
-                // 1 (value invariant 1); no collection ran since.
-                return Some(unsafe { value::str_bytes(p, l) }.to_vec());
-            }
-            _ => return None,
-        }
-    }
-    None
-}
-
 /// Prints a fatal error (`fatal error: msg`) with the goroutine's stack.
-pub fn fatal(vm: &Vm, g: &G, msg: &str) {
+pub(crate) fn fatal(vm: &Vm, g: &G, msg: &str) {
     let mut out = Vec::new();
     if msg == "stack overflow" {
         out.extend_from_slice(b"runtime: goroutine stack exceeds 1000000000-byte limit\n");
@@ -140,7 +104,7 @@ pub fn fatal(vm: &Vm, g: &G, msg: &str) {
 /// `panic`: this function index stands for that frame.
 pub(crate) const PANIC_FRAME: u32 = u32::MAX;
 
-pub fn capture(g: &G) -> Vec<(u32, u32)> {
+pub(crate) fn capture(g: &G) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     for f in g.frames.iter().rev() {
         if out.len() >= 100 {
@@ -198,7 +162,7 @@ fn path_in(cwd: Option<&std::path::Path>, vm: &Vm, file: u32) -> String {
 }
 
 /// How `panic` prints its value: Go's `printpanicval`.
-pub fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
+pub(crate) fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
     if v == 0 {
         return b"nil".to_vec();
     }
@@ -254,7 +218,7 @@ pub fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
 }
 
 /// The text `print`/`println` writes for one operand.
-pub fn print_text(vm: &Vm, k: PrintKind, w: &[u64]) -> Vec<u8> {
+pub(crate) fn print_text(vm: &Vm, k: PrintKind, w: &[u64]) -> Vec<u8> {
     let a = w.first().copied().unwrap_or(0);
     match k {
         PrintKind::Bool => (if a != 0 { "true" } else { "false" }).into(),
@@ -288,7 +252,7 @@ pub fn print_text(vm: &Vm, k: PrintKind, w: &[u64]) -> Vec<u8> {
 }
 
 /// The runtime type of a box.
-pub fn box_type(v: u64) -> Option<RtType> {
+pub(crate) fn box_type(v: u64) -> Option<RtType> {
     if v == 0 {
         return None;
     }
@@ -346,6 +310,32 @@ pub(crate) fn bounds_error(kind: Bounds, x: i64, y: i64) -> String {
         }
     };
     format!("runtime error: {m}")
+}
+
+/// The `created by` lines of `g`'s trace (empty for main).
+pub(crate) fn created_by_text(vm: &Vm, g: &G) -> Vec<u8> {
+    let Some((parent, func, pc)) = g.created else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut tr = Vec::new();
+    write_trace(vm, &[(func, pc)], &mut tr);
+    let text = String::from_utf8_lossy(&tr);
+    let mut lines = text.lines();
+    if let (Some(first), Some(loc)) = (lines.next(), lines.next()) {
+        let name = first
+            .strip_suffix("(...)")
+            .or_else(|| first.strip_suffix("()"))
+            .unwrap_or(first);
+        let line = if parent == 0 {
+            // A time.AfterFunc callback: Go's timer goroutine starts it.
+            format!("created by time.goFunc\n{loc}\n")
+        } else {
+            format!("created by {name} in goroutine {parent}\n{loc}\n")
+        };
+        out.extend_from_slice(line.as_bytes());
+    }
+    out
 }
 
 #[cfg(test)]

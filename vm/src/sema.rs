@@ -33,97 +33,30 @@
 //! pc after the call, so the G resumes after `Lock`/`Wait` once readied.
 
 use crate::native::{NativeCtx, NativeResult};
+use crate::rt::{ticket_before, SyncState};
 use crate::sched::{GWaker, WaitReason};
-use std::collections::VecDeque;
 use std::time::Duration;
-
-/// The state of one sync object.
-#[derive(Default)]
-pub struct SyncState {
-    /// Mutex / RWMutex writer held.
-    locked: bool,
-    /// RWMutex readers holding it.
-    readers: i64,
-    /// WaitGroup counter.
-    count: i64,
-    /// Parked Gs: (waker, wants write) — WaitGroup and Mutex waiters use
-    /// `true`, RWMutex readers `false`.
-    waiters: VecDeque<(GWaker, bool)>,
-    /// Cond's notify list (see [`NotifyList`]).
-    notify: NotifyList,
-}
-
-/// The state of a `sync.Cond`'s notify list, Go's ticket scheme: `Wait`
-/// takes a ticket (`wait`, then increments it) *before* it unlocks the
-/// Cond's Locker, and parks with it unless it was already notified;
-/// `Signal` notifies the oldest ticket not yet notified (`notify`, then
-/// increments it) and readies its waiter if parked; `Broadcast` notifies
-/// every ticket taken. So a Signal that comes between a waiter's Unlock
-/// and its park is not lost.
-///
-/// Tickets are `uint32` in Go's API and wrap; they compare by the sign
-/// of their difference ([`ticket_before`]), which is exact while fewer
-/// than 2^31 tickets are outstanding.
-///
-/// Invariant: `notify` never passes `wait`, and every ticket in
-/// `notify..wait` is held by a goroutine between `Add` and `Wait`
-/// (counted in `pending`) or parked (in `parked`). Hence `pending == 0`
-/// with no parked waiter implies `notify == wait`: the entry is idle and
-/// may be dropped, and a later use starting again from zero is
-/// equivalent.
-#[derive(Default)]
-struct NotifyList {
-    /// The next ticket to hand out.
-    wait: u32,
-    /// The next ticket to notify.
-    notify: u32,
-    /// Tickets handed out whose `Wait` has not run yet.
-    pending: u32,
-    /// Parked waiters and their tickets, oldest first.
-    parked: VecDeque<(u32, GWaker)>,
-}
-
-/// Whether ticket `a` was handed out before ticket `b` (wrapping).
-fn ticket_before(a: u32, b: u32) -> bool {
-    (a.wrapping_sub(b) as i32) < 0
-}
-
-impl SyncState {
-    fn idle(&self) -> bool {
-        !self.locked
-            && self.readers == 0
-            && self.count == 0
-            && self.waiters.is_empty()
-            && self.notify.pending == 0
-            && self.notify.parked.is_empty()
-    }
-}
 
 impl NativeCtx<'_> {
     /// The running goroutine's scheduler context (None outside the
     /// scheduler).
-    pub fn cx(&self) -> Option<&crate::exec::Cx> {
-        // SAFETY: `vm.cx` is set by the executor for the slice this
-        // native runs in (null outside the scheduler).
-        unsafe { self.vm.cx.as_ref() }
+    pub fn cx(&self) -> Option<&crate::rt::Cx> {
+        self.sl.map(|s| s.cx)
     }
 
     /// The executor running this goroutine (channels, pins).
-    pub fn exec(&self) -> Option<&crate::exec::Exec> {
-        // SAFETY: set by the executor while it runs slices; it outlives
-        // every slice.
-        self.vm.exec.map(|e| unsafe { &*e })
+    pub fn exec(&self) -> Option<&crate::rt::Exec> {
+        self.sl.map(|s| s.exec)
     }
 
     /// `make(chan T, cap)` for a native: the channel word, with `ew`
     /// words per element.
     pub fn make_chan(&mut self, cap: i64, ew: u32) -> Result<u64, String> {
-        crate::exec::make_chan(self.vm, cap, ew)
+        crate::rt::make_chan(self.vm, self.sl.map(|s| s.exec), cap, ew)
     }
 
     fn with_sema<R>(&mut self, addr: u64, f: impl FnOnce(&mut SyncState) -> R) -> Option<R> {
-        // SAFETY: set by the executor while it runs slices.
-        let exec = unsafe { &*self.vm.exec? };
+        let exec = self.sl?.exec;
         let mut t = exec.sema.lock().ok()?;
         let st = t.entry(addr).or_default();
         let r = f(st);

@@ -71,7 +71,7 @@ impl Stream {
 /// Writes all of `b` to `stream`, as Go's `os.File.Write` does: the number
 /// of bytes written and, if the write failed before the end, the error.
 /// A broken pipe does not return: the process dies of SIGPIPE.
-pub fn write_std(stream: Stream, b: &[u8]) -> (usize, Option<io::Error>) {
+pub(crate) fn write_std(stream: Stream, b: &[u8]) -> (usize, Option<io::Error>) {
     let _order = stream.lock();
     let fd = stream.fd();
     let mut n = 0;

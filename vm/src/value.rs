@@ -107,7 +107,7 @@ use std::sync::atomic::{fence, AtomicU64, Ordering};
 /// module docs). Computed without recursion (a worklist over the types
 /// that contain each type), so any nesting depth costs time linear in
 /// the types.
-pub fn header_types(prog: &gol_lang::bytecode::Program) -> Vec<bool> {
+pub(crate) fn header_types(prog: &gol_lang::bytecode::Program) -> Vec<bool> {
     use gol_lang::bytecode::TypeKind;
     let n = prog.types.len();
     let mut has = vec![false; n];
@@ -147,7 +147,7 @@ pub fn header_types(prog: &gol_lang::bytecode::Program) -> Vec<bool> {
 }
 
 /// Number of sequence-lock stripes (a power of two).
-pub const STRIPES: usize = 1024;
+pub(crate) const STRIPES: usize = 1024;
 /// log2 of the bytes a stripe covers in a row (a cache line).
 const LINE_SHIFT: u32 = 6;
 /// Lines past which a reader locks instead of retrying.
@@ -223,7 +223,7 @@ unsafe fn copy_words(addr: u64, out: &mut [u64]) {
 /// # Safety
 /// The words are inside live memory (a heap object or the globals).
 #[inline]
-pub unsafe fn load_words(addr: u64, out: &mut [u64]) {
+pub(crate) unsafe fn load_words(addr: u64, out: &mut [u64]) {
     if out.len() < 2 {
         // SAFETY: forwarded.
         unsafe { copy_words(addr, out) };
@@ -266,7 +266,7 @@ fn lines_sum_relaxed(first: usize, lines: usize) -> u64 {
 
 /// Holds the stripes of a range: stores into it are published as one
 /// value when it drops.
-pub struct WordsLock {
+pub(crate) struct WordsLock {
     first: usize,
     lines: usize,
 }
@@ -275,7 +275,7 @@ pub struct WordsLock {
 /// the module docs). Keep the lock for plain memory work only: a reader
 /// of the same lines on this thread would wait for itself.
 #[inline]
-pub fn lock_words(addr: u64, n: usize) -> WordsLock {
+pub(crate) fn lock_words(addr: u64, n: usize) -> WordsLock {
     let (first, lines) = stripes_of(addr, n);
     lock_stripes(first, lines)
 }
@@ -341,7 +341,7 @@ impl Drop for WordsLock {
 /// `(ptr, len)` is a string value made by this VM (invariant 1), and the
 /// bytes stay alive and unmodified while the result is used (no collection
 /// runs meanwhile: the caller does not reach a safepoint).
-pub unsafe fn str_bytes<'a>(ptr: u64, len: u64) -> &'a [u8] {
+pub(crate) unsafe fn str_bytes<'a>(ptr: u64, len: u64) -> &'a [u8] {
     if len == 0 || ptr == 0 {
         return &[];
     }
@@ -355,7 +355,7 @@ pub unsafe fn str_bytes<'a>(ptr: u64, len: u64) -> &'a [u8] {
 /// # Safety
 /// `ptr` points at a live object with more than `i` words.
 #[inline]
-pub unsafe fn read_word(ptr: u64, i: usize) -> u64 {
+pub(crate) unsafe fn read_word(ptr: u64, i: usize) -> u64 {
     // SAFETY: the caller guarantees the word is inside a live object;
     // objects are 8-aligned.
     unsafe { *(ptr as *const u64).add(i) }
@@ -367,7 +367,7 @@ pub unsafe fn read_word(ptr: u64, i: usize) -> u64 {
 /// # Safety
 /// `ptr` points at a live object with more than `i` words.
 #[inline]
-pub unsafe fn write_word(ptr: u64, i: usize, v: u64) {
+pub(crate) unsafe fn write_word(ptr: u64, i: usize, v: u64) {
     // SAFETY: as for `read_word`; the object is writable heap memory.
     unsafe { *(ptr as *mut u64).add(i) = v }
 }
@@ -377,7 +377,7 @@ pub unsafe fn write_word(ptr: u64, i: usize, v: u64) {
 /// byte size up to the allocator's size class. (Go 1.25+ gives slices that
 /// do not escape a 32-byte stack buffer first; gol has no escape analysis,
 /// so every slice grows like an escaping one.)
-pub fn grow_cap(old_cap: usize, needed: usize, elem_bytes: usize) -> usize {
+pub(crate) fn grow_cap(old_cap: usize, needed: usize, elem_bytes: usize) -> usize {
     let mut newcap = old_cap;
     let doublecap = newcap + newcap;
     if needed > doublecap {

@@ -40,20 +40,36 @@
 //! time of a tight loop (it keeps the compiler from scheduling the loads),
 //! which is why it is hoisted to load time.
 //!
+//! # Hot and cold instructions
+//! `run`'s arms keep inline what is frequent and short (loads and stores
+//! through pointers, slice indexing, globals, calls and returns, the
+//! checked arithmetic). The cold instructions' bodies live in modules
+//! grouped by what they touch, each one `#[inline(never)]` function that
+//! matches its group (`slices`, `maps`, `ifaces`, `chans`, `calls`,
+//! parts of `unwind`): a call out of the loop costs nothing measurable
+//! beside an allocation or a channel operation, and keeps `run` short
+//! enough to read and its hot arms' registers unspilled. They reach the
+//! frame through [`At`] (checked slot access) and leave the instruction
+//! through [`Trap`], which `run`'s `cold!` turns into what its own arms
+//! do (a panic, a fatal error, a park).
+//!
 //! # Map of the module
 //! Read in this order:
 //! - this file: [`Exit`], the slice budget, `with_pure_ops` (the
 //!   arithmetic and branch instructions written once for both loops),
-//!   [`run`] (the checked loop, one arm per instruction) and the small
-//!   pieces its arms share: checked slot access (`window`, `bad_slot`),
-//!   `call`, `raise`, `chan_of`, `str_at`;
+//!   [`run`] (the checked loop) and the small pieces its arms share:
+//!   checked slot access (`window`, `bad_slot`, [`At`]), `call`, `raise`,
+//!   `str_at`;
 //! - `fast`: the unchecked loop for the hot instructions;
 //! - `verify`: the load-time check that makes `fast`'s unchecked slot
 //!   access sound;
+//! - `calls`: method dispatch for interface calls, natives' results;
+//! - `slices`, `maps`, `ifaces`, `chans`: the cold instructions on slices
+//!   and strings, maps, interfaces, goroutines and channels (the last
+//!   through park.rs, the blocking protocol);
 //! - `unwind`: deferred calls, panics and `recover`;
-//! - `nested`: Go functions called from natives (`run_nested`);
-//! - `objects`: object construction on the GC heap (boxes, closures,
-//!   `append`) and Go's sizes for slice growth;
+//! - `nested`: Go functions called from natives (`run_nested`,
+//!   `NativeCtx::call`) and from panic reports (`method_text`);
 //! - `values`: what the cold arms compute on values (UTF-8 decoding,
 //!   Go's float `min`, assertion messages, interface equality).
 
@@ -61,18 +77,20 @@ use crate::goroutine::{Deferred, Frame, PanicValue, Panicking, G};
 use crate::map::MapError;
 use crate::native::{NativeCtx, NativeResult};
 use crate::panic::{bounds_error, capture, print_text, Bounds};
-use crate::value::{self, grow_cap};
+use crate::rt::SliceCx;
+use crate::value;
 use crate::Vm;
 use gol_lang::bytecode::{Fault, FuncId, Function, MathFn, Op, Program, Reg, RtType, TypeKind};
 use std::io::Write;
 use std::sync::Arc;
 
 /// Calls and backward jumps per slice.
-pub const SLICE_BUDGET: i64 = 200_000;
+pub(crate) const SLICE_BUDGET: i64 = 200_000;
 
 /// Why a slice ended.
 #[derive(Debug, PartialEq)]
-pub enum Exit {
+#[allow(clippy::enum_variant_names)] // `Exit::Exit` is `os.Exit`
+pub(crate) enum Exit {
     /// The budget is spent; the goroutine can continue.
     Yield,
     /// The goroutine returned from its entry function.
@@ -224,25 +242,99 @@ fn math_f64(f: MathFn, x: f64) -> f64 {
     }
 }
 
+mod calls;
+mod chans;
 mod fast;
+mod ifaces;
+mod maps;
 mod nested;
-mod objects;
+mod slices;
 mod unwind;
 mod values;
 mod verify;
 
-pub(crate) use fast::stop_hint;
-pub(crate) use nested::run_nested;
-pub use values::decode_rune;
-pub use verify::verify;
+pub(crate) use nested::method_text;
+pub(crate) use values::decode_rune;
+pub(crate) use verify::verify;
 
+use crate::objects::read_elems;
 use fast::{fast, Cur, Stop};
-use objects::read_elems;
 use unwind::{after_deferred_panic, begin_panic, real_panic, run_deferred, uncount_panic};
 use values::{assert_mismatch, go_min, iface_equal, map_kv};
 
+/// How a cold instruction's body (in the modules `slices`, `maps`,
+/// `ifaces`, `chans`) leaves the loop instead of falling through to the
+/// next instruction: `run`'s `cold!` turns each into what its own arms do.
+pub(super) enum Trap {
+    /// A Go runtime error: a panic with this message starts.
+    Panic(String),
+    /// A fatal error (a broken VM invariant, stack overflow).
+    Fatal(String),
+    /// The goroutine parks; its pending operation is in `G::pending`.
+    Block(crate::sched::WaitReason),
+}
+
+/// What a cold instruction's body returns.
+pub(super) type Step = Result<(), Trap>;
+
+/// The running frame as the cold instructions see it: each slot access
+/// is checked against the window, as `run`'s own `r!` and `set!` are
+/// (here through the slot stack's bounds, not the raw window pointer:
+/// these instructions are not where the time goes).
+#[derive(Clone, Copy)]
+pub(super) struct At<'p> {
+    /// The window's first slot.
+    pub(super) base: usize,
+    win: usize,
+    /// The running function, and the pc past the instruction.
+    pub(super) func: &'p Function,
+    pub(super) pc: usize,
+}
+
+impl At<'_> {
+    /// The absolute index of slot `x`, or the fatal error `run` reports
+    /// for a slot outside the frame.
+    #[inline]
+    fn slot(&self, x: Reg) -> Result<usize, Trap> {
+        let i = x.0 as usize;
+        if i >= self.win {
+            return Err(Trap::Fatal(bad_slot_msg(self.func, self.pc, i)));
+        }
+        Ok(self.base + i)
+    }
+
+    /// Slot `x`'s word.
+    #[inline]
+    pub(super) fn r(&self, g: &G, x: Reg) -> Result<u64, Trap> {
+        let i = self.slot(x)?;
+        g.stack
+            .get(i)
+            .copied()
+            .ok_or_else(|| Trap::Fatal(bad_slot_msg(self.func, self.pc, i)))
+    }
+
+    /// Slot `x` as a signed integer.
+    #[inline]
+    pub(super) fn ri(&self, g: &G, x: Reg) -> Result<i64, Trap> {
+        Ok(self.r(g, x)? as i64)
+    }
+
+    /// Stores `v` in slot `x`.
+    #[inline]
+    pub(super) fn set(&self, g: &mut G, x: Reg, v: u64) -> Step {
+        let i = self.slot(x)?;
+        match g.stack.get_mut(i) {
+            Some(w) => {
+                *w = v;
+                Ok(())
+            }
+            None => Err(Trap::Fatal(bad_slot_msg(self.func, self.pc, i))),
+        }
+    }
+}
+
 /// Runs `g` for at most `budget` calls and backward jumps.
-pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
+pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) -> Exit {
     let prog: Arc<Program> = vm.prog.clone();
     let mut budget = budget;
     'frames: loop {
@@ -341,11 +433,46 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                 }
             }};
         }
+        // The frame as the cold instructions' modules see it.
+        macro_rules! at {
+            () => {
+                At {
+                    base,
+                    win,
+                    func,
+                    pc,
+                }
+            };
+        }
+        // Leaves the instruction as `Trap` says (see there).
+        macro_rules! trap {
+            ($t:expr) => {
+                match $t {
+                    Trap::Panic(msg) => panic_rt!(msg),
+                    Trap::Fatal(msg) => {
+                        save!();
+                        return Exit::Fatal(msg);
+                    }
+                    Trap::Block(reason) => {
+                        save!();
+                        return Exit::Block(reason);
+                    }
+                }
+            };
+        }
+        // The end of a cold instruction.
+        macro_rules! cold {
+            ($e:expr) => {
+                if let Err(t) = $e {
+                    trap!(t)
+                }
+            };
+        }
         macro_rules! panic_rt {
             ($msg:expr) => {{
                 save!();
                 let msg: String = $msg;
-                match begin_panic(vm, &prog, g, PanicValue::Runtime(msg)) {
+                match begin_panic(sl, &prog, g, PanicValue::Runtime(msg)) {
                     Flow::Continue => continue 'frames,
                     Flow::Exit(x) => return x,
                 }
@@ -364,7 +491,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
             // out of `fast`. (`past_trigger`, not `should_collect`: under
             // GOL_GCSTRESS the latter is always true, and that mode's
             // short slices already give it its safepoints.)
-            if budget > 0 && vm.end_slice_early(g) {
+            if budget > 0 && vm.end_slice_early(g, sl.map(|s| s.cx)) {
                 budget = 0;
             }
             let mut cur = Cur { func, base, pc };
@@ -475,7 +602,6 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     }
                     set!(d, if s >= 64 { 0 } else { r!(a) >> s })
                 }
-                // --- fused and immediate forms (performance) ---
                 Op::EqStr { d, a, b } => {
                     let x = str_at(g, base, a);
                     let y = str_at(g, base, b);
@@ -499,30 +625,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let v = if f < 0.0 { f as i64 as u64 } else { f as u64 };
                     set!(d, v)
                 }
-                Op::RuneToStr { d, a } => {
-                    let c = u32::try_from(ri!(a))
-                        .ok()
-                        .and_then(char::from_u32)
-                        .unwrap_or('\u{FFFD}');
-                    let mut buf = [0u8; 4];
-                    let s = c.encode_utf8(&mut buf);
-                    let (p, l) = vm.new_string(s.as_bytes());
-                    set!(d, p);
-                    set!(Reg(d.0 + 1), l);
-                }
-                Op::ConcatStr { d, a, b } => {
-                    let mut s = str_at(g, base, a).to_vec();
-                    s.extend_from_slice(str_at(g, base, b));
-                    let (p, l) = if r!(Reg(b.0 + 1)) == 0 {
-                        (r!(a), r!(Reg(a.0 + 1)))
-                    } else if r!(Reg(a.0 + 1)) == 0 {
-                        (r!(b), r!(Reg(b.0 + 1)))
-                    } else {
-                        vm.new_string(&s)
-                    };
-                    set!(d, p);
-                    set!(Reg(d.0 + 1), l);
-                }
+                Op::StrSlice { .. } | Op::ConcatStr { .. } | Op::RuneToStr { .. } | Op::StrDecodeRune { .. } | Op::MakeSlice { .. } | Op::PackSlice { .. } | Op::SliceSlice { .. } | Op::Append { .. } | Op::AppendSlice { .. } | Op::CopySlice { .. } | Op::StrToBytes { .. } | Op::BytesToStr { .. } | Op::ClearSlice { .. } | Op::StrToRunes { .. } | Op::RunesToStr { .. } | Op::SliceToArrayPtr { .. } => cold!(slices::exec(vm, &prog, g, at!(), op)),
                 Op::StrLen { d, a } => set!(d, r!(Reg(a.0 + 1))),
                 Op::StrIndex { d, a, i } => {
                     let s = str_at(g, base, a);
@@ -535,72 +638,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         }
                     }
                 }
-                Op::StrSlice { d, a, b } => {
-                    let len = r!(Reg(a.0 + 1)) as i64;
-                    let lo = ri!(b);
-                    let hi = ri!(Reg(b.0 + 1));
-                    if hi < 0 || hi > len {
-                        panic_rt!(bounds_error(Bounds::SliceAlen, hi, len));
-                    }
-                    if lo < 0 || lo > hi {
-                        panic_rt!(bounds_error(Bounds::SliceB, lo, hi));
-                    }
-                    let (p, l) = if hi == lo {
-                        (0, 0)
-                    } else {
-                        (r!(a) + lo as u64, (hi - lo) as u64)
-                    };
-                    set!(d, p);
-                    set!(Reg(d.0 + 1), l);
-                }
-                Op::StrDecodeRune { d, a, i } => {
-                    let s = str_at(g, base, a);
-                    let (c, w) = decode_rune(s, ri!(i) as usize);
-                    set!(d, c as u64);
-                    set!(Reg(d.0 + 1), w as u64);
-                }
-                Op::ToIface { d, a, n, t } => {
-                    let s = base + a.0 as usize;
-                    let words: Vec<u64> = g.stack[s..s + n as usize].to_vec();
-                    let b = vm.new_box(t, &words);
-                    set!(d, b)
-                }
-                Op::IfaceIs { d, a, t } => {
-                    let b = r!(a);
-                    let is = b != 0 && crate::panic::box_type(b) == Some(t);
-                    set!(d, is as u64)
-                }
-                Op::IfaceAssert { d, a, n, t } => {
-                    let b = r!(a);
-                    let have = crate::panic::box_type(b);
-                    if b == 0 || have != Some(t) {
-                        panic_rt!(assert_mismatch(&prog, "interface {}", have, t));
-                    }
-                    for k in 0..n as usize {
-                        // SAFETY: the box holds a value of type t (just
-                        // checked), which has n words after the type word.
-                        let w = unsafe { value::read_word(b, 1 + k) };
-                        g.stack[base + d.0 as usize + k] = w;
-                    }
-                }
-                Op::IfaceUnbox { d, a, n } => {
-                    let b = r!(a);
-                    for k in 0..n as usize {
-                        let w = if b == 0 {
-                            0
-                        } else {
-                            // SAFETY: the code generator emits IfaceUnbox
-                            // only after a successful type test for a type
-                            // of n words.
-                            unsafe { value::read_word(b, 1 + k) }
-                        };
-                        g.stack[base + d.0 as usize + k] = w;
-                    }
-                }
-                Op::EqIface { d, a, b } => match iface_equal(&prog, r!(a), r!(b)) {
-                    Ok(e) => set!(d, e as u64),
-                    Err(msg) => panic_rt!(msg),
-                },
+                Op::ToIface { .. } | Op::IfaceIs { .. } | Op::IfaceAssert { .. } | Op::IfaceUnbox { .. } | Op::EqIface { .. } | Op::IfaceImplements { .. } | Op::TypeAssert { .. } | Op::BoxValue { .. } | Op::CopyValue { .. } => cold!(ifaces::exec(vm, &prog, g, at!(), op)),
                 Op::New { d, t } => {
                     let w = prog.ty(t).words as usize;
                     let p = vm.alloc_typed(t, w);
@@ -629,24 +667,6 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     // SAFETY: as for Load; `t` is the stored value's type.
                     unsafe { vm.store_words(p, off.0 as usize, &words, t) };
                 }
-                Op::CopyValue { d, a, t } => {
-                    let (dst, src) = (r!(d), r!(a));
-                    if src == 0 || dst == 0 {
-                        panic_rt!(NIL_DEREF.into());
-                    }
-                    // SAFETY: both are non-nil pointers to values of type
-                    // `t` (the code generator's typing).
-                    unsafe { vm.copy_value(dst, src, t) };
-                }
-                Op::BoxValue { d, a, t } => {
-                    let src = r!(a);
-                    if src == 0 {
-                        panic_rt!(NIL_DEREF.into());
-                    }
-                    // SAFETY: a non-nil pointer to a value of type `t`.
-                    let b = unsafe { vm.box_value(src, t) };
-                    set!(d, b)
-                }
                 Op::LoadGlobal { d, g: gw, n } => {
                     let s = base + d.0 as usize;
                     let out = &mut g.stack[s..s + n as usize];
@@ -669,39 +689,6 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         let w = g.stack[base + a.0 as usize + k];
                         vm.store_global(gw as usize + k, w);
                     }
-                }
-                Op::PackSlice { d, a, n, t } => {
-                    let ew = prog.ty(t).words as usize;
-                    let s = base + a.0 as usize;
-                    let words: Vec<u64> = g.stack[s..s + n as usize * ew].to_vec();
-                    let p = vm.alloc_typed(t, words.len());
-                    // SAFETY: `p` is a fresh object of n*ew words of type t.
-                    unsafe { vm.store_words(p, 0, &words, t) };
-                    set!(d, p);
-                    set!(Reg(d.0 + 1), n as u64);
-                    set!(Reg(d.0 + 2), n as u64);
-                }
-                Op::MakeSlice { d, t, len, cap } => {
-                    let l = ri!(len);
-                    let c = ri!(cap);
-                    let ew = prog.ty(t).words.max(1) as i64;
-                    // Go's bound: cap * elemsize <= 2^48 bytes (maxAlloc);
-                    // below it, a size the heap cannot get is Go's fatal
-                    // error (out of memory), not this panic.
-                    if l < 0 || l > (1 << 45) / ew {
-                        panic_rt!("runtime error: makeslice: len out of range".into());
-                    }
-                    if c < l || c > (1 << 45) / ew {
-                        panic_rt!("runtime error: makeslice: cap out of range".into());
-                    }
-                    let p = if c == 0 {
-                        vm.alloc_typed(t, 1)
-                    } else {
-                        vm.alloc_typed(t, (c * ew) as usize)
-                    };
-                    set!(d, p);
-                    set!(Reg(d.0 + 1), l as u64);
-                    set!(Reg(d.0 + 2), c as u64);
                 }
                 Op::SliceGet { d, a, i, t } => {
                     let p = r!(a);
@@ -741,109 +728,6 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let ew = prog.ty(t).words as u64;
                     set!(d, p + idx as u64 * ew * 8)
                 }
-                Op::SliceSlice {
-                    d,
-                    a,
-                    b,
-                    t,
-                    three,
-                    array,
-                } => {
-                    let p = r!(a);
-                    let len = ri!(Reg(a.0 + 1));
-                    let cap = ri!(Reg(a.0 + 2));
-                    let lo = ri!(b);
-                    let hi = ri!(Reg(b.0 + 1));
-                    let max = ri!(Reg(b.0 + 2));
-                    let _ = len;
-                    if three {
-                        if max < 0 || max > cap {
-                            let kind = if array {
-                                Bounds::Slice3Alen
-                            } else {
-                                Bounds::Slice3Acap
-                            };
-                            panic_rt!(bounds_error(kind, max, cap));
-                        }
-                        if hi < 0 || hi > max {
-                            panic_rt!(bounds_error(Bounds::Slice3B, hi, max));
-                        }
-                    } else if hi < 0 || hi > cap {
-                        let kind = if array {
-                            Bounds::SliceAlen
-                        } else {
-                            Bounds::SliceAcap
-                        };
-                        panic_rt!(bounds_error(kind, hi, cap));
-                    }
-                    if lo < 0 || lo > hi {
-                        let kind = if three {
-                            Bounds::Slice3C
-                        } else {
-                            Bounds::SliceB
-                        };
-                        panic_rt!(bounds_error(kind, lo, hi));
-                    }
-                    let ew = prog.ty(t).words as u64;
-                    let ncap = max - lo;
-                    // A zero-capacity result keeps the array's base: never
-                    // a pointer one past the end (heap contract 2).
-                    let np = if ncap == 0 { p } else { p + lo as u64 * ew * 8 };
-                    set!(d, np);
-                    set!(Reg(d.0 + 1), (hi - lo) as u64);
-                    set!(Reg(d.0 + 2), ncap as u64);
-                }
-                Op::Append { d, a, b, n, t } => {
-                    let ew = prog.ty(t).words as usize;
-                    let s = base + b.0 as usize;
-                    let words: Vec<u64> = g.stack[s..s + n as usize * ew].to_vec();
-                    let (p, l, c) = (r!(a), r!(Reg(a.0 + 1)), r!(Reg(a.0 + 2)));
-                    let (np, nl, nc) = vm.append(t, (p, l, c), &words, n as u64);
-                    set!(d, np);
-                    set!(Reg(d.0 + 1), nl);
-                    set!(Reg(d.0 + 2), nc);
-                }
-                Op::AppendSlice { d, a, b, t } => {
-                    let ew = prog.ty(t).words as usize;
-                    let (bp, bl) = (r!(b), r!(Reg(b.0 + 1)));
-                    let words = read_elems(bp, bl as usize, ew);
-                    let (p, l, c) = (r!(a), r!(Reg(a.0 + 1)), r!(Reg(a.0 + 2)));
-                    let (np, nl, nc) = vm.append(t, (p, l, c), &words, bl);
-                    set!(d, np);
-                    set!(Reg(d.0 + 1), nl);
-                    set!(Reg(d.0 + 2), nc);
-                }
-                Op::CopySlice { d, a, b, t } => {
-                    let ew = prog.ty(t).words as usize;
-                    let n = r!(Reg(a.0 + 1)).min(r!(Reg(b.0 + 1)));
-                    let words = read_elems(r!(b), n as usize, ew);
-                    if n > 0 {
-                        let dst = r!(a);
-                        // SAFETY: n <= len(a) elements fit in a's array.
-                        unsafe { vm.store_words(dst, 0, &words, t) };
-                    }
-                    set!(d, n)
-                }
-                Op::StrToBytes { d, a } => {
-                    let s = str_at(g, base, a).to_vec();
-                    let words: Vec<u64> = s.iter().map(|&b| b as u64).collect();
-                    let p = vm.alloc_noscan(words.len().max(1) * 8);
-                    for (k, w) in words.iter().enumerate() {
-                        // SAFETY: `p` is a fresh pointer-free object of
-                        // words.len() words.
-                        unsafe { value::write_word(p, k, *w) };
-                    }
-                    set!(d, p);
-                    set!(Reg(d.0 + 1), words.len() as u64);
-                    set!(Reg(d.0 + 2), words.len() as u64);
-                }
-                Op::BytesToStr { d, a } => {
-                    let words = read_elems(r!(a), r!(Reg(a.0 + 1)) as usize, 1);
-                    let bytes: Vec<u8> = words.iter().map(|&w| w as u8).collect();
-                    let (p, l) = vm.new_string(&bytes);
-                    set!(d, p);
-                    set!(Reg(d.0 + 1), l);
-                }
                 Op::Jump { to } => pc = to.0 as usize,
                 Op::Loop { to } => {
                     pc = to.0 as usize;
@@ -877,36 +761,11 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     ))
                 }
                 Op::CallMethod { base: b, m } => {
-                    let bx = r!(b);
-                    if bx == 0 {
-                        panic_rt!(NIL_DEREF.into());
-                    }
-                    let Some(t) = crate::panic::box_type(bx) else {
-                        panic_rt!(NIL_DEREF.into());
+                    let (f, nb) = match calls::method_target(&prog, g, at!(), b, m) {
+                        Ok(t) => t,
+                        Err(Trap::Fatal(msg)) => return Exit::Fatal(msg),
+                        Err(t) => trap!(t),
                     };
-                    let name = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
-                    let desc = prog.ty(t);
-                    let Some(f) = desc.method(name).map(|m| m.func) else {
-                        return Exit::Fatal(format!(
-                            "method {} missing from type {}",
-                            String::from_utf8_lossy(name),
-                            desc.name
-                        ));
-                    };
-                    // Replace the box word by the receiver's words.
-                    let rw = desc.words as usize;
-                    let callee = &prog.funcs[f.0 as usize];
-                    let pw = (callee.param_words as usize).saturating_sub(rw);
-                    let nb = base + b.0 as usize;
-                    if !g.ensure(nb + rw + pw + callee.frame_words as usize + 1) {
-                        return Exit::Fatal("stack overflow".into());
-                    }
-                    g.stack.copy_within(nb + 1..nb + 1 + pw, nb + rw);
-                    for k in 0..rw {
-                        // SAFETY: the box holds rw words of its type after
-                        // the type word (value invariant 3).
-                        g.stack[nb + k] = unsafe { value::read_word(bx, 1 + k) };
-                    }
                     budget -= 1;
                     flow!(call(&prog, g, f, nb, 0, pc, budget))
                 }
@@ -914,6 +773,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     save!();
                     let mut ctx = NativeCtx {
                         vm,
+                        sl,
                         g,
                         base: base + b.0 as usize,
                         native: f.0 as usize,
@@ -921,43 +781,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let native = ctx.vm.natives[f.0 as usize];
                     match native(&mut ctx) {
                         NativeResult::Ok => {}
-                        NativeResult::Exit(code) => return Exit::Exit(code),
-                        NativeResult::Fatal(msg) => {
-                            save!();
-                            return Exit::Fatal(msg);
-                        }
-                        NativeResult::Panic(msg) => {
-                            save!();
-                            let (p, l) = vm.new_string(msg.as_bytes());
-                            let bx = vm.new_box(RtType(0), &[p, l]);
-                            match begin_panic(vm, &prog, g, PanicValue::Value(bx)) {
-                                Flow::Continue => continue 'frames,
-                                Flow::Exit(x) => return x,
-                            }
-                        }
-                        NativeResult::RuntimeError(msg) => panic_rt!(msg),
-                        NativeResult::PanicValue(v) => {
-                            save!();
-                            match begin_panic(vm, &prog, g, PanicValue::Value(v)) {
-                                Flow::Continue => continue 'frames,
-                                Flow::Exit(x) => return x,
-                            }
-                        }
-                        NativeResult::Yield => {
-                            save!();
-                            return Exit::Yield;
-                        }
-                        NativeResult::Goexit => {
-                            save!();
-                            match begin_panic(vm, &prog, g, PanicValue::Goexit) {
-                                Flow::Continue => continue 'frames,
-                                Flow::Exit(x) => return x,
-                            }
-                        }
-                        NativeResult::Block(reason) => {
-                            save!();
-                            return Exit::Block(reason);
-                        }
+                        res => flow!(calls::native_exit(vm, sl, &prog, g, res)),
                     }
                 }
                 Op::MakeClosure { d, f, a, n } => {
@@ -1008,7 +832,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                             save!();
                             let f = after_deferred_panic(&prog, g);
                             if was && !real_panic(g) {
-                                uncount_panic(vm);
+                                uncount_panic(sl);
                             }
                             match f {
                                 Flow::Continue => continue 'frames,
@@ -1029,87 +853,21 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                         flow!(run_deferred(&prog, g, depth, false))
                     }
                 }
-                Op::Defer { c, a, n } => {
-                    let cl = r!(c);
-                    let frame = g.frames.len() - 1;
-                    let s = base + a.0 as usize;
-                    let args = g.stack[s..s + n as usize].to_vec();
-                    g.defers.push(Deferred {
-                        frame,
-                        closure: cl,
-                        args,
-                    });
-                }
+                Op::Defer { c, a, n } => cold!(unwind::defer(g, at!(), c, a, n)),
                 Op::Recover { d } => {
-                    // `recover` stops the panic only when called directly
-                    // by the deferred call the panic is running; `defer
-                    // recover()` runs in a wrapper and so counts as a call
-                    // by the function that deferred it.
-                    let mut depth = g.frames.len() - 1;
-                    let wrapper = prog
-                        .funcs
-                        .get(g.frames[depth].func as usize)
-                        .is_some_and(|f| f.name.contains(".deferwrap"));
-                    if wrapper {
-                        depth = depth.wrapping_sub(1);
-                    }
-                    // Method-value and method-expression wrappers (`i.M`
-                    // deferred, `I.M`) are invisible, as Go's WRAPPER
-                    // functions are: the method they call counts as
-                    // called directly by the deferred call.
-                    while depth > 0
-                        && prog
-                            .funcs
-                            .get(g.frames[depth - 1].func as usize)
-                            .is_some_and(|f| f.name.ends_with("-fm"))
-                    {
-                        depth -= 1;
-                    }
-                    let mut v = 0;
-                    if let Some(p) = g.panicking.as_mut() {
-                        if p.frame == depth && !p.recovered && p.value != PanicValue::Goexit {
-                            p.recovered = true;
-                            v = match p.value.clone() {
-                                PanicValue::Value(v) => v,
-                                PanicValue::Goexit => 0,
-                                PanicValue::Runtime(msg) => {
-                                    let (sp, sl) = vm.new_string(msg.as_bytes());
-                                    let t = vm.runtime_error_type(&msg);
-                                    vm.new_box(t, &[sp, sl])
-                                }
-                            };
-                        }
-                    }
+                    let v = unwind::recover(vm, &prog, g);
                     set!(d, v)
                 }
-                Op::Panic { a } => {
-                    let v = r!(a);
-                    save!();
-                    let pv = if v == 0 {
-                        PanicValue::Runtime("runtime error: panic called with nil argument".into())
-                    } else {
-                        PanicValue::Value(v)
+                Op::Panic { .. } | Op::Fault { .. } | Op::PanicText { .. } | Op::IndexFault { .. } => {
+                    let pv = match unwind::panic_value(&prog, g, at!(), op) {
+                        Ok(pv) => pv,
+                        Err(t) => trap!(t),
                     };
-                    match begin_panic(vm, &prog, g, pv) {
+                    save!();
+                    match begin_panic(sl, &prog, g, pv) {
                         Flow::Continue => continue 'frames,
                         Flow::Exit(x) => return x,
                     }
-                }
-                Op::Fault { f } => {
-                    let msg = match f {
-                        Fault::DivideByZero => "runtime error: integer divide by zero",
-                        Fault::NilDeref => NIL_DEREF,
-                        Fault::NilMapWrite => "assignment to entry in nil map",
-                    };
-                    panic_rt!(msg.into())
-                }
-                Op::PanicText { m } => {
-                    let text = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
-                    panic_rt!(String::from_utf8_lossy(text).into_owned())
-                }
-                Op::IndexFault { i, n } => {
-                    let (i, n) = (ri!(i), ri!(n));
-                    panic_rt!(bounds_error(Bounds::Index, i, n))
                 }
                 Op::Print { a, k } => {
                     let s = base + a.0 as usize;
@@ -1118,205 +876,7 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     let _ = vm.stdout.flush();
                     let _ = std::io::stderr().write_all(&text);
                 }
-                // --- maps, type switches, comparisons ---
-                Op::MakeMap { d, t, hint } => {
-                    // Go ignores a negative or huge hint (no panic).
-                    let h = ri!(hint).max(0);
-                    let m = vm.map_new(t, h as usize);
-                    set!(d, m)
-                }
-                Op::MapLen { d, a } => set!(d, crate::map::len(r!(a))),
-                Op::MapGet { d, m, k, t, ok } => {
-                    let (kw, vw) = map_kv(&prog, t);
-                    let ks = base + k.0 as usize;
-                    let mut buf = [0u64; 16];
-                    let mut big = Vec::new();
-                    let out: &mut [u64] = if vw <= buf.len() {
-                        &mut buf[..vw]
-                    } else {
-                        big.resize(vw, 0);
-                        &mut big
-                    };
-                    match vm.map_get(t, r!(m), &g.stack[ks..ks + kw], out) {
-                        Ok(found) => {
-                            let ds = base + d.0 as usize;
-                            g.stack[ds..ds + vw].copy_from_slice(out);
-                            if ok {
-                                g.stack[ds + vw] = found as u64;
-                            }
-                        }
-                        Err(MapError::Panic(msg)) => panic_rt!(msg),
-                        Err(MapError::Fatal(msg)) => {
-                            save!();
-                            return Exit::Fatal(msg.into());
-                        }
-                    }
-                }
-                Op::MapSet { m, k, v, t } => {
-                    let (kw, vw) = map_kv(&prog, t);
-                    let ks = base + k.0 as usize;
-                    let vs = base + v.0 as usize;
-                    let m = r!(m);
-                    match vm.map_set(t, m, &g.stack[ks..ks + kw], &g.stack[vs..vs + vw]) {
-                        Ok(()) => {}
-                        Err(MapError::Panic(msg)) => panic_rt!(msg),
-                        Err(MapError::Fatal(msg)) => {
-                            save!();
-                            return Exit::Fatal(msg.into());
-                        }
-                    }
-                }
-                Op::MapDelete { m, k, t } => {
-                    let (kw, _) = map_kv(&prog, t);
-                    let ks = base + k.0 as usize;
-                    let m = r!(m);
-                    match vm.map_delete(t, m, &g.stack[ks..ks + kw]) {
-                        Ok(()) => {}
-                        Err(MapError::Panic(msg)) => panic_rt!(msg),
-                        Err(MapError::Fatal(msg)) => {
-                            save!();
-                            return Exit::Fatal(msg.into());
-                        }
-                    }
-                }
-                Op::MapClear { a } => match vm.map_clear(r!(a)) {
-                    Ok(()) => {}
-                    Err(MapError::Panic(msg)) => panic_rt!(msg),
-                    Err(MapError::Fatal(msg)) => {
-                        save!();
-                        return Exit::Fatal(msg.into());
-                    }
-                },
-                Op::MapIter { d, a } => {
-                    let it = vm.map_iter_init(r!(a));
-                    let ds = base + d.0 as usize;
-                    g.stack[ds..ds + it.len()].copy_from_slice(&it);
-                }
-                Op::MapNext { d, it } => {
-                    let is = base + it.0 as usize;
-                    let n = crate::map::ITER_WORDS as usize;
-                    let mut iw: Vec<u64> = g.stack[is..is + n].to_vec();
-                    let (kw, vw) = crate::map::map_type(iw[0]).map_or((0, 0), |t| map_kv(&prog, t));
-                    let mut out = vec![0u64; kw + vw];
-                    let more = match vm.map_iter_next(&mut iw, &mut out) {
-                        Ok(more) => more,
-                        Err(MapError::Panic(msg)) => panic_rt!(msg),
-                        Err(MapError::Fatal(msg)) => {
-                            save!();
-                            return Exit::Fatal(msg.into());
-                        }
-                    };
-                    g.stack[is..is + n].copy_from_slice(&iw);
-                    let ds = base + d.0 as usize;
-                    g.stack[ds] = more as u64;
-                    if more {
-                        g.stack[ds + 1..ds + 1 + kw + vw].copy_from_slice(&out);
-                    }
-                }
-                Op::EqValue { d, a, b, t } => {
-                    let n = prog.ty(t).words as usize;
-                    let (sa, sb) = (base + a.0 as usize, base + b.0 as usize);
-                    match crate::map::equal_value(
-                        &prog,
-                        t,
-                        &g.stack[sa..sa + n],
-                        &g.stack[sb..sb + n],
-                    ) {
-                        Ok(e) => set!(d, e as u64),
-                        Err(u) => panic_rt!(format!(
-                            "runtime error: comparing uncomparable type {}",
-                            prog.ty(u).name
-                        )),
-                    }
-                }
-                Op::IfaceImplements { d, a, t } => {
-                    let b = r!(a);
-                    let is = crate::panic::box_type(b)
-                        .is_some_and(|dt| prog.missing_method(dt, t).is_none());
-                    set!(d, is as u64)
-                }
-                Op::TypeAssert { d, a, t, from } => {
-                    let b = r!(a);
-                    let want = prog.ty(t);
-                    let have = crate::panic::box_type(b);
-                    if matches!(want.kind, TypeKind::Interface) {
-                        let Some(dt) = have else {
-                            panic_rt!(format!(
-                                "interface conversion: interface is nil, not {}",
-                                want.name
-                            ))
-                        };
-                        if let Some(m) = prog.missing_method(dt, t) {
-                            panic_rt!(format!(
-                                "interface conversion: {} is not {}: missing method {m}",
-                                prog.ty(dt).name,
-                                want.name
-                            ))
-                        }
-                        set!(d, b)
-                    } else {
-                        if have != Some(t) {
-                            panic_rt!(assert_mismatch(&prog, &prog.ty(from).name, have, t));
-                        }
-                        for k in 0..want.words as usize {
-                            // SAFETY: the box holds a value of type t (just
-                            // checked), which has `words` words after the
-                            // type word.
-                            let w = unsafe { value::read_word(b, 1 + k) };
-                            g.stack[base + d.0 as usize + k] = w;
-                        }
-                    }
-                }
-                Op::ClearSlice { a, t } => {
-                    let (p, l) = (r!(a), r!(Reg(a.0 + 1)));
-                    let ew = prog.ty(t).words as usize;
-                    let zeros = vec![0u64; l as usize * ew];
-                    if !zeros.is_empty() {
-                        // SAFETY: l elements are inside the slice's array
-                        // (value invariant 2).
-                        unsafe { vm.store_words(p, 0, &zeros, t) };
-                    }
-                }
-                Op::StrToRunes { d, a } => {
-                    let s = str_at(g, base, a);
-                    let mut runes = Vec::new();
-                    let mut i = 0;
-                    while i < s.len() {
-                        let (c, w) = decode_rune(s, i);
-                        runes.push(c as i32 as i64 as u64);
-                        i += w;
-                    }
-                    let p = vm.alloc_noscan(runes.len().max(1) * 8);
-                    for (k, w) in runes.iter().enumerate() {
-                        // SAFETY: `p` is a fresh pointer-free object of
-                        // runes.len() words.
-                        unsafe { value::write_word(p, k, *w) };
-                    }
-                    set!(d, p);
-                    set!(Reg(d.0 + 1), runes.len() as u64);
-                    set!(Reg(d.0 + 2), runes.len() as u64);
-                }
-                Op::RunesToStr { d, a } => {
-                    let words = read_elems(r!(a), r!(Reg(a.0 + 1)) as usize, 1);
-                    let mut out = String::new();
-                    for w in words {
-                        let c = u32::try_from(w as i64)
-                            .ok()
-                            .and_then(char::from_u32)
-                            .unwrap_or('\u{FFFD}');
-                        out.push(c);
-                    }
-                    let (p, l) = vm.new_string(out.as_bytes());
-                    set!(d, p);
-                    set!(Reg(d.0 + 1), l);
-                }
-                Op::SliceToArrayPtr { d, a, n } => {
-                    let len = r!(Reg(a.0 + 1));
-                    if len < n as u64 {
-                        panic_rt!(format!("runtime error: cannot convert slice with length {len} to array or pointer to array with length {n}"));
-                    }
-                    set!(d, r!(a))
-                }
+                Op::MakeMap { .. } | Op::MapLen { .. } | Op::MapGet { .. } | Op::MapSet { .. } | Op::MapDelete { .. } | Op::MapClear { .. } | Op::MapIter { .. } | Op::MapNext { .. } | Op::EqValue { .. } => cold!(maps::exec(vm, &prog, g, at!(), op)),
                 Op::GlobalAddr { d, g: gw } => {
                     // The globals are allocated once, never resized: their
                     // addresses are stable for the run. The collector sees
@@ -1355,177 +915,30 @@ pub fn run(vm: &mut Vm, g: &mut G, budget: i64) -> Exit {
                     set!(d, p + idx as u64 * ew as u64 * 8)
                 }
                 // --- goroutines and channels ---
-                Op::Go { c, a, n } => {
-                    let cl = r!(c);
-                    if cl == 0 {
-                        save!();
-                        return Exit::Fatal("go of nil func value".into());
-                    }
-                    if vm.cx.is_null() {
-                        return Exit::Fatal("go statement outside the scheduler".into());
-                    }
-                    let s = base + a.0 as usize;
-                    let args = &g.stack[s..s + n as usize];
-                    let Some(ng) = G::for_func_value(&prog, cl, args, (g.id, fr.func, pc as u32))
-                    else {
-                        return Exit::Fatal("stack overflow".into());
-                    };
-                    // What a goroutine created while the collector marks
-                    // starts with is shaded by its creator (mgc.rs).
-                    vm.shade_words(&[cl]);
-                    vm.shade_words(&ng.stack[..n as usize]);
-                    // SAFETY: `vm.cx` is set by the executor for the
-                    // duration of this slice.
-                    let cx = unsafe { &*vm.cx };
-                    cx.spawn(ng);
-                }
-                Op::MakeChan { d, cap, ew } => match crate::exec::make_chan(vm, ri!(cap), ew) {
-                    Ok(p) => set!(d, p),
-                    Err(msg) => panic_rt!(msg),
-                },
-                Op::ChanLen { d, c, cap } => {
-                    let n = match chan_of(vm, r!(c)).map(|ch| ch.observed_len_cap()) {
-                        Some((_, c)) if cap => c,
-                        Some((l, _)) => l,
-                        None => 0,
-                    };
-                    set!(d, n as u64)
-                }
-                Op::ChanClose { c } => {
-                    if vm.cx.is_null() {
-                        return Exit::Fatal("channel operation outside the scheduler".into());
-                    }
-                    let ch = chan_of(vm, r!(c));
-                    // SAFETY: set by the executor for this slice.
-                    let cx = unsafe { &*vm.cx };
-                    if let Err(e) = crate::sched::chan::close(cx, ch.map(|c| &**c)) {
-                        panic_rt!(e.message().into());
-                    }
-                }
+                Op::Go { .. } | Op::MakeChan { .. } | Op::ChanLen { .. } | Op::ChanClose { .. } | Op::SelectCase { .. } => cold!(chans::exec(vm, sl, &prog, g, at!(), op)),
                 Op::ChanSend { c, a, ew } => {
-                    if vm.cx.is_null() {
-                        return Exit::Fatal("channel operation outside the scheduler".into());
-                    }
-                    let ch = chan_of(vm, r!(c));
-                    let s = base + a.0 as usize;
-                    let elem = g.stack[s..s + ew as usize].to_vec();
-                    // The value leaves this stack for a buffer or another
-                    // stack the collector may have scanned (mgc.rs).
-                    vm.shade_words(&elem);
-                    // SAFETY: set by the executor for this slice.
-                    let cx = unsafe { &*vm.cx };
-                    match crate::sched::chan::send(cx, ch.map(|c| &**c), &elem) {
-                        Err(e) => panic_rt!(e.message().into()),
-                        Ok(crate::sched::Op::Ready(())) => {}
-                        Ok(crate::sched::Op::Park(t, reason)) => {
-                            g.pending = Some(Box::new(crate::exec::Pending::Send(t, reason)));
-                            save!();
-                            return Exit::Block(reason);
-                        }
-                    }
+                    cold!(chans::send(vm, sl, g, r!(c), base + a.0 as usize, ew))
                 }
                 Op::ChanRecv { d, c, ew, ok } => {
-                    if vm.cx.is_null() {
-                        return Exit::Fatal("channel operation outside the scheduler".into());
-                    }
-                    let ch = chan_of(vm, r!(c));
-                    // SAFETY: set by the executor for this slice.
-                    let cx = unsafe { &*vm.cx };
-                    let dd = base + d.0 as usize;
-                    match crate::sched::chan::recv(cx, ch.map(|c| &**c)) {
-                        crate::sched::Op::Ready((v, sent)) => {
-                            crate::exec::write_recv(vm, g, dd, ew as usize, ok, &v, sent)
-                        }
-                        crate::sched::Op::Park(t, reason) => {
-                            g.pending = Some(Box::new(crate::exec::Pending::Recv {
-                                t,
-                                reason,
-                                d: dd,
-                                ew: ew as usize,
-                                ok,
-                            }));
-                            save!();
-                            return Exit::Block(reason);
-                        }
-                    }
+                    cold!(chans::recv(vm, sl, g, r!(c), base + d.0 as usize, ew, ok))
                 }
-                Op::Select { d, n, block } => {
-                    if vm.cx.is_null() {
-                        return Exit::Fatal("channel operation outside the scheduler".into());
-                    }
-                    let mut chans = Vec::new();
-                    let mut elems = Vec::new();
-                    let mut cases = Vec::new();
-                    let mut sends = Vec::new();
-                    for k in 0..n as usize {
-                        let Some(&Op::SelectCase { c, a, ew, send }) = code.get(pc + k) else {
-                            return Exit::Fatal("select without its cases".into());
-                        };
-                        chans.push(chan_of(vm, r!(c)));
-                        let s = base + a.0 as usize;
-                        let elem = if send {
-                            g.stack[s..s + ew as usize].to_vec()
-                        } else {
-                            Vec::new()
-                        };
-                        // As for ChanSend.
-                        vm.shade_words(&elem);
-                        elems.push(elem);
-                        cases.push((s, ew as usize));
-                        sends.push(send);
-                    }
+                Op::Select { n, .. } => {
+                    // The cases follow the instruction; the select's
+                    // result is taken after them (so is a park's pc).
+                    let at = at!();
                     pc += n as usize;
-                    let sel: Vec<crate::sched::chan::SelCase<'_>> = (0..n as usize)
-                        .map(|k| {
-                            if sends[k] {
-                                crate::sched::chan::SelCase::Send(chans[k], &elems[k])
-                            } else {
-                                crate::sched::chan::SelCase::Recv(chans[k])
-                            }
-                        })
-                        .collect();
-                    // SAFETY: set by the executor for this slice.
-                    let cx = unsafe { &*vm.cx };
-                    let dd = base + d.0 as usize;
-                    match crate::sched::chan::select(cx, &sel, block) {
-                        Err(e) => panic_rt!(e.message().into()),
-                        Ok(crate::sched::Op::Ready(s)) => {
-                            crate::exec::write_selected(vm, g, dd, &cases, s)
-                        }
-                        Ok(crate::sched::Op::Park(t, reason)) => {
-                            g.pending = Some(Box::new(crate::exec::Pending::Select {
-                                t,
-                                reason,
-                                d: dd,
-                                cases,
-                            }));
-                            save!();
-                            return Exit::Block(reason);
-                        }
-                    }
-                }
-                Op::SelectCase { .. } => {
-                    return Exit::Fatal("select case outside a select".into());
+                    cold!(chans::exec(vm, sl, &prog, g, at, op))
                 }
             })
         }
     }
 }
 
-/// The channel behind channel word `w` (None for nil).
-fn chan_of<'e>(vm: &Vm, w: u64) -> Option<&'e Arc<crate::sched::chan::Chan>> {
-    // SAFETY: `vm.exec` is set by the executor while it runs slices, and
-    // the executor (with its channel table) outlives every slice.
-    let exec: &'e crate::exec::Exec = unsafe { &*vm.exec? };
-    exec.chan(w)
-}
-
 /// Starts a panic with runtime error `msg` in `g` (a G resumed from a
 /// channel wait); true when a deferred call took over (the G continues),
 /// false when the panic ended the goroutine.
-pub(crate) fn raise(vm: &mut Vm, g: &mut G, msg: String) -> bool {
-    let prog = vm.prog.clone();
-    match begin_panic(vm, &prog, g, PanicValue::Runtime(msg)) {
+pub(crate) fn raise(vm: &Vm, sl: Option<SliceCx<'_>>, g: &mut G, msg: String) -> bool {
+    match begin_panic(sl, &vm.prog, g, PanicValue::Runtime(msg)) {
         Flow::Continue => true,
         Flow::Exit(_) => false,
     }

@@ -66,14 +66,17 @@ pub(super) fn real_panic(g: &G) -> bool {
 /// that is the goroutine's first (no other one being unwound) counts in
 /// the executor's `panic_defers` until recovered (see
 /// `Exec::panic_defers`): every start with a VM at hand comes here.
-pub(super) fn begin_panic(vm: &Vm, prog: &Program, g: &mut G, v: PanicValue) -> Flow {
+pub(super) fn begin_panic(
+    sl: Option<SliceCx<'_>>,
+    prog: &Program,
+    g: &mut G,
+    v: PanicValue,
+) -> Flow {
     if v != PanicValue::Goexit && !real_panic(g) {
-        if let Some(e) = vm.exec {
-            // SAFETY: set by the executor while it runs slices; it
-            // outlives every slice.
-            let e = unsafe { &*e };
+        if let Some(sl) = sl {
             // Release pairs with the Acquire load of main's return.
-            e.panic_defers
+            sl.exec
+                .panic_defers
                 .fetch_add(1, std::sync::atomic::Ordering::Release);
         }
     }
@@ -81,10 +84,8 @@ pub(super) fn begin_panic(vm: &Vm, prog: &Program, g: &mut G, v: PanicValue) -> 
 }
 
 /// `g`'s panics are all recovered: it no longer counts.
-pub(super) fn uncount_panic(vm: &Vm) {
-    if let Some(e) = vm.exec {
-        // SAFETY: as in `begin_panic`.
-        let e = unsafe { &*e };
+pub(super) fn uncount_panic(sl: Option<SliceCx<'_>>) {
+    if let Some(SliceCx { exec: e, .. }) = sl {
         // Saturating: a panic started where it could not be counted (a
         // deferred nil func) is recovered without a count to drop.
         let _ = e.panic_defers.fetch_update(
@@ -233,4 +234,100 @@ pub(super) fn after_deferred_panic(prog: &Program, g: &mut G) -> Flow {
         };
     }
     Flow::Continue
+}
+
+/// `recover()` called by the frame on top of `g`: the panic's value (an
+/// interface word; a runtime error boxed as its `runtime.Error` type), or
+/// nil when this call does not stop a panic.
+#[inline(never)]
+pub(super) fn recover(vm: &mut Vm, prog: &Program, g: &mut G) -> u64 {
+    // `recover` stops the panic only when called directly
+    // by the deferred call the panic is running; `defer
+    // recover()` runs in a wrapper and so counts as a call
+    // by the function that deferred it.
+    let mut depth = g.frames.len() - 1;
+    let wrapper = prog
+        .funcs
+        .get(g.frames[depth].func as usize)
+        .is_some_and(|f| f.name.contains(".deferwrap"));
+    if wrapper {
+        depth = depth.wrapping_sub(1);
+    }
+    // Method-value and method-expression wrappers (`i.M`
+    // deferred, `I.M`) are invisible, as Go's WRAPPER
+    // functions are: the method they call counts as
+    // called directly by the deferred call.
+    while depth > 0
+        && prog
+            .funcs
+            .get(g.frames[depth - 1].func as usize)
+            .is_some_and(|f| f.name.ends_with("-fm"))
+    {
+        depth -= 1;
+    }
+    let mut v = 0;
+    if let Some(p) = g.panicking.as_mut() {
+        if p.frame == depth && !p.recovered && p.value != PanicValue::Goexit {
+            p.recovered = true;
+            v = match p.value.clone() {
+                PanicValue::Value(v) => v,
+                PanicValue::Goexit => 0,
+                PanicValue::Runtime(msg) => {
+                    let (sp, sl) = vm.new_string(msg.as_bytes());
+                    let t = vm.runtime_error_type(&msg);
+                    vm.new_box(t, &[sp, sl])
+                }
+            };
+        }
+    }
+    v
+}
+
+/// The value a panicking instruction panics with: `panic(v)` (nil is
+/// Go's `PanicNilError`), and the runtime errors the code generator
+/// raises directly (`Fault`, `PanicText`, `IndexFault`).
+#[cold]
+#[inline(never)]
+pub(super) fn panic_value(prog: &Program, g: &G, at: At<'_>, op: Op) -> Result<PanicValue, Trap> {
+    let msg = match op {
+        Op::Panic { a } => {
+            let v = at.r(g, a)?;
+            return Ok(if v == 0 {
+                PanicValue::Runtime("runtime error: panic called with nil argument".into())
+            } else {
+                PanicValue::Value(v)
+            });
+        }
+        Op::Fault { f } => match f {
+            Fault::DivideByZero => "runtime error: integer divide by zero".into(),
+            Fault::NilDeref => NIL_DEREF.into(),
+            Fault::NilMapWrite => "assignment to entry in nil map".into(),
+        },
+        Op::PanicText { m } => {
+            let text = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
+            String::from_utf8_lossy(text).into_owned()
+        }
+        Op::IndexFault { i, n } => bounds_error(Bounds::Index, at.ri(g, i)?, at.ri(g, n)?),
+        _ => {
+            return Err(Trap::Fatal(format!(
+                "{op:?} is not a panicking instruction"
+            )))
+        }
+    };
+    Ok(PanicValue::Runtime(msg))
+}
+
+/// `defer f(args)`: records the func value in slot `c` and the `n`
+/// argument words from slot `a` for the frame on top of `g`.
+pub(super) fn defer(g: &mut G, at: At<'_>, c: Reg, a: Reg, n: u32) -> Step {
+    let closure = at.r(g, c)?;
+    let frame = g.frames.len() - 1;
+    let s = at.base + a.0 as usize;
+    let args = g.stack[s..s + n as usize].to_vec();
+    g.defers.push(Deferred {
+        frame,
+        closure,
+        args,
+    });
+    Ok(())
 }

@@ -10,7 +10,7 @@ use super::*;
 
 /// Go's UTF-8 decoding at byte `i`: (rune, width); invalid bytes decode as
 /// U+FFFD with width 1.
-pub fn decode_rune(s: &[u8], i: usize) -> (u32, usize) {
+pub(crate) fn decode_rune(s: &[u8], i: usize) -> (u32, usize) {
     let Some(rest) = s.get(i..) else {
         return (0xFFFD, 1);
     };

@@ -15,7 +15,7 @@ use gol_lang::bytecode::{Op, Program, Reg, Role};
 /// instruction that `fast` runs is inside its function's frame: `fast`
 /// accesses those slots without a bounds check. An error is a code
 /// generator bug (the VM refuses the program rather than risk memory).
-pub fn verify(prog: &Program) -> Result<(), String> {
+pub(crate) fn verify(prog: &Program) -> Result<(), String> {
     for f in &prog.funcs {
         for (pc, op) in f.code.iter().enumerate() {
             let mut bad = None;

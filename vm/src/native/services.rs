@@ -25,7 +25,7 @@
 //!    invariant 5).
 
 use super::{NativeCtx, NativeResult};
-use crate::exec::{go_func_value, Exec};
+use crate::rt::{go_func_value, Exec};
 use crate::sched::{Blocker, TimeWords, TimerFunc};
 
 /// Why a timer service failed: the message of the Go panic the native
@@ -42,7 +42,7 @@ impl<'a> NativeCtx<'a> {
     fn timer_parts(
         &mut self,
         f: u64,
-    ) -> Result<(&Exec, &crate::exec::Cx, Option<TimerFunc<Exec>>), NativeResult> {
+    ) -> Result<(&Exec, &crate::rt::Cx, Option<TimerFunc<Exec>>), NativeResult> {
         // The pin is a root the collector scanned when the cycle started,
         // so one made during mark is shaded by hand.
         self.shade_words(&[f]);

@@ -12,7 +12,7 @@ impl NativeCtx<'_> {
     pub fn goroutine_dump(&mut self, all: bool) -> Vec<u8> {
         let mut out = format!("goroutine {} [running]:\n", self.g.id).into_bytes();
         out.extend_from_slice(&self.stack_trace());
-        out.extend_from_slice(&crate::exec::created_by_text(self.vm, self.g));
+        out.extend_from_slice(&crate::panic::created_by_text(self.vm, self.g));
         if !all {
             return out;
         }
@@ -31,7 +31,7 @@ impl NativeCtx<'_> {
                 out.extend_from_slice(format!("\ngoroutine {} [{}]:\n", v.id, state).as_bytes());
                 if let Some(g) = v.g {
                     crate::panic::write_trace(vm, &crate::panic::capture(g), &mut out);
-                    out.extend_from_slice(&crate::exec::created_by_text(vm, g));
+                    out.extend_from_slice(&crate::panic::created_by_text(vm, g));
                 }
             }
         });

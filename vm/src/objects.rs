@@ -10,12 +10,20 @@
 //! value holding a string or slice header is published whole (value
 //! module docs). `append`'s copy into a fresh array is the one unbarriered
 //! copy; its comment says why that is safe.
+//!
+//! Layering: this is the bottom layer with values (value.rs): maps,
+//! natives and the interpreter all build objects through these `Vm`
+//! methods. Allocation itself is `Vm::alloc_typed`/`alloc_noscan`
+//! (lib.rs), which pay the collector's assist (mgc.rs, a service the
+//! collector defines on `Vm` for every allocation; see `Vm::cx`).
 
-use super::*;
+use crate::value::{self, grow_cap};
+use crate::Vm;
+use gol_lang::bytecode::{FuncId, Program, RtType, TypeKind};
 
 /// The words of `n` elements of `ew` words each from `p` (the elements of
 /// a slice), each element read as one value (value module docs).
-pub(super) fn read_elems(p: u64, n: usize, ew: usize) -> Vec<u64> {
+pub(crate) fn read_elems(p: u64, n: usize, ew: usize) -> Vec<u64> {
     if p == 0 || n == 0 {
         return Vec::new();
     }
@@ -30,6 +38,29 @@ pub(super) fn read_elems(p: u64, n: usize, ew: usize) -> Vec<u64> {
 }
 
 impl Vm {
+    /// Shades words that move between goroutines without a heap store
+    /// (mgc.rs explains when). A no-op unless the collector marks.
+    #[inline]
+    pub(crate) fn shade_words(&mut self, ws: &[u64]) {
+        if self.heap.phase().write_barrier_enabled() {
+            for &w in ws {
+                self.heap.shade_pointer(&mut self.cache, w as usize);
+            }
+        }
+    }
+
+    /// Stores package variable word `i`, with the write barrier (globals
+    /// are roots scanned when a cycle starts).
+    #[inline]
+    pub(crate) fn store_global(&mut self, i: usize, w: u64) {
+        if self.heap.phase().write_barrier_enabled() {
+            let old = self.globals.get(i).unwrap_or(0);
+            self.heap.shade_pointer(&mut self.cache, old as usize);
+            self.heap.shade_pointer(&mut self.cache, w as usize);
+        }
+        self.globals.set(i, w);
+    }
+
     /// A new interface box of type `t` holding `words`.
     pub(crate) fn new_box(&mut self, t: RtType, words: &[u64]) -> u64 {
         let mask = self.box_masks.get(t.0 as usize).map_or(&[][..], |m| &m[..]);

@@ -1,0 +1,83 @@
+//! The cold parts of calls: finding the method an interface call runs
+//! and laying out its receiver (`CallMethod`), and what a native's
+//! result other than `Ok` does to the goroutine (`CallNative`). Static
+//! calls, closure calls and returns stay in `run` and `fast`: they are
+//! the hot path.
+
+use super::*;
+
+/// `CallMethod`: the method of the dynamic type of the interface in slot
+/// `b` named by string `m`, with the receiver's words unboxed in place of
+/// the interface word at the call's base; returns the function and the
+/// callee's base. The stack may have grown (take the window again). A
+/// fatal error here (missing method, stack overflow) is reported with the
+/// frame's recorded pc, not this instruction's: `run` returns it as is.
+#[inline(never)]
+pub(super) fn method_target(
+    prog: &Program,
+    g: &mut G,
+    at: At<'_>,
+    b: Reg,
+    m: gol_lang::bytecode::StrId,
+) -> Result<(FuncId, usize), Trap> {
+    let base = at.base;
+    let bx = at.r(g, b)?;
+    if bx == 0 {
+        return Err(Trap::Panic(NIL_DEREF.into()));
+    }
+    let Some(t) = crate::panic::box_type(bx) else {
+        return Err(Trap::Panic(NIL_DEREF.into()));
+    };
+    let name = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
+    let desc = prog.ty(t);
+    let Some(f) = desc.method(name).map(|m| m.func) else {
+        return Err(Trap::Fatal(format!(
+            "method {} missing from type {}",
+            String::from_utf8_lossy(name),
+            desc.name
+        )));
+    };
+    // Replace the box word by the receiver's words.
+    let rw = desc.words as usize;
+    let callee = &prog.funcs[f.0 as usize];
+    let pw = (callee.param_words as usize).saturating_sub(rw);
+    let nb = base + b.0 as usize;
+    if !g.ensure(nb + rw + pw + callee.frame_words as usize + 1) {
+        return Err(Trap::Fatal("stack overflow".into()));
+    }
+    g.stack.copy_within(nb + 1..nb + 1 + pw, nb + rw);
+    for k in 0..rw {
+        // SAFETY: the box holds rw words of its type after
+        // the type word (value invariant 3).
+        g.stack[nb + k] = unsafe { value::read_word(bx, 1 + k) };
+    }
+    Ok((f, nb))
+}
+
+/// What a native's result other than `NativeResult::Ok` does: end the
+/// slice (exit, fatal error, yield, park) or start a panic or Goexit.
+#[cold]
+#[inline(never)]
+pub(super) fn native_exit(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    prog: &Program,
+    g: &mut G,
+    res: NativeResult,
+) -> Flow {
+    let pv = match res {
+        NativeResult::Ok => return Flow::Continue,
+        NativeResult::Exit(code) => return Flow::Exit(Exit::Exit(code)),
+        NativeResult::Fatal(msg) => return Flow::Exit(Exit::Fatal(msg)),
+        NativeResult::Yield => return Flow::Exit(Exit::Yield),
+        NativeResult::Block(reason) => return Flow::Exit(Exit::Block(reason)),
+        NativeResult::Panic(msg) => {
+            let (p, l) = vm.new_string(msg.as_bytes());
+            PanicValue::Value(vm.new_box(RtType(0), &[p, l]))
+        }
+        NativeResult::RuntimeError(msg) => PanicValue::Runtime(msg),
+        NativeResult::PanicValue(v) => PanicValue::Value(v),
+        NativeResult::Goexit => PanicValue::Goexit,
+    };
+    begin_panic(sl, prog, g, pv)
+}

@@ -1,0 +1,262 @@
+//! The cold instructions on slices and strings: making, slicing,
+//! appending, copying and converting (`run` keeps indexing, `SliceGet`
+//! and `SliceSet`, inline: they are hot). Each allocates or walks a
+//! whole backing array, so a call out of the loop costs nothing
+//! measurable, and keeping them here keeps `run` short enough to read.
+
+use super::*;
+
+/// Executes `op`, one of the slice and string instructions, in the frame `at`.
+#[inline(never)]
+pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -> Step {
+    let base = at.base;
+    match op {
+        Op::StrSlice { d, a, b } => {
+            let len = at.r(g, Reg(a.0 + 1))? as i64;
+            let lo = at.ri(g, b)?;
+            let hi = at.ri(g, Reg(b.0 + 1))?;
+            if hi < 0 || hi > len {
+                return Err(Trap::Panic(bounds_error(Bounds::SliceAlen, hi, len)));
+            }
+            if lo < 0 || lo > hi {
+                return Err(Trap::Panic(bounds_error(Bounds::SliceB, lo, hi)));
+            }
+            let (p, l) = if hi == lo {
+                (0, 0)
+            } else {
+                (at.r(g, a)? + lo as u64, (hi - lo) as u64)
+            };
+            at.set(g, d, p)?;
+            at.set(g, Reg(d.0 + 1), l)?;
+        }
+        Op::ConcatStr { d, a, b } => {
+            let mut s = str_at(g, base, a).to_vec();
+            s.extend_from_slice(str_at(g, base, b));
+            let (p, l) = if at.r(g, Reg(b.0 + 1))? == 0 {
+                (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?)
+            } else if at.r(g, Reg(a.0 + 1))? == 0 {
+                (at.r(g, b)?, at.r(g, Reg(b.0 + 1))?)
+            } else {
+                vm.new_string(&s)
+            };
+            at.set(g, d, p)?;
+            at.set(g, Reg(d.0 + 1), l)?;
+        }
+        Op::RuneToStr { d, a } => {
+            let c = u32::try_from(at.ri(g, a)?)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\u{FFFD}');
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let (p, l) = vm.new_string(s.as_bytes());
+            at.set(g, d, p)?;
+            at.set(g, Reg(d.0 + 1), l)?;
+        }
+        Op::StrDecodeRune { d, a, i } => {
+            let s = str_at(g, base, a);
+            let (c, w) = decode_rune(s, at.ri(g, i)? as usize);
+            at.set(g, d, c as u64)?;
+            at.set(g, Reg(d.0 + 1), w as u64)?;
+        }
+        Op::MakeSlice { d, t, len, cap } => {
+            let l = at.ri(g, len)?;
+            let c = at.ri(g, cap)?;
+            let ew = prog.ty(t).words.max(1) as i64;
+            // Go's bound: cap * elemsize <= 2^48 bytes (maxAlloc);
+            // below it, a size the heap cannot get is Go's fatal
+            // error (out of memory), not this panic.
+            if l < 0 || l > (1 << 45) / ew {
+                return Err(Trap::Panic(
+                    "runtime error: makeslice: len out of range".into(),
+                ));
+            }
+            if c < l || c > (1 << 45) / ew {
+                return Err(Trap::Panic(
+                    "runtime error: makeslice: cap out of range".into(),
+                ));
+            }
+            let p = if c == 0 {
+                vm.alloc_typed(t, 1)
+            } else {
+                vm.alloc_typed(t, (c * ew) as usize)
+            };
+            at.set(g, d, p)?;
+            at.set(g, Reg(d.0 + 1), l as u64)?;
+            at.set(g, Reg(d.0 + 2), c as u64)?;
+        }
+        Op::PackSlice { d, a, n, t } => {
+            let ew = prog.ty(t).words as usize;
+            let s = base + a.0 as usize;
+            let words: Vec<u64> = g.stack[s..s + n as usize * ew].to_vec();
+            let p = vm.alloc_typed(t, words.len());
+            // SAFETY: `p` is a fresh object of n*ew words of type t.
+            unsafe { vm.store_words(p, 0, &words, t) };
+            at.set(g, d, p)?;
+            at.set(g, Reg(d.0 + 1), n as u64)?;
+            at.set(g, Reg(d.0 + 2), n as u64)?;
+        }
+        Op::SliceSlice {
+            d,
+            a,
+            b,
+            t,
+            three,
+            array,
+        } => {
+            let p = at.r(g, a)?;
+            let len = at.ri(g, Reg(a.0 + 1))?;
+            let cap = at.ri(g, Reg(a.0 + 2))?;
+            let lo = at.ri(g, b)?;
+            let hi = at.ri(g, Reg(b.0 + 1))?;
+            let max = at.ri(g, Reg(b.0 + 2))?;
+            let _ = len;
+            if three {
+                if max < 0 || max > cap {
+                    let kind = if array {
+                        Bounds::Slice3Alen
+                    } else {
+                        Bounds::Slice3Acap
+                    };
+                    return Err(Trap::Panic(bounds_error(kind, max, cap)));
+                }
+                if hi < 0 || hi > max {
+                    return Err(Trap::Panic(bounds_error(Bounds::Slice3B, hi, max)));
+                }
+            } else if hi < 0 || hi > cap {
+                let kind = if array {
+                    Bounds::SliceAlen
+                } else {
+                    Bounds::SliceAcap
+                };
+                return Err(Trap::Panic(bounds_error(kind, hi, cap)));
+            }
+            if lo < 0 || lo > hi {
+                let kind = if three {
+                    Bounds::Slice3C
+                } else {
+                    Bounds::SliceB
+                };
+                return Err(Trap::Panic(bounds_error(kind, lo, hi)));
+            }
+            let ew = prog.ty(t).words as u64;
+            let ncap = max - lo;
+            // A zero-capacity result keeps the array's base: never
+            // a pointer one past the end (heap contract 2).
+            let np = if ncap == 0 { p } else { p + lo as u64 * ew * 8 };
+            at.set(g, d, np)?;
+            at.set(g, Reg(d.0 + 1), (hi - lo) as u64)?;
+            at.set(g, Reg(d.0 + 2), ncap as u64)?;
+        }
+        Op::Append { d, a, b, n, t } => {
+            let ew = prog.ty(t).words as usize;
+            let s = base + b.0 as usize;
+            let words: Vec<u64> = g.stack[s..s + n as usize * ew].to_vec();
+            let (p, l, c) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?, at.r(g, Reg(a.0 + 2))?);
+            let (np, nl, nc) = vm.append(t, (p, l, c), &words, n as u64);
+            at.set(g, d, np)?;
+            at.set(g, Reg(d.0 + 1), nl)?;
+            at.set(g, Reg(d.0 + 2), nc)?;
+        }
+        Op::AppendSlice { d, a, b, t } => {
+            let ew = prog.ty(t).words as usize;
+            let (bp, bl) = (at.r(g, b)?, at.r(g, Reg(b.0 + 1))?);
+            let words = read_elems(bp, bl as usize, ew);
+            let (p, l, c) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?, at.r(g, Reg(a.0 + 2))?);
+            let (np, nl, nc) = vm.append(t, (p, l, c), &words, bl);
+            at.set(g, d, np)?;
+            at.set(g, Reg(d.0 + 1), nl)?;
+            at.set(g, Reg(d.0 + 2), nc)?;
+        }
+        Op::CopySlice { d, a, b, t } => {
+            let ew = prog.ty(t).words as usize;
+            let n = at.r(g, Reg(a.0 + 1))?.min(at.r(g, Reg(b.0 + 1))?);
+            let words = read_elems(at.r(g, b)?, n as usize, ew);
+            if n > 0 {
+                let dst = at.r(g, a)?;
+                // SAFETY: n <= len(a) elements fit in a's array.
+                unsafe { vm.store_words(dst, 0, &words, t) };
+            }
+            at.set(g, d, n)?
+        }
+        Op::StrToBytes { d, a } => {
+            let s = str_at(g, base, a).to_vec();
+            let words: Vec<u64> = s.iter().map(|&b| b as u64).collect();
+            let p = vm.alloc_noscan(words.len().max(1) * 8);
+            for (k, w) in words.iter().enumerate() {
+                // SAFETY: `p` is a fresh pointer-free object of
+                // words.len() words.
+                unsafe { value::write_word(p, k, *w) };
+            }
+            at.set(g, d, p)?;
+            at.set(g, Reg(d.0 + 1), words.len() as u64)?;
+            at.set(g, Reg(d.0 + 2), words.len() as u64)?;
+        }
+        Op::BytesToStr { d, a } => {
+            let words = read_elems(at.r(g, a)?, at.r(g, Reg(a.0 + 1))? as usize, 1);
+            let bytes: Vec<u8> = words.iter().map(|&w| w as u8).collect();
+            let (p, l) = vm.new_string(&bytes);
+            at.set(g, d, p)?;
+            at.set(g, Reg(d.0 + 1), l)?;
+        }
+        Op::ClearSlice { a, t } => {
+            let (p, l) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?);
+            let ew = prog.ty(t).words as usize;
+            let zeros = vec![0u64; l as usize * ew];
+            if !zeros.is_empty() {
+                // SAFETY: l elements are inside the slice's array
+                // (value invariant 2).
+                unsafe { vm.store_words(p, 0, &zeros, t) };
+            }
+        }
+        Op::StrToRunes { d, a } => {
+            let s = str_at(g, base, a);
+            let mut runes = Vec::new();
+            let mut i = 0;
+            while i < s.len() {
+                let (c, w) = decode_rune(s, i);
+                runes.push(c as i32 as i64 as u64);
+                i += w;
+            }
+            let p = vm.alloc_noscan(runes.len().max(1) * 8);
+            for (k, w) in runes.iter().enumerate() {
+                // SAFETY: `p` is a fresh pointer-free object of
+                // runes.len() words.
+                unsafe { value::write_word(p, k, *w) };
+            }
+            at.set(g, d, p)?;
+            at.set(g, Reg(d.0 + 1), runes.len() as u64)?;
+            at.set(g, Reg(d.0 + 2), runes.len() as u64)?;
+        }
+        Op::RunesToStr { d, a } => {
+            let words = read_elems(at.r(g, a)?, at.r(g, Reg(a.0 + 1))? as usize, 1);
+            let mut out = String::new();
+            for w in words {
+                let c = u32::try_from(w as i64)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}');
+                out.push(c);
+            }
+            let (p, l) = vm.new_string(out.as_bytes());
+            at.set(g, d, p)?;
+            at.set(g, Reg(d.0 + 1), l)?;
+        }
+        Op::SliceToArrayPtr { d, a, n } => {
+            let len = at.r(g, Reg(a.0 + 1))?;
+            if len < n as u64 {
+                return Err(Trap::Panic(format!("runtime error: cannot convert slice with length {len} to array or pointer to array with length {n}")));
+            }
+            {
+                let v: u64 = at.r(g, a)?;
+                at.set(g, d, v)?
+            }
+        }
+        _ => {
+            return Err(Trap::Fatal(format!(
+                "{op:?} is not a slice and string instruction"
+            )))
+        }
+    }
+    Ok(())
+}
