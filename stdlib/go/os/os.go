@@ -237,9 +237,41 @@ func IsTimeout(err error) bool
 
 func LookupEnv(key string) (string, bool)
 
-func Mkdir(name string, perm FileMode) error
+func Mkdir(name string, perm FileMode) error {
+	msg, kind := mkdirPath(name, perm)
+	return pathError("mkdir", name, msg, kind)
+}
 
-func MkdirAll(path string, perm FileMode) error
+func mkdirPath(name string, perm FileMode) (msg string, kind int)
+
+func isDir(name string) bool
+
+// MkdirAll makes path and every missing parent; nil if path is a
+// directory already.
+func MkdirAll(path string, perm FileMode) error {
+	if isDir(path) {
+		return nil
+	}
+	// The parent first (trailing slashes and the last element dropped).
+	i := len(path)
+	for i > 0 && path[i-1] == '/' {
+		i--
+	}
+	j := i
+	for j > 0 && path[j-1] != '/' {
+		j--
+	}
+	if j > 1 {
+		if err := MkdirAll(path[:j-1], perm); err != nil {
+			return err
+		}
+	}
+	err := Mkdir(path, perm)
+	if err != nil && isDir(path) {
+		return nil
+	}
+	return err
+}
 
 func MkdirTemp(dir, pattern string) (string, error)
 
@@ -251,19 +283,36 @@ func ReadFile(name string) ([]byte, error) {
 	return data, nil
 }
 
-func Remove(name string) error
+func Remove(name string) error {
+	msg, kind := removePath(name)
+	return pathError("remove", name, msg, kind)
+}
+
+func removePath(name string) (msg string, kind int)
 
 func RemoveAll(path string) error
 
 func Rename(oldpath, newpath string) error
 
-func Setenv(key, value string) error
+func Setenv(key, value string) error {
+	if !setenv(key, value) {
+		return NewSyscallError("setenv", &syscallError{"invalid argument", 0})
+	}
+	return nil
+}
+
+func setenv(key, value string) bool
+
+func unsetenv(key string)
 
 func TempDir() string
 
 func Truncate(name string, size int64) error
 
-func Unsetenv(key string) error
+func Unsetenv(key string) error {
+	unsetenv(key)
+	return nil
+}
 
 func UserHomeDir() (string, error)
 
@@ -291,7 +340,10 @@ type File struct {
 	append  bool
 }
 
-func Create(name string) (*File, error)
+// Create makes or truncates the named file (mode 0666 before umask).
+func Create(name string) (*File, error) {
+	return OpenFile(name, O_RDWR|O_CREATE|O_TRUNC, 0666)
+}
 
 func CreateTemp(dir, pattern string) (*File, error)
 
@@ -299,15 +351,42 @@ func NewFile(fd uintptr, name string) *File {
 	return &File{fd: int(fd), name: name}
 }
 
-func Open(name string) (*File, error)
+// Open opens the named file for reading.
+func Open(name string) (*File, error) {
+	return OpenFile(name, O_RDONLY, 0)
+}
 
-func OpenFile(name string, flag int, perm FileMode) (*File, error)
+// OpenFile opens a file with flags (O_RDONLY ...) and, when it creates
+// it, the permission bits of perm.
+func OpenFile(name string, flag int, perm FileMode) (*File, error) {
+	fd, msg, kind := openFile(name, flag, perm)
+	if msg != "" {
+		return nil, pathError("open", name, msg, kind)
+	}
+	return &File{fd: fd, name: name, append: flag&O_APPEND != 0}, nil
+}
+
+func openFile(name string, flag int, perm FileMode) (fd int, msg string, kind int)
+
+func readFd(fd int, b []byte) (n int, msg string, kind int)
+
+func closeFd(fd int) (msg string, kind int)
 
 func (f *File) Chdir() error
 
 func (f *File) Chmod(mode FileMode) error
 
-func (f *File) Close() error
+func (f *File) Close() error {
+	if f == nil {
+		return ErrInvalid
+	}
+	if f.closed {
+		return &PathError{Op: "close", Path: f.name, Err: ErrClosed}
+	}
+	f.closed = true
+	msg, kind := closeFd(f.fd)
+	return pathError("close", f.name, msg, kind)
+}
 
 func (f *File) Fd() uintptr {
 	return uintptr(f.fd)
@@ -317,7 +396,27 @@ func (f *File) Name() string {
 	return f.name
 }
 
-func (f *File) Read(b []byte) (n int, err error)
+// Read reads up to len(b) bytes; io.EOF at the end of the file. The read
+// is a system call that gives up the P while it blocks.
+func (f *File) Read(b []byte) (n int, err error) {
+	if f == nil {
+		return 0, ErrInvalid
+	}
+	if f.closed {
+		return 0, &PathError{Op: "read", Path: f.name, Err: ErrClosed}
+	}
+	if len(b) == 0 {
+		return 0, nil
+	}
+	n, msg, kind := readFd(f.fd, b)
+	if msg != "" {
+		return n, pathError("read", f.name, msg, kind)
+	}
+	if n == 0 {
+		return 0, io.EOF
+	}
+	return n, nil
+}
 
 func (f *File) ReadAt(b []byte, off int64) (n int, err error)
 
@@ -346,6 +445,9 @@ func (f *File) Truncate(size int64) error
 func (f *File) Write(b []byte) (n int, err error) {
 	if f == nil {
 		return 0, ErrInvalid
+	}
+	if f.closed {
+		return 0, &PathError{Op: "write", Path: f.name, Err: ErrClosed}
 	}
 	n, msg := writeFd(f.fd, b)
 	return n, pathError("write", f.name, msg, 0)

@@ -36,6 +36,41 @@ pub const NATIVES: &[(&str, Native)] = &[
         "writeFd",
         Native::new(write_fd, "func(fd int, b []byte) (n int, msg string)"),
     ),
+    (
+        "openFile",
+        Native::new(
+            open_file,
+            "func(name string, flag int, perm FileMode) (fd int, msg string, kind int)",
+        ),
+    ),
+    (
+        "readFd",
+        Native::new(
+            read_fd,
+            "func(fd int, b []byte) (n int, msg string, kind int)",
+        ),
+    ),
+    (
+        "closeFd",
+        Native::new(close_fd, "func(fd int) (msg string, kind int)"),
+    ),
+    (
+        "removePath",
+        Native::new(remove_path, "func(name string) (msg string, kind int)"),
+    ),
+    (
+        "mkdirPath",
+        Native::new(
+            mkdir_path,
+            "func(name string, perm FileMode) (msg string, kind int)",
+        ),
+    ),
+    ("isDir", Native::new(is_dir, "func(name string) bool")),
+    (
+        "setenv",
+        Native::new(setenv, "func(key, value string) bool"),
+    ),
+    ("unsetenv", Native::new(unsetenv, "func(key string)")),
     ("Getenv", Native::new(getenv, "func(key string) string")),
     (
         "LookupEnv",
@@ -181,10 +216,194 @@ pub fn write_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
                 (n, Some(e)) => (n, io_error(&e).0),
             }
         }
+        fd if fd >= 0 => {
+            let fd = fd as i32;
+            let (r, _) = ctx.syscall(|| {
+                let mut done = 0;
+                while done < b.len() {
+                    // SAFETY: writes from a live buffer of its length.
+                    let n = unsafe {
+                        libc::write(
+                            fd,
+                            b[done..].as_ptr() as *const libc::c_void,
+                            b.len() - done,
+                        )
+                    };
+                    if n < 0 {
+                        let e = std::io::Error::last_os_error();
+                        if e.kind() == std::io::ErrorKind::Interrupted {
+                            continue;
+                        }
+                        return (done, Some(e));
+                    }
+                    done += n as usize;
+                }
+                (done, None)
+            });
+            match r {
+                (n, None) => (n, String::new()),
+                (n, Some(e)) => (n, io_error(&e).0),
+            }
+        }
         _ => (0, "bad file descriptor".to_string()),
     };
     ctx.ret_int(0, n as i64);
     ctx.ret_str(1, msg.as_bytes());
+    NativeResult::Ok
+}
+
+/// An outcome of a call returning (msg, kind) from result `first`.
+fn ret_msg(
+    ctx: &mut NativeCtx<'_>,
+    first: usize,
+    e: Option<std::io::Error>,
+    keep: bool,
+) -> NativeResult {
+    let (msg, kind) = match e {
+        Some(e) => io_error(&e),
+        None => (String::new(), 0),
+    };
+    ctx.ret_str(first, msg.as_bytes());
+    ctx.ret_int(first + 1, kind as i64);
+    if keep {
+        NativeResult::Ok
+    } else {
+        NativeResult::Yield
+    }
+}
+
+/// `os.openFile(name string, flag int, perm FileMode) (fd int, msg string, kind int)`:
+/// open(2) with Go's flag values (Linux's) and close-on-exec.
+fn open_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::ffi::OsStrExt;
+    let path = path_arg(ctx, 0);
+    let flag = ctx.int(1) as i32;
+    let perm = ctx.uint(2) as u32 & 0o7777;
+    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        ctx.ret_int(0, -1);
+        return ret_msg(
+            ctx,
+            1,
+            Some(std::io::Error::from_raw_os_error(libc::EINVAL)),
+            true,
+        );
+    };
+    let (r, keep) = ctx.syscall(|| {
+        // SAFETY: a NUL-terminated path; open(2) creates a descriptor.
+        let fd = unsafe { libc::open(c.as_ptr(), flag | libc::O_CLOEXEC, perm) };
+        if fd < 0 {
+            Err(std::io::Error::last_os_error())
+        } else {
+            Ok(fd)
+        }
+    });
+    match r {
+        Ok(fd) => {
+            ctx.ret_int(0, fd as i64);
+            ret_msg(ctx, 1, None, keep)
+        }
+        Err(e) => {
+            ctx.ret_int(0, -1);
+            ret_msg(ctx, 1, Some(e), keep)
+        }
+    }
+}
+
+/// `os.readFd(fd int, b []byte) (n int, msg string, kind int)`: one
+/// read(2), in a system call that gives up the P while it blocks.
+fn read_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    let (ptr, len, _) = ctx.slice(1);
+    let mut buf = vec![0u8; (len as usize).min(1 << 20)];
+    let (r, keep) = ctx.syscall(|| loop {
+        // SAFETY: reads into a live buffer of its length.
+        let n = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+        if n >= 0 {
+            break Ok(n as usize);
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            break Err(e);
+        }
+    });
+    match r {
+        Ok(n) => {
+            ctx.write_bytes_at(ptr, &buf[..n]);
+            ctx.ret_int(0, n as i64);
+            ret_msg(ctx, 1, None, keep)
+        }
+        Err(e) => {
+            ctx.ret_int(0, 0);
+            ret_msg(ctx, 1, Some(e), keep)
+        }
+    }
+}
+
+/// `os.closeFd(fd int) (msg string, kind int)`
+fn close_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    // SAFETY: closing a descriptor the program's File owns (File marks
+    // itself closed first, so it is closed once).
+    let r = unsafe { libc::close(fd) };
+    let e = (r < 0).then(std::io::Error::last_os_error);
+    ret_msg(ctx, 0, e, true)
+}
+
+/// `os.removePath(name string) (msg string, kind int)`: a file, or else an
+/// empty directory (Go's Remove tries both and reports the first error
+/// unless it was "is a directory").
+fn remove_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let path = path_arg(ctx, 0);
+    let (r, keep) = ctx.syscall(|| match std::fs::remove_file(&path) {
+        Ok(()) => Ok(()),
+        Err(e1) => match std::fs::remove_dir(&path) {
+            Ok(()) => Ok(()),
+            Err(e2) if e1.raw_os_error() == Some(libc::EISDIR) => Err(e2),
+            Err(_) => Err(e1),
+        },
+    });
+    ret_msg(ctx, 0, r.err(), keep)
+}
+
+/// `os.mkdirPath(name string, perm FileMode) (msg string, kind int)`
+fn mkdir_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::fs::DirBuilderExt;
+    let path = path_arg(ctx, 0);
+    let perm = ctx.uint(1) as u32 & 0o7777;
+    let (r, keep) = ctx.syscall(|| std::fs::DirBuilder::new().mode(perm).create(&path));
+    ret_msg(ctx, 0, r.err(), keep)
+}
+
+/// `os.isDir(name string) bool`
+fn is_dir(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let d = path_arg(ctx, 0).is_dir();
+    ctx.ret_bool(0, d);
+    NativeResult::Ok
+}
+
+/// `os.setenv(key, value string) bool`: false for a key the environment
+/// cannot hold (empty, or with '=' or NUL), or a value with NUL.
+fn setenv(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::ffi::OsStrExt;
+    let (k, v) = (ctx.str(0), ctx.str(1));
+    let ok = !(k.is_empty() || k.contains(&b'=') || k.contains(&0) || v.contains(&0));
+    if ok {
+        std::env::set_var(
+            std::ffi::OsStr::from_bytes(&k),
+            std::ffi::OsStr::from_bytes(&v),
+        );
+    }
+    ctx.ret_bool(0, ok);
+    NativeResult::Ok
+}
+
+/// `os.unsetenv(key string)`
+fn unsetenv(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::ffi::OsStrExt;
+    let k = ctx.str(0);
+    if !k.is_empty() && !k.contains(&b'=') && !k.contains(&0) {
+        std::env::remove_var(std::ffi::OsStr::from_bytes(&k));
+    }
     NativeResult::Ok
 }
 

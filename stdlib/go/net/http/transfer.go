@@ -191,6 +191,9 @@ func (b *body) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// Close ends the body. Unread bytes are read and dropped, up to a limit,
+// so the connection can carry the next message (as Go's body.Close does);
+// a body longer than that closes the connection instead (onClose).
 func (b *body) Close() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -198,7 +201,19 @@ func (b *body) Close() error {
 		return nil
 	}
 	b.closed = true
-	if !b.eof && b.onClose != nil {
+	if b.eof {
+		return nil
+	}
+	if b.onEOF != nil {
+		if _, err := io.CopyN(io.Discard, b.src, 256<<10); err == io.EOF {
+			b.eof = true
+			f := b.onEOF
+			b.onEOF = nil
+			f()
+			return nil
+		}
+	}
+	if b.onClose != nil {
 		b.onClose()
 	}
 	return nil
