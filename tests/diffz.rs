@@ -19,7 +19,7 @@
 //!
 //! Orders the spec leaves open are not differences: two runs that differ
 //! only in which kind of runtime error one statement raised agree
-//! ([`exec::other_panic_kind`]: an expression with two failing non-call
+//! ([`procs::other_panic_kind`]: an expression with two failing non-call
 //! operands panics with whichever gc evaluates first). The generator keeps
 //! out of two more: appends inside expressions go to a copy (an append
 //! into spare capacity that another operand reads), and functions return
@@ -46,8 +46,8 @@
 //! strings, slices, structs and appends.
 
 mod common;
-#[path = "diffz/exec.rs"]
-mod exec;
+#[path = "diffz/procs.rs"]
+mod procs;
 #[path = "diffz/gen.rs"]
 mod gen;
 #[path = "diffz/racy.rs"]
@@ -55,7 +55,7 @@ mod racy;
 #[path = "diffz/reduce.rs"]
 mod reduce;
 
-use exec::{Diff, GoBuilder, Outcome};
+use procs::{Diff, GoBuilder, Outcome};
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -78,7 +78,7 @@ fn ci_features() -> gen::Features {
 
 fn main() {
     let args = Arguments::from_args();
-    let go = exec::find_go();
+    let go = procs::find_go();
     if let Ok(s) = std::env::var("GOL_DIFFZ_SEED") {
         let seed: u64 = s.parse().expect("GOL_DIFFZ_SEED: a number");
         std::process::exit(one_seed(seed, go));
@@ -102,7 +102,7 @@ fn main() {
     trials.push(Trial::test("diffz/other_panic_kind", || {
         // Which of two failing operands panics first is open; the same
         // error with other details, or different text around it, is not.
-        let k = exec::other_panic_kind;
+        let k = procs::other_panic_kind;
         let div = b"a\nd1 runtime error: integer divide by zero\n";
         let idx = b"a\nd1 runtime error: index out of range [0] with length 0\n";
         let idx2 = b"a\nd1 runtime error: index out of range [1] with length 0\n";
@@ -175,7 +175,7 @@ fn one_seed(seed: u64, go: Option<PathBuf>) -> i32 {
         let f = work_dir().join("racy.go");
         std::fs::write(&f, &src).unwrap();
         for p in [2, 8] {
-            let o = exec::run_gol(&f, Some(p), GOL_LIMIT);
+            let o = procs::run_gol(&f, Some(p), GOL_LIMIT);
             println!(
                 "// GOMAXPROCS={p}: {} {:?}",
                 o.describe(),
@@ -195,10 +195,10 @@ fn one_seed(seed: u64, go: Option<PathBuf>) -> i32 {
             1
         }
         Ok(bin) => {
-            let g = exec::run_go(&bin, GO_LIMIT);
-            let l = exec::run_gol(&exec::source_of(&bin), None, GOL_LIMIT);
-            let d = exec::compare(&g, &l);
-            println!("// diffs: {d:?}\n{}", exec::report(&g, &l));
+            let g = procs::run_go(&bin, GO_LIMIT);
+            let l = procs::run_gol(&procs::source_of(&bin), None, GOL_LIMIT);
+            let d = procs::compare(&g, &l);
+            println!("// diffs: {d:?}\n{}", procs::report(&g, &l));
             if !d.is_empty() && std::env::var_os("GOL_DIFFZ_SAVE").is_some() {
                 println!("{}", save_failure(&b.go.clone(), seed, &src, &g, &l, &d));
             }
@@ -276,7 +276,7 @@ fn run_seeds(
                         }
                     };
                     let t = Instant::now();
-                    let g = exec::run_go(bin, GO_LIMIT);
+                    let g = procs::run_go(bin, GO_LIMIT);
                     let gt = t.elapsed();
                     // A program that Go cannot finish (the time limit, or
                     // the kernel's SIGKILL when it runs out of memory, as
@@ -286,7 +286,7 @@ fn run_seeds(
                         continue;
                     }
                     let t = Instant::now();
-                    let l = exec::run_gol(&exec::source_of(bin), None, GOL_LIMIT);
+                    let l = procs::run_gol(&procs::source_of(bin), None, GOL_LIMIT);
                     let lt = t.elapsed();
                     {
                         let mut s = stats.lock().unwrap();
@@ -295,20 +295,20 @@ fn run_seeds(
                         s.go_time += gt;
                         s.gol_time += lt;
                     }
-                    let d = exec::compare(&g, &l);
+                    let d = procs::compare(&g, &l);
                     // A program whose outcome Go itself does not repeat
                     // (a goroutine's panic racing main's exit, which Go
                     // waits for only a bounded time) is not a difference
                     // when Go, run again, gives what gol gave.
                     if !d.is_empty()
                         && (0..2)
-                            .any(|_| exec::compare(&exec::run_go(bin, GO_LIMIT), &l).is_empty())
+                            .any(|_| procs::compare(&procs::run_go(bin, GO_LIMIT), &l).is_empty())
                     {
                         stats.lock().unwrap().go_unstable += 1;
                         return;
                     }
                     if !d.is_empty() {
-                        let mut msg = format!("seed {seed}: {d:?}\n{}", exec::report(&g, &l));
+                        let mut msg = format!("seed {seed}: {d:?}\n{}", procs::report(&g, &l));
                         if save {
                             msg.push_str(&save_failure(go, seed, src, &g, &l, &d));
                         }
@@ -347,14 +347,14 @@ fn save_failure(go: &Path, seed: u64, src: &str, g: &Outcome, l: &Outcome, d: &[
         let Ok(bin) = b.build_one(text) else {
             return false;
         };
-        let g = exec::run_go(&bin, GO_LIMIT);
+        let g = procs::run_go(&bin, GO_LIMIT);
         if g.timed_out || g.signal == Some(9) {
             return false;
         }
-        let l = exec::run_gol(&exec::source_of(&bin), None, GOL_LIMIT);
+        let l = procs::run_gol(&procs::source_of(&bin), None, GOL_LIMIT);
         // The same difference: the same kinds, the same first lines of
         // stderr (a panic's message), the same crash.
-        let d2 = exec::compare(&g, &l);
+        let d2 = procs::compare(&g, &l);
         let same_kind = if crash {
             matches!(d2.first(), Some(Diff::Crash(_)))
         } else {
@@ -372,12 +372,12 @@ fn save_failure(go: &Path, seed: u64, src: &str, g: &Outcome, l: &Outcome, d: &[
     let mut b = GoBuilder::new(go.to_path_buf(), work_dir().join(format!("final{seed}")));
     let desc = match b.build_one(&small) {
         Ok(bin) => {
-            let g2 = exec::run_go(&bin, GO_LIMIT);
-            let l2 = exec::run_gol(&exec::source_of(&bin), None, GOL_LIMIT);
+            let g2 = procs::run_go(&bin, GO_LIMIT);
+            let l2 = procs::run_gol(&procs::source_of(&bin), None, GOL_LIMIT);
             format!(
                 "{:?}\n{}--- go stdout\n{}--- gol stdout\n{}--- go stderr\n{}--- gol stderr\n{}",
-                exec::compare(&g2, &l2),
-                exec::report(&g2, &l2),
+                procs::compare(&g2, &l2),
+                procs::report(&g2, &l2),
                 String::from_utf8_lossy(&g2.stdout),
                 String::from_utf8_lossy(&l2.stdout),
                 head(&g2.stderr),
@@ -386,7 +386,7 @@ fn save_failure(go: &Path, seed: u64, src: &str, g: &Outcome, l: &Outcome, d: &[
         }
         Err(e) => format!(
             "(reduced program does not build: {e})\n{}",
-            exec::report(g, l)
+            procs::report(g, l)
         ),
     };
     let base = dir.join(format!("seed{seed}"));
@@ -443,7 +443,7 @@ fn run_racy(seeds: Vec<u64>, deadline: Option<Instant>) -> Vec<String> {
                 let f = dir.join(format!("r{seed}.go"));
                 std::fs::write(&f, &src).unwrap();
                 for p in [2, 8] {
-                    let o = exec::run_gol(&f, Some(p), GOL_LIMIT);
+                    let o = procs::run_gol(&f, Some(p), GOL_LIMIT);
                     *count.lock().unwrap() += 1;
                     if let Err(e) = racy::acceptable(&o) {
                         let msg = format!(

@@ -169,7 +169,7 @@ pub fn generate(seed: u64, torn: bool) -> String {
 /// Whether gol's end is one Go could have: a normal exit, or a Go panic or
 /// fatal error (exit 2). Anything else, or a fault reported by the VM's
 /// own signal handler, is a crash.
-pub fn acceptable(o: &super::exec::Outcome) -> Result<(), String> {
+pub fn acceptable(o: &super::procs::Outcome) -> Result<(), String> {
     if let Some(c) = o.crash() {
         return Err(c);
     }
