@@ -46,17 +46,17 @@
 //! strings, slices, structs and appends.
 
 mod common;
-#[path = "diffz/procs.rs"]
-mod procs;
 #[path = "diffz/gen.rs"]
 mod gen;
+#[path = "diffz/procs.rs"]
+mod procs;
 #[path = "diffz/racy.rs"]
 mod racy;
 #[path = "diffz/reduce.rs"]
 mod reduce;
 
-use procs::{Diff, GoBuilder, Outcome};
 use libtest_mimic::{Arguments, Failed, Trial};
+use procs::{Diff, GoBuilder, Outcome};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};

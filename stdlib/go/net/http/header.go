@@ -89,11 +89,24 @@ func (h Header) writeSubset(w io.Writer, exclude map[string]bool) error {
 
 var headerNewlines = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
 
-func isTokenByte(c byte) bool {
-	if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-		return true
+// tokenTable marks the bytes a field name (a token) may hold.
+var tokenTable = func() [128]bool {
+	var t [128]bool
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+		t[c-'a'+'A'] = true
 	}
-	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, c := range "!#$%&'*+-.^_`|~" {
+		t[c] = true
+	}
+	return t
+}()
+
+func isTokenByte(c byte) bool {
+	return c < 128 && tokenTable[c]
 }
 
 // CanonicalHeaderKey is key in MIME canonical form: the first letter and
@@ -101,18 +114,18 @@ func isTokenByte(c byte) bool {
 // byte that may not appear in a field name is returned unchanged.
 func CanonicalHeaderKey(s string) string {
 	upper := true
-	ok := true
+	canonical := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !isTokenByte(c) {
+		if c >= 128 || !tokenTable[c] {
 			return s
 		}
 		if upper && 'a' <= c && c <= 'z' || !upper && 'A' <= c && c <= 'Z' {
-			ok = false
+			canonical = false
 		}
 		upper = c == '-'
 	}
-	if ok {
+	if canonical {
 		return s
 	}
 	b := []byte(s)

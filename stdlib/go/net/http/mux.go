@@ -406,9 +406,35 @@ func (mux *ServeMux) ServeHTTP(w ResponseWriter, r *Request) {
 	h.ServeHTTP(w, r)
 }
 
+// isClean: p is rooted and has no empty, "." or ".." element (but for a
+// final slash), so cleanPath would return it unchanged.
+func isClean(p string) bool {
+	if p == "" || p[0] != '/' {
+		return false
+	}
+	for i := 1; i < len(p); i++ {
+		if p[i-1] != '/' {
+			continue
+		}
+		// An element starts at i.
+		switch {
+		case p[i] == '/':
+			return false
+		case p[i] == '.' && (i+1 == len(p) || p[i+1] == '/'):
+			return false
+		case p[i] == '.' && i+1 < len(p) && p[i+1] == '.' && (i+2 == len(p) || p[i+2] == '/'):
+			return false
+		}
+	}
+	return true
+}
+
 // cleanPath is the canonical form of a URL path: rooted, without "." and
 // ".." elements or repeated slashes, keeping a final slash.
 func cleanPath(p string) string {
+	if isClean(p) {
+		return p
+	}
 	if p == "" {
 		return "/"
 	}

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -68,8 +69,10 @@ type Server struct {
 	mu         sync.Mutex
 	listeners  []net.Listener
 	conns      map[*conn]bool
-	inShutdown bool
 	onShutdown []func()
+	// inShutdown is read on every request, so it is an atomic; it is set
+	// under mu (with the listener and connection sets).
+	inShutdown atomic.Bool
 }
 
 // ListenAndServe listens on TCP address addr and serves handler (nil:
@@ -94,9 +97,7 @@ func (s *Server) logf(format string, args ...any) {
 }
 
 func (s *Server) shuttingDown() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.inShutdown
+	return s.inShutdown.Load()
 }
 
 func (s *Server) ListenAndServe() error {
@@ -118,7 +119,7 @@ func (s *Server) ListenAndServe() error {
 // until l fails or the server shuts down (ErrServerClosed).
 func (s *Server) Serve(l net.Listener) error {
 	s.mu.Lock()
-	if s.inShutdown {
+	if s.inShutdown.Load() {
 		s.mu.Unlock()
 		l.Close()
 		return ErrServerClosed
@@ -181,7 +182,7 @@ func (s *Server) Serve(l net.Listener) error {
 func (s *Server) track(c *conn) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.inShutdown {
+	if s.inShutdown.Load() {
 		return false
 	}
 	s.conns[c] = true
@@ -204,7 +205,7 @@ func (s *Server) RegisterOnShutdown(f func()) {
 // Close closes the listeners and every connection at once.
 func (s *Server) Close() error {
 	s.mu.Lock()
-	s.inShutdown = true
+	s.inShutdown.Store(true)
 	var err error
 	for _, l := range s.listeners {
 		if e := l.Close(); e != nil && err == nil {
@@ -222,7 +223,7 @@ func (s *Server) Close() error {
 // the active ones to finish their requests (or ctx to end).
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
-	s.inShutdown = true
+	s.inShutdown.Store(true)
 	var err error
 	for _, l := range s.listeners {
 		if e := l.Close(); e != nil && err == nil {
@@ -270,21 +271,14 @@ type conn struct {
 	server     *Server
 	rwc        net.Conn
 	remoteAddr string
-	mu         sync.Mutex
-	idle       bool
+	// idle: waiting for the next request (Shutdown closes idle
+	// connections); an atomic, as it changes twice per request.
+	idle atomic.Bool
 }
 
-func (c *conn) setIdle(idle bool) {
-	c.mu.Lock()
-	c.idle = idle
-	c.mu.Unlock()
-}
+func (c *conn) setIdle(idle bool) { c.idle.Store(idle) }
 
-func (c *conn) isIdle() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.idle
-}
+func (c *conn) isIdle() bool { return c.idle.Load() }
 
 func isTimeout(err error) bool {
 	ne, ok := err.(net.Error)

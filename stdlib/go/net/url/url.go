@@ -321,7 +321,32 @@ func stringContainsCTLByte(s string) bool {
 	return false
 }
 
+// plainPath: rawURL is an absolute path of characters that need no
+// escaping in a path (and no '?', '#' or '%'), which parses to a URL with
+// that Path alone: the common request line, taken without the general
+// parser's work.
+func plainPath(rawURL string, viaRequest bool) bool {
+	if len(rawURL) == 0 || rawURL[0] != '/' || !viaRequest && len(rawURL) > 1 && rawURL[1] == '/' {
+		return false
+	}
+	for i := 0; i < len(rawURL); i++ {
+		c := rawURL[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			continue
+		}
+		switch c {
+		case '/', '-', '_', '.', '~', '$', '&', '+', ',', ':', ';', '=', '@':
+			continue
+		}
+		return false
+	}
+	return true
+}
+
 func parse(rawURL string, viaRequest bool) (*URL, error) {
+	if plainPath(rawURL, viaRequest) {
+		return &URL{Path: rawURL}, nil
+	}
 	if stringContainsCTLByte(rawURL) {
 		return nil, errors.New("net/url: invalid control character in URL")
 	}
