@@ -7,13 +7,14 @@
 // Differences from Go, forced by the packages gol has (io/fs, syscall and
 // time's neighbours are absent): FileMode, FileInfo, DirEntry and PathError
 // are declared here as types of their own rather than as aliases of io/fs
-// types, with the same shape and methods.
+// types, with the same shape and methods; FileInfo.Sys returns nil (there
+// is no syscall.Stat_t).
 //
 // Not declared (outside gol's subset or not yet provided): CopyFS, DirFS,
 // Root and OpenRoot, OpenInRoot (io/fs), Process, ProcessState, ProcAttr,
 // StartProcess, FindProcess, Signal, Interrupt, Kill (os/exec territory),
 // File.SyscallConn (syscall), Chown, Lchown,
-// File.Chown, Getgroups, Link, Symlink, Readlink, Lstat, SameFile, Pipe,
+// File.Chown, Getgroups, Link, Symlink, Readlink, SameFile, Pipe,
 // Chtimes, UserCacheDir, UserConfigDir, ErrNoHandle.
 package os
 
@@ -273,7 +274,50 @@ func MkdirAll(path string, perm FileMode) error {
 	return err
 }
 
-func MkdirTemp(dir, pattern string) (string, error)
+// MkdirTemp makes a new directory in dir (TempDir when empty), named by
+// pattern with its last "*" (or its end) replaced by a random number.
+func MkdirTemp(dir, pattern string) (string, error) {
+	if dir == "" {
+		dir = TempDir()
+	}
+	prefix, suffix := pattern, ""
+	for i := len(pattern) - 1; i >= 0; i-- {
+		if pattern[i] == '*' {
+			prefix, suffix = pattern[:i], pattern[i+1:]
+			break
+		}
+	}
+	for try := 0; try < 10000; try++ {
+		tempSeq = tempSeq*1664525 + 1013904223 + uint32(time.Now().UnixNano())
+		name := dir + "/" + prefix + uitoa(uint(tempSeq)) + suffix
+		err := Mkdir(name, 0700)
+		if err == nil {
+			return name, nil
+		}
+		if !IsExist(err) {
+			return "", err
+		}
+	}
+	return "", &PathError{Op: "mkdirtemp", Path: dir + "/" + pattern, Err: ErrExist}
+}
+
+// tempSeq varies MkdirTemp's names (a linear congruential step mixed with
+// the clock).
+var tempSeq uint32
+
+func uitoa(v uint) string {
+	if v == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for v > 0 {
+		i--
+		b[i] = byte('0' + v%10)
+		v /= 10
+	}
+	return string(b[i:])
+}
 
 func ReadFile(name string) ([]byte, error) {
 	data, op, msg, kind := readFile(name)
@@ -290,7 +334,35 @@ func Remove(name string) error {
 
 func removePath(name string) (msg string, kind int)
 
-func RemoveAll(path string) error
+// RemoveAll removes path and everything below it; nil if it does not
+// exist.
+func RemoveAll(path string) error {
+	if path == "" {
+		return nil
+	}
+	err := Remove(path)
+	if err == nil || IsNotExist(err) {
+		return nil
+	}
+	fi, serr := Lstat(path)
+	if serr != nil || !fi.IsDir() {
+		return err
+	}
+	entries, derr := ReadDir(path)
+	if derr != nil {
+		return derr
+	}
+	for _, e := range entries {
+		if err := RemoveAll(path + "/" + e.Name()); err != nil {
+			return err
+		}
+	}
+	err = Remove(path)
+	if err == nil || IsNotExist(err) {
+		return nil
+	}
+	return err
+}
 
 func Rename(oldpath, newpath string) error
 
@@ -329,7 +401,48 @@ type DirEntry interface {
 	Info() (FileInfo, error)
 }
 
-func ReadDir(name string) ([]DirEntry, error)
+// ReadDir lists a directory's entries sorted by name.
+func ReadDir(name string) ([]DirEntry, error) {
+	names, msg, kind := readDirNames(name)
+	if msg != "" {
+		return nil, pathError("open", name, msg, kind)
+	}
+	entries := make([]DirEntry, 0, len(names))
+	for _, n := range names {
+		info, err := Lstat(name + "/" + n)
+		if err != nil {
+			// Removed since it was listed: Go skips it too.
+			continue
+		}
+		entries = append(entries, &dirEntry{info.(*fileStat)})
+	}
+	return entries, nil
+}
+
+// readDirNames lists a directory's names (no "." or ".."), sorted.
+func readDirNames(name string) (names []string, msg string, kind int)
+
+// Lstat describes the named file; a symbolic link is described itself.
+func Lstat(name string) (FileInfo, error) { return statFile("lstat", name, false) }
+
+type dirEntry struct {
+	fs *fileStat
+}
+
+func (d *dirEntry) Name() string               { return d.fs.name }
+func (d *dirEntry) IsDir() bool                { return d.fs.IsDir() }
+func (d *dirEntry) Type() FileMode             { return d.fs.mode.Type() }
+func (d *dirEntry) Info() (FileInfo, error)    { return d.fs, nil }
+// String is io/fs's FormatDirEntry: the type letters, the name, and a
+// slash for a directory ("d sub/", "- file").
+func (d *dirEntry) String() string {
+	mode := d.fs.mode.Type().String()
+	s := mode[:len(mode)-9] + " " + d.fs.name
+	if d.IsDir() {
+		s += "/"
+	}
+	return s
+}
 
 // File represents an open file descriptor.
 type File struct {
@@ -436,7 +549,16 @@ func (f *File) SetReadDeadline(t time.Time) error
 
 func (f *File) SetWriteDeadline(t time.Time) error
 
-func (f *File) Stat() (FileInfo, error)
+// Stat describes the file (by its name).
+func (f *File) Stat() (FileInfo, error) {
+	if f == nil {
+		return nil, ErrInvalid
+	}
+	if f.closed {
+		return nil, &PathError{Op: "stat", Path: f.name, Err: ErrClosed}
+	}
+	return statFile("stat", f.name, true)
+}
 
 func (f *File) Sync() error
 
@@ -471,21 +593,91 @@ type FileInfo interface {
 	Sys() any
 }
 
-func Stat(name string) (FileInfo, error)
+// Stat describes the named file, following symbolic links.
+func Stat(name string) (FileInfo, error) { return statFile("stat", name, true) }
+
+// statPath is stat(2) or lstat(2): size, Go's mode bits, modification
+// time, or the failure.
+func statPath(name string, follow bool) (size int64, mode uint32, sec int64, nsec int64, msg string, kind int)
+
+func statFile(op, name string, follow bool) (FileInfo, error) {
+	size, mode, sec, nsec, msg, kind := statPath(name, follow)
+	if msg != "" {
+		return nil, pathError(op, name, msg, kind)
+	}
+	return &fileStat{name: basename(name), size: size, mode: FileMode(mode), modTime: time.Unix(sec, nsec)}, nil
+}
+
+// basename is the last element of a path, "/" for the root.
+func basename(name string) string {
+	i := len(name) - 1
+	for i > 0 && name[i] == '/' {
+		name = name[:i]
+		i--
+	}
+	for i--; i >= 0; i-- {
+		if name[i] == '/' {
+			name = name[i+1:]
+			break
+		}
+	}
+	return name
+}
+
+// fileStat is the FileInfo of Stat, Lstat and ReadDir.
+type fileStat struct {
+	name    string
+	size    int64
+	mode    FileMode
+	modTime time.Time
+}
+
+func (fs *fileStat) Name() string       { return fs.name }
+func (fs *fileStat) Size() int64        { return fs.size }
+func (fs *fileStat) Mode() FileMode     { return fs.mode }
+func (fs *fileStat) ModTime() time.Time { return fs.modTime }
+func (fs *fileStat) IsDir() bool        { return fs.mode.IsDir() }
+func (fs *fileStat) Sys() any           { return nil }
 
 // FileMode represents a file's mode and permission bits (io/fs.FileMode in
 // Go).
 type FileMode uint32
 
-func (m FileMode) IsDir() bool
+func (m FileMode) IsDir() bool { return m&ModeDir != 0 }
 
-func (m FileMode) IsRegular() bool
+func (m FileMode) IsRegular() bool { return m&ModeType == 0 }
 
-func (m FileMode) Perm() FileMode
+func (m FileMode) Perm() FileMode { return m & ModePerm }
 
-func (m FileMode) String() string
+// String is ls's notation: the type and mode letters ("dalTLDpSugct?")
+// or "-", then rwx for owner, group and others.
+func (m FileMode) String() string {
+	const str = "dalTLDpSugct?"
+	var buf [32]byte
+	w := 0
+	for i, c := range str {
+		if m&(1<<uint(32-1-i)) != 0 {
+			buf[w] = byte(c)
+			w++
+		}
+	}
+	if w == 0 {
+		buf[w] = '-'
+		w++
+	}
+	const rwx = "rwxrwxrwx"
+	for i, c := range rwx {
+		if m&(1<<uint(9-1-i)) != 0 {
+			buf[w] = byte(c)
+		} else {
+			buf[w] = '-'
+		}
+		w++
+	}
+	return string(buf[:w])
+}
 
-func (m FileMode) Type() FileMode
+func (m FileMode) Type() FileMode { return m & ModeType }
 
 // LinkError records an error during a link or symlink or rename system
 // call and the paths that caused it.

@@ -67,6 +67,20 @@ pub const NATIVES: &[(&str, Native)] = &[
     ),
     ("isDir", Native::new(is_dir, "func(name string) bool")),
     (
+        "statPath",
+        Native::new(
+            stat_path,
+            "func(name string, follow bool) (size int64, mode uint32, sec int64, nsec int64, msg string, kind int)",
+        ),
+    ),
+    (
+        "readDirNames",
+        Native::new(
+            read_dir_names,
+            "func(name string) (names []string, msg string, kind int)",
+        ),
+    ),
+    (
         "setenv",
         Native::new(setenv, "func(key, value string) bool"),
     ),
@@ -372,6 +386,83 @@ fn mkdir_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let perm = ctx.uint(1) as u32 & 0o7777;
     let (r, keep) = ctx.syscall(|| std::fs::DirBuilder::new().mode(perm).create(&path));
     ret_msg(ctx, 0, r.err(), keep)
+}
+
+/// Go's FileMode bits of a Unix st_mode (io/fs's values).
+fn go_mode(st: u32) -> u32 {
+    let mut m = st & 0o777;
+    m |= match st & libc::S_IFMT {
+        libc::S_IFDIR => 1 << 31,
+        libc::S_IFLNK => 1 << 27,
+        libc::S_IFBLK => 1 << 26,
+        libc::S_IFIFO => 1 << 25,
+        libc::S_IFSOCK => 1 << 24,
+        libc::S_IFCHR => (1 << 26) | (1 << 21),
+        _ => 0,
+    };
+    if st & libc::S_ISUID != 0 {
+        m |= 1 << 23;
+    }
+    if st & libc::S_ISGID != 0 {
+        m |= 1 << 22;
+    }
+    if st & libc::S_ISVTX != 0 {
+        m |= 1 << 20;
+    }
+    m
+}
+
+/// `os.statPath(name string, follow bool) (size int64, mode uint32, sec, nsec int64, msg string, kind int)`
+fn stat_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::fs::MetadataExt;
+    let path = path_arg(ctx, 0);
+    let follow = ctx.bool(1);
+    let (r, keep) = ctx.syscall(|| {
+        if follow {
+            std::fs::metadata(&path)
+        } else {
+            std::fs::symlink_metadata(&path)
+        }
+    });
+    let (size, mode, sec, nsec, e) = match r {
+        Ok(md) => (
+            md.size() as i64,
+            go_mode(md.mode()),
+            md.mtime(),
+            md.mtime_nsec(),
+            None,
+        ),
+        Err(e) => (0, 0, 0, 0, Some(e)),
+    };
+    ctx.ret_int(0, size);
+    ctx.ret_uint(1, mode as u64);
+    ctx.ret_int(2, sec);
+    ctx.ret_int(3, nsec);
+    ret_msg(ctx, 4, e, keep)
+}
+
+/// `os.readDirNames(name string) (names []string, msg string, kind int)`
+fn read_dir_names(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::ffi::OsStrExt;
+    let path = path_arg(ctx, 0);
+    let (r, keep) = ctx.syscall(|| -> std::io::Result<Vec<Vec<u8>>> {
+        let mut names = Vec::new();
+        for e in std::fs::read_dir(&path)? {
+            names.push(e?.file_name().as_bytes().to_vec());
+        }
+        names.sort();
+        Ok(names)
+    });
+    match r {
+        Ok(names) => {
+            ret_strings(ctx, 0, &names);
+            ret_msg(ctx, 1, None, keep)
+        }
+        Err(e) => {
+            ret_strings(ctx, 0, &[]);
+            ret_msg(ctx, 1, Some(e), keep)
+        }
+    }
 }
 
 /// `os.isDir(name string) bool`
