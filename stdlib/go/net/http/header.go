@@ -64,6 +64,9 @@ func (h Header) Write(w io.Writer) error {
 // writeSubset writes every field but those in exclude, keys sorted; a
 // value's newlines become spaces (they would end the field).
 func (h Header) writeSubset(w io.Writer, exclude map[string]bool) error {
+	if len(h) == 0 {
+		return nil
+	}
 	keys := make([]string, 0, len(h))
 	for k := range h {
 		if !exclude[k] {
