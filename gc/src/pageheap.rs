@@ -329,11 +329,12 @@ impl PageHeap {
             }
         };
         let bytes = (npages * PAGE_SIZE) as u64;
-        if l.free.get(&start).is_some_and(|r| r.released) && !self.take_budget(&mut l, bytes) {
-            return None;
-        }
         let run = Self::remove_run(&mut l, start)?;
         debug_assert_eq!(run.npages, len);
+        if run.released && !self.take_budget(&mut l, bytes) {
+            Self::insert_run(&mut l, start, run);
+            return None;
+        }
         if len > npages {
             Self::insert_run(
                 &mut l,

@@ -168,9 +168,8 @@ fn failure(op: &'static str, e: &std::io::Error) -> (&'static str, String, u64) 
 }
 
 /// Writes an I/O call's outcome (`op`, `msg`, `kind` results from result
-/// `first` on; all empty for success) and ends the native: with `keep`
-/// false, the goroutine came back from the system call without a P (see
-/// `NativeCtx::syscall`) and yields.
+/// `first` on; all empty for success) and ends the native
+/// ([`after_syscall`]).
 fn ret_outcome(
     ctx: &mut NativeCtx<'_>,
     first: usize,
@@ -178,8 +177,26 @@ fn ret_outcome(
     keep: bool,
 ) -> NativeResult {
     ctx.ret_str(first, op.as_bytes());
-    ctx.ret_str(first + 1, msg.as_bytes());
-    ctx.ret_int(first + 2, kind as i64);
+    ret_msg_kind(ctx, first + 1, &msg, kind, keep)
+}
+
+/// Writes `msg` and `kind` as results `first` and `first+1` and ends the
+/// native as [`ret_outcome`] does.
+fn ret_msg_kind(
+    ctx: &mut NativeCtx<'_>,
+    first: usize,
+    msg: &str,
+    kind: u64,
+    keep: bool,
+) -> NativeResult {
+    ctx.ret_str(first, msg.as_bytes());
+    ctx.ret_int(first + 1, kind as i64);
+    after_syscall(keep)
+}
+
+/// How a native ends after `NativeCtx::syscall`: with `keep` false the
+/// goroutine came back without a P and yields.
+fn after_syscall(keep: bool) -> NativeResult {
     if keep {
         NativeResult::Ok
     } else {
@@ -218,6 +235,8 @@ pub fn write_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
     use gol_vm::stdio::Stream;
     let fd = ctx.int(0);
     let b = ctx.bytes(1);
+    // False when a write to another descriptor came back without a P.
+    let mut keep = true;
     let (n, msg) = match fd {
         1 | 2 => {
             let s = if fd == 1 {
@@ -232,7 +251,7 @@ pub fn write_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
         }
         fd if fd >= 0 => {
             let fd = fd as i32;
-            let (r, _) = ctx.syscall(|| {
+            let (r, kept) = ctx.syscall(|| {
                 let mut done = 0;
                 while done < b.len() {
                     // SAFETY: writes from a live buffer of its length.
@@ -254,6 +273,7 @@ pub fn write_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
                 }
                 (done, None)
             });
+            keep = kept;
             match r {
                 (n, None) => (n, String::new()),
                 (n, Some(e)) => (n, io_error(&e).0),
@@ -263,7 +283,7 @@ pub fn write_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
     };
     ctx.ret_int(0, n as i64);
     ctx.ret_str(1, msg.as_bytes());
-    NativeResult::Ok
+    after_syscall(keep)
 }
 
 /// An outcome of a call returning (msg, kind) from result `first`.
@@ -277,13 +297,7 @@ fn ret_msg(
         Some(e) => io_error(&e),
         None => (String::new(), 0),
     };
-    ctx.ret_str(first, msg.as_bytes());
-    ctx.ret_int(first + 1, kind as i64);
-    if keep {
-        NativeResult::Ok
-    } else {
-        NativeResult::Yield
-    }
+    ret_msg_kind(ctx, first, &msg, kind, keep)
 }
 
 /// `os.openFile(name string, flag int, perm FileMode) (fd int, msg string, kind int)`:

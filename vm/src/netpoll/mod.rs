@@ -156,6 +156,11 @@ struct Table {
     free: Vec<u32>,
 }
 
+/// The table index of a token or handle (its generation is the high half).
+fn index_of(token: usize) -> usize {
+    token & 0xffff_ffff
+}
+
 /// Reserved for the waker's events.
 const WAKE_TOKEN: Token = Token(usize::MAX);
 
@@ -234,8 +239,7 @@ impl NetPoller {
     /// The descriptor of a handle, unless it was closed.
     pub fn get(&self, handle: i64) -> Option<Arc<PollDesc>> {
         let t = self.table();
-        let index = handle as usize & 0xffff_ffff;
-        match t.entries.get(index) {
+        match t.entries.get(index_of(handle as usize)) {
             Some((_, Some(pd))) if pd.token.0 == handle as usize => Some(pd.clone()),
             _ => None,
         }
@@ -247,23 +251,18 @@ impl NetPoller {
     /// descriptor drops (the kernel then forgets its registration); an
     /// event read for it meanwhile finds the handle gone.
     pub fn close(&self, pd: &PollDesc) -> Vec<GWaker> {
-        let woken = {
+        let woken: Vec<GWaker> = {
             let mut st = pd.lock();
             if st.closing {
                 return Vec::new();
             }
             st.closing = true;
-            let mut woken = Vec::new();
-            for slot in &mut st.slots {
-                if let Slot::Waiting(w) = std::mem::replace(slot, Slot::Idle) {
-                    woken.push(w);
-                }
-            }
-            woken
+            (0..2)
+                .filter_map(|m| self.take_waiter(&mut st, m))
+                .collect()
         };
-        self.waiters.fetch_sub(woken.len(), Ordering::AcqRel);
+        let index = index_of(pd.token.0);
         let mut t = self.table();
-        let index = pd.token.0 & 0xffff_ffff;
         let entry = &mut t.entries[index];
         entry.0 = entry.0.wrapping_add(1);
         entry.1 = None;
@@ -322,14 +321,9 @@ impl NetPoller {
             if ev.token() == WAKE_TOKEN {
                 continue;
             }
-            let pd = {
-                let t = self.table();
-                let index = ev.token().0 & 0xffff_ffff;
-                match t.entries.get(index) {
-                    Some((_, Some(pd))) if pd.token == ev.token() => pd.clone(),
-                    // Closed since the kernel reported it (module docs).
-                    _ => continue,
-                }
+            // None: closed since the kernel reported it (module docs).
+            let Some(pd) = self.get(ev.token().0 as i64) else {
+                continue;
             };
             // Errors and hang-ups wake both directions: the retried system
             // call reports them.

@@ -103,21 +103,22 @@ impl<E: Executor> Shared<E> {
         visit
     }
 
+    /// Every G but the one with id `me` (0: none), in table order.
+    fn others(&self, me: u64) -> Vec<GRef<E>> {
+        self.allgs
+            .lock()
+            .slots
+            .iter()
+            .flatten()
+            .filter(|g| g.hdr.id != me)
+            .cloned()
+            .collect()
+    }
+
     /// [`PCtx::with_views`] for every G but the one with id `me`.
     pub(super) fn with_views<R>(&self, me: u64, f: impl FnOnce(&[GView<'_, E::G>]) -> R) -> R {
-        let gs: Vec<GRef<E>> = {
-            let mut v: Vec<GRef<E>> = self
-                .allgs
-                .lock()
-                .slots
-                .iter()
-                .flatten()
-                .filter(|g| g.hdr.id != me)
-                .cloned()
-                .collect();
-            v.sort_by_key(|g| g.hdr.id);
-            v
-        };
+        let mut gs = self.others(me);
+        gs.sort_by_key(|g| g.hdr.id);
         let guards: Vec<_> = gs.iter().map(|g| g.state.try_lock()).collect();
         let views: Vec<GView<'_, E::G>> = gs
             .iter()
@@ -134,15 +135,7 @@ impl<E: Executor> Shared<E> {
 
     /// [`PCtx::with_gs`] for every G but the one with id `me` (0: none).
     pub(super) fn with_gs<R>(&self, me: u64, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
-        let gs: Vec<GRef<E>> = self
-            .allgs
-            .lock()
-            .slots
-            .iter()
-            .flatten()
-            .filter(|g| g.hdr.id != me)
-            .cloned()
-            .collect();
+        let gs = self.others(me);
         let mut guards = Vec::with_capacity(gs.len());
         for g in &gs {
             match g.state.try_lock() {

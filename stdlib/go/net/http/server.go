@@ -407,14 +407,9 @@ type response struct {
 	closeAfter bool
 }
 
-func (w *response) Header() Header {
-	if w.header == nil && w.wroteHeader && !w.committed {
-		// Changes made after WriteHeader but before the header is sent
-		// are not seen: Go's documented behaviour is to ignore them.
-		w.header = w.handlerHeader.Clone()
-	}
-	return w.handlerHeader
-}
+// Header is the handler's header. WriteHeader takes a copy (w.header),
+// so changes made after it are not sent, as Go documents.
+func (w *response) Header() Header { return w.handlerHeader }
 
 func bodyAllowedForStatus(status int) bool {
 	switch {
@@ -604,7 +599,7 @@ func (w *response) finishRequest() {
 		w.closeAfter = true
 	}
 	if b, ok := w.req.Body.(*body); ok {
-		if !b.drain(256 << 10) {
+		if !b.drain(maxDrain) {
 			w.closeAfter = true
 		}
 	}

@@ -181,14 +181,32 @@ func (b *body) Read(p []byte) (int, error) {
 	}
 	n, err := b.src.Read(p)
 	if err == io.EOF {
-		b.eof = true
-		if b.onEOF != nil {
-			f := b.onEOF
-			b.onEOF = nil
-			f()
-		}
+		b.sawEOF()
 	}
 	return n, err
+}
+
+// maxDrain bounds the unread body read and dropped so that a connection
+// can carry the next message.
+const maxDrain = 256 << 10
+
+// sawEOF marks the body read to its end and runs onEOF once; b.mu held.
+func (b *body) sawEOF() {
+	b.eof = true
+	if f := b.onEOF; f != nil {
+		b.onEOF = nil
+		f()
+	}
+}
+
+// discardRest reads and drops up to limit more bytes; whether the end
+// came. b.mu held.
+func (b *body) discardRest(limit int64) bool {
+	if _, err := io.CopyN(io.Discard, b.src, limit); err == io.EOF {
+		b.sawEOF()
+		return true
+	}
+	return false
 }
 
 // Close ends the body. Unread bytes are read and dropped, up to a limit,
@@ -204,14 +222,8 @@ func (b *body) Close() error {
 	if b.eof {
 		return nil
 	}
-	if b.onEOF != nil {
-		if _, err := io.CopyN(io.Discard, b.src, 256<<10); err == io.EOF {
-			b.eof = true
-			f := b.onEOF
-			b.onEOF = nil
-			f()
-			return nil
-		}
+	if b.onEOF != nil && b.discardRest(maxDrain) {
+		return nil
 	}
 	if b.onClose != nil {
 		b.onClose()
@@ -229,13 +241,7 @@ func (b *body) drain(limit int64) bool {
 	if b.closed {
 		return false
 	}
-	n, err := io.CopyN(io.Discard, b.src, limit)
-	if err == io.EOF {
-		b.eof = true
-		return true
-	}
-	_ = n
-	return false
+	return b.discardRest(limit)
 }
 
 // fixedReader reads exactly n bytes; an earlier end is ErrUnexpectedEOF.
