@@ -74,11 +74,22 @@ fn signal(child: &Child, sig: libc::c_int) {
 /// program without handlers does (the shell shows 143 and 130).
 #[test]
 fn output_survives_sigterm_and_sigint() {
+    use std::os::unix::process::CommandExt;
     for sig in [libc::SIGTERM, libc::SIGINT] {
-        let mut child = gol_run("sleep.go")
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("run gol");
+        let mut cmd = gol_run("sleep.go");
+        // A test run from a background job of a non-interactive shell
+        // inherits SIGINT ignored, and a Go program keeps an inherited
+        // ignore (as gol does): give the child the default disposition
+        // a terminal user's program has.
+        // SAFETY: signal(2) is async-signal-safe, as pre_exec requires.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+                libc::signal(libc::SIGTERM, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+        let mut child = cmd.stdout(Stdio::piped()).spawn().expect("run gol");
         let line = first_line(&mut child, Duration::from_secs(20));
         assert_eq!(line, "start\n");
         signal(&child, sig);

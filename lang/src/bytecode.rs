@@ -98,6 +98,55 @@ impl Width {
     }
 }
 
+/// A scalar stored narrower than a word in memory, loaded into a slot
+/// sign- or zero-extended (`F32` as the f64 bits slots hold floats in).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MemKind {
+    I8,
+    U8,
+    I16,
+    U16,
+    I32,
+    U32,
+    F32,
+}
+
+impl MemKind {
+    /// Bytes in memory.
+    pub fn bytes(self) -> u32 {
+        match self {
+            MemKind::I8 | MemKind::U8 => 1,
+            MemKind::I16 | MemKind::U16 => 2,
+            MemKind::I32 | MemKind::U32 | MemKind::F32 => 4,
+        }
+    }
+}
+
+/// One step of converting a narrow type's value between its slot words
+/// and its memory bytes: at memory byte `moff` and slot word `soff` of
+/// the value lies `what`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Conv {
+    pub moff: u64,
+    pub soff: u32,
+    pub what: ConvPart,
+}
+
+/// What a [`Conv`] step moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConvPart {
+    /// One narrow scalar.
+    Scalar(MemKind),
+    /// `n` whole words, the same in both layouts.
+    Words(u32),
+    /// A value of a narrow struct or array type, converted by its own
+    /// steps.
+    Part(RtType),
+    /// `n` elements of narrow type `elem` (a scalar or a narrow part),
+    /// `stride` bytes apart in memory and `elem`'s words apart in slots.
+    Array { n: u64, elem: RtType },
+}
+
 /// What a runtime error panics with (Go's `runtime.Error` messages).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Fault {
@@ -165,11 +214,32 @@ pub struct TypeDesc {
     /// Go's spelling (`int`, `main.T`, `[]string`, `*main.T`).
     pub name: String,
     pub kind: TypeKind,
-    /// Size in words.
+    /// Size in words in slots (registers), where every scalar takes a
+    /// word; interface boxes, map entries and channel buffers hold values
+    /// in this layout too.
     pub words: u32,
     /// Which of those words are heap pointers (bit i = word i), for the
     /// collector's precise layout of objects holding this type.
     pub ptr_mask: Vec<u64>,
+    /// Size in bytes in memory: heap objects (`new`, boxed variables),
+    /// arrays behind slices, globals. Go's layout on amd64 (fields at
+    /// their own sizes and alignments, arrays packed), an interface being
+    /// gol's one word. For a type that is not [`TypeDesc::narrow`] it is
+    /// `8 * words`, and memory holds the slot words unchanged.
+    pub size: u64,
+    /// Go's alignment of the type (1, 2, 4 or 8).
+    pub align: u32,
+    /// Whether the memory layout differs from the slot layout: the type
+    /// holds a `bool`, `int8`...`int32`, `uint8`...`uint32` or `float32`.
+    /// Moving such a value between memory and slots converts it through
+    /// [`TypeDesc::conv`].
+    pub narrow: bool,
+    /// For a narrow type: the pointer mask over its memory words (for
+    /// other types `ptr_mask` is that mask; see [`TypeDesc::mem_mask`]).
+    pub narrow_mask: Vec<u64>,
+    /// For a narrow type: how its slot words map onto its memory bytes,
+    /// one entry per scalar, run of whole words, or narrow part.
+    pub conv: Vec<Conv>,
     /// The method set, sorted by [`Method::key`]: for a concrete type the
     /// functions implementing each method for its values (for `*T`: every
     /// method of `T` and `*T`, and those promoted from embedded fields);
@@ -216,6 +286,34 @@ impl Method {
 }
 
 impl TypeDesc {
+    /// The pointer mask over the value's memory words.
+    #[inline]
+    pub fn mem_mask(&self) -> &[u64] {
+        if self.narrow {
+            &self.narrow_mask
+        } else {
+            &self.ptr_mask
+        }
+    }
+
+    /// The narrow scalar this type is, if it is one.
+    #[inline]
+    pub fn mem_kind(&self) -> Option<MemKind> {
+        match (self.narrow, &self.kind) {
+            (true, TypeKind::Bool) => Some(MemKind::U8),
+            (true, TypeKind::Int { bits, signed }) => Some(match (bits, signed) {
+                (8, true) => MemKind::I8,
+                (8, false) => MemKind::U8,
+                (16, true) => MemKind::I16,
+                (16, false) => MemKind::U16,
+                (32, true) => MemKind::I32,
+                _ => MemKind::U32,
+            }),
+            (true, TypeKind::Float { .. }) => Some(MemKind::F32),
+            _ => None,
+        }
+    }
+
     /// The method named `name` (the first of that name: only unexported
     /// methods of different packages share one), for calls through an
     /// interface and natives that look a method up by name.
@@ -255,8 +353,10 @@ pub enum TypeKind {
 pub struct StructField {
     pub name: String,
     pub ty: RtType,
-    /// Word offset within the struct.
+    /// Word offset within the struct in slots.
     pub off: u32,
+    /// Byte offset within the struct in memory.
+    pub moff: u64,
     pub embedded: bool,
 }
 

@@ -26,7 +26,7 @@
 //! follow is the instruction's meaning (its doc line), not the table's.
 
 use crate::bytecode::{
-    Fault, FuncId, MathFn, NativeId, Off, Pc, PrintKind, Reg, RtType, StrId, Width,
+    Fault, FuncId, MathFn, MemKind, NativeId, Off, Pc, PrintKind, Reg, RtType, StrId, Width,
 };
 
 /// What an instruction does to a slot operand.
@@ -353,6 +353,14 @@ opcodes! {
     Load { d: Reg = w, a: Reg = r, off: Off, n: u32 } fast(n == 1);
     /// The n words at pointer d + off = a..a+n (barriered stores of pointer words; panics on nil).
     Store { d: Reg = r, off: Off, a: Reg = r, n: u32, t: RtType } fast(n == 1);
+    /// d = the narrow scalar of kind `k` at pointer a + off bytes, sign- or zero-extended (panics on nil).
+    LoadN { d: Reg = w, a: Reg = r, off: u32, k: MemKind } fast;
+    /// The narrow scalar of kind `k` at pointer d + off bytes = a (panics on nil).
+    StoreN { d: Reg = r, off: u32, a: Reg = r, k: MemKind } fast;
+    /// d.. = the value of narrow type `t` at pointer a + off bytes, converted to slots (panics on nil).
+    LoadValue { d: Reg = w, a: Reg = r, off: u32, t: RtType } slow;
+    /// The value of narrow type `t` at pointer d + off bytes = slots a.. (barriered; panics on nil).
+    StoreValue { d: Reg = r, off: u32, a: Reg = r, t: RtType } slow;
     /// The value of type `t` at pointer d = the value at pointer a (each
     /// nil-checked, a first; barriered): a value too large for slots.
     CopyValue { d: Reg = r, a: Reg = r, t: RtType } slow;
@@ -472,8 +480,8 @@ opcodes! {
     SlotIndex { d: Reg = w, a: Reg = r, i: Reg = r, ew: u32, len: u32 } slow;
     /// Element i (slot) of the array in slots d.. = a..a+ew (bounds checked).
     SlotStore { d: Reg = rw, i: Reg = r, a: Reg = r, ew: u32, len: u32 } slow;
-    /// d = pointer a + i*ew words, for an array of `len` elements at a (nil and bounds checked).
-    ElemAddr { d: Reg = w, a: Reg = r, i: Reg = r, ew: u32, len: u32 } slow;
+    /// d = pointer a + i*es bytes, for an array in memory of `len` elements of `es` bytes at a (nil and bounds checked).
+    ElemAddr { d: Reg = w, a: Reg = r, i: Reg = r, es: u32, len: u32 } slow;
 
     // --- goroutines and channels ---
     /// `go`: starts a goroutine calling closure c with the n argument words at a.

@@ -274,6 +274,15 @@ pub(crate) struct Layout {
     pub(crate) align: u64,
     /// Whether `==` applies (interfaces count as comparable).
     pub(crate) comparable: bool,
+    /// Bytes in memory (heap objects, globals): Go's layout, except that
+    /// an interface is gol's one word; `None` past `u64`.
+    pub(crate) msize: Option<u64>,
+    /// Whether the value holds a scalar narrower than a word (`bool`,
+    /// `int8` to `int32`, `float32`) stored at its own size in memory.
+    /// A type without one has the same layout in memory as in slots:
+    /// every part is a whole number of words, aligned to 8, so its memory
+    /// words are its slot words.
+    pub(crate) narrow: bool,
 }
 
 /// The interned type table and the object arena.
@@ -664,9 +673,33 @@ impl TypeTable {
         self.layout(t).size
     }
 
-    /// The words a value of `t` occupies in registers and in the heap.
+    /// The words a value of `t` occupies in slots (registers).
     pub(crate) fn words(&self, t: TypeId) -> u32 {
         self.layout(t).words
+    }
+
+    /// The bytes a value of `t` occupies in memory (saturating), and
+    /// whether that layout differs from its slots' (see [`Layout`]).
+    pub(crate) fn mem(&self, t: TypeId) -> (u64, bool) {
+        let l = self.layout(t);
+        (l.msize.unwrap_or(u64::MAX), l.narrow)
+    }
+
+    /// The byte offsets in memory of the fields of struct type `t`
+    /// (Go's alignment; see [`Layout`]).
+    pub(crate) fn field_moffs(&self, t: TypeId) -> Vec<u64> {
+        let Type::Struct(fs) = self.get(self.under(t)) else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(fs.len());
+        let mut off = 0u64;
+        for f in fs {
+            let l = self.layout(f.ty);
+            off = off.saturating_add(l.align - 1) / l.align * l.align;
+            out.push(off);
+            off = off.saturating_add(l.msize.unwrap_or(u64::MAX));
+        }
+        out
     }
 
     /// Whether values of `t` can be compared with `==` (Go spec
@@ -767,6 +800,8 @@ impl TypeTable {
                 size: Some(8),
                 align: 8,
                 comparable: true,
+                msize: Some(8),
+                narrow: false,
             },
             true,
         );
@@ -805,6 +840,8 @@ impl TypeTable {
                             size.max(1)
                         },
                         comparable: *k != BasicKind::UntypedNil,
+                        msize: Some(size),
+                        narrow: size < 8,
                     }
                 }
                 Type::Pointer(_) | Type::Chan(..) => Layout {
@@ -812,24 +849,32 @@ impl TypeTable {
                     size: Some(8),
                     align: 8,
                     comparable: true,
+                    msize: Some(8),
+                    narrow: false,
                 },
                 Type::Map(..) | Type::Func(_) | Type::Named(_) => Layout {
                     words: 1,
                     size: Some(8),
                     align: 8,
                     comparable: false,
+                    msize: Some(8),
+                    narrow: false,
                 },
                 Type::Slice(_) => Layout {
                     words: 3,
                     size: Some(24),
                     align: 8,
                     comparable: false,
+                    msize: Some(24),
+                    narrow: false,
                 },
                 Type::Interface(_) => Layout {
                     words: 1,
                     size: Some(16),
                     align: 8,
                     comparable: true,
+                    msize: Some(8),
+                    narrow: false,
                 },
                 Type::Tuple(ts) => {
                     let mut words = 0u32;
@@ -843,6 +888,8 @@ impl TypeTable {
                         size: Some(8),
                         align: 8,
                         comparable: false,
+                        msize: Some(u64::from(words) * 8),
+                        narrow: false,
                     }
                 }
                 Type::Array(n, e) => {
@@ -855,23 +902,32 @@ impl TypeTable {
                         size: el.size.and_then(|s| s.checked_mul(*n)),
                         align: el.align,
                         comparable: el.comparable,
+                        msize: el.msize.and_then(|s| s.checked_mul(*n)),
+                        narrow: el.narrow && *n > 0,
                     }
                 }
                 Type::Struct(fs) => {
                     let mut words = 0u32;
                     let mut off = Some(0u64);
+                    let mut moff = Some(0u64);
                     let mut align = 1;
                     let mut comparable = true;
+                    let mut narrow = false;
                     for f in fs {
                         let (l, p) = lookup(f.ty, &local);
                         provisional |= p;
                         words = words.saturating_add(l.words);
                         comparable &= l.comparable;
+                        narrow |= l.narrow;
                         let a = l.align;
                         off = off
                             .and_then(|o| o.checked_add(a - 1))
                             .map(|o| o / a * a)
                             .and_then(|o| o.checked_add(l.size?));
+                        moff = moff
+                            .and_then(|o| o.checked_add(a - 1))
+                            .map(|o| o / a * a)
+                            .and_then(|o| o.checked_add(l.msize?));
                         align = align.max(a);
                     }
                     Layout {
@@ -881,6 +937,10 @@ impl TypeTable {
                             .map(|o| o / align * align),
                         align,
                         comparable,
+                        msize: moff
+                            .and_then(|o| o.checked_add(align - 1))
+                            .map(|o| o / align * align),
+                        narrow,
                     }
                 }
             };

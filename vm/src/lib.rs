@@ -107,6 +107,7 @@ pub mod crashtrace;
 pub mod exec;
 pub(crate) mod goroutine;
 pub(crate) mod interp;
+pub(crate) mod layout;
 pub mod map;
 pub(crate) mod mfinal;
 pub(crate) mod mgc;
@@ -462,18 +463,6 @@ impl Vm {
     /// Whether `t` is one of the runtime error types.
     pub(crate) fn is_runtime_error(&self, t: RtType) -> bool {
         t.0 != 0 && self.runtime_errors.contains(&t)
-    }
-
-    /// Allocates a zeroed object of `words` words with the pointer layout
-    /// of runtime type `t` (a value of that type).
-    pub(crate) fn alloc_typed(&mut self, t: RtType, words: usize) -> u64 {
-        self.assist(words.max(1) * 8);
-        let (mask, ew): (&[u64], usize) = match self.prog.types.get(t.0 as usize) {
-            Some(d) => (&d.ptr_mask, d.words.max(1) as usize),
-            None => (&[], 1),
-        };
-        let layout = Layout::pointers(mask, ew);
-        self.heap.alloc(&mut self.cache, words.max(1) * 8, layout) as u64
     }
 
     /// Allocates a pointer-free object of `bytes` bytes. Below 16 bytes

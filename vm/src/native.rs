@@ -551,9 +551,38 @@ impl NativeCtx<'_> {
         &self.vm.args
     }
 
-    /// Reads `n` words at word offset `off` of the object at `ptr`.
-    /// `ptr` must be a pointer taken from a value of the right type (that
-    /// is every pointer a native receives from its arguments).
+    /// The slot words of the value of type `t` at byte offset `off` of
+    /// the memory at `ptr` (a field, an element, a pointer's target),
+    /// converted from its memory layout (the layout module); zeroes for
+    /// nil. `ptr` must be a pointer taken from a value whose type holds
+    /// `t` there.
+    pub fn read_value(&self, ptr: u64, off: u64, t: RtType) -> Vec<u64> {
+        let n = self.vm.prog.ty(t).words as usize;
+        let mut out = vec![0u64; n];
+        if ptr != 0 {
+            // SAFETY: as documented: a live value of type `t` (no
+            // collection runs during a native).
+            unsafe { self.vm.load_value(ptr + off, t, &mut out) };
+        }
+        out
+    }
+
+    /// The slot words of elements `i..i + n` of type `t` of the array at
+    /// `ptr` (a slice's), which holds them.
+    pub fn read_elems(&self, ptr: u64, i: u64, n: usize, t: RtType) -> Vec<u64> {
+        let size = self.vm.prog.ty(t).size;
+        if ptr == 0 {
+            return vec![0; n * self.vm.prog.ty(t).words as usize];
+        }
+        let buf = crate::objects::read_mem(&self.vm.prog, t, ptr + i * size, n);
+        crate::objects::unpack_elems(&self.vm.prog, t, &buf, n)
+    }
+
+    /// Reads `n` words at word offset `off` of the object at `ptr`: a
+    /// value in an interface box, or memory of a type laid out as its
+    /// slots (not narrow; [`NativeCtx::read_value`] reads any). `ptr` must
+    /// be a pointer taken from a value of the right type (that is every
+    /// pointer a native receives from its arguments).
     pub fn read_words(&self, ptr: u64, off: usize, n: usize) -> Vec<u64> {
         if ptr == 0 {
             return vec![0; n];
@@ -623,23 +652,20 @@ impl NativeCtx<'_> {
             .map(|i| RtType(i as u32))
     }
 
-    /// A new slice of `n` elements of type `elem` from their words
+    /// A new slice of `n` elements of type `elem` from their slot words
     /// (`n * words(elem)` of them), as (ptr, len, cap).
     pub fn new_slice(&mut self, elem: RtType, words: &[u64], n: usize) -> (u64, u64, u64) {
-        let p = self.vm.alloc_typed(elem, words.len().max(1));
-        // SAFETY: `p` is a fresh object of words.len() words laid out as
-        // elements of `elem`.
-        unsafe { self.vm.store_words(p, 0, words, elem) };
+        let p = self.vm.alloc_mem(elem, n);
+        // SAFETY: `p` is a fresh array of n elements of `elem`.
+        unsafe { self.vm.store_values(elem, p, words, n) };
         (p, n as u64, n as u64)
     }
 
-    /// A new `[]byte` (one word per element, see the value module).
+    /// A new `[]byte` holding `b`.
     pub fn new_bytes(&mut self, b: &[u8]) -> (u64, u64, u64) {
-        let p = self.vm.alloc_noscan(b.len().max(1) * 8);
-        for (k, &x) in b.iter().enumerate() {
-            // SAFETY: `p` is a fresh pointer-free object of b.len() words.
-            unsafe { value::write_word(p, k, x as u64) };
-        }
+        let p = self.vm.alloc_noscan(b.len().max(1));
+        // SAFETY: `p` is a fresh pointer-free object of b.len() bytes.
+        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p as *mut u8, b.len()) };
         (p, b.len() as u64, b.len() as u64)
     }
 
@@ -648,12 +674,9 @@ impl NativeCtx<'_> {
         if ptr == 0 {
             return vec![0; len as usize];
         }
-        // Bytes are one word each: no element to tear, so plain reads.
         // SAFETY: `(ptr, len)` is a `[]byte` made by the VM (value
-        // invariant 2), alive during the native.
-        (0..len as usize)
-            .map(|k| unsafe { value::read_word(ptr, k) } as u8)
-            .collect()
+        // invariant 2), alive during the native; bytes cannot tear.
+        unsafe { std::slice::from_raw_parts(ptr as *const u8, len as usize) }.to_vec()
     }
 
     /// `append(s, elems...)` with Go's growth, for a slice of `elem`;
@@ -668,16 +691,19 @@ impl NativeCtx<'_> {
         self.vm.append(elem, s, words, n)
     }
 
-    /// Stores `words` (values of type `t`) at word `off` of the object at
-    /// `ptr`, through the write barrier. `ptr` must be a non-nil pointer
-    /// (or slice array) taken from a value whose type holds `t` there.
-    pub fn store(&mut self, ptr: u64, off: usize, words: &[u64], t: RtType) {
+    /// Stores values of type `t`, given as their slot words `words`, at
+    /// byte `off` of the memory at `ptr` (converted to its layout),
+    /// through the write barrier. `ptr` must be a non-nil pointer (or
+    /// slice array) taken from a value whose type holds values of `t`
+    /// there.
+    pub fn store(&mut self, ptr: u64, off: u64, words: &[u64], t: RtType) {
         if ptr == 0 {
             return;
         }
-        // SAFETY: the caller passes a VM-made pointer to an object with
-        // values of type `t` from word `off` on (see above).
-        unsafe { self.vm.store_words(ptr, off, words, t) };
+        let n = words.len() / (self.vm.prog.ty(t).words.max(1) as usize);
+        // SAFETY: the caller passes a VM-made pointer to memory with
+        // values of type `t` from byte `off` on (see above).
+        unsafe { self.vm.store_values(t, ptr + off, words, n.max(1)) };
     }
 
     /// Shades heap words the native is about to keep outside the heap and

@@ -17,8 +17,10 @@
 //! (lib.rs), which pay the collector's assist (mgc.rs, a service the
 //! collector defines on `Vm` for every allocation; see `Vm::cx`).
 
+use crate::layout;
 use crate::value::{self, grow_cap};
 use crate::Vm;
+use gol_gc::Layout;
 use gol_lang::bytecode::{FuncId, Program, RtType, TypeKind};
 
 /// The words of `n` elements of `ew` words each from `p` (the elements of
@@ -37,7 +39,152 @@ pub(crate) fn read_elems(p: u64, n: usize, ew: usize) -> Vec<u64> {
     out
 }
 
+/// The memory of `n` elements of type `t` from `p` (a slice's array), as
+/// a word-aligned buffer of their bytes: each element read as one value
+/// (value module docs) when they move as words, else their bytes.
+pub(crate) fn read_mem(prog: &Program, t: RtType, p: u64, n: usize) -> Vec<u64> {
+    let d = prog.ty(t);
+    if layout::moves_as_words(d) {
+        return read_elems(p, n, layout::mem_words(d));
+    }
+    let bytes = n.saturating_mul(d.size as usize);
+    let mut out = vec![0u64; bytes.div_ceil(8)];
+    if p != 0 && bytes > 0 {
+        // SAFETY: the n elements are inside the array (value invariant
+        // 2); the buffer has room for their bytes. Pointer-free: a racing
+        // store can only make a byte stale.
+        unsafe {
+            std::ptr::copy_nonoverlapping(p as *const u8, out.as_mut_ptr() as *mut u8, bytes)
+        };
+    }
+    out
+}
+
+/// The slot words of the `n` elements of type `t` laid out in memory in
+/// `buf` (as [`read_mem`] returns them).
+pub(crate) fn unpack_elems(prog: &Program, t: RtType, buf: &[u64], n: usize) -> Vec<u64> {
+    let d = prog.ty(t);
+    if !d.narrow {
+        return buf.to_vec();
+    }
+    let ew = d.words as usize;
+    let mut out = vec![0u64; n * ew];
+    for k in 0..n {
+        // SAFETY: element k lies in `buf` at k * size bytes (aligned:
+        // the buffer is word-aligned and the size a multiple of the
+        // alignment).
+        unsafe {
+            layout::unpack(
+                prog,
+                t,
+                buf.as_ptr() as u64 + k as u64 * d.size,
+                &mut out[k * ew..(k + 1) * ew],
+            )
+        };
+    }
+    out
+}
+
+/// The memory layout of the `n` elements of type `t` whose slot words
+/// are `slots`, in a word-aligned buffer.
+pub(crate) fn pack_elems(prog: &Program, t: RtType, slots: &[u64], n: usize) -> Vec<u64> {
+    let d = prog.ty(t);
+    if !d.narrow {
+        return slots.to_vec();
+    }
+    let ew = d.words as usize;
+    let mut out = vec![0u64; (n as u64 * d.size).div_ceil(8) as usize];
+    for k in 0..n {
+        let from = slots.get(k * ew..(k + 1) * ew).unwrap_or(&[]);
+        // SAFETY: the buffer has room for n elements of `size` bytes.
+        unsafe { layout::pack(prog, t, from, out.as_mut_ptr() as u64 + k as u64 * d.size) };
+    }
+    out
+}
+
 impl Vm {
+    /// A zeroed array of `n` elements of type `t` in memory (`new(T)` is
+    /// one), with the pointer layout of their memory words.
+    pub(crate) fn alloc_mem(&mut self, t: RtType, n: usize) -> u64 {
+        let prog = self.prog.clone();
+        let Some(d) = prog.types.get(t.0 as usize) else {
+            return self.alloc_noscan(1);
+        };
+        let bytes = (n as u64).saturating_mul(d.size).max(1);
+        let bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
+        if !d.mem_mask().iter().any(|&m| m != 0) {
+            return self.alloc_noscan(bytes);
+        }
+        self.assist(bytes);
+        let layout = Layout::pointers(d.mem_mask(), layout::mem_words(d));
+        self.heap.alloc(&mut self.cache, bytes, layout) as u64
+    }
+
+    /// Writes `n` elements of type `t` from `buf` (their memory layout)
+    /// to `p`: through the write barrier and published whole when they
+    /// move as words, as bytes otherwise.
+    ///
+    /// # Safety
+    /// `p` points at room for `n` elements of type `t` in a live object
+    /// or the globals.
+    pub(crate) unsafe fn write_mem(&mut self, t: RtType, p: u64, buf: &[u64], n: usize) {
+        let prog = self.prog.clone();
+        let d = prog.ty(t);
+        if layout::moves_as_words(d) {
+            let words = &buf[..(n * layout::mem_words(d)).min(buf.len())];
+            // SAFETY: forwarded.
+            unsafe { self.store_words(p, 0, words, t) };
+        } else {
+            let bytes = (n * d.size as usize).min(buf.len() * 8);
+            // SAFETY: forwarded; pointer-free bytes need no barrier.
+            unsafe { std::ptr::copy(buf.as_ptr() as *const u8, p as *mut u8, bytes) };
+        }
+    }
+
+    /// Stores `n` values of type `t` given as slot words at `p` (memory
+    /// layout), through the write barrier.
+    ///
+    /// # Safety
+    /// As for [`Vm::write_mem`].
+    pub(crate) unsafe fn store_values(&mut self, t: RtType, p: u64, slots: &[u64], n: usize) {
+        let prog = self.prog.clone();
+        let d = prog.ty(t);
+        if !d.narrow {
+            // SAFETY: forwarded.
+            unsafe { self.store_words(p, 0, slots, t) };
+        } else if n == 1 && !layout::moves_as_words(d) {
+            // SAFETY: forwarded; pointer-free, so packed in place.
+            unsafe { layout::pack(&prog, t, slots, p) };
+        } else {
+            let buf = pack_elems(&prog, t, slots, n);
+            // SAFETY: forwarded.
+            unsafe { self.write_mem(t, p, &buf, n) };
+        }
+    }
+
+    /// The slot words of the value of type `t` at `p` (memory layout),
+    /// read as one value (value module docs).
+    ///
+    /// # Safety
+    /// `p` points at a live value of type `t`.
+    pub(crate) unsafe fn load_value(&self, p: u64, t: RtType, out: &mut [u64]) {
+        let d = self.prog.ty(t);
+        if !d.narrow {
+            // SAFETY: forwarded.
+            unsafe { value::load_words(p, out) };
+        } else if self.header_types.get(t.0 as usize) == Some(&true) {
+            let mut buf = vec![0u64; layout::mem_words(d)];
+            // SAFETY: forwarded; the snapshot is one value, then converted.
+            unsafe {
+                value::load_words(p, &mut buf);
+                layout::unpack(&self.prog, t, buf.as_ptr() as u64, out);
+            }
+        } else {
+            // SAFETY: forwarded.
+            unsafe { layout::unpack(&self.prog, t, p, out) };
+        }
+    }
+
     /// Shades words that move between goroutines without a heap store
     /// (mgc.rs explains when). A no-op unless the collector marks.
     #[inline]
@@ -107,10 +254,16 @@ impl Vm {
         let Some(desc) = prog.types.get(t.0 as usize) else {
             return;
         };
-        let n = desc.words as usize;
+        if !layout::moves_as_words(desc) {
+            // SAFETY: forwarded; pointer-free bytes need no barrier, and
+            // `copy` allows the two values to overlap.
+            unsafe { std::ptr::copy(src as *const u8, dst as *mut u8, desc.size as usize) };
+            return;
+        }
+        let n = layout::mem_words(desc);
         let header = self.header_types.get(t.0 as usize) == Some(&true);
         // SAFETY: forwarded; the mask is `t`'s, whose words the value has.
-        unsafe { self.copy_words_masked(dst, src, n, &desc.ptr_mask, 0, header) };
+        unsafe { self.copy_words_masked(dst, src, n, desc.mem_mask(), 0, header) };
     }
 
     /// A new interface box of type `t` holding a copy of the value at
@@ -119,6 +272,13 @@ impl Vm {
     /// # Safety
     /// `src` points at a live value of type `t`.
     pub(crate) unsafe fn box_value(&mut self, src: u64, t: RtType) -> u64 {
+        if self.prog.types.get(t.0 as usize).is_some_and(|d| d.narrow) {
+            // A box holds slot words: convert through a slot buffer.
+            let mut slots = vec![0u64; self.prog.ty(t).words as usize];
+            // SAFETY: forwarded.
+            unsafe { self.load_value(src, t, &mut slots) };
+            return self.new_box(t, &slots);
+        }
         let n = self.prog.types.get(t.0 as usize).map_or(0, |d| d.words) as usize;
         let masks = self.box_masks.clone();
         let mask = masks.get(t.0 as usize).map_or(&[][..], |m| &m[..]);
@@ -219,17 +379,22 @@ impl Vm {
         p
     }
 
-    /// Stores `words` (whole elements of type `t`, repeated) at word `off`
-    /// of the object at `p`, through the write barrier for pointer words.
+    /// Stores `words` (the memory words of whole elements of type `t`,
+    /// repeated: their slot words when `t` is not narrow) at word `off` of
+    /// the object at `p`, through the write barrier for pointer words. A
+    /// narrow type that moves as bytes must not come here (see
+    /// [`Vm::write_mem`]).
     ///
     /// # Safety
     /// `p` points at a live object with at least `off + words.len()` words
     /// whose words from `off` hold values of type `t`.
     pub(crate) unsafe fn store_words(&mut self, p: u64, off: usize, words: &[u64], t: RtType) {
-        let Some(d) = self.prog.types.get(t.0 as usize) else {
+        let prog = self.prog.clone();
+        let Some(d) = prog.types.get(t.0 as usize) else {
             return;
         };
-        let ew = d.words.max(1) as usize;
+        let ew = layout::mem_words(d).max(1);
+        let mask = d.mem_mask();
         // A value holding a string or slice header is published whole,
         // element by element (value module docs).
         let publish = ew >= 2 && self.header_types.get(t.0 as usize) == Some(&true);
@@ -243,10 +408,7 @@ impl Vm {
                 let at = p + (off + k) as u64 * 8;
                 lock = Some(value::lock_words(at, ew.min(words.len() - k)));
             }
-            let is_ptr = d
-                .ptr_mask
-                .get(e / 64)
-                .is_some_and(|m| m & (1 << (e % 64)) != 0);
+            let is_ptr = mask.get(e / 64).is_some_and(|m| m & (1 << (e % 64)) != 0);
             // SAFETY: word off+k is inside the object (caller's contract).
             let slot = unsafe { (p as *mut u64).add(off + k) };
             if is_ptr {
@@ -271,20 +433,48 @@ impl Vm {
         words: &[u64],
         n: u64,
     ) -> (u64, u64, u64) {
+        if n == 0 {
+            return s;
+        }
+        let buf = pack_elems(&self.prog.clone(), t, words, n as usize);
+        self.append_mem(t, s, &buf, n)
+    }
+
+    /// `append(s, elems...)` with Go's growth, the `n` new elements of
+    /// type `t` given in their memory layout in `buf`.
+    pub(crate) fn append_mem(
+        &mut self,
+        t: RtType,
+        s: (u64, u64, u64),
+        buf: &[u64],
+        n: u64,
+    ) -> (u64, u64, u64) {
         let (p, l, c) = s;
         if n == 0 {
             return s;
         }
-        let ew = self.prog.ty(t).words.max(1) as usize;
+        let prog = self.prog.clone();
+        let d = prog.ty(t);
+        let size = d.size;
         if l + n <= c {
             // SAFETY: l + n <= cap elements fit in the array (invariant 2).
-            unsafe { self.store_words(p, l as usize * ew, words, t) };
+            unsafe { self.write_mem(t, p + l * size, buf, n as usize) };
             return (p, l + n, c);
         }
         let esize = go_size(&self.prog, t).max(1);
         let nc = grow_cap(c as usize, (l + n) as usize, esize) as u64;
-        let np = self.alloc_typed(t, nc as usize * ew);
-        let old_words = l as usize * ew;
+        let np = self.alloc_mem(t, nc as usize);
+        let as_words = layout::moves_as_words(d);
+        let ew = layout::mem_words(d).max(1);
+        let old_words = if as_words { l as usize * ew } else { 0 };
+        if p != 0 && l > 0 && !as_words {
+            // Pointer-free bytes: one copy, no barrier to care about.
+            // SAFETY: the old array holds l elements, the fresh one room
+            // for nc >= l + n; distinct objects.
+            unsafe {
+                std::ptr::copy_nonoverlapping(p as *const u8, np as *mut u8, (l * size) as usize)
+            };
+        }
         if p != 0 && old_words > 0 {
             // The old elements are copied into the fresh array without the
             // write barrier (one copy, not a barrier per word: a long copy
@@ -311,7 +501,7 @@ impl Vm {
             self.heap.rescan_fresh(&mut self.cache, np as usize);
         }
         // SAFETY: the fresh array has nc >= l + n elements.
-        unsafe { self.store_words(np, old_words, words, t) };
+        unsafe { self.write_mem(t, np + l * size, buf, n as usize) };
         (np, l + n, nc)
     }
 }

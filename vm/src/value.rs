@@ -466,6 +466,11 @@ mod tests {
             kind,
             words: 1,
             ptr_mask: Vec::new(),
+            size: 8,
+            align: 8,
+            narrow: false,
+            narrow_mask: Vec::new(),
+            conv: Vec::new(),
             methods: Vec::new(),
             method_ids: Vec::new(),
         };
@@ -473,6 +478,7 @@ mod tests {
             name: "f".into(),
             ty: RtType(t),
             off: 0,
+            moff: 0,
             embedded: false,
         };
         let mut types = vec![

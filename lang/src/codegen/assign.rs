@@ -13,7 +13,7 @@ use super::func::{is_blank, strip_parens, FnGen, Var};
 use super::place::Dest;
 use crate::ast::{self, BinaryOp, Expr, ExprKind, Span};
 use crate::basic::BasicKind;
-use crate::bytecode::{Off, Op, Reg};
+use crate::bytecode::{Op, Reg};
 use crate::constant::Value;
 use crate::types::{ObjId, Type, TypeId};
 
@@ -132,9 +132,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     /// Makes a new box for `var` holding the value in `value`.
     pub(super) fn init_boxed(&mut self, var: Var, value: Reg) {
-        let w = self.words(var.ty);
         let rt = self.g.rt_type(var.ty);
-        self.new_holding(var.reg, rt, value, w);
+        self.new_holding(var.reg, rt, value);
     }
 
     /// Makes a new box for `var`, of a type too large for slots, holding
@@ -360,24 +359,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
             map_dest = Some((mr, kr, mt));
         } else if self.ptr_field_shape(ls) {
             let (p, off) = self.ptr_field(ls);
-            self.emit(Op::Load {
-                d: cur,
-                a: p,
-                off: Off(off),
-                n: w,
-            });
+            self.load_mem(cur, p, off, t);
             addr_dest = Some((p, off));
         } else if self.heap_addressable(ls) && !matches!(ls.kind, ExprKind::Ident(_)) {
             let p = self.alloc(1);
             if !self.addr_of(ls, p) {
                 return;
             }
-            self.emit(Op::Load {
-                d: cur,
-                a: p,
-                off: Off(0),
-                n: w,
-            });
+            self.load_mem(cur, p, 0, t);
             addr_dest = Some((p, 0));
         } else {
             self.expr_to(l, cur);
@@ -398,14 +387,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         if let Some((m, k, mt)) = map_dest {
             self.emit(Op::MapSet { m, k, v: d, t: mt });
         } else if let Some((p, off)) = addr_dest {
-            let rt = self.g.rt_type(t);
-            self.emit(Op::Store {
-                d: p,
-                off: Off(off),
-                a: d,
-                n: w,
-                t: rt,
-            });
+            self.store_mem(p, off, d, t);
         } else {
             self.store_to(l, d);
         }

@@ -150,7 +150,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     let w = self.words(et);
                     let v = self.alloc(w);
                     self.convert_to(&args[0], et, v);
-                    self.new_holding(d, rt, v, w);
+                    self.new_holding(d, rt, v);
                 }
             }
             Builtin::Append | Builtin::Copy | Builtin::Delete

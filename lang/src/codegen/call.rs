@@ -66,7 +66,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
         let rt = self.g.rt_type(recv_t);
         let b = self.alloc(1);
-        self.new_holding(b, rt, v, w);
+        self.new_holding(b, rt, v);
         let i = self.g.method_values.len();
         self.g.method_values.push((
             recv_t,
@@ -104,12 +104,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             n: 1,
         });
         let base = self.alloc((rw + pw).max(res));
-        self.emit(Op::Load {
-            d: base,
-            a: bx,
-            off: Off(0),
-            n: rw,
-        });
+        self.load_mem(base, bx, 0, recv_t);
         self.emit(Op::MoveN {
             d: Reg(base.0 + rw),
             a: Reg(0),
@@ -321,13 +316,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             (false, true) => {
                 let p = self.operand(x);
-                let n = self.words(rt);
-                self.emit(Op::Load {
-                    d,
-                    a: p,
-                    off: Off(0),
-                    n,
-                });
+                self.load_mem(d, p, 0, rt);
             }
         }
     }
@@ -365,6 +354,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 .map(|f| f.to_vec())
                 .unwrap_or_default();
             let off: u32 = fs.iter().take(fi).map(|f| self.words(f.ty)).sum();
+            let moff = self.g.tt.field_moffs(t).get(fi).copied().unwrap_or(0);
             let ft = fs.get(fi).map_or(ids::INVALID, |f| f.ty);
             place = match place {
                 Place::Slots(r) => Place::Slots(Reg(r.0 + off)),
@@ -380,7 +370,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     self.emit(Op::AddIntImm {
                         d: q,
                         a: p,
-                        v: (off * 8) as i32,
+                        v: i32::try_from(moff).unwrap_or(i32::MAX),
                     });
                     Place::Ptr(q)
                 }
@@ -425,14 +415,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
         let n = self.words(rt);
         match (ptr, place) {
-            (Some(p), _) => {
-                self.emit(Op::Load {
-                    d,
-                    a: p,
-                    off: Off(0),
-                    n,
-                });
-            }
+            (Some(p), _) => self.load_mem(d, p, 0, rt),
             (None, Place::Slots(r)) => {
                 self.emit(Op::MoveN { d, a: r, n });
             }

@@ -7,7 +7,7 @@
 
 use super::func::{strip_parens, FnGen};
 use crate::ast::{self, Expr, ExprKind, Span};
-use crate::bytecode::{Off, Op, Reg};
+use crate::bytecode::{Op, Reg};
 use crate::types::{Field, Type, TypeId};
 
 impl<'g, 'a> FnGen<'g, 'a> {
@@ -17,17 +17,19 @@ impl<'g, 'a> FnGen<'g, 'a> {
     pub(super) fn composite_heap(&mut self, t: TypeId, elems: &'a [ast::Element], p: Reg) {
         match self.under(t).clone() {
             Type::Struct(fs) => {
-                for (ty, off, el) in self.struct_elems(&fs, elems) {
+                let moffs = self.g.tt.field_moffs(t);
+                for (ty, fi, _, el) in self.struct_elems(&fs, elems) {
+                    let off = moffs.get(fi).copied().unwrap_or(0);
                     self.store_part(&el.value, ty, p, off);
                 }
             }
             Type::Array(_, et) => {
-                let ew = self.words(et);
+                let es = self.g.tt.mem(et).0;
                 let Some((_, idx)) = self.literal_indices(elems) else {
                     return;
                 };
                 for (el, &k) in elems.iter().zip(&idx) {
-                    self.store_part(&el.value, et, p, k as u32 * ew);
+                    self.store_part(&el.value, et, p, k.saturating_mul(es));
                 }
             }
             _ => self.err(
@@ -38,14 +40,15 @@ impl<'g, 'a> FnGen<'g, 'a> {
     }
 
     /// What each element of a struct literal sets, in the literal's order:
-    /// the field's type, its word offset, and the element (keyed by field
-    /// name, or by position). An element naming no field (the checker has
-    /// already refused the program) is reported and left out.
+    /// the field's type, index and word offset in slots, and the element
+    /// (keyed by field name, or by position). An element naming no field
+    /// (the checker has already refused the program) is reported and left
+    /// out.
     fn struct_elems(
         &mut self,
         fs: &[Field],
         elems: &'a [ast::Element],
-    ) -> Vec<(TypeId, u32, &'a ast::Element)> {
+    ) -> Vec<(TypeId, usize, u32, &'a ast::Element)> {
         let mut offs = Vec::with_capacity(fs.len());
         let mut o = 0u32;
         for f in fs {
@@ -62,15 +65,15 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 None => Some(k),
             };
             match fi {
-                Some(fi) => out.push((fs[fi].ty, offs[fi], el)),
+                Some(fi) => out.push((fs[fi].ty, fi, offs[fi], el)),
                 None => self.err(el.value.span, "this composite literal element"),
             }
         }
         out
     }
 
-    /// Stores `e` converted to `t` at word `off` of the object at `p`.
-    pub(super) fn store_part(&mut self, e: &'a Expr, t: TypeId, p: Reg, off: u32) {
+    /// Stores `e` converted to `t` at byte `off` of the object at `p`.
+    pub(super) fn store_part(&mut self, e: &'a Expr, t: TypeId, p: Reg, off: u64) {
         let keep = self.top;
         let rt = self.g.rt_type(t);
         if self.huge(t) {
@@ -78,7 +81,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             let o = self.alloc(1);
             self.emit(Op::LoadInt {
                 d: o,
-                v: off as i64 * 8,
+                v: off as i64,
             });
             self.emit(Op::AddInt { d: q, a: p, b: o });
             if let ExprKind::Composite { elems, .. } = &strip_parens(e).kind {
@@ -92,13 +95,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             let w = self.words(t);
             let r = self.alloc(w);
             self.convert_to(e, t, r);
-            self.emit(Op::Store {
-                d: p,
-                off: Off(off),
-                a: r,
-                n: w,
-                t: rt,
-            });
+            self.store_mem(p, off, r, t);
         }
         self.top = keep;
     }
@@ -149,7 +146,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             Type::Struct(fs) => {
                 let w = self.words(t);
                 self.emit(Op::Zero { d, n: w });
-                for (ty, off, el) in self.struct_elems(&fs, elems) {
+                for (ty, _, off, el) in self.struct_elems(&fs, elems) {
                     let m = self.top;
                     self.convert_to(&el.value, ty, Reg(d.0 + off));
                     self.top = m;
@@ -218,7 +215,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let rt = self.g.rt_type(pt);
                 let v = self.alloc(w);
                 self.composite_as(e, pt, elems, v);
-                self.new_holding(d, rt, v, w);
+                self.new_holding(d, rt, v);
             }
             _ => self.err(e.span, "this composite literal"),
         }

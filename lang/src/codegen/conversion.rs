@@ -11,7 +11,7 @@
 use super::func::FnGen;
 use crate::ast::Expr;
 use crate::basic::BasicKind;
-use crate::bytecode::{Off, Op, Reg};
+use crate::bytecode::{Op, Reg};
 use crate::types::{Type, TypeId};
 
 impl<'g, 'a> FnGen<'g, 'a> {
@@ -167,14 +167,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         a: r,
                         n: n as u32,
                     });
-                    let w = self.words(t);
-                    if w > 0 {
-                        self.emit(Op::Load {
-                            d,
-                            a: p,
-                            off: Off(0),
-                            n: w,
-                        });
+                    if self.words(t) > 0 {
+                        self.load_mem(d, p, 0, t);
                     }
                 }
             }

@@ -309,13 +309,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             ExprKind::Star(p) => {
                 let pr = self.operand(p);
                 let t = self.ty(e);
-                let n = self.words(t);
-                self.emit(Op::Load {
-                    d,
-                    a: pr,
-                    off: Off(0),
-                    n,
-                });
+                self.load_mem(d, pr, 0, t);
             }
             ExprKind::Composite { elems, .. } => self.composite(e, elems, d),
             ExprKind::FuncLit { ty, body } => self.func_lit(e, ty, body, d),
@@ -403,7 +397,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     let rt = self.g.rt_type(xt);
                     let v = self.alloc(w);
                     self.expr_to(inner, v);
-                    self.new_holding(d, rt, v, w);
+                    self.new_holding(d, rt, v);
                 } else {
                     self.addr_of(x, d);
                 }
@@ -758,7 +752,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         let p = self.alloc(1);
                         self.addr_of(x, p);
                         let ir = self.operand(i);
-                        self.load_array_elem(d, p, p, ir, ew, n as u32);
+                        self.load_array_elem(d, p, p, ir, et, n as u32);
                         return;
                     }
                     None => self.operand(x),
@@ -780,11 +774,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         return;
                     }
                 };
-                let ew = self.words(et);
                 let p = self.alloc(1);
                 self.expr_to(x, p);
                 let ir = self.operand(i);
-                self.load_array_elem(d, p, p, ir, ew, n as u32);
+                self.load_array_elem(d, p, p, ir, et, n as u32);
             }
             _ => self.err(e.span, "this index expression"),
         }
@@ -974,22 +967,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
         if self.ptr_field_shape(e) {
             let (a, off) = self.ptr_field(e);
-            self.emit(Op::Load {
-                d,
-                a,
-                off: Off(off),
-                n: w,
-            });
+            let t = self.ty(e);
+            self.load_mem(d, a, off, t);
             return;
         }
         let p = self.alloc(1);
         if self.addr_of(e, p) {
-            self.emit(Op::Load {
-                d,
-                a: p,
-                off: Off(0),
-                n: w,
-            });
+            let t = self.ty(e);
+            self.load_mem(d, p, 0, t);
         }
     }
 }

@@ -40,7 +40,7 @@
 use super::{Body, Gen};
 use crate::ast::{self, Expr, ExprKind, Span};
 use crate::basic::BasicKind;
-use crate::bytecode::{FuncId, Function, Off, Op, Pc, Reg, RtType};
+use crate::bytecode::{FuncId, Function, Op, Pc, Reg, RtType};
 use crate::types::{ids, ObjId, Type, TypeId};
 use std::collections::HashMap;
 
@@ -495,18 +495,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
         ids::INVALID
     }
 
-    /// `d` = a new object of runtime type `rt` holding the `w` words at
-    /// `v`: a boxed variable, `new(expr)`, an elided `&T{...}`, a boxed
-    /// receiver.
-    pub(super) fn new_holding(&mut self, d: Reg, rt: RtType, v: Reg, w: u32) {
+    /// `d` = a new object of runtime type `rt` holding the value in
+    /// slots at `v`: a boxed variable, `new(expr)`, an elided `&T{...}`,
+    /// a boxed receiver.
+    pub(super) fn new_holding(&mut self, d: Reg, rt: RtType, v: Reg) {
         self.emit(Op::New { d, t: rt });
-        self.emit(Op::Store {
-            d,
-            off: Off(0),
-            a: v,
-            n: w,
-            t: rt,
-        });
+        self.store_mem_rt(d, 0, v, rt);
     }
 
     /// Makes `o` live in slot `r`, boxing it (moving its current value into
@@ -516,10 +510,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let obj = self.g.tt.obj(o);
         let boxed = obj.captured || obj.addressed;
         if boxed {
-            let w = self.words(t);
             let rt = self.g.rt_type(t);
             let b = self.alloc(1);
-            self.new_holding(b, rt, r, w);
+            self.new_holding(b, rt, r);
             self.vars.insert(
                 o,
                 Var {
@@ -603,8 +596,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let d = self.alloc(self.words(t));
                 self.convert_to(e, t, d);
                 if let Some(&gw) = self.g.globals.get(&o) {
-                    let n = self.words(t);
-                    self.emit(Op::StoreGlobal { g: gw, a: d, n });
+                    self.store_global(o, gw, d);
                 }
             } else {
                 let (d, elems) = self.tuple_to_slots(e);
@@ -612,11 +604,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 for (k, o) in init.lhs.iter().enumerate() {
                     let w = elems.get(k).map_or(0, |&t| self.words(t));
                     if let Some(&gw) = self.g.globals.get(o) {
-                        self.emit(Op::StoreGlobal {
-                            g: gw,
-                            a: Reg(d.0 + off),
-                            n: w,
-                        });
+                        self.store_global(*o, gw, Reg(d.0 + off));
                     }
                     off += w;
                 }

@@ -61,8 +61,8 @@ mod stmt;
 use crate::ast::{self, NodeId, Span};
 use crate::basic::BasicKind;
 use crate::bytecode::{
-    FuncId, Function, Method, NativeDecl, NativeId, Op, Program, Reg, RtType, StrId, StructField,
-    TypeDesc, TypeKind, RUNTIME_ERROR_TYPES,
+    Conv, ConvPart, FuncId, Function, Method, NativeDecl, NativeId, Op, Program, Reg, RtType,
+    StrId, StructField, TypeDesc, TypeKind, RUNTIME_ERROR_TYPES,
 };
 use crate::check::{self, Info};
 use crate::diag::Diagnostic;
@@ -386,7 +386,14 @@ impl<'a> Gen<'a> {
             );
             return;
         }
-        let w = self.words(obj.ty);
+        // A narrow variable lies in its memory layout (at most its slot
+        // words, but the larger of the two keeps that an invariant of
+        // this code rather than of the layout rules).
+        let (msize, narrow) = self.tt.mem(obj.ty);
+        let mut w = self.words(obj.ty);
+        if narrow {
+            w = w.max(u32::try_from(msize.div_ceil(8)).unwrap_or(u32::MAX));
+        }
         match self.out.global_words.checked_add(w) {
             Some(n) => self.out.global_words = n,
             None => {
@@ -504,11 +511,17 @@ impl<'a> Gen<'a> {
             let id = RtType(self.out.types.len() as u32);
             self.rt_types.insert(u, id);
             self.rt_by_hash.entry(h).or_default().push((u, id));
+            let (size, narrow) = self.tt.mem(u);
             self.out.types.push(TypeDesc {
                 name: reflect_name(&self.tt.type_string(u, None)),
                 kind: TypeKind::Func,
                 words: self.words(u),
                 ptr_mask: Vec::new(),
+                size,
+                align: self.tt.layout(u).align as u32,
+                narrow,
+                narrow_mask: Vec::new(),
+                conv: Vec::new(),
                 methods: Vec::new(),
                 method_ids: Vec::new(),
             });
@@ -606,12 +619,14 @@ impl<'a> Gen<'a> {
             Type::Struct(fs) => {
                 let mut off = 0;
                 let mut out = Vec::new();
-                for f in fs {
+                let moffs = self.tt.field_moffs(t);
+                for (f, moff) in fs.iter().zip(moffs) {
                     let ty = self.rt_type(f.ty);
                     out.push(StructField {
                         name: f.name.clone(),
                         ty,
                         off,
+                        moff,
                         embedded: f.embedded,
                     });
                     off += self.words(f.ty);
@@ -848,6 +863,11 @@ impl<'a> Gen<'a> {
                 kind: TypeKind::String,
                 words: 2,
                 ptr_mask: vec![1],
+                size: 16,
+                align: 8,
+                narrow: false,
+                narrow_mask: Vec::new(),
+                conv: Vec::new(),
                 methods: Vec::new(),
                 method_ids: Vec::new(),
             });
@@ -874,10 +894,58 @@ impl<'a> Gen<'a> {
             kind: TypeKind::Func,
             words: 1,
             ptr_mask: vec![1],
+            size: 8,
+            align: 8,
+            narrow: false,
+            narrow_mask: Vec::new(),
+            conv: Vec::new(),
             methods: Vec::new(),
             method_ids: Vec::new(),
         });
         RtType(self.out.types.len() as u32 - 1)
+    }
+
+    /// The instruction that moves a value of descriptor `rt` between slots
+    /// and byte `off` of the memory at a pointer (nil-checked): its words
+    /// as they are for a type laid out in memory as in slots, one typed
+    /// narrow load or store for a narrow scalar, a conversion for a narrow
+    /// aggregate (the VM's layout module). `Err` names an offset too large
+    /// for the instruction.
+    pub(crate) fn mem_op(&self, op: MemOp, off: u64, rt: RtType) -> Result<Op, &'static str> {
+        let desc = &self.out.types[rt.0 as usize];
+        if !desc.narrow {
+            let off = u32::try_from(off / 8)
+                .map(crate::bytecode::Off)
+                .map_err(|_| "a field offset past 32 GiB")?;
+            let n = desc.words;
+            return Ok(match op {
+                MemOp::Load { d, p } => Op::Load { d, a: p, off, n },
+                MemOp::Store { p, a } => Op::Store {
+                    d: p,
+                    off,
+                    a,
+                    n,
+                    t: rt,
+                },
+            });
+        }
+        let off = u32::try_from(off).map_err(|_| "a narrow field offset past 4 GiB")?;
+        Ok(match (op, desc.mem_kind()) {
+            (MemOp::Load { d, p }, Some(k)) => Op::LoadN { d, a: p, off, k },
+            (MemOp::Load { d, p }, None) => Op::LoadValue {
+                d,
+                a: p,
+                off,
+                t: rt,
+            },
+            (MemOp::Store { p, a }, Some(k)) => Op::StoreN { d: p, off, a, k },
+            (MemOp::Store { p, a }, None) => Op::StoreValue {
+                d: p,
+                off,
+                a,
+                t: rt,
+            },
+        })
     }
 
     /// `(*T).M` for a method `M` declared on `T`: loads `*p` and calls `T.M`.
@@ -918,13 +986,19 @@ impl<'a> Gen<'a> {
                 to: crate::bytecode::Pc(2),
             },
             Op::PanicText { m: text },
-            Op::Load {
-                d: Reg(b),
-                a: Reg(0),
-                off: crate::bytecode::Off(0),
-                n: rw,
-            },
         ];
+        let rt = self.rt_type(base);
+        match self.mem_op(
+            MemOp::Load {
+                d: Reg(b),
+                p: Reg(0),
+            },
+            0,
+            rt,
+        ) {
+            Ok(op) => code.push(op),
+            Err(what) => self.error(Span::default(), format!("gol cannot compile {what} yet")),
+        }
         if pw > 0 {
             code.push(Op::MoveN {
                 d: Reg(b + rw),
@@ -979,28 +1053,105 @@ impl<'a> Gen<'a> {
                 }
                 let mask = self.ptr_mask(r);
                 self.out.types[r.0 as usize].ptr_mask = mask;
+                if self.out.types[r.0 as usize].narrow {
+                    let (mask, conv) = self.narrow_layout(r);
+                    let d = &mut self.out.types[r.0 as usize];
+                    d.narrow_mask = mask;
+                    d.conv = conv;
+                }
             }
         }
+    }
+
+    /// The memory pointer mask and conversion steps of narrow descriptor
+    /// `r`, whose inline parts have theirs. Pointers are 8-aligned in
+    /// memory (a type holding one has alignment 8), so a part holding
+    /// pointers starts on a word.
+    fn narrow_layout(&self, r: RtType) -> (Vec<u64>, Vec<Conv>) {
+        let d = &self.out.types[r.0 as usize];
+        // Sized only when there are pointers: a pointer-free array of a
+        // gigabyte needs no mask.
+        let mwords = usize::try_from(d.size.div_ceil(8)).unwrap_or(usize::MAX);
+        let mut mask = vec![0u64; 1];
+        if d.ptr_mask.iter().any(|&m| m != 0) {
+            mask.resize(mwords.div_ceil(64).max(1), 0);
+        }
+        let mut conv: Vec<Conv> = Vec::new();
+        let part = |t: RtType| -> ConvPart {
+            let pd = &self.out.types[t.0 as usize];
+            match pd.mem_kind() {
+                Some(k) => ConvPart::Scalar(k),
+                None => ConvPart::Part(t),
+            }
+        };
+        match &d.kind {
+            TypeKind::Struct(fs) => {
+                for f in fs {
+                    let fd = &self.out.types[f.ty.0 as usize];
+                    if fd.mem_mask().iter().any(|&m| m != 0) {
+                        copy_bits(&mut mask, fd.mem_mask(), f.moff / 8);
+                    }
+                    if fd.narrow {
+                        conv.push(Conv {
+                            moff: f.moff,
+                            soff: f.off,
+                            what: part(f.ty),
+                        });
+                        continue;
+                    }
+                    if fd.words == 0 {
+                        continue;
+                    }
+                    // Whole words: one step for a run of them.
+                    if let Some(Conv {
+                        moff,
+                        soff,
+                        what: ConvPart::Words(n),
+                    }) = conv.last_mut()
+                    {
+                        if *soff + *n == f.off && *moff + u64::from(*n) * 8 == f.moff {
+                            *n += fd.words;
+                            continue;
+                        }
+                    }
+                    conv.push(Conv {
+                        moff: f.moff,
+                        soff: f.off,
+                        what: ConvPart::Words(fd.words),
+                    });
+                }
+            }
+            TypeKind::Array(n, e) => {
+                let ed = &self.out.types[e.0 as usize];
+                if ed.mem_mask().iter().any(|&m| m != 0) {
+                    let n = (*n).min(d.size / ed.size.max(1));
+                    for i in 0..n {
+                        copy_bits(&mut mask, ed.mem_mask(), i * ed.size / 8);
+                    }
+                }
+                conv.push(Conv {
+                    moff: 0,
+                    soff: 0,
+                    what: ConvPart::Array { n: *n, elem: *e },
+                });
+            }
+            _ => {
+                if let Some(k) = d.mem_kind() {
+                    conv.push(Conv {
+                        moff: 0,
+                        soff: 0,
+                        what: ConvPart::Scalar(k),
+                    });
+                }
+            }
+        }
+        (mask, conv)
     }
 
     /// The pointer mask of descriptor `r`, whose inline parts have theirs.
     fn ptr_mask(&self, r: RtType) -> Vec<u64> {
         let d = &self.out.types[r.0 as usize];
         let mut mask = vec![0u64; (d.words as usize).div_ceil(64).max(1)];
-        // Ors `part` into `mask` shifted by `off` words, a word at a time.
-        fn copy_bits(mask: &mut [u64], part: &[u64], off: u64) {
-            let (w0, sh) = ((off / 64) as usize, (off % 64) as u32);
-            for (i, &m) in part.iter().enumerate().filter(|x| *x.1 != 0) {
-                if let Some(x) = mask.get_mut(w0 + i) {
-                    *x |= m << sh;
-                }
-                if sh > 0 {
-                    if let Some(x) = mask.get_mut(w0 + i + 1) {
-                        *x |= m >> (64 - sh);
-                    }
-                }
-            }
-        }
         match &d.kind {
             TypeKind::Pointer(_)
             | TypeKind::Map(..)
@@ -1029,6 +1180,30 @@ impl<'a> Gen<'a> {
             _ => {}
         }
         mask
+    }
+}
+
+/// A move between slots and memory, for [`Gen::mem_op`].
+#[derive(Clone, Copy)]
+pub(crate) enum MemOp {
+    /// Slots from `d` = the value at pointer `p`.
+    Load { d: Reg, p: Reg },
+    /// The value at pointer `p` = slots from `a`.
+    Store { p: Reg, a: Reg },
+}
+
+/// Ors `part` into `mask` shifted by `off` words, a word at a time.
+fn copy_bits(mask: &mut [u64], part: &[u64], off: u64) {
+    let (w0, sh) = ((off / 64) as usize, (off % 64) as u32);
+    for (i, &m) in part.iter().enumerate().filter(|x| *x.1 != 0) {
+        if let Some(x) = mask.get_mut(w0 + i) {
+            *x |= m << sh;
+        }
+        if sh > 0 {
+            if let Some(x) = mask.get_mut(w0 + i + 1) {
+                *x |= m >> (64 - sh);
+            }
+        }
     }
 }
 

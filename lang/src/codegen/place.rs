@@ -14,29 +14,118 @@
 //! evaluated, the store itself still to come ([`FnGen::store_dest`]).
 
 use super::func::{strip_parens, FnGen, Var};
+use super::MemOp;
 use crate::ast::{Expr, ExprKind, Span};
 use crate::bytecode::{Off, Op, Reg, RtType};
 use crate::check::SelectionKind;
 use crate::types::{ids, ObjId, ObjKind, Type, TypeId};
 
 impl<'g, 'a> FnGen<'g, 'a> {
-    /// `d = p[i]` for `p` a pointer to an array of `len` elements of `ew`
-    /// words, with Go's bounds check; `tmp` receives the element's address
-    /// (it may be `p`).
-    pub(super) fn load_array_elem(&mut self, d: Reg, tmp: Reg, p: Reg, i: Reg, ew: u32, len: u32) {
+    /// The memory size in bytes of a value of `t` (see `TypeDesc::size`),
+    /// as an `ElemAddr` stride; a size past `u32` is refused.
+    pub(super) fn mem_size(&mut self, t: TypeId) -> u32 {
+        let (size, _) = self.g.tt.mem(t);
+        u32::try_from(size).unwrap_or_else(|_| {
+            self.err(
+                Span::default(),
+                "an array element larger than 4 GiB in memory",
+            );
+            0
+        })
+    }
+
+    /// Loads the value of type `t` at byte `off` of the memory at pointer
+    /// `p` into slots from `d`, nil-checked: its words as they are for a
+    /// type laid out in memory as in slots, one typed narrow load for a
+    /// narrow scalar, a conversion for a narrow aggregate (the layout
+    /// module of the VM).
+    pub(super) fn load_mem(&mut self, d: Reg, p: Reg, off: u64, t: TypeId) {
+        let rt = self.g.rt_type(t);
+        self.load_mem_rt(d, p, off, rt);
+    }
+
+    /// [`FnGen::load_mem`] for a type named by its descriptor.
+    pub(super) fn load_mem_rt(&mut self, d: Reg, p: Reg, off: u64, rt: RtType) {
+        self.mem_move(MemOp::Load { d, p }, off, rt);
+    }
+
+    /// Stores the value of type `t` in slots from `a` at byte `off` of
+    /// the memory at pointer `p`, nil-checked ([`FnGen::load_mem`]'s
+    /// counterpart).
+    pub(super) fn store_mem(&mut self, p: Reg, off: u64, a: Reg, t: TypeId) {
+        let rt = self.g.rt_type(t);
+        self.store_mem_rt(p, off, a, rt);
+    }
+
+    /// [`FnGen::store_mem`] for a type named by its descriptor.
+    pub(super) fn store_mem_rt(&mut self, p: Reg, off: u64, a: Reg, rt: RtType) {
+        self.mem_move(MemOp::Store { p, a }, off, rt);
+    }
+
+    /// Emits [`super::Gen::mem_op`]'s instruction.
+    fn mem_move(&mut self, op: MemOp, off: u64, rt: RtType) {
+        match self.g.mem_op(op, off, rt) {
+            Ok(op) => {
+                self.emit(op);
+            }
+            Err(what) => self.err(Span::default(), what),
+        }
+    }
+
+    /// Whether package variable `o` is reached through its address: a
+    /// narrow value lies in the globals in its memory layout.
+    fn global_in_memory(&mut self, o: ObjId) -> bool {
+        let t = self.g.tt.obj(o).ty;
+        self.g.tt.mem(t).1
+    }
+
+    /// The value of package variable `o` (at global word `gw`) into `d`.
+    pub(super) fn load_global(&mut self, o: ObjId, gw: u32, d: Reg) {
+        let t = self.g.tt.obj(o).ty;
+        if self.global_in_memory(o) {
+            let p = self.alloc(1);
+            self.emit(Op::GlobalAddr { d: p, g: gw });
+            self.load_mem(d, p, 0, t);
+        } else {
+            let n = self.words(t);
+            self.emit(Op::LoadGlobal { d, g: gw, n });
+        }
+    }
+
+    /// Package variable `o` (at global word `gw`) = the value in `a`.
+    pub(super) fn store_global(&mut self, o: ObjId, gw: u32, a: Reg) {
+        let t = self.g.tt.obj(o).ty;
+        if self.global_in_memory(o) {
+            let p = self.alloc(1);
+            self.emit(Op::GlobalAddr { d: p, g: gw });
+            self.store_mem(p, 0, a, t);
+        } else {
+            let n = self.words(t);
+            self.emit(Op::StoreGlobal { g: gw, a, n });
+        }
+    }
+
+    /// `d = p[i]` for `p` a pointer to an array in memory of `len`
+    /// elements of type `et`, with Go's bounds check; `tmp` receives the
+    /// element's address (it may be `p`).
+    pub(super) fn load_array_elem(
+        &mut self,
+        d: Reg,
+        tmp: Reg,
+        p: Reg,
+        i: Reg,
+        et: TypeId,
+        len: u32,
+    ) {
+        let es = self.mem_size(et);
         self.emit(Op::ElemAddr {
             d: tmp,
             a: p,
             i,
-            ew,
+            es,
             len,
         });
-        self.emit(Op::Load {
-            d,
-            a: tmp,
-            off: Off(0),
-            n: ew,
-        });
+        self.load_mem(d, tmp, 0, et);
     }
 
     /// Puts in `d` the address of memory holding the value of `e`, of a
@@ -61,7 +150,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let keep = self.top;
         let r = self.alloc(w);
         self.expr_to(x, r);
-        self.new_holding(d, rt, r, w);
+        self.new_holding(d, rt, r);
         self.top = keep;
     }
 
@@ -76,31 +165,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
             Dest::Slice { s, i, t } => {
                 self.emit(Op::SliceSet { d: s, i, a: r, t });
             }
-            Dest::Ptr { p, off, t, n } => {
-                self.emit(Op::Store {
-                    d: p,
-                    off: Off(off),
-                    a: r,
-                    n,
-                    t,
-                });
-            }
-            Dest::HeapElem { p, i, t, ew, len } => {
+            Dest::Ptr { p, off, t } => self.store_mem(p, off, r, t),
+            Dest::HeapElem { p, i, t, len } => {
                 let a = self.alloc(1);
+                let es = self.mem_size(t);
                 self.emit(Op::ElemAddr {
                     d: a,
                     a: p,
                     i,
-                    ew,
+                    es,
                     len,
                 });
-                self.emit(Op::Store {
-                    d: a,
-                    off: Off(0),
-                    a: r,
-                    n: ew,
-                    t,
-                });
+                self.store_mem(a, 0, r, t);
             }
             Dest::SlotElem { x, i, ew, len } => {
                 if let Some(base) = self.local_slots(x) {
@@ -166,8 +242,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         Dest::HeapElem {
                             p,
                             i: ir,
-                            t: self.g.rt_type(et),
-                            ew: self.words(et),
+                            t: et,
                             len: n as u32,
                         }
                     }
@@ -189,13 +264,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
             ExprKind::Star(p) => {
                 let pr = self.alloc(1);
                 self.expr_to(p, pr);
-                let t = self.g.rt_type(lt);
-                let n = self.words(lt);
                 Dest::Ptr {
                     p: pr,
                     off: 0,
-                    t,
-                    n,
+                    t: lt,
                 }
             }
             ExprKind::Selector(..) if self.ptr_field_shape(ls) => {
@@ -204,9 +276,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let (base, off) = self.ptr_field(ls);
                 let p = self.alloc(1);
                 self.emit(Op::Move { d: p, a: base });
-                let t = self.g.rt_type(lt);
-                let n = self.words(lt);
-                Dest::Ptr { p, off, t, n }
+                Dest::Ptr { p, off, t: lt }
             }
             ExprKind::Selector(x, _)
                 if self.g.tt.pointer_elem(self.ty(x)).is_some() && self.heap_addressable(ls) =>
@@ -215,9 +285,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 if !self.addr_of(ls, p) {
                     return Dest::Plain(l);
                 }
-                let t = self.g.rt_type(lt);
-                let n = self.words(lt);
-                Dest::Ptr { p, off: 0, t, n }
+                Dest::Ptr { p, off: 0, t: lt }
             }
             _ => Dest::Plain(l),
         }
@@ -240,12 +308,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
     pub(super) fn read_var(&mut self, v: Var, d: Reg) {
         let w = self.words(v.ty);
         if v.boxed {
-            self.emit(Op::Load {
-                d,
-                a: v.reg,
-                off: Off(0),
-                n: w,
-            });
+            self.load_mem(d, v.reg, 0, v.ty);
         } else if w == 1 {
             self.emit(Op::Move { d, a: v.reg });
         } else if w > 0 {
@@ -256,14 +319,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
     pub(super) fn write_var(&mut self, v: Var, a: Reg) {
         let w = self.words(v.ty);
         if v.boxed {
-            let rt = self.g.rt_type(v.ty);
-            self.emit(Op::Store {
-                d: v.reg,
-                off: Off(0),
-                a,
-                n: w,
-                t: rt,
-            });
+            self.store_mem(v.reg, 0, a, v.ty);
         } else if w == 1 {
             self.emit(Op::Move { d: v.reg, a });
         } else if w > 0 {
@@ -278,25 +334,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
             return;
         }
         if let Some(&(off, t)) = self.captures.get(&o) {
-            let w = self.words(t);
             let b = self.alloc(1);
             self.emit(Op::LoadCapture {
                 d: b,
                 off: Off(off),
                 n: 1,
             });
-            self.emit(Op::Load {
-                d,
-                a: b,
-                off: Off(0),
-                n: w,
-            });
+            self.load_mem(d, b, 0, t);
             return;
         }
         if let Some(&gw) = self.g.globals.get(&o) {
             self.g.used_globals.insert(o);
-            let n = self.words(self.g.tt.obj(o).ty);
-            self.emit(Op::LoadGlobal { d, g: gw, n });
+            self.load_global(o, gw, d);
             return;
         }
         self.err(span, "a reference to this variable");
@@ -308,27 +357,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
             return;
         }
         if let Some(&(off, t)) = self.captures.get(&o) {
-            let w = self.words(t);
-            let rt = self.g.rt_type(t);
             let b = self.alloc(1);
             self.emit(Op::LoadCapture {
                 d: b,
                 off: Off(off),
                 n: 1,
             });
-            self.emit(Op::Store {
-                d: b,
-                off: Off(0),
-                a,
-                n: w,
-                t: rt,
-            });
+            self.store_mem(b, 0, a, t);
             return;
         }
         if let Some(&gw) = self.g.globals.get(&o) {
             self.g.used_globals.insert(o);
-            let n = self.words(self.g.tt.obj(o).ty);
-            self.emit(Op::StoreGlobal { g: gw, a, n });
+            self.store_global(o, gw, a);
             return;
         }
         self.err(span, "an assignment to this variable");
@@ -482,25 +522,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
                 if self.ptr_field_shape(l) {
                     let (p, off) = self.ptr_field(l);
-                    self.emit(Op::Store {
-                        d: p,
-                        off: Off(off),
-                        a,
-                        n: w,
-                        t: rt,
-                    });
+                    self.store_mem(p, off, a, t);
                     return;
                 }
                 // Through an address.
                 let p = self.alloc(1);
                 if self.addr_of(l, p) {
-                    self.emit(Op::Store {
-                        d: p,
-                        off: Off(0),
-                        a,
-                        n: w,
-                        t: rt,
-                    });
+                    self.store_mem(p, 0, a, t);
                 }
             }
         }
@@ -510,12 +538,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
     /// `d` (`n` elements of type `et`), bounds-checked.
     fn elem_addr(&mut self, d: Reg, i: &'a Expr, n: u64, et: TypeId) {
         let ir = self.operand(i);
-        let ew = self.words(et);
+        let es = self.mem_size(et);
         self.emit(Op::ElemAddr {
             d,
             a: d,
             i: ir,
-            ew,
+            es,
             len: n as u32,
         });
     }
@@ -615,7 +643,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     return false;
                 }
                 let mut t = self.g.tt.pointer_elem(xt).unwrap_or(xt);
-                let mut off = 0;
+                let mut off = 0u64;
                 for (k, &fi) in sel.index.iter().enumerate() {
                     let fs = self
                         .g
@@ -623,17 +651,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         .struct_fields(t)
                         .map(|f| f.to_vec())
                         .unwrap_or_default();
-                    let before: u32 = fs.iter().take(fi).map(|f| self.words(f.ty)).sum();
-                    off += before;
+                    off += self.g.tt.field_moffs(t).get(fi).copied().unwrap_or(0);
                     let ft = fs.get(fi).map_or(ids::INVALID, |f| f.ty);
                     if k + 1 < sel.index.len() && self.g.tt.pointer_elem(ft).is_some() {
                         // Through an embedded pointer.
-                        self.emit(Op::Load {
-                            d,
-                            a: d,
-                            off: Off(off),
-                            n: 1,
-                        });
+                        self.load_mem(d, d, off, ft);
                         off = 0;
                         via_ptr = true;
                         t = self.g.tt.pointer_elem(ft).unwrap_or(ft);
@@ -650,11 +672,19 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         n: 0,
                     });
                     if off > 0 {
-                        self.emit(Op::AddIntImm {
-                            d,
-                            a: d,
-                            v: (off * 8) as i32,
-                        });
+                        match i32::try_from(off) {
+                            Ok(v) => {
+                                self.emit(Op::AddIntImm { d, a: d, v });
+                            }
+                            Err(_) => {
+                                let k = self.alloc(1);
+                                self.emit(Op::LoadInt {
+                                    d: k,
+                                    v: off as i64,
+                                });
+                                self.emit(Op::AddInt { d, a: d, b: k });
+                            }
+                        }
                     }
                 }
                 true
@@ -688,8 +718,26 @@ impl<'g, 'a> FnGen<'g, 'a> {
         false
     }
 
-    /// The word offset of the field selected by `sel_e` in a value of
-    /// struct type `st` (through embedded structs held by value).
+    /// The byte offset in memory of the field selected by `sel_e` in a
+    /// value of struct type `st` (through embedded structs held by value).
+    pub(super) fn field_moff(&self, st: TypeId, sel_e: &Expr) -> u64 {
+        let Some(sel) = self.g.info.selections.get(&sel_e.id) else {
+            return 0;
+        };
+        let mut st = st;
+        let mut off = 0;
+        for &fi in &sel.index {
+            let Some(fs) = self.g.tt.struct_fields(st) else {
+                return off;
+            };
+            off += self.g.tt.field_moffs(st).get(fi).copied().unwrap_or(0);
+            st = fs.get(fi).map_or(ids::INVALID, |f| f.ty);
+        }
+        off
+    }
+
+    /// The word offset in slots of the field selected by `sel_e` in a
+    /// value of struct type `st` (through embedded structs held by value).
     pub(super) fn field_off(&self, st: TypeId, sel_e: &Expr) -> u32 {
         let Some(sel) = self.g.info.selections.get(&sel_e.id) else {
             return 0;
@@ -750,10 +798,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
     }
 
     /// A field of [`FnGen::ptr_field_shape`]'s shape as (pointer
-    /// register, word offset): one `Load`/`Store` with that offset reads
-    /// or writes it, and its nil check is the dereference's. The pointer
-    /// is used in place when it is a local variable (no copy).
-    pub(super) fn ptr_field(&mut self, e: &'a Expr) -> (Reg, u32) {
+    /// register, byte offset in memory): one load or store with that
+    /// offset reads or writes it, and its nil check is the dereference's.
+    /// The pointer is used in place when it is a local variable (no copy).
+    pub(super) fn ptr_field(&mut self, e: &'a Expr) -> (Reg, u64) {
         let ExprKind::Selector(x, _) = &e.kind else {
             return (Reg(0), 0);
         };
@@ -771,7 +819,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
         };
         let st = self.g.tt.pointer_elem(xt).unwrap_or(xt);
-        (base, off + self.field_off(st, e))
+        (base, off + self.field_moff(st, e))
     }
 
     /// Whether `e` denotes a location in the heap whose address
@@ -820,20 +868,19 @@ pub(super) enum Dest<'a> {
         i: Reg,
         t: RtType,
     },
-    /// At word `off` from pointer `p`; the nil check is the store's.
+    /// A value of type `t` at byte `off` of the memory at pointer `p`;
+    /// the nil check is the store's.
     Ptr {
         p: Reg,
-        off: u32,
-        t: RtType,
-        n: u32,
+        off: u64,
+        t: TypeId,
     },
-    /// Element `i` (a slot holding the index) of the array at pointer `p`,
-    /// of `len` elements of type `t` and `ew` words each.
+    /// Element `i` (a slot holding the index) of the array in memory at
+    /// pointer `p`, of `len` elements of type `t`.
     HeapElem {
         p: Reg,
         i: Reg,
-        t: RtType,
-        ew: u32,
+        t: TypeId,
         len: u32,
     },
     /// Element `i` (a slot holding the index, evaluated in phase one) of

@@ -180,7 +180,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             _ => 0,
                         };
                         let a = self.alloc(1);
-                        self.load_array_elem(r, a, xr, idx, ew, n);
+                        let et = match self.under(self.g.tt.pointer_elem(xt).unwrap_or(xt)) {
+                            Type::Array(_, et) => *et,
+                            _ => ids::INVALID,
+                        };
+                        self.load_array_elem(r, a, xr, idx, et, n);
                     } else {
                         self.emit(Op::SliceGet {
                             d: r,

@@ -13,7 +13,7 @@
 use super::call::ArgSrc;
 use super::func::{strip_parens, unreachable_loop, FnGen, MAX_DEPTH};
 use crate::ast::{self, BinaryOp, Expr, ExprKind, Span, Stmt, StmtKind};
-use crate::bytecode::{Off, Op, Pc, Reg};
+use crate::bytecode::{Op, Pc, Reg};
 use crate::constant::Value;
 use crate::types::{ids, ObjId, TypeId};
 
@@ -253,13 +253,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let rt = self.g.rt_type(v.ty);
         let mark = self.top;
         let tmp = self.alloc(w);
-        self.emit(Op::Load {
-            d: tmp,
-            a: v.reg,
-            off: Off(0),
-            n: w,
-        });
-        self.new_holding(v.reg, rt, tmp, w);
+        self.load_mem(tmp, v.reg, 0, v.ty);
+        self.new_holding(v.reg, rt, tmp);
         self.top = mark;
     }
 

@@ -57,6 +57,16 @@ impl<'c> Env<'c> {
         self.cx.borrow().read_words(ptr, off, n)
     }
 
+    /// The slot words of the value of type `t` at `ptr` in memory.
+    fn read_value(&self, ptr: u64, t: RtType) -> Vec<u64> {
+        self.cx.borrow().read_value(ptr, 0, t)
+    }
+
+    /// The slot words of element `i` of type `t` of the array at `ptr`.
+    fn read_elem(&self, ptr: u64, i: usize, t: RtType) -> Vec<u64> {
+        self.cx.borrow().read_elems(ptr, i as u64, 1, t)
+    }
+
     fn string_at(&self, ptr: u64, len: u64) -> Vec<u8> {
         self.cx.borrow().string_at(ptr, len)
     }
@@ -260,10 +270,8 @@ impl FmtValue for VmValue<'_> {
     fn bytes(&self) -> Cow<'_, [u8]> {
         match self.kind_of() {
             Some(TypeKind::String) => Cow::Owned(self.env.string_at(self.w(0), self.w(1))),
-            Some(TypeKind::Slice(_)) => {
-                let words = self.env.read_words(self.w(0), 0, self.w(1) as usize);
-                Cow::Owned(words.iter().map(|&w| w as u8).collect())
-            }
+            // A []byte's array holds its bytes packed.
+            Some(TypeKind::Slice(_)) => Cow::Owned(self.env.string_at(self.w(0), self.w(1))),
             Some(TypeKind::Array(..)) => Cow::Owned(self.words.iter().map(|&w| w as u8).collect()),
             _ => Cow::Borrowed(&[]),
         }
@@ -303,7 +311,7 @@ impl FmtValue for VmValue<'_> {
             return None;
         }
         let words = match self.kind_of()? {
-            TypeKind::Slice(_) => self.env.read_words(self.w(0), i * ew, ew),
+            TypeKind::Slice(_) => self.env.read_elem(self.w(0), i, e),
             _ => self.words.get(i * ew..(i + 1) * ew)?.to_vec(),
         };
         Some(Box::new(self.typed(e, words)))
@@ -362,10 +370,7 @@ impl FmtValue for VmValue<'_> {
                 if self.w(0) == 0 {
                     return None;
                 }
-                let n = self.env.prog.ty(*e).words as usize;
-                Some(Box::new(
-                    self.typed(*e, self.env.read_words(self.w(0), 0, n)),
-                ))
+                Some(Box::new(self.typed(*e, self.env.read_value(self.w(0), *e))))
             }
             TypeKind::Interface => {
                 if self.w(0) == 0 {

@@ -293,7 +293,7 @@ fn read_mem_stats(ctx: &mut NativeCtx<'_>) -> NativeResult {
         return NativeResult::Panic("runtime: bad declaration".into());
     };
     for f in fields {
-        let off = f.off as usize;
+        let off = f.moff;
         let v: u64 = match f.name.as_str() {
             "Alloc" => st.alloc,
             "TotalAlloc" => st.total_alloc,

@@ -99,7 +99,7 @@ fn slice_len(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `sliceSwap(x any, i int, j int)`.
 fn slice_swap(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let (i, j) = (ctx.int(1), ctx.int(2));
-    let (p, len, e, ew) = match slice_in(ctx, ctx.iface(0)) {
+    let (p, len, e, _) = match slice_in(ctx, ctx.iface(0)) {
         Ok(s) => s,
         Err(msg) => return NativeResult::Panic(msg),
     };
@@ -110,11 +110,12 @@ fn slice_swap(ctx: &mut NativeCtx<'_>) -> NativeResult {
             ));
         }
     }
-    let (i, j) = (i as usize, j as usize);
-    let a = ctx.read_words(p, i * ew, ew);
-    let b = ctx.read_words(p, j * ew, ew);
-    ctx.store(p, i * ew, &b, e);
-    ctx.store(p, j * ew, &a, e);
+    let (i, j) = (i as u64, j as u64);
+    let size = ctx.program().ty(e).size;
+    let a = ctx.read_elems(p, i, 1, e);
+    let b = ctx.read_elems(p, j, 1, e);
+    ctx.store(p, i * size, &b, e);
+    ctx.store(p, j * size, &a, e);
     NativeResult::Ok
 }
 

@@ -46,41 +46,47 @@ const fn width(k: u8) -> Width {
 pub const NATIVES: &[(&str, Native)] = &[
     (
         "LoadInt32",
-        Native::new(load, "func(addr *int32) (val int32)"),
+        Native::new(load::<I32>, "func(addr *int32) (val int32)"),
     ),
     (
         "LoadUint32",
-        Native::new(load, "func(addr *uint32) (val uint32)"),
+        Native::new(load::<U32>, "func(addr *uint32) (val uint32)"),
     ),
     (
         "LoadInt64",
-        Native::new(load, "func(addr *int64) (val int64)"),
+        Native::new(load::<W64>, "func(addr *int64) (val int64)"),
     ),
     (
         "LoadUint64",
-        Native::new(load, "func(addr *uint64) (val uint64)"),
+        Native::new(load::<W64>, "func(addr *uint64) (val uint64)"),
     ),
     (
         "LoadUintptr",
-        Native::new(load, "func(addr *uintptr) (val uintptr)"),
+        Native::new(load::<W64>, "func(addr *uintptr) (val uintptr)"),
     ),
-    ("(*Int32).Load", Native::new(load, "func(x *Int32) int32")),
+    (
+        "(*Int32).Load",
+        Native::new(load::<I32>, "func(x *Int32) int32"),
+    ),
     (
         "(*Uint32).Load",
-        Native::new(load, "func(x *Uint32) uint32"),
+        Native::new(load::<U32>, "func(x *Uint32) uint32"),
     ),
-    ("(*Int64).Load", Native::new(load, "func(x *Int64) int64")),
+    (
+        "(*Int64).Load",
+        Native::new(load::<W64>, "func(x *Int64) int64"),
+    ),
     (
         "(*Uint64).Load",
-        Native::new(load, "func(x *Uint64) uint64"),
+        Native::new(load::<W64>, "func(x *Uint64) uint64"),
     ),
     (
         "(*Uintptr).Load",
-        Native::new(load, "func(x *Uintptr) uintptr"),
+        Native::new(load::<W64>, "func(x *Uintptr) uintptr"),
     ),
     (
         "(*Value).Load",
-        Native::new(load, "func(v *Value) (val any)"),
+        Native::new(load::<W64>, "func(v *Value) (val any)"),
     ),
     (
         "StoreInt32",
@@ -421,8 +427,8 @@ fn val(ctx: &NativeCtx<'_>, k: usize) -> u64 {
     }
 }
 
-fn load(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let r = ctx.atomic_load(ctx.ptr(0));
+fn load<const K: u8>(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let r = ctx.atomic_load(ctx.ptr(0), width(K));
     ret(ctx, r)
 }
 
@@ -460,7 +466,7 @@ fn or<const K: u8>(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `(*Bool).Load`: the word is 0 or 1, but any non-zero word reads true.
 fn bool_load(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let r = ctx.atomic_load(ctx.ptr(0));
+    let r = ctx.atomic_load(ctx.ptr(0), Width::U32);
     ret(ctx, r.map(|v| (v != 0) as u64))
 }
 
@@ -498,7 +504,7 @@ fn value_exchange(
     }
     let ty = ctx.box_type(new);
     loop {
-        let Some(old) = ctx.atomic_load(p) else {
+        let Some(old) = ctx.atomic_load(p, Width::W64) else {
             return Err(NativeResult::RuntimeError(NIL_DEREF.into()));
         };
         if old != 0 && ctx.box_type(old) != ty {
@@ -544,7 +550,7 @@ fn value_cas(ctx: &mut NativeCtx<'_>) -> NativeResult {
             "sync/atomic: compare and swap of inconsistently typed values".into(),
         );
     }
-    let Some(cur) = ctx.atomic_load(p) else {
+    let Some(cur) = ctx.atomic_load(p, Width::W64) else {
         return NativeResult::RuntimeError(NIL_DEREF.into());
     };
     let swapped = if cur == 0 {

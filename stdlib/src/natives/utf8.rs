@@ -127,7 +127,7 @@ fn encode_rune(ctx: &mut NativeCtx<'_>) -> NativeResult {
     }
     let elem = ctx.slice_elem(0);
     for (k, &x) in b.iter().enumerate() {
-        ctx.store(p, k, &[x as u64], elem);
+        ctx.store(p, k as u64, &[x as u64], elem);
     }
     ctx.ret_int(0, b.len() as i64);
     NativeResult::Ok

@@ -191,6 +191,28 @@ pub(super) fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: 
                 // the collector needs no barrier for it.
                 unsafe { value::write_word(p, off.0 as usize, v) }
             }
+            Op::LoadN { d, a, off, k } => {
+                let p = r!(a);
+                if p == 0 {
+                    // `run` raises the nil dereference panic.
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                // SAFETY: as in `run`'s arm.
+                let v = unsafe { layout::load_scalar(p + off as u64, k) };
+                set!(d, v)
+            }
+            Op::StoreN { d, off, a, k } => {
+                let p = r!(d);
+                if p == 0 {
+                    // `run` raises the nil dereference panic.
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                let v = r!(a);
+                // SAFETY: as in `run`'s arm; a scalar holds no pointer.
+                unsafe { layout::store_scalar(p + off as u64, k, v) }
+            }
             Op::Jump { to } => pc = to.0 as usize,
             Op::Loop { to } => {
                 pc = to.0 as usize;

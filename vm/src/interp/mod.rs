@@ -74,6 +74,7 @@
 //!   Go's float `min`, assertion messages, interface equality).
 
 use crate::goroutine::{Deferred, Frame, PanicValue, Panicking, G};
+use crate::layout;
 use crate::map::MapError;
 use crate::native::{NativeCtx, NativeResult};
 use crate::panic::{bounds_error, capture, print_text, Bounds};
@@ -257,7 +258,6 @@ pub(crate) use nested::method_text;
 pub(crate) use values::decode_rune;
 pub(crate) use verify::verify;
 
-use crate::objects::read_elems;
 use fast::{fast, Cur, Stop};
 use unwind::{after_deferred_panic, begin_panic, real_panic, run_deferred, uncount_panic};
 use values::{assert_mismatch, go_min, iface_equal, map_kv};
@@ -640,9 +640,50 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 }
                 Op::ToIface { .. } | Op::IfaceIs { .. } | Op::IfaceAssert { .. } | Op::IfaceUnbox { .. } | Op::EqIface { .. } | Op::IfaceImplements { .. } | Op::TypeAssert { .. } | Op::BoxValue { .. } | Op::CopyValue { .. } => cold!(ifaces::exec(vm, &prog, g, at!(), op)),
                 Op::New { d, t } => {
-                    let w = prog.ty(t).words as usize;
-                    let p = vm.alloc_typed(t, w);
+                    let p = vm.alloc_mem(t, 1);
                     set!(d, p)
+                }
+                Op::LoadN { d, a, off, k } => {
+                    let p = r!(a);
+                    if p == 0 {
+                        panic_rt!(NIL_DEREF.into());
+                    }
+                    // SAFETY: `p` is a non-nil pointer value of a type whose
+                    // pointee holds a scalar of kind k at byte off (the code
+                    // generator's typing), aligned (layout invariant 1).
+                    let v = unsafe { layout::load_scalar(p + off as u64, k) };
+                    set!(d, v)
+                }
+                Op::StoreN { d, off, a, k } => {
+                    let p = r!(d);
+                    if p == 0 {
+                        panic_rt!(NIL_DEREF.into());
+                    }
+                    let v = r!(a);
+                    // SAFETY: as for LoadN.
+                    unsafe { layout::store_scalar(p + off as u64, k, v) };
+                }
+                Op::LoadValue { d, a, off, t } => {
+                    let p = r!(a);
+                    if p == 0 {
+                        panic_rt!(NIL_DEREF.into());
+                    }
+                    let n = prog.ty(t).words as usize;
+                    let s = base + d.0 as usize;
+                    // SAFETY: `p` + off holds a value of type t (the code
+                    // generator's typing).
+                    unsafe { vm.load_value(p + off as u64, t, &mut g.stack[s..s + n]) };
+                }
+                Op::StoreValue { d, off, a, t } => {
+                    let p = r!(d);
+                    if p == 0 {
+                        panic_rt!(NIL_DEREF.into());
+                    }
+                    let n = prog.ty(t).words as usize;
+                    let s = base + a.0 as usize;
+                    let words: Vec<u64> = g.stack[s..s + n].to_vec();
+                    // SAFETY: as for LoadValue.
+                    unsafe { vm.store_values(t, p + off as u64, &words, 1) };
                 }
                 Op::Load { d, a, off, n } => {
                     let p = r!(a);
@@ -697,13 +738,24 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     if idx < 0 || idx >= len {
                         panic_rt!(bounds_error(Bounds::Index, idx, len));
                     }
-                    let ew = prog.ty(t).words as usize;
+                    let td = prog.ty(t);
+                    let ew = td.words as usize;
                     let s = base + d.0 as usize;
-                    let at = p + (idx as usize * ew * 8) as u64;
-                    // SAFETY: 0 <= idx < len <= cap, so the element's words
-                    // are inside the backing array (value invariant 2).
-                    // One value, never torn (value module docs).
-                    unsafe { value::load_words(at, &mut g.stack[s..s + ew]) };
+                    let at = p + idx as u64 * td.size;
+                    if !td.narrow {
+                        // SAFETY: 0 <= idx < len <= cap, so the element's
+                        // words are inside the backing array (value
+                        // invariant 2). One value, never torn (value module
+                        // docs).
+                        unsafe { value::load_words(at, &mut g.stack[s..s + ew]) };
+                    } else if let Some(k) = td.mem_kind() {
+                        // SAFETY: as above; aligned (layout invariant 1).
+                        let v = unsafe { layout::load_scalar(at, k) };
+                        set!(d, v)
+                    } else {
+                        // SAFETY: as above.
+                        unsafe { vm.load_value(at, t, &mut g.stack[s..s + ew]) };
+                    }
                 }
                 Op::SliceSet { d, i, a, t } => {
                     let p = r!(d);
@@ -712,11 +764,19 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     if idx < 0 || idx >= len {
                         panic_rt!(bounds_error(Bounds::Index, idx, len));
                     }
-                    let ew = prog.ty(t).words as usize;
-                    let s = base + a.0 as usize;
-                    let words: Vec<u64> = g.stack[s..s + ew].to_vec();
-                    // SAFETY: as for SliceGet.
-                    unsafe { vm.store_words(p, idx as usize * ew, &words, t) };
+                    let td = prog.ty(t);
+                    let ew = td.words as usize;
+                    let at = p + idx as u64 * td.size;
+                    if let Some(k) = td.mem_kind() {
+                        let v = r!(a);
+                        // SAFETY: as for SliceGet.
+                        unsafe { layout::store_scalar(at, k, v) };
+                    } else {
+                        let s = base + a.0 as usize;
+                        let words: Vec<u64> = g.stack[s..s + ew].to_vec();
+                        // SAFETY: as for SliceGet.
+                        unsafe { vm.store_values(t, at, &words, 1) };
+                    }
                 }
                 Op::SliceAddr { d, a, i, t } => {
                     let p = r!(a);
@@ -725,8 +785,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     if idx < 0 || idx >= len {
                         panic_rt!(bounds_error(Bounds::Index, idx, len));
                     }
-                    let ew = prog.ty(t).words as u64;
-                    set!(d, p + idx as u64 * ew * 8)
+                    set!(d, p + idx as u64 * prog.ty(t).size)
                 }
                 Op::Jump { to } => pc = to.0 as usize,
                 Op::Loop { to } => {
@@ -903,7 +962,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let t = base + d.0 as usize + idx as usize * ew as usize;
                     g.stack.copy_within(s..s + ew as usize, t);
                 }
-                Op::ElemAddr { d, a, i, ew, len } => {
+                Op::ElemAddr { d, a, i, es, len } => {
                     let p = r!(a);
                     let idx = ri!(i);
                     if p == 0 {
@@ -912,7 +971,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     if idx < 0 || idx >= len as i64 {
                         panic_rt!(bounds_error(Bounds::Index, idx, len as i64));
                     }
-                    set!(d, p + idx as u64 * ew as u64 * 8)
+                    set!(d, p + idx as u64 * es as u64)
                 }
                 // --- goroutines and channels ---
                 Op::Go { .. } | Op::MakeChan { .. } | Op::ChanLen { .. } | Op::ChanClose { .. } | Op::SelectCase { .. } => cold!(chans::exec(vm, sl, &prog, g, at!(), op)),

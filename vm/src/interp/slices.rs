@@ -5,6 +5,8 @@
 //! measurable, and keeping them here keeps `run` short enough to read.
 
 use super::*;
+use crate::objects::read_mem;
+use gol_lang::bytecode::MemKind;
 
 /// Executes `op`, one of the slice and string instructions, in the frame `at`.
 #[inline(never)]
@@ -62,25 +64,21 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
         Op::MakeSlice { d, t, len, cap } => {
             let l = at.ri(g, len)?;
             let c = at.ri(g, cap)?;
-            let ew = prog.ty(t).words.max(1) as i64;
+            let es = prog.ty(t).size.clamp(1, 1 << 48) as i64;
             // Go's bound: cap * elemsize <= 2^48 bytes (maxAlloc);
             // below it, a size the heap cannot get is Go's fatal
             // error (out of memory), not this panic.
-            if l < 0 || l > (1 << 45) / ew {
+            if l < 0 || l > (1 << 48) / es {
                 return Err(Trap::Panic(
                     "runtime error: makeslice: len out of range".into(),
                 ));
             }
-            if c < l || c > (1 << 45) / ew {
+            if c < l || c > (1 << 48) / es {
                 return Err(Trap::Panic(
                     "runtime error: makeslice: cap out of range".into(),
                 ));
             }
-            let p = if c == 0 {
-                vm.alloc_typed(t, 1)
-            } else {
-                vm.alloc_typed(t, (c * ew) as usize)
-            };
+            let p = vm.alloc_mem(t, c as usize);
             at.set(g, d, p)?;
             at.set(g, Reg(d.0 + 1), l as u64)?;
             at.set(g, Reg(d.0 + 2), c as u64)?;
@@ -89,9 +87,9 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
             let ew = prog.ty(t).words as usize;
             let s = base + a.0 as usize;
             let words: Vec<u64> = g.stack[s..s + n as usize * ew].to_vec();
-            let p = vm.alloc_typed(t, words.len());
-            // SAFETY: `p` is a fresh object of n*ew words of type t.
-            unsafe { vm.store_words(p, 0, &words, t) };
+            let p = vm.alloc_mem(t, n as usize);
+            // SAFETY: `p` is a fresh array of n elements of type t.
+            unsafe { vm.store_values(t, p, &words, n as usize) };
             at.set(g, d, p)?;
             at.set(g, Reg(d.0 + 1), n as u64)?;
             at.set(g, Reg(d.0 + 2), n as u64)?;
@@ -139,11 +137,11 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
                 };
                 return Err(Trap::Panic(bounds_error(kind, lo, hi)));
             }
-            let ew = prog.ty(t).words as u64;
+            let es = prog.ty(t).size;
             let ncap = max - lo;
             // A zero-capacity result keeps the array's base: never
             // a pointer one past the end (heap contract 2).
-            let np = if ncap == 0 { p } else { p + lo as u64 * ew * 8 };
+            let np = if ncap == 0 { p } else { p + lo as u64 * es };
             at.set(g, d, np)?;
             at.set(g, Reg(d.0 + 1), (hi - lo) as u64)?;
             at.set(g, Reg(d.0 + 2), ncap as u64)?;
@@ -159,54 +157,56 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
             at.set(g, Reg(d.0 + 2), nc)?;
         }
         Op::AppendSlice { d, a, b, t } => {
-            let ew = prog.ty(t).words as usize;
             let (bp, bl) = (at.r(g, b)?, at.r(g, Reg(b.0 + 1))?);
-            let words = read_elems(bp, bl as usize, ew);
+            // Read first: the two slices may share an array.
+            let buf = read_mem(prog, t, bp, bl as usize);
             let (p, l, c) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?, at.r(g, Reg(a.0 + 2))?);
-            let (np, nl, nc) = vm.append(t, (p, l, c), &words, bl);
+            let (np, nl, nc) = vm.append_mem(t, (p, l, c), &buf, bl);
             at.set(g, d, np)?;
             at.set(g, Reg(d.0 + 1), nl)?;
             at.set(g, Reg(d.0 + 2), nc)?;
         }
         Op::CopySlice { d, a, b, t } => {
-            let ew = prog.ty(t).words as usize;
             let n = at.r(g, Reg(a.0 + 1))?.min(at.r(g, Reg(b.0 + 1))?);
-            let words = read_elems(at.r(g, b)?, n as usize, ew);
+            // Read first: the two slices may overlap.
+            let buf = read_mem(prog, t, at.r(g, b)?, n as usize);
             if n > 0 {
                 let dst = at.r(g, a)?;
                 // SAFETY: n <= len(a) elements fit in a's array.
-                unsafe { vm.store_words(dst, 0, &words, t) };
+                unsafe { vm.write_mem(t, dst, &buf, n as usize) };
             }
             at.set(g, d, n)?
         }
         Op::StrToBytes { d, a } => {
             let s = str_at(g, base, a).to_vec();
-            let words: Vec<u64> = s.iter().map(|&b| b as u64).collect();
-            let p = vm.alloc_noscan(words.len().max(1) * 8);
-            for (k, w) in words.iter().enumerate() {
-                // SAFETY: `p` is a fresh pointer-free object of
-                // words.len() words.
-                unsafe { value::write_word(p, k, *w) };
-            }
+            let p = vm.alloc_noscan(s.len().max(1));
+            // SAFETY: `p` is a fresh pointer-free object of s.len() bytes.
+            unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), p as *mut u8, s.len()) };
             at.set(g, d, p)?;
-            at.set(g, Reg(d.0 + 1), words.len() as u64)?;
-            at.set(g, Reg(d.0 + 2), words.len() as u64)?;
+            at.set(g, Reg(d.0 + 1), s.len() as u64)?;
+            at.set(g, Reg(d.0 + 2), s.len() as u64)?;
         }
         Op::BytesToStr { d, a } => {
-            let words = read_elems(at.r(g, a)?, at.r(g, Reg(a.0 + 1))? as usize, 1);
-            let bytes: Vec<u8> = words.iter().map(|&w| w as u8).collect();
-            let (p, l) = vm.new_string(&bytes);
+            let (bp, bl) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))? as usize);
+            let bytes: &[u8] = if bp == 0 || bl == 0 {
+                &[]
+            } else {
+                // SAFETY: a []byte's array holds len bytes (value
+                // invariant 2), alive while the slots hold the slice.
+                unsafe { std::slice::from_raw_parts(bp as *const u8, bl) }
+            };
+            let (p, l) = vm.new_string(bytes);
             at.set(g, d, p)?;
             at.set(g, Reg(d.0 + 1), l)?;
         }
         Op::ClearSlice { a, t } => {
             let (p, l) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?);
-            let ew = prog.ty(t).words as usize;
-            let zeros = vec![0u64; l as usize * ew];
-            if !zeros.is_empty() {
+            let mw = crate::layout::mem_words(prog.ty(t));
+            let zeros = vec![0u64; (l as usize * mw).max(1)];
+            if l > 0 {
                 // SAFETY: l elements are inside the slice's array
                 // (value invariant 2).
-                unsafe { vm.store_words(p, 0, &zeros, t) };
+                unsafe { vm.write_mem(t, p, &zeros, l as usize) };
             }
         }
         Op::StrToRunes { d, a } => {
@@ -218,20 +218,23 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
                 runes.push(c as i32 as i64 as u64);
                 i += w;
             }
-            let p = vm.alloc_noscan(runes.len().max(1) * 8);
-            for (k, w) in runes.iter().enumerate() {
-                // SAFETY: `p` is a fresh pointer-free object of
-                // runes.len() words.
-                unsafe { value::write_word(p, k, *w) };
+            let p = vm.alloc_noscan(runes.len().max(1) * 4);
+            for (k, &w) in runes.iter().enumerate() {
+                // SAFETY: `p` is a fresh pointer-free, 4-aligned object of
+                // runes.len() int32s.
+                unsafe { crate::layout::store_scalar(p + k as u64 * 4, MemKind::I32, w) };
             }
             at.set(g, d, p)?;
             at.set(g, Reg(d.0 + 1), runes.len() as u64)?;
             at.set(g, Reg(d.0 + 2), runes.len() as u64)?;
         }
         Op::RunesToStr { d, a } => {
-            let words = read_elems(at.r(g, a)?, at.r(g, Reg(a.0 + 1))? as usize, 1);
+            let (rp, rl) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))? as usize);
             let mut out = String::new();
-            for w in words {
+            for k in 0..if rp == 0 { 0 } else { rl } {
+                // SAFETY: a []rune's array holds len int32s (value
+                // invariant 2).
+                let w = unsafe { crate::layout::load_scalar(rp + k as u64 * 4, MemKind::I32) };
                 let c = u32::try_from(w as i64)
                     .ok()
                     .and_then(char::from_u32)
