@@ -106,8 +106,7 @@ impl Vm {
     /// A zeroed array of `n` elements of type `t` in memory (`new(T)` is
     /// one), with the pointer layout of their memory words.
     pub(crate) fn alloc_mem(&mut self, t: RtType, n: usize) -> u64 {
-        let prog = self.prog.clone();
-        let Some(d) = prog.types.get(t.0 as usize) else {
+        let Some(d) = self.prog.types.get(t.0 as usize) else {
             return self.alloc_noscan(1);
         };
         let bytes = (n as u64).saturating_mul(d.size).max(1);
@@ -116,6 +115,9 @@ impl Vm {
             return self.alloc_noscan(bytes);
         }
         self.assist(bytes);
+        // The fields are borrowed apart (no clone of the shared program
+        // on this path: its count is one cache line for every thread).
+        let d = self.prog.ty(t);
         let layout = Layout::pointers(d.mem_mask(), layout::mem_words(d));
         self.heap.alloc(&mut self.cache, bytes, layout) as u64
     }
@@ -128,8 +130,7 @@ impl Vm {
     /// `p` points at room for `n` elements of type `t` in a live object
     /// or the globals.
     pub(crate) unsafe fn write_mem(&mut self, t: RtType, p: u64, buf: &[u64], n: usize) {
-        let prog = self.prog.clone();
-        let d = prog.ty(t);
+        let d = self.prog.ty(t);
         if layout::moves_as_words(d) {
             let words = &buf[..(n * layout::mem_words(d)).min(buf.len())];
             // SAFETY: forwarded.
@@ -147,16 +148,15 @@ impl Vm {
     /// # Safety
     /// As for [`Vm::write_mem`].
     pub(crate) unsafe fn store_values(&mut self, t: RtType, p: u64, slots: &[u64], n: usize) {
-        let prog = self.prog.clone();
-        let d = prog.ty(t);
+        let d = self.prog.ty(t);
         if !d.narrow {
             // SAFETY: forwarded.
             unsafe { self.store_words(p, 0, slots, t) };
         } else if n == 1 && !layout::moves_as_words(d) {
             // SAFETY: forwarded; pointer-free, so packed in place.
-            unsafe { layout::pack(&prog, t, slots, p) };
+            unsafe { layout::pack(&self.prog, t, slots, p) };
         } else {
-            let buf = pack_elems(&prog, t, slots, n);
+            let buf = pack_elems(&self.prog, t, slots, n);
             // SAFETY: forwarded.
             unsafe { self.write_mem(t, p, &buf, n) };
         }
@@ -389,8 +389,7 @@ impl Vm {
     /// `p` points at a live object with at least `off + words.len()` words
     /// whose words from `off` hold values of type `t`.
     pub(crate) unsafe fn store_words(&mut self, p: u64, off: usize, words: &[u64], t: RtType) {
-        let prog = self.prog.clone();
-        let Some(d) = prog.types.get(t.0 as usize) else {
+        let Some(d) = self.prog.types.get(t.0 as usize) else {
             return;
         };
         let ew = layout::mem_words(d).max(1);
@@ -436,7 +435,7 @@ impl Vm {
         if n == 0 {
             return s;
         }
-        let buf = pack_elems(&self.prog.clone(), t, words, n as usize);
+        let buf = pack_elems(&self.prog, t, words, n as usize);
         self.append_mem(t, s, &buf, n)
     }
 
@@ -453,9 +452,12 @@ impl Vm {
         if n == 0 {
             return s;
         }
-        let prog = self.prog.clone();
-        let d = prog.ty(t);
-        let size = d.size;
+        let d = self.prog.ty(t);
+        let (size, as_words, ew) = (
+            d.size,
+            layout::moves_as_words(d),
+            layout::mem_words(d).max(1),
+        );
         if l + n <= c {
             // SAFETY: l + n <= cap elements fit in the array (invariant 2).
             unsafe { self.write_mem(t, p + l * size, buf, n as usize) };
@@ -464,8 +466,6 @@ impl Vm {
         let esize = go_size(&self.prog, t).max(1);
         let nc = grow_cap(c as usize, (l + n) as usize, esize) as u64;
         let np = self.alloc_mem(t, nc as usize);
-        let as_words = layout::moves_as_words(d);
-        let ew = layout::mem_words(d).max(1);
         let old_words = if as_words { l as usize * ew } else { 0 };
         if p != 0 && l > 0 && !as_words {
             // Pointer-free bytes: one copy, no barrier to care about.
