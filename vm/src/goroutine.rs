@@ -5,6 +5,44 @@
 //! Frames are records (`Frame`), not Rust stack frames, so Go recursion
 //! depth is bounded by the slot stack's limit (1 GiB, Go's), never by the
 //! Rust stack.
+//!
+//! # What a parked goroutine holds
+//! Programs park goroutines by the hundred thousand, so everything a G
+//! keeps while it waits is sized to what it uses. A goroutine parked on a
+//! channel receive in its own frame with one `defer wg.Done()` pending
+//! (`bench/parked.gol`) holds these allocations (bytes asked of the Rust
+//! allocator, then the glibc chunk that serves them):
+//!
+//! | what | asked | chunk |
+//! |---|---|---|
+//! | `G` (this struct, boxed) | 136 | 144 |
+//! | the scheduler's `GInner` in its `Arc` (sched/g.rs) | 88 | 96 |
+//! | the channel's sudog in its `Arc` (sched/chan.rs) | 88 | 96 |
+//! | frame records: the first and room for one call | 64 | 80 |
+//! | slot stack: the first frame's window | 24 | 32 |
+//! | defer stack: one record of one argument | 24 | 32 |
+//! | the parked receive (`park::Pending`, boxed) | 24 | 32 |
+//! | the G table's slot and the channel's wait-queue entry | 16 | (in larger arrays) |
+//!
+//! About 530 bytes, plus the `go` statement's closure on the collected
+//! heap (32 bytes) and, at the moment a stop of the world lists the other
+//! Gs, about 40 bytes of transient lists. bench/parked.sh measures the
+//! whole: about 615 bytes per goroutine of peak RSS (Go: about 2,750,
+//! mostly its 2 KiB starting stack).
+//!
+//! Where that came from (about 1,200 bytes before): a 32-word starting
+//! stack where 3 words were used (a stack now starts as its first frame's
+//! window and grows to 32 words at its first call, doubling after that), room for four frame records, a vector of defer records with
+//! room for four and a second allocation per record for its arguments,
+//! and a parked operation sized for a select.
+//!
+//! Rejected: shrinking a stack when its goroutine parks or at a
+//! collection, as Go's `shrinkstack` does (a park would pay for a copy
+//! each time, and a ping-pong parks a million times; the collector reads
+//! the stacks of goroutines it does not run, and only the owner may move
+//! one; starting small gets the common parked case without either), and
+//! an intrusive wait queue (Go's sudogs link through themselves; the
+//! queue's array costs 8 bytes a waiter here).
 
 use gol_lang::bytecode::FuncId;
 
@@ -419,6 +457,12 @@ mod tests {
         assert_eq!(g.stack.len(), GROWN_STACK_WORDS);
         assert!(g.ensure(GROWN_STACK_WORDS + 1));
         assert_eq!(g.stack.len(), 2 * GROWN_STACK_WORDS);
+    }
+
+    #[test]
+    fn the_descriptor_stays_within_its_allocation_size() {
+        // 136 bytes: a 144-byte glibc chunk (see the module docs).
+        assert!(std::mem::size_of::<G>() <= 136);
     }
 
     #[test]
