@@ -13,15 +13,16 @@ use std::process::{Command, Stdio};
 /// 10 MB; the bound leaves room for the VM and a GC cycle's garbage.
 const MAX_RSS_KB: i64 = 64 * 1024;
 
-/// Runs `gol run PROG`: its exit status, its stdout and its peak resident
-/// size in KB.
+/// Runs `gol run PROG ARGS...`: its exit status, its stdout and its peak
+/// resident size in KB.
 // The child is reaped by `wait4` (which also gives its resource usage), not
 // by `Child::wait`.
 #[allow(clippy::zombie_processes)]
-fn run_measured(prog: &std::path::Path) -> (std::process::ExitStatus, String, i64) {
+fn run_measured(prog: &std::path::Path, args: &[&str]) -> (std::process::ExitStatus, String, i64) {
     let child = Command::new(env!("CARGO_BIN_EXE_gol"))
         .arg("run")
         .arg(prog)
+        .args(args)
         .stdout(Stdio::piped())
         .spawn()
         .expect("run gol");
@@ -51,7 +52,7 @@ fn run_measured(prog: &std::path::Path) -> (std::process::ExitStatus, String, i6
 
 #[test]
 fn ten_gigabytes_of_garbage_in_bounded_memory() {
-    let (st, out, rss) = run_measured(&common::root().join("tests/memory/churn.go"));
+    let (st, out, rss) = run_measured(&common::root().join("tests/memory/churn.go"), &[]);
     assert!(st.success(), "gol exited with {st}");
     assert_eq!(out, "10000000000 99\n");
     assert!(
@@ -65,11 +66,32 @@ fn ten_gigabytes_of_garbage_in_bounded_memory() {
 /// result was built in a Rust buffer and copied, peaking at 2.1 GB).
 #[test]
 fn a_one_gigabyte_repeat_needs_one_gigabyte() {
-    let (st, out, rss) = run_measured(&common::root().join("tests/output/repeat.go"));
+    let (st, out, rss) = run_measured(&common::root().join("tests/output/repeat.go"), &[]);
     assert!(st.success(), "gol exited with {st}");
     assert_eq!(out, "1073741824 ab\n");
     let max_kb = (1 << 20) + 200 * 1024;
     assert!(rss < max_kb, "peak RSS {rss} KB, allowed {max_kb} KB");
+}
+
+/// A goroutine parked on a channel receive with a deferred call pending
+/// costs under 1 KiB of the whole process (about 640 bytes here; Go's cost
+/// about 2.7 KiB, mostly its 2 KiB starting stack): the peak RSS of 200,000
+/// of them, less that of none, over 200,000.
+#[test]
+fn a_parked_goroutine_costs_under_a_kilobyte() {
+    const N: i64 = 200_000;
+    let prog = common::root().join("tests/memory/parked.go");
+    let (st, out, none) = run_measured(&prog, &["0"]);
+    assert!(st.success(), "gol exited with {st}");
+    assert_eq!(out, "0 0\n");
+    let (st, out, full) = run_measured(&prog, &[&N.to_string()]);
+    assert!(st.success(), "gol exited with {st}");
+    assert_eq!(out, format!("{N} {}\n", N * (N - 1) / 2));
+    let per_g = (full - none) * 1024 / N;
+    assert!(
+        per_g < 1024,
+        "{per_g} bytes per parked goroutine (peak RSS {full} KB, {none} KB with none)"
+    );
 }
 
 /// A memory cgroup (v1) below this process's own, limited to `limit` bytes;

@@ -5,6 +5,44 @@
 //! Frames are records (`Frame`), not Rust stack frames, so Go recursion
 //! depth is bounded by the slot stack's limit (1 GiB, Go's), never by the
 //! Rust stack.
+//!
+//! # What a parked goroutine holds
+//! Programs park goroutines by the hundred thousand, so everything a G
+//! keeps while it waits is sized to what it uses. A goroutine parked on a
+//! channel receive in its own frame with one `defer wg.Done()` pending
+//! (`bench/parked.gol`) holds these allocations (bytes asked of the Rust
+//! allocator, then the glibc chunk that serves them):
+//!
+//! | what | asked | chunk |
+//! |---|---|---|
+//! | `G` (this struct, boxed) | 136 | 144 |
+//! | the scheduler's `GInner` in its `Arc` (sched/g.rs) | 88 | 96 |
+//! | the channel's sudog in its `Arc` (sched/chan.rs) | 88 | 96 |
+//! | frame records: the first and room for one call | 64 | 80 |
+//! | slot stack: the first frame's window | 24 | 32 |
+//! | defer stack: one record of one argument | 24 | 32 |
+//! | the parked receive (`park::Pending`, boxed) | 24 | 32 |
+//! | the G table's slot and the channel's wait-queue entry | 16 | (in larger arrays) |
+//!
+//! About 530 bytes, plus the `go` statement's closure on the collected
+//! heap (32 bytes) and, at the moment a stop of the world lists the other
+//! Gs, about 40 bytes of transient lists. bench/parked.sh measures the
+//! whole: about 615 bytes per goroutine of peak RSS (Go: about 2,750,
+//! mostly its 2 KiB starting stack).
+//!
+//! Where that came from (about 1,200 bytes before): a 32-word starting
+//! stack where 3 words were used (a stack now starts as its first frame's
+//! window and grows to 32 words at its first call, doubling after that), room for four frame records, a vector of defer records with
+//! room for four and a second allocation per record for its arguments,
+//! and a parked operation sized for a select.
+//!
+//! Rejected: shrinking a stack when its goroutine parks or at a
+//! collection, as Go's `shrinkstack` does (a park would pay for a copy
+//! each time, and a ping-pong parks a million times; the collector reads
+//! the stacks of goroutines it does not run, and only the owner may move
+//! one; starting small gets the common parked case without either), and
+//! an intrusive wait queue (Go's sudogs link through themselves; the
+//! queue's array costs 8 bytes a waiter here).
 
 use gol_lang::bytecode::FuncId;
 
@@ -38,13 +76,97 @@ pub(crate) struct Frame {
     pub(crate) returning: Option<u32>,
 }
 
-/// A deferred call: the closure and the depth of the frame that deferred it.
-#[derive(Clone, Debug)]
+/// The top deferred call as `G::defers` reports it: the depth of the frame
+/// that deferred it (the rest stays packed, see [`DeferStack`]).
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Deferred {
     pub(crate) frame: usize,
+}
+
+/// A goroutine's pending deferred calls, innermost last, packed into one
+/// word stack: each record is its argument words, then the func value,
+/// then one word holding the deferring frame's depth (high 32 bits) and
+/// the argument count (low 32 bits), so the top record is found from the
+/// last word. A goroutine with one `defer` of one argument keeps three
+/// words, where a `Vec` of records (each with its own argument `Vec`)
+/// kept a 4-record array and a second allocation.
+///
+/// Invariant: `words` is a sequence of whole records; depths and counts
+/// fit 32 bits (a frame costs `FRAME_COST_BYTES` against the 1 GB stack
+/// limit, and arguments are slots of one frame).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct DeferStack {
+    words: Vec<u64>,
+}
+
+/// The top deferred call, read in place: the func value and where its
+/// argument words sit in the defer stack.
+pub(crate) struct DeferTop {
     pub(crate) closure: u64,
-    /// The argument words, evaluated at the `defer` statement.
-    pub(crate) args: Vec<u64>,
+    args: std::ops::Range<usize>,
+}
+
+impl DeferStack {
+    /// `defer` of `closure` with `args` by the frame at depth `frame`.
+    pub(crate) fn push(&mut self, frame: usize, closure: u64, args: &[u64]) {
+        let n = args.len() + 2;
+        if self.words.capacity() - self.words.len() < n {
+            if self.words.is_empty() {
+                // Most functions defer once: size the first record exactly.
+                self.words.reserve_exact(n);
+            } else {
+                self.words.reserve(n);
+            }
+        }
+        self.words.extend_from_slice(args);
+        self.words.push(closure);
+        self.words.push(((frame as u64) << 32) | args.len() as u64);
+    }
+
+    /// The top record's deferring frame.
+    #[inline]
+    pub(crate) fn last(&self) -> Option<Deferred> {
+        let w = *self.words.last()?;
+        Some(Deferred {
+            frame: (w >> 32) as usize,
+        })
+    }
+
+    /// The top record, left in place (see [`DeferStack::args`] and
+    /// [`DeferStack::drop_top`]).
+    pub(crate) fn top(&self) -> Option<DeferTop> {
+        let len = self.words.len();
+        let w = *self.words.last()?;
+        let n = (w & 0xffff_ffff) as usize;
+        let start = len - 2 - n;
+        Some(DeferTop {
+            closure: self.words[len - 2],
+            args: start..start + n,
+        })
+    }
+
+    /// The argument words of record `t` (the top one).
+    pub(crate) fn args(&self, t: &DeferTop) -> &[u64] {
+        &self.words[t.args.clone()]
+    }
+
+    /// Removes record `t`, the top one.
+    pub(crate) fn drop_top(&mut self, t: DeferTop) {
+        self.words.truncate(t.args.start);
+    }
+
+    /// Every func value and argument word (roots).
+    pub(crate) fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
+        let mut end = self.words.len();
+        while end > 0 {
+            let n = (self.words[end - 1] & 0xffff_ffff) as usize;
+            let start = end - 2 - n;
+            for &w in &self.words[start..end - 1] {
+                f(w);
+            }
+            end = start;
+        }
+    }
 }
 
 /// What a goroutine panics with.
@@ -79,22 +201,52 @@ pub(crate) struct Panicking {
     pub(crate) frame: usize,
 }
 
+/// The panics a newer one interrupted (`G::outer`), innermost last. Each
+/// is boxed (they move between this list and `G::panicking` whole), and so
+/// is the list: a goroutine that never panics inside a deferred call keeps
+/// one null word for it.
+#[derive(Debug, Default)]
+#[allow(clippy::box_collection, clippy::vec_box)]
+pub(crate) struct OuterPanics(Option<Box<Vec<Box<Panicking>>>>);
+
+impl OuterPanics {
+    pub(crate) fn push(&mut self, p: Box<Panicking>) {
+        self.0.get_or_insert_with(Box::default).push(p);
+    }
+
+    pub(crate) fn pop(&mut self) -> Option<Box<Panicking>> {
+        let v = self.0.as_mut()?;
+        let p = v.pop();
+        if v.is_empty() {
+            self.0 = None;
+        }
+        p
+    }
+
+    pub(crate) fn last(&self) -> Option<&Panicking> {
+        self.0.as_ref()?.last().map(|p| &**p)
+    }
+
+    /// Oldest first.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Panicking> {
+        self.0.iter().flat_map(|v| v.iter().map(|p| &**p))
+    }
+}
+
 /// A goroutine.
 pub struct G {
     pub(crate) id: u64,
     pub(crate) stack: Vec<u64>,
     pub(crate) frames: Vec<Frame>,
-    pub(crate) defers: Vec<Deferred>,
+    pub(crate) defers: DeferStack,
     /// Boxed, like `pending`: rare, and a parked goroutine should cost
-    /// little (see `INITIAL_STACK_WORDS`).
+    /// little (the module docs count what one holds).
     pub(crate) panicking: Option<Box<Panicking>>,
     /// Panics interrupted by a newer one started inside their deferred
     /// call, innermost last: each resumes when the newer one is recovered
     /// without unwinding past its deferred call, and is aborted (moved to
     /// the newer one's `earlier`) when unwinding removes that call's frame.
-    /// Boxed: they move between this list and `panicking` whole.
-    #[allow(clippy::vec_box)]
-    pub(crate) outer: Vec<Box<Panicking>>,
+    pub(crate) outer: OuterPanics,
     /// The channel operation this goroutine is parked in (see `park`).
     pub(crate) pending: Option<Box<crate::park::Pending>>,
     /// The `go` statement that started it: (creator's id, function, pc
@@ -104,10 +256,16 @@ pub struct G {
     pub(crate) finalizer: bool,
 }
 
-/// A new goroutine's slot stack: 64 words (512 bytes). Small, because a
-/// parked goroutine costs its stack (200,000 of them are a benchmark); it
-/// doubles by copying as calls need more.
-const INITIAL_STACK_WORDS: usize = 32;
+/// The slot stack's size at its first growth past the first frame's
+/// window (32 words, 256 bytes); it doubles by copying from there. A new
+/// goroutine's stack holds just its first frame's window (see
+/// [`G::ensure`]): a goroutine that parks without calling a function
+/// with a body keeps no more.
+const GROWN_STACK_WORDS: usize = 32;
+
+/// Frame records a new goroutine has room for: its first frame and the
+/// one call `ensure` keeps room for (doubling from there).
+const INITIAL_FRAMES: usize = 2;
 
 impl G {
     /// A goroutine about to call the non-nil func value `cl` (a closure
@@ -140,20 +298,22 @@ impl G {
 
     /// A goroutine about to call `entry`.
     pub(crate) fn new(id: u64, entry: FuncId) -> G {
+        let mut frames = Vec::with_capacity(INITIAL_FRAMES);
+        frames.push(Frame {
+            func: entry.0,
+            pc: 0,
+            base: 0,
+            closure: 0,
+            deferred_panic: false,
+            returning: None,
+        });
         G {
             id,
-            stack: vec![0; INITIAL_STACK_WORDS],
-            frames: vec![Frame {
-                func: entry.0,
-                pc: 0,
-                base: 0,
-                closure: 0,
-                deferred_panic: false,
-                returning: None,
-            }],
-            defers: Vec::new(),
+            stack: Vec::new(),
+            frames,
+            defers: DeferStack::default(),
             panicking: None,
-            outer: Vec::new(),
+            outer: OuterPanics::default(),
             pending: None,
             created: None,
             finalizer: false,
@@ -170,16 +330,16 @@ impl G {
         for f in &self.frames {
             sink(f.closure as usize);
         }
-        for d in &self.defers {
-            sink(d.closure as usize);
-            for &w in &d.args {
-                sink(w as usize);
-            }
-        }
+        self.defers.for_each_word(&mut |w| sink(w as usize));
         if let Some(p) = &self.pending {
             p.for_each_word(&mut |w| sink(w as usize));
         }
-        for p in self.panicking.iter().chain(&self.outer) {
+        for p in self
+            .panicking
+            .as_deref()
+            .into_iter()
+            .chain(self.outer.iter())
+        {
             let values = p.earlier.iter().map(|e| &e.0).chain([&p.value]);
             for v in values {
                 if let PanicValue::Value(v) = v {
@@ -189,8 +349,10 @@ impl G {
         }
     }
 
-    /// Makes the slot stack at least `need` slots long, doubling, with room
-    /// for one more frame record; false when that would exceed Go's stack
+    /// Makes the slot stack at least `need` slots long, with room for one
+    /// more frame record. An empty stack (a new goroutine's) is made
+    /// exactly `need` long; a stack that must grow becomes at least
+    /// [`GROWN_STACK_WORDS`] long and doubles until it holds `need`; false when that would exceed Go's stack
     /// limit (or the memory cannot be had: the program then dies with the
     /// stack overflow report rather than an allocation abort).
     ///
@@ -208,7 +370,11 @@ impl G {
         if need <= self.stack.len() {
             return true;
         }
-        let mut n = self.stack.len().max(INITIAL_STACK_WORDS);
+        let mut n = if self.stack.is_empty() {
+            need
+        } else {
+            self.stack.len().max(GROWN_STACK_WORDS)
+        };
         while n < need {
             n *= 2;
         }
@@ -218,5 +384,90 @@ impl G {
         }
         self.stack.resize(n, 0);
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(d: &DeferStack) -> Vec<(usize, u64, Vec<u64>)> {
+        let mut d = d.clone();
+        let mut out = Vec::new();
+        while let Some(t) = d.top() {
+            let frame = d.last().map_or(usize::MAX, |l| l.frame);
+            out.push((frame, t.closure, d.args(&t).to_vec()));
+            d.drop_top(t);
+        }
+        out
+    }
+
+    #[test]
+    fn defer_records_pop_innermost_first_with_their_arguments() {
+        let mut d = DeferStack::default();
+        assert!(d.last().is_none() && d.top().is_none());
+        d.push(0, 0x10, &[1, 2, 3]);
+        d.push(0, 0x20, &[]);
+        d.push(5, 0x30, &[7]);
+        assert_eq!(d.last().map(|l| l.frame), Some(5));
+        assert_eq!(
+            records(&d),
+            vec![
+                (5, 0x30, vec![7]),
+                (0, 0x20, vec![]),
+                (0, 0x10, vec![1, 2, 3]),
+            ]
+        );
+        // A push after a pop overwrites the popped record's words.
+        let t = d.top().expect("a record");
+        d.drop_top(t);
+        d.push(3, 0x40, &[9, 9]);
+        assert_eq!(records(&d)[0], (3, 0x40, vec![9, 9]));
+        assert_eq!(records(&d).len(), 3);
+    }
+
+    #[test]
+    fn defer_roots_are_func_values_and_arguments_only() {
+        let mut d = DeferStack::default();
+        d.push(1, 0x100, &[0x200, 0x300]);
+        d.push(2, 0x400, &[]);
+        let mut seen = Vec::new();
+        d.for_each_word(&mut |w| seen.push(w));
+        seen.sort_unstable();
+        // Not the (depth, count) words.
+        assert_eq!(seen, vec![0x100, 0x200, 0x300, 0x400]);
+    }
+
+    #[test]
+    fn one_defer_of_one_argument_is_one_small_allocation() {
+        let mut d = DeferStack::default();
+        d.push(0, 0x10, &[0x20]);
+        assert_eq!(d.words.capacity(), 3);
+    }
+
+    #[test]
+    fn a_new_goroutine_holds_its_first_window_only() {
+        let mut g = G::new(0, FuncId(0));
+        assert!(g.stack.is_empty());
+        assert!(g.ensure(3));
+        assert_eq!(g.stack.len(), 3);
+        assert!(g.frames.capacity() >= 2, "room for one call");
+        // The first growth past it goes to the grown size, then doubles.
+        assert!(g.ensure(4));
+        assert_eq!(g.stack.len(), GROWN_STACK_WORDS);
+        assert!(g.ensure(GROWN_STACK_WORDS + 1));
+        assert_eq!(g.stack.len(), 2 * GROWN_STACK_WORDS);
+    }
+
+    #[test]
+    fn the_descriptor_stays_within_its_allocation_size() {
+        // 136 bytes: a 144-byte glibc chunk (see the module docs).
+        assert!(std::mem::size_of::<G>() <= 136);
+    }
+
+    #[test]
+    fn a_parked_receive_is_three_words() {
+        // Every parked goroutine holds one boxed `Pending`.
+        assert!(std::mem::size_of::<crate::park::Pending>() <= 24);
     }
 }

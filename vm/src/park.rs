@@ -48,24 +48,32 @@ use crate::sched::chan::{self, ChanCx, ChanError, RecvTicket, SelCase, SelectTic
 use crate::sched::{Selected, WaitReason};
 
 /// A parked channel operation and where its result goes (absolute slot
-/// indices in the goroutine's stack).
+/// indices in the goroutine's stack, which fit 32 bits: a stack holds at
+/// most `MAX_STACK_BYTES / 8` slots).
+///
+/// Every parked goroutine holds one, so the common cases are small: a
+/// send or receive is three words; a select, rarer and larger (its ticket
+/// and per-case destinations), is boxed.
 pub(crate) enum Pending {
     Send(SendTicket, WaitReason),
     Recv {
         t: RecvTicket,
+        d: u32,
+        ew: u32,
         reason: WaitReason,
-        d: usize,
-        ew: usize,
         ok: bool,
     },
-    Select {
-        t: SelectTicket,
-        reason: WaitReason,
-        /// The chosen index goes to d, the receive's ok to d+1.
-        d: usize,
-        /// Per case: the receive destination and its element words.
-        cases: Vec<(usize, usize)>,
-    },
+    Select(Box<SelectWait>),
+}
+
+/// A parked select.
+pub(crate) struct SelectWait {
+    t: SelectTicket,
+    reason: WaitReason,
+    /// The chosen index goes to d, the receive's ok to d+1.
+    d: usize,
+    /// Per case: the receive destination and its element words.
+    cases: Vec<(usize, usize)>,
 }
 
 /// What resuming a parked operation came to.
@@ -82,7 +90,8 @@ impl Pending {
     pub(crate) fn reason(&self) -> WaitReason {
         match self {
             Pending::Send(_, r) => *r,
-            Pending::Recv { reason, .. } | Pending::Select { reason, .. } => *reason,
+            Pending::Recv { reason, .. } => *reason,
+            Pending::Select(s) => s.reason,
         }
     }
 
@@ -91,7 +100,7 @@ impl Pending {
         match self {
             Pending::Send(..) => {}
             Pending::Recv { t, .. } => t.for_each_word(f),
-            Pending::Select { t, .. } => t.for_each_word(f),
+            Pending::Select(s) => s.t.for_each_word(f),
         }
     }
 
@@ -119,25 +128,15 @@ impl Pending {
                     ok,
                 }),
                 Some((v, sent)) => {
-                    write_recv(stack, shade, d, ew, ok, &v, sent);
+                    write_recv(stack, shade, d as usize, ew as usize, ok, &v, sent);
                     Resumed::Done
                 }
             },
-            Pending::Select {
-                mut t,
-                reason,
-                d,
-                cases,
-            } => match t.poll() {
-                None => Resumed::Parked(Pending::Select {
-                    t,
-                    reason,
-                    d,
-                    cases,
-                }),
+            Pending::Select(mut s) => match s.t.poll() {
+                None => Resumed::Parked(Pending::Select(s)),
                 Some(Err(e)) => Resumed::Panic(e),
                 Some(Ok(sel)) => {
-                    write_selected(stack, shade, d, &cases, sel);
+                    write_selected(stack, shade, s.d, &s.cases, sel);
                     Resumed::Done
                 }
             },
@@ -176,11 +175,12 @@ pub(crate) fn recv<C: ChanCx>(
             write_recv(stack, shade, d, ew, ok, &v, sent);
             None
         }
+        // Slot indices and element words fit 32 bits (see `Pending`).
         crate::sched::Op::Park(t, reason) => Some(Pending::Recv {
             t,
+            d: d as u32,
+            ew: ew as u32,
             reason,
-            d,
-            ew,
             ok,
         }),
     }
@@ -204,12 +204,12 @@ pub(crate) fn select<C: ChanCx>(
             write_selected(stack, shade, d, &dests, s);
             None
         }
-        crate::sched::Op::Park(t, reason) => Some(Pending::Select {
+        crate::sched::Op::Park(t, reason) => Some(Pending::Select(Box::new(SelectWait {
             t,
             reason,
             d,
             cases: dests,
-        }),
+        }))),
     })
 }
 

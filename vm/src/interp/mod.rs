@@ -73,7 +73,7 @@
 //! - `values`: what the cold arms compute on values (UTF-8 decoding,
 //!   Go's float `min`, assertion messages, interface equality).
 
-use crate::goroutine::{Deferred, Frame, PanicValue, Panicking, G};
+use crate::goroutine::{Frame, PanicValue, Panicking, G};
 use crate::layout;
 use crate::map::MapError;
 use crate::native::{NativeCtx, NativeResult};

@@ -21,34 +21,38 @@ use super::*;
 /// Pops the top deferred call (which belongs to frame `depth`) and calls it
 /// above that frame's window.
 pub(super) fn run_deferred(prog: &Program, g: &mut G, depth: usize, panicking: bool) -> Flow {
-    let Some(d) = g.defers.pop() else {
+    let Some(d) = g.defers.top() else {
         return Flow::Continue;
     };
     let Some(owner) = g.frames.get(depth).copied() else {
         return Flow::Exit(Exit::Fatal("deferred call without its frame".into()));
     };
+    let closure = d.closure;
+    let nargs = g.defers.args(&d).len();
     let fw = prog
         .funcs
         .get(owner.func as usize)
         .map_or(0, |f| f.frame_words);
     let nb = owner.base as usize + fw as usize;
-    if d.closure == 0 {
+    if closure == 0 {
+        g.defers.drop_top(d);
         return start_or_continue(prog, g, PanicValue::Runtime(NIL_DEREF.into()));
     }
     // SAFETY: a non-nil func value points at a closure object.
-    let f = unsafe { value::read_word(d.closure, 0) };
+    let f = unsafe { value::read_word(closure, 0) };
     let Some(callee) = prog.funcs.get(f as usize) else {
         return Flow::Exit(Exit::Fatal("bad deferred function".into()));
     };
-    if !g.ensure(nb + (callee.frame_words as usize).max(d.args.len()) + 1) {
+    if !g.ensure(nb + (callee.frame_words as usize).max(nargs) + 1) {
         return Flow::Exit(Exit::Fatal("stack overflow".into()));
     }
-    g.stack[nb..nb + d.args.len()].copy_from_slice(&d.args);
+    g.stack[nb..nb + nargs].copy_from_slice(g.defers.args(&d));
+    g.defers.drop_top(d);
     g.frames.push(Frame {
         func: f as u32,
         pc: 0,
         base: nb as u32,
-        closure: d.closure,
+        closure,
         deferred_panic: panicking,
         returning: None,
     });
@@ -323,11 +327,6 @@ pub(super) fn defer(g: &mut G, at: At<'_>, c: Reg, a: Reg, n: u32) -> Step {
     let closure = at.r(g, c)?;
     let frame = g.frames.len() - 1;
     let s = at.base + a.0 as usize;
-    let args = g.stack[s..s + n as usize].to_vec();
-    g.defers.push(Deferred {
-        frame,
-        closure,
-        args,
-    });
+    g.defers.push(frame, closure, &g.stack[s..s + n as usize]);
     Ok(())
 }

@@ -95,7 +95,7 @@ impl<E: Executor> Shared<E> {
                 Some(s) => SlotVisit::Visited(f(GRoots::State(s), &g.hdr.gc_cycle)),
                 None => SlotVisit::Empty,
             },
-            None => match g.lent_roots.lock().as_deref() {
+            None => match g.lent_roots.lock().as_deref().map(|r| &**r) {
                 Some(roots) => SlotVisit::Visited(f(GRoots::Lent(roots), &g.hdr.gc_cycle)),
                 None => SlotVisit::Busy(stamp()),
             },
@@ -103,16 +103,15 @@ impl<E: Executor> Shared<E> {
         visit
     }
 
-    /// Every G but the one with id `me` (0: none), in table order.
+    /// Every G but the one with id `me` (0: none), in table order. Sized
+    /// up front: a stop of the world with 200,000 parked Gs would
+    /// otherwise grow it by doubling, a transient that counts in the
+    /// process's peak memory.
     fn others(&self, me: u64) -> Vec<GRef<E>> {
-        self.allgs
-            .lock()
-            .slots
-            .iter()
-            .flatten()
-            .filter(|g| g.hdr.id != me)
-            .cloned()
-            .collect()
+        let t = self.allgs.lock();
+        let mut v = Vec::with_capacity(t.slots.len().saturating_sub(t.free.len()));
+        v.extend(t.slots.iter().flatten().filter(|g| g.hdr.id != me).cloned());
+        v
     }
 
     /// [`PCtx::with_views`] for every G but the one with id `me`.

@@ -103,6 +103,8 @@ pub enum Op<T, K> {
 }
 
 pub(super) struct SudogData {
+    /// A sender's value (from enqueue until a receiver takes it); a
+    /// receiver's value (empty until completion writes it).
     pub(super) elem: Vec<u64>,
     pub(super) done: bool,
     /// true: the value was delivered (or taken); false: the channel closed.
@@ -391,7 +393,10 @@ pub fn recv<C: ChanCx>(cx: &C, c: Option<&Chan>) -> Op<(Vec<u64>, bool), RecvTic
     if h.count > 0 {
         return Op::Ready((c.pop_buf(&mut h), true));
     }
-    let sg = Sudog::new(cx.current(), None, 0, c.zero());
+    // No element yet: completion brings one (the sender's value, or the
+    // zero value when the channel closes), so a parked receiver keeps no
+    // buffer of its own.
+    let sg = Sudog::new(cx.current(), None, 0, Vec::new());
     h.recvq.push_back(sg.clone());
     Op::Park(RecvTicket { sg: Some(sg) }, WaitReason::ChanReceive)
 }

@@ -294,8 +294,11 @@ pub struct GInner<E: Executor> {
     /// While the G blocks out of the world in the middle of a slice
     /// ([`super::Blocker`]), a copy of its root words, for the
     /// collector, which cannot lock `state` then. The owner takes it back
-    /// under this lock before it touches its state again.
-    pub(crate) lent_roots: Mutex<Option<Box<[u64]>>>,
+    /// under this lock before it touches its state again. Boxed twice: a
+    /// thin pointer keeps every G's descriptor 8 bytes smaller (one
+    /// 96-byte allocation instead of 112), and lending is rare.
+    #[allow(clippy::redundant_allocation)]
+    pub(crate) lent_roots: Mutex<Option<Box<Box<[u64]>>>>,
 }
 
 /// A shared reference to a goroutine; what run queues hold.

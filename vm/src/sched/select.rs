@@ -241,7 +241,8 @@ pub fn select<C: ChanCx>(
         let h = &mut guards[ci];
         match &cases[i] {
             SelCase::Recv(_) => {
-                let sg = Sudog::new(me.clone(), Some(grp.clone()), i, c.zero());
+                // Completion brings the element (chan.rs, `recv`).
+                let sg = Sudog::new(me.clone(), Some(grp.clone()), i, Vec::new());
                 h.recvq.push_back(sg.clone());
                 sgs.push((i, false, ci, sg));
             }
