@@ -2,7 +2,10 @@
 //! resource usage of that one child, Go's `/usr/bin/time -f %M`):
 //! memory is reclaimed (`tests/memory/churn.go` allocates 10 GB in total
 //! with a small live set), and a large result costs what it costs in Go,
-//! not a second copy.
+//! not a second copy. And how a program that outgrows the memory ends: as
+//! Go's, with `fatal error: runtime: out of memory` and exit status 2
+//! (in a memory cgroup, whether the heap or a native's buffer outgrows
+//! it), or with Go's recoverable panic for a size past Go's maxAlloc.
 
 mod common;
 
@@ -215,4 +218,35 @@ fn printing_past_the_memory_limit_is_a_fatal_error_not_a_kill() {
     }
     assert!(lines >= 20, "only {lines} lines printed");
     assert!(lines < 30, "{lines} lines within 512 MiB");
+}
+
+/// Results that no heap holds (`tests/memory/maxalloc.go`): past Go's
+/// maxAlloc, `Repeat` and `Replace` panic with makeslice's runtime error,
+/// which the program recovers, before any memory is asked for; past
+/// maxInt, Repeat's own panic; then a 1 TiB `ReplaceAll` (more than any
+/// test machine can back) is the out-of-memory fatal error, at once.
+/// Stdout is what native Go printed (`maxalloc.out`).
+#[test]
+fn results_past_max_alloc_panic_and_past_memory_are_fatal() {
+    let dir = common::root().join("tests/memory");
+    let t = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_gol"))
+        .arg("run")
+        .arg(dir.join("maxalloc.go"))
+        .output()
+        .expect("run gol");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "status {}, stderr: {stderr}",
+        out.status
+    );
+    assert_eq!(
+        stderr.lines().next(),
+        Some("fatal error: runtime: out of memory")
+    );
+    let want = std::fs::read_to_string(dir.join("maxalloc.out")).expect("maxalloc.out");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+    assert!(t.elapsed() < std::time::Duration::from_secs(10));
 }
