@@ -32,10 +32,11 @@ pub(super) fn str_arg(ctx: &NativeCtx<'_>, k: usize) -> Vec<u8> {
     ctx.str(k)
 }
 
-/// Rust memory of `n` parts of a split (`Vec<Vec<u8>>`): each part's
-/// vector header and its allocation's own overhead, besides its bytes.
+/// Rust memory of `n` parts of a split (`Vec<Vec<u8>>`) besides their
+/// bytes: each part's vector header, its allocation's own overhead, and
+/// its two words in the vector the result slice is made from.
 fn parts_overhead(n: usize) -> usize {
-    n.saturating_mul(std::mem::size_of::<Vec<u8>>() + 32)
+    n.saturating_mul(std::mem::size_of::<Vec<u8>>() + 32 + 16)
 }
 
 /// Byte index of the first `sub` in `s`.
