@@ -48,6 +48,23 @@
 //! processes come and go), and asking the OS on every span (a file read per
 //! 8 KiB).
 //!
+//! The budget is a guess between looks: memory taken outside the heap
+//! since (a native's Rust buffer, another process) makes it too generous.
+//! So a request of [`FRESH_LOOK`] bytes or more is always checked against
+//! what the OS reports now: one file read per 64 MiB is nothing beside
+//! faulting those pages in, and a single large request is exactly the one
+//! that turns a stale budget into the kernel's SIGKILL.
+//!
+//! Natives fill Rust buffers outside the heap (fmt's output, copies of
+//! string arguments, strings.Join's pieces). [`Heap::reserve_outside`]
+//! charges such a buffer to the same budget before it is filled, under the
+//! same rule (checked against the OS at 64 MiB and up) and with the same
+//! failure, Go's out-of-memory fatal error; requests under
+//! [`OUTSIDE_MIN`] are not charged (the reserve covers them, and they
+//! would take the lock on every print). The charge is never given back
+//! when the buffer is freed: the budget only errs low, and the next look
+//! at the OS sets it right.
+//!
 //! # Locking and ownership
 //! Everything mutable sits in [`Locked`] behind one mutex (Go's `mheap.lock`):
 //! the run sets, the span-struct pool, the region list. The arena index and
@@ -66,7 +83,7 @@ use crate::lock::{lock, AtomicPtr, AtomicU64, Mutex, MutexGuard, Ordering::*};
 use crate::os;
 use crate::sizeclasses::{PAGE_SHIFT, PAGE_SIZE};
 use crate::span::{Span, SpanClass, SpanPtr, NUM_SPAN_CLASSES};
-use crate::Layout;
+use crate::{throw, Heap, Layout};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ptr::NonNull;
 
@@ -82,6 +99,14 @@ const ARENA_INDEX_LEN: usize = 1 << (ADDR_BITS - ARENA_SHIFT);
 /// beside the heap (thread stacks, the compiler's tables, the kernel's own
 /// page tables), so that the heap's refusal comes before the OOM killer.
 const COMMIT_RESERVE: u64 = 64 << 20;
+
+/// Requests of at least this many bytes are checked against what the OS
+/// reports now, never against the budget alone (module docs).
+const FRESH_LOOK: u64 = 64 << 20;
+
+/// Buffers outside the heap smaller than this are not charged to the
+/// budget ([`Heap::reserve_outside`]).
+pub(crate) const OUTSIDE_MIN: usize = 1 << 20;
 
 /// Per-arena metadata: the page map of one arena.
 pub(crate) struct ArenaMeta {
@@ -173,9 +198,10 @@ impl PageHeap {
     }
 
     /// Take `bytes` of fresh memory from the commit budget, asking the OS
-    /// again when the budget is short. False when the system cannot back them.
+    /// again when the budget is short or the request is large
+    /// ([`FRESH_LOOK`]). False when the system cannot back them.
     fn take_budget(&self, l: &mut Locked, bytes: u64) -> bool {
-        if bytes <= l.budget {
+        if bytes < FRESH_LOOK && bytes <= l.budget {
             l.budget -= bytes;
             return true;
         }
@@ -186,10 +212,19 @@ impl PageHeap {
         };
         let avail = avail.saturating_sub(COMMIT_RESERVE);
         if bytes > avail {
+            l.budget = avail;
             return false;
         }
         l.budget = avail - bytes;
         true
+    }
+
+    /// Take `bytes` that will be faulted in outside the heap from the
+    /// commit budget (see [`Heap::reserve_outside`]). False when the system
+    /// cannot back them.
+    fn charge_outside(&self, bytes: u64) -> bool {
+        let mut l = self.locked();
+        self.take_budget(&mut l, bytes)
     }
 
     fn locked(&self) -> MutexGuard<'_, Locked> {
@@ -506,6 +541,21 @@ impl Drop for PageHeap {
     }
 }
 
+impl Heap {
+    /// Charges `bytes` of memory about to be filled outside the heap (a
+    /// native's Rust buffer) to the commit budget (module docs, *Commit
+    /// budget*). Where the system cannot back them the program ends as
+    /// when the heap cannot: Go's `fatal error: runtime: out of memory`,
+    /// before the buffer exists, where the kernel's OOM killer would end
+    /// the process without a word. Requests under 1 MiB cost nothing:
+    /// the reserve kept back from the budget covers them.
+    pub fn reserve_outside(&self, bytes: usize) {
+        if bytes >= OUTSIDE_MIN && !self.pages.charge_outside(bytes as u64) {
+            throw("runtime: out of memory");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -552,6 +602,53 @@ mod tests {
             ph.free_span(b);
             ph.free_span(c);
             ph.free_span(d);
+        }
+    }
+
+    #[test]
+    fn large_requests_and_outside_buffers_look_at_the_os() {
+        use std::sync::atomic::{AtomicU64 as A, Ordering::SeqCst};
+        static AVAIL: A = A::new(0);
+        static ASKED: A = A::new(0);
+        let mut ph = PageHeap::new().expect("index");
+        ph.available = || {
+            ASKED.fetch_add(1, SeqCst);
+            Some(AVAIL.load(SeqCst))
+        };
+        let mib = (1 << 20) / PAGE_SIZE;
+        AVAIL.store(COMMIT_RESERVE + (1 << 30), SeqCst);
+        // A 64 MiB span asks the OS even though the budget (1 GiB after the
+        // first look) would cover it.
+        let a = large(&ph, 64 * mib);
+        assert_eq!(ASKED.load(SeqCst), 1);
+        let b = large(&ph, 64 * mib);
+        assert_eq!(ASKED.load(SeqCst), 2);
+        // Small spans are taken from the budget without asking.
+        let c = large(&ph, mib);
+        assert_eq!(ASKED.load(SeqCst), 2);
+        // A buffer outside the heap is charged under the same rules: a
+        // small one from the budget, a large one against the OS now.
+        assert!(ph.charge_outside(2 << 20));
+        assert_eq!(ASKED.load(SeqCst), 2);
+        assert!(ph.charge_outside(100 << 20));
+        assert_eq!(ASKED.load(SeqCst), 3);
+        // Memory went elsewhere since the last look: the budget still says
+        // 1 GiB less 100 MiB, but a large request sees the truth.
+        AVAIL.store(COMMIT_RESERVE + (50 << 20), SeqCst);
+        assert!(!ph.charge_outside(64 << 20));
+        assert_eq!(ASKED.load(SeqCst), 4);
+        // A refusal leaves the budget at what the OS reported: 10 MiB come
+        // from it without asking, and the charge stays (45 MiB no longer
+        // fit the 40 left, so the OS is asked, and still says 50).
+        assert!(ph.charge_outside(10 << 20));
+        assert_eq!(ASKED.load(SeqCst), 4);
+        assert!(ph.charge_outside(45 << 20));
+        assert_eq!(ASKED.load(SeqCst), 5);
+        // SAFETY: the test owns the spans and they hold nothing.
+        unsafe {
+            ph.free_span(a);
+            ph.free_span(b);
+            ph.free_span(c);
         }
     }
 

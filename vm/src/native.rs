@@ -805,6 +805,14 @@ impl NativeCtx<'_> {
             None => String::new(),
         }
     }
+
+    /// Charges `bytes` that the native is about to fill outside the heap
+    /// (a Rust buffer) to the heap's commit budget: where the system
+    /// cannot back them, Go's `fatal error: runtime: out of memory` now,
+    /// not the kernel's OOM killer later (`gol_gc::Heap::reserve_outside`).
+    pub fn reserve_outside(&self, bytes: usize) {
+        self.vm.heap.reserve_outside(bytes);
+    }
 }
 
 impl<'a> NativeCtx<'a> {

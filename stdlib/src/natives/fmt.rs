@@ -12,8 +12,14 @@
 //! `catchPanic` does the same); a value nested deeper than the printer's
 //! cap (cyclic data behind interfaces) dies as Go's stack overflow would;
 //! `os.Exit` or a fatal error inside a method ends the program.
+//!
+//! The output is built in a Rust buffer outside the heap; what it will
+//! hold is charged to the heap's commit budget as the printer reads the
+//! values (see [`super::fmtvalue`]), so a print that cannot fit in memory
+//! is Go's out-of-memory fatal error rather than the kernel's SIGKILL.
 
 use super::fmtvalue::{Env, VmValue};
+use super::strings::str_arg;
 use crate::format::{self, FmtValue, PrintError};
 use gol_vm::native::CallError;
 use gol_vm::{Native, NativeCtx, NativeResult};
@@ -114,7 +120,7 @@ pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `fmt.stdoutPrintf(format string, a []any) (n int, msg string)`:
 /// `Printf`'s write.
 pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let f = ctx.str(0);
+    let f = str_arg(ctx, 0);
     match format_args(ctx, 1, |a| format::sprintf(&f, a)) {
         Ok(out) => write_out(ctx, &out),
         Err(e) => e,
@@ -123,7 +129,7 @@ pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.Sprintf(format string, a ...any) string`
 pub fn sprintf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let f = ctx.str(0);
+    let f = str_arg(ctx, 0);
     match format_args(ctx, 1, |a| format::sprintf(&f, a)) {
         Ok(out) => return_string(ctx, &out),
         Err(e) => e,
@@ -149,7 +155,7 @@ pub fn sprintln(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `fmt.errorf(format string, a []any) (string, []int)`: `Errorf`'s
 /// message and the indexes of the operands its `%w` verbs named.
 pub fn errorf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let f = ctx.str(0);
+    let f = str_arg(ctx, 0);
     let mut wrapped = Vec::new();
     let r = format_args(ctx, 1, |a| {
         format::errorf(&f, a).map(|(s, w)| {

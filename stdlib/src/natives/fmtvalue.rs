@@ -21,14 +21,34 @@
 //! insertion order) and the printer sorts them as Go's `internal/fmtsort`
 //! does; copying first keeps the walk independent of any Go method the
 //! printer then runs on keys or values.
+//!
+//! Memory: the printer works on copies of the values' words and bytes and
+//! writes its output into a Rust buffer, all outside the heap. Each read
+//! of the VM's memory charges the heap's commit budget
+//! ([`NativeCtx::reserve_outside`]) for its copy and for the output it
+//! will become: a string or a byte slice of `n` bytes prints as at least
+//! `n` bytes with `%v` and `%s`, a scalar as up to [`SCALAR_OUTPUT`]. The
+//! charges gather until [`CHARGE_STEP`], so a short print never takes the
+//! heap's lock, and a large string is charged before it is copied. An
+//! estimate too high costs only an earlier look at the OS; one too low
+//! (`%q` or `%x` of a large string, which grow it two to four times)
+//! leaves the rest to the look that the next large allocation makes.
 
 use crate::format::{FmtValue, Kind, Method};
 use gol_lang::bytecode::{Program, RtType, TypeKind};
 use gol_vm::native::CallError;
 use gol_vm::NativeCtx;
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
+
+/// The output a scalar's text may take with its separator (the longest
+/// `%v` of an int64 or a float64 is 24 bytes).
+const SCALAR_OUTPUT: usize = 26;
+
+/// Charges gather up to this many bytes before they go to the heap's
+/// budget, whose smallest charge it is (`gol_gc`'s `OUTSIDE_MIN`).
+const CHARGE_STEP: usize = 1 << 20;
 
 /// What the values of one formatting run share.
 pub struct Env<'c> {
@@ -40,6 +60,8 @@ pub struct Env<'c> {
     /// too deep) inside a method call: printing goes on with empty text,
     /// and the caller ends with this instead of a result.
     pub abort: RefCell<Option<CallError>>,
+    /// Bytes read or to be printed, not yet charged (module docs).
+    pending: Cell<usize>,
 }
 
 impl<'c> Env<'c> {
@@ -50,24 +72,48 @@ impl<'c> Env<'c> {
             prog,
             last_panic: RefCell::new(None),
             abort: RefCell::new(None),
+            pending: Cell::new(0),
         }
     }
 
+    /// Charges `bytes` of Rust memory that this run fills (copies, output)
+    /// to the commit budget, once [`CHARGE_STEP`] of them have gathered.
+    fn charge(&self, bytes: usize) {
+        let n = self.pending.get().saturating_add(bytes);
+        if n < CHARGE_STEP {
+            self.pending.set(n);
+            return;
+        }
+        self.pending.set(0);
+        self.cx.borrow().reserve_outside(n);
+    }
+
+    /// `n` words at word `off` of the object at `ptr`, copied: the copy
+    /// and the output of a scalar's worth charged.
     fn read_words(&self, ptr: u64, off: usize, n: usize) -> Vec<u64> {
+        self.charge(n.saturating_mul(8).saturating_add(SCALAR_OUTPUT));
         self.cx.borrow().read_words(ptr, off, n)
     }
 
-    /// The slot words of the value of type `t` at `ptr` in memory.
+    /// The slot words of the value of type `t` at `ptr` in memory,
+    /// copied: the copy and a scalar's output charged.
     fn read_value(&self, ptr: u64, t: RtType) -> Vec<u64> {
+        let n = self.prog.ty(t).words as usize;
+        self.charge(n.saturating_mul(8).saturating_add(SCALAR_OUTPUT));
         self.cx.borrow().read_value(ptr, 0, t)
     }
 
-    /// The slot words of element `i` of type `t` of the array at `ptr`.
+    /// The slot words of element `i` of type `t` of the array at `ptr`,
+    /// charged as [`Env::read_value`].
     fn read_elem(&self, ptr: u64, i: usize, t: RtType) -> Vec<u64> {
+        let n = self.prog.ty(t).words as usize;
+        self.charge(n.saturating_mul(8).saturating_add(SCALAR_OUTPUT));
         self.cx.borrow().read_elems(ptr, i as u64, 1, t)
     }
 
+    /// The bytes of a string, copied: the copy and its output charged.
     fn string_at(&self, ptr: u64, len: u64) -> Vec<u8> {
+        self.charge((len as usize).saturating_mul(2));
         self.cx.borrow().string_at(ptr, len)
     }
 
@@ -270,9 +316,13 @@ impl FmtValue for VmValue<'_> {
     fn bytes(&self) -> Cow<'_, [u8]> {
         match self.kind_of() {
             Some(TypeKind::String) => Cow::Owned(self.env.string_at(self.w(0), self.w(1))),
-            // A []byte's array holds its bytes packed.
+            // A []byte's array holds its bytes packed (string_at charges
+            // the copy and the output).
             Some(TypeKind::Slice(_)) => Cow::Owned(self.env.string_at(self.w(0), self.w(1))),
-            Some(TypeKind::Array(..)) => Cow::Owned(self.words.iter().map(|&w| w as u8).collect()),
+            Some(TypeKind::Array(..)) => {
+                self.env.charge(self.words.len().saturating_mul(2));
+                Cow::Owned(self.words.iter().map(|&w| w as u8).collect())
+            }
             _ => Cow::Borrowed(&[]),
         }
     }
@@ -312,7 +362,10 @@ impl FmtValue for VmValue<'_> {
         }
         let words = match self.kind_of()? {
             TypeKind::Slice(_) => self.env.read_elem(self.w(0), i, e),
-            _ => self.words.get(i * ew..(i + 1) * ew)?.to_vec(),
+            _ => {
+                self.env.charge(ew * 8 + SCALAR_OUTPUT);
+                self.words.get(i * ew..(i + 1) * ew)?.to_vec()
+            }
         };
         Some(Box::new(self.typed(e, words)))
     }
@@ -331,6 +384,7 @@ impl FmtValue for VmValue<'_> {
         let f = fs.get(i)?;
         let n = self.env.prog.ty(f.ty).words as usize;
         let off = f.off as usize;
+        self.env.charge(n * 8 + SCALAR_OUTPUT);
         let words = self.words.get(off..off + n)?.to_vec();
         // An embedded field is named after its type (`T` for `*pkg.T`).
         let name = if f.embedded && f.name.is_empty() {
@@ -349,7 +403,12 @@ impl FmtValue for VmValue<'_> {
         };
         // Copy the entries out first: printing them may run Go methods.
         let mut raw = Vec::new();
-        gol_vm::map::for_each(self.w(0), |k, v| raw.push((k.to_vec(), v.to_vec())));
+        gol_vm::map::for_each(self.w(0), |k, v| {
+            // The copies, the boxed values made of them, and the output.
+            let words = (k.len() + v.len()) * 8;
+            self.env.charge(2 * words + 2 * SCALAR_OUTPUT + 128);
+            raw.push((k.to_vec(), v.to_vec()))
+        });
         raw.into_iter()
             .map(|(k, v)| {
                 (

@@ -8,10 +8,36 @@
 //! Case mapping is rune by rune with each rune's simple mapping (Go's
 //! `unicode.ToUpper`): Rust's full mappings that expand a rune into
 //! several (`ß` to `SS`) leave it unchanged, as Go does.
+//!
+//! Memory: a native works on copies of its string arguments and builds
+//! its result in a Rust buffer before the heap gets it, so every such
+//! buffer that can be large is charged to the heap's commit budget before
+//! it is filled ([`NativeCtx::reserve_outside`]): a program that outgrows
+//! the memory ends with Go's out-of-memory fatal error, not the kernel's
+//! SIGKILL. Runes are decoded as they are walked, never gathered into a
+//! table (24 bytes a rune); `Repeat` and `Replace` write their result in
+//! place in the heap, their sizes being known first, as Go's do.
 
 use super::ret_strings;
 use crate::format::runes::{append_rune, decode_rune};
-use gol_vm::{Native, NativeCtx, NativeResult};
+use gol_vm::{ArgKind, Native, NativeCtx, NativeResult};
+
+/// String parameter `k`'s bytes, the copy charged to the commit budget
+/// before it is made.
+pub(super) fn str_arg(ctx: &NativeCtx<'_>, k: usize) -> Vec<u8> {
+    if ctx.params().get(k).is_some_and(|p| p.kind == ArgKind::Str) {
+        let (_, w) = ctx.words(k);
+        ctx.reserve_outside(w.get(1).copied().unwrap_or(0) as usize);
+    }
+    ctx.str(k)
+}
+
+/// Rust memory of `n` parts of a split (`Vec<Vec<u8>>`) besides their
+/// bytes: each part's vector header, its allocation's own overhead, and
+/// its two words in the vector the result slice is made from.
+fn parts_overhead(n: usize) -> usize {
+    n.saturating_mul(std::mem::size_of::<Vec<u8>>() + 32 + 16)
+}
 
 /// Byte index of the first `sub` in `s`.
 pub fn index(s: &[u8], sub: &[u8]) -> Option<usize> {
@@ -50,17 +76,20 @@ pub fn last_index(s: &[u8], sub: &[u8]) -> Option<usize> {
         .find(|&i| &s[i..i + sub.len()] == sub)
 }
 
-/// The runes of `s` with their byte offsets and widths.
-fn runes(s: &[u8]) -> Vec<(usize, u32, usize)> {
-    let mut out = Vec::new();
+/// The runes of `s` with their byte offsets and widths, decoded as the
+/// walk goes.
+fn runes(s: &[u8]) -> impl Iterator<Item = (usize, u32, usize)> + '_ {
     let mut i = 0;
-    while i < s.len() {
+    std::iter::from_fn(move || {
+        if i >= s.len() {
+            return None;
+        }
         let (r, w) = decode_rune(&s[i..]);
         let w = w.max(1);
-        out.push((i, r, w));
+        let at = i;
         i += w;
-    }
-    out
+        Some((at, r, w))
+    })
 }
 
 fn rune_count(s: &[u8]) -> usize {
@@ -110,15 +139,14 @@ fn map_runes(s: &[u8], f: impl Fn(u32) -> u32) -> Vec<u8> {
 
 /// Go's `explode`: `s` split into UTF-8 sequences, at most `n` (n < 0: all).
 fn explode(s: &[u8], n: i64) -> Vec<Vec<u8>> {
-    let rs = runes(s);
-    let l = rs.len();
+    let l = rune_count(s);
     let n = if n < 0 || n as usize > l {
         l
     } else {
         n as usize
     };
     let mut out = Vec::with_capacity(n);
-    for (k, &(i, _, w)) in rs.iter().enumerate().take(n) {
+    for (k, (i, _, w)) in runes(s).enumerate().take(n) {
         if k == n - 1 {
             out.push(s[i..].to_vec());
         } else {
@@ -166,7 +194,7 @@ pub fn count(s: &[u8], sub: &[u8]) -> usize {
 }
 
 fn contains_rune(chars: &[u8], r: u32) -> bool {
-    runes(chars).iter().any(|&(_, c, _)| c == r)
+    runes(chars).any(|(_, c, _)| c == r)
 }
 
 /// Go's `IndexAny`: the first rune of `s` that is in `chars` (an invalid
@@ -176,7 +204,6 @@ fn index_any(s: &[u8], chars: &[u8]) -> Option<usize> {
         return None;
     }
     runes(s)
-        .into_iter()
         .find(|&(_, r, _)| contains_rune(chars, r))
         .map(|(i, _, _)| i)
 }
@@ -186,9 +213,8 @@ fn last_index_any(s: &[u8], chars: &[u8]) -> Option<usize> {
         return None;
     }
     runes(s)
-        .into_iter()
-        .rev()
-        .find(|&(_, r, _)| contains_rune(chars, r))
+        .filter(|&(_, r, _)| contains_rune(chars, r))
+        .last()
         .map(|(i, _, _)| i)
 }
 
@@ -204,30 +230,40 @@ fn trim_left<'a>(s: &'a [u8], cut: &[u8]) -> &'a [u8] {
     &s[i..]
 }
 
+/// `s` less its trailing runes in `cut`: up to the end of the last rune
+/// not in `cut`.
 fn trim_right<'a>(s: &'a [u8], cut: &[u8]) -> &'a [u8] {
-    let rs = runes(s);
-    let mut end = s.len();
-    for &(i, r, _) in rs.iter().rev() {
-        if !contains_rune(cut, r) {
-            break;
-        }
-        end = i;
-    }
+    let end = runes(s)
+        .filter(|&(_, r, _)| !contains_rune(cut, r))
+        .last()
+        .map_or(0, |(i, _, w)| i + w);
     &s[..end]
 }
 
 fn trim_space(s: &[u8]) -> &[u8] {
-    let rs = runes(s);
-    let start = rs
-        .iter()
-        .find(|&&(_, r, _)| !is_space(r))
-        .map_or(s.len(), |&(i, _, _)| i);
-    let end = rs
-        .iter()
-        .rev()
-        .find(|&&(_, r, _)| !is_space(r))
-        .map_or(start, |&(i, _, w)| i + w);
-    &s[start..end.max(start)]
+    let start = runes(s)
+        .find(|&(_, r, _)| !is_space(r))
+        .map_or(s.len(), |(i, _, _)| i);
+    let rest = &s[start..];
+    let end = runes(rest)
+        .filter(|&(_, r, _)| !is_space(r))
+        .last()
+        .map_or(0, |(i, _, w)| i + w);
+    &rest[..end]
+}
+
+/// How many fields [`fields`] finds.
+fn field_count(s: &[u8]) -> usize {
+    let mut n = 0;
+    let mut in_field = false;
+    for (_, r, _) in runes(s) {
+        let space = is_space(r);
+        if !space && !in_field {
+            n += 1;
+        }
+        in_field = !space;
+    }
+    n
 }
 
 fn fields(s: &[u8]) -> Vec<Vec<u8>> {
@@ -248,16 +284,28 @@ fn fields(s: &[u8]) -> Vec<Vec<u8>> {
     out
 }
 
-fn replace(s: &[u8], old: &[u8], new: &[u8], n: i64) -> Vec<u8> {
+/// How many replacements `Replace(s, old, new, n)` makes (Go's: 0 when
+/// `old == new`).
+fn replacements(s: &[u8], old: &[u8], new: &[u8], n: i64) -> usize {
     if old == new || n == 0 {
-        return s.to_vec();
+        return 0;
     }
-    let m = count(s, old) as i64;
-    if m == 0 {
-        return s.to_vec();
+    let m = count(s, old);
+    if n < 0 || m < n as usize {
+        m
+    } else {
+        n as usize
     }
-    let n = if n < 0 || m < n { m } else { n };
-    let mut out = Vec::with_capacity(s.len());
+}
+
+/// Writes `s` with its first `n` matches of `old` replaced by `new` into
+/// `out`, which has exactly the room for it.
+fn replace_into(out: &mut [u8], s: &[u8], old: &[u8], new: &[u8], n: usize) {
+    let mut at = 0;
+    let mut put = |b: &[u8]| {
+        out[at..at + b.len()].copy_from_slice(b);
+        at += b.len();
+    };
     let mut start = 0;
     for k in 0..n {
         let mut j = start;
@@ -269,22 +317,23 @@ fn replace(s: &[u8], old: &[u8], new: &[u8], n: i64) -> Vec<u8> {
         } else {
             j += index(&s[start..], old).unwrap_or(0);
         }
-        out.extend_from_slice(&s[start..j]);
-        out.extend_from_slice(new);
+        put(&s[start..j]);
+        put(new);
         start = j + old.len();
     }
-    out.extend_from_slice(&s[start.min(s.len())..]);
-    out
+    put(&s[start.min(s.len())..]);
 }
 
 fn equal_fold(s: &[u8], t: &[u8]) -> bool {
-    let (a, b) = (runes(s), runes(t));
-    if a.len() != b.len() {
-        return false;
+    let (mut a, mut b) = (runes(s), runes(t));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some((_, x, _)), Some((_, y, _)))
+                if x == y || to_lower(x) == to_lower(y) || to_upper(x) == to_upper(y) => {}
+            _ => return false,
+        }
     }
-    a.iter().zip(&b).all(|(&(_, x, _), &(_, y, _))| {
-        x == y || to_lower(x) == to_lower(y) || to_upper(x) == to_upper(y)
-    })
 }
 
 fn title(s: &[u8]) -> Vec<u8> {
@@ -320,10 +369,7 @@ fn index_rune(s: &[u8], r: i64) -> Option<usize> {
     } else {
         0xFFFD
     };
-    runes(s)
-        .into_iter()
-        .find(|&(_, c, _)| c as i64 == r)
-        .map(|(i, _, _)| i)
+    runes(s).find(|&(_, c, _)| c as i64 == r).map(|(i, _, _)| i)
 }
 
 fn ret_index(ctx: &mut NativeCtx<'_>, v: Option<usize>) -> NativeResult {
@@ -336,48 +382,79 @@ fn ret_string(ctx: &mut NativeCtx<'_>, b: &[u8]) -> NativeResult {
     NativeResult::Ok
 }
 
-/// `func(s string) string`: `f` of the string.
+/// `func(s string) string`: `f` of the string, whose result (a Rust
+/// buffer about as long as `s`) is charged with the copy of `s`.
 fn s_s(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8]) -> Vec<u8>) -> NativeResult {
-    let s = ctx.str(0);
+    let s = str_arg(ctx, 0);
+    ctx.reserve_outside(s.len());
     ret_string(ctx, &f(&s))
 }
 
-/// `func(s, t string) string`.
+/// `func(s, t string) string`, the result charged as in [`s_s`].
 fn ss_s(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], &[u8]) -> Vec<u8>) -> NativeResult {
-    let (s, t) = (ctx.str(0), ctx.str(1));
+    let (s, t) = (str_arg(ctx, 0), str_arg(ctx, 1));
+    ctx.reserve_outside(s.len());
     ret_string(ctx, &f(&s, &t))
 }
 
 /// `func(s, t string) bool`.
 fn ss_b(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], &[u8]) -> bool) -> NativeResult {
-    let (s, t) = (ctx.str(0), ctx.str(1));
+    let (s, t) = (str_arg(ctx, 0), str_arg(ctx, 1));
     ctx.ret_bool(0, f(&s, &t));
     NativeResult::Ok
 }
 
 /// `func(s, t string) int`, an index or -1.
 fn ss_i(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], &[u8]) -> Option<usize>) -> NativeResult {
-    let (s, t) = (ctx.str(0), ctx.str(1));
+    let (s, t) = (str_arg(ctx, 0), str_arg(ctx, 1));
     ret_index(ctx, f(&s, &t))
 }
 
 /// `func(s string, c byte) int`.
 fn sc_i(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], u8) -> Option<usize>) -> NativeResult {
-    let (s, c) = (ctx.str(0), ctx.uint(1) as u8);
+    let (s, c) = (str_arg(ctx, 0), ctx.uint(1) as u8);
     ret_index(ctx, f(&s, c))
 }
 
 /// `func(s string, r rune) int`.
 fn sr_i(ctx: &mut NativeCtx<'_>) -> Option<usize> {
-    index_rune(&ctx.str(0), ctx.int(1) as i32 as i64)
+    index_rune(&str_arg(ctx, 0), ctx.int(1) as i32 as i64)
+}
+
+/// Go's `maxAlloc` on 64-bit Linux: the largest object its heap makes.
+const MAX_ALLOC: u128 = 1 << 48;
+
+/// The length of a result that Go builds with `Builder.Grow(n)`: past
+/// `maxAlloc`, Go's `makeslice` panics (a runtime error, recoverable)
+/// before any memory is asked for.
+fn grow_len(n: u128) -> Result<usize, NativeResult> {
+    if n > MAX_ALLOC {
+        return Err(NativeResult::RuntimeError(
+            "runtime error: makeslice: len out of range".into(),
+        ));
+    }
+    Ok(n as usize)
 }
 
 /// `func(s, sep string[, n int]) []string`: Go's genSplit, keeping
 /// `save` of the separator (`SplitAfter`), at most `n` (-1: all).
 fn split(ctx: &mut NativeCtx<'_>, after: bool, with_n: bool) -> NativeResult {
-    let (s, sep) = (ctx.str(0), ctx.str(1));
+    let (s, sep) = (str_arg(ctx, 0), str_arg(ctx, 1));
     let n = if with_n { ctx.int(2) } else { -1 };
     let save = if after { sep.len() } else { 0 };
+    // The parts hold the bytes of `s` (and of a separator each, at most,
+    // for SplitAfter) in a vector each.
+    let parts = match n {
+        0 => 0,
+        _ if sep.is_empty() => rune_count(&s),
+        _ => count(&s, &sep) + 1,
+    };
+    let parts = if n > 0 { parts.min(n as usize) } else { parts };
+    ctx.reserve_outside(
+        s.len()
+            .saturating_add(parts.saturating_mul(save))
+            .saturating_add(parts_overhead(parts)),
+    );
     match gen_split(&s, &sep, save, n) {
         Some(parts) => ret_strings(ctx, 0, &parts),
         None => {
@@ -387,23 +464,56 @@ fn split(ctx: &mut NativeCtx<'_>, after: bool, with_n: bool) -> NativeResult {
     }
 }
 
+/// `Join`, as Go's: one element is returned as it is; the size is
+/// counted first (with Go's overflow panics) and the result written in
+/// place in the heap from copies of the elements.
 fn join(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let (p, n, _) = ctx.slice(0);
     let n = n as usize;
-    let sep = ctx.str(1);
+    ctx.reserve_outside(n.saturating_mul(16));
     let words = ctx.read_words(p, 0, n * 2);
-    let mut out = Vec::new();
-    for k in 0..n {
-        if k > 0 {
-            out.extend_from_slice(&sep);
+    match n {
+        0 => {
+            ctx.ret_str_words(0, (0, 0));
+            return NativeResult::Ok;
         }
-        out.extend_from_slice(&ctx.string_at(words[2 * k], words[2 * k + 1]));
+        1 => {
+            ctx.ret_str_words(0, (words[0], words[1]));
+            return NativeResult::Ok;
+        }
+        _ => {}
     }
-    ret_string(ctx, &out)
+    let sep = str_arg(ctx, 1);
+    let lens: u128 = (0..n).map(|k| words[2 * k + 1] as u128).sum();
+    let total = lens + sep.len() as u128 * (n as u128 - 1);
+    if total > i64::MAX as u128 {
+        return NativeResult::Panic("strings: Join output length overflow".into());
+    }
+    let total = match grow_len(total) {
+        Ok(t) => t,
+        Err(e) => return e,
+    };
+    ctx.reserve_outside((lens as usize).saturating_add(parts_overhead(n)));
+    let elems: Vec<Vec<u8>> = (0..n)
+        .map(|k| ctx.string_at(words[2 * k], words[2 * k + 1]))
+        .collect();
+    let r = ctx.new_string_with(total, |out| {
+        let mut at = 0;
+        for (k, e) in elems.iter().enumerate() {
+            if k > 0 {
+                out[at..at + sep.len()].copy_from_slice(&sep);
+                at += sep.len();
+            }
+            out[at..at + e.len()].copy_from_slice(e);
+            at += e.len();
+        }
+    });
+    ctx.ret_str_words(0, r);
+    NativeResult::Ok
 }
 
 fn repeat(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let s = ctx.str(0);
+    let s = str_arg(ctx, 0);
     let n = ctx.int(1);
     if n < 0 {
         return NativeResult::Panic("strings: negative Repeat count".into());
@@ -412,10 +522,14 @@ fn repeat(ctx: &mut NativeCtx<'_>) -> NativeResult {
     if total > i64::MAX as u128 {
         return NativeResult::Panic("strings: Repeat output length overflow".into());
     }
+    let total = match grow_len(total) {
+        Ok(t) => t,
+        Err(e) => return e,
+    };
     // Built in place in the result: a Rust buffer copied into the heap
     // would need twice the memory. An allocation the heap cannot make
     // dies as Go does (fatal error: runtime: out of memory).
-    let r = ctx.new_string_with(total as usize, |out| {
+    let r = ctx.new_string_with(total, |out| {
         if let Some(first) = out.get_mut(..s.len()) {
             first.copy_from_slice(&s);
         }
@@ -431,10 +545,28 @@ fn repeat(ctx: &mut NativeCtx<'_>) -> NativeResult {
     NativeResult::Ok
 }
 
+/// `Replace` and `ReplaceAll`: the result's size is counted first and
+/// the result written in place in the heap, as Go's `Builder.Grow` does.
 fn replace_n(ctx: &mut NativeCtx<'_>, with_n: bool) -> NativeResult {
-    let (s, old, new) = (ctx.str(0), ctx.str(1), ctx.str(2));
+    let (s, old, new) = (str_arg(ctx, 0), str_arg(ctx, 1), str_arg(ctx, 2));
     let n = if with_n { ctx.int(3) } else { -1 };
-    ret_string(ctx, &replace(&s, &old, &new, n))
+    let k = replacements(&s, &old, &new, n);
+    // One `old` (or, when empty, nothing) becomes one `new` per match;
+    // the matches lie in `s`, so nothing is taken away that is not there.
+    let total = (k as u128 * new.len() as u128 + s.len() as u128)
+        .saturating_sub(k as u128 * old.len() as u128);
+    if total > i64::MAX as u128 {
+        // Go's `len(s) + n*(len(new)-len(old))` wraps past maxInt to a
+        // negative count, which its Builder.Grow refuses.
+        return NativeResult::Panic("strings.Builder.Grow: negative count".into());
+    }
+    let total = match grow_len(total) {
+        Ok(t) => t,
+        Err(e) => return e,
+    };
+    let r = ctx.new_string_with(total, |out| replace_into(out, &s, &old, &new, k));
+    ctx.ret_str_words(0, r);
+    NativeResult::Ok
 }
 
 fn to_valid_utf8(s: &[u8], rep: &[u8]) -> Vec<u8> {
@@ -456,7 +588,7 @@ fn to_valid_utf8(s: &[u8], rep: &[u8]) -> Vec<u8> {
 
 /// `Cut` and `CutLast`: (before, after string, found bool).
 fn cut(ctx: &mut NativeCtx<'_>, last: bool) -> NativeResult {
-    let (s, sep) = (ctx.str(0), ctx.str(1));
+    let (s, sep) = (str_arg(ctx, 0), str_arg(ctx, 1));
     let i = if last {
         last_index(&s, &sep)
     } else {
@@ -479,7 +611,7 @@ fn cut(ctx: &mut NativeCtx<'_>, last: bool) -> NativeResult {
 
 /// `CutPrefix` and `CutSuffix`: (rest string, found bool).
 fn cut_fix(ctx: &mut NativeCtx<'_>, prefix: bool) -> NativeResult {
-    let (s, p) = (ctx.str(0), ctx.str(1));
+    let (s, p) = (str_arg(ctx, 0), str_arg(ctx, 1));
     let cut = if prefix {
         s.strip_prefix(p.as_slice())
     } else {
@@ -493,7 +625,9 @@ fn cut_fix(ctx: &mut NativeCtx<'_>, prefix: bool) -> NativeResult {
 
 fn append_string(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let (p, l, c) = ctx.slice(0);
-    let add = ctx.str(1);
+    let add = str_arg(ctx, 1);
+    // A byte is a word in a `[]byte` (see gol_vm's value module).
+    ctx.reserve_outside(add.len().saturating_mul(8));
     let words: Vec<u64> = add.iter().map(|&b| b as u64).collect();
     let elem = ctx.slice_elem(0);
     let r = ctx.append(elem, (p, l, c), &words, add.len() as u64);
@@ -507,13 +641,21 @@ fn append_string(ctx: &mut NativeCtx<'_>) -> NativeResult {
 pub const NATIVES: &[(&str, Native)] = &[
     (
         "Clone",
-        Native::new(|c| s_s(c, <[u8]>::to_vec), "func(s string) string"),
+        Native::new(
+            |c| {
+                let s = str_arg(c, 0);
+                let r = c.new_string_with(s.len(), |out| out.copy_from_slice(&s));
+                c.ret_str_words(0, r);
+                NativeResult::Ok
+            },
+            "func(s string) string",
+        ),
     ),
     (
         "Compare",
         Native::new(
             |c| {
-                let (a, b) = (c.str(0), c.str(1));
+                let (a, b) = (str_arg(c, 0), str_arg(c, 1));
                 c.ret_int(0, a.cmp(&b) as i64);
                 NativeResult::Ok
             },
@@ -641,7 +783,10 @@ pub const NATIVES: &[(&str, Native)] = &[
         "Fields",
         Native::new(
             |c| {
-                let f = fields(&c.str(0));
+                let s = str_arg(c, 0);
+                let parts = field_count(&s);
+                c.reserve_outside(s.len().saturating_add(parts_overhead(parts)));
+                let f = fields(&s);
                 ret_strings(c, 0, &f)
             },
             "func(s string) []string",
@@ -780,3 +925,58 @@ pub const NATIVES: &[(&str, Native)] = &[
         Native::new(append_string, "func(b []byte, s string) []byte"),
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    //! The rune walks and the in-place Replace, against what native Go
+    //! 1.27 prints for the same calls (invalid UTF-8 included).
+    use super::*;
+
+    fn replace(s: &str, old: &str, new: &str, n: i64) -> Vec<u8> {
+        let (s, old, new) = (s.as_bytes(), old.as_bytes(), new.as_bytes());
+        let k = replacements(s, old, new, n);
+        let mut out = vec![0; s.len() + k * new.len() - k * old.len()];
+        replace_into(&mut out, s, old, new, k);
+        out
+    }
+
+    #[test]
+    fn replace_counts_then_writes_in_place() {
+        assert_eq!(replace("héllo", "", "|", 3), b"|h|\xc3\xa9|llo");
+        assert_eq!(replace("héllo", "l", "L", 1), "héLlo".as_bytes());
+        assert_eq!(replace("héllo", "l", "", -1), "héo".as_bytes());
+        assert_eq!(replace("abc", "b", "b", -1), b"abc");
+        assert_eq!(replace("abc", "x", "yy", -1), b"abc");
+        assert_eq!(replace("aaa", "a", "bb", 0), b"aaa");
+        assert_eq!(replace("", "", "x", -1), b"x");
+    }
+
+    #[test]
+    fn rune_walks_match_go() {
+        assert_eq!(trim_space(b" \t a b \xff \n"), b"a b \xff");
+        assert_eq!(trim_space(b" \t "), b"");
+        assert_eq!(trim_right(b"abc\xffxx", b"x"), b"abc\xff");
+        assert_eq!(trim_right(b"xxx", b"x"), b"");
+        assert_eq!(
+            last_index_any(b"a\xffb\xffc", "\u{FFFD}".as_bytes()),
+            Some(3)
+        );
+        assert_eq!(index_any(b"ab\xff", "\u{FFFD}".as_bytes()), Some(2));
+        assert_eq!(last_index_any("héllo".as_bytes(), "lé".as_bytes()), Some(4));
+        assert!(!equal_fold("Straße".as_bytes(), b"STRASSE"));
+        assert!(equal_fold(b"ab", b"AB"));
+        assert!(!equal_fold(b"ab", b"abc"));
+        assert!(!equal_fold(b"abc", b"ab"));
+        let s = "  a b\u{a0}c  \u{0}\n d ".as_bytes();
+        let f = fields(s);
+        assert_eq!(f, [&b"a"[..], b"b", b"c", b"\0", b"d"]);
+        assert_eq!(field_count(s), f.len());
+        assert_eq!(field_count(b"  a b\xc2\xa0c  \xff d "), 5);
+        assert_eq!(to_valid_utf8(b"a\xff\xfeb\xffc", b"[]"), b"a[]b[]c");
+        assert_eq!(title("héllo wörld".as_bytes()), "Héllo Wörld".as_bytes());
+        assert_eq!(index_rune("h\u{ff}é".as_bytes(), 0xE9), Some(3));
+        assert_eq!(index_rune(b"h\xff\xc3\xa9", 0xFFFD), Some(1));
+        let parts = explode("héllo".as_bytes(), 3);
+        assert_eq!(parts, [&b"h"[..], "é".as_bytes(), b"llo"]);
+    }
+}

@@ -32,14 +32,25 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
             at.set(g, Reg(d.0 + 1), l)?;
         }
         Op::ConcatStr { d, a, b } => {
-            let mut s = str_at(g, base, a).to_vec();
-            s.extend_from_slice(str_at(g, base, b));
-            let (p, l) = if at.r(g, Reg(b.0 + 1))? == 0 {
-                (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?)
-            } else if at.r(g, Reg(a.0 + 1))? == 0 {
-                (at.r(g, b)?, at.r(g, Reg(b.0 + 1))?)
+            let (al, bl) = (at.r(g, Reg(a.0 + 1))?, at.r(g, Reg(b.0 + 1))?);
+            let (p, l) = if bl == 0 {
+                (at.r(g, a)?, al)
+            } else if al == 0 {
+                (at.r(g, b)?, bl)
             } else {
-                vm.new_string(&s)
+                // Written straight into the new string: no buffer of the
+                // sum outside the heap (its commit budget sees it all).
+                let n = str_at(g, base, a).len() + str_at(g, base, b).len();
+                let p = vm.alloc_noscan(n);
+                let (x, y) = (str_at(g, base, a), str_at(g, base, b));
+                // SAFETY: `p` is a fresh object of x.len() + y.len()
+                // bytes; the operands are live strings (the slots hold
+                // them), distinct from it.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(x.as_ptr(), p as *mut u8, x.len());
+                    std::ptr::copy_nonoverlapping(y.as_ptr(), (p as *mut u8).add(x.len()), y.len());
+                }
+                (p, n as u64)
             };
             at.set(g, d, p)?;
             at.set(g, Reg(d.0 + 1), l)?;
@@ -168,23 +179,32 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
         }
         Op::CopySlice { d, a, b, t } => {
             let n = at.r(g, Reg(a.0 + 1))?.min(at.r(g, Reg(b.0 + 1))?);
-            // Read first: the two slices may overlap.
-            let buf = read_mem(prog, t, at.r(g, b)?, n as usize);
-            if n > 0 {
-                let dst = at.r(g, a)?;
+            let (dst, src) = (at.r(g, a)?, at.r(g, b)?);
+            let td = prog.ty(t);
+            if n > 0 && !td.mem_mask().iter().any(|&m| m != 0) {
+                // Pointer-free elements (no header either): one memmove,
+                // with no buffer outside the heap.
+                // SAFETY: n <= len of both slices, whose arrays hold
+                // them (value invariant 2); `copy` allows overlap.
+                unsafe { std::ptr::copy(src as *const u8, dst as *mut u8, (n * td.size) as usize) };
+            } else if n > 0 {
+                // Read first: the two slices may overlap.
+                let buf = read_mem(prog, t, src, n as usize);
                 // SAFETY: n <= len(a) elements fit in a's array.
                 unsafe { vm.write_mem(t, dst, &buf, n as usize) };
             }
             at.set(g, d, n)?
         }
         Op::StrToBytes { d, a } => {
-            let s = str_at(g, base, a).to_vec();
-            let p = vm.alloc_noscan(s.len().max(1));
-            // SAFETY: `p` is a fresh pointer-free object of s.len() bytes.
-            unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), p as *mut u8, s.len()) };
+            let n = str_at(g, base, a).len();
+            let p = vm.alloc_noscan(n.max(1));
+            let s = str_at(g, base, a);
+            // SAFETY: `p` is a fresh pointer-free object of s.len() bytes;
+            // the string is live (the slots hold it).
+            unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), p as *mut u8, n) };
             at.set(g, d, p)?;
-            at.set(g, Reg(d.0 + 1), s.len() as u64)?;
-            at.set(g, Reg(d.0 + 2), s.len() as u64)?;
+            at.set(g, Reg(d.0 + 1), n as u64)?;
+            at.set(g, Reg(d.0 + 2), n as u64)?;
         }
         Op::BytesToStr { d, a } => {
             let (bp, bl) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))? as usize);
