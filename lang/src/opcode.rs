@@ -9,8 +9,9 @@
 //! the instructions whose only effect is to write their destination `d`
 //! from their other operands (so the code generator may redirect that one
 //! write into a variable's slot instead of a temporary). `implies(...)`
-//! names a slot an instruction touches without an operand for it
-//! (`Return` writes its results from slot 0).
+//! names the slots an instruction touches without an operand for them
+//! (`Return` writes its results from slot 0; a string's length word; the
+//! last slot of an `n`-word value, which with the first bounds it).
 //!
 //! [`opcodes!`] turns the table into the [`Op`] enum and the facts other
 //! code asks of an instruction: [`Op::for_each_slot`] (each slot operand
@@ -66,7 +67,7 @@ macro_rules! opcodes {
             $name:ident $({ $($field:ident : $fty:ty $(= $role:ident)?),* $(,)? })?
                 $speed:ident $(($($cond:tt)*))?
                 $([$retarget:ident])?
-                $(implies($imp:expr => $irole:ident))?;
+                $(implies($($imp:expr => $irole:ident),+))?;
         )*
     ) => {
         /// One instruction. Operands are newtypes; each variant has one
@@ -89,7 +90,7 @@ macro_rules! opcodes {
                     $(
                         Op::$name $({ $($field),* })? => {
                             $($( opcodes!(@slot f $field $($role)?); )*)?
-                            $( f($imp, opcodes!(@role $irole)); )?
+                            $($( f($imp, opcodes!(@role $irole)); )+)?
                         }
                     )*
                 }
@@ -173,13 +174,13 @@ opcodes! {
     /// d = the integer (or raw bits) `v`.
     LoadInt { d: Reg = w, v: i64 } fast [retarget];
     /// d, d+1 = the constant string (ptr, len).
-    LoadStr { d: Reg = w, s: StrId } slow;
+    LoadStr { d: Reg = w, s: StrId } fast implies(Reg(d.0 + 1) => w);
     /// d..d+n = 0.
-    Zero { d: Reg = w, n: u32 } fast(n == 1);
+    Zero { d: Reg = w, n: u32 } fast implies(Reg(d.0 + n.max(1) - 1) => w);
     /// d = a.
     Move { d: Reg = w, a: Reg = r } fast [retarget];
     /// d..d+n = a..a+n (the ranges may overlap; copies as `memmove`).
-    MoveN { d: Reg = w, a: Reg = r, n: u32 } slow;
+    MoveN { d: Reg = w, a: Reg = r, n: u32 } fast implies(Reg(d.0 + n.max(1) - 1) => w, Reg(a.0 + n.max(1) - 1) => r);
 
     /// d = a + b (wrapping, 64-bit).
     AddInt { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
@@ -306,7 +307,7 @@ opcodes! {
     /// d = a <= b as f64.
     LeF64 { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
     /// d = string a == string b.
-    EqStr { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+    EqStr { d: Reg = w, a: Reg = r, b: Reg = r } fast implies(Reg(a.0 + 1) => r, Reg(b.0 + 1) => r);
     /// d = string a < string b (bytewise).
     LtStr { d: Reg = w, a: Reg = r, b: Reg = r } slow;
     /// d = string a <= string b.
@@ -328,9 +329,9 @@ opcodes! {
     /// d, d+1 = string a + string b (a new heap string).
     ConcatStr { d: Reg = w, a: Reg = r, b: Reg = r } slow;
     /// d = len(string a) (the len word).
-    StrLen { d: Reg = w, a: Reg = r } slow [retarget];
+    StrLen { d: Reg = w, a: Reg = r } fast [retarget] implies(Reg(a.0 + 1) => r);
     /// d = string a [index i] as a byte; panics when out of range.
-    StrIndex { d: Reg = w, a: Reg = r, i: Reg = r } slow [retarget];
+    StrIndex { d: Reg = w, a: Reg = r, i: Reg = r } fast [retarget] implies(Reg(a.0 + 1) => r);
     /// d, d+1 = string a [b : b+1] (the bounds in slots b, b+1).
     StrSlice { d: Reg = w, a: Reg = r, b: Reg = r } slow;
     /// Decode the rune of string a at byte index i: d = rune, d+1 = width (range over string).
@@ -350,7 +351,7 @@ opcodes! {
     /// d = pointer to a new zeroed heap object of type `t` (new(T), &T{}).
     New { d: Reg = w, t: RtType } slow;
     /// d..d+n = the n words at pointer a + off (panics on nil).
-    Load { d: Reg = w, a: Reg = r, off: Off, n: u32 } fast(n == 1);
+    Load { d: Reg = w, a: Reg = r, off: Off, n: u32 } fast implies(Reg(d.0 + n.max(1) - 1) => w);
     /// The n words at pointer d + off = a..a+n (barriered stores of pointer words; panics on nil).
     Store { d: Reg = r, off: Off, a: Reg = r, n: u32, t: RtType } fast(n == 1);
     /// d = the narrow scalar of kind `k` at pointer a + off bytes, sign- or zero-extended (panics on nil).
@@ -377,9 +378,9 @@ opcodes! {
     /// d, d+1, d+2 = make([]t, len a, cap c).
     MakeSlice { d: Reg = w, t: RtType, len: Reg = r, cap: Reg = r } slow;
     /// d..d+ew = slice a [index i] (bounds checked).
-    SliceGet { d: Reg = w, a: Reg = r, i: Reg = r, t: RtType } slow;
+    SliceGet { d: Reg = w, a: Reg = r, i: Reg = r, t: RtType } fast implies(Reg(a.0 + 1) => r);
     /// slice d [index i] = a..a+ew (bounds checked, barriered).
-    SliceSet { d: Reg = r, i: Reg = r, a: Reg = r, t: RtType } slow;
+    SliceSet { d: Reg = r, i: Reg = r, a: Reg = r, t: RtType } fast implies(Reg(d.0 + 1) => r);
     /// d = the address of slice a's element i (bounds checked).
     SliceAddr { d: Reg = w, a: Reg = r, i: Reg = r, t: RtType } slow;
     /// d, d+1, d+2 = slice a [b : b+1 : b+2] (bounds in slots b..b+3; `three`: written with max;
@@ -471,7 +472,7 @@ opcodes! {
     /// d = slice a's array pointer, after checking len(a) >= n (`(*[n]T)(s)`; nil for a nil slice and n == 0).
     SliceToArrayPtr { d: Reg = w, a: Reg = r, n: u32 } slow;
     /// d = the address of global word g (globals never move).
-    GlobalAddr { d: Reg = w, g: u32 } slow;
+    GlobalAddr { d: Reg = w, g: u32 } fast;
     /// d = min(a, b) as f64 with Go's rules (NaN wins; -0 < +0).
     MinF64 { d: Reg = w, a: Reg = r, b: Reg = r } slow;
     /// d = max(a, b) as f64 with Go's rules (NaN wins; +0 > -0).
@@ -481,7 +482,7 @@ opcodes! {
     /// Element i (slot) of the array in slots d.. = a..a+ew (bounds checked).
     SlotStore { d: Reg = rw, i: Reg = r, a: Reg = r, ew: u32, len: u32 } slow;
     /// d = pointer a + i*es bytes, for an array in memory of `len` elements of `es` bytes at a (nil and bounds checked).
-    ElemAddr { d: Reg = w, a: Reg = r, i: Reg = r, es: u32, len: u32 } slow;
+    ElemAddr { d: Reg = w, a: Reg = r, i: Reg = r, es: u32, len: u32 } fast;
 
     // --- goroutines and channels ---
     /// `go`: starts a goroutine calling closure c with the n argument words at a.
@@ -548,8 +549,13 @@ mod tests {
 
     #[test]
     fn fast_forms_follow_their_conditions() {
-        assert!(Op::Zero { d: Reg(0), n: 1 }.is_fast());
-        assert!(!Op::Zero { d: Reg(0), n: 2 }.is_fast());
+        assert!(Op::Return { a: Reg(0), n: 1 }.is_fast());
+        assert!(!Op::Return { a: Reg(0), n: 2 }.is_fast());
+        // A fast multi-word instruction names its last slot too, so the
+        // VM's load-time check bounds the whole value.
+        let mut seen = Vec::new();
+        Op::Zero { d: Reg(4), n: 3 }.for_each_slot(&mut |r, role| seen.push((r.0, role)));
+        assert_eq!(seen, [(4, Role::Write), (6, Role::Write)]);
         assert!(Op::Jump { to: Pc(0) }.is_fast());
         assert!(!Op::ConcatStr {
             d: Reg(0),

@@ -29,6 +29,14 @@ pub(super) struct Cur<'p> {
     pub(super) pc: usize,
 }
 
+/// What `fast` reads of the VM besides the program: the constant pool
+/// (`LoadStr`) and the package variables (`GlobalAddr`), both fixed for
+/// the run.
+pub(super) struct Shared<'p> {
+    pub(super) consts: &'p [Box<[u8]>],
+    pub(super) globals: &'p crate::Globals,
+}
+
 /// Why `fast` returned.
 pub(super) enum Stop {
     /// The instruction at `pc` is not one `fast` runs.
@@ -63,7 +71,13 @@ pub(crate) fn stop_hint() -> bool {
 /// same instruction. Adding an arm here means marking the instruction
 /// `fast` in the opcode table.
 #[inline(never)]
-pub(super) fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: &mut i64) -> Stop {
+pub(super) fn fast<'p>(
+    prog: &'p Program,
+    sh: &Shared<'_>,
+    g: &mut G,
+    cur: &mut Cur<'p>,
+    budget: &mut i64,
+) -> Stop {
     let mut func = cur.func;
     let mut code = &func.code[..];
     let base = cur.base;
@@ -162,6 +176,78 @@ pub(super) fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: 
         with_pure_ops!(*op, {
             Op::Nop => {}
             Op::Zero { d, n: 1 } => set!(d, 0),
+            Op::Zero { d, n } => {
+                for k in 0..n {
+                    set!(Reg(d.0 + k), 0);
+                }
+            }
+            Op::MoveN { d, a, n } => {
+                // The table names both ends of each range, so the load-time
+                // check covers every slot between. Overlapping ranges move
+                // as memmove would (`copy_within` in `run`).
+                if d.0 <= a.0 {
+                    for k in 0..n {
+                        set!(Reg(d.0 + k), r!(Reg(a.0 + k)));
+                    }
+                } else {
+                    for k in (0..n).rev() {
+                        set!(Reg(d.0 + k), r!(Reg(a.0 + k)));
+                    }
+                }
+            }
+            Op::LoadStr { d, s } => {
+                let b = sh.consts.get(s.0 as usize).map_or(&[][..], |b| &b[..]);
+                let (p, l) = if b.is_empty() {
+                    (0, 0)
+                } else {
+                    (b.as_ptr() as u64, b.len() as u64)
+                };
+                set!(d, p);
+                set!(Reg(d.0 + 1), l);
+            }
+            Op::EqStr { d, a, b } => {
+                let (pa, la, pb, lb) = (r!(a), r!(Reg(a.0 + 1)), r!(b), r!(Reg(b.0 + 1)));
+                let eq = la == lb
+                    && (la == 0
+                        || pa == pb
+                        // SAFETY: each string's pointer has its length of
+                        // readable bytes (value invariant 1).
+                        || unsafe {
+                            std::slice::from_raw_parts(pa as *const u8, la as usize)
+                                == std::slice::from_raw_parts(pb as *const u8, lb as usize)
+                        });
+                set!(d, eq as u64)
+            }
+            Op::GlobalAddr { d, g: gw } => set!(d, sh.globals.addr(gw as usize)),
+            Op::ElemAddr { d, a, i, es, len } => {
+                let (p, idx) = (r!(a), r!(i));
+                if p == 0 || idx >= len as u64 {
+                    // `run` raises the nil dereference or index panic.
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                set!(d, p + idx * es as u64)
+            }
+            Op::Load { d, a, off, n } if n != 1 => {
+                let p = r!(a);
+                if p == 0 {
+                    // `run` raises the nil dereference panic.
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                let (first, last) = (slot!(d), slot!(Reg(d.0 + n.max(1) - 1)));
+                if n > 0 {
+                    // SAFETY: the slots d..=d+n-1 are in the window (both
+                    // ends checked at load, see `verify`); `p` is a
+                    // non-nil pointer to at least off + n words (the code
+                    // generator's typing). One value, never torn (value
+                    // module docs).
+                    unsafe {
+                        let out = std::slice::from_raw_parts_mut(regs.add(first), last + 1 - first);
+                        value::load_words(p + off.0 as u64 * 8, out)
+                    };
+                }
+            }
             Op::Load { d, a, off, n: 1 } => {
                 let p = r!(a);
                 if p == 0 {
@@ -212,6 +298,59 @@ pub(super) fn fast<'p>(prog: &'p Program, g: &mut G, cur: &mut Cur<'p>, budget: 
                 let v = r!(a);
                 // SAFETY: as in `run`'s arm; a scalar holds no pointer.
                 unsafe { layout::store_scalar(p + off as u64, k, v) }
+            }
+            Op::StrLen { d, a } => set!(d, r!(Reg(a.0 + 1))),
+            Op::StrIndex { d, a, i } => {
+                let (p, len, idx) = (r!(a), r!(Reg(a.0 + 1)), r!(i));
+                // A negative index is a huge unsigned one: out of range.
+                if idx >= len {
+                    // `run` raises the index panic.
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                // SAFETY: a string's pointer has `len` readable bytes
+                // (value invariant 1) and idx < len.
+                let b = unsafe { *(p as *const u8).add(idx as usize) };
+                set!(d, b as u64)
+            }
+            // Elements of one word, or narrow scalars: parsing loops over
+            // []byte and []int. Wider elements (whole values read under
+            // the stripes' protocol) are left to `run`.
+            Op::SliceGet { d, a, i, t } => {
+                let (p, len, idx) = (r!(a), r!(Reg(a.0 + 1)), r!(i));
+                let td = prog.ty(t);
+                if idx >= len || td.words != 1 {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                let at = p + idx * td.size;
+                let v = match td.mem_kind() {
+                    // SAFETY: idx < len <= cap elements lie in the array
+                    // (value invariant 2), aligned (layout invariant 1).
+                    Some(k) => unsafe { layout::load_scalar(at, k) },
+                    // SAFETY: as above; a one-word element is read whole.
+                    None => unsafe { value::read_word(at, 0) },
+                };
+                set!(d, v)
+            }
+            // Stores that need no write barrier: narrow scalars and
+            // pointer-free words.
+            Op::SliceSet { d, i, a, t } => {
+                let (p, len, idx) = (r!(d), r!(Reg(d.0 + 1)), r!(i));
+                let td = prog.ty(t);
+                if idx >= len || td.words != 1 || td.ptr_mask.iter().any(|&m| m != 0) {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                let at = p + idx * td.size;
+                let v = r!(a);
+                match td.mem_kind() {
+                    // SAFETY: as for SliceGet; a scalar holds no pointer.
+                    Some(k) => unsafe { layout::store_scalar(at, k, v) },
+                    // SAFETY: as for SliceGet; a pointer-free word needs no
+                    // barrier.
+                    None => unsafe { value::write_word(at, 0, v) },
+                }
             }
             Op::Jump { to } => pc = to.0 as usize,
             Op::Loop { to } => {

@@ -495,7 +495,11 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 budget = 0;
             }
             let mut cur = Cur { func, base, pc };
-            let stop = fast(&prog, g, &mut cur, &mut budget);
+            let sh = fast::Shared {
+                consts: &vm.consts,
+                globals: &vm.globals,
+            };
+            let stop = fast(&prog, &sh, g, &mut cur, &mut budget);
             enter!(cur.func, cur.base, cur.pc);
             match stop {
                 Stop::Slow => {}

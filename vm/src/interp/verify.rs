@@ -94,13 +94,15 @@ mod tests {
                 to: gol_lang::bytecode::Pc(0),
             },
             Op::Return { a: Reg(3), n: 1 },
+            // A string's length word is an implied operand.
+            Op::StrLen { d, a: Reg(2) },
         ] {
             let bad = one_func(vec![op, Op::Return { a, n: 0 }], 3);
             let e = verify(&bad).unwrap_err();
             assert!(e.contains("outside its frame of 3 words"), "{e}");
         }
         // Instructions that `run` executes are checked there, not here.
-        let slow = one_func(vec![Op::StrLen { d: Reg(9), a }], 3);
+        let slow = one_func(vec![Op::ConcatStr { d: Reg(9), a, b: a }], 3);
         assert!(verify(&slow).is_ok());
     }
 }
