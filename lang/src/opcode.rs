@@ -390,6 +390,10 @@ opcodes! {
     Append { d: Reg = w, a: Reg = r, b: Reg = r, n: u32, t: RtType } slow;
     /// d, d+1, d+2 = append(slice a, slice b...).
     AppendSlice { d: Reg = w, a: Reg = r, b: Reg = r, t: RtType } slow;
+    /// d, d+1, d+2 = append(slice of bytes a, string b...) (element type `t`).
+    AppendStr { d: Reg = w, a: Reg = r, b: Reg = r, t: RtType } slow;
+    /// d = copy(slice of bytes a, string b).
+    CopyStr { d: Reg = w, a: Reg = r, b: Reg = r } slow;
     /// d = copy(slice a, slice b).
     CopySlice { d: Reg = w, a: Reg = r, b: Reg = r, t: RtType } slow;
     /// d, d+1, d+2 = []byte(string a).

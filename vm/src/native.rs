@@ -670,7 +670,7 @@ impl NativeCtx<'_> {
     }
 
     /// The bytes of the `[]byte` slice `(ptr, len)`.
-    pub(crate) fn bytes_at(&self, ptr: u64, len: u64) -> Vec<u8> {
+    pub fn bytes_at(&self, ptr: u64, len: u64) -> Vec<u8> {
         if ptr == 0 {
             return vec![0; len as usize];
         }

@@ -436,7 +436,7 @@ impl Vm {
             return s;
         }
         let buf = pack_elems(&self.prog, t, words, n as usize);
-        self.append_mem(t, s, &buf, n)
+        self.append_mem(t, s, Elems::Words(&buf), n)
     }
 
     /// `append(s, elems...)` with Go's growth, the `n` new elements of
@@ -445,7 +445,7 @@ impl Vm {
         &mut self,
         t: RtType,
         s: (u64, u64, u64),
-        buf: &[u64],
+        buf: Elems<'_>,
         n: u64,
     ) -> (u64, u64, u64) {
         let (p, l, c) = s;
@@ -460,7 +460,7 @@ impl Vm {
         );
         if l + n <= c {
             // SAFETY: l + n <= cap elements fit in the array (invariant 2).
-            unsafe { self.write_mem(t, p + l * size, buf, n as usize) };
+            unsafe { self.write_elems(t, p + l * size, buf, n as usize) };
             return (p, l + n, c);
         }
         let esize = go_size(&self.prog, t).max(1);
@@ -501,9 +501,36 @@ impl Vm {
             self.heap.rescan_fresh(&mut self.cache, np as usize);
         }
         // SAFETY: the fresh array has nc >= l + n elements.
-        unsafe { self.write_mem(t, np + l * size, buf, n as usize) };
+        unsafe { self.write_elems(t, np + l * size, buf, n as usize) };
         (np, l + n, nc)
     }
+
+    /// [`Vm::write_mem`] of elements given as words or, for a type that
+    /// moves as bytes, as bytes (a string's, for `append(b, s...)`).
+    ///
+    /// # Safety
+    /// As for [`Vm::write_mem`].
+    unsafe fn write_elems(&mut self, t: RtType, p: u64, buf: Elems<'_>, n: usize) {
+        match buf {
+            // SAFETY: forwarded.
+            Elems::Words(w) => unsafe { self.write_mem(t, p, w, n) },
+            Elems::Bytes(b) => {
+                let bytes = (n * self.prog.ty(t).size as usize).min(b.len());
+                // SAFETY: forwarded; the caller passes bytes only for a
+                // pointer-free type; a string's bytes never overlap a
+                // slice's array.
+                unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p as *mut u8, bytes) };
+            }
+        }
+    }
+}
+
+/// New elements for [`Vm::append_mem`], in their memory layout.
+pub(crate) enum Elems<'a> {
+    /// A word-aligned buffer (any element type).
+    Words(&'a [u64]),
+    /// Bytes, for a pointer-free element type only.
+    Bytes(&'a [u8]),
 }
 
 /// The size Go gives a value of type `t` (for `append`'s growth).

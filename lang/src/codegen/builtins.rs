@@ -172,16 +172,21 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     let o = self.alloc(3);
                     if self.basic(xt) == Some(BasicKind::String) {
                         let sr = self.operand(&args[1]);
-                        self.emit(Op::StrToBytes { d: o, a: sr });
+                        self.emit(Op::AppendStr {
+                            d,
+                            a: s,
+                            b: sr,
+                            t: rt,
+                        });
                     } else {
                         self.expr_to(&args[1], o);
+                        self.emit(Op::AppendSlice {
+                            d,
+                            a: s,
+                            b: o,
+                            t: rt,
+                        });
                     }
-                    self.emit(Op::AppendSlice {
-                        d,
-                        a: s,
-                        b: o,
-                        t: rt,
-                    });
                 } else {
                     let ew = self.words(et);
                     let n = args.len() as u32 - 1;
@@ -209,15 +214,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let rt = self.g.rt_type(et);
                 let a = self.operand(&args[0]);
                 let st = self.ty(&args[1]);
-                let b = if self.basic(st) == Some(BasicKind::String) {
-                    let sr = self.operand(&args[1]);
-                    let o = self.alloc(3);
-                    self.emit(Op::StrToBytes { d: o, a: sr });
-                    o
+                if self.basic(st) == Some(BasicKind::String) {
+                    let b = self.operand(&args[1]);
+                    self.emit(Op::CopyStr { d, a, b });
                 } else {
-                    self.operand(&args[1])
-                };
-                self.emit(Op::CopySlice { d, a, b, t: rt });
+                    let b = self.operand(&args[1]);
+                    self.emit(Op::CopySlice { d, a, b, t: rt });
+                }
             }
             Builtin::Make => {
                 let t = self.ty(e);

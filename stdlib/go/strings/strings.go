@@ -280,11 +280,8 @@ func (r *Reader) Read(b []byte) (n int, err error) {
 		return 0, io.EOF
 	}
 	r.prevRune = -1
-	for n < len(b) && r.i < int64(len(r.s)) {
-		b[n] = r.s[r.i]
-		n++
-		r.i++
-	}
+	n = copy(b, r.s[r.i:])
+	r.i += int64(n)
 	return n, nil
 }
 

@@ -25,6 +25,7 @@
 //! | bytes | [`bytes`] |
 //! | math/rand | [`mathrand`] |
 //! | net | [`net`] |
+//! | net/http | [`http`] |
 //! | runtime | [`runtime`] |
 //! | sync | [`sync`] |
 //! | sync/atomic | [`syncatomic`] |
@@ -65,6 +66,7 @@ pub mod bytes;
 pub mod errors;
 pub mod fmt;
 pub mod fmtvalue;
+pub mod http;
 pub mod math;
 pub mod mathrand;
 pub mod net;
@@ -93,6 +95,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("math", math::NATIVES),
     ("math/rand", mathrand::NATIVES),
     ("net", net::NATIVES),
+    ("net/http", http::NATIVES),
     ("os", ospkg::NATIVES),
     ("runtime", runtime::NATIVES),
     ("runtime/debug", runtime::DEBUG_NATIVES),

@@ -5,7 +5,7 @@
 //! measurable, and keeping them here keeps `run` short enough to read.
 
 use super::*;
-use crate::objects::read_mem;
+use crate::objects::{read_mem, Elems};
 use gol_lang::bytecode::MemKind;
 
 /// Executes `op`, one of the slice and string instructions, in the frame `at`.
@@ -172,7 +172,7 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
             // Read first: the two slices may share an array.
             let buf = read_mem(prog, t, bp, bl as usize);
             let (p, l, c) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?, at.r(g, Reg(a.0 + 2))?);
-            let (np, nl, nc) = vm.append_mem(t, (p, l, c), &buf, bl);
+            let (np, nl, nc) = vm.append_mem(t, (p, l, c), Elems::Words(&buf), bl);
             at.set(g, d, np)?;
             at.set(g, Reg(d.0 + 1), nl)?;
             at.set(g, Reg(d.0 + 2), nc)?;
@@ -194,6 +194,35 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
                 unsafe { vm.write_mem(t, dst, &buf, n as usize) };
             }
             at.set(g, d, n)?
+        }
+        Op::AppendStr { d, a, b, t } => {
+            // append([]byte, string...): the string's bytes, no []byte
+            // copy of it first.
+            let (p, l, c) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?, at.r(g, Reg(a.0 + 2))?);
+            if prog.ty(t).size != 1 || prog.ty(t).narrow_mask.iter().any(|&m| m != 0) {
+                return Err(Trap::Fatal(
+                    "append of a string to a slice of non-bytes".into(),
+                ));
+            }
+            // The string stays alive: the slots hold it.
+            let s = str_at(g, base, b);
+            let (np, nl, nc) = vm.append_mem(t, (p, l, c), Elems::Bytes(s), s.len() as u64);
+            at.set(g, d, np)?;
+            at.set(g, Reg(d.0 + 1), nl)?;
+            at.set(g, Reg(d.0 + 2), nc)?;
+        }
+        Op::CopyStr { d, a, b } => {
+            // copy([]byte, string): one memmove, no []byte copy of the string.
+            let (dst, dl) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?);
+            let s = str_at(g, base, b);
+            let n = (dl as usize).min(s.len());
+            if n > 0 {
+                // SAFETY: n <= len(a) bytes fit in a's array (value
+                // invariant 2); the string's bytes are read-only and never
+                // part of a slice's array.
+                unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), dst as *mut u8, n) };
+            }
+            at.set(g, d, n as u64)?
         }
         Op::StrToBytes { d, a } => {
             let n = str_at(g, base, a).len();

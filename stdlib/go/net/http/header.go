@@ -114,36 +114,9 @@ func isTokenByte(c byte) bool {
 
 // CanonicalHeaderKey is key in MIME canonical form: the first letter and
 // each letter after a hyphen upper case, the rest lower case. A key with a
-// byte that may not appear in a field name is returned unchanged.
-func CanonicalHeaderKey(s string) string {
-	upper := true
-	canonical := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 128 || !tokenTable[c] {
-			return s
-		}
-		if upper && 'a' <= c && c <= 'z' || !upper && 'A' <= c && c <= 'Z' {
-			canonical = false
-		}
-		upper = c == '-'
-	}
-	if canonical {
-		return s
-	}
-	b := []byte(s)
-	upper = true
-	for i, c := range b {
-		if upper && 'a' <= c && c <= 'z' {
-			c -= 'a' - 'A'
-		} else if !upper && 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-		upper = c == '-'
-	}
-	return string(b)
-}
+// byte that may not appear in a field name is returned unchanged. (A
+// native: every header access canonicalises its key.)
+func CanonicalHeaderKey(s string) string
 
 // hasToken: whether the comma-separated list v holds token (any case).
 func hasToken(v, token string) bool {
