@@ -346,7 +346,7 @@ opcodes! {
     /// d..d+n = the value of interface a if it holds `t`, else zeroes.
     IfaceUnbox { d: Reg = w, a: Reg = r, n: u32 } slow;
     /// d = interface a == interface b (panics on uncomparable dynamic types).
-    EqIface { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+    EqIface { d: Reg = w, a: Reg = r, b: Reg = r } fast;
 
     /// d = pointer to a new zeroed heap object of type `t` (new(T), &T{}).
     New { d: Reg = w, t: RtType } slow;
@@ -385,7 +385,7 @@ opcodes! {
     SliceAddr { d: Reg = w, a: Reg = r, i: Reg = r, t: RtType } slow;
     /// d, d+1, d+2 = slice a [b : b+1 : b+2] (bounds in slots b..b+3; `three`: written with max;
     /// `array`: a is an array's storage, so a bound past it is "with length").
-    SliceSlice { d: Reg = w, a: Reg = r, b: Reg = r, t: RtType, three: bool, array: bool } slow;
+    SliceSlice { d: Reg = w, a: Reg = r, b: Reg = r, t: RtType, three: bool, array: bool } fast implies(Reg(d.0 + 2) => w, Reg(a.0 + 2) => r, Reg(b.0 + 2) => r);
     /// d, d+1, d+2 = append(slice a, the n elements at b) with Go's growth.
     Append { d: Reg = w, a: Reg = r, b: Reg = r, n: u32, t: RtType } slow;
     /// d, d+1, d+2 = append(slice a, slice b...).

@@ -218,6 +218,50 @@ pub(super) fn fast<'p>(
                         });
                 set!(d, eq as u64)
             }
+            // Nil on either side, or two dynamic types: decided by the
+            // words (Go compares the types first, so neither case can
+            // panic); equal types are compared by `run`, which knows
+            // NaN and uncomparable values.
+            Op::EqIface { d, a, b } => {
+                let (x, y) = (r!(a), r!(b));
+                if x == 0 || y == 0 {
+                    set!(d, (x == y) as u64)
+                } else if crate::panic::box_type(x) != crate::panic::box_type(y) {
+                    set!(d, 0)
+                } else {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+            }
+            // The in-bounds forms; `run` raises the bounds panics.
+            Op::SliceSlice {
+                d,
+                a,
+                b,
+                t,
+                three,
+                array: _,
+            } => {
+                let (p, cap) = (r!(a), r!(Reg(a.0 + 2)));
+                let (lo, hi) = (r!(b), r!(Reg(b.0 + 1)));
+                let max = if three { r!(Reg(b.0 + 2)) } else { cap };
+                // Unsigned: a negative bound is a huge one, out of range.
+                if max > cap || hi > max || lo > hi {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                let ncap = max - lo;
+                // A zero-capacity result keeps the array's base (never one
+                // past the end: heap contract 2).
+                let np = if ncap == 0 {
+                    p
+                } else {
+                    p + lo * prog.ty(t).size
+                };
+                set!(d, np);
+                set!(Reg(d.0 + 1), hi - lo);
+                set!(Reg(d.0 + 2), ncap);
+            }
             Op::GlobalAddr { d, g: gw } => set!(d, sh.globals.addr(gw as usize)),
             Op::ElemAddr { d, a, i, es, len } => {
                 let (p, idx) = (r!(a), r!(i));
