@@ -35,6 +35,13 @@
 //!   allocation per conversion of a non-pointer value, Go mostly pays too.
 //! * arrays and structs: their elements' or fields' words, consecutively.
 //!
+//! That is a value in slots (and in interface boxes, map entries and
+//! channel buffers). In memory (heap objects, slices' arrays, boxed and
+//! package variables) a value has Go's layout instead, each scalar at its
+//! own size: see [`TypeDesc::size`] and [`TypeDesc::narrow`], the
+//! `LoadN`/`StoreN`/`LoadValue`/`StoreValue` instructions, and the VM's
+//! layout module.
+//!
 //! # Calls
 //! A call names the first slot of the argument area (`base`); the callee's
 //! window starts there, so parameters are the callee's slots `0..`, and it

@@ -137,7 +137,8 @@ pub struct Hooks {
 
 pub use stdio::Out;
 
-/// The package-level variables: one word each, allocated once and never
+/// The package-level variables: words (a narrow variable in its memory
+/// layout within its words, see the layout module), allocated once and never
 /// moved (`&global` is a plain address), shared by every M. Relaxed
 /// atomics make a racy program's unsynchronised accesses well defined
 /// (each word is read or written whole, as Go's memory model promises for

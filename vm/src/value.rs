@@ -2,17 +2,16 @@
 //! and the publication of multi-word values in shared memory.
 //!
 //! Representations (see the bytecode module docs): a string is `(ptr,
-//! len)` over bytes, a slice `(ptr, len, cap)` over elements of `ew` words
-//! each (every element, a byte too, takes whole words: one load and store
-//! path for every element type, at a memory cost for `[]byte` that a typed
-//! element size will remove), an interface a pointer to `[type, value...]`.
+//! len)` over bytes, a slice `(ptr, len, cap)` over elements laid out in
+//! memory at their own sizes (the layout module: a `[]byte`'s array is
+//! its bytes), an interface a pointer to `[type, value words...]`.
 //!
 //! # Invariants the accessors rely on
 //! 1. A string's `ptr` is 0 (then `len` is 0) or points at `len` readable
 //!    bytes: a heap object or the program's constant pool, which lives as
 //!    long as the VM.
 //! 2. A slice's `ptr` is 0 (then `len == cap == 0`) or points into a heap
-//!    array with at least `cap * ew` words from `ptr`, and `len <= cap`; a
+//!    array with at least `cap` elements from `ptr`, and `len <= cap`; a
 //!    zero-capacity slice keeps its array's base address (never one past
 //!    the end: heap contract 2).
 //! 3. An interface word is 0 or points at a box whose first word is a valid
