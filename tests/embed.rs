@@ -1,0 +1,512 @@
+//! The embedding API (`gol::Vm`): compiling, running, output, errors,
+//! limits, cancelling and host natives, driven as a Rust program would.
+
+use gol::{Error, Output, SharedBuffer, Value, Vm};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+/// A VM whose stdout and stderr are captured.
+fn captured() -> (gol::Builder, SharedBuffer, SharedBuffer) {
+    let out = SharedBuffer::new();
+    let err = SharedBuffer::new();
+    let b = Vm::builder()
+        .gomaxprocs(2)
+        .stdout(Output::writer(out.clone()))
+        .stderr(Output::writer(err.clone()));
+    (b, out, err)
+}
+
+fn main_src(body: &str) -> String {
+    format!("package main\n\n{body}\n")
+}
+
+#[test]
+fn vm_and_program_are_send_and_sync() {
+    fn is<T: Send + Sync + 'static>() {}
+    is::<Vm>();
+    is::<gol::Program>();
+    is::<gol::CancelHandle>();
+    is::<Error>();
+}
+
+#[test]
+fn runs_a_program_and_captures_its_output() {
+    let (b, out, err) = captured();
+    let vm = b.build().unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"hello\", 6*7)\n\tfmt.Fprintln(os.Stderr, \"to stderr\")\n\tprintln(\"builtin\", 1)\n\tos.Stdout.Write([]byte(\"raw\\n\"))\n}",
+        ))
+        .unwrap();
+    assert_eq!(vm.run(&prog), Ok(0));
+    assert_eq!(out.text(), "hello 42\nraw\n");
+    assert_eq!(err.text(), "to stderr\nbuiltin 1\n");
+    // A program runs again, from a fresh runtime each time.
+    assert_eq!(vm.run(&prog), Ok(0));
+    assert_eq!(out.text(), "hello 42\nraw\nhello 42\nraw\n");
+}
+
+#[test]
+fn os_exit_is_the_status() {
+    let (b, out, _) = captured();
+    let vm = b.build().unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import \"os\"\n\nfunc main() {\n\tdefer println(\"not run\")\n\tprint(\"bye\")\n\tos.Exit(3)\n}",
+        ))
+        .unwrap();
+    assert_eq!(vm.run(&prog), Ok(3));
+    assert_eq!(out.text(), "");
+}
+
+#[test]
+fn args_reach_os_args() {
+    let (b, out, _) = captured();
+    let vm = b.build().unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() { fmt.Println(os.Args) }",
+        ))
+        .unwrap();
+    let args = vec!["prog".to_string(), "-x".to_string(), "y".to_string()];
+    assert_eq!(vm.run_with_args(&prog, args), Ok(0));
+    assert_eq!(out.text(), "[prog -x y]\n");
+}
+
+#[test]
+fn compile_errors_render_as_the_command_renders_them() {
+    let src = main_src("func main() {\n\tx := 1\n\ty = x + \"a\"\n}");
+    let vm = Vm::new();
+    let diags = vm.compile(&src).err().expect("a compile error");
+    assert!(!diags.is_empty());
+    let text = diags.render();
+    assert!(text.contains("undefined: y"), "{text}");
+    assert!(text.contains("main.go:5:2"), "{text}");
+    // The same bytes as `gol check` prints for the same file.
+    let dir = std::env::temp_dir().join(format!("gol-embed-diag-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("main.go"), &src).unwrap();
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_gol"))
+        .args(["check", "main.go"])
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(cli.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&cli.stderr), text);
+    assert_eq!(diags.lines().len(), diags.len());
+}
+
+#[test]
+fn a_panic_is_an_error_with_gos_report() {
+    let (b, out, err) = captured();
+    let vm = b.build().unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"before\")\n\tvar m map[string]int\n\tm[\"a\"] = 1\n}",
+        ))
+        .unwrap();
+    let e = vm.run(&prog).unwrap_err();
+    let Error::Panic(text) = &e else {
+        panic!("not a panic: {e:?}")
+    };
+    assert!(
+        text.starts_with(
+            "panic: assignment to entry in nil map\n\ngoroutine 1 [running]:\nmain.main()\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("main.go:8 +0x"), "{text}");
+    assert_eq!(out.text(), "before\n");
+    // Redirected stderr: the report is the error's, not mixed in.
+    assert_eq!(err.text(), "");
+
+    // As Go writes it, when asked.
+    let (b, _, err) = captured();
+    let vm = b.reports_to_stderr(true).build().unwrap();
+    let e = vm.run(&prog).unwrap_err();
+    assert_eq!(err.text(), e.text());
+}
+
+#[test]
+fn a_panic_in_a_goroutine_names_its_creator() {
+    let (b, _, _) = captured();
+    let vm = b.build().unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "func work(c chan int) {\n\tpanic(\"boom\")\n}\n\nfunc main() {\n\tc := make(chan int)\n\tgo work(c)\n\t<-c\n}",
+        ))
+        .unwrap();
+    let e = vm.run(&prog).unwrap_err();
+    assert!(matches!(e, Error::Panic(_)), "{e:?}");
+    assert!(e.text().starts_with("panic: boom\n"), "{}", e.text());
+    assert!(
+        e.text().contains("created by main.main in goroutine 1"),
+        "{}",
+        e.text()
+    );
+}
+
+#[test]
+fn a_deadlock_is_an_error_with_the_dump() {
+    let (b, _, _) = captured();
+    let vm = b.build().unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "func main() {\n\tc := make(chan int)\n\tc <- 1\n}",
+        ))
+        .unwrap();
+    let e = vm.run(&prog).unwrap_err();
+    let Error::Deadlock(text) = &e else {
+        panic!("not a deadlock: {e:?}")
+    };
+    assert!(
+        text.starts_with(
+            "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan send]:\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_goroutine_limit_is_a_fatal_error() {
+    // An endless storm of parked goroutines: without the limit it would
+    // eat the host's memory.
+    let (b, out, _) = captured();
+    let vm = b.gomaxprocs(1).max_goroutines(100).build().unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import \"fmt\"\n\nfunc main() {\n\tc := make(chan int)\n\tfor {\n\t\tgo func() { <-c }()\n\t}\n\tfmt.Println(\"not reached\")\n}",
+        ))
+        .unwrap();
+    let e = vm.run(&prog).unwrap_err();
+    let Error::Fatal(text) = &e else {
+        panic!("not a fatal error: {e:?}")
+    };
+    assert!(
+        text.starts_with("fatal error: too many goroutines (limit 100)\n"),
+        "{text}"
+    );
+    assert_eq!(out.text(), "");
+    // Under the limit the same VM runs programs as usual.
+    let small = vm
+        .compile(&main_src(
+            "import \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 50; i++ {\n\t\twg.Add(1)\n\t\tgo func() { wg.Done() }()\n\t}\n\twg.Wait()\n}",
+        ))
+        .unwrap();
+    assert_eq!(vm.run(&small), Ok(0));
+}
+
+#[test]
+fn gomaxprocs_gogc_and_the_memory_limit_are_the_configured_ones() {
+    let out = SharedBuffer::new();
+    let vm = Vm::builder()
+        .gomaxprocs(3)
+        .gogc(Some(50))
+        .memory_limit(64 << 20)
+        .stdout(Output::writer(out.clone()))
+        .build()
+        .unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import (\n\t\"fmt\"\n\t\"runtime\"\n\t\"runtime/debug\"\n)\n\nfunc main() {\n\tfmt.Println(runtime.GOMAXPROCS(0), debug.SetGCPercent(100), debug.SetMemoryLimit(-1))\n}",
+        ))
+        .unwrap();
+    assert_eq!(vm.run(&prog), Ok(0));
+    assert_eq!(out.text(), format!("3 50 {}\n", 64 << 20));
+
+    let out = SharedBuffer::new();
+    let vm = Vm::builder()
+        .gomaxprocs(1)
+        .gogc(None)
+        .stdout(Output::writer(out.clone()))
+        .build()
+        .unwrap();
+    assert_eq!(vm.run(&prog), Ok(0));
+    let text = out.text();
+    assert!(text.starts_with("1 -1 "), "{text}");
+}
+
+#[test]
+fn runs_proceed_in_parallel_on_one_vm() {
+    let (b, out, _) = captured();
+    let vm = b.build().unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import \"fmt\"\n\nfunc main() {\n\tfor i := 0; i < 500; i++ {\n\t\tfmt.Println(\"line\", i)\n\t}\n}",
+        ))
+        .unwrap();
+    let hs: Vec<_> = (0..3)
+        .map(|_| {
+            let vm = vm.clone();
+            let prog = prog.clone();
+            std::thread::spawn(move || vm.run(&prog))
+        })
+        .collect();
+    for h in hs {
+        assert_eq!(h.join().unwrap(), Ok(0));
+    }
+    let text = out.text();
+    assert_eq!(text.lines().count(), 1500);
+    // Each write is whole: no line is torn by another run's.
+    assert!(text.lines().all(|l| l.starts_with("line ")), "{text}");
+    assert_eq!(text.matches("line 499\n").count(), 3);
+}
+
+/// A writer that tells the test when the program has printed.
+struct Signal(mpsc::Sender<Vec<u8>>);
+
+impl std::io::Write for Signal {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.send(b.to_vec());
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs `src` on a thread, waits for its first output, cancels it and
+/// returns the time from the cancel to the run's return.
+fn cancel_after_start(src: &str) -> Duration {
+    let (tx, rx) = mpsc::channel();
+    let vm = Vm::builder()
+        .gomaxprocs(2)
+        .stdout(Output::writer(Signal(tx)))
+        .build()
+        .unwrap();
+    let prog = vm.compile(src).unwrap();
+    let handle = vm.cancel_handle();
+    assert!(!handle.cancel(), "nothing runs yet");
+    let (done_tx, done_rx) = mpsc::channel();
+    let runner = std::thread::spawn(move || {
+        let r = vm.run(&prog);
+        let _ = done_tx.send(Instant::now());
+        (r, vm)
+    });
+    let first = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the program started");
+    assert_eq!(first, b"started\n");
+    // Let it run away for a while.
+    std::thread::sleep(Duration::from_millis(50));
+    assert!(handle.running());
+    let t0 = Instant::now();
+    assert!(handle.cancel());
+    let ended = done_rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the run ended after the cancel");
+    let (r, vm) = runner.join().unwrap();
+    assert_eq!(r, Err(Error::Cancelled));
+    assert!(!handle.running());
+    // The cancel does not outlive its run: the VM runs again, then drops.
+    let again = vm.compile(&main_src("func main() {}")).unwrap();
+    assert_eq!(vm.run(&again), Ok(0));
+    drop(vm);
+    ended.duration_since(t0)
+}
+
+#[test]
+fn cancel_stops_an_endless_loop() {
+    let lat = cancel_after_start(&main_src(
+        "import \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"started\")\n\tn := 0\n\tfor {\n\t\tn++\n\t}\n}",
+    ));
+    eprintln!("cancel latency, endless loop: {lat:?}");
+    assert!(lat < Duration::from_millis(500), "{lat:?}");
+}
+
+#[test]
+fn cancel_stops_a_goroutine_storm() {
+    let lat = cancel_after_start(&main_src(
+        "import \"fmt\"\n\nfunc spin() {\n\tfor {\n\t}\n}\n\nfunc main() {\n\tfmt.Println(\"started\")\n\tfor {\n\t\tgo spin()\n\t\tgo func() { select {} }()\n\t}\n}",
+    ));
+    eprintln!("cancel latency, goroutine storm: {lat:?}");
+    assert!(lat < Duration::from_millis(500), "{lat:?}");
+}
+
+#[test]
+fn cancel_stops_a_program_whose_goroutines_are_all_parked() {
+    let lat = cancel_after_start(&main_src(
+        "import (\n\t\"fmt\"\n\t\"sync\"\n\t\"time\"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tc := make(chan int)\n\tfor i := 0; i < 1000; i++ {\n\t\tgo func() { <-c }()\n\t\tgo func() { mu.Lock() }()\n\t}\n\tgo func() { time.Sleep(time.Hour) }()\n\tfmt.Println(\"started\")\n\ttime.Sleep(time.Hour)\n}",
+    ));
+    eprintln!("cancel latency, parked goroutines: {lat:?}");
+    assert!(lat < Duration::from_millis(500), "{lat:?}");
+}
+
+#[test]
+fn a_host_native_is_called_with_go_values() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let seen = calls.clone();
+    let (b, out, _) = captured();
+    let vm = b
+        .native(
+            "host",
+            "Repeat",
+            "func(s string, n int) (string, error)",
+            move |args| {
+                seen.fetch_add(1, Ordering::Relaxed);
+                let s: String = gol::FromValue::from_value(&args[0])?;
+                let n: i64 = gol::FromValue::from_value(&args[1])?;
+                if n < 0 {
+                    return Err(format!("negative count {n}"));
+                }
+                Ok(vec![Value::Str(s.repeat(n as usize))])
+            },
+        )
+        .native(
+            "host",
+            "Mix",
+            "func(a, b int8, f float32, ok bool, p []byte) (int8, uint16, float64, bool, []byte)",
+            |args| {
+                let a: i64 = gol::FromValue::from_value(&args[0])?;
+                let b: i64 = gol::FromValue::from_value(&args[1])?;
+                let f: f64 = gol::FromValue::from_value(&args[2])?;
+                let ok: bool = gol::FromValue::from_value(&args[3])?;
+                let mut p: Vec<u8> = gol::FromValue::from_value(&args[4])?;
+                p.reverse();
+                Ok(vec![
+                    Value::Int(a + b),
+                    Value::Uint(70000),
+                    Value::Float(f * 2.0),
+                    Value::Bool(!ok),
+                    Value::Bytes(p),
+                ])
+            },
+        )
+        .native("tools/counter", "Bump", "func()", |_| Ok(vec![]))
+        .build()
+        .unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import (\n\t\"fmt\"\n\t\"host\"\n\t\"tools/counter\"\n)\n\nfunc main() {\n\ts, err := host.Repeat(\"ab\", 3)\n\tfmt.Println(s, err)\n\ts, err = host.Repeat(\"ab\", -1)\n\tfmt.Printf(\"%q %v\\n\", s, err)\n\tfmt.Println(host.Mix(100, 100, 1.25, true, []byte(\"xyz\")))\n\tcounter.Bump()\n\tvar f func(string, int) (string, error) = host.Repeat\n\tfmt.Println(f(\"-\", 4))\n}",
+        ))
+        .unwrap();
+    assert_eq!(vm.run(&prog), Ok(0));
+    assert_eq!(
+        out.text(),
+        // int8(200) wraps to -56, uint16(70000) to 4464, as Go converts.
+        "ababab <nil>\n\"\" negative count -1\n-56 4464 2.5 false [122 121 120]\n---- <nil>\n"
+    );
+    assert_eq!(calls.load(Ordering::Relaxed), 3);
+}
+
+#[test]
+fn host_natives_are_type_checked_at_compile_time() {
+    let vm = Vm::builder()
+        .native("host", "Twice", "func(n int) int", |a| {
+            let n: i64 = gol::FromValue::from_value(&a[0])?;
+            Ok(vec![Value::Int(2 * n)])
+        })
+        .build()
+        .unwrap();
+    let diags = vm
+        .compile(&main_src(
+            "import \"host\"\n\nfunc main() {\n\tvar s string = host.Twice(\"x\")\n\t_ = s\n}",
+        ))
+        .err()
+        .expect("compile errors");
+    let text = diags.render();
+    assert!(text.contains("main.go:6:"), "{text}");
+    assert!(
+        text.contains("cannot use \"x\" (untyped string constant) as int value"),
+        "{text}"
+    );
+    assert!(
+        text.contains("as string value in variable declaration"),
+        "{text}"
+    );
+    // Without the registration the package does not exist.
+    let plain = Vm::new();
+    let diags = plain
+        .compile(&main_src(
+            "import \"host\"\n\nfunc main() { host.Twice(1) }",
+        ))
+        .err()
+        .expect("compile errors");
+    assert!(diags.render().contains("host"), "{}", diags.render());
+}
+
+#[test]
+fn a_host_error_without_an_error_result_panics_in_go() {
+    let (b, _, _) = captured();
+    let vm = b
+        .native("host", "Check", "func(n int)", |a| {
+            let n: i64 = gol::FromValue::from_value(&a[0])?;
+            if n > 1 {
+                Err(format!("too big: {n}"))
+            } else {
+                Ok(vec![])
+            }
+        })
+        .native("host", "Boom", "func()", |_| panic!("host bug"))
+        .build()
+        .unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import (\n\t\"fmt\"\n\t\"host\"\n)\n\nfunc main() {\n\tdefer func() { fmt.Println(\"recovered:\", recover()) ; host.Check(5) }()\n\thost.Check(1)\n\thost.Boom()\n}",
+        ))
+        .unwrap();
+    let e = vm.run(&prog).unwrap_err();
+    assert!(matches!(e, Error::Panic(_)), "{e:?}");
+    assert!(
+        e.text()
+            .starts_with("panic: native host.Boom: host bug [recovered]\n\tpanic: too big: 5\n")
+            || e.text()
+                .starts_with("panic: native host.Boom: host bug [recovered]\npanic: too big: 5\n"),
+        "{}",
+        e.text()
+    );
+}
+
+#[test]
+fn two_vms_keep_their_own_natives() {
+    let mk = |k: i64| {
+        let (b, _, err) = captured();
+        let vm = b
+            .native("host", "K", "func() int", move |_| Ok(vec![Value::Int(k)]))
+            .build()
+            .unwrap();
+        (vm, err)
+    };
+    let (a, out_a) = mk(1);
+    let (b, out_b) = mk(2);
+    let src = main_src("import \"host\"\n\nfunc main() { println(host.K()) }");
+    let pa = a.compile(&src).unwrap();
+    let pb = b.compile(&src).unwrap();
+    let ta = std::thread::spawn(move || a.run(&pa));
+    let tb = std::thread::spawn(move || b.run(&pb));
+    assert_eq!(ta.join().unwrap(), Ok(0));
+    assert_eq!(tb.join().unwrap(), Ok(0));
+    // println writes to stderr.
+    assert_eq!(out_a.text(), "1\n");
+    assert_eq!(out_b.text(), "2\n");
+}
+
+#[test]
+fn bad_native_registrations_are_refused() {
+    let f = |_: &[Value]| Ok(vec![]);
+    let e = Vm::builder()
+        .native("host", "lower", "func()", f)
+        .build()
+        .err();
+    assert!(matches!(e, Some(Error::Load(t)) if t.contains("exported")));
+    let e = Vm::builder()
+        .native("host", "M", "func(m map[string]int)", f)
+        .build()
+        .err();
+    assert!(matches!(e, Some(Error::Load(t)) if t.contains("map[string]int is not supported")));
+    let e = Vm::builder()
+        .native("strings", "X", "func()", f)
+        .build()
+        .err();
+    assert!(matches!(e, Some(Error::Load(t)) if t.contains("standard package")));
+    let e = Vm::builder()
+        .native("host", "X", "func()", f)
+        .native("host", "X", "func()", f)
+        .build()
+        .err();
+    assert!(matches!(e, Some(Error::Load(t)) if t.contains("twice")));
+}
