@@ -305,9 +305,22 @@ impl Canceller {
         let run = self.0.run.lock().unwrap_or_else(|e| e.into_inner());
         match run.as_ref() {
             Some(h) => {
-                self.0
+                // The scheduler's shutdown flag stops each running slice
+                // only at its budget check (200,000 calls and backward
+                // jumps: 100 ms of a loop that starts goroutines); the
+                // stop-the-world hint ends it at its next backward jump or
+                // instruction outside the fast loop. Raised once per run,
+                // lowered when the run ends (`set_run`), under the run
+                // lock; Relaxed, as world.rs raises it: a hint, the
+                // shutdown flag is what ends the run. Process-wide, so other VMs' slices may end early
+                // meanwhile: harmless, as for a stop of the world.
+                if !self
+                    .0
                     .cancelled
-                    .store(true, std::sync::atomic::Ordering::SeqCst);
+                    .swap(true, std::sync::atomic::Ordering::SeqCst)
+                {
+                    sched::world::STOP_HINT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
                 h.end_run();
                 true
             }
@@ -330,13 +343,17 @@ impl Canceller {
         let mut run = self.0.run.lock().unwrap_or_else(|e| e.into_inner());
         let ending = h.is_none();
         *run = h;
-        if ending {
-            self.0
-                .cancelled
-                .swap(false, std::sync::atomic::Ordering::SeqCst)
-        } else {
-            false
+        if !ending {
+            return false;
         }
+        let cancelled = self
+            .0
+            .cancelled
+            .swap(false, std::sync::atomic::Ordering::SeqCst);
+        if cancelled {
+            sched::world::STOP_HINT.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        cancelled
     }
 }
 
