@@ -40,7 +40,7 @@ use std::sync::Arc;
 
 /// The Go types a host function's parameters and results may have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Ty {
+pub(crate) enum Ty {
     Bool,
     /// A signed integer of this many bits.
     Int(u32),
@@ -52,7 +52,7 @@ enum Ty {
 }
 
 impl Ty {
-    fn parse(t: &str) -> Option<Ty> {
+    pub(crate) fn parse(t: &str) -> Option<Ty> {
         Some(match t {
             "bool" => Ty::Bool,
             "int" | "int64" => Ty::Int(64),
@@ -140,7 +140,7 @@ fn list_types(s: &str) -> Result<Vec<String>, String> {
 }
 
 /// The parameter and result types of a Go func type's text.
-fn parse_sig(sig: &str) -> Result<(Vec<String>, Vec<String>), String> {
+pub(crate) fn parse_sig(sig: &str) -> Result<(Vec<String>, Vec<String>), String> {
     let s = sig.trim();
     let rest = s
         .strip_prefix("func")
@@ -315,7 +315,7 @@ impl Packages {
         }
         let mut sources = HashMap::new();
         for (path, fs) in &by_pkg {
-            if gol_lang::Importer::package(&std, path).is_some() {
+            if gol_lang::Importer::package(&std, path).is_some() || path == crate::call::PKG {
                 return Err(format!(
                     "native package {path} would hide the standard package"
                 ));
@@ -358,6 +358,12 @@ pub(crate) struct Importer<'a> {
 
 impl gol_lang::Importer for Importer<'_> {
     fn package(&self, path: &str) -> Option<Vec<(String, String)>> {
+        if path == crate::call::PKG {
+            return Some(vec![(
+                format!("{}/{path}/embedcall.go", gol_stdlib::FILE_PREFIX),
+                crate::call::PKG_SOURCE.to_string(),
+            )]);
+        }
         if let Some(src) = self.packages.sources.get(path) {
             let file = path.rsplit('/').next().unwrap_or(path);
             return Some(vec![(

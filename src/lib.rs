@@ -69,6 +69,7 @@ use gol_vm::stdio::{Host as VmHost, Stream};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
+mod call;
 mod host;
 mod value;
 
@@ -89,13 +90,23 @@ pub enum Error {
     Deadlock(String),
     /// [`CancelHandle::cancel`] stopped the run.
     Cancelled,
+    /// [`Vm::call`] cannot make the call (no such function, arguments
+    /// that do not fit its parameters, types the host cannot convert).
+    Call(String),
+    /// The called function returned a non-nil `error`: its text.
+    Returned(String),
 }
 
 impl Error {
     /// Go's report text (empty for a cancel).
     pub fn text(&self) -> &str {
         match self {
-            Error::Load(t) | Error::Panic(t) | Error::Fatal(t) | Error::Deadlock(t) => t,
+            Error::Load(t)
+            | Error::Panic(t)
+            | Error::Fatal(t)
+            | Error::Deadlock(t)
+            | Error::Call(t)
+            | Error::Returned(t) => t,
             Error::Cancelled => "",
         }
     }
@@ -168,6 +179,10 @@ impl std::error::Error for Diagnostics {}
 #[derive(Clone)]
 pub struct Program {
     prog: Arc<bytecode::Program>,
+    /// The source files, compiled again with call wrappers on the first
+    /// [`Vm::call`] (see `call`).
+    files: Arc<Vec<(String, String)>>,
+    calls: Arc<std::sync::OnceLock<Result<call::Calls, String>>>,
 }
 
 impl Program {
@@ -422,6 +437,7 @@ impl Vm {
         let importer = host::Importer {
             packages: &self.inner.packages,
         };
+        let kept = Arc::new(files.clone());
         let checked = gol_lang::check_sources(files, &importer);
         let Some(program) = &checked.program else {
             return Err(Diagnostics {
@@ -436,7 +452,11 @@ impl Vm {
             });
         }
         match gol_lang::codegen::compile(program, &checked.sources) {
-            Ok(p) => Ok(Program { prog: Arc::new(p) }),
+            Ok(p) => Ok(Program {
+                prog: Arc::new(p),
+                files: kept,
+                calls: Default::default(),
+            }),
             Err(diags) => Err(Diagnostics {
                 sources: checked.sources,
                 diags,
@@ -452,14 +472,78 @@ impl Vm {
 
     /// Runs `prog` with these `os.Args` (the program's name first).
     pub fn run_with_args(&self, prog: &Program, args: Vec<String>) -> Result<i32, Error> {
+        self.run_bytecode(prog.prog.clone(), args, call::CallState::default())
+            .0
+    }
+
+    /// Calls the package-level function `name` of `prog`'s main package
+    /// with `args` and returns its results (a trailing `error` result is
+    /// [`Error::Returned`] when not nil). The call is a run of its own:
+    /// package initialisation, then the function (not `main`); nothing
+    /// persists between calls. Parameters and results may be booleans,
+    /// integers, floats, strings and `[]byte`.
+    pub fn call(&self, prog: &Program, name: &str, args: &[Value]) -> Result<Vec<Value>, Error> {
+        let calls = prog.calls.get_or_init(|| self.compile_calls(prog));
+        let calls = calls.as_ref().map_err(|e| Error::Call(e.clone()))?;
+        let (bytecode, callable) = calls.prepare(name, args).map_err(Error::Call)?;
+        let st = call::CallState {
+            args: args.to_vec(),
+            results: vec![None; callable.n_results()],
+            error: None,
+        };
+        let (r, st) = self.run_bytecode(bytecode, vec![name.to_string()], st);
+        match r? {
+            0 => callable.results(st),
+            c => Err(Error::Call(format!("{name} called os.Exit({c})"))),
+        }
+    }
+
+    /// `prog`'s sources compiled again with the call wrappers.
+    fn compile_calls(&self, prog: &Program) -> Result<call::Calls, String> {
+        let importer = host::Importer {
+            packages: &self.inner.packages,
+        };
+        let checked = gol_lang::check_sources((*prog.files).clone(), &importer);
+        let Some(program) = &checked.program else {
+            return Err("the program does not compile".into());
+        };
+        let funcs = call::callables(program);
+        let mut files = (*prog.files).clone();
+        files.push(("golembed_calls.go".into(), call::wrappers(&funcs)));
+        let checked = gol_lang::check_sources(files, &importer);
+        let Some(program) = &checked.program else {
+            return Err(format!(
+                "the call wrappers do not compile:\n{}",
+                gol_lang::diag::render_plain(&checked.sources, &checked.diagnostics)
+            ));
+        };
+        match gol_lang::codegen::compile(program, &checked.sources) {
+            Ok(p) => Ok(call::Calls::new(p, funcs)),
+            Err(d) => Err(format!(
+                "the call wrappers do not compile:\n{}",
+                gol_lang::diag::render_plain(&checked.sources, &d)
+            )),
+        }
+    }
+
+    /// One run of `prog`, with the call state its natives read and write.
+    fn run_bytecode(
+        &self,
+        prog: Arc<bytecode::Program>,
+        args: Vec<String>,
+        call: call::CallState,
+    ) -> (Result<i32, Error>, call::CallState) {
         let packages = self.inner.packages.clone();
         let resolve = move |name: &str| {
             packages
                 .resolve(name)
+                .or_else(|| call::resolve(name))
                 .or_else(|| gol_stdlib::natives::resolve(name))
         };
-        let mut vm = gol_vm::Vm::new(prog.prog.clone(), &resolve, gol_stdlib::natives::hooks())
-            .map_err(Error::Load)?;
+        let mut vm = match gol_vm::Vm::new(prog, &resolve, gol_stdlib::natives::hooks()) {
+            Ok(vm) => vm,
+            Err(e) => return (Err(Error::Load(e)), call),
+        };
         vm.set_args(args);
         if let Some(p) = self.inner.gogc {
             vm.set_gogc(p);
@@ -478,6 +562,7 @@ impl Vm {
             reports_to_stderr: self.inner.reports_to_stderr,
             report: Mutex::new(Vec::new()),
             packages: self.inner.packages.clone(),
+            call: Mutex::new(call),
         });
         vm.set_host(host.clone());
         let ending = vm.run_to_end();
@@ -486,13 +571,15 @@ impl Vm {
             &mut *host.report.lock().unwrap_or_else(|e| e.into_inner()),
         ))
         .into_owned();
-        match ending {
+        let call = std::mem::take(&mut *host.call.lock().unwrap_or_else(|e| e.into_inner()));
+        let r = match ending {
             gol_vm::Ending::Exit(c) => Ok(c),
             gol_vm::Ending::Panic => Err(Error::Panic(report)),
             gol_vm::Ending::Fatal => Err(Error::Fatal(report)),
             gol_vm::Ending::Deadlock => Err(Error::Deadlock(report)),
             gol_vm::Ending::Cancelled => Err(Error::Cancelled),
-        }
+        };
+        (r, call)
     }
 }
 
@@ -520,6 +607,8 @@ pub(crate) struct RunHost {
     /// The runtime's report of the run's end (panic, fatal, deadlock).
     report: Mutex<Vec<u8>>,
     pub(crate) packages: Arc<host::Packages>,
+    /// The state of a host's call into the program ([`Vm::call`]).
+    pub(crate) call: Mutex<call::CallState>,
 }
 
 impl VmHost for RunHost {

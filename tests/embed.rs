@@ -510,3 +510,151 @@ fn bad_native_registrations_are_refused() {
         .err();
     assert!(matches!(e, Some(Error::Load(t)) if t.contains("twice")));
 }
+
+const CALLEE: &str = r#"package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+var calls = 10
+
+func init() { calls++ }
+
+func Add(a, b int) int { return a + b + calls - 11 }
+
+func Shout(s string, n int8) (string, int) {
+	return strings.Repeat(strings.ToUpper(s), int(n)), len(s)
+}
+
+func Div(a, b float64) (float64, error) {
+	if b == 0 {
+		return 0, errors.New("division by zero")
+	}
+	return a / b, nil
+}
+
+func Flip(b []byte, on bool) ([]byte, bool, uint16) {
+	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+	return b, !on, uint16(len(b)) * 30000
+}
+
+func Concurrent(n int) int {
+	c := make(chan int)
+	for i := 0; i < n; i++ {
+		go func(i int) { c <- i }(i)
+	}
+	s := 0
+	for i := 0; i < n; i++ {
+		s += <-c
+	}
+	return s
+}
+
+func Hello() { fmt.Println("hello from Go") }
+
+func Crash(i int) int {
+	var a []int
+	return a[i]
+}
+
+func Takes(m map[string]int) int { return len(m) }
+
+func main() { fmt.Println("main is not called") }
+"#;
+
+#[test]
+fn a_go_function_is_called_by_name() {
+    use gol::ToValue;
+    let (b, out, _) = captured();
+    let vm = b.build().unwrap();
+    let prog = vm.compile(CALLEE).unwrap();
+    // Package initialisation runs before each call (calls is 11).
+    assert_eq!(
+        vm.call(&prog, "Add", &[Value::Int(2), Value::Int(40)]),
+        Ok(vec![Value::Int(42)])
+    );
+    assert_eq!(
+        vm.call(&prog, "Shout", &["go".to_value(), 3i8.to_value()]),
+        Ok(vec![Value::Str("GOGOGO".into()), Value::Int(2)])
+    );
+    assert_eq!(
+        vm.call(&prog, "Div", &[Value::Float(1.0), Value::Float(4.0)]),
+        Ok(vec![Value::Float(0.25)])
+    );
+    assert_eq!(
+        vm.call(&prog, "Div", &[Value::Float(1.0), Value::Float(0.0)]),
+        Err(Error::Returned("division by zero".into()))
+    );
+    assert_eq!(
+        vm.call(
+            &prog,
+            "Flip",
+            &[Value::Bytes(b"abc".to_vec()), Value::Bool(true)]
+        ),
+        // uint16(3) * 30000 wraps as Go's arithmetic does.
+        Ok(vec![
+            Value::Bytes(b"cba".to_vec()),
+            Value::Bool(false),
+            Value::Uint(90000 % 65536)
+        ])
+    );
+    assert_eq!(
+        vm.call(&prog, "Concurrent", &[Value::Int(100)]),
+        Ok(vec![Value::Int(4950)])
+    );
+    assert_eq!(vm.call(&prog, "Hello", &[]), Ok(vec![]));
+    assert_eq!(out.text(), "hello from Go\n");
+    // A panic in the callee is an error with Go's report.
+    let e = vm.call(&prog, "Crash", &[Value::Int(5)]).unwrap_err();
+    assert!(
+        e.text()
+            .starts_with("panic: runtime error: index out of range [5] with length 0\n"),
+        "{e:?}"
+    );
+    // Calls that cannot be made say why.
+    let e = vm.call(&prog, "Add", &[Value::Int(1)]).unwrap_err();
+    assert_eq!(e, Error::Call("Add takes 2 arguments, got 1".into()));
+    let e = vm
+        .call(&prog, "Add", &[Value::Str("x".into()), Value::Int(1)])
+        .unwrap_err();
+    assert_eq!(
+        e,
+        Error::Call("Add: cannot use string value as int in argument 0".into())
+    );
+    for name in ["Takes", "Missing", "main"] {
+        let e = vm.call(&prog, name, &[]).unwrap_err();
+        assert!(
+            matches!(&e, Error::Call(t) if t.starts_with(&format!("no function {name} "))),
+            "{e:?}"
+        );
+    }
+    // The program still runs as a program.
+    assert_eq!(vm.run(&prog), Ok(0));
+    assert!(out.text().ends_with("main is not called\n"));
+}
+
+#[test]
+fn values_convert_both_ways() {
+    use gol::{FromValue, ToValue};
+    assert_eq!(i64::from_value(&7i32.to_value()), Ok(7));
+    assert_eq!(
+        u8::from_value(&Value::Int(300)),
+        Err("300 overflows u8".into())
+    );
+    assert_eq!(String::from_value(&"héllo".to_value()), Ok("héllo".into()));
+    assert_eq!(
+        Vec::<u8>::from_value(&b"ab"[..].to_value()),
+        Ok(b"ab".to_vec())
+    );
+    assert_eq!(f64::from_value(&1.5f32.to_value()), Ok(1.5));
+    assert_eq!(bool::from_value(&true.to_value()), Ok(true));
+    assert_eq!(
+        bool::from_value(&Value::Int(1)),
+        Err("cannot use int value as bool".into())
+    );
+}
