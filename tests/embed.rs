@@ -658,3 +658,40 @@ fn values_convert_both_ways() {
         Err("cannot use int value as bool".into())
     );
 }
+
+#[allow(dead_code)]
+#[path = "../examples/embed/main.rs"]
+mod example;
+
+/// What the example must print (the rates and arithmetic are the
+/// example's own: 1000 × 0.92, 999 × 1.17 rounded, 2000 × 0.92).
+const EXAMPLE_OUT: &str = " 1000 usd =   920 EUR cents
+  250 eur =   250 EUR cents
+  999 gbp =  1169 EUR cents
+skipped: pricing 5 xyz: no rate for XYZ
+sum: 2339
+exit status 0
+Total(2000, usd) = 1840
+Total(1, abc) failed: pricing 1 abc: no rate for ABC
+";
+
+#[test]
+fn the_embedding_example_runs() {
+    assert_eq!(example::run().unwrap(), EXAMPLE_OUT);
+    // The built example too, when this build made it (`cargo test` builds
+    // examples; a run of this test file alone does not).
+    let exe = std::env::current_exe().unwrap();
+    let bin = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .map(|dir| dir.join("examples").join("embedding"));
+    if let Some(bin) = bin.filter(|b| b.exists()) {
+        let out = std::process::Command::new(&bin).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout), EXAMPLE_OUT);
+    }
+}
