@@ -67,11 +67,19 @@ func SetBytes(i int, v []byte)
 func SetErr(msg string)
 ";
 
-/// A function the host may call, as the type checker typed it.
-pub(crate) struct Callable {
+/// A main-package function's signature in the types the host converts
+/// (each type as written and as understood).
+pub(crate) struct FuncSig {
+    name: String,
     params: Vec<(String, Ty)>,
     results: Vec<(String, Ty)>,
+    /// The last result is `error` (not in `results`).
     returns_error: bool,
+}
+
+/// A function the host may call, as the type checker typed it.
+pub(crate) struct Callable {
+    sig: FuncSig,
     /// The program whose entry calls this function's wrapper.
     prog: std::sync::OnceLock<Arc<Bytecode>>,
 }
@@ -92,9 +100,7 @@ pub(crate) struct CallState {
 
 /// The main package's functions the host can call, as (name, params,
 /// results, trailing error) from the checked program.
-pub(crate) fn callables(
-    checked: &gol_lang::check::Program,
-) -> Vec<(String, Vec<(String, Ty)>, Vec<(String, Ty)>, bool)> {
+pub(crate) fn callables(checked: &gol_lang::check::Program) -> Vec<FuncSig> {
     let pkg = checked.main_package();
     let mut out = Vec::new();
     for &o in &pkg.funcs {
@@ -123,22 +129,33 @@ pub(crate) fn callables(
                 .collect()
         };
         if let (Some(p), Some(r)) = (typed(params), typed(results)) {
-            out.push((obj.name.clone(), p, r, returns_error));
+            out.push(FuncSig {
+                name: obj.name.clone(),
+                params: p,
+                results: r,
+                returns_error,
+            });
         }
     }
     out
 }
 
 /// The generated file of wrappers (see the module docs).
-pub(crate) fn wrappers(funcs: &[(String, Vec<(String, Ty)>, Vec<(String, Ty)>, bool)]) -> String {
+pub(crate) fn wrappers(funcs: &[FuncSig]) -> String {
     let mut s = String::from(
         "// Generated: the host's entry points into the program.\npackage main\n\nimport golEmbedCall \"gol/embedcall\"\n\nvar golEmbedNever bool\n\nfunc init() {\n\tif golEmbedNever {\n",
     );
-    for (name, ..) in funcs {
-        s.push_str(&format!("\t\tgolCall_{name}()\n"));
+    for f in funcs {
+        s.push_str(&format!("\t\tgolCall_{}()\n", f.name));
     }
     s.push_str("\t}\n}\n\n");
-    for (name, params, results, returns_error) in funcs {
+    for FuncSig {
+        name,
+        params,
+        results,
+        returns_error,
+    } in funcs
+    {
         let args: Vec<String> = params
             .iter()
             .enumerate()
@@ -185,21 +202,16 @@ pub(crate) fn wrappers(funcs: &[(String, Vec<(String, Ty)>, Vec<(String, Ty)>, b
 }
 
 impl Calls {
-    pub(crate) fn new(
-        base: Bytecode,
-        funcs: Vec<(String, Vec<(String, Ty)>, Vec<(String, Ty)>, bool)>,
-    ) -> Calls {
+    pub(crate) fn new(base: Bytecode, funcs: Vec<FuncSig>) -> Calls {
         Calls {
             base: Arc::new(base),
             funcs: funcs
                 .into_iter()
-                .map(|(name, params, results, returns_error)| {
+                .map(|sig| {
                     (
-                        name,
+                        sig.name.clone(),
                         Callable {
-                            params,
-                            results,
-                            returns_error,
+                            sig,
                             prog: std::sync::OnceLock::new(),
                         },
                     )
@@ -220,14 +232,14 @@ impl Calls {
                 "no function {name} in package main that the host can call (parameters and results of bool, integer, float, string or []byte types, and a trailing error)"
             ));
         };
-        if args.len() != c.params.len() {
+        if args.len() != c.sig.params.len() {
             return Err(format!(
                 "{name} takes {} arguments, got {}",
-                c.params.len(),
+                c.sig.params.len(),
                 args.len()
             ));
         }
-        for (i, (a, (t, ty))) in args.iter().zip(&c.params).enumerate() {
+        for (i, (a, (t, ty))) in args.iter().zip(&c.sig.params).enumerate() {
             let ok = matches!(
                 (ty, a),
                 (Ty::Bool, Value::Bool(_))
@@ -277,20 +289,21 @@ impl Calls {
 impl Callable {
     /// The host's results from the call's state.
     pub(crate) fn results(&self, st: CallState) -> Result<Vec<Value>, crate::Error> {
-        if self.returns_error {
+        if self.sig.returns_error {
             if let Some(e) = st.error {
                 return Err(crate::Error::Returned(e));
             }
         }
-        let mut out = Vec::with_capacity(self.results.len());
-        for (i, r) in st.results.into_iter().enumerate().take(self.results.len()) {
+        let n = self.sig.results.len();
+        let mut out = Vec::with_capacity(n);
+        for (i, r) in st.results.into_iter().enumerate().take(n) {
             out.push(r.ok_or_else(|| crate::Error::Call(format!("result {i} was not set")))?);
         }
         Ok(out)
     }
 
     pub(crate) fn n_results(&self) -> usize {
-        self.results.len()
+        self.sig.results.len()
     }
 }
 
