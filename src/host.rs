@@ -300,6 +300,7 @@ impl HostFunc {
 
 /// The host's packages: their generated source, and the natives by the
 /// name the compiler gives them (`path.golHostName`).
+#[derive(Default)]
 pub(crate) struct Packages {
     /// Import path -> source of its one file.
     sources: HashMap<String, String>,

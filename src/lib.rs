@@ -1,7 +1,7 @@
 //! gol as a library: compile and run Go code (gol's subset) from a Rust
 //! program, with Go's runtime in small underneath.
 //!
-//! ```no_run
+//! ```
 //! let vm = gol::Vm::builder()
 //!     .gomaxprocs(2)
 //!     .native("host", "Twice", "func(s string, n int) (string, error)", |args| {
@@ -345,15 +345,20 @@ impl Builder {
 
     /// The VM; an error names a native whose package, name or signature
     /// cannot be used.
-    pub fn build(self) -> Result<Vm, Error> {
+    pub fn build(mut self) -> Result<Vm, Error> {
         if !self.errors.is_empty() {
             return Err(Error::Load(self.errors.join("\n")));
         }
-        let packages = host::Packages::new(self.natives).map_err(Error::Load)?;
+        let natives = std::mem::take(&mut self.natives);
+        let packages = host::Packages::new(natives).map_err(Error::Load)?;
+        Ok(self.finish(packages))
+    }
+
+    fn finish(self, packages: host::Packages) -> Vm {
         let reports_to_stderr = self
             .reports_to_stderr
             .unwrap_or(matches!(self.stderr, Output::Inherit));
-        Ok(Vm {
+        Vm {
             inner: Arc::new(Inner {
                 gomaxprocs: self.gomaxprocs,
                 gogc: self.gogc,
@@ -365,7 +370,7 @@ impl Builder {
                 packages: Arc::new(packages),
             }),
             canceller: gol_vm::Canceller::new(),
-        })
+        }
     }
 }
 
@@ -412,9 +417,7 @@ impl CancelHandle {
 impl Vm {
     /// A VM with the default configuration (see [`Builder`]).
     pub fn new() -> Vm {
-        Vm::builder()
-            .build()
-            .unwrap_or_else(|_| unreachable_config())
+        Builder::default().finish(host::Packages::default())
     }
 
     pub fn builder() -> Builder {
@@ -587,12 +590,6 @@ impl Default for Vm {
     fn default() -> Vm {
         Vm::new()
     }
-}
-
-/// The default configuration registers no native, so it cannot fail.
-#[cold]
-fn unreachable_config() -> ! {
-    unreachable!("the default configuration is valid")
 }
 
 /// The most bytes of a runtime report an [`Error`] keeps.
