@@ -695,3 +695,60 @@ fn the_embedding_example_runs() {
         assert_eq!(String::from_utf8_lossy(&out.stdout), EXAMPLE_OUT);
     }
 }
+
+/// This process's threads (Linux).
+fn thread_count() -> usize {
+    std::fs::read_dir("/proc/self/task").map_or(0, |d| d.count())
+}
+
+#[test]
+fn cancel_and_drop_join_every_thread() {
+    // Other tests' runs start threads of their own in this process: count
+    // in a child that runs only this test.
+    const CHILD: &str = "GOL_EMBED_THREADS_CHILD";
+    if std::env::var_os(CHILD).is_none() {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "cancel_and_drop_join_every_thread",
+                "--test-threads=1",
+                "--nocapture",
+            ])
+            .env(CHILD, "1")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed"));
+        return;
+    }
+    let before = thread_count();
+    assert!(before > 0);
+    let (tx, rx) = mpsc::channel();
+    let vm = Vm::builder()
+        .gomaxprocs(4)
+        .stdout(Output::writer(Signal(tx)))
+        .build()
+        .unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tc := make(chan int)\n\tfor i := 0; i < 100; i++ {\n\t\tgo func() { <-c }()\n\t\tgo func() { for {} }()\n\t\tgo func() { time.Sleep(time.Hour) }()\n\t}\n\tfmt.Println(\"started\")\n\tselect {}\n}",
+        ))
+        .unwrap();
+    let handle = vm.cancel_handle();
+    let runner = std::thread::spawn(move || {
+        let r = vm.run(&prog);
+        drop(vm);
+        r
+    });
+    rx.recv_timeout(Duration::from_secs(30)).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    assert!(thread_count() > before + 4, "the run's Ms, sysmon and the collector");
+    assert!(handle.cancel());
+    assert_eq!(runner.join().unwrap(), Err(Error::Cancelled));
+    assert_eq!(thread_count(), before);
+}
