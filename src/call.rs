@@ -7,17 +7,30 @@
 //! initialisation, then `main.main`). So the first call on a program
 //! compiles it again with one more file of generated Go in package main:
 //! for each package-level function `F` whose parameters and results the
-//! host can convert (see `host::Ty`; a trailing `error` too), a wrapper
+//! host can convert ([`CTy`]: booleans, numbers, strings, `[]byte`, and
+//! slices and maps of those, nested; a trailing `error` too), a wrapper
 //!
 //! ```go
 //! func golCall_F() {
-//!     r0, r1 := F(int(embedcall.Int(0)), embedcall.Str(1))
-//!     embedcall.SetInt(0, int64(r0))
-//!     if r1 != nil {
-//!         embedcall.SetErr(r1.Error())
+//!     r0, golErr := F(int(embedcall.Int()), func() []string {
+//!         n := embedcall.Len(); s := make([]string, n)
+//!         for i := range s { s[i] = string(embedcall.Str()) }
+//!         return s
+//!     }())
+//!     embedcall.PutInt(int64(r0))
+//!     if golErr != nil {
+//!         embedcall.SetErr(golErr.Error())
 //!     }
 //! }
 //! ```
+//!
+//! The arguments cross as one stream of scalars in pre-order (a slice or
+//! map is its length, then its elements or key-value pairs), which the
+//! host flattens from its [`Value`]s and the wrapper reads back with Go's
+//! own conversions; the results cross the same way in the other
+//! direction and the host rebuilds them by their types. So the walking of
+//! slices and maps is ordinary Go, compiled and type-checked, and the
+//! natives only ever move scalars.
 //!
 //! reached from a generated `init` behind a variable that is always false
 //! (so every wrapper is compiled, and none runs). A call clones the
@@ -47,32 +60,220 @@ use std::sync::Arc;
 /// The import path of the generated call package.
 pub(crate) const PKG: &str = "gol/embedcall";
 
-/// The Go source of the call package: argument getters and result
-/// setters, all natives.
+/// The Go source of the call package: the argument stream's readers,
+/// the result stream's writers, the error; all natives.
 pub(crate) const PKG_SOURCE: &str = "// The host's side of calls into the program.
 package embedcall
 
-func Int(i int) int64
-func Uint(i int) uint64
-func Float(i int) float64
-func Bool(i int) bool
-func Str(i int) string
-func Bytes(i int) []byte
-func SetInt(i int, v int64)
-func SetUint(i int, v uint64)
-func SetFloat(i int, v float64)
-func SetBool(i int, v bool)
-func SetStr(i int, v string)
-func SetBytes(i int, v []byte)
+func Len() int
+func Int() int64
+func Uint() uint64
+func Float() float64
+func Bool() bool
+func Str() string
+func Bytes() []byte
+func PutLen(n int)
+func PutInt(v int64)
+func PutUint(v uint64)
+func PutFloat(v float64)
+func PutBool(v bool)
+func PutStr(v string)
+func PutBytes(v []byte)
 func SetErr(msg string)
 ";
+
+/// A type that crosses between the host and a called function.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum CTy {
+    Scalar(Ty),
+    /// `[]E` (other than `[]byte`), with E's Go text.
+    Slice(Box<CTy>, String),
+    /// `map[K]V`, with K's and V's Go text.
+    Map(Box<CTy>, String, Box<CTy>, String),
+}
+
+impl CTy {
+    pub(crate) fn parse(t: &str) -> Option<CTy> {
+        let t = t.trim();
+        if let Some(ty) = Ty::parse(t) {
+            return Some(CTy::Scalar(ty));
+        }
+        if let Some(e) = t.strip_prefix("[]") {
+            return Some(CTy::Slice(Box::new(CTy::parse(e)?), e.to_string()));
+        }
+        let rest = t.strip_prefix("map[")?;
+        let mut depth = 1;
+        let close = rest.char_indices().find_map(|(i, c)| {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(i)
+        })?;
+        let (k, v) = (&rest[..close], &rest[close + 1..]);
+        Some(CTy::Map(
+            Box::new(CTy::parse(k)?),
+            k.to_string(),
+            Box::new(CTy::parse(v)?),
+            v.to_string(),
+        ))
+    }
+}
+
+/// A scalar of the streams (see the module docs).
+#[derive(Clone, Debug)]
+pub(crate) enum Word {
+    Len(usize),
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+    Bool(bool),
+    Str(Vec<u8>),
+    Bytes(Vec<u8>),
+}
+
+/// Appends `v`, of type `ty`, to the argument stream; the error says
+/// what does not fit.
+fn flatten(ty: &CTy, v: &Value, out: &mut Vec<Word>) -> Result<(), String> {
+    let bad = || Err(format!("cannot use {} value as {}", v.kind(), describe(ty)));
+    match (ty, v) {
+        (CTy::Scalar(Ty::Bool), Value::Bool(b)) => out.push(Word::Bool(*b)),
+        (CTy::Scalar(Ty::Int(_)), Value::Int(n)) => out.push(Word::Int(*n)),
+        (CTy::Scalar(Ty::Int(_)), Value::Uint(n)) => out.push(Word::Int(*n as i64)),
+        (CTy::Scalar(Ty::Uint(_)), Value::Uint(n)) => out.push(Word::Uint(*n)),
+        (CTy::Scalar(Ty::Uint(_)), Value::Int(n)) => out.push(Word::Uint(*n as u64)),
+        (CTy::Scalar(Ty::Float(_)), Value::Float(f)) => out.push(Word::Float(*f)),
+        (CTy::Scalar(Ty::Float(_)), Value::Int(n)) => out.push(Word::Float(*n as f64)),
+        (CTy::Scalar(Ty::Str), Value::Str(s)) => out.push(Word::Str(s.as_bytes().to_vec())),
+        (CTy::Scalar(Ty::Bytes), Value::Bytes(b)) => out.push(Word::Bytes(b.clone())),
+        (CTy::Scalar(Ty::Bytes), Value::Slice(_)) => {
+            out.push(Word::Bytes(<Vec<u8> as crate::FromValue>::from_value(v)?))
+        }
+        (CTy::Slice(e, _), Value::Slice(xs)) => {
+            out.push(Word::Len(xs.len()));
+            for x in xs {
+                flatten(e, x, out)?;
+            }
+        }
+        (CTy::Map(k, _, e, _), Value::Map(kv)) => {
+            out.push(Word::Len(kv.len()));
+            for (x, y) in kv {
+                flatten(k, x, out)?;
+                flatten(e, y, out)?;
+            }
+        }
+        _ => return bad(),
+    }
+    Ok(())
+}
+
+/// Rebuilds a value of type `ty` from the result stream.
+fn rebuild(ty: &CTy, words: &mut std::vec::IntoIter<Word>) -> Option<Value> {
+    Some(match ty {
+        CTy::Scalar(_) => match words.next()? {
+            Word::Int(n) => Value::Int(n),
+            Word::Uint(n) => Value::Uint(n),
+            Word::Float(f) => Value::Float(f),
+            Word::Bool(b) => Value::Bool(b),
+            Word::Str(s) => Value::Str(String::from_utf8_lossy(&s).into_owned()),
+            Word::Bytes(b) => Value::Bytes(b),
+            Word::Len(_) => return None,
+        },
+        CTy::Slice(e, _) => {
+            let Word::Len(n) = words.next()? else {
+                return None;
+            };
+            Value::Slice((0..n).map(|_| rebuild(e, words)).collect::<Option<_>>()?)
+        }
+        CTy::Map(k, _, e, _) => {
+            let Word::Len(n) = words.next()? else {
+                return None;
+            };
+            Value::Map(
+                (0..n)
+                    .map(|_| Some((rebuild(k, words)?, rebuild(e, words)?)))
+                    .collect::<Option<_>>()?,
+            )
+        }
+    })
+}
+
+/// A type's name for messages.
+fn describe(ty: &CTy) -> String {
+    match ty {
+        CTy::Scalar(t) => match t {
+            Ty::Bool => "bool".into(),
+            Ty::Int(_) => "an integer".into(),
+            Ty::Uint(_) => "an unsigned integer".into(),
+            Ty::Float(_) => "a float".into(),
+            Ty::Str => "string".into(),
+            Ty::Bytes => "[]byte".into(),
+        },
+        CTy::Slice(_, e) => format!("[]{e}"),
+        CTy::Map(_, k, _, v) => format!("map[{k}]{v}"),
+    }
+}
+
+/// Go code reading a value of type `ty` (Go text `t`) from the argument
+/// stream; `d` numbers the nesting for fresh names.
+fn reader(ty: &CTy, t: &str, d: usize) -> String {
+    match ty {
+        CTy::Scalar(s) => {
+            let get = match s {
+                Ty::Bool => "Bool",
+                Ty::Int(_) => "Int",
+                Ty::Uint(_) => "Uint",
+                Ty::Float(_) => "Float",
+                Ty::Str => "Str",
+                Ty::Bytes => "Bytes",
+            };
+            format!("{t}(golEmbedCall.{get}())")
+        }
+        CTy::Slice(e, et) => format!(
+            "func() {t} {{ n{d} := golEmbedCall.Len(); s{d} := make({t}, n{d}); for i{d} := range s{d} {{ s{d}[i{d}] = {} }}; return s{d} }}()",
+            reader(e, et, d + 1)
+        ),
+        CTy::Map(k, kt, v, vt) => format!(
+            "func() {t} {{ n{d} := golEmbedCall.Len(); m{d} := make({t}, n{d}); for i{d} := 0; i{d} < n{d}; i{d}++ {{ k{d} := {}; m{d}[k{d}] = {} }}; return m{d} }}()",
+            reader(k, kt, d + 1),
+            reader(v, vt, d + 1)
+        ),
+    }
+}
+
+/// Go statements writing `x`, of type `ty`, to the result stream.
+fn writer(ty: &CTy, x: &str, d: usize) -> String {
+    match ty {
+        CTy::Scalar(s) => {
+            let (put, conv) = match s {
+                Ty::Bool => ("PutBool", "bool"),
+                Ty::Int(_) => ("PutInt", "int64"),
+                Ty::Uint(_) => ("PutUint", "uint64"),
+                Ty::Float(_) => ("PutFloat", "float64"),
+                Ty::Str => ("PutStr", "string"),
+                Ty::Bytes => ("PutBytes", "[]byte"),
+            };
+            format!("golEmbedCall.{put}({conv}({x}))")
+        }
+        CTy::Slice(e, _) => format!(
+            "golEmbedCall.PutLen(len({x})); for _, e{d} := range {x} {{ {} }}",
+            writer(e, &format!("e{d}"), d + 1)
+        ),
+        CTy::Map(k, _, v, _) => format!(
+            "golEmbedCall.PutLen(len({x})); for k{d}, v{d} := range {x} {{ {}; {} }}",
+            writer(k, &format!("k{d}"), d + 1),
+            writer(v, &format!("v{d}"), d + 1)
+        ),
+    }
+}
 
 /// A main-package function's signature in the types the host converts
 /// (each type as written and as understood).
 pub(crate) struct FuncSig {
     name: String,
-    params: Vec<(String, Ty)>,
-    results: Vec<(String, Ty)>,
+    params: Vec<(String, CTy)>,
+    results: Vec<(String, CTy)>,
     /// The last result is `error` (not in `results`).
     returns_error: bool,
 }
@@ -93,8 +294,10 @@ pub(crate) struct Calls {
 /// The state of one call, kept by the run's host.
 #[derive(Default)]
 pub(crate) struct CallState {
-    pub(crate) args: Vec<Value>,
-    pub(crate) results: Vec<Option<Value>>,
+    /// The argument stream, next word first.
+    pub(crate) args: std::collections::VecDeque<Word>,
+    /// The result stream.
+    pub(crate) results: Vec<Word>,
     pub(crate) error: Option<String>,
 }
 
@@ -123,9 +326,9 @@ pub(crate) fn callables(checked: &gol_lang::check::Program) -> Vec<FuncSig> {
         if returns_error {
             results.pop();
         }
-        let typed = |ts: Vec<String>| -> Option<Vec<(String, Ty)>> {
+        let typed = |ts: Vec<String>| -> Option<Vec<(String, CTy)>> {
             ts.into_iter()
-                .map(|t| Ty::parse(&t).map(|ty| (t, ty)))
+                .map(|t| CTy::parse(&t).map(|ty| (t, ty)))
                 .collect()
         };
         if let (Some(p), Some(r)) = (typed(params), typed(results)) {
@@ -156,21 +359,7 @@ pub(crate) fn wrappers(funcs: &[FuncSig]) -> String {
         returns_error,
     } in funcs
     {
-        let args: Vec<String> = params
-            .iter()
-            .enumerate()
-            .map(|(i, (t, ty))| {
-                let get = match ty {
-                    Ty::Bool => "Bool",
-                    Ty::Int(_) => "Int",
-                    Ty::Uint(_) => "Uint",
-                    Ty::Float(_) => "Float",
-                    Ty::Str => "Str",
-                    Ty::Bytes => "Bytes",
-                };
-                format!("{t}(golEmbedCall.{get}({i}))")
-            })
-            .collect();
+        let args: Vec<String> = params.iter().map(|(t, ty)| reader(ty, t, 0)).collect();
         let mut lhs: Vec<String> = (0..results.len()).map(|i| format!("r{i}")).collect();
         if *returns_error {
             lhs.push("golErr".into());
@@ -183,15 +372,7 @@ pub(crate) fn wrappers(funcs: &[FuncSig]) -> String {
             s.push_str(&format!("\t{} := {call}\n", lhs.join(", ")));
         }
         for (i, (_, ty)) in results.iter().enumerate() {
-            let (set, conv) = match ty {
-                Ty::Bool => ("SetBool", "bool"),
-                Ty::Int(_) => ("SetInt", "int64"),
-                Ty::Uint(_) => ("SetUint", "uint64"),
-                Ty::Float(_) => ("SetFloat", "float64"),
-                Ty::Str => ("SetStr", "string"),
-                Ty::Bytes => ("SetBytes", "[]byte"),
-            };
-            s.push_str(&format!("\tgolEmbedCall.{set}({i}, {conv}(r{i}))\n"));
+            s.push_str(&format!("\t{}\n", writer(ty, &format!("r{i}"), 0)));
         }
         if *returns_error {
             s.push_str("\tif golErr != nil {\n\t\tgolEmbedCall.SetErr(golErr.Error())\n\t}\n");
@@ -226,10 +407,10 @@ impl Calls {
         &self,
         name: &str,
         args: &[Value],
-    ) -> Result<(Arc<Bytecode>, &Callable), String> {
+    ) -> Result<(Arc<Bytecode>, &Callable, Vec<Word>), String> {
         let Some(c) = self.funcs.get(name) else {
             return Err(format!(
-                "no function {name} in package main that the host can call (parameters and results of bool, integer, float, string or []byte types, and a trailing error)"
+                "no function {name} in package main that the host can call (parameters and results of bool, integer, float, string or []byte types, slices and maps of those, and a trailing error)"
             ));
         };
         if args.len() != c.sig.params.len() {
@@ -239,24 +420,12 @@ impl Calls {
                 args.len()
             ));
         }
-        for (i, (a, (t, ty))) in args.iter().zip(&c.sig.params).enumerate() {
-            let ok = matches!(
-                (ty, a),
-                (Ty::Bool, Value::Bool(_))
-                    | (Ty::Int(_) | Ty::Uint(_), Value::Int(_) | Value::Uint(_))
-                    | (Ty::Float(_), Value::Float(_) | Value::Int(_))
-                    | (Ty::Str, Value::Str(_))
-                    | (Ty::Bytes, Value::Bytes(_))
-            );
-            if !ok {
-                return Err(format!(
-                    "{name}: cannot use {} value as {t} in argument {i}",
-                    a.kind()
-                ));
-            }
+        let mut words = Vec::new();
+        for (i, (a, (_, ty))) in args.iter().zip(&c.sig.params).enumerate() {
+            flatten(ty, a, &mut words).map_err(|e| format!("{name}: {e} in argument {i}"))?;
         }
         let prog = c.prog.get_or_init(|| Arc::new(self.entry_calling(name)));
-        Ok((prog.clone(), c))
+        Ok((prog.clone(), c, words))
     }
 
     /// The base program with the entry's call of `main.main` pointed at
@@ -294,16 +463,14 @@ impl Callable {
                 return Err(crate::Error::Returned(e));
             }
         }
-        let n = self.sig.results.len();
-        let mut out = Vec::with_capacity(n);
-        for (i, r) in st.results.into_iter().enumerate().take(n) {
-            out.push(r.ok_or_else(|| crate::Error::Call(format!("result {i} was not set")))?);
-        }
-        Ok(out)
-    }
-
-    pub(crate) fn n_results(&self) -> usize {
-        self.sig.results.len()
+        let mut words = st.results.into_iter();
+        let out: Option<Vec<Value>> = self
+            .sig
+            .results
+            .iter()
+            .map(|(_, ty)| rebuild(ty, &mut words))
+            .collect();
+        out.ok_or_else(|| crate::Error::Call("the results did not come back".into()))
     }
 }
 
@@ -311,157 +478,142 @@ impl Callable {
 pub(crate) fn resolve(name: &str) -> Option<Native> {
     let short = name.strip_prefix(PKG)?.strip_prefix('.')?;
     Some(match short {
-        "Int" => Native::new(get_int, "func(i int) int64"),
-        "Uint" => Native::new(get_uint, "func(i int) uint64"),
-        "Float" => Native::new(get_float, "func(i int) float64"),
-        "Bool" => Native::new(get_bool, "func(i int) bool"),
-        "Str" => Native::new(get_str, "func(i int) string"),
-        "Bytes" => Native::new(get_bytes, "func(i int) []byte"),
-        "SetInt" => Native::new(set_int, "func(i int, v int64)"),
-        "SetUint" => Native::new(set_uint, "func(i int, v uint64)"),
-        "SetFloat" => Native::new(set_float, "func(i int, v float64)"),
-        "SetBool" => Native::new(set_bool, "func(i int, v bool)"),
-        "SetStr" => Native::new(set_str, "func(i int, v string)"),
-        "SetBytes" => Native::new(set_bytes, "func(i int, v []byte)"),
+        "Len" => Native::new(get_len, "func() int"),
+        "Int" => Native::new(get_int, "func() int64"),
+        "Uint" => Native::new(get_uint, "func() uint64"),
+        "Float" => Native::new(get_float, "func() float64"),
+        "Bool" => Native::new(get_bool, "func() bool"),
+        "Str" => Native::new(get_str, "func() string"),
+        "Bytes" => Native::new(get_bytes, "func() []byte"),
+        "PutLen" => Native::new(put_len, "func(n int)"),
+        "PutInt" => Native::new(put_int, "func(v int64)"),
+        "PutUint" => Native::new(put_uint, "func(v uint64)"),
+        "PutFloat" => Native::new(put_float, "func(v float64)"),
+        "PutBool" => Native::new(put_bool, "func(v bool)"),
+        "PutStr" => Native::new(put_str, "func(v string)"),
+        "PutBytes" => Native::new(put_bytes, "func(v []byte)"),
         "SetErr" => Native::new(set_err, "func(msg string)"),
         _ => return None,
     })
 }
 
-/// Runs `f` on the current run's call state.
-fn with_call(f: impl FnOnce(&mut CallState) -> NativeResult) -> NativeResult {
+/// Runs `f` on the current run's call state (None outside a VM run by
+/// this library).
+fn with_call<R>(f: impl FnOnce(&mut CallState) -> R) -> Option<R> {
     gol_vm::stdio::with_host(|h| {
-        match h.and_then(|h| h.as_any().downcast_ref::<crate::RunHost>()) {
-            Some(run) => f(&mut run.call.lock().unwrap_or_else(|e| e.into_inner())),
-            None => NativeResult::Fatal("a host call's native ran outside its VM".into()),
-        }
+        h.and_then(|h| h.as_any().downcast_ref::<crate::RunHost>())
+            .map(|run| f(&mut run.call.lock().unwrap_or_else(|e| e.into_inner())))
     })
 }
 
-/// Argument `i` of the call (the wrapper asks only for arguments that
-/// `Calls::prepare` checked).
-fn arg(ctx: &NativeCtx<'_>, st: &CallState) -> Option<Value> {
-    usize::try_from(ctx.int(0))
-        .ok()
-        .and_then(|i| st.args.get(i).cloned())
+/// The next word of the argument stream.
+fn next() -> Option<Word> {
+    with_call(|st| st.args.pop_front()).flatten()
+}
+
+/// The wrapper reads exactly the words `flatten` wrote for the types it
+/// was generated from: a mismatch is a broken invariant of this module.
+fn bad_stream() -> NativeResult {
+    NativeResult::Fatal("a host call's arguments do not match the function's parameters".into())
+}
+
+fn get_len(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let Some(Word::Len(n)) = next() else {
+        return bad_stream();
+    };
+    ctx.ret_int(0, n as i64);
+    NativeResult::Ok
 }
 
 fn get_int(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let a = with_arg(ctx);
-    match a {
-        Some(Value::Int(n)) => ctx.ret_int(0, n),
-        Some(Value::Uint(n)) => ctx.ret_int(0, n as i64),
-        _ => return bad_arg(),
-    }
+    let Some(Word::Int(n)) = next() else {
+        return bad_stream();
+    };
+    ctx.ret_int(0, n);
     NativeResult::Ok
 }
 
 fn get_uint(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match with_arg(ctx) {
-        Some(Value::Int(n)) => ctx.ret_uint(0, n as u64),
-        Some(Value::Uint(n)) => ctx.ret_uint(0, n),
-        _ => return bad_arg(),
-    }
+    let Some(Word::Uint(n)) = next() else {
+        return bad_stream();
+    };
+    ctx.ret_uint(0, n);
     NativeResult::Ok
 }
 
 fn get_float(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match with_arg(ctx) {
-        Some(Value::Float(f)) => ctx.ret_float(0, f),
-        Some(Value::Int(n)) => ctx.ret_float(0, n as f64),
-        _ => return bad_arg(),
-    }
+    let Some(Word::Float(f)) = next() else {
+        return bad_stream();
+    };
+    ctx.ret_float(0, f);
     NativeResult::Ok
 }
 
 fn get_bool(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match with_arg(ctx) {
-        Some(Value::Bool(b)) => ctx.ret_bool(0, b),
-        _ => return bad_arg(),
-    }
+    let Some(Word::Bool(b)) = next() else {
+        return bad_stream();
+    };
+    ctx.ret_bool(0, b);
     NativeResult::Ok
 }
 
 fn get_str(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match with_arg(ctx) {
-        Some(Value::Str(s)) => ctx.ret_str(0, s.as_bytes()),
-        _ => return bad_arg(),
-    }
+    let Some(Word::Str(s)) = next() else {
+        return bad_stream();
+    };
+    ctx.ret_str(0, &s);
     NativeResult::Ok
 }
 
 fn get_bytes(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match with_arg(ctx) {
-        Some(Value::Bytes(b)) => {
-            let s = ctx.new_bytes(&b);
-            ctx.ret_slice(0, s);
-        }
-        _ => return bad_arg(),
-    }
+    let Some(Word::Bytes(b)) = next() else {
+        return bad_stream();
+    };
+    let s = ctx.new_bytes(&b);
+    ctx.ret_slice(0, s);
     NativeResult::Ok
 }
 
-fn with_arg(ctx: &NativeCtx<'_>) -> Option<Value> {
-    let mut v = None;
-    with_call(|st| {
-        v = arg(ctx, st);
-        NativeResult::Ok
-    });
-    v
+/// Appends a word to the result stream.
+fn put(w: Word) -> NativeResult {
+    match with_call(|st| st.results.push(w)) {
+        Some(()) => NativeResult::Ok,
+        None => NativeResult::Fatal("a host call's native ran outside its VM".into()),
+    }
 }
 
-fn bad_arg() -> NativeResult {
-    NativeResult::Fatal("a host call's argument does not match its parameter".into())
+fn put_len(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    put(Word::Len(ctx.int(0).max(0) as usize))
 }
 
-/// Stores result `i` of the call.
-fn set(ctx: &NativeCtx<'_>, v: Value) -> NativeResult {
-    let Ok(i) = usize::try_from(ctx.int(0)) else {
-        return bad_arg();
-    };
-    with_call(|st| {
-        if st.results.len() <= i {
-            st.results.resize(i + 1, None);
-        }
-        st.results[i] = Some(v);
-        NativeResult::Ok
-    })
+fn put_int(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    put(Word::Int(ctx.int(0)))
 }
 
-fn set_int(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let v = Value::Int(ctx.int(1));
-    set(ctx, v)
+fn put_uint(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    put(Word::Uint(ctx.uint(0)))
 }
 
-fn set_uint(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let v = Value::Uint(ctx.uint(1));
-    set(ctx, v)
+fn put_float(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    put(Word::Float(ctx.float(0)))
 }
 
-fn set_float(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let v = Value::Float(ctx.float(1));
-    set(ctx, v)
+fn put_bool(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    put(Word::Bool(ctx.bool(0)))
 }
 
-fn set_bool(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let v = Value::Bool(ctx.bool(1));
-    set(ctx, v)
+fn put_str(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    put(Word::Str(ctx.str(0)))
 }
 
-fn set_str(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let v = Value::Str(String::from_utf8_lossy(&ctx.str(1)).into_owned());
-    set(ctx, v)
-}
-
-fn set_bytes(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let v = Value::Bytes(ctx.bytes(1));
-    set(ctx, v)
+fn put_bytes(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    put(Word::Bytes(ctx.bytes(0)))
 }
 
 fn set_err(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let msg = String::from_utf8_lossy(&ctx.str(0)).into_owned();
-    with_call(|st| {
-        st.error = Some(msg);
-        NativeResult::Ok
-    })
+    match with_call(|st| st.error = Some(msg)) {
+        Some(()) => NativeResult::Ok,
+        None => NativeResult::Fatal("a host call's native ran outside its VM".into()),
+    }
 }

@@ -514,6 +514,11 @@ fn set(ctx: &mut NativeCtx<'_>, k: usize, ty: Ty, v: &Value) -> Result<(), Strin
                 let s = ctx.new_bytes(s.as_bytes());
                 ctx.ret_slice(k, s);
             }
+            Value::Slice(_) => {
+                let b = <Vec<u8> as crate::FromValue>::from_value(v)?;
+                let s = ctx.new_bytes(&b);
+                ctx.ret_slice(k, s);
+            }
             _ => return Err(format!("a {} value", v.kind())),
         },
     }

@@ -484,14 +484,15 @@ impl Vm {
     /// [`Error::Returned`] when not nil). The call is a run of its own:
     /// package initialisation, then the function (not `main`); nothing
     /// persists between calls. Parameters and results may be booleans,
-    /// integers, floats, strings and `[]byte`.
+    /// integers, floats, strings, `[]byte`, and slices and maps of those
+    /// (nested too); structs are not converted yet.
     pub fn call(&self, prog: &Program, name: &str, args: &[Value]) -> Result<Vec<Value>, Error> {
         let calls = prog.calls.get_or_init(|| self.compile_calls(prog));
         let calls = calls.as_ref().map_err(|e| Error::Call(e.clone()))?;
-        let (bytecode, callable) = calls.prepare(name, args).map_err(Error::Call)?;
+        let (bytecode, callable, words) = calls.prepare(name, args).map_err(Error::Call)?;
         let st = call::CallState {
-            args: args.to_vec(),
-            results: vec![None; callable.n_results()],
+            args: words.into(),
+            results: Vec::new(),
             error: None,
         };
         let (r, st) = self.run_bytecode(bytecode, vec![name.to_string()], st);

@@ -1,8 +1,8 @@
 //! Values crossing between the host and Go code, and the conversions
 //! between them and Rust types.
 //!
-//! [`Value`] holds what a host function's parameters and results can be:
-//! booleans, integers, floats, strings and byte slices. A Go string is
+//! [`Value`] holds booleans, integers, floats, strings, byte slices, and
+//! (for [`crate::Vm::call`]) slices and maps of those. A Go string is
 //! bytes; it arrives as a Rust `String` with invalid UTF-8 replaced
 //! (U+FFFD), as a host usually wants text; a function that needs the
 //! exact bytes declares `[]byte`. Integers of every width arrive as `Int`
@@ -23,6 +23,10 @@ pub enum Value {
     Str(String),
     /// `[]byte`.
     Bytes(Vec<u8>),
+    /// A slice of another element type.
+    Slice(Vec<Value>),
+    /// A map, as its (key, value) pairs in Go's iteration order.
+    Map(Vec<(Value, Value)>),
 }
 
 impl Value {
@@ -35,6 +39,8 @@ impl Value {
             Value::Float(_) => "float64",
             Value::Str(_) => "string",
             Value::Bytes(_) => "[]byte",
+            Value::Slice(_) => "slice",
+            Value::Map(_) => "map",
         }
     }
 }
@@ -199,24 +205,74 @@ impl FromValue for String {
     }
 }
 
-impl ToValue for [u8] {
+impl<T: ToValue> ToValue for [T] {
     fn to_value(&self) -> Value {
-        Value::Bytes(self.to_vec())
+        Value::Slice(self.iter().map(ToValue::to_value).collect())
     }
 }
 
-impl ToValue for Vec<u8> {
+impl<T: ToValue> ToValue for Vec<T> {
     fn to_value(&self) -> Value {
-        Value::Bytes(self.clone())
+        self.as_slice().to_value()
     }
 }
 
-impl FromValue for Vec<u8> {
-    fn from_value(v: &Value) -> Result<Vec<u8>, String> {
+/// A slice, or a `[]byte` read byte by byte (so `Vec<u8>` reads both).
+impl<T: FromValue> FromValue for Vec<T> {
+    fn from_value(v: &Value) -> Result<Vec<T>, String> {
         match v {
-            Value::Bytes(b) => Ok(b.clone()),
-            Value::Str(s) => Ok(s.as_bytes().to_vec()),
-            _ => mismatch("Vec<u8>", v),
+            Value::Slice(xs) => xs.iter().map(T::from_value).collect(),
+            Value::Bytes(b) => b
+                .iter()
+                .map(|&x| T::from_value(&Value::Uint(x as u64)))
+                .collect(),
+            _ => mismatch("Vec", v),
+        }
+    }
+}
+
+impl<K: ToValue, V: ToValue, S> ToValue for std::collections::HashMap<K, V, S> {
+    fn to_value(&self) -> Value {
+        Value::Map(
+            self.iter()
+                .map(|(k, v)| (k.to_value(), v.to_value()))
+                .collect(),
+        )
+    }
+}
+
+impl<K: FromValue + Eq + std::hash::Hash, V: FromValue> FromValue
+    for std::collections::HashMap<K, V>
+{
+    fn from_value(v: &Value) -> Result<Self, String> {
+        match v {
+            Value::Map(kv) => kv
+                .iter()
+                .map(|(k, v)| Ok((K::from_value(k)?, V::from_value(v)?)))
+                .collect(),
+            _ => mismatch("HashMap", v),
+        }
+    }
+}
+
+impl<K: ToValue, V: ToValue> ToValue for std::collections::BTreeMap<K, V> {
+    fn to_value(&self) -> Value {
+        Value::Map(
+            self.iter()
+                .map(|(k, v)| (k.to_value(), v.to_value()))
+                .collect(),
+        )
+    }
+}
+
+impl<K: FromValue + Ord, V: FromValue> FromValue for std::collections::BTreeMap<K, V> {
+    fn from_value(v: &Value) -> Result<Self, String> {
+        match v {
+            Value::Map(kv) => kv
+                .iter()
+                .map(|(k, v)| Ok((K::from_value(k)?, V::from_value(v)?)))
+                .collect(),
+            _ => mismatch("BTreeMap", v),
         }
     }
 }

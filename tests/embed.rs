@@ -516,6 +516,8 @@ const CALLEE: &str = r#"package main
 import (
 	"errors"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -562,14 +564,39 @@ func Crash(i int) int {
 	return a[i]
 }
 
-func Takes(m map[string]int) int { return len(m) }
+func Takes(p *int) int { return *p }
+
+func Stats(xs []float64, tags map[string]int) (map[string]float64, []string) {
+	sum := 0.0
+	for _, x := range xs {
+		sum += x
+	}
+	keys := []string{}
+	for k := range tags {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return map[string]float64{"sum": sum, "mean": sum / float64(len(xs))}, keys
+}
+
+func Nested(m map[string][]int) [][]string {
+	out := [][]string{}
+	for _, k := range []string{"x", "y"} {
+		row := []string{}
+		for _, n := range m[k] {
+			row = append(row, strconv.Itoa(n*n))
+		}
+		out = append(out, row)
+	}
+	return out
+}
 
 func main() { fmt.Println("main is not called") }
 "#;
 
 #[test]
 fn a_go_function_is_called_by_name() {
-    use gol::ToValue;
+    use gol::{FromValue, ToValue};
     let (b, out, _) = captured();
     let vm = b.build().unwrap();
     let prog = vm.compile(CALLEE).unwrap();
@@ -609,6 +636,45 @@ fn a_go_function_is_called_by_name() {
     );
     assert_eq!(vm.call(&prog, "Hello", &[]), Ok(vec![]));
     assert_eq!(out.text(), "hello from Go\n");
+    // Slices and maps, nested, both ways.
+    let tags: std::collections::HashMap<String, i64> =
+        [("b".to_string(), 2), ("a".to_string(), 1)].into();
+    let r = vm
+        .call(
+            &prog,
+            "Stats",
+            &[vec![1.0, 2.0, 4.5].to_value(), tags.to_value()],
+        )
+        .unwrap();
+    let stats: std::collections::BTreeMap<String, f64> = FromValue::from_value(&r[0]).unwrap();
+    assert_eq!(
+        stats,
+        [("mean".to_string(), 2.5), ("sum".to_string(), 7.5)].into()
+    );
+    assert_eq!(
+        Vec::<String>::from_value(&r[1]),
+        Ok(vec!["a".into(), "b".into()])
+    );
+    let m: std::collections::HashMap<&str, Vec<i32>> = [("x", vec![1, 2]), ("y", vec![3])].into();
+    let r = vm.call(&prog, "Nested", &[m.to_value()]).unwrap();
+    assert_eq!(
+        Vec::<Vec<String>>::from_value(&r[0]),
+        Ok(vec![vec!["1".into(), "4".into()], vec!["9".into()]])
+    );
+    let e = vm
+        .call(
+            &prog,
+            "Stats",
+            &[
+                Value::Slice(vec![Value::Str("x".into())]),
+                Value::Map(vec![]),
+            ],
+        )
+        .unwrap_err();
+    assert_eq!(
+        e,
+        Error::Call("Stats: cannot use string value as a float in argument 0".into())
+    );
     // A panic in the callee is an error with Go's report.
     let e = vm.call(&prog, "Crash", &[Value::Int(5)]).unwrap_err();
     assert!(
@@ -624,7 +690,7 @@ fn a_go_function_is_called_by_name() {
         .unwrap_err();
     assert_eq!(
         e,
-        Error::Call("Add: cannot use string value as int in argument 0".into())
+        Error::Call("Add: cannot use string value as an integer in argument 0".into())
     );
     for name in ["Takes", "Missing", "main"] {
         let e = vm.call(&prog, name, &[]).unwrap_err();
@@ -747,7 +813,10 @@ fn cancel_and_drop_join_every_thread() {
     });
     rx.recv_timeout(Duration::from_secs(30)).unwrap();
     std::thread::sleep(Duration::from_millis(20));
-    assert!(thread_count() > before + 4, "the run's Ms, sysmon and the collector");
+    assert!(
+        thread_count() > before + 4,
+        "the run's Ms, sysmon and the collector"
+    );
     assert!(handle.cancel());
     assert_eq!(runner.join().unwrap(), Err(Error::Cancelled));
     assert_eq!(thread_count(), before);
