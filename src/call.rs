@@ -8,7 +8,8 @@
 //! compiles it again with one more file of generated Go in package main:
 //! for each package-level function `F` whose parameters and results the
 //! host can convert ([`CTy`]: booleans, numbers, strings, `[]byte`, and
-//! slices and maps of those, nested; a trailing `error` too), a wrapper
+//! slices, maps and main's struct types of those, nested; a trailing
+//! `error` too), a wrapper
 //!
 //! ```go
 //! func golCall_F() {
@@ -90,16 +91,84 @@ pub(crate) enum CTy {
     Slice(Box<CTy>, String),
     /// `map[K]V`, with K's and V's Go text.
     Map(Box<CTy>, String, Box<CTy>, String),
+    /// A struct type declared in package main, by name: its fields
+    /// (name, type, Go text) in declaration order.
+    Struct(String, Vec<(String, CTy, String)>),
+}
+
+/// The main package's struct types: name -> fields as (name, Go text of
+/// the type), from the syntax (the checker's type table is private to
+/// the compiler).
+pub(crate) type Structs = HashMap<String, Vec<(String, String)>>;
+
+/// How deep a type may nest (a recursive struct type is refused).
+const MAX_DEPTH: usize = 16;
+
+/// The struct types declared in `checked`'s main package; a struct with
+/// an embedded field is left out (its fields are not named).
+pub(crate) fn structs(
+    checked: &gol_lang::check::Program,
+    sources: &gol_lang::source::SourceMap,
+) -> Structs {
+    use gol_lang::ast::{Decl, ExprKind, Item};
+    let mut out = Structs::new();
+    for pf in &checked.main_package().files {
+        let file = sources.file(pf.file);
+        let text = |sp: gol_lang::ast::Span| {
+            let (lo, hi) = (sp.lo.checked_sub(file.base)?, sp.hi.checked_sub(file.base)?);
+            file.text.get(lo as usize..hi as usize).map(str::to_string)
+        };
+        for item in &pf.ast.items {
+            let Item::Decl(Decl::Type(g)) = item else {
+                continue;
+            };
+            for spec in &g.specs {
+                let ExprKind::StructType(fields) = &spec.ty.kind else {
+                    continue;
+                };
+                if spec.alias {
+                    continue;
+                }
+                let mut fs = Vec::new();
+                let mut ok = true;
+                for f in fields {
+                    match text(f.ty.span) {
+                        Some(t) if !f.names.is_empty() => {
+                            fs.extend(f.names.iter().map(|n| (n.name.clone(), t.clone())))
+                        }
+                        _ => ok = false,
+                    }
+                }
+                if ok {
+                    out.insert(spec.name.name.clone(), fs);
+                }
+            }
+        }
+    }
+    out
 }
 
 impl CTy {
-    pub(crate) fn parse(t: &str) -> Option<CTy> {
+    pub(crate) fn parse(t: &str, structs: &Structs, depth: usize) -> Option<CTy> {
         let t = t.trim();
         if let Some(ty) = Ty::parse(t) {
             return Some(CTy::Scalar(ty));
         }
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        if let Some(fields) = structs.get(t) {
+            let fs = fields
+                .iter()
+                .map(|(n, ft)| Some((n.clone(), CTy::parse(ft, structs, depth + 1)?, ft.clone())))
+                .collect::<Option<_>>()?;
+            return Some(CTy::Struct(t.to_string(), fs));
+        }
         if let Some(e) = t.strip_prefix("[]") {
-            return Some(CTy::Slice(Box::new(CTy::parse(e)?), e.to_string()));
+            return Some(CTy::Slice(
+                Box::new(CTy::parse(e, structs, depth + 1)?),
+                e.to_string(),
+            ));
         }
         let rest = t.strip_prefix("map[")?;
         let mut depth = 1;
@@ -113,9 +182,9 @@ impl CTy {
         })?;
         let (k, v) = (&rest[..close], &rest[close + 1..]);
         Some(CTy::Map(
-            Box::new(CTy::parse(k)?),
+            Box::new(CTy::parse(k, structs, depth + 1)?),
             k.to_string(),
-            Box::new(CTy::parse(v)?),
+            Box::new(CTy::parse(v, structs, depth + 1)?),
             v.to_string(),
         ))
     }
@@ -163,6 +232,22 @@ fn flatten(ty: &CTy, v: &Value, out: &mut Vec<Word>) -> Result<(), String> {
                 flatten(e, y, out)?;
             }
         }
+        (CTy::Struct(name, fields), Value::Struct(given)) => {
+            if let Some((f, _)) = given
+                .iter()
+                .find(|(f, _)| !fields.iter().any(|(n, ..)| n == f))
+            {
+                return Err(format!("{name} has no field {f}"));
+            }
+            for (n, fty, _) in fields {
+                match given.iter().find(|(f, _)| f == n) {
+                    Some((_, fv)) => {
+                        flatten(fty, fv, out).map_err(|e| format!("{e} in field {n}"))?
+                    }
+                    None => return Err(format!("missing field {n} of {name}")),
+                }
+            }
+        }
         _ => return bad(),
     }
     Ok(())
@@ -196,6 +281,12 @@ fn rebuild(ty: &CTy, words: &mut std::vec::IntoIter<Word>) -> Option<Value> {
                     .collect::<Option<_>>()?,
             )
         }
+        CTy::Struct(_, fields) => Value::Struct(
+            fields
+                .iter()
+                .map(|(n, fty, _)| Some((n.clone(), rebuild(fty, words)?)))
+                .collect::<Option<_>>()?,
+        ),
     })
 }
 
@@ -212,6 +303,7 @@ fn describe(ty: &CTy) -> String {
         },
         CTy::Slice(_, e) => format!("[]{e}"),
         CTy::Map(_, k, _, v) => format!("map[{k}]{v}"),
+        CTy::Struct(name, _) => name.clone(),
     }
 }
 
@@ -239,6 +331,15 @@ fn reader(ty: &CTy, t: &str, d: usize) -> String {
             reader(k, kt, d + 1),
             reader(v, vt, d + 1)
         ),
+        // Go evaluates a composite literal's elements in order: the
+        // fields read the stream in declaration order.
+        CTy::Struct(name, fields) => {
+            let fs: Vec<String> = fields
+                .iter()
+                .map(|(n, fty, ft)| format!("{n}: {}", reader(fty, ft, d + 1)))
+                .collect();
+            format!("{name}{{{}}}", fs.join(", "))
+        }
     }
 }
 
@@ -265,6 +366,11 @@ fn writer(ty: &CTy, x: &str, d: usize) -> String {
             writer(k, &format!("k{d}"), d + 1),
             writer(v, &format!("v{d}"), d + 1)
         ),
+        CTy::Struct(_, fields) => fields
+            .iter()
+            .map(|(n, fty, _)| writer(fty, &format!("{x}.{n}"), d + 1))
+            .collect::<Vec<_>>()
+            .join("; "),
     }
 }
 
@@ -303,7 +409,11 @@ pub(crate) struct CallState {
 
 /// The main package's functions the host can call, as (name, params,
 /// results, trailing error) from the checked program.
-pub(crate) fn callables(checked: &gol_lang::check::Program) -> Vec<FuncSig> {
+pub(crate) fn callables(
+    checked: &gol_lang::check::Program,
+    sources: &gol_lang::source::SourceMap,
+) -> Vec<FuncSig> {
+    let structs = structs(checked, sources);
     let pkg = checked.main_package();
     let mut out = Vec::new();
     for &o in &pkg.funcs {
@@ -328,7 +438,7 @@ pub(crate) fn callables(checked: &gol_lang::check::Program) -> Vec<FuncSig> {
         }
         let typed = |ts: Vec<String>| -> Option<Vec<(String, CTy)>> {
             ts.into_iter()
-                .map(|t| CTy::parse(&t).map(|ty| (t, ty)))
+                .map(|t| CTy::parse(&t, &structs, 0).map(|ty| (t, ty)))
                 .collect()
         };
         if let (Some(p), Some(r)) = (typed(params), typed(results)) {
@@ -410,7 +520,7 @@ impl Calls {
     ) -> Result<(Arc<Bytecode>, &Callable, Vec<Word>), String> {
         let Some(c) = self.funcs.get(name) else {
             return Err(format!(
-                "no function {name} in package main that the host can call (parameters and results of bool, integer, float, string or []byte types, slices and maps of those, and a trailing error)"
+                "no function {name} in package main that the host can call (parameters and results of bool, integer, float, string or []byte types, slices, maps and main's struct types of those, and a trailing error)"
             ));
         };
         if args.len() != c.sig.params.len() {

@@ -484,8 +484,8 @@ impl Vm {
     /// [`Error::Returned`] when not nil). The call is a run of its own:
     /// package initialisation, then the function (not `main`); nothing
     /// persists between calls. Parameters and results may be booleans,
-    /// integers, floats, strings, `[]byte`, and slices and maps of those
-    /// (nested too); structs are not converted yet.
+    /// integers, floats, strings, `[]byte`, and slices, maps and package
+    /// main's struct types (with named fields) of those, nested.
     pub fn call(&self, prog: &Program, name: &str, args: &[Value]) -> Result<Vec<Value>, Error> {
         let calls = prog.calls.get_or_init(|| self.compile_calls(prog));
         let calls = calls.as_ref().map_err(|e| Error::Call(e.clone()))?;
@@ -511,7 +511,7 @@ impl Vm {
         let Some(program) = &checked.program else {
             return Err("the program does not compile".into());
         };
-        let funcs = call::callables(program);
+        let funcs = call::callables(program, &checked.sources);
         let mut files = (*prog.files).clone();
         files.push(("golembed_calls.go".into(), call::wrappers(&funcs)));
         let checked = gol_lang::check_sources(files, &importer);

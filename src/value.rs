@@ -2,7 +2,7 @@
 //! between them and Rust types.
 //!
 //! [`Value`] holds booleans, integers, floats, strings, byte slices, and
-//! (for [`crate::Vm::call`]) slices and maps of those. A Go string is
+//! (for [`crate::Vm::call`]) slices, maps and structs of those. A Go string is
 //! bytes; it arrives as a Rust `String` with invalid UTF-8 replaced
 //! (U+FFFD), as a host usually wants text; a function that needs the
 //! exact bytes declares `[]byte`. Integers of every width arrive as `Int`
@@ -27,6 +27,9 @@ pub enum Value {
     Slice(Vec<Value>),
     /// A map, as its (key, value) pairs in Go's iteration order.
     Map(Vec<(Value, Value)>),
+    /// A struct of package main, as its fields (name, value) in
+    /// declaration order (any order when given to Go).
+    Struct(Vec<(String, Value)>),
 }
 
 impl Value {
@@ -41,6 +44,15 @@ impl Value {
             Value::Bytes(_) => "[]byte",
             Value::Slice(_) => "slice",
             Value::Map(_) => "map",
+            Value::Struct(_) => "struct",
+        }
+    }
+
+    /// Field `name` of a struct value.
+    pub fn field(&self, name: &str) -> Option<&Value> {
+        match self {
+            Value::Struct(fs) => fs.iter().find(|(n, _)| n == name).map(|(_, v)| v),
+            _ => None,
         }
     }
 }

@@ -566,6 +566,33 @@ func Crash(i int) int {
 
 func Takes(p *int) int { return *p }
 
+type Point struct {
+	X, Y int
+	Name string
+}
+
+type Shape struct {
+	Points []Point
+	Tags   map[string]bool
+}
+
+func Centroid(s Shape) (Point, int) {
+	c := Point{Name: "centroid"}
+	for _, p := range s.Points {
+		c.X += p.X
+		c.Y += p.Y
+	}
+	c.X /= len(s.Points)
+	c.Y /= len(s.Points)
+	n := 0
+	for _, on := range s.Tags {
+		if on {
+			n++
+		}
+	}
+	return c, n
+}
+
 func Stats(xs []float64, tags map[string]int) (map[string]float64, []string) {
 	sum := 0.0
 	for _, x := range xs {
@@ -674,6 +701,51 @@ fn a_go_function_is_called_by_name() {
     assert_eq!(
         e,
         Error::Call("Stats: cannot use string value as a float in argument 0".into())
+    );
+    // Structs of package main, by field name.
+    let pt = |x: i64, y: i64, name: &str| {
+        Value::Struct(vec![
+            ("Name".into(), Value::Str(name.into())),
+            ("X".into(), Value::Int(x)),
+            ("Y".into(), Value::Int(y)),
+        ])
+    };
+    let shape = Value::Struct(vec![
+        (
+            "Points".into(),
+            Value::Slice(vec![pt(0, 0, "a"), pt(4, 2, "b"), pt(2, 7, "c")]),
+        ),
+        (
+            "Tags".into(),
+            [("on", true), ("off", false), ("up", true)]
+                .into_iter()
+                .collect::<std::collections::HashMap<_, _>>()
+                .to_value(),
+        ),
+    ]);
+    let r = vm.call(&prog, "Centroid", &[shape]).unwrap();
+    assert_eq!(
+        r,
+        vec![
+            Value::Struct(vec![
+                ("X".into(), Value::Int(2)),
+                ("Y".into(), Value::Int(3)),
+                ("Name".into(), Value::Str("centroid".into())),
+            ]),
+            Value::Int(2)
+        ]
+    );
+    assert_eq!(r[0].field("Name"), Some(&Value::Str("centroid".into())));
+    let e = vm
+        .call(
+            &prog,
+            "Centroid",
+            &[Value::Struct(vec![("Points".into(), Value::Slice(vec![]))])],
+        )
+        .unwrap_err();
+    assert_eq!(
+        e,
+        Error::Call("Centroid: missing field Tags of Shape in argument 0".into())
     );
     // A panic in the callee is an error with Go's report.
     let e = vm.call(&prog, "Crash", &[Value::Int(5)]).unwrap_err();
