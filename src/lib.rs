@@ -32,8 +32,8 @@
 //! line parser, `clap`.
 //!
 //! # The model
-//! * A [`Vm`] is a configuration (GOMAXPROCS, GOGC, memory and goroutine
-//!   limits, where output goes, the host's native functions) and a
+//! * A [`Vm`] is a configuration (GOMAXPROCS, GOGC, a soft memory limit
+//!   and hard heap and goroutine limits, where output goes, the host's native functions) and a
 //!   [`CancelHandle`]. It is `Send + Sync` and owns no thread between
 //!   runs: each [`Vm::run`] builds the runtime (heap, scheduler, Ms),
 //!   runs the program to its end on the calling thread plus GOMAXPROCS
@@ -59,7 +59,9 @@
 //! * A broken runtime invariant (Go's `throw`) and running out of address
 //!   space end the host process with Go's `fatal error` text, as they end
 //!   a Go program: they are bugs of gol or exhaustion of the machine, not
-//!   outcomes of a program. The memory limit is Go's soft `GOMEMLIMIT`.
+//!   outcomes of a program. [`Builder::memory_limit`] is Go's soft
+//!   `GOMEMLIMIT`; [`Builder::max_heap`] is the hard cap (checked between
+//!   slices: one huge allocation still reaches the allocator first).
 //! * A goroutine blocked reading standard input is not interrupted by a
 //!   cancel; the run gives up waiting for it after two seconds.
 //! * The environment's `GODEBUG` still applies (gctrace, schedtrace, ...).
@@ -263,6 +265,7 @@ pub struct Builder {
     gomaxprocs: Option<usize>,
     gogc: Option<i32>,
     memory_limit: Option<u64>,
+    max_heap: u64,
     max_goroutines: usize,
     stdout: Output,
     stderr: Output,
@@ -291,6 +294,17 @@ impl Builder {
     /// allocations). Default: the `GOMEMLIMIT` variable, else none.
     pub fn memory_limit(mut self, bytes: u64) -> Builder {
         self.memory_limit = Some(bytes);
+        self
+    }
+
+    /// A hard cap on the heap, in bytes: a run whose live heap passes it
+    /// ends with [`Error::Fatal`] (`fatal error: runtime: out of memory
+    /// ...`) instead of growing until the host runs out of memory. Checked
+    /// when a goroutine's slice starts; an allocating slice ends early at
+    /// the collector's trigger, so the heap overshoots by about one
+    /// trigger's worth (more with the collector off). Default: none.
+    pub fn max_heap(mut self, bytes: u64) -> Builder {
+        self.max_heap = bytes;
         self
     }
 
@@ -363,6 +377,7 @@ impl Builder {
                 gomaxprocs: self.gomaxprocs,
                 gogc: self.gogc,
                 memory_limit: self.memory_limit,
+                max_heap: self.max_heap,
                 max_goroutines: self.max_goroutines,
                 stdout: self.stdout,
                 stderr: self.stderr,
@@ -378,6 +393,7 @@ struct Inner {
     gomaxprocs: Option<usize>,
     gogc: Option<i32>,
     memory_limit: Option<u64>,
+    max_heap: u64,
     max_goroutines: usize,
     stdout: Output,
     stderr: Output,
@@ -558,6 +574,7 @@ impl Vm {
         vm.set_run_config(gol_vm::RunConfig {
             gomaxprocs: self.inner.gomaxprocs,
             max_goroutines: self.inner.max_goroutines,
+            max_heap_bytes: self.inner.max_heap,
             canceller: Some(self.canceller.clone()),
         });
         let host = Arc::new(RunHost {

@@ -893,3 +893,41 @@ fn cancel_and_drop_join_every_thread() {
     assert_eq!(runner.join().unwrap(), Err(Error::Cancelled));
     assert_eq!(thread_count(), before);
 }
+
+#[test]
+fn the_heap_cap_stops_a_program_that_retains_without_bound() {
+    let (b, out, _) = captured();
+    let vm = b.max_heap(64 << 20).build().unwrap();
+    // Retains 1 MiB per iteration, forever.
+    let hog = vm
+        .compile(&main_src(
+            "var keep [][]byte\n\nfunc main() {\n\tfor {\n\t\tkeep = append(keep, make([]byte, 1<<20))\n\t}\n}",
+        ))
+        .unwrap();
+    let t0 = Instant::now();
+    let e = vm.run(&hog).unwrap_err();
+    let Error::Fatal(text) = &e else {
+        panic!("not a fatal error: {e:?}")
+    };
+    assert!(
+        text.starts_with("fatal error: runtime: out of memory (heap of "),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("over the limit of {}", 64 << 20)),
+        "{text}"
+    );
+    eprintln!(
+        "heap cap reached after {:?}: {}",
+        t0.elapsed(),
+        text.lines().next().unwrap_or("")
+    );
+    // Allocating far more than the cap in total, with little live, runs.
+    let churn = vm
+        .compile(&main_src(
+            "import \"fmt\"\n\nvar sink []byte\n\nfunc main() {\n\tn := 0\n\tfor i := 0; i < 2000; i++ {\n\t\tsink = make([]byte, 256<<10)\n\t\tn += len(sink)\n\t}\n\tfmt.Println(n >> 20)\n}",
+        ))
+        .unwrap();
+    assert_eq!(vm.run(&churn), Ok(0));
+    assert_eq!(out.text(), "500\n");
+}

@@ -52,10 +52,21 @@ impl Executor for Exec {
         // An embedded program's output goes to its host (stdio.rs); the
         // VM, and so the host, outlives the guard.
         let _host = crate::stdio::enter(vm.host.as_ref());
+        // The limits of an embedding program (`RunConfig`).
         let limit = vm.run_config.max_goroutines;
-        if limit != 0 && cx.num_goroutine() > limit {
-            let msg = format!("too many goroutines (limit {limit})");
-            let out = goroutine_limit(&mut vm, g, &msg, self);
+        let heap_cap = vm.run_config.max_heap_bytes;
+        let over = if limit != 0 && cx.num_goroutine() > limit {
+            Some(format!("too many goroutines (limit {limit})"))
+        } else if heap_cap != 0 && self.heap.heap_live_bytes() > heap_cap {
+            Some(format!(
+                "runtime: out of memory (heap of {} bytes over the limit of {heap_cap})",
+                self.heap.heap_live_bytes()
+            ))
+        } else {
+            None
+        };
+        if let Some(msg) = over {
+            let out = over_limit(&mut vm, g, &msg, self);
             self.put_vm(vm);
             return out;
         }
@@ -185,9 +196,9 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
     }
 }
 
-/// Ends the run with a fatal error when a slice starts past the
-/// goroutine limit (`RunConfig::max_goroutines`).
-fn goroutine_limit(vm: &mut Vm, g: &mut Box<G>, msg: &str, exec: &Exec) -> RunOutcome {
+/// Ends the run with a fatal error when a slice starts past a limit of
+/// `RunConfig` (goroutines, heap); the first one reports.
+fn over_limit(vm: &mut Vm, g: &mut Box<G>, msg: &str, exec: &Exec) -> RunOutcome {
     if !exec.fatal.swap(true, Ordering::AcqRel) {
         crate::panic::fatal(vm, g, msg);
     }

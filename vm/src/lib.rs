@@ -257,6 +257,14 @@ pub struct RunConfig {
     /// slice starts, so a program may overshoot by the goroutines one
     /// slice starts; past it the run ends with a fatal error.
     pub max_goroutines: usize,
+    /// A hard cap on the heap's live bytes (0: none), where `GOMEMLIMIT`
+    /// is a soft goal: a slice that starts with the pacer's live-heap
+    /// estimate above it ends the run with Go's out-of-memory fatal
+    /// error, so a program that retains without bound cannot take its
+    /// host down. An allocating slice ends early when the heap passes the
+    /// collector's trigger, so (with the collector on) the overshoot is
+    /// about one trigger's worth of allocation.
+    pub max_heap_bytes: u64,
     /// Stops the run from another thread ([`Canceller::cancel`]).
     pub canceller: Option<Canceller>,
 }
