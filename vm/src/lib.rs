@@ -277,8 +277,8 @@ pub enum Ending {
     Exit(i32),
     /// An unrecovered panic.
     Panic,
-    /// A fatal error (stack overflow, the goroutine limit, a broken
-    /// runtime invariant).
+    /// A fatal error of the program (stack overflow, unlocking an
+    /// unlocked mutex, the goroutine or heap limit of [`RunConfig`]).
     Fatal,
     /// Every goroutine is asleep.
     Deadlock,
@@ -298,7 +298,7 @@ pub struct Canceller(std::sync::Arc<CancelState>);
 struct CancelState {
     /// The run in progress (None between runs).
     run: std::sync::Mutex<Option<sched::SchedHandle<exec::Exec>>>,
-    /// The run in progress was cancelled.
+    /// The run in progress was cancelled (written under `run`'s lock).
     cancelled: std::sync::atomic::AtomicBool,
 }
 
@@ -318,14 +318,16 @@ impl Canceller {
                 // jumps: 100 ms of a loop that starts goroutines); the
                 // stop-the-world hint ends it at its next backward jump or
                 // instruction outside the fast loop. Raised once per run,
-                // lowered when the run ends (`set_run`), under the run
-                // lock; Relaxed, as world.rs raises it: a hint, the
-                // shutdown flag is what ends the run. Process-wide, so other VMs' slices may end early
-                // meanwhile: harmless, as for a stop of the world.
+                // lowered when the run ends (`set_run`): both under the
+                // run lock, which orders them (so Relaxed on `cancelled`).
+                // The hint is Relaxed as world.rs raises it: a hint, the
+                // shutdown flag is what ends the run. Process-wide, so
+                // other VMs' slices may end early meanwhile: harmless, as
+                // for a stop of the world.
                 if !self
                     .0
                     .cancelled
-                    .swap(true, std::sync::atomic::Ordering::SeqCst)
+                    .swap(true, std::sync::atomic::Ordering::Relaxed)
                 {
                     sched::world::STOP_HINT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
@@ -354,10 +356,11 @@ impl Canceller {
         if !ending {
             return false;
         }
+        // Under the run lock, as in `cancel`.
         let cancelled = self
             .0
             .cancelled
-            .swap(false, std::sync::atomic::Ordering::SeqCst);
+            .swap(false, std::sync::atomic::Ordering::Relaxed);
         if cancelled {
             sched::world::STOP_HINT.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
         }
