@@ -32,9 +32,9 @@
 //! line parser, `clap`.
 //!
 //! # The model
-//! * A [`Vm`] is a configuration (GOMAXPROCS, GOGC, a soft memory limit
-//!   and hard heap and goroutine limits, where output goes, the host's native functions) and a
-//!   [`CancelHandle`]. It is `Send + Sync` and owns no thread between
+//! * A [`Vm`] is a configuration (GOMAXPROCS, GOGC, a soft memory limit,
+//!   hard heap and goroutine limits, where output goes, the host's native
+//!   functions) and a [`CancelHandle`]. It is `Send + Sync` and owns no thread between
 //!   runs: each [`Vm::run`] builds the runtime (heap, scheduler, Ms),
 //!   runs the program to its end on the calling thread plus GOMAXPROCS
 //!   Ms, and joins every thread it started before returning. Several
@@ -44,6 +44,10 @@
 //!   `os.Exit`; `Err(`[`Error`]`)` for a panic, a fatal error, a deadlock
 //!   (each with Go's report text) or a cancel. Nothing in a run exits the
 //!   host process or unwinds into it (but see "Limits").
+//! * [`Vm::call`] calls one function of the program by name with
+//!   [`Value`]s ([`ToValue`]/[`FromValue`] convert Rust values): a run
+//!   of package initialisation and that function (see `call.rs`).
+//! * Standard input is the host process's.
 //!
 //! # Native functions of the host
 //! [`Builder::native`] registers a closure under a package path and a Go
