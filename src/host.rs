@@ -413,8 +413,13 @@ fn call(ctx: &mut NativeCtx<'_>, hf: &HostFunc) -> NativeResult {
         })
         .collect();
     let n = hf.results.len();
-    // A closure that panics must not unwind into the VM's thread.
-    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (hf.f)(&args)));
+    // The closure touches no gol memory (its arguments are copies), so it
+    // runs as a system call does: with the goroutine's P released, so a
+    // closure that blocks (I/O, a lock, a channel of the host) neither
+    // stalls the other goroutines nor delays a stop of the world. A
+    // closure that panics must not unwind into the VM's thread.
+    let (out, kept_p) =
+        ctx.syscall(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (hf.f)(&args))));
     let out = match out {
         Ok(r) => r,
         Err(p) => {
@@ -458,7 +463,13 @@ fn call(ctx: &mut NativeCtx<'_>, hf: &HostFunc) -> NativeResult {
             ctx.ret_bool(n + 1, true);
         }
     }
-    NativeResult::Ok
+    // Without a P back, the goroutine waits for one in the global queue,
+    // its results set (`NativeCtx::syscall`).
+    if kept_p {
+        NativeResult::Ok
+    } else {
+        NativeResult::Yield
+    }
 }
 
 /// Writes the zero value of `ty` as result `k`.

@@ -931,3 +931,38 @@ fn the_heap_cap_stops_a_program_that_retains_without_bound() {
     assert_eq!(vm.run(&churn), Ok(0));
     assert_eq!(out.text(), "500\n");
 }
+
+#[test]
+fn a_blocking_host_native_does_not_hold_up_the_runtime() {
+    // While Wait blocks in the host, another goroutine collects garbage
+    // (which stops the world twice) and then releases it: if Wait's M
+    // stayed in the world, the collection would wait for Wait, and Wait
+    // would time out.
+    let (tx, rx) = mpsc::channel::<()>();
+    let rx = std::sync::Mutex::new(rx);
+    let tx = std::sync::Mutex::new(tx);
+    let (b, out, _) = captured();
+    let vm = b
+        .native("host", "Wait", "func() error", move |_| {
+            let rx = rx.lock().unwrap();
+            match rx.recv_timeout(Duration::from_secs(3)) {
+                Ok(()) => Ok(vec![]),
+                Err(e) => Err(e.to_string()),
+            }
+        })
+        .native("host", "Signal", "func()", move |_| {
+            tx.lock().unwrap().send(()).map_err(|e| e.to_string())?;
+            Ok(vec![])
+        })
+        .build()
+        .unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import (\n\t\"fmt\"\n\t\"host\"\n\t\"runtime\"\n\t\"time\"\n)\n\nfunc main() {\n\tdone := make(chan error)\n\tgo func() { done <- host.Wait() }()\n\ttime.Sleep(20 * time.Millisecond)\n\tgo func() {\n\t\truntime.GC()\n\t\tfmt.Println(\"collected\")\n\t\thost.Signal()\n\t}()\n\tfmt.Println(\"waited:\", <-done)\n}",
+        ))
+        .unwrap();
+    let t0 = Instant::now();
+    assert_eq!(vm.run(&prog), Ok(0));
+    assert_eq!(out.text(), "collected\nwaited: <nil>\n");
+    assert!(t0.elapsed() < Duration::from_secs(2));
+}
