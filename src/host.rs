@@ -72,6 +72,26 @@ impl Ty {
     }
 }
 
+/// A host function's parameter or result type: a scalar of [`Ty`], or a
+/// slice of one (other than `[]byte`, which is a scalar here).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PTy {
+    One(Ty),
+    SliceOf(Ty),
+}
+
+impl PTy {
+    fn parse(t: &str) -> Option<PTy> {
+        if let Some(ty) = Ty::parse(t) {
+            return Some(PTy::One(ty));
+        }
+        match Ty::parse(t.strip_prefix("[]")?)? {
+            Ty::Bytes => None,
+            ty => Some(PTy::SliceOf(ty)),
+        }
+    }
+}
+
 /// One registered host function.
 pub(crate) struct HostFunc {
     /// The import path of its package.
@@ -79,8 +99,8 @@ pub(crate) struct HostFunc {
     name: String,
     /// Parameter and result types as written (for the generated source)
     /// and as understood.
-    params: Vec<(String, Ty)>,
-    results: Vec<(String, Ty)>,
+    params: Vec<(String, PTy)>,
+    results: Vec<(String, PTy)>,
     /// The signature ends in `error`.
     returns_error: bool,
     f: Arc<NativeClosure>,
@@ -210,12 +230,12 @@ impl HostFunc {
         if returns_error {
             results.pop();
         }
-        let typed = |ts: Vec<String>| -> Result<Vec<(String, Ty)>, String> {
+        let typed = |ts: Vec<String>| -> Result<Vec<(String, PTy)>, String> {
             ts.into_iter()
-                .map(|t| match Ty::parse(&t) {
+                .map(|t| match PTy::parse(&t) {
                     Some(ty) => Ok((t, ty)),
                     None => Err(format!(
-                        "{what}: type {t} is not supported (bool, integers, floats, string, []byte{})",
+                        "{what}: type {t} is not supported (bool, integers, floats, string, []byte, and slices of those{})",
                         if t.starts_with("...") { "; no variadic parameters" } else { "" }
                     )),
                 })
@@ -404,12 +424,13 @@ fn call(ctx: &mut NativeCtx<'_>, hf: &HostFunc) -> NativeResult {
         .iter()
         .enumerate()
         .map(|(k, (_, ty))| match ty {
-            Ty::Bool => Value::Bool(ctx.bool(k)),
-            Ty::Int(_) => Value::Int(ctx.int(k)),
-            Ty::Uint(_) => Value::Uint(ctx.uint(k)),
-            Ty::Float(_) => Value::Float(ctx.float(k)),
-            Ty::Str => Value::Str(String::from_utf8_lossy(&ctx.str(k)).into_owned()),
-            Ty::Bytes => Value::Bytes(ctx.bytes(k)),
+            PTy::One(Ty::Bool) => Value::Bool(ctx.bool(k)),
+            PTy::One(Ty::Int(_)) => Value::Int(ctx.int(k)),
+            PTy::One(Ty::Uint(_)) => Value::Uint(ctx.uint(k)),
+            PTy::One(Ty::Float(_)) => Value::Float(ctx.float(k)),
+            PTy::One(Ty::Str) => Value::Str(String::from_utf8_lossy(&ctx.str(k)).into_owned()),
+            PTy::One(Ty::Bytes) => Value::Bytes(ctx.bytes(k)),
+            PTy::SliceOf(e) => slice_arg(ctx, k, *e),
         })
         .collect();
     let n = hf.results.len();
@@ -472,8 +493,87 @@ fn call(ctx: &mut NativeCtx<'_>, hf: &HostFunc) -> NativeResult {
     }
 }
 
+/// Slice parameter `k`, of elements of `ty`, as a [`Value::Slice`].
+fn slice_arg(ctx: &NativeCtx<'_>, k: usize, ty: Ty) -> Value {
+    let (p, n, _) = ctx.slice(k);
+    let elem = ctx.slice_elem(k);
+    // Slot words: one per element, two (pointer, length) per string.
+    let words = ctx.read_elems(p, 0, n as usize, elem);
+    Value::Slice(match ty {
+        Ty::Str => words
+            .chunks_exact(2)
+            .map(|w| Value::Str(String::from_utf8_lossy(&ctx.string_at(w[0], w[1])).into_owned()))
+            .collect(),
+        Ty::Bool => words.iter().map(|&w| Value::Bool(w != 0)).collect(),
+        Ty::Int(_) => words.iter().map(|&w| Value::Int(w as i64)).collect(),
+        Ty::Uint(_) => words.iter().map(|&w| Value::Uint(w)).collect(),
+        Ty::Float(_) => words
+            .iter()
+            .map(|&w| Value::Float(f64::from_bits(w)))
+            .collect(),
+        // `PTy::parse` makes no slice of `[]byte`.
+        Ty::Bytes => Vec::new(),
+    })
+}
+
+/// Writes result `k`, a slice of `ty`, from `v`.
+fn set_slice(ctx: &mut NativeCtx<'_>, k: usize, ty: Ty, v: &Value) -> Result<(), String> {
+    let Value::Slice(xs) = v else {
+        return Err(format!("a {} value", v.kind()));
+    };
+    let Some(result) = ctx.results().get(k).copied() else {
+        return Err("no such result".into());
+    };
+    let gol_lang::bytecode::TypeKind::Slice(elem) = *ctx.type_kind(result.ty) else {
+        return Err("the result is not a slice".into());
+    };
+    let mut words = Vec::with_capacity(xs.len());
+    for (i, x) in xs.iter().enumerate() {
+        let bad = || format!("element {i}: a {} value", x.kind());
+        match (ty, x) {
+            (Ty::Bool, Value::Bool(b)) => words.push(*b as u64),
+            (Ty::Int(bits), Value::Int(_) | Value::Uint(_)) => {
+                let raw = match *x {
+                    Value::Int(n) => n as u64,
+                    Value::Uint(n) => n,
+                    _ => 0,
+                };
+                let sh = 64 - bits;
+                words.push((((raw << sh) as i64) >> sh) as u64);
+            }
+            (Ty::Uint(bits), Value::Int(_) | Value::Uint(_)) => {
+                let raw = match *x {
+                    Value::Int(n) => n as u64,
+                    Value::Uint(n) => n,
+                    _ => 0,
+                };
+                let sh = 64 - bits;
+                words.push((raw << sh) >> sh);
+            }
+            (Ty::Float(32), Value::Float(f)) => words.push((*f as f32 as f64).to_bits()),
+            (Ty::Float(_), Value::Float(f)) => words.push(f.to_bits()),
+            (Ty::Str, Value::Str(s)) => {
+                // The strings are held only here until the slice is
+                // made: no collection runs during a native (as stdlib's
+                // `ret_strings`).
+                let (p, l) = ctx.new_string(s.as_bytes());
+                words.push(p);
+                words.push(l);
+            }
+            _ => return Err(bad()),
+        }
+    }
+    let s = ctx.new_slice(elem, &words, xs.len());
+    ctx.ret_slice(k, s);
+    Ok(())
+}
+
 /// Writes the zero value of `ty` as result `k`.
-fn zero(ctx: &mut NativeCtx<'_>, k: usize, ty: Ty) {
+fn zero(ctx: &mut NativeCtx<'_>, k: usize, ty: PTy) {
+    let ty = match ty {
+        PTy::One(t) => t,
+        PTy::SliceOf(_) => return ctx.ret_slice(k, (0, 0, 0)),
+    };
     match ty {
         Ty::Bool => ctx.ret_bool(k, false),
         Ty::Int(_) => ctx.ret_int(k, 0),
@@ -486,7 +586,11 @@ fn zero(ctx: &mut NativeCtx<'_>, k: usize, ty: Ty) {
 
 /// Writes result `k` of type `ty` from `v`, truncating integers to the
 /// declared width as a Go conversion does.
-fn set(ctx: &mut NativeCtx<'_>, k: usize, ty: Ty, v: &Value) -> Result<(), String> {
+fn set(ctx: &mut NativeCtx<'_>, k: usize, ty: PTy, v: &Value) -> Result<(), String> {
+    let ty = match ty {
+        PTy::One(t) => t,
+        PTy::SliceOf(e) => return set_slice(ctx, k, e, v),
+    };
     let int_bits = |v: &Value| match *v {
         Value::Int(n) => Ok(n as u64),
         Value::Uint(n) => Ok(n),

@@ -346,7 +346,10 @@ impl Builder {
     /// path of one or more lowercase segments that no standard package
     /// uses), with the Go signature `sig` (`func(s string, n int) (int,
     /// error)`). Parameters and results may be booleans, integers, floats,
-    /// strings and `[]byte`; the last result may be `error`.
+    /// strings, `[]byte`, and slices of those; the last result may be
+    /// `error`. The closure may be called from several goroutines at once,
+    /// and runs as a system call (the goroutine's P released), so it may
+    /// block.
     pub fn native(
         mut self,
         pkg: &str,

@@ -966,3 +966,43 @@ fn a_blocking_host_native_does_not_hold_up_the_runtime() {
     assert_eq!(out.text(), "collected\nwaited: <nil>\n");
     assert!(t0.elapsed() < Duration::from_secs(2));
 }
+
+#[test]
+fn host_natives_take_and_return_slices() {
+    let (b, out, _) = captured();
+    let vm = b
+        .native(
+            "host",
+            "Sorted",
+            "func(words []string, small []int8, w []float32, on []bool) ([]string, []int16, []float64, error)",
+            |a| {
+                let mut words: Vec<String> = gol::FromValue::from_value(&a[0])?;
+                if words.is_empty() {
+                    return Err("no words".into());
+                }
+                words.sort();
+                let small: Vec<i64> = gol::FromValue::from_value(&a[1])?;
+                let w: Vec<f64> = gol::FromValue::from_value(&a[2])?;
+                let on: Vec<bool> = gol::FromValue::from_value(&a[3])?;
+                let n = on.iter().filter(|&&b| b).count() as f64;
+                Ok(vec![
+                    Value::Slice(words.into_iter().map(Value::Str).collect()),
+                    // 40000 wraps to -25536 as int16.
+                    Value::Slice(small.iter().map(|&x| Value::Int(x * 1000)).collect()),
+                    Value::Slice(w.iter().map(|&x| Value::Float(x * n)).collect()),
+                ])
+            },
+        )
+        .build()
+        .unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import (\n\t\"fmt\"\n\t\"host\"\n)\n\nfunc main() {\n\tfmt.Println(host.Sorted([]string{\"pear\", \"fig\", \"apple\"}, []int8{-3, 40}, []float32{0.5, 1.25}, []bool{true, false, true}))\n\ts, n, f, err := host.Sorted(nil, nil, nil, nil)\n\tfmt.Println(s == nil, n == nil, f == nil, len(s), err)\n}",
+        ))
+        .unwrap();
+    assert_eq!(vm.run(&prog), Ok(0));
+    assert_eq!(
+        out.text(),
+        "[apple fig pear] [-3000 -25536] [1 2.5] <nil>\ntrue true true 0 no words\n"
+    );
+}
