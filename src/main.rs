@@ -87,9 +87,17 @@ fn main() -> ExitCode {
             Err(code) => code,
         },
         Command::Run { file, args } => {
-            let prog = match compile(&file) {
-                Ok(p) => p,
+            let vm = gol::Vm::new();
+            let text = match read_source(&file) {
+                Ok(t) => t,
                 Err(code) => return code,
+            };
+            let prog = match vm.compile_files(vec![(file.clone(), text)]) {
+                Ok(p) => p,
+                Err(diags) => {
+                    diags.emit_stderr();
+                    return ExitCode::from(1);
+                }
             };
             // The compiler's syntax trees and type tables are freed by now;
             // hand their pages back to the OS, or they would stay resident
@@ -98,20 +106,17 @@ fn main() -> ExitCode {
             // SAFETY: malloc_trim only releases free memory of the
             // allocator; it is safe to call at any time.
             unsafe { libc::malloc_trim(0) };
-            let mut vm = match gol_vm::Vm::new(
-                prog,
-                &gol_stdlib::natives::resolve,
-                gol_stdlib::natives::hooks(),
-            ) {
-                Ok(vm) => vm,
-                Err(msg) => {
+            // The program's output and the runtime's reports go to this
+            // process's descriptors as they happen (the library's
+            // defaults); only the status is left to give.
+            match vm.run_with_args(&prog, std::iter::once(file.clone()).chain(args).collect()) {
+                Ok(code) => ExitCode::from(code.clamp(0, 255) as u8),
+                Err(gol::Error::Load(msg)) => {
                     eprintln!("gol: {file}: {msg}");
-                    return ExitCode::from(1);
+                    ExitCode::from(1)
                 }
-            };
-            vm.set_args(std::iter::once(file.clone()).chain(args).collect());
-            let code = vm.run_main();
-            ExitCode::from(code.clamp(0, 255) as u8)
+                Err(_) => ExitCode::from(2),
+            }
         }
         Command::Disasm { file } => match compile(&file) {
             Ok(p) => {
@@ -144,19 +149,7 @@ fn compile(file: &str) -> Result<gol_lang::bytecode::Program, ExitCode> {
 fn check(files: &[String]) -> Result<gol_lang::Checked, ExitCode> {
     let mut inputs = Vec::with_capacity(files.len());
     for f in files {
-        match std::fs::read(f) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => inputs.push((f.clone(), text)),
-                Err(_) => {
-                    eprintln!("gol: {f}: source is not valid UTF-8");
-                    return Err(ExitCode::from(1));
-                }
-            },
-            Err(e) => {
-                eprintln!("gol: open {f}: {}", io_error_text(&e));
-                return Err(ExitCode::from(1));
-            }
-        }
+        inputs.push((f.clone(), read_source(f)?));
     }
     let checked = gol_lang::check_sources(inputs, &gol_stdlib::StdImporter);
     if checked.diagnostics.is_empty() {
@@ -164,6 +157,23 @@ fn check(files: &[String]) -> Result<gol_lang::Checked, ExitCode> {
     } else {
         diag::emit_stderr(&checked.sources, &checked.diagnostics);
         Err(ExitCode::from(1))
+    }
+}
+
+/// A source file's text, or the error printed and exit status 1.
+fn read_source(f: &str) -> Result<String, ExitCode> {
+    match std::fs::read(f) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(text),
+            Err(_) => {
+                eprintln!("gol: {f}: source is not valid UTF-8");
+                Err(ExitCode::from(1))
+            }
+        },
+        Err(e) => {
+            eprintln!("gol: open {f}: {}", io_error_text(&e));
+            Err(ExitCode::from(1))
+        }
     }
 }
 

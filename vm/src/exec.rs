@@ -31,7 +31,6 @@ use crate::mgc::{collect_with, with_world_stopped};
 use crate::park::Resumed;
 use crate::sched::{Executor, RunOutcome};
 use crate::Vm;
-use std::io::Write;
 use std::sync::atomic::Ordering;
 
 use crate::rt::SliceCx;
@@ -50,6 +49,27 @@ impl Executor for Exec {
         let Some(mut vm) = self.take_vm() else {
             return RunOutcome::Exit(2);
         };
+        // An embedded program's output goes to its host (stdio.rs); the
+        // VM, and so the host, outlives the guard.
+        let _host = crate::stdio::enter(vm.host.as_ref());
+        // The limits of an embedding program (`RunConfig`).
+        let limit = vm.run_config.max_goroutines;
+        let heap_cap = vm.run_config.max_heap_bytes;
+        let over = if limit != 0 && cx.num_goroutine() > limit {
+            Some(format!("too many goroutines (limit {limit})"))
+        } else if heap_cap != 0 && self.heap.heap_live_bytes() > heap_cap {
+            Some(format!(
+                "runtime: out of memory (heap of {} bytes over the limit of {heap_cap})",
+                self.heap.heap_live_bytes()
+            ))
+        } else {
+            None
+        };
+        if let Some(msg) = over {
+            let out = over_limit(&mut vm, g, &msg, self);
+            self.put_vm(vm);
+            return out;
+        }
         // The allocation assist's view of the slice (see `Vm::assist`):
         // cleared below, before the VM goes back to the pool.
         vm.cx = cx as *const Cx;
@@ -169,10 +189,20 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
             RunOutcome::Panicked
         }
         crate::interp::Exit::Fatal(msg) => {
+            exec.fatal.store(true, Ordering::Release);
             crate::panic::fatal(vm, g, &msg);
             RunOutcome::Exit(2)
         }
     }
+}
+
+/// Ends the run with a fatal error when a slice starts past a limit of
+/// `RunConfig` (goroutines, heap); the first one reports.
+fn over_limit(vm: &mut Vm, g: &mut Box<G>, msg: &str, exec: &Exec) -> RunOutcome {
+    if !exec.fatal.swap(true, Ordering::AcqRel) {
+        crate::panic::fatal(vm, g, msg);
+    }
+    RunOutcome::Exit(2)
 }
 
 /// Prints the report of `g`'s unrecovered panic, lending it the
@@ -186,7 +216,7 @@ fn report(vm: &mut Vm, sl: SliceCx<'_>, g: &G) {
 /// Prints `created by f in goroutine N` and its location for a goroutine
 /// started by a `go` statement.
 pub(crate) fn created_by(vm: &Vm, g: &G) {
-    let _ = std::io::stderr().write_all(&crate::panic::created_by_text(vm, g));
+    crate::stdio::write_report(&crate::panic::created_by_text(vm, g));
 }
 
 /// Polls a parked G's ticket (park.rs): `Some(outcome)` to return at
@@ -245,23 +275,37 @@ fn safepoint(exec: &Exec, cx: &Cx) {
     exec.put_vm(vm);
 }
 
-/// The scheduler's settings from the environment: `GOMAXPROCS` (else the
-/// CPU count) and `GODEBUG`'s `schedtrace=MS` and `scheddetail=1`.
-fn sched_config() -> crate::sched::Config {
-    let mut cfg = crate::sched::Config::new(crate::sched::Config::gomaxprocs_from_env());
+/// The scheduler's settings: GOMAXPROCS as the VM's run settings give it,
+/// else from the environment (else the CPU count), and `GODEBUG`'s
+/// `schedtrace=MS` and `scheddetail=1`.
+fn sched_config(vm: &Vm) -> crate::sched::Config {
+    let procs = vm
+        .run_config
+        .gomaxprocs
+        .unwrap_or_else(crate::sched::Config::gomaxprocs_from_env);
+    let mut cfg = crate::sched::Config::new(procs);
     cfg.schedtrace_ms = crate::godebug("schedtrace").map_or(0, |ms| ms.parse().unwrap_or(0));
     cfg.scheddetail = crate::godebug("scheddetail").is_some_and(|d| d == "1");
     cfg
 }
 
 /// Runs the program's main goroutine and every goroutine it starts on the
-/// scheduler; returns the exit status.
-pub(crate) fn run_program(vm: &mut Vm) -> i32 {
+/// scheduler; returns how the run ended (its report printed).
+pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
     use crate::sched::{RunExit, Sched};
+    use crate::Ending;
     let exec = Exec::new(vm);
-    let sched = Sched::new(exec, sched_config());
+    let sched = Sched::new(exec, sched_config(vm));
     let main = Box::new(G::new(1, vm.prog.entry));
+    let canceller = vm.run_config.canceller.clone();
+    if let Some(c) = &canceller {
+        c.set_run(Some(sched.handle()));
+    }
     let exit = sched.run(main);
+    let cancelled = canceller.is_some_and(|c| c.set_run(None));
+    // The reports below go to an embedding program's host too.
+    let host = vm.host.clone();
+    let _host = crate::stdio::enter(host.as_ref());
     // Every M has stopped: give the Ms' allocation caches back.
     let exec = sched.executor();
     if let Ok(mut p) = exec.pool.lock() {
@@ -271,13 +315,17 @@ pub(crate) fn run_program(vm: &mut Vm) -> i32 {
     }
     vm.cx = std::ptr::null();
     vm.exec = None;
+    if cancelled {
+        return Ending::Cancelled;
+    }
     match exit {
-        RunExit::Done => 0,
-        RunExit::Exit(c) => c,
-        RunExit::Panicked { .. } => 2,
+        RunExit::Done => Ending::Exit(0),
+        RunExit::Exit(_) if exec.fatal.load(Ordering::Acquire) => Ending::Fatal,
+        RunExit::Exit(c) => Ending::Exit(c),
+        RunExit::Panicked { .. } => Ending::Panic,
         RunExit::Fatal(msg) => {
-            let _ = std::io::stderr().write_all(format!("fatal error: {msg}\n").as_bytes());
-            2
+            crate::stdio::write_report(format!("fatal error: {msg}\n").as_bytes());
+            Ending::Fatal
         }
         RunExit::Deadlock(gs) => {
             let mut out = b"fatal error: all goroutines are asleep - deadlock!\n".to_vec();
@@ -288,12 +336,12 @@ pub(crate) fn run_program(vm: &mut Vm) -> i32 {
                 );
                 let trace = crate::panic::capture(&g);
                 crate::panic::write_trace(vm, &trace, &mut out);
-                let _ = std::io::stderr().write_all(&out);
+                crate::stdio::write_report(&out);
                 out.clear();
                 created_by(vm, &g);
             }
-            let _ = std::io::stderr().write_all(&out);
-            2
+            crate::stdio::write_report(&out);
+            Ending::Deadlock
         }
     }
 }

@@ -241,6 +241,132 @@ pub struct Vm {
     pub(crate) yield_soon: bool,
     /// When the program started (gctrace's `@T s`).
     pub(crate) start: std::time::Instant,
+    /// Where an embedded program's output and the runtime's reports go
+    /// (None: file descriptors 1 and 2; see `stdio`).
+    pub(crate) host: Option<std::sync::Arc<dyn stdio::Host>>,
+    /// The run's settings beyond the environment's (see [`RunConfig`]).
+    pub(crate) run_config: RunConfig,
+}
+
+/// Settings of a run that an embedding program gives explicitly, where
+/// the `gol` command reads the environment.
+#[derive(Clone, Default)]
+pub struct RunConfig {
+    /// GOMAXPROCS (None: the `GOMAXPROCS` variable, else the CPU count).
+    pub gomaxprocs: Option<usize>,
+    /// The most goroutines alive at once (0: no limit). Checked when a
+    /// slice starts, so a program may overshoot by the goroutines one
+    /// slice starts; past it the run ends with a fatal error.
+    pub max_goroutines: usize,
+    /// A hard cap on the heap's live bytes (0: none), where `GOMEMLIMIT`
+    /// is a soft goal: a slice that starts with the pacer's live-heap
+    /// estimate above it ends the run with Go's out-of-memory fatal
+    /// error, so a program that retains without bound cannot take its
+    /// host down. An allocating slice ends early when the heap passes the
+    /// collector's trigger, so (with the collector on) the overshoot is
+    /// about one trigger's worth of allocation.
+    pub max_heap_bytes: u64,
+    /// Stops the run from another thread ([`Canceller::cancel`]).
+    pub canceller: Option<Canceller>,
+}
+
+/// How a run ended, for a program that embeds the VM; the text of a
+/// panic, fatal error or deadlock went to the host's `report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// main returned (0) or the program called `os.Exit`.
+    Exit(i32),
+    /// An unrecovered panic.
+    Panic,
+    /// A fatal error of the program (stack overflow, unlocking an
+    /// unlocked mutex, the goroutine or heap limit of [`RunConfig`]).
+    Fatal,
+    /// Every goroutine is asleep.
+    Deadlock,
+    /// [`Canceller::cancel`] stopped it.
+    Cancelled,
+}
+
+/// Stops a run from another thread: the scheduler's run ends as when
+/// main returns (every M leaves at its next safepoint, which a running
+/// goroutine reaches within one slice's budget; parked goroutines are
+/// dropped), and the run reports [`Ending::Cancelled`]. Cloneable; one
+/// handle serves every run of the VM it was given to.
+#[derive(Clone, Default)]
+pub struct Canceller(std::sync::Arc<CancelState>);
+
+#[derive(Default)]
+struct CancelState {
+    /// The run in progress (None between runs).
+    run: std::sync::Mutex<Option<sched::SchedHandle<exec::Exec>>>,
+    /// The run in progress was cancelled (written under `run`'s lock).
+    cancelled: std::sync::atomic::AtomicBool,
+}
+
+impl Canceller {
+    pub fn new() -> Canceller {
+        Canceller::default()
+    }
+
+    /// Cancels the run in progress; false if none is in progress (then
+    /// nothing changes: a later run is not affected).
+    pub fn cancel(&self) -> bool {
+        let run = self.0.run.lock().unwrap_or_else(|e| e.into_inner());
+        match run.as_ref() {
+            Some(h) => {
+                // The scheduler's shutdown flag stops each running slice
+                // only at its budget check (200,000 calls and backward
+                // jumps: 100 ms of a loop that starts goroutines); the
+                // stop-the-world hint ends it at its next backward jump or
+                // instruction outside the fast loop. Raised once per run,
+                // lowered when the run ends (`set_run`): both under the
+                // run lock, which orders them (so Relaxed on `cancelled`).
+                // The hint is Relaxed as world.rs raises it: a hint, the
+                // shutdown flag is what ends the run. Process-wide, so
+                // other VMs' slices may end early meanwhile: harmless, as
+                // for a stop of the world.
+                if !self
+                    .0
+                    .cancelled
+                    .swap(true, std::sync::atomic::Ordering::Relaxed)
+                {
+                    sched::world::STOP_HINT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                h.end_run();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether a run is in progress.
+    pub fn running(&self) -> bool {
+        self.0
+            .run
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+    }
+
+    /// Registers the run starting (`Some`) or ended (`None`); on the end,
+    /// whether it was cancelled.
+    pub(crate) fn set_run(&self, h: Option<sched::SchedHandle<exec::Exec>>) -> bool {
+        let mut run = self.0.run.lock().unwrap_or_else(|e| e.into_inner());
+        let ending = h.is_none();
+        *run = h;
+        if !ending {
+            return false;
+        }
+        // Under the run lock, as in `cancel`.
+        let cancelled = self
+            .0
+            .cancelled
+            .swap(false, std::sync::atomic::Ordering::Relaxed);
+        if cancelled {
+            sched::world::STOP_HINT.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        cancelled
+    }
 }
 
 /// The value of `key` in the `GODEBUG` environment variable
@@ -282,11 +408,13 @@ impl Vm {
     /// Loads a program, resolving each native by name. Errors name the
     /// natives gol does not implement yet, and a native whose stated Go
     /// signature differs from its declaration (see `native::sig`).
+    /// The program may be shared (an `Arc`) by VMs that run it again.
     pub fn new(
-        prog: Program,
+        prog: impl Into<std::sync::Arc<Program>>,
         resolve: &dyn Fn(&str) -> Option<Native>,
         hooks: Hooks,
     ) -> Result<Vm, String> {
+        let prog: std::sync::Arc<Program> = prog.into();
         let mut natives = Vec::new();
         let mut sigs = Vec::new();
         let mut missing = Vec::new();
@@ -376,7 +504,7 @@ impl Vm {
         let cache = heap.new_cache();
         Ok(Vm {
             globals: std::sync::Arc::new(Globals::new(prog.global_words as usize)),
-            prog: std::sync::Arc::new(prog),
+            prog,
             heap: std::sync::Arc::new(heap),
             cache,
             natives: natives.into(),
@@ -395,6 +523,8 @@ impl Vm {
             gctrace,
             yield_soon: false,
             start: std::time::Instant::now(),
+            host: None,
+            run_config: RunConfig::default(),
         })
     }
 
@@ -422,6 +552,8 @@ impl Vm {
             gctrace: self.gctrace,
             yield_soon: false,
             start: self.start,
+            host: self.host.clone(),
+            run_config: self.run_config.clone(),
         }
     }
 
@@ -438,7 +570,38 @@ impl Vm {
     /// Runs the program's main goroutine until the program ends; returns
     /// the exit status (0, `os.Exit`'s, or 2 after a panic or fatal error).
     pub fn run_main(&mut self) -> i32 {
+        match exec::run_program(self) {
+            Ending::Exit(c) => c,
+            Ending::Panic | Ending::Fatal | Ending::Deadlock | Ending::Cancelled => 2,
+        }
+    }
+
+    /// [`Vm::run_main`] for an embedding program: how the run ended.
+    pub fn run_to_end(&mut self) -> Ending {
         exec::run_program(self)
+    }
+
+    /// Sends the program's output and the runtime's reports to `host`
+    /// instead of file descriptors 1 and 2 (see `stdio`).
+    pub fn set_host(&mut self, host: std::sync::Arc<dyn stdio::Host>) {
+        self.host = Some(host);
+    }
+
+    /// The run's explicit settings (see [`RunConfig`]).
+    pub fn set_run_config(&mut self, cfg: RunConfig) {
+        self.run_config = cfg;
+    }
+
+    /// `debug.SetGCPercent` before the run (negative: off), overriding
+    /// `GOGC`.
+    pub fn set_gogc(&mut self, percent: i32) {
+        self.heap.set_gogc(percent);
+    }
+
+    /// `debug.SetMemoryLimit` before the run, overriding `GOMEMLIMIT`: the
+    /// soft limit the collector paces against.
+    pub fn set_memory_limit(&mut self, bytes: u64) {
+        self.heap.set_memory_limit(bytes);
     }
 
     /// The type of the value `recover` returns for the runtime error with

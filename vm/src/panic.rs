@@ -12,7 +12,6 @@ use crate::goroutine::{PanicValue, G};
 use crate::value;
 use crate::Vm;
 use gol_lang::bytecode::{PrintKind, RtType, TypeKind};
-use std::io::Write;
 
 /// Prints the report of the goroutine's unrecovered panic. Values that
 /// are errors or Stringers print as their `Error()` or `String()`, as Go's
@@ -81,7 +80,7 @@ pub(crate) fn report(
     }
     out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
     write_trace(vm, &p.trace, &mut out);
-    let _ = std::io::stderr().write_all(&out);
+    crate::stdio::write_report(&out);
 }
 
 /// Prints a fatal error (`fatal error: msg`) with the goroutine's stack.
@@ -96,7 +95,7 @@ pub(crate) fn fatal(vm: &Vm, g: &G, msg: &str) {
     if g.frames.len() > 100 {
         out.extend_from_slice(b"...additional frames elided...\n");
     }
-    let _ = std::io::stderr().write_all(&out);
+    crate::stdio::write_report(&out);
 }
 
 /// The stack as (function, next pc) pairs, innermost first.

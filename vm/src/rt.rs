@@ -134,6 +134,10 @@ pub struct Exec {
     /// The network poller, made when the first socket opens (a program
     /// without sockets polls nothing).
     pub(crate) netpoll: std::sync::OnceLock<Arc<crate::netpoll::NetPoller>>,
+    /// A goroutine died of a fatal error (its report printed, the run
+    /// ending with status 2): how an embedding program tells it from
+    /// `os.Exit(2)`.
+    pub(crate) fatal: std::sync::atomic::AtomicBool,
 }
 
 impl Exec {
@@ -157,6 +161,7 @@ impl Exec {
             main_wait_ns: AtomicU64::new(0),
             finalizers: Default::default(),
             netpoll: std::sync::OnceLock::new(),
+            fatal: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

@@ -34,9 +34,98 @@
 //! `fmt.Println` never interleave with another goroutine's (Go's file
 //! descriptor write lock does the same). The lock is held only across
 //! the `write(2)` calls; nothing else is done under it.
+//!
+//! # Embedding: a host instead of the file descriptors
+//! A program run inside another Rust program (the `gol` library) must not
+//! write on the host's descriptors: its output goes to a [`Host`], set on
+//! the VM (`Vm::set_host`). The executor makes the VM's host the *current*
+//! one of the M's thread for each slice (and the caller's thread while it
+//! reports how the run ended) with [`enter`], and every write here asks
+//! for the current host first: one thread-local read per write, where
+//! threading a host through every native's signature would touch every
+//! native. Runtime reports (a panic's report and trace, fatal errors, the
+//! deadlock dump: [`write_report`]) go to [`Host::report`], so the host
+//! gets them as a value rather than mixed into the program's stderr.
+//! Without a host (the `gol` command) nothing changes: the descriptors,
+//! SIGPIPE and all.
 
+use std::cell::Cell;
 use std::io;
 use std::sync::Mutex;
+
+/// Where an embedded program's output goes instead of file descriptors 1
+/// and 2 (see the module docs).
+pub trait Host: Send + Sync {
+    /// The program's writes to `stream` (`fmt.Print`, `os.Stdout.Write`,
+    /// `println`), each call one whole write; `None` when the host leaves
+    /// `stream` on its file descriptor (the write then happens as without
+    /// a host).
+    fn write(&self, stream: Stream, b: &[u8]) -> Option<io::Result<()>>;
+    /// The runtime's report of how the run ended: a panic's message and
+    /// trace, a fatal error, the deadlock dump.
+    fn report(&self, b: &[u8]);
+    /// The host itself, for code that knows its concrete type (the
+    /// embedding library's natives find their closures through it).
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+thread_local! {
+    /// The host of the slice this thread runs (null when none). Set and
+    /// restored by [`enter`]; the host outlives the guard (see there).
+    static CURRENT: Cell<Option<*const dyn Host>> = const { Cell::new(None) };
+}
+
+/// Makes `host` the current host of this thread until the guard drops
+/// (then the previous one is current again).
+pub fn enter(host: Option<&std::sync::Arc<dyn Host>>) -> HostGuard {
+    let prev = CURRENT.with(|c| c.replace(host.map(std::sync::Arc::as_ptr)));
+    HostGuard { prev }
+}
+
+/// Restores the previous current host (see [`enter`]).
+pub struct HostGuard {
+    prev: Option<*const dyn Host>,
+}
+
+impl Drop for HostGuard {
+    fn drop(&mut self) {
+        CURRENT.with(|c| c.set(self.prev));
+    }
+}
+
+/// Runs `f` with this thread's current host.
+pub fn with_host<R>(f: impl FnOnce(Option<&dyn Host>) -> R) -> R {
+    let h = CURRENT.with(|c| c.get());
+    // SAFETY: a pointer is current only between `enter` and its guard's
+    // drop, and the caller of `enter` lends a host that lives at least as
+    // long as the guard (the VM's, held by the executor for the slice, or
+    // the caller's for the report); it is only read through `&`.
+    f(h.map(|p| unsafe { &*p }))
+}
+
+/// Writes a runtime report (panic, fatal error, deadlock dump) to the
+/// current host, else to stderr ignoring errors, as Go's runtime does.
+pub fn write_report(b: &[u8]) {
+    with_host(|h| match h {
+        Some(h) => h.report(b),
+        None => {
+            use io::Write;
+            let _ = io::stderr().write_all(b);
+        }
+    })
+}
+
+/// The runtime's printing on standard error outside a report (`println`):
+/// the current host's stderr, else file descriptor 2 ignoring errors.
+pub fn write_stderr(b: &[u8]) {
+    with_host(|h| match h {
+        Some(h) if h.write(Stream::Stderr, b).is_some() => {}
+        _ => {
+            use io::Write;
+            let _ = io::stderr().write_all(b);
+        }
+    })
+}
 
 /// One of the program's standard output streams.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +161,12 @@ impl Stream {
 /// of bytes written and, if the write failed before the end, the error.
 /// A broken pipe does not return: the process dies of SIGPIPE.
 pub(crate) fn write_std(stream: Stream, b: &[u8]) -> (usize, Option<io::Error>) {
+    if let Some(r) = with_host(|h| h.and_then(|h| h.write(stream, b))) {
+        return match r {
+            Ok(()) => (b.len(), None),
+            Err(e) => (0, Some(e)),
+        };
+    }
     let _order = stream.lock();
     let fd = stream.fd();
     let mut n = 0;

@@ -937,7 +937,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let end = (s + 3).min(g.stack.len());
                     let text = print_text(vm, k, &g.stack[s..end]);
                     let _ = vm.stdout.flush();
-                    let _ = std::io::stderr().write_all(&text);
+                    crate::stdio::write_stderr(&text);
                 }
                 Op::MakeMap { .. } | Op::MapLen { .. } | Op::MapGet { .. } | Op::MapSet { .. } | Op::MapDelete { .. } | Op::MapClear { .. } | Op::MapIter { .. } | Op::MapNext { .. } | Op::EqValue { .. } => cold!(maps::exec(vm, &prog, g, at!(), op)),
                 Op::GlobalAddr { d, g: gw } => {

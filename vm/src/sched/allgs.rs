@@ -202,6 +202,12 @@ impl<E: Executor> SchedHandle<E> {
         &self.sh.exec
     }
 
+    /// Ends the run from outside it, as `os.Exit(2)` would (the first
+    /// ending wins): every M leaves at its next safepoint.
+    pub fn end_run(&self) {
+        self.sh.finish(super::shared::Ending::Exit(2));
+    }
+
     /// The run is ending: background work must return.
     pub fn shutting_down(&self) -> bool {
         self.sh.shutdown.load(Ordering::Acquire)

@@ -331,6 +331,13 @@ impl<E: Executor> Sched<E> {
         &self.sh.exec
     }
 
+    /// A handle on the run, for a thread outside it (to end it).
+    pub fn handle(&self) -> SchedHandle<E> {
+        SchedHandle {
+            sh: self.sh.clone(),
+        }
+    }
+
     pub fn gomaxprocs(&self) -> usize {
         self.sh.procs()
     }
