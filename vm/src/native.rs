@@ -336,6 +336,23 @@ impl NativeCtx<'_> {
         &self.vm.native_params[self.native].results
     }
 
+    /// String parameter `k`'s bytes, borrowed: no copy. Strings are never
+    /// written after they are made, and the argument's slots keep this
+    /// one alive for the whole call (no collection runs during a native).
+    pub fn str_ref(&self, k: usize) -> &[u8] {
+        let p = self.param(k, &[ArgKind::Str]).word as usize;
+        // SAFETY: the declared type of the parameter is a string, so its
+        // words are a string value made by this VM (value invariant 1),
+        // immutable and alive while the call's slots hold it.
+        unsafe { value::str_bytes(self.arg(p), self.arg(p + 1)) }
+    }
+
+    /// String parameter `k`'s words `(ptr, len)` (to return it unchanged).
+    pub fn str_words(&self, k: usize) -> (u64, u64) {
+        let p = self.param(k, &[ArgKind::Str]).word as usize;
+        (self.arg(p), self.arg(p + 1))
+    }
+
     /// String parameter `k`'s bytes.
     pub fn str(&self, k: usize) -> Vec<u8> {
         let p = self.param(k, &[ArgKind::Str]).word as usize;

@@ -65,12 +65,10 @@ pub fn canonical_key(s: &[u8]) -> Option<Vec<u8>> {
 }
 
 fn canonical_header_key(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let (_, w) = ctx.words(0);
-    let s = ctx.str(0);
-    match canonical_key(&s) {
+    match canonical_key(ctx.str_ref(0)) {
         Some(b) => ctx.ret_str(0, &b),
         // The argument itself: no new string.
-        None => ctx.ret_str_words(0, (w[0], w[1])),
+        None => ctx.ret_str_words(0, ctx.str_words(0)),
     }
     NativeResult::Ok
 }

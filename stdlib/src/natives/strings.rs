@@ -385,35 +385,35 @@ fn ret_string(ctx: &mut NativeCtx<'_>, b: &[u8]) -> NativeResult {
 /// `func(s string) string`: `f` of the string, whose result (a Rust
 /// buffer about as long as `s`) is charged with the copy of `s`.
 fn s_s(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8]) -> Vec<u8>) -> NativeResult {
-    let s = str_arg(ctx, 0);
-    ctx.reserve_outside(s.len());
-    ret_string(ctx, &f(&s))
+    ctx.reserve_outside(ctx.str_ref(0).len());
+    let out = f(ctx.str_ref(0));
+    ret_string(ctx, &out)
 }
 
 /// `func(s, t string) string`, the result charged as in [`s_s`].
 fn ss_s(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], &[u8]) -> Vec<u8>) -> NativeResult {
-    let (s, t) = (str_arg(ctx, 0), str_arg(ctx, 1));
-    ctx.reserve_outside(s.len());
-    ret_string(ctx, &f(&s, &t))
+    ctx.reserve_outside(ctx.str_ref(0).len());
+    let out = f(ctx.str_ref(0), ctx.str_ref(1));
+    ret_string(ctx, &out)
 }
 
 /// `func(s, t string) bool`.
 fn ss_b(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], &[u8]) -> bool) -> NativeResult {
-    let (s, t) = (str_arg(ctx, 0), str_arg(ctx, 1));
-    ctx.ret_bool(0, f(&s, &t));
+    let r = f(ctx.str_ref(0), ctx.str_ref(1));
+    ctx.ret_bool(0, r);
     NativeResult::Ok
 }
 
 /// `func(s, t string) int`, an index or -1.
 fn ss_i(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], &[u8]) -> Option<usize>) -> NativeResult {
-    let (s, t) = (str_arg(ctx, 0), str_arg(ctx, 1));
-    ret_index(ctx, f(&s, &t))
+    let r = f(ctx.str_ref(0), ctx.str_ref(1));
+    ret_index(ctx, r)
 }
 
 /// `func(s string, c byte) int`.
 fn sc_i(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], u8) -> Option<usize>) -> NativeResult {
-    let (s, c) = (str_arg(ctx, 0), ctx.uint(1) as u8);
-    ret_index(ctx, f(&s, c))
+    let r = f(ctx.str_ref(0), ctx.uint(1) as u8);
+    ret_index(ctx, r)
 }
 
 /// `func(s string, r rune) int`.
@@ -586,39 +586,59 @@ fn to_valid_utf8(s: &[u8], rep: &[u8]) -> Vec<u8> {
     out
 }
 
-/// `Cut` and `CutLast`: (before, after string, found bool).
-fn cut(ctx: &mut NativeCtx<'_>, last: bool) -> NativeResult {
-    let (s, sep) = (str_arg(ctx, 0), str_arg(ctx, 1));
-    let i = if last {
-        last_index(&s, &sep)
+/// The substring of string `(p, _)` at bytes `off..off + len`, sharing
+/// its bytes as Go's substrings do; an empty one is `(0, 0)` (never a
+/// pointer one past the end: heap contract 2).
+fn substring(p: u64, off: usize, len: usize) -> (u64, u64) {
+    if len == 0 {
+        (0, 0)
     } else {
-        index(&s, &sep)
+        (p + off as u64, len as u64)
+    }
+}
+
+/// `Cut` and `CutLast`: (before, after string, found bool), substrings
+/// of the argument.
+fn cut(ctx: &mut NativeCtx<'_>, last: bool) -> NativeResult {
+    let (p, _) = ctx.str_words(0);
+    let (s, sep) = (ctx.str_ref(0), ctx.str_ref(1));
+    let (n, k) = (s.len(), sep.len());
+    let i = if last {
+        last_index(s, sep)
+    } else {
+        index(s, sep)
     };
     match i {
         Some(i) => {
-            ctx.ret_str(0, &s[..i]);
-            ctx.ret_str(1, &s[i + sep.len()..]);
+            ctx.ret_str_words(0, substring(p, 0, i));
+            ctx.ret_str_words(1, substring(p, i + k, n - i - k));
             ctx.ret_bool(2, true);
         }
         None => {
-            ctx.ret_str(0, &s);
-            ctx.ret_str(1, b"");
+            ctx.ret_str_words(0, substring(p, 0, n));
+            ctx.ret_str_words(1, (0, 0));
             ctx.ret_bool(2, false);
         }
     }
     NativeResult::Ok
 }
 
-/// `CutPrefix` and `CutSuffix`: (rest string, found bool).
+/// `CutPrefix` and `CutSuffix`: (rest string, found bool), a substring of
+/// the argument.
 fn cut_fix(ctx: &mut NativeCtx<'_>, prefix: bool) -> NativeResult {
-    let (s, p) = (str_arg(ctx, 0), str_arg(ctx, 1));
-    let cut = if prefix {
-        s.strip_prefix(p.as_slice())
+    let (p, _) = ctx.str_words(0);
+    let (s, fix) = (ctx.str_ref(0), ctx.str_ref(1));
+    let found = if prefix {
+        s.starts_with(fix)
     } else {
-        s.strip_suffix(p.as_slice())
+        s.ends_with(fix)
     };
-    let (rest, found) = cut.map_or((&s[..], false), |r| (r, true));
-    ctx.ret_str(0, rest);
+    let (off, len) = match (found, prefix) {
+        (false, _) => (0, s.len()),
+        (true, true) => (fix.len(), s.len() - fix.len()),
+        (true, false) => (0, s.len() - fix.len()),
+    };
+    ctx.ret_str_words(0, substring(p, off, len));
     ctx.ret_bool(1, found);
     NativeResult::Ok
 }

@@ -363,16 +363,20 @@ pub(super) fn fast<'p>(
             Op::SliceGet { d, a, i, t } => {
                 let (p, len, idx) = (r!(a), r!(Reg(a.0 + 1)), r!(i));
                 let td = prog.ty(t);
-                if idx >= len || td.words != 1 {
+                // A narrow struct or array of one slot word (`struct{ b
+                // byte }`) is converted by `run`.
+                let kind = td.mem_kind();
+                if idx >= len || td.words != 1 || (td.narrow && kind.is_none()) {
                     pc -= 1;
                     leave!(Stop::Slow);
                 }
                 let at = p + idx * td.size;
-                let v = match td.mem_kind() {
+                let v = match kind {
                     // SAFETY: idx < len <= cap elements lie in the array
                     // (value invariant 2), aligned (layout invariant 1).
                     Some(k) => unsafe { layout::load_scalar(at, k) },
-                    // SAFETY: as above; a one-word element is read whole.
+                    // SAFETY: as above; a one-word element laid out as its
+                    // slot (not narrow) is read whole.
                     None => unsafe { value::read_word(at, 0) },
                 };
                 set!(d, v)
@@ -382,13 +386,18 @@ pub(super) fn fast<'p>(
             Op::SliceSet { d, i, a, t } => {
                 let (p, len, idx) = (r!(d), r!(Reg(d.0 + 1)), r!(i));
                 let td = prog.ty(t);
-                if idx >= len || td.words != 1 || td.ptr_mask.iter().any(|&m| m != 0) {
+                let kind = td.mem_kind();
+                if idx >= len
+                    || td.words != 1
+                    || (td.narrow && kind.is_none())
+                    || td.ptr_mask.iter().any(|&m| m != 0)
+                {
                     pc -= 1;
                     leave!(Stop::Slow);
                 }
                 let at = p + idx * td.size;
                 let v = r!(a);
-                match td.mem_kind() {
+                match kind {
                     // SAFETY: as for SliceGet; a scalar holds no pointer.
                     Some(k) => unsafe { layout::store_scalar(at, k, v) },
                     // SAFETY: as for SliceGet; a pointer-free word needs no
