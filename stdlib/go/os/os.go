@@ -167,9 +167,37 @@ func writeFile(name string, data []byte, perm FileMode) (op string, msg string, 
 // writeFd writes to file descriptor fd (1 or 2: the program's streams).
 func writeFd(fd int, b []byte) (n int, msg string)
 
-func Chdir(dir string) error
+// Chdir changes the process's working directory (every goroutine's).
+func Chdir(dir string) error {
+	msg, kind := chdirPath(dir)
+	return pathError("chdir", dir, msg, kind)
+}
 
-func Chmod(name string, mode FileMode) error
+func chdirPath(name string) (msg string, kind int)
+
+// Chmod sets the mode bits of the named file (a symbolic link's target).
+func Chmod(name string, mode FileMode) error {
+	msg, kind := chmodPath(name, syscallMode(mode))
+	return pathError("chmod", name, msg, kind)
+}
+
+func chmodPath(name string, mode uint32) (msg string, kind int)
+
+// syscallMode is the system's mode bits of a FileMode: the permissions,
+// setuid, setgid and sticky.
+func syscallMode(m FileMode) uint32 {
+	o := uint32(m.Perm())
+	if m&ModeSetuid != 0 {
+		o |= 0o4000
+	}
+	if m&ModeSetgid != 0 {
+		o |= 0o2000
+	}
+	if m&ModeSticky != 0 {
+		o |= 0o1000
+	}
+	return o
+}
 
 func Clearenv()
 
@@ -199,7 +227,20 @@ func Getppid() int
 
 func Getuid() int
 
-func Getwd() (dir string, err error)
+// Getwd is an absolute name of the working directory: $PWD when it names
+// it (a path through a symbolic link survives), else the system's.
+func Getwd() (dir string, err error) {
+	dir, op, msg, kind := getwd()
+	if msg == "" {
+		return dir, nil
+	}
+	if op == "stat" {
+		return "", pathError("stat", ".", msg, kind)
+	}
+	return "", NewSyscallError(op, &syscallError{msg, kind})
+}
+
+func getwd() (dir string, op string, msg string, kind int)
 
 func Hostname() (name string, err error)
 
@@ -239,7 +280,7 @@ func IsTimeout(err error) bool
 func LookupEnv(key string) (string, bool)
 
 func Mkdir(name string, perm FileMode) error {
-	msg, kind := mkdirPath(name, perm)
+	msg, kind := mkdirPath(name, FileMode(syscallMode(perm)))
 	return pathError("mkdir", name, msg, kind)
 }
 
@@ -364,7 +405,17 @@ func RemoveAll(path string) error {
 	return err
 }
 
-func Rename(oldpath, newpath string) error
+// Rename moves oldpath to newpath, replacing a file there; onto an
+// existing directory it fails (file exists), as Go's does on Unix.
+func Rename(oldpath, newpath string) error {
+	msg, kind := renamePath(oldpath, newpath)
+	if msg == "" {
+		return nil
+	}
+	return &LinkError{"rename", oldpath, newpath, &syscallError{msg, kind}}
+}
+
+func renamePath(oldpath, newpath string) (msg string, kind int)
 
 func Setenv(key, value string) error {
 	if !setenv(key, value) {
@@ -379,7 +430,13 @@ func unsetenv(key string)
 
 func TempDir() string
 
-func Truncate(name string, size int64) error
+// Truncate changes the size of the named file.
+func Truncate(name string, size int64) error {
+	msg, kind := truncatePath(name, size)
+	return pathError("truncate", name, msg, kind)
+}
+
+func truncatePath(name string, size int64) (msg string, kind int)
 
 func Unsetenv(key string) error {
 	unsetenv(key)
@@ -389,7 +446,7 @@ func Unsetenv(key string) error {
 func UserHomeDir() (string, error)
 
 func WriteFile(name string, data []byte, perm FileMode) error {
-	op, msg, kind := writeFile(name, data, perm)
+	op, msg, kind := writeFile(name, data, FileMode(syscallMode(perm)))
 	return pathError(op, name, msg, kind)
 }
 
@@ -472,7 +529,7 @@ func Open(name string) (*File, error) {
 // OpenFile opens a file with flags (O_RDONLY ...) and, when it creates
 // it, the permission bits of perm.
 func OpenFile(name string, flag int, perm FileMode) (*File, error) {
-	fd, msg, kind := openFile(name, flag, perm)
+	fd, msg, kind := openFile(name, flag, FileMode(syscallMode(perm)))
 	if msg != "" {
 		return nil, pathError("open", name, msg, kind)
 	}
@@ -485,16 +542,55 @@ func readFd(fd int, b []byte) (n int, msg string, kind int)
 
 func closeFd(fd int) (msg string, kind int)
 
-func (f *File) Chdir() error
+func fsyncFd(fd int) (msg string, kind int)
 
-func (f *File) Chmod(mode FileMode) error
+func ftruncateFd(fd int, size int64) (msg string, kind int)
 
-func (f *File) Close() error {
+func fchmodFd(fd int, mode uint32) (msg string, kind int)
+
+func fchdirFd(fd int) (msg string, kind int)
+
+// seekFd is lseek(2).
+func seekFd(fd int, offset int64, whence int) (ret int64, msg string, kind int)
+
+// preadFd and pwriteFd are one pread(2) or pwrite(2) at off; the caller
+// loops until b is done.
+func preadFd(fd int, b []byte, off int64) (n int, msg string, kind int)
+
+func pwriteFd(fd int, b []byte, off int64) (n int, msg string, kind int)
+
+// checkValid is the error of an operation op on a nil or closed File.
+func (f *File) checkValid(op string) error {
 	if f == nil {
 		return ErrInvalid
 	}
 	if f.closed {
-		return &PathError{Op: "close", Path: f.name, Err: ErrClosed}
+		return &PathError{Op: op, Path: f.name, Err: ErrClosed}
+	}
+	return nil
+}
+
+// Chdir makes the directory f is open on the working directory.
+func (f *File) Chdir() error {
+	if err := f.checkValid("chdir"); err != nil {
+		return err
+	}
+	msg, kind := fchdirFd(f.fd)
+	return pathError("chdir", f.name, msg, kind)
+}
+
+// Chmod sets the file's mode bits.
+func (f *File) Chmod(mode FileMode) error {
+	if err := f.checkValid("chmod"); err != nil {
+		return err
+	}
+	msg, kind := fchmodFd(f.fd, syscallMode(mode))
+	return pathError("chmod", f.name, msg, kind)
+}
+
+func (f *File) Close() error {
+	if err := f.checkValid("close"); err != nil {
+		return err
 	}
 	f.closed = true
 	msg, kind := closeFd(f.fd)
@@ -512,11 +608,8 @@ func (f *File) Name() string {
 // Read reads up to len(b) bytes; io.EOF at the end of the file. The read
 // is a system call that gives up the P while it blocks.
 func (f *File) Read(b []byte) (n int, err error) {
-	if f == nil {
-		return 0, ErrInvalid
-	}
-	if f.closed {
-		return 0, &PathError{Op: "read", Path: f.name, Err: ErrClosed}
+	if err := f.checkValid("read"); err != nil {
+		return 0, err
 	}
 	if len(b) == 0 {
 		return 0, nil
@@ -531,7 +624,31 @@ func (f *File) Read(b []byte) (n int, err error) {
 	return n, nil
 }
 
-func (f *File) ReadAt(b []byte, off int64) (n int, err error)
+// ReadAt reads len(b) bytes from offset off (the file's offset stays);
+// fewer only with an error, io.EOF at the end of the file.
+func (f *File) ReadAt(b []byte, off int64) (n int, err error) {
+	if err := f.checkValid("read"); err != nil {
+		return 0, err
+	}
+	if off < 0 {
+		return 0, &PathError{Op: "readat", Path: f.name, Err: errors.New("negative offset")}
+	}
+	for len(b) > 0 {
+		m, msg, kind := preadFd(f.fd, b, off)
+		if msg != "" {
+			err = pathError("read", f.name, msg, kind)
+			break
+		}
+		if m == 0 {
+			err = io.EOF
+			break
+		}
+		n += m
+		b = b[m:]
+		off += int64(m)
+	}
+	return
+}
 
 func (f *File) ReadDir(n int) ([]DirEntry, error)
 
@@ -541,7 +658,19 @@ func (f *File) Readdir(n int) ([]FileInfo, error)
 
 func (f *File) Readdirnames(n int) (names []string, err error)
 
-func (f *File) Seek(offset int64, whence int) (ret int64, err error)
+// Seek sets the offset of the next Read or Write: offset from the start
+// (io.SeekStart), the current offset (io.SeekCurrent) or the end
+// (io.SeekEnd). It returns the new offset.
+func (f *File) Seek(offset int64, whence int) (ret int64, err error) {
+	if err := f.checkValid("seek"); err != nil {
+		return 0, err
+	}
+	r, msg, kind := seekFd(f.fd, offset, whence)
+	if msg != "" {
+		return 0, pathError("seek", f.name, msg, kind)
+	}
+	return r, nil
+}
 
 func (f *File) SetDeadline(t time.Time) error
 
@@ -551,31 +680,64 @@ func (f *File) SetWriteDeadline(t time.Time) error
 
 // Stat describes the file (by its name).
 func (f *File) Stat() (FileInfo, error) {
-	if f == nil {
-		return nil, ErrInvalid
-	}
-	if f.closed {
-		return nil, &PathError{Op: "stat", Path: f.name, Err: ErrClosed}
+	if err := f.checkValid("stat"); err != nil {
+		return nil, err
 	}
 	return statFile("stat", f.name, true)
 }
 
-func (f *File) Sync() error
+// Sync commits the file's contents to stable storage (fsync).
+func (f *File) Sync() error {
+	if err := f.checkValid("sync"); err != nil {
+		return err
+	}
+	msg, kind := fsyncFd(f.fd)
+	return pathError("sync", f.name, msg, kind)
+}
 
-func (f *File) Truncate(size int64) error
+// Truncate changes the size of the file; the offset stays.
+func (f *File) Truncate(size int64) error {
+	if err := f.checkValid("truncate"); err != nil {
+		return err
+	}
+	msg, kind := ftruncateFd(f.fd, size)
+	return pathError("truncate", f.name, msg, kind)
+}
 
 func (f *File) Write(b []byte) (n int, err error) {
-	if f == nil {
-		return 0, ErrInvalid
-	}
-	if f.closed {
-		return 0, &PathError{Op: "write", Path: f.name, Err: ErrClosed}
+	if err := f.checkValid("write"); err != nil {
+		return 0, err
 	}
 	n, msg := writeFd(f.fd, b)
 	return n, pathError("write", f.name, msg, 0)
 }
 
-func (f *File) WriteAt(b []byte, off int64) (n int, err error)
+var errWriteAtInAppendMode = errors.New("os: invalid use of WriteAt on file opened with O_APPEND")
+
+// WriteAt writes b at offset off (the file's offset stays); an error when
+// fewer than len(b) bytes were written.
+func (f *File) WriteAt(b []byte, off int64) (n int, err error) {
+	if err := f.checkValid("write"); err != nil {
+		return 0, err
+	}
+	if f.append {
+		return 0, errWriteAtInAppendMode
+	}
+	if off < 0 {
+		return 0, &PathError{Op: "writeat", Path: f.name, Err: errors.New("negative offset")}
+	}
+	for len(b) > 0 {
+		m, msg, kind := pwriteFd(f.fd, b, off)
+		if msg != "" {
+			err = pathError("write", f.name, msg, kind)
+			break
+		}
+		n += m
+		b = b[m:]
+		off += int64(m)
+	}
+	return
+}
 
 func (f *File) WriteString(s string) (n int, err error) {
 	return f.Write([]byte(s))

@@ -5,8 +5,12 @@
 //! operation, the system's message (Go's spelling, e.g. `no such file or
 //! directory`) and its kind.
 //!
-//! Files other than the standard streams cannot be opened yet (`Open`,
-//! `Create` and `File`'s reading methods are not implemented).
+//! Every call that may block on the file system (open, read, write,
+//! seek, truncate, fsync, chmod, rename, stat ...) runs in
+//! `NativeCtx::syscall`, which hands the P to another M while it blocks;
+//! the native then ends with [`after_syscall`]. Paths go to the system as
+//! C strings: one with a NUL byte fails with `invalid argument`, as Go's
+//! `syscall.BytePtrFromString` makes it.
 
 use super::ret_strings;
 use gol_vm::{Native, NativeCtx, NativeResult};
@@ -66,6 +70,72 @@ pub const NATIVES: &[(&str, Native)] = &[
         ),
     ),
     ("isDir", Native::new(is_dir, "func(name string) bool")),
+    (
+        "seekFd",
+        Native::new(
+            seek_fd,
+            "func(fd int, offset int64, whence int) (ret int64, msg string, kind int)",
+        ),
+    ),
+    (
+        "preadFd",
+        Native::new(
+            pread_fd,
+            "func(fd int, b []byte, off int64) (n int, msg string, kind int)",
+        ),
+    ),
+    (
+        "pwriteFd",
+        Native::new(
+            pwrite_fd,
+            "func(fd int, b []byte, off int64) (n int, msg string, kind int)",
+        ),
+    ),
+    (
+        "ftruncateFd",
+        Native::new(
+            ftruncate_fd,
+            "func(fd int, size int64) (msg string, kind int)",
+        ),
+    ),
+    ("fsyncFd", Native::new(fsync_fd, "func(fd int) (msg string, kind int)")),
+    (
+        "fchmodFd",
+        Native::new(fchmod_fd, "func(fd int, mode uint32) (msg string, kind int)"),
+    ),
+    ("fchdirFd", Native::new(fchdir_fd, "func(fd int) (msg string, kind int)")),
+    (
+        "truncatePath",
+        Native::new(
+            truncate_path,
+            "func(name string, size int64) (msg string, kind int)",
+        ),
+    ),
+    (
+        "chmodPath",
+        Native::new(
+            chmod_path,
+            "func(name string, mode uint32) (msg string, kind int)",
+        ),
+    ),
+    (
+        "chdirPath",
+        Native::new(chdir_path, "func(name string) (msg string, kind int)"),
+    ),
+    (
+        "renamePath",
+        Native::new(
+            rename_path,
+            "func(oldpath, newpath string) (msg string, kind int)",
+        ),
+    ),
+    (
+        "getwd",
+        Native::new(
+            getwd,
+            "func() (dir string, op string, msg string, kind int)",
+        ),
+    ),
     (
         "statPath",
         Native::new(
@@ -576,4 +646,232 @@ pub fn temp_dir(ctx: &mut NativeCtx<'_>) -> NativeResult {
         .unwrap_or_else(|| b"/tmp".to_vec());
     ctx.ret_str(0, &d);
     NativeResult::Ok
+}
+
+/// The C string of path argument `i`, or EINVAL for a path with a NUL
+/// byte (Go's `syscall.BytePtrFromString`).
+fn c_path(ctx: &NativeCtx<'_>, i: usize) -> std::io::Result<std::ffi::CString> {
+    std::ffi::CString::new(ctx.str(i)).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))
+}
+
+/// The outcome of a system call that returns -1 and sets errno on failure,
+/// retried on EINTR as Go's `ignoringEINTR` does.
+fn retry(mut call: impl FnMut() -> i64) -> std::io::Result<i64> {
+    loop {
+        let r = call();
+        if r >= 0 {
+            return Ok(r);
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// A native `func(...) (msg string, kind int)` over a descriptor or a
+/// path: `call` runs as a system call that releases the P.
+fn ret_call(ctx: &mut NativeCtx<'_>, call: impl FnOnce() -> std::io::Result<i64>) -> NativeResult {
+    let (r, keep) = ctx.syscall(call);
+    ret_msg(ctx, 0, r.err(), keep)
+}
+
+/// `os.seekFd(fd int, offset int64, whence int) (ret int64, msg string, kind int)`:
+/// lseek(2); an unknown whence fails with `invalid argument` from the
+/// system, as in Go.
+fn seek_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    let off = ctx.int(1);
+    let whence = ctx.int(2);
+    let (r, keep) = ctx.syscall(|| {
+        let Ok(whence) = i32::try_from(whence) else {
+            return Err(std::io::Error::from_raw_os_error(libc::EINVAL));
+        };
+        // SAFETY: lseek(2) touches no memory of ours.
+        retry(|| unsafe { libc::lseek(fd, off, whence) })
+    });
+    ctx.ret_int(0, *r.as_ref().unwrap_or(&0));
+    ret_msg(ctx, 1, r.err(), keep)
+}
+
+/// `os.preadFd(fd int, b []byte, off int64) (n int, msg string, kind int)`:
+/// one pread(2) of at most len(b) bytes (and at most 1 MiB: the caller
+/// loops) at offset off, into a buffer of our own that is copied into b
+/// afterwards (the system call touches no gol memory).
+fn pread_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    let (ptr, len, _) = ctx.slice(1);
+    let off = ctx.int(2);
+    let mut buf = vec![0u8; (len as usize).min(1 << 20)];
+    let (r, keep) = ctx.syscall(|| {
+        // SAFETY: reads into a live buffer of its length.
+        retry(|| unsafe {
+            libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), off) as i64
+        })
+    });
+    let n = *r.as_ref().unwrap_or(&0) as usize;
+    ctx.write_bytes_at(ptr, &buf[..n]);
+    ctx.ret_int(0, n as i64);
+    ret_msg(ctx, 1, r.err(), keep)
+}
+
+/// `os.pwriteFd(fd int, b []byte, off int64) (n int, msg string, kind int)`:
+/// one pwrite(2) of b (a copy) at offset off; the caller loops over a
+/// short write.
+fn pwrite_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    let b = ctx.bytes(1);
+    let off = ctx.int(2);
+    let (r, keep) = ctx.syscall(|| {
+        // SAFETY: writes from a live buffer of its length.
+        retry(|| unsafe {
+            libc::pwrite(fd, b.as_ptr() as *const libc::c_void, b.len(), off) as i64
+        })
+    });
+    ctx.ret_int(0, *r.as_ref().unwrap_or(&0));
+    ret_msg(ctx, 1, r.err(), keep)
+}
+
+/// `os.ftruncateFd(fd int, size int64) (msg string, kind int)`
+fn ftruncate_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    let size = ctx.int(1);
+    ret_call(ctx, || {
+        // SAFETY: ftruncate(2) touches no memory of ours.
+        retry(|| unsafe { libc::ftruncate(fd, size) } as i64)
+    })
+}
+
+/// `os.fsyncFd(fd int) (msg string, kind int)`
+fn fsync_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    ret_call(ctx, || {
+        // SAFETY: fsync(2) touches no memory of ours.
+        retry(|| unsafe { libc::fsync(fd) } as i64)
+    })
+}
+
+/// `os.fchmodFd(fd int, mode uint32) (msg string, kind int)`: mode is the
+/// system's bits already (os.syscallMode).
+fn fchmod_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    let mode = ctx.uint(1) as libc::mode_t;
+    ret_call(ctx, || {
+        // SAFETY: fchmod(2) touches no memory of ours.
+        retry(|| unsafe { libc::fchmod(fd, mode) } as i64)
+    })
+}
+
+/// `os.fchdirFd(fd int) (msg string, kind int)`
+fn fchdir_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    ret_call(ctx, || {
+        // SAFETY: fchdir(2) touches no memory of ours.
+        retry(|| unsafe { libc::fchdir(fd) } as i64)
+    })
+}
+
+/// `os.truncatePath(name string, size int64) (msg string, kind int)`
+fn truncate_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let path = c_path(ctx, 0);
+    let size = ctx.int(1);
+    ret_call(ctx, || {
+        let path = path?;
+        // SAFETY: a NUL-terminated path that lives across the call.
+        retry(|| unsafe { libc::truncate(path.as_ptr(), size) } as i64)
+    })
+}
+
+/// `os.chmodPath(name string, mode uint32) (msg string, kind int)`
+fn chmod_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let path = c_path(ctx, 0);
+    let mode = ctx.uint(1) as libc::mode_t;
+    ret_call(ctx, || {
+        let path = path?;
+        // SAFETY: a NUL-terminated path that lives across the call.
+        retry(|| unsafe { libc::chmod(path.as_ptr(), mode) } as i64)
+    })
+}
+
+/// `os.chdirPath(name string) (msg string, kind int)`: the process's
+/// working directory, shared by every goroutine as in Go.
+fn chdir_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let path = c_path(ctx, 0);
+    ret_call(ctx, || {
+        let path = path?;
+        // SAFETY: a NUL-terminated path that lives across the call.
+        retry(|| unsafe { libc::chdir(path.as_ptr()) } as i64)
+    })
+}
+
+/// lstat(2) or stat(2) of a C path.
+fn stat_c(path: &std::ffi::CStr, follow: bool) -> std::io::Result<libc::stat> {
+    // SAFETY: all-zero bytes are a valid `stat` (plain integers).
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: a NUL-terminated path and a `stat` to fill, both live
+    // across the call.
+    retry(|| unsafe {
+        if follow {
+            libc::stat(path.as_ptr(), &mut st) as i64
+        } else {
+            libc::lstat(path.as_ptr(), &mut st) as i64
+        }
+    })?;
+    Ok(st)
+}
+
+/// `os.renamePath(oldpath, newpath string) (msg string, kind int)`:
+/// rename(2), with Go's check first: renaming onto an existing directory
+/// fails with oldpath's own error if it has one, and with `file exists`
+/// unless both names are one file.
+fn rename_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let old = c_path(ctx, 0);
+    let new = c_path(ctx, 1);
+    ret_call(ctx, || {
+        let (old, new) = (old?, new?);
+        if let Ok(nst) = stat_c(&new, false) {
+            if nst.st_mode & libc::S_IFMT == libc::S_IFDIR {
+                let ost = stat_c(&old, false)?;
+                if old == new || (ost.st_dev, ost.st_ino) != (nst.st_dev, nst.st_ino) {
+                    return Err(std::io::Error::from_raw_os_error(libc::EEXIST));
+                }
+            }
+        }
+        // SAFETY: NUL-terminated paths that live across the call.
+        retry(|| unsafe { libc::rename(old.as_ptr(), new.as_ptr()) } as i64)
+    })
+}
+
+/// `os.getwd() (dir string, op string, msg string, kind int)`: Go's
+/// Getwd: $PWD when it is absolute and names the directory "." is (so a
+/// path through a symbolic link is kept), getcwd(3) otherwise. A failure
+/// names its operation: `stat` (of ".") or `getwd`.
+fn getwd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    let pwd = std::env::var_os("PWD").map(|v| v.into_vec());
+    let (r, keep) = ctx.syscall(|| -> Result<Vec<u8>, (&'static str, std::io::Error)> {
+        if let Some(pwd) = pwd.filter(|p| p.first() == Some(&b'/')) {
+            let dot = stat_c(c".", true).map_err(|e| ("stat", e))?;
+            if let Ok(p) = std::ffi::CString::new(pwd.clone()) {
+                if let Ok(st) = stat_c(&p, true) {
+                    if (st.st_dev, st.st_ino) == (dot.st_dev, dot.st_ino) {
+                        return Ok(pwd);
+                    }
+                }
+            }
+        }
+        std::env::current_dir()
+            .map(|d| d.as_os_str().as_bytes().to_vec())
+            .map_err(|e| ("getwd", e))
+    });
+    match r {
+        Ok(dir) => {
+            ctx.ret_str(0, &dir);
+            ret_outcome(ctx, 1, ("", String::new(), 0), keep)
+        }
+        Err((op, e)) => {
+            ctx.ret_str(0, b"");
+            ret_outcome(ctx, 1, failure(op, &e), keep)
+        }
+    }
 }
