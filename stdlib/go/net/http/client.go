@@ -285,7 +285,7 @@ func (c *Client) Do(req *Request) (*Response, error) {
 				return nil, uerr(errors.New("stopped after 10 redirects"))
 			}
 		}
-		resp, err := c.transport().RoundTrip(req)
+		resp, err := c.transport().RoundTrip(withUserinfo(req))
 		if err != nil {
 			return nil, uerr(err)
 		}
@@ -379,6 +379,23 @@ func urlString(via []*Request, req *Request) string {
 }
 
 // attachCancel ends the timeout's context when the body is closed.
+// withUserinfo is req, or a copy of it that sends the user name and
+// password of its URL as basic authentication when it has none of its own.
+func withUserinfo(req *Request) *Request {
+	if req.URL == nil || req.URL.User == nil || req.Header.Get("Authorization") != "" {
+		return req
+	}
+	u := req.URL.User
+	password, _ := u.Password()
+	r2 := *req
+	r2.Header = req.Header.Clone()
+	if r2.Header == nil {
+		r2.Header = make(Header)
+	}
+	r2.Header.Set("Authorization", "Basic "+basicAuth(u.Username(), password))
+	return &r2
+}
+
 func (c *Client) attachCancel(resp *Response, cancel context.CancelFunc) {
 	if cancel == nil {
 		return
