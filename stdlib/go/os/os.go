@@ -203,13 +203,90 @@ func Clearenv()
 
 func Environ() []string
 
-func Executable() (string, error)
+// Executable is the path of the running executable: under gol, the gol
+// binary that runs the program (Go's is the program's own binary).
+func Executable() (string, error) {
+	path, msg, kind := executable()
+	if msg != "" {
+		return "", pathError("readlink", "/proc/self/exe", msg, kind)
+	}
+	return path, nil
+}
+
+func executable() (path string, msg string, kind int)
 
 func Exit(code int)
 
-func Expand(s string, mapping func(string) string) string
+// Expand replaces $var and ${var} in s by mapping(var); $ followed by one
+// of the shell's special characters (*#$@!?- and digits) names that
+// character; bad ${...} syntax is dropped.
+func Expand(s string, mapping func(string) string) string {
+	var buf []byte
+	i := 0
+	for j := 0; j < len(s); j++ {
+		if s[j] != '$' || j+1 >= len(s) {
+			continue
+		}
+		buf = append(buf, s[i:j]...)
+		name, w := shellName(s[j+1:])
+		if name != "" {
+			buf = append(buf, mapping(name)...)
+		} else if w == 0 {
+			// No name: the '$' stays.
+			buf = append(buf, '$')
+		}
+		j += w
+		i = j + 1
+	}
+	if buf == nil && i == 0 {
+		return s
+	}
+	return string(buf) + s[i:]
+}
 
-func ExpandEnv(s string) string
+// ExpandEnv is Expand with the environment as the mapping.
+func ExpandEnv(s string) string {
+	return Expand(s, Getenv)
+}
+
+func isShellSpecialVar(c uint8) bool {
+	switch c {
+	case '*', '#', '$', '@', '!', '?', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return true
+	}
+	return false
+}
+
+func isAlphaNum(c uint8) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// shellName is the variable name s starts with (after a '$') and how many
+// bytes it takes; "" with a width for bad ${...} syntax, which is dropped.
+func shellName(s string) (string, int) {
+	if s[0] == '{' {
+		if len(s) > 2 && isShellSpecialVar(s[1]) && s[2] == '}' {
+			return s[1:2], 3
+		}
+		for i := 1; i < len(s); i++ {
+			if s[i] == '}' {
+				if i == 1 {
+					return "", 2
+				}
+				return s[1:i], i + 1
+			}
+		}
+		return "", 1
+	}
+	if isShellSpecialVar(s[0]) {
+		return s[0:1], 1
+	}
+	i := 0
+	for i < len(s) && isAlphaNum(s[i]) {
+		i++
+	}
+	return s[:i], i
+}
 
 func Getegid() int
 
@@ -242,7 +319,16 @@ func Getwd() (dir string, err error) {
 
 func getwd() (dir string, op string, msg string, kind int)
 
-func Hostname() (name string, err error)
+// Hostname is the kernel's host name.
+func Hostname() (name string, err error) {
+	name, msg, kind := hostname()
+	if msg != "" {
+		return "", NewSyscallError("uname", &syscallError{msg, kind})
+	}
+	return name, nil
+}
+
+func hostname() (name string, msg string, kind int)
 
 func IsExist(err error) bool {
 	return underlyingIs(err, ErrExist)
@@ -252,30 +338,45 @@ func IsNotExist(err error) bool {
 	return underlyingIs(err, ErrNotExist)
 }
 
-func IsPathSeparator(c uint8) bool
+func IsPathSeparator(c uint8) bool { return c == PathSeparator }
 
 func IsPermission(err error) bool {
 	return underlyingIs(err, ErrPermission)
 }
 
-// underlyingIs is Go's os.underlyingErrorIs: only *PathError and
-// *LinkError are looked through.
+// underlyingIs is Go's os.underlyingErrorIs: only *PathError,
+// *LinkError and *SyscallError are looked through.
 func underlyingIs(err error, target error) bool {
 	if err == target {
 		return true
 	}
-	if pe, ok := err.(*PathError); ok {
-		err = pe.Err
-	} else if le, ok := err.(*LinkError); ok {
-		err = le.Err
-	}
+	err = underlyingError(err)
 	if se, ok := err.(*syscallError); ok {
 		return se.Is(target)
 	}
 	return err == target
 }
 
-func IsTimeout(err error) bool
+// underlyingError is the error a *PathError, *LinkError or *SyscallError
+// wraps, or err.
+func underlyingError(err error) error {
+	switch e := err.(type) {
+	case *PathError:
+		return e.Err
+	case *LinkError:
+		return e.Err
+	case *SyscallError:
+		return e.Err
+	}
+	return err
+}
+
+// IsTimeout reports whether err (or the error a *PathError, *LinkError or
+// *SyscallError wraps) says it is a timeout.
+func IsTimeout(err error) bool {
+	t, ok := underlyingError(err).(interface{ Timeout() bool })
+	return ok && t.Timeout()
+}
 
 func LookupEnv(key string) (string, bool)
 
@@ -321,25 +422,86 @@ func MkdirTemp(dir, pattern string) (string, error) {
 	if dir == "" {
 		dir = TempDir()
 	}
-	prefix, suffix := pattern, ""
+	prefix, suffix, err := prefixAndSuffix(pattern)
+	if err != nil {
+		return "", &PathError{Op: "mkdirtemp", Path: pattern, Err: err}
+	}
+	prefix = joinPath(dir, prefix)
+	for try := 0; ; try++ {
+		name := prefix + nextRandom() + suffix
+		err := Mkdir(name, 0700)
+		if err == nil {
+			return name, nil
+		}
+		if IsExist(err) {
+			if try < 10000 {
+				continue
+			}
+			return "", &PathError{Op: "mkdirtemp", Path: dir + "/" + prefix + "*" + suffix, Err: ErrExist}
+		}
+		if IsNotExist(err) {
+			if _, serr := Stat(dir); IsNotExist(serr) {
+				return "", serr
+			}
+		}
+		return "", err
+	}
+}
+
+// CreateTemp creates and opens (read-write, mode 0600) a new file in dir
+// (TempDir when empty), named as MkdirTemp names directories.
+func CreateTemp(dir, pattern string) (*File, error) {
+	if dir == "" {
+		dir = TempDir()
+	}
+	prefix, suffix, err := prefixAndSuffix(pattern)
+	if err != nil {
+		return nil, &PathError{Op: "createtemp", Path: pattern, Err: err}
+	}
+	prefix = joinPath(dir, prefix)
+	for try := 0; ; try++ {
+		name := prefix + nextRandom() + suffix
+		f, err := OpenFile(name, O_RDWR|O_CREATE|O_EXCL, 0600)
+		if IsExist(err) && try < 10000 {
+			continue
+		}
+		if IsExist(err) {
+			return nil, &PathError{Op: "createtemp", Path: prefix + "*" + suffix, Err: ErrExist}
+		}
+		return f, err
+	}
+}
+
+var errPatternHasSeparator = errors.New("pattern contains path separator")
+
+// prefixAndSuffix splits a temporary name's pattern at its last "*".
+func prefixAndSuffix(pattern string) (prefix, suffix string, err error) {
+	for i := 0; i < len(pattern); i++ {
+		if IsPathSeparator(pattern[i]) {
+			return "", "", errPatternHasSeparator
+		}
+	}
+	prefix = pattern
 	for i := len(pattern) - 1; i >= 0; i-- {
 		if pattern[i] == '*' {
 			prefix, suffix = pattern[:i], pattern[i+1:]
 			break
 		}
 	}
-	for try := 0; try < 10000; try++ {
-		tempSeq = tempSeq*1664525 + 1013904223 + uint32(time.Now().UnixNano())
-		name := dir + "/" + prefix + uitoa(uint(tempSeq)) + suffix
-		err := Mkdir(name, 0700)
-		if err == nil {
-			return name, nil
-		}
-		if !IsExist(err) {
-			return "", err
-		}
+	return prefix, suffix, nil
+}
+
+func joinPath(dir, name string) string {
+	if len(dir) > 0 && IsPathSeparator(dir[len(dir)-1]) {
+		return dir + name
 	}
-	return "", &PathError{Op: "mkdirtemp", Path: dir + "/" + pattern, Err: ErrExist}
+	return dir + "/" + name
+}
+
+// nextRandom is a decimal number for a temporary name.
+func nextRandom() string {
+	tempSeq = tempSeq*1664525 + 1013904223 + uint32(time.Now().UnixNano())
+	return uitoa(uint(tempSeq))
 }
 
 // tempSeq varies MkdirTemp's names (a linear congruential step mixed with
@@ -443,7 +605,13 @@ func Unsetenv(key string) error {
 	return nil
 }
 
-func UserHomeDir() (string, error)
+// UserHomeDir is $HOME.
+func UserHomeDir() (string, error) {
+	if v := Getenv("HOME"); v != "" {
+		return v, nil
+	}
+	return "", errors.New("$HOME is not defined")
+}
 
 func WriteFile(name string, data []byte, perm FileMode) error {
 	op, msg, kind := writeFile(name, data, FileMode(syscallMode(perm)))
@@ -514,8 +682,6 @@ type File struct {
 func Create(name string) (*File, error) {
 	return OpenFile(name, O_RDWR|O_CREATE|O_TRUNC, 0666)
 }
-
-func CreateTemp(dir, pattern string) (*File, error)
 
 func NewFile(fd uintptr, name string) *File {
 	return &File{fd: int(fd), name: name}
@@ -650,13 +816,128 @@ func (f *File) ReadAt(b []byte, off int64) (n int, err error) {
 	return
 }
 
-func (f *File) ReadDir(n int) ([]DirEntry, error)
+// dirInfo is the state of reading a directory through its File: the
+// names not handed out yet, read in the system's order at the first call.
+type dirInfo struct {
+	names []string
+}
 
-func (f *File) ReadFrom(r io.Reader) (n int64, err error)
+// readDirFd lists the entries of the directory open on fd from its
+// current offset (no "." or ".."), in the system's order.
+func readDirFd(fd int) (names []string, msg string, kind int)
 
-func (f *File) Readdir(n int) ([]FileInfo, error)
+const (
+	readdirName = iota
+	readdirDirEntry
+	readdirFileInfo
+)
 
-func (f *File) Readdirnames(n int) (names []string, err error)
+// readdir hands out up to n entries (all when n <= 0) in one of three
+// forms; io.EOF when n > 0 and none are left. An entry removed since it
+// was listed is skipped.
+func (f *File) readdir(n int, mode int) (names []string, dirents []DirEntry, infos []FileInfo, err error) {
+	if f.closed {
+		return nil, nil, nil, &PathError{Op: "readdirent", Path: f.name, Err: errFileClosing}
+	}
+	d, _ := f.dirinfo.(*dirInfo)
+	if d == nil {
+		all, msg, kind := readDirFd(f.fd)
+		if msg != "" {
+			return nil, nil, nil, pathError("readdirent", f.name, msg, kind)
+		}
+		d = &dirInfo{names: all}
+		f.dirinfo = d
+	}
+	if n == 0 {
+		n = -1
+	}
+	for n != 0 && len(d.names) > 0 {
+		name := d.names[0]
+		d.names = d.names[1:]
+		if n > 0 {
+			n--
+		}
+		if mode == readdirName {
+			names = append(names, name)
+			continue
+		}
+		info, err := Lstat(f.name + "/" + name)
+		if IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			return names, dirents, infos, err
+		}
+		if mode == readdirDirEntry {
+			dirents = append(dirents, &dirEntry{info.(*fileStat)})
+		} else {
+			infos = append(infos, info)
+		}
+	}
+	if n > 0 && len(names)+len(dirents)+len(infos) == 0 {
+		return nil, nil, nil, io.EOF
+	}
+	return names, dirents, infos, nil
+}
+
+// errFileClosing is the error of reading a directory through a closed
+// File (internal/poll's ErrFileClosing).
+var errFileClosing = errors.New("use of closed file")
+
+// ReadDir reads up to n entries of the directory (all when n <= 0), in
+// the system's order; io.EOF at the end when n > 0.
+func (f *File) ReadDir(n int) ([]DirEntry, error) {
+	if f == nil {
+		return nil, ErrInvalid
+	}
+	_, dirents, _, err := f.readdir(n, readdirDirEntry)
+	if dirents == nil {
+		dirents = []DirEntry{}
+	}
+	return dirents, err
+}
+
+// Readdir is ReadDir with each entry's FileInfo.
+func (f *File) Readdir(n int) ([]FileInfo, error) {
+	if f == nil {
+		return nil, ErrInvalid
+	}
+	_, _, infos, err := f.readdir(n, readdirFileInfo)
+	if infos == nil {
+		infos = []FileInfo{}
+	}
+	return infos, err
+}
+
+// Readdirnames is ReadDir with the entries' names.
+func (f *File) Readdirnames(n int) (names []string, err error) {
+	if f == nil {
+		return nil, ErrInvalid
+	}
+	names, _, _, err = f.readdir(n, readdirName)
+	if names == nil {
+		names = []string{}
+	}
+	return names, err
+}
+
+// fileWriter and fileReader are a File without ReadFrom and WriteTo, so
+// that io.Copy through them moves the bytes itself.
+type fileWriter struct{ f *File }
+
+func (w fileWriter) Write(b []byte) (int, error) { return w.f.Write(b) }
+
+type fileReader struct{ f *File }
+
+func (r fileReader) Read(b []byte) (int, error) { return r.f.Read(b) }
+
+// ReadFrom copies r to the file until io.EOF (io.ReaderFrom).
+func (f *File) ReadFrom(r io.Reader) (n int64, err error) {
+	if err := f.checkValid("write"); err != nil {
+		return 0, err
+	}
+	return io.Copy(fileWriter{f}, r)
+}
 
 // Seek sets the offset of the next Read or Write: offset from the start
 // (io.SeekStart), the current offset (io.SeekCurrent) or the end
@@ -665,6 +946,8 @@ func (f *File) Seek(offset int64, whence int) (ret int64, err error) {
 	if err := f.checkValid("seek"); err != nil {
 		return 0, err
 	}
+	// Reading a directory starts again from the new offset.
+	f.dirinfo = nil
 	r, msg, kind := seekFd(f.fd, offset, whence)
 	if msg != "" {
 		return 0, pathError("seek", f.name, msg, kind)
@@ -672,11 +955,39 @@ func (f *File) Seek(offset int64, whence int) (ret int64, err error) {
 	return r, nil
 }
 
-func (f *File) SetDeadline(t time.Time) error
+// SetDeadline and its read and write forms: files gol opens are not
+// pollable (Go's ordinary files and standard streams are not either), so
+// they return ErrNoDeadline; on a closed file, internal/poll's error
+// unwrapped, as Go's do.
+func (f *File) SetDeadline(t time.Time) error {
+	if f == nil {
+		return ErrInvalid
+	}
+	if f.closed {
+		return errFileClosing
+	}
+	return ErrNoDeadline
+}
 
-func (f *File) SetReadDeadline(t time.Time) error
+func (f *File) SetReadDeadline(t time.Time) error {
+	if f == nil {
+		return ErrInvalid
+	}
+	if f.closed {
+		return errFileClosing
+	}
+	return ErrNoDeadline
+}
 
-func (f *File) SetWriteDeadline(t time.Time) error
+func (f *File) SetWriteDeadline(t time.Time) error {
+	if f == nil {
+		return ErrInvalid
+	}
+	if f.closed {
+		return errFileClosing
+	}
+	return ErrNoDeadline
+}
 
 // Stat describes the file (by its name).
 func (f *File) Stat() (FileInfo, error) {
@@ -743,7 +1054,13 @@ func (f *File) WriteString(s string) (n int, err error) {
 	return f.Write([]byte(s))
 }
 
-func (f *File) WriteTo(w io.Writer) (n int64, err error)
+// WriteTo copies the file to w until io.EOF (io.WriterTo).
+func (f *File) WriteTo(w io.Writer) (n int64, err error) {
+	if err := f.checkValid("read"); err != nil {
+		return 0, err
+	}
+	return io.Copy(w, fileReader{f})
+}
 
 // FileInfo describes a file (io/fs.FileInfo in Go).
 type FileInfo interface {
@@ -870,7 +1187,11 @@ func (e *PathError) Error() string {
 	return e.Op + " " + e.Path + ": " + e.Err.Error()
 }
 
-func (e *PathError) Timeout() bool
+// Timeout reports whether the wrapped error is a timeout.
+func (e *PathError) Timeout() bool {
+	t, ok := e.Err.(interface{ Timeout() bool })
+	return ok && t.Timeout()
+}
 
 func (e *PathError) Unwrap() error {
 	return e.Err

@@ -162,6 +162,34 @@ pub const NATIVES: &[(&str, Native)] = &[
     ),
     ("Environ", Native::new(environ, "func() []string")),
     ("Getpid", Native::new(getpid, "func() int")),
+    ("Getppid", Native::new(getppid, "func() int")),
+    ("Getuid", Native::new(getuid, "func() int")),
+    ("Geteuid", Native::new(geteuid, "func() int")),
+    ("Getgid", Native::new(getgid, "func() int")),
+    ("Getegid", Native::new(getegid, "func() int")),
+    ("Getpagesize", Native::new(getpagesize, "func() int")),
+    ("Clearenv", Native::new(clearenv, "func()")),
+    (
+        "hostname",
+        Native::new(
+            hostname,
+            "func() (name string, msg string, kind int)",
+        ),
+    ),
+    (
+        "executable",
+        Native::new(
+            executable,
+            "func() (path string, msg string, kind int)",
+        ),
+    ),
+    (
+        "readDirFd",
+        Native::new(
+            read_dir_fd,
+            "func(fd int) (names []string, msg string, kind int)",
+        ),
+    ),
     ("TempDir", Native::new(temp_dir, "func() string")),
 ];
 
@@ -872,6 +900,159 @@ fn getwd(ctx: &mut NativeCtx<'_>) -> NativeResult {
         Err((op, e)) => {
             ctx.ret_str(0, b"");
             ret_outcome(ctx, 1, failure(op, &e), keep)
+        }
+    }
+}
+
+/// `os.Getppid() int`
+fn getppid(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    // SAFETY: getppid(2) cannot fail and touches no memory.
+    ctx.ret_int(0, unsafe { libc::getppid() } as i64);
+    NativeResult::Ok
+}
+
+/// `os.Getuid() int`
+fn getuid(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    // SAFETY: getuid(2) cannot fail and touches no memory.
+    ctx.ret_int(0, unsafe { libc::getuid() } as i64);
+    NativeResult::Ok
+}
+
+/// `os.Geteuid() int`
+fn geteuid(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    // SAFETY: geteuid(2) cannot fail and touches no memory.
+    ctx.ret_int(0, unsafe { libc::geteuid() } as i64);
+    NativeResult::Ok
+}
+
+/// `os.Getgid() int`
+fn getgid(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    // SAFETY: getgid(2) cannot fail and touches no memory.
+    ctx.ret_int(0, unsafe { libc::getgid() } as i64);
+    NativeResult::Ok
+}
+
+/// `os.Getegid() int`
+fn getegid(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    // SAFETY: getegid(2) cannot fail and touches no memory.
+    ctx.ret_int(0, unsafe { libc::getegid() } as i64);
+    NativeResult::Ok
+}
+
+/// `os.Getpagesize() int`
+fn getpagesize(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    // SAFETY: sysconf(3) reads a constant of the system.
+    ctx.ret_int(0, unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as i64);
+    NativeResult::Ok
+}
+
+/// `os.Clearenv()`: removes every variable of the process's environment.
+fn clearenv(_ctx: &mut NativeCtx<'_>) -> NativeResult {
+    for (k, _) in std::env::vars_os() {
+        std::env::remove_var(k);
+    }
+    NativeResult::Ok
+}
+
+/// `os.hostname() (name string, msg string, kind int)`: uname(2)'s node
+/// name, as Go's Hostname reads it first.
+fn hostname(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    // SAFETY: all-zero bytes are a valid `utsname` (byte arrays).
+    let mut un: libc::utsname = unsafe { std::mem::zeroed() };
+    // SAFETY: uname(2) fills the live struct it is given.
+    let r = unsafe { libc::uname(&mut un) };
+    if r < 0 {
+        ctx.ret_str(0, b"");
+        return ret_msg(ctx, 1, Some(std::io::Error::last_os_error()), true);
+    }
+    let name: Vec<u8> = un
+        .nodename
+        .iter()
+        .take_while(|&&c| c != 0)
+        .map(|&c| c as u8)
+        .collect();
+    ctx.ret_str(0, &name);
+    ret_msg(ctx, 1, None, true)
+}
+
+/// `os.executable() (path string, msg string, kind int)`: the target of
+/// /proc/self/exe, without the " (deleted)" the kernel adds for a removed
+/// file (Go's rule).
+fn executable(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::ffi::OsStrExt;
+    let (r, keep) = ctx.syscall(|| std::fs::read_link("/proc/self/exe"));
+    match r {
+        Ok(p) => {
+            let b = p.as_os_str().as_bytes();
+            let b = b.strip_suffix(b" (deleted)").unwrap_or(b);
+            ctx.ret_str(0, b);
+            ret_msg(ctx, 1, None, keep)
+        }
+        Err(e) => {
+            ctx.ret_str(0, b"");
+            ret_msg(ctx, 1, Some(e), keep)
+        }
+    }
+}
+
+/// The entries of the directory open on `fd`, from its current offset to
+/// the end, in the system's order, without "." and "..". Reads through a
+/// duplicate of `fd`, which shares its offset (so the File's next read
+/// starts at the end, as after Go's getdents loop).
+fn list_dir_fd(fd: i32) -> std::io::Result<Vec<Vec<u8>>> {
+    // SAFETY: duplicates a descriptor; the copy is ours to close.
+    let dup = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
+    if dup < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: on success the stream owns `dup` (closedir closes it).
+    let dir = unsafe { libc::fdopendir(dup) };
+    if dir.is_null() {
+        let e = std::io::Error::last_os_error();
+        // SAFETY: `dup` is still ours when fdopendir failed.
+        unsafe { libc::close(dup) };
+        return Err(e);
+    }
+    let mut names = Vec::new();
+    let result = loop {
+        // readdir(3) reports an error only through errno, and leaves it
+        // alone at the end of the directory.
+        // SAFETY: errno is this thread's own variable.
+        unsafe { *libc::__errno_location() = 0 };
+        // SAFETY: `dir` is an open stream until the closedir below.
+        let ent = unsafe { libc::readdir(dir) };
+        if ent.is_null() {
+            let e = std::io::Error::last_os_error();
+            break if e.raw_os_error() == Some(0) {
+                Ok(())
+            } else {
+                Err(e)
+            };
+        }
+        // SAFETY: readdir returned an entry whose d_name is a
+        // NUL-terminated name, valid until the next readdir.
+        let name = unsafe { std::ffi::CStr::from_ptr((*ent).d_name.as_ptr()) }.to_bytes();
+        if name != b"." && name != b".." {
+            names.push(name.to_vec());
+        }
+    };
+    // SAFETY: closes the stream opened above, once.
+    unsafe { libc::closedir(dir) };
+    result.map(|()| names)
+}
+
+/// `os.readDirFd(fd int) (names []string, msg string, kind int)`
+fn read_dir_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    let (r, keep) = ctx.syscall(|| list_dir_fd(fd));
+    match r {
+        Ok(names) => {
+            ret_strings(ctx, 0, &names);
+            ret_msg(ctx, 1, None, keep)
+        }
+        Err(e) => {
+            ret_strings(ctx, 0, &[]);
+            ret_msg(ctx, 1, Some(e), keep)
         }
     }
 }
