@@ -1,14 +1,44 @@
 // encoding/base64: the four standard encodings both ways, lengths, the
 // errors of malformed input with Go's offsets (bad bytes, bad and missing
 // padding, trailing garbage, newlines), Strict, custom alphabets and
-// padding, AppendEncode/AppendDecode, and the streaming encoder.
+// padding, AppendEncode/AppendDecode, the streaming encoder, and the
+// streaming decoder read with buffers of several sizes (newlines, errors
+// with their per-chunk offsets, unpadded ends, truncated input).
 package main
 
 import (
 	"encoding/base64"
 	"fmt"
+	"io"
 	"strings"
 )
+
+// oneByte reads one byte at a time.
+type oneByte struct{ r io.Reader }
+
+func (o oneByte) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	return o.r.Read(p[:1])
+}
+
+// readAllBy reads r with a buffer of n bytes, recording each read.
+func readAllBy(r io.Reader, n int) string {
+	var out []byte
+	var log []string
+	buf := make([]byte, n)
+	for i := 0; i < 1000; i++ {
+		m, err := r.Read(buf)
+		out = append(out, buf[:m]...)
+		if err != nil {
+			log = append(log, fmt.Sprintf("%d:%v", m, err))
+			break
+		}
+		log = append(log, fmt.Sprint(m))
+	}
+	return fmt.Sprintf("%q %v", out, log)
+}
 
 type namedEnc struct {
 	name string
@@ -113,4 +143,35 @@ func main() {
 	w.Write([]byte{0xfb, 0xff})
 	w.Close()
 	fmt.Println(sb.String())
+
+	// The streaming decoder.
+	long := base64.StdEncoding.EncodeToString([]byte(strings.Repeat("0123456789", 120)))
+	streams := []struct {
+		enc *base64.Encoding
+		in  string
+	}{
+		{base64.StdEncoding, "aGVsbG8sIHdvcmxk"},
+		{base64.StdEncoding, "aGVs\nbG8s\r\nIHdv\ncmxkIQ=="},
+		{base64.StdEncoding, "aGVsbG8"},
+		{base64.StdEncoding, "aGVsbG8sIH!vcmxk"},
+		{base64.StdEncoding, "aGVsbG8=aGVs"},
+		{base64.RawStdEncoding, "aGVsbG8sIHdvcmxkIQ"},
+		{base64.RawStdEncoding, "aGVsbG8sIHdvcmxkI"},
+		{base64.RawURLEncoding, "-_-_"},
+		{base64.StdEncoding, "\n\n\n"},
+		{base64.StdEncoding, ""},
+		{base64.StdEncoding, long},
+		{base64.StdEncoding, long[:1500] + "*" + long[1501:]},
+	}
+	for _, st := range streams {
+		for _, n := range []int{1, 2, 3, 5, 64, 4096} {
+			got := readAllBy(base64.NewDecoder(st.enc, strings.NewReader(st.in)), n)
+			if len(got) > 200 {
+				got = got[:100] + "..." + got[len(got)-100:]
+			}
+			fmt.Printf("decoder %.20q by %d: %s\n", st.in, n, got)
+		}
+		b, err := io.ReadAll(base64.NewDecoder(st.enc, oneByte{strings.NewReader(st.in)}))
+		fmt.Println("  one byte at a time:", len(b), err)
+	}
 }
