@@ -8,7 +8,12 @@
 // time's neighbours are absent): FileMode, FileInfo, DirEntry and PathError
 // are declared here as types of their own rather than as aliases of io/fs
 // types, with the same shape and methods; FileInfo.Sys returns nil (there
-// is no syscall.Stat_t).
+// is no syscall.Stat_t). Executable is the gol binary that runs the
+// program. No File is pollable: the deadline setters return
+// ErrNoDeadline (as Go's do for ordinary files and blocking streams).
+// File.ReadDir and its kin read the whole rest of the directory at their
+// first call and hand it out n at a time; Go reads it in chunks, which
+// shows only when the directory changes between calls.
 //
 // Not declared (outside gol's subset or not yet provided): CopyFS, DirFS,
 // Root and OpenRoot, OpenInRoot (io/fs), Process, ProcessState, ProcAttr,

@@ -1,5 +1,6 @@
-//! Package os: the process, its environment, whole-file I/O and the
-//! standard streams. The error values (`*PathError` over a syscall error
+//! Package os: the process, its environment, files (whole-file I/O, File's
+//! descriptor operations, directories, metadata) and the standard
+//! streams. The error values (`*PathError` over a syscall error
 //! that matches `ErrNotExist` and friends under `errors.Is`) are made by
 //! the Go source (`stdlib/go/os/os.go`); natives report the failing
 //! operation, the system's message (Go's spelling, e.g. `no such file or

@@ -1,6 +1,8 @@
-// The client: Client (redirects, timeouts) over a Transport that dials
-// plain TCP and keeps idle connections for reuse (HTTP/1.1 keep-alive).
-// HTTPS is not provided.
+// The client: Client (redirects with Go's header rules, timeouts, a
+// cookie jar, basic authentication from the URL's user info) over a
+// Transport that dials plain TCP and keeps idle connections for reuse
+// (HTTP/1.1 keep-alive). HTTPS is not provided; host names are compared
+// in lower case where Go compares their punycode forms.
 
 package http
 
