@@ -948,9 +948,17 @@ fn getpagesize(ctx: &mut NativeCtx<'_>) -> NativeResult {
 }
 
 /// `os.Clearenv()`: removes every variable of the process's environment.
+/// An entry whose name could not be set either (one starting with '=',
+/// which the system may hand a process) is left: removing it through
+/// `std::env` would panic, and clearing `environ` behind `std::env`'s
+/// lock would race with other threads reading it.
 fn clearenv(_ctx: &mut NativeCtx<'_>) -> NativeResult {
+    use std::os::unix::ffi::OsStrExt;
     for (k, _) in std::env::vars_os() {
-        std::env::remove_var(k);
+        let b = k.as_bytes();
+        if !b.is_empty() && !b.contains(&b'=') && !b.contains(&0) {
+            std::env::remove_var(k);
+        }
     }
     NativeResult::Ok
 }
