@@ -18,9 +18,8 @@
 // Not declared (outside gol's subset or not yet provided): CopyFS, DirFS,
 // Root and OpenRoot, OpenInRoot (io/fs), Process, ProcessState, ProcAttr,
 // StartProcess, FindProcess, Signal, Interrupt, Kill (os/exec territory),
-// File.SyscallConn (syscall), Chown, Lchown,
-// File.Chown, Getgroups, Link, Symlink, Readlink, SameFile, Pipe,
-// Chtimes, UserCacheDir, UserConfigDir, ErrNoHandle.
+// File.SyscallConn (syscall), Pipe (its ends would need the netpoller to
+// honour deadlines and wake a reader on Close, as Go's do), ErrNoHandle.
 package os
 
 import (
@@ -1081,15 +1080,165 @@ type FileInfo interface {
 func Stat(name string) (FileInfo, error) { return statFile("stat", name, true) }
 
 // statPath is stat(2) or lstat(2): size, Go's mode bits, modification
-// time, or the failure.
-func statPath(name string, follow bool) (size int64, mode uint32, sec int64, nsec int64, msg string, kind int)
+// time, device and inode, or the failure.
+func statPath(name string, follow bool) (size int64, mode uint32, sec int64, nsec int64, dev uint64, ino uint64, msg string, kind int)
 
 func statFile(op, name string, follow bool) (FileInfo, error) {
-	size, mode, sec, nsec, msg, kind := statPath(name, follow)
+	size, mode, sec, nsec, dev, ino, msg, kind := statPath(name, follow)
 	if msg != "" {
 		return nil, pathError(op, name, msg, kind)
 	}
-	return &fileStat{name: basename(name), size: size, mode: FileMode(mode), modTime: time.Unix(sec, nsec)}, nil
+	return &fileStat{name: basename(name), size: size, mode: FileMode(mode), modTime: time.Unix(sec, nsec), dev: dev, ino: ino}, nil
+}
+
+// SameFile reports whether fi1 and fi2 (from Stat, Lstat, ReadDir ...)
+// describe the same file: the same device and inode.
+func SameFile(fi1, fi2 FileInfo) bool {
+	fs1, ok1 := fi1.(*fileStat)
+	fs2, ok2 := fi2.(*fileStat)
+	if !ok1 || !ok2 {
+		return false
+	}
+	return fs1.dev == fs2.dev && fs1.ino == fs2.ino
+}
+
+// Link makes newname a hard link to oldname.
+func Link(oldname, newname string) error {
+	msg, kind := linkPath(oldname, newname)
+	return linkError("link", oldname, newname, msg, kind)
+}
+
+// Symlink makes newname a symbolic link to oldname.
+func Symlink(oldname, newname string) error {
+	msg, kind := symlinkPath(oldname, newname)
+	return linkError("symlink", oldname, newname, msg, kind)
+}
+
+func linkError(op, oldname, newname, msg string, kind int) error {
+	if msg == "" {
+		return nil
+	}
+	return &LinkError{op, oldname, newname, &syscallError{msg, kind}}
+}
+
+func linkPath(oldname, newname string) (msg string, kind int)
+
+func symlinkPath(oldname, newname string) (msg string, kind int)
+
+// Readlink is the target of the symbolic link name.
+func Readlink(name string) (string, error) {
+	target, msg, kind := readlinkPath(name)
+	if msg != "" {
+		return "", pathError("readlink", name, msg, kind)
+	}
+	return target, nil
+}
+
+func readlinkPath(name string) (target string, msg string, kind int)
+
+// Chown sets the owner and group of the named file (a symbolic link's
+// target); -1 leaves one as it is.
+func Chown(name string, uid, gid int) error {
+	msg, kind := chownPath(name, uid, gid, true)
+	return pathError("chown", name, msg, kind)
+}
+
+// Lchown is Chown of a symbolic link itself.
+func Lchown(name string, uid, gid int) error {
+	msg, kind := chownPath(name, uid, gid, false)
+	return pathError("lchown", name, msg, kind)
+}
+
+func chownPath(name string, uid int, gid int, follow bool) (msg string, kind int)
+
+// Chown sets the file's owner and group.
+func (f *File) Chown(uid, gid int) error {
+	if err := f.checkValid("chown"); err != nil {
+		return err
+	}
+	msg, kind := fchownFd(f.fd, uid, gid)
+	return pathError("chown", f.name, msg, kind)
+}
+
+func fchownFd(fd int, uid int, gid int) (msg string, kind int)
+
+// Chtimes sets the access and modification times of the named file; a
+// zero Time leaves that time as it is.
+func Chtimes(name string, atime time.Time, mtime time.Time) error {
+	asec, ansec := timespec(atime)
+	msec, mnsec := timespec(mtime)
+	msg, kind := chtimesPath(name, asec, ansec, msec, mnsec)
+	return pathError("chtimes", name, msg, kind)
+}
+
+// timespec is t's Unix seconds and nanoseconds (through UnixNano, as
+// Go's syscall.NsecToTimespec takes it); nanoseconds -1 for the zero Time.
+func timespec(t time.Time) (int64, int64) {
+	if t.IsZero() {
+		return 0, -1
+	}
+	ns := t.UnixNano()
+	sec, nsec := ns/1e9, ns%1e9
+	if nsec < 0 {
+		nsec += 1e9
+		sec--
+	}
+	return sec, nsec
+}
+
+// chtimesPath is utimensat(2); nanoseconds -1 leave a time unchanged.
+func chtimesPath(name string, asec int64, ansec int64, msec int64, mnsec int64) (msg string, kind int)
+
+// Getgroups lists the process's supplementary group ids.
+func Getgroups() ([]int, error) {
+	n, msg, kind := getgroups(nil)
+	if msg == "" && n > 0 {
+		gids := make([]int, n)
+		n, msg, kind = getgroups(gids)
+		if msg == "" {
+			return gids[:n], nil
+		}
+	}
+	if msg != "" {
+		return nil, NewSyscallError("getgroups", &syscallError{msg, kind})
+	}
+	return nil, nil
+}
+
+// getgroups fills gids with the group ids (the count alone when gids is
+// empty); a message when they do not fit.
+func getgroups(gids []int) (n int, msg string, kind int)
+
+// UserCacheDir is $XDG_CACHE_HOME, else $HOME/.cache.
+func UserCacheDir() (string, error) {
+	dir := Getenv("XDG_CACHE_HOME")
+	if dir == "" {
+		dir = Getenv("HOME")
+		if dir == "" {
+			return "", errors.New("neither $XDG_CACHE_HOME nor $HOME are defined")
+		}
+		return dir + "/.cache", nil
+	}
+	if dir[0] != '/' {
+		return "", errors.New("path in $XDG_CACHE_HOME is relative")
+	}
+	return dir, nil
+}
+
+// UserConfigDir is $XDG_CONFIG_HOME, else $HOME/.config.
+func UserConfigDir() (string, error) {
+	dir := Getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		dir = Getenv("HOME")
+		if dir == "" {
+			return "", errors.New("neither $XDG_CONFIG_HOME nor $HOME are defined")
+		}
+		return dir + "/.config", nil
+	}
+	if dir[0] != '/' {
+		return "", errors.New("path in $XDG_CONFIG_HOME is relative")
+	}
+	return dir, nil
 }
 
 // basename is the last element of a path, "/" for the root.
@@ -1114,6 +1263,8 @@ type fileStat struct {
 	size    int64
 	mode    FileMode
 	modTime time.Time
+	dev     uint64 // device and inode, for SameFile
+	ino     uint64
 }
 
 func (fs *fileStat) Name() string       { return fs.name }

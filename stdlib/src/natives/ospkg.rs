@@ -131,6 +131,55 @@ pub const NATIVES: &[(&str, Native)] = &[
         ),
     ),
     (
+        "linkPath",
+        Native::new(
+            link_path,
+            "func(oldname, newname string) (msg string, kind int)",
+        ),
+    ),
+    (
+        "symlinkPath",
+        Native::new(
+            symlink_path,
+            "func(oldname, newname string) (msg string, kind int)",
+        ),
+    ),
+    (
+        "readlinkPath",
+        Native::new(
+            readlink_path,
+            "func(name string) (target string, msg string, kind int)",
+        ),
+    ),
+    (
+        "chownPath",
+        Native::new(
+            chown_path,
+            "func(name string, uid int, gid int, follow bool) (msg string, kind int)",
+        ),
+    ),
+    (
+        "fchownFd",
+        Native::new(
+            fchown_fd,
+            "func(fd int, uid int, gid int) (msg string, kind int)",
+        ),
+    ),
+    (
+        "chtimesPath",
+        Native::new(
+            chtimes_path,
+            "func(name string, asec int64, ansec int64, msec int64, mnsec int64) (msg string, kind int)",
+        ),
+    ),
+    (
+        "getgroups",
+        Native::new(
+            getgroups,
+            "func(gids []int) (n int, msg string, kind int)",
+        ),
+    ),
+    (
         "getwd",
         Native::new(
             getwd,
@@ -141,7 +190,7 @@ pub const NATIVES: &[(&str, Native)] = &[
         "statPath",
         Native::new(
             stat_path,
-            "func(name string, follow bool) (size int64, mode uint32, sec int64, nsec int64, msg string, kind int)",
+            "func(name string, follow bool) (size int64, mode uint32, sec int64, nsec int64, dev uint64, ino uint64, msg string, kind int)",
         ),
     ),
     (
@@ -525,7 +574,7 @@ fn go_mode(st: u32) -> u32 {
     m
 }
 
-/// `os.statPath(name string, follow bool) (size int64, mode uint32, sec, nsec int64, msg string, kind int)`
+/// `os.statPath(name string, follow bool) (size int64, mode uint32, sec, nsec int64, dev, ino uint64, msg string, kind int)`
 fn stat_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
     use std::os::unix::fs::MetadataExt;
     let path = path_arg(ctx, 0);
@@ -537,21 +586,25 @@ fn stat_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
             std::fs::symlink_metadata(&path)
         }
     });
-    let (size, mode, sec, nsec, e) = match r {
+    let (size, mode, sec, nsec, dev, ino, e) = match r {
         Ok(md) => (
             md.size() as i64,
             go_mode(md.mode()),
             md.mtime(),
             md.mtime_nsec(),
+            md.dev(),
+            md.ino(),
             None,
         ),
-        Err(e) => (0, 0, 0, 0, Some(e)),
+        Err(e) => (0, 0, 0, 0, 0, 0, Some(e)),
     };
     ctx.ret_int(0, size);
     ctx.ret_uint(1, mode as u64);
     ctx.ret_int(2, sec);
     ctx.ret_int(3, nsec);
-    ret_msg(ctx, 4, e, keep)
+    ctx.ret_uint(4, dev);
+    ctx.ret_uint(5, ino);
+    ret_msg(ctx, 6, e, keep)
 }
 
 /// `os.readDirNames(name string) (names []string, msg string, kind int)`
@@ -1064,4 +1117,147 @@ fn read_dir_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
             ret_msg(ctx, 1, Some(e), keep)
         }
     }
+}
+
+/// `os.linkPath(oldname, newname string) (msg string, kind int)`: link(2).
+fn link_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let old = c_path(ctx, 0);
+    let new = c_path(ctx, 1);
+    ret_call(ctx, || {
+        let (old, new) = (old?, new?);
+        // SAFETY: NUL-terminated paths that live across the call.
+        retry(|| unsafe { libc::link(old.as_ptr(), new.as_ptr()) } as i64)
+    })
+}
+
+/// `os.symlinkPath(oldname, newname string) (msg string, kind int)`:
+/// symlink(2).
+fn symlink_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let old = c_path(ctx, 0);
+    let new = c_path(ctx, 1);
+    ret_call(ctx, || {
+        let (old, new) = (old?, new?);
+        // SAFETY: NUL-terminated paths that live across the call.
+        retry(|| unsafe { libc::symlink(old.as_ptr(), new.as_ptr()) } as i64)
+    })
+}
+
+/// `os.readlinkPath(name string) (target string, msg string, kind int)`:
+/// readlink(2) into a buffer that doubles until the target fits.
+fn readlink_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let path = c_path(ctx, 0);
+    let (r, keep) = ctx.syscall(|| {
+        let path = path?;
+        let mut len = 128;
+        loop {
+            let mut buf = vec![0u8; len];
+            // SAFETY: a NUL-terminated path and a live buffer of its
+            // length.
+            let n = retry(|| unsafe {
+                libc::readlink(path.as_ptr(), buf.as_mut_ptr() as *mut libc::c_char, len) as i64
+            })? as usize;
+            if n < len {
+                buf.truncate(n);
+                return Ok(buf);
+            }
+            len *= 2;
+        }
+    });
+    match r {
+        Ok(target) => {
+            ctx.ret_str(0, &target);
+            ret_msg(ctx, 1, None, keep)
+        }
+        Err(e) => {
+            ctx.ret_str(0, b"");
+            ret_msg(ctx, 1, Some(e), keep)
+        }
+    }
+}
+
+/// An owner or group id argument: -1 (leave it) is the all-ones id.
+fn id_arg(v: i64) -> u32 {
+    v as u32
+}
+
+/// `os.chownPath(name string, uid int, gid int, follow bool) (msg string, kind int)`:
+/// chown(2), or lchown(2) when follow is false.
+fn chown_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let path = c_path(ctx, 0);
+    let (uid, gid) = (id_arg(ctx.int(1)), id_arg(ctx.int(2)));
+    let follow = ctx.bool(3);
+    ret_call(ctx, || {
+        let path = path?;
+        // SAFETY: a NUL-terminated path that lives across the call.
+        retry(|| unsafe {
+            if follow {
+                libc::chown(path.as_ptr(), uid, gid) as i64
+            } else {
+                libc::lchown(path.as_ptr(), uid, gid) as i64
+            }
+        })
+    })
+}
+
+/// `os.fchownFd(fd int, uid int, gid int) (msg string, kind int)`
+fn fchown_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    let (uid, gid) = (id_arg(ctx.int(1)), id_arg(ctx.int(2)));
+    ret_call(ctx, || {
+        // SAFETY: fchown(2) touches no memory of ours.
+        retry(|| unsafe { libc::fchown(fd, uid, gid) } as i64)
+    })
+}
+
+/// A `timespec` for utimensat(2): nanoseconds -1 is UTIME_OMIT.
+fn utime(sec: i64, nsec: i64) -> libc::timespec {
+    if nsec < 0 {
+        libc::timespec {
+            tv_sec: 0,
+            tv_nsec: libc::UTIME_OMIT,
+        }
+    } else {
+        libc::timespec {
+            tv_sec: sec as libc::time_t,
+            tv_nsec: nsec as _,
+        }
+    }
+}
+
+/// `os.chtimesPath(name string, asec, ansec, msec, mnsec int64) (msg string, kind int)`:
+/// utimensat(2) relative to the working directory, following links.
+fn chtimes_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let path = c_path(ctx, 0);
+    let times = [utime(ctx.int(1), ctx.int(2)), utime(ctx.int(3), ctx.int(4))];
+    ret_call(ctx, || {
+        let path = path?;
+        // SAFETY: a NUL-terminated path and two timespecs that live
+        // across the call.
+        retry(
+            || unsafe { libc::utimensat(libc::AT_FDCWD, path.as_ptr(), times.as_ptr(), 0) } as i64,
+        )
+    })
+}
+
+/// `os.getgroups(gids []int) (n int, msg string, kind int)`: the count
+/// of supplementary groups when gids is empty; else fills gids and
+/// returns how many it holds, or -1 with EINVAL when they do not fit.
+fn getgroups(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let (ptr, len, _) = ctx.slice(0);
+    let want = (len as usize).min(1 << 16);
+    let mut buf: Vec<libc::gid_t> = vec![0; want];
+    // SAFETY: getgroups(2) writes at most `want` ids into a live buffer
+    // that holds `want` (none when `want` is 0, which asks the count).
+    let n = unsafe { libc::getgroups(want as i32, buf.as_mut_ptr()) };
+    if n < 0 {
+        ctx.ret_int(0, -1);
+        return ret_msg(ctx, 1, Some(std::io::Error::last_os_error()), true);
+    }
+    if n > 0 && want > 0 {
+        let words: Vec<u64> = buf[..n as usize].iter().map(|&g| g as u64).collect();
+        let elem = ctx.slice_elem(0);
+        ctx.store(ptr, 0, &words, elem);
+    }
+    ctx.ret_int(0, n as i64);
+    ret_msg(ctx, 1, None, true)
 }
