@@ -101,6 +101,26 @@ func main() {
 	f.Close()
 	show("closed file chown:", f.Chown(uid, gid))
 
+	// File.Stat describes the open file even after a rename and a remove.
+	tf, err := os.Create(base + "/temp.txt")
+	check(err)
+	tf.WriteString("12345")
+	check(os.Rename(base+"/temp.txt", base+"/moved.txt"))
+	st, err := tf.Stat()
+	fmt.Println("after rename:", st.Name(), st.Size(), err)
+	mi, _ := os.Stat(base + "/moved.txt")
+	fmt.Println("same file:", os.SameFile(st, mi))
+	check(os.Remove(base + "/moved.txt"))
+	st, err = tf.Stat()
+	fmt.Println("after remove:", st.Name(), st.Size(), st.Mode().IsRegular(), err)
+	tf.Close()
+	_, err = tf.Stat()
+	show("closed stat:", err)
+	d, _ := os.Open(base)
+	st, _ = d.Stat()
+	fmt.Println("directory:", st.IsDir(), st.Mode().Type() == os.ModeDir)
+	d.Close()
+
 	groups, err := os.Getgroups()
 	valid := true
 	for _, g := range groups {

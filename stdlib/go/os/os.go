@@ -993,13 +993,22 @@ func (f *File) SetWriteDeadline(t time.Time) error {
 	return ErrNoDeadline
 }
 
-// Stat describes the file (by its name).
+// Stat describes the open file (through its descriptor, so a file renamed
+// or removed since it was opened is still described, under the name it
+// was opened by).
 func (f *File) Stat() (FileInfo, error) {
 	if err := f.checkValid("stat"); err != nil {
 		return nil, err
 	}
-	return statFile("stat", f.name, true)
+	size, mode, sec, nsec, dev, ino, msg, kind := fstatFd(f.fd)
+	if msg != "" {
+		return nil, pathError("stat", f.name, msg, kind)
+	}
+	return &fileStat{name: basename(f.name), size: size, mode: FileMode(mode), modTime: time.Unix(sec, nsec), dev: dev, ino: ino}, nil
 }
+
+// fstatFd is fstat(2), reported as statPath reports stat(2).
+func fstatFd(fd int) (size int64, mode uint32, sec int64, nsec int64, dev uint64, ino uint64, msg string, kind int)
 
 // Sync commits the file's contents to stable storage (fsync).
 func (f *File) Sync() error {

@@ -194,6 +194,13 @@ pub const NATIVES: &[(&str, Native)] = &[
         ),
     ),
     (
+        "fstatFd",
+        Native::new(
+            fstat_fd,
+            "func(fd int) (size int64, mode uint32, sec int64, nsec int64, dev uint64, ino uint64, msg string, kind int)",
+        ),
+    ),
+    (
         "readDirNames",
         Native::new(
             read_dir_names,
@@ -1260,4 +1267,35 @@ fn getgroups(ctx: &mut NativeCtx<'_>) -> NativeResult {
     }
     ctx.ret_int(0, n as i64);
     ret_msg(ctx, 1, None, true)
+}
+
+/// `os.fstatFd(fd int) (size int64, mode uint32, sec, nsec int64, dev, ino uint64, msg string, kind int)`:
+/// the open file itself, which may have been renamed or removed since.
+fn fstat_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let fd = ctx.int(0) as i32;
+    let (r, keep) = ctx.syscall(|| {
+        // SAFETY: all-zero bytes are a valid `stat` (plain integers).
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        // SAFETY: fstat(2) fills the live `stat` it is given.
+        retry(|| unsafe { libc::fstat(fd, &mut st) } as i64).map(|_| st)
+    });
+    let (size, mode, sec, nsec, dev, ino, e) = match r {
+        Ok(st) => (
+            st.st_size,
+            go_mode(st.st_mode),
+            st.st_mtime,
+            st.st_mtime_nsec,
+            st.st_dev,
+            st.st_ino,
+            None,
+        ),
+        Err(e) => (0, 0, 0, 0, 0, 0, Some(e)),
+    };
+    ctx.ret_int(0, size);
+    ctx.ret_uint(1, mode as u64);
+    ctx.ret_int(2, sec);
+    ctx.ret_int(3, nsec);
+    ctx.ret_uint(4, dev);
+    ctx.ret_uint(5, ino);
+    ret_msg(ctx, 6, e, keep)
 }
