@@ -121,6 +121,23 @@ func main() {
 	fmt.Println("directory:", st.IsDir(), st.Mode().Type() == os.ModeDir)
 	d.Close()
 
+	// A path with a NUL byte cannot reach the system: EINVAL everywhere.
+	nul := base + "/a\x00b"
+	_, e1 := os.Stat(nul)
+	_, e2 := os.Lstat(nul)
+	_, e3 := os.ReadFile(nul)
+	_, e4 := os.ReadDir(nul)
+	_, e5 := os.Readlink(nul)
+	_, e6 := os.Open(nul)
+	for _, e := range []error{
+		e1, e2, e3, e4, e5, e6, os.WriteFile(nul, nil, 0644), os.Remove(nul), os.Mkdir(nul, 0755),
+		os.MkdirAll(nul+"/c", 0755), os.Chmod(nul, 0644), os.Truncate(nul, 0), os.Chdir(nul),
+		os.Rename(nul, base+"/x"), os.Symlink("t", nul), os.Link(file, nul), os.Chown(nul, -1, -1),
+		os.Chtimes(nul, time.Time{}, time.Time{}),
+	} {
+		fmt.Printf("%q\n", strings.ReplaceAll(fmt.Sprint(e), base, "BASE"))
+	}
+
 	groups, err := os.Getgroups()
 	valid := true
 	for _, g := range groups {

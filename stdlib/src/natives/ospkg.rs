@@ -266,6 +266,11 @@ pub fn runtime_args(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// error.
 pub(crate) fn io_error(e: &std::io::Error) -> (String, u64) {
     use std::io::ErrorKind as K;
+    // std::fs refuses a path with a NUL byte itself, with words of its
+    // own; the system (and Go) says EINVAL.
+    if e.raw_os_error().is_none() && e.kind() == K::InvalidInput {
+        return ("invalid argument".to_string(), 0);
+    }
     let kind = match e.kind() {
         K::NotFound => 1,
         K::AlreadyExists => 2,
