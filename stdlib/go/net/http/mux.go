@@ -51,7 +51,7 @@ const (
 
 type segment struct {
 	kind int
-	s    string // literal text or wildcard name
+	s    string // literal text ("/" for {$}, as in Go) or wildcard name
 }
 
 type pattern struct {
