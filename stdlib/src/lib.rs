@@ -75,6 +75,7 @@ static PACKAGES: &[Package] = packages! {
     "math/rand" => ["rand.go"],
     "net" => ["net.go", "ip.go", "pipe.go"],
     "net/http" => ["client.go", "conflict.go", "cookie.go", "header.go", "mux.go", "request.go", "server.go", "sniff.go", "status.go", "transfer.go"],
+    "net/http/cookiejar" => ["jar.go", "punycode.go"],
     "net/url" => ["url.go"],
     "os" => ["os.go"],
     "runtime" => ["runtime.go"],

@@ -243,7 +243,7 @@ type Client struct {
 }
 
 // A CookieJar stores the cookies of responses and gives those a request
-// to a URL should send (net/http/cookiejar has one; gol does not).
+// to a URL should send (net/http/cookiejar.Jar is one).
 type CookieJar interface {
 	SetCookies(u *url.URL, cookies []*Cookie)
 	Cookies(u *url.URL) []*Cookie
