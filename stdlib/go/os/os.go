@@ -8,14 +8,18 @@
 // time's neighbours are absent): FileMode, FileInfo, DirEntry and PathError
 // are declared here as types of their own rather than as aliases of io/fs
 // types, with the same shape and methods; FileInfo.Sys returns nil (there
-// is no syscall.Stat_t).
+// is no syscall.Stat_t). Executable is the gol binary that runs the
+// program. No File is pollable: the deadline setters return
+// ErrNoDeadline (as Go's do for ordinary files and blocking streams).
+// File.ReadDir and its kin read the whole rest of the directory at their
+// first call and hand it out n at a time; Go reads it in chunks, which
+// shows only when the directory changes between calls.
 //
 // Not declared (outside gol's subset or not yet provided): CopyFS, DirFS,
 // Root and OpenRoot, OpenInRoot (io/fs), Process, ProcessState, ProcAttr,
 // StartProcess, FindProcess, Signal, Interrupt, Kill (os/exec territory),
-// File.SyscallConn (syscall), Chown, Lchown,
-// File.Chown, Getgroups, Link, Symlink, Readlink, SameFile, Pipe,
-// Chtimes, UserCacheDir, UserConfigDir, ErrNoHandle.
+// File.SyscallConn (syscall), Pipe (its ends would need the netpoller to
+// honour deadlines and wake a reader on Close, as Go's do), ErrNoHandle.
 package os
 
 import (
@@ -167,21 +171,126 @@ func writeFile(name string, data []byte, perm FileMode) (op string, msg string, 
 // writeFd writes to file descriptor fd (1 or 2: the program's streams).
 func writeFd(fd int, b []byte) (n int, msg string)
 
-func Chdir(dir string) error
+// Chdir changes the process's working directory (every goroutine's).
+func Chdir(dir string) error {
+	msg, kind := chdirPath(dir)
+	return pathError("chdir", dir, msg, kind)
+}
 
-func Chmod(name string, mode FileMode) error
+func chdirPath(name string) (msg string, kind int)
+
+// Chmod sets the mode bits of the named file (a symbolic link's target).
+func Chmod(name string, mode FileMode) error {
+	msg, kind := chmodPath(name, syscallMode(mode))
+	return pathError("chmod", name, msg, kind)
+}
+
+func chmodPath(name string, mode uint32) (msg string, kind int)
+
+// syscallMode is the system's mode bits of a FileMode: the permissions,
+// setuid, setgid and sticky.
+func syscallMode(m FileMode) uint32 {
+	o := uint32(m.Perm())
+	if m&ModeSetuid != 0 {
+		o |= 0o4000
+	}
+	if m&ModeSetgid != 0 {
+		o |= 0o2000
+	}
+	if m&ModeSticky != 0 {
+		o |= 0o1000
+	}
+	return o
+}
 
 func Clearenv()
 
 func Environ() []string
 
-func Executable() (string, error)
+// Executable is the path of the running executable: under gol, the gol
+// binary that runs the program (Go's is the program's own binary).
+func Executable() (string, error) {
+	path, msg, kind := executable()
+	if msg != "" {
+		return "", pathError("readlink", "/proc/self/exe", msg, kind)
+	}
+	return path, nil
+}
+
+func executable() (path string, msg string, kind int)
 
 func Exit(code int)
 
-func Expand(s string, mapping func(string) string) string
+// Expand replaces $var and ${var} in s by mapping(var); $ followed by one
+// of the shell's special characters (*#$@!?- and digits) names that
+// character; bad ${...} syntax is dropped.
+func Expand(s string, mapping func(string) string) string {
+	var buf []byte
+	i := 0
+	for j := 0; j < len(s); j++ {
+		if s[j] != '$' || j+1 >= len(s) {
+			continue
+		}
+		buf = append(buf, s[i:j]...)
+		name, w := shellName(s[j+1:])
+		if name != "" {
+			buf = append(buf, mapping(name)...)
+		} else if w == 0 {
+			// No name: the '$' stays.
+			buf = append(buf, '$')
+		}
+		j += w
+		i = j + 1
+	}
+	if buf == nil && i == 0 {
+		return s
+	}
+	return string(buf) + s[i:]
+}
 
-func ExpandEnv(s string) string
+// ExpandEnv is Expand with the environment as the mapping.
+func ExpandEnv(s string) string {
+	return Expand(s, Getenv)
+}
+
+func isShellSpecialVar(c uint8) bool {
+	switch c {
+	case '*', '#', '$', '@', '!', '?', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return true
+	}
+	return false
+}
+
+func isAlphaNum(c uint8) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// shellName is the variable name s starts with (after a '$') and how many
+// bytes it takes; "" with a width for bad ${...} syntax, which is dropped.
+func shellName(s string) (string, int) {
+	if s[0] == '{' {
+		if len(s) > 2 && isShellSpecialVar(s[1]) && s[2] == '}' {
+			return s[1:2], 3
+		}
+		for i := 1; i < len(s); i++ {
+			if s[i] == '}' {
+				if i == 1 {
+					return "", 2
+				}
+				return s[1:i], i + 1
+			}
+		}
+		return "", 1
+	}
+	if isShellSpecialVar(s[0]) {
+		return s[0:1], 1
+	}
+	i := 0
+	for i < len(s) && isAlphaNum(s[i]) {
+		i++
+	}
+	return s[:i], i
+}
 
 func Getegid() int
 
@@ -199,9 +308,31 @@ func Getppid() int
 
 func Getuid() int
 
-func Getwd() (dir string, err error)
+// Getwd is an absolute name of the working directory: $PWD when it names
+// it (a path through a symbolic link survives), else the system's.
+func Getwd() (dir string, err error) {
+	dir, op, msg, kind := getwd()
+	if msg == "" {
+		return dir, nil
+	}
+	if op == "stat" {
+		return "", pathError("stat", ".", msg, kind)
+	}
+	return "", NewSyscallError(op, &syscallError{msg, kind})
+}
 
-func Hostname() (name string, err error)
+func getwd() (dir string, op string, msg string, kind int)
+
+// Hostname is the kernel's host name.
+func Hostname() (name string, err error) {
+	name, msg, kind := hostname()
+	if msg != "" {
+		return "", NewSyscallError("uname", &syscallError{msg, kind})
+	}
+	return name, nil
+}
+
+func hostname() (name string, msg string, kind int)
 
 func IsExist(err error) bool {
 	return underlyingIs(err, ErrExist)
@@ -211,35 +342,50 @@ func IsNotExist(err error) bool {
 	return underlyingIs(err, ErrNotExist)
 }
 
-func IsPathSeparator(c uint8) bool
+func IsPathSeparator(c uint8) bool { return c == PathSeparator }
 
 func IsPermission(err error) bool {
 	return underlyingIs(err, ErrPermission)
 }
 
-// underlyingIs is Go's os.underlyingErrorIs: only *PathError and
-// *LinkError are looked through.
+// underlyingIs is Go's os.underlyingErrorIs: only *PathError,
+// *LinkError and *SyscallError are looked through.
 func underlyingIs(err error, target error) bool {
 	if err == target {
 		return true
 	}
-	if pe, ok := err.(*PathError); ok {
-		err = pe.Err
-	} else if le, ok := err.(*LinkError); ok {
-		err = le.Err
-	}
+	err = underlyingError(err)
 	if se, ok := err.(*syscallError); ok {
 		return se.Is(target)
 	}
 	return err == target
 }
 
-func IsTimeout(err error) bool
+// underlyingError is the error a *PathError, *LinkError or *SyscallError
+// wraps, or err.
+func underlyingError(err error) error {
+	switch e := err.(type) {
+	case *PathError:
+		return e.Err
+	case *LinkError:
+		return e.Err
+	case *SyscallError:
+		return e.Err
+	}
+	return err
+}
+
+// IsTimeout reports whether err (or the error a *PathError, *LinkError or
+// *SyscallError wraps) says it is a timeout.
+func IsTimeout(err error) bool {
+	t, ok := underlyingError(err).(interface{ Timeout() bool })
+	return ok && t.Timeout()
+}
 
 func LookupEnv(key string) (string, bool)
 
 func Mkdir(name string, perm FileMode) error {
-	msg, kind := mkdirPath(name, perm)
+	msg, kind := mkdirPath(name, FileMode(syscallMode(perm)))
 	return pathError("mkdir", name, msg, kind)
 }
 
@@ -280,25 +426,86 @@ func MkdirTemp(dir, pattern string) (string, error) {
 	if dir == "" {
 		dir = TempDir()
 	}
-	prefix, suffix := pattern, ""
+	prefix, suffix, err := prefixAndSuffix(pattern)
+	if err != nil {
+		return "", &PathError{Op: "mkdirtemp", Path: pattern, Err: err}
+	}
+	prefix = joinPath(dir, prefix)
+	for try := 0; ; try++ {
+		name := prefix + nextRandom() + suffix
+		err := Mkdir(name, 0700)
+		if err == nil {
+			return name, nil
+		}
+		if IsExist(err) {
+			if try < 10000 {
+				continue
+			}
+			return "", &PathError{Op: "mkdirtemp", Path: dir + "/" + prefix + "*" + suffix, Err: ErrExist}
+		}
+		if IsNotExist(err) {
+			if _, serr := Stat(dir); IsNotExist(serr) {
+				return "", serr
+			}
+		}
+		return "", err
+	}
+}
+
+// CreateTemp creates and opens (read-write, mode 0600) a new file in dir
+// (TempDir when empty), named as MkdirTemp names directories.
+func CreateTemp(dir, pattern string) (*File, error) {
+	if dir == "" {
+		dir = TempDir()
+	}
+	prefix, suffix, err := prefixAndSuffix(pattern)
+	if err != nil {
+		return nil, &PathError{Op: "createtemp", Path: pattern, Err: err}
+	}
+	prefix = joinPath(dir, prefix)
+	for try := 0; ; try++ {
+		name := prefix + nextRandom() + suffix
+		f, err := OpenFile(name, O_RDWR|O_CREATE|O_EXCL, 0600)
+		if IsExist(err) && try < 10000 {
+			continue
+		}
+		if IsExist(err) {
+			return nil, &PathError{Op: "createtemp", Path: prefix + "*" + suffix, Err: ErrExist}
+		}
+		return f, err
+	}
+}
+
+var errPatternHasSeparator = errors.New("pattern contains path separator")
+
+// prefixAndSuffix splits a temporary name's pattern at its last "*".
+func prefixAndSuffix(pattern string) (prefix, suffix string, err error) {
+	for i := 0; i < len(pattern); i++ {
+		if IsPathSeparator(pattern[i]) {
+			return "", "", errPatternHasSeparator
+		}
+	}
+	prefix = pattern
 	for i := len(pattern) - 1; i >= 0; i-- {
 		if pattern[i] == '*' {
 			prefix, suffix = pattern[:i], pattern[i+1:]
 			break
 		}
 	}
-	for try := 0; try < 10000; try++ {
-		tempSeq = tempSeq*1664525 + 1013904223 + uint32(time.Now().UnixNano())
-		name := dir + "/" + prefix + uitoa(uint(tempSeq)) + suffix
-		err := Mkdir(name, 0700)
-		if err == nil {
-			return name, nil
-		}
-		if !IsExist(err) {
-			return "", err
-		}
+	return prefix, suffix, nil
+}
+
+func joinPath(dir, name string) string {
+	if len(dir) > 0 && IsPathSeparator(dir[len(dir)-1]) {
+		return dir + name
 	}
-	return "", &PathError{Op: "mkdirtemp", Path: dir + "/" + pattern, Err: ErrExist}
+	return dir + "/" + name
+}
+
+// nextRandom is a decimal number for a temporary name.
+func nextRandom() string {
+	tempSeq = tempSeq*1664525 + 1013904223 + uint32(time.Now().UnixNano())
+	return uitoa(uint(tempSeq))
 }
 
 // tempSeq varies MkdirTemp's names (a linear congruential step mixed with
@@ -364,7 +571,17 @@ func RemoveAll(path string) error {
 	return err
 }
 
-func Rename(oldpath, newpath string) error
+// Rename moves oldpath to newpath, replacing a file there; onto an
+// existing directory it fails (file exists), as Go's does on Unix.
+func Rename(oldpath, newpath string) error {
+	msg, kind := renamePath(oldpath, newpath)
+	if msg == "" {
+		return nil
+	}
+	return &LinkError{"rename", oldpath, newpath, &syscallError{msg, kind}}
+}
+
+func renamePath(oldpath, newpath string) (msg string, kind int)
 
 func Setenv(key, value string) error {
 	if !setenv(key, value) {
@@ -379,17 +596,29 @@ func unsetenv(key string)
 
 func TempDir() string
 
-func Truncate(name string, size int64) error
+// Truncate changes the size of the named file.
+func Truncate(name string, size int64) error {
+	msg, kind := truncatePath(name, size)
+	return pathError("truncate", name, msg, kind)
+}
+
+func truncatePath(name string, size int64) (msg string, kind int)
 
 func Unsetenv(key string) error {
 	unsetenv(key)
 	return nil
 }
 
-func UserHomeDir() (string, error)
+// UserHomeDir is $HOME.
+func UserHomeDir() (string, error) {
+	if v := Getenv("HOME"); v != "" {
+		return v, nil
+	}
+	return "", errors.New("$HOME is not defined")
+}
 
 func WriteFile(name string, data []byte, perm FileMode) error {
-	op, msg, kind := writeFile(name, data, perm)
+	op, msg, kind := writeFile(name, data, FileMode(syscallMode(perm)))
 	return pathError(op, name, msg, kind)
 }
 
@@ -458,8 +687,6 @@ func Create(name string) (*File, error) {
 	return OpenFile(name, O_RDWR|O_CREATE|O_TRUNC, 0666)
 }
 
-func CreateTemp(dir, pattern string) (*File, error)
-
 func NewFile(fd uintptr, name string) *File {
 	return &File{fd: int(fd), name: name}
 }
@@ -472,7 +699,7 @@ func Open(name string) (*File, error) {
 // OpenFile opens a file with flags (O_RDONLY ...) and, when it creates
 // it, the permission bits of perm.
 func OpenFile(name string, flag int, perm FileMode) (*File, error) {
-	fd, msg, kind := openFile(name, flag, perm)
+	fd, msg, kind := openFile(name, flag, FileMode(syscallMode(perm)))
 	if msg != "" {
 		return nil, pathError("open", name, msg, kind)
 	}
@@ -485,16 +712,55 @@ func readFd(fd int, b []byte) (n int, msg string, kind int)
 
 func closeFd(fd int) (msg string, kind int)
 
-func (f *File) Chdir() error
+func fsyncFd(fd int) (msg string, kind int)
 
-func (f *File) Chmod(mode FileMode) error
+func ftruncateFd(fd int, size int64) (msg string, kind int)
 
-func (f *File) Close() error {
+func fchmodFd(fd int, mode uint32) (msg string, kind int)
+
+func fchdirFd(fd int) (msg string, kind int)
+
+// seekFd is lseek(2).
+func seekFd(fd int, offset int64, whence int) (ret int64, msg string, kind int)
+
+// preadFd and pwriteFd are one pread(2) or pwrite(2) at off; the caller
+// loops until b is done.
+func preadFd(fd int, b []byte, off int64) (n int, msg string, kind int)
+
+func pwriteFd(fd int, b []byte, off int64) (n int, msg string, kind int)
+
+// checkValid is the error of an operation op on a nil or closed File.
+func (f *File) checkValid(op string) error {
 	if f == nil {
 		return ErrInvalid
 	}
 	if f.closed {
-		return &PathError{Op: "close", Path: f.name, Err: ErrClosed}
+		return &PathError{Op: op, Path: f.name, Err: ErrClosed}
+	}
+	return nil
+}
+
+// Chdir makes the directory f is open on the working directory.
+func (f *File) Chdir() error {
+	if err := f.checkValid("chdir"); err != nil {
+		return err
+	}
+	msg, kind := fchdirFd(f.fd)
+	return pathError("chdir", f.name, msg, kind)
+}
+
+// Chmod sets the file's mode bits.
+func (f *File) Chmod(mode FileMode) error {
+	if err := f.checkValid("chmod"); err != nil {
+		return err
+	}
+	msg, kind := fchmodFd(f.fd, syscallMode(mode))
+	return pathError("chmod", f.name, msg, kind)
+}
+
+func (f *File) Close() error {
+	if err := f.checkValid("close"); err != nil {
+		return err
 	}
 	f.closed = true
 	msg, kind := closeFd(f.fd)
@@ -512,11 +778,8 @@ func (f *File) Name() string {
 // Read reads up to len(b) bytes; io.EOF at the end of the file. The read
 // is a system call that gives up the P while it blocks.
 func (f *File) Read(b []byte) (n int, err error) {
-	if f == nil {
-		return 0, ErrInvalid
-	}
-	if f.closed {
-		return 0, &PathError{Op: "read", Path: f.name, Err: ErrClosed}
+	if err := f.checkValid("read"); err != nil {
+		return 0, err
 	}
 	if len(b) == 0 {
 		return 0, nil
@@ -531,57 +794,286 @@ func (f *File) Read(b []byte) (n int, err error) {
 	return n, nil
 }
 
-func (f *File) ReadAt(b []byte, off int64) (n int, err error)
+// ReadAt reads len(b) bytes from offset off (the file's offset stays);
+// fewer only with an error, io.EOF at the end of the file.
+func (f *File) ReadAt(b []byte, off int64) (n int, err error) {
+	if err := f.checkValid("read"); err != nil {
+		return 0, err
+	}
+	if off < 0 {
+		return 0, &PathError{Op: "readat", Path: f.name, Err: errors.New("negative offset")}
+	}
+	for len(b) > 0 {
+		m, msg, kind := preadFd(f.fd, b, off)
+		if msg != "" {
+			err = pathError("read", f.name, msg, kind)
+			break
+		}
+		if m == 0 {
+			err = io.EOF
+			break
+		}
+		n += m
+		b = b[m:]
+		off += int64(m)
+	}
+	return
+}
 
-func (f *File) ReadDir(n int) ([]DirEntry, error)
+// dirInfo is the state of reading a directory through its File: the
+// names not handed out yet, read in the system's order at the first call.
+type dirInfo struct {
+	names []string
+}
 
-func (f *File) ReadFrom(r io.Reader) (n int64, err error)
+// readDirFd lists the entries of the directory open on fd from its
+// current offset (no "." or ".."), in the system's order.
+func readDirFd(fd int) (names []string, msg string, kind int)
 
-func (f *File) Readdir(n int) ([]FileInfo, error)
+const (
+	readdirName = iota
+	readdirDirEntry
+	readdirFileInfo
+)
 
-func (f *File) Readdirnames(n int) (names []string, err error)
+// readdir hands out up to n entries (all when n <= 0) in one of three
+// forms; io.EOF when n > 0 and none are left. An entry removed since it
+// was listed is skipped.
+func (f *File) readdir(n int, mode int) (names []string, dirents []DirEntry, infos []FileInfo, err error) {
+	if f.closed {
+		return nil, nil, nil, &PathError{Op: "readdirent", Path: f.name, Err: errFileClosing}
+	}
+	d, _ := f.dirinfo.(*dirInfo)
+	if d == nil {
+		all, msg, kind := readDirFd(f.fd)
+		if msg != "" {
+			return nil, nil, nil, pathError("readdirent", f.name, msg, kind)
+		}
+		d = &dirInfo{names: all}
+		f.dirinfo = d
+	}
+	if n == 0 {
+		n = -1
+	}
+	for n != 0 && len(d.names) > 0 {
+		name := d.names[0]
+		d.names = d.names[1:]
+		if n > 0 {
+			n--
+		}
+		if mode == readdirName {
+			names = append(names, name)
+			continue
+		}
+		info, err := Lstat(f.name + "/" + name)
+		if IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			return names, dirents, infos, err
+		}
+		if mode == readdirDirEntry {
+			dirents = append(dirents, &dirEntry{info.(*fileStat)})
+		} else {
+			infos = append(infos, info)
+		}
+	}
+	if n > 0 && len(names)+len(dirents)+len(infos) == 0 {
+		return nil, nil, nil, io.EOF
+	}
+	return names, dirents, infos, nil
+}
 
-func (f *File) Seek(offset int64, whence int) (ret int64, err error)
+// errFileClosing is the error of reading a directory through a closed
+// File (internal/poll's ErrFileClosing).
+var errFileClosing = errors.New("use of closed file")
 
-func (f *File) SetDeadline(t time.Time) error
-
-func (f *File) SetReadDeadline(t time.Time) error
-
-func (f *File) SetWriteDeadline(t time.Time) error
-
-// Stat describes the file (by its name).
-func (f *File) Stat() (FileInfo, error) {
+// ReadDir reads up to n entries of the directory (all when n <= 0), in
+// the system's order; io.EOF at the end when n > 0.
+func (f *File) ReadDir(n int) ([]DirEntry, error) {
 	if f == nil {
 		return nil, ErrInvalid
 	}
-	if f.closed {
-		return nil, &PathError{Op: "stat", Path: f.name, Err: ErrClosed}
+	_, dirents, _, err := f.readdir(n, readdirDirEntry)
+	if dirents == nil {
+		dirents = []DirEntry{}
 	}
-	return statFile("stat", f.name, true)
+	return dirents, err
 }
 
-func (f *File) Sync() error
-
-func (f *File) Truncate(size int64) error
-
-func (f *File) Write(b []byte) (n int, err error) {
+// Readdir is ReadDir with each entry's FileInfo.
+func (f *File) Readdir(n int) ([]FileInfo, error) {
 	if f == nil {
-		return 0, ErrInvalid
+		return nil, ErrInvalid
+	}
+	_, _, infos, err := f.readdir(n, readdirFileInfo)
+	if infos == nil {
+		infos = []FileInfo{}
+	}
+	return infos, err
+}
+
+// Readdirnames is ReadDir with the entries' names.
+func (f *File) Readdirnames(n int) (names []string, err error) {
+	if f == nil {
+		return nil, ErrInvalid
+	}
+	names, _, _, err = f.readdir(n, readdirName)
+	if names == nil {
+		names = []string{}
+	}
+	return names, err
+}
+
+// fileWriter and fileReader are a File without ReadFrom and WriteTo, so
+// that io.Copy through them moves the bytes itself.
+type fileWriter struct{ f *File }
+
+func (w fileWriter) Write(b []byte) (int, error) { return w.f.Write(b) }
+
+type fileReader struct{ f *File }
+
+func (r fileReader) Read(b []byte) (int, error) { return r.f.Read(b) }
+
+// ReadFrom copies r to the file until io.EOF (io.ReaderFrom).
+func (f *File) ReadFrom(r io.Reader) (n int64, err error) {
+	if err := f.checkValid("write"); err != nil {
+		return 0, err
+	}
+	return io.Copy(fileWriter{f}, r)
+}
+
+// Seek sets the offset of the next Read or Write: offset from the start
+// (io.SeekStart), the current offset (io.SeekCurrent) or the end
+// (io.SeekEnd). It returns the new offset.
+func (f *File) Seek(offset int64, whence int) (ret int64, err error) {
+	if err := f.checkValid("seek"); err != nil {
+		return 0, err
+	}
+	// Reading a directory starts again from the new offset.
+	f.dirinfo = nil
+	r, msg, kind := seekFd(f.fd, offset, whence)
+	if msg != "" {
+		return 0, pathError("seek", f.name, msg, kind)
+	}
+	return r, nil
+}
+
+// SetDeadline and its read and write forms: files gol opens are not
+// pollable (Go's ordinary files and standard streams are not either), so
+// they return ErrNoDeadline; on a closed file, internal/poll's error
+// unwrapped, as Go's do.
+func (f *File) SetDeadline(t time.Time) error {
+	if f == nil {
+		return ErrInvalid
 	}
 	if f.closed {
-		return 0, &PathError{Op: "write", Path: f.name, Err: ErrClosed}
+		return errFileClosing
+	}
+	return ErrNoDeadline
+}
+
+func (f *File) SetReadDeadline(t time.Time) error {
+	if f == nil {
+		return ErrInvalid
+	}
+	if f.closed {
+		return errFileClosing
+	}
+	return ErrNoDeadline
+}
+
+func (f *File) SetWriteDeadline(t time.Time) error {
+	if f == nil {
+		return ErrInvalid
+	}
+	if f.closed {
+		return errFileClosing
+	}
+	return ErrNoDeadline
+}
+
+// Stat describes the open file (through its descriptor, so a file renamed
+// or removed since it was opened is still described, under the name it
+// was opened by).
+func (f *File) Stat() (FileInfo, error) {
+	if err := f.checkValid("stat"); err != nil {
+		return nil, err
+	}
+	size, mode, sec, nsec, dev, ino, msg, kind := fstatFd(f.fd)
+	if msg != "" {
+		return nil, pathError("stat", f.name, msg, kind)
+	}
+	return &fileStat{name: basename(f.name), size: size, mode: FileMode(mode), modTime: time.Unix(sec, nsec), dev: dev, ino: ino}, nil
+}
+
+// fstatFd is fstat(2), reported as statPath reports stat(2).
+func fstatFd(fd int) (size int64, mode uint32, sec int64, nsec int64, dev uint64, ino uint64, msg string, kind int)
+
+// Sync commits the file's contents to stable storage (fsync).
+func (f *File) Sync() error {
+	if err := f.checkValid("sync"); err != nil {
+		return err
+	}
+	msg, kind := fsyncFd(f.fd)
+	return pathError("sync", f.name, msg, kind)
+}
+
+// Truncate changes the size of the file; the offset stays.
+func (f *File) Truncate(size int64) error {
+	if err := f.checkValid("truncate"); err != nil {
+		return err
+	}
+	msg, kind := ftruncateFd(f.fd, size)
+	return pathError("truncate", f.name, msg, kind)
+}
+
+func (f *File) Write(b []byte) (n int, err error) {
+	if err := f.checkValid("write"); err != nil {
+		return 0, err
 	}
 	n, msg := writeFd(f.fd, b)
 	return n, pathError("write", f.name, msg, 0)
 }
 
-func (f *File) WriteAt(b []byte, off int64) (n int, err error)
+var errWriteAtInAppendMode = errors.New("os: invalid use of WriteAt on file opened with O_APPEND")
+
+// WriteAt writes b at offset off (the file's offset stays); an error when
+// fewer than len(b) bytes were written.
+func (f *File) WriteAt(b []byte, off int64) (n int, err error) {
+	if err := f.checkValid("write"); err != nil {
+		return 0, err
+	}
+	if f.append {
+		return 0, errWriteAtInAppendMode
+	}
+	if off < 0 {
+		return 0, &PathError{Op: "writeat", Path: f.name, Err: errors.New("negative offset")}
+	}
+	for len(b) > 0 {
+		m, msg, kind := pwriteFd(f.fd, b, off)
+		if msg != "" {
+			err = pathError("write", f.name, msg, kind)
+			break
+		}
+		n += m
+		b = b[m:]
+		off += int64(m)
+	}
+	return
+}
 
 func (f *File) WriteString(s string) (n int, err error) {
 	return f.Write([]byte(s))
 }
 
-func (f *File) WriteTo(w io.Writer) (n int64, err error)
+// WriteTo copies the file to w until io.EOF (io.WriterTo).
+func (f *File) WriteTo(w io.Writer) (n int64, err error) {
+	if err := f.checkValid("read"); err != nil {
+		return 0, err
+	}
+	return io.Copy(w, fileReader{f})
+}
 
 // FileInfo describes a file (io/fs.FileInfo in Go).
 type FileInfo interface {
@@ -597,15 +1089,165 @@ type FileInfo interface {
 func Stat(name string) (FileInfo, error) { return statFile("stat", name, true) }
 
 // statPath is stat(2) or lstat(2): size, Go's mode bits, modification
-// time, or the failure.
-func statPath(name string, follow bool) (size int64, mode uint32, sec int64, nsec int64, msg string, kind int)
+// time, device and inode, or the failure.
+func statPath(name string, follow bool) (size int64, mode uint32, sec int64, nsec int64, dev uint64, ino uint64, msg string, kind int)
 
 func statFile(op, name string, follow bool) (FileInfo, error) {
-	size, mode, sec, nsec, msg, kind := statPath(name, follow)
+	size, mode, sec, nsec, dev, ino, msg, kind := statPath(name, follow)
 	if msg != "" {
 		return nil, pathError(op, name, msg, kind)
 	}
-	return &fileStat{name: basename(name), size: size, mode: FileMode(mode), modTime: time.Unix(sec, nsec)}, nil
+	return &fileStat{name: basename(name), size: size, mode: FileMode(mode), modTime: time.Unix(sec, nsec), dev: dev, ino: ino}, nil
+}
+
+// SameFile reports whether fi1 and fi2 (from Stat, Lstat, ReadDir ...)
+// describe the same file: the same device and inode.
+func SameFile(fi1, fi2 FileInfo) bool {
+	fs1, ok1 := fi1.(*fileStat)
+	fs2, ok2 := fi2.(*fileStat)
+	if !ok1 || !ok2 {
+		return false
+	}
+	return fs1.dev == fs2.dev && fs1.ino == fs2.ino
+}
+
+// Link makes newname a hard link to oldname.
+func Link(oldname, newname string) error {
+	msg, kind := linkPath(oldname, newname)
+	return linkError("link", oldname, newname, msg, kind)
+}
+
+// Symlink makes newname a symbolic link to oldname.
+func Symlink(oldname, newname string) error {
+	msg, kind := symlinkPath(oldname, newname)
+	return linkError("symlink", oldname, newname, msg, kind)
+}
+
+func linkError(op, oldname, newname, msg string, kind int) error {
+	if msg == "" {
+		return nil
+	}
+	return &LinkError{op, oldname, newname, &syscallError{msg, kind}}
+}
+
+func linkPath(oldname, newname string) (msg string, kind int)
+
+func symlinkPath(oldname, newname string) (msg string, kind int)
+
+// Readlink is the target of the symbolic link name.
+func Readlink(name string) (string, error) {
+	target, msg, kind := readlinkPath(name)
+	if msg != "" {
+		return "", pathError("readlink", name, msg, kind)
+	}
+	return target, nil
+}
+
+func readlinkPath(name string) (target string, msg string, kind int)
+
+// Chown sets the owner and group of the named file (a symbolic link's
+// target); -1 leaves one as it is.
+func Chown(name string, uid, gid int) error {
+	msg, kind := chownPath(name, uid, gid, true)
+	return pathError("chown", name, msg, kind)
+}
+
+// Lchown is Chown of a symbolic link itself.
+func Lchown(name string, uid, gid int) error {
+	msg, kind := chownPath(name, uid, gid, false)
+	return pathError("lchown", name, msg, kind)
+}
+
+func chownPath(name string, uid int, gid int, follow bool) (msg string, kind int)
+
+// Chown sets the file's owner and group.
+func (f *File) Chown(uid, gid int) error {
+	if err := f.checkValid("chown"); err != nil {
+		return err
+	}
+	msg, kind := fchownFd(f.fd, uid, gid)
+	return pathError("chown", f.name, msg, kind)
+}
+
+func fchownFd(fd int, uid int, gid int) (msg string, kind int)
+
+// Chtimes sets the access and modification times of the named file; a
+// zero Time leaves that time as it is.
+func Chtimes(name string, atime time.Time, mtime time.Time) error {
+	asec, ansec := timespec(atime)
+	msec, mnsec := timespec(mtime)
+	msg, kind := chtimesPath(name, asec, ansec, msec, mnsec)
+	return pathError("chtimes", name, msg, kind)
+}
+
+// timespec is t's Unix seconds and nanoseconds (through UnixNano, as
+// Go's syscall.NsecToTimespec takes it); nanoseconds -1 for the zero Time.
+func timespec(t time.Time) (int64, int64) {
+	if t.IsZero() {
+		return 0, -1
+	}
+	ns := t.UnixNano()
+	sec, nsec := ns/1e9, ns%1e9
+	if nsec < 0 {
+		nsec += 1e9
+		sec--
+	}
+	return sec, nsec
+}
+
+// chtimesPath is utimensat(2); nanoseconds -1 leave a time unchanged.
+func chtimesPath(name string, asec int64, ansec int64, msec int64, mnsec int64) (msg string, kind int)
+
+// Getgroups lists the process's supplementary group ids.
+func Getgroups() ([]int, error) {
+	n, msg, kind := getgroups(nil)
+	if msg == "" && n > 0 {
+		gids := make([]int, n)
+		n, msg, kind = getgroups(gids)
+		if msg == "" {
+			return gids[:n], nil
+		}
+	}
+	if msg != "" {
+		return nil, NewSyscallError("getgroups", &syscallError{msg, kind})
+	}
+	return nil, nil
+}
+
+// getgroups fills gids with the group ids (the count alone when gids is
+// empty); a message when they do not fit.
+func getgroups(gids []int) (n int, msg string, kind int)
+
+// UserCacheDir is $XDG_CACHE_HOME, else $HOME/.cache.
+func UserCacheDir() (string, error) {
+	dir := Getenv("XDG_CACHE_HOME")
+	if dir == "" {
+		dir = Getenv("HOME")
+		if dir == "" {
+			return "", errors.New("neither $XDG_CACHE_HOME nor $HOME are defined")
+		}
+		return dir + "/.cache", nil
+	}
+	if dir[0] != '/' {
+		return "", errors.New("path in $XDG_CACHE_HOME is relative")
+	}
+	return dir, nil
+}
+
+// UserConfigDir is $XDG_CONFIG_HOME, else $HOME/.config.
+func UserConfigDir() (string, error) {
+	dir := Getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		dir = Getenv("HOME")
+		if dir == "" {
+			return "", errors.New("neither $XDG_CONFIG_HOME nor $HOME are defined")
+		}
+		return dir + "/.config", nil
+	}
+	if dir[0] != '/' {
+		return "", errors.New("path in $XDG_CONFIG_HOME is relative")
+	}
+	return dir, nil
 }
 
 // basename is the last element of a path, "/" for the root.
@@ -630,6 +1272,8 @@ type fileStat struct {
 	size    int64
 	mode    FileMode
 	modTime time.Time
+	dev     uint64 // device and inode, for SameFile
+	ino     uint64
 }
 
 func (fs *fileStat) Name() string       { return fs.name }
@@ -708,7 +1352,11 @@ func (e *PathError) Error() string {
 	return e.Op + " " + e.Path + ": " + e.Err.Error()
 }
 
-func (e *PathError) Timeout() bool
+// Timeout reports whether the wrapped error is a timeout.
+func (e *PathError) Timeout() bool {
+	t, ok := e.Err.(interface{ Timeout() bool })
+	return ok && t.Timeout()
+}
 
 func (e *PathError) Unwrap() error {
 	return e.Err

@@ -1,6 +1,8 @@
-// The client: Client (redirects, timeouts) over a Transport that dials
-// plain TCP and keeps idle connections for reuse (HTTP/1.1 keep-alive).
-// HTTPS is not provided.
+// The client: Client (redirects with Go's header rules, timeouts, a
+// cookie jar, basic authentication from the URL's user info) over a
+// Transport that dials plain TCP and keeps idle connections for reuse
+// (HTTP/1.1 keep-alive). HTTPS is not provided; host names are compared
+// in lower case where Go compares their punycode forms.
 
 package http
 
@@ -12,6 +14,7 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -230,12 +233,20 @@ func (pc *persistConn) mapErr(ctx context.Context, err error) error {
 	return err
 }
 
-// A Client sends requests: it follows redirects (up to 10) and bounds each
-// request by Timeout.
+// A Client sends requests: it follows redirects (up to 10), bounds each
+// request by Timeout, and keeps cookies in Jar when it has one.
 type Client struct {
 	Transport     RoundTripper
 	CheckRedirect func(req *Request, via []*Request) error
+	Jar           CookieJar
 	Timeout       time.Duration
+}
+
+// A CookieJar stores the cookies of responses and gives those a request
+// to a URL should send (net/http/cookiejar.Jar is one).
+type CookieJar interface {
+	SetCookies(u *url.URL, cookies []*Cookie)
+	Cookies(u *url.URL) []*Cookie
 }
 
 // DefaultClient is the Client of Get, Post, Head and PostForm.
@@ -279,13 +290,16 @@ func (c *Client) Do(req *Request) (*Response, error) {
 		}
 		return &url.Error{Op: urlErrorOp(via0Method(via, req)), URL: urlString(via, req), Err: err}
 	}
+	ireq := req
+	copyHeaders := c.makeHeadersCopier(ireq)
+	stripSensitive := false
 	for {
 		if len(via) > 0 {
 			if len(via) >= 10 && c.CheckRedirect == nil {
 				return nil, uerr(errors.New("stopped after 10 redirects"))
 			}
 		}
-		resp, err := c.transport().RoundTrip(req)
+		resp, err := c.send(req)
 		if err != nil {
 			return nil, uerr(err)
 		}
@@ -308,21 +322,30 @@ func (c *Client) Do(req *Request) (*Response, error) {
 		var body io.ReadCloser
 		var getBody func() (io.ReadCloser, error)
 		contentLength := int64(0)
-		if code == 307 || code == 308 {
-			if req.GetBody == nil && req.Body != nil && req.Body != NoBody {
+		includeBody := code == 307 || code == 308
+		if includeBody {
+			// The first request's body is sent again, if it can be.
+			if ireq.GetBody == nil && ireq.Body != nil && ireq.Body != NoBody {
 				c.attachCancel(resp, cancel)
 				return resp, nil
 			}
-			if req.GetBody != nil {
-				if body, err = req.GetBody(); err != nil {
+			if ireq.GetBody != nil {
+				if body, err = ireq.GetBody(); err != nil {
 					resp.Body.Close()
 					return nil, uerr(err)
 				}
-				getBody = req.GetBody
-				contentLength = req.ContentLength
+				getBody = ireq.GetBody
+				contentLength = ireq.ContentLength
 			}
 		} else if method != "GET" && method != "HEAD" {
 			method = "GET"
+		}
+		// A custom Host survives a redirect to a relative location.
+		host := u.Host
+		if req.Host != "" && req.Host != req.URL.Host {
+			if lu, _ := url.Parse(loc); lu != nil && !lu.IsAbs() {
+				host = req.Host
+			}
 		}
 		next := &Request{
 			Method:        method,
@@ -334,12 +357,19 @@ func (c *Client) Do(req *Request) (*Response, error) {
 			Body:          body,
 			GetBody:       getBody,
 			ContentLength: contentLength,
-			Host:          u.Host,
+			Host:          host,
 			ctx:           req.Context(),
 			Response:      resp,
 		}
-		if ua := req.Header.Get("User-Agent"); ua != "" {
-			next.Header.Set("User-Agent", ua)
+		// The first request's header goes on, without credentials and
+		// cookies once the chain leaves its domain and without the body's
+		// fields when the body is dropped; then the Referer.
+		if !stripSensitive && ireq.URL.Host != u.Host && !shouldCopyHeaderOnRedirect(ireq.URL, u) {
+			stripSensitive = true
+		}
+		copyHeaders(next, stripSensitive, !includeBody)
+		if ref := refererForURL(req.URL, u, next.Header.Get("Referer")); ref != "" {
+			next.Header.Set("Referer", ref)
 		}
 		via = append(via, req)
 		if c.CheckRedirect != nil {
@@ -379,6 +409,144 @@ func urlString(via []*Request, req *Request) string {
 }
 
 // attachCancel ends the timeout's context when the body is closed.
+// send sends one request of a chain: with the jar's cookies for its URL
+// added (to req itself, as Go does) and the response's cookies given to
+// the jar.
+func (c *Client) send(req *Request) (*Response, error) {
+	cookieURL := req.URL
+	if req.Host != "" && req.URL != nil {
+		u2 := *req.URL
+		u2.Host = req.Host
+		cookieURL = &u2
+	}
+	if c.Jar != nil && req.URL != nil {
+		if req.Header == nil {
+			req.Header = make(Header)
+		}
+		for _, cookie := range c.Jar.Cookies(cookieURL) {
+			req.AddCookie(cookie)
+		}
+	}
+	resp, err := c.transport().RoundTrip(withUserinfo(req))
+	if err != nil {
+		return nil, err
+	}
+	if c.Jar != nil {
+		if rc := resp.Cookies(); len(rc) > 0 {
+			c.Jar.SetCookies(cookieURL, rc)
+		}
+	}
+	return resp, nil
+}
+
+// makeHeadersCopier returns the function that gives a redirected request
+// the header of the first one. With a jar, the first request's own
+// cookies that a response in the chain set again are left to the jar.
+func (c *Client) makeHeadersCopier(ireq *Request) func(req *Request, stripSensitive, stripBody bool) {
+	ihdr := ireq.Header.Clone()
+	if ihdr == nil {
+		ihdr = make(Header)
+	}
+	var icookies map[string][]*Cookie
+	if c.Jar != nil && ireq.Header.Get("Cookie") != "" {
+		icookies = make(map[string][]*Cookie)
+		for _, ck := range ireq.Cookies() {
+			icookies[ck.Name] = append(icookies[ck.Name], ck)
+		}
+	}
+	return func(req *Request, stripSensitive, stripBody bool) {
+		if c.Jar != nil && icookies != nil {
+			changed := false
+			for _, ck := range req.Response.Cookies() {
+				if _, ok := icookies[ck.Name]; ok {
+					delete(icookies, ck.Name)
+					changed = true
+				}
+			}
+			if changed {
+				ihdr.Del("Cookie")
+				var ss []string
+				for _, cs := range icookies {
+					for _, ck := range cs {
+						ss = append(ss, ck.Name+"="+ck.Value)
+					}
+				}
+				sort.Strings(ss)
+				ihdr.Set("Cookie", strings.Join(ss, "; "))
+			}
+		}
+		for k, vv := range ihdr {
+			sensitive, body := false, false
+			switch CanonicalHeaderKey(k) {
+			case "Authorization", "Www-Authenticate", "Cookie", "Cookie2", "Proxy-Authorization", "Proxy-Authenticate":
+				sensitive = true
+			case "Content-Encoding", "Content-Language", "Content-Location", "Content-Type":
+				body = true
+			}
+			if !(sensitive && stripSensitive) && !(body && stripBody) {
+				req.Header[k] = vv
+			}
+		}
+	}
+}
+
+// shouldCopyHeaderOnRedirect: credentials and cookies follow a redirect
+// to the same host or a subdomain of it (host names compared in lower
+// case; Go compares their punycode forms).
+func shouldCopyHeaderOnRedirect(initial, dest *url.URL) bool {
+	ihost, ok1 := asciiLower(initial.Hostname())
+	dhost, ok2 := asciiLower(dest.Hostname())
+	return ok1 && ok2 && isDomainOrSubdomain(dhost, ihost)
+}
+
+// isDomainOrSubdomain: sub is parent or a domain below it.
+func isDomainOrSubdomain(sub, parent string) bool {
+	if sub == parent {
+		return true
+	}
+	if strings.ContainsAny(sub, ":%") {
+		return false
+	}
+	if !strings.HasSuffix(sub, parent) {
+		return false
+	}
+	return sub[len(sub)-len(parent)-1] == '.'
+}
+
+// refererForURL is the Referer of a redirect from lastReq to newReq: the
+// one the request had, else lastReq without its user info; none from
+// https to http.
+func refererForURL(lastReq, newReq *url.URL, explicitRef string) string {
+	if lastReq.Scheme == "https" && newReq.Scheme == "http" {
+		return ""
+	}
+	if explicitRef != "" {
+		return explicitRef
+	}
+	referer := lastReq.String()
+	if lastReq.User != nil {
+		referer = strings.Replace(referer, lastReq.User.String()+"@", "", 1)
+	}
+	return referer
+}
+
+// withUserinfo is req, or a copy of it that sends the user name and
+// password of its URL as basic authentication when it has none of its own.
+func withUserinfo(req *Request) *Request {
+	if req.URL == nil || req.URL.User == nil || req.Header.Get("Authorization") != "" {
+		return req
+	}
+	u := req.URL.User
+	password, _ := u.Password()
+	r2 := *req
+	r2.Header = req.Header.Clone()
+	if r2.Header == nil {
+		r2.Header = make(Header)
+	}
+	r2.Header.Set("Authorization", "Basic "+basicAuth(u.Username(), password))
+	return &r2
+}
+
 func (c *Client) attachCancel(resp *Response, cancel context.CancelFunc) {
 	if cancel == nil {
 		return

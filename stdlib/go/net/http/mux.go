@@ -14,17 +14,22 @@
 // clean one, and "/tree" to "/tree/" when only the latter is registered. A
 // path registered for other methods only answers 405 with an Allow header.
 //
-// Rejected: Go's full conflict analysis at registration (which panics for
-// two patterns that match some request equally well); only registering the
-// same pattern twice is refused here.
+// Registering a pattern that conflicts with a registered one panics with
+// Go's explanation (see conflict.go): two patterns conflict when some
+// request matches both and neither wins by the rules above.
 
 package http
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // ServeMux routes requests to the handler of the best matching pattern.
@@ -46,7 +51,7 @@ const (
 
 type segment struct {
 	kind int
-	s    string // literal text or wildcard name
+	s    string // literal text ("/" for {$}, as in Go) or wildcard name
 }
 
 type pattern struct {
@@ -55,135 +60,165 @@ type pattern struct {
 	host    string
 	segs    []segment
 	handler Handler
+	loc     string // where it was registered ("file:line")
 }
 
-func parsePattern(s string) *pattern {
+// parsePattern parses a pattern as Go 1.22 does, with its errors (each
+// with the offset in s where the fault was found).
+func parsePattern(s string) (p *pattern, err error) {
 	if s == "" {
-		panic("http: invalid pattern")
+		return nil, errors.New("empty pattern")
 	}
-	p := &pattern{str: s}
-	rest := s
-	if i := strings.IndexAny(rest, " \t"); i >= 0 {
-		p.method = rest[:i]
-		rest = strings.TrimLeft(rest[i+1:], " \t")
-		if !validMethod(p.method) {
-			panic("parsing \"" + s + "\": invalid method \"" + p.method + "\"")
+	off := 0
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("at offset %d: %w", off, err)
 		}
+	}()
+	p = &pattern{str: s}
+	rest := s
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		p.method = s[:i]
+		rest = strings.TrimLeft(s[i+1:], " \t")
+		if p.method != "" && !validMethod(p.method) {
+			return nil, fmt.Errorf("invalid method %q", p.method)
+		}
+		off = len(p.method) + 1
 	}
 	i := strings.IndexByte(rest, '/')
 	if i < 0 {
-		panic("parsing \"" + s + "\": host/path missing /")
+		return nil, errors.New("host/path missing /")
 	}
 	p.host = rest[:i]
-	path := rest[i:]
+	rest = rest[i:]
+	if j := strings.IndexByte(p.host, '{'); j >= 0 {
+		off += j
+		return nil, errors.New("host contains '{' (missing initial '/'?)")
+	}
+	off += i
+	// Paths are cleaned before matching: an unclean one never matches.
+	if p.method != "" && p.method != "CONNECT" && rest != cleanPath(rest) {
+		return nil, errors.New("non-CONNECT pattern with unclean path can never match")
+	}
 	seen := map[string]bool{}
-	segs := strings.Split(path[1:], "/")
-	for j, seg := range segs {
-		last := j == len(segs)-1
-		if seg == "" {
-			if last {
-				// A trailing slash: every path below.
-				p.segs = append(p.segs, segment{kind: segMulti})
-				break
-			}
-			panic("parsing \"" + s + "\": empty path segment")
+	for len(rest) > 0 {
+		rest = rest[1:]
+		off = len(s) - len(rest)
+		if rest == "" {
+			// A trailing slash: every path below.
+			p.segs = append(p.segs, segment{kind: segMulti})
+			break
 		}
-		if !strings.HasPrefix(seg, "{") {
-			if strings.ContainsAny(seg, "{}") {
-				panic("parsing \"" + s + "\": bad wildcard segment (must be followed by '/' or end of path)")
-			}
+		j := strings.IndexByte(rest, '/')
+		if j < 0 {
+			j = len(rest)
+		}
+		seg := rest[:j]
+		rest = rest[j:]
+		brace := strings.IndexByte(seg, '{')
+		if brace < 0 {
 			lit, err := url.PathUnescape(seg)
 			if err != nil {
-				panic("parsing \"" + s + "\": " + err.Error())
+				// Badly escaped: the text as it is.
+				lit = seg
 			}
 			p.segs = append(p.segs, segment{kind: segLiteral, s: lit})
 			continue
 		}
-		if !strings.HasSuffix(seg, "}") {
-			panic("parsing \"" + s + "\": bad wildcard segment (must end with '}')")
+		if brace != 0 {
+			return nil, errors.New("bad wildcard segment (must start with '{')")
+		}
+		if seg[len(seg)-1] != '}' {
+			return nil, errors.New("bad wildcard segment (must end with '}')")
 		}
 		name := seg[1 : len(seg)-1]
 		if name == "$" {
-			if !last {
-				panic("parsing \"" + s + "\": {$} not at end")
+			if rest != "" {
+				return nil, errors.New("{$} not at end")
 			}
-			p.segs = append(p.segs, segment{kind: segLiteral, s: ""})
-			continue
+			p.segs = append(p.segs, segment{kind: segLiteral, s: "/"})
+			break
 		}
 		kind := segWild
 		if strings.HasSuffix(name, "...") {
-			if !last {
-				panic("parsing \"" + s + "\": {...} wildcard not at end")
-			}
 			name = strings.TrimSuffix(name, "...")
 			kind = segMulti
+			if rest != "" {
+				return nil, errors.New("{...} wildcard not at end")
+			}
 		}
-		if !isGoIdent(name) {
-			panic("parsing \"" + s + "\": bad wildcard name \"" + name + "\"")
+		if name == "" {
+			return nil, errors.New("empty wildcard")
+		}
+		if !isWildcardName(name) {
+			return nil, fmt.Errorf("bad wildcard name %q", name)
 		}
 		if seen[name] {
-			panic("parsing \"" + s + "\": duplicate wildcard name \"" + name + "\"")
+			return nil, fmt.Errorf("duplicate wildcard name %q", name)
 		}
 		seen[name] = true
 		p.segs = append(p.segs, segment{kind: kind, s: name})
 	}
-	return p
+	return p, nil
 }
 
-func isGoIdent(s string) bool {
-	if s == "" {
-		return false
-	}
+// isWildcardName: s is a Go identifier.
+func isWildcardName(s string) bool {
 	for i, c := range s {
-		if c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 || i > 0 && '0' <= c && c <= '9' {
-			continue
-		}
-		return false
-	}
-	return true
-}
-
-// Handle registers handler for pattern.
-func (mux *ServeMux) Handle(pattern string, handler Handler) {
-	if handler == nil {
-		panic("http: nil handler")
-	}
-	p := parsePattern(pattern)
-	p.handler = handler
-	mux.mu.Lock()
-	defer mux.mu.Unlock()
-	for _, q := range mux.patterns {
-		if q.method == p.method && q.host == p.host && sameSegments(q.segs, p.segs) {
-			panic("pattern \"" + pattern + "\" conflicts with pattern \"" + q.str + "\":\n" +
-				pattern + " matches the same requests as " + q.str)
-		}
-	}
-	mux.patterns = append(mux.patterns, p)
-}
-
-func sameSegments(a, b []segment) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].kind != b[i].kind || a[i].kind == segLiteral && a[i].s != b[i].s {
+		if !unicode.IsLetter(c) && c != '_' && (i == 0 || !unicode.IsDigit(c)) {
 			return false
 		}
 	}
-	return true
+	return s != ""
+}
+
+// Handle registers handler for pattern; it panics for an invalid pattern
+// or one that conflicts with a registered pattern.
+func (mux *ServeMux) Handle(pattern string, handler Handler) {
+	mux.register(pattern, handler)
 }
 
 func (mux *ServeMux) HandleFunc(pattern string, handler func(ResponseWriter, *Request)) {
-	if handler == nil {
-		panic("http: nil handler")
-	}
-	mux.Handle(pattern, HandlerFunc(handler))
+	mux.register(pattern, HandlerFunc(handler))
 }
 
-func Handle(pattern string, handler Handler) { DefaultServeMux.Handle(pattern, handler) }
+func Handle(pattern string, handler Handler) { DefaultServeMux.register(pattern, handler) }
 
 func HandleFunc(pattern string, handler func(ResponseWriter, *Request)) {
-	DefaultServeMux.HandleFunc(pattern, handler)
+	DefaultServeMux.register(pattern, HandlerFunc(handler))
+}
+
+// register is called by the four registering functions, whose caller's
+// position it records for conflict messages.
+func (mux *ServeMux) register(patstr string, handler Handler) {
+	if patstr == "" {
+		panic(errors.New("http: invalid pattern"))
+	}
+	if handler == nil {
+		panic(errors.New("http: nil handler"))
+	}
+	if f, ok := handler.(HandlerFunc); ok && f == nil {
+		panic(errors.New("http: nil handler"))
+	}
+	p, err := parsePattern(patstr)
+	if err != nil {
+		panic(fmt.Errorf("parsing %q: %w", patstr, err))
+	}
+	p.handler = handler
+	if _, file, line, ok := runtime.Caller(2); ok {
+		p.loc = file + ":" + strconv.Itoa(line)
+	} else {
+		p.loc = "unknown location"
+	}
+	mux.mu.Lock()
+	defer mux.mu.Unlock()
+	for _, q := range mux.possibleConflicts(p) {
+		if p.conflictsWith(q) {
+			panic(fmt.Errorf("pattern %q (registered at %s) conflicts with pattern %q (registered at %s):\n%s",
+				p.str, p.loc, q.str, q.loc, describeConflict(p, q)))
+		}
+	}
+	mux.patterns = append(mux.patterns, p)
 }
 
 // match: whether p matches the escaped path; the wildcard values.
@@ -214,7 +249,8 @@ func (p *pattern) match(segs []string) (bool, []string, []string) {
 		}
 		switch s.kind {
 		case segLiteral:
-			if v != s.s {
+			// "/" is {$}: the empty segment after a final slash.
+			if s.s == "/" && segs[i] != "" || s.s != "/" && v != s.s {
 				return false, nil, nil
 			}
 		case segWild:
@@ -228,9 +264,9 @@ func (p *pattern) match(segs []string) (bool, []string, []string) {
 	return len(segs) == len(p.segs), names, values
 }
 
-// moreSpecific: whether a's path is more specific than b's, both matching
+// pathPrecedence: whether a's path is more specific than b's, both matching
 // one request.
-func moreSpecific(a, b *pattern) int {
+func pathPrecedence(a, b *pattern) int {
 	for i := 0; i < len(a.segs) || i < len(b.segs); i++ {
 		ka, kb := 0, 0
 		if i < len(a.segs) {
@@ -284,7 +320,7 @@ func better(p, q *pattern) bool {
 	if (p.host != "") != (q.host != "") {
 		return p.host != ""
 	}
-	if c := moreSpecific(p, q); c != 0 {
+	if c := pathPrecedence(p, q); c != 0 {
 		return c > 0
 	}
 	return p.method != "" && q.method == ""
