@@ -191,13 +191,13 @@ opcodes! {
     /// d = a * b.
     MulInt { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
     /// d = a / b, signed; panics on b == 0; MIN / -1 wraps.
-    DivInt { d: Reg = w, a: Reg = r, b: Reg = r } slow [retarget];
+    DivInt { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
     /// d = a % b, signed; panics on b == 0.
-    RemInt { d: Reg = w, a: Reg = r, b: Reg = r } slow [retarget];
+    RemInt { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
     /// d = a / b, unsigned.
-    DivUint { d: Reg = w, a: Reg = r, b: Reg = r } slow [retarget];
+    DivUint { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
     /// d = a % b, unsigned.
-    RemUint { d: Reg = w, a: Reg = r, b: Reg = r } slow [retarget];
+    RemUint { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
     /// d = a & b.
     And { d: Reg = w, a: Reg = r, b: Reg = r } fast [retarget];
     /// d = a | b.
@@ -335,7 +335,7 @@ opcodes! {
     /// d, d+1 = string a [b : b+1] (the bounds in slots b, b+1).
     StrSlice { d: Reg = w, a: Reg = r, b: Reg = r } slow;
     /// Decode the rune of string a at byte index i: d = rune, d+1 = width (range over string).
-    StrDecodeRune { d: Reg = w, a: Reg = r, i: Reg = r } slow;
+    StrDecodeRune { d: Reg = w, a: Reg = r, i: Reg = r } fast implies(Reg(a.0 + 1) => r, Reg(d.0 + 1) => w);
 
     /// d = a pointer to a new box holding type `t` and the words a..a+n (to interface).
     ToIface { d: Reg = w, a: Reg = r, n: u32, t: RtType } slow;
@@ -369,7 +369,7 @@ opcodes! {
     /// pointer a (panics on nil): to interface without slots.
     BoxValue { d: Reg = w, a: Reg = r, t: RtType } slow;
     /// d..d+n = global words g..g+n.
-    LoadGlobal { d: Reg = w, g: u32, n: u32 } slow;
+    LoadGlobal { d: Reg = w, g: u32, n: u32 } fast implies(Reg(d.0 + n.max(1) - 1) => w);
     /// Global words g..g+n = a..a+n.
     StoreGlobal { g: u32, a: Reg = r, n: u32 } slow;
 

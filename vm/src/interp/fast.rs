@@ -262,6 +262,70 @@ pub(super) fn fast<'p>(
                 set!(Reg(d.0 + 1), hi - lo);
                 set!(Reg(d.0 + 2), ncap);
             }
+            // Division by a non-zero divisor; `run` raises Go's panic for
+            // zero (wrapping: MinInt64 / -1 is MinInt64, as in Go).
+            Op::DivInt { d, a, b } => {
+                let (x, y) = (r!(a) as i64, r!(b) as i64);
+                if y == 0 {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                set!(d, x.wrapping_div(y) as u64)
+            }
+            Op::RemInt { d, a, b } => {
+                let (x, y) = (r!(a) as i64, r!(b) as i64);
+                if y == 0 {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                set!(d, x.wrapping_rem(y) as u64)
+            }
+            Op::DivUint { d, a, b } => {
+                let (x, y) = (r!(a), r!(b));
+                if y == 0 {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                set!(d, x / y)
+            }
+            Op::RemUint { d, a, b } => {
+                let (x, y) = (r!(a), r!(b));
+                if y == 0 {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                set!(d, x % y)
+            }
+            // A package variable's words (one value, never torn: the
+            // same protocol as `run`'s arm).
+            Op::LoadGlobal { d, g: gw, n } => {
+                let (first, last) = (slot!(d), slot!(Reg(d.0 + n.max(1) - 1)));
+                if n == 1 {
+                    set!(d, sh.globals.get(gw as usize).unwrap_or(0));
+                } else if n >= 2 && sh.globals.get(gw as usize + n as usize - 1).is_some() {
+                    // SAFETY: the slots d..=d+n-1 are in the window (both
+                    // ends checked at load, see `verify`); the globals
+                    // gw..gw+n exist (just checked) and live as long as
+                    // the VM.
+                    unsafe {
+                        let out = std::slice::from_raw_parts_mut(regs.add(first), last + 1 - first);
+                        value::load_words(sh.globals.addr(gw as usize), out)
+                    };
+                } else if n >= 2 {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+            }
+            // `range` over a string: the rune at byte i and its width.
+            Op::StrDecodeRune { d, a, i } => {
+                let (p, len, idx) = (r!(a), r!(Reg(a.0 + 1)), r!(i));
+                // SAFETY: a string's pointer has `len` readable bytes
+                // (value invariant 1).
+                let s = unsafe { value::str_bytes(p, len) };
+                let (c, w) = decode_rune(s, idx as usize);
+                set!(d, c as u64);
+                set!(Reg(d.0 + 1), w as u64);
+            }
             Op::GlobalAddr { d, g: gw } => set!(d, sh.globals.addr(gw as usize)),
             Op::ElemAddr { d, a, i, es, len } => {
                 let (p, idx) = (r!(a), r!(i));

@@ -14,6 +14,12 @@ pub(crate) fn decode_rune(s: &[u8], i: usize) -> (u32, usize) {
     let Some(rest) = s.get(i..) else {
         return (0xFFFD, 1);
     };
+    // ASCII, the common case, without the validation below.
+    if let Some(&b) = rest.first() {
+        if b < 0x80 {
+            return (b as u32, 1);
+        }
+    }
     let chunk = &rest[..rest.len().min(4)];
     let valid = match std::str::from_utf8(chunk) {
         Ok(v) => v,
