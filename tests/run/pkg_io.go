@@ -84,10 +84,13 @@ func main() {
 	fmt.Println(err)
 
 	// A small reader buffer takes a big write in pieces.
+	// (The writer reports through a channel: printing from both sides
+	// would order the lines by scheduling.)
 	pr, pw = io.Pipe()
+	wrote := make(chan string, 1)
 	go func() {
 		n, err := pw.Write([]byte("0123456789"))
-		fmt.Println("wrote", n, err)
+		wrote <- fmt.Sprint("wrote ", n, " ", err)
 		pw.Close()
 	}()
 	small := make([]byte, 3)
@@ -99,4 +102,5 @@ func main() {
 		}
 		fmt.Printf("%q\n", small[:n])
 	}
+	fmt.Println(<-wrote)
 }
