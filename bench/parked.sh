@@ -1,6 +1,7 @@
 #!/bin/sh
 # What a parked goroutine costs over the whole process, for gol and Go:
-# the peak RSS (GNU time's %M) of bench/parked with N goroutines, minus
+# the peak RSS (GNU time's %M) of bench/parked_defer (parked's workload, a defer pending in
+# each goroutine, the count its argument) with N goroutines, minus
 # that of the same program with none, divided by N. Each figure is the
 # median of RUNS runs (default 3).
 #
@@ -17,7 +18,7 @@ time_bin=/usr/bin/time
 
 build=$here/.build
 mkdir -p "$build"
-(cd "$here" && go build -o "$build/parked" parked.go)
+(cd "$here" && go build -o "$build/parked_defer" parked_defer.go)
 
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
@@ -38,5 +39,5 @@ report() {
     echo "$name: peak RSS $base KiB with 0 goroutines, $full KiB with $n parked: $(( (full - base) * 1024 / n )) bytes per goroutine"
 }
 
-report go "$build/parked"
-report gol "$gol" run "$here/parked.gol"
+report go "$build/parked_defer"
+report gol "$gol" run "$here/parked_defer.gol"
