@@ -68,7 +68,17 @@ const RACY_SEEDS: std::ops::Range<u64> = 1..201;
 /// Programs built by one `go build`.
 const BATCH: usize = 8;
 const GO_LIMIT: Duration = Duration::from_secs(20);
+/// gol's limit when no Go run is beside it (racy programs).
 const GOL_LIMIT: Duration = Duration::from_secs(30);
+
+/// gol's limit beside a Go run that took `go`: a hang is a run that does
+/// not end in 30 s plus 15 times Go's time. An interpreter is several
+/// times slower than native code on a hot loop (a program that doubles a
+/// string and ranges over its 400 MB runs 5x Go's time), and that is
+/// speed, not a hang.
+fn gol_limit(go: &Outcome) -> Duration {
+    GOL_LIMIT + go.elapsed * 15
+}
 
 /// The constructs of the fixed seeds: everything but what gol is known to
 /// get wrong (listed in the module docs).
@@ -196,7 +206,7 @@ fn one_seed(seed: u64, go: Option<PathBuf>) -> i32 {
         }
         Ok(bin) => {
             let g = procs::run_go(&bin, GO_LIMIT);
-            let l = procs::run_gol(&procs::source_of(&bin), None, GOL_LIMIT);
+            let l = procs::run_gol(&procs::source_of(&bin), None, gol_limit(&g));
             let d = procs::compare(&g, &l);
             println!("// diffs: {d:?}\n{}", procs::report(&g, &l));
             if !d.is_empty() && std::env::var_os("GOL_DIFFZ_SAVE").is_some() {
@@ -286,7 +296,7 @@ fn run_seeds(
                         continue;
                     }
                     let t = Instant::now();
-                    let l = procs::run_gol(&procs::source_of(bin), None, GOL_LIMIT);
+                    let l = procs::run_gol(&procs::source_of(bin), None, gol_limit(&g));
                     let lt = t.elapsed();
                     {
                         let mut s = stats.lock().unwrap();
@@ -351,7 +361,7 @@ fn save_failure(go: &Path, seed: u64, src: &str, g: &Outcome, l: &Outcome, d: &[
         if g.timed_out || g.signal == Some(9) {
             return false;
         }
-        let l = procs::run_gol(&procs::source_of(&bin), None, GOL_LIMIT);
+        let l = procs::run_gol(&procs::source_of(&bin), None, gol_limit(&g));
         // The same difference: the same kinds, the same first lines of
         // stderr (a panic's message), the same crash.
         let d2 = procs::compare(&g, &l);
@@ -373,7 +383,7 @@ fn save_failure(go: &Path, seed: u64, src: &str, g: &Outcome, l: &Outcome, d: &[
     let desc = match b.build_one(&small) {
         Ok(bin) => {
             let g2 = procs::run_go(&bin, GO_LIMIT);
-            let l2 = procs::run_gol(&procs::source_of(&bin), None, GOL_LIMIT);
+            let l2 = procs::run_gol(&procs::source_of(&bin), None, gol_limit(&g2));
             format!(
                 "{:?}\n{}--- go stdout\n{}--- gol stdout\n{}--- go stderr\n{}--- gol stderr\n{}",
                 procs::compare(&g2, &l2),
