@@ -359,7 +359,22 @@ impl G {
     /// The limit counts the slots and [`FRAME_COST_BYTES`] per frame, so a
     /// recursion whose frames need no slots (`func f() { f() }`) still ends
     /// at the limit instead of growing the frame records without bound.
+    #[inline]
     pub(crate) fn ensure(&mut self, need: usize) -> bool {
+        // Nearly every call: room for the slots and the frame record, far
+        // below the limit (both lengths are bounded by memory, so the
+        // arithmetic cannot overflow).
+        if need <= self.stack.len()
+            && self.frames.len() < self.frames.capacity()
+            && need * 8 + (self.frames.len() + 1) * FRAME_COST_BYTES <= MAX_STACK_BYTES
+        {
+            return true;
+        }
+        self.ensure_slow(need)
+    }
+
+    #[cold]
+    fn ensure_slow(&mut self, need: usize) -> bool {
         let frame_bytes = (self.frames.len() + 1).saturating_mul(FRAME_COST_BYTES);
         if need.saturating_mul(8).saturating_add(frame_bytes) > MAX_STACK_BYTES {
             return false;

@@ -410,6 +410,25 @@ impl NativeCtx<'_> {
         self.bytes_at(p, l)
     }
 
+    /// `[]byte` parameter `k`'s bytes, borrowed: no copy. Unlike a
+    /// string's, a slice's bytes may be written by another goroutine
+    /// during the call (a data race in the program). They are plain bytes,
+    /// no pointer among them, so a native that reads them as data (a
+    /// search, a write to a socket) sees some mix of old and new bytes, as
+    /// Go's own code would, and nothing worse; it must not read a byte
+    /// twice and rely on the two agreeing.
+    pub fn bytes_ref(&self, k: usize) -> &[u8] {
+        let (p, l, _) = self.slice(k);
+        if p == 0 || l == 0 {
+            return &[];
+        }
+        // SAFETY: the declared type of the parameter is `[]byte` (checked
+        // at load against the native's signature), so `(p, l)` is a byte
+        // array the VM made (value invariant 2) of at least `l` bytes,
+        // kept alive by the call's slots; bytes have no invalid values.
+        unsafe { std::slice::from_raw_parts(p as *const u8, l as usize) }
+    }
+
     /// Interface parameter `k` (a box pointer, 0 for nil).
     pub fn iface(&self, k: usize) -> u64 {
         self.arg(self.param(k, &[ArgKind::Iface]).word as usize)

@@ -62,8 +62,11 @@ pub const NATIVES: &[(&str, Native)] = &[
 
 /// `func(s []byte, c byte) int`, an index or -1.
 fn bc_i(ctx: &mut NativeCtx<'_>, f: impl Fn(&[u8], u8) -> Option<usize>) -> NativeResult {
-    let (s, c) = (ctx.bytes(0), ctx.uint(1) as u8);
-    ctx.ret_int(0, f(&s, c).map_or(-1, |i| i as i64));
+    // Borrowed: one pass over the bytes, so a racing writer changes only
+    // which index comes back (bytes_ref).
+    let c = ctx.uint(1) as u8;
+    let i = f(ctx.bytes_ref(0), c).map_or(-1, |i| i as i64);
+    ctx.ret_int(0, i);
     NativeResult::Ok
 }
 

@@ -708,9 +708,8 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                         panic_rt!(NIL_DEREF.into());
                     }
                     let s = base + a.0 as usize;
-                    let words: Vec<u64> = g.stack[s..s + n as usize].to_vec();
                     // SAFETY: as for Load; `t` is the stored value's type.
-                    unsafe { vm.store_words(p, off.0 as usize, &words, t) };
+                    unsafe { vm.store_words(p, off.0 as usize, &g.stack[s..s + n as usize], t) };
                 }
                 Op::LoadGlobal { d, g: gw, n } => {
                     let s = base + d.0 as usize;

@@ -127,6 +127,22 @@ impl NativeCtx<'_> {
         0
     }
 
+    /// The `[]byte` array at `ptr`, `len` bytes of it, for a system call
+    /// to fill in place (a read straight into the program's buffer, no
+    /// copy). As with [`NativeCtx::bytes_ref`], a racing goroutine may see
+    /// the bytes change while the call writes them: plain bytes, no
+    /// pointer among them.
+    pub fn bytes_mut_at(&mut self, ptr: u64, len: u64) -> &mut [u8] {
+        if ptr == 0 || len == 0 {
+            return &mut [];
+        }
+        // SAFETY: `ptr` is a `[]byte` array the VM made (value invariant
+        // 2), at least `len` bytes long (the caller bounds `len` by the
+        // slice's length), alive during the native; bytes need no write
+        // barrier and have no invalid values.
+        unsafe { std::slice::from_raw_parts_mut(ptr as *mut u8, len as usize) }
+    }
+
     /// Copies `data` into the `[]byte` whose array starts at `ptr` (the
     /// caller bounds `data` by the slice's length).
     pub fn write_bytes_at(&mut self, ptr: u64, data: &[u8]) {

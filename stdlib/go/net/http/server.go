@@ -302,6 +302,10 @@ func (c *conn) serve(base context.Context) {
 	br := bufio.NewReaderSize(c.rwc, 4<<10)
 	bw := bufio.NewWriterSize(c.rwc, 4<<10)
 	s := c.server
+	// Whether a read deadline is set on the connection (only serve sets
+	// one), so that a server without timeouts makes no call per request
+	// to clear one.
+	readDeadline := false
 	for {
 		c.setIdle(true)
 		if s.shuttingDown() {
@@ -309,8 +313,10 @@ func (c *conn) serve(base context.Context) {
 		}
 		if d := s.ReadHeaderTimeout; d > 0 {
 			c.rwc.SetReadDeadline(time.Now().Add(d))
+			readDeadline = true
 		} else if d := s.ReadTimeout; d > 0 {
 			c.rwc.SetReadDeadline(time.Now().Add(d))
+			readDeadline = true
 		}
 		// Wait for the first byte of the next request while idle.
 		if _, err := br.Peek(1); err != nil {
@@ -335,6 +341,7 @@ func (c *conn) serve(base context.Context) {
 		}
 		if d := s.ReadHeaderTimeout; d > 0 && s.ReadTimeout == 0 {
 			c.rwc.SetReadDeadline(time.Time{})
+			readDeadline = false
 		}
 		if d := s.WriteTimeout; d > 0 {
 			c.rwc.SetWriteDeadline(time.Now().Add(d))
@@ -369,8 +376,10 @@ func (c *conn) serve(base context.Context) {
 		}
 		if d := s.IdleTimeout; d > 0 {
 			c.rwc.SetReadDeadline(time.Now().Add(d))
-		} else {
+			readDeadline = true
+		} else if readDeadline {
 			c.rwc.SetReadDeadline(time.Time{})
+			readDeadline = false
 		}
 		if s.WriteTimeout > 0 {
 			c.rwc.SetWriteDeadline(time.Time{})

@@ -41,6 +41,10 @@ func readLine(r *bufio.Reader) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		if line == nil && !isPrefix {
+			// The whole line in one piece (nearly always): one copy.
+			return string(frag), nil
+		}
 		line = append(line, frag...)
 		if len(line) > maxLineLength {
 			return "", ErrLineTooLong
@@ -73,7 +77,7 @@ func readHeader(r *bufio.Reader) (Header, error) {
 			return h, fmt.Errorf("malformed MIME header line: %s", line)
 		}
 		for i := 0; i < len(k); i++ {
-			if !isTokenByte(k[i]) {
+			if c := k[i]; c >= 128 || !tokenTable[c] {
 				return h, fmt.Errorf("malformed MIME header line: %s", line)
 			}
 		}
