@@ -543,7 +543,9 @@ func (b *Writer) WriteRune(r rune) (size int, err error) {
 
 func (b *Writer) WriteString(s string) (int, error) {
 	nn := 0
-	for len(s) > b.Available() && b.err == nil {
+	// len(b.buf)-b.n is Available, spelt out: a call per write is most of
+	// the cost of a short one.
+	for len(s) > len(b.buf)-b.n && b.err == nil {
 		n := copy(b.buf[b.n:], s)
 		b.n += n
 		nn += n
