@@ -368,7 +368,7 @@ pub struct StructField {
 }
 
 /// One compiled function.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Function {
     /// Go's name in traces: `main.f`, `main.(*T).M`, `main.main.func1`.
     pub name: String,
@@ -457,6 +457,52 @@ impl Program {
             .find(|m| have.binary_search(&m.id).is_err())
             .or(methods.first())
             .map_or("", |m| &m.name)
+    }
+
+    /// Whether this program extends `old` append-only, as a session's
+    /// next program must (`codegen::compile_session`): every function,
+    /// type, string, native and file of `old` at the same index and
+    /// unchanged, and at least its package variables. The error names the
+    /// first difference.
+    pub fn extends(&self, old: &Program) -> Result<(), String> {
+        fn prefix<T: PartialEq>(what: &str, new: &[T], old: &[T]) -> Result<(), String> {
+            if new.len() < old.len() {
+                return Err(format!(
+                    "{what}: {} where there were {}",
+                    new.len(),
+                    old.len()
+                ));
+            }
+            match old.iter().zip(new).position(|(a, b)| a != b) {
+                Some(i) => Err(format!("{what} {i} changed")),
+                None => Ok(()),
+            }
+        }
+        prefix("functions", &self.funcs, &old.funcs).map_err(|e| {
+            match e.strip_prefix("functions ") {
+                Some(rest) => {
+                    let i: usize = rest
+                        .split(' ')
+                        .next()
+                        .and_then(|n| n.parse().ok())
+                        .unwrap_or(0);
+                    let name = old.funcs.get(i).map_or("?", |f| f.name.as_str());
+                    format!("function {i} ({name}) changed")
+                }
+                None => e,
+            }
+        })?;
+        prefix("types", &self.types, &old.types)?;
+        prefix("strings", &self.strings, &old.strings)?;
+        prefix("natives", &self.natives, &old.natives)?;
+        prefix("files", &self.files, &old.files)?;
+        if self.global_words < old.global_words {
+            return Err(format!(
+                "package variables: {} words where there were {}",
+                self.global_words, old.global_words
+            ));
+        }
+        Ok(())
     }
 
     /// The bytecode listing of every function, with source lines: what

@@ -93,24 +93,39 @@ pub struct Checked {
     pub diagnostics: Vec<diag::Diagnostic>,
 }
 
-/// Parses and type-checks the files of one program (`name`, `text`), the
-/// file kind taken from each name ([`FileKind::from_path`]).
-///
-/// As Go's compiler does, type checking only runs when every file parsed
-/// without syntax errors: type errors in a file that does not parse are
-/// mostly noise.
-pub fn check_sources(inputs: Vec<(String, String)>, importer: &dyn Importer) -> Checked {
+/// One file of an interactive session for [`check_session`]: its name,
+/// its text, and for an input (a script file) its names.
+pub struct SessionFile {
+    pub name: String,
+    pub text: String,
+    pub names: Option<check::SessionNames>,
+}
+
+/// Parses and type-checks an interactive session: a main package of Go
+/// files and session inputs (scripts whose names are
+/// [`check::SessionNames`]), in order. Compile the result with
+/// [`codegen::compile_session`].
+pub fn check_session(files: Vec<SessionFile>, importer: &dyn Importer) -> Checked {
     let mut sources = source::SourceMap::new();
     let mut ids = ast::NodeIdGen::new();
     let mut diagnostics = Vec::new();
     let mut parsed = Vec::new();
-    for (name, text) in inputs {
-        let kind = FileKind::from_path(&name);
-        let file = sources.add(name, text);
-        let f = sources.file(file);
-        let (ast, errs) = parser::parse_file(&f.text, f.base, kind, &mut ids);
+    for f in files {
+        let kind = if f.names.is_some() {
+            FileKind::Script
+        } else {
+            FileKind::from_path(&f.name)
+        };
+        let file = sources.add(f.name, f.text);
+        let sf = sources.file(file);
+        let (ast, errs) = parser::parse_file(&sf.text, sf.base, kind, &mut ids);
         diagnostics.extend(errs);
-        parsed.push(check::ParsedFile { file, kind, ast });
+        parsed.push(check::ParsedFile {
+            file,
+            kind,
+            ast,
+            session: f.names,
+        });
     }
     let mut program = None;
     if diagnostics.is_empty() {
@@ -124,4 +139,22 @@ pub fn check_sources(inputs: Vec<(String, String)>, importer: &dyn Importer) -> 
         program,
         diagnostics,
     }
+}
+
+/// Parses and type-checks the files of one program (`name`, `text`), the
+/// file kind taken from each name ([`FileKind::from_path`]).
+///
+/// As Go's compiler does, type checking only runs when every file parsed
+/// without syntax errors: type errors in a file that does not parse are
+/// mostly noise.
+pub fn check_sources(inputs: Vec<(String, String)>, importer: &dyn Importer) -> Checked {
+    let files = inputs
+        .into_iter()
+        .map(|(name, text)| SessionFile {
+            name,
+            text,
+            names: None,
+        })
+        .collect();
+    check_session(files, importer)
 }

@@ -39,7 +39,12 @@ fn scratch() {
                 println!("{}", d.one_line(&sources));
             }
             if errs.is_empty() {
-                let parsed = vec![gol_lang::check::ParsedFile { file, kind, ast }];
+                let parsed = vec![gol_lang::check::ParsedFile {
+                    file,
+                    kind,
+                    ast,
+                    session: None,
+                }];
                 let (_, diags) =
                     gol_lang::check::check_program(&mut sources, &mut ids, parsed, &imp);
                 for d in &diags {
@@ -154,6 +159,7 @@ fn stdlib_dir() {
             file,
             kind: gol_lang::FileKind::Go,
             ast,
+            session: None,
         }];
         let t = std::time::Instant::now();
         let (_, diags) = gol_lang::check::check_program(&mut sources, &mut ids, parsed, &imp);

@@ -24,6 +24,8 @@ pub(crate) struct PkgResult {
     pub(crate) inits: Vec<ObjId>,
     pub(crate) imports: Vec<PkgId>,
     pub(crate) script_main: Option<ScriptMain>,
+    pub(crate) session_units: Vec<ScriptMain>,
+    pub(crate) file_imports: Vec<Vec<PkgId>>,
 }
 
 pub(crate) struct Results {
@@ -83,6 +85,9 @@ pub(crate) struct PkgState<'a> {
     pub(crate) imports: Vec<PkgId>,
     pub(crate) implicit: HashMap<String, String>,
     pub(crate) script_main: Option<ScriptMain>,
+    pub(crate) session_units: Vec<ScriptMain>,
+    /// Per file, the packages it imports (see `Package::file_imports`).
+    pub(crate) file_imports: Vec<Vec<PkgId>>,
     pub(crate) init_order: Vec<Initializer>,
 }
 
@@ -259,6 +264,25 @@ impl<'a> Checker<'a> {
         &self.pkgs[self.pkg.0 as usize]
     }
 
+    /// Records that the current file imports `pid`.
+    pub(crate) fn note_file_import(&mut self, pid: PkgId) {
+        let fi = self.file;
+        let p = &mut self.pkgs[self.pkg.0 as usize];
+        if let Some(v) = p.file_imports.get_mut(fi) {
+            if !v.contains(&pid) {
+                v.push(pid);
+            }
+        }
+    }
+
+    /// The session names of the current file, if it is a session input.
+    pub(crate) fn session_names(&self) -> Option<&'a super::SessionNames> {
+        self.cur_pkg()
+            .files
+            .get(self.file)
+            .and_then(|f| f.session.as_ref())
+    }
+
     pub(crate) fn file_kind(&self) -> FileKind {
         self.cur_pkg()
             .files
@@ -359,10 +383,11 @@ impl<'a> Checker<'a> {
 
     fn implicit_import(&mut self, name: &str, path: &str) -> Option<ObjId> {
         let key = (self.pkg, name.to_string());
+        let pid = *self.pkg_by_path.get(path)?;
+        self.note_file_import(pid);
         if let Some(&o) = self.implicit_objs.get(&key) {
             return Some(o);
         }
-        let pid = *self.pkg_by_path.get(path)?;
         let o = self.new_obj(
             name,
             ObjKind::PkgName(pid),
@@ -422,6 +447,8 @@ impl<'a> Checker<'a> {
                 imports: Vec::new(),
                 implicit: src.implicit.clone(),
                 script_main: None,
+                session_units: Vec::new(),
+                file_imports: vec![Vec::new(); src.files.len()],
                 init_order: Vec::new(),
             });
             self.pkg = id;
@@ -447,6 +474,7 @@ impl<'a> Checker<'a> {
             self.func_body_decl(obj, decl);
         }
         self.check_script_main();
+        self.check_session_units();
         self.init_order();
         self.unused_imports();
         if is_main {
@@ -547,6 +575,8 @@ impl<'a> Checker<'a> {
                 inits: p.inits,
                 imports: p.imports,
                 script_main: p.script_main,
+                session_units: p.session_units,
+                file_imports: p.file_imports,
             });
         }
         (

@@ -719,6 +719,27 @@ impl<'a> Checker<'a> {
         self.cur_decl = None;
     }
 
+    /// The bodies of the session inputs' statement functions.
+    pub(crate) fn check_session_units(&mut self) {
+        let units = self.cur_pkg().session_units.clone();
+        for sm in units {
+            let Some(file) = self.cur_pkg().files.get(sm.file) else {
+                continue;
+            };
+            self.file = sm.file;
+            let sig = self.tt.obj(sm.func).ty;
+            self.funcs.push(FuncCtx::new(sig));
+            self.open_scope();
+            for &i in &sm.items {
+                if let Some(ast::Item::Stmt(s)) = file.ast.items.get(i) {
+                    self.stmt(s);
+                }
+            }
+            self.close_scope();
+            self.report_unused();
+        }
+    }
+
     /// The order in which to declare the package-level objects: a
     /// post-order of their syntactic dependencies (every identifier their
     /// declarations mention, function bodies excluded), computed with an

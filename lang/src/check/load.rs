@@ -162,6 +162,7 @@ impl Loader<'_> {
                 file: id,
                 kind: FileKind::Std,
                 ast,
+                session: None,
             });
         }
         let imports = explicit_imports(&files);

@@ -97,6 +97,25 @@ pub struct ParsedFile {
     pub file: FileId,
     pub kind: FileKind,
     pub ast: ast::File,
+    /// Set for an input of an interactive session (a script file of the
+    /// main package): see [`SessionNames`].
+    pub session: Option<SessionNames>,
+}
+
+/// The names of one input of an interactive session (gol's REPL), a
+/// script file of the main package. Go forbids declaring a package-level
+/// name twice; a session lets a later input declare `f` again, and code
+/// typed before keeps the `f` it was compiled with. So an input's
+/// package-level declarations live in the package scope under keys of
+/// their own (`keys`: name -> key, a key no identifier can spell), and the
+/// names an input sees from earlier inputs, and its own, are aliases in
+/// its file scope (`aliases`: name -> key), each bound to the declaration
+/// that was the latest when the input was typed. The input's top-level
+/// statements form a function of their own ([`Package::session_units`]).
+#[derive(Clone, Debug, Default)]
+pub struct SessionNames {
+    pub keys: HashMap<String, String>,
+    pub aliases: HashMap<String, String>,
 }
 
 /// How an expression may be used (go/types' operand modes).
@@ -261,6 +280,13 @@ pub struct Package {
     /// Packages this one imports.
     pub imports: Vec<PkgId>,
     pub script_main: Option<ScriptMain>,
+    /// The top-level statements of each session input (files with
+    /// [`ParsedFile::session`]), in file order: each is a function of no
+    /// parameters and no results.
+    pub session_units: Vec<ScriptMain>,
+    /// Per file, the packages it imports (explicitly, or a script's
+    /// implicit imports it uses), in the order first seen.
+    pub file_imports: Vec<Vec<PkgId>>,
 }
 
 /// A checked program: what the code generator compiles.
@@ -349,6 +375,8 @@ pub fn check_program(
             inits: res.inits,
             imports: res.imports,
             script_main: res.script_main,
+            session_units: res.session_units,
+            file_imports: res.file_imports,
         });
     }
     (

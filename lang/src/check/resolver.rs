@@ -20,12 +20,18 @@ impl<'a> Checker<'a> {
         if ident.is_blank() {
             return;
         }
+        // A session input's names live under their own keys (SessionNames).
+        let key = self
+            .session_names()
+            .and_then(|n| n.keys.get(&ident.name))
+            .cloned()
+            .unwrap_or_else(|| ident.name.clone());
         let p = &mut self.pkgs[self.pkg.0 as usize];
-        if let Some(&prev) = p.scope.get(&ident.name) {
+        if let Some(&prev) = p.scope.get(&key) {
             self.redeclared(&ident.name, ident.span, prev);
             return;
         }
-        p.scope.insert(ident.name.clone(), obj);
+        p.scope.insert(key, obj);
     }
 
     pub(crate) fn collect_objects(&mut self) {
@@ -39,6 +45,10 @@ impl<'a> Checker<'a> {
         for (fi, f) in files.iter().enumerate() {
             self.file = fi;
             self.collect_imports(fi, f);
+            if f.session.is_some() {
+                self.collect_session_file(fi, f);
+                continue;
+            }
             let script_main = f.kind == FileKind::Script
                 && !has_main
                 && f.ast.items.iter().any(|i| matches!(i, Item::Stmt(_)));
@@ -86,8 +96,66 @@ impl<'a> Checker<'a> {
                 });
             }
         }
+        self.session_aliases();
         self.associate_methods();
         self.import_conflicts();
+    }
+
+    /// A session input: its declarations join the package (under their
+    /// keys, see `declare_pkg`), its statements make its own function.
+    fn collect_session_file(&mut self, fi: usize, f: &'a super::ParsedFile) {
+        let mut items = Vec::new();
+        for (ii, item) in f.ast.items.iter().enumerate() {
+            match item {
+                Item::Stmt(_) => items.push(ii),
+                Item::Decl(d) => self.collect_decl(fi, d),
+            }
+        }
+        let sig = self.tt.func(vec![], vec![], false);
+        let o = self.new_obj(
+            "main",
+            ObjKind::Func {
+                recv: None,
+                has_body: true,
+            },
+            sig,
+            super::file_start(&f.ast),
+            None,
+        );
+        self.pkgs[self.pkg.0 as usize]
+            .session_units
+            .push(ScriptMain {
+                func: o,
+                file: fi,
+                items,
+            });
+    }
+
+    /// Binds, in each session input's file scope, the names it sees to
+    /// the declarations their keys name (see `SessionNames`).
+    fn session_aliases(&mut self) {
+        let files = self.cur_pkg().files;
+        for (fi, f) in files.iter().enumerate() {
+            let Some(names) = &f.session else { continue };
+            let mut bind: Vec<(&String, &String)> =
+                names.aliases.iter().chain(names.keys.iter()).collect();
+            // Deterministic (the maps are hashed): a file's own keys last,
+            // so they win over an alias of the same name.
+            bind.sort_by_key(|&(n, k)| (names.keys.contains_key(n), n.clone(), k.clone()));
+            for (name, key) in bind {
+                let p = &mut self.pkgs[self.pkg.0 as usize];
+                if let Some(&o) = p.scope.get(key) {
+                    let fs = &mut p.file_scopes[fi];
+                    // An import of the same name in this input wins.
+                    let is_import = fs
+                        .get(name)
+                        .is_some_and(|&i| matches!(self.tt.obj(i).kind, ObjKind::PkgName(_)));
+                    if !is_import {
+                        fs.insert(name.clone(), o);
+                    }
+                }
+            }
+        }
     }
 
     /// A package-level name that a file also imports.
@@ -155,6 +223,7 @@ impl<'a> Checker<'a> {
                     p.imports.push(pid);
                 }
             }
+            self.note_file_import(pid);
             let pkg_name = self.pkgs[pid.0 as usize].name.clone();
             let (name, span, renamed) = match &spec.name {
                 Some(n) => (n.name.clone(), n.span, true),
@@ -186,9 +255,15 @@ impl<'a> Checker<'a> {
                 continue;
             }
             fs.insert(name, o);
-            self.pkgs[self.pkg.0 as usize]
-                .imports_decl
-                .push((o, span, spec.path.clone(), renamed));
+            // A session input may import what a later input uses.
+            if f.session.is_none() {
+                self.pkgs[self.pkg.0 as usize].imports_decl.push((
+                    o,
+                    span,
+                    spec.path.clone(),
+                    renamed,
+                ));
+            }
         }
     }
 
@@ -366,18 +441,42 @@ impl<'a> Checker<'a> {
     fn associate_methods(&mut self) {
         let methods = self.cur_pkg().methods.clone();
         for m in methods {
-            let Some(DeclInfo::Func { decl, .. }) = self.decls.get(&m).cloned() else {
+            let Some(DeclInfo::Func { decl, file }) = self.decls.get(&m).cloned() else {
                 continue;
             };
             let Some(recv) = &decl.recv else { continue };
             let Some(base) = receiver_base(&recv.ty) else {
                 continue;
             };
-            let Some(&tobj) = self.cur_pkg().scope.get(&base.name) else {
+            // A session input names types through its file scope.
+            let p = self.cur_pkg();
+            let found = p
+                .file_scopes
+                .get(file)
+                .and_then(|fs| fs.get(&base.name))
+                .or_else(|| p.scope.get(&base.name));
+            let Some(&tobj) = found else {
                 continue;
             };
             if !matches!(self.tt.obj(tobj).kind, ObjKind::TypeName) {
                 continue;
+            }
+            // A session cannot add methods to a type an earlier input
+            // declared: code compiled before holds the type's method set.
+            let tfile = match self.decls.get(&tobj) {
+                Some(DeclInfo::Type { file, .. }) => Some(*file),
+                _ => None,
+            };
+            let session = |fi: usize| p.files.get(fi).is_some_and(|f| f.session.is_some());
+            if let Some(tf) = tfile {
+                if tf != file && (session(tf) || session(file)) {
+                    let msg = format!(
+                        "methods of {} must be declared in the same input as the type (declare {} again with its methods)",
+                        base.name, base.name
+                    );
+                    self.error(decl.name.span, msg);
+                    continue;
+                }
             }
             let t = self.tt.obj(tobj).ty;
             if let Some(n) = self.tt.named_mut(t) {

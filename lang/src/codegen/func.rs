@@ -146,6 +146,16 @@ impl<'g, 'a> FnGen<'g, 'a> {
             _ => Span::default(),
         };
         let (pw, rw) = match body {
+            // A session's inputs run by themselves (compile_session).
+            Body::Entry if f.g.session => {
+                f.emit(Op::Return { a: Reg(0), n: 0 });
+                (0, 0)
+            }
+            Body::Unit(k) => {
+                f.session_unit(k);
+                f.epilogue();
+                (0, 0)
+            }
             Body::Entry => {
                 let b = f.alloc(0);
                 f.emit(Op::Call {
@@ -575,6 +585,36 @@ impl<'g, 'a> FnGen<'g, 'a> {
         self.emit(Op::Return { a: d, n: rw });
     }
 
+    /// Session input `k`: its variables' initializers (in the package's
+    /// initialization order), then its statements.
+    fn session_unit(&mut self, k: usize) {
+        let main = self.g.prog.packages.len() - 1;
+        let p: &'a crate::check::Package = &self.g.prog.packages[main];
+        let Some(unit) = p.session_units.get(k) else {
+            return;
+        };
+        let Some(file) = p.files.get(unit.file) else {
+            return;
+        };
+        let span = file.ast.span;
+        self.set_pos(span.lo);
+        for init in &p.init_order {
+            let mine = init.lhs.iter().any(|&o| {
+                let s = self.g.tt.obj(o).span;
+                s.lo >= span.lo && s.hi <= span.hi
+            });
+            if mine {
+                self.init_var(main, init);
+            }
+        }
+        for &i in &unit.items {
+            if let Some(ast::Item::Stmt(s)) = file.ast.items.get(i) {
+                self.set_pos(s.span.lo);
+                self.stmt(s, 0);
+            }
+        }
+    }
+
     pub(super) fn pkg_init(&mut self, i: usize) {
         let p = &self.g.prog.packages[i];
         let is_main = i + 1 == self.g.prog.packages.len();
@@ -585,8 +625,23 @@ impl<'g, 'a> FnGen<'g, 'a> {
             if !is_main && !init.lhs.iter().any(|o| self.g.used_globals.contains(o)) {
                 continue;
             }
+            self.init_var(i, init);
+        }
+        for &o in &p.inits {
+            if let Some(f) = self.g.func_id(o, Span::default()) {
+                let b = self.alloc(0);
+                self.emit(Op::Call { f, base: b });
+            }
+        }
+        self.emit(Op::Return { a: Reg(0), n: 0 });
+    }
+
+    /// One package-level initializer of package `i`: its value stored
+    /// into its variables.
+    fn init_var(&mut self, i: usize, init: &crate::check::Initializer) {
+        {
             let Some(e) = self.find_expr(i, init.rhs) else {
-                continue;
+                return;
             };
             self.set_pos(e.span.lo);
             let mark = self.top;
@@ -611,13 +666,6 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             self.top = mark;
         }
-        for &o in &p.inits {
-            if let Some(f) = self.g.func_id(o, Span::default()) {
-                let b = self.alloc(0);
-                self.emit(Op::Call { f, base: b });
-            }
-        }
-        self.emit(Op::Return { a: Reg(0), n: 0 });
     }
 
     /// The initializer expression with this id in package `i`.

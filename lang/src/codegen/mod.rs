@@ -86,6 +86,9 @@ enum Body<'a> {
     /// A script's implicit `main`: the top-level statements and `var`
     /// declarations of package `packages[.0]`'s script file.
     Script(usize),
+    /// A session input (`session_units[.0]` of the main package): the
+    /// initializers of the variables it declares, then its statements.
+    Unit(usize),
     /// A promoted method in a method table: index into `Gen::promoted`.
     Promoted(usize),
     /// A method value's function: index into `Gen::method_values`.
@@ -97,7 +100,7 @@ enum Body<'a> {
 /// Compiles a checked program. Errors are diagnostics for constructs the
 /// code generator does not support yet.
 pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Vec<Diagnostic>> {
-    let mut g = Gen::new(prog, sources);
+    let mut g = Gen::new(prog, sources, false);
     // Runtime type 0 is `string`: the VM boxes runtime error messages
     // with it when `recover` returns them.
     g.rt_type(crate::types::ids::STRING);
@@ -136,6 +139,57 @@ pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Ve
     }
 }
 
+/// What [`compile_session`] gives for each input of a session: the
+/// functions to call, in order, to run it (the static function values its
+/// section made, the packages it needs first, then the input itself).
+pub type SessionRuns = Vec<Vec<FuncId>>;
+
+/// Compiles an interactive session: a main package whose first file
+/// declares `func main` and whose other files are the session's inputs
+/// ([`check::SessionNames`]), in the order typed.
+///
+/// # Append-only
+/// A session's program grows while it runs: each input is compiled with
+/// every input before it, and the program the VM runs is replaced by the
+/// new one, which must extend it (every function, type, string, native
+/// and variable of the old one at the same index, unchanged). So the code
+/// generator works input by input, in *sections*, each depending only on
+/// the inputs up to it: the packages an input first needs are placed and
+/// initialised in its section (all their variables, not only the used
+/// ones, so a package's init never changes), then its own variables, then
+/// its function, then everything that queued; and each section sets its
+/// own static function values. The VM checks the prefix when it installs
+/// the new program, so a break of this rule is a refused input, never a
+/// wrong run.
+pub fn compile_session(
+    prog: &check::Program,
+    sources: &SourceMap,
+) -> Result<(Program, SessionRuns), Vec<Diagnostic>> {
+    let mut g = Gen::new(prog, sources, true);
+    g.rt_type(crate::types::ids::STRING);
+    g.runtime_error_type();
+    let entry = g.new_func("runtime.main".into(), Body::Entry);
+    g.out.entry = entry;
+    g.drain();
+    // The non-session static funcs function stays empty.
+    let f = &mut g.out.funcs[g.static_funcs_init.0 as usize];
+    f.code = vec![Op::Return { a: Reg(0), n: 0 }];
+    f.lines = vec![0];
+    f.frame_words = 1;
+    let units = prog.packages.last().map_or(0, |p| p.session_units.len());
+    let mut inited = HashSet::new();
+    let mut runs = Vec::new();
+    for k in 0..units {
+        runs.push(g.session_section(k, &mut inited));
+    }
+    if g.errors.is_empty() {
+        Ok((g.out, runs))
+    } else {
+        crate::diag::sort(&mut g.errors);
+        Err(g.errors)
+    }
+}
+
 /// A method promoted from an embedded field into a type's method table.
 #[derive(Clone)]
 pub(crate) struct Promoted {
@@ -151,6 +205,8 @@ pub(crate) struct Promoted {
 }
 
 pub(crate) struct Gen<'a> {
+    /// Compiling an interactive session ([`compile_session`]).
+    session: bool,
     prog: &'a check::Program,
     tt: &'a TypeTable,
     info: &'a Info,
@@ -196,8 +252,9 @@ pub(crate) struct Gen<'a> {
 }
 
 impl<'a> Gen<'a> {
-    fn new(prog: &'a check::Program, sources: &'a SourceMap) -> Gen<'a> {
+    fn new(prog: &'a check::Program, sources: &'a SourceMap, session: bool) -> Gen<'a> {
         let mut g = Gen {
+            session,
             prog,
             tt: &prog.types,
             info: &prog.info,
@@ -240,6 +297,11 @@ impl<'a> Gen<'a> {
                         }
                     }
                 }
+            }
+            // A session places each package's variables and makes its init
+            // in the section of the input that first needs it.
+            if session {
+                continue;
             }
             for init in &p.init_order {
                 for &o in &init.lhs {
@@ -438,6 +500,129 @@ impl<'a> Gen<'a> {
 
     /// The global word that holds the function value of `f`, made by
     /// the function `static_funcs_init` that the entry calls first.
+    /// Compiles the section of session input `k` (see [`compile_session`])
+    /// and returns what runs it, in order.
+    fn session_section(&mut self, k: usize, inited: &mut HashSet<usize>) -> Vec<FuncId> {
+        let main = self.prog.packages.len() - 1;
+        let unit = &self.prog.packages[main].session_units[k];
+        let fi = unit.file;
+        // The packages this input needs that no earlier input did: its
+        // imports and theirs, in an order that depends on nothing else
+        // (dependencies first, ties by path).
+        let mut need: Vec<usize> = Vec::new();
+        let mut stack: Vec<usize> = self.prog.packages[main]
+            .file_imports
+            .get(fi)
+            .map(|v| v.iter().map(|p| p.0 as usize).collect())
+            .unwrap_or_default();
+        while let Some(pi) = stack.pop() {
+            if pi >= main || inited.contains(&pi) || need.contains(&pi) {
+                continue;
+            }
+            need.push(pi);
+            stack.extend(self.prog.packages[pi].imports.iter().map(|p| p.0 as usize));
+        }
+        let mut order = Vec::new();
+        while !need.is_empty() {
+            let ready = need
+                .iter()
+                .copied()
+                .filter(|&pi| {
+                    self.prog.packages[pi]
+                        .imports
+                        .iter()
+                        .all(|d| !need.contains(&(d.0 as usize)) || d.0 as usize == pi)
+                })
+                .min_by(|&a, &b| self.prog.packages[a].path.cmp(&self.prog.packages[b].path));
+            // An import cycle cannot pass the checker; take any to end.
+            let pi = ready.unwrap_or(need[0]);
+            need.retain(|&x| x != pi);
+            order.push(pi);
+        }
+        let statics_before: HashSet<FuncId> = self.static_funcs.keys().copied().collect();
+        let mut run = Vec::new();
+        let mut inits = Vec::new();
+        for pi in order {
+            inited.insert(pi);
+            let p = &self.prog.packages[pi];
+            // Every variable of the package, so that its init never
+            // changes when a later input uses more of it.
+            for init in &p.init_order {
+                for &o in &init.lhs {
+                    self.place_global(o, pi, &p.path);
+                    self.used_globals.insert(o);
+                }
+            }
+            let mut names: Vec<(&String, &ObjId)> = p.scope.iter().collect();
+            names.sort();
+            for (_, &o) in names {
+                if matches!(self.tt.obj(o).kind, ObjKind::Var(_)) && !self.globals.contains_key(&o)
+                {
+                    self.place_global(o, pi, &p.path);
+                    self.used_globals.insert(o);
+                }
+            }
+            let name = format!("{}.init", p.path);
+            let id = self.new_func(name, Body::PkgInit(pi));
+            self.drain();
+            inits.push(id);
+        }
+        // The input's own variables.
+        let p = &self.prog.packages[main];
+        let span = p.files.get(fi).map(|f| f.ast.span).unwrap_or_default();
+        let mut vars: Vec<ObjId> = p
+            .scope
+            .values()
+            .copied()
+            .filter(|&o| {
+                let obj = self.tt.obj(o);
+                matches!(obj.kind, ObjKind::Var(_))
+                    && obj.span.lo >= span.lo
+                    && obj.span.hi <= span.hi
+            })
+            .collect();
+        vars.sort_by_key(|&o| self.tt.obj(o).span.lo);
+        for o in vars {
+            if !self.globals.contains_key(&o) {
+                self.place_global(o, main, "main");
+            }
+        }
+        let id = self.new_func("main.main".into(), Body::Unit(k));
+        self.drain();
+        // The static function values this section made, set before
+        // anything of the section runs.
+        let mut slots: Vec<(FuncId, u32)> = self
+            .static_funcs
+            .iter()
+            .filter(|(f, _)| !statics_before.contains(f))
+            .map(|(f, g)| (*f, *g))
+            .collect();
+        slots.sort_by_key(|x| x.1);
+        let mut code = Vec::new();
+        for (f, g) in slots {
+            code.push(Op::MakeClosure {
+                d: Reg(0),
+                f,
+                a: Reg(0),
+                n: 0,
+            });
+            code.push(Op::StoreGlobal { g, a: Reg(0), n: 1 });
+        }
+        code.push(Op::Return { a: Reg(0), n: 0 });
+        let sid = FuncId(self.out.funcs.len() as u32);
+        self.out.funcs.push(Function {
+            name: "runtime.staticfuncs".into(),
+            lines: vec![0; code.len()],
+            code,
+            frame_words: 1,
+            ..Default::default()
+        });
+        run.push(sid);
+        run.extend(inits);
+        run.push(id);
+        run
+    }
+
     pub(crate) fn static_func_slot(&mut self, f: FuncId) -> u32 {
         if let Some(&g) = self.static_funcs.get(&f) {
             return g;

@@ -216,7 +216,12 @@ pub fn check_files(files: &[(&str, &str)]) -> Checked {
         let f = sources.file(file);
         let (ast, errs) = parser::parse_file(&f.text, f.base, kind, &mut ids);
         diags.extend(errs);
-        parsed.push(ParsedFile { file, kind, ast });
+        parsed.push(ParsedFile {
+            file,
+            kind,
+            ast,
+            session: None,
+        });
     }
     if !diags.is_empty() {
         return Checked {
