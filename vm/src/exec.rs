@@ -33,8 +33,8 @@ use crate::sched::{Executor, RunOutcome};
 use crate::Vm;
 use std::sync::atomic::Ordering;
 
-use crate::rt::SliceCx;
 pub use crate::rt::{go_func_value, Cx, Exec};
+use crate::rt::{CallOutcome, Live, SliceCx};
 
 /// How long main's return yields to goroutines running a panic's
 /// deferred calls before the program exits regardless. Go gives them 1000
@@ -77,7 +77,11 @@ impl Executor for Exec {
         // Finalizers start between slices (mfinal.rs): before this one,
         // and after it when it ended the finalizer goroutine or parked.
         crate::mfinal::poll(&mut vm, self, cx);
-        let out = run_slice(&mut vm, g, SliceCx { cx, exec: self });
+        let sl = SliceCx { cx, exec: self };
+        let out = match &self.live {
+            None => run_slice(&mut vm, g, sl),
+            Some(live) => live_slice(&mut vm, g, sl, live),
+        };
         if matches!(out, RunOutcome::Done | RunOutcome::Goexit) {
             crate::mfinal::ended(self, g);
         }
@@ -129,6 +133,118 @@ impl Executor for Exec {
             np.wake();
         }
     }
+
+    fn outside_may_spawn(&self) -> bool {
+        // A live session between calls: the host may call again.
+        self.live
+            .as_ref()
+            .is_some_and(|l| l.caller.load(Ordering::SeqCst) == 0)
+    }
+
+    fn deadlock(&self, cx: &Cx) -> bool {
+        self.live
+            .as_ref()
+            .is_some_and(|live| live_deadlock(self, live, cx))
+    }
+}
+
+/// A slice of a goroutine of a live session (session.rs). A goroutine of
+/// an abandoned call ends without running; the call's goroutine ends its
+/// call when its function returns or panics (its report collected for the
+/// host) or at its first slice after an interrupt; any other goroutine's
+/// panic ends that goroutine alone. Returning `Goexit` rather than `Done`
+/// or `Panicked` keeps the run going.
+fn live_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>, live: &Live) -> RunOutcome {
+    let id = sl.cx.goid();
+    if live.nzombies.load(Ordering::SeqCst) > 0 {
+        let mut st = live.lock();
+        if st.zombies.remove(&id) {
+            live.nzombies.fetch_sub(1, Ordering::SeqCst);
+            return RunOutcome::Goexit;
+        }
+    }
+    if live.caller.load(Ordering::SeqCst) != id {
+        return match run_slice(vm, g, sl) {
+            RunOutcome::Done | RunOutcome::Panicked => RunOutcome::Goexit,
+            o => o,
+        };
+    }
+    if live.interrupt.load(Ordering::SeqCst) == id {
+        live.finish_call(&mut live.lock(), id, CallOutcome::Interrupted);
+        return RunOutcome::Goexit;
+    }
+    crate::rt::tap(true);
+    let out = run_slice(vm, g, sl);
+    let text = String::from_utf8_lossy(&crate::rt::tap(false)).into_owned();
+    let ended = match out {
+        RunOutcome::Done | RunOutcome::Goexit => CallOutcome::Returned,
+        RunOutcome::Panicked => CallOutcome::Panicked(text),
+        RunOutcome::Exit(_) => {
+            if sl.exec.fatal.load(Ordering::Acquire) {
+                live.lock().fatal_text = Some(text);
+            }
+            return out;
+        }
+        o => return o,
+    };
+    live.finish_call(&mut live.lock(), id, ended);
+    RunOutcome::Goexit
+}
+
+/// Every goroutine is asleep while a live session's call runs (the last
+/// M to park, no scheduler lock held, every other M parked): print Go's
+/// deadlock report and abandon the call (its goroutine ends if it is ever
+/// woken); the session goes on. True: handled, or the call ended
+/// meanwhile (look again).
+fn live_deadlock(exec: &Exec, live: &Live, cx: &Cx) -> bool {
+    let caller = live.caller.load(Ordering::SeqCst);
+    if caller == 0 {
+        return true;
+    }
+    let mut st = live.lock();
+    // Only the host ends a call from outside (an interrupt), under this
+    // lock; nothing inside can, every goroutine being asleep.
+    if live.caller.load(Ordering::SeqCst) != caller {
+        return true;
+    }
+    let Some(vm) = exec.take_vm() else {
+        return false;
+    };
+    let mut out = b"fatal error: all goroutines are asleep - deadlock!\n".to_vec();
+    cx.handle()
+        .with_views(|views| dump_views(&vm, views, &st.zombies, &mut out));
+    {
+        let _host = crate::stdio::enter(vm.host.as_ref());
+        crate::stdio::write_report(&out);
+    }
+    exec.put_vm(vm);
+    let text = String::from_utf8_lossy(&out).into_owned();
+    live.abandon(&mut st, caller, CallOutcome::Deadlock(text));
+    true
+}
+
+/// Go's dump of goroutines (the deadlock report's, `GOTRACEBACK=all`):
+/// per goroutine, `goroutine N [status]:`, its trace and `created by`,
+/// leaving out the goroutines in `skip`.
+pub(crate) fn dump_views(
+    vm: &Vm,
+    views: &[crate::sched::GView<'_, Box<G>>],
+    skip: &std::collections::HashSet<u64>,
+    out: &mut Vec<u8>,
+) {
+    use crate::sched::GStatus;
+    for v in views.iter().filter(|v| !skip.contains(&v.id)) {
+        let what = match v.status {
+            GStatus::Waiting => v.wait.as_str(),
+            s => s.as_str(),
+        };
+        out.extend_from_slice(format!("\ngoroutine {} [{what}]:\n", v.id).as_bytes());
+        if let Some(g) = v.g {
+            let trace = crate::panic::capture(g);
+            crate::panic::write_trace(vm, &trace, out);
+            out.extend_from_slice(&crate::panic::created_by_text(vm, g));
+        }
+    }
 }
 
 /// Runs one slice of `g` on this M's VM.
@@ -153,7 +269,7 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
             // lets main exit; an unrecovered one ends the program with
             // its report). The G has no frames left: each later slice
             // comes straight back here.
-            if g.id == 1 {
+            if g.id == 1 && exec.live.is_none() {
                 if exec.dying.load(Ordering::Acquire) {
                     return RunOutcome::Blocked(crate::sched::WaitReason::PanicWait);
                 }
@@ -182,8 +298,11 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
         crate::interp::Exit::Panic => {
             // Release pairs with main's Acquire load. This goroutine still
             // counts in `panic_defers` (it never drops out): main sees it
-            // running, then dying.
-            exec.dying.store(true, Ordering::Release);
+            // running, then dying. (A live session goes on after a
+            // panic: see `live_slice`.)
+            if exec.live.is_none() {
+                exec.dying.store(true, Ordering::Release);
+            }
             report(vm, sl, g);
             created_by(vm, g);
             RunOutcome::Panicked
@@ -278,7 +397,7 @@ fn safepoint(exec: &Exec, cx: &Cx) {
 /// The scheduler's settings: GOMAXPROCS as the VM's run settings give it,
 /// else from the environment (else the CPU count), and `GODEBUG`'s
 /// `schedtrace=MS` and `scheddetail=1`.
-fn sched_config(vm: &Vm) -> crate::sched::Config {
+pub(crate) fn sched_config(vm: &Vm) -> crate::sched::Config {
     let procs = vm
         .run_config
         .gomaxprocs

@@ -119,6 +119,7 @@ pub(crate) mod park;
 pub(crate) mod rt;
 pub mod sched;
 pub(crate) mod sema;
+pub mod session;
 pub mod stdio;
 pub(crate) mod value;
 
@@ -135,6 +136,7 @@ pub struct Hooks {
     pub format_float: fn(f64, u32) -> Vec<u8>,
 }
 
+pub use session::{CallOutcome, Interrupter, Session};
 pub use stdio::Out;
 
 /// The package-level variables: words (a narrow variable in its memory
@@ -143,41 +145,89 @@ pub use stdio::Out;
 /// atomics make a racy program's unsynchronised accesses well defined
 /// (each word is read or written whole, as Go's memory model promises for
 /// word-sized values); they compile to plain loads and stores.
-pub struct Globals(Box<[std::sync::atomic::AtomicU64]>);
+///
+/// A live session ([`session`]) extends its program while it runs, and
+/// the variables cannot move (pointers into them exist): its globals are
+/// made with room for many more words than the program has
+/// ([`Globals::with_capacity`]), untouched until used (zeroed pages of a
+/// fresh mapping), and `live` says how many of them the program declares
+/// (what the collector scans as roots).
+pub struct Globals {
+    words: Box<[std::sync::atomic::AtomicU64]>,
+    /// Words the program declares (plus the one past the end, see `new`):
+    /// the roots the collector scans. Raised only with the world stopped.
+    live: std::sync::atomic::AtomicUsize,
+}
 
 impl Globals {
     fn new(n: usize) -> Globals {
         // One word more than the program's: a zero-size variable declared
         // last sits at index n and needs an address like any other (Go's
         // `&s[1]` of a `var s [2]struct{}` is not nil).
-        Globals(
-            (0..=n)
+        Globals {
+            words: (0..=n)
                 .map(|_| std::sync::atomic::AtomicU64::new(0))
                 .collect(),
-        )
+            live: std::sync::atomic::AtomicUsize::new(n + 1),
+        }
+    }
+
+    /// Globals for `n` words with room for `cap` (at least `n`): the
+    /// memory comes from a zeroed allocation, so the pages past the words
+    /// in use are not touched (nor resident) until a later program uses
+    /// them.
+    pub(crate) fn with_capacity(n: usize, cap: usize) -> Globals {
+        let cap = cap.max(n) + 1;
+        // `vec![0; n]` asks the allocator for zeroed memory (calloc: fresh
+        // pages of a large block are mapped, not written).
+        let zeroed: Box<[u64]> = vec![0u64; cap].into_boxed_slice();
+        let raw = Box::into_raw(zeroed) as *mut [std::sync::atomic::AtomicU64];
+        // SAFETY: `AtomicU64` has the same size, alignment and bit
+        // validity as `u64` (std documents it), so the allocation of a
+        // `[u64]` is one of a `[AtomicU64]` of the same length, and the
+        // box owns it alone.
+        let words = unsafe { Box::from_raw(raw) };
+        Globals {
+            words,
+            live: std::sync::atomic::AtomicUsize::new(n + 1),
+        }
+    }
+
+    /// The words the globals have room for (beyond the one past the end).
+    pub(crate) fn capacity(&self) -> usize {
+        self.words.len() - 1
+    }
+
+    /// A grown program declares `n` words; only with the world stopped
+    /// (the collector reads `live` inside the world).
+    pub(crate) fn set_live(&self, n: usize) {
+        let n = (n + 1).min(self.words.len());
+        self.live.fetch_max(n, std::sync::atomic::Ordering::Relaxed);
     }
 
     #[inline]
     pub fn get(&self, i: usize) -> Option<u64> {
-        self.0
+        self.words
             .get(i)
             .map(|w| w.load(std::sync::atomic::Ordering::Relaxed))
     }
 
     #[inline]
     pub fn set(&self, i: usize, v: u64) {
-        if let Some(w) = self.0.get(i) {
+        if let Some(w) = self.words.get(i) {
             w.store(v, std::sync::atomic::Ordering::Relaxed);
         }
     }
 
     /// The address of word `i` (0 if out of range).
     pub fn addr(&self, i: usize) -> u64 {
-        self.0.get(i).map_or(0, |w| w.as_ptr() as u64)
+        self.words.get(i).map_or(0, |w| w.as_ptr() as u64)
     }
 
+    /// Every word the program declares (the roots).
     pub fn for_each(&self, f: &mut dyn FnMut(u64)) {
-        for w in self.0.iter() {
+        let live = self.live.load(std::sync::atomic::Ordering::Relaxed);
+        for w in self.words.iter().take(live) {
             f(w.load(std::sync::atomic::Ordering::Relaxed));
         }
     }
@@ -404,17 +454,27 @@ fn parse_mem_limit(v: &str) -> Option<u64> {
     num.trim().parse::<u64>().ok()?.checked_mul(mul)
 }
 
-impl Vm {
-    /// Loads a program, resolving each native by name. Errors name the
-    /// natives gol does not implement yet, and a native whose stated Go
-    /// signature differs from its declaration (see `native::sig`).
-    /// The program may be shared (an `Arc`) by VMs that run it again.
-    pub fn new(
-        prog: impl Into<std::sync::Arc<Program>>,
+/// What a VM derives from its program, shared by every M: the natives
+/// resolved by name, their signatures, the header types, the constant
+/// strings and the box masks (see the fields of [`Vm`]).
+pub(crate) struct Derived {
+    pub(crate) natives: std::sync::Arc<[NativeFn]>,
+    pub(crate) native_params: std::sync::Arc<[native::Signature]>,
+    pub(crate) header_types: std::sync::Arc<[bool]>,
+    pub(crate) consts: std::sync::Arc<[Box<[u8]>]>,
+    pub(crate) box_masks: std::sync::Arc<[Vec<u64>]>,
+}
+
+impl Derived {
+    /// Resolves and derives everything for `prog`. The first constant
+    /// strings are `keep` (moved in, so their bytes keep their addresses:
+    /// a grown program's old strings, which live strings point into);
+    /// the rest are copied from the program.
+    pub(crate) fn of(
+        prog: &Program,
         resolve: &dyn Fn(&str) -> Option<Native>,
-        hooks: Hooks,
-    ) -> Result<Vm, String> {
-        let prog: std::sync::Arc<Program> = prog.into();
+        keep: Vec<Box<[u8]>>,
+    ) -> Result<Derived, String> {
         let mut natives = Vec::new();
         let mut sigs = Vec::new();
         let mut missing = Vec::new();
@@ -434,19 +494,22 @@ impl Vm {
         if !missing.is_empty() {
             return Err(format!("gol does not implement {} yet", missing.join(", ")));
         }
-        interp::verify(&prog)?;
+        interp::verify(prog)?;
         let native_params: std::sync::Arc<[native::Signature]> = sigs
             .iter()
             .enumerate()
-            .map(|(i, &sig)| native::params_of(&prog, i, sig))
+            .map(|(i, &sig)| native::params_of(prog, i, sig))
             .collect::<Result<Vec<_>, _>>()?
             .into();
-        let header_types: std::sync::Arc<[bool]> = value::header_types(&prog).into();
-        let consts: std::sync::Arc<[Box<[u8]>]> = prog
-            .strings
-            .iter()
-            .map(|s| s.clone().into_boxed_slice())
-            .collect();
+        let header_types: std::sync::Arc<[bool]> = value::header_types(prog).into();
+        let mut consts = keep;
+        consts.truncate(prog.strings.len());
+        let kept = consts.len();
+        consts.extend(
+            prog.strings[kept..]
+                .iter()
+                .map(|s| s.clone().into_boxed_slice()),
+        );
         let box_masks: std::sync::Arc<[Vec<u64>]> = prog
             .types
             .iter()
@@ -469,6 +532,34 @@ impl Vm {
                 m
             })
             .collect();
+        Ok(Derived {
+            natives: natives.into(),
+            native_params,
+            header_types,
+            consts: consts.into(),
+            box_masks,
+        })
+    }
+}
+
+impl Vm {
+    /// Loads a program, resolving each native by name. Errors name the
+    /// natives gol does not implement yet, and a native whose stated Go
+    /// signature differs from its declaration (see `native::sig`).
+    /// The program may be shared (an `Arc`) by VMs that run it again.
+    pub fn new(
+        prog: impl Into<std::sync::Arc<Program>>,
+        resolve: &dyn Fn(&str) -> Option<Native>,
+        hooks: Hooks,
+    ) -> Result<Vm, String> {
+        let prog: std::sync::Arc<Program> = prog.into();
+        let Derived {
+            natives,
+            native_params,
+            header_types,
+            consts,
+            box_masks,
+        } = Derived::of(&prog, resolve, Vec::new())?;
         let runtime_errors = gol_lang::bytecode::RUNTIME_ERROR_TYPES
             .map(|name| RtType(prog.types.iter().position(|t| t.name == name).unwrap_or(0) as u32));
         let heap = Heap::new(Config::default());
@@ -507,7 +598,7 @@ impl Vm {
             prog,
             heap: std::sync::Arc::new(heap),
             cache,
-            natives: natives.into(),
+            natives,
             native_params,
             header_types,
             consts,
@@ -555,6 +646,30 @@ impl Vm {
             host: self.host.clone(),
             run_config: self.run_config.clone(),
         }
+    }
+
+    /// Takes `proto`'s program and what derives from it, keeping this
+    /// M's own state (allocation cache, map descriptors): a grown
+    /// program (`session`) extends the old one, so every id means what it
+    /// meant before.
+    pub(crate) fn adopt(&mut self, proto: &Vm) {
+        self.prog = proto.prog.clone();
+        self.natives = proto.natives.clone();
+        self.native_params = proto.native_params.clone();
+        self.header_types = proto.header_types.clone();
+        self.consts = proto.consts.clone();
+        self.box_masks = proto.box_masks.clone();
+        self.runtime_errors = proto.runtime_errors;
+    }
+
+    /// Installs a grown program and what was derived from it.
+    pub(crate) fn install(&mut self, prog: std::sync::Arc<Program>, d: &Derived) {
+        self.prog = prog;
+        self.natives = d.natives.clone();
+        self.native_params = d.native_params.clone();
+        self.header_types = d.header_types.clone();
+        self.consts = d.consts.clone();
+        self.box_masks = d.box_masks.clone();
     }
 
     /// Sets the program's arguments (`os.Args`).

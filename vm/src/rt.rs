@@ -85,7 +85,7 @@ use std::time::Instant;
 /// The VMs of the Ms (one per M running a slice), and the prototype new
 /// ones are forked from.
 pub(crate) struct Pool {
-    proto: Vm,
+    pub(crate) proto: Vm,
     pub(crate) free: Vec<Vm>,
 }
 
@@ -138,6 +138,8 @@ pub struct Exec {
     /// ending with status 2): how an embedding program tells it from
     /// `os.Exit(2)`.
     pub(crate) fatal: std::sync::atomic::AtomicBool,
+    /// A live session's state (session.rs); None for a run of `main`.
+    pub(crate) live: Option<Live>,
 }
 
 impl Exec {
@@ -162,6 +164,7 @@ impl Exec {
             finalizers: Default::default(),
             netpoll: std::sync::OnceLock::new(),
             fatal: std::sync::atomic::AtomicBool::new(false),
+            live: None,
         }
     }
 
@@ -228,11 +231,18 @@ impl Exec {
         }
     }
 
-    /// A VM for this M: a free one, or a fork of the prototype.
+    /// A VM for this M: a free one, or a fork of the prototype. A free
+    /// VM made before the program grew (one held across the growth by an
+    /// M blocked out of the world) takes the grown program first.
     pub(crate) fn take_vm(&self) -> Option<Vm> {
         let mut p = self.pool.lock().ok()?;
         Some(match p.free.pop() {
-            Some(v) => v,
+            Some(mut v) => {
+                if !Arc::ptr_eq(&v.prog, &p.proto.prog) {
+                    v.adopt(&p.proto);
+                }
+                v
+            }
             None => p.proto.fork(),
         })
     }
@@ -503,4 +513,163 @@ pub(crate) struct Finalizers {
     pub(crate) queued: LAtomicUsize,
     /// A finalizer goroutine exists.
     pub(crate) running: LAtomicBool,
+}
+
+// ---- A live session's state (its mechanism: session.rs, exec.rs) ----
+
+/// How a host's call into a live program ended (`Session::call`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CallOutcome {
+    /// The function returned (or called `runtime.Goexit`).
+    Returned,
+    /// An unrecovered panic reached the function's frame: Go's report, as
+    /// printed (`panic: ...` and the trace).
+    Panicked(String),
+    /// Every goroutine was asleep while it ran: Go's deadlock report, as
+    /// printed. The call was abandoned.
+    Deadlock(String),
+    /// `Interrupter::interrupt` abandoned it.
+    Interrupted,
+    /// The program called `os.Exit`: the session is over.
+    Exited(i32),
+    /// A fatal error ended the session (its report, as printed, when the
+    /// call's goroutine died of it).
+    Fatal(String),
+    /// The host's request was not a call the program can make (no such
+    /// function, or one with parameters or results): nothing ran.
+    Refused(String),
+}
+
+/// A live session's state, shared by the host's threads and the Ms.
+///
+/// Lock order: `state`, then the scheduler's locks (the host holds
+/// `state` while it spawns a call's goroutine); an M takes `state`
+/// holding no scheduler lock.
+pub(crate) struct Live {
+    /// The goroutine running the host's call (0: none). Written under
+    /// `state`; read without it (SeqCst: `outside_may_spawn` reads it
+    /// under the scheduler lock and must not miss a call started before
+    /// its goroutine was queued).
+    pub(crate) caller: AtomicU64,
+    /// The call's goroutine to abandon at its next slice (0: none).
+    pub(crate) interrupt: AtomicU64,
+    /// `state.zombies`' size, read at each slice start without the lock.
+    pub(crate) nzombies: AtomicUsize,
+    pub(crate) state: Mutex<LiveState>,
+    /// Signalled when `state.outcome` or `state.ended` is set, and by an
+    /// interrupt.
+    pub(crate) cv: Condvar,
+}
+
+#[derive(Default)]
+pub(crate) struct LiveState {
+    /// How the call in progress ended (taken by the host).
+    pub(crate) outcome: Option<CallOutcome>,
+    /// Goroutines of abandoned calls that were parked when abandoned:
+    /// each ends, running nothing, the next time it is scheduled.
+    pub(crate) zombies: std::collections::HashSet<u64>,
+    /// The report of a fatal error that ended a call's goroutine.
+    pub(crate) fatal_text: Option<String>,
+    /// The run is over (the session with it).
+    pub(crate) ended: Option<CallOutcome>,
+}
+
+impl Live {
+    pub(crate) fn new() -> Live {
+        Live {
+            caller: AtomicU64::new(0),
+            interrupt: AtomicU64::new(0),
+            nzombies: AtomicUsize::new(0),
+            state: Mutex::new(LiveState::default()),
+            cv: Condvar::new(),
+        }
+    }
+
+    pub(crate) fn lock(&self) -> std::sync::MutexGuard<'_, LiveState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Ends the call of goroutine `goid` with `o`, if it is still the
+    /// call in progress (an interrupt or a deadlock may have ended it
+    /// first); true if it was.
+    pub(crate) fn finish_call(&self, st: &mut LiveState, goid: u64, o: CallOutcome) -> bool {
+        if goid == 0 || self.caller.load(std::sync::atomic::Ordering::SeqCst) != goid {
+            return false;
+        }
+        self.caller.store(0, std::sync::atomic::Ordering::SeqCst);
+        let _ = self.interrupt.compare_exchange(
+            goid,
+            0,
+            std::sync::atomic::Ordering::SeqCst,
+            std::sync::atomic::Ordering::SeqCst,
+        );
+        st.outcome = Some(o);
+        self.cv.notify_all();
+        true
+    }
+
+    /// Abandons the call of the parked goroutine `goid`: it ends when it
+    /// next runs (see `zombies`).
+    pub(crate) fn abandon(&self, st: &mut LiveState, goid: u64, o: CallOutcome) -> bool {
+        if !self.finish_call(st, goid, o) {
+            return false;
+        }
+        if st.zombies.insert(goid) {
+            self.nzombies
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+        true
+    }
+}
+
+thread_local! {
+    /// The reports written while this thread runs a slice of a live
+    /// session's call (`ReportTap`), so the host gets them as a value.
+    static TAP: std::cell::RefCell<Option<Vec<u8>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts (`true`) or stops collecting this thread's reports; stopping
+/// returns what was collected.
+pub(crate) fn tap(on: bool) -> Vec<u8> {
+    TAP.with(|t| {
+        let mut t = t.borrow_mut();
+        let prev = t.take().unwrap_or_default();
+        if on {
+            *t = Some(Vec::new());
+        }
+        prev
+    })
+}
+
+/// A live session's host: the embedding program's (or the descriptors),
+/// with every report also collected while a call's slice runs (`tap`).
+pub(crate) struct ReportTap {
+    pub(crate) inner: Option<Arc<dyn crate::stdio::Host>>,
+}
+
+impl crate::stdio::Host for ReportTap {
+    fn write(&self, stream: crate::stdio::Stream, b: &[u8]) -> Option<std::io::Result<()>> {
+        self.inner.as_ref()?.write(stream, b)
+    }
+
+    fn report(&self, b: &[u8]) {
+        TAP.with(|t| {
+            if let Some(buf) = t.borrow_mut().as_mut() {
+                buf.extend_from_slice(b);
+            }
+        });
+        match &self.inner {
+            Some(h) => h.report(b),
+            None => {
+                let _ = std::io::stderr().write_all(b);
+            }
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        match &self.inner {
+            Some(h) => h.as_any(),
+            None => self,
+        }
+    }
 }

@@ -252,4 +252,43 @@ impl<E: Executor> SchedHandle<E> {
     pub fn with_gs<R>(&self, f: impl FnOnce(Option<&[&E::G]>) -> R) -> R {
         self.sh.with_gs(0, f)
     }
+
+    /// [`PCtx::with_views`] for a thread that runs no G: every G, in id
+    /// order (stop the world first for a consistent picture).
+    pub fn with_views<R>(&self, f: impl FnOnce(&[GView<'_, E::G>]) -> R) -> R {
+        self.sh.with_views(0, f)
+    }
+
+    /// Starts a goroutine from outside the run (a host's call into a live
+    /// program): to the global queue, and an idle P gets an M. `named`
+    /// learns its id before any M can run it. Returns its id.
+    pub fn spawn(&self, state: E::G, named: impl FnOnce(u64)) -> u64 {
+        let g = self.sh.new_g(state);
+        let id = g.hdr.id;
+        named(id);
+        self.sh.global.push(g);
+        self.sh.wakep();
+        id
+    }
+
+    /// The status of the live G with id `goid` (None: it is gone). A scan
+    /// of the table: for occasional questions, not a hot path.
+    pub fn status_of(&self, goid: u64) -> Option<GStatus> {
+        let t = self.sh.allgs.lock();
+        t.slots
+            .iter()
+            .flatten()
+            .find(|g| g.hdr.id == goid)
+            .map(|g| g.hdr.status())
+    }
+
+    /// `GODEBUG=schedtrace` text for the current state.
+    pub fn schedtrace(&self, detailed: bool) -> String {
+        super::trace::schedtrace(&self.sh, detailed)
+    }
+
+    /// Live goroutines.
+    pub fn num_goroutine(&self) -> usize {
+        self.sh.live_gs.load(Ordering::Acquire)
+    }
 }

@@ -74,12 +74,35 @@ impl<E: Executor> Shared<E> {
     }
 }
 
+/// What the last M to park does next (see [`PCtx::last_m_parks`]).
+pub(super) enum LastM<'a, E: Executor> {
+    /// `stopm`'s answer: whether the M holds a P.
+    Return(bool),
+    /// Try parking again.
+    Again,
+    /// Park like any idle M (still on the idle list, the lock held):
+    /// nothing can run, but someone outside the run may start a G.
+    Park(MutexGuard<'a, SchedLock<E>>),
+}
+
 impl<E: Executor> PCtx<E> {
     /// What the last M to park does (from `stopm`, with `sl` held and
     /// this M already on the idle list): run what is left, sleep on timers
-    /// or I/O, or end the run. `Some(holds_p)` is `stopm`'s answer; `None`
-    /// means try parking again.
-    pub(super) fn last_m_parks(&self, mut sl: MutexGuard<'_, SchedLock<E>>) -> Option<bool> {
+    /// or I/O, wait for the outside, or end the run.
+    pub(super) fn last_m_parks<'a>(&self, sl: MutexGuard<'a, SchedLock<E>>) -> LastM<'a, E> {
+        match self.last_m_decides(sl) {
+            Ok(Some(held)) => LastM::Return(held),
+            Ok(None) => LastM::Again,
+            Err(sl) => LastM::Park(sl),
+        }
+    }
+
+    /// [`PCtx::last_m_parks`]: `Ok(Some(holds_p))` is `stopm`'s answer,
+    /// `Ok(None)` means try parking again, `Err` park as usual.
+    fn last_m_decides<'a>(
+        &self,
+        mut sl: MutexGuard<'a, SchedLock<E>>,
+    ) -> Result<Option<bool>, MutexGuard<'a, SchedLock<E>>> {
         let sh = &self.sh;
         match sh.checkdead() {
             Dead::Work => {
@@ -87,13 +110,13 @@ impl<E: Executor> PCtx<E> {
                 if let Some(p) = sh.pidleget_locked(&mut sl) {
                     drop(sl);
                     if self.acquirep(p, PStatus::Idle) {
-                        return Some(true);
+                        return Ok(Some(true));
                     }
                 } else {
                     drop(sl);
                     std::thread::yield_now();
                 }
-                None
+                Ok(None)
             }
             Dead::Timers => {
                 sl.midle.retain(|m| !Arc::ptr_eq(m, &self.m));
@@ -106,21 +129,25 @@ impl<E: Executor> PCtx<E> {
                 }
                 if let Some(p) = sh.pidleget() {
                     if self.acquirep(p, PStatus::Idle) {
-                        return Some(true);
+                        return Ok(Some(true));
                     }
                 }
-                None
+                Ok(None)
             }
+            Dead::Yes | Dead::NoGoroutines if sh.exec.outside_may_spawn() => Err(sl),
             d @ (Dead::Yes | Dead::NoGoroutines) => {
                 sl.midle.retain(|m| !Arc::ptr_eq(m, &self.m));
                 drop(sl);
+                if sh.exec.deadlock(self) {
+                    return Ok(None);
+                }
                 sh.finish(match d {
                     Dead::Yes => Ending::Deadlock,
                     _ => Ending::Fatal(
                         "no goroutines (main called runtime.Goexit) - deadlock!".into(),
                     ),
                 });
-                Some(false)
+                Ok(Some(false))
             }
         }
     }

@@ -45,6 +45,7 @@
 //!   (Relaxed).
 
 use super::allgs::SchedHandle;
+use super::checkdead::LastM;
 use super::g::{GRef, GStatus};
 use super::p::{PStatus, P};
 use super::pctx::PCtx;
@@ -268,10 +269,11 @@ impl<E: Executor> PCtx<E> {
             sl.midle.push(self.m.clone());
             if sl.midle.len() == sl.mcount {
                 // The last M to park: Go's `checkdead` (checkdead.rs).
-                match self.last_m_parks(sl) {
-                    Some(held) => return held,
-                    None => continue,
-                }
+                sl = match self.last_m_parks(sl) {
+                    LastM::Return(held) => return held,
+                    LastM::Again => continue,
+                    LastM::Park(sl) => sl,
+                };
             }
             sh.stats.m_parks.fetch_add(1, Ordering::Relaxed);
             self.m.blocked.store(true, Ordering::Relaxed);

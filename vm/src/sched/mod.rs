@@ -228,6 +228,22 @@ pub trait Executor: Send + Sync + Sized + 'static {
 
     /// Interrupts a blocking `netpoll` (Go's `netpollBreak`).
     fn netpoll_break(&self) {}
+
+    /// Whether every goroutine being asleep is *not* a deadlock because
+    /// someone outside the run may still start goroutines (a live session
+    /// between calls, `Sched::run_idle`): then the last M parks like any
+    /// idle M. Read with the scheduler lock held: no lock, no blocking.
+    fn outside_may_spawn(&self) -> bool {
+        false
+    }
+
+    /// A deadlock the executor handles itself instead of ending the run
+    /// (a live session's call, abandoned): called by the last M to park,
+    /// with no scheduler lock held and the M off the idle list, every
+    /// other M parked. True: handled, the M looks for work again.
+    fn deadlock(&self, _cx: &PCtx<Self>) -> bool {
+        false
+    }
 }
 
 /// Where schedtrace lines go.
@@ -320,7 +336,18 @@ impl<E: Executor> Sched<E> {
         if self.ran.swap(true, std::sync::atomic::Ordering::AcqRel) {
             return RunExit::Fatal("scheduler already ran".into());
         }
-        self.sh.run(main)
+        self.sh.run(Some(main))
+    }
+
+    /// Runs without a main goroutine: Gs come from [`SchedHandle::spawn`]
+    /// and every G asleep is idleness while
+    /// [`Executor::outside_may_spawn`] says so. Returns when the run
+    /// ends (`os.Exit`, a fatal error, [`SchedHandle::end_run`]).
+    pub fn run_idle(&self) -> RunExit<E::G> {
+        if self.ran.swap(true, std::sync::atomic::Ordering::AcqRel) {
+            return RunExit::Fatal("scheduler already ran".into());
+        }
+        self.sh.run(None)
     }
 
     pub fn stats(&self) -> &Stats {

@@ -232,9 +232,9 @@ impl<E: Executor> Shared<E> {
         }
     }
 
-    pub(super) fn run(self: &Arc<Self>, main: E::G) -> RunExit<E::G> {
+    pub(super) fn run(self: &Arc<Self>, main: Option<E::G>) -> RunExit<E::G> {
         let procs = self.procs();
-        let g = self.new_g(main);
+        let g = main.map(|m| self.new_g(m));
         {
             let mut sl = self.lock.lock();
             for i in (0..procs).rev() {
@@ -245,7 +245,7 @@ impl<E: Executor> Shared<E> {
         let Some(p0) = self.pidleget() else {
             return RunExit::Fatal("no P".into());
         };
-        *p0.runnext.lock() = Some(g);
+        *p0.runnext.lock() = g;
         let sm = self.clone();
         let sysmon = std::thread::Builder::new()
             .name("gol-sysmon".into())
