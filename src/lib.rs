@@ -77,6 +77,7 @@ use std::sync::{Arc, Mutex};
 
 mod call;
 mod host;
+pub mod session;
 mod value;
 
 pub use value::{FromValue, ToValue, Value};
@@ -560,16 +561,64 @@ impl Vm {
         args: Vec<String>,
         call: call::CallState,
     ) -> (Result<i32, Error>, call::CallState) {
+        let (mut vm, host) = match self.load(prog, args, call) {
+            Ok(v) => v,
+            Err((e, call)) => return (Err(e), call),
+        };
+        let ending = vm.run_to_end();
+        drop(vm);
+        let report = String::from_utf8_lossy(&std::mem::take(
+            &mut *host.report.lock().unwrap_or_else(|e| e.into_inner()),
+        ))
+        .into_owned();
+        let call = std::mem::take(&mut *host.call.lock().unwrap_or_else(|e| e.into_inner()));
+        let r = match ending {
+            gol_vm::Ending::Exit(c) => Ok(c),
+            gol_vm::Ending::Panic => Err(Error::Panic(report)),
+            gol_vm::Ending::Fatal => Err(Error::Fatal(report)),
+            gol_vm::Ending::Deadlock => Err(Error::Deadlock(report)),
+            gol_vm::Ending::Cancelled => Err(Error::Cancelled),
+        };
+        (r, call)
+    }
+
+    /// An interactive session on this VM's configuration (see
+    /// [`session`]): nothing runs until its first input.
+    pub fn session(&self) -> session::Session {
+        session::Session::new(self.clone())
+    }
+
+    /// A runtime for a session's first program.
+    pub(crate) fn runtime_vm(&self, prog: Arc<bytecode::Program>) -> Result<gol_vm::Vm, Error> {
+        self.load(prog, vec!["gol".to_string()], call::CallState::default())
+            .map(|(vm, _)| vm)
+            .map_err(|(e, _)| e)
+    }
+
+    /// Finds a native by name: the host's, the call wrappers', the
+    /// standard library's.
+    pub(crate) fn resolver(&self) -> impl Fn(&str) -> Option<gol_vm::Native> {
         let packages = self.inner.packages.clone();
-        let resolve = move |name: &str| {
+        move |name: &str| {
             packages
                 .resolve(name)
                 .or_else(|| call::resolve(name))
                 .or_else(|| gol_stdlib::natives::resolve(name))
-        };
+        }
+    }
+
+    /// Loads `prog` into a runtime with this VM's configuration.
+    #[allow(clippy::type_complexity)]
+    fn load(
+        &self,
+        prog: Arc<bytecode::Program>,
+        args: Vec<String>,
+        call: call::CallState,
+    ) -> Result<(gol_vm::Vm, Arc<RunHost>), (Error, call::CallState)> {
+        let resolve = self.resolver();
         let mut vm = match gol_vm::Vm::new(prog, &resolve, gol_stdlib::natives::hooks()) {
             Ok(vm) => vm,
-            Err(e) => return (Err(Error::Load(e)), call),
+            Err(e) => return Err((Error::Load(e), call)),
         };
         vm.set_args(args);
         if let Some(p) = self.inner.gogc {
@@ -593,21 +642,7 @@ impl Vm {
             call: Mutex::new(call),
         });
         vm.set_host(host.clone());
-        let ending = vm.run_to_end();
-        drop(vm);
-        let report = String::from_utf8_lossy(&std::mem::take(
-            &mut *host.report.lock().unwrap_or_else(|e| e.into_inner()),
-        ))
-        .into_owned();
-        let call = std::mem::take(&mut *host.call.lock().unwrap_or_else(|e| e.into_inner()));
-        let r = match ending {
-            gol_vm::Ending::Exit(c) => Ok(c),
-            gol_vm::Ending::Panic => Err(Error::Panic(report)),
-            gol_vm::Ending::Fatal => Err(Error::Fatal(report)),
-            gol_vm::Ending::Deadlock => Err(Error::Deadlock(report)),
-            gol_vm::Ending::Cancelled => Err(Error::Cancelled),
-        };
-        (r, call)
+        Ok((vm, host))
     }
 }
 

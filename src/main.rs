@@ -5,6 +5,7 @@
 //! unrecovered panic or fatal error).
 
 mod fault;
+mod repl;
 
 use clap::{Parser, Subcommand};
 use gol_lang::diag;
@@ -20,7 +21,7 @@ use std::process::ExitCode;
 )]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -44,6 +45,8 @@ enum Command {
         /// The program's source file
         file: String,
     },
+    /// An interactive Go session whose goroutines keep running between inputs
+    Repl,
     /// Print gol's version
     Version,
 }
@@ -69,7 +72,17 @@ fn main() -> ExitCode {
     fault::install();
     raise_open_file_limit();
     let cli = Cli::parse();
-    match cli.command {
+    let Some(command) = cli.command else {
+        // `gol` alone: the REPL on a terminal, the help elsewhere.
+        // SAFETY: isatty on descriptor 0 only reads its state.
+        if unsafe { libc::isatty(0) } == 1 {
+            return repl::run();
+        }
+        let _ = <Cli as clap::CommandFactory>::command().print_help();
+        return ExitCode::from(2);
+    };
+    match command {
+        Command::Repl => repl::run(),
         Command::Version => {
             // A closed stdout (`gol version | head -0`) is not an error
             // worth a panic: ignore write failures.
