@@ -78,7 +78,8 @@ fn main() -> ExitCode {
         if unsafe { libc::isatty(0) } == 1 {
             return repl::run();
         }
-        let _ = <Cli as clap::CommandFactory>::command().print_help();
+        let help = <Cli as clap::CommandFactory>::command().render_help();
+        eprint!("{help}");
         return ExitCode::from(2);
     };
     match command {
