@@ -791,8 +791,21 @@ pub fn doc(name: &str) -> Option<String> {
                 start -= 1;
             }
             let mut out: Vec<&str> = lines[start..i].to_vec();
-            // The signature or the type's first line (a body is not doc).
-            out.push(l.trim_end_matches('{').trim_end());
+            if l.starts_with("func ") {
+                // The signature: a body is not documentation.
+                out.push(l.trim_end_matches('{').trim_end());
+            } else {
+                // A type (its fields or methods) or a group, to its end.
+                out.push(l);
+                if l.trim_end().ends_with('{') || l.trim_end().ends_with('(') {
+                    out.extend(
+                        lines[i + 1..]
+                            .iter()
+                            .take_while(|x| !x.starts_with([')', '}'])),
+                    );
+                    out.extend(lines[i + 1..].iter().find(|x| x.starts_with([')', '}'])));
+                }
+            }
             return Some(out.join("\n") + "\n");
         }
     }
