@@ -236,6 +236,8 @@ pub fn run() -> ExitCode {
     let session = Rc::new(RefCell::new(session));
     let config = rustyline::Config::builder()
         .auto_add_history(false)
+        // As a shell: Tab completes the common prefix, a second Tab lists.
+        .completion_type(rustyline::CompletionType::List)
         .max_history_size(10_000)
         .map(|b| b.build());
     let mut rl: Editor<ReplHelper, DefaultHistory> = match config.and_then(Editor::with_config) {

@@ -231,8 +231,13 @@ fn a_redefinition() {
 fn completion_of_a_package_member() {
     let h = history("complete");
     let mut r = Repl::start(&h);
+    // Several candidates: the second Tab lists them.
+    r.send("strings.To\t\t");
+    let listed = r.expect("strings.ToUpper");
+    assert!(listed.contains("strings.ToLower"), "{listed}");
+    r.send("\x15"); // Ctrl-U: clear the line
+                    // One candidate: completed in place.
     r.send("strings.ToUp\t");
-    // One candidate: completed in place.
     r.expect("strings.ToUpper");
     r.line("(\"gol\")");
     r.expect("GOL");
