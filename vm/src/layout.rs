@@ -317,6 +317,7 @@ impl ElemForm {
     /// # Safety
     /// `p` points at `size()` writable bytes aligned to 8 or to the size
     /// of the value's alignment, which no other thread accesses meanwhile.
+    #[inline]
     pub(crate) unsafe fn store(&self, slots: &[u64], p: *mut u8) {
         match &self.conv {
             FormConv::Words => {
@@ -330,6 +331,31 @@ impl ElemForm {
             }
             // SAFETY: the caller's contract.
             FormConv::Steps(prog, t) => unsafe { pack(prog, *t, slots, p as u64) },
+        }
+    }
+
+    /// The slot words of the value in memory at `p`, as a new vector (not
+    /// zeroed first when every word is copied: this is a channel's
+    /// receive path).
+    ///
+    /// # Safety
+    /// As for [`Self::load`].
+    #[inline]
+    pub(crate) unsafe fn load_vec(&self, p: *const u8) -> Vec<u64> {
+        match &self.conv {
+            FormConv::Words => {
+                // SAFETY: the caller's contract: `size / 8` words at `p`.
+                unsafe { std::slice::from_raw_parts(p as *const u64, self.size / 8) }.to_vec()
+            }
+            // SAFETY: the caller's contract.
+            FormConv::Scalar(k) => vec![unsafe { load_scalar(p as u64, *k) }],
+            FormConv::Steps(..) => {
+                let mut out = Vec::with_capacity(self.words);
+                out.resize(self.words, 0);
+                // SAFETY: forwarded.
+                unsafe { self.load(p, &mut out) };
+                out
+            }
         }
     }
 

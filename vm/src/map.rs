@@ -1406,7 +1406,7 @@ fn index_insert(index: u64, icap: usize, h: u64, entry: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gol_lang::bytecode::{StructField, TypeDesc};
+    use gol_lang::bytecode::{Conv, ConvPart, MemKind, StructField, TypeDesc};
 
     fn desc(name: &str, kind: TypeKind, words: u32, ptr_mask: u64) -> TypeDesc {
         TypeDesc {
@@ -1424,9 +1424,27 @@ mod tests {
         }
     }
 
+    /// A signed integer of `bits`, narrow in memory.
+    fn narrow(name: &str, bits: u32, size: u64, k: MemKind) -> TypeDesc {
+        let kind = TypeKind::Int { bits, signed: true };
+        TypeDesc {
+            size,
+            align: size as u32,
+            narrow: true,
+            narrow_mask: vec![0],
+            conv: vec![Conv {
+                moff: 0,
+                soff: 0,
+                what: ConvPart::Scalar(k),
+            }],
+            ..desc(name, kind, 1, 0)
+        }
+    }
+
     /// Types: 0 int, 1 float64, 2 string, 3 interface {}, 4 []int,
     /// 5 struct { a int; s string }, 6 map[int]int, 7 map[string]int,
-    /// 8 map[interface {}]int, 9 map[float64]int.
+    /// 8 map[interface {}]int, 9 map[float64]int, 10 int32, 11 int8,
+    /// 12 map[int32]int8, 13 map[string]int8.
     fn program() -> Program {
         let int = TypeKind::Int {
             bits: 64,
@@ -1469,6 +1487,20 @@ mod tests {
                     1,
                 ),
                 desc("map[float64]int", TypeKind::Map(RtType(1), RtType(0)), 1, 1),
+                narrow("int32", 32, 4, MemKind::I32),
+                narrow("int8", 8, 1, MemKind::I8),
+                desc(
+                    "map[int32]int8",
+                    TypeKind::Map(RtType(10), RtType(11)),
+                    1,
+                    1,
+                ),
+                desc(
+                    "map[string]int8",
+                    TypeKind::Map(RtType(2), RtType(11)),
+                    1,
+                    1,
+                ),
             ],
             ..Default::default()
         }
@@ -1577,6 +1609,64 @@ mod tests {
         assert_eq!(n, 5_000);
         assert_eq!(vm.map_clear(m), Ok(()));
         assert_eq!(len(m), 0);
+    }
+
+    #[test]
+    fn narrow_keys_and_values_take_their_sizes() {
+        let mut vm = vm();
+        let prog = vm.prog.clone();
+        let Some(mt) = MapType::of(&prog, RtType(12)) else {
+            panic!("not a map type");
+        };
+        // State word, 4 key bytes, 1 value byte, padding: two words,
+        // nothing for the collector to scan.
+        assert_eq!(
+            (mt.ew, mt.voff, mt.scan, mt.keys),
+            (2, 12, false, KeyKind::Words)
+        );
+        let Some(ms) = MapType::of(&prog, RtType(13)) else {
+            panic!("not a map type");
+        };
+        // A string key (a pointer word) and a byte: scanned at word 1.
+        assert_eq!((ms.ew, ms.voff, ms.scan), (4, 24, true));
+        assert_eq!(ms.entry_mask, vec![0b10]);
+
+        let t = RtType(12);
+        let m = vm.map_new(t, 0);
+        let key = |k: i32| [k as i64 as u64];
+        for k in -500..500i32 {
+            let v = (k % 128) as i8;
+            assert_eq!(
+                vm.map_set(t, m, &key(k * 65_537), &[v as i64 as u64]),
+                Ok(())
+            );
+        }
+        for k in (-500..500i32).step_by(3) {
+            assert_eq!(vm.map_delete(t, m, &key(k * 65_537)), Ok(()));
+        }
+        let mut out = [0];
+        for k in -500..500i32 {
+            let found = vm.map_get(t, m, &key(k * 65_537), &mut out);
+            assert_eq!(found, Ok((k + 500) % 3 != 0), "key {k}");
+            if found == Ok(true) {
+                // Sign-extended back into the slot.
+                assert_eq!(out[0] as i64, i64::from((k % 128) as i8));
+            }
+        }
+        let mut n = 0;
+        for_each(&prog, m, |k, v| {
+            assert_eq!(v[0] as i64, (k[0] as i64 / 65_537) % 128);
+            n += 1;
+        });
+        assert_eq!(n, len(m));
+        let mut it = vm.map_iter_init(m);
+        let mut kv = [0u64; 2];
+        let mut seen = 0;
+        while vm.map_iter_next(&mut it, &mut kv) == Ok(true) {
+            assert_eq!(kv[1] as i64, (kv[0] as i64 / 65_537) % 128);
+            seen += 1;
+        }
+        assert_eq!(seen, len(m));
     }
 
     #[test]

@@ -334,35 +334,42 @@ impl Chan {
     }
 
     /// Takes the oldest buffered element (`count > 0`), in slot form.
+    #[inline]
     pub(super) fn pop_buf(&self, h: &mut HChan) -> Vec<u64> {
-        let mut out = self.zero();
         let size = self.form.size();
-        if size > 0 && h.count > 0 {
-            let at = h.head * size;
-            if at + size <= h.buf.len() * 8 {
-                // SAFETY: element `head` lies inside `buf` (checked; the
-                // ring invariant), aligned (module docs), and the channel
-                // lock keeps every other thread out of the buffer.
-                unsafe {
-                    self.form
-                        .load((h.buf.as_ptr() as *const u8).add(at), &mut out)
-                };
-            }
+        let at = h.head * size;
+        let out = if size > 0 && h.count > 0 && at + size <= h.buf.len() * 8 {
+            // SAFETY: element `head` lies inside `buf` (checked; the ring
+            // invariant), aligned (module docs), and the channel lock
+            // keeps every other thread out of the buffer.
+            unsafe { self.form.load_vec((h.buf.as_ptr() as *const u8).add(at)) }
+        } else {
+            self.zero()
+        };
+        h.head += 1;
+        if h.head >= h.room {
+            h.head = 0;
         }
-        h.head = if h.room > 0 { (h.head + 1) % h.room } else { 0 };
         h.count = h.count.saturating_sub(1);
         out
     }
 
     /// Appends `elem` (slot form) to the buffer (`count < cap`), growing
     /// the ring when it is full.
+    #[inline]
     pub(super) fn push_buf(&self, h: &mut HChan, elem: &[u64]) {
         if h.count == h.room {
             self.grow(h);
         }
         let size = self.form.size();
         if size > 0 {
-            let at = (h.head + h.count) % h.room.max(1) * size;
+            // The slot after the newest: `head + count` wrapped once
+            // (both are below `room`).
+            let mut k = h.head + h.count;
+            if k >= h.room {
+                k -= h.room;
+            }
+            let at = k * size;
             if at + size <= h.buf.len() * 8 {
                 // SAFETY: as in `pop_buf`; the slot after the newest
                 // element is free.
@@ -563,4 +570,76 @@ pub fn close<C: ChanCx>(cx: &C, c: Option<&Chan>) -> Result<(), ChanError> {
         cx.ready(sg.g.clone());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pushes and pops through the ring directly: FIFO order survives
+    /// wrapping around and growing while wrapped.
+    #[test]
+    fn ring_keeps_order_across_wrap_and_growth() {
+        // Too big to make whole at once: the ring doubles.
+        let cap = EAGER_BYTES / 16 + 1;
+        let c = Chan::new(2, cap);
+        let mut h = c.st.lock();
+        let (mut next_in, mut next_out) = (0u64, 0u64);
+        let mut push = |h: &mut HChan, n: usize| {
+            for _ in 0..n {
+                c.push_buf(h, &[next_in, !next_in]);
+                next_in += 1;
+            }
+        };
+        let mut pop = |h: &mut HChan, n: usize| {
+            for _ in 0..n {
+                assert_eq!(c.pop_buf(h), vec![next_out, !next_out]);
+                next_out += 1;
+            }
+        };
+        push(&mut h, 3);
+        pop(&mut h, 2);
+        // Fills the ring of 4 with its head at 2, then grows twice while
+        // wrapped.
+        push(&mut h, 13);
+        assert!(h.room >= 14 && h.room < cap);
+        pop(&mut h, 10);
+        push(&mut h, 100);
+        pop(&mut h, 104);
+        assert_eq!(h.count, 0);
+    }
+
+    /// A ring that fits within EAGER_BYTES is made whole at once.
+    #[test]
+    fn small_rings_are_made_whole() {
+        let c = Chan::new(1, 1000);
+        let mut h = c.st.lock();
+        c.push_buf(&mut h, &[7]);
+        assert_eq!(h.room, 1000);
+        assert_eq!(c.pop_buf(&mut h), vec![7]);
+        let e = Chan::new(0, 3);
+        let mut h = e.st.lock();
+        for _ in 0..3 {
+            e.push_buf(&mut h, &[]);
+        }
+        assert!(h.buf.is_empty());
+        assert_eq!(e.pop_buf(&mut h), Vec::<u64>::new());
+        assert_eq!(h.count, 2);
+    }
+
+    /// The collector reads buffered elements only at their pointer words.
+    #[test]
+    fn roots_are_the_elements_present() {
+        let c = Chan::new(1, 4);
+        {
+            let mut h = c.st.lock();
+            for w in [10, 11, 12] {
+                c.push_buf(&mut h, &[w]);
+            }
+            c.pop_buf(&mut h);
+        }
+        let mut seen = Vec::new();
+        c.for_each_word(&mut |w| seen.push(w));
+        assert_eq!(seen, vec![11, 12]);
+    }
 }
