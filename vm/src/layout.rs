@@ -350,8 +350,7 @@ impl ElemForm {
             // SAFETY: the caller's contract.
             FormConv::Scalar(k) => vec![unsafe { load_scalar(p as u64, *k) }],
             FormConv::Steps(..) => {
-                let mut out = Vec::with_capacity(self.words);
-                out.resize(self.words, 0);
+                let mut out = vec![0; self.words];
                 // SAFETY: forwarded.
                 unsafe { self.load(p, &mut out) };
                 out
