@@ -37,9 +37,15 @@
 //! Entries are appended in
 //! insertion order and never move until the map is rebuilt. The *index*
 //! is an open-addressing table (linear probing from slot `hash >> 1`: the
-//! low bit is always set) of words `(top32(hash) << 32) | (entry + 1)`, 0
-//! for empty: the top hash bits play the part of Go's
-//! `tophash` byte, so a probe compares keys only when 32 hash bits agree.
+//! low bit is always set) of 32-bit slots, 0 for empty: `entry + 1` in
+//! the low bits it needs (`ebits`, enough to write `ecap`), the top bits
+//! of the hash above (`32 - ebits` of them: 28 in a map of 8 entries, 10
+//! in one of two million). Those play the part of Go's `tophash` byte: a
+//! probe reads an entry's state word (the whole hash) only when they
+//! agree, and compares keys only when the whole hash does. Four bytes a
+//! slot rather than eight halve the index, which is as large as the
+//! entries of a small-typed map; a table has at most 2^31 entries (a map
+//! that would need more is out of memory).
 //! Deleting marks the entry free (state 0, key and value zeroed so the
 //! collector does not keep what they pointed to) and leaves its index slot
 //! in place as a tombstone. When the entry array is full the map is
@@ -109,7 +115,7 @@
 //! change one.
 //!
 //! # Invariants
-//! 1. In a table, `used <= ecap`, `icap == 2 * ecap` (a power of two), so
+//! 1. In a table, `used <= ecap <= 2^31`, `icap == 2 * ecap` (a power of two), so
 //!    the index is never more than half full and probes end at an empty
 //!    slot; `count` is at most the current table's `used`.
 //! 2. Every live entry has exactly one index slot naming it, on its key's
@@ -145,6 +151,7 @@ use crate::value;
 use crate::Vm;
 use gol_lang::bytecode::{Program, RtType, TypeKind};
 use std::cell::Cell;
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 pub(crate) const H_COUNT: usize = 0;
 pub(crate) const H_TABLE: usize = 1;
@@ -199,6 +206,8 @@ struct Table {
     icap: usize,
     entries: u64,
     index: u64,
+    /// The index slots' bits that hold `entry + 1` ([`entry_bits`]).
+    emask: u32,
 }
 
 /// The current table of map `m` (None for a nil map or one never grown).
@@ -216,13 +225,16 @@ fn table_at(t: u64) -> Option<Table> {
         return None;
     }
     // SAFETY: `t` is a table object, whose words 1..5 never change.
+    let ecap = unsafe { value::read_word(t, T_ECAP) } as usize;
+    // SAFETY: as above.
     unsafe {
         Some(Table {
             ptr: t,
-            ecap: value::read_word(t, T_ECAP) as usize,
+            ecap,
             icap: value::read_word(t, T_ICAP) as usize,
             entries: value::read_word(t, T_ENTRIES),
             index: value::read_word(t, T_INDEX),
+            emask: entry_bits(ecap),
         })
     }
 }
@@ -884,8 +896,12 @@ impl Vm {
         } else {
             self.alloc_noscan(bytes)
         };
+        if cap > 1 << 31 {
+            gol_gc::throw("runtime: out of memory");
+        }
         let icap = cap * 2;
-        let index = self.alloc_noscan(icap * 8);
+        let index = self.alloc_noscan(icap * 4);
+        let emask = entry_bits(cap);
         let mut n = 0usize;
         if let Some(old) = old {
             let mut buf = vec![0u64; ew];
@@ -912,7 +928,7 @@ impl Vm {
                         }
                     }
                 }
-                index_insert(index, icap, st, n);
+                index_insert(index, icap, emask, st, n);
                 n += 1;
             }
         }
@@ -1033,18 +1049,19 @@ impl Vm {
             return Ok((None, h));
         }
         let ew = mt.ew;
-        let top = h >> 32;
+        let emask = tb.emask;
+        let top = (h >> 32) as u32 & !emask;
         let mut i = ((h >> 1) as usize) & (icap - 1);
         for _ in 0..icap {
-            // SAFETY: the index has icap words.
-            let w = unsafe { value::read_word(index, i) };
+            // SAFETY: the index has icap slots.
+            let w = unsafe { index_load(index, i) };
             if w == 0 {
                 return Ok((None, h));
             }
-            let e = ((w & 0xffff_ffff) as usize).wrapping_sub(1);
+            let e = ((w & emask) as usize).wrapping_sub(1);
             // Index slots name entries below `used` <= `ecap`; the check
             // keeps a damaged map (a racy program) inside its arrays.
-            if w >> 32 == top && e < ecap {
+            if w & !emask == top && e < ecap {
                 // SAFETY: entry e is inside the entry array.
                 let st = unsafe { value::read_word(entries, e * ew) };
                 if st == h && self.key_at_equals(mt, entries, e, key)? {
@@ -1231,7 +1248,7 @@ impl Vm {
             self.put_part(mt.key, mt.key_at(entries, used), key);
             self.put_part(mt.val, mt.val_at(entries, used), val);
             value::write_word(entries, used * mt.ew, h);
-            index_insert(tb.index, tb.icap, h, used);
+            index_insert(tb.index, tb.icap, tb.emask, h, used);
             value::write_word(tb.ptr, T_USED, used as u64 + 1);
             let c = value::read_word(m, H_COUNT);
             value::write_word(m, H_COUNT, c + 1);
@@ -1385,18 +1402,39 @@ fn block_slot(ecap: u64, start: u64, stride: u64, i: u64) -> usize {
     (block * w + off) as usize
 }
 
-/// Puts `(top32(h) << 32) | (entry + 1)` into the first empty slot of
-/// `h`'s probe sequence.
-fn index_insert(index: u64, icap: usize, h: u64, entry: usize) {
+/// The bits of an index slot that hold `entry + 1` in a table of `ecap`
+/// entries: as many low bits as writing `ecap` takes (module docs).
+fn entry_bits(ecap: usize) -> u32 {
+    match usize::BITS - ecap.leading_zeros() {
+        b if b >= 32 => u32::MAX,
+        b => (1u32 << b) - 1,
+    }
+}
+
+/// Index slot `i`.
+///
+/// # Safety
+/// `index` is a table's index and `i` below its `icap`.
+#[inline]
+unsafe fn index_load(index: u64, i: usize) -> u32 {
+    // SAFETY: the caller's contract; the index is 4-aligned (an object)
+    // and read atomically, as racing writers may store into it.
+    unsafe { (*(index as *const AtomicU32).add(i)).load(Relaxed) }
+}
+
+/// Puts entry `entry` of a key of hash `h` (the top hash bits above
+/// `emask`, `entry + 1` in it) into the first empty slot of `h`'s probe
+/// sequence.
+fn index_insert(index: u64, icap: usize, emask: u32, h: u64, entry: usize) {
+    let slot = ((h >> 32) as u32 & !emask) | ((entry as u32 + 1) & emask);
     let mut i = ((h >> 1) as usize) & (icap - 1);
     // At most icap probes: only racing writers can fill the index.
     for _ in 0..icap {
-        // SAFETY: the index has icap words (a power of two), never full
+        // SAFETY: the index has icap slots (a power of two), never full
         // (module invariant 1).
-        let w = unsafe { value::read_word(index, i) };
-        if w == 0 {
+        if unsafe { index_load(index, i) } == 0 {
             // SAFETY: as above; the index is noscan.
-            unsafe { value::write_word(index, i, ((h >> 32) << 32) | (entry as u64 + 1)) };
+            unsafe { (*(index as *const AtomicU32).add(i)).store(slot, Relaxed) };
             return;
         }
         i = (i + 1) & (icap - 1);
