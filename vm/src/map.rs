@@ -34,8 +34,8 @@
 //! values is not scanned at all. Go keeps 8 keys then 8 values per bucket
 //! to save that padding; an entry per key keeps insertion order and a
 //! deleted entry in one place, for a few bytes of padding at most.
-//! Entries are appended in
-//! insertion order and never move until the map is rebuilt. The *index*
+//! Entries are appended in insertion order and never move until the map
+//! is rebuilt. The *index*
 //! is an open-addressing table (linear probing from slot `hash >> 1`: the
 //! low bit is always set) of 32-bit slots, 0 for empty: `entry + 1` in
 //! the low bits it needs (`ebits`, enough to write `ecap`), the top bits
@@ -91,7 +91,7 @@
 //! * every other key ([`KeyKind::Typed`]: floats, interfaces, structs
 //!   holding those or strings or blank fields) by walking its type over
 //!   its slot words: the key looked for is in slots already, and a stored
-//!   key is converted back only when 32 bits of hash agree.
+//!   key is converted back only when the whole hash agrees.
 //!
 //! Converting the key looked for into memory, rather than each stored key
 //! into slots, costs one conversion per operation instead of one per
@@ -115,9 +115,9 @@
 //! change one.
 //!
 //! # Invariants
-//! 1. In a table, `used <= ecap <= 2^31`, `icap == 2 * ecap` (a power of two), so
-//!    the index is never more than half full and probes end at an empty
-//!    slot; `count` is at most the current table's `used`.
+//! 1. In a table, `used <= ecap <= 2^31`, `icap == 2 * ecap` (a power of
+//!    two), so the index is never more than half full and probes end at an
+//!    empty slot; `count` is at most the current table's `used`.
 //! 2. Every live entry has exactly one index slot naming it, on its key's
 //!    probe sequence before any empty slot.
 //! 3. A free entry's key and value words are zero.
@@ -130,8 +130,8 @@
 //! 5. A stored key's padding bytes are zero: entry arrays are allocated
 //!    zeroed, a key is written only into a fresh entry, by its parts
 //!    (padding untouched) or as whole words packed in a zeroed buffer, a
-//!    deleted entry is zeroed by its parts, and a rebuild copies whole
-//!    entries.
+//!    deleted entry is zeroed by its parts, and a rebuild copies keys
+//!    whole, padding included.
 //! 6. Keys and values are read and written as the heap's objects are
 //!    (layout.rs, value.rs): a narrow scalar by one aligned access, a
 //!    value holding a string or slice header published and read whole, a
@@ -146,6 +146,18 @@
 //!   with a snapshot and a lookup.
 //! * A Rust `HashMap` behind a handle: not on the collected heap, not
 //!   traceable by the collector, and not `Send` across goroutines.
+//! * Entries in slot form (what they were): a `map[int32]int8` entry took
+//!   three words, and every entry array was scanned whether or not its
+//!   types held pointers.
+//! * Hashing every key by its memory bytes: floats (`+0 == -0`, NaN),
+//!   strings (by content) and interfaces need their own rules anyway, and
+//!   for those the slot form is what the walk reads; only keys equal by
+//!   their bytes gain from memory words.
+//! * A smaller state word (32 hash bits, so an entry of `map[int32]int8`
+//!   would be 12 bytes, not 16): the full hash lets a rebuild skip
+//!   rehashing and a probe rule a key out without comparing it, and
+//!   entries of whole words keep every key and value that holds a pointer
+//!   on a word.
 
 use crate::value;
 use crate::Vm;

@@ -399,12 +399,7 @@ impl Chan {
             h.head = 0;
             return;
         }
-        let bytes = room.saturating_mul(size);
-        let mut buf: Vec<u64> = Vec::new();
-        if bytes > isize::MAX as usize || buf.try_reserve_exact(bytes.div_ceil(8)).is_err() {
-            gol_gc::throw("runtime: out of memory");
-        }
-        buf.resize(bytes.div_ceil(8), 0);
+        let mut buf = zeroed_words(room.saturating_mul(size).div_ceil(8));
         if h.count > 0 {
             // The elements from `head` to the end of the old ring, then
             // those that wrapped to its front.
@@ -437,6 +432,27 @@ impl Chan {
             v
         }
     }
+}
+
+/// `n` zero words from the allocator's zeroed memory (large ones are
+/// fresh pages the OS commits only when touched, so a ring made whole
+/// costs memory only as it fills), or Go's fatal error when there is no
+/// such memory.
+fn zeroed_words(n: usize) -> Vec<u64> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let Ok(layout) = std::alloc::Layout::array::<u64>(n) else {
+        gol_gc::throw("runtime: out of memory");
+    };
+    // SAFETY: the layout's size is not zero (n > 0).
+    let p = unsafe { std::alloc::alloc_zeroed(layout) } as *mut u64;
+    if p.is_null() {
+        gol_gc::throw("runtime: out of memory");
+    }
+    // SAFETY: `p` comes from the global allocator with the layout of `n`
+    // u64s, all of them initialised (zero is a u64); length and capacity n.
+    unsafe { Vec::from_raw_parts(p, n, n) }
 }
 
 /// A parked sender's ticket.
