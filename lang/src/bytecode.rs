@@ -35,9 +35,10 @@
 //!   allocation per conversion of a non-pointer value, Go mostly pays too.
 //! * arrays and structs: their elements' or fields' words, consecutively.
 //!
-//! That is a value in slots (and in interface boxes, map entries and
-//! channel buffers). In memory (heap objects, slices' arrays, boxed and
-//! package variables) a value has Go's layout instead, each scalar at its
+//! That is a value in slots (and in interface boxes, and handed between
+//! goroutines by channel operations). In memory (heap objects, slices'
+//! arrays, boxed and package variables, map entries, channel buffers) a
+//! value has Go's layout instead, each scalar at its
 //! own size: see [`TypeDesc::size`] and [`TypeDesc::narrow`], the
 //! `LoadN`/`StoreN`/`LoadValue`/`StoreValue` instructions, and the VM's
 //! layout module.
@@ -222,16 +223,15 @@ pub struct TypeDesc {
     pub name: String,
     pub kind: TypeKind,
     /// Size in words in slots (registers), where every scalar takes a
-    /// word; interface boxes, map entries and channel buffers hold values
-    /// in this layout too.
+    /// word; interface boxes hold values in this layout too.
     pub words: u32,
     /// Which of those words are heap pointers (bit i = word i), for the
     /// collector's precise layout of objects holding this type.
     pub ptr_mask: Vec<u64>,
     /// Size in bytes in memory: heap objects (`new`, boxed variables),
-    /// arrays behind slices, globals. Go's layout on amd64 (fields at
-    /// their own sizes and alignments, arrays packed), an interface being
-    /// gol's one word. For a type that is not [`TypeDesc::narrow`] it is
+    /// arrays behind slices, globals, map entries, channel buffers. Go's
+    /// layout on amd64 (fields at their own sizes and alignments, arrays
+    /// packed), an interface being gol's one word. For a type that is not [`TypeDesc::narrow`] it is
     /// `8 * words`, and memory holds the slot words unchanged.
     pub size: u64,
     /// Go's alignment of the type (1, 2, 4 or 8).

@@ -491,8 +491,8 @@ opcodes! {
     // --- goroutines and channels ---
     /// `go`: starts a goroutine calling closure c with the n argument words at a.
     Go { c: Reg = r, a: Reg = r, n: u32 } slow;
-    /// d = make(chan T, cap) for elements of `ew` words (panics when cap is out of range).
-    MakeChan { d: Reg = w, cap: Reg = r, ew: u32 } slow;
+    /// d = make(chan T, cap) for elements of type t (panics when cap is out of range).
+    MakeChan { d: Reg = w, cap: Reg = r, t: RtType } slow;
     /// Sends the ew words at a on channel c (may park).
     ChanSend { c: Reg = r, a: Reg = r, ew: u32 } slow;
     /// d..d+ew = a value received from c; with `ok`, d+ew = whether it was sent (may park).

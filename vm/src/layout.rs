@@ -2,11 +2,13 @@
 //! slots.
 //!
 //! A value has two layouts (see `TypeDesc` in the bytecode module):
-//! * in *slots* (a goroutine's registers, interface boxes, map entries,
-//!   channel buffers) every scalar takes a whole word, so the interpreter
-//!   computes on words and a value of `n` words moves as `n` words;
+//! * in *slots* (a goroutine's registers, interface boxes, the values
+//!   channel operations hand from one goroutine to another) every scalar
+//!   takes a whole word, so the interpreter computes on words and a value
+//!   of `n` words moves as `n` words;
 //! * in *memory* (heap objects, the arrays behind slices, package
-//!   variables) it has Go's layout on amd64: a `bool`, `int8` or `uint8`
+//!   variables, map entries, channel buffers) it has Go's layout on
+//!   amd64: a `bool`, `int8` or `uint8`
 //!   is one byte, an `int16` two, an `int32`, `uint32` or `float32` four,
 //!   struct fields sit at Go's offsets with Go's padding, arrays are
 //!   packed. A `[64]byte` field takes 64 bytes, not 64 words.
@@ -37,12 +39,21 @@
 //! 3. Conversion needs no recursion: nested narrow parts are taken from an
 //!    explicit work list, so a type nested 10,000 deep costs time, not
 //!    Rust stack.
+//!
+//! # Outside the heap
+//! A channel's buffer is Rust memory the collector reads as a root, not a
+//! heap object, and the scheduler's channel code knows no types. An
+//! [`ElemForm`] is what it needs of its element type: the two sizes, how
+//! to convert (nothing, one scalar, or the type's steps), and which memory
+//! words are pointers, so a `chan [64]byte` buffers 64 bytes an element
+//! and is not scanned at all.
 
 use gol_lang::bytecode::{ConvPart, MemKind, Program, RtType, TypeDesc};
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::atomic::{
     AtomicI16, AtomicI32, AtomicI8, AtomicU16, AtomicU32, AtomicU64, AtomicU8,
 };
+use std::sync::Arc;
 
 /// The narrow scalar of kind `k` at `p`, as its slot word.
 ///
@@ -200,6 +211,174 @@ fn walk(prog: &Program, t: RtType, p: u64, mut visit: impl FnMut(u64, usize, Ste
                     }
                 }
             }
+        }
+    }
+}
+
+/// A value's memory form in Rust memory the collector scans as a root (a
+/// channel's buffer): see the module docs. Stores into such memory need
+/// no write barrier (the memory is a root, and values reaching it are
+/// shaded on the way: mgc.rs), so conversion writes plain bytes.
+pub(crate) struct ElemForm {
+    /// Slot words of one value.
+    words: usize,
+    /// Bytes of one value in memory (a multiple of its alignment, which
+    /// is at most 8).
+    size: usize,
+    /// The pointer words of one value's memory (bit k: word k); empty
+    /// when it holds none.
+    mask: Vec<u64>,
+    conv: FormConv,
+}
+
+/// How an [`ElemForm`] converts between slots and memory.
+enum FormConv {
+    /// The memory words are the slot words.
+    Words,
+    /// One narrow scalar.
+    Scalar(MemKind),
+    /// A narrow struct or array, by its type's steps ([`pack`], [`unpack`]).
+    Steps(Arc<Program>, RtType),
+}
+
+impl ElemForm {
+    /// The form of type `t`'s values.
+    pub(crate) fn of(prog: &Arc<Program>, t: RtType) -> ElemForm {
+        let Some(d) = prog.types.get(t.0 as usize) else {
+            return ElemForm::words(0);
+        };
+        let mask = if d.mem_mask().iter().any(|&m| m != 0) {
+            d.mem_mask().to_vec()
+        } else {
+            Vec::new()
+        };
+        let conv = if !d.narrow {
+            FormConv::Words
+        } else if let Some(k) = d.mem_kind() {
+            FormConv::Scalar(k)
+        } else {
+            FormConv::Steps(prog.clone(), t)
+        };
+        ElemForm {
+            words: d.words as usize,
+            size: usize::try_from(d.size).unwrap_or(usize::MAX),
+            mask,
+            conv,
+        }
+    }
+
+    /// Values of `n` opaque words, the same in slots and memory, any of
+    /// which may be a pointer (the collector's roots are conservative, so
+    /// a word that is not one costs nothing but a lookup).
+    pub(crate) fn words(n: usize) -> ElemForm {
+        let mut mask = vec![u64::MAX; n.div_ceil(64)];
+        if n % 64 != 0 {
+            if let Some(last) = mask.last_mut() {
+                *last = (1u64 << (n % 64)) - 1;
+            }
+        }
+        ElemForm {
+            words: n,
+            size: n * 8,
+            mask,
+            conv: FormConv::Words,
+        }
+    }
+
+    /// Slot words of one value.
+    #[inline]
+    pub(crate) fn slot_words(&self) -> usize {
+        self.words
+    }
+
+    /// Bytes of one value in memory.
+    #[inline]
+    pub(crate) fn size(&self) -> usize {
+        self.size
+    }
+
+    /// Whether memory word `k` of a value is a pointer.
+    #[inline]
+    pub(crate) fn is_pointer(&self, k: usize) -> bool {
+        self.mask
+            .get(k / 64)
+            .is_some_and(|m| m & (1 << (k % 64)) != 0)
+    }
+
+    /// Whether a value holds a pointer at all.
+    #[inline]
+    pub(crate) fn has_pointers(&self) -> bool {
+        !self.mask.is_empty()
+    }
+
+    /// Writes the value whose slot words are `slots` at `p` in its memory
+    /// form (padding left as it is; missing slot words read as zero).
+    ///
+    /// # Safety
+    /// `p` points at `size()` writable bytes aligned to 8 or to the size
+    /// of the value's alignment, which no other thread accesses meanwhile.
+    #[inline]
+    pub(crate) unsafe fn store(&self, slots: &[u64], p: *mut u8) {
+        match &self.conv {
+            FormConv::Words => {
+                let n = (self.size / 8).min(slots.len());
+                // SAFETY: the caller's contract; the value's words.
+                unsafe { std::ptr::copy_nonoverlapping(slots.as_ptr(), p as *mut u64, n) };
+            }
+            FormConv::Scalar(k) => {
+                // SAFETY: the caller's contract: a scalar of kind k.
+                unsafe { store_scalar(p as u64, *k, slots.first().copied().unwrap_or(0)) };
+            }
+            // SAFETY: the caller's contract.
+            FormConv::Steps(prog, t) => unsafe { pack(prog, *t, slots, p as u64) },
+        }
+    }
+
+    /// The slot words of the value in memory at `p`, as a new vector (not
+    /// zeroed first when every word is copied: this is a channel's
+    /// receive path).
+    ///
+    /// # Safety
+    /// As for [`Self::load`].
+    #[inline]
+    pub(crate) unsafe fn load_vec(&self, p: *const u8) -> Vec<u64> {
+        match &self.conv {
+            FormConv::Words => {
+                // SAFETY: the caller's contract: `size / 8` words at `p`.
+                unsafe { std::slice::from_raw_parts(p as *const u64, self.size / 8) }.to_vec()
+            }
+            // SAFETY: the caller's contract.
+            FormConv::Scalar(k) => vec![unsafe { load_scalar(p as u64, *k) }],
+            FormConv::Steps(..) => {
+                let mut out = vec![0; self.words];
+                // SAFETY: forwarded.
+                unsafe { self.load(p, &mut out) };
+                out
+            }
+        }
+    }
+
+    /// The slot words of the value in memory at `p`, into `out` (its
+    /// first `slot_words()` words).
+    ///
+    /// # Safety
+    /// `p` points at a value of this form, aligned as for [`Self::store`],
+    /// which no other thread writes meanwhile.
+    pub(crate) unsafe fn load(&self, p: *const u8, out: &mut [u64]) {
+        match &self.conv {
+            FormConv::Words => {
+                let n = (self.size / 8).min(out.len());
+                // SAFETY: the caller's contract.
+                unsafe { std::ptr::copy_nonoverlapping(p as *const u64, out.as_mut_ptr(), n) };
+            }
+            FormConv::Scalar(k) => {
+                if let Some(o) = out.first_mut() {
+                    // SAFETY: the caller's contract: a scalar of kind k.
+                    *o = unsafe { load_scalar(p as u64, *k) };
+                }
+            }
+            // SAFETY: the caller's contract.
+            FormConv::Steps(prog, t) => unsafe { unpack(prog, *t, p as u64, out) },
         }
     }
 }

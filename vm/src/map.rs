@@ -11,8 +11,7 @@
 //! | 1 `H_TABLE` | pointer to the current *table* (0 before the first insertion) |
 //! | 2 `H_SEED` | this map's hash seed (random per map, as in Go) |
 //! | 3 `H_TYPE` | the map's runtime type (so natives such as `fmt` need nothing else) |
-//! | 4 `H_KV` | the key's words, and the value's words << 32 |
-//! | 5 `H_FLAGS` | a write is in progress (to report unsynchronised use as Go does) |
+//! | 4 `H_FLAGS` | a write is in progress (to report unsynchronised use as Go does) |
 //!
 //! A *table* ([`TABLE_WORDS`] words) holds what changes together when the
 //! map grows: `T_USED` (entry slots used so far, live or deleted),
@@ -23,19 +22,37 @@
 //! reader (a racy one too) always sees capacities that match their
 //! arrays, and a lookup never leaves them.
 //!
-//! The *entry array* holds `ecap` entries of `1 + kw + vw` words: a state
-//! word (the key's hash with its low bit set; 0 for a free or deleted
-//! slot), the key's words, the value's words. Entries are appended in
-//! insertion order and never move until the map is rebuilt. The *index*
+//! The *entry array* holds `ecap` entries of [`MapType::ew`] words: a
+//! state word (the key's hash with its low bit set; 0 for a free or
+//! deleted slot), then the key and the value in their memory form (Go's
+//! layout, layout.rs): the key at byte 8, the value at the next offset
+//! its alignment allows, the entry rounded up to whole words. So a
+//! `map[int32]int8` entry is 16 bytes (state, 4 key bytes, a value byte,
+//! padding), a `map[string]struct{ a, b int8 }` entry 32, and the
+//! collector scans an entry array by the entry's pointer mask, made of
+//! the key's and the value's memory masks: a map of pointer-free keys and
+//! values is not scanned at all. Go keeps 8 keys then 8 values per bucket
+//! to save that padding; an entry per key keeps insertion order and a
+//! deleted entry in one place, for a few bytes of padding at most.
+//! Entries are appended in insertion order and never move until the map
+//! is rebuilt. The *index*
 //! is an open-addressing table (linear probing from slot `hash >> 1`: the
-//! low bit is always set) of words `(top32(hash) << 32) | (entry + 1)`, 0
-//! for empty: the top hash bits play the part of Go's
-//! `tophash` byte, so a probe compares keys only when 32 hash bits agree.
+//! low bit is always set) of 32-bit slots, 0 for empty: `entry + 1` in
+//! the low bits it needs (`ebits`, enough to write `ecap`), the top bits
+//! of the hash above (`32 - ebits` of them: 28 in a map of 8 entries, 10
+//! in one of two million). Those play the part of Go's `tophash` byte: a
+//! probe reads an entry's state word (the whole hash) only when they
+//! agree, and compares keys only when the whole hash does. Four bytes a
+//! slot rather than eight halve the index, which is as large as the
+//! entries of a small-typed map; a table has at most 2^31 entries (a map
+//! that would need more is out of memory).
 //! Deleting marks the entry free (state 0, key and value zeroed so the
 //! collector does not keep what they pointed to) and leaves its index slot
 //! in place as a tombstone. When the entry array is full the map is
-//! *rebuilt*: a new entry array sized for twice the live entries, the live
-//! entries copied in order, a new index.
+//! *rebuilt*: a new entry array sized for twice the live entries and
+//! one more, rounded up to a power of two (so a full map grows fourfold),
+//! the live entries copied in order with their state words (a key is
+//! hashed once, when it is inserted), a new index.
 //!
 //! # Iteration
 //! A `range` keeps, in its own slots, the map, the table it started on
@@ -58,6 +75,29 @@
 //! * values are read from the current map when it was rebuilt since.
 //!
 //! # Hashing and equality
+//! Callers hand keys and values in slot form (the interpreter's registers)
+//! and get them back so; the map converts at its boundary. A key is hashed
+//! and compared in the form that is cheapest and still a function of its
+//! value alone:
+//! * keys equal exactly when their bytes are ([`KeyKind::Words`]:
+//!   integers, booleans, pointers, channels, and arrays and structs of
+//!   those without blank fields) are hashed and compared as their memory
+//!   words. The key looked for is packed once per operation into a zeroed
+//!   buffer, and stored keys have zero padding (invariant 5), so two equal
+//!   keys have equal words, padding included, and a `[16]byte` key is two
+//!   words to hash and compare, not sixteen. (Not narrow: memory words are
+//!   the slot words, nothing to pack.)
+//! * strings by their bytes, as before;
+//! * every other key ([`KeyKind::Typed`]: floats, interfaces, structs
+//!   holding those or strings or blank fields) by walking its type over
+//!   its slot words: the key looked for is in slots already, and a stored
+//!   key is converted back only when the whole hash agrees.
+//!
+//! Converting the key looked for into memory, rather than each stored key
+//! into slots, costs one conversion per operation instead of one per
+//! candidate; hashing stored keys never happens (the state word keeps the
+//! hash), so the choice binds only lookups to themselves.
+//!
 //! [`hash_value`] and [`equal_value`] walk a runtime type descriptor: words
 //! for integers, booleans and pointers; floats with `+0 == -0` (both hash
 //! alike) and NaN unequal to everything (a NaN key hashes randomly, so each
@@ -70,13 +110,14 @@
 //! # For natives
 //! [`len`], [`map_type`], [`for_each`] (insertion order) and
 //! [`sorted_entries`] (the order `fmt` prints, Go's `internal/fmtsort`)
-//! read a map; [`Vm::map_new`], [`Vm::map_set`], [`Vm::map_get`] and
-//! [`Vm::map_delete`] build and change one.
+//! read a map, giving keys and values in slot form; [`Vm::map_new`],
+//! [`Vm::map_set`], [`Vm::map_get`] and [`Vm::map_delete`] build and
+//! change one.
 //!
 //! # Invariants
-//! 1. In a table, `used <= ecap`, `icap == 2 * ecap` (a power of two), so
-//!    the index is never more than half full and probes end at an empty
-//!    slot; `count` is at most the current table's `used`.
+//! 1. In a table, `used <= ecap <= 2^31`, `icap == 2 * ecap` (a power of
+//!    two), so the index is never more than half full and probes end at an
+//!    empty slot; `count` is at most the current table's `used`.
 //! 2. Every live entry has exactly one index slot naming it, on its key's
 //!    probe sequence before any empty slot.
 //! 3. A free entry's key and value words are zero.
@@ -86,6 +127,17 @@
 //!    capacities, so even a racy program (two goroutines writing one map,
 //!    which Go forbids) gets wrong answers at worst, never accesses outside
 //!    the arrays.
+//! 5. A stored key's padding bytes are zero: entry arrays are allocated
+//!    zeroed, a key is written only into a fresh entry, by its parts
+//!    (padding untouched) or as whole words packed in a zeroed buffer, a
+//!    deleted entry is zeroed by its parts, and a rebuild copies keys
+//!    whole, padding included.
+//! 6. Keys and values are read and written as the heap's objects are
+//!    (layout.rs, value.rs): a narrow scalar by one aligned access, a
+//!    value holding a string or slice header published and read whole, a
+//!    pointer through the write barrier. A racing writer can make a read
+//!    stale, never torn into something that could point outside an
+//!    object.
 //!
 //! # Rejected alternatives
 //! * Go's buckets of 8 with incremental evacuation: the same asymptotics,
@@ -94,19 +146,31 @@
 //!   with a snapshot and a lookup.
 //! * A Rust `HashMap` behind a handle: not on the collected heap, not
 //!   traceable by the collector, and not `Send` across goroutines.
+//! * Entries in slot form (what they were): a `map[int32]int8` entry took
+//!   three words, and every entry array was scanned whether or not its
+//!   types held pointers.
+//! * Hashing every key by its memory bytes: floats (`+0 == -0`, NaN),
+//!   strings (by content) and interfaces need their own rules anyway, and
+//!   for those the slot form is what the walk reads; only keys equal by
+//!   their bytes gain from memory words.
+//! * A smaller state word (32 hash bits, so an entry of `map[int32]int8`
+//!   would be 12 bytes, not 16): the full hash lets a rebuild skip
+//!   rehashing and a probe rule a key out without comparing it, and
+//!   entries of whole words keep every key and value that holds a pointer
+//!   on a word.
 
 use crate::value;
 use crate::Vm;
 use gol_lang::bytecode::{Program, RtType, TypeKind};
 use std::cell::Cell;
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 pub(crate) const H_COUNT: usize = 0;
 pub(crate) const H_TABLE: usize = 1;
 pub(crate) const H_SEED: usize = 2;
 pub(crate) const H_TYPE: usize = 3;
-pub(crate) const H_KV: usize = 4;
-pub(crate) const H_FLAGS: usize = 5;
-pub(crate) const HEADER_WORDS: usize = 6;
+pub(crate) const H_FLAGS: usize = 4;
+pub(crate) const HEADER_WORDS: usize = 5;
 /// `H_FLAGS` bit: a write (insert, delete, clear) is in progress.
 const WRITING: u64 = 1;
 
@@ -154,6 +218,8 @@ struct Table {
     icap: usize,
     entries: u64,
     index: u64,
+    /// The index slots' bits that hold `entry + 1` ([`entry_bits`]).
+    emask: u32,
 }
 
 /// The current table of map `m` (None for a nil map or one never grown).
@@ -171,13 +237,16 @@ fn table_at(t: u64) -> Option<Table> {
         return None;
     }
     // SAFETY: `t` is a table object, whose words 1..5 never change.
+    let ecap = unsafe { value::read_word(t, T_ECAP) } as usize;
+    // SAFETY: as above.
     unsafe {
         Some(Table {
             ptr: t,
-            ecap: value::read_word(t, T_ECAP) as usize,
+            ecap,
             icap: value::read_word(t, T_ICAP) as usize,
             entries: value::read_word(t, T_ENTRIES),
             index: value::read_word(t, T_INDEX),
+            emask: entry_bits(ecap),
         })
     }
 }
@@ -192,15 +261,29 @@ fn used(t: &Table) -> usize {
 /// map, snapshot, snapshot capacity, counter, start, stride.
 pub(crate) const ITER_WORDS: u32 = gol_lang::bytecode::MAP_ITER_WORDS;
 
-/// What the VM knows about one map type.
+/// What the VM knows about one map type: its entries' layout.
 #[derive(Clone, Debug)]
 pub(crate) struct MapType {
     pub key: RtType,
     pub val: RtType,
+    /// Slot words of the key and of the value.
     pub kw: usize,
     pub vw: usize,
-    /// Pointer mask of one entry (state, key, value).
+    /// Memory bytes of the key.
+    pub ksize: usize,
+    /// Whether the key's memory form differs from its slots.
+    pub knarrow: bool,
+    /// Byte offset of the value in an entry (the key's is 8).
+    pub voff: usize,
+    /// Words of one entry: state, key, value, padding.
+    pub ew: usize,
+    /// The bytes of the key's last memory word that belong to it (a mask
+    /// for comparing memory words, [`KeyKind::Words`]).
+    pub ktail: u64,
+    /// Pointer mask of one entry's words.
     pub entry_mask: Vec<u64>,
+    /// Whether an entry holds a pointer at all.
+    pub scan: bool,
     /// How keys are hashed and compared.
     pub keys: KeyKind,
 }
@@ -208,8 +291,9 @@ pub(crate) struct MapType {
 /// The fast paths for keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum KeyKind {
-    /// Equal exactly when their words are (integers, booleans, pointers,
-    /// channels, and arrays and structs of those).
+    /// Equal exactly when their memory words are (integers, booleans,
+    /// pointers, channels, and arrays and structs of those): hashed and
+    /// compared in memory form (module docs).
     Words,
     /// A string.
     Str,
@@ -252,18 +336,28 @@ impl MapType {
         };
         let (kd, vd) = (prog.ty(k), prog.ty(v));
         let (kw, vw) = (kd.words as usize, vd.words as usize);
-        let n = 1 + kw + vw;
-        let mut entry_mask = vec![0u64; n.div_ceil(64)];
-        let bit = |m: &[u64], i: usize| m.get(i / 64).is_some_and(|x| x & (1 << (i % 64)) != 0);
-        for i in 0..kw {
-            if bit(&kd.ptr_mask, i) {
-                entry_mask[(1 + i) / 64] |= 1 << ((1 + i) % 64);
+        let big = |x: u64| usize::try_from(x).unwrap_or(usize::MAX / 4);
+        let (ksize, vsize) = (big(kd.size), big(vd.size));
+        let valign = (vd.align as usize).clamp(1, 8);
+        let voff = (8usize.saturating_add(ksize)).next_multiple_of(valign);
+        let ew = voff.saturating_add(vsize).div_ceil(8);
+        let mut entry_mask = vec![0u64; ew.div_ceil(64).max(1)];
+        let mut scan = false;
+        // A part holding a pointer is whole 8-aligned words (layout.rs,
+        // invariant 2), so its mask lands on the entry's words.
+        for (d, first) in [(kd, 1), (vd, voff / 8)] {
+            let mask = d.mem_mask();
+            if !mask.iter().any(|&m| m != 0) {
+                continue;
             }
-        }
-        for i in 0..vw {
-            if bit(&vd.ptr_mask, i) {
-                let j = 1 + kw + i;
-                entry_mask[j / 64] |= 1 << (j % 64);
+            scan = true;
+            for i in 0..crate::layout::mem_words(d) {
+                if mask.get(i / 64).is_some_and(|m| m & (1 << (i % 64)) != 0) {
+                    let j = first + i;
+                    if let Some(w) = entry_mask.get_mut(j / 64) {
+                        *w |= 1 << (j % 64);
+                    }
+                }
             }
         }
         let keys = if plain_words(prog, k) {
@@ -273,18 +367,92 @@ impl MapType {
         } else {
             KeyKind::Typed
         };
+        let ktail = match ksize % 8 {
+            0 => u64::MAX,
+            r => (1u64 << (8 * r)) - 1,
+        };
         Some(MapType {
             key: k,
             val: v,
             kw,
             vw,
+            ksize,
+            knarrow: kd.narrow,
+            voff,
+            ew,
+            ktail,
             entry_mask,
+            scan,
             keys,
         })
     }
 
-    fn entry_words(&self) -> usize {
-        1 + self.kw + self.vw
+    /// Words of the key's memory form.
+    fn kmw(&self) -> usize {
+        self.ksize.div_ceil(8)
+    }
+
+    /// The address of entry `e`'s key in entry array `entries`.
+    fn key_at(&self, entries: u64, e: usize) -> u64 {
+        entries + (e * self.ew * 8 + 8) as u64
+    }
+
+    /// The address of entry `e`'s value.
+    fn val_at(&self, entries: u64, e: usize) -> u64 {
+        entries + (e * self.ew * 8 + self.voff) as u64
+    }
+}
+
+/// Reads the value of type `t` in memory at `p` into its slot words `out`:
+/// a narrow scalar by one load, a value holding pointers as one value
+/// (its memory words snapshot, then converted), any other narrow value by
+/// its parts.
+///
+/// # Safety
+/// `p` points at a live value of type `t` in memory (an entry's key or
+/// value).
+unsafe fn load_part(prog: &Program, t: RtType, p: u64, out: &mut [u64]) {
+    let d = prog.ty(t);
+    if !d.narrow {
+        let n = (d.words as usize).min(out.len());
+        // SAFETY: forwarded; one value, never torn (value module docs).
+        unsafe { value::load_words(p, &mut out[..n]) };
+    } else if let Some(k) = d.mem_kind() {
+        if let Some(o) = out.first_mut() {
+            // SAFETY: forwarded; an aligned scalar of kind k.
+            *o = unsafe { crate::layout::load_scalar(p, k) };
+        }
+    } else if crate::layout::moves_as_words(d) {
+        let mut buf = vec![0u64; crate::layout::mem_words(d)];
+        // SAFETY: forwarded; the snapshot is one value, then converted.
+        unsafe {
+            value::load_words(p, &mut buf);
+            crate::layout::unpack(prog, t, buf.as_ptr() as u64, out);
+        }
+    } else {
+        // SAFETY: forwarded.
+        unsafe { crate::layout::unpack(prog, t, p, out) };
+    }
+}
+
+/// The memory words of key `key` (slot words) of a narrow
+/// [`KeyKind::Words`] type into the zeroed buffer `buf` of
+/// [`MapType::kmw`] words.
+fn pack_key(prog: &Program, mt: &MapType, key: &[u64], buf: &mut [u64]) {
+    if buf.len() * 8 < mt.ksize {
+        return;
+    }
+    match prog.ty(mt.key).mem_kind() {
+        // SAFETY: the buffer has room for the scalar, 8-aligned.
+        Some(k) => unsafe {
+            crate::layout::store_scalar(
+                buf.as_mut_ptr() as u64,
+                k,
+                key.first().copied().unwrap_or(0),
+            )
+        },
+        // SAFETY: the buffer has room for the key's bytes, 8-aligned.
+        None => unsafe { crate::layout::pack(prog, mt.key, key, buf.as_mut_ptr() as u64) },
     }
 }
 
@@ -591,29 +759,31 @@ pub(crate) fn map_type(m: u64) -> Option<RtType> {
     Some(RtType(unsafe { value::read_word(m, H_TYPE) } as u32))
 }
 
-/// Calls `f(key_words, value_words)` for every entry of map `m`, in
-/// insertion order (fmt sorts keys itself). `f` must not change the map.
-pub fn for_each(m: u64, mut f: impl FnMut(&[u64], &[u64])) {
+/// Calls `f(key_words, value_words)` (slot form) for every entry of map
+/// `m`, in insertion order (fmt sorts keys itself). `f` must not change
+/// the map.
+pub fn for_each(prog: &Program, m: u64, mut f: impl FnMut(&[u64], &[u64])) {
     if m == 0 {
         return;
     }
+    let Some(mt) = map_type(m).and_then(|t| MapType::of(prog, t)) else {
+        return;
+    };
     let Some(t) = table(m) else { return };
-    // SAFETY: `m` is a map header (module invariant); its table's entry
-    // array has `used <= ecap` entries of `ew` words.
-    unsafe {
-        let e = t.entries;
-        let used = used(&t);
-        let kvw = value::read_word(m, H_KV);
-        let (kw, vw) = ((kvw & 0xffff_ffff) as usize, (kvw >> 32) as usize);
-        let ew = 1 + kw + vw;
-        for i in 0..used {
-            if value::read_word(e, i * ew) == 0 {
+    let (mut k, mut v) = (vec![0u64; mt.kw], vec![0u64; mt.vw]);
+    let e = t.entries;
+    for i in 0..used(&t) {
+        // SAFETY: `m` is a map header (module invariant); its table's
+        // entry array has `used <= ecap` entries of `ew` words, holding
+        // keys and values of the map's types.
+        unsafe {
+            if value::read_word(e, i * mt.ew) == 0 {
                 continue;
             }
-            let k = words_at(e, i * ew + 1, kw);
-            let v = words_at(e, i * ew + 1 + kw, vw);
-            f(&k, &v);
+            load_part(prog, mt.key, mt.key_at(e, i), &mut k);
+            load_part(prog, mt.val, mt.val_at(e, i), &mut v);
         }
+        f(&k, &v);
     }
 }
 
@@ -624,7 +794,7 @@ pub fn for_each(m: u64, mut f: impl FnMut(&[u64], &[u64])) {
 /// first (in the order the types appear in the program) and then value.
 pub fn sorted_entries(prog: &Program, m: u64) -> Vec<(Vec<u64>, Vec<u64>)> {
     let mut out = Vec::with_capacity(len(m) as usize);
-    for_each(m, |k, v| out.push((k.to_vec(), v.to_vec())));
+    for_each(prog, m, |k, v| out.push((k.to_vec(), v.to_vec())));
     let Some(kt) = map_type(m).and_then(|t| match prog.types.get(t.0 as usize)?.kind {
         TypeKind::Map(k, _) => Some(k),
         _ => None,
@@ -704,16 +874,12 @@ impl Vm {
     pub(crate) fn map_new(&mut self, t: RtType, hint: usize) -> u64 {
         let layout = gol_gc::Layout::pointers(&HEADER_MASK, HEADER_WORDS);
         let m = self.heap.alloc(&mut self.cache, HEADER_WORDS * 8, layout) as u64;
-        let mt = self.map_info(t);
-        let (kw, vw) = mt.as_ref().map_or((0, 0), |x| (x.kw, x.vw));
         // SAFETY: fresh header of HEADER_WORDS words; these words are not
         // pointers.
         unsafe {
             value::write_word(m, H_SEED, random());
             value::write_word(m, H_TYPE, t.0 as u64);
         }
-        // SAFETY: as above.
-        unsafe { value::write_word(m, H_KV, (kw as u64) | ((vw as u64) << 32)) };
         let cap = hint.clamp(8, 1 << 24).next_power_of_two();
         self.map_rebuild(m, t, if hint > 0 { cap } else { 0 });
         m
@@ -723,7 +889,7 @@ impl Vm {
     /// moving the live entries in order.
     fn map_rebuild(&mut self, m: u64, t: RtType, cap: usize) {
         let Some(mt) = self.map_info(t) else { return };
-        let ew = mt.entry_words();
+        let ew = mt.ew;
         let old = table(m);
         if cap == 0 {
             // SAFETY: `m` is a live header; word H_TABLE is a pointer word.
@@ -734,28 +900,47 @@ impl Vm {
             }
             return;
         }
-        let layout = gol_gc::Layout::pointers(&mt.entry_mask, ew);
-        let entries = self.heap.alloc(&mut self.cache, cap * ew * 8, layout) as u64;
+        let bytes = cap.saturating_mul(ew).saturating_mul(8);
+        let entries = if mt.scan {
+            self.assist(bytes);
+            let layout = gol_gc::Layout::pointers(&mt.entry_mask, ew);
+            self.heap.alloc(&mut self.cache, bytes, layout) as u64
+        } else {
+            self.alloc_noscan(bytes)
+        };
+        if cap > 1 << 31 {
+            gol_gc::throw("runtime: out of memory");
+        }
         let icap = cap * 2;
-        let index = self.alloc_noscan(icap * 8);
+        let index = self.alloc_noscan(icap * 4);
+        let emask = entry_bits(cap);
         let mut n = 0usize;
         if let Some(old) = old {
+            let mut buf = vec![0u64; ew];
             for i in 0..used(&old) {
                 // SAFETY: the old table holds `used` entries of `ew` words.
                 let st = unsafe { value::read_word(old.entries, i * ew) };
                 if st == 0 || n == cap {
                     continue;
                 }
-                // SAFETY: as above.
-                let words = unsafe { words_at(old.entries, i * ew, ew) };
-                // SAFETY: `entries` is fresh with room for `cap` entries;
-                // the entry's words are (state, key of K, value of V).
+                // SAFETY: as above; the entry read as one value (value
+                // module docs), then written into the fresh array, whose
+                // entry n is free: the state word, then the key and the
+                // value as their types are stored (the barrier for
+                // pointer words), or, holding no pointer, as plain words.
                 unsafe {
-                    value::write_word(entries, n * ew, st);
-                    self.store_words(entries, n * ew + 1, &words[1..1 + mt.kw], mt.key);
-                    self.store_words(entries, n * ew + 1 + mt.kw, &words[1 + mt.kw..], mt.val);
+                    value::load_words(old.entries + (i * ew * 8) as u64, &mut buf);
+                    if mt.scan {
+                        value::write_word(entries, n * ew, st);
+                        self.copy_part(mt.key, mt.key_at(entries, n), &buf, 8);
+                        self.copy_part(mt.val, mt.val_at(entries, n), &buf, mt.voff);
+                    } else {
+                        for (k, &w) in buf.iter().enumerate() {
+                            value::write_word(entries, n * ew + k, w);
+                        }
+                    }
                 }
-                index_insert(index, icap, st, n);
+                index_insert(index, icap, emask, st, n);
                 n += 1;
             }
         }
@@ -783,13 +968,76 @@ impl Vm {
         }
     }
 
-    /// The entry slot holding `key` in map `m`, if any, and the key's hash.
+    /// Copies the value of type `t` at byte `off` of the entry snapshot
+    /// `buf` (memory form) to `dst`, as [`Vm::write_mem`] stores values.
+    ///
+    /// # Safety
+    /// `dst` is the key or value of a free entry of a live entry array,
+    /// and `buf` holds a whole entry of the same map type.
+    unsafe fn copy_part(&mut self, t: RtType, dst: u64, buf: &[u64], off: usize) {
+        let d = self.prog.ty(t);
+        if crate::layout::moves_as_words(d) {
+            // Holding pointers or not narrow: whole words at a word offset
+            // (layout.rs, invariant 2).
+            let from = buf.get(off / 8..).unwrap_or(&[]);
+            // SAFETY: forwarded.
+            unsafe { self.write_mem(t, dst, from, 1) };
+        } else {
+            let n = (d.size as usize).min((buf.len() * 8).saturating_sub(off));
+            // SAFETY: forwarded; pointer-free bytes inside the snapshot,
+            // into a free entry no other goroutine sees yet.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    (buf.as_ptr() as *const u8).add(off),
+                    dst as *mut u8,
+                    n,
+                )
+            };
+        }
+    }
+
+    /// Stores the value of type `t` given as slot words at `p`, a key or
+    /// value of a live entry: a narrow scalar by one store, anything else
+    /// as [`Vm::store_values`] does (the write barrier, headers published
+    /// whole).
+    ///
+    /// # Safety
+    /// `p` is a key or value of type `t` of a live entry array.
+    unsafe fn put_part(&mut self, t: RtType, p: u64, slots: &[u64]) {
+        match self.prog.ty(t).mem_kind() {
+            // SAFETY: forwarded; an aligned scalar of kind k, no pointer.
+            Some(k) => unsafe {
+                crate::layout::store_scalar(p, k, slots.first().copied().unwrap_or(0))
+            },
+            // SAFETY: forwarded.
+            None => unsafe { self.store_values(t, p, slots, 1) },
+        }
+    }
+
+    /// The entry slot holding `key` (slot words) in map `m`, if any, and
+    /// the key's hash.
     fn map_find(
         &self,
         m: u64,
         mt: &MapType,
         key: &[u64],
     ) -> Result<(Option<(usize, Table)>, u64), RtType> {
+        // A key compared as memory words is packed once (module docs).
+        let mut small = [0u64; 8];
+        let mut large = Vec::new();
+        let key: &[u64] = if mt.keys == KeyKind::Words && mt.knarrow {
+            let n = mt.kmw();
+            let buf = if n <= small.len() {
+                &mut small[..n]
+            } else {
+                large.resize(n, 0);
+                &mut large[..]
+            };
+            pack_key(&self.prog, mt, key, buf);
+            buf
+        } else {
+            key
+        };
         if m == 0 {
             // A lookup in a nil map still hashes its key (and panics on an
             // unhashable one), as Go does.
@@ -812,22 +1060,23 @@ impl Vm {
         if icap == 0 {
             return Ok((None, h));
         }
-        let ew = mt.entry_words();
-        let top = h >> 32;
+        let ew = mt.ew;
+        let emask = tb.emask;
+        let top = (h >> 32) as u32 & !emask;
         let mut i = ((h >> 1) as usize) & (icap - 1);
         for _ in 0..icap {
-            // SAFETY: the index has icap words.
-            let w = unsafe { value::read_word(index, i) };
+            // SAFETY: the index has icap slots.
+            let w = unsafe { index_load(index, i) };
             if w == 0 {
                 return Ok((None, h));
             }
-            let e = ((w & 0xffff_ffff) as usize).wrapping_sub(1);
+            let e = ((w & emask) as usize).wrapping_sub(1);
             // Index slots name entries below `used` <= `ecap`; the check
             // keeps a damaged map (a racy program) inside its arrays.
-            if w >> 32 == top && e < ecap {
+            if w & !emask == top && e < ecap {
                 // SAFETY: entry e is inside the entry array.
                 let st = unsafe { value::read_word(entries, e * ew) };
-                if st == h && self.key_at_equals(mt, entries, e * ew + 1, key)? {
+                if st == h && self.key_at_equals(mt, entries, e, key)? {
                     return Ok((Some((e, tb)), h));
                 }
             }
@@ -836,7 +1085,8 @@ impl Vm {
         Ok((None, h))
     }
 
-    /// The hash of `key` with `seed`, low bit set (an entry's state word).
+    /// The hash of `key` with `seed`, low bit set (an entry's state word):
+    /// of its memory words for [`KeyKind::Words`], else of its slot words.
     fn key_hash(&self, mt: &MapType, key: &[u64], seed: u64) -> Result<u64, RtType> {
         let h = match mt.keys {
             KeyKind::Words => {
@@ -856,20 +1106,31 @@ impl Vm {
         Ok(fold(h, K1) | 1)
     }
 
-    /// Whether the key stored at word `off` of the entry array equals `key`.
+    /// Whether the key of entry `e` of the entry array equals `key` (its
+    /// memory words for [`KeyKind::Words`], else its slot words).
     fn key_at_equals(
         &self,
         mt: &MapType,
         entries: u64,
-        off: usize,
+        e: usize,
         key: &[u64],
     ) -> Result<bool, RtType> {
+        let off = e * mt.ew + 1;
         match mt.keys {
-            KeyKind::Words => Ok(key
-                .iter()
-                .enumerate()
-                // SAFETY: the entry holds kw key words from `off`.
-                .all(|(j, &w)| unsafe { value::read_word(entries, off + j) } == w)),
+            KeyKind::Words => {
+                let last = key.len().wrapping_sub(1);
+                Ok(key.iter().enumerate().all(|(j, &w)| {
+                    // SAFETY: the entry holds the key's memory words from
+                    // `off`; the last one's bytes past the key (the
+                    // value's, or padding) are masked off.
+                    let s = unsafe { value::read_word(entries, off + j) };
+                    if j == last {
+                        (s ^ w) & mt.ktail == 0
+                    } else {
+                        s == w
+                    }
+                }))
+            }
             KeyKind::Str => {
                 // SAFETY: as above; the key words are a string value.
                 let (p, l) = unsafe {
@@ -885,8 +1146,9 @@ impl Vm {
                 Ok(unsafe { value::str_bytes(p, l) == value::str_bytes(key[0], key[1]) })
             }
             KeyKind::Typed => {
-                // SAFETY: as above.
-                let k = unsafe { words_at(entries, off, mt.kw) };
+                let mut k = vec![0u64; mt.kw];
+                // SAFETY: the entry's key, of the map's key type.
+                unsafe { load_part(&self.prog, mt.key, mt.key_at(entries, e), &mut k) };
                 equal_value(&self.prog, mt.key, &k, key)
             }
         }
@@ -912,13 +1174,10 @@ impl Vm {
             .0
         {
             Some((e, tb)) => {
-                let ew = mt.entry_words();
-                let entries = tb.entries;
                 let vw = mt.vw.min(out.len());
-                let at = entries + (e * ew + 1 + mt.kw) as u64 * 8;
-                // SAFETY: entry e's value words; one value, never torn by
-                // a racing store (value module docs).
-                unsafe { value::load_words(at, &mut out[..vw]) };
+                // SAFETY: entry e's value, of the map's value type; one
+                // value, never torn by a racing store (invariant 6).
+                unsafe { load_part(&self.prog, mt.val, mt.val_at(tb.entries, e), &mut out[..vw]) };
                 Ok(true)
             }
             None => {
@@ -970,12 +1229,11 @@ impl Vm {
             self.key_hash(&mt, key, 0).map_err(|u| self.unhashable(u))?;
             return Err(MapError::Panic("assignment to entry in nil map".into()));
         }
-        let ew = mt.entry_words();
         let (found, h) = self.map_find(m, &mt, key).map_err(|u| self.unhashable(u))?;
         if let Some((e, tb)) = found {
-            // SAFETY: live entry e of the table's entry array; value words
-            // of type V.
-            unsafe { self.store_words(tb.entries, e * ew + 1 + mt.kw, val, mt.val) };
+            // SAFETY: live entry e of the table's entry array; a value of
+            // type V.
+            unsafe { self.put_part(mt.val, mt.val_at(tb.entries, e), val) };
             return Ok(());
         }
         // SAFETY: `m` is a header.
@@ -993,15 +1251,16 @@ impl Vm {
             // Only a racing writer can fill the table in between.
             return Ok(());
         }
-        // SAFETY: used < ecap: entry `used` is free and inside the table's
-        // entry array; the index has icap words. The key and value are
-        // written before the state word that makes the entry live.
+        // SAFETY: used < ecap: entry `used` is free (zeroed: invariant 5)
+        // and inside the table's entry array; the index has icap words.
+        // The key and value are written before the state word that makes
+        // the entry live.
         unsafe {
             let entries = tb.entries;
-            self.store_words(entries, used * ew + 1, key, mt.key);
-            self.store_words(entries, used * ew + 1 + mt.kw, val, mt.val);
-            value::write_word(entries, used * ew, h);
-            index_insert(tb.index, tb.icap, h, used);
+            self.put_part(mt.key, mt.key_at(entries, used), key);
+            self.put_part(mt.val, mt.val_at(entries, used), val);
+            value::write_word(entries, used * mt.ew, h);
+            index_insert(tb.index, tb.icap, tb.emask, h, used);
             value::write_word(tb.ptr, T_USED, used as u64 + 1);
             let c = value::read_word(m, H_COUNT);
             value::write_word(m, H_COUNT, c + 1);
@@ -1035,16 +1294,16 @@ impl Vm {
         else {
             return Ok(());
         };
-        let ew = mt.entry_words();
         let zk = vec![0u64; mt.kw];
         let zv = vec![0u64; mt.vw];
         // SAFETY: live entry `e` of `m`'s entry array (module invariant 3
-        // is restored by zeroing its words through the barrier).
+        // is restored by zeroing its key and value by their parts, through
+        // the barrier; padding stays zero, invariant 5).
         unsafe {
             let entries = tb.entries;
-            value::write_word(entries, e * ew, 0);
-            self.store_words(entries, e * ew + 1, &zk, mt.key);
-            self.store_words(entries, e * ew + 1 + mt.kw, &zv, mt.val);
+            value::write_word(entries, e * mt.ew, 0);
+            self.put_part(mt.key, mt.key_at(entries, e), &zk);
+            self.put_part(mt.val, mt.val_at(entries, e), &zv);
             let c = value::read_word(m, H_COUNT);
             value::write_word(m, H_COUNT, c.saturating_sub(1));
         }
@@ -1099,11 +1358,15 @@ impl Vm {
         if writing(m) {
             return Err(MapError::Fatal("concurrent map iteration and map write"));
         }
-        let ew = mt.entry_words();
+        let ew = mt.ew;
         let Some(stb) = table_at(snap) else {
             return Ok(false);
         };
         let (ecap, entries) = (ecap.min(stb.ecap as u64), stb.entries);
+        let (kw, vw) = (
+            mt.kw.min(out.len()),
+            mt.vw.min(out.len().saturating_sub(mt.kw)),
+        );
         let mut i = i;
         while i < ecap {
             let slot = block_slot(ecap, start, stride, i);
@@ -1114,23 +1377,20 @@ impl Vm {
             if st == 0 {
                 continue;
             }
-            // SAFETY: as above.
-            let kv = unsafe { words_at(entries, slot * ew + 1, mt.kw + mt.vw) };
+            let (key, val) = out.split_at_mut(kw);
+            // SAFETY: as above; the entry's key, of the map's key type.
+            unsafe { load_part(&self.prog, mt.key, mt.key_at(entries, slot), key) };
             let cur = table(m).map_or(0, |t| t.ptr);
             if cur != snap {
                 // Rebuilt since: the entry counts only if its key is still
                 // there, with its current value.
-                let key = &kv[..mt.kw];
-                let mut v = vec![0u64; mt.vw];
-                match self.map_get(t, m, key, &mut v)? {
-                    true => {
-                        out[..mt.kw].copy_from_slice(key);
-                        out[mt.kw..mt.kw + mt.vw].copy_from_slice(&v);
-                    }
-                    false => continue,
+                let key = key.to_vec();
+                if !self.map_get(t, m, &key, &mut val[..vw])? {
+                    continue;
                 }
             } else {
-                out[..mt.kw + mt.vw].copy_from_slice(&kv);
+                // SAFETY: as above; the entry's value.
+                unsafe { load_part(&self.prog, mt.val, mt.val_at(entries, slot), &mut val[..vw]) };
             }
             it[3] = i;
             return Ok(true);
@@ -1154,18 +1414,39 @@ fn block_slot(ecap: u64, start: u64, stride: u64, i: u64) -> usize {
     (block * w + off) as usize
 }
 
-/// Puts `(top32(h) << 32) | (entry + 1)` into the first empty slot of
-/// `h`'s probe sequence.
-fn index_insert(index: u64, icap: usize, h: u64, entry: usize) {
+/// The bits of an index slot that hold `entry + 1` in a table of `ecap`
+/// entries: as many low bits as writing `ecap` takes (module docs).
+fn entry_bits(ecap: usize) -> u32 {
+    match usize::BITS - ecap.leading_zeros() {
+        b if b >= 32 => u32::MAX,
+        b => (1u32 << b) - 1,
+    }
+}
+
+/// Index slot `i`.
+///
+/// # Safety
+/// `index` is a table's index and `i` below its `icap`.
+#[inline]
+unsafe fn index_load(index: u64, i: usize) -> u32 {
+    // SAFETY: the caller's contract; the index is 4-aligned (an object)
+    // and read atomically, as racing writers may store into it.
+    unsafe { (*(index as *const AtomicU32).add(i)).load(Relaxed) }
+}
+
+/// Puts entry `entry` of a key of hash `h` (the top hash bits above
+/// `emask`, `entry + 1` in it) into the first empty slot of `h`'s probe
+/// sequence.
+fn index_insert(index: u64, icap: usize, emask: u32, h: u64, entry: usize) {
+    let slot = ((h >> 32) as u32 & !emask) | ((entry as u32 + 1) & emask);
     let mut i = ((h >> 1) as usize) & (icap - 1);
     // At most icap probes: only racing writers can fill the index.
     for _ in 0..icap {
-        // SAFETY: the index has icap words (a power of two), never full
+        // SAFETY: the index has icap slots (a power of two), never full
         // (module invariant 1).
-        let w = unsafe { value::read_word(index, i) };
-        if w == 0 {
+        if unsafe { index_load(index, i) } == 0 {
             // SAFETY: as above; the index is noscan.
-            unsafe { value::write_word(index, i, ((h >> 32) << 32) | (entry as u64 + 1)) };
+            unsafe { (*(index as *const AtomicU32).add(i)).store(slot, Relaxed) };
             return;
         }
         i = (i + 1) & (icap - 1);
@@ -1175,7 +1456,7 @@ fn index_insert(index: u64, icap: usize, h: u64, entry: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gol_lang::bytecode::{StructField, TypeDesc};
+    use gol_lang::bytecode::{Conv, ConvPart, MemKind, StructField, TypeDesc};
 
     fn desc(name: &str, kind: TypeKind, words: u32, ptr_mask: u64) -> TypeDesc {
         TypeDesc {
@@ -1193,9 +1474,27 @@ mod tests {
         }
     }
 
+    /// A signed integer of `bits`, narrow in memory.
+    fn narrow(name: &str, bits: u32, size: u64, k: MemKind) -> TypeDesc {
+        let kind = TypeKind::Int { bits, signed: true };
+        TypeDesc {
+            size,
+            align: size as u32,
+            narrow: true,
+            narrow_mask: vec![0],
+            conv: vec![Conv {
+                moff: 0,
+                soff: 0,
+                what: ConvPart::Scalar(k),
+            }],
+            ..desc(name, kind, 1, 0)
+        }
+    }
+
     /// Types: 0 int, 1 float64, 2 string, 3 interface {}, 4 []int,
     /// 5 struct { a int; s string }, 6 map[int]int, 7 map[string]int,
-    /// 8 map[interface {}]int, 9 map[float64]int.
+    /// 8 map[interface {}]int, 9 map[float64]int, 10 int32, 11 int8,
+    /// 12 map[int32]int8, 13 map[string]int8.
     fn program() -> Program {
         let int = TypeKind::Int {
             bits: 64,
@@ -1238,6 +1537,20 @@ mod tests {
                     1,
                 ),
                 desc("map[float64]int", TypeKind::Map(RtType(1), RtType(0)), 1, 1),
+                narrow("int32", 32, 4, MemKind::I32),
+                narrow("int8", 8, 1, MemKind::I8),
+                desc(
+                    "map[int32]int8",
+                    TypeKind::Map(RtType(10), RtType(11)),
+                    1,
+                    1,
+                ),
+                desc(
+                    "map[string]int8",
+                    TypeKind::Map(RtType(2), RtType(11)),
+                    1,
+                    1,
+                ),
             ],
             ..Default::default()
         }
@@ -1338,13 +1651,72 @@ mod tests {
         }
         assert_eq!(seen.len(), 5_000);
         let mut n = 0;
-        for_each(m, |k, v| {
+        let prog = vm.prog.clone();
+        for_each(&prog, m, |k, v| {
             assert_eq!(v[0], k[0] * 2);
             n += 1;
         });
         assert_eq!(n, 5_000);
         assert_eq!(vm.map_clear(m), Ok(()));
         assert_eq!(len(m), 0);
+    }
+
+    #[test]
+    fn narrow_keys_and_values_take_their_sizes() {
+        let mut vm = vm();
+        let prog = vm.prog.clone();
+        let Some(mt) = MapType::of(&prog, RtType(12)) else {
+            panic!("not a map type");
+        };
+        // State word, 4 key bytes, 1 value byte, padding: two words,
+        // nothing for the collector to scan.
+        assert_eq!(
+            (mt.ew, mt.voff, mt.scan, mt.keys),
+            (2, 12, false, KeyKind::Words)
+        );
+        let Some(ms) = MapType::of(&prog, RtType(13)) else {
+            panic!("not a map type");
+        };
+        // A string key (a pointer word) and a byte: scanned at word 1.
+        assert_eq!((ms.ew, ms.voff, ms.scan), (4, 24, true));
+        assert_eq!(ms.entry_mask, vec![0b10]);
+
+        let t = RtType(12);
+        let m = vm.map_new(t, 0);
+        let key = |k: i32| [k as i64 as u64];
+        for k in -500..500i32 {
+            let v = (k % 128) as i8;
+            assert_eq!(
+                vm.map_set(t, m, &key(k * 65_537), &[v as i64 as u64]),
+                Ok(())
+            );
+        }
+        for k in (-500..500i32).step_by(3) {
+            assert_eq!(vm.map_delete(t, m, &key(k * 65_537)), Ok(()));
+        }
+        let mut out = [0];
+        for k in -500..500i32 {
+            let found = vm.map_get(t, m, &key(k * 65_537), &mut out);
+            assert_eq!(found, Ok((k + 500) % 3 != 0), "key {k}");
+            if found == Ok(true) {
+                // Sign-extended back into the slot.
+                assert_eq!(out[0] as i64, i64::from((k % 128) as i8));
+            }
+        }
+        let mut n = 0;
+        for_each(&prog, m, |k, v| {
+            assert_eq!(v[0] as i64, (k[0] as i64 / 65_537) % 128);
+            n += 1;
+        });
+        assert_eq!(n, len(m));
+        let mut it = vm.map_iter_init(m);
+        let mut kv = [0u64; 2];
+        let mut seen = 0;
+        while vm.map_iter_next(&mut it, &mut kv) == Ok(true) {
+            assert_eq!(kv[1] as i64, (kv[0] as i64 / 65_537) % 128);
+            seen += 1;
+        }
+        assert_eq!(seen, len(m));
     }
 
     #[test]

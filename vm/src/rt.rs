@@ -298,22 +298,44 @@ pub fn go_func_value(cx: &Cx, prog: &gol_lang::bytecode::Program, cl: u64) -> bo
     }
 }
 
-/// `make(chan T, cap)`: the channel word, or Go's panic message.
+/// `make(chan T, cap)` for elements of `ew` opaque words (a native's
+/// channel): the channel word, or Go's panic message.
 pub(crate) fn make_chan(
     vm: &mut Vm,
     exec: Option<&Exec>,
     cap: i64,
     ew: u32,
 ) -> Result<u64, String> {
+    make_chan_of(vm, exec, cap, crate::layout::ElemForm::words(ew as usize))
+}
+
+/// `make(chan T, cap)` for elements of type `t`, buffered in their memory
+/// form (sched/chan.rs).
+pub(crate) fn make_chan_typed(
+    vm: &mut Vm,
+    exec: Option<&Exec>,
+    cap: i64,
+    t: RtType,
+) -> Result<u64, String> {
+    let form = crate::layout::ElemForm::of(&vm.prog, t);
+    make_chan_of(vm, exec, cap, form)
+}
+
+fn make_chan_of(
+    vm: &mut Vm,
+    exec: Option<&Exec>,
+    cap: i64,
+    form: crate::layout::ElemForm,
+) -> Result<u64, String> {
     let Some(exec) = exec else {
         return Err("channels need the scheduler".into());
     };
     // Go's limit: the buffer must fit in the address space it allows.
-    let bytes = (cap as i128) * (ew as i128) * 8;
+    let bytes = (cap as i128) * (form.size() as i128);
     if cap < 0 || bytes > (1i128 << 47) || cap > (1i64 << 40) {
         return Err("makechan: size out of range".into());
     }
-    let c = Box::new(Chan::new(ew as usize, cap as usize));
+    let c = Box::new(Chan::with_form(form, cap as usize));
     let addr = &*c as *const Arc<Chan> as u64;
     let Ok(mut t) = exec.chans.lock() else {
         return Err("channel table poisoned".into());

@@ -257,9 +257,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
                                 self.emit(Op::LoadInt { d: cap, v: 0 });
                             }
                         }
-                        let ew = self.words(et);
+                        let t = self.g.rt_type(et);
                         self.set_pos(e.span.lo);
-                        self.emit(Op::MakeChan { d, cap, ew });
+                        self.emit(Op::MakeChan { d, cap, t });
                     }
                     _ => self.err(e.span, "make of this type"),
                 }

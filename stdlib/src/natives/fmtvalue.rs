@@ -403,7 +403,7 @@ impl FmtValue for VmValue<'_> {
         };
         // Copy the entries out first: printing them may run Go methods.
         let mut raw = Vec::new();
-        gol_vm::map::for_each(self.w(0), |k, v| {
+        gol_vm::map::for_each(&self.env.prog, self.w(0), |k, v| {
             // The copies, the boxed values made of them, and the output.
             let words = (k.len() + v.len()) * 8;
             self.env.charge(2 * words + 2 * SCALAR_OUTPUT + 128);

@@ -45,8 +45,8 @@ pub(super) fn exec(
             let cx = sl.cx;
             cx.spawn(ng);
         }
-        Op::MakeChan { d, cap, ew } => {
-            match crate::rt::make_chan(vm, sl.map(|s| s.exec), at.ri(g, cap)?, ew) {
+        Op::MakeChan { d, cap, t } => {
+            match crate::rt::make_chan_typed(vm, sl.map(|s| s.exec), at.ri(g, cap)?, t) {
                 Ok(p) => at.set(g, d, p)?,
                 Err(msg) => return Err(Trap::Panic(msg)),
             }

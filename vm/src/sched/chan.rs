@@ -1,13 +1,33 @@
-//! Channels: Go's `hchan` algorithm (`chan.go`) over opaque element
-//! words. select over several channels is `select.rs`.
+//! Channels: Go's `hchan` algorithm (`chan.go`). select over several
+//! channels is `select.rs`.
 //!
-//! A channel carries elements of `elem_words` 64-bit words each (the VM's
-//! value representation: an int is one word, a string two, a slice three;
-//! `struct{}` is zero). It holds a ring buffer of `cap` elements (stored as
-//! a `VecDeque` of words), and two FIFO queues of waiting goroutines,
+//! A channel carries values of one element type. Goroutines hand values
+//! to each other in their *slot* form (the VM's registers: every scalar a
+//! 64-bit word; an int is one word, a string two, a `[64]byte` 64), and
+//! the channel's buffer holds them in their *memory* form (Go's layout:
+//! a `[64]byte` is 64 bytes, a `bool` one), as Go's `hchan.buf` does. The
+//! element's [`ElemForm`] (layout.rs) converts between the two and says
+//! which memory words are pointers. A channel holds that buffer, a ring of
+//! at most `cap` elements, and two FIFO queues of waiting goroutines,
 //! `recvq` and `sendq`, whose entries are *sudogs*: a waiter's G, its
 //! element (the value a sender offers, or the slot a receiver's value is
-//! handed into), and, for select, the select it belongs to.
+//! handed into, in slot form), and, for select, the select it belongs to.
+//!
+//! # The buffer
+//! `buf` is a ring of `room` elements of `size` bytes each, element `k`
+//! at byte `k * size` (every element aligned: the storage is words and
+//! `size` is a multiple of the element's alignment), the oldest at index
+//! `head`. Go allocates the whole ring in `makechan`; here it is made
+//! when the first element arrives (a channel only ever used unbuffered
+//! has none), whole when it takes at most `EAGER_BYTES`, else growing by
+//! doubling up to `cap`, so `make(chan T, 1<<40)` costs nothing until it
+//! is filled (the VM rejects sizes Go rejects, `makechan: size out of
+//! range`). Growing copies the elements in order to the front of the new
+//! ring. A value is converted to memory when it
+//! enters the buffer and back when it leaves; a value handed straight to
+//! a waiting goroutine never is. The collector reads the buffer as a root
+//! (`for_each_word`), only the pointer words of the elements present:
+//! a buffer of pointer-free elements is not read at all.
 //!
 //! # Algorithm (Go's chan.go)
 //! * send: closed -> `send on closed channel`; a receiver waiting ->
@@ -39,7 +59,10 @@
 //! polled before completion (a spurious wakeup) returns `None`: park again.
 //!
 //! # Invariants
-//! * `count * elem_words == buf.len()`, `count <= cap`.
+//! * `count <= room <= cap`; `buf` holds at least `room * size` bytes;
+//!   `head < room` (or both 0). Every access to the buffer, `count` and
+//!   the queues is under the channel lock, so a racy program cannot tear
+//!   what the buffer holds.
 //! * If `recvq` holds a live sudog, the buffer is empty; if `sendq` holds
 //!   one, the buffer is full (unbuffered: always). Hence `sendq` and
 //!   `recvq` never both hold live sudogs of different goroutines.
@@ -47,12 +70,17 @@
 //!   dequeued it under the channel lock, before its G is readied.
 //!
 //! Rejected: a lock-free channel (Go does not have one either; the fast
-//! paths are short critical sections), and a global select lock (it
-//! would serialise every select in the program).
+//! paths are short critical sections); a global select lock (it would
+//! serialise every select in the program); a buffer of slot words (what
+//! it was: a `chan [64]byte` of 100,000 elements took 51 MB where Go
+//! takes 6.4); a buffer on the collected heap (the channel itself is not
+//! on it: the buffer would need a handle kept alive by hand, for no gain
+//! over a root that is scanned by its pointer mask).
 
 use super::g::{GWaker, WaitReason};
 use super::primitives::{Arc, AtomicBool, Mutex, Ordering};
 use super::select::SelGroup;
+use crate::layout::ElemForm;
 use std::collections::VecDeque;
 
 pub use super::select::{select, SelCase, SelectTicket, Selected};
@@ -150,16 +178,28 @@ impl Sudog {
 }
 
 pub(super) struct HChan {
-    pub(super) buf: VecDeque<u64>,
+    /// The ring of buffered elements in memory form (module docs).
+    buf: Vec<u64>,
+    /// Elements the ring has room for now.
+    room: usize,
+    /// The ring index of the oldest element.
+    head: usize,
     pub(super) count: usize,
     pub(super) closed: bool,
     pub(super) recvq: VecDeque<Arc<Sudog>>,
     pub(super) sendq: VecDeque<Arc<Sudog>>,
 }
 
+/// A buffer up to this size is made whole when the first element arrives,
+/// as Go's `makechan` makes it; a larger one grows by doubling. Memory the
+/// ring has not reached yet is zero pages the OS has not committed, so
+/// making it early costs address space, not memory.
+const EAGER_BYTES: usize = 64 << 20;
+
 /// A channel.
 pub struct Chan {
-    elem_words: usize,
+    /// The element's slot and memory forms.
+    form: ElemForm,
     pub(super) cap: usize,
     pub(super) st: Mutex<HChan>,
     /// A timer's channel (Go 1.23 semantics): buffered by one inside, but
@@ -192,15 +232,21 @@ pub(super) fn remove(q: &mut VecDeque<Arc<Sudog>>, sg: &Arc<Sudog>) {
 }
 
 impl Chan {
-    /// `make(chan T, cap)` for a T of `elem_words` words.
+    /// `make(chan T, cap)` for a T of `elem_words` opaque words (the same
+    /// in slots and memory, each of them possibly a pointer).
     pub fn new(elem_words: usize, cap: usize) -> Arc<Chan> {
+        Chan::with_form(ElemForm::words(elem_words), cap)
+    }
+
+    /// `make(chan T, cap)` for a T of form `form`.
+    pub(crate) fn with_form(form: ElemForm, cap: usize) -> Arc<Chan> {
         Arc::new(Chan {
-            elem_words,
+            form,
             cap,
             st: Mutex::new(HChan {
-                // Grown on demand: `make(chan T, 1<<40)` must not allocate up front
-                // (the VM rejects sizes Go rejects, `makechan: size out of range`).
-                buf: VecDeque::with_capacity(cap.min(64).saturating_mul(elem_words).min(1 << 12)),
+                buf: Vec::new(),
+                room: 0,
+                head: 0,
                 count: 0,
                 closed: false,
                 recvq: VecDeque::new(),
@@ -240,16 +286,31 @@ impl Chan {
     }
 
     pub fn elem_words(&self) -> usize {
-        self.elem_words
+        self.form.slot_words()
     }
 
-    /// Every element word the channel holds: its buffer and the values
-    /// its waiting senders offer (the collector's roots; the VM calls
-    /// this with the world stopped).
+    /// Every pointer word the channel holds: those of its buffered
+    /// elements (by the element's pointer mask) and the values its
+    /// waiting goroutines hold (slot words, all of them: the roots are
+    /// conservative). The collector's roots; the VM calls this with the
+    /// world stopped.
     pub fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
         let h = self.st.lock();
-        for &w in &h.buf {
-            f(w);
+        let size = self.form.size();
+        if self.form.has_pointers() && size > 0 {
+            // A value holding a pointer is whole words (layout.rs,
+            // invariant 2), so its words lie at `size / 8` strides.
+            let words = size / 8;
+            for i in 0..h.count {
+                let at = (h.head + i) % h.room.max(1) * words;
+                for k in 0..words {
+                    if self.form.is_pointer(k) {
+                        if let Some(&w) = h.buf.get(at + k) {
+                            f(w);
+                        }
+                    }
+                }
+            }
         }
         for sg in h.sendq.iter().chain(&h.recvq) {
             for &w in &sg.data.lock().elem {
@@ -259,22 +320,103 @@ impl Chan {
     }
 
     pub(super) fn check_elem(&self, elem: &[u64]) {
-        if elem.len() != self.elem_words {
+        if elem.len() != self.form.slot_words() {
             gol_gc::throw(&format!(
                 "chansend: element of {} words on a channel of {}",
                 elem.len(),
-                self.elem_words
+                self.form.slot_words()
             ));
         }
     }
 
     pub(super) fn zero(&self) -> Vec<u64> {
-        vec![0; self.elem_words]
+        vec![0; self.form.slot_words()]
     }
 
+    /// Takes the oldest buffered element (`count > 0`), in slot form.
+    #[inline]
     pub(super) fn pop_buf(&self, h: &mut HChan) -> Vec<u64> {
-        h.count -= 1;
-        h.buf.drain(..self.elem_words).collect()
+        let size = self.form.size();
+        let at = h.head * size;
+        let out = if size > 0 && h.count > 0 && at + size <= h.buf.len() * 8 {
+            // SAFETY: element `head` lies inside `buf` (checked; the ring
+            // invariant), aligned (module docs), and the channel lock
+            // keeps every other thread out of the buffer.
+            unsafe { self.form.load_vec((h.buf.as_ptr() as *const u8).add(at)) }
+        } else {
+            self.zero()
+        };
+        h.head += 1;
+        if h.head >= h.room {
+            h.head = 0;
+        }
+        h.count = h.count.saturating_sub(1);
+        out
+    }
+
+    /// Appends `elem` (slot form) to the buffer (`count < cap`), growing
+    /// the ring when it is full.
+    #[inline]
+    pub(super) fn push_buf(&self, h: &mut HChan, elem: &[u64]) {
+        if h.count == h.room {
+            self.grow(h);
+        }
+        let size = self.form.size();
+        if size > 0 {
+            // The slot after the newest: `head + count` wrapped once
+            // (both are below `room`).
+            let mut k = h.head + h.count;
+            if k >= h.room {
+                k -= h.room;
+            }
+            let at = k * size;
+            if at + size <= h.buf.len() * 8 {
+                // SAFETY: as in `pop_buf`; the slot after the newest
+                // element is free.
+                unsafe {
+                    self.form
+                        .store(elem, (h.buf.as_mut_ptr() as *mut u8).add(at))
+                };
+            }
+        }
+        h.count += 1;
+    }
+
+    /// Makes room in the full ring: all of `cap` at once when that is at
+    /// most [`EAGER_BYTES`], else twice the room (at least 4 elements, at
+    /// most `cap`); the elements move in order to the new ring's front.
+    #[cold]
+    fn grow(&self, h: &mut HChan) {
+        let size = self.form.size();
+        let room = if self.cap.saturating_mul(size) <= EAGER_BYTES {
+            self.cap
+        } else {
+            h.room.saturating_mul(2).max(4).min(self.cap)
+        };
+        if size == 0 {
+            // Values of no bytes: only the count matters.
+            h.room = room;
+            h.head = 0;
+            return;
+        }
+        let mut buf = zeroed_words(room.saturating_mul(size).div_ceil(8));
+        if h.count > 0 {
+            // The elements from `head` to the end of the old ring, then
+            // those that wrapped to its front.
+            let first = h.count.min(h.room - h.head);
+            let old = h.buf.as_ptr() as *const u8;
+            let new = buf.as_mut_ptr() as *mut u8;
+            // SAFETY: both runs lie inside the old ring (`head + first <=
+            // room`, `count - first <= head`) and the new one has room for
+            // `count` elements; distinct allocations.
+            unsafe {
+                std::ptr::copy_nonoverlapping(old.add(h.head * size), new, first * size);
+                std::ptr::copy_nonoverlapping(old, new.add(first * size), (h.count - first) * size);
+            }
+        }
+        h.buf = buf;
+        h.room = room;
+        h.head = 0;
     }
 
     /// Receive from a waiting sender `sg` (already dequeued).
@@ -286,11 +428,31 @@ impl Chan {
             // The buffer is full: take its head, the sender's value goes
             // to the tail (same slot in Go's ring).
             let v = self.pop_buf(h);
-            h.buf.extend(sent);
-            h.count += 1;
+            self.push_buf(h, &sent);
             v
         }
     }
+}
+
+/// `n` zero words from the allocator's zeroed memory (large ones are
+/// fresh pages the OS commits only when touched, so a ring made whole
+/// costs memory only as it fills), or Go's fatal error when there is no
+/// such memory.
+fn zeroed_words(n: usize) -> Vec<u64> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let Ok(layout) = std::alloc::Layout::array::<u64>(n) else {
+        gol_gc::throw("runtime: out of memory");
+    };
+    // SAFETY: the layout's size is not zero (n > 0).
+    let p = unsafe { std::alloc::alloc_zeroed(layout) } as *mut u64;
+    if p.is_null() {
+        gol_gc::throw("runtime: out of memory");
+    }
+    // SAFETY: `p` comes from the global allocator with the layout of `n`
+    // u64s, all of them initialised (zero is a u64); length and capacity n.
+    unsafe { Vec::from_raw_parts(p, n, n) }
 }
 
 /// A parked sender's ticket.
@@ -365,8 +527,7 @@ pub fn send<C: ChanCx>(
         return Ok(Op::Ready(()));
     }
     if h.count < c.cap {
-        h.buf.extend(elem.iter().copied());
-        h.count += 1;
+        c.push_buf(&mut h, elem);
         return Ok(Op::Ready(()));
     }
     let sg = Sudog::new(cx.current(), None, 0, elem.to_vec());
@@ -425,4 +586,76 @@ pub fn close<C: ChanCx>(cx: &C, c: Option<&Chan>) -> Result<(), ChanError> {
         cx.ready(sg.g.clone());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pushes and pops through the ring directly: FIFO order survives
+    /// wrapping around and growing while wrapped.
+    #[test]
+    fn ring_keeps_order_across_wrap_and_growth() {
+        // Too big to make whole at once: the ring doubles.
+        let cap = EAGER_BYTES / 16 + 1;
+        let c = Chan::new(2, cap);
+        let mut h = c.st.lock();
+        let (mut next_in, mut next_out) = (0u64, 0u64);
+        let mut push = |h: &mut HChan, n: usize| {
+            for _ in 0..n {
+                c.push_buf(h, &[next_in, !next_in]);
+                next_in += 1;
+            }
+        };
+        let mut pop = |h: &mut HChan, n: usize| {
+            for _ in 0..n {
+                assert_eq!(c.pop_buf(h), vec![next_out, !next_out]);
+                next_out += 1;
+            }
+        };
+        push(&mut h, 3);
+        pop(&mut h, 2);
+        // Fills the ring of 4 with its head at 2, then grows twice while
+        // wrapped.
+        push(&mut h, 13);
+        assert!(h.room >= 14 && h.room < cap);
+        pop(&mut h, 10);
+        push(&mut h, 100);
+        pop(&mut h, 104);
+        assert_eq!(h.count, 0);
+    }
+
+    /// A ring that fits within EAGER_BYTES is made whole at once.
+    #[test]
+    fn small_rings_are_made_whole() {
+        let c = Chan::new(1, 1000);
+        let mut h = c.st.lock();
+        c.push_buf(&mut h, &[7]);
+        assert_eq!(h.room, 1000);
+        assert_eq!(c.pop_buf(&mut h), vec![7]);
+        let e = Chan::new(0, 3);
+        let mut h = e.st.lock();
+        for _ in 0..3 {
+            e.push_buf(&mut h, &[]);
+        }
+        assert!(h.buf.is_empty());
+        assert_eq!(e.pop_buf(&mut h), Vec::<u64>::new());
+        assert_eq!(h.count, 2);
+    }
+
+    /// The collector reads buffered elements only at their pointer words.
+    #[test]
+    fn roots_are_the_elements_present() {
+        let c = Chan::new(1, 4);
+        {
+            let mut h = c.st.lock();
+            for w in [10, 11, 12] {
+                c.push_buf(&mut h, &[w]);
+            }
+            c.pop_buf(&mut h);
+        }
+        let mut seen = Vec::new();
+        c.for_each_word(&mut |w| seen.push(w));
+        assert_eq!(seen, vec![11, 12]);
+    }
 }

@@ -215,8 +215,7 @@ pub fn select<C: ChanCx>(
                     return Ok(Op::Ready(Selected::Send(i)));
                 }
                 if h.count < c.cap {
-                    h.buf.extend(elem.iter().copied());
-                    h.count += 1;
+                    c.push_buf(h, elem);
                     return Ok(Op::Ready(Selected::Send(i)));
                 }
             }
