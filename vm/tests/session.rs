@@ -293,14 +293,16 @@ fn interrupting_a_loop_stops_it_within_milliseconds() {
             (o, Instant::now())
         })
     };
-    std::thread::sleep(Duration::from_millis(50));
+    wait_for("the loop to run", || s.goroutines().contains("main.spin()"));
     let asked = Instant::now();
     assert!(int.interrupt());
     let (o, done) = t.join().unwrap();
     assert_eq!(o, CallOutcome::Interrupted);
     let took = done - asked;
     eprintln!("interrupt of a running loop: {took:?}");
-    assert!(took < Duration::from_millis(100), "{took:?}");
+    // Milliseconds on an idle machine; the bound leaves room for a loaded
+    // one.
+    assert!(took < Duration::from_millis(500), "{took:?}");
     assert_eq!(s.call(func(&prog, "main.inc")), CallOutcome::Returned);
     assert_eq!(cap.out(), "n = 1\n");
 }
@@ -309,13 +311,16 @@ fn interrupting_a_loop_stops_it_within_milliseconds() {
 fn interrupting_a_parked_call_abandons_it() {
     let (s, cap, prog) = session();
     let s = Arc::new(s);
-    for name in ["main.sleepy", "main.recvQ"] {
+    for (name, wait) in [("main.sleepy", "[sleep]"), ("main.recvQ", "[chan receive]")] {
         let f = func(&prog, name);
         let t = {
             let s = s.clone();
             std::thread::spawn(move || s.call(f))
         };
-        std::thread::sleep(Duration::from_millis(30));
+        wait_for("the call to park", || {
+            let d = s.goroutines();
+            d.contains(wait) && d.contains(&format!("{name}()"))
+        });
         assert!(s.interrupter().interrupt());
         assert_eq!(t.join().unwrap(), CallOutcome::Interrupted, "{name}");
     }
@@ -448,7 +453,9 @@ fn call_round_trip() {
         "call round trip: median {:?}, max {:?}",
         times[50], times[99]
     );
-    assert!(times[50] < Duration::from_millis(20), "{:?}", times[50]);
+    // Microseconds on an idle machine (GOL_GCSTRESS collects at every
+    // safepoint, a loaded machine delays the Ms' wakeups).
+    assert!(times[50] < Duration::from_millis(200), "{:?}", times[50]);
 }
 
 /// An idle session, for `/usr/bin/time -f %M` of this test alone.
