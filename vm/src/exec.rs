@@ -25,6 +25,8 @@
 //! main's return ends the program (the scheduler stops every M); a panic
 //! in any goroutine prints Go's report with `created by` and ends it with
 //! status 2; a deadlock prints Go's `all goroutines are asleep` dump.
+//! A live session (session.rs) runs without main, through `live_slice`:
+//! there a panic or deadlock ends the host's call, not the run.
 
 use crate::goroutine::G;
 use crate::mgc::{collect_with, with_world_stopped};

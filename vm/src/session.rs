@@ -176,7 +176,7 @@ impl Interrupter {
         let live = core.live();
         let st = live.lock();
         let c = live.caller.load(Ordering::SeqCst);
-        if c == 0 {
+        if c == 0 || st.ended.is_some() {
             return false;
         }
         live.interrupt.store(c, Ordering::SeqCst);
@@ -432,6 +432,8 @@ fn run(sched: Sched<Exec>, host: Option<Arc<dyn crate::stdio::Host>>) {
         }
     };
     st.ended = Some(ended);
+    // No call is in progress any more (nothing for an interrupt to do).
+    live.caller.store(0, Ordering::SeqCst);
     live.cv.notify_all();
 }
 

@@ -177,6 +177,13 @@ fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
 }
 
 #[test]
+fn a_session_is_shared_between_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Session>();
+    send_sync::<gol_vm::Interrupter>();
+}
+
+#[test]
 fn nothing_runs_before_the_first_call() {
     let prog = Arc::new(compile(
         "package main\nimport \"fmt\"\nvar x = f()\nfunc f() int { fmt.Println(\"init ran\"); return 1 }\nfunc main() {}\n",
