@@ -13,6 +13,7 @@ const SRC: &str = r#"package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"time"
 )
 
@@ -85,9 +86,27 @@ func parkBg() {
 
 func exit3() { os.Exit(3) }
 
+var list []string
+
+func alloc() {
+	for i := 0; i < 2000; i++ {
+		list = append(list, fmt.Sprint("item ", i))
+	}
+}
+
+func collect() {
+	runtime.GC()
+	junk := 0
+	for i := 0; i < 100000; i++ {
+		junk += len(fmt.Sprint(i))
+	}
+	runtime.GC()
+	fmt.Println(len(list), list[0], list[1999], junk > 0)
+}
+
 // Referenced, so the compiler keeps them all.
 var keep = []func(){nop, inc, callsInc, show, start, recv3, ticker, boom, bgBoom,
-	stuck, recvQ, sendQ, spin, sleepy, parkBg, exit3}
+	stuck, recvQ, sendQ, spin, sleepy, parkBg, exit3, alloc, collect}
 
 func main() {}
 "#;
@@ -339,6 +358,18 @@ fn interrupting_a_parked_call_abandons_it() {
     let dump = s.goroutines();
     assert!(!dump.contains("main.recvQ"), "{dump}");
     assert!(!dump.contains("main.sleepy"), "{dump}");
+}
+
+#[test]
+fn what_a_call_stores_in_a_global_survives_collections_in_later_calls() {
+    let (s, cap, prog) = session();
+    assert_eq!(s.call(func(&prog, "main.alloc")), CallOutcome::Returned);
+    assert_eq!(s.call(func(&prog, "main.collect")), CallOutcome::Returned);
+    assert_eq!(s.call(func(&prog, "main.collect")), CallOutcome::Returned);
+    assert_eq!(
+        cap.out(),
+        "2000 item 0 item 1999 true\n2000 item 0 item 1999 true\n"
+    );
 }
 
 #[test]
