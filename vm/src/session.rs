@@ -192,7 +192,10 @@ impl Interrupter {
 impl Session {
     /// Starts the runtime for `vm`'s program (a `Vm` made by `Vm::new`,
     /// with its host and run settings) with no goroutine: nothing of the
-    /// program runs until [`Session::call`].
+    /// program runs until [`Session::call`]. The settings' limits hold
+    /// for the whole session (past one, a fatal error ends it), and its
+    /// `Canceller` ends the session (`Fatal`); [`Interrupter`] ends one
+    /// call.
     pub fn start(mut vm: Vm) -> Result<Session, String> {
         let words = vm.prog.global_words as usize;
         if words > GLOBAL_WORDS {
@@ -208,9 +211,10 @@ impl Session {
         let sched = Sched::new(exec, crate::exec::sched_config(&vm));
         let handle = sched.handle();
         let host = vm.host.clone();
+        let canceller = vm.run_config.canceller.clone();
         let thread = std::thread::Builder::new()
             .name("gol-session".into())
-            .spawn(move || run(sched, host))
+            .spawn(move || run(sched, host, canceller))
             .map_err(|e| format!("newosproc: {e}"))?;
         Ok(Session {
             core: Arc::new(Core {
@@ -404,8 +408,16 @@ impl Drop for Session {
 }
 
 /// The session's thread: the scheduler's run, then how it ended.
-fn run(sched: Sched<Exec>, host: Option<Arc<dyn crate::stdio::Host>>) {
+fn run(
+    sched: Sched<Exec>,
+    host: Option<Arc<dyn crate::stdio::Host>>,
+    canceller: Option<crate::Canceller>,
+) {
+    if let Some(c) = &canceller {
+        c.set_run(Some(sched.handle()));
+    }
     let exit = sched.run_idle();
+    let cancelled = canceller.is_some_and(|c| c.set_run(None));
     let _host = crate::stdio::enter(host.as_ref());
     let exec = sched.executor();
     // Every M has stopped: give the Ms' allocation caches back.
@@ -417,6 +429,7 @@ fn run(sched: Sched<Exec>, host: Option<Arc<dyn crate::stdio::Host>>) {
     let Some(live) = &exec.live else { return };
     let mut st = live.lock();
     let ended = match exit {
+        _ if cancelled => CallOutcome::Fatal("the run was cancelled".into()),
         RunExit::Exit(_) if exec.fatal.load(Ordering::Acquire) => {
             CallOutcome::Fatal(st.fatal_text.take().unwrap_or_default())
         }

@@ -347,8 +347,13 @@ fn interrupting_a_parked_call_abandons_it() {
             let d = s.goroutines();
             d.contains(wait) && d.contains(&format!("{name}()"))
         });
+        let asked = Instant::now();
         assert!(s.interrupter().interrupt());
         assert_eq!(t.join().unwrap(), CallOutcome::Interrupted, "{name}");
+        eprintln!(
+            "interrupt of a call parked in {name}: {:?}",
+            asked.elapsed()
+        );
     }
     // The abandoned receive takes the next value and ends, printing
     // nothing; the session answers.
@@ -377,6 +382,39 @@ fn os_exit_ends_the_session() {
     let (s, _cap, prog) = session();
     assert_eq!(s.call(func(&prog, "main.exit3")), CallOutcome::Exited(3));
     assert_eq!(s.call(func(&prog, "main.inc")), CallOutcome::Exited(3));
+}
+
+#[test]
+fn a_canceller_ends_the_session() {
+    let prog = Arc::new(compile(SRC));
+    let mut vm = Vm::new(
+        prog.clone(),
+        &gol_stdlib::natives::resolve,
+        gol_stdlib::natives::hooks(),
+    )
+    .expect("loads");
+    let c = gol_vm::Canceller::new();
+    vm.set_run_config(gol_vm::RunConfig {
+        gomaxprocs: Some(2),
+        canceller: Some(c.clone()),
+        ..Default::default()
+    });
+    vm.set_host(Arc::new(Capture::default()));
+    let s = Arc::new(Session::start(vm).expect("starts"));
+    assert_eq!(s.call(prog.entry), CallOutcome::Returned);
+    let spin = func(&prog, "main.spin");
+    let t = {
+        let s = s.clone();
+        std::thread::spawn(move || s.call(spin))
+    };
+    wait_for("the loop to run", || s.goroutines().contains("main.spin()"));
+    assert!(c.cancel());
+    assert!(matches!(t.join().unwrap(), CallOutcome::Fatal(_)));
+    assert!(matches!(
+        s.call(func(&prog, "main.inc")),
+        CallOutcome::Fatal(_)
+    ));
+    assert!(!c.running());
 }
 
 #[test]
@@ -440,8 +478,14 @@ fn a_grown_program_calls_old_code_and_keeps_state() {
     assert_eq!(s.call(inc), CallOutcome::Returned);
     assert_eq!(s.call(func(&prog, "main.start")), CallOutcome::Returned);
     let next = Arc::new(with_extra(&prog, inc));
+    let t = Instant::now();
     s.grow(next.clone(), &gol_stdlib::natives::resolve)
         .expect("grows");
+    eprintln!(
+        "grow of a program of {} functions: {:?}",
+        next.funcs.len(),
+        t.elapsed()
+    );
     assert_eq!(s.program().funcs.len(), prog.funcs.len() + 1);
     assert_eq!(s.call(func(&next, "main.extra")), CallOutcome::Returned);
     // Old strings (the global `s` points into the constant table) and the
