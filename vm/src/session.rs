@@ -25,8 +25,12 @@
 //!   abandoned (`Deadlock`);
 //! * the host interrupts it ([`Interrupter`]): a running goroutine ends at
 //!   its next slice boundary (`STOP_HINT` ends a slice at the next
-//!   backward jump or instruction outside the fast loop); a parked one is
-//!   abandoned where it waits (`Interrupted`).
+//!   backward jump or instruction outside the fast loop; as it ends every
+//!   goroutine's slices early, it is lowered after `HINT_MAX` if the call
+//!   is inside a native, and the call then ends at its next slice start);
+//!   a parked one is abandoned where it waits (`Interrupted`), found by
+//!   the host's thread, which polls the goroutine's status every
+//!   millisecond while an interrupt is pending.
 //!
 //! An *abandoned* goroutine (deadlock, interrupt while parked) stays
 //! parked: whatever it waits on still holds its waker, so ending it there
@@ -91,13 +95,17 @@ use crate::{Derived, Globals, Native, Vm};
 use gol_lang::bytecode::{FuncId, Program};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub use crate::rt::CallOutcome;
 
 /// The package-level words a session's programs may declare in all
 /// (64 MiB of address space, touched only as used).
 pub const GLOBAL_WORDS: usize = 1 << 23;
+
+/// How long an interrupt keeps `STOP_HINT` raised for a call that does
+/// not reach a slice boundary (see `Session::call`).
+const HINT_MAX: Duration = Duration::from_millis(10);
 
 /// A running program a host calls into (see the module docs).
 pub struct Session {
@@ -324,6 +332,8 @@ impl Session {
             });
         }
         let mut st = live.lock();
+        // When the pending interrupt was first seen.
+        let mut asked: Option<Instant> = None;
         loop {
             if let Some(o) = st.outcome.take() {
                 core.lower_hint();
@@ -340,6 +350,17 @@ impl Session {
                 // this makes it run its next slice as a zombie: it ends).
                 live.abandon(&mut st, caller, CallOutcome::Interrupted);
                 continue;
+            }
+            // The hint ends every goroutine's slices early: a call that
+            // does not come back to a slice boundary soon (inside a
+            // native) is left to end at its next one without it.
+            if pending {
+                let since = *asked.get_or_insert_with(Instant::now);
+                if since.elapsed() > HINT_MAX {
+                    core.lower_hint();
+                }
+            } else {
+                asked = None;
             }
             // Polled while an interrupt waits for the goroutine to park
             // or reach a slice boundary; otherwise woken by the call's end.
