@@ -543,8 +543,10 @@ pub enum CallOutcome {
 /// A live session's state, shared by the host's threads and the Ms.
 ///
 /// Lock order: `state`, then the scheduler's locks (the host holds
-/// `state` while it spawns a call's goroutine); an M takes `state`
-/// holding no scheduler lock.
+/// `state` while it spawns a call's goroutine, the last M while it reads
+/// the G table for a deadlock report, try-locking the Gs' states). An M
+/// takes `state` holding only its running G's state lock, which nobody
+/// waits for while holding `state`; nobody stops the world holding it.
 pub(crate) struct Live {
     /// The goroutine running the host's call (0: none). Written under
     /// `state`; read without it (SeqCst: `outside_may_spawn` reads it
