@@ -647,6 +647,23 @@ pub(crate) fn tap(on: bool) -> Vec<u8> {
 /// with every report also collected while a call's slice runs (`tap`).
 pub(crate) struct ReportTap {
     pub(crate) inner: Option<Arc<dyn crate::stdio::Host>>,
+    /// The last report written, whoever wrote it (a fatal error's, for
+    /// the host when a goroutine other than the call's died of it).
+    pub(crate) last: Mutex<Vec<u8>>,
+}
+
+impl ReportTap {
+    pub(crate) fn new(inner: Option<Arc<dyn crate::stdio::Host>>) -> ReportTap {
+        ReportTap {
+            inner,
+            last: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub(crate) fn last(&self) -> String {
+        let l = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        String::from_utf8_lossy(&l).into_owned()
+    }
 }
 
 impl crate::stdio::Host for ReportTap {
@@ -660,6 +677,10 @@ impl crate::stdio::Host for ReportTap {
                 buf.extend_from_slice(b);
             }
         });
+        if let Ok(mut l) = self.last.lock() {
+            l.clear();
+            l.extend_from_slice(b);
+        }
         match &self.inner {
             Some(h) => h.report(b),
             None => {

@@ -212,17 +212,16 @@ impl Session {
             ));
         }
         vm.globals = Arc::new(Globals::with_capacity(words, GLOBAL_WORDS));
-        let inner = vm.host.take();
-        vm.host = Some(Arc::new(ReportTap { inner }));
+        let tap = Arc::new(ReportTap::new(vm.host.take()));
+        vm.host = Some(tap.clone());
         let mut exec = Exec::new(&vm);
         exec.live = Some(Live::new());
         let sched = Sched::new(exec, crate::exec::sched_config(&vm));
         let handle = sched.handle();
-        let host = vm.host.clone();
         let canceller = vm.run_config.canceller.clone();
         let thread = std::thread::Builder::new()
             .name("gol-session".into())
-            .spawn(move || run(sched, host, canceller))
+            .spawn(move || run(sched, tap, canceller))
             .map_err(|e| format!("newosproc: {e}"))?;
         Ok(Session {
             core: Arc::new(Core {
@@ -429,17 +428,14 @@ impl Drop for Session {
 }
 
 /// The session's thread: the scheduler's run, then how it ended.
-fn run(
-    sched: Sched<Exec>,
-    host: Option<Arc<dyn crate::stdio::Host>>,
-    canceller: Option<crate::Canceller>,
-) {
+fn run(sched: Sched<Exec>, tap: Arc<ReportTap>, canceller: Option<crate::Canceller>) {
     if let Some(c) = &canceller {
         c.set_run(Some(sched.handle()));
     }
     let exit = sched.run_idle();
     let cancelled = canceller.is_some_and(|c| c.set_run(None));
-    let _host = crate::stdio::enter(host.as_ref());
+    let host: Arc<dyn crate::stdio::Host> = tap.clone();
+    let _host = crate::stdio::enter(Some(&host));
     let exec = sched.executor();
     // Every M has stopped: give the Ms' allocation caches back.
     if let Ok(mut p) = exec.pool.lock() {
@@ -452,7 +448,7 @@ fn run(
     let ended = match exit {
         _ if cancelled => CallOutcome::Fatal("the run was cancelled".into()),
         RunExit::Exit(_) if exec.fatal.load(Ordering::Acquire) => {
-            CallOutcome::Fatal(st.fatal_text.take().unwrap_or_default())
+            CallOutcome::Fatal(st.fatal_text.take().unwrap_or_else(|| tap.last()))
         }
         RunExit::Exit(c) => CallOutcome::Exited(c),
         RunExit::Done => CallOutcome::Exited(0),

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"sync"
 	"time"
 )
 
@@ -86,6 +87,16 @@ func parkBg() {
 
 func exit3() { os.Exit(3) }
 
+func badUnlock() {
+	var mu sync.Mutex
+	mu.Unlock()
+}
+
+func bgBadUnlock() {
+	go badUnlock()
+	time.Sleep(time.Hour)
+}
+
 var list []string
 
 func alloc() {
@@ -106,7 +117,8 @@ func collect() {
 
 // Referenced, so the compiler keeps them all.
 var keep = []func(){nop, inc, callsInc, show, start, recv3, ticker, boom, bgBoom,
-	stuck, recvQ, sendQ, spin, sleepy, parkBg, exit3, alloc, collect}
+	stuck, recvQ, sendQ, spin, sleepy, parkBg, exit3, alloc, collect,
+	badUnlock, bgBadUnlock}
 
 func main() {}
 "#;
@@ -415,6 +427,27 @@ fn a_canceller_ends_the_session() {
         CallOutcome::Fatal(_)
     ));
     assert!(!c.running());
+}
+
+#[test]
+fn a_fatal_error_ends_the_session_with_its_report() {
+    for f in ["main.badUnlock", "main.bgBadUnlock"] {
+        let (s, cap, prog) = session();
+        match s.call(func(&prog, f)) {
+            CallOutcome::Fatal(text) => {
+                assert!(
+                    text.starts_with("fatal error: sync: unlock of unlocked mutex"),
+                    "{f}: {text}"
+                );
+            }
+            o => panic!("{f}: {o:?}"),
+        }
+        assert!(cap.reports().contains("unlock of unlocked mutex"));
+        assert!(matches!(
+            s.call(func(&prog, "main.inc")),
+            CallOutcome::Fatal(_)
+        ));
+    }
 }
 
 #[test]
