@@ -55,7 +55,11 @@
 //! installs them in every VM of the pool; a VM held through the stop (an
 //! M blocked out of the world) takes them when it returns to the pool
 //! (`Exec::take_vm`). Per-M map descriptor caches grow on demand: the old
-//! entries stay right.
+//! entries stay right. Such an M finishes the slice it was in with the
+//! old program: should a value of the new program reach it within that
+//! slice (a func value or a new type's box through a channel), the call
+//! is a fatal error (a function index the old program does not have is
+//! checked), never a read out of bounds.
 //!
 //! # Invariants
 //! 1. Globals never move (pointers into them exist): a session's are
