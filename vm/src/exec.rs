@@ -25,6 +25,8 @@
 //! main's return ends the program (the scheduler stops every M); a panic
 //! in any goroutine prints Go's report with `created by` and ends it with
 //! status 2; a deadlock prints Go's `all goroutines are asleep` dump.
+//! A live session (session.rs) runs without main, through `live_slice`:
+//! there a panic or deadlock ends the host's call, not the run.
 
 use crate::goroutine::G;
 use crate::mgc::{collect_with, with_world_stopped};
@@ -211,8 +213,22 @@ fn live_deadlock(exec: &Exec, live: &Live, cx: &Cx) -> bool {
         return false;
     };
     let mut out = b"fatal error: all goroutines are asleep - deadlock!\n".to_vec();
-    cx.handle()
-        .with_views(|views| dump_views(&vm, views, &st.zombies, &mut out));
+    // The host holds `state` while it starts a call's goroutine, which the
+    // last M may have counted live before it was queued: with the lock
+    // taken, such a goroutine shows runnable, and nothing is dead.
+    let asleep = cx.handle().with_views(|views| {
+        let asleep = views
+            .iter()
+            .all(|v| v.status == crate::sched::GStatus::Waiting);
+        if asleep {
+            dump_views(&vm, views, &st.zombies, &mut out);
+        }
+        asleep
+    });
+    if !asleep {
+        exec.put_vm(vm);
+        return true;
+    }
     {
         let _host = crate::stdio::enter(vm.host.as_ref());
         crate::stdio::write_report(&out);

@@ -87,6 +87,8 @@
 //!     slices, resumes parked goroutines, turns the interpreter's exits
 //!     into the scheduler's outcomes, collects at safepoints, reports
 //!     panics and deadlocks.
+//! 11. `session`: a live program a host calls into (a REPL's): the
+//!     runtime keeps running between calls and the program grows.
 //!
 //! Where a lower layer needs a service of a higher one, the higher module
 //! provides it and says so in its docs: `NativeCtx::call` is defined in
@@ -463,6 +465,7 @@ pub(crate) struct Derived {
     pub(crate) header_types: std::sync::Arc<[bool]>,
     pub(crate) consts: std::sync::Arc<[Box<[u8]>]>,
     pub(crate) box_masks: std::sync::Arc<[Vec<u64>]>,
+    pub(crate) runtime_errors: [RtType; 5],
 }
 
 impl Derived {
@@ -532,12 +535,15 @@ impl Derived {
                 m
             })
             .collect();
+        let runtime_errors = gol_lang::bytecode::RUNTIME_ERROR_TYPES
+            .map(|name| RtType(prog.types.iter().position(|t| t.name == name).unwrap_or(0) as u32));
         Ok(Derived {
             natives: natives.into(),
             native_params,
             header_types,
             consts: consts.into(),
             box_masks,
+            runtime_errors,
         })
     }
 }
@@ -559,9 +565,8 @@ impl Vm {
             header_types,
             consts,
             box_masks,
+            runtime_errors,
         } = Derived::of(&prog, resolve, Vec::new())?;
-        let runtime_errors = gol_lang::bytecode::RUNTIME_ERROR_TYPES
-            .map(|name| RtType(prog.types.iter().position(|t| t.name == name).unwrap_or(0) as u32));
         let heap = Heap::new(Config::default());
         // GOL_GCSTRESS=1: collect at every safepoint, with short slices so
         // safepoints are frequent (a test mode that shakes out missing
@@ -670,6 +675,7 @@ impl Vm {
         self.header_types = d.header_types.clone();
         self.consts = d.consts.clone();
         self.box_masks = d.box_masks.clone();
+        self.runtime_errors = d.runtime_errors;
     }
 
     /// Sets the program's arguments (`os.Args`).

@@ -565,8 +565,10 @@ pub enum CallOutcome {
 /// A live session's state, shared by the host's threads and the Ms.
 ///
 /// Lock order: `state`, then the scheduler's locks (the host holds
-/// `state` while it spawns a call's goroutine); an M takes `state`
-/// holding no scheduler lock.
+/// `state` while it spawns a call's goroutine, the last M while it reads
+/// the G table for a deadlock report, try-locking the Gs' states). An M
+/// takes `state` holding only its running G's state lock, which nobody
+/// waits for while holding `state`; nobody stops the world holding it.
 pub(crate) struct Live {
     /// The goroutine running the host's call (0: none). Written under
     /// `state`; read without it (SeqCst: `outside_may_spawn` reads it
@@ -667,6 +669,23 @@ pub(crate) fn tap(on: bool) -> Vec<u8> {
 /// with every report also collected while a call's slice runs (`tap`).
 pub(crate) struct ReportTap {
     pub(crate) inner: Option<Arc<dyn crate::stdio::Host>>,
+    /// The last report written, whoever wrote it (a fatal error's, for
+    /// the host when a goroutine other than the call's died of it).
+    pub(crate) last: Mutex<Vec<u8>>,
+}
+
+impl ReportTap {
+    pub(crate) fn new(inner: Option<Arc<dyn crate::stdio::Host>>) -> ReportTap {
+        ReportTap {
+            inner,
+            last: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub(crate) fn last(&self) -> String {
+        let l = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        String::from_utf8_lossy(&l).into_owned()
+    }
 }
 
 impl crate::stdio::Host for ReportTap {
@@ -680,6 +699,10 @@ impl crate::stdio::Host for ReportTap {
                 buf.extend_from_slice(b);
             }
         });
+        if let Ok(mut l) = self.last.lock() {
+            l.clear();
+            l.extend_from_slice(b);
+        }
         match &self.inner {
             Some(h) => h.report(b),
             None => {

@@ -25,8 +25,12 @@
 //!   abandoned (`Deadlock`);
 //! * the host interrupts it ([`Interrupter`]): a running goroutine ends at
 //!   its next slice boundary (`STOP_HINT` ends a slice at the next
-//!   backward jump or instruction outside the fast loop); a parked one is
-//!   abandoned where it waits (`Interrupted`).
+//!   backward jump or instruction outside the fast loop; as it ends every
+//!   goroutine's slices early, it is lowered after `HINT_MAX` if the call
+//!   is inside a native, and the call then ends at its next slice start);
+//!   a parked one is abandoned where it waits (`Interrupted`), found by
+//!   the host's thread, which polls the goroutine's status every
+//!   millisecond while an interrupt is pending.
 //!
 //! An *abandoned* goroutine (deadlock, interrupt while parked) stays
 //! parked: whatever it waits on still holds its waker, so ending it there
@@ -51,7 +55,11 @@
 //! installs them in every VM of the pool; a VM held through the stop (an
 //! M blocked out of the world) takes them when it returns to the pool
 //! (`Exec::take_vm`). Per-M map descriptor caches grow on demand: the old
-//! entries stay right.
+//! entries stay right. Such an M finishes the slice it was in with the
+//! old program: should a value of the new program reach it within that
+//! slice (a func value or a new type's box through a channel), the call
+//! is a fatal error (a function index the old program does not have is
+//! checked), never a read out of bounds.
 //!
 //! # Invariants
 //! 1. Globals never move (pointers into them exist): a session's are
@@ -91,13 +99,17 @@ use crate::{Derived, Globals, Native, Vm};
 use gol_lang::bytecode::{FuncId, Program};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub use crate::rt::CallOutcome;
 
 /// The package-level words a session's programs may declare in all
 /// (64 MiB of address space, touched only as used).
 pub const GLOBAL_WORDS: usize = 1 << 23;
+
+/// How long an interrupt keeps `STOP_HINT` raised for a call that does
+/// not reach a slice boundary (see `Session::call`).
+const HINT_MAX: Duration = Duration::from_millis(10);
 
 /// A running program a host calls into (see the module docs).
 pub struct Session {
@@ -176,7 +188,7 @@ impl Interrupter {
         let live = core.live();
         let st = live.lock();
         let c = live.caller.load(Ordering::SeqCst);
-        if c == 0 {
+        if c == 0 || st.ended.is_some() {
             return false;
         }
         live.interrupt.store(c, Ordering::SeqCst);
@@ -192,7 +204,10 @@ impl Interrupter {
 impl Session {
     /// Starts the runtime for `vm`'s program (a `Vm` made by `Vm::new`,
     /// with its host and run settings) with no goroutine: nothing of the
-    /// program runs until [`Session::call`].
+    /// program runs until [`Session::call`]. The settings' limits hold
+    /// for the whole session (past one, a fatal error ends it), and its
+    /// `Canceller` ends the session (`Fatal`); [`Interrupter`] ends one
+    /// call.
     pub fn start(mut vm: Vm) -> Result<Session, String> {
         let words = vm.prog.global_words as usize;
         if words > GLOBAL_WORDS {
@@ -201,16 +216,16 @@ impl Session {
             ));
         }
         vm.globals = Arc::new(Globals::with_capacity(words, GLOBAL_WORDS));
-        let inner = vm.host.take();
-        vm.host = Some(Arc::new(ReportTap { inner }));
+        let tap = Arc::new(ReportTap::new(vm.host.take()));
+        vm.host = Some(tap.clone());
         let mut exec = Exec::new(&vm);
         exec.live = Some(Live::new());
         let sched = Sched::new(exec, crate::exec::sched_config(&vm));
         let handle = sched.handle();
-        let host = vm.host.clone();
+        let canceller = vm.run_config.canceller.clone();
         let thread = std::thread::Builder::new()
             .name("gol-session".into())
-            .spawn(move || run(sched, host))
+            .spawn(move || run(sched, tap, canceller))
             .map_err(|e| format!("newosproc: {e}"))?;
         Ok(Session {
             core: Arc::new(Core {
@@ -320,6 +335,8 @@ impl Session {
             });
         }
         let mut st = live.lock();
+        // When the pending interrupt was first seen.
+        let mut asked: Option<Instant> = None;
         loop {
             if let Some(o) = st.outcome.take() {
                 core.lower_hint();
@@ -336,6 +353,17 @@ impl Session {
                 // this makes it run its next slice as a zombie: it ends).
                 live.abandon(&mut st, caller, CallOutcome::Interrupted);
                 continue;
+            }
+            // The hint ends every goroutine's slices early: a call that
+            // does not come back to a slice boundary soon (inside a
+            // native) is left to end at its next one without it.
+            if pending {
+                let since = *asked.get_or_insert_with(Instant::now);
+                if since.elapsed() > HINT_MAX {
+                    core.lower_hint();
+                }
+            } else {
+                asked = None;
             }
             // Polled while an interrupt waits for the goroutine to park
             // or reach a slice boundary; otherwise woken by the call's end.
@@ -404,9 +432,14 @@ impl Drop for Session {
 }
 
 /// The session's thread: the scheduler's run, then how it ended.
-fn run(sched: Sched<Exec>, host: Option<Arc<dyn crate::stdio::Host>>) {
+fn run(sched: Sched<Exec>, tap: Arc<ReportTap>, canceller: Option<crate::Canceller>) {
+    if let Some(c) = &canceller {
+        c.set_run(Some(sched.handle()));
+    }
     let exit = sched.run_idle();
-    let _host = crate::stdio::enter(host.as_ref());
+    let cancelled = canceller.is_some_and(|c| c.set_run(None));
+    let host: Arc<dyn crate::stdio::Host> = tap.clone();
+    let _host = crate::stdio::enter(Some(&host));
     let exec = sched.executor();
     // Every M has stopped: give the Ms' allocation caches back.
     if let Ok(mut p) = exec.pool.lock() {
@@ -417,8 +450,9 @@ fn run(sched: Sched<Exec>, host: Option<Arc<dyn crate::stdio::Host>>) {
     let Some(live) = &exec.live else { return };
     let mut st = live.lock();
     let ended = match exit {
+        _ if cancelled => CallOutcome::Fatal("the run was cancelled".into()),
         RunExit::Exit(_) if exec.fatal.load(Ordering::Acquire) => {
-            CallOutcome::Fatal(st.fatal_text.take().unwrap_or_default())
+            CallOutcome::Fatal(st.fatal_text.take().unwrap_or_else(|| tap.last()))
         }
         RunExit::Exit(c) => CallOutcome::Exited(c),
         RunExit::Done => CallOutcome::Exited(0),
@@ -432,6 +466,8 @@ fn run(sched: Sched<Exec>, host: Option<Arc<dyn crate::stdio::Host>>) {
         }
     };
     st.ended = Some(ended);
+    // No call is in progress any more (nothing for an interrupt to do).
+    live.caller.store(0, Ordering::SeqCst);
     live.cv.notify_all();
 }
 

@@ -13,6 +13,8 @@ const SRC: &str = r#"package main
 import (
 	"fmt"
 	"os"
+	"runtime"
+	"sync"
 	"time"
 )
 
@@ -85,9 +87,38 @@ func parkBg() {
 
 func exit3() { os.Exit(3) }
 
+func badUnlock() {
+	var mu sync.Mutex
+	mu.Unlock()
+}
+
+func bgBadUnlock() {
+	go badUnlock()
+	time.Sleep(time.Hour)
+}
+
+var list []string
+
+func alloc() {
+	for i := 0; i < 2000; i++ {
+		list = append(list, fmt.Sprint("item ", i))
+	}
+}
+
+func collect() {
+	runtime.GC()
+	junk := 0
+	for i := 0; i < 100000; i++ {
+		junk += len(fmt.Sprint(i))
+	}
+	runtime.GC()
+	fmt.Println(len(list), list[0], list[1999], junk > 0)
+}
+
 // Referenced, so the compiler keeps them all.
 var keep = []func(){nop, inc, callsInc, show, start, recv3, ticker, boom, bgBoom,
-	stuck, recvQ, sendQ, spin, sleepy, parkBg, exit3}
+	stuck, recvQ, sendQ, spin, sleepy, parkBg, exit3, alloc, collect,
+	badUnlock, bgBadUnlock}
 
 func main() {}
 "#;
@@ -144,10 +175,8 @@ fn start(prog: Arc<Program>) -> (Session, Arc<Capture>) {
     .expect("loads");
     let cap = Arc::new(Capture::default());
     vm.set_host(cap.clone());
-    vm.set_run_config(gol_vm::RunConfig {
-        gomaxprocs: Some(2),
-        ..Default::default()
-    });
+    // GOMAXPROCS from the environment (the CPU count by default), so the
+    // tests run with any number of Ps.
     (Session::start(vm).expect("starts"), cap)
 }
 
@@ -174,6 +203,13 @@ fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
         std::thread::sleep(Duration::from_millis(1));
     }
+}
+
+#[test]
+fn a_session_is_shared_between_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Session>();
+    send_sync::<gol_vm::Interrupter>();
 }
 
 #[test]
@@ -293,14 +329,16 @@ fn interrupting_a_loop_stops_it_within_milliseconds() {
             (o, Instant::now())
         })
     };
-    std::thread::sleep(Duration::from_millis(50));
+    wait_for("the loop to run", || s.goroutines().contains("main.spin()"));
     let asked = Instant::now();
     assert!(int.interrupt());
     let (o, done) = t.join().unwrap();
     assert_eq!(o, CallOutcome::Interrupted);
     let took = done - asked;
     eprintln!("interrupt of a running loop: {took:?}");
-    assert!(took < Duration::from_millis(100), "{took:?}");
+    // Milliseconds on an idle machine; the bound leaves room for a loaded
+    // one.
+    assert!(took < Duration::from_millis(500), "{took:?}");
     assert_eq!(s.call(func(&prog, "main.inc")), CallOutcome::Returned);
     assert_eq!(cap.out(), "n = 1\n");
 }
@@ -309,15 +347,23 @@ fn interrupting_a_loop_stops_it_within_milliseconds() {
 fn interrupting_a_parked_call_abandons_it() {
     let (s, cap, prog) = session();
     let s = Arc::new(s);
-    for name in ["main.sleepy", "main.recvQ"] {
+    for (name, wait) in [("main.sleepy", "[sleep]"), ("main.recvQ", "[chan receive]")] {
         let f = func(&prog, name);
         let t = {
             let s = s.clone();
             std::thread::spawn(move || s.call(f))
         };
-        std::thread::sleep(Duration::from_millis(30));
+        wait_for("the call to park", || {
+            let d = s.goroutines();
+            d.contains(wait) && d.contains(&format!("{name}()"))
+        });
+        let asked = Instant::now();
         assert!(s.interrupter().interrupt());
         assert_eq!(t.join().unwrap(), CallOutcome::Interrupted, "{name}");
+        eprintln!(
+            "interrupt of a call parked in {name}: {:?}",
+            asked.elapsed()
+        );
     }
     // The abandoned receive takes the next value and ends, printing
     // nothing; the session answers.
@@ -330,10 +376,76 @@ fn interrupting_a_parked_call_abandons_it() {
 }
 
 #[test]
+fn what_a_call_stores_in_a_global_survives_collections_in_later_calls() {
+    let (s, cap, prog) = session();
+    assert_eq!(s.call(func(&prog, "main.alloc")), CallOutcome::Returned);
+    assert_eq!(s.call(func(&prog, "main.collect")), CallOutcome::Returned);
+    assert_eq!(s.call(func(&prog, "main.collect")), CallOutcome::Returned);
+    assert_eq!(
+        cap.out(),
+        "2000 item 0 item 1999 true\n2000 item 0 item 1999 true\n"
+    );
+}
+
+#[test]
 fn os_exit_ends_the_session() {
     let (s, _cap, prog) = session();
     assert_eq!(s.call(func(&prog, "main.exit3")), CallOutcome::Exited(3));
     assert_eq!(s.call(func(&prog, "main.inc")), CallOutcome::Exited(3));
+}
+
+#[test]
+fn a_canceller_ends_the_session() {
+    let prog = Arc::new(compile(SRC));
+    let mut vm = Vm::new(
+        prog.clone(),
+        &gol_stdlib::natives::resolve,
+        gol_stdlib::natives::hooks(),
+    )
+    .expect("loads");
+    let c = gol_vm::Canceller::new();
+    vm.set_run_config(gol_vm::RunConfig {
+        gomaxprocs: Some(2),
+        canceller: Some(c.clone()),
+        ..Default::default()
+    });
+    vm.set_host(Arc::new(Capture::default()));
+    let s = Arc::new(Session::start(vm).expect("starts"));
+    assert_eq!(s.call(prog.entry), CallOutcome::Returned);
+    let spin = func(&prog, "main.spin");
+    let t = {
+        let s = s.clone();
+        std::thread::spawn(move || s.call(spin))
+    };
+    wait_for("the loop to run", || s.goroutines().contains("main.spin()"));
+    assert!(c.cancel());
+    assert!(matches!(t.join().unwrap(), CallOutcome::Fatal(_)));
+    assert!(matches!(
+        s.call(func(&prog, "main.inc")),
+        CallOutcome::Fatal(_)
+    ));
+    assert!(!c.running());
+}
+
+#[test]
+fn a_fatal_error_ends_the_session_with_its_report() {
+    for f in ["main.badUnlock", "main.bgBadUnlock"] {
+        let (s, cap, prog) = session();
+        match s.call(func(&prog, f)) {
+            CallOutcome::Fatal(text) => {
+                assert!(
+                    text.starts_with("fatal error: sync: unlock of unlocked mutex"),
+                    "{f}: {text}"
+                );
+            }
+            o => panic!("{f}: {o:?}"),
+        }
+        assert!(cap.reports().contains("unlock of unlocked mutex"));
+        assert!(matches!(
+            s.call(func(&prog, "main.inc")),
+            CallOutcome::Fatal(_)
+        ));
+    }
 }
 
 #[test]
@@ -361,8 +473,14 @@ fn the_scheduler_summary_names_ps_and_ms() {
     let (s, _cap, _prog) = session();
     let sum = s.sched_summary();
     assert!(sum.starts_with("SCHED "), "{sum}");
-    assert!(sum.contains("gomaxprocs=2"), "{sum}");
-    assert!(sum.contains("  P0: ") && sum.contains("  P1: "), "{sum}");
+    let procs = std::env::var("GOMAXPROCS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    assert!(sum.contains(&format!("gomaxprocs={procs}")), "{sum}");
+    for p in 0..procs {
+        assert!(sum.contains(&format!("  P{p}: ")), "{sum}");
+    }
     assert!(sum.contains("  M0: "), "{sum}");
 }
 
@@ -397,8 +515,14 @@ fn a_grown_program_calls_old_code_and_keeps_state() {
     assert_eq!(s.call(inc), CallOutcome::Returned);
     assert_eq!(s.call(func(&prog, "main.start")), CallOutcome::Returned);
     let next = Arc::new(with_extra(&prog, inc));
+    let t = Instant::now();
     s.grow(next.clone(), &gol_stdlib::natives::resolve)
         .expect("grows");
+    eprintln!(
+        "grow of a program of {} functions: {:?}",
+        next.funcs.len(),
+        t.elapsed()
+    );
     assert_eq!(s.program().funcs.len(), prog.funcs.len() + 1);
     assert_eq!(s.call(func(&next, "main.extra")), CallOutcome::Returned);
     // Old strings (the global `s` points into the constant table) and the
@@ -448,7 +572,9 @@ fn call_round_trip() {
         "call round trip: median {:?}, max {:?}",
         times[50], times[99]
     );
-    assert!(times[50] < Duration::from_millis(20), "{:?}", times[50]);
+    // Microseconds on an idle machine (GOL_GCSTRESS collects at every
+    // safepoint, a loaded machine delays the Ms' wakeups).
+    assert!(times[50] < Duration::from_millis(200), "{:?}", times[50]);
 }
 
 /// An idle session, for `/usr/bin/time -f %M` of this test alone.

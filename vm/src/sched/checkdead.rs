@@ -9,14 +9,21 @@
 //! with `RunExit::Deadlock` (the caller prints Go's "all goroutines are
 //! asleep" dump); if none remain, Go's "no goroutines" fatal error.
 //!
+//! Two exceptions, for a live session (vm/src/session.rs), which runs
+//! without a main goroutine: while `Executor::outside_may_spawn` says a
+//! host may still start goroutines, everything asleep is idleness and the
+//! last M parks like the others; and `Executor::deadlock` may handle a
+//! deadlock itself (report it, abandon the host's call) instead of ending
+//! the run, after which the M looks again.
+//!
 //! The check runs with `Shared.lock` held by the last M to park, every
 //! other M being on the idle list: none is running a G, in a system call
 //! or sleeping on timers, and an M leaves the list only under that lock.
 //!
 //! # Invariants
 //! 1. Deadlock is reported only when every M is parked, no G is in a
-//!    system call (its M is not idle), and no timer or I/O wait is
-//!    pending.
+//!    system call (its M is not idle), no timer or I/O wait is pending,
+//!    and nobody outside the run may start a G.
 //! 2. Runnable work found at that point (a safety net: it should have had
 //!    an M) is run by this M rather than reported.
 //! 3. The dump is taken only once every M has stopped, so no G's state is

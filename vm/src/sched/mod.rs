@@ -68,7 +68,8 @@
 //! 5. Work published while Ps are idle always gets an M: either `wakep`
 //!    starts a spinning M or a spinning M's final re-check sees the work.
 //! 6. Deadlock is reported only when every M is parked, no G is in a
-//!    system call, and no timer or I/O wait is pending.
+//!    system call, no timer or I/O wait is pending, and nobody outside
+//!    the run may start a G (`Sched::run_idle`, `SchedHandle::spawn`).
 //!
 //! # Failure tiers
 //! Broken scheduler invariants are `gol_gc::throw` (Go's `throw`, exit 2).
