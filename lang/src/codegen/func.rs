@@ -607,6 +607,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 self.init_var(main, init);
             }
         }
+        // Its `func init`s run with it, after its variables, as a
+        // package's run after its variables.
+        for &o in &p.inits {
+            let s = self.g.tt.obj(o).span;
+            if s.lo >= span.lo && s.hi <= span.hi {
+                if let Some(f) = self.g.func_id(o, Span::default()) {
+                    let b = self.alloc(0);
+                    self.emit(Op::Call { f, base: b });
+                }
+            }
+        }
         for &i in &unit.items {
             if let Some(ast::Item::Stmt(s)) = file.ast.items.get(i) {
                 self.set_pos(s.span.lo);
