@@ -32,6 +32,10 @@ func inc() {
 
 func callsInc() { inc() }
 
+func mk() string { return fmt.Sprint("made at n=", n) }
+
+func say(s string) { fmt.Println(s) }
+
 func show() { fmt.Println(s, n) }
 
 func start() {
@@ -118,7 +122,7 @@ func collect() {
 // Referenced, so the compiler keeps them all.
 var keep = []func(){nop, inc, callsInc, show, start, recv3, ticker, boom, bgBoom,
 	stuck, recvQ, sendQ, spin, sleepy, parkBg, exit3, alloc, collect,
-	badUnlock, bgBadUnlock}
+	badUnlock, bgBadUnlock, func() { say(mk()) }}
 
 func main() {}
 "#;
@@ -530,6 +534,67 @@ fn a_grown_program_calls_old_code_and_keeps_state() {
     assert_eq!(s.call(func(&next, "main.show")), CallOutcome::Returned);
     assert_eq!(s.call(func(&next, "main.recv3")), CallOutcome::Returned);
     assert_eq!(cap.out(), "n = 1\nn = 2\nhello, constant 2\ngot 0 1 2\n");
+}
+
+/// A hand-built function of two instructions and a `Return`.
+fn hand_built(name: &str, file: u32, code: [Op; 2]) -> Function {
+    let mut code = code.to_vec();
+    code.push(Op::Return { a: Reg(0), n: 0 });
+    Function {
+        name: name.into(),
+        lines: vec![1; code.len()],
+        code,
+        file,
+        param_words: 0,
+        result_words: 0,
+        frame_words: 2,
+        recover_pc: 2,
+    }
+}
+
+#[test]
+fn a_grown_programs_new_variable_is_a_root() {
+    let (s, cap, prog) = session();
+    let (mk, say) = (func(&prog, "main.mk"), func(&prog, "main.say"));
+    let file = prog.funcs[mk.0 as usize].file;
+    // A string variable two words past the old ones (what the old
+    // program's roots did not cover).
+    let g = prog.global_words + 2;
+    let mut next = (*prog).clone();
+    next.global_words += 4;
+    next.funcs.push(hand_built(
+        "main.store",
+        file,
+        [
+            Op::Call {
+                f: mk,
+                base: Reg(0),
+            },
+            Op::StoreGlobal { g, a: Reg(0), n: 2 },
+        ],
+    ));
+    next.funcs.push(hand_built(
+        "main.load",
+        file,
+        [
+            Op::LoadGlobal { d: Reg(0), g, n: 2 },
+            Op::Call {
+                f: say,
+                base: Reg(0),
+            },
+        ],
+    ));
+    let next = Arc::new(next);
+    s.grow(next.clone(), &gol_stdlib::natives::resolve)
+        .expect("grows");
+    assert_eq!(s.call(func(&next, "main.store")), CallOutcome::Returned);
+    for _ in 0..3 {
+        assert_eq!(s.call(func(&next, "main.alloc")), CallOutcome::Returned);
+        assert_eq!(s.call(func(&next, "main.collect")), CallOutcome::Returned);
+    }
+    assert_eq!(s.call(func(&next, "main.load")), CallOutcome::Returned);
+    let out = cap.out();
+    assert!(out.ends_with("true\nmade at n=0\n"), "{out}");
 }
 
 #[test]
