@@ -96,12 +96,19 @@ fn variables_functions_and_types_persist() {
 fn an_init_func_runs_with_its_input() {
     let (mut s, out, _) = session();
     assert_eq!(
-        ok(&mut s, &out, "var ready bool\nfunc init() { ready = true; fmt.Println(\"init\") }"),
+        ok(
+            &mut s,
+            &out,
+            "var ready bool\nfunc init() { ready = true; fmt.Println(\"init\") }"
+        ),
         "init\n"
     );
     assert_eq!(ok(&mut s, &out, "ready"), "true\n");
     // A second one, in another input, runs with that input only.
-    assert_eq!(ok(&mut s, &out, "func init() { fmt.Println(\"again\") }\n1"), "again\n1\n");
+    assert_eq!(
+        ok(&mut s, &out, "func init() { fmt.Println(\"again\") }\n1"),
+        "again\n1\n"
+    );
 }
 
 #[test]

@@ -465,40 +465,33 @@ impl Program {
     /// unchanged, and at least its package variables. The error names the
     /// first difference.
     pub fn extends(&self, old: &Program) -> Result<(), String> {
-        fn prefix<T: PartialEq>(what: &str, new: &[T], old: &[T]) -> Result<(), String> {
+        fn prefix<T: PartialEq>(
+            what: &str,
+            new: &[T],
+            old: &[T],
+            name: impl Fn(usize) -> String,
+        ) -> Result<(), String> {
             if new.len() < old.len() {
-                return Err(format!(
-                    "{what}: {} where there were {}",
-                    new.len(),
-                    old.len()
-                ));
+                return Err(format!("fewer {what} ({} < {})", new.len(), old.len()));
             }
             match old.iter().zip(new).position(|(a, b)| a != b) {
-                Some(i) => Err(format!("{what} {i} changed")),
+                Some(i) => Err(format!("changes {what} {i}{}", name(i))),
                 None => Ok(()),
             }
         }
-        prefix("functions", &self.funcs, &old.funcs).map_err(|e| {
-            match e.strip_prefix("functions ") {
-                Some(rest) => {
-                    let i: usize = rest
-                        .split(' ')
-                        .next()
-                        .and_then(|n| n.parse().ok())
-                        .unwrap_or(0);
-                    let name = old.funcs.get(i).map_or("?", |f| f.name.as_str());
-                    format!("function {i} ({name}) changed")
-                }
-                None => e,
-            }
-        })?;
-        prefix("types", &self.types, &old.types)?;
-        prefix("strings", &self.strings, &old.strings)?;
-        prefix("natives", &self.natives, &old.natives)?;
-        prefix("files", &self.files, &old.files)?;
+        let fname = |i: usize| {
+            old.funcs
+                .get(i)
+                .map_or(String::new(), |f| format!(" ({})", f.name))
+        };
+        prefix("functions", &self.funcs, &old.funcs, fname)?;
+        prefix("types", &self.types, &old.types, |_| String::new())?;
+        prefix("strings", &self.strings, &old.strings, |_| String::new())?;
+        prefix("natives", &self.natives, &old.natives, |_| String::new())?;
+        prefix("files", &self.files, &old.files, |_| String::new())?;
         if self.global_words < old.global_words {
             return Err(format!(
-                "package variables: {} words where there were {}",
+                "fewer package variable words ({} < {})",
                 self.global_words, old.global_words
             ));
         }

@@ -473,43 +473,6 @@ fn run(sched: Sched<Exec>, tap: Arc<ReportTap>, canceller: Option<crate::Cancell
 
 /// Whether `next` extends `old` append-only; the reason if not.
 fn check_extension(old: &Program, next: &Program) -> Result<(), String> {
-    fn prefix<T>(
-        what: &str,
-        a: &[T],
-        b: &[T],
-        same: impl Fn(&T, &T) -> bool,
-    ) -> Result<(), String> {
-        if b.len() < a.len() {
-            return Err(format!(
-                "the new program has fewer {what} ({} < {})",
-                b.len(),
-                a.len()
-            ));
-        }
-        match a.iter().zip(b).position(|(x, y)| !same(x, y)) {
-            Some(i) => Err(format!("the new program changes {what} {i}")),
-            None => Ok(()),
-        }
-    }
-    prefix("functions", &old.funcs, &next.funcs, |a, b| {
-        a.name == b.name
-            && a.code == b.code
-            && a.lines == b.lines
-            && a.file == b.file
-            && a.param_words == b.param_words
-            && a.result_words == b.result_words
-            && a.frame_words == b.frame_words
-            && a.recover_pc == b.recover_pc
-    })?;
-    prefix("types", &old.types, &next.types, |a, b| a == b)?;
-    prefix("strings", &old.strings, &next.strings, |a, b| a == b)?;
-    prefix("natives", &old.natives, &next.natives, |a, b| a == b)?;
-    prefix("files", &old.files, &next.files, |a, b| a == b)?;
-    if next.global_words < old.global_words {
-        return Err(format!(
-            "the new program has fewer package variable words ({} < {})",
-            next.global_words, old.global_words
-        ));
-    }
-    Ok(())
+    next.extends(old)
+        .map_err(|e| format!("the new program does not extend the running one: {e}"))
 }
