@@ -20,7 +20,11 @@
 //! Orders the spec leaves open are not differences: two runs that differ
 //! only in which kind of runtime error one statement raised agree
 //! ([`procs::other_panic_kind`]: an expression with two failing non-call
-//! operands panics with whichever gc evaluates first). The generator keeps
+//! operands panics with whichever gc evaluates first), nor two that differ
+//! only in whether a value method called through a nil pointer in an
+//! interface names the method or is a nil dereference
+//! ([`procs::nil_wrapper_or_deref`]: gc devirtualizes the call when it can
+//! prove the dynamic type). The generator keeps
 //! out of two more: appends inside expressions go to a copy (an append
 //! into spare capacity that another operand reads), and functions return
 //! through a local (gc builds a composite literal in place in an unnamed
@@ -109,6 +113,34 @@ fn main() {
         })
         .with_ignored_flag(missing && !common::in_ci()),
     );
+    trials.push(Trial::test("diffz/nil_wrapper_or_deref", || {
+        // The wrapper's text against the nil dereference, at the same
+        // place; anything else around them is still a difference.
+        let k = procs::nil_wrapper_or_deref;
+        let deref =
+            b"p1\nf2 panicked: runtime error: invalid memory address or nil pointer dereference\n";
+        let wrap = b"p1\nf2 panicked: value method main.T0.M1 called using nil *T0 pointer\n";
+        let moved = b"p1\nf3 panicked: value method main.T0.M1 called using nil *T0 pointer\n";
+        let checks = [
+            (k(deref, wrap), true),
+            (k(wrap, deref), true),
+            (k(deref, moved), false),
+            (k(wrap, wrap), false),
+            (
+                k(
+                    deref,
+                    b"p1\nf2 panicked: runtime error: integer divide by zero\n",
+                ),
+                false,
+            ),
+        ];
+        for (i, (got, want)) in checks.iter().enumerate() {
+            if got != want {
+                return Err(format!("case {i}: {got}, want {want}").into());
+            }
+        }
+        Ok(())
+    }));
     trials.push(Trial::test("diffz/other_panic_kind", || {
         // Which of two failing operands panics first is open; the same
         // error with other details, or different text around it, is not.
