@@ -60,10 +60,14 @@
 //! signature ends in `error`, else a Go panic with that text.
 //!
 //! # Limits
-//! * A broken runtime invariant (Go's `throw`) and running out of address
-//!   space end the host process with Go's `fatal error` text, as they end
-//!   a Go program: they are bugs of gol or exhaustion of the machine, not
-//!   outcomes of a program. [`Builder::memory_limit`] is Go's soft
+//! * Memory the system cannot give, asked for while a goroutine runs (a
+//!   huge `make`, a string no budget covers), ends the run with Go's
+//!   `fatal error: runtime: out of memory` as [`Error::Fatal`]; the host
+//!   goes on (`gol_gc::catch_throws` around every goroutine slice). A
+//!   broken runtime invariant met outside a goroutine's slice (in the
+//!   collector's or the scheduler's own threads) still ends the process
+//!   with Go's `fatal error` text: that is a bug of gol, not an outcome of
+//!   a program. [`Builder::memory_limit`] is Go's soft
 //!   `GOMEMLIMIT`; [`Builder::max_heap`] is the hard cap (checked between
 //!   slices: one huge allocation still reaches the allocator first).
 //! * A goroutine blocked reading standard input is not interrupted by a

@@ -171,6 +171,35 @@ fn a_deadlock_is_an_error_with_the_dump() {
 }
 
 #[test]
+fn running_out_of_memory_ends_the_run_not_the_host() {
+    // An allocation no system can back: Go's fatal error comes back as a
+    // value, and the host (this test) goes on to run another program.
+    let (b, out, _) = captured();
+    let vm = b.gomaxprocs(2).build().unwrap();
+    let prog = vm
+        .compile(&main_src(
+            "import \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"before\")\n\tb := make([]byte, 1<<46)\n\tfmt.Println(len(b))\n}",
+        ))
+        .unwrap();
+    let e = vm.run(&prog).unwrap_err();
+    let Error::Fatal(text) = &e else {
+        panic!("not a fatal error: {e:?}")
+    };
+    assert!(
+        text.starts_with("fatal error: runtime: out of memory\n"),
+        "{text}"
+    );
+    assert_eq!(out.take(), b"before\n");
+    let small = vm
+        .compile(&main_src(
+            "import \"fmt\"\n\nfunc main() { fmt.Println(\"after\") }",
+        ))
+        .unwrap();
+    assert_eq!(vm.run(&small), Ok(0));
+    assert_eq!(out.text(), "after\n");
+}
+
+#[test]
 fn the_goroutine_limit_is_a_fatal_error() {
     // An endless storm of parked goroutines: without the limit it would
     // eat the host's memory.

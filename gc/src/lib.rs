@@ -234,11 +234,44 @@ impl Phase {
 }
 
 /// Report a broken runtime invariant or exhausted memory and exit with
-/// status 2, as Go's `throw` does.
+/// status 2, as Go's `throw` does; inside [`catch_throws`], end only the
+/// code it runs.
 #[cold]
 pub fn throw(msg: &str) -> ! {
+    if CATCHING.with(|c| c.get()) {
+        // No panic hook runs for resume_unwind: nothing is printed here,
+        // the catcher reports.
+        std::panic::resume_unwind(Box::new(Thrown(msg.to_string())));
+    }
     eprintln!("fatal error: {msg}");
     std::process::exit(2)
+}
+
+/// What a [`throw`] inside [`catch_throws`] unwinds with.
+struct Thrown(String);
+
+thread_local! {
+    /// Whether this thread is inside [`catch_throws`].
+    static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`; a [`throw`] inside it unwinds back here and comes back as
+/// `Err(message)` instead of exiting the process. The VM runs each
+/// goroutine slice so: a program embedded in a host that runs out of
+/// memory ends its run with Go's fatal error, and the host goes on. The
+/// caller must end the run: the heap and the goroutine may be half-way
+/// through the operation that threw. Other panics go on unwinding.
+pub fn catch_throws<R>(f: impl FnOnce() -> R) -> Result<R, String> {
+    let was = CATCHING.with(|c| c.replace(true));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CATCHING.with(|c| c.set(was));
+    match r {
+        Ok(v) => Ok(v),
+        Err(p) => match p.downcast::<Thrown>() {
+            Ok(t) => Err(t.0),
+            Err(p) => std::panic::resume_unwind(p),
+        },
+    }
 }
 
 /// Size class of a small request, its size and its span's page count, for

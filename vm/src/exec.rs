@@ -80,9 +80,15 @@ impl Executor for Exec {
         // and after it when it ended the finalizer goroutine or parked.
         crate::mfinal::poll(&mut vm, self, cx);
         let sl = SliceCx { cx, exec: self };
-        let out = match &self.live {
+        // A throw in the slice (memory the system cannot give) ends the
+        // run with Go's fatal error instead of the process, which may be
+        // an embedding host's.
+        let out = match gol_gc::catch_throws(|| match &self.live {
             None => run_slice(&mut vm, g, sl),
             Some(live) => live_slice(&mut vm, g, sl, live),
+        }) {
+            Ok(out) => out,
+            Err(msg) => over_limit(&mut vm, g, &msg, self),
         };
         if matches!(out, RunOutcome::Done | RunOutcome::Goexit) {
             crate::mfinal::ended(self, g);
