@@ -199,14 +199,16 @@ func (fd *netFD) err(op, syscall string, e int, source, addr Addr) error {
 	return &OpError{Op: op, Net: fd.net, Source: source, Addr: addr, Err: err}
 }
 
+// Read and Write unlock without defer: nothing between can panic, and a
+// deferred call is most of the cost of a short read in the interpreter.
 func (fd *netFD) Read(b []byte) (int, error) {
 	fd.rmu.Lock()
-	defer fd.rmu.Unlock()
 	n, e := sockRead(fd.h, b)
 	for e == errAgain {
 		sockWait(fd.h, 1)
 		n, e = sockRead(fd.h, b)
 	}
+	fd.rmu.Unlock()
 	if e != 0 {
 		return 0, fd.err("read", "read", e, fd.laddr, fd.raddr)
 	}
@@ -218,7 +220,6 @@ func (fd *netFD) Read(b []byte) (int, error) {
 
 func (fd *netFD) Write(b []byte) (int, error) {
 	fd.wmu.Lock()
-	defer fd.wmu.Unlock()
 	nn := 0
 	for {
 		n, e := sockWrite(fd.h, b[nn:])
@@ -230,9 +231,11 @@ func (fd *netFD) Write(b []byte) (int, error) {
 			nn += n
 		}
 		if e != 0 {
+			fd.wmu.Unlock()
 			return nn, fd.err("write", "write", e, fd.laddr, fd.raddr)
 		}
 		if nn == len(b) || fd.sotype == sockDgram {
+			fd.wmu.Unlock()
 			return nn, nil
 		}
 	}

@@ -347,8 +347,15 @@ func (mux *ServeMux) Handler(r *Request) (h Handler, pattern string) {
 }
 
 func (mux *ServeMux) findHandler(r *Request) (Handler, *pattern, []string, []string) {
+	// Unlocked without defer (once per request): routing runs no code of
+	// the program's, so nothing between can panic.
 	mux.mu.RLock()
-	defer mux.mu.RUnlock()
+	h, p, names, values := mux.findHandlerLocked(r)
+	mux.mu.RUnlock()
+	return h, p, names, values
+}
+
+func (mux *ServeMux) findHandlerLocked(r *Request) (Handler, *pattern, []string, []string) {
 	host := stripHostPort(r.Host)
 	path := r.URL.EscapedPath()
 	if r.Method == "CONNECT" {

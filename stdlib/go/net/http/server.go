@@ -625,14 +625,15 @@ var dateCache struct {
 // httpDate formats t as an HTTP date (RFC 9110 IMF-fixdate), in GMT.
 func httpDate(t time.Time) string {
 	secs := t.Unix()
+	// No defer: nothing here can panic, and this runs once per response.
 	dateCache.mu.Lock()
-	defer dateCache.mu.Unlock()
-	if secs == dateCache.secs && dateCache.text != "" {
-		return dateCache.text
+	if secs != dateCache.secs || dateCache.text == "" {
+		dateCache.secs = secs
+		dateCache.text = formatHTTPDate(secs)
 	}
-	dateCache.secs = secs
-	dateCache.text = formatHTTPDate(secs)
-	return dateCache.text
+	text := dateCache.text
+	dateCache.mu.Unlock()
+	return text
 }
 
 func formatHTTPDate(secs int64) string {
