@@ -119,7 +119,9 @@ impl Vm {
         // on this path: its count is one cache line for every thread).
         let d = self.prog.ty(t);
         let layout = Layout::pointers(d.mem_mask(), layout::mem_words(d));
-        self.heap.alloc(&mut self.cache, bytes, layout) as u64
+        let p = self.heap.alloc(&mut self.cache, bytes, layout) as u64;
+        self.race_alloc(p, bytes);
+        p
     }
 
     /// Writes `n` elements of type `t` from `buf` (their memory layout)

@@ -1,0 +1,340 @@
+//! The race detector (`gol run -race`): happens-before with vector
+//! clocks and FastTrack's epochs.
+//!
+//! # Algorithm
+//! FastTrack (Flanagan & Freund, PLDI 2009). Every goroutine `t` has a
+//! vector clock `C_t` ([`clock::VClock`]); its own entry `C_t[t]` is its
+//! current time. Every synchronisation object `s` (a mutex, a WaitGroup,
+//! an atomic's address, each side of a channel) has a clock `L_s`.
+//!
+//! * release on `s` by `t`: `L_s := L_s ⊔ C_t`, then `C_t[t] += 1`;
+//! * acquire on `s` by `t`: `C_t := C_t ⊔ L_s`;
+//! * `go f()` by `t` creating `u`: `C_u := C_t` with `C_u[u] = 1`, then
+//!   `C_t[t] += 1`.
+//!
+//! Every memory word the program reads or writes has a shadow
+//! [`shadow::Cell`]: the last write as one epoch `W`, and the reads as
+//! one epoch `R` while they are totally ordered, or as a read vector
+//! (one epoch per reading goroutine) once two reads are concurrent. A
+//! read by `t` races with the write unless `W ⊑ C_t` (`W.clock <=
+//! C_t[W.tid]`); a write by `t` races with the last write and with every
+//! recorded read unless each happens before `C_t`. An access at the
+//! epoch already recorded returns at once (FastTrack's "same epoch" fast
+//! path: most accesses of a loop).
+//!
+//! # Where the edges come from
+//! * goroutine creation: `Op::Go` ([`Race::go_start`], registered before
+//!   the child is runnable, so its first access already has its clock);
+//! * channels (`interp/chans.rs`): each channel has two clocks, `S` for
+//!   its senders and `R` for its receivers. A send releases into `S` as
+//!   it starts and acquires `R` when it completes; a receive releases
+//!   into `R` as it starts and acquires `S` when it completes; `close`
+//!   releases into `S`. This gives Go's rules (the k-th send happens
+//!   before the k-th receive completes; the k-th receive happens before
+//!   the (k+C)-th send completes; a close happens before a receive that
+//!   sees it), and more: a receive also acquires sends that started
+//!   earlier but were not matched with it. That over-approximation can
+//!   hide a race, never invent one. `select` does the same for every
+//!   case it offers.
+//! * `sync` (sema.rs): Unlock, RUnlock, WaitGroup.Add/Done and the Cond
+//!   notifications release on the object's address; Lock, RLock and
+//!   Wait acquire it, at once when they do not park, else when the
+//!   goroutine runs again ([`Race::acquire_on_resume`] then
+//!   [`Race::resumed`]).
+//! * `sync/atomic` (atomic.rs): every atomic operation releases its
+//!   address before it and acquires it after (so an operation that
+//!   observes another's effect is ordered after it); atomics themselves
+//!   are never races.
+//! * a goroutine's end: nothing (as in Go).
+//!
+//! # Invariants
+//! 1. `C_t[t]` is at least 1 for every registered goroutine, so the zero
+//!    epoch ("never accessed") happens before everything.
+//! 2. A release ticks the releaser's own entry, so nothing it does
+//!    afterwards is covered by that release.
+//! 3. An allocation clears the shadow of its bytes (`Race::alloc`): a
+//!    reused address starts without history, as Go's `racemalloc` does.
+//! 4. All state is behind one lock; a report is written under it, so two
+//!    reports never interleave and each pair of program counters (and
+//!    each address) is reported once.
+//!
+//! # Costs (first version)
+//! Shadow cells live in a hash table keyed by the accessed address
+//! (about 60 bytes per word ever touched and still live, plus the table's
+//! slack), not in a shadow mapping beside the heap as TSan's; vector
+//! clocks are dense vectors indexed by goroutine creation order, so a
+//! program that has created N goroutines pays O(N) per `go` statement and
+//! per release/acquire of a clock that has seen them all. One mutex
+//! serialises every instrumented access: a program with several Ps runs
+//! them mostly one at a time in this mode. None of this is paid without
+//! `-race`: the interpreter's fast loop is not instrumented and race
+//! mode never enters it.
+//!
+//! # Not covered yet
+//! Accesses made by natives (`copy`, `append`, fmt reading a struct) are
+//! not recorded, nor mixed plain/atomic accesses of one word;
+//! `time.AfterFunc` callbacks and other goroutines the runtime starts get
+//! a fresh clock. Shadow granularity is the accessed address: an 8-byte
+//! access and a 1-byte access inside it are different cells.
+//!
+//! Rejected: locksets (Eraser) report correct programs that synchronise
+//! with channels; full vector clocks per shadow word (DJIT+) cost O(N)
+//! per access where FastTrack's epochs cost O(1) in the common case.
+
+mod clock;
+mod options;
+mod report;
+mod shadow;
+
+pub use options::RaceOptions;
+
+use crate::goroutine::G;
+use crate::Vm;
+use clock::{Tid, VClock};
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+/// What a synchronisation clock is attached to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum SyncKey {
+    /// A sync object or an atomic's address.
+    Addr(u64),
+    /// A channel's senders' clock.
+    ChanSend(u64),
+    /// A channel's receivers' clock.
+    ChanRecv(u64),
+}
+
+/// An interned stack: (function, next pc) pairs, innermost first.
+type StackId = u32;
+
+/// One goroutine as the detector knows it.
+struct Thread {
+    gid: u64,
+    vc: VClock,
+    /// Where its `go` statement was (None: main, or started by the
+    /// runtime).
+    created: Option<StackId>,
+    finished: bool,
+}
+
+/// Everything behind the detector's lock.
+#[derive(Default)]
+struct State {
+    tids: HashMap<u64, Tid>,
+    threads: Vec<Thread>,
+    shadow: HashMap<u64, shadow::Cell>,
+    sync: HashMap<SyncKey, VClock>,
+    /// Clocks a parked goroutine acquires when it runs again.
+    pending: HashMap<Tid, Vec<SyncKey>>,
+    stacks: Vec<Box<[(u32, u32)]>>,
+    stack_ids: HashMap<Box<[(u32, u32)]>, StackId>,
+    /// Scratch for capturing a stack without allocating.
+    scratch: Vec<(u32, u32)>,
+    reported_pcs: HashSet<((u32, u32), (u32, u32))>,
+    reported_addrs: HashSet<u64>,
+    found: usize,
+}
+
+impl State {
+    /// The thread index of goroutine `gid`, registered with a fresh
+    /// clock when unknown (main, and goroutines the runtime starts).
+    fn tid(&mut self, gid: u64) -> Tid {
+        if let Some(&t) = self.tids.get(&gid) {
+            return t;
+        }
+        let t = self.threads.len() as Tid;
+        let mut vc = VClock::default();
+        vc.set(t, 1);
+        self.threads.push(Thread {
+            gid,
+            vc,
+            created: None,
+            finished: false,
+        });
+        self.tids.insert(gid, t);
+        t
+    }
+
+    /// Interns `g`'s stack with the running frame at `pc` (the next
+    /// instruction).
+    fn stack_of(&mut self, g: &G, pc: u32) -> StackId {
+        self.scratch.clear();
+        for (k, f) in g.frames.iter().rev().enumerate() {
+            if k >= 64 {
+                break;
+            }
+            self.scratch.push((f.func, if k == 0 { pc } else { f.pc }));
+        }
+        if let Some(&id) = self.stack_ids.get(&self.scratch[..]) {
+            return id;
+        }
+        let id = self.stacks.len() as StackId;
+        let b: Box<[(u32, u32)]> = self.scratch.clone().into_boxed_slice();
+        self.stacks.push(b.clone());
+        self.stack_ids.insert(b, id);
+        id
+    }
+
+    fn release(&mut self, t: Tid, key: SyncKey) {
+        let th = &mut self.threads[t as usize];
+        self.sync.entry(key).or_default().join(&th.vc);
+        th.vc.tick(t);
+    }
+
+    fn acquire(&mut self, t: Tid, key: SyncKey) {
+        if let Some(l) = self.sync.get(&key) {
+            self.threads[t as usize].vc.join(l);
+        }
+    }
+}
+
+/// The detector of one run, shared by every M's VM.
+pub(crate) struct Race {
+    st: Mutex<State>,
+    pub(crate) opts: RaceOptions,
+}
+
+/// What an access check asks of the interpreter.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    Go,
+    /// `halt_on_error` and a race was reported: end the program with
+    /// this status.
+    Halt(i32),
+}
+
+impl Race {
+    pub(crate) fn new(opts: RaceOptions) -> Race {
+        Race {
+            st: Mutex::new(State::default()),
+            opts,
+        }
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        // A poisoned lock means a report panicked half-way; the state is
+        // still a consistent set of clocks (every update is a join).
+        self.st.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Checks and records an access of `len` bytes at `addr` by `g`,
+    /// running the instruction before `pc`; reports a race.
+    pub(crate) fn access(
+        &self,
+        vm: &Vm,
+        g: &G,
+        pc: usize,
+        addr: u64,
+        len: u64,
+        write: bool,
+    ) -> Verdict {
+        if addr == 0 {
+            return Verdict::Go;
+        }
+        let mut st = self.state();
+        let t = st.tid(g.id);
+        // One cell per 8-byte piece, keyed by where the piece starts.
+        let mut a = addr;
+        let end = addr + len.max(1);
+        let mut verdict = Verdict::Go;
+        while a < end {
+            if let Some(prev) = shadow::check(&mut st, t, g, pc as u32, a, write) {
+                if self.report(vm, &mut st, g, pc as u32, t, a, write, prev)
+                    && self.opts.halt_on_error
+                {
+                    verdict = Verdict::Halt(self.opts.exitcode);
+                }
+            }
+            a += 8;
+        }
+        verdict
+    }
+
+    /// `go f()`: registers child `gid` (before it can run) with the
+    /// parent's clock and where the statement is.
+    pub(crate) fn go_start(&self, parent: &G, pc: usize, gid: u64) {
+        let mut st = self.state();
+        let p = st.tid(parent.id);
+        let site = st.stack_of(parent, pc as u32);
+        let c = st.tid(gid);
+        let mut vc = st.threads[p as usize].vc.clone();
+        vc.set(c, 1);
+        let th = &mut st.threads[c as usize];
+        th.vc = vc;
+        th.created = Some(site);
+        st.threads[p as usize].vc.tick(p);
+    }
+
+    /// Goroutine `gid` ended (reports say "finished").
+    pub(crate) fn finished(&self, gid: u64) {
+        let mut st = self.state();
+        if let Some(&t) = st.tids.get(&gid) {
+            st.threads[t as usize].finished = true;
+        }
+    }
+
+    pub(crate) fn release(&self, gid: u64, key: SyncKey) {
+        let mut st = self.state();
+        let t = st.tid(gid);
+        st.release(t, key);
+    }
+
+    pub(crate) fn acquire(&self, gid: u64, key: SyncKey) {
+        let mut st = self.state();
+        let t = st.tid(gid);
+        st.acquire(t, key);
+    }
+
+    /// Goroutine `gid` parks waiting for `key`'s owner: it acquires
+    /// `key` when it runs again ([`Race::resumed`]).
+    pub(crate) fn acquire_on_resume(&self, gid: u64, key: SyncKey) {
+        let mut st = self.state();
+        let t = st.tid(gid);
+        st.pending.entry(t).or_default().push(key);
+    }
+
+    /// Goroutine `gid` runs again: performs the acquires it parked for.
+    /// Called after a parked channel operation's ticket is polled, so a
+    /// spurious wakeup (the G parks again at once) does not get here.
+    pub(crate) fn resumed(&self, gid: u64) {
+        let mut st = self.state();
+        let Some(&t) = st.tids.get(&gid) else { return };
+        if let Some(keys) = st.pending.remove(&t) {
+            for k in keys {
+                st.acquire(t, k);
+            }
+        }
+    }
+
+    /// `bytes` bytes at `p` were just allocated: whatever was recorded
+    /// there belonged to a dead object.
+    pub(crate) fn alloc(&self, p: u64, bytes: u64) {
+        let mut st = self.state();
+        if st.shadow.is_empty() {
+            return;
+        }
+        let end = p + bytes.max(1);
+        if bytes / 8 > st.shadow.len() as u64 {
+            st.shadow.retain(|&a, _| a < p || a >= end);
+        } else {
+            // Cells are keyed by access start, which may be any byte.
+            for a in p..end {
+                st.shadow.remove(&a);
+            }
+        }
+    }
+
+    /// How many races were reported.
+    pub(crate) fn found(&self) -> usize {
+        self.state().found
+    }
+
+    /// At the end of a run that found races and would exit 0: prints
+    /// `Found N data race(s)`; the exit status the run ends with.
+    pub(crate) fn found_at_exit(&self, vm: &Vm) -> i32 {
+        let n = self.found();
+        self.emit(vm, format!("Found {n} data race(s)\n").as_bytes());
+        self.opts.exitcode
+    }
+}
