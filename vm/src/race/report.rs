@@ -81,7 +81,9 @@ impl Race {
         let mut o = vm.stdout;
         let _ = o.flush();
         match self.opts.log_path.as_deref() {
-            None | Some("stderr") => crate::stdio::write_report(text),
+            // The program's standard error, as Go's race runtime writes
+            // fd 2 (not a report that ends the run: the program goes on).
+            None | Some("stderr") => crate::stdio::write_stderr(text),
             Some("stdout") => {
                 let _ = o.write_all(text);
             }
@@ -95,7 +97,7 @@ impl Race {
                     Ok(mut f) => {
                         let _ = f.write_all(text);
                     }
-                    Err(_) => crate::stdio::write_report(text),
+                    Err(_) => crate::stdio::write_stderr(text),
                 }
             }
         }

@@ -58,7 +58,13 @@ pub(super) fn check(st: &mut State, t: Tid, g: &G, pc: u32, a: u64, write: bool)
     }
     let here = st.stack_of(g, pc);
     let vc = &st.threads[t as usize].vc;
-    let c = st.shadow.entry(a).or_default();
+    let c = match st.shadow.entry(a) {
+        std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+        std::collections::hash_map::Entry::Vacant(v) => {
+            st.unaligned += (a % 8 != 0) as usize;
+            v.insert(Cell::default())
+        }
+    };
     let mut race = None;
     if !c.w.before(vc) {
         race = Some(Prev {
