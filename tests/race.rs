@@ -93,7 +93,13 @@ fn check_format(stderr: &str) {
         for w in body.windows(2) {
             if w[0].starts_with("  ") && !w[0].starts_with("      ") {
                 assert!(w[0].ends_with("()"), "frame {:?}", w[0]);
-                assert!(w[1].starts_with("      /"), "place {:?}", w[1]);
+                // A path (gol's own packages are `<gol>/...`).
+                let place = w[1].strip_prefix("      ").unwrap_or("");
+                assert!(
+                    place.starts_with('/') || place.starts_with("<gol>/"),
+                    "place {:?}",
+                    w[1]
+                );
                 assert!(w[1].contains(" +0x"), "place {:?}", w[1]);
             }
         }
@@ -171,6 +177,8 @@ programs!(
     after_wait,
     atomics,
     cond,
+    afterfunc,
+    afterfunc_race,
 );
 
 #[test]
@@ -190,6 +198,8 @@ fn every_program_is_listed() {
         "after_wait",
         "atomics",
         "cond",
+        "afterfunc",
+        "afterfunc_race",
     ];
     let dir = common::root().join("tests/race");
     for p in common::files_with(&dir, &[".go"]) {

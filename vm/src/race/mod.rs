@@ -45,6 +45,9 @@
 //!   address before it and acquires it after (so an operation that
 //!   observes another's effect is ordered after it); atomics themselves
 //!   are never races.
+//! * `time.AfterFunc` (native/services.rs, rt.rs): arming the timer
+//!   releases on the callback's func value; the callback's goroutine
+//!   starts with that clock ([`Race::go_from`]).
 //! * a goroutine's end: nothing (as in Go).
 //!
 //! # Invariants
@@ -72,9 +75,7 @@
 //!
 //! # Not covered yet
 //! Accesses made by natives (`copy`, `append`, fmt reading a struct) are
-//! not recorded, nor mixed plain/atomic accesses of one word;
-//! `time.AfterFunc` callbacks and other goroutines the runtime starts get
-//! a fresh clock. Shadow granularity is the accessed address: an 8-byte
+//! not recorded, nor mixed plain/atomic accesses of one word. Shadow granularity is the accessed address: an 8-byte
 //! access and a 1-byte access inside it are different cells.
 //!
 //! Rejected: locksets (Eraser) report correct programs that synchronise
@@ -148,6 +149,9 @@ struct Thread {
     /// Where its `go` statement was (None: main, or started by the
     /// runtime).
     created: Option<StackId>,
+    /// Started by a timer (`time.AfterFunc`): the function index of
+    /// `time.AfterFunc` (reports say `time.goFunc`, as Go's do).
+    timer_site: Option<u32>,
     finished: bool,
 }
 
@@ -187,6 +191,7 @@ impl State {
             gid,
             vc,
             created: None,
+            timer_site: None,
             finished: false,
         });
         self.tids.insert(gid, t);
@@ -227,7 +232,7 @@ impl State {
 }
 
 /// The detector of one run, shared by every M's VM.
-pub(crate) struct Race {
+pub struct Race {
     st: Mutex<State>,
     pub(crate) opts: RaceOptions,
 }
@@ -301,6 +306,18 @@ impl Race {
         th.vc = vc;
         th.created = Some(site);
         st.threads[p as usize].vc.tick(p);
+    }
+
+    /// A goroutine the runtime starts (`gid`, a `time.AfterFunc`
+    /// callback) begins with the clock released on `key` (the timer's
+    /// arming) before it can run.
+    pub(crate) fn go_from(&self, key: SyncKey, gid: u64, site: u32) {
+        let mut st = self.state();
+        let c = st.tid(gid);
+        st.threads[c as usize].timer_site = Some(site);
+        if let Some(l) = st.sync.get(&key).cloned() {
+            st.threads[c as usize].vc.join(&l);
+        }
     }
 
     /// Goroutine `gid` ended (reports say "finished").

@@ -57,7 +57,16 @@ impl Race {
         stack_text(vm, &st.stacks[prev.at as usize], &mut out);
         for tid in [t, prev.tid] {
             let th = &st.threads[tid as usize];
-            let Some(site) = th.created else { continue };
+            let stack = match (th.created, th.timer_site) {
+                (Some(site), _) => stack_text_of(vm, &st.stacks[site as usize]),
+                (None, Some(f)) => {
+                    // Go's timer goroutine function, at AfterFunc's source.
+                    let t = stack_text_of(vm, &[(f, 1)]);
+                    let loc = t.lines().nth(1).unwrap_or("").to_string();
+                    format!("  time.goFunc()\n{loc}\n")
+                }
+                (None, None) => continue,
+            };
             let status = if tid == t {
                 "running"
             } else if th.finished {
@@ -66,9 +75,8 @@ impl Race {
                 "running"
             };
             out.extend_from_slice(
-                format!("\nGoroutine {} ({status}) created at:\n", th.gid).as_bytes(),
+                format!("\nGoroutine {} ({status}) created at:\n{stack}", th.gid).as_bytes(),
             );
-            stack_text(vm, &st.stacks[site as usize], &mut out);
         }
         out.extend_from_slice(b"==================\n");
         self.emit(vm, &out);
@@ -102,6 +110,12 @@ impl Race {
             }
         }
     }
+}
+
+fn stack_text_of(vm: &Vm, stack: &[(u32, u32)]) -> String {
+    let mut out = Vec::new();
+    stack_text(vm, stack, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A stack as Go's race reports indent it: the function at two spaces,
