@@ -325,3 +325,49 @@ fn the_library_runs_the_detector_through_the_builder() {
     assert_eq!(vm.run(&prog).unwrap(), 0);
     assert_eq!(err.text(), "");
 }
+
+/// The golden programs of `tests/run` that start goroutines and end
+/// normally are correctly synchronised (their output is deterministic):
+/// under `-race` each prints what it prints without it, and nothing is
+/// reported.
+#[test]
+fn synchronised_golden_programs_report_nothing() {
+    let dir = common::root().join("tests/run");
+    let mut ran = 0;
+    for p in common::files_with(&dir, &[".go"]) {
+        let text = std::fs::read_to_string(&p).unwrap();
+        let stem = p.with_extension("");
+        let has_code = stem.with_extension("code").exists();
+        let starts = text.contains("go func") || text.contains("\tgo ");
+        if !starts
+            || has_code
+            || p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("gcstress")
+        {
+            continue;
+        }
+        let Ok(want) = std::fs::read_to_string(stem.with_extension("out")) else {
+            continue;
+        };
+        let out = Command::new(env!("CARGO_BIN_EXE_gol"))
+            .args(["run", "-race"])
+            .arg(&p)
+            .current_dir(&dir)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("DATA RACE"), "{}:\n{err}", p.display());
+        assert_eq!(out.status.code(), Some(0), "{}:\n{err}", p.display());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            want,
+            "{}",
+            p.display()
+        );
+        ran += 1;
+    }
+    assert!(ran >= 20, "only {ran} programs start goroutines");
+}

@@ -287,6 +287,7 @@ impl Vm {
         self.assist((n + 1) * 8);
         let layout = gol_gc::Layout::pointers(mask, n + 1);
         let p = self.heap.alloc(&mut self.cache, (n + 1) * 8, layout) as u64;
+        self.race_alloc(p, (n + 1) * 8);
         // SAFETY: `p` is a fresh object of n + 1 words; word 0 is not a
         // pointer.
         unsafe { value::write_word(p, 0, t.0 as u64) };
@@ -369,6 +370,7 @@ impl Vm {
         }
         let layout = gol_gc::Layout::pointers(&mask, n);
         let p = self.heap.alloc(&mut self.cache, n * 8, layout) as u64;
+        self.race_alloc(p, n * 8);
         // SAFETY: fresh object of n words; word 0 is not a pointer.
         unsafe { value::write_word(p, 0, f.0 as u64) };
         for (k, &c) in caps.iter().enumerate() {

@@ -271,14 +271,16 @@ impl Race {
         len: u64,
         write: bool,
     ) -> Verdict {
-        if addr == 0 {
+        // A zero-size access (a nil check's load of no words) touches
+        // no memory.
+        if addr == 0 || len == 0 {
             return Verdict::Go;
         }
         let mut st = self.state();
         let t = st.tid(g.id);
         // One cell per 8-byte piece, keyed by where the piece starts.
         let mut a = addr;
-        let end = addr + len.max(1);
+        let end = addr + len;
         let mut verdict = Verdict::Go;
         while a < end {
             if let Some(prev) = shadow::check(&mut st, t, g, pc as u32, a, write) {
