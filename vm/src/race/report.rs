@@ -28,8 +28,8 @@ impl Race {
         write: bool,
         prev: Prev,
     ) -> bool {
-        let here = st.stack_of(g, pc);
-        let top = |st: &State, s: u32| st.stacks[s as usize].first().copied().unwrap_or((0, 0));
+        let here = st.stack_of(t, g, pc);
+        let top = |st: &State, s: u32| st.frames(s).first().copied().unwrap_or((0, 0));
         let (a, b) = (top(st, here), top(st, prev.at));
         let pair = if a <= b { (a, b) } else { (b, a) };
         if st.reported_addrs.contains(&addr) || !st.reported_pcs.insert(pair) {
@@ -45,7 +45,7 @@ impl Race {
         };
         let kind = if write { "Write" } else { "Read" };
         out.extend_from_slice(format!("{kind} at 0x{addr:012x} by {}:\n", who(st, t)).as_bytes());
-        stack_text(vm, &st.stacks[here as usize], &mut out);
+        stack_text(vm, &st.frames(here), &mut out);
         let pkind = if prev.write { "write" } else { "read" };
         out.extend_from_slice(
             format!(
@@ -54,11 +54,11 @@ impl Race {
             )
             .as_bytes(),
         );
-        stack_text(vm, &st.stacks[prev.at as usize], &mut out);
+        stack_text(vm, &st.frames(prev.at), &mut out);
         for tid in [t, prev.tid] {
             let th = &st.threads[tid as usize];
             let stack = match (th.created, th.timer_site) {
-                (Some(site), _) => stack_text_of(vm, &st.stacks[site as usize]),
+                (Some(site), _) => stack_text_of(vm, &st.frames(site)),
                 (None, Some(f)) => {
                     // Go's timer goroutine function, at AfterFunc's source.
                     let t = stack_text_of(vm, &[(f, 1)]);

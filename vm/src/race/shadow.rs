@@ -56,7 +56,7 @@ pub(super) fn check(st: &mut State, t: Tid, g: &G, pc: u32, a: u64, write: bool)
             }
         }
     }
-    let here = st.stack_of(g, pc);
+    let here = st.stack_of(t, g, pc);
     let vc = &st.threads[t as usize].vc;
     let c = match st.shadow.entry(a) {
         std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
