@@ -459,3 +459,83 @@ impl Race {
         self.opts.exitcode
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! FastTrack's rules on the detector's state, without a program: two
+    //! goroutines (1 and 2) accessing one address.
+    use super::*;
+    use gol_lang::bytecode::FuncId;
+
+    fn setup() -> (State, G, G) {
+        let mut st = State::default();
+        let (g1, g2) = (G::new(1, FuncId(0)), G::new(2, FuncId(0)));
+        st.tid(1);
+        st.tid(2);
+        (st, g1, g2)
+    }
+
+    fn access(st: &mut State, g: &G, a: u64, write: bool) -> Option<shadow::Prev> {
+        let t = st.tid(g.id);
+        shadow::check(st, t, g, 1, a, write)
+    }
+
+    #[test]
+    fn unordered_writes_race_and_a_release_acquire_orders_them() {
+        let (mut st, g1, g2) = setup();
+        assert!(access(&mut st, &g1, 64, true).is_none());
+        let p = access(&mut st, &g2, 64, true).expect("write-write race");
+        assert!(p.write && p.tid == 0);
+        // g2 releases, g1 acquires: g1's next write is ordered after g2's.
+        st.release(1, SyncKey::Addr(8));
+        st.acquire(0, SyncKey::Addr(8));
+        assert!(access(&mut st, &g1, 64, true).is_none());
+    }
+
+    #[test]
+    fn concurrent_reads_are_shared_and_a_later_write_races_with_each() {
+        let (mut st, g1, g2) = setup();
+        assert!(access(&mut st, &g1, 64, false).is_none());
+        assert!(
+            access(&mut st, &g2, 64, false).is_none(),
+            "reads never race"
+        );
+        // g2 learns g1's past: its write after both reads is ordered.
+        // Then g2 reads where g1 writes without learning of it: a
+        // read-write race.
+        st.release(0, SyncKey::Addr(8));
+        st.acquire(1, SyncKey::Addr(8));
+        assert!(access(&mut st, &g2, 64, true).is_none());
+        assert!(access(&mut st, &g2, 72, false).is_none());
+        let p = access(&mut st, &g1, 72, true).expect("read-write race");
+        assert!(!p.write && p.tid == 1);
+    }
+
+    #[test]
+    fn same_epoch_accesses_are_not_recorded_again() {
+        let (mut st, g1, _) = setup();
+        assert!(access(&mut st, &g1, 64, true).is_none());
+        let nodes = st.nodes.len();
+        for _ in 0..10 {
+            assert!(access(&mut st, &g1, 64, true).is_none());
+            assert!(access(&mut st, &g1, 64, false).is_none());
+        }
+        assert_eq!(st.nodes.len(), nodes);
+    }
+
+    #[test]
+    fn an_allocation_forgets_the_words_it_covers() {
+        let r = Race::new(RaceOptions::default());
+        let (g1, g2) = (G::new(1, FuncId(0)), G::new(2, FuncId(0)));
+        {
+            let mut st = r.state();
+            assert!(access(&mut st, &g1, 64, true).is_none());
+            assert!(access(&mut st, &g1, 75, true).is_none(), "a narrow field");
+        }
+        r.alloc(64, 16);
+        let mut st = r.state();
+        assert_eq!(st.unaligned, 0);
+        assert!(st.shadow.is_empty());
+        assert!(access(&mut st, &g2, 64, true).is_none(), "a new object");
+    }
+}
