@@ -28,22 +28,28 @@ impl Epoch {
     }
 }
 
-/// A vector clock.
+/// A vector clock, sparse: (thread, time) pairs sorted by thread, the
+/// absent ones 0. Dense vectors cost every goroutine a word per goroutine
+/// ever created (a program that parks 200,000 goroutines would hold
+/// 200,000 clocks of 200,000 entries); a goroutine's clock holds only
+/// the threads it has synchronised with, usually a few.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct VClock(Vec<u32>);
+pub(crate) struct VClock(Vec<(Tid, u32)>);
 
 impl VClock {
     #[inline]
     pub(crate) fn get(&self, t: Tid) -> u32 {
-        self.0.get(t as usize).copied().unwrap_or(0)
+        match self.0.binary_search_by_key(&t, |e| e.0) {
+            Ok(i) => self.0[i].1,
+            Err(_) => 0,
+        }
     }
 
     pub(crate) fn set(&mut self, t: Tid, c: u32) {
-        let i = t as usize;
-        if self.0.len() <= i {
-            self.0.resize(i + 1, 0);
+        match self.0.binary_search_by_key(&t, |e| e.0) {
+            Ok(i) => self.0[i].1 = c,
+            Err(i) => self.0.insert(i, (t, c)),
         }
-        self.0[i] = c;
     }
 
     /// Advances thread `t`'s own entry (after a release: later accesses
@@ -53,14 +59,49 @@ impl VClock {
         self.set(t, c);
     }
 
-    /// `self := self ⊔ other` (pointwise max).
+    /// `self := self ⊔ other` (pointwise max). In place when every
+    /// thread of `other` is already in `self` (the steady state of a
+    /// goroutine that keeps synchronising with the same others).
     pub(crate) fn join(&mut self, other: &VClock) {
-        if self.0.len() < other.0.len() {
-            self.0.resize(other.0.len(), 0);
+        let (a, b) = (&mut self.0, &other.0);
+        let mut i = 0;
+        let mut in_place = true;
+        for &(t, c) in b {
+            while i < a.len() && a[i].0 < t {
+                i += 1;
+            }
+            if i < a.len() && a[i].0 == t {
+                a[i].1 = a[i].1.max(c);
+            } else {
+                in_place = false;
+            }
         }
-        for (a, &b) in self.0.iter_mut().zip(other.0.iter()) {
-            *a = (*a).max(b);
+        if in_place {
+            return;
         }
+        // Entries updated above are already maxed: the merge keeps them.
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => {
+                    out.push(a[i]);
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push(b[j]);
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    out.push((a[i].0, a[i].1.max(b[j].1)));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+        *a = out;
     }
 
     /// Thread `t`'s current epoch.
@@ -90,5 +131,28 @@ mod tests {
         a.tick(0);
         assert!(!a.epoch(0).before(&b), "a's later accesses are not covered");
         assert!(Epoch::default().before(&VClock::default()));
+    }
+
+    #[test]
+    fn sparse_join_is_the_pointwise_max() {
+        let mut a = VClock::default();
+        a.set(5, 3);
+        a.set(1, 7);
+        let mut b = VClock::default();
+        b.set(5, 4);
+        b.set(9, 2);
+        b.set(0, 1);
+        a.join(&b);
+        assert_eq!(
+            (a.get(0), a.get(1), a.get(5), a.get(9), a.get(3)),
+            (1, 7, 4, 2, 0)
+        );
+        assert_eq!(a.0, vec![(0, 1), (1, 7), (5, 4), (9, 2)], "sorted");
+        // In place: every thread of b is in a.
+        let mut c = VClock::default();
+        c.set(5, 9);
+        a.join(&c);
+        assert_eq!(a.get(5), 9);
+        assert_eq!(a.0.len(), 4);
     }
 }
