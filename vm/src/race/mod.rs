@@ -78,10 +78,11 @@
 //! TSan v2 (v3 bounds clocks by reusing a fixed set of slots: not done
 //! here yet). A finished goroutine's clock is freed. One mutex
 //! serialises every instrumented access: the Ps run mostly one at a time
-//! in this mode. Measured (2 cores, time with `-race` over time
-//! without): fib 2.7x, pingpong 1.4x, a Mutex-bound counter 1.5x,
-//! binarytrees 8x (Go's `-race` on the same programs: 114x, 4.6x, 59x,
-//! 5x). None of this is paid without `-race`: the interpreter's fast
+//! in this mode. Measured on 2 shared cores (time with `-race` over
+//! time without; Go's `-race` over Go in brackets): fib 2.2x (70x),
+//! pingpong 1.3x (5.4x), four goroutines on one Mutex 1.8x (27x),
+//! binarytrees 7.5x (4.8x); binarytrees' peak RSS 262 MB against 17 MB
+//! (Go: 46 MB against 15), the shadow table and the stack trie. None of this is paid without `-race`: the interpreter's fast
 //! loop is not instrumented and race mode never enters it; what normal
 //! mode runs of the hooks is one test of `Vm::race` per allocation, per
 //! slow channel or sync operation and per slice.
