@@ -82,10 +82,12 @@
 //! time without; Go's `-race` over Go in brackets): fib 2.2x (70x),
 //! pingpong 1.3x (5.4x), four goroutines on one Mutex 1.8x (27x),
 //! binarytrees 7.5x (4.8x); binarytrees' peak RSS 262 MB against 17 MB
-//! (Go: 46 MB against 15), the shadow table and the stack trie. None of this is paid without `-race`: the interpreter's fast
-//! loop is not instrumented and race mode never enters it; what normal
-//! mode runs of the hooks is one test of `Vm::race` per allocation, per
-//! slow channel or sync operation and per slice.
+//! (Go: 46 MB against 15), the shadow table and the stack trie.
+//!
+//! None of this is paid without `-race`: the interpreter's fast loop is
+//! not instrumented and race mode never enters it; what normal mode runs
+//! of the hooks is one test of `Vm::race` per allocation, per slow
+//! channel or sync operation and per slice.
 //!
 //! # Not covered yet
 //! Accesses made by natives (`copy`, `append`, fmt reading a struct) are
