@@ -84,6 +84,7 @@ mod host;
 pub mod session;
 mod value;
 
+pub use gol_vm::RaceOptions;
 pub use value::{FromValue, ToValue, Value};
 
 /// Why a run (or loading a program) failed.
@@ -276,6 +277,7 @@ pub struct Builder {
     memory_limit: Option<u64>,
     max_heap: u64,
     max_goroutines: usize,
+    race: Option<gol_vm::RaceOptions>,
     stdout: Output,
     stderr: Output,
     reports_to_stderr: Option<bool>,
@@ -314,6 +316,15 @@ impl Builder {
     /// trigger's worth (more with the collector off). Default: none.
     pub fn max_heap(mut self, bytes: u64) -> Builder {
         self.max_heap = bytes;
+        self
+    }
+
+    /// Runs programs under the race detector (`go run -race`): data
+    /// races are reported as Go reports them and a run that found one
+    /// ends with `opts.exitcode` (66) where it would have ended with 0.
+    /// `RaceOptions::from_env` reads `GORACE`.
+    pub fn race(mut self, opts: RaceOptions) -> Builder {
+        self.race = Some(opts);
         self
     }
 
@@ -391,6 +402,7 @@ impl Builder {
                 memory_limit: self.memory_limit,
                 max_heap: self.max_heap,
                 max_goroutines: self.max_goroutines,
+                race: self.race,
                 stdout: self.stdout,
                 stderr: self.stderr,
                 reports_to_stderr,
@@ -407,6 +419,7 @@ struct Inner {
     memory_limit: Option<u64>,
     max_heap: u64,
     max_goroutines: usize,
+    race: Option<gol_vm::RaceOptions>,
     stdout: Output,
     stderr: Output,
     reports_to_stderr: bool,
@@ -636,6 +649,7 @@ impl Vm {
             max_goroutines: self.inner.max_goroutines,
             max_heap_bytes: self.inner.max_heap,
             canceller: Some(self.canceller.clone()),
+            race: self.inner.race.clone(),
         });
         let host = Arc::new(RunHost {
             stdout: self.inner.stdout.clone(),

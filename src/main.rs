@@ -28,6 +28,10 @@ struct Cli {
 enum Command {
     /// Compile and run a program (.gol script or .go file)
     Run {
+        /// Run with the race detector (`-race` as Go spells it; `GORACE`
+        /// options apply: exitcode, halt_on_error, log_path)
+        #[arg(long)]
+        race: bool,
         /// The program's source file
         file: String,
         /// Arguments passed to the program (os.Args[1:])
@@ -71,7 +75,7 @@ fn main() -> ExitCode {
     // First, so a fault anywhere in gol (compiling included) is loud.
     fault::install();
     raise_open_file_limit();
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(go_flags(std::env::args_os().collect()));
     let Some(command) = cli.command else {
         // `gol` alone: the REPL on a terminal, the help elsewhere.
         // SAFETY: isatty on descriptor 0 only reads its state.
@@ -100,8 +104,25 @@ fn main() -> ExitCode {
             Ok(_) => ExitCode::SUCCESS,
             Err(code) => code,
         },
-        Command::Run { file, args } => {
-            let vm = gol::Vm::new();
+        Command::Run { race, file, args } => {
+            let vm = if race {
+                let opts = match gol::RaceOptions::from_env() {
+                    Ok(o) => o,
+                    Err(msg) => {
+                        eprintln!("gol: {msg}");
+                        return ExitCode::from(2);
+                    }
+                };
+                match gol::Vm::builder().race(opts).build() {
+                    Ok(vm) => vm,
+                    Err(e) => {
+                        eprintln!("gol: {e}");
+                        return ExitCode::from(2);
+                    }
+                }
+            } else {
+                gol::Vm::new()
+            };
             let text = match read_source(&file) {
                 Ok(t) => t,
                 Err(code) => return code,
@@ -140,6 +161,24 @@ fn main() -> ExitCode {
             Err(code) => code,
         },
     }
+}
+
+/// The command line with Go's single-dash spelling of `run`'s flags
+/// (`gol run -race x.go`) turned into the double dash clap reads as a
+/// long flag (it would read `-race` as the short flags `-r -a -c -e`).
+/// Only the flags between `run` and the program's file are touched: what
+/// follows the file is the program's own arguments.
+fn go_flags(mut argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    if argv.get(1).is_some_and(|a| a == "run") {
+        for a in argv.iter_mut().skip(2) {
+            if a == "-race" {
+                *a = "--race".into();
+            } else if !a.to_string_lossy().starts_with('-') {
+                break;
+            }
+        }
+    }
+    argv
 }
 
 /// Reads, type-checks and compiles a program to bytecode, printing

@@ -101,100 +101,164 @@ unsafe fn cell<'a>(addr: u64, wd: Width) -> Option<Cell<'a>> {
 impl NativeCtx<'_> {
     /// `Load` of width `wd` (`None`: nil pointer).
     pub fn atomic_load(&self, addr: u64, wd: Width) -> Option<u64> {
-        // SAFETY: `addr` comes from a pointer argument of the native (see
-        // the module invariants); no safepoint during this call.
-        Some(match unsafe { cell(addr, wd) }? {
-            Cell::W32(c) => wd.norm(c.load(SeqCst) as u64),
-            Cell::W64(c) => c.load(SeqCst),
-        })
+        self.race_before(addr);
+        let r = (|| -> Option<u64> {
+            // SAFETY: `addr` comes from a pointer argument of the native (see
+            // the module invariants); no safepoint during this call.
+            Some(match unsafe { cell(addr, wd) }? {
+                Cell::W32(c) => wd.norm(c.load(SeqCst) as u64),
+                Cell::W64(c) => c.load(SeqCst),
+            })
+        })();
+        self.race_after(addr);
+        r
     }
 
     /// `Store` of `v` at width `wd`.
     pub fn atomic_store(&self, addr: u64, v: u64, wd: Width) -> Option<()> {
-        // SAFETY: as in `atomic_load`.
-        match unsafe { cell(addr, wd) }? {
-            Cell::W32(c) => c.store(v as u32, SeqCst),
-            Cell::W64(c) => c.store(v, SeqCst),
-        }
-        Some(())
+        self.race_before(addr);
+        let r = (|| -> Option<()> {
+            // SAFETY: as in `atomic_load`.
+            match unsafe { cell(addr, wd) }? {
+                Cell::W32(c) => c.store(v as u32, SeqCst),
+                Cell::W64(c) => c.store(v, SeqCst),
+            }
+            Some(())
+        })();
+        self.race_after(addr);
+        r
     }
 
     /// `Swap`: stores `v` and returns the old value.
     pub fn atomic_swap(&self, addr: u64, v: u64, wd: Width) -> Option<u64> {
-        // SAFETY: as in `atomic_load`.
-        Some(match unsafe { cell(addr, wd) }? {
-            Cell::W32(c) => wd.norm(c.swap(v as u32, SeqCst) as u64),
-            Cell::W64(c) => c.swap(v, SeqCst),
-        })
+        self.race_before(addr);
+        let r = (|| -> Option<u64> {
+            // SAFETY: as in `atomic_load`.
+            Some(match unsafe { cell(addr, wd) }? {
+                Cell::W32(c) => wd.norm(c.swap(v as u32, SeqCst) as u64),
+                Cell::W64(c) => c.swap(v, SeqCst),
+            })
+        })();
+        self.race_after(addr);
+        r
     }
 
     /// `CompareAndSwap`: stores `new` if the value is `old`; whether it
     /// did.
     pub fn atomic_cas(&self, addr: u64, old: u64, new: u64, wd: Width) -> Option<bool> {
-        // SAFETY: as in `atomic_load`.
-        Some(match unsafe { cell(addr, wd) }? {
-            Cell::W32(c) => c
-                .compare_exchange(old as u32, new as u32, SeqCst, SeqCst)
-                .is_ok(),
-            Cell::W64(c) => c.compare_exchange(old, new, SeqCst, SeqCst).is_ok(),
-        })
+        self.race_before(addr);
+        let r = (|| -> Option<bool> {
+            // SAFETY: as in `atomic_load`.
+            Some(match unsafe { cell(addr, wd) }? {
+                Cell::W32(c) => c
+                    .compare_exchange(old as u32, new as u32, SeqCst, SeqCst)
+                    .is_ok(),
+                Cell::W64(c) => c.compare_exchange(old, new, SeqCst, SeqCst).is_ok(),
+            })
+        })();
+        self.race_after(addr);
+        r
     }
 
     /// `Add`: adds `delta` with wrap-around at the width; the new value.
     pub fn atomic_add(&self, addr: u64, delta: u64, wd: Width) -> Option<u64> {
-        // SAFETY: as in `atomic_load`.
-        Some(match unsafe { cell(addr, wd) }? {
-            Cell::W32(c) => {
-                let d = delta as u32;
-                wd.norm(c.fetch_add(d, SeqCst).wrapping_add(d) as u64)
-            }
-            Cell::W64(c) => c.fetch_add(delta, SeqCst).wrapping_add(delta),
-        })
+        self.race_before(addr);
+        let r = (|| -> Option<u64> {
+            // SAFETY: as in `atomic_load`.
+            Some(match unsafe { cell(addr, wd) }? {
+                Cell::W32(c) => {
+                    let d = delta as u32;
+                    wd.norm(c.fetch_add(d, SeqCst).wrapping_add(d) as u64)
+                }
+                Cell::W64(c) => c.fetch_add(delta, SeqCst).wrapping_add(delta),
+            })
+        })();
+        self.race_after(addr);
+        r
     }
 
     /// `And`: the old value.
     pub fn atomic_and(&self, addr: u64, mask: u64, wd: Width) -> Option<u64> {
-        // SAFETY: as in `atomic_load`.
-        Some(match unsafe { cell(addr, wd) }? {
-            Cell::W32(c) => wd.norm(c.fetch_and(mask as u32, SeqCst) as u64),
-            Cell::W64(c) => c.fetch_and(mask, SeqCst),
-        })
+        self.race_before(addr);
+        let r = (|| -> Option<u64> {
+            // SAFETY: as in `atomic_load`.
+            Some(match unsafe { cell(addr, wd) }? {
+                Cell::W32(c) => wd.norm(c.fetch_and(mask as u32, SeqCst) as u64),
+                Cell::W64(c) => c.fetch_and(mask, SeqCst),
+            })
+        })();
+        self.race_after(addr);
+        r
     }
 
     /// `Or`: the old value.
     pub fn atomic_or(&self, addr: u64, mask: u64, wd: Width) -> Option<u64> {
-        // SAFETY: as in `atomic_load`.
-        Some(match unsafe { cell(addr, wd) }? {
-            Cell::W32(c) => wd.norm(c.fetch_or(mask as u32, SeqCst) as u64),
-            Cell::W64(c) => c.fetch_or(mask, SeqCst),
-        })
+        self.race_before(addr);
+        let r = (|| -> Option<u64> {
+            // SAFETY: as in `atomic_load`.
+            Some(match unsafe { cell(addr, wd) }? {
+                Cell::W32(c) => wd.norm(c.fetch_or(mask as u32, SeqCst) as u64),
+                Cell::W64(c) => c.fetch_or(mask, SeqCst),
+            })
+        })();
+        self.race_after(addr);
+        r
     }
 
     /// Swap of a pointer word (an interface word) through the write
     /// barrier: the old pointer.
     pub fn atomic_swap_ptr(&mut self, addr: u64, new: u64) -> Option<u64> {
-        // SAFETY: as in `atomic_load`; the word is a pointer word.
-        let Cell::W64(w) = (unsafe { cell(addr, Width::W64) })? else {
-            return None;
-        };
-        self.shade(new);
-        let old = w.swap(new, SeqCst);
-        self.shade(old);
-        Some(old)
+        self.race_before(addr);
+        let r = (|| -> Option<u64> {
+            // SAFETY: as in `atomic_load`; the word is a pointer word.
+            let Cell::W64(w) = (unsafe { cell(addr, Width::W64) })? else {
+                return None;
+            };
+            self.shade(new);
+            let old = w.swap(new, SeqCst);
+            self.shade(old);
+            Some(old)
+        })();
+        self.race_after(addr);
+        r
     }
 
     /// Compare-and-swap of a pointer word through the write barrier.
     pub fn atomic_cas_ptr(&mut self, addr: u64, old: u64, new: u64) -> Option<bool> {
-        // SAFETY: as in `atomic_load`; the word is a pointer word.
-        let Cell::W64(w) = (unsafe { cell(addr, Width::W64) })? else {
-            return None;
-        };
-        self.shade(new);
-        let ok = w.compare_exchange(old, new, SeqCst, SeqCst).is_ok();
-        if ok {
-            self.shade(old);
+        self.race_before(addr);
+        let r = (|| -> Option<bool> {
+            // SAFETY: as in `atomic_load`; the word is a pointer word.
+            let Cell::W64(w) = (unsafe { cell(addr, Width::W64) })? else {
+                return None;
+            };
+            self.shade(new);
+            let ok = w.compare_exchange(old, new, SeqCst, SeqCst).is_ok();
+            if ok {
+                self.shade(old);
+            }
+            Some(ok)
+        })();
+        self.race_after(addr);
+        r
+    }
+
+    /// Race mode, before an atomic operation on `addr`: its release
+    /// (race module docs: every atomic operation releases before and
+    /// acquires after, so an operation that observes another's effect
+    /// is ordered after it; atomics are never reported as races).
+    #[inline]
+    fn race_before(&self, addr: u64) {
+        if let Some(r) = &self.vm.race {
+            r.release(self.g.id, crate::race::SyncKey::Addr(addr));
         }
-        Some(ok)
+    }
+
+    /// Race mode, after an atomic operation on `addr`: its acquire.
+    #[inline]
+    fn race_after(&self, addr: u64) {
+        if let Some(r) = &self.vm.race {
+            r.acquire(self.g.id, crate::race::SyncKey::Addr(addr));
+        }
     }
 
     /// Greys the object `p` points into while the collector marks (a

@@ -281,6 +281,9 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
             return out;
         }
     }
+    if let Some(r) = &vm.race {
+        r.resumed(g.id);
+    }
     let budget = vm.slice_budget;
     match crate::interp::run(vm, Some(sl), g, budget) {
         crate::interp::Exit::Yield => RunOutcome::Preempted,
@@ -313,9 +316,17 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
                     }
                 }
             }
+            if let Some(r) = &vm.race {
+                r.finished(g.id);
+            }
             RunOutcome::Done
         }
-        crate::interp::Exit::Goexit => RunOutcome::Goexit,
+        crate::interp::Exit::Goexit => {
+            if let Some(r) = &vm.race {
+                r.finished(g.id);
+            }
+            RunOutcome::Goexit
+        }
         crate::interp::Exit::Exit(code) => RunOutcome::Exit(code),
         crate::interp::Exit::Panic => {
             // Release pairs with main's Acquire load. This goroutine still
@@ -435,6 +446,11 @@ pub(crate) fn sched_config(vm: &Vm) -> crate::sched::Config {
 pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
     use crate::sched::{RunExit, Sched};
     use crate::Ending;
+    vm.race = vm
+        .run_config
+        .race
+        .clone()
+        .map(|o| std::sync::Arc::new(crate::race::Race::new(o)));
     let exec = Exec::new(vm);
     let sched = Sched::new(exec, sched_config(vm));
     let main = Box::new(G::new(1, vm.prog.entry));
@@ -459,9 +475,15 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
     if cancelled {
         return Ending::Cancelled;
     }
+    let raced = vm.race.take().filter(|r| r.found() > 0);
     match exit {
-        RunExit::Done => Ending::Exit(0),
         RunExit::Exit(_) if exec.fatal.load(Ordering::Acquire) => Ending::Fatal,
+        // Go's race runtime ends a run that would exit 0 (main returned,
+        // `os.Exit(0)`) with its exit code once it reported a race.
+        RunExit::Done | RunExit::Exit(0) if raced.is_some() => {
+            Ending::Exit(raced.map_or(0, |r| r.found_at_exit(vm)))
+        }
+        RunExit::Done => Ending::Exit(0),
         RunExit::Exit(c) => Ending::Exit(c),
         RunExit::Panicked { .. } => Ending::Panic,
         RunExit::Fatal(msg) => {

@@ -118,6 +118,7 @@ pub mod netpoll;
 pub(crate) mod objects;
 pub(crate) mod panic;
 pub(crate) mod park;
+pub mod race;
 pub(crate) mod rt;
 pub mod sched;
 pub(crate) mod sema;
@@ -138,6 +139,7 @@ pub struct Hooks {
     pub format_float: fn(f64, u32) -> Vec<u8>,
 }
 
+pub use race::RaceOptions;
 pub use session::{CallOutcome, Interrupter, Session};
 pub use stdio::Out;
 
@@ -298,6 +300,9 @@ pub struct Vm {
     pub(crate) host: Option<std::sync::Arc<dyn stdio::Host>>,
     /// The run's settings beyond the environment's (see [`RunConfig`]).
     pub(crate) run_config: RunConfig,
+    /// The race detector of the running program (None without `-race`;
+    /// made by `exec::run_program`, shared by every M's VM).
+    pub(crate) race: Option<std::sync::Arc<race::Race>>,
 }
 
 /// Settings of a run that an embedding program gives explicitly, where
@@ -320,6 +325,8 @@ pub struct RunConfig {
     pub max_heap_bytes: u64,
     /// Stops the run from another thread ([`Canceller::cancel`]).
     pub canceller: Option<Canceller>,
+    /// Run with the race detector (`gol run -race`) and these options.
+    pub race: Option<RaceOptions>,
 }
 
 /// How a run ended, for a program that embeds the VM; the text of a
@@ -621,6 +628,7 @@ impl Vm {
             start: std::time::Instant::now(),
             host: None,
             run_config: RunConfig::default(),
+            race: None,
         })
     }
 
@@ -650,6 +658,7 @@ impl Vm {
             start: self.start,
             host: self.host.clone(),
             run_config: self.run_config.clone(),
+            race: self.race.clone(),
         }
     }
 
@@ -757,9 +766,21 @@ impl Vm {
     pub(crate) fn alloc_noscan(&mut self, bytes: usize) -> u64 {
         let bytes = bytes.max(1);
         self.assist(bytes);
-        if bytes < gol_gc::TINY_SIZE {
-            return self.heap.alloc_tiny(&mut self.cache, bytes) as u64;
+        let p = if bytes < gol_gc::TINY_SIZE {
+            self.heap.alloc_tiny(&mut self.cache, bytes) as u64
+        } else {
+            self.heap.alloc(&mut self.cache, bytes, Layout::NOSCAN) as u64
+        };
+        self.race_alloc(p, bytes);
+        p
+    }
+
+    /// Tells the race detector (if any) that `bytes` at `p` are a new
+    /// object (race invariant 3).
+    #[inline]
+    pub(crate) fn race_alloc(&self, p: u64, bytes: usize) {
+        if let Some(r) = &self.race {
+            r.alloc(p, bytes as u64);
         }
-        self.heap.alloc(&mut self.cache, bytes, Layout::NOSCAN) as u64
     }
 }

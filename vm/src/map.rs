@@ -874,6 +874,7 @@ impl Vm {
     pub(crate) fn map_new(&mut self, t: RtType, hint: usize) -> u64 {
         let layout = gol_gc::Layout::pointers(&HEADER_MASK, HEADER_WORDS);
         let m = self.heap.alloc(&mut self.cache, HEADER_WORDS * 8, layout) as u64;
+        self.race_alloc(m, HEADER_WORDS * 8);
         // SAFETY: fresh header of HEADER_WORDS words; these words are not
         // pointers.
         unsafe {

@@ -119,7 +119,9 @@ impl Vm {
         // on this path: its count is one cache line for every thread).
         let d = self.prog.ty(t);
         let layout = Layout::pointers(d.mem_mask(), layout::mem_words(d));
-        self.heap.alloc(&mut self.cache, bytes, layout) as u64
+        let p = self.heap.alloc(&mut self.cache, bytes, layout) as u64;
+        self.race_alloc(p, bytes);
+        p
     }
 
     /// Writes `n` elements of type `t` from `buf` (their memory layout)
@@ -285,6 +287,7 @@ impl Vm {
         self.assist((n + 1) * 8);
         let layout = gol_gc::Layout::pointers(mask, n + 1);
         let p = self.heap.alloc(&mut self.cache, (n + 1) * 8, layout) as u64;
+        self.race_alloc(p, (n + 1) * 8);
         // SAFETY: `p` is a fresh object of n + 1 words; word 0 is not a
         // pointer.
         unsafe { value::write_word(p, 0, t.0 as u64) };
@@ -367,6 +370,7 @@ impl Vm {
         }
         let layout = gol_gc::Layout::pointers(&mask, n);
         let p = self.heap.alloc(&mut self.cache, n * 8, layout) as u64;
+        self.race_alloc(p, n * 8);
         // SAFETY: fresh object of n words; word 0 is not a pointer.
         unsafe { value::write_word(p, 0, f.0 as u64) };
         for (k, &c) in caps.iter().enumerate() {

@@ -273,8 +273,14 @@ pub type Cx = PCtx<Exec>;
 /// Starts the goroutine of a `time.AfterFunc` callback: the func value
 /// `cl` with no arguments. Its traces say `created by time.goFunc` (Go's
 /// timer goroutine function), at `time.AfterFunc`'s source. False for a
-/// nil func value.
-pub fn go_func_value(cx: &Cx, prog: &gol_lang::bytecode::Program, cl: u64) -> bool {
+/// nil func value. In race mode (`race`) the goroutine starts with the
+/// clock its timer was armed with.
+pub fn go_func_value(
+    cx: &Cx,
+    prog: &gol_lang::bytecode::Program,
+    cl: u64,
+    race: Option<&crate::race::Race>,
+) -> bool {
     if cl == 0 {
         return false;
     }
@@ -291,7 +297,12 @@ pub fn go_func_value(cx: &Cx, prog: &gol_lang::bytecode::Program, cl: u64) -> bo
         Some(ng) => {
             // `cl` was pinned, so it is marked if a cycle marks now: what
             // the new goroutine starts with is shaded (mgc.rs).
-            cx.spawn(ng);
+            match race {
+                None => cx.spawn(ng),
+                Some(r) => {
+                    cx.spawn_named(ng, |id| r.go_from(crate::race::SyncKey::Addr(cl), id, site))
+                }
+            };
             true
         }
         None => false,

@@ -33,6 +33,7 @@
 //! pc after the call, so the G resumes after `Lock`/`Wait` once readied.
 
 use crate::native::{NativeCtx, NativeResult};
+use crate::race::SyncKey;
 use crate::rt::{ticket_before, SyncState};
 use crate::sched::{GWaker, WaitReason};
 use std::time::Duration;
@@ -120,6 +121,26 @@ impl NativeCtx<'_> {
         }
     }
 
+    /// Race mode: the acquire of a Lock, RLock or Wait that ended with
+    /// `res` (at once, or when the parked G runs again).
+    fn race_acquired(&self, addr: u64, res: &NativeResult) {
+        if let Some(r) = &self.vm.race {
+            match res {
+                NativeResult::Ok => r.acquire(self.g.id, SyncKey::Addr(addr)),
+                NativeResult::Block(_) => r.acquire_on_resume(self.g.id, SyncKey::Addr(addr)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Race mode: the release of an Unlock, RUnlock, WaitGroup.Add or
+    /// Cond notification (before anyone it wakes can run).
+    fn race_release(&self, addr: u64) {
+        if let Some(r) = &self.vm.race {
+            r.release(self.g.id, SyncKey::Addr(addr));
+        }
+    }
+
     /// Runs `take` on the object's state; when it fails, queues the
     /// running G as a waiter (see [`NativeCtx::park_unless`]) and parks it.
     fn acquire_or_park(
@@ -170,27 +191,34 @@ impl NativeCtx<'_> {
         } else {
             WaitReason::SyncMutexLock
         };
-        self.acquire_or_park(addr, true, r, |s| {
+        let res = self.acquire_or_park(addr, true, r, |s| {
             if !s.locked && s.readers == 0 && s.waiters.is_empty() {
                 s.locked = true;
                 true
             } else {
                 false
             }
-        })
+        });
+        self.race_acquired(addr, &res);
+        res
     }
 
     /// `TryLock`.
     pub fn mutex_try_lock(&mut self, addr: u64) -> bool {
-        self.with_sema(addr, |s| {
-            if !s.locked && s.readers == 0 {
-                s.locked = true;
-                true
-            } else {
-                false
-            }
-        })
-        .unwrap_or(false)
+        let ok = self
+            .with_sema(addr, |s| {
+                if !s.locked && s.readers == 0 {
+                    s.locked = true;
+                    true
+                } else {
+                    false
+                }
+            })
+            .unwrap_or(false);
+        if ok {
+            self.race_acquired(addr, &NativeResult::Ok);
+        }
+        ok
     }
 
     /// Hands the lock to the next waiters (one writer, or every reader at
@@ -221,6 +249,7 @@ impl NativeCtx<'_> {
     /// `(*sync.Mutex).Unlock` / `(*sync.RWMutex).Unlock`: a fatal error
     /// when not locked, as Go's.
     pub fn mutex_unlock(&mut self, addr: u64, rw: bool) -> Result<(), &'static str> {
+        self.race_release(addr);
         self.release(addr, |s| {
             if !s.locked {
                 return Err(if rw {
@@ -236,18 +265,21 @@ impl NativeCtx<'_> {
 
     /// `(*sync.RWMutex).RLock`.
     pub fn rlock(&mut self, addr: u64) -> NativeResult {
-        self.acquire_or_park(addr, false, WaitReason::SyncRWMutexRLock, |s| {
+        let res = self.acquire_or_park(addr, false, WaitReason::SyncRWMutexRLock, |s| {
             if !s.locked && s.waiters.is_empty() {
                 s.readers += 1;
                 true
             } else {
                 false
             }
-        })
+        });
+        self.race_acquired(addr, &res);
+        res
     }
 
     /// `(*sync.RWMutex).RUnlock`.
     pub fn runlock(&mut self, addr: u64) -> Result<(), &'static str> {
+        self.race_release(addr);
         self.release(addr, |s| {
             if s.readers <= 0 {
                 return Err("sync: RUnlock of unlocked RWMutex");
@@ -259,6 +291,7 @@ impl NativeCtx<'_> {
 
     /// `(*sync.WaitGroup).Add(delta)`; Err with Go's panic message.
     pub fn wg_add(&mut self, addr: u64, delta: i64) -> Result<(), &'static str> {
+        self.race_release(addr);
         self.release(addr, |s| {
             s.count = s.count.wrapping_add(delta);
             if s.count < 0 {
@@ -275,7 +308,9 @@ impl NativeCtx<'_> {
 
     /// `(*sync.WaitGroup).Wait`.
     pub fn wg_wait(&mut self, addr: u64) -> NativeResult {
-        self.acquire_or_park(addr, true, WaitReason::SyncWaitGroupWait, |s| s.count == 0)
+        let res = self.acquire_or_park(addr, true, WaitReason::SyncWaitGroupWait, |s| s.count == 0);
+        self.race_acquired(addr, &res);
+        res
     }
 
     /// `sync.runtime_notifyListAdd`: takes the next ticket of the
@@ -294,20 +329,23 @@ impl NativeCtx<'_> {
     /// `sync.Cond.Wait` until ticket `t` is notified; returns at once if
     /// it already was.
     pub fn notify_list_wait(&mut self, addr: u64, t: u32) -> NativeResult {
-        self.park_unless(addr, WaitReason::SyncCondWait, |s, w| {
+        let res = self.park_unless(addr, WaitReason::SyncCondWait, |s, w| {
             s.notify.pending = s.notify.pending.saturating_sub(1);
             if ticket_before(t, s.notify.notify) {
                 return false;
             }
             s.notify.parked.push_back((t, w));
             true
-        })
+        });
+        self.race_acquired(addr, &res);
+        res
     }
 
     /// `sync.runtime_notifyListNotifyOne`: notifies the oldest ticket not
     /// yet notified and readies its waiter if it is parked (if not, it
     /// will find the ticket notified when it reaches `Wait`).
     pub fn notify_list_notify_one(&mut self, addr: u64) {
+        self.race_release(addr);
         let w = self.with_sema(addr, |s| {
             let n = &mut s.notify;
             if n.notify == n.wait {
@@ -326,6 +364,7 @@ impl NativeCtx<'_> {
     /// `sync.runtime_notifyListNotifyAll`: notifies every ticket taken
     /// and readies every parked waiter.
     pub fn notify_list_notify_all(&mut self, addr: u64) {
+        self.race_release(addr);
         let ws = self.with_sema(addr, |s| {
             s.notify.notify = s.notify.wait;
             s.notify.parked.drain(..).map(|(_, w)| w).collect()

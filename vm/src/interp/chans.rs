@@ -7,6 +7,7 @@
 //! `Exit::Block`.
 
 use super::*;
+use crate::race::SyncKey;
 
 /// Executes `op`, one of the channel instructions, in the frame `at`.
 #[inline(never)]
@@ -43,7 +44,14 @@ pub(super) fn exec(
             vm.shade_words(&[cl]);
             vm.shade_words(&ng.stack[..n as usize]);
             let cx = sl.cx;
-            cx.spawn(ng);
+            match vm.race.clone() {
+                None => {
+                    cx.spawn(ng);
+                }
+                Some(r) => {
+                    cx.spawn_named(ng, |id| r.go_start(g, at.pc, id));
+                }
+            }
         }
         Op::MakeChan { d, cap, t } => {
             match crate::rt::make_chan_typed(vm, sl.map(|s| s.exec), at.ri(g, cap)?, t) {
@@ -65,8 +73,15 @@ pub(super) fn exec(
                     "channel operation outside the scheduler".into(),
                 ));
             };
-            let ch = sl.exec.chan(at.r(g, c)?);
+            let cw = at.r(g, c)?;
+            let ch = sl.exec.chan(cw);
             let cx = sl.cx;
+            if let Some(r) = &vm.race {
+                // A close is seen by receivers as a send is.
+                if cw != 0 {
+                    r.release(g.id, SyncKey::ChanSend(cw));
+                }
+            }
             if let Err(e) = crate::sched::chan::close(cx, ch.map(|c| &**c)) {
                 return Err(Trap::Panic(e.message().into()));
             }
@@ -82,11 +97,15 @@ pub(super) fn exec(
             let mut elems = Vec::new();
             let mut cases = Vec::new();
             let mut sends = Vec::new();
+            let mut words = Vec::new();
             for k in 0..n as usize {
                 let Some(&Op::SelectCase { c, a, ew, send }) = code.get(pc + k) else {
                     return Err(Trap::Fatal("select without its cases".into()));
                 };
-                chans.push(sl.exec.chan(at.r(g, c)?));
+                let cw = at.r(g, c)?;
+                race_start(vm, g, cw, send);
+                words.push((cw, send));
+                chans.push(sl.exec.chan(cw));
                 let s = base + a.0 as usize;
                 let elem = if send {
                     g.stack[s..s + ew as usize].to_vec()
@@ -111,7 +130,14 @@ pub(super) fn exec(
             let cx = sl.cx;
             let dd = base + d.0 as usize;
             let shade = &mut |w: &[u64]| vm.shade_words(w);
-            match crate::park::select(cx, &sel, cases, block, &mut g.stack, shade, dd) {
+            let res = crate::park::select(cx, &sel, cases, block, &mut g.stack, shade, dd);
+            // Every case acquires what its other side released: which
+            // one was chosen is not known here once the G parks, and
+            // acquiring more can hide a race, never invent one.
+            for &(cw, send) in &words {
+                race_end(vm, g, cw, send, matches!(res, Ok(Some(_))));
+            }
+            match res {
                 Err(e) => return Err(Trap::Panic(e.message().into())),
                 Ok(None) => {}
                 Ok(Some(p)) => {
@@ -157,7 +183,10 @@ pub(super) fn send(
     // The value leaves this stack for a buffer or another stack the
     // collector may have scanned (mgc.rs).
     vm.shade_words(&elem);
-    match crate::park::send(sl.cx, ch.map(|c| &**c), &elem) {
+    race_start(vm, g, cw, true);
+    let res = crate::park::send(sl.cx, ch.map(|c| &**c), &elem);
+    race_end(vm, g, cw, true, matches!(res, Ok(Some(_))));
+    match res {
         Err(e) => Err(Trap::Panic(e.message().into())),
         Ok(None) => Ok(()),
         Ok(Some(p)) => {
@@ -186,13 +215,49 @@ pub(super) fn recv(
         ));
     };
     let ch = sl.exec.chan(cw).map(|c| &**c);
+    race_start(vm, g, cw, false);
     let shade = &mut |w: &[u64]| vm.shade_words(w);
-    match crate::park::recv(sl.cx, ch, &mut g.stack, shade, d, ew as usize, ok) {
+    let res = crate::park::recv(sl.cx, ch, &mut g.stack, shade, d, ew as usize, ok);
+    race_end(vm, g, cw, false, res.is_some());
+    match res {
         None => Ok(()),
         Some(p) => {
             let reason = p.reason();
             g.pending = Some(Box::new(p));
             Err(Trap::Block(reason))
+        }
+    }
+}
+
+/// Race mode, as a channel operation on channel word `cw` starts: its
+/// side's release (race module docs: a send releases into the channel's
+/// senders' clock, a receive into its receivers').
+#[inline]
+fn race_start(vm: &Vm, g: &G, cw: u64, send: bool) {
+    if let (Some(r), true) = (&vm.race, cw != 0) {
+        let mine = if send {
+            SyncKey::ChanSend(cw)
+        } else {
+            SyncKey::ChanRecv(cw)
+        };
+        r.release(g.id, mine);
+    }
+}
+
+/// Race mode, as the operation completes (`parked`: when the G runs
+/// again): the acquire of the other side's clock.
+#[inline]
+fn race_end(vm: &Vm, g: &G, cw: u64, send: bool, parked: bool) {
+    if let (Some(r), true) = (&vm.race, cw != 0) {
+        let other = if send {
+            SyncKey::ChanRecv(cw)
+        } else {
+            SyncKey::ChanSend(cw)
+        };
+        if parked {
+            r.acquire_on_resume(g.id, other);
+        } else {
+            r.acquire(g.id, other);
         }
     }
 }

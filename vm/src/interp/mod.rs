@@ -336,6 +336,10 @@ impl At<'_> {
 /// Runs `g` for at most `budget` calls and backward jumps.
 pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) -> Exit {
     let prog: Arc<Program> = vm.prog.clone();
+    // The race detector, when the run has one: then every instruction
+    // runs in the checked arms below (`fast` is not instrumented), and
+    // the arms that touch memory report their accesses (`race!`).
+    let race = vm.race.clone();
     let mut budget = budget;
     'frames: loop {
         let Some(fr) = g.frames.last().copied() else {
@@ -468,6 +472,20 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 }
             };
         }
+        // Reports an access of `$len` bytes at `$addr` to the race
+        // detector (race mode only); `halt_on_error` ends the program.
+        macro_rules! race {
+            ($addr:expr, $len:expr, $write:expr) => {
+                if let Some(r) = &race {
+                    if let crate::race::Verdict::Halt(code) =
+                        r.access(vm, g, pc, $addr, $len, $write)
+                    {
+                        save!();
+                        return Exit::Exit(code);
+                    }
+                }
+            };
+        }
         macro_rules! panic_rt {
             ($msg:expr) => {{
                 save!();
@@ -499,7 +517,11 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 consts: &vm.consts,
                 globals: &vm.globals,
             };
-            let stop = fast(&prog, &sh, g, &mut cur, &mut budget);
+            let stop = if race.is_none() {
+                fast(&prog, &sh, g, &mut cur, &mut budget)
+            } else {
+                Stop::Slow
+            };
             enter!(cur.func, cur.base, cur.pc);
             match stop {
                 Stop::Slow => {}
@@ -652,6 +674,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     if p == 0 {
                         panic_rt!(NIL_DEREF.into());
                     }
+                    race!(p + off as u64, 1, false);
                     // SAFETY: `p` is a non-nil pointer value of a type whose
                     // pointee holds a scalar of kind k at byte off (the code
                     // generator's typing), aligned (layout invariant 1).
@@ -664,6 +687,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                         panic_rt!(NIL_DEREF.into());
                     }
                     let v = r!(a);
+                    race!(p + off as u64, 1, true);
                     // SAFETY: as for LoadN.
                     unsafe { layout::store_scalar(p + off as u64, k, v) };
                 }
@@ -674,6 +698,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     }
                     let n = prog.ty(t).words as usize;
                     let s = base + d.0 as usize;
+                    race!(p + off as u64, prog.ty(t).size, false);
                     // SAFETY: `p` + off holds a value of type t (the code
                     // generator's typing).
                     unsafe { vm.load_value(p + off as u64, t, &mut g.stack[s..s + n]) };
@@ -686,6 +711,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let n = prog.ty(t).words as usize;
                     let s = base + a.0 as usize;
                     let words: Vec<u64> = g.stack[s..s + n].to_vec();
+                    race!(p + off as u64, prog.ty(t).size, true);
                     // SAFETY: as for LoadValue.
                     unsafe { vm.store_values(t, p + off as u64, &words, 1) };
                 }
@@ -694,6 +720,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     if p == 0 {
                         panic_rt!(NIL_DEREF.into());
                     }
+                    race!(p + off.0 as u64 * 8, n as u64 * 8, false);
                     let s = base + d.0 as usize;
                     let out = &mut g.stack[s..s + n as usize];
                     // SAFETY: `p` is a non-nil pointer value of a type whose
@@ -707,11 +734,13 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     if p == 0 {
                         panic_rt!(NIL_DEREF.into());
                     }
+                    race!(p + off.0 as u64 * 8, n as u64 * 8, true);
                     let s = base + a.0 as usize;
                     // SAFETY: as for Load; `t` is the stored value's type.
                     unsafe { vm.store_words(p, off.0 as usize, &g.stack[s..s + n as usize], t) };
                 }
                 Op::LoadGlobal { d, g: gw, n } => {
+                    race!(vm.globals.addr(gw as usize), n as u64 * 8, false);
                     let s = base + d.0 as usize;
                     let out = &mut g.stack[s..s + n as usize];
                     if n >= 2 && vm.globals.get(gw as usize + n as usize - 1).is_some() {
@@ -725,6 +754,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     }
                 }
                 Op::StoreGlobal { g: gw, a, n } => {
+                    race!(vm.globals.addr(gw as usize), n as u64 * 8, true);
                     // A value of two words or more is published whole
                     // (value module docs).
                     let _lock = (n >= 2)
@@ -745,6 +775,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let ew = td.words as usize;
                     let s = base + d.0 as usize;
                     let at = p + idx as u64 * td.size;
+                    race!(at, td.size, false);
                     if !td.narrow {
                         // SAFETY: 0 <= idx < len <= cap, so the element's
                         // words are inside the backing array (value
@@ -770,6 +801,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let td = prog.ty(t);
                     let ew = td.words as usize;
                     let at = p + idx as u64 * td.size;
+                    race!(at, td.size, true);
                     if let Some(k) = td.mem_kind() {
                         let v = r!(a);
                         // SAFETY: as for SliceGet.
@@ -938,7 +970,18 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let _ = vm.stdout.flush();
                     crate::stdio::write_stderr(&text);
                 }
-                Op::MakeMap { .. } | Op::MapLen { .. } | Op::MapGet { .. } | Op::MapSet { .. } | Op::MapDelete { .. } | Op::MapClear { .. } | Op::MapIter { .. } | Op::MapNext { .. } | Op::EqValue { .. } => cold!(maps::exec(vm, &prog, g, at!(), op)),
+                Op::MakeMap { .. } | Op::MapLen { .. } | Op::MapGet { .. } | Op::MapSet { .. } | Op::MapDelete { .. } | Op::MapClear { .. } | Op::MapIter { .. } | Op::MapNext { .. } | Op::EqValue { .. } => {
+                    if race.is_some() {
+                        // A map is one object to the detector, as to Go's:
+                        // reads and writes of it race as a whole.
+                        match op {
+                            Op::MapLen { a: m, .. } | Op::MapGet { m, .. } | Op::MapIter { a: m, .. } => race!(r!(m), 1, false),
+                            Op::MapSet { m, .. } | Op::MapDelete { m, .. } | Op::MapClear { a: m } => race!(r!(m), 1, true),
+                            _ => {}
+                        }
+                    }
+                    cold!(maps::exec(vm, &prog, g, at!(), op))
+                }
                 Op::GlobalAddr { d, g: gw } => {
                     // The globals are allocated once, never resized: their
                     // addresses are stable for the run. The collector sees

@@ -54,9 +54,15 @@ impl<'a> NativeCtx<'a> {
             return Ok((exec, cx, None));
         }
         let key = exec.pin(f);
+        // Race mode: arming the timer happens before its callback runs
+        // (Go's race runtime orders them through the timer).
+        let race = self.vm.race.clone();
+        if let Some(r) = &race {
+            r.release(self.g.id, crate::race::SyncKey::Addr(f));
+        }
         let func = TimerFunc::new(
             move |cx| {
-                go_func_value(cx, &prog, f);
+                go_func_value(cx, &prog, f, race.as_deref());
             },
             move |exec: &Exec| {
                 exec.unpin(key);

@@ -49,8 +49,15 @@ impl<E: Executor> PCtx<E> {
     /// Starts a goroutine (Go's `newproc`): it goes to runnext, so the
     /// spawner's P runs it next unless another P steals it first.
     pub fn spawn(&self, state: E::G) -> u64 {
+        self.spawn_named(state, |_| {})
+    }
+
+    /// [`PCtx::spawn`], telling `named` the new goroutine's id before it
+    /// can run (the race detector gives it its creator's clock there).
+    pub fn spawn_named(&self, state: E::G, named: impl FnOnce(u64)) -> u64 {
         let g = self.sh.new_g(state);
         let id = g.hdr.id;
+        named(id);
         self.runqput(g, true);
         self.sh.wakep();
         id
