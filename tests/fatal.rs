@@ -106,3 +106,27 @@ fn breakpoint() {
     assert!(at("main.f(...)").contains("/breakpoint.go:10 +0x"), "{err}");
     assert!(at("main.main()").contains("/breakpoint.go:15 +0x"), "{err}");
 }
+
+#[test]
+fn concurrent_map_writers_die_every_time() {
+    // Go's check (a write-in-progress flag on the map) is not a race
+    // detector: it is always on, and catches the writers in every run.
+    let p = common::root().join("tests/fatal/concurrent_map_writes.go");
+    for procs in ["2", "8"] {
+        for _ in 0..10 {
+            let out = Command::new(env!("CARGO_BIN_EXE_gol"))
+                .arg("run")
+                .arg(&p)
+                .env("GOMAXPROCS", procs)
+                .output()
+                .expect("run gol");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{err}");
+            assert_eq!(
+                err.lines().next(),
+                Some("fatal error: concurrent map writes"),
+                "{err}"
+            );
+        }
+    }
+}
