@@ -76,17 +76,7 @@ impl<'a> Checker<'a> {
                     self.error(super::file_start(&f.ast), "main redeclared in this block");
                     continue;
                 }
-                let sig = self.tt.func(vec![], vec![], false);
-                let o = self.new_obj(
-                    "main",
-                    ObjKind::Func {
-                        recv: None,
-                        has_body: true,
-                    },
-                    sig,
-                    super::file_start(&f.ast),
-                    None,
-                );
+                let o = self.statements_func(f);
                 let p = &mut self.pkgs[self.pkg.0 as usize];
                 p.scope.insert("main".into(), o);
                 p.script_main = Some(ScriptMain {
@@ -111,8 +101,21 @@ impl<'a> Checker<'a> {
                 Item::Decl(d) => self.collect_decl(fi, d),
             }
         }
+        let o = self.statements_func(f);
+        self.pkgs[self.pkg.0 as usize]
+            .session_units
+            .push(ScriptMain {
+                func: o,
+                file: fi,
+                items,
+            });
+    }
+
+    /// The function a file's top-level statements make (a script's
+    /// `main`, a session input's): named `main`, no parameters, no results.
+    fn statements_func(&mut self, f: &'a super::ParsedFile) -> ObjId {
         let sig = self.tt.func(vec![], vec![], false);
-        let o = self.new_obj(
+        self.new_obj(
             "main",
             ObjKind::Func {
                 recv: None,
@@ -121,14 +124,7 @@ impl<'a> Checker<'a> {
             sig,
             super::file_start(&f.ast),
             None,
-        );
-        self.pkgs[self.pkg.0 as usize]
-            .session_units
-            .push(ScriptMain {
-                func: o,
-                file: fi,
-                items,
-            });
+        )
     }
 
     /// Binds, in each session input's file scope, the names it sees to

@@ -190,6 +190,24 @@ pub fn compile_session(
     }
 }
 
+/// The code that makes each capture-free function value once and stores
+/// it into its package-level word (`slots`: function, word), in word order.
+fn static_funcs_code(mut slots: Vec<(FuncId, u32)>) -> Vec<Op> {
+    slots.sort_by_key(|x| x.1);
+    let mut code = Vec::new();
+    for (f, g) in slots {
+        code.push(Op::MakeClosure {
+            d: Reg(0),
+            f,
+            a: Reg(0),
+            n: 0,
+        });
+        code.push(Op::StoreGlobal { g, a: Reg(0), n: 1 });
+    }
+    code.push(Op::Return { a: Reg(0), n: 0 });
+    code
+}
+
 /// A method promoted from an embedded field into a type's method table.
 #[derive(Clone)]
 pub(crate) struct Promoted {
@@ -591,24 +609,13 @@ impl<'a> Gen<'a> {
         self.drain();
         // The static function values this section made, set before
         // anything of the section runs.
-        let mut slots: Vec<(FuncId, u32)> = self
+        let slots: Vec<(FuncId, u32)> = self
             .static_funcs
             .iter()
             .filter(|(f, _)| !statics_before.contains(f))
             .map(|(f, g)| (*f, *g))
             .collect();
-        slots.sort_by_key(|x| x.1);
-        let mut code = Vec::new();
-        for (f, g) in slots {
-            code.push(Op::MakeClosure {
-                d: Reg(0),
-                f,
-                a: Reg(0),
-                n: 0,
-            });
-            code.push(Op::StoreGlobal { g, a: Reg(0), n: 1 });
-        }
-        code.push(Op::Return { a: Reg(0), n: 0 });
+        let code = static_funcs_code(slots);
         let sid = FuncId(self.out.funcs.len() as u32);
         self.out.funcs.push(Function {
             name: "runtime.staticfuncs".into(),
@@ -636,20 +643,8 @@ impl<'a> Gen<'a> {
     /// The body of `static_funcs_init`: each capture-free function value
     /// allocated once, into its global word.
     fn make_static_funcs(&mut self) {
-        let mut slots: Vec<(FuncId, u32)> =
-            self.static_funcs.iter().map(|(f, g)| (*f, *g)).collect();
-        slots.sort_by_key(|x| x.1);
-        let mut code = Vec::new();
-        for (f, g) in slots {
-            code.push(Op::MakeClosure {
-                d: Reg(0),
-                f,
-                a: Reg(0),
-                n: 0,
-            });
-            code.push(Op::StoreGlobal { g, a: Reg(0), n: 1 });
-        }
-        code.push(Op::Return { a: Reg(0), n: 0 });
+        let slots: Vec<(FuncId, u32)> = self.static_funcs.iter().map(|(f, g)| (*f, *g)).collect();
+        let code = static_funcs_code(slots);
         let f = &mut self.out.funcs[self.static_funcs_init.0 as usize];
         f.lines = vec![0; code.len()];
         f.code = code;
