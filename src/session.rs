@@ -443,8 +443,6 @@ pub struct Session {
     vm: crate::Vm,
     units: Units,
     rt: Option<gol_vm::session::Session>,
-    /// The program the runtime runs.
-    installed: Option<Arc<bytecode::Program>>,
     /// Members of standard packages, for completion (by import path).
     members: std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>,
     ended: bool,
@@ -476,7 +474,6 @@ impl Session {
             vm,
             units: Units::default(),
             rt: None,
-            installed: None,
             members: Default::default(),
             ended: false,
             slot: Default::default(),
@@ -523,7 +520,6 @@ impl Session {
             rt.grow(c.program.clone(), &resolve)
                 .map_err(InputError::Session)?;
         }
-        self.installed = Some(c.program.clone());
         let Some(rt) = &self.rt else {
             return Ok(Outcome::Done);
         };
@@ -584,21 +580,19 @@ impl Session {
 
     /// The listing of `main.name` and its closures in the running program.
     fn listing(&self, name: &str) -> String {
-        let Some(p) = &self.installed else {
+        let Some(rt) = &self.rt else {
             return String::new();
         };
         let want = format!("main.{name}");
-        let dotted = format!("main.{}", name.replace('.', ".(*)"));
+        let lits = format!("{want}.func");
         let mut out = String::new();
         let mut on = false;
-        for line in p.disassemble().lines() {
+        for line in rt.program().disassemble().lines() {
             if let Some(rest) = line.strip_prefix("func ") {
                 let f = rest.split(" #").next().unwrap_or("");
-                let plain = f.replace(['(', ')', '*'], "");
-                on = f == want
-                    || f.starts_with(&format!("{want}.func"))
-                    || plain == want
-                    || plain == dotted.replace(['(', ')', '*'], "");
+                // `main.(*T).M` is asked for as `T.M`; closures follow
+                // their function.
+                on = f.replace(['(', ')', '*'], "") == want || f.starts_with(&lits);
             }
             if on {
                 out.push_str(line);
@@ -660,7 +654,7 @@ impl Session {
         for p in &packages {
             add(p.rsplit('/').next().unwrap_or(p));
         }
-        for k in GO_WORDS {
+        for k in gol_lang::token::KEYWORDS.iter().chain(PREDECLARED) {
             add(k);
         }
         out.sort();
@@ -693,72 +687,13 @@ impl Session {
     }
 }
 
-/// Go's keywords and predeclared names, for completion.
-const GO_WORDS: &[&str] = &[
-    "break",
-    "case",
-    "chan",
-    "const",
-    "continue",
-    "default",
-    "defer",
-    "else",
-    "fallthrough",
-    "for",
-    "func",
-    "go",
-    "goto",
-    "if",
-    "import",
-    "interface",
-    "map",
-    "package",
-    "range",
-    "return",
-    "select",
-    "struct",
-    "switch",
-    "type",
-    "var",
-    "append",
-    "bool",
-    "byte",
-    "cap",
-    "clear",
-    "close",
-    "complex",
-    "copy",
-    "delete",
-    "error",
-    "false",
-    "float32",
-    "float64",
-    "int",
-    "int16",
-    "int32",
-    "int64",
-    "int8",
-    "iota",
-    "len",
-    "make",
-    "max",
-    "min",
-    "new",
-    "nil",
-    "panic",
-    "print",
-    "println",
-    "recover",
-    "rune",
-    "string",
-    "true",
-    "uint",
-    "uint16",
-    "uint32",
-    "uint64",
-    "uint8",
-    "uintptr",
-    "any",
+/// Go's predeclared names, for completion (with its keywords,
+/// `gol_lang::token::KEYWORDS`).
+const PREDECLARED: &[&str] = &[
+    "any", "append", "bool", "byte", "cap", "clear", "close", "complex", "copy", "delete", "error",
+    "false", "float32", "float64", "int", "int16", "int32", "int64", "int8", "iota", "len", "make",
+    "max", "min", "new", "nil", "panic", "print", "println", "recover", "rune", "string", "true",
+    "uint", "uint16", "uint32", "uint64", "uint8", "uintptr",
 ];
 
 /// The declaration of `name` (`strings.ToUpper`, `http.Request`) in the

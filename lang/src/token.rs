@@ -115,6 +115,36 @@ pub enum Token {
     Semi(SemiKind),
 }
 
+/// Go's 25 keywords: the words [`Token::keyword`] recognises (a test keeps
+/// the two in step), for tools that list them (the REPL's completion).
+pub const KEYWORDS: &[&str] = &[
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
+];
+
 impl Token {
     /// The keyword token for an identifier-shaped word, if it is one.
     pub(crate) fn keyword(word: &str) -> Option<Token> {
@@ -332,5 +362,24 @@ impl fmt::Display for Token {
             Token::Str(b) => write!(f, "{:?}", String::from_utf8_lossy(b)),
             t => f.write_str(t.text()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_is_what_keyword_recognises() {
+        for k in KEYWORDS {
+            assert!(Token::keyword(k).is_some(), "{k}");
+        }
+        // Each one's token spells it back, and is a keyword token.
+        for k in KEYWORDS {
+            let t = Token::keyword(k).unwrap();
+            assert!(t.is_keyword() && t.text() == *k, "{k}");
+        }
+        assert_eq!(KEYWORDS.len(), 25);
+        assert!(Token::keyword("main").is_none());
     }
 }

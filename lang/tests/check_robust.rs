@@ -103,33 +103,7 @@ fn tokens(src: &str) -> Vec<(usize, usize)> {
     out
 }
 
-const KEYWORDS: &[&str] = &[
-    "break",
-    "case",
-    "chan",
-    "const",
-    "continue",
-    "default",
-    "defer",
-    "else",
-    "fallthrough",
-    "for",
-    "func",
-    "go",
-    "goto",
-    "if",
-    "import",
-    "interface",
-    "map",
-    "package",
-    "range",
-    "return",
-    "select",
-    "struct",
-    "switch",
-    "type",
-    "var",
-];
+use gol_lang::token::KEYWORDS;
 
 #[test]
 fn token_mutants_never_panic() {

@@ -327,34 +327,27 @@ pub fn compare(go: &Outcome, gol: &Outcome) -> Vec<Diff> {
 /// right. The same error of another index or length is still a difference.
 pub fn other_panic_kind(a: &[u8], b: &[u8]) -> bool {
     const RT: &str = "runtime error: ";
-    let a = String::from_utf8_lossy(a);
-    let b = String::from_utf8_lossy(b);
-    let (al, bl): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
-    if al.len() != bl.len() {
-        return false;
-    }
-    let mut any = false;
-    for (x, y) in al.iter().zip(&bl) {
-        if x == y {
-            continue;
-        }
+    differ_only_where(a, b, |x, y| {
         let (Some(i), Some(j)) = (x.find(RT), y.find(RT)) else {
             return false;
         };
-        if x[..i] != y[..j] {
-            return false;
-        }
         // The kind: the message up to its first detail (`[`).
         let kind = |m: &str| {
             let m = &m[RT.len()..];
             m[..m.find('[').unwrap_or(m.len())].trim_end().to_string()
         };
-        if kind(&x[i..]) == kind(&y[j..]) {
-            return false;
-        }
-        any = true;
-    }
-    any
+        x[..i] == y[..j] && kind(&x[i..]) != kind(&y[j..])
+    })
+}
+
+/// Whether outputs `a` and `b` have the same number of lines, differ in
+/// at least one, and every pair of lines that differs passes `same`.
+fn differ_only_where(a: &[u8], b: &[u8], same: impl Fn(&str, &str) -> bool) -> bool {
+    let a = String::from_utf8_lossy(a);
+    let b = String::from_utf8_lossy(b);
+    let (al, bl): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let differing: Vec<(&&str, &&str)> = al.iter().zip(&bl).filter(|(x, y)| x != y).collect();
+    al.len() == bl.len() && !differing.is_empty() && differing.iter().all(|(x, y)| same(x, y))
 }
 
 /// Whether two outputs differ only in how a value method called through a
@@ -367,35 +360,19 @@ pub fn other_panic_kind(a: &[u8], b: &[u8]) -> bool {
 /// goes through the wrapper.
 pub fn nil_wrapper_or_deref(a: &[u8], b: &[u8]) -> bool {
     const DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
-    let wrapper = |m: &str| {
-        m.strip_prefix("value method ")
-            .is_some_and(|r| r.contains(" called using nil *") && r.ends_with(" pointer"))
+    // A line: where its text starts, and whether it is the wrapper's.
+    let split = |l: &str| -> Option<(usize, bool)> {
+        if let Some(i) = l.find(DEREF) {
+            return (i + DEREF.len() == l.len()).then_some((i, false));
+        }
+        let i = l.find("value method ")?;
+        let r = &l[i + "value method ".len()..];
+        (r.contains(" called using nil *") && r.ends_with(" pointer")).then_some((i, true))
     };
-    let a = String::from_utf8_lossy(a);
-    let b = String::from_utf8_lossy(b);
-    let (al, bl): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
-    if al.len() != bl.len() {
-        return false;
-    }
-    let mut any = false;
-    for (x, y) in al.iter().zip(&bl) {
-        if x == y {
-            continue;
-        }
-        // Each side: the common prefix, then one of the two texts.
-        let split = |l: &str| -> Option<(usize, bool)> {
-            if let Some(i) = l.find(DEREF) {
-                return (i + DEREF.len() == l.len()).then_some((i, false));
-            }
-            let i = l.find("value method ")?;
-            wrapper(&l[i..]).then_some((i, true))
-        };
-        match (split(x), split(y)) {
-            (Some((i, wx)), Some((j, wy))) if wx != wy && x[..i] == y[..j] => any = true,
-            _ => return false,
-        }
-    }
-    any
+    differ_only_where(a, b, |x, y| match (split(x), split(y)) {
+        (Some((i, wx)), Some((j, wy))) => wx != wy && x[..i] == y[..j],
+        _ => false,
+    })
 }
 
 /// A report of a difference: what Go gave, what gol gave.

@@ -97,14 +97,18 @@ pub(super) fn exec(
             let mut elems = Vec::new();
             let mut cases = Vec::new();
             let mut sends = Vec::new();
+            // The channels and directions, kept for the race detector only.
             let mut words = Vec::new();
+            let racing = vm.race.is_some();
             for k in 0..n as usize {
                 let Some(&Op::SelectCase { c, a, ew, send }) = code.get(pc + k) else {
                     return Err(Trap::Fatal("select without its cases".into()));
                 };
                 let cw = at.r(g, c)?;
-                race_start(vm, g, cw, send);
-                words.push((cw, send));
+                if racing {
+                    race_start(vm, g, cw, send);
+                    words.push((cw, send));
+                }
                 chans.push(sl.exec.chan(cw));
                 let s = base + a.0 as usize;
                 let elem = if send {

@@ -710,10 +710,9 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     }
                     let n = prog.ty(t).words as usize;
                     let s = base + a.0 as usize;
-                    let words: Vec<u64> = g.stack[s..s + n].to_vec();
                     race!(p + off as u64, prog.ty(t).size, true);
                     // SAFETY: as for LoadValue.
-                    unsafe { vm.store_values(t, p + off as u64, &words, 1) };
+                    unsafe { vm.store_values(t, p + off as u64, &g.stack[s..s + n], 1) };
                 }
                 Op::Load { d, a, off, n } => {
                     let p = r!(a);
