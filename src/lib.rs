@@ -84,6 +84,7 @@ mod host;
 pub mod session;
 mod value;
 
+pub use gol_vm::sched::{Policy, SchedSpec};
 pub use gol_vm::RaceOptions;
 pub use value::{FromValue, ToValue, Value};
 
@@ -278,6 +279,7 @@ pub struct Builder {
     max_heap: u64,
     max_goroutines: usize,
     race: Option<gol_vm::RaceOptions>,
+    sched: Option<SchedSpec>,
     stdout: Output,
     stderr: Output,
     reports_to_stderr: Option<bool>,
@@ -325,6 +327,17 @@ impl Builder {
     /// `RaceOptions::from_env` reads `GORACE`.
     pub fn race(mut self, opts: RaceOptions) -> Builder {
         self.race = Some(opts);
+        self
+    }
+
+    /// Runs programs on a seeded schedule (`gol run -sched=pct:48213,3`):
+    /// one P, every scheduling decision (which goroutine runs next, where
+    /// its slice ends, which ready select case wins, map orders) drawn
+    /// from the seed, and virtual time for timers and `time.Now`, so a run
+    /// repeats byte for byte with its seed. Parse one with
+    /// [`SchedSpec::parse`].
+    pub fn sched(mut self, spec: SchedSpec) -> Builder {
+        self.sched = Some(spec);
         self
     }
 
@@ -403,6 +416,7 @@ impl Builder {
                 max_heap: self.max_heap,
                 max_goroutines: self.max_goroutines,
                 race: self.race,
+                sched: self.sched,
                 stdout: self.stdout,
                 stderr: self.stderr,
                 reports_to_stderr,
@@ -420,6 +434,7 @@ struct Inner {
     max_heap: u64,
     max_goroutines: usize,
     race: Option<gol_vm::RaceOptions>,
+    sched: Option<SchedSpec>,
     stdout: Output,
     stderr: Output,
     reports_to_stderr: bool,
@@ -650,6 +665,7 @@ impl Vm {
             max_heap_bytes: self.inner.max_heap,
             canceller: Some(self.canceller.clone()),
             race: self.inner.race.clone(),
+            sched: self.inner.sched,
         });
         let host = Arc::new(RunHost {
             stdout: self.inner.stdout.clone(),

@@ -4,6 +4,7 @@
 //! unreadable file, 2 a bad command line (and, once programs run, an
 //! unrecovered panic or fatal error).
 
+mod explore;
 mod fault;
 mod repl;
 
@@ -32,6 +33,17 @@ enum Command {
         /// options apply: exitcode, halt_on_error, log_path)
         #[arg(long)]
         race: bool,
+        /// Run on a seeded schedule, `random:SEED` or `pct:SEED,DEPTH`: one
+        /// P, every scheduling decision drawn from the seed, virtual time;
+        /// the same seed replays the same run
+        #[arg(long, value_name = "SPEC", value_parser = parse_sched)]
+        sched: Option<gol::SchedSpec>,
+        /// Try N seeded schedules (PCT, depth 3, seeds 1..=N, or from
+        /// -sched's seed and policy) and stop at the first that ends in a
+        /// race, a panic, a deadlock or another failing status, printing
+        /// its output and the command that replays it
+        #[arg(long, value_name = "N")]
+        explore: Option<u64>,
         /// The program's source file
         file: String,
         /// Arguments passed to the program (os.Args[1:])
@@ -104,24 +116,39 @@ fn main() -> ExitCode {
             Ok(_) => ExitCode::SUCCESS,
             Err(code) => code,
         },
-        Command::Run { race, file, args } => {
-            let vm = if race {
-                let opts = match gol::RaceOptions::from_env() {
-                    Ok(o) => o,
+        Command::Run {
+            race,
+            sched,
+            explore: Some(n),
+            file,
+            args,
+        } => explore::run(race, sched, n, &file, &args),
+        Command::Run {
+            race,
+            sched,
+            explore: None,
+            file,
+            args,
+        } => {
+            let mut builder = gol::Vm::builder();
+            if race {
+                match gol::RaceOptions::from_env() {
+                    Ok(o) => builder = builder.race(o),
                     Err(msg) => {
                         eprintln!("gol: {msg}");
                         return ExitCode::from(2);
                     }
-                };
-                match gol::Vm::builder().race(opts).build() {
-                    Ok(vm) => vm,
-                    Err(e) => {
-                        eprintln!("gol: {e}");
-                        return ExitCode::from(2);
-                    }
                 }
-            } else {
-                gol::Vm::new()
+            }
+            if let Some(spec) = sched {
+                builder = builder.sched(spec);
+            }
+            let vm = match builder.build() {
+                Ok(vm) => vm,
+                Err(e) => {
+                    eprintln!("gol: {e}");
+                    return ExitCode::from(2);
+                }
             };
             let text = match read_source(&file) {
                 Ok(t) => t,
@@ -163,19 +190,39 @@ fn main() -> ExitCode {
     }
 }
 
+fn parse_sched(s: &str) -> Result<gol::SchedSpec, String> {
+    gol::SchedSpec::parse(s)
+}
+
+/// `run`'s flags that take a value (`-sched pct:1,3` as well as
+/// `-sched=pct:1,3`).
+const RUN_VALUE_FLAGS: [&str; 2] = ["sched", "explore"];
+
 /// The command line with Go's single-dash spelling of `run`'s flags
-/// (`gol run -race x.go`) turned into the double dash clap reads as a
-/// long flag (it would read `-race` as the short flags `-r -a -c -e`).
-/// Only the flags between `run` and the program's file are touched: what
-/// follows the file is the program's own arguments.
+/// (`gol run -race x.go`, `-sched=pct:1,3`) turned into the double dash
+/// clap reads as a long flag (it would read `-race` as the short flags
+/// `-r -a -c -e`). Only the flags between `run` and the program's file
+/// are touched: what follows the file is the program's own arguments.
 fn go_flags(mut argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     if argv.get(1).is_some_and(|a| a == "run") {
-        for a in argv.iter_mut().skip(2) {
-            if a == "-race" {
-                *a = "--race".into();
-            } else if !a.to_string_lossy().starts_with('-') {
+        let mut i = 2;
+        while i < argv.len() {
+            let a = argv[i].to_string_lossy().into_owned();
+            if !a.starts_with('-') {
                 break;
             }
+            let name = a.trim_start_matches('-');
+            let (name, has_value) = match name.split_once('=') {
+                Some((n, _)) => (n, true),
+                None => (name, false),
+            };
+            if !a.starts_with("--") && (name == "race" || RUN_VALUE_FLAGS.contains(&name)) {
+                argv[i] = format!("-{a}").into();
+            }
+            if RUN_VALUE_FLAGS.contains(&name) && !has_value {
+                i += 1;
+            }
+            i += 1;
         }
     }
     argv

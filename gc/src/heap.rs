@@ -696,6 +696,19 @@ impl Heap {
         self.publish_pacer(&gc.pacer);
     }
 
+    /// A heap address as it would read with the arenas mapped in order
+    /// from Go's heap base 0xc000000000 (the same in runs that allocate
+    /// alike, unlike the OS's addresses); None outside the heap.
+    pub fn stable_addr(&self, addr: u64) -> Option<u64> {
+        self.pages.stable_addr(addr as usize)
+    }
+
+    /// Whether the VM drives concurrent cycles ([`Heap::set_concurrent`]);
+    /// false: it collects with the world stopped.
+    pub fn is_concurrent(&self) -> bool {
+        self.concurrent.load(Relaxed)
+    }
+
     /// Set the soft memory limit in bytes (`u64::MAX`: none, the
     /// default); returns the previous one (Go's `debug.SetMemoryLimit`).
     pub fn set_memory_limit(&self, bytes: u64) -> u64 {

@@ -113,6 +113,8 @@ pub(crate) struct ArenaMeta {
     /// Start of the region this arena belongs to (runs coalesce only
     /// inside one region).
     region: usize,
+    /// How many arenas were mapped before this one.
+    ordinal: usize,
     spans: Box<[AtomicPtr<Span>]>,
 }
 
@@ -251,6 +253,16 @@ impl PageHeap {
         unsafe { m.as_ref() }
     }
 
+    /// `addr` as it would read in a heap whose arenas were mapped one
+    /// after another from Go's heap base (0xc000000000), in the order they
+    /// were mapped: the same in every run that allocates the same way,
+    /// whatever addresses the OS gave (reports that print addresses then
+    /// repeat). None outside the heap.
+    pub(crate) fn stable_addr(&self, addr: usize) -> Option<u64> {
+        let meta = self.meta(addr)?;
+        Some((0xc0_0000_0000 + meta.ordinal * ARENA_SIZE + addr % ARENA_SIZE) as u64)
+    }
+
     /// The in-use span containing `addr`, if any. Lock-free.
     #[inline]
     pub(crate) fn span_of(&self, addr: usize) -> Option<SpanPtr> {
@@ -309,6 +321,7 @@ impl PageHeap {
         for a in (start..start + bytes).step_by(ARENA_SIZE) {
             let meta = Box::new(ArenaMeta {
                 region: start,
+                ordinal: l.metas.len(),
                 spans: (0..PAGES_PER_ARENA)
                     .map(|_| AtomicPtr::new(std::ptr::null_mut()))
                     .collect(),

@@ -284,7 +284,15 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
     if let Some(r) = &vm.race {
         r.resumed(g.id);
     }
-    let budget = vm.slice_budget;
+    // A seeded schedule gives each slice its length in points and the
+    // seed of the map's randomness (sched/seeded.rs).
+    let budget = match sl.cx.seeded_slice() {
+        Some(s) => {
+            crate::map::reseed(s.seed);
+            s.points
+        }
+        None => vm.slice_budget,
+    };
     match crate::interp::run(vm, Some(sl), g, budget) {
         crate::interp::Exit::Yield => RunOutcome::Preempted,
         crate::interp::Exit::Block(r) => RunOutcome::Blocked(r),
@@ -406,7 +414,7 @@ fn safepoint(exec: &Exec, cx: &Cx) {
     if !exec.heap.should_collect() {
         return;
     }
-    if !crate::gc_stop_the_world() {
+    if exec.heap.is_concurrent() {
         crate::mgc::start_cycle(exec, cx);
         return;
     }
@@ -438,6 +446,7 @@ pub(crate) fn sched_config(vm: &Vm) -> crate::sched::Config {
     let mut cfg = crate::sched::Config::new(procs);
     cfg.schedtrace_ms = crate::godebug("schedtrace").map_or(0, |ms| ms.parse().unwrap_or(0));
     cfg.scheddetail = crate::godebug("scheddetail").is_some_and(|d| d == "1");
+    cfg.sched = vm.run_config.sched;
     cfg
 }
 
@@ -451,6 +460,11 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
         .race
         .clone()
         .map(|o| std::sync::Arc::new(crate::race::Race::new(o)));
+    if vm.run_config.sched.is_some() {
+        // A seeded run's collections stop the world: no background mark
+        // and no assist waits to add decisions of their own.
+        vm.heap.set_concurrent(false);
+    }
     let exec = Exec::new(vm);
     let sched = Sched::new(exec, sched_config(vm));
     let main = Box::new(G::new(1, vm.prog.entry));
@@ -459,6 +473,9 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
         c.set_run(Some(sched.handle()));
     }
     let exit = sched.run(main);
+    if vm.run_config.sched.is_some() {
+        vm.heap.set_concurrent(!crate::gc_stop_the_world());
+    }
     let cancelled = canceller.is_some_and(|c| c.set_run(None));
     // The reports below go to an embedding program's host too.
     let host = vm.host.clone();

@@ -223,6 +223,16 @@ impl Globals {
         }
     }
 
+    /// `addr` as an offset into a data segment at 0x600000, if it is one
+    /// of these words (a printed address that repeats between runs).
+    pub(crate) fn stable_addr(&self, addr: u64) -> Option<u64> {
+        let base = self.words.as_ptr() as u64;
+        let end = base + 8 * self.words.len() as u64;
+        (base..end)
+            .contains(&addr)
+            .then(|| 0x60_0000 + (addr - base))
+    }
+
     /// The address of word `i` (0 if out of range).
     pub fn addr(&self, i: usize) -> u64 {
         self.words.get(i).map_or(0, |w| w.as_ptr() as u64)
@@ -327,6 +337,11 @@ pub struct RunConfig {
     pub canceller: Option<Canceller>,
     /// Run with the race detector (`gol run -race`) and these options.
     pub race: Option<RaceOptions>,
+    /// Run on a seeded schedule (`gol run -sched=random:SEED` or
+    /// `pct:SEED,DEPTH`): one P, every scheduling decision drawn from the
+    /// seed, virtual time, collections with the world stopped; the same
+    /// seed gives the same run (sched/seeded.rs).
+    pub sched: Option<sched::SchedSpec>,
 }
 
 /// How a run ended, for a program that embeds the VM; the text of a
@@ -773,6 +788,17 @@ impl Vm {
         };
         self.race_alloc(p, bytes);
         p
+    }
+
+    /// An address as reports print it: heap addresses as if the heap's
+    /// arenas sat one after another from Go's 0xc000000000, package
+    /// variables in a data segment at 0x600000, so a report of a seeded
+    /// run repeats byte for byte; anything else as it is.
+    pub(crate) fn go_addr(&self, addr: u64) -> u64 {
+        self.heap
+            .stable_addr(addr)
+            .or_else(|| self.globals.stable_addr(addr))
+            .unwrap_or(addr)
     }
 
     /// Tells the race detector (if any) that `bytes` at `p` are a new

@@ -464,6 +464,12 @@ thread_local! {
     });
 }
 
+/// Restarts this thread's generator from `seed` (a seeded schedule's
+/// slice, sched/seeded.rs: hash seeds and iteration orders then repeat).
+pub(crate) fn reseed(seed: u64) {
+    RNG.with(|c| c.set(seed | 1));
+}
+
 /// A random word (xorshift64*, seeded per thread from the OS).
 pub(crate) fn random() -> u64 {
     RNG.with(|c| {

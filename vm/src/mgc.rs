@@ -693,7 +693,7 @@ impl<'a> crate::native::NativeCtx<'a> {
         self.g.stack[from..].fill(0);
         // Under the scheduler: a concurrent cycle, this goroutine waiting
         // for it as Go's does.
-        if !crate::gc_stop_the_world() {
+        if self.vm.heap.is_concurrent() {
             if let (Some(sl), Some(mut b)) = (self.sl, self.blocker()) {
                 let done = sl.exec.collect_concurrent(sl.cx, &mut b);
                 if b.lost_p() {

@@ -220,7 +220,8 @@ pub const NATIVES: &[(&str, Native)] = &[
         "runtimeSeed",
         Native::new(
             |c| {
-                c.ret_int(0, seed() as i64);
+                let s = c.schedule_random().unwrap_or_else(seed);
+                c.ret_int(0, s as i64);
                 NativeResult::Ok
             },
             "func() int64",

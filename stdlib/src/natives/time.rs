@@ -43,7 +43,7 @@ pub const NATIVES: &[(&str, Native)] = &[
         "now",
         Native::new(
             |c| {
-                let [sec, nsec, mono] = now_words(0);
+                let [sec, nsec, mono] = now_words(0, c.virtual_now());
                 c.ret_int(0, sec as i64);
                 c.ret_int(1, nsec as i64);
                 c.ret_int(2, mono as i64);
@@ -139,9 +139,15 @@ fn epoch() -> Instant {
     *EPOCH.get_or_init(Instant::now)
 }
 
-/// The words of `Now()` minus `ago_ns` (see the module docs).
-fn now_words(ago_ns: u64) -> [u64; TIME_WORDS] {
+/// The words of `Now()` minus `ago_ns` (see the module docs); on a seeded
+/// run's virtual clock when `virtual_now` is given.
+fn now_words(ago_ns: u64, virtual_now: Option<u64>) -> [u64; TIME_WORDS] {
     let ago = ago_ns.min(i64::MAX as u64) as i64;
+    if let Some(v) = virtual_now {
+        let t = (v.min(i64::MAX as u64 / 2) as i64 - ago).max(0);
+        let sec = gol_vm::sched::VIRTUAL_EPOCH_UNIX + t / 1_000_000_000 + UNIX_TO_INTERNAL;
+        return [sec as u64, (t % 1_000_000_000) as u64, t as u64 + 1];
+    }
     let (mut sec, mut nsec) = match SystemTime::now().duration_since(UNIX_EPOCH) {
         Ok(d) => (d.as_secs() as i64, d.subsec_nanos() as i64),
         Err(e) => {
@@ -223,12 +229,12 @@ mod tests {
 
     #[test]
     fn wall_clock_is_after_2020_and_monotonic_is_never_zero() {
-        let [sec, nsec, mono] = now_words(0);
+        let [sec, nsec, mono] = now_words(0, None);
         // 2020-01-01 in seconds since year 1.
         assert!(sec as i64 > UNIX_TO_INTERNAL + 1_577_836_800);
         assert!(nsec < 1_000_000_000);
         assert!(mono > 0);
-        let [_, _, mono2] = now_words(0);
+        let [_, _, mono2] = now_words(0, None);
         assert!(mono2 >= mono);
     }
 
@@ -253,8 +259,8 @@ mod tests {
 
     #[test]
     fn subtracting_lateness_borrows_from_seconds() {
-        let [s0, n0, m0] = now_words(0);
-        let [s1, n1, m1] = now_words(1_500_000_000);
+        let [s0, n0, m0] = now_words(0, None);
+        let [s1, n1, m1] = now_words(1_500_000_000, None);
         let t0 = s0 as i128 * 1_000_000_000 + n0 as i128;
         let t1 = s1 as i128 * 1_000_000_000 + n1 as i128;
         // Clock steps aside, t1 is 1.5s before t0 (give a second of slack

@@ -333,6 +333,39 @@ impl At<'_> {
     }
 }
 
+/// The instructions a seeded schedule may preempt before: those that read
+/// or write memory other goroutines see (heap words, package variables,
+/// slices' and maps' contents, channels) and native calls (`sync`,
+/// `sync/atomic`, I/O). Between two of them a goroutine's effects are
+/// private, so no other point is needed to reach every interleaving of
+/// its observable steps.
+fn is_point(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::LoadN { .. }
+            | Op::StoreN { .. }
+            | Op::LoadValue { .. }
+            | Op::StoreValue { .. }
+            | Op::Load { .. }
+            | Op::Store { .. }
+            | Op::LoadGlobal { .. }
+            | Op::StoreGlobal { .. }
+            | Op::SliceGet { .. }
+            | Op::SliceSet { .. }
+            | Op::MapLen { .. }
+            | Op::MapGet { .. }
+            | Op::MapIter { .. }
+            | Op::MapSet { .. }
+            | Op::MapDelete { .. }
+            | Op::MapClear { .. }
+            | Op::ChanSend { .. }
+            | Op::ChanRecv { .. }
+            | Op::ChanClose { .. }
+            | Op::Select { .. }
+            | Op::CallNative { .. }
+    )
+}
+
 /// Runs `g` for at most `budget` calls and backward jumps.
 pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) -> Exit {
     let prog: Arc<Program> = vm.prog.clone();
@@ -340,6 +373,10 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
     // runs in the checked arms below (`fast` is not instrumented), and
     // the arms that touch memory report their accesses (`race!`).
     let race = vm.race.clone();
+    // A seeded schedule (sched/seeded.rs) may end a slice before any
+    // instruction other goroutines can observe: those run in the checked
+    // arms too, and spend a point of the budget each (`is_point`).
+    let seeded = vm.run_config.sched.is_some();
     let mut budget = budget;
     'frames: loop {
         let Some(fr) = g.frames.last().copied() else {
@@ -517,7 +554,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 consts: &vm.consts,
                 globals: &vm.globals,
             };
-            let stop = if race.is_none() {
+            let stop = if race.is_none() && !seeded {
                 fast(&prog, &sh, g, &mut cur, &mut budget)
             } else {
                 Stop::Slow
@@ -543,6 +580,15 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
             let Some(&op) = code.get(pc) else {
                 return Exit::Fatal(format!("pc {pc} out of range in {}", func.name));
             };
+            if seeded && is_point(&op) {
+                // Before the instruction, so it runs first thing in the
+                // goroutine's next slice.
+                if budget <= 0 {
+                    save!();
+                    return Exit::Yield;
+                }
+                budget -= 1;
+            }
             pc += 1;
             with_pure_ops!(op, {
                 Op::Nop => {}

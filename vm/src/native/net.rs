@@ -21,7 +21,7 @@ use super::{NativeCtx, NativeResult};
 use crate::netpoll::{Mode, NetPoller, PollDesc, SockErr, Wait, ERR_CLOSING};
 use crate::sched::WaitReason;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 /// The directions of a deadline mask: 1 read, 2 write, 3 both.
 fn modes(mask: i64) -> impl Iterator<Item = Mode> {
@@ -96,9 +96,7 @@ impl NativeCtx<'_> {
         let Some(cx) = self.cx() else {
             return libc::ENOSYS;
         };
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos().min(i64::MAX as u128) as i64);
+        let now = self.wall_now_ns();
         for mode in modes(mask) {
             if unix_ns == 0 {
                 np.set_deadline(&pd, mode, false);

@@ -35,6 +35,31 @@ fn no_sched() -> NativeResult {
 }
 
 impl<'a> NativeCtx<'a> {
+    /// In a seeded run (`-sched=`), the virtual clock in ns since the run
+    /// started: `time.Now` reads it (sched/seeded.rs).
+    pub fn virtual_now(&self) -> Option<u64> {
+        self.cx().and_then(|cx| cx.virtual_now())
+    }
+
+    /// The wall clock in ns since 1970: the virtual one in a seeded run.
+    pub fn wall_now_ns(&self) -> i64 {
+        match self.virtual_now() {
+            Some(v) => {
+                crate::sched::VIRTUAL_EPOCH_UNIX * 1_000_000_000 + v.min(i64::MAX as u64 / 4) as i64
+            }
+            None => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos().min(i64::MAX as u128) as i64),
+        }
+    }
+
+    /// In a seeded run, a random word drawn from the schedule (so a
+    /// program's own randomness repeats with its seed); None otherwise.
+    pub fn schedule_random(&self) -> Option<u64> {
+        self.cx()?.seeded_slice()?;
+        Some(crate::map::random())
+    }
+
     /// What a timer service needs: the executor, this M's context, and
     /// AfterFunc's func value `f` as a timer keeps it (None for 0):
     /// pinned now, started as `time.goFunc`'s goroutine when the timer

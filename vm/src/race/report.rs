@@ -44,12 +44,13 @@ impl Race {
             id => format!("goroutine {id}"),
         };
         let kind = if write { "Write" } else { "Read" };
-        out.extend_from_slice(format!("{kind} at 0x{addr:012x} by {}:\n", who(st, t)).as_bytes());
+        let shown = vm.go_addr(addr);
+        out.extend_from_slice(format!("{kind} at 0x{shown:012x} by {}:\n", who(st, t)).as_bytes());
         stack_text(vm, &st.frames(here), &mut out);
         let pkind = if prev.write { "write" } else { "read" };
         out.extend_from_slice(
             format!(
-                "\nPrevious {pkind} at 0x{addr:012x} by {}:\n",
+                "\nPrevious {pkind} at 0x{shown:012x} by {}:\n",
                 who(st, prev.tid)
             )
             .as_bytes(),

@@ -104,6 +104,9 @@ impl<E: Executor> PCtx<E> {
     }
 
     pub(super) fn find_runnable(&self) -> Option<GRef<E>> {
+        if self.sh.seeded.is_some() {
+            return self.find_runnable_seeded();
+        }
         'top: loop {
             if self.sh.shutdown.load(Ordering::Acquire) {
                 return None;

@@ -131,6 +131,7 @@ fn mstart<E: Executor>(
         spinning: Cell::new(false),
         rng: Rng::new(seed),
         syscall_p: RefCell::new(None),
+        seeded_slice: Cell::new(None),
     };
     if let Some(p) = p {
         cx.acquirep(p, PStatus::Idle);
@@ -334,6 +335,13 @@ impl<E: Executor> PCtx<E> {
         self.m.curg.store(0, Ordering::Relaxed);
         if let Some(p) = self.held_p() {
             *p.curg.lock() = None;
+        }
+        if let Some(s) = &sh.seeded {
+            let mut st = s.lock();
+            st.ran(outcome == RunOutcome::Yielded);
+            if matches!(outcome, RunOutcome::Done | RunOutcome::Goexit) {
+                st.forget(g.hdr.id);
+            }
         }
         match outcome {
             RunOutcome::Yielded | RunOutcome::Preempted => {

@@ -53,6 +53,8 @@
 //! * `timer.rs`: timers as Go programs see them (Sleep, Timer, Ticker,
 //!   AfterFunc) over the heaps, and their firing;
 //! * `sysmon.rs`, `world.rs` (stop-the-world), `trace.rs` (schedtrace);
+//! * `seeded.rs`: seeded schedules (`-sched=`), replayable runs on one P
+//!   with virtual time;
 //! * `chan.rs`: channels; `select.rs`: select over channels.
 //!
 //! # Invariants
@@ -144,6 +146,7 @@ pub(crate) mod primitives;
 mod procresize;
 mod rand;
 pub mod runq;
+mod seeded;
 mod select;
 mod shared;
 mod syscall;
@@ -158,6 +161,7 @@ pub use chan::{ChanCx, ChanError, Op, Selected};
 pub use g::{GStatus, GWaker, WaitReason};
 pub use pctx::PCtx;
 pub use procresize::MAX_PROCS;
+pub use seeded::{Policy, SchedSpec, SeededSlice, VIRTUAL_EPOCH_UNIX};
 pub use shared::Stats;
 pub use syscall::Blocker;
 pub use timer::{TimeWords, TimerError, TimerFn, TimerFunc, TIME_WORDS};
@@ -260,6 +264,9 @@ pub struct Config {
     pub scheddetail: bool,
     /// Where trace lines go (default: stderr).
     pub trace_sink: Option<TraceSink>,
+    /// A seeded schedule (`-sched=`): one P, every decision from the
+    /// seed, virtual time (seeded.rs). GOMAXPROCS is then 1.
+    pub sched: Option<SchedSpec>,
 }
 
 impl Config {
@@ -269,6 +276,7 @@ impl Config {
             schedtrace_ms: 0,
             scheddetail: false,
             trace_sink: None,
+            sched: None,
         }
     }
 

@@ -37,6 +37,8 @@ pub struct PCtx<E: Executor> {
     pub(super) spinning: Cell<bool>,
     pub(super) rng: Rng,
     pub(super) syscall_p: RefCell<Option<Arc<P<E>>>>,
+    /// In a seeded run, the budget and seed of the slice being run.
+    pub(super) seeded_slice: Cell<Option<super::seeded::SeededSlice>>,
 }
 
 impl<E: Executor> PCtx<E> {
@@ -158,9 +160,21 @@ impl<E: Executor> PCtx<E> {
             || self.sh.shutdown.load(Ordering::Relaxed)
     }
 
-    /// Nanoseconds since the scheduler started (the monotonic clock).
+    /// Nanoseconds since the scheduler started (the monotonic clock;
+    /// virtual in a seeded run).
     pub fn now_ns(&self) -> u64 {
         self.sh.now_ns()
+    }
+
+    /// In a seeded run (`-sched=`), the slice now running: its budget of
+    /// points and the seed of its randomness (seeded.rs).
+    pub fn seeded_slice(&self) -> Option<super::seeded::SeededSlice> {
+        self.seeded_slice.get()
+    }
+
+    /// In a seeded run, the virtual clock (ns since the run started).
+    pub fn virtual_now(&self) -> Option<u64> {
+        self.sh.seeded.as_ref().map(|_| self.sh.now_ns())
     }
 
     /// A cheap random number (Go's `cheaprand`).

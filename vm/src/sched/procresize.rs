@@ -94,12 +94,24 @@ impl<E: Executor> Shared<E> {
 }
 
 impl<E: Executor> PCtx<E> {
+    /// GOMAXPROCS as the program sees it (a seeded run's nominal value:
+    /// it has one P whatever the value, seeded.rs).
     pub fn gomaxprocs(&self) -> usize {
+        if self.sh.seeded.is_some() {
+            return self.sh.nominal_procs.load(Ordering::Relaxed);
+        }
         self.sh.procs()
     }
 
-    /// `runtime.GOMAXPROCS(n)`; returns the previous value.
+    /// `runtime.GOMAXPROCS(n)`; returns the previous value. A seeded run
+    /// records the value and keeps its one P (seeded.rs).
     pub fn set_gomaxprocs(&self, n: usize) -> usize {
+        if self.sh.seeded.is_some() {
+            return self
+                .sh
+                .nominal_procs
+                .swap(n.clamp(1, MAX_PROCS), Ordering::Relaxed);
+        }
         self.sh.set_gomaxprocs(n)
     }
 }

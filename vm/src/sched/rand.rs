@@ -19,6 +19,11 @@ impl Rng {
         Rng(Cell::new(seed ^ 0x9e37_79b9_7f4a_7c15))
     }
 
+    /// Starts the sequence of `seed` again (a seeded schedule's slice).
+    pub fn reseed(&self, seed: u64) {
+        self.0.set(seed ^ 0x9e37_79b9_7f4a_7c15);
+    }
+
     pub fn next_u64(&self) -> u64 {
         let s = self.0.get().wrapping_add(0xa076_1d64_78bd_642f);
         self.0.set(s);

@@ -126,11 +126,24 @@ pub(super) struct Shared<E: Executor> {
     pub(super) stats: Stats,
     /// The program's `time.Timer`s and `Ticker`s by id (`timer.rs`).
     pub(super) go_timers: super::timer::GoTimers<E>,
+    /// A seeded schedule's state (seeded.rs); None in a normal run.
+    pub(super) seeded: Option<Mutex<super::seeded::Seeded<E>>>,
+    /// A seeded run's virtual clock, in ns (`now_ns` reads it then).
+    pub(super) vclock: AtomicU64,
+    /// A seeded run's GOMAXPROCS as the program sets and reads it (it
+    /// runs on one P whatever the value).
+    pub(super) nominal_procs: AtomicUsize,
 }
 
 impl<E: Executor> Shared<E> {
     pub(super) fn new(exec: E, cfg: Config) -> Shared<E> {
-        let procs = cfg.gomaxprocs.clamp(1, MAX_PROCS);
+        let procs = if cfg.sched.is_some() {
+            1
+        } else {
+            cfg.gomaxprocs.clamp(1, MAX_PROCS)
+        };
+        let seeded = cfg.sched.map(super::seeded::Seeded::new);
+        let nominal_procs = AtomicUsize::new(cfg.gomaxprocs.clamp(1, MAX_PROCS));
         Shared {
             exec,
             cfg,
@@ -169,10 +182,16 @@ impl<E: Executor> Shared<E> {
             sysmon_cv: Condvar::new(),
             stats: Stats::default(),
             go_timers: Default::default(),
+            seeded,
+            vclock: AtomicU64::new(0),
+            nominal_procs,
         }
     }
 
     pub(super) fn now_ns(&self) -> u64 {
+        if self.seeded.is_some() {
+            return self.vclock.load(Ordering::Relaxed);
+        }
         self.epoch.elapsed().as_nanos() as u64
     }
 

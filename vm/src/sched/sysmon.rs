@@ -58,7 +58,10 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
         }
         let now = sh.now_ns();
         let mut acted = false;
-        for p in sh.all_ps() {
+        // A seeded run preempts by its own points and keeps its one P in
+        // system calls (seeded.rs): sysmon only traces.
+        let ps = if sh.seeded.is_some() { 0 } else { usize::MAX };
+        for p in sh.all_ps().take(ps) {
             match p.status() {
                 PStatus::Running => {
                     if let Some(g) = p.curg.lock().as_ref() {

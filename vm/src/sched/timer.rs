@@ -107,9 +107,10 @@ pub(super) enum TimerAction<E: Executor> {
 pub const TIME_WORDS: usize = 3;
 
 /// Builds the value a timer sends: the current time minus `late_ns` (the
-/// time the tick was due). Runs outside every goroutine: pointer-free
+/// time the tick was due), on the virtual clock when one is given (a
+/// seeded run, seeded.rs). Runs outside every goroutine: pointer-free
 /// words only.
-pub type TimeWords = fn(late_ns: u64) -> [u64; TIME_WORDS];
+pub type TimeWords = fn(late_ns: u64, virtual_now: Option<u64>) -> [u64; TIME_WORDS];
 
 /// AfterFunc's function as the executor keeps it: how to start its
 /// goroutine, and how to release the root that keeps it alive while the
@@ -395,7 +396,7 @@ fn fire<E: Executor>(t: &Arc<GoTimer<E>>, seq: u64, pcx: &PCtx<E>) {
         st.handle = None;
     }
     if let Some((c, time)) = &st.chan {
-        let v = time(late);
+        let v = time(late, pcx.virtual_now());
         // Non-blocking: a waiting receiver takes it, else the one-value
         // buffer, else (a ticker's unread tick) it is dropped.
         let _ = select(pcx, &[SelCase::Send(Some(c), &v)], false);
@@ -445,7 +446,7 @@ mod tests {
         }
     }
 
-    fn stamp(late_ns: u64) -> [u64; TIME_WORDS] {
+    fn stamp(late_ns: u64, _virtual: Option<u64>) -> [u64; TIME_WORDS] {
         [7, late_ns, 9]
     }
 
