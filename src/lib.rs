@@ -280,6 +280,7 @@ pub struct Builder {
     max_goroutines: usize,
     race: Option<gol_vm::RaceOptions>,
     sched: Option<SchedSpec>,
+    trace: Option<gol_vm::TraceConfig>,
     stdout: Output,
     stderr: Output,
     reports_to_stderr: Option<bool>,
@@ -338,6 +339,19 @@ impl Builder {
     /// [`SchedSpec::parse`].
     pub fn sched(mut self, spec: SchedSpec) -> Builder {
         self.sched = Some(spec);
+        self
+    }
+
+    /// Writes an execution trace of each run to `path`: Chrome trace-event
+    /// JSON that ui.perfetto.dev opens (goroutine segments per P, Ms, the
+    /// collector's phases, wake-up arrows, counters). With
+    /// `flight_recorder`, only the last five seconds are kept, and written
+    /// only if the run ends in a panic, a fatal error or a deadlock.
+    pub fn trace(mut self, path: impl Into<std::path::PathBuf>, flight_recorder: bool) -> Builder {
+        self.trace = Some(gol_vm::TraceConfig {
+            path: path.into(),
+            flight_recorder,
+        });
         self
     }
 
@@ -417,6 +431,7 @@ impl Builder {
                 max_goroutines: self.max_goroutines,
                 race: self.race,
                 sched: self.sched,
+                trace: self.trace,
                 stdout: self.stdout,
                 stderr: self.stderr,
                 reports_to_stderr,
@@ -435,6 +450,7 @@ struct Inner {
     max_goroutines: usize,
     race: Option<gol_vm::RaceOptions>,
     sched: Option<SchedSpec>,
+    trace: Option<gol_vm::TraceConfig>,
     stdout: Output,
     stderr: Output,
     reports_to_stderr: bool,
@@ -666,6 +682,7 @@ impl Vm {
             canceller: Some(self.canceller.clone()),
             race: self.inner.race.clone(),
             sched: self.inner.sched,
+            trace: self.inner.trace.clone(),
         });
         let host = Arc::new(RunHost {
             stdout: self.inner.stdout.clone(),

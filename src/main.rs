@@ -44,6 +44,14 @@ enum Command {
         /// its output and the command that replays it
         #[arg(long, value_name = "N")]
         explore: Option<u64>,
+        /// Write an execution trace to FILE (Chrome trace-event JSON: open
+        /// it in ui.perfetto.dev)
+        #[arg(long, value_name = "FILE")]
+        trace: Option<String>,
+        /// Keep the last five seconds of an execution trace and write them
+        /// to FILE if the run ends in a panic, a fatal error or a deadlock
+        #[arg(long, value_name = "FILE", conflicts_with = "trace")]
+        flight_recorder: Option<String>,
         /// The program's source file
         file: String,
         /// Arguments passed to the program (os.Args[1:])
@@ -122,11 +130,14 @@ fn main() -> ExitCode {
             explore: Some(n),
             file,
             args,
+            ..
         } => explore::run(race, sched, n, &file, &args),
         Command::Run {
             race,
             sched,
             explore: None,
+            trace,
+            flight_recorder,
             file,
             args,
         } => {
@@ -142,6 +153,12 @@ fn main() -> ExitCode {
             }
             if let Some(spec) = sched {
                 builder = builder.sched(spec);
+            }
+            if let Some(path) = trace {
+                builder = builder.trace(path, false);
+            }
+            if let Some(path) = flight_recorder {
+                builder = builder.trace(path, true);
             }
             let vm = match builder.build() {
                 Ok(vm) => vm,
@@ -196,7 +213,7 @@ fn parse_sched(s: &str) -> Result<gol::SchedSpec, String> {
 
 /// `run`'s flags that take a value (`-sched pct:1,3` as well as
 /// `-sched=pct:1,3`).
-const RUN_VALUE_FLAGS: [&str; 2] = ["sched", "explore"];
+const RUN_VALUE_FLAGS: [&str; 4] = ["sched", "explore", "trace", "flight-recorder"];
 
 /// The command line with Go's single-dash spelling of `run`'s flags
 /// (`gol run -race x.go`, `-sched=pct:1,3`) turned into the double dash

@@ -149,6 +149,24 @@ impl Executor for Exec {
             .is_some_and(|l| l.caller.load(Ordering::SeqCst) == 0)
     }
 
+    fn g_name(&self, g: &Box<G>) -> String {
+        let Some(f) = g.frames.first() else {
+            return String::new();
+        };
+        let Ok(pool) = self.pool.lock() else {
+            return String::new();
+        };
+        pool.proto
+            .prog
+            .funcs
+            .get(f.func as usize)
+            .map_or(String::new(), |f| f.name.to_string())
+    }
+
+    fn heap_counters(&self) -> Option<(u64, u64)> {
+        Some((self.heap.heap_live_bytes(), self.heap.goal_bytes()))
+    }
+
     fn deadlock(&self, cx: &Cx) -> bool {
         self.live
             .as_ref()
@@ -450,6 +468,17 @@ pub(crate) fn sched_config(vm: &Vm) -> crate::sched::Config {
     cfg
 }
 
+/// Writes the tracer's events to `path` (a note on stderr if it cannot).
+fn write_trace(t: &crate::sched::tracer::Tracer, path: &std::path::Path) {
+    let evs = t.take();
+    let text = t.json(&evs);
+    if let Err(e) = std::fs::write(path, text) {
+        crate::stdio::write_report(
+            format!("gol: cannot write the trace to {}: {e}\n", path.display()).as_bytes(),
+        );
+    }
+}
+
 /// Runs the program's main goroutine and every goroutine it starts on the
 /// scheduler; returns how the run ended (its report printed).
 pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
@@ -465,8 +494,19 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
         // and no assist waits to add decisions of their own.
         vm.heap.set_concurrent(false);
     }
+    let tracer = vm.run_config.trace.as_ref().map(|c| {
+        let ring = c
+            .flight_recorder
+            .then_some(crate::sched::tracer::FlightRecorder {
+                window_ns: crate::FLIGHT_WINDOW_NS,
+                max_events: crate::FLIGHT_MAX_EVENTS,
+            });
+        std::sync::Arc::new(crate::sched::tracer::Tracer::new(true, ring))
+    });
     let exec = Exec::new(vm);
-    let sched = Sched::new(exec, sched_config(vm));
+    let mut cfg = sched_config(vm);
+    cfg.tracer = tracer.clone();
+    let sched = Sched::new(exec, cfg);
     let main = Box::new(G::new(1, vm.prog.entry));
     let canceller = vm.run_config.canceller.clone();
     if let Some(c) = &canceller {
@@ -493,6 +533,15 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
         return Ending::Cancelled;
     }
     let raced = vm.race.take().filter(|r| r.found() > 0);
+    if let (Some(t), Some(c)) = (&tracer, &vm.run_config.trace) {
+        let failed = matches!(
+            exit,
+            RunExit::Panicked { .. } | RunExit::Fatal(_) | RunExit::Deadlock(_)
+        ) || (matches!(exit, RunExit::Exit(_)) && exec.fatal.load(Ordering::Acquire));
+        if !c.flight_recorder || failed {
+            write_trace(t, &c.path);
+        }
+    }
     match exit {
         RunExit::Exit(_) if exec.fatal.load(Ordering::Acquire) => Ending::Fatal,
         // Go's race runtime ends a run that would exit 0 (main returned,

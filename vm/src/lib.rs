@@ -342,7 +342,25 @@ pub struct RunConfig {
     /// seed, virtual time, collections with the world stopped; the same
     /// seed gives the same run (sched/seeded.rs).
     pub sched: Option<sched::SchedSpec>,
+    /// Write an execution trace (sched/tracer.rs).
+    pub trace: Option<TraceConfig>,
 }
+
+/// Where an execution trace goes (`gol run --trace=FILE`, or
+/// `--flight-recorder=FILE`).
+#[derive(Clone, Debug)]
+pub struct TraceConfig {
+    pub path: std::path::PathBuf,
+    /// Keep only the last [`FLIGHT_WINDOW_NS`] (at most
+    /// [`FLIGHT_MAX_EVENTS`] events) and write them only if the run ends
+    /// in a panic, a fatal error or a deadlock.
+    pub flight_recorder: bool,
+}
+
+/// The flight recorder's window: the last five seconds.
+pub const FLIGHT_WINDOW_NS: u64 = 5_000_000_000;
+/// The flight recorder's most events (about 100 MB of JSON at most).
+pub const FLIGHT_MAX_EVENTS: usize = 1 << 20;
 
 /// How a run ended, for a program that embeds the VM; the text of a
 /// panic, fatal error or deadlock went to the host's `report`.

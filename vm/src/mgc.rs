@@ -208,6 +208,7 @@ fn start_cycle_if(exec: &Exec, cx: &Cx, forced: bool) -> Option<u32> {
     }
     // Go's gcStart: sweep what is left before stopping the world.
     heap.finish_sweep();
+    exec.driver.trace_sweep_done(cx.tracer());
     let t0 = Instant::now();
     let stopped = cx.stop_the_world();
     let mut started = None;
@@ -230,6 +231,11 @@ fn start_cycle_if(exec: &Exec, cx: &Cx, forced: bool) -> Option<u32> {
             exec.driver.forced.store(cycle, Relaxed);
         }
         started = Some(cycle);
+        if let Some(t) = cx.tracer() {
+            let now = t.now();
+            t.push(crate::rt::gc_span(t.at(t0), now, "STW: sweep termination"));
+            exec.driver.trace_mark_t0.store(now, Relaxed);
+        }
         exec.driver.notify(|s| s.started += 1);
     }
     cx.start_the_world(stopped);
@@ -385,6 +391,7 @@ impl Exec {
                     if let Ok(mut s) = self.driver.signal.lock() {
                         s.sweep = false;
                     }
+                    self.driver.trace_sweep_done(h.tracer());
                 }
                 continue;
             }
@@ -449,6 +456,20 @@ impl Exec {
                 // read.
                 unsafe { heap.mark_termination(&mut |_| {}) }
             };
+            if let Some(t) = h.tracer() {
+                let mark_t0 = self.driver.trace_mark_t0.swap(0, Relaxed);
+                let stw_t0 = t.at(t0);
+                if mark_t0 != 0 {
+                    t.push(crate::rt::gc_span(mark_t0, stw_t0, "mark"));
+                }
+                t.push(crate::rt::gc_span(stw_t0, t.now(), "STW: mark termination"));
+                if matches!(done, MarkTermination::Done(_)) {
+                    self.driver.trace_sweep_t0.store(t.now(), Relaxed);
+                } else {
+                    // The mark resumes.
+                    self.driver.trace_mark_t0.store(t.now(), Relaxed);
+                }
+            }
             if let MarkTermination::Done(st) = done {
                 let forced = self.driver.forced.load(Relaxed) == heap.mark_cycle();
                 self.driver.trace(&st, procs, forced);
@@ -487,9 +508,23 @@ impl crate::Vm {
             exec,
             me: cx.goid(),
         };
+        let t0 = cx.tracer().map(|t| t.now());
         // SAFETY: this M is counted in the world (inside a slice), so no
         // stop of the world overlaps the assist's mark work.
-        match unsafe { self.heap.assist_alloc(&mut self.cache, bytes, &scanner) } {
+        let assist = unsafe { self.heap.assist_alloc(&mut self.cache, bytes, &scanner) };
+        // Assists that found nothing to do are not worth a slice.
+        if let Some((t0, t1)) = t0
+            .zip(cx.tracer().map(|t| t.now()))
+            .filter(|(a, b)| b - a >= 1_000)
+        {
+            cx.trace(crate::sched::tracer::Ev::Span {
+                track: cx.track(),
+                t0,
+                t1,
+                name: "mark assist".into(),
+            });
+        }
+        match assist {
             Assist::Paid => {}
             // No work to take now: other goroutines' stacks are being
             // scanned or will be at their next instruction outside the
@@ -636,6 +671,7 @@ pub(crate) unsafe fn collect_with(
     g: Option<&G>,
     others: &Others<'_>,
 ) {
+    let traced = sl.and_then(|s| s.cx.tracer().map(|t| t.now()));
     let globals = &vm.globals;
     let mut roots = |sink: &mut dyn FnMut(usize)| {
         if let Some(g) = g {
@@ -649,6 +685,9 @@ pub(crate) unsafe fn collect_with(
     };
     // SAFETY: the caller guarantees a stopped world and complete roots.
     let st = unsafe { vm.heap.collect(&mut roots) };
+    if let (Some(t0), Some(t)) = (traced, sl.and_then(|s| s.cx.tracer())) {
+        t.push(crate::rt::gc_span(t0, t.now(), "STW: collection"));
+    }
     let procs = sl.map_or(1, |s| s.cx.gomaxprocs());
     match sl {
         Some(s) => s.exec.driver.trace(&st, procs, g.is_some()),

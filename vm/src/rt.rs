@@ -390,6 +390,10 @@ pub(crate) struct Driver {
     pub(crate) forced: AtomicU32,
     pub(crate) start: Instant,
     pub(crate) gctrace: bool,
+    /// The tracer's clock when the cycle's mark began and when its sweep
+    /// began (0: not in that phase), for the GC track's slices.
+    pub(crate) trace_mark_t0: AtomicU64,
+    pub(crate) trace_sweep_t0: AtomicU64,
 }
 
 impl Driver {
@@ -403,6 +407,16 @@ impl Driver {
             forced: AtomicU32::new(0),
             start,
             gctrace,
+            trace_mark_t0: AtomicU64::new(0),
+            trace_sweep_t0: AtomicU64::new(0),
+        }
+    }
+
+    /// Ends the trace's sweep slice, if one is open.
+    pub(crate) fn trace_sweep_done(&self, t: Option<&crate::sched::tracer::Tracer>) {
+        let t0 = self.trace_sweep_t0.swap(0, Relaxed);
+        if let (Some(t), true) = (t, t0 != 0) {
+            t.push(gc_span(t0, t.now(), "sweep"));
         }
     }
 
@@ -727,5 +741,15 @@ impl crate::stdio::Host for ReportTap {
             Some(h) => h.as_any(),
             None => self,
         }
+    }
+}
+
+/// A slice on the trace's GC track.
+pub(crate) fn gc_span(t0: u64, t1: u64, name: &'static str) -> crate::sched::tracer::Ev {
+    crate::sched::tracer::Ev::Span {
+        track: crate::sched::tracer::Track::Gc,
+        t0,
+        t1,
+        name: name.into(),
     }
 }

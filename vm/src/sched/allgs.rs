@@ -189,6 +189,13 @@ pub struct SchedHandle<E: Executor> {
     pub(super) sh: Arc<Shared<E>>,
 }
 
+impl<E: Executor> SchedHandle<E> {
+    /// The run's tracer, if it records now.
+    pub fn tracer(&self) -> Option<&super::tracer::Tracer> {
+        self.sh.tracer.as_deref().filter(|t| t.on())
+    }
+}
+
 impl<E: Executor> Clone for SchedHandle<E> {
     fn clone(&self) -> Self {
         SchedHandle {

@@ -220,6 +220,21 @@ impl<E: Executor> PCtx<E> {
         }
     }
 
+    /// An arrow from victim P `v`'s track to the stolen G's next segment.
+    fn trace_steal(&self, v: usize, hdr: &super::g::GHeader, what: &'static str) {
+        if let Some(t) = self.tracer() {
+            let id = t.new_flow();
+            hdr.trace_flow.store(id, Ordering::Relaxed);
+            self.trace(super::tracer::Ev::FlowOut {
+                track: super::tracer::Track::P(v as u32),
+                t: t.now(),
+                id,
+                name: what,
+                host: true,
+            });
+        }
+    }
+
     /// Four rounds over the other Ps in a random order (Go's `stealWork`).
     fn steal_work(&self, procs: usize) -> Option<GRef<E>> {
         let held = self.held.borrow();
@@ -233,6 +248,7 @@ impl<E: Executor> PCtx<E> {
                 let Some(vp) = self.sh.p(v) else { continue };
                 if let Some(g) = h.local.steal_from(&vp.thief) {
                     self.sh.stats.steals.fetch_add(1, Ordering::Relaxed);
+                    self.trace_steal(v, &g.hdr, "stolen");
                     return Some(g);
                 }
                 if round == 3 {
@@ -242,6 +258,7 @@ impl<E: Executor> PCtx<E> {
                     }
                     if let Some(g) = vp.runnext.try_lock().and_then(|mut r| r.take()) {
                         self.sh.stats.runnext_steals.fetch_add(1, Ordering::Relaxed);
+                        self.trace_steal(v, &g.hdr, "runnext stolen");
                         return Some(g);
                     }
                 }

@@ -180,6 +180,11 @@ pub struct GHeader {
     /// Written under the state lock; Release/Acquire so a reader that
     /// sees the stamp sees the shading done before it.
     pub(crate) gc_cycle: AtomicU32,
+    /// The tracer's arrow that made this G runnable, for its next segment
+    /// (0: none; tracer.rs).
+    pub(crate) trace_flow: AtomicU64,
+    /// Whether the tracer has this G's name.
+    pub(crate) trace_named: AtomicBool,
 }
 
 impl GHeader {
@@ -192,6 +197,8 @@ impl GHeader {
             run_start_ns: AtomicU64::new(0),
             slot: AtomicUsize::new(usize::MAX),
             gc_cycle: AtomicU32::new(0),
+            trace_flow: AtomicU64::new(0),
+            trace_named: AtomicBool::new(false),
         }
     }
 

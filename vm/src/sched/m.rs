@@ -52,6 +52,7 @@ use super::pctx::PCtx;
 use super::primitives::{fence, Arc, AtomicBool, AtomicI64, AtomicU64, Condvar, Mutex, Ordering};
 use super::rand::Rng;
 use super::shared::{Ending, Shared};
+use super::tracer::{Ev, SegEnd};
 use super::{Executor, RunOutcome};
 use std::cell::{Cell, RefCell};
 
@@ -132,6 +133,11 @@ fn mstart<E: Executor>(
         rng: Rng::new(seed),
         syscall_p: RefCell::new(None),
         seeded_slice: Cell::new(None),
+        tbuf: RefCell::new(Vec::new()),
+        held_since: Cell::new(0),
+        syscall_since: Cell::new(0),
+        seg_start: Cell::new(0),
+        seg_flow: Cell::new(0),
     };
     if let Some(p) = p {
         cx.acquirep(p, PStatus::Idle);
@@ -149,6 +155,7 @@ fn mstart<E: Executor>(
         let mut sl = sh.lock.lock();
         sh.pidleput_locked(&mut sl, p);
     }
+    cx.trace_flush();
     let mut sl = sh.lock.lock();
     sl.live_ms -= 1;
     drop(sl);
@@ -277,6 +284,8 @@ impl<E: Executor> PCtx<E> {
                 };
             }
             sh.stats.m_parks.fetch_add(1, Ordering::Relaxed);
+            // A parked M's events would wait for it to run again.
+            self.trace_flush();
             self.m.blocked.store(true, Ordering::Relaxed);
             let mut pk = self.m.park.lock();
             drop(sl);
@@ -316,6 +325,12 @@ impl<E: Executor> PCtx<E> {
             p.schedtick.fetch_add(1, Ordering::Relaxed);
             *p.curg.lock() = Some(g.clone());
         }
+        let traced = self.tracer().is_some();
+        if let Some(t) = self.tracer() {
+            self.seg_start.set(t.now());
+            self.seg_flow
+                .set(g.hdr.trace_flow.swap(0, Ordering::Relaxed));
+        }
         self.m.curg.store(g.hdr.id, Ordering::Relaxed);
         *self.curg.borrow_mut() = Some(g.clone());
         // Counted in before taking the G's state, so a stopped world
@@ -324,10 +339,27 @@ impl<E: Executor> PCtx<E> {
         let outcome = {
             let mut st = g.state.lock();
             match st.as_mut() {
-                Some(s) => sh.exec.run(s, self),
+                Some(s) => {
+                    if traced && !g.hdr.trace_named.swap(true, Ordering::Relaxed) {
+                        let name = sh.exec.g_name(s);
+                        self.trace(Ev::Name { g: g.hdr.id, name });
+                    }
+                    sh.exec.run(s, self)
+                }
                 None => gol_gc::throw("execute: goroutine without state"),
             }
         };
+        if traced {
+            let end = match outcome {
+                RunOutcome::Preempted => SegEnd::Preempted,
+                RunOutcome::Yielded => SegEnd::Yielded,
+                RunOutcome::Blocked(r) => SegEnd::Blocked(r),
+                RunOutcome::Done | RunOutcome::Goexit => SegEnd::Done,
+                RunOutcome::Panicked => SegEnd::Panicked,
+                RunOutcome::Exit(_) => SegEnd::Exit,
+            };
+            self.cut_segment(g.hdr.id, end);
+        }
         sh.exec.after_slice(self, &outcome);
         sh.world.leave();
         sh.exec.after_leave(self, &outcome);

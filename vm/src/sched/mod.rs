@@ -154,6 +154,7 @@ mod sysmon;
 mod timer;
 mod timerheap;
 mod trace;
+pub mod tracer;
 pub(crate) mod world;
 
 pub use allgs::{GRoots, GView, SchedHandle, SlotVisit};
@@ -249,6 +250,16 @@ pub trait Executor: Send + Sync + Sized + 'static {
     fn deadlock(&self, _cx: &PCtx<Self>) -> bool {
         false
     }
+
+    /// The name the tracer gives goroutine `g` (its function).
+    fn g_name(&self, _g: &Self::G) -> String {
+        String::new()
+    }
+
+    /// The heap's live bytes and goal, for the tracer's counters.
+    fn heap_counters(&self) -> Option<(u64, u64)> {
+        None
+    }
 }
 
 /// Where schedtrace lines go.
@@ -267,6 +278,8 @@ pub struct Config {
     /// A seeded schedule (`-sched=`): one P, every decision from the
     /// seed, virtual time (seeded.rs). GOMAXPROCS is then 1.
     pub sched: Option<SchedSpec>,
+    /// The execution tracer (tracer.rs), if the run has one.
+    pub tracer: Option<Arc<tracer::Tracer>>,
 }
 
 impl Config {
@@ -277,6 +290,7 @@ impl Config {
             scheddetail: false,
             trace_sink: None,
             sched: None,
+            tracer: None,
         }
     }
 

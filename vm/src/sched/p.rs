@@ -200,6 +200,9 @@ impl<E: Executor> PCtx<E> {
         };
         p.m_id.store(self.m.id, Ordering::Relaxed);
         self.m.p_id.store(p.id as i64, Ordering::Relaxed);
+        if let Some(t) = self.tracer() {
+            self.held_since.set(t.now());
+        }
         *self.held.borrow_mut() = Some(Held { p, local });
         true
     }
@@ -208,6 +211,7 @@ impl<E: Executor> PCtx<E> {
         let Some(h) = self.held.borrow_mut().take() else {
             gol_gc::throw("releasep: no P");
         };
+        self.trace_held(h.p.id);
         *h.p.local.lock() = Some(h.local);
         *h.p.curg.lock() = None;
         h.p.m_id.store(-1, Ordering::Relaxed);

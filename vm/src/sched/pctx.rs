@@ -23,6 +23,7 @@ use super::p::{Held, P};
 use super::primitives::{Arc, Ordering};
 use super::rand::Rng;
 use super::shared::{Shared, Stats};
+use super::tracer::{Ev, Tracer, Track};
 use super::Executor;
 use std::cell::{Cell, RefCell};
 
@@ -39,6 +40,15 @@ pub struct PCtx<E: Executor> {
     pub(super) syscall_p: RefCell<Option<Arc<P<E>>>>,
     /// In a seeded run, the budget and seed of the slice being run.
     pub(super) seeded_slice: Cell<Option<super::seeded::SeededSlice>>,
+    /// The tracer's events of this M, not yet handed over (tracer.rs).
+    pub(super) tbuf: RefCell<Vec<Ev>>,
+    /// When this M took its P, and when its G entered a system call (the
+    /// tracer's M slices).
+    pub(super) held_since: Cell<u64>,
+    pub(super) syscall_since: Cell<u64>,
+    /// The running G's segment: since when, and the arrow into it.
+    pub(super) seg_start: Cell<u64>,
+    pub(super) seg_flow: Cell<u64>,
 }
 
 impl<E: Executor> PCtx<E> {
@@ -60,6 +70,16 @@ impl<E: Executor> PCtx<E> {
         let g = self.sh.new_g(state);
         let id = g.hdr.id;
         named(id);
+        if let Some(t) = self.tracer() {
+            let now = t.now();
+            let track = self.track();
+            self.trace(Ev::Instant {
+                track,
+                t: now,
+                name: format!("go: G{id}").into(),
+            });
+            self.flow_to(&g.hdr, now, "go");
+        }
         self.runqput(g, true);
         self.sh.wakep();
         id
@@ -142,6 +162,9 @@ impl<E: Executor> PCtx<E> {
     pub fn ready(&self, w: GWaker) {
         let g = w.into_g::<E>();
         if g.hdr.ready() {
+            if let Some(t) = self.tracer() {
+                self.flow_to(&g.hdr, t.now(), "wake");
+            }
             self.runqput(g, true);
             self.sh.wakep();
         }
@@ -185,6 +208,96 @@ impl<E: Executor> PCtx<E> {
     /// The id of this M's P, if it holds one.
     pub fn p_id(&self) -> Option<usize> {
         self.held.borrow().as_ref().map(|h| h.p.id)
+    }
+
+    /// The run's tracer, if it records now (tracer.rs, invariant 1).
+    #[inline]
+    pub fn tracer(&self) -> Option<&Tracer> {
+        self.sh.tracer.as_deref().filter(|t| t.on())
+    }
+
+    /// The run's tracer whether or not it records (`runtime/trace`
+    /// starts and stops it).
+    pub fn tracer_any(&self) -> Option<&std::sync::Arc<Tracer>> {
+        self.sh.tracer.as_ref()
+    }
+
+    /// Records `ev` in this M's buffer.
+    pub fn trace(&self, ev: Ev) {
+        let Some(t) = self.sh.tracer.as_deref() else {
+            return;
+        };
+        let mut b = self.tbuf.borrow_mut();
+        b.push(ev);
+        if b.len() >= super::tracer::FLUSH {
+            t.append(&mut b);
+        }
+    }
+
+    /// Hands this M's buffered events to the tracer.
+    pub fn trace_flush(&self) {
+        if let Some(t) = self.sh.tracer.as_deref() {
+            t.append(&mut self.tbuf.borrow_mut());
+        }
+    }
+
+    /// Ends the running G's segment on this M's P now (at the end of its
+    /// slice, or as it enters a system call).
+    pub(super) fn cut_segment(&self, g: u64, end: super::tracer::SegEnd) {
+        let Some(t) = self.sh.tracer.as_deref() else {
+            return;
+        };
+        let Track::P(p) = self.track() else {
+            return;
+        };
+        self.trace(Ev::Seg {
+            p,
+            m: self.m.id.max(0) as u32,
+            g,
+            t0: self.seg_start.get(),
+            t1: t.now(),
+            end,
+            flow_in: self.seg_flow.replace(0),
+        });
+    }
+
+    /// Records, on this M's track, the stretch it held `p` (ending now).
+    pub(super) fn trace_held(&self, p: usize) {
+        if let Some(t) = self.tracer() {
+            let now = t.now();
+            self.trace(Ev::Span {
+                track: Track::M(self.m.id.max(0) as u32),
+                t0: self.held_since.get().min(now),
+                t1: now,
+                name: format!("P{p}").into(),
+            });
+        }
+    }
+
+    /// The track of this M's P (its own when it holds none).
+    pub fn track(&self) -> Track {
+        match self.held.borrow().as_ref() {
+            Some(h) => Track::P(h.p.id as u32),
+            None => Track::M(self.m.id.max(0) as u32),
+        }
+    }
+
+    /// An arrow from here, now, to the next segment of the G of `hdr`; a
+    /// short host slice carries its start when no G runs here.
+    pub(super) fn flow_to(&self, hdr: &super::g::GHeader, now: u64, what: &'static str) {
+        let Some(t) = self.sh.tracer.as_deref() else {
+            return;
+        };
+        let id = t.new_flow();
+        hdr.trace_flow.store(id, Ordering::Relaxed);
+        let host = self.curg.borrow().is_none();
+        self.trace(Ev::FlowOut {
+            track: self.track(),
+            t: now,
+            id,
+            name: if host { "timer" } else { what },
+            host,
+        });
     }
 
     /// The scheduler's counters.

@@ -130,6 +130,8 @@ pub(super) struct Shared<E: Executor> {
     pub(super) seeded: Option<Mutex<super::seeded::Seeded<E>>>,
     /// A seeded run's virtual clock, in ns (`now_ns` reads it then).
     pub(super) vclock: AtomicU64,
+    /// The execution tracer (tracer.rs), if the run has one.
+    pub(super) tracer: Option<Arc<super::tracer::Tracer>>,
     /// A seeded run's GOMAXPROCS as the program sets and reads it (it
     /// runs on one P whatever the value).
     pub(super) nominal_procs: AtomicUsize,
@@ -144,6 +146,7 @@ impl<E: Executor> Shared<E> {
         };
         let seeded = cfg.sched.map(super::seeded::Seeded::new);
         let nominal_procs = AtomicUsize::new(cfg.gomaxprocs.clamp(1, MAX_PROCS));
+        let tracer = cfg.tracer.clone();
         Shared {
             exec,
             cfg,
@@ -185,6 +188,7 @@ impl<E: Executor> Shared<E> {
             seeded,
             vclock: AtomicU64::new(0),
             nominal_procs,
+            tracer,
         }
     }
 

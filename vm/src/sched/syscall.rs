@@ -151,9 +151,14 @@ impl<E: Executor> PCtx<E> {
         let Some(g) = self.curg.borrow().clone() else {
             gol_gc::throw("entersyscall: no goroutine");
         };
+        if let Some(t) = self.tracer() {
+            self.cut_segment(g.hdr.id, super::tracer::SegEnd::Syscall);
+            self.syscall_since.set(t.now());
+        }
         let Some(h) = self.held.borrow_mut().take() else {
             gol_gc::throw("entersyscall: no P");
         };
+        self.trace_held(h.p.id);
         g.hdr.set_status(GStatus::Running, GStatus::Syscall);
         let p = h.p;
         *p.local.lock() = Some(h.local);
@@ -203,6 +208,16 @@ impl<E: Executor> PCtx<E> {
             if let Some(p) = self.held_p() {
                 *p.curg.lock() = Some(g);
             }
+        }
+        if let Some(t) = self.tracer() {
+            let now = t.now();
+            self.trace(super::tracer::Ev::Span {
+                track: super::tracer::Track::M(self.m.id.max(0) as u32),
+                t0: self.syscall_since.get().min(now),
+                t1: now,
+                name: "system call".into(),
+            });
+            self.seg_start.set(now);
         }
         got
     }

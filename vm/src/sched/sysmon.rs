@@ -20,6 +20,7 @@
 use super::p::PStatus;
 use super::primitives::{Arc, Ordering};
 use super::shared::Shared;
+use super::tracer::{Ev, Tracer, Track};
 use super::Executor;
 use std::time::Duration;
 
@@ -29,11 +30,54 @@ const FORCE_PREEMPT_NS: u64 = 10_000_000;
 /// Minimum time a P must sit in a system call before sysmon retakes it.
 const SYSCALL_RETAKE_NS: u64 = 20_000;
 
+/// An instant on P `p`'s track, from sysmon.
+fn trace_instant<E: Executor>(sh: &Shared<E>, p: usize, name: String) {
+    if let Some(t) = sh.tracer.as_deref().filter(|t| t.on()) {
+        t.push(Ev::Instant {
+            track: Track::P(p as u32),
+            t: t.now(),
+            name: name.into(),
+        });
+    }
+}
+
+/// The tracer's counters: goroutines, run queues, heap.
+fn sample_counters<E: Executor>(sh: &Shared<E>, t: &Tracer, now: u64) {
+    let mut evs = vec![Ev::Counter {
+        t: now,
+        name: "goroutines",
+        series: vec![(
+            "goroutines".into(),
+            sh.live_gs.load(Ordering::Relaxed) as i64,
+        )],
+    }];
+    let mut q = vec![("global".to_string(), sh.global.len() as i64)];
+    for p in sh.all_ps().take(sh.procs()) {
+        q.push((format!("P{}", p.id), p.thief.len() as i64));
+    }
+    evs.push(Ev::Counter {
+        t: now,
+        name: "run queues",
+        series: q,
+    });
+    if let Some((live, goal)) = sh.exec.heap_counters() {
+        evs.push(Ev::Counter {
+            t: now,
+            name: "heap",
+            series: vec![("live".into(), live as i64), ("goal".into(), goal as i64)],
+        });
+    }
+    for e in evs {
+        t.push(e);
+    }
+}
+
 pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
     let mut delay_us: u64 = 20;
     let mut idle: u32 = 0;
     let mut last_trace_ns = sh.now_ns();
     let mut last_poll_ns = sh.now_ns();
+    let mut last_sample_ns = 0u64;
     loop {
         if idle == 0 {
             delay_us = 20;
@@ -70,6 +114,7 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
                             && !g.hdr.preempt.load(Ordering::Relaxed)
                         {
                             g.hdr.preempt.store(true, Ordering::Relaxed);
+                            trace_instant(&sh, p.id, format!("preempt G{} (sysmon)", g.hdr.id));
                             sh.stats.preempt_requests.fetch_add(1, Ordering::Relaxed);
                             acted = true;
                         }
@@ -91,6 +136,7 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
                     }
                     if p.retake_from_syscall() {
                         sh.stats.syscall_retakes.fetch_add(1, Ordering::Relaxed);
+                        trace_instant(&sh, p.id, "P retaken from a system call (sysmon)".into());
                         sh.handoffp(p.clone());
                         acted = true;
                     }
@@ -112,6 +158,13 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
             if !ws.is_empty() {
                 sh.inject(ws);
                 acted = true;
+            }
+        }
+        if let Some(t) = sh.tracer.as_deref().filter(|t| t.on()) {
+            let tn = t.now();
+            if tn.saturating_sub(last_sample_ns) >= 1_000_000 {
+                last_sample_ns = tn;
+                sample_counters(&sh, t, tn);
             }
         }
         if sh.cfg.schedtrace_ms > 0

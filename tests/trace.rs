@@ -1,0 +1,289 @@
+//! Execution traces (`gol run --trace=FILE`, `--flight-recorder=FILE`),
+//! read back as Perfetto would: valid trace-event JSON, named P, M and GC
+//! tracks, goroutine segments that never overlap on a P, every arrow's end
+//! matched by its start, the collector's phases in order, assists inside
+//! the segments of the goroutines that paid them, counters; the flight
+//! recorder writes only for a failed run.
+
+mod common;
+
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gol-trace-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn gol_traced(flag: &str, out: &Path, prog: &Path, procs: &str) -> (i32, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_gol"))
+        .arg("run")
+        .arg(format!("{flag}={}", out.display()))
+        .arg(prog)
+        .env("GOMAXPROCS", procs)
+        .output()
+        .expect("run gol");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn load(p: &Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(p).unwrap();
+    let doc: Value = serde_json::from_str(&text).expect("the trace is JSON");
+    doc["traceEvents"].as_array().expect("traceEvents").clone()
+}
+
+/// Nanoseconds from the format's microseconds.
+fn ns(v: &Value) -> i64 {
+    (v.as_f64().unwrap() * 1000.0).round() as i64
+}
+
+fn track_names(evs: &[Value]) -> HashMap<i64, String> {
+    evs.iter()
+        .filter(|e| e["ph"] == "M" && e["name"] == "thread_name")
+        .map(|e| {
+            (
+                e["tid"].as_i64().unwrap(),
+                e["args"]["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Slices (`X`) of category `cat` by track, as (start, end, name), sorted.
+fn slices(evs: &[Value], cat: &str) -> BTreeMap<i64, Vec<(i64, i64, String)>> {
+    let mut by: BTreeMap<i64, Vec<_>> = BTreeMap::new();
+    for e in evs.iter().filter(|e| e["ph"] == "X" && e["cat"] == cat) {
+        let t0 = ns(&e["ts"]);
+        let t1 = t0 + ns(&e["dur"]);
+        by.entry(e["tid"].as_i64().unwrap()).or_default().push((
+            t0,
+            t1,
+            e["name"].as_str().unwrap().to_string(),
+        ));
+    }
+    for v in by.values_mut() {
+        v.sort();
+    }
+    by
+}
+
+/// The checks every trace passes (module docs).
+fn check_structure(evs: &[Value]) {
+    let names = track_names(evs);
+    // Every event's track is named.
+    for e in evs
+        .iter()
+        .filter(|e| e["ph"] != "M" && e["ph"] != "C" && e.get("tid").is_some())
+    {
+        let tid = e["tid"].as_i64().unwrap();
+        assert!(names.contains_key(&tid), "unnamed track {tid}: {e}");
+    }
+    // Goroutine segments on one P never overlap: one G at a time runs there.
+    for (tid, segs) in slices(evs, "goroutine") {
+        assert!(names[&tid].starts_with('P'), "a segment on {}", names[&tid]);
+        for w in segs.windows(2) {
+            assert!(
+                w[0].1 <= w[1].0,
+                "overlap on {}: {:?} and {:?}",
+                names[&tid],
+                w[0],
+                w[1]
+            );
+        }
+    }
+    // An M holds one P at a time.
+    for (tid, spans) in slices(evs, "m") {
+        let held: Vec<_> = spans.iter().filter(|s| s.2.starts_with('P')).collect();
+        for w in held.windows(2) {
+            assert!(
+                w[0].1 <= w[1].0,
+                "{} holds two Ps: {:?} {:?}",
+                names[&tid],
+                w[0],
+                w[1]
+            );
+        }
+    }
+    // Every arrow that ends was started, once.
+    let starts: Vec<i64> = evs
+        .iter()
+        .filter(|e| e["ph"] == "s")
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    let unique: HashSet<i64> = starts.iter().copied().collect();
+    assert_eq!(unique.len(), starts.len(), "an arrow started twice");
+    for e in evs.iter().filter(|e| e["ph"] == "f") {
+        assert!(
+            unique.contains(&e["id"].as_i64().unwrap()),
+            "an arrow without a start: {e}"
+        );
+    }
+}
+
+#[test]
+fn the_sieve_on_one_two_and_eight_ps() {
+    for procs in ["1", "2", "8"] {
+        sieve_on(procs);
+    }
+}
+
+fn sieve_on(procs: &str) {
+    let out = tmp("sieve.json");
+    let prog = common::root().join("examples/trace_sieve.gol");
+    let (code, err) = gol_traced("--trace", &out, &prog, procs);
+    assert_eq!(code, 0, "{err}");
+    let evs = load(&out);
+    check_structure(&evs);
+    let names: HashSet<String> = track_names(&evs).into_values().collect();
+    // A P that never ran a goroutine has no track.
+    let busy = if procs == "1" { "P0" } else { "P1" };
+    for t in ["GC", "P0", "M0", busy] {
+        assert!(names.contains(t), "no track {t}: {names:?}");
+    }
+    let segs = slices(&evs, "goroutine");
+    let n: usize = segs.values().map(Vec::len).sum();
+    // Each of the ~1,200 numbers passed down the chain is a hand-off.
+    assert!(n > 1000, "{n} segments");
+    let named = |p: &str| {
+        evs.iter()
+            .any(|e| e["cat"] == "goroutine" && e["name"].as_str().unwrap().ends_with(p))
+    };
+    assert!(named(" main.filter") && named(" main.generate"));
+    let gos = evs
+        .iter()
+        .filter(|e| e["ph"] == "i" && e["name"].as_str().unwrap().starts_with("go: G"))
+        .count();
+    assert_eq!(gos, 201, "one creation per goroutine");
+    let blocked = evs
+        .iter()
+        .filter(|e| {
+            e["cat"] == "goroutine"
+                && e["args"]["end"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("blocked: chan")
+        })
+        .count();
+    assert!(blocked > 1000, "{blocked}");
+    let arrows = evs.iter().filter(|e| e["ph"] == "f").count();
+    assert!(arrows > 1000, "{arrows} arrows");
+}
+
+#[test]
+fn the_collector_and_its_assists() {
+    let out = tmp("gc.json");
+    let prog = common::root().join("examples/trace_gc.gol");
+    let (code, err) = gol_traced("--trace", &out, &prog, "2");
+    assert_eq!(code, 0, "{err}");
+    let evs = load(&out);
+    check_structure(&evs);
+    let gc = slices(&evs, "gc");
+    let names = track_names(&evs);
+    let gc_tid = names
+        .iter()
+        .find(|(_, n)| *n == "GC")
+        .map(|(t, _)| *t)
+        .unwrap();
+    let phases = &gc[&gc_tid];
+    // The cycles' phases follow each other in Go's order.
+    let order = [
+        "STW: sweep termination",
+        "mark",
+        "STW: mark termination",
+        "sweep",
+    ];
+    let seq: Vec<&str> = phases.iter().map(|p| p.2.as_str()).collect();
+    assert!(seq.len() >= 8, "{seq:?}");
+    for (k, w) in seq.windows(2).enumerate() {
+        let a = order.iter().position(|o| *o == w[0]).unwrap();
+        let b = order.iter().position(|o| *o == w[1]).unwrap();
+        assert_eq!(b, (a + 1) % 4, "phase {k}: {} then {}", w[0], w[1]);
+    }
+    for w in phases.windows(2) {
+        assert!(
+            w[0].1 <= w[1].0 + 1,
+            "GC phases overlap: {:?} {:?}",
+            w[0],
+            w[1]
+        );
+    }
+    // Assists lie inside a segment of the same P.
+    let segs = slices(&evs, "goroutine");
+    let mut assists = 0;
+    for (tid, spans) in &gc {
+        if *tid == gc_tid {
+            continue;
+        }
+        for a in spans.iter().filter(|s| s.2 == "mark assist") {
+            assists += 1;
+            let inside = segs
+                .get(tid)
+                .is_some_and(|v| v.iter().any(|s| s.0 <= a.0 && a.1 <= s.1));
+            assert!(
+                inside,
+                "an assist outside every segment on {}: {a:?}",
+                names[tid]
+            );
+        }
+    }
+    assert!(assists > 0, "no assist recorded");
+    let heap = |k: &str| {
+        evs.iter()
+            .filter(|e| e["ph"] == "C" && e["name"] == "heap")
+            .map(|e| e["args"][k].as_i64().unwrap())
+            .max()
+            .unwrap_or(0)
+    };
+    assert!(heap("live") > 0 && heap("goal") > 0, "heap counters");
+}
+
+#[test]
+fn the_flight_recorder_writes_only_for_a_failed_run() {
+    let dir = tmp("fr");
+    std::fs::create_dir_all(&dir).unwrap();
+    let ok = dir.join("ok.go");
+    std::fs::write(&ok, "package main\n\nfunc main() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n\tprintln(<-c)\n}\n").unwrap();
+    let stuck = dir.join("stuck.go");
+    std::fs::write(
+        &stuck,
+        "package main\n\nfunc main() {\n\tc := make(chan int)\n\tfor i := 0; i < 100; i++ {\n\t\tgo func() { c <- 1 }()\n\t\t<-c\n\t}\n\t<-c\n}\n",
+    )
+    .unwrap();
+    let out_ok = dir.join("ok.json");
+    let (code, _) = gol_traced("--flight-recorder", &out_ok, &ok, "2");
+    assert_eq!(code, 0);
+    assert!(!out_ok.exists(), "a good run wrote its flight recording");
+    let out_stuck = dir.join("stuck.json");
+    let (code, err) = gol_traced("--flight-recorder", &out_stuck, &stuck, "2");
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("fatal error: all goroutines are asleep - deadlock!"),
+        "{err}"
+    );
+    let evs = load(&out_stuck);
+    check_structure(&evs);
+    // The moments before: main's last segment ended blocked on a receive.
+    let last = evs
+        .iter()
+        .filter(|e| e["cat"] == "goroutine" && e["args"]["goid"] == 1)
+        .max_by_key(|e| ns(&e["ts"]))
+        .expect("main's segments");
+    assert_eq!(last["args"]["end"], "blocked: chan receive");
+}
+
+#[test]
+fn an_unwritable_trace_is_reported() {
+    let prog = common::root().join("examples/hello.gol");
+    let (code, err) = gol_traced("--trace", Path::new("/nonexistent-dir/t.json"), &prog, "1");
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("gol: cannot write the trace to /nonexistent-dir/t.json"),
+        "{err}"
+    );
+}
