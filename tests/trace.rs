@@ -287,3 +287,60 @@ fn an_unwritable_trace_is_reported() {
         "{err}"
     );
 }
+
+#[test]
+fn runtime_trace_records_a_window_with_tasks_regions_and_logs() {
+    let out = tmp("annotations.json");
+    let prog = common::root().join("tests/trace/annotations.go");
+    let o = Command::new(env!("CARGO_BIN_EXE_gol"))
+        .arg("run")
+        .arg(&prog)
+        .arg(&out)
+        .env("GOMAXPROCS", "2")
+        .output()
+        .expect("run gol");
+    let want = std::fs::read_to_string(prog.with_extension("out")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        want,
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let evs = load(&out);
+    check_structure(&evs);
+    let mut open: HashMap<(String, i64), i64> = HashMap::new();
+    let mut closed = Vec::new();
+    for e in evs.iter().filter(|e| e["ph"] == "b" || e["ph"] == "e") {
+        let key = (
+            e["cat"].as_str().unwrap().to_string(),
+            e["id"].as_i64().unwrap(),
+        );
+        if e["ph"] == "b" {
+            assert!(open.insert(key, ns(&e["ts"])).is_none(), "begun twice: {e}");
+        } else {
+            let t0 = open.remove(&key).expect("an end without its begin");
+            assert!(t0 <= ns(&e["ts"]));
+            closed.push((key.0, e["name"].as_str().unwrap().to_string()));
+        }
+    }
+    assert!(open.is_empty(), "unended: {open:?}");
+    closed.sort();
+    let grind = ("region".to_string(), "grind".to_string());
+    assert_eq!(
+        closed,
+        vec![
+            grind.clone(),
+            grind.clone(),
+            grind,
+            ("task".into(), "make coffee".into())
+        ]
+    );
+    let logs: Vec<&str> = evs
+        .iter()
+        .filter(|e| e["ph"] == "i")
+        .filter_map(|e| e["name"].as_str())
+        .filter(|n| n.starts_with("log beans: cup "))
+        .collect();
+    assert_eq!(logs.len(), 3, "{logs:?}");
+}

@@ -494,7 +494,7 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
         // and no assist waits to add decisions of their own.
         vm.heap.set_concurrent(false);
     }
-    let tracer = vm.run_config.trace.as_ref().map(|c| {
+    let mut tracer = vm.run_config.trace.as_ref().map(|c| {
         let ring = c
             .flight_recorder
             .then_some(crate::sched::tracer::FlightRecorder {
@@ -503,6 +503,19 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
             });
         std::sync::Arc::new(crate::sched::tracer::Tracer::new(true, ring))
     });
+    // A program that uses runtime/trace gets a tracer it starts itself
+    // (the others pay nothing: tracer.rs, invariant 1).
+    if tracer.is_none()
+        && vm
+            .prog
+            .natives
+            .iter()
+            .any(|n| n.name.starts_with("runtime/trace."))
+    {
+        tracer = Some(std::sync::Arc::new(crate::sched::tracer::Tracer::new(
+            false, None,
+        )));
+    }
     let exec = Exec::new(vm);
     let mut cfg = sched_config(vm);
     cfg.tracer = tracer.clone();

@@ -79,6 +79,7 @@ pub mod strings;
 pub mod sync;
 pub mod syncatomic;
 pub mod time;
+pub mod trace;
 pub mod unicode;
 pub mod utf8;
 
@@ -99,6 +100,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("os", ospkg::NATIVES),
     ("runtime", runtime::NATIVES),
     ("runtime/debug", runtime::DEBUG_NATIVES),
+    ("runtime/trace", trace::NATIVES),
     ("sort", sort::NATIVES),
     ("strconv", strconv::NATIVES),
     ("strings", strings::NATIVES),

@@ -41,6 +41,84 @@ impl<'a> NativeCtx<'a> {
         self.cx().and_then(|cx| cx.virtual_now())
     }
 
+    /// `runtime/trace.Start`: starts the run's tracer; false if it
+    /// already records (or the run has none).
+    pub fn trace_start(&self) -> bool {
+        match self.cx().and_then(|cx| cx.tracer_any()) {
+            Some(t) => {
+                // What was recorded before this Start is not this trace's.
+                let started = t.set_on(true);
+                if started {
+                    t.take();
+                }
+                started
+            }
+            None => false,
+        }
+    }
+
+    /// `runtime/trace.Stop`: stops the tracer and renders what it holds.
+    pub fn trace_stop(&self) -> Vec<u8> {
+        let Some(cx) = self.cx() else {
+            return Vec::new();
+        };
+        let Some(t) = cx.tracer_any() else {
+            return Vec::new();
+        };
+        // Every M hands its events over before the world stops for this
+        // goroutine; then none is recording any more.
+        t.request_flush();
+        let stopped = cx.stop_the_world();
+        t.set_on(false);
+        cx.start_the_world(stopped);
+        cx.trace_flush();
+        let evs = t.take();
+        t.json(&evs).into_bytes()
+    }
+
+    /// `runtime/trace.IsEnabled`.
+    pub fn trace_enabled(&self) -> bool {
+        self.cx().is_some_and(|cx| cx.tracer().is_some())
+    }
+
+    /// A `runtime/trace` annotation (the package's `event`): kind 0/1
+    /// begin/end a task, 2/3 a region (async slices), 4 a log (an instant
+    /// on the goroutine's P). Returns a new id for a begin.
+    pub fn trace_annotation(&self, kind: i64, id: u64, name: String, message: String) -> u64 {
+        use crate::sched::tracer::Ev;
+        let Some(cx) = self.cx() else {
+            return 0;
+        };
+        let Some(t) = cx.tracer() else {
+            return id;
+        };
+        let id = if id == 0 && matches!(kind, 0 | 2) {
+            t.new_id()
+        } else {
+            id
+        };
+        let now = t.now();
+        let ev = match kind {
+            0..=3 => Ev::Async {
+                t: now,
+                begin: kind % 2 == 0,
+                cat: if kind < 2 { "task" } else { "region" },
+                id,
+                name,
+            },
+            _ => Ev::Instant {
+                track: cx.track(),
+                t: now,
+                name: format!("log {name}: {message}").into(),
+            },
+        };
+        // Straight to the shared list: few, and a program's own
+        // annotations must all be in its trace (an M's buffer is handed
+        // over later, see `trace_stop`).
+        t.push(ev);
+        id
+    }
+
     /// The wall clock in ns since 1970: the virtual one in a seeded run.
     pub fn wall_now_ns(&self) -> i64 {
         match self.virtual_now() {

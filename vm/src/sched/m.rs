@@ -138,6 +138,7 @@ fn mstart<E: Executor>(
         syscall_since: Cell::new(0),
         seg_start: Cell::new(0),
         seg_flow: Cell::new(0),
+        trace_seen: Cell::new(0),
     };
     if let Some(p) = p {
         cx.acquirep(p, PStatus::Idle);
@@ -361,6 +362,15 @@ impl<E: Executor> PCtx<E> {
             self.cut_segment(g.hdr.id, end);
         }
         sh.exec.after_slice(self, &outcome);
+        if let Some(t) = sh.tracer.as_deref() {
+            // Before leaving the world: a stop of the world that returns
+            // has every M's events (Tracer::request_flush).
+            let e = t.flush_epoch();
+            if e != self.trace_seen.get() {
+                self.trace_seen.set(e);
+                self.trace_flush();
+            }
+        }
         sh.world.leave();
         sh.exec.after_leave(self, &outcome);
         *self.curg.borrow_mut() = None;

@@ -49,6 +49,8 @@ pub struct PCtx<E: Executor> {
     /// The running G's segment: since when, and the arrow into it.
     pub(super) seg_start: Cell<u64>,
     pub(super) seg_flow: Cell<u64>,
+    /// The tracer's flush request this M last answered.
+    pub(super) trace_seen: Cell<u64>,
 }
 
 impl<E: Executor> PCtx<E> {

@@ -178,6 +178,9 @@ pub struct FlightRecorder {
 pub struct Tracer {
     epoch: Instant,
     on: AtomicBool,
+    /// Raised to ask every M to hand its buffer over at the end of its
+    /// slice ([`Tracer::request_flush`]).
+    flush_epoch: AtomicU64,
     flows: AtomicU64,
     ring: Option<FlightRecorder>,
     events: Mutex<VecDeque<Ev>>,
@@ -193,6 +196,7 @@ impl Tracer {
         Tracer {
             epoch: Instant::now(),
             on: AtomicBool::new(on),
+            flush_epoch: AtomicU64::new(0),
             flows: AtomicU64::new(0),
             ring,
             events: Mutex::new(VecDeque::new()),
@@ -228,6 +232,22 @@ impl Tracer {
 
     pub(super) fn new_flow(&self) -> u64 {
         self.flows.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    /// Asks every M to hand its buffered events over as its current slice
+    /// ends (`runtime/trace.Stop` then stops the world, so that every M
+    /// has done so when it goes on).
+    pub fn request_flush(&self) {
+        self.flush_epoch.fetch_add(1, Ordering::AcqRel);
+    }
+
+    pub(super) fn flush_epoch(&self) -> u64 {
+        self.flush_epoch.load(Ordering::Acquire)
+    }
+
+    /// A new id for an async slice (a task or region).
+    pub fn new_id(&self) -> u64 {
+        self.new_flow()
     }
 
     /// Appends events from a thread without a buffer of its own.
