@@ -240,6 +240,15 @@ opcodes! {
     // `Loop`: loops test their condition at the bottom with these.
     /// d = a * v (wrapping, 64-bit).
     MulIntImm { d: Reg = w, a: Reg = r, v: i32 } fast [retarget];
+    /// d = a / v, signed, truncated (v a nonzero constant, so no check:
+    /// MIN / -1 wraps as Go's does).
+    DivIntImm { d: Reg = w, a: Reg = r, v: i32 } fast [retarget];
+    /// d = a % v, signed (v a nonzero constant; MIN % -1 is 0).
+    RemIntImm { d: Reg = w, a: Reg = r, v: i32 } fast [retarget];
+    /// d = a / v, unsigned (v a nonzero constant).
+    DivUintImm { d: Reg = w, a: Reg = r, v: u32 } fast [retarget];
+    /// d = a % v, unsigned (v a nonzero constant).
+    RemUintImm { d: Reg = w, a: Reg = r, v: u32 } fast [retarget];
     /// d = a & v.
     AndImm { d: Reg = w, a: Reg = r, v: i32 } fast [retarget];
     /// d = a | v.

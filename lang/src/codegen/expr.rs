@@ -499,8 +499,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
     }
 
     /// `d = a op v` as one immediate-operand instruction, when integer type
-    /// `t` and constant `v` allow one (`v` fits 32 bits sign-extended; a
-    /// shift count is below 64). Division keeps its register form.
+    /// `t` and constant `v` allow one (`v` fits 32 bits sign-extended, or
+    /// unsigned for an unsigned division; a shift count is below 64). A
+    /// constant divisor is never zero (the checker rejects one), so the
+    /// immediate division needs no check.
     pub(super) fn imm_op(&self, op: BinaryOp, t: TypeId, d: Reg, a: Reg, v: &Value) -> Option<Op> {
         if !self.basic(t).is_some_and(|k| k.is_integer()) {
             return None;
@@ -515,6 +517,23 @@ impl<'g, 'a> FnGen<'g, 'a> {
             });
         }
         let bits = v.to_i64().or_else(|| v.to_u64().map(|u| u as i64))?;
+        if matches!(op, BinaryOp::Div | BinaryOp::Rem) {
+            if bits == 0 {
+                return None;
+            }
+            if unsigned {
+                let v = u32::try_from(v.to_u64()?).ok()?;
+                return Some(match op {
+                    BinaryOp::Div => Op::DivUintImm { d, a, v },
+                    _ => Op::RemUintImm { d, a, v },
+                });
+            }
+            let v = i32::try_from(bits).ok()?;
+            return Some(match op {
+                BinaryOp::Div => Op::DivIntImm { d, a, v },
+                _ => Op::RemIntImm { d, a, v },
+            });
+        }
         let v = i32::try_from(bits).ok()?;
         Some(match op {
             BinaryOp::Add => Op::AddIntImm { d, a, v },

@@ -120,7 +120,7 @@ func f(n int) int {
 	if n < 2 {
 		return n
 	}
-	return (n-1)*3 + (7 & n) + n<<2
+	return (n-1)*3 + (7 & n) + n<<2 + n%7 + n/3 + int(uint(n)%5) + int(uint(n)/9)
 }
 func main() {
 	println(f(9))
@@ -140,6 +140,10 @@ func main() {
         "MulIntImm",
         "AndImm",
         "ShlImm",
+        "RemIntImm",
+        "DivIntImm",
+        "RemUintImm",
+        "DivUintImm",
     ] {
         assert!(
             f.code.iter().any(|op| format!("{op:?}").starts_with(want)),
