@@ -24,10 +24,13 @@
 //! then its goroutine dump, and exits with status 2. gol prints the same
 //! two lines and exits with status 2.
 //!
-//! SIGQUIT is handled the same way: Go prints `SIGQUIT: quit` and the
-//! interrupted PC, dumps every goroutine and exits with status 2; gol
-//! prints the two lines and exits with status 2 (the default action
-//! would dump core, status 131).
+//! SIGQUIT (Ctrl-\\ on a terminal): Go prints `SIGQUIT: quit` and the
+//! interrupted PC, dumps every goroutine and exits with status 2 (the
+//! default action would dump core, status 131). During a run the
+//! handler hands the dump to a thread made for it
+//! (`gol_vm::crashtrace::request_dump`; why: `gol_vm::traceback`) and
+//! returns; with no run to dump (compiling, a REPL between runs) it
+//! prints the two lines and the signalled thread's goroutine, as below.
 //!
 //! A SIGTRAP (sent by a debugger or `kill -TRAP`) prints `SIGTRAP: trace
 //! trap` and the PC, as Go does, and exits with status 2.
@@ -228,6 +231,15 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut l
     // A second signal while reporting (the trace read memory the first
     // fault left torn, or two threads faulted at once): the first report
     // stands; end now.
+    // SIGQUIT during a run: the dump thread writes every goroutine
+    // (gol_vm::traceback explains why not here) and ends the process.
+    if sig == libc::SIGQUIT && !REPORTING.load(std::sync::atomic::Ordering::SeqCst) {
+        // SAFETY: the kernel passes a valid siginfo_t and ucontext.
+        let (code, (pc, _)) = unsafe { ((*info).si_code, pc_sp(ctx)) };
+        if gol_vm::crashtrace::request_dump(pc, code as i64) {
+            return;
+        }
+    }
     if REPORTING.swap(true, std::sync::atomic::Ordering::SeqCst) {
         write_all(b"\n...trace cut short by a second fault\n");
         // SAFETY: _exit ends the process at once, running nothing of ours.

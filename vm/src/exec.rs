@@ -254,18 +254,9 @@ pub(crate) fn dump_views(
     skip: &std::collections::HashSet<u64>,
     out: &mut Vec<u8>,
 ) {
-    use crate::sched::GStatus;
     for v in views.iter().filter(|v| !skip.contains(&v.id)) {
-        let what = match v.status {
-            GStatus::Waiting => v.wait.as_str(),
-            s => s.as_str(),
-        };
-        out.extend_from_slice(format!("\ngoroutine {} [{what}]:\n", v.id).as_bytes());
-        if let Some(g) = v.g {
-            let trace = crate::panic::capture(g);
-            crate::panic::write_trace(vm, &trace, out);
-            out.extend_from_slice(&crate::panic::created_by_text(vm, g));
-        }
+        out.push(b'\n');
+        crate::traceback::write_view(vm, v, false, out);
     }
 }
 
@@ -337,12 +328,12 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
                 exec.dying.store(true, Ordering::Release);
             }
             report(vm, sl, g);
-            created_by(vm, g);
             RunOutcome::Panicked
         }
         crate::interp::Exit::Fatal(msg) => {
             exec.fatal.store(true, Ordering::Release);
             crate::panic::fatal(vm, g, &msg);
+            others(vm, sl);
             RunOutcome::Exit(2)
         }
     }
@@ -358,11 +349,33 @@ fn over_limit(vm: &mut Vm, g: &mut Box<G>, msg: &str, exec: &Exec) -> RunOutcome
 }
 
 /// Prints the report of `g`'s unrecovered panic, lending it the
-/// interpreter to run the values' `Error`/`String` methods.
+/// interpreter to run the values' `Error`/`String` methods; then, as
+/// `GOTRACEBACK` asks (traceback.rs), where `g` was created, every other
+/// goroutine, and the abort of `crash`.
 fn report(vm: &mut Vm, sl: SliceCx<'_>, g: &G) {
     crate::panic::report(vm, g, &mut |vm, v| {
         crate::interp::method_text(vm, Some(sl), v)
     });
+    if crate::traceback::setting().level > crate::traceback::Level::None {
+        created_by(vm, g);
+    }
+    others(vm, sl);
+}
+
+/// After a panic's or fatal error's report: every other goroutine under
+/// `GOTRACEBACK=all` (or system, crash), then `crash`'s abort. Not in a
+/// live session, whose host gets the report as a value and goes on.
+fn others(vm: &Vm, sl: SliceCx<'_>) {
+    let tb = crate::traceback::setting();
+    if sl.exec.live.is_some() {
+        return;
+    }
+    if tb.all() {
+        let mut out = Vec::new();
+        crate::traceback::dump_others(vm, sl.cx, &mut out);
+        crate::stdio::write_report(&out);
+    }
+    crate::traceback::crash_if_asked(tb);
 }
 
 /// Prints `created by f in goroutine N` and its location for a goroutine
@@ -392,7 +405,6 @@ fn raise(vm: &mut Vm, sl: SliceCx<'_>, g: &mut G, msg: &str) -> Option<RunOutcom
         None
     } else {
         report(vm, sl, g);
-        created_by(vm, g);
         Some(RunOutcome::Panicked)
     }
 }
@@ -458,7 +470,10 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
     if let Some(c) = &canceller {
         c.set_run(Some(sched.handle()));
     }
+    // SIGQUIT dumps this run's goroutines (traceback.rs) while it runs.
+    let dumper = crate::traceback::register_dumper(sched.handle());
     let exit = sched.run(main);
+    drop(dumper);
     let cancelled = canceller.is_some_and(|c| c.set_run(None));
     // The reports below go to an embedding program's host too.
     let host = vm.host.clone();
@@ -492,18 +507,25 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
         }
         RunExit::Deadlock(gs) => {
             let mut out = b"fatal error: all goroutines are asleep - deadlock!\n".to_vec();
-            for d in gs {
-                let Some(g) = d.g else { continue };
+            let tb = crate::traceback::setting();
+            let shown = if tb.level == crate::traceback::Level::None {
+                &gs[..0]
+            } else {
+                &gs[..]
+            };
+            for d in shown {
+                let Some(g) = &d.g else { continue };
                 out.extend_from_slice(
                     format!("\ngoroutine {} [{}]:\n", d.id, d.wait.as_str()).as_bytes(),
                 );
-                let trace = crate::panic::capture(&g);
+                let trace = crate::panic::capture(g);
                 crate::panic::write_trace(vm, &trace, &mut out);
                 crate::stdio::write_report(&out);
                 out.clear();
-                created_by(vm, &g);
+                created_by(vm, g);
             }
             crate::stdio::write_report(&out);
+            crate::traceback::crash_if_asked(tb);
             Ending::Deadlock
         }
     }

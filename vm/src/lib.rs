@@ -124,6 +124,7 @@ pub mod sched;
 pub(crate) mod sema;
 pub mod session;
 pub mod stdio;
+pub mod traceback;
 pub(crate) mod value;
 
 use gol_gc::{Cache, Config, Heap, Layout};

@@ -7,6 +7,8 @@
 //! `file:line +0xoffset` (the offset is the instruction index times four:
 //! stable, like Go's, within one build). Frames of the runtime's own entry
 //! function are hidden, as Go hides `runtime.main`. Exit status 2.
+//! How many goroutines a report shows follows `GOTRACEBACK`
+//! (traceback.rs): none prints the message alone.
 
 use crate::goroutine::{PanicValue, G};
 use crate::value;
@@ -78,8 +80,11 @@ pub(crate) fn report(
             b"[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n",
         );
     }
-    out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
-    write_trace(vm, &p.trace, &mut out);
+    // GOTRACEBACK=none: the message alone (traceback.rs).
+    if crate::traceback::setting().level > crate::traceback::Level::None {
+        out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
+        write_trace(vm, &p.trace, &mut out);
+    }
     crate::stdio::write_report(&out);
 }
 
@@ -89,8 +94,12 @@ pub(crate) fn fatal(vm: &Vm, g: &G, msg: &str) {
     if msg == "stack overflow" {
         out.extend_from_slice(b"runtime: goroutine stack exceeds 1000000000-byte limit\n");
     }
-    out.extend_from_slice(format!("fatal error: {msg}\n\n").as_bytes());
-    out.extend_from_slice(format!("goroutine {} [running]:\n", g.id).as_bytes());
+    out.extend_from_slice(format!("fatal error: {msg}\n").as_bytes());
+    if crate::traceback::setting().level == crate::traceback::Level::None {
+        crate::stdio::write_report(&out);
+        return;
+    }
+    out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
     write_trace(vm, &capture(g), &mut out);
     if g.frames.len() > 100 {
         out.extend_from_slice(b"...additional frames elided...\n");

@@ -87,6 +87,9 @@ impl<E: Executor> Shared<E> {
             _ => return SlotVisit::Empty,
         };
         let stamp = || g.hdr.gc_cycle.load(Ordering::Acquire);
+        // Go's `waitsince`: the stack scan dates a wait it finds.
+        g.hdr
+            .stamp_wait_since(super::g::wait_epoch().elapsed().as_secs());
         if g.hdr.id == skip {
             return SlotVisit::Skipped(stamp());
         }
@@ -126,6 +129,7 @@ impl<E: Executor> Shared<E> {
                 id: g.hdr.id,
                 status: g.hdr.status(),
                 wait: g.hdr.wait_reason(),
+                wait_minutes: g.hdr.wait_minutes(),
                 g: st.as_ref().and_then(|s| s.as_ref()),
             })
             .collect();
@@ -154,6 +158,9 @@ pub struct GView<'a, G> {
     pub id: u64,
     pub status: GStatus,
     pub wait: super::WaitReason,
+    /// Whole minutes it has waited, as far as the collector knows (see
+    /// `GHeader::wait_minutes`).
+    pub wait_minutes: u64,
     pub g: Option<&'a G>,
 }
 

@@ -1,0 +1,344 @@
+//! Go's tracebacks of more than one goroutine: the `GOTRACEBACK`
+//! setting, the dump of every goroutine (`goroutine N [status]:`, its
+//! frames, `created by`), and the dump SIGQUIT asks for.
+//!
+//! # GOTRACEBACK
+//! As Go reads it (`runtime/runtime1.go`): `none` (or `0`) prints no
+//! goroutine on an unrecovered panic or a fatal error, only the message;
+//! `single` (the default, or empty) the goroutine that failed; `all` (or
+//! `1`) every goroutine; `system` (or `2`) every goroutine with the
+//! runtime's own frames and goroutines, which gol has none of in Go form
+//! (its runtime is Rust), so it prints what `all` prints; `crash` is
+//! `system`, then the process dies of SIGABRT (status 134 in a shell), as
+//! Go's does so that a core dump can be taken. A deadlock is reported in
+//! full unless the level is `none`, as Go's `checkdead` throw is.
+//! `debug.SetTraceback` may raise the level at run time, never below the
+//! environment's (Go's rule).
+//!
+//! # The header line
+//! `goroutine 7 [chan receive]:`: the status, or the wait reason of a
+//! waiting goroutine; `, 3 minutes` after it when the goroutine has been
+//! waiting at least a minute, and ` (leaked)` after the reason when the
+//! leak check found it (`leakcheck`), as Go 1.26's leak profile prints
+//! it. How long a goroutine has waited is Go's approximation: the
+//! collector's stack scan stamps a waiting goroutine that has no stamp
+//! yet (`sched::allgs`), and a wakeup clears it; so it is known to the
+//! next collection, and sysmon forces one every two minutes.
+//!
+//! # SIGQUIT
+//! Go's handler prints `SIGQUIT: quit`, the interrupted PC and every
+//! goroutine, then exits with status 2. A signal handler cannot do that
+//! safely here: the other goroutines' states are behind locks the
+//! interrupted thread may hold (the G table's, an allocator's), and it
+//! may only call async-signal-safe functions. So the handler
+//! (src/fault.rs) only records the PC and writes one byte to a pipe
+//! ([`crate::crashtrace::request_dump`]); a thread made for it (Go's
+//! `sighandler` does the equivalent work on the signal stack with the
+//! world frozen) wakes on the pipe, stops the world as the collector
+//! does, writes the dump with the goroutines standing still, and exits
+//! with status 2 (or aborts under `GOTRACEBACK=crash`). Output is
+//! unbuffered (stdio.rs), so whatever the program printed is already on
+//! its descriptor. A run registers its dumper ([`register_dumper`]) for
+//! its length; without one (compiling, the REPL between runs) the
+//! handler prints the header and the goroutine of the signalled thread,
+//! as before. A dump that cannot stop the world (a goroutine in a long
+//! native) is cut short after five seconds, still with status 2.
+//!
+//! Left out of Go's SIGQUIT output: `goroutine 0` (the M's scheduler
+//! stack, Rust code here), the `gp=`/`m=` fields and `fp=`/`sp=`/`pc=` of
+//! frames (system level), and the register dump: gol's registers and
+//! frame addresses are the Rust interpreter's, not the program's. A
+//! goroutine in a system call lent only a copy of its roots
+//! (`sched::Blocker`), so it shows its header alone.
+
+use crate::goroutine::G;
+use crate::rt::{Cx, Exec};
+use crate::sched::{GStatus, GView, SchedHandle, WaitReason};
+use crate::Vm;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::Mutex;
+
+/// How much of the goroutines a failure prints (Go's traceback level).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// No goroutine: the message alone.
+    None = 0,
+    /// The goroutine that failed.
+    Single = 1,
+    /// Every goroutine.
+    All = 2,
+    /// Every goroutine and the runtime's frames (here: as `All`).
+    System = 3,
+}
+
+/// The `GOTRACEBACK` setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Setting {
+    pub level: Level,
+    /// Abort with SIGABRT after the report (`crash`).
+    pub crash: bool,
+}
+
+impl Setting {
+    /// Go's parse of a `GOTRACEBACK` value (`runtime.setTraceback`); None
+    /// for a value Go rejects (Go then keeps the default).
+    pub fn parse(v: &str) -> Option<Setting> {
+        let (level, crash) = match v {
+            "none" => (Level::None, false),
+            "single" | "" => (Level::Single, false),
+            "all" => (Level::All, false),
+            "system" => (Level::System, false),
+            "crash" | "wer" => (Level::System, true),
+            n => match n.parse::<u32>().ok()? {
+                0 => (Level::None, false),
+                1 => (Level::All, false),
+                _ => (Level::System, false),
+            },
+        };
+        Some(Setting { level, crash })
+    }
+
+    fn encode(self) -> u8 {
+        self.level as u8 | (self.crash as u8) << 2
+    }
+
+    fn decode(b: u8) -> Setting {
+        let level = match b & 3 {
+            0 => Level::None,
+            1 => Level::Single,
+            2 => Level::All,
+            _ => Level::System,
+        };
+        Setting {
+            level,
+            crash: b & 4 != 0,
+        }
+    }
+
+    /// Whether every goroutine is printed.
+    pub fn all(self) -> bool {
+        self.level >= Level::All
+    }
+}
+
+/// The setting in force, encoded (`UNSET` until first read). Relaxed: a
+/// value read once per failure; `debug.SetTraceback` racing a panic may
+/// print either level.
+static SETTING: AtomicU8 = AtomicU8::new(UNSET);
+const UNSET: u8 = 0xff;
+
+/// The environment's setting (`GOTRACEBACK`, default `single`).
+fn env_setting() -> Setting {
+    std::env::var("GOTRACEBACK")
+        .ok()
+        .and_then(|v| Setting::parse(&v))
+        .unwrap_or(Setting {
+            level: Level::Single,
+            crash: false,
+        })
+}
+
+/// The traceback setting in force.
+pub fn setting() -> Setting {
+    match SETTING.load(Ordering::Relaxed) {
+        UNSET => {
+            let s = env_setting();
+            SETTING.store(s.encode(), Ordering::Relaxed);
+            s
+        }
+        b => Setting::decode(b),
+    }
+}
+
+/// `debug.SetTraceback(level)`: raises the level (never below the
+/// environment's, as Go's); an unknown name is ignored.
+pub fn set_traceback(v: &str) {
+    let Some(mut s) = Setting::parse(v) else {
+        return;
+    };
+    let env = env_setting();
+    if s.level < env.level {
+        s.level = env.level;
+    }
+    s.crash |= env.crash;
+    SETTING.store(s.encode(), Ordering::Relaxed);
+}
+
+/// The header of goroutine `id` in a dump: `goroutine 7 [chan receive,
+/// 3 minutes]:` (module docs).
+pub(crate) fn header(
+    id: u64,
+    status: GStatus,
+    wait: WaitReason,
+    minutes: u64,
+    leaked: bool,
+) -> String {
+    let what = match status {
+        GStatus::Waiting if !wait.as_str().is_empty() => wait.as_str(),
+        s => s.as_str(),
+    };
+    let mut h = format!("goroutine {id} [{what}");
+    if leaked {
+        h.push_str(" (leaked)");
+    }
+    if minutes >= 1 && matches!(status, GStatus::Waiting | GStatus::Syscall) {
+        h.push_str(&format!(", {minutes} minutes"));
+    }
+    h.push_str("]:\n");
+    h
+}
+
+/// One goroutine of a dump: its header, then its frames and `created by`
+/// when its state can be read.
+pub(crate) fn write_view(vm: &Vm, v: &GView<'_, Box<G>>, leaked: bool, out: &mut Vec<u8>) {
+    out.extend_from_slice(header(v.id, v.status, v.wait, v.wait_minutes, leaked).as_bytes());
+    if let Some(g) = v.g {
+        write_stack(vm, g, out);
+    }
+}
+
+/// A goroutine's frames and its `created by` lines.
+pub(crate) fn write_stack(vm: &Vm, g: &G, out: &mut Vec<u8>) {
+    crate::panic::write_trace(vm, &crate::panic::capture(g), out);
+    if g.frames.len() > 100 {
+        out.extend_from_slice(b"...additional frames elided...\n");
+    }
+    out.extend_from_slice(&crate::panic::created_by_text(vm, g));
+}
+
+/// Every goroutine but the running one, each after a blank line, read
+/// with the world stopped (Go's `tracebackothers`).
+pub(crate) fn dump_others(vm: &Vm, cx: &Cx, out: &mut Vec<u8>) {
+    let stopped = cx.stop_the_world();
+    cx.with_views(|views| {
+        for v in views {
+            out.push(b'\n');
+            write_view(vm, v, false, out);
+        }
+    });
+    cx.start_the_world(stopped);
+}
+
+/// `crash` if the setting asks for it and this process is gol's own (its
+/// signal handlers installed: `crashtrace::init`), not a host that
+/// embeds the VM.
+pub(crate) fn crash_if_asked(s: Setting) {
+    if s.crash && crate::crashtrace::installed() {
+        crash();
+    }
+}
+
+/// Ends the process as `GOTRACEBACK=crash` asks: SIGABRT with its
+/// default action (a core dump where the limits allow one), as Go's
+/// `crash` does.
+pub fn crash() -> ! {
+    // SAFETY: signal, raise and abort touch no memory of ours; SIGABRT's
+    // default action ends the process.
+    unsafe {
+        libc::signal(libc::SIGABRT, libc::SIG_DFL);
+        libc::raise(libc::SIGABRT);
+        libc::abort()
+    }
+}
+
+/// What writes the dump of the run in progress (see the module docs):
+/// set for the length of a run by [`register_dumper`].
+type Dumper = Box<dyn Fn() -> Vec<u8> + Send>;
+
+static DUMPER: Mutex<Option<Dumper>> = Mutex::new(None);
+
+/// Registers the dump of `h`'s goroutines as the process's SIGQUIT dump
+/// until the guard is dropped.
+pub(crate) fn register_dumper(h: SchedHandle<Exec>) -> DumperGuard {
+    if let Ok(mut d) = DUMPER.lock() {
+        *d = Some(Box::new(move || dump_all(&h)));
+    }
+    crate::crashtrace::arm(true);
+    DumperGuard(())
+}
+
+/// Unregisters the run's dumper when the run ends.
+pub(crate) struct DumperGuard(());
+
+impl Drop for DumperGuard {
+    fn drop(&mut self) {
+        crate::crashtrace::arm(false);
+        if let Ok(mut d) = DUMPER.lock() {
+            *d = None;
+        }
+    }
+}
+
+/// The dump of the registered run, if any (called by the dump thread,
+/// never by a signal handler).
+pub(crate) fn dump_registered() -> Option<Vec<u8>> {
+    let d = DUMPER.lock().ok()?;
+    d.as_ref().map(|f| f())
+}
+
+/// Every goroutine of the run behind `h`, from a thread that is not an
+/// M: the world stopped as the collector's background thread stops it.
+fn dump_all(h: &SchedHandle<Exec>) -> Vec<u8> {
+    let w = h.world();
+    w.enter();
+    let stopped = w.stop();
+    let exec = h.executor();
+    let mut out = Vec::new();
+    if let Some(vm) = exec.take_vm() {
+        h.with_views(|views| {
+            for v in views {
+                out.push(b'\n');
+                write_view(&vm, v, false, &mut out);
+            }
+        });
+        exec.put_vm(vm);
+    }
+    w.start(stopped);
+    w.leave();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gotraceback_values_parse_as_go_reads_them() {
+        let p = |v| Setting::parse(v).map(|s| (s.level, s.crash));
+        assert_eq!(p("none"), Some((Level::None, false)));
+        assert_eq!(p("0"), Some((Level::None, false)));
+        assert_eq!(p(""), Some((Level::Single, false)));
+        assert_eq!(p("single"), Some((Level::Single, false)));
+        assert_eq!(p("1"), Some((Level::All, false)));
+        assert_eq!(p("all"), Some((Level::All, false)));
+        assert_eq!(p("2"), Some((Level::System, false)));
+        assert_eq!(p("system"), Some((Level::System, false)));
+        assert_eq!(p("crash"), Some((Level::System, true)));
+        assert_eq!(p("bogus"), None);
+        for s in ["none", "single", "all", "system", "crash"] {
+            let v = Setting::parse(s).unwrap();
+            assert_eq!(Setting::decode(v.encode()), v);
+        }
+    }
+
+    #[test]
+    fn headers_carry_the_reason_the_minutes_and_the_leak() {
+        let h = |s, w, m, l| header(7, s, w, m, l);
+        assert_eq!(
+            h(GStatus::Waiting, WaitReason::ChanReceive, 0, false),
+            "goroutine 7 [chan receive]:\n"
+        );
+        assert_eq!(
+            h(GStatus::Waiting, WaitReason::Select, 3, false),
+            "goroutine 7 [select, 3 minutes]:\n"
+        );
+        assert_eq!(
+            h(GStatus::Waiting, WaitReason::ChanSend, 0, true),
+            "goroutine 7 [chan send (leaked)]:\n"
+        );
+        assert_eq!(
+            h(GStatus::Runnable, WaitReason::Zero, 5, false),
+            "goroutine 7 [runnable]:\n"
+        );
+    }
+}
