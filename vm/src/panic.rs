@@ -141,11 +141,34 @@ pub(crate) fn write_trace(vm: &Vm, trace: &[(u32, u32)], out: &mut Vec<u8>) {
         }
         let at = pc.saturating_sub(1) as usize;
         let line = f.lines.get(at).copied().unwrap_or(0);
-        let path = path_in(cwd.as_deref(), vm, f.file);
         let args = if f.param_words == 0 { "()" } else { "(...)" };
+        if line == 0 {
+            // A native's wrapper has no source: name its package.
+            out.extend_from_slice(
+                format!(
+                    "{}{}\n\t<gol>/{} (native)\n",
+                    f.name,
+                    args,
+                    package_of(&f.name)
+                )
+                .as_bytes(),
+            );
+            continue;
+        }
+        let path = path_in(cwd.as_deref(), vm, f.file);
         out.extend_from_slice(
             format!("{}{}\n\t{}:{} +0x{:x}\n", f.name, args, path, line, at * 4).as_bytes(),
         );
+    }
+}
+
+/// The import path of the package of function `name` (`sync` for
+/// `sync.(*Mutex).Lock`, `runtime/debug` for `runtime/debug.Stack`).
+pub(crate) fn package_of(name: &str) -> &str {
+    let dir = name.rfind('/').map_or(0, |i| i + 1);
+    match name[dir..].find('.') {
+        Some(i) => &name[..dir + i],
+        None => name,
     }
 }
 
@@ -349,6 +372,13 @@ pub(crate) fn created_by_text(vm: &Vm, g: &G) -> Vec<u8> {
 #[cfg(test)]
 mod bounds_tests {
     use super::*;
+
+    #[test]
+    fn natives_are_placed_in_their_package() {
+        assert_eq!(package_of("sync.(*Mutex).Lock"), "sync");
+        assert_eq!(package_of("runtime/debug.Stack"), "runtime/debug");
+        assert_eq!(package_of("time.Sleep"), "time");
+    }
 
     #[test]
     fn negative_indexes_are_reported_alone() {

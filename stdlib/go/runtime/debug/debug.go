@@ -30,7 +30,11 @@ func ReadBuildInfo() (info *BuildInfo, ok bool)
 
 func ParseBuildInfo(data string) (bi *BuildInfo, err error)
 
-func PrintStack()
+// PrintStack writes the calling goroutine's trace to standard error, as
+// Go's does (through Stack, so both frames show).
+func PrintStack() {
+	os.Stderr.Write(Stack())
+}
 
 func Stack() []byte
 
