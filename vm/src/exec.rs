@@ -307,6 +307,9 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
                     }
                 }
             }
+            if g.id == 1 && exec.live.is_none() && exec.leaks.is_some() {
+                leakcheck_at_exit(vm, sl);
+            }
             if let Some(r) = &vm.race {
                 r.finished(g.id);
             }
@@ -337,6 +340,16 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
             RunOutcome::Exit(2)
         }
     }
+}
+
+/// The leak check when main has returned (leakcheck.rs): main's frames
+/// are gone, so what only main held is unreachable now.
+fn leakcheck_at_exit(vm: &Vm, sl: SliceCx<'_>) {
+    let stopped = sl.cx.stop_the_world();
+    sl.cx.with_views(|views| {
+        crate::leakcheck::check(sl.exec, vm, views, crate::leakcheck::When::Exit)
+    });
+    sl.cx.start_the_world(stopped);
 }
 
 /// Ends the run with a fatal error when a slice starts past a limit of

@@ -110,6 +110,7 @@ pub mod exec;
 pub(crate) mod goroutine;
 pub(crate) mod interp;
 pub(crate) mod layout;
+pub(crate) mod leakcheck;
 pub mod map;
 pub(crate) mod mfinal;
 pub(crate) mod mgc;

@@ -452,6 +452,21 @@ impl Exec {
             if let MarkTermination::Done(st) = done {
                 let forced = self.driver.forced.load(Relaxed) == heap.mark_cycle();
                 self.driver.trace(&st, procs, forced);
+                // The world is still stopped: the leak check's moment
+                // (leakcheck.rs), when it is on.
+                if self.leaks.is_some() {
+                    if let Some(vm) = self.take_vm() {
+                        h.with_views(|views| {
+                            crate::leakcheck::check(
+                                self,
+                                &vm,
+                                views,
+                                crate::leakcheck::When::Gc(st.cycle),
+                            )
+                        });
+                        self.put_vm(vm);
+                    }
+                }
                 self.driver.notify(|s| s.sweep = true);
             }
         }

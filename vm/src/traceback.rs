@@ -191,7 +191,13 @@ pub(crate) fn header(
 /// One goroutine of a dump: its header, then its frames and `created by`
 /// when its state can be read.
 pub(crate) fn write_view(vm: &Vm, v: &GView<'_, Box<G>>, leaked: bool, out: &mut Vec<u8>) {
-    out.extend_from_slice(header(v.id, v.status, v.wait, v.wait_minutes, leaked).as_bytes());
+    // A G whose state could be read is not on an M: one still marked
+    // running was stopped at the end of its slice and waits for a P.
+    let status = match (v.status, v.g) {
+        (GStatus::Running, Some(_)) => GStatus::Runnable,
+        (s, _) => s,
+    };
+    out.extend_from_slice(header(v.id, status, v.wait, v.wait_minutes, leaked).as_bytes());
     if let Some(g) = v.g {
         write_stack(vm, g, out);
     }

@@ -1,0 +1,53 @@
+// Goroutines that wait but are not leaked: on a channel main still
+// holds, on a channel in a package variable, on a WaitGroup main will
+// release, asleep, and in IO wait on a listener; and one on a channel
+// reachable only through a buffered channel that main holds. None is
+// reported, at any collection or at exit, until main lets go of the
+// local channels (then the check at exit reports those alone).
+package main
+
+import (
+	"fmt"
+	"net"
+	"runtime"
+	"sync"
+	"time"
+)
+
+var global = make(chan int)
+
+func main() {
+	held := make(chan int)
+	go func() { <-held }() // LEAK chan receive (at exit)
+	go func() { <-global }()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	done := make(chan bool)
+	go func() {
+		wg.Wait()
+		done <- true
+	}()
+	go func() { time.Sleep(time.Hour) }()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	go func() {
+		c, err := ln.Accept()
+		if err == nil {
+			c.Close()
+		}
+	}()
+	inner := make(chan int)
+	outer := make(chan chan int, 1)
+	outer <- inner
+	go func() { <-inner }() // LEAK chan receive (at exit)
+	for i := 0; i < 3; i++ {
+		time.Sleep(10 * time.Millisecond)
+		runtime.GC()
+	}
+	wg.Done()
+	<-done
+	fmt.Println(len(held), len(outer), "done")
+}
