@@ -16,6 +16,14 @@ import (
 
 var global = make(chan int)
 
+// stash leaves a channel that a goroutine waits on in outer's buffer
+// only: its own frame is dead once it returns.
+func stash(outer chan chan int) {
+	inner := make(chan int)
+	go func() { <-inner }() // LEAK chan receive (at exit)
+	outer <- inner
+}
+
 func main() {
 	held := make(chan int)
 	go func() { <-held }() // LEAK chan receive (at exit)
@@ -39,10 +47,8 @@ func main() {
 			c.Close()
 		}
 	}()
-	inner := make(chan int)
 	outer := make(chan chan int, 1)
-	outer <- inner
-	go func() { <-inner }() // LEAK chan receive (at exit)
+	stash(outer)
 	for i := 0; i < 3; i++ {
 		time.Sleep(10 * time.Millisecond)
 		runtime.GC()

@@ -47,13 +47,15 @@
 //! # Precision
 //! Never a false report, by construction: everything that could wake a
 //! candidate is marked (conservatively: stack words that merely look like
-//! pointers count). Leaks can be missed: a stale pointer in a root
-//! goroutine's live frame (a dead register), or a small sync object
-//! sharing a tiny-allocator block with a reachable one (gol_gc's reach.rs
-//! explains why channels do not have that problem). A root goroutine's
-//! slots above its top frame's window are dead (the next call overwrites
-//! them before reading) and are not roots, so a channel a returned call
-//! left there does not hide its leak.
+//! pointers count). Leaks can be missed until later: a stale pointer in
+//! a root goroutine's window (a dead register, or a slot of a returned
+//! call that overlaps it: a callee's window starts inside its caller's;
+//! gol has no liveness maps) hides a leak until that frame is gone, at
+//! the latest until the check at exit (tests/leaks/stale_slot.go); so
+//! may a small sync object sharing a tiny-allocator block with a
+//! reachable one (gol_gc's reach.rs explains why channels do not). A
+//! root goroutine's slots above its top frame's window are dead (the next
+//! call overwrites them before reading) and are not roots.
 //!
 //! # Cost
 //! Off (the default): one branch per collection cycle and one at main's
