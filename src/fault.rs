@@ -37,15 +37,16 @@
 //! (`runtime.Breakpoint` raises no signal: its native prints the same
 //! first line and the goroutine's trace, and exits with status 2.)
 //!
-//! After these lines comes the trace of the goroutine that was running on
-//! the signalled thread (`goroutine N [running]:` and its frames, from
-//! `gol_vm::crashtrace`, which reads without allocating or locking). For
-//! a fault that is the goroutine that caused it. Go's
-//! dump of every other goroutine is left out: their state is behind the
-//! scheduler's locks, which the signalled thread may hold, and a signal
-//! handler may do only async-signal-safe work. A signal sent by another
-//! process goes to any thread, which may run no goroutine: then only the
-//! header is printed.
+//! After these lines (but for SIGQUIT during a run, above) comes the
+//! trace of the goroutine that was running on the signalled thread
+//! (`goroutine N [running]:` and its frames, from `gol_vm::crashtrace`,
+//! which reads without allocating or locking). For a fault that is the
+//! goroutine that caused it. Go's dump of every other goroutine is left
+//! out here: their state is behind the scheduler's locks, which the
+//! signalled thread may hold, and a signal handler may do only
+//! async-signal-safe work (SIGQUIT's dump is written by a thread instead,
+//! which may lock). A signal sent by another process goes to any thread,
+//! which may run no goroutine: then only the header is printed.
 //!
 //! # How
 //! The handler runs on the thread's alternate signal stack (`SA_ONSTACK`),
