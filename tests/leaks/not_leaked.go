@@ -1,7 +1,8 @@
 // Goroutines that wait but are not leaked: on a channel main still
 // holds, on a channel in a package variable, on a WaitGroup main will
-// release, asleep, and in IO wait on a listener; and one on a channel
-// reachable only through a buffered channel that main holds. None is
+// release, asleep, in IO wait on a listener, on a channel only a running
+// goroutine holds; and one on a channel reachable only through a
+// buffered channel that main holds. None is
 // reported, at any collection or at exit, until main lets go of the
 // local channels (then the check at exit reports those alone).
 package main
@@ -15,6 +16,27 @@ import (
 )
 
 var global = make(chan int)
+
+// spin starts a goroutine that waits on a channel only a running
+// goroutine holds: the spinner, which sends once stop is closed.
+func spin(stop chan bool, done chan bool) {
+	c := make(chan int)
+	go func() {
+		<-c
+		done <- true
+	}()
+	go func() {
+		for {
+			select {
+			case <-stop:
+				c <- 1
+				return
+			default:
+				runtime.Gosched()
+			}
+		}
+	}()
+}
 
 // stash leaves a channel that a goroutine waits on in outer's buffer
 // only: its own frame is dead once it returns.
@@ -49,11 +71,15 @@ func main() {
 	}()
 	outer := make(chan chan int, 1)
 	stash(outer)
+	stop, spun := make(chan bool), make(chan bool)
+	spin(stop, spun)
 	for i := 0; i < 3; i++ {
 		time.Sleep(10 * time.Millisecond)
 		runtime.GC()
 	}
 	wg.Done()
 	<-done
+	close(stop)
+	<-spun
 	fmt.Println(len(held), len(outer), "done")
 }

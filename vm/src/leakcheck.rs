@@ -5,8 +5,10 @@
 //! paper: "Goroutine leak detection via liveness").
 //!
 //! # The algorithm
-//! With the world stopped, at the end of every collection cycle
-//! (`Exec::terminate` in mgc.rs) and when main returns:
+//! With the world stopped, at the end of every cycle of the concurrent
+//! collector (`Exec::terminate` in mgc.rs; the stop-the-world collections
+//! of `GODEBUG=gcstoptheworld=1` are not checked, only the exit) and when
+//! main returns:
 //! 1. Every goroutine that is not blocked on a channel or sync object
 //!    (running, runnable, in a system call, in IO wait, asleep, waiting
 //!    for a finalizer ...) is a *root goroutine*: its live slots and
