@@ -186,3 +186,50 @@ impl Reach<'_> {
         Some(unsafe { load_word(addr) })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Heap, Layout};
+
+    fn wr(obj: usize, word: usize, v: usize) {
+        // SAFETY: test objects are allocated with at least `word + 1` words.
+        unsafe { *(obj as *mut usize).add(word) = v };
+    }
+
+    #[test]
+    fn reaches_what_roots_reach_and_tells_tiny_neighbours_apart() {
+        let h = Heap::new(Config::default());
+        let mut c = h.new_cache();
+        let all = Layout::ALL_POINTERS;
+        // a -> b -> t1; t2 shares t1's tiny block and nothing points to it.
+        let a = h.alloc(&mut c, 16, all) as usize;
+        let b = h.alloc(&mut c, 16, all) as usize;
+        let t1 = h.alloc_tiny(&mut c, 8) as usize;
+        let t2 = h.alloc_tiny(&mut c, 8) as usize;
+        assert_eq!(t2, t1 + 8, "the two tiny objects share a block");
+        let lone = h.alloc(&mut c, 16, all) as usize;
+        wr(a, 0, b);
+        wr(b, 0, t1);
+        // SAFETY: no other thread uses the heap.
+        let mut r = unsafe { h.reach() };
+        r.root(a);
+        assert!(!r.reached(b), "nothing is traced before drain");
+        r.drain();
+        assert!(r.reached(a) && r.reached(b));
+        assert!(!r.reached(lone));
+        assert!(r.reached_exact(t1));
+        assert!(!r.reached_exact(t2));
+        // Conservative: a pointer into the block below t2 may be t2's.
+        assert!(r.reached(t2));
+        assert_eq!(r.take_small_pointers(), vec![t1]);
+        assert_eq!(r.word_at(b), Some(t1));
+        // Memory that is not the heap's cannot be shown unreachable.
+        let x = 0u64;
+        assert!(r.reached(&x as *const u64 as usize));
+        r.root(lone);
+        r.drain();
+        assert!(r.reached(lone));
+        drop(r);
+        h.release_cache(c);
+    }
+}

@@ -236,11 +236,16 @@ impl GHeader {
 
     /// Whole minutes this G is known to have waited (0 without a stamp).
     pub fn wait_minutes(&self) -> u64 {
+        self.wait_minutes_at(wait_epoch().elapsed().as_secs())
+    }
+
+    /// [`GHeader::wait_minutes`] at `now_s` seconds since [`wait_epoch`].
+    fn wait_minutes_at(&self, now_s: u64) -> u64 {
         let stamp = u64::from(self.wait.load(Ordering::Relaxed) >> WAIT_SINCE_SHIFT);
         if stamp == 0 || self.status() != GStatus::Waiting {
             return 0;
         }
-        wait_epoch().elapsed().as_secs().saturating_sub(stamp - 1) / 60
+        now_s.saturating_sub(stamp - 1) / 60
     }
 
     /// Owner-only transition between two statuses that no waker races
@@ -371,6 +376,23 @@ mod tests {
         let h = GHeader::new(1);
         h.set_status(GStatus::Runnable, GStatus::Running);
         h
+    }
+
+    #[test]
+    fn a_wait_is_dated_by_the_first_scan_and_forgotten_on_wakeup() {
+        let h = running();
+        assert!(h.park(WaitReason::ChanReceive));
+        h.stamp_wait_since(10);
+        // A later scan keeps the first date.
+        h.stamp_wait_since(100);
+        assert_eq!(h.wait_reason(), WaitReason::ChanReceive);
+        assert_eq!(h.wait_minutes_at(69), 0);
+        assert_eq!(h.wait_minutes_at(190), 3);
+        assert!(h.ready());
+        assert_eq!(h.wait_minutes_at(190), 0);
+        h.set_status(GStatus::Runnable, GStatus::Running);
+        assert!(h.park(WaitReason::Select));
+        assert_eq!(h.wait_minutes_at(1000), 0);
     }
 
     #[test]
