@@ -78,7 +78,10 @@
 //!    (`NativeCtx`), `atomic`: sync/atomic on words.
 //! 8. The mechanisms on that state: `sema` (sync.Mutex, WaitGroup, Cond),
 //!    `mgc` (driving the concurrent collector: cycles, mark workers,
-//!    assists, stopping the world), `mfinal` (finalizers).
+//!    assists, stopping the world), `mfinal` (finalizers), `traceback`
+//!    (GOTRACEBACK, dumps of every goroutine, SIGQUIT's dump),
+//!    `leakcheck` (leaked goroutines, from a side mark at each cycle's
+//!    end).
 //! 9. `interp`: the interpreter. `interp/mod.rs` (the checked loop, `run`),
 //!    `fast` (the hot loop), `verify`, then the cold instructions by what
 //!    they touch (`slices`, `maps`, `ifaces`, `chans`, `calls`),
