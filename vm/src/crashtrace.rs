@@ -33,7 +33,7 @@ use crate::goroutine::G;
 use crate::Vm;
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 thread_local! {
     /// The VM and goroutine this thread runs a slice of (null outside).
@@ -66,15 +66,19 @@ static ARMED: AtomicBool = AtomicBool::new(false);
 static QUIT_PC: AtomicU64 = AtomicU64::new(0);
 static QUIT_CODE: AtomicI64 = AtomicI64::new(0);
 
-/// Whether `init` ran: the process is gol's own, with its signal
-/// handlers.
-pub(crate) fn installed() -> bool {
-    DUMP_PIPE.load(Ordering::SeqCst) >= 0
-}
+/// What writes the dump of the run in progress (traceback.rs registers
+/// it for the length of a run); locked by the dump thread, never by the
+/// signal handler, which reads `ARMED`.
+type Dumper = Box<dyn Fn() -> Vec<u8> + Send>;
 
-/// A run's dumper is registered (true) or gone (false).
-pub(crate) fn arm(on: bool) {
-    ARMED.store(on, Ordering::SeqCst);
+static DUMPER: Mutex<Option<Dumper>> = Mutex::new(None);
+
+/// Sets (or with None, clears) the dump of the run in progress.
+pub(crate) fn set_dumper(d: Option<Dumper>) {
+    ARMED.store(d.is_some(), Ordering::SeqCst);
+    if let Ok(mut cur) = DUMPER.lock() {
+        *cur = d;
+    }
 }
 
 /// From the SIGQUIT handler: hands the dump to the dump thread and
@@ -117,6 +121,7 @@ fn start_dump_thread() {
     if spawned.is_ok() {
         DUMP_PIPE.store(fds[1], Ordering::SeqCst);
     }
+    crate::gotraceback::set_installed();
 }
 
 fn dump_and_exit() -> ! {
@@ -142,11 +147,12 @@ fn dump_and_exit() -> ! {
         // SAFETY: _exit ends the process at once.
         unsafe { libc::_exit(2) }
     });
-    if let Some(out) = crate::traceback::dump_registered() {
+    let out = DUMPER.lock().ok().and_then(|d| d.as_ref().map(|f| f()));
+    if let Some(out) = out {
         write_fd2(&out);
     }
     write_fd2(b"\n");
-    crate::traceback::crash_if_asked(crate::traceback::setting());
+    crate::gotraceback::crash_if_asked(crate::gotraceback::setting());
     // SAFETY: _exit ends the process at once; output is unbuffered
     // (stdio.rs), so nothing the program printed is lost.
     unsafe { libc::_exit(2) }

@@ -369,7 +369,7 @@ fn report(vm: &mut Vm, sl: SliceCx<'_>, g: &G) {
     crate::panic::report(vm, g, &mut |vm, v| {
         crate::interp::method_text(vm, Some(sl), v)
     });
-    if crate::traceback::setting().level > crate::traceback::Level::None {
+    if crate::gotraceback::setting().level > crate::gotraceback::Level::None {
         created_by(vm, g);
     }
     others(vm, sl);
@@ -379,7 +379,7 @@ fn report(vm: &mut Vm, sl: SliceCx<'_>, g: &G) {
 /// `GOTRACEBACK=all` (or system, crash), then `crash`'s abort. Not in a
 /// live session, whose host gets the report as a value and goes on.
 fn others(vm: &Vm, sl: SliceCx<'_>) {
-    let tb = crate::traceback::setting();
+    let tb = crate::gotraceback::setting();
     if sl.exec.live.is_some() {
         return;
     }
@@ -388,7 +388,7 @@ fn others(vm: &Vm, sl: SliceCx<'_>) {
         crate::traceback::dump_others(vm, sl.cx, &mut out);
         crate::stdio::write_report(&out);
     }
-    crate::traceback::crash_if_asked(tb);
+    crate::gotraceback::crash_if_asked(tb);
 }
 
 /// Prints `created by f in goroutine N` and its location for a goroutine
@@ -520,8 +520,8 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
         }
         RunExit::Deadlock(gs) => {
             let mut out = b"fatal error: all goroutines are asleep - deadlock!\n".to_vec();
-            let tb = crate::traceback::setting();
-            let shown = if tb.level == crate::traceback::Level::None {
+            let tb = crate::gotraceback::setting();
+            let shown = if tb.level == crate::gotraceback::Level::None {
                 &gs[..0]
             } else {
                 &gs[..]
@@ -538,7 +538,7 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
                 created_by(vm, g);
             }
             crate::stdio::write_report(&out);
-            crate::traceback::crash_if_asked(tb);
+            crate::gotraceback::crash_if_asked(tb);
             Ending::Deadlock
         }
     }

@@ -81,7 +81,7 @@ pub(crate) fn report(
         );
     }
     // GOTRACEBACK=none: the message alone (traceback.rs).
-    if crate::traceback::setting().level > crate::traceback::Level::None {
+    if crate::gotraceback::setting().level > crate::gotraceback::Level::None {
         out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
         write_trace(vm, &p.trace, &mut out);
     }
@@ -95,7 +95,7 @@ pub(crate) fn fatal(vm: &Vm, g: &G, msg: &str) {
         out.extend_from_slice(b"runtime: goroutine stack exceeds 1000000000-byte limit\n");
     }
     out.extend_from_slice(format!("fatal error: {msg}\n").as_bytes());
-    if crate::traceback::setting().level == crate::traceback::Level::None {
+    if crate::gotraceback::setting().level == crate::gotraceback::Level::None {
         crate::stdio::write_report(&out);
         return;
     }

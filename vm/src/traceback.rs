@@ -3,7 +3,8 @@
 //! frames, `created by`), and the dump SIGQUIT asks for.
 //!
 //! # GOTRACEBACK
-//! As Go reads it (`runtime/runtime1.go`): `none` (or `0`) prints no
+//! The setting itself is `gotraceback.rs` (below every module that
+//! reports). As Go reads it (`runtime/runtime1.go`): `none` (or `0`) prints no
 //! goroutine on an unrecovered panic or a fatal error, only the message;
 //! `single` (the default, or empty) the goroutine that failed; `all` (or
 //! `1`) every goroutine; `system` (or `2`) every goroutine with the
@@ -55,114 +56,6 @@ use crate::goroutine::G;
 use crate::rt::{Cx, Exec};
 use crate::sched::{GStatus, GView, SchedHandle, WaitReason};
 use crate::Vm;
-use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::Mutex;
-
-/// How much of the goroutines a failure prints (Go's traceback level).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    /// No goroutine: the message alone.
-    None = 0,
-    /// The goroutine that failed.
-    Single = 1,
-    /// Every goroutine.
-    All = 2,
-    /// Every goroutine and the runtime's frames (here: as `All`).
-    System = 3,
-}
-
-/// The `GOTRACEBACK` setting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Setting {
-    pub level: Level,
-    /// Abort with SIGABRT after the report (`crash`).
-    pub crash: bool,
-}
-
-impl Setting {
-    /// Go's parse of a `GOTRACEBACK` value (`runtime.setTraceback`); None
-    /// for a value Go rejects (Go then keeps the default).
-    pub fn parse(v: &str) -> Option<Setting> {
-        let (level, crash) = match v {
-            "none" => (Level::None, false),
-            "single" | "" => (Level::Single, false),
-            "all" => (Level::All, false),
-            "system" => (Level::System, false),
-            "crash" | "wer" => (Level::System, true),
-            n => match n.parse::<u32>().ok()? {
-                0 => (Level::None, false),
-                1 => (Level::All, false),
-                _ => (Level::System, false),
-            },
-        };
-        Some(Setting { level, crash })
-    }
-
-    fn encode(self) -> u8 {
-        self.level as u8 | (self.crash as u8) << 2
-    }
-
-    fn decode(b: u8) -> Setting {
-        let level = match b & 3 {
-            0 => Level::None,
-            1 => Level::Single,
-            2 => Level::All,
-            _ => Level::System,
-        };
-        Setting {
-            level,
-            crash: b & 4 != 0,
-        }
-    }
-
-    /// Whether every goroutine is printed.
-    pub fn all(self) -> bool {
-        self.level >= Level::All
-    }
-}
-
-/// The setting in force, encoded (`UNSET` until first read). Relaxed: a
-/// value read once per failure; `debug.SetTraceback` racing a panic may
-/// print either level.
-static SETTING: AtomicU8 = AtomicU8::new(UNSET);
-const UNSET: u8 = 0xff;
-
-/// The environment's setting (`GOTRACEBACK`, default `single`).
-fn env_setting() -> Setting {
-    std::env::var("GOTRACEBACK")
-        .ok()
-        .and_then(|v| Setting::parse(&v))
-        .unwrap_or(Setting {
-            level: Level::Single,
-            crash: false,
-        })
-}
-
-/// The traceback setting in force.
-pub fn setting() -> Setting {
-    match SETTING.load(Ordering::Relaxed) {
-        UNSET => {
-            let s = env_setting();
-            SETTING.store(s.encode(), Ordering::Relaxed);
-            s
-        }
-        b => Setting::decode(b),
-    }
-}
-
-/// `debug.SetTraceback(level)`: raises the level (never below the
-/// environment's, as Go's); an unknown name is ignored.
-pub fn set_traceback(v: &str) {
-    let Some(mut s) = Setting::parse(v) else {
-        return;
-    };
-    let env = env_setting();
-    if s.level < env.level {
-        s.level = env.level;
-    }
-    s.crash |= env.crash;
-    SETTING.store(s.encode(), Ordering::Relaxed);
-}
 
 /// The header of goroutine `id` in a dump: `goroutine 7 [chan receive,
 /// 3 minutes]:` (module docs).
@@ -225,41 +118,10 @@ pub(crate) fn dump_others(vm: &Vm, cx: &Cx, out: &mut Vec<u8>) {
     cx.start_the_world(stopped);
 }
 
-/// `crash` if the setting asks for it and this process is gol's own (its
-/// signal handlers installed: `crashtrace::init`), not a host that
-/// embeds the VM.
-pub(crate) fn crash_if_asked(s: Setting) {
-    if s.crash && crate::crashtrace::installed() {
-        crash();
-    }
-}
-
-/// Ends the process as `GOTRACEBACK=crash` asks: SIGABRT with its
-/// default action (a core dump where the limits allow one), as Go's
-/// `crash` does.
-pub fn crash() -> ! {
-    // SAFETY: signal, raise and abort touch no memory of ours; SIGABRT's
-    // default action ends the process.
-    unsafe {
-        libc::signal(libc::SIGABRT, libc::SIG_DFL);
-        libc::raise(libc::SIGABRT);
-        libc::abort()
-    }
-}
-
-/// What writes the dump of the run in progress (see the module docs):
-/// set for the length of a run by [`register_dumper`].
-type Dumper = Box<dyn Fn() -> Vec<u8> + Send>;
-
-static DUMPER: Mutex<Option<Dumper>> = Mutex::new(None);
-
 /// Registers the dump of `h`'s goroutines as the process's SIGQUIT dump
 /// until the guard is dropped.
 pub(crate) fn register_dumper(h: SchedHandle<Exec>) -> DumperGuard {
-    if let Ok(mut d) = DUMPER.lock() {
-        *d = Some(Box::new(move || dump_all(&h)));
-    }
-    crate::crashtrace::arm(true);
+    crate::crashtrace::set_dumper(Some(Box::new(move || dump_all(&h))));
     DumperGuard(())
 }
 
@@ -268,18 +130,8 @@ pub(crate) struct DumperGuard(());
 
 impl Drop for DumperGuard {
     fn drop(&mut self) {
-        crate::crashtrace::arm(false);
-        if let Ok(mut d) = DUMPER.lock() {
-            *d = None;
-        }
+        crate::crashtrace::set_dumper(None);
     }
-}
-
-/// The dump of the registered run, if any (called by the dump thread,
-/// never by a signal handler).
-pub(crate) fn dump_registered() -> Option<Vec<u8>> {
-    let d = DUMPER.lock().ok()?;
-    d.as_ref().map(|f| f())
 }
 
 /// Every goroutine of the run behind `h`, from a thread that is not an
@@ -307,25 +159,6 @@ fn dump_all(h: &SchedHandle<Exec>) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn gotraceback_values_parse_as_go_reads_them() {
-        let p = |v| Setting::parse(v).map(|s| (s.level, s.crash));
-        assert_eq!(p("none"), Some((Level::None, false)));
-        assert_eq!(p("0"), Some((Level::None, false)));
-        assert_eq!(p(""), Some((Level::Single, false)));
-        assert_eq!(p("single"), Some((Level::Single, false)));
-        assert_eq!(p("1"), Some((Level::All, false)));
-        assert_eq!(p("all"), Some((Level::All, false)));
-        assert_eq!(p("2"), Some((Level::System, false)));
-        assert_eq!(p("system"), Some((Level::System, false)));
-        assert_eq!(p("crash"), Some((Level::System, true)));
-        assert_eq!(p("bogus"), None);
-        for s in ["none", "single", "all", "system", "crash"] {
-            let v = Setting::parse(s).unwrap();
-            assert_eq!(Setting::decode(v.encode()), v);
-        }
-    }
 
     #[test]
     fn headers_carry_the_reason_the_minutes_and_the_leak() {

@@ -180,7 +180,7 @@ pub const DEBUG_NATIVES: &[(&str, Native)] = &[
         Native::new(
             |c| {
                 let level = c.str(0);
-                gol_vm::traceback::set_traceback(&String::from_utf8_lossy(&level));
+                gol_vm::gotraceback::set_traceback(&String::from_utf8_lossy(&level));
                 NativeResult::Ok
             },
             "func(level string)",
