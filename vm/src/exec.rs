@@ -437,7 +437,7 @@ fn safepoint(exec: &Exec, cx: &Cx) {
     }
     let Some(mut vm) = exec.take_vm() else { return };
     let sl = SliceCx { cx, exec };
-    with_world_stopped(&mut vm, Some(sl), true, |vm, others| {
+    let collected = with_world_stopped(&mut vm, Some(sl), true, |vm, others| {
         // Another M may have collected while this one waited to stop the
         // world.
         if let Some(others) = others {
@@ -446,9 +446,22 @@ fn safepoint(exec: &Exec, cx: &Cx) {
                 // and `others` holds every goroutine's, channel's and
                 // pin's roots; no native is running.
                 unsafe { collect_with(vm, Some(sl), None, others) }
+                return true;
             }
         }
+        false
     });
+    if collected && exec.leaks.is_some() {
+        // The leak check after this collection (leakcheck.rs), in a stop
+        // of its own: the one above held every state. This M's goroutine
+        // is between slices, its state readable like the others'.
+        let stopped = cx.stop_the_world();
+        let cycle = vm.heap.stats().num_gc;
+        cx.handle().with_views(|views| {
+            crate::leakcheck::check(exec, &vm, views, crate::leakcheck::When::Gc(cycle))
+        });
+        cx.start_the_world(stopped);
+    }
     exec.put_vm(vm);
 }
 

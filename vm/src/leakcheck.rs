@@ -6,9 +6,10 @@
 //!
 //! # The algorithm
 //! With the world stopped, at the end of every cycle of the concurrent
-//! collector (`Exec::terminate` in mgc.rs; the stop-the-world collections
-//! of `GODEBUG=gcstoptheworld=1` are not checked, only the exit) and when
-//! main returns:
+//! collector (`Exec::terminate` in mgc.rs), after each stop-the-world
+//! collection the pacer starts under `GODEBUG=gcstoptheworld=1`
+//! (`exec::safepoint`; not `runtime.GC`'s in that mode, whose caller's
+//! state is held by its own M), and when main returns:
 //! 1. Every goroutine that is not blocked on a channel or sync object
 //!    (running, runnable, in a system call, in IO wait, asleep, waiting
 //!    for a finalizer ...) is a *root goroutine*: its live slots and
