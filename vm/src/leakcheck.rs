@@ -120,7 +120,9 @@ enum Role {
 /// counts for nothing: the check runs when main returns or from a thread
 /// that runs no goroutine) and reports the new leaks.
 pub(crate) fn check(exec: &Exec, vm: &Vm, views: &[GView<'_, Box<G>>], when: When) {
-    let Some(leaks) = &exec.leaks else {
+    // A live session's host holds values outside the program's roots
+    // (session.rs): no verdict there.
+    let (Some(leaks), None) = (&exec.leaks, &exec.live) else {
         return;
     };
     let Some(leaked) = find_leaks(exec, vm, views) else {
