@@ -169,10 +169,12 @@ fn scan_g(r: GRoots<'_, Box<G>>, stamp: &AtomicU32, cycle: u32, sink: &mut dyn F
 }
 
 /// A copy of every root word of `g`, to lend while it blocks out of the
-/// world (`NativeCtx::blocker`).
+/// world (`NativeCtx::blocker`), followed by its trace for goroutine
+/// dumps (traceback.rs: words that can never look like heap pointers).
 pub(crate) fn root_words(g: &G) -> Box<[u64]> {
-    let mut v = Vec::with_capacity(g.live_slots().len() + g.frames.len());
+    let mut v = Vec::with_capacity(g.live_slots().len() + 2 * g.frames.len() + 4);
     feed_g(g, &mut |w| v.push(w as u64));
+    crate::traceback::lend_trace(g, &mut v);
     v.into_boxed_slice()
 }
 

@@ -345,7 +345,13 @@ pub(crate) fn bounds_error(kind: Bounds, x: i64, y: i64) -> String {
 
 /// The `created by` lines of `g`'s trace (empty for main).
 pub(crate) fn created_by_text(vm: &Vm, g: &G) -> Vec<u8> {
-    let Some((parent, func, pc)) = g.created else {
+    created_by_of(vm, g.created)
+}
+
+/// The `created by` lines for a goroutine started by `created`'s `go`
+/// statement (creator's id, function, pc after it).
+pub(crate) fn created_by_of(vm: &Vm, created: Option<(u64, u32, u32)>) -> Vec<u8> {
+    let Some((parent, func, pc)) = created else {
         return Vec::new();
     };
     let mut out = Vec::new();

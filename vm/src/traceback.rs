@@ -49,8 +49,9 @@
 //! stack, Rust code here), the `gp=`/`m=` fields and `fp=`/`sp=`/`pc=` of
 //! frames (system level), and the register dump: gol's registers and
 //! frame addresses are the Rust interpreter's, not the program's. A
-//! goroutine in a system call lent only a copy of its roots
-//! (`sched::Blocker`), so it shows its header alone.
+//! goroutine in a system call (a read of standard input) is held by its
+//! M; it lent the collector a copy of its roots (`sched::Blocker`) and,
+//! after them, its trace ([`lend_trace`]), which the dump prints.
 
 use crate::goroutine::G;
 use crate::rt::{Cx, Exec};
@@ -93,7 +94,67 @@ pub(crate) fn write_view(vm: &Vm, v: &GView<'_, Box<G>>, leaked: bool, out: &mut
     out.extend_from_slice(header(v.id, status, v.wait, v.wait_minutes, leaked).as_bytes());
     if let Some(g) = v.g {
         write_stack(vm, g, out);
+    } else if let Some((trace, created)) = v.lent.and_then(lent_trace) {
+        crate::panic::write_trace(vm, &trace, out);
+        out.extend_from_slice(&crate::panic::created_by_of(vm, created));
     }
+}
+
+/// The last word of roots lent with a trace (`lend_trace`): "gol_trac".
+/// Every word of the trailer has its top bit set, so that none of them
+/// can look like a heap pointer to the collector, which scans the lent
+/// words as roots.
+const TRACE_MAGIC: u64 = 0xe76f_6c5f_7472_6163;
+const TOP: u64 = 1 << 63;
+
+/// Appends `g`'s trace to the roots it lends while blocked out of the
+/// world (`sched::Blocker`), so that a dump can show the frames of a
+/// goroutine whose state its M holds: per frame `TOP | func << 32 | pc`,
+/// then the `go` statement's creator, function and pc (`TOP | id`, `TOP
+/// | func << 32 | pc`, or two `TOP` words), the frame count, the magic.
+pub(crate) fn lend_trace(g: &G, out: &mut Vec<u64>) {
+    // `panic::capture`'s frames, without its vector (this runs at every
+    // blocking system call).
+    let start = out.len();
+    for f in g.frames.iter().rev() {
+        if out.len() - start >= 100 {
+            break;
+        }
+        out.push(TOP | u64::from(f.func) << 32 | u64::from(f.pc));
+        if f.deferred_panic {
+            out.push(TOP | u64::from(crate::panic::PANIC_FRAME) << 32);
+        }
+    }
+    let frames = out.len() - start;
+    match g.created {
+        Some((parent, f, pc)) => {
+            out.push(TOP | parent);
+            out.push(TOP | u64::from(f) << 32 | u64::from(pc));
+        }
+        None => out.extend([TOP, TOP]),
+    }
+    out.push(TOP | frames as u64);
+    out.push(TRACE_MAGIC);
+}
+
+/// The trace `lend_trace` appended to `words`, if any.
+#[allow(clippy::type_complexity)]
+fn lent_trace(words: &[u64]) -> Option<(Vec<(u32, u32)>, Option<(u64, u32, u32)>)> {
+    let (&magic, rest) = words.split_last()?;
+    if magic != TRACE_MAGIC {
+        return None;
+    }
+    let (&n, rest) = rest.split_last()?;
+    let n = (n & !TOP) as usize;
+    let split = |w: u64| (((w & !TOP) >> 32) as u32, w as u32);
+    let created_at = rest.len().checked_sub(2)?;
+    let (parent, site) = (rest[created_at], rest[created_at + 1]);
+    let created = (parent != TOP).then(|| {
+        let (f, pc) = split(site);
+        (parent & !TOP, f, pc)
+    });
+    let frames = rest.get(created_at.checked_sub(n)?..created_at)?;
+    Some((frames.iter().map(|&w| split(w)).collect(), created))
 }
 
 /// A goroutine's frames and its `created by` lines.
@@ -159,6 +220,24 @@ fn dump_all(h: &SchedHandle<Exec>) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lent_trace_reads_back_and_never_looks_like_a_pointer() {
+        let mut g = G::new(7, gol_lang::bytecode::FuncId(3));
+        g.frames[0].pc = 5;
+        g.created = Some((1, 2, 9));
+        let mut words = vec![0x1234, 0x5678];
+        lend_trace(&g, &mut words);
+        assert!(words[2..].iter().all(|w| w & TOP != 0));
+        let (trace, created) = lent_trace(&words).expect("a trace");
+        assert_eq!(trace, vec![(3, 5)]);
+        assert_eq!(created, Some((1, 2, 9)));
+        g.created = None;
+        let mut words = Vec::new();
+        lend_trace(&g, &mut words);
+        assert_eq!(lent_trace(&words).map(|t| t.1), Some(None));
+        assert!(lent_trace(&[1, 2, 3]).is_none());
+    }
 
     #[test]
     fn headers_carry_the_reason_the_minutes_and_the_leak() {
