@@ -169,10 +169,13 @@ fn sigquit(level: &str) -> Result<(), Failed> {
     let d = dir();
     let mut child = gol(&d.join("quit.go"))
         .env("GOTRACEBACK", level)
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run gol: {e}"))?;
+    // Open and silent: one goroutine waits in a read of it.
+    let _stdin = child.stdin.take();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut first = String::new();
     stdout.read_line(&mut first).map_err(|e| e.to_string())?;

@@ -18,7 +18,7 @@ done
 (cd "$tmp" && cp "$OLDPWD/quit.go" . && go build -o quit quit.go)
 for tb in single crash; do
 	set +e
-	GOTRACEBACK=$tb "$tmp/quit" >quit.$tb.out 2>quit.$tb.err &
+	sleep 30 | GOTRACEBACK=$tb "$tmp/quit" >quit.$tb.out 2>quit.$tb.err &
 	pid=$!
 	while ! grep -q start quit.$tb.out; do sleep 0.05; done
 	sleep 0.3

@@ -1,9 +1,12 @@
 // Sent SIGQUIT once it has printed "start": every goroutine is dumped,
-// each blocked in a different way.
+// each blocked in a different way (one in a read of standard input, a
+// pipe kept open).
 package main
 
 import (
+	"bufio"
 	"fmt"
+	"os"
 	"sync"
 	"time"
 )
@@ -27,7 +30,12 @@ func locker(mu *sync.Mutex) {
 	mu.Lock()
 }
 
+func readLine() {
+	bufio.NewReader(os.Stdin).ReadString('\n')
+}
+
 func main() {
+	go readLine()
 	c := make(chan int)
 	go recv(c)
 	go sleeper()
