@@ -42,7 +42,7 @@
 //! its descriptor. A run registers its dumper ([`register_dumper`]) for
 //! its length; without one (compiling, the REPL between runs) the
 //! handler prints the header and the goroutine of the signalled thread,
-//! as before. A dump that cannot stop the world (a goroutine in a long
+//! as for other signals. A dump that cannot stop the world (a goroutine in a long
 //! native) is cut short after five seconds, still with status 2.
 //!
 //! Left out of Go's SIGQUIT output: `goroutine 0` (the M's scheduler
