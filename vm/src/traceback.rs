@@ -4,8 +4,9 @@
 //!
 //! # GOTRACEBACK
 //! The setting itself is `gotraceback.rs` (below every module that
-//! reports). As Go reads it (`runtime/runtime1.go`): `none` (or `0`) prints no
-//! goroutine on an unrecovered panic or a fatal error, only the message;
+//! reports). As Go reads it (`runtime/runtime1.go`): `none` (or `0`)
+//! prints no goroutine on an unrecovered panic or a fatal error, only the
+//! message;
 //! `single` (the default, or empty) the goroutine that failed; `all` (or
 //! `1`) every goroutine; `system` (or `2`) every goroutine with the
 //! runtime's own frames and goroutines, which gol has none of in Go form
@@ -42,8 +43,9 @@
 //! its descriptor. A run registers its dumper ([`register_dumper`]) for
 //! its length; without one (compiling, the REPL between runs) the
 //! handler prints the header and the goroutine of the signalled thread,
-//! as for other signals. A dump that cannot stop the world (a goroutine in a long
-//! native) is cut short after five seconds, still with status 2.
+//! as for other signals. A dump that cannot stop the world (a goroutine
+//! in a long native) is cut short after five seconds, still with status
+//! 2.
 //!
 //! Left out of Go's SIGQUIT output: `goroutine 0` (the M's scheduler
 //! stack, Rust code here), the `gp=`/`m=` fields and `fp=`/`sp=`/`pc=` of
