@@ -115,10 +115,10 @@ enum Role {
     Candidate { objs: Vec<u64>, exact: bool },
 }
 
-/// Runs the check on the goroutines `views` (with the world stopped by
-/// the caller; the calling goroutine, if any, is not among them and
-/// counts for nothing: the check runs when main returns or from a thread
-/// that runs no goroutine) and reports the new leaks.
+/// Runs the check on the goroutines `views` and reports the new leaks.
+/// The caller stopped the world, and `views` holds every goroutine that
+/// may still run: all of them (from a thread that runs none, or an M
+/// between slices), or all but main once main has returned.
 pub(crate) fn check(exec: &Exec, vm: &Vm, views: &[GView<'_, Box<G>>], when: When) {
     // A live session's host holds values outside the program's roots
     // (session.rs): no verdict there.
