@@ -1,5 +1,6 @@
 // Goroutines that wait but are not leaked: on a channel main still
-// holds, on a channel in a package variable, on a WaitGroup main will
+// holds, on a channel in a package variable (alone, or in a select
+// with a channel nobody else has), on a WaitGroup main will
 // release, asleep, in IO wait on a listener, on a channel only a running
 // goroutine holds; and one on a channel reachable only through a
 // buffered channel that main holds. None is
@@ -50,6 +51,15 @@ func main() {
 	held := make(chan int)
 	go func() { <-held }() // LEAK chan receive (at exit)
 	go func() { <-global }()
+	go func() {
+		// One case on a channel only this goroutine holds, one on the
+		// package variable: reachable through the second.
+		mine := make(chan int)
+		select {
+		case <-mine:
+		case <-global:
+		}
+	}()
 	var wg sync.WaitGroup
 	wg.Add(1)
 	done := make(chan bool)

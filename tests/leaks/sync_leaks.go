@@ -33,6 +33,14 @@ func leakAll() {
 		var nilc chan int
 		nilc <- 1 // LEAK chan send (nil chan)
 	}()
+	a, b := make(chan int), make(chan int, 1)
+	b <- 0
+	go func() {
+		select { // LEAK select
+		case <-a:
+		case b <- 1:
+		}
+	}()
 	time.Sleep(10 * time.Millisecond)
 }
 
