@@ -24,25 +24,29 @@
 //! then its goroutine dump, and exits with status 2. gol prints the same
 //! two lines and exits with status 2.
 //!
-//! SIGQUIT is handled the same way: Go prints `SIGQUIT: quit` and the
-//! interrupted PC, dumps every goroutine and exits with status 2; gol
-//! prints the two lines and exits with status 2 (the default action
-//! would dump core, status 131).
+//! SIGQUIT (Ctrl-\\ on a terminal): Go prints `SIGQUIT: quit` and the
+//! interrupted PC, dumps every goroutine and exits with status 2 (the
+//! default action would dump core, status 131). During a run the
+//! handler hands the dump to a thread made for it
+//! (`gol_vm::crashtrace::request_dump`; why: `gol_vm::traceback`) and
+//! returns; with no run to dump (compiling, a REPL between runs) it
+//! prints the two lines and the signalled thread's goroutine, as below.
 //!
 //! A SIGTRAP (sent by a debugger or `kill -TRAP`) prints `SIGTRAP: trace
 //! trap` and the PC, as Go does, and exits with status 2.
 //! (`runtime.Breakpoint` raises no signal: its native prints the same
 //! first line and the goroutine's trace, and exits with status 2.)
 //!
-//! After these lines comes the trace of the goroutine that was running on
-//! the signalled thread (`goroutine N [running]:` and its frames, from
-//! `gol_vm::crashtrace`, which reads without allocating or locking). For
-//! a fault that is the goroutine that caused it. Go's
-//! dump of every other goroutine is left out: their state is behind the
-//! scheduler's locks, which the signalled thread may hold, and a signal
-//! handler may do only async-signal-safe work. A signal sent by another
-//! process goes to any thread, which may run no goroutine: then only the
-//! header is printed.
+//! After these lines (but for SIGQUIT during a run, above) comes the
+//! trace of the goroutine that was running on the signalled thread
+//! (`goroutine N [running]:` and its frames, from `gol_vm::crashtrace`,
+//! which reads without allocating or locking). For a fault that is the
+//! goroutine that caused it. Go's dump of every other goroutine is left
+//! out here: their state is behind the scheduler's locks, which the
+//! signalled thread may hold, and a signal handler may do only
+//! async-signal-safe work (SIGQUIT's dump is written by a thread instead,
+//! which may lock). A signal sent by another process goes to any thread,
+//! which may run no goroutine: then only the header is printed.
 //!
 //! # How
 //! The handler runs on the thread's alternate signal stack (`SA_ONSTACK`),
@@ -228,6 +232,15 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut l
     // A second signal while reporting (the trace read memory the first
     // fault left torn, or two threads faulted at once): the first report
     // stands; end now.
+    // SIGQUIT during a run: the dump thread writes every goroutine
+    // (gol_vm::traceback explains why not here) and ends the process.
+    if sig == libc::SIGQUIT && !REPORTING.load(std::sync::atomic::Ordering::SeqCst) {
+        // SAFETY: the kernel passes a valid siginfo_t and ucontext.
+        let (code, (pc, _)) = unsafe { ((*info).si_code, pc_sp(ctx)) };
+        if gol_vm::crashtrace::request_dump(pc, code as i64) {
+            return;
+        }
+    }
     if REPORTING.swap(true, std::sync::atomic::Ordering::SeqCst) {
         write_all(b"\n...trace cut short by a second fault\n");
         // SAFETY: _exit ends the process at once, running nothing of ours.

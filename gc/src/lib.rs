@@ -29,6 +29,8 @@
 //! * `cycle`: the concurrent cycle: start, mark work, stack jobs, assists,
 //!   termination detection, mark termination;
 //! * `checkmark`: the stop-the-world re-mark that checks a mark;
+//! * `reach`: a side mark from roots the VM chooses, for its goroutine
+//!   leak check;
 //! * `barrier`: the write barrier ([`Heap::write_pointer`]), its invariant
 //!   and correctness argument;
 //! * `sweep`: the sweep-generation protocol and lazy sweeping;
@@ -157,6 +159,7 @@ mod mfinal;
 mod os;
 mod pacer;
 mod pageheap;
+mod reach;
 #[rustfmt::skip]
 mod sizeclasses;
 mod span;
@@ -179,6 +182,7 @@ pub use heap::{Config, CycleStats, Heap, MemStats, ObjectInfo, Roots};
 pub use layout::Layout;
 pub use mark::{HeapCensus, VerifyError};
 pub use pacer::{CycleObservation, Pacer};
+pub use reach::Reach;
 pub use sizeclasses::{MAX_SMALL_SIZE, NUM_SIZE_CLASSES, PAGE_SIZE};
 pub use tiny::TINY_SIZE;
 

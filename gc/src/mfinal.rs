@@ -62,6 +62,14 @@ pub(crate) struct Finalizers {
     any_ready: AtomicBool,
 }
 
+impl Finalizers {
+    /// Every registered object and every one ready to run.
+    pub(crate) fn objects(&self) -> Vec<usize> {
+        let l = lock(&self.lists);
+        l.registered.iter().chain(&l.ready).copied().collect()
+    }
+}
+
 impl Heap {
     /// Registers a finalizer for the object at `addr`: false when it has
     /// one already or `addr` is not in an allocated heap object (Go ignores

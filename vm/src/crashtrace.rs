@@ -1,4 +1,6 @@
-//! The running goroutine's stack, written from a signal handler.
+//! The running goroutine's stack, written from a signal handler; and
+//! the thread that writes SIGQUIT's dump of every goroutine for the
+//! handler (why a thread: traceback.rs).
 //!
 //! When gol itself faults (SIGSEGV, SIGBUS: a bug in gol, invariant 1) or
 //! another process signals it (SIGSEGV, SIGBUS, SIGTRAP, SIGQUIT), Go's
@@ -30,7 +32,8 @@
 use crate::goroutine::G;
 use crate::Vm;
 use std::cell::Cell;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 thread_local! {
     /// The VM and goroutine this thread runs a slice of (null outside).
@@ -42,11 +45,129 @@ thread_local! {
 /// (computing it in a signal handler would allocate).
 static CWD: OnceLock<Box<[u8]>> = OnceLock::new();
 
-/// Records the working directory; call once at start, before any
-/// goroutine runs.
+/// Records the working directory and starts the dump thread (below);
+/// call once at start, before any goroutine runs.
 pub fn init() {
     if let Ok(d) = std::env::current_dir() {
         let _ = CWD.set(d.into_os_string().into_encoded_bytes().into_boxed_slice());
+    }
+    start_dump_thread();
+}
+
+// ---- SIGQUIT's dump of every goroutine (design: traceback.rs) ----
+
+/// The write end of the dump thread's pipe (-1 before `init`).
+static DUMP_PIPE: AtomicI32 = AtomicI32::new(-1);
+/// A run has registered its dumper (`traceback::register_dumper`).
+static ARMED: AtomicBool = AtomicBool::new(false);
+/// The interrupted PC and the signal's code, for the header the dump
+/// thread prints. Written by the handler before the byte that wakes the
+/// thread; the pipe's write/read orders them (a system call each side).
+static QUIT_PC: AtomicU64 = AtomicU64::new(0);
+static QUIT_CODE: AtomicI64 = AtomicI64::new(0);
+
+/// What writes the dump of the run in progress (traceback.rs registers
+/// it for the length of a run); locked by the dump thread, never by the
+/// signal handler, which reads `ARMED`.
+type Dumper = Box<dyn Fn() -> Vec<u8> + Send>;
+
+static DUMPER: Mutex<Option<Dumper>> = Mutex::new(None);
+
+/// Sets (or with None, clears) the dump of the run in progress.
+pub(crate) fn set_dumper(d: Option<Dumper>) {
+    ARMED.store(d.is_some(), Ordering::SeqCst);
+    if let Ok(mut cur) = DUMPER.lock() {
+        *cur = d;
+    }
+}
+
+/// From the SIGQUIT handler: hands the dump to the dump thread and
+/// returns true, or false when no run can dump (then the handler reports
+/// as for other signals). Async-signal-safe: atomics and one `write(2)`.
+pub fn request_dump(pc: u64, code: i64) -> bool {
+    let fd = DUMP_PIPE.load(Ordering::SeqCst);
+    if fd < 0 || !ARMED.load(Ordering::SeqCst) {
+        return false;
+    }
+    QUIT_PC.store(pc, Ordering::SeqCst);
+    QUIT_CODE.store(code, Ordering::SeqCst);
+    // SAFETY: one byte from a live local to the pipe's write end.
+    unsafe { libc::write(fd, [1u8].as_ptr().cast(), 1) == 1 }
+}
+
+/// Starts the thread that waits for SIGQUIT's byte, then writes
+/// `SIGQUIT: quit`, the PC line and the dump of every goroutine, and ends
+/// the process with status 2 (an abort under `GOTRACEBACK=crash`).
+fn start_dump_thread() {
+    let mut fds = [0i32; 2];
+    // SAFETY: pipe2 writes two descriptors into `fds`.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+        return;
+    }
+    let read_fd = fds[0];
+    let spawned = std::thread::Builder::new()
+        .name("gol-sigquit".into())
+        .spawn(move || loop {
+            let mut b = [0u8; 1];
+            // SAFETY: reads one byte into a live local.
+            let n = unsafe { libc::read(read_fd, b.as_mut_ptr().cast(), 1) };
+            if n == 1 {
+                dump_and_exit();
+            }
+            if n == 0 {
+                return;
+            }
+        });
+    if spawned.is_ok() {
+        DUMP_PIPE.store(fds[1], Ordering::SeqCst);
+    }
+    crate::gotraceback::set_installed();
+}
+
+fn dump_and_exit() -> ! {
+    let pc = QUIT_PC.load(Ordering::SeqCst);
+    let code = QUIT_CODE.load(Ordering::SeqCst);
+    let mut num = [0u8; 20];
+    let mut head = b"SIGQUIT: quit\nPC=0x".to_vec();
+    head.extend_from_slice(hex(pc, &mut num));
+    // The M that took the signal is not tracked: Go's m=0 is the main
+    // thread, which gets a signal sent to the process.
+    head.extend_from_slice(b" m=0 sigcode=");
+    if code < 0 {
+        head.push(b'-');
+    }
+    head.extend_from_slice(decimal(code.unsigned_abs(), &mut num));
+    head.extend_from_slice(b"\n");
+    write_fd2(&head);
+    // A dump that cannot stop the world (a goroutine in a long native)
+    // still ends the process, with the status the report promised.
+    std::thread::spawn(|| {
+        std::thread::sleep(std::time::Duration::from_secs(5));
+        write_fd2(b"\n...dump cut short: the world did not stop\n");
+        // SAFETY: _exit ends the process at once.
+        unsafe { libc::_exit(2) }
+    });
+    let out = DUMPER.lock().ok().and_then(|d| d.as_ref().map(|f| f()));
+    if let Some(out) = out {
+        write_fd2(&out);
+    }
+    write_fd2(b"\n");
+    crate::gotraceback::crash_if_asked(crate::gotraceback::setting());
+    // SAFETY: _exit ends the process at once; output is unbuffered
+    // (stdio.rs), so nothing the program printed is lost.
+    unsafe { libc::_exit(2) }
+}
+
+/// Writes all of `b` to file descriptor 2.
+fn write_fd2(b: &[u8]) {
+    let mut off = 0;
+    while off < b.len() {
+        // SAFETY: the pointer and length lie inside `b`.
+        let r = unsafe { libc::write(2, b[off..].as_ptr().cast(), b.len() - off) };
+        if r <= 0 {
+            break;
+        }
+        off += r as usize;
     }
 }
 

@@ -272,18 +272,9 @@ pub(crate) fn dump_views(
     skip: &std::collections::HashSet<u64>,
     out: &mut Vec<u8>,
 ) {
-    use crate::sched::GStatus;
     for v in views.iter().filter(|v| !skip.contains(&v.id)) {
-        let what = match v.status {
-            GStatus::Waiting => v.wait.as_str(),
-            s => s.as_str(),
-        };
-        out.extend_from_slice(format!("\ngoroutine {} [{what}]:\n", v.id).as_bytes());
-        if let Some(g) = v.g {
-            let trace = crate::panic::capture(g);
-            crate::panic::write_trace(vm, &trace, out);
-            out.extend_from_slice(&crate::panic::created_by_text(vm, g));
-        }
+        out.push(b'\n');
+        crate::traceback::write_view(vm, v, false, out);
     }
 }
 
@@ -342,6 +333,9 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
                     }
                 }
             }
+            if g.id == 1 && exec.live.is_none() && exec.leaks.is_some() {
+                leakcheck_at_exit(vm, sl);
+            }
             if let Some(r) = &vm.race {
                 r.finished(g.id);
             }
@@ -363,15 +357,25 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
                 exec.dying.store(true, Ordering::Release);
             }
             report(vm, sl, g);
-            created_by(vm, g);
             RunOutcome::Panicked
         }
         crate::interp::Exit::Fatal(msg) => {
             exec.fatal.store(true, Ordering::Release);
             crate::panic::fatal(vm, g, &msg);
+            others(vm, sl);
             RunOutcome::Exit(2)
         }
     }
+}
+
+/// The leak check when main has returned (leakcheck.rs): main's frames
+/// are gone, so what only main held is unreachable now.
+fn leakcheck_at_exit(vm: &Vm, sl: SliceCx<'_>) {
+    let stopped = sl.cx.stop_the_world();
+    sl.cx.with_views(|views| {
+        crate::leakcheck::check(sl.exec, vm, views, crate::leakcheck::When::Exit)
+    });
+    sl.cx.start_the_world(stopped);
 }
 
 /// Ends the run with a fatal error when a slice starts past a limit of
@@ -384,11 +388,33 @@ fn over_limit(vm: &mut Vm, g: &mut Box<G>, msg: &str, exec: &Exec) -> RunOutcome
 }
 
 /// Prints the report of `g`'s unrecovered panic, lending it the
-/// interpreter to run the values' `Error`/`String` methods.
+/// interpreter to run the values' `Error`/`String` methods; then, as
+/// `GOTRACEBACK` asks (traceback.rs), where `g` was created, every other
+/// goroutine, and the abort of `crash`.
 fn report(vm: &mut Vm, sl: SliceCx<'_>, g: &G) {
     crate::panic::report(vm, g, &mut |vm, v| {
         crate::interp::method_text(vm, Some(sl), v)
     });
+    if crate::gotraceback::setting().level > crate::gotraceback::Level::None {
+        created_by(vm, g);
+    }
+    others(vm, sl);
+}
+
+/// After a panic's or fatal error's report: every other goroutine under
+/// `GOTRACEBACK=all` (or system, crash), then `crash`'s abort. Not in a
+/// live session, whose host gets the report as a value and goes on.
+fn others(vm: &Vm, sl: SliceCx<'_>) {
+    let tb = crate::gotraceback::setting();
+    if sl.exec.live.is_some() {
+        return;
+    }
+    if tb.all() {
+        let mut out = Vec::new();
+        crate::traceback::dump_others(vm, sl.cx, &mut out);
+        crate::stdio::write_report(&out);
+    }
+    crate::gotraceback::crash_if_asked(tb);
 }
 
 /// Prints `created by f in goroutine N` and its location for a goroutine
@@ -418,7 +444,6 @@ fn raise(vm: &mut Vm, sl: SliceCx<'_>, g: &mut G, msg: &str) -> Option<RunOutcom
         None
     } else {
         report(vm, sl, g);
-        created_by(vm, g);
         Some(RunOutcome::Panicked)
     }
 }
@@ -438,7 +463,7 @@ fn safepoint(exec: &Exec, cx: &Cx) {
     }
     let Some(mut vm) = exec.take_vm() else { return };
     let sl = SliceCx { cx, exec };
-    with_world_stopped(&mut vm, Some(sl), true, |vm, others| {
+    let collected = with_world_stopped(&mut vm, Some(sl), true, |vm, others| {
         // Another M may have collected while this one waited to stop the
         // world.
         if let Some(others) = others {
@@ -447,9 +472,22 @@ fn safepoint(exec: &Exec, cx: &Cx) {
                 // and `others` holds every goroutine's, channel's and
                 // pin's roots; no native is running.
                 unsafe { collect_with(vm, Some(sl), None, others) }
+                return true;
             }
         }
+        false
     });
+    if collected && exec.leaks.is_some() {
+        // The leak check after this collection (leakcheck.rs), in a stop
+        // of its own: the one above held every state. This M's goroutine
+        // is between slices, its state readable like the others'.
+        let stopped = cx.stop_the_world();
+        let cycle = vm.heap.stats().num_gc;
+        cx.handle().with_views(|views| {
+            crate::leakcheck::check(exec, &vm, views, crate::leakcheck::When::Gc(cycle))
+        });
+        cx.start_the_world(stopped);
+    }
     exec.put_vm(vm);
 }
 
@@ -525,7 +563,10 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
     if let Some(c) = &canceller {
         c.set_run(Some(sched.handle()));
     }
+    // SIGQUIT dumps this run's goroutines (traceback.rs) while it runs.
+    let dumper = crate::traceback::register_dumper(sched.handle());
     let exit = sched.run(main);
+    drop(dumper);
     if vm.run_config.sched.is_some() {
         vm.heap.set_concurrent(!crate::gc_stop_the_world());
     }
@@ -571,18 +612,25 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
         }
         RunExit::Deadlock(gs) => {
             let mut out = b"fatal error: all goroutines are asleep - deadlock!\n".to_vec();
-            for d in gs {
-                let Some(g) = d.g else { continue };
+            let tb = crate::gotraceback::setting();
+            let shown = if tb.level == crate::gotraceback::Level::None {
+                &gs[..0]
+            } else {
+                &gs[..]
+            };
+            for d in shown {
+                let Some(g) = &d.g else { continue };
                 out.extend_from_slice(
                     format!("\ngoroutine {} [{}]:\n", d.id, d.wait.as_str()).as_bytes(),
                 );
-                let trace = crate::panic::capture(&g);
+                let trace = crate::panic::capture(g);
                 crate::panic::write_trace(vm, &trace, &mut out);
                 crate::stdio::write_report(&out);
                 out.clear();
-                created_by(vm, &g);
+                created_by(vm, g);
             }
             crate::stdio::write_report(&out);
+            crate::gotraceback::crash_if_asked(tb);
             Ending::Deadlock
         }
     }

@@ -59,6 +59,7 @@
 //! the ones listed before it); read them bottom-up, as one reads clox:
 //!
 //! 1. `value` (how Go values sit in words; torn-read protection),
+//!    `gotraceback` (the GOTRACEBACK setting),
 //!    `stdio` (unbuffered standard output), `sched` (the M:P:G scheduler,
 //!    channels, select and timers: generic over words, knows no bytecode).
 //! 2. `park`: the blocking protocol. What a parked goroutine waits on
@@ -74,11 +75,14 @@
 //! 6. `rt`: the state a run shares between its Ms (`Exec`: the channel
 //!    table, pins, the collector driver's, sync objects' and finalizers'
 //!    state) and `SliceCx`, the running slice's borrowed view of it.
+//!    `traceback`: dumps of every goroutine (GOTRACEBACK=all, SIGQUIT,
+//!    `runtime.Stack`), on that state.
 //! 7. `native` (and `native/sig`): the API of Rust functions Go calls
 //!    (`NativeCtx`), `atomic`: sync/atomic on words.
 //! 8. The mechanisms on that state: `sema` (sync.Mutex, WaitGroup, Cond),
 //!    `mgc` (driving the concurrent collector: cycles, mark workers,
-//!    assists, stopping the world), `mfinal` (finalizers).
+//!    assists, stopping the world), `mfinal` (finalizers), `leakcheck`
+//!    (leaked goroutines, from a side mark at each cycle's end).
 //! 9. `interp`: the interpreter. `interp/mod.rs` (the checked loop, `run`),
 //!    `fast` (the hot loop), `verify`, then the cold instructions by what
 //!    they touch (`slices`, `maps`, `ifaces`, `chans`, `calls`),
@@ -108,8 +112,10 @@ pub mod atomic;
 pub mod crashtrace;
 pub mod exec;
 pub(crate) mod goroutine;
+pub mod gotraceback;
 pub(crate) mod interp;
 pub(crate) mod layout;
+pub(crate) mod leakcheck;
 pub mod map;
 pub(crate) mod mfinal;
 pub(crate) mod mgc;
@@ -124,6 +130,7 @@ pub mod sched;
 pub(crate) mod sema;
 pub mod session;
 pub mod stdio;
+pub mod traceback;
 pub(crate) mod value;
 
 use gol_gc::{Cache, Config, Heap, Layout};

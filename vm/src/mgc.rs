@@ -169,10 +169,12 @@ fn scan_g(r: GRoots<'_, Box<G>>, stamp: &AtomicU32, cycle: u32, sink: &mut dyn F
 }
 
 /// A copy of every root word of `g`, to lend while it blocks out of the
-/// world (`NativeCtx::blocker`).
+/// world (`NativeCtx::blocker`), followed by its trace for goroutine
+/// dumps (traceback.rs: words that can never look like heap pointers).
 pub(crate) fn root_words(g: &G) -> Box<[u64]> {
-    let mut v = Vec::with_capacity(g.live_slots().len() + g.frames.len());
+    let mut v = Vec::with_capacity(g.live_slots().len() + 2 * g.frames.len() + 4);
     feed_g(g, &mut |w| v.push(w as u64));
+    crate::traceback::lend_trace(g, &mut v);
     v.into_boxed_slice()
 }
 
@@ -473,6 +475,21 @@ impl Exec {
             if let MarkTermination::Done(st) = done {
                 let forced = self.driver.forced.load(Relaxed) == heap.mark_cycle();
                 self.driver.trace(&st, procs, forced);
+                // The world is still stopped: the leak check's moment
+                // (leakcheck.rs), when it is on.
+                if self.leaks.is_some() {
+                    if let Some(vm) = self.take_vm() {
+                        h.with_views(|views| {
+                            crate::leakcheck::check(
+                                self,
+                                &vm,
+                                views,
+                                crate::leakcheck::When::Gc(st.cycle),
+                            )
+                        });
+                        self.put_vm(vm);
+                    }
+                }
                 self.driver.notify(|s| s.sweep = true);
             }
         }

@@ -7,6 +7,8 @@
 //! `file:line +0xoffset` (the offset is the instruction index times four:
 //! stable, like Go's, within one build). Frames of the runtime's own entry
 //! function are hidden, as Go hides `runtime.main`. Exit status 2.
+//! How many goroutines a report shows follows `GOTRACEBACK`
+//! (traceback.rs): none prints the message alone.
 
 use crate::goroutine::{PanicValue, G};
 use crate::value;
@@ -78,8 +80,11 @@ pub(crate) fn report(
             b"[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n",
         );
     }
-    out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
-    write_trace(vm, &p.trace, &mut out);
+    // GOTRACEBACK=none: the message alone (traceback.rs).
+    if crate::gotraceback::setting().level > crate::gotraceback::Level::None {
+        out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
+        write_trace(vm, &p.trace, &mut out);
+    }
     crate::stdio::write_report(&out);
 }
 
@@ -89,8 +94,12 @@ pub(crate) fn fatal(vm: &Vm, g: &G, msg: &str) {
     if msg == "stack overflow" {
         out.extend_from_slice(b"runtime: goroutine stack exceeds 1000000000-byte limit\n");
     }
-    out.extend_from_slice(format!("fatal error: {msg}\n\n").as_bytes());
-    out.extend_from_slice(format!("goroutine {} [running]:\n", g.id).as_bytes());
+    out.extend_from_slice(format!("fatal error: {msg}\n").as_bytes());
+    if crate::gotraceback::setting().level == crate::gotraceback::Level::None {
+        crate::stdio::write_report(&out);
+        return;
+    }
+    out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
     write_trace(vm, &capture(g), &mut out);
     if g.frames.len() > 100 {
         out.extend_from_slice(b"...additional frames elided...\n");
@@ -132,11 +141,34 @@ pub(crate) fn write_trace(vm: &Vm, trace: &[(u32, u32)], out: &mut Vec<u8>) {
         }
         let at = pc.saturating_sub(1) as usize;
         let line = f.lines.get(at).copied().unwrap_or(0);
-        let path = path_in(cwd.as_deref(), vm, f.file);
         let args = if f.param_words == 0 { "()" } else { "(...)" };
+        if line == 0 {
+            // A native's wrapper has no source: name its package.
+            out.extend_from_slice(
+                format!(
+                    "{}{}\n\t<gol>/{} (native)\n",
+                    f.name,
+                    args,
+                    package_of(&f.name)
+                )
+                .as_bytes(),
+            );
+            continue;
+        }
+        let path = path_in(cwd.as_deref(), vm, f.file);
         out.extend_from_slice(
             format!("{}{}\n\t{}:{} +0x{:x}\n", f.name, args, path, line, at * 4).as_bytes(),
         );
+    }
+}
+
+/// The import path of the package of function `name` (`sync` for
+/// `sync.(*Mutex).Lock`, `runtime/debug` for `runtime/debug.Stack`).
+pub(crate) fn package_of(name: &str) -> &str {
+    let dir = name.rfind('/').map_or(0, |i| i + 1);
+    match name[dir..].find('.') {
+        Some(i) => &name[..dir + i],
+        None => name,
     }
 }
 
@@ -313,7 +345,13 @@ pub(crate) fn bounds_error(kind: Bounds, x: i64, y: i64) -> String {
 
 /// The `created by` lines of `g`'s trace (empty for main).
 pub(crate) fn created_by_text(vm: &Vm, g: &G) -> Vec<u8> {
-    let Some((parent, func, pc)) = g.created else {
+    created_by_of(vm, g.created)
+}
+
+/// The `created by` lines for a goroutine started by `created`'s `go`
+/// statement (creator's id, function, pc after it).
+pub(crate) fn created_by_of(vm: &Vm, created: Option<(u64, u32, u32)>) -> Vec<u8> {
+    let Some((parent, func, pc)) = created else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -340,6 +378,13 @@ pub(crate) fn created_by_text(vm: &Vm, g: &G) -> Vec<u8> {
 #[cfg(test)]
 mod bounds_tests {
     use super::*;
+
+    #[test]
+    fn natives_are_placed_in_their_package() {
+        assert_eq!(package_of("sync.(*Mutex).Lock"), "sync");
+        assert_eq!(package_of("runtime/debug.Stack"), "runtime/debug");
+        assert_eq!(package_of("time.Sleep"), "time");
+    }
 
     #[test]
     fn negative_indexes_are_reported_alone() {

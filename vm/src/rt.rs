@@ -140,6 +140,9 @@ pub struct Exec {
     pub(crate) fatal: std::sync::atomic::AtomicBool,
     /// A live session's state (session.rs); None for a run of `main`.
     pub(crate) live: Option<Live>,
+    /// The goroutine leak check's state (leakcheck.rs), when
+    /// `GODEBUG=leakcheck=1`; its own lock.
+    pub(crate) leaks: Option<crate::leakcheck::Leaks>,
 }
 
 impl Exec {
@@ -165,6 +168,7 @@ impl Exec {
             netpoll: std::sync::OnceLock::new(),
             fatal: std::sync::atomic::AtomicBool::new(false),
             live: None,
+            leaks: crate::leakcheck::Leaks::from_env(),
         }
     }
 

@@ -160,6 +160,32 @@ pub const DEBUG_NATIVES: &[(&str, Native)] = &[
             "func()",
         ),
     ),
+    // The calling goroutine's trace, as `runtime.Stack(buf, false)` gives
+    // it (this native's own frame, `runtime/debug.Stack`, on top, as in
+    // Go); `PrintStack` is Go code that writes it to os.Stderr.
+    (
+        "Stack",
+        Native::new(
+            |c| {
+                let text = c.goroutine_dump(false);
+                let s = c.new_bytes(&text);
+                c.ret_slice(0, s);
+                NativeResult::Ok
+            },
+            "func() []byte",
+        ),
+    ),
+    (
+        "SetTraceback",
+        Native::new(
+            |c| {
+                let level = c.str(0);
+                gol_vm::gotraceback::set_traceback(&String::from_utf8_lossy(&level));
+                NativeResult::Ok
+            },
+            "func(level string)",
+        ),
+    ),
 ];
 
 fn num_cpu() -> u64 {

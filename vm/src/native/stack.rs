@@ -2,7 +2,7 @@
 //! first (`[running]`), then, for a dump of all, every other goroutine in
 //! id order with its status or wait reason (`[IO wait]`, `[chan receive]`)
 //! and its stack, read with the world stopped as Go's `Stack(buf, true)`
-//! does. A goroutine in a system call has lent its stack to the collector
+//! does (in the form of every other dump: traceback.rs). A goroutine in a system call has lent its stack to the collector
 //! and shows its header alone.
 
 use super::NativeCtx;
@@ -23,16 +23,8 @@ impl NativeCtx<'_> {
         let vm = &*self.vm;
         cx.with_views(|views| {
             for v in views {
-                let state = if v.wait.as_str().is_empty() {
-                    v.status.as_str()
-                } else {
-                    v.wait.as_str()
-                };
-                out.extend_from_slice(format!("\ngoroutine {} [{}]:\n", v.id, state).as_bytes());
-                if let Some(g) = v.g {
-                    crate::panic::write_trace(vm, &crate::panic::capture(g), &mut out);
-                    out.extend_from_slice(&crate::panic::created_by_text(vm, g));
-                }
+                out.push(b'\n');
+                crate::traceback::write_view(vm, v, false, &mut out);
             }
         });
         cx.start_the_world(stopped);

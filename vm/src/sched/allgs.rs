@@ -87,6 +87,9 @@ impl<E: Executor> Shared<E> {
             _ => return SlotVisit::Empty,
         };
         let stamp = || g.hdr.gc_cycle.load(Ordering::Acquire);
+        // Go's `waitsince`: the stack scan dates a wait it finds.
+        g.hdr
+            .stamp_wait_since(super::g::wait_epoch().elapsed().as_secs());
         if g.hdr.id == skip {
             return SlotVisit::Skipped(stamp());
         }
@@ -119,14 +122,27 @@ impl<E: Executor> Shared<E> {
         let mut gs = self.others(me);
         gs.sort_by_key(|g| g.hdr.id);
         let guards: Vec<_> = gs.iter().map(|g| g.state.try_lock()).collect();
+        // A G whose state is locked may be blocked out of the world with
+        // a copy of its roots lent (`Blocker`).
+        let lent: Vec<_> = gs
+            .iter()
+            .zip(&guards)
+            .map(|(g, st)| match st {
+                Some(_) => None,
+                None => Some(g.lent_roots.lock()),
+            })
+            .collect();
         let views: Vec<GView<'_, E::G>> = gs
             .iter()
             .zip(&guards)
-            .map(|(g, st)| GView {
+            .zip(&lent)
+            .map(|((g, st), lent)| GView {
                 id: g.hdr.id,
                 status: g.hdr.status(),
                 wait: g.hdr.wait_reason(),
+                wait_minutes: g.hdr.wait_minutes(),
                 g: st.as_ref().and_then(|s| s.as_ref()),
+                lent: lent.as_ref().and_then(|l| l.as_deref()).map(|r| &**r),
             })
             .collect();
         f(&views)
@@ -154,7 +170,13 @@ pub struct GView<'a, G> {
     pub id: u64,
     pub status: GStatus,
     pub wait: super::WaitReason,
+    /// Whole minutes it has waited, as far as the collector knows (see
+    /// `GHeader::wait_minutes`).
+    pub wait_minutes: u64,
     pub g: Option<&'a G>,
+    /// When `g` is None: the copy of its roots a G blocked out of the
+    /// world lent (`Blocker`), if any.
+    pub lent: Option<&'a [u64]>,
 }
 
 /// What [`SchedHandle::with_g_slot`] lends its callback: the state of a G

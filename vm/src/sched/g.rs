@@ -73,6 +73,17 @@ impl GStatus {
 }
 
 const STATUS_MASK: u32 = 0xff;
+/// `GHeader::wait` holds the [`WaitReason`] in its low byte and, above
+/// it, the wait stamp (`GHeader::stamp_wait_since`): seconds since
+/// [`wait_epoch`] plus one, 0 for none.
+const WAIT_REASON_MASK: u32 = 0xff;
+const WAIT_SINCE_SHIFT: u32 = 8;
+
+/// The clock of wait stamps: the first use in the process.
+pub(crate) fn wait_epoch() -> std::time::Instant {
+    static EPOCH: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    *EPOCH.get_or_init(std::time::Instant::now)
+}
 /// A wakeup arrived while the G was still running towards its park.
 const WAKE: u32 = 0x100;
 
@@ -207,7 +218,41 @@ impl GHeader {
     }
 
     pub fn wait_reason(&self) -> WaitReason {
-        WaitReason::from_u32(self.wait.load(Ordering::Acquire))
+        WaitReason::from_u32(self.wait.load(Ordering::Acquire) & WAIT_REASON_MASK)
+    }
+
+    /// Stamps a waiting G with the time (Go's `waitsince`, set by the
+    /// collector's stack scan: the G has waited at least since `now_s`,
+    /// seconds since [`wait_epoch`]) unless it has a stamp already. A
+    /// wakeup clears the whole word, stamp included (`ready`), and so does
+    /// the next park; a CAS from the bare reason keeps a stamp from
+    /// landing on a wait that began after it was read.
+    pub(crate) fn stamp_wait_since(&self, now_s: u64) {
+        let w = self.wait.load(Ordering::Relaxed);
+        if w >> WAIT_SINCE_SHIFT != 0 || w == 0 || self.status() != GStatus::Waiting {
+            return;
+        }
+        let stamp = (now_s + 1).min(u64::from(u32::MAX >> WAIT_SINCE_SHIFT)) as u32;
+        let _ = self.wait.compare_exchange(
+            w,
+            w | stamp << WAIT_SINCE_SHIFT,
+            Ordering::Relaxed,
+            Ordering::Relaxed,
+        );
+    }
+
+    /// Whole minutes this G is known to have waited (0 without a stamp).
+    pub fn wait_minutes(&self) -> u64 {
+        self.wait_minutes_at(wait_epoch().elapsed().as_secs())
+    }
+
+    /// [`GHeader::wait_minutes`] at `now_s` seconds since [`wait_epoch`].
+    fn wait_minutes_at(&self, now_s: u64) -> u64 {
+        let stamp = u64::from(self.wait.load(Ordering::Relaxed) >> WAIT_SINCE_SHIFT);
+        if stamp == 0 || self.status() != GStatus::Waiting {
+            return 0;
+        }
+        now_s.saturating_sub(stamp - 1) / 60
     }
 
     /// Owner-only transition between two statuses that no waker races
@@ -338,6 +383,23 @@ mod tests {
         let h = GHeader::new(1);
         h.set_status(GStatus::Runnable, GStatus::Running);
         h
+    }
+
+    #[test]
+    fn a_wait_is_dated_by_the_first_scan_and_forgotten_on_wakeup() {
+        let h = running();
+        assert!(h.park(WaitReason::ChanReceive));
+        h.stamp_wait_since(10);
+        // A later scan keeps the first date.
+        h.stamp_wait_since(100);
+        assert_eq!(h.wait_reason(), WaitReason::ChanReceive);
+        assert_eq!(h.wait_minutes_at(69), 0);
+        assert_eq!(h.wait_minutes_at(190), 3);
+        assert!(h.ready());
+        assert_eq!(h.wait_minutes_at(190), 0);
+        h.set_status(GStatus::Runnable, GStatus::Running);
+        assert!(h.park(WaitReason::Select));
+        assert_eq!(h.wait_minutes_at(1000), 0);
     }
 
     #[test]

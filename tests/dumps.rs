@@ -1,0 +1,327 @@
+//! Goroutine dumps and leaks, end to end.
+//!
+//! * `GOTRACEBACK`: the programs of `tests/dumps` (a panic, a fatal
+//!   error, a deadlock, each with other goroutines waiting) run at every
+//!   level; stdout, the first line of stderr and the exit status must be
+//!   native Go's (`tests/dumps/gen.sh` records them; `crash` dies of
+//!   SIGABRT, 134 in a shell), and so must the goroutines shown: per
+//!   goroutine of the program (Go's own runtime goroutines left out), its
+//!   status or wait reason and its innermost frame of package main with
+//!   that frame's line, as a multiset.
+//! * SIGQUIT: `quit.go` is signalled once it printed `start`; the same
+//!   comparison, plus Go's `PC=` line.
+//! * Leaks: each program of `tests/leaks` runs with
+//!   `GODEBUG=leakcheck=1`; its stdout must be Go's (`NAME.out`, from
+//!   `go run`) and its reports exactly the goroutines its source marks
+//!   with `// LEAK <wait reason> [xN] [(at exit)]` on the line it blocks
+//!   in: each once, with that reason and line, found at a collection or,
+//!   for `(at exit)`, only after main returned. Without the setting the
+//!   same program prints nothing on stderr.
+
+mod common;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use std::io::{BufRead, BufReader, Read};
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+const LEVELS: [&str; 5] = ["none", "single", "all", "system", "crash"];
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut trials = Vec::new();
+    for prog in ["panic_others", "fatal_others", "deadlock_all"] {
+        for level in LEVELS {
+            trials.push(Trial::test(
+                format!("gotraceback/{prog}/{level}"),
+                move || gotraceback(prog, level),
+            ));
+        }
+    }
+    for level in ["single", "crash"] {
+        trials.push(Trial::test(format!("sigquit/{level}"), move || {
+            sigquit(level)
+        }));
+    }
+    for p in common::files_with(&common::root().join("tests/leaks"), &[".go"]) {
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        trials.push(Trial::test(format!("leaks/{name}"), move || leaks(&p)));
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+fn dir() -> PathBuf {
+    common::root().join("tests/dumps")
+}
+
+fn read(p: PathBuf) -> String {
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// A shell's view of an exit status: the code, or 128 + the signal.
+fn shell_status(st: ExitStatus) -> i32 {
+    st.code().unwrap_or_else(|| 128 + st.signal().unwrap_or(0))
+}
+
+/// One goroutine of a dump: its status or wait reason (without the
+/// `gp=`/`m=` fields of Go's system level) and its innermost frame of
+/// package main, with that frame's file name and line.
+fn goroutines(stderr: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut lines = stderr.lines().peekable();
+    while let Some(l) = lines.next() {
+        let Some(rest) = l.strip_prefix("goroutine ") else {
+            continue;
+        };
+        let Some(open) = rest.find('[') else { continue };
+        let state = rest[open + 1..].trim_end_matches(':').trim_end_matches(']');
+        let mut frame = None;
+        while let Some(f) = lines.peek() {
+            if f.is_empty() || f.starts_with("goroutine ") {
+                break;
+            }
+            let f = lines.next().unwrap();
+            if frame.is_none() && f.starts_with("main.") {
+                let name = f.rsplit_once('(').map_or(f, |(n, _)| n);
+                let loc = lines.next().unwrap_or("");
+                let loc = loc.trim().split(' ').next().unwrap_or("");
+                let file = loc.rsplit('/').next().unwrap_or(loc);
+                frame = Some(format!("{name} {file}"));
+            }
+        }
+        // Go's own goroutines (GC workers, finalizers) run no main code.
+        if let Some(f) = frame {
+            out.push(format!("[{state}] {f}"));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn gol(prog: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_gol"));
+    c.arg("run").arg(prog);
+    c.env_remove("GODEBUG").env_remove("GOTRACEBACK");
+    c
+}
+
+fn compare(
+    what: &str,
+    out: &[u8],
+    err: &str,
+    status: i32,
+    want_out: &str,
+    want_err: &str,
+    want_status: i32,
+) -> Result<(), Failed> {
+    let mut problems = Vec::new();
+    if String::from_utf8_lossy(out) != want_out {
+        problems.push(format!(
+            "stdout: {:?}, want {want_out:?}",
+            String::from_utf8_lossy(out)
+        ));
+    }
+    if err.lines().next() != want_err.lines().next() {
+        problems.push(format!(
+            "first line of stderr: {:?}, want {:?}",
+            err.lines().next(),
+            want_err.lines().next()
+        ));
+    }
+    if status != want_status {
+        problems.push(format!("status {status}, want {want_status}"));
+    }
+    let (got, want) = (goroutines(err), goroutines(want_err));
+    if got != want {
+        problems.push(format!("goroutines {got:#?}\nwant {want:#?}"));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{what}: {}\n--- stderr\n{err}", problems.join("\n")).into())
+    }
+}
+
+fn gotraceback(prog: &str, level: &str) -> Result<(), Failed> {
+    let d = dir();
+    let out = gol(&d.join(format!("{prog}.go")))
+        .env("GOTRACEBACK", level)
+        .output()
+        .map_err(|e| format!("cannot run gol: {e}"))?;
+    let want_status: i32 = read(d.join(format!("{prog}.{level}.code")))
+        .trim()
+        .parse()
+        .unwrap();
+    compare(
+        &format!("GOTRACEBACK={level}"),
+        &out.stdout,
+        &String::from_utf8_lossy(&out.stderr),
+        shell_status(out.status),
+        &read(d.join(format!("{prog}.{level}.out"))),
+        &read(d.join(format!("{prog}.{level}.err"))),
+        want_status,
+    )
+}
+
+fn sigquit(level: &str) -> Result<(), Failed> {
+    let d = dir();
+    let mut child = gol(&d.join("quit.go"))
+        .env("GOTRACEBACK", level)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run gol: {e}"))?;
+    // Open and silent: one goroutine waits in a read of it.
+    let _stdin = child.stdin.take();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).map_err(|e| e.to_string())?;
+    // Let main reach its sleep (gen.sh waits as long).
+    std::thread::sleep(Duration::from_millis(300));
+    // SAFETY: kill(2) on our own child's pid touches no memory.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGQUIT) };
+    let start = Instant::now();
+    let st = loop {
+        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
+            break st;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            return Err("still running 20 s after SIGQUIT".into());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut rest = Vec::new();
+    stdout.read_to_end(&mut rest).map_err(|e| e.to_string())?;
+    let mut out = first.into_bytes();
+    out.extend_from_slice(&rest);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .map_err(|e| e.to_string())?;
+    let want_err = read(d.join(format!("quit.{level}.err")));
+    let pc = |s: &str| {
+        s.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("PC=0x") && l.contains(" m=0 sigcode=0"))
+    };
+    if !pc(&err) || !pc(&want_err) {
+        return Err(format!("no `PC=0x... m=0 sigcode=0` line:\n{err}").into());
+    }
+    compare(
+        &format!("SIGQUIT, GOTRACEBACK={level}"),
+        &out,
+        &err,
+        shell_status(st),
+        &read(d.join(format!("quit.{level}.out"))),
+        &want_err,
+        read(d.join(format!("quit.{level}.code")))
+            .trim()
+            .parse()
+            .unwrap(),
+    )
+}
+
+/// A goroutine a leak report shows: (wait reason, line of its innermost
+/// frame of package main, found at exit).
+type Leak = (String, u32, bool);
+
+fn leaks(p: &Path) -> Result<(), Failed> {
+    let src = read(p.to_path_buf());
+    let mut want: Vec<Leak> = Vec::new();
+    for (i, line) in src.lines().enumerate() {
+        let Some((_, m)) = line.split_once("// LEAK ") else {
+            continue;
+        };
+        let at_exit = m.ends_with(" (at exit)");
+        let m = m.trim_end_matches(" (at exit)");
+        let (reason, n) = match m.rsplit_once(" x") {
+            Some((r, n)) if n.parse::<usize>().is_ok() => (r, n.parse().unwrap()),
+            _ => (m, 1),
+        };
+        for _ in 0..n {
+            want.push((reason.to_string(), i as u32 + 1, at_exit));
+        }
+    }
+    want.sort();
+    let out = gol(p)
+        .env("GODEBUG", "leakcheck=1")
+        .output()
+        .map_err(|e| format!("cannot run gol: {e}"))?;
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    let want_out = read(p.with_extension("out"));
+    if String::from_utf8_lossy(&out.stdout) != want_out || !out.status.success() {
+        return Err(format!(
+            "status {}, stdout {:?}, want {want_out:?}\n{err}",
+            out.status,
+            String::from_utf8_lossy(&out.stdout)
+        )
+        .into());
+    }
+    let mut got: Vec<Leak> = Vec::new();
+    let mut ids = Vec::new();
+    let mut at_exit = false;
+    let mut lines = err.lines();
+    while let Some(l) = lines.next() {
+        if let Some(rest) = l.strip_prefix("leakcheck: ") {
+            at_exit = rest.contains(" at exit ");
+            continue;
+        }
+        let Some(rest) = l.strip_prefix("goroutine ") else {
+            continue;
+        };
+        let (id, head) = rest.split_once(' ').unwrap_or((rest, ""));
+        ids.push(id.to_string());
+        let Some(reason) = head
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(" (leaked)]:"))
+        else {
+            return Err(format!("not a leak report's header: {l}\n{err}").into());
+        };
+        let mut line_no = 0;
+        while let Some(f) = lines.next() {
+            if f.is_empty() {
+                break;
+            }
+            if f.starts_with("main.") {
+                let loc = lines.next().unwrap_or("");
+                let loc = loc.trim().split(' ').next().unwrap_or("");
+                line_no = loc
+                    .rsplit(':')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                break;
+            }
+        }
+        got.push((reason.to_string(), line_no, at_exit));
+    }
+    got.sort();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    if unique.len() != ids.len() {
+        return Err(format!("a goroutine reported twice: {ids:?}\n{err}").into());
+    }
+    if got != want {
+        return Err(format!("reported {got:#?}\nwant {want:#?}\n--- stderr\n{err}").into());
+    }
+    // Off, nothing is printed.
+    let off = gol(p)
+        .output()
+        .map_err(|e| format!("cannot run gol: {e}"))?;
+    if !off.stderr.is_empty() || off.stdout != out.stdout {
+        return Err(format!(
+            "without leakcheck: stderr {:?}",
+            String::from_utf8_lossy(&off.stderr)
+        )
+        .into());
+    }
+    Ok(())
+}
