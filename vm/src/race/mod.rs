@@ -107,8 +107,8 @@ pub use options::RaceOptions;
 
 use crate::goroutine::G;
 use crate::Vm;
-use clock::{Tid, VClock};
-use std::collections::{HashMap, HashSet};
+use clock::{Epoch, Sid, VClock, SLOTS};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Mutex;
 
 /// The detector's tables hash addresses and small integers: Fx's
@@ -158,13 +158,30 @@ pub(crate) enum SyncKey {
     ChanRecv(u64),
 }
 
+impl SyncKey {
+    fn addr(self) -> u64 {
+        match self {
+            SyncKey::Addr(a) | SyncKey::ChanSend(a) | SyncKey::ChanRecv(a) => a,
+        }
+    }
+}
+
 /// An interned stack: (function, next pc) pairs, innermost first.
 type StackId = u32;
+
+/// A goroutine's index in [`State::threads`] (creation order).
+type Tix = u32;
+
+/// "Attached to no slot".
+const NO_SLOT: Sid = Sid::MAX;
 
 /// One goroutine as the detector knows it.
 struct Thread {
     gid: u64,
     vc: VClock,
+    /// The slot it last attached to; it owns it while the slot's `owner`
+    /// says so (else it attaches again at its next event).
+    slot: Sid,
     /// Its stack at its last recorded access, outermost first: each
     /// frame's (function, pc) and trie node, so the next capture interns
     /// only the frames that changed (usually the innermost one).
@@ -178,19 +195,35 @@ struct Thread {
     finished: bool,
 }
 
+/// One timeline of epochs, lent to one goroutine at a time.
+struct Slot {
+    /// The last epoch handed out.
+    clock: u32,
+    owner: Option<Tix>,
+    /// Who owned it from which epoch on: (first epoch, goroutine),
+    /// ascending; a report names the goroutine of an old epoch by it.
+    journal: Vec<(u32, Tix)>,
+    /// When its owner last used it ([`State::stamp`]): the least
+    /// recently used slot is the one taken when none is free.
+    used: u64,
+}
+
 /// Everything behind the detector's lock.
-#[derive(Default)]
 struct State {
-    tids: FxMap<u64, Tid>,
+    tids: FxMap<u64, Tix>,
     threads: Vec<Thread>,
-    shadow: FxMap<u64, shadow::Cell>,
-    /// How many shadow cells are keyed by an address that is not a
-    /// multiple of 8 (narrow fields): `alloc` looks for those byte by
-    /// byte only when there are any.
-    unaligned: usize,
+    slots: Vec<Slot>,
+    /// Slots without an owner, the longest free first.
+    free: VecDeque<Sid>,
+    /// Counts the events of attached goroutines (for `Slot::used`).
+    stamp: u64,
+    /// The largest epoch a slot hands out before the detector starts
+    /// again from nothing ([`State::reset`]); lowered by tests.
+    epoch_limit: u32,
+    shadow: shadow::Shadow,
     sync: FxMap<SyncKey, VClock>,
     /// Clocks a parked goroutine acquires when it runs again.
-    pending: FxMap<Tid, Vec<SyncKey>>,
+    pending: FxMap<Tix, Vec<SyncKey>>,
     /// Interned stacks as a trie: node `k` is (parent node, function,
     /// next pc); a stack is its innermost frame's node. Node 0 is the
     /// root (no frame).
@@ -201,19 +234,40 @@ struct State {
     found: usize,
 }
 
+impl Default for State {
+    fn default() -> Self {
+        State {
+            tids: FxMap::default(),
+            threads: Vec::new(),
+            slots: Vec::new(),
+            free: VecDeque::new(),
+            stamp: 0,
+            epoch_limit: u32::MAX - 1,
+            shadow: shadow::Shadow::default(),
+            sync: FxMap::default(),
+            pending: FxMap::default(),
+            nodes: vec![(0, 0, 0)],
+            node_ids: FxMap::default(),
+            reported_pcs: HashSet::new(),
+            reported_addrs: HashSet::new(),
+            found: 0,
+        }
+    }
+}
+
 impl State {
-    /// The thread index of goroutine `gid`, registered with a fresh
-    /// clock when unknown (main, and goroutines the runtime starts).
-    fn tid(&mut self, gid: u64) -> Tid {
+    /// The index of goroutine `gid`, registered (attached to no slot yet,
+    /// with an empty clock) when unknown: main, and goroutines the
+    /// runtime starts.
+    fn tid(&mut self, gid: u64) -> Tix {
         if let Some(&t) = self.tids.get(&gid) {
             return t;
         }
-        let t = self.threads.len() as Tid;
-        let mut vc = VClock::default();
-        vc.set(t, 1);
+        let t = self.threads.len() as Tix;
         self.threads.push(Thread {
             gid,
-            vc,
+            vc: VClock::default(),
+            slot: NO_SLOT,
             path: Vec::new(),
             created: None,
             timer_site: None,
@@ -223,12 +277,112 @@ impl State {
         t
     }
 
+    /// The slot goroutine `t` owns, attaching it to one first if it has
+    /// none (or lost its own to another goroutine).
+    #[inline]
+    fn own(&mut self, t: Tix) -> Sid {
+        self.stamp += 1;
+        let s = self.threads[t as usize].slot;
+        if let Some(sl) = self.slots.get_mut(s as usize) {
+            if sl.owner == Some(t) {
+                sl.used = self.stamp;
+                return s;
+            }
+        }
+        self.attach(t)
+    }
+
+    /// Attaches `t` to a slot: a free one (the longest free), a new one
+    /// while there are fewer than [`SLOTS`], else the least recently used
+    /// one, taken from its owner. Its first epoch there is one past every
+    /// epoch the slot handed out, so no earlier access has it (slot
+    /// module docs: what taking over a timeline costs).
+    #[cold]
+    fn attach(&mut self, t: Tix) -> Sid {
+        let s = match self.free.pop_front() {
+            Some(s) => s,
+            None if self.slots.len() < SLOTS => {
+                self.slots.push(Slot {
+                    clock: 0,
+                    owner: None,
+                    journal: Vec::new(),
+                    used: 0,
+                });
+                (self.slots.len() - 1) as Sid
+            }
+            None => {
+                let (s, _) = self
+                    .slots
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, sl)| sl.used)
+                    .unwrap_or((0, &self.slots[0]));
+                s as Sid
+            }
+        };
+        if self.slots[s as usize].clock >= self.epoch_limit {
+            self.reset();
+            return self.attach(t);
+        }
+        let sl = &mut self.slots[s as usize];
+        sl.clock += 1;
+        sl.owner = Some(t);
+        sl.used = self.stamp;
+        sl.journal.push((sl.clock, t));
+        let c = sl.clock;
+        let th = &mut self.threads[t as usize];
+        th.slot = s;
+        th.vc.set(s, c);
+        s
+    }
+
+    /// Advances `t`'s epoch (after a release: later accesses of `t` are
+    /// not covered by what it released). `t` owns its slot.
+    fn tick(&mut self, t: Tix) {
+        let s = self.threads[t as usize].slot;
+        let Some(sl) = self.slots.get_mut(s as usize) else {
+            return;
+        };
+        if sl.clock >= self.epoch_limit {
+            // Nothing recorded survives the reset: `t` starts again on a
+            // new epoch as its next event attaches it.
+            self.reset();
+            return;
+        }
+        sl.clock += 1;
+        let c = sl.clock;
+        self.threads[t as usize].vc.set(s, c);
+    }
+
+    /// Starts again from nothing when a slot has run out of epochs: every
+    /// cell, synchronisation clock, goroutine clock and slot is forgotten
+    /// (TSan v3's global reset). Sound: a race needs two accesses in the
+    /// shadow, and after the reset both are later than it, and so is
+    /// every synchronisation between them, which the new clocks record.
+    /// Races with accesses before the reset are missed.
+    #[cold]
+    fn reset(&mut self) {
+        self.shadow = shadow::Shadow::default();
+        self.sync.clear();
+        self.slots.clear();
+        self.free.clear();
+        for th in &mut self.threads {
+            th.vc = VClock::default();
+            th.slot = NO_SLOT;
+        }
+    }
+
+    /// The goroutine that accessed at epoch `e`: the owner of its slot
+    /// when the slot handed it out.
+    fn owner_at(&self, e: Epoch) -> Option<Tix> {
+        let j = &self.slots.get(e.sid as usize)?.journal;
+        let k = j.partition_point(|&(first, _)| first <= e.clock);
+        k.checked_sub(1).map(|k| j[k].1)
+    }
+
     /// Interns the stack of goroutine `t` (running `g`, its running frame
     /// at `pc`, the next instruction): its innermost 64 frames.
-    fn stack_of(&mut self, t: Tid, g: &G, pc: u32) -> StackId {
-        if self.nodes.is_empty() {
-            self.nodes.push((0, 0, 0));
-        }
+    fn stack_of(&mut self, t: Tix, g: &G, pc: u32) -> StackId {
         let n = g.frames.len();
         let from = n.saturating_sub(64);
         let mut path = std::mem::take(&mut self.threads[t as usize].path);
@@ -274,13 +428,20 @@ impl State {
         out
     }
 
-    fn release(&mut self, t: Tid, key: SyncKey) {
-        let th = &mut self.threads[t as usize];
-        self.sync.entry(key).or_default().join(&th.vc);
-        th.vc.tick(t);
+    fn release(&mut self, t: Tix, key: SyncKey) {
+        self.own(t);
+        let vc = &self.threads[t as usize].vc;
+        match self.sync.get_mut(&key) {
+            Some(l) => l.join(vc),
+            None => {
+                self.sync.insert(key, vc.clone());
+                self.shadow.mark_sync(key.addr());
+            }
+        }
+        self.tick(t);
     }
 
-    fn acquire(&mut self, t: Tid, key: SyncKey) {
+    fn acquire(&mut self, t: Tix, key: SyncKey) {
         if let Some(l) = self.sync.get(&key) {
             self.threads[t as usize].vc.join(l);
         }
@@ -334,12 +495,13 @@ impl Race {
         }
         let mut st = self.state();
         let t = st.tid(g.id);
+        let s = st.own(t);
         // One cell per 8-byte piece, keyed by where the piece starts.
         let mut a = addr;
         let end = addr + len;
         let mut verdict = Verdict::Go;
         while a < end {
-            if let Some(prev) = shadow::check(&mut st, t, g, pc as u32, a, write) {
+            if let Some(prev) = shadow::check(&mut st, t, s, g, pc as u32, a, write) {
                 if self.report(vm, &mut st, g, pc as u32, t, a, write, prev)
                     && self.opts.halt_on_error
                 {
@@ -356,14 +518,15 @@ impl Race {
     pub(crate) fn go_start(&self, parent: &G, pc: usize, gid: u64) {
         let mut st = self.state();
         let p = st.tid(parent.id);
+        st.own(p);
         let site = st.stack_of(p, parent, pc as u32);
         let c = st.tid(gid);
-        let mut vc = st.threads[p as usize].vc.clone();
-        vc.set(c, 1);
+        let vc = st.threads[p as usize].vc.clone();
         let th = &mut st.threads[c as usize];
         th.vc = vc;
         th.created = Some(site);
-        st.threads[p as usize].vc.tick(p);
+        st.own(c);
+        st.tick(p);
     }
 
     /// A goroutine the runtime starts (`gid`, a `time.AfterFunc`
@@ -373,15 +536,14 @@ impl Race {
         let mut st = self.state();
         let c = st.tid(gid);
         st.threads[c as usize].timer_site = Some(site);
-        if let Some(l) = st.sync.get(&key).cloned() {
-            st.threads[c as usize].vc.join(&l);
-        }
+        st.acquire(c, key);
     }
 
-    /// Goroutine `gid` ended (reports say "finished").
+    /// Goroutine `gid` ended (reports say "finished"): its slot is free
+    /// for another goroutine.
     pub(crate) fn finished(&self, gid: u64) {
         let mut st = self.state();
-        if let Some(&t) = st.tids.get(&gid) {
+        if let Some(t) = st.tids.remove(&gid) {
             // Its clock is never read again (every check reads the
             // accessing goroutine's; what it released is in the sync
             // clocks): the memory goes back now.
@@ -389,6 +551,13 @@ impl Race {
             th.finished = true;
             th.vc = VClock::default();
             th.path = Vec::new();
+            let s = th.slot;
+            if let Some(sl) = st.slots.get_mut(s as usize) {
+                if sl.owner == Some(t) {
+                    sl.owner = None;
+                    st.free.push_back(s);
+                }
+            }
             st.pending.remove(&t);
         }
     }
@@ -430,34 +599,8 @@ impl Race {
     /// there belonged to a dead object.
     pub(crate) fn alloc(&self, p: u64, bytes: u64) {
         let mut st = self.state();
-        if st.shadow.is_empty() {
-            return;
-        }
-        let end = p + bytes.max(1);
-        if bytes / 8 > st.shadow.len() as u64 {
-            let mut gone = 0;
-            st.shadow.retain(|&a, _| {
-                let keep = a < p || a >= end;
-                gone += (!keep && a % 8 != 0) as usize;
-                keep
-            });
-            st.unaligned -= gone;
-        } else {
-            // Cells are keyed by where an access starts: a word, or any
-            // byte for a narrow field.
-            let mut a = p.next_multiple_of(8);
-            while a < end {
-                st.shadow.remove(&a);
-                a += 8;
-            }
-            if st.unaligned > 0 {
-                for a in (p..end).filter(|a| a % 8 != 0) {
-                    if st.shadow.remove(&a).is_some() {
-                        st.unaligned -= 1;
-                    }
-                }
-            }
-        }
+        let st = &mut *st;
+        st.shadow.clear(p, p + bytes.max(1), &mut st.sync);
     }
 
     /// How many races were reported.
@@ -476,8 +619,8 @@ impl Race {
 
 #[cfg(test)]
 mod tests {
-    //! FastTrack's rules on the detector's state, without a program: two
-    //! goroutines (1 and 2) accessing one address.
+    //! FastTrack's rules on the detector's state, without a program:
+    //! goroutines 1 and 2 (and more) accessing a few addresses.
     use super::*;
     use gol_lang::bytecode::FuncId;
 
@@ -491,7 +634,8 @@ mod tests {
 
     fn access(st: &mut State, g: &G, a: u64, write: bool) -> Option<shadow::Prev> {
         let t = st.tid(g.id);
-        shadow::check(st, t, g, 1, a, write)
+        let s = st.own(t);
+        shadow::check(st, t, s, g, 1, a, write)
     }
 
     #[test]
@@ -499,7 +643,7 @@ mod tests {
         let (mut st, g1, g2) = setup();
         assert!(access(&mut st, &g1, 64, true).is_none());
         let p = access(&mut st, &g2, 64, true).expect("write-write race");
-        assert!(p.write && p.tid == 0);
+        assert!(p.write && p.tix == Some(0));
         // g2 releases, g1 acquires: g1's next write is ordered after g2's.
         st.release(1, SyncKey::Addr(8));
         st.acquire(0, SyncKey::Addr(8));
@@ -522,7 +666,7 @@ mod tests {
         assert!(access(&mut st, &g2, 64, true).is_none());
         assert!(access(&mut st, &g2, 72, false).is_none());
         let p = access(&mut st, &g1, 72, true).expect("read-write race");
-        assert!(!p.write && p.tid == 1);
+        assert!(!p.write && p.tix == Some(1));
     }
 
     #[test]
@@ -545,11 +689,98 @@ mod tests {
             let mut st = r.state();
             assert!(access(&mut st, &g1, 64, true).is_none());
             assert!(access(&mut st, &g1, 75, true).is_none(), "a narrow field");
+            assert!(access(&mut st, &g1, 80, true).is_none(), "past the object");
+            let t = st.tid(1);
+            st.release(t, SyncKey::Addr(68));
         }
         r.alloc(64, 16);
         let mut st = r.state();
-        assert_eq!(st.unaligned, 0);
-        assert!(st.shadow.is_empty());
+        assert!(st.sync.is_empty(), "the object's sync clocks went too");
+        let p = access(&mut st, &g2, 80, true).expect("the next object kept its history");
+        assert_eq!(p.tix, Some(0));
         assert!(access(&mut st, &g2, 64, true).is_none(), "a new object");
+        assert!(access(&mut st, &g2, 75, true).is_none(), "a new object");
+    }
+
+    #[test]
+    fn an_allocation_inside_a_word_keeps_its_neighbours() {
+        // Tiny objects share words: a 4-byte object at 68 leaves the
+        // cell of the one at 64, and the sync clock at 64.
+        let (mut st, g1, g2) = setup();
+        assert!(access(&mut st, &g1, 64, true).is_none());
+        assert!(access(&mut st, &g1, 68, true).is_none());
+        st.release(0, SyncKey::Addr(64));
+        let st = &mut st;
+        st.shadow.clear(68, 72, &mut st.sync);
+        assert_eq!(st.sync.len(), 1);
+        assert!(access(st, &g2, 64, true).is_some(), "64 kept its history");
+        assert!(access(st, &g2, 68, true).is_none(), "68 is new");
+    }
+
+    #[test]
+    fn clocks_stay_within_the_slots_however_many_goroutines_sync() {
+        // 3 * SLOTS goroutines, each started by main, each releasing on
+        // one address main then acquires: main's clock has at most SLOTS
+        // entries, and the goroutines that finished gave their slots
+        // back.
+        let mut st = State::default();
+        let main = G::new(1, FuncId(0));
+        let m = st.tid(1);
+        st.own(m);
+        for k in 0..3 * SLOTS as u64 {
+            let gid = 2 + k;
+            let c = st.tid(gid);
+            let vc = st.threads[m as usize].vc.clone();
+            st.threads[c as usize].vc = vc;
+            st.own(c);
+            st.tick(m);
+            st.release(c, SyncKey::Addr(8));
+        }
+        st.acquire(m, SyncKey::Addr(8));
+        assert!(st.threads[m as usize].vc.len() <= SLOTS);
+        assert_eq!(st.slots.len(), SLOTS);
+        // Main still owns a slot of its own and its accesses work.
+        assert!(access(&mut st, &main, 64, true).is_none());
+    }
+
+    #[test]
+    fn a_taken_slot_never_makes_a_false_report() {
+        // A goroutine whose slot was taken (more live goroutines than
+        // slots) attaches to another at its next access; what it did
+        // before stays ordered before what it does after.
+        let mut st = State::default();
+        let g1 = G::new(1, FuncId(0));
+        assert!(access(&mut st, &g1, 64, true).is_none());
+        for k in 0..2 * SLOTS as u64 {
+            let g = G::new(2 + k, FuncId(0));
+            assert!(access(&mut st, &g, 1 << 20 | k << 3, true).is_none());
+        }
+        let t1 = st.tid(1);
+        assert_ne!(
+            st.slots[st.threads[t1 as usize].slot as usize].owner,
+            Some(t1)
+        );
+        assert!(access(&mut st, &g1, 64, true).is_none(), "its own write");
+        assert!(access(&mut st, &g1, 64, false).is_none());
+        // Another goroutine without synchronisation still races with it.
+        let g9 = G::new(9999, FuncId(0));
+        assert!(access(&mut st, &g9, 64, false).is_some());
+    }
+
+    #[test]
+    fn running_out_of_epochs_starts_again_without_false_reports() {
+        let (mut st, g1, g2) = setup();
+        st.epoch_limit = 5;
+        for k in 0..20 {
+            assert!(access(&mut st, &g1, 64, true).is_none(), "round {k}");
+            st.release(0, SyncKey::Addr(8));
+            st.acquire(1, SyncKey::Addr(8));
+            assert!(access(&mut st, &g2, 64, true).is_none(), "round {k}");
+            st.release(1, SyncKey::Addr(8));
+            st.acquire(0, SyncKey::Addr(8));
+        }
+        // A race after the last reset is still found.
+        assert!(access(&mut st, &g2, 72, true).is_none());
+        assert!(access(&mut st, &g1, 72, true).is_some());
     }
 }

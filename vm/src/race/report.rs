@@ -5,8 +5,8 @@
 //! address (TSan's `suppress_equal_stacks` and
 //! `suppress_equal_addresses`), so a racy loop reports one race.
 
-use super::clock::Tid;
 use super::shadow::Prev;
+use super::Tix;
 use super::{Race, State};
 use crate::goroutine::G;
 use crate::Vm;
@@ -23,7 +23,7 @@ impl Race {
         st: &mut State,
         g: &G,
         pc: u32,
-        t: Tid,
+        t: Tix,
         addr: u64,
         write: bool,
         prev: Prev,
@@ -39,23 +39,26 @@ impl Race {
         st.found += 1;
         let mut out = Vec::new();
         out.extend_from_slice(b"==================\nWARNING: DATA RACE\n");
-        let who = |st: &State, t: Tid| match st.threads[t as usize].gid {
-            1 => "main goroutine".to_string(),
-            id => format!("goroutine {id}"),
+        let who = |st: &State, t: Option<Tix>| match t.map(|t| st.threads[t as usize].gid) {
+            Some(1) => "main goroutine".to_string(),
+            Some(id) => format!("goroutine {id}"),
+            None => "unknown goroutine".to_string(),
         };
         let kind = if write { "Write" } else { "Read" };
-        out.extend_from_slice(format!("{kind} at 0x{addr:012x} by {}:\n", who(st, t)).as_bytes());
+        out.extend_from_slice(
+            format!("{kind} at 0x{addr:012x} by {}:\n", who(st, Some(t))).as_bytes(),
+        );
         stack_text(vm, &st.frames(here), &mut out);
         let pkind = if prev.write { "write" } else { "read" };
         out.extend_from_slice(
             format!(
                 "\nPrevious {pkind} at 0x{addr:012x} by {}:\n",
-                who(st, prev.tid)
+                who(st, prev.tix)
             )
             .as_bytes(),
         );
         stack_text(vm, &st.frames(prev.at), &mut out);
-        for tid in [t, prev.tid] {
+        for tid in [Some(t), prev.tix].into_iter().flatten() {
             let th = &st.threads[tid as usize];
             let stack = match (th.created, th.timer_site) {
                 (Some(site), _) => stack_text_of(vm, &st.frames(site)),

@@ -1,118 +1,285 @@
-//! Shadow cells and FastTrack's access rules (see the module docs of
+//! Shadow memory and FastTrack's access rules (see the module docs of
 //! `race` for the algorithm).
 //!
-//! A cell records the last write as one epoch and the reads since as
-//! one epoch while they are ordered, or a read vector once two of them
-//! are concurrent (FastTrack's "read-shared" state), each with the
-//! interned stack of the access for the report. After a write every
-//! recorded read happened before it (or was just reported), so the
-//! reads start again from none.
+//! # Cells
+//! A cell records the last write as one epoch and the reads since as one
+//! epoch while they are ordered, or a read vector once two of them are
+//! concurrent (FastTrack's "read-shared" state), each with the interned
+//! stack of the access for the report. After a write every recorded read
+//! happened before it (or was just reported), so the reads start again
+//! from none. A cell is three words, all zero for "no access yet":
+//!
+//! * `w`: the write's epoch (`Epoch::bits`) and two flags: [`SYNC`] (some
+//!   address of this word has a synchronisation clock) and [`NARROW`]
+//!   (some byte of it after the first has a cell of its own);
+//! * `r`: the read's epoch, or the flag [`SHARED`] when the reads are a
+//!   vector (kept in [`Shadow::shared`], keyed by the cell's address);
+//! * `at`: the stacks of the write (high half) and of the read (low).
+//!
+//! # Where cells live
+//! A cell per 8-byte word, keyed by the address an access starts at: a
+//! word-aligned access, or a piece of a longer one, uses the word's cell
+//! in a dense table beside the heap (TSan's shadow mapping, made of
+//! chunks: one per 64 MiB of address space touched, allocated zeroed so
+//! that the OS commits only the pages of words the program touches; 24
+//! bytes per word touched). An access that starts inside a word (a narrow
+//! field) has its own cell in a hash table, and marks the word `NARROW`
+//! so that clearing finds it. So a 1-byte access and an 8-byte access of
+//! the same word are different cells (a race between them is missed).
+//!
+//! # Clearing
+//! A new object starts without history (race invariant 3): its words'
+//! cells are zeroed, skipping the ones already zero (reading an untouched
+//! page of the table commits nothing; writing it would). Flags say which
+//! side tables to visit, so clearing costs a few loads per word. Clocks of
+//! synchronisation objects that lived at those addresses go with them (as
+//! Go's `racemalloc` resets the sync objects' meta map).
+//!
+//! Rejected: a hash table of cells keyed by address (the first version):
+//! about 100 bytes per word with the table's slack and a hash per access
+//! and per cleared word; binarytrees took 262 MB under `-race` with it.
 
-use super::clock::{Epoch, Tid};
-use super::{StackId, State};
+use super::clock::{Epoch, Sid, EPOCH_BITS};
+use super::{FxMap, StackId, State, SyncKey, Tix};
 use crate::goroutine::G;
 
+/// `w`: some address of this word has a synchronisation clock.
+pub(super) const SYNC: u64 = 1 << 48;
+/// `w`: some byte of this word after the first has a narrow cell.
+pub(super) const NARROW: u64 = 1 << 49;
+/// `r`: the reads are a vector in [`Shadow::shared`].
+const SHARED: u64 = 1 << 48;
+
+/// log2 of the address range a chunk covers.
+const CHUNK_SHIFT: u32 = 26;
+const CHUNK_WORDS: usize = 1 << (CHUNK_SHIFT - 3);
+
+type Cell = [u64; 3];
+
+/// Every cell of the run.
 #[derive(Default)]
-pub(super) struct Cell {
-    w: Epoch,
-    w_at: StackId,
-    reads: Reads,
+pub(super) struct Shadow {
+    /// Chunk index (address >> CHUNK_SHIFT) to its position in `chunks`.
+    index: FxMap<u64, usize>,
+    chunks: Vec<Vec<Cell>>,
+    /// The last chunk looked up: (chunk index + 1, position); 0 none.
+    last: (u64, usize),
+    /// Cells of accesses that start inside a word.
+    narrow: FxMap<u64, Cell>,
+    /// Read vectors of read-shared cells, keyed by the cell's address.
+    shared: FxMap<u64, Vec<(Epoch, StackId)>>,
 }
 
-pub(super) enum Reads {
-    /// The last read (the zero epoch: none since the last write).
-    One(Epoch, StackId),
-    /// Concurrent reads: one epoch per reading goroutine.
-    Shared(Vec<(Epoch, StackId)>),
-}
+impl Shadow {
+    /// The dense cell of the word at `a` (8-aligned), its chunk made
+    /// when missing.
+    #[inline]
+    fn word(&mut self, a: u64) -> &mut Cell {
+        let k = (a >> CHUNK_SHIFT) + 1;
+        let pos = if self.last.0 == k {
+            self.last.1
+        } else {
+            let n = self.chunks.len();
+            let pos = *self.index.entry(k).or_insert(n);
+            if pos == n {
+                // `vec!` of zeros allocates zeroed memory (calloc): the
+                // OS maps the pages when they are first written.
+                self.chunks.push(vec![[0; 3]; CHUNK_WORDS]);
+            }
+            self.last = (k, pos);
+            pos
+        };
+        &mut self.chunks[pos][((a >> 3) as usize) & (CHUNK_WORDS - 1)]
+    }
 
-impl Default for Reads {
-    fn default() -> Self {
-        Reads::One(Epoch::default(), 0)
+    /// The dense cell of the word at `a` (8-aligned) if its chunk exists.
+    #[inline]
+    fn word_if_any(&mut self, a: u64) -> Option<&mut Cell> {
+        let k = (a >> CHUNK_SHIFT) + 1;
+        let pos = if self.last.0 == k {
+            self.last.1
+        } else {
+            let pos = *self.index.get(&k)?;
+            self.last = (k, pos);
+            pos
+        };
+        Some(&mut self.chunks[pos][((a >> 3) as usize) & (CHUNK_WORDS - 1)])
+    }
+
+    /// The cell of an access starting at `a`.
+    #[inline]
+    fn cell(&mut self, a: u64) -> &mut Cell {
+        if a % 8 == 0 {
+            return self.word(a);
+        }
+        self.word(a & !7)[0] |= NARROW;
+        self.narrow.entry(a).or_default()
+    }
+
+    /// Marks the word of `a` as holding a synchronisation clock.
+    pub(super) fn mark_sync(&mut self, a: u64) {
+        self.word(a & !7)[0] |= SYNC;
+    }
+
+    /// Forgets the history of `[p, end)` (a new object): cells, read
+    /// vectors and the synchronisation clocks of its addresses
+    /// (`sync`).
+    pub(super) fn clear(&mut self, p: u64, end: u64, sync: &mut FxMap<SyncKey, super::VClock>) {
+        let mut w = p & !7;
+        while w < end {
+            // A chunk never made has nothing to clear: skip the rest of
+            // its range.
+            let Some(c) = self.word_if_any(w) else {
+                w = ((w >> CHUNK_SHIFT) + 1) << CHUNK_SHIFT;
+                continue;
+            };
+            if *c == [0; 3] {
+                w += 8;
+                continue;
+            }
+            // The addresses of this word inside the object: all of it
+            // but at the ends of an object that shares words (tiny
+            // objects are packed).
+            let (lo, hi) = (w.max(p), (w + 8).min(end));
+            let flags = c[0];
+            let whole = lo == w;
+            if whole {
+                if c[1] & SHARED != 0 {
+                    self.shared.remove(&w);
+                }
+                let c = self.word(w);
+                *c = [0, 0, 0];
+                // A flag for bytes outside the object stays (a stale flag
+                // costs a look-up, never a lost cell).
+                if hi < w + 8 {
+                    c[0] = flags & (SYNC | NARROW);
+                }
+            }
+            if flags & NARROW != 0 {
+                for a in (lo..hi).filter(|a| a % 8 != 0) {
+                    if let Some(n) = self.narrow.remove(&a) {
+                        if n[1] & SHARED != 0 {
+                            self.shared.remove(&a);
+                        }
+                    }
+                }
+            }
+            if flags & SYNC != 0 {
+                for a in lo..hi {
+                    for key in [SyncKey::Addr(a), SyncKey::ChanSend(a), SyncKey::ChanRecv(a)] {
+                        sync.remove(&key);
+                    }
+                }
+            }
+            w += 8;
+        }
+    }
+
+    /// How many chunks exist (tests).
+    #[cfg(test)]
+    pub(super) fn is_empty(&self) -> bool {
+        self.chunks.iter().all(|c| c.iter().all(|w| *w == [0; 3]))
+            && self.narrow.is_empty()
+            && self.shared.is_empty()
     }
 }
 
 /// The earlier access a new one races with.
 pub(super) struct Prev {
-    pub(super) tid: Tid,
+    /// The goroutine that made it (None: its slot's journal has no
+    /// owner for it; never in practice).
+    pub(super) tix: Option<Tix>,
     pub(super) at: StackId,
     pub(super) write: bool,
 }
 
-/// Checks the access of goroutine `t` (running `g` at `pc`) to the cell
-/// at `a`, records it, and returns the earlier access it races with.
-pub(super) fn check(st: &mut State, t: Tid, g: &G, pc: u32, a: u64, write: bool) -> Option<Prev> {
-    let e = st.threads[t as usize].vc.epoch(t);
-    // Same-epoch fast paths: nothing to check or record.
-    if let Some(c) = st.shadow.get(&a) {
-        if write && c.w == e {
+/// Checks the access of goroutine `t` (its slot `s`, running `g` at
+/// `pc`) to the cell at `a`, records it, and returns the earlier access
+/// it races with.
+pub(super) fn check(
+    st: &mut State,
+    t: Tix,
+    s: Sid,
+    g: &G,
+    pc: u32,
+    a: u64,
+    write: bool,
+) -> Option<Prev> {
+    let e = st.threads[t as usize].vc.epoch(s);
+    let eb = e.bits();
+    // Same-epoch fast paths: nothing to check or record. A write at this
+    // epoch covers a read too (TSan's rule): whatever races with the read
+    // races with that write.
+    {
+        let c = st.shadow.cell(a);
+        if c[0] & EPOCH_BITS == eb {
             return None;
         }
         if !write {
-            match &c.reads {
-                Reads::One(r, _) if *r == e => return None,
-                Reads::Shared(v) if v.iter().any(|(r, _)| *r == e) => return None,
-                _ => {}
+            if c[1] & SHARED == 0 {
+                if c[1] == eb {
+                    return None;
+                }
+            } else if st
+                .shadow
+                .shared
+                .get(&a)
+                .is_some_and(|v| v.iter().any(|(r, _)| *r == e))
+            {
+                return None;
             }
         }
     }
     let here = st.stack_of(t, g, pc);
     let vc = &st.threads[t as usize].vc;
-    let c = match st.shadow.entry(a) {
-        std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-        std::collections::hash_map::Entry::Vacant(v) => {
-            st.unaligned += (a % 8 != 0) as usize;
-            v.insert(Cell::default())
-        }
-    };
-    let mut race = None;
-    if !c.w.before(vc) {
-        race = Some(Prev {
-            tid: c.w.tid,
-            at: c.w_at,
-            write: true,
-        });
+    let sh = &mut st.shadow;
+    let c = *sh.cell(a);
+    let w = Epoch::from_bits(c[0]);
+    let (w_at, r_at) = ((c[2] >> 32) as StackId, c[2] as StackId);
+    let mut race: Option<(Epoch, StackId, bool)> = None;
+    if !w.before(vc) {
+        race = Some((w, w_at, true));
     }
+    let mut out = c;
     if write {
         if race.is_none() {
-            match &c.reads {
-                Reads::One(r, at) if !r.before(vc) => {
-                    race = Some(Prev {
-                        tid: r.tid,
-                        at: *at,
-                        write: false,
-                    })
+            if c[1] & SHARED == 0 {
+                let r = Epoch::from_bits(c[1]);
+                if !r.before(vc) {
+                    race = Some((r, r_at, false));
                 }
-                Reads::Shared(v) => {
-                    if let Some((r, at)) = v.iter().find(|(r, _)| !r.before(vc)) {
-                        race = Some(Prev {
-                            tid: r.tid,
-                            at: *at,
-                            write: false,
-                        })
-                    }
-                }
-                _ => {}
+            } else if let Some(&(r, at)) = sh
+                .shared
+                .get(&a)
+                .and_then(|v| v.iter().find(|(r, _)| !r.before(vc)))
+            {
+                race = Some((r, at, false));
             }
         }
-        c.w = e;
-        c.w_at = here;
-        c.reads = Reads::default();
+        if c[1] & SHARED != 0 {
+            sh.shared.remove(&a);
+        }
+        out = [(c[0] & !EPOCH_BITS) | eb, 0, (here as u64) << 32];
+    } else if c[1] & SHARED == 0 {
+        let r = Epoch::from_bits(c[1]);
+        if r.before(vc) {
+            out[1] = eb;
+            out[2] = (c[2] & !0xffff_ffff) | here as u64;
+        } else {
+            sh.shared.insert(a, vec![(r, r_at), (e, here)]);
+            out[1] = SHARED;
+        }
     } else {
-        match &mut c.reads {
-            Reads::One(r, at) => {
-                if r.before(vc) {
-                    *r = e;
-                    *at = here;
-                } else {
-                    c.reads = Reads::Shared(vec![(*r, *at), (e, here)]);
-                }
-            }
-            Reads::Shared(v) => match v.iter_mut().find(|(r, _)| r.tid == t) {
-                Some(slot) => *slot = (e, here),
-                None => v.push((e, here)),
-            },
+        let v = sh.shared.entry(a).or_default();
+        match v.iter_mut().find(|(r, _)| r.sid == s) {
+            Some(slot) => *slot = (e, here),
+            None => v.push((e, here)),
         }
     }
-    race
+    *sh.cell(a) = out;
+    race.map(|(e, at, write)| Prev {
+        tix: st.owner_at(e),
+        at,
+        write,
+    })
 }
