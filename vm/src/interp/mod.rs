@@ -337,8 +337,9 @@ impl At<'_> {
 pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) -> Exit {
     let prog: Arc<Program> = vm.prog.clone();
     // The race detector, when the run has one: then every instruction
-    // runs in the checked arms below (`fast` is not instrumented), and
-    // the arms that touch memory report their accesses (`race!`).
+    // that touches memory runs in the checked arms below (`fast::<true>`
+    // stops before them), and those arms report their accesses
+    // (`race!`).
     let race = vm.race.clone();
     let mut budget = budget;
     'frames: loop {
@@ -518,9 +519,9 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 globals: &vm.globals,
             };
             let stop = if race.is_none() {
-                fast(&prog, &sh, g, &mut cur, &mut budget)
+                fast::<false>(&prog, &sh, g, &mut cur, &mut budget)
             } else {
-                Stop::Slow
+                fast::<true>(&prog, &sh, g, &mut cur, &mut budget)
             };
             enter!(cur.func, cur.base, cur.pc);
             match stop {

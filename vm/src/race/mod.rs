@@ -208,6 +208,20 @@ struct Slot {
     used: u64,
 }
 
+/// A frame of an interned stack: its function and next pc, the caller's
+/// node, and the links of the list of its parent's children. A lookup
+/// walks the parent's list, whose node was just visited (warm in the
+/// cache, where a hash table of all nodes misses it), and moves the hit
+/// to the front: a loop that accesses memory at one place finds it first.
+#[derive(Clone, Copy, Default)]
+struct Node {
+    parent: StackId,
+    func: u32,
+    pc: u32,
+    first_child: StackId,
+    next_sibling: StackId,
+}
+
 /// Everything behind the detector's lock.
 struct State {
     tids: FxMap<u64, Tix>,
@@ -224,11 +238,9 @@ struct State {
     sync: FxMap<SyncKey, VClock>,
     /// Clocks a parked goroutine acquires when it runs again.
     pending: FxMap<Tix, Vec<SyncKey>>,
-    /// Interned stacks as a trie: node `k` is (parent node, function,
-    /// next pc); a stack is its innermost frame's node. Node 0 is the
-    /// root (no frame).
-    nodes: Vec<(StackId, u32, u32)>,
-    node_ids: FxMap<(StackId, u32, u32), StackId>,
+    /// Interned stacks as a trie: a stack is its innermost frame's
+    /// node. Node 0 is the root (no frame).
+    nodes: Vec<Node>,
     reported_pcs: HashSet<((u32, u32), (u32, u32))>,
     reported_addrs: HashSet<u64>,
     found: usize,
@@ -246,8 +258,7 @@ impl Default for State {
             shadow: shadow::Shadow::default(),
             sync: FxMap::default(),
             pending: FxMap::default(),
-            nodes: vec![(0, 0, 0)],
-            node_ids: FxMap::default(),
+            nodes: vec![Node::default()],
             reported_pcs: HashSet::new(),
             reported_addrs: HashSet::new(),
             found: 0,
@@ -292,33 +303,27 @@ impl State {
         self.attach(t)
     }
 
-    /// Attaches `t` to a slot: a free one (the longest free), a new one
-    /// while there are fewer than [`SLOTS`], else the least recently used
-    /// one, taken from its owner. Its first epoch there is one past every
+    /// Attaches `t` to a slot: a new one while there are fewer than
+    /// [`SLOTS`], else a free one (the longest free: a slot is reused as
+    /// late as possible), else the least recently used one, taken from
+    /// its owner. Its first epoch there is one past every
     /// epoch the slot handed out, so no earlier access has it (slot
     /// module docs: what taking over a timeline costs).
     #[cold]
     fn attach(&mut self, t: Tix) -> Sid {
-        let s = match self.free.pop_front() {
-            Some(s) => s,
-            None if self.slots.len() < SLOTS => {
-                self.slots.push(Slot {
-                    clock: 0,
-                    owner: None,
-                    journal: Vec::new(),
-                    used: 0,
-                });
-                (self.slots.len() - 1) as Sid
-            }
-            None => {
-                let (s, _) = self
-                    .slots
-                    .iter()
-                    .enumerate()
-                    .min_by_key(|(_, sl)| sl.used)
-                    .unwrap_or((0, &self.slots[0]));
-                s as Sid
-            }
+        let s = if self.slots.len() < SLOTS {
+            self.slots.push(Slot {
+                clock: 0,
+                owner: None,
+                journal: Vec::new(),
+                used: 0,
+            });
+            (self.slots.len() - 1) as Sid
+        } else if let Some(s) = self.free.pop_front() {
+            s
+        } else {
+            let lru = self.slots.iter().enumerate().min_by_key(|(_, sl)| sl.used);
+            lru.map_or(0, |(s, _)| s as Sid)
         };
         if self.slots[s as usize].clock >= self.epoch_limit {
             self.reset();
@@ -399,31 +404,54 @@ impl State {
         let mut parent = path.last().map_or(0, |&(_, id)| id);
         for (i, f) in g.frames[from + k..].iter().enumerate() {
             let fp = (f.func, if from + k + i + 1 == n { pc } else { f.pc });
-            let key = (parent, fp.0, fp.1);
-            parent = match self.node_ids.get(&key) {
-                Some(&id) => id,
-                None => {
-                    let id = self.nodes.len() as StackId;
-                    self.nodes.push(key);
-                    self.node_ids.insert(key, id);
-                    id
-                }
-            };
+            parent = self.child(parent, fp.0, fp.1);
             path.push((fp, parent));
         }
         self.threads[t as usize].path = path;
         parent
     }
 
+    /// The node of frame (`func`, `pc`) called from `parent`, made when
+    /// missing.
+    #[inline]
+    fn child(&mut self, parent: StackId, func: u32, pc: u32) -> StackId {
+        let mut prev: StackId = 0;
+        let mut k = self.nodes[parent as usize].first_child;
+        while k != 0 {
+            let n = self.nodes[k as usize];
+            if n.func == func && n.pc == pc {
+                if prev != 0 {
+                    // Move to the front.
+                    self.nodes[prev as usize].next_sibling = n.next_sibling;
+                    self.nodes[k as usize].next_sibling = self.nodes[parent as usize].first_child;
+                    self.nodes[parent as usize].first_child = k;
+                }
+                return k;
+            }
+            prev = k;
+            k = n.next_sibling;
+        }
+        let id = self.nodes.len() as StackId;
+        self.nodes.push(Node {
+            parent,
+            func,
+            pc,
+            first_child: 0,
+            next_sibling: self.nodes[parent as usize].first_child,
+        });
+        self.nodes[parent as usize].first_child = id;
+        id
+    }
+
     /// Stack `s` as (function, next pc) pairs, innermost first.
     fn frames(&self, mut s: StackId) -> Vec<(u32, u32)> {
         let mut out = Vec::new();
         while s != 0 {
-            let Some(&(parent, func, pc)) = self.nodes.get(s as usize) else {
+            let Some(n) = self.nodes.get(s as usize) else {
                 break;
             };
-            out.push((func, pc));
-            s = parent;
+            out.push((n.func, n.pc));
+            s = n.parent;
         }
         out
     }
@@ -605,6 +633,20 @@ impl Race {
 
     /// How many races were reported.
     pub(crate) fn found(&self) -> usize {
+        {
+            let st = self.state();
+            if std::env::var("GOL_RACE_STATS").is_ok() {
+                eprintln!(
+                    "STATS chunks {} narrow {} shared {} nodes {} sync {} threads {}",
+                    st.shadow.chunks_len(),
+                    st.shadow.narrow.len(),
+                    st.shadow.shared.len(),
+                    st.nodes.len(),
+                    st.sync.len(),
+                    st.threads.len()
+                );
+            }
+        }
         self.state().found
     }
 

@@ -56,54 +56,76 @@ const CHUNK_WORDS: usize = 1 << (CHUNK_SHIFT - 3);
 
 type Cell = [u64; 3];
 
+/// Chunks of the 48-bit address space (user addresses on Linux).
+const DIRECT_CHUNKS: u64 = 1 << (48 - CHUNK_SHIFT);
+
 /// Every cell of the run.
 #[derive(Default)]
 pub(super) struct Shadow {
-    /// Chunk index (address >> CHUNK_SHIFT) to its position in `chunks`.
-    index: FxMap<u64, usize>,
+    /// Chunk index (address >> CHUNK_SHIFT) to its position in `chunks`
+    /// plus one (0: none): a flat table of 4M entries, allocated zeroed
+    /// on first use (the OS commits the pages of the entries used), as
+    /// the heap's arena index.
+    index: Vec<u32>,
+    /// The same for addresses past 48 bits (none on the systems gol runs
+    /// on; kept so that no address is ever folded onto another).
+    far: FxMap<u64, u32>,
     chunks: Vec<Vec<Cell>>,
-    /// The last chunk looked up: (chunk index + 1, position); 0 none.
-    last: (u64, usize),
     /// Cells of accesses that start inside a word.
-    narrow: FxMap<u64, Cell>,
+    pub(super) narrow: FxMap<u64, Cell>,
     /// Read vectors of read-shared cells, keyed by the cell's address.
-    shared: FxMap<u64, Vec<(Epoch, StackId)>>,
+    pub(super) shared: FxMap<u64, Vec<(Epoch, StackId)>>,
 }
 
 impl Shadow {
+    /// The position (plus one) of the chunk of `a` in `chunks`; 0 none.
+    #[inline]
+    fn pos(&self, a: u64) -> u32 {
+        let k = a >> CHUNK_SHIFT;
+        if k < DIRECT_CHUNKS {
+            self.index.get(k as usize).copied().unwrap_or(0)
+        } else {
+            self.far.get(&k).copied().unwrap_or(0)
+        }
+    }
+
     /// The dense cell of the word at `a` (8-aligned), its chunk made
     /// when missing.
     #[inline]
     fn word(&mut self, a: u64) -> &mut Cell {
-        let k = (a >> CHUNK_SHIFT) + 1;
-        let pos = if self.last.0 == k {
-            self.last.1
-        } else {
-            let n = self.chunks.len();
-            let pos = *self.index.entry(k).or_insert(n);
-            if pos == n {
-                // `vec!` of zeros allocates zeroed memory (calloc): the
-                // OS maps the pages when they are first written.
-                self.chunks.push(vec![[0; 3]; CHUNK_WORDS]);
+        let mut pos = self.pos(a);
+        if pos == 0 {
+            pos = self.new_chunk(a);
+        }
+        &mut self.chunks[pos as usize - 1][((a >> 3) as usize) & (CHUNK_WORDS - 1)]
+    }
+
+    #[cold]
+    fn new_chunk(&mut self, a: u64) -> u32 {
+        // `vec!` of zeros allocates zeroed memory (calloc): the OS maps
+        // the pages when they are first written.
+        self.chunks.push(vec![[0; 3]; CHUNK_WORDS]);
+        let pos = self.chunks.len() as u32;
+        let k = a >> CHUNK_SHIFT;
+        if k < DIRECT_CHUNKS {
+            if self.index.is_empty() {
+                self.index = vec![0; DIRECT_CHUNKS as usize];
             }
-            self.last = (k, pos);
-            pos
-        };
-        &mut self.chunks[pos][((a >> 3) as usize) & (CHUNK_WORDS - 1)]
+            self.index[k as usize] = pos;
+        } else {
+            self.far.insert(k, pos);
+        }
+        pos
     }
 
     /// The dense cell of the word at `a` (8-aligned) if its chunk exists.
     #[inline]
     fn word_if_any(&mut self, a: u64) -> Option<&mut Cell> {
-        let k = (a >> CHUNK_SHIFT) + 1;
-        let pos = if self.last.0 == k {
-            self.last.1
-        } else {
-            let pos = *self.index.get(&k)?;
-            self.last = (k, pos);
-            pos
-        };
-        Some(&mut self.chunks[pos][((a >> 3) as usize) & (CHUNK_WORDS - 1)])
+        let pos = self.pos(a);
+        if pos == 0 {
+            return None;
+        }
+        Some(&mut self.chunks[pos as usize - 1][((a >> 3) as usize) & (CHUNK_WORDS - 1)])
     }
 
     /// The cell of an access starting at `a`.
@@ -175,7 +197,11 @@ impl Shadow {
         }
     }
 
-    /// How many chunks exist (tests).
+    pub(super) fn chunks_len(&self) -> usize {
+        self.chunks.len()
+    }
+
+    /// Whether no access is recorded (tests).
     #[cfg(test)]
     pub(super) fn is_empty(&self) -> bool {
         self.chunks.iter().all(|c| c.iter().all(|w| *w == [0; 3]))
