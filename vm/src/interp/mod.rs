@@ -652,7 +652,22 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let v = if f < 0.0 { f as i64 as u64 } else { f as u64 };
                     set!(d, v)
                 }
-                Op::StrSlice { .. } | Op::ConcatStr { .. } | Op::RuneToStr { .. } | Op::StrDecodeRune { .. } | Op::MakeSlice { .. } | Op::PackSlice { .. } | Op::SliceSlice { .. } | Op::Append { .. } | Op::AppendSlice { .. } | Op::CopySlice { .. } | Op::AppendStr { .. } | Op::CopyStr { .. } | Op::StrToBytes { .. } | Op::BytesToStr { .. } | Op::ClearSlice { .. } | Op::StrToRunes { .. } | Op::RunesToStr { .. } | Op::SliceToArrayPtr { .. } => cold!(slices::exec(vm, &prog, g, at!(), op)),
+                Op::StrSlice { .. } | Op::ConcatStr { .. } | Op::RuneToStr { .. } | Op::StrDecodeRune { .. } | Op::MakeSlice { .. } | Op::PackSlice { .. } | Op::SliceSlice { .. } | Op::Append { .. } | Op::AppendSlice { .. } | Op::CopySlice { .. } | Op::AppendStr { .. } | Op::CopyStr { .. } | Op::StrToBytes { .. } | Op::BytesToStr { .. } | Op::ClearSlice { .. } | Op::StrToRunes { .. } | Op::RunesToStr { .. } | Op::SliceToArrayPtr { .. } => {
+                    if let Some(r) = &race {
+                        match slices::race_ranges(&prog, g, at!(), op) {
+                            Ok(ranges) => {
+                                for x in ranges {
+                                    if let crate::race::Verdict::Halt(code) = r.access_elems(vm, g, pc, x.addr, x.n, x.size, x.write) {
+                                        save!();
+                                        return Exit::Exit(code);
+                                    }
+                                }
+                            }
+                            Err(t) => trap!(t),
+                        }
+                    }
+                    cold!(slices::exec(vm, &prog, g, at!(), op))
+                }
                 Op::StrLen { d, a } => set!(d, r!(Reg(a.0 + 1))),
                 Op::StrIndex { d, a, i } => {
                     let s = str_at(g, base, a);
@@ -874,7 +889,13 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     };
                     let native = ctx.vm.natives[f.0 as usize];
                     match native(&mut ctx) {
-                        NativeResult::Ok => {}
+                        NativeResult::Ok => {
+                            // A native's access reported a race under
+                            // `halt_on_error`.
+                            if let Some(code) = race.as_ref().and_then(|r| r.halted()) {
+                                return Exit::Exit(code);
+                            }
+                        }
                         res => flow!(calls::native_exit(vm, sl, &prog, g, res)),
                     }
                 }

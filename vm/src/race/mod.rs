@@ -109,6 +109,7 @@ use crate::goroutine::G;
 use crate::Vm;
 use clock::{Epoch, Sid, VClock, SLOTS};
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 /// The detector's tables hash addresses and small integers: Fx's
@@ -480,6 +481,10 @@ impl State {
 pub struct Race {
     st: Mutex<State>,
     pub(crate) opts: RaceOptions,
+    /// A race was reported under `halt_on_error` (read where a report
+    /// cannot end the program at once: after a native returns). Relaxed:
+    /// the flag carries no other data.
+    halted: AtomicBool,
 }
 
 /// What an access check asks of the interpreter.
@@ -496,6 +501,7 @@ impl Race {
         Race {
             st: Mutex::new(State::default()),
             opts,
+            halted: AtomicBool::new(false),
         }
     }
 
@@ -516,27 +522,55 @@ impl Race {
         len: u64,
         write: bool,
     ) -> Verdict {
+        self.access_elems(vm, g, pc, addr, 1, len, write)
+    }
+
+    /// Checks and records accesses of `n` elements of `size` bytes from
+    /// `addr` on (a copy, an append, a native reading a slice), each as
+    /// an access of its own: the cells an index expression of the same
+    /// element uses.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn access_elems(
+        &self,
+        vm: &Vm,
+        g: &G,
+        pc: usize,
+        addr: u64,
+        n: u64,
+        size: u64,
+        write: bool,
+    ) -> Verdict {
         // A zero-size access (a nil check's load of no words) touches
         // no memory.
-        if addr == 0 || len == 0 {
+        if addr == 0 || n == 0 || size == 0 {
             return Verdict::Go;
         }
         let mut st = self.state();
         let t = st.tid(g.id);
         let s = st.own(t);
-        // One cell per 8-byte piece, keyed by where the piece starts.
-        let mut a = addr;
-        let end = addr + len;
+        let mut here = None;
         let mut verdict = Verdict::Go;
-        while a < end {
-            if let Some(prev) = shadow::check(&mut st, t, s, g, pc as u32, a, write) {
-                if self.report(vm, &mut st, g, pc as u32, t, a, write, prev)
-                    && self.opts.halt_on_error
-                {
-                    verdict = Verdict::Halt(self.opts.exitcode);
+        for k in 0..n {
+            let elem = addr + k * size;
+            // One cell per 8-byte piece, keyed by where the piece starts.
+            let mut a = elem;
+            while a < elem + size {
+                let acc = shadow::Access {
+                    t,
+                    s,
+                    g,
+                    pc: pc as u32,
+                    write,
+                };
+                if let Some(prev) = shadow::check(&mut st, &acc, &mut here, a) {
+                    if self.report(vm, &mut st, g, pc as u32, t, a, write, prev)
+                        && self.opts.halt_on_error
+                    {
+                        verdict = Verdict::Halt(self.opts.exitcode);
+                    }
                 }
+                a += 8;
             }
-            a += 8;
         }
         verdict
     }
@@ -631,6 +665,14 @@ impl Race {
         st.shadow.clear(p, p + bytes.max(1), &mut st.sync);
     }
 
+    /// The exit status to end the program with when a race was reported
+    /// under `halt_on_error`.
+    pub(crate) fn halted(&self) -> Option<i32> {
+        self.halted
+            .load(Ordering::Relaxed)
+            .then_some(self.opts.exitcode)
+    }
+
     /// How many races were reported.
     pub(crate) fn found(&self) -> usize {
         {
@@ -677,7 +719,14 @@ mod tests {
     fn access(st: &mut State, g: &G, a: u64, write: bool) -> Option<shadow::Prev> {
         let t = st.tid(g.id);
         let s = st.own(t);
-        shadow::check(st, t, s, g, 1, a, write)
+        let acc = shadow::Access {
+            t,
+            s,
+            g,
+            pc: 1,
+            write,
+        };
+        shadow::check(st, &acc, &mut None, a)
     }
 
     #[test]

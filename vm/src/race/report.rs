@@ -83,6 +83,10 @@ impl Race {
         }
         out.extend_from_slice(b"==================\n");
         self.emit(vm, &out);
+        if self.opts.halt_on_error {
+            self.halted
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         true
     }
 
@@ -123,9 +127,23 @@ fn stack_text_of(vm: &Vm, stack: &[(u32, u32)]) -> String {
 
 /// A stack as Go's race reports indent it: the function at two spaces,
 /// its file and line at six.
+///
+/// A frame without a source line (the stub through which Go code calls a
+/// native, such as `fmt.Sprint`'s) is left out: it has no place to name.
 fn stack_text(vm: &Vm, stack: &[(u32, u32)], out: &mut Vec<u8>) {
+    let placed: Vec<(u32, u32)> = stack
+        .iter()
+        .copied()
+        .filter(|&(func, pc)| {
+            vm.prog.funcs.get(func as usize).is_none_or(|f| {
+                f.lines
+                    .get(pc.saturating_sub(1) as usize)
+                    .is_some_and(|&l| l > 0)
+            })
+        })
+        .collect();
     let mut tr = Vec::new();
-    crate::panic::write_trace(vm, stack, &mut tr);
+    crate::panic::write_trace(vm, &placed, &mut tr);
     for line in String::from_utf8_lossy(&tr).lines() {
         match line.strip_prefix('\t') {
             Some(loc) => out.extend_from_slice(format!("      {loc}\n").as_bytes()),

@@ -219,18 +219,26 @@ pub(super) struct Prev {
     pub(super) write: bool,
 }
 
-/// Checks the access of goroutine `t` (its slot `s`, running `g` at
-/// `pc`) to the cell at `a`, records it, and returns the earlier access
-/// it races with.
+/// Who accesses: goroutine `t` (attached to slot `s`), running `g`
+/// with the instruction before `pc`; a write or a read.
+pub(super) struct Access<'g> {
+    pub(super) t: Tix,
+    pub(super) s: Sid,
+    pub(super) g: &'g G,
+    pub(super) pc: u32,
+    pub(super) write: bool,
+}
+
+/// Checks access `acc` to the cell at `a`, records it, and returns the
+/// earlier access it races with. `here` is the access's stack, interned
+/// by the first check that records (the pieces of one access share it).
 pub(super) fn check(
     st: &mut State,
-    t: Tix,
-    s: Sid,
-    g: &G,
-    pc: u32,
+    acc: &Access<'_>,
+    here: &mut Option<StackId>,
     a: u64,
-    write: bool,
 ) -> Option<Prev> {
+    let Access { t, s, g, pc, write } = *acc;
     let e = st.threads[t as usize].vc.epoch(s);
     let eb = e.bits();
     // Same-epoch fast paths: nothing to check or record. A write at this
@@ -256,7 +264,10 @@ pub(super) fn check(
             }
         }
     }
-    let here = st.stack_of(t, g, pc);
+    let here = match *here {
+        Some(h) => h,
+        None => *here.insert(st.stack_of(t, g, pc)),
+    };
     let vc = &st.threads[t as usize].vc;
     let sh = &mut st.shadow;
     let c = *sh.cell(a);
