@@ -1,26 +1,76 @@
 //! The race detector (`gol run -race`): happens-before with vector
-//! clocks and FastTrack's epochs.
+//! clocks and FastTrack's epochs, on a bounded set of clock slots.
 //!
 //! # Algorithm
-//! FastTrack (Flanagan & Freund, PLDI 2009). Every goroutine `t` has a
-//! vector clock `C_t` ([`clock::VClock`]); its own entry `C_t[t]` is its
-//! current time. Every synchronisation object `s` (a mutex, a WaitGroup,
-//! an atomic's address, each side of a channel) has a clock `L_s`.
+//! FastTrack (Flanagan & Freund, PLDI 2009), with time counted per slot
+//! as in TSan v3. Every goroutine `t` is attached to a slot `s(t)` (one
+//! of [`clock::SLOTS`], 256) and has a vector clock `C_t`
+//! ([`clock::VClock`]) indexed by slots; its own entry `C_t[s(t)]` is its
+//! current time. Every synchronisation object `x` (a mutex, a WaitGroup,
+//! an atomic's address, each side of a channel) has a clock `L_x`.
 //!
-//! * release on `s` by `t`: `L_s := L_s ⊔ C_t`, then `C_t[t] += 1`;
-//! * acquire on `s` by `t`: `C_t := C_t ⊔ L_s`;
-//! * `go f()` by `t` creating `u`: `C_u := C_t` with `C_u[u] = 1`, then
-//!   `C_t[t] += 1`.
+//! * release on `x` by `t`: `L_x := L_x ⊔ C_t`, then `t` ticks;
+//! * acquire on `x` by `t`: `C_t := C_t ⊔ L_x`;
+//! * `go f()` by `t` creating `u`: `C_u := C_t`, `u` attaches to a slot,
+//!   then `t` ticks.
 //!
-//! Every memory word the program reads or writes has a shadow
-//! [`shadow::Cell`]: the last write as one epoch `W`, and the reads as
+//! A tick, and an attachment, hand out the slot's next epoch: a slot's
+//! epochs increase over its whole life, whoever owns it.
+//!
+//! Every memory word the program reads or writes has a shadow cell
+//! (`shadow` module): the last write as one epoch `W`, and the reads as
 //! one epoch `R` while they are totally ordered, or as a read vector
-//! (one epoch per reading goroutine) once two reads are concurrent. A
-//! read by `t` races with the write unless `W ⊑ C_t` (`W.clock <=
-//! C_t[W.tid]`); a write by `t` races with the last write and with every
-//! recorded read unless each happens before `C_t`. An access at the
-//! epoch already recorded returns at once (FastTrack's "same epoch" fast
-//! path: most accesses of a loop).
+//! once two reads are concurrent. A read by `t` races with the write
+//! unless `W ⊑ C_t` (`W.clock <= C_t[W.slot]`); a write by `t` races with
+//! the last write and with every recorded read unless each happens
+//! before `C_t`. An access at the epoch already recorded returns at once
+//! (FastTrack's "same epoch" fast path: most accesses of a loop), and so
+//! does a read at the epoch of the recorded write (TSan's rule: whatever
+//! races with that read races with the write).
+//!
+//! # Slots: why clocks stay small
+//! With one clock entry per goroutine, N goroutines that all synchronise
+//! with one another (200,000 parked on one channel and woken through it)
+//! hold N clocks of N entries: O(N²) memory, and O(N) per join (TSan v2;
+//! the first version of this module took minutes on `bench/parked.gol`).
+//! With slots, a clock has at most 256 entries, whatever N.
+//!
+//! A goroutine attaches to a slot at creation (or at its first event):
+//! a slot never used while there are fewer than 256, else the slot free
+//! for longest (its owner finished), else the least recently used one,
+//! taken from its live owner, which attaches again at its next event.
+//! The new owner's first epoch is one past every epoch the slot handed
+//! out, so none of the earlier owners' epochs is ever taken for the new
+//! owner's ("a stale epoch never matches a new owner"), and the same-epoch
+//! fast paths only ever match the goroutine that recorded the epoch.
+//!
+//! Soundness (no false report): the access at epoch `c@s` happens before
+//! goroutine `u` implies `c <= C_u[s]`, because `c` was the owner's own
+//! entry when it accessed, entries only grow, and every release/acquire
+//! chain from the access to `u` carries the entry along by joins. Sharing
+//! a timeline does not break this: it only makes `c <= C_u[s]` true more
+//! often.
+//!
+//! What can be missed (as in TSan v3, whose old accesses are lost the
+//! same way): a goroutine that takes over a slot is ordered after every
+//! access its earlier owners made (its own entry exceeds their epochs),
+//! and so is every goroutine that later synchronises with it. A race
+//! between a new owner and an earlier one of its slot is missed; with at
+//! most 256 live goroutines that is only a race with a goroutine that
+//! finished while at least 255 others were attached or freed since
+//! (free slots are reused in the order they were freed). With more live
+//! goroutines than slots, a parked goroutine's slot is the one taken;
+//! races with what it did before it parked can be missed.
+//!
+//! A slot's epochs are 32-bit: when one would pass [`State::epoch_limit`]
+//! the detector forgets everything (cells, sync clocks, goroutine clocks,
+//! slots) and starts again, as TSan v3's global reset does. Both accesses
+//! of a race reported later come after the reset, and so does every
+//! synchronisation between them, which the new clocks record: no false
+//! report; races with accesses before the reset are missed.
+//!
+//! Reports name the goroutine of an earlier access through its slot's
+//! journal: who owned the slot from which epoch on.
 //!
 //! # Where the edges come from
 //! * goroutine creation: `Op::Go` ([`Race::go_start`], registered before
@@ -48,55 +98,65 @@
 //! * `time.AfterFunc` (native/services.rs, rt.rs): arming the timer
 //!   releases on the callback's func value; the callback's goroutine
 //!   starts with that clock ([`Race::go_from`]).
-//! * a goroutine's end: nothing (as in Go).
+//! * a goroutine's end: nothing (as in Go); its slot is freed.
+//!
+//! # Where the accesses come from
+//! The interpreter's loads and stores (`race!` in `interp`: fields,
+//! elements, package variables, captured variables; a map is one object,
+//! read or written whole, as Go's runtime reports it); `copy`, `append`,
+//! `clear` and the conversions of `[]byte` and `[]rune` to strings
+//! ([`Race::access_elems`] from `interp/slices.rs`: each element as an
+//! index expression of it would be); natives that read or write the
+//! program's memory through `NativeCtx` (fmt printing a slice, a struct
+//! or a map, `strings.Join`, `sort`, `Sscan`, a `[]byte` argument), named
+//! at their caller's line.
 //!
 //! # Invariants
-//! 1. `C_t[t]` is at least 1 for every registered goroutine, so the zero
-//!    epoch ("never accessed") happens before everything.
-//! 2. A release ticks the releaser's own entry, so nothing it does
-//!    afterwards is covered by that release.
-//! 3. An allocation clears the shadow of its bytes (`Race::alloc`): a
-//!    reused address starts without history, as Go's `racemalloc` does.
-//! 4. All state is behind one lock; a report is written under it, so two
+//! 1. An attached goroutine's own entry is at least 1, so the zero epoch
+//!    ("never accessed") happens before everything.
+//! 2. A release ticks the releaser, so nothing it does afterwards is
+//!    covered by that release.
+//! 3. An allocation clears the shadow of its bytes, and the clocks of
+//!    sync objects that lived there (`Race::alloc`): a reused address
+//!    starts without history, as Go's `racemalloc` does.
+//! 4. Epochs of one slot are handed out once, in increasing order; the
+//!    slot's journal maps each to the goroutine that owned the slot then.
+//! 5. All state is behind one lock; a report is written under it, so two
 //!    reports never interleave and each pair of program counters (and
 //!    each address) is reported once.
 //!
-//! # Costs (first version)
-//! Shadow cells live in a hash table keyed by the accessed address
-//! (about 60 bytes per word ever touched and still live, plus the table's
-//! slack), not in a shadow mapping beside the heap as TSan's; an
-//! allocation removes its words from the table. The stack of each
-//! recorded access is interned in a trie of frames (parent, function,
-//! pc), each goroutine remembering its last path so a capture interns
-//! only the frames that changed; deep recursion still makes many
-//! distinct nodes (the trie never shrinks). Vector clocks are dense
-//! vectors indexed by goroutine creation order, so a program that has
-//! created N goroutines pays O(N) per `go` statement and per
-//! release/acquire of a clock that has seen them all; when N live
-//! goroutines all synchronise with one another (200,000 parked on one
-//! channel and woken through it), their clocks take O(N²) memory, as in
-//! TSan v2 (v3 bounds clocks by reusing a fixed set of slots: not done
-//! here yet). A finished goroutine's clock is freed. One mutex
-//! serialises every instrumented access: the Ps run mostly one at a time
-//! in this mode. Measured on 2 shared cores (time with `-race` over
-//! time without; Go's `-race` over Go in brackets): fib 2.2x (70x),
-//! pingpong 1.3x (5.4x), four goroutines on one Mutex 1.8x (27x),
-//! binarytrees 7.5x (4.8x); binarytrees' peak RSS 262 MB against 17 MB
-//! (Go: 46 MB against 15), the shadow table and the stack trie.
+//! # Costs
+//! Shadow: 24 bytes per 8-byte word the program touches (`shadow`), in a
+//! dense table the OS commits page by page. Stacks: the stack of each
+//! recorded access is interned in a trie of frames (20 bytes a node),
+//! each goroutine remembering its last path so a capture interns only the
+//! frames that changed; a child is found in its parent's list, moved to
+//! the front. The trie never shrinks: a deep recursion that writes memory
+//! at many distinct stacks (binarytrees' 2^17 paths) keeps them all.
+//! Clocks: at most 256 entries each. Per goroutine, a few hundred bytes
+//! while it lives (its record, clock, last path) and its record after.
+//! One mutex serialises every instrumented access: the Ps run mostly one
+//! at a time in this mode. Instructions that touch no memory run in the
+//! interpreter's fast loop as without `-race`. The README's "Race
+//! detector" section has the figures beside Go's (`bench/race`).
 //!
-//! None of this is paid without `-race`: the interpreter's fast loop is
-//! not instrumented and race mode never enters it; what normal mode runs
-//! of the hooks is one test of `Vm::race` per allocation, per slow
-//! channel or sync operation and per slice.
+//! Without `-race` none of this is paid: the fast loop is compiled twice
+//! and the normal copy has no test for it; what normal mode runs of the
+//! hooks is one test of `Vm::race` per allocation, per slow channel or
+//! sync operation, per native memory accessor and per slice instruction.
 //!
 //! # Not covered yet
-//! Accesses made by natives (`copy`, `append`, fmt reading a struct) are
-//! not recorded, nor mixed plain/atomic accesses of one word. Shadow granularity is the accessed address: an 8-byte
-//! access and a 1-byte access inside it are different cells.
+//! Mixed plain/atomic accesses of one word are not checked. Shadow
+//! granularity is the accessed address: an 8-byte access and a 1-byte
+//! access inside it are different cells. A map's entries are not memory
+//! of their own (a write of one value races with reads of the map, as in
+//! Go, but Go also reports the value's slot separately).
 //!
 //! Rejected: locksets (Eraser) report correct programs that synchronise
 //! with channels; full vector clocks per shadow word (DJIT+) cost O(N)
-//! per access where FastTrack's epochs cost O(1) in the common case.
+//! per access where FastTrack's epochs cost O(1) in the common case; a
+//! clock entry per goroutine (above); a hash table of shadow cells
+//! (`shadow` module docs).
 
 mod clock;
 mod options;
@@ -675,20 +735,6 @@ impl Race {
 
     /// How many races were reported.
     pub(crate) fn found(&self) -> usize {
-        {
-            let st = self.state();
-            if std::env::var("GOL_RACE_STATS").is_ok() {
-                eprintln!(
-                    "STATS chunks {} narrow {} shared {} nodes {} sync {} threads {}",
-                    st.shadow.chunks_len(),
-                    st.shadow.narrow.len(),
-                    st.shadow.shared.len(),
-                    st.nodes.len(),
-                    st.sync.len(),
-                    st.threads.len()
-                );
-            }
-        }
         self.state().found
     }
 

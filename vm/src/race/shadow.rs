@@ -72,9 +72,9 @@ pub(super) struct Shadow {
     far: FxMap<u64, u32>,
     chunks: Vec<Vec<Cell>>,
     /// Cells of accesses that start inside a word.
-    pub(super) narrow: FxMap<u64, Cell>,
+    narrow: FxMap<u64, Cell>,
     /// Read vectors of read-shared cells, keyed by the cell's address.
-    pub(super) shared: FxMap<u64, Vec<(Epoch, StackId)>>,
+    shared: FxMap<u64, Vec<(Epoch, StackId)>>,
 }
 
 impl Shadow {
@@ -195,18 +195,6 @@ impl Shadow {
             }
             w += 8;
         }
-    }
-
-    pub(super) fn chunks_len(&self) -> usize {
-        self.chunks.len()
-    }
-
-    /// Whether no access is recorded (tests).
-    #[cfg(test)]
-    pub(super) fn is_empty(&self) -> bool {
-        self.chunks.iter().all(|c| c.iter().all(|w| *w == [0; 3]))
-            && self.narrow.is_empty()
-            && self.shared.is_empty()
     }
 }
 
