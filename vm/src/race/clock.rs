@@ -60,6 +60,9 @@ impl Epoch {
 pub(crate) struct VClock(Vec<(Sid, u32)>);
 
 impl VClock {
+    /// The clock with no entry.
+    pub(crate) const EMPTY: VClock = VClock(Vec::new());
+
     #[inline]
     pub(crate) fn get(&self, t: Sid) -> u32 {
         match self.0.binary_search_by_key(&t, |e| e.0) {

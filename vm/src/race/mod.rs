@@ -236,24 +236,51 @@ type Tix = u32;
 /// "Attached to no slot".
 const NO_SLOT: Sid = Sid::MAX;
 
-/// One goroutine as the detector knows it.
+/// One goroutine as the detector knows it: 40 bytes once it has finished
+/// (reports still name it), its clock and last path boxed while it lives.
 struct Thread {
     gid: u64,
-    vc: VClock,
     /// The slot it last attached to; it owns it while the slot's `owner`
     /// says so (else it attaches again at its next event).
     slot: Sid,
-    /// Its stack at its last recorded access, outermost first: each
-    /// frame's (function, pc) and trie node, so the next capture interns
-    /// only the frames that changed (usually the innermost one).
-    path: Vec<((u32, u32), StackId)>,
     /// Where its `go` statement was (None: main, or started by the
     /// runtime).
     created: Option<StackId>,
     /// Started by a timer (`time.AfterFunc`): the function index of
     /// `time.AfterFunc` (reports say `time.goFunc`, as Go's do).
     timer_site: Option<u32>,
-    finished: bool,
+    /// None once it has finished.
+    live: Option<Box<Live>>,
+}
+
+/// What a goroutine holds while it can still act.
+#[derive(Default)]
+struct Live {
+    vc: VClock,
+    /// Its stack at its last recorded access, outermost first: each
+    /// frame's (function, pc) and trie node, so the next capture interns
+    /// only the frames that changed (usually the innermost one).
+    path: Vec<((u32, u32), StackId)>,
+}
+
+/// The clock of a finished goroutine (never read: a finished goroutine
+/// makes no more events).
+static NO_CLOCK: VClock = VClock::EMPTY;
+
+impl Thread {
+    fn finished(&self) -> bool {
+        self.live.is_none()
+    }
+
+    fn vc(&self) -> &VClock {
+        self.live.as_deref().map_or(&NO_CLOCK, |l| &l.vc)
+    }
+
+    /// Its live state (made again if it had finished: a goroutine id is
+    /// never reused, so that does not happen).
+    fn live(&mut self) -> &mut Live {
+        self.live.get_or_insert_with(Default::default)
+    }
 }
 
 /// One timeline of epochs, lent to one goroutine at a time.
@@ -338,12 +365,10 @@ impl State {
         let t = self.threads.len() as Tix;
         self.threads.push(Thread {
             gid,
-            vc: VClock::default(),
             slot: NO_SLOT,
-            path: Vec::new(),
             created: None,
             timer_site: None,
-            finished: false,
+            live: Some(Box::default()),
         });
         self.tids.insert(gid, t);
         t
@@ -398,7 +423,7 @@ impl State {
         let c = sl.clock;
         let th = &mut self.threads[t as usize];
         th.slot = s;
-        th.vc.set(s, c);
+        th.live().vc.set(s, c);
         s
     }
 
@@ -417,7 +442,7 @@ impl State {
         }
         sl.clock += 1;
         let c = sl.clock;
-        self.threads[t as usize].vc.set(s, c);
+        self.threads[t as usize].live().vc.set(s, c);
     }
 
     /// Starts again from nothing when a slot has run out of epochs: every
@@ -433,7 +458,9 @@ impl State {
         self.slots.clear();
         self.free.clear();
         for th in &mut self.threads {
-            th.vc = VClock::default();
+            if let Some(l) = &mut th.live {
+                l.vc = VClock::default();
+            }
             th.slot = NO_SLOT;
         }
     }
@@ -451,7 +478,7 @@ impl State {
     fn stack_of(&mut self, t: Tix, g: &G, pc: u32) -> StackId {
         let n = g.frames.len();
         let from = n.saturating_sub(64);
-        let mut path = std::mem::take(&mut self.threads[t as usize].path);
+        let mut path = std::mem::take(&mut self.threads[t as usize].live().path);
         // The frames shared with the last capture keep their nodes.
         let mut k = 0;
         for (i, f) in g.frames[from..].iter().enumerate() {
@@ -468,7 +495,7 @@ impl State {
             parent = self.child(parent, fp.0, fp.1);
             path.push((fp, parent));
         }
-        self.threads[t as usize].path = path;
+        self.threads[t as usize].live().path = path;
         parent
     }
 
@@ -519,7 +546,7 @@ impl State {
 
     fn release(&mut self, t: Tix, key: SyncKey) {
         self.own(t);
-        let vc = &self.threads[t as usize].vc;
+        let vc = self.threads[t as usize].vc();
         match self.sync.get_mut(&key) {
             Some(l) => l.join(vc),
             None => {
@@ -532,7 +559,7 @@ impl State {
 
     fn acquire(&mut self, t: Tix, key: SyncKey) {
         if let Some(l) = self.sync.get(&key) {
-            self.threads[t as usize].vc.join(l);
+            self.threads[t as usize].live().vc.join(l);
         }
     }
 }
@@ -643,9 +670,9 @@ impl Race {
         st.own(p);
         let site = st.stack_of(p, parent, pc as u32);
         let c = st.tid(gid);
-        let vc = st.threads[p as usize].vc.clone();
+        let vc = st.threads[p as usize].vc().clone();
         let th = &mut st.threads[c as usize];
-        th.vc = vc;
+        th.live().vc = vc;
         th.created = Some(site);
         st.own(c);
         st.tick(p);
@@ -670,9 +697,7 @@ impl Race {
             // accessing goroutine's; what it released is in the sync
             // clocks): the memory goes back now.
             let th = &mut st.threads[t as usize];
-            th.finished = true;
-            th.vc = VClock::default();
-            th.path = Vec::new();
+            th.live = None;
             let s = th.slot;
             if let Some(sl) = st.slots.get_mut(s as usize) {
                 if sl.owner == Some(t) {
@@ -867,14 +892,14 @@ mod tests {
         for k in 0..3 * SLOTS as u64 {
             let gid = 2 + k;
             let c = st.tid(gid);
-            let vc = st.threads[m as usize].vc.clone();
-            st.threads[c as usize].vc = vc;
+            let vc = st.threads[m as usize].vc().clone();
+            st.threads[c as usize].live().vc = vc;
             st.own(c);
             st.tick(m);
             st.release(c, SyncKey::Addr(8));
         }
         st.acquire(m, SyncKey::Addr(8));
-        assert!(st.threads[m as usize].vc.len() <= SLOTS);
+        assert!(st.threads[m as usize].vc().len() <= SLOTS);
         assert_eq!(st.slots.len(), SLOTS);
         // Main still owns a slot of its own and its accesses work.
         assert!(access(&mut st, &main, 64, true).is_none());

@@ -72,7 +72,7 @@ impl Race {
             };
             let status = if tid == t {
                 "running"
-            } else if th.finished {
+            } else if th.finished() {
                 "finished"
             } else {
                 "running"

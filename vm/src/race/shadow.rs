@@ -227,7 +227,7 @@ pub(super) fn check(
     a: u64,
 ) -> Option<Prev> {
     let Access { t, s, g, pc, write } = *acc;
-    let e = st.threads[t as usize].vc.epoch(s);
+    let e = st.threads[t as usize].vc().epoch(s);
     let eb = e.bits();
     // Same-epoch fast paths: nothing to check or record. A write at this
     // epoch covers a read too (TSan's rule): whatever races with the read
@@ -256,7 +256,7 @@ pub(super) fn check(
         Some(h) => h,
         None => *here.insert(st.stack_of(t, g, pc)),
     };
-    let vc = &st.threads[t as usize].vc;
+    let vc = st.threads[t as usize].vc();
     let sh = &mut st.shadow;
     let c = *sh.cell(a);
     let w = Epoch::from_bits(c[0]);
