@@ -544,6 +544,25 @@ impl State {
         out
     }
 
+    /// Goroutine `gid` ended: its live state goes, its slot is free.
+    fn finish(&mut self, gid: u64) {
+        if let Some(t) = self.tids.remove(&gid) {
+            // Its clock is never read again (every check reads the
+            // accessing goroutine's; what it released is in the sync
+            // clocks): the memory goes back now.
+            let th = &mut self.threads[t as usize];
+            th.live = None;
+            let s = th.slot;
+            if let Some(sl) = self.slots.get_mut(s as usize) {
+                if sl.owner == Some(t) {
+                    sl.owner = None;
+                    self.free.push_back(s);
+                }
+            }
+            self.pending.remove(&t);
+        }
+    }
+
     fn release(&mut self, t: Tix, key: SyncKey) {
         self.own(t);
         let vc = self.threads[t as usize].vc();
@@ -691,22 +710,7 @@ impl Race {
     /// Goroutine `gid` ended (reports say "finished"): its slot is free
     /// for another goroutine.
     pub(crate) fn finished(&self, gid: u64) {
-        let mut st = self.state();
-        if let Some(t) = st.tids.remove(&gid) {
-            // Its clock is never read again (every check reads the
-            // accessing goroutine's; what it released is in the sync
-            // clocks): the memory goes back now.
-            let th = &mut st.threads[t as usize];
-            th.live = None;
-            let s = th.slot;
-            if let Some(sl) = st.slots.get_mut(s as usize) {
-                if sl.owner == Some(t) {
-                    sl.owner = None;
-                    st.free.push_back(s);
-                }
-            }
-            st.pending.remove(&t);
-        }
+        self.state().finish(gid);
     }
 
     pub(crate) fn release(&self, gid: u64, key: SyncKey) {
@@ -927,6 +931,36 @@ mod tests {
         // Another goroutine without synchronisation still races with it.
         let g9 = G::new(9999, FuncId(0));
         assert!(access(&mut st, &g9, 64, false).is_some());
+    }
+
+    #[test]
+    fn a_reused_slot_hands_its_new_owner_a_fresh_epoch() {
+        // Goroutine 1 writes, ticks a few times and finishes; once every
+        // slot has been used, the next goroutine gets its slot, at an
+        // epoch past all of goroutine 1's (so no same-epoch fast path
+        // can mistake one for the other), and ordered after them.
+        let mut st = State::default();
+        let g1 = G::new(1, FuncId(0));
+        assert!(access(&mut st, &g1, 64, true).is_none());
+        let t1 = st.tid(1);
+        for _ in 0..3 {
+            st.release(t1, SyncKey::Addr(8));
+        }
+        let s1 = st.threads[t1 as usize].slot;
+        let last = st.slots[s1 as usize].clock;
+        let w1 = Epoch::from_bits(st.shadow.cell(64)[0]);
+        st.finish(1);
+        for k in 0..SLOTS as u64 - 1 {
+            let t = st.tid(100 + k);
+            st.own(t);
+        }
+        let t2 = st.tid(2);
+        let s2 = st.own(t2);
+        assert_eq!(s2, s1, "the slot free for longest");
+        let e2 = st.threads[t2 as usize].vc().epoch(s2);
+        assert!(e2.clock > last && e2 != w1);
+        assert_eq!(st.owner_at(w1), Some(t1), "reports still name goroutine 1");
+        assert_eq!(st.owner_at(e2), Some(t2));
     }
 
     #[test]

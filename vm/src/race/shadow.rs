@@ -130,7 +130,7 @@ impl Shadow {
 
     /// The cell of an access starting at `a`.
     #[inline]
-    fn cell(&mut self, a: u64) -> &mut Cell {
+    pub(super) fn cell(&mut self, a: u64) -> &mut Cell {
         if a % 8 == 0 {
             return self.word(a);
         }
