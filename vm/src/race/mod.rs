@@ -147,10 +147,13 @@
 //!
 //! # Not covered yet
 //! Mixed plain/atomic accesses of one word are not checked. Shadow
-//! granularity is the accessed address: an 8-byte access and a 1-byte
-//! access inside it are different cells. A map's entries are not memory
-//! of their own (a write of one value races with reads of the map, as in
-//! Go, but Go also reports the value's slot separately).
+//! granularity (`shadow` module docs): narrow accesses that start inside
+//! a word are cells of their own; they check the whole-word accesses of
+//! their word and are checked by them, but a narrow access at a word's
+//! start does not check one inside it, and byte-by-byte indexing of a
+//! large `[]byte` costs a hash-table cell per byte. A map's entries are
+//! not memory of their own (a write of one value races with reads of the
+//! map, as in Go, but Go also reports the value's slot separately).
 //!
 //! Rejected: locksets (Eraser) report correct programs that synchronise
 //! with channels; full vector clocks per shadow word (DJIT+) cost O(N)
@@ -656,26 +659,46 @@ impl Race {
         let s = st.own(t);
         let mut here = None;
         let mut verdict = Verdict::Go;
-        for k in 0..n {
-            let elem = addr + k * size;
-            // One cell per 8-byte piece, keyed by where the piece starts.
-            let mut a = elem;
-            while a < elem + size {
-                let acc = shadow::Access {
-                    t,
-                    s,
-                    g,
-                    pc: pc as u32,
-                    write,
-                };
-                if let Some(prev) = shadow::check(&mut st, &acc, &mut here, a) {
-                    if self.report(vm, &mut st, g, pc as u32, t, a, write, prev)
-                        && self.opts.halt_on_error
-                    {
-                        verdict = Verdict::Halt(self.opts.exitcode);
-                    }
+        let acc = shadow::Access {
+            t,
+            s,
+            g,
+            pc: pc as u32,
+            write,
+        };
+        let mut piece = |st: &mut State, a: u64, wide: bool| {
+            if let Some(prev) = shadow::check(st, &acc, &mut here, a, wide) {
+                if self.report(vm, st, g, pc as u32, t, a, write, prev) && self.opts.halt_on_error {
+                    verdict = Verdict::Halt(self.opts.exitcode);
                 }
-                a += 8;
+            }
+        };
+        if size >= 8 {
+            // Each element in 8-byte pieces from its start, as an index
+            // expression of it makes them.
+            for k in 0..n {
+                let (elem, end) = (addr + k * size, addr + (k + 1) * size);
+                let mut a = elem;
+                while a < end {
+                    piece(&mut st, a, a % 8 == 0 && a + 8 <= end);
+                    a += 8;
+                }
+            }
+        } else {
+            // Narrow elements (bytes, runes): a whole word of them at a
+            // time, and element by element where the range covers part
+            // of a word. Narrow cells and whole-word cells of one word
+            // check each other (`shadow::check`).
+            let end = addr + n * size;
+            let mut a = addr;
+            while a < end {
+                if a % 8 == 0 && a + 8 <= end {
+                    piece(&mut st, a, true);
+                    a += 8;
+                } else {
+                    piece(&mut st, a, false);
+                    a += size;
+                }
             }
         }
         verdict
@@ -801,7 +824,7 @@ mod tests {
             pc: 1,
             write,
         };
-        shadow::check(st, &acc, &mut None, a)
+        shadow::check(st, &acc, &mut None, a, false)
     }
 
     #[test]
@@ -833,6 +856,47 @@ mod tests {
         assert!(access(&mut st, &g2, 72, false).is_none());
         let p = access(&mut st, &g1, 72, true).expect("read-write race");
         assert!(!p.write && p.tix == Some(1));
+    }
+
+    fn access_wide(st: &mut State, g: &G, a: u64, write: bool, wide: bool) -> bool {
+        let t = st.tid(g.id);
+        let s = st.own(t);
+        let acc = shadow::Access {
+            t,
+            s,
+            g,
+            pc: 1,
+            write,
+        };
+        shadow::check(st, &acc, &mut None, a, wide).is_some()
+    }
+
+    #[test]
+    fn whole_word_and_byte_accesses_of_one_word_check_each_other() {
+        // A copy writes the word at 64 whole; a byte inside it, written
+        // before or after by an unordered goroutine, races with it.
+        let (mut st, g1, g2) = setup();
+        assert!(!access_wide(&mut st, &g1, 64, true, true));
+        assert!(
+            access_wide(&mut st, &g2, 67, true, false),
+            "byte after word"
+        );
+        assert!(!access_wide(&mut st, &g1, 77, false, false));
+        assert!(access_wide(&mut st, &g2, 72, true, true), "word after byte");
+        // Bytes that do not overlap never race: two bytes of one word,
+        // and a 1-byte access at a word's start against one inside it.
+        assert!(!access_wide(&mut st, &g1, 81, true, false));
+        assert!(!access_wide(&mut st, &g2, 82, true, false));
+        assert!(!access_wide(&mut st, &g1, 88, true, false));
+        assert!(!access_wide(&mut st, &g2, 89, true, false));
+        // Reads never race with reads, whatever their widths.
+        assert!(!access_wide(&mut st, &g1, 96, false, true));
+        assert!(!access_wide(&mut st, &g2, 99, false, false));
+        assert!(!access_wide(&mut st, &g2, 96, false, true));
+        // A byte write races with the whole-word reads (shared by two
+        // goroutines) before it.
+        let g3 = G::new(3, FuncId(0));
+        assert!(access_wide(&mut st, &g3, 101, true, false));
     }
 
     #[test]

@@ -9,11 +9,14 @@
 //! happened before it (or was just reported), so the reads start again
 //! from none. A cell is three words, all zero for "no access yet":
 //!
-//! * `w`: the write's epoch (`Epoch::bits`) and two flags: [`SYNC`] (some
-//!   address of this word has a synchronisation clock) and [`NARROW`]
-//!   (some byte of it after the first has a cell of its own);
-//! * `r`: the read's epoch, or the flag [`SHARED`] when the reads are a
-//!   vector (kept in [`Shadow::shared`], keyed by the cell's address);
+//! * `w`: the write's epoch (`Epoch::bits`) and three flags: [`SYNC`]
+//!   (some address of this word has a synchronisation clock), [`NARROW`]
+//!   (some byte of it after the first has a cell of its own) and
+//!   [`WIDE_W`] (the write covered the whole word);
+//! * `r`: the read's epoch and [`WIDE_R`] (it covered the whole word), or
+//!   the flag [`SHARED`] when the reads are a vector (kept in
+//!   [`Shadow::shared`], keyed by the cell's address, each read with its
+//!   own whole-word bit);
 //! * `at`: the stacks of the write (high half) and of the read (low).
 //!
 //! # Where cells live
@@ -23,9 +26,23 @@
 //! chunks: one per 64 MiB of address space touched, allocated zeroed so
 //! that the OS commits only the pages of words the program touches; 24
 //! bytes per word touched). An access that starts inside a word (a narrow
-//! field) has its own cell in a hash table, and marks the word `NARROW`
-//! so that clearing finds it. So a 1-byte access and an 8-byte access of
-//! the same word are different cells (a race between them is missed).
+//! field, a byte of a `[]byte`) has its own cell in a hash table (about
+//! 40 bytes each), and marks the word `NARROW` so that clearing finds it.
+//!
+//! Cells of one word that overlap check each other, never the ones that
+//! may not: an access inside a word also checks the word cell's accesses
+//! that covered the whole word, and a whole-word access (a copy of a
+//! `[]byte`, an 8-byte load) also checks the word's narrow cells. A
+//! 1-byte access at a word's start and one inside it are different cells
+//! that do not check each other (they do not overlap), nor do a 4-byte
+//! access at a word's start and a byte inside its 4 bytes (a race between
+//! those is missed; typed Go code makes no such pair without `unsafe`).
+//!
+//! Byte-by-byte indexing of a large `[]byte` makes a narrow cell per
+//! byte: 32 MB written by `b[i] = x` cost about 3.5 GB of cells (Go's
+//! `-race`: 214 MB, its shadow words recording an access's offset and
+//! size); copies, appends and natives record such a slice a word at a
+//! time.
 //!
 //! # Clearing
 //! A new object starts without history (race invariant 3): its words'
@@ -47,8 +64,12 @@ use crate::goroutine::G;
 pub(super) const SYNC: u64 = 1 << 48;
 /// `w`: some byte of this word after the first has a narrow cell.
 pub(super) const NARROW: u64 = 1 << 49;
+/// `w`: the write covered the whole word.
+const WIDE_W: u64 = 1 << 50;
 /// `r`: the reads are a vector in [`Shadow::shared`].
 const SHARED: u64 = 1 << 48;
+/// `r`: the read covered the whole word.
+const WIDE_R: u64 = 1 << 49;
 
 /// log2 of the address range a chunk covers.
 const CHUNK_SHIFT: u32 = 26;
@@ -73,8 +94,9 @@ pub(super) struct Shadow {
     chunks: Vec<Vec<Cell>>,
     /// Cells of accesses that start inside a word.
     narrow: FxMap<u64, Cell>,
-    /// Read vectors of read-shared cells, keyed by the cell's address.
-    shared: FxMap<u64, Vec<(Epoch, StackId)>>,
+    /// Read vectors of read-shared cells, keyed by the cell's address:
+    /// each read's epoch, stack, and whether it covered the whole word.
+    shared: FxMap<u64, Vec<(Epoch, StackId, bool)>>,
 }
 
 impl Shadow {
@@ -120,7 +142,7 @@ impl Shadow {
 
     /// The dense cell of the word at `a` (8-aligned) if its chunk exists.
     #[inline]
-    fn word_if_any(&mut self, a: u64) -> Option<&mut Cell> {
+    pub(super) fn word_if_any(&mut self, a: u64) -> Option<&mut Cell> {
         let pos = self.pos(a);
         if pos == 0 {
             return None;
@@ -217,36 +239,76 @@ pub(super) struct Access<'g> {
     pub(super) write: bool,
 }
 
+/// The earlier access recorded in cell `c` (at address `key`) that
+/// races with `write` by a goroutine whose clock is `vc`: the write, then
+/// (for a write) a read. `wide_only`: only accesses that covered their
+/// whole word count (the cell is another piece of the word than the
+/// access's own, and only those overlap it surely).
+fn conflict(
+    c: &Cell,
+    key: u64,
+    shared: &FxMap<u64, Vec<(Epoch, StackId, bool)>>,
+    vc: &super::VClock,
+    write: bool,
+    wide_only: bool,
+) -> Option<(Epoch, StackId, bool)> {
+    let w = Epoch::from_bits(c[0]);
+    if !w.before(vc) && (!wide_only || c[0] & WIDE_W != 0) {
+        return Some((w, (c[2] >> 32) as StackId, true));
+    }
+    if !write {
+        return None;
+    }
+    if c[1] & SHARED == 0 {
+        let r = Epoch::from_bits(c[1]);
+        (!r.before(vc) && (!wide_only || c[1] & WIDE_R != 0)).then_some((r, c[2] as StackId, false))
+    } else {
+        let v = shared.get(&key)?;
+        let &(r, at, _) = v
+            .iter()
+            .find(|&&(r, _, wide)| !r.before(vc) && (!wide_only || wide))?;
+        Some((r, at, false))
+    }
+}
+
 /// Checks access `acc` to the cell at `a`, records it, and returns the
-/// earlier access it races with. `here` is the access's stack, interned
-/// by the first check that records (the pieces of one access share it).
+/// earlier access it races with. `wide`: the access covers the whole
+/// word at `a` (an aligned 8-byte piece). An access inside a word (a
+/// narrow cell) also checks the whole-word accesses recorded in the
+/// word's cell, and a whole-word access checks the word's narrow cells:
+/// they overlap it (module docs, "Where cells live"). `here` is the
+/// access's stack, interned by the first check that records (the pieces
+/// of one access share it).
 pub(super) fn check(
     st: &mut State,
     acc: &Access<'_>,
     here: &mut Option<StackId>,
     a: u64,
+    wide: bool,
 ) -> Option<Prev> {
     let Access { t, s, g, pc, write } = *acc;
     let e = st.threads[t as usize].vc().epoch(s);
     let eb = e.bits();
-    // Same-epoch fast paths: nothing to check or record. A write at this
-    // epoch covers a read too (TSan's rule): whatever races with the read
-    // races with that write.
+    // Same-epoch fast paths: nothing to check or record (unless this
+    // access covers more of the word than the recorded one). A write at
+    // this epoch covers a read too (TSan's rule): whatever races with the
+    // read races with that write.
     {
+        let covers = |flags: u64, bit: u64| !wide || flags & bit != 0;
         let c = st.shadow.cell(a);
-        if c[0] & EPOCH_BITS == eb {
+        if c[0] & EPOCH_BITS == eb && covers(c[0], WIDE_W) {
             return None;
         }
         if !write {
             if c[1] & SHARED == 0 {
-                if c[1] == eb {
+                if c[1] & EPOCH_BITS == eb && covers(c[1], WIDE_R) {
                     return None;
                 }
             } else if st
                 .shadow
                 .shared
                 .get(&a)
-                .is_some_and(|v| v.iter().any(|(r, _)| *r == e))
+                .is_some_and(|v| v.iter().any(|&(r, _, w)| r == e && (w || !wide)))
             {
                 return None;
             }
@@ -259,46 +321,45 @@ pub(super) fn check(
     let vc = st.threads[t as usize].vc();
     let sh = &mut st.shadow;
     let c = *sh.cell(a);
-    let w = Epoch::from_bits(c[0]);
-    let (w_at, r_at) = ((c[2] >> 32) as StackId, c[2] as StackId);
-    let mut race: Option<(Epoch, StackId, bool)> = None;
-    if !w.before(vc) {
-        race = Some((w, w_at, true));
+    let mut race = conflict(&c, a, &sh.shared, vc, write, false);
+    if race.is_none() && a % 8 != 0 {
+        let w = a & !7;
+        if let Some(wc) = sh.word_if_any(w).map(|c| *c) {
+            race = conflict(&wc, w, &sh.shared, vc, write, true);
+        }
+    } else if race.is_none() && wide && c[0] & NARROW != 0 {
+        race = (a + 1..a + 8).find_map(|b| {
+            let nc = sh.narrow.get(&b)?;
+            conflict(nc, b, &sh.shared, vc, write, false)
+        });
     }
     let mut out = c;
+    let r_wide = if wide { WIDE_R } else { 0 };
     if write {
-        if race.is_none() {
-            if c[1] & SHARED == 0 {
-                let r = Epoch::from_bits(c[1]);
-                if !r.before(vc) {
-                    race = Some((r, r_at, false));
-                }
-            } else if let Some(&(r, at)) = sh
-                .shared
-                .get(&a)
-                .and_then(|v| v.iter().find(|(r, _)| !r.before(vc)))
-            {
-                race = Some((r, at, false));
-            }
-        }
         if c[1] & SHARED != 0 {
             sh.shared.remove(&a);
         }
-        out = [(c[0] & !EPOCH_BITS) | eb, 0, (here as u64) << 32];
+        let w_wide = if wide { WIDE_W } else { 0 };
+        out = [
+            (c[0] & (SYNC | NARROW)) | eb | w_wide,
+            0,
+            (here as u64) << 32,
+        ];
     } else if c[1] & SHARED == 0 {
         let r = Epoch::from_bits(c[1]);
         if r.before(vc) {
-            out[1] = eb;
+            out[1] = eb | r_wide;
             out[2] = (c[2] & !0xffff_ffff) | here as u64;
         } else {
-            sh.shared.insert(a, vec![(r, r_at), (e, here)]);
+            let old = (r, c[2] as StackId, c[1] & WIDE_R != 0);
+            sh.shared.insert(a, vec![old, (e, here, wide)]);
             out[1] = SHARED;
         }
     } else {
         let v = sh.shared.entry(a).or_default();
-        match v.iter_mut().find(|(r, _)| r.sid == s) {
-            Some(slot) => *slot = (e, here),
-            None => v.push((e, here)),
+        match v.iter_mut().find(|(r, _, _)| r.sid == s) {
+            Some(slot) => *slot = (e, here, wide),
+            None => v.push((e, here, wide)),
         }
     }
     *sh.cell(a) = out;
