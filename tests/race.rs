@@ -172,6 +172,13 @@ programs!(
     mutex_two,
     chan_late,
     wg_early,
+    copy,
+    copy_dst,
+    append,
+    append_grow,
+    fmt_slice,
+    fmt_map,
+    join,
     // Correctly synchronised twins: nothing reported.
     counter_mutex,
     channels,
@@ -182,6 +189,9 @@ programs!(
     cond,
     afterfunc,
     afterfunc_race,
+    copy_sync,
+    append_sync,
+    fmt_sync,
 );
 
 #[test]
@@ -206,6 +216,16 @@ fn every_program_is_listed() {
         "cond",
         "afterfunc",
         "afterfunc_race",
+        "copy",
+        "copy_dst",
+        "append",
+        "append_grow",
+        "fmt_slice",
+        "fmt_map",
+        "join",
+        "copy_sync",
+        "append_sync",
+        "fmt_sync",
     ];
     let dir = common::root().join("tests/race");
     for p in common::files_with(&dir, &[".go"]) {

@@ -407,6 +407,7 @@ impl NativeCtx<'_> {
     /// `[]byte` parameter `k`'s bytes.
     pub fn bytes(&self, k: usize) -> Vec<u8> {
         let (p, l, _) = self.slice(k);
+        self.race_access(p, l, 1, false);
         self.bytes_at(p, l)
     }
 
@@ -422,6 +423,7 @@ impl NativeCtx<'_> {
         if p == 0 || l == 0 {
             return &[];
         }
+        self.race_access(p, l, 1, false);
         // SAFETY: the declared type of the parameter is `[]byte` (checked
         // at load against the native's signature), so `(p, l)` is a byte
         // array the VM made (value invariant 2) of at least `l` bytes,
@@ -596,6 +598,7 @@ impl NativeCtx<'_> {
         let n = self.vm.prog.ty(t).words as usize;
         let mut out = vec![0u64; n];
         if ptr != 0 {
+            self.race_access(ptr + off, 1, self.vm.prog.ty(t).size, false);
             // SAFETY: as documented: a live value of type `t` (no
             // collection runs during a native).
             unsafe { self.vm.load_value(ptr + off, t, &mut out) };
@@ -610,8 +613,23 @@ impl NativeCtx<'_> {
         if ptr == 0 {
             return vec![0; n * self.vm.prog.ty(t).words as usize];
         }
+        self.race_access(ptr + i * size, n as u64, size, false);
         let buf = crate::objects::read_mem(&self.vm.prog, t, ptr + i * size, n);
         crate::objects::unpack_elems(&self.vm.prog, t, &buf, n)
+    }
+
+    /// Tells the race detector (race mode only) that this native reads or
+    /// writes `n` elements of `size` bytes from `addr` on for its caller:
+    /// a report names the caller's line, as Go's name the line of the
+    /// call into its runtime. The accessors here that read or write the
+    /// program's memory call it; a native that reaches memory another way
+    /// (a map's entries) calls it itself. With `halt_on_error` a report
+    /// ends the program when the native returns.
+    pub fn race_access(&self, addr: u64, n: u64, size: u64, write: bool) {
+        if let Some(r) = &self.vm.race {
+            let pc = self.g.frames.last().map_or(0, |f| f.pc as usize);
+            r.access_elems(self.vm, self.g, pc, addr, n, size, write);
+        }
     }
 
     /// Reads `n` words at word offset `off` of the object at `ptr`: a
@@ -624,6 +642,7 @@ impl NativeCtx<'_> {
             return vec![0; n];
         }
         let mut out = vec![0u64; n];
+        self.race_access(ptr + off as u64 * 8, 1, n as u64 * 8, false);
         // SAFETY: `ptr` is a VM-made pointer to an object of at least
         // off + n words (the caller reads it by the value's type), alive
         // because no collection runs during a native. The words are read
@@ -724,6 +743,15 @@ impl NativeCtx<'_> {
         words: &[u64],
         n: u64,
     ) -> (u64, u64, u64) {
+        // As the `append` instruction: the elements added in place, or the
+        // old ones a growth moves (interp's `race_ranges`).
+        let size = self.vm.prog.ty(elem).size;
+        let (p, l, c) = s;
+        if l.saturating_add(n) <= c {
+            self.race_access(p + l * size, n, size, true);
+        } else {
+            self.race_access(p, l, size, false);
+        }
         self.vm.append(elem, s, words, n)
     }
 
@@ -737,6 +765,7 @@ impl NativeCtx<'_> {
             return;
         }
         let n = words.len() / (self.vm.prog.ty(t).words.max(1) as usize);
+        self.race_access(ptr + off, n.max(1) as u64, self.vm.prog.ty(t).size, true);
         // SAFETY: the caller passes a VM-made pointer to memory with
         // values of type `t` from byte `off` on (see above).
         unsafe { self.vm.store_values(t, ptr + off, words, n.max(1)) };

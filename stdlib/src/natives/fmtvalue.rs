@@ -318,7 +318,13 @@ impl FmtValue for VmValue<'_> {
             Some(TypeKind::String) => Cow::Owned(self.env.string_at(self.w(0), self.w(1))),
             // A []byte's array holds its bytes packed (string_at charges
             // the copy and the output).
-            Some(TypeKind::Slice(_)) => Cow::Owned(self.env.string_at(self.w(0), self.w(1))),
+            Some(TypeKind::Slice(_)) => {
+                self.env
+                    .cx
+                    .borrow()
+                    .race_access(self.w(0), self.w(1), 1, false);
+                Cow::Owned(self.env.string_at(self.w(0), self.w(1)))
+            }
             Some(TypeKind::Array(..)) => {
                 self.env.charge(self.words.len().saturating_mul(2));
                 Cow::Owned(self.words.iter().map(|&w| w as u8).collect())
@@ -401,6 +407,9 @@ impl FmtValue for VmValue<'_> {
         let Some(&TypeKind::Map(kt, vt)) = self.kind_of() else {
             return Vec::new();
         };
+        // Printing a map reads it (one object to the race detector, as a
+        // map instruction's access).
+        self.env.cx.borrow().race_access(self.w(0), 1, 1, false);
         // Copy the entries out first: printing them may run Go methods.
         let mut raw = Vec::new();
         gol_vm::map::for_each(&self.env.prog, self.w(0), |k, v| {

@@ -70,8 +70,13 @@ pub(crate) fn stop_hint() -> bool {
 /// nil `Load`, a `Return` with deferred calls) to `run`'s arm for the
 /// same instruction. Adding an arm here means marking the instruction
 /// `fast` in the opcode table.
+///
+/// `RACE`: the run has a race detector. Then the instructions that read
+/// or write memory stop here (`run`'s arms report their accesses) and
+/// the rest run fast; without it the test is compiled out, so normal mode
+/// runs the same code as if it were not there.
 #[inline(never)]
-pub(super) fn fast<'p>(
+pub(super) fn fast<'p, const RACE: bool>(
     prog: &'p Program,
     sh: &Shared<'_>,
     g: &mut G,
@@ -174,6 +179,18 @@ pub(super) fn fast<'p>(
             this = *op;
         }
         with_pure_ops!(*op, {
+            Op::LoadGlobal { .. }
+            | Op::Load { .. }
+            | Op::Store { .. }
+            | Op::LoadN { .. }
+            | Op::StoreN { .. }
+            | Op::SliceGet { .. }
+            | Op::SliceSet { .. }
+                if RACE =>
+            {
+                pc -= 1;
+                leave!(Stop::Slow);
+            }
             Op::Nop => {}
             Op::Zero { d, n: 1 } => set!(d, 0),
             Op::Zero { d, n } => {

@@ -374,8 +374,9 @@ fn is_point(op: &Op) -> bool {
 pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) -> Exit {
     let prog: Arc<Program> = vm.prog.clone();
     // The race detector, when the run has one: then every instruction
-    // runs in the checked arms below (`fast` is not instrumented), and
-    // the arms that touch memory report their accesses (`race!`).
+    // that touches memory runs in the checked arms below (`fast::<true>`
+    // stops before them), and those arms report their accesses
+    // (`race!`).
     let race = vm.race.clone();
     // A seeded schedule (sched/seeded.rs) may end a slice before any
     // instruction other goroutines can observe: those run in the checked
@@ -558,10 +559,13 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 consts: &vm.consts,
                 globals: &vm.globals,
             };
+            // A seeded schedule's points (`is_point`) are instructions
+            // that `fast::<true>` leaves to the arms below, as race mode's
+            // accesses are.
             let stop = if race.is_none() && !seeded {
-                fast(&prog, &sh, g, &mut cur, &mut budget)
+                fast::<false>(&prog, &sh, g, &mut cur, &mut budget)
             } else {
-                Stop::Slow
+                fast::<true>(&prog, &sh, g, &mut cur, &mut budget)
             };
             enter!(cur.func, cur.base, cur.pc);
             match stop {
@@ -701,7 +705,22 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let v = if f < 0.0 { f as i64 as u64 } else { f as u64 };
                     set!(d, v)
                 }
-                Op::StrSlice { .. } | Op::ConcatStr { .. } | Op::RuneToStr { .. } | Op::StrDecodeRune { .. } | Op::MakeSlice { .. } | Op::PackSlice { .. } | Op::SliceSlice { .. } | Op::Append { .. } | Op::AppendSlice { .. } | Op::CopySlice { .. } | Op::AppendStr { .. } | Op::CopyStr { .. } | Op::StrToBytes { .. } | Op::BytesToStr { .. } | Op::ClearSlice { .. } | Op::StrToRunes { .. } | Op::RunesToStr { .. } | Op::SliceToArrayPtr { .. } => cold!(slices::exec(vm, &prog, g, at!(), op)),
+                Op::StrSlice { .. } | Op::ConcatStr { .. } | Op::RuneToStr { .. } | Op::StrDecodeRune { .. } | Op::MakeSlice { .. } | Op::PackSlice { .. } | Op::SliceSlice { .. } | Op::Append { .. } | Op::AppendSlice { .. } | Op::CopySlice { .. } | Op::AppendStr { .. } | Op::CopyStr { .. } | Op::StrToBytes { .. } | Op::BytesToStr { .. } | Op::ClearSlice { .. } | Op::StrToRunes { .. } | Op::RunesToStr { .. } | Op::SliceToArrayPtr { .. } => {
+                    if let Some(r) = &race {
+                        match slices::race_ranges(&prog, g, at!(), op) {
+                            Ok(ranges) => {
+                                for x in ranges {
+                                    if let crate::race::Verdict::Halt(code) = r.access_elems(vm, g, pc, x.addr, x.n, x.size, x.write) {
+                                        save!();
+                                        return Exit::Exit(code);
+                                    }
+                                }
+                            }
+                            Err(t) => trap!(t),
+                        }
+                    }
+                    cold!(slices::exec(vm, &prog, g, at!(), op))
+                }
                 Op::StrLen { d, a } => set!(d, r!(Reg(a.0 + 1))),
                 Op::StrIndex { d, a, i } => {
                     let s = str_at(g, base, a);
@@ -923,7 +942,13 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     };
                     let native = ctx.vm.natives[f.0 as usize];
                     match native(&mut ctx) {
-                        NativeResult::Ok => {}
+                        NativeResult::Ok => {
+                            // A native's access reported a race under
+                            // `halt_on_error`.
+                            if let Some(code) = race.as_ref().and_then(|r| r.halted()) {
+                                return Exit::Exit(code);
+                            }
+                        }
                         res => flow!(calls::native_exit(vm, sl, &prog, g, res)),
                     }
                 }

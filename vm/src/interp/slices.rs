@@ -8,6 +8,114 @@ use super::*;
 use crate::objects::{read_mem, Elems};
 use gol_lang::bytecode::MemKind;
 
+/// A range of memory a slice instruction reads or writes: `n` elements
+/// of `size` bytes from `addr`.
+pub(super) struct Range {
+    pub(super) addr: u64,
+    pub(super) n: u64,
+    pub(super) size: u64,
+    pub(super) write: bool,
+}
+
+/// The memory `op` (a slice or string instruction, about to run in the
+/// frame `at`) reads and writes in existing arrays, for the race
+/// detector, as Go's runtime reports it: `copy` reads its source and
+/// writes its destination; `append` writes the elements it adds in place
+/// or, when it grows the slice, reads the old elements it moves (the new
+/// array is fresh: nobody else can reach it); `append(a, b...)` reads
+/// `b` as well; converting a `[]byte` or `[]rune` to a string reads it;
+/// `clear` writes. Strings are immutable: reading one is never a race.
+/// A nil or empty slice yields an empty range. Out-of-range operands
+/// are for the instruction itself to report.
+pub(super) fn race_ranges(prog: &Program, g: &G, at: At<'_>, op: Op) -> Result<Vec<Range>, Trap> {
+    let slice = |x: Reg| -> Result<(u64, u64, u64), Trap> {
+        Ok((at.r(g, x)?, at.r(g, Reg(x.0 + 1))?, at.r(g, Reg(x.0 + 2))?))
+    };
+    let added = |(p, l, c): (u64, u64, u64), n: u64, size: u64| {
+        if l.saturating_add(n) <= c {
+            Range {
+                addr: p + l * size,
+                n,
+                size,
+                write: true,
+            }
+        } else {
+            Range {
+                addr: p,
+                n: l,
+                size,
+                write: false,
+            }
+        }
+    };
+    let mut out = Vec::new();
+    match op {
+        Op::Append { a, n, t, .. } => out.push(added(slice(a)?, n as u64, prog.ty(t).size)),
+        Op::AppendSlice { a, b, t, .. } => {
+            let size = prog.ty(t).size;
+            let (bp, bl) = (at.r(g, b)?, at.r(g, Reg(b.0 + 1))?);
+            out.push(Range {
+                addr: bp,
+                n: bl,
+                size,
+                write: false,
+            });
+            out.push(added(slice(a)?, bl, size));
+        }
+        Op::AppendStr { a, b, .. } => {
+            let n = at.r(g, Reg(b.0 + 1))?;
+            out.push(added(slice(a)?, n, 1));
+        }
+        Op::CopySlice { a, b, t, .. } => {
+            let n = at.r(g, Reg(a.0 + 1))?.min(at.r(g, Reg(b.0 + 1))?);
+            let size = prog.ty(t).size;
+            let (dst, src) = (at.r(g, a)?, at.r(g, b)?);
+            out.push(Range {
+                addr: src,
+                n,
+                size,
+                write: false,
+            });
+            out.push(Range {
+                addr: dst,
+                n,
+                size,
+                write: true,
+            });
+        }
+        Op::CopyStr { a, b, .. } => {
+            let n = at.r(g, Reg(a.0 + 1))?.min(at.r(g, Reg(b.0 + 1))?);
+            out.push(Range {
+                addr: at.r(g, a)?,
+                n,
+                size: 1,
+                write: true,
+            });
+        }
+        Op::BytesToStr { a, .. } | Op::RunesToStr { a, .. } => {
+            let size = if matches!(op, Op::BytesToStr { .. }) {
+                1
+            } else {
+                4
+            };
+            out.push(Range {
+                addr: at.r(g, a)?,
+                n: at.r(g, Reg(a.0 + 1))?,
+                size,
+                write: false,
+            });
+        }
+        Op::ClearSlice { a, t } => out.push(Range {
+            addr: at.r(g, a)?,
+            n: at.r(g, Reg(a.0 + 1))?,
+            size: prog.ty(t).size,
+            write: true,
+        }),
+        _ => {}
+    }
+    Ok(out)
+}
+
 /// Executes `op`, one of the slice and string instructions, in the frame `at`.
 #[inline(never)]
 pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -> Step {

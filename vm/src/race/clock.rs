@@ -1,62 +1,83 @@
 //! Vector clocks and epochs (FastTrack's two representations of time).
 //!
-//! Each goroutine is a dense *thread index* (`Tid`, given in creation
-//! order). A vector clock maps every index to the last time of that
-//! thread this one has synchronised with; an index past the vector's end
-//! reads as 0. An *epoch* `c@t` is one entry: the time `c` of thread
-//! `t`. The check at the heart of the detector, "the access at epoch
-//! `c@t` happens before the thread whose clock is `C`", is `c <= C[t]`:
-//! O(1) where comparing two vectors is O(threads).
+//! Time is counted per *slot* (`Sid`), not per goroutine: the detector
+//! has at most [`SLOTS`] slots, each a timeline of epochs handed out in
+//! increasing order to the goroutines attached to it one after another
+//! (the module docs of `race` say when a slot changes hands). A vector
+//! clock maps every slot to the last time of that slot this goroutine has
+//! synchronised with; an absent slot reads as 0. An *epoch* `c@s` is one
+//! entry: time `c` of slot `s`. The check at the heart of the detector,
+//! "the access at epoch `c@s` happens before the goroutine whose clock is
+//! `C`", is `c <= C[s]`: O(1) where comparing two vectors is O(slots).
 
-/// A goroutine's dense index.
-pub(crate) type Tid = u32;
+/// A slot's index, below [`SLOTS`].
+pub(crate) type Sid = u32;
 
-/// `c@t`: time `c` of thread `t`. Clocks start at 1, so the zero epoch
-/// (0@0) happens before everything: "no access yet".
+/// How many slots there are (TSan v3 has 256 too): the bound on a
+/// vector clock's length, whatever the number of goroutines.
+pub(crate) const SLOTS: usize = 256;
+
+/// `c@s`: time `c` of slot `s`. A slot's first epoch is 1, so the zero
+/// epoch (0@0) happens before everything: "no access yet".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub(crate) struct Epoch {
-    pub(crate) tid: Tid,
+    pub(crate) sid: Sid,
     pub(crate) clock: u32,
 }
 
+/// The bits of a packed epoch ([`Epoch::bits`]): the clock in the low 32,
+/// the slot in the next 16; shadow words keep flags above them.
+pub(crate) const EPOCH_BITS: u64 = (1 << 48) - 1;
+
 impl Epoch {
-    /// Whether the access at this epoch happens before a thread whose
+    /// Whether the access at this epoch happens before a goroutine whose
     /// clock is `vc`.
     #[inline]
     pub(crate) fn before(self, vc: &VClock) -> bool {
-        self.clock <= vc.get(self.tid)
+        self.clock <= vc.get(self.sid)
+    }
+
+    /// The epoch packed in 48 bits (slots are fewer than 2^16).
+    #[inline]
+    pub(crate) fn bits(self) -> u64 {
+        (self.sid as u64) << 32 | self.clock as u64
+    }
+
+    /// The epoch in the low 48 bits of `w`.
+    #[inline]
+    pub(crate) fn from_bits(w: u64) -> Epoch {
+        Epoch {
+            sid: ((w & EPOCH_BITS) >> 32) as Sid,
+            clock: w as u32,
+        }
     }
 }
 
-/// A vector clock, sparse: (thread, time) pairs sorted by thread, the
-/// absent ones 0. Dense vectors cost every goroutine a word per goroutine
-/// ever created (a program that parks 200,000 goroutines would hold
-/// 200,000 clocks of 200,000 entries); a goroutine's clock holds only
-/// the threads it has synchronised with, usually a few.
+/// A vector clock, sparse: (slot, time) pairs sorted by slot, the absent
+/// ones 0. At most [`SLOTS`] entries, and usually a few: the slots of the
+/// goroutines this one has synchronised with.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct VClock(Vec<(Tid, u32)>);
+pub(crate) struct VClock(Vec<(Sid, u32)>);
 
 impl VClock {
+    /// The clock with no entry.
+    pub(crate) const EMPTY: VClock = VClock(Vec::new());
+
     #[inline]
-    pub(crate) fn get(&self, t: Tid) -> u32 {
+    pub(crate) fn get(&self, t: Sid) -> u32 {
         match self.0.binary_search_by_key(&t, |e| e.0) {
             Ok(i) => self.0[i].1,
             Err(_) => 0,
         }
     }
 
-    pub(crate) fn set(&mut self, t: Tid, c: u32) {
+    /// Sets slot `t`'s entry (only ever raised: callers pass a time at
+    /// least the current one).
+    pub(crate) fn set(&mut self, t: Sid, c: u32) {
         match self.0.binary_search_by_key(&t, |e| e.0) {
             Ok(i) => self.0[i].1 = c,
             Err(i) => self.0.insert(i, (t, c)),
         }
-    }
-
-    /// Advances thread `t`'s own entry (after a release: later accesses
-    /// of `t` are not covered by what it released).
-    pub(crate) fn tick(&mut self, t: Tid) {
-        let c = self.get(t).saturating_add(1);
-        self.set(t, c);
     }
 
     /// `self := self ⊔ other` (pointwise max). In place when every
@@ -104,13 +125,20 @@ impl VClock {
         *a = out;
     }
 
-    /// Thread `t`'s current epoch.
+    /// Slot `t`'s entry as an epoch (the goroutine's current epoch when
+    /// `t` is its own slot).
     #[inline]
-    pub(crate) fn epoch(&self, t: Tid) -> Epoch {
+    pub(crate) fn epoch(&self, t: Sid) -> Epoch {
         Epoch {
-            tid: t,
+            sid: t,
             clock: self.get(t),
         }
+    }
+
+    /// How many slots have an entry.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
     }
 }
 
@@ -128,9 +156,14 @@ mod tests {
         assert!(!e.before(&b), "unsynchronised threads are concurrent");
         b.join(&a);
         assert!(e.before(&b), "after a join, a's past happens before b");
-        a.tick(0);
+        a.set(0, 2);
         assert!(!a.epoch(0).before(&b), "a's later accesses are not covered");
         assert!(Epoch::default().before(&VClock::default()));
+        let e = Epoch {
+            sid: 255,
+            clock: u32::MAX,
+        };
+        assert_eq!(Epoch::from_bits(e.bits() | 1 << 48), e, "flags above");
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! address (TSan's `suppress_equal_stacks` and
 //! `suppress_equal_addresses`), so a racy loop reports one race.
 
-use super::clock::Tid;
 use super::shadow::Prev;
+use super::Tix;
 use super::{Race, State};
 use crate::goroutine::G;
 use crate::Vm;
@@ -23,7 +23,7 @@ impl Race {
         st: &mut State,
         g: &G,
         pc: u32,
-        t: Tid,
+        t: Tix,
         addr: u64,
         write: bool,
         prev: Prev,
@@ -39,24 +39,27 @@ impl Race {
         st.found += 1;
         let mut out = Vec::new();
         out.extend_from_slice(b"==================\nWARNING: DATA RACE\n");
-        let who = |st: &State, t: Tid| match st.threads[t as usize].gid {
-            1 => "main goroutine".to_string(),
-            id => format!("goroutine {id}"),
+        let who = |st: &State, t: Option<Tix>| match t.map(|t| st.threads[t as usize].gid) {
+            Some(1) => "main goroutine".to_string(),
+            Some(id) => format!("goroutine {id}"),
+            None => "unknown goroutine".to_string(),
         };
         let kind = if write { "Write" } else { "Read" };
         let shown = vm.go_addr(addr);
-        out.extend_from_slice(format!("{kind} at 0x{shown:012x} by {}:\n", who(st, t)).as_bytes());
+        out.extend_from_slice(
+            format!("{kind} at 0x{shown:012x} by {}:\n", who(st, Some(t))).as_bytes(),
+        );
         stack_text(vm, &st.frames(here), &mut out);
         let pkind = if prev.write { "write" } else { "read" };
         out.extend_from_slice(
             format!(
                 "\nPrevious {pkind} at 0x{shown:012x} by {}:\n",
-                who(st, prev.tid)
+                who(st, prev.tix)
             )
             .as_bytes(),
         );
         stack_text(vm, &st.frames(prev.at), &mut out);
-        for tid in [t, prev.tid] {
+        for tid in [Some(t), prev.tix].into_iter().flatten() {
             let th = &st.threads[tid as usize];
             let stack = match (th.created, th.timer_site) {
                 (Some(site), _) => stack_text_of(vm, &st.frames(site)),
@@ -70,7 +73,7 @@ impl Race {
             };
             let status = if tid == t {
                 "running"
-            } else if th.finished {
+            } else if th.finished() {
                 "finished"
             } else {
                 "running"
@@ -81,6 +84,10 @@ impl Race {
         }
         out.extend_from_slice(b"==================\n");
         self.emit(vm, &out);
+        if self.opts.halt_on_error {
+            self.halted
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         true
     }
 
@@ -121,9 +128,23 @@ fn stack_text_of(vm: &Vm, stack: &[(u32, u32)]) -> String {
 
 /// A stack as Go's race reports indent it: the function at two spaces,
 /// its file and line at six.
+///
+/// A frame without a source line (the stub through which Go code calls a
+/// native, such as `fmt.Sprint`'s) is left out: it has no place to name.
 fn stack_text(vm: &Vm, stack: &[(u32, u32)], out: &mut Vec<u8>) {
+    let placed: Vec<(u32, u32)> = stack
+        .iter()
+        .copied()
+        .filter(|&(func, pc)| {
+            vm.prog.funcs.get(func as usize).is_none_or(|f| {
+                f.lines
+                    .get(pc.saturating_sub(1) as usize)
+                    .is_some_and(|&l| l > 0)
+            })
+        })
+        .collect();
     let mut tr = Vec::new();
-    crate::panic::write_trace(vm, stack, &mut tr);
+    crate::panic::write_trace(vm, &placed, &mut tr);
     for line in String::from_utf8_lossy(&tr).lines() {
         match line.strip_prefix('\t') {
             Some(loc) => out.extend_from_slice(format!("      {loc}\n").as_bytes()),
