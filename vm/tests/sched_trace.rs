@@ -98,11 +98,17 @@ fn scheddetail_lists_ps_ms_and_gs() {
                 let c = c.clone();
                 let mut tx = Tx::default();
                 let t2 = t2.clone();
+                let mut taken = false;
                 cx.spawn(g(move |cx| {
                     // Main is parked on the channel by now (it ran first
                     // only if it was not stolen; either way it is not
-                    // running on this M).
-                    *t2.lock().unwrap() = cx.schedtrace(true);
+                    // running on this M). Once: a send that parks runs
+                    // this closure again when it resumes, by which time
+                    // main may have received and ended.
+                    if !taken {
+                        taken = true;
+                        *t2.lock().unwrap() = cx.schedtrace(true);
+                    }
                     try_step!(tx.step(cx, Some(&c), &[1])).expect("open");
                     Step::Out(RunOutcome::Done)
                 }));
