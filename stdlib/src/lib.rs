@@ -80,6 +80,7 @@ static PACKAGES: &[Package] = packages! {
     "os" => ["os.go"],
     "runtime" => ["runtime.go"],
     "runtime/debug" => ["debug.go"],
+    "runtime/pprof" => ["pprof.go"],
     "runtime/trace" => ["trace.go"],
     "sort" => ["sort.go"],
     "strconv" => ["strconv.go"],

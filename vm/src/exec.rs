@@ -333,7 +333,7 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
                     }
                 }
             }
-            if g.id == 1 && exec.live.is_none() && exec.leaks.is_some() {
+            if g.id == 1 && exec.live.is_none() && exec.leaks.auto {
                 leakcheck_at_exit(vm, sl);
             }
             if let Some(r) = &vm.race {
@@ -477,7 +477,7 @@ fn safepoint(exec: &Exec, cx: &Cx) {
         }
         false
     });
-    if collected && exec.leaks.is_some() {
+    if collected && exec.leaks.auto {
         // The leak check after this collection (leakcheck.rs), in a stop
         // of its own: the one above held every state. This M's goroutine
         // is between slices, its state readable like the others'.

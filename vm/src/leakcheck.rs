@@ -41,10 +41,12 @@
 //! dump form with Go's leak mark: `goroutine 7 [chan send (leaked)]:`,
 //! its frames, `created by`; each check that found new ones first prints
 //! `leakcheck: N leaked goroutine(s) at gc K` (or `at exit`) with the
-//! total so far. The total is what the check exposes; the summary line
-//! is its interface (gol has no `runtime/pprof` to carry Go's
-//! `goroutineleak` profile count). A leaked goroutine keeps its stack
-//! (as in Go: a finalizer may still refer to what it holds); nothing is
+//! total so far. A program can also ask, as in Go, whatever `GODEBUG`
+//! says: `pprof.Lookup("goroutineleak").WriteTo(w, debug)` runs the check
+//! with the calling goroutine as a root and writes Go's profile text,
+//! and `Count()` gives how many the last such check found (the natives
+//! at the end of this file). A leaked goroutine keeps its stack (as in
+//! Go: a finalizer may still refer to what it holds); nothing is
 //! reclaimed.
 //!
 //! # Precision
@@ -81,19 +83,33 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// The leak check's state, in `Exec::leaks` when `GODEBUG=leakcheck=1`.
+/// The leak check's state (`Exec::leaks`).
 #[derive(Default)]
 pub(crate) struct Leaks {
+    /// `GODEBUG=leakcheck=1`: check at each cycle's end and at exit, and
+    /// report. Read once, at the start of the run.
+    pub(crate) auto: bool,
     /// Goroutines reported so far (each is reported once).
     reported: Mutex<HashSet<u64>>,
     /// How many, for the summary lines.
     total: AtomicUsize,
+    /// The leaked goroutines the last check asked for by `runtime/pprof`
+    /// found, with their stacks (innermost first): Go's goroutineleak
+    /// profile, which only such a request computes.
+    last: Mutex<Vec<(u64, Trace)>>,
 }
 
+/// A goroutine's frames as (function, pc after the call), innermost first
+/// (`panic::capture`).
+type Trace = Vec<(u32, u32)>;
+
 impl Leaks {
-    /// The state for this run, if `GODEBUG` asks for the check.
-    pub(crate) fn from_env() -> Option<Leaks> {
-        (crate::godebug("leakcheck").as_deref() == Some("1")).then(Leaks::default)
+    /// The state for this run: automatic checks if `GODEBUG` asks.
+    pub(crate) fn from_env() -> Leaks {
+        Leaks {
+            auto: crate::godebug("leakcheck").as_deref() == Some("1"),
+            ..Leaks::default()
+        }
     }
 }
 
@@ -122,10 +138,11 @@ enum Role {
 pub(crate) fn check(exec: &Exec, vm: &Vm, views: &[GView<'_, Box<G>>], when: When) {
     // A live session's host holds values outside the program's roots
     // (session.rs): no verdict there.
-    let (Some(leaks), None) = (&exec.leaks, &exec.live) else {
+    let leaks = &exec.leaks;
+    if !leaks.auto || exec.live.is_some() {
         return;
-    };
-    let Some(leaked) = find_leaks(exec, vm, views) else {
+    }
+    let Some(leaked) = find_leaks(exec, vm, views, None) else {
         return;
     };
     let mut reported = match leaks.reported.lock() {
@@ -161,7 +178,12 @@ pub(crate) fn check(exec: &Exec, vm: &Vm, views: &[GView<'_, Box<G>>], when: Whe
 /// The ids of the leaked goroutines among `views` (module docs), or None
 /// when some goroutine's roots could not be read (a G running outside the
 /// world without lending its roots): no verdict then.
-fn find_leaks(exec: &Exec, vm: &Vm, views: &[GView<'_, Box<G>>]) -> Option<HashSet<u64>> {
+fn find_leaks(
+    exec: &Exec,
+    vm: &Vm,
+    views: &[GView<'_, Box<G>>],
+    me: Option<&G>,
+) -> Option<HashSet<u64>> {
     let chans = exec.chans.lock().ok()?;
     // Channel handles hold the address of their channel's box (rt.rs).
     let by_box: HashMap<usize, &crate::sched::chan::Chan> = chans
@@ -183,6 +205,13 @@ fn find_leaks(exec: &Exec, vm: &Vm, views: &[GView<'_, Box<G>>]) -> Option<HashS
     exec.global_roots(&mut |w| r.root(w));
     for a in exec.heap.finalizer_objects() {
         r.root(a);
+    }
+    // The calling goroutine, when it asks (runtime/pprof): it runs.
+    if let Some(g) = me {
+        for &w in live_window(vm, g) {
+            r.root(w as usize);
+        }
+        g.extra_roots(&mut |w| r.root(w));
     }
     let mut waiting: Vec<usize> = Vec::new();
     for (i, (v, role)) in views.iter().zip(&roles).enumerate() {
@@ -339,4 +368,76 @@ fn live_window<'g>(vm: &Vm, g: &'g G) -> &'g [u64] {
     let words = f.frame_words.max(f.param_words).max(f.result_words) as usize + 1;
     let end = (top.base as usize).saturating_add(words);
     &g.stack[..end.min(g.stack.len())]
+}
+
+/// Go's goroutineleak profile for `runtime/pprof` (its natives, in
+/// stdlib): a check on request, whatever `GODEBUG` says, with the calling
+/// goroutine as a root; nothing is printed.
+impl crate::native::NativeCtx<'_> {
+    /// Runs the check (`runtime_goroutineLeakGC`; Go's runs a collection
+    /// that detects leaks) and returns how many goroutines are leaked.
+    pub fn goroutine_leak_check(&mut self) -> usize {
+        let Some(sl) = self.sl else {
+            return 0;
+        };
+        if sl.exec.live.is_some() {
+            return 0;
+        }
+        let (cx, exec) = (sl.cx, sl.exec);
+        let stopped = cx.stop_the_world();
+        let vm: &Vm = self.vm;
+        let g: &G = self.g;
+        let found = cx.with_views(|views| {
+            find_leaks(exec, vm, views, Some(g)).map(|ids| {
+                views
+                    .iter()
+                    .filter(|v| ids.contains(&v.id))
+                    .map(|v| {
+                        (
+                            v.id,
+                            v.g.map(|g| crate::panic::capture(g)).unwrap_or_default(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        });
+        cx.start_the_world(stopped);
+        let Some(found) = found else {
+            return self.goroutine_leak_count();
+        };
+        let n = found.len();
+        if let Ok(mut last) = exec.leaks.last.lock() {
+            *last = found;
+        }
+        n
+    }
+
+    /// The number of leaked goroutines the last check found (Go's
+    /// `runtime_goroutineleakcount`).
+    pub fn goroutine_leak_count(&self) -> usize {
+        self.sl
+            .and_then(|sl| sl.exec.leaks.last.lock().ok().map(|l| l.len()))
+            .unwrap_or(0)
+    }
+
+    /// The ids of the goroutines the last check found leaked.
+    pub fn goroutine_leak_ids(&self) -> Vec<u64> {
+        self.sl
+            .and_then(|sl| {
+                let last = sl.exec.leaks.last.lock().ok()?;
+                Some(last.iter().map(|(id, _)| *id).collect())
+            })
+            .unwrap_or_default()
+    }
+
+    /// The stacks of the goroutines the last check found leaked, as
+    /// (function, pc after the call) pairs, innermost first.
+    pub fn goroutine_leak_stacks(&self) -> Vec<Vec<(u32, u32)>> {
+        self.sl
+            .and_then(|sl| {
+                let last = sl.exec.leaks.last.lock().ok()?;
+                Some(last.iter().map(|(_, t)| t.clone()).collect())
+            })
+            .unwrap_or_default()
+    }
 }

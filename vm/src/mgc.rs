@@ -477,7 +477,7 @@ impl Exec {
                 self.driver.trace(&st, procs, forced);
                 // The world is still stopped: the leak check's moment
                 // (leakcheck.rs), when it is on.
-                if self.leaks.is_some() {
+                if self.leaks.auto {
                     if let Some(vm) = self.take_vm() {
                         h.with_views(|views| {
                             crate::leakcheck::check(

@@ -140,9 +140,10 @@ pub struct Exec {
     pub(crate) fatal: std::sync::atomic::AtomicBool,
     /// A live session's state (session.rs); None for a run of `main`.
     pub(crate) live: Option<Live>,
-    /// The goroutine leak check's state (leakcheck.rs), when
-    /// `GODEBUG=leakcheck=1`; its own lock.
-    pub(crate) leaks: Option<crate::leakcheck::Leaks>,
+    /// The goroutine leak check's state (leakcheck.rs): automatic under
+    /// `GODEBUG=leakcheck=1`, on request by `runtime/pprof`; its own
+    /// locks.
+    pub(crate) leaks: crate::leakcheck::Leaks,
 }
 
 impl Exec {

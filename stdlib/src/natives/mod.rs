@@ -100,6 +100,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("os", ospkg::NATIVES),
     ("runtime", runtime::NATIVES),
     ("runtime/debug", runtime::DEBUG_NATIVES),
+    ("runtime/pprof", runtime::PPROF_NATIVES),
     ("runtime/trace", trace::NATIVES),
     ("sort", sort::NATIVES),
     ("strconv", strconv::NATIVES),

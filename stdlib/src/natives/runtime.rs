@@ -188,6 +188,105 @@ pub const DEBUG_NATIVES: &[(&str, Native)] = &[
     ),
 ];
 
+/// The natives of `runtime/pprof` (its Go file says what it covers).
+pub const PPROF_NATIVES: &[(&str, Native)] = &[
+    (
+        "runtime_goroutineLeakGC",
+        Native::new(
+            |c| {
+                c.goroutine_leak_check();
+                NativeResult::Ok
+            },
+            "func()",
+        ),
+    ),
+    (
+        "runtime_goroutineleakcount",
+        Native::new(
+            |c| {
+                let n = c.goroutine_leak_count();
+                c.ret_int(0, n as i64);
+                NativeResult::Ok
+            },
+            "func() int",
+        ),
+    ),
+    (
+        "goroutineDump",
+        Native::new(
+            |c| {
+                let leaked = if c.bool(0) {
+                    c.goroutine_leak_ids()
+                } else {
+                    Vec::new()
+                };
+                let text = c.goroutine_dump_marking(true, &leaked);
+                let s = c.new_bytes(&text);
+                c.ret_slice(0, s);
+                NativeResult::Ok
+            },
+            "func(leaked bool) []byte",
+        ),
+    ),
+    (
+        "leakText",
+        Native::new(
+            |c| {
+                let text = leak_text(c);
+                let s = c.new_bytes(&text);
+                c.ret_slice(0, s);
+                NativeResult::Ok
+            },
+            "func() []byte",
+        ),
+    ),
+];
+
+/// The goroutineleak profile at `debug=1`, in Go's legacy text form:
+/// `goroutineleak profile: total N`, then per distinct stack the number
+/// of goroutines with it, its code addresses (as `runtime.Callers` gives
+/// them), and one `#` line per frame: address, function+offset, file:line.
+fn leak_text(ctx: &NativeCtx<'_>) -> Vec<u8> {
+    let stacks = ctx.goroutine_leak_stacks();
+    let mut out = format!("goroutineleak profile: total {}\n", stacks.len());
+    let mut groups: Vec<(Vec<(u32, u32)>, usize)> = Vec::new();
+    for st in stacks {
+        match groups.iter_mut().find(|(s, _)| *s == st) {
+            Some(g) => g.1 += 1,
+            None => groups.push((st, 1)),
+        }
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.1));
+    let prog = ctx.program();
+    for (st, n) in groups {
+        let frames: Vec<_> = st
+            .iter()
+            .filter_map(|&(f, pc)| Some((f, pc, prog.funcs.get(f as usize)?)))
+            .filter(|(_, _, func)| !func.name.starts_with("runtime."))
+            .collect();
+        out.push_str(&format!("{n} @"));
+        for &(f, pc, _) in &frames {
+            out.push_str(&format!(" {:#x}", code_addr(f, pc)));
+        }
+        out.push('\n');
+        for (f, pc, func) in frames {
+            let at = pc.saturating_sub(1);
+            let line = func.lines.get(at as usize).copied().unwrap_or(0);
+            let file = ctx.func_file(f);
+            out.push_str(&format!(
+                "#\t{:#x}\t{}+{:#x}\t{}:{}\n",
+                code_addr(f, at),
+                func.name,
+                at * 4,
+                file,
+                line
+            ));
+        }
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
 fn num_cpu() -> u64 {
     std::thread::available_parallelism().map_or(1, |n| n.get() as u64)
 }
