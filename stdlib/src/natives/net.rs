@@ -228,6 +228,7 @@ fn sock_read(ctx: &mut NativeCtx<'_>) -> NativeResult {
     });
     match r {
         Ok(n) => {
+            ctx.race_io(false);
             ctx.ret_int(0, n as i64);
             ctx.ret_int(1, 0);
         }
@@ -240,6 +241,7 @@ fn sock_read(ctx: &mut NativeCtx<'_>) -> NativeResult {
 }
 
 fn sock_write(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    ctx.race_io(true);
     let r = ctx
         .sock(ctx.int(0))
         .and_then(|(np, pd)| np.write(&pd, ctx.bytes_ref(1)));
@@ -260,6 +262,7 @@ fn sock_read_from(ctx: &mut NativeCtx<'_>) -> NativeResult {
         .and_then(|(np, pd)| np.recv_from(&pd, &mut buf));
     match r {
         Ok((n, from)) => {
+            ctx.race_io(false);
             ctx.write_bytes_at(ptr, &buf[..n]);
             ctx.ret_int(0, n as i64);
             ret_addr(ctx, 1, Some(from));
@@ -275,6 +278,7 @@ fn sock_read_from(ctx: &mut NativeCtx<'_>) -> NativeResult {
 }
 
 fn sock_write_to(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    ctx.race_io(true);
     let data = ctx.bytes(1);
     let port = port_of(ctx, 3);
     let ip = ip_of(&ctx.bytes(2)).unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));

@@ -41,6 +41,23 @@ impl<'a> NativeCtx<'a> {
         self.cx().and_then(|cx| cx.virtual_now())
     }
 
+    /// The race detector's I/O edge, as Go's syscall package draws it: a
+    /// write releases one clock shared by every descriptor (Go's
+    /// `ioSync`), a read that succeeds acquires it, so what a goroutine
+    /// did before writing to a socket happens before what the goroutine
+    /// that read the bytes does next.
+    pub fn race_io(&self, write: bool) {
+        if let Some(r) = &self.vm.race {
+            // An address no object has.
+            let key = crate::race::SyncKey::Addr(8);
+            if write {
+                r.release(self.g.id, key);
+            } else {
+                r.acquire(self.g.id, key);
+            }
+        }
+    }
+
     /// `runtime/trace.Start`: starts the run's tracer; false if it
     /// already records (or the run has none).
     pub fn trace_start(&self) -> bool {
