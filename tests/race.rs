@@ -192,6 +192,7 @@ programs!(
     copy_sync,
     append_sync,
     fmt_sync,
+    net_io_sync,
 );
 
 #[test]
@@ -226,6 +227,7 @@ fn every_program_is_listed() {
         "copy_sync",
         "append_sync",
         "fmt_sync",
+        "net_io_sync",
     ];
     let dir = common::root().join("tests/race");
     for p in common::files_with(&dir, &[".go"]) {
