@@ -707,14 +707,11 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 }
                 Op::StrSlice { .. } | Op::ConcatStr { .. } | Op::RuneToStr { .. } | Op::StrDecodeRune { .. } | Op::MakeSlice { .. } | Op::PackSlice { .. } | Op::SliceSlice { .. } | Op::Append { .. } | Op::AppendSlice { .. } | Op::CopySlice { .. } | Op::AppendStr { .. } | Op::CopyStr { .. } | Op::StrToBytes { .. } | Op::BytesToStr { .. } | Op::ClearSlice { .. } | Op::StrToRunes { .. } | Op::RunesToStr { .. } | Op::SliceToArrayPtr { .. } => {
                     if let Some(r) = &race {
-                        match slices::race_ranges(&prog, g, at!(), op) {
-                            Ok(ranges) => {
-                                for x in ranges {
-                                    if let crate::race::Verdict::Halt(code) = r.access_elems(vm, g, pc, x.addr, x.n, x.size, x.write) {
-                                        save!();
-                                        return Exit::Exit(code);
-                                    }
-                                }
+                        match slices::race_check(r, vm, &prog, g, at!(), op) {
+                            Ok(None) => {}
+                            Ok(Some(code)) => {
+                                save!();
+                                return Exit::Exit(code);
                             }
                             Err(t) => trap!(t),
                         }
@@ -945,8 +942,10 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                         NativeResult::Ok => {
                             // A native's access reported a race under
                             // `halt_on_error`.
-                            if let Some(code) = race.as_ref().and_then(|r| r.halted()) {
-                                return Exit::Exit(code);
+                            if let Some(r) = &race {
+                                if let Some(code) = r.halted() {
+                                    return Exit::Exit(code);
+                                }
                             }
                         }
                         res => flow!(calls::native_exit(vm, sl, &prog, g, res)),

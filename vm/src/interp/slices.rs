@@ -27,7 +27,7 @@ pub(super) struct Range {
 /// `clear` writes. Strings are immutable: reading one is never a race.
 /// A nil or empty slice yields an empty range. Out-of-range operands
 /// are for the instruction itself to report.
-pub(super) fn race_ranges(prog: &Program, g: &G, at: At<'_>, op: Op) -> Result<Vec<Range>, Trap> {
+fn race_ranges(prog: &Program, g: &G, at: At<'_>, op: Op) -> Result<Vec<Range>, Trap> {
     let slice = |x: Reg| -> Result<(u64, u64, u64), Trap> {
         Ok((at.r(g, x)?, at.r(g, Reg(x.0 + 1))?, at.r(g, Reg(x.0 + 2))?))
     };
@@ -114,6 +114,30 @@ pub(super) fn race_ranges(prog: &Program, g: &G, at: At<'_>, op: Op) -> Result<V
         _ => {}
     }
     Ok(out)
+}
+
+/// Reports the ranges of `op` (`race_ranges`) to the race detector
+/// `r`; the exit status when a report ends the program
+/// (`halt_on_error`). Out of line: `run` pays one call for it, in race
+/// mode only.
+#[cold]
+#[inline(never)]
+pub(super) fn race_check(
+    r: &crate::race::Race,
+    vm: &Vm,
+    prog: &Program,
+    g: &G,
+    at: At<'_>,
+    op: Op,
+) -> Result<Option<i32>, Trap> {
+    for x in race_ranges(prog, g, at, op)? {
+        if let crate::race::Verdict::Halt(code) =
+            r.access_elems(vm, g, at.pc, x.addr, x.n, x.size, x.write)
+        {
+            return Ok(Some(code));
+        }
+    }
+    Ok(None)
 }
 
 /// Executes `op`, one of the slice and string instructions, in the frame `at`.

@@ -2,59 +2,64 @@
 //! `race` for the algorithm).
 //!
 //! # Cells
-//! A cell records the last write as one epoch and the reads since as one
-//! epoch while they are ordered, or a read vector once two of them are
-//! concurrent (FastTrack's "read-shared" state), each with the interned
-//! stack of the access for the report. After a write every recorded read
-//! happened before it (or was just reported), so the reads start again
-//! from none. A cell is three words, all zero for "no access yet":
+//! Every 8-byte word the program touches has a cell: the last write as
+//! one epoch and the reads since as one epoch while they are ordered, or
+//! a read vector once two of them are concurrent (FastTrack's
+//! "read-shared" state), each with the interned stack of the access for
+//! the report, and each with the *bytes* of the word it touched (a mask,
+//! as TSan's shadow words keep an access's offset and size). Two accesses
+//! race only if their bytes overlap. A cell is three words, all zero for
+//! "no access yet":
 //!
-//! * `w`: the write's epoch (`Epoch::bits`) and three flags: [`SYNC`]
-//!   (some address of this word has a synchronisation clock), [`NARROW`]
-//!   (some byte of it after the first has a cell of its own) and
-//!   [`WIDE_W`] (the write covered the whole word);
-//! * `r`: the read's epoch and [`WIDE_R`] (it covered the whole word), or
-//!   the flag [`SHARED`] when the reads are a vector (kept in
-//!   [`Shadow::shared`], keyed by the cell's address, each read with its
-//!   own whole-word bit);
+//! * `w`: the write's epoch (`Epoch::bits`), its bytes in the top 8 bits,
+//!   and two flags: [`SYNC`] (some address of this word has a
+//!   synchronisation clock) and [`NARROW`] (the word has writes in
+//!   [`Shadow::narrow`]);
+//! * `r`: the read's epoch and bytes, or the flag [`SHARED`] when the
+//!   reads are a vector (in [`Shadow::shared`]);
 //! * `at`: the stacks of the write (high half) and of the read (low).
 //!
+//! An access of bytes `[a, a + len)` is one check per word it overlaps,
+//! with the bytes it touches there: a copy of a `[]byte` is one check per
+//! word, and a loop writing it byte by byte merges into one record per
+//! word (the same goroutine at the same epoch).
+//!
+//! # What a cell keeps
+//! Every record in a cell is an access that happened, at its epoch, to
+//! (at least) its bytes; a race is reported only against a record whose
+//! bytes overlap the access's and whose epoch does not happen before it.
+//! So no record ever makes a false report: keeping fewer only misses
+//! races. A new write takes the word's write record when it is the same
+//! goroutine at the same epoch (the bytes merge), or when the recorded
+//! write happens before it and touched no other bytes (FastTrack's
+//! replacement); otherwise it goes to a side record of its own, keyed by
+//! its first byte, so that two goroutines writing different bytes of a
+//! word (two `byte` fields) keep both writes. Reads merge the same way,
+//! else join the read vector. A write drops the reads whose bytes it
+//! covers (they happen before it, or were just reported).
+//!
 //! # Where cells live
-//! A cell per 8-byte word, keyed by the address an access starts at: a
-//! word-aligned access, or a piece of a longer one, uses the word's cell
-//! in a dense table beside the heap (TSan's shadow mapping, made of
+//! In a dense table beside the heap (TSan's shadow mapping, made of
 //! chunks: one per 64 MiB of address space touched, allocated zeroed so
-//! that the OS commits only the pages of words the program touches; 24
-//! bytes per word touched). An access that starts inside a word (a narrow
-//! field, a byte of a `[]byte`) has its own cell in a hash table (about
-//! 40 bytes each), and marks the word `NARROW` so that clearing finds it.
-//!
-//! Cells of one word that overlap check each other, never the ones that
-//! may not: an access inside a word also checks the word cell's accesses
-//! that covered the whole word, and a whole-word access (a copy of a
-//! `[]byte`, an 8-byte load) also checks the word's narrow cells. A
-//! 1-byte access at a word's start and one inside it are different cells
-//! that do not check each other (they do not overlap), nor do a 4-byte
-//! access at a word's start and a byte inside its 4 bytes (a race between
-//! those is missed; typed Go code makes no such pair without `unsafe`).
-//!
-//! Byte-by-byte indexing of a large `[]byte` makes a narrow cell per
-//! byte: 32 MB written by `b[i] = x` cost about 3.5 GB of cells (Go's
-//! `-race`: 214 MB, its shadow words recording an access's offset and
-//! size); copies, appends and natives record such a slice a word at a
-//! time.
+//! that the OS commits only the pages of words the program touches): 24
+//! bytes per word touched. Side records and read vectors are in hash
+//! tables (about 40 bytes and more each), for the words whose flags say
+//! so.
 //!
 //! # Clearing
-//! A new object starts without history (race invariant 3): its words'
-//! cells are zeroed, skipping the ones already zero (reading an untouched
-//! page of the table commits nothing; writing it would). Flags say which
-//! side tables to visit, so clearing costs a few loads per word. Clocks of
-//! synchronisation objects that lived at those addresses go with them (as
-//! Go's `racemalloc` resets the sync objects' meta map).
+//! A new object starts without history (race invariant 3): the bytes of
+//! its words are taken out of every record (a word shared with another
+//! tiny object keeps the other's bytes), cells left with nothing are
+//! zeroed, skipping the ones already zero (reading an untouched page of
+//! the table commits nothing; writing it would). Flags say which side
+//! tables to visit. Clocks of synchronisation objects that lived at those
+//! addresses go with them (as Go's `racemalloc` resets the sync objects'
+//! meta map).
 //!
 //! Rejected: a hash table of cells keyed by address (the first version):
 //! about 100 bytes per word with the table's slack and a hash per access
-//! and per cleared word; binarytrees took 262 MB under `-race` with it.
+//! and per cleared word; binarytrees took 262 MB under `-race` with it,
+//! and writing a 32 MB `[]byte` byte by byte 3.5 GB (a cell per byte).
 
 use super::clock::{Epoch, Sid, EPOCH_BITS};
 use super::{FxMap, StackId, State, SyncKey, Tix};
@@ -62,20 +67,46 @@ use crate::goroutine::G;
 
 /// `w`: some address of this word has a synchronisation clock.
 pub(super) const SYNC: u64 = 1 << 48;
-/// `w`: some byte of this word after the first has a narrow cell.
-pub(super) const NARROW: u64 = 1 << 49;
-/// `w`: the write covered the whole word.
-const WIDE_W: u64 = 1 << 50;
+/// `w`: the word has side records in [`Shadow::narrow`].
+const NARROW: u64 = 1 << 49;
 /// `r`: the reads are a vector in [`Shadow::shared`].
 const SHARED: u64 = 1 << 48;
-/// `r`: the read covered the whole word.
-const WIDE_R: u64 = 1 << 49;
+/// Where a record's bytes are.
+const MASK_SHIFT: u32 = 56;
+
+type Cell = [u64; 3];
+
+/// A record's epoch.
+#[inline]
+fn epoch(x: u64) -> Epoch {
+    Epoch::from_bits(x)
+}
+
+/// A record's bytes.
+#[inline]
+fn bytes(x: u64) -> u8 {
+    (x >> MASK_SHIFT) as u8
+}
+
+/// A record of epoch `e` and bytes `m`.
+#[inline]
+fn record(e: Epoch, m: u8) -> u64 {
+    e.bits() | (m as u64) << MASK_SHIFT
+}
+
+/// The bytes of `[lo, hi)` inside the word at `w`.
+#[inline]
+pub(super) fn mask(w: u64, lo: u64, hi: u64) -> u8 {
+    let (a, b) = (lo.max(w) - w, hi.min(w + 8) - w);
+    if a >= b {
+        return 0;
+    }
+    (((1u16 << b) - (1u16 << a)) & 0xff) as u8
+}
 
 /// log2 of the address range a chunk covers.
 const CHUNK_SHIFT: u32 = 26;
 const CHUNK_WORDS: usize = 1 << (CHUNK_SHIFT - 3);
-
-type Cell = [u64; 3];
 
 /// Chunks of the 48-bit address space (user addresses on Linux).
 const DIRECT_CHUNKS: u64 = 1 << (48 - CHUNK_SHIFT);
@@ -92,11 +123,12 @@ pub(super) struct Shadow {
     /// on; kept so that no address is ever folded onto another).
     far: FxMap<u64, u32>,
     chunks: Vec<Vec<Cell>>,
-    /// Cells of accesses that start inside a word.
+    /// Writes a word's cell could not take (module docs), keyed by the
+    /// word's address plus their first byte.
     narrow: FxMap<u64, Cell>,
-    /// Read vectors of read-shared cells, keyed by the cell's address:
-    /// each read's epoch, stack, and whether it covered the whole word.
-    shared: FxMap<u64, Vec<(Epoch, StackId, bool)>>,
+    /// Read vectors of read-shared words: each read's epoch, stack and
+    /// bytes.
+    shared: FxMap<u64, Vec<(Epoch, StackId, u8)>>,
 }
 
 impl Shadow {
@@ -150,23 +182,25 @@ impl Shadow {
         Some(&mut self.chunks[pos as usize - 1][((a >> 3) as usize) & (CHUNK_WORDS - 1)])
     }
 
-    /// The cell of an access starting at `a`.
-    #[inline]
-    pub(super) fn cell(&mut self, a: u64) -> &mut Cell {
-        if a % 8 == 0 {
-            return self.word(a);
-        }
-        self.word(a & !7)[0] |= NARROW;
-        self.narrow.entry(a).or_default()
-    }
-
     /// Marks the word of `a` as holding a synchronisation clock.
     pub(super) fn mark_sync(&mut self, a: u64) {
         self.word(a & !7)[0] |= SYNC;
     }
 
-    /// Forgets the history of `[p, end)` (a new object): cells, read
-    /// vectors and the synchronisation clocks of its addresses
+    /// How many side records there are (tests).
+    #[cfg(test)]
+    pub(super) fn side_records(&self) -> usize {
+        self.narrow.len()
+    }
+
+    /// The dense cell of the word at `w` (tests).
+    #[cfg(test)]
+    pub(super) fn cell(&mut self, w: u64) -> Cell {
+        *self.word(w)
+    }
+
+    /// Forgets the history of `[p, end)` (a new object): its bytes in
+    /// every record, and the synchronisation clocks of its addresses
     /// (`sync`).
     pub(super) fn clear(&mut self, p: u64, end: u64, sync: &mut FxMap<SyncKey, super::VClock>) {
         let mut w = p & !7;
@@ -181,39 +215,71 @@ impl Shadow {
                 w += 8;
                 continue;
             }
-            // The addresses of this word inside the object: all of it
-            // but at the ends of an object that shares words (tiny
-            // objects are packed).
+            // The bytes of this word inside the object: all of them but
+            // at the ends of an object that shares words (tiny objects
+            // are packed).
             let (lo, hi) = (w.max(p), (w + 8).min(end));
-            let flags = c[0];
-            let whole = lo == w;
-            if whole {
-                if c[1] & SHARED != 0 {
-                    self.shared.remove(&w);
-                }
-                let c = self.word(w);
-                *c = [0, 0, 0];
-                // A flag for bytes outside the object stays (a stale flag
-                // costs a look-up, never a lost cell).
-                if hi < w + 8 {
-                    c[0] = flags & (SYNC | NARROW);
+            let cm = mask(w, lo, hi);
+            let c0 = *c;
+            if c0[1] & SHARED != 0 {
+                if let Some(v) = self.shared.get_mut(&w) {
+                    v.retain_mut(|(_, _, m)| {
+                        *m &= !cm;
+                        *m != 0
+                    });
+                    if v.is_empty() {
+                        self.shared.remove(&w);
+                    }
                 }
             }
-            if flags & NARROW != 0 {
-                for a in (lo..hi).filter(|a| a % 8 != 0) {
-                    if let Some(n) = self.narrow.remove(&a) {
-                        if n[1] & SHARED != 0 {
-                            self.shared.remove(&a);
+            if c0[0] & NARROW != 0 {
+                for k in w..w + 8 {
+                    if let Some(n) = self.narrow.get_mut(&k) {
+                        let m = bytes(n[0]) & !cm;
+                        if m == 0 {
+                            self.narrow.remove(&k);
+                        } else {
+                            n[0] = (n[0] & EPOCH_BITS) | (m as u64) << MASK_SHIFT;
                         }
                     }
                 }
             }
-            if flags & SYNC != 0 {
+            if c0[0] & SYNC != 0 {
                 for a in lo..hi {
                     for key in [SyncKey::Addr(a), SyncKey::ChanSend(a), SyncKey::ChanRecv(a)] {
                         sync.remove(&key);
                     }
                 }
+            }
+            let shared_left = self.shared.contains_key(&w);
+            let c = self.word(w);
+            let wm = bytes(c0[0]) & !cm;
+            let flags = if cm == 0xff {
+                0
+            } else {
+                c0[0] & (SYNC | NARROW)
+            };
+            c[0] = if wm == 0 {
+                0
+            } else {
+                c0[0] & EPOCH_BITS | (wm as u64) << MASK_SHIFT
+            } | flags;
+            c[1] = if c0[1] & SHARED != 0 {
+                if shared_left {
+                    SHARED
+                } else {
+                    0
+                }
+            } else {
+                let rm = bytes(c0[1]) & !cm;
+                if rm == 0 {
+                    0
+                } else {
+                    c0[1] & EPOCH_BITS | (rm as u64) << MASK_SHIFT
+                }
+            };
+            if c[0] == 0 && c[1] == 0 {
+                c[2] = 0;
             }
             w += 8;
         }
@@ -239,76 +305,70 @@ pub(super) struct Access<'g> {
     pub(super) write: bool,
 }
 
-/// The earlier access recorded in cell `c` (at address `key`) that
-/// races with `write` by a goroutine whose clock is `vc`: the write, then
-/// (for a write) a read. `wide_only`: only accesses that covered their
-/// whole word count (the cell is another piece of the word than the
-/// access's own, and only those overlap it surely).
+/// The record in cell `c` (of the word at `w`) that races with an
+/// access of bytes `m` (a write or not) by a goroutine whose clock is
+/// `vc`: the write, then (for a write) a read.
 fn conflict(
     c: &Cell,
-    key: u64,
-    shared: &FxMap<u64, Vec<(Epoch, StackId, bool)>>,
+    w: u64,
+    shared: &FxMap<u64, Vec<(Epoch, StackId, u8)>>,
     vc: &super::VClock,
     write: bool,
-    wide_only: bool,
+    m: u8,
 ) -> Option<(Epoch, StackId, bool)> {
-    let w = Epoch::from_bits(c[0]);
-    if !w.before(vc) && (!wide_only || c[0] & WIDE_W != 0) {
-        return Some((w, (c[2] >> 32) as StackId, true));
+    if bytes(c[0]) & m != 0 && !epoch(c[0]).before(vc) {
+        return Some((epoch(c[0]), (c[2] >> 32) as StackId, true));
     }
     if !write {
         return None;
     }
     if c[1] & SHARED == 0 {
-        let r = Epoch::from_bits(c[1]);
-        (!r.before(vc) && (!wide_only || c[1] & WIDE_R != 0)).then_some((r, c[2] as StackId, false))
+        (bytes(c[1]) & m != 0 && !epoch(c[1]).before(vc)).then_some((
+            epoch(c[1]),
+            c[2] as StackId,
+            false,
+        ))
     } else {
-        let v = shared.get(&key)?;
-        let &(r, at, _) = v
+        let &(r, at, _) = shared
+            .get(&w)?
             .iter()
-            .find(|&&(r, _, wide)| !r.before(vc) && (!wide_only || wide))?;
+            .find(|&&(r, _, rm)| rm & m != 0 && !r.before(vc))?;
         Some((r, at, false))
     }
 }
 
-/// Checks access `acc` to the cell at `a`, records it, and returns the
-/// earlier access it races with. `wide`: the access covers the whole
-/// word at `a` (an aligned 8-byte piece). An access inside a word (a
-/// narrow cell) also checks the whole-word accesses recorded in the
-/// word's cell, and a whole-word access checks the word's narrow cells:
-/// they overlap it (module docs, "Where cells live"). `here` is the
-/// access's stack, interned by the first check that records (the pieces
-/// of one access share it).
+/// Checks access `acc` of bytes `m` of the word at `w`, records it, and
+/// returns the earlier access it races with. `here` is the access's
+/// stack, interned by the first check that records (the words of one
+/// access share it).
 pub(super) fn check(
     st: &mut State,
     acc: &Access<'_>,
     here: &mut Option<StackId>,
-    a: u64,
-    wide: bool,
+    w: u64,
+    m: u8,
 ) -> Option<Prev> {
     let Access { t, s, g, pc, write } = *acc;
     let e = st.threads[t as usize].vc().epoch(s);
-    let eb = e.bits();
-    // Same-epoch fast paths: nothing to check or record (unless this
-    // access covers more of the word than the recorded one). A write at
-    // this epoch covers a read too (TSan's rule): whatever races with the
-    // read races with that write.
+    // Same-epoch fast paths: nothing to check or record. A write at this
+    // epoch covers a read of its bytes too (TSan's rule): whatever races
+    // with the read races with that write.
     {
-        let covers = |flags: u64, bit: u64| !wide || flags & bit != 0;
-        let c = st.shadow.cell(a);
-        if c[0] & EPOCH_BITS == eb && covers(c[0], WIDE_W) {
+        let c = *st.shadow.word(w);
+        let mine = |x: u64| epoch(x) == e && bytes(x) & m == m;
+        if mine(c[0]) {
             return None;
         }
         if !write {
             if c[1] & SHARED == 0 {
-                if c[1] & EPOCH_BITS == eb && covers(c[1], WIDE_R) {
+                if mine(c[1]) {
                     return None;
                 }
             } else if st
                 .shadow
                 .shared
-                .get(&a)
-                .is_some_and(|v| v.iter().any(|&(r, _, w)| r == e && (w || !wide)))
+                .get(&w)
+                .is_some_and(|v| v.iter().any(|&(r, _, rm)| r == e && rm & m == m))
             {
                 return None;
             }
@@ -320,49 +380,66 @@ pub(super) fn check(
     };
     let vc = st.threads[t as usize].vc();
     let sh = &mut st.shadow;
-    let c = *sh.cell(a);
-    let mut race = conflict(&c, a, &sh.shared, vc, write, false);
-    if race.is_none() && a % 8 != 0 {
-        let w = a & !7;
-        if let Some(wc) = sh.word_if_any(w).map(|c| *c) {
-            race = conflict(&wc, w, &sh.shared, vc, write, true);
-        }
-    } else if race.is_none() && wide && c[0] & NARROW != 0 {
-        race = (a + 1..a + 8).find_map(|b| {
-            let nc = sh.narrow.get(&b)?;
-            conflict(nc, b, &sh.shared, vc, write, false)
-        });
+    let c = *sh.word(w);
+    let mut race = conflict(&c, w, &sh.shared, vc, write, m);
+    if race.is_none() && c[0] & NARROW != 0 {
+        race = (w..w + 8).find_map(|k| conflict(sh.narrow.get(&k)?, k, &sh.shared, vc, write, m));
     }
     let mut out = c;
-    let r_wide = if wide { WIDE_R } else { 0 };
     if write {
-        if c[1] & SHARED != 0 {
-            sh.shared.remove(&a);
-        }
-        let w_wide = if wide { WIDE_W } else { 0 };
-        out = [
-            (c[0] & (SYNC | NARROW)) | eb | w_wide,
-            0,
-            (here as u64) << 32,
-        ];
-    } else if c[1] & SHARED == 0 {
-        let r = Epoch::from_bits(c[1]);
-        if r.before(vc) {
-            out[1] = eb | r_wide;
-            out[2] = (c[2] & !0xffff_ffff) | here as u64;
+        let (we, wm) = (epoch(c[0]), bytes(c[0]));
+        let flags = c[0] & (SYNC | NARROW);
+        if we == e || wm == 0 || (we.before(vc) && wm & !m == 0) {
+            let merged = if we == e { wm | m } else { m };
+            out[0] = record(e, merged) | flags;
+            out[2] = (out[2] & 0xffff_ffff) | (here as u64) << 32;
         } else {
-            let old = (r, c[2] as StackId, c[1] & WIDE_R != 0);
-            sh.shared.insert(a, vec![old, (e, here, wide)]);
+            // The word's write is someone else's (or older) and touched
+            // other bytes: this one gets a record of its own.
+            out[0] |= NARROW;
+            let key = w + m.trailing_zeros() as u64;
+            let n = sh.narrow.entry(key).or_default();
+            let merged = if epoch(n[0]) == e { bytes(n[0]) | m } else { m };
+            *n = [record(e, merged), 0, (here as u64) << 32];
+        }
+        // The reads of these bytes happen before this write (or were
+        // just reported).
+        if c[1] & SHARED == 0 {
+            if bytes(c[1]) & !m == 0 {
+                out[1] = 0;
+            }
+        } else if let Some(v) = sh.shared.get_mut(&w) {
+            v.retain(|&(_, _, rm)| rm & !m != 0);
+            if v.is_empty() {
+                sh.shared.remove(&w);
+                out[1] = 0;
+            }
+        }
+    } else if c[1] & SHARED == 0 {
+        let (re, rm) = (epoch(c[1]), bytes(c[1]));
+        if re == e || rm == 0 || (re.before(vc) && rm & !m == 0) {
+            let merged = if re == e { rm | m } else { m };
+            out[1] = record(e, merged);
+            out[2] = (out[2] & !0xffff_ffff) | here as u64;
+        } else {
+            sh.shared
+                .insert(w, vec![(re, c[2] as StackId, rm), (e, here, m)]);
             out[1] = SHARED;
         }
     } else {
-        let v = sh.shared.entry(a).or_default();
-        match v.iter_mut().find(|(r, _, _)| r.sid == s) {
-            Some(slot) => *slot = (e, here, wide),
-            None => v.push((e, here, wide)),
+        let v = sh.shared.entry(w).or_default();
+        let same = v
+            .iter_mut()
+            .find(|(r, _, rm)| r.sid == s && (*r == e || (r.before(vc) && *rm & !m == 0)));
+        match same {
+            Some(x) => {
+                let merged = if x.0 == e { x.2 | m } else { m };
+                *x = (e, here, merged);
+            }
+            None => v.push((e, here, m)),
         }
     }
-    *sh.cell(a) = out;
+    *sh.word(w) = out;
     race.map(|(e, at, write)| Prev {
         tix: st.owner_at(e),
         at,
