@@ -130,14 +130,16 @@
 //! dense table the OS commits page by page; each record keeps the bytes
 //! of its word it touched, so a `[]byte` written byte by byte costs one
 //! cell per word (32 MB: 304 MB and 3.7 s under `-race`, against 3.5 GB
-//! and 23 s with a cell per byte; Go's `-race`: 214 MB and 2.0 s). Stacks: the stack of each
-//! recorded access is interned in a trie of frames (20 bytes a node),
+//! and 23 s with a cell per byte; Go's `-race`: 214 MB and 2.0 s).
+//! Stacks: the stack of each recorded access is interned in a trie of
+//! frames (20 bytes a node),
 //! each goroutine remembering its last path so a capture interns only the
 //! frames that changed; a child is found in its parent's list, moved to
 //! the front. The trie never shrinks: a deep recursion that writes memory
 //! at many distinct stacks (binarytrees' 2^17 paths) keeps them all.
 //! Clocks: at most 256 entries each. Per goroutine, a few hundred bytes
-//! while it lives (its record, clock, last path) and its record after.
+//! while it lives (its record, clock, last path) and its 40-byte record
+//! and an 8-byte journal entry after (a report may name it).
 //! One mutex serialises every instrumented access: the Ps run mostly one
 //! at a time in this mode. Instructions that touch no memory run in the
 //! interpreter's fast loop as without `-race`. The README's "Race
@@ -147,6 +149,10 @@
 //! and the normal copy has no test for it; what normal mode runs of the
 //! hooks is one test of `Vm::race` per allocation, per slow channel or
 //! sync operation, per native memory accessor and per slice instruction.
+//! Those tests stay small and the work behind them out of line
+//! (`interp/slices.rs`'s `race_check` is cold): written inline in `run`,
+//! they changed how the compiler laid out the normal fast loop, and
+//! `bench/loop.gol` took 10% longer without `-race`.
 //!
 //! # Not covered yet
 //! Mixed plain/atomic accesses of one word are not checked. A cell
