@@ -473,6 +473,13 @@ pub(crate) struct SyncState {
     pub(crate) waiters: VecDeque<(GWaker, bool)>,
     /// Cond's notify list (see [`NotifyList`]).
     pub(crate) notify: NotifyList,
+    /// sync.Mutex: (goroutine id, when it began to wait) of each waiter,
+    /// beside `waiters`; and of the waiters woken to compete again (sema.rs).
+    pub(crate) mutex_waits: VecDeque<(u64, u64)>,
+    pub(crate) mutex_woken: Vec<(u64, u64)>,
+    /// sync.Mutex in starvation mode: the goroutine the lock was handed
+    /// to, which takes it when it runs (0: none).
+    pub(crate) mutex_handoff: u64,
 }
 
 /// The state of a `sync.Cond`'s notify list, Go's ticket scheme: `Wait`
@@ -518,6 +525,8 @@ impl SyncState {
             && self.waiters.is_empty()
             && self.notify.pending == 0
             && self.notify.parked.is_empty()
+            && self.mutex_woken.is_empty()
+            && self.mutex_handoff == 0
     }
 }
 

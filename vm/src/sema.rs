@@ -22,6 +22,20 @@
 //! running G in one critical section of the table's lock, so a release on
 //! another M cannot fall between the check and the queueing.
 //!
+//! `sync.Mutex` keeps its lock bit in its own memory (the `state` word at
+//! offset 0, as Go's does), so an uncontended Lock or Unlock is one
+//! compare-and-swap and never takes the table's lock: `state` is 0
+//! (unlocked), [`MUTEX_LOCKED`], or `MUTEX_LOCKED | MUTEX_WAITERS` (some
+//! goroutine is queued in the table). Only a Lock that finds it locked,
+//! and an Unlock that finds the waiters bit, go through the table; the
+//! bit is set and the waiter queued in one critical section of the
+//! table's lock, and Unlock's slow path takes that lock, so it sees both
+//! or neither. Unlock with waiters hands the lock to the first one
+//! without clearing `MUTEX_LOCKED` (so no other Lock can take it between),
+//! clearing `MUTEX_WAITERS` when it takes the last. Hence `MUTEX_WAITERS`
+//! is never set without `MUTEX_LOCKED`, and a copy of a locked Mutex is
+//! locked, as in Go.
+//!
 //! Cond: `Wait`, `Signal` and `Broadcast` are Go code (stdlib/go/sync)
 //! that calls the notify-list natives here; `Wait` unlocks and relocks
 //! its `Locker` through the interface, in Go, so any Locker works and
@@ -36,7 +50,27 @@ use crate::native::{NativeCtx, NativeResult};
 use crate::race::SyncKey;
 use crate::rt::{ticket_before, SyncState};
 use crate::sched::{GWaker, WaitReason};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
+
+/// `sync.Mutex`'s state word: held.
+const MUTEX_LOCKED: u32 = 1;
+/// `sync.Mutex`'s state word: goroutines wait in the table.
+const MUTEX_WAITERS: u32 = 2;
+/// A waiter that waited longer than this gets the lock handed to it (Go's
+/// `starvationThresholdNs`).
+const MUTEX_STARVING_NS: u64 = 1_000_000;
+
+/// The state word of the `sync.Mutex` at `addr`.
+fn mutex_state<'a>(addr: u64) -> &'a AtomicU32 {
+    // SAFETY: `addr` is a non-nil `*sync.Mutex` of the running program
+    // (the natives check nil), whose first field is the 4-byte-aligned
+    // `state int32`; the collector does not move objects and the caller
+    // keeps the Mutex reachable for the call, and every access to the
+    // word from the VM is atomic (the program's own code cannot name the
+    // unexported field).
+    unsafe { AtomicU32::from_ptr(addr as *mut u32) }
+}
 
 impl NativeCtx<'_> {
     /// The running goroutine's scheduler context (None outside the
@@ -184,7 +218,71 @@ impl NativeCtx<'_> {
         }
     }
 
-    /// `(*sync.Mutex).Lock` and `(*sync.RWMutex).Lock`.
+    /// One attempt of `(*sync.Mutex).Lock` (its Go body loops): takes the
+    /// lock (true), or queues the goroutine and parks it (false, its
+    /// result when it runs again: it then tries again, unless the lock
+    /// was handed to it, which this attempt then finds).
+    pub fn mutex_lock_attempt(&mut self, addr: u64) -> (NativeResult, bool) {
+        let st = mutex_state(addr);
+        if st
+            .compare_exchange(0, MUTEX_LOCKED, Ordering::Acquire, Ordering::Relaxed)
+            .is_ok()
+        {
+            self.race_acquired(addr, &NativeResult::Ok);
+            return (NativeResult::Ok, true);
+        }
+        let me = self.g.id;
+        let now = self.cx().map_or(0, |c| c.now_ns());
+        let res = self.park_unless(addr, WaitReason::SyncMutexLock, |s, w| {
+            if s.mutex_handoff == me {
+                // Handed over by Unlock (starvation mode): still locked.
+                s.mutex_handoff = 0;
+                return false;
+            }
+            // A goroutine woken to compete keeps its first wait's start.
+            let since = match s.mutex_woken.iter().position(|x| x.0 == me) {
+                Some(k) => s.mutex_woken.swap_remove(k).1,
+                None => now,
+            };
+            loop {
+                let cur = st.load(Ordering::Acquire);
+                let (want, taken) = if cur & MUTEX_LOCKED == 0 {
+                    (cur | MUTEX_LOCKED, true)
+                } else {
+                    (cur | MUTEX_WAITERS, false)
+                };
+                if st
+                    .compare_exchange(cur, want, Ordering::AcqRel, Ordering::Acquire)
+                    .is_ok()
+                {
+                    if taken {
+                        return false;
+                    }
+                    // Queued with the bit set, in this critical section.
+                    // One that waited before goes first again, as Go's
+                    // LIFO requeue does.
+                    if since != now {
+                        s.waiters.push_front((w, true));
+                        s.mutex_waits.push_front((me, since));
+                    } else {
+                        s.waiters.push_back((w, true));
+                        s.mutex_waits.push_back((me, since));
+                    }
+                    return true;
+                }
+            }
+        });
+        match res {
+            NativeResult::Ok => {
+                self.race_acquired(addr, &res);
+                (res, true)
+            }
+            other => (other, false),
+        }
+    }
+
+    /// `(*sync.RWMutex).Lock` (and `(*sync.Mutex).Lock` outside the
+    /// scheduler's table: see `mutex_lock_attempt`).
     pub fn mutex_lock(&mut self, addr: u64, rw: bool) -> NativeResult {
         let r = if rw {
             WaitReason::SyncRWMutexLock
@@ -204,7 +302,16 @@ impl NativeCtx<'_> {
     }
 
     /// `TryLock`.
-    pub fn mutex_try_lock(&mut self, addr: u64) -> bool {
+    pub fn mutex_try_lock(&mut self, addr: u64, rw: bool) -> bool {
+        if !rw {
+            let ok = mutex_state(addr)
+                .compare_exchange(0, MUTEX_LOCKED, Ordering::Acquire, Ordering::Relaxed)
+                .is_ok();
+            if ok {
+                self.race_acquired(addr, &NativeResult::Ok);
+            }
+            return ok;
+        }
         let ok = self
             .with_sema(addr, |s| {
                 if !s.locked && s.readers == 0 {
@@ -250,6 +357,52 @@ impl NativeCtx<'_> {
     /// when not locked, as Go's.
     pub fn mutex_unlock(&mut self, addr: u64, rw: bool) -> Result<(), &'static str> {
         self.race_release(addr);
+        if !rw {
+            let st = mutex_state(addr);
+            if st
+                .compare_exchange(MUTEX_LOCKED, 0, Ordering::Release, Ordering::Relaxed)
+                .is_ok()
+            {
+                return Ok(());
+            }
+            if self.sl.is_none() {
+                // No scheduler, so no waiter: just the state.
+                return match st.swap(0, Ordering::AcqRel) {
+                    0 => Err("sync: unlock of unlocked mutex"),
+                    _ => Ok(()),
+                };
+            }
+            let now = self.cx().map_or(0, |c| c.now_ns());
+            return self.release(addr, |s| {
+                let cur = st.load(Ordering::Acquire);
+                if cur & MUTEX_LOCKED == 0 {
+                    return Err("sync: unlock of unlocked mutex");
+                }
+                let Some((w, _)) = s.waiters.pop_front() else {
+                    st.store(0, Ordering::Release);
+                    return Ok(Vec::new());
+                };
+                let (id, since) = s.mutex_waits.pop_front().unwrap_or((0, now));
+                let more = if s.waiters.is_empty() {
+                    0
+                } else {
+                    MUTEX_WAITERS
+                };
+                if now.saturating_sub(since) > MUTEX_STARVING_NS {
+                    // Starvation mode: the lock goes to the waiter, still
+                    // held, so no newcomer can take it first.
+                    s.mutex_handoff = id;
+                    st.store(MUTEX_LOCKED | more, Ordering::Release);
+                } else {
+                    // Normal mode: the waiter is woken to compete with
+                    // running goroutines, which usually win (they hold
+                    // the CPU): no hand-off per Unlock.
+                    s.mutex_woken.push((id, since));
+                    st.store(more, Ordering::Release);
+                }
+                Ok(vec![w])
+            });
+        }
         self.release(addr, |s| {
             if !s.locked {
                 return Err(if rw {

@@ -20,9 +20,9 @@ fn on(
     }
 }
 
-fn try_lock(ctx: &mut NativeCtx<'_>) -> NativeResult {
+fn try_lock(ctx: &mut NativeCtx<'_>, rw: bool) -> NativeResult {
     on(ctx, |c, p| {
-        let ok = c.mutex_try_lock(p);
+        let ok = c.mutex_try_lock(p, rw);
         c.ret_bool(0, ok);
         NativeResult::Ok
     })
@@ -52,12 +52,24 @@ fn wg_add(ctx: &mut NativeCtx<'_>, done: bool) -> NativeResult {
 /// list natives with `&c.notify`, as in Go.
 pub const SYNC_NATIVES: &[(&str, Native)] = &[
     (
-        "(*Mutex).Lock",
-        Native::new(|c| on(c, |c, p| c.mutex_lock(p, false)), "func(m *Mutex)"),
+        "(*Mutex).lock",
+        Native::new(
+            |c| {
+                on(c, |c, p| {
+                    let (res, took) = c.mutex_lock_attempt(p);
+                    // Parked: no result (see Lock's Go body).
+                    if took {
+                        c.ret_uint(0, 1);
+                    }
+                    res
+                })
+            },
+            "func(m *Mutex) uintptr",
+        ),
     ),
     (
         "(*Mutex).TryLock",
-        Native::new(try_lock, "func(m *Mutex) bool"),
+        Native::new(|c| try_lock(c, false), "func(m *Mutex) bool"),
     ),
     (
         "(*Mutex).Unlock",
@@ -72,7 +84,7 @@ pub const SYNC_NATIVES: &[(&str, Native)] = &[
     ),
     (
         "(*RWMutex).TryLock",
-        Native::new(try_lock, "func(rw *RWMutex) bool"),
+        Native::new(|c| try_lock(c, true), "func(rw *RWMutex) bool"),
     ),
     (
         "(*RWMutex).Unlock",
