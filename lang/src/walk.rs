@@ -220,6 +220,10 @@ pub(crate) fn expr<V: Visitor>(v: &mut V, x: &Expr, depth: u32) {
             e(v, a);
             e(v, b);
         }
+        ExprKind::IndexList(a, bs) => {
+            e(v, a);
+            bs.iter().for_each(|b| e(v, b));
+        }
         ExprKind::Slice { x, lo, hi, max, .. } => {
             e(v, x);
             for y in [lo, hi, max].into_iter().flatten() {
@@ -255,6 +259,7 @@ pub(crate) fn expr<V: Visitor>(v: &mut V, x: &Expr, depth: u32) {
                 match el {
                     InterfaceElem::Method { ty, .. } => func_type(v, ty, d),
                     InterfaceElem::Embed(x) => e(v, x),
+                    InterfaceElem::Union(ts) => ts.iter().for_each(|(_, t)| e(v, t)),
                 }
             }
         }

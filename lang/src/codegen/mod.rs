@@ -316,6 +316,15 @@ impl<'a> Gen<'a> {
                     }
                 }
             }
+            // Instances of generic functions and methods (their copies of
+            // the generic declarations).
+            if pi == 0 {
+                for fd in &prog.instances {
+                    if let Some(&o) = g.info.funcs.get(&fd.name.id) {
+                        g.decls.insert(o, fd);
+                    }
+                }
+            }
             // A session places each package's variables and makes its init
             // in the section of the input that first needs it.
             if session {
