@@ -16,7 +16,7 @@ impl<'a> Checker<'a> {
         args: &'a [Expr],
         ellipsis: Option<Span>,
     ) -> Operand<'a> {
-        let x = match self.generic_callee(func, args) {
+        let x = match self.generic_callee(func, args, ellipsis.is_some()) {
             Some(x) => {
                 self.record(&x);
                 x

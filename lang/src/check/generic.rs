@@ -244,6 +244,7 @@ impl<'a> Checker<'a> {
                 g.methods.push(decl);
             }
         }
+        self.mark_generic_imports();
         // A method with type parameters of its own on a plain type.
         for m in self.cur_pkg().methods.clone() {
             if let Some(DeclInfo::Func { decl, .. }) = self.decls.get(&m).cloned() {
@@ -253,6 +254,69 @@ impl<'a> Checker<'a> {
                     let sp = decl.tparams[0].names[0].span;
                     self.error(sp, "syntax error: method must have no type parameters");
                     self.color.insert(m, Color::Black);
+                }
+            }
+        }
+    }
+
+    /// Marks the imports that generic declarations use as used: their
+    /// bodies are checked only when instantiated, perhaps never.
+    fn mark_generic_imports(&mut self) {
+        struct Quals(Vec<String>);
+        impl crate::walk::Visitor for Quals {
+            const TYPES: bool = true;
+            fn expr(&mut self, e: &Expr) {
+                if let ExprKind::Selector(x, _) = &e.kind {
+                    if let ExprKind::Ident(p) = &x.kind {
+                        self.0.push(p.name.clone());
+                    }
+                }
+            }
+        }
+        let mut per_file: Vec<(usize, Quals)> = Vec::new();
+        let pkg = self.pkg;
+        let funcs: Vec<(usize, &'a ast::FuncDecl)> = self
+            .generic_funcs
+            .values()
+            .filter(|g| g.pkg == pkg)
+            .map(|g| (g.file, g.decl))
+            .chain(
+                self.generic_types
+                    .values()
+                    .filter(|g| g.pkg == pkg)
+                    .flat_map(|g| g.methods.iter().map(move |m| (g.file, *m))),
+            )
+            .collect();
+        for (file, f) in funcs {
+            let mut q = Quals(Vec::new());
+            let d = ast::Decl::Func(f.clone());
+            crate::walk::decl(&mut q, &d, 0);
+            for tp in &f.tparams {
+                crate::walk::expr(&mut q, &tp.constraint, 0);
+            }
+            per_file.push((file, q));
+        }
+        let types: Vec<(usize, &'a ast::TypeSpec)> = self
+            .generic_types
+            .values()
+            .filter(|g| g.pkg == pkg)
+            .map(|g| (g.file, g.spec))
+            .collect();
+        for (file, spec) in types {
+            let mut q = Quals(Vec::new());
+            crate::walk::expr(&mut q, &spec.ty, 0);
+            for tp in &spec.tparams {
+                crate::walk::expr(&mut q, &tp.constraint, 0);
+            }
+            per_file.push((file, q));
+        }
+        for (file, q) in per_file {
+            for name in q.0 {
+                let o = self.cur_pkg().file_scopes.get(file).and_then(|fs| fs.get(&name)).copied();
+                if let Some(o) = o {
+                    if matches!(self.tt.obj(o).kind, ObjKind::PkgName(_)) {
+                        self.used.insert(o);
+                    }
                 }
             }
         }
@@ -384,6 +448,7 @@ impl<'a> Checker<'a> {
         &mut self,
         func: &'a Expr,
         args: &'a [Expr],
+        spread: bool,
     ) -> Option<super::expr::Operand<'a>> {
         use super::expr::Operand;
         use super::Mode;
@@ -414,7 +479,7 @@ impl<'a> Checker<'a> {
             return Some(Operand::invalid(func));
         }
         if targs.len() < tps.len() {
-            let Some(t) = self.infer(&gf, &name, targs, args, func.span) else {
+            let Some(t) = self.infer(&gf, &name, targs, args, spread, func.span) else {
                 return Some(Operand::invalid(func));
             };
             targs = t;
@@ -444,6 +509,7 @@ impl<'a> Checker<'a> {
         name: &str,
         explicit: Vec<TypeId>,
         args: &'a [Expr],
+        spread: bool,
         at: Span,
     ) -> Option<Vec<TypeId>> {
         let tps = tparam_names(&gf.decl.tparams);
@@ -477,7 +543,14 @@ impl<'a> Checker<'a> {
                 typed_args.push((i + k, t, a));
             }
         }
-        for (i, t, a) in typed_args {
+        let nargs = typed_args.len();
+        for (i, mut t, a) in typed_args {
+            // `f(xs...)`: the slice's elements are the variadic parameter's.
+            if spread && variadic && i + 1 == nargs {
+                if let Type::Slice(el) = self.tt.get(self.tt.under(t)).clone() {
+                    t = el;
+                }
+            }
             let pe = if variadic && i + 1 >= ptypes.len() {
                 match ptypes.last().map(|e| &e.kind) {
                     Some(_) => {

@@ -440,14 +440,20 @@ impl<'a> Gen<'a> {
             .and_then(|p| self.tt.pkg_paths.get(p.0 as usize))
             .cloned()
             .unwrap_or_else(|| "main".into());
+        // Go names a method of an instantiated type `List[...]`.
+        let type_name = |t| {
+            let n = self.tt.named(t).map_or("?", |n| n.name.as_str());
+            match n.find('[') {
+                Some(i) => format!("{}[...]", &n[..i]),
+                None => n.to_string(),
+            }
+        };
         match obj.kind {
             ObjKind::Func { recv: Some(r), .. } => {
                 if let Some(e) = self.tt.pointer_elem(r) {
-                    let n = self.tt.named(e).map_or("?", |n| n.name.as_str());
-                    format!("{pkg}.(*{n}).{}", obj.name)
+                    format!("{pkg}.(*{}).{}", type_name(e), obj.name)
                 } else {
-                    let n = self.tt.named(r).map_or("?", |n| n.name.as_str());
-                    format!("{pkg}.{n}.{}", obj.name)
+                    format!("{pkg}.{}.{}", type_name(r), obj.name)
                 }
             }
             _ => format!("{pkg}.{}", obj.name),
