@@ -414,9 +414,10 @@ impl<'a> Checker<'a> {
         let n = tparam_names(self.generic_tparams(g)).len();
         if targs.len() > n {
             let name = self.generic_name(g);
+            let _ = name;
             self.error(
                 args[n].span,
-                format!("got {} type arguments but {name} has {n} type parameters", targs.len()),
+                format!("got {} type arguments but want {n}", targs.len()),
             );
             return Some(Operand::invalid(e));
         }
@@ -470,21 +471,20 @@ impl<'a> Checker<'a> {
         if targs.len() > tps.len() {
             self.error(
                 explicit[tps.len()].span,
-                format!(
-                    "got {} type arguments but {name} has {} type parameters",
-                    targs.len(),
-                    tps.len()
-                ),
+                format!("got {} type arguments but want {}", targs.len(), tps.len()),
             );
             return Some(Operand::invalid(func));
         }
+        // Go reports inference and constraint errors at the call's `(`.
+        let paren = Span::new(func.span.hi, func.span.hi + 1);
         if targs.len() < tps.len() {
-            let Some(t) = self.infer(&gf, &name, targs, args, spread, func.span) else {
+            let Some(t) = self.infer(&gf, &name, targs, args, spread, paren) else {
                 return Some(Operand::invalid(func));
             };
             targs = t;
         }
-        let Some(inst) = self.instantiate_func(g, targs, func.span, None) else {
+        let shown = (!explicit.is_empty()).then_some(explicit);
+        let Some(inst) = self.instantiate_func(g, targs, paren, shown) else {
             return Some(Operand::invalid(func));
         };
         if !explicit.is_empty() {
@@ -528,7 +528,7 @@ impl<'a> Checker<'a> {
             variadic |= p.variadic;
         }
         // The arguments' types (untyped constants kept for later).
-        let mut untyped: Vec<(&'a Expr, TypeId)> = Vec::new();
+        let mut untyped: Vec<(&'a Expr, TypeId, &'a Expr)> = Vec::new();
         let mut typed_args: Vec<(usize, TypeId, &'a Expr)> = Vec::new();
         for (i, a) in args.iter().enumerate() {
             let x = self.raw_expr(a, None);
@@ -568,7 +568,7 @@ impl<'a> Checker<'a> {
             };
             if self.tt.is_untyped(t) {
                 if t != ids::UNTYPED_NIL {
-                    untyped.push((pe, t));
+                    untyped.push((pe, t, a));
                 }
                 continue;
             }
@@ -582,18 +582,30 @@ impl<'a> Checker<'a> {
         self.core_inference(&tps, &names, &mut b, gf);
         // Untyped constants: the default type of the "largest" kind per
         // parameter (int < rune < float), as Go 1.21 does.
-        let mut by_param: HashMap<String, TypeId> = HashMap::new();
-        for (pe, t) in untyped {
+        let mut by_param: HashMap<String, (TypeId, TypeId)> = HashMap::new();
+        for (pe, t, a) in untyped {
             if let ExprKind::Ident(id) = &pe.kind {
                 if names.contains(&id.name) && !b.contains_key(&id.name) {
                     let d = self.tt.default_type(t);
-                    let e = by_param.entry(id.name.clone()).or_insert(d);
-                    if untyped_rank(d) > untyped_rank(*e) {
-                        *e = d;
+                    let e = by_param.entry(id.name.clone()).or_insert((t, d));
+                    let numeric = |r: u8| r > 0;
+                    if numeric(untyped_rank(d)) != numeric(untyped_rank(e.1))
+                        || (!numeric(untyped_rank(d)) && !self.tt.identical(d, e.1))
+                    {
+                        let (x, y) = (self.ts(e.0), self.ts(t));
+                        self.error(
+                            a.span,
+                            format!("in call to {name}, mismatched types {x} and {y} (cannot infer {})", id.name),
+                        );
+                        return None;
+                    }
+                    if untyped_rank(d) > untyped_rank(e.1) {
+                        *e = (t, d);
                     }
                 }
             }
         }
+        let by_param: HashMap<String, TypeId> = by_param.into_iter().map(|(k, v)| (k, v.1)).collect();
         b.extend(by_param);
         self.core_inference(&tps, &names, &mut b, gf);
         let mut out = Vec::new();
@@ -601,7 +613,12 @@ impl<'a> Checker<'a> {
             match b.get(n) {
                 Some(&t) => out.push(t),
                 None => {
-                    self.error(at, format!("in call to {name}, cannot infer {n}"));
+                    let decl = tps
+                        .iter()
+                        .find(|(i, _)| &i.name == n)
+                        .map(|(i, _)| self.position_of(i.span))
+                        .unwrap_or_default();
+                    self.error(at, format!("in call to {name}, cannot infer {n} (declared at {decl})"));
                     return None;
                 }
             }
@@ -1114,13 +1131,16 @@ impl<'a> Checker<'a> {
 }
 
 /// Rank of an untyped constant's default type for inference.
+/// (0 for the non-numeric kinds: strings and booleans.)
 fn untyped_rank(t: TypeId) -> u8 {
     if t == ids::FLOAT64 {
         3
     } else if t == ids::INT32 || t == ids::RUNE {
         2
-    } else {
+    } else if t == ids::INT {
         1
+    } else {
+        0
     }
 }
 

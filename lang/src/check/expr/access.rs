@@ -76,7 +76,11 @@ impl<'a> Checker<'a> {
         }
         if x.mode == Mode::TypeExpr {
             let s = expr_string(xe);
-            self.error(xe.span, format!("{s} is not a generic type"));
+            let es = expr_string(e);
+            self.error(
+                e.span,
+                format!("invalid operation: {es} ({s} is not a generic type)"),
+            );
             return Operand::invalid(e);
         }
         let x = self.single_value(x);

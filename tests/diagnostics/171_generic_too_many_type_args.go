@@ -1,5 +1,4 @@
 package main
-// gol-only
 
 import "fmt"
 
@@ -8,5 +7,5 @@ func first[T any](xs []T) T {
 }
 
 func main() {
-	fmt.Println(first([]int{1, 2}))
+	fmt.Println(first[int, string]([]int{1, 2}))
 }
