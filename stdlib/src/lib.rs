@@ -71,6 +71,7 @@ static PACKAGES: &[Package] = packages! {
     "flag" => ["flag.go"],
     "fmt" => ["fmt.go"],
     "io" => ["io.go"],
+    "iter" => ["iter.go"],
     "log" => ["log.go"],
     "maps" => ["maps.go"],
     "math" => ["math.go"],

@@ -56,6 +56,9 @@ const MAX_INSTANCE_DEPTH: u32 = 100;
 #[derive(Default)]
 pub(crate) struct Arena {
     funcs: RefCell<Vec<Box<ast::FuncDecl>>>,
+    /// Rewritten statements (range over functions), by the id of the
+    /// statement they stand for.
+    stmts: RefCell<Vec<(ast::NodeId, Box<ast::Stmt>)>>,
 }
 
 impl Arena {
@@ -71,8 +74,21 @@ impl Arena {
         unsafe { &*p }
     }
 
-    pub(crate) fn into_inner(self) -> Vec<ast::FuncDecl> {
-        self.funcs.into_inner().into_iter().map(|b| *b).collect()
+    /// Stores the statement that replaces statement `id`.
+    pub(crate) fn alloc_stmt(&self, id: ast::NodeId, s: ast::Stmt) -> &ast::Stmt {
+        let b = Box::new(s);
+        let p: *const ast::Stmt = &*b;
+        self.stmts.borrow_mut().push((id, b));
+        // SAFETY: as in `alloc`: the boxed value never moves and lives
+        // until the arena is consumed.
+        unsafe { &*p }
+    }
+
+    pub(crate) fn into_inner(self) -> (Vec<ast::FuncDecl>, Vec<(ast::NodeId, ast::Stmt)>) {
+        (
+            self.funcs.into_inner().into_iter().map(|b| *b).collect(),
+            self.stmts.into_inner().into_iter().map(|(i, b)| (i, *b)).collect(),
+        )
     }
 }
 

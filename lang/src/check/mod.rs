@@ -66,6 +66,7 @@ mod generic;
 mod initorder;
 mod load;
 pub(crate) mod lookup;
+mod rangefunc;
 mod renumber;
 mod resolver;
 mod stmt;
@@ -239,6 +240,8 @@ pub struct Info {
     /// Explicit instantiations of generic functions (`F[int]`, keyed by
     /// the index expression): the instance.
     pub(crate) instances: HashMap<NodeId, ObjId>,
+    /// The function literals that are bodies of range-over-func loops.
+    pub(crate) range_bodies: std::collections::HashSet<NodeId>,
 }
 
 impl Info {
@@ -307,6 +310,10 @@ pub struct Program {
     /// The declarations of generic functions' and methods' instances,
     /// each a copy of its generic declaration (see `generic`).
     pub instances: Vec<ast::FuncDecl>,
+    /// Statements the checker rewrote (a range over a function), by the
+    /// id of the statement each replaces: the code generator compiles the
+    /// replacement.
+    pub rewrites: Vec<(NodeId, ast::Stmt)>,
 }
 
 impl Program {
@@ -358,7 +365,7 @@ pub fn check_program(
             Err(_) => Some(run()),
         }
     });
-    let Some(((tt, info, mut cdiags, results, new_ids), instances)) = outcome else {
+    let Some(((tt, info, mut cdiags, results, new_ids), (instances, rewrites))) = outcome else {
         let span = srcs
             .last()
             .and_then(|p| p.files.first())
@@ -404,6 +411,7 @@ pub fn check_program(
             info,
             main,
             instances,
+            rewrites,
         }),
         diags,
     )

@@ -197,6 +197,10 @@ impl Renumber<'_> {
         }
     }
 
+    pub(crate) fn stmt_pub(&mut self, s: &mut Stmt) {
+        self.stmt(s)
+    }
+
     fn stmt(&mut self, s: &mut Stmt) {
         s.id = self.ids.fresh();
         match &mut s.kind {

@@ -232,6 +232,9 @@ pub(crate) struct Gen<'a> {
     out: Program,
     func_ids: HashMap<ObjId, FuncId>,
     decls: HashMap<ObjId, &'a ast::FuncDecl>,
+    /// Statements the checker rewrote (range over functions): compile
+    /// the replacement instead.
+    pub(super) rewrites: HashMap<ast::NodeId, &'a ast::Stmt>,
     queue: VecDeque<(FuncId, Body<'a>)>,
     rt_types: HashMap<TypeId, RtType>,
     /// Descriptors whose method tables are still to be built, and whether
@@ -280,6 +283,7 @@ impl<'a> Gen<'a> {
             out: Program::default(),
             func_ids: HashMap::new(),
             decls: HashMap::new(),
+            rewrites: HashMap::new(),
             queue: VecDeque::new(),
             rt_types: HashMap::new(),
             pending_tables: Vec::new(),
@@ -319,6 +323,9 @@ impl<'a> Gen<'a> {
             // Instances of generic functions and methods (their copies of
             // the generic declarations).
             if pi == 0 {
+                for (id, s) in &prog.rewrites {
+                    g.rewrites.insert(*id, s);
+                }
                 for fd in &prog.instances {
                     if let Some(&o) = g.info.funcs.get(&fd.name.id) {
                         g.decls.insert(o, fd);
