@@ -10,13 +10,19 @@ type Box[T any] struct{ v *T }
 
 func (b Box[T]) Get() T { return *b.v }
 
+func (b *Box[T]) Deref() T { return *b.v }
+
 func main() {
 	fmt.Println(At([]int{1, 2}, 1))
-	defer func() {
-		r := recover()
-		fmt.Println("recovered:", r)
-		var b Box[string]
-		fmt.Println(b.Get())
+	func() {
+		defer func() {
+			fmt.Println("recovered:", recover())
+		}()
+		fmt.Println(At([]string{"a"}, 3))
 	}()
-	fmt.Println(At([]string{"a"}, 3))
+	x := 5
+	b := &Box[int]{&x}
+	fmt.Println(b.Get(), b.Deref())
+	var e Box[string]
+	fmt.Println(e.Deref())
 }

@@ -352,9 +352,12 @@ impl<'a> Checker<'a> {
                 let ObjKind::PkgName(pid) = self.tt.obj(po).kind else {
                     return None;
                 };
-                self.used.insert(po);
-                self.info.uses.insert(p.id, po);
-                *self.pkgs[pid.0 as usize].scope.get(&sel.name)?
+                let o = *self.pkgs.get(pid.0 as usize)?.scope.get(&sel.name)?;
+                if self.generic_funcs.contains_key(&o) || self.generic_types.contains_key(&o) {
+                    self.used.insert(po);
+                    self.info.uses.insert(p.id, po);
+                }
+                o
             }
             _ => return None,
         };
@@ -654,19 +657,29 @@ impl<'a> Checker<'a> {
     ) {
         for _ in 0..tps.len() {
             for (n, c) in tps {
-                let ExprKind::InterfaceType(els) = &c.kind else {
-                    continue;
+                // The constraint's single term, written in the literal.
+                let single = match &c.kind {
+                    ExprKind::InterfaceType(els) => {
+                        let unions: Vec<&Vec<(bool, Expr)>> = els
+                            .iter()
+                            .filter_map(|e| match e {
+                                ast::InterfaceElem::Union(ts) => Some(ts),
+                                _ => None,
+                            })
+                            .collect();
+                        match &unions[..] {
+                            [ts] if ts.len() == 1 => Some(&ts[0].1),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
                 };
-                let [ast::InterfaceElem::Union(terms)] = &els[..] else {
-                    continue;
-                };
-                let [(_, te)] = &terms[..] else { continue };
-                match b.get(&n.name).copied() {
-                    Some(t) => {
+                match (b.get(&n.name).copied(), single) {
+                    (Some(t), Some(te)) => {
                         let u = self.tt.under(t);
                         let _ = self.unify(te, u, names, b);
                     }
-                    None => {
+                    (None, Some(te)) => {
                         if mentions_all_bound(te, names, b) {
                             let t = self.with_bindings(gf.pkg, gf.file, b, |c| c.typexpr(te));
                             if !self.tt.is_invalid(t) {
@@ -674,6 +687,27 @@ impl<'a> Checker<'a> {
                             }
                         }
                     }
+                    (None, None) => {
+                        // A declared constraint (`Setter[T]`) whose type
+                        // set has one specific type: that type.
+                        if !matches!(c.kind, ExprKind::Ident(_) | ExprKind::Selector(..) | ExprKind::Index(..) | ExprKind::IndexList(..))
+                            || !mentions_all_bound(c, names, b)
+                        {
+                            continue;
+                        }
+                        let terms = self.with_bindings(gf.pkg, gf.file, b, |ch| {
+                            ch.in_constraint = true;
+                            let ct = ch.typexpr(c);
+                            ch.in_constraint = false;
+                            ch.named_terms.get(&ct).cloned()
+                        });
+                        if let Some([(_, t)]) = terms.as_deref() {
+                            if !self.tt.is_interface(*t) {
+                                b.insert(n.name.clone(), *t);
+                            }
+                        }
+                    }
+                    (Some(_), None) => {}
                 }
             }
         }

@@ -44,6 +44,9 @@ const CONTINUED: &str =
 struct Builder<'g> {
     ids: &'g mut NodeIdGen,
     span: Span,
+    /// Makes this loop's synthetic names its own (`#state.17`): a loop
+    /// nested in the body is rewritten later and must not see ours.
+    tag: u32,
 }
 
 impl Builder<'_> {
@@ -65,6 +68,14 @@ impl Builder<'_> {
         let i = self.ident(name);
         self.expr(ExprKind::Ident(i))
     }
+    /// A synthetic name of this loop: `#state` -> `#state.17`.
+    fn syn(&self, name: &str) -> String {
+        format!("{name}.{}", self.tag)
+    }
+    fn syn_name(&mut self, name: &str) -> Expr {
+        let n = self.syn(name);
+        self.name(&n)
+    }
     fn int(&mut self, v: u32) -> Expr {
         self.expr(ExprKind::Int(v.to_string()))
     }
@@ -82,7 +93,7 @@ impl Builder<'_> {
         }
     }
     fn set_state(&mut self, v: u32) -> Stmt {
-        let l = self.name("#state");
+        let l = self.syn_name("#state");
         let r = self.int(v);
         self.stmt(StmtKind::Assign {
             lhs: vec![l],
@@ -95,13 +106,14 @@ impl Builder<'_> {
         self.stmt(StmtKind::Return(vec![v]))
     }
     fn state_is(&mut self, v: u32) -> Expr {
-        let l = self.name("#state");
+        let l = self.syn_name("#state");
         let r = self.int(v);
         self.expr(ExprKind::Binary(BinaryOp::Eq, Box::new(l), Box::new(r)))
     }
     fn var(&mut self, name: &str, ty: &str) -> Stmt {
-        let n = self.ident(name);
-        let t = self.name(ty);
+        let (name, ty) = (self.syn(name), self.syn(ty));
+        let n = self.ident(&name);
+        let t = self.name(&ty);
         self.stmt(StmtKind::Decl(Decl::Var(GenDecl {
             span: self.span,
             specs: vec![VarSpec {
@@ -288,7 +300,7 @@ impl<'a> Checker<'a> {
         let result_names: Vec<String> = if named_results {
             named
         } else {
-            (0..results.len()).map(|i| format!("#r{i}")).collect()
+            (0..results.len()).map(|i| format!("#r{i}.{}", s.id.0)).collect()
         };
 
         // The body, copied with fresh ids and its jumps rewritten.
@@ -313,6 +325,7 @@ impl<'a> Checker<'a> {
         let mut b = Builder {
             ids: &mut self.ids,
             span: s.span,
+            tag: s.id.0,
         };
         jumps.stmts(&mut b, &mut bd.stmts, 0, 0, &mut Vec::new());
         if let Some(sp) = jumps.defer {
@@ -322,11 +335,12 @@ impl<'a> Checker<'a> {
         let mut b = Builder {
             ids: &mut self.ids,
             span: s.span,
+            tag: s.id.0,
         };
         // The literal passed as yield.
         let mut lit_stmts = Vec::new();
         let cond = {
-            let l = b.name("#state");
+            let l = b.syn_name("#state");
             let r = b.int(0);
             b.expr(ExprKind::Binary(BinaryOp::Ne, Box::new(l), Box::new(r)))
         };
@@ -347,7 +361,7 @@ impl<'a> Checker<'a> {
         }));
         let vars: Vec<Expr> = key_c.into_iter().chain(value_c).collect();
         if !vars.is_empty() {
-            let rhs: Vec<Expr> = (0..vars.len()).map(|i| b.name(&format!("#p{i}"))).collect();
+            let rhs: Vec<Expr> = (0..vars.len()).map(|i| b.syn_name(&format!("#p{i}"))).collect();
             if define {
                 let names: Vec<Ident> = vars
                     .iter()
@@ -369,8 +383,9 @@ impl<'a> Checker<'a> {
         lit_stmts.push(b.ret_bool(true));
         let params: Vec<Param> = (0..yp.len())
             .map(|i| {
-                let n = b.ident(&format!("#p{i}"));
-                let t = b.name(&format!("#T{i}"));
+                let n = b.syn(&format!("#p{i}"));
+                let n = b.ident(&n);
+                let t = b.syn_name(&format!("#T{i}"));
                 Param {
                     span: s.span,
                     names: vec![n],
@@ -379,7 +394,7 @@ impl<'a> Checker<'a> {
                 }
             })
             .collect();
-        let bool_t = b.name("#bool");
+        let bool_t = b.syn_name("#bool");
         let ft = FuncType {
             span: s.span,
             params,
@@ -409,7 +424,7 @@ impl<'a> Checker<'a> {
         let ret_vals: Vec<Expr> = if named_results {
             vec![]
         } else {
-            (0..results.len()).map(|i| b.name(&format!("#r{i}"))).collect()
+            (0..results.len()).map(|i| b.syn_name(&format!("#r{i}"))).collect()
         };
         let cond = b.state_is(2);
         let ret = b.stmt(StmtKind::Return(ret_vals));
@@ -455,13 +470,14 @@ impl<'a> Checker<'a> {
             let o = c.new_obj(&n, ObjKind::TypeName, t, s.span, None);
             names.insert(n, o);
         };
-        bind(self, "#int".into(), ids::INT);
-        bind(self, "#bool".into(), ids::BOOL);
+        let tag = s.id.0;
+        bind(self, format!("#int.{tag}"), ids::INT);
+        bind(self, format!("#bool.{tag}"), ids::BOOL);
         for (i, &t) in yp.iter().enumerate() {
-            bind(self, format!("#T{i}"), t);
+            bind(self, format!("#T{i}.{tag}"), t);
         }
         for (i, &t) in results.iter().enumerate() {
-            bind(self, format!("#R{i}"), t);
+            bind(self, format!("#R{i}.{tag}"), t);
         }
         let depth = self.funcs.len() as u32;
         self.scopes.push(Scope { names, depth });

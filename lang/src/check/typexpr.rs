@@ -369,6 +369,8 @@ pub(crate) fn embedded_name(e: &Expr) -> Option<&str> {
         ExprKind::Ident(id) => Some(&id.name),
         ExprKind::Star(x) | ExprKind::Paren(x) => embedded_name(x),
         ExprKind::Selector(_, sel) => Some(&sel.name),
+        // An embedded instantiation `Base[T]` is named `Base`.
+        ExprKind::Index(x, _) | ExprKind::IndexList(x, _) => embedded_name(x),
         _ => None,
     }
 }
