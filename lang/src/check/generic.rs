@@ -563,6 +563,10 @@ impl<'a> Checker<'a> {
             }
         }
         let nargs = typed_args.len();
+        // Names in the parameters' types are the generic's package's.
+        let (pkg0, file0) = (self.pkg, self.file);
+        self.pkg = gf.pkg;
+        self.file = gf.file;
         for (i, mut t, a) in typed_args {
             // `f(xs...)`: the slice's elements are the variadic parameter's.
             if spread && variadic && i + 1 == nargs {
@@ -592,12 +596,16 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if let Err(msg) = self.unify(pe, t, &names, &mut b) {
+                self.pkg = pkg0;
+                self.file = file0;
                 let ts = self.ts(t);
                 let s = expr_string(a);
                 self.error(a.span, format!("in call to {name}, type {ts} of {s} does not match {msg}"));
                 return None;
             }
         }
+        self.pkg = pkg0;
+        self.file = file0;
         self.core_inference(&tps, &names, &mut b, gf);
         // Untyped constants: the default type of the "largest" kind per
         // parameter (int < rune < float), as Go 1.21 does.
@@ -808,14 +816,45 @@ impl<'a> Checker<'a> {
                     ExprKind::IndexList(_, is) => is.iter().collect(),
                     _ => vec![],
                 };
-                let Some((g, targs)) = self.instance_of.get(&t).cloned() else {
+                let Some(g) = self.generic_target(x) else {
                     return Ok(());
                 };
-                if self.generic_target(x) != Some(g) || pargs.len() != targs.len() {
+                if let Some((g2, targs)) = self.instance_of.get(&t).cloned() {
+                    if g2 == g && pargs.len() == targs.len() {
+                        for (pe, ta) in pargs.into_iter().zip(targs) {
+                            self.unify(pe, ta, names, b)?;
+                        }
+                        return Ok(());
+                    }
+                }
+                // Inexact: the generic type's definition against the
+                // argument's underlying type (`iter.Seq[E]` against a
+                // `func(func(int) bool)`), then its parameters against
+                // ours.
+                let Some(gt) = self.generic_types.get(&g).cloned() else {
+                    return Ok(());
+                };
+                let gnames: Vec<String> = tparam_names(&gt.spec.tparams)
+                    .iter()
+                    .map(|(n, _)| n.name.clone())
+                    .collect();
+                if gnames.len() != pargs.len() {
                     return Ok(());
                 }
-                for (pe, ta) in pargs.into_iter().zip(targs) {
-                    self.unify(pe, ta, names, b)?;
+                let mut gb: HashMap<String, TypeId> = HashMap::new();
+                let (pkg0, file0) = (self.pkg, self.file);
+                self.pkg = gt.pkg;
+                self.file = gt.file;
+                let r = self.unify(&gt.spec.ty, u, &gnames, &mut gb);
+                self.pkg = pkg0;
+                self.file = file0;
+                if r.is_err() {
+                    return Ok(());
+                }
+                for (pe, gn) in pargs.into_iter().zip(&gnames) {
+                    if let Some(&ta) = gb.get(gn) {
+                        self.unify(pe, ta, names, b)?;
+                    }
                 }
                 Ok(())
             }

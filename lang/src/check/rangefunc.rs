@@ -40,6 +40,8 @@ use std::collections::HashMap;
 /// Go's message for a yield called after the loop said stop (or ended).
 const CONTINUED: &str =
     "runtime error: range function continued iteration after function for loop body returned false";
+/// ... and for a yield called after the whole loop is over.
+const EXITED: &str = "runtime error: range function continued iteration after whole loop exit";
 
 struct Builder<'g> {
     ids: &'g mut NodeIdGen,
@@ -344,15 +346,27 @@ impl<'a> Checker<'a> {
             let r = b.int(0);
             b.expr(ExprKind::Binary(BinaryOp::Ne, Box::new(l), Box::new(r)))
         };
-        let msg = b.expr(ExprKind::Str(CONTINUED.as_bytes().to_vec()));
-        let panic_f = b.name("panic");
-        let call = b.expr(ExprKind::Call {
-            func: Box::new(panic_f),
-            args: vec![msg],
-            ellipsis: None,
+        let panic_with = |b: &mut Builder, text: &str| {
+            let msg = b.expr(ExprKind::Str(text.as_bytes().to_vec()));
+            let panic_f = b.name("panic");
+            let call = b.expr(ExprKind::Call {
+                func: Box::new(panic_f),
+                args: vec![msg],
+                ellipsis: None,
+            });
+            b.stmt(StmtKind::Expr(call))
+        };
+        let exited = panic_with(&mut b, EXITED);
+        let over = b.state_is(3);
+        let exited_then = b.block(vec![exited]);
+        let if_exited = b.stmt(StmtKind::If {
+            init: None,
+            cond: over,
+            then: exited_then,
+            els: None,
         });
-        let panic_s = b.stmt(StmtKind::Expr(call));
-        let then = b.block(vec![panic_s]);
+        let panic_s = panic_with(&mut b, CONTINUED);
+        let then = b.block(vec![if_exited, panic_s]);
         lit_stmts.push(b.stmt(StmtKind::If {
             init: None,
             cond,

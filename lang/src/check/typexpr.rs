@@ -281,12 +281,20 @@ impl<'a> Checker<'a> {
             match el {
                 ast::InterfaceElem::Union(ts) => {
                     let mut v = Vec::new();
+                    // Terms may be constraints themselves (`Signed |
+                    // Unsigned`): their terms join the union.
+                    let saved = std::mem::replace(&mut self.in_constraint, true);
                     for (tilde, te) in ts {
                         let t = self.typexpr(te);
-                        if !self.tt.is_invalid(t) {
-                            v.push((*tilde, t));
+                        if self.tt.is_invalid(t) {
+                            continue;
+                        }
+                        match self.named_terms.get(&t) {
+                            Some(inner) => v.extend(inner.iter().copied()),
+                            None => v.push((*tilde, t)),
                         }
                     }
+                    self.in_constraint = saved;
                     terms = Some(self.intersect_terms(terms, v));
                 }
                 ast::InterfaceElem::Method { name, ty } => {
