@@ -622,7 +622,15 @@ impl<'a> Checker<'a> {
         self.pkgs[self.pkg.0 as usize].imports_decl = decls;
     }
 
-    pub(crate) fn finish(self) -> (TypeTable, Info, Vec<Diagnostic>, Results, crate::ast::NodeIdGen) {
+    pub(crate) fn finish(
+        self,
+    ) -> (
+        TypeTable,
+        Info,
+        Vec<Diagnostic>,
+        Results,
+        crate::ast::NodeIdGen,
+    ) {
         let mut packages = Vec::new();
         for p in self.pkgs {
             packages.push(PkgResult {

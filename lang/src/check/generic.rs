@@ -54,6 +54,8 @@ const MAX_INSTANCE_DEPTH: u32 = 100;
 /// as long as the checker's references into the syntax (`'a`), and they
 /// become part of the checked program.
 #[derive(Default)]
+// The boxes are what keeps each value in place while the vector grows.
+#[allow(clippy::vec_box)]
 pub(crate) struct Arena {
     funcs: RefCell<Vec<Box<ast::FuncDecl>>>,
     /// Rewritten statements (range over functions), by the id of the
@@ -87,7 +89,11 @@ impl Arena {
     pub(crate) fn into_inner(self) -> (Vec<ast::FuncDecl>, Vec<(ast::NodeId, ast::Stmt)>) {
         (
             self.funcs.into_inner().into_iter().map(|b| *b).collect(),
-            self.stmts.into_inner().into_iter().map(|(i, b)| (i, *b)).collect(),
+            self.stmts
+                .into_inner()
+                .into_iter()
+                .map(|(i, b)| (i, *b))
+                .collect(),
         )
     }
 }
@@ -147,11 +153,8 @@ fn union_string(ts: impl Iterator<Item = (bool, String)>) -> String {
 /// The receiver's type parameter names: `T` of `(l *List[T])`.
 fn recv_tparams(r: &ast::Param) -> Vec<&ast::Ident> {
     let mut e = &r.ty;
-    loop {
-        match &e.kind {
-            ExprKind::Paren(x) | ExprKind::Star(x) => e = x,
-            _ => break,
-        }
+    while let ExprKind::Paren(x) | ExprKind::Star(x) = &e.kind {
+        e = x;
     }
     let args: Vec<&Expr> = match &e.kind {
         ExprKind::Index(_, i) => vec![&**i],
@@ -170,11 +173,8 @@ fn recv_tparams(r: &ast::Param) -> Vec<&ast::Ident> {
 /// (`List[T]`, `*Pair[K, V]`).
 pub(crate) fn generic_recv_base(r: &ast::Param) -> Option<&ast::Ident> {
     let mut e = &r.ty;
-    loop {
-        match &e.kind {
-            ExprKind::Paren(x) | ExprKind::Star(x) => e = x,
-            _ => break,
-        }
+    while let ExprKind::Paren(x) | ExprKind::Star(x) = &e.kind {
+        e = x;
     }
     match &e.kind {
         ExprKind::Index(x, _) | ExprKind::IndexList(x, _) => match &x.kind {
@@ -328,7 +328,12 @@ impl<'a> Checker<'a> {
         }
         for (file, q) in per_file {
             for name in q.0 {
-                let o = self.cur_pkg().file_scopes.get(file).and_then(|fs| fs.get(&name)).copied();
+                let o = self
+                    .cur_pkg()
+                    .file_scopes
+                    .get(file)
+                    .and_then(|fs| fs.get(&name))
+                    .copied();
                 if let Some(o) = o {
                     if matches!(self.tt.obj(o).kind, ObjKind::PkgName(_)) {
                         self.used.insert(o);
@@ -600,7 +605,10 @@ impl<'a> Checker<'a> {
                 self.file = file0;
                 let ts = self.ts(t);
                 let s = expr_string(a);
-                self.error(a.span, format!("in call to {name}, type {ts} of {s} does not match {msg}"));
+                self.error(
+                    a.span,
+                    format!("in call to {name}, type {ts} of {s} does not match {msg}"),
+                );
                 return None;
             }
         }
@@ -622,7 +630,10 @@ impl<'a> Checker<'a> {
                         let (x, y) = (self.ts(e.0), self.ts(t));
                         self.error(
                             a.span,
-                            format!("in call to {name}, mismatched types {x} and {y} (cannot infer {})", id.name),
+                            format!(
+                                "in call to {name}, mismatched types {x} and {y} (cannot infer {})",
+                                id.name
+                            ),
                         );
                         return None;
                     }
@@ -632,7 +643,8 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        let by_param: HashMap<String, TypeId> = by_param.into_iter().map(|(k, v)| (k, v.1)).collect();
+        let by_param: HashMap<String, TypeId> =
+            by_param.into_iter().map(|(k, v)| (k, v.1)).collect();
         b.extend(by_param);
         self.core_inference(&tps, &names, &mut b, gf);
         let mut out = Vec::new();
@@ -645,7 +657,10 @@ impl<'a> Checker<'a> {
                         .find(|(i, _)| &i.name == n)
                         .map(|(i, _)| self.position_of(i.span))
                         .unwrap_or_default();
-                    self.error(at, format!("in call to {name}, cannot infer {n} (declared at {decl})"));
+                    self.error(
+                        at,
+                        format!("in call to {name}, cannot infer {n} (declared at {decl})"),
+                    );
                     return None;
                 }
             }
@@ -698,8 +713,13 @@ impl<'a> Checker<'a> {
                     (None, None) => {
                         // A declared constraint (`Setter[T]`) whose type
                         // set has one specific type: that type.
-                        if !matches!(c.kind, ExprKind::Ident(_) | ExprKind::Selector(..) | ExprKind::Index(..) | ExprKind::IndexList(..))
-                            || !mentions_all_bound(c, names, b)
+                        if !matches!(
+                            c.kind,
+                            ExprKind::Ident(_)
+                                | ExprKind::Selector(..)
+                                | ExprKind::Index(..)
+                                | ExprKind::IndexList(..)
+                        ) || !mentions_all_bound(c, names, b)
                         {
                             continue;
                         }
@@ -960,7 +980,9 @@ impl<'a> Checker<'a> {
             }
             let ts = self.ts(t);
             let cs = match &c.kind {
-                ExprKind::InterfaceType(els) if matches!(&els[..], [ast::InterfaceElem::Union(_)]) => {
+                ExprKind::InterfaceType(els)
+                    if matches!(&els[..], [ast::InterfaceElem::Union(_)]) =>
+                {
                     constraint_string(c)
                 }
                 _ => self.ts(ct),
@@ -977,8 +999,14 @@ impl<'a> Checker<'a> {
                     let list = union_string(terms.iter().map(|&(tl, tm)| (tl, self.ts(tm))));
                     let msg = if self.tt.is_interface(t) {
                         format!("{ts} does not satisfy {cs} ({ts} missing in {list})")
-                    } else if terms.iter().any(|&(_, tm)| self.tt.identical(self.tt.under(t), tm)) {
-                        format!("{ts} does not satisfy {cs} (possibly missing ~ for {} in {cs})", self.ts(self.tt.under(t)))
+                    } else if terms
+                        .iter()
+                        .any(|&(_, tm)| self.tt.identical(self.tt.under(t), tm))
+                    {
+                        format!(
+                            "{ts} does not satisfy {cs} (possibly missing ~ for {} in {cs})",
+                            self.ts(self.tt.under(t))
+                        )
                     } else {
                         format!("{ts} does not satisfy {cs} ({ts} missing in {list})")
                     };
@@ -1022,7 +1050,10 @@ impl<'a> Checker<'a> {
         }
         if self.instance_depth >= MAX_INSTANCE_DEPTH {
             let name = self.generic_name(g);
-            self.error(at, format!("instantiation cycle: {name} instantiated too deeply"));
+            self.error(
+                at,
+                format!("instantiation cycle: {name} instantiated too deeply"),
+            );
             return None;
         }
         let mut copy = gf.decl.clone();
@@ -1031,7 +1062,10 @@ impl<'a> Checker<'a> {
         let saved = self.save();
         self.pkg = gf.pkg;
         self.file = gf.file;
-        let names: Vec<&ast::Ident> = tparam_names(&decl.tparams).into_iter().map(|(n, _)| n).collect();
+        let names: Vec<&ast::Ident> = tparam_names(&decl.tparams)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         let sc = self.binding_scope(&names, &targs);
         let scope_names = sc.names.clone();
         self.scopes.push(sc);
@@ -1070,9 +1104,15 @@ impl<'a> Checker<'a> {
         if targs.len() != n {
             let name = self.generic_name(g);
             let msg = if targs.len() > n {
-                format!("too many type arguments for type {name}: have {}, want {n}", targs.len())
+                format!(
+                    "too many type arguments for type {name}: have {}, want {n}",
+                    targs.len()
+                )
             } else {
-                format!("not enough type arguments for type {name}: have {}, want {n}", targs.len())
+                format!(
+                    "not enough type arguments for type {name}: have {}, want {n}",
+                    targs.len()
+                )
             };
             self.error(at, msg);
             return ids::INVALID;
@@ -1080,7 +1120,14 @@ impl<'a> Checker<'a> {
         if let Some(&t) = self.type_instances.get(&(g, targs.clone())) {
             return t;
         }
-        if !self.check_constraints(&gt.spec.tparams, gt.pkg, gt.file, &targs, at, Some(explicit)) {
+        if !self.check_constraints(
+            &gt.spec.tparams,
+            gt.pkg,
+            gt.file,
+            &targs,
+            at,
+            Some(explicit),
+        ) {
             return ids::INVALID;
         }
         self.instantiate_type(g, targs, at)
@@ -1095,7 +1142,10 @@ impl<'a> Checker<'a> {
         let gt = self.generic_types[&g].clone();
         if self.instance_depth >= MAX_INSTANCE_DEPTH {
             let name = self.generic_name(g);
-            self.error(at, format!("instantiation cycle: {name} instantiated too deeply"));
+            self.error(
+                at,
+                format!("instantiation cycle: {name} instantiated too deeply"),
+            );
             return ids::INVALID;
         }
         let args: Vec<String> = targs
@@ -1106,13 +1156,22 @@ impl<'a> Checker<'a> {
         let saved = self.save();
         self.pkg = gt.pkg;
         self.file = gt.file;
-        let tobj = self.new_obj(&name, ObjKind::TypeName, ids::INVALID, gt.spec.name.span, None);
+        let tobj = self.new_obj(
+            &name,
+            ObjKind::TypeName,
+            ids::INVALID,
+            gt.spec.name.span,
+            None,
+        );
         let named = self.tt.new_named(tobj, &name, Some(gt.pkg));
         self.tt.obj_mut(tobj).ty = named;
         self.type_instances.insert(key, named);
         self.instance_of.insert(named, (g, targs.clone()));
         self.instance_depth += 1;
-        let names: Vec<&ast::Ident> = tparam_names(&gt.spec.tparams).into_iter().map(|(n, _)| n).collect();
+        let names: Vec<&ast::Ident> = tparam_names(&gt.spec.tparams)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         let sc = self.binding_scope(&names, &targs);
         self.scopes.push(sc);
         let rhs = self.typexpr(&gt.spec.ty);
@@ -1137,7 +1196,9 @@ impl<'a> Checker<'a> {
             let Some(recv) = &decl.recv else { continue };
             let rnames = recv_tparams(recv);
             if rnames.len() != targs.len() {
-                let base = generic_recv_base(recv).map(|b| b.name.clone()).unwrap_or_default();
+                let base = generic_recv_base(recv)
+                    .map(|b| b.name.clone())
+                    .unwrap_or_default();
                 self.error(
                     recv.ty.span,
                     format!(
@@ -1182,12 +1243,18 @@ impl<'a> Checker<'a> {
         if let Some(gf) = self.generic_funcs.get(&o) {
             let s = expr_string(e);
             let _ = gf;
-            self.error(e.span, format!("cannot use generic function {s} without instantiation"));
+            self.error(
+                e.span,
+                format!("cannot use generic function {s} without instantiation"),
+            );
             return true;
         }
         if let Some(gt) = self.generic_types.get(&o) {
             let s = format!("{}{}", expr_string(e), tparams_string(&gt.spec.tparams));
-            self.error(e.span, format!("cannot use generic type {s} without instantiation"));
+            self.error(
+                e.span,
+                format!("cannot use generic type {s} without instantiation"),
+            );
             return true;
         }
         false
@@ -1239,10 +1306,8 @@ fn mentions_all_bound(e: &Expr, names: &[String], b: &HashMap<String, TypeId>) -
     let mut stack = vec![e];
     while let Some(e) = stack.pop() {
         match &e.kind {
-            ExprKind::Ident(id) => {
-                if names.contains(&id.name) && !b.contains_key(&id.name) {
-                    ok = false;
-                }
+            ExprKind::Ident(id) if names.contains(&id.name) && !b.contains_key(&id.name) => {
+                ok = false;
             }
             ExprKind::Paren(x)
             | ExprKind::Star(x)

@@ -145,7 +145,14 @@ impl Jumps<'_> {
     /// Rewrites the statements of the body; `loops`/`breaks` count the
     /// statements inside the body that unlabeled `continue`/`break` bind
     /// to; `inner` holds the labels declared inside the body.
-    fn stmts(&mut self, b: &mut Builder, ss: &mut [Stmt], loops: u32, breaks: u32, inner: &mut Vec<String>) {
+    fn stmts(
+        &mut self,
+        b: &mut Builder,
+        ss: &mut [Stmt],
+        loops: u32,
+        breaks: u32,
+        inner: &mut Vec<String>,
+    ) {
         for s in ss {
             self.stmt(b, s, loops, breaks, inner);
         }
@@ -157,7 +164,14 @@ impl Jumps<'_> {
         StmtKind::Block(b.block(vec![set, ret]))
     }
 
-    fn stmt(&mut self, b: &mut Builder, s: &mut Stmt, loops: u32, breaks: u32, inner: &mut Vec<String>) {
+    fn stmt(
+        &mut self,
+        b: &mut Builder,
+        s: &mut Stmt,
+        loops: u32,
+        breaks: u32,
+        inner: &mut Vec<String>,
+    ) {
         b.span = s.span;
         match &mut s.kind {
             StmtKind::Return(es) => {
@@ -175,7 +189,9 @@ impl Jumps<'_> {
                 s.kind = StmtKind::Block(b.block(v));
             }
             StmtKind::Break(None) if breaks == 0 => s.kind = self.jump_out(b, 1),
-            StmtKind::Continue(None) if loops == 0 => s.kind = StmtKind::Return(vec![b.name("true")]),
+            StmtKind::Continue(None) if loops == 0 => {
+                s.kind = StmtKind::Return(vec![b.name("true")])
+            }
             StmtKind::Break(Some(l)) | StmtKind::Continue(Some(l)) if !inner.contains(&l.name) => {
                 let name = l.name.clone();
                 let is_continue = matches!(s.kind, StmtKind::Continue(_));
@@ -187,7 +203,11 @@ impl Jumps<'_> {
                     };
                     return;
                 }
-                let i = match self.outer.iter().position(|(n, c)| *n == name && *c == is_continue) {
+                let i = match self
+                    .outer
+                    .iter()
+                    .position(|(n, c)| *n == name && *c == is_continue)
+                {
                     Some(i) => i,
                     None => {
                         self.outer.push((name, is_continue));
@@ -252,16 +272,19 @@ impl<'a> Checker<'a> {
     ) {
         // The iterator: func(yield func(...) bool), no results.
         let yield_params = match &sig.params[..] {
-            [y] if sig.results.is_empty() && !sig.variadic => match self.tt.get(self.tt.under(*y)).clone() {
-                Type::Func(ys) if ys.results.len() == 1
-                    && self.tt.identical(self.tt.under(ys.results[0]), ids::BOOL)
-                    && ys.params.len() <= 2
-                    && !ys.variadic =>
-                {
-                    Some(ys.params)
+            [y] if sig.results.is_empty() && !sig.variadic => {
+                match self.tt.get(self.tt.under(*y)).clone() {
+                    Type::Func(ys)
+                        if ys.results.len() == 1
+                            && self.tt.identical(self.tt.under(ys.results[0]), ids::BOOL)
+                            && ys.params.len() <= 2
+                            && !ys.variadic =>
+                    {
+                        Some(ys.params)
+                    }
+                    _ => None,
                 }
-                _ => None,
-            },
+            }
             _ => None,
         };
         let Some(yp) = yield_params else {
@@ -296,13 +319,20 @@ impl<'a> Checker<'a> {
         let named: Vec<String> = self
             .funcs
             .last()
-            .map(|f| f.named_results.iter().map(|&o| self.tt.obj(o).name.clone()).collect())
+            .map(|f| {
+                f.named_results
+                    .iter()
+                    .map(|&o| self.tt.obj(o).name.clone())
+                    .collect()
+            })
             .unwrap_or_default();
         let named_results = !named.is_empty();
         let result_names: Vec<String> = if named_results {
             named
         } else {
-            (0..results.len()).map(|i| format!("#r{i}.{}", s.id.0)).collect()
+            (0..results.len())
+                .map(|i| format!("#r{i}.{}", s.id.0))
+                .collect()
         };
 
         // The body, copied with fresh ids and its jumps rewritten.
@@ -331,7 +361,10 @@ impl<'a> Checker<'a> {
         };
         jumps.stmts(&mut b, &mut bd.stmts, 0, 0, &mut Vec::new());
         if let Some(sp) = jumps.defer {
-            self.error(sp, "defer in the body of a range-over-func loop is not supported by gol");
+            self.error(
+                sp,
+                "defer in the body of a range-over-func loop is not supported by gol",
+            );
             return;
         }
         let mut b = Builder {
@@ -375,7 +408,9 @@ impl<'a> Checker<'a> {
         }));
         let vars: Vec<Expr> = key_c.into_iter().chain(value_c).collect();
         if !vars.is_empty() {
-            let rhs: Vec<Expr> = (0..vars.len()).map(|i| b.syn_name(&format!("#p{i}"))).collect();
+            let rhs: Vec<Expr> = (0..vars.len())
+                .map(|i| b.syn_name(&format!("#p{i}")))
+                .collect();
             if define {
                 let names: Vec<Ident> = vars
                     .iter()
@@ -420,7 +455,10 @@ impl<'a> Checker<'a> {
             }],
         };
         let lit_body = b.block(lit_stmts);
-        let lit = b.expr(ExprKind::FuncLit { ty: ft, body: lit_body });
+        let lit = b.expr(ExprKind::FuncLit {
+            ty: ft,
+            body: lit_body,
+        });
         let lit_id = lit.id;
         let call = b.expr(ExprKind::Call {
             func: Box::new(seq),
@@ -438,7 +476,9 @@ impl<'a> Checker<'a> {
         let ret_vals: Vec<Expr> = if named_results {
             vec![]
         } else {
-            (0..results.len()).map(|i| b.syn_name(&format!("#r{i}"))).collect()
+            (0..results.len())
+                .map(|i| b.syn_name(&format!("#r{i}")))
+                .collect()
         };
         let cond = b.state_is(2);
         let ret = b.stmt(StmtKind::Return(ret_vals));

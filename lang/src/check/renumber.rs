@@ -308,7 +308,11 @@ impl Renumber<'_> {
                 self.block(body);
             }
             StmtKind::Range {
-                key, value, x, body, ..
+                key,
+                value,
+                x,
+                body,
+                ..
             } => {
                 if let Some(k) = key {
                     self.expr(k);
