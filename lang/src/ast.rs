@@ -75,6 +75,11 @@ impl NodeIdGen {
         self.next += 1;
         id
     }
+    /// A generator that goes on from `next` (the checker's, for copies of
+    /// generic declarations).
+    pub fn starting_at(next: u32) -> NodeIdGen {
+        NodeIdGen { next }
+    }
     /// How many ids have been handed out: a bound for dense side tables.
     pub fn count(&self) -> u32 {
         self.next
@@ -168,7 +173,18 @@ pub struct TypeSpec {
     pub name: Ident,
     /// `type A = B` declares an alias.
     pub alias: bool,
+    /// `type L[T any] ...`: the type parameters (empty if not generic).
+    pub tparams: Vec<TypeParam>,
     pub ty: Expr,
+}
+
+/// One group of a type parameter list: `K comparable`, `T, U any`.
+#[derive(Clone, Debug)]
+pub struct TypeParam {
+    pub names: Vec<Ident>,
+    /// The constraint: a type name, an interface, or a union of terms
+    /// (parsed as an interface holding one [`InterfaceElem::Union`]).
+    pub constraint: Expr,
 }
 
 #[derive(Clone, Debug)]
@@ -176,6 +192,8 @@ pub struct FuncDecl {
     pub span: Span,
     pub recv: Option<Param>,
     pub name: Ident,
+    /// `func F[T any]`: the type parameters (empty if not generic).
+    pub tparams: Vec<TypeParam>,
     pub ty: FuncType,
     /// `None` for a declaration without body: allowed only in the standard
     /// packages' declaration files, whose bodies are native.
@@ -225,6 +243,8 @@ pub enum InterfaceElem {
     },
     /// An embedded interface, by name.
     Embed(Expr),
+    /// A type set: `~int | ~string | float64` (each term with its `~`).
+    Union(Vec<(bool, Expr)>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -272,6 +292,10 @@ pub enum ExprKind {
     Paren(Box<Expr>),
     Selector(Box<Expr>, Ident),
     Index(Box<Expr>, Box<Expr>),
+    /// `F[int, string]`, `Pair[K, V]`: an instantiation with two or more
+    /// type arguments (one argument parses as [`ExprKind::Index`]; the
+    /// checker tells an index from an instantiation).
+    IndexList(Box<Expr>, Vec<Expr>),
     /// `x[lo:hi]`, `x[lo:hi:max]` (`three` tells the form even when bounds are missing).
     Slice {
         x: Box<Expr>,

@@ -106,6 +106,11 @@ pub enum Token {
     LParen,
     RParen,
     LBrack,
+    /// A `[` that the parser reads as an instantiation's (`List[int]`)
+    /// or an index's: set by `parser::repair::mark_instances` where a
+    /// type could not follow the matching `]`, so `a [n]T` stays an
+    /// array type and `List[int]` parses as a type name in a parameter.
+    LBrackInst,
     RBrack,
     LBrace,
     RBrace,
@@ -309,7 +314,7 @@ impl Token {
             Ellipsis => "...",
             LParen => "(",
             RParen => ")",
-            LBrack => "[",
+            LBrack | LBrackInst => "[",
             RBrack => "]",
             LBrace => "{",
             RBrace => "}",

@@ -36,6 +36,13 @@ pub(crate) trait Visitor {
 
     /// Called with the names a `:=` declares, after its values.
     fn defined(&mut self, _names: &[Ident]) {}
+
+    /// Walks the statement that replaces `s` (a range over a function
+    /// the checker rewrote), if the visitor knows of one; `false` walks
+    /// `s` itself.
+    fn replaced(&mut self, _s: &Stmt, _depth: u32) -> bool {
+        false
+    }
 }
 
 pub(crate) fn block<V: Visitor>(v: &mut V, b: &Block, depth: u32) {
@@ -85,6 +92,9 @@ fn func_type<V: Visitor>(v: &mut V, t: &FuncType, depth: u32) {
 
 pub(crate) fn stmt<V: Visitor>(v: &mut V, s: &Stmt, depth: u32) {
     if depth > V::MAX_DEPTH {
+        return;
+    }
+    if v.replaced(s, depth) {
         return;
     }
     let d = depth + 1;
@@ -220,6 +230,10 @@ pub(crate) fn expr<V: Visitor>(v: &mut V, x: &Expr, depth: u32) {
             e(v, a);
             e(v, b);
         }
+        ExprKind::IndexList(a, bs) => {
+            e(v, a);
+            bs.iter().for_each(|b| e(v, b));
+        }
         ExprKind::Slice { x, lo, hi, max, .. } => {
             e(v, x);
             for y in [lo, hi, max].into_iter().flatten() {
@@ -255,6 +269,7 @@ pub(crate) fn expr<V: Visitor>(v: &mut V, x: &Expr, depth: u32) {
                 match el {
                     InterfaceElem::Method { ty, .. } => func_type(v, ty, d),
                     InterfaceElem::Embed(x) => e(v, x),
+                    InterfaceElem::Union(ts) => ts.iter().for_each(|(_, t)| e(v, t)),
                 }
             }
         }

@@ -148,14 +148,6 @@ fn missing_package_clause() {
 #[test]
 fn unsupported_features() {
     check(
-        "package main\nfunc F[T any](x T) {}\n",
-        &["x.go:2:7: generics are not supported by gol"],
-    );
-    check(
-        "package main\ntype L[K comparable, V any] struct{}\n",
-        &["x.go:2:7: generics are not supported by gol"],
-    );
-    check(
         "package main\ntype T struct { x int \"tag\" }\n",
         &["x.go:2:23: struct tags are not supported by gol"],
     );

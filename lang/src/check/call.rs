@@ -16,7 +16,13 @@ impl<'a> Checker<'a> {
         args: &'a [Expr],
         ellipsis: Option<Span>,
     ) -> Operand<'a> {
-        let x = self.raw_expr(func, None);
+        let x = match self.generic_callee(func, args, ellipsis.is_some()) {
+            Some(x) => {
+                self.record(&x);
+                x
+            }
+            None => self.raw_expr(func, None),
+        };
         match x.mode {
             Mode::Invalid => {
                 for a in args {

@@ -182,6 +182,25 @@ pub(crate) struct Checker<'a> {
     pub(crate) pos_override: Option<Span>,
     /// Map key types to check for comparability once declarations are done.
     pub(crate) later_map_keys: Vec<(TypeId, Span)>,
+    /// Copies of generic declarations, one per instance (see `generic`).
+    pub(crate) arena: &'a super::generic::Arena,
+    /// Node ids for those copies.
+    pub(crate) ids: crate::ast::NodeIdGen,
+    pub(crate) generic_funcs: HashMap<ObjId, super::generic::GenericFunc<'a>>,
+    pub(crate) generic_types: HashMap<ObjId, super::generic::GenericType<'a>>,
+    pub(crate) func_instances: HashMap<(ObjId, Vec<TypeId>), ObjId>,
+    pub(crate) type_instances: HashMap<(ObjId, Vec<TypeId>), TypeId>,
+    /// Each instantiated named type: its generic type and type arguments.
+    pub(crate) instance_of: HashMap<TypeId, (ObjId, Vec<TypeId>)>,
+    /// The type parameter bindings an instance's body is checked with.
+    pub(crate) body_scopes: HashMap<ObjId, HashMap<String, ObjId>>,
+    pub(crate) instance_depth: u32,
+    /// A constraint is being resolved: constraint-only interfaces allowed.
+    pub(crate) in_constraint: bool,
+    /// Type-set terms of interface literals (by expression) and of
+    /// declared constraint interfaces (by named type).
+    pub(crate) expr_terms: HashMap<NodeId, Vec<(bool, TypeId)>>,
+    pub(crate) named_terms: HashMap<TypeId, Vec<(bool, TypeId)>>,
 }
 
 impl<'a> Checker<'a> {
@@ -189,6 +208,8 @@ impl<'a> Checker<'a> {
         srcs: &'a [PkgSrc],
         available: &'a [String],
         sources: &'a crate::source::SourceMap,
+        arena: &'a super::generic::Arena,
+        ids: crate::ast::NodeIdGen,
     ) -> Checker<'a> {
         let mut c = Checker {
             srcs,
@@ -224,6 +245,18 @@ impl<'a> Checker<'a> {
             iface_methods: HashMap::new(),
             later_map_keys: Vec::new(),
             pos_override: None,
+            arena,
+            ids,
+            generic_funcs: HashMap::new(),
+            generic_types: HashMap::new(),
+            func_instances: HashMap::new(),
+            type_instances: HashMap::new(),
+            instance_of: HashMap::new(),
+            body_scopes: HashMap::new(),
+            instance_depth: 0,
+            in_constraint: false,
+            expr_terms: HashMap::new(),
+            named_terms: HashMap::new(),
         };
         c.init_universe();
         c
@@ -461,25 +494,51 @@ impl<'a> Checker<'a> {
             self.check_package_clauses();
         }
         self.collect_objects();
+        self.collect_generics();
         // Declare every package-level object, dependencies first.
         for o in self.declaration_order() {
             self.obj_decl(o);
         }
         self.check_method_sets();
         // Bodies.
-        let bodies = std::mem::take(&mut self.pending_bodies);
-        for (obj, pkg, file, decl) in bodies {
-            self.pkg = pkg;
-            self.file = file;
-            self.func_body_decl(obj, decl);
-        }
+        let id = self.pkg;
+        self.check_pending_bodies();
         self.check_script_main();
         self.check_session_units();
+        self.check_pending_bodies();
+        self.pkg = id;
         self.init_order();
         self.unused_imports();
         if is_main {
             self.check_main_func();
         }
+    }
+
+    /// Checks the bodies waiting, including those of instances of
+    /// generic functions and methods made while checking them (with their
+    /// type parameters bound).
+    fn check_pending_bodies(&mut self) {
+        let (pkg0, file0) = (self.pkg, self.file);
+        loop {
+            let bodies = std::mem::take(&mut self.pending_bodies);
+            if bodies.is_empty() {
+                break;
+            }
+            for (obj, pkg, file, decl) in bodies {
+                self.pkg = pkg;
+                self.file = file;
+                match self.body_scopes.get(&obj).cloned() {
+                    Some(names) => {
+                        self.scopes = vec![Scope { names, depth: 0 }];
+                        self.func_body_decl(obj, decl);
+                        self.scopes.clear();
+                    }
+                    None => self.func_body_decl(obj, decl),
+                }
+            }
+        }
+        self.pkg = pkg0;
+        self.file = file0;
     }
 
     fn check_package_clauses(&mut self) {
@@ -563,7 +622,15 @@ impl<'a> Checker<'a> {
         self.pkgs[self.pkg.0 as usize].imports_decl = decls;
     }
 
-    pub(crate) fn finish(self) -> (TypeTable, Info, Vec<Diagnostic>, Results) {
+    pub(crate) fn finish(
+        self,
+    ) -> (
+        TypeTable,
+        Info,
+        Vec<Diagnostic>,
+        Results,
+        crate::ast::NodeIdGen,
+    ) {
         let mut packages = Vec::new();
         for p in self.pkgs {
             packages.push(PkgResult {
@@ -587,6 +654,7 @@ impl<'a> Checker<'a> {
                 packages,
                 main: self.main,
             },
+            self.ids,
         )
     }
 }

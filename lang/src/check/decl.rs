@@ -353,6 +353,9 @@ impl<'a> Checker<'a> {
         }
         let named = self.tt.obj(o).ty;
         let rhs = self.typexpr(&spec.ty);
+        if let Some(v) = self.expr_terms.get(&spec.ty.id).cloned() {
+            self.named_terms.insert(named, v);
+        }
         let under = if self.tt.is_named(rhs) {
             self.under_checked(rhs)
         } else {
@@ -445,7 +448,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn func_decl(&mut self, o: ObjId, decl: &'a ast::FuncDecl) {
+    pub(crate) fn func_decl(&mut self, o: ObjId, decl: &'a ast::FuncDecl) {
         let mut recv_t = None;
         if let Some(r) = &decl.recv {
             recv_t = Some(self.receiver_type(r));

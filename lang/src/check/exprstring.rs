@@ -53,6 +53,17 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
             write_expr(s, i, d);
             s.push(']');
         }
+        ExprKind::IndexList(x, is) => {
+            write_expr(s, x, d);
+            s.push('[');
+            for (k, i) in is.iter().enumerate() {
+                if k > 0 {
+                    s.push_str(", ");
+                }
+                write_expr(s, i, d);
+            }
+            s.push(']');
+        }
         ExprKind::Slice {
             x,
             lo,
@@ -179,6 +190,17 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
                         write_sig(s, ty, d);
                     }
                     InterfaceElem::Embed(e) => write_expr(s, e, d),
+                    InterfaceElem::Union(ts) => {
+                        for (k, (tilde, t)) in ts.iter().enumerate() {
+                            if k > 0 {
+                                s.push_str(" | ");
+                            }
+                            if *tilde {
+                                s.push('~');
+                            }
+                            write_expr(s, t, d);
+                        }
+                    }
                 }
             }
             s.push('}');

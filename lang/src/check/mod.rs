@@ -62,9 +62,12 @@ mod conversion;
 mod decl;
 mod expr;
 mod exprstring;
+mod generic;
 mod initorder;
 mod load;
 pub(crate) mod lookup;
+mod rangefunc;
+mod renumber;
 mod resolver;
 mod stmt;
 mod typexpr;
@@ -234,6 +237,11 @@ pub struct Info {
     /// Per function (keyed by the `FuncDecl` name ident or `FuncLit` expr
     /// id): the function's object for declarations.
     pub(crate) funcs: HashMap<NodeId, ObjId>,
+    /// Explicit instantiations of generic functions (`F[int]`, keyed by
+    /// the index expression): the instance.
+    pub(crate) instances: HashMap<NodeId, ObjId>,
+    /// The function literals that are bodies of range-over-func loops.
+    pub(crate) range_bodies: std::collections::HashSet<NodeId>,
 }
 
 impl Info {
@@ -299,6 +307,13 @@ pub struct Program {
     pub info: Info,
     /// The main package's `func main`.
     pub main: ObjId,
+    /// The declarations of generic functions' and methods' instances,
+    /// each a copy of its generic declaration (see `generic`).
+    pub instances: Vec<ast::FuncDecl>,
+    /// Statements the checker rewrote (a range over a function), by the
+    /// id of the statement each replaces: the code generator compiles the
+    /// replacement.
+    pub rewrites: Vec<(NodeId, ast::Stmt)>,
 }
 
 impl Program {
@@ -321,10 +336,19 @@ pub fn check_program(
     let available = importer.available();
     let srcs = load::load(sources, ids, files, importer, &mut diags);
     let sources: &SourceMap = sources;
+    let start = ids.count();
     let run = || {
-        let mut checker = checker::Checker::new(&srcs, &available, sources);
+        let arena = generic::Arena::default();
+        let mut checker = checker::Checker::new(
+            &srcs,
+            &available,
+            sources,
+            &arena,
+            NodeIdGen::starting_at(start),
+        );
         checker.check_all();
-        checker.finish()
+        let out = checker.finish();
+        (out, arena.into_inner())
     };
     // The checker recurses along the syntax tree, which the parser lets
     // grow 10,000 operators deep: give it a stack that can hold that (the
@@ -341,7 +365,7 @@ pub fn check_program(
             Err(_) => Some(run()),
         }
     });
-    let Some((tt, info, mut cdiags, results)) = outcome else {
+    let Some(((tt, info, mut cdiags, results, new_ids), (instances, rewrites))) = outcome else {
         let span = srcs
             .last()
             .and_then(|p| p.files.first())
@@ -354,6 +378,7 @@ pub fn check_program(
         crate::diag::sort(&mut diags);
         return (None, diags);
     };
+    *ids = new_ids;
     diags.append(&mut cdiags);
     crate::diag::sort(&mut diags);
     if !diags.is_empty() {
@@ -385,6 +410,8 @@ pub fn check_program(
             types: tt,
             info,
             main,
+            instances,
+            rewrites,
         }),
         diags,
     )

@@ -81,7 +81,7 @@ impl<'a> Checker<'a> {
         self.fall = fall;
     }
 
-    fn block(&mut self, b: &'a Block) {
+    pub(crate) fn block(&mut self, b: &'a Block) {
         self.open_scope();
         let fall = std::mem::take(&mut self.fall);
         self.stmt_list(&b.stmts);
@@ -1152,14 +1152,10 @@ impl<'a> Checker<'a> {
                         );
                     }
                 }
-                Type::Func(_) => {
-                    self.error(
-                        xe.span,
-                        format!(
-                            "cannot range over {d}: range over functions is not supported by gol"
-                        ),
-                    );
-                    x.mode = Mode::Invalid;
+                Type::Func(sig) => {
+                    self.range_func(label, s, key, value, define, xe, body, sig, d);
+                    self.close_scope();
+                    return;
                 }
                 _ => {
                     self.error(xe.span, format!("cannot range over {d}"));

@@ -103,7 +103,7 @@ impl<'a> Checker<'a> {
             }
             ExprKind::FuncType(ft) => self.func_type(ft),
             ExprKind::StructType(fields) => self.struct_type(fields),
-            ExprKind::InterfaceType(elems) => self.interface_type(elems),
+            ExprKind::InterfaceType(elems) => self.interface_type(e.id, elems),
             ExprKind::Bad => ids::INVALID,
             _ => {
                 let x = self.expr_or_type(e);
@@ -272,11 +272,31 @@ impl<'a> Checker<'a> {
         spans.push(span);
     }
 
-    fn interface_type(&mut self, elems: &'a [ast::InterfaceElem]) -> TypeId {
+    fn interface_type(&mut self, id: ast::NodeId, elems: &'a [ast::InterfaceElem]) -> TypeId {
         let mut methods: Vec<IMethod> = Vec::new();
         let mut comparable = false;
+        // The type set's terms, kept beside the type (see `generic`).
+        let mut terms: Option<Vec<(bool, TypeId)>> = None;
         for el in elems {
             match el {
+                ast::InterfaceElem::Union(ts) => {
+                    let mut v = Vec::new();
+                    // Terms may be constraints themselves (`Signed |
+                    // Unsigned`): their terms join the union.
+                    let saved = std::mem::replace(&mut self.in_constraint, true);
+                    for (tilde, te) in ts {
+                        let t = self.typexpr(te);
+                        if self.tt.is_invalid(t) {
+                            continue;
+                        }
+                        match self.named_terms.get(&t) {
+                            Some(inner) => v.extend(inner.iter().copied()),
+                            None => v.push((*tilde, t)),
+                        }
+                    }
+                    self.in_constraint = saved;
+                    terms = Some(self.intersect_terms(terms, v));
+                }
                 ast::InterfaceElem::Method { name, ty } => {
                     let sig = self.func_type(ty);
                     let pkg = if crate::types::is_exported(&name.name) {
@@ -299,16 +319,14 @@ impl<'a> Checker<'a> {
                     if self.tt.is_invalid(t) {
                         continue;
                     }
+                    if let Some(v) = self.named_terms.get(&t).cloned() {
+                        terms = Some(self.intersect_terms(terms, v));
+                    }
                     let u = self.under_checked(t);
                     let Some(iface) = self.tt.interface(u).cloned() else {
+                        // A single non-interface term: `interface{ int }`.
                         if !self.tt.is_invalid(u) {
-                            let s = self.ts(t);
-                            self.error(
-                                e.span,
-                                format!(
-                                    "cannot use {s} in interface (gol has no type constraints)"
-                                ),
-                            );
+                            terms = Some(self.intersect_terms(terms, vec![(false, t)]));
                         }
                         continue;
                     };
@@ -326,6 +344,9 @@ impl<'a> Checker<'a> {
             }
         }
         methods.sort_by(|a, b| a.name.cmp(&b.name));
+        if let Some(v) = terms {
+            self.expr_terms.insert(id, v);
+        }
         self.tt.intern(Type::Interface(Interface {
             methods,
             comparable,
@@ -356,6 +377,8 @@ pub(crate) fn embedded_name(e: &Expr) -> Option<&str> {
         ExprKind::Ident(id) => Some(&id.name),
         ExprKind::Star(x) | ExprKind::Paren(x) => embedded_name(x),
         ExprKind::Selector(_, sel) => Some(&sel.name),
+        // An embedded instantiation `Base[T]` is named `Base`.
+        ExprKind::Index(x, _) | ExprKind::IndexList(x, _) => embedded_name(x),
         _ => None,
     }
 }

@@ -172,6 +172,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let func_s = strip_parens(func);
         let callee_obj = match &func_s.kind {
             ExprKind::Ident(id) => self.g.info.uses.get(&id.id).copied(),
+            ExprKind::Index(..) | ExprKind::IndexList(..) => {
+                self.g.info.instances.get(&func_s.id).copied()
+            }
             ExprKind::Selector(x, name) => match self.g.info.selections.get(&func_s.id).cloned() {
                 None => self.g.info.uses.get(&name.id).copied(),
                 Some(sel) if sel.kind == SelectionKind::MethodVal => {

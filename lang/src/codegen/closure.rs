@@ -46,8 +46,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
         };
         walk::block(&mut walk, body, 0);
         let caps = walk.caps;
-        self.lit_count += 1;
-        let name = format!("{}.func{}", self.name, self.lit_count);
+        let name = if self.g.info.range_bodies.contains(&e.id) {
+            self.range_count += 1;
+            format!("{}-range{}", self.name, self.range_count)
+        } else {
+            self.lit_count += 1;
+            format!("{}.func{}", self.name, self.lit_count)
+        };
         self.g.lit_captures.insert(e.id, caps.clone());
         let f = self.g.new_func(name, Body::Lit(e, ty, body));
         if caps.is_empty() {
@@ -107,6 +112,16 @@ impl Visitor for Captures<'_, '_, '_> {
     fn defined(&mut self, names: &[ast::Ident]) {
         for n in names {
             self.note(n);
+        }
+    }
+
+    fn replaced(&mut self, s: &ast::Stmt, depth: u32) -> bool {
+        match self.f.g.rewrites.get(&s.id).copied() {
+            Some(r) => {
+                walk::stmt(self, r, depth + 1);
+                true
+            }
+            None => false,
         }
     }
 }

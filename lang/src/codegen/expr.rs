@@ -301,6 +301,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 args,
                 ellipsis,
             } => self.call(e, func, args, ellipsis.is_some(), d),
+            ExprKind::Index(..) | ExprKind::IndexList(..)
+                if self.g.info.instances.contains_key(&e.id) =>
+            {
+                let o = self.g.info.instances[&e.id];
+                self.func_value(o, d, e.span)
+            }
             ExprKind::Index(x, i) => self.index(e, x, i, d),
             ExprKind::Slice { x, lo, hi, max, .. } => {
                 self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), d)

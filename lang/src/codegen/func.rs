@@ -82,6 +82,9 @@ pub(super) struct FnGen<'g, 'a> {
     pub(super) results: Vec<TypeId>,
     /// The next closure literal number (`main.f.func1`).
     pub(super) lit_count: u32,
+    /// Bodies of range-over-func loops compiled so far (Go names them
+    /// `f-range1`, `f-range2`, ...).
+    pub(super) range_count: u32,
     pub(super) name: String,
     pub(super) pending_label: Option<String>,
     /// Whether the body contains a `defer`.
@@ -131,6 +134,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             named_results: Vec::new(),
             results: Vec::new(),
             lit_count: 0,
+            range_count: 0,
             name: name.clone(),
             pending_label: None,
             has_defer: false,

@@ -35,6 +35,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
             self.err(s.span, "a statement nested this deeply");
             return;
         }
+        if let Some(&r) = self.g.rewrites.get(&s.id) {
+            self.pending_label = None;
+            self.stmt(r, depth + 1);
+            return;
+        }
         self.set_pos(s.span.lo);
         let mark = self.top;
         match &s.kind {

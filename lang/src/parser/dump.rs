@@ -419,6 +419,15 @@ fn expr(out: &mut String, e: &Expr) {
             expr(out, i);
             out.push(')');
         }
+        ExprKind::IndexList(x, is) => {
+            out.push_str("(index ");
+            expr(out, x);
+            for i in is {
+                out.push(' ');
+                expr(out, i);
+            }
+            out.push(')');
+        }
         ExprKind::Slice {
             x,
             lo,
@@ -538,6 +547,14 @@ fn expr(out: &mut String, e: &Expr) {
                     InterfaceElem::Embed(t) => {
                         out.push(' ');
                         expr(out, t);
+                    }
+                    InterfaceElem::Union(ts) => {
+                        out.push_str(" (union");
+                        for (tilde, t) in ts {
+                            out.push_str(if *tilde { " ~" } else { " " });
+                            expr(out, t);
+                        }
+                        out.push(')');
                     }
                 }
             }

@@ -84,7 +84,7 @@ mod repair;
 mod state;
 mod syntax_error;
 
-use repair::{repair, type_param_lists, Fix};
+use repair::{mark_instances, repair, Fix};
 pub(crate) use state::{Header, ParamEntry, State, TopItem};
 use syntax_error::{open_bracket, syntax_error, NEWLINE_BEFORE_BRACE};
 
@@ -136,21 +136,12 @@ fn parse(
         }
         (t, d, trunc)
     };
-    let (full, mut diags, truncated) = lex(src, base);
+    let (mut full, mut diags, truncated) = lex(src, base);
     if truncated {
         // The nesting cap was hit: parsing the rest would only add noise.
         return (empty_file(src, base), diags);
     }
-    // Generic declarations: one clear error at each type parameter list.
-    let generic = type_param_lists(&full);
-    if !generic.is_empty() {
-        diags.extend(
-            generic
-                .into_iter()
-                .map(|s| Diagnostic::error(s, "generics are not supported by gol")),
-        );
-        return (empty_file(src, base), diags);
-    }
+    mark_instances(&mut full);
     // A missing comma in a multi-line list (`f(a\n)`, `{1,\n2\n}`) is the
     // most common syntax error, and lalrpop's recovery, which resumes at the
     // statement level, would then misread the rest of the literal. Go's
@@ -180,6 +171,7 @@ fn parse(
         let i = cur_light.partition_point(|t| t.0 < fix.pos());
         let beyond = cur_light.get(i + 1).map_or(u32::MAX, |t| t.0);
         let (mut t, _, _) = lex(src, base);
+        mark_instances(&mut t);
         for f in fixes.iter().chain(std::iter::once(&fix)) {
             f.apply(&mut t);
         }

@@ -63,79 +63,56 @@ pub(super) fn repair(d: &Diagnostic, toks: &[(u32, Token, u32)]) -> Option<Fix> 
     None
 }
 
-/// The type parameter lists of generic declarations (`func f[T any]`,
-/// `type L[T any] ...`, also in `type ( ... )` groups), found on the tokens
-/// before parsing. gol leaves generics out; the grammar has no syntax for
-/// instantiations (`List[T]`) or most constraints, so without this scan a
-/// generic program gets whatever syntax error comes first, somewhere else.
-/// `type A [N]int` and `type A [P *C]int` are arrays, as Go reads them.
-pub(super) fn type_param_lists(toks: &[(u32, Token, u32)]) -> Vec<Span> {
-    let tok = |i: usize| toks.get(i).map(|t| &t.1);
-    // Whether the `[` at i opens a type parameter list of a type declaration.
-    let type_params_at = |i: usize| {
-        matches!(tok(i + 1), Some(Token::Ident(_)))
-            && matches!(
-                tok(i + 2),
-                Some(
-                    Token::Ident(_)
-                        | Token::Comma
-                        | Token::Interface
-                        | Token::Func
-                        | Token::Map
-                        | Token::Chan
-                        | Token::Struct
-                        | Token::Tilde
-                        | Token::LBrack
-                )
-            )
-    };
-    // The span from the `[` at i to its `]`.
-    let list = |i: usize| {
+/// Marks the `[` of `name[...]` as [`Token::LBrackInst`] where the token
+/// after the matching `]` cannot start a type: there the brackets hold an
+/// index or type arguments (`List[int]`, `m[k] = v`), never an array
+/// length. Go's parser decides `a [n]T` (a parameter `a` of array type)
+/// against `List[T]` (a parameter of an instantiated type) by the same
+/// look past the `]`; an LR(1) grammar cannot, so the lexer's tokens carry
+/// the decision. Brackets with a top-level `:` are slices and stay `[`.
+pub(super) fn mark_instances(toks: &mut [(u32, Token, u32)]) {
+    for i in 1..toks.len() {
+        if toks[i].1 != Token::LBrack || !matches!(toks[i - 1].1, Token::Ident(_)) {
+            continue;
+        }
         let mut nest = 0usize;
-        for (_, t, hi) in &toks[i..] {
-            match t {
-                Token::LBrack => nest += 1,
-                Token::RBrack => {
+        let mut close = None;
+        let mut colon = false;
+        for (j, t) in toks.iter().enumerate().skip(i) {
+            match t.1 {
+                Token::LBrack | Token::LBrackInst | Token::LParen | Token::LBrace => nest += 1,
+                Token::RBrack | Token::RParen | Token::RBrace => {
                     nest -= 1;
                     if nest == 0 {
-                        return Span::new(toks[i].0, *hi);
+                        close = Some(j);
+                        break;
                     }
                 }
+                Token::Colon if nest == 1 => colon = true,
                 _ => {}
             }
         }
-        Span::new(toks[i].0, toks[i].2)
-    };
-    let mut out = Vec::new();
-    let mut braces = 0i64;
-    // Parenthesis nesting inside a `type ( ... )` group at top level.
-    let mut group: Option<usize> = None;
-    for i in 0..toks.len() {
-        match tok(i) {
-            Some(Token::LBrace) => braces += 1,
-            Some(Token::RBrace) => braces -= 1,
-            _ => {}
-        }
-        if braces != 0 {
+        let Some(j) = close else { continue };
+        if colon || j == i + 1 || toks[j].1 != Token::RBrack {
             continue;
         }
-        let name_bracket = matches!(tok(i + 1), Some(Token::Ident(_)))
-            && matches!(tok(i + 2), Some(Token::LBrack));
-        match tok(i) {
-            Some(Token::Func | Token::FuncDecl) if name_bracket => out.push(list(i + 2)),
-            Some(Token::Type) if name_bracket && type_params_at(i + 2) => out.push(list(i + 2)),
-            Some(Token::Type) if matches!(tok(i + 1), Some(Token::LParen)) => group = Some(0),
-            Some(Token::LParen) if group.is_some() => group = group.map(|n| n + 1),
-            Some(Token::RParen) if group.is_some() => {
-                group = group.and_then(|n| n.checked_sub(1)).filter(|&n| n > 0);
-            }
-            _ => {}
-        }
-        // A spec of a type group starts after its `(` or a `;`.
-        let spec_start = group == Some(1) && matches!(tok(i), Some(Token::LParen | Token::Semi(_)));
-        if spec_start && name_bracket && type_params_at(i + 2) {
-            out.push(list(i + 2));
+        let type_follows = matches!(
+            toks.get(j + 1).map(|t| &t.1),
+            Some(
+                Token::Ident(_)
+                    | Token::Func
+                    | Token::Map
+                    | Token::Chan
+                    | Token::Struct
+                    | Token::Interface
+                    | Token::Star
+                    | Token::LBrack
+                    | Token::LParen
+                    | Token::Arrow
+            )
+        );
+        if !type_follows {
+            toks[i].1 = Token::LBrackInst;
         }
     }
-    out
 }

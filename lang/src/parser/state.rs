@@ -211,6 +211,7 @@ impl<'src> State<'src> {
                     | ExprKind::MapType(..)
                     | ExprKind::StructType(_)
                     | ExprKind::Index(..)
+                    | ExprKind::IndexList(..)
                     | ExprKind::Bad
             );
             if !ok {
@@ -247,8 +248,15 @@ impl<'src> State<'src> {
         specs
     }
 
-    pub(crate) fn generics(&mut self, lo: u32, hi: u32) {
-        self.error(lo, hi, "generics are not supported by gol");
+    /// `List[int]`, `Pair[K, V]` in a type: one argument is an index
+    /// expression, more an index list (as in expressions).
+    pub(crate) fn instance(&mut self, lo: u32, hi: u32, x: Expr, mut args: Vec<Expr>) -> Expr {
+        let kind = if args.len() == 1 {
+            ExprKind::Index(Box::new(x), Box::new(args.remove(0)))
+        } else {
+            ExprKind::IndexList(Box::new(x), args)
+        };
+        self.expr(lo, hi, kind)
     }
 
     pub(crate) fn struct_tag(&mut self, lo: u32, hi: u32) {
@@ -343,6 +351,7 @@ impl<'src> State<'src> {
         span: Span,
         recv: Option<(Vec<ParamEntry>, u32)>,
         name: Ident,
+        tparams: Vec<TypeParam>,
         ty: FuncType,
         body: Option<Block>,
     ) -> FuncDecl {
@@ -368,6 +377,7 @@ impl<'src> State<'src> {
             span,
             recv,
             name,
+            tparams,
             ty,
             body,
         }

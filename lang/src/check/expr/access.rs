@@ -66,6 +66,9 @@ impl<'a> Checker<'a> {
     // ---- index and slice ----
 
     pub(super) fn index_expr(&mut self, e: &'a Expr, xe: &'a Expr, ie: &'a Expr) -> Operand<'a> {
+        if let Some(op) = self.instance_expr(e, xe, std::slice::from_ref(ie)) {
+            return op;
+        }
         let x = self.expr_or_type(xe);
         if x.mode == Mode::Invalid {
             let _ = self.expr(ie);
@@ -73,7 +76,11 @@ impl<'a> Checker<'a> {
         }
         if x.mode == Mode::TypeExpr {
             let s = expr_string(xe);
-            self.error(xe.span, format!("{s} is not a generic type"));
+            let es = expr_string(e);
+            self.error(
+                e.span,
+                format!("invalid operation: {es} ({s} is not a generic type)"),
+            );
             return Operand::invalid(e);
         }
         let x = self.single_value(x);

@@ -296,6 +296,14 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Selector(x, sel) => self.selector(e, x, sel),
             ExprKind::Index(x, i) => self.index_expr(e, x, i),
+            ExprKind::IndexList(x, is) => match self.instance_expr(e, x, is) {
+                Some(op) => op,
+                None => {
+                    let _ = self.expr_or_type(x);
+                    self.error(is[1].span, "invalid operation: more than one index");
+                    Operand::invalid(e)
+                }
+            },
             ExprKind::Slice {
                 x,
                 lo,
@@ -375,6 +383,9 @@ impl<'a> Checker<'a> {
     /// The operand an object denotes (shared by identifiers and qualified
     /// identifiers).
     pub(crate) fn use_object(&mut self, e: &'a Expr, o: crate::types::ObjId) -> Operand<'a> {
+        if self.generic_without_instantiation(e, o) {
+            return Operand::invalid(e);
+        }
         let kind = self.tt.obj(o).kind.clone();
         let is_local_pkg = self.tt.obj(o).pkg == Some(self.pkg);
         if is_local_pkg {
@@ -414,7 +425,7 @@ impl<'a> Checker<'a> {
                         self.error(e.span, "complex numbers are not supported by gol");
                         return Operand::invalid(e);
                     }
-                    if name == "comparable" {
+                    if name == "comparable" && !self.in_constraint {
                         self.error(
                             e.span,
                             "cannot use type comparable outside a type constraint: interface is (or embeds) comparable",
@@ -425,7 +436,15 @@ impl<'a> Checker<'a> {
                 if self.tt.is_invalid(ty) {
                     return Operand::invalid(e);
                 }
-                if let Some(i) = self.tt.interface(ty) {
+                if self.named_terms.contains_key(&ty) && !self.in_constraint {
+                    let s = expr_string(e);
+                    self.error(
+                        e.span,
+                        format!("cannot use type {s} outside a type constraint: interface contains type constraints"),
+                    );
+                    return Operand::invalid(e);
+                }
+                if let Some(i) = self.tt.interface(ty).filter(|_| !self.in_constraint) {
                     if i.comparable {
                         let s = expr_string(e);
                         self.error(

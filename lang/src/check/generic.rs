@@ -1,0 +1,1332 @@
+//! Generics: type parameters, instantiation, inference and constraints.
+//!
+//! # Strategy: monomorphisation of the syntax
+//!
+//! gol's code generator emits type-specialised opcodes (an `int` add is
+//! not a `float64` add, a 3-word struct copy is not a 1-word one), so a
+//! function compiled once for every type argument would have to
+//! dispatch on a dictionary at each operation on a type parameter. Each
+//! instantiation (`Map[int, string]`, `List[Point]`) instead gets its own
+//! copy of the declaration: the generic declaration's syntax is cloned
+//! with fresh node ids ([`super::renumber`]), its type parameter names are
+//! bound to the type arguments in a scope of their own, and the copy is
+//! checked and compiled as an ordinary function (or named type with its
+//! methods). The copy runs exactly as fast as hand-written code for its
+//! types; the price is code size proportional to the number of distinct
+//! instantiations, which Go programs keep small. (GC-shape stenciling
+//! with dictionaries bounds code size but adds an indirection per
+//! operation on a type parameter; it was rejected for this VM, whose
+//! speed comes from specialised opcodes.)
+//!
+//! Instances are cached by (generic object, type arguments), so recursive
+//! generic code instantiates once per distinct argument list; a chain of
+//! ever-growing type arguments stops at [`MAX_INSTANCE_DEPTH`] with an
+//! error instead of recursing.
+//!
+//! # What is checked where
+//!
+//! * The generic declaration's signature and constraints are checked at
+//!   its instantiations; its body is checked once per instance, with the
+//!   type arguments in place. Operations that a constraint does not allow
+//!   but the type argument does (`a + b` with `T any` instantiated with
+//!   `int`) are not reported: gol checks instances, not the generic body.
+//! * Constraints are interfaces whose type sets may be restricted by
+//!   terms (`~int | ~string`); the terms are kept beside the interface
+//!   type (`expr_terms` for a literal, `named_terms` for a declared
+//!   constraint), since interface types are interned by method set.
+//! * Inference unifies the parameters' type expressions with the
+//!   arguments' types (inexactly: a named slice type matches `[]T`),
+//!   then gives untyped constant arguments their default type, and fills
+//!   a parameter from the core type of its constraint (`S ~[]E` gives `E`
+//!   once `S` is known).
+
+use super::checker::{Checker, Scope};
+use super::exprstring::expr_string;
+use crate::ast::{self, Expr, ExprKind, Span};
+use crate::types::{ids, ObjId, ObjKind, PkgId, Type, TypeId};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// Deepest nesting of instantiations inside instantiations.
+const MAX_INSTANCE_DEPTH: u32 = 100;
+
+/// The copies of generic declarations made while checking: they must live
+/// as long as the checker's references into the syntax (`'a`), and they
+/// become part of the checked program.
+#[derive(Default)]
+// The boxes are what keeps each value in place while the vector grows.
+#[allow(clippy::vec_box)]
+pub(crate) struct Arena {
+    funcs: RefCell<Vec<Box<ast::FuncDecl>>>,
+    /// Rewritten statements (range over functions), by the id of the
+    /// statement they stand for.
+    stmts: RefCell<Vec<(ast::NodeId, Box<ast::Stmt>)>>,
+}
+
+impl Arena {
+    /// Stores a declaration and lends it for the arena's lifetime.
+    pub(crate) fn alloc(&self, f: ast::FuncDecl) -> &ast::FuncDecl {
+        let b = Box::new(f);
+        let p: *const ast::FuncDecl = &*b;
+        self.funcs.borrow_mut().push(b);
+        // SAFETY: the box's contents never move (moving a `Box` moves the
+        // pointer, not the heap value), and no box is removed or dropped
+        // before the arena itself is (`into_inner` consumes the arena), so
+        // the value outlives the returned borrow of `self`.
+        unsafe { &*p }
+    }
+
+    /// Stores the statement that replaces statement `id`.
+    pub(crate) fn alloc_stmt(&self, id: ast::NodeId, s: ast::Stmt) -> &ast::Stmt {
+        let b = Box::new(s);
+        let p: *const ast::Stmt = &*b;
+        self.stmts.borrow_mut().push((id, b));
+        // SAFETY: as in `alloc`: the boxed value never moves and lives
+        // until the arena is consumed.
+        unsafe { &*p }
+    }
+
+    pub(crate) fn into_inner(self) -> (Vec<ast::FuncDecl>, Vec<(ast::NodeId, ast::Stmt)>) {
+        (
+            self.funcs.into_inner().into_iter().map(|b| *b).collect(),
+            self.stmts
+                .into_inner()
+                .into_iter()
+                .map(|(i, b)| (i, *b))
+                .collect(),
+        )
+    }
+}
+
+/// A generic function's declaration and where it is.
+#[derive(Clone)]
+pub(crate) struct GenericFunc<'a> {
+    pub(crate) decl: &'a ast::FuncDecl,
+    pub(crate) pkg: PkgId,
+    pub(crate) file: usize,
+}
+
+/// A generic type's declaration, where it is, and its methods.
+#[derive(Clone)]
+pub(crate) struct GenericType<'a> {
+    pub(crate) spec: &'a ast::TypeSpec,
+    pub(crate) pkg: PkgId,
+    pub(crate) file: usize,
+    pub(crate) methods: Vec<&'a ast::FuncDecl>,
+}
+
+/// The names of a type parameter list, flattened, with their constraints.
+pub(crate) fn tparam_names(tps: &[ast::TypeParam]) -> Vec<(&ast::Ident, &Expr)> {
+    tps.iter()
+        .flat_map(|g| g.names.iter().map(move |n| (n, &g.constraint)))
+        .collect()
+}
+
+/// The type parameter list as Go prints it: `[T any, U comparable]`.
+fn tparams_string(tps: &[ast::TypeParam]) -> String {
+    let parts: Vec<String> = tps
+        .iter()
+        .map(|g| {
+            let names: Vec<&str> = g.names.iter().map(|n| n.name.as_str()).collect();
+            format!("{} {}", names.join(", "), constraint_string(&g.constraint))
+        })
+        .collect();
+    format!("[{}]", parts.join(", "))
+}
+
+fn constraint_string(c: &Expr) -> String {
+    if let ExprKind::InterfaceType(els) = &c.kind {
+        if let [ast::InterfaceElem::Union(ts)] = &els[..] {
+            return union_string(ts.iter().map(|(t, e)| (*t, expr_string(e))));
+        }
+    }
+    expr_string(c)
+}
+
+fn union_string(ts: impl Iterator<Item = (bool, String)>) -> String {
+    let v: Vec<String> = ts
+        .map(|(t, s)| if t { format!("~{s}") } else { s })
+        .collect();
+    v.join(" | ")
+}
+
+/// The receiver's type parameter names: `T` of `(l *List[T])`.
+fn recv_tparams(r: &ast::Param) -> Vec<&ast::Ident> {
+    let mut e = &r.ty;
+    while let ExprKind::Paren(x) | ExprKind::Star(x) = &e.kind {
+        e = x;
+    }
+    let args: Vec<&Expr> = match &e.kind {
+        ExprKind::Index(_, i) => vec![&**i],
+        ExprKind::IndexList(_, is) => is.iter().collect(),
+        _ => return vec![],
+    };
+    args.into_iter()
+        .filter_map(|a| match &a.kind {
+            ExprKind::Ident(i) => Some(i),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The receiver's base type name if the receiver is an instantiation
+/// (`List[T]`, `*Pair[K, V]`).
+pub(crate) fn generic_recv_base(r: &ast::Param) -> Option<&ast::Ident> {
+    let mut e = &r.ty;
+    while let ExprKind::Paren(x) | ExprKind::Star(x) = &e.kind {
+        e = x;
+    }
+    match &e.kind {
+        ExprKind::Index(x, _) | ExprKind::IndexList(x, _) => match &x.kind {
+            ExprKind::Ident(i) => Some(i),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Saved checker context around an instantiation.
+struct Saved {
+    pkg: PkgId,
+    file: usize,
+    scopes: Vec<Scope>,
+    funcs: Vec<super::checker::FuncCtx>,
+    cur_decl: Option<ObjId>,
+    iota: Option<u32>,
+    pos_override: Option<Span>,
+}
+
+impl<'a> Checker<'a> {
+    /// Registers the current package's generic functions, types and
+    /// methods; they are declared only through their instantiations.
+    pub(crate) fn collect_generics(&mut self) {
+        use super::checker::{Color, DeclInfo};
+        let objs = self.cur_pkg().objects.clone();
+        let methods = self.cur_pkg().methods.clone();
+        for o in objs {
+            match self.decls.get(&o).cloned() {
+                Some(DeclInfo::Func { decl, file }) if !decl.tparams.is_empty() => {
+                    self.generic_funcs.insert(
+                        o,
+                        GenericFunc {
+                            decl,
+                            pkg: self.pkg,
+                            file,
+                        },
+                    );
+                    self.color.insert(o, Color::Black);
+                }
+                Some(DeclInfo::Type { spec, file }) if !spec.tparams.is_empty() => {
+                    self.generic_types.insert(
+                        o,
+                        GenericType {
+                            spec,
+                            pkg: self.pkg,
+                            file,
+                            methods: Vec::new(),
+                        },
+                    );
+                    self.color.insert(o, Color::Black);
+                }
+                _ => {}
+            }
+        }
+        for m in methods {
+            let Some(DeclInfo::Func { decl, file }) = self.decls.get(&m).cloned() else {
+                continue;
+            };
+            let Some(base) = decl.recv.as_ref().and_then(generic_recv_base) else {
+                continue;
+            };
+            self.color.insert(m, Color::Black);
+            let p = self.cur_pkg();
+            let found = p
+                .file_scopes
+                .get(file)
+                .and_then(|fs| fs.get(&base.name))
+                .or_else(|| p.scope.get(&base.name))
+                .copied();
+            let found = found.filter(|t| self.generic_types.contains_key(t));
+            let Some(t) = found else {
+                let s = base.name.clone();
+                self.error(base.span, format!("{s} is not a generic type"));
+                continue;
+            };
+            if !decl.tparams.is_empty() {
+                let sp = decl.tparams[0].names[0].span;
+                self.error(sp, "syntax error: method must have no type parameters");
+            }
+            if let Some(g) = self.generic_types.get_mut(&t) {
+                g.methods.push(decl);
+            }
+        }
+        self.mark_generic_imports();
+        // A method with type parameters of its own on a plain type.
+        for m in self.cur_pkg().methods.clone() {
+            if let Some(DeclInfo::Func { decl, .. }) = self.decls.get(&m).cloned() {
+                if !decl.tparams.is_empty()
+                    && decl.recv.as_ref().and_then(generic_recv_base).is_none()
+                {
+                    let sp = decl.tparams[0].names[0].span;
+                    self.error(sp, "syntax error: method must have no type parameters");
+                    self.color.insert(m, Color::Black);
+                }
+            }
+        }
+    }
+
+    /// Marks the imports that generic declarations use as used: their
+    /// bodies are checked only when instantiated, perhaps never.
+    fn mark_generic_imports(&mut self) {
+        struct Quals(Vec<String>);
+        impl crate::walk::Visitor for Quals {
+            const TYPES: bool = true;
+            fn expr(&mut self, e: &Expr) {
+                if let ExprKind::Selector(x, _) = &e.kind {
+                    if let ExprKind::Ident(p) = &x.kind {
+                        self.0.push(p.name.clone());
+                    }
+                }
+            }
+        }
+        let mut per_file: Vec<(usize, Quals)> = Vec::new();
+        let pkg = self.pkg;
+        let funcs: Vec<(usize, &'a ast::FuncDecl)> = self
+            .generic_funcs
+            .values()
+            .filter(|g| g.pkg == pkg)
+            .map(|g| (g.file, g.decl))
+            .chain(
+                self.generic_types
+                    .values()
+                    .filter(|g| g.pkg == pkg)
+                    .flat_map(|g| g.methods.iter().map(move |m| (g.file, *m))),
+            )
+            .collect();
+        for (file, f) in funcs {
+            let mut q = Quals(Vec::new());
+            let d = ast::Decl::Func(f.clone());
+            crate::walk::decl(&mut q, &d, 0);
+            for tp in &f.tparams {
+                crate::walk::expr(&mut q, &tp.constraint, 0);
+            }
+            per_file.push((file, q));
+        }
+        let types: Vec<(usize, &'a ast::TypeSpec)> = self
+            .generic_types
+            .values()
+            .filter(|g| g.pkg == pkg)
+            .map(|g| (g.file, g.spec))
+            .collect();
+        for (file, spec) in types {
+            let mut q = Quals(Vec::new());
+            crate::walk::expr(&mut q, &spec.ty, 0);
+            for tp in &spec.tparams {
+                crate::walk::expr(&mut q, &tp.constraint, 0);
+            }
+            per_file.push((file, q));
+        }
+        for (file, q) in per_file {
+            for name in q.0 {
+                let o = self
+                    .cur_pkg()
+                    .file_scopes
+                    .get(file)
+                    .and_then(|fs| fs.get(&name))
+                    .copied();
+                if let Some(o) = o {
+                    if matches!(self.tt.obj(o).kind, ObjKind::PkgName(_)) {
+                        self.used.insert(o);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The generic function or type an expression names (`F`, `pkg.F`),
+    /// without reporting anything.
+    pub(crate) fn generic_target(&mut self, e: &'a Expr) -> Option<ObjId> {
+        let o = match &e.kind {
+            ExprKind::Paren(x) => return self.generic_target(x),
+            ExprKind::Ident(id) => self.lookup(&id.name)?,
+            ExprKind::Selector(x, sel) => {
+                let ExprKind::Ident(p) = &x.kind else {
+                    return None;
+                };
+                let po = self.lookup(&p.name)?;
+                let ObjKind::PkgName(pid) = self.tt.obj(po).kind else {
+                    return None;
+                };
+                let o = *self.pkgs.get(pid.0 as usize)?.scope.get(&sel.name)?;
+                if self.generic_funcs.contains_key(&o) || self.generic_types.contains_key(&o) {
+                    self.used.insert(po);
+                    self.info.uses.insert(p.id, po);
+                }
+                o
+            }
+            _ => return None,
+        };
+        (self.generic_funcs.contains_key(&o) || self.generic_types.contains_key(&o)).then_some(o)
+    }
+
+    /// Records the use of generic object `g` by the identifier of `e`.
+    fn record_generic_use(&mut self, e: &'a Expr, inst: ObjId) {
+        match &e.kind {
+            ExprKind::Paren(x) => self.record_generic_use(x, inst),
+            ExprKind::Ident(id) => {
+                self.info.uses.insert(id.id, inst);
+            }
+            ExprKind::Selector(_, sel) => {
+                self.info.uses.insert(sel.id, inst);
+            }
+            _ => {}
+        }
+    }
+
+    /// The display name of a generic object (`F`, `pkg.F`).
+    fn generic_name(&self, g: ObjId) -> String {
+        let o = self.tt.obj(g);
+        match o.pkg {
+            Some(p) if p != self.pkg => format!("{}.{}", self.tt.pkg_names[p.0 as usize], o.name),
+            _ => o.name.clone(),
+        }
+    }
+
+    fn generic_tparams(&self, g: ObjId) -> &'a [ast::TypeParam] {
+        if let Some(f) = self.generic_funcs.get(&g) {
+            return &f.decl.tparams;
+        }
+        if let Some(t) = self.generic_types.get(&g) {
+            return &t.spec.tparams;
+        }
+        &[]
+    }
+
+    /// Evaluates explicit type arguments; `None` if one is invalid.
+    fn type_args(&mut self, args: &'a [Expr]) -> Option<Vec<TypeId>> {
+        let mut v = Vec::new();
+        let mut ok = true;
+        for a in args {
+            let t = self.typexpr(a);
+            ok &= !self.tt.is_invalid(t);
+            v.push(t);
+        }
+        ok.then_some(v)
+    }
+
+    /// `F[int]`, `List[int]` in an expression (`xe[args]`), or `None` if
+    /// `xe` is not generic (an ordinary index expression).
+    pub(crate) fn instance_expr(
+        &mut self,
+        e: &'a Expr,
+        xe: &'a Expr,
+        args: &'a [Expr],
+    ) -> Option<super::expr::Operand<'a>> {
+        use super::expr::Operand;
+        use super::Mode;
+        let g = self.generic_target(xe)?;
+        let Some(targs) = self.type_args(args) else {
+            return Some(Operand::invalid(e));
+        };
+        if self.generic_types.contains_key(&g) {
+            let t = self.instantiate_type_checked(g, targs, e.span, args);
+            if self.tt.is_invalid(t) {
+                return Some(Operand::invalid(e));
+            }
+            return Some(Operand::new(Mode::TypeExpr, t, e));
+        }
+        let n = tparam_names(self.generic_tparams(g)).len();
+        if targs.len() > n {
+            let name = self.generic_name(g);
+            let _ = name;
+            self.error(
+                args[n].span,
+                format!("got {} type arguments but want {n}", targs.len()),
+            );
+            return Some(Operand::invalid(e));
+        }
+        if targs.len() < n {
+            // Partial instantiation outside a call: the rest cannot be
+            // inferred from anything.
+            let tps = tparam_names(self.generic_tparams(g));
+            let missing = tps[targs.len()].0.name.clone();
+            let name = self.generic_name(g);
+            self.error(e.span, format!("in call to {name}, cannot infer {missing}"));
+            return Some(Operand::invalid(e));
+        }
+        let Some(inst) = self.instantiate_func(g, targs, e.span, Some(args)) else {
+            return Some(Operand::invalid(e));
+        };
+        self.info.instances.insert(e.id, inst);
+        self.record_generic_use(xe, inst);
+        let ty = self.tt.obj(inst).ty;
+        if self.tt.is_invalid(ty) {
+            return Some(Operand::invalid(e));
+        }
+        Some(Operand::new(Mode::Value, ty, e))
+    }
+
+    /// The callee of `f(args)` when `f` is a generic function, possibly
+    /// with some type arguments (`F[int](x)`): infers the rest from the
+    /// arguments and instantiates. `None` when `f` is not generic.
+    pub(crate) fn generic_callee(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        spread: bool,
+    ) -> Option<super::expr::Operand<'a>> {
+        use super::expr::Operand;
+        use super::Mode;
+        let (base, explicit): (&'a Expr, &'a [Expr]) = match &func.kind {
+            ExprKind::Index(x, i) => (x, std::slice::from_ref(&**i)),
+            ExprKind::IndexList(x, is) => (x, &is[..]),
+            _ => (func, &[]),
+        };
+        let g = self.generic_target(base)?;
+        if !self.generic_funcs.contains_key(&g) {
+            return None;
+        }
+        let name = self.generic_name(g);
+        let Some(mut targs) = self.type_args(explicit) else {
+            return Some(Operand::invalid(func));
+        };
+        let gf = self.generic_funcs[&g].clone();
+        let tps = tparam_names(&gf.decl.tparams);
+        if targs.len() > tps.len() {
+            self.error(
+                explicit[tps.len()].span,
+                format!("got {} type arguments but want {}", targs.len(), tps.len()),
+            );
+            return Some(Operand::invalid(func));
+        }
+        // Go reports inference and constraint errors at the call's `(`.
+        let paren = Span::new(func.span.hi, func.span.hi + 1);
+        if targs.len() < tps.len() {
+            let Some(t) = self.infer(&gf, &name, targs, args, spread, paren) else {
+                return Some(Operand::invalid(func));
+            };
+            targs = t;
+        }
+        let shown = (!explicit.is_empty()).then_some(explicit);
+        let Some(inst) = self.instantiate_func(g, targs, paren, shown) else {
+            return Some(Operand::invalid(func));
+        };
+        if !explicit.is_empty() {
+            self.info.instances.insert(func.id, inst);
+        }
+        self.record_generic_use(base, inst);
+        let ty = self.tt.obj(inst).ty;
+        if self.tt.is_invalid(ty) {
+            return Some(Operand::invalid(func));
+        }
+        let op = Operand::new(Mode::Value, ty, func);
+        Some(op)
+    }
+
+    // ---- inference ----
+
+    /// Infers the type arguments of a call of generic function `gf` from
+    /// its arguments, after the explicit ones.
+    fn infer(
+        &mut self,
+        gf: &GenericFunc<'a>,
+        name: &str,
+        explicit: Vec<TypeId>,
+        args: &'a [Expr],
+        spread: bool,
+        at: Span,
+    ) -> Option<Vec<TypeId>> {
+        let tps = tparam_names(&gf.decl.tparams);
+        let mut b: HashMap<String, TypeId> = HashMap::new();
+        for (i, t) in explicit.iter().enumerate() {
+            b.insert(tps[i].0.name.clone(), *t);
+        }
+        let names: Vec<String> = tps.iter().map(|(n, _)| n.name.clone()).collect();
+        // The parameters' type expressions, one per parameter.
+        let mut ptypes: Vec<&'a Expr> = Vec::new();
+        let mut variadic = false;
+        for p in &gf.decl.ty.params {
+            for _ in 0..p.names.len().max(1) {
+                ptypes.push(&p.ty);
+            }
+            variadic |= p.variadic;
+        }
+        // The arguments' types (untyped constants kept for later).
+        let mut untyped: Vec<(&'a Expr, TypeId, &'a Expr)> = Vec::new();
+        let mut typed_args: Vec<(usize, TypeId, &'a Expr)> = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let x = self.raw_expr(a, None);
+            if x.mode == super::Mode::Invalid {
+                return None;
+            }
+            let ts: Vec<TypeId> = match self.tt.get(x.ty).clone() {
+                Type::Tuple(ts) if args.len() == 1 => ts,
+                _ => vec![x.ty],
+            };
+            for (k, t) in ts.into_iter().enumerate() {
+                typed_args.push((i + k, t, a));
+            }
+        }
+        let nargs = typed_args.len();
+        // Names in the parameters' types are the generic's package's.
+        let (pkg0, file0) = (self.pkg, self.file);
+        self.pkg = gf.pkg;
+        self.file = gf.file;
+        for (i, mut t, a) in typed_args {
+            // `f(xs...)`: the slice's elements are the variadic parameter's.
+            if spread && variadic && i + 1 == nargs {
+                if let Type::Slice(el) = self.tt.get(self.tt.under(t)).clone() {
+                    t = el;
+                }
+            }
+            let pe = if variadic && i + 1 >= ptypes.len() {
+                match ptypes.last().map(|e| &e.kind) {
+                    Some(_) => {
+                        let last = *ptypes.last()?;
+                        // `xs ...T`: each extra argument is a T.
+                        last
+                    }
+                    None => continue,
+                }
+            } else {
+                match ptypes.get(i) {
+                    Some(e) => e,
+                    None => continue,
+                }
+            };
+            if self.tt.is_untyped(t) {
+                if t != ids::UNTYPED_NIL {
+                    untyped.push((pe, t, a));
+                }
+                continue;
+            }
+            if let Err(msg) = self.unify(pe, t, &names, &mut b) {
+                self.pkg = pkg0;
+                self.file = file0;
+                let ts = self.ts(t);
+                let s = expr_string(a);
+                self.error(
+                    a.span,
+                    format!("in call to {name}, type {ts} of {s} does not match {msg}"),
+                );
+                return None;
+            }
+        }
+        self.pkg = pkg0;
+        self.file = file0;
+        self.core_inference(&tps, &names, &mut b, gf);
+        // Untyped constants: the default type of the "largest" kind per
+        // parameter (int < rune < float), as Go 1.21 does.
+        let mut by_param: HashMap<String, (TypeId, TypeId)> = HashMap::new();
+        for (pe, t, a) in untyped {
+            if let ExprKind::Ident(id) = &pe.kind {
+                if names.contains(&id.name) && !b.contains_key(&id.name) {
+                    let d = self.tt.default_type(t);
+                    let e = by_param.entry(id.name.clone()).or_insert((t, d));
+                    let numeric = |r: u8| r > 0;
+                    if numeric(untyped_rank(d)) != numeric(untyped_rank(e.1))
+                        || (!numeric(untyped_rank(d)) && !self.tt.identical(d, e.1))
+                    {
+                        let (x, y) = (self.ts(e.0), self.ts(t));
+                        self.error(
+                            a.span,
+                            format!(
+                                "in call to {name}, mismatched types {x} and {y} (cannot infer {})",
+                                id.name
+                            ),
+                        );
+                        return None;
+                    }
+                    if untyped_rank(d) > untyped_rank(e.1) {
+                        *e = (t, d);
+                    }
+                }
+            }
+        }
+        let by_param: HashMap<String, TypeId> =
+            by_param.into_iter().map(|(k, v)| (k, v.1)).collect();
+        b.extend(by_param);
+        self.core_inference(&tps, &names, &mut b, gf);
+        let mut out = Vec::new();
+        for n in &names {
+            match b.get(n) {
+                Some(&t) => out.push(t),
+                None => {
+                    let decl = tps
+                        .iter()
+                        .find(|(i, _)| &i.name == n)
+                        .map(|(i, _)| self.position_of(i.span))
+                        .unwrap_or_default();
+                    self.error(
+                        at,
+                        format!("in call to {name}, cannot infer {n} (declared at {decl})"),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// Fills type parameters from their constraints' core types: with
+    /// `S ~[]E` and `S` known, `E` is the element of `S`'s underlying
+    /// slice; with `E` known and `S` not, `S` is `[]E`.
+    fn core_inference(
+        &mut self,
+        tps: &[(&'a ast::Ident, &'a Expr)],
+        names: &[String],
+        b: &mut HashMap<String, TypeId>,
+        gf: &GenericFunc<'a>,
+    ) {
+        for _ in 0..tps.len() {
+            for (n, c) in tps {
+                // The constraint's single term, written in the literal.
+                let single = match &c.kind {
+                    ExprKind::InterfaceType(els) => {
+                        let unions: Vec<&Vec<(bool, Expr)>> = els
+                            .iter()
+                            .filter_map(|e| match e {
+                                ast::InterfaceElem::Union(ts) => Some(ts),
+                                _ => None,
+                            })
+                            .collect();
+                        match &unions[..] {
+                            [ts] if ts.len() == 1 => Some(&ts[0].1),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                };
+                match (b.get(&n.name).copied(), single) {
+                    (Some(t), Some(te)) => {
+                        let u = self.tt.under(t);
+                        let _ = self.unify(te, u, names, b);
+                    }
+                    (None, Some(te)) => {
+                        if mentions_all_bound(te, names, b) {
+                            let t = self.with_bindings(gf.pkg, gf.file, b, |c| c.typexpr(te));
+                            if !self.tt.is_invalid(t) {
+                                b.insert(n.name.clone(), t);
+                            }
+                        }
+                    }
+                    (None, None) => {
+                        // A declared constraint (`Setter[T]`) whose type
+                        // set has one specific type: that type.
+                        if !matches!(
+                            c.kind,
+                            ExprKind::Ident(_)
+                                | ExprKind::Selector(..)
+                                | ExprKind::Index(..)
+                                | ExprKind::IndexList(..)
+                        ) || !mentions_all_bound(c, names, b)
+                        {
+                            continue;
+                        }
+                        let terms = self.with_bindings(gf.pkg, gf.file, b, |ch| {
+                            ch.in_constraint = true;
+                            let ct = ch.typexpr(c);
+                            ch.in_constraint = false;
+                            ch.named_terms.get(&ct).cloned()
+                        });
+                        if let Some([(_, t)]) = terms.as_deref() {
+                            if !self.tt.is_interface(*t) {
+                                b.insert(n.name.clone(), *t);
+                            }
+                        }
+                    }
+                    (Some(_), None) => {}
+                }
+            }
+        }
+    }
+
+    /// Unifies a parameter's type expression with an argument's type;
+    /// `Err` names what did not match.
+    fn unify(
+        &mut self,
+        pe: &'a Expr,
+        t: TypeId,
+        names: &[String],
+        b: &mut HashMap<String, TypeId>,
+    ) -> Result<(), String> {
+        let u = self.tt.under(t);
+        match &pe.kind {
+            ExprKind::Paren(x) => self.unify(x, t, names, b),
+            ExprKind::Ident(id) if names.contains(&id.name) => match b.get(&id.name) {
+                Some(&prev) if !self.tt.identical(prev, t) => {
+                    // A named type and its underlying literal unify (Go's
+                    // inexact unification); keep the named one.
+                    if self.tt.identical(self.tt.under(prev), u) && !self.tt.is_named(prev) {
+                        b.insert(id.name.clone(), t);
+                        return Ok(());
+                    }
+                    if self.tt.identical(self.tt.under(prev), u) {
+                        return Ok(());
+                    }
+                    Err(format!("inferred type {} for {}", self.ts(prev), id.name))
+                }
+                Some(_) => Ok(()),
+                None => {
+                    b.insert(id.name.clone(), t);
+                    Ok(())
+                }
+            },
+            ExprKind::Star(x) => match self.tt.get(u).clone() {
+                Type::Pointer(p) => self.unify(x, p, names, b),
+                _ => Ok(()),
+            },
+            ExprKind::SliceType(x) => match self.tt.get(u).clone() {
+                Type::Slice(el) => self.unify(x, el, names, b),
+                _ => Ok(()),
+            },
+            ExprKind::ArrayType { elem, .. } => match self.tt.get(u).clone() {
+                Type::Array(_, el) => self.unify(elem, el, names, b),
+                _ => Ok(()),
+            },
+            ExprKind::MapType(k, v) => match self.tt.get(u).clone() {
+                Type::Map(kt, vt) => {
+                    self.unify(k, kt, names, b)?;
+                    self.unify(v, vt, names, b)
+                }
+                _ => Ok(()),
+            },
+            ExprKind::ChanType(_, x) => match self.tt.get(u).clone() {
+                Type::Chan(_, el) => self.unify(x, el, names, b),
+                _ => Ok(()),
+            },
+            ExprKind::FuncType(ft) => match self.tt.get(u).clone() {
+                Type::Func(sig) => {
+                    let mut pes: Vec<&'a Expr> = Vec::new();
+                    for p in &ft.params {
+                        for _ in 0..p.names.len().max(1) {
+                            pes.push(&p.ty);
+                        }
+                    }
+                    let mut res: Vec<&'a Expr> = Vec::new();
+                    for p in &ft.results {
+                        for _ in 0..p.names.len().max(1) {
+                            res.push(&p.ty);
+                        }
+                    }
+                    if pes.len() == sig.params.len() && res.len() == sig.results.len() {
+                        for (pe, &pt) in pes.iter().zip(&sig.params) {
+                            // `...T` is stored as `[]T`.
+                            let pt = if sig.variadic && std::ptr::eq(*pe, *pes.last().unwrap()) {
+                                match self.tt.get(pt).clone() {
+                                    Type::Slice(el) => el,
+                                    _ => pt,
+                                }
+                            } else {
+                                pt
+                            };
+                            self.unify(pe, pt, names, b)?;
+                        }
+                        for (pe, &rt) in res.iter().zip(&sig.results) {
+                            self.unify(pe, rt, names, b)?;
+                        }
+                    }
+                    Ok(())
+                }
+                _ => Ok(()),
+            },
+            ExprKind::Index(x, _) | ExprKind::IndexList(x, _) => {
+                let pargs: Vec<&'a Expr> = match &pe.kind {
+                    ExprKind::Index(_, i) => vec![&**i],
+                    ExprKind::IndexList(_, is) => is.iter().collect(),
+                    _ => vec![],
+                };
+                let Some(g) = self.generic_target(x) else {
+                    return Ok(());
+                };
+                if let Some((g2, targs)) = self.instance_of.get(&t).cloned() {
+                    if g2 == g && pargs.len() == targs.len() {
+                        for (pe, ta) in pargs.into_iter().zip(targs) {
+                            self.unify(pe, ta, names, b)?;
+                        }
+                        return Ok(());
+                    }
+                }
+                // Inexact: the generic type's definition against the
+                // argument's underlying type (`iter.Seq[E]` against a
+                // `func(func(int) bool)`), then its parameters against
+                // ours.
+                let Some(gt) = self.generic_types.get(&g).cloned() else {
+                    return Ok(());
+                };
+                let gnames: Vec<String> = tparam_names(&gt.spec.tparams)
+                    .iter()
+                    .map(|(n, _)| n.name.clone())
+                    .collect();
+                if gnames.len() != pargs.len() {
+                    return Ok(());
+                }
+                let mut gb: HashMap<String, TypeId> = HashMap::new();
+                let (pkg0, file0) = (self.pkg, self.file);
+                self.pkg = gt.pkg;
+                self.file = gt.file;
+                let r = self.unify(&gt.spec.ty, u, &gnames, &mut gb);
+                self.pkg = pkg0;
+                self.file = file0;
+                if r.is_err() {
+                    return Ok(());
+                }
+                for (pe, gn) in pargs.into_iter().zip(&gnames) {
+                    if let Some(&ta) = gb.get(gn) {
+                        self.unify(pe, ta, names, b)?;
+                    }
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    // ---- instantiation ----
+
+    fn save(&mut self) -> Saved {
+        Saved {
+            pkg: self.pkg,
+            file: self.file,
+            scopes: std::mem::take(&mut self.scopes),
+            funcs: std::mem::take(&mut self.funcs),
+            cur_decl: self.cur_decl.take(),
+            iota: self.iota.take(),
+            pos_override: self.pos_override.take(),
+        }
+    }
+
+    fn restore(&mut self, s: Saved) {
+        self.pkg = s.pkg;
+        self.file = s.file;
+        self.scopes = s.scopes;
+        self.funcs = s.funcs;
+        self.cur_decl = s.cur_decl;
+        self.iota = s.iota;
+        self.pos_override = s.pos_override;
+    }
+
+    /// A scope binding type parameter names to type arguments.
+    fn binding_scope(&mut self, names: &[&ast::Ident], targs: &[TypeId]) -> Scope {
+        let mut sc = Scope {
+            names: HashMap::new(),
+            depth: 0,
+        };
+        for (n, &t) in names.iter().zip(targs) {
+            let o = self.new_obj(&n.name, ObjKind::TypeName, t, n.span, None);
+            sc.names.insert(n.name.clone(), o);
+        }
+        sc
+    }
+
+    /// Runs `f` in package `pkg`, file `file`, with the type parameters
+    /// of `b` bound.
+    fn with_bindings<R>(
+        &mut self,
+        pkg: PkgId,
+        file: usize,
+        b: &HashMap<String, TypeId>,
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
+        let saved = self.save();
+        self.pkg = pkg;
+        self.file = file;
+        let mut sc = Scope {
+            names: HashMap::new(),
+            depth: 0,
+        };
+        for (n, &t) in b {
+            let o = self.new_obj(n, ObjKind::TypeName, t, Span::default(), None);
+            sc.names.insert(n.clone(), o);
+        }
+        self.scopes.push(sc);
+        let r = f(self);
+        self.restore(saved);
+        r
+    }
+
+    /// Whether each type argument satisfies its constraint; reports the
+    /// first that does not (at `at`, or at the explicit argument).
+    fn check_constraints(
+        &mut self,
+        tps: &'a [ast::TypeParam],
+        pkg: PkgId,
+        file: usize,
+        targs: &[TypeId],
+        at: Span,
+        explicit: Option<&'a [Expr]>,
+    ) -> bool {
+        let names = tparam_names(tps);
+        let b: HashMap<String, TypeId> = names
+            .iter()
+            .zip(targs)
+            .map(|((n, _), &t)| (n.name.clone(), t))
+            .collect();
+        for (i, ((_, c), &t)) in names.iter().zip(targs).enumerate() {
+            let span = explicit.and_then(|a| a.get(i)).map_or(at, |a| a.span);
+            let (ct, terms) = self.with_bindings(pkg, file, &b, |ch| {
+                ch.in_constraint = true;
+                let ct = ch.typexpr(c);
+                ch.in_constraint = false;
+                let terms = ch
+                    .expr_terms
+                    .get(&c.id)
+                    .cloned()
+                    .or_else(|| ch.named_terms.get(&ct).cloned());
+                (ct, terms)
+            });
+            if self.tt.is_invalid(ct) {
+                return false;
+            }
+            let ts = self.ts(t);
+            let cs = match &c.kind {
+                ExprKind::InterfaceType(els)
+                    if matches!(&els[..], [ast::InterfaceElem::Union(_)]) =>
+                {
+                    constraint_string(c)
+                }
+                _ => self.ts(ct),
+            };
+            if let Some(terms) = &terms {
+                let ok = terms.iter().any(|&(tilde, term)| {
+                    if tilde {
+                        self.tt.identical(self.tt.under(t), self.tt.under(term))
+                    } else {
+                        self.tt.identical(t, term)
+                    }
+                });
+                if !ok {
+                    let list = union_string(terms.iter().map(|&(tl, tm)| (tl, self.ts(tm))));
+                    let msg = if self.tt.is_interface(t) {
+                        format!("{ts} does not satisfy {cs} ({ts} missing in {list})")
+                    } else if terms
+                        .iter()
+                        .any(|&(_, tm)| self.tt.identical(self.tt.under(t), tm))
+                    {
+                        format!(
+                            "{ts} does not satisfy {cs} (possibly missing ~ for {} in {cs})",
+                            self.ts(self.tt.under(t))
+                        )
+                    } else {
+                        format!("{ts} does not satisfy {cs} ({ts} missing in {list})")
+                    };
+                    self.error(span, msg);
+                    return false;
+                }
+            }
+            let Some(iface) = self.tt.interface(self.tt.under(ct)).cloned() else {
+                continue;
+            };
+            if iface.comparable && !self.tt.comparable(t) {
+                self.error(span, format!("{ts} does not satisfy comparable"));
+                return false;
+            }
+            if !iface.methods.is_empty() {
+                let u = self.tt.under(ct);
+                if let Some(cause) = self.missing_method_cause(t, u, true) {
+                    self.error(span, format!("{ts} does not satisfy {cs} {cause}"));
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The instance of generic function `g` for `targs` (made once).
+    fn instantiate_func(
+        &mut self,
+        g: ObjId,
+        targs: Vec<TypeId>,
+        at: Span,
+        explicit: Option<&'a [Expr]>,
+    ) -> Option<ObjId> {
+        let key = (g, targs.clone());
+        if let Some(&o) = self.func_instances.get(&key) {
+            return Some(o);
+        }
+        let gf = self.generic_funcs.get(&g)?.clone();
+        if !self.check_constraints(&gf.decl.tparams, gf.pkg, gf.file, &targs, at, explicit) {
+            return None;
+        }
+        if self.instance_depth >= MAX_INSTANCE_DEPTH {
+            let name = self.generic_name(g);
+            self.error(
+                at,
+                format!("instantiation cycle: {name} instantiated too deeply"),
+            );
+            return None;
+        }
+        let mut copy = gf.decl.clone();
+        super::renumber::Renumber { ids: &mut self.ids }.func_decl(&mut copy);
+        let decl: &'a ast::FuncDecl = self.arena.alloc(copy);
+        let saved = self.save();
+        self.pkg = gf.pkg;
+        self.file = gf.file;
+        let names: Vec<&ast::Ident> = tparam_names(&decl.tparams)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        let sc = self.binding_scope(&names, &targs);
+        let scope_names = sc.names.clone();
+        self.scopes.push(sc);
+        let o = self.new_obj(
+            &format!("{}[...]", decl.name.name),
+            ObjKind::Func {
+                recv: None,
+                has_body: decl.body.is_some(),
+            },
+            ids::INVALID,
+            decl.name.span,
+            Some(decl.name.id),
+        );
+        self.info.funcs.insert(decl.name.id, o);
+        self.info.defs.insert(decl.name.id, o);
+        self.func_instances.insert(key, o);
+        self.body_scopes.insert(o, scope_names);
+        self.instance_depth += 1;
+        self.func_decl(o, decl);
+        self.instance_depth -= 1;
+        self.restore(saved);
+        Some(o)
+    }
+
+    /// `List[int]` in a type: checks the argument count and constraints,
+    /// then instantiates.
+    pub(crate) fn instantiate_type_checked(
+        &mut self,
+        g: ObjId,
+        targs: Vec<TypeId>,
+        at: Span,
+        explicit: &'a [Expr],
+    ) -> TypeId {
+        let gt = self.generic_types[&g].clone();
+        let n = tparam_names(&gt.spec.tparams).len();
+        if targs.len() != n {
+            let name = self.generic_name(g);
+            let msg = if targs.len() > n {
+                format!(
+                    "too many type arguments for type {name}: have {}, want {n}",
+                    targs.len()
+                )
+            } else {
+                format!(
+                    "not enough type arguments for type {name}: have {}, want {n}",
+                    targs.len()
+                )
+            };
+            self.error(at, msg);
+            return ids::INVALID;
+        }
+        if let Some(&t) = self.type_instances.get(&(g, targs.clone())) {
+            return t;
+        }
+        if !self.check_constraints(
+            &gt.spec.tparams,
+            gt.pkg,
+            gt.file,
+            &targs,
+            at,
+            Some(explicit),
+        ) {
+            return ids::INVALID;
+        }
+        self.instantiate_type(g, targs, at)
+    }
+
+    /// The instance of generic type `g` for `targs`, with its methods.
+    fn instantiate_type(&mut self, g: ObjId, targs: Vec<TypeId>, at: Span) -> TypeId {
+        let key = (g, targs.clone());
+        if let Some(&t) = self.type_instances.get(&key) {
+            return t;
+        }
+        let gt = self.generic_types[&g].clone();
+        if self.instance_depth >= MAX_INSTANCE_DEPTH {
+            let name = self.generic_name(g);
+            self.error(
+                at,
+                format!("instantiation cycle: {name} instantiated too deeply"),
+            );
+            return ids::INVALID;
+        }
+        let args: Vec<String> = targs
+            .iter()
+            .map(|&t| self.tt.type_string(t, None))
+            .collect();
+        let name = format!("{}[{}]", gt.spec.name.name, args.join(","));
+        let saved = self.save();
+        self.pkg = gt.pkg;
+        self.file = gt.file;
+        let tobj = self.new_obj(
+            &name,
+            ObjKind::TypeName,
+            ids::INVALID,
+            gt.spec.name.span,
+            None,
+        );
+        let named = self.tt.new_named(tobj, &name, Some(gt.pkg));
+        self.tt.obj_mut(tobj).ty = named;
+        self.type_instances.insert(key, named);
+        self.instance_of.insert(named, (g, targs.clone()));
+        self.instance_depth += 1;
+        let names: Vec<&ast::Ident> = tparam_names(&gt.spec.tparams)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        let sc = self.binding_scope(&names, &targs);
+        self.scopes.push(sc);
+        let rhs = self.typexpr(&gt.spec.ty);
+        let under = if self.tt.is_named(rhs) {
+            self.under_checked(rhs)
+        } else {
+            rhs
+        };
+        if let Some(v) = self.expr_terms.get(&gt.spec.ty.id).cloned() {
+            self.named_terms.insert(named, v);
+        }
+        if let Some(n) = self.tt.named_mut(named) {
+            n.underlying = under;
+        }
+        self.scopes.clear();
+        // Methods: declared with the receiver's own names for the type
+        // parameters; bodies are checked with the bodies of the package.
+        for m in &gt.methods {
+            let mut copy = (*m).clone();
+            super::renumber::Renumber { ids: &mut self.ids }.func_decl(&mut copy);
+            let decl: &'a ast::FuncDecl = self.arena.alloc(copy);
+            let Some(recv) = &decl.recv else { continue };
+            let rnames = recv_tparams(recv);
+            if rnames.len() != targs.len() {
+                let base = generic_recv_base(recv)
+                    .map(|b| b.name.clone())
+                    .unwrap_or_default();
+                self.error(
+                    recv.ty.span,
+                    format!(
+                        "receiver declares {} type parameters, but receiver base type declares {}",
+                        rnames.len(),
+                        targs.len()
+                    ),
+                );
+                let _ = base;
+                continue;
+            }
+            let sc = self.binding_scope(&rnames, &targs);
+            let scope_names = sc.names.clone();
+            self.scopes = vec![sc];
+            let o = self.new_obj(
+                &decl.name.name,
+                ObjKind::Func {
+                    recv: None,
+                    has_body: decl.body.is_some(),
+                },
+                ids::INVALID,
+                decl.name.span,
+                Some(decl.name.id),
+            );
+            self.info.funcs.insert(decl.name.id, o);
+            self.info.defs.insert(decl.name.id, o);
+            if let Some(n) = self.tt.named_mut(named) {
+                n.methods.push(o);
+            }
+            self.body_scopes.insert(o, scope_names);
+            self.func_decl(o, decl);
+            self.scopes.clear();
+        }
+        self.instance_depth -= 1;
+        self.restore(saved);
+        let _ = tparams_string;
+        named
+    }
+
+    /// Reports the use of a generic object without instantiation.
+    pub(crate) fn generic_without_instantiation(&mut self, e: &'a Expr, o: ObjId) -> bool {
+        if let Some(gf) = self.generic_funcs.get(&o) {
+            let s = expr_string(e);
+            let _ = gf;
+            self.error(
+                e.span,
+                format!("cannot use generic function {s} without instantiation"),
+            );
+            return true;
+        }
+        if let Some(gt) = self.generic_types.get(&o) {
+            let s = format!("{}{}", expr_string(e), tparams_string(&gt.spec.tparams));
+            self.error(
+                e.span,
+                format!("cannot use generic type {s} without instantiation"),
+            );
+            return true;
+        }
+        false
+    }
+
+    /// The terms of two type-set restrictions together (their
+    /// intersection; `None` is every type).
+    pub(crate) fn intersect_terms(
+        &self,
+        a: Option<Vec<(bool, TypeId)>>,
+        b: Vec<(bool, TypeId)>,
+    ) -> Vec<(bool, TypeId)> {
+        let Some(a) = a else { return b };
+        let mut out = Vec::new();
+        for &(ta, xa) in &a {
+            for &(tb, xb) in &b {
+                let ua = self.tt.under(xa);
+                let ub = self.tt.under(xb);
+                match (ta, tb) {
+                    (true, true) if self.tt.identical(ua, ub) => out.push((true, xa)),
+                    (true, false) if self.tt.identical(ua, ub) => out.push((false, xb)),
+                    (false, true) if self.tt.identical(ua, ub) => out.push((false, xa)),
+                    (false, false) if self.tt.identical(xa, xb) => out.push((false, xa)),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Rank of an untyped constant's default type for inference.
+/// (0 for the non-numeric kinds: strings and booleans.)
+fn untyped_rank(t: TypeId) -> u8 {
+    if t == ids::FLOAT64 {
+        3
+    } else if t == ids::INT32 || t == ids::RUNE {
+        2
+    } else if t == ids::INT {
+        1
+    } else {
+        0
+    }
+}
+
+/// Whether every type parameter that `e` mentions is bound.
+fn mentions_all_bound(e: &Expr, names: &[String], b: &HashMap<String, TypeId>) -> bool {
+    let mut ok = true;
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::Ident(id) if names.contains(&id.name) && !b.contains_key(&id.name) => {
+                ok = false;
+            }
+            ExprKind::Paren(x)
+            | ExprKind::Star(x)
+            | ExprKind::SliceType(x)
+            | ExprKind::ChanType(_, x) => stack.push(x),
+            ExprKind::ArrayType { elem, .. } => stack.push(elem),
+            ExprKind::MapType(k, v) | ExprKind::Index(k, v) => {
+                stack.push(k);
+                stack.push(v);
+            }
+            ExprKind::IndexList(x, is) => {
+                stack.push(x);
+                stack.extend(is.iter());
+            }
+            ExprKind::FuncType(ft) => {
+                stack.extend(ft.params.iter().chain(&ft.results).map(|p| &p.ty));
+            }
+            _ => {}
+        }
+    }
+    ok
+}

@@ -1,0 +1,12 @@
+package main
+
+import "fmt"
+
+func id[T any](v T) T {
+	return v
+}
+
+func main() {
+	f := id
+	fmt.Println(f(1))
+}
