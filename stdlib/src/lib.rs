@@ -86,7 +86,7 @@ static PACKAGES: &[Package] = packages! {
     "strings" => ["strings.go"],
     "sync" => ["sync.go"],
     "sync/atomic" => ["atomic.go"],
-    "time" => ["time.go"],
+    "time" => ["time.go", "format.go", "zoneinfo.go"],
     "unicode" => ["unicode.go"],
     "unicode/utf8" => ["utf8.go"],
 };
