@@ -66,6 +66,7 @@ static PACKAGES: &[Package] = packages! {
     "container/ring" => ["ring.go"],
     "context" => ["context.go"],
     "encoding/base64" => ["base64.go"],
+    "encoding/json" => ["json.go"],
     "errors" => ["errors.go"],
     "flag" => ["flag.go"],
     "fmt" => ["fmt.go"],

@@ -15,6 +15,7 @@
 //! |---|---|
 //! | fmt | [`fmt`] (through [`crate::format`], with [`fmtvalue::VmValue`] as the printer's view of VM values); scanning in [`scan`] |
 //! | errors | [`errors`] |
+//! | encoding/json | [`json`] |
 //! | strings | [`strings`] |
 //! | strconv | [`strconv`] |
 //! | math | [`math`] |
@@ -67,6 +68,7 @@ pub mod errors;
 pub mod fmt;
 pub mod fmtvalue;
 pub mod http;
+pub mod json;
 pub mod math;
 pub mod mathrand;
 pub mod net;
@@ -93,6 +95,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("errors", errors::NATIVES),
     ("fmt", fmt::NATIVES),
     ("fmt", scan::NATIVES),
+    ("encoding/json", json::NATIVES),
     ("math", math::NATIVES),
     ("math/rand", mathrand::NATIVES),
     ("net", net::NATIVES),
