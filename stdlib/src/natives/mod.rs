@@ -14,6 +14,7 @@
 //! | package | module |
 //! |---|---|
 //! | fmt | [`fmt`] (through [`crate::format`], with [`fmtvalue::VmValue`] as the printer's view of VM values); scanning in [`scan`] |
+//! | crypto/sha256, crypto/sha1, crypto/md5 | [`crypto`] |
 //! | errors | [`errors`] |
 //! | encoding/json | [`json`] |
 //! | strings | [`strings`] |
@@ -64,6 +65,7 @@
 //! without an implementation still fail at load time.
 
 pub mod bytes;
+pub mod crypto;
 pub mod errors;
 pub mod fmt;
 pub mod fmtvalue;
@@ -92,6 +94,9 @@ use gol_vm::{Hooks, Native, NativeCtx, NativeResult};
 /// tables (fmt's scanning natives are in their own module).
 const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("bytes", bytes::NATIVES),
+    ("crypto/md5", crypto::MD5_NATIVES),
+    ("crypto/sha1", crypto::SHA1_NATIVES),
+    ("crypto/sha256", crypto::SHA256_NATIVES),
     ("errors", errors::NATIVES),
     ("fmt", fmt::NATIVES),
     ("fmt", scan::NATIVES),

@@ -168,7 +168,11 @@ fn now_words(ago_ns: u64, virtual_now: Option<u64>) -> [u64; TIME_WORDS] {
     if let Some(v) = virtual_now {
         let t = (v.min(i64::MAX as u64 / 2) as i64 - ago).max(0);
         let sec = gol_vm::sched::VIRTUAL_EPOCH_UNIX + t / 1_000_000_000 + UNIX_TO_INTERNAL;
-        return [sec as u64, (t % 1_000_000_000) as u64 | LOCAL_BITS, t as u64 + 1];
+        return [
+            sec as u64,
+            (t % 1_000_000_000) as u64 | LOCAL_BITS,
+            t as u64 + 1,
+        ];
     }
     let (mut sec, mut nsec) = match SystemTime::now().duration_since(UNIX_EPOCH) {
         Ok(d) => (d.as_secs() as i64, d.subsec_nanos() as i64),
