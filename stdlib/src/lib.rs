@@ -91,6 +91,7 @@ static PACKAGES: &[Package] = packages! {
     "os" => ["os.go"],
     "path" => ["path.go"],
     "path/filepath" => ["filepath.go"],
+    "regexp" => ["regexp.go"],
     "runtime" => ["runtime.go"],
     "runtime/debug" => ["debug.go"],
     "runtime/trace" => ["trace.go"],

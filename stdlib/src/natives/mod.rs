@@ -28,6 +28,7 @@
 //! | math/rand | [`mathrand`] |
 //! | net | [`net`] |
 //! | net/http | [`http`] |
+//! | regexp | [`regexp`] |
 //! | runtime | [`runtime`] |
 //! | sync | [`sync`] |
 //! | sync/atomic | [`syncatomic`] |
@@ -75,6 +76,7 @@ pub mod math;
 pub mod mathrand;
 pub mod net;
 pub mod ospkg;
+pub mod regexp;
 pub mod runtime;
 pub mod scan;
 pub mod sort;
@@ -106,6 +108,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("net", net::NATIVES),
     ("net/http", http::NATIVES),
     ("os", ospkg::NATIVES),
+    ("regexp", regexp::NATIVES),
     ("runtime", runtime::NATIVES),
     ("runtime/debug", runtime::DEBUG_NATIVES),
     ("runtime/trace", trace::NATIVES),
