@@ -226,6 +226,8 @@ pub struct FieldDecl {
     /// Empty for an embedded field (`T` or `*T`, possibly qualified).
     pub names: Vec<Ident>,
     pub ty: Expr,
+    /// The field's tag (`json:"name"`), if it has one.
+    pub tag: Option<String>,
 }
 
 impl FieldDecl {

@@ -365,6 +365,8 @@ pub struct StructField {
     /// Byte offset within the struct in memory.
     pub moff: u64,
     pub embedded: bool,
+    /// The field's tag ("" for none), read by encoding/json.
+    pub tag: String,
 }
 
 /// One compiled function.

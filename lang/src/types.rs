@@ -56,6 +56,8 @@ pub(crate) struct Field {
     pub(crate) ty: TypeId,
     pub(crate) embedded: bool,
     pub(crate) pkg: Option<PkgId>,
+    /// The tag ("" for none): part of the struct type's identity.
+    pub(crate) tag: String,
 }
 
 /// A function signature; the receiver is not part of a method's type.
@@ -604,6 +606,12 @@ impl TypeTable {
     /// (`p1 := &p0; p2 := &p1; ...`) nest without bound, so this must not
     /// recurse on the Rust stack.
     pub(crate) fn identical(&self, a: TypeId, b: TypeId) -> bool {
+        self.identical_tags(a, b, true)
+    }
+
+    /// [`TypeTable::identical`], with struct tags compared only if `tags`
+    /// (conversions ignore them).
+    pub(crate) fn identical_tags(&self, a: TypeId, b: TypeId, tags: bool) -> bool {
         let mut work = vec![(a, b)];
         while let Some((a, b)) = work.pop() {
             if a == b {
@@ -623,7 +631,10 @@ impl TypeTable {
                 (Type::Struct(f), Type::Struct(g)) => {
                     if f.len() != g.len()
                         || f.iter().zip(g).any(|(f, g)| {
-                            f.name != g.name || f.embedded != g.embedded || f.pkg != g.pkg
+                            f.name != g.name
+                                || f.embedded != g.embedded
+                                || f.pkg != g.pkg
+                                || (tags && f.tag != g.tag)
                         })
                     {
                         return false;
@@ -748,7 +759,7 @@ impl TypeTable {
                 Type::Chan(d, _) => d.hash(&mut h),
                 Type::Struct(fs) => {
                     for f in fs {
-                        (&f.name, f.embedded, f.pkg).hash(&mut h);
+                        (&f.name, f.embedded, f.pkg, &f.tag).hash(&mut h);
                     }
                 }
                 Type::Func(s) => (s.variadic, s.params.len()).hash(&mut h),
@@ -1222,6 +1233,7 @@ mod tests {
             ty: p,
             embedded: false,
             pkg: Some(PkgId(0)),
+            tag: String::new(),
         }]));
         t.named_mut(n1).unwrap().underlying = st;
         let n2 = t.new_named(ObjId(1), "L", Some(PkgId(0)));
@@ -1258,6 +1270,7 @@ mod tests {
             ty: s,
             embedded: false,
             pkg: None,
+            tag: String::new(),
         }]));
         assert!(!t.comparable(st));
         assert!(t.has_nil(s));

@@ -1523,6 +1523,7 @@ mod tests {
                             off: 0,
                             moff: 0,
                             embedded: false,
+                            tag: String::new(),
                         },
                         StructField {
                             name: "s".into(),
@@ -1530,6 +1531,7 @@ mod tests {
                             off: 1,
                             moff: 8,
                             embedded: false,
+                            tag: String::new(),
                         },
                     ]),
                     3,

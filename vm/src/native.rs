@@ -771,6 +771,21 @@ impl NativeCtx<'_> {
         unsafe { self.vm.store_values(t, ptr + off, words, n.max(1)) };
     }
 
+    /// `make(map[K]V)` for map type `t`: a new empty map.
+    pub fn new_map(&mut self, t: RtType) -> u64 {
+        self.vm.map_new(t, 0)
+    }
+
+    /// `m[key] = val` for map `m` of type `t`, keys and values as slot
+    /// words; the error is the panic or fatal error's text.
+    pub fn map_set(&mut self, t: RtType, m: u64, key: &[u64], val: &[u64]) -> Result<(), String> {
+        self.race_access(m, 1, 1, true);
+        self.vm.map_set(t, m, key, val).map_err(|e| match e {
+            crate::map::MapError::Panic(s) => s,
+            crate::map::MapError::Fatal(s) => s.to_string(),
+        })
+    }
+
     /// Shades heap words the native is about to keep outside the heap and
     /// every goroutine (a pinned closure) while the collector marks (see
     /// `mgc`).

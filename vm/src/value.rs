@@ -479,6 +479,7 @@ mod tests {
             off: 0,
             moff: 0,
             embedded: false,
+            tag: String::new(),
         };
         let mut types = vec![
             ty(TypeKind::String),

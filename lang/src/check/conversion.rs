@@ -100,13 +100,16 @@ impl<'a> Checker<'a> {
         }
         let v = x.ty;
         let (vu, tu) = (self.tt.under(v), self.tt.under(t));
-        if self.tt.identical(vu, tu) {
+        if self.tt.identical_tags(vu, tu, false) {
             return Ok(());
         }
         if let (Type::Pointer(a), Type::Pointer(b)) =
             (self.tt.get(v).clone(), self.tt.get(t).clone())
         {
-            if self.tt.identical(self.tt.under(a), self.tt.under(b)) {
+            if self
+                .tt
+                .identical_tags(self.tt.under(a), self.tt.under(b), false)
+            {
                 return Ok(());
             }
         }

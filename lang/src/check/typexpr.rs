@@ -228,11 +228,19 @@ impl<'a> Checker<'a> {
                         );
                     }
                 }
-                self.add_field(&mut out, &mut spans, name, t, true, f.ty.span);
+                self.add_field(&mut out, &mut spans, name, t, true, f.ty.span, &f.tag);
             } else {
                 for n in &f.names {
                     self.info.defs.remove(&n.id);
-                    self.add_field(&mut out, &mut spans, n.name.clone(), t, false, n.span);
+                    self.add_field(
+                        &mut out,
+                        &mut spans,
+                        n.name.clone(),
+                        t,
+                        false,
+                        n.span,
+                        &f.tag,
+                    );
                 }
             }
         }
@@ -247,6 +255,7 @@ impl<'a> Checker<'a> {
         ty: TypeId,
         embedded: bool,
         span: crate::ast::Span,
+        tag: &Option<String>,
     ) {
         if name != "_" {
             if let Some(i) = out.iter().position(|f| f.name == name) {
@@ -268,6 +277,7 @@ impl<'a> Checker<'a> {
             ty,
             embedded,
             pkg,
+            tag: tag.clone().unwrap_or_default(),
         });
         spans.push(span);
     }

@@ -753,6 +753,15 @@ impl<'a> Gen<'a> {
                 method_ids: Vec::new(),
             });
             fresh.push((u, id));
+            // A named type with methods brings `*T` along: natives that
+            // call a pointer method of an addressable value (encoding/json's
+            // UnmarshalJSON) find `*T`'s method table by name.
+            // (A pointer method's receiver made the checker intern `*T`.)
+            if self.tt.named(u).is_some_and(|n| !n.methods.is_empty()) {
+                if let Some(p) = self.tt.find(&Type::Pointer(u)) {
+                    stack.push(p);
+                }
+            }
             match self.tt.get(self.tt.under(u)) {
                 Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
                     stack.push(*e)
@@ -855,6 +864,7 @@ impl<'a> Gen<'a> {
                         off,
                         moff,
                         embedded: f.embedded,
+                        tag: f.tag.clone(),
                     });
                     off += self.words(f.ty);
                 }

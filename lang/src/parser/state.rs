@@ -259,10 +259,6 @@ impl<'src> State<'src> {
         self.expr(lo, hi, kind)
     }
 
-    pub(crate) fn struct_tag(&mut self, lo: u32, hi: u32) {
-        self.error(lo, hi, "struct tags are not supported by gol");
-    }
-
     /// Sorts a parameter list into groups: either every entry is a type, or
     /// every entry is named, with bare names grouped with the next type
     /// (`a, b int`), as go/parser decides.

@@ -4,11 +4,9 @@
 // whole-file reads and writes, File and its common methods, directories,
 // the standard streams and the portable errors.
 //
-// Differences from Go, forced by the packages gol has (io/fs, syscall and
-// time's neighbours are absent): FileMode, FileInfo, DirEntry and PathError
-// are declared here as types of their own rather than as aliases of io/fs
-// types, with the same shape and methods; FileInfo.Sys returns nil (there
-// is no syscall.Stat_t). Executable is the gol binary that runs the
+// FileMode, FileInfo, DirEntry and PathError are io/fs's, as in Go.
+// Differences from Go: FileInfo.Sys returns nil (there is no syscall
+// package and no syscall.Stat_t). Executable is the gol binary that runs the
 // program. No File is pollable: the deadline setters return
 // ErrNoDeadline (as Go's do for ordinary files and blocking streams).
 // File.ReadDir and its kin read the whole rest of the directory at their
@@ -25,6 +23,7 @@ package os
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"time"
 )
 
@@ -52,36 +51,41 @@ const (
 	PathListSeparator = ':'
 )
 
-// The file mode bits (io/fs's values).
+// The file mode bits (io/fs's).
 const (
-	ModeDir        FileMode = 1 << 31
-	ModeAppend     FileMode = 1 << 30
-	ModeExclusive  FileMode = 1 << 29
-	ModeTemporary  FileMode = 1 << 28
-	ModeSymlink    FileMode = 1 << 27
-	ModeDevice     FileMode = 1 << 26
-	ModeNamedPipe  FileMode = 1 << 25
-	ModeSocket     FileMode = 1 << 24
-	ModeSetuid     FileMode = 1 << 23
-	ModeSetgid     FileMode = 1 << 22
-	ModeCharDevice FileMode = 1 << 21
-	ModeSticky     FileMode = 1 << 20
-	ModeIrregular  FileMode = 1 << 19
-
-	ModeType = ModeDir | ModeSymlink | ModeNamedPipe | ModeSocket | ModeDevice | ModeCharDevice | ModeIrregular
-
-	ModePerm FileMode = 0o777
+	ModeDir        = fs.ModeDir
+	ModeAppend     = fs.ModeAppend
+	ModeExclusive  = fs.ModeExclusive
+	ModeTemporary  = fs.ModeTemporary
+	ModeSymlink    = fs.ModeSymlink
+	ModeDevice     = fs.ModeDevice
+	ModeNamedPipe  = fs.ModeNamedPipe
+	ModeSocket     = fs.ModeSocket
+	ModeSetuid     = fs.ModeSetuid
+	ModeSetgid     = fs.ModeSetgid
+	ModeCharDevice = fs.ModeCharDevice
+	ModeSticky     = fs.ModeSticky
+	ModeIrregular  = fs.ModeIrregular
+	ModeType       = fs.ModeType
+	ModePerm       = fs.ModePerm
 )
+
+// A FileMode is a file's mode and permission bits.
+type FileMode = fs.FileMode
+
+// PathError records an error and the operation and file path that
+// caused it.
+type PathError = fs.PathError
 
 const DevNull = "/dev/null"
 
 // Portable analogs of some common system call errors.
 var (
-	ErrInvalid          = errors.New("invalid argument")
-	ErrPermission       = errors.New("permission denied")
-	ErrExist            = errors.New("file already exists")
-	ErrNotExist         = errors.New("file does not exist")
-	ErrClosed           = errors.New("file already closed")
+	ErrInvalid          = fs.ErrInvalid
+	ErrPermission       = fs.ErrPermission
+	ErrExist            = fs.ErrExist
+	ErrNotExist         = fs.ErrNotExist
+	ErrClosed           = fs.ErrClosed
 	ErrNoDeadline       = errors.New("file type does not support deadline")
 	ErrDeadlineExceeded error = &deadlineExceededError{}
 	ErrProcessDone      = errors.New("os: process already finished")
@@ -166,7 +170,7 @@ func pathError(op string, path string, msg string, kind int) error {
 func readFile(name string) (data []byte, op string, msg string, kind int)
 
 // writeFile writes a whole file, as readFile reports failures.
-func writeFile(name string, data []byte, perm FileMode) (op string, msg string, kind int)
+func writeFile(name string, data []byte, perm uint32) (op string, msg string, kind int)
 
 // writeFd writes to file descriptor fd (1 or 2: the program's streams).
 func writeFd(fd int, b []byte) (n int, msg string)
@@ -385,11 +389,11 @@ func IsTimeout(err error) bool {
 func LookupEnv(key string) (string, bool)
 
 func Mkdir(name string, perm FileMode) error {
-	msg, kind := mkdirPath(name, FileMode(syscallMode(perm)))
+	msg, kind := mkdirPath(name, syscallMode(perm))
 	return pathError("mkdir", name, msg, kind)
 }
 
-func mkdirPath(name string, perm FileMode) (msg string, kind int)
+func mkdirPath(name string, perm uint32) (msg string, kind int)
 
 func isDir(name string) bool
 
@@ -618,17 +622,12 @@ func UserHomeDir() (string, error) {
 }
 
 func WriteFile(name string, data []byte, perm FileMode) error {
-	op, msg, kind := writeFile(name, data, FileMode(syscallMode(perm)))
+	op, msg, kind := writeFile(name, data, syscallMode(perm))
 	return pathError(op, name, msg, kind)
 }
 
-// DirEntry is an entry read from a directory (io/fs.DirEntry in Go).
-type DirEntry interface {
-	Name() string
-	IsDir() bool
-	Type() FileMode
-	Info() (FileInfo, error)
-}
+// DirEntry is an entry read from a directory.
+type DirEntry = fs.DirEntry
 
 // ReadDir lists a directory's entries sorted by name.
 func ReadDir(name string) ([]DirEntry, error) {
@@ -699,14 +698,14 @@ func Open(name string) (*File, error) {
 // OpenFile opens a file with flags (O_RDONLY ...) and, when it creates
 // it, the permission bits of perm.
 func OpenFile(name string, flag int, perm FileMode) (*File, error) {
-	fd, msg, kind := openFile(name, flag, FileMode(syscallMode(perm)))
+	fd, msg, kind := openFile(name, flag, syscallMode(perm))
 	if msg != "" {
 		return nil, pathError("open", name, msg, kind)
 	}
 	return &File{fd: fd, name: name, append: flag&O_APPEND != 0}, nil
 }
 
-func openFile(name string, flag int, perm FileMode) (fd int, msg string, kind int)
+func openFile(name string, flag int, perm uint32) (fd int, msg string, kind int)
 
 func readFd(fd int, b []byte) (n int, msg string, kind int)
 
@@ -1075,15 +1074,8 @@ func (f *File) WriteTo(w io.Writer) (n int64, err error) {
 	return io.Copy(w, fileReader{f})
 }
 
-// FileInfo describes a file (io/fs.FileInfo in Go).
-type FileInfo interface {
-	Name() string
-	Size() int64
-	Mode() FileMode
-	ModTime() time.Time
-	IsDir() bool
-	Sys() any
-}
+// FileInfo describes a file.
+type FileInfo = fs.FileInfo
 
 // Stat describes the named file, following symbolic links.
 func Stat(name string) (FileInfo, error) { return statFile("stat", name, true) }
@@ -1285,44 +1277,6 @@ func (fs *fileStat) Sys() any           { return nil }
 
 // FileMode represents a file's mode and permission bits (io/fs.FileMode in
 // Go).
-type FileMode uint32
-
-func (m FileMode) IsDir() bool { return m&ModeDir != 0 }
-
-func (m FileMode) IsRegular() bool { return m&ModeType == 0 }
-
-func (m FileMode) Perm() FileMode { return m & ModePerm }
-
-// String is ls's notation: the type and mode letters ("dalTLDpSugct?")
-// or "-", then rwx for owner, group and others.
-func (m FileMode) String() string {
-	const str = "dalTLDpSugct?"
-	var buf [32]byte
-	w := 0
-	for i, c := range str {
-		if m&(1<<uint(32-1-i)) != 0 {
-			buf[w] = byte(c)
-			w++
-		}
-	}
-	if w == 0 {
-		buf[w] = '-'
-		w++
-	}
-	const rwx = "rwxrwxrwx"
-	for i, c := range rwx {
-		if m&(1<<uint(9-1-i)) != 0 {
-			buf[w] = byte(c)
-		} else {
-			buf[w] = '-'
-		}
-		w++
-	}
-	return string(buf[:w])
-}
-
-func (m FileMode) Type() FileMode { return m & ModeType }
-
 // LinkError records an error during a link or symlink or rename system
 // call and the paths that caused it.
 type LinkError struct {
@@ -1340,24 +1294,3 @@ func (e *LinkError) Unwrap() error {
 	return e.Err
 }
 
-// PathError records an error and the operation and file path that caused it
-// (io/fs.PathError in Go).
-type PathError struct {
-	Op   string
-	Path string
-	Err  error
-}
-
-func (e *PathError) Error() string {
-	return e.Op + " " + e.Path + ": " + e.Err.Error()
-}
-
-// Timeout reports whether the wrapped error is a timeout.
-func (e *PathError) Timeout() bool {
-	t, ok := e.Err.(interface{ Timeout() bool })
-	return ok && t.Timeout()
-}
-
-func (e *PathError) Unwrap() error {
-	return e.Err
-}

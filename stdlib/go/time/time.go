@@ -8,18 +8,16 @@
 // Abs, ParseDuration), Month and Weekday, Sleep, and the timers: After,
 // Tick, NewTimer, NewTicker, AfterFunc with Stop and Reset.
 //
-// Time's calendar fields (Date, Clock, Year ... Weekday, YearDay) and String
-// work when the local time zone is UTC (TZ unset with /etc/localtime UTC or
-// missing, TZ empty, or TZ=UTC), which is how Go would show them; with any
-// other local zone they panic with a message saying so, since gol has no
-// zone database. Not declared yet (a compile error rather than a wrong
-// answer): Location, UTC, Local, In, Format, Parse and Date.
+// Time's calendar fields, String, Format and Parse work in any location:
+// UTC, Local (from TZ or /etc/localtime), FixedZone and zones loaded from
+// the system's zone files (zoneinfo.go); layouts in format.go.
 //
 // # Time
 // A Time is three pointer-free words: seconds since January 1, year 1,
 // 00:00:00 UTC (so the zero Time is Go's zero Time), nanoseconds within
-// that second, and a monotonic clock reading (nanoseconds since the process
-// started, plus one; 0 means "no reading", as for times made by Unix). As in
+// that second with the index of its location above bit 30, and a
+// monotonic clock reading (nanoseconds since the process started, plus
+// one; 0 means "no reading", as for times made by Unix). As in
 // Go, Now carries a monotonic reading and Sub, Since, Until, Before, After,
 // Equal and Compare use it when both operands have one, so measured
 // intervals never go backwards when the wall clock is set.
@@ -505,20 +503,33 @@ func leadingFraction(s string) (uint64, float64, string) {
 }
 
 // A Time is an instant with nanosecond precision (see the package doc for
-// its three words).
+// its three words). The nsec word also carries the Time's location, as
+// Go's wall word does: nanoseconds in its low 30 bits, the location's
+// index in the registry of locations (zoneinfo.go) above them; index 0 is
+// UTC, so the zero Time is in UTC as in Go, and == compares locations as
+// Go's == on Time does.
 type Time struct {
 	sec  int64
 	nsec int64
 	mono int64
 }
 
+const (
+	nsecMask  = 1<<30 - 1
+	locShift  = 30
+	localBits = 1 << locShift // index 1: Local
+)
+
 // unixToInternal is the Unix epoch in seconds since January 1, year 1.
 const unixToInternal int64 = (1969*365 + 1969/4 - 1969/100 + 1969/400) * 86400
 
-// Now returns the current time, with a monotonic clock reading.
+// ns is t's nanoseconds within its second.
+func (t Time) ns() int64 { return t.nsec & nsecMask }
+
+// Now returns the current local time, with a monotonic clock reading.
 func Now() Time {
 	sec, nsec, mono := now()
-	return Time{sec: sec, nsec: nsec, mono: mono}
+	return Time{sec: sec, nsec: nsec&nsecMask | localBits, mono: mono}
 }
 
 // Since is Now().Sub(t).
@@ -531,8 +542,8 @@ func Until(t Time) Duration {
 	return t.Sub(Now())
 }
 
-// Unix is the time sec seconds and nsec nanoseconds after January 1, 1970
-// UTC (nsec may be outside [0, 999999999]).
+// Unix is the local time sec seconds and nsec nanoseconds after January 1,
+// 1970 UTC (nsec may be outside [0, 999999999]).
 func Unix(sec int64, nsec int64) Time {
 	if nsec < 0 || nsec >= 1e9 {
 		n := nsec / 1e9
@@ -543,7 +554,7 @@ func Unix(sec int64, nsec int64) Time {
 			sec--
 		}
 	}
-	return Time{sec: sec + unixToInternal, nsec: nsec}
+	return Time{sec: sec + unixToInternal, nsec: nsec | localBits}
 }
 
 func UnixMilli(msec int64) Time {
@@ -555,7 +566,7 @@ func UnixMicro(usec int64) Time {
 }
 
 func (t Time) IsZero() bool {
-	return t.sec == 0 && t.nsec == 0
+	return t.sec == 0 && t.ns() == 0
 }
 
 // Compare is -1, 0 or +1 as t is before, equal to or after u.
@@ -566,7 +577,7 @@ func (t Time) Compare(u Time) int {
 	} else {
 		tc, uc = t.sec, u.sec
 		if tc == uc {
-			tc, uc = t.nsec, u.nsec
+			tc, uc = t.ns(), u.ns()
 		}
 	}
 	switch {
@@ -588,7 +599,7 @@ func (t Time) Equal(u Time) bool { return t.Compare(u) == 0 }
 // would leave its range).
 func (t Time) Add(d Duration) Time {
 	dsec := int64(d / 1e9)
-	nsec := t.nsec + int64(d%1e9)
+	nsec := t.ns() + int64(d%1e9)
 	if nsec >= 1e9 {
 		dsec++
 		nsec -= 1e9
@@ -597,7 +608,7 @@ func (t Time) Add(d Duration) Time {
 		nsec += 1e9
 	}
 	t.sec += dsec
-	t.nsec = nsec
+	t.nsec = t.nsec&^nsecMask | nsec
 	if t.mono != 0 {
 		m := t.mono + int64(d)
 		if d < 0 && m > t.mono || d > 0 && m < t.mono || m <= 0 {
@@ -621,7 +632,7 @@ func (t Time) Sub(u Time) Duration {
 		}
 		return d
 	}
-	d := Duration(t.sec-u.sec)*Second + Duration(t.nsec-u.nsec)
+	d := Duration(t.sec-u.sec)*Second + Duration(t.ns()-u.ns())
 	switch {
 	case u.Add(d).Equal(t):
 		return d
@@ -632,22 +643,29 @@ func (t Time) Sub(u Time) Duration {
 	}
 }
 
-// localIsUTC reports whether the local time zone (TZ, else /etc/localtime,
-// as Go chooses it) is UTC.
-func localIsUTC() bool
-
-// checkLocal panics unless the local zone is UTC: gol has no time zone
-// database, and Go shows times in the local zone.
-func checkLocal(method string) {
-	if !localIsUTC() {
-		panic("gol does not implement time zones yet: time.Time." + method + " needs the local time zone to be UTC (set TZ=UTC)")
-	}
+// AddDate adds years, months and days, normalising as Date does.
+func (t Time) AddDate(years int, months int, days int) Time {
+	year, month, day := t.Date()
+	hour, min, sec := t.Clock()
+	return Date(year+years, month+Month(months), day+days, hour, min, sec, int(t.ns()), t.Location())
 }
 
-// civil is t's date and time of day in UTC: year, month 1-12, day 1-31,
-// seconds within the day, days since 1970-01-01.
-func (t Time) civil() (year int64, month int64, day int64, secs int64, days int64) {
-	unix := t.sec - unixToInternal
+// abs is t's seconds since January 1, year 1, in its own zone (wall
+// clock), with the zone's name and offset.
+func (t Time) locabs() (name string, offset int, abs int64) {
+	l := t.loc()
+	if l == &utcLoc {
+		return "UTC", 0, t.sec
+	}
+	name, offset, _, _, _ = l.lookup(t.sec - unixToInternal)
+	return name, offset, t.sec + int64(offset)
+}
+
+// civil is the date and time of day of abs (seconds since January 1, year
+// 1): year, month 1-12, day 1-31, seconds within the day, days since
+// 1970-01-01.
+func civil(abs int64) (year int64, month int64, day int64, secs int64, days int64) {
+	unix := abs - unixToInternal
 	days = unix / 86400
 	secs = unix % 86400
 	if secs < 0 {
@@ -679,35 +697,53 @@ func (t Time) civil() (year int64, month int64, day int64, secs int64, days int6
 	return
 }
 
-// Date is t's year, month and day (the local zone must be UTC).
+// daysSinceUnix is the days from 1970-01-01 to year-month-day (day may
+// be outside the month: the count is linear in it).
+func daysSinceUnix(year int64, month int64, day int64) int64 {
+	if month <= 2 {
+		year--
+	}
+	era := year
+	if year < 0 {
+		era = year - 399
+	}
+	era /= 400
+	yoe := year - era*400
+	mp := month - 3
+	if month <= 2 {
+		mp = month + 9
+	}
+	doy := (153*mp+2)/5 + day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// Date is t's year, month and day in its location.
 func (t Time) Date() (year int, month Month, day int) {
-	checkLocal("Date")
-	y, m, d, _, _ := t.civil()
+	_, _, abs := t.locabs()
+	y, m, d, _, _ := civil(abs)
 	return int(y), Month(m), int(d)
 }
 
 func (t Time) Year() int {
-	checkLocal("Year")
-	y, _, _, _, _ := t.civil()
-	return int(y)
+	y, _, _ := t.Date()
+	return y
 }
 
 func (t Time) Month() Month {
-	checkLocal("Month")
-	_, m, _, _, _ := t.civil()
-	return Month(m)
+	_, m, _ := t.Date()
+	return m
 }
 
 func (t Time) Day() int {
-	checkLocal("Day")
-	_, _, d, _, _ := t.civil()
-	return int(d)
+	_, _, d := t.Date()
+	return d
 }
 
-// Clock is t's hour, minute and second (the local zone must be UTC).
+// Clock is t's hour, minute and second in its location.
 func (t Time) Clock() (hour int, min int, sec int) {
-	checkLocal("Clock")
-	_, _, _, s, _ := t.civil()
+	_, _, abs := t.locabs()
+	_, _, _, s, _ := civil(abs)
 	return int(s / 3600), int(s % 3600 / 60), int(s % 60)
 }
 
@@ -726,11 +762,15 @@ func (t Time) Second() int {
 	return s
 }
 
-func (t Time) Nanosecond() int { return int(t.nsec) }
+func (t Time) Nanosecond() int { return int(t.ns()) }
 
 func (t Time) Weekday() Weekday {
-	checkLocal("Weekday")
-	_, _, _, _, days := t.civil()
+	_, _, abs := t.locabs()
+	return absWeekday(abs)
+}
+
+func absWeekday(abs int64) Weekday {
+	_, _, _, _, days := civil(abs)
 	// 1970-01-01 was a Thursday.
 	w := (days + 4) % 7
 	if w < 0 {
@@ -739,65 +779,80 @@ func (t Time) Weekday() Weekday {
 	return Weekday(w)
 }
 
-// YearDay is the day of the year, 1 to 366 (the local zone must be UTC).
+// YearDay is the day of the year, 1 to 366.
 func (t Time) YearDay() int {
-	checkLocal("YearDay")
-	y, _, _, _, days := t.civil()
-	jan1 := daysToJan1(y)
-	return int(days-jan1) + 1
+	_, _, abs := t.locabs()
+	y, _, _, _, days := civil(abs)
+	return int(days-daysSinceUnix(y, 1, 1)) + 1
 }
 
-// daysToJan1 is the days from 1970-01-01 to January 1 of year y (the
-// inverse of civil's date computation, for March-based year y-1).
-func daysToJan1(y int64) int64 {
-	y--
-	era := y
-	if y < 0 {
-		era = y - 399
+// ISOWeek is the ISO 8601 year and week number of t (weeks start on
+// Monday; week 1 holds the year's first Thursday).
+func (t Time) ISOWeek() (year int, week int) {
+	_, _, abs := t.locabs()
+	d := Thursday - absWeekday(abs)
+	if d == 4 {
+		d = -3
 	}
-	era /= 400
-	yoe := y - era*400
-	// 306 days from March 1 to January 1.
-	doe := yoe*365 + yoe/4 - yoe/100 + 306
-	return era*146097 + doe - 719468
+	abs += int64(d) * 86400
+	y, _, _, _, days := civil(abs)
+	yday := int(days - daysSinceUnix(y, 1, 1))
+	return int(y), yday/7 + 1
 }
 
-// String is t as Go prints it in the local zone ("2006-01-02
-// 15:04:05.999999999 +0000 UTC", then " m=+0.000000001" for a monotonic
-// reading); the local zone must be UTC.
+// String is t formatted as "2006-01-02 15:04:05.999999999 -0700 MST",
+// then " m=+0.000000001" for a monotonic reading, as Go prints it.
 func (t Time) String() string {
-	checkLocal("String")
-	y, mo, d, secs, _ := t.civil()
-	buf := make([]byte, 0, 64)
-	if y < 0 {
-		buf = append(buf, '-')
-		y = -y
-	}
-	buf = appendPadded(buf, uint64(y), 4)
-	buf = append(buf, '-')
-	buf = appendPadded(buf, uint64(mo), 2)
-	buf = append(buf, '-')
-	buf = appendPadded(buf, uint64(d), 2)
-	buf = append(buf, ' ')
-	buf = appendPadded(buf, uint64(secs/3600), 2)
-	buf = append(buf, ':')
-	buf = appendPadded(buf, uint64(secs%3600/60), 2)
-	buf = append(buf, ':')
-	buf = appendPadded(buf, uint64(secs%60), 2)
-	if t.nsec != 0 {
-		frac := make([]byte, 10)
-		w, _ := fmtFrac(frac, uint64(t.nsec), 9)
-		buf = append(buf, frac[w:]...)
-	}
-	buf = append(buf, " +0000 UTC"...)
+	s := t.Format("2006-01-02 15:04:05.999999999 -0700 MST")
 	if t.mono != 0 {
 		// The reading in seconds since the process started, as Go's m=.
 		m := uint64(t.mono - 1)
+		buf := make([]byte, 0, 24)
 		buf = append(buf, " m=+"...)
 		buf = appendPadded(buf, m/1e9, 1)
 		buf = append(buf, '.')
 		buf = appendPadded(buf, m%1e9, 9)
+		s += string(buf)
 	}
+	return s
+}
+
+// GoString is t as Go source (time.Date(...)).
+func (t Time) GoString() string {
+	year, month, day := t.Date()
+	hour, min, sec := t.Clock()
+	buf := make([]byte, 0, 70)
+	buf = append(buf, "time.Date("...)
+	buf = appendInt(buf, year, 0)
+	if January <= month && month <= December {
+		buf = append(buf, ", time."...)
+		buf = append(buf, month.String()...)
+	} else {
+		buf = append(buf, ", "...)
+		buf = appendInt(buf, int(month), 0)
+	}
+	buf = append(buf, ", "...)
+	buf = appendInt(buf, day, 0)
+	buf = append(buf, ", "...)
+	buf = appendInt(buf, hour, 0)
+	buf = append(buf, ", "...)
+	buf = appendInt(buf, min, 0)
+	buf = append(buf, ", "...)
+	buf = appendInt(buf, sec, 0)
+	buf = append(buf, ", "...)
+	buf = appendInt(buf, int(t.ns()), 0)
+	buf = append(buf, ", "...)
+	switch loc := t.Location(); loc {
+	case UTC:
+		buf = append(buf, "time.UTC"...)
+	case Local:
+		buf = append(buf, "time.Local"...)
+	default:
+		buf = append(buf, `time.Location(`...)
+		buf = append(buf, quote(loc.name)...)
+		buf = append(buf, ')')
+	}
+	buf = append(buf, ')')
 	return string(buf)
 }
 
@@ -822,7 +877,7 @@ func (t Time) Truncate(d Duration) Time {
 	if d <= 0 {
 		return t
 	}
-	return t.Add(-Duration(mod(t.sec, t.nsec, int64(d))))
+	return t.Add(-Duration(mod(t.sec, t.ns(), int64(d))))
 }
 
 // Round rounds t to the nearest multiple of d since the zero Time,
@@ -832,7 +887,7 @@ func (t Time) Round(d Duration) Time {
 	if d <= 0 {
 		return t
 	}
-	r := Duration(mod(t.sec, t.nsec, int64(d)))
+	r := Duration(mod(t.sec, t.ns(), int64(d)))
 	if lessThanHalf(r, d) {
 		return t.Add(-r)
 	}
@@ -841,11 +896,57 @@ func (t Time) Round(d Duration) Time {
 
 func (t Time) Unix() int64 { return t.sec - unixToInternal }
 
-func (t Time) UnixMilli() int64 { return (t.sec-unixToInternal)*1e3 + t.nsec/1e6 }
+func (t Time) UnixMilli() int64 { return (t.sec-unixToInternal)*1e3 + t.ns()/1e6 }
 
-func (t Time) UnixMicro() int64 { return (t.sec-unixToInternal)*1e6 + t.nsec/1e3 }
+func (t Time) UnixMicro() int64 { return (t.sec-unixToInternal)*1e6 + t.ns()/1e3 }
 
-func (t Time) UnixNano() int64 { return (t.sec-unixToInternal)*1e9 + t.nsec }
+func (t Time) UnixNano() int64 { return (t.sec-unixToInternal)*1e9 + t.ns() }
+
+// Date is the Time of the given wall clock in loc, normalising values out
+// of range (October 32 is November 1); in a zone's transition the offset
+// before it is used, as Go does.
+func Date(year int, month Month, day int, hour int, min int, sec int, nsec int, loc *Location) Time {
+	if loc == nil {
+		panic("time: missing Location in call to Date")
+	}
+	m := int(month) - 1
+	year, m = norm(year, m, 12)
+	month = Month(m) + 1
+	sec, nsec = norm(sec, nsec, 1e9)
+	min, sec = norm(min, sec, 60)
+	hour, min = norm(hour, min, 60)
+	day, hour = norm(day, hour, 24)
+	days := daysSinceUnix(int64(year), int64(month), int64(day))
+	unix := days*86400 + int64(hour*3600+min*60+sec)
+	if loc != &utcLoc {
+		_, offset, start, end, _ := loc.lookup(unix)
+		if offset != 0 {
+			utc := unix - int64(offset)
+			if utc < start || utc >= end {
+				_, offset, _, _, _ = loc.lookup(utc)
+			}
+			unix -= int64(offset)
+		}
+	}
+	t := Time{sec: unix + unixToInternal, nsec: int64(nsec)}
+	t.setLoc(loc)
+	return t
+}
+
+// norm moves whole bases of lo into hi, leaving lo in [0, base).
+func norm(hi int, lo int, base int) (int, int) {
+	if lo < 0 {
+		n := (-lo-1)/base + 1
+		hi -= n
+		lo += n * base
+	}
+	if lo >= base {
+		n := lo / base
+		hi += n
+		lo -= n * base
+	}
+	return hi, lo
+}
 
 // A Timer sends the time on C once, after its duration (or, made by
 // AfterFunc, calls its function in a goroutine).

@@ -14,7 +14,9 @@
 //! | package | module |
 //! |---|---|
 //! | fmt | [`fmt`] (through [`crate::format`], with [`fmtvalue::VmValue`] as the printer's view of VM values); scanning in [`scan`] |
+//! | crypto/sha256, crypto/sha1, crypto/md5 | [`crypto`] |
 //! | errors | [`errors`] |
+//! | encoding/json | [`json`] |
 //! | strings | [`strings`] |
 //! | strconv | [`strconv`] |
 //! | math | [`math`] |
@@ -26,6 +28,7 @@
 //! | math/rand | [`mathrand`] |
 //! | net | [`net`] |
 //! | net/http | [`http`] |
+//! | regexp | [`regexp`] |
 //! | runtime | [`runtime`] |
 //! | sync | [`sync`] |
 //! | sync/atomic | [`syncatomic`] |
@@ -63,14 +66,17 @@
 //! without an implementation still fail at load time.
 
 pub mod bytes;
+pub mod crypto;
 pub mod errors;
 pub mod fmt;
 pub mod fmtvalue;
 pub mod http;
+pub mod json;
 pub mod math;
 pub mod mathrand;
 pub mod net;
 pub mod ospkg;
+pub mod regexp;
 pub mod runtime;
 pub mod scan;
 pub mod sort;
@@ -90,14 +96,19 @@ use gol_vm::{Hooks, Native, NativeCtx, NativeResult};
 /// tables (fmt's scanning natives are in their own module).
 const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("bytes", bytes::NATIVES),
+    ("crypto/md5", crypto::MD5_NATIVES),
+    ("crypto/sha1", crypto::SHA1_NATIVES),
+    ("crypto/sha256", crypto::SHA256_NATIVES),
     ("errors", errors::NATIVES),
     ("fmt", fmt::NATIVES),
     ("fmt", scan::NATIVES),
+    ("encoding/json", json::NATIVES),
     ("math", math::NATIVES),
     ("math/rand", mathrand::NATIVES),
     ("net", net::NATIVES),
     ("net/http", http::NATIVES),
     ("os", ospkg::NATIVES),
+    ("regexp", regexp::NATIVES),
     ("runtime", runtime::NATIVES),
     ("runtime/debug", runtime::DEBUG_NATIVES),
     ("runtime/pprof", runtime::PPROF_NATIVES),

@@ -34,7 +34,7 @@ pub const NATIVES: &[(&str, Native)] = &[
         "writeFile",
         Native::new(
             write_file,
-            "func(name string, data []byte, perm FileMode) (op string, msg string, kind int)",
+            "func(name string, data []byte, perm uint32) (op string, msg string, kind int)",
         ),
     ),
     (
@@ -45,7 +45,7 @@ pub const NATIVES: &[(&str, Native)] = &[
         "openFile",
         Native::new(
             open_file,
-            "func(name string, flag int, perm FileMode) (fd int, msg string, kind int)",
+            "func(name string, flag int, perm uint32) (fd int, msg string, kind int)",
         ),
     ),
     (
@@ -67,7 +67,7 @@ pub const NATIVES: &[(&str, Native)] = &[
         "mkdirPath",
         Native::new(
             mkdir_path,
-            "func(name string, perm FileMode) (msg string, kind int)",
+            "func(name string, perm uint32) (msg string, kind int)",
         ),
     ),
     ("isDir", Native::new(is_dir, "func(name string) bool")),
@@ -364,7 +364,7 @@ fn after_syscall(keep: bool) -> NativeResult {
     }
 }
 
-/// `os.writeFile(name string, data []byte, perm FileMode) (op, msg string, kind int)`
+/// `os.writeFile(name string, data []byte, perm uint32) (op, msg string, kind int)`
 pub fn write_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
     use std::os::unix::fs::OpenOptionsExt;
     let path = path_arg(ctx, 0);
@@ -460,7 +460,7 @@ fn ret_msg(
     ret_msg_kind(ctx, first, &msg, kind, keep)
 }
 
-/// `os.openFile(name string, flag int, perm FileMode) (fd int, msg string, kind int)`:
+/// `os.openFile(name string, flag int, perm uint32) (fd int, msg string, kind int)`:
 /// open(2) with Go's flag values (Linux's) and close-on-exec.
 fn open_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
     use std::os::unix::ffi::OsStrExt;
@@ -553,7 +553,7 @@ fn remove_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
     ret_msg(ctx, 0, r.err(), keep)
 }
 
-/// `os.mkdirPath(name string, perm FileMode) (msg string, kind int)`
+/// `os.mkdirPath(name string, perm uint32) (msg string, kind int)`
 fn mkdir_path(ctx: &mut NativeCtx<'_>) -> NativeResult {
     use std::os::unix::fs::DirBuilderExt;
     let path = path_arg(ctx, 0);

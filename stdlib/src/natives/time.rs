@@ -32,6 +32,10 @@ const UNIX_TO_INTERNAL: i64 = (1969 * 365 + 1969 / 4 - 1969 / 100 + 1969 / 400) 
 /// to `NativeCtx::new_timer` fails to compile if the two sizes differ.
 const TIME_WORDS: usize = 3;
 
+/// The location bits of a `Time`'s nanoseconds word for `Local` (see
+/// time.go: nanoseconds below bit 30, the location's index above).
+const LOCAL_BITS: u64 = 1 << 30;
+
 /// The natives of this module: name, code, and the Go signature the code
 /// implements (checked at load, see gol_vm's native module).
 pub const NATIVES: &[(&str, Native)] = &[
@@ -53,13 +57,31 @@ pub const NATIVES: &[(&str, Native)] = &[
         ),
     ),
     (
-        "localIsUTC",
+        "getenvTZ",
         Native::new(
             |c| {
-                c.ret_bool(0, local_is_utc());
+                let v = std::env::var_os("TZ");
+                let s = v.as_ref().map(|v| v.to_string_lossy().into_owned());
+                c.ret_str(0, s.as_deref().unwrap_or("").as_bytes());
+                c.ret_bool(1, v.is_some());
                 NativeResult::Ok
             },
-            "func() bool",
+            "func() (string, bool)",
+        ),
+    ),
+    (
+        "readZoneFile",
+        Native::new(
+            |c| {
+                let path = String::from_utf8_lossy(&c.str(0)).into_owned();
+                // Zone files are a few kilobytes; a larger file is not one.
+                let data = std::fs::read(&path).ok().filter(|d| d.len() < 1 << 20);
+                let s = c.new_bytes(data.as_deref().unwrap_or(&[]));
+                c.ret_slice(0, s);
+                c.ret_bool(1, data.is_some());
+                NativeResult::Ok
+            },
+            "func(path string) ([]byte, bool)",
         ),
     ),
     (
@@ -146,7 +168,11 @@ fn now_words(ago_ns: u64, virtual_now: Option<u64>) -> [u64; TIME_WORDS] {
     if let Some(v) = virtual_now {
         let t = (v.min(i64::MAX as u64 / 2) as i64 - ago).max(0);
         let sec = gol_vm::sched::VIRTUAL_EPOCH_UNIX + t / 1_000_000_000 + UNIX_TO_INTERNAL;
-        return [sec as u64, (t % 1_000_000_000) as u64, t as u64 + 1];
+        return [
+            sec as u64,
+            (t % 1_000_000_000) as u64 | LOCAL_BITS,
+            t as u64 + 1,
+        ];
     }
     let (mut sec, mut nsec) = match SystemTime::now().duration_since(UNIX_EPOCH) {
         Ok(d) => (d.as_secs() as i64, d.subsec_nanos() as i64),
@@ -173,7 +199,7 @@ fn now_words(ago_ns: u64, virtual_now: Option<u64>) -> [u64; TIME_WORDS] {
         .saturating_sub(ago)
         .max(0)
         + 1;
-    [sec as u64, nsec as u64, mono as u64]
+    [sec as u64, nsec as u64 | LOCAL_BITS, mono as u64]
 }
 
 /// `(sec * 1e9 + nsec) mod d` in `[0, d)` (Go's `div` remainder for
@@ -186,43 +212,6 @@ fn time_mod(sec: i64, nsec: i64, d: i64) -> i64 {
     total.rem_euclid(d as i128) as i64
 }
 
-/// Whether Go would take the local time zone to be UTC (read once, as Go
-/// does): `TZ` unset means /etc/localtime; `TZ` empty or "UTC" means UTC;
-/// otherwise the zone file `TZ` names (a path, or under
-/// /usr/share/zoneinfo). A zone file that cannot be read means UTC, as in
-/// Go; one that can is UTC when its TZif footer (the POSIX rule for times
-/// after its table) is exactly `UTC0`, as for Etc/UTC, UTC, Universal and
-/// Zulu. A zone without a footer (TZif version 1) counts as not UTC.
-fn local_is_utc() -> bool {
-    static UTC: OnceLock<bool> = OnceLock::new();
-    *UTC.get_or_init(|| {
-        let path = match std::env::var_os("TZ") {
-            None => std::path::PathBuf::from("/etc/localtime"),
-            Some(tz) => {
-                let tz = tz.to_string_lossy().into_owned();
-                let tz = tz.strip_prefix(':').unwrap_or(&tz).to_string();
-                if tz.is_empty() || tz == "UTC" {
-                    return true;
-                }
-                if tz.starts_with('/') {
-                    tz.into()
-                } else {
-                    std::path::Path::new("/usr/share/zoneinfo").join(tz)
-                }
-            }
-        };
-        match std::fs::read(&path) {
-            Err(_) => true,
-            Ok(data) => tzif_is_utc(&data),
-        }
-    })
-}
-
-/// A TZif file whose footer is `\nUTC0\n`.
-fn tzif_is_utc(data: &[u8]) -> bool {
-    data.starts_with(b"TZif") && data.ends_with(b"\nUTC0\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,7 +221,7 @@ mod tests {
         let [sec, nsec, mono] = now_words(0, None);
         // 2020-01-01 in seconds since year 1.
         assert!(sec as i64 > UNIX_TO_INTERNAL + 1_577_836_800);
-        assert!(nsec < 1_000_000_000);
+        assert!(nsec & !LOCAL_BITS < 1_000_000_000);
         assert!(mono > 0);
         let [_, _, mono2] = now_words(0, None);
         assert!(mono2 >= mono);
@@ -250,23 +239,15 @@ mod tests {
     }
 
     #[test]
-    fn only_a_utc0_footer_is_utc() {
-        assert!(tzif_is_utc(b"TZif2...\0\nUTC0\n"));
-        assert!(!tzif_is_utc(b"TZif2...\0\nCET-1CEST,M3.5.0,M10.5.0/3\n"));
-        assert!(!tzif_is_utc(b"TZif2...\0\nGMT0\n"));
-        assert!(!tzif_is_utc(b"not a zone\nUTC0\n"));
-    }
-
-    #[test]
     fn subtracting_lateness_borrows_from_seconds() {
         let [s0, n0, m0] = now_words(0, None);
         let [s1, n1, m1] = now_words(1_500_000_000, None);
-        let t0 = s0 as i128 * 1_000_000_000 + n0 as i128;
-        let t1 = s1 as i128 * 1_000_000_000 + n1 as i128;
+        let t0 = s0 as i128 * 1_000_000_000 + (n0 & !LOCAL_BITS) as i128;
+        let t1 = s1 as i128 * 1_000_000_000 + (n1 & !LOCAL_BITS) as i128;
         // Clock steps aside, t1 is 1.5s before t0 (give a second of slack
         // for a slow machine between the two reads).
         assert!((t0 - t1) >= 1_400_000_000 && (t0 - t1) < 2_500_000_000);
-        assert!(n1 < 1_000_000_000);
+        assert!(n1 & !LOCAL_BITS < 1_000_000_000);
         assert!(m1 < m0);
     }
 }
