@@ -425,7 +425,7 @@ opcodes! {
     CallClosure { c: Reg = r, base: Reg = win } slow;
     /// Call method `m` (by name) of the interface in slot base, whose box
     /// pointer the method's wrapper receives as its first word.
-    CallMethod { base: Reg = win, m: StrId } slow;
+    CallMethod { base: Reg = win, m: StrId } fast;
     /// Call native `f`: arguments at base.., results written at base...
     CallNative { f: NativeId, base: Reg = win } slow;
     /// d = a new closure of `f` capturing the n words at a (box pointers).
@@ -475,7 +475,7 @@ opcodes! {
     /// d = interface a is non-nil and its dynamic type has the methods of interface type `t`.
     IfaceImplements { d: Reg = w, a: Reg = r, t: RtType } slow;
     /// d.. = a.(t) for interface a of static type `from`: panics with Go's message on failure.
-    TypeAssert { d: Reg = w, a: Reg = r, t: RtType, from: RtType } slow;
+    TypeAssert { d: Reg = w, a: Reg = r, t: RtType, from: RtType } fast;
     /// Zeroes every element of slice a, of element type `t` (clear).
     ClearSlice { a: Reg = r, t: RtType } slow;
     /// d, d+1, d+2 = []rune(string a).

@@ -233,8 +233,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 }
             }
             let t = self.ty(l);
-            let r = self.alloc(self.words(t));
-            self.convert_to(&rhs[0], t, r);
+            // An unboxed local of the left side's type is stored from its
+            // own slot: evaluating the left side's operands cannot change
+            // it (only assignments write an unboxed local, and closures
+            // capture boxed ones).
+            let r = match self.unboxed_local_of(&rhs[0], t) {
+                Some(r) => r,
+                None => {
+                    let r = self.alloc(self.words(t));
+                    self.convert_to(&rhs[0], t, r);
+                    r
+                }
+            };
             self.store_to(l, r);
             return;
         }
@@ -268,6 +278,16 @@ impl<'g, 'a> FnGen<'g, 'a> {
             let r = self.value_as(r, vt, lt);
             self.store_dest(dest, r);
         }
+    }
+
+    /// The slot of `e` when it names an unboxed local of type `t`.
+    fn unboxed_local_of(&self, e: &Expr, t: TypeId) -> Option<Reg> {
+        let ExprKind::Ident(id) = &strip_parens(e).kind else {
+            return None;
+        };
+        let o = self.g.info.uses.get(&id.id).copied()?;
+        let v = self.vars.get(&o).copied()?;
+        (!v.boxed && v.ty == t).then_some(v.reg)
     }
 
     pub(super) fn op_assign(&mut self, l: &'a Expr, op: BinaryOp, rhs: Option<&'a Expr>) {
@@ -371,19 +391,31 @@ impl<'g, 'a> FnGen<'g, 'a> {
         } else {
             self.expr_to(l, cur);
         }
-        let yt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) && !incdec {
-            self.ty(r)
-        } else {
-            t
-        };
-        let y = self.alloc(self.words(yt));
-        if incdec {
-            self.const_to(&Value::int(1), t, y);
-        } else {
-            self.convert_to(r, yt, y);
-        }
         let d = self.alloc(w);
-        self.binary_regs(op, t, yt, d, cur, y, l.span);
+        // A constant operand folds into an immediate instruction, as for
+        // a local (`p.count++` is load, AddIntImm, store).
+        let cv = if incdec {
+            Some(Value::int(1))
+        } else {
+            self.const_value(r).cloned()
+        };
+        if let Some(o) = cv.and_then(|c| self.imm_op(op, t, d, cur, &c)) {
+            self.emit(o);
+            self.wrap_int_result(op, t, d);
+        } else {
+            let yt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) && !incdec {
+                self.ty(r)
+            } else {
+                t
+            };
+            let y = self.alloc(self.words(yt));
+            if incdec {
+                self.const_to(&Value::int(1), t, y);
+            } else {
+                self.convert_to(r, yt, y);
+            }
+            self.binary_regs(op, t, yt, d, cur, y, l.span);
+        }
         if let Some((m, k, mt)) = map_dest {
             self.emit(Op::MapSet { m, k, v: d, t: mt });
         } else if let Some((p, off)) = addr_dest {

@@ -6,6 +6,53 @@
 
 use super::*;
 
+/// The method named by string `m` of the dynamic type of the interface
+/// whose box word is `bx`, and its function; None for a nil interface or
+/// a missing method (`method_target` says which).
+#[inline]
+pub(super) fn method_of(
+    prog: &Program,
+    bx: u64,
+    m: gol_lang::bytecode::StrId,
+) -> Option<(FuncId, &Function)> {
+    if bx == 0 {
+        return None;
+    }
+    let t = crate::panic::box_type(bx)?;
+    let name = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
+    let f = prog.ty(t).method(name)?.func;
+    Some((f, prog.funcs.get(f.0 as usize)?))
+}
+
+/// Lays out a method call's receiver at `nb`: the words of the value in
+/// box `bx` replace the box word, and the other arguments move up behind
+/// them. False if the stack cannot grow to the callee's window (nothing
+/// moved then). The stack may have grown (take the window again).
+#[inline]
+pub(super) fn unbox_receiver(
+    prog: &Program,
+    g: &mut G,
+    bx: u64,
+    callee: &Function,
+    nb: usize,
+) -> bool {
+    let Some(t) = crate::panic::box_type(bx) else {
+        return false;
+    };
+    let rw = prog.ty(t).words as usize;
+    let pw = (callee.param_words as usize).saturating_sub(rw);
+    if !g.ensure(nb + rw + pw + callee.frame_words as usize + 1) {
+        return false;
+    }
+    g.stack.copy_within(nb + 1..nb + 1 + pw, nb + rw);
+    for k in 0..rw {
+        // SAFETY: the box holds rw words of its type after the type word
+        // (value invariant 3).
+        g.stack[nb + k] = unsafe { value::read_word(bx, 1 + k) };
+    }
+    true
+}
+
 /// `CallMethod`: the method of the dynamic type of the interface in slot
 /// `b` named by string `m`, with the receiver's words unboxed in place of
 /// the interface word at the call's base; returns the function and the
@@ -20,7 +67,6 @@ pub(super) fn method_target(
     b: Reg,
     m: gol_lang::bytecode::StrId,
 ) -> Result<(FuncId, usize), Trap> {
-    let base = at.base;
     let bx = at.r(g, b)?;
     if bx == 0 {
         return Err(Trap::Panic(NIL_DEREF.into()));
@@ -28,28 +74,17 @@ pub(super) fn method_target(
     let Some(t) = crate::panic::box_type(bx) else {
         return Err(Trap::Panic(NIL_DEREF.into()));
     };
-    let name = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
-    let desc = prog.ty(t);
-    let Some(f) = desc.method(name).map(|m| m.func) else {
+    let Some((f, callee)) = method_of(prog, bx, m) else {
+        let name = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
         return Err(Trap::Fatal(format!(
             "method {} missing from type {}",
             String::from_utf8_lossy(name),
-            desc.name
+            prog.ty(t).name
         )));
     };
-    // Replace the box word by the receiver's words.
-    let rw = desc.words as usize;
-    let callee = &prog.funcs[f.0 as usize];
-    let pw = (callee.param_words as usize).saturating_sub(rw);
-    let nb = base + b.0 as usize;
-    if !g.ensure(nb + rw + pw + callee.frame_words as usize + 1) {
+    let nb = at.base + b.0 as usize;
+    if !unbox_receiver(prog, g, bx, callee, nb) {
         return Err(Trap::Fatal("stack overflow".into()));
-    }
-    g.stack.copy_within(nb + 1..nb + 1 + pw, nb + rw);
-    for k in 0..rw {
-        // SAFETY: the box holds rw words of its type after
-        // the type word (value invariant 3).
-        g.stack[nb + k] = unsafe { value::read_word(bx, 1 + k) };
     }
     Ok((f, nb))
 }

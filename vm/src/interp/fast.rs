@@ -31,10 +31,13 @@ pub(super) struct Cur<'p> {
 
 /// What `fast` reads of the VM besides the program: the constant pool
 /// (`LoadStr`) and the package variables (`GlobalAddr`), both fixed for
-/// the run.
+/// the run, and the heap.
 pub(super) struct Shared<'p> {
     pub(super) consts: &'p [Box<[u8]>],
     pub(super) globals: &'p crate::Globals,
+    /// The heap, for the collector's phase: pointer stores run here
+    /// while no barrier is needed.
+    pub(super) heap: &'p gol_gc::Heap,
 }
 
 /// Why `fast` returned.
@@ -46,6 +49,21 @@ pub(super) enum Stop {
     /// The entry function returned.
     Done,
     Fatal(String),
+}
+
+/// Stores pointer `v` in word `i` of the object at `ptr` as
+/// `Heap::write_pointer` does when the collector is not marking: a
+/// release store (the collector's module docs say why it is one).
+///
+/// # Safety
+/// `ptr` points at a live heap object with more than `i` words, word `i`
+/// holds a pointer, and the write barrier is off.
+#[inline(always)]
+unsafe fn write_pointer_word(ptr: u64, i: usize, v: u64) {
+    // SAFETY: the caller's contract; objects are 8-aligned, and
+    // AtomicU64 has u64's layout.
+    let slot = unsafe { &*((ptr as *mut u64).add(i) as *const std::sync::atomic::AtomicU64) };
+    slot.store(v, std::sync::atomic::Ordering::Release);
 }
 
 /// Whether a stop of the world is pending (see `world::STOP_HINT`): read
@@ -386,9 +404,16 @@ pub(super) fn fast<'p, const RACE: bool>(
                 let w = unsafe { value::read_word(p, off.0 as usize) };
                 set!(d, w)
             }
-            // A one-word store of a pointer-free value needs no write
-            // barrier, so it can stay here (nbody's field updates).
-            Op::Store { d, off, a, n: 1, t } if prog.ty(t).ptr_mask.iter().all(|&m| m == 0) => {
+            // A one-word store: a pointer-free word needs no write barrier
+            // (nbody's field updates), and a pointer word needs none while
+            // the collector is not marking (linked structures' `p.next =
+            // q`); while it marks, `run`'s arm shades through the barrier.
+            Op::Store { d, off, a, n: 1, t } => {
+                let ptr = prog.ty(t).ptr_mask.iter().any(|&m| m != 0);
+                if ptr && sh.heap.phase().write_barrier_enabled() {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
                 let p = r!(d);
                 if p == 0 {
                     // `run` raises the nil dereference panic.
@@ -396,11 +421,19 @@ pub(super) fn fast<'p, const RACE: bool>(
                     leave!(Stop::Slow);
                 }
                 let v = r!(a);
-                // SAFETY: `p` is a non-nil pointer value of a type whose
-                // pointee has at least off + 1 words (the code generator's
-                // typing), as in `run`'s arm; the word holds no pointer, so
-                // the collector needs no barrier for it.
-                unsafe { value::write_word(p, off.0 as usize, v) }
+                if ptr {
+                    // SAFETY: `p` is a non-nil pointer value of a type whose
+                    // pointee has at least off + 1 words (the code
+                    // generator's typing), as in `run`'s arm; the barrier
+                    // is off (checked above, and the phase changes only
+                    // while the world is stopped, which this goroutine is
+                    // not), so the store is all `Heap::write_pointer` does.
+                    unsafe { write_pointer_word(p, off.0 as usize, v) }
+                } else {
+                    // SAFETY: as above; the word holds no pointer, so the
+                    // collector needs no barrier for it.
+                    unsafe { value::write_word(p, off.0 as usize, v) }
+                }
             }
             Op::LoadN { d, a, off, k } => {
                 let p = r!(a);
@@ -462,16 +495,18 @@ pub(super) fn fast<'p, const RACE: bool>(
                 };
                 set!(d, v)
             }
-            // Stores that need no write barrier: narrow scalars and
-            // pointer-free words.
+            // Stores that need no write barrier: narrow scalars,
+            // pointer-free words, and pointer words while the collector
+            // is not marking (as for `Store`).
             Op::SliceSet { d, i, a, t } => {
                 let (p, len, idx) = (r!(d), r!(Reg(d.0 + 1)), r!(i));
                 let td = prog.ty(t);
                 let kind = td.mem_kind();
+                let ptr = td.ptr_mask.iter().any(|&m| m != 0);
                 if idx >= len
                     || td.words != 1
                     || (td.narrow && kind.is_none())
-                    || td.ptr_mask.iter().any(|&m| m != 0)
+                    || (ptr && sh.heap.phase().write_barrier_enabled())
                 {
                     pc -= 1;
                     leave!(Stop::Slow);
@@ -481,6 +516,10 @@ pub(super) fn fast<'p, const RACE: bool>(
                 match kind {
                     // SAFETY: as for SliceGet; a scalar holds no pointer.
                     Some(k) => unsafe { layout::store_scalar(at, k, v) },
+                    // SAFETY: as for SliceGet; the barrier is off (checked
+                    // above), so a pointer word is stored as
+                    // `Heap::write_pointer` stores it.
+                    None if ptr => unsafe { write_pointer_word(at, 0, v) },
                     // SAFETY: as for SliceGet; a pointer-free word needs no
                     // barrier.
                     None => unsafe { value::write_word(at, 0, v) },
@@ -507,6 +546,57 @@ pub(super) fn fast<'p, const RACE: bool>(
                 }
                 if !g.ensure(nb + callee.frame_words as usize + 1) {
                     leave!(Stop::Fatal("stack overflow".into()));
+                }
+                g.frames.push(Frame {
+                    func: f.0,
+                    pc: 0,
+                    base: nb as u32,
+                    closure: 0,
+                    deferred_panic: false,
+                    returning: None,
+                });
+                enter!(callee, nb, 0);
+                if bud <= 0 {
+                    leave!(Stop::Yield);
+                }
+            }
+            // `x.(T)` for a one-word concrete T that the value has (`o.(*T)`
+            // on a tree's keys); interface targets, wider values and
+            // failures (Go's panic message) are `run`'s.
+            Op::TypeAssert { d, a, t, from: _ } => {
+                let bx = r!(a);
+                let want = prog.ty(t);
+                if bx == 0
+                    || want.words != 1
+                    || matches!(want.kind, TypeKind::Interface)
+                    || crate::panic::box_type(bx) != Some(t)
+                {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                // SAFETY: the box holds a value of type t (just checked),
+                // one word after the type word (value invariant 3).
+                set!(d, unsafe { value::read_word(bx, 1) })
+            }
+            // An interface method call whose method exists: the receiver's
+            // words replace the box word as in `calls::method_target`
+            // (shared), then the frame is entered as for `Call`. A nil
+            // interface or a missing method is `run`'s to report.
+            Op::CallMethod { base: b, m } => {
+                let bx = r!(b);
+                let Some((f, callee)) = calls::method_of(prog, bx, m) else {
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                };
+                let nb = base!() + b.0 as usize;
+                if !calls::unbox_receiver(prog, g, bx, callee, nb) {
+                    // Stack overflow: `run`'s arm reports it.
+                    pc -= 1;
+                    leave!(Stop::Slow);
+                }
+                bud -= 1;
+                if let Some(fr) = g.frames.last_mut() {
+                    fr.pc = pc as u32;
                 }
                 g.frames.push(Frame {
                     func: f.0,

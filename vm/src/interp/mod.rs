@@ -558,6 +558,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
             let sh = fast::Shared {
                 consts: &vm.consts,
                 globals: &vm.globals,
+                heap: &vm.heap,
             };
             // A seeded schedule's points (`is_point`) are instructions
             // that `fast::<true>` leaves to the arms below, as race mode's
