@@ -6,17 +6,10 @@ mod check_util;
 use check_util::{check_files, go_errors};
 
 #[test]
-fn complex_numbers_and_constraints_as_types_are_rejected() {
-    // (Ranging over a function is Go 1.23's iterator loop, supported: no
-    // error for the loop below.)
+fn complex_numbers_and_constraints_are_rejected() {
     let src = "package main
 
-func gen(yield func(int) bool) {}
-
 func main() {
-	for x := range gen {
-		println(x)
-	}
 	var c complex128
 	z := 1 + 2i
 	_ = real(z)
@@ -27,10 +20,47 @@ func main() {
     assert_eq!(
         go_errors(src),
         [
-            "9:8: complex numbers are not supported by gol",
-            "10:11: complex numbers are not supported by gol",
-            "11:6: complex numbers are not supported by gol",
-            "12:9: cannot use type comparable outside a type constraint: interface is (or embeds) comparable",
+            "4:8: complex numbers are not supported by gol",
+            "5:11: complex numbers are not supported by gol",
+            "6:6: complex numbers are not supported by gol",
+            "7:9: cannot use type comparable outside a type constraint: interface is (or embeds) comparable",
+        ]
+    );
+}
+
+/// Go's causes for a function that is not an iterator, at the range
+/// expression (Go also prints the parameters' names in the types).
+#[test]
+fn range_over_functions_that_are_not_iterators() {
+    let src = "package main
+
+func a(yield func(int)) {}
+func b(yield func(int, int, int) bool) {}
+func c(x int) {}
+func d(yield func(int) bool) int { return 0 }
+
+func main() {
+	for x := range a {
+		println(x)
+	}
+	for x := range b {
+		println(x)
+	}
+	for x := range c {
+		println(x)
+	}
+	for x := range d {
+		println(x)
+	}
+}
+";
+    assert_eq!(
+        go_errors(src),
+        [
+            "9:17: cannot range over a (value of type func(func(int))): func must be func(yield func(...) bool): yield func does not return bool",
+            "12:17: cannot range over b (value of type func(func(int, int, int) bool)): func must be func(yield func(...) bool): yield func has too many parameters",
+            "15:17: cannot range over c (value of type func(int)): func must be func(yield func(...) bool): argument is not func",
+            "18:17: cannot range over d (value of type func(func(int) bool) int): func must be func(yield func(...) bool): unexpected results",
         ]
     );
 }

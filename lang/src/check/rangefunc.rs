@@ -270,34 +270,38 @@ impl<'a> Checker<'a> {
         sig: Signature,
         d: String,
     ) {
-        // The iterator: func(yield func(...) bool), no results.
-        let yield_params = match &sig.params[..] {
-            [y] if sig.results.is_empty() && !sig.variadic => {
-                match self.tt.get(self.tt.under(*y)).clone() {
-                    Type::Func(ys)
-                        if ys.results.len() == 1
-                            && self.tt.identical(self.tt.under(ys.results[0]), ids::BOOL)
-                            && ys.params.len() <= 2
-                            && !ys.variadic =>
+        // The iterator: func(yield func(...) bool), no results; the
+        // causes in Go's words and order.
+        let why = if sig.params.len() != 1 {
+            Some("wrong argument count")
+        } else if !sig.results.is_empty() {
+            Some("unexpected results")
+        } else {
+            match self.tt.get(self.tt.under(sig.params[0])).clone() {
+                Type::Func(ys) => {
+                    if ys.results.len() != 1
+                        || !self.tt.identical(self.tt.under(ys.results[0]), ids::BOOL)
                     {
-                        Some(ys.params)
+                        Some("yield func does not return bool")
+                    } else if ys.params.len() > 2 || ys.variadic {
+                        Some("yield func has too many parameters")
+                    } else {
+                        None
                     }
-                    _ => None,
                 }
+                _ => Some("argument is not func"),
             }
-            _ => None,
         };
-        let Some(yp) = yield_params else {
-            let why = if sig.params.len() != 1 {
-                "func must be func(yield func(...) bool): wrong argument count"
-            } else if !sig.results.is_empty() {
-                "func must be func(yield func(...) bool): wrong result count"
-            } else {
-                "func must be func(yield func(...) bool): argument is not func"
-            };
-            self.error(xe.span, format!("cannot range over {d}: {why}"));
-            self.block(body);
+        if let Some(why) = why {
+            self.error(
+                xe.span,
+                format!("cannot range over {d}: func must be func(yield func(...) bool): {why}"),
+            );
             return;
+        }
+        let yp = match self.tt.get(self.tt.under(sig.params[0])).clone() {
+            Type::Func(ys) => ys.params,
+            _ => return,
         };
         let nvars = usize::from(key.is_some()) + usize::from(value.is_some());
         if nvars > yp.len() {
