@@ -272,8 +272,9 @@ pub struct TypeDesc {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Method {
     pub name: String,
-    /// The declaring package of an unexported name (an index that is the
-    /// same for one package throughout the program); None when exported.
+    /// The declaring package of an unexported name (the index of its
+    /// import path in `strings`: one per package, and stable as a
+    /// session's program grows); None when exported.
     pub pkg: Option<u32>,
     /// The func type of the method without its receiver.
     pub sig: RtType,

@@ -884,10 +884,21 @@ impl<'a> Gen<'a> {
         sig: TypeId,
         func: FuncId,
     ) -> Method {
+        // The package as its import path's string: a package's number
+        // follows the order packages load in, which a session's next input
+        // (one more import) can change, while the strings only grow.
         let pkg = if crate::types::is_exported(&name) {
             None
         } else {
-            pkg.map(|p| p.0)
+            pkg.map(|p| {
+                let path = self
+                    .tt
+                    .pkg_paths
+                    .get(p.0 as usize)
+                    .cloned()
+                    .unwrap_or_default();
+                self.string(path.as_bytes()).0
+            })
         };
         let sig = self.rt_type(sig);
         self.method(name, pkg, sig, func)
