@@ -247,6 +247,7 @@ impl<'a> Checker<'a> {
         self.tt.intern(Type::Struct(out))
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn add_field(
         &mut self,
         out: &mut Vec<Field>,
