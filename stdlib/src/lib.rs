@@ -81,6 +81,7 @@ static PACKAGES: &[Package] = packages! {
     "io" => ["io.go"],
     "io/fs" => ["fs.go"],
     "log" => ["log.go"],
+    "log/slog" => ["slog.go"],
     "math" => ["math.go"],
     "math/bits" => ["bits.go"],
     "math/rand" => ["rand.go"],
