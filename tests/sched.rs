@@ -224,7 +224,9 @@ fn explore_with_race_stops_at_a_race_and_passes_fixed_programs() {
 /// that now is after 2020 (the virtual clock starts in 2009); the `net_`
 /// programs wait for real sockets.
 fn clock_or_io_bound(name: &str) -> bool {
-    name == "time_values" || name.starts_with("net_")
+    // pkg_signal waits for signals in a blocking system call, which a
+    // seeded (one-thread) run cannot overlap with the sender.
+    name == "time_values" || name.starts_with("net_") || name == "pkg_signal"
 }
 
 #[test]

@@ -228,26 +228,21 @@ impl<'a> Checker<'a> {
                         );
                     }
                 }
-                self.add_field(&mut out, &mut spans, name, t, true, f.ty.span, &f.tag);
+                let k = out.len();
+                self.add_field(&mut out, &mut spans, name, t, true, f.ty.span);
+                set_tag(&mut out, k, &f.tag);
             } else {
                 for n in &f.names {
                     self.info.defs.remove(&n.id);
-                    self.add_field(
-                        &mut out,
-                        &mut spans,
-                        n.name.clone(),
-                        t,
-                        false,
-                        n.span,
-                        &f.tag,
-                    );
+                    let k = out.len();
+                    self.add_field(&mut out, &mut spans, n.name.clone(), t, false, n.span);
+                    set_tag(&mut out, k, &f.tag);
                 }
             }
         }
         self.tt.intern(Type::Struct(out))
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn add_field(
         &mut self,
         out: &mut Vec<Field>,
@@ -256,7 +251,6 @@ impl<'a> Checker<'a> {
         ty: TypeId,
         embedded: bool,
         span: crate::ast::Span,
-        tag: &Option<String>,
     ) {
         if name != "_" {
             if let Some(i) = out.iter().position(|f| f.name == name) {
@@ -278,7 +272,7 @@ impl<'a> Checker<'a> {
             ty,
             embedded,
             pkg,
-            tag: tag.clone().unwrap_or_default(),
+            tag: String::new(),
         });
         spans.push(span);
     }
@@ -383,6 +377,13 @@ impl<'a> Checker<'a> {
 }
 
 /// The field name of an embedded field: the type name without `*` or package.
+/// Gives field `k`, if `add_field` added it, the declaration's tag.
+fn set_tag(out: &mut [Field], k: usize, tag: &Option<String>) {
+    if let (Some(f), Some(t)) = (out.get_mut(k), tag) {
+        f.tag = t.clone();
+    }
+}
+
 pub(crate) fn embedded_name(e: &Expr) -> Option<&str> {
     match &e.kind {
         ExprKind::Ident(id) => Some(&id.name),

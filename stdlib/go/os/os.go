@@ -15,7 +15,7 @@
 //
 // Not declared (outside gol's subset or not yet provided): CopyFS, DirFS,
 // Root and OpenRoot, OpenInRoot (io/fs), Process, ProcessState, ProcAttr,
-// StartProcess, FindProcess, Signal, Interrupt, Kill (os/exec territory),
+// StartProcess, FindProcess (os/exec territory),
 // File.SyscallConn (syscall), Pipe (its ends would need the netpoller to
 // honour deadlines and wake a reader on Close, as Go's do), ErrNoHandle.
 package os
@@ -24,7 +24,20 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"syscall"
 	"time"
+)
+
+// A Signal represents an operating system signal.
+type Signal interface {
+	String() string
+	Signal()
+}
+
+// The signals present on all systems.
+var (
+	Interrupt Signal = syscall.SIGINT
+	Kill      Signal = syscall.SIGKILL
 )
 
 // Flags to OpenFile (Linux values).

@@ -154,7 +154,7 @@ fn md5_block(h: &mut [u32], b: &[u8; 64]) {
         m[i] = u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]]);
     }
     let [mut a, mut bb, mut c, mut d] = [h[0], h[1], h[2], h[3]];
-    for i in 0..64 {
+    for (i, &shift) in MD5_S.iter().enumerate() {
         let (f, g) = match i {
             0..=15 => ((bb & c) | (!bb & d), i),
             16..=31 => ((d & bb) | (!d & c), (5 * i + 1) % 16),
@@ -165,7 +165,7 @@ fn md5_block(h: &mut [u32], b: &[u8; 64]) {
         a = d;
         d = c;
         c = bb;
-        bb = bb.wrapping_add(f.rotate_left(MD5_S[i]));
+        bb = bb.wrapping_add(f.rotate_left(shift));
     }
     for (x, v) in h.iter_mut().zip([a, bb, c, d]) {
         *x = x.wrapping_add(v);

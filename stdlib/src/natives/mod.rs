@@ -24,6 +24,7 @@
 //! | unicode | [`unicode`] |
 //! | sort | [`sort`] |
 //! | os | [`ospkg`] |
+//! | os/signal, syscall | [`signal`] |
 //! | bytes | [`bytes`] |
 //! | math/rand | [`mathrand`] |
 //! | net | [`net`] |
@@ -79,6 +80,7 @@ pub mod ospkg;
 pub mod regexp;
 pub mod runtime;
 pub mod scan;
+pub mod signal;
 pub mod sort;
 pub mod strconv;
 pub mod strings;
@@ -108,6 +110,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("net", net::NATIVES),
     ("net/http", http::NATIVES),
     ("os", ospkg::NATIVES),
+    ("os/signal", signal::SIGNAL_NATIVES),
     ("regexp", regexp::NATIVES),
     ("runtime", runtime::NATIVES),
     ("runtime/debug", runtime::DEBUG_NATIVES),
@@ -117,6 +120,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("strconv", strconv::NATIVES),
     ("strings", strings::NATIVES),
     ("sync", sync::SYNC_NATIVES),
+    ("syscall", signal::SYSCALL_NATIVES),
     ("sync/atomic", syncatomic::NATIVES),
     ("time", time::NATIVES),
     ("unicode", unicode::NATIVES),
