@@ -121,6 +121,13 @@ macro_rules! opcodes {
                             }
                         )?
                     )*
+                    // One form of an instruction whose other forms write
+                    // more than `d`: a one-word load reads its pointer
+                    // before it writes (`x = x.next`).
+                    Op::Load { d, n: 1, .. } if *d == from => {
+                        *d = to;
+                        true
+                    }
                     _ => false,
                 }
             }
@@ -136,6 +143,21 @@ macro_rules! opcodes {
     (@speed fast ($($cond:tt)*)) => { $($cond)* };
     (@speed slow) => { false };
     (@is_retarget retarget) => { true };
+}
+
+/// Fuses adjacent pairs of instructions into superinstructions, in place
+/// and without moving any: the first of a pair becomes the fused form,
+/// which does the work of both and then skips the second, and the second
+/// stays as it was, so a jump to it, its line and every pc keep their
+/// meaning. Run once over each finished function (both halves are the
+/// code generator's final output). Pairs: `Move; Move` (arguments set up
+/// for a call) into [`Op::Move2`].
+pub fn fuse(code: &mut [Op]) {
+    for i in 1..code.len() {
+        if let (Op::Move { d, a }, Op::Move { d: d2, a: a2 }) = (code[i - 1], code[i]) {
+            code[i - 1] = Op::Move2 { d, a, d2, a2 };
+        }
+    }
 }
 
 impl Op {
@@ -179,6 +201,9 @@ opcodes! {
     Zero { d: Reg = w, n: u32 } fast implies(Reg(d.0 + n.max(1) - 1) => w);
     /// d = a.
     Move { d: Reg = w, a: Reg = r } fast [retarget];
+    /// d = a, then d2 = a2: a fused pair ([`fuse`]) whose second half is
+    /// the next instruction, `Move d2, a2`, which this one skips.
+    Move2 { d: Reg = w, a: Reg = r, d2: Reg = w, a2: Reg = r } fast;
     /// d..d+n = a..a+n (the ranges may overlap; copies as `memmove`).
     MoveN { d: Reg = w, a: Reg = r, n: u32 } fast implies(Reg(d.0 + n.max(1) - 1) => w, Reg(a.0 + n.max(1) - 1) => r);
 
@@ -364,7 +389,7 @@ opcodes! {
     /// The n words at pointer d + off = a..a+n (barriered stores of pointer words; panics on nil).
     Store { d: Reg = r, off: Off, a: Reg = r, n: u32, t: RtType } fast(n == 1);
     /// d = the narrow scalar of kind `k` at pointer a + off bytes, sign- or zero-extended (panics on nil).
-    LoadN { d: Reg = w, a: Reg = r, off: u32, k: MemKind } fast;
+    LoadN { d: Reg = w, a: Reg = r, off: u32, k: MemKind } fast [retarget];
     /// The narrow scalar of kind `k` at pointer d + off bytes = a (panics on nil).
     StoreN { d: Reg = r, off: u32, a: Reg = r, k: MemKind } fast;
     /// d.. = the value of narrow type `t` at pointer a + off bytes, converted to slots (panics on nil).
@@ -576,6 +601,57 @@ mod tests {
             b: Reg(2)
         }
         .is_fast());
+    }
+
+    #[test]
+    fn fuse_pairs_moves_in_place() {
+        let mv = |d, a| Op::Move {
+            d: Reg(d),
+            a: Reg(a),
+        };
+        let ret = Op::Return { a: Reg(0), n: 0 };
+        let mut code = vec![mv(1, 2), mv(3, 1), mv(4, 5), ret, mv(6, 7)];
+        fuse(&mut code);
+        let m2 = |d, a, d2, a2| Op::Move2 {
+            d: Reg(d),
+            a: Reg(a),
+            d2: Reg(d2),
+            a2: Reg(a2),
+        };
+        // Every pc keeps an instruction that means what it meant, and the
+        // second half of each pair stays a plain Move (a jump target).
+        assert_eq!(
+            code,
+            vec![m2(1, 2, 3, 1), m2(3, 1, 4, 5), mv(4, 5), ret, mv(6, 7)]
+        );
+    }
+
+    #[test]
+    fn retarget_one_word_loads() {
+        let mut op = Op::Load {
+            d: Reg(4),
+            a: Reg(2),
+            off: Off(1),
+            n: 1,
+        };
+        assert!(op.retarget(Reg(4), Reg(2)));
+        assert_eq!(
+            op,
+            Op::Load {
+                d: Reg(2),
+                a: Reg(2),
+                off: Off(1),
+                n: 1
+            }
+        );
+        // A wider load writes more than `d`.
+        let mut wide = Op::Load {
+            d: Reg(4),
+            a: Reg(2),
+            off: Off(0),
+            n: 3,
+        };
+        assert!(!wide.retarget(Reg(4), Reg(9)));
     }
 
     #[test]

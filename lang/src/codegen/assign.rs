@@ -330,14 +330,21 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             self.const_to(&Value::int(1), t, y);
                             y
                         } else {
-                            let y = self.alloc(1);
                             let yt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
                                 self.ty(r)
                             } else {
                                 t
                             };
-                            self.convert_to(r, yt, y);
-                            y
+                            // `k += i` reads the local i in place (not
+                            // `k += k`: the result is written over it).
+                            match self.unboxed_local_of(r, yt).filter(|&y| y != v.reg) {
+                                Some(y) => y,
+                                None => {
+                                    let y = self.alloc(1);
+                                    self.convert_to(r, yt, y);
+                                    y
+                                }
+                            }
                         };
                         let yt = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) && !incdec {
                             self.ty(r)

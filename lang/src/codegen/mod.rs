@@ -156,6 +156,9 @@ pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Ve
         }
     }
     g.make_static_funcs();
+    for f in &mut g.out.funcs {
+        crate::opcode::fuse(&mut f.code);
+    }
     if g.errors.is_empty() {
         Ok(g.out)
     } else {
@@ -206,6 +209,11 @@ pub fn compile_session(
     let mut runs = Vec::new();
     for k in 0..units {
         runs.push(g.session_section(k, &mut inited));
+    }
+    // Deterministic per function, so an earlier input's functions stay
+    // as they were (the append-only rule).
+    for f in &mut g.out.funcs {
+        crate::opcode::fuse(&mut f.code);
     }
     if g.errors.is_empty() {
         Ok((g.out, runs))

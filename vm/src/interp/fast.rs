@@ -172,6 +172,12 @@ pub(super) fn fast<'p, const RACE: bool>(
             regs = window(g, $b);
         }};
     }
+    // As `run`'s `skip!`: the second half of a fused pair.
+    macro_rules! skip {
+        () => {
+            pc += 1
+        };
+    }
     // As `run`'s `branch!`: taken backwards, a jump spends budget.
     macro_rules! branch {
         ($cond:expr, $to:expr) => {{

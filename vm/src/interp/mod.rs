@@ -140,13 +140,21 @@ macro_rules! setf {
 /// conditional branch, written once for both loops: `$op` is matched
 /// against them first, then against the caller's own `arms`. Each loop
 /// expands it with its own slot access (`r!`, `ri!`, `rf!`, `set!`,
-/// `setf!`: checked in `run`, verified at load in `fast`) and its own
-/// `branch!` (which spends budget on a backward jump).
+/// `setf!`: checked in `run`, verified at load in `fast`), its own
+/// `branch!` (which spends budget on a backward jump) and its own `skip!`
+/// (past the second half of a fused pair).
 macro_rules! with_pure_ops {
     ($op:expr, { $($arms:tt)* }) => {
         match $op {
             Op::LoadInt { d, v } => set!(d, v as u64),
             Op::Move { d, a } => set!(d, r!(a)),
+            // A fused pair: the second half is the next instruction, a
+            // `Move d2, a2`, which is skipped (`opcode::fuse`).
+            Op::Move2 { d, a, d2, a2 } => {
+                set!(d, r!(a));
+                set!(d2, r!(a2));
+                skip!();
+            }
             Op::AddInt { d, a, b } => set!(d, r!(a).wrapping_add(r!(b))),
             Op::AddIntImm { d, a, v } => set!(d, r!(a).wrapping_add(v as i64 as u64)),
             Op::SubInt { d, a, b } => set!(d, r!(a).wrapping_sub(r!(b))),
@@ -478,6 +486,12 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     pc = to;
                 }
             }};
+        }
+        // Skips the next instruction: the second half of a fused pair.
+        macro_rules! skip {
+            () => {
+                pc += 1
+            };
         }
         // The frame as the cold instructions' modules see it.
         macro_rules! at {
