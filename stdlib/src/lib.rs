@@ -61,7 +61,6 @@ macro_rules! packages {
 static PACKAGES: &[Package] = packages! {
     "bufio" => ["bufio.go"],
     "bytes" => ["bytes.go"],
-    "cmp" => ["cmp.go"],
     "container/heap" => ["heap.go"],
     "container/list" => ["list.go"],
     "container/ring" => ["ring.go"],
@@ -81,10 +80,8 @@ static PACKAGES: &[Package] = packages! {
     "hash/fnv" => ["fnv.go"],
     "io" => ["io.go"],
     "io/fs" => ["fs.go"],
-    "iter" => ["iter.go"],
     "log" => ["log.go"],
     "log/slog" => ["slog.go"],
-    "maps" => ["maps.go"],
     "math" => ["math.go"],
     "math/bits" => ["bits.go"],
     "math/rand" => ["rand.go"],
@@ -100,9 +97,7 @@ static PACKAGES: &[Package] = packages! {
     "regexp" => ["regexp.go"],
     "runtime" => ["runtime.go"],
     "runtime/debug" => ["debug.go"],
-    "runtime/pprof" => ["pprof.go"],
     "runtime/trace" => ["trace.go"],
-    "slices" => ["slices.go"],
     "sort" => ["sort.go"],
     "strconv" => ["strconv.go"],
     "strings" => ["strings.go"],
@@ -193,13 +188,13 @@ mod tests {
                 .unwrap_or_else(|| panic!("{path}: no files"));
             assert!(!files.is_empty(), "{path}: empty");
             // A major-version suffix (math/rand/v2) is not the name.
-            let mut elems = path.rsplit('/');
-            let mut name = elems.next().expect("nonempty path");
+            let mut parts = path.rsplit('/');
+            let mut name = parts.next().expect("nonempty path");
             if name.len() > 1
                 && name.starts_with('v')
                 && name[1..].bytes().all(|b| b.is_ascii_digit())
             {
-                name = elems.next().unwrap_or(name);
+                name = parts.next().unwrap_or(name);
             }
             for (file, text) in &files {
                 assert!(
