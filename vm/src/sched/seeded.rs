@@ -42,7 +42,9 @@
 //! the change points uniformly from `1..=k` with `k` known; a replay line
 //! must not depend on a previous run, so here each is drawn log-uniformly
 //! (a uniform exponent `j` in 3..=20, then a step in `1..=2^j`): short and
-//! long programs both get change points inside their run.
+//! long programs both get change points inside their run. A step is a
+//! pick with a choice (two runnable goroutines or more): while one
+//! goroutine alone can run, a change point would change nothing.
 //!
 //! Strict priorities starve a G that spins waiting for a lower one; as PCT
 //! implementations do, a G that yields (`runtime.Gosched`) or has been
@@ -241,7 +243,12 @@ impl<E: Executor> Seeded<E> {
         if self.pool.is_empty() {
             return None;
         }
-        self.steps += 1;
+        // PCT's steps are the picks with a choice: a change point spent
+        // while one goroutine alone can run (a program's initialisation,
+        // say) would change nothing.
+        if self.pool.len() > 1 || self.last_yielded {
+            self.steps += 1;
+        }
         let idx = match self.spec.policy {
             Policy::Random => self.rng.below(self.pool.len() as u32) as usize,
             Policy::Pct { .. } => {
