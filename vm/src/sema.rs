@@ -281,14 +281,10 @@ impl NativeCtx<'_> {
         }
     }
 
-    /// `(*sync.RWMutex).Lock` (and `(*sync.Mutex).Lock` outside the
-    /// scheduler's table: see `mutex_lock_attempt`).
-    pub fn mutex_lock(&mut self, addr: u64, rw: bool) -> NativeResult {
-        let r = if rw {
-            WaitReason::SyncRWMutexLock
-        } else {
-            WaitReason::SyncMutexLock
-        };
+    /// `(*sync.RWMutex).Lock` (sync.Mutex's is `mutex_lock_attempt`: its
+    /// lock bit lives in its own memory).
+    pub fn rwmutex_lock(&mut self, addr: u64) -> NativeResult {
+        let r = WaitReason::SyncRWMutexLock;
         let res = self.acquire_or_park(addr, true, r, |s| {
             if !s.locked && s.readers == 0 && s.waiters.is_empty() {
                 s.locked = true;

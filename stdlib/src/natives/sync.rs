@@ -80,7 +80,7 @@ pub const SYNC_NATIVES: &[(&str, Native)] = &[
     ),
     (
         "(*RWMutex).Lock",
-        Native::new(|c| on(c, |c, p| c.mutex_lock(p, true)), "func(rw *RWMutex)"),
+        Native::new(|c| on(c, |c, p| c.rwmutex_lock(p)), "func(rw *RWMutex)"),
     ),
     (
         "(*RWMutex).TryLock",
