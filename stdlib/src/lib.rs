@@ -60,7 +60,7 @@ macro_rules! packages {
 /// and checks it against the directories under `stdlib/go`).
 static PACKAGES: &[Package] = packages! {
     "bufio" => ["bufio.go"],
-    "bytes" => ["bytes.go"],
+    "bytes" => ["bytes.go", "iter.go"],
     "cmp" => ["cmp.go"],
     "container/heap" => ["heap.go"],
     "container/list" => ["list.go"],
@@ -105,7 +105,7 @@ static PACKAGES: &[Package] = packages! {
     "slices" => ["slices.go"],
     "sort" => ["sort.go"],
     "strconv" => ["strconv.go"],
-    "strings" => ["strings.go"],
+    "strings" => ["strings.go", "iter.go"],
     "sync" => ["sync.go"],
     "sync/atomic" => ["atomic.go"],
     "syscall" => ["syscall.go"],

@@ -4,9 +4,7 @@
 //
 // The byte and rune functions are natives; what takes a func value, and
 // Builder and Replacer, are Go.
-//
-// Not declared (outside gol's subset):
-//   - iter: FieldsFuncSeq, FieldsSeq, Lines, SplitAfterSeq, SplitSeq
+// The iterator functions (Lines, SplitSeq, ...) are in iter.go.
 package strings
 
 import (

@@ -3,7 +3,6 @@
 // stdlib/tools/declgen from Go's own source.
 //
 // Not declared (outside gol's subset):
-//   - generic: Pointer
 //   - unsafe: CompareAndSwapPointer, LoadPointer, StorePointer, SwapPointer
 package atomic
 
@@ -190,3 +189,39 @@ func (v *Value) Store(val any)
 func (v *Value) Swap(new any) (old any)
 
 func (v *Value) CompareAndSwap(old any, new any) (swapped bool)
+
+// A Pointer is an atomic pointer of type *T; the zero value is a nil *T.
+// gol keeps it in a Value (whose natives load and store the interface's
+// two words atomically, with the collector's barrier), always holding a
+// *T once stored; the zero Value's nil interface reads as a nil *T.
+type Pointer[T any] struct {
+	_ [0]*T
+	v Value
+}
+
+// Load atomically loads and returns the value stored in x.
+func (x *Pointer[T]) Load() *T {
+	p, _ := x.v.Load().(*T)
+	return p
+}
+
+// Store atomically stores val into x.
+func (x *Pointer[T]) Store(val *T) {
+	x.v.Store(val)
+}
+
+// Swap atomically stores new into x and returns the previous value.
+func (x *Pointer[T]) Swap(new *T) (old *T) {
+	p, _ := x.v.Swap(new).(*T)
+	return p
+}
+
+// CompareAndSwap executes the compare-and-swap operation for x.
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
+	// A Pointer never stored to holds the nil interface, which a nil
+	// *T must match.
+	if old == nil && x.v.CompareAndSwap(nil, new) {
+		return true
+	}
+	return x.v.CompareAndSwap(old, new)
+}

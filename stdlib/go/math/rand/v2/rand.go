@@ -4,8 +4,8 @@
 // multiplication with rejection, Fisher-Yates). The top-level functions
 // draw from a PCG seeded at random when the program starts (Go's global
 // source is a ChaCha8 one seeded at random; its outputs are as
-// unpredictable). Generic N and the ChaCha8 source are not declared;
-// nor are NormFloat64, ExpFloat64 and Zipf.
+// unpredictable). The ChaCha8 source is not declared, nor are
+// NormFloat64, ExpFloat64 and Zipf.
 package rand
 
 import (
@@ -199,6 +199,20 @@ func Uint32N(n uint32) uint32 { return globalRand.Uint32N(n) }
 func IntN(n int) int { return globalRand.IntN(n) }
 
 func UintN(n uint) uint { return globalRand.UintN(n) }
+
+// intType is the set of types N accepts.
+type intType interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
+}
+
+// N returns a uniform value in [0, n) of any integer type (a
+// time.Duration, say) from the default source; it panics if n <= 0.
+func N[Int intType](n Int) Int {
+	if n <= 0 {
+		panic("invalid argument to N")
+	}
+	return Int(globalRand.uint64n(uint64(n)))
+}
 
 func Float64() float64 { return globalRand.Float64() }
 
