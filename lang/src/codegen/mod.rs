@@ -842,6 +842,8 @@ impl<'a> Gen<'a> {
                 BasicKind::Uintptr => TypeKind::Uintptr,
                 BasicKind::Float32 => TypeKind::Float { bits: 32 },
                 BasicKind::Float64 => TypeKind::Float { bits: 64 },
+                BasicKind::Complex64 => TypeKind::Complex { bits: 64 },
+                BasicKind::Complex128 => TypeKind::Complex { bits: 128 },
                 BasicKind::String => TypeKind::String,
                 _ => TypeKind::Interface,
             },
@@ -1391,6 +1393,16 @@ impl<'a> Gen<'a> {
                     what: ConvPart::Array { n: *n, elem: *e },
                 });
             }
+            TypeKind::Complex { .. } => {
+                // complex64: two float32s in memory, two f64 slots.
+                for (moff, soff) in [(0, 0), (4, 1)] {
+                    conv.push(Conv {
+                        moff,
+                        soff,
+                        what: ConvPart::Scalar(crate::bytecode::MemKind::F32),
+                    });
+                }
+            }
             _ => {
                 if let Some(k) = d.mem_kind() {
                     conv.push(Conv {
@@ -1471,6 +1483,7 @@ fn untyped_default(t: TypeId) -> TypeId {
         ids::UNTYPED_INT => ids::INT,
         ids::UNTYPED_RUNE => ids::INT32,
         ids::UNTYPED_FLOAT => ids::FLOAT64,
+        ids::UNTYPED_COMPLEX => ids::COMPLEX128,
         ids::UNTYPED_STRING => ids::STRING,
         t => t,
     }

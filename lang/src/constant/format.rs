@@ -15,6 +15,17 @@ impl fmt::Display for Value {
             Value::Bool(b) => write!(f, "{b}"),
             Value::Int(n) => write!(f, "{n}"),
             Value::Float(r) => f.write_str(&format_float(r)),
+            // go/constant's `(re + imi)`; integral parts print as integers.
+            Value::Complex(re, im) => {
+                let part = |r: &BigRational| {
+                    if r.is_integer() {
+                        r.to_integer().to_string()
+                    } else {
+                        format_float(r)
+                    }
+                };
+                write!(f, "({} + {}i)", part(re), part(im))
+            }
             Value::String(s) => f.write_str(&shorten_quoted(&go_quote(s))),
             Value::Unknown => f.write_str("unknown"),
         }
