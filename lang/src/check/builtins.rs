@@ -612,8 +612,9 @@ impl<'a> Checker<'a> {
 
     fn min_max(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr]) -> Operand<'a> {
         let mut xs: Vec<Operand<'a>> = Vec::new();
-        for a in args {
-            let x = self.expr(a);
+        // Every argument is checked (and its variables used) first.
+        let all: Vec<Operand<'a>> = args.iter().map(|a| self.expr(a)).collect();
+        for x in all {
             if x.mode == Mode::Invalid {
                 return Operand::invalid(e);
             }

@@ -125,6 +125,7 @@ impl Value {
         match self {
             Value::Int(_) => true,
             Value::Float(r) => r.is_integer(),
+            Value::Complex(re, im) => re.is_integer() && im.is_zero(),
             _ => false,
         }
     }
@@ -160,6 +161,9 @@ impl Value {
         match self {
             Value::Int(n) => Some(n.clone()),
             Value::Float(r) if r.is_integer() => Some(r.to_integer()),
+            // A complex constant with a zero imaginary part is usable as
+            // an integer (`(1 + 0i) << s`, `make([]T, 2+0i)`).
+            Value::Complex(re, im) if im.is_zero() && re.is_integer() => Some(re.to_integer()),
             _ => None,
         }
     }
