@@ -87,6 +87,7 @@ static PACKAGES: &[Package] = packages! {
     "maps" => ["maps.go"],
     "math" => ["math.go"],
     "math/bits" => ["bits.go"],
+    "math/cmplx" => ["cmplx.go"],
     "math/rand" => ["rand.go"],
     "math/rand/v2" => ["rand.go"],
     "net" => ["net.go", "ip.go", "pipe.go"],
