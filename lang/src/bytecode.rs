@@ -183,10 +183,6 @@ pub enum PrintKind {
     Uint,
     F64,
     F32,
-    /// 2 words: a complex64 (`bits` 64) or complex128, `(re+imi)`.
-    Complex {
-        bits: u32,
-    },
     /// 2 words.
     Str,
     /// A pointer, map, channel or function: `0x...`.
@@ -199,6 +195,10 @@ pub enum PrintKind {
     Space,
     /// A newline (after `println`'s operands).
     Newline,
+    /// 2 words: a complex64, `(re+imi)`.
+    Complex64,
+    /// 2 words: a complex128.
+    Complex128,
 }
 
 pub use crate::opcode::{Op, Role};
@@ -356,11 +356,6 @@ pub enum TypeKind {
     Float {
         bits: u32,
     },
-    /// complex64 (`bits` 64) or complex128 (128): two float slots (real,
-    /// imag); in memory two float32s or two float64s.
-    Complex {
-        bits: u32,
-    },
     String,
     Pointer(RtType),
     Slice(RtType),
@@ -372,6 +367,11 @@ pub enum TypeKind {
     Interface,
     /// `uintptr`.
     Uintptr,
+    /// complex64 (`bits` 64) or complex128 (128): two float slots (real,
+    /// imag); in memory two float32s or two float64s.
+    Complex {
+        bits: u32,
+    },
 }
 
 /// A struct field in a [`TypeDesc`].

@@ -276,7 +276,8 @@ pub(crate) fn print_text(vm: &Vm, k: PrintKind, w: &[u64]) -> Vec<u8> {
         PrintKind::Uint => a.to_string().into_bytes(),
         PrintKind::F64 => (vm.hooks.format_float)(f64::from_bits(a), 64),
         PrintKind::F32 => (vm.hooks.format_float)(f64::from_bits(a), 32),
-        PrintKind::Complex { bits } => complex_text(vm, a, w.get(1).copied().unwrap_or(0), bits),
+        PrintKind::Complex64 => complex_text(vm, a, w.get(1).copied().unwrap_or(0), 64),
+        PrintKind::Complex128 => complex_text(vm, a, w.get(1).copied().unwrap_or(0), 128),
         PrintKind::Str => {
             let len = w.get(1).copied().unwrap_or(0);
             // SAFETY: the two words are a string value (value invariant 1).

@@ -437,10 +437,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 BasicKind::Bool | BasicKind::UntypedBool => PrintKind::Bool,
                 BasicKind::Float32 => PrintKind::F32,
                 BasicKind::Float64 | BasicKind::UntypedFloat => PrintKind::F64,
-                BasicKind::Complex64 => PrintKind::Complex { bits: 64 },
-                BasicKind::Complex128 | BasicKind::UntypedComplex => {
-                    PrintKind::Complex { bits: 128 }
-                }
+                BasicKind::Complex64 => PrintKind::Complex64,
+                BasicKind::Complex128 | BasicKind::UntypedComplex => PrintKind::Complex128,
                 BasicKind::String | BasicKind::UntypedString => PrintKind::Str,
                 k if k.is_unsigned() => PrintKind::Uint,
                 BasicKind::UntypedNil => PrintKind::Pointer,

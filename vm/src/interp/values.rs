@@ -105,6 +105,8 @@ mod tests {
 /// Runs a complex-number instruction (`AddC` ... `EqC`: their meaning is
 /// in the opcode table). Every operand is read before the result is
 /// written, so a destination may overlap an operand.
+#[cold]
+#[inline(never)]
 pub(super) fn complex_op(g: &mut G, at: At<'_>, op: Op) -> Step {
     let pair = |g: &G, x: Reg| -> Result<(f64, f64), Trap> {
         Ok((
@@ -157,6 +159,7 @@ pub(super) fn complex_op(g: &mut G, at: At<'_>, op: Op) -> Step {
 /// zeros a NaN hides: a nonzero value over zero is infinite, an infinite
 /// value over a finite one is infinite, a finite value over an infinite
 /// one is zero. Division never panics.
+#[inline(never)]
 pub(crate) fn complex_div(n: (f64, f64), m: (f64, f64)) -> (f64, f64) {
     let ((a, b), (c, d)) = (n, m);
     let (mut e, mut f);
