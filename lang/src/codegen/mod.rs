@@ -54,6 +54,26 @@
 //! Go's name for it (`main.f-range1`); [`Gen::rewrites`] maps the original
 //! statement to its replacement.
 //!
+//! # Complex numbers: two float words
+//! A `complex128` is compiled as the pair `(re, im)` of float64 words and
+//! a `complex64` as the same pair rounded to float32 precision, exactly
+//! Go's `struct{ re, im float }` (`TypeTable::layout`: 2 slots; in memory
+//! 16 bytes, or 8 bytes of two float32s, a narrow type like a struct of
+//! float32s). Everything that moves, stores, boxes, sends, hashes or
+//! compares a two-word value therefore works for them unchanged: locals,
+//! struct fields, arrays, slices, map keys and values, interface boxes,
+//! channels. Only arithmetic needs instructions of its own, one block of
+//! them (`AddC` .. `EqC` in `opcode.rs`), each doing a whole complex
+//! operation (a multiply is six float operations, a divide Go's runtime
+//! algorithm), and `real`/`imag`/`complex` are moves of one word.
+//! Rejected: a pointer to a heap pair (an allocation per arithmetic
+//! result, and a collector load the values never needed); complex64 as
+//! one word of two packed float32s (one slot saved, but complex64 and
+//! complex128 would then differ in every instruction that touches them,
+//! and Go computes complex64 products in float64 anyway). The complex
+//! instructions run in the checked loop only (`slow`): complex code is
+//! rare, and the fast loop's dispatch stays as it was for everything else.
+//!
 //! # Not compiled yet
 //! Anything unsupported is a compile error naming the construct
 //! ("gol cannot compile X yet"), never a silent wrong program.
