@@ -88,47 +88,6 @@ pub(super) fn iface_equal(prog: &Program, a: u64, b: u64) -> Result<bool, String
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Go's runtime divides complex numbers so: Smith's scaling (no
-    /// overflow where the quotient fits), then C99's infinities and
-    /// zeros; never a panic. Expected values from native Go 1.27.
-    #[test]
-    fn complex_division_like_go() {
-        let (inf, nan) = (f64::INFINITY, f64::NAN);
-        let same = |x: (f64, f64), y: (f64, f64)| {
-            let eq = |a: f64, b: f64| a.to_bits() == b.to_bits() || a.is_nan() && b.is_nan();
-            eq(x.0, y.0) && eq(x.1, y.1)
-        };
-        for (n, m, want) in [
-            ((1.0, 2.0), (3.0, -4.0), (-0.2, 0.4)),
-            // The scaled denominator overflows: Go gives NaN+0i too.
-            ((1e308, 1e308), (1e308, 1e308), (nan, 0.0)),
-            ((1.0, 0.0), (0.0, 0.0), (inf, nan)),
-            ((1.0, 1.0), (0.0, 0.0), (inf, inf)),
-            ((-1.0, 0.0), (-0.0, 0.0), (inf, nan)),
-            ((0.0, 0.0), (0.0, 0.0), (nan, nan)),
-            ((inf, 0.0), (1.0, 1.0), (inf, -inf)),
-            ((1.0, 1.0), (inf, 0.0), (0.0, 0.0)),
-            ((nan, 1.0), (1.0, 1.0), (nan, nan)),
-        ] {
-            let got = complex_div(n, m);
-            assert!(same(got, want), "{n:?}/{m:?} = {got:?}, want {want:?}");
-        }
-    }
-
-    #[test]
-    fn decode_rune_like_go() {
-        assert_eq!(decode_rune("héllo".as_bytes(), 1), (0xE9, 2));
-        assert_eq!(decode_rune(b"\xff", 0), (0xFFFD, 1));
-        assert_eq!(decode_rune(b"\xe2\x82", 0), (0xFFFD, 1));
-        assert_eq!(decode_rune("€".as_bytes(), 0), (0x20AC, 3));
-        assert_eq!(decode_rune(b"a", 5), (0xFFFD, 1));
-    }
-}
-
 /// Runs a complex-number instruction (`AddC` ... `EqC`: their meaning is
 /// in the opcode table). Every operand is read before the result is
 /// written, so a destination may overlap an operand.
@@ -219,4 +178,45 @@ pub(crate) fn complex_div(n: (f64, f64), m: (f64, f64)) -> (f64, f64) {
         }
     }
     (e, f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Go's runtime divides complex numbers so: Smith's scaling (no
+    /// overflow where the quotient fits), then C99's infinities and
+    /// zeros; never a panic. Expected values from native Go 1.27.
+    #[test]
+    fn complex_division_like_go() {
+        let (inf, nan) = (f64::INFINITY, f64::NAN);
+        let same = |x: (f64, f64), y: (f64, f64)| {
+            let eq = |a: f64, b: f64| a.to_bits() == b.to_bits() || a.is_nan() && b.is_nan();
+            eq(x.0, y.0) && eq(x.1, y.1)
+        };
+        for (n, m, want) in [
+            ((1.0, 2.0), (3.0, -4.0), (-0.2, 0.4)),
+            // The scaled denominator overflows: Go gives NaN+0i too.
+            ((1e308, 1e308), (1e308, 1e308), (nan, 0.0)),
+            ((1.0, 0.0), (0.0, 0.0), (inf, nan)),
+            ((1.0, 1.0), (0.0, 0.0), (inf, inf)),
+            ((-1.0, 0.0), (-0.0, 0.0), (inf, nan)),
+            ((0.0, 0.0), (0.0, 0.0), (nan, nan)),
+            ((inf, 0.0), (1.0, 1.0), (inf, -inf)),
+            ((1.0, 1.0), (inf, 0.0), (0.0, 0.0)),
+            ((nan, 1.0), (1.0, 1.0), (nan, nan)),
+        ] {
+            let got = complex_div(n, m);
+            assert!(same(got, want), "{n:?}/{m:?} = {got:?}, want {want:?}");
+        }
+    }
+
+    #[test]
+    fn decode_rune_like_go() {
+        assert_eq!(decode_rune("héllo".as_bytes(), 1), (0xE9, 2));
+        assert_eq!(decode_rune(b"\xff", 0), (0xFFFD, 1));
+        assert_eq!(decode_rune(b"\xe2\x82", 0), (0xFFFD, 1));
+        assert_eq!(decode_rune("€".as_bytes(), 0), (0x20AC, 3));
+        assert_eq!(decode_rune(b"a", 5), (0xFFFD, 1));
+    }
 }
