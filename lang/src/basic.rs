@@ -18,12 +18,15 @@ pub(crate) enum BasicKind {
     Uintptr,
     Float32,
     Float64,
+    Complex64,
+    Complex128,
     String,
     /// The type of `unsafe.Pointer`-free programs never sees; kept out.
     UntypedBool,
     UntypedInt,
     UntypedRune,
     UntypedFloat,
+    UntypedComplex,
     UntypedString,
     UntypedNil,
     /// The type of an expression whose type could not be determined
@@ -51,11 +54,14 @@ impl BasicKind {
             Uintptr => "uintptr",
             Float32 => "float32",
             Float64 => "float64",
+            Complex64 => "complex64",
+            Complex128 => "complex128",
             String => "string",
             UntypedBool => "untyped bool",
             UntypedInt => "untyped int",
             UntypedRune => "untyped rune",
             UntypedFloat => "untyped float",
+            UntypedComplex => "untyped complex",
             UntypedString => "untyped string",
             UntypedNil => "untyped nil",
             Invalid => "invalid type",
@@ -66,7 +72,13 @@ impl BasicKind {
         use BasicKind::*;
         matches!(
             self,
-            UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedString | UntypedNil
+            UntypedBool
+                | UntypedInt
+                | UntypedRune
+                | UntypedFloat
+                | UntypedComplex
+                | UntypedString
+                | UntypedNil
         )
     }
 
@@ -101,7 +113,20 @@ impl BasicKind {
         )
     }
 
+    pub(crate) fn is_complex(self) -> bool {
+        matches!(
+            self,
+            BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex
+        )
+    }
+
+    /// Integers, floats and complex numbers (Go's `isNumeric`).
     pub(crate) fn is_numeric(self) -> bool {
+        self.is_integer() || self.is_float() || self.is_complex()
+    }
+
+    /// Integers and floats: the numbers `<` orders.
+    pub(crate) fn is_real(self) -> bool {
         self.is_integer() || self.is_float()
     }
 
@@ -121,8 +146,8 @@ impl BasicKind {
             Bool | Int8 | Uint8 => 1,
             Int16 | Uint16 => 2,
             Int32 | Uint32 | Float32 => 4,
-            Int | Int64 | Uint | Uint64 | Uintptr | Float64 => 8,
-            String => 16,
+            Int | Int64 | Uint | Uint64 | Uintptr | Float64 | Complex64 => 8,
+            String | Complex128 => 16,
             _ => return None,
         })
     }
@@ -135,6 +160,7 @@ impl BasicKind {
             UntypedInt => Int,
             UntypedRune => Int32,
             UntypedFloat => Float64,
+            UntypedComplex => Complex128,
             UntypedString => String,
             k => k,
         }

@@ -25,6 +25,15 @@
 //! * string: 2 words, `(ptr, len)`; `ptr` is 0 or points at the bytes (in
 //!   the heap or in the program's constant pool, which outlives the run).
 //! * slice: 3 words, `(ptr, len, cap)`.
+//! * complex64, complex128: 2 words, `(real, imag)`, each a float in a
+//!   float's slot form (f64 bits; complex64's parts rounded to f32). The
+//!   value is Go's `struct{ re, im float }` in everything but arithmetic:
+//!   in memory it is two float32s (8 bytes, a narrow type) or two float64s
+//!   (16 bytes), so it moves, boxes, hashes and is sent like any
+//!   two-word value, and no heap object is needed per number. A one-word
+//!   complex64 (two f32s packed) would save a slot but make complex64 and
+//!   complex128 differ in every instruction that touches them; a pointer
+//!   to a heap pair would allocate per arithmetic result.
 //! * interface: **1 word**, a pointer to a *box* whose first word is the
 //!   dynamic type's index in [`Program::types`] and whose remaining words
 //!   hold the value (0 for a nil interface). This deviates from Go's two
@@ -186,6 +195,10 @@ pub enum PrintKind {
     Space,
     /// A newline (after `println`'s operands).
     Newline,
+    /// 2 words: a complex64, `(re+imi)`.
+    Complex64,
+    /// 2 words: a complex128.
+    Complex128,
 }
 
 pub use crate::opcode::{Op, Role};
@@ -354,6 +367,11 @@ pub enum TypeKind {
     Interface,
     /// `uintptr`.
     Uintptr,
+    /// complex64 (`bits` 64) or complex128 (128): two float slots (real,
+    /// imag); in memory two float32s or two float64s.
+    Complex {
+        bits: u32,
+    },
 }
 
 /// A struct field in a [`TypeDesc`].

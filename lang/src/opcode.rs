@@ -546,6 +546,25 @@ opcodes! {
     /// d = f(a) for a float64 function of package math compiled inline
     /// rather than as a call to its native.
     MathF64 { d: Reg = w, a: Reg = r, f: MathFn } fast;
+
+    // --- complex numbers ---
+    // A complex value is two slots, (real, imag), each an f64's bits; a
+    // complex64's parts are kept rounded to f32 precision, as float32
+    // values are. With `f32` set, each part of the result is rounded to
+    // f32 precision. Every operand is read before `d` is written, so `d`
+    // may be `a` or `b`.
+    /// d, d+1 = a + b, part by part.
+    AddC { d: Reg = w, a: Reg = r, b: Reg = r, f32: bool } slow implies(Reg(d.0 + 1) => w, Reg(a.0 + 1) => r, Reg(b.0 + 1) => r);
+    /// d, d+1 = a - b, part by part.
+    SubC { d: Reg = w, a: Reg = r, b: Reg = r, f32: bool } slow implies(Reg(d.0 + 1) => w, Reg(a.0 + 1) => r, Reg(b.0 + 1) => r);
+    /// d, d+1 = a * b: (ac - bd, ad + bc) in f64 (complex64 too, as Go computes it), no fused multiply-add.
+    MulC { d: Reg = w, a: Reg = r, b: Reg = r, f32: bool } slow implies(Reg(d.0 + 1) => w, Reg(a.0 + 1) => r, Reg(b.0 + 1) => r);
+    /// d, d+1 = a / b as Go's runtime divides (Smith's algorithm, C99's infinities and NaNs; never panics).
+    DivC { d: Reg = w, a: Reg = r, b: Reg = r, f32: bool } slow implies(Reg(d.0 + 1) => w, Reg(a.0 + 1) => r, Reg(b.0 + 1) => r);
+    /// d, d+1 = -a.
+    NegC { d: Reg = w, a: Reg = r } slow implies(Reg(d.0 + 1) => w, Reg(a.0 + 1) => r);
+    /// d = a == b (both parts equal as f64: NaN is unequal, -0 == +0).
+    EqC { d: Reg = w, a: Reg = r, b: Reg = r } slow implies(Reg(a.0 + 1) => r, Reg(b.0 + 1) => r);
 }
 
 #[cfg(test)]

@@ -336,6 +336,9 @@ pub mod ids {
     pub(crate) const ANY: TypeId = TypeId(25);
     /// The empty tuple: the "type" of a call without results.
     pub(crate) const VOID: TypeId = TypeId(26);
+    pub(crate) const COMPLEX64: TypeId = TypeId(27);
+    pub(crate) const COMPLEX128: TypeId = TypeId(28);
+    pub(crate) const UNTYPED_COMPLEX: TypeId = TypeId(29);
 }
 
 impl Default for TypeTable {
@@ -395,7 +398,10 @@ impl TypeTable {
             alias: Some("any"),
         }));
         t.intern(Type::Tuple(vec![]));
-        debug_assert_eq!(t.types.len(), ids::VOID.0 as usize + 1);
+        for k in [B::Complex64, B::Complex128, B::UntypedComplex] {
+            t.intern(Type::Basic(k, k.name()));
+        }
+        debug_assert_eq!(t.types.len(), ids::UNTYPED_COMPLEX.0 as usize + 1);
         t
     }
 
@@ -441,6 +447,9 @@ impl TypeTable {
             B::Uintptr => ids::UINTPTR,
             B::Float32 => ids::FLOAT32,
             B::Float64 => ids::FLOAT64,
+            B::Complex64 => ids::COMPLEX64,
+            B::Complex128 => ids::COMPLEX128,
+            B::UntypedComplex => ids::UNTYPED_COMPLEX,
             B::String => ids::STRING,
             B::UntypedBool => ids::UNTYPED_BOOL,
             B::UntypedInt => ids::UNTYPED_INT,
@@ -545,6 +554,9 @@ impl TypeTable {
     pub(crate) fn is_numeric(&self, t: TypeId) -> bool {
         self.basic_kind(t).is_some_and(|k| k.is_numeric())
     }
+    pub(crate) fn is_complex(&self, t: TypeId) -> bool {
+        self.basic_kind(t).is_some_and(|k| k.is_complex())
+    }
     pub(crate) fn is_string(&self, t: TypeId) -> bool {
         self.basic_kind(t).is_some_and(|k| k.is_string())
     }
@@ -554,7 +566,7 @@ impl TypeTable {
     /// Types whose values are ordered by `<`.
     pub(crate) fn is_ordered(&self, t: TypeId) -> bool {
         self.basic_kind(t)
-            .is_some_and(|k| k.is_numeric() || k.is_string())
+            .is_some_and(|k| k.is_real() || k.is_string())
     }
 
     pub(crate) fn interface(&self, t: TypeId) -> Option<&Interface> {
@@ -841,18 +853,22 @@ impl TypeTable {
             let l = match self.get(self.under(u)) {
                 Type::Basic(k, _) => {
                     let size = k.size_bytes().unwrap_or(8) as u64;
-                    let string = k.is_string();
+                    // A complex number is a pair of floats (real, imag),
+                    // laid out as Go's `struct{ re, im float }`: two
+                    // slots, and in memory two float32s (complex64:
+                    // narrow, like a struct of float32s) or two float64s.
+                    let two = k.is_string() || k.is_complex();
                     Layout {
-                        words: if string { 2 } else { 1 },
+                        words: if two { 2 } else { 1 },
                         size: Some(size),
-                        align: if *k == BasicKind::String {
-                            8
-                        } else {
-                            size.max(1)
+                        align: match k {
+                            BasicKind::String | BasicKind::Complex128 => 8,
+                            BasicKind::Complex64 => 4,
+                            _ => size.max(1),
                         },
                         comparable: *k != BasicKind::UntypedNil,
                         msize: Some(size),
-                        narrow: size < 8,
+                        narrow: size < 8 || *k == BasicKind::Complex64,
                     }
                 }
                 Type::Pointer(_) | Type::Chan(..) => Layout {

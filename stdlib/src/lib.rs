@@ -5,8 +5,8 @@
 //! declared as Go source under `stdlib/go/<import path>/<name>.go`: Go where
 //! functions and methods may have no body (the VM implements those
 //! natively), constants carry their exact values, and everything gol's
-//! subset cannot express (generics, complex numbers, unsafe, reflect, iter)
-//! is left out and named in each file's doc comment.
+//! subset cannot express (unsafe, reflect) is left out and named in each
+//! file's doc comment.
 //!
 //! [`StdImporter`] hands those files to the checker. They are compiled into
 //! the binary with `include_str!`, so a `gol` executable needs no GOROOT and
@@ -87,6 +87,7 @@ static PACKAGES: &[Package] = packages! {
     "maps" => ["maps.go"],
     "math" => ["math.go"],
     "math/bits" => ["bits.go"],
+    "math/cmplx" => ["cmplx.go"],
     "math/rand" => ["rand.go"],
     "math/rand/v2" => ["rand.go"],
     "net" => ["net.go", "ip.go", "pipe.go"],

@@ -630,16 +630,8 @@ pub(crate) fn hash_value(prog: &Program, t: RtType, w: &[u64], seed: u64) -> Res
     while let Some((t, at)) = todo.pop() {
         let word = held.word(at, 0);
         match &prog.ty(t).kind {
-            TypeKind::Float { .. } => {
-                let f = f64::from_bits(word);
-                h = if f == 0.0 {
-                    mix(h, 0)
-                } else if f.is_nan() {
-                    mix(h, random())
-                } else {
-                    mix(h, word)
-                };
-            }
+            TypeKind::Float { .. } => h = hash_float(h, word),
+            TypeKind::Complex { .. } => h = hash_float(hash_float(h, word), held.word(at, 1)),
             TypeKind::String => {
                 // SAFETY: the two words are a string value (value invariant 1).
                 let b = unsafe { value::str_bytes(word, held.word(at, 1)) };
@@ -668,6 +660,19 @@ pub(crate) fn hash_value(prog: &Program, t: RtType, w: &[u64], seed: u64) -> Res
     Ok(h)
 }
 
+/// `h` mixed with a float's bits as Go hashes floats: both zeros alike,
+/// a NaN randomly (so NaN keys never collide into one entry).
+fn hash_float(h: u64, word: u64) -> u64 {
+    let f = f64::from_bits(word);
+    if f == 0.0 {
+        mix(h, 0)
+    } else if f.is_nan() {
+        mix(h, random())
+    } else {
+        mix(h, word)
+    }
+}
+
 /// Whether the values `a` and `b` of type `t` are equal (Go's `==`), or
 /// the uncomparable type met (Go's `comparing uncomparable type T`).
 pub(crate) fn equal_value(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> Result<bool, RtType> {
@@ -690,6 +695,10 @@ fn equal_walk(
         let (wa, wb) = (held.word(a, 0), held.word(b, 0));
         let equal = match &prog.ty(t).kind {
             TypeKind::Float { .. } => f64::from_bits(wa) == f64::from_bits(wb),
+            TypeKind::Complex { .. } => {
+                let (ia, ib) = (held.word(a, 1), held.word(b, 1));
+                f64::from_bits(wa) == f64::from_bits(wb) && f64::from_bits(ia) == f64::from_bits(ib)
+            }
             TypeKind::String => {
                 let (la, lb) = (held.word(a, 1), held.word(b, 1));
                 // SAFETY: both pairs are string values (value invariant 1).
@@ -811,6 +820,18 @@ pub fn sorted_entries(prog: &Program, m: u64) -> Vec<(Vec<u64>, Vec<u64>)> {
     out
 }
 
+/// fmtsort's order of two floats' bits: NaN first, then by value.
+fn float_order(a: u64, b: u64) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (x, y) = (f64::from_bits(a), f64::from_bits(b));
+    match (x.is_nan(), y.is_nan()) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        _ => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+    }
+}
+
 /// Go's `fmtsort.compare` of two values of type `t` (their words).
 pub fn fmt_compare(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> std::cmp::Ordering {
     use std::cmp::Ordering;
@@ -820,14 +841,9 @@ pub fn fmt_compare(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> std::cmp:
         let (wa, wb) = (held.word(a, 0), held.word(b, 0));
         let c = match &prog.ty(t).kind {
             TypeKind::Int { signed: true, .. } => (wa as i64).cmp(&(wb as i64)),
-            TypeKind::Float { .. } => {
-                let (x, y) = (f64::from_bits(wa), f64::from_bits(wb));
-                match (x.is_nan(), y.is_nan()) {
-                    (true, true) => Ordering::Equal,
-                    (true, false) => Ordering::Less,
-                    (false, true) => Ordering::Greater,
-                    _ => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-                }
+            TypeKind::Float { .. } => float_order(wa, wb),
+            TypeKind::Complex { .. } => {
+                float_order(wa, wb).then(float_order(held.word(a, 1), held.word(b, 1)))
             }
             TypeKind::String => {
                 let (la, lb) = (held.word(a, 1), held.word(b, 1));

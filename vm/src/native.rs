@@ -153,7 +153,9 @@ impl ArgKind {
             Some(TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(_) | TypeKind::Func) => {
                 ArgKind::Ref
             }
-            Some(TypeKind::Array(..) | TypeKind::Struct(_)) | None => ArgKind::Aggregate,
+            Some(TypeKind::Array(..) | TypeKind::Struct(_) | TypeKind::Complex { .. }) | None => {
+                ArgKind::Aggregate
+            }
         }
     }
 }

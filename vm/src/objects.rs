@@ -549,7 +549,9 @@ fn go_size_depth(prog: &Program, t: RtType, depth: u32) -> usize {
     let d = prog.ty(t);
     match &d.kind {
         TypeKind::Bool => 1,
-        TypeKind::Int { bits, .. } | TypeKind::Float { bits } => *bits as usize / 8,
+        TypeKind::Int { bits, .. } | TypeKind::Float { bits } | TypeKind::Complex { bits } => {
+            *bits as usize / 8
+        }
         TypeKind::String => 16,
         TypeKind::Slice(_) => 24,
         TypeKind::Interface => 16,
@@ -576,6 +578,7 @@ fn go_align(prog: &Program, t: RtType, depth: u32) -> usize {
     match &prog.ty(t).kind {
         TypeKind::Bool => 1,
         TypeKind::Int { bits, .. } | TypeKind::Float { bits } => (*bits as usize / 8).max(1),
+        TypeKind::Complex { bits } => (*bits as usize / 16).max(1),
         TypeKind::Array(_, e) => go_align(prog, *e, depth + 1),
         TypeKind::Struct(fs) => fs
             .iter()

@@ -237,6 +237,11 @@ pub(crate) fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
         TypeKind::Float { bits } => {
             out.extend_from_slice(&(vm.hooks.format_float)(f64::from_bits(w1), bits))
         }
+        TypeKind::Complex { bits } => {
+            // SAFETY: a complex box holds (re, im) in words 1 and 2.
+            let w2 = unsafe { value::read_word(v, 2) };
+            out.extend(complex_text(vm, w1, w2, bits))
+        }
         _ => {
             out.extend_from_slice(format!("({}) 0x{:x}", desc.name, v).as_bytes());
             return out;
@@ -245,6 +250,20 @@ pub(crate) fn panic_value_text(vm: &Vm, v: u64) -> Vec<u8> {
     if named {
         out.push(b')');
     }
+    out
+}
+
+/// A complex value as `print` and `panic` write it: `(re+imi)`, each
+/// part as a float of half the bits, the imaginary part always signed.
+fn complex_text(vm: &Vm, re: u64, im: u64, bits: u32) -> Vec<u8> {
+    let mut out = b"(".to_vec();
+    out.extend((vm.hooks.format_float)(f64::from_bits(re), bits / 2));
+    let im = (vm.hooks.format_float)(f64::from_bits(im), bits / 2);
+    if im.first() != Some(&b'-') {
+        out.push(b'+');
+    }
+    out.extend(im);
+    out.extend_from_slice(b"i)");
     out
 }
 
@@ -257,6 +276,8 @@ pub(crate) fn print_text(vm: &Vm, k: PrintKind, w: &[u64]) -> Vec<u8> {
         PrintKind::Uint => a.to_string().into_bytes(),
         PrintKind::F64 => (vm.hooks.format_float)(f64::from_bits(a), 64),
         PrintKind::F32 => (vm.hooks.format_float)(f64::from_bits(a), 32),
+        PrintKind::Complex64 => complex_text(vm, a, w.get(1).copied().unwrap_or(0), 64),
+        PrintKind::Complex128 => complex_text(vm, a, w.get(1).copied().unwrap_or(0), 128),
         PrintKind::Str => {
             let len = w.get(1).copied().unwrap_or(0);
             // SAFETY: the two words are a string value (value invariant 1).

@@ -97,11 +97,132 @@ impl<'a> Checker<'a> {
             }
             Builtin::Print | Builtin::Println => self.builtin_print(e, b, args),
             Builtin::Recover => Operand::new(Mode::Value, ids::EMPTY_INTERFACE, e),
-            Builtin::Complex | Builtin::Real | Builtin::Imag => {
-                self.error(e.span, "complex numbers are not supported by gol");
-                Operand::invalid(e)
+            Builtin::Complex => self.builtin_complex(e, args),
+            Builtin::Real | Builtin::Imag => self.builtin_real_imag(e, b, args),
+        }
+    }
+
+    /// `complex(re, im)`: two floats of one type make the complex type of
+    /// their width (float32 -> complex64, float64 -> complex128, untyped
+    /// float -> untyped complex); constants fold. Untyped constant
+    /// arguments are floats when their imaginary part is zero, as Go's
+    /// checker does.
+    fn builtin_complex(&mut self, e: &'a Expr, args: &'a [Expr]) -> Operand<'a> {
+        let mut x = self.expr(&args[0]);
+        let mut y = self.expr(&args[1]);
+        if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
+            return Operand::invalid(e);
+        }
+        match (self.tt.is_untyped(x.ty), self.tt.is_untyped(y.ty)) {
+            (false, false) => {}
+            (true, false) => {
+                let t = y.ty;
+                self.convert_untyped(&mut x, t);
+            }
+            (false, true) => {
+                let t = x.ty;
+                self.convert_untyped(&mut y, t);
+            }
+            (true, true) => {
+                if x.mode == Mode::Constant && y.mode == Mode::Constant {
+                    for z in [&mut x, &mut y] {
+                        let real = z
+                            .val
+                            .as_ref()
+                            .and_then(|v| v.imag_part())
+                            .is_some_and(|im| im == Value::Float(Default::default()));
+                        if self.tt.is_numeric(z.ty) && real {
+                            z.ty = ids::UNTYPED_FLOAT;
+                        }
+                    }
+                } else {
+                    self.convert_untyped(&mut x, ids::FLOAT64);
+                    self.convert_untyped(&mut y, ids::FLOAT64);
+                }
             }
         }
+        if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
+            return Operand::invalid(e);
+        }
+        if !self.tt.identical(x.ty, y.ty) {
+            let (a, b) = (self.ts(x.ty), self.ts(y.ty));
+            let s = expr_string(e);
+            self.error(
+                x.span(),
+                format!("invalid operation: {s} (mismatched types {a} and {b})"),
+            );
+            return Operand::invalid(e);
+        }
+        let res = match self.tt.basic_kind(x.ty) {
+            Some(crate::basic::BasicKind::Float32) => ids::COMPLEX64,
+            Some(crate::basic::BasicKind::Float64) => ids::COMPLEX128,
+            Some(crate::basic::BasicKind::UntypedFloat) => ids::UNTYPED_COMPLEX,
+            _ => {
+                let ts = self.ts(x.ty);
+                self.error(
+                    x.span(),
+                    format!("invalid argument: arguments have type {ts}, expected floating-point"),
+                );
+                return Operand::invalid(e);
+            }
+        };
+        if x.mode == Mode::Constant && y.mode == Mode::Constant {
+            let v = match (
+                x.val.as_ref().and_then(|v| v.real_part()),
+                y.val.as_ref().and_then(|v| v.real_part()),
+            ) {
+                (Some(Value::Float(re)), Some(Value::Float(im))) => Value::Complex(re, im),
+                _ => Value::Unknown,
+            };
+            return Operand::constant(res, v, e);
+        }
+        Operand::new(Mode::Value, res, e)
+    }
+
+    /// `real(z)` and `imag(z)`: the float type of a complex type's parts
+    /// (complex64 -> float32); a constant argument folds, and an untyped
+    /// constant number counts as complex.
+    fn builtin_real_imag(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr]) -> Operand<'a> {
+        let mut x = self.expr(&args[0]);
+        if x.mode == Mode::Invalid {
+            return Operand::invalid(e);
+        }
+        if self.tt.is_untyped(x.ty) {
+            if x.mode == Mode::Constant {
+                if self.tt.is_numeric(x.ty) {
+                    x.ty = ids::UNTYPED_COMPLEX;
+                }
+            } else {
+                self.convert_untyped(&mut x, ids::COMPLEX128);
+                if x.mode == Mode::Invalid {
+                    return Operand::invalid(e);
+                }
+            }
+        }
+        let res = match self.tt.basic_kind(x.ty) {
+            Some(crate::basic::BasicKind::Complex64) => ids::FLOAT32,
+            Some(crate::basic::BasicKind::Complex128) => ids::FLOAT64,
+            Some(crate::basic::BasicKind::UntypedComplex) => ids::UNTYPED_FLOAT,
+            _ => {
+                let ts = self.ts(x.ty);
+                self.error(
+                    x.span(),
+                    format!("invalid argument: argument has type {ts}, expected complex type"),
+                );
+                return Operand::invalid(e);
+            }
+        };
+        if x.mode == Mode::Constant {
+            let v = x.val.as_ref().and_then(|v| {
+                if b == Builtin::Real {
+                    v.real_part()
+                } else {
+                    v.imag_part()
+                }
+            });
+            return Operand::constant(res, v.unwrap_or(Value::Unknown), e);
+        }
+        Operand::new(Mode::Value, res, e)
     }
 
     /// `len` and `cap`: constant for strings and arrays (when the operand
@@ -491,8 +612,9 @@ impl<'a> Checker<'a> {
 
     fn min_max(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr]) -> Operand<'a> {
         let mut xs: Vec<Operand<'a>> = Vec::new();
-        for a in args {
-            let x = self.expr(a);
+        // Every argument is checked (and its variables used) first.
+        let all: Vec<Operand<'a>> = args.iter().map(|a| self.expr(a)).collect();
+        for x in all {
             if x.mode == Mode::Invalid {
                 return Operand::invalid(e);
             }

@@ -115,7 +115,7 @@ impl<'a> Checker<'a> {
         }
         let vnum = self.tt.is_integer(vu) || self.tt.is_float(vu);
         let tnum = self.tt.is_integer(tu) || self.tt.is_float(tu);
-        if vnum && tnum {
+        if vnum && tnum || self.tt.is_complex(vu) && self.tt.is_complex(tu) {
             return Ok(());
         }
         if self.tt.is_string(tu) {

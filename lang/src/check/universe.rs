@@ -45,9 +45,8 @@ impl Checker<'_> {
         for (n, t) in basics {
             self.universe_obj(n, ObjKind::TypeName, t);
         }
-        // complex64/complex128 are names gol knows only to reject them.
-        self.universe_obj("complex64", ObjKind::TypeName, ids::INVALID);
-        self.universe_obj("complex128", ObjKind::TypeName, ids::INVALID);
+        self.universe_obj("complex64", ObjKind::TypeName, ids::COMPLEX64);
+        self.universe_obj("complex128", ObjKind::TypeName, ids::COMPLEX128);
         // error: a named interface type with Error() string.
         let err_obj = self.universe_obj("error", ObjKind::TypeName, ids::INVALID);
         let err = self.tt.new_named(err_obj, "error", None);

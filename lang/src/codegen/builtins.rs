@@ -1,6 +1,7 @@
 //! Built-in functions: `len`, `cap`, `append`, `copy`, `delete`, `make`,
-//! `new`, `panic`, `recover`, `print`/`println`, `min`/`max`, `clear` and
-//! `close`.
+//! `new`, `panic`, `recover`, `print`/`println`, `min`/`max`, `clear`,
+//! `close`, and `complex`, `real` and `imag` (moves of a complex value's
+//! two float words).
 //!
 //! Each compiles to one or a few instructions; the ones applied to a
 //! multi-value call's results (`print(f())`) take them from slots.
@@ -328,7 +329,28 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 self.set_pos(e.span.lo);
                 self.emit(Op::ChanClose { c: r });
             }
-            _ => self.err(e.span, &format!("the {} builtin", b.name())),
+            Builtin::Complex => {
+                // complex(re, im): the two floats are the value's two
+                // words (a constant call was folded by the checker). A
+                // variable in `re` or `im` is never `d` itself: an
+                // assignment computes into a temporary first.
+                let pt = match self.basic(self.ty(e)) {
+                    Some(BasicKind::Complex64) => ids::FLOAT32,
+                    _ => ids::FLOAT64,
+                };
+                let im = self.alloc(1);
+                self.convert_to(&args[0], pt, d);
+                self.convert_to(&args[1], pt, im);
+                self.emit(Op::Move {
+                    d: Reg(d.0 + 1),
+                    a: im,
+                });
+            }
+            Builtin::Real | Builtin::Imag => {
+                let z = self.operand(&args[0]);
+                let part = if b == Builtin::Real { z } else { Reg(z.0 + 1) };
+                self.emit(Op::Move { d, a: part });
+            }
         }
     }
 
@@ -415,6 +437,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 BasicKind::Bool | BasicKind::UntypedBool => PrintKind::Bool,
                 BasicKind::Float32 => PrintKind::F32,
                 BasicKind::Float64 | BasicKind::UntypedFloat => PrintKind::F64,
+                BasicKind::Complex64 => PrintKind::Complex64,
+                BasicKind::Complex128 | BasicKind::UntypedComplex => PrintKind::Complex128,
                 BasicKind::String | BasicKind::UntypedString => PrintKind::Str,
                 k if k.is_unsigned() => PrintKind::Uint,
                 BasicKind::UntypedNil => PrintKind::Pointer,

@@ -112,6 +112,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 self.expr_to(x, d);
                 self.wrap(d, t);
             }
+            (Some(a), Some(b)) if a.is_complex() && b.is_complex() => {
+                self.expr_to(x, d);
+                if b == BasicKind::Complex64 {
+                    self.emit(Op::RoundF32 { d, a: d });
+                    let im = Reg(d.0 + 1);
+                    self.emit(Op::RoundF32 { d: im, a: im });
+                }
+            }
             (Some(a), Some(BasicKind::String)) if a.is_integer() => {
                 let r = self.operand(x);
                 self.emit(Op::RuneToStr { d, a: r });

@@ -240,6 +240,22 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     v: f.to_bits() as i64,
                 });
             }
+            Some(k @ (BasicKind::Complex64 | BasicKind::Complex128)) => {
+                let parts = if k == BasicKind::Complex64 {
+                    v.to_c64()
+                } else {
+                    v.to_c128()
+                };
+                let (re, im) = parts.unwrap_or((0.0, 0.0));
+                self.emit(Op::LoadInt {
+                    d,
+                    v: re.to_bits() as i64,
+                });
+                self.emit(Op::LoadInt {
+                    d: Reg(d.0 + 1),
+                    v: im.to_bits() as i64,
+                });
+            }
             Some(BasicKind::Float64) => {
                 let f = v.to_f64().unwrap_or(0.0);
                 self.emit(Op::LoadInt {
@@ -372,7 +388,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
             UnaryOp::Pos => self.expr_to(x, d),
             UnaryOp::Neg => {
                 let a = self.operand(x);
-                if self.g.tt.is_float(t) {
+                if self.g.tt.is_complex(t) {
+                    self.emit(Op::NegC { d, a });
+                } else if self.g.tt.is_float(t) {
                     self.emit(Op::NegF64 { d, a });
                 } else {
                     self.emit(Op::NegInt { d, a });
@@ -600,6 +618,21 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             return;
         }
+        if self.g.tt.is_complex(t) {
+            let f32 = k == Some(BasicKind::Complex64);
+            let o = match op {
+                BinaryOp::Add => Op::AddC { d, a, b, f32 },
+                BinaryOp::Sub => Op::SubC { d, a, b, f32 },
+                BinaryOp::Mul => Op::MulC { d, a, b, f32 },
+                BinaryOp::Div => Op::DivC { d, a, b, f32 },
+                _ => {
+                    self.err(span, "this complex operation");
+                    return;
+                }
+            };
+            self.emit(o);
+            return;
+        }
         if self.g.tt.is_float(t) {
             let o = match op {
                 BinaryOp::Add => Op::AddF64 { d, a, b },
@@ -708,6 +741,12 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     self.emit(Op::NeF64 { d, a, b });
                 } else {
                     self.emit(Op::EqF64 { d, a, b });
+                }
+            }
+            Type::Basic(BasicKind::Complex64 | BasicKind::Complex128, _) => {
+                self.emit(Op::EqC { d, a, b });
+                if negate {
+                    self.emit(Op::Not { d, a: d });
                 }
             }
             Type::Interface(_) => {

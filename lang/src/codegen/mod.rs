@@ -54,6 +54,26 @@
 //! Go's name for it (`main.f-range1`); [`Gen::rewrites`] maps the original
 //! statement to its replacement.
 //!
+//! # Complex numbers: two float words
+//! A `complex128` is compiled as the pair `(re, im)` of float64 words and
+//! a `complex64` as the same pair rounded to float32 precision, exactly
+//! Go's `struct{ re, im float }` (`TypeTable::layout`: 2 slots; in memory
+//! 16 bytes, or 8 bytes of two float32s, a narrow type like a struct of
+//! float32s). Everything that moves, stores, boxes, sends, hashes or
+//! compares a two-word value therefore works for them unchanged: locals,
+//! struct fields, arrays, slices, map keys and values, interface boxes,
+//! channels. Only arithmetic needs instructions of its own, one block of
+//! them (`AddC` .. `EqC` in `opcode.rs`), each doing a whole complex
+//! operation (a multiply is six float operations, a divide Go's runtime
+//! algorithm), and `real`/`imag`/`complex` are moves of one word.
+//! Rejected: a pointer to a heap pair (an allocation per arithmetic
+//! result, and a collector load the values never needed); complex64 as
+//! one word of two packed float32s (one slot saved, but complex64 and
+//! complex128 would then differ in every instruction that touches them,
+//! and Go computes complex64 products in float64 anyway). The complex
+//! instructions run in the checked loop only (`slow`): complex code is
+//! rare, and the fast loop's dispatch stays as it was for everything else.
+//!
 //! # Not compiled yet
 //! Anything unsupported is a compile error naming the construct
 //! ("gol cannot compile X yet"), never a silent wrong program.
@@ -842,6 +862,8 @@ impl<'a> Gen<'a> {
                 BasicKind::Uintptr => TypeKind::Uintptr,
                 BasicKind::Float32 => TypeKind::Float { bits: 32 },
                 BasicKind::Float64 => TypeKind::Float { bits: 64 },
+                BasicKind::Complex64 => TypeKind::Complex { bits: 64 },
+                BasicKind::Complex128 => TypeKind::Complex { bits: 128 },
                 BasicKind::String => TypeKind::String,
                 _ => TypeKind::Interface,
             },
@@ -1391,6 +1413,16 @@ impl<'a> Gen<'a> {
                     what: ConvPart::Array { n: *n, elem: *e },
                 });
             }
+            TypeKind::Complex { .. } => {
+                // complex64: two float32s in memory, two f64 slots.
+                for (moff, soff) in [(0, 0), (4, 1)] {
+                    conv.push(Conv {
+                        moff,
+                        soff,
+                        what: ConvPart::Scalar(crate::bytecode::MemKind::F32),
+                    });
+                }
+            }
             _ => {
                 if let Some(k) = d.mem_kind() {
                     conv.push(Conv {
@@ -1471,6 +1503,7 @@ fn untyped_default(t: TypeId) -> TypeId {
         ids::UNTYPED_INT => ids::INT,
         ids::UNTYPED_RUNE => ids::INT32,
         ids::UNTYPED_FLOAT => ids::FLOAT64,
+        ids::UNTYPED_COMPLEX => ids::COMPLEX128,
         ids::UNTYPED_STRING => ids::STRING,
         t => t,
     }

@@ -29,6 +29,9 @@ impl Value {
         if matches!(x, Value::Unknown) || matches!(y, Value::Unknown) {
             return Ok(Value::Unknown);
         }
+        if matches!(x, Value::Complex(..)) || matches!(y, Value::Complex(..)) {
+            return Value::complex_binary(op, x, y);
+        }
         match op {
             Eq | Ne | Lt | Le | Gt | Ge => {
                 if comparable(op, x, y) {
@@ -178,6 +181,8 @@ impl Value {
             (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => Ok(x.clone()),
             (UnaryOp::Neg, Value::Int(a)) => int_result(-a),
             (UnaryOp::Neg, Value::Float(a)) => Ok(Value::Float(-a)),
+            (UnaryOp::Pos, Value::Complex(..)) => Ok(x.clone()),
+            (UnaryOp::Neg, Value::Complex(re, im)) => Ok(Value::Complex(-re, -im)),
             (UnaryOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
             (UnaryOp::BitNot, Value::Int(a)) => {
                 if kind.is_unsigned() {
@@ -198,6 +203,14 @@ impl Value {
     /// bytewise, booleans only for `==` and `!=`. Anything else (including
     /// `Unknown` operands) is `false`.
     pub(crate) fn compare(op: BinaryOp, x: &Value, y: &Value) -> bool {
+        if matches!(x, Value::Complex(..)) || matches!(y, Value::Complex(..)) {
+            let eq = x.to_complex().is_some() && x.to_complex() == y.to_complex();
+            return match op {
+                BinaryOp::Eq => eq,
+                BinaryOp::Ne => !eq,
+                _ => false,
+            };
+        }
         let ord = match (x, y) {
             (Value::Bool(a), Value::Bool(b)) => {
                 return match op {
@@ -265,6 +278,11 @@ fn rat_pair(x: &Value, y: &Value) -> Result<(BigRational, BigRational), ConstErr
 
 fn comparable(op: BinaryOp, x: &Value, y: &Value) -> bool {
     match (x, y) {
+        (Value::Complex(..), _) | (_, Value::Complex(..)) => {
+            matches!(op, BinaryOp::Eq | BinaryOp::Ne)
+                && x.to_complex().is_some()
+                && y.to_complex().is_some()
+        }
         (Value::Bool(_), Value::Bool(_)) => matches!(op, BinaryOp::Eq | BinaryOp::Ne),
         (Value::String(_), Value::String(_)) => true,
         _ => x.to_rat().is_some() && y.to_rat().is_some(),

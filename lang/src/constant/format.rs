@@ -15,6 +15,12 @@ impl fmt::Display for Value {
             Value::Bool(b) => write!(f, "{b}"),
             Value::Int(n) => write!(f, "{n}"),
             Value::Float(r) => f.write_str(&format_float(r)),
+            // go/constant's `(re + imi)`, each part as a float (Go keeps
+            // an integer real part exact; the parts here no longer say
+            // which they were, and agree below 1e6).
+            Value::Complex(re, im) => {
+                write!(f, "({} + {}i)", format_float(re), format_float(im))
+            }
             Value::String(s) => f.write_str(&shorten_quoted(&go_quote(s))),
             Value::Unknown => f.write_str("unknown"),
         }

@@ -59,7 +59,10 @@
 //!   checker asks it) and to machine values for code generation;
 //! * `rounding`: rounding exact rationals to IEEE 754 binary formats, the
 //!   one routine the other modules share;
-//! * `format`: values as Go's messages print them (`%g`, quoted strings).
+//! * `format`: values as Go's messages print them (`%g`, quoted strings);
+//! * `complex`: complex constants (imaginary literals, their arithmetic
+//!   and rounding to complex64/complex128), each part an exact rational
+//!   held to the same bounds as a float.
 
 use crate::ast::{BinaryOp, UnaryOp};
 use crate::basic::BasicKind;
@@ -97,6 +100,11 @@ pub enum Value {
     String(Vec<u8>),
     Int(BigInt),
     Float(BigRational),
+    /// A complex constant `(re, im)`, each part exact as a `Float` is.
+    /// Only complex kinds hold one (an untyped complex constant, or a
+    /// typed complex64/complex128 one); an imaginary part of zero does not
+    /// make it real (Go keeps `1 + 0i` untyped complex).
+    Complex(BigRational, BigRational),
     /// A constant whose value is unknown because of an earlier error.
     Unknown,
 }
@@ -121,6 +129,7 @@ pub(crate) enum ConstError {
 }
 
 mod arith;
+mod complex;
 mod format;
 mod literal;
 mod represent;

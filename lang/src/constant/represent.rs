@@ -28,7 +28,35 @@ impl Value {
         if matches!(self, Value::Unknown) || kind == Invalid {
             return Ok(self.clone());
         }
+        if let Value::Complex(re, im) = self {
+            // A complex value is real in a real kind only when its
+            // imaginary part is zero (Go: `(truncated)` or `(overflows)`,
+            // which the checker words).
+            if !kind.is_complex() {
+                if !im.is_zero() || !kind.is_numeric() {
+                    return Err(if kind.is_numeric() {
+                        ConstError::Overflow
+                    } else {
+                        ConstError::Invalid
+                    });
+                }
+                return Value::Float(re.clone()).represent(kind);
+            }
+        }
         match kind {
+            Complex64 | Complex128 | UntypedComplex => {
+                let (re, im) = self.to_complex().ok_or(ConstError::Invalid)?;
+                if kind == UntypedComplex {
+                    return Ok(Value::Complex(re, im));
+                }
+                let part = if kind == Complex64 { Float32 } else { Float64 };
+                let re = Value::Float(re).represent(part)?;
+                let im = Value::Float(im).represent(part)?;
+                match (re, im) {
+                    (Value::Float(re), Value::Float(im)) => Ok(Value::Complex(re, im)),
+                    _ => Err(ConstError::Invalid),
+                }
+            }
             Bool | UntypedBool => match self {
                 Value::Bool(_) => Ok(self.clone()),
                 _ => Err(ConstError::Invalid),
@@ -97,6 +125,7 @@ impl Value {
         match self {
             Value::Int(_) => true,
             Value::Float(r) => r.is_integer(),
+            Value::Complex(re, im) => re.is_integer() && im.is_zero(),
             _ => false,
         }
     }
@@ -132,6 +161,9 @@ impl Value {
         match self {
             Value::Int(n) => Some(n.clone()),
             Value::Float(r) if r.is_integer() => Some(r.to_integer()),
+            // A complex constant with a zero imaginary part is usable as
+            // an integer (`(1 + 0i) << s`, `make([]T, 2+0i)`).
+            Value::Complex(re, im) if im.is_zero() && re.is_integer() => Some(re.to_integer()),
             _ => None,
         }
     }

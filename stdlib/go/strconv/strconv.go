@@ -6,8 +6,7 @@
 // failures as codes (1 syntax, 2 range, 3 base, 4 bit size, with the
 // offending number) and the Go here makes Go's *NumError values.
 //
-// Not declared (outside gol's subset):
-//   - complex numbers: FormatComplex, ParseComplex
+// FormatComplex and ParseComplex are Go over FormatFloat and parseFloat.
 package strconv
 
 import (
@@ -82,6 +81,136 @@ func FormatFloat(f float64, fmt byte, prec int, bitSize int) string
 
 func AppendFloat(dst []byte, f float64, fmt byte, prec int, bitSize int) []byte {
 	return append(dst, FormatFloat(f, fmt, prec, bitSize)...)
+}
+
+// FormatComplex formats c as (a+bi), each part as FormatFloat formats
+// a float of half of bitSize (64: complex64, 128: complex128); the
+// imaginary part always has a sign.
+func FormatComplex(c complex128, fmt byte, prec, bitSize int) string {
+	if bitSize != 64 && bitSize != 128 {
+		panic("invalid bitSize")
+	}
+	bitSize >>= 1
+	im := FormatFloat(imag(c), fmt, prec, bitSize)
+	if im[0] != '+' && im[0] != '-' {
+		im = "+" + im
+	}
+	return "(" + FormatFloat(real(c), fmt, prec, bitSize) + im + "i)"
+}
+
+// ParseComplex parses s, of the form N, Ni or N±Ni (optionally in
+// parentheses) with each N a number ParseFloat accepts, as a complex of
+// bitSize bits (64: each part rounded to float32). A part out of range
+// gives ±Inf and a range error; anything else malformed a syntax error
+// and 0.
+func ParseComplex(s string, bitSize int) (complex128, error) {
+	size := 64
+	if bitSize == 64 {
+		size = 32
+	}
+	orig := s
+	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
+		s = s[1 : len(s)-1]
+	}
+	var pending error
+	re, n, bad := complexPart(s, size)
+	if bad == 1 {
+		return 0, &NumError{"ParseComplex", orig, ErrSyntax}
+	}
+	if bad == 2 {
+		pending = &NumError{"ParseComplex", orig, ErrRange}
+	}
+	s = s[n:]
+	if len(s) == 0 {
+		return complex(re, 0), pending
+	}
+	switch s[0] {
+	case '+':
+		// "+NaNi" and "+Infi" need the sign dropped; "++" stays an error.
+		if len(s) > 1 && s[1] != '+' {
+			s = s[1:]
+		}
+	case '-':
+	case 'i':
+		if len(s) == 1 {
+			return complex(0, re), pending
+		}
+		return 0, &NumError{"ParseComplex", orig, ErrSyntax}
+	default:
+		return 0, &NumError{"ParseComplex", orig, ErrSyntax}
+	}
+	im, n, bad := complexPart(s, size)
+	if bad == 1 || s[n:] != "i" {
+		return 0, &NumError{"ParseComplex", orig, ErrSyntax}
+	}
+	if bad == 2 {
+		pending = &NumError{"ParseComplex", orig, ErrRange}
+	}
+	return complex(re, im), pending
+}
+
+// complexPart parses the float at the start of s: its value, its
+// length, and 0, 1 (syntax error) or 2 (out of range).
+func complexPart(s string, bitSize int) (float64, int, int) {
+	n := floatPrefix(s)
+	if n == 0 {
+		return 0, 0, 1
+	}
+	v, code := parseFloat(s[:n], bitSize)
+	return v, n, code
+}
+
+// floatPrefix is the length of the longest prefix of s that has the
+// form of a float (a sign; then inf, infinity or nan in any case, or
+// decimal or 0x-hexadecimal digits, underscores and a point, with an
+// exponent e or p): parseFloat then judges it.
+func floatPrefix(s string) int {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	for _, w := range []string{"infinity", "inf", "nan"} {
+		if len(s)-i >= len(w) && lower(s[i:i+len(w)]) == w {
+			return i + len(w)
+		}
+	}
+	hex := len(s)-i > 2 && s[i] == '0' && (s[i+1] == 'x' || s[i+1] == 'X')
+	if hex {
+		i += 2
+	}
+	start := i
+	for i < len(s) {
+		c := s[i]
+		if c >= '0' && c <= '9' || c == '_' || c == '.' ||
+			hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			i++
+			continue
+		}
+		break
+	}
+	if i == start {
+		return 0
+	}
+	if i < len(s) && (!hex && (s[i] == 'e' || s[i] == 'E') || hex && (s[i] == 'p' || s[i] == 'P')) {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '_') {
+			i++
+		}
+	}
+	return i
+}
+
+func lower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func FormatUint(i uint64, base int) string

@@ -39,14 +39,11 @@ fn compare(a: &dyn FmtValue, b: &dyn FmtValue, depth: usize) -> Ordering {
             a.uint_value().cmp(&b.uint_value())
         }
         Kind::String => a.bytes().cmp(&b.bytes()),
-        Kind::Float32 | Kind::Float64 => {
-            let (x, y) = (a.float_value(), b.float_value());
-            match (x.is_nan(), y.is_nan()) {
-                (true, true) => Ordering::Equal,
-                (true, false) => Ordering::Less,
-                (false, true) => Ordering::Greater,
-                (false, false) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-            }
+        Kind::Float32 | Kind::Float64 => float_compare(a.float_value(), b.float_value()),
+        // Real parts first, then imaginary, as fmtsort does.
+        Kind::Complex64 | Kind::Complex128 => {
+            let ((ar, ai), (br, bi)) = (a.complex_value(), b.complex_value());
+            float_compare(ar, br).then(float_compare(ai, bi))
         }
         Kind::Bool => a.bool_value().cmp(&b.bool_value()),
         Kind::Pointer | Kind::UnsafePointer | Kind::Chan => a.pointer().cmp(&b.pointer()),
@@ -140,4 +137,14 @@ fn merge_sort(v: &mut [usize], tmp: &mut [usize], cmp: &dyn Fn(usize, usize) -> 
     k += mid - i;
     tmp[k..k + n - j].copy_from_slice(&v[j..n]);
     v.copy_from_slice(&tmp[..n]);
+}
+
+/// fmtsort's order of floats: NaN below everything, else numeric.
+fn float_compare(x: f64, y: f64) -> Ordering {
+    match (x.is_nan(), y.is_nan()) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        (false, false) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+    }
 }

@@ -38,7 +38,8 @@
 //!   %+v %#v %T %p`, and Go's error forms (`%!d(string=hi)`,
 //!   `%!v(MISSING)`, `%!(EXTRA ...)`, `%!(BADWIDTH)`, `%!(BADPREC)`,
 //!   `%!(BADINDEX)`, `%!(NOVERB)`, `%!z(int=1)`); `Error`, `String` and
-//!   `GoString` methods at every depth Go calls them, their panics as
+//!   `GoString` methods at every depth Go calls them, complex numbers
+//!   (`(re+imi)`, each part under the verb as a float of half the size), their panics as
 //!   `%!v(PANIC=String method: ...)` (and `<nil>` for nil pointer
 //!   receivers); `Formatter` (`Format(fmt.State, rune)`, with
 //!   [`FormatState`] and `fmt.FormatString` as [`format_directive`]); `Errorf`'s `%w` (the wrapped argument indexes are
@@ -46,7 +47,6 @@
 //!
 //! # Not covered (yet)
 //!
-//! * Complex numbers (gol has none).
 //! * Scanning (`Sscanf` and friends): it lives with the VM natives
 //!   (`natives::scan`), since it stores through the operands' pointers.
 //! * Map keys that are interfaces holding several dynamic types sort by

@@ -71,6 +71,8 @@ pub enum Kind {
     Uintptr,
     Float32,
     Float64,
+    Complex64,
+    Complex128,
     String,
     Array,
     Slice,
@@ -232,6 +234,11 @@ pub trait FmtValue {
     /// `Float32`/`Float64`: the value (a float32 converted exactly).
     fn float_value(&self) -> f64 {
         0.0
+    }
+    /// `Complex64`/`Complex128`: the real and imaginary parts (complex64's
+    /// converted exactly).
+    fn complex_value(&self) -> (f64, f64) {
+        (0.0, 0.0)
     }
     /// `String`: its bytes. `Slice`/`Array` whose element kind is `Uint8`:
     /// the elements as bytes.
@@ -584,14 +591,42 @@ impl Printer {
     }
 
     fn fmt_float(&mut self, v: &dyn FmtValue, size: u32, verb: char) -> Res {
-        let f = v.float_value();
+        if !self.float_verb(v.float_value(), size, verb) {
+            return self.bad_verb(Some(v), verb);
+        }
+        Ok(())
+    }
+
+    /// Go's `fmtFloat` of `f`; false for a verb floats do not take.
+    fn float_verb(&mut self, f: f64, size: u32, verb: char) -> bool {
         match verb {
             'v' => self.fmt.fmt_float(f, size, b'g', -1),
             'b' | 'g' | 'G' | 'x' | 'X' => self.fmt.fmt_float(f, size, verb as u8, -1),
             'f' | 'e' | 'E' => self.fmt.fmt_float(f, size, verb as u8, 6),
             'F' => self.fmt.fmt_float(f, size, b'f', 6),
-            _ => return self.bad_verb(Some(v), verb),
+            _ => return false,
         }
+        true
+    }
+
+    /// Go's `fmtComplex`: `(re+imi)`, each part formatted as a float of
+    /// half the size under the verb, flags, width and precision (so a
+    /// width pads each part), the imaginary part always signed.
+    fn fmt_complex(&mut self, v: &dyn FmtValue, size: u32, verb: char) -> Res {
+        if !matches!(
+            verb,
+            'v' | 'b' | 'g' | 'G' | 'x' | 'X' | 'f' | 'F' | 'e' | 'E'
+        ) {
+            return self.bad_verb(Some(v), verb);
+        }
+        let (re, im) = v.complex_value();
+        let old_plus = self.fmt.flags.plus;
+        self.fmt.buf.push(b'(');
+        self.float_verb(re, size / 2, verb);
+        self.fmt.flags.plus = true;
+        self.float_verb(im, size / 2, verb);
+        self.fmt.buf.extend_from_slice(b"i)");
+        self.fmt.flags.plus = old_plus;
         Ok(())
     }
 
@@ -854,6 +889,8 @@ impl Printer {
             | Kind::Uintptr => self.fmt_integer(Some(v), v.uint_value(), false, verb),
             Kind::Float32 => self.fmt_float(v, 32, verb),
             Kind::Float64 => self.fmt_float(v, 64, verb),
+            Kind::Complex64 => self.fmt_complex(v, 64, verb),
+            Kind::Complex128 => self.fmt_complex(v, 128, verb),
             Kind::String => {
                 let s = v.bytes();
                 self.fmt_string(v, &s, verb)

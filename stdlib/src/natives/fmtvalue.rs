@@ -261,6 +261,8 @@ fn kind_for(k: &TypeKind) -> Kind {
         TypeKind::Uintptr => Kind::Uintptr,
         TypeKind::Float { bits: 32 } => Kind::Float32,
         TypeKind::Float { .. } => Kind::Float64,
+        TypeKind::Complex { bits: 64 } => Kind::Complex64,
+        TypeKind::Complex { .. } => Kind::Complex128,
         TypeKind::String => Kind::String,
         TypeKind::Pointer(_) => Kind::Pointer,
         TypeKind::Slice(_) => Kind::Slice,
@@ -311,6 +313,10 @@ impl FmtValue for VmValue<'_> {
 
     fn float_value(&self) -> f64 {
         f64::from_bits(self.w(0))
+    }
+
+    fn complex_value(&self) -> (f64, f64) {
+        (f64::from_bits(self.w(0)), f64::from_bits(self.w(1)))
     }
 
     fn bytes(&self) -> Cow<'_, [u8]> {

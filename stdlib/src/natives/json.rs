@@ -664,7 +664,7 @@ impl<'a, 'c> Enc<'a, 'c> {
                 }
                 self.out.push(b'}');
             }
-            TypeKind::Chan(_) | TypeKind::Func => {
+            TypeKind::Chan(_) | TypeKind::Func | TypeKind::Complex { .. } => {
                 return Err(EncErr::Kind(UNSUPPORTED_TYPE, self.name(t), 0));
             }
         }
@@ -676,6 +676,7 @@ impl<'a, 'c> Enc<'a, 'c> {
         match self.prog_ty(t).kind {
             TypeKind::Bool | TypeKind::Int { .. } | TypeKind::Uintptr => w0 == 0,
             TypeKind::Float { .. } => f64::from_bits(w0) == 0.0,
+            TypeKind::Complex { .. } => w.iter().all(|&x| f64::from_bits(x) == 0.0),
             TypeKind::String | TypeKind::Slice(_) => w.get(1).copied().unwrap_or(0) == 0,
             TypeKind::Map(..) => {
                 w0 == 0 || gol_vm::map::sorted_entries(self.cx.program(), w0).is_empty()

@@ -1,7 +1,8 @@
 //! Package math: every declared function, natively.
 //!
 //! Exact operations (Sqrt, Floor, Ceil, Trunc, Round, Abs, bit casts,
-//! FMA, Mod, Remainder, Frexp, Ldexp, Nextafter) give Go's results bit for
+//! FMA, Mod, Remainder, Frexp, Ldexp, Nextafter, and Hypot, which is Go's
+//! formula of exact steps) give Go's results bit for
 //! bit, with Go's special cases. The transcendental functions come from the
 //! platform's C math library (through Rust's `f64` methods, or declared
 //! below for the ones Rust lacks), which is correctly rounded in most
@@ -32,6 +33,29 @@ extern "C" {
     fn logb(x: f64) -> f64;
     fn ldexp(x: f64, e: i32) -> f64;
     fn frexp(x: f64, e: *mut i32) -> f64;
+}
+
+/// Go's `Hypot`: `p * sqrt(1 + (q/p)^2)` with p the larger magnitude,
+/// which neither overflows nor underflows needlessly. Every step is one
+/// correctly rounded operation, so the result is Go's bit for bit (the C
+/// library's hypot rounds differently in the last bit); `cmplx.Abs`
+/// rests on it.
+fn go_hypot(p: f64, q: f64) -> f64 {
+    if p.is_infinite() || q.is_infinite() {
+        return f64::INFINITY;
+    }
+    if p.is_nan() || q.is_nan() {
+        return f64::NAN;
+    }
+    let (mut p, mut q) = (p.abs(), q.abs());
+    if p < q {
+        std::mem::swap(&mut p, &mut q);
+    }
+    if p == 0.0 {
+        return 0.0;
+    }
+    let r = q / p;
+    p * (1.0 + r * r).sqrt()
 }
 
 fn erfinv(y: f64) -> f64 {
@@ -460,10 +484,7 @@ pub const NATIVES: &[(&str, Native)] = &[
     ),
     (
         "Hypot",
-        Native::new(
-            |c| ff_f(c, f64::hypot),
-            "func(p float64, q float64) float64",
-        ),
+        Native::new(|c| ff_f(c, go_hypot), "func(p float64, q float64) float64"),
     ),
     (
         "J0",

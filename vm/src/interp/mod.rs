@@ -1077,6 +1077,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let p = vm.globals.addr(gw as usize);
                     set!(d, p)
                 }
+                Op::AddC { .. } | Op::SubC { .. } | Op::MulC { .. } | Op::DivC { .. } | Op::NegC { .. } | Op::EqC { .. } => cold!(values::complex_op(g, at!(), op)),
                 Op::MinF64 { d, a, b } => setf!(d, go_min(rf!(a), rf!(b))),
                 Op::MaxF64 { d, a, b } => setf!(d, -go_min(-rf!(a), -rf!(b))),
                 Op::SlotIndex { d, a, i, ew, len } => {

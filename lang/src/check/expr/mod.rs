@@ -271,10 +271,13 @@ impl<'a> Checker<'a> {
                     Operand::invalid(e)
                 }
             },
-            ExprKind::Imag(_) => {
-                self.error(e.span, "complex numbers are not supported by gol");
-                Operand::invalid(e)
-            }
+            ExprKind::Imag(text) => match Value::from_imag_literal(text) {
+                Ok(v) => Operand::constant(ids::UNTYPED_COMPLEX, v, e),
+                Err(_) => {
+                    self.error(e.span, format!("malformed constant: {text}"));
+                    Operand::invalid(e)
+                }
+            },
             ExprKind::Rune(c) => Operand::constant(ids::UNTYPED_RUNE, Value::int(*c as i64), e),
             ExprKind::Str(b) => Operand::constant(ids::UNTYPED_STRING, Value::String(b.clone()), e),
             ExprKind::Composite { ty, elems, rbrace } => {
@@ -421,10 +424,6 @@ impl<'a> Checker<'a> {
             ObjKind::TypeName => {
                 if is_universe {
                     let name = self.tt.obj(o).name.as_str();
-                    if name == "complex64" || name == "complex128" {
-                        self.error(e.span, "complex numbers are not supported by gol");
-                        return Operand::invalid(e);
-                    }
                     if name == "comparable" && !self.in_constraint {
                         self.error(
                             e.span,
@@ -469,18 +468,7 @@ impl<'a> Checker<'a> {
                 }
                 Operand::new(Mode::Value, ty, e)
             }
-            ObjKind::Builtin(b) => {
-                if matches!(
-                    b,
-                    crate::types::Builtin::Complex
-                        | crate::types::Builtin::Real
-                        | crate::types::Builtin::Imag
-                ) {
-                    self.error(e.span, "complex numbers are not supported by gol");
-                    return Operand::invalid(e);
-                }
-                Operand::new(Mode::Builtin(b), ids::INVALID, e)
-            }
+            ObjKind::Builtin(b) => Operand::new(Mode::Builtin(b), ids::INVALID, e),
             ObjKind::Nil => Operand::new(Mode::Value, ids::UNTYPED_NIL, e),
             ObjKind::Label => Operand::invalid(e),
         }

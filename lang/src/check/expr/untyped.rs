@@ -16,7 +16,7 @@ impl<'a> Checker<'a> {
         let ok_kind = match v {
             Value::Bool(_) => k.is_boolean(),
             Value::String(_) => k.is_string(),
-            Value::Int(_) | Value::Float(_) => k.is_numeric(),
+            Value::Int(_) | Value::Float(_) | Value::Complex(..) => k.is_numeric(),
             Value::Unknown => return Ok(Value::Unknown),
         };
         if !ok_kind {
@@ -72,9 +72,10 @@ impl<'a> Checker<'a> {
                 let xk = self.tt.basic_kind(x.ty).unwrap_or(BasicKind::Invalid);
                 let ok = match xk {
                     BasicKind::UntypedBool => k.is_boolean(),
-                    BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat => {
-                        k.is_numeric()
-                    }
+                    BasicKind::UntypedInt
+                    | BasicKind::UntypedRune
+                    | BasicKind::UntypedFloat
+                    | BasicKind::UntypedComplex => k.is_numeric(),
                     BasicKind::UntypedString => k.is_string(),
                     _ => false,
                 };
@@ -214,6 +215,7 @@ fn max_untyped(a: Option<BasicKind>, b: Option<BasicKind>) -> Option<BasicKind> 
         UntypedInt => Some(1),
         UntypedRune => Some(2),
         UntypedFloat => Some(3),
+        UntypedComplex => Some(4),
         _ => None,
     };
     match (rank(a), rank(b)) {

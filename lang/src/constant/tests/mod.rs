@@ -850,3 +850,64 @@ fn unknown_propagates() {
     );
     assert_eq!(Value::shift(Shl, &u, 3), Ok(Value::Unknown));
 }
+
+/// Complex constants: imaginary literals, exact arithmetic, rounding to
+/// complex64/complex128 and go/constant's `(re + imi)` form, as Go's
+/// checker shows them.
+#[test]
+fn complex_constants() {
+    let c = |text: &str| Value::from_imag_literal(text).expect("imaginary literal");
+    assert_eq!(c("2i").to_string(), "(0 + 2i)");
+    // An all-decimal integer part is decimal even with a leading 0.
+    assert_eq!(c("0123i"), c("123i"));
+    assert_eq!(c("0x10i"), c("16i"));
+    assert_eq!(c("0b101i"), c("5i"));
+    assert_eq!(c("0x1p-2i"), c("0.25i"));
+    let a = Value::binary(Add, &Value::int(1), &c("2i"), false).unwrap();
+    assert_eq!(a.to_string(), "(1 + 2i)");
+    // (1+2i)(3-4i) = 11+2i; (1+2i)/(3-4i) = -1/5 + 2/5 i, exactly.
+    let b = Value::binary(Sub, &Value::int(3), &c("4i"), false).unwrap();
+    assert_eq!(
+        Value::binary(Mul, &a, &b, false).unwrap().to_string(),
+        "(11 + 2i)"
+    );
+    let q = Value::binary(Div, &a, &b, false).unwrap();
+    assert_eq!(
+        q,
+        Value::Complex(
+            BigRational::new((-1).into(), 5.into()),
+            BigRational::new(2.into(), 5.into())
+        )
+    );
+    assert_eq!(q.real_part(), Some(ratio(-1, 5)));
+    // i*i == -1 exactly, and 1e300i*1e300i/1e600 is -1 with no overflow.
+    let i2 = Value::binary(Mul, &c("1i"), &c("1i"), false).unwrap();
+    assert!(Value::compare(Eq, &i2, &Value::int(-1)));
+    let big = Value::binary(Mul, &c("1e300i"), &c("1e300i"), false).unwrap();
+    let big = Value::binary(Div, &big, &float("1e600"), false).unwrap();
+    assert!(Value::compare(Eq, &big, &Value::int(-1)));
+    assert_eq!(
+        Value::binary(Div, &a, &c("0i"), false),
+        Err(ConstError::DivisionByZero)
+    );
+    assert_eq!(Value::binary(Lt, &a, &b, false), Err(ConstError::Invalid));
+    // Rounding per part; overflow of either part.
+    assert_eq!(
+        c("1e40i").represent(BasicKind::Complex64),
+        Err(ConstError::Overflow)
+    );
+    assert!(c("1e40i").represent(BasicKind::Complex128).is_ok());
+    assert_eq!(c("0.1i").to_c64().map(|p| p.1), Some(f64::from(0.1f32)));
+    // A zero imaginary part makes it usable as a real or an integer;
+    // otherwise it does not fit.
+    let two = Value::binary(Add, &Value::int(2), &c("0i"), false).unwrap();
+    assert_eq!(two.represent(BasicKind::Int), Ok(Value::int(2)));
+    assert_eq!(two.to_i64(), Some(2));
+    assert_eq!(a.represent(BasicKind::Float64), Err(ConstError::Overflow));
+    assert_eq!(
+        Value::unary(UnaryOp::Neg, &a, BasicKind::UntypedComplex)
+            .unwrap()
+            .to_string(),
+        "(-1 + -2i)"
+    );
+}

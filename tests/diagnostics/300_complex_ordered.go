@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	a, b := 1+2i, 3+4i
+	println(a < b)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var a complex128 = 2i
+	println(a % a)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var i int = 2i
+	println(i)
+}

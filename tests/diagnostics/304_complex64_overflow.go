@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var c complex64 = 1e40
+	println(c)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := 1 + 2i
+	println(complex(1, x))
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	f := 1.5
+	println(real(f))
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x, y := 1i, 2i
+	println(min(x, y))
+}
