@@ -64,6 +64,7 @@ mod expr;
 mod exprstring;
 mod generic;
 mod initorder;
+mod labels;
 mod load;
 pub(crate) mod lookup;
 mod rangefunc;

@@ -17,10 +17,11 @@
 //!                     continue -> return true
 //!                     return x -> #r0 = x; #state = 2; return false
 //!                     break L (L outside) -> #state = 4+i; return false
+//!                     goto L (L outside)  -> #state = 4+i; return false
 //!         return true
 //!     })
 //!     if #state == 2 { return #r0 ... }
-//!     if #state == 4+i { break L }
+//!     if #state == 4+i { break L }     (or continue L, goto L)
 //!     #state = 3
 //! }
 //! ```
@@ -128,6 +129,14 @@ impl Builder<'_> {
     }
 }
 
+/// A jump from the body to a label outside it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Jump {
+    Break,
+    Continue,
+    Goto,
+}
+
 /// How the body's jumps are rewritten.
 struct Jumps<'l> {
     /// Where a `return x` in the body stores its values: the enclosing
@@ -135,8 +144,12 @@ struct Jumps<'l> {
     results: Vec<String>,
     /// The range statement's own label.
     own: Option<&'l str>,
-    /// Jumps to labels outside the body: (label, is continue).
-    outer: Vec<(String, bool)>,
+    /// Jumps to labels outside the body, each with its state number
+    /// (`4 + index`).
+    outer: Vec<(String, Jump)>,
+    /// Every label declared inside the body (a `goto` may jump forward
+    /// to one not yet met).
+    body_labels: Vec<String>,
     /// A `defer` was met (reported by the caller).
     defer: Option<Span>,
 }
@@ -156,6 +169,23 @@ impl Jumps<'_> {
         for s in ss {
             self.stmt(b, s, loops, breaks, inner);
         }
+    }
+
+    /// A jump to label `name` outside the body: the body stops with the
+    /// jump's state, and the code after the loop makes the jump.
+    fn outer_jump(&mut self, b: &mut Builder, name: String, kind: Jump) -> StmtKind {
+        let i = match self
+            .outer
+            .iter()
+            .position(|(n, k)| *n == name && *k == kind)
+        {
+            Some(i) => i,
+            None => {
+                self.outer.push((name, kind));
+                self.outer.len() - 1
+            }
+        };
+        self.jump_out(b, 4 + i as u32)
     }
 
     fn jump_out(&mut self, b: &mut Builder, state: u32) -> StmtKind {
@@ -194,27 +224,23 @@ impl Jumps<'_> {
             }
             StmtKind::Break(Some(l)) | StmtKind::Continue(Some(l)) if !inner.contains(&l.name) => {
                 let name = l.name.clone();
-                let is_continue = matches!(s.kind, StmtKind::Continue(_));
+                let kind = match s.kind {
+                    StmtKind::Continue(_) => Jump::Continue,
+                    _ => Jump::Break,
+                };
                 if self.own == Some(name.as_str()) {
-                    s.kind = if is_continue {
+                    s.kind = if kind == Jump::Continue {
                         StmtKind::Return(vec![b.name("true")])
                     } else {
                         self.jump_out(b, 1)
                     };
                     return;
                 }
-                let i = match self
-                    .outer
-                    .iter()
-                    .position(|(n, c)| *n == name && *c == is_continue)
-                {
-                    Some(i) => i,
-                    None => {
-                        self.outer.push((name, is_continue));
-                        self.outer.len() - 1
-                    }
-                };
-                s.kind = self.jump_out(b, 4 + i as u32);
+                s.kind = self.outer_jump(b, name, kind);
+            }
+            StmtKind::Goto(l) if !self.body_labels.contains(&l.name) => {
+                let name = l.name.clone();
+                s.kind = self.outer_jump(b, name, Jump::Goto);
             }
             StmtKind::Defer(_) => {
                 self.defer.get_or_insert(s.span);
@@ -352,10 +378,15 @@ impl<'a> Checker<'a> {
         for e in key_c.iter_mut().chain(value_c.iter_mut()) {
             rn.expr(e);
         }
+        let mut body_labels = Vec::new();
+        for st in &bd.stmts {
+            super::labels::declared_labels(st, &mut body_labels, 0);
+        }
         let mut jumps = Jumps {
             results: result_names,
             own: label.as_deref(),
             outer: Vec::new(),
+            body_labels,
             defer: None,
         };
         let mut b = Builder {
@@ -493,13 +524,13 @@ impl<'a> Checker<'a> {
             then,
             els: None,
         }));
-        for (i, (l, is_continue)) in jumps.outer.iter().enumerate() {
+        for (i, (l, kind)) in jumps.outer.iter().enumerate() {
             let cond = b.state_is(4 + i as u32);
             let li = b.ident(l);
-            let j = b.stmt(if *is_continue {
-                StmtKind::Continue(Some(li))
-            } else {
-                StmtKind::Break(Some(li))
+            let j = b.stmt(match kind {
+                Jump::Continue => StmtKind::Continue(Some(li)),
+                Jump::Break => StmtKind::Break(Some(li)),
+                Jump::Goto => StmtKind::Goto(li),
             });
             let then = b.block(vec![j]);
             out.push(b.stmt(StmtKind::If {
