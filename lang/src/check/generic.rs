@@ -1148,6 +1148,9 @@ impl<'a> Checker<'a> {
             );
             return ids::INVALID;
         }
+        if gt.spec.alias {
+            return self.instantiate_alias(&gt, key);
+        }
         let args: Vec<String> = targs
             .iter()
             .map(|&t| self.tt.type_string(t, None))
@@ -1236,6 +1239,28 @@ impl<'a> Checker<'a> {
         self.restore(saved);
         let _ = tparams_string;
         named
+    }
+
+    /// An instance of a generic alias (`type Set[K comparable] =
+    /// map[K]struct{}`): the aliased type with the arguments in place, no
+    /// new named type (Go 1.24's generic aliases).
+    fn instantiate_alias(&mut self, gt: &GenericType<'a>, key: (ObjId, Vec<TypeId>)) -> TypeId {
+        let saved = self.save();
+        self.pkg = gt.pkg;
+        self.file = gt.file;
+        let names: Vec<&ast::Ident> = tparam_names(&gt.spec.tparams)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        let sc = self.binding_scope(&names, &key.1);
+        self.scopes.push(sc);
+        self.instance_depth += 1;
+        let t = self.typexpr(&gt.spec.ty);
+        self.instance_depth -= 1;
+        self.scopes.clear();
+        self.restore(saved);
+        self.type_instances.insert(key, t);
+        t
     }
 
     /// Reports the use of a generic object without instantiation.

@@ -114,7 +114,10 @@ impl<'a> Checker<'a> {
             StmtKind::Define { names, values } => self.short_var_decl(names, values, s.span),
             StmtKind::Decl(d) => self.local_decl(d),
             StmtKind::Go(e) => self.go_defer(e, "go"),
-            StmtKind::Defer(e) => self.go_defer(e, "defer"),
+            StmtKind::Defer(e) => match super::rangefunc::range_defer_marker(e) {
+                Some((list, call)) => self.range_defer(s, list, call),
+                None => self.go_defer(e, "defer"),
+            },
             StmtKind::Return(vals) => self.return_stmt(s, vals),
             StmtKind::Break(label) => self.branch(s, label.as_ref(), false),
             StmtKind::Continue(label) => self.branch(s, label.as_ref(), true),
@@ -350,7 +353,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn go_defer(&mut self, e: &'a Expr, kw: &str) {
+    pub(crate) fn go_defer(&mut self, e: &'a Expr, kw: &str) {
         let call = unparen(e);
         if !matches!(call.kind, ExprKind::Call { .. }) {
             let _ = self.raw_expr(e, None);
