@@ -495,7 +495,7 @@ pub enum StmtKind {
     Return(Vec<Expr>),
     Break(Option<Ident>),
     Continue(Option<Ident>),
-    /// Parsed so the checker can say `goto` is not supported.
+    /// `goto L`.
     Goto(Ident),
     Fallthrough,
     Block(Block),

@@ -25,10 +25,6 @@ fn programs(dir: &str) -> Vec<(String, String)> {
         if text.contains("complex") || text.contains("real(") || text.contains("imag(") {
             continue;
         }
-        // gol rejects goto by design (tested below).
-        if text.contains("goto ") {
-            continue;
-        }
         out.push((p.display().to_string(), text));
     }
     out.sort();
@@ -70,7 +66,22 @@ fn go_test_programs_check_clean() {
 }
 
 #[test]
-fn goto_is_rejected() {
-    let errs = check_util::go_errors("package main\n\nfunc main() {\nL:\n\tgoto L\n}\n");
-    assert_eq!(errs, vec!["5:2: goto is not supported by gol"]);
+fn goto_rules() {
+    // A backward goto, and a forward one out of a block: fine.
+    check_util::assert_clean(
+        "package main\n\nfunc main() {\n\ti := 0\nL:\n\ti++\n\tif i < 3 {\n\t\tgoto L\n\t}\n\t{\n\t\tgoto M\n\t}\nM:\n}\n",
+    );
+    let errs = check_util::go_errors(
+        "package main\n\nfunc main() {\n\tgoto L\n\tx := 1\n\t_ = x\nL:\n}\n",
+    );
+    assert_eq!(
+        errs,
+        vec!["4:7: goto L jumps over declaration of x at main.go:5:4"]
+    );
+    let errs =
+        check_util::go_errors("package main\n\nfunc main() {\n\tgoto L\n\t{\n\tL:\n\t}\n}\n");
+    assert_eq!(
+        errs,
+        vec!["4:7: goto L jumps into block starting at main.go:5:2"]
+    );
 }

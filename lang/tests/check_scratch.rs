@@ -140,7 +140,6 @@ fn stdlib_dir() {
                 || text.contains("complex")
                 || text.contains("real(")
                 || text.contains("imag(")
-                || text.contains("goto ")
             {
                 continue;
             }

@@ -710,6 +710,10 @@ impl<'a> Checker<'a> {
         let sig = self.tt.obj(sm.func).ty;
         self.funcs.push(FuncCtx::new(sig));
         self.open_scope();
+        self.labels_pass(
+            0,
+            &mut super::labels::script_entries(&file.ast, sm.items.clone()),
+        );
         for &i in &sm.items {
             match file.ast.items.get(i) {
                 Some(ast::Item::Stmt(s)) => self.stmt(s),
@@ -733,6 +737,10 @@ impl<'a> Checker<'a> {
             let sig = self.tt.obj(sm.func).ty;
             self.funcs.push(FuncCtx::new(sig));
             self.open_scope();
+            self.labels_pass(
+                0,
+                &mut super::labels::script_entries(&file.ast, sm.items.clone()),
+            );
             for &i in &sm.items {
                 if let Some(ast::Item::Stmt(s)) = file.ast.items.get(i) {
                     self.stmt(s);

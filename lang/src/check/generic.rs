@@ -29,7 +29,11 @@
 //!   its instantiations; its body is checked once per instance, with the
 //!   type arguments in place. Operations that a constraint does not allow
 //!   but the type argument does (`a + b` with `T any` instantiated with
-//!   `int`) are not reported: gol checks instances, not the generic body.
+//!   `int`) escape that check; the commonest of them, operators on a
+//!   parameter whose type parameter is constrained by `any` or
+//!   `comparable`, are found by a walk of the generic body itself
+//!   ([`Checker::generic_body_operators`]), instantiated or not. Other
+//!   errors of a generic body that no instance shows are not reported.
 //! * Constraints are interfaces whose type sets may be restricted by
 //!   terms (`~int | ~string`); the terms are kept beside the interface
 //!   type (`expr_terms` for a literal, `named_terms` for a declared
@@ -206,6 +210,9 @@ impl<'a> Checker<'a> {
         for o in objs {
             match self.decls.get(&o).cloned() {
                 Some(DeclInfo::Func { decl, file }) if !decl.tparams.is_empty() => {
+                    let saved_file = std::mem::replace(&mut self.file, file);
+                    self.generic_body_operators(decl);
+                    self.file = saved_file;
                     self.generic_funcs.insert(
                         o,
                         GenericFunc {
@@ -1148,6 +1155,9 @@ impl<'a> Checker<'a> {
             );
             return ids::INVALID;
         }
+        if gt.spec.alias {
+            return self.instantiate_alias(&gt, key);
+        }
         let args: Vec<String> = targs
             .iter()
             .map(|&t| self.tt.type_string(t, None))
@@ -1236,6 +1246,28 @@ impl<'a> Checker<'a> {
         self.restore(saved);
         let _ = tparams_string;
         named
+    }
+
+    /// An instance of a generic alias (`type Set[K comparable] =
+    /// map[K]struct{}`): the aliased type with the arguments in place, no
+    /// new named type (Go 1.24's generic aliases).
+    fn instantiate_alias(&mut self, gt: &GenericType<'a>, key: (ObjId, Vec<TypeId>)) -> TypeId {
+        let saved = self.save();
+        self.pkg = gt.pkg;
+        self.file = gt.file;
+        let names: Vec<&ast::Ident> = tparam_names(&gt.spec.tparams)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        let sc = self.binding_scope(&names, &key.1);
+        self.scopes.push(sc);
+        self.instance_depth += 1;
+        let t = self.typexpr(&gt.spec.ty);
+        self.instance_depth -= 1;
+        self.scopes.clear();
+        self.restore(saved);
+        self.type_instances.insert(key, t);
+        t
     }
 
     /// Reports the use of a generic object without instantiation.
@@ -1329,4 +1361,277 @@ fn mentions_all_bound(e: &Expr, names: &[String], b: &HashMap<String, TypeId>) -
         }
     }
     ok
+}
+
+/// A variable of a type parameter whose constraint has no core type
+/// (`any`, `comparable`), as the operator check of generic bodies sees it.
+#[derive(Clone)]
+struct TParamVar {
+    tparam: String,
+    constraint: &'static str,
+}
+
+/// Finds, in a generic function's body, the operators Go rejects on an
+/// operand of a type parameter constrained by `any` or `comparable`: the
+/// names (parameters of the type parameter's type, never redeclared in
+/// the body) and the operators used on them.
+struct OperatorWalk<'v> {
+    vars: &'v HashMap<String, TParamVar>,
+    /// Names declared anywhere in the body (they may shadow a parameter:
+    /// such a name is not judged at all).
+    declared: std::collections::HashSet<String>,
+    found: Vec<(Span, String)>,
+    collect_only: bool,
+}
+
+impl OperatorWalk<'_> {
+    fn var_of<'e>(&self, e: &'e Expr) -> Option<(&'e str, TParamVar)> {
+        let ExprKind::Ident(i) = &e.kind else {
+            return None;
+        };
+        if self.declared.contains(&i.name) {
+            return None;
+        }
+        self.vars.get(&i.name).map(|v| (i.name.as_str(), v.clone()))
+    }
+
+    /// The declarations `walk` does not report: `var` names, a range's
+    /// `:=` variables, type switch bindings; and `x++` on a variable.
+    fn stmts(&mut self, ss: &[ast::Stmt], depth: u32) {
+        if depth > 500 {
+            return;
+        }
+        for s in ss {
+            self.stmt(s, depth + 1);
+        }
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt, d: u32) {
+        use ast::StmtKind as K;
+        let opt = |w: &mut Self, x: &Option<Box<ast::Stmt>>| {
+            if let Some(x) = x {
+                w.stmt(x, d + 1);
+            }
+        };
+        match &s.kind {
+            K::Decl(ast::Decl::Var(g)) => {
+                for sp in &g.specs {
+                    for n in &sp.names {
+                        self.declared.insert(n.name.clone());
+                    }
+                }
+            }
+            K::IncDec { x, inc } if !self.collect_only => {
+                if let Some((n, v)) = self.var_of(x) {
+                    let op = if *inc { "++" } else { "--" };
+                    let msg = format!("invalid operation: {n}{op} (non-numeric type {})", v.tparam);
+                    self.found.push((x.span, msg));
+                }
+            }
+            K::Block(b) => self.stmts(&b.stmts, d),
+            K::If {
+                init, then, els, ..
+            } => {
+                opt(self, init);
+                self.stmts(&then.stmts, d);
+                opt(self, els);
+            }
+            K::For {
+                init, post, body, ..
+            } => {
+                opt(self, init);
+                opt(self, post);
+                self.stmts(&body.stmts, d);
+            }
+            K::Range {
+                key,
+                value,
+                define,
+                body,
+                ..
+            } => {
+                if *define {
+                    for e in key.iter().chain(value.iter()) {
+                        if let ExprKind::Ident(i) = &e.kind {
+                            self.declared.insert(i.name.clone());
+                        }
+                    }
+                }
+                self.stmts(&body.stmts, d);
+            }
+            K::Switch { init, cases, .. } => {
+                opt(self, init);
+                cases.iter().for_each(|c| self.stmts(&c.body, d));
+            }
+            K::TypeSwitch {
+                init, bind, cases, ..
+            } => {
+                opt(self, init);
+                if let Some(b) = bind {
+                    self.declared.insert(b.name.clone());
+                }
+                cases.iter().for_each(|c| self.stmts(&c.body, d));
+            }
+            K::Select { cases, .. } => cases.iter().for_each(|c| {
+                if let Some(x) = &c.comm {
+                    self.stmt(x, d + 1);
+                }
+                self.stmts(&c.body, d)
+            }),
+            K::Labeled { stmt, .. } => self.stmt(stmt, d + 1),
+            _ => {}
+        }
+    }
+}
+
+impl crate::walk::Visitor for OperatorWalk<'_> {
+    const TYPES: bool = false;
+
+    fn expr(&mut self, e: &Expr) {
+        if let ExprKind::FuncLit { ty, .. } = &e.kind {
+            for p in ty.params.iter().chain(&ty.results) {
+                for n in &p.names {
+                    self.declared.insert(n.name.clone());
+                }
+            }
+        }
+        if self.collect_only {
+            return;
+        }
+        use ast::BinaryOp as B;
+        match &e.kind {
+            ExprKind::Binary(op, l, r) => {
+                let Some((n, v)) = self.var_of(l) else {
+                    return;
+                };
+                let msg = match op {
+                    B::Add | B::Sub | B::Mul | B::Div | B::Rem | B::And | B::Or | B::Xor
+                    | B::AndNot => format!(
+                        "invalid operation: operator {} not defined on {n} (variable of type {} constrained by {})",
+                        op.as_str(),
+                        v.tparam,
+                        v.constraint
+                    ),
+                    B::Lt | B::Le | B::Gt | B::Ge => format!(
+                        "invalid operation: {} (type parameter {} cannot use operator {})",
+                        expr_string(e),
+                        v.tparam,
+                        op.as_str()
+                    ),
+                    // `==` on two variables of one type parameter
+                    // constrained by `any`.
+                    B::Eq | B::Ne
+                        if v.constraint == "any"
+                            && self.var_of(r).is_some_and(|(_, w)| w.tparam == v.tparam) =>
+                    {
+                        format!(
+                            "invalid operation: {} (incomparable types in type set)",
+                            expr_string(e)
+                        )
+                    }
+                    _ => return,
+                };
+                self.found.push((l.span, msg));
+            }
+            ExprKind::Unary(
+                op @ (ast::UnaryOp::Neg | ast::UnaryOp::Pos | ast::UnaryOp::BitNot),
+                x,
+            ) => {
+                let Some((n, v)) = self.var_of(x) else {
+                    return;
+                };
+                let o = match op {
+                    ast::UnaryOp::Neg => "-",
+                    ast::UnaryOp::Pos => "+",
+                    _ => "^",
+                };
+                let msg = format!(
+                    "invalid operation: operator {o} not defined on {n} (variable of type {} constrained by {})",
+                    v.tparam, v.constraint
+                );
+                self.found.push((e.span, msg));
+            }
+            _ => {}
+        }
+    }
+
+    fn defined(&mut self, names: &[ast::Ident]) {
+        for n in names {
+            self.declared.insert(n.name.clone());
+        }
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// Go checks a generic function's body once, with its type parameters
+    /// as types of their own; gol checks each instance (see the module
+    /// doc), which accepts what a type argument allows but the constraint
+    /// does not. This finds the commonest such misuse without typing the
+    /// body: an operator on a parameter whose type is a type parameter
+    /// constrained by `any` or `comparable` (no core type, so no
+    /// arithmetic, no ordering, and for `any` no `==`), with Go's
+    /// messages. Names declared anywhere in the body are left alone, so
+    /// it never reports a variable that shadows a parameter.
+    pub(crate) fn generic_body_operators(&mut self, decl: &'a ast::FuncDecl) {
+        let Some(body) = &decl.body else { return };
+        let mut tparams: HashMap<String, &'static str> = HashMap::new();
+        for (n, c) in tparam_names(&decl.tparams) {
+            let ExprKind::Ident(ci) = &c.kind else {
+                continue;
+            };
+            let name: &'static str = match ci.name.as_str() {
+                "any" => "any",
+                "comparable" => "comparable",
+                _ => continue,
+            };
+            // Only the universe's `any` and `comparable`.
+            let uni = self.universe.get(name).copied();
+            if uni.is_none() || self.lookup(name) != uni {
+                continue;
+            }
+            tparams.insert(n.name.clone(), name);
+        }
+        if tparams.is_empty() {
+            return;
+        }
+        let mut vars = HashMap::new();
+        for p in &decl.ty.params {
+            let ExprKind::Ident(t) = &p.ty.kind else {
+                continue;
+            };
+            if p.variadic {
+                continue;
+            }
+            if let Some(&c) = tparams.get(&t.name) {
+                for n in &p.names {
+                    vars.insert(
+                        n.name.clone(),
+                        TParamVar {
+                            tparam: t.name.clone(),
+                            constraint: c,
+                        },
+                    );
+                }
+            }
+        }
+        if vars.is_empty() {
+            return;
+        }
+        let mut w = OperatorWalk {
+            vars: &vars,
+            declared: Default::default(),
+            found: Vec::new(),
+            collect_only: true,
+        };
+        // First every declaration, then the operators.
+        w.stmts(&body.stmts, 0);
+        crate::walk::block(&mut w, body, 0);
+        w.collect_only = false;
+        w.stmts(&body.stmts, 0);
+        crate::walk::block(&mut w, body, 0);
+        let found = std::mem::take(&mut w.found);
+        for (span, msg) in found {
+            self.error(span, msg);
+        }
+    }
 }

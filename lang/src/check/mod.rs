@@ -64,6 +64,7 @@ mod expr;
 mod exprstring;
 mod generic;
 mod initorder;
+mod labels;
 mod load;
 pub(crate) mod lookup;
 mod rangefunc;
@@ -242,6 +243,9 @@ pub struct Info {
     pub(crate) instances: HashMap<NodeId, ObjId>,
     /// The function literals that are bodies of range-over-func loops.
     pub(crate) range_bodies: std::collections::HashSet<NodeId>,
+    /// The function literals that run the calls deferred in a
+    /// range-over-func body (named as wrappers, invisible to `recover`).
+    pub(crate) range_defer_runners: std::collections::HashSet<NodeId>,
 }
 
 impl Info {

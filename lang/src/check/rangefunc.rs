@@ -17,10 +17,11 @@
 //!                     continue -> return true
 //!                     return x -> #r0 = x; #state = 2; return false
 //!                     break L (L outside) -> #state = 4+i; return false
+//!                     goto L (L outside)  -> #state = 4+i; return false
 //!         return true
 //!     })
 //!     if #state == 2 { return #r0 ... }
-//!     if #state == 4+i { break L }
+//!     if #state == 4+i { break L }     (or continue L, goto L)
 //!     #state = 3
 //! }
 //! ```
@@ -28,9 +29,42 @@
 //! Names starting with `#` cannot be written in Go, so they never clash
 //! with the program's. The types of the synthetic declarations are names
 //! bound to the right types in a scope of their own (the syntax cannot
-//! spell an arbitrary type). `defer` in such a body would run when the
-//! literal returns, not when the enclosing function does: gol rejects it
-//! with a clear error rather than run it at the wrong time.
+//! spell an arbitrary type).
+//!
+//! # `defer` in the body
+//!
+//! A deferred call in the body belongs to the enclosing function (spec:
+//! it runs when that function returns), not to the literal. The loop keeps
+//! a list of them, and one deferred runner, registered when the loop
+//! starts, calls the list last first:
+//!
+//! ```text
+//! {
+//!     var #defers []func()
+//!     defer func() { for len(#defers) > 0 { pop f; f() } }()   // the runner
+//!     ... seq(func(...) bool {
+//!         defer F(A, B)  ->  #defers = append(#defers,
+//!                                func(#f FT) func(#a P, #b Q) func() {
+//!                                    return func(#a P, #b Q) func() {
+//!                                        return func() { #f(#a, #b) }
+//!                                    }
+//!                                }(F)(A, B))
+//!     })
+//! }
+//! ```
+//!
+//! The function value and the arguments are evaluated at the `defer`, as
+//! the spec says (the curried form takes `F(g())` with a multi-valued `g`
+//! as well); the runner's place among the enclosing function's deferred
+//! calls is the loop's, which is where Go runs them. The runner and the
+//! innermost literal, which calls the deferred function for it, are
+//! transparent to `recover` (the code generator names them as Go names
+//! its wrappers, `-fm`), so a function deferred in the body recovers a
+//! panic as it would if deferred by the enclosing function. Defers of loops
+//! nested in the body go to the outermost loop's list. The rewrite of
+//! each `defer` waits for the checker to reach it, since it needs the
+//! call's types ([`Checker::range_defer`]); until then it is marked by a
+//! call to `#rangedefer.N` around the deferred call.
 
 use super::checker::{Checker, Scope};
 use crate::ast::*;
@@ -128,6 +162,14 @@ impl Builder<'_> {
     }
 }
 
+/// A jump from the body to a label outside it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Jump {
+    Break,
+    Continue,
+    Goto,
+}
+
 /// How the body's jumps are rewritten.
 struct Jumps<'l> {
     /// Where a `return x` in the body stores its values: the enclosing
@@ -135,10 +177,16 @@ struct Jumps<'l> {
     results: Vec<String>,
     /// The range statement's own label.
     own: Option<&'l str>,
-    /// Jumps to labels outside the body: (label, is continue).
-    outer: Vec<(String, bool)>,
-    /// A `defer` was met (reported by the caller).
-    defer: Option<Span>,
+    /// Jumps to labels outside the body, each with its state number
+    /// (`4 + index`).
+    outer: Vec<(String, Jump)>,
+    /// Every label declared inside the body (a `goto` may jump forward
+    /// to one not yet met).
+    body_labels: Vec<String>,
+    /// The marker that tags this loop's deferred calls (`#rangedefer.N`),
+    /// and whether the body has one.
+    defer_tag: String,
+    defer: bool,
 }
 
 impl Jumps<'_> {
@@ -156,6 +204,23 @@ impl Jumps<'_> {
         for s in ss {
             self.stmt(b, s, loops, breaks, inner);
         }
+    }
+
+    /// A jump to label `name` outside the body: the body stops with the
+    /// jump's state, and the code after the loop makes the jump.
+    fn outer_jump(&mut self, b: &mut Builder, name: String, kind: Jump) -> StmtKind {
+        let i = match self
+            .outer
+            .iter()
+            .position(|(n, k)| *n == name && *k == kind)
+        {
+            Some(i) => i,
+            None => {
+                self.outer.push((name, kind));
+                self.outer.len() - 1
+            }
+        };
+        self.jump_out(b, 4 + i as u32)
     }
 
     fn jump_out(&mut self, b: &mut Builder, state: u32) -> StmtKind {
@@ -194,30 +259,34 @@ impl Jumps<'_> {
             }
             StmtKind::Break(Some(l)) | StmtKind::Continue(Some(l)) if !inner.contains(&l.name) => {
                 let name = l.name.clone();
-                let is_continue = matches!(s.kind, StmtKind::Continue(_));
+                let kind = match s.kind {
+                    StmtKind::Continue(_) => Jump::Continue,
+                    _ => Jump::Break,
+                };
                 if self.own == Some(name.as_str()) {
-                    s.kind = if is_continue {
+                    s.kind = if kind == Jump::Continue {
                         StmtKind::Return(vec![b.name("true")])
                     } else {
                         self.jump_out(b, 1)
                     };
                     return;
                 }
-                let i = match self
-                    .outer
-                    .iter()
-                    .position(|(n, c)| *n == name && *c == is_continue)
-                {
-                    Some(i) => i,
-                    None => {
-                        self.outer.push((name, is_continue));
-                        self.outer.len() - 1
-                    }
-                };
-                s.kind = self.jump_out(b, 4 + i as u32);
+                s.kind = self.outer_jump(b, name, kind);
             }
-            StmtKind::Defer(_) => {
-                self.defer.get_or_insert(s.span);
+            StmtKind::Goto(l) if !self.body_labels.contains(&l.name) => {
+                let name = l.name.clone();
+                s.kind = self.outer_jump(b, name, Jump::Goto);
+            }
+            // A defer already marked belongs to an enclosing loop.
+            StmtKind::Defer(e) if range_defer_marker(e).is_none() => {
+                let call = std::mem::replace(e, b.name("_"));
+                let marker = b.name(&self.defer_tag);
+                *e = b.expr(ExprKind::Call {
+                    func: Box::new(marker),
+                    args: vec![call],
+                    ellipsis: None,
+                });
+                self.defer = true;
             }
             StmtKind::Block(bl) => self.stmts(b, &mut bl.stmts, loops, breaks, inner),
             StmtKind::If { then, els, .. } => {
@@ -352,11 +421,17 @@ impl<'a> Checker<'a> {
         for e in key_c.iter_mut().chain(value_c.iter_mut()) {
             rn.expr(e);
         }
+        let mut body_labels = Vec::new();
+        for st in &bd.stmts {
+            super::labels::declared_labels(st, &mut body_labels, 0);
+        }
         let mut jumps = Jumps {
             results: result_names,
             own: label.as_deref(),
             outer: Vec::new(),
-            defer: None,
+            body_labels,
+            defer_tag: format!("#rangedefer.{}", s.id.0),
+            defer: false,
         };
         let mut b = Builder {
             ids: &mut self.ids,
@@ -364,13 +439,6 @@ impl<'a> Checker<'a> {
             tag: s.id.0,
         };
         jumps.stmts(&mut b, &mut bd.stmts, 0, 0, &mut Vec::new());
-        if let Some(sp) = jumps.defer {
-            self.error(
-                sp,
-                "defer in the body of a range-over-func loop is not supported by gol",
-            );
-            return;
-        }
         let mut b = Builder {
             ids: &mut self.ids,
             span: s.span,
@@ -471,6 +539,13 @@ impl<'a> Checker<'a> {
         });
         // The block around it.
         let mut out = vec![b.var("#state", "#int")];
+        let mut runner = None;
+        if jumps.defer {
+            let (decl, def, id) = defer_list(&mut b);
+            out.push(decl);
+            out.push(def);
+            runner = Some(id);
+        }
         if !named_results {
             for i in 0..results.len() {
                 out.push(b.var(&format!("#r{i}"), &format!("#R{i}")));
@@ -493,13 +568,13 @@ impl<'a> Checker<'a> {
             then,
             els: None,
         }));
-        for (i, (l, is_continue)) in jumps.outer.iter().enumerate() {
+        for (i, (l, kind)) in jumps.outer.iter().enumerate() {
             let cond = b.state_is(4 + i as u32);
             let li = b.ident(l);
-            let j = b.stmt(if *is_continue {
-                StmtKind::Continue(Some(li))
-            } else {
-                StmtKind::Break(Some(li))
+            let j = b.stmt(match kind {
+                Jump::Continue => StmtKind::Continue(Some(li)),
+                Jump::Break => StmtKind::Break(Some(li)),
+                Jump::Goto => StmtKind::Goto(li),
             });
             let then = b.block(vec![j]);
             out.push(b.stmt(StmtKind::If {
@@ -514,6 +589,9 @@ impl<'a> Checker<'a> {
         let rewritten = b.stmt(StmtKind::Block(blk));
         let rewritten: &'a Stmt = self.arena.alloc_stmt(s.id, rewritten);
         self.info.range_bodies.insert(lit_id);
+        if let Some(id) = runner {
+            self.info.range_defer_runners.insert(id);
+        }
         // The loop's own label is used by the rewrite.
         if let Some(l) = &label {
             if let Some(f) = self.funcs.last_mut() {
@@ -536,6 +614,376 @@ impl<'a> Checker<'a> {
         }
         for (i, &t) in results.iter().enumerate() {
             bind(self, format!("#R{i}.{tag}"), t);
+        }
+        let depth = self.funcs.len() as u32;
+        self.scopes.push(Scope { names, depth });
+        self.stmt(rewritten);
+        self.scopes.pop();
+    }
+}
+
+/// A `defer` marked by a range-over-func rewrite (`#rangedefer.N(call)`):
+/// the name of its loop's list (`#defers.N`) and the deferred call.
+pub(crate) fn range_defer_marker(e: &Expr) -> Option<(String, &Expr)> {
+    let ExprKind::Call { func, args, .. } = &e.kind else {
+        return None;
+    };
+    let ExprKind::Ident(id) = &func.kind else {
+        return None;
+    };
+    let n = id.name.strip_prefix("#rangedefer.")?;
+    Some((format!("#defers.{n}"), args.first()?))
+}
+
+/// The list of a loop's deferred calls (`var #defers.N []func()`) and the
+/// `defer` of its runner, which calls them last first; with the runner's
+/// literal id.
+fn defer_list(b: &mut Builder) -> (Stmt, Stmt, NodeId) {
+    let list = b.syn("#defers");
+    let f = b.syn("#f");
+    let empty_fn = |b: &mut Builder| FuncType {
+        span: b.span,
+        params: vec![],
+        results: vec![],
+    };
+    let ft = empty_fn(b);
+    let fty = b.expr(ExprKind::FuncType(ft));
+    let sty = b.expr(ExprKind::SliceType(Box::new(fty)));
+    let n = b.ident(&list);
+    let decl = b.stmt(StmtKind::Decl(Decl::Var(GenDecl {
+        span: b.span,
+        specs: vec![VarSpec {
+            span: b.span,
+            names: vec![n],
+            ty: Some(sty),
+            values: vec![],
+        }],
+    })));
+    let len_of = |b: &mut Builder| {
+        let l = b.name("len");
+        let d = b.name(&list);
+        b.expr(ExprKind::Call {
+            func: Box::new(l),
+            args: vec![d],
+            ellipsis: None,
+        })
+    };
+    let last = |b: &mut Builder| {
+        let l = len_of(b);
+        let one = b.int(1);
+        b.expr(ExprKind::Binary(BinaryOp::Sub, Box::new(l), Box::new(one)))
+    };
+    // for len(#defers) > 0 { #f := #defers[len-1]; #defers = #defers[:len-1]; #f() }
+    let cond = {
+        let l = len_of(b);
+        let zero = b.int(0);
+        b.expr(ExprKind::Binary(BinaryOp::Gt, Box::new(l), Box::new(zero)))
+    };
+    let pick = {
+        let d = b.name(&list);
+        let i = last(b);
+        let x = b.expr(ExprKind::Index(Box::new(d), Box::new(i)));
+        let fi = b.ident(&f);
+        b.stmt(StmtKind::Define {
+            names: vec![fi],
+            values: vec![x],
+        })
+    };
+    let pop = {
+        let d = b.name(&list);
+        let hi = last(b);
+        let sl = b.expr(ExprKind::Slice {
+            x: Box::new(d),
+            lo: None,
+            hi: Some(Box::new(hi)),
+            max: None,
+            three: false,
+        });
+        let lhs = b.name(&list);
+        b.stmt(StmtKind::Assign {
+            lhs: vec![lhs],
+            op: None,
+            rhs: vec![sl],
+        })
+    };
+    let run = {
+        let fe = b.name(&f);
+        let c = b.expr(ExprKind::Call {
+            func: Box::new(fe),
+            args: vec![],
+            ellipsis: None,
+        });
+        b.stmt(StmtKind::Expr(c))
+    };
+    let body = b.block(vec![pick, pop, run]);
+    let lp = b.stmt(StmtKind::For {
+        init: None,
+        cond: Some(cond),
+        post: None,
+        body,
+    });
+    let ft = empty_fn(b);
+    let lit_body = b.block(vec![lp]);
+    let lit = b.expr(ExprKind::FuncLit {
+        ty: ft,
+        body: lit_body,
+    });
+    let id = lit.id;
+    let call = b.expr(ExprKind::Call {
+        func: Box::new(lit),
+        args: vec![],
+        ellipsis: None,
+    });
+    let def = b.stmt(StmtKind::Defer(call));
+    (decl, def, id)
+}
+
+impl<'a> Checker<'a> {
+    /// `defer CALL` in a range-over-func body, marked for the loop whose
+    /// list is `list`: checked as any deferred call, then rewritten (now
+    /// that its types are known) into an append of the bound call to the
+    /// list (see the module doc).
+    pub(crate) fn range_defer(&mut self, s: &'a Stmt, list: String, call: &'a Expr) {
+        self.go_defer(call, "defer");
+        let call = super::expr::unparen(call);
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } = &call.kind
+        else {
+            return;
+        };
+        let kind = self.info.calls.get(&call.id).cloned();
+        let tag = s.id.0;
+        // Parameter types of the bound call, and whether the function
+        // value is evaluated now (`#f`) or named in the call itself (a
+        // builtin, a package-level function: nothing to evaluate).
+        let (params, variadic, bind_func, fn_type): (Vec<TypeId>, bool, bool, TypeId) = match kind {
+            Some(super::CallKind::Builtin(crate::types::Builtin::Recover)) => {
+                // A deferred `recover()` is no call by a deferred function:
+                // it recovers nothing, so it does nothing.
+                (vec![], false, false, ids::INVALID)
+            }
+            Some(super::CallKind::Builtin(_)) => {
+                let ts = args
+                    .iter()
+                    .map(|a| {
+                        let t = self.info.type_of(a.id).unwrap_or(ids::INVALID);
+                        self.tt.default_type(t)
+                    })
+                    .collect();
+                (ts, false, false, ids::INVALID)
+            }
+            Some(super::CallKind::Call) => {
+                let ft = self.info.type_of(func.id).unwrap_or(ids::INVALID);
+                let Some(sig) = self.tt.signature(ft).cloned() else {
+                    return;
+                };
+                let f = super::expr::unparen(func);
+                let named = |o: Option<&crate::types::ObjId>| {
+                    o.is_some_and(|&o| {
+                        matches!(self.tt.obj(o).kind, ObjKind::Func { recv: None, .. })
+                    })
+                };
+                let direct = match &f.kind {
+                    ExprKind::Ident(i) => named(self.info.uses.get(&i.id)),
+                    ExprKind::Selector(x, sel) => {
+                        matches!(&x.kind, ExprKind::Ident(p) if self.info.uses.get(&p.id).is_some_and(|&o| matches!(self.tt.obj(o).kind, ObjKind::PkgName(_))))
+                            && named(self.info.uses.get(&sel.id))
+                    }
+                    _ => false,
+                };
+                (sig.params, sig.variadic, !direct, ft)
+            }
+            _ => return,
+        };
+        if params.contains(&ids::INVALID) {
+            return;
+        }
+        // A variadic parameter is declared `...E`: bind `E`, not `[]E`.
+        let mut params = params;
+        if variadic {
+            if let Some(last) = params.last_mut() {
+                if let Type::Slice(e) = self.tt.get(self.tt.under(*last)) {
+                    *last = *e;
+                }
+            }
+        }
+        let is_recover = matches!(
+            kind,
+            Some(super::CallKind::Builtin(crate::types::Builtin::Recover))
+        );
+        let mut names = HashMap::new();
+        let mut bind = |c: &mut Self, n: String, t: TypeId| {
+            let o = c.new_obj(&n, ObjKind::TypeName, t, s.span, None);
+            names.insert(n, o);
+        };
+        let mut b = Builder {
+            ids: &mut self.ids,
+            span: s.span,
+            tag,
+        };
+        // The parameters `#a0 #P0, ...` (the last `...E` when variadic).
+        let mut binds: Vec<(String, TypeId)> = Vec::new();
+        let param_list = |b: &mut Builder, binds: &mut Vec<(String, TypeId)>| -> Vec<Param> {
+            let n = params.len();
+            params
+                .iter()
+                .enumerate()
+                .map(|(i, &t)| {
+                    let last = variadic && i + 1 == n;
+                    let tn = b.syn(&format!("#P{i}"));
+                    binds.push((tn.clone(), t));
+                    let name = b.syn(&format!("#a{i}"));
+                    Param {
+                        span: b.span,
+                        names: vec![b.ident(&name)],
+                        ty: b.name(&tn),
+                        variadic: last,
+                    }
+                })
+                .collect()
+        };
+        let fn0 = |b: &mut Builder| {
+            let ft = FuncType {
+                span: b.span,
+                params: vec![],
+                results: vec![],
+            };
+            b.expr(ExprKind::FuncType(ft))
+        };
+        // The innermost literal: `func() { F(#a0, ..., #an...) }`.
+        let inner = {
+            let mut stmts = Vec::new();
+            if !is_recover {
+                let callee = if bind_func {
+                    b.syn_name("#f")
+                } else {
+                    let mut f = (**func).clone();
+                    super::renumber::Renumber { ids: b.ids }.expr(&mut f);
+                    f
+                };
+                let cargs: Vec<Expr> = (0..params.len())
+                    .map(|i| b.syn_name(&format!("#a{i}")))
+                    .collect();
+                let ell = (variadic && !params.is_empty()).then_some(b.span);
+                let c = b.expr(ExprKind::Call {
+                    func: Box::new(callee),
+                    args: cargs,
+                    ellipsis: ell,
+                });
+                stmts.push(b.stmt(StmtKind::Expr(c)));
+            }
+            let body = b.block(stmts);
+            let ty = FuncType {
+                span: b.span,
+                params: vec![],
+                results: vec![],
+            };
+            b.expr(ExprKind::FuncLit { ty, body })
+        };
+        // It calls the deferred function for the runner: as invisible to
+        // `recover` as the runner.
+        let inner_id = inner.id;
+        // `func(#a0 P0, ...) func() { return inner }`
+        let ps = param_list(&mut b, &mut binds);
+        let res = fn0(&mut b);
+        let ret = b.stmt(StmtKind::Return(vec![inner]));
+        let body = b.block(vec![ret]);
+        let args_lit = b.expr(ExprKind::FuncLit {
+            ty: FuncType {
+                span: b.span,
+                params: ps,
+                results: vec![Param {
+                    span: b.span,
+                    names: vec![],
+                    ty: res,
+                    variadic: false,
+                }],
+            },
+            body,
+        });
+        // Bound with the arguments (and the function first, if evaluated).
+        let mut cargs: Vec<Expr> = args.clone();
+        let mut rn = super::renumber::Renumber { ids: b.ids };
+        for a in &mut cargs {
+            rn.expr(a);
+        }
+        let bound_args = |b: &mut Builder, f: Expr| {
+            b.expr(ExprKind::Call {
+                func: Box::new(f),
+                args: cargs,
+                ellipsis: *ellipsis,
+            })
+        };
+        let bound = if bind_func {
+            // func(#f FT) func(#a0 P0, ...) func() { return args_lit }(F)(args)
+            let ftn = b.syn("#F");
+            binds.push((ftn.clone(), fn_type));
+            let fname = b.syn("#f");
+            let fparam = Param {
+                span: b.span,
+                names: vec![b.ident(&fname)],
+                ty: b.name(&ftn),
+                variadic: false,
+            };
+            let ps = param_list(&mut b, &mut Vec::new());
+            let r = fn0(&mut b);
+            let mid_ty = b.expr(ExprKind::FuncType(FuncType {
+                span: b.span,
+                params: ps,
+                results: vec![Param {
+                    span: b.span,
+                    names: vec![],
+                    ty: r,
+                    variadic: false,
+                }],
+            }));
+            let ret = b.stmt(StmtKind::Return(vec![args_lit]));
+            let body = b.block(vec![ret]);
+            let outer = b.expr(ExprKind::FuncLit {
+                ty: FuncType {
+                    span: b.span,
+                    params: vec![fparam],
+                    results: vec![Param {
+                        span: b.span,
+                        names: vec![],
+                        ty: mid_ty,
+                        variadic: false,
+                    }],
+                },
+                body,
+            });
+            let mut fv = (**func).clone();
+            super::renumber::Renumber { ids: b.ids }.expr(&mut fv);
+            let with_f = b.expr(ExprKind::Call {
+                func: Box::new(outer),
+                args: vec![fv],
+                ellipsis: None,
+            });
+            bound_args(&mut b, with_f)
+        } else {
+            bound_args(&mut b, args_lit)
+        };
+        // #defers.N = append(#defers.N, bound)
+        let app = b.name("append");
+        let l = b.name(&list);
+        let push = b.expr(ExprKind::Call {
+            func: Box::new(app),
+            args: vec![l, bound],
+            ellipsis: None,
+        });
+        let lhs = b.name(&list);
+        let st = b.stmt(StmtKind::Assign {
+            lhs: vec![lhs],
+            op: None,
+            rhs: vec![push],
+        });
+        let rewritten: &'a Stmt = self.arena.alloc_stmt(s.id, st);
+        self.info.range_defer_runners.insert(inner_id);
+        for (n, t) in binds {
+            bind(self, n, t);
         }
         let depth = self.funcs.len() as u32;
         self.scopes.push(Scope { names, depth });

@@ -2,9 +2,10 @@
 //! (with Go 1.22's per-iteration variables), and terminating-statement
 //! analysis for `missing return`.
 //!
-//! Labels have function scope, so a pre-pass collects them before the body
-//! is checked; `break`/`continue` then check their target against the stack
-//! of enclosing breakable statements kept in the function context.
+//! Labels have function scope, so a pre-pass ([`super::labels`]) collects
+//! them and checks every `goto` before the body is checked;
+//! `break`/`continue` then check their target against the stack of
+//! enclosing breakable statements kept in the function context.
 
 use super::checker::{Checker, FuncCtx};
 use super::expr::{unparen, Operand};
@@ -39,36 +40,6 @@ impl FuncCtx {
 }
 
 impl<'a> Checker<'a> {
-    // ---- labels ----
-
-    /// Collects the labels of a function body (labels have function scope).
-    pub(crate) fn labels_check(&mut self, body: &'a Block) {
-        let mut found: Vec<(String, Span)> = Vec::new();
-        for s in &body.stmts {
-            collect_labels(s, &mut found, 0);
-        }
-        let Some(f) = self.funcs.last_mut() else {
-            return;
-        };
-        let mut dups = Vec::new();
-        for (name, span) in found {
-            if name == "_" {
-                continue;
-            }
-            if let Some((prev, _)) = f.labels.get(&name) {
-                dups.push((name, span, *prev));
-                continue;
-            }
-            f.labels.insert(name, (span, false));
-        }
-        for (name, span, prev) in dups {
-            self.error_with(
-                Diagnostic::error(span, format!("label {name} already declared"))
-                    .with_secondary(prev, format!("other declaration of {name}")),
-            );
-        }
-    }
-
     pub(crate) fn stmt_list(&mut self, list: &'a [Stmt]) {
         // `fallthrough` is only valid as the last statement of a case.
         let fall = self.fall;
@@ -143,18 +114,15 @@ impl<'a> Checker<'a> {
             StmtKind::Define { names, values } => self.short_var_decl(names, values, s.span),
             StmtKind::Decl(d) => self.local_decl(d),
             StmtKind::Go(e) => self.go_defer(e, "go"),
-            StmtKind::Defer(e) => self.go_defer(e, "defer"),
+            StmtKind::Defer(e) => match super::rangefunc::range_defer_marker(e) {
+                Some((list, call)) => self.range_defer(s, list, call),
+                None => self.go_defer(e, "defer"),
+            },
             StmtKind::Return(vals) => self.return_stmt(s, vals),
             StmtKind::Break(label) => self.branch(s, label.as_ref(), false),
             StmtKind::Continue(label) => self.branch(s, label.as_ref(), true),
-            StmtKind::Goto(l) => {
-                if let Some(f) = self.funcs.last_mut() {
-                    if let Some(e) = f.labels.get_mut(&l.name) {
-                        e.1 = true;
-                    }
-                }
-                self.error(s.span, "goto is not supported by gol")
-            }
+            // Checked with the function's labels (`labels`).
+            StmtKind::Goto(_) => {}
             StmtKind::Fallthrough => match self.fall {
                 Fall::Ok => {}
                 Fall::FinalCase => self.error(s.span, "cannot fallthrough final case in switch"),
@@ -385,7 +353,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn go_defer(&mut self, e: &'a Expr, kw: &str) {
+    pub(crate) fn go_defer(&mut self, e: &'a Expr, kw: &str) {
         let call = unparen(e);
         if !matches!(call.kind, ExprKind::Call { .. }) {
             let _ = self.raw_expr(e, None);
@@ -1331,39 +1299,5 @@ fn has_break(s: &Stmt, label: &str, implicit: bool, depth: u32) -> bool {
                     .any(|c| c.body.iter().any(|s| has_break(s, label, false, d)))
         }
         _ => false,
-    }
-}
-
-/// Labels declared in a statement (not inside function literals).
-fn collect_labels(s: &Stmt, out: &mut Vec<(String, Span)>, depth: u32) {
-    if depth > 500 {
-        return;
-    }
-    let d = depth + 1;
-    match &s.kind {
-        StmtKind::Labeled { label, stmt } => {
-            out.push((label.name.clone(), label.span));
-            collect_labels(stmt, out, d);
-        }
-        StmtKind::Block(b) => b.stmts.iter().for_each(|s| collect_labels(s, out, d)),
-        StmtKind::If { then, els, .. } => {
-            then.stmts.iter().for_each(|s| collect_labels(s, out, d));
-            if let Some(e) = els {
-                collect_labels(e, out, d);
-            }
-        }
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-            body.stmts.iter().for_each(|s| collect_labels(s, out, d))
-        }
-        StmtKind::Switch { cases, .. } => cases
-            .iter()
-            .for_each(|c| c.body.iter().for_each(|s| collect_labels(s, out, d))),
-        StmtKind::TypeSwitch { cases, .. } => cases
-            .iter()
-            .for_each(|c| c.body.iter().for_each(|s| collect_labels(s, out, d))),
-        StmtKind::Select { cases, .. } => cases
-            .iter()
-            .for_each(|c| c.body.iter().for_each(|s| collect_labels(s, out, d))),
-        _ => {}
     }
 }

@@ -63,6 +63,14 @@ pub(super) struct Loop {
     pub(super) is_switch: bool,
 }
 
+/// A label `goto` may target: where it is bound (once its statement is
+/// compiled) and the forward gotos to patch then.
+#[derive(Default)]
+pub(super) struct GotoLabel {
+    pub(super) pc: Option<Pc>,
+    pub(super) pending: Vec<(usize, Span)>,
+}
+
 pub(super) struct FnGen<'g, 'a> {
     pub(super) g: &'g mut Gen<'a>,
     pub(super) code: Vec<Op>,
@@ -87,6 +95,8 @@ pub(super) struct FnGen<'g, 'a> {
     pub(super) range_count: u32,
     pub(super) name: String,
     pub(super) pending_label: Option<String>,
+    /// The function's labels, for `goto`.
+    pub(super) gotos: HashMap<String, GotoLabel>,
     /// Whether the body contains a `defer`.
     pub(super) has_defer: bool,
     /// The next wrapper numbers of deferred and go'd builtins
@@ -137,6 +147,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             range_count: 0,
             name: name.clone(),
             pending_label: None,
+            gotos: HashMap::new(),
             has_defer: false,
             wrap_counts: [0, 0],
             recover_pc: 0,
@@ -254,6 +265,18 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 (pw, rw)
             }
         };
+        // The checker resolved every goto to a label of this body; one
+        // left unbound is a bug of the generator, reported, never a jump
+        // to nowhere.
+        let mut unbound: Vec<Span> = f
+            .gotos
+            .values()
+            .flat_map(|l| l.pending.iter().map(|&(_, sp)| sp))
+            .collect();
+        unbound.sort_by_key(|s| s.lo);
+        for sp in unbound {
+            f.err(sp, "this goto");
+        }
         let frame = f.max.max(pw).max(rw);
         if f.go_arg_bytes > MAX_FRAME_BYTES {
             // Go refuses this signature itself: its message, with Go's

@@ -1,13 +1,13 @@
 //! Statements: blocks, `if`, `for` loops, `switch` and type switches,
-//! labels, `break`, `continue`, `fallthrough` and `return` (`goto` is a
-//! compile error).
+//! labels, `break`, `continue`, `goto`, `fallthrough` and `return`.
 //!
 //! Jumps are emitted with a placeholder and patched when the label is
 //! bound; `break`/`continue` find their loop on the stack of loop contexts
 //! ([`FnGen::push_loop`]), which every loop and switch pushes and pops in
-//! pairs. A `for` loop whose condition is a simple comparison is compiled
-//! with the test at the bottom, fused with the step where the VM has an
-//! instruction for both. Statements compile at a nesting depth bounded by
+//! pairs; `goto` finds its label in the function's table of labels, bound
+//! when the labelled statement is compiled. A `for` loop whose condition
+//! is a simple comparison is compiled with the test at the bottom, fused
+//! with the step where the VM has an instruction for both. Statements compile at a nesting depth bounded by
 //! `MAX_DEPTH`, a compile error past it rather than a Rust stack overflow.
 
 use super::call::ArgSrc;
@@ -104,6 +104,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             StmtKind::Break(label) => self.branch(s.span, label.as_ref(), true),
             StmtKind::Continue(label) => self.branch(s.span, label.as_ref(), false),
             StmtKind::Labeled { label, stmt } => {
+                self.bind_goto_label(&label.name);
                 self.pending_label = Some(label.name.clone());
                 self.stmt(stmt, depth + 1);
                 self.pending_label = None;
@@ -119,7 +120,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 cases,
                 ..
             } => self.type_switch(init.as_deref(), bind.as_ref(), x, cases),
-            StmtKind::Goto(_) => self.err(s.span, "goto"),
+            StmtKind::Goto(l) => self.goto(l),
             StmtKind::Fallthrough => {
                 let j = self.emit(Op::Jump { to: Pc(0) });
                 self.fallthroughs.push(j);
@@ -128,6 +129,38 @@ impl<'g, 'a> FnGen<'g, 'a> {
         // Declarations keep their variables' slots until the block ends.
         if !matches!(s.kind, StmtKind::Define { .. } | StmtKind::Decl(_)) {
             self.top = mark;
+        }
+    }
+
+    /// Binds label `name` here for `goto`, patching the forward gotos
+    /// already compiled.
+    fn bind_goto_label(&mut self, name: &str) {
+        let l = self.gotos.entry(name.to_string()).or_default();
+        l.pc = Some(Pc(self.code.len() as u32));
+        let sites: Vec<usize> = std::mem::take(&mut l.pending)
+            .into_iter()
+            .map(|(site, _)| site)
+            .collect();
+        // (Also keeps a retargeting or fusing peephole from reaching
+        // across the label, as for any jump target.)
+        self.patch_here(&sites);
+    }
+
+    /// `goto L`: a backward goto is a `Loop` (it spends the goroutine's
+    /// budget, as a loop's back edge does), a forward one a `Jump`
+    /// patched when the label is bound. The checker has made sure the
+    /// slots live at the label are those live here (see `check::labels`).
+    fn goto(&mut self, l: &ast::Ident) {
+        match self.gotos.get(&l.name).and_then(|g| g.pc) {
+            Some(pc) => self.jump_back(pc),
+            None => {
+                let j = self.emit(Op::Jump { to: Pc(0) });
+                self.gotos
+                    .entry(l.name.clone())
+                    .or_default()
+                    .pending
+                    .push((j, l.span));
+            }
         }
     }
 

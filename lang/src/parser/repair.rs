@@ -111,7 +111,11 @@ pub(super) fn mark_instances(toks: &mut [(u32, Token, u32)]) {
                     | Token::Arrow
             )
         );
-        if !type_follows {
+        // `type A[P any] = T`: a generic alias's type parameters.
+        let alias_params = i >= 2
+            && toks[i - 2].1 == Token::Type
+            && toks.get(j + 1).map(|t| &t.1) == Some(&Token::Assign);
+        if !type_follows && !alias_params {
             toks[i].1 = Token::LBrackInst;
         }
     }
