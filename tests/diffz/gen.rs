@@ -102,6 +102,10 @@ pub struct Features {
     /// prelude [`GENERICS`]) as operands, and ranges over a generic
     /// iterator function.
     pub generics: bool,
+    /// complex64 and complex128 values printed by statements of their own.
+    pub complex: bool,
+    /// `goto`: backward loops, forward skips, jumps out of loops.
+    pub gotos: bool,
 }
 
 impl Features {
@@ -127,6 +131,8 @@ impl Features {
             defer_multiword_result: true,
             defer_reads_result: true,
             generics: true,
+            complex: true,
+            gotos: true,
         }
     }
 }
@@ -1310,10 +1316,12 @@ impl Gen {
             }
             3 => {
                 let a = args(self, 1);
+                // Parenthesised: a composite literal in an if, for or
+                // switch header would end the header.
                 if self.r.chance(50) {
-                    format!("gBox[{tn}]{{v: {}}}.get()", a[0])
+                    format!("(gBox[{tn}]{{v: {}}}).get()", a[0])
                 } else {
-                    format!("gBox[{tn}]{{}}.with({}).get()", a[0])
+                    format!("(gBox[{tn}]{{}}).with({}).get()", a[0])
                 }
             }
             4 if ordered => {
@@ -1583,7 +1591,150 @@ impl Gen {
             85..=87 => self.opassign_stmt(),
             88..=93 if self.pure == 0 && !deep => self.extra_stmt(),
             94..=96 if self.pure == 0 && self.f.strings_pkg => self.stdlib_stmt(),
+            97 if self.pure == 0 && self.f.complex && self.f.floats => self.complex_stmt(),
+            98 if self.pure == 0 && self.f.gotos && !deep => self.goto_stmt(),
             _ => self.print_stmt(),
+        }
+    }
+
+    /// Two complex values of one type, printed with what can be done
+    /// with them (arithmetic, comparison, real/imag, conversions, fmt's
+    /// verbs).
+    fn complex_stmt(&mut self) {
+        let bits = if self.f.float32 && self.r.chance(30) { 64 } else { 128 };
+        let other = 192 - bits;
+        let a = self.complex_expr(bits, 3);
+        let b = self.complex_expr(bits, 3);
+        let (x, y) = (self.fresh("z"), self.fresh("z"));
+        self.line(&format!("var {x} complex{bits} = {}", a.s));
+        self.line(&format!("var {y} complex{bits} = {}", b.s));
+        let p = self.fresh("c");
+        let l = match self.r.below(4) {
+            0 => format!("fmt.Println(\"{p}\", {x}, {y}, {x} == {y}, {x} != {y}, -{x})"),
+            1 => format!(
+                "fmt.Printf(\"{p} %v %.3g %8.2f %e %+.1f\\n\", {x}*{y}, {x}/{y}, {x}-{y}, real({x})+imag({y}), {x}+{y})"
+            ),
+            2 => format!(
+                "fmt.Println(\"{p}\", real({x}), imag({x}), complex{other}({y}), {x}*{x}/{y}, fmt.Sprint({y}) == fmt.Sprintf(\"%v\", {y}))"
+            ),
+            _ => {
+                // Compound assignment, and a complex value in a slice, a
+                // struct and an interface.
+                self.line(&format!("{x} += {y}"));
+                self.line(&format!("{x} *= {y}"));
+                format!(
+                    "fmt.Println(\"{p}\", {x}, []complex{bits}{{{x}, {y}}}, struct{{ z complex{bits} }}{{{y}}}, any({x}) == any({y}))"
+                )
+            }
+        };
+        self.line(&l);
+    }
+
+    /// A complex expression of complex`bits`. Two constant operands are
+    /// never divided or multiplied (a constant division by zero and a
+    /// constant overflow are compile errors), and a constant is never
+    /// converted (complex64 may not hold it).
+    fn complex_expr(&mut self, bits: u32, d: u32) -> E {
+        let ft = Ty::Float(if bits == 64 { 32 } else { 64 });
+        let leaf = |g: &mut Gen, d: u32| {
+            let re = g.expr(&ft, d);
+            let im = g.expr(&ft, d);
+            E {
+                s: format!("complex({}, {})", re.s, im.s),
+                konst: re.konst && im.konst,
+            }
+        };
+        if d == 0 || self.r.chance(30) {
+            return leaf(self, 1);
+        }
+        match self.r.below(5) {
+            0 | 1 => {
+                let a = self.complex_expr(bits, d - 1);
+                let b = self.complex_expr(bits, d - 1);
+                let mut op = *self.r.pick(&["+", "-", "*", "/"]);
+                if b.konst && (op == "/" || a.konst) {
+                    op = if a.konst { "+" } else { "*" };
+                }
+                E {
+                    s: format!("({} {op} {})", a.s, b.s),
+                    konst: a.konst && b.konst,
+                }
+            }
+            2 => {
+                let x = self.complex_expr(192 - bits, d - 1);
+                if x.konst {
+                    return leaf(self, d - 1);
+                }
+                e(format!("complex{bits}({})", x.s))
+            }
+            3 => {
+                let x = self.complex_expr(bits, d - 1);
+                E {
+                    s: format!("-{}", paren(&x.s)),
+                    konst: x.konst,
+                }
+            }
+            _ => {
+                // Parts taken from another complex value.
+                let x = self.complex_expr(bits, d - 1);
+                let f = if self.r.chance(50) { "real" } else { "imag" };
+                let y = self.expr(&ft, d - 1);
+                E {
+                    s: format!("complex({f}({}), {})", x.s, y.s),
+                    konst: x.konst && y.konst,
+                }
+            }
+        }
+    }
+
+    /// `goto` in the three shapes programs use it: a backward jump that
+    /// makes a loop, a forward jump over statements (never over a
+    /// declaration in the same block), and a jump out of a loop.
+    fn goto_stmt(&mut self) {
+        let l = self.fresh("L");
+        let p = self.fresh("g");
+        match self.r.below(3) {
+            0 => {
+                let n = self.fresh("n");
+                let k = self.r.range(1, 4);
+                self.open("{");
+                self.line(&format!("{n} := 0"));
+                self.indent -= 1;
+                self.line(&format!("{l}:"));
+                self.indent += 1;
+                self.line(&format!("{n}++"));
+                self.line(&format!("fmt.Println(\"{p}\", {n})"));
+                self.line(&format!("if {n} < {k} {{"));
+                self.line(&format!("\tgoto {l}"));
+                self.line("}");
+                self.close("}");
+            }
+            1 => {
+                let c = self.expr(&Ty::Bool, 2);
+                self.line(&format!("if {} {{", c.s));
+                self.line(&format!("\tgoto {l}"));
+                self.line("}");
+                self.print_stmt();
+                self.line(&format!("{l}:"));
+                self.line(&format!("fmt.Println(\"{p}\")"));
+            }
+            _ => {
+                let i = self.fresh("i");
+                let k = self.r.range(0, 4);
+                self.open("{");
+                self.line(&format!("for {i} := 0; {i} < 5; {i}++ {{"));
+                self.line(&format!("\tif {i} == {k} {{"));
+                self.line(&format!("\t\tgoto {l}"));
+                self.line("\t}");
+                self.line(&format!("\tfmt.Println(\"{p}\", {i})"));
+                self.line("}");
+                self.line(&format!("fmt.Println(\"{p}\", \"done\")"));
+                self.indent -= 1;
+                self.line(&format!("{l}:"));
+                self.indent += 1;
+                self.line(&format!("fmt.Println(\"{p}\", \"out\")"));
+                self.close("}");
+            }
         }
     }
 
