@@ -98,6 +98,14 @@ pub struct Features {
     pub defer_multiword_result: bool,
     /// A deferred closure that reads the function's named result.
     pub defer_reads_result: bool,
+    /// Calls of generic functions and methods of a generic type (the
+    /// prelude [`GENERICS`]) as operands, and ranges over a generic
+    /// iterator function.
+    pub generics: bool,
+    /// complex64 and complex128 values printed by statements of their own.
+    pub complex: bool,
+    /// `goto`: backward loops, forward skips, jumps out of loops.
+    pub gotos: bool,
 }
 
 impl Features {
@@ -122,6 +130,9 @@ impl Features {
             unparen_conv: true,
             defer_multiword_result: true,
             defer_reads_result: true,
+            generics: true,
+            complex: true,
+            gotos: true,
         }
     }
 }
@@ -938,6 +949,11 @@ impl Gen {
         if d == 0 || self.r.chance(30) {
             return self.leaf(t);
         }
+        if self.f.generics && self.pure == 0 && self.r.chance(8) {
+            if let Some(x) = self.generic_expr(t, d) {
+                return x;
+            }
+        }
         let u = self.resolve(t).clone();
         let tn = self.go(t);
         match u {
@@ -1273,6 +1289,96 @@ impl Gen {
     }
 
     /// A comparison of two values of a random comparable type.
+    /// A call of one of [`GENERICS`]' functions (or a method of its
+    /// generic type) with result type `t`, instantiated explicitly (an
+    /// untyped constant argument would otherwise infer its default
+    /// type) or, for a non-constant first argument, by inference. The
+    /// calls have no side effects, so they may be operands.
+    fn generic_expr(&mut self, t: &Ty, d: u32) -> Option<E> {
+        let tn = self.go(t);
+        let u = self.resolve(t).clone();
+        let num = matches!(u, Ty::Int(_) | Ty::Float(_));
+        let ordered = num || u == Ty::Str;
+        let args = |g: &mut Gen, n: usize| -> Vec<String> {
+            (0..n).map(|_| g.expr(t, d - 1).s).collect()
+        };
+        let s = match self.r.below(10) {
+            0 => format!("gId[{tn}]({})", args(self, 1)[0]),
+            1 => {
+                // Inferred from a non-constant argument of type t.
+                let x = self.nonconst(t, d - 1)?;
+                format!("gId({})", x.s)
+            }
+            2 => {
+                let c = self.expr(&Ty::Bool, d - 1);
+                let a = args(self, 2);
+                format!("gPick[{tn}]({}, {}, {})", c.s, a[0], a[1])
+            }
+            3 => {
+                let a = args(self, 1);
+                // Parenthesised: a composite literal in an if, for or
+                // switch header would end the header.
+                if self.r.chance(50) {
+                    format!("(gBox[{tn}]{{v: {}}}).get()", a[0])
+                } else {
+                    format!("(gBox[{tn}]{{}}).with({}).get()", a[0])
+                }
+            }
+            4 if ordered => {
+                let a = args(self, 2);
+                let f = if self.r.chance(50) { "gMax" } else { "gMin" };
+                format!("{f}[{tn}]({}, {})", a[0], a[1])
+            }
+            5 if num => {
+                let n = self.r.range(0, 4) as usize;
+                format!("gSum[{tn}]({})", args(self, n).join(", "))
+            }
+            6 if num => {
+                let a = args(self, 2);
+                format!("gMul[{tn}]({}, {})", a[0], a[1])
+            }
+            7 if matches!(u, Ty::Int(_)) => {
+                let a = args(self, 1);
+                let sh = self.expr(&Ty::Int(IntK::U8), d - 1);
+                let f = if self.r.chance(50) { "gShl" } else { "gShr" };
+                format!("{f}[{tn}]({}, {})", a[0], sh.s)
+            }
+            8 if matches!(u, Ty::Int(_) | Ty::Float(_)) => {
+                // A conversion between type parameters: int to int (wraps)
+                // or anything numeric to a float (float to int is left out:
+                // out of range, its result is the platform's).
+                let from = if matches!(u, Ty::Int(_)) {
+                    self.int_ty()
+                } else if self.r.chance(50) {
+                    self.int_ty()
+                } else {
+                    Ty::Float(if self.r.chance(50) { 32 } else { 64 })
+                };
+                if matches!(from, Ty::Float(32)) && !self.f.float32 {
+                    return None;
+                }
+                let x = self.expr(&from, d - 1);
+                let fname = if matches!(u, Ty::Int(_)) { "gConvI" } else { "gConvF" };
+                format!("{fname}[{}, {tn}]({})", self.go(&from), x.s)
+            }
+            9 if u == Ty::Str => {
+                let a = args(self, 2);
+                format!("gCat[{tn}]({}, {})", a[0], a[1])
+            }
+            9 if u == Ty::Bool => {
+                let mut c = self.rand_ty(1);
+                if !self.comparable(&c) {
+                    c = self.basic_ty();
+                }
+                let a = self.expr(&c, d - 1);
+                let b = self.expr(&c, d - 1);
+                format!("gEq[{}]({}, {})", self.go(&c), a.s, b.s)
+            }
+            _ => return None,
+        };
+        Some(e(s))
+    }
+
     fn compare(&mut self, d: u32) -> E {
         let mut t = self.rand_ty(1);
         if !self.comparable(&t) || matches!(self.resolve(&t), Ty::Ptr(_)) {
@@ -1485,7 +1591,150 @@ impl Gen {
             85..=87 => self.opassign_stmt(),
             88..=93 if self.pure == 0 && !deep => self.extra_stmt(),
             94..=96 if self.pure == 0 && self.f.strings_pkg => self.stdlib_stmt(),
+            97 if self.pure == 0 && self.f.complex && self.f.floats => self.complex_stmt(),
+            98 if self.pure == 0 && self.f.gotos && !deep => self.goto_stmt(),
             _ => self.print_stmt(),
+        }
+    }
+
+    /// Two complex values of one type, printed with what can be done
+    /// with them (arithmetic, comparison, real/imag, conversions, fmt's
+    /// verbs).
+    fn complex_stmt(&mut self) {
+        let bits = if self.f.float32 && self.r.chance(30) { 64 } else { 128 };
+        let other = 192 - bits;
+        let a = self.complex_expr(bits, 3);
+        let b = self.complex_expr(bits, 3);
+        let (x, y) = (self.fresh("z"), self.fresh("z"));
+        self.line(&format!("var {x} complex{bits} = {}", a.s));
+        self.line(&format!("var {y} complex{bits} = {}", b.s));
+        let p = self.fresh("c");
+        let l = match self.r.below(4) {
+            0 => format!("fmt.Println(\"{p}\", {x}, {y}, {x} == {y}, {x} != {y}, -{x})"),
+            1 => format!(
+                "fmt.Printf(\"{p} %v %.3g %8.2f %e %+.1f\\n\", {x}*{y}, {x}/{y}, {x}-{y}, real({x})+imag({y}), {x}+{y})"
+            ),
+            2 => format!(
+                "fmt.Println(\"{p}\", real({x}), imag({x}), complex{other}({y}), {x}*{x}/{y}, fmt.Sprint({y}) == fmt.Sprintf(\"%v\", {y}))"
+            ),
+            _ => {
+                // Compound assignment, and a complex value in a slice, a
+                // struct and an interface.
+                self.line(&format!("{x} += {y}"));
+                self.line(&format!("{x} *= {y}"));
+                format!(
+                    "fmt.Println(\"{p}\", {x}, []complex{bits}{{{x}, {y}}}, struct{{ z complex{bits} }}{{{y}}}, any({x}) == any({y}))"
+                )
+            }
+        };
+        self.line(&l);
+    }
+
+    /// A complex expression of complex`bits`. Two constant operands are
+    /// never divided or multiplied (a constant division by zero and a
+    /// constant overflow are compile errors), and a constant is never
+    /// converted (complex64 may not hold it).
+    fn complex_expr(&mut self, bits: u32, d: u32) -> E {
+        let ft = Ty::Float(if bits == 64 { 32 } else { 64 });
+        let leaf = |g: &mut Gen, d: u32| {
+            let re = g.expr(&ft, d);
+            let im = g.expr(&ft, d);
+            E {
+                s: format!("complex({}, {})", re.s, im.s),
+                konst: re.konst && im.konst,
+            }
+        };
+        if d == 0 || self.r.chance(30) {
+            return leaf(self, 1);
+        }
+        match self.r.below(5) {
+            0 | 1 => {
+                let a = self.complex_expr(bits, d - 1);
+                let b = self.complex_expr(bits, d - 1);
+                let mut op = *self.r.pick(&["+", "-", "*", "/"]);
+                if b.konst && (op == "/" || a.konst) {
+                    op = if a.konst { "+" } else { "*" };
+                }
+                E {
+                    s: format!("({} {op} {})", a.s, b.s),
+                    konst: a.konst && b.konst,
+                }
+            }
+            2 => {
+                let x = self.complex_expr(192 - bits, d - 1);
+                if x.konst {
+                    return leaf(self, d - 1);
+                }
+                e(format!("complex{bits}({})", x.s))
+            }
+            3 => {
+                let x = self.complex_expr(bits, d - 1);
+                E {
+                    s: format!("-{}", paren(&x.s)),
+                    konst: x.konst,
+                }
+            }
+            _ => {
+                // Parts taken from another complex value.
+                let x = self.complex_expr(bits, d - 1);
+                let f = if self.r.chance(50) { "real" } else { "imag" };
+                let y = self.expr(&ft, d - 1);
+                E {
+                    s: format!("complex({f}({}), {})", x.s, y.s),
+                    konst: x.konst && y.konst,
+                }
+            }
+        }
+    }
+
+    /// `goto` in the three shapes programs use it: a backward jump that
+    /// makes a loop, a forward jump over statements (never over a
+    /// declaration in the same block), and a jump out of a loop.
+    fn goto_stmt(&mut self) {
+        let l = self.fresh("L");
+        let p = self.fresh("g");
+        match self.r.below(3) {
+            0 => {
+                let n = self.fresh("n");
+                let k = self.r.range(1, 4);
+                self.open("{");
+                self.line(&format!("{n} := 0"));
+                self.indent -= 1;
+                self.line(&format!("{l}:"));
+                self.indent += 1;
+                self.line(&format!("{n}++"));
+                self.line(&format!("fmt.Println(\"{p}\", {n})"));
+                self.line(&format!("if {n} < {k} {{"));
+                self.line(&format!("\tgoto {l}"));
+                self.line("}");
+                self.close("}");
+            }
+            1 => {
+                let c = self.expr(&Ty::Bool, 2);
+                self.line(&format!("if {} {{", c.s));
+                self.line(&format!("\tgoto {l}"));
+                self.line("}");
+                self.print_stmt();
+                self.line(&format!("{l}:"));
+                self.line(&format!("fmt.Println(\"{p}\")"));
+            }
+            _ => {
+                let i = self.fresh("i");
+                let k = self.r.range(0, 4);
+                self.open("{");
+                self.line(&format!("for {i} := 0; {i} < 5; {i}++ {{"));
+                self.line(&format!("\tif {i} == {k} {{"));
+                self.line(&format!("\t\tgoto {l}"));
+                self.line("\t}");
+                self.line(&format!("\tfmt.Println(\"{p}\", {i})"));
+                self.line("}");
+                self.line(&format!("fmt.Println(\"{p}\", \"done\")"));
+                self.indent -= 1;
+                self.line(&format!("{l}:"));
+                self.indent += 1;
+                self.line(&format!("fmt.Println(\"{p}\", \"out\")"));
+                self.close("}");
+            }
         }
     }
 
@@ -1881,7 +2130,18 @@ impl Gen {
             return;
         }
         let (k, v) = (self.fresh("k"), self.fresh("e"));
-        self.open(&format!("for {k}, {v} := range {name} {{"));
+        // A slice or array ranged over through a generic iterator (a
+        // string's runes are not its elements).
+        let src = if self.f.generics && self.r.chance(25) {
+            match self.resolve(&self.scopes.iter().flatten().find(|x| x.name == name).map(|x| x.ty.clone()).unwrap_or(Ty::Bool)).clone() {
+                Ty::Slice(_) => format!("gAll({name})"),
+                Ty::Array(..) => format!("gAll({name}[:])"),
+                _ => name.clone(),
+            }
+        } else {
+            name.clone()
+        };
+        self.open(&format!("for {k}, {v} := range {src} {{"));
         self.line(&format!("_, _ = {k}, {v}"));
         self.declare(&k, Ty::Int(IntK::I), true);
         self.declare(&v, el, true);
@@ -2686,6 +2946,9 @@ impl Gen {
         src.push_str(
             "func idx(i int, n int) int {\n\tif n <= 0 {\n\t\treturn 0\n\t}\n\ti %= n\n\tif i < 0 {\n\t\ti += n\n\t}\n\treturn i\n}\n\n",
         );
+        if self.f.generics {
+            src.push_str(GENERICS);
+        }
         src.push_str(&methods);
         src.push_str(&funcs);
         src.push_str(&main);
@@ -2869,6 +3132,94 @@ const PKGS: [&str; 9] = [
 
 /// Rewrites the import block of `src` from the packages it references
 /// (so a program stays valid when statements are deleted from it).
+/// The generic declarations a program with [`Features::generics`] starts
+/// with: functions over type parameters with core types, method sets and
+/// type sets, a generic type with value and pointer methods, and an
+/// iterator function for range-over-func.
+const GENERICS: &str = "type gInt interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
+}
+
+type gFloat interface{ ~float32 | ~float64 }
+
+type gNum interface{ gInt | gFloat }
+
+type gOrd interface{ gNum | ~string }
+
+func gId[T any](x T) T { return x }
+
+func gPick[T any](c bool, a, b T) T {
+	if c {
+		return a
+	}
+	return b
+}
+
+func gMax[T gOrd](a, b T) T {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func gMin[T gOrd](a, b T) T {
+	if b < a {
+		return b
+	}
+	return a
+}
+
+func gSum[T gNum](xs ...T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func gMul[T gNum](a, b T) T { return a * b }
+
+func gShl[T gInt](a T, s uint8) T { return a << (s % 80) }
+
+func gShr[T gInt](a T, s uint8) T { return a >> (s % 80) }
+
+func gConvI[F, T gInt](x F) T { return T(x) }
+
+func gConvF[F gNum, T gFloat](x F) T { return T(x) }
+
+func gCat[T ~string](a, b T) T { return a + b }
+
+func gEq[T comparable](a, b T) bool { return a == b }
+
+type gBox[T any] struct {
+	v T
+	n int
+}
+
+func (b gBox[T]) get() T { return b.v }
+
+func (b gBox[T]) with(v T) gBox[T] {
+	b.set(v)
+	return b
+}
+
+func (b *gBox[T]) set(v T) {
+	b.v = v
+	b.n++
+}
+
+func gAll[T any](xs []T) func(yield func(int, T) bool) {
+	return func(yield func(int, T) bool) {
+		for i, x := range xs {
+			if !yield(i, x) {
+				return
+			}
+		}
+	}
+}
+
+";
+
 pub fn fix_imports(src: &str) -> String {
     let body_start = match src.find("\nimport (") {
         Some(i) => {

@@ -438,7 +438,8 @@ impl<'a> Checker<'a> {
             span: s.span,
             tag: s.id.0,
         };
-        jumps.stmts(&mut b, &mut bd.stmts, 0, 0, &mut Vec::new());
+        let mut inner = Vec::new();
+        jumps.stmts(&mut b, &mut bd.stmts, 0, 0, &mut inner);
         let mut b = Builder {
             ids: &mut self.ids,
             span: s.span,
@@ -592,9 +593,12 @@ impl<'a> Checker<'a> {
         if let Some(id) = runner {
             self.info.range_defer_runners.insert(id);
         }
-        // The loop's own label is used by the rewrite.
-        if let Some(l) = &label {
-            if let Some(f) = self.funcs.last_mut() {
+        // The loop's own label is used by the rewrite. The labels declared
+        // inside the body were collected with the enclosing function's,
+        // but the body becomes the yield literal, whose own check reports
+        // one that nothing jumps to.
+        if let Some(f) = self.funcs.last_mut() {
+            for l in label.iter().chain(inner.iter()) {
                 if let Some(e) = f.labels.get_mut(l) {
                     e.1 = true;
                 }
