@@ -52,7 +52,8 @@ enum Command {
         /// to FILE if the run ends in a panic, a fatal error or a deadlock
         #[arg(long, value_name = "FILE", conflicts_with = "trace")]
         flight_recorder: Option<String>,
-        /// The program's source file
+        /// The program's source file; as with `go run`, the `.go` words
+        /// that follow it are more files of the same package main
         file: String,
         /// Arguments passed to the program (os.Args[1:])
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -167,11 +168,22 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let text = match read_source(&file) {
-                Ok(t) => t,
-                Err(code) => return code,
+            // `go run a.go b.go arg`: the files are the leading words that
+            // end in `.go` (a `.gol` script is one file).
+            let more = if file.ends_with(".go") {
+                args.iter().take_while(|a| a.ends_with(".go")).count()
+            } else {
+                0
             };
-            let prog = match vm.compile_files(vec![(file.clone(), text)]) {
+            let (extra, args) = args.split_at(more);
+            let mut sources = Vec::with_capacity(1 + extra.len());
+            for f in std::iter::once(&file).chain(extra) {
+                match read_source(f) {
+                    Ok(t) => sources.push((f.clone(), t)),
+                    Err(code) => return code,
+                }
+            }
+            let prog = match vm.compile_files(sources) {
                 Ok(p) => p,
                 Err(diags) => {
                     diags.emit_stderr();
@@ -188,7 +200,12 @@ fn main() -> ExitCode {
             // The program's output and the runtime's reports go to this
             // process's descriptors as they happen (the library's
             // defaults); only the status is left to give.
-            match vm.run_with_args(&prog, std::iter::once(file.clone()).chain(args).collect()) {
+            match vm.run_with_args(
+                &prog,
+                std::iter::once(file.clone())
+                    .chain(args.iter().cloned())
+                    .collect(),
+            ) {
                 Ok(code) => ExitCode::from(code.clamp(0, 255) as u8),
                 Err(gol::Error::Load(msg)) => {
                     eprintln!("gol: {file}: {msg}");

@@ -96,3 +96,38 @@ fn check_of_a_missing_file_says_so() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no such file or directory"));
 }
+
+#[test]
+fn run_takes_the_leading_go_files_as_one_program_as_go_run_does() {
+    let main = temp_file(
+        "multi_main.go",
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() { fmt.Println(greet(), os.Args[1:]) }\n",
+    );
+    let other = temp_file(
+        "multi_other.go",
+        "package main\n\nfunc greet() string { return \"hello from the second file\" }\n",
+    );
+    let (m, o) = (main.to_str().unwrap(), other.to_str().unwrap());
+    // The files first, then the program's arguments (a later `.go` word
+    // is an argument).
+    let out = gol(&["run", m, o, "arg1", "x.go"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "hello from the second file [arg1 x.go]\n",
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(0));
+    // Alone, the first file does not compile, and the error names it.
+    let alone = gol(&["run", m]);
+    assert_eq!(alone.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&alone.stderr);
+    assert!(
+        err.contains("undefined: greet") && err.contains("multi_main.go"),
+        "{err}"
+    );
+    // A missing second file is reported as such.
+    let missing = gol(&["run", m, "no_such_file.go"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no_such_file.go"));
+}

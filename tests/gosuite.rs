@@ -73,14 +73,12 @@ fn run_line(text: &str) -> Option<Vec<String>> {
 /// The program arguments of a `// run` recipe. Go's driver takes leading
 /// words that start with `-` as flags of the go command (`-gcflags ...`,
 /// meaningless to gol) and passes the rest to `go run` after the file;
-/// there a `.go` word is another source file of the program, which `gol
-/// run` (one file) cannot take, so it is dropped: the only such program
-/// (cmplxdivide.go) is a listed gap for it.
+/// there a leading `.go` word is another source file of the program, which
+/// `gol run` takes as `go run` does (cmplxdivide.go's table of quotients).
 fn program_args(recipe: &[String]) -> Vec<String> {
     recipe
         .iter()
         .skip_while(|w| w.starts_with('-'))
-        .filter(|w| !w.ends_with(".go"))
         .cloned()
         .collect()
 }
@@ -160,11 +158,6 @@ const NO_REFLECT: &str = "package reflect is not in std";
 /// when it fails under Go 1.27 too.
 const GAPS: &[Gap] = &[
     // Complex numbers.
-    gap(
-        "cmplxdivide.go",
-        "undefined: tests",
-        Why::Missing("a program of two files: its `// run` line adds cmplxdivide1.go (the table of quotients), and `gol run` takes one file (the two concatenated pass)"),
-    ),
     gap(
         "print.go",
         "(9+10i)",
