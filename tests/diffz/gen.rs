@@ -1299,9 +1299,8 @@ impl Gen {
         let u = self.resolve(t).clone();
         let num = matches!(u, Ty::Int(_) | Ty::Float(_));
         let ordered = num || u == Ty::Str;
-        let args = |g: &mut Gen, n: usize| -> Vec<String> {
-            (0..n).map(|_| g.expr(t, d - 1).s).collect()
-        };
+        let args =
+            |g: &mut Gen, n: usize| -> Vec<String> { (0..n).map(|_| g.expr(t, d - 1).s).collect() };
         let s = match self.r.below(10) {
             0 => format!("gId[{tn}]({})", args(self, 1)[0]),
             1 => {
@@ -1358,7 +1357,11 @@ impl Gen {
                     return None;
                 }
                 let x = self.expr(&from, d - 1);
-                let fname = if matches!(u, Ty::Int(_)) { "gConvI" } else { "gConvF" };
+                let fname = if matches!(u, Ty::Int(_)) {
+                    "gConvI"
+                } else {
+                    "gConvF"
+                };
                 format!("{fname}[{}, {tn}]({})", self.go(&from), x.s)
             }
             9 if u == Ty::Str => {
@@ -1601,7 +1604,11 @@ impl Gen {
     /// with them (arithmetic, comparison, real/imag, conversions, fmt's
     /// verbs).
     fn complex_stmt(&mut self) {
-        let bits = if self.f.float32 && self.r.chance(30) { 64 } else { 128 };
+        let bits = if self.f.float32 && self.r.chance(30) {
+            64
+        } else {
+            128
+        };
         let other = 192 - bits;
         let a = self.complex_expr(bits, 3);
         let b = self.complex_expr(bits, 3);
@@ -2133,7 +2140,18 @@ impl Gen {
         // A slice or array ranged over through a generic iterator (a
         // string's runes are not its elements).
         let src = if self.f.generics && self.r.chance(25) {
-            match self.resolve(&self.scopes.iter().flatten().find(|x| x.name == name).map(|x| x.ty.clone()).unwrap_or(Ty::Bool)).clone() {
+            match self
+                .resolve(
+                    &self
+                        .scopes
+                        .iter()
+                        .flatten()
+                        .find(|x| x.name == name)
+                        .map(|x| x.ty.clone())
+                        .unwrap_or(Ty::Bool),
+                )
+                .clone()
+            {
                 Ty::Slice(_) => format!("gAll({name})"),
                 Ty::Array(..) => format!("gAll({name}[:])"),
                 _ => name.clone(),
