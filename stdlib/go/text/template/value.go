@@ -1,0 +1,100 @@
+package template
+
+// What the executor needs from reflect, done by natives over the VM's
+// type descriptors (stdlib/src/natives/template.rs). Values travel as
+// `any`; a nil `any` is Go's invalid reflect.Value ("<no value>").
+
+// Kinds, as valueKind reports them.
+const (
+	kInvalid = iota
+	kBool
+	kInt
+	kUint
+	kFloat
+	kString
+	kPointer
+	kSlice
+	kArray
+	kStruct
+	kMap
+	kChan
+	kFunc
+	kInterface
+	kComplex
+)
+
+// valueKind is the kind of v's dynamic type (kInvalid for nil).
+func valueKind(v any) int
+
+// typeName is reflect's name of v's dynamic type ("main.T", "*main.T").
+func typeName(v any) string
+
+// indirect follows pointers to the value at the end; a nil pointer on the
+// way is returned with isNil.
+func indirect(v any) (r any, isNil bool)
+
+// fieldByName is field name of struct value v, with Go's promotion
+// through embedded structs. code: 0 found, 1 no such field, 2 not
+// exported, 3 an embedded pointer on the way is nil (msg says which).
+func fieldByName(v any, name string) (r any, code int, msg string)
+
+// elemHasField reports whether v, a pointer to a struct, points to a
+// struct type with that field.
+func elemHasField(v any, name string) bool
+
+// hasMethod reports whether v's method set has the exported method name.
+func hasMethod(v any, name string) bool
+
+// methodSig describes method name of v (or, for fn, the func value
+// itself when name is ""): the parameter types' names and kinds,
+// whether it is variadic, its number of results and whether the second
+// is an error. ok is false for a signature the natives cannot call.
+func funcSig(fn any, name string) (params []string, kinds []int, variadic bool, nout int, errOut bool, ok bool)
+
+// callFunc calls fn (or v's method name) with args converted to its
+// parameter types (conv[i]: args[i] is a constant that may be converted
+// to a numeric parameter type). code: 0 returned (r, and err for a
+// second error result), 1 an argument does not fit (msg), 2 the callee
+// panicked with pval.
+func callFunc(fn any, name string, args []any, conv []bool) (r any, err error, code int, msg string, pval any)
+
+// mapIndex looks key up in map m. code: 0 found, 1 missing, 2 the key's
+// type does not fit (msg).
+func mapIndex(m any, key any) (r any, code int, msg string)
+
+// mapZero is the zero value of map m's element type.
+func mapZero(m any) any
+
+// mapEntries are m's keys and values, keys sorted as fmt sorts them.
+func mapEntries(m any) (keys []any, vals []any)
+
+// length is len(v) for arrays, slices, strings, maps and channels; -1
+// for other kinds.
+func length(v any) int
+
+// capOf is cap(v) for slices and arrays, len for strings.
+func capOf(v any) int
+
+// indexOf is v[i] for an array, slice or string (i in range).
+func indexOf(v any, i int) any
+
+// sliceOf is v[i:j] or v[i:j:k] (indexes checked by the caller).
+func sliceOf(v any, i int, j int, k int, three bool) any
+
+// truth is Go's template truth of v; ok is false for kinds without one.
+func truth(v any) (t bool, ok bool)
+
+// basic reads a basic value: its kind and the value in the field of
+// that kind (bools in i).
+func basic(v any) (kind int, i int64, u uint64, f float64, s string)
+
+// printable is the value fmt prints for v (pointers followed to a value
+// whose type or pointer type prints itself, or to the value); ok is
+// false for channels and funcs.
+func printable(v any) (r any, ok bool)
+
+// sameRef compares two values of one pointer, channel or map type.
+func sameRef(a any, b any) (eq bool, ok bool)
+
+// isNil reports whether v is a nil pointer, map, slice, channel or func.
+func isNil(v any) bool
