@@ -59,7 +59,7 @@ pub const NATIVES: &[(&str, Native)] = &[
         "funcSig",
         Native::new(
             func_sig,
-            "func(fn any, name string) (params []string, kinds []int, variadic bool, nout int, errOut bool, ok bool)",
+            "func(fn any, name string) (params []string, kinds []int, variadic bool, nout int, errOut bool, ok bool, out2 string)",
         ),
     ),
     (
@@ -108,6 +108,13 @@ pub const NATIVES: &[(&str, Native)] = &[
         Native::new(same_ref, "func(a any, b any) (eq bool, ok bool)"),
     ),
     ("isNil", Native::new(is_nil, "func(v any) bool")),
+    (
+        "checkArg",
+        Native::new(
+            check_arg,
+            "func(fn any, name string, i int, v any, conv bool) string",
+        ),
+    ),
 ];
 
 // Kinds shared with value.go.
@@ -588,10 +595,12 @@ fn func_sig(cx: &mut NativeCtx<'_>) -> NativeResult {
     let mut pnames = Vec::new();
     let mut kinds = Vec::new();
     let (mut variadic, mut nout, mut err_out) = (false, 0i64, false);
+    let mut out2 = String::new();
     if let Some(n) = &names {
         variadic = n.variadic;
         nout = n.results.len() as i64;
         err_out = n.results.get(1).is_some_and(|r| r == "error");
+        out2 = n.results.get(1).map(|r| reflect_name(r)).unwrap_or_default();
     }
     if let Some(c) = &resolved {
         for &p in &c.params {
@@ -611,6 +620,7 @@ fn func_sig(cx: &mut NativeCtx<'_>) -> NativeResult {
     cx.ret_int(3, nout);
     cx.ret_bool(4, err_out);
     cx.ret_bool(5, resolved.is_some());
+    cx.ret_str(6, out2.as_bytes());
     NativeResult::Ok
 }
 
@@ -1135,6 +1145,27 @@ fn same_ref(cx: &mut NativeCtx<'_>) -> NativeResult {
     };
     cx.ret_bool(0, eq);
     cx.ret_bool(1, ok);
+    NativeResult::Ok
+}
+
+fn check_arg(cx: &mut NativeCtx<'_>) -> NativeResult {
+    let name = String::from_utf8_lossy(cx.str_ref(1)).into_owned();
+    let (i, v, conv) = (cx.int(2), cx.iface(3), cx.bool(4));
+    let msg = match callee(cx, cx.iface(0), &name) {
+        None => String::new(),
+        Some(c) => {
+            let k = if c.variadic {
+                (i.max(0) as usize).min(c.params.len().saturating_sub(1))
+            } else {
+                i.max(0) as usize
+            };
+            match c.params.get(k) {
+                Some(&pt) => convert(cx, v, pt, conv).err().unwrap_or_default(),
+                None => String::new(),
+            }
+        }
+    };
+    cx.ret_str(0, msg.as_bytes());
     NativeResult::Ok
 }
 

@@ -121,9 +121,6 @@ func (s *state) errorf(format string, args ...any) {
 		format = fmt.Sprintf("template: %s: %s", name, format)
 	} else {
 		location, context := errorContext(s.node)
-		if len(context) > 20 {
-			context = fmt.Sprintf("%.20s...", context)
-		}
 		format = fmt.Sprintf("template: %s: executing %q at <%s>: %s", location, name, doublePercent(context), format)
 	}
 	panic(ExecError{Name: s.tmpl.Name(), Err: fmt.Errorf(format, args...)})
@@ -606,13 +603,13 @@ func (s *state) evalCall(dot, fn any, method string, isBuiltin bool, n *node, na
 	if isBuiltin {
 		sg = builtinSigs[name]
 	} else {
-		params, kinds, variadic, nout, errOut, ok := funcSig(fn, method)
+		params, kinds, variadic, nout, errOut, ok, out2 := funcSig(fn, method)
 		if !ok {
 			s.errorf("gol: can't call %s: its signature is not supported in templates", name)
 		}
 		if nout != 1 && !(nout == 2 && errOut) {
 			if nout == 2 {
-				s.errorf("invalid function signature for %s: second return value should be error", name)
+				s.errorf("invalid function signature for %s: second return value should be error; is %s", name, out2)
 			}
 			s.errorf("function %s has %d return values; should be 1 or 2", name, nout)
 		}
@@ -656,10 +653,20 @@ func (s *state) evalCall(dot, fn any, method string, isBuiltin bool, n *node, na
 	for ; i < len(args); i++ {
 		k := paramAt(i)
 		argv[i], conv[i] = s.evalArg(dot, sg.params[k], sg.kinds[k], args[i])
+		if !isBuiltin {
+			if msg := checkArg(fn, method, i, argv[i], conv[i]); msg != "" {
+				s.errorf("%s", msg)
+			}
+		}
 	}
 	if hasFinal {
 		k := paramAt(i)
 		argv[i] = s.validate(final, sg.params[k], sg.kinds[k])
+		if !isBuiltin {
+			if msg := checkArg(fn, method, i, argv[i], false); msg != "" {
+				s.errorf("%s", msg)
+			}
+		}
 	}
 	var r any
 	var err error

@@ -203,13 +203,13 @@ func builtinCall(name string, fn any, args []any) (any, error) {
 	if valueKind(fn) != kFunc {
 		return nil, fmt.Errorf("non-function %s of type %s", name, typeName(fn))
 	}
-	params, _, variadic, nout, errOut, ok := funcSig(fn, "")
+	params, _, variadic, nout, errOut, ok, out2 := funcSig(fn, "")
 	if !ok {
 		return nil, fmt.Errorf("gol: can't call %s: its signature is not supported in templates", name)
 	}
 	if nout != 1 && !(nout == 2 && errOut) {
 		if nout == 2 {
-			return nil, fmt.Errorf("invalid function signature for %s: second return value should be error", name)
+			return nil, fmt.Errorf("invalid function signature for %s: second return value should be error; is %s", name, out2)
 		}
 		return nil, fmt.Errorf("function %s has %d return values; should be 1 or 2", name, nout)
 	}

@@ -223,6 +223,7 @@ type parser struct {
 	tr         *tree
 	items      []item
 	i          int // index of the next item
+	far        int // the furthest item read or peeked (Go's token[0])
 	last       item
 	vars       []string
 	funcs      []map[string]any
@@ -238,6 +239,9 @@ type parser struct {
 func (p *parser) next() item {
 	if p.i < len(p.items) {
 		p.last = p.items[p.i]
+		if p.i > p.far {
+			p.far = p.i
+		}
 		p.i++
 		return p.last
 	}
@@ -254,6 +258,9 @@ func (p *parser) backup() {
 
 func (p *parser) peek() item {
 	if p.i < len(p.items) {
+		if p.i > p.far {
+			p.far = p.i
+		}
 		return p.items[p.i]
 	}
 	return item{itemEOF, 0, "", p.last.line}
@@ -277,7 +284,11 @@ func (p *parser) peekNonSpace() item {
 
 func (p *parser) errorf(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	panic(parseError{fmt.Errorf("template: %s:%d: %s", p.tr.parseName, p.last.line, msg)})
+	line := p.last.line
+	if p.far < len(p.items) {
+		line = p.items[p.far].line
+	}
+	panic(parseError{fmt.Errorf("template: %s:%d: %s", p.tr.parseName, line, msg)})
 }
 
 func (p *parser) expect(typ int, context string) item {

@@ -136,9 +136,9 @@ func (t *Template) Funcs(funcMap FuncMap) *Template {
 		if valueKind(fn) != kFunc {
 			panic("value for " + name + " not a function")
 		}
-		_, _, _, nout, errOut, _ := funcSig(fn, "")
+		_, _, _, nout, errOut, _, out2 := funcSig(fn, "")
 		if nout == 2 && !errOut {
-			panic(fmt.Errorf("invalid function signature for %s: second return value should be error", name))
+			panic(fmt.Errorf("invalid function signature for %s: second return value should be error; is %s", name, out2))
 		}
 		if nout != 1 && nout != 2 {
 			panic(fmt.Errorf("function %s has %d return values; should be 1 or 2", name, nout))

@@ -48,8 +48,8 @@ func hasMethod(v any, name string) bool
 // methodSig describes method name of v (or, for fn, the func value
 // itself when name is ""): the parameter types' names and kinds,
 // whether it is variadic, its number of results and whether the second
-// is an error. ok is false for a signature the natives cannot call.
-func funcSig(fn any, name string) (params []string, kinds []int, variadic bool, nout int, errOut bool, ok bool)
+// is an error (out2 names its type). ok is false for a signature the natives cannot call.
+func funcSig(fn any, name string) (params []string, kinds []int, variadic bool, nout int, errOut bool, ok bool, out2 string)
 
 // callFunc calls fn (or v's method name) with args converted to its
 // parameter types (conv[i]: args[i] is a constant that may be converted
@@ -98,3 +98,7 @@ func sameRef(a any, b any) (eq bool, ok bool)
 
 // isNil reports whether v is a nil pointer, map, slice, channel or func.
 func isNil(v any) bool
+
+// checkArg is why v cannot be argument i of fn (or of v's method name),
+// as callFunc would find it; "" when it fits.
+func checkArg(fn any, name string, i int, v any, conv bool) string
