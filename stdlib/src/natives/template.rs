@@ -66,7 +66,7 @@ pub const NATIVES: &[(&str, Native)] = &[
         "callFunc",
         Native::new(
             call_func,
-            "func(fn any, name string, args []any, conv []bool) (r any, err error, code int, msg string, pval any)",
+            "func(fn any, name string, args []any, conv []bool, prep bool) (r any, err error, code int, msg string, pval any)",
         ),
     ),
     (
@@ -704,6 +704,7 @@ fn call_func(cx: &mut NativeCtx<'_>) -> NativeResult {
     let (ap, an, _) = cx.slice(2);
     let args = cx.read_words(ap, 0, an as usize);
     let (cp, cn, _) = cx.slice(3);
+    let prep = cx.bool(4);
     let bool_t = cx.slice_elem(3);
     let conv: Vec<bool> = cx
         .read_elems(cp, 0, cn as usize, bool_t)
@@ -742,9 +743,18 @@ fn call_func(cx: &mut NativeCtx<'_>) -> NativeResult {
             ),
         );
     }
+    // The call builtin checks as Go's prepareArg; calls of commands as
+    // Go's validateType with constants evaluated for the parameter.
+    let convert = |cx: &NativeCtx<'_>, a: u64, pt: RtType, conv: bool, i: usize| {
+        if prep {
+            key_words(cx, a, pt).map_err(|m| format!("arg {i}: {m}"))
+        } else {
+            convert(cx, a, pt, conv)
+        }
+    };
     let mut words = Vec::new();
     for (i, &a) in args.iter().take(nfixed).enumerate() {
-        match convert(cx, a, c.params[i], conv.get(i).copied().unwrap_or(false)) {
+        match convert(cx, a, c.params[i], conv.get(i).copied().unwrap_or(false), i) {
             Ok(w) => words.extend(w),
             Err(m) => return fail(cx, &m),
         }
@@ -757,7 +767,7 @@ fn call_func(cx: &mut NativeCtx<'_>) -> NativeResult {
         let mut ew = Vec::new();
         let n = args.len() - nfixed;
         for (i, &a) in args.iter().enumerate().skip(nfixed) {
-            match convert(cx, a, elem, conv.get(i).copied().unwrap_or(false)) {
+            match convert(cx, a, elem, conv.get(i).copied().unwrap_or(false), i) {
                 Ok(w) => ew.extend(w),
                 Err(m) => return fail(cx, &m),
             }
@@ -1134,11 +1144,33 @@ fn printable(cx: &mut NativeCtx<'_>) -> NativeResult {
     NativeResult::Ok
 }
 
+/// Whether values of type `t` may be compared with `==` (interfaces are,
+/// though comparing two holding an incomparable type panics in Go).
+fn comparable(prog: &Program, t: RtType, depth: usize) -> bool {
+    if depth > 100 {
+        return false;
+    }
+    match &prog.ty(t).kind {
+        TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func => false,
+        TypeKind::Array(_, e) => comparable(prog, *e, depth + 1),
+        TypeKind::Struct(fs) => fs.iter().all(|f| comparable(prog, f.ty, depth + 1)),
+        _ => true,
+    }
+}
+
 fn same_ref(cx: &mut NativeCtx<'_>) -> NativeResult {
     let (a, b) = (arg(cx, 0), arg(cx, 1));
     let (eq, ok) = match (a, b) {
         (Some(a), Some(b)) if a.t == b.t => match kind(cx, a.t) {
-            TypeKind::Pointer(_) | TypeKind::Chan(_) | TypeKind::Map(..) => (a.w0() == b.w0(), true),
+            TypeKind::Pointer(_) | TypeKind::Chan(_) => (a.w0() == b.w0(), true),
+            TypeKind::Struct(_) | TypeKind::Array(..) if comparable(cx.program(), a.t, 0) => {
+                // fmt's order is Go's == on comparable values (fields in
+                // order, strings by bytes, interfaces by type then value),
+                // except that it takes NaN as equal to NaN.
+                let prog = cx.program();
+                let eq = gol_vm::map::fmt_compare(prog, a.t, &a.w, &b.w) == std::cmp::Ordering::Equal;
+                (eq, true)
+            }
             _ => (false, false),
         },
         _ => (false, false),

@@ -676,7 +676,7 @@ func (s *state) evalCall(dot, fn any, method string, isBuiltin bool, n *node, na
 		var code int
 		var msg string
 		var pval any
-		r, err, code, msg, pval = callFunc(fn, method, argv, conv)
+		r, err, code, msg, pval = callFunc(fn, method, argv, conv, false)
 		switch code {
 		case 1:
 			s.errorf("%s", msg)

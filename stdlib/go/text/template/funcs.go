@@ -77,6 +77,11 @@ func (s *state) callBuiltin(name string, args []*node, argv []any) (any, error) 
 }
 
 func builtinLen(item any) (any, error) {
+	if item == nil {
+		// Go's length asks the type of the invalid value, and reflect
+		// panics; the call reports the panic.
+		return 0, errors.New("reflect: call of reflect.Value.Type on zero Value")
+	}
 	v, isNil := indirect(item)
 	if isNil {
 		return 0, errors.New("len of nil pointer")
@@ -154,6 +159,7 @@ func builtinSlice(item any, indexes []any) (any, error) {
 	if item == nil {
 		return nil, errors.New("slice of untyped nil")
 	}
+	wasPtr := valueKind(item) == kPointer
 	var isNil bool
 	if item, isNil = indirect(item); isNil {
 		return nil, errors.New("slice of nil pointer")
@@ -171,6 +177,9 @@ func builtinSlice(item any, indexes []any) (any, error) {
 	case kSlice:
 		cp = capOf(item)
 	case kArray:
+		if !wasPtr {
+			return nil, errors.New("reflect.Value.Slice: slice of unaddressable array")
+		}
 		return nil, errors.New("gol: slicing an array value in a template is not supported (slice a slice or a pointer's target)")
 	default:
 		return nil, fmt.Errorf("can't slice item of type %s", typeName(item))
@@ -221,7 +230,7 @@ func builtinCall(name string, fn any, args []any) (any, error) {
 	} else if len(args) != numIn {
 		return nil, fmt.Errorf("wrong number of args for %s: got %d want %d", name, len(args), numIn)
 	}
-	r, err, code, msg, pval := callFunc(fn, "", args, make([]bool, len(args)))
+	r, err, code, msg, pval := callFunc(fn, "", args, make([]bool, len(args)), true)
 	switch code {
 	case 1:
 		return nil, errors.New(msg)
@@ -315,7 +324,7 @@ func eq(arg1 any, arg2 []any) (bool, error) {
 				} else {
 					e, ok := sameRef(arg1, arg)
 					if !ok {
-						return false, fmt.Errorf("gol: comparing values of type %s in templates is not supported", typeName(arg))
+						return false, fmt.Errorf("non-comparable type %s: %v", arg, typeName(arg))
 					}
 					t = e
 				}

@@ -55,8 +55,10 @@ func funcSig(fn any, name string) (params []string, kinds []int, variadic bool, 
 // parameter types (conv[i]: args[i] is a constant that may be converted
 // to a numeric parameter type). code: 0 returned (r, and err for a
 // second error result), 1 an argument does not fit (msg), 2 the callee
-// panicked with pval.
-func callFunc(fn any, name string, args []any, conv []bool) (r any, err error, code int, msg string, pval any)
+// panicked with pval. prep checks arguments as the call builtin does
+// (Go's prepareArg: assignable, or an integer converted to an integer
+// parameter).
+func callFunc(fn any, name string, args []any, conv []bool, prep bool) (r any, err error, code int, msg string, pval any)
 
 // mapIndex looks key up in map m. code: 0 found, 1 missing, 2 the key's
 // type does not fit (msg).
@@ -93,7 +95,8 @@ func basic(v any) (kind int, i int64, u uint64, f float64, s string)
 // false for channels and funcs.
 func printable(v any) (r any, ok bool)
 
-// sameRef compares two values of one pointer, channel or map type.
+// sameRef compares two values of one pointer, channel, or comparable
+// struct or array type; ok is false for other types.
 func sameRef(a any, b any) (eq bool, ok bool)
 
 // isNil reports whether v is a nil pointer, map, slice, channel or func.
