@@ -600,7 +600,11 @@ fn func_sig(cx: &mut NativeCtx<'_>) -> NativeResult {
         variadic = n.variadic;
         nout = n.results.len() as i64;
         err_out = n.results.get(1).is_some_and(|r| r == "error");
-        out2 = n.results.get(1).map(|r| reflect_name(r)).unwrap_or_default();
+        out2 = n
+            .results
+            .get(1)
+            .map(|r| reflect_name(r))
+            .unwrap_or_default();
     }
     if let Some(c) = &resolved {
         for &p in &c.params {
@@ -661,7 +665,13 @@ fn convert(cx: &NativeCtx<'_>, b: u64, pt: RtType, conv: bool) -> Result<Vec<u64
                 let sh = 64 - bits.min(&64);
                 Some(((w << sh) as i64 >> sh) as u64)
             }
-            (TypeKind::Int { bits, signed: false }, TypeKind::Int { .. }) => Some(if *bits >= 64 {
+            (
+                TypeKind::Int {
+                    bits,
+                    signed: false,
+                },
+                TypeKind::Int { .. },
+            ) => Some(if *bits >= 64 {
                 w
             } else {
                 w & ((1u64 << bits) - 1)
@@ -933,10 +943,7 @@ fn map_entries(cx: &mut NativeCtx<'_>) -> NativeResult {
     let (a, b) = if n == 0 {
         ((0, 0, 0), (0, 0, 0))
     } else {
-        (
-            cx.new_slice(any_t, &ks, n),
-            cx.new_slice(any_t, &vs, n),
-        )
+        (cx.new_slice(any_t, &ks, n), cx.new_slice(any_t, &vs, n))
     };
     cx.ret_slice(0, a);
     cx.ret_slice(1, b);
@@ -999,7 +1006,10 @@ fn index_of(cx: &mut NativeCtx<'_>) -> NativeResult {
                 TypeKind::Array(_, e) => {
                     let ew = cx.program().ty(e).words as usize;
                     let at = i as usize * ew;
-                    let w = v.w.get(at..at + ew).map(<[u64]>::to_vec).unwrap_or_default();
+                    let w =
+                        v.w.get(at..at + ew)
+                            .map(<[u64]>::to_vec)
+                            .unwrap_or_default();
                     r = boxed(cx, e, &w);
                 }
                 _ => {}
@@ -1134,7 +1144,8 @@ fn printable(cx: &mut NativeCtx<'_>) -> NativeResult {
                 r = boxed(cx, cur.t, &cur.w);
             }
         }
-        if !prints_itself(cx, cur.t) && matches!(kind(cx, cur.t), TypeKind::Chan(_) | TypeKind::Func)
+        if !prints_itself(cx, cur.t)
+            && matches!(kind(cx, cur.t), TypeKind::Chan(_) | TypeKind::Func)
         {
             ok = false;
         }
@@ -1168,7 +1179,8 @@ fn same_ref(cx: &mut NativeCtx<'_>) -> NativeResult {
                 // order, strings by bytes, interfaces by type then value),
                 // except that it takes NaN as equal to NaN.
                 let prog = cx.program();
-                let eq = gol_vm::map::fmt_compare(prog, a.t, &a.w, &b.w) == std::cmp::Ordering::Equal;
+                let eq =
+                    gol_vm::map::fmt_compare(prog, a.t, &a.w, &b.w) == std::cmp::Ordering::Equal;
                 (eq, true)
             }
             _ => (false, false),
