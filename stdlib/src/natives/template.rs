@@ -512,20 +512,22 @@ fn parse_sig(name: &str) -> Option<SigNames> {
 /// The one runtime type named `name` (see the module docs), trying the
 /// spellings of the empty interface.
 fn unique_type(prog: &Program, name: &str) -> Option<RtType> {
-    let names: &[&str] = if name == "any" || name == "interface {}" {
-        &["any", "interface {}"]
-    } else {
-        &[name]
-    };
+    let empty = name == "any" || name == "interface {}";
     let mut found = None;
     for (i, t) in prog.types.iter().enumerate() {
-        if names.contains(&t.name.as_str()) {
-            if found.is_some() && !(names.len() > 1) {
-                return None;
-            }
-            if found.is_none() {
-                found = Some(RtType(i as u32));
-            }
+        let hit = if empty {
+            t.name == "any" || t.name == "interface {}"
+        } else {
+            t.name == name
+        };
+        if !hit {
+            continue;
+        }
+        match found {
+            // Both spellings of the empty interface are one type.
+            Some(_) if empty => {}
+            Some(_) => return None,
+            None => found = Some(RtType(i as u32)),
         }
     }
     found
