@@ -1,3 +1,5 @@
+// The executor of package template.
+
 package template
 
 // The executor walks a tree with data, as Go's exec.go does, and stops

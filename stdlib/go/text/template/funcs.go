@@ -1,3 +1,5 @@
+// The builtin functions of package template.
+
 package template
 
 // The builtin functions and the escapers, with Go's results and errors.

@@ -1,3 +1,5 @@
+// The lexer of package template.
+
 package template
 
 // The lexer turns a template's text into items all at once (Go's lexes

@@ -1,3 +1,5 @@
+// The parser of package template.
+
 package template
 
 // The parser: items to trees of nodes, as Go's text/template/parse builds

@@ -1,3 +1,5 @@
+// The natives of package template.
+
 package template
 
 // What the executor needs from reflect, done by natives over the VM's
