@@ -83,7 +83,11 @@ pub const NATIVES: &[(&str, Native)] = &[
     ),
     ("length", Native::new(length, "func(v any) int")),
     ("capOf", Native::new(cap_of, "func(v any) int")),
-    ("indexOf", Native::new(index_of, "func(v any, i int) any")),
+    (
+        "elemOf",
+        Native::new(elem_of, "func(v any, i int) (r any, addr bool)"),
+    ),
+    ("plainValue", Native::new(plain_value, "func(v any) any")),
     (
         "sliceOf",
         Native::new(
@@ -170,7 +174,27 @@ impl Val {
 
 /// The value in interface parameter `k` (None for nil).
 fn arg(cx: &NativeCtx<'_>, k: usize) -> Option<Val> {
-    let b = cx.iface(k);
+    unbox(cx, cx.iface(k))
+}
+
+/// The value in interface word `b`, reading an address wrapper as the
+/// value it stands for.
+fn unbox(cx: &NativeCtx<'_>, b: u64) -> Option<Val> {
+    if let Some(p) = wrapped_ptr(cx, b) {
+        let pv = raw_unbox(cx, p)?;
+        if let TypeKind::Pointer(e) = kind(cx, pv.t) {
+            if pv.w0() != 0 {
+                let w = cx.read_value(pv.w0(), 0, e);
+                return Some(Val { t: e, w });
+            }
+        }
+        return Some(pv);
+    }
+    raw_unbox(cx, b)
+}
+
+/// The value in interface word `b` as it is.
+fn raw_unbox(cx: &NativeCtx<'_>, b: u64) -> Option<Val> {
     let t = cx.box_type(b)?;
     Some(Val {
         t,
@@ -178,13 +202,58 @@ fn arg(cx: &NativeCtx<'_>, k: usize) -> Option<Val> {
     })
 }
 
-/// The value in interface word `b`.
-fn unbox(cx: &NativeCtx<'_>, b: u64) -> Option<Val> {
+/// The pointer (an interface word) that `b` holds if `b` is value.go's
+/// `addrVal`: a struct of one interface field, made only by that file.
+fn wrapped_ptr(cx: &NativeCtx<'_>, b: u64) -> Option<u64> {
     let t = cx.box_type(b)?;
-    Some(Val {
-        t,
-        w: cx.box_words(b),
-    })
+    let prog = cx.program();
+    let d = prog.ty(t);
+    if d.name != "template.addrVal" {
+        return None;
+    }
+    let TypeKind::Struct(fs) = &d.kind else {
+        return None;
+    };
+    if fs.len() != 1 || !matches!(prog.ty(fs[0].ty).kind, TypeKind::Interface) {
+        return None;
+    }
+    cx.box_words(b).first().copied()
+}
+
+/// `b` with an address wrapper replaced by a box of its value (what a
+/// callee or a map receives).
+fn plain_word(cx: &mut NativeCtx<'_>, b: u64) -> u64 {
+    if wrapped_ptr(cx, b).is_none() {
+        return b;
+    }
+    match unbox(cx, b) {
+        Some(v) => boxed(cx, v.t, &v.w),
+        None => 0,
+    }
+}
+
+/// The pointer type of `t` when it has exported methods that `t` lacks
+/// (so that an addressable `t` must be carried by its address).
+fn ptr_with_more_methods(prog: &Program, t: RtType) -> Option<RtType> {
+    let pt = unique_type(prog, &format!("*{}", prog.ty(t).name))?;
+    if !matches!(prog.ty(pt).kind, TypeKind::Pointer(e) if e == t) {
+        return None;
+    }
+    let exported = |t: RtType| {
+        prog.ty(t)
+            .methods
+            .iter()
+            .filter(|m| is_exported(&m.name))
+            .count()
+    };
+    (exported(pt) > exported(t)).then_some(pt)
+}
+
+fn plain_value(cx: &mut NativeCtx<'_>) -> NativeResult {
+    let b = cx.iface(0);
+    let r = plain_word(cx, b);
+    cx.ret_iface(0, r);
+    NativeResult::Ok
 }
 
 /// An interface word holding a value of type `t` with words `w` (an
@@ -431,7 +500,9 @@ fn method_of(prog: &Program, t: RtType, name: &str) -> Option<(FuncId, RtType)> 
 
 fn has_method(cx: &mut NativeCtx<'_>) -> NativeResult {
     let name = String::from_utf8_lossy(cx.str_ref(1)).into_owned();
-    let has = arg(cx, 0).is_some_and(|v| method_of(cx.program(), v.t, &name).is_some());
+    let b = cx.iface(0);
+    let b = wrapped_ptr(cx, b).unwrap_or(b);
+    let has = raw_unbox(cx, b).is_some_and(|v| method_of(cx.program(), v.t, &name).is_some());
     cx.ret_bool(0, has);
     NativeResult::Ok
 }
@@ -549,7 +620,7 @@ enum Target {
 
 /// Resolves `fn` (a func value) or method `name` of `fn`'s value.
 fn callee(cx: &NativeCtx<'_>, fn_box: u64, name: &str) -> Option<Callee> {
-    let v = unbox(cx, fn_box)?;
+    let v = raw_unbox(cx, wrapped_ptr(cx, fn_box).unwrap_or(fn_box))?;
     let prog = cx.program();
     let (sig_t, target) = if name.is_empty() {
         if !matches!(prog.ty(v.t).kind, TypeKind::Func) {
@@ -585,7 +656,7 @@ fn func_sig(cx: &mut NativeCtx<'_>) -> NativeResult {
     let prog = cx.program_arc();
     // The counts come from the name even when a type does not resolve,
     // so that Funcs can check results without calling.
-    let sig_name = unbox(cx, b).and_then(|v| {
+    let sig_name = raw_unbox(cx, wrapped_ptr(cx, b).unwrap_or(b)).and_then(|v| {
         if name.is_empty() {
             Some(prog.ty(v.t).name.clone())
         } else {
@@ -714,7 +785,8 @@ fn call_func(cx: &mut NativeCtx<'_>) -> NativeResult {
     let name = String::from_utf8_lossy(cx.str_ref(1)).into_owned();
     let b = cx.iface(0);
     let (ap, an, _) = cx.slice(2);
-    let args = cx.read_words(ap, 0, an as usize);
+    let args: Vec<u64> = cx.read_words(ap, 0, an as usize);
+    let args: Vec<u64> = args.into_iter().map(|a| plain_word(cx, a)).collect();
     let (cp, cn, _) = cx.slice(3);
     let prep = cx.bool(4);
     let bool_t = cx.slice_elem(3);
@@ -880,7 +952,9 @@ fn map_index(cx: &mut NativeCtx<'_>) -> NativeResult {
     let mut res = (0u64, 1i64, String::new());
     if let Some(m) = arg(cx, 0) {
         if let TypeKind::Map(kt, vt) = kind(cx, m.t) {
-            match key_words(cx, cx.iface(1), kt) {
+            let kb = cx.iface(1);
+            let kb = plain_word(cx, kb);
+            match key_words(cx, kb, kt) {
                 Err(msg) => res = (0, 2, msg),
                 Ok(key) => {
                     let prog = cx.program_arc();
@@ -987,9 +1061,10 @@ fn cap_of(cx: &mut NativeCtx<'_>) -> NativeResult {
     NativeResult::Ok
 }
 
-fn index_of(cx: &mut NativeCtx<'_>) -> NativeResult {
+fn elem_of(cx: &mut NativeCtx<'_>) -> NativeResult {
     let i = cx.int(1);
     let mut r = 0;
+    let mut addr = false;
     if let Some(v) = arg(cx, 0) {
         let n = len_of(cx, &v).unwrap_or(0);
         if i >= 0 && (i as u64) < n {
@@ -1002,8 +1077,14 @@ fn index_of(cx: &mut NativeCtx<'_>) -> NativeResult {
                     }
                 }
                 TypeKind::Slice(e) => {
-                    let w = cx.read_elems(v.w0(), i, 1, e);
-                    r = boxed(cx, e, &w);
+                    if let Some(pt) = ptr_with_more_methods(cx.program(), e) {
+                        let size = cx.program().ty(e).size;
+                        r = cx.new_box(pt, &[v.w0() + i * size]);
+                        addr = true;
+                    } else {
+                        let w = cx.read_elems(v.w0(), i, 1, e);
+                        r = boxed(cx, e, &w);
+                    }
                 }
                 TypeKind::Array(_, e) => {
                     let ew = cx.program().ty(e).words as usize;
@@ -1019,6 +1100,7 @@ fn index_of(cx: &mut NativeCtx<'_>) -> NativeResult {
         }
     }
     cx.ret_iface(0, r);
+    cx.ret_bool(1, addr);
     NativeResult::Ok
 }
 
@@ -1107,8 +1189,11 @@ fn prints_itself(cx: &NativeCtx<'_>, t: RtType) -> bool {
 
 fn printable(cx: &mut NativeCtx<'_>) -> NativeResult {
     let b = cx.iface(0);
+    // An addressable value prints as Go prints one: through its pointer
+    // type's method when only that type has it.
+    let b = wrapped_ptr(cx, b).unwrap_or(b);
     let (mut r, mut ok) = (b, true);
-    if let Some(v) = arg(cx, 0) {
+    if let Some(v) = raw_unbox(cx, b) {
         let mut cur = v.clone();
         if let TypeKind::Pointer(_) = kind(cx, v.t) {
             // Follow the pointers; the last pointer stands for the value

@@ -183,7 +183,7 @@ func (s *state) walkIfOrWith(typ int, dot any, pipe, list, elseList *node) int {
 	val := s.evalPipeline(dot, pipe)
 	t, ok := truth(val)
 	if !ok {
-		s.errorf("if/with can't use %v", val)
+		s.errorf("if/with can't use %v", plain(val))
 	}
 	if t {
 		if typ == nodeWith {
@@ -234,7 +234,7 @@ func (s *state) walkRange(dot any, r *node) int {
 	switch valueKind(val) {
 	case kInt, kUint:
 		if len(r.pipe.decl) > 1 {
-			s.errorf("can't use %v to iterate over more than one variable", val)
+			s.errorf("can't use %v to iterate over more than one variable", plain(val))
 		}
 		k, i, u, _, _ := basic(val)
 		var n uint64
@@ -301,7 +301,7 @@ func (s *state) walkRange(dot any, r *node) int {
 		return walkNormal
 	case kInvalid:
 	default:
-		s.errorf("range can't iterate over %v", val)
+		s.errorf("range can't iterate over %v", plain(val))
 	}
 	if r.elseL != nil {
 		return s.walk(dot, r.elseL)
@@ -673,6 +673,9 @@ func (s *state) evalCall(dot, fn any, method string, isBuiltin bool, n *node, na
 	var r any
 	var err error
 	if isBuiltin {
+		for j := range argv {
+			argv[j] = plain(argv[j])
+		}
 		r, err = s.callBuiltin(name, args, argv)
 	} else {
 		var code int

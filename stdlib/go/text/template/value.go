@@ -79,8 +79,38 @@ func length(v any) int
 // capOf is cap(v) for slices and arrays, len for strings.
 func capOf(v any) int
 
-// indexOf is v[i] for an array, slice or string (i in range).
-func indexOf(v any, i int) any
+// elemOf is v[i] for an array, slice or string (i in range); for a
+// slice element whose pointer type has methods the element type lacks,
+// its address instead, with addr set (see addrVal).
+func elemOf(v any, i int) (r any, addr bool)
+
+// plainValue is the value an addrVal stands for (v itself otherwise).
+func plainValue(v any) any
+
+// addrVal is an addressable value (a slice element) carried by its
+// address, so that the methods of its pointer type are found as Go
+// finds them on addressable values. Only the executor sees one: the
+// natives read it as the value it stands for, and plain unwraps it
+// before a value leaves for a builtin or an error message.
+type addrVal struct {
+	p any
+}
+
+func plain(v any) any {
+	if _, ok := v.(addrVal); ok {
+		return plainValue(v)
+	}
+	return v
+}
+
+// indexOf is v[i], an addressable slice element as an addrVal.
+func indexOf(v any, i int) any {
+	r, addr := elemOf(v, i)
+	if addr {
+		return addrVal{r}
+	}
+	return r
+}
 
 // sliceOf is v[i:j] or v[i:j:k] (indexes checked by the caller).
 func sliceOf(v any, i int, j int, k int, three bool) any
