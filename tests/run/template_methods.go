@@ -36,7 +36,16 @@ type PtrStringer struct{ N int }
 
 func (p *PtrStringer) String() string { return fmt.Sprintf("PS(%d)", p.N) }
 
+type Wallet struct {
+	Cash Money
+	Main Line
+}
+
+func (w *Wallet) Spend(m Money) Money { return w.Cash - m }
+
 type Cart struct {
+	Wallet
+	Best  Line
 	Owner string
 	Lines []Line
 	Ptrs  []*Line
@@ -69,7 +78,10 @@ func main() {
 		Lines: []Line{{"apple", 3, 50}, {"pear", 1, 125}},
 		PS:    []PtrStringer{{1}, {2}},
 		Err:   errors.New("card declined"),
+		Best:  Line{"plum", 2, 30},
 	}
+	c.Cash = 1000
+	c.Main = Line{"fig", 4, 10}
 	c.Ptrs = []*Line{&c.Lines[0]}
 	text := `{{.Shout}} owes {{.Sum}}
 {{range .Lines}}- {{.Describe false}}: {{.Total}} ({{.Describe true}})
@@ -79,6 +91,7 @@ func main() {
 {{(index .Lines 0).Total}} {{printf "%v|%d" (index .Lines 1) (index .Lines 1).Qty}}
 {{.Err}} {{len .Lines}} {{(.Find "apple").Price}}
 {{range $i, $l := .Lines}}{{$i}}:{{$l.Total}} {{end}}
+{{.Best.Total}} {{.Spend 25}} {{.Wallet.Spend 5}} {{.Main.Total}} {{.Wallet.Main.Total}} {{with .Best}}{{.Total}}{{end}}
 {{.Find "kiwi"}}
 `
 	t := template.Must(template.New("cart").Parse(text))
@@ -87,5 +100,7 @@ func main() {
 	}
 	// Without the pointer, pointer methods of the cart are not there.
 	err := template.Must(template.New("v").Parse("{{.Sum}}")).Execute(os.Stdout, *c)
+	fmt.Println("\nerror:", err)
+	err = template.Must(template.New("v").Parse("{{.Best.Total}}")).Execute(os.Stdout, *c)
 	fmt.Println("\nerror:", err)
 }

@@ -44,7 +44,7 @@ pub const NATIVES: &[(&str, Native)] = &[
         "fieldByName",
         Native::new(
             field_by_name,
-            "func(v any, name string) (r any, code int, msg string)",
+            "func(v any, name string) (r any, code int, msg string, addr bool)",
         ),
     ),
     (
@@ -396,7 +396,31 @@ fn is_exported(name: &str) -> bool {
 fn field_by_name(cx: &mut NativeCtx<'_>) -> NativeResult {
     let name = String::from_utf8_lossy(cx.str_ref(1)).into_owned();
     let (mut r, mut code, mut msg) = (0u64, 1i64, String::new());
-    if let Some(v) = arg(cx, 0) {
+    let mut addressed = false;
+    // The struct, and its address when it was reached through a pointer
+    // (a field of it is then addressable, as in Go).
+    let b = cx.iface(0);
+    let mut start = raw_unbox(cx, wrapped_ptr(cx, b).unwrap_or(b));
+    let mut addr: Option<u64> = None;
+    for _ in 0..MAX_POINTERS {
+        let Some(v) = &start else { break };
+        let TypeKind::Pointer(e) = kind(cx, v.t) else {
+            break;
+        };
+        if v.w0() == 0 {
+            break;
+        }
+        let p = v.w0();
+        let w = cx.read_value(p, 0, e);
+        if matches!(kind(cx, e), TypeKind::Interface) {
+            start = unbox(cx, w.first().copied().unwrap_or(0));
+            addr = None;
+        } else {
+            start = Some(Val { t: e, w });
+            addr = Some(p);
+        }
+    }
+    if let Some(v) = start {
         if let Some(path) = find_field(cx.program(), v.t, &name) {
             let (mut t, mut w) = (v.t, v.w.clone());
             let mut ok = true;
@@ -414,6 +438,7 @@ fn field_by_name(cx: &mut NativeCtx<'_>) -> NativeResult {
                         }
                         w = cx.read_value(p, 0, e);
                         t = e;
+                        addr = Some(p);
                     }
                 }
                 let TypeKind::Struct(fs) = kind(cx, t) else {
@@ -427,13 +452,20 @@ fn field_by_name(cx: &mut NativeCtx<'_>) -> NativeResult {
                 let n = cx.program().ty(f.ty).words as usize;
                 let off = f.off as usize;
                 w = w.get(off..off + n).map(<[u64]>::to_vec).unwrap_or_default();
+                addr = addr.map(|a| a + f.moff);
                 t = f.ty;
             }
             if !msg.is_empty() {
                 code = 3;
             } else if ok {
                 if is_exported(&name) {
-                    r = boxed(cx, t, &w);
+                    match (addr, ptr_with_more_methods(cx.program(), t)) {
+                        (Some(a), Some(pt)) => {
+                            r = cx.new_box(pt, &[a]);
+                            addressed = true;
+                        }
+                        _ => r = boxed(cx, t, &w),
+                    }
                     code = 0;
                 } else {
                     code = 2;
@@ -444,6 +476,7 @@ fn field_by_name(cx: &mut NativeCtx<'_>) -> NativeResult {
     cx.ret_iface(0, r);
     cx.ret_int(1, code);
     cx.ret_str(2, msg.as_bytes());
+    cx.ret_bool(3, addressed);
     NativeResult::Ok
 }
 

@@ -513,11 +513,14 @@ func (s *state) evalField(dot any, fieldName string, n *node, args []*node, fina
 	hasArgs := len(args) > 1 || hasFinal
 	switch valueKind(rcv) {
 	case kStruct:
-		f, code, msg := fieldByName(rcv, fieldName)
+		f, code, msg, addr := fieldByName(receiver, fieldName)
 		switch code {
 		case 0:
 			if hasArgs {
 				s.errorf("%s has arguments but cannot be invoked as function", fieldName)
+			}
+			if addr {
+				return addrVal{f}
 			}
 			return f
 		case 2:

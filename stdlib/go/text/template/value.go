@@ -35,10 +35,12 @@ func typeName(v any) string
 // way is returned with isNil.
 func indirect(v any) (r any, isNil bool)
 
-// fieldByName is field name of struct value v, with Go's promotion
-// through embedded structs. code: 0 found, 1 no such field, 2 not
-// exported, 3 an embedded pointer on the way is nil (msg says which).
-func fieldByName(v any, name string) (r any, code int, msg string)
+// fieldByName is field name of the struct v holds or points to, with
+// Go's promotion through embedded structs. code: 0 found, 1 no such
+// field, 2 not exported, 3 an embedded pointer on the way is nil (msg
+// says which). A field reached through a pointer is addressable: when
+// its pointer type has methods it lacks, r is its address and addr set.
+func fieldByName(v any, name string) (r any, code int, msg string, addr bool)
 
 // elemHasField reports whether v, a pointer to a struct, points to a
 // struct type with that field.
