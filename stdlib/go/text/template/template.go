@@ -3,14 +3,17 @@
 // by their types (fields, map entries, elements, methods and calls)
 // is done by natives over the VM's type descriptors
 // (stdlib/src/natives/template.rs, declared in value.go): gol has no
-// reflect package.
+// reflect package. Parse and execution errors carry Go's text.
 //
 // Not here: html/template; the text/template/parse package (parse trees
-// are kept inside); complex constants; range over iterator funcs; range
-// over channels other than chan int, chan string and chan any (and their
-// receive-only forms); pointer methods of values that are not pointers
-// (Go finds them on addressable values, such as slice elements); each is
-// a clear error at run time.
+// are kept inside, so there is no Tree field, AddParseTree or
+// ParseFS); complex constants; range over iterator funcs; range over
+// channels other than chan int, chan string and chan any (and their
+// receive-only forms); pointer methods of the elements of an array
+// reached through a pointer (slice elements and fields reached through
+// a pointer have theirs, as in Go); functions and methods whose
+// parameter or result types the natives cannot name unambiguously (two
+// local types of one name). Each is a clear error at run time.
 package template
 
 import (
