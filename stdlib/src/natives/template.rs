@@ -88,6 +88,8 @@ pub const NATIVES: &[(&str, Native)] = &[
         Native::new(elem_of, "func(v any, i int) (r any, addr bool)"),
     ),
     ("plainValue", Native::new(plain_value, "func(v any) any")),
+    ("lastPointer", Native::new(last_pointer, "func(v any) any")),
+    ("intAs", Native::new(int_as, "func(v any, n uint64) any")),
     (
         "sliceOf",
         Native::new(
@@ -736,9 +738,30 @@ fn func_sig(cx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// The words of argument `b` for a parameter of type `pt` (see the
 /// module docs), or Go's message for why it does not fit.
-fn convert(cx: &NativeCtx<'_>, b: u64, pt: RtType, conv: bool) -> Result<Vec<u64>, String> {
+fn convert(
+    cx: &NativeCtx<'_>,
+    b: u64,
+    addr: Option<u64>,
+    pt: RtType,
+    conv: bool,
+) -> Result<Vec<u64>, String> {
     let prog = cx.program();
     let pd = prog.ty(pt);
+    // An addressable value (see plain_arg) is passed by its address where
+    // the parameter is its pointer type or an interface only that
+    // pointer type implements (Go's validateType).
+    if let Some(p) = addr.and_then(|a| raw_unbox(cx, a).map(|v| (a, v))) {
+        let (a, pv) = p;
+        if pv.t == pt {
+            return Ok(pv.w);
+        }
+        if matches!(pd.kind, TypeKind::Interface)
+            && unbox(cx, b).is_some_and(|v| prog.missing_method(v.t, pt).is_some())
+            && prog.missing_method(pv.t, pt).is_none()
+        {
+            return Ok(vec![a]);
+        }
+    }
     let Some(v) = unbox(cx, b) else {
         return match pd.kind {
             TypeKind::Pointer(_)
@@ -819,6 +842,7 @@ fn call_func(cx: &mut NativeCtx<'_>) -> NativeResult {
     let b = cx.iface(0);
     let (ap, an, _) = cx.slice(2);
     let args: Vec<u64> = cx.read_words(ap, 0, an as usize);
+    let addrs: Vec<Option<u64>> = args.iter().map(|&a| wrapped_ptr(cx, a)).collect();
     let args: Vec<u64> = args.into_iter().map(|a| plain_word(cx, a)).collect();
     let (cp, cn, _) = cx.slice(3);
     let prep = cx.bool(4);
@@ -866,7 +890,7 @@ fn call_func(cx: &mut NativeCtx<'_>) -> NativeResult {
         if prep {
             key_words(cx, a, pt).map_err(|m| format!("arg {i}: {m}"))
         } else {
-            convert(cx, a, pt, conv)
+            convert(cx, a, addrs.get(i).copied().flatten(), pt, conv)
         }
     };
     let mut words = Vec::new();
@@ -1312,9 +1336,53 @@ fn same_ref(cx: &mut NativeCtx<'_>) -> NativeResult {
     NativeResult::Ok
 }
 
+fn last_pointer(cx: &mut NativeCtx<'_>) -> NativeResult {
+    let b = cx.iface(0);
+    let mut cur = raw_unbox(cx, wrapped_ptr(cx, b).unwrap_or(b));
+    let mut last: Option<Val> = None;
+    for _ in 0..MAX_POINTERS {
+        let Some(v) = cur.clone() else { break };
+        let TypeKind::Pointer(e) = kind(cx, v.t) else {
+            break;
+        };
+        if v.w0() == 0 {
+            break;
+        }
+        let w = cx.read_value(v.w0(), 0, e);
+        if matches!(kind(cx, e), TypeKind::Interface) {
+            // The value in an interface is not addressable.
+            cur = unbox(cx, w.first().copied().unwrap_or(0));
+            last = None;
+        } else {
+            cur = Some(Val { t: e, w });
+            last = Some(v);
+        }
+    }
+    let r = match last {
+        Some(p) => cx.new_box(p.t, &p.w),
+        None => 0,
+    };
+    cx.ret_iface(0, r);
+    NativeResult::Ok
+}
+
+fn int_as(cx: &mut NativeCtx<'_>) -> NativeResult {
+    let n = cx.uint(1);
+    let r = match arg(cx, 0) {
+        Some(v) if matches!(kind(cx, v.t), TypeKind::Int { .. } | TypeKind::Uintptr) => {
+            cx.new_box(v.t, &[n])
+        }
+        _ => 0,
+    };
+    cx.ret_iface(0, r);
+    NativeResult::Ok
+}
+
 fn check_arg(cx: &mut NativeCtx<'_>) -> NativeResult {
     let name = String::from_utf8_lossy(cx.str_ref(1)).into_owned();
     let (i, v, conv) = (cx.int(2), cx.iface(3), cx.bool(4));
+    let addr = wrapped_ptr(cx, v);
+    let v = plain_word(cx, v);
     let msg = match callee(cx, cx.iface(0), &name) {
         None => String::new(),
         Some(c) => {
@@ -1324,7 +1392,7 @@ fn check_arg(cx: &mut NativeCtx<'_>) -> NativeResult {
                 i.max(0) as usize
             };
             match c.params.get(k) {
-                Some(&pt) => convert(cx, v, pt, conv).err().unwrap_or_default(),
+                Some(&pt) => convert(cx, v, addr, pt, conv).err().unwrap_or_default(),
                 None => String::new(),
             }
         }

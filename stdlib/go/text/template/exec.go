@@ -249,7 +249,7 @@ func (s *state) walkRange(dot any, r *node) int {
 			break
 		}
 		for j := uint64(0); j < n; j++ {
-			if one(nil, sameIntType(val, j), false) {
+			if one(nil, intAs(val, j), false) {
 				break
 			}
 		}
@@ -307,34 +307,6 @@ func (s *state) walkRange(dot any, r *node) int {
 		return s.walk(dot, r.elseL)
 	}
 	return walkNormal
-}
-
-// sameIntType is j as a value of v's integer type, for range over an
-// integer (the common types; others iterate as int).
-func sameIntType(v any, j uint64) any {
-	switch v.(type) {
-	case int:
-		return int(j)
-	case int64:
-		return int64(j)
-	case int32:
-		return int32(j)
-	case int16:
-		return int16(j)
-	case int8:
-		return int8(j)
-	case uint:
-		return uint(j)
-	case uint64:
-		return uint64(j)
-	case uint32:
-		return uint32(j)
-	case uint16:
-		return uint16(j)
-	case uint8:
-		return uint8(j)
-	}
-	return int(j)
 }
 
 // chanReceiver receives from the channel types a template may range
@@ -509,6 +481,13 @@ func (s *state) evalField(dot any, fieldName string, n *node, args []*node, fina
 	rcv, isNil := indirect(receiver)
 	if !isNil && hasMethod(rcv, fieldName) {
 		return s.evalCall(dot, rcv, fieldName, false, n, fieldName, args, final, hasFinal)
+	}
+	if !isNil {
+		// The value reached through a pointer is addressable: its pointer
+		// type's methods count.
+		if p := lastPointer(receiver); p != nil && hasMethod(p, fieldName) {
+			return s.evalCall(dot, p, fieldName, false, n, fieldName, args, final, hasFinal)
+		}
 	}
 	hasArgs := len(args) > 1 || hasFinal
 	switch valueKind(rcv) {
@@ -719,7 +698,10 @@ func (s *state) validate(v any, typ string, k int) any {
 	}
 	if k == kString && typ == "string" {
 		if _, ok := v.(string); !ok {
-			if r, isNil := indirect(v); valueKind(v) == kPointer && !isNil {
+			if r, isNil := indirect(v); valueKind(v) == kPointer && typeName(v) == "*string" {
+				if isNil {
+					s.errorf("dereference of nil pointer of type %s", typ)
+				}
 				if str, ok := r.(string); ok {
 					return str
 				}

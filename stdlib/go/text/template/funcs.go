@@ -36,9 +36,16 @@ func (s *state) callBuiltin(name string, args []*node, argv []any) (any, error) 
 	case "slice":
 		return builtinSlice(argv[0], argv[1:])
 	case "call":
-		callee := ""
+		var callee string
 		if len(args) > 0 {
 			callee = args[0].String()
+		} else if str, ok := argv[0].(string); ok {
+			callee = str
+		} else if argv[0] == nil {
+			callee = "<invalid Value>"
+		} else {
+			// reflect.Value's String of a value that is not a string.
+			callee = "<" + typeName(argv[0]) + " Value>"
 		}
 		return builtinCall(callee, argv[0], argv[1:])
 	case "print":
@@ -391,7 +398,9 @@ func evalArgs(args []any) string {
 		}
 	}
 	for i, a := range args {
-		if p, ok := printable(a); ok && a != nil {
+		if a == nil {
+			args[i] = "<no value>"
+		} else if p, ok := printable(a); ok {
 			args[i] = p
 		}
 	}

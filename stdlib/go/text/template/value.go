@@ -139,3 +139,11 @@ func isNil(v any) bool
 // checkArg is why v cannot be argument i of fn (or of v's method name),
 // as callFunc would find it; "" when it fits.
 func checkArg(fn any, name string, i int, v any, conv bool) string
+
+// lastPointer is the last non-nil pointer on the way from v to the value
+// indirect reaches (the address Go's executor takes of that value to
+// find pointer methods); nil when there is none.
+func lastPointer(v any) any
+
+// intAs is n as a value of v's integer type (range over an integer).
+func intAs(v any, n uint64) any
