@@ -1,7 +1,7 @@
 // text/template and addressability: methods of a pointer type found on
 // values reached through pointers and interfaces, addressable fields
 // passed where a pointer is asked for, ranges over integers keeping
-// their type, nil arguments of the escapers, and the call builtin's
+// their type, arrays sliced through their address, nil arguments of the escapers, and the call builtin's
 // messages.
 package main
 
@@ -25,6 +25,8 @@ type T struct {
 	PS    *string
 	Empty any
 	N     uint16
+	AI    [3]int
+	PAI   *[3]int
 }
 
 func (t *T) Method0() string { return "M0" }
@@ -55,7 +57,8 @@ func run(name, text string, data any) {
 }
 
 func main() {
-	tv := &T{V0: V{7}, N: 3}
+	tv := &T{V0: V{7}, N: 3, AI: [3]int{3, 4, 5}}
+	tv.PAI = &tv.AI
 	var iv I = tv
 	run("ptr to iface", "{{.Method0}}", &iv)
 	run("addr field", "{{vfunc .V0 .V0}} {{.V0}}", tv)
@@ -67,6 +70,8 @@ func main() {
 	run("range kinds", "{{range .N}}{{kind .}} {{end}}", tv)
 	run("range named", "{{range .}}{{kind .}}{{.}} {{end}}", Count(2))
 	run("range uintptr", "{{range .}}{{kind .}} {{end}}", uintptr(1))
+	run("slice arrays", "{{slice .AI 1}} {{slice .PAI 0 2}} {{slice .PAI 1 2 3}} {{index .AI 2}}", tv)
+	run("slice unaddressable", "{{slice .AI 1}}", *tv)
 	run("call int", "{{1 | call}}", nil)
 	run("call str", `{{"f" | call}}`, nil)
 	run("call nil", "{{call .Empty}}", tv)

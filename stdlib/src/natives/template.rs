@@ -91,6 +91,13 @@ pub const NATIVES: &[(&str, Native)] = &[
     ("lastPointer", Native::new(last_pointer, "func(v any) any")),
     ("intAs", Native::new(int_as, "func(v any, n uint64) any")),
     (
+        "sliceAddr",
+        Native::new(
+            slice_addr,
+            "func(v any, i int, j int, k int, three bool) (r any, ok bool)",
+        ),
+    ),
+    (
         "sliceOf",
         Native::new(
             slice_of,
@@ -249,6 +256,16 @@ fn ptr_with_more_methods(prog: &Program, t: RtType) -> Option<RtType> {
             .count()
     };
     (exported(pt) > exported(t)).then_some(pt)
+}
+
+/// The pointer type of array type `t`, if the program has it (an
+/// addressable array is carried by its address so that it can be sliced).
+fn array_ptr(prog: &Program, t: RtType) -> Option<RtType> {
+    if !matches!(prog.ty(t).kind, TypeKind::Array(..)) {
+        return None;
+    }
+    let pt = unique_type(prog, &format!("*{}", prog.ty(t).name))?;
+    matches!(prog.ty(pt).kind, TypeKind::Pointer(e) if e == t).then_some(pt)
 }
 
 fn plain_value(cx: &mut NativeCtx<'_>) -> NativeResult {
@@ -461,7 +478,11 @@ fn field_by_name(cx: &mut NativeCtx<'_>) -> NativeResult {
                 code = 3;
             } else if ok {
                 if is_exported(&name) {
-                    match (addr, ptr_with_more_methods(cx.program(), t)) {
+                    match (
+                        addr,
+                        ptr_with_more_methods(cx.program(), t)
+                            .or_else(|| array_ptr(cx.program(), t)),
+                    ) {
                         (Some(a), Some(pt)) => {
                             r = cx.new_box(pt, &[a]);
                             addressed = true;
@@ -1363,6 +1384,56 @@ fn last_pointer(cx: &mut NativeCtx<'_>) -> NativeResult {
         None => 0,
     };
     cx.ret_iface(0, r);
+    NativeResult::Ok
+}
+
+fn slice_addr(cx: &mut NativeCtx<'_>) -> NativeResult {
+    let (i, j, k) = (cx.int(1), cx.int(2), cx.int(3));
+    let b = cx.iface(0);
+    // The last pointer on the way, which points at the array.
+    let mut cur = raw_unbox(cx, wrapped_ptr(cx, b).unwrap_or(b));
+    let mut arr: Option<(u64, RtType)> = None;
+    for _ in 0..MAX_POINTERS {
+        let Some(v) = cur.clone() else { break };
+        let TypeKind::Pointer(e) = kind(cx, v.t) else {
+            break;
+        };
+        if v.w0() == 0 {
+            break;
+        }
+        let w = cx.read_value(v.w0(), 0, e);
+        match kind(cx, e) {
+            TypeKind::Interface => {
+                cur = unbox(cx, w.first().copied().unwrap_or(0));
+                arr = None;
+            }
+            TypeKind::Array(..) => {
+                arr = Some((v.w0(), e));
+                break;
+            }
+            _ => cur = Some(Val { t: e, w }),
+        }
+    }
+    let mut r = 0;
+    if let Some((addr, at)) = arr {
+        if let TypeKind::Array(n, e) = kind(cx, at) {
+            let prog = cx.program();
+            let st = unique_type(prog, &format!("[]{}", prog.ty(e).name))
+                .filter(|&st| matches!(prog.ty(st).kind, TypeKind::Slice(x) if x == e));
+            let n = n as i64;
+            if let Some(st) = st {
+                if 0 <= i && i <= j && j <= k && k <= n {
+                    let size = prog.ty(e).size;
+                    r = cx.new_box(
+                        st,
+                        &[addr + i as u64 * size, (j - i) as u64, (k - i) as u64],
+                    );
+                }
+            }
+        }
+    }
+    cx.ret_iface(0, r);
+    cx.ret_bool(1, r != 0);
     NativeResult::Ok
 }
 

@@ -656,7 +656,10 @@ func (s *state) evalCall(dot, fn any, method string, isBuiltin bool, n *node, na
 	var err error
 	if isBuiltin {
 		for j := range argv {
-			argv[j] = plain(argv[j])
+			// slice needs its operand's address to slice an array.
+			if j > 0 || name != "slice" {
+				argv[j] = plain(argv[j])
+			}
 		}
 		r, err = s.callBuiltin(name, args, argv)
 	} else {

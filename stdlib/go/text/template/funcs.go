@@ -168,7 +168,7 @@ func builtinSlice(item any, indexes []any) (any, error) {
 	if item == nil {
 		return nil, errors.New("slice of untyped nil")
 	}
-	wasPtr := valueKind(item) == kPointer
+	orig := item
 	var isNil bool
 	if item, isNil = indirect(item); isNil {
 		return nil, errors.New("slice of nil pointer")
@@ -186,10 +186,13 @@ func builtinSlice(item any, indexes []any) (any, error) {
 	case kSlice:
 		cp = capOf(item)
 	case kArray:
-		if !wasPtr {
+		cp = length(item)
+		if r, _ := sliceAddr(orig, 0, 0, 0, false); r == nil {
+			if valueKind(orig) == kPointer {
+				return nil, errors.New("gol: this array cannot be sliced in a template (its slice type is not used by the program)")
+			}
 			return nil, errors.New("reflect.Value.Slice: slice of unaddressable array")
 		}
-		return nil, errors.New("gol: slicing an array value in a template is not supported (slice a slice or a pointer's target)")
 	default:
 		return nil, fmt.Errorf("can't slice item of type %s", typeName(item))
 	}
@@ -205,10 +208,18 @@ func builtinSlice(item any, indexes []any) (any, error) {
 		return nil, fmt.Errorf("invalid slice index: %d > %d", idx[0], idx[1])
 	}
 	if len(indexes) < 3 {
+		if valueKind(item) == kArray {
+			r, _ := sliceAddr(orig, idx[0], idx[1], cp, false)
+			return r, nil
+		}
 		return sliceOf(item, idx[0], idx[1], 0, false), nil
 	}
 	if idx[1] > idx[2] {
 		return nil, fmt.Errorf("invalid slice index: %d > %d", idx[1], idx[2])
+	}
+	if valueKind(item) == kArray {
+		r, _ := sliceAddr(orig, idx[0], idx[1], idx[2], true)
+		return r, nil
 	}
 	return sliceOf(item, idx[0], idx[1], idx[2], true), nil
 }

@@ -147,3 +147,9 @@ func lastPointer(v any) any
 
 // intAs is n as a value of v's integer type (range over an integer).
 func intAs(v any, n uint64) any
+
+// sliceAddr is v[i:j:k] (k is the cap when three is false) of the array
+// v points to or stands for as an addrVal (an addressable array); nil
+// when v is not such an array or the program has no slice type of its
+// elements.
+func sliceAddr(v any, i int, j int, k int, three bool) (r any, ok bool)
