@@ -9,11 +9,12 @@
 // are kept inside, so there is no Tree field, AddParseTree or
 // ParseFS); complex constants; range over iterator funcs; range over
 // channels other than chan int, chan string and chan any (and their
-// receive-only forms); pointer methods of the elements of an array
-// reached through a pointer (slice elements and fields reached through
-// a pointer have theirs, as in Go); functions and methods whose
-// parameter or result types the natives cannot name unambiguously (two
-// local types of one name). Each is a clear error at run time.
+// receive-only forms); pointer methods of array elements; functions and
+// methods whose parameter or result types the natives cannot name
+// unambiguously (two local types of one name). Each is a clear error.
+// A nil interface held in a field or map entry reads as no value at all
+// (Go keeps it as a nil interface): an error field holding nil prints
+// "<no value>" where Go prints "<nil>".
 package template
 
 import (
