@@ -111,6 +111,7 @@ static PACKAGES: &[Package] = packages! {
     "sync/atomic" => ["atomic.go"],
     "syscall" => ["syscall.go"],
     "text/tabwriter" => ["tabwriter.go"],
+    "text/template" => ["exec.go", "funcs.go", "lex.go", "parse.go", "template.go", "value.go"],
     "time" => ["time.go", "format.go", "zoneinfo.go"],
     "unicode" => ["unicode.go"],
     "unicode/utf16" => ["utf16.go"],

@@ -33,6 +33,7 @@
 //! | runtime | [`runtime`] |
 //! | sync | [`sync`] |
 //! | sync/atomic | [`syncatomic`] |
+//! | text/template | [`template`] |
 //! | time | [`time`] |
 //!
 //! # One table per package, one function per native
@@ -86,6 +87,7 @@ pub mod strconv;
 pub mod strings;
 pub mod sync;
 pub mod syncatomic;
+pub mod template;
 pub mod time;
 pub mod trace;
 pub mod unicode;
@@ -122,6 +124,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("sync", sync::SYNC_NATIVES),
     ("syscall", signal::SYSCALL_NATIVES),
     ("sync/atomic", syncatomic::NATIVES),
+    ("text/template", template::NATIVES),
     ("time", time::NATIVES),
     ("unicode", unicode::NATIVES),
     ("unicode/utf8", utf8::NATIVES),
