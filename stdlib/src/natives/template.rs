@@ -145,6 +145,7 @@ const K_MAP: i64 = 10;
 const K_CHAN: i64 = 11;
 const K_FUNC: i64 = 12;
 const K_INTERFACE: i64 = 13;
+const K_COMPLEX: i64 = 14;
 
 /// How deep a chain of pointers `indirect` follows before it gives up
 /// (a pointer cycle, `p = &p` through `any`).
@@ -165,6 +166,7 @@ fn kind_code(k: &TypeKind) -> i64 {
         TypeKind::Chan(_) => K_CHAN,
         TypeKind::Func => K_FUNC,
         TypeKind::Interface => K_INTERFACE,
+        TypeKind::Complex { .. } => K_COMPLEX,
     }
 }
 
@@ -1224,6 +1226,11 @@ fn truth(cx: &mut NativeCtx<'_>) -> NativeResult {
             }
             TypeKind::Bool | TypeKind::Int { .. } | TypeKind::Uintptr => (v.w0() != 0, true),
             TypeKind::Float { .. } => (f64::from_bits(v.w0()) != 0.0, true),
+            // Two float slots: true unless both parts are zero.
+            TypeKind::Complex { .. } => (
+                v.w.iter().take(2).any(|&w| f64::from_bits(w) != 0.0),
+                true,
+            ),
             TypeKind::Chan(_) | TypeKind::Func | TypeKind::Pointer(_) | TypeKind::Interface => {
                 (v.w0() != 0, true)
             }
