@@ -286,6 +286,8 @@ enum Target {
     Int(u32),
     Uint(u32),
     Float(u32),
+    /// complex64 (64) or complex128 (128).
+    Complex(u32),
     Str,
     Bytes,
 }
@@ -562,6 +564,7 @@ fn operands(ctx: &NativeCtx<'_>, at: usize) -> Vec<Operand> {
                         } => Some(Target::Uint(*bits)),
                         TypeKind::Uintptr => Some(Target::Uint(64)),
                         TypeKind::Float { bits } => Some(Target::Float(*bits)),
+                        TypeKind::Complex { bits } => Some(Target::Complex(*bits)),
                         TypeKind::String => Some(Target::Str),
                         TypeKind::Slice(b)
                             if matches!(
@@ -617,6 +620,29 @@ fn scan_one(ctx: &mut NativeCtx<'_>, s: &mut Ss<'_>, verb: char, op: &Operand) -
             let tok = s.float_token();
             let f = s.convert_float(&tok, bits)?;
             vec![if bits == 32 { f as f32 as f64 } else { f }.to_bits()]
+        }
+        Target::Complex(bits) => {
+            // Go's scanComplex: `(`? float, a sign, float, `i`, `)` if
+            // opened; each part converted at half the size.
+            ok_verb(verb, "beEfFgGv", "complex")?;
+            s.skip_space()?;
+            s.not_eof()?;
+            let bad = || err("syntax error scanning complex number");
+            let parens = s.accept("(");
+            let re = s.float_token();
+            s.buf.clear();
+            if !s.accept("+-") {
+                return bad();
+            }
+            let mut im = s.buf.clone();
+            im.extend(s.float_token());
+            if !s.accept("i") || parens && !s.accept(")") {
+                return bad();
+            }
+            let half = bits / 2;
+            let round = |f: f64| if half == 32 { f as f32 as f64 } else { f };
+            let (re, im) = (s.convert_float(&re, half)?, s.convert_float(&im, half)?);
+            vec![round(re).to_bits(), round(im).to_bits()]
         }
         Target::Str => {
             let b = s.convert_string(verb)?;
