@@ -21,6 +21,12 @@ type Pairs[K comparable, V any] = []struct {
 
 type Lst[T any] = List[T]
 
+// In a group too.
+type (
+	Vec[T any]          = []T
+	Index[K comparable] = map[K]int
+)
+
 type Fn[T any] = func(T) T
 
 func apply[T any](f Fn[T], x T) T { return f(x) }
@@ -51,4 +57,7 @@ func main() {
 	fmt.Println(ll.Len(), fmt.Sprintf("%T", ll))
 	fmt.Println(apply(func(x int) int { return x * 3 }, 5))
 	fmt.Printf("%T %T\n", s, ps)
+	v := Vec[string]{"p"}
+	ix := Index[string]{"p": 0}
+	fmt.Println(v, ix, len(Vec[Vec[int]]{{1}, {2, 3}}))
 }

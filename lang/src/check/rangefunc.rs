@@ -58,9 +58,11 @@
 //! as well); the runner's place among the enclosing function's deferred
 //! calls is the loop's, which is where Go runs them. The runner and the
 //! innermost literal, which calls the deferred function for it, are
-//! transparent to `recover` (the code generator names them as Go names
-//! its wrappers, `-fm`), so a function deferred in the body recovers a
-//! panic as it would if deferred by the enclosing function. Defers of loops
+//! transparent to `recover` (the code generator names them, and the other
+//! binding literals, as Go names its wrappers, `-fm`, and leaves them out
+//! of the numbering of literals, so the program's keep Go's names), so a
+//! function deferred in the body recovers a panic as it would if deferred
+//! by the enclosing function. Defers of loops
 //! nested in the body go to the outermost loop's list. The rewrite of
 //! each `defer` waits for the checker to reach it, since it needs the
 //! call's types ([`Checker::range_defer`]); until then it is marked by a
@@ -890,6 +892,7 @@ impl<'a> Checker<'a> {
         // It calls the deferred function for the runner: as invisible to
         // `recover` as the runner.
         let inner_id = inner.id;
+        let mut lit_ids = Vec::new();
         // `func(#a0 P0, ...) func() { return inner }`
         let ps = param_list(&mut b, &mut binds);
         let res = fn0(&mut b);
@@ -908,6 +911,7 @@ impl<'a> Checker<'a> {
             },
             body,
         });
+        lit_ids.push(args_lit.id);
         // Bound with the arguments (and the function first, if evaluated).
         let mut cargs: Vec<Expr> = args.clone();
         let mut rn = super::renumber::Renumber { ids: b.ids };
@@ -959,6 +963,7 @@ impl<'a> Checker<'a> {
                 },
                 body,
             });
+            lit_ids.push(outer.id);
             let mut fv = (**func).clone();
             super::renumber::Renumber { ids: b.ids }.expr(&mut fv);
             let with_f = b.expr(ExprKind::Call {
@@ -985,6 +990,9 @@ impl<'a> Checker<'a> {
             rhs: vec![push],
         });
         let rewritten: &'a Stmt = self.arena.alloc_stmt(s.id, st);
+        // (The binding literals are named as the runner is too, so that
+        // the program's own literals keep Go's numbers.)
+        self.info.range_defer_runners.extend(lit_ids);
         self.info.range_defer_runners.insert(inner_id);
         for (n, t) in binds {
             bind(self, n, t);

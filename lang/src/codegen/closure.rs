@@ -49,8 +49,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let name = if self.g.info.range_defer_runners.contains(&e.id) {
             // Ends as Go's wrappers do, which `recover` looks through: the
             // calls it makes count as deferred by the function itself.
-            self.lit_count += 1;
-            format!("{}.deferreturn{}-fm", self.name, self.lit_count)
+            // Not numbered as the literals are, so theirs stay Go's.
+            format!("{}.deferreturn-fm", self.name)
         } else if self.g.info.range_bodies.contains(&e.id) {
             self.range_count += 1;
             format!("{}-range{}", self.name, self.range_count)

@@ -71,6 +71,31 @@ pub(super) fn repair(d: &Diagnostic, toks: &[(u32, Token, u32)]) -> Option<Fix> 
 /// look past the `]`; an LR(1) grammar cannot, so the lexer's tokens carry
 /// the decision. Brackets with a top-level `:` are slices and stay `[`.
 pub(super) fn mark_instances(toks: &mut [(u32, Token, u32)]) {
+    // The tokens inside `type ( ... )` groups, whose specs may be
+    // generic aliases too.
+    let mut in_type_group = vec![false; toks.len()];
+    let mut k = 0;
+    while k + 1 < toks.len() {
+        if toks[k].1 == Token::Type && toks[k + 1].1 == Token::LParen {
+            let mut nest = 0usize;
+            for (j, t) in toks.iter().enumerate().skip(k + 1) {
+                match t.1 {
+                    Token::LParen | Token::LBrack | Token::LBrace => nest += 1,
+                    Token::RParen | Token::RBrack | Token::RBrace => {
+                        nest = nest.saturating_sub(1);
+                        if nest == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                if nest == 1 {
+                    in_type_group[j] = true;
+                }
+            }
+        }
+        k += 1;
+    }
     for i in 1..toks.len() {
         if toks[i].1 != Token::LBrack || !matches!(toks[i - 1].1, Token::Ident(_)) {
             continue;
@@ -112,9 +137,11 @@ pub(super) fn mark_instances(toks: &mut [(u32, Token, u32)]) {
             )
         );
         // `type A[P any] = T`: a generic alias's type parameters.
-        let alias_params = i >= 2
-            && toks[i - 2].1 == Token::Type
-            && toks.get(j + 1).map(|t| &t.1) == Some(&Token::Assign);
+        let spec_start = i >= 2
+            && (toks[i - 2].1 == Token::Type
+                || (in_type_group[i - 1]
+                    && matches!(toks[i - 2].1, Token::Semi(_) | Token::LParen)));
+        let alias_params = spec_start && toks.get(j + 1).map(|t| &t.1) == Some(&Token::Assign);
         if !type_follows && !alias_params {
             toks[i].1 = Token::LBrackInst;
         }
