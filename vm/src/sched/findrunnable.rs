@@ -137,6 +137,7 @@ impl<E: Executor> PCtx<E> {
             }
             if let Some(g) = p.runnext.lock().take() {
                 self.reset_spinning();
+                self.inherit_time.set(self.slice_ran.get());
                 return Some(g);
             }
             let found = {

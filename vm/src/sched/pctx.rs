@@ -51,6 +51,13 @@ pub struct PCtx<E: Executor> {
     pub(super) seg_flow: Cell<u64>,
     /// The tracer's flush request this M last answered.
     pub(super) trace_seen: Cell<u64>,
+    /// The G `find_runnable` just returned came from `runnext` and
+    /// inherits the running time slice (`execute`).
+    pub(super) inherit_time: Cell<bool>,
+    /// A slice has run on the P this M holds since it took the P: there
+    /// is a time slice for a G from `runnext` to inherit (a P's first G,
+    /// such as main, starts one).
+    pub(super) slice_ran: Cell<bool>,
 }
 
 impl<E: Executor> PCtx<E> {
@@ -178,10 +185,10 @@ impl<E: Executor> PCtx<E> {
     pub fn should_yield(&self) -> bool {
         // The shutdown check covers a G that started running just after
         // `finish` flagged the Ps' current Gs (sysmon has stopped by then).
-        self.curg
+        self.held
             .borrow()
             .as_ref()
-            .is_some_and(|g| g.hdr.preempt.load(Ordering::Relaxed))
+            .is_some_and(|h| h.p.preempt_requested())
             || self.sh.shutdown.load(Ordering::Relaxed)
     }
 

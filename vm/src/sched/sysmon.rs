@@ -78,6 +78,11 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
     let mut last_trace_ns = sh.now_ns();
     let mut last_poll_ns = sh.now_ns();
     let mut last_sample_ns = 0u64;
+    // Go's `sysmontick`: per P, the schedtick sysmon last saw and when it
+    // first saw it. A P whose schedtick has not moved for
+    // FORCE_PREEMPT_NS has run one time slice that long (one G, or
+    // several sharing it through runnext): so `execute` needs no clock.
+    let mut ticks = [(u64::MAX, 0u64); super::MAX_PROCS];
     loop {
         if idle == 0 {
             delay_us = 20;
@@ -108,16 +113,33 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
         for p in sh.all_ps().take(ps) {
             match p.status() {
                 PStatus::Running => {
-                    if let Some(g) = p.curg.lock().as_ref() {
-                        let start = g.hdr.run_start_ns.load(Ordering::Relaxed);
-                        if now.saturating_sub(start) > FORCE_PREEMPT_NS
-                            && !g.hdr.preempt.load(Ordering::Relaxed)
-                        {
-                            g.hdr.preempt.store(true, Ordering::Relaxed);
-                            trace_instant(&sh, p.id, format!("preempt G{} (sysmon)", g.hdr.id));
-                            sh.stats.preempt_requests.fetch_add(1, Ordering::Relaxed);
-                            acted = true;
+                    let Some(seen) = ticks.get_mut(p.id) else {
+                        continue;
+                    };
+                    let tick = p.schedtick.load(Ordering::Relaxed);
+                    if tick != seen.0 {
+                        *seen = (tick, now);
+                    } else if now.saturating_sub(seen.1) > FORCE_PREEMPT_NS
+                        && p.preempt.load(Ordering::Relaxed) != tick.wrapping_add(1)
+                    {
+                        // Names the slice: if it ended since the load of
+                        // `tick`, the request lapses (P::preempt).
+                        p.preempt.store(tick.wrapping_add(1), Ordering::Relaxed);
+                        if sh.tracer.as_deref().is_some_and(|t| t.on()) {
+                            // The G is the P's M's (a stale read names the
+                            // G that just ran: a tracer's label only).
+                            let m = p.m_id.load(Ordering::Relaxed);
+                            let g = sh
+                                .lock
+                                .lock()
+                                .allm
+                                .iter()
+                                .find(|x| x.id == m)
+                                .map_or(0, |x| x.curg.load(Ordering::Relaxed));
+                            trace_instant(&sh, p.id, format!("preempt G{g} (sysmon)"));
                         }
+                        sh.stats.preempt_requests.fetch_add(1, Ordering::Relaxed);
+                        acted = true;
                     }
                 }
                 PStatus::Syscall => {
