@@ -97,6 +97,8 @@ impl<E: Executor> PCtx<E> {
     }
 
     fn become_spinning(&self) {
+        // Time spent looking for work is no goroutine's (tracer).
+        self.last_cut.set(0);
         if !self.spinning.replace(true) {
             self.m.spinning.store(true, Ordering::Relaxed);
             self.sh.nmspinning.fetch_add(1, Ordering::SeqCst);
@@ -224,7 +226,7 @@ impl<E: Executor> PCtx<E> {
     /// An arrow from victim P `v`'s track to the stolen G's next segment.
     fn trace_steal(&self, v: usize, hdr: &super::g::GHeader, what: &'static str) {
         if let Some(t) = self.tracer() {
-            let id = t.new_flow();
+            let id = self.flow_id();
             hdr.trace_flow.store(id, Ordering::Relaxed);
             self.trace(super::tracer::Ev::FlowOut {
                 track: super::tracer::Track::P(v as u32),

@@ -141,6 +141,8 @@ fn mstart<E: Executor>(
         trace_seen: Cell::new(0),
         inherit_time: Cell::new(false),
         slice_ran: Cell::new(false),
+        flows: Cell::new(0),
+        last_cut: Cell::new(0),
     };
     if let Some(p) = p {
         cx.acquirep(p, PStatus::Idle);
@@ -339,7 +341,15 @@ impl<E: Executor> PCtx<E> {
         self.slice_ran.set(true);
         let traced = self.tracer().is_some();
         if let Some(t) = self.tracer() {
-            self.seg_start.set(t.now());
+            // One clock read per switch: when this M went straight from
+            // the last segment to this one, that segment's end is this
+            // one's start (the scheduler's own time between them counts
+            // in this segment).
+            let t0 = match self.last_cut.replace(0) {
+                0 => t.now(),
+                t1 => t1,
+            };
+            self.seg_start.set(t0);
             self.seg_flow
                 .set(g.hdr.trace_flow.swap(0, Ordering::Relaxed));
         }
@@ -373,6 +383,11 @@ impl<E: Executor> PCtx<E> {
             self.cut_segment(g.hdr.id, end);
         }
         sh.exec.after_slice(self, &outcome);
+        if outcome == RunOutcome::Preempted {
+            // A safepoint may have collected or waited for the collector:
+            // that time is no goroutine's (tracer).
+            self.last_cut.set(0);
+        }
         if let Some(t) = sh.tracer.as_deref() {
             // Before leaving the world: a stop of the world that returns
             // has every M's events (Tracer::request_flush).

@@ -243,6 +243,7 @@ impl<E: Executor> PCtx<E> {
             gol_gc::throw("releasep: no P");
         };
         self.trace_held(h.p.id);
+        self.last_cut.set(0);
         *h.p.local.lock() = Some(h.local);
         h.p.m_id.store(-1, Ordering::Relaxed);
         self.m.p_id.store(-1, Ordering::Relaxed);

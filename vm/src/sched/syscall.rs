@@ -151,9 +151,10 @@ impl<E: Executor> PCtx<E> {
         let Some(g) = self.curg.borrow().clone() else {
             gol_gc::throw("entersyscall: no goroutine");
         };
-        if let Some(t) = self.tracer() {
+        if self.tracer().is_some() {
             self.cut_segment(g.hdr.id, super::tracer::SegEnd::Syscall);
-            self.syscall_since.set(t.now());
+            // The call starts as the segment ends (one clock read).
+            self.syscall_since.set(self.last_cut.replace(0));
         }
         let Some(h) = self.held.borrow_mut().take() else {
             gol_gc::throw("entersyscall: no P");

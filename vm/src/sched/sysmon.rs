@@ -183,10 +183,11 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
             }
         }
         if let Some(t) = sh.tracer.as_deref().filter(|t| t.on()) {
-            let tn = t.now();
-            if tn.saturating_sub(last_sample_ns) >= 1_000_000 {
-                last_sample_ns = tn;
-                sample_counters(&sh, t, tn);
+            // The period in nanoseconds (sysmon's clock); the sample's
+            // time on the tracer's.
+            if now.saturating_sub(last_sample_ns) >= 1_000_000 {
+                last_sample_ns = now;
+                sample_counters(&sh, t, t.now());
             }
         }
         if sh.cfg.schedtrace_ms > 0
