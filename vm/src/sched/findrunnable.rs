@@ -12,7 +12,10 @@
 //! 2. every 61st schedtick, the global queue first (so two Gs handing
 //!    work to each other through `runnext` cannot starve it);
 //! 3. `runnext`, then the local queue, then a batch of the global queue
-//!    (`len/GOMAXPROCS + 1`, at most 128, as `globrunqget`);
+//!    (`len/GOMAXPROCS + 1`, at most 128, as `globrunqget`). A G from
+//!    `runnext` inherits the running time slice (`execute`), so a pair
+//!    waking each other shares one slice and sysmon's 10 ms rule lets the
+//!    queues behind them run;
 //! 4. the network poller, non-blocking (an executor hook);
 //! 5. stealing: four rounds over the other Ps in a random order, taking
 //!    half a victim's queue (at most 128); the last round also takes a

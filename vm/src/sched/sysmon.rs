@@ -1,8 +1,13 @@
 //! sysmon: the monitor thread that runs without a P (Go's `sysmon`).
 //!
 //! Every tick it:
-//! * asks a G that has been running for more than 10 ms to yield (sets
-//!   its preempt flag; the executor polls it at safepoints);
+//! * ends a time slice that has lasted more than 10 ms: a P whose
+//!   schedtick has not moved since sysmon first saw it that long ago (one
+//!   G running all along, or several that handed the slice on through
+//!   `runnext`) gets a preemption request naming that schedtick
+//!   (`P::preempt`; the executor polls it at safepoints). Go's
+//!   `sysmontick`: `execute` reads no clock. The OS descheduling an M
+//!   for 10 ms looks the same, and costs its G one early yield;
 //! * retakes a P whose M has been in a system call for more than one
 //!   tick (20 µs), if the P has work, or nobody else is idle or spinning,
 //!   or the call has lasted 10 ms (Go's `retake`), and hands it to an M;
