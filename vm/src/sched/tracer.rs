@@ -208,6 +208,7 @@ pub struct FlightRecorder {
 /// linear and keeps every track's order. Rejected: the kernel's rate
 /// (`tsc_known_freq` is not exposed as a number everywhere); a rate
 /// measured once at start (a short measurement errs for the whole run).
+/// `GOL_TRACE_CLOCK=mono` forces the monotonic clock (to compare the two).
 struct Clock {
     epoch: Instant,
     /// The counter at `epoch` (0 when `tsc` is false).
