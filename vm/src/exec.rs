@@ -509,8 +509,8 @@ pub(crate) fn sched_config(vm: &Vm) -> crate::sched::Config {
 /// Writes the tracer's events to `path` (a note on stderr if it cannot).
 fn write_trace(t: &crate::sched::tracer::Tracer, path: &std::path::Path) {
     let evs = t.take();
-    let text = t.json(&evs);
-    if let Err(e) = std::fs::write(path, text) {
+    let written = std::fs::File::create(path).and_then(|mut f| t.write_json(&evs, &mut f));
+    if let Err(e) = written {
         crate::stdio::write_report(
             format!("gol: cannot write the trace to {}: {e}\n", path.display()).as_bytes(),
         );

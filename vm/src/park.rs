@@ -119,7 +119,9 @@ impl Pending {
                 d,
                 ew,
                 ok,
-            } => match t.poll() {
+            } => match t
+                .poll_with(|v, sent| write_recv(stack, shade, d as usize, ew as usize, ok, v, sent))
+            {
                 None => Resumed::Parked(Pending::Recv {
                     t,
                     reason,
@@ -127,10 +129,7 @@ impl Pending {
                     ew,
                     ok,
                 }),
-                Some((v, sent)) => {
-                    write_recv(stack, shade, d as usize, ew as usize, ok, &v, sent);
-                    Resumed::Done
-                }
+                Some(()) => Resumed::Done,
             },
             Pending::Select(mut s) => match s.t.poll() {
                 None => Resumed::Parked(Pending::Select(s)),
@@ -170,11 +169,12 @@ pub(crate) fn recv<C: ChanCx>(
     ew: usize,
     ok: bool,
 ) -> Option<Pending> {
-    match chan::recv(cx, c) {
-        crate::sched::Op::Ready((v, sent)) => {
-            write_recv(stack, shade, d, ew, ok, &v, sent);
-            None
-        }
+    // The value goes from the sender (or buffer) straight into the
+    // registers, without a vector of its own.
+    match chan::recv_into(cx, c, &mut |v, sent| {
+        write_recv(stack, shade, d, ew, ok, v, sent)
+    }) {
+        crate::sched::Op::Ready(()) => None,
         // Slot indices and element words fit 32 bits (see `Pending`).
         crate::sched::Op::Park(t, reason) => Some(Pending::Recv {
             t,

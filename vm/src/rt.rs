@@ -86,7 +86,10 @@ use std::time::Instant;
 /// ones are forked from.
 pub(crate) struct Pool {
     pub(crate) proto: Vm,
-    pub(crate) free: Vec<Vm>,
+    /// Boxed: a `Vm` is kilobytes, and one moves out and back in around
+    /// every slice; a box moves as one pointer.
+    #[allow(clippy::vec_box)]
+    pub(crate) free: Vec<Box<Vm>>,
 }
 
 // SAFETY: a `Vm`'s raw pointers (`cx`, `exec`) are only set and used by
@@ -230,7 +233,7 @@ impl Exec {
 }
 
 impl Exec {
-    pub(crate) fn put_vm(&self, vm: Vm) {
+    pub(crate) fn put_vm(&self, vm: Box<Vm>) {
         if let Ok(mut p) = self.pool.lock() {
             p.free.push(vm);
         }
@@ -239,7 +242,7 @@ impl Exec {
     /// A VM for this M: a free one, or a fork of the prototype. A free
     /// VM made before the program grew (one held across the growth by an
     /// M blocked out of the world) takes the grown program first.
-    pub(crate) fn take_vm(&self) -> Option<Vm> {
+    pub(crate) fn take_vm(&self) -> Option<Box<Vm>> {
         let mut p = self.pool.lock().ok()?;
         Some(match p.free.pop() {
             Some(mut v) => {
@@ -248,7 +251,7 @@ impl Exec {
                 }
                 v
             }
-            None => p.proto.fork(),
+            None => Box::new(p.proto.fork()),
         })
     }
 }

@@ -273,3 +273,92 @@ fn gomaxprocs_changes_at_run_time() {
         );
     }
 }
+
+/// GOMAXPROCS=1: two goroutines handing a value back and forth forever
+/// wake each other into `runnext`, so neither ever comes from the local
+/// queue; a third, made runnable in the middle of their exchange, waits
+/// there. The pair inherits one time slice (Go's `inheritTime`), which
+/// sysmon ends after 10 ms, so the third runs. (Were every hand-off a
+/// fresh slice, the third would wait until the OS happened to stall the
+/// M for 10 ms, which sysmon takes for a long slice: on an idle machine,
+/// forever, and the test times out.)
+#[test]
+fn a_pair_handing_off_through_runnext_does_not_starve_the_local_queue() {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let ping = chan(1, 0);
+        let pong = chan(1, 0);
+        let done = chan(0, 0);
+        let ran = Arc::new(AtomicU64::new(0));
+        let (pi, po, d, r) = (ping.clone(), pong.clone(), done.clone(), ran.clone());
+        let mut started = false;
+        let mut rx_done = Rx::default();
+        let main = g(move |cx| {
+            if !started {
+                started = true;
+                // The echo: receives on ping, answers on pong.
+                let (pi2, po2) = (pi.clone(), po.clone());
+                let (mut rx, mut tx, mut v) = (Rx::default(), Tx::default(), None);
+                // Each round ends in `Step::Go`: the safepoint of a loop's
+                // backward jump.
+                cx.spawn(g(move |cx| {
+                    if v.is_none() {
+                        match rx.step(cx, Some(&pi2)) {
+                            Ok((w, _)) => v = Some(w[0]),
+                            Err(s) => return s,
+                        }
+                    }
+                    match tx.step(cx, Some(&po2), &[v.unwrap_or(0) + 1]) {
+                        Ok(_) => v = None,
+                        Err(s) => return s,
+                    }
+                    Step::Go
+                }));
+                // The caller: sends, waits for the answer. Once its 100th
+                // send is through, it makes the third goroutine runnable
+                // (into runnext) just before it takes the echo's answer,
+                // which readies the echo into runnext and pushes the third
+                // to the local queue.
+                let (pi3, po3, d3, r3) = (pi.clone(), po.clone(), d.clone(), r.clone());
+                let (mut rx, mut tx, mut sent, mut n) = (Rx::default(), Tx::default(), false, 0u64);
+                cx.spawn(g(move |cx| {
+                    if !sent {
+                        match tx.step(cx, Some(&pi3), &[n]) {
+                            Ok(_) => sent = true,
+                            Err(s) => return s,
+                        }
+                        if n == 100 {
+                            let (d4, r4) = (d3.clone(), r3.clone());
+                            let mut tx = Tx::default();
+                            cx.spawn(g(move |cx| {
+                                r4.store(1, Ordering::Relaxed);
+                                match tx.step(cx, Some(&d4), &[]) {
+                                    Ok(_) => Step::Out(RunOutcome::Done),
+                                    Err(s) => s,
+                                }
+                            }));
+                        }
+                    }
+                    match rx.step(cx, Some(&po3)) {
+                        Ok((w, _)) => {
+                            n = w[0];
+                            sent = false;
+                        }
+                        Err(s) => return s,
+                    }
+                    Step::Go
+                }));
+            }
+            match rx_done.step(cx, Some(&d)) {
+                Ok(_) => Step::Out(RunOutcome::Done),
+                Err(s) => s,
+            }
+        });
+        let (r, _s) = run(1, main);
+        let _ = tx.send((matches!(r, RunExit::Done), ran.load(Ordering::Relaxed)));
+    });
+    match rx.recv_timeout(Duration::from_secs(20)) {
+        Ok((done, ran)) => assert!(done && ran == 1, "done {done}, third ran {ran}"),
+        Err(_) => panic!("the goroutine in the local queue never ran"),
+    }
+}

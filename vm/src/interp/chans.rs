@@ -183,12 +183,14 @@ pub(super) fn send(
         ));
     };
     let ch = sl.exec.chan(cw);
-    let elem = g.stack[s..s + ew as usize].to_vec();
+    let Some(elem) = g.stack.get(s..s + ew as usize) else {
+        return Err(Trap::Fatal("send: value outside the stack".into()));
+    };
     // The value leaves this stack for a buffer or another stack the
     // collector may have scanned (mgc.rs).
-    vm.shade_words(&elem);
+    vm.shade_words(elem);
     race_start(vm, g, cw, true);
-    let res = crate::park::send(sl.cx, ch.map(|c| &**c), &elem);
+    let res = crate::park::send(sl.cx, ch.map(|c| &**c), elem);
     race_end(vm, g, cw, true, matches!(res, Ok(Some(_))));
     match res {
         Err(e) => Err(Trap::Panic(e.message().into())),

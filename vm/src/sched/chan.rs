@@ -140,37 +140,98 @@ pub(super) struct SudogData {
 }
 
 pub(super) struct Sudog {
-    pub(super) g: GWaker,
+    /// The waiting G (`None` only while the sudog sits in the cache).
+    pub(super) g: Option<GWaker>,
     pub(super) sel: Option<Arc<SelGroup>>,
     /// The case index within its select.
     pub(super) case: usize,
     pub(super) data: Mutex<SudogData>,
 }
 
+/// Sudogs no one references any more, for reuse on this thread (Go's
+/// per-P `sudogcache`): a goroutine that blocks takes one here instead of
+/// allocating, and its element vector keeps its capacity, so a parked
+/// send or receive of a small value allocates nothing once the cache is
+/// warm. Per thread rather than per P: an M runs one G at a time, and
+/// the thread-local needs no owner handle. Bounded, so a burst of
+/// blocked goroutines does not pin memory afterwards.
+const SUDOG_CACHE: usize = 64;
+
+thread_local! {
+    static SUDOGS: std::cell::RefCell<Vec<Arc<Sudog>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 impl Sudog {
+    /// A sudog for `g` offering `elem` (empty for a receiver): from this
+    /// thread's cache when it has one.
     pub(super) fn new(
         g: GWaker,
         sel: Option<Arc<SelGroup>>,
         case: usize,
-        elem: Vec<u64>,
+        elem: &[u64],
     ) -> Arc<Sudog> {
+        let cached = SUDOGS.with(|c| c.borrow_mut().pop());
+        if let Some(mut sg) = cached {
+            // Only unshared sudogs enter the cache (`recycle`), and
+            // nothing clones one there: get_mut succeeds.
+            if let Some(s) = Arc::get_mut(&mut sg) {
+                s.g = Some(g);
+                s.sel = sel;
+                s.case = case;
+                let d = s.data.get_mut();
+                d.elem.clear();
+                d.elem.extend_from_slice(elem);
+                d.done = false;
+                d.success = false;
+                return sg;
+            }
+        }
         Arc::new(Sudog {
-            g,
+            g: Some(g),
             sel,
             case,
             data: Mutex::new(SudogData {
-                elem,
+                elem: elem.to_vec(),
                 done: false,
                 success: false,
             }),
         })
     }
 
-    /// Completes a dequeued sudog (its dequeuer only).
-    pub(super) fn complete(&self, elem: Option<Vec<u64>>, success: bool) {
+    /// Returns a sudog to this thread's cache if nobody else holds it (a
+    /// waker may still hold its clone for a moment after the G it readied
+    /// has run on: then it is simply freed).
+    pub(super) fn recycle(mut sg: Arc<Sudog>) {
+        let Some(s) = Arc::get_mut(&mut sg) else {
+            return;
+        };
+        // The waker, the select group: not kept alive by a cached sudog.
+        s.g = None;
+        s.sel = None;
+        SUDOGS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() < SUDOG_CACHE {
+                c.push(sg);
+            }
+        });
+    }
+
+    /// The G to ready once this sudog is completed.
+    pub(super) fn waker(&self) -> GWaker {
+        match &self.g {
+            Some(g) => g.clone(),
+            None => gol_gc::throw("chan: a cached sudog in a wait queue"),
+        }
+    }
+
+    /// Completes a dequeued sudog (its dequeuer only), handing it `elem`
+    /// (a receiver's value) when given: copied into the sudog's own
+    /// vector, which keeps its capacity from one use to the next.
+    pub(super) fn complete(&self, elem: Option<&[u64]>, success: bool) {
         let mut d = self.data.lock();
         if let Some(e) = elem {
-            d.elem = e;
+            d.elem.clear();
+            d.elem.extend_from_slice(e);
         }
         d.success = success;
         d.done = true;
@@ -421,15 +482,29 @@ impl Chan {
 
     /// Receive from a waiting sender `sg` (already dequeued).
     pub(super) fn recv_from_sender(&self, h: &mut HChan, sg: &Sudog) -> Vec<u64> {
-        let sent = std::mem::take(&mut sg.data.lock().elem);
+        let mut out = Vec::new();
+        self.recv_from_sender_into(h, sg, &mut |v| out.extend_from_slice(v));
+        out
+    }
+
+    /// Receive from a waiting sender `sg` (already dequeued), the value
+    /// handed to `out` in place (the sender's vector keeps its capacity
+    /// for the sudog's next use).
+    pub(super) fn recv_from_sender_into(
+        &self,
+        h: &mut HChan,
+        sg: &Sudog,
+        out: &mut dyn FnMut(&[u64]),
+    ) {
+        let d = sg.data.lock();
         if self.cap == 0 {
-            sent
+            out(&d.elem)
         } else {
             // The buffer is full: take its head, the sender's value goes
             // to the tail (same slot in Go's ring).
             let v = self.pop_buf(h);
-            self.push_buf(h, &sent);
-            v
+            self.push_buf(h, &d.elem);
+            out(&v)
         }
     }
 }
@@ -458,6 +533,22 @@ fn zeroed_words(n: usize) -> Vec<u64> {
 /// A parked sender's ticket.
 pub struct SendTicket {
     sg: Option<Arc<Sudog>>,
+}
+
+impl Drop for SendTicket {
+    fn drop(&mut self) {
+        if let Some(sg) = self.sg.take() {
+            Sudog::recycle(sg);
+        }
+    }
+}
+
+impl Drop for RecvTicket {
+    fn drop(&mut self) {
+        if let Some(sg) = self.sg.take() {
+            Sudog::recycle(sg);
+        }
+    }
 }
 
 impl SendTicket {
@@ -494,12 +585,17 @@ impl RecvTicket {
 
     /// `None`: not completed yet. `Some((value, ok))` otherwise.
     pub fn poll(&self) -> Option<(Vec<u64>, bool)> {
+        self.poll_with(|v, ok| (v.to_vec(), ok))
+    }
+
+    /// Like [`RecvTicket::poll`], handing the value to `f` in place.
+    pub fn poll_with<R>(&self, f: impl FnOnce(&[u64], bool) -> R) -> Option<R> {
         let sg = self.sg.as_ref()?;
-        let mut d = sg.data.lock();
+        let d = sg.data.lock();
         if !d.done {
             return None;
         }
-        Some((std::mem::take(&mut d.elem), d.success))
+        Some(f(&d.elem, d.success))
     }
 }
 
@@ -522,42 +618,60 @@ pub fn send<C: ChanCx>(
     }
     if let Some(sg) = dequeue(&mut h.recvq) {
         drop(h);
-        sg.complete(Some(elem.to_vec()), true);
-        cx.ready(sg.g.clone());
+        sg.complete(Some(elem), true);
+        cx.ready(sg.waker());
         return Ok(Op::Ready(()));
     }
     if h.count < c.cap {
         c.push_buf(&mut h, elem);
         return Ok(Op::Ready(()));
     }
-    let sg = Sudog::new(cx.current(), None, 0, elem.to_vec());
+    let sg = Sudog::new(cx.current(), None, 0, elem);
     h.sendq.push_back(sg.clone());
     Ok(Op::Park(SendTicket { sg: Some(sg) }, WaitReason::ChanSend))
 }
 
 /// `v, ok := <-c`.
 pub fn recv<C: ChanCx>(cx: &C, c: Option<&Chan>) -> Op<(Vec<u64>, bool), RecvTicket> {
+    let mut got = (Vec::new(), false);
+    match recv_into(cx, c, &mut |v, ok| got = (v.to_vec(), ok)) {
+        Op::Ready(()) => Op::Ready(got),
+        Op::Park(t, r) => Op::Park(t, r),
+    }
+}
+
+/// `v, ok := <-c`, the value handed to `out` in place when it is ready at
+/// once (the VM writes it straight into the receiver's registers).
+pub fn recv_into<C: ChanCx>(
+    cx: &C,
+    c: Option<&Chan>,
+    out: &mut dyn FnMut(&[u64], bool),
+) -> Op<(), RecvTicket> {
     let Some(c) = c else {
         return Op::Park(RecvTicket { sg: None }, WaitReason::ChanReceiveNilChan);
     };
     let mut h = c.st.lock();
     if h.closed && h.count == 0 {
-        return Op::Ready((c.zero(), false));
+        drop(h);
+        out(&c.zero(), false);
+        return Op::Ready(());
     }
     if let Some(sg) = dequeue(&mut h.sendq) {
-        let v = c.recv_from_sender(&mut h, &sg);
+        c.recv_from_sender_into(&mut h, &sg, &mut |v| out(v, true));
         drop(h);
         sg.complete(None, true);
-        cx.ready(sg.g.clone());
-        return Op::Ready((v, true));
+        cx.ready(sg.waker());
+        return Op::Ready(());
     }
     if h.count > 0 {
-        return Op::Ready((c.pop_buf(&mut h), true));
+        let v = c.pop_buf(&mut h);
+        drop(h);
+        out(&v, true);
+        return Op::Ready(());
     }
     // No element yet: completion brings one (the sender's value, or the
-    // zero value when the channel closes), so a parked receiver keeps no
-    // buffer of its own.
-    let sg = Sudog::new(cx.current(), None, 0, Vec::new());
+    // zero value when the channel closes).
+    let sg = Sudog::new(cx.current(), None, 0, &[]);
     h.recvq.push_back(sg.clone());
     Op::Park(RecvTicket { sg: Some(sg) }, WaitReason::ChanReceive)
 }
@@ -574,7 +688,7 @@ pub fn close<C: ChanCx>(cx: &C, c: Option<&Chan>) -> Result<(), ChanError> {
     h.closed = true;
     let mut wake = Vec::new();
     while let Some(sg) = dequeue(&mut h.recvq) {
-        sg.complete(Some(c.zero()), false);
+        sg.complete(Some(&c.zero()), false);
         wake.push(sg);
     }
     while let Some(sg) = dequeue(&mut h.sendq) {
@@ -583,7 +697,7 @@ pub fn close<C: ChanCx>(cx: &C, c: Option<&Chan>) -> Result<(), ChanError> {
     }
     drop(h);
     for sg in wake {
-        cx.ready(sg.g.clone());
+        cx.ready(sg.waker());
     }
     Ok(())
 }

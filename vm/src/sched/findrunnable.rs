@@ -12,7 +12,10 @@
 //! 2. every 61st schedtick, the global queue first (so two Gs handing
 //!    work to each other through `runnext` cannot starve it);
 //! 3. `runnext`, then the local queue, then a batch of the global queue
-//!    (`len/GOMAXPROCS + 1`, at most 128, as `globrunqget`);
+//!    (`len/GOMAXPROCS + 1`, at most 128, as `globrunqget`). A G from
+//!    `runnext` inherits the running time slice (`execute`), so a pair
+//!    waking each other shares one slice and sysmon's 10 ms rule lets the
+//!    queues behind them run;
 //! 4. the network poller, non-blocking (an executor hook);
 //! 5. stealing: four rounds over the other Ps in a random order, taking
 //!    half a victim's queue (at most 128); the last round also takes a
@@ -97,6 +100,8 @@ impl<E: Executor> PCtx<E> {
     }
 
     fn become_spinning(&self) {
+        // Time spent looking for work is no goroutine's (tracer).
+        self.last_cut.set(0);
         if !self.spinning.replace(true) {
             self.m.spinning.store(true, Ordering::Relaxed);
             self.sh.nmspinning.fetch_add(1, Ordering::SeqCst);
@@ -137,6 +142,7 @@ impl<E: Executor> PCtx<E> {
             }
             if let Some(g) = p.runnext.lock().take() {
                 self.reset_spinning();
+                self.inherit_time.set(self.slice_ran.get());
                 return Some(g);
             }
             let found = {
@@ -223,7 +229,7 @@ impl<E: Executor> PCtx<E> {
     /// An arrow from victim P `v`'s track to the stolen G's next segment.
     fn trace_steal(&self, v: usize, hdr: &super::g::GHeader, what: &'static str) {
         if let Some(t) = self.tracer() {
-            let id = t.new_flow();
+            let id = self.flow_id();
             hdr.trace_flow.store(id, Ordering::Relaxed);
             self.trace(super::tracer::Ev::FlowOut {
                 track: super::tracer::Track::P(v as u32),

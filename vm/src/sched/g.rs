@@ -167,8 +167,8 @@ impl WaitReason {
 }
 
 /// The scheduler's part of a G. Every field is atomic: the owner M
-/// writes status transitions, wakers CAS the `WAKE` bit, sysmon reads
-/// `run_start_ns` and sets `preempt`, the tracer reads everything.
+/// writes status transitions, wakers CAS the `WAKE` bit, the tracer
+/// reads everything. (The preemption request is the P's: `P::preempt`.)
 pub struct GHeader {
     pub id: u64,
     /// Status bits and `WAKE`; transitions by CAS (see module docs).
@@ -176,13 +176,6 @@ pub struct GHeader {
     /// A [`WaitReason`]; written by the owner M before the park CAS
     /// (Release) so a reader that sees `Waiting` (Acquire) sees it.
     wait: AtomicU32,
-    /// Set by sysmon (Relaxed: a hint polled at safepoints; a late read
-    /// costs one more instruction slice, never correctness).
-    pub(crate) preempt: AtomicBool,
-    /// Nanoseconds since the scheduler's epoch when this G last started
-    /// running; written by the owner M, read by sysmon (Relaxed: an
-    /// estimate for the 10 ms rule).
-    pub(crate) run_start_ns: AtomicU64,
     /// Index in the all-G table; written once before the G is published.
     pub(crate) slot: AtomicUsize,
     /// The executor's collector stamp: the cycle in which this G's stack
@@ -204,8 +197,6 @@ impl GHeader {
             id,
             state: AtomicU32::new(GStatus::Runnable as u32),
             wait: AtomicU32::new(0),
-            preempt: AtomicBool::new(false),
-            run_start_ns: AtomicU64::new(0),
             slot: AtomicUsize::new(usize::MAX),
             gc_cycle: AtomicU32::new(0),
             trace_flow: AtomicU64::new(0),

@@ -139,6 +139,10 @@ fn mstart<E: Executor>(
         seg_start: Cell::new(0),
         seg_flow: Cell::new(0),
         trace_seen: Cell::new(0),
+        inherit_time: Cell::new(false),
+        slice_ran: Cell::new(false),
+        flows: Cell::new(0),
+        last_cut: Cell::new(0),
     };
     if let Some(p) = p {
         cx.acquirep(p, PStatus::Idle);
@@ -316,19 +320,36 @@ impl<E: Executor> PCtx<E> {
         }
     }
 
-    /// Runs one slice of `g` and acts on the outcome.
+    /// Runs one slice of `g` and acts on the outcome. A G taken from
+    /// `runnext` inherits the time slice of the G before it (Go's
+    /// `inheritTime`): the schedtick does not move, so sysmon, which
+    /// preempts a P whose schedtick has not moved for 10 ms, ends the
+    /// shared slice of two goroutines that hand work back and forth, and
+    /// the local and global queues get their turn.
     fn execute(&self, g: GRef<E>) {
         let sh = &self.sh;
+        let inherit = self.inherit_time.replace(false);
         g.hdr.set_status(GStatus::Runnable, GStatus::Running);
-        g.hdr.preempt.store(false, Ordering::Relaxed);
-        g.hdr.run_start_ns.store(sh.now_ns(), Ordering::Relaxed);
-        if let Some(p) = self.held_p() {
-            p.schedtick.fetch_add(1, Ordering::Relaxed);
-            *p.curg.lock() = Some(g.clone());
+        if !inherit {
+            if let Some(h) = self.held.borrow().as_ref() {
+                // Only the owner writes schedtick: no read-modify-write.
+                let t = h.p.schedtick.load(Ordering::Relaxed);
+                h.p.schedtick.store(t.wrapping_add(1), Ordering::Relaxed);
+            }
         }
+        // A slice ran here: a G this one readies may inherit it.
+        self.slice_ran.set(true);
         let traced = self.tracer().is_some();
         if let Some(t) = self.tracer() {
-            self.seg_start.set(t.now());
+            // One clock read per switch: when this M went straight from
+            // the last segment to this one, that segment's end is this
+            // one's start (the scheduler's own time between them counts
+            // in this segment).
+            let t0 = match self.last_cut.replace(0) {
+                0 => t.now(),
+                t1 => t1,
+            };
+            self.seg_start.set(t0);
             self.seg_flow
                 .set(g.hdr.trace_flow.swap(0, Ordering::Relaxed));
         }
@@ -362,6 +383,11 @@ impl<E: Executor> PCtx<E> {
             self.cut_segment(g.hdr.id, end);
         }
         sh.exec.after_slice(self, &outcome);
+        if outcome == RunOutcome::Preempted {
+            // A safepoint may have collected or waited for the collector:
+            // that time is no goroutine's (tracer).
+            self.last_cut.set(0);
+        }
         if let Some(t) = sh.tracer.as_deref() {
             // Before leaving the world: a stop of the world that returns
             // has every M's events (Tracer::request_flush).
@@ -375,9 +401,6 @@ impl<E: Executor> PCtx<E> {
         sh.exec.after_leave(self, &outcome);
         *self.curg.borrow_mut() = None;
         self.m.curg.store(0, Ordering::Relaxed);
-        if let Some(p) = self.held_p() {
-            *p.curg.lock() = None;
-        }
         if let Some(s) = &sh.seeded {
             let mut st = s.lock();
             st.ran(outcome == RunOutcome::Yielded);
@@ -389,6 +412,11 @@ impl<E: Executor> PCtx<E> {
             RunOutcome::Yielded | RunOutcome::Preempted => {
                 if matches!(outcome, RunOutcome::Preempted) {
                     sh.stats.preempted.fetch_add(1, Ordering::Relaxed);
+                    // The request is served (a PREEMPT_ANY one too: the
+                    // P retires or the run ends, the next G starts anew).
+                    if let Some(h) = self.held.borrow().as_ref() {
+                        h.p.preempt.store(0, Ordering::Relaxed);
+                    }
                 }
                 g.hdr.clear_wake();
                 g.hdr.set_status(GStatus::Running, GStatus::Runnable);

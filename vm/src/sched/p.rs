@@ -39,8 +39,10 @@
 //!
 //! # Who touches what
 //! * `P.local`: its owner M only (invariant 2).
-//! * `P.runnext`, `P.curg`: a tiny mutex each; the owner M, thieves
-//!   (runnext, in the last steal round), sysmon (curg).
+//! * `P.runnext`: a tiny mutex; the owner M, thieves (in the last steal
+//!   round).
+//! * `P.preempt`: atomic; set by sysmon, procresize and shutdown, read
+//!   and cleared by the owner M.
 //! * `P.status`: CAS by whoever makes a transition (above).
 //! * `P.schedtick`, `P.m_id`: the owner writes; the tracer reads stale
 //!   values.
@@ -76,6 +78,9 @@ impl PStatus {
     }
 }
 
+/// `P::preempt`'s request for whatever G runs on the P.
+pub(super) const PREEMPT_ANY: u64 = u64::MAX;
+
 /// A logical processor.
 pub(super) struct P<E: Executor> {
     pub(super) id: usize,
@@ -96,8 +101,19 @@ pub(super) struct P<E: Executor> {
     /// When the current system call started (owner writes before the
     /// Release CAS to Syscall; sysmon reads after an Acquire load).
     pub(super) syscall_when_ns: AtomicU64,
-    /// The G running on this P, for sysmon's preemption check.
-    pub(super) curg: Mutex<Option<GRef<E>>>,
+    /// A preemption request: the schedtick whose time slice is over, plus
+    /// one ([`PREEMPT_ANY`]: whatever runs now). The running G yields at
+    /// its next safepoint while the request names the current schedtick
+    /// ([`P::preempt_requested`]), so a request that arrives after its
+    /// slice ended names a stale tick and lapses by itself: `execute`
+    /// clears nothing. Set by sysmon's 10 ms rule, a GOMAXPROCS decrease
+    /// and shutdown; read by the owner. Go keeps the flag on the G; here
+    /// it is on the P, because the slice belongs to the P: a G taken from
+    /// `runnext` inherits it (`execute`), so two goroutines handing work
+    /// back and forth through `runnext` share one slice and cannot
+    /// starve the local queue. Relaxed: a hint polled at safepoints; a
+    /// late read costs one more instruction budget.
+    pub(super) preempt: AtomicU64,
     /// The M holding this P, -1 if none (tracer only).
     pub(super) m_id: AtomicI64,
 }
@@ -115,7 +131,7 @@ impl<E: Executor> P<E> {
             schedtick: AtomicU64::new(0),
             syscalltick: AtomicU64::new(0),
             syscall_when_ns: AtomicU64::new(0),
-            curg: Mutex::new(None),
+            preempt: AtomicU64::new(0),
             m_id: AtomicI64::new(-1),
         }
     }
@@ -128,6 +144,20 @@ impl<E: Executor> P<E> {
         self.status
             .compare_exchange(from as u32, to as u32, Ordering::AcqRel, Ordering::Acquire)
             .is_ok()
+    }
+
+    /// Whether the running time slice was asked to end (owner only: it
+    /// reads its own schedtick).
+    #[inline]
+    pub(super) fn preempt_requested(&self) -> bool {
+        let r = self.preempt.load(Ordering::Relaxed);
+        r != 0 && (r == PREEMPT_ANY || r == self.schedtick.load(Ordering::Relaxed).wrapping_add(1))
+    }
+
+    /// Asks the G running on this P now to yield (GOMAXPROCS decrease,
+    /// shutdown).
+    pub(super) fn preempt_any(&self) {
+        self.preempt.store(PREEMPT_ANY, Ordering::Relaxed);
     }
 
     pub(super) fn has_work(&self) -> bool {
@@ -204,6 +234,7 @@ impl<E: Executor> PCtx<E> {
             self.held_since.set(t.now());
         }
         *self.held.borrow_mut() = Some(Held { p, local });
+        self.slice_ran.set(false);
         true
     }
 
@@ -212,8 +243,8 @@ impl<E: Executor> PCtx<E> {
             gol_gc::throw("releasep: no P");
         };
         self.trace_held(h.p.id);
+        self.last_cut.set(0);
         *h.p.local.lock() = Some(h.local);
-        *h.p.curg.lock() = None;
         h.p.m_id.store(-1, Ordering::Relaxed);
         self.m.p_id.store(-1, Ordering::Relaxed);
         if !h.p.cas_status(PStatus::Running, PStatus::Idle) && h.p.status() != PStatus::Dead {

@@ -51,6 +51,19 @@ pub struct PCtx<E: Executor> {
     pub(super) seg_flow: Cell<u64>,
     /// The tracer's flush request this M last answered.
     pub(super) trace_seen: Cell<u64>,
+    /// The G `find_runnable` just returned came from `runnext` and
+    /// inherits the running time slice (`execute`).
+    pub(super) inherit_time: Cell<bool>,
+    /// A slice has run on the P this M holds since it took the P: there
+    /// is a time slice for a G from `runnext` to inherit (a P's first G,
+    /// such as main, starts one).
+    pub(super) slice_ran: Cell<bool>,
+    /// This M's arrows so far (its arrow ids, `flow_id`).
+    pub(super) flows: Cell<u64>,
+    /// When this M's last segment ended, while it has not parked,
+    /// spun or given up its P since (0: no such segment): the next
+    /// segment starts then (`execute`).
+    pub(super) last_cut: Cell<u64>,
 }
 
 impl<E: Executor> PCtx<E> {
@@ -178,10 +191,10 @@ impl<E: Executor> PCtx<E> {
     pub fn should_yield(&self) -> bool {
         // The shutdown check covers a G that started running just after
         // `finish` flagged the Ps' current Gs (sysmon has stopped by then).
-        self.curg
+        self.held
             .borrow()
             .as_ref()
-            .is_some_and(|g| g.hdr.preempt.load(Ordering::Relaxed))
+            .is_some_and(|h| h.p.preempt_requested())
             || self.sh.shutdown.load(Ordering::Relaxed)
     }
 
@@ -252,12 +265,14 @@ impl<E: Executor> PCtx<E> {
         let Track::P(p) = self.track() else {
             return;
         };
+        let t1 = t.now();
+        self.last_cut.set(t1);
         self.trace(Ev::Seg {
             p,
             m: self.m.id.max(0) as u32,
             g,
             t0: self.seg_start.get(),
-            t1: t.now(),
+            t1,
             end,
             flow_in: self.seg_flow.replace(0),
         });
@@ -287,10 +302,10 @@ impl<E: Executor> PCtx<E> {
     /// An arrow from here, now, to the next segment of the G of `hdr`; a
     /// short host slice carries its start when no G runs here.
     pub(super) fn flow_to(&self, hdr: &super::g::GHeader, now: u64, what: &'static str) {
-        let Some(t) = self.sh.tracer.as_deref() else {
+        if self.sh.tracer.is_none() {
             return;
-        };
-        let id = t.new_flow();
+        }
+        let id = self.flow_id();
         hdr.trace_flow.store(id, Ordering::Relaxed);
         let host = self.curg.borrow().is_none();
         self.trace(Ev::FlowOut {
@@ -300,6 +315,16 @@ impl<E: Executor> PCtx<E> {
             name: if host { "timer" } else { what },
             host,
         });
+    }
+
+    /// A new arrow id, unique in the trace without a shared counter: the
+    /// M's number above bit 36 ([`super::tracer::M_FLOW_SHIFT`]), its own
+    /// count below (ids stay under 2^53, exact in the viewer's
+    /// JavaScript numbers).
+    pub(super) fn flow_id(&self) -> u64 {
+        let n = self.flows.get() + 1;
+        self.flows.set(n);
+        ((self.m.id.max(0) as u64 + 1) << super::tracer::M_FLOW_SHIFT) | n
     }
 
     /// The scheduler's counters.

@@ -36,6 +36,12 @@ impl<T> Mutex<T> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// The value, through an exclusive borrow of the lock (no locking).
+    #[inline]
+    pub fn get_mut(&mut self) -> &mut T {
+        self.0.get_mut().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// The lock if nobody holds it now.
     #[inline]
     pub fn try_lock(&self) -> Option<MutexGuard<'_, T>> {

@@ -83,9 +83,7 @@ impl<E: Executor> Shared<E> {
             }
             drop(sl);
             for p in self.all_ps().skip(n) {
-                if let Some(g) = p.curg.lock().as_ref() {
-                    g.hdr.preempt.store(true, Ordering::Relaxed);
-                }
+                p.preempt_any();
             }
             self.wakep();
         }

@@ -193,7 +193,7 @@ pub fn select<C: ChanCx>(
                     let v = c.recv_from_sender(h, &sg);
                     drop(guards);
                     sg.complete(None, true);
-                    cx.ready(sg.g.clone());
+                    cx.ready(sg.waker());
                     return Ok(Op::Ready(Selected::Recv(i, v, true)));
                 }
                 if h.count > 0 {
@@ -210,8 +210,8 @@ pub fn select<C: ChanCx>(
                 }
                 if let Some(sg) = dequeue(&mut h.recvq) {
                     drop(guards);
-                    sg.complete(Some(elem.to_vec()), true);
-                    cx.ready(sg.g.clone());
+                    sg.complete(Some(elem), true);
+                    cx.ready(sg.waker());
                     return Ok(Op::Ready(Selected::Send(i)));
                 }
                 if h.count < c.cap {
@@ -241,12 +241,12 @@ pub fn select<C: ChanCx>(
         match &cases[i] {
             SelCase::Recv(_) => {
                 // Completion brings the element (chan.rs, `recv`).
-                let sg = Sudog::new(me.clone(), Some(grp.clone()), i, Vec::new());
+                let sg = Sudog::new(me.clone(), Some(grp.clone()), i, &[]);
                 h.recvq.push_back(sg.clone());
                 sgs.push((i, false, ci, sg));
             }
             SelCase::Send(_, elem) => {
-                let sg = Sudog::new(me.clone(), Some(grp.clone()), i, elem.to_vec());
+                let sg = Sudog::new(me.clone(), Some(grp.clone()), i, elem);
                 h.sendq.push_back(sg.clone());
                 sgs.push((i, true, ci, sg));
             }

@@ -219,9 +219,7 @@ impl<E: Executor> Shared<E> {
             m.cv.notify_one();
         }
         for p in self.all_ps() {
-            if let Some(g) = p.curg.lock().as_ref() {
-                g.hdr.preempt.store(true, Ordering::Relaxed);
-            }
+            p.preempt_any();
         }
         {
             let mut ps = self.poll.lock();
@@ -385,7 +383,6 @@ impl<E: Executor> Shared<E> {
         while self.global.pop().is_some() {}
         for p in self.all_ps() {
             p.runnext.lock().take();
-            *p.curg.lock() = None;
             if let Some(l) = p.local.try_lock() {
                 if let Some(l) = l.as_ref() {
                     while l.pop().is_some() {}

@@ -151,9 +151,10 @@ impl<E: Executor> PCtx<E> {
         let Some(g) = self.curg.borrow().clone() else {
             gol_gc::throw("entersyscall: no goroutine");
         };
-        if let Some(t) = self.tracer() {
+        if self.tracer().is_some() {
             self.cut_segment(g.hdr.id, super::tracer::SegEnd::Syscall);
-            self.syscall_since.set(t.now());
+            // The call starts as the segment ends (one clock read).
+            self.syscall_since.set(self.last_cut.replace(0));
         }
         let Some(h) = self.held.borrow_mut().take() else {
             gol_gc::throw("entersyscall: no P");
@@ -162,7 +163,6 @@ impl<E: Executor> PCtx<E> {
         g.hdr.set_status(GStatus::Running, GStatus::Syscall);
         let p = h.p;
         *p.local.lock() = Some(h.local);
-        *p.curg.lock() = None;
         p.syscalltick.fetch_add(1, Ordering::Relaxed);
         p.syscall_when_ns.store(self.sh.now_ns(), Ordering::Relaxed);
         // Release: sysmon's Acquire load of Syscall sees syscall_when.
@@ -186,9 +186,6 @@ impl<E: Executor> PCtx<E> {
             gol_gc::throw("exitsyscall: no goroutine");
         };
         g.hdr.set_status(GStatus::Syscall, GStatus::Running);
-        g.hdr
-            .run_start_ns
-            .store(self.sh.now_ns(), Ordering::Relaxed);
         let Some(oldp) = self.syscall_p.borrow_mut().take() else {
             gol_gc::throw("exitsyscall: not in a system call");
         };
@@ -204,11 +201,6 @@ impl<E: Executor> PCtx<E> {
                 None => false,
             }
         };
-        if got {
-            if let Some(p) = self.held_p() {
-                *p.curg.lock() = Some(g);
-            }
-        }
         if let Some(t) = self.tracer() {
             let now = t.now();
             self.trace(super::tracer::Ev::Span {

@@ -1,8 +1,13 @@
 //! sysmon: the monitor thread that runs without a P (Go's `sysmon`).
 //!
 //! Every tick it:
-//! * asks a G that has been running for more than 10 ms to yield (sets
-//!   its preempt flag; the executor polls it at safepoints);
+//! * ends a time slice that has lasted more than 10 ms: a P whose
+//!   schedtick has not moved since sysmon first saw it that long ago (one
+//!   G running all along, or several that handed the slice on through
+//!   `runnext`) gets a preemption request naming that schedtick
+//!   (`P::preempt`; the executor polls it at safepoints). Go's
+//!   `sysmontick`: `execute` reads no clock. The OS descheduling an M
+//!   for 10 ms looks the same, and costs its G one early yield;
 //! * retakes a P whose M has been in a system call for more than one
 //!   tick (20 µs), if the P has work, or nobody else is idle or spinning,
 //!   or the call has lasted 10 ms (Go's `retake`), and hands it to an M;
@@ -78,6 +83,11 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
     let mut last_trace_ns = sh.now_ns();
     let mut last_poll_ns = sh.now_ns();
     let mut last_sample_ns = 0u64;
+    // Go's `sysmontick`: per P, the schedtick sysmon last saw and when it
+    // first saw it. A P whose schedtick has not moved for
+    // FORCE_PREEMPT_NS has run one time slice that long (one G, or
+    // several sharing it through runnext): so `execute` needs no clock.
+    let mut ticks = [(u64::MAX, 0u64); super::MAX_PROCS];
     loop {
         if idle == 0 {
             delay_us = 20;
@@ -108,16 +118,33 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
         for p in sh.all_ps().take(ps) {
             match p.status() {
                 PStatus::Running => {
-                    if let Some(g) = p.curg.lock().as_ref() {
-                        let start = g.hdr.run_start_ns.load(Ordering::Relaxed);
-                        if now.saturating_sub(start) > FORCE_PREEMPT_NS
-                            && !g.hdr.preempt.load(Ordering::Relaxed)
-                        {
-                            g.hdr.preempt.store(true, Ordering::Relaxed);
-                            trace_instant(&sh, p.id, format!("preempt G{} (sysmon)", g.hdr.id));
-                            sh.stats.preempt_requests.fetch_add(1, Ordering::Relaxed);
-                            acted = true;
+                    let Some(seen) = ticks.get_mut(p.id) else {
+                        continue;
+                    };
+                    let tick = p.schedtick.load(Ordering::Relaxed);
+                    if tick != seen.0 {
+                        *seen = (tick, now);
+                    } else if now.saturating_sub(seen.1) > FORCE_PREEMPT_NS
+                        && p.preempt.load(Ordering::Relaxed) != tick.wrapping_add(1)
+                    {
+                        // Names the slice: if it ended since the load of
+                        // `tick`, the request lapses (P::preempt).
+                        p.preempt.store(tick.wrapping_add(1), Ordering::Relaxed);
+                        if sh.tracer.as_deref().is_some_and(|t| t.on()) {
+                            // The G is the P's M's (a stale read names the
+                            // G that just ran: a tracer's label only).
+                            let m = p.m_id.load(Ordering::Relaxed);
+                            let g = sh
+                                .lock
+                                .lock()
+                                .allm
+                                .iter()
+                                .find(|x| x.id == m)
+                                .map_or(0, |x| x.curg.load(Ordering::Relaxed));
+                            trace_instant(&sh, p.id, format!("preempt G{g} (sysmon)"));
                         }
+                        sh.stats.preempt_requests.fetch_add(1, Ordering::Relaxed);
+                        acted = true;
                     }
                 }
                 PStatus::Syscall => {
@@ -161,10 +188,11 @@ pub(crate) fn sysmon<E: Executor>(sh: Arc<Shared<E>>) {
             }
         }
         if let Some(t) = sh.tracer.as_deref().filter(|t| t.on()) {
-            let tn = t.now();
-            if tn.saturating_sub(last_sample_ns) >= 1_000_000 {
-                last_sample_ns = tn;
-                sample_counters(&sh, t, tn);
+            // The period in nanoseconds (sysmon's clock); the sample's
+            // time on the tracer's.
+            if now.saturating_sub(last_sample_ns) >= 1_000_000 {
+                last_sample_ns = now;
+                sample_counters(&sh, t, t.now());
             }
         }
         if sh.cfg.schedtrace_ms > 0

@@ -45,17 +45,34 @@
 //!    `s` event always lies inside a slice on its track (the waker's
 //!    segment, or a short host slice written with it), so Perfetto draws
 //!    every arrow between two slices.
-//! 3. Timestamps are nanoseconds since the tracer's epoch (one clock for
-//!    every thread). A P's goroutine segments come from the M holding it,
+//! 3. Timestamps are ticks of one clock for every thread since the
+//!    tracer's epoch ([`Clock`]), converted to nanoseconds when the trace
+//!    is written. A P's goroutine segments come from the M holding it,
 //!    one at a time, so they never overlap; events reach the shared list
 //!    in batches, out of order, and the viewer sorts them.
+//!
+//! # Cost
+//! A goroutine switch records one segment, and a wakeup one arrow: a
+//! fixed-size event pushed on the M's own vector, three clock reads per
+//! switch (segment start, segment end, wake) and no allocation or
+//! formatting (names and texts are made when the trace is written). The
+//! clock is the CPU's time-stamp counter where the kernel itself keeps
+//! time by it ([`Clock`]): a read costs a fraction of
+//! `clock_gettime`'s. Arrow ids come from a counter per M (no shared
+//! cache line bouncing between Ms). Writing renders the events straight
+//! into a buffered file, without building the document in memory.
 
 use super::g::WaitReason;
 use super::primitives::{AtomicBool, AtomicU64, Mutex, Ordering};
 use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
-use std::fmt::Write as _;
+use std::io::Write as _;
 use std::time::Instant;
+
+/// Arrow ids of an M are its number + 1 shifted by this, plus its own
+/// count (`PCtx::flow_id`); the shared counter ([`Tracer::new_id`], for
+/// threads that are not Ms) stays below `1 << M_FLOW_SHIFT`.
+pub(super) const M_FLOW_SHIFT: u32 = 36;
 
 /// An M hands its buffer to the shared list after this many events.
 pub(super) const FLUSH: usize = 512;
@@ -174,9 +191,135 @@ pub struct FlightRecorder {
     pub max_events: usize,
 }
 
+/// The tracer's clock: the time-stamp counter (`rdtsc`) where it is a
+/// good clock, else the monotonic clock in nanoseconds.
+///
+/// The counter is used only on x86-64, when the CPU says it is invariant
+/// (`constant_tsc`: it ticks at one rate whatever the frequency;
+/// `nonstop_tsc`: it keeps ticking in deep sleep states) and the kernel's
+/// own clock source is `tsc` (the kernel checked at boot, and keeps
+/// checking, that the counters of every CPU agree; it falls back to
+/// another source when they do not). Then the counter is monotonic across
+/// threads, as `Instant` is, and a read is one instruction instead of a
+/// vDSO call. Its rate is calibrated against `Instant` over the whole
+/// trace when the trace is written (two points, as Go's `cputicks` were:
+/// the epoch, and the moment of writing, at least
+/// [`MIN_CALIBRATION_NS`] apart), so the conversion to nanoseconds is
+/// linear and keeps every track's order. Rejected: the kernel's rate
+/// (`tsc_known_freq` is not exposed as a number everywhere); a rate
+/// measured once at start (a short measurement errs for the whole run).
+/// `GOL_TRACE_CLOCK=mono` forces the monotonic clock (to compare the two).
+struct Clock {
+    epoch: Instant,
+    /// The counter at `epoch` (0 when `tsc` is false).
+    tsc0: u64,
+    tsc: bool,
+}
+
+/// The least time between the two calibration points of [`Clock`].
+const MIN_CALIBRATION_NS: u64 = 5_000_000;
+
+impl Clock {
+    fn new() -> Clock {
+        let tsc = tsc_is_a_clock();
+        let epoch = Instant::now();
+        Clock {
+            epoch,
+            tsc0: if tsc { rdtsc() } else { 0 },
+            tsc,
+        }
+    }
+
+    /// Ticks since the epoch.
+    #[inline]
+    fn now(&self) -> u64 {
+        if self.tsc {
+            rdtsc().saturating_sub(self.tsc0)
+        } else {
+            self.epoch.elapsed().as_nanos() as u64
+        }
+    }
+
+    /// Nanoseconds per tick, measured from the epoch to now (waiting until
+    /// the two points are far enough apart for a close measurement).
+    fn ns_per_tick(&self) -> f64 {
+        if !self.tsc {
+            return 1.0;
+        }
+        let left = MIN_CALIBRATION_NS.saturating_sub(self.epoch.elapsed().as_nanos() as u64);
+        if left > 0 {
+            std::thread::sleep(std::time::Duration::from_nanos(left));
+        }
+        let (ticks, ns) = (self.now(), self.epoch.elapsed().as_nanos() as u64);
+        if ticks == 0 {
+            1.0
+        } else {
+            ns as f64 / ticks as f64
+        }
+    }
+
+    /// `i` in ticks since the epoch (estimated with the rate so far: the
+    /// instants given are recent, so the estimate's error is small).
+    fn at(&self, i: Instant) -> u64 {
+        let ns_ago = i.elapsed().as_nanos() as u64;
+        if !self.tsc {
+            return i.saturating_duration_since(self.epoch).as_nanos() as u64;
+        }
+        let now = self.now();
+        let ns = self.epoch.elapsed().as_nanos() as u64;
+        let per_ns = if ns == 0 { 1.0 } else { now as f64 / ns as f64 };
+        now.saturating_sub((ns_ago as f64 * per_ns) as u64)
+    }
+
+    /// `ns` nanoseconds in ticks, at the rate measured so far.
+    fn ticks_of(&self, ns: u64) -> u64 {
+        if !self.tsc {
+            return ns;
+        }
+        let el = self.epoch.elapsed().as_nanos() as u64;
+        if el == 0 {
+            return ns;
+        }
+        (ns as f64 * (self.now() as f64 / el as f64)) as u64
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn rdtsc() -> u64 {
+    // SAFETY: `rdtsc` reads the time-stamp counter; it has no memory
+    // effects and every x86-64 CPU has it.
+    unsafe { std::arch::x86_64::_rdtsc() }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn rdtsc() -> u64 {
+    0
+}
+
+/// Whether the time-stamp counter is a clock (see [`Clock`]).
+fn tsc_is_a_clock() -> bool {
+    if !cfg!(target_arch = "x86_64")
+        || std::env::var_os("GOL_TRACE_CLOCK").is_some_and(|v| v == "mono")
+    {
+        return false;
+    }
+    let source =
+        std::fs::read_to_string("/sys/devices/system/clocksource/clocksource0/current_clocksource")
+            .unwrap_or_default();
+    if source.trim() != "tsc" {
+        return false;
+    }
+    let cpu = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let flags = cpu.lines().find(|l| l.starts_with("flags")).unwrap_or("");
+    let has = |f: &str| flags.split_whitespace().any(|w| w == f);
+    has("constant_tsc") && has("nonstop_tsc")
+}
+
 /// The tracer of one run (`Shared.tracer`).
 pub struct Tracer {
-    epoch: Instant,
+    clock: Clock,
     on: AtomicBool,
     /// Raised to ask every M to hand its buffer over at the end of its
     /// slice ([`Tracer::request_flush`]).
@@ -194,7 +337,7 @@ impl Tracer {
     /// to start it; `ring` makes it a flight recorder.
     pub fn new(on: bool, ring: Option<FlightRecorder>) -> Tracer {
         Tracer {
-            epoch: Instant::now(),
+            clock: Clock::new(),
             on: AtomicBool::new(on),
             flush_epoch: AtomicU64::new(0),
             flows: AtomicU64::new(0),
@@ -219,15 +362,16 @@ impl Tracer {
         self.ring.is_some()
     }
 
-    /// Nanoseconds since the tracer's epoch.
+    /// Ticks of the tracer's clock since its epoch (the unit of every
+    /// event's time; see [`Clock`]).
     #[inline]
     pub fn now(&self) -> u64 {
-        self.epoch.elapsed().as_nanos() as u64
+        self.clock.now()
     }
 
     /// `i` on the tracer's clock.
     pub fn at(&self, i: Instant) -> u64 {
-        i.saturating_duration_since(self.epoch).as_nanos() as u64
+        self.clock.at(i)
     }
 
     pub(super) fn new_flow(&self) -> u64 {
@@ -276,8 +420,10 @@ impl Tracer {
         q.extend(evs.drain(..));
         if let Some(r) = self.ring {
             let newest = self.now();
+            let window = self.clock.ticks_of(r.window_ns);
             while q.len() > r.max_events
-                || q.front().is_some_and(|e| e.time() + r.window_ns < newest)
+                || q.front()
+                    .is_some_and(|e| e.time().saturating_add(window) < newest)
             {
                 q.pop_front();
             }
@@ -292,216 +438,350 @@ impl Tracer {
 
     /// The events as a Chrome trace-event JSON document.
     pub fn json(&self, evs: &[Ev]) -> String {
+        let mut out = Vec::with_capacity(evs.len() * 120 + 256);
+        // Writing to a vector cannot fail.
+        let _ = self.write_json(evs, &mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Writes the events as a Chrome trace-event JSON document to `w`
+    /// (buffered here: give it the file itself).
+    pub fn write_json(&self, evs: &[Ev], w: &mut dyn std::io::Write) -> std::io::Result<()> {
         let names = self.names.lock().clone();
-        render(evs, &names)
+        let mut r = Render {
+            out: Vec::with_capacity(RENDER_CHUNK + 4096),
+            w,
+            ns_per_tick: self.clock.ns_per_tick(),
+            labels: HashMap::new(),
+            names: &names,
+            first: true,
+        };
+        r.render(evs)?;
+        r.flush()
     }
 }
 
-/// Microseconds with nanosecond digits (the format's unit is µs).
-fn us(out: &mut String, ns: u64) {
-    let _ = write!(out, "{}.{:03}", ns / 1000, ns % 1000);
+/// The renderer hands its text to the writer in chunks of this size.
+const RENDER_CHUNK: usize = 1 << 16;
+
+/// Renders events as Chrome trace-event JSON, a chunk at a time: digits
+/// by hand and each goroutine's label made once, so no event allocates.
+struct Render<'a> {
+    out: Vec<u8>,
+    w: &'a mut dyn std::io::Write,
+    ns_per_tick: f64,
+    /// `"G<id> <function>"`, quoted and escaped, per goroutine.
+    labels: HashMap<u64, Vec<u8>>,
+    names: &'a HashMap<u64, String>,
+    first: bool,
 }
 
-fn json_str(out: &mut String, s: &str) {
-    out.push('"');
+impl Render<'_> {
+    fn s(&mut self, s: &str) {
+        self.out.extend_from_slice(s.as_bytes());
+    }
+
+    fn u(&mut self, mut v: u64) {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        self.out.extend_from_slice(&buf[i..]);
+    }
+
+    fn i(&mut self, v: i64) {
+        if v < 0 {
+            self.out.push(b'-');
+        }
+        self.u(v.unsigned_abs());
+    }
+
+    fn ns(&self, ticks: u64) -> u64 {
+        if self.ns_per_tick == 1.0 {
+            ticks
+        } else {
+            (ticks as f64 * self.ns_per_tick) as u64
+        }
+    }
+
+    /// Microseconds with nanosecond digits (the format's unit is µs).
+    fn us(&mut self, ns: u64) {
+        self.u(ns / 1000);
+        let f = ns % 1000;
+        self.out.extend_from_slice(&[
+            b'.',
+            b'0' + (f / 100) as u8,
+            b'0' + (f / 10 % 10) as u8,
+            b'0' + (f % 10) as u8,
+        ]);
+    }
+
+    fn ts(&mut self, ticks: u64) {
+        let ns = self.ns(ticks);
+        self.us(ns);
+    }
+
+    fn dur(&mut self, t0: u64, t1: u64) {
+        let d = self.ns(t1).saturating_sub(self.ns(t0)).max(1);
+        self.us(d);
+    }
+
+    fn str(&mut self, s: &str) {
+        json_str(&mut self.out, s);
+    }
+
+    fn sep(&mut self) -> std::io::Result<()> {
+        if self.out.len() >= RENDER_CHUNK {
+            self.w.write_all(&self.out)?;
+            self.out.clear();
+        }
+        if !self.first {
+            self.s(",\n");
+        }
+        self.first = false;
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.w.write_all(&self.out)?;
+        self.out.clear();
+        self.w.flush()
+    }
+
+    fn label(&mut self, g: u64) {
+        if !self.labels.contains_key(&g) {
+            let text = match self.names.get(&g) {
+                Some(n) => format!("G{g} {n}"),
+                None => format!("G{g}"),
+            };
+            let mut q = Vec::new();
+            json_str(&mut q, &text);
+            self.labels.insert(g, q);
+        }
+        if let Some(l) = self.labels.get(&g) {
+            self.out.extend_from_slice(l);
+        }
+    }
+
+    /// Renders `evs` (any order) as `{"traceEvents": [...]}`.
+    fn render(&mut self, evs: &[Ev]) -> std::io::Result<()> {
+        self.s("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n");
+        let mut tracks = std::collections::BTreeSet::new();
+        tracks.insert(Track::Gc.tid());
+        // Flow starts are written after their host slices, in time order,
+        // so a viewer binding them to the enclosing slice finds it.
+        for e in evs {
+            match e {
+                Ev::Seg {
+                    p,
+                    m,
+                    g,
+                    t0,
+                    t1,
+                    end,
+                    flow_in,
+                } => {
+                    let tid = Track::P(*p).tid();
+                    tracks.insert(tid);
+                    self.sep()?;
+                    self.s("{\"ph\":\"X\",\"cat\":\"goroutine\",\"name\":");
+                    self.label(*g);
+                    self.s(",\"ts\":");
+                    self.ts(*t0);
+                    self.s(",\"dur\":");
+                    self.dur(*t0, *t1);
+                    self.s(",\"pid\":1,\"tid\":");
+                    self.u(u64::from(tid));
+                    self.s(",\"args\":{\"goid\":");
+                    self.u(*g);
+                    self.s(",\"M\":");
+                    self.u(u64::from(*m));
+                    self.s(",\"end\":\"");
+                    match end {
+                        SegEnd::Preempted => self.s("preempted"),
+                        SegEnd::Yielded => self.s("yielded"),
+                        SegEnd::Blocked(r) => {
+                            self.s("blocked: ");
+                            self.s(r.as_str());
+                        }
+                        SegEnd::Done => self.s("done"),
+                        SegEnd::Panicked => self.s("panicked"),
+                        SegEnd::Exit => self.s("exit"),
+                        SegEnd::Syscall => self.s("system call"),
+                    }
+                    self.s("\"}}");
+                    if *flow_in != 0 {
+                        self.sep()?;
+                        self.s(
+                            "{\"ph\":\"f\",\"bp\":\"e\",\"cat\":\"flow\",\"name\":\"wake\",\"id\":",
+                        );
+                        self.u(*flow_in);
+                        self.s(",\"pid\":1,\"tid\":");
+                        self.u(u64::from(tid));
+                        self.s(",\"ts\":");
+                        self.ts(*t0);
+                        self.s("}");
+                    }
+                }
+                Ev::Name { .. } => {}
+                Ev::Span {
+                    track,
+                    t0,
+                    t1,
+                    name,
+                } => {
+                    let tid = track.tid();
+                    tracks.insert(tid);
+                    self.sep()?;
+                    let cat = match track {
+                        Track::Gc => "gc",
+                        Track::M(_) => "m",
+                        Track::P(_) => "gc",
+                    };
+                    self.s("{\"ph\":\"X\",\"cat\":\"");
+                    self.s(cat);
+                    self.s("\",\"name\":");
+                    self.str(name);
+                    self.s(",\"ts\":");
+                    self.ts(*t0);
+                    self.s(",\"dur\":");
+                    self.dur(*t0, *t1);
+                    self.s(",\"pid\":1,\"tid\":");
+                    self.u(u64::from(tid));
+                    self.s("}");
+                }
+                Ev::FlowOut {
+                    track,
+                    t,
+                    id,
+                    name,
+                    host,
+                } => {
+                    let tid = track.tid();
+                    tracks.insert(tid);
+                    if *host {
+                        self.sep()?;
+                        self.s("{\"ph\":\"X\",\"cat\":\"event\",\"name\":\"");
+                        self.s(name);
+                        self.s("\",\"ts\":");
+                        self.ts(*t);
+                        // One nanosecond: between two segments of the track.
+                        self.s(",\"dur\":0.001,\"pid\":1,\"tid\":");
+                        self.u(u64::from(tid));
+                        self.s("}");
+                    }
+                    self.sep()?;
+                    self.s("{\"ph\":\"s\",\"cat\":\"flow\",\"name\":\"wake\",\"id\":");
+                    self.u(*id);
+                    self.s(",\"pid\":1,\"tid\":");
+                    self.u(u64::from(tid));
+                    // Inside the host slice (or the waker's segment).
+                    self.s(",\"ts\":");
+                    self.ts(*t);
+                    self.s("}");
+                }
+                Ev::Instant { track, t, name } => {
+                    let tid = track.tid();
+                    tracks.insert(tid);
+                    self.sep()?;
+                    self.s("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"event\",\"name\":");
+                    self.str(name);
+                    self.s(",\"ts\":");
+                    self.ts(*t);
+                    self.s(",\"pid\":1,\"tid\":");
+                    self.u(u64::from(tid));
+                    self.s("}");
+                }
+                Ev::Counter { t, name, series } => {
+                    self.sep()?;
+                    self.s("{\"ph\":\"C\",\"name\":\"");
+                    self.s(name);
+                    self.s("\",\"pid\":1,\"ts\":");
+                    self.ts(*t);
+                    self.s(",\"args\":{");
+                    for (k, (s, v)) in series.iter().enumerate() {
+                        if k > 0 {
+                            self.s(",");
+                        }
+                        self.str(s);
+                        self.s(":");
+                        self.i(*v);
+                    }
+                    self.s("}}");
+                }
+                Ev::Async {
+                    t,
+                    begin,
+                    cat,
+                    id,
+                    name,
+                } => {
+                    self.sep()?;
+                    self.s(if *begin {
+                        "{\"ph\":\"b\",\"cat\":\""
+                    } else {
+                        "{\"ph\":\"e\",\"cat\":\""
+                    });
+                    self.s(cat);
+                    self.s("\",\"id\":");
+                    self.u(*id);
+                    self.s(",\"name\":");
+                    self.str(name);
+                    self.s(",\"ts\":");
+                    self.ts(*t);
+                    self.s(",\"pid\":1}");
+                }
+            }
+        }
+        // Track names and order: GC, then the Ps, then the Ms.
+        self.sep()?;
+        self.s("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":\"gol\"}}");
+        for tid in tracks {
+            let t = match tid {
+                1 => Track::Gc,
+                t if t >= 10_000 => Track::M(t - 10_000),
+                t => Track::P(t - 100),
+            };
+            self.sep()?;
+            self.s("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":");
+            self.u(u64::from(tid));
+            self.s(",\"args\":{\"name\":\"");
+            self.s(&t.name());
+            self.s("\"}}");
+            self.sep()?;
+            self.s("{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":1,\"tid\":");
+            self.u(u64::from(tid));
+            self.s(",\"args\":{\"sort_index\":");
+            self.u(u64::from(tid));
+            self.s("}}");
+        }
+        self.s("\n]}\n");
+        Ok(())
+    }
+}
+
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
     for c in s.chars() {
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
+            '"' => out.extend_from_slice(b"\\\""),
+            '\\' => out.extend_from_slice(b"\\\\"),
             c if (c as u32) < 0x20 => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-fn end_text(e: SegEnd) -> Cow<'static, str> {
-    match e {
-        SegEnd::Preempted => "preempted".into(),
-        SegEnd::Yielded => "yielded".into(),
-        SegEnd::Blocked(r) => format!("blocked: {}", r.as_str()).into(),
-        SegEnd::Done => "done".into(),
-        SegEnd::Panicked => "panicked".into(),
-        SegEnd::Exit => "exit".into(),
-        SegEnd::Syscall => "system call".into(),
-    }
-}
-
-/// Renders `evs` (any order) as `{"traceEvents": [...]}`.
-fn render(evs: &[Ev], names: &HashMap<u64, String>) -> String {
-    let mut out = String::with_capacity(evs.len() * 120 + 256);
-    out.push_str("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n");
-    let mut tracks = std::collections::BTreeSet::new();
-    tracks.insert(Track::Gc.tid());
-    let mut first = true;
-    let mut sep = |out: &mut String| {
-        if !first {
-            out.push_str(",\n");
-        }
-        first = false;
-    };
-    // Flow starts are written after their host slices, in time order, so
-    // a viewer binding them to the enclosing slice finds it.
-    for e in evs {
-        match e {
-            Ev::Seg {
-                p,
-                m,
-                g,
-                t0,
-                t1,
-                end,
-                flow_in,
-            } => {
-                let tid = Track::P(*p).tid();
-                tracks.insert(tid);
-                sep(&mut out);
-                out.push_str("{\"ph\":\"X\",\"cat\":\"goroutine\",\"name\":");
-                let label = match names.get(g) {
-                    Some(n) => format!("G{g} {n}"),
-                    None => format!("G{g}"),
-                };
-                json_str(&mut out, &label);
-                out.push_str(",\"ts\":");
-                us(&mut out, *t0);
-                out.push_str(",\"dur\":");
-                us(&mut out, t1.saturating_sub(*t0).max(1));
-                let _ = write!(
-                    out,
-                    ",\"pid\":1,\"tid\":{tid},\"args\":{{\"goid\":{g},\"M\":{m},\"end\":"
-                );
-                json_str(&mut out, &end_text(*end));
-                out.push_str("}}");
-                if *flow_in != 0 {
-                    sep(&mut out);
-                    let _ = write!(
-                        out,
-                        "{{\"ph\":\"f\",\"bp\":\"e\",\"cat\":\"flow\",\"name\":\"wake\",\"id\":{flow_in},\"pid\":1,\"tid\":{tid},\"ts\":"
-                    );
-                    us(&mut out, *t0);
-                    out.push('}');
-                }
-            }
-            Ev::Name { .. } => {}
-            Ev::Span {
-                track,
-                t0,
-                t1,
-                name,
-            } => {
-                let tid = track.tid();
-                tracks.insert(tid);
-                sep(&mut out);
-                let cat = match track {
-                    Track::Gc => "gc",
-                    Track::M(_) => "m",
-                    Track::P(_) => "gc",
-                };
-                let _ = write!(out, "{{\"ph\":\"X\",\"cat\":\"{cat}\",\"name\":");
-                json_str(&mut out, name);
-                out.push_str(",\"ts\":");
-                us(&mut out, *t0);
-                out.push_str(",\"dur\":");
-                us(&mut out, t1.saturating_sub(*t0).max(1));
-                let _ = write!(out, ",\"pid\":1,\"tid\":{tid}}}");
-            }
-            Ev::FlowOut {
-                track,
-                t,
-                id,
-                name,
-                host,
-            } => {
-                let tid = track.tid();
-                tracks.insert(tid);
-                if *host {
-                    sep(&mut out);
-                    let _ = write!(
-                        out,
-                        "{{\"ph\":\"X\",\"cat\":\"event\",\"name\":\"{name}\",\"ts\":"
-                    );
-                    us(&mut out, *t);
-                    // One nanosecond: between two segments of the track.
-                    let _ = write!(out, ",\"dur\":0.001,\"pid\":1,\"tid\":{tid}}}");
-                }
-                sep(&mut out);
-                let _ = write!(
-                    out,
-                    "{{\"ph\":\"s\",\"cat\":\"flow\",\"name\":\"wake\",\"id\":{id},\"pid\":1,\"tid\":{tid},\"ts\":"
-                );
-                // Inside the host slice (or the waker's segment).
-                us(&mut out, *t);
-                out.push('}');
-            }
-            Ev::Instant { track, t, name } => {
-                let tid = track.tid();
-                tracks.insert(tid);
-                sep(&mut out);
-                out.push_str("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"event\",\"name\":");
-                json_str(&mut out, name);
-                out.push_str(",\"ts\":");
-                us(&mut out, *t);
-                let _ = write!(out, ",\"pid\":1,\"tid\":{tid}}}");
-            }
-            Ev::Counter { t, name, series } => {
-                sep(&mut out);
-                let _ = write!(out, "{{\"ph\":\"C\",\"name\":\"{name}\",\"pid\":1,\"ts\":");
-                us(&mut out, *t);
-                out.push_str(",\"args\":{");
-                for (k, (s, v)) in series.iter().enumerate() {
-                    if k > 0 {
-                        out.push(',');
-                    }
-                    json_str(&mut out, s);
-                    let _ = write!(out, ":{v}");
-                }
-                out.push_str("}}");
-            }
-            Ev::Async {
-                t,
-                begin,
-                cat,
-                id,
-                name,
-            } => {
-                sep(&mut out);
-                let ph = if *begin { 'b' } else { 'e' };
-                let _ = write!(
-                    out,
-                    "{{\"ph\":\"{ph}\",\"cat\":\"{cat}\",\"id\":{id},\"name\":"
-                );
-                json_str(&mut out, name);
-                out.push_str(",\"ts\":");
-                us(&mut out, *t);
-                out.push_str(",\"pid\":1}");
+            c => {
+                let mut b = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
             }
         }
     }
-    // Track names and order: GC, then the Ps, then the Ms.
-    sep(&mut out);
-    out.push_str("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":\"gol\"}}");
-    for tid in tracks {
-        let t = match tid {
-            1 => Track::Gc,
-            t if t >= 10_000 => Track::M(t - 10_000),
-            t => Track::P(t - 100),
-        };
-        sep(&mut out);
-        let _ = write!(
-            out,
-            "{{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":{tid},\"args\":{{\"name\":\"{}\"}}}}",
-            t.name()
-        );
-        sep(&mut out);
-        let _ = write!(
-            out,
-            "{{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":1,\"tid\":{tid},\"args\":{{\"sort_index\":{tid}}}}}"
-        );
-    }
-    out.push_str("\n]}\n");
-    out
+    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -528,9 +808,39 @@ mod tests {
         assert_eq!(kept, vec![7, 8, 9]);
     }
 
+    /// A tracer whose ticks are nanoseconds, for exact expectations.
+    fn tracer_ns() -> Tracer {
+        let mut t = Tracer::new(true, None);
+        t.clock.tsc = false;
+        t.clock.tsc0 = 0;
+        t
+    }
+
+    /// Whatever the clock, a stretch measured on it comes out of the
+    /// writer as the nanoseconds it lasted, and in order.
+    #[test]
+    fn the_clock_converts_to_nanoseconds() {
+        let t = Tracer::new(true, None);
+        let a = t.now();
+        let i = Instant::now();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let b = t.now();
+        let real = i.elapsed().as_nanos() as f64;
+        let k = t.clock.ns_per_tick();
+        let got = (b - a) as f64 * k;
+        assert!(
+            (got / real - 1.0).abs() < 0.1,
+            "{got} ns for {real} ns (tsc: {})",
+            t.clock.tsc
+        );
+        // `at` places an instant between the readings around it.
+        let at = t.at(i);
+        assert!(at + at / 10 >= a && at <= b, "{a} <= {at} <= {b}");
+    }
+
     #[test]
     fn renders_names_escapes_and_track_metadata() {
-        let t = Tracer::new(true, None);
+        let t = tracer_ns();
         let mut evs = vec![
             Ev::Name {
                 g: 7,
