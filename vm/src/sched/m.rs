@@ -357,7 +357,13 @@ impl<E: Executor> PCtx<E> {
         *self.curg.borrow_mut() = Some(g.clone());
         // Counted in before taking the G's state, so a stopped world
         // never has an M holding a state lock while it waits to enter.
-        sh.world.enter();
+        // A wait for a stopped world is not the segment's: it starts
+        // when the world does.
+        if sh.world.enter() {
+            if let Some(t) = self.tracer() {
+                self.seg_start.set(t.now());
+            }
+        }
         let outcome = {
             let mut st = g.state.lock();
             match st.as_mut() {

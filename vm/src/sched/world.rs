@@ -68,13 +68,16 @@ impl World {
         World::default()
     }
 
-    /// Counts this M in; waits while the world is stopped.
-    pub fn enter(&self) {
+    /// Counts this M in; waits while the world is stopped. Whether it
+    /// waited (a tracer dates the M's next segment after the pause).
+    pub fn enter(&self) -> bool {
+        let mut waited = false;
         loop {
             self.running.fetch_add(1, Ordering::SeqCst);
             if !self.stopping.load(Ordering::SeqCst) {
-                return;
+                return waited;
             }
+            waited = true;
             self.leave();
             let mut l = self.lock.lock();
             while self.stopping.load(Ordering::SeqCst) {
