@@ -38,6 +38,40 @@ pub(super) struct Shared<'p> {
     /// The heap, for the collector's phase: pointer stores run here
     /// while no barrier is needed.
     pub(super) heap: &'p gol_gc::Heap,
+    /// Per runtime type, how a slice element of it is accessed here
+    /// ([`elem_access`]).
+    pub(super) elems: &'p [Elem],
+}
+
+/// How the fast loop reads and writes a slice element of one type,
+/// decided once per program ([`elem_access`]) instead of from the type's
+/// description at each access.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Elem {
+    /// Left to `run`: wider than a word, or a narrow struct or array of
+    /// one slot word (`struct{ b byte }`), which `run` converts.
+    Slow,
+    /// One word laid out as its slot, without a pointer.
+    Word,
+    /// One pointer word (a store needs the write barrier while the
+    /// collector marks).
+    PtrWord,
+    /// A narrow scalar of this kind, at its own size.
+    Scalar(gol_lang::bytecode::MemKind),
+}
+
+/// [`Elem`] for every runtime type of `prog`, by index.
+pub(crate) fn elem_access(prog: &Program) -> Vec<Elem> {
+    prog.types
+        .iter()
+        .map(|td| match td.mem_kind() {
+            _ if td.words != 1 => Elem::Slow,
+            Some(k) => Elem::Scalar(k),
+            None if td.narrow => Elem::Slow,
+            None if td.ptr_mask.iter().any(|&m| m != 0) => Elem::PtrWord,
+            None => Elem::Word,
+        })
+        .collect()
 }
 
 /// Why `fast` returned.
@@ -194,6 +228,160 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
         }};
     }
+    // Runs the next instruction in this dispatch when it matches one of
+    // the patterns: the second half of an announcing form (`opcode::fuse`),
+    // with its own operands. pc is past it while `$body` runs, as the
+    // loop leaves it for any instruction; anything else is left to the
+    // next dispatch (the announcing form did all it means).
+    macro_rules! then {
+        ($($pat:pat => $body:expr),+ $(,)?) => {{
+            if let Some(&next) = code.get(pc) {
+                match next {
+                    $($pat => {
+                        if cfg!(debug_assertions) {
+                            this = next;
+                        }
+                        pc += 1;
+                        $body
+                    })+
+                    _ => {}
+                }
+            }
+        }};
+    }
+    // An instruction of `with_pure_ops` (the plain form of an announcing
+    // one, or the branch it announces): its meaning is written there once.
+    macro_rules! pure {
+        ($op:expr) => {
+            with_pure_ops!($op, { _ => {} })
+        };
+    }
+    // The flag test a compare's announcing form is followed by.
+    macro_rules! then_branch {
+        () => {
+            then! {
+                Op::JumpIf { a, to } => pure!(Op::JumpIf { a, to }),
+                Op::JumpIfNot { a, to } => pure!(Op::JumpIfNot { a, to }),
+            }
+        };
+    }
+    // The fast forms of the instructions that also run as a second half.
+    // Each declines (pc back on the instruction, which `run` executes)
+    // what it does not handle.
+    macro_rules! decline {
+        () => {{
+            pc -= 1;
+            leave!(Stop::Slow);
+        }};
+    }
+    // `SliceGet`: elements of one word, or narrow scalars (parsing loops
+    // over []byte and []int). Wider elements (whole values read under
+    // the stripes' protocol) are left to `run`.
+    macro_rules! slice_get {
+        ($d:expr, $a:expr, $i:expr, $t:expr) => {{
+            let (p, len, idx) = (r!($a), r!(Reg($a.0 + 1)), r!($i));
+            // A negative index is a huge unsigned one: out of range.
+            if idx >= len {
+                decline!();
+            }
+            let v = match sh.elems.get($t.0 as usize) {
+                // SAFETY: idx < len <= cap elements lie in the array
+                // (value invariant 2), aligned (layout invariant 1); the
+                // element is one word laid out as its slot, read whole.
+                Some(Elem::Word | Elem::PtrWord) => unsafe { value::read_word(p + idx * 8, 0) },
+                // SAFETY: as above, a scalar of k's size.
+                Some(&Elem::Scalar(k)) => unsafe {
+                    layout::load_scalar(p + idx * u64::from(k.bytes()), k)
+                },
+                _ => decline!(),
+            };
+            set!($d, v)
+        }};
+    }
+    // `SliceSet`: stores that need no write barrier: narrow scalars,
+    // pointer-free words, and pointer words while the collector is not
+    // marking (as for `Store`).
+    macro_rules! slice_set {
+        ($d:expr, $i:expr, $a:expr, $t:expr) => {{
+            let (p, len, idx) = (r!($d), r!(Reg($d.0 + 1)), r!($i));
+            if idx >= len {
+                decline!();
+            }
+            let v = r!($a);
+            match sh.elems.get($t.0 as usize) {
+                // SAFETY: as for SliceGet; a pointer-free word needs no
+                // barrier.
+                Some(Elem::Word) => unsafe { value::write_word(p + idx * 8, 0, v) },
+                // SAFETY: as for SliceGet; the barrier is off (just
+                // checked), so a pointer word is stored as
+                // `Heap::write_pointer` stores it.
+                Some(Elem::PtrWord) if !sh.heap.phase().write_barrier_enabled() => unsafe {
+                    write_pointer_word(p + idx * 8, 0, v)
+                },
+                // SAFETY: as for SliceGet; a scalar holds no pointer.
+                Some(&Elem::Scalar(k)) => unsafe {
+                    layout::store_scalar(p + idx * u64::from(k.bytes()), k, v)
+                },
+                _ => decline!(),
+            }
+        }};
+    }
+    // `Load` of `n` words but one (`n == 0` loads nothing): a value read
+    // whole under the stripes' protocol.
+    macro_rules! load_words {
+        ($d:expr, $a:expr, $off:expr, $n:expr) => {{
+            let (d, n): (Reg, u32) = ($d, $n);
+            let p = r!($a);
+            if p == 0 {
+                // `run` raises the nil dereference panic.
+                decline!();
+            }
+            let (first, last) = (slot!(d), slot!(Reg(d.0 + n.max(1) - 1)));
+            if n > 0 {
+                // SAFETY: the slots d..=d+n-1 are in the window (both
+                // ends checked at load, see `verify`); `p` is a
+                // non-nil pointer to at least off + n words (the code
+                // generator's typing). One value, never torn (value
+                // module docs).
+                unsafe {
+                    let out = std::slice::from_raw_parts_mut(regs.add(first), last + 1 - first);
+                    value::load_words(p + $off.0 as u64 * 8, out)
+                };
+            }
+        }};
+    }
+    // `Return a, n`: only the plain case. A frame with pending deferred
+    // calls or one running a deferred call for a panic goes to `run`.
+    macro_rules! ret {
+        ($a:expr, $n:expr) => {{
+            let (a, n): (Reg, u32) = ($a, $n);
+            let depth = g.frames.len().wrapping_sub(1);
+            let plain = g.defers.last().is_none_or(|d| d.frame != depth)
+                && g.frames
+                    .last()
+                    .is_some_and(|f| !f.deferred_panic && f.returning.is_none());
+            if !plain {
+                decline!();
+            }
+            if n == 1 {
+                set!(Reg(0), r!(a));
+            } else {
+                let base = base!();
+                let s = base + a.0 as usize;
+                g.stack.copy_within(s..s + n as usize, base);
+            }
+            g.frames.pop();
+            let Some(caller) = g.frames.last().copied() else {
+                leave!(Stop::Done);
+            };
+            let Some(cf) = prog.funcs.get(caller.func as usize) else {
+                leave!(Stop::Fatal(format!("bad function index {}", caller.func)));
+            };
+            // The caller's window was ensured when it was entered and
+            // the stack never shrinks.
+            enter!(cf, caller.base as usize, caller.pc as usize);
+        }};
+    }
     loop {
         let Some(op) = code.get(pc) else {
             leave!(Stop::Slow);
@@ -210,6 +398,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             | Op::StoreN { .. }
             | Op::SliceGet { .. }
             | Op::SliceSet { .. }
+            | Op::LoadSlice { .. }
                 if RACE =>
             {
                 pc -= 1;
@@ -377,26 +566,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 }
                 set!(d, p + idx * es as u64)
             }
-            Op::Load { d, a, off, n } if n != 1 => {
-                let p = r!(a);
-                if p == 0 {
-                    // `run` raises the nil dereference panic.
-                    pc -= 1;
-                    leave!(Stop::Slow);
-                }
-                let (first, last) = (slot!(d), slot!(Reg(d.0 + n.max(1) - 1)));
-                if n > 0 {
-                    // SAFETY: the slots d..=d+n-1 are in the window (both
-                    // ends checked at load, see `verify`); `p` is a
-                    // non-nil pointer to at least off + n words (the code
-                    // generator's typing). One value, never torn (value
-                    // module docs).
-                    unsafe {
-                        let out = std::slice::from_raw_parts_mut(regs.add(first), last + 1 - first);
-                        value::load_words(p + off.0 as u64 * 8, out)
-                    };
-                }
-            }
+            Op::Load { d, a, off, n } if n != 1 => load_words!(d, a, off, n),
             Op::Load { d, a, off, n: 1 } => {
                 let p = r!(a);
                 if p == 0 {
@@ -477,60 +647,8 @@ pub(super) fn fast<'p, const RACE: bool>(
                 let b = unsafe { *(p as *const u8).add(idx as usize) };
                 set!(d, b as u64)
             }
-            // Elements of one word, or narrow scalars: parsing loops over
-            // []byte and []int. Wider elements (whole values read under
-            // the stripes' protocol) are left to `run`.
-            Op::SliceGet { d, a, i, t } => {
-                let (p, len, idx) = (r!(a), r!(Reg(a.0 + 1)), r!(i));
-                let td = prog.ty(t);
-                // A narrow struct or array of one slot word (`struct{ b
-                // byte }`) is converted by `run`.
-                let kind = td.mem_kind();
-                if idx >= len || td.words != 1 || (td.narrow && kind.is_none()) {
-                    pc -= 1;
-                    leave!(Stop::Slow);
-                }
-                let at = p + idx * td.size;
-                let v = match kind {
-                    // SAFETY: idx < len <= cap elements lie in the array
-                    // (value invariant 2), aligned (layout invariant 1).
-                    Some(k) => unsafe { layout::load_scalar(at, k) },
-                    // SAFETY: as above; a one-word element laid out as its
-                    // slot (not narrow) is read whole.
-                    None => unsafe { value::read_word(at, 0) },
-                };
-                set!(d, v)
-            }
-            // Stores that need no write barrier: narrow scalars,
-            // pointer-free words, and pointer words while the collector
-            // is not marking (as for `Store`).
-            Op::SliceSet { d, i, a, t } => {
-                let (p, len, idx) = (r!(d), r!(Reg(d.0 + 1)), r!(i));
-                let td = prog.ty(t);
-                let kind = td.mem_kind();
-                let ptr = td.ptr_mask.iter().any(|&m| m != 0);
-                if idx >= len
-                    || td.words != 1
-                    || (td.narrow && kind.is_none())
-                    || (ptr && sh.heap.phase().write_barrier_enabled())
-                {
-                    pc -= 1;
-                    leave!(Stop::Slow);
-                }
-                let at = p + idx * td.size;
-                let v = r!(a);
-                match kind {
-                    // SAFETY: as for SliceGet; a scalar holds no pointer.
-                    Some(k) => unsafe { layout::store_scalar(at, k, v) },
-                    // SAFETY: as for SliceGet; the barrier is off (checked
-                    // above), so a pointer word is stored as
-                    // `Heap::write_pointer` stores it.
-                    None if ptr => unsafe { write_pointer_word(at, 0, v) },
-                    // SAFETY: as for SliceGet; a pointer-free word needs no
-                    // barrier.
-                    None => unsafe { value::write_word(at, 0, v) },
-                }
-            }
+            Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
+            Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
             Op::Jump { to } => pc = to.0 as usize,
             Op::Loop { to } => {
                 pc = to.0 as usize;
@@ -617,35 +735,56 @@ pub(super) fn fast<'p, const RACE: bool>(
                     leave!(Stop::Yield);
                 }
             }
-            Op::Return { a, n } => {
-                // Only the plain case: a frame with pending deferred calls
-                // or one running a deferred call for a panic goes to `run`.
-                let depth = g.frames.len().wrapping_sub(1);
-                let plain = g.defers.last().is_none_or(|d| d.frame != depth)
-                    && g.frames
-                        .last()
-                        .is_some_and(|f| !f.deferred_panic && f.returning.is_none());
-                if !plain {
-                    pc -= 1;
-                    leave!(Stop::Slow);
+            Op::Return { a, n } => ret!(a, n),
+            // The announcing forms (`opcode::fuse`): the plain form, then
+            // the instruction it announces in the same dispatch.
+            Op::LoadSlice { d, a, off } => {
+                load_words!(d, a, off, 3u32);
+                then! {
+                    Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
+                    Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
                 }
-                if n == 1 {
-                    set!(Reg(0), r!(a));
-                } else {
-                    let base = base!();
-                    let s = base + a.0 as usize;
-                    g.stack.copy_within(s..s + n as usize, base);
+            }
+            // Both halves name their instruction's variant, so `pure!`
+            // compiles to that arm alone (no second dispatch).
+            Op::AddIntImmIndex { d, a, v } => {
+                pure!(Op::AddIntImm { d, a, v });
+                // Under the race detector the access is `run`'s to report.
+                if !RACE {
+                    then! {
+                        Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
+                        Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
+                    }
                 }
-                g.frames.pop();
-                let Some(caller) = g.frames.last().copied() else {
-                    leave!(Stop::Done);
-                };
-                let Some(cf) = prog.funcs.get(caller.func as usize) else {
-                    leave!(Stop::Fatal(format!("bad function index {}", caller.func)));
-                };
-                // The caller's window was ensured when it was entered and
-                // the stack never shrinks.
-                enter!(cf, caller.base as usize, caller.pc as usize);
+            }
+            Op::AddIntBr { d, a, b } => {
+                pure!(Op::AddInt { d, a, b });
+                then! {
+                    Op::JumpIfLtInt { a, b, to } => pure!(Op::JumpIfLtInt { a, b, to }),
+                    Op::JumpIfLeInt { a, b, to } => pure!(Op::JumpIfLeInt { a, b, to }),
+                }
+            }
+            Op::LtF64Br { d, a, b } => {
+                pure!(Op::LtF64 { d, a, b });
+                then_branch!();
+            }
+            Op::LeF64Br { d, a, b } => {
+                pure!(Op::LeF64 { d, a, b });
+                then_branch!();
+            }
+            Op::EqIntBr { d, a, b } => {
+                pure!(Op::EqInt { d, a, b });
+                then_branch!();
+            }
+            Op::NeIntBr { d, a, b } => {
+                pure!(Op::NeInt { d, a, b });
+                then_branch!();
+            }
+            Op::LoadIntRet { d, v } => {
+                pure!(Op::LoadInt { d, v });
+                then! {
+                    Op::Return { a, n: 1 } => ret!(a, 1),
+                }
             }
             _ => {
                 pc -= 1;

@@ -270,6 +270,7 @@ pub(crate) use nested::method_text;
 pub(crate) use values::decode_rune;
 pub(crate) use verify::verify;
 
+pub(crate) use fast::{elem_access, Elem};
 use fast::{fast, Cur, Stop};
 use unwind::{after_deferred_panic, begin_panic, real_panic, run_deferred, uncount_panic};
 use values::{assert_mismatch, go_min, iface_equal, map_kv};
@@ -573,6 +574,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 consts: &vm.consts,
                 globals: &vm.globals,
                 heap: &vm.heap,
+                elems: &vm.elem_access,
             };
             // A seeded schedule's points (`is_point`) are instructions
             // that `fast::<true>` leaves to the arms below, as race mode's
@@ -603,6 +605,9 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
             let Some(&op) = code.get(pc) else {
                 return Exit::Fatal(format!("pc {pc} out of range in {}", func.name));
             };
+            // An announcing form (`opcode::fuse`) is its plain form here:
+            // the instruction it announces runs as the next one.
+            let op = op.plain();
             if seeded && is_point(&op) {
                 // Before the instruction, so it runs first thing in the
                 // goroutine's next slice.
@@ -1121,6 +1126,11 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let at = at!();
                     pc += n as usize;
                     cold!(chans::exec(vm, sl, &prog, g, at, op))
+                }
+                // Made plain above.
+                Op::LoadSlice { .. } | Op::AddIntImmIndex { .. } | Op::AddIntBr { .. } | Op::LtF64Br { .. } | Op::LeF64Br { .. } | Op::EqIntBr { .. } | Op::NeIntBr { .. } | Op::LoadIntRet { .. } => {
+                    save!();
+                    return Exit::Fatal(format!("announcing form {op:?} left unmade plain"));
                 }
             })
         }
