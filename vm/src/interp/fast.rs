@@ -134,6 +134,7 @@ pub(super) fn fast<'p, const RACE: bool>(
     g: &mut G,
     cur: &mut Cur<'p>,
     budget: &mut i64,
+    methods: &mut calls::MethodCache,
 ) -> Stop {
     let mut func = cur.func;
     let mut code = &func.code[..];
@@ -708,7 +709,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             // interface or a missing method is `run`'s to report.
             Op::CallMethod { base: b, m } => {
                 let bx = r!(b);
-                let Some((f, callee)) = calls::method_of(prog, bx, m) else {
+                let Some((f, callee)) = calls::method_of(prog, methods, bx, m) else {
                     pc -= 1;
                     leave!(Stop::Slow);
                 };
