@@ -153,7 +153,9 @@ macro_rules! opcodes {
 ///
 /// - `Move; Move` (arguments set up for a call) becomes [`Op::Move2`],
 ///   which carries both halves' operands, does both and skips the second.
-/// - The *announcing* forms ([`Op::LoadSlice`], [`Op::AddIntImmIndex`],
+/// - The *announcing* forms ([`Op::LoadSlice`], [`Op::MoveCall`],
+///   [`Op::Move2Call`] (a `Move2` whose skipped `Move` is followed by
+///   the call), [`Op::AddIntImmIndex`],
 ///   [`Op::AddIntBr`], [`Op::LtF64Br`], [`Op::LeF64Br`], [`Op::EqIntBr`],
 ///   [`Op::NeIntBr`], [`Op::LoadIntRet`]) mean exactly their plain first
 ///   half ([`Op::plain`]): each only announces that the next instruction
@@ -170,8 +172,15 @@ macro_rules! opcodes {
 pub fn fuse(code: &mut [Op]) {
     for i in 1..code.len() {
         let next = code[i];
+        let after = code.get(i + 1).copied();
         let fused = match (code[i - 1], next) {
+            (Op::Move { d, a }, Op::Move { d: d2, a: a2 })
+                if matches!(after, Some(Op::Call { .. } | Op::CallMethod { .. })) =>
+            {
+                Op::Move2Call { d, a, d2, a2 }
+            }
             (Op::Move { d, a }, Op::Move { d: d2, a: a2 }) => Op::Move2 { d, a, d2, a2 },
+            (Op::Move { d, a }, Op::Call { .. } | Op::CallMethod { .. }) => Op::MoveCall { d, a },
             (
                 Op::Load { d, a, off, n: 3 },
                 Op::SliceGet { a: s, .. } | Op::SliceSet { d: s, .. },
@@ -220,6 +229,8 @@ impl Op {
     pub fn plain(self) -> Op {
         match self {
             Op::LoadSlice { d, a, off } => Op::Load { d, a, off, n: 3 },
+            Op::MoveCall { d, a } => Op::Move { d, a },
+            Op::Move2Call { d, a, d2, a2 } => Op::Move2 { d, a, d2, a2 },
             Op::AddIntImmIndex { d, a, v } => Op::AddIntImm { d, a, v },
             Op::AddIntBr { d, a, b } => Op::AddInt { d, a, b },
             Op::LtF64Br { d, a, b } => Op::LtF64 { d, a, b },
@@ -626,6 +637,11 @@ opcodes! {
     /// `Load d, a, off, n=3` (a slice held in a struct), followed by a
     /// `SliceGet` or `SliceSet` of that slice.
     LoadSlice { d: Reg = w, a: Reg = r, off: Off } fast implies(Reg(d.0 + 2) => w);
+    /// `Move d, a` (a call's last argument), followed by `Call` or `CallMethod`.
+    MoveCall { d: Reg = w, a: Reg = r } fast;
+    /// `Move2 d, a, d2, a2` (a call's last two arguments: it skips the
+    /// `Move` after it), followed by `Call` or `CallMethod`.
+    Move2Call { d: Reg = w, a: Reg = r, d2: Reg = w, a2: Reg = r } fast;
     /// `AddIntImm d, a, v`, followed by a `SliceGet` or `SliceSet` at index d.
     AddIntImmIndex { d: Reg = w, a: Reg = r, v: i32 } fast;
     /// `AddInt d, a, b`, followed by `JumpIfLtInt` or `JumpIfLeInt` on d.
@@ -802,6 +818,52 @@ mod tests {
             assert_eq!(fs, ps, "{f:?}");
             assert_eq!(f.is_fast(), p.is_fast(), "{f:?}");
         }
+    }
+
+    #[test]
+    fn argument_moves_announce_their_call() {
+        let mv = |d, a| Op::Move {
+            d: Reg(d),
+            a: Reg(a),
+        };
+        let call = Op::Call {
+            f: FuncId(1),
+            base: Reg(4),
+        };
+        let mut code = vec![mv(4, 0), call, mv(4, 0), mv(5, 1), mv(6, 2), call, mv(5, 1)];
+        fuse(&mut code);
+        assert_eq!(
+            code,
+            vec![
+                Op::MoveCall {
+                    d: Reg(4),
+                    a: Reg(0)
+                },
+                call,
+                Op::Move2 {
+                    d: Reg(4),
+                    a: Reg(0),
+                    d2: Reg(5),
+                    a2: Reg(1)
+                },
+                // Run after the Move2 above skips the Move it stands on:
+                // the call follows the Move it skips.
+                Op::Move2Call {
+                    d: Reg(5),
+                    a: Reg(1),
+                    d2: Reg(6),
+                    a2: Reg(2)
+                },
+                Op::MoveCall {
+                    d: Reg(6),
+                    a: Reg(2)
+                },
+                call,
+                mv(5, 1),
+            ]
+        );
+        assert_eq!(code[3].plain(), Op::Move2 { d: Reg(5), a: Reg(1), d2: Reg(6), a2: Reg(2) });
+        assert_eq!(code[4].plain(), mv(6, 2));
     }
 
     #[test]

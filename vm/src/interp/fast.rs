@@ -351,6 +351,79 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
         }};
     }
+    // `Call f, base`. As `call`: on failure the caller's pc is the one
+    // after the call, which the trace reports.
+    macro_rules! call {
+        ($f:expr, $b:expr) => {{
+            let (f, b): (FuncId, Reg) = ($f, $b);
+            bud -= 1;
+            let nb = base!() + b.0 as usize;
+            let Some(callee) = prog.funcs.get(f.0 as usize) else {
+                leave!(Stop::Fatal(format!("bad function index {}", f.0)));
+            };
+            if let Some(fr) = g.frames.last_mut() {
+                fr.pc = pc as u32;
+            }
+            if !g.ensure(nb + callee.frame_words as usize + 1) {
+                leave!(Stop::Fatal("stack overflow".into()));
+            }
+            g.frames.push(Frame {
+                func: f.0,
+                pc: 0,
+                base: nb as u32,
+                closure: 0,
+                deferred_panic: false,
+                returning: None,
+            });
+            enter!(callee, nb, 0);
+            if bud <= 0 {
+                leave!(Stop::Yield);
+            }
+        }};
+    }
+    // `CallMethod base, m` whose method exists: the receiver's words
+    // replace the box word as in `calls::method_target` (shared), then
+    // the frame is entered as for `Call`. A nil interface or a missing
+    // method is `run`'s to report.
+    macro_rules! call_method {
+        ($b:expr, $m:expr) => {{
+            let b: Reg = $b;
+            let bx = r!(b);
+            let Some((f, callee)) = calls::method_of(prog, methods, bx, $m) else {
+                decline!();
+            };
+            let nb = base!() + b.0 as usize;
+            if !calls::unbox_receiver(prog, g, bx, callee, nb) {
+                // Stack overflow: `run`'s arm reports it.
+                decline!();
+            }
+            bud -= 1;
+            if let Some(fr) = g.frames.last_mut() {
+                fr.pc = pc as u32;
+            }
+            g.frames.push(Frame {
+                func: f.0,
+                pc: 0,
+                base: nb as u32,
+                closure: 0,
+                deferred_panic: false,
+                returning: None,
+            });
+            enter!(callee, nb, 0);
+            if bud <= 0 {
+                leave!(Stop::Yield);
+            }
+        }};
+    }
+    // The call an argument move is followed by.
+    macro_rules! then_call {
+        () => {
+            then! {
+                Op::Call { f, base } => call!(f, base),
+                Op::CallMethod { base, m } => call_method!(base, m),
+            }
+        };
+    }
     // `Return a, n`: only the plain case. A frame with pending deferred
     // calls or one running a deferred call for a panic goes to `run`.
     macro_rules! ret {
@@ -658,33 +731,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                     leave!(Stop::Yield);
                 }
             }
-            Op::Call { f, base: b } => {
-                // As `call`: on failure the caller's pc is the one after
-                // the call, which the trace reports.
-                bud -= 1;
-                let nb = base!() + b.0 as usize;
-                let Some(callee) = prog.funcs.get(f.0 as usize) else {
-                    leave!(Stop::Fatal(format!("bad function index {}", f.0)));
-                };
-                if let Some(fr) = g.frames.last_mut() {
-                    fr.pc = pc as u32;
-                }
-                if !g.ensure(nb + callee.frame_words as usize + 1) {
-                    leave!(Stop::Fatal("stack overflow".into()));
-                }
-                g.frames.push(Frame {
-                    func: f.0,
-                    pc: 0,
-                    base: nb as u32,
-                    closure: 0,
-                    deferred_panic: false,
-                    returning: None,
-                });
-                enter!(callee, nb, 0);
-                if bud <= 0 {
-                    leave!(Stop::Yield);
-                }
-            }
+            Op::Call { f, base } => call!(f, base),
             // `x.(T)` for a one-word concrete T that the value has (`o.(*T)`
             // on a tree's keys); interface targets, wider values and
             // failures (Go's panic message) are `run`'s.
@@ -703,39 +750,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 // one word after the type word (value invariant 3).
                 set!(d, unsafe { value::read_word(bx, 1) })
             }
-            // An interface method call whose method exists: the receiver's
-            // words replace the box word as in `calls::method_target`
-            // (shared), then the frame is entered as for `Call`. A nil
-            // interface or a missing method is `run`'s to report.
-            Op::CallMethod { base: b, m } => {
-                let bx = r!(b);
-                let Some((f, callee)) = calls::method_of(prog, methods, bx, m) else {
-                    pc -= 1;
-                    leave!(Stop::Slow);
-                };
-                let nb = base!() + b.0 as usize;
-                if !calls::unbox_receiver(prog, g, bx, callee, nb) {
-                    // Stack overflow: `run`'s arm reports it.
-                    pc -= 1;
-                    leave!(Stop::Slow);
-                }
-                bud -= 1;
-                if let Some(fr) = g.frames.last_mut() {
-                    fr.pc = pc as u32;
-                }
-                g.frames.push(Frame {
-                    func: f.0,
-                    pc: 0,
-                    base: nb as u32,
-                    closure: 0,
-                    deferred_panic: false,
-                    returning: None,
-                });
-                enter!(callee, nb, 0);
-                if bud <= 0 {
-                    leave!(Stop::Yield);
-                }
-            }
+            Op::CallMethod { base, m } => call_method!(base, m),
             Op::Return { a, n } => ret!(a, n),
             // The announcing forms (`opcode::fuse`): the plain form, then
             // the instruction it announces in the same dispatch.
@@ -780,6 +795,15 @@ pub(super) fn fast<'p, const RACE: bool>(
             Op::NeIntBr { d, a, b } => {
                 pure!(Op::NeInt { d, a, b });
                 then_branch!();
+            }
+            Op::MoveCall { d, a } => {
+                pure!(Op::Move { d, a });
+                then_call!();
+            }
+            // `Move2` skips its second half, so the call is the one after.
+            Op::Move2Call { d, a, d2, a2 } => {
+                pure!(Op::Move2 { d, a, d2, a2 });
+                then_call!();
             }
             Op::LoadIntRet { d, v } => {
                 pure!(Op::LoadInt { d, v });
