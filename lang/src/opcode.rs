@@ -157,7 +157,8 @@ macro_rules! opcodes {
 ///   [`Op::Move2Call`] (a `Move2` whose skipped `Move` is followed by
 ///   the call), [`Op::AddIntImmIndex`],
 ///   [`Op::AddIntBr`], [`Op::LtF64Br`], [`Op::LeF64Br`], [`Op::EqIntBr`],
-///   [`Op::NeIntBr`], [`Op::LoadIntRet`]) mean exactly their plain first
+///   [`Op::NeIntBr`], [`Op::LoadIntRet`], [`Op::LoadIntNext`]) mean
+///   exactly their plain first
 ///   half ([`Op::plain`]): each only announces that the next instruction
 ///   consumes its result (indexes the slice it loaded, branches on the
 ///   flag it computed, returns the word it set). The interpreter's fast
@@ -215,6 +216,18 @@ pub fn fuse(code: &mut [Op]) {
                 Op::NeIntBr { d, a, b }
             }
             (Op::LoadInt { d, v }, Op::Return { a, n: 1 }) if a == d => Op::LoadIntRet { d, v },
+            (
+                Op::LoadInt { d, v },
+                Op::AddF64 { a, b, .. }
+                | Op::SubF64 { a, b, .. }
+                | Op::MulF64 { a, b, .. }
+                | Op::DivF64 { a, b, .. }
+                | Op::LtF64 { a, b, .. }
+                | Op::LeF64 { a, b, .. },
+            ) if a == d || b == d => Op::LoadIntNext { d, v },
+            (Op::LoadInt { d, v }, Op::AddIntImm { .. }) if matches!(after, Some(Op::SliceSet { a, .. }) if a == d) => {
+                Op::LoadIntNext { d, v }
+            }
             (op, _) => op,
         };
         code[i - 1] = fused;
@@ -238,6 +251,7 @@ impl Op {
             Op::EqIntBr { d, a, b } => Op::EqInt { d, a, b },
             Op::NeIntBr { d, a, b } => Op::NeInt { d, a, b },
             Op::LoadIntRet { d, v } => Op::LoadInt { d, v },
+            Op::LoadIntNext { d, v } => Op::LoadInt { d, v },
             op => op,
         }
     }
@@ -656,6 +670,10 @@ opcodes! {
     NeIntBr { d: Reg = w, a: Reg = r, b: Reg = r } fast;
     /// `LoadInt d, v`, followed by `Return d, n=1` (`return true`).
     LoadIntRet { d: Reg = w, v: i64 } fast;
+    /// `LoadInt d, v` (a float constant, an element's value), followed by
+    /// a float operation or comparison on d, or an `AddIntImm` indexing
+    /// a slice (whose element may be d).
+    LoadIntNext { d: Reg = w, v: i64 } fast;
 }
 
 #[cfg(test)]
@@ -862,8 +880,58 @@ mod tests {
                 mv(5, 1),
             ]
         );
-        assert_eq!(code[3].plain(), Op::Move2 { d: Reg(5), a: Reg(1), d2: Reg(6), a2: Reg(2) });
+        assert_eq!(
+            code[3].plain(),
+            Op::Move2 {
+                d: Reg(5),
+                a: Reg(1),
+                d2: Reg(6),
+                a2: Reg(2)
+            }
+        );
         assert_eq!(code[4].plain(), mv(6, 2));
+    }
+
+    #[test]
+    fn constants_announce_their_use() {
+        let (d, a, i) = (Reg(3), Reg(1), Reg(2));
+        let k = Op::LoadInt { d, v: 0 };
+        let mul = Op::MulF64 { d: a, a, b: d };
+        let idx = Op::AddIntImm { d: i, a, v: -1 };
+        let set = Op::SliceSet {
+            d: Reg(0),
+            i,
+            a: d,
+            t: RtType(1),
+        };
+        let mut code = vec![
+            k,
+            mul,
+            k,
+            idx,
+            set,
+            k,
+            Op::AddIntImm { d: i, a, v: -1 },
+            Op::Nop,
+        ];
+        fuse(&mut code);
+        let next = Op::LoadIntNext { d, v: 0 };
+        let index = Op::AddIntImmIndex { d: i, a, v: -1 };
+        // The last constant is not the stored element: left alone.
+        assert_eq!(
+            code,
+            vec![
+                next,
+                mul,
+                next,
+                index,
+                set,
+                k,
+                Op::AddIntImm { d: i, a, v: -1 },
+                Op::Nop
+            ]
+        );
+        assert_eq!(next.plain(), k);
     }
 
     #[test]

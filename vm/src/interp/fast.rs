@@ -266,6 +266,30 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
         };
     }
+    // The arms of announcing forms that also run as a second half (after
+    // `LoadIntNext`).
+    macro_rules! add_imm_index {
+        ($d:expr, $a:expr, $v:expr) => {{
+            pure!(Op::AddIntImm {
+                d: $d,
+                a: $a,
+                v: $v
+            });
+            // Under the race detector the access is `run`'s to report.
+            if !RACE {
+                then! {
+                    Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
+                    Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
+                }
+            }
+        }};
+    }
+    macro_rules! flag_br {
+        ($plain:expr) => {{
+            pure!($plain);
+            then_branch!();
+        }};
+    }
     // The fast forms of the instructions that also run as a second half.
     // Each declines (pc back on the instruction, which `run` executes)
     // what it does not handle.
@@ -763,16 +787,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
             // Both halves name their instruction's variant, so `pure!`
             // compiles to that arm alone (no second dispatch).
-            Op::AddIntImmIndex { d, a, v } => {
-                pure!(Op::AddIntImm { d, a, v });
-                // Under the race detector the access is `run`'s to report.
-                if !RACE {
-                    then! {
-                        Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
-                        Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
-                    }
-                }
-            }
+            Op::AddIntImmIndex { d, a, v } => add_imm_index!(d, a, v),
             Op::AddIntBr { d, a, b } => {
                 pure!(Op::AddInt { d, a, b });
                 then! {
@@ -780,21 +795,24 @@ pub(super) fn fast<'p, const RACE: bool>(
                     Op::JumpIfLeInt { a, b, to } => pure!(Op::JumpIfLeInt { a, b, to }),
                 }
             }
-            Op::LtF64Br { d, a, b } => {
-                pure!(Op::LtF64 { d, a, b });
-                then_branch!();
-            }
-            Op::LeF64Br { d, a, b } => {
-                pure!(Op::LeF64 { d, a, b });
-                then_branch!();
-            }
-            Op::EqIntBr { d, a, b } => {
-                pure!(Op::EqInt { d, a, b });
-                then_branch!();
-            }
-            Op::NeIntBr { d, a, b } => {
-                pure!(Op::NeInt { d, a, b });
-                then_branch!();
+            Op::LtF64Br { d, a, b } => flag_br!(Op::LtF64 { d, a, b }),
+            Op::LeF64Br { d, a, b } => flag_br!(Op::LeF64 { d, a, b }),
+            Op::EqIntBr { d, a, b } => flag_br!(Op::EqInt { d, a, b }),
+            Op::NeIntBr { d, a, b } => flag_br!(Op::NeInt { d, a, b }),
+            // A constant for the instruction after it: that one runs in
+            // this dispatch too (an announcing form among them goes on to
+            // the instruction it announces).
+            Op::LoadIntNext { d, v } => {
+                pure!(Op::LoadInt { d, v });
+                then! {
+                    Op::AddF64 { d, a, b } => pure!(Op::AddF64 { d, a, b }),
+                    Op::SubF64 { d, a, b } => pure!(Op::SubF64 { d, a, b }),
+                    Op::MulF64 { d, a, b } => pure!(Op::MulF64 { d, a, b }),
+                    Op::DivF64 { d, a, b } => pure!(Op::DivF64 { d, a, b }),
+                    Op::LtF64Br { d, a, b } => flag_br!(Op::LtF64 { d, a, b }),
+                    Op::LeF64Br { d, a, b } => flag_br!(Op::LeF64 { d, a, b }),
+                    Op::AddIntImmIndex { d, a, v } => add_imm_index!(d, a, v),
+                }
             }
             Op::MoveCall { d, a } => {
                 pure!(Op::Move { d, a });
