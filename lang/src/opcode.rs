@@ -157,7 +157,8 @@ macro_rules! opcodes {
 ///   [`Op::Move2Call`] (a `Move2` whose skipped `Move` is followed by
 ///   the call), [`Op::AddIntImmIndex`],
 ///   [`Op::AddIntBr`], [`Op::LtF64Br`], [`Op::LeF64Br`], [`Op::EqIntBr`],
-///   [`Op::NeIntBr`], [`Op::LoadIntRet`], [`Op::LoadIntNext`]) mean
+///   [`Op::NeIntBr`], [`Op::LoadIntRet`], [`Op::LoadIntNext`],
+///   [`Op::AddIntImmLoop`]) mean
 ///   exactly their plain first
 ///   half ([`Op::plain`]): each only announces that the next instruction
 ///   consumes its result (indexes the slice it loaded, branches on the
@@ -225,6 +226,8 @@ pub fn fuse(code: &mut [Op]) {
                 | Op::LtF64 { a, b, .. }
                 | Op::LeF64 { a, b, .. },
             ) if a == d || b == d => Op::LoadIntNext { d, v },
+            (Op::LoadInt { d, v }, Op::SliceSet { a, .. }) if a == d => Op::LoadIntNext { d, v },
+            (Op::AddIntImm { d, a, v }, Op::Loop { .. }) => Op::AddIntImmLoop { d, a, v },
             (Op::LoadInt { d, v }, Op::AddIntImm { .. }) if matches!(after, Some(Op::SliceSet { a, .. }) if a == d) => {
                 Op::LoadIntNext { d, v }
             }
@@ -252,6 +255,7 @@ impl Op {
             Op::NeIntBr { d, a, b } => Op::NeInt { d, a, b },
             Op::LoadIntRet { d, v } => Op::LoadInt { d, v },
             Op::LoadIntNext { d, v } => Op::LoadInt { d, v },
+            Op::AddIntImmLoop { d, a, v } => Op::AddIntImm { d, a, v },
             op => op,
         }
     }
@@ -671,9 +675,11 @@ opcodes! {
     /// `LoadInt d, v`, followed by `Return d, n=1` (`return true`).
     LoadIntRet { d: Reg = w, v: i64 } fast;
     /// `LoadInt d, v` (a float constant, an element's value), followed by
-    /// a float operation or comparison on d, or an `AddIntImm` indexing
-    /// a slice (whose element may be d).
+    /// a float operation or comparison on d, a `SliceSet` of d, or an
+    /// `AddIntImm` indexing a slice (whose element may be d).
     LoadIntNext { d: Reg = w, v: i64 } fast;
+    /// `AddIntImm d, a, v` (a `range` loop's step), followed by `Loop`.
+    AddIntImmLoop { d: Reg = w, a: Reg = r, v: i32 } fast;
 }
 
 #[cfg(test)]

@@ -238,7 +238,9 @@ pub(super) fn fast<'p, const RACE: bool>(
         ($($pat:pat => $body:expr),+ $(,)?) => {{
             if let Some(&next) = code.get(pc) {
                 match next {
-                    $($pat => {
+                    // A jump (`Loop`) overwrites the pc just advanced.
+                    $(#[allow(unused_assignments)]
+                    $pat => {
                         if cfg!(debug_assertions) {
                             this = next;
                         }
@@ -265,6 +267,16 @@ pub(super) fn fast<'p, const RACE: bool>(
                 Op::JumpIfNot { a, to } => pure!(Op::JumpIfNot { a, to }),
             }
         };
+    }
+    // `Loop to`: a backward jump that spends budget.
+    macro_rules! loop_to {
+        ($to:expr) => {{
+            pc = $to.0 as usize;
+            bud -= 1;
+            if bud <= 0 || stop_hint() {
+                leave!(Stop::Yield);
+            }
+        }};
     }
     // The arms of announcing forms that also run as a second half (after
     // `LoadIntNext`).
@@ -748,11 +760,11 @@ pub(super) fn fast<'p, const RACE: bool>(
             Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
             Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
             Op::Jump { to } => pc = to.0 as usize,
-            Op::Loop { to } => {
-                pc = to.0 as usize;
-                bud -= 1;
-                if bud <= 0 || stop_hint() {
-                    leave!(Stop::Yield);
+            Op::Loop { to } => loop_to!(to),
+            Op::AddIntImmLoop { d, a, v } => {
+                pure!(Op::AddIntImm { d, a, v });
+                then! {
+                    Op::Loop { to } => loop_to!(to),
                 }
             }
             Op::Call { f, base } => call!(f, base),
@@ -812,6 +824,14 @@ pub(super) fn fast<'p, const RACE: bool>(
                     Op::LtF64Br { d, a, b } => flag_br!(Op::LtF64 { d, a, b }),
                     Op::LeF64Br { d, a, b } => flag_br!(Op::LeF64 { d, a, b }),
                     Op::AddIntImmIndex { d, a, v } => add_imm_index!(d, a, v),
+                    Op::SliceSet { d, i, a, t } => {
+                        if RACE {
+                            // The access is `run`'s to report.
+                            pc -= 1;
+                        } else {
+                            slice_set!(d, i, a, t)
+                        }
+                    }
                 }
             }
             Op::MoveCall { d, a } => {

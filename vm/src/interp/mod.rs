@@ -1163,7 +1163,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     cold!(chans::exec(vm, sl, &prog, g, at, op))
                 }
                 // Made plain above.
-                Op::LoadSlice { .. } | Op::MoveCall { .. } | Op::Move2Call { .. } | Op::AddIntImmIndex { .. } | Op::AddIntBr { .. } | Op::LtF64Br { .. } | Op::LeF64Br { .. } | Op::EqIntBr { .. } | Op::NeIntBr { .. } | Op::LoadIntRet { .. } | Op::LoadIntNext { .. } => {
+                Op::LoadSlice { .. } | Op::MoveCall { .. } | Op::Move2Call { .. } | Op::AddIntImmIndex { .. } | Op::AddIntBr { .. } | Op::LtF64Br { .. } | Op::LeF64Br { .. } | Op::EqIntBr { .. } | Op::NeIntBr { .. } | Op::LoadIntRet { .. } | Op::LoadIntNext { .. } | Op::AddIntImmLoop { .. } => {
                     save!();
                     return Exit::Fatal(format!("announcing form {op:?} left unmade plain"));
                 }
