@@ -20,6 +20,7 @@
 
 use super::verify::names_slot;
 use super::*;
+use gol_lang::bytecode::MemKind;
 
 /// The running frame as `fast` leaves it.
 pub(super) struct Cur<'p> {
@@ -56,8 +57,17 @@ pub(crate) enum Elem {
     /// One pointer word (a store needs the write barrier while the
     /// collector marks).
     PtrWord,
-    /// A narrow scalar of this kind, at its own size.
-    Scalar(gol_lang::bytecode::MemKind),
+    /// A narrow scalar of each kind (`MemKind`), at its own size: one
+    /// variant each, so an access is one match with the width and the
+    /// extension constant in its arm, not a second match on the kind
+    /// (`layout::load_scalar` inlined with a constant kind).
+    I8,
+    U8,
+    I16,
+    U16,
+    I32,
+    U32,
+    F32,
 }
 
 /// [`Elem`] for every runtime type of `prog`, by index.
@@ -66,7 +76,13 @@ pub(crate) fn elem_access(prog: &Program) -> Vec<Elem> {
         .iter()
         .map(|td| match td.mem_kind() {
             _ if td.words != 1 => Elem::Slow,
-            Some(k) => Elem::Scalar(k),
+            Some(MemKind::I8) => Elem::I8,
+            Some(MemKind::U8) => Elem::U8,
+            Some(MemKind::I16) => Elem::I16,
+            Some(MemKind::U16) => Elem::U16,
+            Some(MemKind::I32) => Elem::I32,
+            Some(MemKind::U32) => Elem::U32,
+            Some(MemKind::F32) => Elem::F32,
             None if td.narrow => Elem::Slow,
             None if td.ptr_mask.iter().any(|&m| m != 0) => Elem::PtrWord,
             None => Elem::Word,
@@ -321,16 +337,23 @@ pub(super) fn fast<'p, const RACE: bool>(
             if idx >= len {
                 decline!();
             }
-            let v = match sh.elems.get($t.0 as usize) {
-                // SAFETY: idx < len <= cap elements lie in the array
-                // (value invariant 2), aligned (layout invariant 1); the
-                // element is one word laid out as its slot, read whole.
-                Some(Elem::Word | Elem::PtrWord) => unsafe { value::read_word(p + idx * 8, 0) },
-                // SAFETY: as above, a scalar of k's size.
-                Some(&Elem::Scalar(k)) => unsafe {
-                    layout::load_scalar(p + idx * u64::from(k.bytes()), k)
-                },
-                _ => decline!(),
+            let e = sh.elems.get($t.0 as usize).copied().unwrap_or(Elem::Slow);
+            // SAFETY (every arm): idx < len <= cap elements lie in the
+            // array (value invariant 2), aligned (layout invariant 1); a
+            // word element is laid out as its slot and read whole, a
+            // scalar is read at its kind's size.
+            let v = unsafe {
+                match e {
+                    Elem::Word | Elem::PtrWord => value::read_word(p + idx * 8, 0),
+                    Elem::I8 => layout::load_scalar(p + idx, MemKind::I8),
+                    Elem::U8 => layout::load_scalar(p + idx, MemKind::U8),
+                    Elem::I16 => layout::load_scalar(p + idx * 2, MemKind::I16),
+                    Elem::U16 => layout::load_scalar(p + idx * 2, MemKind::U16),
+                    Elem::I32 => layout::load_scalar(p + idx * 4, MemKind::I32),
+                    Elem::U32 => layout::load_scalar(p + idx * 4, MemKind::U32),
+                    Elem::F32 => layout::load_scalar(p + idx * 4, MemKind::F32),
+                    Elem::Slow => decline!(),
+                }
             };
             set!($d, v)
         }};
@@ -345,21 +368,27 @@ pub(super) fn fast<'p, const RACE: bool>(
                 decline!();
             }
             let v = r!($a);
-            match sh.elems.get($t.0 as usize) {
-                // SAFETY: as for SliceGet; a pointer-free word needs no
-                // barrier.
-                Some(Elem::Word) => unsafe { value::write_word(p + idx * 8, 0, v) },
-                // SAFETY: as for SliceGet; the barrier is off (just
-                // checked), so a pointer word is stored as
-                // `Heap::write_pointer` stores it.
-                Some(Elem::PtrWord) if !sh.heap.phase().write_barrier_enabled() => unsafe {
-                    write_pointer_word(p + idx * 8, 0, v)
-                },
-                // SAFETY: as for SliceGet; a scalar holds no pointer.
-                Some(&Elem::Scalar(k)) => unsafe {
-                    layout::store_scalar(p + idx * u64::from(k.bytes()), k, v)
-                },
-                _ => decline!(),
+            let e = sh.elems.get($t.0 as usize).copied().unwrap_or(Elem::Slow);
+            if e == Elem::PtrWord && sh.heap.phase().write_barrier_enabled() {
+                decline!();
+            }
+            // SAFETY (every arm): as for SliceGet. A pointer-free word or
+            // a scalar needs no barrier; for a pointer word the barrier
+            // is off (just checked), so it is stored as
+            // `Heap::write_pointer` stores it.
+            unsafe {
+                match e {
+                    Elem::Word => value::write_word(p + idx * 8, 0, v),
+                    Elem::PtrWord => write_pointer_word(p + idx * 8, 0, v),
+                    Elem::I8 => layout::store_scalar(p + idx, MemKind::I8, v),
+                    Elem::U8 => layout::store_scalar(p + idx, MemKind::U8, v),
+                    Elem::I16 => layout::store_scalar(p + idx * 2, MemKind::I16, v),
+                    Elem::U16 => layout::store_scalar(p + idx * 2, MemKind::U16, v),
+                    Elem::I32 => layout::store_scalar(p + idx * 4, MemKind::I32, v),
+                    Elem::U32 => layout::store_scalar(p + idx * 4, MemKind::U32, v),
+                    Elem::F32 => layout::store_scalar(p + idx * 4, MemKind::F32, v),
+                    Elem::Slow => decline!(),
+                }
             }
         }};
     }
