@@ -143,6 +143,9 @@ pub(crate) fn stop_hint() -> bool {
 /// or write memory stop here (`run`'s arms report their accesses) and
 /// the rest run fast; without it the test is compiled out, so normal mode
 /// runs the same code as if it were not there.
+// `pure!` expands the shared arithmetic arms for one known instruction:
+// clippy reads each conditional branch there as a collapsible match.
+#[allow(clippy::collapsible_match)]
 #[inline(never)]
 pub(super) fn fast<'p, const RACE: bool>(
     prog: &'p Program,
@@ -338,7 +341,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 decline!();
             }
             let e = sh.elems.get($t.0 as usize).copied().unwrap_or(Elem::Slow);
-            // SAFETY (every arm): idx < len <= cap elements lie in the
+            // SAFETY: in every arm, idx < len <= cap elements lie in the
             // array (value invariant 2), aligned (layout invariant 1); a
             // word element is laid out as its slot and read whole, a
             // scalar is read at its kind's size.
@@ -372,7 +375,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             if e == Elem::PtrWord && sh.heap.phase().write_barrier_enabled() {
                 decline!();
             }
-            // SAFETY (every arm): as for SliceGet. A pointer-free word or
+            // SAFETY: in every arm, as for SliceGet. A pointer-free word or
             // a scalar needs no barrier; for a pointer word the barrier
             // is off (just checked), so it is stored as
             // `Heap::write_pointer` stores it.
