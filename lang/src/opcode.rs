@@ -146,16 +146,117 @@ macro_rules! opcodes {
 }
 
 /// Fuses adjacent pairs of instructions into superinstructions, in place
-/// and without moving any: the first of a pair becomes the fused form,
-/// which does the work of both and then skips the second, and the second
-/// stays as it was, so a jump to it, its line and every pc keep their
-/// meaning. Run once over each finished function (both halves are the
-/// code generator's final output). Pairs: `Move; Move` (arguments set up
-/// for a call) into [`Op::Move2`].
+/// and without moving any: the first of a pair becomes the fused form and
+/// the second stays as it was, so a jump to it, its line and every pc
+/// keep their meaning. Run once over each finished function (both halves
+/// are the code generator's final output). Two kinds of pair:
+///
+/// - `Move; Move` (arguments set up for a call) becomes [`Op::Move2`],
+///   which carries both halves' operands, does both and skips the second.
+/// - The *announcing* forms ([`Op::LoadSlice`], [`Op::MoveCall`],
+///   [`Op::Move2Call`] (a `Move2` whose skipped `Move` is followed by
+///   the call), [`Op::AddIntImmIndex`],
+///   [`Op::AddIntBr`], [`Op::LtF64Br`], [`Op::LeF64Br`], [`Op::EqIntBr`],
+///   [`Op::NeIntBr`], [`Op::LoadIntRet`], [`Op::LoadIntNext`],
+///   [`Op::AddIntImmLoop`]) mean
+///   exactly their plain first
+///   half ([`Op::plain`]): each only announces that the next instruction
+///   consumes its result (indexes the slice it loaded, branches on the
+///   flag it computed, returns the word it set). The interpreter's fast
+///   loop then runs the next instruction, with that instruction's own
+///   operands, in the same dispatch; every other reader of the code runs
+///   the plain form and then the next instruction as usual. So a fused
+///   form needs no operands of its second half (an instruction stays
+///   three words) and has no meaning of its own to keep in step.
+///
+/// A pair is chosen by the instructions as the code generator left them
+/// (the second half of one pair may head another).
 pub fn fuse(code: &mut [Op]) {
     for i in 1..code.len() {
-        if let (Op::Move { d, a }, Op::Move { d: d2, a: a2 }) = (code[i - 1], code[i]) {
-            code[i - 1] = Op::Move2 { d, a, d2, a2 };
+        let next = code[i];
+        let after = code.get(i + 1).copied();
+        let fused = match (code[i - 1], next) {
+            (Op::Move { d, a }, Op::Move { d: d2, a: a2 })
+                if matches!(after, Some(Op::Call { .. } | Op::CallMethod { .. })) =>
+            {
+                Op::Move2Call { d, a, d2, a2 }
+            }
+            (Op::Move { d, a }, Op::Move { d: d2, a: a2 }) => Op::Move2 { d, a, d2, a2 },
+            (Op::Move { d, a }, Op::Call { .. } | Op::CallMethod { .. }) => Op::MoveCall { d, a },
+            (
+                Op::Load { d, a, off, n: 3 },
+                Op::SliceGet { a: s, .. } | Op::SliceSet { d: s, .. },
+            ) if s == d => Op::LoadSlice { d, a, off },
+            (Op::AddIntImm { d, a, v }, Op::SliceGet { i: x, .. } | Op::SliceSet { i: x, .. })
+                if x == d =>
+            {
+                Op::AddIntImmIndex { d, a, v }
+            }
+            (
+                Op::AddInt { d, a, b },
+                Op::JumpIfLtInt { a: x, .. } | Op::JumpIfLeInt { a: x, .. },
+            ) if x == d => Op::AddIntBr { d, a, b },
+            (Op::LtF64 { d, a, b }, Op::JumpIf { a: x, .. } | Op::JumpIfNot { a: x, .. })
+                if x == d =>
+            {
+                Op::LtF64Br { d, a, b }
+            }
+            (Op::LeF64 { d, a, b }, Op::JumpIf { a: x, .. } | Op::JumpIfNot { a: x, .. })
+                if x == d =>
+            {
+                Op::LeF64Br { d, a, b }
+            }
+            (Op::EqInt { d, a, b }, Op::JumpIf { a: x, .. } | Op::JumpIfNot { a: x, .. })
+                if x == d =>
+            {
+                Op::EqIntBr { d, a, b }
+            }
+            (Op::NeInt { d, a, b }, Op::JumpIf { a: x, .. } | Op::JumpIfNot { a: x, .. })
+                if x == d =>
+            {
+                Op::NeIntBr { d, a, b }
+            }
+            (Op::LoadInt { d, v }, Op::Return { a, n: 1 }) if a == d => Op::LoadIntRet { d, v },
+            (
+                Op::LoadInt { d, v },
+                Op::AddF64 { a, b, .. }
+                | Op::SubF64 { a, b, .. }
+                | Op::MulF64 { a, b, .. }
+                | Op::DivF64 { a, b, .. }
+                | Op::LtF64 { a, b, .. }
+                | Op::LeF64 { a, b, .. },
+            ) if a == d || b == d => Op::LoadIntNext { d, v },
+            (Op::LoadInt { d, v }, Op::SliceSet { a, .. }) if a == d => Op::LoadIntNext { d, v },
+            (Op::AddIntImm { d, a, v }, Op::Loop { .. }) => Op::AddIntImmLoop { d, a, v },
+            (Op::LoadInt { d, v }, Op::AddIntImm { .. }) if matches!(after, Some(Op::SliceSet { a, .. }) if a == d) => {
+                Op::LoadIntNext { d, v }
+            }
+            (op, _) => op,
+        };
+        code[i - 1] = fused;
+    }
+}
+
+impl Op {
+    /// The instruction an announcing form of [`fuse`] stands for (the
+    /// instruction itself for every other): what it does, wherever the
+    /// next instruction is not run with it.
+    #[inline(always)]
+    pub fn plain(self) -> Op {
+        match self {
+            Op::LoadSlice { d, a, off } => Op::Load { d, a, off, n: 3 },
+            Op::MoveCall { d, a } => Op::Move { d, a },
+            Op::Move2Call { d, a, d2, a2 } => Op::Move2 { d, a, d2, a2 },
+            Op::AddIntImmIndex { d, a, v } => Op::AddIntImm { d, a, v },
+            Op::AddIntBr { d, a, b } => Op::AddInt { d, a, b },
+            Op::LtF64Br { d, a, b } => Op::LtF64 { d, a, b },
+            Op::LeF64Br { d, a, b } => Op::LeF64 { d, a, b },
+            Op::EqIntBr { d, a, b } => Op::EqInt { d, a, b },
+            Op::NeIntBr { d, a, b } => Op::NeInt { d, a, b },
+            Op::LoadIntRet { d, v } => Op::LoadInt { d, v },
+            Op::LoadIntNext { d, v } => Op::LoadInt { d, v },
+            Op::AddIntImmLoop { d, a, v } => Op::AddIntImm { d, a, v },
+            op => op,
         }
     }
 }
@@ -565,6 +666,39 @@ opcodes! {
     NegC { d: Reg = w, a: Reg = r } slow implies(Reg(d.0 + 1) => w, Reg(a.0 + 1) => r);
     /// d = a == b (both parts equal as f64: NaN is unequal, -0 == +0).
     EqC { d: Reg = w, a: Reg = r, b: Reg = r } slow implies(Reg(a.0 + 1) => r, Reg(b.0 + 1) => r);
+
+    // --- announcing forms (performance; made by `fuse`, never by the
+    // code generator): each means exactly its plain form (`Op::plain`,
+    // named in its line) and says which instruction comes next, which
+    // the fast loop runs in the same dispatch.
+    /// `Load d, a, off, n=3` (a slice held in a struct), followed by a
+    /// `SliceGet` or `SliceSet` of that slice.
+    LoadSlice { d: Reg = w, a: Reg = r, off: Off } fast implies(Reg(d.0 + 2) => w);
+    /// `Move d, a` (a call's last argument), followed by `Call` or `CallMethod`.
+    MoveCall { d: Reg = w, a: Reg = r } fast;
+    /// `Move2 d, a, d2, a2` (a call's last two arguments: it skips the
+    /// `Move` after it), followed by `Call` or `CallMethod`.
+    Move2Call { d: Reg = w, a: Reg = r, d2: Reg = w, a2: Reg = r } fast;
+    /// `AddIntImm d, a, v`, followed by a `SliceGet` or `SliceSet` at index d.
+    AddIntImmIndex { d: Reg = w, a: Reg = r, v: i32 } fast;
+    /// `AddInt d, a, b`, followed by `JumpIfLtInt` or `JumpIfLeInt` on d.
+    AddIntBr { d: Reg = w, a: Reg = r, b: Reg = r } fast;
+    /// `LtF64 d, a, b`, followed by `JumpIf` or `JumpIfNot` on d.
+    LtF64Br { d: Reg = w, a: Reg = r, b: Reg = r } fast;
+    /// `LeF64 d, a, b`, followed by `JumpIf` or `JumpIfNot` on d.
+    LeF64Br { d: Reg = w, a: Reg = r, b: Reg = r } fast;
+    /// `EqInt d, a, b`, followed by `JumpIf` or `JumpIfNot` on d.
+    EqIntBr { d: Reg = w, a: Reg = r, b: Reg = r } fast;
+    /// `NeInt d, a, b`, followed by `JumpIf` or `JumpIfNot` on d.
+    NeIntBr { d: Reg = w, a: Reg = r, b: Reg = r } fast;
+    /// `LoadInt d, v`, followed by `Return d, n=1` (`return true`).
+    LoadIntRet { d: Reg = w, v: i64 } fast;
+    /// `LoadInt d, v` (a float constant, an element's value), followed by
+    /// a float operation or comparison on d, a `SliceSet` of d, or an
+    /// `AddIntImm` indexing a slice (whose element may be d).
+    LoadIntNext { d: Reg = w, v: i64 } fast;
+    /// `AddIntImm d, a, v` (a `range` loop's step), followed by `Loop`.
+    AddIntImmLoop { d: Reg = w, a: Reg = r, v: i32 } fast;
 }
 
 #[cfg(test)]
@@ -643,6 +777,186 @@ mod tests {
             code,
             vec![m2(1, 2, 3, 1), m2(3, 1, 4, 5), mv(4, 5), ret, mv(6, 7)]
         );
+    }
+
+    #[test]
+    fn announcing_forms_mean_their_plain_form() {
+        let (d, a, b, i) = (Reg(4), Reg(0), Reg(1), Reg(2));
+        let to = Pc(0);
+        let load = Op::Load {
+            d,
+            a,
+            off: Off(3),
+            n: 3,
+        };
+        let get = Op::SliceGet {
+            d: Reg(7),
+            a: d,
+            i,
+            t: RtType(1),
+        };
+        let addi = Op::AddIntImm { d: i, a: b, v: -1 };
+        let add = Op::AddInt { d, a: d, b };
+        let lt = Op::LtF64 { d, a, b };
+        let eq = Op::EqInt { d, a, b };
+        let li = Op::LoadInt { d, v: 1 };
+        let mut code = vec![
+            load,
+            get,
+            addi,
+            get,
+            add,
+            Op::JumpIfLeInt { a: d, b: i, to },
+            lt,
+            Op::JumpIfNot { a: d, to },
+            eq,
+            Op::JumpIf { a: d, to },
+            li,
+            Op::Return { a: d, n: 1 },
+            // Not consuming the first half's result: left alone.
+            Op::Load {
+                d,
+                a,
+                off: Off(3),
+                n: 3,
+            },
+            Op::SliceGet {
+                d: Reg(7),
+                a: Reg(5),
+                i,
+                t: RtType(1),
+            },
+            Op::LtF64 { d, a, b },
+            Op::JumpIf { a: b, to },
+            Op::LoadInt { d, v: 1 },
+            Op::Return { a: d, n: 2 },
+        ];
+        let before = code.clone();
+        fuse(&mut code);
+        assert_eq!(
+            code[..12],
+            [
+                Op::LoadSlice { d, a, off: Off(3) },
+                get,
+                Op::AddIntImmIndex { d: i, a: b, v: -1 },
+                get,
+                Op::AddIntBr { d, a: d, b },
+                before[5],
+                Op::LtF64Br { d, a, b },
+                before[7],
+                Op::EqIntBr { d, a, b },
+                before[9],
+                Op::LoadIntRet { d, v: 1 },
+                before[11],
+            ]
+        );
+        assert_eq!(code[12..], before[12..]);
+        // Each instruction stands for what the code generator emitted,
+        // and names the same slots with the same roles.
+        for (f, p) in code.iter().zip(&before) {
+            assert_eq!(f.plain(), *p);
+            let (mut fs, mut ps) = (Vec::new(), Vec::new());
+            f.for_each_slot(&mut |r, role| fs.push((r, role)));
+            p.for_each_slot(&mut |r, role| ps.push((r, role)));
+            assert_eq!(fs, ps, "{f:?}");
+            assert_eq!(f.is_fast(), p.is_fast(), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn argument_moves_announce_their_call() {
+        let mv = |d, a| Op::Move {
+            d: Reg(d),
+            a: Reg(a),
+        };
+        let call = Op::Call {
+            f: FuncId(1),
+            base: Reg(4),
+        };
+        let mut code = vec![mv(4, 0), call, mv(4, 0), mv(5, 1), mv(6, 2), call, mv(5, 1)];
+        fuse(&mut code);
+        assert_eq!(
+            code,
+            vec![
+                Op::MoveCall {
+                    d: Reg(4),
+                    a: Reg(0)
+                },
+                call,
+                Op::Move2 {
+                    d: Reg(4),
+                    a: Reg(0),
+                    d2: Reg(5),
+                    a2: Reg(1)
+                },
+                // Run after the Move2 above skips the Move it stands on:
+                // the call follows the Move it skips.
+                Op::Move2Call {
+                    d: Reg(5),
+                    a: Reg(1),
+                    d2: Reg(6),
+                    a2: Reg(2)
+                },
+                Op::MoveCall {
+                    d: Reg(6),
+                    a: Reg(2)
+                },
+                call,
+                mv(5, 1),
+            ]
+        );
+        assert_eq!(
+            code[3].plain(),
+            Op::Move2 {
+                d: Reg(5),
+                a: Reg(1),
+                d2: Reg(6),
+                a2: Reg(2)
+            }
+        );
+        assert_eq!(code[4].plain(), mv(6, 2));
+    }
+
+    #[test]
+    fn constants_announce_their_use() {
+        let (d, a, i) = (Reg(3), Reg(1), Reg(2));
+        let k = Op::LoadInt { d, v: 0 };
+        let mul = Op::MulF64 { d: a, a, b: d };
+        let idx = Op::AddIntImm { d: i, a, v: -1 };
+        let set = Op::SliceSet {
+            d: Reg(0),
+            i,
+            a: d,
+            t: RtType(1),
+        };
+        let mut code = vec![
+            k,
+            mul,
+            k,
+            idx,
+            set,
+            k,
+            Op::AddIntImm { d: i, a, v: -1 },
+            Op::Nop,
+        ];
+        fuse(&mut code);
+        let next = Op::LoadIntNext { d, v: 0 };
+        let index = Op::AddIntImmIndex { d: i, a, v: -1 };
+        // The last constant is not the stored element: left alone.
+        assert_eq!(
+            code,
+            vec![
+                next,
+                mul,
+                next,
+                index,
+                set,
+                k,
+                Op::AddIntImm { d: i, a, v: -1 },
+                Op::Nop
+            ]
+        );
+        assert_eq!(next.plain(), k);
     }
 
     #[test]

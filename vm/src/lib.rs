@@ -275,6 +275,9 @@ pub struct Vm {
     /// Per runtime type: whether its values hold a string or slice header
     /// (stores of those are published whole: see `value`).
     pub(crate) header_types: std::sync::Arc<[bool]>,
+    /// Per runtime type: how the fast loop reads and writes a slice
+    /// element of it (`interp::elem_access`).
+    pub(crate) elem_access: std::sync::Arc<[interp::Elem]>,
     pub(crate) globals: std::sync::Arc<Globals>,
     /// Constant strings, address-stable for the run (outside the heap).
     pub(crate) consts: std::sync::Arc<[Box<[u8]>]>,
@@ -510,6 +513,7 @@ pub(crate) struct Derived {
     pub(crate) natives: std::sync::Arc<[NativeFn]>,
     pub(crate) native_params: std::sync::Arc<[native::Signature]>,
     pub(crate) header_types: std::sync::Arc<[bool]>,
+    pub(crate) elem_access: std::sync::Arc<[interp::Elem]>,
     pub(crate) consts: std::sync::Arc<[Box<[u8]>]>,
     pub(crate) box_masks: std::sync::Arc<[Vec<u64>]>,
     pub(crate) runtime_errors: [RtType; 5],
@@ -552,6 +556,7 @@ impl Derived {
             .collect::<Result<Vec<_>, _>>()?
             .into();
         let header_types: std::sync::Arc<[bool]> = value::header_types(prog).into();
+        let elem_access: std::sync::Arc<[interp::Elem]> = interp::elem_access(prog).into();
         let mut consts = keep;
         consts.truncate(prog.strings.len());
         let kept = consts.len();
@@ -588,6 +593,7 @@ impl Derived {
             natives: natives.into(),
             native_params,
             header_types,
+            elem_access,
             consts: consts.into(),
             box_masks,
             runtime_errors,
@@ -610,6 +616,7 @@ impl Vm {
             natives,
             native_params,
             header_types,
+            elem_access,
             consts,
             box_masks,
             runtime_errors,
@@ -653,6 +660,7 @@ impl Vm {
             natives,
             native_params,
             header_types,
+            elem_access,
             consts,
             box_masks,
             hooks,
@@ -682,6 +690,7 @@ impl Vm {
             natives: self.natives.clone(),
             native_params: self.native_params.clone(),
             header_types: self.header_types.clone(),
+            elem_access: self.elem_access.clone(),
             globals: self.globals.clone(),
             consts: self.consts.clone(),
             box_masks: self.box_masks.clone(),
@@ -711,6 +720,7 @@ impl Vm {
         self.natives = proto.natives.clone();
         self.native_params = proto.native_params.clone();
         self.header_types = proto.header_types.clone();
+        self.elem_access = proto.elem_access.clone();
         self.consts = proto.consts.clone();
         self.box_masks = proto.box_masks.clone();
         self.runtime_errors = proto.runtime_errors;
@@ -722,6 +732,7 @@ impl Vm {
         self.natives = d.natives.clone();
         self.native_params = d.native_params.clone();
         self.header_types = d.header_types.clone();
+        self.elem_access = d.elem_access.clone();
         self.consts = d.consts.clone();
         self.box_masks = d.box_masks.clone();
         self.runtime_errors = d.runtime_errors;

@@ -219,15 +219,44 @@ unsafe fn copy_words(addr: u64, out: &mut [u64]) {
 /// single store wrote (or several stores that did not overlap in time),
 /// never a mix of two stores (see the module docs).
 ///
+/// Inline: a value on one line (a string or slice header, mostly) takes
+/// the first optimistic try here, as [`load_words_slow`] would, without a
+/// call and loops over stripes; anything else, and a try that fails,
+/// goes there.
+///
 /// # Safety
 /// The words are inside live memory (a heap object or the globals).
-#[inline]
+#[inline(always)]
 pub(crate) unsafe fn load_words(addr: u64, out: &mut [u64]) {
     if out.len() < 2 {
         // SAFETY: forwarded.
         unsafe { copy_words(addr, out) };
         return;
     }
+    let (first, lines) = stripes_of(addr, out.len());
+    if lines == 1 {
+        let seq = &SEQ[first].0;
+        // As `seq_sum` and `lines_sum_relaxed` for one stripe.
+        let before = seq.load(Ordering::Acquire);
+        if before & 1 == 0 {
+            // SAFETY: forwarded.
+            unsafe { copy_words(addr, out) };
+            fence(Ordering::Acquire);
+            if seq.load(Ordering::Relaxed) == before {
+                return;
+            }
+        }
+    }
+    // SAFETY: forwarded.
+    unsafe { load_words_slow(addr, out) }
+}
+
+/// [`load_words`] for any length: optimistic tries, then the lock.
+///
+/// # Safety
+/// As for [`load_words`].
+#[inline(never)]
+unsafe fn load_words_slow(addr: u64, out: &mut [u64]) {
     let (first, lines) = stripes_of(addr, out.len());
     if lines <= OPTIMISTIC_LINES {
         let mut spins = 0;

@@ -6,21 +6,49 @@
 
 use super::*;
 
+/// The functions that interface calls found, by (dynamic type, method
+/// name): a direct-mapped cache in front of the method set's binary
+/// search by name (string compares), which cost an interface call more
+/// than its dispatch. One lives for one slice (`run`), over one program,
+/// so an entry never goes stale; a miss costs the search it replaces.
+pub(super) struct MethodCache {
+    /// (type, name, function); `u32::MAX` as type marks an empty entry
+    /// (no type table is that long).
+    ents: [(u32, u32, u32); METHOD_CACHE],
+}
+
+/// Entries of a [`MethodCache`] (a power of two).
+const METHOD_CACHE: usize = 64;
+
+impl MethodCache {
+    pub(super) fn new() -> Self {
+        MethodCache {
+            ents: [(u32::MAX, 0, 0); METHOD_CACHE],
+        }
+    }
+}
+
 /// The method named by string `m` of the dynamic type of the interface
 /// whose box word is `bx`, and its function; None for a nil interface or
 /// a missing method (`method_target` says which).
 #[inline]
-pub(super) fn method_of(
-    prog: &Program,
+pub(super) fn method_of<'p>(
+    prog: &'p Program,
+    mc: &mut MethodCache,
     bx: u64,
     m: gol_lang::bytecode::StrId,
-) -> Option<(FuncId, &Function)> {
-    if bx == 0 {
-        return None;
-    }
+) -> Option<(FuncId, &'p Function)> {
     let t = crate::panic::box_type(bx)?;
-    let name = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
-    let f = prog.ty(t).method(name)?.func;
+    let k = (t.0.wrapping_mul(0x9e37_79b1) ^ m.0) as usize % METHOD_CACHE;
+    let (et, em, ef) = mc.ents[k];
+    let f = if et == t.0 && em == m.0 {
+        FuncId(ef)
+    } else {
+        let name = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
+        let f = prog.types.get(t.0 as usize)?.method(name)?.func;
+        mc.ents[k] = (t.0, m.0, f.0);
+        f
+    };
     Some((f, prog.funcs.get(f.0 as usize)?))
 }
 
@@ -62,6 +90,7 @@ pub(super) fn unbox_receiver(
 #[inline(never)]
 pub(super) fn method_target(
     prog: &Program,
+    mc: &mut MethodCache,
     g: &mut G,
     at: At<'_>,
     b: Reg,
@@ -74,7 +103,7 @@ pub(super) fn method_target(
     let Some(t) = crate::panic::box_type(bx) else {
         return Err(Trap::Panic(NIL_DEREF.into()));
     };
-    let Some((f, callee)) = method_of(prog, bx, m) else {
+    let Some((f, callee)) = method_of(prog, mc, bx, m) else {
         let name = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
         return Err(Trap::Fatal(format!(
             "method {} missing from type {}",

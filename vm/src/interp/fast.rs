@@ -20,6 +20,7 @@
 
 use super::verify::names_slot;
 use super::*;
+use gol_lang::bytecode::MemKind;
 
 /// The running frame as `fast` leaves it.
 pub(super) struct Cur<'p> {
@@ -38,6 +39,55 @@ pub(super) struct Shared<'p> {
     /// The heap, for the collector's phase: pointer stores run here
     /// while no barrier is needed.
     pub(super) heap: &'p gol_gc::Heap,
+    /// Per runtime type, how a slice element of it is accessed here
+    /// ([`elem_access`]).
+    pub(super) elems: &'p [Elem],
+}
+
+/// How the fast loop reads and writes a slice element of one type,
+/// decided once per program ([`elem_access`]) instead of from the type's
+/// description at each access.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Elem {
+    /// Left to `run`: wider than a word, or a narrow struct or array of
+    /// one slot word (`struct{ b byte }`), which `run` converts.
+    Slow,
+    /// One word laid out as its slot, without a pointer.
+    Word,
+    /// One pointer word (a store needs the write barrier while the
+    /// collector marks).
+    PtrWord,
+    /// A narrow scalar of each kind (`MemKind`), at its own size: one
+    /// variant each, so an access is one match with the width and the
+    /// extension constant in its arm, not a second match on the kind
+    /// (`layout::load_scalar` inlined with a constant kind).
+    I8,
+    U8,
+    I16,
+    U16,
+    I32,
+    U32,
+    F32,
+}
+
+/// [`Elem`] for every runtime type of `prog`, by index.
+pub(crate) fn elem_access(prog: &Program) -> Vec<Elem> {
+    prog.types
+        .iter()
+        .map(|td| match td.mem_kind() {
+            _ if td.words != 1 => Elem::Slow,
+            Some(MemKind::I8) => Elem::I8,
+            Some(MemKind::U8) => Elem::U8,
+            Some(MemKind::I16) => Elem::I16,
+            Some(MemKind::U16) => Elem::U16,
+            Some(MemKind::I32) => Elem::I32,
+            Some(MemKind::U32) => Elem::U32,
+            Some(MemKind::F32) => Elem::F32,
+            None if td.narrow => Elem::Slow,
+            None if td.ptr_mask.iter().any(|&m| m != 0) => Elem::PtrWord,
+            None => Elem::Word,
+        })
+        .collect()
 }
 
 /// Why `fast` returned.
@@ -93,6 +143,9 @@ pub(crate) fn stop_hint() -> bool {
 /// or write memory stop here (`run`'s arms report their accesses) and
 /// the rest run fast; without it the test is compiled out, so normal mode
 /// runs the same code as if it were not there.
+// `pure!` expands the shared arithmetic arms for one known instruction:
+// clippy reads each conditional branch there as a collapsible match.
+#[allow(clippy::collapsible_match)]
 #[inline(never)]
 pub(super) fn fast<'p, const RACE: bool>(
     prog: &'p Program,
@@ -100,6 +153,7 @@ pub(super) fn fast<'p, const RACE: bool>(
     g: &mut G,
     cur: &mut Cur<'p>,
     budget: &mut i64,
+    methods: &mut calls::MethodCache,
 ) -> Stop {
     let mut func = cur.func;
     let mut code = &func.code[..];
@@ -194,6 +248,282 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
         }};
     }
+    // Runs the next instruction in this dispatch when it matches one of
+    // the patterns: the second half of an announcing form (`opcode::fuse`),
+    // with its own operands. pc is past it while `$body` runs, as the
+    // loop leaves it for any instruction; anything else is left to the
+    // next dispatch (the announcing form did all it means).
+    macro_rules! then {
+        ($($pat:pat => $body:expr),+ $(,)?) => {{
+            if let Some(&next) = code.get(pc) {
+                match next {
+                    // A jump (`Loop`) overwrites the pc just advanced.
+                    $(#[allow(unused_assignments)]
+                    $pat => {
+                        if cfg!(debug_assertions) {
+                            this = next;
+                        }
+                        pc += 1;
+                        $body
+                    })+
+                    _ => {}
+                }
+            }
+        }};
+    }
+    // An instruction of `with_pure_ops` (the plain form of an announcing
+    // one, or the branch it announces): its meaning is written there once.
+    macro_rules! pure {
+        ($op:expr) => {
+            with_pure_ops!($op, { _ => {} })
+        };
+    }
+    // The flag test a compare's announcing form is followed by.
+    macro_rules! then_branch {
+        () => {
+            then! {
+                Op::JumpIf { a, to } => pure!(Op::JumpIf { a, to }),
+                Op::JumpIfNot { a, to } => pure!(Op::JumpIfNot { a, to }),
+            }
+        };
+    }
+    // `Loop to`: a backward jump that spends budget.
+    macro_rules! loop_to {
+        ($to:expr) => {{
+            pc = $to.0 as usize;
+            bud -= 1;
+            if bud <= 0 || stop_hint() {
+                leave!(Stop::Yield);
+            }
+        }};
+    }
+    // The arms of announcing forms that also run as a second half (after
+    // `LoadIntNext`).
+    macro_rules! add_imm_index {
+        ($d:expr, $a:expr, $v:expr) => {{
+            pure!(Op::AddIntImm {
+                d: $d,
+                a: $a,
+                v: $v
+            });
+            // Under the race detector the access is `run`'s to report.
+            if !RACE {
+                then! {
+                    Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
+                    Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
+                }
+            }
+        }};
+    }
+    macro_rules! flag_br {
+        ($plain:expr) => {{
+            pure!($plain);
+            then_branch!();
+        }};
+    }
+    // The fast forms of the instructions that also run as a second half.
+    // Each declines (pc back on the instruction, which `run` executes)
+    // what it does not handle.
+    macro_rules! decline {
+        () => {{
+            pc -= 1;
+            leave!(Stop::Slow);
+        }};
+    }
+    // `SliceGet`: elements of one word, or narrow scalars (parsing loops
+    // over []byte and []int). Wider elements (whole values read under
+    // the stripes' protocol) are left to `run`.
+    macro_rules! slice_get {
+        ($d:expr, $a:expr, $i:expr, $t:expr) => {{
+            let (p, len, idx) = (r!($a), r!(Reg($a.0 + 1)), r!($i));
+            // A negative index is a huge unsigned one: out of range.
+            if idx >= len {
+                decline!();
+            }
+            let e = sh.elems.get($t.0 as usize).copied().unwrap_or(Elem::Slow);
+            // SAFETY: in every arm, idx < len <= cap elements lie in the
+            // array (value invariant 2), aligned (layout invariant 1); a
+            // word element is laid out as its slot and read whole, a
+            // scalar is read at its kind's size.
+            let v = unsafe {
+                match e {
+                    Elem::Word | Elem::PtrWord => value::read_word(p + idx * 8, 0),
+                    Elem::I8 => layout::load_scalar(p + idx, MemKind::I8),
+                    Elem::U8 => layout::load_scalar(p + idx, MemKind::U8),
+                    Elem::I16 => layout::load_scalar(p + idx * 2, MemKind::I16),
+                    Elem::U16 => layout::load_scalar(p + idx * 2, MemKind::U16),
+                    Elem::I32 => layout::load_scalar(p + idx * 4, MemKind::I32),
+                    Elem::U32 => layout::load_scalar(p + idx * 4, MemKind::U32),
+                    Elem::F32 => layout::load_scalar(p + idx * 4, MemKind::F32),
+                    Elem::Slow => decline!(),
+                }
+            };
+            set!($d, v)
+        }};
+    }
+    // `SliceSet`: stores that need no write barrier: narrow scalars,
+    // pointer-free words, and pointer words while the collector is not
+    // marking (as for `Store`).
+    macro_rules! slice_set {
+        ($d:expr, $i:expr, $a:expr, $t:expr) => {{
+            let (p, len, idx) = (r!($d), r!(Reg($d.0 + 1)), r!($i));
+            if idx >= len {
+                decline!();
+            }
+            let v = r!($a);
+            let e = sh.elems.get($t.0 as usize).copied().unwrap_or(Elem::Slow);
+            if e == Elem::PtrWord && sh.heap.phase().write_barrier_enabled() {
+                decline!();
+            }
+            // SAFETY: in every arm, as for SliceGet. A pointer-free word or
+            // a scalar needs no barrier; for a pointer word the barrier
+            // is off (just checked), so it is stored as
+            // `Heap::write_pointer` stores it.
+            unsafe {
+                match e {
+                    Elem::Word => value::write_word(p + idx * 8, 0, v),
+                    Elem::PtrWord => write_pointer_word(p + idx * 8, 0, v),
+                    Elem::I8 => layout::store_scalar(p + idx, MemKind::I8, v),
+                    Elem::U8 => layout::store_scalar(p + idx, MemKind::U8, v),
+                    Elem::I16 => layout::store_scalar(p + idx * 2, MemKind::I16, v),
+                    Elem::U16 => layout::store_scalar(p + idx * 2, MemKind::U16, v),
+                    Elem::I32 => layout::store_scalar(p + idx * 4, MemKind::I32, v),
+                    Elem::U32 => layout::store_scalar(p + idx * 4, MemKind::U32, v),
+                    Elem::F32 => layout::store_scalar(p + idx * 4, MemKind::F32, v),
+                    Elem::Slow => decline!(),
+                }
+            }
+        }};
+    }
+    // `Load` of `n` words but one (`n == 0` loads nothing): a value read
+    // whole under the stripes' protocol.
+    macro_rules! load_words {
+        ($d:expr, $a:expr, $off:expr, $n:expr) => {{
+            let (d, n): (Reg, u32) = ($d, $n);
+            let p = r!($a);
+            if p == 0 {
+                // `run` raises the nil dereference panic.
+                decline!();
+            }
+            let (first, last) = (slot!(d), slot!(Reg(d.0 + n.max(1) - 1)));
+            if n > 0 {
+                // SAFETY: the slots d..=d+n-1 are in the window (both
+                // ends checked at load, see `verify`); `p` is a
+                // non-nil pointer to at least off + n words (the code
+                // generator's typing). One value, never torn (value
+                // module docs).
+                unsafe {
+                    let out = std::slice::from_raw_parts_mut(regs.add(first), last + 1 - first);
+                    value::load_words(p + $off.0 as u64 * 8, out)
+                };
+            }
+        }};
+    }
+    // `Call f, base`. As `call`: on failure the caller's pc is the one
+    // after the call, which the trace reports.
+    macro_rules! call {
+        ($f:expr, $b:expr) => {{
+            let (f, b): (FuncId, Reg) = ($f, $b);
+            bud -= 1;
+            let nb = base!() + b.0 as usize;
+            let Some(callee) = prog.funcs.get(f.0 as usize) else {
+                leave!(Stop::Fatal(format!("bad function index {}", f.0)));
+            };
+            if let Some(fr) = g.frames.last_mut() {
+                fr.pc = pc as u32;
+            }
+            if !g.ensure(nb + callee.frame_words as usize + 1) {
+                leave!(Stop::Fatal("stack overflow".into()));
+            }
+            g.frames.push(Frame {
+                func: f.0,
+                pc: 0,
+                base: nb as u32,
+                closure: 0,
+                deferred_panic: false,
+                returning: None,
+            });
+            enter!(callee, nb, 0);
+            if bud <= 0 {
+                leave!(Stop::Yield);
+            }
+        }};
+    }
+    // `CallMethod base, m` whose method exists: the receiver's words
+    // replace the box word as in `calls::method_target` (shared), then
+    // the frame is entered as for `Call`. A nil interface or a missing
+    // method is `run`'s to report.
+    macro_rules! call_method {
+        ($b:expr, $m:expr) => {{
+            let b: Reg = $b;
+            let bx = r!(b);
+            let Some((f, callee)) = calls::method_of(prog, methods, bx, $m) else {
+                decline!();
+            };
+            let nb = base!() + b.0 as usize;
+            if !calls::unbox_receiver(prog, g, bx, callee, nb) {
+                // Stack overflow: `run`'s arm reports it.
+                decline!();
+            }
+            bud -= 1;
+            if let Some(fr) = g.frames.last_mut() {
+                fr.pc = pc as u32;
+            }
+            g.frames.push(Frame {
+                func: f.0,
+                pc: 0,
+                base: nb as u32,
+                closure: 0,
+                deferred_panic: false,
+                returning: None,
+            });
+            enter!(callee, nb, 0);
+            if bud <= 0 {
+                leave!(Stop::Yield);
+            }
+        }};
+    }
+    // The call an argument move is followed by.
+    macro_rules! then_call {
+        () => {
+            then! {
+                Op::Call { f, base } => call!(f, base),
+                Op::CallMethod { base, m } => call_method!(base, m),
+            }
+        };
+    }
+    // `Return a, n`: only the plain case. A frame with pending deferred
+    // calls or one running a deferred call for a panic goes to `run`.
+    macro_rules! ret {
+        ($a:expr, $n:expr) => {{
+            let (a, n): (Reg, u32) = ($a, $n);
+            let depth = g.frames.len().wrapping_sub(1);
+            let plain = g.defers.last().is_none_or(|d| d.frame != depth)
+                && g.frames
+                    .last()
+                    .is_some_and(|f| !f.deferred_panic && f.returning.is_none());
+            if !plain {
+                decline!();
+            }
+            if n == 1 {
+                set!(Reg(0), r!(a));
+            } else {
+                let base = base!();
+                let s = base + a.0 as usize;
+                g.stack.copy_within(s..s + n as usize, base);
+            }
+            g.frames.pop();
+            let Some(caller) = g.frames.last().copied() else {
+                leave!(Stop::Done);
+            };
+            let Some(cf) = prog.funcs.get(caller.func as usize) else {
+                leave!(Stop::Fatal(format!("bad function index {}", caller.func)));
+            };
+            // The caller's window was ensured when it was entered and
+            // the stack never shrinks.
+            enter!(cf, caller.base as usize, caller.pc as usize);
+        }};
+    }
     loop {
         let Some(op) = code.get(pc) else {
             leave!(Stop::Slow);
@@ -210,6 +540,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             | Op::StoreN { .. }
             | Op::SliceGet { .. }
             | Op::SliceSet { .. }
+            | Op::LoadSlice { .. }
                 if RACE =>
             {
                 pc -= 1;
@@ -377,26 +708,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 }
                 set!(d, p + idx * es as u64)
             }
-            Op::Load { d, a, off, n } if n != 1 => {
-                let p = r!(a);
-                if p == 0 {
-                    // `run` raises the nil dereference panic.
-                    pc -= 1;
-                    leave!(Stop::Slow);
-                }
-                let (first, last) = (slot!(d), slot!(Reg(d.0 + n.max(1) - 1)));
-                if n > 0 {
-                    // SAFETY: the slots d..=d+n-1 are in the window (both
-                    // ends checked at load, see `verify`); `p` is a
-                    // non-nil pointer to at least off + n words (the code
-                    // generator's typing). One value, never torn (value
-                    // module docs).
-                    unsafe {
-                        let out = std::slice::from_raw_parts_mut(regs.add(first), last + 1 - first);
-                        value::load_words(p + off.0 as u64 * 8, out)
-                    };
-                }
-            }
+            Op::Load { d, a, off, n } if n != 1 => load_words!(d, a, off, n),
             Op::Load { d, a, off, n: 1 } => {
                 let p = r!(a);
                 if p == 0 {
@@ -477,95 +789,17 @@ pub(super) fn fast<'p, const RACE: bool>(
                 let b = unsafe { *(p as *const u8).add(idx as usize) };
                 set!(d, b as u64)
             }
-            // Elements of one word, or narrow scalars: parsing loops over
-            // []byte and []int. Wider elements (whole values read under
-            // the stripes' protocol) are left to `run`.
-            Op::SliceGet { d, a, i, t } => {
-                let (p, len, idx) = (r!(a), r!(Reg(a.0 + 1)), r!(i));
-                let td = prog.ty(t);
-                // A narrow struct or array of one slot word (`struct{ b
-                // byte }`) is converted by `run`.
-                let kind = td.mem_kind();
-                if idx >= len || td.words != 1 || (td.narrow && kind.is_none()) {
-                    pc -= 1;
-                    leave!(Stop::Slow);
-                }
-                let at = p + idx * td.size;
-                let v = match kind {
-                    // SAFETY: idx < len <= cap elements lie in the array
-                    // (value invariant 2), aligned (layout invariant 1).
-                    Some(k) => unsafe { layout::load_scalar(at, k) },
-                    // SAFETY: as above; a one-word element laid out as its
-                    // slot (not narrow) is read whole.
-                    None => unsafe { value::read_word(at, 0) },
-                };
-                set!(d, v)
-            }
-            // Stores that need no write barrier: narrow scalars,
-            // pointer-free words, and pointer words while the collector
-            // is not marking (as for `Store`).
-            Op::SliceSet { d, i, a, t } => {
-                let (p, len, idx) = (r!(d), r!(Reg(d.0 + 1)), r!(i));
-                let td = prog.ty(t);
-                let kind = td.mem_kind();
-                let ptr = td.ptr_mask.iter().any(|&m| m != 0);
-                if idx >= len
-                    || td.words != 1
-                    || (td.narrow && kind.is_none())
-                    || (ptr && sh.heap.phase().write_barrier_enabled())
-                {
-                    pc -= 1;
-                    leave!(Stop::Slow);
-                }
-                let at = p + idx * td.size;
-                let v = r!(a);
-                match kind {
-                    // SAFETY: as for SliceGet; a scalar holds no pointer.
-                    Some(k) => unsafe { layout::store_scalar(at, k, v) },
-                    // SAFETY: as for SliceGet; the barrier is off (checked
-                    // above), so a pointer word is stored as
-                    // `Heap::write_pointer` stores it.
-                    None if ptr => unsafe { write_pointer_word(at, 0, v) },
-                    // SAFETY: as for SliceGet; a pointer-free word needs no
-                    // barrier.
-                    None => unsafe { value::write_word(at, 0, v) },
-                }
-            }
+            Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
+            Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
             Op::Jump { to } => pc = to.0 as usize,
-            Op::Loop { to } => {
-                pc = to.0 as usize;
-                bud -= 1;
-                if bud <= 0 || stop_hint() {
-                    leave!(Stop::Yield);
+            Op::Loop { to } => loop_to!(to),
+            Op::AddIntImmLoop { d, a, v } => {
+                pure!(Op::AddIntImm { d, a, v });
+                then! {
+                    Op::Loop { to } => loop_to!(to),
                 }
             }
-            Op::Call { f, base: b } => {
-                // As `call`: on failure the caller's pc is the one after
-                // the call, which the trace reports.
-                bud -= 1;
-                let nb = base!() + b.0 as usize;
-                let Some(callee) = prog.funcs.get(f.0 as usize) else {
-                    leave!(Stop::Fatal(format!("bad function index {}", f.0)));
-                };
-                if let Some(fr) = g.frames.last_mut() {
-                    fr.pc = pc as u32;
-                }
-                if !g.ensure(nb + callee.frame_words as usize + 1) {
-                    leave!(Stop::Fatal("stack overflow".into()));
-                }
-                g.frames.push(Frame {
-                    func: f.0,
-                    pc: 0,
-                    base: nb as u32,
-                    closure: 0,
-                    deferred_panic: false,
-                    returning: None,
-                });
-                enter!(callee, nb, 0);
-                if bud <= 0 {
-                    leave!(Stop::Yield);
-                }
-            }
+            Op::Call { f, base } => call!(f, base),
             // `x.(T)` for a one-word concrete T that the value has (`o.(*T)`
             // on a tree's keys); interface targets, wider values and
             // failures (Go's panic message) are `run`'s.
@@ -584,68 +818,68 @@ pub(super) fn fast<'p, const RACE: bool>(
                 // one word after the type word (value invariant 3).
                 set!(d, unsafe { value::read_word(bx, 1) })
             }
-            // An interface method call whose method exists: the receiver's
-            // words replace the box word as in `calls::method_target`
-            // (shared), then the frame is entered as for `Call`. A nil
-            // interface or a missing method is `run`'s to report.
-            Op::CallMethod { base: b, m } => {
-                let bx = r!(b);
-                let Some((f, callee)) = calls::method_of(prog, bx, m) else {
-                    pc -= 1;
-                    leave!(Stop::Slow);
-                };
-                let nb = base!() + b.0 as usize;
-                if !calls::unbox_receiver(prog, g, bx, callee, nb) {
-                    // Stack overflow: `run`'s arm reports it.
-                    pc -= 1;
-                    leave!(Stop::Slow);
-                }
-                bud -= 1;
-                if let Some(fr) = g.frames.last_mut() {
-                    fr.pc = pc as u32;
-                }
-                g.frames.push(Frame {
-                    func: f.0,
-                    pc: 0,
-                    base: nb as u32,
-                    closure: 0,
-                    deferred_panic: false,
-                    returning: None,
-                });
-                enter!(callee, nb, 0);
-                if bud <= 0 {
-                    leave!(Stop::Yield);
+            Op::CallMethod { base, m } => call_method!(base, m),
+            Op::Return { a, n } => ret!(a, n),
+            // The announcing forms (`opcode::fuse`): the plain form, then
+            // the instruction it announces in the same dispatch.
+            Op::LoadSlice { d, a, off } => {
+                load_words!(d, a, off, 3u32);
+                then! {
+                    Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
+                    Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
                 }
             }
-            Op::Return { a, n } => {
-                // Only the plain case: a frame with pending deferred calls
-                // or one running a deferred call for a panic goes to `run`.
-                let depth = g.frames.len().wrapping_sub(1);
-                let plain = g.defers.last().is_none_or(|d| d.frame != depth)
-                    && g.frames
-                        .last()
-                        .is_some_and(|f| !f.deferred_panic && f.returning.is_none());
-                if !plain {
-                    pc -= 1;
-                    leave!(Stop::Slow);
+            // Both halves name their instruction's variant, so `pure!`
+            // compiles to that arm alone (no second dispatch).
+            Op::AddIntImmIndex { d, a, v } => add_imm_index!(d, a, v),
+            Op::AddIntBr { d, a, b } => {
+                pure!(Op::AddInt { d, a, b });
+                then! {
+                    Op::JumpIfLtInt { a, b, to } => pure!(Op::JumpIfLtInt { a, b, to }),
+                    Op::JumpIfLeInt { a, b, to } => pure!(Op::JumpIfLeInt { a, b, to }),
                 }
-                if n == 1 {
-                    set!(Reg(0), r!(a));
-                } else {
-                    let base = base!();
-                    let s = base + a.0 as usize;
-                    g.stack.copy_within(s..s + n as usize, base);
+            }
+            Op::LtF64Br { d, a, b } => flag_br!(Op::LtF64 { d, a, b }),
+            Op::LeF64Br { d, a, b } => flag_br!(Op::LeF64 { d, a, b }),
+            Op::EqIntBr { d, a, b } => flag_br!(Op::EqInt { d, a, b }),
+            Op::NeIntBr { d, a, b } => flag_br!(Op::NeInt { d, a, b }),
+            // A constant for the instruction after it: that one runs in
+            // this dispatch too (an announcing form among them goes on to
+            // the instruction it announces).
+            Op::LoadIntNext { d, v } => {
+                pure!(Op::LoadInt { d, v });
+                then! {
+                    Op::AddF64 { d, a, b } => pure!(Op::AddF64 { d, a, b }),
+                    Op::SubF64 { d, a, b } => pure!(Op::SubF64 { d, a, b }),
+                    Op::MulF64 { d, a, b } => pure!(Op::MulF64 { d, a, b }),
+                    Op::DivF64 { d, a, b } => pure!(Op::DivF64 { d, a, b }),
+                    Op::LtF64Br { d, a, b } => flag_br!(Op::LtF64 { d, a, b }),
+                    Op::LeF64Br { d, a, b } => flag_br!(Op::LeF64 { d, a, b }),
+                    Op::AddIntImmIndex { d, a, v } => add_imm_index!(d, a, v),
+                    Op::SliceSet { d, i, a, t } => {
+                        if RACE {
+                            // The access is `run`'s to report.
+                            pc -= 1;
+                        } else {
+                            slice_set!(d, i, a, t)
+                        }
+                    }
                 }
-                g.frames.pop();
-                let Some(caller) = g.frames.last().copied() else {
-                    leave!(Stop::Done);
-                };
-                let Some(cf) = prog.funcs.get(caller.func as usize) else {
-                    leave!(Stop::Fatal(format!("bad function index {}", caller.func)));
-                };
-                // The caller's window was ensured when it was entered and
-                // the stack never shrinks.
-                enter!(cf, caller.base as usize, caller.pc as usize);
+            }
+            Op::MoveCall { d, a } => {
+                pure!(Op::Move { d, a });
+                then_call!();
+            }
+            // `Move2` skips its second half, so the call is the one after.
+            Op::Move2Call { d, a, d2, a2 } => {
+                pure!(Op::Move2 { d, a, d2, a2 });
+                then_call!();
+            }
+            Op::LoadIntRet { d, v } => {
+                pure!(Op::LoadInt { d, v });
+                then! {
+                    Op::Return { a, n: 1 } => ret!(a, 1),
+                }
             }
             _ => {
                 pc -= 1;

@@ -13,7 +13,7 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
     match op {
         Op::ToIface { d, a, n, t } => {
             let s = base + a.0 as usize;
-            let words: Vec<u64> = g.stack[s..s + n as usize].to_vec();
+            let words = Words::of(&g.stack[s..s + n as usize]);
             let b = vm.new_box(t, &words);
             at.set(g, d, b)?
         }

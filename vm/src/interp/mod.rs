@@ -270,9 +270,44 @@ pub(crate) use nested::method_text;
 pub(crate) use values::decode_rune;
 pub(crate) use verify::verify;
 
+pub(crate) use fast::{elem_access, Elem};
 use fast::{fast, Cur, Stop};
 use unwind::{after_deferred_panic, begin_panic, real_panic, run_deferred, uncount_panic};
 use values::{assert_mismatch, go_min, iface_equal, map_kv};
+
+/// Slot words copied out of the goroutine's stack before an allocation
+/// (which needs the VM while the words must not borrow the stack): up to
+/// [`Words::INLINE`] of them on the Rust stack, more in a `Vec`. The
+/// common cases (a small struct into an interface, `append` of one
+/// element, a closure's few captures) then cost no `malloc` and `free`.
+pub(super) enum Words {
+    Inline([u64; Words::INLINE], usize),
+    Heap(Vec<u64>),
+}
+
+impl Words {
+    const INLINE: usize = 8;
+
+    pub(super) fn of(src: &[u64]) -> Words {
+        if src.len() <= Words::INLINE {
+            let mut b = [0u64; Words::INLINE];
+            b[..src.len()].copy_from_slice(src);
+            Words::Inline(b, src.len())
+        } else {
+            Words::Heap(src.to_vec())
+        }
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [u64];
+    fn deref(&self) -> &[u64] {
+        match self {
+            Words::Inline(b, n) => &b[..*n],
+            Words::Heap(v) => v,
+        }
+    }
+}
 
 /// How a cold instruction's body (in the modules `slices`, `maps`,
 /// `ifaces`, `chans`) leaves the loop instead of falling through to the
@@ -391,6 +426,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
     // arms too, and spend a point of the budget each (`is_point`).
     let seeded = vm.run_config.sched.is_some();
     let mut budget = budget;
+    let mut methods = calls::MethodCache::new();
     'frames: loop {
         let Some(fr) = g.frames.last().copied() else {
             return Exit::Done;
@@ -573,14 +609,15 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 consts: &vm.consts,
                 globals: &vm.globals,
                 heap: &vm.heap,
+                elems: &vm.elem_access,
             };
             // A seeded schedule's points (`is_point`) are instructions
             // that `fast::<true>` leaves to the arms below, as race mode's
             // accesses are.
             let stop = if race.is_none() && !seeded {
-                fast::<false>(&prog, &sh, g, &mut cur, &mut budget)
+                fast::<false>(&prog, &sh, g, &mut cur, &mut budget, &mut methods)
             } else {
-                fast::<true>(&prog, &sh, g, &mut cur, &mut budget)
+                fast::<true>(&prog, &sh, g, &mut cur, &mut budget, &mut methods)
             };
             enter!(cur.func, cur.base, cur.pc);
             match stop {
@@ -603,6 +640,9 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
             let Some(&op) = code.get(pc) else {
                 return Exit::Fatal(format!("pc {pc} out of range in {}", func.name));
             };
+            // An announcing form (`opcode::fuse`) is its plain form here:
+            // the instruction it announces runs as the next one.
+            let op = op.plain();
             if seeded && is_point(&op) {
                 // Before the instruction, so it runs first thing in the
                 // goroutine's next slice.
@@ -888,7 +928,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                         unsafe { layout::store_scalar(at, k, v) };
                     } else {
                         let s = base + a.0 as usize;
-                        let words: Vec<u64> = g.stack[s..s + ew].to_vec();
+                        let words = Words::of(&g.stack[s..s + ew]);
                         // SAFETY: as for SliceGet.
                         unsafe { vm.store_values(t, at, &words, 1) };
                     }
@@ -935,7 +975,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     ))
                 }
                 Op::CallMethod { base: b, m } => {
-                    let (f, nb) = match calls::method_target(&prog, g, at!(), b, m) {
+                    let (f, nb) = match calls::method_target(&prog, &mut methods, g, at!(), b, m) {
                         Ok(t) => t,
                         Err(Trap::Fatal(msg)) => return Exit::Fatal(msg),
                         Err(t) => trap!(t),
@@ -968,7 +1008,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 }
                 Op::MakeClosure { d, f, a, n } => {
                     let s = base + a.0 as usize;
-                    let caps: Vec<u64> = g.stack[s..s + n as usize].to_vec();
+                    let caps = Words::of(&g.stack[s..s + n as usize]);
                     let p = vm.new_closure(f, &caps);
                     set!(d, p)
                 }
@@ -1122,6 +1162,11 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let at = at!();
                     pc += n as usize;
                     cold!(chans::exec(vm, sl, &prog, g, at, op))
+                }
+                // Made plain above.
+                Op::LoadSlice { .. } | Op::MoveCall { .. } | Op::Move2Call { .. } | Op::AddIntImmIndex { .. } | Op::AddIntBr { .. } | Op::LtF64Br { .. } | Op::LeF64Br { .. } | Op::EqIntBr { .. } | Op::NeIntBr { .. } | Op::LoadIntRet { .. } | Op::LoadIntNext { .. } | Op::AddIntImmLoop { .. } => {
+                    save!();
+                    return Exit::Fatal(format!("announcing form {op:?} left unmade plain"));
                 }
             })
         }

@@ -229,7 +229,7 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
         Op::PackSlice { d, a, n, t } => {
             let ew = prog.ty(t).words as usize;
             let s = base + a.0 as usize;
-            let words: Vec<u64> = g.stack[s..s + n as usize * ew].to_vec();
+            let words = Words::of(&g.stack[s..s + n as usize * ew]);
             let p = vm.alloc_mem(t, n as usize);
             // SAFETY: `p` is a fresh array of n elements of type t.
             unsafe { vm.store_values(t, p, &words, n as usize) };
@@ -292,7 +292,7 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
         Op::Append { d, a, b, n, t } => {
             let ew = prog.ty(t).words as usize;
             let s = base + b.0 as usize;
-            let words: Vec<u64> = g.stack[s..s + n as usize * ew].to_vec();
+            let words = Words::of(&g.stack[s..s + n as usize * ew]);
             let (p, l, c) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?, at.r(g, Reg(a.0 + 2))?);
             let (np, nl, nc) = vm.append(t, (p, l, c), &words, n as u64);
             at.set(g, d, np)?;
