@@ -15,7 +15,7 @@ local directory, so it works offline. DIR must hold `trace_viewer_full.html`
 `pip download --no-deps torch-tb-profiler` and unzip its static/ folder) and
 `webcomponents.min.js` 0.7.24 (`npm pack webcomponents.js@0.7.24`), which
 brings back the HTML imports Chromium dropped. --from/--to set the visible
-window in milliseconds from the trace's start, and flow arrows are turned on;
+window in milliseconds of the trace's clock (an event's ts / 1000), and flow arrows are turned on;
 --height keeps only the top PX pixels of the 1600x1000 page.
 
 Only the standard library: a minimal WebSocket client speaks to Chromium."""
@@ -111,7 +111,7 @@ CATAPULT_ZOOM = """(function(lo, hi) {
   for (const e of v.model.flowEvents) for (const c of tr.b.getCategoryParts(e.category)) v.selectedFlowEvents.add(c);
   const dt = new tr.ui.TimelineDisplayTransform(); dt.set(vp.currentDisplayTransform);
   const b = v.model.bounds;
-  dt.xSetWorldBounds(lo === null ? b.min : b.min + lo, hi === null ? b.max : b.min + hi, t.modelTrackContainer_.canvas.width);
+  dt.xSetWorldBounds(lo === null ? b.min : lo, hi === null ? b.max : hi, t.modelTrackContainer_.canvas.width);
   vp.setDisplayTransformImmediately(dt); vp.dispatchChangeEvent();
   return true;
 })(%s, %s)"""

@@ -1227,10 +1227,9 @@ fn truth(cx: &mut NativeCtx<'_>) -> NativeResult {
             TypeKind::Bool | TypeKind::Int { .. } | TypeKind::Uintptr => (v.w0() != 0, true),
             TypeKind::Float { .. } => (f64::from_bits(v.w0()) != 0.0, true),
             // Two float slots: true unless both parts are zero.
-            TypeKind::Complex { .. } => (
-                v.w.iter().take(2).any(|&w| f64::from_bits(w) != 0.0),
-                true,
-            ),
+            TypeKind::Complex { .. } => {
+                (v.w.iter().take(2).any(|&w| f64::from_bits(w) != 0.0), true)
+            }
             TypeKind::Chan(_) | TypeKind::Func | TypeKind::Pointer(_) | TypeKind::Interface => {
                 (v.w0() != 0, true)
             }
