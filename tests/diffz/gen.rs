@@ -1346,9 +1346,7 @@ impl Gen {
                 // A conversion between type parameters: int to int (wraps)
                 // or anything numeric to a float (float to int is left out:
                 // out of range, its result is the platform's).
-                let from = if matches!(u, Ty::Int(_)) {
-                    self.int_ty()
-                } else if self.r.chance(50) {
+                let from = if matches!(u, Ty::Int(_)) || self.r.chance(50) {
                     self.int_ty()
                 } else {
                     Ty::Float(if self.r.chance(50) { 32 } else { 64 })
