@@ -19,7 +19,7 @@ window in milliseconds of the trace's clock (an event's ts / 1000), and flow arr
 --height keeps only the top PX pixels of the 1600x1000 page.
 
 Only the standard library: a minimal WebSocket client speaks to Chromium."""
-import base64, functools, http.server, json, os, shutil, socket, struct, subprocess
+import base64, functools, http.server, json, os, re, shutil, socket, struct, subprocess
 import sys, tempfile, threading, time, urllib.request
 
 
@@ -103,8 +103,9 @@ def wait_for(dt, js, secs):
     return False
 
 
-# Catapult: the model's times are in ms; zoom the viewport and select every
-# flow category so the arrows are drawn.
+# Catapult: the model's times are in ms from the trace's earliest event
+# (the importer shifts them); zoom the viewport and select every flow
+# category so the arrows are drawn.
 CATAPULT_ZOOM = """(function(lo, hi) {
   const v = document.querySelector('tr-ui-timeline-view');
   const t = v.trackView, vp = t.viewport;
@@ -138,6 +139,26 @@ document.addEventListener('WebComponentsReady', function () {
 </script></head><body></body>"""
 
 
+def earliest_ms(path):
+    """The smallest `ts` of the trace's events, in ms (read as text: a
+    trace can be hundreds of MB)."""
+    pat = re.compile(rb'"ts":\s*(-?[0-9.]+)')
+    lo, tail = None, b""
+    with open(path, "rb") as f:
+        while True:
+            chunk = f.read(1 << 22)
+            if not chunk:
+                break
+            buf = tail + chunk
+            # A number cut at the chunk's end is read with the next one.
+            cut = max(buf.rfind(b","), buf.rfind(b"}"))
+            body, tail = (buf[: cut + 1], buf[cut + 1 :]) if cut >= 0 else (b"", buf)
+            for m in pat.finditer(body):
+                v = float(m.group(1))
+                lo = v if lo is None else min(lo, v)
+    return (lo or 0.0) / 1000.0
+
+
 def serve(directory):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
@@ -161,8 +182,10 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     trace, out = os.path.abspath(args[0]), os.path.abspath(args[1])
-    lo = "null" if opts["--from"] is None else str(float(opts["--from"]))
-    hi = "null" if opts["--to"] is None else str(float(opts["--to"]))
+    # The window in the viewer's time: ms after the earliest event.
+    base = earliest_ms(trace) if opts["--from"] or opts["--to"] else 0.0
+    lo = "null" if opts["--from"] is None else str(float(opts["--from"]) - base)
+    hi = "null" if opts["--to"] is None else str(float(opts["--to"]) - base)
     viewer = opts["--viewer"]
     tmp = tempfile.mkdtemp(prefix="trace_shot")
     srv = None

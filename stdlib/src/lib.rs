@@ -81,6 +81,7 @@ static PACKAGES: &[Package] = packages! {
     "hash/fnv" => ["fnv.go"],
     "io" => ["io.go"],
     "io/fs" => ["fs.go"],
+    "io/ioutil" => ["ioutil.go"],
     "iter" => ["iter.go"],
     "log" => ["log.go"],
     "log/slog" => ["slog.go"],
