@@ -146,11 +146,11 @@ fn missing_package_clause() {
 }
 
 #[test]
-fn unsupported_features() {
+fn tags_goto_and_imaginary_literals_parse() {
     // Struct tags parse, in either kind of string literal.
     assert!(errors("package main\ntype T struct { x int \"tag\" }\n").is_empty());
     assert!(errors("package main\ntype T struct { x, y int `json:\"x\"`; *U `u` }\n").is_empty());
-    // goto and imaginary literals parse; the checker rejects them.
+    // goto and imaginary literals parse.
     assert!(errors("package main\nfunc main() { goto L; L: _ = 1i }\n").is_empty());
     // Array types still parse in type declarations.
     assert!(errors("package main\nconst N = 2\ntype A [N]int\ntype B [N * 2]int\n").is_empty());
