@@ -191,7 +191,10 @@ fn the_collector_and_its_assists() {
         .map(|(t, _)| *t)
         .unwrap();
     let phases = &gc[&gc_tid];
-    // The cycles' phases follow each other in Go's order.
+    // The cycles' phases follow each other in Go's order; a mark
+    // termination that finds grey work left (flushed from a barrier
+    // buffer) resumes the mark, as Go's gcMarkDone restarts, so "mark"
+    // may also follow it.
     let order = [
         "STW: sweep termination",
         "mark",
@@ -203,7 +206,13 @@ fn the_collector_and_its_assists() {
     for (k, w) in seq.windows(2).enumerate() {
         let a = order.iter().position(|o| *o == w[0]).unwrap();
         let b = order.iter().position(|o| *o == w[1]).unwrap();
-        assert_eq!(b, (a + 1) % 4, "phase {k}: {} then {}", w[0], w[1]);
+        let resumed = a == 2 && b == 1;
+        assert!(
+            b == (a + 1) % 4 || resumed,
+            "phase {k}: {} then {}",
+            w[0],
+            w[1]
+        );
     }
     for w in phases.windows(2) {
         assert!(
