@@ -69,6 +69,9 @@ use std::io::Write;
 use std::sync::Arc;
 
 pub use gol_gc::MemStats;
+/// Bracket-aware splitting of type names, for natives that read a
+/// runtime type's name (text/template reads a func type's parameters).
+pub use sig::{close_of, split_top};
 
 /// How deeply natives may nest calls back into Go (`String` calling
 /// `Sprintf` calling `String`...): each level holds Rust frames of the

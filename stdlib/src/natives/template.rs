@@ -572,50 +572,25 @@ struct SigNames {
     results: Vec<String>,
 }
 
-/// Splits a list of type names at its top-level commas.
-fn split_types(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut cur = String::new();
-    for c in s.chars() {
-        match c {
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' => depth -= 1,
-            ',' if depth == 0 => {
-                out.push(cur.trim().to_string());
-                cur.clear();
-                continue;
-            }
-            _ => {}
-        }
-        cur.push(c);
+/// A list of type names split at its top-level commas, trimmed (an empty
+/// list has no item); None if its brackets do not balance.
+fn split_types(s: &str) -> Option<Vec<String>> {
+    let mut out: Vec<String> = gol_vm::native::split_top(s)
+        .ok()?
+        .into_iter()
+        .map(|t| t.trim().to_string())
+        .collect();
+    if out.last().is_some_and(|t| t.is_empty()) {
+        out.pop();
     }
-    if !cur.trim().is_empty() {
-        out.push(cur.trim().to_string());
-    }
-    out
+    Some(out)
 }
 
 /// Reads `func(A, ...B) (C, D)`; None for anything else.
 fn parse_sig(name: &str) -> Option<SigNames> {
-    let rest = name.strip_prefix("func(")?;
-    let mut depth = 1i32;
-    let mut end = None;
-    for (i, c) in rest.char_indices() {
-        match c {
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    end = Some(i);
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    let end = end?;
-    let mut params = split_types(&rest[..end]);
+    let rest = name.strip_prefix("func").filter(|r| r.starts_with('('))?;
+    let end = gol_vm::native::close_of(rest, 0).ok()?;
+    let mut params = split_types(&rest[1..end - 1])?;
     let mut variadic = false;
     if let Some(last) = params.last_mut() {
         if let Some(e) = last.strip_prefix("...") {
@@ -623,11 +598,11 @@ fn parse_sig(name: &str) -> Option<SigNames> {
             variadic = true;
         }
     }
-    let res = rest[end + 1..].trim();
+    let res = rest[end..].trim();
     let results = if res.is_empty() {
         Vec::new()
     } else if let Some(inner) = res.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
-        split_types(inner)
+        split_types(inner)?
     } else {
         vec![res.to_string()]
     };

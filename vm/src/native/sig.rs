@@ -220,8 +220,9 @@ fn canonical(s: &str, pkg: Option<&str>) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-/// Splits `s` at commas outside brackets.
-fn split_top(s: &str) -> Result<Vec<&str>, String> {
+/// Splits `s` at commas outside brackets (a type list as the runtime's
+/// type names spell it; also read by natives that parse those names).
+pub fn split_top(s: &str) -> Result<Vec<&str>, String> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
@@ -247,7 +248,7 @@ fn split_top(s: &str) -> Result<Vec<&str>, String> {
 }
 
 /// The index just past the bracket closing the one at `open`.
-fn close_of(s: &str, open: usize) -> Result<usize, String> {
+pub fn close_of(s: &str, open: usize) -> Result<usize, String> {
     let mut depth = 0i32;
     for (i, c) in s[open..].char_indices() {
         match c {
