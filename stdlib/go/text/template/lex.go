@@ -348,13 +348,13 @@ func (l *lexer) insideAction() bool {
 	case r == '|':
 		l.emit(itemPipe)
 	case r == '"':
-		l.quote()
+		l.quoted('"', "quoted string", itemString)
 	case r == '`':
 		l.rawQuote()
 	case r == '$':
 		l.variable()
 	case r == '\'':
-		l.char()
+		l.quoted('\'', "character constant", itemCharConstant)
 	case r == '.' && (l.pos >= len(l.input) || l.input[l.pos] < '0' || l.input[l.pos] > '9'):
 		l.fieldOrVariable(itemField)
 	case r == '.' || r == '+' || r == '-' || ('0' <= r && r <= '9'):
@@ -470,26 +470,6 @@ func (l *lexer) fieldOrVariable(typ int) {
 	l.emit(typ)
 }
 
-func (l *lexer) char() {
-	for {
-		r := l.next()
-		if r == '\\' {
-			r = l.next()
-			if r >= 0 && r != '\n' {
-				continue
-			}
-		}
-		if r < 0 || r == '\n' {
-			l.errorf("unterminated character constant")
-			return
-		}
-		if r == '\'' {
-			break
-		}
-	}
-	l.emit(itemCharConstant)
-}
-
 func (l *lexer) scanNumber() bool {
 	l.accept("+-")
 	digits := "0123456789_"
@@ -538,7 +518,10 @@ func (l *lexer) number() {
 	l.emit(itemNumber)
 }
 
-func (l *lexer) quote() {
+// quoted scans the rest of a quoted item up to its closing quote q (a
+// backslash escapes the next character; a newline or the input's end is
+// the error named by what): a string or a character constant.
+func (l *lexer) quoted(q rune, what string, typ int) {
 	for {
 		r := l.next()
 		if r == '\\' {
@@ -548,14 +531,14 @@ func (l *lexer) quote() {
 			}
 		}
 		if r < 0 || r == '\n' {
-			l.errorf("unterminated quoted string")
+			l.errorf("unterminated %s", what)
 			return
 		}
-		if r == '"' {
+		if r == q {
 			break
 		}
 	}
-	l.emit(itemString)
+	l.emit(typ)
 }
 
 func (l *lexer) rawQuote() {
