@@ -321,9 +321,9 @@ fn run_seeds(
                     let g = procs::run_go(bin, GO_LIMIT);
                     let gt = t.elapsed();
                     // A program that Go cannot finish (the time limit, or
-                    // the kernel's SIGKILL when it runs out of memory, as
-                    // a string that doubles in a loop does) is no reference.
-                    if g.timed_out || g.signal == Some(9) {
+                    // the memory cap, as a string that doubles in a loop
+                    // reaches) is no reference.
+                    if g.timed_out || procs::go_out_of_memory(&g) {
                         stats.lock().unwrap().go_hung += 1;
                         continue;
                     }
@@ -390,7 +390,7 @@ fn save_failure(go: &Path, seed: u64, src: &str, g: &Outcome, l: &Outcome, d: &[
             return false;
         };
         let g = procs::run_go(&bin, GO_LIMIT);
-        if g.timed_out || g.signal == Some(9) {
+        if g.timed_out || procs::go_out_of_memory(&g) {
             return false;
         }
         let l = procs::run_gol(&procs::source_of(&bin), None, gol_limit(&g));

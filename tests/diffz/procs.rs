@@ -273,10 +273,52 @@ pub fn source_of(bin: &Path) -> PathBuf {
         .join("main.go")
 }
 
+/// The address space a native Go run may take. A generated program can
+/// grow without bound (a string doubled in a loop); uncapped, Go takes the
+/// machine's memory before the time limit stops it, and the kernel's OOM
+/// killer then picks whatever else is running. Capped, Go stops with its
+/// own `runtime: out of memory` / `fatal error: out of memory`, and the program is no
+/// reference ([`go_out_of_memory`]).
+const GO_ADDRESS_SPACE: u64 = 6 << 30;
+
 pub fn run_go(bin: &Path, limit: Duration) -> Outcome {
+    use std::os::unix::process::CommandExt;
     let mut c = Command::new(bin);
     c.env_remove("GODEBUG");
+    // SAFETY: the closure runs in the forked child before exec and calls
+    // only setrlimit, which is async-signal-safe; it touches no memory the
+    // parent's other threads could hold locked.
+    unsafe {
+        c.pre_exec(|| {
+            let lim = libc::rlimit {
+                rlim_cur: GO_ADDRESS_SPACE,
+                rlim_max: GO_ADDRESS_SPACE,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
     run_limited(c, limit).unwrap_or_else(|e| panic!("cannot run {}: {e}", bin.display()))
+}
+
+/// Whether a native run stopped because it reached [`GO_ADDRESS_SPACE`]
+/// (or the kernel killed it for memory).
+pub fn go_out_of_memory(o: &Outcome) -> bool {
+    o.signal == Some(9)
+        || String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .next()
+            .is_some_and(|l| {
+                [
+                    "runtime: out of memory",
+                    "fatal error: out of memory",
+                    "fatal error: runtime: out of memory",
+                ]
+                .iter()
+                .any(|m| l.starts_with(m))
+            })
 }
 
 pub fn run_gol(src: &Path, procs: Option<usize>, limit: Duration) -> Outcome {
