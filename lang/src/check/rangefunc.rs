@@ -36,12 +36,17 @@
 //! A deferred call in the body belongs to the enclosing function (spec:
 //! it runs when that function returns), not to the literal. The loop keeps
 //! a list of them, and one deferred runner, registered when the loop
-//! starts, calls the list last first:
+//! starts, defers each of them in turn, first to last, so that they run
+//! last first when the runner returns. Each is then a deferred call of
+//! its own, as each is in Go (whose runtime turns the loop's list into
+//! the function's deferred calls when it reaches it): one that panics
+//! does not keep the others from running, and one that recovers stops
+//! the panic that is running.
 //!
 //! ```text
 //! {
 //!     var #defers []func()
-//!     defer func() { for len(#defers) > 0 { pop f; f() } }()   // the runner
+//!     defer func() { for len(#defers) > 0 { f := pop first; defer f() } }()   // the runner
 //!     ... seq(func(...) bool {
 //!         defer F(A, B)  ->  #defers = append(#defers,
 //!                                func(#f FT) func(#a P, #b Q) func() {
@@ -642,8 +647,8 @@ pub(crate) fn range_defer_marker(e: &Expr) -> Option<(String, &Expr)> {
 }
 
 /// The list of a loop's deferred calls (`var #defers.N []func()`) and the
-/// `defer` of its runner, which calls them last first; with the runner's
-/// literal id.
+/// `defer` of its runner, which defers each of them (so they run last
+/// first); with the runner's literal id.
 fn defer_list(b: &mut Builder) -> (Stmt, Stmt, NodeId) {
     let list = b.syn("#defers");
     let f = b.syn("#f");
@@ -674,12 +679,7 @@ fn defer_list(b: &mut Builder) -> (Stmt, Stmt, NodeId) {
             ellipsis: None,
         })
     };
-    let last = |b: &mut Builder| {
-        let l = len_of(b);
-        let one = b.int(1);
-        b.expr(ExprKind::Binary(BinaryOp::Sub, Box::new(l), Box::new(one)))
-    };
-    // for len(#defers) > 0 { #f := #defers[len-1]; #defers = #defers[:len-1]; #f() }
+    // for len(#defers) > 0 { #f := #defers[0]; #defers = #defers[1:]; defer #f() }
     let cond = {
         let l = len_of(b);
         let zero = b.int(0);
@@ -687,7 +687,7 @@ fn defer_list(b: &mut Builder) -> (Stmt, Stmt, NodeId) {
     };
     let pick = {
         let d = b.name(&list);
-        let i = last(b);
+        let i = b.int(0);
         let x = b.expr(ExprKind::Index(Box::new(d), Box::new(i)));
         let fi = b.ident(&f);
         b.stmt(StmtKind::Define {
@@ -697,11 +697,11 @@ fn defer_list(b: &mut Builder) -> (Stmt, Stmt, NodeId) {
     };
     let pop = {
         let d = b.name(&list);
-        let hi = last(b);
+        let lo = b.int(1);
         let sl = b.expr(ExprKind::Slice {
             x: Box::new(d),
-            lo: None,
-            hi: Some(Box::new(hi)),
+            lo: Some(Box::new(lo)),
+            hi: None,
             max: None,
             three: false,
         });
@@ -719,7 +719,7 @@ fn defer_list(b: &mut Builder) -> (Stmt, Stmt, NodeId) {
             args: vec![],
             ellipsis: None,
         });
-        b.stmt(StmtKind::Expr(c))
+        b.stmt(StmtKind::Defer(c))
     };
     let body = b.block(vec![pick, pop, run]);
     let lp = b.stmt(StmtKind::For {

@@ -260,8 +260,17 @@ pub(super) fn recover(vm: &mut Vm, prog: &Program, g: &mut G) -> u64 {
     // Method-value and method-expression wrappers (`i.M`
     // deferred, `I.M`) are invisible, as Go's WRAPPER
     // functions are: the method they call counts as
-    // called directly by the deferred call.
+    // called directly by the deferred call. So is the runner of a
+    // range-over-func body's deferred calls, which defers them in turn:
+    // the panic may be running the runner itself (a panic that reached
+    // the enclosing function) or one of the calls the runner deferred (a
+    // panic that one of those started), and either is a deferred call of
+    // the enclosing function in Go. Only a runner defers among the
+    // wrappers, so a frame the walk passes is the running deferred call
+    // only in those two ways.
+    let running = g.panicking.as_ref().map(|p| p.frame);
     while depth > 0
+        && Some(depth) != running
         && prog
             .funcs
             .get(g.frames[depth - 1].func as usize)
