@@ -460,9 +460,70 @@ fn gaps_are_current(dir: &Path) -> Result<(), Failed> {
     Ok(())
 }
 
+/// KNOWN_GAPS.md at the repository's top: [`GAPS`] as a table for
+/// readers, by class. Generated from the table, so it cannot drift:
+/// `GOL_BLESS=1 cargo test --release --test gosuite -- known_gaps`
+/// rewrites it.
+fn known_gaps_text() -> String {
+    let mut s = String::from(
+        "# Go's test programs gol does not pass\n\n\
+         Generated from the table `GAPS` in `tests/gosuite.rs` (rewrite with\n\
+         `GOL_BLESS=1 cargo test --release --test gosuite -- known_gaps`).\n\
+         gol runs every `// run` program of Go's `test/` directory (Debian's\n\
+         golang-1.19-src: the top level, `ken/` and `chan/`) and compares its\n\
+         output with the program's `.out` file, as Go's test driver does; the\n\
+         programs below are the ones that do not pass, each classified against\n\
+         native Go 1.27. A listed program is still run, and its trial checks\n\
+         that it fails for the listed reason, so a gap that closes shows up.\n",
+    );
+    let classes = [
+        ("outside", "Outside gol's subset by design"),
+        (
+            "old-go",
+            "Written for Go 1.19 semantics that Go 1.27 changed (gol prints what Go 1.27 prints)",
+        ),
+        ("missing", "A runtime feature gol does not have yet"),
+        ("bug", "A gol bug"),
+    ];
+    for (class, title) in classes {
+        let rows: Vec<&Gap> = GAPS.iter().filter(|g| g.why.class() == class).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        s.push_str(&format!("\n## {title} ({})\n\n", rows.len()));
+        s.push_str("| program | why |\n|---|---|\n");
+        for g in rows {
+            s.push_str(&format!(
+                "| `{}` | {} |\n",
+                g.file,
+                g.why.reason().replace('|', "\\|")
+            ));
+        }
+    }
+    s
+}
+
+fn known_gaps_md() -> Result<(), Failed> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("KNOWN_GAPS.md");
+    let want = known_gaps_text();
+    if std::env::var_os("GOL_BLESS").is_some() {
+        std::fs::write(&path, &want).map_err(|e| format!("{}: {e}", path.display()))?;
+        return Ok(());
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    if have != want {
+        return Err(format!(
+            "{} is not the table GAPS says (rewrite it: GOL_BLESS=1 cargo test --release --test gosuite -- known_gaps)",
+            path.display()
+        )
+        .into());
+    }
+    Ok(())
+}
+
 fn main() {
     let args = Arguments::from_args();
-    let mut trials = Vec::new();
+    let mut trials = vec![Trial::test("known_gaps_md", known_gaps_md)];
     match common::go_test_dir() {
         None => {
             let t = Trial::test("go_test_dir_present", || {
