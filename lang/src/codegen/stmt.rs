@@ -490,6 +490,15 @@ impl<'g, 'a> FnGen<'g, 'a> {
             self.emit(Op::EqIface { d, a: tr, b: v });
             return d;
         }
+        if !self.is_iface(tt) && self.is_iface(et) {
+            // `switch n { case i: }` with an interface case: the tag is
+            // compared as an interface holding it, as `n == i` is.
+            let a = self.value_as(tr, tt, et);
+            let v = self.alloc(1);
+            self.expr_to(e, v);
+            self.emit(Op::EqIface { d, a, b: v });
+            return d;
+        }
         let b = self.alloc(self.words(tt));
         self.convert_to(e, tt, b);
         self.equal(d, tr, b, tt, false, e.span);
