@@ -194,6 +194,10 @@ pub(crate) struct Checker<'a> {
     pub(crate) instance_of: HashMap<TypeId, (ObjId, Vec<TypeId>)>,
     /// The type parameter bindings an instance's body is checked with.
     pub(crate) body_scopes: HashMap<ObjId, HashMap<String, ObjId>>,
+    /// The objects that bind a type parameter's name to a type argument
+    /// (`generic::binding_scope`): a name resolving to one of them is a
+    /// type parameter in Go's view of the generic body.
+    pub(crate) tparam_objs: std::collections::HashSet<ObjId>,
     pub(crate) instance_depth: u32,
     /// A constraint is being resolved: constraint-only interfaces allowed.
     pub(crate) in_constraint: bool,
@@ -253,6 +257,7 @@ impl<'a> Checker<'a> {
             type_instances: HashMap::new(),
             instance_of: HashMap::new(),
             body_scopes: HashMap::new(),
+            tparam_objs: Default::default(),
             instance_depth: 0,
             in_constraint: false,
             expr_terms: HashMap::new(),

@@ -201,7 +201,9 @@ impl<'a> Checker<'a> {
                     };
                     let mut kx = self.expr_hint(k, Some(kt));
                     self.assignment(&mut kx, kt, "map literal");
-                    if kx.mode == Mode::Constant {
+                    // `T(0)` is no constant in Go's generic body (see
+                    // `mentions_tparam`), so no duplicate either.
+                    if kx.mode == Mode::Constant && !self.mentions_tparam(k) {
                         if let Some(v) = kx.val.clone() {
                             if seen
                                 .iter()

@@ -173,6 +173,28 @@ fn recv_tparams(r: &ast::Param) -> Vec<&ast::Ident> {
         .collect()
 }
 
+/// Gives the receiver's blank type parameters (`(f *Foo[_, _])`, which
+/// the method does not use) names of their own that Go code cannot write,
+/// so that they are bound as the others are and the receiver type names
+/// them.
+fn name_blank_recv_tparams(r: &mut ast::Param) {
+    fn args(e: &mut Expr) -> Vec<&mut Expr> {
+        match &mut e.kind {
+            ExprKind::Paren(x) | ExprKind::Star(x) => args(x),
+            ExprKind::Index(_, i) => vec![&mut **i],
+            ExprKind::IndexList(_, is) => is.iter_mut().collect(),
+            _ => vec![],
+        }
+    }
+    for (n, a) in args(&mut r.ty).into_iter().enumerate() {
+        if let ExprKind::Ident(i) = &mut a.kind {
+            if i.name == "_" {
+                i.name = format!("#blank.{n}");
+            }
+        }
+    }
+}
+
 /// The receiver's base type name if the receiver is an instantiation
 /// (`List[T]`, `*Pair[K, V]`).
 pub(crate) fn generic_recv_base(r: &ast::Param) -> Option<&ast::Ident> {
@@ -742,8 +764,73 @@ impl<'a> Checker<'a> {
                             }
                         }
                     }
-                    (Some(_), None) => {}
+                    (Some(t), None) => self.unify_declared_core(c, t, names, b),
                 }
+            }
+        }
+    }
+
+    /// Core-type inference through a declared generic constraint
+    /// (`U numericAbs[T]` with `type numericAbs[T any] interface{
+    /// ~struct{ Value_ T }; ... }` and `U` known): the constraint's single
+    /// term against `U`'s underlying type binds the constraint's own
+    /// parameters, and those, against the arguments written (`T`), bind
+    /// ours.
+    fn unify_declared_core(
+        &mut self,
+        c: &'a Expr,
+        t: TypeId,
+        names: &[String],
+        b: &mut HashMap<String, TypeId>,
+    ) {
+        let (x, pargs): (&'a Expr, Vec<&'a Expr>) = match &c.kind {
+            ExprKind::Index(x, i) => (x, vec![&**i]),
+            ExprKind::IndexList(x, is) => (x, is.iter().collect()),
+            _ => return,
+        };
+        let Some(g) = self.generic_target(x) else {
+            return;
+        };
+        let Some(gt) = self.generic_types.get(&g).cloned() else {
+            return;
+        };
+        let ExprKind::InterfaceType(els) = &gt.spec.ty.kind else {
+            return;
+        };
+        let unions: Vec<&Vec<(bool, Expr)>> = els
+            .iter()
+            .filter_map(|e| match e {
+                ast::InterfaceElem::Union(ts) => Some(ts),
+                _ => None,
+            })
+            .collect();
+        let [ts] = &unions[..] else {
+            return;
+        };
+        let [(_, term)] = &ts[..] else {
+            return;
+        };
+        let gnames: Vec<String> = tparam_names(&gt.spec.tparams)
+            .iter()
+            .map(|(n, _)| n.name.clone())
+            .collect();
+        if gnames.len() != pargs.len() {
+            return;
+        }
+        let mut gb: HashMap<String, TypeId> = HashMap::new();
+        let (pkg0, file0) = (self.pkg, self.file);
+        self.pkg = gt.pkg;
+        self.file = gt.file;
+        let u = self.tt.under(t);
+        let r = self.unify(term, u, &gnames, &mut gb);
+        self.pkg = pkg0;
+        self.file = file0;
+        if r.is_err() {
+            return;
+        }
+        for (pe, gn) in pargs.into_iter().zip(&gnames) {
+            if let Some(&ta) = gb.get(gn) {
+                let _ = self.unify(pe, ta, names, b);
             }
         }
     }
@@ -800,6 +887,23 @@ impl<'a> Checker<'a> {
             },
             ExprKind::ChanType(_, x) => match self.tt.get(u).clone() {
                 Type::Chan(_, el) => self.unify(x, el, names, b),
+                _ => Ok(()),
+            },
+            // Field by field, when the argument's struct has as many
+            // (`~struct{ Value_ T }` against `struct{ Value_ int }`).
+            ExprKind::StructType(fds) => match self.tt.get(u).clone() {
+                Type::Struct(fs) => {
+                    let pes: Vec<&'a Expr> = fds
+                        .iter()
+                        .flat_map(|fd| std::iter::repeat_n(&fd.ty, fd.names.len().max(1)))
+                        .collect();
+                    if pes.len() == fs.len() {
+                        for (pe, f) in pes.into_iter().zip(&fs) {
+                            self.unify(pe, f.ty, names, b)?;
+                        }
+                    }
+                    Ok(())
+                }
                 _ => Ok(()),
             },
             ExprKind::FuncType(ft) => match self.tt.get(u).clone() {
@@ -921,9 +1025,49 @@ impl<'a> Checker<'a> {
         };
         for (n, &t) in names.iter().zip(targs) {
             let o = self.new_obj(&n.name, ObjKind::TypeName, t, n.span, None);
+            self.tparam_objs.insert(o);
             sc.names.insert(n.name.clone(), o);
         }
         sc
+    }
+
+    /// Whether type expression `e` names a type parameter of the generic
+    /// declaration whose instance is being checked. Go checks the generic
+    /// body once, with the parameter a type of its own; an instance sees
+    /// the type argument instead, so what only the argument makes equal
+    /// (`case T:` and `case int:` of a type switch when `T` is `int`) is
+    /// no error of the program.
+    pub(crate) fn mentions_tparam(&self, e: &Expr) -> bool {
+        struct Names<'c> {
+            scopes: &'c [Scope],
+            tparams: &'c std::collections::HashSet<ObjId>,
+            found: bool,
+        }
+        impl crate::walk::Visitor for Names<'_> {
+            const TYPES: bool = true;
+            fn expr(&mut self, e: &Expr) {
+                if let ExprKind::Ident(id) = &e.kind {
+                    let o = self
+                        .scopes
+                        .iter()
+                        .rev()
+                        .find_map(|sc| sc.names.get(&id.name));
+                    if o.is_some_and(|o| self.tparams.contains(o)) {
+                        self.found = true;
+                    }
+                }
+            }
+        }
+        if self.tparam_objs.is_empty() {
+            return false;
+        }
+        let mut v = Names {
+            scopes: &self.scopes,
+            tparams: &self.tparam_objs,
+            found: false,
+        };
+        crate::walk::expr(&mut v, e, 0);
+        v.found
     }
 
     /// Runs `f` in package `pkg`, file `file`, with the type parameters
@@ -944,6 +1088,7 @@ impl<'a> Checker<'a> {
         };
         for (n, &t) in b {
             let o = self.new_obj(n, ObjKind::TypeName, t, Span::default(), None);
+            self.tparam_objs.insert(o);
             sc.names.insert(n.clone(), o);
         }
         self.scopes.push(sc);
@@ -1202,6 +1347,9 @@ impl<'a> Checker<'a> {
         for m in &gt.methods {
             let mut copy = (*m).clone();
             super::renumber::Renumber { ids: &mut self.ids }.func_decl(&mut copy);
+            if let Some(r) = copy.recv.as_mut() {
+                name_blank_recv_tparams(r);
+            }
             let decl: &'a ast::FuncDecl = self.arena.alloc(copy);
             let Some(recv) = &decl.recv else { continue };
             let rnames = recv_tparams(recv);

@@ -784,7 +784,9 @@ impl<'a> Checker<'a> {
             return;
         }
         // Duplicate boolean constants are accepted (`case 0 == 0: case 1 == 1:`).
-        if v.mode == Mode::Constant && !self.tt.is_boolean(v.ty) {
+        // A conversion to a type parameter (`T(0)`) is no constant in
+        // Go's generic body, though an instance's is.
+        if v.mode == Mode::Constant && !self.tt.is_boolean(v.ty) && !self.mentions_tparam(e) {
             if let Some(val) = v.val.clone() {
                 if let Some((_, _, prev)) = seen
                     .iter()
@@ -830,7 +832,9 @@ impl<'a> Checker<'a> {
             }
         }
         self.push_target(label, false);
-        let mut seen: Vec<(Option<TypeId>, Span)> = Vec::new();
+        // Each case type, where it is, and its expression when it names a
+        // type parameter (see `mentions_tparam`).
+        let mut seen: Vec<(Option<TypeId>, Span, Option<&'a Expr>)> = Vec::new();
         let mut clause_vars = Vec::new();
         let mut default_seen: Option<Span> = None;
         for c in cases {
@@ -849,10 +853,20 @@ impl<'a> Checker<'a> {
             for te in &c.types {
                 let t = self.case_type(te, &x);
                 if let Some(t) = t {
-                    if let Some((_, prev)) = seen.iter().find(|(pt, _)| match (pt, t) {
-                        (None, None) => true,
-                        (Some(a), Some(b)) => self.tt.identical(*a, b),
-                        _ => false,
+                    let generic = self.mentions_tparam(te).then_some(te);
+                    if let Some((_, prev, _)) = seen.iter().find(|(pt, _, pg)| {
+                        let same = match (pt, t) {
+                            (None, None) => true,
+                            (Some(a), Some(b)) => self.tt.identical(*a, b),
+                            _ => false,
+                        };
+                        // Types a type parameter makes equal are the same
+                        // case in Go only when they are written the same.
+                        same && match (pg, generic) {
+                            (None, None) => true,
+                            (Some(a), Some(b)) => expr_string(a) == expr_string(b),
+                            _ => false,
+                        }
                     }) {
                         let prev = *prev;
                         let s = expr_string(te);
@@ -864,7 +878,7 @@ impl<'a> Checker<'a> {
                             .with_secondary(prev, "previous case"),
                         );
                     } else {
-                        seen.push((t, te.span));
+                        seen.push((t, te.span, generic));
                     }
                     single = t;
                 } else {
@@ -940,7 +954,9 @@ impl<'a> Checker<'a> {
         if self.tt.is_invalid(t) {
             return None;
         }
-        if x.mode != Mode::Invalid && !self.tt.is_interface(t) {
+        // A case of a type parameter is checked at run time only (as an
+        // assertion to one is).
+        if x.mode != Mode::Invalid && !self.tt.is_interface(t) && !self.mentions_tparam(te) {
             if let Some(cause) = self.missing_method_cause(t, x.ty, false) {
                 let d = self.operand_string(x);
                 let s = expr_string(te);

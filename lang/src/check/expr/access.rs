@@ -33,7 +33,11 @@ impl<'a> Checker<'a> {
         if self.tt.is_invalid(t) {
             return Operand::invalid(e);
         }
-        self.check_type_assertion(e, x.ty, t, te.span);
+        // An assertion to a type parameter is checked at run time only:
+        // Go's generic body knows nothing of the argument's methods.
+        if !self.mentions_tparam(te) {
+            self.check_type_assertion(e, x.ty, t, te.span);
+        }
         Operand::new(Mode::CommaOk, t, e)
     }
 
