@@ -352,8 +352,20 @@ impl<'a> Checker<'a> {
             return;
         }
         let named = self.tt.obj(o).ty;
+        // A definition whose right side names a constraint (`type C
+        // comparable`, `type N Number`) declares a constraint: C may then
+        // constrain type parameters, and no more than that.
+        let names_type = matches!(
+            strip_type_parens(&spec.ty).kind,
+            ast::ExprKind::Ident(_) | ast::ExprKind::Selector(..)
+        );
+        let outer = self.in_constraint;
+        self.in_constraint |= names_type;
         let rhs = self.typexpr(&spec.ty);
+        self.in_constraint = outer;
         if let Some(v) = self.expr_terms.get(&spec.ty.id).cloned() {
+            self.named_terms.insert(named, v);
+        } else if let Some(v) = self.named_terms.get(&rhs).cloned().filter(|_| names_type) {
             self.named_terms.insert(named, v);
         }
         let under = if self.tt.is_named(rhs) {
