@@ -21,11 +21,10 @@ impl<'a> Checker<'a> {
         hint: Option<TypeId>,
     ) -> Operand<'a> {
         let mut x = self.composite_inner(e, ty, elems, rbrace, hint);
-        // An elided `{...}` of a `*T` element is `&T{...}`.
+        // An elided `{...}` of a `*T` element is `&T{...}`, also where the
+        // element type is a named pointer type (`type PS *S`).
         if let (None, Some(h)) = (ty, hint) {
-            if x.mode != Mode::Invalid
-                && !self.tt.is_named(h)
-                && matches!(self.tt.get(h), Type::Pointer(_))
+            if x.mode != Mode::Invalid && matches!(self.tt.get(self.tt.under(h)), Type::Pointer(_))
             {
                 x.ty = h;
             }
@@ -57,7 +56,7 @@ impl<'a> Checker<'a> {
                 Some(h) => {
                     // `{...}` for `*T` elements means `&T{...}`.
                     match self.tt.get(self.tt.under(h)).clone() {
-                        Type::Pointer(b) if !self.tt.is_named(h) => (b, false),
+                        Type::Pointer(b) => (b, false),
                         _ => (h, false),
                     }
                 }
