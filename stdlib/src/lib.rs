@@ -69,6 +69,7 @@ static PACKAGES: &[Package] = packages! {
     "crypto/md5" => ["md5.go"],
     "crypto/sha1" => ["sha1.go"],
     "crypto/sha256" => ["sha256.go"],
+    "encoding" => ["encoding.go"],
     "encoding/base64" => ["base64.go"],
     "encoding/binary" => ["binary.go"],
     "encoding/hex" => ["hex.go"],
