@@ -73,7 +73,7 @@ use crate::heap::{CycleStats, Heap, Roots};
 use crate::lock::{
     lock, AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering::*,
 };
-use crate::pacer::{CycleObservation, Pacer};
+use crate::pacer::{AssistPacing, CycleObservation, Pacer};
 use crate::{throw, Phase};
 use std::time::Instant;
 
@@ -255,8 +255,12 @@ pub(crate) struct MarkCycle {
     idle_ns: AtomicU64,
     /// Scan work done by assists.
     assist_work: AtomicU64,
-    /// The pacer as it was at `gc_start`, for the assist ratio.
-    pacer: Mutex<Option<Pacer>>,
+    /// The pacer's [`AssistPacing`] as it was at `gc_start`, for the
+    /// assist ratio (`Relaxed`: written with the world stopped, read by
+    /// every mark call's revision without a lock).
+    pace_goal: AtomicU64,
+    pace_hard_goal: AtomicU64,
+    pace_expected_work: AtomicU64,
 }
 
 /// Per-cycle bookkeeping behind the GC lock.
@@ -324,7 +328,7 @@ impl Heap {
             a.store(0, Relaxed);
         }
         m.bg_credit.store(0, Relaxed);
-        *lock(&m.pacer) = Some(gc.pacer.clone());
+        self.set_assist_pacing(gc.pacer.assist_pacing());
         let live = self.stats.heap_live_bytes.load(Relaxed);
         gc.clock.heap_live_at_start = live;
         gc.clock.procs = procs.max(1);
@@ -464,6 +468,23 @@ impl Heap {
         if slots.assist_debt <= 0 {
             return Assist::Paid;
         }
+        // No work in sight (the global list empty, this P's barrier
+        // buffer empty, every stack scanned) while another mark call is in
+        // progress: that call holds the grey objects, and will hand some
+        // to the global list or end the mark. A mark call now would find
+        // nothing and only contend for the lists' locks, once per
+        // allocation while the drought lasts; the debt waits for the next
+        // allocation instead (Go parks the goroutine until credit
+        // arrives). With no call in progress, the mark call below may be
+        // the one to claim termination.
+        let m = &self.mark;
+        if self.work.is_empty()
+            && slots.wbuf.is_empty()
+            && m.stacks_done.load(Relaxed) >= m.stack_jobs.load(Relaxed)
+            && m.active.load(Acquire) > 0
+        {
+            return Assist::Wait;
+        }
         let t0 = Instant::now();
         let budget = (slots.assist_debt as u64).max(ASSIST_MIN_WORK_BYTES);
         let (work, status) = self.mark_call(slots, budget, Some(stacks));
@@ -572,19 +593,26 @@ impl Heap {
     }
 
     /// Drain up to `budget` scan work into `gcw`'s counters.
+    /// Stack jobs come first while some can be claimed; once none can
+    /// (all claimed, or the one claimed is running and scans itself at
+    /// its next allocation), the call drains objects only, so a running
+    /// goroutine's job is not retried, under the retry list's lock, once
+    /// per object. Before each object, a worker whose local buffers hold
+    /// more than it needs gives some to an empty global list (Go's
+    /// `gcDrain` checks per object too: a load), so that assists and the
+    /// other workers find work: a tree marked depth first keeps only a
+    /// few dozen grey objects per worker.
     fn drain(&self, gcw: &mut GcWork, budget: u64, stacks: Option<&dyn StackScanner>) -> u64 {
         let start = gcw.scan_work;
-        let mut n = 0u32;
+        let mut stacks = stacks;
         while gcw.scan_work - start < budget {
             if let Some(s) = stacks {
                 if self.stack_job(gcw, s) {
                     continue;
                 }
+                stacks = None;
             }
-            n = n.wrapping_add(1);
-            if n % 64 == 0 {
-                gcw.balance(&self.work);
-            }
+            gcw.balance(&self.work);
             let Some(g) = gcw.try_get(&self.work) else {
                 break;
             };
@@ -598,6 +626,9 @@ impl Heap {
     fn stack_job(&self, gcw: &mut GcWork, s: &dyn StackScanner) -> bool {
         let m = &self.mark;
         let n = m.stack_jobs.load(Relaxed);
+        if m.stacks_done.load(Relaxed) >= n {
+            return false;
+        }
         let job = if m.stack_next.load(Relaxed) < n {
             let j = m.stack_next.fetch_add(1, Relaxed);
             if j < n {
@@ -731,14 +762,24 @@ impl Heap {
     /// and the work done so far.
     fn revise_assist_ratio(&self) {
         let m = &self.mark;
-        let ratio = match lock(&m.pacer).as_ref() {
-            Some(p) => p.mark_assist_ratio(
-                self.stats.heap_live_bytes.load(Relaxed),
-                m.scan_work.load(Relaxed),
-            ),
-            None => 0.0,
+        let pacing = AssistPacing {
+            goal_bytes: m.pace_goal.load(Relaxed),
+            hard_goal_bytes: m.pace_hard_goal.load(Relaxed),
+            expected_work_bytes: m.pace_expected_work.load(Relaxed),
         };
+        let ratio = pacing.ratio(
+            self.stats.heap_live_bytes.load(Relaxed),
+            m.scan_work.load(Relaxed),
+        );
         m.assist_ratio_bits.store(ratio.to_bits(), Relaxed);
+    }
+
+    /// Fix the assist ratio's inputs for a mark (world stopped).
+    fn set_assist_pacing(&self, p: AssistPacing) {
+        let m = &self.mark;
+        m.pace_goal.store(p.goal_bytes, Relaxed);
+        m.pace_hard_goal.store(p.hard_goal_bytes, Relaxed);
+        m.pace_expected_work.store(p.expected_work_bytes, Relaxed);
     }
 
     /// The current assist ratio: scan-work bytes owed per byte allocated.
@@ -843,13 +884,14 @@ impl Heap {
         let goal = gc.pacer.goal_bytes();
         gc.pacer.set_non_heap_bytes(self.non_heap_bytes());
         if forced {
+            gc.pacer.set_last_scan_work(m.scan_work.load(Relaxed));
             gc.pacer.end_cycle(marked);
         } else {
             gc.pacer.end_concurrent_cycle(&obs);
         }
         self.publish_pacer(&gc.pacer);
         self.stats.heap_live_bytes.store(marked, Relaxed);
-        *lock(&m.pacer) = None;
+        self.set_assist_pacing(AssistPacing::NONE);
         m.assist_ratio_bits.store(0, Relaxed);
         self.set_phase(Phase::Off);
 

@@ -181,7 +181,7 @@ pub use cycle::{
 pub use heap::{Config, CycleStats, Heap, MemStats, ObjectInfo, Roots};
 pub use layout::Layout;
 pub use mark::{HeapCensus, VerifyError};
-pub use pacer::{CycleObservation, Pacer};
+pub use pacer::{AssistPacing, CycleObservation, Pacer};
 pub use reach::Reach;
 pub use sizeclasses::{MAX_SMALL_SIZE, NUM_SIZE_CLASSES, PAGE_SIZE};
 pub use tiny::TINY_SIZE;

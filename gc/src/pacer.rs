@@ -38,13 +38,24 @@
 //!   rejected: it needs per-cycle measurements of scan rates and stack
 //!   sizes that the proportional controller does without, and gol's
 //!   assists already bound the overshoot.
-//! * Assist ratio ([`Pacer::assist_work_per_byte`]): scan work owed per
-//!   byte allocated during mark = remaining expected scan work / remaining
-//!   runway. The expected work is the last cycle's scan work
-//!   ([`Pacer::last_scan_work_bytes`]) grown by the heap since; if the mark
-//!   has already done more than that, the runway extends to the *hard
-//!   goal* (1.1 × goal, as Go) and the remaining work is taken to be a
-//!   tenth of what was done.
+//! * Assist ratio ([`AssistPacing`], Go's `gcControllerState.revise`):
+//!   scan work owed per byte allocated during mark = remaining expected
+//!   scan work / remaining runway to the goal. The expected work is the
+//!   scan work of the last cycle ([`Pacer::last_scan_work_bytes`]: heap
+//!   objects, stacks and globals, as Go's `lastHeapScan + lastStackScan +
+//!   globalsScan`), not grown with the heap since: objects allocated
+//!   during mark are black and never scanned, so a steady live heap costs
+//!   the same scan work every cycle, and an overestimate makes assists
+//!   pay for work that does not exist (the mark then ends well short of
+//!   the goal, with less of it done by the background workers). Before any
+//!   cycle has measured its scan work, the marked heap stands in. If the
+//!   mark has already done more than expected (the live heap grew), or
+//!   the heap has passed the goal, the runway extends to the *hard goal*
+//!   (1.1 × goal, as Go's `maxOvershoot`) and the remaining work is the
+//!   worst case: everything live now that the mark has not scanned (Go
+//!   takes its scannable heap; gol counts no such figure, and the whole
+//!   live heap bounds it). Assists then grow heavy rather than let the
+//!   heap run past the hard goal while the mark ends.
 //!
 //! Units are in the names: `_bytes`, `_per_byte`, `_ns`. No clocks, no
 //! atomics: the heap owns one pacer under its GC lock and mirrors the
@@ -168,6 +179,13 @@ impl Pacer {
         self.recompute();
     }
 
+    /// Record the scan work of a cycle that does not feed the trigger
+    /// controller (a stop-the-world collection): the next mark's assists
+    /// still expect that much.
+    pub fn set_last_scan_work(&mut self, scan_work_bytes: u64) {
+        self.last_scan_work_bytes = scan_work_bytes;
+    }
+
     /// Record the end of a mark: `heap_marked_bytes` survived.
     pub fn end_cycle(&mut self, heap_marked_bytes: u64) {
         self.heap_marked_bytes = heap_marked_bytes;
@@ -270,20 +288,75 @@ impl Pacer {
     }
 
     /// The assist ratio during a mark that has done `scan_work_done_bytes`
-    /// with the heap at `heap_live_bytes` (module docs: expected work,
-    /// hard goal).
+    /// with the heap at `heap_live_bytes` ([`Pacer::assist_pacing`]).
     pub fn mark_assist_ratio(&self, heap_live_bytes: u64, scan_work_done_bytes: u64) -> f64 {
+        self.assist_pacing()
+            .ratio(heap_live_bytes, scan_work_done_bytes)
+    }
+
+    /// The figures the assist ratio needs during the next mark (module
+    /// docs), fixed when it starts.
+    pub fn assist_pacing(&self) -> AssistPacing {
+        let expected = if self.last_scan_work_bytes > 0 {
+            self.last_scan_work_bytes
+        } else {
+            self.heap_marked_bytes
+        };
+        AssistPacing {
+            goal_bytes: self.goal_bytes,
+            hard_goal_bytes: self.hard_goal_bytes(),
+            expected_work_bytes: expected,
+        }
+    }
+}
+
+/// What the assist ratio of one mark depends on besides the heap and the
+/// work done ([`Pacer::assist_pacing`]): plain numbers, so that mark calls
+/// can revise the ratio from atomics without the pacer's lock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AssistPacing {
+    /// The heap goal (`u64::MAX`: none, no assists).
+    pub goal_bytes: u64,
+    /// 1.1 × the goal.
+    pub hard_goal_bytes: u64,
+    /// Scan work the mark is expected to do.
+    pub expected_work_bytes: u64,
+}
+
+impl AssistPacing {
+    /// No goal: assists owe nothing.
+    pub const NONE: AssistPacing = AssistPacing {
+        goal_bytes: u64::MAX,
+        hard_goal_bytes: u64::MAX,
+        expected_work_bytes: 0,
+    };
+
+    /// The remaining scan work is never taken to be less than this (Go
+    /// takes 1000 bytes): the end of a mark always costs something.
+    const MIN_REMAINING_WORK_BYTES: u64 = 4 << 10;
+    /// Nor the runway shorter: past the goal, assists owe a fixed, large
+    /// multiple of what they allocate rather than an infinite one.
+    const MIN_RUNWAY_BYTES: u64 = 64 << 10;
+
+    /// Scan work owed per byte allocated with the heap at
+    /// `heap_live_bytes` after `scan_work_done_bytes` of marking (module
+    /// docs: expected work, then the hard goal).
+    pub fn ratio(&self, heap_live_bytes: u64, scan_work_done_bytes: u64) -> f64 {
         if self.goal_bytes == u64::MAX {
             return 0.0;
         }
-        let grown = heap_live_bytes.saturating_sub(self.heap_marked_bytes);
-        let expected = self.last_scan_work_bytes.max(self.heap_marked_bytes) + grown / 2;
-        let (remaining, goal) = if scan_work_done_bytes < expected {
-            (expected - scan_work_done_bytes, self.goal_bytes)
-        } else {
-            (scan_work_done_bytes / 10 + 1, self.hard_goal_bytes())
-        };
-        let runway = goal.saturating_sub(heap_live_bytes).max(64 << 10);
+        let done = scan_work_done_bytes;
+        let (remaining, goal) =
+            if done < self.expected_work_bytes && heap_live_bytes <= self.goal_bytes {
+                (self.expected_work_bytes - done, self.goal_bytes)
+            } else {
+                // The worst case: everything live now may need scanning.
+                (heap_live_bytes.saturating_sub(done), self.hard_goal_bytes)
+            };
+        let remaining = remaining.max(Self::MIN_REMAINING_WORK_BYTES);
+        let runway = goal
+            .saturating_sub(heap_live_bytes)
+            .max(Self::MIN_RUNWAY_BYTES);
         remaining as f64 / runway as f64
     }
 }
@@ -484,6 +557,10 @@ mod tests {
     #[test]
     fn assist_ratio_uses_expected_work_then_the_hard_goal() {
         let mut p = Pacer::new(100, Pacer::DEFAULT_MIN_HEAP_BYTES);
+        // No scan work measured yet: the marked heap stands in.
+        p.end_cycle(50 * MB);
+        let r = p.mark_assist_ratio(90 * MB, 0);
+        assert!((r - 50.0 / 10.0).abs() < 1e-9, "{r}");
         p.end_concurrent_cycle(&CycleObservation {
             heap_trigger_bytes: 0,
             heap_at_mark_end_bytes: 0,
@@ -492,15 +569,32 @@ mod tests {
             procs: 1,
             ..CycleObservation::default()
         });
-        // Expected work: max(40, 50) MB + half of the growth.
+        // Expected work: the last cycle's scan work, however much the
+        // heap has grown since (allocation during mark is black).
         let r = p.mark_assist_ratio(90 * MB, 0);
-        assert!((r - 70.0 / 10.0).abs() < 1e-9, "{r}");
-        // More work than expected: a tenth of the work done, to the hard
+        assert!((r - 40.0 / 10.0).abs() < 1e-9, "{r}");
+        let r = p.mark_assist_ratio(70 * MB, 10 * MB);
+        assert!((r - 30.0 / 30.0).abs() < 1e-9, "{r}");
+        // More work than expected: the unscanned live heap, to the hard
         // goal (110 MB).
-        let r = p.mark_assist_ratio(100 * MB, 100 * MB);
-        assert!(
-            (r - (10.0 * MB as f64 + 1.0) / (10 * MB) as f64).abs() < 1e-6,
-            "{r}"
-        );
+        let r = p.mark_assist_ratio(90 * MB, 45 * MB);
+        assert!((r - 45.0 / 20.0).abs() < 1e-9, "{r}");
+        // Past the goal: the same, whatever the work done.
+        let r = p.mark_assist_ratio(105 * MB, 0);
+        assert!((r - 105.0 / 5.0).abs() < 1e-9, "{r}");
+        // Past the hard goal: the runway is one 64 KiB step.
+        let r = p.mark_assist_ratio(200 * MB, 190 * MB);
+        assert!((r - (10 * MB) as f64 / (64 << 10) as f64).abs() < 1e-6);
+        // Never less than 4 KiB of work left.
+        let r = p.mark_assist_ratio(99 * MB, 40 * MB - 1);
+        assert!((r - (4 << 10) as f64 / MB as f64).abs() < 1e-9, "{r}");
+        // A stop-the-world cycle's scan work counts too.
+        p.set_last_scan_work(20 * MB);
+        let r = p.mark_assist_ratio(90 * MB, 0);
+        assert!((r - 20.0 / 10.0).abs() < 1e-9, "{r}");
+        // No goal, no assists.
+        p.set_gogc(-1);
+        assert_eq!(p.mark_assist_ratio(90 * MB, 0), 0.0);
+        assert_eq!(AssistPacing::NONE.ratio(1, 0), 0.0);
     }
 }
