@@ -406,16 +406,26 @@ pub(super) fn fast<'p, const RACE: bool>(
                 decline!();
             }
             let (first, last) = (slot!(d), slot!(Reg(d.0 + n.max(1) - 1)));
-            if n > 0 {
-                // SAFETY: the slots d..=d+n-1 are in the window (both
-                // ends checked at load, see `verify`); `p` is a
-                // non-nil pointer to at least off + n words (the code
-                // generator's typing). One value, never torn (value
-                // module docs).
-                unsafe {
+            let addr = p + $off.0 as u64 * 8;
+            // A slice's and a string's header get a constant length, so
+            // the read compiles to straight-line code. In each arm the
+            // slots d..=d+n-1 are in the window (both ends checked at
+            // load, see `verify`; `first` is below the frame, so
+            // d + n - 1 did not wrap and the n slots from `first` end at
+            // `last`), and `p` is a non-nil pointer to at least off + n
+            // words (the code generator's typing). One value, never torn
+            // (value module docs).
+            match n {
+                0 => {}
+                // SAFETY: as above, n == 2.
+                2 => unsafe { value::load_words(addr, &mut *regs.add(first).cast::<[u64; 2]>()) },
+                // SAFETY: as above, n == 3.
+                3 => unsafe { value::load_words(addr, &mut *regs.add(first).cast::<[u64; 3]>()) },
+                // SAFETY: as above.
+                _ => unsafe {
                     let out = std::slice::from_raw_parts_mut(regs.add(first), last + 1 - first);
-                    value::load_words(p + $off.0 as u64 * 8, out)
-                };
+                    value::load_words(addr, out)
+                },
             }
         }};
     }
@@ -507,7 +517,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
             if n == 1 {
                 set!(Reg(0), r!(a));
-            } else {
+            } else if n > 1 {
                 let base = base!();
                 let s = base + a.0 as usize;
                 g.stack.copy_within(s..s + n as usize, base);
@@ -727,7 +737,13 @@ pub(super) fn fast<'p, const RACE: bool>(
             // the collector is not marking (linked structures' `p.next =
             // q`); while it marks, `run`'s arm shades through the barrier.
             Op::Store { d, off, a, n: 1, t } => {
-                let ptr = prog.ty(t).ptr_mask.iter().any(|&m| m != 0);
+                // A one-word type's pointer-ness is in the element table
+                // (`elem_access`); any other kind asks the type's mask.
+                let ptr = match sh.elems.get(t.0 as usize) {
+                    Some(Elem::Word) => false,
+                    Some(Elem::PtrWord) => true,
+                    _ => prog.ty(t).ptr_mask.iter().any(|&m| m != 0),
+                };
                 if ptr && sh.heap.phase().write_barrier_enabled() {
                     pc -= 1;
                     leave!(Stop::Slow);
