@@ -508,8 +508,7 @@ pub(crate) fn sched_config(vm: &Vm) -> crate::sched::Config {
 
 /// Writes the tracer's events to `path` (a note on stderr if it cannot).
 fn write_trace(t: &crate::sched::tracer::Tracer, path: &std::path::Path) {
-    let evs = t.take();
-    let written = std::fs::File::create(path).and_then(|mut f| t.write_json(&evs, &mut f));
+    let written = t.write_to(path);
     if let Err(e) = written {
         crate::stdio::write_report(
             format!("gol: cannot write the trace to {}: {e}\n", path.display()).as_bytes(),
@@ -539,7 +538,13 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
                 window_ns: crate::FLIGHT_WINDOW_NS,
                 max_events: crate::FLIGHT_MAX_EVENTS,
             });
-        std::sync::Arc::new(crate::sched::tracer::Tracer::new(true, ring))
+        let t = crate::sched::tracer::Tracer::new(true, ring);
+        // A trace is written as it is recorded (tracer.rs); a flight
+        // recorder's only if the run fails.
+        if !c.flight_recorder {
+            t.stream_to(&c.path);
+        }
+        std::sync::Arc::new(t)
     });
     // A program that uses runtime/trace gets a tracer it starts itself
     // (the others pay nothing: tracer.rs, invariant 1).

@@ -133,7 +133,7 @@ fn mstart<E: Executor>(
         rng: Rng::new(seed),
         syscall_p: RefCell::new(None),
         seeded_slice: Cell::new(None),
-        tbuf: RefCell::new(Vec::new()),
+        tbuf: RefCell::default(),
         held_since: Cell::new(0),
         syscall_since: Cell::new(0),
         seg_start: Cell::new(0),

@@ -41,7 +41,7 @@ pub struct PCtx<E: Executor> {
     /// In a seeded run, the budget and seed of the slice being run.
     pub(super) seeded_slice: Cell<Option<super::seeded::SeededSlice>>,
     /// The tracer's events of this M, not yet handed over (tracer.rs).
-    pub(super) tbuf: RefCell<Vec<Ev>>,
+    pub(super) tbuf: RefCell<super::tracer::MBuf>,
     /// When this M took its P, and when its G entered a system call (the
     /// tracer's M slices).
     pub(super) held_since: Cell<u64>,
@@ -88,10 +88,10 @@ impl<E: Executor> PCtx<E> {
         if let Some(t) = self.tracer() {
             let now = t.now();
             let track = self.track();
-            self.trace(Ev::Instant {
+            self.trace(Ev::Go {
                 track,
                 t: now,
-                name: format!("go: G{id}").into(),
+                g: id,
             });
             self.flow_to(&g.hdr, now, "go");
         }
@@ -242,11 +242,7 @@ impl<E: Executor> PCtx<E> {
         let Some(t) = self.sh.tracer.as_deref() else {
             return;
         };
-        let mut b = self.tbuf.borrow_mut();
-        b.push(ev);
-        if b.len() >= super::tracer::FLUSH {
-            t.append(&mut b);
-        }
+        t.record(&mut self.tbuf.borrow_mut(), ev);
     }
 
     /// Hands this M's buffered events to the tracer.
@@ -282,11 +278,11 @@ impl<E: Executor> PCtx<E> {
     pub(super) fn trace_held(&self, p: usize) {
         if let Some(t) = self.tracer() {
             let now = t.now();
-            self.trace(Ev::Span {
-                track: Track::M(self.m.id.max(0) as u32),
+            self.trace(Ev::Held {
+                m: self.m.id.max(0) as u32,
+                p: p as u32,
                 t0: self.held_since.get().min(now),
                 t1: now,
-                name: format!("P{p}").into(),
             });
         }
     }

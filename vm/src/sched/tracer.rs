@@ -25,17 +25,33 @@
 //!   slices, logs as instants.
 //!
 //! # How
-//! Events are small values ([`Ev`]) rendered only when the trace is
-//! written. An M appends to a buffer of its own ([`PCtx`]'s `tbuf`, no
-//! lock) and hands it to the shared list every [`FLUSH`] events and when
-//! it stops; threads that are not Ms (sysmon, the collector's) append to
-//! the shared list directly. So the shared lock is taken once per
-//! [`FLUSH`] segments, not per event.
+//! The runtime hands the tracer an [`Ev`]; [`Tracer::record`] stores it
+//! as a [`Rec`], a fixed-size (40-byte) `Copy` record, in the M's own
+//! buffer ([`MBuf`], `PCtx::tbuf`: no lock, no allocation, no formatting).
+//! The events of a goroutine switch (a segment, a wakeup's arrow, a
+//! creation, an M's stretch with a P, a system call, a steal, an assist)
+//! are such records: numbers, and names that are `&'static str`s or are
+//! made from numbers when the trace is written. A goroutine's function
+//! name is stored once, in the tracer's name table, when it first runs.
+//! The rare events that carry text of their own (counters, annotations,
+//! sysmon's instants) go to a side list of the buffer, and their record
+//! holds the index.
 //!
-//! The flight recorder keeps the shared list as a ring: events older than
-//! its window, or past its capacity, are dropped as new ones come, and the
-//! ring is written only if the run ends in a panic, a fatal error or a
-//! deadlock.
+//! A full buffer ([`FLUSH`] records) is handed over whole: the M swaps it
+//! for an empty one from a pool, and the full one goes, as a chunk, to
+//! one of three places:
+//! * `--trace=FILE`: a writer thread ([`Tracer::stream_to`]) that renders
+//!   it as JSON into the file at once and gives the buffer back to the
+//!   pool, so the trace is written while the program runs, memory stays
+//!   bounded, and ending the run only renders the last chunks;
+//! * the flight recorder: a ring of chunks, trimmed a whole chunk at a
+//!   time (the oldest, once the rest hold the capacity or it is older
+//!   than the window), and exactly when the ring is written; its buffers
+//!   go back to the pool, so a long run allocates nothing;
+//! * `runtime/trace`: a list, rendered when the program calls Stop.
+//!
+//! Threads that are not Ms (sysmon, the collector's) record into a shared
+//! buffer under the tracer's lock.
 //!
 //! # Invariants
 //! 1. With no tracer (`Shared.tracer` is None) no hook does more than
@@ -47,25 +63,34 @@
 //!    every arrow between two slices.
 //! 3. Timestamps are ticks of one clock for every thread since the
 //!    tracer's epoch ([`Clock`]), converted to nanoseconds when the trace
-//!    is written. A P's goroutine segments come from the M holding it,
-//!    one at a time, so they never overlap; events reach the shared list
-//!    in batches, out of order, and the viewer sorts them.
+//!    is written, by one linear map for the whole trace. A P's goroutine
+//!    segments come from the M holding it, one at a time, so they never
+//!    overlap; events reach the writer in chunks, out of order, and the
+//!    viewer sorts them.
+//! 4. A record's side-list index and a segment's goroutine name are
+//!    valid when the record is rendered: the side list travels in the
+//!    record's chunk, and a name is in the table before its goroutine's
+//!    first segment ends (the M that runs a G first stores its name, and
+//!    every later segment is recorded after that, by a chain of the
+//!    scheduler's locks and atomics; the chunk then reaches the writer
+//!    through the tracer's lock).
 //!
 //! # Cost
-//! A goroutine switch records one segment, and a wakeup one arrow: a
-//! fixed-size event pushed on the M's own vector, three clock reads per
-//! switch (segment start, segment end, wake) and no allocation or
-//! formatting (names and texts are made when the trace is written). The
-//! clock is the CPU's time-stamp counter where the kernel itself keeps
-//! time by it ([`Clock`]): a read costs a fraction of
-//! `clock_gettime`'s. Arrow ids come from a counter per M (no shared
-//! cache line bouncing between Ms). Writing renders the events straight
-//! into a buffered file, without building the document in memory.
+//! A goroutine switch records one segment and a wakeup one arrow: two
+//! 40-byte stores into the M's buffer, two reads of the time-stamp counter
+//! ([`Clock`]), and, once every [`FLUSH`] records, one lock to hand the
+//! buffer over. Arrow ids come from a counter per M (no shared cache line
+//! bouncing between Ms). Rejected: converting to JSON (or any text) at
+//! record time, which costs more than the switch itself; a shared ring
+//! with atomic slots, whose contended cache lines cost more than a lock
+//! taken once per thousand events; copying events from the M's buffer to
+//! a shared list (the old design: a copy of every event and a growing
+//! deque that moved them all again).
 
 use super::g::WaitReason;
-use super::primitives::{AtomicBool, AtomicU64, Mutex, Ordering};
+use super::primitives::{Arc, AtomicBool, AtomicU64, Mutex, Ordering};
 use std::borrow::Cow;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::io::Write as _;
 use std::time::Instant;
 
@@ -74,8 +99,11 @@ use std::time::Instant;
 /// threads that are not Ms) stays below `1 << M_FLOW_SHIFT`.
 pub(super) const M_FLOW_SHIFT: u32 = 36;
 
-/// An M hands its buffer to the shared list after this many events.
-pub(super) const FLUSH: usize = 512;
+/// Records in a buffer: an M hands its buffer over when it is full.
+pub(super) const FLUSH: usize = 1024;
+
+/// Empty buffers kept for reuse (beyond these, a returned one is freed).
+const POOL: usize = 64;
 
 /// A track of the trace (a "thread" of the JSON format).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -116,7 +144,8 @@ pub enum SegEnd {
     Syscall,
 }
 
-/// One recorded event (rendered by [`Tracer::write_json`]).
+/// One event as the runtime hands it to the tracer ([`Tracer::record`]
+/// turns it into a [`Rec`]; rendered by [`Tracer::write_json`]).
 #[derive(Clone, Debug)]
 pub enum Ev {
     /// A run segment of goroutine `g` on P `p` by M `m`; `flow_in` is the
@@ -130,8 +159,13 @@ pub enum Ev {
         end: SegEnd,
         flow_in: u64,
     },
-    /// A goroutine's function, recorded when it first runs.
+    /// A goroutine's function, recorded when it first runs (kept in the
+    /// tracer's name table, not as an event).
     Name { g: u64, name: String },
+    /// The stretch M `m` held P `p` (a slice `P<p>` on the M's track).
+    Held { m: u32, p: u32, t0: u64, t1: u64 },
+    /// Goroutine `g` created (an instant `go: G<g>` on `track`).
+    Go { track: Track, t: u64, g: u64 },
     /// A slice on a track (M holding a P, a system call, a GC phase, an
     /// assist).
     Span {
@@ -174,9 +208,10 @@ pub enum Ev {
 impl Ev {
     fn time(&self) -> u64 {
         match self {
-            Ev::Seg { t1, .. } | Ev::Span { t1, .. } => *t1,
+            Ev::Seg { t1, .. } | Ev::Span { t1, .. } | Ev::Held { t1, .. } => *t1,
             Ev::Name { .. } => 0,
             Ev::FlowOut { t, .. }
+            | Ev::Go { t, .. }
             | Ev::Instant { t, .. }
             | Ev::Counter { t, .. }
             | Ev::Async { t, .. } => *t,
@@ -209,6 +244,7 @@ pub struct FlightRecorder {
 /// (`tsc_known_freq` is not exposed as a number everywhere); a rate
 /// measured once at start (a short measurement errs for the whole run).
 /// `GOL_TRACE_CLOCK=mono` forces the monotonic clock (to compare the two).
+#[derive(Clone, Copy)]
 struct Clock {
     epoch: Instant,
     /// The counter at `epoch` (0 when `tsc` is false).
@@ -317,6 +353,110 @@ fn tsc_is_a_clock() -> bool {
     has("constant_tsc") && has("nonstop_tsc")
 }
 
+/// An event as stored: fixed-size, `Copy`, no heap data (module docs).
+/// Tracks are stored as their JSON thread ids ([`Track::tid`]).
+#[derive(Clone, Copy, Debug)]
+enum Rec {
+    /// [`Ev::Seg`] (P ids past `u16::MAX` are stored as that).
+    Seg {
+        g: u64,
+        t0: u64,
+        t1: u64,
+        flow_in: u64,
+        m: u32,
+        p: u16,
+        end: SegEnd,
+    },
+    /// [`Ev::FlowOut`].
+    Flow {
+        t: u64,
+        id: u64,
+        name: &'static str,
+        tid: u32,
+        host: bool,
+    },
+    /// [`Ev::Span`] with a static name.
+    Span {
+        t0: u64,
+        t1: u64,
+        name: &'static str,
+        tid: u32,
+    },
+    /// [`Ev::Held`].
+    Held { t0: u64, t1: u64, m: u32, p: u32 },
+    /// [`Ev::Go`].
+    Go { t: u64, g: u64, tid: u32 },
+    /// Any other event: index `idx` of its chunk's side list.
+    Other { t: u64, idx: u32 },
+}
+
+impl Rec {
+    fn time(&self) -> u64 {
+        match *self {
+            Rec::Seg { t1, .. } | Rec::Span { t1, .. } | Rec::Held { t1, .. } => t1,
+            Rec::Flow { t, .. } | Rec::Go { t, .. } | Rec::Other { t, .. } => t,
+        }
+    }
+}
+
+/// A buffer of records (an M's own, `PCtx::tbuf`, or the shared one of
+/// threads that are not Ms) with the side list of its rare events.
+#[derive(Default)]
+pub struct MBuf {
+    recs: Vec<Rec>,
+    other: Vec<Ev>,
+}
+
+/// A buffer handed over, with when (every record in it is older).
+struct Chunk {
+    recs: Vec<Rec>,
+    other: Vec<Ev>,
+    at: u64,
+}
+
+/// Recorded events taken from the tracer ([`Tracer::take`]), ready to be
+/// written ([`Tracer::write_json`]).
+pub struct Events(Vec<Chunk>);
+
+impl Events {
+    /// How many events there are.
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|c| c.recs.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The tracer's shared state (behind `Tracer.store`).
+#[derive(Default)]
+struct Store {
+    /// Chunks kept (flight recorder, `runtime/trace`, or a trace whose
+    /// file could not be opened), oldest first.
+    chunks: VecDeque<Chunk>,
+    /// Records in `chunks`.
+    recs: usize,
+    /// The buffer of threads that are not Ms.
+    loose: MBuf,
+    /// The writer thread's inbox, while the trace streams to a file.
+    tx: Option<std::sync::mpsc::Sender<Chunk>>,
+}
+
+/// Empty buffers, shared with the writer thread, which gives its back.
+type Pool = Arc<Mutex<Vec<Vec<Rec>>>>;
+
+/// Goroutine names by id, shared with the writer thread.
+type Names = Arc<Mutex<HashMap<u64, String>>>;
+
+fn recycle(pool: &Pool, mut recs: Vec<Rec>) {
+    recs.clear();
+    let mut p = pool.lock();
+    if p.len() < POOL && recs.capacity() >= FLUSH {
+        p.push(recs);
+    }
+}
+
 /// The tracer of one run (`Shared.tracer`).
 pub struct Tracer {
     clock: Clock,
@@ -326,10 +466,13 @@ pub struct Tracer {
     flush_epoch: AtomicU64,
     flows: AtomicU64,
     ring: Option<FlightRecorder>,
-    events: Mutex<VecDeque<Ev>>,
+    store: Mutex<Store>,
+    pool: Pool,
     /// Names survive the ring's trimming (a segment's name may be older
     /// than the window).
-    names: Mutex<HashMap<u64, String>>,
+    names: Names,
+    /// The writer thread, while the trace streams to a file.
+    writer: Mutex<Option<std::thread::JoinHandle<std::io::Result<()>>>>,
 }
 
 impl Tracer {
@@ -342,8 +485,10 @@ impl Tracer {
             flush_epoch: AtomicU64::new(0),
             flows: AtomicU64::new(0),
             ring,
-            events: Mutex::new(VecDeque::new()),
-            names: Mutex::new(HashMap::new()),
+            store: Mutex::new(Store::default()),
+            pool: Arc::new(Mutex::new(Vec::new())),
+            names: Arc::new(Mutex::new(HashMap::new())),
+            writer: Mutex::new(None),
         }
     }
 
@@ -394,50 +539,276 @@ impl Tracer {
         self.new_flow()
     }
 
-    /// Appends events from a thread without a buffer of its own.
-    pub fn push(&self, ev: Ev) {
-        let mut one = vec![ev];
-        self.append(&mut one);
+    /// Records `ev` in `b` (an M's own buffer), handing the buffer over
+    /// when it is full.
+    #[inline]
+    pub(super) fn record(&self, b: &mut MBuf, ev: Ev) {
+        if self.put(b, ev) {
+            self.append(b);
+        }
     }
 
-    /// Moves `evs` to the shared list (trimming a flight recorder's).
-    pub(super) fn append(&self, evs: &mut Vec<Ev>) {
-        if evs.is_empty() {
+    /// Stores `ev` in `b`; true when `b` is full.
+    #[inline]
+    fn put(&self, b: &mut MBuf, ev: Ev) -> bool {
+        let r = match ev {
+            Ev::Seg {
+                p,
+                m,
+                g,
+                t0,
+                t1,
+                end,
+                flow_in,
+            } => Rec::Seg {
+                g,
+                t0,
+                t1,
+                flow_in,
+                m,
+                p: u16::try_from(p).unwrap_or(u16::MAX),
+                end,
+            },
+            Ev::FlowOut {
+                track,
+                t,
+                id,
+                name,
+                host,
+            } => Rec::Flow {
+                t,
+                id,
+                name,
+                tid: track.tid(),
+                host,
+            },
+            Ev::Span {
+                track,
+                t0,
+                t1,
+                name: Cow::Borrowed(name),
+            } => Rec::Span {
+                t0,
+                t1,
+                name,
+                tid: track.tid(),
+            },
+            Ev::Held { m, p, t0, t1 } => Rec::Held { t0, t1, m, p },
+            Ev::Go { track, t, g } => Rec::Go {
+                t,
+                g,
+                tid: track.tid(),
+            },
+            ev => match self.put_other(&mut b.other, ev) {
+                Some(r) => r,
+                None => return false,
+            },
+        };
+        if b.recs.capacity() == 0 {
+            b.recs = self.fresh();
+        }
+        b.recs.push(r);
+        b.recs.len() >= FLUSH
+    }
+
+    /// An event with heap data: a name goes to the table, the others to
+    /// the side list.
+    #[cold]
+    fn put_other(&self, other: &mut Vec<Ev>, ev: Ev) -> Option<Rec> {
+        if let Ev::Name { g, name } = ev {
+            self.names.lock().insert(g, name);
+            return None;
+        }
+        let t = ev.time();
+        let idx = u32::try_from(other.len()).unwrap_or(u32::MAX);
+        other.push(ev);
+        Some(Rec::Other { t, idx })
+    }
+
+    /// An empty buffer from the pool (or a new one).
+    fn fresh(&self) -> Vec<Rec> {
+        self.pool
+            .lock()
+            .pop()
+            .unwrap_or_else(|| Vec::with_capacity(FLUSH))
+    }
+
+    /// Appends an event from a thread without a buffer of its own.
+    pub fn push(&self, ev: Ev) {
+        let full = {
+            let mut st = self.store.lock();
+            let st = &mut *st;
+            if !self.put(&mut st.loose, ev) {
+                return;
+            }
+            std::mem::take(&mut st.loose)
+        };
+        self.hand_over(full.recs, full.other);
+    }
+
+    /// Hands `b`'s records over (to the writer, the ring or the list),
+    /// leaving it empty with a fresh buffer.
+    pub(super) fn append(&self, b: &mut MBuf) {
+        if b.recs.is_empty() {
             return;
         }
-        let mut names = Vec::new();
-        evs.retain(|e| match e {
-            Ev::Name { g, name } => {
-                names.push((*g, name.clone()));
-                false
-            }
-            _ => true,
-        });
-        if !names.is_empty() {
-            self.names.lock().extend(names);
-        }
-        let mut q = self.events.lock();
-        q.extend(evs.drain(..));
+        let recs = std::mem::replace(&mut b.recs, self.fresh());
+        let other = std::mem::take(&mut b.other);
+        self.hand_over(recs, other);
+    }
+
+    fn hand_over(&self, recs: Vec<Rec>, other: Vec<Ev>) {
+        let c = Chunk {
+            recs,
+            other,
+            at: self.now(),
+        };
+        let mut st = self.store.lock();
+        let c = match &st.tx {
+            // The writer keeps receiving until the end, even after a
+            // write failed (it reports the error then).
+            Some(tx) => match tx.send(c) {
+                Ok(()) => return,
+                Err(e) => e.0,
+            },
+            None => c,
+        };
+        st.recs += c.recs.len();
+        st.chunks.push_back(c);
         if let Some(r) = self.ring {
-            let newest = self.now();
-            let window = self.clock.ticks_of(r.window_ns);
-            while q.len() > r.max_events
-                || q.front()
-                    .is_some_and(|e| e.time().saturating_add(window) < newest)
-            {
-                q.pop_front();
+            self.trim(&mut st, r);
+        }
+    }
+
+    /// Drops the ring's oldest chunks while the others hold its capacity,
+    /// or while they are older than its window.
+    fn trim(&self, st: &mut Store, r: FlightRecorder) {
+        let newest = self.now();
+        let window = self.clock.ticks_of(r.window_ns);
+        while st.chunks.len() > 1 {
+            let Some(front) = st.chunks.front() else {
+                break;
+            };
+            let full = st.recs - front.recs.len() >= r.max_events;
+            let old = front.at.saturating_add(window) < newest;
+            if !(full || old) {
+                break;
+            }
+            if let Some(c) = st.chunks.pop_front() {
+                st.recs -= c.recs.len();
+                recycle(&self.pool, c.recs);
             }
         }
     }
 
     /// Takes every event recorded so far (`runtime/trace.Stop` writes
-    /// them; the next Start begins afresh).
-    pub fn take(&self) -> Vec<Ev> {
-        self.events.lock().drain(..).collect()
+    /// them; the next Start begins afresh). A flight recorder's are
+    /// trimmed to its window and capacity exactly.
+    pub fn take(&self) -> Events {
+        let mut chunks: Vec<Chunk> = {
+            let mut st = self.store.lock();
+            let loose = std::mem::take(&mut st.loose);
+            if !loose.recs.is_empty() {
+                st.chunks.push_back(Chunk {
+                    recs: loose.recs,
+                    other: loose.other,
+                    at: 0,
+                });
+            }
+            st.recs = 0;
+            st.chunks.drain(..).collect()
+        };
+        if let Some(r) = self.ring {
+            let now = self.now();
+            let window = self.clock.ticks_of(r.window_ns);
+            let total: usize = chunks.iter().map(|c| c.recs.len()).sum();
+            let mut excess = total.saturating_sub(r.max_events);
+            for c in &mut chunks {
+                c.recs.retain(|rec| {
+                    if excess > 0 {
+                        excess -= 1;
+                        return false;
+                    }
+                    rec.time().saturating_add(window) >= now
+                });
+            }
+        }
+        Events(chunks)
+    }
+
+    /// Streams the trace to `path` from now on: a writer thread renders
+    /// every chunk handed over, as it comes (module docs). False if the
+    /// file cannot be created or the thread started: the events then stay
+    /// in memory, and [`Tracer::write_to`] reports the error.
+    ///
+    /// The writer converts ticks to nanoseconds at the rate measured from
+    /// the epoch to its first chunk (at least [`MIN_CALIBRATION_NS`]
+    /// later): one linear map for the whole file, so every track keeps
+    /// its order; the rate of an invariant counter is constant, so the
+    /// measurement's error (parts in a million) only stretches the scale.
+    pub fn stream_to(&self, path: &std::path::Path) -> bool {
+        let Ok(file) = std::fs::File::create(path) else {
+            return false;
+        };
+        let (tx, rx) = std::sync::mpsc::channel::<Chunk>();
+        let (clock, names, pool) = (self.clock, self.names.clone(), self.pool.clone());
+        let spawned = std::thread::Builder::new()
+            .name("gol-trace-writer".into())
+            .spawn(move || {
+                let mut w = file;
+                let Ok(first) = rx.recv() else {
+                    // Nothing was recorded: an empty trace.
+                    let mut r = Render::new(clock.ns_per_tick(), names);
+                    r.begin();
+                    return r.end(&mut w);
+                };
+                let mut r = Render::new(clock.ns_per_tick(), names);
+                r.begin();
+                let mut result = Ok(());
+                for c in std::iter::once(first).chain(rx.iter()) {
+                    if result.is_ok() {
+                        result = r.chunk(&c, &mut w);
+                    }
+                    recycle(&pool, c.recs);
+                }
+                result?;
+                r.end(&mut w)
+            });
+        let Ok(h) = spawned else {
+            return false;
+        };
+        self.store.lock().tx = Some(tx);
+        *self.writer.lock() = Some(h);
+        true
+    }
+
+    /// Writes the whole trace to `path`: ends the stream (the writer
+    /// renders what is left and closes the document) if there is one,
+    /// else renders every event held into a new file.
+    pub fn write_to(&self, path: &std::path::Path) -> std::io::Result<()> {
+        let writer = self.writer.lock().take();
+        let Some(h) = writer else {
+            let evs = self.take();
+            let mut f = std::fs::File::create(path)?;
+            return self.write_json(&evs, &mut f);
+        };
+        let rest = self.take();
+        let tx = self.store.lock().tx.take();
+        if let Some(tx) = tx {
+            for c in rest.0 {
+                // A send fails only when the writer has ended (a Rust
+                // panic there); join reports it.
+                let _ = tx.send(c);
+            }
+        }
+        match h.join() {
+            Ok(r) => r,
+            Err(_) => Err(std::io::Error::other("the trace writer stopped")),
+        }
     }
 
     /// The events as a Chrome trace-event JSON document.
-    pub fn json(&self, evs: &[Ev]) -> String {
+    pub fn json(&self, evs: &Events) -> String {
         let mut out = Vec::with_capacity(evs.len() * 120 + 256);
         // Writing to a vector cannot fail.
         let _ = self.write_json(evs, &mut out);
@@ -446,53 +817,124 @@ impl Tracer {
 
     /// Writes the events as a Chrome trace-event JSON document to `w`
     /// (buffered here: give it the file itself).
-    pub fn write_json(&self, evs: &[Ev], w: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let names = self.names.lock().clone();
-        let mut r = Render {
-            out: Vec::with_capacity(RENDER_CHUNK + 4096),
-            w,
-            ns_per_tick: self.clock.ns_per_tick(),
-            labels: HashMap::new(),
-            names: &names,
-            first: true,
-        };
-        r.render(evs)?;
-        r.flush()
+    pub fn write_json(&self, evs: &Events, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut r = Render::new(self.clock.ns_per_tick(), self.names.clone());
+        r.begin();
+        for c in &evs.0 {
+            r.chunk(c, w)?;
+        }
+        r.end(w)
     }
 }
 
 /// The renderer hands its text to the writer in chunks of this size.
 const RENDER_CHUNK: usize = 1 << 16;
 
-/// Renders events as Chrome trace-event JSON, a chunk at a time: digits
+/// Renders records as Chrome trace-event JSON, a chunk at a time: digits
 /// by hand and each goroutine's label made once, so no event allocates.
-struct Render<'a> {
+struct Render {
     out: Vec<u8>,
-    w: &'a mut dyn std::io::Write,
     ns_per_tick: f64,
     /// `"G<id> <function>"`, quoted and escaped, per goroutine.
-    labels: HashMap<u64, Vec<u8>>,
-    names: &'a HashMap<u64, String>,
+    labels: HashMap<u64, Vec<u8>, std::hash::BuildHasherDefault<IdHasher>>,
+    names: Names,
+    /// The tracks used so far (their names are written at the end), and
+    /// a bit per track id below 64 * `seen.len()` for those in the set.
+    tracks: BTreeSet<u32>,
+    seen: Vec<u64>,
     first: bool,
 }
 
-impl Render<'_> {
+/// `"00"`, `"01"`, ... `"99"`.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        t[2 * i] = b'0' + (i / 10) as u8;
+        t[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// A hasher for goroutine ids (the renderer's label cache): a multiply,
+/// where the default hasher's SipHash guards against chosen keys the ids
+/// cannot be.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0 ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+impl Render {
+    fn new(ns_per_tick: f64, names: Names) -> Render {
+        Render {
+            out: Vec::with_capacity(RENDER_CHUNK + 4096),
+            ns_per_tick,
+            labels: HashMap::default(),
+            names,
+            tracks: BTreeSet::from([Track::Gc.tid()]),
+            // Track ids below 20,000: the GC, the Ps and 10,000 Ms.
+            seen: vec![0; 20_000 / 64 + 1],
+            first: true,
+        }
+    }
+
+    /// Inlined, so a constant text is a few stores, not a call.
+    #[inline(always)]
     fn s(&mut self, s: &str) {
         self.out.extend_from_slice(s.as_bytes());
     }
 
+    /// Decimal digits, two at a time.
     fn u(&mut self, mut v: u64) {
         let mut buf = [0u8; 20];
         let mut i = buf.len();
-        loop {
+        while v >= 100 {
+            let d = (v % 100) as usize * 2;
+            v /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
+        }
+        if v >= 10 {
+            let d = v as usize * 2;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
+        } else {
             i -= 1;
-            buf[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
+            buf[i] = b'0' + v as u8;
         }
         self.out.extend_from_slice(&buf[i..]);
+    }
+
+    /// Notes that track `tid` has events (a bit per track for the
+    /// usual ids, so the set is touched once per track).
+    #[inline]
+    fn track(&mut self, tid: u32) {
+        let (word, bit) = (tid as usize / 64, 1u64 << (tid % 64));
+        match self.seen.get_mut(word) {
+            Some(w) if *w & bit != 0 => {}
+            Some(w) => {
+                *w |= bit;
+                self.tracks.insert(tid);
+            }
+            None => {
+                self.tracks.insert(tid);
+            }
+        }
     }
 
     fn i(&mut self, v: i64) {
@@ -522,6 +964,7 @@ impl Render<'_> {
         ]);
     }
 
+    #[inline]
     fn ts(&mut self, ticks: u64) {
         let ns = self.ns(ticks);
         self.us(ns);
@@ -536,9 +979,9 @@ impl Render<'_> {
         json_str(&mut self.out, s);
     }
 
-    fn sep(&mut self) -> std::io::Result<()> {
+    fn sep(&mut self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         if self.out.len() >= RENDER_CHUNK {
-            self.w.write_all(&self.out)?;
+            w.write_all(&self.out)?;
             self.out.clear();
         }
         if !self.first {
@@ -548,60 +991,70 @@ impl Render<'_> {
         Ok(())
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.w.write_all(&self.out)?;
-        self.out.clear();
-        self.w.flush()
-    }
-
     fn label(&mut self, g: u64) {
-        if !self.labels.contains_key(&g) {
-            let text = match self.names.get(&g) {
-                Some(n) => format!("G{g} {n}"),
-                None => format!("G{g}"),
-            };
-            let mut q = Vec::new();
-            json_str(&mut q, &text);
-            self.labels.insert(g, q);
-        }
         if let Some(l) = self.labels.get(&g) {
             self.out.extend_from_slice(l);
+            return;
         }
+        let text = match self.names.lock().get(&g) {
+            Some(n) => format!("G{g} {n}"),
+            None => format!("G{g}"),
+        };
+        let mut q = Vec::new();
+        json_str(&mut q, &text);
+        self.out.extend_from_slice(&q);
+        self.labels.insert(g, q);
     }
 
-    /// Renders `evs` (any order) as `{"traceEvents": [...]}`.
-    fn render(&mut self, evs: &[Ev]) -> std::io::Result<()> {
+    fn begin(&mut self) {
         self.s("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n");
-        let mut tracks = std::collections::BTreeSet::new();
-        tracks.insert(Track::Gc.tid());
-        // Flow starts are written after their host slices, in time order,
-        // so a viewer binding them to the enclosing slice finds it.
-        for e in evs {
-            match e {
-                Ev::Seg {
-                    p,
-                    m,
+    }
+
+    /// A slice (`X`) of category `cat` on track `tid`, named by `name`
+    /// (which writes the quoted name).
+    fn slice(&mut self, cat: &str, tid: u32, t0: u64, t1: u64, name: impl FnOnce(&mut Self)) {
+        self.track(tid);
+        self.s("{\"ph\":\"X\",\"cat\":\"");
+        self.s(cat);
+        self.s("\",\"name\":");
+        name(self);
+        self.s(",\"ts\":");
+        self.ts(t0);
+        self.s(",\"dur\":");
+        self.dur(t0, t1);
+        self.s(",\"pid\":1,\"tid\":");
+        self.u(u64::from(tid));
+        self.s("}");
+    }
+
+    /// Renders a chunk's records (any order; the viewer sorts them).
+    fn chunk(&mut self, c: &Chunk, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        for r in &c.recs {
+            self.sep(w)?;
+            match *r {
+                Rec::Seg {
                     g,
                     t0,
                     t1,
-                    end,
                     flow_in,
+                    m,
+                    p,
+                    end,
                 } => {
-                    let tid = Track::P(*p).tid();
-                    tracks.insert(tid);
-                    self.sep()?;
+                    let tid = Track::P(u32::from(p)).tid();
+                    self.track(tid);
                     self.s("{\"ph\":\"X\",\"cat\":\"goroutine\",\"name\":");
-                    self.label(*g);
+                    self.label(g);
                     self.s(",\"ts\":");
-                    self.ts(*t0);
+                    self.ts(t0);
                     self.s(",\"dur\":");
-                    self.dur(*t0, *t1);
+                    self.dur(t0, t1);
                     self.s(",\"pid\":1,\"tid\":");
                     self.u(u64::from(tid));
                     self.s(",\"args\":{\"goid\":");
-                    self.u(*g);
+                    self.u(g);
                     self.s(",\"M\":");
-                    self.u(u64::from(*m));
+                    self.u(u64::from(m));
                     self.s(",\"end\":\"");
                     match end {
                         SegEnd::Preempted => self.s("preempted"),
@@ -616,145 +1069,174 @@ impl Render<'_> {
                         SegEnd::Syscall => self.s("system call"),
                     }
                     self.s("\"}}");
-                    if *flow_in != 0 {
-                        self.sep()?;
+                    if flow_in != 0 {
+                        self.sep(w)?;
                         self.s(
                             "{\"ph\":\"f\",\"bp\":\"e\",\"cat\":\"flow\",\"name\":\"wake\",\"id\":",
                         );
-                        self.u(*flow_in);
+                        self.u(flow_in);
                         self.s(",\"pid\":1,\"tid\":");
                         self.u(u64::from(tid));
                         self.s(",\"ts\":");
-                        self.ts(*t0);
+                        self.ts(t0);
                         self.s("}");
                     }
                 }
-                Ev::Name { .. } => {}
-                Ev::Span {
-                    track,
-                    t0,
-                    t1,
-                    name,
-                } => {
-                    let tid = track.tid();
-                    tracks.insert(tid);
-                    self.sep()?;
-                    let cat = match track {
-                        Track::Gc => "gc",
-                        Track::M(_) => "m",
-                        Track::P(_) => "gc",
-                    };
-                    self.s("{\"ph\":\"X\",\"cat\":\"");
-                    self.s(cat);
-                    self.s("\",\"name\":");
-                    self.str(name);
-                    self.s(",\"ts\":");
-                    self.ts(*t0);
-                    self.s(",\"dur\":");
-                    self.dur(*t0, *t1);
-                    self.s(",\"pid\":1,\"tid\":");
-                    self.u(u64::from(tid));
-                    self.s("}");
-                }
-                Ev::FlowOut {
-                    track,
+                Rec::Flow {
                     t,
                     id,
                     name,
+                    tid,
                     host,
                 } => {
-                    let tid = track.tid();
-                    tracks.insert(tid);
-                    if *host {
-                        self.sep()?;
-                        self.s("{\"ph\":\"X\",\"cat\":\"event\",\"name\":\"");
-                        self.s(name);
-                        self.s("\",\"ts\":");
-                        self.ts(*t);
+                    if host {
                         // One nanosecond: between two segments of the track.
-                        self.s(",\"dur\":0.001,\"pid\":1,\"tid\":");
-                        self.u(u64::from(tid));
-                        self.s("}");
+                        self.slice("event", tid, t, t, |r| {
+                            r.s("\"");
+                            r.s(name);
+                            r.s("\"");
+                        });
+                        self.sep(w)?;
                     }
-                    self.sep()?;
+                    self.track(tid);
                     self.s("{\"ph\":\"s\",\"cat\":\"flow\",\"name\":\"wake\",\"id\":");
-                    self.u(*id);
+                    self.u(id);
                     self.s(",\"pid\":1,\"tid\":");
                     self.u(u64::from(tid));
                     // Inside the host slice (or the waker's segment).
                     self.s(",\"ts\":");
-                    self.ts(*t);
+                    self.ts(t);
                     self.s("}");
                 }
-                Ev::Instant { track, t, name } => {
-                    let tid = track.tid();
-                    tracks.insert(tid);
-                    self.sep()?;
-                    self.s("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"event\",\"name\":");
-                    self.str(name);
-                    self.s(",\"ts\":");
-                    self.ts(*t);
+                Rec::Span { t0, t1, name, tid } => {
+                    let cat = if tid >= Track::M(0).tid() { "m" } else { "gc" };
+                    self.slice(cat, tid, t0, t1, |r| r.str(name));
+                }
+                Rec::Held { t0, t1, m, p } => {
+                    self.slice("m", Track::M(m).tid(), t0, t1, |r| {
+                        r.s("\"P");
+                        r.u(u64::from(p));
+                        r.s("\"");
+                    });
+                }
+                Rec::Go { t, g, tid } => {
+                    self.track(tid);
+                    self.s("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"event\",\"name\":\"go: G");
+                    self.u(g);
+                    self.s("\",\"ts\":");
+                    self.ts(t);
                     self.s(",\"pid\":1,\"tid\":");
                     self.u(u64::from(tid));
                     self.s("}");
                 }
-                Ev::Counter { t, name, series } => {
-                    self.sep()?;
-                    self.s("{\"ph\":\"C\",\"name\":\"");
-                    self.s(name);
-                    self.s("\",\"pid\":1,\"ts\":");
-                    self.ts(*t);
-                    self.s(",\"args\":{");
-                    for (k, (s, v)) in series.iter().enumerate() {
-                        if k > 0 {
-                            self.s(",");
-                        }
-                        self.str(s);
-                        self.s(":");
-                        self.i(*v);
-                    }
-                    self.s("}}");
-                }
-                Ev::Async {
-                    t,
-                    begin,
-                    cat,
-                    id,
-                    name,
-                } => {
-                    self.sep()?;
-                    self.s(if *begin {
-                        "{\"ph\":\"b\",\"cat\":\""
-                    } else {
-                        "{\"ph\":\"e\",\"cat\":\""
-                    });
-                    self.s(cat);
-                    self.s("\",\"id\":");
-                    self.u(*id);
-                    self.s(",\"name\":");
-                    self.str(name);
-                    self.s(",\"ts\":");
-                    self.ts(*t);
-                    self.s(",\"pid\":1}");
-                }
+                Rec::Other { idx, .. } => match c.other.get(idx as usize) {
+                    Some(e) => self.other(e),
+                    // Unreachable (invariant 4); an empty object keeps
+                    // the document valid.
+                    None => self.s("{}"),
+                },
             }
         }
-        // Track names and order: GC, then the Ps, then the Ms.
-        self.sep()?;
+        Ok(())
+    }
+
+    /// A rare event, from a chunk's side list.
+    fn other(&mut self, e: &Ev) {
+        match e {
+            Ev::Span {
+                track,
+                t0,
+                t1,
+                name,
+            } => {
+                let cat = if matches!(track, Track::M(_)) {
+                    "m"
+                } else {
+                    "gc"
+                };
+                self.slice(cat, track.tid(), *t0, *t1, |r| r.str(name));
+            }
+            Ev::Instant { track, t, name } => {
+                let tid = track.tid();
+                self.track(tid);
+                self.s("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"event\",\"name\":");
+                self.str(name);
+                self.s(",\"ts\":");
+                self.ts(*t);
+                self.s(",\"pid\":1,\"tid\":");
+                self.u(u64::from(tid));
+                self.s("}");
+            }
+            Ev::Counter { t, name, series } => {
+                self.s("{\"ph\":\"C\",\"name\":\"");
+                self.s(name);
+                self.s("\",\"pid\":1,\"ts\":");
+                self.ts(*t);
+                self.s(",\"args\":{");
+                for (k, (s, v)) in series.iter().enumerate() {
+                    if k > 0 {
+                        self.s(",");
+                    }
+                    self.str(s);
+                    self.s(":");
+                    self.i(*v);
+                }
+                self.s("}}");
+            }
+            Ev::Async {
+                t,
+                begin,
+                cat,
+                id,
+                name,
+            } => {
+                self.s(if *begin {
+                    "{\"ph\":\"b\",\"cat\":\""
+                } else {
+                    "{\"ph\":\"e\",\"cat\":\""
+                });
+                self.s(cat);
+                self.s("\",\"id\":");
+                self.u(*id);
+                self.s(",\"name\":");
+                self.str(name);
+                self.s(",\"ts\":");
+                self.ts(*t);
+                self.s(",\"pid\":1}");
+            }
+            // The others are records of their own (Tracer::put); as a
+            // side event, an instant with what it was.
+            e => {
+                let tid = Track::Gc.tid();
+                self.s("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"event\",\"name\":");
+                self.str(&format!("{e:?}"));
+                self.s(",\"ts\":");
+                self.ts(e.time());
+                self.s(",\"pid\":1,\"tid\":");
+                self.u(u64::from(tid));
+                self.s("}");
+            }
+        }
+    }
+
+    /// Closes the document: track names and order (GC, then the Ps,
+    /// then the Ms), and hands the rest of the text to `w`.
+    fn end(&mut self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.sep(w)?;
         self.s("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":\"gol\"}}");
-        for tid in tracks {
+        for tid in std::mem::take(&mut self.tracks) {
             let t = match tid {
                 1 => Track::Gc,
                 t if t >= 10_000 => Track::M(t - 10_000),
                 t => Track::P(t - 100),
             };
-            self.sep()?;
+            self.sep(w)?;
             self.s("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":");
             self.u(u64::from(tid));
             self.s(",\"args\":{\"name\":\"");
             self.s(&t.name());
             self.s("\"}}");
-            self.sep()?;
+            self.sep(w)?;
             self.s("{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":1,\"tid\":");
             self.u(u64::from(tid));
             self.s(",\"args\":{\"sort_index\":");
@@ -762,7 +1244,9 @@ impl Render<'_> {
             self.s("}}");
         }
         self.s("\n]}\n");
-        Ok(())
+        w.write_all(&self.out)?;
+        self.out.clear();
+        w.flush()
     }
 }
 
@@ -788,6 +1272,13 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
 mod tests {
     use super::*;
 
+    fn times(evs: &Events) -> Vec<u64> {
+        evs.0
+            .iter()
+            .flat_map(|c| c.recs.iter().map(Rec::time))
+            .collect()
+    }
+
     #[test]
     fn a_flight_recorder_keeps_its_window_and_capacity() {
         let t = Tracer::new(
@@ -804,8 +1295,36 @@ mod tests {
                 name: "x".into(),
             });
         }
-        let kept: Vec<u64> = t.take().iter().map(Ev::time).collect();
-        assert_eq!(kept, vec![7, 8, 9]);
+        assert_eq!(times(&t.take()), vec![7, 8, 9]);
+    }
+
+    /// The ring drops whole chunks as they come, so a flight recorder
+    /// holds at most its capacity and one buffer, however long the run.
+    #[test]
+    fn a_flight_recorder_stays_bounded_while_recording() {
+        let max = 3 * FLUSH;
+        let t = Tracer::new(
+            true,
+            Some(FlightRecorder {
+                window_ns: u64::MAX / 4,
+                max_events: max,
+            }),
+        );
+        let mut b = MBuf::default();
+        for i in 0..20 * FLUSH as u64 {
+            t.record(&mut b, seg(i, i));
+            let held = t.store.lock().recs;
+            assert!(held <= max + FLUSH, "{held} records held");
+        }
+        t.append(&mut b);
+        let kept = times(&t.take());
+        // A segment's time is its end, one tick after its start.
+        let newest = 20 * FLUSH as u64;
+        assert_eq!(kept.len(), max);
+        assert_eq!(kept.last(), Some(&newest));
+        assert_eq!(kept[0], newest + 1 - max as u64);
+        // Its buffers went back to the pool, for the next chunks.
+        assert!(!t.pool.lock().is_empty());
     }
 
     /// A tracer whose ticks are nanoseconds, for exact expectations.
@@ -814,6 +1333,29 @@ mod tests {
         t.clock.tsc = false;
         t.clock.tsc0 = 0;
         t
+    }
+
+    fn seg(g: u64, t: u64) -> Ev {
+        Ev::Seg {
+            p: 0,
+            m: 0,
+            g,
+            t0: t,
+            t1: t + 1,
+            end: SegEnd::Yielded,
+            flow_in: 0,
+        }
+    }
+
+    /// The records of the hot paths are small and fixed, so a switch
+    /// stores a few words (module docs, Cost).
+    #[test]
+    fn records_are_forty_bytes() {
+        assert!(
+            std::mem::size_of::<Rec>() <= 40,
+            "{}",
+            std::mem::size_of::<Rec>()
+        );
     }
 
     /// Whatever the clock, a stretch measured on it comes out of the
@@ -841,11 +1383,16 @@ mod tests {
     #[test]
     fn renders_names_escapes_and_track_metadata() {
         let t = tracer_ns();
-        let mut evs = vec![
+        let mut b = MBuf::default();
+        t.record(
+            &mut b,
             Ev::Name {
                 g: 7,
                 name: "main.\"w\"".into(),
             },
+        );
+        t.record(
+            &mut b,
             Ev::Seg {
                 p: 1,
                 m: 2,
@@ -855,8 +1402,25 @@ mod tests {
                 end: SegEnd::Blocked(WaitReason::ChanReceive),
                 flow_in: 3,
             },
-        ];
-        t.append(&mut evs);
+        );
+        t.record(
+            &mut b,
+            Ev::Held {
+                m: 2,
+                p: 1,
+                t0: 1000,
+                t1: 3000,
+            },
+        );
+        t.record(
+            &mut b,
+            Ev::Go {
+                track: Track::P(1),
+                t: 2000,
+                g: 8,
+            },
+        );
+        t.append(&mut b);
         let j = t.json(&t.take());
         assert!(
             j.contains("\"name\":\"G7 main.\\\"w\\\"\",\"ts\":1.500,\"dur\":1.000"),
@@ -865,5 +1429,63 @@ mod tests {
         assert!(j.contains("\"end\":\"blocked: chan receive\""), "{j}");
         assert!(j.contains("\"ph\":\"f\",\"bp\":\"e\""), "{j}");
         assert!(j.contains("\"args\":{\"name\":\"P1\"}"), "{j}");
+        assert!(
+            j.contains("{\"ph\":\"X\",\"cat\":\"m\",\"name\":\"P1\",\"ts\":1.000,\"dur\":2.000,\"pid\":1,\"tid\":10002}"),
+            "{j}"
+        );
+        assert!(j.contains("\"name\":\"go: G8\",\"ts\":2.000"), "{j}");
+        assert!(j.contains("\"args\":{\"name\":\"M2\"}"), "{j}");
+    }
+
+    /// A streamed trace is the document the in-memory writer makes of
+    /// the same events (the same events, in chunks, whole at the end).
+    #[test]
+    fn a_streamed_trace_is_the_whole_document() {
+        let dir = std::env::temp_dir().join(format!("gol-tracer-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("streamed.json");
+        let n = 3 * FLUSH as u64 + 17;
+        let record = |t: &Tracer| {
+            let mut b = MBuf::default();
+            t.record(
+                &mut b,
+                Ev::Name {
+                    g: 5,
+                    name: "main.worker".into(),
+                },
+            );
+            for i in 0..n {
+                t.record(&mut b, seg(5, 10 * i));
+            }
+            t.push(Ev::Counter {
+                t: 3,
+                name: "goroutines",
+                series: vec![("goroutines".into(), 2)],
+            });
+            t.append(&mut b);
+        };
+        let s = tracer_ns();
+        assert!(s.stream_to(&path));
+        record(&s);
+        s.write_to(&path).unwrap();
+        let streamed = std::fs::read_to_string(&path).unwrap();
+        let m = tracer_ns();
+        record(&m);
+        let whole = m.json(&m.take());
+        let mut a: Vec<&str> = streamed.lines().map(|l| l.trim_end_matches(',')).collect();
+        let mut b: Vec<&str> = whole.lines().map(|l| l.trim_end_matches(',')).collect();
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b);
+        assert_eq!(
+            streamed.matches("\"name\":\"G5 main.worker\"").count(),
+            n as usize
+        );
+        assert!(
+            streamed.starts_with("{\"displayTimeUnit\""),
+            "{streamed:.80}"
+        );
+        assert!(streamed.ends_with("\n]}\n"));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -6,7 +6,7 @@
 // logging goroutine's P.
 //
 // Annotations are recorded as they happen. The scheduler's events wait in
-// a buffer of each M, handed over every 512 events, when the M idles, and
+// a buffer of each M, handed over every 1,024 events, when the M idles, and
 // when Stop asks (it stops the world once, so every M in a slice answers);
 // an M that is between slices at that moment may keep its last few.
 package trace
