@@ -413,9 +413,68 @@ fn is_point(op: &Op) -> bool {
     )
 }
 
+/// What a slice keeps from the last slice on its M (`PCtx::take_scratch`):
+/// the interface method cache and the program it was filled from. A
+/// cache entry maps (type, method name) to a function of that program;
+/// another program (a session's grown one, session.rs, where a redefined
+/// method is a new function) makes every entry suspect, so the cache
+/// is emptied when the VM's program is not this one. The `Arc` keeps the
+/// program alive, so its address cannot come back as another program's,
+/// and lends the slice its program without a reference count update of
+/// its own (that count is shared by every M, one contended cache line).
+struct SliceScratch {
+    prog: Arc<Program>,
+    methods: calls::MethodCache,
+}
+
 /// Runs `g` for at most `budget` calls and backward jumps.
 pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) -> Exit {
-    let prog: Arc<Program> = vm.prog.clone();
+    let Some(cx) = sl.map(|s| s.cx) else {
+        let prog = vm.prog.clone();
+        return run_with(vm, sl, g, budget, &prog, &mut calls::MethodCache::new());
+    };
+    // While a slice holds the scratch, its slot holds a marker (a `Box`
+    // of nothing: no allocation), so a nested run on this M (a method
+    // called from a native) knows to use its own.
+    match cx.take_scratch().map(|b| b.downcast::<SliceScratch>()) {
+        Some(Ok(mut s)) => {
+            cx.put_scratch(Box::new(()));
+            if !Arc::ptr_eq(&s.prog, &vm.prog) {
+                s.prog = vm.prog.clone();
+                s.methods = calls::MethodCache::new();
+            }
+            let out = run_with(vm, sl, g, budget, &s.prog, &mut s.methods);
+            cx.put_scratch(s);
+            out
+        }
+        Some(Err(marker)) => {
+            cx.put_scratch(marker);
+            let prog = vm.prog.clone();
+            run_with(vm, sl, g, budget, &prog, &mut calls::MethodCache::new())
+        }
+        None => {
+            // The first slice on this M.
+            cx.put_scratch(Box::new(()));
+            let mut s = Box::new(SliceScratch {
+                prog: vm.prog.clone(),
+                methods: calls::MethodCache::new(),
+            });
+            let out = run_with(vm, sl, g, budget, &s.prog, &mut s.methods);
+            cx.put_scratch(s);
+            out
+        }
+    }
+}
+
+/// [`run`] with the slice's program and method cache.
+fn run_with(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    g: &mut G,
+    budget: i64,
+    prog: &Arc<Program>,
+    methods: &mut calls::MethodCache,
+) -> Exit {
     // The race detector, when the run has one: then every instruction
     // that touches memory runs in the checked arms below (`fast::<true>`
     // stops before them), and those arms report their accesses
@@ -426,7 +485,6 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
     // arms too, and spend a point of the budget each (`is_point`).
     let seeded = vm.run_config.sched.is_some();
     let mut budget = budget;
-    let mut methods = calls::MethodCache::new();
     'frames: loop {
         let Some(fr) = g.frames.last().copied() else {
             return Exit::Done;
@@ -615,9 +673,9 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
             // that `fast::<true>` leaves to the arms below, as race mode's
             // accesses are.
             let stop = if race.is_none() && !seeded {
-                fast::<false>(&prog, &sh, g, &mut cur, &mut budget, &mut methods)
+                fast::<false>(&prog, &sh, g, &mut cur, &mut budget, methods)
             } else {
-                fast::<true>(&prog, &sh, g, &mut cur, &mut budget, &mut methods)
+                fast::<true>(&prog, &sh, g, &mut cur, &mut budget, methods)
             };
             enter!(cur.func, cur.base, cur.pc);
             match stop {
@@ -975,7 +1033,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     ))
                 }
                 Op::CallMethod { base: b, m } => {
-                    let (f, nb) = match calls::method_target(&prog, &mut methods, g, at!(), b, m) {
+                    let (f, nb) = match calls::method_target(&prog, methods, g, at!(), b, m) {
                         Ok(t) => t,
                         Err(Trap::Fatal(msg)) => return Exit::Fatal(msg),
                         Err(t) => trap!(t),
