@@ -79,7 +79,7 @@
 //! over a root that is scanned by its pointer mask).
 
 use super::g::{GWaker, WaitReason};
-use super::primitives::{Arc, AtomicBool, AtomicU8, Mutex, Ordering};
+use super::primitives::{fence, Arc, AtomicBool, AtomicU8, Mutex, Ordering};
 use super::select::SelGroup;
 use crate::layout::ElemForm;
 use std::cell::UnsafeCell;
@@ -144,7 +144,8 @@ const DONE_CLOSED: u8 = 2;
 /// # Who touches what (no lock of its own)
 /// A sudog is *held alone* while it is being filled (`new`, from the
 /// cache) and while it is recycled: one `Arc`, no other reference
-/// (`Arc::get_mut` proved it when it entered the cache). Then it is
+/// (`recycle` proved it when it entered the cache; no `Weak` of a sudog
+/// is ever made). Then it is
 /// shared: its owner's ticket holds one `Arc`, a channel queue another.
 /// * `sel`, `case`: written only while held alone; read by anyone after.
 /// * `g` (the waker): written while held alone; *taken* by the goroutine
@@ -230,14 +231,24 @@ impl Sudog {
     /// Returns a sudog to this thread's cache if nobody else holds it (a
     /// waker may still hold its clone for a moment after the G it readied
     /// has run on: then it is simply freed).
-    pub(super) fn recycle(mut sg: Arc<Sudog>) {
-        let Some(s) = Arc::get_mut(&mut sg) else {
+    pub(super) fn recycle(sg: Arc<Sudog>) {
+        // Held alone when ours is the only strong reference: no `Weak` of
+        // a sudog is ever made. (`Arc::get_mut` would say the same with a
+        // locked compare-exchange on the weak count, on every park.)
+        if Arc::strong_count(&sg) != 1 {
             return;
-        };
-        // The waker (still here if the sudog was never completed), the
-        // select group: not kept alive by a cached sudog.
-        *s.g.get_mut() = None;
-        *s.sel.get_mut() = None;
+        }
+        // Pairs with the Release decrement of the last other holder's
+        // drop (as `Arc`'s own drop does): what it did to the sudog
+        // happens before what we do now.
+        fence(Ordering::Acquire);
+        // SAFETY: held alone (above): no other thread can reach it.
+        unsafe {
+            // The waker (still here if the sudog was never completed),
+            // the select group: not kept alive by a cached sudog.
+            *sg.g.get() = None;
+            *sg.sel.get() = None;
+        }
         SUDOGS.with(|c| {
             let mut c = c.borrow_mut();
             if c.len() < SUDOG_CACHE {
