@@ -146,14 +146,26 @@ fn a_name_may_be_declared_again() {
 fn an_interface_call_finds_a_redefined_method() {
     let (mut s, out, _) = session();
     ok(&mut s, &out, "type S interface { M() string }");
-    ok(&mut s, &out, "type T int\nfunc (T) M() string { return \"old\" }");
+    ok(
+        &mut s,
+        &out,
+        "type T int\nfunc (T) M() string { return \"old\" }",
+    );
     ok(&mut s, &out, "var a S = T(1)");
     ok(&mut s, &out, "func call(s S) string { return s.M() }");
     assert_eq!(
-        ok(&mut s, &out, "for i := 0; i < 3; i++ { fmt.Print(call(a)) }\nfmt.Println()"),
+        ok(
+            &mut s,
+            &out,
+            "for i := 0; i < 3; i++ { fmt.Print(call(a)) }\nfmt.Println()"
+        ),
         "oldoldold\n"
     );
-    ok(&mut s, &out, "type T int\nfunc (T) M() string { return \"new\" }");
+    ok(
+        &mut s,
+        &out,
+        "type T int\nfunc (T) M() string { return \"new\" }",
+    );
     assert_eq!(
         ok(&mut s, &out, "fmt.Println(call(T(2)), call(a), call(T(3)))"),
         "new old new\n"

@@ -640,7 +640,7 @@ fn run_with(
             ($msg:expr) => {{
                 save!();
                 let msg: String = $msg;
-                match begin_panic(sl, &prog, g, PanicValue::Runtime(msg)) {
+                match begin_panic(sl, prog, g, PanicValue::Runtime(msg)) {
                     Flow::Continue => continue 'frames,
                     Flow::Exit(x) => return x,
                 }
@@ -673,9 +673,9 @@ fn run_with(
             // that `fast::<true>` leaves to the arms below, as race mode's
             // accesses are.
             let stop = if race.is_none() && !seeded {
-                fast::<false>(&prog, &sh, g, &mut cur, &mut budget, methods)
+                fast::<false>(prog, &sh, g, &mut cur, &mut budget, methods)
             } else {
-                fast::<true>(&prog, &sh, g, &mut cur, &mut budget, methods)
+                fast::<true>(prog, &sh, g, &mut cur, &mut budget, methods)
             };
             enter!(cur.func, cur.base, cur.pc);
             match stop {
@@ -820,7 +820,7 @@ fn run_with(
                 }
                 Op::StrSlice { .. } | Op::ConcatStr { .. } | Op::RuneToStr { .. } | Op::StrDecodeRune { .. } | Op::MakeSlice { .. } | Op::PackSlice { .. } | Op::SliceSlice { .. } | Op::Append { .. } | Op::AppendSlice { .. } | Op::CopySlice { .. } | Op::AppendStr { .. } | Op::CopyStr { .. } | Op::StrToBytes { .. } | Op::BytesToStr { .. } | Op::ClearSlice { .. } | Op::StrToRunes { .. } | Op::RunesToStr { .. } | Op::SliceToArrayPtr { .. } => {
                     if let Some(r) = &race {
-                        match slices::race_check(r, vm, &prog, g, at!(), op) {
+                        match slices::race_check(r, vm, prog, g, at!(), op) {
                             Ok(None) => {}
                             Ok(Some(code)) => {
                                 save!();
@@ -829,7 +829,7 @@ fn run_with(
                             Err(t) => trap!(t),
                         }
                     }
-                    cold!(slices::exec(vm, &prog, g, at!(), op))
+                    cold!(slices::exec(vm, prog, g, at!(), op))
                 }
                 Op::StrLen { d, a } => set!(d, r!(Reg(a.0 + 1))),
                 Op::StrIndex { d, a, i } => {
@@ -843,7 +843,7 @@ fn run_with(
                         }
                     }
                 }
-                Op::ToIface { .. } | Op::IfaceIs { .. } | Op::IfaceAssert { .. } | Op::IfaceUnbox { .. } | Op::EqIface { .. } | Op::IfaceImplements { .. } | Op::TypeAssert { .. } | Op::BoxValue { .. } | Op::CopyValue { .. } => cold!(ifaces::exec(vm, &prog, g, at!(), op)),
+                Op::ToIface { .. } | Op::IfaceIs { .. } | Op::IfaceAssert { .. } | Op::IfaceUnbox { .. } | Op::EqIface { .. } | Op::IfaceImplements { .. } | Op::TypeAssert { .. } | Op::BoxValue { .. } | Op::CopyValue { .. } => cold!(ifaces::exec(vm, prog, g, at!(), op)),
                 Op::New { d, t } => {
                     let p = vm.alloc_mem(t, 1);
                     set!(d, p)
@@ -1011,7 +1011,7 @@ fn run_with(
                 }
                 Op::Call { f, base: b } => {
                     budget -= 1;
-                    flow!(call(&prog, g, f, base + b.0 as usize, 0, pc, budget))
+                    flow!(call(prog, g, f, base + b.0 as usize, 0, pc, budget))
                 }
                 Op::CallClosure { c, base: b } => {
                     let cl = r!(c);
@@ -1023,7 +1023,7 @@ fn run_with(
                     let f = unsafe { value::read_word(cl, 0) };
                     budget -= 1;
                     flow!(call(
-                        &prog,
+                        prog,
                         g,
                         FuncId(f as u32),
                         base + b.0 as usize,
@@ -1033,13 +1033,13 @@ fn run_with(
                     ))
                 }
                 Op::CallMethod { base: b, m } => {
-                    let (f, nb) = match calls::method_target(&prog, methods, g, at!(), b, m) {
+                    let (f, nb) = match calls::method_target(prog, methods, g, at!(), b, m) {
                         Ok(t) => t,
                         Err(Trap::Fatal(msg)) => return Exit::Fatal(msg),
                         Err(t) => trap!(t),
                     };
                     budget -= 1;
-                    flow!(call(&prog, g, f, nb, 0, pc, budget))
+                    flow!(call(prog, g, f, nb, 0, pc, budget))
                 }
                 Op::CallNative { f, base: b } => {
                     save!();
@@ -1061,7 +1061,7 @@ fn run_with(
                                 }
                             }
                         }
-                        res => flow!(calls::native_exit(vm, sl, &prog, g, res)),
+                        res => flow!(calls::native_exit(vm, sl, prog, g, res)),
                     }
                 }
                 Op::MakeClosure { d, f, a, n } => {
@@ -1100,7 +1100,7 @@ fn run_with(
                         pc -= 1;
                         g.frames[depth].returning = Some(pc as u32);
                         save!();
-                        flow!(run_deferred(&prog, g, depth, false))
+                        flow!(run_deferred(prog, g, depth, false))
                     }
                     let done = g.frames.pop();
                     if let Some(done) = done {
@@ -1110,7 +1110,7 @@ fn run_with(
                             // that is the caller's, which after_deferred_panic
                             // sets, so save before it.)
                             save!();
-                            let f = after_deferred_panic(&prog, g);
+                            let f = after_deferred_panic(prog, g);
                             if was && !real_panic(g) {
                                 uncount_panic(sl);
                             }
@@ -1130,21 +1130,21 @@ fn run_with(
                     if g.defers.last().is_some_and(|d| d.frame == depth) {
                         pc -= 1;
                         save!();
-                        flow!(run_deferred(&prog, g, depth, false))
+                        flow!(run_deferred(prog, g, depth, false))
                     }
                 }
                 Op::Defer { c, a, n } => cold!(unwind::defer(g, at!(), c, a, n)),
                 Op::Recover { d } => {
-                    let v = unwind::recover(vm, &prog, g);
+                    let v = unwind::recover(vm, prog, g);
                     set!(d, v)
                 }
                 Op::Panic { .. } | Op::Fault { .. } | Op::PanicText { .. } | Op::IndexFault { .. } => {
-                    let pv = match unwind::panic_value(&prog, g, at!(), op) {
+                    let pv = match unwind::panic_value(prog, g, at!(), op) {
                         Ok(pv) => pv,
                         Err(t) => trap!(t),
                     };
                     save!();
-                    match begin_panic(sl, &prog, g, pv) {
+                    match begin_panic(sl, prog, g, pv) {
                         Flow::Continue => continue 'frames,
                         Flow::Exit(x) => return x,
                     }
@@ -1166,7 +1166,7 @@ fn run_with(
                             _ => {}
                         }
                     }
-                    cold!(maps::exec(vm, &prog, g, at!(), op))
+                    cold!(maps::exec(vm, prog, g, at!(), op))
                 }
                 Op::GlobalAddr { d, g: gw } => {
                     // The globals are allocated once, never resized: their
@@ -1207,7 +1207,7 @@ fn run_with(
                     set!(d, p + idx as u64 * es as u64)
                 }
                 // --- goroutines and channels ---
-                Op::Go { .. } | Op::MakeChan { .. } | Op::ChanLen { .. } | Op::ChanClose { .. } | Op::SelectCase { .. } => cold!(chans::exec(vm, sl, &prog, g, at!(), op)),
+                Op::Go { .. } | Op::MakeChan { .. } | Op::ChanLen { .. } | Op::ChanClose { .. } | Op::SelectCase { .. } => cold!(chans::exec(vm, sl, prog, g, at!(), op)),
                 Op::ChanSend { c, a, ew } => {
                     cold!(chans::send(vm, sl, g, r!(c), base + a.0 as usize, ew))
                 }
@@ -1219,7 +1219,7 @@ fn run_with(
                     // result is taken after them (so is a park's pc).
                     let at = at!();
                     pc += n as usize;
-                    cold!(chans::exec(vm, sl, &prog, g, at, op))
+                    cold!(chans::exec(vm, sl, prog, g, at, op))
                 }
                 // Made plain above.
                 Op::LoadSlice { .. } | Op::MoveCall { .. } | Op::Move2Call { .. } | Op::AddIntImmIndex { .. } | Op::AddIntBr { .. } | Op::LtF64Br { .. } | Op::LeF64Br { .. } | Op::EqIntBr { .. } | Op::NeIntBr { .. } | Op::LoadIntRet { .. } | Op::LoadIntNext { .. } | Op::AddIntImmLoop { .. } => {
