@@ -838,6 +838,66 @@ mod tests {
         assert_eq!(h.count, 2);
     }
 
+    /// A scheduler context for the channel alone: one goroutine per
+    /// thread, polling its ticket (yielding the thread) instead of
+    /// parking.
+    struct SpinCx(GWaker);
+
+    impl ChanCx for SpinCx {
+        fn current(&self) -> GWaker {
+            self.0.clone()
+        }
+        fn ready(&self, _w: GWaker) {}
+        fn rand_below(&self, _n: u32) -> u32 {
+            0
+        }
+    }
+
+    /// Two threads hand values over an unbuffered channel, each parking
+    /// (a ticket) whenever the other is not there yet: every value
+    /// arrives once, whole and in order, through the sudogs' Release /
+    /// Acquire hand-off and their reuse from the per-thread cache.
+    #[test]
+    fn parked_hand_offs_between_threads_deliver_each_value_whole() {
+        let c = Chan::new(2, 0);
+        let n = 20_000u64;
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let cx = SpinCx(GWaker(Arc::new(1u8)));
+                for i in 0..n {
+                    match send(&cx, Some(&c), &[i, !i]) {
+                        Ok(Op::Ready(())) => {}
+                        Ok(Op::Park(t, _)) => loop {
+                            match t.poll() {
+                                None => std::thread::yield_now(),
+                                Some(r) => {
+                                    assert_eq!(r, Ok(()));
+                                    break;
+                                }
+                            }
+                        },
+                        Err(e) => panic!("{e}"),
+                    }
+                }
+            });
+            let cx = SpinCx(GWaker(Arc::new(2u8)));
+            for i in 0..n {
+                let mut got = None;
+                match recv_into(&cx, Some(&c), &mut |v, ok| got = Some((v.to_vec(), ok))) {
+                    Op::Ready(()) => {}
+                    Op::Park(t, _) => loop {
+                        if let Some(r) = t.poll_with(|v, ok| (v.to_vec(), ok)) {
+                            got = Some(r);
+                            break;
+                        }
+                        std::thread::yield_now();
+                    },
+                }
+                assert_eq!(got, Some((vec![i, !i], true)), "value {i}");
+            }
+        });
+    }
+
     /// The collector reads buffered elements only at their pointer words.
     #[test]
     fn roots_are_the_elements_present() {
