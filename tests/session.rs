@@ -139,6 +139,39 @@ fn a_name_may_be_declared_again() {
     assert_eq!(ok(&mut s, &out, "v + \"!\""), "one!\n");
 }
 
+/// Interface calls go through a method cache kept from one slice to the
+/// next on each M: a grown program's new type and method are found, and
+/// a value of the old type keeps the old method.
+#[test]
+fn an_interface_call_finds_a_redefined_method() {
+    let (mut s, out, _) = session();
+    ok(&mut s, &out, "type S interface { M() string }");
+    ok(
+        &mut s,
+        &out,
+        "type T int\nfunc (T) M() string { return \"old\" }",
+    );
+    ok(&mut s, &out, "var a S = T(1)");
+    ok(&mut s, &out, "func call(s S) string { return s.M() }");
+    assert_eq!(
+        ok(
+            &mut s,
+            &out,
+            "for i := 0; i < 3; i++ { fmt.Print(call(a)) }\nfmt.Println()"
+        ),
+        "oldoldold\n"
+    );
+    ok(
+        &mut s,
+        &out,
+        "type T int\nfunc (T) M() string { return \"new\" }",
+    );
+    assert_eq!(
+        ok(&mut s, &out, "fmt.Println(call(T(2)), call(a), call(T(3)))"),
+        "new old new\n"
+    );
+}
+
 #[test]
 fn goroutines_keep_running_between_inputs() {
     let (mut s, out, _) = session();
@@ -237,7 +270,11 @@ fn an_interrupt_stops_a_running_input() {
     let i = s.interrupter();
     std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(200));
-        i.interrupt();
+        // False while no call runs yet (compiling the input can take
+        // longer than 200 ms on a loaded machine): ask again.
+        while !i.interrupt() {
+            std::thread::sleep(Duration::from_millis(10));
+        }
     });
     assert_eq!(
         s.eval("time.Sleep(time.Hour)").unwrap(),

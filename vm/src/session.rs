@@ -55,7 +55,10 @@
 //! installs them in every VM of the pool; a VM held through the stop (an
 //! M blocked out of the world) takes them when it returns to the pool
 //! (`Exec::take_vm`). Per-M map descriptor caches grow on demand: the old
-//! entries stay right. Such an M finishes the slice it was in with the
+//! entries stay right. Each M's interface-method cache (kept across
+//! slices with the program it was filled from, `interp::run`) is emptied
+//! at the first slice that runs with another program: a redefined method
+//! is a new function. Such an M finishes the slice it was in with the
 //! old program: should a value of the new program reach it within that
 //! slice (a func value or a new type's box through a channel), the call
 //! is a fatal error (a function index the old program does not have is

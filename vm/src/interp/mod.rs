@@ -413,9 +413,68 @@ fn is_point(op: &Op) -> bool {
     )
 }
 
+/// What a slice keeps from the last slice on its M (`PCtx::take_scratch`):
+/// the interface method cache and the program it was filled from. A
+/// cache entry maps (type, method name) to a function of that program;
+/// another program (a session's grown one, session.rs, where a redefined
+/// method is a new function) makes every entry suspect, so the cache
+/// is emptied when the VM's program is not this one. The `Arc` keeps the
+/// program alive, so its address cannot come back as another program's,
+/// and lends the slice its program without a reference count update of
+/// its own (that count is shared by every M, one contended cache line).
+struct SliceScratch {
+    prog: Arc<Program>,
+    methods: calls::MethodCache,
+}
+
 /// Runs `g` for at most `budget` calls and backward jumps.
 pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) -> Exit {
-    let prog: Arc<Program> = vm.prog.clone();
+    let Some(cx) = sl.map(|s| s.cx) else {
+        let prog = vm.prog.clone();
+        return run_with(vm, sl, g, budget, &prog, &mut calls::MethodCache::new());
+    };
+    // While a slice holds the scratch, its slot holds a marker (a `Box`
+    // of nothing: no allocation), so a nested run on this M (a method
+    // called from a native) knows to use its own.
+    match cx.take_scratch().map(|b| b.downcast::<SliceScratch>()) {
+        Some(Ok(mut s)) => {
+            cx.put_scratch(Box::new(()));
+            if !Arc::ptr_eq(&s.prog, &vm.prog) {
+                s.prog = vm.prog.clone();
+                s.methods = calls::MethodCache::new();
+            }
+            let out = run_with(vm, sl, g, budget, &s.prog, &mut s.methods);
+            cx.put_scratch(s);
+            out
+        }
+        Some(Err(marker)) => {
+            cx.put_scratch(marker);
+            let prog = vm.prog.clone();
+            run_with(vm, sl, g, budget, &prog, &mut calls::MethodCache::new())
+        }
+        None => {
+            // The first slice on this M.
+            cx.put_scratch(Box::new(()));
+            let mut s = Box::new(SliceScratch {
+                prog: vm.prog.clone(),
+                methods: calls::MethodCache::new(),
+            });
+            let out = run_with(vm, sl, g, budget, &s.prog, &mut s.methods);
+            cx.put_scratch(s);
+            out
+        }
+    }
+}
+
+/// [`run`] with the slice's program and method cache.
+fn run_with(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    g: &mut G,
+    budget: i64,
+    prog: &Arc<Program>,
+    methods: &mut calls::MethodCache,
+) -> Exit {
     // The race detector, when the run has one: then every instruction
     // that touches memory runs in the checked arms below (`fast::<true>`
     // stops before them), and those arms report their accesses
@@ -426,7 +485,6 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
     // arms too, and spend a point of the budget each (`is_point`).
     let seeded = vm.run_config.sched.is_some();
     let mut budget = budget;
-    let mut methods = calls::MethodCache::new();
     'frames: loop {
         let Some(fr) = g.frames.last().copied() else {
             return Exit::Done;
@@ -582,7 +640,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
             ($msg:expr) => {{
                 save!();
                 let msg: String = $msg;
-                match begin_panic(sl, &prog, g, PanicValue::Runtime(msg)) {
+                match begin_panic(sl, prog, g, PanicValue::Runtime(msg)) {
                     Flow::Continue => continue 'frames,
                     Flow::Exit(x) => return x,
                 }
@@ -615,9 +673,9 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
             // that `fast::<true>` leaves to the arms below, as race mode's
             // accesses are.
             let stop = if race.is_none() && !seeded {
-                fast::<false>(&prog, &sh, g, &mut cur, &mut budget, &mut methods)
+                fast::<false>(prog, &sh, g, &mut cur, &mut budget, methods)
             } else {
-                fast::<true>(&prog, &sh, g, &mut cur, &mut budget, &mut methods)
+                fast::<true>(prog, &sh, g, &mut cur, &mut budget, methods)
             };
             enter!(cur.func, cur.base, cur.pc);
             match stop {
@@ -762,7 +820,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 }
                 Op::StrSlice { .. } | Op::ConcatStr { .. } | Op::RuneToStr { .. } | Op::StrDecodeRune { .. } | Op::MakeSlice { .. } | Op::PackSlice { .. } | Op::SliceSlice { .. } | Op::Append { .. } | Op::AppendSlice { .. } | Op::CopySlice { .. } | Op::AppendStr { .. } | Op::CopyStr { .. } | Op::StrToBytes { .. } | Op::BytesToStr { .. } | Op::ClearSlice { .. } | Op::StrToRunes { .. } | Op::RunesToStr { .. } | Op::SliceToArrayPtr { .. } => {
                     if let Some(r) = &race {
-                        match slices::race_check(r, vm, &prog, g, at!(), op) {
+                        match slices::race_check(r, vm, prog, g, at!(), op) {
                             Ok(None) => {}
                             Ok(Some(code)) => {
                                 save!();
@@ -771,7 +829,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                             Err(t) => trap!(t),
                         }
                     }
-                    cold!(slices::exec(vm, &prog, g, at!(), op))
+                    cold!(slices::exec(vm, prog, g, at!(), op))
                 }
                 Op::StrLen { d, a } => set!(d, r!(Reg(a.0 + 1))),
                 Op::StrIndex { d, a, i } => {
@@ -785,7 +843,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                         }
                     }
                 }
-                Op::ToIface { .. } | Op::IfaceIs { .. } | Op::IfaceAssert { .. } | Op::IfaceUnbox { .. } | Op::EqIface { .. } | Op::IfaceImplements { .. } | Op::TypeAssert { .. } | Op::BoxValue { .. } | Op::CopyValue { .. } => cold!(ifaces::exec(vm, &prog, g, at!(), op)),
+                Op::ToIface { .. } | Op::IfaceIs { .. } | Op::IfaceAssert { .. } | Op::IfaceUnbox { .. } | Op::EqIface { .. } | Op::IfaceImplements { .. } | Op::TypeAssert { .. } | Op::BoxValue { .. } | Op::CopyValue { .. } => cold!(ifaces::exec(vm, prog, g, at!(), op)),
                 Op::New { d, t } => {
                     let p = vm.alloc_mem(t, 1);
                     set!(d, p)
@@ -953,7 +1011,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 }
                 Op::Call { f, base: b } => {
                     budget -= 1;
-                    flow!(call(&prog, g, f, base + b.0 as usize, 0, pc, budget))
+                    flow!(call(prog, g, f, base + b.0 as usize, 0, pc, budget))
                 }
                 Op::CallClosure { c, base: b } => {
                     let cl = r!(c);
@@ -965,7 +1023,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     let f = unsafe { value::read_word(cl, 0) };
                     budget -= 1;
                     flow!(call(
-                        &prog,
+                        prog,
                         g,
                         FuncId(f as u32),
                         base + b.0 as usize,
@@ -975,13 +1033,13 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     ))
                 }
                 Op::CallMethod { base: b, m } => {
-                    let (f, nb) = match calls::method_target(&prog, &mut methods, g, at!(), b, m) {
+                    let (f, nb) = match calls::method_target(prog, methods, g, at!(), b, m) {
                         Ok(t) => t,
                         Err(Trap::Fatal(msg)) => return Exit::Fatal(msg),
                         Err(t) => trap!(t),
                     };
                     budget -= 1;
-                    flow!(call(&prog, g, f, nb, 0, pc, budget))
+                    flow!(call(prog, g, f, nb, 0, pc, budget))
                 }
                 Op::CallNative { f, base: b } => {
                     save!();
@@ -1003,7 +1061,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                                 }
                             }
                         }
-                        res => flow!(calls::native_exit(vm, sl, &prog, g, res)),
+                        res => flow!(calls::native_exit(vm, sl, prog, g, res)),
                     }
                 }
                 Op::MakeClosure { d, f, a, n } => {
@@ -1042,7 +1100,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                         pc -= 1;
                         g.frames[depth].returning = Some(pc as u32);
                         save!();
-                        flow!(run_deferred(&prog, g, depth, false))
+                        flow!(run_deferred(prog, g, depth, false))
                     }
                     let done = g.frames.pop();
                     if let Some(done) = done {
@@ -1052,7 +1110,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                             // that is the caller's, which after_deferred_panic
                             // sets, so save before it.)
                             save!();
-                            let f = after_deferred_panic(&prog, g);
+                            let f = after_deferred_panic(prog, g);
                             if was && !real_panic(g) {
                                 uncount_panic(sl);
                             }
@@ -1072,21 +1130,21 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     if g.defers.last().is_some_and(|d| d.frame == depth) {
                         pc -= 1;
                         save!();
-                        flow!(run_deferred(&prog, g, depth, false))
+                        flow!(run_deferred(prog, g, depth, false))
                     }
                 }
                 Op::Defer { c, a, n } => cold!(unwind::defer(g, at!(), c, a, n)),
                 Op::Recover { d } => {
-                    let v = unwind::recover(vm, &prog, g);
+                    let v = unwind::recover(vm, prog, g);
                     set!(d, v)
                 }
                 Op::Panic { .. } | Op::Fault { .. } | Op::PanicText { .. } | Op::IndexFault { .. } => {
-                    let pv = match unwind::panic_value(&prog, g, at!(), op) {
+                    let pv = match unwind::panic_value(prog, g, at!(), op) {
                         Ok(pv) => pv,
                         Err(t) => trap!(t),
                     };
                     save!();
-                    match begin_panic(sl, &prog, g, pv) {
+                    match begin_panic(sl, prog, g, pv) {
                         Flow::Continue => continue 'frames,
                         Flow::Exit(x) => return x,
                     }
@@ -1108,7 +1166,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                             _ => {}
                         }
                     }
-                    cold!(maps::exec(vm, &prog, g, at!(), op))
+                    cold!(maps::exec(vm, prog, g, at!(), op))
                 }
                 Op::GlobalAddr { d, g: gw } => {
                     // The globals are allocated once, never resized: their
@@ -1149,7 +1207,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     set!(d, p + idx as u64 * es as u64)
                 }
                 // --- goroutines and channels ---
-                Op::Go { .. } | Op::MakeChan { .. } | Op::ChanLen { .. } | Op::ChanClose { .. } | Op::SelectCase { .. } => cold!(chans::exec(vm, sl, &prog, g, at!(), op)),
+                Op::Go { .. } | Op::MakeChan { .. } | Op::ChanLen { .. } | Op::ChanClose { .. } | Op::SelectCase { .. } => cold!(chans::exec(vm, sl, prog, g, at!(), op)),
                 Op::ChanSend { c, a, ew } => {
                     cold!(chans::send(vm, sl, g, r!(c), base + a.0 as usize, ew))
                 }
@@ -1161,7 +1219,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                     // result is taken after them (so is a park's pc).
                     let at = at!();
                     pc += n as usize;
-                    cold!(chans::exec(vm, sl, &prog, g, at, op))
+                    cold!(chans::exec(vm, sl, prog, g, at, op))
                 }
                 // Made plain above.
                 Op::LoadSlice { .. } | Op::MoveCall { .. } | Op::Move2Call { .. } | Op::AddIntImmIndex { .. } | Op::AddIntBr { .. } | Op::LtF64Br { .. } | Op::LeF64Br { .. } | Op::EqIntBr { .. } | Op::NeIntBr { .. } | Op::LoadIntRet { .. } | Op::LoadIntNext { .. } | Op::AddIntImmLoop { .. } => {

@@ -66,8 +66,9 @@
 //! * If `recvq` holds a live sudog, the buffer is empty; if `sendq` holds
 //!   one, the buffer is full (unbuffered: always). Hence `sendq` and
 //!   `recvq` never both hold live sudogs of different goroutines.
-//! * A sudog is completed (its `done` set) exactly once, by whoever
-//!   dequeued it under the channel lock, before its G is readied.
+//! * A sudog is completed (its `state` published) exactly once, by
+//!   whoever dequeued it under the channel lock, before its G is readied
+//!   (`Sudog`'s docs give the hand-off of its fields).
 //!
 //! Rejected: a lock-free channel (Go does not have one either; the fast
 //! paths are short critical sections); a global select lock (it would
@@ -78,9 +79,10 @@
 //! over a root that is scanned by its pointer mask).
 
 use super::g::{GWaker, WaitReason};
-use super::primitives::{Arc, AtomicBool, Mutex, Ordering};
+use super::primitives::{fence, Arc, AtomicBool, AtomicU8, Mutex, Ordering};
 use super::select::SelGroup;
 use crate::layout::ElemForm;
+use std::cell::UnsafeCell;
 use std::collections::VecDeque;
 
 pub use super::select::{select, SelCase, SelectTicket, Selected};
@@ -130,23 +132,54 @@ pub enum Op<T, K> {
     Park(K, WaitReason),
 }
 
-pub(super) struct SudogData {
-    /// A sender's value (from enqueue until a receiver takes it); a
-    /// receiver's value (empty until completion writes it).
-    pub(super) elem: Vec<u64>,
-    pub(super) done: bool,
-    /// true: the value was delivered (or taken); false: the channel closed.
-    pub(super) success: bool,
+/// A sudog's `state`: still waiting.
+const WAITING: u8 = 0;
+/// Completed: the value was delivered (or taken).
+const DONE_OK: u8 = 1;
+/// Completed: the channel closed.
+const DONE_CLOSED: u8 = 2;
+
+/// A waiting goroutine's entry in a channel's queue (Go's `sudog`).
+///
+/// # Who touches what (no lock of its own)
+/// A sudog is *held alone* while it is being filled (`new`, from the
+/// cache) and while it is recycled: one `Arc`, no other reference
+/// (`recycle` proved it when it entered the cache; no `Weak` of a sudog
+/// is ever made). Then it is
+/// shared: its owner's ticket holds one `Arc`, a channel queue another.
+/// * `sel`, `case`: written only while held alone; read by anyone after.
+/// * `g` (the waker): written while held alone; *taken* by the goroutine
+///   that dequeued the sudog (under the channel lock, so exactly one),
+///   in `complete`, before it publishes `state`.
+/// * `elem`: a sender's value is written while held alone and only read
+///   after (by its dequeuer under the channel lock, by the collector with
+///   the world stopped). A receiver's slot is written by its dequeuer in
+///   `complete`, before the Release store of `state`, and read by the
+///   owner (or the collector) only after an Acquire load of `state` sees
+///   it completed: the store is the hand-off, and no one writes after it.
+/// * `state`: `WAITING` until the dequeuer's Release store of
+///   `DONE_OK`/`DONE_CLOSED`, read with Acquire.
+///
+/// It was a mutex around (elem, done, success) and a cloned waker: two
+/// lock/unlock pairs and two reference-count updates per blocking
+/// operation, where the hand-off protocol above needs one plain store.
+pub(super) struct Sudog {
+    g: UnsafeCell<Option<GWaker>>,
+    sel: UnsafeCell<Option<Arc<SelGroup>>>,
+    /// The case index within its select.
+    case: UnsafeCell<usize>,
+    state: AtomicU8,
+    elem: UnsafeCell<Vec<u64>>,
 }
 
-pub(super) struct Sudog {
-    /// The waiting G (`None` only while the sudog sits in the cache).
-    pub(super) g: Option<GWaker>,
-    pub(super) sel: Option<Arc<SelGroup>>,
-    /// The case index within its select.
-    pub(super) case: usize,
-    pub(super) data: Mutex<SudogData>,
-}
+// SAFETY: every field is either atomic or accessed under the protocol in
+// the type's docs: written only by a thread that holds the sudog alone,
+// or by its unique dequeuer before the Release store of `state` that
+// every later reader Acquires; the values inside (`GWaker`, `Arc`,
+// `Vec<u64>`) are themselves `Send + Sync`.
+unsafe impl Sync for Sudog {}
+// SAFETY: as above; nothing in it is tied to a thread.
+unsafe impl Send for Sudog {}
 
 /// Sudogs no one references any more, for reuse on this thread (Go's
 /// per-P `sudogcache`): a goroutine that blocks takes one here instead of
@@ -154,7 +187,8 @@ pub(super) struct Sudog {
 /// send or receive of a small value allocates nothing once the cache is
 /// warm. Per thread rather than per P: an M runs one G at a time, and
 /// the thread-local needs no owner handle. Bounded, so a burst of
-/// blocked goroutines does not pin memory afterwards.
+/// blocked goroutines does not pin memory afterwards. Invariant: every
+/// sudog in it is held alone (`recycle` checked).
 const SUDOG_CACHE: usize = 64;
 
 thread_local! {
@@ -171,43 +205,50 @@ impl Sudog {
         elem: &[u64],
     ) -> Arc<Sudog> {
         let cached = SUDOGS.with(|c| c.borrow_mut().pop());
-        if let Some(mut sg) = cached {
-            // Only unshared sudogs enter the cache (`recycle`), and
-            // nothing clones one there: get_mut succeeds.
-            if let Some(s) = Arc::get_mut(&mut sg) {
-                s.g = Some(g);
-                s.sel = sel;
-                s.case = case;
-                let d = s.data.get_mut();
-                d.elem.clear();
-                d.elem.extend_from_slice(elem);
-                d.done = false;
-                d.success = false;
-                return sg;
+        if let Some(sg) = cached {
+            // SAFETY: a cached sudog is held alone (the cache's
+            // invariant): no other thread can read or write its fields.
+            unsafe {
+                *sg.g.get() = Some(g);
+                *sg.sel.get() = sel;
+                *sg.case.get() = case;
+                let e = &mut *sg.elem.get();
+                e.clear();
+                e.extend_from_slice(elem);
             }
+            sg.state.store(WAITING, Ordering::Relaxed);
+            return sg;
         }
         Arc::new(Sudog {
-            g: Some(g),
-            sel,
-            case,
-            data: Mutex::new(SudogData {
-                elem: elem.to_vec(),
-                done: false,
-                success: false,
-            }),
+            g: UnsafeCell::new(Some(g)),
+            sel: UnsafeCell::new(sel),
+            case: UnsafeCell::new(case),
+            state: AtomicU8::new(WAITING),
+            elem: UnsafeCell::new(elem.to_vec()),
         })
     }
 
     /// Returns a sudog to this thread's cache if nobody else holds it (a
     /// waker may still hold its clone for a moment after the G it readied
     /// has run on: then it is simply freed).
-    pub(super) fn recycle(mut sg: Arc<Sudog>) {
-        let Some(s) = Arc::get_mut(&mut sg) else {
+    pub(super) fn recycle(sg: Arc<Sudog>) {
+        // Held alone when ours is the only strong reference: no `Weak` of
+        // a sudog is ever made. (`Arc::get_mut` would say the same with a
+        // locked compare-exchange on the weak count, on every park.)
+        if Arc::strong_count(&sg) != 1 {
             return;
-        };
-        // The waker, the select group: not kept alive by a cached sudog.
-        s.g = None;
-        s.sel = None;
+        }
+        // Pairs with the Release decrement of the last other holder's
+        // drop (as `Arc`'s own drop does): what it did to the sudog
+        // happens before what we do now.
+        fence(Ordering::Acquire);
+        // SAFETY: held alone (above): no other thread can reach it.
+        unsafe {
+            // The waker (still here if the sudog was never completed),
+            // the select group: not kept alive by a cached sudog.
+            *sg.g.get() = None;
+            *sg.sel.get() = None;
+        }
         SUDOGS.with(|c| {
             let mut c = c.borrow_mut();
             if c.len() < SUDOG_CACHE {
@@ -216,25 +257,76 @@ impl Sudog {
         });
     }
 
-    /// The G to ready once this sudog is completed.
-    pub(super) fn waker(&self) -> GWaker {
-        match &self.g {
-            Some(g) => g.clone(),
-            None => gol_gc::throw("chan: a cached sudog in a wait queue"),
+    /// The select this sudog belongs to, if any.
+    pub(super) fn sel(&self) -> Option<&Arc<SelGroup>> {
+        // SAFETY: `sel` is written only while the sudog is held alone
+        // (type docs); a shared sudog's is read-only.
+        unsafe { (*self.sel.get()).as_ref() }
+    }
+
+    /// The case index within its select.
+    pub(super) fn case(&self) -> usize {
+        // SAFETY: as in `sel`.
+        unsafe { *self.case.get() }
+    }
+
+    /// A sender's value, to its dequeuer (under the channel lock).
+    pub(super) fn sent(&self) -> &[u64] {
+        // SAFETY: a sender's element is written only while the sudog is
+        // held alone, before it was queued (type docs).
+        unsafe { &*self.elem.get() }
+    }
+
+    /// Completes a dequeued sudog (its dequeuer only, exactly once),
+    /// handing it `elem` (a receiver's value) when given: copied into the
+    /// sudog's own vector, which keeps its capacity from one use to the
+    /// next. Returns the waker of its G, to ready.
+    pub(super) fn complete(&self, elem: Option<&[u64]>, success: bool) -> GWaker {
+        // SAFETY: the caller dequeued this sudog under the channel lock,
+        // so it is the only completer; the owner reads `elem` and nobody
+        // reads `g` before the Release store below (type docs).
+        let g = unsafe {
+            if let Some(e) = elem {
+                let d = &mut *self.elem.get();
+                d.clear();
+                d.extend_from_slice(e);
+            }
+            (*self.g.get()).take()
+        };
+        let st = if success { DONE_OK } else { DONE_CLOSED };
+        // Pairs with the Acquire loads in `outcome` and `with_done`.
+        self.state.store(st, Ordering::Release);
+        match g {
+            Some(g) => g,
+            None => gol_gc::throw("chan: a sudog completed twice"),
         }
     }
 
-    /// Completes a dequeued sudog (its dequeuer only), handing it `elem`
-    /// (a receiver's value) when given: copied into the sudog's own
-    /// vector, which keeps its capacity from one use to the next.
-    pub(super) fn complete(&self, elem: Option<&[u64]>, success: bool) {
-        let mut d = self.data.lock();
-        if let Some(e) = elem {
-            d.elem.clear();
-            d.elem.extend_from_slice(e);
+    /// `None` while waiting; else whether the operation succeeded.
+    pub(super) fn outcome(&self) -> Option<bool> {
+        match self.state.load(Ordering::Acquire) {
+            WAITING => None,
+            st => Some(st == DONE_OK),
         }
-        d.success = success;
-        d.done = true;
+    }
+
+    /// A completed sudog's element and success, to `f`; `None` while it
+    /// waits.
+    pub(super) fn with_done<R>(&self, f: impl FnOnce(&[u64], bool) -> R) -> Option<R> {
+        let ok = self.outcome()?;
+        // SAFETY: completed (Acquire above): the completer wrote `elem`
+        // before its Release store and writes nothing after it (type docs).
+        Some(f(unsafe { &*self.elem.get() }, ok))
+    }
+
+    /// The words this sudog holds for the collector: a sender's value
+    /// (`send`), or a receiver's once completed.
+    pub(super) fn for_each_word(&self, send: bool, f: &mut dyn FnMut(u64)) {
+        if send {
+            self.sent().iter().for_each(|&w| f(w));
+        } else {
+            self.with_done(|v, _| v.iter().for_each(|&w| f(w)));
+        }
     }
 }
 
@@ -271,7 +363,7 @@ pub struct Chan {
 /// Dequeues the first sudog that can still fire (Go's `waitq.dequeue`).
 pub(super) fn dequeue(q: &mut VecDeque<Arc<Sudog>>) -> Option<Arc<Sudog>> {
     while let Some(sg) = q.pop_front() {
-        if let Some(grp) = &sg.sel {
+        if let Some(grp) = sg.sel() {
             if grp
                 .done
                 .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
@@ -279,7 +371,7 @@ pub(super) fn dequeue(q: &mut VecDeque<Arc<Sudog>>) -> Option<Arc<Sudog>> {
             {
                 continue;
             }
-            grp.winner.store(sg.case, Ordering::Release);
+            grp.winner.store(sg.case(), Ordering::Release);
         }
         return Some(sg);
     }
@@ -373,10 +465,11 @@ impl Chan {
                 }
             }
         }
-        for sg in h.sendq.iter().chain(&h.recvq) {
-            for &w in &sg.data.lock().elem {
-                f(w);
-            }
+        for sg in &h.sendq {
+            sg.for_each_word(true, f);
+        }
+        for sg in &h.recvq {
+            sg.for_each_word(false, f);
         }
     }
 
@@ -496,14 +589,13 @@ impl Chan {
         sg: &Sudog,
         out: &mut dyn FnMut(&[u64]),
     ) {
-        let d = sg.data.lock();
         if self.cap == 0 {
-            out(&d.elem)
+            out(sg.sent())
         } else {
             // The buffer is full: take its head, the sender's value goes
             // to the tail (same slot in Go's ring).
             let v = self.pop_buf(h);
-            self.push_buf(h, &d.elem);
+            self.push_buf(h, sg.sent());
             out(&v)
         }
     }
@@ -556,11 +648,7 @@ impl SendTicket {
     /// was closed while waiting (`send on closed channel`).
     pub fn poll(&self) -> Option<Result<(), ChanError>> {
         let sg = self.sg.as_ref()?;
-        let d = sg.data.lock();
-        if !d.done {
-            return None;
-        }
-        Some(if d.success {
+        Some(if sg.outcome()? {
             Ok(())
         } else {
             Err(ChanError::SendOnClosed)
@@ -577,9 +665,7 @@ impl RecvTicket {
     /// The value handed to this receiver and not yet polled (a root).
     pub fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
         if let Some(sg) = &self.sg {
-            for &w in &sg.data.lock().elem {
-                f(w);
-            }
+            sg.for_each_word(false, f);
         }
     }
 
@@ -590,12 +676,7 @@ impl RecvTicket {
 
     /// Like [`RecvTicket::poll`], handing the value to `f` in place.
     pub fn poll_with<R>(&self, f: impl FnOnce(&[u64], bool) -> R) -> Option<R> {
-        let sg = self.sg.as_ref()?;
-        let d = sg.data.lock();
-        if !d.done {
-            return None;
-        }
-        Some(f(&d.elem, d.success))
+        self.sg.as_ref()?.with_done(f)
     }
 }
 
@@ -618,8 +699,9 @@ pub fn send<C: ChanCx>(
     }
     if let Some(sg) = dequeue(&mut h.recvq) {
         drop(h);
-        sg.complete(Some(elem), true);
-        cx.ready(sg.waker());
+        let w = sg.complete(Some(elem), true);
+        drop(sg);
+        cx.ready(w);
         return Ok(Op::Ready(()));
     }
     if h.count < c.cap {
@@ -659,8 +741,9 @@ pub fn recv_into<C: ChanCx>(
     if let Some(sg) = dequeue(&mut h.sendq) {
         c.recv_from_sender_into(&mut h, &sg, &mut |v| out(v, true));
         drop(h);
-        sg.complete(None, true);
-        cx.ready(sg.waker());
+        let w = sg.complete(None, true);
+        drop(sg);
+        cx.ready(w);
         return Op::Ready(());
     }
     if h.count > 0 {
@@ -688,16 +771,14 @@ pub fn close<C: ChanCx>(cx: &C, c: Option<&Chan>) -> Result<(), ChanError> {
     h.closed = true;
     let mut wake = Vec::new();
     while let Some(sg) = dequeue(&mut h.recvq) {
-        sg.complete(Some(&c.zero()), false);
-        wake.push(sg);
+        wake.push(sg.complete(Some(&c.zero()), false));
     }
     while let Some(sg) = dequeue(&mut h.sendq) {
-        sg.complete(None, false);
-        wake.push(sg);
+        wake.push(sg.complete(None, false));
     }
     drop(h);
-    for sg in wake {
-        cx.ready(sg.waker());
+    for w in wake {
+        cx.ready(w);
     }
     Ok(())
 }
@@ -755,6 +836,66 @@ mod tests {
         assert!(h.buf.is_empty());
         assert_eq!(e.pop_buf(&mut h), Vec::<u64>::new());
         assert_eq!(h.count, 2);
+    }
+
+    /// A scheduler context for the channel alone: one goroutine per
+    /// thread, polling its ticket (yielding the thread) instead of
+    /// parking.
+    struct SpinCx(GWaker);
+
+    impl ChanCx for SpinCx {
+        fn current(&self) -> GWaker {
+            self.0.clone()
+        }
+        fn ready(&self, _w: GWaker) {}
+        fn rand_below(&self, _n: u32) -> u32 {
+            0
+        }
+    }
+
+    /// Two threads hand values over an unbuffered channel, each parking
+    /// (a ticket) whenever the other is not there yet: every value
+    /// arrives once, whole and in order, through the sudogs' Release /
+    /// Acquire hand-off and their reuse from the per-thread cache.
+    #[test]
+    fn parked_hand_offs_between_threads_deliver_each_value_whole() {
+        let c = Chan::new(2, 0);
+        let n = 20_000u64;
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let cx = SpinCx(GWaker(Arc::new(1u8)));
+                for i in 0..n {
+                    match send(&cx, Some(&c), &[i, !i]) {
+                        Ok(Op::Ready(())) => {}
+                        Ok(Op::Park(t, _)) => loop {
+                            match t.poll() {
+                                None => std::thread::yield_now(),
+                                Some(r) => {
+                                    assert_eq!(r, Ok(()));
+                                    break;
+                                }
+                            }
+                        },
+                        Err(e) => panic!("{e}"),
+                    }
+                }
+            });
+            let cx = SpinCx(GWaker(Arc::new(2u8)));
+            for i in 0..n {
+                let mut got = None;
+                match recv_into(&cx, Some(&c), &mut |v, ok| got = Some((v.to_vec(), ok))) {
+                    Op::Ready(()) => {}
+                    Op::Park(t, _) => loop {
+                        if let Some(r) = t.poll_with(|v, ok| (v.to_vec(), ok)) {
+                            got = Some(r);
+                            break;
+                        }
+                        std::thread::yield_now();
+                    },
+                }
+                assert_eq!(got, Some((vec![i, !i], true)), "value {i}");
+            }
+        });
     }
 
     /// The collector reads buffered elements only at their pointer words.

@@ -116,14 +116,16 @@ impl<E: Executor> PCtx<E> {
             if self.sh.shutdown.load(Ordering::Acquire) {
                 return None;
             }
-            let Some(p) = self.held_p() else {
+            // The P is read through `held` (no clone of its `Arc`: this is
+            // every goroutine switch's path).
+            let Some(pid) = self.p_id() else {
                 if !self.stopm() {
                     return None;
                 }
                 continue;
             };
             let procs = self.sh.procs();
-            if p.id >= procs {
+            if pid >= procs {
                 // Retire: everything queued goes global, then find a P.
                 let p = self.releasep();
                 let mut sl = self.sh.lock.lock();
@@ -133,14 +135,15 @@ impl<E: Executor> PCtx<E> {
                 continue;
             }
             self.run_timers();
-            let tick = p.schedtick.load(Ordering::Relaxed);
+            let tick = self.schedtick();
             if tick % 61 == 0 && !self.sh.global.is_empty() {
                 if let Some(g) = self.sh.global.pop() {
                     self.reset_spinning();
                     return Some(g);
                 }
             }
-            if let Some(g) = p.runnext.lock().take() {
+            let next = self.held.borrow().as_ref().and_then(|h| h.p.runnext.take());
+            if let Some(g) = next {
                 self.reset_spinning();
                 self.inherit_time.set(self.slice_ran.get());
                 return Some(g);
@@ -262,7 +265,7 @@ impl<E: Executor> PCtx<E> {
                     if vp.status() == PStatus::Running {
                         std::thread::yield_now();
                     }
-                    if let Some(g) = vp.runnext.try_lock().and_then(|mut r| r.take()) {
+                    if let Some(g) = vp.runnext.take() {
                         self.sh.stats.runnext_steals.fetch_add(1, Ordering::Relaxed);
                         self.trace_steal(v, &g.hdr, "runnext stolen");
                         return Some(g);

@@ -143,6 +143,7 @@ fn mstart<E: Executor>(
         slice_ran: Cell::new(false),
         flows: Cell::new(0),
         last_cut: Cell::new(0),
+        scratch: Cell::new(None),
     };
     if let Some(p) = p {
         cx.acquirep(p, PStatus::Idle);
@@ -172,9 +173,26 @@ impl<E: Executor> Shared<E> {
     /// Go's `wakep`: start a spinning M if there is an idle P and nobody
     /// is spinning already (a spinning M wakes the next when it finds work).
     pub(super) fn wakep(self: &Arc<Self>) {
-        // Pairs with the SeqCst decrement of `nmspinning` and the re-check
-        // in `find_runnable` (Dekker): our queue push happened before.
-        fence(Ordering::SeqCst);
+        self.wakep_after(false)
+    }
+
+    /// `wakep` after publishing work; `swapped`: the publishing write was
+    /// a SeqCst read-modify-write (runnext's swap, `runq::Next::put`).
+    /// Then it needs no fence: that swap and the SeqCst loads below are
+    /// in the single total order of SeqCst operations, as the spinner's
+    /// decrement, fence and SeqCst read of runnext are, so either our
+    /// load sees its decrement or its read sees our G (Dekker, as with
+    /// the fence). On x86 the fence is an `mfence` on every goroutine
+    /// switch through runnext; the swap is one locked instruction that
+    /// had to happen anyway.
+    #[inline]
+    pub(super) fn wakep_after(self: &Arc<Self>, swapped: bool) {
+        if !swapped {
+            // Pairs with the SeqCst decrement of `nmspinning` and the
+            // re-check in `find_runnable` (Dekker): our queue push
+            // happened before.
+            fence(Ordering::SeqCst);
+        }
         if self.npidle.load(Ordering::SeqCst) == 0 {
             return;
         }
@@ -328,6 +346,15 @@ impl<E: Executor> PCtx<E> {
     /// the local and global queues get their turn.
     fn execute(&self, g: GRef<E>) {
         let sh = &self.sh;
+        // The G moves into `curg` for the slice and comes back out after
+        // it (no reference count traffic on the switch); the slice reads
+        // it through this shared borrow, as the executor's calls
+        // (`current_waker`, `goid`) do.
+        *self.curg.borrow_mut() = Some(g);
+        let cur = self.curg.borrow();
+        let Some(g) = cur.as_ref() else {
+            gol_gc::throw("execute: no goroutine");
+        };
         let inherit = self.inherit_time.replace(false);
         g.hdr.set_status(GStatus::Runnable, GStatus::Running);
         if !inherit {
@@ -354,7 +381,6 @@ impl<E: Executor> PCtx<E> {
                 .set(g.hdr.trace_flow.swap(0, Ordering::Relaxed));
         }
         self.m.curg.store(g.hdr.id, Ordering::Relaxed);
-        *self.curg.borrow_mut() = Some(g.clone());
         // Counted in before taking the G's state, so a stopped world
         // never has an M holding a state lock while it waits to enter.
         // A wait for a stopped world is not the segment's: it starts
@@ -405,7 +431,10 @@ impl<E: Executor> PCtx<E> {
         }
         sh.world.leave();
         sh.exec.after_leave(self, &outcome);
-        *self.curg.borrow_mut() = None;
+        drop(cur);
+        let Some(g) = self.curg.borrow_mut().take() else {
+            gol_gc::throw("execute: goroutine gone");
+        };
         self.m.curg.store(0, Ordering::Relaxed);
         if let Some(s) = &sh.seeded {
             let mut st = s.lock();

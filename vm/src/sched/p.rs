@@ -39,8 +39,8 @@
 //!
 //! # Who touches what
 //! * `P.local`: its owner M only (invariant 2).
-//! * `P.runnext`: a tiny mutex; the owner M, thieves (in the last steal
-//!   round).
+//! * `P.runnext`: an atomic slot (`runq::Next`); the owner M puts and
+//!   takes, thieves take (in the last steal round).
 //! * `P.preempt`: atomic; set by sysmon, procresize and shutdown, read
 //!   and cleared by the owner M.
 //! * `P.status`: CAS by whoever makes a transition (above).
@@ -51,7 +51,7 @@
 use super::g::GRef;
 use super::pctx::PCtx;
 use super::primitives::{Arc, AtomicI64, AtomicU32, AtomicU64, Mutex, Ordering};
-use super::runq::{self, Local, Thief};
+use super::runq::{self, Local, Next, Thief};
 use super::shared::{SchedLock, Shared};
 use super::timer::TimerAction;
 use super::timerheap::Timers;
@@ -91,7 +91,7 @@ pub(super) struct P<E: Executor> {
     /// The owner's queue handle while no M holds this P.
     pub(super) local: Mutex<Option<Local<GRef<E>>>>,
     pub(super) thief: Thief<GRef<E>>,
-    pub(super) runnext: Mutex<Option<GRef<E>>>,
+    pub(super) runnext: Next<super::g::GInner<E>>,
     pub(super) timers: Timers<TimerAction<E>>,
     /// Incremented by the owner on every `execute` (Relaxed: statistics
     /// and the 61st-tick rule, read by the owner; the tracer reads a
@@ -126,7 +126,7 @@ impl<E: Executor> P<E> {
             status: AtomicU32::new(PStatus::Idle as u32),
             local: Mutex::new(Some(local)),
             thief,
-            runnext: Mutex::new(None),
+            runnext: Next::default(),
             timers: Timers::default(),
             schedtick: AtomicU64::new(0),
             syscalltick: AtomicU64::new(0),
@@ -161,7 +161,7 @@ impl<E: Executor> P<E> {
     }
 
     pub(super) fn has_work(&self) -> bool {
-        !self.thief.is_empty() || self.runnext.lock().is_some()
+        !self.thief.is_empty() || self.runnext.is_some()
     }
 }
 
@@ -258,17 +258,19 @@ impl<E: Executor> PCtx<E> {
     }
 
     /// Go's `runqput`: `next` puts `g` in runnext and kicks the old one to
-    /// the tail of the local queue. Without a P, the global queue.
-    pub(super) fn runqput(&self, g: GRef<E>, next: bool) {
+    /// the tail of the local queue. Without a P, the global queue. True
+    /// when the only write was runnext's SeqCst swap, which stands for
+    /// `wakep`'s fence in the lost-wakeup argument ([`Shared::wakep_after`]).
+    pub(super) fn runqput(&self, g: GRef<E>, next: bool) -> bool {
         let held = self.held.borrow();
         let Some(h) = held.as_ref() else {
             self.sh.global.push(g);
-            return;
+            return false;
         };
         let g = if next {
-            match h.p.runnext.lock().replace(g) {
+            match h.p.runnext.put(g) {
                 Some(old) => old,
-                None => return,
+                None => return true,
             }
         } else {
             g
@@ -280,5 +282,6 @@ impl<E: Executor> PCtx<E> {
                 .overflow_moves
                 .fetch_add(moved as u64, Ordering::Relaxed);
         }
+        false
     }
 }

@@ -25,6 +25,7 @@ use super::rand::Rng;
 use super::shared::{Shared, Stats};
 use super::tracer::{Ev, Tracer, Track};
 use super::Executor;
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 
 /// One M's context: what the executor sees while it runs a G (Go's
@@ -64,6 +65,9 @@ pub struct PCtx<E: Executor> {
     /// spun or given up its P since (0: no such segment): the next
     /// segment starts then (`execute`).
     pub(super) last_cut: Cell<u64>,
+    /// The executor's per-M state kept from one slice to the next
+    /// ([`PCtx::take_scratch`]); dropped with the M.
+    pub(super) scratch: Cell<Option<Box<dyn Any>>>,
 }
 
 impl<E: Executor> PCtx<E> {
@@ -95,8 +99,8 @@ impl<E: Executor> PCtx<E> {
             });
             self.flow_to(&g.hdr, now, "go");
         }
-        self.runqput(g, true);
-        self.sh.wakep();
+        let swapped = self.runqput(g, true);
+        self.sh.wakep_after(swapped);
         id
     }
 
@@ -180,8 +184,8 @@ impl<E: Executor> PCtx<E> {
             if let Some(t) = self.tracer() {
                 self.flow_to(&g.hdr, t.now(), "wake");
             }
-            self.runqput(g, true);
-            self.sh.wakep();
+            let swapped = self.runqput(g, true);
+            self.sh.wakep_after(swapped);
         }
     }
 
@@ -220,9 +224,33 @@ impl<E: Executor> PCtx<E> {
         self.rng.next_u64() as u32
     }
 
+    /// Takes this M's scratch state, as the executor left it at the end
+    /// of its last slice here (`None` the first time, or while a slice
+    /// further up this thread's stack holds it: a nested run). The
+    /// executor puts it back with [`PCtx::put_scratch`]; what it keeps
+    /// there (the interpreter's method cache) is its own business.
+    #[inline]
+    pub fn take_scratch(&self) -> Option<Box<dyn Any>> {
+        self.scratch.take()
+    }
+
+    /// Gives the scratch state back (see [`PCtx::take_scratch`]).
+    #[inline]
+    pub fn put_scratch(&self, s: Box<dyn Any>) {
+        self.scratch.set(Some(s));
+    }
+
     /// The id of this M's P, if it holds one.
     pub fn p_id(&self) -> Option<usize> {
         self.held.borrow().as_ref().map(|h| h.p.id)
+    }
+
+    /// The schedtick of this M's P (0 without one).
+    pub(super) fn schedtick(&self) -> u64 {
+        self.held
+            .borrow()
+            .as_ref()
+            .map_or(0, |h| h.p.schedtick.load(Ordering::Relaxed))
     }
 
     /// The run's tracer, if it records now (tracer.rs, invariant 1).

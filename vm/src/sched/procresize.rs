@@ -39,7 +39,7 @@ impl<E: Executor> Shared<E> {
                 self.global.push(g);
             }
         }
-        if let Some(g) = p.runnext.lock().take() {
+        if let Some(g) = p.runnext.take() {
             self.global.push(g);
         }
         let moved = p.timers.drain();

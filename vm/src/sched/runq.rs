@@ -24,11 +24,24 @@
 //! every `Gosched`/preemption. Batches move from it to a local queue with
 //! `steal_batch_with_limit_and_pop` as `globrunqget` does.
 //!
+//! # The runnext slot
+//! [`Next`] holds at most one `Arc` in one atomic pointer word: the owner
+//! puts with a swap (getting back the G it displaced), takes with a swap,
+//! and a thief takes with the same swap, so every operation is a single
+//! atomic read-modify-write and no one ever waits. (It was a mutex around
+//! an `Option`: a lock and an unlock for each put and each take, four
+//! atomic operations on every goroutine switch through runnext.) A
+//! non-null word owns one strong count of its `Arc` (`Arc::into_raw`);
+//! whoever swaps it out owns that count again (`Arc::from_raw`). The
+//! swaps are SeqCst: a put is the "publish" half of the lost-wakeup
+//! argument (m.rs), so `wakep` after a put needs no fence of its own.
+//!
 //! Ownership: a `Local` is `Send` but not `Sync`; it lives inside its P
 //! (`Mutex<Option<Local>>`) while no M holds the P, and inside the M's
 //! context while one does. So "only the owner pushes" is enforced by the
 //! type system, not by a comment.
 
+use super::primitives::{Arc, AtomicPtr, Ordering};
 use crossbeam_deque::{Injector, Steal, Stealer, Worker};
 
 /// Go's local run queue size.
@@ -154,9 +167,115 @@ impl<T> Global<T> {
     }
 }
 
+/// A P's runnext slot: at most one `Arc<T>`, put and taken by atomic
+/// swaps (module docs).
+pub struct Next<T> {
+    /// Null, or a pointer from `Arc::into_raw` that owns one strong count.
+    p: AtomicPtr<T>,
+}
+
+impl<T> Default for Next<T> {
+    fn default() -> Self {
+        Next {
+            p: AtomicPtr::new(std::ptr::null_mut()),
+        }
+    }
+}
+
+// SAFETY: the slot only moves `Arc<T>`s between threads, whole (one
+// owner of the count at a time), as a `Mutex<Option<Arc<T>>>` would; that
+// is sound when `Arc<T>` is `Send`, i.e. when `T: Send + Sync`.
+unsafe impl<T: Send + Sync> Send for Next<T> {}
+// SAFETY: as above; `&Next` only offers atomic swaps and loads.
+unsafe impl<T: Send + Sync> Sync for Next<T> {}
+
+impl<T> Next<T> {
+    /// Puts `g` in the slot and returns the one it displaced. SeqCst: the
+    /// put is the publishing write of the lost-wakeup argument (m.rs).
+    pub fn put(&self, g: Arc<T>) -> Option<Arc<T>> {
+        let new = Arc::into_raw(g) as *mut T;
+        let old = self.p.swap(new, Ordering::SeqCst);
+        // SAFETY: a non-null word came from `Arc::into_raw` and owned one
+        // count; the swap moved that ownership to us alone.
+        (!old.is_null()).then(|| unsafe { Arc::from_raw(old) })
+    }
+
+    /// Takes the G in the slot, if any (the owner, or a thief).
+    pub fn take(&self) -> Option<Arc<T>> {
+        if self.p.load(Ordering::Relaxed).is_null() {
+            // Nothing to take; no read-modify-write for an empty slot.
+            // (A put racing with this look is seen by the next one: the
+            // owner looks again each round, thieves are best-effort.)
+            return None;
+        }
+        let old = self.p.swap(std::ptr::null_mut(), Ordering::AcqRel);
+        // SAFETY: as in `put`.
+        (!old.is_null()).then(|| unsafe { Arc::from_raw(old) })
+    }
+
+    /// Whether a G sits in the slot. SeqCst: the spinner's re-check in
+    /// the lost-wakeup argument (m.rs) reads it after its fence.
+    pub fn is_some(&self) -> bool {
+        !self.p.load(Ordering::SeqCst).is_null()
+    }
+}
+
+impl<T> Drop for Next<T> {
+    fn drop(&mut self) {
+        drop(self.take());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_slot_moves_counts_exactly() {
+        let n = Next::default();
+        let a = Arc::new(1);
+        let b = Arc::new(2);
+        assert!(n.put(a.clone()).is_none());
+        assert!(n.is_some());
+        let old = n.put(b.clone()).map(|x| *x);
+        assert_eq!(old, Some(1));
+        assert_eq!(Arc::strong_count(&a), 1, "the displaced G came back");
+        assert_eq!(n.take().map(|x| *x), Some(2));
+        assert!(n.take().is_none());
+        n.put(b.clone());
+        drop(n);
+        assert_eq!(Arc::strong_count(&b), 1, "dropping the slot frees its G");
+    }
+
+    #[test]
+    fn next_slot_racing_takers_get_each_g_once() {
+        let n = Arc::new(Next::default());
+        let taken = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let mut ts = Vec::new();
+        for _ in 0..3 {
+            let (n, taken) = (n.clone(), taken.clone());
+            ts.push(std::thread::spawn(move || {
+                for _ in 0..20_000 {
+                    if n.take().is_some() {
+                        taken.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }));
+        }
+        let g = Arc::new(0u8);
+        let mut displaced = 0;
+        for _ in 0..20_000 {
+            if n.put(g.clone()).is_some() {
+                displaced += 1;
+            }
+        }
+        for t in ts {
+            t.join().expect("taker");
+        }
+        let left = n.take().is_some() as usize;
+        assert_eq!(taken.load(Ordering::Relaxed) + displaced + left, 20_000);
+        assert_eq!(Arc::strong_count(&g), 1);
+    }
 
     #[test]
     fn overflow_moves_half_to_global_in_order() {

@@ -332,7 +332,7 @@ impl<E: Executor> PCtx<E> {
             let picked = {
                 let mut st = seeded.lock();
                 if let Some(p) = self.held_p() {
-                    if let Some(g) = p.runnext.lock().take() {
+                    if let Some(g) = p.runnext.take() {
                         st.pool.push(g);
                     }
                 }

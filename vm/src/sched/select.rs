@@ -84,10 +84,8 @@ fn chan_addr(c: &Arc<Chan>) -> usize {
 impl SelectTicket {
     /// The values this select's sudogs hold (roots until polled).
     pub fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
-        for (_, _, _, sg) in &self.sgs {
-            for &w in &sg.data.lock().elem {
-                f(w);
-            }
+        for (_, send, _, sg) in &self.sgs {
+            sg.for_each_word(*send, f);
         }
     }
 
@@ -104,12 +102,10 @@ impl SelectTicket {
         }
         let w = grp.winner.load(Ordering::Acquire);
         let (_, is_send, _, wsg) = self.sgs.iter().find(|s| s.0 == w)?;
-        let (elem, success) = {
-            let mut d = wsg.data.lock();
-            if !d.done {
-                return None;
-            }
-            (std::mem::take(&mut d.elem), d.success)
+        let (elem, success) = if *is_send {
+            (Vec::new(), wsg.outcome()?)
+        } else {
+            wsg.with_done(|v, ok| (v.to_vec(), ok))?
         };
         {
             let mut guards: Vec<MutexGuard<'_, HChan>> =
@@ -192,8 +188,9 @@ pub fn select<C: ChanCx>(
                 if let Some(sg) = dequeue(&mut h.sendq) {
                     let v = c.recv_from_sender(h, &sg);
                     drop(guards);
-                    sg.complete(None, true);
-                    cx.ready(sg.waker());
+                    let w = sg.complete(None, true);
+                    drop(sg);
+                    cx.ready(w);
                     return Ok(Op::Ready(Selected::Recv(i, v, true)));
                 }
                 if h.count > 0 {
@@ -210,8 +207,9 @@ pub fn select<C: ChanCx>(
                 }
                 if let Some(sg) = dequeue(&mut h.recvq) {
                     drop(guards);
-                    sg.complete(Some(elem), true);
-                    cx.ready(sg.waker());
+                    let w = sg.complete(Some(elem), true);
+                    drop(sg);
+                    cx.ready(w);
                     return Ok(Op::Ready(Selected::Send(i)));
                 }
                 if h.count < c.cap {

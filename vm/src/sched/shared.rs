@@ -266,7 +266,9 @@ impl<E: Executor> Shared<E> {
         let Some(p0) = self.pidleget() else {
             return RunExit::Fatal("no P".into());
         };
-        *p0.runnext.lock() = g;
+        if let Some(g) = g {
+            p0.runnext.put(g);
+        }
         let sm = self.clone();
         let sysmon = std::thread::Builder::new()
             .name("gol-sysmon".into())
@@ -382,7 +384,7 @@ impl<E: Executor> Shared<E> {
         }
         while self.global.pop().is_some() {}
         for p in self.all_ps() {
-            p.runnext.lock().take();
+            p.runnext.take();
             if let Some(l) = p.local.try_lock() {
                 if let Some(l) = l.as_ref() {
                     while l.pop().is_some() {}
