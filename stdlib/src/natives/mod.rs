@@ -27,7 +27,7 @@
 //! | os | [`ospkg`] |
 //! | os/signal, syscall | [`signal`] |
 //! | bytes | [`bytes`] |
-//! | math/rand | [`mathrand`] |
+//! | math/rand, math/rand/v2 (ziggurat tables) | [`mathrand`] |
 //! | net | [`net`] |
 //! | net/http | [`http`] |
 //! | regexp | [`regexp`] |
@@ -112,6 +112,8 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("encoding/json", json::NATIVES),
     ("math", math::NATIVES),
     ("math/rand", mathrand::NATIVES),
+    ("math/rand", mathrand::ZIGGURAT_NATIVES),
+    ("math/rand/v2", mathrand::ZIGGURAT_NATIVES),
     ("net", net::NATIVES),
     ("net/http", http::NATIVES),
     ("os", ospkg::NATIVES),
