@@ -217,6 +217,7 @@ impl<'a> Checker<'a> {
             match self.decls.get(&o).cloned() {
                 Some(DeclInfo::Func { decl, file }) if !decl.tparams.is_empty() => {
                     let saved_file = std::mem::replace(&mut self.file, file);
+                    self.tparams_redeclared(&decl.tparams);
                     let tps = tparam_names(&decl.tparams)
                         .into_iter()
                         .map(|(n, c)| (n.name.clone(), c))
@@ -234,6 +235,9 @@ impl<'a> Checker<'a> {
                     self.color.insert(o, Color::Black);
                 }
                 Some(DeclInfo::Type { spec, file }) if !spec.tparams.is_empty() => {
+                    let saved_file = std::mem::replace(&mut self.file, file);
+                    self.generic_type_decl(spec);
+                    self.file = saved_file;
                     self.generic_types.insert(
                         o,
                         GenericType {
@@ -299,6 +303,20 @@ impl<'a> Checker<'a> {
                     self.file = saved_file;
                 }
             }
+            let prev = self.generic_types[&t]
+                .methods
+                .iter()
+                .find(|m| m.name.name == decl.name.name && m.name.name != "_")
+                .map(|m| m.name.span);
+            if let Some(prev) = prev {
+                let ppos = self.pos_string(prev);
+                let msg = format!(
+                    "method {}.{} already declared at {ppos}",
+                    base.name, decl.name.name
+                );
+                self.error(decl.name.span, msg);
+                continue;
+            }
             if let Some(g) = self.generic_types.get_mut(&t) {
                 g.methods.push(decl);
             }
@@ -313,6 +331,57 @@ impl<'a> Checker<'a> {
                     let sp = decl.tparams[0].names[0].span;
                     self.error(sp, "syntax error: method must have no type parameters");
                     self.color.insert(m, Color::Black);
+                }
+            }
+        }
+    }
+
+    /// `[T any, T any]`: a type parameter declared twice.
+    fn tparams_redeclared(&mut self, tps: &[ast::TypeParam]) {
+        let names = tparam_names(tps);
+        for (i, (n, _)) in names.iter().enumerate() {
+            if n.name == "_" {
+                continue;
+            }
+            if let Some((p, _)) = names[..i].iter().find(|(p, _)| p.name == n.name) {
+                self.error_with(
+                    crate::diag::Diagnostic::error(
+                        n.span,
+                        format!("{} redeclared in this block", n.name),
+                    )
+                    .with_secondary(p.span, format!("other declaration of {}", n.name)),
+                );
+            }
+        }
+    }
+
+    /// What Go rejects in a generic type's declaration before any
+    /// instance: a type parameter declared twice, a type parameter as the
+    /// whole right-hand side, a type parameter embedded in a struct.
+    fn generic_type_decl(&mut self, spec: &'a ast::TypeSpec) {
+        self.tparams_redeclared(&spec.tparams);
+        let is_tparam = |e: &Expr| {
+            matches!(&e.kind, ExprKind::Ident(i)
+                if tparam_names(&spec.tparams).iter().any(|(n, _)| n.name == i.name))
+        };
+        if !spec.alias && is_tparam(&spec.ty) {
+            self.error(
+                spec.ty.span,
+                "cannot use a type parameter as RHS in type declaration",
+            );
+            return;
+        }
+        if let ExprKind::StructType(fields) = &spec.ty.kind {
+            for f in fields.iter().filter(|f| f.names.is_empty()) {
+                let inner = match &f.ty.kind {
+                    ExprKind::Star(x) => x,
+                    _ => &f.ty,
+                };
+                if is_tparam(inner) {
+                    self.error(
+                        f.ty.span,
+                        "embedded field type cannot be a (pointer to a) type parameter",
+                    );
                 }
             }
         }
@@ -1441,6 +1510,11 @@ const WALK_UNIVERSE: &[&str] = &[
     "rune",
 ];
 
+/// The builtins among [`WALK_UNIVERSE`] (the rest are types).
+const WALK_BUILTINS: &[&str] = &[
+    "len", "cap", "append", "close", "delete", "clear", "min", "max", "make", "nil",
+];
+
 /// Finds, in a generic function's body, the uses Go rejects of a type
 /// parameter constrained by `any` or `comparable`, or of an operand of
 /// one: the names (parameters of the type parameter's type, and the type
@@ -1452,8 +1526,11 @@ struct OperatorWalk<'v> {
     tparams: &'v HashMap<String, &'static str>,
     /// The universe's names not declared over (see [`WALK_UNIVERSE`]).
     universe: &'v std::collections::HashSet<&'static str>,
-    /// The type parameter that is the function's one result, if it is.
+    /// The function's one result type, if it is a type parameter the
+    /// walk judges or a basic type (by name).
     result: Option<String>,
+    /// Parameters of type `*T`, by name, with `T`.
+    ptr_vars: &'v HashMap<String, String>,
     /// Names declared anywhere in the body (they may shadow a parameter:
     /// such a name is not judged at all).
     declared: std::collections::HashSet<String>,
@@ -1499,8 +1576,36 @@ impl OperatorWalk<'_> {
         }
     }
 
+    /// An operand of type parameter `T` where a basic type or another
+    /// type parameter is wanted (`var n int = x`, `return x`).
+    fn mismatch(&mut self, want: &Expr, v: &Expr, context: &str) {
+        let Some((n, var)) = self.var_of(v) else {
+            return;
+        };
+        let ExprKind::Ident(w) = &want.kind else {
+            return;
+        };
+        let other_tparam = self.tparam_of(want).is_some_and(|t| t != var.tparam);
+        let basic = self.universal(want, &w.name)
+            && !matches!(w.name.as_str(), "nil")
+            && !WALK_BUILTINS.contains(&w.name.as_str());
+        if other_tparam || basic {
+            let msg = format!(
+                "cannot use {} as {} value in {context}",
+                var.desc(n),
+                w.name
+            );
+            self.found.push((v.span, msg));
+        }
+    }
+
     /// `var _ T = 0`: a constant literal given a type parameter's type.
     fn typed_literals(&mut self, ty: &Option<Expr>, values: &[Expr], context: &str) {
+        if let Some(ty) = ty {
+            for v in values {
+                self.mismatch(ty, v, context);
+            }
+        }
         let Some(t) = ty.as_ref().and_then(|t| self.tparam_of(t)) else {
             return;
         };
@@ -1582,16 +1687,30 @@ impl OperatorWalk<'_> {
                 }
             }
             K::Return(xs) if judge => {
-                if let ([x], Some(t)) = (&xs[..], &self.result) {
-                    if self.universal(x, "nil") {
-                        let msg = format!("cannot use nil as {t} value in return statement");
-                        self.found.push((x.span, msg));
-                    } else if let Some(k) = Self::untyped_kind(x) {
-                        let msg = format!(
-                            "cannot use {} (untyped {k} constant) as {t} value in return statement",
-                            expr_string(x)
-                        );
-                        self.found.push((x.span, msg));
+                if let ([x], Some(t)) = (&xs[..], self.result.clone()) {
+                    let want = Expr {
+                        id: x.id,
+                        span: x.span,
+                        kind: ExprKind::Ident(ast::Ident {
+                            id: x.id,
+                            name: t.clone(),
+                            span: x.span,
+                        }),
+                    };
+                    self.mismatch(&want, x, "return statement");
+                    // A result of a type parameter's type: no nil, no
+                    // constant.
+                    if self.tparam_of(&want).is_some() {
+                        if self.universal(x, "nil") {
+                            let msg = format!("cannot use nil as {t} value in return statement");
+                            self.found.push((x.span, msg));
+                        } else if let Some(k) = Self::untyped_kind(x) {
+                            let msg = format!(
+                                "cannot use {} (untyped {k} constant) as {t} value in return statement",
+                                expr_string(x)
+                            );
+                            self.found.push((x.span, msg));
+                        }
                     }
                 }
             }
@@ -1827,6 +1946,26 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                 }
             }
             ExprKind::Selector(x, sel) => {
+                if let Some(t) = self.tparam_of(x) {
+                    let msg = format!(
+                        "{t}.{} undefined (type {t} has no field or method {})",
+                        sel.name, sel.name
+                    );
+                    self.found.push((sel.span, msg));
+                    return;
+                }
+                if let ExprKind::Ident(p) = &x.kind {
+                    if let (false, Some(t)) =
+                        (self.declared.contains(&p.name), self.ptr_vars.get(&p.name))
+                    {
+                        let msg = format!(
+                            "{}.{} undefined (type *{t} is pointer to type parameter, not type parameter)",
+                            p.name, sel.name
+                        );
+                        self.found.push((sel.span, msg));
+                        return;
+                    }
+                }
                 // No field and no method: the constraint has neither.
                 if let Some((n, v)) = self.var_of(x) {
                     let msg = format!(
@@ -1947,11 +2086,39 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        let mut ptr_vars = HashMap::new();
+        for p in &decl.ty.params {
+            if let ExprKind::Star(t) = &p.ty.kind {
+                if let ExprKind::Ident(t) = &t.kind {
+                    if tparams.contains_key(&t.name) {
+                        for n in &p.names {
+                            ptr_vars.insert(n.name.clone(), t.name.clone());
+                        }
+                    }
+                }
+            }
+        }
+        // A map keyed by a type parameter constrained by any, in the
+        // signature.
+        let mut found_sig = Vec::new();
+        for p in decl.ty.params.iter().chain(&decl.ty.results) {
+            if let ExprKind::MapType(k, _) = &p.ty.kind {
+                if let ExprKind::Ident(t) = &k.kind {
+                    if tparams.get(&t.name) == Some(&"any") {
+                        let msg = format!(
+                            "invalid map key type {} (missing comparable constraint)",
+                            t.name
+                        );
+                        found_sig.push((k.span, msg));
+                    }
+                }
+            }
+        }
         // Parameters and results name nothing the walk judges.
         let mut declared: std::collections::HashSet<String> = Default::default();
         for p in decl.ty.params.iter().chain(&decl.ty.results) {
             for n in &p.names {
-                if !vars.contains_key(&n.name) {
+                if !vars.contains_key(&n.name) && !ptr_vars.contains_key(&n.name) {
                     declared.insert(n.name.clone());
                 }
             }
@@ -1963,7 +2130,7 @@ impl<'a> Checker<'a> {
         }
         let result = match &decl.ty.results[..] {
             [r] if r.names.len() <= 1 => match &r.ty.kind {
-                ExprKind::Ident(t) if tparams.contains_key(&t.name) => Some(t.name.clone()),
+                ExprKind::Ident(t) => Some(t.name.clone()),
                 _ => None,
             },
             _ => None,
@@ -1981,8 +2148,9 @@ impl<'a> Checker<'a> {
             tparams: &tparams,
             universe: &universe,
             result,
+            ptr_vars: &ptr_vars,
             declared,
-            found: Vec::new(),
+            found: found_sig,
             collect_only: true,
         };
         // First every declaration, then the uses.
