@@ -187,6 +187,10 @@ pub(crate) struct Checker<'a> {
     /// Node ids for those copies.
     pub(crate) ids: crate::ast::NodeIdGen,
     pub(crate) generic_funcs: HashMap<ObjId, super::generic::GenericFunc<'a>>,
+    /// The generic declarations (by the start of their span) whose body
+    /// the generic walk found at fault: their instances' bodies report
+    /// nothing more, as Go reports the generic body's errors only.
+    pub(crate) generic_body_errs: std::collections::HashSet<u32>,
     pub(crate) generic_types: HashMap<ObjId, super::generic::GenericType<'a>>,
     pub(crate) func_instances: HashMap<(ObjId, Vec<TypeId>), ObjId>,
     pub(crate) type_instances: HashMap<(ObjId, Vec<TypeId>), TypeId>,
@@ -252,6 +256,7 @@ impl<'a> Checker<'a> {
             arena,
             ids,
             generic_funcs: HashMap::new(),
+            generic_body_errs: std::collections::HashSet::new(),
             generic_types: HashMap::new(),
             func_instances: HashMap::new(),
             type_instances: HashMap::new(),
@@ -535,7 +540,12 @@ impl<'a> Checker<'a> {
                 match self.body_scopes.get(&obj).cloned() {
                     Some(names) => {
                         self.scopes = vec![Scope { names, depth: 0 }];
+                        let before = self.diags.len();
                         self.func_body_decl(obj, decl);
+                        // The generic body's own errors were reported.
+                        if self.generic_body_errs.contains(&decl.span.lo) {
+                            self.diags.truncate(before);
+                        }
                         self.scopes.clear();
                     }
                     None => self.func_body_decl(obj, decl),

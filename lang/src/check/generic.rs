@@ -29,11 +29,17 @@
 //!   its instantiations; its body is checked once per instance, with the
 //!   type arguments in place. Operations that a constraint does not allow
 //!   but the type argument does (`a + b` with `T any` instantiated with
-//!   `int`) escape that check; the commonest of them, operators on a
-//!   parameter whose type parameter is constrained by `any` or
-//!   `comparable`, are found by a walk of the generic body itself
-//!   ([`Checker::generic_body_operators`]), instantiated or not. Other
-//!   errors of a generic body that no instance shows are not reported.
+//!   `int`) escape that check, and a body never instantiated is not
+//!   checked at all. The commonest misuses of a type parameter
+//!   constrained by `any` or `comparable` and of its parameters (an
+//!   operator, a field or method, indexing, slicing, ranging, calling,
+//!   sending, receiving, a conversion to a basic type, a builtin, a
+//!   composite literal, make, a constant or literal of the type) are
+//!   found by a walk of the generic body itself, for functions and the
+//!   methods of generic types ([`Checker::generic_body_operators`]),
+//!   instantiated or not, with Go's messages; the instances of a body it
+//!   found at fault then report nothing more. Other errors of a generic
+//!   body that no instance shows are not reported.
 //! * Constraints are interfaces whose type sets may be restricted by
 //!   terms (`~int | ~string`); the terms are kept beside the interface
 //!   type (`expr_terms` for a literal, `named_terms` for a declared
@@ -233,7 +239,12 @@ impl<'a> Checker<'a> {
             match self.decls.get(&o).cloned() {
                 Some(DeclInfo::Func { decl, file }) if !decl.tparams.is_empty() => {
                     let saved_file = std::mem::replace(&mut self.file, file);
-                    self.generic_body_operators(decl);
+                    self.tparams_redeclared(&decl.tparams);
+                    let tps = tparam_names(&decl.tparams)
+                        .into_iter()
+                        .map(|(n, c)| (n.name.clone(), c))
+                        .collect();
+                    self.generic_body_operators(decl, tps);
                     self.file = saved_file;
                     self.generic_funcs.insert(
                         o,
@@ -246,6 +257,9 @@ impl<'a> Checker<'a> {
                     self.color.insert(o, Color::Black);
                 }
                 Some(DeclInfo::Type { spec, file }) if !spec.tparams.is_empty() => {
+                    let saved_file = std::mem::replace(&mut self.file, file);
+                    self.generic_type_decl(spec);
+                    self.file = saved_file;
                     self.generic_types.insert(
                         o,
                         GenericType {
@@ -285,6 +299,46 @@ impl<'a> Checker<'a> {
                 let sp = decl.tparams[0].names[0].span;
                 self.error(sp, "syntax error: method must have no type parameters");
             }
+            let spec = self.generic_types[&t].spec;
+            let declared = tparam_names(&spec.tparams);
+            if let Some(recv) = &decl.recv {
+                let rnames = recv_tparams(recv);
+                if rnames.len() != declared.len() {
+                    self.error(
+                        recv.ty.span,
+                        format!(
+                            "receiver declares {} type parameters, but receiver base type declares {}",
+                            rnames.len(),
+                            declared.len()
+                        ),
+                    );
+                } else {
+                    // The receiver's names for the type's parameters,
+                    // with the type's constraints.
+                    let tps = rnames
+                        .iter()
+                        .zip(&declared)
+                        .map(|(r, (_, c))| (r.name.clone(), *c))
+                        .collect();
+                    let saved_file = std::mem::replace(&mut self.file, file);
+                    self.generic_body_operators(decl, tps);
+                    self.file = saved_file;
+                }
+            }
+            let prev = self.generic_types[&t]
+                .methods
+                .iter()
+                .find(|m| m.name.name == decl.name.name && m.name.name != "_")
+                .map(|m| m.name.span);
+            if let Some(prev) = prev {
+                let ppos = self.pos_string(prev);
+                let msg = format!(
+                    "method {}.{} already declared at {ppos}",
+                    base.name, decl.name.name
+                );
+                self.error(decl.name.span, msg);
+                continue;
+            }
             if let Some(g) = self.generic_types.get_mut(&t) {
                 g.methods.push(decl);
             }
@@ -299,6 +353,57 @@ impl<'a> Checker<'a> {
                     let sp = decl.tparams[0].names[0].span;
                     self.error(sp, "syntax error: method must have no type parameters");
                     self.color.insert(m, Color::Black);
+                }
+            }
+        }
+    }
+
+    /// `[T any, T any]`: a type parameter declared twice.
+    fn tparams_redeclared(&mut self, tps: &[ast::TypeParam]) {
+        let names = tparam_names(tps);
+        for (i, (n, _)) in names.iter().enumerate() {
+            if n.name == "_" {
+                continue;
+            }
+            if let Some((p, _)) = names[..i].iter().find(|(p, _)| p.name == n.name) {
+                self.error_with(
+                    crate::diag::Diagnostic::error(
+                        n.span,
+                        format!("{} redeclared in this block", n.name),
+                    )
+                    .with_secondary(p.span, format!("other declaration of {}", n.name)),
+                );
+            }
+        }
+    }
+
+    /// What Go rejects in a generic type's declaration before any
+    /// instance: a type parameter declared twice, a type parameter as the
+    /// whole right-hand side, a type parameter embedded in a struct.
+    fn generic_type_decl(&mut self, spec: &'a ast::TypeSpec) {
+        self.tparams_redeclared(&spec.tparams);
+        let is_tparam = |e: &Expr| {
+            matches!(&e.kind, ExprKind::Ident(i)
+                if tparam_names(&spec.tparams).iter().any(|(n, _)| n.name == i.name))
+        };
+        if !spec.alias && is_tparam(&spec.ty) {
+            self.error(
+                spec.ty.span,
+                "cannot use a type parameter as RHS in type declaration",
+            );
+            return;
+        }
+        if let ExprKind::StructType(fields) = &spec.ty.kind {
+            for f in fields.iter().filter(|f| f.names.is_empty()) {
+                let inner = match &f.ty.kind {
+                    ExprKind::Star(x) => x,
+                    _ => &f.ty,
+                };
+                if is_tparam(inner) {
+                    self.error(
+                        f.ty.span,
+                        "embedded field type cannot be a (pointer to a) type parameter",
+                    );
                 }
             }
         }
@@ -1354,18 +1459,7 @@ impl<'a> Checker<'a> {
             let Some(recv) = &decl.recv else { continue };
             let rnames = recv_tparams(recv);
             if rnames.len() != targs.len() {
-                let base = generic_recv_base(recv)
-                    .map(|b| b.name.clone())
-                    .unwrap_or_default();
-                self.error(
-                    recv.ty.span,
-                    format!(
-                        "receiver declares {} type parameters, but receiver base type declares {}",
-                        rnames.len(),
-                        targs.len()
-                    ),
-                );
-                let _ = base;
+                // Reported once, where the generic methods are collected.
                 continue;
             }
             let sc = self.binding_scope(&rnames, &targs);
@@ -1512,19 +1606,79 @@ fn mentions_all_bound(e: &Expr, names: &[String], b: &HashMap<String, TypeId>) -
 }
 
 /// A variable of a type parameter whose constraint has no core type
-/// (`any`, `comparable`), as the operator check of generic bodies sees it.
+/// (`any`, `comparable`), as the walk of generic bodies sees it.
 #[derive(Clone)]
 struct TParamVar {
     tparam: String,
     constraint: &'static str,
 }
 
-/// Finds, in a generic function's body, the operators Go rejects on an
-/// operand of a type parameter constrained by `any` or `comparable`: the
-/// names (parameters of the type parameter's type, never redeclared in
-/// the body) and the operators used on them.
+impl TParamVar {
+    /// The operand as Go describes it: `x (variable of type T
+    /// constrained by any)`.
+    fn desc(&self, name: &str) -> String {
+        format!(
+            "{name} (variable of type {} constrained by {})",
+            self.tparam, self.constraint
+        )
+    }
+}
+
+/// The universe's names the walk judges (builtins and basic types),
+/// when the program has not declared them over.
+const WALK_UNIVERSE: &[&str] = &[
+    "len",
+    "cap",
+    "append",
+    "close",
+    "delete",
+    "clear",
+    "min",
+    "max",
+    "make",
+    "nil",
+    "bool",
+    "string",
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uintptr",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+    "byte",
+    "rune",
+];
+
+/// The builtins among [`WALK_UNIVERSE`] (the rest are types).
+const WALK_BUILTINS: &[&str] = &[
+    "len", "cap", "append", "close", "delete", "clear", "min", "max", "make", "nil",
+];
+
+/// Finds, in a generic function's body, the uses Go rejects of a type
+/// parameter constrained by `any` or `comparable`, or of an operand of
+/// one: the names (parameters of the type parameter's type, and the type
+/// parameters themselves, never redeclared in the body) and what is done
+/// with them.
 struct OperatorWalk<'v> {
     vars: &'v HashMap<String, TParamVar>,
+    /// The type parameters without a core type, by name.
+    tparams: &'v HashMap<String, &'static str>,
+    /// The universe's names not declared over (see [`WALK_UNIVERSE`]).
+    universe: &'v std::collections::HashSet<&'static str>,
+    /// The function's one result type, if it is a type parameter the
+    /// walk judges or a basic type (by name).
+    result: Option<String>,
+    /// Parameters of type `*T`, by name, with `T`.
+    ptr_vars: &'v HashMap<String, String>,
     /// Names declared anywhere in the body (they may shadow a parameter:
     /// such a name is not judged at all).
     declared: std::collections::HashSet<String>,
@@ -1543,8 +1697,81 @@ impl OperatorWalk<'_> {
         self.vars.get(&i.name).map(|v| (i.name.as_str(), v.clone()))
     }
 
+    /// The type parameter `e` names, if it is one the walk judges.
+    fn tparam_of<'e>(&self, e: &'e Expr) -> Option<&'e str> {
+        let ExprKind::Ident(i) = &e.kind else {
+            return None;
+        };
+        (!self.declared.contains(&i.name) && self.tparams.contains_key(&i.name))
+            .then_some(i.name.as_str())
+    }
+
+    /// Whether `e` names the universe's `name`.
+    fn universal(&self, e: &Expr, name: &str) -> bool {
+        matches!(&e.kind, ExprKind::Ident(i) if i.name == name
+            && !self.declared.contains(name)
+            && self.universe.contains(name))
+    }
+
+    /// An untyped constant literal's kind, as Go names it in messages.
+    fn untyped_kind(e: &Expr) -> Option<&'static str> {
+        match e.kind {
+            ExprKind::Int(_) => Some("int"),
+            ExprKind::Float(_) => Some("float"),
+            ExprKind::Rune(_) => Some("rune"),
+            ExprKind::Str(_) => Some("string"),
+            _ => None,
+        }
+    }
+
+    /// An operand of type parameter `T` where a basic type or another
+    /// type parameter is wanted (`var n int = x`, `return x`).
+    fn mismatch(&mut self, want: &Expr, v: &Expr, context: &str) {
+        let Some((n, var)) = self.var_of(v) else {
+            return;
+        };
+        let ExprKind::Ident(w) = &want.kind else {
+            return;
+        };
+        let other_tparam = self.tparam_of(want).is_some_and(|t| t != var.tparam);
+        let basic = self.universal(want, &w.name)
+            && !matches!(w.name.as_str(), "nil")
+            && !WALK_BUILTINS.contains(&w.name.as_str());
+        if other_tparam || basic {
+            let msg = format!(
+                "cannot use {} as {} value in {context}",
+                var.desc(n),
+                w.name
+            );
+            self.found.push((v.span, msg));
+        }
+    }
+
+    /// `var _ T = 0`: a constant literal given a type parameter's type.
+    fn typed_literals(&mut self, ty: &Option<Expr>, values: &[Expr], context: &str) {
+        if let Some(ty) = ty {
+            for v in values {
+                self.mismatch(ty, v, context);
+            }
+        }
+        let Some(t) = ty.as_ref().and_then(|t| self.tparam_of(t)) else {
+            return;
+        };
+        let t = t.to_string();
+        for v in values {
+            if let Some(k) = Self::untyped_kind(v) {
+                let msg = format!(
+                    "cannot use {} (untyped {k} constant) as {t} value in {context}",
+                    expr_string(v)
+                );
+                self.found.push((v.span, msg));
+            }
+        }
+    }
+
     /// The declarations `walk` does not report: `var` names, a range's
-    /// `:=` variables, type switch bindings; and `x++` on a variable.
+    /// `:=` variables, type switch bindings; and the statements that use
+    /// an operand (`x++`, a send, a range, a type switch, a return).
     fn stmts(&mut self, ss: &[ast::Stmt], depth: u32) {
         if depth > 500 {
             return;
@@ -1561,19 +1788,78 @@ impl OperatorWalk<'_> {
                 w.stmt(x, d + 1);
             }
         };
+        let judge = !self.collect_only;
         match &s.kind {
             K::Decl(ast::Decl::Var(g)) => {
                 for sp in &g.specs {
                     for n in &sp.names {
                         self.declared.insert(n.name.clone());
                     }
+                    if judge {
+                        self.typed_literals(&sp.ty, &sp.values, "variable declaration");
+                    }
                 }
             }
-            K::IncDec { x, inc } if !self.collect_only => {
+            K::Decl(ast::Decl::Const(g)) => {
+                for sp in &g.specs {
+                    for n in &sp.names {
+                        self.declared.insert(n.name.clone());
+                    }
+                    if let (true, Some(t)) = (judge, &sp.ty) {
+                        if let Some(tp) = self.tparam_of(t) {
+                            let msg = format!("invalid constant type {tp}");
+                            self.found.push((t.span, msg));
+                        }
+                    }
+                }
+            }
+            K::Decl(ast::Decl::Type(g)) => {
+                for sp in &g.specs {
+                    self.declared.insert(sp.name.name.clone());
+                }
+            }
+            K::IncDec { x, inc } if judge => {
                 if let Some((n, v)) = self.var_of(x) {
                     let op = if *inc { "++" } else { "--" };
                     let msg = format!("invalid operation: {n}{op} (non-numeric type {})", v.tparam);
                     self.found.push((x.span, msg));
+                }
+            }
+            K::Send { ch, .. } if judge => {
+                if let Some((n, v)) = self.var_of(ch) {
+                    let msg = format!(
+                        "invalid operation: cannot send to {}: no specific channel type",
+                        v.desc(n)
+                    );
+                    self.found.push((ch.span, msg));
+                }
+            }
+            K::Return(xs) if judge => {
+                if let ([x], Some(t)) = (&xs[..], self.result.clone()) {
+                    let want = Expr {
+                        id: x.id,
+                        span: x.span,
+                        kind: ExprKind::Ident(ast::Ident {
+                            id: x.id,
+                            name: t.clone(),
+                            span: x.span,
+                        }),
+                    };
+                    self.mismatch(&want, x, "return statement");
+                    // A result of a type parameter's type: no nil, no
+                    // constant.
+                    if self.tparam_of(&want).is_some() {
+                        if self.universal(x, "nil") {
+                            let msg = format!("cannot use nil as {t} value in return statement");
+                            self.found.push((x.span, msg));
+                        } else if let Some(k) = Self::untyped_kind(x) {
+                            let msg = format!(
+                                "cannot use {} (untyped {k} constant) as {t} value in return statement",
+                                expr_string(x)
+                            );
+                            self.found.push((x.span, msg));
+                        }
+                    }
                 }
             }
             K::Block(b) => self.stmts(&b.stmts, d),
@@ -1595,9 +1881,16 @@ impl OperatorWalk<'_> {
                 key,
                 value,
                 define,
+                x,
                 body,
                 ..
             } => {
+                if judge {
+                    if let Some((n, v)) = self.var_of(x) {
+                        let msg = format!("cannot range over {}: no specific type", v.desc(n));
+                        self.found.push((x.span, msg));
+                    }
+                }
                 if *define {
                     for e in key.iter().chain(value.iter()) {
                         if let ExprKind::Ident(i) = &e.kind {
@@ -1612,9 +1905,22 @@ impl OperatorWalk<'_> {
                 cases.iter().for_each(|c| self.stmts(&c.body, d));
             }
             K::TypeSwitch {
-                init, bind, cases, ..
+                init,
+                bind,
+                x,
+                cases,
+                ..
             } => {
                 opt(self, init);
+                if judge {
+                    if let Some((n, v)) = self.var_of(x) {
+                        let msg = format!(
+                            "cannot use type switch on type parameter value {}",
+                            v.desc(n)
+                        );
+                        self.found.push((x.span, msg));
+                    }
+                }
                 if let Some(b) = bind {
                     self.declared.insert(b.name.clone());
                 }
@@ -1629,6 +1935,74 @@ impl OperatorWalk<'_> {
             K::Labeled { stmt, .. } => self.stmt(stmt, d + 1),
             _ => {}
         }
+    }
+
+    /// A call: of an operand, of a builtin on one, or a conversion.
+    fn call(&mut self, func: &Expr, args: &[Expr]) {
+        if let Some((n, v)) = self.var_of(func) {
+            let msg = format!(
+                "invalid operation: cannot call {}: no specific type",
+                v.desc(n)
+            );
+            self.found.push((func.span, msg));
+            return;
+        }
+        let ExprKind::Ident(f) = &func.kind else {
+            return;
+        };
+        let fname = f.name.as_str();
+        if let Some(t) = self.tparam_of(func) {
+            // T(1): a constant cannot be converted to a type parameter
+            // without a core type.
+            if let [a] = args {
+                if let Some(k) = Self::untyped_kind(a) {
+                    let msg = format!(
+                        "cannot convert {} (untyped {k} value) to type {t}: {t} does not contain specific types",
+                        expr_string(a)
+                    );
+                    self.found.push((a.span, msg));
+                }
+            }
+            return;
+        }
+        if !self.universal(func, fname) {
+            return;
+        }
+        if fname == "make" {
+            if let Some(t) = args.first().and_then(|a| self.tparam_of(a)) {
+                let msg = format!("invalid argument: cannot make {t}: no specific type");
+                self.found.push((args[0].span, msg));
+            }
+            return;
+        }
+        if fname == "min" || fname == "max" {
+            if let Some((a, n, v)) = args
+                .iter()
+                .find_map(|a| self.var_of(a).map(|(n, v)| (a, n, v)))
+            {
+                let msg = format!("invalid argument: {} cannot be ordered", v.desc(n));
+                self.found.push((a.span, msg));
+            }
+            return;
+        }
+        let Some(a) = args.first() else { return };
+        let Some((n, v)) = self.var_of(a) else { return };
+        let d = v.desc(n);
+        let msg = match fname {
+            "len" | "cap" => format!("invalid argument: {d} for built-in {fname}"),
+            "append" => format!("invalid append: argument must be a slice; have {d}"),
+            "close" => format!("invalid operation: cannot close non-channel {d}"),
+            "delete" => format!("invalid argument: {d} is not a map"),
+            "clear" => format!(
+                "invalid argument: cannot clear {d}: argument must be (or constrained by) map or slice"
+            ),
+            "nil" => return,
+            // A basic type: no conversion from a type parameter without
+            // a core type.
+            _ if args.len() == 1 => format!("cannot convert {d} to type {fname}"),
+            _ => return,
+        };
+        self.found.push((a.span, msg));
     }
 }
 
@@ -1653,12 +2027,18 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                     return;
                 };
                 let msg = match op {
-                    B::Add | B::Sub | B::Mul | B::Div | B::Rem | B::And | B::Or | B::Xor
+                    B::Add
+                    | B::Sub
+                    | B::Mul
+                    | B::Div
+                    | B::Rem
+                    | B::And
+                    | B::Or
+                    | B::Xor
                     | B::AndNot => format!(
-                        "invalid operation: operator {} not defined on {n} (variable of type {} constrained by {})",
+                        "invalid operation: operator {} not defined on {}",
                         op.as_str(),
-                        v.tparam,
-                        v.constraint
+                        v.desc(n)
                     ),
                     B::Lt | B::Le | B::Gt | B::Ge => format!(
                         "invalid operation: {} (type parameter {} cannot use operator {})",
@@ -1681,23 +2061,104 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                 };
                 self.found.push((l.span, msg));
             }
-            ExprKind::Unary(
-                op @ (ast::UnaryOp::Neg | ast::UnaryOp::Pos | ast::UnaryOp::BitNot),
-                x,
-            ) => {
+            ExprKind::Unary(op, x) => {
                 let Some((n, v)) = self.var_of(x) else {
                     return;
                 };
                 let o = match op {
                     ast::UnaryOp::Neg => "-",
                     ast::UnaryOp::Pos => "+",
-                    _ => "^",
+                    ast::UnaryOp::BitNot => "^",
+                    ast::UnaryOp::Not => "!",
+                    ast::UnaryOp::Recv => {
+                        let msg = format!(
+                            "invalid operation: cannot receive from {}: no specific channel type",
+                            v.desc(n)
+                        );
+                        self.found.push((x.span, msg));
+                        return;
+                    }
+                    ast::UnaryOp::Addr => return,
                 };
+                // Go places a unary operator's error at its operand.
                 let msg = format!(
-                    "invalid operation: operator {o} not defined on {n} (variable of type {} constrained by {})",
-                    v.tparam, v.constraint
+                    "invalid operation: operator {o} not defined on {}",
+                    v.desc(n)
                 );
-                self.found.push((e.span, msg));
+                self.found.push((x.span, msg));
+            }
+            ExprKind::Star(x) => {
+                if let Some((n, v)) = self.var_of(x) {
+                    let msg = format!("invalid operation: cannot indirect {}", v.desc(n));
+                    self.found.push((x.span, msg));
+                }
+            }
+            ExprKind::Selector(x, sel) => {
+                if let Some(t) = self.tparam_of(x) {
+                    let msg = format!(
+                        "{t}.{} undefined (type {t} has no field or method {})",
+                        sel.name, sel.name
+                    );
+                    self.found.push((sel.span, msg));
+                    return;
+                }
+                if let ExprKind::Ident(p) = &x.kind {
+                    if let (false, Some(t)) =
+                        (self.declared.contains(&p.name), self.ptr_vars.get(&p.name))
+                    {
+                        let msg = format!(
+                            "{}.{} undefined (type *{t} is pointer to type parameter, not type parameter)",
+                            p.name, sel.name
+                        );
+                        self.found.push((sel.span, msg));
+                        return;
+                    }
+                }
+                // No field and no method: the constraint has neither.
+                if let Some((n, v)) = self.var_of(x) {
+                    let msg = format!(
+                        "{n}.{} undefined (type {} has no field or method {})",
+                        sel.name, v.tparam, sel.name
+                    );
+                    self.found.push((sel.span, msg));
+                }
+            }
+            ExprKind::Index(x, _) => {
+                if let Some((n, v)) = self.var_of(x) {
+                    // At the bracket, as Go.
+                    let at = Span {
+                        lo: x.span.hi,
+                        hi: x.span.hi + 1,
+                    };
+                    self.found.push((at, format!("cannot index {}", v.desc(n))));
+                }
+            }
+            ExprKind::Slice { x, .. } => {
+                if let Some((n, v)) = self.var_of(x) {
+                    let msg = format!(
+                        "cannot slice {}: no specific type in {}",
+                        v.desc(n),
+                        v.tparam
+                    );
+                    self.found.push((x.span, msg));
+                }
+            }
+            ExprKind::TypeAssert { x, ty: Some(_) } => {
+                if let Some((n, v)) = self.var_of(x) {
+                    let msg = format!(
+                        "invalid operation: cannot use type assertion on type parameter value {}",
+                        v.desc(n)
+                    );
+                    self.found.push((x.span, msg));
+                }
+            }
+            ExprKind::Call { func, args, .. } => self.call(func, args),
+            ExprKind::Composite { ty: Some(t), .. } => {
+                if let Some(tp) = self.tparam_of(t) {
+                    let msg =
+                        format!("invalid composite literal type {tp} (no common underlying type)");
+                    self.found.push((t.span, msg));
+                }
             }
             _ => {}
         }
@@ -1714,16 +2175,27 @@ impl<'a> Checker<'a> {
     /// Go checks a generic function's body once, with its type parameters
     /// as types of their own; gol checks each instance (see the module
     /// doc), which accepts what a type argument allows but the constraint
-    /// does not. This finds the commonest such misuse without typing the
-    /// body: an operator on a parameter whose type is a type parameter
-    /// constrained by `any` or `comparable` (no core type, so no
-    /// arithmetic, no ordering, and for `any` no `==`), with Go's
-    /// messages. Names declared anywhere in the body are left alone, so
-    /// it never reports a variable that shadows a parameter.
-    pub(crate) fn generic_body_operators(&mut self, decl: &'a ast::FuncDecl) {
+    /// does not, and says nothing of a body never instantiated. This
+    /// finds the commonest such misuse without typing the body: what is
+    /// done with a parameter whose type is a type parameter constrained
+    /// by `any` or `comparable` (no core type, so no arithmetic, no
+    /// ordering, no indexing, slicing, ranging, calling, conversion to a
+    /// basic type, builtin on it, field or method; for `any` no `==`),
+    /// and with such a type parameter itself (a composite literal, make,
+    /// a constant of it, a literal given its type), with Go's messages.
+    /// `tps` are the type parameters with their constraints (for a method
+    /// of a generic type, the receiver's names with the type's
+    /// constraints). Names declared anywhere in the body are left alone,
+    /// so it never reports a variable that shadows a parameter. When it
+    /// reports, the instances of the declaration report nothing more.
+    pub(crate) fn generic_body_operators(
+        &mut self,
+        decl: &'a ast::FuncDecl,
+        tps: Vec<(String, &'a Expr)>,
+    ) {
         let Some(body) = &decl.body else { return };
         let mut tparams: HashMap<String, &'static str> = HashMap::new();
-        for (n, c) in tparam_names(&decl.tparams) {
+        for (n, c) in tps {
             let ExprKind::Ident(ci) = &c.kind else {
                 continue;
             };
@@ -1737,7 +2209,7 @@ impl<'a> Checker<'a> {
             if uni.is_none() || self.lookup(name) != uni {
                 continue;
             }
-            tparams.insert(n.name.clone(), name);
+            tparams.insert(n, name);
         }
         if tparams.is_empty() {
             return;
@@ -1762,22 +2234,85 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if vars.is_empty() {
-            return;
+        let mut ptr_vars = HashMap::new();
+        for p in &decl.ty.params {
+            if let ExprKind::Star(t) = &p.ty.kind {
+                if let ExprKind::Ident(t) = &t.kind {
+                    if tparams.contains_key(&t.name) {
+                        for n in &p.names {
+                            ptr_vars.insert(n.name.clone(), t.name.clone());
+                        }
+                    }
+                }
+            }
         }
+        // A map keyed by a type parameter constrained by any, in the
+        // signature.
+        let mut found_sig = Vec::new();
+        for p in decl.ty.params.iter().chain(&decl.ty.results) {
+            if let ExprKind::MapType(k, _) = &p.ty.kind {
+                if let ExprKind::Ident(t) = &k.kind {
+                    if tparams.get(&t.name) == Some(&"any") {
+                        let msg = format!(
+                            "invalid map key type {} (missing comparable constraint)",
+                            t.name
+                        );
+                        found_sig.push((k.span, msg));
+                    }
+                }
+            }
+        }
+        // Parameters and results name nothing the walk judges.
+        let mut declared: std::collections::HashSet<String> = Default::default();
+        for p in decl.ty.params.iter().chain(&decl.ty.results) {
+            for n in &p.names {
+                if !vars.contains_key(&n.name) && !ptr_vars.contains_key(&n.name) {
+                    declared.insert(n.name.clone());
+                }
+            }
+        }
+        if let Some(r) = &decl.recv {
+            for n in &r.names {
+                declared.insert(n.name.clone());
+            }
+        }
+        let result = match &decl.ty.results[..] {
+            [r] if r.names.len() <= 1 => match &r.ty.kind {
+                ExprKind::Ident(t) => Some(t.name.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let universe: std::collections::HashSet<&'static str> = WALK_UNIVERSE
+            .iter()
+            .copied()
+            .filter(|n| {
+                let uni = self.universe.get(*n).copied();
+                uni.is_some() && self.lookup(n) == uni
+            })
+            .collect();
         let mut w = OperatorWalk {
             vars: &vars,
-            declared: Default::default(),
-            found: Vec::new(),
+            tparams: &tparams,
+            universe: &universe,
+            result,
+            ptr_vars: &ptr_vars,
+            declared,
+            found: found_sig,
             collect_only: true,
         };
-        // First every declaration, then the operators.
+        // First every declaration, then the uses.
         w.stmts(&body.stmts, 0);
         crate::walk::block(&mut w, body, 0);
         w.collect_only = false;
         w.stmts(&body.stmts, 0);
         crate::walk::block(&mut w, body, 0);
-        let found = std::mem::take(&mut w.found);
+        let mut found = std::mem::take(&mut w.found);
+        if found.is_empty() {
+            return;
+        }
+        found.sort_by_key(|(sp, _)| sp.lo);
+        self.generic_body_errs.insert(decl.span.lo);
         for (span, msg) in found {
             self.error(span, msg);
         }

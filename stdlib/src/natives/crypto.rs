@@ -1,46 +1,154 @@
-//! The block functions of crypto/sha256, crypto/sha1 and crypto/md5: the
-//! compression of whole 64-byte blocks into a state of 32-bit words
-//! (FIPS 180-4 for SHA-1 and SHA-256, RFC 1321 for MD5). The Go halves
-//! buffer, pad and serialise; this is the inner loop, where the
-//! interpreter would cost most.
+//! crypto/sha256, crypto/sha1 and crypto/md5: the Merkle-Damgård digest
+//! the three share, written once, over each one's compression of 64-byte
+//! blocks into a state of 32-bit words (FIPS 180-4 for SHA-1 and SHA-256,
+//! RFC 1321 for MD5).
+//!
+//! A digest is the state `h`, a buffer `x` of the last partial block
+//! (`nx` bytes) and the length written. [`absorb`] is Write: it fills the
+//! buffer, compresses it when full, compresses the whole blocks of the
+//! input in place, and keeps the tail. [`finish`] is Sum on a copy: the
+//! padding (0x80, zeros to 56 bytes mod 64, the length in bits in the
+//! hash's byte order) through `absorb`, then the state serialised in that
+//! order. The Go halves keep the state in their `digest` structs and call
+//! the natives `update` and `finish` with it; the state words and buffer
+//! bytes go back through `store` (the write barrier is moot: neither
+//! holds pointers).
 
 use gol_vm::{Native, NativeCtx, NativeResult};
 
-pub const SHA256_NATIVES: &[(&str, Native)] = &[(
-    "block",
-    Native::new(|c| block(c, sha256_block), "func(h []uint32, p []byte)"),
-)];
+/// One hash: its compression function and the byte order of its length
+/// and output words.
+struct Hash {
+    block: fn(&mut [u32], &[u8; 64]),
+    big_endian: bool,
+}
 
-pub const SHA1_NATIVES: &[(&str, Native)] = &[(
-    "block",
-    Native::new(|c| block(c, sha1_block), "func(h []uint32, p []byte)"),
-)];
+const SHA256: Hash = Hash {
+    block: sha256_block,
+    big_endian: true,
+};
 
-pub const MD5_NATIVES: &[(&str, Native)] = &[(
-    "block",
-    Native::new(|c| block(c, md5_block), "func(h []uint32, p []byte)"),
-)];
+const SHA1: Hash = Hash {
+    block: sha1_block,
+    big_endian: true,
+};
 
-/// Reads the state slice, compresses every whole block of `p` into it
-/// and stores it back.
-fn block(ctx: &mut NativeCtx<'_>, f: fn(&mut [u32], &[u8; 64])) -> NativeResult {
+const MD5: Hash = Hash {
+    block: md5_block,
+    big_endian: false,
+};
+
+const UPDATE_SIG: &str = "func(h []uint32, x []byte, nx int, p []byte) int";
+const FINISH_SIG: &str = "func(h []uint32, x []byte, nx int, len uint64) []byte";
+
+pub const SHA256_NATIVES: &[(&str, Native)] = &[
+    ("update", Native::new(|c| update(c, &SHA256), UPDATE_SIG)),
+    ("finish", Native::new(|c| finish(c, &SHA256), FINISH_SIG)),
+];
+
+pub const SHA1_NATIVES: &[(&str, Native)] = &[
+    ("update", Native::new(|c| update(c, &SHA1), UPDATE_SIG)),
+    ("finish", Native::new(|c| finish(c, &SHA1), FINISH_SIG)),
+];
+
+pub const MD5_NATIVES: &[(&str, Native)] = &[
+    ("update", Native::new(|c| update(c, &MD5), UPDATE_SIG)),
+    ("finish", Native::new(|c| finish(c, &MD5), FINISH_SIG)),
+];
+
+/// Write: `p` through the buffer `x`, which holds `nx` bytes, into the
+/// state `h`; the bytes the buffer holds after.
+fn absorb(hash: &Hash, h: &mut [u32], x: &mut [u8; 64], mut nx: usize, mut p: &[u8]) -> usize {
+    if nx > 0 {
+        let n = p.len().min(64 - nx);
+        x[nx..nx + n].copy_from_slice(&p[..n]);
+        nx += n;
+        p = &p[n..];
+        if nx < 64 {
+            return nx;
+        }
+        (hash.block)(h, x);
+    }
+    let mut blocks = p.chunks_exact(64);
+    for b in &mut blocks {
+        let mut blk = [0u8; 64];
+        blk.copy_from_slice(b);
+        (hash.block)(h, &blk);
+    }
+    let tail = blocks.remainder();
+    x[..tail.len()].copy_from_slice(tail);
+    tail.len()
+}
+
+/// Sum: the checksum of the state `h` after `len` bytes, `x[..nx]` of
+/// them still buffered (both taken by value: the digest goes on).
+fn checksum(hash: &Hash, mut h: Vec<u32>, mut x: [u8; 64], nx: usize, len: u64) -> Vec<u8> {
+    let mut pad = vec![0u8; if len % 64 < 56 { 56 } else { 120 } - (len % 64) as usize];
+    pad[0] = 0x80;
+    let bits = len << 3;
+    pad.extend(if hash.big_endian {
+        bits.to_be_bytes()
+    } else {
+        bits.to_le_bytes()
+    });
+    absorb(hash, &mut h, &mut x, nx, &pad);
+    h.iter()
+        .flat_map(|w| {
+            if hash.big_endian {
+                w.to_be_bytes()
+            } else {
+                w.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+/// The state words and the buffer of a native's first three arguments
+/// (`h []uint32, x []byte, nx int`).
+fn digest_args(ctx: &NativeCtx<'_>) -> (Vec<u32>, [u8; 64], usize) {
     let (hp, hl, _) = ctx.slice(0);
-    let et = ctx.slice_elem(0);
-    let mut h: Vec<u32> = ctx
-        .read_elems(hp, 0, hl as usize, et)
+    let h = ctx
+        .read_elems(hp, 0, hl as usize, ctx.slice_elem(0))
         .iter()
         .map(|&w| w as u32)
         .collect();
-    let p = ctx.bytes(1);
-    for chunk in p.chunks_exact(64) {
-        let mut b = [0u8; 64];
-        b.copy_from_slice(chunk);
-        f(&mut h, &b);
-    }
-    let words: Vec<u64> = h.iter().map(|&w| w as u64).collect();
+    let mut x = [0u8; 64];
+    let xb = ctx.bytes(1);
+    let n = xb.len().min(64);
+    x[..n].copy_from_slice(&xb[..n]);
+    let nx = (ctx.int(2).max(0) as usize).min(63);
+    (h, x, nx)
+}
+
+fn update(ctx: &mut NativeCtx<'_>, hash: &Hash) -> NativeResult {
+    let (mut h, mut x, nx) = digest_args(ctx);
+    let p = ctx.bytes(3);
+    let nx = absorb(hash, &mut h, &mut x, nx, &p);
+    let (hp, hl, _) = ctx.slice(0);
+    let het = ctx.slice_elem(0);
     if hl > 0 {
-        ctx.store(hp, 0, &words, et);
+        let words: Vec<u64> = h.iter().map(|&w| u64::from(w)).collect();
+        ctx.store(hp, 0, &words, het);
     }
+    let (xp, xl, _) = ctx.slice(1);
+    let xet = ctx.slice_elem(1);
+    if xl > 0 {
+        let words: Vec<u64> = x[..(xl as usize).min(64)]
+            .iter()
+            .map(|&b| u64::from(b))
+            .collect();
+        ctx.store(xp, 0, &words, xet);
+    }
+    ctx.ret_int(0, nx as i64);
+    NativeResult::Ok
+}
+
+fn finish(ctx: &mut NativeCtx<'_>, hash: &Hash) -> NativeResult {
+    let (h, x, nx) = digest_args(ctx);
+    let len = ctx.uint(3);
+    let sum = checksum(hash, h, x, nx, len);
+    let s = ctx.new_bytes(&sum);
+    ctx.ret_slice(0, s);
     NativeResult::Ok
 }
 
@@ -176,30 +284,15 @@ fn md5_block(h: &mut [u32], b: &[u8; 64]) {
 mod tests {
     use super::*;
 
-    fn digest(f: fn(&mut [u32], &[u8; 64]), init: &[u32], msg: &[u8], be: bool) -> String {
-        let mut h = init.to_vec();
-        let mut data = msg.to_vec();
-        data.push(0x80);
-        while data.len() % 64 != 56 {
-            data.push(0);
+    /// The checksum of `msg` written in pieces of `step` bytes.
+    fn digest(hash: &Hash, init: &[u32], msg: &[u8], step: usize) -> String {
+        let (mut h, mut x, mut nx) = (init.to_vec(), [0u8; 64], 0);
+        for piece in msg.chunks(step) {
+            nx = absorb(hash, &mut h, &mut x, nx, piece);
         }
-        let bits = (msg.len() as u64) * 8;
-        data.extend(if be {
-            bits.to_be_bytes()
-        } else {
-            bits.to_le_bytes()
-        });
-        for c in data.chunks_exact(64) {
-            f(&mut h, c.try_into().unwrap());
-        }
-        h.iter()
-            .map(|w| {
-                if be {
-                    format!("{w:08x}")
-                } else {
-                    w.to_le_bytes().iter().map(|b| format!("{b:02x}")).collect()
-                }
-            })
+        checksum(hash, h, x, nx, msg.len() as u64)
+            .iter()
+            .map(|b| format!("{b:02x}"))
             .collect()
     }
 
@@ -207,33 +300,51 @@ mod tests {
     fn known_digests_of_abc() {
         assert_eq!(
             digest(
-                sha256_block,
+                &SHA256,
                 &[
                     0x6A09E667, 0xBB67AE85, 0x3C6EF372, 0xA54FF53A, 0x510E527F, 0x9B05688C,
                     0x1F83D9AB, 0x5BE0CD19
                 ],
                 b"abc",
-                true
+                1
             ),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
         assert_eq!(
             digest(
-                sha1_block,
+                &SHA1,
                 &[0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0],
                 b"abc",
-                true
+                2
             ),
             "a9993e364706816aba3e25717850c26c9cd0d89d"
         );
         assert_eq!(
             digest(
-                md5_block,
+                &MD5,
                 &[0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476],
                 b"abc",
-                false
+                3
             ),
             "900150983cd24fb0d6963f7d28e17f72"
         );
+    }
+
+    /// Pieces that straddle, fill and skip whole blocks give the digest of
+    /// one write (the 56-byte boundary of the padding included).
+    #[test]
+    fn pieces_agree_with_one_write() {
+        let msg: Vec<u8> = (0..300u32).map(|i| (i * 7 + 3) as u8).collect();
+        let init = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0];
+        for len in [0, 55, 56, 63, 64, 65, 119, 120, 128, 300] {
+            let whole = digest(&SHA1, &init, &msg[..len], 1000);
+            for step in [1, 7, 63, 64, 65, 130] {
+                assert_eq!(
+                    digest(&SHA1, &init, &msg[..len], step),
+                    whole,
+                    "{len} {step}"
+                );
+            }
+        }
     }
 }

@@ -105,12 +105,12 @@ struct JField {
     quoted: bool,
 }
 
-fn is_exported(name: &str) -> bool {
+pub(crate) fn is_exported(name: &str) -> bool {
     name.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Name of an embedded field's type (`T` for `*pkg.T`).
-fn embedded_name(cx: &NativeCtx<'_>, f: &StructField) -> String {
+pub(crate) fn embedded_name(cx: &NativeCtx<'_>, f: &StructField) -> String {
     if !f.name.is_empty() {
         return f.name.clone();
     }

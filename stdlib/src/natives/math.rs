@@ -385,7 +385,8 @@ pub const NATIVES: &[(&str, Native)] = &[
         "NaN",
         Native::new(
             |c| {
-                c.ret_float(0, f64::NAN);
+                // Go's uvnan: a quiet NaN with payload 1, as Float64bits shows.
+                c.ret_float(0, f64::from_bits(0x7FF8_0000_0000_0001));
                 NativeResult::Ok
             },
             "func() float64",

@@ -239,6 +239,19 @@ pub const NATIVES: &[(&str, Native)] = &[
         ),
     ),
     (
+        "log",
+        Native::new(|c| float(c, f64::ln), "func(x float64) float64"),
+    ),
+    (
+        "exp",
+        Native::new(|c| float(c, f64::exp), "func(x float64) float64"),
+    ),
+];
+
+/// The ziggurat tables, which math/rand and math/rand/v2 share (their
+/// NormFloat64 and ExpFloat64 index the same tables differently).
+pub const ZIGGURAT_NATIVES: &[(&str, Native)] = &[
+    (
         "normK",
         Native::new(|c| zig_entry(c, true, b'K'), "func(i int32) uint32"),
     ),
@@ -261,14 +274,6 @@ pub const NATIVES: &[(&str, Native)] = &[
     (
         "expF",
         Native::new(|c| zig_entry(c, false, b'F'), "func(i uint32) float32"),
-    ),
-    (
-        "log",
-        Native::new(|c| float(c, f64::ln), "func(x float64) float64"),
-    ),
-    (
-        "exp",
-        Native::new(|c| float(c, f64::exp), "func(x float64) float64"),
     ),
 ];
 

@@ -16,6 +16,7 @@
 //! | fmt | [`fmt`] (through [`crate::format`], with [`fmtvalue::VmValue`] as the printer's view of VM values); scanning in [`scan`] |
 //! | crypto/sha256, crypto/sha1, crypto/md5 | [`crypto`] |
 //! | errors | [`errors`] |
+//! | encoding/binary | [`binary`] |
 //! | encoding/json | [`json`] |
 //! | strings | [`strings`] |
 //! | strconv | [`strconv`] |
@@ -26,7 +27,7 @@
 //! | os | [`ospkg`] |
 //! | os/signal, syscall | [`signal`] |
 //! | bytes | [`bytes`] |
-//! | math/rand | [`mathrand`] |
+//! | math/rand, math/rand/v2 (ziggurat tables) | [`mathrand`] |
 //! | net | [`net`] |
 //! | net/http | [`http`] |
 //! | regexp | [`regexp`] |
@@ -67,6 +68,7 @@
 //! time would reject programs that never call them. Plain functions
 //! without an implementation still fail at load time.
 
+pub mod binary;
 pub mod bytes;
 pub mod crypto;
 pub mod errors;
@@ -106,9 +108,12 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("errors", errors::NATIVES),
     ("fmt", fmt::NATIVES),
     ("fmt", scan::NATIVES),
+    ("encoding/binary", binary::NATIVES),
     ("encoding/json", json::NATIVES),
     ("math", math::NATIVES),
     ("math/rand", mathrand::NATIVES),
+    ("math/rand", mathrand::ZIGGURAT_NATIVES),
+    ("math/rand/v2", mathrand::ZIGGURAT_NATIVES),
     ("net", net::NATIVES),
     ("net/http", http::NATIVES),
     ("os", ospkg::NATIVES),

@@ -1,6 +1,7 @@
-// Package sha256: the SHA-256 hash. The digest (buffering, padding, length) is
-// Go; the compression of whole blocks is native
-// (stdlib/src/natives/crypto.rs), where the interpreter would be slow.
+// Package sha256: the SHA-256 hash. The digest's state
+// is Go; writing (buffering, compressing whole blocks) and summing
+// (padding, length, serialising) are natives shared with the other
+// hashes (stdlib/src/natives/crypto.rs).
 package sha256
 
 import "hash"
@@ -11,8 +12,14 @@ const Size = 32
 // The blocksize of SHA-256 in bytes.
 const BlockSize = 64
 
-// block compresses whole 64-byte blocks of p into the state h.
-func block(h []uint32, p []byte)
+// update writes p through the buffer x, which holds nx bytes, into the
+// state h (whole blocks compressed, the tail kept): the bytes x holds
+// after. finish returns the checksum of the state after len bytes, x[:nx]
+// of them buffered, leaving the state as it is. Both are the natives
+// the three hashes share (stdlib/src/natives/crypto.rs).
+func update(h []uint32, x []byte, nx int, p []byte) int
+
+func finish(h []uint32, x []byte, nx int, len uint64) []byte
 
 type digest struct {
 	h   []uint32
@@ -39,56 +46,13 @@ func (d *digest) Size() int { return Size }
 func (d *digest) BlockSize() int { return BlockSize }
 
 func (d *digest) Write(p []byte) (nn int, err error) {
-	nn = len(p)
-	d.len += uint64(nn)
-	if d.nx > 0 {
-		n := copy(d.x[d.nx:], p)
-		d.nx += n
-		if d.nx == BlockSize {
-			block(d.h, d.x[:])
-			d.nx = 0
-		}
-		p = p[n:]
-	}
-	if len(p) >= BlockSize {
-		n := len(p) &^ (BlockSize - 1)
-		block(d.h, p[:n])
-		p = p[n:]
-	}
-	if len(p) > 0 {
-		d.nx = copy(d.x[:], p)
-	}
-	return
+	d.len += uint64(len(p))
+	d.nx = update(d.h, d.x[:], d.nx, p)
+	return len(p), nil
 }
 
 func (d *digest) Sum(in []byte) []byte {
-	d0 := &digest{h: append([]uint32(nil), d.h...), x: d.x, nx: d.nx, len: d.len}
-	hash := d0.checkSum()
-	return append(in, hash[:]...)
-}
-
-func (d *digest) checkSum() [Size]byte {
-	n := d.len
-	var tmp [64 + 8]byte
-	tmp[0] = 0x80
-	var t uint64
-	if n%64 < 56 {
-		t = 56 - n%64
-	} else {
-		t = 64 + 56 - n%64
-	}
-	n <<= 3
-	padlen := tmp[:t+8]
-	for i := uint64(0); i < 8; i++ {
-		padlen[t+i] = byte(n >> (56 - 8*i))
-	}
-	d.Write(padlen)
-	var digest [Size]byte
-	for i := 0; i < Size/4; i++ {
-		v := d.h[i]
-		digest[i*4], digest[i*4+1], digest[i*4+2], digest[i*4+3] = byte(v>>24), byte(v>>16), byte(v>>8), byte(v)
-	}
-	return digest
+	return append(in, finish(d.h, d.x[:], d.nx, d.len)...)
 }
 
 // Sum returns the SHA-256 checksum of the data.
@@ -96,7 +60,9 @@ func Sum256(data []byte) [Size]byte {
 	d := new(digest)
 	d.Reset()
 	d.Write(data)
-	return d.checkSum()
+	var out [Size]byte
+	copy(out[:], d.Sum(nil))
+	return out
 }
 
 // The size of a SHA-224 checksum in bytes.
@@ -115,9 +81,7 @@ func (d *digest224) Reset() {
 func (d *digest224) Size() int { return Size224 }
 
 func (d *digest224) Sum(in []byte) []byte {
-	d0 := &digest{h: append([]uint32(nil), d.h...), x: d.x, nx: d.nx, len: d.len}
-	hash := d0.checkSum()
-	return append(in, hash[:Size224]...)
+	return append(in, finish(d.h, d.x[:], d.nx, d.len)[:Size224]...)
 }
 
 // New224 returns a new hash.Hash computing the SHA-224 checksum.
@@ -132,8 +96,7 @@ func Sum224(data []byte) [Size224]byte {
 	d := new(digest224)
 	d.Reset()
 	d.Write(data)
-	sum := d.digest.checkSum()
 	var out [Size224]byte
-	copy(out[:], sum[:Size224])
+	copy(out[:], d.Sum(nil))
 	return out
 }

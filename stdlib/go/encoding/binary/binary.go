@@ -1,5 +1,7 @@
-// Package binary: byte orders and varints, in Go as Go writes them. Read,
-// Write and Size (which need reflect) are not declared.
+// Package binary: byte orders and varints, in Go as Go writes them, and
+// Read, Write, Size, Append, Encode and Decode of fixed-size values,
+// which walk the value by the VM's type descriptors in natives
+// (stdlib/src/natives/binary.rs) where Go's use reflect.
 package binary
 
 import (
@@ -245,4 +247,165 @@ func ReadVarint(r io.ByteReader) (int64, error) {
 		x = ^x
 	}
 	return x, err
+}
+
+// The natives: size is Go's dataSize of v (target: of what Read and
+// Decode fill, a pointer's element or a slice), -1 with the type's name
+// when it is not fixed-size; encode and decode work in the little- or
+// big-endian order; widths lists the byte width of each scalar.
+func size(v any, target bool) (n int, name string)
+
+func encode(v any, big bool) []byte
+
+func decode(data []byte, big bool, v any)
+
+func widths(v any, target bool) []byte
+
+var errBufferTooSmall = errors.New("buffer too small")
+
+// encodeIn encodes data (known to be fixed-size) in order: the two
+// orders of this package directly, any other scalar by scalar through
+// its PutUint methods.
+func encodeIn(order ByteOrder, data any) []byte {
+	switch order.(type) {
+	case littleEndian:
+		return encode(data, false)
+	case bigEndian:
+		return encode(data, true)
+	}
+	b := encode(data, false)
+	pos := 0
+	for _, w := range widths(data, false) {
+		c := b[pos : pos+int(w)]
+		switch w {
+		case 2:
+			order.PutUint16(c, LittleEndian.Uint16(c))
+		case 4:
+			order.PutUint32(c, LittleEndian.Uint32(c))
+		case 8:
+			order.PutUint64(c, LittleEndian.Uint64(c))
+		}
+		pos += int(w)
+	}
+	return b
+}
+
+// decodeIn decodes buf (at least the data's size) into data in order.
+func decodeIn(buf []byte, order ByteOrder, data any) {
+	switch order.(type) {
+	case littleEndian:
+		decode(buf, false, data)
+		return
+	case bigEndian:
+		decode(buf, true, data)
+		return
+	}
+	b := append([]byte(nil), buf...)
+	pos := 0
+	for _, w := range widths(data, true) {
+		c := b[pos : pos+int(w)]
+		switch w {
+		case 2:
+			LittleEndian.PutUint16(c, order.Uint16(c))
+		case 4:
+			LittleEndian.PutUint32(c, order.Uint32(c))
+		case 8:
+			LittleEndian.PutUint64(c, order.Uint64(c))
+		}
+		pos += int(w)
+	}
+	decode(b, false, data)
+}
+
+// basicSize is the size of a basic value passed where Read and Decode
+// want a pointer: Go's fast path takes its bytes before it refuses it.
+func basicSize(data any) int {
+	switch data.(type) {
+	case bool, int8, uint8:
+		return 1
+	case int16, uint16:
+		return 2
+	case int32, uint32, float32:
+		return 4
+	case int64, uint64, float64:
+		return 8
+	}
+	return 0
+}
+
+// Read reads the binary encoding of data (a pointer to a fixed-size
+// value or a slice of them) from r in order. The error is io.EOF only
+// if no bytes were read, io.ErrUnexpectedEOF after some.
+func Read(r io.Reader, order ByteOrder, data any) error {
+	if n := basicSize(data); n != 0 {
+		if _, err := io.ReadFull(r, make([]byte, n)); err != nil {
+			return err
+		}
+	}
+	n, name := size(data, true)
+	if n < 0 {
+		return errors.New("binary.Read: invalid type " + name)
+	}
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(r, buf); err != nil {
+		return err
+	}
+	decodeIn(buf, order, data)
+	return nil
+}
+
+// Decode decodes data from buf in order: the bytes consumed.
+func Decode(buf []byte, order ByteOrder, data any) (int, error) {
+	if n := basicSize(data); n != 0 && len(buf) < n {
+		return 0, errBufferTooSmall
+	}
+	n, name := size(data, true)
+	if n < 0 {
+		return 0, errors.New("binary.Decode: invalid type " + name)
+	}
+	if len(buf) < n {
+		return 0, errBufferTooSmall
+	}
+	decodeIn(buf[:n], order, data)
+	return n, nil
+}
+
+// Write writes the binary encoding of data (a fixed-size value, a slice
+// of them, or a pointer to either) to w in order.
+func Write(w io.Writer, order ByteOrder, data any) error {
+	n, name := size(data, false)
+	if n < 0 {
+		return errors.New("binary.Write: some values are not fixed-sized in type " + name)
+	}
+	_, err := w.Write(encodeIn(order, data))
+	return err
+}
+
+// Encode encodes data into buf in order: the bytes written.
+func Encode(buf []byte, order ByteOrder, data any) (int, error) {
+	n, name := size(data, false)
+	if n < 0 {
+		return 0, errors.New("binary.Encode: some values are not fixed-sized in type " + name)
+	}
+	if len(buf) < n {
+		return 0, errBufferTooSmall
+	}
+	copy(buf, encodeIn(order, data))
+	return n, nil
+}
+
+// Append appends the binary encoding of data to buf in order.
+func Append(buf []byte, order ByteOrder, data any) ([]byte, error) {
+	n, name := size(data, false)
+	if n < 0 {
+		return nil, errors.New("binary.Append: some values are not fixed-sized in type " + name)
+	}
+	return append(buf, encodeIn(order, data)...), nil
+}
+
+// Size is how many bytes Write would produce for v, or -1 when v is not
+// a fixed-size value, a slice of them, or a pointer to either.
+func Size(v any) int {
+	n, _ := size(v, false)
+	return n
 }

@@ -4,11 +4,17 @@
 // multiplication with rejection, Fisher-Yates). The top-level functions
 // draw from a PCG seeded at random when the program starts (Go's global
 // source is a ChaCha8 one seeded at random; its outputs are as
-// unpredictable). The ChaCha8 source is not declared, nor are
-// NormFloat64, ExpFloat64 and Zipf.
+// unpredictable). NormFloat64 and ExpFloat64 are Marsaglia and Tsang's
+// ziggurat over the tables math/rand computes (natives shared with it),
+// Zipf is Hörmann and Derflinger's rejection-inversion, as Go's. The
+// ChaCha8 source is not declared, nor is the generic method Rand.N
+// (methods with type parameters are outside gol's subset; the function
+// N is here).
 package rand
 
 import (
+	"errors"
+	"math"
 	"math/bits"
 	"time"
 )
@@ -60,6 +66,40 @@ func (p *PCG) Uint64() uint64 {
 	hi ^= hi >> (3 * 16)
 	hi *= (lo | 1)
 	return hi
+}
+
+// AppendBinary appends the PCG's state: "pcg:" and the two words, big
+// endian.
+func (p *PCG) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, "pcg:"...)
+	for _, w := range [2]uint64{p.hi, p.lo} {
+		for s := 56; s >= 0; s -= 8 {
+			b = append(b, byte(w>>s))
+		}
+	}
+	return b, nil
+}
+
+// MarshalBinary returns the PCG's state as AppendBinary encodes it.
+func (p *PCG) MarshalBinary() ([]byte, error) {
+	return p.AppendBinary(make([]byte, 0, 20))
+}
+
+var errUnmarshalPCG = errors.New("invalid PCG encoding")
+
+// UnmarshalBinary restores a state MarshalBinary returned.
+func (p *PCG) UnmarshalBinary(data []byte) error {
+	if len(data) != 20 || string(data[:4]) != "pcg:" {
+		return errUnmarshalPCG
+	}
+	var w [2]uint64
+	for i := range w {
+		for _, c := range data[4+8*i : 12+8*i] {
+			w[i] = w[i]<<8 | uint64(c)
+		}
+	}
+	p.hi, p.lo = w[0], w[1]
+	return nil
 }
 
 // A Rand is a source of random numbers.
@@ -221,3 +261,149 @@ func Float32() float32 { return globalRand.Float32() }
 func Perm(n int) []int { return globalRand.Perm(n) }
 
 func Shuffle(n int, swap func(i, j int)) { globalRand.Shuffle(n, swap) }
+
+func NormFloat64() float64 { return globalRand.NormFloat64() }
+
+func ExpFloat64() float64 { return globalRand.ExpFloat64() }
+
+// The ziggurat tables (natives of math/rand's): for strip i, the bound
+// K under which a draw is inside the strip's inner rectangle, the width
+// W scaling a draw to x, and the density F at the strip's edge.
+func normK(i int32) uint32
+func normW(i int32) float32
+func normF(i int32) float32
+func expK(i uint32) uint32
+func expW(i uint32) float32
+func expF(i uint32) float32
+
+const (
+	// The start of the normal and exponential tails.
+	rn = 3.442619855899
+	re = 7.69711747013104972
+)
+
+func absInt32(i int32) uint32 {
+	if i < 0 {
+		return uint32(-i)
+	}
+	return uint32(i)
+}
+
+// NormFloat64 returns a normally distributed float64 (mean 0, standard
+// deviation 1). One draw gives the value (its low 32 bits, signed) and
+// the strip (7 bits above them); most values fall inside the strip's
+// rectangle and are taken at once.
+func (r *Rand) NormFloat64() float64 {
+	for {
+		u := r.Uint64()
+		j := int32(u)
+		i := int32(u >> 32 & 0x7F)
+		x := float64(j) * float64(normW(i))
+		if absInt32(j) < normK(i) {
+			return x
+		}
+		if i == 0 {
+			// The tail beyond rn, by Marsaglia's method.
+			for {
+				x = -math.Log(r.Float64()) * (1.0 / rn)
+				y := -math.Log(r.Float64())
+				if y+y >= x*x {
+					break
+				}
+			}
+			if j > 0 {
+				return rn + x
+			}
+			return -rn - x
+		}
+		if normF(i)+float32(r.Float64())*(normF(i-1)-normF(i)) < float32(math.Exp(-.5*x*x)) {
+			return x
+		}
+	}
+}
+
+// ExpFloat64 returns an exponentially distributed float64 (rate 1), by
+// the ziggurat as NormFloat64: value in the low 32 bits, strip in the 8
+// above.
+func (r *Rand) ExpFloat64() float64 {
+	for {
+		u := r.Uint64()
+		j := uint32(u)
+		i := uint32(uint8(u >> 32))
+		x := float64(j) * float64(expW(i))
+		if j < expK(i) {
+			return x
+		}
+		if i == 0 {
+			return re - math.Log(r.Float64())
+		}
+		if expF(i)+float32(r.Float64())*(expF(i-1)-expF(i)) < float32(math.Exp(-x)) {
+			return x
+		}
+	}
+}
+
+// A Zipf generates Zipf distributed values: P(k) proportional to
+// (v + k) ** -s for k in [0, imax].
+type Zipf struct {
+	r            *Rand
+	imax         float64
+	v            float64
+	q            float64
+	s            float64
+	oneminusQ    float64
+	oneminusQinv float64
+	hxm          float64
+	hx0minusHxm  float64
+}
+
+// h is the integral of the hat function, (v+x)**(1-q) / (1-q).
+func (z *Zipf) h(x float64) float64 {
+	return math.Exp(z.oneminusQ*math.Log(z.v+x)) * z.oneminusQinv
+}
+
+// hinv is h's inverse.
+func (z *Zipf) hinv(x float64) float64 {
+	return math.Exp(z.oneminusQinv*math.Log(z.oneminusQ*x)) - z.v
+}
+
+// NewZipf returns a Zipf generator drawing from r, with s > 1 and v >= 1
+// (nil otherwise).
+func NewZipf(r *Rand, s float64, v float64, imax uint64) *Zipf {
+	z := new(Zipf)
+	if s <= 1.0 || v < 1 {
+		return nil
+	}
+	z.r = r
+	z.imax = float64(imax)
+	z.v = v
+	z.q = s
+	z.oneminusQ = 1.0 - z.q
+	z.oneminusQinv = 1.0 / z.oneminusQ
+	z.hxm = z.h(z.imax + 0.5)
+	z.hx0minusHxm = z.h(0.5) - math.Exp(math.Log(z.v)*(-z.q)) - z.hxm
+	z.s = 1 - z.hinv(z.h(1.5)-math.Exp(-z.q*math.Log(z.v+1.0)))
+	return z
+}
+
+// Uint64 returns a value drawn from the Zipf distribution: a uniform
+// point under the hat's integral, inverted, rounded to an integer k,
+// and accepted when it falls under the distribution's step at k.
+func (z *Zipf) Uint64() uint64 {
+	if z == nil {
+		panic("rand: nil Zipf")
+	}
+	k := 0.0
+	for {
+		u := z.hxm + z.r.Float64()*z.hx0minusHxm
+		x := z.hinv(u)
+		k = math.Floor(x + 0.5)
+		if k-x <= z.s {
+			break
+		}
+		if u >= z.h(k+0.5)-math.Exp(-math.Log(k+z.v)*z.q) {
+			break
+		}
+	}
+	return uint64(k)
+}

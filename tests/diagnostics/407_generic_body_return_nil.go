@@ -1,0 +1,7 @@
+package main
+
+func F[T any]() T {
+	return nil
+}
+
+func main() {}

@@ -1,0 +1,7 @@
+package main
+
+func F[T any]() {
+	_ = T{}
+}
+
+func main() {}

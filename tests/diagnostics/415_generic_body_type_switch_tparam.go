@@ -1,0 +1,8 @@
+package main
+
+func F[T any](x T) {
+	switch x.(type) {
+	}
+}
+
+func main() {}

@@ -1,0 +1,7 @@
+package main
+
+func F[T any](x T) {
+	_ = append(x, 1)
+}
+
+func main() {}

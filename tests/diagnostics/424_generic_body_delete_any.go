@@ -1,0 +1,7 @@
+package main
+
+func F[T any](x T, k int) {
+	delete(x, k)
+}
+
+func main() {}

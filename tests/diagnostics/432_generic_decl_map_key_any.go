@@ -1,0 +1,6 @@
+package main
+
+func F[T any](m map[T]int) {
+}
+
+func main() {}

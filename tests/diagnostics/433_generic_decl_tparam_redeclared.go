@@ -1,0 +1,6 @@
+package main
+
+func F[T any, T any]() {
+}
+
+func main() {}

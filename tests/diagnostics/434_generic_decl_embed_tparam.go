@@ -1,0 +1,7 @@
+package main
+
+type S[T any] struct {
+	T
+}
+
+func main() {}

@@ -1,0 +1,5 @@
+package main
+
+type S[T any] T
+
+func main() {}

@@ -1,0 +1,9 @@
+package main
+
+type L[T any] struct{}
+
+func (l L[T]) M() {}
+
+func (l L[U]) M() {}
+
+func main() {}

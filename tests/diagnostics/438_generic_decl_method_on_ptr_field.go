@@ -1,0 +1,7 @@
+package main
+
+func F[T any](p *T) {
+	_ = p.x
+}
+
+func main() {}
