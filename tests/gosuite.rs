@@ -259,19 +259,6 @@ const GAPS: &[Gap] = &[
         "42 true false true 1.5 world",
         Why::OldGo("Go 1.19's println float format (+1.500000e+000)"),
     ),
-    // Runtime features gol does not have yet.
-    gap(
-        "stackobj.go",
-        // "expected collection at phase 1, got phase 3", or "heap object
-        // never collected" when the finalizer has not run by the end.
-        "panic: ",
-        Why::Missing("liveness of stack slots: a frame's slots stay roots until it returns, so a heap object a dead local points to is finalized late"),
-    ),
-    gap(
-        "stackobj3.go",
-        "bad liveness",
-        Why::Missing("liveness of stack slots (as stackobj.go)"),
-    ),
 ];
 
 /// Go's name for the architecture gol runs on, as `runtime.GOARCH` says.

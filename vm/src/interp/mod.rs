@@ -601,7 +601,7 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
             // out of `fast`. (`past_trigger`, not `should_collect`: under
             // GOL_GCSTRESS the latter is always true, and that mode's
             // short slices already give it its safepoints.)
-            if budget > 0 && vm.end_slice_early(g, sl.map(|s| s.cx)) {
+            if budget > 0 && vm.end_slice_early(g, pc, sl.map(|s| s.cx)) {
                 budget = 0;
             }
             let mut cur = Cur { func, base, pc };
