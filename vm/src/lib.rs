@@ -738,7 +738,11 @@ impl Vm {
 
     /// Installs a grown program and what was derived from it.
     pub(crate) fn install(&mut self, prog: std::sync::Arc<Program>, d: &Derived) {
-        // Each VM's own maps of the grown program (filled lazily).
+        // The old maps' bounds on what a call may read need not hold for
+        // the grown program: whoever still holds them (the collector's
+        // jobs, a VM held through the stop) scans whole stacks; this VM
+        // gets maps of its own for the new program (filled lazily).
+        self.liveness.retire();
         self.liveness = std::sync::Arc::new(liveness::Maps::new(prog.clone()));
         self.prog = prog;
         self.natives = d.natives.clone();

@@ -56,10 +56,11 @@
 //!    window `base..base+max(params, results)` is added; after the cases
 //!    of a select, what the `Select` itself reads.
 //! 2. **A frame below** is at its pending call (`Call`, `CallClosure`,
-//!    `CallMethod` at `pc-1`, and the frame above is its callee: its base
-//!    is the call's window). Its roots are `live_in(pc)` less the result
-//!    words the callee will write over its window (the callee's frame
-//!    holds those slots now and is scanned as itself). Below a native
+//!    `CallMethod` at `pc-1`, and the frame above is its callee: the
+//!    record that call pushes, at the call's window). Its roots are
+//!    `live_in(pc)` less the result words the callee will write over its
+//!    window (the callee's frame holds those slots now and is scanned as
+//!    itself). Below a native
 //!    that called back into Go (`CallNative` at `pc-1`, a sentinel frame
 //!    above, interp/nested.rs) the frame is treated as a top frame with
 //!    the native running.
@@ -80,26 +81,36 @@
 //! 1. **Reads are over-approximated, kills under-approximated.** Every
 //!    slot the table says an instruction reads is read; the widths added
 //!    to it are the widest the instruction's arms read (a slice's three
-//!    words where it reads two); calls of unknown callees (`CallClosure`,
-//!    `CallMethod`) read everything from their window up; a slot is
-//!    killed only where the instruction writes it on every normal path
-//!    (never for a native's results, which a native may leave unwritten,
-//!    and never `n` words of an instruction whose `n` may be 0). A slot
-//!    called dead is a use-after-free; one called live is a retained
-//!    object, which is all the imprecision costs.
+//!    words where it reads two); a call whose callee is known only when
+//!    it runs reads as many words as the largest possible callee takes
+//!    (`CallClosure`: any function a `MakeClosure` names, the only maker
+//!    of func values; `CallMethod`: any method of that name in a type's
+//!    method table); a slot is killed only where the instruction writes it on every normal path
+//!    (a call kills the results its callee's every `Return` copies; a
+//!    native's result words are written by the native or, past its
+//!    arguments, zeroed by the interpreter before it runs). An operand
+//!    the table names but the instruction's own count makes empty
+//!    (`Return a, 0`, a call of no arguments) is no read. A slot called
+//!    dead is a use-after-free; one called live is a retained object,
+//!    which is all the imprecision costs.
 //! 2. **The unknown is live.** An opcode this module does not describe
 //!    (one added to the table after it) makes the analysis treat the
 //!    instruction as reading every slot, so nothing before it is dead;
 //!    an instruction naming a function, native or type that does not
 //!    exist, or a jump out of the code, makes the whole function opaque
 //!    (every frame of it keeps its window).
+//!    These bounds are facts of one program: when a session's program
+//!    grows, the old maps retire (whole stacks from then on) and the VMs
+//!    make maps of the new one.
 //! 3. **The calling convention** (bytecode.rs, "Calls"): a callee's
 //!    window starts at the call's `base` and the caller puts `base` above
 //!    every slot it still needs, so while a call is pending the caller's
-//!    slots from `base` up are the callee's. The pending set keeps any
-//!    slot the analysis finds live there anyway (less the callee's
-//!    results), so code that broke the convention would still be scanned
-//!    soundly; a test checks that compiled programs keep it.
+//!    slots from `base` up are the callee's. The pending set does not
+//!    rely on it: it keeps any slot the analysis finds live there anyway
+//!    (less the callee's results), so code that broke the convention
+//!    would still be scanned soundly. (Such slots are found: a read this
+//!    module widens past what runs, as a dynamic call's bound, reaches
+//!    up there.)
 //! 4. **A dead slot stays dead until written**: if a slot is dead at one
 //!    pc, every pc reached from it without a write to it finds it dead,
 //!    so a stale pointer left in a dead slot (its object possibly freed)
@@ -147,8 +158,9 @@
 //! are untyped, and the collector already filters non-pointers).
 
 use crate::goroutine::{Frame, G};
-use gol_lang::bytecode::{Function, Op, PrintKind, Program, Reg, RtType, TypeKind};
+use gol_lang::bytecode::{Function, Op, PrintKind, Program, Reg, RtType, StrId, TypeKind};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use std::sync::{Arc, OnceLock};
 
 /// How the stack scan finds a goroutine's roots (`GODEBUG=gcliveness`).
@@ -182,6 +194,10 @@ pub(crate) const POISON: u64 = 0xdead_dead_dead_dead;
 /// the mode's cost does not grow with the deepest recursion so far).
 const CLOBBER_ABOVE: usize = 256;
 
+/// The frames, below those it poisons, whose windows `Maps::clobber`
+/// checks for slots it must keep.
+const CLOBBER_DEPTH: usize = 64;
+
 /// The largest analysis (instructions × words of a set) done: beyond it
 /// a function is opaque (every frame keeps its window) rather than a
 /// large transient allocation inside a scan.
@@ -197,6 +213,17 @@ pub(crate) struct Maps {
     funcs: Box<[OnceLock<Option<FuncMap>>]>,
     /// Per function: the result words every one of its returns writes.
     rets: Box<[OnceLock<u32>]>,
+    /// The most parameter words of a function a func value can hold (one
+    /// `MakeClosure` names: the only maker of closure objects).
+    closure_params: OnceLock<u32>,
+    /// Per method name: the most parameter words of a method of that
+    /// name in any type's method table (what `CallMethod` dispatches to).
+    method_params: OnceLock<HashMap<Box<[u8]>, u32>>,
+    /// The program grew (a session's `Vm::install`): the bounds above may
+    /// not hold for the new functions, so whoever still scans by these
+    /// maps scans whole stacks. Set with the world stopped; a scan runs
+    /// inside the world, so the stop orders the store before any load.
+    retired: AtomicBool,
 }
 
 /// The live-in sets of one function, per pc `0..=code.len()` (the last
@@ -242,12 +269,24 @@ struct Fx<'b> {
     slots: usize,
     gen: &'b mut [u64],
     kill: &'b mut [u64],
+    /// Operands read with a width of 0 (a few per instruction at most;
+    /// past the array's room they are taken as read).
+    empty: [Reg; 4],
+    nempty: usize,
 }
 
 impl Fx<'_> {
     /// `n` slots from `r` are read (clipped to the window: an instruction
     /// names no slot past it, so a widened range past it is no read).
+    /// With `n` 0 the operand is empty: the table's read of it is void.
     fn read(&mut self, r: Reg, n: u64) {
+        if n == 0 {
+            if let Some(e) = self.empty.get_mut(self.nempty) {
+                *e = r;
+                self.nempty += 1;
+            }
+            return;
+        }
         let lo = r.0 as usize;
         let hi = (lo as u64).saturating_add(n).min(self.slots as u64) as usize;
         for s in lo..hi {
@@ -275,8 +314,54 @@ impl Maps {
         Maps {
             funcs: (0..n).map(|_| OnceLock::new()).collect(),
             rets: (0..n).map(|_| OnceLock::new()).collect(),
+            closure_params: OnceLock::new(),
+            method_params: OnceLock::new(),
+            retired: AtomicBool::new(false),
             prog,
         }
+    }
+
+    /// The program grew past these maps (see `retired`): from now on they
+    /// answer with whole stacks.
+    pub(crate) fn retire(&self) {
+        self.retired.store(true, Relaxed);
+    }
+
+    /// The most argument words a `CallClosure` may pass: a func value is a
+    /// closure object, which only `MakeClosure` makes, of its function.
+    fn closure_params(&self) -> u32 {
+        *self.closure_params.get_or_init(|| {
+            let p = &self.prog;
+            p.funcs
+                .iter()
+                .flat_map(|f| &f.code)
+                .filter_map(|op| match *op {
+                    Op::MakeClosure { f, .. } => p.funcs.get(f.0 as usize),
+                    _ => None,
+                })
+                .map(|f| f.param_words)
+                .max()
+                .unwrap_or(0)
+        })
+    }
+
+    /// The most argument words a `CallMethod` of method name `m` may read
+    /// from its window: the interface word, then the arguments after the
+    /// receiver (fewer than the method's parameter words).
+    fn method_args(&self, m: StrId) -> Result<u64, Opaque> {
+        let by_name = self.method_params.get_or_init(|| {
+            let mut h: HashMap<Box<[u8]>, u32> = HashMap::new();
+            for t in &self.prog.types {
+                for me in &t.methods {
+                    let pw = self.prog.funcs.get(me.func.0 as usize).map_or(0, |f| f.param_words);
+                    let e = h.entry(me.name.as_bytes().into()).or_insert(0);
+                    *e = (*e).max(pw);
+                }
+            }
+            h
+        });
+        let name = self.prog.strings.get(m.0 as usize).ok_or(Opaque)?;
+        Ok(1 + u64::from(by_name.get(&name[..]).copied().unwrap_or(0)))
     }
 
     fn map(&self, f: usize) -> Option<&FuncMap> {
@@ -285,29 +370,23 @@ impl Maps {
     }
 
     /// The result words every return of function `f` certainly writes:
-    /// its results, or fewer where a `Return` copies fewer. A native's
-    /// wrapper returns what its native left in the window, and a native
-    /// may leave a result unwritten: there only the words that held
-    /// arguments (written by the caller, read by the call) count.
+    /// its results, or fewer where a `Return` copies fewer. (A native's
+    /// wrapper returns what the native left in its window: the
+    /// interpreter zeroes the result words past the arguments before the
+    /// native runs, so those are written too.)
     fn ret_words(&self, f: usize) -> u32 {
         let Some(cell) = self.rets.get(f) else {
             return 0;
         };
         *cell.get_or_init(|| {
             let func = &self.prog.funcs[f];
-            let native = func.code.iter().any(|op| matches!(op, Op::CallNative { .. }));
-            let all = if native {
-                func.result_words.min(func.param_words)
-            } else {
-                func.result_words
-            };
             func.code
                 .iter()
                 .filter_map(|op| match *op {
                     Op::Return { n, .. } => Some(n),
                     _ => None,
                 })
-                .fold(all, u32::min)
+                .fold(func.result_words, u32::min)
         })
     }
 
@@ -328,59 +407,33 @@ impl Maps {
     }
 
     /// The reads, kills and successors of `op` (module docs; invariant 1
-    /// says which way each may err). The table's reads first, then the
-    /// widths each instruction's meaning gives them.
+    /// says which way each may err): the widths each instruction's
+    /// meaning gives its operands, then the table's reads.
     fn effect(&self, op: Op, fx: &mut Fx<'_>) -> Result<Next, Opaque> {
         let op = op.plain();
-        // The table's reads, but for an operand the instruction's own
-        // count says spans no word (`Return a, 0` ends every function
-        // without results, and names slot 0 for nothing).
-        let none = match op {
-            Op::Return { a, n: 0 }
-            | Op::MoveN { a, n: 0, .. }
-            | Op::ToIface { a, n: 0, .. }
-            | Op::Store { a, n: 0, .. }
-            | Op::StoreGlobal { a, n: 0, .. }
-            | Op::MakeClosure { a, n: 0, .. }
-            | Op::Go { a, n: 0, .. }
-            | Op::Defer { a, n: 0, .. }
-            | Op::ChanSend { a, ew: 0, .. }
-            | Op::Print {
-                a,
-                k: PrintKind::Space | PrintKind::Newline,
-            } => Some(a),
-            // A window of no argument.
-            Op::Call { f, base }
-                if self
-                    .prog
-                    .funcs
-                    .get(f.0 as usize)
-                    .is_some_and(|c| c.param_words == 0) =>
-            {
-                Some(base)
-            }
-            Op::CallNative { f, base }
-                if self
-                    .prog
-                    .natives
-                    .get(f.0 as usize)
-                    .is_some_and(|c| c.param_words == 0 && c.result_words == 0) =>
-            {
-                Some(base)
-            }
-            _ => None,
-        };
-        let mut skip = none;
+        let next = self.widths(op, fx)?;
+        // Then the table's reads, but not of an operand the instruction's
+        // own count made empty (`Return a, 0` ends every function without
+        // results and names slot 0 for nothing; a call of no arguments
+        // names its window), once per such operand: the same slot may be
+        // another operand too.
         op.for_each_read(&mut |r| {
-            if skip == Some(r) {
-                // Once: the same slot may be another operand too.
-                skip = None;
+            if let Some(k) = fx.empty[..fx.nempty].iter().position(|&e| e == r) {
+                fx.empty.copy_within(k + 1..fx.nempty, k);
+                fx.nempty -= 1;
             } else {
                 fx.read(r, 1)
             }
         });
-        // Slices are read whole (three words) where an arm reads two;
-        // strings are two words.
+        Ok(next)
+    }
+
+    /// The widths of `op`'s operands (invariant 1), its kills and its
+    /// successors: [`Maps::effect`] without the table's reads.
+    fn widths(&self, op: Op, fx: &mut Fx<'_>) -> Result<Next, Opaque> {
+        // A slice is read whole (three words) where an arm reads two of
+        // them; a string is two words. (Widening within a value costs
+        // nothing; across into the next it would keep that one alive.)
         const SLICE: u64 = 3;
         const STR: u64 = 2;
         let words = |t| self.words(t);
@@ -457,7 +510,12 @@ impl Maps {
             | Op::ChanLen { d, .. }
             | Op::MathF64 { d, .. }
             | Op::Recover { d } => fx.kill(d, 1),
-            Op::Move2 { d, d2, .. } => {
+            // Two moves in order: the second reads the first's result
+            // when a2 is d, not d's old word.
+            Op::Move2 { d, d2, a2, .. } => {
+                if a2 == d {
+                    fx.read(a2, 0);
+                }
                 fx.kill(d, 1);
                 fx.kill(d2, 1);
                 return Ok(Next::Skip);
@@ -528,14 +586,24 @@ impl Maps {
                 fx.read(b, u64::from(n).saturating_mul(words(t)?));
                 fx.kill(d, SLICE);
             }
-            Op::AppendSlice { d, a, b, .. } | Op::AppendStr { d, a, b, .. } => {
+            Op::AppendSlice { d, a, b, .. } => {
                 fx.read(a, SLICE);
                 fx.read(b, SLICE);
                 fx.kill(d, SLICE);
             }
-            Op::CopyStr { d, a, b } | Op::CopySlice { d, a, b, .. } => {
+            Op::AppendStr { d, a, b, .. } => {
+                fx.read(a, SLICE);
+                fx.read(b, STR);
+                fx.kill(d, SLICE);
+            }
+            Op::CopySlice { d, a, b, .. } => {
                 fx.read(a, SLICE);
                 fx.read(b, SLICE);
+                fx.kill(d, 1);
+            }
+            Op::CopyStr { d, a, b } => {
+                fx.read(a, SLICE);
+                fx.read(b, STR);
                 fx.kill(d, 1);
             }
             Op::StrToBytes { d, a } | Op::StrToRunes { d, a } => {
@@ -571,12 +639,11 @@ impl Maps {
                 fx.read(base, u64::from(callee.param_words));
                 fx.kill(base, u64::from(self.ret_words(f.0 as usize)));
             }
-            // The callee is known only when the call runs: every slot
-            // from the window up may be an argument; no result is known
-            // to be written.
-            Op::CallClosure { base, .. } | Op::CallMethod { base, .. } => {
-                fx.read(base, u64::MAX)
-            }
+            // The callee is known only when the call runs: as many
+            // arguments as the largest possible callee takes; no result is
+            // known to be written.
+            Op::CallClosure { base, .. } => fx.read(base, u64::from(self.closure_params())),
+            Op::CallMethod { base, m } => fx.read(base, self.method_args(m)?),
             // A native reads its window as it likes and may leave a
             // result unwritten.
             Op::CallNative { f, base } => {
@@ -680,6 +747,8 @@ impl Maps {
                 slots,
                 gen: &mut gen[pc * nw..(pc + 1) * nw],
                 kill: &mut kill[pc * nw..(pc + 1) * nw],
+                empty: [Reg(0); 4],
+                nempty: 0,
             };
             let nx = self.effect(op, &mut fx).ok()?;
             if let Next::Jump(t) | Next::Branch(t) = nx {
@@ -774,25 +843,26 @@ impl Maps {
     /// stale while it runs), else at its record's. Indices may lie past
     /// the stack's end (a window not yet grown): the caller skips them.
     pub(crate) fn live_slots(&self, g: &G, top_pc: Option<u32>, f: &mut dyn FnMut(usize)) {
-        if mode() == Mode::Whole || g.frames.is_empty() {
+        if mode() == Mode::Whole || self.retired.load(Relaxed) || g.frames.is_empty() {
             (0..g.stack.len()).for_each(f);
             return;
         }
-        self.frames_live(g, top_pc, &|_, _| true, f);
+        self.frames_live(g, top_pc, 0, &|_, _| true, f);
     }
 
-    /// [`Maps::live_slots`] of the frames `want` (given a frame's depth
-    /// and record) picks.
+    /// [`Maps::live_slots`] of the frames from depth `from` up that `want`
+    /// (given a frame's depth and record) picks.
     fn frames_live(
         &self,
         g: &G,
         top_pc: Option<u32>,
+        from: usize,
         want: &dyn Fn(usize, &Frame) -> bool,
         f: &mut dyn FnMut(usize),
     ) {
         let n = g.frames.len();
         let mut set = Vec::new();
-        for (i, fr) in g.frames.iter().enumerate() {
+        for (i, fr) in g.frames.iter().enumerate().skip(from) {
             if !want(i, fr) {
                 continue;
             }
@@ -887,12 +957,16 @@ impl Maps {
             let Some(nx) = next else {
                 return whole(f);
             };
+            // The frame above is the call's callee: its frame record is
+            // what the call pushes (a deferred call's, pushed at the
+            // window's end, may start where a call's window does).
             let b = match before {
-                Some(Op::Call { base, .. })
-                | Some(Op::CallClosure { base, .. })
-                | Some(Op::CallMethod { base, .. }) => base.0 as usize,
+                Some(Op::Call { f: c, base }) if nx.func == c.0 && nx.closure == 0 => base,
+                Some(Op::CallMethod { base, .. }) if nx.closure == 0 => base,
+                Some(Op::CallClosure { base, .. }) if nx.closure != 0 => base,
                 _ => return whole(f),
             };
+            let b = b.0 as usize;
             if nx.deferred_panic || nx.base as usize != base + b {
                 return whole(f);
             }
@@ -943,8 +1017,12 @@ impl Maps {
         }
         let mut keep = vec![false; hi - lo];
         // The frames whose slots may lie in lo..hi: the chosen ones, their
-        // caller, and any deeper one whose window reaches that far (a
-        // native's window lies inside its wrapper's).
+        // caller, and a deeper one whose window reaches that far (a
+        // native's window lies inside its wrapper's). Only the nearest
+        // CLOBBER_DEPTH are looked at, so the mode's cost stays bounded
+        // in a deep recursion; the slots of a deeper frame that reached
+        // this high would be poisoned, which would show as a false alarm,
+        // never as a missed one.
         let first = n - frames.min(n);
         let reaches = |i: usize, fr: &Frame| {
             i + 1 >= first
@@ -954,7 +1032,8 @@ impl Maps {
                     .get(fr.func as usize)
                     .is_none_or(|x| fr.base as usize + window(x) > lo)
         };
-        self.frames_live(g, top_pc, &reaches, &mut |i| {
+        let deepest = first.saturating_sub(CLOBBER_DEPTH);
+        self.frames_live(g, top_pc, deepest, &reaches, &mut |i| {
             if let Some(k) = i.checked_sub(lo).and_then(|k| keep.get_mut(k)) {
                 *k = true;
             }
@@ -967,3 +1046,304 @@ impl Maps {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::goroutine::Frame;
+    use gol_lang::bytecode::{FuncId, Off, Pc};
+
+    fn func(name: &str, code: Vec<Op>, frame_words: u32) -> Function {
+        Function {
+            name: name.into(),
+            lines: vec![0; code.len()],
+            code,
+            frame_words,
+            ..Function::default()
+        }
+    }
+
+    fn maps(funcs: Vec<Function>) -> Maps {
+        Maps::new(Arc::new(Program {
+            funcs,
+            ..Program::default()
+        }))
+    }
+
+    /// The slots of a live-in set.
+    fn slots(m: &Maps, f: usize, pc: usize) -> Vec<usize> {
+        let map = m.map(f).expect("a map");
+        let set = map.live_in(pc);
+        (0..set.len() * 64)
+            .filter(|&s| set[s / 64] & (1 << (s % 64)) != 0)
+            .collect()
+    }
+
+    fn frame(func: u32, pc: u32, base: u32) -> Frame {
+        Frame {
+            func,
+            pc,
+            base,
+            closure: 0,
+            deferred_panic: false,
+            returning: None,
+        }
+    }
+
+    /// The stack indices `live_slots` gives, sorted and deduplicated.
+    fn roots(m: &Maps, g: &G, top_pc: Option<u32>) -> Vec<usize> {
+        let mut v = Vec::new();
+        m.live_slots(g, top_pc, &mut |i| v.push(i));
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    const R: fn(u32) -> Reg = Reg;
+
+    #[test]
+    fn a_slot_is_live_from_its_write_to_its_last_read() {
+        let m = maps(vec![func(
+            "f",
+            vec![
+                Op::LoadInt { d: R(0), v: 1 },      // 0
+                Op::Move { d: R(1), a: R(0) },      // 1: last read of r0
+                Op::AddIntImm { d: R(2), a: R(1), v: 1 }, // 2
+                Op::Return { a: R(2), n: 1 },       // 3
+            ],
+            3,
+        )]);
+        assert_eq!(slots(&m, 0, 0), Vec::<usize>::new());
+        assert_eq!(slots(&m, 0, 1), [0]);
+        assert_eq!(slots(&m, 0, 2), [1]);
+        assert_eq!(slots(&m, 0, 3), [2]);
+        // Past the end nothing is read.
+        assert_eq!(slots(&m, 0, 4), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn loops_keep_what_the_next_iteration_reads() {
+        // r0 is read at the loop's head on every iteration: live
+        // throughout; r1 is written before each read: dead at the head.
+        let m = maps(vec![func(
+            "f",
+            vec![
+                Op::LoadInt { d: R(0), v: 10 },          // 0
+                Op::LoadInt { d: R(1), v: 0 },           // 1
+                Op::Move { d: R(2), a: R(0) },           // 2 (loop head)
+                Op::LoadInt { d: R(1), v: 5 },           // 3
+                Op::AddInt { d: R(3), a: R(1), b: R(2) }, // 4
+                Op::JumpIfLtInt { a: R(3), b: R(0), to: Pc(2) }, // 5
+                Op::Return { a: R(0), n: 0 },            // 6
+            ],
+            4,
+        )]);
+        assert_eq!(slots(&m, 0, 2), [0]);
+        assert_eq!(slots(&m, 0, 5), [0, 3]);
+        assert_eq!(slots(&m, 0, 6), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn counts_of_zero_read_and_write_nothing() {
+        // `Return a, 0` names a for nothing; `Zero d, 0` writes nothing, so
+        // r1 stays live across it.
+        let m = maps(vec![func(
+            "f",
+            vec![
+                Op::Zero { d: R(1), n: 0 },      // 0
+                Op::Move { d: R(2), a: R(1) },   // 1
+                Op::Return { a: R(0), n: 0 },    // 2
+            ],
+            3,
+        )]);
+        assert_eq!(slots(&m, 0, 0), [1]);
+        assert_eq!(slots(&m, 0, 2), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_recovered_panic_lands_with_the_slots_the_pad_reads() {
+        // With a Defer, every instruction may end at recover_pc, which
+        // returns r3: r3 is live everywhere before the pad, though the
+        // normal path overwrites it.
+        let m = maps(vec![func(
+            "f",
+            vec![
+                Op::Defer { c: R(0), a: R(1), n: 0 }, // 0
+                Op::LoadInt { d: R(3), v: 1 },        // 1
+                Op::Return { a: R(3), n: 1 },         // 2
+                Op::RunDefers,                        // 3: recover_pc
+                Op::Return { a: R(3), n: 1 },         // 4
+            ],
+            4,
+        )]);
+        let mut m = m;
+        Arc::get_mut(&mut m.prog).unwrap().funcs[0].recover_pc = 3;
+        assert_eq!(slots(&m, 0, 1), [3]);
+        assert_eq!(slots(&m, 0, 0), [0, 3]);
+        // Without the Defer the same code keeps r3 dead before its write.
+        let plain = maps(vec![func(
+            "f",
+            vec![
+                Op::LoadInt { d: R(3), v: 1 },
+                Op::Return { a: R(3), n: 1 },
+                Op::RunDefers,
+                Op::Return { a: R(3), n: 1 },
+            ],
+            4,
+        )]);
+        assert_eq!(slots(&plain, 0, 0), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_jump_out_of_the_code_makes_the_function_opaque() {
+        let m = maps(vec![func("f", vec![Op::Jump { to: Pc(9) }], 2)]);
+        assert!(m.map(0).is_none());
+        let mut g = G::new(1, FuncId(0));
+        g.stack = vec![7; 8];
+        // Its frame keeps its whole window: frame_words + 1 slots.
+        assert_eq!(roots(&m, &g, None), [0, 1, 2]);
+    }
+
+    /// main calls f with the window at r2; f holds a pointer in r1 that
+    /// is dead after its own call of g, and main keeps r0 across the
+    /// call while r1 is dead.
+    fn program() -> Maps {
+        let main = func(
+            "main",
+            vec![
+                Op::LoadInt { d: R(0), v: 1 },         // 0
+                Op::LoadInt { d: R(1), v: 2 },         // 1
+                Op::Call { f: FuncId(1), base: R(2) }, // 2
+                Op::Move { d: R(3), a: R(0) },         // 3
+                Op::Return { a: R(0), n: 0 },          // 4
+            ],
+            4,
+        );
+        let f = func(
+            "f",
+            vec![
+                Op::Load { d: R(1), a: R(0), off: Off(0), n: 1 }, // 0
+                Op::Move { d: R(2), a: R(1) },                    // 1
+                Op::Call { f: FuncId(2), base: R(3) },            // 2
+                Op::LoadInt { d: R(0), v: 5 },                    // 3
+                Op::Return { a: R(0), n: 1 },                     // 4
+            ],
+            3,
+        );
+        let mut f = f;
+        f.param_words = 1;
+        f.result_words = 1;
+        let g = func("g", vec![Op::Return { a: R(0), n: 0 }], 1);
+        maps(vec![main, f, g])
+    }
+
+    #[test]
+    fn callers_keep_what_they_read_after_the_call_and_not_the_results() {
+        let m = program();
+        let mut g = G::new(1, FuncId(0));
+        g.stack = (100..140).collect();
+        // main at its call of f (pc past it), f at its call of g, g at 0.
+        g.frames = vec![frame(0, 3, 0), frame(1, 3, 2), frame(2, 0, 5)];
+        // main: r0 (read after the call); not r1 (dead), not r2 (f's
+        // result, which f writes when it returns). f: nothing (r0 is
+        // written before the Return reads it, r1 and r2 are dead). g:
+        // nothing.
+        assert_eq!(roots(&m, &g, None), [0]);
+        // The top frame stopped before its Return: the Return's operand
+        // is not read (n = 0), so nothing; with f on top before its
+        // Return, its result r0 (slot 2) is live.
+        g.frames = vec![frame(0, 3, 0), frame(1, 4, 2)];
+        assert_eq!(roots(&m, &g, None), [0, 2]);
+        // The record's pc may be stale; the caller's pc wins. The top
+        // frame keeps what its next instruction reads (r1, slot 3) and
+        // what the one before reads, should it not have finished (r0).
+        assert_eq!(roots(&m, &g, Some(1)), [0, 2, 3]);
+    }
+
+    #[test]
+    fn frames_in_states_the_maps_do_not_describe_keep_their_windows() {
+        let m = program();
+        let mut g = G::new(1, FuncId(0));
+        g.stack = (100..140).collect();
+        // A deferred call runs above f (pushed at f's base + frame_words,
+        // not at its call's window): f keeps its whole window.
+        let mut d = frame(2, 0, 5);
+        d.closure = 1;
+        g.frames = vec![frame(0, 3, 0), frame(1, 3, 2), d];
+        assert_eq!(roots(&m, &g, None), [0, 2, 3, 4, 5]);
+        // The same while a panic unwinds.
+        g.frames[2].base = 6;
+        g.frames[2].deferred_panic = true;
+        assert_eq!(roots(&m, &g, None), [0, 2, 3, 4, 5]);
+        // A frame that has copied its results and runs its deferred
+        // calls keeps them (f's r0: slot 2).
+        g.frames[1].returning = Some(4);
+        g.frames[2].deferred_panic = false;
+        assert_eq!(roots(&m, &g, None), [0, 2]);
+    }
+
+    /// Every program of tests/run, compiled: every function gets a map.
+    /// The analysis knows every opcode the code generator emits and every
+    /// function, native and type they name; an opcode added to the table
+    /// without its line here fails this test (the maps stay sound: the
+    /// instruction is taken to read every slot).
+    #[test]
+    fn every_compiled_function_gets_a_map() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/run");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("tests/run")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "go"))
+            .collect();
+        files.sort();
+        let mut checked = 0;
+        for p in files {
+            let src = std::fs::read_to_string(&p).expect("source");
+            let name = p.display().to_string();
+            let c = gol_lang::check_sources(vec![(name.clone(), src)], &gol_stdlib::StdImporter);
+            let Some(prog) = c.program.as_ref().filter(|_| c.diagnostics.is_empty()) else {
+                continue;
+            };
+            let Ok(prog) = gol_lang::codegen::compile(prog, &c.sources) else {
+                continue;
+            };
+            let m = Maps::new(Arc::new(prog));
+            for (i, f) in m.prog.funcs.iter().enumerate() {
+                let big = (f.code.len() + 1) * window(f).div_ceil(64) > MAX_ANALYSIS_WORDS;
+                assert!(big || m.map(i).is_some(), "{name}: {} has no map", f.name);
+                // Opaque instructions make every slot live before them.
+                for (pc, &op) in f.code.iter().enumerate() {
+                    let nw = window(f).div_ceil(64);
+                    let (mut gen, mut kill) = (vec![0; nw], vec![0; nw]);
+                    let mut fx = Fx {
+                        slots: window(f),
+                        gen: &mut gen,
+                        kill: &mut kill,
+                        empty: [Reg(0); 4],
+                        nempty: 0,
+                    };
+                    let next = m.effect(op, &mut fx);
+                    assert!(
+                        !matches!(next, Ok(Next::Opaque) | Err(_)),
+                        "{name}: {} pc {pc}: {op:?} is not described",
+                        f.name
+                    );
+                }
+            }
+            checked += 1;
+        }
+        assert!(checked > 100, "only {checked} programs compiled");
+    }
+
+    #[test]
+    fn clobbering_poisons_exactly_the_slots_that_are_not_roots() {
+        let m = program();
+        let mut g = G::new(1, FuncId(0));
+        g.stack = (100..110).collect();
+        g.frames = vec![frame(0, 3, 0), frame(1, 3, 2), frame(2, 0, 5)];
+        m.clobber(&mut g, None, usize::MAX);
+        let mut want: Vec<u64> = vec![POISON; 10];
+        want[0] = 100;
+        assert_eq!(g.stack, want);
+    }
+}

@@ -613,11 +613,11 @@ impl crate::Vm {
     /// None: its frames' pcs are saved) or at an instruction outside the
     /// fast loop (`top_pc`: where the top frame runs), when the collector
     /// marks and its stack is still grey (module docs). Under
-    /// `GODEBUG=gcliveness=2` it first poisons the dead slots (of every
-    /// frame at a slice's start, of the top two otherwise).
+    /// `GODEBUG=gcliveness=2` it first poisons the dead slots (of the top
+    /// 64 frames at a slice's start, of the top two otherwise).
     pub(crate) fn scan_own_stack(&mut self, g: &mut G, top_pc: Option<u32>, cx: Option<&Cx>) {
         if crate::liveness::mode() == crate::liveness::Mode::Clobber {
-            let frames = if top_pc.is_some() { 2 } else { usize::MAX };
+            let frames = if top_pc.is_some() { 2 } else { 64 };
             self.liveness.clobber(g, top_pc, frames);
         }
         if self.heap.phase() != Phase::Mark {

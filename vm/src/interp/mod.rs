@@ -985,6 +985,17 @@ pub(crate) fn run(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G, budget: i64) 
                 }
                 Op::CallNative { f, base: b } => {
                     save!();
+                    // Result words past the arguments start zeroed, so a
+                    // native that leaves one unset returns a zero, and the
+                    // call writes every result word (the stack maps count
+                    // on it: liveness.rs).
+                    if let Some(d) = prog.natives.get(f.0 as usize) {
+                        let nb = base + b.0 as usize;
+                        let (pw, rw) = (d.param_words as usize, d.result_words as usize);
+                        if let Some(res) = g.stack.get_mut(nb + pw..nb + rw) {
+                            res.fill(0);
+                        }
+                    }
                     let mut ctx = NativeCtx {
                         vm,
                         sl,
