@@ -353,7 +353,11 @@ impl Maps {
             let mut h: HashMap<Box<[u8]>, u32> = HashMap::new();
             for t in &self.prog.types {
                 for me in &t.methods {
-                    let pw = self.prog.funcs.get(me.func.0 as usize).map_or(0, |f| f.param_words);
+                    let pw = self
+                        .prog
+                        .funcs
+                        .get(me.func.0 as usize)
+                        .map_or(0, |f| f.param_words);
                     let e = h.entry(me.name.as_bytes().into()).or_insert(0);
                     *e = (*e).max(pw);
                 }
@@ -366,7 +370,8 @@ impl Maps {
 
     fn map(&self, f: usize) -> Option<&FuncMap> {
         let cell = self.funcs.get(f)?;
-        cell.get_or_init(|| self.analyse(&self.prog.funcs[f])).as_ref()
+        cell.get_or_init(|| self.analyse(&self.prog.funcs[f]))
+            .as_ref()
     }
 
     /// The result words every return of function `f` certainly writes:
@@ -550,9 +555,7 @@ impl Maps {
                 fx.read(a, u64::from(n));
                 fx.kill(d, 1);
             }
-            Op::IfaceAssert { d, n, .. } | Op::IfaceUnbox { d, n, .. } => {
-                fx.kill(d, u64::from(n))
-            }
+            Op::IfaceAssert { d, n, .. } | Op::IfaceUnbox { d, n, .. } => fx.kill(d, u64::from(n)),
             Op::TypeAssert { d, t, .. } => fx.kill(d, words(t)?.min(1)),
             Op::Load { d, n, .. } => fx.kill(d, u64::from(n)),
             Op::Store { a, n, .. } | Op::StoreGlobal { a, n, .. } => fx.read(a, u64::from(n)),
@@ -910,7 +913,10 @@ impl Maps {
                 *s |= o;
             }
         };
-        let before = pc.checked_sub(1).and_then(|p| code.get(p)).map(|op| op.plain());
+        let before = pc
+            .checked_sub(1)
+            .and_then(|p| code.get(p))
+            .map(|op| op.plain());
         // Slots outside the set but certainly roots: a native's window.
         let mut extra = 0..0;
         if let Some(q) = fr.returning {
@@ -1046,7 +1052,6 @@ impl Maps {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1106,10 +1111,14 @@ mod tests {
         let m = maps(vec![func(
             "f",
             vec![
-                Op::LoadInt { d: R(0), v: 1 },      // 0
-                Op::Move { d: R(1), a: R(0) },      // 1: last read of r0
-                Op::AddIntImm { d: R(2), a: R(1), v: 1 }, // 2
-                Op::Return { a: R(2), n: 1 },       // 3
+                Op::LoadInt { d: R(0), v: 1 }, // 0
+                Op::Move { d: R(1), a: R(0) }, // 1: last read of r0
+                Op::AddIntImm {
+                    d: R(2),
+                    a: R(1),
+                    v: 1,
+                }, // 2
+                Op::Return { a: R(2), n: 1 },  // 3
             ],
             3,
         )]);
@@ -1128,13 +1137,21 @@ mod tests {
         let m = maps(vec![func(
             "f",
             vec![
-                Op::LoadInt { d: R(0), v: 10 },          // 0
-                Op::LoadInt { d: R(1), v: 0 },           // 1
-                Op::Move { d: R(2), a: R(0) },           // 2 (loop head)
-                Op::LoadInt { d: R(1), v: 5 },           // 3
-                Op::AddInt { d: R(3), a: R(1), b: R(2) }, // 4
-                Op::JumpIfLtInt { a: R(3), b: R(0), to: Pc(2) }, // 5
-                Op::Return { a: R(0), n: 0 },            // 6
+                Op::LoadInt { d: R(0), v: 10 }, // 0
+                Op::LoadInt { d: R(1), v: 0 },  // 1
+                Op::Move { d: R(2), a: R(0) },  // 2 (loop head)
+                Op::LoadInt { d: R(1), v: 5 },  // 3
+                Op::AddInt {
+                    d: R(3),
+                    a: R(1),
+                    b: R(2),
+                }, // 4
+                Op::JumpIfLtInt {
+                    a: R(3),
+                    b: R(0),
+                    to: Pc(2),
+                }, // 5
+                Op::Return { a: R(0), n: 0 },   // 6
             ],
             4,
         )]);
@@ -1150,9 +1167,9 @@ mod tests {
         let m = maps(vec![func(
             "f",
             vec![
-                Op::Zero { d: R(1), n: 0 },      // 0
-                Op::Move { d: R(2), a: R(1) },   // 1
-                Op::Return { a: R(0), n: 0 },    // 2
+                Op::Zero { d: R(1), n: 0 },    // 0
+                Op::Move { d: R(2), a: R(1) }, // 1
+                Op::Return { a: R(0), n: 0 },  // 2
             ],
             3,
         )]);
@@ -1168,11 +1185,15 @@ mod tests {
         let m = maps(vec![func(
             "f",
             vec![
-                Op::Defer { c: R(0), a: R(1), n: 0 }, // 0
-                Op::LoadInt { d: R(3), v: 1 },        // 1
-                Op::Return { a: R(3), n: 1 },         // 2
-                Op::RunDefers,                        // 3: recover_pc
-                Op::Return { a: R(3), n: 1 },         // 4
+                Op::Defer {
+                    c: R(0),
+                    a: R(1),
+                    n: 0,
+                }, // 0
+                Op::LoadInt { d: R(3), v: 1 }, // 1
+                Op::Return { a: R(3), n: 1 },  // 2
+                Op::RunDefers,                 // 3: recover_pc
+                Op::Return { a: R(3), n: 1 },  // 4
             ],
             4,
         )]);
@@ -1211,22 +1232,33 @@ mod tests {
         let main = func(
             "main",
             vec![
-                Op::LoadInt { d: R(0), v: 1 },         // 0
-                Op::LoadInt { d: R(1), v: 2 },         // 1
-                Op::Call { f: FuncId(1), base: R(2) }, // 2
-                Op::Move { d: R(3), a: R(0) },         // 3
-                Op::Return { a: R(0), n: 0 },          // 4
+                Op::LoadInt { d: R(0), v: 1 }, // 0
+                Op::LoadInt { d: R(1), v: 2 }, // 1
+                Op::Call {
+                    f: FuncId(1),
+                    base: R(2),
+                }, // 2
+                Op::Move { d: R(3), a: R(0) }, // 3
+                Op::Return { a: R(0), n: 0 },  // 4
             ],
             4,
         );
         let f = func(
             "f",
             vec![
-                Op::Load { d: R(1), a: R(0), off: Off(0), n: 1 }, // 0
-                Op::Move { d: R(2), a: R(1) },                    // 1
-                Op::Call { f: FuncId(2), base: R(3) },            // 2
-                Op::LoadInt { d: R(0), v: 5 },                    // 3
-                Op::Return { a: R(0), n: 1 },                     // 4
+                Op::Load {
+                    d: R(1),
+                    a: R(0),
+                    off: Off(0),
+                    n: 1,
+                }, // 0
+                Op::Move { d: R(2), a: R(1) }, // 1
+                Op::Call {
+                    f: FuncId(2),
+                    base: R(3),
+                }, // 2
+                Op::LoadInt { d: R(0), v: 5 }, // 3
+                Op::Return { a: R(0), n: 1 },  // 4
             ],
             3,
         );

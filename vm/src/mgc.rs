@@ -631,7 +631,9 @@ impl crate::Vm {
             return;
         }
         let (heap, cache) = (&self.heap, &mut self.cache);
-        feed_g(g, &self.liveness, top_pc, &mut |w| heap.shade_pointer(cache, w));
+        feed_g(g, &self.liveness, top_pc, &mut |w| {
+            heap.shade_pointer(cache, w)
+        });
         cx.set_gc_stamp(cycle);
     }
 }
