@@ -908,6 +908,16 @@ impl Maps {
         };
         set.clear();
         set.extend_from_slice(map.live_in(pc));
+        let emit = |set: &[u64], f: &mut dyn FnMut(usize)| {
+            for (w, &bits) in set.iter().enumerate() {
+                let mut bits = bits;
+                while bits != 0 {
+                    let s = w * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    f(base + s);
+                }
+            }
+        };
         let union = |set: &mut Vec<u64>, other: &[u64]| {
             for (s, o) in set.iter_mut().zip(other) {
                 *s |= o;
@@ -930,8 +940,14 @@ impl Maps {
             let a = base + a.0 as usize;
             (a..a + n as usize).for_each(&mut *f);
         } else if top || matches!(before, Some(Op::CallNative { .. })) {
-            // Case 1 (and a native below its nested calls).
-            if let Some(p) = pc.checked_sub(1) {
+            // Case 1 (and a native below its nested calls). What the
+            // instruction before reads only while it is unfinished (a
+            // parked channel operation, a native): elsewhere the frame may
+            // have jumped to pc, and a slot dead where an earlier scan of
+            // this cycle found it must not turn into a root (checkmark
+            // re-marks from these roots and would find its word white).
+            let parked = top && g.pending.is_some();
+            if let Some(p) = pc.checked_sub(1).filter(|_| parked) {
                 union(set, map.live_in(p));
             }
             match before {
@@ -942,7 +958,7 @@ impl Maps {
                     let lo = base + b.0 as usize;
                     extra = lo..lo + d.param_words.max(d.result_words) as usize;
                 }
-                Some(Op::SelectCase { .. }) => {
+                Some(Op::SelectCase { .. }) if parked => {
                     // Parked past the cases: what the Select reads.
                     let mut k = pc - 1;
                     while let Some(Op::SelectCase { .. }) = code.get(k) {
@@ -966,6 +982,22 @@ impl Maps {
             // The frame above is the call's callee: its frame record is
             // what the call pushes (a deferred call's, pushed at the
             // window's end, may start where a call's window does).
+            if nx.deferred_panic {
+                // Unwinding: the frame resumes at its landing pad if the
+                // deferred call recovers, else never.
+                let p = func.recover_pc as usize;
+                if p >= code.len() {
+                    return whole(f);
+                }
+                set.fill(0);
+                union(set, map.live_in(p));
+                return emit(set, f);
+            }
+            if matches!(code.get(pc), Some(Op::RunDefers)) && nx.closure != 0 {
+                // Running a deferred call from RunDefers, which runs again
+                // when it returns.
+                return emit(set, f);
+            }
             let b = match before {
                 Some(Op::Call { f: c, base }) if nx.func == c.0 && nx.closure == 0 => base,
                 Some(Op::CallMethod { base, .. }) if nx.closure == 0 => base,
@@ -983,14 +1015,7 @@ impl Maps {
                 set[s / 64] &= !(1 << (s % 64));
             }
         }
-        for (w, &bits) in set.iter().enumerate() {
-            let mut bits = bits;
-            while bits != 0 {
-                let s = w * 64 + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                f(base + s);
-            }
-        }
+        emit(set, f);
         extra.for_each(f);
     }
 
