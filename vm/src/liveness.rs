@@ -47,30 +47,34 @@
 //! 1. **The top frame** stopped at a safepoint: before an instruction
 //!    (preempted, or the scan of its own stack at an instruction outside
 //!    the interpreter's fast loop: the caller passes the pc it runs at),
-//!    or past one that has not finished (a parked send, receive or
-//!    select, whose result is written when it resumes; a native that is
-//!    running, blocked or yielded). So its roots are `live_in(pc) ∪
-//!    live_in(pc-1)`: whichever of the two states it is in, these cover
-//!    it. A native reads its arguments and writes its results in its
-//!    window outside the analysis' view, so after `CallNative` the whole
-//!    window `base..base+max(params, results)` is added; after the cases
-//!    of a select, what the `Select` itself reads.
+//!    or past one whose result is written when it resumes (a parked
+//!    send, receive or select, which reads nothing more). So its roots
+//!    are `live_in(pc)`; while it is parked, also what the parking
+//!    instruction (the `Select` for a select) read, which the leak check
+//!    reads from the registers. A native reads its arguments and writes
+//!    its results in its window outside the analysis' view, so after
+//!    `CallNative` the window `base..base+max(params, results)` is added.
+//!    Not `live_in(pc-1)` in general: the frame may have jumped to `pc`,
+//!    and a slot an earlier scan of the cycle found dead must not turn
+//!    into a root unwritten (checkmark re-marks from the roots at mark
+//!    termination and would find its stale word white).
 //! 2. **A frame below** is at its pending call (`Call`, `CallClosure`,
 //!    `CallMethod` at `pc-1`, and the frame above is its callee: the
 //!    record that call pushes, at the call's window). Its roots are
 //!    `live_in(pc)` less the result words the callee will write over its
 //!    window (the callee's frame holds those slots now and is scanned as
-//!    itself). Below a native
-//!    that called back into Go (`CallNative` at `pc-1`, a sentinel frame
-//!    above, interp/nested.rs) the frame is treated as a top frame with
-//!    the native running.
-//! 3. A frame that has copied its results and runs its deferred calls
-//!    (`returning`) keeps its results (slots `0..n`) and the `Return`'s
-//!    operands.
-//! 4. Anything else keeps its whole window: a frame under a deferred call
-//!    (its owner resumes at `RunDefers`, its `Return` or, after a
-//!    recovery, at `recover_pc`), a frame unwound by a panic, a pc out of
-//!    range, a function whose instructions the analysis does not know.
+//!    itself). Below a native that called back into Go (`CallNative` at
+//!    `pc-1`, a sentinel frame above, interp/nested.rs) the frame is
+//!    treated as a top frame with the native running.
+//! 3. **Under a deferred call**: a frame that has copied its results
+//!    (`returning`) keeps them (slots `0..n`) and the `Return`'s
+//!    operands; one at `RunDefers` keeps `live_in(pc)` (it runs the
+//!    instruction again); one whose deferred call runs for a panic keeps
+//!    what its landing pad reads (`live_in(recover_pc)`: it resumes there
+//!    if the call recovers, and nowhere otherwise).
+//! 4. Anything else keeps its whole window: a pc out of range, a frame of
+//!    a function the maps do not know, a frame above whose record is not
+//!    the one its instruction pushed.
 //!
 //! Slots above the top frame's window belong to no frame (the next call
 //! writes them before reading) and are not roots. Roots outside the slot
@@ -1312,13 +1316,13 @@ mod tests {
         g.frames = vec![frame(0, 3, 0), frame(1, 4, 2)];
         assert_eq!(roots(&m, &g, None), [0, 2]);
         // The record's pc may be stale; the caller's pc wins. The top
-        // frame keeps what its next instruction reads (r1, slot 3) and
-        // what the one before reads, should it not have finished (r0).
-        assert_eq!(roots(&m, &g, Some(1)), [0, 2, 3]);
+        // frame keeps what its next instruction reads (r1, slot 3), not
+        // what the one before read (it is not parked there).
+        assert_eq!(roots(&m, &g, Some(1)), [0, 3]);
     }
 
     #[test]
-    fn frames_in_states_the_maps_do_not_describe_keep_their_windows() {
+    fn frames_under_deferred_calls_keep_what_they_will_read() {
         let m = program();
         let mut g = G::new(1, FuncId(0));
         g.stack = (100..140).collect();
@@ -1328,10 +1332,11 @@ mod tests {
         d.closure = 1;
         g.frames = vec![frame(0, 3, 0), frame(1, 3, 2), d];
         assert_eq!(roots(&m, &g, None), [0, 2, 3, 4, 5]);
-        // The same while a panic unwinds.
+        // While a panic unwinds, what its landing pad reads (here pc 0,
+        // whose Load reads r0: slot 2).
         g.frames[2].base = 6;
         g.frames[2].deferred_panic = true;
-        assert_eq!(roots(&m, &g, None), [0, 2, 3, 4, 5]);
+        assert_eq!(roots(&m, &g, None), [0, 2]);
         // A frame that has copied its results and runs its deferred
         // calls keeps them (f's r0: slot 2).
         g.frames[1].returning = Some(4);
