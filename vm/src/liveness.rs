@@ -896,9 +896,15 @@ impl Maps {
         f: &mut dyn FnMut(usize),
     ) {
         let base = fr.base as usize;
+        if fr.func == u32::MAX {
+            // A nested call's sentinel (interp/nested.rs): its one slot is
+            // never written (the callee's window starts past it), so a word
+            // there is stale.
+            return;
+        }
         let Some(func) = self.prog.funcs.get(fr.func as usize) else {
-            // A nested call's sentinel (interp/nested.rs), or a function
-            // of a newer program: up to the next frame, or the whole rest.
+            // A function of a newer program: up to the next frame, or the
+            // whole rest.
             let end = next.map_or(g.stack.len(), |n| n.base as usize);
             (base..end.max(base + 1)).for_each(f);
             return;
