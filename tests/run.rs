@@ -13,6 +13,8 @@
 //! address fields of the `[signal ...]` line, and the `exit status N` line
 //! that `go run` adds.
 //!
+//! Programs named `liveness_*` run with `GODEBUG=gcliveness=1` (the
+//! collector's stack maps, off by default).
 //! Programs named `gcstress_*` run with `GOL_GCSTRESS=1` (a collection at
 //! every safepoint). Every program runs a second time (in the same trial)
 //! with
@@ -82,8 +84,20 @@ fn sibling(p: &Path, ext: &str) -> PathBuf {
 
 fn run_one(p: &Path, checkmark: bool) -> Result<(), Failed> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gol"));
+    // `liveness_*` programs run with the collector's stack maps on
+    // (GODEBUG=gcliveness=1, not the default yet: vm/src/liveness.rs).
+    let liveness = p
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("liveness_"));
+    let mut debug = Vec::new();
     if checkmark {
-        cmd.env("GODEBUG", "gccheckmark=1");
+        debug.push("gccheckmark=1");
+    }
+    if liveness {
+        debug.push("gcliveness=1");
+    }
+    if !debug.is_empty() {
+        cmd.env("GODEBUG", debug.join(","));
     }
     // `gcstress_*` programs run collecting at every safepoint.
     let stress = p

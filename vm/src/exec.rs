@@ -284,7 +284,7 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
     g.id = sl.cx.goid();
     let _running = crate::crashtrace::Running::enter(vm, g);
     vm.yield_soon = false;
-    vm.scan_own_stack(g, Some(sl.cx));
+    vm.scan_own_stack(g, None, Some(sl.cx));
     if let Some(p) = g.pending.take() {
         if let Some(out) = resume(vm, sl, g, *p) {
             return out;

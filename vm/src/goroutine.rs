@@ -320,9 +320,18 @@ impl G {
         }
     }
 
-    /// The slots that may hold live values (conservative roots).
-    pub(crate) fn live_slots(&self) -> &[u64] {
-        &self.stack
+    /// Every root word of this goroutine: the slots the stack maps call
+    /// live where its frames stand (liveness.rs; `top_pc` is where the
+    /// top frame runs when its record's pc is stale: a goroutine scanning
+    /// its own stack mid-slice), then the records ([`G::extra_roots`]).
+    pub(crate) fn roots(
+        &self,
+        maps: &crate::liveness::Maps,
+        top_pc: Option<u32>,
+        sink: &mut dyn FnMut(usize),
+    ) {
+        maps.stack_roots(self, top_pc, sink);
+        self.extra_roots(sink);
     }
 
     /// Roots outside the slot stack.

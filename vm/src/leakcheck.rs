@@ -52,15 +52,18 @@
 //! # Precision
 //! Never a false report, by construction: everything that could wake a
 //! candidate is marked (conservatively: stack words that merely look like
-//! pointers count). Leaks can be missed until later: a stale pointer in
-//! a root goroutine's window (a dead register, or a slot of a returned
-//! call that overlaps it: a callee's window starts inside its caller's;
-//! gol has no liveness maps) hides a leak until that frame is gone, at
-//! the latest until the check at exit (tests/leaks/stale_slot.go); so
-//! may a small sync object sharing a tiny-allocator block with a
-//! reachable one (gol_gc's reach.rs explains why channels do not). A
-//! root goroutine's slots above its top frame's window are dead (the next
-//! call overwrites them before reading) and are not roots.
+//! pointers count). A root goroutine's roots are the slots its stack maps
+//! call live (liveness.rs), as the collector's are: a channel left in a
+//! dead register, or in a slot of a returned call that overlaps its
+//! caller's window, hides no leak when the maps are on
+//! (`GODEBUG=gcliveness=1`); by default every slot of the stack counts
+//! and such a leak shows only once the frame is gone, at the latest at
+//! exit (tests/leaks/stale_slot.go). A leak
+//! can still be missed until later where a frame keeps its whole window
+//! (one running a deferred call, or unwound by a panic: liveness.rs,
+//! case 4), and where a small sync object shares a tiny-allocator block
+//! with a reachable one (gol_gc's reach.rs explains why channels do
+//! not).
 //!
 //! # Cost
 //! Off (the default): one branch per collection cycle and one at main's
@@ -206,12 +209,10 @@ fn find_leaks(
     for a in exec.heap.finalizer_objects() {
         r.root(a);
     }
-    // The calling goroutine, when it asks (runtime/pprof): it runs.
+    // The calling goroutine, when it asks (runtime/pprof): it runs, in
+    // the native that asked (its frames' pcs are saved).
     if let Some(g) = me {
-        for &w in live_window(vm, g) {
-            r.root(w as usize);
-        }
-        g.extra_roots(&mut |w| r.root(w));
+        g.roots(&vm.liveness, None, &mut |w| r.root(w));
     }
     let mut waiting: Vec<usize> = Vec::new();
     for (i, (v, role)) in views.iter().zip(&roles).enumerate() {
@@ -334,17 +335,13 @@ fn blocked_on(vm: &Vm, g: &G) -> Option<Vec<u64>> {
     }
 }
 
-/// The roots of a goroutine that may run: its live slots (up to its top
-/// frame's window; above it they are dead) and its records, or the copy
-/// of its roots it lent.
+/// The roots of a goroutine that may run: its live slots (by the stack
+/// maps, where each of its frames stands: none runs while the world is
+/// stopped, so every pc is saved) and its records, or the copy of its
+/// roots it lent.
 fn feed(vm: &Vm, v: &GView<'_, Box<G>>, sink: &mut dyn FnMut(usize)) {
     match (v.g, v.lent) {
-        (Some(g), _) => {
-            for &w in live_window(vm, g) {
-                sink(w as usize);
-            }
-            g.extra_roots(sink);
-        }
+        (Some(g), _) => g.roots(&vm.liveness, None, sink),
         (None, Some(words)) => {
             for &w in words {
                 sink(w as usize);
@@ -352,22 +349,6 @@ fn feed(vm: &Vm, v: &GView<'_, Box<G>>, sink: &mut dyn FnMut(usize)) {
         }
         (None, None) => {}
     }
-}
-
-/// The slots of `g`'s frames: from the bottom of the stack to the end of
-/// its top frame's window (every slot an instruction of the frame names
-/// is below `base + frame_words + 1`, interp's window invariant; a
-/// native's wrapper frame holds its parameters and results there too).
-fn live_window<'g>(vm: &Vm, g: &'g G) -> &'g [u64] {
-    let Some(top) = g.frames.last() else {
-        return &[];
-    };
-    let Some(f) = vm.prog.funcs.get(top.func as usize) else {
-        return &g.stack;
-    };
-    let words = f.frame_words.max(f.param_words).max(f.result_words) as usize + 1;
-    let end = (top.base as usize).saturating_add(words);
-    &g.stack[..end.min(g.stack.len())]
 }
 
 /// Go's goroutineleak profile for `runtime/pprof` (its natives, in

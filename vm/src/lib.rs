@@ -25,8 +25,9 @@
 //!   the Rust stack: frames are records in `goroutine::G::frames`.
 //! * Every object (strings built at run time, slices' arrays, boxes,
 //!   interface boxes, closures) comes from the `gol_gc` heap with a precise
-//!   pointer layout. Roots: the slot stacks and the globals, scanned
-//!   conservatively (the collector checks each word), plus the panic value,
+//!   pointer layout. Roots: the live slots of the slot stacks (the stack
+//!   maps of `liveness`) and the globals, scanned conservatively (the
+//!   collector checks each word), plus the panic value,
 //!   every channel's contents and the pinned values of timers. Pointer
 //!   stores into the heap go through `Heap::write_pointer` (the write
 //!   barrier), stores to package variables through `Vm::store_global`.
@@ -66,9 +67,11 @@
 //!    (`Pending`), starting and resuming a send, receive or select, and
 //!    writing the received value into the goroutine's slots.
 //! 3. `goroutine`: a G (slot stack, frame records, defers, panics, the
-//!    pending operation); `objects`: building objects on the GC heap
-//!    (boxes, closures, `append`) and the write barriers of words moved
-//!    without a heap store.
+//!    pending operation); `liveness`: the stack maps (which of a G's
+//!    slots are live where each frame stands: the collector's roots);
+//!    `objects`: building objects on the GC heap (boxes, closures,
+//!    `append`) and the write barriers of words moved without a heap
+//!    store.
 //! 4. `panic`: panic values, Go's panic and fatal-error reports and stack
 //!    traces; `crashtrace`: the trace printed on a crash signal.
 //! 5. `map`: Go's maps (open addressing, safe under races).
@@ -116,6 +119,7 @@ pub mod gotraceback;
 pub(crate) mod interp;
 pub(crate) mod layout;
 pub(crate) mod leakcheck;
+pub(crate) mod liveness;
 pub mod map;
 pub(crate) mod mfinal;
 pub(crate) mod mgc;
@@ -323,6 +327,8 @@ pub struct Vm {
     /// The race detector of the running program (None without `-race`;
     /// made by `exec::run_program`, shared by every M's VM).
     pub(crate) race: Option<std::sync::Arc<race::Race>>,
+    /// The program's stack maps (`liveness`), shared by every M's VM.
+    pub(crate) liveness: std::sync::Arc<liveness::Maps>,
 }
 
 /// Settings of a run that an embedding program gives explicitly, where
@@ -652,6 +658,7 @@ impl Vm {
         }
         let gctrace = godebug("gctrace").is_some_and(|n| n != "0");
         let cache = heap.new_cache();
+        let liveness = std::sync::Arc::new(liveness::Maps::new(prog.clone()));
         Ok(Vm {
             globals: std::sync::Arc::new(Globals::new(prog.global_words as usize)),
             prog,
@@ -677,6 +684,7 @@ impl Vm {
             host: None,
             run_config: RunConfig::default(),
             race: None,
+            liveness,
         })
     }
 
@@ -708,6 +716,7 @@ impl Vm {
             host: self.host.clone(),
             run_config: self.run_config.clone(),
             race: self.race.clone(),
+            liveness: self.liveness.clone(),
         }
     }
 
@@ -724,10 +733,17 @@ impl Vm {
         self.consts = proto.consts.clone();
         self.box_masks = proto.box_masks.clone();
         self.runtime_errors = proto.runtime_errors;
+        self.liveness = proto.liveness.clone();
     }
 
     /// Installs a grown program and what was derived from it.
     pub(crate) fn install(&mut self, prog: std::sync::Arc<Program>, d: &Derived) {
+        // The old maps' bounds on what a call may read need not hold for
+        // the grown program: whoever still holds them (the collector's
+        // jobs, a VM held through the stop) scans whole stacks; this VM
+        // gets maps of its own for the new program (filled lazily).
+        self.liveness.retire();
+        self.liveness = std::sync::Arc::new(liveness::Maps::new(prog.clone()));
         self.prog = prog;
         self.natives = d.natives.clone();
         self.native_params = d.native_params.clone();

@@ -79,6 +79,7 @@
 //! stacks at termination (the hybrid barrier makes it unnecessary).
 
 use crate::goroutine::G;
+use crate::liveness::Maps;
 use crate::rt::{Cx, Exec, SliceCx};
 use crate::sched::chan::Chan;
 use crate::sched::{GRoots, SchedHandle, SlotVisit};
@@ -133,9 +134,10 @@ impl StackScanner for Scanner<'_> {
             return true;
         }
         let cycle = self.exec.heap.mark_cycle();
+        let maps = &*self.exec.liveness;
         match self
             .gs
-            .with_g_slot(job, self.me, |r, st| scan_g(r, st, cycle, sink))
+            .with_g_slot(job, self.me, |r, st| scan_g(r, st, cycle, maps, sink))
         {
             SlotVisit::Empty | SlotVisit::Visited(()) => true,
             // Running, but it has scanned itself (at an instruction
@@ -150,15 +152,21 @@ impl StackScanner for Scanner<'_> {
 
 /// Feeds a G's roots to `sink` unless its stack is already black in
 /// `cycle` (`stamp`, its header's collector stamp), and stamps it: its
-/// state (the caller holds it), or the copy of its roots a G blocked out
-/// of the world left (`Blocker`: the copy stands for its stack while it
-/// waits).
-fn scan_g(r: GRoots<'_, Box<G>>, stamp: &AtomicU32, cycle: u32, sink: &mut dyn FnMut(usize)) {
+/// state (the caller holds it: a G that is not running, whose frames'
+/// pcs are saved), or the copy of its roots a G blocked out of the world
+/// left (`Blocker`: the copy stands for its stack while it waits).
+fn scan_g(
+    r: GRoots<'_, Box<G>>,
+    stamp: &AtomicU32,
+    cycle: u32,
+    maps: &Maps,
+    sink: &mut dyn FnMut(usize),
+) {
     if stamp.load(Acquire) == cycle {
         return;
     }
     match r {
-        GRoots::State(g) => feed_g(g, sink),
+        GRoots::State(g) => feed_g(g, maps, None, sink),
         GRoots::Lent(words) => {
             for &w in words {
                 sink(w as usize);
@@ -169,21 +177,21 @@ fn scan_g(r: GRoots<'_, Box<G>>, stamp: &AtomicU32, cycle: u32, sink: &mut dyn F
 }
 
 /// A copy of every root word of `g`, to lend while it blocks out of the
-/// world (`NativeCtx::blocker`), followed by its trace for goroutine
-/// dumps (traceback.rs: words that can never look like heap pointers).
-pub(crate) fn root_words(g: &G) -> Box<[u64]> {
-    let mut v = Vec::with_capacity(g.live_slots().len() + 2 * g.frames.len() + 4);
-    feed_g(g, &mut |w| v.push(w as u64));
+/// world (`NativeCtx::blocker`: its top frame is in a native, its pc
+/// saved), followed by its trace for goroutine dumps (traceback.rs:
+/// words that can never look like heap pointers).
+pub(crate) fn root_words(g: &G, maps: &Maps) -> Box<[u64]> {
+    let mut v = Vec::with_capacity(4 * g.frames.len() + 8);
+    feed_g(g, maps, None, &mut |w| v.push(w as u64));
     crate::traceback::lend_trace(g, &mut v);
     v.into_boxed_slice()
 }
 
-/// Every root word of `g`: its slots and its records.
-fn feed_g(g: &G, sink: &mut dyn FnMut(usize)) {
-    for &w in g.live_slots() {
-        sink(w as usize);
-    }
-    g.extra_roots(sink);
+/// Every root word of `g`: its live slots (liveness.rs: by the stack
+/// maps where each frame stands; the top frame at `top_pc` when given)
+/// and its records.
+fn feed_g(g: &G, maps: &Maps, top_pc: Option<u32>, sink: &mut dyn FnMut(usize)) {
+    g.roots(maps, top_pc, sink);
 }
 
 /// Starts a cycle if the pacer asks for one (module docs, step 1). Called
@@ -441,9 +449,10 @@ impl Exec {
                 // running) and the channels.
                 h.with_gs(|gs| {
                     let gs: Vec<&G> = gs.unwrap_or(&[]).iter().map(|b| b.as_ref()).collect();
+                    let maps = &*self.liveness;
                     let mut roots = |sink: &mut dyn FnMut(usize)| {
                         for g in &gs {
-                            feed_g(g, sink);
+                            feed_g(g, maps, None, sink);
                         }
                         self.global_roots(sink);
                         self.chan_roots(sink);
@@ -572,24 +581,45 @@ impl crate::Vm {
     /// call without a P). While the collector marks, this is also
     /// where a running goroutine scans its own stack, so that marking
     /// need not wait for its slice to end.
+    ///
+    /// `pc` is where `g`'s top frame runs (the interpreter keeps it in a
+    /// local: the frame's record may be stale), for the stack maps.
     #[inline]
-    pub(crate) fn end_slice_early(&mut self, g: &G, cx: Option<&Cx>) -> bool {
+    pub(crate) fn end_slice_early(&mut self, g: &mut G, pc: usize, cx: Option<&Cx>) -> bool {
         if self.heap.phase() == Phase::Off {
+            if crate::liveness::mode() == crate::liveness::Mode::Clobber {
+                self.clobber_dead(g, pc);
+            }
             return self.yield_soon || self.heap.past_trigger() || stop_hint();
         }
-        self.end_slice_early_marking(g, cx)
+        self.end_slice_early_marking(g, pc, cx)
     }
 
     #[cold]
-    fn end_slice_early_marking(&mut self, g: &G, cx: Option<&Cx>) -> bool {
-        self.scan_own_stack(g, cx);
+    fn end_slice_early_marking(&mut self, g: &mut G, pc: usize, cx: Option<&Cx>) -> bool {
+        self.scan_own_stack(g, Some(pc as u32), cx);
         self.yield_soon || stop_hint()
     }
 
-    /// A goroutine's own stack scan at the start of its slice or at an
-    /// instruction outside the fast loop, when the collector marks and its
-    /// stack is still grey (module docs).
-    pub(crate) fn scan_own_stack(&mut self, g: &G, cx: Option<&Cx>) {
+    /// `GODEBUG=gcliveness=2` (liveness.rs): poisons the dead slots of the
+    /// top two frames (the running one and its caller) at an instruction
+    /// outside the fast loop.
+    #[cold]
+    fn clobber_dead(&mut self, g: &mut G, pc: usize) {
+        self.liveness.clobber(g, Some(pc as u32), 2);
+    }
+
+    /// A goroutine's own stack scan at the start of its slice (`top_pc`
+    /// None: its frames' pcs are saved) or at an instruction outside the
+    /// fast loop (`top_pc`: where the top frame runs), when the collector
+    /// marks and its stack is still grey (module docs). Under
+    /// `GODEBUG=gcliveness=2` it first poisons the dead slots (of the top
+    /// 64 frames at a slice's start, of the top two otherwise).
+    pub(crate) fn scan_own_stack(&mut self, g: &mut G, top_pc: Option<u32>, cx: Option<&Cx>) {
+        if crate::liveness::mode() == crate::liveness::Mode::Clobber {
+            let frames = if top_pc.is_some() { 2 } else { 64 };
+            self.liveness.clobber(g, top_pc, frames);
+        }
         if self.heap.phase() != Phase::Mark {
             return;
         }
@@ -601,7 +631,9 @@ impl crate::Vm {
             return;
         }
         let (heap, cache) = (&self.heap, &mut self.cache);
-        feed_g(g, &mut |w| heap.shade_pointer(cache, w));
+        feed_g(g, &self.liveness, top_pc, &mut |w| {
+            heap.shade_pointer(cache, w)
+        });
         cx.set_gc_stamp(cycle);
     }
 }
@@ -615,15 +647,15 @@ pub(crate) struct Others<'a> {
     #[allow(clippy::redundant_allocation)] // `Exec::chans`' boxes
     chans: &'a [Box<Arc<Chan>>],
     pins: &'a std::collections::HashMap<u64, u64>,
+    /// The stack maps the goroutines' slots are scanned by.
+    maps: &'a Maps,
 }
 
 impl Others<'_> {
     pub(crate) fn for_each(&self, sink: &mut dyn FnMut(usize)) {
         for o in self.gs {
-            for &w in o.live_slots() {
-                sink(w as usize);
-            }
-            o.extra_roots(sink);
+            // Not running: every frame's pc is saved.
+            feed_g(o, self.maps, None, sink);
         }
         for c in self.chans {
             c.for_each_word(&mut |w| sink(w as usize));
@@ -644,11 +676,13 @@ pub(crate) fn with_world_stopped<R>(
     include_self: bool,
     f: impl FnOnce(&mut Vm, Option<&Others<'_>>) -> R,
 ) -> R {
+    let maps = vm.liveness.clone();
     let Some(SliceCx { cx, exec }) = sl else {
         let none = Others {
             gs: &[],
             chans: &[],
             pins: &std::collections::HashMap::new(),
+            maps: &maps,
         };
         return f(vm, Some(&none));
     };
@@ -664,6 +698,7 @@ pub(crate) fn with_world_stopped<R>(
                     gs: &gs,
                     chans: &chans,
                     pins: &pins,
+                    maps: &maps,
                 };
                 f(vm, Some(&others))
             }
@@ -690,12 +725,11 @@ pub(crate) unsafe fn collect_with(
 ) {
     let traced = sl.and_then(|s| s.cx.tracer().map(|t| t.now()));
     let globals = &vm.globals;
+    let maps = &*vm.liveness;
     let mut roots = |sink: &mut dyn FnMut(usize)| {
         if let Some(g) = g {
-            for &w in g.live_slots() {
-                sink(w as usize);
-            }
-            g.extra_roots(sink);
+            // In a native (`runtime.GC`): its frames' pcs are saved.
+            feed_g(g, maps, None, sink);
         }
         globals.for_each(&mut |w| sink(w as usize));
         others.for_each(sink);
@@ -732,6 +766,20 @@ impl<'a> crate::native::NativeCtx<'a> {
         // Finalizers of objects this cycle found unreachable start now
         // (mfinal.rs), so a caller that waits for them next is not alone.
         self.start_finalizers();
+        // And the caller lets a finalizer goroutine run before it goes on
+        // (its slice ends at its next call or backward jump), as Go's
+        // does: its runtime.GC parks in the mark's wait, and the P runs
+        // the finalizer goroutine meanwhile. Waiting out of the world
+        // here, the P is only retaken by sysmon, often after the cycle.
+        let fin = self.sl.is_some_and(|s| {
+            s.exec
+                .finalizers
+                .running
+                .load(crate::sched::primitives::Ordering::Relaxed)
+        });
+        if fin {
+            self.end_slice_soon();
+        }
     }
 
     fn collect_now(&mut self) {
@@ -821,6 +869,6 @@ impl<'a> crate::native::NativeCtx<'a> {
     /// scheduler.
     pub fn blocker(&self) -> Option<crate::sched::Blocker<'a, Exec>> {
         let cx: &'a Cx = self.sl?.cx;
-        cx.blocker(root_words(self.g))
+        cx.blocker(root_words(self.g, &self.vm.liveness))
     }
 }

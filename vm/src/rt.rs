@@ -147,6 +147,10 @@ pub struct Exec {
     /// `GODEBUG=leakcheck=1`, on request by `runtime/pprof`; its own
     /// locks.
     pub(crate) leaks: crate::leakcheck::Leaks,
+    /// The stack maps the collector's stack jobs scan by (liveness.rs):
+    /// the first program's; a grown session program's new functions are
+    /// missing from them, so their frames are scanned whole.
+    pub(crate) liveness: Arc<crate::liveness::Maps>,
 }
 
 impl Exec {
@@ -173,6 +177,7 @@ impl Exec {
             fatal: std::sync::atomic::AtomicBool::new(false),
             live: None,
             leaks: crate::leakcheck::Leaks::from_env(),
+            liveness: vm.liveness.clone(),
         }
     }
 

@@ -659,7 +659,7 @@ fn run_with(
             // out of `fast`. (`past_trigger`, not `should_collect`: under
             // GOL_GCSTRESS the latter is always true, and that mode's
             // short slices already give it its safepoints.)
-            if budget > 0 && vm.end_slice_early(g, sl.map(|s| s.cx)) {
+            if budget > 0 && vm.end_slice_early(g, pc, sl.map(|s| s.cx)) {
                 budget = 0;
             }
             let mut cur = Cur { func, base, pc };
@@ -1043,6 +1043,17 @@ fn run_with(
                 }
                 Op::CallNative { f, base: b } => {
                     save!();
+                    // Result words past the arguments start zeroed, so a
+                    // native that leaves one unset returns a zero, and the
+                    // call writes every result word (the stack maps count
+                    // on it: liveness.rs).
+                    if let Some(d) = prog.natives.get(f.0 as usize) {
+                        let nb = base + b.0 as usize;
+                        let (pw, rw) = (d.param_words as usize, d.result_words as usize);
+                        if let Some(res) = g.stack.get_mut(nb + pw..nb + rw) {
+                            res.fill(0);
+                        }
+                    }
                     let mut ctx = NativeCtx {
                         vm,
                         sl,
