@@ -1377,6 +1377,12 @@ impl Gen {
             }
             _ => return None,
         };
+        // gEq's result is `bool`, and gId infers `bool` from a comparison
+        // (an untyped boolean value): a named boolean type needs them
+        // converted.
+        if u == Ty::Bool && tn != "bool" {
+            return Some(e(format!("{tn}({s})")));
+        }
         Some(e(s))
     }
 
