@@ -1624,41 +1624,8 @@ impl TParamVar {
     }
 }
 
-/// The universe's names the walk judges (builtins and basic types),
-/// when the program has not declared them over.
-const WALK_UNIVERSE: &[&str] = &[
-    "len",
-    "cap",
-    "append",
-    "close",
-    "delete",
-    "clear",
-    "min",
-    "max",
-    "make",
-    "nil",
-    "bool",
-    "string",
-    "int",
-    "int8",
-    "int16",
-    "int32",
-    "int64",
-    "uint",
-    "uint8",
-    "uint16",
-    "uint32",
-    "uint64",
-    "uintptr",
-    "float32",
-    "float64",
-    "complex64",
-    "complex128",
-    "byte",
-    "rune",
-];
-
-/// The builtins among [`WALK_UNIVERSE`] (the rest are types).
+/// The builtins the walk judges; with the universe's basic types, the
+/// names it knows (`OperatorWalk::universe`).
 const WALK_BUILTINS: &[&str] = &[
     "len", "cap", "append", "close", "delete", "clear", "min", "max", "make", "nil",
 ];
@@ -1672,8 +1639,9 @@ struct OperatorWalk<'v> {
     vars: &'v HashMap<String, TParamVar>,
     /// The type parameters without a core type, by name.
     tparams: &'v HashMap<String, &'static str>,
-    /// The universe's names not declared over (see [`WALK_UNIVERSE`]).
-    universe: &'v std::collections::HashSet<&'static str>,
+    /// The universe's names the walk judges ([`WALK_BUILTINS`] and the
+    /// basic types) that the program has not declared over.
+    universe: &'v std::collections::HashSet<String>,
     /// The function's one result type, if it is a type parameter the
     /// walk judges or a basic type (by name).
     result: Option<String>,
@@ -2283,13 +2251,20 @@ impl<'a> Checker<'a> {
             },
             _ => None,
         };
-        let universe: std::collections::HashSet<&'static str> = WALK_UNIVERSE
+        let known: Vec<(String, ObjId)> = self
+            .universe
             .iter()
-            .copied()
-            .filter(|n| {
-                let uni = self.universe.get(*n).copied();
-                uni.is_some() && self.lookup(n) == uni
+            .filter(|&(n, &o)| {
+                let basic = matches!(self.tt.obj(o).kind, ObjKind::TypeName)
+                    && matches!(self.tt.get(self.tt.obj(o).ty), Type::Basic(..));
+                basic || WALK_BUILTINS.contains(&n.as_str())
             })
+            .map(|(n, &o)| (n.clone(), o))
+            .collect();
+        let universe: std::collections::HashSet<String> = known
+            .into_iter()
+            .filter(|(n, o)| self.lookup(n) == Some(*o))
+            .map(|(n, _)| n)
             .collect();
         let mut w = OperatorWalk {
             vars: &vars,
