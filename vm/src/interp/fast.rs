@@ -429,6 +429,26 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
         }};
     }
+    // The callee's frame record (the caller's pc already saved), then
+    // into its code; a spent budget yields at the callee's first
+    // instruction. Shared by `Call` and `CallMethod`.
+    macro_rules! push_frame {
+        ($f:expr, $callee:expr, $nb:expr) => {{
+            let (f, nb): (FuncId, usize) = ($f, $nb);
+            g.frames.push(Frame {
+                func: f.0,
+                pc: 0,
+                base: nb as u32,
+                closure: 0,
+                deferred_panic: false,
+                returning: None,
+            });
+            enter!($callee, nb, 0);
+            if bud <= 0 {
+                leave!(Stop::Yield);
+            }
+        }};
+    }
     // `Call f, base`. As `call`: on failure the caller's pc is the one
     // after the call, which the trace reports.
     macro_rules! call {
@@ -445,18 +465,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             if !g.ensure(nb + callee.frame_words as usize + 1) {
                 leave!(Stop::Fatal("stack overflow".into()));
             }
-            g.frames.push(Frame {
-                func: f.0,
-                pc: 0,
-                base: nb as u32,
-                closure: 0,
-                deferred_panic: false,
-                returning: None,
-            });
-            enter!(callee, nb, 0);
-            if bud <= 0 {
-                leave!(Stop::Yield);
-            }
+            push_frame!(f, callee, nb);
         }};
     }
     // `CallMethod base, m` whose method exists: the receiver's words
@@ -479,18 +488,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             if let Some(fr) = g.frames.last_mut() {
                 fr.pc = pc as u32;
             }
-            g.frames.push(Frame {
-                func: f.0,
-                pc: 0,
-                base: nb as u32,
-                closure: 0,
-                deferred_panic: false,
-                returning: None,
-            });
-            enter!(callee, nb, 0);
-            if bud <= 0 {
-                leave!(Stop::Yield);
-            }
+            push_frame!(f, callee, nb);
         }};
     }
     // The call an argument move is followed by.
