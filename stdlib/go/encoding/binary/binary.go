@@ -274,20 +274,26 @@ func encodeIn(order ByteOrder, data any) []byte {
 		return encode(data, true)
 	}
 	b := encode(data, false)
+	reorder(b, widths(data, false), LittleEndian, order)
+	return b
+}
+
+// reorder rewrites each scalar of b (of the byte widths ws, in turn)
+// from byte order from to byte order to.
+func reorder(b []byte, ws []byte, from, to ByteOrder) {
 	pos := 0
-	for _, w := range widths(data, false) {
+	for _, w := range ws {
 		c := b[pos : pos+int(w)]
 		switch w {
 		case 2:
-			order.PutUint16(c, LittleEndian.Uint16(c))
+			to.PutUint16(c, from.Uint16(c))
 		case 4:
-			order.PutUint32(c, LittleEndian.Uint32(c))
+			to.PutUint32(c, from.Uint32(c))
 		case 8:
-			order.PutUint64(c, LittleEndian.Uint64(c))
+			to.PutUint64(c, from.Uint64(c))
 		}
 		pos += int(w)
 	}
-	return b
 }
 
 // decodeIn decodes buf (at least the data's size) into data in order.
@@ -301,19 +307,7 @@ func decodeIn(buf []byte, order ByteOrder, data any) {
 		return
 	}
 	b := append([]byte(nil), buf...)
-	pos := 0
-	for _, w := range widths(data, true) {
-		c := b[pos : pos+int(w)]
-		switch w {
-		case 2:
-			LittleEndian.PutUint16(c, order.Uint16(c))
-		case 4:
-			LittleEndian.PutUint32(c, order.Uint32(c))
-		case 8:
-			LittleEndian.PutUint64(c, order.Uint64(c))
-		}
-		pos += int(w)
-	}
+	reorder(b, widths(data, true), order, LittleEndian)
 	decode(b, false, data)
 }
 
