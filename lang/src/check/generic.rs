@@ -160,6 +160,23 @@ fn union_string(ts: impl Iterator<Item = (bool, String)>) -> String {
     v.join(" | ")
 }
 
+/// The one term of a constraint interface literal whose only union has
+/// one term (`interface{ ~struct{ Value_ T }; Get() T }` gives the struct
+/// type): the constraint's core type, written out.
+fn single_term(c: &Expr) -> Option<&Expr> {
+    let ExprKind::InterfaceType(els) = &c.kind else {
+        return None;
+    };
+    let mut unions = els.iter().filter_map(|e| match e {
+        ast::InterfaceElem::Union(ts) => Some(ts),
+        _ => None,
+    });
+    match (unions.next(), unions.next()) {
+        (Some(ts), None) if ts.len() == 1 => Some(&ts[0].1),
+        _ => None,
+    }
+}
+
 /// The receiver's type parameter names: `T` of `(l *List[T])`.
 fn recv_tparams(r: &ast::Param) -> Vec<&ast::Ident> {
     let mut e = &r.ty;
@@ -815,22 +832,7 @@ impl<'a> Checker<'a> {
         for _ in 0..tps.len() {
             for (n, c) in tps {
                 // The constraint's single term, written in the literal.
-                let single = match &c.kind {
-                    ExprKind::InterfaceType(els) => {
-                        let unions: Vec<&Vec<(bool, Expr)>> = els
-                            .iter()
-                            .filter_map(|e| match e {
-                                ast::InterfaceElem::Union(ts) => Some(ts),
-                                _ => None,
-                            })
-                            .collect();
-                        match &unions[..] {
-                            [ts] if ts.len() == 1 => Some(&ts[0].1),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
-                };
+                let single = single_term(c);
                 match (b.get(&n.name).copied(), single) {
                     (Some(t), Some(te)) => {
                         let u = self.tt.under(t);
@@ -899,45 +901,49 @@ impl<'a> Checker<'a> {
         let Some(gt) = self.generic_types.get(&g).cloned() else {
             return;
         };
-        let ExprKind::InterfaceType(els) = &gt.spec.ty.kind else {
+        let Some(term) = single_term(&gt.spec.ty) else {
             return;
         };
-        let unions: Vec<&Vec<(bool, Expr)>> = els
-            .iter()
-            .filter_map(|e| match e {
-                ast::InterfaceElem::Union(ts) => Some(ts),
-                _ => None,
-            })
-            .collect();
-        let [ts] = &unions[..] else {
-            return;
-        };
-        let [(_, term)] = &ts[..] else {
-            return;
-        };
+        let u = self.tt.under(t);
+        let _ = self.unify_through(&gt, term, u, pargs, names, b);
+    }
+
+    /// Unifies `pattern`, written in generic type `gt`'s declaration with
+    /// its type parameters, against type `u`, then the arguments written
+    /// for those parameters (`pargs`) against what that bound them to.
+    /// A pattern that does not match binds nothing (`Ok`).
+    fn unify_through(
+        &mut self,
+        gt: &GenericType<'a>,
+        pattern: &'a Expr,
+        u: TypeId,
+        pargs: Vec<&'a Expr>,
+        names: &[String],
+        b: &mut HashMap<String, TypeId>,
+    ) -> Result<(), String> {
         let gnames: Vec<String> = tparam_names(&gt.spec.tparams)
             .iter()
             .map(|(n, _)| n.name.clone())
             .collect();
         if gnames.len() != pargs.len() {
-            return;
+            return Ok(());
         }
         let mut gb: HashMap<String, TypeId> = HashMap::new();
         let (pkg0, file0) = (self.pkg, self.file);
         self.pkg = gt.pkg;
         self.file = gt.file;
-        let u = self.tt.under(t);
-        let r = self.unify(term, u, &gnames, &mut gb);
+        let r = self.unify(pattern, u, &gnames, &mut gb);
         self.pkg = pkg0;
         self.file = file0;
         if r.is_err() {
-            return;
+            return Ok(());
         }
         for (pe, gn) in pargs.into_iter().zip(&gnames) {
             if let Some(&ta) = gb.get(gn) {
-                let _ = self.unify(pe, ta, names, b);
+                self.unify(pe, ta, names, b)?;
             }
         }
+        Ok(())
     }
 
     /// Unifies a parameter's type expression with an argument's type;
@@ -1070,29 +1076,7 @@ impl<'a> Checker<'a> {
                 let Some(gt) = self.generic_types.get(&g).cloned() else {
                     return Ok(());
                 };
-                let gnames: Vec<String> = tparam_names(&gt.spec.tparams)
-                    .iter()
-                    .map(|(n, _)| n.name.clone())
-                    .collect();
-                if gnames.len() != pargs.len() {
-                    return Ok(());
-                }
-                let mut gb: HashMap<String, TypeId> = HashMap::new();
-                let (pkg0, file0) = (self.pkg, self.file);
-                self.pkg = gt.pkg;
-                self.file = gt.file;
-                let r = self.unify(&gt.spec.ty, u, &gnames, &mut gb);
-                self.pkg = pkg0;
-                self.file = file0;
-                if r.is_err() {
-                    return Ok(());
-                }
-                for (pe, gn) in pargs.into_iter().zip(&gnames) {
-                    if let Some(&ta) = gb.get(gn) {
-                        self.unify(pe, ta, names, b)?;
-                    }
-                }
-                Ok(())
+                self.unify_through(&gt, &gt.spec.ty, u, pargs, names, b)
             }
             _ => Ok(()),
         }
