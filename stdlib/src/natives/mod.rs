@@ -27,7 +27,7 @@
 //! | os | [`ospkg`] |
 //! | os/signal, syscall | [`signal`] |
 //! | bytes | [`bytes`] |
-//! | math/rand, math/rand/v2 (ziggurat tables) | [`mathrand`] |
+//! | math/rand, math/rand/v2 (ziggurat tables, ChaCha8's block) | [`mathrand`] |
 //! | net | [`net`] |
 //! | net/http | [`http`] |
 //! | regexp | [`regexp`] |
@@ -114,6 +114,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("math/rand", mathrand::NATIVES),
     ("math/rand", mathrand::ZIGGURAT_NATIVES),
     ("math/rand/v2", mathrand::ZIGGURAT_NATIVES),
+    ("math/rand/v2", mathrand::CHACHA_NATIVES),
     ("net", net::NATIVES),
     ("net/http", http::NATIVES),
     ("os", ospkg::NATIVES),

@@ -32,7 +32,19 @@ var LittleEndian littleEndian
 
 var BigEndian bigEndian
 
-var NativeEndian littleEndian
+// NativeEndian is the machine's byte order: little-endian, as on every
+// machine gol runs on.
+var NativeEndian nativeEndian
+
+// nativeEndian is littleEndian under its own name, as Go's is on a
+// little-endian machine (it prints as NativeEndian).
+type nativeEndian struct {
+	littleEndian
+}
+
+func (nativeEndian) String() string { return "NativeEndian" }
+
+func (nativeEndian) GoString() string { return "binary.NativeEndian" }
 
 type littleEndian struct{}
 
@@ -268,7 +280,7 @@ var errBufferTooSmall = errors.New("buffer too small")
 // its PutUint methods.
 func encodeIn(order ByteOrder, data any) []byte {
 	switch order.(type) {
-	case littleEndian:
+	case littleEndian, nativeEndian:
 		return encode(data, false)
 	case bigEndian:
 		return encode(data, true)
@@ -299,7 +311,7 @@ func reorder(b []byte, ws []byte, from, to ByteOrder) {
 // decodeIn decodes buf (at least the data's size) into data in order.
 func decodeIn(buf []byte, order ByteOrder, data any) {
 	switch order.(type) {
-	case littleEndian:
+	case littleEndian, nativeEndian:
 		decode(buf, false, data)
 		return
 	case bigEndian:

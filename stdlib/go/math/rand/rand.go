@@ -11,8 +11,8 @@
 // functions are seeded randomly at start and, as in Go 1.24+, Seed does
 // nothing. The derived functions (Intn, Int63n, Float64, Perm, Shuffle,
 // Read, and the ziggurat NormFloat64 and ExpFloat64 over tables the
-// natives compute) follow Go's algorithms over the source. Zipf is not
-// implemented.
+// natives compute) follow Go's algorithms over the source, as does Zipf
+// (Hörmann and Derflinger's rejection-inversion).
 package rand
 
 // runtimeSeed is a random seed for the top-level functions.
@@ -134,7 +134,35 @@ func NormFloat64() float64 { return globalRand.NormFloat64() }
 
 func ExpFloat64() float64 { return globalRand.ExpFloat64() }
 
-func NewZipf(r *Rand, s float64, v float64, imax uint64) *Zipf
+// NewZipf returns a Zipf generator drawing from r: P(k) is proportional
+// to (v + k) ** -s for k in [0, imax], with s > 1 and v >= 1 (nil
+// otherwise).
+func NewZipf(r *Rand, s float64, v float64, imax uint64) *Zipf {
+	z := new(Zipf)
+	if s <= 1.0 || v < 1 {
+		return nil
+	}
+	z.r = r
+	z.imax = float64(imax)
+	z.v = v
+	z.q = s
+	z.oneminusQ = 1.0 - z.q
+	z.oneminusQinv = 1.0 / z.oneminusQ
+	z.hxm = z.h(z.imax + 0.5)
+	z.hx0minusHxm = z.h(0.5) - exp(log(z.v)*(-z.q)) - z.hxm
+	z.s = 1 - z.hinv(z.h(1.5)-exp(-z.q*log(z.v+1.0)))
+	return z
+}
+
+// h is the integral of the hat function, (v+x)**(1-q) / (1-q).
+func (z *Zipf) h(x float64) float64 {
+	return exp(z.oneminusQ*log(z.v+x)) * z.oneminusQinv
+}
+
+// hinv is h's inverse.
+func (z *Zipf) hinv(x float64) float64 {
+	return exp(z.oneminusQinv*log(z.oneminusQ*x)) - z.v
+}
 
 type Source interface {
 	Int63() int64
@@ -377,4 +405,28 @@ type Zipf struct {
 	hx0minusHxm  float64
 }
 
-func (z *Zipf) Uint64() uint64
+// Uint64 returns a value drawn from the Zipf distribution: a uniform
+// point under the hat's integral, inverted, rounded to an integer k, and
+// accepted when it falls under the distribution's step at k.
+func (z *Zipf) Uint64() uint64 {
+	if z == nil {
+		panic("rand: nil Zipf")
+	}
+	k := 0.0
+	for {
+		u := z.hxm + z.r.Float64()*z.hx0minusHxm
+		x := z.hinv(u)
+		// k = floor(x + 0.5), without package math.
+		k = float64(int64(x + 0.5))
+		if k > x+0.5 {
+			k--
+		}
+		if k-x <= z.s {
+			break
+		}
+		if u >= z.h(k+0.5)-exp(-log(k+z.v)*z.q) {
+			break
+		}
+	}
+	return uint64(k)
+}

@@ -1,15 +1,14 @@
-// Package rand (math/rand/v2): pseudo-random numbers, in Go. The PCG
-// source and the Rand methods reproduce Go's sequences exactly for a
-// given seed (the same algorithms: PCG-DXSM, Lemire's bounded
-// multiplication with rejection, Fisher-Yates). The top-level functions
-// draw from a PCG seeded at random when the program starts (Go's global
-// source is a ChaCha8 one seeded at random; its outputs are as
-// unpredictable). NormFloat64 and ExpFloat64 are Marsaglia and Tsang's
-// ziggurat over the tables math/rand computes (natives shared with it),
-// Zipf is Hörmann and Derflinger's rejection-inversion, as Go's. The
-// ChaCha8 source is not declared, nor is the generic method Rand.N
-// (methods with type parameters are outside gol's subset; the function
-// N is here).
+// Package rand (math/rand/v2): pseudo-random numbers, in Go. The PCG and
+// ChaCha8 sources and the Rand methods reproduce Go's sequences exactly
+// for a given seed (the same algorithms: PCG-DXSM, C2SP's chacha8rand,
+// Lemire's bounded multiplication with rejection, Fisher-Yates). The
+// top-level functions draw from a PCG seeded at random when the program
+// starts (Go's global source is a ChaCha8 one seeded at random; its
+// outputs are as unpredictable). NormFloat64 and ExpFloat64 are Marsaglia
+// and Tsang's ziggurat over the tables math/rand computes (natives shared
+// with it), Zipf is Hörmann and Derflinger's rejection-inversion, as
+// Go's. Not declared: the generic method Rand.N of Go 1.27 (methods with
+// type parameters are outside gol's subset; the function N is here).
 package rand
 
 import (
@@ -407,3 +406,196 @@ func (z *Zipf) Uint64() uint64 {
 	}
 	return uint64(k)
 }
+
+// A ChaCha8 is a ChaCha8-based cryptographically strong random number
+// generator, the stream of Go's exactly (Go's internal/chacha8rand:
+// C2SP's chacha8rand). Each block call runs four ChaCha8 blocks side by
+// side (block counters c..c+3) and yields 32 words, interleaved as Go's
+// vector code stores them; the seed is the key, rows 4-11, and only
+// those rows get the feed-forward addition. After four block calls
+// (128 words) the last four words of the fourth become the next key and
+// are not handed out, so a leaked state cannot be rolled back.
+type ChaCha8 struct {
+	buf  [32]uint64
+	seed [4]uint64
+	i    uint32 // next word of buf
+	n    uint32 // words of buf that may be handed out
+	c    uint32 // block counter of buf: 0, 4, 8, 12
+
+	readBuf [8]byte
+	readLen int // unread bytes at the end of readBuf, 0 to 8
+}
+
+const (
+	chachaCtrInc = 4
+	chachaCtrMax = 16
+	chachaChunk  = 32
+	chachaReseed = 4
+)
+
+// NewChaCha8 returns a new ChaCha8 seeded with the given seed.
+func NewChaCha8(seed [32]byte) *ChaCha8 {
+	c := new(ChaCha8)
+	c.init(seed)
+	return c
+}
+
+func (c *ChaCha8) init(seed [32]byte) {
+	for i := range c.seed {
+		c.seed[i] = leUint64(seed[8*i:])
+	}
+	chachaBlock(&c.seed, &c.buf, 0)
+	c.c = 0
+	c.i = 0
+	c.n = chachaChunk
+}
+
+// Seed resets the ChaCha8 to behave the same way as NewChaCha8(seed).
+func (c *ChaCha8) Seed(seed [32]byte) {
+	c.init(seed)
+	c.readLen = 0
+	c.readBuf = [8]byte{}
+}
+
+// Uint64 returns a uniformly distributed random uint64 value.
+func (c *ChaCha8) Uint64() uint64 {
+	if c.i >= c.n {
+		c.refill()
+	}
+	x := c.buf[c.i&31]
+	c.i++
+	return x
+}
+
+// refill computes the next 32 words, rekeying after the fourth block
+// call from the words it held back.
+func (c *ChaCha8) refill() {
+	c.c += chachaCtrInc
+	if c.c == chachaCtrMax {
+		copy(c.seed[:], c.buf[chachaChunk-chachaReseed:])
+		c.c = 0
+	}
+	chachaBlock(&c.seed, &c.buf, c.c)
+	c.i = 0
+	c.n = chachaChunk
+	if c.c == chachaCtrMax-chachaCtrInc {
+		c.n = chachaChunk - chachaReseed
+	}
+}
+
+// Read reads exactly len(p) bytes into p (little-endian words of the
+// stream; a word's bytes left over wait for the next Read). It always
+// returns len(p) and a nil error.
+func (c *ChaCha8) Read(p []byte) (n int, err error) {
+	if c.readLen > 0 {
+		n = copy(p, c.readBuf[len(c.readBuf)-c.readLen:])
+		c.readLen -= n
+		p = p[n:]
+	}
+	for len(p) >= 8 {
+		lePutUint64(p, c.Uint64())
+		p = p[8:]
+		n += 8
+	}
+	if len(p) > 0 {
+		lePutUint64(c.readBuf[:], c.Uint64())
+		n += copy(p, c.readBuf[:])
+		c.readLen = 8 - len(p)
+	}
+	return
+}
+
+// AppendBinary appends the state: "readbuf:" with the unread bytes if
+// any, then "chacha8:", the words used (big endian) and the key (little
+// endian words).
+func (c *ChaCha8) AppendBinary(b []byte) ([]byte, error) {
+	if c.readLen > 0 {
+		b = append(b, "readbuf:"...)
+		b = append(b, uint8(c.readLen))
+		b = append(b, c.readBuf[len(c.readBuf)-c.readLen:]...)
+	}
+	b = append(b, "chacha8:"...)
+	used := uint64((c.c/chachaCtrInc)*chachaChunk + c.i)
+	for s := 56; s >= 0; s -= 8 {
+		b = append(b, byte(used>>s))
+	}
+	for _, w := range c.seed {
+		b = lePutAppend(b, w)
+	}
+	return b, nil
+}
+
+// MarshalBinary returns the state as AppendBinary encodes it.
+func (c *ChaCha8) MarshalBinary() ([]byte, error) {
+	return c.AppendBinary(make([]byte, 0, 64))
+}
+
+// errUnmarshalChaCha8 is Go's error type for a bad encoding (its own
+// type there, whose message this is).
+type errUnmarshalChaCha8 struct{}
+
+func (*errUnmarshalChaCha8) Error() string { return "invalid ChaCha8 encoding" }
+
+// UnmarshalBinary restores a state MarshalBinary returned.
+func (c *ChaCha8) UnmarshalBinary(data []byte) error {
+	if len(data) >= 8 && string(data[:8]) == "readbuf:" {
+		data = data[8:]
+		if len(data) == 0 || len(data) < int(1+data[0]) {
+			return errors.New("invalid ChaCha8 Read buffer encoding")
+		}
+		buf := data[1 : 1+data[0]]
+		data = data[1+data[0]:]
+		c.readLen = copy(c.readBuf[len(c.readBuf)-len(buf):], buf)
+	}
+	if len(data) != 6*8 || string(data[:8]) != "chacha8:" {
+		return new(errUnmarshalChaCha8)
+	}
+	var used uint64
+	for _, x := range data[8:16] {
+		used = used<<8 | uint64(x)
+	}
+	if used > (chachaCtrMax/chachaCtrInc)*chachaChunk-chachaReseed {
+		return new(errUnmarshalChaCha8)
+	}
+	for i := range c.seed {
+		c.seed[i] = leUint64(data[(2+i)*8:])
+	}
+	c.c = chachaCtrInc * (uint32(used) / chachaChunk)
+	chachaBlock(&c.seed, &c.buf, c.c)
+	c.i = uint32(used) % chachaChunk
+	c.n = chachaChunk
+	if c.c == chachaCtrMax-chachaCtrInc {
+		c.n = chachaChunk - chachaReseed
+	}
+	return nil
+}
+
+func leUint64(b []byte) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+func lePutUint64(b []byte, v uint64) {
+	_ = b[7]
+	for i := 0; i < 8; i++ {
+		b[i] = byte(v >> (8 * i))
+	}
+}
+
+func lePutAppend(b []byte, v uint64) []byte {
+	for i := 0; i < 8; i++ {
+		b = append(b, byte(v>>(8*i)))
+	}
+	return b
+}
+
+// chachaBlock fills buf with the next 32 words of the stream: four
+// ChaCha8 blocks keyed by seed, block counters counter..counter+3, in the
+// order Go's vector code stores them (stdlib/src/natives/mathrand.rs).
+func chachaBlock(seed *[4]uint64, buf *[32]uint64, counter uint32) {
+	copy(buf[:], block(seed[0], seed[1], seed[2], seed[3], counter))
+}
+
+// block is the native block function: a fresh slice of 32 words.
+func block(s0, s1, s2, s3 uint64, counter uint32) []uint64
