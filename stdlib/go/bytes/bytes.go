@@ -316,6 +316,15 @@ func Map(mapping func(r rune) rune, s []byte) []byte {
 
 func ToUpper(s []byte) []byte { return []byte(strings.ToUpper(string(s))) }
 
+// ToUpperSpecial maps s to upper case by c's rules first, in a new slice.
+func ToUpperSpecial(c unicode.SpecialCase, s []byte) []byte { return Map(c.ToUpper, s) }
+
+// ToLowerSpecial maps s to lower case by c's rules first, in a new slice.
+func ToLowerSpecial(c unicode.SpecialCase, s []byte) []byte { return Map(c.ToLower, s) }
+
+// ToTitleSpecial maps s to title case by c's rules first, in a new slice.
+func ToTitleSpecial(c unicode.SpecialCase, s []byte) []byte { return Map(c.ToTitle, s) }
+
 func ToLower(s []byte) []byte { return []byte(strings.ToLower(string(s))) }
 
 func ToTitle(s []byte) []byte { return []byte(strings.ToTitle(string(s))) }
@@ -486,6 +495,16 @@ func (b *Buffer) String() string {
 }
 
 func (b *Buffer) Len() int { return len(b.buf) - b.off }
+
+// Peek returns the next n bytes without advancing the buffer (fewer, with
+// io.EOF, when fewer are unread). The slice aliases the buffer until its
+// next modification.
+func (b *Buffer) Peek(n int) ([]byte, error) {
+	if b.Len() < n {
+		return b.buf[b.off:], io.EOF
+	}
+	return b.buf[b.off : b.off+n], nil
+}
 
 func (b *Buffer) Cap() int { return cap(b.buf) }
 

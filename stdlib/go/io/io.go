@@ -1,10 +1,6 @@
 // Package io: the basic interfaces to I/O primitives, and the functions and
 // wrappers over them (copying, limits, fan-in and fan-out, pipes), written
 // in gol's Go subset: nothing here needs the VM beyond channels and locks.
-//
-// Not provided: NewSectionReader/SectionReader and NewOffsetWriter/
-// OffsetWriter (ReaderAt/WriterAt wrappers) are declared for the type
-// checker only.
 package io
 
 import (
@@ -254,8 +250,19 @@ func (l *LimitedReader) Read(p []byte) (n int, err error) {
 	return
 }
 
-func NewSectionReader(r ReaderAt, off int64, n int64) *SectionReader
+// NewSectionReader returns a SectionReader that reads from r starting at
+// offset off and stops with EOF after n bytes.
+func NewSectionReader(r ReaderAt, off int64, n int64) *SectionReader {
+	const maxint64 = 1<<63 - 1
+	remaining := int64(maxint64)
+	if off <= maxint64-n {
+		remaining = n + off
+	}
+	return &SectionReader{r, off, off, remaining, n}
+}
 
+// SectionReader implements Read, Seek, and ReadAt on a section of an
+// underlying ReaderAt: [base, limit), read position off.
 type SectionReader struct {
 	r     ReaderAt
 	base  int64
@@ -264,29 +271,102 @@ type SectionReader struct {
 	n     int64
 }
 
-func (s *SectionReader) Read(p []byte) (n int, err error)
+func (s *SectionReader) Read(p []byte) (n int, err error) {
+	if s.off >= s.limit {
+		return 0, EOF
+	}
+	if max := s.limit - s.off; int64(len(p)) > max {
+		p = p[0:max]
+	}
+	n, err = s.r.ReadAt(p, s.off)
+	s.off += int64(n)
+	return
+}
 
-func (s *SectionReader) Seek(offset int64, whence int) (int64, error)
+func (s *SectionReader) Seek(offset int64, whence int) (int64, error) {
+	switch whence {
+	default:
+		return 0, errWhence
+	case SeekStart:
+		offset += s.base
+	case SeekCurrent:
+		offset += s.off
+	case SeekEnd:
+		offset += s.limit
+	}
+	if offset < s.base {
+		return 0, errOffset
+	}
+	s.off = offset
+	return offset - s.base, nil
+}
 
-func (s *SectionReader) ReadAt(p []byte, off int64) (n int, err error)
+func (s *SectionReader) ReadAt(p []byte, off int64) (n int, err error) {
+	if off < 0 || off >= s.Size() {
+		return 0, EOF
+	}
+	off += s.base
+	if max := s.limit - off; int64(len(p)) > max {
+		p = p[0:max]
+		n, err = s.r.ReadAt(p, off)
+		if err == nil {
+			err = EOF
+		}
+		return n, err
+	}
+	return s.r.ReadAt(p, off)
+}
 
-func (s *SectionReader) Size() int64
+// Size returns the size of the section in bytes.
+func (s *SectionReader) Size() int64 { return s.limit - s.base }
 
-func (s *SectionReader) Outer() (r ReaderAt, off int64, n int64)
+// Outer returns the underlying ReaderAt and offsets for the section.
+func (s *SectionReader) Outer() (r ReaderAt, off int64, n int64) {
+	return s.r, s.base, s.n
+}
 
-func NewOffsetWriter(w WriterAt, off int64) *OffsetWriter
-
+// An OffsetWriter maps writes at offset base to offset base+off in the
+// underlying writer.
 type OffsetWriter struct {
 	w    WriterAt
 	base int64
 	off  int64
 }
 
-func (o *OffsetWriter) Write(p []byte) (n int, err error)
+// NewOffsetWriter returns an OffsetWriter that writes to w starting at
+// offset off.
+func NewOffsetWriter(w WriterAt, off int64) *OffsetWriter {
+	return &OffsetWriter{w, off, off}
+}
 
-func (o *OffsetWriter) WriteAt(p []byte, off int64) (n int, err error)
+func (o *OffsetWriter) Write(p []byte) (n int, err error) {
+	n, err = o.w.WriteAt(p, o.off)
+	o.off += int64(n)
+	return
+}
 
-func (o *OffsetWriter) Seek(offset int64, whence int) (int64, error)
+func (o *OffsetWriter) WriteAt(p []byte, off int64) (n int, err error) {
+	if off < 0 {
+		return 0, errOffset
+	}
+	return o.w.WriteAt(p, off+o.base)
+}
+
+func (o *OffsetWriter) Seek(offset int64, whence int) (int64, error) {
+	switch whence {
+	default:
+		return 0, errWhence
+	case SeekStart:
+		offset += o.base
+	case SeekCurrent:
+		offset += o.off
+	}
+	if offset < o.base {
+		return 0, errOffset
+	}
+	o.off = offset
+	return offset - o.base, nil
+}
 
 // TeeReader writes to w everything it reads from r.
 func TeeReader(r Reader, w Writer) Reader {

@@ -13,7 +13,7 @@
 // first call and hand it out n at a time; Go reads it in chunks, which
 // shows only when the directory changes between calls.
 //
-// Not declared (outside gol's subset or not yet provided): CopyFS, DirFS,
+// Not declared (outside gol's subset or not yet provided): CopyFS,
 // Root and OpenRoot, OpenInRoot (io/fs), Process, ProcessState, ProcAttr,
 // StartProcess, FindProcess (os/exec territory),
 // File.SyscallConn (syscall), Pipe (its ends would need the netpoller to
@@ -1307,3 +1307,112 @@ func (e *LinkError) Unwrap() error {
 	return e.Err
 }
 
+
+// DirFS returns the file system of the host's files under directory dir
+// (an fs.StatFS, ReadFileFS, ReadDirFS and ReadLinkFS). Names are
+// io/fs's: slash-separated, unrooted, without "." or ".." elements.
+func DirFS(dir string) fs.FS {
+	return dirFS(dir)
+}
+
+type dirFS string
+
+// join is dir's host path for the fs name, ErrInvalid for a name
+// fs.ValidPath refuses or one holding a NUL.
+func (dir dirFS) join(name string) (string, error) {
+	if dir == "" {
+		return "", errors.New("os: DirFS with empty root")
+	}
+	if !fs.ValidPath(name) {
+		return "", ErrInvalid
+	}
+	for i := 0; i < len(name); i++ {
+		if name[i] == 0 {
+			return "", ErrInvalid
+		}
+	}
+	if IsPathSeparator(dir[len(dir)-1]) {
+		return string(dir) + name, nil
+	}
+	return string(dir) + string(PathSeparator) + name, nil
+}
+
+// renamed gives err's PathError the fs name in place of the host path.
+func renamed(err error, name string) error {
+	if e, ok := err.(*PathError); ok {
+		e.Path = name
+	}
+	return err
+}
+
+func (dir dirFS) Open(name string) (fs.File, error) {
+	full, err := dir.join(name)
+	if err != nil {
+		return nil, &PathError{Op: "open", Path: name, Err: err}
+	}
+	f, err := Open(full)
+	if err != nil {
+		return nil, renamed(err, name)
+	}
+	return f, nil
+}
+
+func (dir dirFS) ReadFile(name string) ([]byte, error) {
+	full, err := dir.join(name)
+	if err != nil {
+		return nil, &PathError{Op: "readfile", Path: name, Err: err}
+	}
+	b, err := ReadFile(full)
+	if err != nil {
+		return nil, renamed(err, name)
+	}
+	return b, nil
+}
+
+func (dir dirFS) ReadDir(name string) ([]DirEntry, error) {
+	full, err := dir.join(name)
+	if err != nil {
+		return nil, &PathError{Op: "readdir", Path: name, Err: err}
+	}
+	entries, err := ReadDir(full)
+	if err != nil {
+		return nil, renamed(err, name)
+	}
+	return entries, nil
+}
+
+func (dir dirFS) Stat(name string) (fs.FileInfo, error) {
+	full, err := dir.join(name)
+	if err != nil {
+		return nil, &PathError{Op: "stat", Path: name, Err: err}
+	}
+	f, err := Stat(full)
+	if err != nil {
+		return nil, renamed(err, name)
+	}
+	return f, nil
+}
+
+func (dir dirFS) Lstat(name string) (fs.FileInfo, error) {
+	full, err := dir.join(name)
+	if err != nil {
+		return nil, &PathError{Op: "lstat", Path: name, Err: err}
+	}
+	f, err := Lstat(full)
+	if err != nil {
+		return nil, renamed(err, name)
+	}
+	return f, nil
+}
+
+func (dir dirFS) ReadLink(name string) (string, error) {
+	full, err := dir.join(name)
+	if err != nil {
+		return "", &PathError{Op: "readlink", Path: name, Err: err}
+	}
+	t, err := Readlink(full)
+	if err != nil {
+		return "", renamed(err, name)
+	}
+	return t, nil
+}

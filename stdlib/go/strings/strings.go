@@ -111,11 +111,14 @@ func ToLower(s string) string
 
 func ToTitle(s string) string
 
-func ToUpperSpecial(c unicode.SpecialCase, s string) string
+// ToUpperSpecial maps s to upper case by c's rules first.
+func ToUpperSpecial(c unicode.SpecialCase, s string) string { return Map(c.ToUpper, s) }
 
-func ToLowerSpecial(c unicode.SpecialCase, s string) string
+// ToLowerSpecial maps s to lower case by c's rules first.
+func ToLowerSpecial(c unicode.SpecialCase, s string) string { return Map(c.ToLower, s) }
 
-func ToTitleSpecial(c unicode.SpecialCase, s string) string
+// ToTitleSpecial maps s to title case by c's rules first.
+func ToTitleSpecial(c unicode.SpecialCase, s string) string { return Map(c.ToTitle, s) }
 
 func ToValidUTF8(s string, replacement string) string
 
@@ -412,4 +415,7 @@ func (r *Replacer) Replace(s string) string {
 	return string(b)
 }
 
-func (r *Replacer) WriteString(w io.Writer, s string) (n int, err error)
+// WriteString writes s with all replacements performed to w.
+func (r *Replacer) WriteString(w io.Writer, s string) (n int, err error) {
+	return io.WriteString(w, r.Replace(s))
+}

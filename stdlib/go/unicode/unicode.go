@@ -16,9 +16,20 @@ const (
 	Version         = "17.0.0"
 )
 
+// TurkishCase and AzeriCase map dotted and dotless i as Turkish does.
 var (
-	TurkishCase                        SpecialCase
-	AzeriCase                          SpecialCase
+	TurkishCase SpecialCase = _TurkishCase
+	AzeriCase   SpecialCase = _TurkishCase
+)
+
+var _TurkishCase = SpecialCase{
+	CaseRange{0x0049, 0x0049, [MaxCase]rune{0, 0x131 - 0x49, 0}},
+	CaseRange{0x0069, 0x0069, [MaxCase]rune{0x130 - 0x69, 0, 0x130 - 0x69}},
+	CaseRange{0x0130, 0x0130, [MaxCase]rune{0, 0x69 - 0x130, 0}},
+	CaseRange{0x0131, 0x0131, [MaxCase]rune{0x49 - 0x131, 0, 0x49 - 0x131}},
+}
+
+var (
 	GraphicRanges                      []*RangeTable
 	PrintRanges                        []*RangeTable
 	Categories                         map[string]*RangeTable
@@ -360,8 +371,58 @@ type CaseRange struct {
 
 type SpecialCase []CaseRange
 
-func (special SpecialCase) ToUpper(r rune) rune
+// ToUpper maps r to upper case by special's mapping first, then
+// unicode.ToUpper.
+func (special SpecialCase) ToUpper(r rune) rune {
+	r1, had := to(UpperCase, r, []CaseRange(special))
+	if r1 == r && !had {
+		r1 = ToUpper(r)
+	}
+	return r1
+}
 
-func (special SpecialCase) ToTitle(r rune) rune
+// ToTitle maps r to title case by special's mapping first, then
+// unicode.ToTitle.
+func (special SpecialCase) ToTitle(r rune) rune {
+	r1, had := to(TitleCase, r, []CaseRange(special))
+	if r1 == r && !had {
+		r1 = ToTitle(r)
+	}
+	return r1
+}
 
-func (special SpecialCase) ToLower(r rune) rune
+// ToLower maps r to lower case by special's mapping first, then
+// unicode.ToLower.
+func (special SpecialCase) ToLower(r rune) rune {
+	r1, had := to(LowerCase, r, []CaseRange(special))
+	if r1 == r && !had {
+		r1 = ToLower(r)
+	}
+	return r1
+}
+
+// to maps r by the sorted caseRange (binary search), as Go's: a delta
+// of UpperLower means alternating upper and lower case letters.
+func to(_case int, r rune, caseRange []CaseRange) (mappedRune rune, foundMapping bool) {
+	if _case < 0 || MaxCase <= _case {
+		return ReplacementChar, false
+	}
+	lo, hi := 0, len(caseRange)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		cr := caseRange[m]
+		if rune(cr.Lo) <= r && r <= rune(cr.Hi) {
+			delta := cr.Delta[_case]
+			if delta > MaxRune {
+				return rune(cr.Lo) + ((r-rune(cr.Lo))&^1 | rune(_case&1)), true
+			}
+			return r + delta, true
+		}
+		if r < rune(cr.Lo) {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return r, false
+}

@@ -1,13 +1,16 @@
 // Package fs: the interfaces and types of file systems (FileInfo,
-// DirEntry, FileMode, PathError, the portable errors, WalkDir), in Go.
-// The os package's types are aliases of these, as in Go.
-//
-// Not declared: Sub, Glob over an FS, ReadFile/ReadDir/Stat over an FS
-// other than through their interfaces (gol has no os.DirFS).
+// DirEntry, FileMode, PathError, the portable errors) and the functions
+// over any FS (ReadFile, ReadDir, Stat, Lstat, ReadLink, Sub, Glob,
+// WalkDir), in Go as Go writes them: each uses the FS's own method when it
+// has one, and Open otherwise. The os package's types are aliases of
+// these, as in Go, and os.DirFS is an FS of the host's files.
 package fs
 
 import (
 	"errors"
+	"io"
+	"path"
+	"slices"
 	"time"
 )
 
@@ -186,6 +189,367 @@ type DirEntry interface {
 // WalkDirFunc is the type of the function WalkDir calls for each file or
 // directory.
 type WalkDirFunc func(path string, d DirEntry, err error) error
+
+// ReadLinkFS is an FS that reads symbolic links.
+type ReadLinkFS interface {
+	FS
+	ReadLink(name string) (string, error)
+	Lstat(name string) (FileInfo, error)
+}
+
+// GlobFS is an FS with its own Glob.
+type GlobFS interface {
+	FS
+	Glob(pattern string) ([]string, error)
+}
+
+// SubFS is an FS with its own Sub.
+type SubFS interface {
+	FS
+	Sub(dir string) (FS, error)
+}
+
+// ReadFile reads the named file of fsys whole: by fsys's ReadFile if it
+// has one, else by Open and reads to EOF.
+func ReadFile(fsys FS, name string) ([]byte, error) {
+	if rf, ok := fsys.(ReadFileFS); ok {
+		return rf.ReadFile(name)
+	}
+	file, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	size := 0
+	if info, err := file.Stat(); err == nil {
+		if n := info.Size(); int64(int(n)) == n {
+			size = int(n)
+		}
+	}
+	data := make([]byte, 0, size+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := file.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return data, err
+		}
+	}
+}
+
+// ReadDir reads the named directory of fsys, sorted by name.
+func ReadDir(fsys FS, name string) ([]DirEntry, error) {
+	if rd, ok := fsys.(ReadDirFS); ok {
+		return rd.ReadDir(name)
+	}
+	file, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	dir, ok := file.(ReadDirFile)
+	if !ok {
+		return nil, &PathError{Op: "readdir", Path: name, Err: errors.New("not implemented")}
+	}
+	list, err := dir.ReadDir(-1)
+	slices.SortFunc(list, func(a, b DirEntry) int {
+		switch an, bn := a.Name(), b.Name(); {
+		case an < bn:
+			return -1
+		case an > bn:
+			return 1
+		}
+		return 0
+	})
+	return list, err
+}
+
+// Stat returns the FileInfo of the named file of fsys.
+func Stat(fsys FS, name string) (FileInfo, error) {
+	if sf, ok := fsys.(StatFS); ok {
+		return sf.Stat(name)
+	}
+	file, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	return file.Stat()
+}
+
+// ReadLink returns the target of the named symbolic link; an FS that
+// is not a ReadLinkFS gives ErrInvalid.
+func ReadLink(fsys FS, name string) (string, error) {
+	sym, ok := fsys.(ReadLinkFS)
+	if !ok {
+		return "", &PathError{Op: "readlink", Path: name, Err: ErrInvalid}
+	}
+	return sym.ReadLink(name)
+}
+
+// Lstat is Stat without following a final symbolic link, where fsys
+// knows links (a ReadLinkFS); Stat otherwise.
+func Lstat(fsys FS, name string) (FileInfo, error) {
+	if sym, ok := fsys.(ReadLinkFS); ok {
+		return sym.Lstat(name)
+	}
+	return Stat(fsys, name)
+}
+
+// Sub returns the FS rooted at fsys's directory dir.
+func Sub(fsys FS, dir string) (FS, error) {
+	if !ValidPath(dir) {
+		return nil, &PathError{Op: "sub", Path: dir, Err: ErrInvalid}
+	}
+	if dir == "." {
+		return fsys, nil
+	}
+	if sf, ok := fsys.(SubFS); ok {
+		return sf.Sub(dir)
+	}
+	return &subFS{fsys, dir}, nil
+}
+
+// subFS is fsys seen from its directory dir: names are joined to dir on
+// the way in, and paths in errors shortened back on the way out.
+type subFS struct {
+	fsys FS
+	dir  string
+}
+
+func (f *subFS) fullName(op string, name string) (string, error) {
+	if !ValidPath(name) {
+		return "", &PathError{Op: op, Path: name, Err: ErrInvalid}
+	}
+	return path.Join(f.dir, name), nil
+}
+
+// shorten is name relative to dir, if it is inside it.
+func (f *subFS) shorten(name string) (rel string, ok bool) {
+	if name == f.dir {
+		return ".", true
+	}
+	if len(name) >= len(f.dir)+2 && name[len(f.dir)] == '/' && name[:len(f.dir)] == f.dir {
+		return name[len(f.dir)+1:], true
+	}
+	return "", false
+}
+
+func (f *subFS) fixErr(err error) error {
+	if e, ok := err.(*PathError); ok {
+		if short, ok := f.shorten(e.Path); ok {
+			e.Path = short
+		}
+	}
+	return err
+}
+
+func (f *subFS) Open(name string) (File, error) {
+	full, err := f.fullName("open", name)
+	if err != nil {
+		return nil, err
+	}
+	file, err := f.fsys.Open(full)
+	return file, f.fixErr(err)
+}
+
+func (f *subFS) ReadDir(name string) ([]DirEntry, error) {
+	full, err := f.fullName("read", name)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := ReadDir(f.fsys, full)
+	return dir, f.fixErr(err)
+}
+
+func (f *subFS) ReadFile(name string) ([]byte, error) {
+	full, err := f.fullName("read", name)
+	if err != nil {
+		return nil, err
+	}
+	data, err := ReadFile(f.fsys, full)
+	return data, f.fixErr(err)
+}
+
+func (f *subFS) ReadLink(name string) (string, error) {
+	full, err := f.fullName("readlink", name)
+	if err != nil {
+		return "", err
+	}
+	target, err := ReadLink(f.fsys, full)
+	if err != nil {
+		return "", f.fixErr(err)
+	}
+	return target, nil
+}
+
+func (f *subFS) Lstat(name string) (FileInfo, error) {
+	full, err := f.fullName("lstat", name)
+	if err != nil {
+		return nil, err
+	}
+	info, err := Lstat(f.fsys, full)
+	if err != nil {
+		return nil, f.fixErr(err)
+	}
+	return info, nil
+}
+
+func (f *subFS) Glob(pattern string) ([]string, error) {
+	if _, err := path.Match(pattern, ""); err != nil {
+		return nil, err
+	}
+	if pattern == "." {
+		return []string{"."}, nil
+	}
+	list, err := Glob(f.fsys, f.dir+"/"+pattern)
+	for i, name := range list {
+		short, ok := f.shorten(name)
+		if !ok {
+			return nil, errors.New("invalid result from inner fsys Glob: " + name + " not in " + f.dir)
+		}
+		list[i] = short
+	}
+	return list, f.fixErr(err)
+}
+
+func (f *subFS) Sub(dir string) (FS, error) {
+	if dir == "." {
+		return f, nil
+	}
+	full, err := f.fullName("sub", dir)
+	if err != nil {
+		return nil, err
+	}
+	return &subFS{f.fsys, full}, nil
+}
+
+// Glob returns the names in fsys matching pattern (path.Match's syntax),
+// nil when none; the only error is path.ErrBadPattern.
+func Glob(fsys FS, pattern string) (matches []string, err error) {
+	return globDepth(fsys, pattern, 0)
+}
+
+// globDepth is Glob with a bound on the directory levels the pattern
+// recurses through (Go's 10000).
+func globDepth(fsys FS, pattern string, depth int) (matches []string, err error) {
+	if depth > 10000 {
+		return nil, path.ErrBadPattern
+	}
+	if gf, ok := fsys.(GlobFS); ok {
+		return gf.Glob(pattern)
+	}
+	if _, err := path.Match(pattern, ""); err != nil {
+		return nil, err
+	}
+	if !hasMeta(pattern) {
+		if _, err = Stat(fsys, pattern); err != nil {
+			return nil, nil
+		}
+		return []string{pattern}, nil
+	}
+	dir, file := path.Split(pattern)
+	if dir == "" {
+		dir = "."
+	} else {
+		dir = dir[:len(dir)-1]
+	}
+	if !hasMeta(dir) {
+		return globIn(fsys, dir, file, nil)
+	}
+	if dir == pattern {
+		return nil, path.ErrBadPattern
+	}
+	dirs, err := globDepth(fsys, dir, depth+1)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range dirs {
+		matches, err = globIn(fsys, d, file, matches)
+		if err != nil {
+			return
+		}
+	}
+	return
+}
+
+// globIn appends the names of directory dir matching pattern (I/O
+// errors ignored).
+func globIn(fsys FS, dir, pattern string, matches []string) ([]string, error) {
+	entries, err := ReadDir(fsys, dir)
+	if err != nil {
+		return matches, nil
+	}
+	for _, e := range entries {
+		n := e.Name()
+		ok, err := path.Match(pattern, n)
+		if err != nil {
+			return matches, err
+		}
+		if ok {
+			matches = append(matches, path.Join(dir, n))
+		}
+	}
+	return matches, nil
+}
+
+func hasMeta(p string) bool {
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '*', '?', '[', '\\':
+			return true
+		}
+	}
+	return false
+}
+
+// WalkDir walks the tree of fsys rooted at root, calling fn for each file
+// and directory in lexical order (a directory before its entries).
+func WalkDir(fsys FS, root string, fn WalkDirFunc) error {
+	info, err := Stat(fsys, root)
+	if err != nil {
+		err = fn(root, nil, err)
+	} else {
+		err = walkDir(fsys, root, FileInfoToDirEntry(info), fn)
+	}
+	if err == SkipDir || err == SkipAll {
+		return nil
+	}
+	return err
+}
+
+func walkDir(fsys FS, name string, d DirEntry, fn WalkDirFunc) error {
+	if err := fn(name, d, nil); err != nil || !d.IsDir() {
+		if err == SkipDir && d.IsDir() {
+			err = nil
+		}
+		return err
+	}
+	dirs, err := ReadDir(fsys, name)
+	if err != nil {
+		// A second call reports the error reading the directory.
+		if err = fn(name, d, err); err != nil {
+			if err == SkipDir && d.IsDir() {
+				err = nil
+			}
+			return err
+		}
+	}
+	for _, d1 := range dirs {
+		if err := walkDir(fsys, path.Join(name, d1.Name()), d1, fn); err != nil {
+			if err == SkipDir {
+				break
+			}
+			return err
+		}
+	}
+	return nil
+}
 
 type statDirEntry struct {
 	info FileInfo

@@ -6,8 +6,8 @@
 // reflect package. Parse and execution errors carry Go's text.
 //
 // Not here: html/template; the text/template/parse package (parse trees
-// are kept inside, so there is no Tree field, AddParseTree or
-// ParseFS); complex constants; range over iterator funcs; range over
+// are kept inside, so there is no Tree field or AddParseTree); complex
+// constants; range over iterator funcs; range over
 // channels other than chan int, chan string and chan any (and their
 // receive-only forms); pointer methods of array elements; functions and
 // methods whose parameter or result types the natives cannot name
@@ -20,7 +20,9 @@ package template
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -284,25 +286,69 @@ func (t *Template) associate(nt *Template, tr *tree) bool {
 // templates with t.
 func (t *Template) ParseFiles(filenames ...string) (*Template, error) {
 	t.init()
-	return parseFiles(t, filenames...)
+	return parseFiles(t, readFileOS, filenames...)
 }
 
 // ParseFiles creates a new Template and parses the template definitions
 // from the named files.
 func ParseFiles(filenames ...string) (*Template, error) {
-	return parseFiles(nil, filenames...)
+	return parseFiles(nil, readFileOS, filenames...)
 }
 
-func parseFiles(t *Template, filenames ...string) (*Template, error) {
+// readFileOS reads a named file of the host: the template's name is its
+// base name.
+func readFileOS(file string) (name string, b []byte, err error) {
+	name = filepath.Base(file)
+	b, err = os.ReadFile(file)
+	return
+}
+
+// readFileFS reads files of fsys (slash-separated names).
+func readFileFS(fsys fs.FS) func(string) (string, []byte, error) {
+	return func(file string) (name string, b []byte, err error) {
+		name = path.Base(file)
+		b, err = fs.ReadFile(fsys, file)
+		return
+	}
+}
+
+// ParseFS is ParseGlob over the file system fsys, for each of the
+// patterns (fs.Glob's syntax) in turn.
+func ParseFS(fsys fs.FS, patterns ...string) (*Template, error) {
+	return parseFS(nil, fsys, patterns)
+}
+
+// ParseFS is ParseGlob over the file system fsys, associating the
+// templates with t.
+func (t *Template) ParseFS(fsys fs.FS, patterns ...string) (*Template, error) {
+	t.init()
+	return parseFS(t, fsys, patterns)
+}
+
+func parseFS(t *Template, fsys fs.FS, patterns []string) (*Template, error) {
+	var filenames []string
+	for _, pattern := range patterns {
+		list, err := fs.Glob(fsys, pattern)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == 0 {
+			return nil, fmt.Errorf("template: pattern matches no files: %#q", pattern)
+		}
+		filenames = append(filenames, list...)
+	}
+	return parseFiles(t, readFileFS(fsys), filenames...)
+}
+
+func parseFiles(t *Template, readFile func(string) (string, []byte, error), filenames ...string) (*Template, error) {
 	if len(filenames) == 0 {
 		return nil, fmt.Errorf("template: no files named in call to ParseFiles")
 	}
 	for _, filename := range filenames {
-		b, err := os.ReadFile(filename)
+		name, b, err := readFile(filename)
 		if err != nil {
 			return nil, err
 		}
-		name := filepath.Base(filename)
 		var tmpl *Template
 		if t == nil {
 			t = New(name)
@@ -340,7 +386,7 @@ func parseGlob(t *Template, pattern string) (*Template, error) {
 	if len(filenames) == 0 {
 		return nil, fmt.Errorf("template: pattern matches no files: %#q", pattern)
 	}
-	return parseFiles(t, filenames...)
+	return parseFiles(t, readFileOS, filenames...)
 }
 
 // Execute applies a parsed template to the specified data object,
