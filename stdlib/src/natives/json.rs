@@ -46,7 +46,7 @@ pub const NATIVES: &[(&str, Native)] = &[
         "unmarshal",
         Native::new(
             unmarshal,
-            "func(data []byte, v any) (kind int, msg string, offset int64, cause error)",
+            "func(data []byte, v any, opts int) (kind int, msg string, offset int64, cause error)",
         ),
     ),
     (
@@ -66,6 +66,55 @@ pub const NATIVES: &[(&str, Native)] = &[
         Native::new(compact_native, "func(src []byte) []byte"),
     ),
 ];
+
+/// Unmarshal's options (bits of its `opts`), shared with json.go: the
+/// Decoder's UseNumber and DisallowUnknownFields.
+const USE_NUMBER: i64 = 1;
+const DISALLOW_UNKNOWN: i64 = 2;
+
+/// Whether `t` is encoding/json's Number, a string that Marshal writes
+/// and Unmarshal reads as a number literal.
+fn is_number(cx: &NativeCtx<'_>, t: RtType) -> bool {
+    cx.program().ty(t).name == "json.Number"
+}
+
+/// Go's isValidNumber: a JSON number literal, whole.
+fn valid_number(s: &[u8]) -> bool {
+    let digits = |s: &[u8], i: &mut usize| {
+        let start = *i;
+        while *i < s.len() && s[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i > start
+    };
+    let mut i = 0;
+    if s.first() == Some(&b'-') {
+        i = 1;
+    }
+    match s.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => {
+            digits(s, &mut i);
+        }
+        _ => return false,
+    }
+    if s.get(i) == Some(&b'.') {
+        i += 1;
+        if !digits(s, &mut i) {
+            return false;
+        }
+    }
+    if matches!(s.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(s.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if !digits(s, &mut i) {
+            return false;
+        }
+    }
+    i == s.len()
+}
 
 /// Error kinds shared with json.go.
 const OK: i64 = 0;
@@ -453,6 +502,34 @@ impl<'a, 'c> Enc<'a, 'c> {
                     }
                 }
                 self.out.extend_from_slice(&s);
+                if quoted {
+                    self.out.push(b'"');
+                }
+            }
+            TypeKind::String if is_number(self.cx, t) => {
+                // Number: its literal as is ("" as 0), if it is one.
+                let mut b = self.cx.string_at(w0, words.get(1).copied().unwrap_or(0));
+                if b.is_empty() {
+                    b = b"0".to_vec();
+                }
+                if !valid_number(&b) {
+                    // Go 1.27's message (its Number marshals through the
+                    // v2 method).
+                    let q = crate::format::quote::quote(&b);
+                    return Err(EncErr::Kind(
+                        PLAIN_ERROR,
+                        format!(
+                            "json: error calling MarshalJSONTo for type *json.Number: \
+                             cannot parse {} as JSON number: invalid syntax",
+                            String::from_utf8_lossy(&q)
+                        ),
+                        0,
+                    ));
+                }
+                if quoted {
+                    self.out.push(b'"');
+                }
+                self.out.extend_from_slice(&b);
                 if quoted {
                     self.out.push(b'"');
                 }
@@ -1331,11 +1408,28 @@ fn compact_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 // ---- decoding --------------------------------------------------------
 
+/// An error [`Dec`] keeps while it decodes the rest, as Go's saveError.
+enum Saved {
+    /// An UnmarshalTypeError: the JSON value, struct, field path, type.
+    Type(String, String, String, String),
+    /// `json: unknown field "k"`.
+    Unknown(String),
+}
+
 struct Dec<'a, 'c> {
     cx: &'a mut NativeCtx<'c>,
-    /// The first type error: (message parts), as Go keeps going.
-    first: Option<(String, String, String, String)>,
-    /// Struct type and field path of the value being decoded.
+    /// The first error Go saves and goes on after: a type error
+    /// (message parts) or an unknown field.
+    first: Option<Saved>,
+    /// Numbers into an interface become Numbers (Decoder.UseNumber).
+    use_number: bool,
+    /// An object key no struct field takes is an error
+    /// (Decoder.DisallowUnknownFields).
+    disallow_unknown: bool,
+    /// Go 1.27's context of a type error: the name of the type Unmarshal
+    /// fills (`Outer`; "" for an unnamed type) and the path to the value
+    /// being decoded from there (JSON field names, array indices and map
+    /// keys).
     struct_name: String,
     path: Vec<String>,
     fatal: Option<EncErr>,
@@ -1368,7 +1462,12 @@ impl<'a, 'c> Dec<'a, 'c> {
     fn type_error(&mut self, what: String, t: RtType) {
         if self.first.is_none() {
             let tn = self.name(t);
-            self.first = Some((what, self.struct_name.clone(), self.path.join("."), tn));
+            let st = if self.path.is_empty() {
+                String::new()
+            } else {
+                self.struct_name.clone()
+            };
+            self.first = Some(Saved::Type(what, st, self.path.join("."), tn));
         }
     }
 
@@ -1558,7 +1657,28 @@ impl<'a, 'c> Dec<'a, 'c> {
                 }
                 Err(_) => self.type_error(format!("number {s}"), t),
             },
+            (Node::Num(s), TypeKind::String) if is_number(self.cx, t) => {
+                let (p, l) = self.cx.new_string(s.as_bytes());
+                w[0] = p;
+                w[1] = l;
+            }
             (Node::Str(s), TypeKind::String) => {
+                if is_number(self.cx, t) && !valid_number(s) {
+                    if self.fatal.is_none() {
+                        // Go 1.27's message, which names no field.
+                        let q = crate::format::quote::quote(s);
+                        self.fatal = Some(EncErr::Kind(
+                            PLAIN_ERROR,
+                            format!(
+                                "json: cannot unmarshal string {} into Go value of type \
+                                 json.Number: invalid syntax",
+                                String::from_utf8_lossy(&q)
+                            ),
+                            0,
+                        ));
+                    }
+                    return;
+                }
                 let (p, l) = self.cx.new_string(s);
                 w[0] = p;
                 w[1] = l;
@@ -1599,6 +1719,7 @@ impl<'a, 'c> Dec<'a, 'c> {
                 let raws = raw_items(raw);
                 for (i, it) in items.iter().enumerate() {
                     let mut v = vec![0; ew];
+                    self.path.push(i.to_string());
                     self.decode(
                         it,
                         raws.get(i).copied().unwrap_or(b""),
@@ -1607,6 +1728,7 @@ impl<'a, 'c> Dec<'a, 'c> {
                         Some(p + i as u64 * size),
                         false,
                     );
+                    self.path.pop();
                     self.cx.store(p, i as u64 * size, &v, e);
                 }
                 w[0] = p;
@@ -1621,6 +1743,7 @@ impl<'a, 'c> Dec<'a, 'c> {
                 for i in 0..*n as usize {
                     let mut v = vec![0; ew];
                     if let Some(it) = items.get(i) {
+                        self.path.push(i.to_string());
                         self.decode(
                             it,
                             raws.get(i).copied().unwrap_or(b""),
@@ -1629,6 +1752,7 @@ impl<'a, 'c> Dec<'a, 'c> {
                             addr.map(|a| a + i as u64 * size),
                             false,
                         );
+                        self.path.pop();
                     }
                     w[i * ew..(i + 1) * ew].copy_from_slice(&v);
                 }
@@ -1706,8 +1830,6 @@ impl<'a, 'c> Dec<'a, 'c> {
             (Node::Obj(kv), TypeKind::Struct(_)) => {
                 let fields = type_fields(self.cx, t);
                 let raws = raw_members(raw);
-                let sn = self.name(t).rsplit('.').next().unwrap_or("").to_string();
-                let saved = std::mem::replace(&mut self.struct_name, sn);
                 let saved_path = std::mem::take(&mut self.path);
                 for (i, (k, v)) in kv.iter().enumerate() {
                     let f = fields
@@ -1715,6 +1837,11 @@ impl<'a, 'c> Dec<'a, 'c> {
                         .find(|f| f.name.as_bytes() == k.as_slice())
                         .or_else(|| fields.iter().find(|f| fold_eq(f.name.as_bytes(), k)));
                     let Some(f) = f.cloned() else {
+                        if self.disallow_unknown && self.first.is_none() {
+                            let q = crate::format::quote::quote(k);
+                            let q = String::from_utf8_lossy(&q).into_owned();
+                            self.first = Some(Saved::Unknown(format!("json: unknown field {q}")));
+                        }
                         continue;
                     };
                     self.path = saved_path.clone();
@@ -1730,7 +1857,6 @@ impl<'a, 'c> Dec<'a, 'c> {
                         f.quoted,
                     );
                 }
-                self.struct_name = saved;
                 self.path = saved_path;
             }
             (n, _) => {
@@ -1807,6 +1933,13 @@ impl<'a, 'c> Dec<'a, 'c> {
             Node::Bool(b) => match self.find(&["bool"]) {
                 Some(t) => self.cx.new_box(t, &[*b as u64]),
                 None => self.missing("bool"),
+            },
+            Node::Num(s) if self.use_number => match self.find(&["json.Number"]) {
+                Some(t) => {
+                    let (p, l) = self.cx.new_string(s.as_bytes());
+                    self.cx.new_box(t, &[p, l])
+                }
+                None => self.missing("json.Number"),
             },
             Node::Num(s) => match self.find(&["float64"]) {
                 Some(t) => {
@@ -1927,9 +2060,35 @@ fn raw_members(raw: &[u8]) -> Vec<&[u8]> {
     }
 }
 
+/// reflect's `Type.Name()` of a type spelled `name` (reflect's
+/// spelling): a defined type's name without its package (`Outer`,
+/// `Pair[int]`), "" for a type literal (`[]int`, `struct { ... }`,
+/// `map[string]int`, `*T`).
+fn type_name_only(name: &str) -> String {
+    let literal = [
+        "struct {",
+        "map[",
+        "func(",
+        "chan ",
+        "<-chan",
+        "interface {",
+    ];
+    if !name.starts_with(|c: char| c.is_alphabetic() || c == '_')
+        || literal.iter().any(|l| name.starts_with(l))
+    {
+        return String::new();
+    }
+    let base = name.split('[').next().unwrap_or(name);
+    match base.rfind('.') {
+        Some(i) => name[i + 1..].to_string(),
+        None => name.to_string(),
+    }
+}
+
 fn unmarshal(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let data = ctx.bytes(0);
     let w = ctx.iface(1);
+    let opts = ctx.int(2);
     let ret = |ctx: &mut NativeCtx<'_>, k: i64, msg: &str, off: i64, cause: u64| {
         ctx.ret_int(0, k);
         ctx.ret_str(1, msg.as_bytes());
@@ -1952,10 +2111,15 @@ fn unmarshal(ctx: &mut NativeCtx<'_>) -> NativeResult {
     if p == 0 {
         return ret(ctx, INVALID_UNMARSHAL, &format!("nil {name}"), 0, 0);
     }
+    let root = type_name_only(&crate::natives::fmtvalue::reflect_name(
+        &ctx.program().ty(e).name,
+    ));
     let mut dec = Dec {
         cx: ctx,
         first: None,
-        struct_name: String::new(),
+        use_number: opts & USE_NUMBER != 0,
+        disallow_unknown: opts & DISALLOW_UNKNOWN != 0,
+        struct_name: root,
         path: Vec::new(),
         fatal: None,
     };
@@ -1975,10 +2139,11 @@ fn unmarshal(ctx: &mut NativeCtx<'_>) -> NativeResult {
         None => {}
     }
     match first {
-        Some((what, st, path, tn)) => {
+        Some(Saved::Type(what, st, path, tn)) => {
             let msg = format!("{what}\x00{st}\x00{path}\x00{tn}");
             ret(ctx, UNMARSHAL_TYPE_ERROR, &msg, 0, 0)
         }
+        Some(Saved::Unknown(msg)) => ret(ctx, PLAIN_ERROR, &msg, 0, 0),
         None => ret(ctx, OK, "", 0, 0),
     }
 }
@@ -2035,6 +2200,16 @@ mod tests {
             Some("invalid character '1' after object key@7".into())
         );
         assert!(e("{\"a\":[1,2.5e3,null,true]}").is_none());
+    }
+
+    #[test]
+    fn root_names_are_reflect_names() {
+        assert_eq!(type_name_only("main.Outer"), "Outer");
+        assert_eq!(type_name_only("main.Pair[main.K]"), "Pair[main.K]");
+        assert_eq!(type_name_only("[]main.Inner"), "");
+        assert_eq!(type_name_only("struct { A int }"), "");
+        assert_eq!(type_name_only("map[string]int"), "");
+        assert_eq!(type_name_only("int"), "int");
     }
 
     #[test]

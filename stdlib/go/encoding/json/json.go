@@ -13,15 +13,22 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // The runtime types Unmarshal builds for an interface: kept in every
-// program that imports the package.
-var anyTypes = []any{float64(0), "", false, map[string]any{}, []any{}}
+// program that calls it (unmarshalOpts mentions the variable).
+var anyTypes = []any{float64(0), "", false, map[string]any{}, []any{}, Number("")}
 
 func marshal(v any, escapeHTML bool) (b []byte, kind int, msg string, cause error)
 
-func unmarshal(data []byte, v any) (kind int, msg string, offset int64, cause error)
+// unmarshal's opts: the Decoder's UseNumber and DisallowUnknownFields.
+const (
+	optUseNumber       = 1
+	optDisallowUnknown = 2
+)
+
+func unmarshal(data []byte, v any, opts int) (kind int, msg string, offset int64, cause error)
 
 func checkValid(data []byte) (msg string, offset int64)
 
@@ -96,13 +103,52 @@ type UnmarshalTypeError struct {
 	Offset int64
 	Struct string
 	Field  string
+	Err    error
 }
 
+// Error is Go 1.27's message: Struct is the name of the type Unmarshal
+// fills and Field the path from it (field names, indices, keys); a path
+// ending in an index is not called a struct field.
 func (e *UnmarshalTypeError) Error() string {
+	var s string
 	if e.Struct != "" || e.Field != "" {
-		return "json: cannot unmarshal " + e.Value + " into Go struct field " + e.Struct + "." + e.Field + " of type " + e.typ
+		into := "Go struct field "
+		last := e.Field[strings.LastIndexByte(e.Field, '.')+1:]
+		if last != "" && strings.TrimRight(last, "0123456789") == "" {
+			into = ""
+		}
+		s = "json: cannot unmarshal " + e.Value + " into " + into + e.Struct + "." + e.Field + " of type " + e.typ
+	} else {
+		s = "json: cannot unmarshal " + e.Value + " into Go value of type " + e.typ
 	}
-	return "json: cannot unmarshal " + e.Value + " into Go value of type " + e.typ
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+func (e *UnmarshalTypeError) Unwrap() error { return e.Err }
+
+// An UnmarshalFieldError describes a JSON object key that led to an
+// unexported struct field (no longer returned; kept for compatibility).
+type UnmarshalFieldError struct {
+	Key   string
+	field string
+	typ   string
+}
+
+func (e *UnmarshalFieldError) Error() string {
+	return "json: cannot unmarshal object key " + strconv.Quote(e.Key) + " into unexported field " + e.field + " of type " + e.typ
+}
+
+// An InvalidUTF8Error was returned by Marshal for invalid UTF-8 before
+// Go 1.2 (no longer returned; kept for compatibility).
+type InvalidUTF8Error struct {
+	S string
+}
+
+func (e *InvalidUTF8Error) Error() string {
+	return "json: invalid UTF-8 in string: " + strconv.Quote(e.S)
 }
 
 // An InvalidUnmarshalError describes an invalid argument to Unmarshal.
@@ -168,7 +214,14 @@ func indentBytes(b []byte, prefix string, ind string) []byte {
 // Unmarshal parses the JSON-encoded data and stores the result in the
 // value pointed to by v.
 func Unmarshal(data []byte, v any) error {
-	kind, msg, offset, cause := unmarshal(data, v)
+	return unmarshalOpts(data, v, 0)
+}
+
+func unmarshalOpts(data []byte, v any, opts int) error {
+	// Mentioned here so that the program keeps anyTypes, and with it
+	// the runtime types the native builds values of.
+	_ = anyTypes
+	kind, msg, offset, cause := unmarshal(data, v, opts)
 	switch kind {
 	case 0:
 		return nil
@@ -301,88 +354,335 @@ func (enc *Encoder) SetEscapeHTML(on bool) {
 	enc.escapeHTML = on
 }
 
-// A Decoder reads and decodes JSON values from an input stream.
+// A Decoder reads and decodes JSON values from an input stream. It
+// holds the unread input in buf from scanp on; scanned counts the bytes
+// dropped before buf (InputOffset is scanned+scanp). Token walks the
+// input's structure with Go's state machine (tokenState, and the states
+// of the enclosing arrays and objects on tokenStack), which Decode
+// respects: inside an array or object it takes the separator before the
+// value.
 type Decoder struct {
-	r    io.Reader
-	buf  []byte
-	err  error
-	read int64
+	r          io.Reader
+	buf        []byte
+	scanp      int
+	scanned    int64
+	err        error
+	opts       int
+	tokenState int
+	tokenStack []int
 }
 
 func NewDecoder(r io.Reader) *Decoder {
 	return &Decoder{r: r}
 }
 
-// Decode reads the next JSON value from its input and stores it in v.
-func (dec *Decoder) Decode(v any) error {
+// UseNumber makes Decode unmarshal a number into an interface value as
+// a Number instead of a float64.
+func (dec *Decoder) UseNumber() { dec.opts |= optUseNumber }
+
+// DisallowUnknownFields makes Decode return an error when an object key
+// matches no field of the destination struct.
+func (dec *Decoder) DisallowUnknownFields() { dec.opts |= optDisallowUnknown }
+
+func isSpace(c byte) bool {
+	return c <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+}
+
+// refill drops the consumed input and reads more after the rest.
+func (dec *Decoder) refill() error {
+	if dec.scanp > 0 {
+		dec.scanned += int64(dec.scanp)
+		n := copy(dec.buf, dec.buf[dec.scanp:])
+		dec.buf = dec.buf[:n]
+		dec.scanp = 0
+	}
+	const minRead = 512
+	if cap(dec.buf)-len(dec.buf) < minRead {
+		nb := make([]byte, len(dec.buf), 2*cap(dec.buf)+minRead)
+		copy(nb, dec.buf)
+		dec.buf = nb
+	}
+	n, err := dec.r.Read(dec.buf[len(dec.buf):cap(dec.buf)])
+	dec.buf = dec.buf[:len(dec.buf)+n]
+	return err
+}
+
+// peek is the next non-space byte of the input (left unread).
+func (dec *Decoder) peek() (byte, error) {
+	var err error
 	for {
-		// Skip space between values.
-		i := 0
-		for i < len(dec.buf) && (dec.buf[i] == ' ' || dec.buf[i] == '\t' || dec.buf[i] == '\n' || dec.buf[i] == '\r') {
-			i++
-		}
-		dec.buf = dec.buf[i:]
-		if len(dec.buf) > 0 {
-			n := valueEnd(dec.buf)
-			if n == -2 {
-				msg, off := checkValid(dec.buf)
-				_ = off
-				return &SyntaxError{msg, dec.read + off}
-			}
-			if n > 0 || (n == -1 && dec.err != nil) {
-				if n == -1 {
-					n = len(dec.buf)
-					if msg, off := checkValid(dec.buf); msg != "" {
-						if dec.err == io.EOF {
-							return io.ErrUnexpectedEOF
-						}
-						return &SyntaxError{msg, dec.read + off}
-					}
-				}
-				val := dec.buf[:n]
-				dec.buf = dec.buf[n:]
-				dec.read += int64(n)
-				return Unmarshal(val, v)
+		for i := dec.scanp; i < len(dec.buf); i++ {
+			if c := dec.buf[i]; !isSpace(c) {
+				dec.scanp = i
+				return c, nil
 			}
 		}
-		if dec.err != nil {
-			if len(dec.buf) > 0 && dec.err == io.EOF {
-				return io.ErrUnexpectedEOF
-			}
-			return dec.err
-		}
-		tmp := make([]byte, 4096)
-		n, err := dec.r.Read(tmp)
-		dec.buf = append(dec.buf, tmp[:n]...)
+		dec.scanp = len(dec.buf)
 		if err != nil {
-			dec.err = err
+			return 0, err
 		}
+		err = dec.refill()
 	}
 }
 
-// More reports whether there is another value in the input.
-func (dec *Decoder) More() bool {
-	for {
-		for len(dec.buf) > 0 && (dec.buf[0] == ' ' || dec.buf[0] == '\t' || dec.buf[0] == '\n' || dec.buf[0] == '\r') {
-			dec.buf = dec.buf[1:]
-		}
-		if len(dec.buf) > 0 {
-			c := dec.buf[0]
-			return c != ']' && c != '}'
-		}
-		if dec.err != nil {
-			return false
-		}
-		tmp := make([]byte, 4096)
-		n, err := dec.r.Read(tmp)
-		dec.buf = append(dec.buf, tmp[:n]...)
-		if err != nil {
+// readValue reads the next whole value after scanp (space skipped): its
+// length, reading more input until the value ends.
+func (dec *Decoder) readValue() (int, error) {
+	if _, err := dec.peek(); err != nil {
+		if err == io.EOF {
 			dec.err = err
 		}
+		return 0, err
 	}
+	var err error
+	for {
+		rest := dec.buf[dec.scanp:]
+		n := valueEnd(rest)
+		if n == -2 {
+			msg, off := checkValid(rest)
+			dec.err = &SyntaxError{msg, dec.InputOffset() + off}
+			return 0, dec.err
+		}
+		if n > 0 {
+			return n, nil
+		}
+		if err != nil {
+			if err == io.EOF {
+				if msg, _ := checkValid(rest); msg == "" {
+					return len(rest), nil
+				}
+				err = io.ErrUnexpectedEOF
+			}
+			dec.err = err
+			return 0, err
+		}
+		err = dec.refill()
+	}
+}
+
+// Decode reads the next JSON value from its input and stores it in v.
+func (dec *Decoder) Decode(v any) error {
+	if dec.err != nil {
+		return dec.err
+	}
+	if err := dec.tokenPrepareForDecode(); err != nil {
+		return err
+	}
+	if !dec.tokenValueAllowed() {
+		return &SyntaxError{"not at beginning of value", dec.InputOffset()}
+	}
+	n, err := dec.readValue()
+	if err != nil {
+		return err
+	}
+	val := dec.buf[dec.scanp : dec.scanp+n]
+	dec.scanp += n
+	err = unmarshalOpts(val, v, dec.opts)
+	dec.tokenValueEnd()
+	return err
+}
+
+// More reports whether there is another element in the current array
+// or object being parsed.
+func (dec *Decoder) More() bool {
+	c, err := dec.peek()
+	return err == nil && c != ']' && c != '}'
 }
 
 // Buffered returns a reader of the data remaining in the Decoder's buffer.
 func (dec *Decoder) Buffered() io.Reader {
-	return bytes.NewReader(dec.buf)
+	return bytes.NewReader(dec.buf[dec.scanp:])
+}
+
+// InputOffset is the input stream byte offset of the decoder's position:
+// the end of the last token read, the start of the next one.
+func (dec *Decoder) InputOffset() int64 {
+	return dec.scanned + int64(dec.scanp)
+}
+
+// A Token holds a value of one of these types: Delim, bool, float64,
+// Number, string, nil.
+type Token any
+
+// A Delim is a JSON array or object delimiter: one of [ ] { or }.
+type Delim rune
+
+func (d Delim) String() string { return string(d) }
+
+// The states of Token's walk.
+const (
+	tokenTopValue = iota
+	tokenArrayStart
+	tokenArrayValue
+	tokenArrayComma
+	tokenObjectStart
+	tokenObjectKey
+	tokenObjectColon
+	tokenObjectValue
+	tokenObjectComma
+)
+
+// tokenPrepareForDecode takes the comma or colon Token has not yet read
+// before a value Decode is asked for.
+func (dec *Decoder) tokenPrepareForDecode() error {
+	switch dec.tokenState {
+	case tokenArrayComma:
+		c, err := dec.peek()
+		if err != nil {
+			return err
+		}
+		if c != ',' {
+			return &SyntaxError{"expected comma after array element", dec.InputOffset()}
+		}
+		dec.scanp++
+		dec.tokenState = tokenArrayValue
+	case tokenObjectColon:
+		c, err := dec.peek()
+		if err != nil {
+			return err
+		}
+		if c != ':' {
+			return &SyntaxError{"expected colon after object key", dec.InputOffset()}
+		}
+		dec.scanp++
+		dec.tokenState = tokenObjectValue
+	}
+	return nil
+}
+
+func (dec *Decoder) tokenValueAllowed() bool {
+	switch dec.tokenState {
+	case tokenTopValue, tokenArrayStart, tokenArrayValue, tokenObjectValue:
+		return true
+	}
+	return false
+}
+
+func (dec *Decoder) tokenValueEnd() {
+	switch dec.tokenState {
+	case tokenArrayStart, tokenArrayValue:
+		dec.tokenState = tokenArrayComma
+	case tokenObjectValue:
+		dec.tokenState = tokenObjectComma
+	}
+}
+
+func (dec *Decoder) pushToken(state int) {
+	dec.tokenStack = append(dec.tokenStack, dec.tokenState)
+	dec.tokenState = state
+}
+
+func (dec *Decoder) popToken() {
+	dec.tokenState = dec.tokenStack[len(dec.tokenStack)-1]
+	dec.tokenStack = dec.tokenStack[:len(dec.tokenStack)-1]
+	dec.tokenValueEnd()
+}
+
+// Token returns the next JSON token in the input stream: a Delim for
+// [ ] { }, a bool, float64 (or Number under UseNumber), string or nil
+// for a value; commas and colons are skipped. At the end of the input
+// it returns nil, io.EOF.
+func (dec *Decoder) Token() (Token, error) {
+	for {
+		c, err := dec.peek()
+		if err != nil {
+			return nil, err
+		}
+		switch c {
+		case '[', '{':
+			if !dec.tokenValueAllowed() {
+				return dec.tokenError(c)
+			}
+			dec.scanp++
+			if c == '[' {
+				dec.pushToken(tokenArrayStart)
+			} else {
+				dec.pushToken(tokenObjectStart)
+			}
+			return Delim(c), nil
+		case ']':
+			if dec.tokenState != tokenArrayStart && dec.tokenState != tokenArrayComma {
+				return dec.tokenError(c)
+			}
+			dec.scanp++
+			dec.popToken()
+			return Delim(c), nil
+		case '}':
+			if dec.tokenState != tokenObjectStart && dec.tokenState != tokenObjectComma {
+				return dec.tokenError(c)
+			}
+			dec.scanp++
+			dec.popToken()
+			return Delim(c), nil
+		case ':':
+			if dec.tokenState != tokenObjectColon {
+				return dec.tokenError(c)
+			}
+			dec.scanp++
+			dec.tokenState = tokenObjectValue
+			continue
+		case ',':
+			switch dec.tokenState {
+			case tokenArrayComma:
+				dec.scanp++
+				dec.tokenState = tokenArrayValue
+				continue
+			case tokenObjectComma:
+				dec.scanp++
+				dec.tokenState = tokenObjectKey
+				continue
+			}
+			return dec.tokenError(c)
+		case '"':
+			if dec.tokenState == tokenObjectStart || dec.tokenState == tokenObjectKey {
+				var x string
+				old := dec.tokenState
+				dec.tokenState = tokenTopValue
+				err := dec.Decode(&x)
+				dec.tokenState = old
+				if err != nil {
+					return nil, err
+				}
+				dec.tokenState = tokenObjectColon
+				return x, nil
+			}
+		}
+		if !dec.tokenValueAllowed() {
+			return dec.tokenError(c)
+		}
+		var x any
+		if err := dec.Decode(&x); err != nil {
+			return nil, err
+		}
+		return x, nil
+	}
+}
+
+func (dec *Decoder) tokenError(c byte) (Token, error) {
+	var context string
+	switch dec.tokenState {
+	case tokenTopValue, tokenArrayStart, tokenArrayValue, tokenObjectValue:
+		context = " looking for beginning of value"
+	case tokenArrayComma:
+		context = " after array element"
+	case tokenObjectKey:
+		context = " looking for beginning of object key string"
+	case tokenObjectColon:
+		context = " after object key"
+	case tokenObjectComma:
+		context = " after object key:value pair"
+	}
+	return nil, &SyntaxError{"invalid character " + quoteChar(c) + context, dec.InputOffset()}
+}
+
+// quoteChar is c as Go's scanner quotes it in messages.
+func quoteChar(c byte) string {
+	if c == '\'' {
+		return `'\''`
+	}
+	if c == '"' {
+		return `'"'`
+	}
+	s := strconv.Quote(string(rune(c)))
+	return "'" + s[1:len(s)-1] + "'"
 }
