@@ -5,12 +5,18 @@
 // Go's rule for empty matches, Expand's $1/${name}, Split, and the
 // []byte forms.
 //
+// The Reader forms (MatchReader, FindReaderIndex,
+// FindReaderSubmatchIndex) read the whole input before matching, where
+// Go's read only as far as the match needs: the result is the same, the
+// reader is left further on.
+//
 // Not declared: CompilePOSIX, MustCompilePOSIX and Longest (leftmost-
-// longest matching, which the engine lacks), the Reader forms
-// (FindReaderIndex, MatchReader) and LiteralPrefix.
+// longest matching, which the engine lacks) and LiteralPrefix (Go's is
+// computed from its compiled program).
 package regexp
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -487,4 +493,64 @@ func (re *Regexp) Split(s string, n int) []string {
 
 func (re *Regexp) MarshalText() ([]byte, error) {
 	return []byte(re.expr), nil
+}
+
+// AppendText appends the expression's source text.
+func (re *Regexp) AppendText(b []byte) ([]byte, error) {
+	return append(b, re.expr...), nil
+}
+
+// UnmarshalText compiles text into re.
+func (re *Regexp) UnmarshalText(text []byte) error {
+	r, err := Compile(string(text))
+	if err != nil {
+		return err
+	}
+	*re = *r
+	return nil
+}
+
+// Copy returns a new Regexp object copied from re (Go keeps it for
+// compatibility: a Regexp is safe for concurrent use).
+func (re *Regexp) Copy() *Regexp {
+	re2 := *re
+	return &re2
+}
+
+// readAll is the text of r's runes up to EOF or an error.
+func readAll(r io.RuneReader) string {
+	var b strings.Builder
+	for {
+		c, _, err := r.ReadRune()
+		if err != nil {
+			return b.String()
+		}
+		b.WriteRune(c)
+	}
+}
+
+// MatchReader reports whether the text read from r contains a match.
+func (re *Regexp) MatchReader(r io.RuneReader) bool {
+	return re.MatchString(readAll(r))
+}
+
+// FindReaderIndex is FindStringIndex of the text read from r.
+func (re *Regexp) FindReaderIndex(r io.RuneReader) (loc []int) {
+	return re.FindStringIndex(readAll(r))
+}
+
+// FindReaderSubmatchIndex is FindStringSubmatchIndex of the text read
+// from r.
+func (re *Regexp) FindReaderSubmatchIndex(r io.RuneReader) []int {
+	return re.FindStringSubmatchIndex(readAll(r))
+}
+
+// MatchReader reports whether the text read from r contains a match of
+// pattern.
+func MatchReader(pattern string, r io.RuneReader) (matched bool, err error) {
+	re, err := Compile(pattern)
+	if err != nil {
+		return false, err
+	}
+	return re.MatchReader(r), nil
 }

@@ -1020,3 +1020,120 @@ func (t *Time) UnmarshalText(data []byte) error {
 	*t = v
 	return nil
 }
+
+// AppendText appends MarshalText's form of t.
+func (t Time) AppendText(b []byte) ([]byte, error) {
+	return t.AppendFormat(b, RFC3339Nano), nil
+}
+
+// The versions of MarshalBinary's encoding: 2 when the zone offset has
+// seconds.
+const (
+	timeBinaryVersionV1 byte = iota + 1
+	timeBinaryVersionV2
+)
+
+// AppendBinary appends Go's binary encoding of t: a version byte, the
+// seconds since January 1, year 1 (8 bytes, big endian), the
+// nanoseconds (4), the zone offset in minutes (2; -1 for UTC), and for
+// version 2 the offset's leftover seconds (1).
+func (t Time) AppendBinary(b []byte) ([]byte, error) {
+	var offsetMin int16
+	var offsetSec int8
+	version := timeBinaryVersionV1
+	if t.Location() == UTC {
+		offsetMin = -1
+	} else {
+		_, offset := t.Zone()
+		if offset%60 != 0 {
+			version = timeBinaryVersionV2
+			offsetSec = int8(offset % 60)
+		}
+		offset /= 60
+		if offset < -32768 || offset == -1 || offset > 32767 {
+			return b, errors.New("Time.MarshalBinary: unexpected zone offset")
+		}
+		offsetMin = int16(offset)
+	}
+	sec := t.sec
+	nsec := t.ns()
+	b = append(b, version)
+	for s := 56; s >= 0; s -= 8 {
+		b = append(b, byte(sec>>s))
+	}
+	b = append(b, byte(nsec>>24), byte(nsec>>16), byte(nsec>>8), byte(nsec),
+		byte(offsetMin>>8), byte(offsetMin))
+	if version == timeBinaryVersionV2 {
+		b = append(b, byte(offsetSec))
+	}
+	return b, nil
+}
+
+// MarshalBinary is AppendBinary's encoding of t.
+func (t Time) MarshalBinary() ([]byte, error) {
+	b, err := t.AppendBinary(make([]byte, 0, 16))
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary encodes. The location is
+// UTC, Local when the offset is Local's at that instant, or else a
+// FixedZone without a name.
+func (t *Time) UnmarshalBinary(data []byte) error {
+	buf := data
+	if len(buf) == 0 {
+		return errors.New("Time.UnmarshalBinary: no data")
+	}
+	version := buf[0]
+	if version != timeBinaryVersionV1 && version != timeBinaryVersionV2 {
+		return errors.New("Time.UnmarshalBinary: unsupported version")
+	}
+	want := 15
+	if version == timeBinaryVersionV2 {
+		want++
+	}
+	if len(buf) != want {
+		return errors.New("Time.UnmarshalBinary: invalid length")
+	}
+	var sec int64
+	for _, c := range buf[1:9] {
+		sec = sec<<8 | int64(c)
+	}
+	nsec := int64(buf[9])<<24 | int64(buf[10])<<16 | int64(buf[11])<<8 | int64(buf[12])
+	offset := int(int16(buf[14])|int16(buf[13])<<8) * 60
+	if version == timeBinaryVersionV2 {
+		offset += int(int8(buf[15]))
+	}
+	*t = Time{sec: sec, nsec: nsec & nsecMask}
+	if offset == -60 {
+		t.setLoc(UTC)
+	} else if _, localoff, _, _, _ := Local.lookup(t.Unix()); offset == localoff {
+		t.setLoc(Local)
+	} else {
+		t.setLoc(FixedZone("", offset))
+	}
+	return nil
+}
+
+// GobEncode is MarshalBinary.
+func (t Time) GobEncode() ([]byte, error) { return t.MarshalBinary() }
+
+// GobDecode is UnmarshalBinary.
+func (t *Time) GobDecode(data []byte) error { return t.UnmarshalBinary(data) }
+
+// ZoneBounds returns the bounds of the zone in effect at t, in t's
+// location: the zero Time for a zone that starts (or ends) never.
+func (t Time) ZoneBounds() (start, end Time) {
+	_, _, startSec, endSec, _ := t.loc().lookup(t.Unix())
+	if startSec != alpha {
+		start = Unix(startSec, 0)
+		start.setLoc(t.loc())
+	}
+	if endSec != omega {
+		end = Unix(endSec, 0)
+		end.setLoc(t.loc())
+	}
+	return
+}

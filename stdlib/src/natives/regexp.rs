@@ -97,7 +97,7 @@ pub(crate) fn translate(expr: &str) -> Result<String, SyntaxErr> {
                     }
                     'Z' | 'e' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'o' | 'q' | 'y' | 'G'
                     | 'H' | 'I' | 'J' | 'K' | 'L' | 'M' | 'N' | 'O' | 'R' | 'T' | 'U' | 'V'
-                    | 'X' | 'Y' | 'c' | 'u' | 'C' => {
+                    | 'X' | 'Y' | 'c' | 'u' | 'C' | 'E' | 'F' | '8' | '9' => {
                         return Err(err("invalid escape sequence", &format!("\\{e}")));
                     }
                     _ => {
@@ -475,6 +475,11 @@ mod tests {
         );
         assert_eq!(translate("[a-"), Err(err("missing closing ]", "[a-")));
         assert_eq!(translate(r"\1"), Err(err("invalid escape sequence", r"\1")));
+        assert_eq!(translate(r"\8"), Err(err("invalid escape sequence", r"\8")));
+        assert_eq!(
+            translate(r"a\E"),
+            Err(err("invalid escape sequence", r"\E"))
+        );
         assert_eq!(
             translate("a{1001}"),
             Err(err("invalid repeat count", "{1001}"))

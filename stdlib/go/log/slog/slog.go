@@ -5,13 +5,14 @@
 // Go's does ("2009/11/10 23:00:00 INFO msg k=v").
 //
 // Not declared: LogValuer resolution beyond one level, Value's
-// LogValuer kind, NewLogLogger, and the Context-less DiscardHandler's
-// cousins; Source in records is filled only with AddSource.
+// LogValuer kind.
 package slog
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -58,6 +59,67 @@ func (l Level) String() string {
 
 func (l Level) Level() Level { return l }
 
+// MarshalJSON is the quoted String.
+func (l Level) MarshalJSON() ([]byte, error) {
+	return strconv.AppendQuote(nil, l.String()), nil
+}
+
+// UnmarshalJSON parses a quoted level name as UnmarshalText does.
+func (l *Level) UnmarshalJSON(data []byte) error {
+	s, err := strconv.Unquote(string(data))
+	if err != nil {
+		return err
+	}
+	return l.parse(s)
+}
+
+// AppendText appends String.
+func (l Level) AppendText(b []byte) ([]byte, error) {
+	return append(b, l.String()...), nil
+}
+
+// MarshalText is String as bytes.
+func (l Level) MarshalText() ([]byte, error) {
+	return l.AppendText(nil)
+}
+
+// UnmarshalText parses what String prints ("WARN", "INFO+2", "error-1";
+// case-insensitive names).
+func (l *Level) UnmarshalText(data []byte) error {
+	return l.parse(string(data))
+}
+
+func (l *Level) parse(s string) (err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("slog: level string %q: %w", s, err)
+		}
+	}()
+	name := s
+	offset := 0
+	if i := strings.IndexAny(s, "+-"); i >= 0 {
+		name = s[:i]
+		offset, err = strconv.Atoi(s[i:])
+		if err != nil {
+			return err
+		}
+	}
+	switch strings.ToUpper(name) {
+	case "DEBUG":
+		*l = LevelDebug
+	case "INFO":
+		*l = LevelInfo
+	case "WARN":
+		*l = LevelWarn
+	case "ERROR":
+		*l = LevelError
+	default:
+		return errors.New("unknown name")
+	}
+	*l += Level(offset)
+	return nil
+}
+
 // A Leveler provides a Level value.
 type Leveler interface {
 	Level() Level
@@ -83,6 +145,26 @@ func (v *LevelVar) Set(l Level) {
 
 func (v *LevelVar) String() string {
 	return "LevelVar(" + v.Level().String() + ")"
+}
+
+// AppendText appends the level's String.
+func (v *LevelVar) AppendText(b []byte) ([]byte, error) {
+	return v.Level().AppendText(b)
+}
+
+// MarshalText is the level's String as bytes.
+func (v *LevelVar) MarshalText() ([]byte, error) {
+	return v.AppendText(nil)
+}
+
+// UnmarshalText sets the level from what Level.UnmarshalText accepts.
+func (v *LevelVar) UnmarshalText(data []byte) error {
+	var l Level
+	if err := l.UnmarshalText(data); err != nil {
+		return err
+	}
+	v.Set(l)
+	return nil
 }
 
 // Kind is the kind of a Value.
@@ -331,6 +413,9 @@ func Group(key string, args ...any) Attr { return Attr{key, GroupValue(argsToAtt
 
 func Any(key string, value any) Attr { return Attr{key, AnyValue(value)} }
 
+// GroupAttrs is Group for Attrs only.
+func GroupAttrs(key string, attrs ...Attr) Attr { return Attr{key, GroupValue(attrs...)} }
+
 func (a Attr) Equal(b Attr) bool { return a.Key == b.Key && a.Value.Equal(b.Value) }
 
 func (a Attr) String() string { return a.Key + "=" + a.Value.String() }
@@ -416,6 +501,16 @@ func (r *Record) Add(args ...any) {
 			r.attrs = append(r.attrs, a)
 		}
 	}
+}
+
+// Source is the location of the log call r.PC names, nil without one.
+func (r Record) Source() *Source {
+	if r.PC == 0 {
+		return nil
+	}
+	fs := runtime.CallersFrames([]uintptr{r.PC})
+	f, _ := fs.Next()
+	return &Source{Function: f.Function, File: f.File, Line: f.Line}
 }
 
 // Source describes the location of a line of source code.
@@ -1003,4 +1098,91 @@ func marshalJSON(v any) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
+}
+
+// DiscardHandler discards all log output; its Enabled is false for every
+// level.
+var DiscardHandler Handler = discardHandler{}
+
+type discardHandler struct{}
+
+func (discardHandler) Enabled(context.Context, Level) bool  { return false }
+func (discardHandler) Handle(context.Context, Record) error { return nil }
+func (d discardHandler) WithAttrs([]Attr) Handler           { return d }
+func (d discardHandler) WithGroup(string) Handler           { return d }
+
+// NewLogLogger returns a log.Logger whose output goes to h as records
+// of the given level (the message without its final newline).
+func NewLogLogger(h Handler, level Level) *log.Logger {
+	return log.New(&handlerWriter{h, level}, "", 0)
+}
+
+// handlerWriter turns each Write of a log.Logger into a record.
+type handlerWriter struct {
+	h     Handler
+	level Leveler
+}
+
+func (w *handlerWriter) Write(buf []byte) (int, error) {
+	level := w.level.Level()
+	if !w.h.Enabled(context.Background(), level) {
+		return 0, nil
+	}
+	var pcs [1]uintptr
+	// Skip Callers, Write, log.Logger's output and Output (or Print).
+	runtime.Callers(4, pcs[:])
+	n := len(buf)
+	buf = bytes.TrimSuffix(buf, []byte{'\n'})
+	r := NewRecord(time.Now(), level, string(buf), pcs[0])
+	return n, w.h.Handle(context.Background(), r)
+}
+
+// A MultiHandler passes each record to all of its handlers that are
+// enabled for it; it is enabled when any of them is.
+type MultiHandler struct {
+	multi []Handler
+}
+
+// NewMultiHandler returns a MultiHandler over a copy of handlers.
+func NewMultiHandler(handlers ...Handler) *MultiHandler {
+	return &MultiHandler{multi: append([]Handler(nil), handlers...)}
+}
+
+func (h *MultiHandler) Enabled(ctx context.Context, l Level) bool {
+	for _, x := range h.multi {
+		if x.Enabled(ctx, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// Handle gives each enabled handler its own clone of r; the errors are
+// joined.
+func (h *MultiHandler) Handle(ctx context.Context, r Record) error {
+	var errs []error
+	for _, x := range h.multi {
+		if x.Enabled(ctx, r.Level) {
+			if err := x.Handle(ctx, r.Clone()); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (h *MultiHandler) WithAttrs(attrs []Attr) Handler {
+	hs := make([]Handler, 0, len(h.multi))
+	for _, x := range h.multi {
+		hs = append(hs, x.WithAttrs(attrs))
+	}
+	return &MultiHandler{multi: hs}
+}
+
+func (h *MultiHandler) WithGroup(name string) Handler {
+	hs := make([]Handler, 0, len(h.multi))
+	for _, x := range h.multi {
+		hs = append(hs, x.WithGroup(name))
+	}
+	return &MultiHandler{multi: hs}
 }

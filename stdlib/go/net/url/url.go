@@ -216,12 +216,25 @@ type URL struct {
 	User        *Userinfo
 	Host        string
 	Path        string
-	RawPath     string
-	OmitHost    bool
-	ForceQuery  bool
-	RawQuery    string
 	Fragment    string
+	RawQuery    string
+	RawPath     string
 	RawFragment string
+	ForceQuery  bool
+	OmitHost    bool
+}
+
+// Clone returns a deep copy of u (nil for nil).
+func (u *URL) Clone() *URL {
+	if u == nil {
+		return nil
+	}
+	uc := *u
+	if u.User != nil {
+		ui := *u.User
+		uc.User = &ui
+	}
+	return &uc
 }
 
 // Userinfo is a user name and an optional password.
@@ -827,6 +840,18 @@ func JoinPath(base string, elem ...string) (string, error) {
 // Values maps a query key to its values, in order.
 type Values map[string][]string
 
+// Clone returns a deep copy of v (nil for nil).
+func (v Values) Clone() Values {
+	if v == nil {
+		return nil
+	}
+	c := make(Values, len(v))
+	for k, vs := range v {
+		c[k] = append([]string(nil), vs...)
+	}
+	return c
+}
+
 func (v Values) Get(key string) string {
 	vs := v[key]
 	if len(vs) == 0 {
@@ -904,4 +929,24 @@ func ParseQuery(query string) (Values, error) {
 		m[key] = append(m[key], value)
 	}
 	return m, err
+}
+
+// MarshalBinary is the URL's String.
+func (u *URL) MarshalBinary() (text []byte, err error) {
+	return u.AppendBinary(nil)
+}
+
+// AppendBinary appends the URL's String.
+func (u *URL) AppendBinary(b []byte) ([]byte, error) {
+	return append(b, u.String()...), nil
+}
+
+// UnmarshalBinary parses text into u.
+func (u *URL) UnmarshalBinary(text []byte) error {
+	u1, err := Parse(string(text))
+	if err != nil {
+		return err
+	}
+	*u = *u1
+	return nil
 }

@@ -10,6 +10,7 @@
 package signal
 
 import (
+	"context"
 	"os"
 	"sync"
 	"syscall"
@@ -34,6 +35,7 @@ var (
 	handlers []*handler
 	started  bool
 	enabled  = map[int]int{}
+	ignored  = map[int]bool{} // by Ignore, until Notify
 )
 
 // catchable are the signals Notify with no arguments relays.
@@ -65,6 +67,7 @@ func Notify(c chan<- os.Signal, sig ...os.Signal) {
 		list = catchable
 	}
 	for _, n := range list {
+		delete(ignored, n)
 		if enabled[n] == 0 {
 			enable(n)
 		}
@@ -152,7 +155,86 @@ func Reset(sig ...os.Signal) {
 
 // Ignore causes the provided signals to be ignored.
 func Ignore(sig ...os.Signal) {
+	mu.Lock()
+	defer mu.Unlock()
 	for _, s := range sig {
-		ignoreSig(signum(s))
+		n := signum(s)
+		ignoreSig(n)
+		ignored[n] = true
+		delete(enabled, n)
 	}
 }
+
+// Ignored reports whether sig is ignored by a call of Ignore that no
+// Notify undid since (Reset leaves it ignored, as Go's does). Go also
+// sees a signal the process started with ignored; gol does not look.
+func Ignored(sig os.Signal) bool {
+	mu.Lock()
+	defer mu.Unlock()
+	return ignored[signum(sig)]
+}
+
+// NotifyContext returns a copy of parent that is done when one of the
+// signals arrives (any, if none is given), when stop is called, or when
+// parent is done. Its cause after a signal is "<name> signal received",
+// an error that is context.Canceled by errors.Is.
+func NotifyContext(parent context.Context, signals ...os.Signal) (ctx context.Context, stop context.CancelFunc) {
+	cctx, cancel := context.WithCancelCause(parent)
+	c := &signalCtx{Context: cctx, cancel: cancel, signals: signals}
+	c.ch = make(chan os.Signal, 1)
+	Notify(c.ch, c.signals...)
+	if cctx.Err() == nil {
+		go func() {
+			select {
+			case s := <-c.ch:
+				c.cancel(signalError(s.String() + " signal received"))
+			case <-c.Done():
+			}
+		}()
+	}
+	return c, c.stop
+}
+
+type signalCtx struct {
+	context.Context
+
+	cancel  context.CancelCauseFunc
+	signals []os.Signal
+	ch      chan os.Signal
+}
+
+func (c *signalCtx) stop() {
+	c.cancel(nil)
+	Stop(c.ch)
+}
+
+// String is "signal.NotifyContext(<parent>, [sigs])", as Go prints it.
+func (c *signalCtx) String() string {
+	name := "context.Background"
+	if s, ok := c.Context.(interface{ String() string }); ok {
+		name = s.String()
+		if len(name) > len(".WithCancel") && name[len(name)-len(".WithCancel"):] == ".WithCancel" {
+			name = name[:len(name)-len(".WithCancel")]
+		}
+	}
+	buf := []byte("signal.NotifyContext(" + name)
+	if len(c.signals) != 0 {
+		buf = append(buf, ", ["...)
+		for i, s := range c.signals {
+			buf = append(buf, s.String()...)
+			if i != len(c.signals)-1 {
+				buf = append(buf, ' ')
+			}
+		}
+		buf = append(buf, ']')
+	}
+	buf = append(buf, ')')
+	return string(buf)
+}
+
+// signalError is the cause of a NotifyContext's cancellation.
+type signalError string
+
+func (s signalError) Error() string { return string(s) }
+
+func (s signalError) Is(target error) bool { return target == context.Canceled }

@@ -39,6 +39,29 @@ func Ext(p string) string { return path.Ext(p) }
 
 func IsAbs(p string) bool { return path.IsAbs(p) }
 
+// Localize converts a slash-separated path (valid as io/fs.ValidPath
+// says) into an operating system path: on Unix the same path, unless it
+// holds a NUL byte.
+func Localize(path string) (string, error) {
+	if !fs.ValidPath(path) {
+		return "", errInvalidPath
+	}
+	for i := 0; i < len(path); i++ {
+		if path[i] == 0 {
+			return "", errInvalidPath
+		}
+	}
+	return path, nil
+}
+
+var errInvalidPath = errors.New("invalid path")
+
+// HasPrefix reports whether p begins with prefix (deprecated in Go: it
+// does not respect path boundaries).
+func HasPrefix(p, prefix string) bool {
+	return len(p) >= len(prefix) && p[:len(prefix)] == prefix
+}
+
 func IsLocal(p string) bool {
 	if IsAbs(p) || p == "" {
 		return false
