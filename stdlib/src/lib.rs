@@ -72,6 +72,7 @@ static PACKAGES: &[Package] = packages! {
     "encoding" => ["encoding.go"],
     "encoding/base64" => ["base64.go"],
     "encoding/binary" => ["binary.go"],
+    "encoding/csv" => ["csv.go"],
     "encoding/hex" => ["hex.go"],
     "encoding/json" => ["json.go"],
     "errors" => ["errors.go"],
