@@ -30,277 +30,287 @@ var _TurkishCase = SpecialCase{
 }
 
 var (
-	GraphicRanges                      []*RangeTable
-	PrintRanges                        []*RangeTable
-	Categories                         map[string]*RangeTable
-	CategoryAliases                    map[string]string
-	Cc                                 *RangeTable
-	Cf                                 *RangeTable
-	Cn                                 *RangeTable
-	Co                                 *RangeTable
-	Cs                                 *RangeTable
-	Digit                              *RangeTable
-	Nd                                 *RangeTable
-	LC                                 *RangeTable
-	Letter                             *RangeTable
-	L                                  *RangeTable
-	Lm                                 *RangeTable
-	Lo                                 *RangeTable
-	Lower                              *RangeTable
-	Ll                                 *RangeTable
-	Mark                               *RangeTable
-	M                                  *RangeTable
-	Mc                                 *RangeTable
-	Me                                 *RangeTable
-	Mn                                 *RangeTable
-	Nl                                 *RangeTable
-	No                                 *RangeTable
-	Number                             *RangeTable
-	N                                  *RangeTable
-	Other                              *RangeTable
-	C                                  *RangeTable
-	Pc                                 *RangeTable
-	Pd                                 *RangeTable
-	Pe                                 *RangeTable
-	Pf                                 *RangeTable
-	Pi                                 *RangeTable
-	Po                                 *RangeTable
-	Ps                                 *RangeTable
-	Punct                              *RangeTable
-	P                                  *RangeTable
-	Sc                                 *RangeTable
-	Sk                                 *RangeTable
-	Sm                                 *RangeTable
-	So                                 *RangeTable
-	Space                              *RangeTable
-	Z                                  *RangeTable
-	Symbol                             *RangeTable
-	S                                  *RangeTable
-	Title                              *RangeTable
-	Lt                                 *RangeTable
-	Upper                              *RangeTable
-	Lu                                 *RangeTable
-	Zl                                 *RangeTable
-	Zp                                 *RangeTable
-	Zs                                 *RangeTable
-	Scripts                            map[string]*RangeTable
-	Adlam                              *RangeTable
-	Ahom                               *RangeTable
-	Anatolian_Hieroglyphs              *RangeTable
-	Arabic                             *RangeTable
-	Armenian                           *RangeTable
-	Avestan                            *RangeTable
-	Balinese                           *RangeTable
-	Bamum                              *RangeTable
-	Bassa_Vah                          *RangeTable
-	Batak                              *RangeTable
-	Bengali                            *RangeTable
-	Beria_Erfe                         *RangeTable
-	Bhaiksuki                          *RangeTable
-	Bopomofo                           *RangeTable
-	Brahmi                             *RangeTable
-	Braille                            *RangeTable
-	Buginese                           *RangeTable
-	Buhid                              *RangeTable
-	Canadian_Aboriginal                *RangeTable
-	Carian                             *RangeTable
-	Caucasian_Albanian                 *RangeTable
-	Chakma                             *RangeTable
-	Cham                               *RangeTable
-	Cherokee                           *RangeTable
-	Chorasmian                         *RangeTable
-	Common                             *RangeTable
-	Coptic                             *RangeTable
-	Cuneiform                          *RangeTable
-	Cypriot                            *RangeTable
-	Cypro_Minoan                       *RangeTable
-	Cyrillic                           *RangeTable
-	Deseret                            *RangeTable
-	Devanagari                         *RangeTable
-	Dives_Akuru                        *RangeTable
-	Dogra                              *RangeTable
-	Duployan                           *RangeTable
-	Egyptian_Hieroglyphs               *RangeTable
-	Elbasan                            *RangeTable
-	Elymaic                            *RangeTable
-	Ethiopic                           *RangeTable
-	Garay                              *RangeTable
-	Georgian                           *RangeTable
-	Glagolitic                         *RangeTable
-	Gothic                             *RangeTable
-	Grantha                            *RangeTable
-	Greek                              *RangeTable
-	Gujarati                           *RangeTable
-	Gunjala_Gondi                      *RangeTable
-	Gurmukhi                           *RangeTable
-	Gurung_Khema                       *RangeTable
-	Han                                *RangeTable
-	Hangul                             *RangeTable
-	Hanifi_Rohingya                    *RangeTable
-	Hanunoo                            *RangeTable
-	Hatran                             *RangeTable
-	Hebrew                             *RangeTable
-	Hiragana                           *RangeTable
-	Imperial_Aramaic                   *RangeTable
-	Inherited                          *RangeTable
-	Inscriptional_Pahlavi              *RangeTable
-	Inscriptional_Parthian             *RangeTable
-	Javanese                           *RangeTable
-	Kaithi                             *RangeTable
-	Kannada                            *RangeTable
-	Katakana                           *RangeTable
-	Kawi                               *RangeTable
-	Kayah_Li                           *RangeTable
-	Kharoshthi                         *RangeTable
-	Khitan_Small_Script                *RangeTable
-	Khmer                              *RangeTable
-	Khojki                             *RangeTable
-	Khudawadi                          *RangeTable
-	Kirat_Rai                          *RangeTable
-	Lao                                *RangeTable
-	Latin                              *RangeTable
-	Lepcha                             *RangeTable
-	Limbu                              *RangeTable
-	Linear_A                           *RangeTable
-	Linear_B                           *RangeTable
-	Lisu                               *RangeTable
-	Lycian                             *RangeTable
-	Lydian                             *RangeTable
-	Mahajani                           *RangeTable
-	Makasar                            *RangeTable
-	Malayalam                          *RangeTable
-	Mandaic                            *RangeTable
-	Manichaean                         *RangeTable
-	Marchen                            *RangeTable
-	Masaram_Gondi                      *RangeTable
-	Medefaidrin                        *RangeTable
-	Meetei_Mayek                       *RangeTable
-	Mende_Kikakui                      *RangeTable
-	Meroitic_Cursive                   *RangeTable
-	Meroitic_Hieroglyphs               *RangeTable
-	Miao                               *RangeTable
-	Modi                               *RangeTable
-	Mongolian                          *RangeTable
-	Mro                                *RangeTable
-	Multani                            *RangeTable
-	Myanmar                            *RangeTable
-	Nabataean                          *RangeTable
-	Nag_Mundari                        *RangeTable
-	Nandinagari                        *RangeTable
-	New_Tai_Lue                        *RangeTable
-	Newa                               *RangeTable
-	Nko                                *RangeTable
-	Nushu                              *RangeTable
-	Nyiakeng_Puachue_Hmong             *RangeTable
-	Ogham                              *RangeTable
-	Ol_Chiki                           *RangeTable
-	Ol_Onal                            *RangeTable
-	Old_Hungarian                      *RangeTable
-	Old_Italic                         *RangeTable
-	Old_North_Arabian                  *RangeTable
-	Old_Permic                         *RangeTable
-	Old_Persian                        *RangeTable
-	Old_Sogdian                        *RangeTable
-	Old_South_Arabian                  *RangeTable
-	Old_Turkic                         *RangeTable
-	Old_Uyghur                         *RangeTable
-	Oriya                              *RangeTable
-	Osage                              *RangeTable
-	Osmanya                            *RangeTable
-	Pahawh_Hmong                       *RangeTable
-	Palmyrene                          *RangeTable
-	Pau_Cin_Hau                        *RangeTable
-	Phags_Pa                           *RangeTable
-	Phoenician                         *RangeTable
-	Psalter_Pahlavi                    *RangeTable
-	Rejang                             *RangeTable
-	Runic                              *RangeTable
-	Samaritan                          *RangeTable
-	Saurashtra                         *RangeTable
-	Sharada                            *RangeTable
-	Shavian                            *RangeTable
-	Siddham                            *RangeTable
-	Sidetic                            *RangeTable
-	SignWriting                        *RangeTable
-	Sinhala                            *RangeTable
-	Sogdian                            *RangeTable
-	Sora_Sompeng                       *RangeTable
-	Soyombo                            *RangeTable
-	Sundanese                          *RangeTable
-	Sunuwar                            *RangeTable
-	Syloti_Nagri                       *RangeTable
-	Syriac                             *RangeTable
-	Tagalog                            *RangeTable
-	Tagbanwa                           *RangeTable
-	Tai_Le                             *RangeTable
-	Tai_Tham                           *RangeTable
-	Tai_Viet                           *RangeTable
-	Tai_Yo                             *RangeTable
-	Takri                              *RangeTable
-	Tamil                              *RangeTable
-	Tangsa                             *RangeTable
-	Tangut                             *RangeTable
-	Telugu                             *RangeTable
-	Thaana                             *RangeTable
-	Thai                               *RangeTable
-	Tibetan                            *RangeTable
-	Tifinagh                           *RangeTable
-	Tirhuta                            *RangeTable
-	Todhri                             *RangeTable
-	Tolong_Siki                        *RangeTable
-	Toto                               *RangeTable
-	Tulu_Tigalari                      *RangeTable
-	Ugaritic                           *RangeTable
-	Vai                                *RangeTable
-	Vithkuqi                           *RangeTable
-	Wancho                             *RangeTable
-	Warang_Citi                        *RangeTable
-	Yezidi                             *RangeTable
-	Yi                                 *RangeTable
-	Zanabazar_Square                   *RangeTable
-	Properties                         map[string]*RangeTable
-	ASCII_Hex_Digit                    *RangeTable
-	Bidi_Control                       *RangeTable
-	Dash                               *RangeTable
-	Deprecated                         *RangeTable
-	Diacritic                          *RangeTable
-	Extender                           *RangeTable
-	Hex_Digit                          *RangeTable
-	Hyphen                             *RangeTable
-	IDS_Binary_Operator                *RangeTable
-	IDS_Trinary_Operator               *RangeTable
-	IDS_Unary_Operator                 *RangeTable
-	ID_Compat_Math_Continue            *RangeTable
-	ID_Compat_Math_Start               *RangeTable
-	Ideographic                        *RangeTable
-	Join_Control                       *RangeTable
-	Logical_Order_Exception            *RangeTable
-	Modifier_Combining_Mark            *RangeTable
-	Noncharacter_Code_Point            *RangeTable
-	Other_Alphabetic                   *RangeTable
-	Other_Default_Ignorable_Code_Point *RangeTable
-	Other_Grapheme_Extend              *RangeTable
-	Other_ID_Continue                  *RangeTable
-	Other_ID_Start                     *RangeTable
-	Other_Lowercase                    *RangeTable
-	Other_Math                         *RangeTable
-	Other_Uppercase                    *RangeTable
-	Pattern_Syntax                     *RangeTable
-	Pattern_White_Space                *RangeTable
-	Prepended_Concatenation_Mark       *RangeTable
-	Quotation_Mark                     *RangeTable
-	Radical                            *RangeTable
-	Regional_Indicator                 *RangeTable
-	STerm                              *RangeTable
-	Sentence_Terminal                  *RangeTable
-	Soft_Dotted                        *RangeTable
-	Terminal_Punctuation               *RangeTable
-	Unified_Ideograph                  *RangeTable
-	Variation_Selector                 *RangeTable
-	White_Space                        *RangeTable
-	CaseRanges                         []CaseRange
-	FoldCategory                       map[string]*RangeTable
-	FoldScript                         map[string]*RangeTable
+	Categories      map[string]*RangeTable
+	CategoryAliases map[string]string
+	Scripts         map[string]*RangeTable
+	Properties      map[string]*RangeTable
+	CaseRanges      []CaseRange
+	FoldCategory    map[string]*RangeTable
+	FoldScript      map[string]*RangeTable
+)
+
+// GraphicRanges and PrintRanges are the tables of IsGraphic and IsPrint
+// (the latter with only U+0020 of the spaces, which IsPrint adds).
+var (
+	GraphicRanges = []*RangeTable{L, M, N, P, S, Zs}
+	PrintRanges   = []*RangeTable{L, M, N, P, S}
+)
+
+// The predefined tables: each knows its Unicode name (a general
+// category, script or property), which a native answers for (see Is).
+var (
+	Cc                                 = &RangeTable{name: "Cc"}
+	Cf                                 = &RangeTable{name: "Cf"}
+	Cn                                 = &RangeTable{name: "Cn"}
+	Co                                 = &RangeTable{name: "Co"}
+	Cs                                 = &RangeTable{name: "Cs"}
+	Digit                              = &RangeTable{name: "Nd"}
+	Nd                                 = &RangeTable{name: "Nd"}
+	LC                                 = &RangeTable{name: "LC"}
+	Letter                             = &RangeTable{name: "L"}
+	L                                  = &RangeTable{name: "L"}
+	Lm                                 = &RangeTable{name: "Lm"}
+	Lo                                 = &RangeTable{name: "Lo"}
+	Lower                              = &RangeTable{name: "Ll"}
+	Ll                                 = &RangeTable{name: "Ll"}
+	Mark                               = &RangeTable{name: "M"}
+	M                                  = &RangeTable{name: "M"}
+	Mc                                 = &RangeTable{name: "Mc"}
+	Me                                 = &RangeTable{name: "Me"}
+	Mn                                 = &RangeTable{name: "Mn"}
+	Nl                                 = &RangeTable{name: "Nl"}
+	No                                 = &RangeTable{name: "No"}
+	Number                             = &RangeTable{name: "N"}
+	N                                  = &RangeTable{name: "N"}
+	Other                              = &RangeTable{name: "C"}
+	C                                  = &RangeTable{name: "C"}
+	Pc                                 = &RangeTable{name: "Pc"}
+	Pd                                 = &RangeTable{name: "Pd"}
+	Pe                                 = &RangeTable{name: "Pe"}
+	Pf                                 = &RangeTable{name: "Pf"}
+	Pi                                 = &RangeTable{name: "Pi"}
+	Po                                 = &RangeTable{name: "Po"}
+	Ps                                 = &RangeTable{name: "Ps"}
+	Punct                              = &RangeTable{name: "P"}
+	P                                  = &RangeTable{name: "P"}
+	Sc                                 = &RangeTable{name: "Sc"}
+	Sk                                 = &RangeTable{name: "Sk"}
+	Sm                                 = &RangeTable{name: "Sm"}
+	So                                 = &RangeTable{name: "So"}
+	Space                              = &RangeTable{name: "Z"}
+	Z                                  = &RangeTable{name: "Z"}
+	Symbol                             = &RangeTable{name: "S"}
+	S                                  = &RangeTable{name: "S"}
+	Title                              = &RangeTable{name: "Lt"}
+	Lt                                 = &RangeTable{name: "Lt"}
+	Upper                              = &RangeTable{name: "Lu"}
+	Lu                                 = &RangeTable{name: "Lu"}
+	Zl                                 = &RangeTable{name: "Zl"}
+	Zp                                 = &RangeTable{name: "Zp"}
+	Zs                                 = &RangeTable{name: "Zs"}
+	Adlam                              = &RangeTable{name: "Adlam"}
+	Ahom                               = &RangeTable{name: "Ahom"}
+	Anatolian_Hieroglyphs              = &RangeTable{name: "Anatolian_Hieroglyphs"}
+	Arabic                             = &RangeTable{name: "Arabic"}
+	Armenian                           = &RangeTable{name: "Armenian"}
+	Avestan                            = &RangeTable{name: "Avestan"}
+	Balinese                           = &RangeTable{name: "Balinese"}
+	Bamum                              = &RangeTable{name: "Bamum"}
+	Bassa_Vah                          = &RangeTable{name: "Bassa_Vah"}
+	Batak                              = &RangeTable{name: "Batak"}
+	Bengali                            = &RangeTable{name: "Bengali"}
+	Beria_Erfe                         = &RangeTable{name: "Beria_Erfe"}
+	Bhaiksuki                          = &RangeTable{name: "Bhaiksuki"}
+	Bopomofo                           = &RangeTable{name: "Bopomofo"}
+	Brahmi                             = &RangeTable{name: "Brahmi"}
+	Braille                            = &RangeTable{name: "Braille"}
+	Buginese                           = &RangeTable{name: "Buginese"}
+	Buhid                              = &RangeTable{name: "Buhid"}
+	Canadian_Aboriginal                = &RangeTable{name: "Canadian_Aboriginal"}
+	Carian                             = &RangeTable{name: "Carian"}
+	Caucasian_Albanian                 = &RangeTable{name: "Caucasian_Albanian"}
+	Chakma                             = &RangeTable{name: "Chakma"}
+	Cham                               = &RangeTable{name: "Cham"}
+	Cherokee                           = &RangeTable{name: "Cherokee"}
+	Chorasmian                         = &RangeTable{name: "Chorasmian"}
+	Common                             = &RangeTable{name: "Common"}
+	Coptic                             = &RangeTable{name: "Coptic"}
+	Cuneiform                          = &RangeTable{name: "Cuneiform"}
+	Cypriot                            = &RangeTable{name: "Cypriot"}
+	Cypro_Minoan                       = &RangeTable{name: "Cypro_Minoan"}
+	Cyrillic                           = &RangeTable{name: "Cyrillic"}
+	Deseret                            = &RangeTable{name: "Deseret"}
+	Devanagari                         = &RangeTable{name: "Devanagari"}
+	Dives_Akuru                        = &RangeTable{name: "Dives_Akuru"}
+	Dogra                              = &RangeTable{name: "Dogra"}
+	Duployan                           = &RangeTable{name: "Duployan"}
+	Egyptian_Hieroglyphs               = &RangeTable{name: "Egyptian_Hieroglyphs"}
+	Elbasan                            = &RangeTable{name: "Elbasan"}
+	Elymaic                            = &RangeTable{name: "Elymaic"}
+	Ethiopic                           = &RangeTable{name: "Ethiopic"}
+	Garay                              = &RangeTable{name: "Garay"}
+	Georgian                           = &RangeTable{name: "Georgian"}
+	Glagolitic                         = &RangeTable{name: "Glagolitic"}
+	Gothic                             = &RangeTable{name: "Gothic"}
+	Grantha                            = &RangeTable{name: "Grantha"}
+	Greek                              = &RangeTable{name: "Greek"}
+	Gujarati                           = &RangeTable{name: "Gujarati"}
+	Gunjala_Gondi                      = &RangeTable{name: "Gunjala_Gondi"}
+	Gurmukhi                           = &RangeTable{name: "Gurmukhi"}
+	Gurung_Khema                       = &RangeTable{name: "Gurung_Khema"}
+	Han                                = &RangeTable{name: "Han"}
+	Hangul                             = &RangeTable{name: "Hangul"}
+	Hanifi_Rohingya                    = &RangeTable{name: "Hanifi_Rohingya"}
+	Hanunoo                            = &RangeTable{name: "Hanunoo"}
+	Hatran                             = &RangeTable{name: "Hatran"}
+	Hebrew                             = &RangeTable{name: "Hebrew"}
+	Hiragana                           = &RangeTable{name: "Hiragana"}
+	Imperial_Aramaic                   = &RangeTable{name: "Imperial_Aramaic"}
+	Inherited                          = &RangeTable{name: "Inherited"}
+	Inscriptional_Pahlavi              = &RangeTable{name: "Inscriptional_Pahlavi"}
+	Inscriptional_Parthian             = &RangeTable{name: "Inscriptional_Parthian"}
+	Javanese                           = &RangeTable{name: "Javanese"}
+	Kaithi                             = &RangeTable{name: "Kaithi"}
+	Kannada                            = &RangeTable{name: "Kannada"}
+	Katakana                           = &RangeTable{name: "Katakana"}
+	Kawi                               = &RangeTable{name: "Kawi"}
+	Kayah_Li                           = &RangeTable{name: "Kayah_Li"}
+	Kharoshthi                         = &RangeTable{name: "Kharoshthi"}
+	Khitan_Small_Script                = &RangeTable{name: "Khitan_Small_Script"}
+	Khmer                              = &RangeTable{name: "Khmer"}
+	Khojki                             = &RangeTable{name: "Khojki"}
+	Khudawadi                          = &RangeTable{name: "Khudawadi"}
+	Kirat_Rai                          = &RangeTable{name: "Kirat_Rai"}
+	Lao                                = &RangeTable{name: "Lao"}
+	Latin                              = &RangeTable{name: "Latin"}
+	Lepcha                             = &RangeTable{name: "Lepcha"}
+	Limbu                              = &RangeTable{name: "Limbu"}
+	Linear_A                           = &RangeTable{name: "Linear_A"}
+	Linear_B                           = &RangeTable{name: "Linear_B"}
+	Lisu                               = &RangeTable{name: "Lisu"}
+	Lycian                             = &RangeTable{name: "Lycian"}
+	Lydian                             = &RangeTable{name: "Lydian"}
+	Mahajani                           = &RangeTable{name: "Mahajani"}
+	Makasar                            = &RangeTable{name: "Makasar"}
+	Malayalam                          = &RangeTable{name: "Malayalam"}
+	Mandaic                            = &RangeTable{name: "Mandaic"}
+	Manichaean                         = &RangeTable{name: "Manichaean"}
+	Marchen                            = &RangeTable{name: "Marchen"}
+	Masaram_Gondi                      = &RangeTable{name: "Masaram_Gondi"}
+	Medefaidrin                        = &RangeTable{name: "Medefaidrin"}
+	Meetei_Mayek                       = &RangeTable{name: "Meetei_Mayek"}
+	Mende_Kikakui                      = &RangeTable{name: "Mende_Kikakui"}
+	Meroitic_Cursive                   = &RangeTable{name: "Meroitic_Cursive"}
+	Meroitic_Hieroglyphs               = &RangeTable{name: "Meroitic_Hieroglyphs"}
+	Miao                               = &RangeTable{name: "Miao"}
+	Modi                               = &RangeTable{name: "Modi"}
+	Mongolian                          = &RangeTable{name: "Mongolian"}
+	Mro                                = &RangeTable{name: "Mro"}
+	Multani                            = &RangeTable{name: "Multani"}
+	Myanmar                            = &RangeTable{name: "Myanmar"}
+	Nabataean                          = &RangeTable{name: "Nabataean"}
+	Nag_Mundari                        = &RangeTable{name: "Nag_Mundari"}
+	Nandinagari                        = &RangeTable{name: "Nandinagari"}
+	New_Tai_Lue                        = &RangeTable{name: "New_Tai_Lue"}
+	Newa                               = &RangeTable{name: "Newa"}
+	Nko                                = &RangeTable{name: "Nko"}
+	Nushu                              = &RangeTable{name: "Nushu"}
+	Nyiakeng_Puachue_Hmong             = &RangeTable{name: "Nyiakeng_Puachue_Hmong"}
+	Ogham                              = &RangeTable{name: "Ogham"}
+	Ol_Chiki                           = &RangeTable{name: "Ol_Chiki"}
+	Ol_Onal                            = &RangeTable{name: "Ol_Onal"}
+	Old_Hungarian                      = &RangeTable{name: "Old_Hungarian"}
+	Old_Italic                         = &RangeTable{name: "Old_Italic"}
+	Old_North_Arabian                  = &RangeTable{name: "Old_North_Arabian"}
+	Old_Permic                         = &RangeTable{name: "Old_Permic"}
+	Old_Persian                        = &RangeTable{name: "Old_Persian"}
+	Old_Sogdian                        = &RangeTable{name: "Old_Sogdian"}
+	Old_South_Arabian                  = &RangeTable{name: "Old_South_Arabian"}
+	Old_Turkic                         = &RangeTable{name: "Old_Turkic"}
+	Old_Uyghur                         = &RangeTable{name: "Old_Uyghur"}
+	Oriya                              = &RangeTable{name: "Oriya"}
+	Osage                              = &RangeTable{name: "Osage"}
+	Osmanya                            = &RangeTable{name: "Osmanya"}
+	Pahawh_Hmong                       = &RangeTable{name: "Pahawh_Hmong"}
+	Palmyrene                          = &RangeTable{name: "Palmyrene"}
+	Pau_Cin_Hau                        = &RangeTable{name: "Pau_Cin_Hau"}
+	Phags_Pa                           = &RangeTable{name: "Phags_Pa"}
+	Phoenician                         = &RangeTable{name: "Phoenician"}
+	Psalter_Pahlavi                    = &RangeTable{name: "Psalter_Pahlavi"}
+	Rejang                             = &RangeTable{name: "Rejang"}
+	Runic                              = &RangeTable{name: "Runic"}
+	Samaritan                          = &RangeTable{name: "Samaritan"}
+	Saurashtra                         = &RangeTable{name: "Saurashtra"}
+	Sharada                            = &RangeTable{name: "Sharada"}
+	Shavian                            = &RangeTable{name: "Shavian"}
+	Siddham                            = &RangeTable{name: "Siddham"}
+	Sidetic                            = &RangeTable{name: "Sidetic"}
+	SignWriting                        = &RangeTable{name: "SignWriting"}
+	Sinhala                            = &RangeTable{name: "Sinhala"}
+	Sogdian                            = &RangeTable{name: "Sogdian"}
+	Sora_Sompeng                       = &RangeTable{name: "Sora_Sompeng"}
+	Soyombo                            = &RangeTable{name: "Soyombo"}
+	Sundanese                          = &RangeTable{name: "Sundanese"}
+	Sunuwar                            = &RangeTable{name: "Sunuwar"}
+	Syloti_Nagri                       = &RangeTable{name: "Syloti_Nagri"}
+	Syriac                             = &RangeTable{name: "Syriac"}
+	Tagalog                            = &RangeTable{name: "Tagalog"}
+	Tagbanwa                           = &RangeTable{name: "Tagbanwa"}
+	Tai_Le                             = &RangeTable{name: "Tai_Le"}
+	Tai_Tham                           = &RangeTable{name: "Tai_Tham"}
+	Tai_Viet                           = &RangeTable{name: "Tai_Viet"}
+	Tai_Yo                             = &RangeTable{name: "Tai_Yo"}
+	Takri                              = &RangeTable{name: "Takri"}
+	Tamil                              = &RangeTable{name: "Tamil"}
+	Tangsa                             = &RangeTable{name: "Tangsa"}
+	Tangut                             = &RangeTable{name: "Tangut"}
+	Telugu                             = &RangeTable{name: "Telugu"}
+	Thaana                             = &RangeTable{name: "Thaana"}
+	Thai                               = &RangeTable{name: "Thai"}
+	Tibetan                            = &RangeTable{name: "Tibetan"}
+	Tifinagh                           = &RangeTable{name: "Tifinagh"}
+	Tirhuta                            = &RangeTable{name: "Tirhuta"}
+	Todhri                             = &RangeTable{name: "Todhri"}
+	Tolong_Siki                        = &RangeTable{name: "Tolong_Siki"}
+	Toto                               = &RangeTable{name: "Toto"}
+	Tulu_Tigalari                      = &RangeTable{name: "Tulu_Tigalari"}
+	Ugaritic                           = &RangeTable{name: "Ugaritic"}
+	Vai                                = &RangeTable{name: "Vai"}
+	Vithkuqi                           = &RangeTable{name: "Vithkuqi"}
+	Wancho                             = &RangeTable{name: "Wancho"}
+	Warang_Citi                        = &RangeTable{name: "Warang_Citi"}
+	Yezidi                             = &RangeTable{name: "Yezidi"}
+	Yi                                 = &RangeTable{name: "Yi"}
+	Zanabazar_Square                   = &RangeTable{name: "Zanabazar_Square"}
+	ASCII_Hex_Digit                    = &RangeTable{name: "ASCII_Hex_Digit"}
+	Bidi_Control                       = &RangeTable{name: "Bidi_Control"}
+	Dash                               = &RangeTable{name: "Dash"}
+	Deprecated                         = &RangeTable{name: "Deprecated"}
+	Diacritic                          = &RangeTable{name: "Diacritic"}
+	Extender                           = &RangeTable{name: "Extender"}
+	Hex_Digit                          = &RangeTable{name: "Hex_Digit"}
+	Hyphen                             = &RangeTable{name: "Hyphen"}
+	IDS_Binary_Operator                = &RangeTable{name: "IDS_Binary_Operator"}
+	IDS_Trinary_Operator               = &RangeTable{name: "IDS_Trinary_Operator"}
+	IDS_Unary_Operator                 = &RangeTable{name: "IDS_Unary_Operator"}
+	ID_Compat_Math_Continue            = &RangeTable{name: "ID_Compat_Math_Continue"}
+	ID_Compat_Math_Start               = &RangeTable{name: "ID_Compat_Math_Start"}
+	Ideographic                        = &RangeTable{name: "Ideographic"}
+	Join_Control                       = &RangeTable{name: "Join_Control"}
+	Logical_Order_Exception            = &RangeTable{name: "Logical_Order_Exception"}
+	Modifier_Combining_Mark            = &RangeTable{name: "Modifier_Combining_Mark"}
+	Noncharacter_Code_Point            = &RangeTable{name: "Noncharacter_Code_Point"}
+	Other_Alphabetic                   = &RangeTable{name: "Other_Alphabetic"}
+	Other_Default_Ignorable_Code_Point = &RangeTable{name: "Other_Default_Ignorable_Code_Point"}
+	Other_Grapheme_Extend              = &RangeTable{name: "Other_Grapheme_Extend"}
+	Other_ID_Continue                  = &RangeTable{name: "Other_ID_Continue"}
+	Other_ID_Start                     = &RangeTable{name: "Other_ID_Start"}
+	Other_Lowercase                    = &RangeTable{name: "Other_Lowercase"}
+	Other_Math                         = &RangeTable{name: "Other_Math"}
+	Other_Uppercase                    = &RangeTable{name: "Other_Uppercase"}
+	Pattern_Syntax                     = &RangeTable{name: "Pattern_Syntax"}
+	Pattern_White_Space                = &RangeTable{name: "Pattern_White_Space"}
+	Prepended_Concatenation_Mark       = &RangeTable{name: "Prepended_Concatenation_Mark"}
+	Quotation_Mark                     = &RangeTable{name: "Quotation_Mark"}
+	Radical                            = &RangeTable{name: "Radical"}
+	Regional_Indicator                 = &RangeTable{name: "Regional_Indicator"}
+	STerm                              = &RangeTable{name: "STerm"}
+	Sentence_Terminal                  = &RangeTable{name: "Sentence_Terminal"}
+	Soft_Dotted                        = &RangeTable{name: "Soft_Dotted"}
+	Terminal_Punctuation               = &RangeTable{name: "Terminal_Punctuation"}
+	Unified_Ideograph                  = &RangeTable{name: "Unified_Ideograph"}
+	Variation_Selector                 = &RangeTable{name: "Variation_Selector"}
+	White_Space                        = &RangeTable{name: "White_Space"}
 )
 
 func IsDigit(r rune) bool
@@ -309,9 +319,20 @@ func IsGraphic(r rune) bool
 
 func IsPrint(r rune) bool
 
-func IsOneOf(ranges []*RangeTable, r rune) bool
+// IsOneOf reports whether the rune is a member of one of the ranges.
+func IsOneOf(ranges []*RangeTable, r rune) bool {
+	for _, t := range ranges {
+		if Is(t, r) {
+			return true
+		}
+	}
+	return false
+}
 
-func In(r rune, ranges ...*RangeTable) bool
+// In reports whether the rune is a member of one of the ranges.
+func In(r rune, ranges ...*RangeTable) bool {
+	return IsOneOf(ranges, r)
+}
 
 func IsControl(r rune) bool
 
@@ -327,7 +348,52 @@ func IsSpace(r rune) bool
 
 func IsSymbol(r rune) bool
 
-func Is(rangeTab *RangeTable, r rune) bool
+// Is reports whether the rune is in the specified table of ranges. A
+// predefined table asks the native isNamed for its Unicode name (the
+// regex crate's tables of the general categories, scripts and
+// properties: Unicode's data, though not necessarily Go's version of it);
+// a table the program builds is searched as Go searches it.
+func Is(rangeTab *RangeTable, r rune) bool {
+	if rangeTab.name != "" {
+		return isNamed(rangeTab.name, r)
+	}
+	r16 := rangeTab.R16
+	if len(r16) > 0 && uint32(r) <= uint32(r16[len(r16)-1].Hi) {
+		lo, hi := 0, len(r16)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			rg := r16[m]
+			if uint16(r) < rg.Lo {
+				hi = m
+			} else if uint16(r) > rg.Hi {
+				lo = m + 1
+			} else {
+				return rg.Stride == 1 || (uint16(r)-rg.Lo)%rg.Stride == 0
+			}
+		}
+		return false
+	}
+	r32 := rangeTab.R32
+	if len(r32) > 0 && r >= rune(r32[0].Lo) {
+		lo, hi := 0, len(r32)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			rg := r32[m]
+			if uint32(r) < rg.Lo {
+				hi = m
+			} else if uint32(r) > rg.Hi {
+				lo = m + 1
+			} else {
+				return rg.Stride == 1 || (uint32(r)-rg.Lo)%rg.Stride == 0
+			}
+		}
+	}
+	return false
+}
+
+// isNamed reports whether r has the Unicode category, script or property
+// name (natives/unicode.rs).
+func isNamed(name string, r rune) bool
 
 func IsUpper(r rune) bool
 
@@ -345,10 +411,15 @@ func ToTitle(r rune) rune
 
 func SimpleFold(r rune) rune
 
+// A RangeTable defines a set of Unicode code points by listing the
+// ranges of code points within the set (R16 and R32, sorted, each with a
+// stride). The tables this package predefines have no ranges: they carry
+// their Unicode name instead, and a native answers for it (see Is).
 type RangeTable struct {
 	R16         []Range16
 	R32         []Range32
 	LatinOffset int
+	name        string
 }
 
 type Range16 struct {

@@ -7,12 +7,23 @@
 //! `IsNumber` are `Numeric`, `IsUpper`/`IsLower` the `Uppercase` and
 //! `Lowercase` properties; `IsMark` knows only the combining diacritical
 //! blocks, `IsTitle` only the Latin digraphs). Case mapping is the simple
-//! one-rune mapping, as Go's. Range tables (`Is`, `In`, `IsOneOf`) are not
-//! implemented.
+//! one-rune mapping, as Go's.
+//!
+//! The predefined range tables (`unicode.Han`, `unicode.Upper`, ...) carry
+//! their Unicode name rather than Go's ranges (stdlib/go/unicode), and
+//! [`is_named`] answers `Is` for them with the regex crate's tables of
+//! general categories, scripts and binary properties (one compiled
+//! `^\p{name}$` per name, kept for the process): Unicode's data without
+//! 300 tables of ranges in the Go source, at the cost of the crate's
+//! Unicode version, which may differ from Go's by a release. A name the
+//! crate does not know is a panic naming it, never a silent false.
 
 use super::strings::{is_space, to_lower, to_upper};
 use crate::format::{is_graphic, is_print};
 use gol_vm::{Native, NativeCtx, NativeResult};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 const ASCII_PUNCT: &[u8] = b"!\"#%&'()*,-./:;?@[\\]_{}";
 const ASCII_SYMBOL: &[u8] = b"$+<=>^`|~";
@@ -120,6 +131,39 @@ fn to(ctx: &mut NativeCtx<'_>) -> NativeResult {
     NativeResult::Ok
 }
 
+/// Whether `r` has the Unicode general category, script or property
+/// `name` (see the module docs); `None` when the name is unknown.
+fn is_named(name: &str, r: i64) -> Option<bool> {
+    static TABLES: OnceLock<Mutex<HashMap<String, Option<Regex>>>> = OnceLock::new();
+    let re = {
+        let mut t = TABLES
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        t.entry(name.to_string())
+            .or_insert_with(|| Regex::new(&format!(r"^\p{{{name}}}$")).ok())
+            .clone()?
+    };
+    let Some(c) = ch(r) else {
+        return Some(false);
+    };
+    let mut buf = [0u8; 4];
+    Some(re.is_match(c.encode_utf8(&mut buf)))
+}
+
+/// `isNamed(name string, r rune) bool`.
+fn is_named_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let name = String::from_utf8_lossy(&ctx.str(0)).into_owned();
+    let r = ctx.int(1) as i32 as i64;
+    match is_named(&name, r) {
+        Some(b) => {
+            ctx.ret_bool(0, b);
+            NativeResult::Ok
+        }
+        None => NativeResult::Panic(format!("unicode: gol has no table of {name}")),
+    }
+}
+
 const PRED: &str = "func(r rune) bool";
 const MAP: &str = "func(r rune) rune";
 
@@ -127,6 +171,10 @@ const MAP: &str = "func(r rune) rune";
 /// signature the code implements (checked at load, see gol_vm's native
 /// module). Each is its own function, resolved once at load.
 pub const NATIVES: &[(&str, Native)] = &[
+    (
+        "isNamed",
+        Native::new(is_named_native, "func(name string, r rune) bool"),
+    ),
     ("IsDigit", Native::new(|c| pred(c, is_digit), PRED)),
     ("IsGraphic", Native::new(|c| pred(c, is_graphic), PRED)),
     ("IsPrint", Native::new(|c| pred(c, is_print), PRED)),
@@ -180,3 +228,21 @@ pub const NATIVES: &[(&str, Native)] = &[
     ("ToTitle", Native::new(|c| map(c, to_title), MAP)),
     ("SimpleFold", Native::new(|c| map(c, simple_fold), MAP)),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_tables_answer_for_categories_scripts_and_properties() {
+        assert_eq!(is_named("Han", '中' as i64), Some(true));
+        assert_eq!(is_named("Han", 'a' as i64), Some(false));
+        assert_eq!(is_named("Lu", 'A' as i64), Some(true));
+        assert_eq!(is_named("Lu", 'a' as i64), Some(false));
+        assert_eq!(is_named("Greek", 'λ' as i64), Some(true));
+        assert_eq!(is_named("White_Space", 0x85), Some(true));
+        assert_eq!(is_named("Z", '\t' as i64), Some(false));
+        assert_eq!(is_named("Nd", -1), Some(false));
+        assert_eq!(is_named("No_Such_Table", 'a' as i64), None);
+    }
+}
