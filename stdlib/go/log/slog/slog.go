@@ -4,8 +4,8 @@
 // AddSource), and the default logger writing through package log as
 // Go's does ("2009/11/10 23:00:00 INFO msg k=v").
 //
-// Not declared: LogValuer resolution beyond one level, Value's
-// LogValuer kind.
+// Not done: Resolve does not recover a panicking LogValue (Go logs it
+// with a stack).
 package slog
 
 import (
@@ -202,7 +202,20 @@ type Value struct {
 	grp  []Attr
 }
 
-func (v Value) Kind() Kind { return v.kind }
+// Kind is v's kind: KindLogValuer for a value of any kind holding a
+// LogValuer.
+func (v Value) Kind() Kind {
+	if v.kind == KindAny {
+		if _, ok := v.any.(LogValuer); ok {
+			return KindLogValuer
+		}
+	}
+	return v.kind
+}
+
+// LogValuer returns v's value as a LogValuer; it panics if v is not a
+// LogValuer.
+func (v Value) LogValuer() LogValuer { return v.any.(LogValuer) }
 
 func StringValue(value string) Value { return Value{kind: KindString, str: value} }
 
@@ -355,6 +368,7 @@ type LogValuer interface {
 
 // Resolve calls LogValue on v while it is a LogValuer.
 func (v Value) Resolve() Value {
+	orig := v
 	for i := 0; i < 100; i++ {
 		lv, ok := v.any.(LogValuer)
 		if v.kind != KindAny || !ok {
@@ -362,7 +376,7 @@ func (v Value) Resolve() Value {
 		}
 		v = lv.LogValue()
 	}
-	return v
+	return AnyValue(fmt.Errorf("LogValue called too many times on Value of type %T", orig.Any()))
 }
 
 func (v Value) append(dst []byte) []byte {
