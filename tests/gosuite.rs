@@ -262,19 +262,6 @@ const GAPS: &[Gap] = &[
         "42 true false true 1.5 world",
         Why::OldGo("Go 1.19's println float format (+1.500000e+000)"),
     ),
-    // Runtime features gol does not have yet.
-    gap(
-        "stackobj.go",
-        // "expected collection at phase 1, got phase 3", or "heap object
-        // never collected" when the finalizer has not run by the end.
-        "panic: ",
-        Why::Missing("liveness of stack slots by default: a frame's slots stay roots until it returns, so a heap object a dead local points to is finalized late (the stack maps behind GODEBUG=gcliveness=1 pass it; they are not the default until the checkmark verifier is clean under GOGC=1)"),
-    ),
-    gap(
-        "stackobj3.go",
-        "bad liveness",
-        Why::Missing("liveness of stack slots by default (as stackobj.go)"),
-    ),
     // test/typeparam: Go's generics programs.
     gap("typeparam/boundmethod.go", NO_REFLECT, Why::Outside("reflect")),
     gap("typeparam/double.go", NO_REFLECT, Why::Outside("reflect")),
@@ -286,11 +273,6 @@ const GAPS: &[Gap] = &[
     gap("typeparam/map.go", NO_REFLECT, Why::Outside("reflect")),
     gap("typeparam/nested.go", NO_REFLECT, Why::Outside("reflect")),
     gap("typeparam/stringer.go", NO_REFLECT, Why::Outside("reflect")),
-    gap(
-        "typeparam/chans.go",
-        "_Ranger Send should have failed, but timed out",
-        Why::Missing("liveness of stack slots by default: main's dead local keeps a receiver reachable, so its finalizer never runs (as stackobj.go)"),
-    ),
     gap(
         "typeparam/issue48318.go",
         "package encoding/xml is not in std",

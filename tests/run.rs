@@ -13,8 +13,9 @@
 //! address fields of the `[signal ...]` line, and the `exit status N` line
 //! that `go run` adds.
 //!
-//! Programs named `liveness_*` run with `GODEBUG=gcliveness=1` (the
-//! collector's stack maps, off by default).
+//! Programs named `liveness_*` run with `GODEBUG=gcliveness=2` (the
+//! collector's stack maps, on by default, plus the test mode that
+//! poisons every slot the maps call dead at each safepoint).
 //! Programs named `gcstress_*` run with `GOL_GCSTRESS=1` (a collection at
 //! every safepoint). Every program runs a second time (in the same trial)
 //! with
@@ -84,8 +85,9 @@ fn sibling(p: &Path, ext: &str) -> PathBuf {
 
 fn run_one(p: &Path, checkmark: bool) -> Result<(), Failed> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gol"));
-    // `liveness_*` programs run with the collector's stack maps on
-    // (GODEBUG=gcliveness=1, not the default yet: vm/src/liveness.rs).
+    // `liveness_*` programs run with the stack maps' poisoning test mode
+    // (GODEBUG=gcliveness=2, vm/src/liveness.rs): a read of a slot the
+    // maps call dead shows at once.
     let liveness = p
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with("liveness_"));
@@ -94,7 +96,7 @@ fn run_one(p: &Path, checkmark: bool) -> Result<(), Failed> {
         debug.push("gccheckmark=1");
     }
     if liveness {
-        debug.push("gcliveness=1");
+        debug.push("gcliveness=2");
     }
     if !debug.is_empty() {
         cmd.env("GODEBUG", debug.join(","));

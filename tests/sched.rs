@@ -237,12 +237,9 @@ fn golden_programs_print_the_same_on_seeded_schedules() {
     let mut ran = 0;
     for p in &progs {
         let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-        // gcstress_ and liveness_ programs need the settings tests/run
-        // gives them (GOL_GCSTRESS, GODEBUG=gcliveness=1).
-        if clock_or_io_bound(&name)
-            || name.starts_with("gcstress_")
-            || name.starts_with("liveness_")
-        {
+        // gcstress_ programs need the setting tests/run gives them
+        // (GOL_GCSTRESS).
+        if clock_or_io_bound(&name) || name.starts_with("gcstress_") {
             continue;
         }
         let want_out =

@@ -678,6 +678,17 @@ impl Heap {
         self.verify.load(Relaxed)
     }
 
+    /// Whether `word` points into an allocated object that is not marked:
+    /// what the checkmark rejects in a root. Read with the world stopped
+    /// after the mark (a caller feeding the checkmark's roots names the
+    /// root that will fail before it fails).
+    pub fn points_to_white(&self, word: usize) -> bool {
+        self.find_object(word).is_some_and(|(sp, idx)| {
+            // SAFETY: span structs live as long as the heap.
+            !unsafe { sp.get() }.is_marked(idx)
+        })
+    }
+
     /// Set GOGC (negative: off); returns the previous value.
     pub fn set_gogc(&self, gogc: i32) -> i32 {
         let mut gc = lock(&self.gc);

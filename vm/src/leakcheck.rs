@@ -55,10 +55,10 @@
 //! pointers count). A root goroutine's roots are the slots its stack maps
 //! call live (liveness.rs), as the collector's are: a channel left in a
 //! dead register, or in a slot of a returned call that overlaps its
-//! caller's window, hides no leak when the maps are on
-//! (`GODEBUG=gcliveness=1`); by default every slot of the stack counts
-//! and such a leak shows only once the frame is gone, at the latest at
-//! exit (tests/leaks/stale_slot.go). A leak
+//! caller's window, hides no leak (tests/leaks/stale_slot.go); with the
+//! maps off (`GODEBUG=gcliveness=0`) every slot of the stack counts and
+//! such a leak shows only once the frame is gone, at the latest at exit.
+//! A leak
 //! can still be missed until later where a frame keeps its whole window
 //! (one running a deferred call, or unwound by a panic: liveness.rs,
 //! case 4), and where a small sync object shares a tiny-allocator block

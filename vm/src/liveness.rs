@@ -146,19 +146,49 @@
 //!   is). A slot holding an integer costs nothing either way: the
 //!   collector ignores words that are not heap pointers.
 //!
+//! # Live before written
+//! A slot the analysis finds live at the function's entry that is no
+//! parameter is read, on some path, before any instruction of the frame
+//! writes it. Go code never reads a variable it has not written (the code
+//! generator zeroes what it declares), so such a read is the analysis'
+//! own imprecision: a dynamic call's widened arguments (`CallClosure`,
+//! `CallMethod`: what the largest possible callee takes), a native's
+//! result words, the destination of a select's receive case or the key
+//! and value words of a map iterator's `MapNext`, written only on the
+//! path that reads them. Kept in the sets, such a slot would be a root
+//! from the frame's first instruction on, holding what an earlier frame
+//! left there: a stale pointer that the scan of the stack before the call
+//! (where the slot was dead, or above every frame) never marked. The
+//! program never reads it, so it would only retain a dead object, but the
+//! checkmark re-marks from the roots at mark termination and finds that
+//! object white (`gccheckmark=1` with `GOGC=1` failed so on
+//! tests/run/maps.go in 3 runs of 8: main.main's r21, read after a
+//! `MapNext` that writes it, was live from the entry and held a pointer
+//! an init function had left). So a second, forward analysis finds, per
+//! pc, the slots some instruction of the frame may have written on a path
+//! from the entry (the parameters from the start; each instruction's
+//! kills and also what it writes only on some paths or by a width known
+//! when it runs: a call's result words, a native's window, the map's
+//! widest key and value after a `MapNext`, a chosen receive's
+//! destination), and a slot live at entry is taken out of every set where
+//! it may not have been written yet. Those may-writes must cover every
+//! write of a slot the frame later reads (a miss would drop a root: a
+//! use-after-free); a callee's writes above its results are not counted,
+//! as the calling convention makes them dead to the caller. A function
+//! with an instruction the analysis does not know keeps its sets whole.
+//!
+//! The same holds for a goroutine whose function returned: no frame, no
+//! slot is a root (before, its whole stack was).
+//!
 //! # The switch
-//! The maps are off by default: `GODEBUG=gcliveness=1` turns them on.
-//! Under `GOGC=1` with the checkmark verifier (`gccheckmark=1`) some runs
-//! still find a root at mark termination pointing at an object the
-//! concurrent mark left white, which whole-stack scanning never shows: a
-//! slot the concurrent scan called dead is a root again later without a
-//! write the maps account for. Until that is found, a wrong map could free
-//! a live object, so whole-stack scanning (`gcliveness=0`, the default)
-//! stays the default. `GODEBUG=gcliveness=2` is a test
-//! mode (Go's `-clobberdead`): at the start of every slice and at each
-//! instruction outside the fast loop, the slots the maps call dead are
-//! overwritten with a poison word, so a program that reads one misbehaves
-//! at once instead of after a lucky collection.
+//! The maps are on by default; `GODEBUG=gcliveness=0` turns them off
+//! (every slot of every stack is a root, as before the maps). Under
+//! `GOGC=1` with the checkmark verifier (`gccheckmark=1`) the run suite
+//! passes with them at GOMAXPROCS 1, 2 and 8. `GODEBUG=gcliveness=2` is a
+//! test mode (Go's `-clobberdead`): at the start of every slice and at
+//! each instruction outside the fast loop, the slots the maps call dead
+//! are overwritten with a poison word, so a program that reads one
+//! misbehaves at once instead of after a lucky collection.
 //!
 //! Rejected: the code generator recording each variable's lifetime
 //! (scopes say when a variable is out of scope, not when it is dead, and
@@ -176,9 +206,9 @@ use std::sync::{Arc, OnceLock};
 /// How the stack scan finds a goroutine's roots (`GODEBUG=gcliveness`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Mode {
-    /// `0`, the default: every slot of the stack.
+    /// `0`: every slot of the stack.
     Whole,
-    /// `1`: the slots the maps call live.
+    /// `1`, the default: the slots the maps call live.
     Precise,
     /// `2`: precise, and dead slots are poisoned at safepoints (a test
     /// mode).
@@ -189,9 +219,9 @@ pub(crate) enum Mode {
 pub(crate) fn mode() -> Mode {
     static MODE: OnceLock<Mode> = OnceLock::new();
     *MODE.get_or_init(|| match crate::godebug("gcliveness").as_deref() {
-        Some("1") => Mode::Precise,
+        Some("0") => Mode::Whole,
         Some("2") => Mode::Clobber,
-        _ => Mode::Whole,
+        _ => Mode::Precise,
     })
 }
 
@@ -213,6 +243,10 @@ const CLOBBER_DEPTH: usize = 64;
 /// large transient allocation inside a scan.
 const MAX_ANALYSIS_WORDS: usize = 1 << 22;
 
+/// Per method name: the most argument words after the receiver and the
+/// most result words of a method of that name (`Maps::method_bounds`).
+type MethodBounds = HashMap<Box<[u8]>, (u32, u32)>;
+
 /// The stack maps of one program, filled as scans meet its functions.
 /// Shared by every M (`Vm::liveness`, `Exec::liveness`); a grown session
 /// program gets new maps, and a scanner still holding the old ones finds
@@ -223,12 +257,16 @@ pub(crate) struct Maps {
     funcs: Box<[OnceLock<Option<FuncMap>>]>,
     /// Per function: the result words every one of its returns writes.
     rets: Box<[OnceLock<u32>]>,
-    /// The most parameter words of a function a func value can hold (one
-    /// `MakeClosure` names: the only maker of closure objects).
-    closure_params: OnceLock<u32>,
-    /// Per method name: the most parameter words of a method of that
-    /// name in any type's method table (what `CallMethod` dispatches to).
-    method_params: OnceLock<HashMap<Box<[u8]>, u32>>,
+    /// The most parameter and result words of a function a func value
+    /// can hold (one `MakeClosure` names: the only maker of closure
+    /// objects).
+    closure_params: OnceLock<(u32, u32)>,
+    /// Per method name: its bounds over every type's method table (what
+    /// `CallMethod` dispatches to).
+    method_params: OnceLock<MethodBounds>,
+    /// The most key and value words of any map type of the program (what
+    /// a `MapNext` may write after its flag).
+    map_kv_max: OnceLock<u64>,
     /// The program grew (a session's `Vm::install`): the bounds above may
     /// not hold for the new functions, so whoever still scans by these
     /// maps scans whole stacks. Set with the world stopped; a scan runs
@@ -279,6 +317,9 @@ struct Fx<'b> {
     slots: usize,
     gen: &'b mut [u64],
     kill: &'b mut [u64],
+    /// The slots the instruction may write (its kills and more: where it
+    /// writes on some paths only, or a width known only when it runs).
+    may: &'b mut [u64],
     /// Operands read with a width of 0 (a few per instruction at most;
     /// past the array's room they are taken as read).
     empty: [Reg; 4],
@@ -310,6 +351,89 @@ impl Fx<'_> {
         let hi = (lo as u64).saturating_add(n).min(self.slots as u64) as usize;
         for s in lo..hi {
             self.kill[s / 64] |= 1 << (s % 64);
+            self.may[s / 64] |= 1 << (s % 64);
+        }
+    }
+
+    /// `n` slots from `r` may be written.
+    fn may(&mut self, r: Reg, n: u64) {
+        let lo = r.0 as usize;
+        let hi = (lo as u64).saturating_add(n).min(self.slots as u64) as usize;
+        for s in lo..hi {
+            self.may[s / 64] |= 1 << (s % 64);
+        }
+    }
+}
+
+/// Takes out of the live sets `live` (per pc, `0..=n`) the slots live at
+/// the function's entry that are no parameters (module docs, "Live before
+/// written") wherever no instruction of the frame may have written them
+/// yet: a forward analysis of the slots each instruction may write
+/// (`may`), from the parameters at entry, to the least fixpoint; through
+/// `next` and, in a function that defers, into the landing pad `pad`
+/// from every instruction. An instruction the analysis does not know
+/// may write anything: then nothing is taken out.
+fn unborn(
+    f: &Function,
+    next: &[Next],
+    may: &[u64],
+    pad: Option<usize>,
+    slots: usize,
+    live: &mut [u64],
+) {
+    let n = next.len();
+    let nw = slots.div_ceil(64);
+    // The slots live at entry that the caller did not write.
+    let mut unborn = live[..nw].to_vec();
+    for s in 0..(f.param_words as usize).min(slots) {
+        unborn[s / 64] &= !(1 << (s % 64));
+    }
+    if unborn.iter().all(|&w| w == 0) || next.iter().any(|x| matches!(x, Next::Opaque)) {
+        return;
+    }
+    // written[pc]: the slots some path from the entry to pc may have
+    // written (the parameters by the caller).
+    let mut written = vec![0u64; (n + 1) * nw];
+    for s in 0..(f.param_words as usize).min(slots) {
+        written[s / 64] |= 1 << (s % 64);
+    }
+    let mut out = vec![0u64; nw];
+    loop {
+        let mut changed = false;
+        for pc in 0..n {
+            for w in 0..nw {
+                out[w] = written[pc * nw + w] | may[pc * nw + w];
+            }
+            let mut flow = |t: usize, out: &[u64], written: &mut [u64]| {
+                let t = t.min(n);
+                for (d, o) in written[t * nw..(t + 1) * nw].iter_mut().zip(out) {
+                    if *d | o != *d {
+                        *d |= o;
+                        changed = true;
+                    }
+                }
+            };
+            match next[pc] {
+                Next::Fall => flow(pc + 1, &out, &mut written),
+                Next::Jump(t) => flow(t, &out, &mut written),
+                Next::Branch(t) => {
+                    flow(pc + 1, &out, &mut written);
+                    flow(t, &out, &mut written);
+                }
+                Next::Skip => flow(pc + 2, &out, &mut written),
+                Next::End | Next::Opaque => {}
+            }
+            if let Some(p) = pad {
+                flow(p, &out, &mut written);
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for pc in 0..=n {
+        for w in 0..nw {
+            live[pc * nw + w] &= !(unborn[w] & !written[pc * nw + w]);
         }
     }
 }
@@ -318,8 +442,8 @@ impl Fx<'_> {
 struct Opaque;
 
 impl Maps {
-    /// Empty maps for `prog`, answering with whole stacks unless the
-    /// switch turns them on (module docs).
+    /// Empty maps for `prog`, answering with whole stacks when the switch
+    /// turns them off (module docs).
     pub(crate) fn new(prog: Arc<Program>) -> Maps {
         Maps::with_scan(prog, mode() != Mode::Whole)
     }
@@ -333,6 +457,7 @@ impl Maps {
             rets: (0..n).map(|_| OnceLock::new()).collect(),
             closure_params: OnceLock::new(),
             method_params: OnceLock::new(),
+            map_kv_max: OnceLock::new(),
             retired: AtomicBool::new(!precise),
             prog,
         }
@@ -344,9 +469,10 @@ impl Maps {
         self.retired.store(true, Relaxed);
     }
 
-    /// The most argument words a `CallClosure` may pass: a func value is a
-    /// closure object, which only `MakeClosure` makes, of its function.
-    fn closure_params(&self) -> u32 {
+    /// The most argument words a `CallClosure` may pass and the most
+    /// result words it may get back: a func value is a closure object,
+    /// which only `MakeClosure` makes, of its function.
+    fn closure_bounds(&self) -> (u32, u32) {
         *self.closure_params.get_or_init(|| {
             let p = &self.prog;
             p.funcs
@@ -356,33 +482,47 @@ impl Maps {
                     Op::MakeClosure { f, .. } => p.funcs.get(f.0 as usize),
                     _ => None,
                 })
-                .map(|f| f.param_words)
-                .max()
-                .unwrap_or(0)
+                .fold((0, 0), |(a, r), f| {
+                    (a.max(f.param_words), r.max(f.result_words))
+                })
         })
     }
 
     /// The most argument words a `CallMethod` of method name `m` may read
-    /// from its window: the interface word, then the arguments after the
-    /// receiver (fewer than the method's parameter words).
-    fn method_args(&self, m: StrId) -> Result<u64, Opaque> {
+    /// from its window (the interface word, then the arguments after the
+    /// receiver: a method's parameter words less its receiver's, which
+    /// the call unboxes in place of the interface word) and the most
+    /// result words it may write there.
+    fn method_bounds(&self, m: StrId) -> Result<(u64, u64), Opaque> {
         let by_name = self.method_params.get_or_init(|| {
-            let mut h: HashMap<Box<[u8]>, u32> = HashMap::new();
+            let mut h = MethodBounds::new();
             for t in &self.prog.types {
                 for me in &t.methods {
-                    let pw = self
+                    let (pw, rw) = self
                         .prog
                         .funcs
                         .get(me.func.0 as usize)
-                        .map_or(0, |f| f.param_words);
-                    let e = h.entry(me.name.as_bytes().into()).or_insert(0);
-                    *e = (*e).max(pw);
+                        .map_or((0, 0), |f| (f.param_words, f.result_words));
+                    let e = h.entry(me.name.as_bytes().into()).or_insert((0, 0));
+                    *e = (e.0.max(pw.saturating_sub(t.words)), e.1.max(rw));
                 }
             }
             h
         });
         let name = self.prog.strings.get(m.0 as usize).ok_or(Opaque)?;
-        Ok(1 + u64::from(by_name.get(&name[..]).copied().unwrap_or(0)))
+        let (a, r) = by_name.get(&name[..]).copied().unwrap_or((0, 0));
+        Ok((1 + u64::from(a), u64::from(r)))
+    }
+
+    /// The most key and value words of a map type of the program.
+    fn map_kv_max(&self) -> u64 {
+        *self.map_kv_max.get_or_init(|| {
+            (0..self.prog.types.len())
+                .filter_map(|t| self.map_kv(RtType(t as u32)).ok())
+                .map(|(k, v)| k + v)
+                .max()
+                .unwrap_or(0)
+        })
     }
 
     fn map(&self, f: usize) -> Option<&FuncMap> {
@@ -573,7 +713,11 @@ impl Maps {
                 fx.kill(d, 1);
             }
             Op::IfaceAssert { d, n, .. } | Op::IfaceUnbox { d, n, .. } => fx.kill(d, u64::from(n)),
-            Op::TypeAssert { d, t, .. } => fx.kill(d, words(t)?.min(1)),
+            Op::TypeAssert { d, t, .. } => {
+                // An interface's one word, or the value's words.
+                fx.kill(d, words(t)?.min(1));
+                fx.may(d, words(t)?.max(1));
+            }
             Op::Load { d, n, .. } => fx.kill(d, u64::from(n)),
             Op::Store { a, n, .. } | Op::StoreGlobal { a, n, .. } => fx.read(a, u64::from(n)),
             Op::StoreN { .. } | Op::CopyValue { .. } => {}
@@ -654,21 +798,35 @@ impl Maps {
             | Op::IncJumpIfLeInt { to, .. }
             | Op::IncJumpIfLtIntImm { to, .. }
             | Op::IncJumpIfLeIntImm { to, .. } => return Ok(Next::Branch(to.0 as usize)),
+            // A callee writes its results over the window (the rest of
+            // what it writes there is its own, dead to the caller by the
+            // calling convention: not a write of the caller's slots).
             Op::Call { f, base } => {
                 let callee = self.prog.funcs.get(f.0 as usize).ok_or(Opaque)?;
                 fx.read(base, u64::from(callee.param_words));
                 fx.kill(base, u64::from(self.ret_words(f.0 as usize)));
+                fx.may(base, u64::from(callee.result_words));
             }
             // The callee is known only when the call runs: as many
             // arguments as the largest possible callee takes; no result is
             // known to be written.
-            Op::CallClosure { base, .. } => fx.read(base, u64::from(self.closure_params())),
-            Op::CallMethod { base, m } => fx.read(base, self.method_args(m)?),
+            Op::CallClosure { base, .. } => {
+                let (a, r) = self.closure_bounds();
+                fx.read(base, u64::from(a));
+                fx.may(base, u64::from(r));
+            }
+            Op::CallMethod { base, m } => {
+                let (a, r) = self.method_bounds(m)?;
+                fx.read(base, a);
+                fx.may(base, r);
+            }
             // A native reads its window as it likes and may leave a
             // result unwritten.
             Op::CallNative { f, base } => {
                 let n = self.prog.natives.get(f.0 as usize).ok_or(Opaque)?;
-                fx.read(base, u64::from(n.param_words.max(n.result_words)));
+                let w = u64::from(n.param_words.max(n.result_words));
+                fx.read(base, w);
+                fx.may(base, w);
             }
             Op::MakeClosure { d, a, n, .. } => {
                 fx.read(a, u64::from(n));
@@ -711,10 +869,14 @@ impl Maps {
             }
             Op::MapDelete { k, t, .. } => fx.read(k, self.map_kv(t)?.0),
             Op::MapClear { .. } => {}
-            Op::MapIter { d, .. } => fx.kill(d, 1),
+            Op::MapIter { d, .. } => fx.kill(d, u64::from(crate::map::ITER_WORDS)),
+            // The key's and value's words follow the flag when there is an
+            // entry (their width is the map's, known when it runs).
             Op::MapNext { d, it } => {
                 fx.read(it, u64::from(crate::map::ITER_WORDS));
+                fx.may(it, u64::from(crate::map::ITER_WORDS));
                 fx.kill(d, 1);
+                fx.may(d, 1 + self.map_kv_max());
             }
             Op::EqValue { d, a, b, t } => {
                 let n = words(t)?;
@@ -734,8 +896,17 @@ impl Maps {
             Op::ChanRecv { d, ew, ok, .. } => fx.kill(d, u64::from(ew) + u64::from(ok)),
             Op::ChanClose { .. } => {}
             // The cases follow; the select writes d once it has chosen.
-            Op::Select { d, .. } => fx.kill(d, 1),
-            Op::SelectCase { a, ew, .. } => fx.read(a, u64::from(ew)),
+            // d+1 is a receive's ok.
+            Op::Select { d, .. } => {
+                fx.kill(d, 1);
+                fx.may(d, 2);
+            }
+            Op::SelectCase { a, ew, send, .. } => {
+                fx.read(a, u64::from(ew));
+                if !send {
+                    fx.may(a, u64::from(ew));
+                }
+            }
             Op::AddC { d, .. }
             | Op::SubC { d, .. }
             | Op::MulC { d, .. }
@@ -759,6 +930,7 @@ impl Maps {
         }
         let mut gen = vec![0u64; n * nw];
         let mut kill = vec![0u64; n * nw];
+        let mut may = vec![0u64; n * nw];
         let mut next = Vec::with_capacity(n);
         let mut defers = false;
         for (pc, &op) in f.code.iter().enumerate() {
@@ -767,6 +939,7 @@ impl Maps {
                 slots,
                 gen: &mut gen[pc * nw..(pc + 1) * nw],
                 kill: &mut kill[pc * nw..(pc + 1) * nw],
+                may: &mut may[pc * nw..(pc + 1) * nw],
                 empty: [Reg(0); 4],
                 nempty: 0,
             };
@@ -838,6 +1011,7 @@ impl Maps {
                 break;
             }
         }
+        unborn(f, &next, &may, pad, slots, &mut live);
         // Equal sets stored once.
         let mut seen: HashMap<&[u64], u32> = HashMap::new();
         let mut index = Vec::with_capacity(n + 1);
@@ -863,10 +1037,13 @@ impl Maps {
     /// stale while it runs), else at its record's. Indices may lie past
     /// the stack's end (a window not yet grown): the caller skips them.
     pub(crate) fn live_slots(&self, g: &G, top_pc: Option<u32>, f: &mut dyn FnMut(usize)) {
-        if self.retired.load(Relaxed) || g.frames.is_empty() {
+        if self.retired.load(Relaxed) {
             (0..g.stack.len()).for_each(f);
             return;
         }
+        // A goroutine without frames has returned from its function: its
+        // stack holds only what its frames left, which nothing reads
+        // again (and which its last scan may have found dead).
         self.frames_live(g, top_pc, 0, &|_, _| true, f);
     }
 
@@ -1042,6 +1219,72 @@ impl Maps {
         extra.for_each(f);
     }
 
+    /// A report on stack slot `slot` of `g` (a root the checkmark is about
+    /// to reject, mgc.rs): the goroutine, every frame (function, pc,
+    /// base, record), and for the frames whose windows hold the slot the
+    /// instructions around the pc and the live set there.
+    pub(crate) fn explain(&self, g: &G, top_pc: Option<u32>, slot: usize) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        let word = g.stack.get(slot).copied().unwrap_or(0);
+        let _ = writeln!(
+            s,
+            "root: goroutine {} stack slot {slot} = {word:#x} (parked: {}, {} frames, stack {} slots, maps {})",
+            g.id,
+            g.pending.is_some(),
+            g.frames.len(),
+            g.stack.len(),
+            if self.retired.load(Relaxed) { "retired" } else { "on" },
+        );
+        let n = g.frames.len();
+        for (i, fr) in g.frames.iter().enumerate() {
+            let pc = match (i + 1 == n, top_pc) {
+                (true, Some(p)) => p,
+                _ => fr.pc,
+            };
+            let func = self.prog.funcs.get(fr.func as usize);
+            let name = func.map_or("?", |f| f.name.as_str());
+            let w = func.map_or(1, window);
+            let holds = (fr.base as usize..fr.base as usize + w).contains(&slot);
+            let _ = writeln!(
+                s,
+                "  frame {i}: {name} pc {pc} base {} window {w} closure {:#x} deferred_panic {} returning {:?}{}",
+                fr.base,
+                fr.closure,
+                fr.deferred_panic,
+                fr.returning,
+                if holds { "  <- holds the slot" } else { "" },
+            );
+            let (Some(func), true) = (func, holds) else {
+                continue;
+            };
+            let pc = pc as usize;
+            for k in pc.saturating_sub(3)..(pc + 2).min(func.code.len()) {
+                let mark = if k + 1 == pc { ">" } else { " " };
+                let _ = writeln!(s, "    {mark}{k}: {:?}", func.code[k]);
+            }
+            if let Some(map) = self.map(fr.func as usize) {
+                let live = |p: usize| {
+                    let set = map.live_in(p);
+                    (0..w)
+                        .filter(|&x| set[x / 64] & (1 << (x % 64)) != 0)
+                        .collect::<Vec<_>>()
+                };
+                let _ = writeln!(
+                    s,
+                    "    slot r{}; live_in({pc}) = {:?}; live_in({}) = {:?}",
+                    slot - fr.base as usize,
+                    live(pc),
+                    pc.saturating_sub(1),
+                    live(pc.saturating_sub(1)),
+                );
+            } else {
+                let _ = writeln!(s, "    no map (opaque): whole window");
+            }
+        }
+        s
+    }
+
     /// Every root word of `g`'s slot stack (`live_slots`' words).
     pub(crate) fn stack_roots(&self, g: &G, top_pc: Option<u32>, sink: &mut dyn FnMut(usize)) {
         self.live_slots(g, top_pc, &mut |i| {
@@ -1214,8 +1457,8 @@ mod tests {
     #[test]
     fn counts_of_zero_read_and_write_nothing() {
         // `Return a, 0` names a for nothing; `Zero d, 0` writes nothing, so
-        // r1 stays live across it.
-        let m = maps(vec![func(
+        // r1 (a parameter) stays live across it.
+        let mut f = func(
             "f",
             vec![
                 Op::Zero { d: R(1), n: 0 },    // 0
@@ -1223,7 +1466,9 @@ mod tests {
                 Op::Return { a: R(0), n: 0 },  // 2
             ],
             3,
-        )]);
+        );
+        f.param_words = 2;
+        let m = maps(vec![f]);
         assert_eq!(slots(&m, 0, 0), [1]);
         assert_eq!(slots(&m, 0, 2), Vec::<usize>::new());
     }
@@ -1249,7 +1494,10 @@ mod tests {
             4,
         )]);
         let mut m = m;
-        Arc::get_mut(&mut m.prog).unwrap().funcs[0].recover_pc = 3;
+        let f = &mut Arc::get_mut(&mut m.prog).unwrap().funcs[0];
+        f.recover_pc = 3;
+        // r3 is a parameter: written before the frame starts.
+        f.param_words = 4;
         assert_eq!(slots(&m, 0, 1), [3]);
         assert_eq!(slots(&m, 0, 0), [0, 3]);
         // Without the Defer the same code keeps r3 dead before its write.
@@ -1264,6 +1512,43 @@ mod tests {
             4,
         )]);
         assert_eq!(slots(&plain, 0, 0), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_slot_live_before_any_write_is_no_root_until_written() {
+        // A select's receive case reads its destination for the analysis
+        // (the operand is read-write) and writes it only when chosen: r3
+        // is live from the entry, where it holds what an earlier frame
+        // left. It is a root only from the select on, where it may have
+        // been written.
+        let m = maps(vec![func(
+            "f",
+            vec![
+                Op::LoadInt { d: R(0), v: 0 }, // 0
+                Op::Select {
+                    d: R(1),
+                    n: 1,
+                    block: true,
+                }, // 1
+                Op::SelectCase {
+                    c: R(0),
+                    a: R(3),
+                    ew: 1,
+                    send: false,
+                }, // 2
+                Op::Move { d: R(4), a: R(3) }, // 3
+                Op::Return { a: R(4), n: 1 },  // 4
+            ],
+            5,
+        )]);
+        assert_eq!(slots(&m, 0, 0), Vec::<usize>::new());
+        assert_eq!(slots(&m, 0, 1), [0]);
+        assert_eq!(slots(&m, 0, 2), [0]);
+        assert_eq!(slots(&m, 0, 3), [3]);
+        // A frame standing at the entry holds none of it.
+        let mut g = G::new(1, FuncId(0));
+        g.stack = vec![7; 8];
+        assert_eq!(roots(&m, &g, None), Vec::<usize>::new());
     }
 
     #[test]
@@ -1381,6 +1666,7 @@ mod tests {
             .collect();
         files.sort();
         let mut checked = 0;
+        let mut entry_live = std::collections::BTreeMap::new();
         for p in files {
             let src = std::fs::read_to_string(&p).expect("source");
             let name = p.display().to_string();
@@ -1395,14 +1681,29 @@ mod tests {
             for (i, f) in m.prog.funcs.iter().enumerate() {
                 let big = (f.code.len() + 1) * window(f).div_ceil(64) > MAX_ANALYSIS_WORDS;
                 assert!(big || m.map(i).is_some(), "{name}: {} has no map", f.name);
+                // No slot but a parameter is a root when the frame starts:
+                // the rest hold what earlier frames left there, which the
+                // scan of the stack before the call did not see.
+                if let Some(map) = m.map(i) {
+                    let set = map.live_in(0);
+                    let junk: Vec<usize> = (f.param_words as usize..window(f))
+                        .filter(|&s| set[s / 64] & (1 << (s % 64)) != 0)
+                        .collect();
+                    if !junk.is_empty() {
+                        entry_live
+                            .entry(f.name.clone())
+                            .or_insert(format!("{} {junk:?} ({name})", f.name));
+                    }
+                }
                 // Opaque instructions make every slot live before them.
                 for (pc, &op) in f.code.iter().enumerate() {
                     let nw = window(f).div_ceil(64);
-                    let (mut gen, mut kill) = (vec![0; nw], vec![0; nw]);
+                    let (mut gen, mut kill, mut may) = (vec![0; nw], vec![0; nw], vec![0; nw]);
                     let mut fx = Fx {
                         slots: window(f),
                         gen: &mut gen,
                         kill: &mut kill,
+                        may: &mut may,
                         empty: [Reg(0); 4],
                         nempty: 0,
                     };
@@ -1417,6 +1718,11 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 100, "only {checked} programs compiled");
+        assert!(
+            entry_live.is_empty(),
+            "slots live at entry that are no parameters:\n{}",
+            entry_live.into_values().collect::<Vec<_>>().join("\n")
+        );
     }
 
     #[test]

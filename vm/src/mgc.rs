@@ -194,6 +194,31 @@ fn feed_g(g: &G, maps: &Maps, top_pc: Option<u32>, sink: &mut dyn FnMut(usize)) 
     g.roots(maps, top_pc, sink);
 }
 
+/// [`feed_g`] for the checkmark at mark termination (the mark bits are
+/// final): a root that points to an object the mark left white, which
+/// the checkmark is about to reject, is named on stderr first, with its
+/// goroutine, frames and the stack maps where its frame stands
+/// (`Maps::explain`).
+fn checkmark_roots(g: &G, maps: &Maps, heap: &gol_gc::Heap, sink: &mut dyn FnMut(usize)) {
+    maps.live_slots(g, None, &mut |i| {
+        let Some(&w) = g.stack.get(i) else { return };
+        if heap.points_to_white(w as usize) {
+            let _ = std::io::stderr().write_all(maps.explain(g, None, i).as_bytes());
+        }
+        sink(w as usize);
+    });
+    g.extra_roots(&mut |w| {
+        if heap.points_to_white(w) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "root: goroutine {} record word {w:#x} (a closure, deferred call, parked operation or panic value)",
+                g.id
+            );
+        }
+        sink(w);
+    });
+}
+
 /// Starts a cycle if the pacer asks for one (module docs, step 1). Called
 /// by an M after a preempted slice, counted in the world, holding no G's
 /// state.
@@ -452,7 +477,7 @@ impl Exec {
                     let maps = &*self.liveness;
                     let mut roots = |sink: &mut dyn FnMut(usize)| {
                         for g in &gs {
-                            feed_g(g, maps, None, sink);
+                            checkmark_roots(g, maps, heap, sink);
                         }
                         self.global_roots(sink);
                         self.chan_roots(sink);
