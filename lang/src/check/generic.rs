@@ -1309,7 +1309,11 @@ impl<'a> Checker<'a> {
                     }
                 });
                 if !ok {
-                    let list = union_string(terms.iter().map(|&(tl, tm)| (tl, self.ts(tm))));
+                    let list = union_string(
+                        terms
+                            .iter()
+                            .map(|&(tl, tm)| (tl, self.tt.type_string(tm, None))),
+                    );
                     let msg = if self.tt.is_interface(t) {
                         format!("{ts} does not satisfy {cs} ({ts} missing in {list})")
                     } else if terms
