@@ -111,6 +111,10 @@ pub enum Token {
     /// type could not follow the matching `]`, so `a [n]T` stays an
     /// array type and `List[int]` parses as a type name in a parameter.
     LBrackInst,
+    /// The `[` of a type declaration's type parameter list (`type
+    /// A[P *C,] T`), set by `parser::repair::mark_type_params` where Go's
+    /// parser reads a type parameter list rather than an array length.
+    LBrackParams,
     RBrack,
     LBrace,
     RBrace,
@@ -314,7 +318,7 @@ impl Token {
             Ellipsis => "...",
             LParen => "(",
             RParen => ")",
-            LBrack | LBrackInst => "[",
+            LBrack | LBrackInst | LBrackParams => "[",
             RBrack => "]",
             LBrace => "{",
             RBrace => "}",

@@ -98,6 +98,12 @@ pub(crate) struct Named {
     pub(crate) underlying: TypeId,
     /// Methods declared with this type as receiver base, in source order.
     pub(crate) methods: Vec<ObjId>,
+    /// Methods with type parameters of their own (`func (s S) Map[T
+    /// any](...)`): selectable, but in no method set (they satisfy no
+    /// interface), so kept apart from `methods`, which the method tables
+    /// and interface checks read. Each object stands for the generic
+    /// declaration; calls use its instances (`check/generic.rs`).
+    pub(crate) generic_methods: Vec<ObjId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -491,6 +497,7 @@ impl TypeTable {
             pkg,
             underlying: ids::INVALID,
             methods: Vec::new(),
+            generic_methods: Vec::new(),
         });
         // Interning a fresh key always adds a new entry.
         self.intern(Type::Named(key))

@@ -21,7 +21,12 @@ impl<'a> Checker<'a> {
                 self.record(&x);
                 x
             }
-            None => self.raw_expr(func, None),
+            None => {
+                self.announce_call(func, args, ellipsis.is_some());
+                let x = self.raw_expr(func, None);
+                self.gm_call = None;
+                x
+            }
         };
         match x.mode {
             Mode::Invalid => {

@@ -193,6 +193,18 @@ pub(crate) struct Checker<'a> {
     pub(crate) generic_body_errs: std::collections::HashSet<u32>,
     pub(crate) generic_types: HashMap<ObjId, super::generic::GenericType<'a>>,
     pub(crate) func_instances: HashMap<(ObjId, Vec<TypeId>), ObjId>,
+    /// Methods with type parameters of their own, by the object that
+    /// stands for them in their type's `generic_methods`.
+    pub(crate) generic_methods: HashMap<ObjId, super::generic::GenericMethod<'a>>,
+    pub(crate) method_instances: HashMap<(ObjId, Vec<TypeId>), ObjId>,
+    /// The selector (by node) whose generic method the enclosing
+    /// expression instantiates: with these explicit type arguments
+    /// (`x.M[int]`), and inferring the rest from these call arguments
+    /// (`x.M(1)`, and whether they end in `...`).
+    pub(crate) gm_explicit: Option<(NodeId, &'a [crate::ast::Expr])>,
+    pub(crate) gm_call: Option<(NodeId, &'a [crate::ast::Expr], bool, Span)>,
+    /// The last selector that used an announced context (`genmethod`).
+    pub(crate) gm_taken: Option<NodeId>,
     pub(crate) type_instances: HashMap<(ObjId, Vec<TypeId>), TypeId>,
     /// Each instantiated named type: its generic type and type arguments.
     pub(crate) instance_of: HashMap<TypeId, (ObjId, Vec<TypeId>)>,
@@ -259,6 +271,11 @@ impl<'a> Checker<'a> {
             generic_body_errs: std::collections::HashSet::new(),
             generic_types: HashMap::new(),
             func_instances: HashMap::new(),
+            generic_methods: HashMap::new(),
+            method_instances: HashMap::new(),
+            gm_explicit: None,
+            gm_call: None,
+            gm_taken: None,
             type_instances: HashMap::new(),
             instance_of: HashMap::new(),
             body_scopes: HashMap::new(),

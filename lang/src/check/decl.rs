@@ -536,7 +536,13 @@ impl<'a> Checker<'a> {
             if n.obj != o {
                 continue;
             }
-            let methods = n.methods.clone();
+            let mut methods: Vec<ObjId> = n
+                .methods
+                .iter()
+                .chain(&n.generic_methods)
+                .copied()
+                .collect();
+            methods.sort_by_key(|&m| self.tt.obj(m).span.lo);
             let tname = n.name.clone();
             let mut seen: HashMap<String, ObjId> = HashMap::new();
             let fields: Vec<String> = self

@@ -317,3 +317,36 @@ pub(crate) fn quote_bytes(b: &[u8]) -> String {
     s.push('"');
     s
 }
+
+/// A signature's types without parameter names, as Go prints a method's
+/// type in `have M(int) string`: `(int) string`, `(int, ...string) (T, error)`.
+pub(crate) fn sig_types_string(ft: &FuncType) -> String {
+    fn list(s: &mut String, ps: &[Param]) {
+        let mut first = true;
+        for p in ps {
+            for _ in 0..p.names.len().max(1) {
+                if !first {
+                    s.push_str(", ");
+                }
+                first = false;
+                if p.variadic {
+                    s.push_str("...");
+                }
+                write_expr(s, &p.ty, 0);
+            }
+        }
+    }
+    let mut s = String::from("(");
+    list(&mut s, &ft.params);
+    s.push(')');
+    let n: usize = ft.results.iter().map(|p| p.names.len().max(1)).sum();
+    if n == 1 {
+        s.push(' ');
+        list(&mut s, &ft.results);
+    } else if n > 1 {
+        s.push_str(" (");
+        list(&mut s, &ft.results);
+        s.push(')');
+    }
+    s
+}

@@ -18,6 +18,9 @@
 //! operation on a type parameter; it was rejected for this VM, whose
 //! speed comes from specialised opcodes.)
 //!
+//! Methods with type parameters of their own (Go 1.27) are instantiated
+//! the same way, at their uses: see [`super::genmethod`].
+//!
 //! Instances are cached by (generic object, type arguments), so recursive
 //! generic code instantiates once per distinct argument list; a chain of
 //! ever-growing type arguments stops at [`MAX_INSTANCE_DEPTH`] with an
@@ -58,7 +61,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Deepest nesting of instantiations inside instantiations.
-const MAX_INSTANCE_DEPTH: u32 = 100;
+pub(super) const MAX_INSTANCE_DEPTH: u32 = 100;
 
 /// The copies of generic declarations made while checking: they must live
 /// as long as the checker's references into the syntax (`'a`), and they
@@ -114,6 +117,9 @@ pub(crate) struct GenericFunc<'a> {
     pub(crate) decl: &'a ast::FuncDecl,
     pub(crate) pkg: PkgId,
     pub(crate) file: usize,
+    /// For a generic method of an instantiated type: its receiver's type
+    /// parameters, bound (seen by its signature, never inferred).
+    pub(crate) recv_bindings: Vec<(String, TypeId)>,
 }
 
 /// A generic type's declaration, where it is, and its methods.
@@ -132,8 +138,25 @@ pub(crate) fn tparam_names(tps: &[ast::TypeParam]) -> Vec<(&ast::Ident, &Expr)> 
         .collect()
 }
 
+/// A method with type parameters of its own (`func (s S) Map[T
+/// any](...)`, `func (l List[E]) Map[F any](...)`). Go 1.27 allows them
+/// on any receiver; they belong to no method set, so they satisfy no
+/// interface, and interfaces cannot declare them. Each use instantiates
+/// the method like a generic function, with the receiver as the first
+/// argument: the instance is an ordinary method object whose receiver
+/// is the receiver type (with `recv_targs` in place for an instance of
+/// a generic type), compiled as a static call.
+#[derive(Clone)]
+pub(crate) struct GenericMethod<'a> {
+    pub(crate) decl: &'a ast::FuncDecl,
+    pub(crate) pkg: PkgId,
+    pub(crate) file: usize,
+    /// The receiver type's type arguments (empty for a plain type).
+    pub(crate) recv_targs: Vec<TypeId>,
+}
+
 /// The type parameter list as Go prints it: `[T any, U comparable]`.
-fn tparams_string(tps: &[ast::TypeParam]) -> String {
+pub(super) fn tparams_string(tps: &[ast::TypeParam]) -> String {
     let parts: Vec<String> = tps
         .iter()
         .map(|g| {
@@ -178,7 +201,7 @@ fn single_term(c: &Expr) -> Option<&Expr> {
 }
 
 /// The receiver's type parameter names: `T` of `(l *List[T])`.
-fn recv_tparams(r: &ast::Param) -> Vec<&ast::Ident> {
+pub(super) fn recv_tparams(r: &ast::Param) -> Vec<&ast::Ident> {
     let mut e = &r.ty;
     while let ExprKind::Paren(x) | ExprKind::Star(x) = &e.kind {
         e = x;
@@ -200,7 +223,7 @@ fn recv_tparams(r: &ast::Param) -> Vec<&ast::Ident> {
 /// the method does not use) names of their own that Go code cannot write,
 /// so that they are bound as the others are and the receiver type names
 /// them.
-fn name_blank_recv_tparams(r: &mut ast::Param) {
+pub(super) fn name_blank_recv_tparams(r: &mut ast::Param) {
     fn args(e: &mut Expr) -> Vec<&mut Expr> {
         match &mut e.kind {
             ExprKind::Paren(x) | ExprKind::Star(x) => args(x),
@@ -235,7 +258,7 @@ pub(crate) fn generic_recv_base(r: &ast::Param) -> Option<&ast::Ident> {
 }
 
 /// Saved checker context around an instantiation.
-struct Saved {
+pub(super) struct Saved {
     pkg: PkgId,
     file: usize,
     scopes: Vec<Scope>,
@@ -269,6 +292,7 @@ impl<'a> Checker<'a> {
                             decl,
                             pkg: self.pkg,
                             file,
+                            recv_bindings: Vec::new(),
                         },
                     );
                     self.color.insert(o, Color::Black);
@@ -312,10 +336,6 @@ impl<'a> Checker<'a> {
                 self.error(base.span, format!("{s} is not a generic type"));
                 continue;
             };
-            if !decl.tparams.is_empty() {
-                let sp = decl.tparams[0].names[0].span;
-                self.error(sp, "syntax error: method must have no type parameters");
-            }
             let spec = self.generic_types[&t].spec;
             let declared = tparam_names(&spec.tparams);
             if let Some(recv) = &decl.recv {
@@ -331,13 +351,19 @@ impl<'a> Checker<'a> {
                     );
                 } else {
                     // The receiver's names for the type's parameters,
-                    // with the type's constraints.
-                    let tps = rnames
+                    // with the type's constraints, then the method's own.
+                    let mut tps: Vec<(String, &'a Expr)> = rnames
                         .iter()
                         .zip(&declared)
                         .map(|(r, (_, c))| (r.name.clone(), *c))
                         .collect();
                     let saved_file = std::mem::replace(&mut self.file, file);
+                    self.method_tparams_redeclared(&rnames, &decl.tparams);
+                    tps.extend(
+                        tparam_names(&decl.tparams)
+                            .into_iter()
+                            .map(|(n, c)| (n.name.clone(), c)),
+                    );
                     self.generic_body_operators(decl, tps);
                     self.file = saved_file;
                 }
@@ -360,17 +386,50 @@ impl<'a> Checker<'a> {
                 g.methods.push(decl);
             }
         }
-        self.mark_generic_imports();
-        // A method with type parameters of its own on a plain type.
+        // A method with type parameters of its own on a plain type: its
+        // instances are made where it is used (`x.M[int]`, `x.M(1)`).
         for m in self.cur_pkg().methods.clone() {
-            if let Some(DeclInfo::Func { decl, .. }) = self.decls.get(&m).cloned() {
+            if let Some(DeclInfo::Func { decl, file }) = self.decls.get(&m).cloned() {
                 if !decl.tparams.is_empty()
                     && decl.recv.as_ref().and_then(generic_recv_base).is_none()
                 {
-                    let sp = decl.tparams[0].names[0].span;
-                    self.error(sp, "syntax error: method must have no type parameters");
                     self.color.insert(m, Color::Black);
+                    let saved_file = std::mem::replace(&mut self.file, file);
+                    self.tparams_redeclared(&decl.tparams);
+                    let tps = tparam_names(&decl.tparams)
+                        .into_iter()
+                        .map(|(n, c)| (n.name.clone(), c))
+                        .collect();
+                    self.generic_body_operators(decl, tps);
+                    self.file = saved_file;
+                    self.generic_methods.insert(
+                        m,
+                        GenericMethod {
+                            decl,
+                            pkg: self.pkg,
+                            file,
+                            recv_targs: Vec::new(),
+                        },
+                    );
                 }
+            }
+        }
+        self.mark_generic_imports();
+    }
+
+    /// `func (l List[E]) Map[E any]()`: a method's type parameter named
+    /// as one of its receiver's (Go declares both in one block).
+    fn method_tparams_redeclared(&mut self, rnames: &[&ast::Ident], tps: &[ast::TypeParam]) {
+        self.tparams_redeclared(tps);
+        for (n, _) in tparam_names(tps) {
+            if let Some(p) = rnames.iter().find(|p| p.name == n.name && n.name != "_") {
+                self.error_with(
+                    crate::diag::Diagnostic::error(
+                        n.span,
+                        format!("{} redeclared in this block", n.name),
+                    )
+                    .with_secondary(p.span, format!("other declaration of {}", n.name)),
+                );
             }
         }
     }
@@ -452,6 +511,12 @@ impl<'a> Checker<'a> {
                     .values()
                     .filter(|g| g.pkg == pkg)
                     .flat_map(|g| g.methods.iter().map(move |m| (g.file, *m))),
+            )
+            .chain(
+                self.generic_methods
+                    .values()
+                    .filter(|g| g.pkg == pkg)
+                    .map(|g| (g.file, g.decl)),
             )
             .collect();
         for (file, f) in funcs {
@@ -554,7 +619,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Evaluates explicit type arguments; `None` if one is invalid.
-    fn type_args(&mut self, args: &'a [Expr]) -> Option<Vec<TypeId>> {
+    pub(super) fn type_args(&mut self, args: &'a [Expr]) -> Option<Vec<TypeId>> {
         let mut v = Vec::new();
         let mut ok = true;
         for a in args {
@@ -678,7 +743,7 @@ impl<'a> Checker<'a> {
 
     /// Infers the type arguments of a call of generic function `gf` from
     /// its arguments, after the explicit ones.
-    fn infer(
+    pub(super) fn infer(
         &mut self,
         gf: &GenericFunc<'a>,
         name: &str,
@@ -688,7 +753,9 @@ impl<'a> Checker<'a> {
         at: Span,
     ) -> Option<Vec<TypeId>> {
         let tps = tparam_names(&gf.decl.tparams);
-        let mut b: HashMap<String, TypeId> = HashMap::new();
+        // The receiver's type parameters of a generic method: bound, but
+        // not inferred (they are not in `names`).
+        let mut b: HashMap<String, TypeId> = gf.recv_bindings.iter().cloned().collect();
         for (i, t) in explicit.iter().enumerate() {
             b.insert(tps[i].0.name.clone(), *t);
         }
@@ -1084,7 +1151,7 @@ impl<'a> Checker<'a> {
 
     // ---- instantiation ----
 
-    fn save(&mut self) -> Saved {
+    pub(super) fn save(&mut self) -> Saved {
         Saved {
             pkg: self.pkg,
             file: self.file,
@@ -1096,7 +1163,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn restore(&mut self, s: Saved) {
+    pub(super) fn restore(&mut self, s: Saved) {
         self.pkg = s.pkg;
         self.file = s.file;
         self.scopes = s.scopes;
@@ -1107,7 +1174,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A scope binding type parameter names to type arguments.
-    fn binding_scope(&mut self, names: &[&ast::Ident], targs: &[TypeId]) -> Scope {
+    pub(super) fn binding_scope(&mut self, names: &[&ast::Ident], targs: &[TypeId]) -> Scope {
         let mut sc = Scope {
             names: HashMap::new(),
             depth: 0,
@@ -1188,20 +1255,25 @@ impl<'a> Checker<'a> {
 
     /// Whether each type argument satisfies its constraint; reports the
     /// first that does not (at `at`, or at the explicit argument).
-    fn check_constraints(
+    pub(super) fn check_constraints(
         &mut self,
         tps: &'a [ast::TypeParam],
-        pkg: PkgId,
-        file: usize,
+        (pkg, file): (PkgId, usize),
         targs: &[TypeId],
         at: Span,
         explicit: Option<&'a [Expr]>,
+        outer: &[(String, TypeId)],
     ) -> bool {
         let names = tparam_names(tps);
-        let b: HashMap<String, TypeId> = names
+        let b: HashMap<String, TypeId> = outer
             .iter()
-            .zip(targs)
-            .map(|((n, _), &t)| (n.name.clone(), t))
+            .cloned()
+            .chain(
+                names
+                    .iter()
+                    .zip(targs)
+                    .map(|((n, _), &t)| (n.name.clone(), t)),
+            )
             .collect();
         for (i, ((_, c), &t)) in names.iter().zip(targs).enumerate() {
             let span = explicit.and_then(|a| a.get(i)).map_or(at, |a| a.span);
@@ -1237,7 +1309,11 @@ impl<'a> Checker<'a> {
                     }
                 });
                 if !ok {
-                    let list = union_string(terms.iter().map(|&(tl, tm)| (tl, self.ts(tm))));
+                    let list = union_string(
+                        terms
+                            .iter()
+                            .map(|&(tl, tm)| (tl, self.tt.type_string(tm, None))),
+                    );
                     let msg = if self.tt.is_interface(t) {
                         format!("{ts} does not satisfy {cs} ({ts} missing in {list})")
                     } else if terms
@@ -1286,7 +1362,14 @@ impl<'a> Checker<'a> {
             return Some(o);
         }
         let gf = self.generic_funcs.get(&g)?.clone();
-        if !self.check_constraints(&gf.decl.tparams, gf.pkg, gf.file, &targs, at, explicit) {
+        if !self.check_constraints(
+            &gf.decl.tparams,
+            (gf.pkg, gf.file),
+            &targs,
+            at,
+            explicit,
+            &[],
+        ) {
             return None;
         }
         if self.instance_depth >= MAX_INSTANCE_DEPTH {
@@ -1363,11 +1446,11 @@ impl<'a> Checker<'a> {
         }
         if !self.check_constraints(
             &gt.spec.tparams,
-            gt.pkg,
-            gt.file,
+            (gt.pkg, gt.file),
             &targs,
             at,
             Some(explicit),
+            &[],
         ) {
             return ids::INVALID;
         }
@@ -1434,6 +1517,32 @@ impl<'a> Checker<'a> {
         // Methods: declared with the receiver's own names for the type
         // parameters; bodies are checked with the bodies of the package.
         for m in &gt.methods {
+            if !m.tparams.is_empty() {
+                let o = self.new_obj(
+                    &m.name.name,
+                    ObjKind::Func {
+                        recv: None,
+                        has_body: m.body.is_some(),
+                    },
+                    ids::INVALID,
+                    m.name.span,
+                    None,
+                );
+                self.color.insert(o, super::checker::Color::Black);
+                if let Some(n) = self.tt.named_mut(named) {
+                    n.generic_methods.push(o);
+                }
+                self.generic_methods.insert(
+                    o,
+                    GenericMethod {
+                        decl: m,
+                        pkg: gt.pkg,
+                        file: gt.file,
+                        recv_targs: targs.clone(),
+                    },
+                );
+                continue;
+            }
             let mut copy = (*m).clone();
             super::renumber::Renumber { ids: &mut self.ids }.func_decl(&mut copy);
             if let Some(r) = copy.recv.as_mut() {

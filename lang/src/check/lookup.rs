@@ -103,7 +103,7 @@ fn lookup_impl(
                 if !seen.insert(typ) {
                     continue;
                 }
-                if let Some(&m) = n.methods.iter().find(|&&m| {
+                if let Some(&m) = n.methods.iter().chain(&n.generic_methods).find(|&&m| {
                     let o = tt.obj(m);
                     same_name(any_pkg, name, pkg, &o.name, o.pkg)
                 }) {
@@ -227,6 +227,11 @@ impl<'a> Checker<'a> {
         for m in &i.methods {
             let r = lookup_field_or_method(&self.tt, t, m.pkg.or(Some(self.pkg)), &m.name);
             match &r {
+                LookupResult::Method { obj: Some(gm), .. }
+                    if self.generic_methods.contains_key(gm) =>
+                {
+                    return Some(self.generic_method_mismatch(*gm, &m.name, m.sig));
+                }
                 LookupResult::Method { obj, indirect, .. } => {
                     let sig = self.method_sig(&r).unwrap_or(crate::types::ids::INVALID);
                     if self.tt.is_invalid(sig) {
@@ -260,6 +265,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn selector(&mut self, e: &'a Expr, xe: &'a Expr, sel: &'a Ident) -> Operand<'a> {
+        let (explicit, call) = self.take_method_context(e);
         // Qualified identifier: pkg.Name.
         if let crate::ast::ExprKind::Ident(id) = &xe.kind {
             if let Some(o) = self.lookup(&id.name) {
@@ -307,7 +313,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         if x.mode == Mode::TypeExpr {
-            return self.method_expr(e, &x, sel);
+            return self.method_expr(e, xe, &x, sel, explicit, call);
         }
         let x = self.single_value(x);
         if x.mode == Mode::Invalid || self.tt.is_invalid(x.ty) {
@@ -338,6 +344,21 @@ impl<'a> Checker<'a> {
                     },
                 );
                 Operand::new(mode, ty, e)
+            }
+            LookupResult::Method {
+                obj: Some(gm),
+                index,
+                indirect,
+                ..
+            } if self.generic_methods.contains_key(&gm) => {
+                let u = super::genmethod::MethodUse {
+                    kind: SelectionKind::MethodVal,
+                    index,
+                    indirect,
+                    explicit,
+                    call,
+                };
+                self.generic_method_selector(e, xe, sel, &x, gm, u)
             }
             LookupResult::Method {
                 obj,
@@ -493,10 +514,36 @@ impl<'a> Checker<'a> {
         v
     }
 
-    fn method_expr(&mut self, e: &'a Expr, x: &Operand<'a>, sel: &'a Ident) -> Operand<'a> {
+    fn method_expr(
+        &mut self,
+        e: &'a Expr,
+        xe: &'a Expr,
+        x: &Operand<'a>,
+        sel: &'a Ident,
+        explicit: Option<&'a [Expr]>,
+        call: Option<super::genmethod::CallArgs<'a>>,
+    ) -> Operand<'a> {
         let t = x.ty;
         let r = lookup_field_or_method(&self.tt, t, Some(self.pkg), &sel.name);
         let xs = x.expr.map(expr_string).unwrap_or_default();
+        if let LookupResult::Method {
+            obj: Some(gm),
+            index,
+            indirect,
+            ..
+        } = &r
+        {
+            if self.generic_methods.contains_key(gm) {
+                let u = super::genmethod::MethodUse {
+                    kind: SelectionKind::MethodExpr,
+                    index: index.clone(),
+                    indirect: *indirect,
+                    explicit,
+                    call,
+                };
+                return self.generic_method_selector(e, xe, sel, x, *gm, u);
+            }
+        }
         let (obj, iface, index, indirect) = match r.clone() {
             LookupResult::Method {
                 obj,

@@ -63,6 +63,7 @@ mod decl;
 mod expr;
 mod exprstring;
 mod generic;
+mod genmethod;
 mod initorder;
 mod labels;
 mod load;

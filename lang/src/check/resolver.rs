@@ -476,7 +476,11 @@ impl<'a> Checker<'a> {
             }
             let t = self.tt.obj(tobj).ty;
             if let Some(n) = self.tt.named_mut(t) {
-                n.methods.push(m);
+                if decl.tparams.is_empty() {
+                    n.methods.push(m);
+                } else {
+                    n.generic_methods.push(m);
+                }
             }
         }
     }

@@ -169,7 +169,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
             Iface(Reg, String),
         }
         let mut recv: Option<(&'a Expr, crate::check::Selection)> = None;
-        let func_s = strip_parens(func);
+        let mut func_s = strip_parens(func);
+        if let Some(s) = super::func::method_instance_sel(self.g.info, func_s) {
+            func_s = s;
+        }
         let callee_obj = match &func_s.kind {
             ExprKind::Ident(id) => self.g.info.uses.get(&id.id).copied(),
             ExprKind::Index(..) | ExprKind::IndexList(..) => {

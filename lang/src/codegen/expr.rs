@@ -318,6 +318,13 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 ellipsis,
             } => self.call(e, func, args, ellipsis.is_some(), d),
             ExprKind::Index(..) | ExprKind::IndexList(..)
+                if super::func::method_instance_sel(self.g.info, e).is_some() =>
+            {
+                if let Some(x) = super::func::method_instance_sel(self.g.info, e) {
+                    self.expr_to(x, d);
+                }
+            }
+            ExprKind::Index(..) | ExprKind::IndexList(..)
                 if self.g.info.instances.contains_key(&e.id) =>
             {
                 let o = self.g.info.instances[&e.id];

@@ -765,3 +765,17 @@ pub(super) fn unreachable_loop() -> Loop {
         is_switch: false,
     }
 }
+
+/// The selector of a generic method's instantiation (`x.M[int]`,
+/// `T.M[int, string]`): the checker records the instance as the
+/// selector's method, so the brackets add nothing to compile. `None` for
+/// any other expression (an index of a field `x.f[i]` selects a field).
+pub(super) fn method_instance_sel<'e>(info: &crate::check::Info, e: &'e Expr) -> Option<&'e Expr> {
+    let x = match &e.kind {
+        ExprKind::Index(x, _) | ExprKind::IndexList(x, _) => strip_parens(x),
+        _ => return None,
+    };
+    let sel = info.selections.get(&x.id)?;
+    (matches!(x.kind, ExprKind::Selector(..)) && sel.kind != crate::check::SelectionKind::Field)
+        .then_some(x)
+}

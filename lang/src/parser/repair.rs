@@ -71,31 +71,8 @@ pub(super) fn repair(d: &Diagnostic, toks: &[(u32, Token, u32)]) -> Option<Fix> 
 /// look past the `]`; an LR(1) grammar cannot, so the lexer's tokens carry
 /// the decision. Brackets with a top-level `:` are slices and stay `[`.
 pub(super) fn mark_instances(toks: &mut [(u32, Token, u32)]) {
-    // The tokens inside `type ( ... )` groups, whose specs may be
-    // generic aliases too.
-    let mut in_type_group = vec![false; toks.len()];
-    let mut k = 0;
-    while k + 1 < toks.len() {
-        if toks[k].1 == Token::Type && toks[k + 1].1 == Token::LParen {
-            let mut nest = 0usize;
-            for (j, t) in toks.iter().enumerate().skip(k + 1) {
-                match t.1 {
-                    Token::LParen | Token::LBrack | Token::LBrace => nest += 1,
-                    Token::RParen | Token::RBrack | Token::RBrace => {
-                        nest = nest.saturating_sub(1);
-                        if nest == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                if nest == 1 {
-                    in_type_group[j] = true;
-                }
-            }
-        }
-        k += 1;
-    }
+    let in_type_group = type_group_mask(toks);
+    mark_type_params(toks, &in_type_group);
     for i in 1..toks.len() {
         if toks[i].1 != Token::LBrack || !matches!(toks[i - 1].1, Token::Ident(_)) {
             continue;
@@ -105,7 +82,11 @@ pub(super) fn mark_instances(toks: &mut [(u32, Token, u32)]) {
         let mut colon = false;
         for (j, t) in toks.iter().enumerate().skip(i) {
             match t.1 {
-                Token::LBrack | Token::LBrackInst | Token::LParen | Token::LBrace => nest += 1,
+                Token::LBrack
+                | Token::LBrackInst
+                | Token::LBrackParams
+                | Token::LParen
+                | Token::LBrace => nest += 1,
                 Token::RBrack | Token::RParen | Token::RBrace => {
                     nest -= 1;
                     if nest == 0 {
@@ -144,6 +125,198 @@ pub(super) fn mark_instances(toks: &mut [(u32, Token, u32)]) {
         let alias_params = spec_start && toks.get(j + 1).map(|t| &t.1) == Some(&Token::Assign);
         if !type_follows && !alias_params {
             toks[i].1 = Token::LBrackInst;
+        }
+    }
+}
+
+/// The tokens directly inside `type ( ... )` groups, whose specs start
+/// after a `(` or `;` there.
+fn type_group_mask(toks: &[(u32, Token, u32)]) -> Vec<bool> {
+    let mut in_type_group = vec![false; toks.len()];
+    let mut k = 0;
+    while k + 1 < toks.len() {
+        if toks[k].1 == Token::Type && toks[k + 1].1 == Token::LParen {
+            let mut nest = 0usize;
+            for (j, t) in toks.iter().enumerate().skip(k + 1) {
+                match t.1 {
+                    Token::LParen | Token::LBrack | Token::LBrace => nest += 1,
+                    Token::RParen | Token::RBrack | Token::RBrace => {
+                        nest = nest.saturating_sub(1);
+                        if nest == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                if nest == 1 {
+                    in_type_group[j] = true;
+                }
+            }
+        }
+        k += 1;
+    }
+    in_type_group
+}
+
+/// The index after the bracket, parenthesis or brace that closes the one
+/// opened at `i`, or `None` if it is never closed.
+fn skip_group(toks: &[(u32, Token, u32)], i: usize) -> Option<usize> {
+    let mut nest = 0usize;
+    for (j, t) in toks.iter().enumerate().skip(i) {
+        match t.1 {
+            Token::LBrack
+            | Token::LBrackInst
+            | Token::LBrackParams
+            | Token::LParen
+            | Token::LBrace => nest += 1,
+            Token::RBrack | Token::RParen | Token::RBrace => {
+                nest = nest.checked_sub(1)?;
+                if nest == 0 {
+                    return Some(j + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Go's `isTypeElem` on tokens: whether the operand `toks` is certainly a
+/// type element rather than a value: after any `*`, `(` and `<-`, a type
+/// literal or `~`.
+fn is_type_elem(toks: &[(u32, Token, u32)]) -> bool {
+    let first = toks
+        .iter()
+        .find(|t| !matches!(t.1, Token::Star | Token::LParen | Token::Arrow));
+    matches!(
+        first.map(|t| &t.1),
+        Some(
+            Token::LBrack
+                | Token::LBrackInst
+                | Token::Struct
+                | Token::Func
+                | Token::Interface
+                | Token::Map
+                | Token::Chan
+                | Token::Tilde
+        )
+    )
+}
+
+/// Marks the `[` after a type declaration's name as
+/// [`Token::LBrackParams`] where Go's parser reads a type parameter list
+/// there, not an array length. Go parses the bracket's first element as
+/// an expression `x` and splits it into a name and a constraint
+/// (`extractName`): `P any`, `P []E`, `P, Q` and `P *C,` are parameters
+/// (a comma after `x` forces the split); `P *C` alone could be the length
+/// `P * C`, and is one, unless its operand is certainly a type element
+/// (`P *[]int`, `P *C | ~int`); a name alone (`[N]`) is a length. An LR(1)
+/// grammar cannot look that far, so the decision is made here, on the
+/// tokens up to the matching `]`.
+fn mark_type_params(toks: &mut [(u32, Token, u32)], in_type_group: &[bool]) {
+    for i in 2..toks.len() {
+        let spec_start = toks[i - 2].1 == Token::Type
+            || (in_type_group[i - 1] && matches!(toks[i - 2].1, Token::Semi(_) | Token::LParen));
+        if toks[i].1 != Token::LBrack || !matches!(toks[i - 1].1, Token::Ident(_)) || !spec_start {
+            continue;
+        }
+        let Some(end) = skip_group(toks, i) else {
+            continue;
+        };
+        // The bracket's contents, and its first element (up to a comma
+        // outside any inner bracket).
+        let inner = &toks[i + 1..end - 1];
+        let mut first_end = inner.len();
+        let mut k = 0;
+        while k < inner.len() {
+            match inner[k].1 {
+                Token::Comma => {
+                    first_end = k;
+                    break;
+                }
+                Token::LBrack
+                | Token::LBrackInst
+                | Token::LBrackParams
+                | Token::LParen
+                | Token::LBrace => {
+                    k = skip_group(inner, k).unwrap_or(inner.len());
+                    continue;
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        let first = &inner[..first_end];
+        let comma = first_end < inner.len();
+        if !matches!(first.first().map(|t| &t.1), Some(Token::Ident(_))) {
+            continue;
+        }
+        let params = match first.get(1).map(|t| &t.1) {
+            // `[N]`: an array length; `[P, Q any]`: parameters.
+            None => comma,
+            // `P []E`, `P [N]E`: index expressions are never constant, so
+            // a constraint.
+            Some(Token::LBrack) => true,
+            // `P *x`: a product, unless a comma forces the split or `x`
+            // (or a term of a union after it) is a type element.
+            Some(Token::Star) => {
+                let rest = &first[2..];
+                let mut terms = Vec::new();
+                let mut start = 0;
+                let mut k = 0;
+                while k < rest.len() {
+                    match rest[k].1 {
+                        Token::Or => {
+                            terms.push(&rest[start..k]);
+                            start = k + 1;
+                        }
+                        Token::LBrack | Token::LBrackInst | Token::LParen | Token::LBrace => {
+                            k = skip_group(rest, k).unwrap_or(rest.len());
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    k += 1;
+                }
+                terms.push(&rest[start..]);
+                comma || terms.iter().any(|t| is_type_elem(t))
+            }
+            // `P(x)`: a call, unless a comma forces the split or `x` is
+            // a type element.
+            Some(Token::LParen) => {
+                skip_group(first, 1) == Some(first.len())
+                    && (comma || is_type_elem(&first[2..first.len() - 1]))
+            }
+            // Tokens that continue an expression: a length (`[N + 1]`,
+            // `[p.N]`, `[P | Q]`).
+            Some(
+                Token::Period
+                | Token::Add
+                | Token::Sub
+                | Token::Quo
+                | Token::Rem
+                | Token::Amp
+                | Token::Or
+                | Token::Caret
+                | Token::Shl
+                | Token::Shr
+                | Token::AndNot
+                | Token::LAnd
+                | Token::LOr
+                | Token::Eql
+                | Token::Neq
+                | Token::Lss
+                | Token::Leq
+                | Token::Gtr
+                | Token::Geq
+                | Token::LBrackInst,
+            ) => false,
+            // Anything else ends the expression at the name, which is
+            // not followed by the `]`: a parameter list (`P any`).
+            Some(_) => true,
+        };
+        if params {
+            toks[i].1 = Token::LBrackParams;
         }
     }
 }

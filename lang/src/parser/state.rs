@@ -342,6 +342,22 @@ impl<'src> State<'src> {
         }
     }
 
+    /// `interface{ M[T any]() }`: reported at the `[`; the method is
+    /// kept without its type parameters.
+    pub(crate) fn iface_method_tparams(
+        &mut self,
+        lbrack: u32,
+        name: Ident,
+        ty: FuncType,
+    ) -> InterfaceElem {
+        self.error(
+            lbrack,
+            lbrack + 1,
+            "interface method must have no type parameters",
+        );
+        InterfaceElem::Method { name, ty }
+    }
+
     pub(crate) fn func_decl(
         &mut self,
         span: Span,

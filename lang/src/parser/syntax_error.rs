@@ -40,7 +40,11 @@ pub(super) fn open_bracket(toks: &[(u32, Token, u32)], i: usize) -> Option<usize
     for j in (0..i.min(toks.len())).rev() {
         match toks[j].1 {
             Token::RParen | Token::RBrack | Token::RBrace => depth += 1,
-            Token::LParen | Token::LBrack | Token::LBrackInst | Token::LBrace => {
+            Token::LParen
+            | Token::LBrack
+            | Token::LBrackInst
+            | Token::LBrackParams
+            | Token::LBrace => {
                 if depth == 0 {
                     return Some(j);
                 }
@@ -154,7 +158,7 @@ impl<'a> Site<'a> {
     fn closer(&self, open: usize) -> &'static str {
         match self.toks[open].1 {
             Token::LParen => ")",
-            Token::LBrack | Token::LBrackInst => "]",
+            Token::LBrack | Token::LBrackInst | Token::LBrackParams => "]",
             _ => "}",
         }
     }
@@ -210,7 +214,11 @@ impl<'a> Site<'a> {
                     depth += 1;
                     Some(None)
                 }
-                Token::LParen | Token::LBrack | Token::LBrackInst | Token::LBrace => {
+                Token::LParen
+                | Token::LBrack
+                | Token::LBrackInst
+                | Token::LBrackParams
+                | Token::LBrace => {
                     depth -= 1;
                     (depth >= 0).then_some(None)
                 }
@@ -270,7 +278,7 @@ impl<'a> Site<'a> {
         let open = self.open()?;
         let before = open.checked_sub(1).map(|j| &toks[j].1);
         match (&toks[open].1, before) {
-            (Token::LBrack | Token::LBrackInst, _) if self.has("]") => {
+            (Token::LBrack | Token::LBrackInst | Token::LBrackParams, _) if self.has("]") => {
                 // After a slice colon Go wants only the `]`.
                 let colon = toks[open..self.before().len()]
                     .iter()

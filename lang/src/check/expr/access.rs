@@ -73,7 +73,10 @@ impl<'a> Checker<'a> {
         if let Some(op) = self.instance_expr(e, xe, std::slice::from_ref(ie)) {
             return op;
         }
-        let x = self.expr_or_type(xe);
+        let x = match self.method_instance_expr(e, xe, std::slice::from_ref(ie)) {
+            crate::check::genmethod::Instantiated::Method(op) => return op,
+            crate::check::genmethod::Instantiated::Other(x) => x,
+        };
         if x.mode == Mode::Invalid {
             let _ = self.expr(ie);
             return Operand::invalid(e);

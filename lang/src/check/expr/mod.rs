@@ -301,11 +301,13 @@ impl<'a> Checker<'a> {
             ExprKind::Index(x, i) => self.index_expr(e, x, i),
             ExprKind::IndexList(x, is) => match self.instance_expr(e, x, is) {
                 Some(op) => op,
-                None => {
-                    let _ = self.expr_or_type(x);
-                    self.error(is[1].span, "invalid operation: more than one index");
-                    Operand::invalid(e)
-                }
+                None => match self.method_instance_expr(e, x, is) {
+                    super::genmethod::Instantiated::Method(op) => op,
+                    super::genmethod::Instantiated::Other(_) => {
+                        self.error(is[1].span, "invalid operation: more than one index");
+                        Operand::invalid(e)
+                    }
+                },
             },
             ExprKind::Slice {
                 x,

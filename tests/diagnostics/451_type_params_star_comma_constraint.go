@@ -1,0 +1,9 @@
+package main
+
+type C int
+
+type A[P *C,] struct{ p P }
+
+func main() {
+	_ = A[int]{}
+}
