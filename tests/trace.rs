@@ -1,7 +1,8 @@
 //! Execution traces (`gol run --trace=FILE`, `--flight-recorder=FILE`),
 //! read back as Perfetto would: valid trace-event JSON, named P, M and GC
 //! tracks, goroutine segments that never overlap on a P, every arrow's end
-//! matched by its start, the collector's phases in order, assists inside
+//! matched by its start, arrows forward in time and starting inside a
+//! slice, the collector's phases in order, assists inside
 //! the segments of the goroutines that paid them, counters; the flight
 //! recorder writes only for a failed run.
 
@@ -123,6 +124,36 @@ fn check_structure(evs: &[Value]) {
             unique.contains(&e["id"].as_i64().unwrap()),
             "an arrow without a start: {e}"
         );
+    }
+    // Arrows point forward in time, and each starts inside a slice of its
+    // track (Perfetto binds it to that slice; a start outside every slice
+    // is not drawn).
+    let mut by_track: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
+    for e in evs.iter().filter(|e| e["ph"] == "X") {
+        let t0 = ns(&e["ts"]);
+        by_track
+            .entry(e["tid"].as_i64().unwrap())
+            .or_default()
+            .push((t0, t0 + ns(&e["dur"])));
+    }
+    let start_at: HashMap<i64, i64> = evs
+        .iter()
+        .filter(|e| e["ph"] == "s")
+        .map(|e| (e["id"].as_i64().unwrap(), ns(&e["ts"])))
+        .collect();
+    for e in evs.iter().filter(|e| e["ph"] == "f") {
+        let t = start_at[&e["id"].as_i64().unwrap()];
+        assert!(
+            t <= ns(&e["ts"]),
+            "an arrow back in time: {e} starts at {t}"
+        );
+    }
+    for e in evs.iter().filter(|e| e["ph"] == "s") {
+        let t = ns(&e["ts"]);
+        let inside = by_track
+            .get(&e["tid"].as_i64().unwrap())
+            .is_some_and(|v| v.iter().any(|&(a, b)| a <= t && t <= b));
+        assert!(inside, "an arrow starts outside every slice: {e}");
     }
 }
 

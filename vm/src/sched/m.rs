@@ -376,9 +376,15 @@ impl<E: Executor> PCtx<E> {
                 0 => t.now(),
                 t1 => t1,
             };
-            self.seg_start.set(t0);
-            self.seg_flow
-                .set(g.hdr.trace_flow.swap(0, Ordering::Relaxed));
+            self.open_segment(t, t0);
+            // A load, and a store only when there is an arrow: only this
+            // G's waker (before making it runnable) or thief (before
+            // running it) writes the slot, so no swap is needed.
+            let flow = g.hdr.trace_flow.load(Ordering::Relaxed);
+            if flow != 0 {
+                g.hdr.trace_flow.store(0, Ordering::Relaxed);
+            }
+            self.seg_flow.set(flow);
         }
         self.m.curg.store(g.hdr.id, Ordering::Relaxed);
         // Counted in before taking the G's state, so a stopped world
@@ -394,7 +400,12 @@ impl<E: Executor> PCtx<E> {
             let mut st = g.state.lock();
             match st.as_mut() {
                 Some(s) => {
-                    if traced && !g.hdr.trace_named.swap(true, Ordering::Relaxed) {
+                    // Read before the swap: a G is named once, and its
+                    // later segments skip the read-modify-write.
+                    if traced
+                        && !g.hdr.trace_named.load(Ordering::Relaxed)
+                        && !g.hdr.trace_named.swap(true, Ordering::Relaxed)
+                    {
                         let name = sh.exec.g_name(s);
                         self.trace(Ev::Name { g: g.hdr.id, name });
                     }
@@ -403,6 +414,14 @@ impl<E: Executor> PCtx<E> {
                 None => gol_gc::throw("execute: goroutine without state"),
             }
         };
+        // A segment running when `runtime/trace.Start` turned the
+        // tracer on is recorded from then.
+        let traced = traced
+            || self.tracer().is_some_and(|t| {
+                self.seg_flow.set(0);
+                self.seg_start.set(t.started());
+                true
+            });
         if traced {
             let end = match outcome {
                 RunOutcome::Preempted => SegEnd::Preempted,

@@ -182,7 +182,7 @@ impl<E: Executor> PCtx<E> {
         let g = w.into_g::<E>();
         if g.hdr.ready() {
             if let Some(t) = self.tracer() {
-                self.flow_to(&g.hdr, t.now(), "wake");
+                self.wake_flow(t, &g.hdr);
             }
             let swapped = self.runqput(g, true);
             self.sh.wakep_after(swapped);
@@ -286,12 +286,14 @@ impl<E: Executor> PCtx<E> {
         let Some(t) = self.sh.tracer.as_deref() else {
             return;
         };
+        let t1 = t.now();
+        let mut b = self.tbuf.borrow_mut();
         let Track::P(p) = self.track() else {
+            t.close_without_p(&mut b, self.track(), t1);
             return;
         };
-        let t1 = t.now();
         self.last_cut.set(t1);
-        self.trace(Ev::Seg {
+        let ev = Ev::Seg {
             p,
             m: self.m.id.max(0) as u32,
             g,
@@ -299,7 +301,26 @@ impl<E: Executor> PCtx<E> {
             t1,
             end,
             flow_in: self.seg_flow.replace(0),
-        });
+        };
+        t.seg(&mut b, ev);
+    }
+
+    /// A goroutine segment starts on this M at `t0` (`execute`).
+    pub(super) fn open_segment(&self, t: &Tracer, t0: u64) {
+        self.seg_start.set(t0);
+        t.open(&mut self.tbuf.borrow_mut());
+    }
+
+    /// The arrow of a wake from here to the next segment of the G of
+    /// `hdr`: held to the end of this M's segment (no clock read) when
+    /// one is open, else started now.
+    fn wake_flow(&self, t: &Tracer, hdr: &super::g::GHeader) {
+        let id = self.flow_id() | super::tracer::HELD_FLOW;
+        if t.hold_wake(&mut self.tbuf.borrow_mut(), id) {
+            hdr.trace_flow.store(id, Ordering::Relaxed);
+        } else {
+            self.flow_to(hdr, t.now(), "wake");
+        }
     }
 
     /// Records, on this M's track, the stretch it held `p` (ending now).
@@ -332,13 +353,17 @@ impl<E: Executor> PCtx<E> {
         let id = self.flow_id();
         hdr.trace_flow.store(id, Ordering::Relaxed);
         let host = self.curg.borrow().is_none();
-        self.trace(Ev::FlowOut {
-            track: self.track(),
-            t: now,
-            id,
-            name: if host { "timer" } else { what },
-            host,
-        });
+        if let Some(t) = self.sh.tracer.as_deref() {
+            let name = if host { "timer" } else { what };
+            t.flow(
+                &mut self.tbuf.borrow_mut(),
+                self.track(),
+                now,
+                id,
+                name,
+                host,
+            );
+        }
     }
 
     /// A new arrow id, unique in the trace without a shared counter: the

@@ -57,10 +57,10 @@
 //! 1. With no tracer (`Shared.tracer` is None) no hook does more than
 //!    test that Option; a tracer that is off (`runtime/trace` not started)
 //!    costs one atomic load per hook.
-//! 2. Every flow that ends (`f`) was started (`s`) by the same id, and an
-//!    `s` event always lies inside a slice on its track (the waker's
-//!    segment, or a short host slice written with it), so Perfetto draws
-//!    every arrow between two slices.
+//! 2. Every flow that ends (`f`) was started (`s`) by the same id, no
+//!    earlier than its start, and an `s` event always lies inside a slice
+//!    on its track (the waker's segment, or a short host slice written
+//!    with it), so Perfetto draws every arrow between two slices.
 //! 3. Timestamps are ticks of one clock for every thread since the
 //!    tracer's epoch ([`Clock`]), converted to nanoseconds when the trace
 //!    is written, by one linear map for the whole trace. A P's goroutine
@@ -77,15 +77,33 @@
 //!
 //! # Cost
 //! A goroutine switch records one segment and a wakeup one arrow: two
-//! 40-byte stores into the M's buffer, two reads of the time-stamp counter
+//! 40-byte stores into the M's buffer, one read of the time-stamp counter
 //! ([`Clock`]), and, once every [`FLUSH`] records, one lock to hand the
-//! buffer over. Arrow ids come from a counter per M (no shared cache line
-//! bouncing between Ms). Rejected: converting to JSON (or any text) at
+//! buffer over. The read is the segment's end, which is also the next
+//! segment's start when the M goes straight on to it. A wake inside a
+//! segment reads no clock: its arrow's start is held in the M's buffer
+//! ([`Tracer::hold_wake`], up to [`HELD`] per segment) and placed just
+//! inside the segment's end when it is cut. The arrow loses where in
+//! the waker's segment the wake happened, not what it links: the wakee
+//! waits in the waker's P's queues, so it cannot start before that end
+//! on the waker's M; should it start on another M without a steal (whose
+//! own arrow replaces the wake's), the renderer leaves that arrow's end
+//! out rather than draw it backwards in time. On this machine (a VM where
+//! `rdtsc` costs about 28 ns) a read was a third of the recording cost of
+//! a channel ping-pong. Arrow ids come from a counter per M (no shared
+//! cache line bouncing between Ms); the hot paths build records directly
+//! ([`Tracer::seg`], [`Tracer::flow`]), with no [`Ev`] to convert and
+//! drop. Rejected: the coarse monotonic clock (15 ns a read here, but
+//! 4 ms steps); `rdtscp` and `clock_gettime` (57 and 70 ns); converting to JSON (or any text) at
 //! record time, which costs more than the switch itself; a shared ring
 //! with atomic slots, whose contended cache lines cost more than a lock
 //! taken once per thousand events; copying events from the M's buffer to
 //! a shared list (the old design: a copy of every event and a growing
 //! deque that moved them all again).
+//!
+//! `--trace` also pays for the text: Chrome's JSON is about 350 bytes a
+//! switch (a segment, and an arrow's two ends), rendered and written by
+//! the writer thread, off the Ms but on the machine's CPUs.
 
 use super::g::WaitReason;
 use super::primitives::{Arc, AtomicBool, AtomicU64, Mutex, Ordering};
@@ -104,6 +122,14 @@ pub(super) const FLUSH: usize = 1024;
 
 /// Empty buffers kept for reuse (beyond these, a returned one is freed).
 const POOL: usize = 64;
+
+/// Wake arrows a segment holds back to its end; a segment that wakes
+/// more reads the clock for each further one.
+const HELD: usize = 4;
+
+/// The bit of an arrow id that says its start was held back to the end
+/// of the waker's segment (below the M's number: see [`M_FLOW_SHIFT`]).
+pub(super) const HELD_FLOW: u64 = 1 << (M_FLOW_SHIFT - 1);
 
 /// A track of the trace (a "thread" of the JSON format).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -405,6 +431,12 @@ impl Rec {
 pub struct MBuf {
     recs: Vec<Rec>,
     other: Vec<Ev>,
+    /// A goroutine segment runs on this M ([`Tracer::open`]): the arrows
+    /// of its wakes wait for its end ([`Tracer::hold_wake`]).
+    open: bool,
+    /// Those arrows' ids (the first `held` entries).
+    pending: [u64; HELD],
+    held: u8,
 }
 
 /// A buffer handed over, with when (every record in it is older).
@@ -464,6 +496,8 @@ pub struct Tracer {
     /// Raised to ask every M to hand its buffer over at the end of its
     /// slice ([`Tracer::request_flush`]).
     flush_epoch: AtomicU64,
+    /// [`Tracer::started`].
+    started: AtomicU64,
     flows: AtomicU64,
     ring: Option<FlightRecorder>,
     store: Mutex<Store>,
@@ -483,6 +517,7 @@ impl Tracer {
             clock: Clock::new(),
             on: AtomicBool::new(on),
             flush_epoch: AtomicU64::new(0),
+            started: AtomicU64::new(0),
             flows: AtomicU64::new(0),
             ring,
             store: Mutex::new(Store::default()),
@@ -500,7 +535,16 @@ impl Tracer {
     /// Starts or stops recording (`runtime/trace.Start`/`Stop`); false if
     /// it already was in that state.
     pub fn set_on(&self, on: bool) -> bool {
+        if on {
+            self.started.store(self.now(), Ordering::Relaxed);
+        }
         self.on.swap(on, Ordering::AcqRel) != on
+    }
+
+    /// When recording last started (a segment running then is recorded
+    /// from there).
+    pub(super) fn started(&self) -> u64 {
+        self.started.load(Ordering::Relaxed)
     }
 
     pub fn is_flight_recorder(&self) -> bool {
@@ -546,6 +590,137 @@ impl Tracer {
         if self.put(b, ev) {
             self.append(b);
         }
+    }
+
+    /// Stores `r` in `b`, handing the buffer over when it is full (the
+    /// hot paths' record: no [`Ev`] to convert or drop).
+    #[inline]
+    fn push_rec(&self, b: &mut MBuf, r: Rec) {
+        if b.recs.capacity() == 0 {
+            b.recs = self.fresh();
+        }
+        b.recs.push(r);
+        if b.recs.len() >= FLUSH {
+            self.append(b);
+        }
+    }
+
+    /// A goroutine segment starts on the M of `b` (its wakes may be held).
+    #[inline]
+    pub(super) fn open(&self, b: &mut MBuf) {
+        b.open = true;
+    }
+
+    /// Holds the start of wake arrow `id` (which has [`HELD_FLOW`]) to
+    /// the end of the open segment of `b`; false when no segment is open
+    /// or it holds [`HELD`] already (the caller then records the arrow
+    /// with a clock read of its own).
+    #[inline]
+    pub(super) fn hold_wake(&self, b: &mut MBuf, id: u64) -> bool {
+        let n = b.held as usize;
+        if !b.open || n >= HELD {
+            return false;
+        }
+        b.pending[n] = id;
+        b.held += 1;
+        true
+    }
+
+    /// Ends the segment open in `b` at `t1` (it began at `t0`): the
+    /// arrows it held start on `track`, just inside its end (module docs,
+    /// Cost), or, when `track` is an M's, from a host slice there.
+    #[inline]
+    fn close(&self, b: &mut MBuf, track: Track, t0: u64, t1: u64) {
+        b.open = false;
+        let n = std::mem::take(&mut b.held) as usize;
+        if n == 0 {
+            return;
+        }
+        let host = !matches!(track, Track::P(_));
+        // A few ticks before the end, so the arrow binds to this segment
+        // and not to the one starting at t1 (a tick of the counter is
+        // above 0.2 ns: 8 ticks are at least a nanosecond, the text's
+        // resolution; the monotonic clock ticks in nanoseconds).
+        let before = if self.clock.tsc { 8 } else { 1 };
+        let t = if host {
+            t1
+        } else {
+            t1.saturating_sub(before).max(t0)
+        };
+        for k in 0..n {
+            let id = b.pending[k];
+            self.push_rec(
+                b,
+                Rec::Flow {
+                    t,
+                    id,
+                    name: "wake",
+                    tid: track.tid(),
+                    host,
+                },
+            );
+        }
+    }
+
+    /// Records a run segment (an [`Ev::Seg`]: any other event is
+    /// recorded as [`Tracer::record`] does) and ends the open one.
+    /// Inlined, the event is built in place and never dropped.
+    #[inline]
+    pub(super) fn seg(&self, b: &mut MBuf, ev: Ev) {
+        let Ev::Seg {
+            p,
+            m,
+            g,
+            t0,
+            t1,
+            end,
+            flow_in,
+        } = ev
+        else {
+            return self.record(b, ev);
+        };
+        self.close(b, Track::P(p), t0, t1);
+        self.push_rec(
+            b,
+            Rec::Seg {
+                g,
+                t0,
+                t1,
+                flow_in,
+                m,
+                p: u16::try_from(p).unwrap_or(u16::MAX),
+                end,
+            },
+        );
+    }
+
+    /// Ends the open segment of an M that holds no P (no segment is
+    /// recorded): its held arrows start from host slices on `track`.
+    pub(super) fn close_without_p(&self, b: &mut MBuf, track: Track, t: u64) {
+        self.close(b, track, t, t);
+    }
+
+    /// Records the start of arrow `id` ([`Ev::FlowOut`]).
+    #[inline]
+    pub(super) fn flow(
+        &self,
+        b: &mut MBuf,
+        track: Track,
+        t: u64,
+        id: u64,
+        name: &'static str,
+        host: bool,
+    ) {
+        self.push_rec(
+            b,
+            Rec::Flow {
+                t,
+                id,
+                name,
+                tid: track.tid(),
+                host,
+            },
+        );
     }
 
     /// Stores `ev` in `b`; true when `b` is full.
@@ -1069,7 +1244,15 @@ impl Render {
                         SegEnd::Syscall => self.s("system call"),
                     }
                     self.s("\"}}");
-                    if flow_in != 0 {
+                    // A held arrow starts at the end of its waker's
+                    // segment: it ends here only if this segment comes
+                    // after it, which it does on the waker's own M (one
+                    // segment at a time); a G the waker's queue lost to
+                    // another M without a steal (an overflow to the
+                    // global queue, a P handed over) has no arrow.
+                    let held_elsewhere =
+                        flow_in & HELD_FLOW != 0 && flow_in >> M_FLOW_SHIFT != u64::from(m) + 1;
+                    if flow_in != 0 && !held_elsewhere {
                         self.sep(w)?;
                         self.s(
                             "{\"ph\":\"f\",\"bp\":\"e\",\"cat\":\"flow\",\"name\":\"wake\",\"id\":",
@@ -1435,6 +1618,49 @@ mod tests {
         );
         assert!(j.contains("\"name\":\"go: G8\",\"ts\":2.000"), "{j}");
         assert!(j.contains("\"args\":{\"name\":\"M2\"}"), "{j}");
+    }
+
+    /// A wake held to the end of its segment starts its arrow just inside
+    /// that segment; the arrow ends only in a later segment of the same
+    /// M (on another M the wakee might have started first).
+    #[test]
+    fn held_wakes_start_at_their_segments_end() {
+        let t = tracer_ns();
+        let mut b = MBuf::default();
+        let id = |m: u64, n: u64| ((m + 1) << M_FLOW_SHIFT) | HELD_FLOW | n;
+        t.open(&mut b);
+        assert!(t.hold_wake(&mut b, id(0, 1)));
+        assert!(t.hold_wake(&mut b, id(0, 2)));
+        let seg = |p, g, t0, end, flow_in| Ev::Seg {
+            p,
+            m: p,
+            g,
+            t0,
+            t1: t0 + 1000,
+            end,
+            flow_in,
+        };
+        t.seg(&mut b, seg(0, 5, 1000, SegEnd::Yielded, 0));
+        // Closed: a wake now is not held.
+        assert!(!t.hold_wake(&mut b, id(0, 3)));
+        t.open(&mut b);
+        t.seg(&mut b, seg(0, 6, 2000, SegEnd::Done, id(0, 1)));
+        t.open(&mut b);
+        t.seg(&mut b, seg(1, 7, 2500, SegEnd::Done, id(0, 2)));
+        t.append(&mut b);
+        let j = t.json(&t.take());
+        for n in [1, 2] {
+            let s = format!("\"id\":{},\"pid\":1,\"tid\":100,\"ts\":1.999}}", id(0, n));
+            assert!(j.contains(&s), "{s} in {j}");
+        }
+        assert!(
+            j.contains(&format!(
+                "\"id\":{},\"pid\":1,\"tid\":100,\"ts\":2.000}}",
+                id(0, 1)
+            )),
+            "{j}"
+        );
+        assert_eq!(j.matches("\"ph\":\"f\"").count(), 1, "{j}");
     }
 
     /// A streamed trace is the document the in-memory writer makes of
