@@ -882,6 +882,13 @@ pub fn fmt_compare(prog: &Program, t: RtType, a: &[u64], b: &[u64]) -> std::cmp:
 impl Vm {
     /// The descriptor of map type `t` (computed once per type).
     pub(crate) fn map_info(&mut self, t: RtType) -> Option<std::sync::Arc<MapType>> {
+        self.map_info_ref(t);
+        self.map_types[t.0 as usize].clone()
+    }
+
+    /// [`Vm::map_info`] borrowed: no count to change on the shared
+    /// descriptor, for operations that only read the map.
+    fn map_info_ref(&mut self, t: RtType) -> Option<&MapType> {
         let i = t.0 as usize;
         if self.map_types.len() <= i {
             self.map_types.resize(i + 1, None);
@@ -889,7 +896,7 @@ impl Vm {
         if self.map_types[i].is_none() {
             self.map_types[i] = MapType::of(&self.prog, t).map(std::sync::Arc::new);
         }
-        self.map_types[i].clone()
+        self.map_types[i].as_deref()
     }
 
     /// `make(map[K]V, hint)`: a new empty map of type `t`.
@@ -939,32 +946,35 @@ impl Vm {
         let emask = entry_bits(cap);
         let mut n = 0usize;
         if let Some(old) = old {
-            let mut buf = vec![0u64; ew];
             for i in 0..used(&old) {
                 // SAFETY: the old table holds `used` entries of `ew` words.
                 let st = unsafe { value::read_word(old.entries, i * ew) };
                 if st == 0 || n == cap {
                     continue;
                 }
-                // SAFETY: as above; the entry read as one value (value
-                // module docs), then written into the fresh array, whose
-                // entry n is free: the state word, then the key and the
-                // value as their types are stored (the barrier for
-                // pointer words), or, holding no pointer, as plain words.
+                // SAFETY: as above, and the fresh array has room for
+                // `cap` > n entries; the two are distinct objects. The old
+                // entry is read as one value (value module docs: a racing
+                // writer may store into it meanwhile) straight into entry
+                // n of the fresh array, state word, key and value whole,
+                // padding included (invariant 5). No other goroutine sees
+                // the fresh array before the table that publishes it, so
+                // plain stores do; the barrier's part is played below.
                 unsafe {
-                    value::load_words(old.entries + (i * ew * 8) as u64, &mut buf);
-                    if mt.scan {
-                        value::write_word(entries, n * ew, st);
-                        self.copy_part(mt.key, mt.key_at(entries, n), &buf, 8);
-                        self.copy_part(mt.val, mt.val_at(entries, n), &buf, mt.voff);
-                    } else {
-                        for (k, &w) in buf.iter().enumerate() {
-                            value::write_word(entries, n * ew + k, w);
-                        }
-                    }
+                    let fresh =
+                        std::slice::from_raw_parts_mut((entries as *mut u64).add(n * ew), ew);
+                    value::load_words(old.entries + (i * ew * 8) as u64, fresh);
                 }
                 index_insert(index, icap, emask, st, n);
                 n += 1;
+            }
+            if mt.scan && n > 0 {
+                // The entries' pointers went into the fresh array without
+                // the write barrier (one copy, not a barrier per word, as
+                // `append` grows a slice): while the collector marks, the
+                // array, black since it is new, is queued to be scanned
+                // again.
+                self.heap.rescan_fresh(&mut self.cache, entries as usize);
             }
         }
         let layout = gol_gc::Layout::pointers(&TABLE_MASK, TABLE_WORDS);
@@ -991,34 +1001,6 @@ impl Vm {
         }
     }
 
-    /// Copies the value of type `t` at byte `off` of the entry snapshot
-    /// `buf` (memory form) to `dst`, as [`Vm::write_mem`] stores values.
-    ///
-    /// # Safety
-    /// `dst` is the key or value of a free entry of a live entry array,
-    /// and `buf` holds a whole entry of the same map type.
-    unsafe fn copy_part(&mut self, t: RtType, dst: u64, buf: &[u64], off: usize) {
-        let d = self.prog.ty(t);
-        if crate::layout::moves_as_words(d) {
-            // Holding pointers or not narrow: whole words at a word offset
-            // (layout.rs, invariant 2).
-            let from = buf.get(off / 8..).unwrap_or(&[]);
-            // SAFETY: forwarded.
-            unsafe { self.write_mem(t, dst, from, 1) };
-        } else {
-            let n = (d.size as usize).min((buf.len() * 8).saturating_sub(off));
-            // SAFETY: forwarded; pointer-free bytes inside the snapshot,
-            // into a free entry no other goroutine sees yet.
-            unsafe {
-                std::ptr::copy_nonoverlapping(
-                    (buf.as_ptr() as *const u8).add(off),
-                    dst as *mut u8,
-                    n,
-                )
-            };
-        }
-    }
-
     /// Stores the value of type `t` given as slot words at `p`, a key or
     /// value of a live entry: a narrow scalar by one store, anything else
     /// as [`Vm::store_values`] does (the write barrier, headers published
@@ -1027,11 +1009,19 @@ impl Vm {
     /// # Safety
     /// `p` is a key or value of type `t` of a live entry array.
     unsafe fn put_part(&mut self, t: RtType, p: u64, slots: &[u64]) {
-        match self.prog.ty(t).mem_kind() {
+        let d = self.prog.ty(t);
+        match d.mem_kind() {
             // SAFETY: forwarded; an aligned scalar of kind k, no pointer.
             Some(k) => unsafe {
                 crate::layout::store_scalar(p, k, slots.first().copied().unwrap_or(0))
             },
+            // One word laid out as its slot, not a pointer (an int, a
+            // float64): the plain store `store_values` would make, without
+            // its walk of the type.
+            None if !d.narrow && d.words == 1 && d.ptr_mask.iter().all(|&m| m == 0) => {
+                // SAFETY: forwarded; the value's one word at `p`.
+                unsafe { value::write_word(p, 0, slots.first().copied().unwrap_or(0)) }
+            }
             // SAFETY: forwarded.
             None => unsafe { self.store_values(t, p, slots, 1) },
         }
@@ -1185,17 +1175,16 @@ impl Vm {
         key: &[u64],
         out: &mut [u64],
     ) -> Result<bool, MapError> {
-        let Some(mt) = self.map_info(t) else {
+        if self.map_info_ref(t).is_none() {
+            return Ok(false);
+        }
+        let Some(mt) = self.map_types[t.0 as usize].as_deref() else {
             return Ok(false);
         };
         if writing(m) {
             return Err(MapError::Fatal("concurrent map read and map write"));
         }
-        match self
-            .map_find(m, &mt, key)
-            .map_err(|u| self.unhashable(u))?
-            .0
-        {
+        match self.map_find(m, mt, key).map_err(|u| self.unhashable(u))?.0 {
             Some((e, tb)) => {
                 let vw = mt.vw.min(out.len());
                 // SAFETY: entry e's value, of the map's value type; one

@@ -643,18 +643,26 @@ impl NativeCtx<'_> {
     /// be a pointer taken from a value of the right type (that is every
     /// pointer a native receives from its arguments).
     pub fn read_words(&self, ptr: u64, off: usize, n: usize) -> Vec<u64> {
-        if ptr == 0 {
-            return vec![0; n];
-        }
         let mut out = vec![0u64; n];
-        self.race_access(ptr + off as u64 * 8, 1, n as u64 * 8, false);
+        self.read_words_into(ptr, off, &mut out);
+        out
+    }
+
+    /// [`NativeCtx::read_words`] into `out` (its length is the count): no
+    /// allocation, for natives that read small values often (fmt's
+    /// operands).
+    pub fn read_words_into(&self, ptr: u64, off: usize, out: &mut [u64]) {
+        if ptr == 0 {
+            out.fill(0);
+            return;
+        }
+        self.race_access(ptr + off as u64 * 8, 1, out.len() as u64 * 8, false);
         // SAFETY: `ptr` is a VM-made pointer to an object of at least
         // off + n words (the caller reads it by the value's type), alive
         // because no collection runs during a native. The words are read
         // as one value (value module docs): a string or slice in them is
         // never torn by a racing store.
-        unsafe { value::load_words(ptr + off as u64 * 8, &mut out) };
-        out
+        unsafe { value::load_words(ptr + off as u64 * 8, out) };
     }
 
     /// The bytes of a string value `(ptr, len)` read from memory.

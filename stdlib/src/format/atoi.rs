@@ -154,13 +154,40 @@ fn format_bits(dst: &mut Vec<u8>, u: u64, base: u32, neg: bool) -> Result<(), St
     Ok(())
 }
 
+/// `00`, `01` ... `99`: the decimal digit pairs.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
 /// Writes the digits of `u` in `base` (2 to 36) with `digits`, right
 /// aligned at the end of `buf`, and returns where they start (Go's
 /// `formatBits` and fmt's `fmtInteger` build numbers right to left the
 /// same way). `buf` must have room for them.
 pub(super) fn put_digits(buf: &mut [u8], mut u: u64, base: u32, digits: &[u8]) -> usize {
-    let base = u64::from(base);
     let mut i = buf.len();
+    if base == 10 {
+        // Two digits per division by a constant, as Go's `formatBits`
+        // does for base 10 (every digit set writes 0-9 as ASCII digits).
+        while u >= 100 {
+            let r = (u % 100) as usize * 2;
+            u /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[r..r + 2]);
+        }
+        if u >= 10 {
+            let r = u as usize * 2;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[r..r + 2]);
+        } else {
+            i -= 1;
+            buf[i] = b'0' + u as u8;
+        }
+        return i;
+    }
+    let base = u64::from(base);
     while u >= base {
         i -= 1;
         buf[i] = digits[(u % base) as usize];

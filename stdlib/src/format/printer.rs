@@ -304,6 +304,13 @@ pub trait FmtValue {
     fn is_error(&self) -> bool {
         false
     }
+    /// Whether the value's type has any method at all: when it has none,
+    /// the printer asks for none of `Format`, `GoString`, `Error` and
+    /// `String` (what Go's `printArg` gains by switching on the basic
+    /// types before `handleMethods`). `true` is always correct.
+    fn has_methods(&self) -> bool {
+        true
+    }
     /// Calls the value's `Error() string` method, if its type has one.
     fn error_method(&self) -> Method<'_> {
         Method::Absent
@@ -371,6 +378,9 @@ const BAD_WIDTH: &[u8] = b"%!(BADWIDTH)";
 const BAD_PREC: &[u8] = b"%!(BADPREC)";
 const NO_VERB: &[u8] = b"%!(NOVERB)";
 const COMMA_SPACE: &[u8] = b", ";
+
+/// Operands `printf` keeps in place, without allocating.
+const FEW_ARGS: usize = 4;
 
 /// One formatting run (Go's `pp`): the output and the printer's state.
 #[derive(Debug, Default)]
@@ -474,6 +484,15 @@ impl Printer {
             wrap_errs,
             ..Printer::default()
         }
+    }
+
+    /// A printer for the functions other than `Errorf` whose output goes
+    /// into `buf` after what it holds (a buffer kept from an earlier run
+    /// saves growing a new one each time).
+    pub fn with_buffer(buf: Vec<u8>) -> Printer {
+        let mut p = Printer::default();
+        p.fmt.buf = buf;
+        p
     }
 
     /// The output so far.
@@ -750,7 +769,9 @@ impl Printer {
     /// Go's `handleMethods`: `%w` checks; `Format` for any verb; `GoString`
     /// for `%#v`; `Error` or `String` for `%v %s %x %X %q`. Returns whether the value was printed.
     fn handle_methods(&mut self, v: &dyn FmtValue, verb: char) -> Res<bool> {
-        if self.erroring {
+        // Without methods only `%w` has something to say (that the
+        // operand is not an error).
+        if self.erroring || (verb != 'w' && !v.has_methods()) {
             return Ok(false);
         }
         let mut verb = verb;
@@ -1032,7 +1053,19 @@ impl Printer {
 
     /// Go's `doPrintf`.
     pub fn printf(&mut self, format: &[u8], args: &[&dyn FmtValue]) -> Result<(), PrintError> {
-        let unwrapped: Vec<Option<Arg<'_>>> = args.iter().map(|&a| unwrap_arg(a)).collect();
+        // Operands unwrapped in place when there are few (no allocation
+        // for a typical call), else on the heap.
+        let mut few: [Option<Arg<'_>>; FEW_ARGS] = std::array::from_fn(|_| None);
+        let many: Vec<Option<Arg<'_>>>;
+        let unwrapped: &[Option<Arg<'_>>] = if args.len() <= FEW_ARGS {
+            for (slot, &a) in few.iter_mut().zip(args) {
+                *slot = unwrap_arg(a);
+            }
+            &few[..args.len()]
+        } else {
+            many = args.iter().map(|&a| unwrap_arg(a)).collect();
+            &many
+        };
         let arg = |i: usize| unwrapped.get(i).and_then(|a| a.as_ref().map(Arg::get));
         let nargs = args.len();
         let end = format.len();
@@ -1088,7 +1121,7 @@ impl Printer {
 
             if i < end && format[i] == b'*' {
                 i += 1;
-                let (w, ok, n) = int_from_arg(&unwrapped, arg_num);
+                let (w, ok, n) = int_from_arg(unwrapped, arg_num);
                 self.fmt.wid = w;
                 self.fmt.flags.wid_present = ok;
                 arg_num = n;
@@ -1119,7 +1152,7 @@ impl Printer {
                 (arg_num, i, after_index) = self.arg_number(arg_num, format, i, nargs);
                 if i < end && format[i] == b'*' {
                     i += 1;
-                    let (p, ok, n) = int_from_arg(&unwrapped, arg_num);
+                    let (p, ok, n) = int_from_arg(unwrapped, arg_num);
                     self.fmt.prec = p;
                     self.fmt.flags.prec_present = ok;
                     arg_num = n;

@@ -77,8 +77,12 @@ pub fn rune_count(s: &[u8]) -> usize {
     let mut n = 0;
     let mut i = 0;
     while i < s.len() {
-        let (_, w) = decode_rune(&s[i..]);
-        i += w.max(1);
+        if s[i] < 0x80 {
+            i += 1;
+        } else {
+            let (_, w) = decode_rune(&s[i..]);
+            i += w.max(1);
+        }
         n += 1;
     }
     n

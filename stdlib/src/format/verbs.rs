@@ -170,9 +170,10 @@ impl Fmt {
             }
         }
         // Built right to left from the end of `buf`, as Go does: a stack
-        // buffer fits 64 binary digits, a `0b` prefix and a sign; larger
-        // precisions need the heap.
-        let needed = 68 + prec.max(0) as usize;
+        // buffer fits 64 binary digits (or `prec` zero-padded ones, when
+        // more), a prefix of at most three bytes (`%#O`'s `0o0`) and a
+        // sign; larger precisions need the heap.
+        let needed = (prec.max(0) as usize).max(64) + 4;
         let mut stack = [0u8; 68];
         let mut heap;
         let buf: &mut [u8] = if needed <= stack.len() {

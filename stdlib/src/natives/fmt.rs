@@ -20,25 +20,112 @@
 
 use super::fmtvalue::{Env, VmValue};
 use super::strings::str_arg;
-use crate::format::{self, FmtValue, PrintError};
+use crate::format::{self, FmtValue, Nil, PrintError, Printer};
 use gol_vm::native::CallError;
 use gol_vm::{Native, NativeCtx, NativeResult};
+use std::cell::Cell;
+
+/// Operands (and format bytes, [`FEW_FORMAT_BYTES`]) a call keeps on the
+/// Rust stack; more go to the heap. A typical `Sprintf` then allocates in
+/// Rust nothing but what its output outgrows.
+const FEW_ARGS: usize = 4;
+const FEW_FORMAT_BYTES: usize = 64;
+
+/// Output buffers larger than this are not kept for the next run.
+const KEEP_BUFFER_BYTES: usize = 4096;
+
+thread_local! {
+    /// The output buffer of the last print on this thread, kept for the
+    /// next (taken while in use: a print inside a `String` method that a
+    /// print called finds it gone and starts a new one).
+    static OUT: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
+/// A printer writing into the kept buffer.
+fn printer() -> Printer {
+    let mut buf = OUT.take();
+    buf.clear();
+    Printer::with_buffer(buf)
+}
+
+/// Gives an output buffer back to be kept.
+fn keep(buf: Vec<u8>) {
+    if buf.capacity() <= KEEP_BUFFER_BYTES {
+        OUT.set(buf);
+    }
+}
+
+/// `Sprintf`-like formatting into the kept buffer.
+fn printf_with(f: &[u8], a: &[&dyn FmtValue]) -> Result<Vec<u8>, PrintError> {
+    let mut p = printer();
+    p.printf(f, a)?;
+    Ok(p.into_bytes())
+}
+
+fn print_with(a: &[&dyn FmtValue]) -> Result<Vec<u8>, PrintError> {
+    let mut p = printer();
+    p.print(a)?;
+    Ok(p.into_bytes())
+}
+
+fn println_with(a: &[&dyn FmtValue]) -> Result<Vec<u8>, PrintError> {
+    let mut p = printer();
+    p.println(a)?;
+    Ok(p.into_bytes())
+}
+
+/// String parameter `k`'s bytes, copied into `few` when they fit (the
+/// format of a print: the copy outlives the Go code a `String` method
+/// runs), else onto the heap, charged to the commit budget.
+fn format_arg<'b>(
+    ctx: &NativeCtx<'_>,
+    k: usize,
+    few: &'b mut [u8; FEW_FORMAT_BYTES],
+    many: &'b mut Vec<u8>,
+) -> &'b [u8] {
+    let s = ctx.str_ref(k);
+    if s.len() <= few.len() {
+        few[..s.len()].copy_from_slice(s);
+        &few[..s.len()]
+    } else {
+        *many = str_arg(ctx, k);
+        many
+    }
+}
 
 /// Formats the operands in the `[]any` parameter `at` with
 /// `f`; on failure, the way the native must end.
-fn format_args(
+fn format_args<T>(
     ctx: &mut NativeCtx<'_>,
     at: usize,
-    f: impl FnOnce(&[&dyn FmtValue]) -> Result<Vec<u8>, PrintError>,
-) -> Result<Vec<u8>, NativeResult> {
+    f: impl FnOnce(&[&dyn FmtValue]) -> Result<T, PrintError>,
+) -> Result<T, NativeResult> {
     let (p, n, _) = ctx.slice(at);
     let n = n as usize;
-    let words = ctx.read_words(p, 0, n);
+    let mut few = [0u64; FEW_ARGS];
+    let many: Vec<u64>;
+    let words: &[u64] = if n <= FEW_ARGS {
+        ctx.read_words_into(p, 0, &mut few[..n]);
+        &few[..n]
+    } else {
+        many = ctx.read_words(p, 0, n);
+        &many
+    };
     let (res, abort, last_panic) = {
         let env = Env::new(ctx.reborrow());
-        let vals: Vec<VmValue<'_>> = words.iter().map(|&w| VmValue::iface(&env, w)).collect();
-        let refs: Vec<&dyn FmtValue> = vals.iter().map(|v| v as &dyn FmtValue).collect();
-        let res = f(&refs);
+        let res = if n <= FEW_ARGS {
+            let vals: [Option<VmValue<'_>>; FEW_ARGS] =
+                std::array::from_fn(|i| words.get(i).map(|&w| VmValue::iface(&env, w)));
+            let refs: [&dyn FmtValue; FEW_ARGS] = std::array::from_fn(|i| match &vals[i] {
+                Some(v) => v as &dyn FmtValue,
+                None => &Nil,
+            });
+            f(&refs[..n])
+        } else {
+            let vals: Vec<VmValue<'_>> = words.iter().map(|&w| VmValue::iface(&env, w)).collect();
+            let refs: Vec<&dyn FmtValue> = vals.iter().map(|v| v as &dyn FmtValue).collect();
+            f(&refs)
+        };
         (res, env.abort.take(), env.last_panic.take())
     };
     if let Some(e) = abort {
@@ -101,55 +188,62 @@ pub const NATIVES: &[(&str, Native)] = &[
     ("asError", Native::new(as_error, "func(x any) error")),
 ];
 
-/// `fmt.stdoutPrintln(a []any) (n int, msg string)`: `Println`'s write.
-pub fn println(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match format_args(ctx, 0, format::sprintln) {
-        Ok(out) => write_out(ctx, &out),
+/// Ends a print that wrote `out` (or failed) by `done`, keeping the
+/// buffer.
+fn finish(
+    ctx: &mut NativeCtx<'_>,
+    r: Result<Vec<u8>, NativeResult>,
+    done: fn(&mut NativeCtx<'_>, &[u8]) -> NativeResult,
+) -> NativeResult {
+    match r {
+        Ok(out) => {
+            let res = done(ctx, &out);
+            keep(out);
+            res
+        }
         Err(e) => e,
     }
 }
 
+/// `fmt.stdoutPrintln(a []any) (n int, msg string)`: `Println`'s write.
+pub fn println(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let r = format_args(ctx, 0, println_with);
+    finish(ctx, r, write_out)
+}
+
 /// `fmt.stdoutPrint(a []any) (n int, msg string)`: `Print`'s write.
 pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match format_args(ctx, 0, format::sprint) {
-        Ok(out) => write_out(ctx, &out),
-        Err(e) => e,
-    }
+    let r = format_args(ctx, 0, print_with);
+    finish(ctx, r, write_out)
 }
 
 /// `fmt.stdoutPrintf(format string, a []any) (n int, msg string)`:
 /// `Printf`'s write.
 pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let f = str_arg(ctx, 0);
-    match format_args(ctx, 1, |a| format::sprintf(&f, a)) {
-        Ok(out) => write_out(ctx, &out),
-        Err(e) => e,
-    }
+    let (mut few, mut many) = ([0u8; FEW_FORMAT_BYTES], Vec::new());
+    let f = format_arg(ctx, 0, &mut few, &mut many);
+    let r = format_args(ctx, 1, |a| printf_with(f, a));
+    finish(ctx, r, write_out)
 }
 
 /// `fmt.Sprintf(format string, a ...any) string`
 pub fn sprintf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let f = str_arg(ctx, 0);
-    match format_args(ctx, 1, |a| format::sprintf(&f, a)) {
-        Ok(out) => return_string(ctx, &out),
-        Err(e) => e,
-    }
+    let (mut few, mut many) = ([0u8; FEW_FORMAT_BYTES], Vec::new());
+    let f = format_arg(ctx, 0, &mut few, &mut many);
+    let r = format_args(ctx, 1, |a| printf_with(f, a));
+    finish(ctx, r, return_string)
 }
 
 /// `fmt.Sprint(a ...any) string`
 pub fn sprint(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match format_args(ctx, 0, format::sprint) {
-        Ok(out) => return_string(ctx, &out),
-        Err(e) => e,
-    }
+    let r = format_args(ctx, 0, print_with);
+    finish(ctx, r, return_string)
 }
 
 /// `fmt.Sprintln(a ...any) string`
 pub fn sprintln(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    match format_args(ctx, 0, format::sprintln) {
-        Ok(out) => return_string(ctx, &out),
-        Err(e) => e,
-    }
+    let r = format_args(ctx, 0, println_with);
+    finish(ctx, r, return_string)
 }
 
 /// `fmt.errorf(format string, a []any) (string, []int)`: `Errorf`'s

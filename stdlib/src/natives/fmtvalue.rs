@@ -90,9 +90,10 @@ impl<'c> Env<'c> {
 
     /// `n` words at word `off` of the object at `ptr`, copied: the copy
     /// and the output of a scalar's worth charged.
-    fn read_words(&self, ptr: u64, off: usize, n: usize) -> Vec<u64> {
+    fn read_words_into(&self, ptr: u64, off: usize, out: &mut [u64]) {
+        let n = out.len();
         self.charge(n.saturating_mul(8).saturating_add(SCALAR_OUTPUT));
-        self.cx.borrow().read_words(ptr, off, n)
+        self.cx.borrow().read_words_into(ptr, off, out)
     }
 
     /// The slot words of the value of type `t` at `ptr` in memory,
@@ -160,12 +161,84 @@ impl<'c> Env<'c> {
     }
 }
 
+/// Slot words a [`Words`] keeps in place: every scalar, string, slice
+/// and interface fits.
+const INLINE_WORDS: usize = 3;
+
+/// A value's slot words: in place up to [`INLINE_WORDS`], else on the
+/// Rust heap. Most operands are scalars or strings, and a `Sprintf` of
+/// them then allocates nothing per operand.
+enum Words {
+    Inline(u8, [u64; INLINE_WORDS]),
+    Heap(Vec<u64>),
+}
+
+impl Words {
+    /// `n` words filled by `fill`.
+    fn with(n: usize, fill: impl FnOnce(&mut [u64])) -> Words {
+        if n <= INLINE_WORDS {
+            let mut w = [0u64; INLINE_WORDS];
+            fill(&mut w[..n]);
+            Words::Inline(n as u8, w)
+        } else {
+            let mut v = vec![0u64; n];
+            fill(&mut v);
+            Words::Heap(v)
+        }
+    }
+
+    fn of(w: &[u64]) -> Words {
+        Words::with(w.len(), |out| out.copy_from_slice(w))
+    }
+}
+
+impl From<Vec<u64>> for Words {
+    fn from(v: Vec<u64>) -> Words {
+        if v.len() <= INLINE_WORDS {
+            Words::of(&v)
+        } else {
+            Words::Heap(v)
+        }
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [u64];
+    fn deref(&self) -> &[u64] {
+        match self {
+            Words::Inline(n, w) => &w[..*n as usize],
+            Words::Heap(v) => v,
+        }
+    }
+}
+
 /// A typed VM value.
 pub struct VmValue<'e> {
     env: &'e Env<'e>,
     /// `None`: a nil interface.
     ty: Option<RtType>,
-    words: Vec<u64>,
+    words: Words,
+    /// The printer's kind of `ty` and whether `ty` has methods, read from
+    /// its descriptor once (the printer asks several times per value).
+    kind: Kind,
+    methods: bool,
+}
+
+/// The printer's kind of type `t` (see [`VmValue::kind`]) and whether its
+/// method set is not empty.
+fn kind_and_methods(prog: &Program, t: Option<RtType>) -> (Kind, bool) {
+    let Some(t) = t else {
+        return (Kind::Interface, false);
+    };
+    let d = prog.ty(t);
+    let k = kind_for(&d.kind);
+    // `int` and `uint` print as such in %T and %v errors.
+    let k = match (k, d.name.as_str()) {
+        (Kind::Int64, "int") => Kind::Int,
+        (Kind::Uint64, "uint") => Kind::Uint,
+        _ => k,
+    };
+    (k, !d.methods.is_empty())
 }
 
 impl<'e> VmValue<'e> {
@@ -179,24 +252,32 @@ impl<'e> VmValue<'e> {
             None => VmValue {
                 env,
                 ty: None,
-                words: Vec::new(),
+                words: Words::Inline(0, [0; INLINE_WORDS]),
+                kind: Kind::Interface,
+                methods: false,
             },
             Some(t) => {
                 let n = env.prog.ty(t).words as usize;
+                let (kind, methods) = kind_and_methods(&env.prog, Some(t));
                 VmValue {
                     env,
                     ty: Some(t),
-                    words: env.read_words(w, 1, n),
+                    words: Words::with(n, |out| env.read_words_into(w, 1, out)),
+                    kind,
+                    methods,
                 }
             }
         }
     }
 
-    fn typed(&self, t: RtType, words: Vec<u64>) -> VmValue<'e> {
+    fn typed(&self, t: RtType, words: impl Into<Words>) -> VmValue<'e> {
+        let (kind, methods) = kind_and_methods(&self.env.prog, Some(t));
         VmValue {
             env: self.env,
             ty: Some(t),
-            words,
+            words: words.into(),
+            kind,
+            methods,
         }
     }
 
@@ -277,19 +358,7 @@ fn kind_for(k: &TypeKind) -> Kind {
 
 impl FmtValue for VmValue<'_> {
     fn kind(&self) -> Kind {
-        match self.ty {
-            None => Kind::Interface,
-            Some(t) => {
-                let d = self.env.prog.ty(t);
-                let k = kind_for(&d.kind);
-                // `int` and `uint` print as such in %T and %v errors.
-                match (k, d.name.as_str()) {
-                    (Kind::Int64, "int") => Kind::Int,
-                    (Kind::Uint64, "uint") => Kind::Uint,
-                    _ => k,
-                }
-            }
-        }
+        self.kind
     }
 
     fn type_name(&self) -> String {
@@ -373,10 +442,10 @@ impl FmtValue for VmValue<'_> {
             return None;
         }
         let words = match self.kind_of()? {
-            TypeKind::Slice(_) => self.env.read_elem(self.w(0), i, e),
+            TypeKind::Slice(_) => self.env.read_elem(self.w(0), i, e).into(),
             _ => {
                 self.env.charge(ew * 8 + SCALAR_OUTPUT);
-                self.words.get(i * ew..(i + 1) * ew)?.to_vec()
+                Words::of(self.words.get(i * ew..(i + 1) * ew)?)
             }
         };
         Some(Box::new(self.typed(e, words)))
@@ -397,7 +466,7 @@ impl FmtValue for VmValue<'_> {
         let n = self.env.prog.ty(f.ty).words as usize;
         let off = f.off as usize;
         self.env.charge(n * 8 + SCALAR_OUTPUT);
-        let words = self.words.get(off..off + n)?.to_vec();
+        let words = Words::of(self.words.get(off..off + n)?);
         // An embedded field is named after its type (`T` for `*pkg.T`).
         let name = if f.embedded && f.name.is_empty() {
             let tn = self.env.prog.ty(f.ty).name.clone();
@@ -458,6 +527,11 @@ impl FmtValue for VmValue<'_> {
 
     fn is_error(&self) -> bool {
         self.ty.is_some_and(|t| self.env.implements_error(t))
+    }
+
+    fn has_methods(&self) -> bool {
+        // The hooks below look methods up in this same method set.
+        self.methods
     }
 
     fn error_method(&self) -> Method<'_> {
