@@ -63,6 +63,9 @@ use std::collections::HashMap;
 /// Deepest nesting of instantiations inside instantiations.
 pub(super) const MAX_INSTANCE_DEPTH: u32 = 100;
 
+/// Longest name of an instantiated type (`Pair[Pair[int,int],int]`).
+const MAX_INSTANCE_NAME: usize = 4096;
+
 /// The copies of generic declarations made while checking: they must live
 /// as long as the checker's references into the syntax (`'a`), and they
 /// become part of the checked program.
@@ -1480,6 +1483,19 @@ impl<'a> Checker<'a> {
             .map(|&t| self.tt.type_string(t, None))
             .collect();
         let name = format!("{}[{}]", gt.spec.name.name, args.join(","));
+        // A type argument that nests the type in itself once more at each
+        // level (`func (p Pair[A, B]) Nest() Pair[Pair[A, B], int]`) grows
+        // the instances' names exponentially long well before the depth
+        // bound: stop it as a cycle too (Go rejects such a declaration
+        // statically).
+        if name.len() > MAX_INSTANCE_NAME {
+            let gname = self.generic_name(g);
+            self.error(
+                at,
+                format!("instantiation cycle: {gname} instantiated too deeply"),
+            );
+            return ids::INVALID;
+        }
         let saved = self.save();
         self.pkg = gt.pkg;
         self.file = gt.file;
