@@ -426,6 +426,24 @@ impl NativeCtx<'_> {
         res
     }
 
+    /// `(*sync.RWMutex).TryRLock`: a read lock when RLock would take one
+    /// without parking (no writer holds the lock or waits for it).
+    pub fn try_rlock(&mut self, addr: u64) -> bool {
+        let ok = self
+            .with_sema(addr, |s| {
+                let free = !s.locked && s.waiters.is_empty();
+                if free {
+                    s.readers += 1;
+                }
+                free
+            })
+            .unwrap_or(false);
+        if ok {
+            self.race_acquired(addr, &NativeResult::Ok);
+        }
+        ok
+    }
+
     /// `(*sync.RWMutex).RUnlock`.
     pub fn runlock(&mut self, addr: u64) -> Result<(), &'static str> {
         self.race_release(addr);

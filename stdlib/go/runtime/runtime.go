@@ -42,9 +42,21 @@ func Gosched()
 
 func Breakpoint()
 
-func LockOSThread()
+// LockOSThread wires the calling goroutine to its current operating
+// system thread. In gol a goroutine is the VM's own object, resumed by
+// whichever of the scheduler's worker threads picks it up; no program
+// code can observe or depend on the thread (there is no cgo, no
+// thread-local system state a Go program reaches), so the wiring has
+// nothing to keep and both calls do nothing.
+func LockOSThread() {}
 
-func UnlockOSThread()
+// UnlockOSThread undoes an earlier LockOSThread: nothing, as above.
+func UnlockOSThread() {}
+
+// GOROOT returns the GOROOT environment variable as the process started
+// with it; gol has no build tree of its own to fall back to, so it is
+// "" when the variable is unset.
+func GOROOT() string
 
 type Error interface {
 	error

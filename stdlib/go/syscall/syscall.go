@@ -1,6 +1,6 @@
 // Package syscall: the part of Go's syscall package that portable
 // programs use with os/signal: Signal and the Linux signal numbers,
-// Kill and Getpid. Everything else (raw system calls, Stat_t, sockets)
+// Kill, Getpid and Getpagesize. Everything else (raw system calls, Stat_t, sockets)
 // is not declared.
 package syscall
 
@@ -110,3 +110,6 @@ func kill(pid int, sig int) int
 
 // Getpid returns the process id of the caller.
 func Getpid() int
+
+// Getpagesize returns the system's memory page size in bytes.
+func Getpagesize() int

@@ -25,7 +25,8 @@
 //! | unicode | [`unicode`] |
 //! | sort | [`sort`] |
 //! | os | [`ospkg`] |
-//! | os/signal, syscall | [`signal`] |
+//! | os/signal, syscall's signals | [`signal`] |
+//! | syscall | [`syscall`] |
 //! | bytes | [`bytes`] |
 //! | math/rand, math/rand/v2 (ziggurat tables, ChaCha8's block) | [`mathrand`] |
 //! | net | [`net`] |
@@ -89,6 +90,7 @@ pub mod strconv;
 pub mod strings;
 pub mod sync;
 pub mod syncatomic;
+pub mod syscall;
 pub mod template;
 pub mod time;
 pub mod trace;
@@ -129,6 +131,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("strings", strings::NATIVES),
     ("sync", sync::SYNC_NATIVES),
     ("syscall", signal::SYSCALL_NATIVES),
+    ("syscall", syscall::NATIVES),
     ("sync/atomic", syncatomic::NATIVES),
     ("text/template", template::NATIVES),
     ("time", time::NATIVES),

@@ -74,6 +74,19 @@ pub const NATIVES: &[(&str, Native)] = &[
         ),
     ),
     (
+        "GOROOT",
+        Native::new(
+            |c| {
+                // Go's: the variable as the process started with it; gol
+                // has no build tree to name instead.
+                let root = std::env::var_os("GOROOT").unwrap_or_default();
+                c.ret_str(0, root.as_encoded_bytes());
+                NativeResult::Ok
+            },
+            "func() string",
+        ),
+    ),
+    (
         "NumCgoCall",
         Native::new(
             |c| {

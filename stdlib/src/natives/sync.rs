@@ -98,6 +98,19 @@ pub const SYNC_NATIVES: &[(&str, Native)] = &[
         Native::new(|c| on(c, |c, p| c.rlock(p)), "func(rw *RWMutex)"),
     ),
     (
+        "(*RWMutex).TryRLock",
+        Native::new(
+            |c| {
+                on(c, |c, p| {
+                    let ok = c.try_rlock(p);
+                    c.ret_bool(0, ok);
+                    NativeResult::Ok
+                })
+            },
+            "func(rw *RWMutex) bool",
+        ),
+    ),
+    (
         "(*RWMutex).RUnlock",
         Native::new(
             |c| on(c, |c, p| unlocked(c.runlock(p))),
