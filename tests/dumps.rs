@@ -65,9 +65,10 @@ fn shell_status(st: ExitStatus) -> i32 {
     st.code().unwrap_or_else(|| 128 + st.signal().unwrap_or(0))
 }
 
-/// One goroutine of a dump: its status or wait reason (without the
-/// `gp=`/`m=` fields of Go's system level) and its innermost frame of
-/// package main, with that frame's file name and line.
+/// One goroutine of a dump: its status or wait reason, whether Go's
+/// `gp=`/`m=` fields are there and say it is on an M (`m=N`) or not
+/// (`m=nil`), and its innermost frame of package main, with that frame's
+/// file name and line.
 fn goroutines(stderr: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut lines = stderr.lines().peekable();
@@ -77,6 +78,23 @@ fn goroutines(stderr: &str) -> Vec<String> {
         };
         let Some(open) = rest.find('[') else { continue };
         let state = rest[open + 1..].trim_end_matches(':').trim_end_matches(']');
+        // Go's system-level fields: `gp=0x...` and `m=nil` or `m=N
+        // mp=0x...`; the addresses and the M's number are the process's
+        // own, whether the goroutine is on an M is not.
+        let fields: Vec<&str> = rest[..open].split_whitespace().skip(1).collect();
+        let on = match fields.as_slice() {
+            [] => "",
+            [gp, "m=nil"] if gp.starts_with("gp=0x") => " m=nil",
+            [gp, m, mp]
+                if gp.starts_with("gp=0x")
+                    && m.strip_prefix("m=")
+                        .is_some_and(|n| n.parse::<u32>().is_ok())
+                    && mp.starts_with("mp=0x") =>
+            {
+                " m=N"
+            }
+            f => panic!("bad goroutine header fields {f:?} in {l:?}"),
+        };
         let mut frame = None;
         while let Some(f) = lines.peek() {
             if f.is_empty() || f.starts_with("goroutine ") {
@@ -93,7 +111,7 @@ fn goroutines(stderr: &str) -> Vec<String> {
         }
         // Go's own goroutines (GC workers, finalizers) run no main code.
         if let Some(f) = frame {
-            out.push(format!("[{state}] {f}"));
+            out.push(format!("[{state}]{on} {f}"));
         }
     }
     out.sort();

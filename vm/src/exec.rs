@@ -625,9 +625,19 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
             };
             for d in shown {
                 let Some(g) = &d.g else { continue };
-                out.extend_from_slice(
-                    format!("\ngoroutine {} [{}]:\n", d.id, d.wait.as_str()).as_bytes(),
+                // Asleep, on no M (`m=nil` at the system level).
+                let fields = (tb.level >= crate::gotraceback::Level::System)
+                    .then_some(((&**g) as *const G as usize, None));
+                let h = crate::traceback::header(
+                    d.id,
+                    crate::sched::GStatus::Waiting,
+                    d.wait,
+                    0,
+                    false,
+                    fields,
                 );
+                out.push(b'\n');
+                out.extend_from_slice(h.as_bytes());
                 let trace = crate::panic::capture(g);
                 crate::panic::write_trace(vm, &trace, &mut out);
                 crate::stdio::write_report(&out);

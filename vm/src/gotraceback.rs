@@ -14,7 +14,8 @@ pub enum Level {
     Single = 1,
     /// Every goroutine.
     All = 2,
-    /// Every goroutine and the runtime's frames (here: as `All`).
+    /// Every goroutine and the runtime's frames (here: as `All`, with
+    /// Go's `gp=`/`m=` fields in each header: traceback.rs).
     System = 3,
 }
 

@@ -82,7 +82,7 @@ pub(crate) fn report(
     }
     // GOTRACEBACK=none: the message alone (traceback.rs).
     if crate::gotraceback::setting().level > crate::gotraceback::Level::None {
-        out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
+        out.extend_from_slice(crate::traceback::running_header(g).as_bytes());
         write_trace(vm, &p.trace, &mut out);
     }
     crate::stdio::write_report(&out);
@@ -93,13 +93,15 @@ pub(crate) fn fatal(vm: &Vm, g: &G, msg: &str) {
     let mut out = Vec::new();
     if msg == "stack overflow" {
         out.extend_from_slice(b"runtime: goroutine stack exceeds 1000000000-byte limit\n");
+        // Go's `throw`, a runtime throw (the others here are `fatal`).
+        crate::traceback::set_throwing();
     }
     out.extend_from_slice(format!("fatal error: {msg}\n").as_bytes());
     if crate::gotraceback::setting().level == crate::gotraceback::Level::None {
         crate::stdio::write_report(&out);
         return;
     }
-    out.extend_from_slice(format!("\ngoroutine {} [running]:\n", g.id).as_bytes());
+    out.extend_from_slice(crate::traceback::running_header(g).as_bytes());
     write_trace(vm, &capture(g), &mut out);
     if g.frames.len() > 100 {
         out.extend_from_slice(b"...additional frames elided...\n");

@@ -47,10 +47,16 @@
 //! in a long native) is cut short after five seconds, still with status
 //! 2.
 //!
-//! Left out of Go's SIGQUIT output: `goroutine 0` (the M's scheduler
-//! stack, Rust code here), the `gp=`/`m=` fields and `fp=`/`sp=`/`pc=` of
-//! frames (system level), and the register dump: gol's registers and
-//! frame addresses are the Rust interpreter's, not the program's. A
+//! A SIGQUIT dump is printed at Go's system level whatever the setting
+//! (Go's `gotraceback` reads level 2 while an M throws): each header
+//! carries `gp=` and `m=` ([`Fields`]), the M being the one a goroutine
+//! runs on or is held by in a system call. Go's `PC=... m=` line names
+//! the thread the signal landed on, usually its main thread (m0); gol's
+//! handler does not know it and prints `m=0`. Left out of Go's SIGQUIT
+//! output: `goroutine 0` (the M's scheduler stack, Rust code here), the
+//! `fp=`/`sp=`/`pc=` of frames (system level), and the register dump:
+//! gol's registers and frame addresses are the Rust interpreter's, not
+//! the program's. A
 //! goroutine in a system call (a read of standard input) is held by its
 //! M; it lent the collector a copy of its roots (`sched::Blocker`) and,
 //! after them, its trace ([`lend_trace`]), which the dump prints.
@@ -68,12 +74,13 @@ pub(crate) fn header(
     wait: WaitReason,
     minutes: u64,
     leaked: bool,
+    fields: Option<Fields>,
 ) -> String {
     let what = match status {
         GStatus::Waiting if !wait.as_str().is_empty() => wait.as_str(),
         s => s.as_str(),
     };
-    let mut h = format!("goroutine {id} [{what}");
+    let mut h = format!("goroutine {id}{} [{what}", fields_text(fields));
     if leaked {
         h.push_str(" (leaked)");
     }
@@ -82,6 +89,47 @@ pub(crate) fn header(
     }
     h.push_str("]:\n");
     h
+}
+
+/// What Go's `goroutineheader` adds after the id at the system level:
+/// the G's address and the M it is on (`gp=0x... m=2 mp=0x...`, or
+/// `m=nil`).
+pub(crate) type Fields = (usize, Option<crate::sched::GM>);
+
+fn fields_text(f: Option<Fields>) -> String {
+    match f {
+        None => String::new(),
+        Some((gp, None)) => format!(" gp={gp:#x} m=nil"),
+        Some((gp, Some(m))) => format!(" gp={gp:#x} m={} mp={:#x}", m.id, m.mp),
+    }
+}
+
+/// Whether headers carry [`Fields`]: as Go's `goroutineheader`, at
+/// `GOTRACEBACK=system` (and `crash`), and while the process dies of a
+/// runtime throw or a fatal signal such as SIGQUIT, for which Go's
+/// `gotraceback` reads the system level whatever the setting (the
+/// dump is not printed at all under `none`).
+fn shows_fields() -> bool {
+    crate::gotraceback::setting().level >= crate::gotraceback::Level::System
+        || THROWING.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Set while the process dies of a runtime throw or a fatal signal (Go's
+/// `m.throwing >= throwTypeRuntime`): the SIGQUIT dump, a stack
+/// overflow. The process exits after the report.
+static THROWING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Marks the process as dying of a runtime throw ([`THROWING`]).
+pub(crate) fn set_throwing() {
+    THROWING.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The header line of the goroutine that fails on this thread (a panic,
+/// a fatal error): `goroutine 1 [running]:`, with Go's system-level
+/// fields (its M is this thread's).
+pub(crate) fn running_header(g: &crate::goroutine::G) -> String {
+    let fields = shows_fields().then(|| (g as *const _ as usize, crate::sched::current_m()));
+    format!("\ngoroutine {}{} [running]:\n", g.id, fields_text(fields))
 }
 
 /// One goroutine of a dump: its header, then its frames and `created by`
@@ -93,7 +141,8 @@ pub(crate) fn write_view(vm: &Vm, v: &GView<'_, Box<G>>, leaked: bool, out: &mut
         (GStatus::Running, Some(_)) => GStatus::Runnable,
         (s, _) => s,
     };
-    out.extend_from_slice(header(v.id, status, v.wait, v.wait_minutes, leaked).as_bytes());
+    let fields = shows_fields().then_some((v.gp, v.m));
+    out.extend_from_slice(header(v.id, status, v.wait, v.wait_minutes, leaked, fields).as_bytes());
     if let Some(g) = v.g {
         write_stack(vm, g, out);
     } else if let Some((trace, created)) = v.lent.and_then(lent_trace) {
@@ -200,6 +249,7 @@ impl Drop for DumperGuard {
 /// Every goroutine of the run behind `h`, from a thread that is not an
 /// M: the world stopped as the collector's background thread stops it.
 fn dump_all(h: &SchedHandle<Exec>) -> Vec<u8> {
+    set_throwing();
     let w = h.world();
     w.enter();
     let stopped = w.stop();
@@ -242,8 +292,23 @@ mod tests {
     }
 
     #[test]
+    fn system_level_fields_name_the_g_and_its_m() {
+        let m = crate::sched::GM { id: 2, mp: 0xc000 };
+        let h = |f| header(7, GStatus::Syscall, WaitReason::Zero, 0, false, f);
+        assert_eq!(
+            h(Some((0xa0, Some(m)))),
+            "goroutine 7 gp=0xa0 m=2 mp=0xc000 [syscall]:\n"
+        );
+        assert_eq!(
+            h(Some((0xa0, None))),
+            "goroutine 7 gp=0xa0 m=nil [syscall]:\n"
+        );
+        assert_eq!(h(None), "goroutine 7 [syscall]:\n");
+    }
+
+    #[test]
     fn headers_carry_the_reason_the_minutes_and_the_leak() {
-        let h = |s, w, m, l| header(7, s, w, m, l);
+        let h = |s, w, m, l| header(7, s, w, m, l, None);
         assert_eq!(
             h(GStatus::Waiting, WaitReason::ChanReceive, 0, false),
             "goroutine 7 [chan receive]:\n"

@@ -119,6 +119,19 @@ impl<E: Executor> Shared<E> {
 
     /// [`PCtx::with_views`] for every G but the one with id `me`.
     pub(super) fn with_views<R>(&self, me: u64, f: impl FnOnce(&[GView<'_, E::G>]) -> R) -> R {
+        // Which M each G is the current G of (Go's `gp.m`): running, or
+        // held by its M in a system call.
+        let on_m: Vec<(u64, GM)> = {
+            let sl = self.lock.lock();
+            sl.allm
+                .iter()
+                .map(|m| {
+                    let mp = Arc::as_ptr(m) as usize;
+                    (m.curg.load(Ordering::Relaxed), GM { id: m.id, mp })
+                })
+                .filter(|(g, _)| *g != 0)
+                .collect()
+        };
         let mut gs = self.others(me);
         gs.sort_by_key(|g| g.hdr.id);
         let guards: Vec<_> = gs.iter().map(|g| g.state.try_lock()).collect();
@@ -141,6 +154,12 @@ impl<E: Executor> Shared<E> {
                 status: g.hdr.status(),
                 wait: g.hdr.wait_reason(),
                 wait_minutes: g.hdr.wait_minutes(),
+                gp: Arc::as_ptr(g) as usize,
+                m: on_m
+                    .iter()
+                    .find(|(id, _)| *id == g.hdr.id)
+                    .filter(|_| matches!(g.hdr.status(), GStatus::Running | GStatus::Syscall))
+                    .map(|(_, m)| *m),
                 g: st.as_ref().and_then(|s| s.as_ref()),
                 lent: lent.as_ref().and_then(|l| l.as_deref()).map(|r| &**r),
             })
@@ -177,6 +196,33 @@ pub struct GView<'a, G> {
     /// When `g` is None: the copy of its roots a G blocked out of the
     /// world lent (`Blocker`), if any.
     pub lent: Option<&'a [u64]>,
+    /// The G's address (Go's `gp=`, system-level dumps).
+    pub gp: usize,
+    /// The M it is the current G of, running or in a system call (Go's
+    /// `m=`; None: `m=nil`).
+    pub m: Option<GM>,
+}
+
+/// An M as a dump names it: its number and address (Go's `m=`, `mp=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GM {
+    pub id: i64,
+    pub mp: usize,
+}
+
+thread_local! {
+    /// The M this thread is (set when an M's thread starts).
+    static CURRENT_M: std::cell::Cell<Option<GM>> = const { std::cell::Cell::new(None) };
+}
+
+pub(super) fn set_current_m(id: i64, mp: usize) {
+    CURRENT_M.with(|c| c.set(Some(GM { id, mp })));
+}
+
+/// The M the calling thread is, if it is one (a report made on the M of
+/// the failing goroutine names it, as Go's `m=` does).
+pub fn current_m() -> Option<GM> {
+    CURRENT_M.with(|c| c.get())
 }
 
 /// What [`SchedHandle::with_g_slot`] lends its callback: the state of a G

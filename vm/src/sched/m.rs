@@ -122,6 +122,7 @@ fn mstart<E: Executor>(
     spinning: bool,
 ) {
     let _guard = MUnwindGuard(sh.clone());
+    super::allgs::set_current_m(m.id, Arc::as_ptr(&m) as usize);
     let seed = sh.now_ns() ^ ((m.id as u64) << 32);
     let cx = PCtx {
         sh: sh.clone(),

@@ -157,7 +157,7 @@ mod trace;
 pub mod tracer;
 pub(crate) mod world;
 
-pub use allgs::{GRoots, GView, SchedHandle, SlotVisit};
+pub use allgs::{current_m, GRoots, GView, SchedHandle, SlotVisit, GM};
 pub use chan::{ChanCx, ChanError, Op, Selected};
 pub use g::{GStatus, GWaker, WaitReason};
 pub use pctx::PCtx;
