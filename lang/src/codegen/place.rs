@@ -637,14 +637,31 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 // Whether the address comes from a pointer that may be nil
                 // (so `&p.f` must panic on a nil `p` even at offset 0).
                 let mut via_ptr = self.g.tt.pointer_elem(xt).is_some();
+                let mut t = self.g.tt.pointer_elem(xt).unwrap_or(xt);
+                let mut start = 0;
                 if via_ptr {
                     self.expr_to(x, d);
+                } else if let Some((k, woff, pt)) = self
+                    .embedded_ptr_prefix(xt, &sel.index)
+                    .filter(|_| !self.heap_addressable(x))
+                {
+                    // `x.f` with x's value in slots (a local, a call's
+                    // result) and an embedded pointer on the path: the
+                    // field lives where that pointer points, so only the
+                    // pointer's word is needed, not x's address.
+                    let xr = self.operand(x);
+                    self.emit(Op::Move {
+                        d,
+                        a: Reg(xr.0 + woff),
+                    });
+                    via_ptr = true;
+                    t = pt;
+                    start = k + 1;
                 } else if !self.addr_of(x, d) {
                     return false;
                 }
-                let mut t = self.g.tt.pointer_elem(xt).unwrap_or(xt);
                 let mut off = 0u64;
-                for (k, &fi) in sel.index.iter().enumerate() {
+                for (k, &fi) in sel.index.iter().enumerate().skip(start) {
                     let fs = self
                         .g
                         .tt
@@ -694,6 +711,25 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 false
             }
         }
+    }
+
+    /// The first embedded pointer on a field path `index` from a value of
+    /// struct type `st` (not the selected field itself): its position in
+    /// `index`, its word offset in the value's slots and the type it
+    /// points to.
+    fn embedded_ptr_prefix(&self, st: TypeId, index: &[usize]) -> Option<(usize, u32, TypeId)> {
+        let mut st = st;
+        let mut off = 0;
+        for (k, &fi) in index.iter().enumerate().take(index.len().saturating_sub(1)) {
+            let fs = self.g.tt.struct_fields(st)?;
+            off += fs.iter().take(fi).map(|f| self.words(f.ty)).sum::<u32>();
+            let ft = fs.get(fi)?.ty;
+            if let Some(pt) = self.g.tt.pointer_elem(ft) {
+                return Some((k, off, pt));
+            }
+            st = ft;
+        }
+        None
     }
 
     /// Puts in `d` the address of local or captured variable `o` when it
