@@ -16,9 +16,10 @@
 //! [`opcodes!`] turns the table into the [`Op`] enum and the facts other
 //! code asks of an instruction: [`Op::for_each_slot`] (each slot operand
 //! with its [`Role`]), [`Op::dest`], [`Op::for_each_read`],
-//! [`Op::is_fast`] (the VM's verifier checks, once at load, that every
-//! slot a fast instruction names lies in its frame, because the fast loop
-//! reads them unchecked) and [`Op::retarget`]. The disassembler prints
+//! [`Op::target`] (a jump's `to`), [`Op::is_fast`] (the VM's verifier
+//! checks, once at load, that every slot a fast instruction names lies in
+//! its frame and every jump lands inside its function, because the fast
+//! loop reads them unchecked) and [`Op::retarget`]. The disassembler prints
 //! the derived `Debug` form. A new opcode is one table line and its arm
 //! in the interpreter; nothing else lists opcodes.
 //!
@@ -108,6 +109,20 @@ macro_rules! opcodes {
                 }
             }
 
+            /// The instruction this one may jump to (its `to` operand).
+            // A jump's arm returns before its trailing `None`.
+            #[allow(unused_variables, unreachable_code)]
+            pub fn target(&self) -> Option<Pc> {
+                match *self {
+                    $(
+                        Op::$name $({ $($field),* })? => {
+                            $($( opcodes!(@target $field $field); )*)?
+                            None
+                        }
+                    )*
+                }
+            }
+
             /// Rewrites the destination `d` from `from` to `to` when this
             /// is a `retarget` instruction (its only effect is writing
             /// `d`) that writes `from`; reports whether it did.
@@ -135,6 +150,9 @@ macro_rules! opcodes {
     };
     (@slot $f:ident $x:ident) => {};
     (@slot $f:ident $x:ident $role:ident) => { $f($x, opcodes!(@role $role)) };
+    // A jump's target is its operand named `to` (always a `Pc`).
+    (@target to $x:ident) => { return Some($x) };
+    (@target $y:ident $x:ident) => {};
     (@role w) => { Role::Write };
     (@role r) => { Role::Read };
     (@role rw) => { Role::ReadWrite };

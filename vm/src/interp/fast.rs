@@ -14,7 +14,11 @@
 //! instruction names is inside its frame, and because the window
 //! invariant of the module docs holds (`base + win <= g.stack.len()`,
 //! `regs` retaken after the stack grows). Debug builds assert at every
-//! access that the slot was one `verify` checked. The budget is spent on
+//! access that the slot was one `verify` checked. Instructions are
+//! fetched without a bounds check and static calls find their callee
+//! without one, for the same reason: `verify` checked that no pc runs
+//! past its function's code and that every `Call` names a function
+//! (the dispatch invariant, at `fast`'s entry). The budget is spent on
 //! calls and backward jumps, as in `run`, and a pending stop of the world
 //! ([`stop_hint`]) ends the loop at a backward jump.
 
@@ -158,17 +162,31 @@ pub(super) fn fast<'p, const RACE: bool>(
     let mut func = cur.func;
     let mut code = &func.code[..];
     let base = cur.base;
-    let mut pc = cur.pc;
     let mut bud = *budget;
     // Window invariant as in `run`: base + win <= g.stack.len(), `regs`
     // taken after the stack last grew (the caller ensured the window).
     let mut win = func.frame_words as usize + 1;
-    if base + win > g.stack.len() {
+    if base + win > g.stack.len() || g.frames.is_empty() {
         return Stop::Fatal("frame window outside the stack".into());
+    }
+    // Dispatch invariant: pc < code.len() at each dispatch (`verify`
+    // says why it holds after each instruction); a pc `run` hands over
+    // past the end is `run`'s to report.
+    if cur.pc >= code.len() {
+        return Stop::Slow;
+    }
+    // The next instruction, as a pointer into `code` (one add a dispatch,
+    // where an index needs its scaling and the code's base): `pc!()` is
+    // its index.
+    let mut ip: *const Op = code.as_ptr().wrapping_add(cur.pc);
+    macro_rules! pc {
+        () => {
+            (ip as usize - code.as_ptr() as usize) / std::mem::size_of::<Op>()
+        };
     }
     let mut regs = window(g, base);
     // The window's first slot index (not kept in a local: the loop needs
-    // its registers for pc, code, regs and the budget).
+    // its registers for ip, regs and the budget).
     macro_rules! base {
         () => {
             (regs as usize - g.stack.as_ptr() as usize) / 8
@@ -178,7 +196,7 @@ pub(super) fn fast<'p, const RACE: bool>(
         ($stop:expr) => {{
             cur.func = func;
             cur.base = base!();
-            cur.pc = pc;
+            cur.pc = pc!();
             *budget = bud;
             return $stop;
         }};
@@ -221,7 +239,7 @@ pub(super) fn fast<'p, const RACE: bool>(
         ($f:expr, $b:expr, $pc:expr) => {{
             func = $f;
             code = &func.code[..];
-            pc = $pc;
+            ip = code.as_ptr().wrapping_add($pc);
             win = func.frame_words as usize + 1;
             regs = window(g, $b);
         }};
@@ -229,22 +247,22 @@ pub(super) fn fast<'p, const RACE: bool>(
     // As `run`'s `skip!`: the second half of a fused pair.
     macro_rules! skip {
         () => {
-            pc += 1
+            ip = ip.wrapping_add(1)
         };
     }
     // As `run`'s `branch!`: taken backwards, a jump spends budget.
     macro_rules! branch {
         ($cond:expr, $to:expr) => {{
             if $cond {
-                let to = $to.0 as usize;
-                if to < pc {
+                let to = code.as_ptr().wrapping_add($to.0 as usize);
+                if to < ip {
                     bud -= 1;
                     if bud <= 0 || stop_hint() {
-                        pc = to;
+                        ip = to;
                         leave!(Stop::Yield);
                     }
                 }
-                pc = to;
+                ip = to;
             }
         }};
     }
@@ -255,7 +273,11 @@ pub(super) fn fast<'p, const RACE: bool>(
     // next dispatch (the announcing form did all it means).
     macro_rules! then {
         ($($pat:pat => $body:expr),+ $(,)?) => {{
-            if let Some(&next) = code.get(pc) {
+            debug_assert!(pc!() < code.len());
+            {
+                // SAFETY: an announcing form is never a function's last
+                // instruction (`verify`), so its successor exists.
+                let next = unsafe { *ip };
                 match next {
                     // A jump (`Loop`) overwrites the pc just advanced.
                     $(#[allow(unused_assignments)]
@@ -263,7 +285,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                         if cfg!(debug_assertions) {
                             this = next;
                         }
-                        pc += 1;
+                        ip = ip.wrapping_add(1);
                         $body
                     })+
                     _ => {}
@@ -290,7 +312,7 @@ pub(super) fn fast<'p, const RACE: bool>(
     // `Loop to`: a backward jump that spends budget.
     macro_rules! loop_to {
         ($to:expr) => {{
-            pc = $to.0 as usize;
+            ip = code.as_ptr().wrapping_add($to.0 as usize);
             bud -= 1;
             if bud <= 0 || stop_hint() {
                 leave!(Stop::Yield);
@@ -326,7 +348,7 @@ pub(super) fn fast<'p, const RACE: bool>(
     // what it does not handle.
     macro_rules! decline {
         () => {{
-            pc -= 1;
+            ip = ip.wrapping_sub(1);
             leave!(Stop::Slow);
         }};
     }
@@ -429,6 +451,17 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
         }};
     }
+    // The running frame's pc into its record (the caller's, before a
+    // call).
+    macro_rules! save_pc {
+        () => {{
+            let top = g.frames.len().wrapping_sub(1);
+            debug_assert!(top < g.frames.len());
+            // SAFETY: `fast` runs with at least one frame record (checked
+            // on entry; `ret!` leaves when it pops the last one).
+            unsafe { g.frames.get_unchecked_mut(top) }.pc = pc!() as u32;
+        }};
+    }
     // The callee's frame record (the caller's pc already saved), then
     // into its code; a spent budget yields at the callee's first
     // instruction. Shared by `Call` and `CallMethod`.
@@ -456,12 +489,11 @@ pub(super) fn fast<'p, const RACE: bool>(
             let (f, b): (FuncId, Reg) = ($f, $b);
             bud -= 1;
             let nb = base!() + b.0 as usize;
-            let Some(callee) = prog.funcs.get(f.0 as usize) else {
-                leave!(Stop::Fatal(format!("bad function index {}", f.0)));
-            };
-            if let Some(fr) = g.frames.last_mut() {
-                fr.pc = pc as u32;
-            }
+            debug_assert!((f.0 as usize) < prog.funcs.len());
+            // SAFETY: `verify` checked at load that every `Call` names a
+            // function of the program.
+            let callee = unsafe { prog.funcs.get_unchecked(f.0 as usize) };
+            save_pc!();
             if !g.ensure(nb + callee.frame_words as usize + 1) {
                 leave!(Stop::Fatal("stack overflow".into()));
             }
@@ -485,9 +517,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 decline!();
             }
             bud -= 1;
-            if let Some(fr) = g.frames.last_mut() {
-                fr.pc = pc as u32;
-            }
+            save_pc!();
             push_frame!(f, callee, nb);
         }};
     }
@@ -521,22 +551,29 @@ pub(super) fn fast<'p, const RACE: bool>(
                 g.stack.copy_within(s..s + n as usize, base);
             }
             g.frames.pop();
-            let Some(caller) = g.frames.last().copied() else {
+            let Some(caller) = g.frames.last() else {
                 leave!(Stop::Done);
             };
-            let Some(cf) = prog.funcs.get(caller.func as usize) else {
-                leave!(Stop::Fatal(format!("bad function index {}", caller.func)));
+            let (cfn, cbase, cpc) = (caller.func, caller.base, caller.pc);
+            let Some(cf) = prog.funcs.get(cfn as usize) else {
+                leave!(Stop::Fatal(format!("bad function index {cfn}")));
             };
             // The caller's window was ensured when it was entered and
             // the stack never shrinks.
-            enter!(cf, caller.base as usize, caller.pc as usize);
+            enter!(cf, cbase as usize, cpc as usize);
+            // Past the caller's code (a record `run` left so): `run`
+            // reports it (dispatch invariant).
+            if cpc as usize >= code.len() {
+                leave!(Stop::Slow);
+            }
         }};
     }
     loop {
-        let Some(op) = code.get(pc) else {
-            leave!(Stop::Slow);
-        };
-        pc += 1;
+        debug_assert!(pc!() < code.len());
+        // SAFETY: ip points at an instruction of `code` (dispatch
+        // invariant above).
+        let op = unsafe { &*ip };
+        ip = ip.wrapping_add(1);
         if cfg!(debug_assertions) {
             this = *op;
         }
@@ -551,7 +588,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             | Op::LoadSlice { .. }
                 if RACE =>
             {
-                pc -= 1;
+                ip = ip.wrapping_sub(1);
                 leave!(Stop::Slow);
             }
             Op::Nop => {}
@@ -609,7 +646,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 } else if crate::panic::box_type(x) != crate::panic::box_type(y) {
                     set!(d, 0)
                 } else {
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
             }
@@ -627,7 +664,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 let max = if three { r!(Reg(b.0 + 2)) } else { cap };
                 // Unsigned: a negative bound is a huge one, out of range.
                 if max > cap || hi > max || lo > hi {
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 let ncap = max - lo;
@@ -647,7 +684,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             Op::DivInt { d, a, b } => {
                 let (x, y) = (r!(a) as i64, r!(b) as i64);
                 if y == 0 {
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 set!(d, x.wrapping_div(y) as u64)
@@ -655,7 +692,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             Op::RemInt { d, a, b } => {
                 let (x, y) = (r!(a) as i64, r!(b) as i64);
                 if y == 0 {
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 set!(d, x.wrapping_rem(y) as u64)
@@ -663,7 +700,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             Op::DivUint { d, a, b } => {
                 let (x, y) = (r!(a), r!(b));
                 if y == 0 {
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 set!(d, x / y)
@@ -671,7 +708,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             Op::RemUint { d, a, b } => {
                 let (x, y) = (r!(a), r!(b));
                 if y == 0 {
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 set!(d, x % y)
@@ -692,7 +729,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                         value::load_words(sh.globals.addr(gw as usize), out)
                     };
                 } else if n >= 2 {
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
             }
@@ -711,7 +748,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 let (p, idx) = (r!(a), r!(i));
                 if p == 0 || idx >= len as u64 {
                     // `run` raises the nil dereference or index panic.
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 set!(d, p + idx * es as u64)
@@ -721,7 +758,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 let p = r!(a);
                 if p == 0 {
                     // `run` raises the nil dereference panic.
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 // SAFETY: `p` is a non-nil pointer value of a type whose
@@ -743,13 +780,13 @@ pub(super) fn fast<'p, const RACE: bool>(
                     _ => prog.ty(t).ptr_mask.iter().any(|&m| m != 0),
                 };
                 if ptr && sh.heap.phase().write_barrier_enabled() {
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 let p = r!(d);
                 if p == 0 {
                     // `run` raises the nil dereference panic.
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 let v = r!(a);
@@ -771,7 +808,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 let p = r!(a);
                 if p == 0 {
                     // `run` raises the nil dereference panic.
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 // SAFETY: as in `run`'s arm.
@@ -782,7 +819,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 let p = r!(d);
                 if p == 0 {
                     // `run` raises the nil dereference panic.
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 let v = r!(a);
@@ -795,7 +832,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 // A negative index is a huge unsigned one: out of range.
                 if idx >= len {
                     // `run` raises the index panic.
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 // SAFETY: a string's pointer has `len` readable bytes
@@ -805,7 +842,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
             Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
             Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
-            Op::Jump { to } => pc = to.0 as usize,
+            Op::Jump { to } => ip = code.as_ptr().wrapping_add(to.0 as usize),
             Op::Loop { to } => loop_to!(to),
             Op::AddIntImmLoop { d, a, v } => {
                 pure!(Op::AddIntImm { d, a, v });
@@ -825,7 +862,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                     || matches!(want.kind, TypeKind::Interface)
                     || crate::panic::box_type(bx) != Some(t)
                 {
-                    pc -= 1;
+                    ip = ip.wrapping_sub(1);
                     leave!(Stop::Slow);
                 }
                 // SAFETY: the box holds a value of type t (just checked),
@@ -873,7 +910,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                     Op::SliceSet { d, i, a, t } => {
                         if RACE {
                             // The access is `run`'s to report.
-                            pc -= 1;
+                            ip = ip.wrapping_sub(1);
                         } else {
                             slice_set!(d, i, a, t)
                         }
@@ -896,7 +933,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 }
             }
             _ => {
-                pc -= 1;
+                ip = ip.wrapping_sub(1);
                 leave!(Stop::Slow);
             }
         })

@@ -1,13 +1,24 @@
-//! The load-time check behind the fast loop's unchecked slot access.
+//! The load-time check behind the fast loop's unchecked accesses.
 //!
 //! [`verify`] walks every instruction of every function once, when a
-//! program is loaded; for the instructions the opcode table
-//! (`gol_lang::opcode`) marks `fast` it checks that every slot they name
-//! (but a call's window, which the call checks itself) is below the
-//! function's `frame_words`. Invariant: a program that passed `verify` is
-//! the only kind `fast` runs, so `fast` never reads or writes outside the
-//! current frame's window. `names_slot` lets debug builds of `fast`
-//! assert, at every access, that the slot is one this check covered.
+//! program is loaded, and checks:
+//!
+//! - for the instructions the opcode table (`gol_lang::opcode`) marks
+//!   `fast`, that every slot they name (but a call's window, which the
+//!   call checks itself) is below the function's `frame_words`;
+//! - that the code cannot run off its end: the last instruction is a
+//!   `Return`, `Jump` or `Loop`, every jump's target is an instruction of
+//!   the function, and an instruction follows each fused `Move2` pair;
+//! - that every static `Call` names a function of the program.
+//!
+//! Invariants: a program that passed `verify` is the only kind `fast`
+//! runs, so `fast` never reads or writes outside the current frame's
+//! window, and its pc is an instruction of the running function at each
+//! dispatch (entered below the end, it moves only to a jump's target, to
+//! the next instruction after one that is not last, or into another
+//! function at 0 or at a return pc `fast` checks). `names_slot` lets
+//! debug builds of `fast` assert, at every access, that the slot is one
+//! this check covered.
 
 use gol_lang::bytecode::{Op, Program, Reg, Role};
 
@@ -17,7 +28,32 @@ use gol_lang::bytecode::{Op, Program, Reg, Role};
 /// generator bug (the VM refuses the program rather than risk memory).
 pub(crate) fn verify(prog: &Program) -> Result<(), String> {
     for f in &prog.funcs {
+        if !matches!(
+            f.code.last(),
+            Some(Op::Return { .. } | Op::Jump { .. } | Op::Loop { .. })
+        ) {
+            return Err(format!(
+                "internal error: {} does not end in a return or a jump",
+                f.name
+            ));
+        }
         for (pc, op) in f.code.iter().enumerate() {
+            let to = op.target().map_or(0, |t| t.0 as usize);
+            // A fused pair goes on after its skipped second half.
+            let skips = matches!(op, Op::Move2 { .. } | Op::Move2Call { .. });
+            let callee = match op {
+                Op::Call { f, .. } => Some(f.0 as usize),
+                _ => None,
+            };
+            if to >= f.code.len()
+                || (skips && pc + 2 >= f.code.len())
+                || callee.is_some_and(|c| c >= prog.funcs.len())
+            {
+                return Err(format!(
+                    "internal error: {} at pc {pc}: {op:?} leaves its function",
+                    f.name
+                ));
+            }
             let mut bad = None;
             fast_operands(op, &mut |r| {
                 if r.0 >= f.frame_words {
@@ -102,7 +138,39 @@ mod tests {
             assert!(e.contains("outside its frame of 3 words"), "{e}");
         }
         // Instructions that `run` executes are checked there, not here.
-        let slow = one_func(vec![Op::ConcatStr { d: Reg(9), a, b: a }], 3);
+        let slow = one_func(
+            vec![Op::ConcatStr { d: Reg(9), a, b: a }, Op::Return { a, n: 0 }],
+            3,
+        );
         assert!(verify(&slow).is_ok());
+    }
+
+    #[test]
+    fn verify_refuses_code_that_runs_off_its_end() {
+        let (d, a) = (Reg(0), Reg(1));
+        let ret = Op::Return { a, n: 0 };
+        let to = gol_lang::bytecode::Pc;
+        assert!(verify(&one_func(vec![Op::Jump { to: to(1) }, ret], 3)).is_ok());
+        for code in [
+            // Falls off the last instruction.
+            vec![Op::Move { d, a }],
+            vec![],
+            // Jumps past the end.
+            vec![Op::JumpIfNot { a, to: to(2) }, ret],
+            vec![Op::Loop { to: to(7) }],
+            // A Move2 pair with nothing after it.
+            vec![Op::Move2 { d, a, d2: a, a2: d }, ret],
+            // A call of a function the program does not have.
+            vec![
+                Op::Call {
+                    f: gol_lang::bytecode::FuncId(3),
+                    base: d,
+                },
+                ret,
+            ],
+        ] {
+            let e = verify(&one_func(code.clone(), 3)).unwrap_err();
+            assert!(e.contains("internal error"), "{code:?}: {e}");
+        }
     }
 }
