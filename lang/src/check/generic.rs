@@ -1386,14 +1386,32 @@ impl<'a> Checker<'a> {
         let mut copy = gf.decl.clone();
         super::renumber::Renumber { ids: &mut self.ids }.func_decl(&mut copy);
         let decl: &'a ast::FuncDecl = self.arena.alloc(copy);
-        let saved = self.save();
-        self.pkg = gf.pkg;
-        self.file = gf.file;
         let names: Vec<&ast::Ident> = tparam_names(&decl.tparams)
             .into_iter()
             .map(|(n, _)| n)
             .collect();
-        let sc = self.binding_scope(&names, &targs);
+        Some(self.check_instance(decl, (gf.pkg, gf.file), &names, &targs, key, false))
+    }
+
+    /// Checks `decl`, a renumbered copy of a generic function's or
+    /// generic method's declaration, as the instance that binds `names`
+    /// to `tys`, in the package and file it was declared in. The instance
+    /// is recorded under `key` (in `method_instances` for a method, else
+    /// `func_instances`) before its body is checked, so a recursive call
+    /// in the body finds it instead of instantiating it again.
+    pub(super) fn check_instance(
+        &mut self,
+        decl: &'a ast::FuncDecl,
+        (pkg, file): (PkgId, usize),
+        names: &[&ast::Ident],
+        tys: &[TypeId],
+        key: (ObjId, Vec<TypeId>),
+        method: bool,
+    ) -> ObjId {
+        let saved = self.save();
+        self.pkg = pkg;
+        self.file = file;
+        let sc = self.binding_scope(names, tys);
         let scope_names = sc.names.clone();
         self.scopes.push(sc);
         let o = self.new_obj(
@@ -1408,13 +1426,17 @@ impl<'a> Checker<'a> {
         );
         self.info.funcs.insert(decl.name.id, o);
         self.info.defs.insert(decl.name.id, o);
-        self.func_instances.insert(key, o);
+        if method {
+            self.method_instances.insert(key, o);
+        } else {
+            self.func_instances.insert(key, o);
+        }
         self.body_scopes.insert(o, scope_names);
         self.instance_depth += 1;
         self.func_decl(o, decl);
         self.instance_depth -= 1;
         self.restore(saved);
-        Some(o)
+        o
     }
 
     /// `List[int]` in a type: checks the argument count and constraints,

@@ -43,7 +43,7 @@ use super::generic::{
 };
 use super::{Mode, Selection, SelectionKind};
 use crate::ast::{self, Expr, Ident, Span};
-use crate::types::{ids, ObjId, ObjKind, Type, TypeId};
+use crate::types::{ObjId, Type, TypeId};
 
 /// A call's arguments, whether they end in `...`, and the call's `(`.
 pub(crate) type CallArgs<'a> = (&'a [Expr], bool, Span);
@@ -312,9 +312,6 @@ impl<'a> Checker<'a> {
             name_blank_recv_tparams(r);
         }
         let decl: &'a ast::FuncDecl = self.arena.alloc(copy);
-        let saved = self.save();
-        self.pkg = g.pkg;
-        self.file = g.file;
         let mut names: Vec<&ast::Ident> = Vec::new();
         let mut tys: Vec<TypeId> = Vec::new();
         if let (false, Some(r)) = (g.recv_targs.is_empty(), &decl.recv) {
@@ -323,28 +320,7 @@ impl<'a> Checker<'a> {
         }
         names.extend(tparam_names(&decl.tparams).into_iter().map(|(n, _)| n));
         tys.extend(&targs);
-        let sc = self.binding_scope(&names, &tys);
-        let scope_names = sc.names.clone();
-        self.scopes.push(sc);
-        let o = self.new_obj(
-            &format!("{}[...]", decl.name.name),
-            ObjKind::Func {
-                recv: None,
-                has_body: decl.body.is_some(),
-            },
-            ids::INVALID,
-            decl.name.span,
-            Some(decl.name.id),
-        );
-        self.info.funcs.insert(decl.name.id, o);
-        self.info.defs.insert(decl.name.id, o);
-        self.method_instances.insert(key, o);
-        self.body_scopes.insert(o, scope_names);
-        self.instance_depth += 1;
-        self.func_decl(o, decl);
-        self.instance_depth -= 1;
-        self.restore(saved);
-        Some(o)
+        Some(self.check_instance(decl, (g.pkg, g.file), &names, &tys, key, true))
     }
 }
 
