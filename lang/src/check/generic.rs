@@ -272,6 +272,21 @@ pub(super) struct Saved {
 }
 
 impl<'a> Checker<'a> {
+    /// What is checked of a generic function's or method's declaration
+    /// before any instance (in `file` of the current package): its type
+    /// parameters are not redeclared, and its body's operators suit every
+    /// type in their type sets.
+    fn judge_generic_decl(&mut self, decl: &'a ast::FuncDecl, file: usize) {
+        let saved_file = std::mem::replace(&mut self.file, file);
+        self.tparams_redeclared(&decl.tparams);
+        let tps = tparam_names(&decl.tparams)
+            .into_iter()
+            .map(|(n, c)| (n.name.clone(), c))
+            .collect();
+        self.generic_body_operators(decl, tps);
+        self.file = saved_file;
+    }
+
     /// Registers the current package's generic functions, types and
     /// methods; they are declared only through their instantiations.
     pub(crate) fn collect_generics(&mut self) {
@@ -281,14 +296,7 @@ impl<'a> Checker<'a> {
         for o in objs {
             match self.decls.get(&o).cloned() {
                 Some(DeclInfo::Func { decl, file }) if !decl.tparams.is_empty() => {
-                    let saved_file = std::mem::replace(&mut self.file, file);
-                    self.tparams_redeclared(&decl.tparams);
-                    let tps = tparam_names(&decl.tparams)
-                        .into_iter()
-                        .map(|(n, c)| (n.name.clone(), c))
-                        .collect();
-                    self.generic_body_operators(decl, tps);
-                    self.file = saved_file;
+                    self.judge_generic_decl(decl, file);
                     self.generic_funcs.insert(
                         o,
                         GenericFunc {
@@ -397,14 +405,7 @@ impl<'a> Checker<'a> {
                     && decl.recv.as_ref().and_then(generic_recv_base).is_none()
                 {
                     self.color.insert(m, Color::Black);
-                    let saved_file = std::mem::replace(&mut self.file, file);
-                    self.tparams_redeclared(&decl.tparams);
-                    let tps = tparam_names(&decl.tparams)
-                        .into_iter()
-                        .map(|(n, c)| (n.name.clone(), c))
-                        .collect();
-                    self.generic_body_operators(decl, tps);
-                    self.file = saved_file;
+                    self.judge_generic_decl(decl, file);
                     self.generic_methods.insert(
                         m,
                         GenericMethod {
