@@ -172,17 +172,10 @@ impl<'a> Checker<'a> {
                     return Operand::invalid(e);
                 }
             } else if !is_ptr {
-                if x.mode == Mode::Variable {
-                    addr_recv = true;
-                    self.mark_addressed(xe);
-                } else {
-                    let ts = self.ts(x.ty);
-                    self.error(
-                        sel.span,
-                        format!("cannot call pointer method {} on {ts}", sel.name),
-                    );
+                if !self.address_for_ptr_method(x, xe, sel) {
                     return Operand::invalid(e);
                 }
+                addr_recv = true;
             }
         }
         let tps = tparam_names(&g.decl.tparams);

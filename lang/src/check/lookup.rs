@@ -264,6 +264,27 @@ impl<'a> Checker<'a> {
         format!("(wrong type for method {name})\n\t\thave {name}{h}\n\t\twant {name}{w}")
     }
 
+    /// A pointer method selected on the value `x` (expression `xe`): a
+    /// variable's address is taken for the receiver (true); any other
+    /// value has none, Go's error is reported (false).
+    pub(super) fn address_for_ptr_method(
+        &mut self,
+        x: &Operand<'a>,
+        xe: &'a Expr,
+        sel: &'a Ident,
+    ) -> bool {
+        if x.mode == Mode::Variable {
+            self.mark_addressed(xe);
+            return true;
+        }
+        let ts = self.ts(x.ty);
+        self.error(
+            sel.span,
+            format!("cannot call pointer method {} on {ts}", sel.name),
+        );
+        false
+    }
+
     pub(crate) fn selector(&mut self, e: &'a Expr, xe: &'a Expr, sel: &'a Ident) -> Operand<'a> {
         let (explicit, call) = self.take_method_context(e);
         // Qualified identifier: pkg.Name.
@@ -380,17 +401,10 @@ impl<'a> Checker<'a> {
                 let mut addr_recv = false;
                 if let Some(o) = obj {
                     if self.method_ptr_recv(o) && !indirect {
-                        if x.mode == Mode::Variable {
-                            addr_recv = true;
-                            self.mark_addressed(xe);
-                        } else {
-                            let ts = self.ts(x.ty);
-                            self.error(
-                                sel.span,
-                                format!("cannot call pointer method {} on {ts}", sel.name),
-                            );
+                        if !self.address_for_ptr_method(&x, xe, sel) {
                             return Operand::invalid(e);
                         }
+                        addr_recv = true;
                     }
                 }
                 let obj = obj
