@@ -286,7 +286,7 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
     vm.yield_soon = false;
     vm.scan_own_stack(g, None, Some(sl.cx));
     if let Some(p) = g.pending.take() {
-        if let Some(out) = resume(vm, sl, g, *p) {
+        if let Some(out) = resume(vm, sl, g, crate::park::unboxed(p)) {
             return out;
         }
     }
@@ -430,7 +430,7 @@ fn resume(vm: &mut Vm, sl: SliceCx<'_>, g: &mut G, p: crate::park::Pending) -> O
         Resumed::Done => None,
         Resumed::Parked(p) => {
             let r = p.reason();
-            g.pending = Some(Box::new(p));
+            g.pending = Some(crate::park::boxed(p));
             Some(RunOutcome::Blocked(r))
         }
         Resumed::Panic(e) => raise(vm, sl, g, e.message()),

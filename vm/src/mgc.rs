@@ -640,7 +640,20 @@ impl crate::Vm {
     /// marks and its stack is still grey (module docs). Under
     /// `GODEBUG=gcliveness=2` it first poisons the dead slots (of the top
     /// 64 frames at a slice's start, of the top two otherwise).
+    ///
+    /// Inlined up to its two checks: at every slice's start, outside a
+    /// mark phase and without `gcliveness=2`, it is two loads.
+    #[inline]
     pub(crate) fn scan_own_stack(&mut self, g: &mut G, top_pc: Option<u32>, cx: Option<&Cx>) {
+        if self.heap.phase() == Phase::Mark
+            || crate::liveness::mode() == crate::liveness::Mode::Clobber
+        {
+            self.scan_own_stack_now(g, top_pc, cx);
+        }
+    }
+
+    #[inline(never)]
+    fn scan_own_stack_now(&mut self, g: &mut G, top_pc: Option<u32>, cx: Option<&Cx>) {
         if crate::liveness::mode() == crate::liveness::Mode::Clobber {
             let frames = if top_pc.is_some() { 2 } else { 64 };
             self.liveness.clobber(g, top_pc, frames);

@@ -146,7 +146,7 @@ pub(super) fn exec(
                 Ok(None) => {}
                 Ok(Some(p)) => {
                     let reason = p.reason();
-                    g.pending = Some(Box::new(p));
+                    g.pending = Some(crate::park::boxed(p));
                     return Err(Trap::Block(reason));
                 }
             }
@@ -197,7 +197,7 @@ pub(super) fn send(
         Ok(None) => Ok(()),
         Ok(Some(p)) => {
             let reason = p.reason();
-            g.pending = Some(Box::new(p));
+            g.pending = Some(crate::park::boxed(p));
             Err(Trap::Block(reason))
         }
     }
@@ -229,7 +229,7 @@ pub(super) fn recv(
         None => Ok(()),
         Some(p) => {
             let reason = p.reason();
-            g.pending = Some(Box::new(p));
+            g.pending = Some(crate::park::boxed(p));
             Err(Trap::Block(reason))
         }
     }
