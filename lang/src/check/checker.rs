@@ -291,6 +291,10 @@ impl<'a> Checker<'a> {
             named_terms: HashMap::default(),
         };
         c.init_universe();
+        // About two of five nodes are expressions the checker records
+        // (18,000 of 45,000 for a program importing fmt): sized once,
+        // the table is not rehashed a dozen times as it grows.
+        c.info.types.reserve(c.ids.count() as usize * 2 / 5);
         c
     }
 
