@@ -57,7 +57,7 @@ func main() {
     let a = ty(define_value(&st[1]));
     assert_eq!(a.mode, Mode::Constant);
     assert_eq!(a.ty, ids::INT);
-    assert_eq!(a.value, Some(Value::int(8)));
+    assert_eq!(a.value.as_deref(), Some(&Value::int(8)));
     // The untyped left operand of a non-constant shift takes the type of
     // the context.
     let b = define_value(&st[2]);

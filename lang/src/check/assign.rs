@@ -133,7 +133,7 @@ impl<'a> Checker<'a> {
                     } else if let (Some(e), Some(v)) = (x.expr, &x.val) {
                         if let Some(tv) = self.info.types.get_mut(&e.id) {
                             if tv.mode == Mode::Constant {
-                                tv.value = Some(v.clone());
+                                tv.value = Some(Box::new(v.clone()));
                             }
                         }
                     }

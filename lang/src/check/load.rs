@@ -156,7 +156,7 @@ impl Loader<'_> {
             // The importer names the file as diagnostics should show it.
             let id = self.sources.add(name, text);
             let f = self.sources.file(id);
-            let (ast, mut d) = parse(&f.text.clone(), f.base, FileKind::Std, self.ids);
+            let (ast, mut d) = parse(&f.text, f.base, FileKind::Std, self.ids);
             self.diags.append(&mut d);
             files.push(ParsedFile {
                 file: id,

@@ -152,8 +152,11 @@ pub struct TypeAndValue {
     pub mode: Mode,
     pub ty: TypeId,
     /// The exact value, for constants (already represented in `ty` when
-    /// typed).
-    pub value: Option<Value>,
+    /// typed). Boxed: a `Value` is up to 136 bytes (a complex constant is
+    /// two big rationals) and most entries are not constants; unboxed it
+    /// made each of the table's entries (tens of thousands per program)
+    /// about eight times larger.
+    pub value: Option<Box<Value>>,
 }
 
 /// What a selector expression `x.f` denotes.
@@ -217,36 +220,49 @@ pub struct Initializer {
     pub value: usize,
 }
 
+/// A table keyed by syntax node. The checker makes a few hundred
+/// thousand entries for a program that imports `fmt` (every expression of
+/// every standard-library body it checks), so the hash function matters:
+/// std's SipHash, built to resist adversarial keys, was about 5% of the
+/// start-up CPU time; FxHash (rustc-hash, the hasher rustc itself uses for
+/// its dense integer ids) is one multiply for a `u32`. Keys are ids the
+/// front end hands out, never chosen by an attacker. A dense `Vec` indexed
+/// by id was the alternative: it would hold a slot for every node of every
+/// parsed file, checked or not, and most tables are sparse.
+pub type NodeMap<V> = rustc_hash::FxHashMap<NodeId, V>;
+/// A set of syntax nodes (see [`NodeMap`]).
+pub type NodeSet = rustc_hash::FxHashSet<NodeId>;
+
 /// The side tables of a checked program.
 #[derive(Debug, Default)]
 pub struct Info {
     /// Type, mode and value of every expression that was evaluated.
-    pub types: HashMap<NodeId, TypeAndValue>,
+    pub types: NodeMap<TypeAndValue>,
     /// The object each defining identifier declares.
-    pub(crate) defs: HashMap<NodeId, ObjId>,
+    pub(crate) defs: NodeMap<ObjId>,
     /// The object each using identifier denotes.
-    pub(crate) uses: HashMap<NodeId, ObjId>,
+    pub(crate) uses: NodeMap<ObjId>,
     /// Implicit objects: the per-clause variable of a type switch, keyed by
     /// the clause's `implicit` id.
-    pub implicits: HashMap<NodeId, ObjId>,
+    pub implicits: NodeMap<ObjId>,
     /// Selector expressions (keyed by the selector `Expr`'s id).
-    pub selections: HashMap<NodeId, Selection>,
+    pub selections: NodeMap<Selection>,
     /// Call expressions (keyed by the call `Expr`'s id).
-    pub calls: HashMap<NodeId, CallKind>,
+    pub calls: NodeMap<CallKind>,
     /// Statements (`For` and `Range` loops) whose variables are fresh per
     /// iteration (Go 1.22), with those variables.
-    pub loop_vars: HashMap<NodeId, Vec<ObjId>>,
+    pub loop_vars: NodeMap<Vec<ObjId>>,
     /// Per function (keyed by the `FuncDecl` name ident or `FuncLit` expr
     /// id): the function's object for declarations.
-    pub(crate) funcs: HashMap<NodeId, ObjId>,
+    pub(crate) funcs: NodeMap<ObjId>,
     /// Explicit instantiations of generic functions (`F[int]`, keyed by
     /// the index expression): the instance.
-    pub(crate) instances: HashMap<NodeId, ObjId>,
+    pub(crate) instances: NodeMap<ObjId>,
     /// The function literals that are bodies of range-over-func loops.
-    pub(crate) range_bodies: std::collections::HashSet<NodeId>,
+    pub(crate) range_bodies: NodeSet,
     /// The function literals that run the calls deferred in a
     /// range-over-func body (named as wrappers, invisible to `recover`).
-    pub(crate) range_defer_runners: std::collections::HashSet<NodeId>,
+    pub(crate) range_defer_runners: NodeSet,
 }
 
 impl Info {

@@ -199,7 +199,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
     pub(super) fn const_value(&self, e: &Expr) -> Option<&'a Value> {
         let tv: &'a crate::check::TypeAndValue = self.g.info.types.get(&e.id)?;
         if tv.mode == Mode::Constant {
-            tv.value.as_ref()
+            tv.value.as_deref()
         } else {
             None
         }

@@ -88,6 +88,12 @@ use repair::{mark_instances, repair, Fix};
 pub(crate) use state::{Header, ParamEntry, State, TopItem};
 use syntax_error::{open_bracket, syntax_error, NEWLINE_BEFORE_BRACE};
 
+/// The values of a list of boxed nonterminals (the grammar boxes the
+/// large ones to keep its stack's entries small).
+pub(crate) fn unbox<T>(v: Vec<Box<T>>) -> Vec<T> {
+    v.into_iter().map(|b| *b).collect()
+}
+
 /// Parses one file. Always returns a file (with `Bad` nodes where recovery
 /// happened) and every diagnostic, lexical and syntactic, sorted by position.
 pub fn parse_file(

@@ -134,6 +134,41 @@ impl<'src> State<'src> {
         self.expr(lo, hi, ExprKind::Binary(op, Box::new(a), Box::new(b)))
     }
 
+    /// `first op1 x1 op2 x2 ...` grouped by Go's precedence, operators of
+    /// one precedence from the left (operator precedence parsing: an
+    /// operator waits on a stack until one of no higher precedence
+    /// follows). Each node spans its operands and gets its id when it is
+    /// built, after its operands, as with one grammar rule per level.
+    pub(crate) fn binaries(&mut self, first: Expr, rest: Vec<(BinaryOp, Expr)>) -> Expr {
+        let mut operands = Vec::with_capacity(rest.len() + 1);
+        operands.push(first);
+        let mut ops: Vec<BinaryOp> = Vec::with_capacity(rest.len());
+        for (op, x) in rest {
+            while ops
+                .last()
+                .is_some_and(|top| top.precedence() >= op.precedence())
+            {
+                self.reduce_binary(&mut operands, &mut ops);
+            }
+            ops.push(op);
+            operands.push(x);
+        }
+        while !ops.is_empty() {
+            self.reduce_binary(&mut operands, &mut ops);
+        }
+        // There is always one more operand than operators.
+        operands.swap_remove(0)
+    }
+
+    /// Replaces the last two operands by the last operator applied to
+    /// them (there are always one more operand than operators).
+    fn reduce_binary(&mut self, operands: &mut Vec<Expr>, ops: &mut Vec<BinaryOp>) {
+        if let (Some(op), Some(b), Some(a)) = (ops.pop(), operands.pop(), operands.pop()) {
+            let (lo, hi) = (a.span.lo, b.span.hi);
+            operands.push(self.binary(lo, hi, op, a, b));
+        }
+    }
+
     /// `<-chan T` in an expression parses as a receive from `chan T`;
     /// rewrite it to the receive-only channel type, as go/parser does.
     pub(crate) fn unary(&mut self, lo: u32, hi: u32, op: UnaryOp, x: Expr) -> Expr {

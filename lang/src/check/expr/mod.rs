@@ -172,7 +172,7 @@ impl<'a> Checker<'a> {
                     mode: x.mode,
                     ty: x.ty,
                     value: if x.mode == Mode::Constant {
-                        x.val.clone()
+                        x.val.clone().map(Box::new)
                     } else {
                         None
                     },

@@ -162,7 +162,7 @@ impl<'a> Checker<'a> {
         if depth == 0 {
             if let Some(v) = top_val {
                 if tv.mode == Mode::Constant {
-                    tv.value = Some(v);
+                    tv.value = Some(Box::new(v));
                 }
             }
         }
