@@ -262,12 +262,24 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut l
         buf: [0; 512],
         len: 0,
     };
+    // Go's `m=`: the M whose thread took the signal.
+    let mid = gol_vm::crashtrace::signalled_m() as i64;
     if sig == libc::SIGQUIT || sig == libc::SIGTRAP {
-        m.str(name).str("\nPC=").hex(pc).str(" sigcode=");
+        m.str(name)
+            .str("\nPC=")
+            .hex(pc)
+            .str(" m=")
+            .dec(mid)
+            .str(" sigcode=");
         m.dec(code as i64).str("\n");
     } else if code <= 0 {
         // Sent by a process (kill, tgkill, sigqueue), not a fault.
-        m.str(name).str("\nPC=").hex(pc).str(" sigcode=");
+        m.str(name)
+            .str("\nPC=")
+            .hex(pc)
+            .str(" m=")
+            .dec(mid)
+            .str(" sigcode=");
         m.dec(code as i64).str(" addr=").hex(addr).str("\n");
     } else {
         m.str("unexpected fault address ").hex(addr);

@@ -85,7 +85,7 @@ pub mod session;
 mod value;
 
 pub use gol_vm::sched::{Policy, SchedSpec};
-pub use gol_vm::RaceOptions;
+pub use gol_vm::{RaceOptions, TraceFormat};
 pub use value::{FromValue, ToValue, Value};
 
 /// Why a run (or loading a program) failed.
@@ -343,15 +343,28 @@ impl Builder {
     }
 
     /// Writes an execution trace of each run to `path`: Chrome trace-event
-    /// JSON that ui.perfetto.dev opens (goroutine segments per P, Ms, the
-    /// collector's phases, wake-up arrows, counters). With
-    /// `flight_recorder`, only the last five seconds are kept, and written
-    /// only if the run ends in a panic, a fatal error or a deadlock.
+    /// JSON, or Perfetto's protobuf when the name ends in `.pftrace` or
+    /// `.perfetto-trace` (see [`Builder::trace_format`]); ui.perfetto.dev
+    /// opens both (goroutine segments per P, Ms, the collector's phases,
+    /// wake-up arrows, counters). With `flight_recorder`, only the last
+    /// five seconds are kept, and written only if the run ends in a panic,
+    /// a fatal error or a deadlock.
     pub fn trace(mut self, path: impl Into<std::path::PathBuf>, flight_recorder: bool) -> Builder {
+        let path = path.into();
         self.trace = Some(gol_vm::TraceConfig {
-            path: path.into(),
+            format: gol_vm::TraceFormat::for_path(&path),
+            path,
             flight_recorder,
         });
+        self
+    }
+
+    /// The trace's format, whatever its file's name (after
+    /// [`Builder::trace`]).
+    pub fn trace_format(mut self, format: gol_vm::TraceFormat) -> Builder {
+        if let Some(t) = &mut self.trace {
+            t.format = format;
+        }
         self
     }
 

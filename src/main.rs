@@ -44,10 +44,13 @@ enum Command {
         /// its output and the command that replays it
         #[arg(long, value_name = "N")]
         explore: Option<u64>,
-        /// Write an execution trace to FILE (Chrome trace-event JSON: open
-        /// it in ui.perfetto.dev)
+        /// Write an execution trace to FILE (Chrome trace-event JSON, or
+        /// Perfetto's protobuf for FILE.pftrace: open it in ui.perfetto.dev)
         #[arg(long, value_name = "FILE")]
         trace: Option<String>,
+        /// The trace's format whatever FILE's name: json or perfetto
+        #[arg(long, value_name = "FORMAT", value_parser = parse_trace_format)]
+        trace_format: Option<gol::TraceFormat>,
         /// Keep the last five seconds of an execution trace and write them
         /// to FILE if the run ends in a panic, a fatal error or a deadlock
         #[arg(long, value_name = "FILE", conflicts_with = "trace")]
@@ -138,6 +141,7 @@ fn main() -> ExitCode {
             sched,
             explore: None,
             trace,
+            trace_format,
             flight_recorder,
             file,
             args,
@@ -160,6 +164,9 @@ fn main() -> ExitCode {
             }
             if let Some(path) = flight_recorder {
                 builder = builder.trace(path, true);
+            }
+            if let Some(f) = trace_format {
+                builder = builder.trace_format(f);
             }
             let vm = match builder.build() {
                 Ok(vm) => vm,
@@ -224,13 +231,24 @@ fn main() -> ExitCode {
     }
 }
 
+fn parse_trace_format(s: &str) -> Result<gol::TraceFormat, String> {
+    gol::TraceFormat::parse(s)
+        .ok_or_else(|| format!("unknown trace format {s:?} (json or perfetto)"))
+}
+
 fn parse_sched(s: &str) -> Result<gol::SchedSpec, String> {
     gol::SchedSpec::parse(s)
 }
 
 /// `run`'s flags that take a value (`-sched pct:1,3` as well as
 /// `-sched=pct:1,3`).
-const RUN_VALUE_FLAGS: [&str; 4] = ["sched", "explore", "trace", "flight-recorder"];
+const RUN_VALUE_FLAGS: [&str; 5] = [
+    "sched",
+    "explore",
+    "trace",
+    "trace-format",
+    "flight-recorder",
+];
 
 /// The command line with Go's single-dash spelling of `run`'s flags
 /// (`gol run -race x.go`, `-sched=pct:1,3`) turned into the double dash

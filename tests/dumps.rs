@@ -9,7 +9,8 @@
 //!   status or wait reason and its innermost frame of package main with
 //!   that frame's line, as a multiset.
 //! * SIGQUIT: `quit.go` is signalled once it printed `start`; the same
-//!   comparison, plus Go's `PC=` line.
+//!   comparison, plus Go's `PC=` line. Sent to one M's thread (`tgkill`),
+//!   the `PC=` line names that M (`m=N`), as Go names the thread's M.
 //! * Leaks: each program of `tests/leaks` runs with
 //!   `GODEBUG=leakcheck=1`; its stdout must be Go's (`NAME.out`, from
 //!   `go run`) and its reports exactly the goroutines its source marks
@@ -45,6 +46,7 @@ fn main() {
             sigquit(level)
         }));
     }
+    trials.push(Trial::test("sigquit/on-an-m-thread", sigquit_on_an_m));
     for p in common::files_with(&common::root().join("tests/leaks"), &[".go"]) {
         let name = p.file_name().unwrap().to_string_lossy().to_string();
         trials.push(Trial::test(format!("leaks/{name}"), move || leaks(&p)));
@@ -201,17 +203,7 @@ fn sigquit(level: &str) -> Result<(), Failed> {
     std::thread::sleep(Duration::from_millis(300));
     // SAFETY: kill(2) on our own child's pid touches no memory.
     unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGQUIT) };
-    let start = Instant::now();
-    let st = loop {
-        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
-            break st;
-        }
-        if start.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
-            return Err("still running 20 s after SIGQUIT".into());
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let st = wait_after_sigquit(&mut child)?;
     let mut rest = Vec::new();
     stdout.read_to_end(&mut rest).map_err(|e| e.to_string())?;
     let mut out = first.into_bytes();
@@ -244,6 +236,81 @@ fn sigquit(level: &str) -> Result<(), Failed> {
             .parse()
             .unwrap(),
     )
+}
+
+/// The child's status once it ended after SIGQUIT (an error after 20 s).
+fn wait_after_sigquit(child: &mut std::process::Child) -> Result<ExitStatus, Failed> {
+    let start = Instant::now();
+    loop {
+        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
+            return Ok(st);
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            return Err("still running 20 s after SIGQUIT".into());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// SIGQUIT sent to the thread of one M: the dump's `PC=` line names it.
+fn sigquit_on_an_m() -> Result<(), Failed> {
+    let d = dir();
+    let mut child = gol(&d.join("quit.go"))
+        .env("GOTRACEBACK", "single")
+        .env("GOMAXPROCS", "2")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run gol: {e}"))?;
+    let _stdin = child.stdin.take();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).map_err(|e| e.to_string())?;
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = child.id() as libc::pid_t;
+    // The highest-numbered M's thread (M0 would not tell an M's number
+    // from the main thread's 0).
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).map_err(|e| e.to_string())?;
+    let (m, tid) = tasks
+        .filter_map(|t| {
+            let t = t.ok()?.path();
+            let comm = std::fs::read_to_string(t.join("comm")).ok()?;
+            let m: u64 = comm.trim().strip_prefix("gol-m")?.parse().ok()?;
+            let tid: libc::pid_t = t.file_name()?.to_str()?.parse().ok()?;
+            Some((m, tid))
+        })
+        .max()
+        .ok_or("no thread of an M")?;
+    if m == 0 {
+        let _ = child.kill();
+        return Err("only M0 runs".into());
+    }
+    // SAFETY: tgkill(2) on a thread of our own child touches no memory.
+    unsafe { libc::syscall(libc::SYS_tgkill, pid, tid, libc::SIGQUIT) };
+    let st = wait_after_sigquit(&mut child)?;
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .map_err(|e| e.to_string())?;
+    if shell_status(st) != 2 {
+        return Err(format!("status {}:\n{err}", shell_status(st)).into());
+    }
+    // tgkill's signal code is SI_TKILL, -6.
+    let want = format!(" m={m} sigcode=-6");
+    let mut lines = err.lines();
+    if lines.next() != Some("SIGQUIT: quit")
+        || !lines
+            .next()
+            .is_some_and(|l| l.starts_with("PC=0x") && l.ends_with(&want))
+    {
+        return Err(format!("no `PC=0x...{want}` line:\n{err}").into());
+    }
+    Ok(())
 }
 
 /// A goroutine a leak report shows: (wait reason, line of its innermost

@@ -130,3 +130,66 @@ fn concurrent_map_writers_die_every_time() {
         }
     }
 }
+
+/// A SIGSEGV sent to the thread of one M (`tgkill`, as a fault in that
+/// thread would land): Go's header, `PC=0x... m=N sigcode=-6 addr=0x...`,
+/// names that M, as Go names the M whose thread took the signal.
+#[test]
+fn a_signal_names_the_m_whose_thread_took_it() {
+    let dir = std::env::temp_dir().join(format!("gol-fatal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("spin.go");
+    std::fs::write(
+        &p,
+        "package main\n\nfunc spin(c chan int) {\n\tn := 0\n\tfor {\n\t\tn++\n\t\tif n == 1000 {\n\t\t\tc <- n\n\t\t}\n\t}\n}\n\nfunc main() {\n\tc := make(chan int)\n\tgo spin(c)\n\tgo spin(c)\n\t<-c\n\t<-c\n\tspin(make(chan int, 1))\n}\n",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gol"))
+        .arg("run")
+        .arg(&p)
+        .env("GOMAXPROCS", "2")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run gol");
+    let pid = child.id() as libc::pid_t;
+    // The highest-numbered M's thread, once there are two (0 would not
+    // tell an M's number from the main thread's).
+    let start = std::time::Instant::now();
+    let (m, tid) = loop {
+        let found = std::fs::read_dir(format!("/proc/{pid}/task"))
+            .unwrap()
+            .filter_map(|t| {
+                let t = t.ok()?.path();
+                let comm = std::fs::read_to_string(t.join("comm")).ok()?;
+                let m: u64 = comm.trim().strip_prefix("gol-m")?.parse().ok()?;
+                let tid: libc::pid_t = t.file_name()?.to_str()?.parse().ok()?;
+                Some((m, tid))
+            })
+            .max();
+        match found {
+            Some((m, tid)) if m > 0 => break (m, tid),
+            _ if start.elapsed() > std::time::Duration::from_secs(20) => {
+                let _ = child.kill();
+                panic!("no second M");
+            }
+            _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+    };
+    // SAFETY: tgkill(2) on a thread of our own child touches no memory.
+    unsafe { libc::syscall(libc::SYS_tgkill, pid, tid, libc::SIGSEGV) };
+    let out = child.wait_with_output().expect("wait for gol");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some("SIGSEGV: segmentation violation"),
+        "{err}"
+    );
+    let pc = lines.get(1).copied().unwrap_or_default();
+    assert!(
+        pc.starts_with("PC=0x") && pc.contains(&format!(" m={m} sigcode=-6 addr=0x")),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

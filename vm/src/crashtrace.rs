@@ -65,6 +65,50 @@ static ARMED: AtomicBool = AtomicBool::new(false);
 /// thread; the pipe's write/read orders them (a system call each side).
 static QUIT_PC: AtomicU64 = AtomicU64::new(0);
 static QUIT_CODE: AtomicI64 = AtomicI64::new(0);
+/// The M whose thread took the signal ([`signalled_m`]).
+static QUIT_M: AtomicU64 = AtomicU64::new(0);
+
+/// The M whose thread runs this code, for the `m=` of a signal's `PC=`
+/// line: an M's thread is named `gol-m<id>` (sched/m.rs), and the name is
+/// read with `prctl(PR_GET_NAME)`, one system call: async-signal-safe,
+/// no lock, no allocation. Other threads (the main thread, sysmon, the
+/// collector's) give 0, as Go's m0 is the main thread, which takes most
+/// signals sent to the process.
+pub fn signalled_m() -> u64 {
+    let mut name = [0u8; 16];
+    // SAFETY: PR_GET_NAME writes at most 16 bytes (NUL included) into
+    // the buffer, which is 16 bytes long.
+    let r = unsafe {
+        libc::prctl(
+            libc::PR_GET_NAME,
+            name.as_mut_ptr() as libc::c_ulong,
+            0,
+            0,
+            0,
+        )
+    };
+    if r != 0 {
+        return 0;
+    }
+    m_of_thread_name(&name)
+}
+
+/// `gol-m<id>` (NUL-terminated or not) to the id; anything else to 0.
+fn m_of_thread_name(name: &[u8]) -> u64 {
+    let Some(digits) = name.strip_prefix(b"gol-m") else {
+        return 0;
+    };
+    let end = digits
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(digits.len());
+    if end == 0 || digits.get(end).is_some_and(|&b| b != 0) {
+        return 0;
+    }
+    digits[..end].iter().fold(0u64, |n, d| {
+        n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+    })
+}
 
 /// What writes the dump of the run in progress (traceback.rs registers
 /// it for the length of a run); locked by the dump thread, never by the
@@ -91,6 +135,7 @@ pub fn request_dump(pc: u64, code: i64) -> bool {
     }
     QUIT_PC.store(pc, Ordering::SeqCst);
     QUIT_CODE.store(code, Ordering::SeqCst);
+    QUIT_M.store(signalled_m(), Ordering::SeqCst);
     // SAFETY: one byte from a live local to the pipe's write end.
     unsafe { libc::write(fd, [1u8].as_ptr().cast(), 1) == 1 }
 }
@@ -130,9 +175,11 @@ fn dump_and_exit() -> ! {
     let mut num = [0u8; 20];
     let mut head = b"SIGQUIT: quit\nPC=0x".to_vec();
     head.extend_from_slice(hex(pc, &mut num));
-    // The M that took the signal is not tracked: Go's m=0 is the main
-    // thread, which gets a signal sent to the process.
-    head.extend_from_slice(b" m=0 sigcode=");
+    // The M whose thread took the signal (0 for other threads, as Go's
+    // main thread is m0).
+    head.extend_from_slice(b" m=");
+    head.extend_from_slice(decimal(QUIT_M.load(Ordering::SeqCst), &mut num));
+    head.extend_from_slice(b" sigcode=");
     if code < 0 {
         head.push(b'-');
     }

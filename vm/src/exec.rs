@@ -538,7 +538,7 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
                 window_ns: crate::FLIGHT_WINDOW_NS,
                 max_events: crate::FLIGHT_MAX_EVENTS,
             });
-        let t = crate::sched::tracer::Tracer::new(true, ring);
+        let t = crate::sched::tracer::Tracer::new(true, ring).with_format(c.format);
         // A trace is written as it is recorded (tracer.rs); a flight
         // recorder's only if the run fails.
         if !c.flight_recorder {

@@ -151,6 +151,7 @@ pub struct Hooks {
 }
 
 pub use race::RaceOptions;
+pub use sched::tracer::TraceFormat;
 pub use session::{CallOutcome, Interrupter, Session};
 pub use stdio::Out;
 
@@ -371,6 +372,8 @@ pub struct TraceConfig {
     /// [`FLIGHT_MAX_EVENTS`] events) and write them only if the run ends
     /// in a panic, a fatal error or a deadlock.
     pub flight_recorder: bool,
+    /// JSON or Perfetto's protobuf.
+    pub format: TraceFormat,
 }
 
 /// The flight recorder's window: the last five seconds.

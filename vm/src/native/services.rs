@@ -84,10 +84,13 @@ impl<'a> NativeCtx<'a> {
         };
         // Every M hands its events over before the world stops for this
         // goroutine; then none is recording any more.
-        t.request_flush();
+        let e = t.request_flush();
         let stopped = cx.stop_the_world();
         t.set_on(false);
         cx.start_the_world(stopped);
+        // The Ms outside the world (spinning) hand theirs over as they
+        // next look for work.
+        cx.trace_wait_flushes(e);
         cx.trace_flush();
         let evs = t.take();
         t.json(&evs).into_bytes()

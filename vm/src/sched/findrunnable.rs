@@ -116,6 +116,9 @@ impl<E: Executor> PCtx<E> {
             if self.sh.shutdown.load(Ordering::Acquire) {
                 return None;
             }
+            // A spinning M hands its events over when runtime/trace.Stop
+            // asks (tracer.rs, PCtx::trace_ack).
+            self.trace_ack();
             // The P is read through `held` (no clone of its `Arc`: this is
             // every goroutine switch's path).
             let Some(pid) = self.p_id() else {

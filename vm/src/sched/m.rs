@@ -310,7 +310,9 @@ impl<E: Executor> PCtx<E> {
             sh.stats.m_parks.fetch_add(1, Ordering::Relaxed);
             // A parked M's events would wait for it to run again.
             self.trace_flush();
-            self.m.blocked.store(true, Ordering::Relaxed);
+            // Release: runtime/trace.Stop's Acquire load sees the flush
+            // (PCtx::trace_wait_flushes).
+            self.m.blocked.store(true, Ordering::Release);
             let mut pk = self.m.park.lock();
             drop(sl);
             while pk.nextp.is_none() && !pk.wake {
@@ -440,15 +442,9 @@ impl<E: Executor> PCtx<E> {
             // that time is no goroutine's (tracer).
             self.last_cut.set(0);
         }
-        if let Some(t) = sh.tracer.as_deref() {
-            // Before leaving the world: a stop of the world that returns
-            // has every M's events (Tracer::request_flush).
-            let e = t.flush_epoch();
-            if e != self.trace_seen.get() {
-                self.trace_seen.set(e);
-                self.trace_flush();
-            }
-        }
+        // Before leaving the world: a stop of the world that returns has
+        // the events of every M that was in it (Tracer::request_flush).
+        self.trace_ack();
         sh.world.leave();
         sh.exec.after_leave(self, &outcome);
         drop(cur);

@@ -160,6 +160,11 @@ impl<E: Executor> PCtx<E> {
             gol_gc::throw("entersyscall: no P");
         };
         self.trace_held(h.p.id);
+        // A system call may outlast runtime/trace.Stop, which does not
+        // wait for it: its events go now.
+        if self.tracer().is_some() {
+            self.trace_flush();
+        }
         g.hdr.set_status(GStatus::Running, GStatus::Syscall);
         let p = h.p;
         *p.local.lock() = Some(h.local);

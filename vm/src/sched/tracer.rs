@@ -112,6 +112,8 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::io::Write as _;
 use std::time::Instant;
 
+mod perfetto;
+
 /// Arrow ids of an M are its number + 1 shifted by this, plus its own
 /// count (`PCtx::flow_id`); the shared counter ([`Tracer::new_id`], for
 /// threads that are not Ms) stays below `1 << M_FLOW_SHIFT`.
@@ -145,6 +147,15 @@ impl Track {
             Track::Gc => 1,
             Track::P(p) => 100 + p,
             Track::M(m) => 10_000 + m,
+        }
+    }
+
+    /// The track of JSON thread id `tid` ([`Track::tid`]).
+    fn of_tid(tid: u32) -> Track {
+        match tid {
+            1 => Track::Gc,
+            t if t >= 10_000 => Track::M(t - 10_000),
+            t => Track::P(t.saturating_sub(100)),
         }
     }
 
@@ -507,6 +518,9 @@ pub struct Tracer {
     names: Names,
     /// The writer thread, while the trace streams to a file.
     writer: Mutex<Option<std::thread::JoinHandle<std::io::Result<()>>>>,
+    format: TraceFormat,
+    /// Per M id, the last flush epoch it acknowledged ([`Tracer::ack`]).
+    acks: Mutex<Vec<u64>>,
 }
 
 impl Tracer {
@@ -524,6 +538,8 @@ impl Tracer {
             pool: Arc::new(Mutex::new(Vec::new())),
             names: Arc::new(Mutex::new(HashMap::new())),
             writer: Mutex::new(None),
+            format: TraceFormat::Json,
+            acks: Mutex::new(Vec::new()),
         }
     }
 
@@ -568,10 +584,32 @@ impl Tracer {
     }
 
     /// Asks every M to hand its buffered events over as its current slice
-    /// ends (`runtime/trace.Stop` then stops the world, so that every M
-    /// has done so when it goes on).
-    pub fn request_flush(&self) {
-        self.flush_epoch.fetch_add(1, Ordering::AcqRel);
+    /// ends, or as it next looks for work (`runtime/trace.Stop` then stops
+    /// the world, so that every M in a slice has done so when it goes on,
+    /// and waits for the others: [`PCtx::trace_wait_flushes`]). Returns
+    /// the new flush epoch.
+    pub fn request_flush(&self) -> u64 {
+        self.flush_epoch.fetch_add(1, Ordering::AcqRel) + 1
+    }
+
+    /// M `m` has handed over every event it recorded before it saw flush
+    /// epoch `epoch`.
+    fn ack(&self, m: i64, epoch: u64) {
+        let mut a = self.acks.lock();
+        let i = usize::try_from(m).unwrap_or(0);
+        if a.len() <= i {
+            a.resize(i + 1, 0);
+        }
+        a[i] = a[i].max(epoch);
+    }
+
+    /// The last flush epoch M `m` acknowledged.
+    fn acked(&self, m: i64) -> u64 {
+        let a = self.acks.lock();
+        usize::try_from(m)
+            .ok()
+            .and_then(|i| a.get(i).copied())
+            .unwrap_or(0)
     }
 
     pub(super) fn flush_epoch(&self) -> u64 {
@@ -927,20 +965,17 @@ impl Tracer {
         };
         let (tx, rx) = std::sync::mpsc::channel::<Chunk>();
         let (clock, names, pool) = (self.clock, self.names.clone(), self.pool.clone());
+        let format = self.format;
         let spawned = std::thread::Builder::new()
             .name("gol-trace-writer".into())
             .spawn(move || {
                 let mut w = file;
-                let Ok(first) = rx.recv() else {
-                    // Nothing was recorded: an empty trace.
-                    let mut r = Render::new(clock.ns_per_tick(), names);
-                    r.begin();
-                    return r.end(&mut w);
-                };
-                let mut r = Render::new(clock.ns_per_tick(), names);
-                r.begin();
+                // The first chunk comes at least MIN_CALIBRATION_NS after
+                // the epoch, or nothing was recorded (an empty trace).
+                let first = rx.recv().ok();
+                let mut r = Out::new(format, clock.ns_per_tick(), names);
                 let mut result = Ok(());
-                for c in std::iter::once(first).chain(rx.iter()) {
+                for c in first.into_iter().chain(rx.iter()) {
                     if result.is_ok() {
                         result = r.chunk(&c, &mut w);
                     }
@@ -965,7 +1000,7 @@ impl Tracer {
         let Some(h) = writer else {
             let evs = self.take();
             let mut f = std::fs::File::create(path)?;
-            return self.write_json(&evs, &mut f);
+            return self.write_events(&evs, &mut f);
         };
         let rest = self.take();
         let tx = self.store.lock().tx.take();
@@ -993,12 +1028,166 @@ impl Tracer {
     /// Writes the events as a Chrome trace-event JSON document to `w`
     /// (buffered here: give it the file itself).
     pub fn write_json(&self, evs: &Events, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let mut r = Render::new(self.clock.ns_per_tick(), self.names.clone());
-        r.begin();
+        self.write_as(TraceFormat::Json, evs, w)
+    }
+
+    /// Writes the events in the tracer's format ([`Tracer::with_format`]).
+    pub fn write_events(&self, evs: &Events, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.write_as(self.format, evs, w)
+    }
+
+    fn write_as(
+        &self,
+        format: TraceFormat,
+        evs: &Events,
+        w: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let mut r = Out::new(format, self.clock.ns_per_tick(), self.names.clone());
         for c in &evs.0 {
             r.chunk(c, w)?;
         }
         r.end(w)
+    }
+
+    /// The events in the tracer's format, in memory.
+    pub fn render(&self, evs: &Events) -> Vec<u8> {
+        let mut out = Vec::with_capacity(evs.len() * 40 + 256);
+        // Writing to a vector cannot fail.
+        let _ = self.write_events(evs, &mut out);
+        out
+    }
+
+    /// The tracer's file format.
+    pub fn format(&self) -> TraceFormat {
+        self.format
+    }
+
+    /// The tracer, writing `format` ([`Tracer::write_to`], the stream).
+    pub fn with_format(mut self, format: TraceFormat) -> Tracer {
+        self.format = format;
+        self
+    }
+}
+
+/// How long `runtime/trace.Stop` waits for the Ms outside the world to
+/// hand their events over (an M in a long system call never does: it
+/// handed them over as it entered the call, [`PCtx::entersyscall`]).
+const STOP_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+
+use super::pctx::PCtx;
+
+impl<E: super::Executor> PCtx<E> {
+    /// Hands this M's events over if a flush was asked for since it last
+    /// did ([`Tracer::request_flush`]), and says so. Called as a slice
+    /// ends (before the M leaves the world) and each time the M looks for
+    /// work: an M that is spinning, outside the world, is not waited for
+    /// by a stop of the world, and without this its last segments (and
+    /// the steals and hand-offs it records while spinning) stayed in its
+    /// buffer until it parked or ran again, after `Stop` had written the
+    /// trace.
+    #[inline]
+    pub(super) fn trace_ack(&self) {
+        if let Some(t) = self.sh.tracer.as_deref() {
+            let e = t.flush_epoch();
+            if e != self.trace_seen.get() {
+                self.trace_seen.set(e);
+                self.trace_flush();
+                t.ack(self.m.id, e);
+            }
+        }
+    }
+
+    /// `runtime/trace.Stop`, after the stop of the world that follows
+    /// [`Tracer::request_flush`] returned epoch `e`: waits until every
+    /// other M has acknowledged it or is parked (an M flushes before it
+    /// parks), at most [`STOP_WAIT`].
+    pub fn trace_wait_flushes(&self, e: u64) {
+        let Some(t) = self.sh.tracer.as_deref() else {
+            return;
+        };
+        let ms = self.sh.lock.lock().allm.clone();
+        let deadline = std::time::Instant::now() + STOP_WAIT;
+        for m in ms.iter().filter(|m| !Arc::ptr_eq(m, &self.m)) {
+            // Acquire: pairs with the Release of `stopm`'s store, after
+            // the M handed its buffer over.
+            while t.acked(m.id) < e && !m.blocked.load(Ordering::Acquire) {
+                if std::time::Instant::now() > deadline {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_micros(50));
+            }
+        }
+    }
+}
+
+/// A trace's file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TraceFormat {
+    /// Chrome's trace-event JSON (chrome://tracing, ui.perfetto.dev).
+    #[default]
+    Json,
+    /// Perfetto's protobuf trace (ui.perfetto.dev, trace_processor):
+    /// about a sixth of the bytes ([`perfetto`]).
+    Perfetto,
+}
+
+impl TraceFormat {
+    /// The format a file's name asks for: Perfetto's for `.pftrace` and
+    /// `.perfetto-trace` (the extensions Perfetto's tools use), else JSON.
+    pub fn for_path(path: &std::path::Path) -> TraceFormat {
+        let name = path.to_string_lossy();
+        if name.ends_with(".pftrace") || name.ends_with(".perfetto-trace") {
+            TraceFormat::Perfetto
+        } else {
+            TraceFormat::Json
+        }
+    }
+
+    /// `json` or `perfetto` (`--trace-format`).
+    pub fn parse(s: &str) -> Option<TraceFormat> {
+        match s {
+            "json" => Some(TraceFormat::Json),
+            "perfetto" | "proto" | "protobuf" => Some(TraceFormat::Perfetto),
+            _ => None,
+        }
+    }
+}
+
+/// A renderer of either format.
+enum Out {
+    Json(Render),
+    Proto(Box<perfetto::Proto>),
+}
+
+impl Out {
+    /// A renderer that has begun its document.
+    fn new(format: TraceFormat, ns_per_tick: f64, names: Names) -> Out {
+        match format {
+            TraceFormat::Json => {
+                let mut r = Render::new(ns_per_tick, names);
+                r.begin();
+                Out::Json(r)
+            }
+            TraceFormat::Perfetto => {
+                let mut r = perfetto::Proto::new(ns_per_tick, names);
+                r.begin();
+                Out::Proto(Box::new(r))
+            }
+        }
+    }
+
+    fn chunk(&mut self, c: &Chunk, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            Out::Json(r) => r.chunk(c, w),
+            Out::Proto(r) => r.chunk(c, w),
+        }
+    }
+
+    fn end(&mut self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            Out::Json(r) => r.end(w),
+            Out::Proto(r) => r.end_doc(w),
+        }
     }
 }
 
@@ -1250,9 +1439,7 @@ impl Render {
                     // segment at a time); a G the waker's queue lost to
                     // another M without a steal (an overflow to the
                     // global queue, a P handed over) has no arrow.
-                    let held_elsewhere =
-                        flow_in & HELD_FLOW != 0 && flow_in >> M_FLOW_SHIFT != u64::from(m) + 1;
-                    if flow_in != 0 && !held_elsewhere {
+                    if arrow_ends_here(flow_in, m) {
                         self.sep(w)?;
                         self.s(
                             "{\"ph\":\"f\",\"bp\":\"e\",\"cat\":\"flow\",\"name\":\"wake\",\"id\":",
@@ -1408,11 +1595,7 @@ impl Render {
         self.sep(w)?;
         self.s("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":\"gol\"}}");
         for tid in std::mem::take(&mut self.tracks) {
-            let t = match tid {
-                1 => Track::Gc,
-                t if t >= 10_000 => Track::M(t - 10_000),
-                t => Track::P(t - 100),
-            };
+            let t = Track::of_tid(tid);
             self.sep(w)?;
             self.s("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":");
             self.u(u64::from(tid));
@@ -1431,6 +1614,15 @@ impl Render {
         self.out.clear();
         w.flush()
     }
+}
+
+/// Whether arrow `flow_in` (0: none) is drawn into a segment run by M
+/// `m`: a held arrow starts at the end of its waker's segment, so it ends
+/// only on the waker's own M, whose segments come one at a time (module
+/// docs, Cost).
+fn arrow_ends_here(flow_in: u64, m: u32) -> bool {
+    let held_elsewhere = flow_in & HELD_FLOW != 0 && flow_in >> M_FLOW_SHIFT != u64::from(m) + 1;
+    flow_in != 0 && !held_elsewhere
 }
 
 fn json_str(out: &mut Vec<u8>, s: &str) {
