@@ -50,7 +50,9 @@
 //!   ~string`, or a constraint of the package that is one): an operator
 //!   or a conversion that some type of the set does not allow, an
 //!   untyped constant that some type cannot hold, an assignment to a
-//!   basic type. The instances of a body it found at fault then report
+//!   basic type. A type parameter constrained by an interface of the
+//!   package with methods only (`Shape`) is judged as one constrained by
+//!   `any`, its methods excepted. The instances of a body it found at fault then report
 //!   nothing more. Other errors of a generic body that no instance shows
 //!   are not reported.
 //! * Constraints are interfaces whose type sets may be restricted by
@@ -1821,7 +1823,10 @@ const WALK_BUILTINS: &[&str] = &[
 struct OperatorWalk<'v> {
     vars: &'v HashMap<String, TParamVar>,
     /// The type parameters without a core type, by name.
-    tparams: &'v HashMap<String, &'static str>,
+    tparams: &'v HashMap<String, String>,
+    /// The methods of the type parameters constrained by an interface
+    /// of the package that has only methods (`Shape`), by parameter.
+    methods: &'v HashMap<String, Vec<String>>,
     /// The type parameters whose type set is a union of basic types.
     unions: &'v std::collections::HashSet<String>,
     /// The universe's basic types, by name (those not declared over).
@@ -2262,7 +2267,7 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                     // `==` on two variables of one type parameter
                     // constrained by `any`.
                     B::Eq | B::Ne
-                        if v.constraint == "any"
+                        if (v.constraint == "any" || self.methods.contains_key(&v.tparam))
                             && self.var_of(r).is_some_and(|(_, w)| w.tparam == v.tparam) =>
                     {
                         format!(
@@ -2318,7 +2323,9 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                 }
             }
             ExprKind::Selector(x, sel) => {
-                if let Some(t) = self.tparam_of(x) {
+                let declared_method =
+                    |w: &Self, t: &str| w.methods.get(t).is_some_and(|ms| ms.contains(&sel.name));
+                if let Some(t) = self.tparam_of(x).filter(|t| !declared_method(self, t)) {
                     let msg = format!(
                         "{t}.{} undefined (type {t} has no field or method {})",
                         sel.name, sel.name
@@ -2339,7 +2346,10 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                     }
                 }
                 // No field and no method: the constraint has neither.
-                if let Some((n, v)) = self.var_of(x) {
+                if let Some((n, v)) = self
+                    .var_of(x)
+                    .filter(|(_, v)| !declared_method(self, &v.tparam))
+                {
                     let msg = format!(
                         "{n}.{} undefined (type {} has no field or method {})",
                         sel.name, v.tparam, sel.name
@@ -2448,6 +2458,34 @@ impl<'a> Checker<'a> {
         Some((shown, std::rc::Rc::new(terms)))
     }
 
+    /// A constraint that names an interface of this package with methods
+    /// only (no embedded interface, no union): its name and the methods'
+    /// names. Its type set has no specific types, as `any`'s.
+    fn method_constraint(&mut self, c: &'a Expr) -> Option<(String, Vec<String>)> {
+        use super::checker::DeclInfo;
+        let ExprKind::Ident(i) = &c.kind else {
+            return None;
+        };
+        let o = self.lookup(&i.name)?;
+        let Some(DeclInfo::Type { spec, .. }) = self.decls.get(&o) else {
+            return None;
+        };
+        if spec.alias || !spec.tparams.is_empty() {
+            return None;
+        }
+        let ExprKind::InterfaceType(els) = &spec.ty.kind else {
+            return None;
+        };
+        let mut ms = Vec::new();
+        for el in els {
+            let ast::InterfaceElem::Method { name, .. } = el else {
+                return None;
+            };
+            ms.push(name.name.clone());
+        }
+        (!ms.is_empty()).then(|| (i.name.clone(), ms))
+    }
+
     /// Go checks a generic function's body once, with its type parameters
     /// as types of their own; gol checks each instance (see the module
     /// doc), which accepts what a type argument allows but the constraint
@@ -2470,11 +2508,17 @@ impl<'a> Checker<'a> {
         tps: Vec<(String, &'a Expr)>,
     ) {
         let Some(body) = &decl.body else { return };
-        let mut tparams: HashMap<String, &'static str> = HashMap::new();
+        let mut tparams: HashMap<String, String> = HashMap::new();
         let mut unions: HashMap<String, (String, Terms)> = HashMap::new();
+        let mut methods: HashMap<String, Vec<String>> = HashMap::new();
         for (n, c) in tps {
             if let Some(u) = self.basic_union(c) {
                 unions.insert(n, u);
+                continue;
+            }
+            if let Some((shown, ms)) = self.method_constraint(c) {
+                methods.insert(n.clone(), ms);
+                tparams.insert(n, shown);
                 continue;
             }
             let ExprKind::Ident(ci) = &c.kind else {
@@ -2490,7 +2534,7 @@ impl<'a> Checker<'a> {
             if uni.is_none() || self.lookup(name) != uni {
                 continue;
             }
-            tparams.insert(n, name);
+            tparams.insert(n, name.to_string());
         }
         if tparams.is_empty() && unions.is_empty() {
             return;
@@ -2504,9 +2548,9 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let var = match (tparams.get(&t.name), unions.get(&t.name)) {
-                (Some(&c), _) => TParamVar {
+                (Some(c), _) => TParamVar {
                     tparam: t.name.clone(),
-                    constraint: c.to_string(),
+                    constraint: c.clone(),
                     terms: None,
                 },
                 (None, Some((c, terms))) => TParamVar {
@@ -2538,7 +2582,7 @@ impl<'a> Checker<'a> {
         for p in decl.ty.params.iter().chain(&decl.ty.results) {
             if let ExprKind::MapType(k, _) = &p.ty.kind {
                 if let ExprKind::Ident(t) = &k.kind {
-                    if tparams.get(&t.name) == Some(&"any") {
+                    if tparams.get(&t.name).map(String::as_str) == Some("any") {
                         let msg = format!(
                             "invalid map key type {} (missing comparable constraint)",
                             t.name
@@ -2592,6 +2636,7 @@ impl<'a> Checker<'a> {
         let mut w = OperatorWalk {
             vars: &vars,
             tparams: &tparams,
+            methods: &methods,
             unions: &union_names,
             basics: &basics,
             universe: &universe,
