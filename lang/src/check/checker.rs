@@ -220,6 +220,15 @@ pub(crate) struct Checker<'a> {
     /// type parameter in Go's view of the generic body.
     pub(crate) tparam_objs: std::collections::HashSet<ObjId>,
     pub(crate) instance_depth: u32,
+    /// How many instance bodies deep each instance's body is (an
+    /// instance made while checking an instance's body is one deeper),
+    /// and that of the body being checked: instance bodies are checked
+    /// after their declaration, so `instance_depth` does not see them.
+    pub(crate) instance_gen: HashMap<ObjId, u32>,
+    pub(crate) body_gen: u32,
+    /// The type parameters (by the start of their name) on a reported
+    /// instantiation cycle (`instcycle`).
+    pub(crate) cyclic_tparams: HashSet<u32>,
     /// A constraint is being resolved: constraint-only interfaces allowed.
     pub(crate) in_constraint: bool,
     /// Type-set terms of interface literals (by expression) and of
@@ -286,6 +295,9 @@ impl<'a> Checker<'a> {
             body_scopes: HashMap::default(),
             tparam_objs: Default::default(),
             instance_depth: 0,
+            instance_gen: HashMap::new(),
+            body_gen: 0,
+            cyclic_tparams: HashSet::new(),
             in_constraint: false,
             expr_terms: HashMap::default(),
             named_terms: HashMap::default(),

@@ -474,6 +474,9 @@ impl<'a> Checker<'a> {
         };
         let pkg = self.pkg;
         if decl.body.is_some() {
+            if self.instance_depth > 0 {
+                self.instance_gen.insert(o, self.body_gen + 1);
+            }
             self.pending_bodies.push((o, pkg, self.file, decl));
         }
         self.pkgs[pkg.0 as usize].funcs.push(o);
@@ -616,6 +619,8 @@ impl<'a> Checker<'a> {
             return;
         }
         self.cur_decl = Some(o);
+        let gen = self.instance_gen.get(&o).copied().unwrap_or(0);
+        let saved_gen = std::mem::replace(&mut self.body_gen, gen);
         let recv = decl.recv.as_ref().map(|r| {
             let t = match self.tt.obj(o).kind {
                 ObjKind::Func { recv: Some(t), .. } => t,
@@ -624,6 +629,7 @@ impl<'a> Checker<'a> {
             (r, t)
         });
         self.func_body(sig, &decl.ty, recv, body);
+        self.body_gen = saved_gen;
         self.cur_decl = None;
     }
 

@@ -22,9 +22,14 @@
 //! the same way, at their uses: see [`super::genmethod`].
 //!
 //! Instances are cached by (generic object, type arguments), so recursive
-//! generic code instantiates once per distinct argument list; a chain of
-//! ever-growing type arguments stops at [`MAX_INSTANCE_DEPTH`] with an
-//! error instead of recursing.
+//! generic code instantiates once per distinct argument list. A chain of
+//! ever-growing type arguments is an instantiation cycle, which Go
+//! rejects: [`super::instcycle`] finds those of explicit instantiations
+//! before any instance is made, and the rest (through inferred calls)
+//! stop at [`MAX_INSTANCE_DEPTH`] nested instances, counting both
+//! instances made while declaring one (`instance_depth`) and those made
+//! while checking an instance's body (`body_gen`: bodies are checked
+//! after all declarations, so the first count alone never grows).
 //!
 //! # What is checked where
 //!
@@ -40,9 +45,16 @@
 //!   composite literal, make, a constant or literal of the type) are
 //!   found by a walk of the generic body itself, for functions and the
 //!   methods of generic types ([`Checker::generic_body_operators`]),
-//!   instantiated or not, with Go's messages; the instances of a body it
-//!   found at fault then report nothing more. Other errors of a generic
-//!   body that no instance shows are not reported.
+//!   instantiated or not, with Go's messages; so are those of a type
+//!   parameter whose type set is a union of basic types (`~int |
+//!   ~string`, or a constraint of the package that is one): an operator
+//!   or a conversion that some type of the set does not allow, an
+//!   untyped constant that some type cannot hold, an assignment to a
+//!   basic type. A type parameter constrained by an interface of the
+//!   package with methods only (`Shape`) is judged as one constrained by
+//!   `any`, its methods excepted. The instances of a body it found at fault then report
+//!   nothing more. Other errors of a generic body that no instance shows
+//!   are not reported.
 //! * Constraints are interfaces whose type sets may be restricted by
 //!   terms (`~int | ~string`); the terms are kept beside the interface
 //!   type (`expr_terms` for a literal, `named_terms` for a declared
@@ -56,6 +68,7 @@
 use super::checker::{Checker, Scope};
 use super::exprstring::expr_string;
 use crate::ast::{self, Expr, ExprKind, Span};
+use crate::basic::BasicKind;
 use crate::types::{ids, ObjId, ObjKind, PkgId, Type, TypeId};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -419,6 +432,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.mark_generic_imports();
+        self.instantiation_cycles();
     }
 
     /// `func (l List[E]) Map[E any]()`: a method's type parameter named
@@ -1366,6 +1380,9 @@ impl<'a> Checker<'a> {
             return Some(o);
         }
         let gf = self.generic_funcs.get(&g)?.clone();
+        if self.on_instance_cycle(&gf.decl.tparams) {
+            return None;
+        }
         if !self.check_constraints(
             &gf.decl.tparams,
             (gf.pkg, gf.file),
@@ -1376,12 +1393,7 @@ impl<'a> Checker<'a> {
         ) {
             return None;
         }
-        if self.instance_depth >= MAX_INSTANCE_DEPTH {
-            let name = self.generic_name(g);
-            self.error(
-                at,
-                format!("instantiation cycle: {name} instantiated too deeply"),
-            );
+        if self.instance_cycle_too_deep(g, &gf.decl.tparams, &targs, at) {
             return None;
         }
         let mut copy = gf.decl.clone();
@@ -1490,12 +1502,9 @@ impl<'a> Checker<'a> {
             return t;
         }
         let gt = self.generic_types[&g].clone();
-        if self.instance_depth >= MAX_INSTANCE_DEPTH {
-            let name = self.generic_name(g);
-            self.error(
-                at,
-                format!("instantiation cycle: {name} instantiated too deeply"),
-            );
+        if self.on_instance_cycle(&gt.spec.tparams)
+            || self.instance_cycle_too_deep(g, &gt.spec.tparams, &targs, at)
+        {
             return ids::INVALID;
         }
         if gt.spec.alias {
@@ -1512,11 +1521,7 @@ impl<'a> Checker<'a> {
         // bound: stop it as a cycle too (Go rejects such a declaration
         // statically).
         if name.len() > MAX_INSTANCE_NAME {
-            let gname = self.generic_name(g);
-            self.error(
-                at,
-                format!("instantiation cycle: {gname} instantiated too deeply"),
-            );
+            self.report_deep_cycle(g, &gt.spec.tparams, &targs, at);
             return ids::INVALID;
         }
         let saved = self.save();
@@ -1737,13 +1742,22 @@ fn mentions_all_bound(e: &Expr, names: &[String], b: &HashMap<String, TypeId>) -
     ok
 }
 
-/// A variable of a type parameter whose constraint has no core type
-/// (`any`, `comparable`), as the walk of generic bodies sees it.
+/// A variable of a type parameter, as the walk of generic bodies sees
+/// it: one whose constraint has no core type (`any`, `comparable`), or
+/// one whose type set is a union of basic types (`~int | ~string`, or a
+/// constraint interface of the package that is such a union).
 #[derive(Clone)]
 struct TParamVar {
     tparam: String,
-    constraint: &'static str,
+    /// The constraint as Go prints it.
+    constraint: String,
+    /// The basic types of a union's terms (`None` for `any` and
+    /// `comparable`: no specific types).
+    terms: Option<Terms>,
 }
+
+/// A union's terms: each type's name (without `~`) and basic kind.
+type Terms = std::rc::Rc<Vec<(String, BasicKind)>>;
 
 impl TParamVar {
     /// The operand as Go describes it: `x (variable of type T
@@ -1754,6 +1768,45 @@ impl TParamVar {
             self.tparam, self.constraint
         )
     }
+
+    /// Whether every type of the type set has `ok`; false without
+    /// specific types.
+    fn all(&self, ok: impl Fn(BasicKind) -> bool) -> bool {
+        self.terms
+            .as_ref()
+            .is_some_and(|ts| ts.iter().all(|&(_, k)| ok(k)))
+    }
+
+    /// Whether an untyped constant of `kind` (as [`OperatorWalk::untyped_kind`]
+    /// names it) converts to every type of the type set. A float
+    /// constant may be integral, so it is taken to fit an integer type.
+    fn takes_const(&self, kind: &str) -> bool {
+        match kind {
+            "string" => self.all(|k| k.is_string()),
+            _ => self.all(|k| k.is_numeric()),
+        }
+    }
+
+    /// Whether binary operator `op` applies to every type of the type
+    /// set (`None` for an operator this does not judge).
+    fn allows(&self, op: ast::BinaryOp) -> Option<bool> {
+        use ast::BinaryOp as B;
+        Some(match op {
+            B::Add => self.all(|k| k.is_numeric() || k.is_string()),
+            B::Sub | B::Mul | B::Div => self.all(|k| k.is_numeric()),
+            B::Rem | B::And | B::Or | B::Xor | B::AndNot => self.all(|k| k.is_integer()),
+            B::Lt | B::Le | B::Gt | B::Ge => self.all(|k| k.is_real() || k.is_string()),
+            _ => return None,
+        })
+    }
+}
+
+/// Whether a value of basic type `from` converts to basic type `to`.
+fn basic_convertible(from: BasicKind, to: BasicKind) -> bool {
+    (from.is_numeric() && to.is_numeric())
+        || (from.is_string() && to.is_string())
+        || (from.is_integer() && to.is_string())
+        || (from.is_boolean() && to.is_boolean())
 }
 
 /// The builtins the walk judges; with the universe's basic types, the
@@ -1770,7 +1823,14 @@ const WALK_BUILTINS: &[&str] = &[
 struct OperatorWalk<'v> {
     vars: &'v HashMap<String, TParamVar>,
     /// The type parameters without a core type, by name.
-    tparams: &'v HashMap<String, &'static str>,
+    tparams: &'v HashMap<String, String>,
+    /// The methods of the type parameters constrained by an interface
+    /// of the package that has only methods (`Shape`), by parameter.
+    methods: &'v HashMap<String, Vec<String>>,
+    /// The type parameters whose type set is a union of basic types.
+    unions: &'v std::collections::HashSet<String>,
+    /// The universe's basic types, by name (those not declared over).
+    basics: &'v HashMap<String, BasicKind>,
     /// The universe's names the walk judges ([`WALK_BUILTINS`] and the
     /// basic types) that the program has not declared over.
     universe: &'v std::collections::HashSet<String>,
@@ -1795,6 +1855,12 @@ impl OperatorWalk<'_> {
             return None;
         }
         self.vars.get(&i.name).map(|v| (i.name.as_str(), v.clone()))
+    }
+
+    /// A variable of a type parameter without specific types (`any`,
+    /// `comparable`): the judgements that need no type set.
+    fn coreless_var<'e>(&self, e: &'e Expr) -> Option<(&'e str, TParamVar)> {
+        self.var_of(e).filter(|(_, v)| v.terms.is_none())
     }
 
     /// The type parameter `e` names, if it is one the walk judges.
@@ -1833,7 +1899,9 @@ impl OperatorWalk<'_> {
         let ExprKind::Ident(w) = &want.kind else {
             return;
         };
-        let other_tparam = self.tparam_of(want).is_some_and(|t| t != var.tparam);
+        let other_tparam = (self.tparam_of(want).is_some()
+            || (!self.declared.contains(&w.name) && self.unions.contains(&w.name)))
+            && w.name != var.tparam;
         let basic = self.universal(want, &w.name)
             && !matches!(w.name.as_str(), "nil")
             && !WALK_BUILTINS.contains(&w.name.as_str());
@@ -1919,14 +1987,15 @@ impl OperatorWalk<'_> {
                 }
             }
             K::IncDec { x, inc } if judge => {
-                if let Some((n, v)) = self.var_of(x) {
+                let numeric = |v: &TParamVar| v.all(|k| k.is_numeric());
+                if let Some((n, v)) = self.var_of(x).filter(|(_, v)| !numeric(v)) {
                     let op = if *inc { "++" } else { "--" };
                     let msg = format!("invalid operation: {n}{op} (non-numeric type {})", v.tparam);
                     self.found.push((x.span, msg));
                 }
             }
             K::Send { ch, .. } if judge => {
-                if let Some((n, v)) = self.var_of(ch) {
+                if let Some((n, v)) = self.coreless_var(ch) {
                     let msg = format!(
                         "invalid operation: cannot send to {}: no specific channel type",
                         v.desc(n)
@@ -1986,7 +2055,7 @@ impl OperatorWalk<'_> {
                 ..
             } => {
                 if judge {
-                    if let Some((n, v)) = self.var_of(x) {
+                    if let Some((n, v)) = self.coreless_var(x) {
                         let msg = format!("cannot range over {}: no specific type", v.desc(n));
                         self.found.push((x.span, msg));
                     }
@@ -2039,7 +2108,7 @@ impl OperatorWalk<'_> {
 
     /// A call: of an operand, of a builtin on one, or a conversion.
     fn call(&mut self, func: &Expr, args: &[Expr]) {
-        if let Some((n, v)) = self.var_of(func) {
+        if let Some((n, v)) = self.coreless_var(func) {
             let msg = format!(
                 "invalid operation: cannot call {}: no specific type",
                 v.desc(n)
@@ -2078,7 +2147,7 @@ impl OperatorWalk<'_> {
         if fname == "min" || fname == "max" {
             if let Some((a, n, v)) = args
                 .iter()
-                .find_map(|a| self.var_of(a).map(|(n, v)| (a, n, v)))
+                .find_map(|a| self.coreless_var(a).map(|(n, v)| (a, n, v)))
             {
                 let msg = format!("invalid argument: {} cannot be ordered", v.desc(n));
                 self.found.push((a.span, msg));
@@ -2088,6 +2157,21 @@ impl OperatorWalk<'_> {
         let Some(a) = args.first() else { return };
         let Some((n, v)) = self.var_of(a) else { return };
         let d = v.desc(n);
+        if let Some(terms) = &v.terms {
+            // A conversion to a basic type: each type of the set must
+            // convert.
+            let Some(&to) = self.basics.get(fname).filter(|_| args.len() == 1) else {
+                return;
+            };
+            if let Some((t, _)) = terms.iter().find(|&&(_, k)| !basic_convertible(k, to)) {
+                let msg = format!(
+                    "cannot convert {d} to type {fname}: cannot convert {t} (in {}) to type {fname}",
+                    v.tparam
+                );
+                self.found.push((a.span, msg));
+            }
+            return;
+        }
         let msg = match fname {
             "len" | "cap" => format!("invalid argument: {d} for built-in {fname}"),
             "append" => format!("invalid append: argument must be a slice; have {d}"),
@@ -2123,9 +2207,43 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
         use ast::BinaryOp as B;
         match &e.kind {
             ExprKind::Binary(op, l, r) => {
+                // An untyped constant operand converts to the type
+                // parameter first: only if every type of its set takes it.
+                if !matches!(op, B::Shl | B::Shr | B::LAnd | B::LOr) {
+                    for (x, c, left) in [(l, r, true), (r, l, false)] {
+                        let (Some((_, v)), Some(k)) = (self.var_of(x), Self::untyped_kind(c))
+                        else {
+                            continue;
+                        };
+                        if v.takes_const(k) {
+                            continue;
+                        }
+                        let (a, b) = if left {
+                            (v.tparam.clone(), format!("untyped {k}"))
+                        } else {
+                            (format!("untyped {k}"), v.tparam.clone())
+                        };
+                        let msg = format!(
+                            "invalid operation: {} (mismatched types {a} and {b})",
+                            expr_string(e)
+                        );
+                        self.found.push((e.span, msg));
+                        return;
+                    }
+                }
                 let Some((n, v)) = self.var_of(l) else {
                     return;
                 };
+                if v.terms.is_some() {
+                    // Judged only with an operand of the same type on
+                    // the right (another type is a mismatch, Go's first
+                    // complaint).
+                    let same = self.var_of(r).is_some_and(|(_, w)| w.tparam == v.tparam)
+                        || Self::untyped_kind(r).is_some();
+                    if !same || v.allows(*op) != Some(false) {
+                        return;
+                    }
+                }
                 let msg = match op {
                     B::Add
                     | B::Sub
@@ -2149,7 +2267,7 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                     // `==` on two variables of one type parameter
                     // constrained by `any`.
                     B::Eq | B::Ne
-                        if v.constraint == "any"
+                        if (v.constraint == "any" || self.methods.contains_key(&v.tparam))
                             && self.var_of(r).is_some_and(|(_, w)| w.tparam == v.tparam) =>
                     {
                         format!(
@@ -2165,6 +2283,17 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                 let Some((n, v)) = self.var_of(x) else {
                     return;
                 };
+                if v.terms.is_some() {
+                    let ok = match op {
+                        ast::UnaryOp::Neg | ast::UnaryOp::Pos => v.all(|k| k.is_numeric()),
+                        ast::UnaryOp::BitNot => v.all(|k| k.is_integer()),
+                        ast::UnaryOp::Not => v.all(|k| k.is_boolean()),
+                        _ => true,
+                    };
+                    if ok {
+                        return;
+                    }
+                }
                 let o = match op {
                     ast::UnaryOp::Neg => "-",
                     ast::UnaryOp::Pos => "+",
@@ -2188,13 +2317,15 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                 self.found.push((x.span, msg));
             }
             ExprKind::Star(x) => {
-                if let Some((n, v)) = self.var_of(x) {
+                if let Some((n, v)) = self.coreless_var(x) {
                     let msg = format!("invalid operation: cannot indirect {}", v.desc(n));
                     self.found.push((x.span, msg));
                 }
             }
             ExprKind::Selector(x, sel) => {
-                if let Some(t) = self.tparam_of(x) {
+                let declared_method =
+                    |w: &Self, t: &str| w.methods.get(t).is_some_and(|ms| ms.contains(&sel.name));
+                if let Some(t) = self.tparam_of(x).filter(|t| !declared_method(self, t)) {
                     let msg = format!(
                         "{t}.{} undefined (type {t} has no field or method {})",
                         sel.name, sel.name
@@ -2215,7 +2346,10 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                     }
                 }
                 // No field and no method: the constraint has neither.
-                if let Some((n, v)) = self.var_of(x) {
+                if let Some((n, v)) = self
+                    .var_of(x)
+                    .filter(|(_, v)| !declared_method(self, &v.tparam))
+                {
                     let msg = format!(
                         "{n}.{} undefined (type {} has no field or method {})",
                         sel.name, v.tparam, sel.name
@@ -2224,7 +2358,7 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                 }
             }
             ExprKind::Index(x, _) => {
-                if let Some((n, v)) = self.var_of(x) {
+                if let Some((n, v)) = self.coreless_var(x) {
                     // At the bracket, as Go.
                     let at = Span {
                         lo: x.span.hi,
@@ -2234,7 +2368,7 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
                 }
             }
             ExprKind::Slice { x, .. } => {
-                if let Some((n, v)) = self.var_of(x) {
+                if let Some((n, v)) = self.coreless_var(x) {
                     let msg = format!(
                         "cannot slice {}: no specific type in {}",
                         v.desc(n),
@@ -2272,6 +2406,86 @@ impl crate::walk::Visitor for OperatorWalk<'_> {
 }
 
 impl<'a> Checker<'a> {
+    /// The basic kind of the universe's type `name`, if it names one.
+    fn universe_basic(&self, name: &str) -> Option<BasicKind> {
+        let o = *self.universe.get(name)?;
+        if !matches!(self.tt.obj(o).kind, ObjKind::TypeName) {
+            return None;
+        }
+        match self.tt.get(self.tt.obj(o).ty) {
+            Type::Basic(k, _) => Some(*k),
+            _ => None,
+        }
+    }
+
+    /// A constraint whose type set is a union of the universe's basic
+    /// types, each with or without `~` (`int | string`, or the name of a
+    /// constraint interface of this package that is only such a union):
+    /// how Go prints it, and its terms' types with their kinds.
+    fn basic_union(&mut self, c: &'a Expr) -> Option<(String, Terms)> {
+        use super::checker::DeclInfo;
+        let (shown, iface) = match &c.kind {
+            ExprKind::InterfaceType(_) => (constraint_string(c), c),
+            ExprKind::Ident(i) => {
+                let o = self.lookup(&i.name)?;
+                let Some(DeclInfo::Type { spec, .. }) = self.decls.get(&o) else {
+                    return None;
+                };
+                if spec.alias || !spec.tparams.is_empty() {
+                    return None;
+                }
+                (i.name.clone(), &spec.ty)
+            }
+            _ => return None,
+        };
+        let ExprKind::InterfaceType(els) = &iface.kind else {
+            return None;
+        };
+        let [ast::InterfaceElem::Union(ts)] = &els[..] else {
+            return None;
+        };
+        let mut terms = Vec::new();
+        for (_, t) in ts {
+            let ExprKind::Ident(ti) = &t.kind else {
+                return None;
+            };
+            let k = self.universe_basic(&ti.name)?;
+            if self.lookup(&ti.name) != self.universe.get(&ti.name).copied() {
+                return None;
+            }
+            terms.push((ti.name.clone(), k));
+        }
+        Some((shown, std::rc::Rc::new(terms)))
+    }
+
+    /// A constraint that names an interface of this package with methods
+    /// only (no embedded interface, no union): its name and the methods'
+    /// names. Its type set has no specific types, as `any`'s.
+    fn method_constraint(&mut self, c: &'a Expr) -> Option<(String, Vec<String>)> {
+        use super::checker::DeclInfo;
+        let ExprKind::Ident(i) = &c.kind else {
+            return None;
+        };
+        let o = self.lookup(&i.name)?;
+        let Some(DeclInfo::Type { spec, .. }) = self.decls.get(&o) else {
+            return None;
+        };
+        if spec.alias || !spec.tparams.is_empty() {
+            return None;
+        }
+        let ExprKind::InterfaceType(els) = &spec.ty.kind else {
+            return None;
+        };
+        let mut ms = Vec::new();
+        for el in els {
+            let ast::InterfaceElem::Method { name, .. } = el else {
+                return None;
+            };
+            ms.push(name.name.clone());
+        }
+        (!ms.is_empty()).then(|| (i.name.clone(), ms))
+    }
+
     /// Go checks a generic function's body once, with its type parameters
     /// as types of their own; gol checks each instance (see the module
     /// doc), which accepts what a type argument allows but the constraint
@@ -2294,8 +2508,19 @@ impl<'a> Checker<'a> {
         tps: Vec<(String, &'a Expr)>,
     ) {
         let Some(body) = &decl.body else { return };
-        let mut tparams: HashMap<String, &'static str> = HashMap::new();
+        let mut tparams: HashMap<String, String> = HashMap::new();
+        let mut unions: HashMap<String, (String, Terms)> = HashMap::new();
+        let mut methods: HashMap<String, Vec<String>> = HashMap::new();
         for (n, c) in tps {
+            if let Some(u) = self.basic_union(c) {
+                unions.insert(n, u);
+                continue;
+            }
+            if let Some((shown, ms)) = self.method_constraint(c) {
+                methods.insert(n.clone(), ms);
+                tparams.insert(n, shown);
+                continue;
+            }
             let ExprKind::Ident(ci) = &c.kind else {
                 continue;
             };
@@ -2309,9 +2534,9 @@ impl<'a> Checker<'a> {
             if uni.is_none() || self.lookup(name) != uni {
                 continue;
             }
-            tparams.insert(n, name);
+            tparams.insert(n, name.to_string());
         }
-        if tparams.is_empty() {
+        if tparams.is_empty() && unions.is_empty() {
             return;
         }
         let mut vars = HashMap::new();
@@ -2322,16 +2547,21 @@ impl<'a> Checker<'a> {
             if p.variadic {
                 continue;
             }
-            if let Some(&c) = tparams.get(&t.name) {
-                for n in &p.names {
-                    vars.insert(
-                        n.name.clone(),
-                        TParamVar {
-                            tparam: t.name.clone(),
-                            constraint: c,
-                        },
-                    );
-                }
+            let var = match (tparams.get(&t.name), unions.get(&t.name)) {
+                (Some(c), _) => TParamVar {
+                    tparam: t.name.clone(),
+                    constraint: c.clone(),
+                    terms: None,
+                },
+                (None, Some((c, terms))) => TParamVar {
+                    tparam: t.name.clone(),
+                    constraint: c.clone(),
+                    terms: Some(terms.clone()),
+                },
+                (None, None) => continue,
+            };
+            for n in &p.names {
+                vars.insert(n.name.clone(), var.clone());
             }
         }
         let mut ptr_vars = HashMap::new();
@@ -2352,7 +2582,7 @@ impl<'a> Checker<'a> {
         for p in decl.ty.params.iter().chain(&decl.ty.results) {
             if let ExprKind::MapType(k, _) = &p.ty.kind {
                 if let ExprKind::Ident(t) = &k.kind {
-                    if tparams.get(&t.name) == Some(&"any") {
+                    if tparams.get(&t.name).map(String::as_str) == Some("any") {
                         let msg = format!(
                             "invalid map key type {} (missing comparable constraint)",
                             t.name
@@ -2398,9 +2628,17 @@ impl<'a> Checker<'a> {
             .filter(|(n, o)| self.lookup(n) == Some(*o))
             .map(|(n, _)| n)
             .collect();
+        let basics: HashMap<String, BasicKind> = universe
+            .iter()
+            .filter_map(|n| Some((n.clone(), self.universe_basic(n)?)))
+            .collect();
+        let union_names = unions.keys().cloned().collect();
         let mut w = OperatorWalk {
             vars: &vars,
             tparams: &tparams,
+            methods: &methods,
+            unions: &union_names,
+            basics: &basics,
             universe: &universe,
             result,
             ptr_vars: &ptr_vars,

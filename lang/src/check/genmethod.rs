@@ -38,8 +38,7 @@ use super::checker::Checker;
 use super::expr::Operand;
 use super::exprstring::{expr_string, sig_types_string};
 use super::generic::{
-    name_blank_recv_tparams, recv_tparams, tparam_names, tparams_string, GenericFunc,
-    GenericMethod, MAX_INSTANCE_DEPTH,
+    name_blank_recv_tparams, recv_tparams, tparam_names, tparams_string, GenericFunc, GenericMethod,
 };
 use super::{Mode, Selection, SelectionKind};
 use crate::ast::{self, Expr, Ident, Span};
@@ -291,12 +290,9 @@ impl<'a> Checker<'a> {
         ) {
             return None;
         }
-        if self.instance_depth >= MAX_INSTANCE_DEPTH {
-            let name = g.decl.name.name.clone();
-            self.error(
-                at,
-                format!("instantiation cycle: {name} instantiated too deeply"),
-            );
+        if self.on_instance_cycle(&g.decl.tparams)
+            || self.instance_cycle_too_deep(gm, &g.decl.tparams, &targs, at)
+        {
             return None;
         }
         let mut copy = g.decl.clone();

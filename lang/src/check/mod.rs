@@ -65,6 +65,7 @@ mod exprstring;
 mod generic;
 mod genmethod;
 mod initorder;
+mod instcycle;
 mod labels;
 mod load;
 pub(crate) mod lookup;

@@ -1,0 +1,7 @@
+package main
+
+func Inc[T any](x T) int {
+	return x + 1
+}
+
+func main() {}

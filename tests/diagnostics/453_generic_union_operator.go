@@ -1,0 +1,7 @@
+package main
+
+func Mod[T int | float64](x, y T) T {
+	return x % y
+}
+
+func main() {}

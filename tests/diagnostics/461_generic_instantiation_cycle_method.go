@@ -1,0 +1,9 @@
+package main
+
+type Box[T any] struct{ v T }
+
+func (b Box[T]) Nest() {
+	Box[[]T]{}.Nest()
+}
+
+func main() {}
