@@ -78,14 +78,6 @@ const NOT_YET: &[(&str, &str)] = &[
     ("fmt.Fscanln", "fmt's scanning from an io.Reader"),
     ("fmt.Fscanf", "fmt's scanning from an io.Reader"),
     ("fmt.FormatString", "fmt's State reconstruction"),
-    (
-        "runtime.(*TypeAssertionError).RuntimeError",
-        "the VM's failed assertion recovers as a message, not this type",
-    ),
-    (
-        "runtime.(*TypeAssertionError).Error",
-        "the VM's failed assertion recovers as a message, not this type",
-    ),
 ];
 
 #[test]
