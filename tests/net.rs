@@ -171,3 +171,80 @@ fn bufio_scanner_reads_standard_input() {
     assert!(out.status.success(), "{}", out.status);
     assert_eq!(String::from_utf8_lossy(&out.stdout), want);
 }
+
+/// fmt's scans of standard input read ahead of what they consume: the
+/// reads of os.Stdin that follow (a bufio.Reader, a bufio.Scanner) get
+/// those bytes first, so each reader starts where the one before stopped
+/// (the expected text is native Go's).
+#[test]
+fn fmt_scan_then_bufio_share_standard_input() {
+    use std::io::Write;
+    let mut child = gol()
+        .arg("run")
+        .arg(common::root().join("tests/net/stdin_scan_mixed.go"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run gol");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(b"1 2\n3 4 rest of line\nnext\nlast")
+        .expect("write stdin");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{}", out.status);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "1 2\n7\n\" rest of line\\n\" <nil>\nline \"next\"\nline \"last\"\n"
+    );
+}
+
+/// A scan of standard input returns as soon as it has its operands and
+/// the rune after them: the answer to the first prompt is printed while
+/// the second line has not been written yet.
+#[test]
+fn fmt_scan_reads_no_further_than_it_needs() {
+    use std::io::Write;
+    let mut child = gol()
+        .arg("run")
+        .arg(common::root().join("tests/net/stdin_scan_prompt.go"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run gol");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    stdin.write_all(b"5\n").expect("write stdin");
+    stdin.flush().expect("flush");
+    // The first answer arrives with only "5\n" written (a reader thread,
+    // so a scan that blocks for more fails the test instead of hanging).
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = out.read_line(&mut line);
+        let _ = tx.send(line);
+        let mut rest = String::new();
+        let _ = out.read_to_string(&mut rest);
+    });
+    let first = rx.recv_timeout(Duration::from_secs(20));
+    stdin.write_all(b"7\n").expect("write stdin");
+    drop(stdin);
+    let st = wait_for_exit(&mut child);
+    assert_eq!(first.as_deref(), Ok("n? got 5\n"));
+    assert!(st.success(), "{st}");
+}
+
+fn wait_for_exit(child: &mut Child) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(st) = child.try_wait().expect("wait") {
+            return st;
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("still running after 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

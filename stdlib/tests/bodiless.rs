@@ -73,20 +73,7 @@ fn bodiless() -> Vec<String> {
 /// Bodiless declarations known to have no native yet, each with why. The
 /// test fails when one of them gains a native too, so the list only
 /// shrinks.
-const NOT_YET: &[(&str, &str)] = &[
-    ("fmt.Fscan", "fmt's scanning from an io.Reader"),
-    ("fmt.Fscanln", "fmt's scanning from an io.Reader"),
-    ("fmt.Fscanf", "fmt's scanning from an io.Reader"),
-    ("fmt.FormatString", "fmt's State reconstruction"),
-    (
-        "runtime.(*TypeAssertionError).RuntimeError",
-        "the VM's failed assertion recovers as a message, not this type",
-    ),
-    (
-        "runtime.(*TypeAssertionError).Error",
-        "the VM's failed assertion recovers as a message, not this type",
-    ),
-];
+const NOT_YET: &[(&str, &str)] = &[];
 
 #[test]
 fn every_bodiless_declaration_has_a_native() {

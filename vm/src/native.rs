@@ -952,11 +952,10 @@ pub(crate) fn panic_word(vm: &mut Vm, v: &PanicValue) -> (u64, Option<String>) {
     match v {
         PanicValue::Value(w) => (*w, None),
         PanicValue::Goexit => (0, None),
-        PanicValue::Runtime(msg) => {
-            let (p, l) = vm.new_string(msg.as_bytes());
-            let t = vm.runtime_error_type(msg);
-            (vm.new_box(t, &[p, l]), Some(msg.clone()))
-        }
+        PanicValue::Runtime(msg) => (
+            crate::panic::runtime_error_value(vm, msg),
+            Some(msg.clone()),
+        ),
     }
 }
 

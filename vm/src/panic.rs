@@ -13,7 +13,7 @@
 use crate::goroutine::{PanicValue, G};
 use crate::value;
 use crate::Vm;
-use gol_lang::bytecode::{PrintKind, RtType, TypeKind};
+use gol_lang::bytecode::{PrintKind, Program, RtType, TypeKind};
 
 /// Prints the report of the goroutine's unrecovered panic. Values that
 /// are errors or Stringers print as their `Error()` or `String()`, as Go's
@@ -303,6 +303,109 @@ pub(crate) fn print_text(vm: &Vm, k: PrintKind, w: &[u64]) -> Vec<u8> {
         PrintKind::Space => b" ".to_vec(),
         PrintKind::Newline => b"\n".to_vec(),
     }
+}
+
+/// The interface word `recover` gives for the runtime error with message
+/// `msg`: a box of the runtime error type Go gives it (see
+/// `gol_lang::bytecode::RUNTIME_ERROR_TYPES`) holding the message, so
+/// `r.(error)` and `r.(runtime.Error)` hold and `Error()` gives the
+/// message.
+///
+/// A failed type assertion is Go's `*runtime.TypeAssertionError`. The
+/// code generator's stand-in of that name has no place in the program's
+/// type table for `r.(*runtime.TypeAssertionError)` or `errors.As` to
+/// match, so when the program has the real type (runtime.go's, named by
+/// the program and compiled with its methods) the value is that: a
+/// pointer to a new `runtime.TypeAssertionError` whose field `msg` holds
+/// the message. A program that never names the type gets the stand-in,
+/// which prints and behaves the same.
+pub(crate) fn runtime_error_value(vm: &mut Vm, msg: &str) -> u64 {
+    if msg.starts_with("interface conversion:") {
+        if let Some(real) = type_assertion_error(&vm.prog) {
+            let obj = vm.alloc_mem(real.elem, 1);
+            let (sp, sl) = vm.new_string(msg.as_bytes());
+            // SAFETY: `obj` is a fresh object of the struct type, whose
+            // field `msg` is a string at byte `moff` (checked by
+            // `type_assertion_error`).
+            unsafe { vm.store_values(real.msg_type, obj + real.msg_off, &[sp, sl], 1) };
+            return vm.new_box(real.ptr, &[obj]);
+        }
+    }
+    let (sp, sl) = vm.new_string(msg.as_bytes());
+    let t = vm.runtime_error_type(msg);
+    vm.new_box(t, &[sp, sl])
+}
+
+/// The message of `b` when it is a value `runtime_error_value` makes (an
+/// interface word), else None: what a re-panic compares with the runtime
+/// error it recovered.
+pub(crate) fn runtime_error_message(prog: &Program, b: u64) -> Option<Vec<u8>> {
+    let t = box_type(b)?;
+    let desc = prog.types.get(t.0 as usize)?;
+    if matches!(desc.kind, TypeKind::String)
+        && gol_lang::bytecode::RUNTIME_ERROR_TYPES.contains(&desc.name.as_str())
+    {
+        // SAFETY: a runtime error box holds a string (ptr, len) after its
+        // type word (value invariants 1 and 3).
+        return Some(
+            unsafe { value::str_bytes(value::read_word(b, 1), value::read_word(b, 2)) }.to_vec(),
+        );
+    }
+    let real = type_assertion_error(prog)?;
+    if t != real.ptr {
+        return None;
+    }
+    // SAFETY: a box of a pointer type holds the pointer in word 1.
+    let obj = unsafe { value::read_word(b, 1) };
+    if obj == 0 {
+        return None;
+    }
+    // SAFETY: a non-nil `*runtime.TypeAssertionError` points at the
+    // struct, whose field `msg` is a string at `msg_off` (a string's
+    // memory layout is its two slot words).
+    let (p, l) = unsafe {
+        (
+            value::read_word(obj + real.msg_off, 0),
+            value::read_word(obj + real.msg_off, 1),
+        )
+    };
+    // SAFETY: value invariant 1.
+    Some(unsafe { value::str_bytes(p, l) }.to_vec())
+}
+
+/// The program's own `*runtime.TypeAssertionError` (see
+/// `runtime_error_value`).
+struct RealTypeAssertionError {
+    ptr: RtType,
+    elem: RtType,
+    msg_type: RtType,
+    msg_off: u64,
+}
+
+/// Finds `*runtime.TypeAssertionError` as runtime.go declares it, with its
+/// `Error` method compiled; None in a program without it. A scan of the
+/// type table: it runs only when a failed assertion is recovered.
+fn type_assertion_error(prog: &Program) -> Option<RealTypeAssertionError> {
+    prog.types.iter().enumerate().find_map(|(k, d)| {
+        if d.name != "*runtime.TypeAssertionError" || d.method(b"Error").is_none() {
+            return None;
+        }
+        let TypeKind::Pointer(elem) = d.kind else {
+            return None;
+        };
+        let TypeKind::Struct(fields) = &prog.types.get(elem.0 as usize)?.kind else {
+            return None;
+        };
+        let f = fields.iter().find(|f| f.name == "msg")?;
+        matches!(prog.types.get(f.ty.0 as usize)?.kind, TypeKind::String).then_some(
+            RealTypeAssertionError {
+                ptr: RtType(k as u32),
+                elem,
+                msg_type: f.ty,
+                msg_off: f.moff,
+            },
+        )
+    })
 }
 
 /// The runtime type of a box.

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"unicode/utf8"
 )
 
 // wrapError is Errorf's error for one %w (its %T is *fmt.wrapError).
@@ -70,7 +71,46 @@ func Errorf(format string, a ...any) (err error) {
 	return err
 }
 
-func FormatString(state State, verb rune) string
+func FormatString(state State, verb rune) string {
+	b := []byte{'%'}
+	for _, c := range " +-#0" {
+		if state.Flag(int(c)) {
+			b = append(b, byte(c))
+		}
+	}
+	if w, ok := state.Width(); ok {
+		b = appendDecimal(b, w)
+	}
+	if p, ok := state.Precision(); ok {
+		b = append(b, '.')
+		b = appendDecimal(b, p)
+	}
+	return string(utf8.AppendRune(b, verb))
+}
+
+// appendDecimal appends n in decimal (strconv.AppendInt, which fmt does
+// not import).
+func appendDecimal(b []byte, n int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		if n == -n {
+			// The most negative int has no positive counterpart.
+			return append(b, "9223372036854775808"...)
+		}
+		n = -n
+	}
+	var d [20]byte
+	i := len(d)
+	for {
+		i--
+		d[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	return append(b, d[i:]...)
+}
 
 func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
 	return w.Write([]byte(Sprintf(format, a...)))
@@ -186,11 +226,119 @@ func Sscanf(str string, format string, a ...any) (n int, err error) {
 	return n, scanError(msg)
 }
 
-func Fscan(r io.Reader, a ...any) (n int, err error)
+func Fscan(r io.Reader, a ...any) (n int, err error) {
+	return fscan(r, 0, "", a)
+}
 
-func Fscanln(r io.Reader, a ...any) (n int, err error)
+func Fscanln(r io.Reader, a ...any) (n int, err error) {
+	return fscan(r, 1, "", a)
+}
 
-func Fscanf(r io.Reader, format string, a ...any) (n int, err error)
+func Fscanf(r io.Reader, format string, a ...any) (n int, err error) {
+	return fscan(r, 2, format, a)
+}
+
+// scanReader runs a scan (mode 0 Fscan, 1 Fscanln, 2 Fscanf) over buf,
+// the bytes read from a reader so far (eof: all of them); st is where it
+// starts and, with more, where to start again once buf has one more rune.
+// Without more, st[0] is how many bytes of buf the scan consumed.
+func scanReader(buf []byte, eof bool, mode int, format string, a []any, st []int) (n int, msg string, more bool)
+
+// A peeker is a reader with a buffer to look into (bufio.Reader): a scan
+// looks at the buffered bytes and discards what it consumed.
+type peeker interface {
+	Peek(n int) ([]byte, error)
+	Discard(n int) (int, error)
+	Buffered() int
+	Size() int
+}
+
+// fscan reads from r what a scan needs, as Go's scanner does: rune by
+// rune, through ReadRune when r is an io.RuneScanner (the one rune looked
+// at past the last operand is given back with UnreadRune) and a byte at a
+// time otherwise (that rune is then lost, as in Go). The scanning itself
+// is scanReader's, run again each time it needs more input than it was
+// given. os.Stdin is read by Scan's own scanner, which keeps what it read
+// ahead for the next scan of standard input.
+func fscan(r io.Reader, mode int, format string, a []any) (int, error) {
+	if f, ok := r.(*os.File); ok && f == os.Stdin {
+		if mode == 2 {
+			return Scanf(format, a...)
+		}
+		n, msg := scan(a, mode == 1)
+		return n, scanError(msg)
+	}
+	st := make([]int, 5)
+	var buf []byte
+	eof := false
+	rs, runes := r.(io.RuneScanner)
+	pk, peek := r.(peeker)
+	peek = peek && runes
+	// Bytes of buf taken from r; a peeker's others are only looked at.
+	taken := 0
+	// A peeker's buffered bytes are shown to the scan a little at first
+	// (most scans want a short token), twice as many each time it runs
+	// out.
+	if peek {
+		p, _ := pk.Peek(min(pk.Buffered(), 64))
+		buf = append(buf, p...)
+	}
+	for {
+		n, msg, more := scanReader(buf, eof, mode, format, a, st)
+		if !more {
+			used := st[0]
+			if used > taken {
+				pk.Discard(used - taken)
+			} else if used < len(buf) && runes {
+				rs.UnreadRune()
+			}
+			return n, scanError(msg)
+		}
+		var err error
+		if peek && len(buf)-taken < pk.Size() {
+			have := len(buf) - taken
+			want := max(2*have, 64)
+			if b := pk.Buffered(); want > b {
+				// Past the buffered bytes: have the reader read more.
+				want = max(b, have+1)
+			}
+			var p []byte
+			p, err = pk.Peek(min(want, pk.Size()))
+			if len(p) > have {
+				buf = append(buf, p[have:]...)
+				err = nil
+			}
+		} else if runes {
+			if peek {
+				// The buffer is full: take what it holds but its last
+				// rune, and read that again, so it can be given back.
+				_, w := utf8.DecodeLastRune(buf[taken:])
+				pk.Discard(len(buf) - taken - w)
+				rs.ReadRune()
+				taken = len(buf)
+				peek = false
+			}
+			var c rune
+			c, _, err = rs.ReadRune()
+			if err == nil {
+				buf = utf8.AppendRune(buf, c)
+				taken = len(buf)
+			}
+		} else {
+			var one [1]byte
+			_, err = io.ReadFull(r, one[:])
+			if err == nil {
+				buf = append(buf, one[0])
+				taken = len(buf)
+			}
+		}
+		if err == io.EOF {
+			eof = true
+		} else if err != nil {
+			return n, err
+		}
+	}
+}
 
 type State interface {
 	Flag(c int) bool

@@ -10,9 +10,17 @@
 // Go's read only as far as the match needs: the result is the same, the
 // reader is left further on.
 //
-// Not declared: CompilePOSIX, MustCompilePOSIX and Longest (leftmost-
-// longest matching, which the engine lacks) and LiteralPrefix (Go's is
-// computed from its compiled program).
+// Leftmost-longest matching (CompilePOSIX, MustCompilePOSIX, Longest) is
+// a second engine over the same pattern (stdlib/src/natives/
+// regexp_longest.rs: a Pike VM with Go's rules), since the crate has no
+// such mode. POSIX syntax is Go's ERE: Perl escapes and (? are errors,
+// ^ and $ match at lines, a negated class excludes newline; unlike Go,
+// a repetition followed by ? (a*?) is non-greedy rather than repeated
+// again, which changes no leftmost-longest match, only which
+// submatches of equal length are chosen.
+//
+// Not declared: LiteralPrefix (Go's is computed from its compiled
+// program).
 package regexp
 
 import (
@@ -23,9 +31,9 @@ import (
 	"unicode/utf8"
 )
 
-func compile(expr string) (id int64, numSubexp int, names []string, code string, arg string)
+func compile(expr string, posix bool) (id int64, numSubexp int, names []string, code string, arg string)
 
-func find(id int64, s string, pos int) []int
+func find(id int64, s string, pos int, longest bool) []int
 
 // Regexp is a compiled regular expression, safe for concurrent use.
 type Regexp struct {
@@ -33,6 +41,14 @@ type Regexp struct {
 	id        int64
 	numSubexp int
 	names     []string
+	// longest: leftmost-longest matching (CompilePOSIX, Longest).
+	longest bool
+}
+
+// search is the match of re in s searched from pos: the submatch index
+// pairs, or nil.
+func (re *Regexp) search(s string, pos int) []int {
+	return find(re.id, s, pos, re.longest)
 }
 
 // An Error describes a failure to parse a regular expression.
@@ -50,11 +66,36 @@ func (e *Error) Error() string {
 
 // Compile parses a regular expression.
 func Compile(expr string) (*Regexp, error) {
-	id, n, names, code, arg := compile(expr)
+	return compileRegexp(expr, false)
+}
+
+// CompilePOSIX is Compile restricted to POSIX ERE (egrep) syntax, with
+// leftmost-longest matching.
+func CompilePOSIX(expr string) (*Regexp, error) {
+	return compileRegexp(expr, true)
+}
+
+func compileRegexp(expr string, posix bool) (*Regexp, error) {
+	id, n, names, code, arg := compile(expr, posix)
 	if code != "" {
 		return nil, &Error{Code: code, Expr: arg}
 	}
-	return &Regexp{expr: expr, id: id, numSubexp: n, names: names}, nil
+	return &Regexp{expr: expr, id: id, numSubexp: n, names: names, longest: posix}, nil
+}
+
+// MustCompilePOSIX is CompilePOSIX that panics on error.
+func MustCompilePOSIX(str string) *Regexp {
+	re, err := CompilePOSIX(str)
+	if err != nil {
+		panic(`regexp: CompilePOSIX(` + quote(str) + `): ` + err.Error())
+	}
+	return re
+}
+
+// Longest makes future searches leftmost-longest: of the matches that
+// begin earliest, the longest.
+func (re *Regexp) Longest() {
+	re.longest = true
 }
 
 // MustCompile is Compile that panics on error.
@@ -117,9 +158,9 @@ func (re *Regexp) SubexpIndex(name string) int {
 	return -1
 }
 
-func (re *Regexp) MatchString(s string) bool { return find(re.id, s, 0) != nil }
+func (re *Regexp) MatchString(s string) bool { return re.search(s, 0) != nil }
 
-func (re *Regexp) Match(b []byte) bool { return find(re.id, string(b), 0) != nil }
+func (re *Regexp) Match(b []byte) bool { return re.search(string(b), 0) != nil }
 
 // allMatches calls deliver for up to n matches (all if n < 0): Go's
 // loop, which skips an empty match right after the previous match.
@@ -129,7 +170,7 @@ func (re *Regexp) allMatches(s string, n int, deliver func([]int)) {
 		n = end + 1
 	}
 	for pos, i, prevMatchEnd := 0, 0, -1; i < n && pos <= end; {
-		matches := find(re.id, s, pos)
+		matches := re.search(s, pos)
 		if len(matches) == 0 {
 			break
 		}
@@ -156,7 +197,7 @@ func (re *Regexp) allMatches(s string, n int, deliver func([]int)) {
 }
 
 func (re *Regexp) FindString(s string) string {
-	a := find(re.id, s, 0)
+	a := re.search(s, 0)
 	if a == nil {
 		return ""
 	}
@@ -164,7 +205,7 @@ func (re *Regexp) FindString(s string) string {
 }
 
 func (re *Regexp) FindStringIndex(s string) (loc []int) {
-	a := find(re.id, s, 0)
+	a := re.search(s, 0)
 	if a == nil {
 		return nil
 	}
@@ -172,7 +213,7 @@ func (re *Regexp) FindStringIndex(s string) (loc []int) {
 }
 
 func (re *Regexp) FindStringSubmatch(s string) []string {
-	a := find(re.id, s, 0)
+	a := re.search(s, 0)
 	if a == nil {
 		return nil
 	}
@@ -186,11 +227,11 @@ func (re *Regexp) FindStringSubmatch(s string) []string {
 }
 
 func (re *Regexp) FindStringSubmatchIndex(s string) []int {
-	return find(re.id, s, 0)
+	return re.search(s, 0)
 }
 
 func (re *Regexp) Find(b []byte) []byte {
-	a := find(re.id, string(b), 0)
+	a := re.search(string(b), 0)
 	if a == nil {
 		return nil
 	}
@@ -198,7 +239,7 @@ func (re *Regexp) Find(b []byte) []byte {
 }
 
 func (re *Regexp) FindIndex(b []byte) (loc []int) {
-	a := find(re.id, string(b), 0)
+	a := re.search(string(b), 0)
 	if a == nil {
 		return nil
 	}
@@ -206,7 +247,7 @@ func (re *Regexp) FindIndex(b []byte) (loc []int) {
 }
 
 func (re *Regexp) FindSubmatch(b []byte) [][]byte {
-	a := find(re.id, string(b), 0)
+	a := re.search(string(b), 0)
 	if a == nil {
 		return nil
 	}
@@ -220,7 +261,7 @@ func (re *Regexp) FindSubmatch(b []byte) [][]byte {
 }
 
 func (re *Regexp) FindSubmatchIndex(b []byte) []int {
-	return find(re.id, string(b), 0)
+	return re.search(string(b), 0)
 }
 
 func (re *Regexp) FindAllString(s string, n int) []string {
@@ -298,7 +339,7 @@ func (re *Regexp) replaceAll(src string, repl func(dst []byte, match []int) []by
 	var buf []byte
 	end := len(src)
 	for searchPos <= end {
-		a := find(re.id, src, searchPos)
+		a := re.search(src, searchPos)
 		if len(a) == 0 {
 			break
 		}

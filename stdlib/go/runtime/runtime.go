@@ -63,16 +63,20 @@ type Error interface {
 	RuntimeError()
 }
 
+// A TypeAssertionError is the value a failed type assertion panics with.
+// Go keeps the three types and the missing method and writes the message
+// from them; gol's VM writes the message when the assertion fails
+// (vm/src/panic.rs, `runtime_error_value`) and keeps it whole. The VM
+// finds this type by its name and its field msg: keep both.
 type TypeAssertionError struct {
-	_interface    any
-	concrete      any
-	asserted      any
-	missingMethod string
+	msg string
 }
 
-func (t *TypeAssertionError) RuntimeError()
+func (*TypeAssertionError) RuntimeError() {}
 
-func (e *TypeAssertionError) Error() string
+func (e *TypeAssertionError) Error() string {
+	return e.msg
+}
 
 type MemStats struct {
 	Alloc         uint64

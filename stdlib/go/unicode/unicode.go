@@ -30,14 +30,316 @@ var _TurkishCase = SpecialCase{
 }
 
 var (
-	Categories      map[string]*RangeTable
-	CategoryAliases map[string]string
-	Scripts         map[string]*RangeTable
-	Properties      map[string]*RangeTable
-	CaseRanges      []CaseRange
-	FoldCategory    map[string]*RangeTable
-	FoldScript      map[string]*RangeTable
+	CaseRanges   []CaseRange
+	FoldCategory map[string]*RangeTable
+	FoldScript   map[string]*RangeTable
 )
+
+// The tables by name, as Go's tables.go lists them (FoldCategory and
+// FoldScript, whose tables gol does not have, stay nil). A program that
+// does not use a map does not build it (package variables are
+// initialized only when used).
+var Categories = map[string]*RangeTable{
+	"C":  C,
+	"Cc": Cc,
+	"Cf": Cf,
+	"Cn": Cn,
+	"Co": Co,
+	"Cs": Cs,
+	"L":  L,
+	"LC": LC,
+	"Ll": Ll,
+	"Lm": Lm,
+	"Lo": Lo,
+	"Lt": Lt,
+	"Lu": Lu,
+	"M":  M,
+	"Mc": Mc,
+	"Me": Me,
+	"Mn": Mn,
+	"N":  N,
+	"Nd": Nd,
+	"Nl": Nl,
+	"No": No,
+	"P":  P,
+	"Pc": Pc,
+	"Pd": Pd,
+	"Pe": Pe,
+	"Pf": Pf,
+	"Pi": Pi,
+	"Po": Po,
+	"Ps": Ps,
+	"S":  S,
+	"Sc": Sc,
+	"Sk": Sk,
+	"Sm": Sm,
+	"So": So,
+	"Z":  Z,
+	"Zl": Zl,
+	"Zp": Zp,
+	"Zs": Zs,
+}
+var Scripts = map[string]*RangeTable{
+	"Adlam":                  Adlam,
+	"Ahom":                   Ahom,
+	"Anatolian_Hieroglyphs":  Anatolian_Hieroglyphs,
+	"Arabic":                 Arabic,
+	"Armenian":               Armenian,
+	"Avestan":                Avestan,
+	"Balinese":               Balinese,
+	"Bamum":                  Bamum,
+	"Bassa_Vah":              Bassa_Vah,
+	"Batak":                  Batak,
+	"Bengali":                Bengali,
+	"Beria_Erfe":             Beria_Erfe,
+	"Bhaiksuki":              Bhaiksuki,
+	"Bopomofo":               Bopomofo,
+	"Brahmi":                 Brahmi,
+	"Braille":                Braille,
+	"Buginese":               Buginese,
+	"Buhid":                  Buhid,
+	"Canadian_Aboriginal":    Canadian_Aboriginal,
+	"Carian":                 Carian,
+	"Caucasian_Albanian":     Caucasian_Albanian,
+	"Chakma":                 Chakma,
+	"Cham":                   Cham,
+	"Cherokee":               Cherokee,
+	"Chorasmian":             Chorasmian,
+	"Common":                 Common,
+	"Coptic":                 Coptic,
+	"Cuneiform":              Cuneiform,
+	"Cypriot":                Cypriot,
+	"Cypro_Minoan":           Cypro_Minoan,
+	"Cyrillic":               Cyrillic,
+	"Deseret":                Deseret,
+	"Devanagari":             Devanagari,
+	"Dives_Akuru":            Dives_Akuru,
+	"Dogra":                  Dogra,
+	"Duployan":               Duployan,
+	"Egyptian_Hieroglyphs":   Egyptian_Hieroglyphs,
+	"Elbasan":                Elbasan,
+	"Elymaic":                Elymaic,
+	"Ethiopic":               Ethiopic,
+	"Garay":                  Garay,
+	"Georgian":               Georgian,
+	"Glagolitic":             Glagolitic,
+	"Gothic":                 Gothic,
+	"Grantha":                Grantha,
+	"Greek":                  Greek,
+	"Gujarati":               Gujarati,
+	"Gunjala_Gondi":          Gunjala_Gondi,
+	"Gurmukhi":               Gurmukhi,
+	"Gurung_Khema":           Gurung_Khema,
+	"Han":                    Han,
+	"Hangul":                 Hangul,
+	"Hanifi_Rohingya":        Hanifi_Rohingya,
+	"Hanunoo":                Hanunoo,
+	"Hatran":                 Hatran,
+	"Hebrew":                 Hebrew,
+	"Hiragana":               Hiragana,
+	"Imperial_Aramaic":       Imperial_Aramaic,
+	"Inherited":              Inherited,
+	"Inscriptional_Pahlavi":  Inscriptional_Pahlavi,
+	"Inscriptional_Parthian": Inscriptional_Parthian,
+	"Javanese":               Javanese,
+	"Kaithi":                 Kaithi,
+	"Kannada":                Kannada,
+	"Katakana":               Katakana,
+	"Kawi":                   Kawi,
+	"Kayah_Li":               Kayah_Li,
+	"Kharoshthi":             Kharoshthi,
+	"Khitan_Small_Script":    Khitan_Small_Script,
+	"Khmer":                  Khmer,
+	"Khojki":                 Khojki,
+	"Khudawadi":              Khudawadi,
+	"Kirat_Rai":              Kirat_Rai,
+	"Lao":                    Lao,
+	"Latin":                  Latin,
+	"Lepcha":                 Lepcha,
+	"Limbu":                  Limbu,
+	"Linear_A":               Linear_A,
+	"Linear_B":               Linear_B,
+	"Lisu":                   Lisu,
+	"Lycian":                 Lycian,
+	"Lydian":                 Lydian,
+	"Mahajani":               Mahajani,
+	"Makasar":                Makasar,
+	"Malayalam":              Malayalam,
+	"Mandaic":                Mandaic,
+	"Manichaean":             Manichaean,
+	"Marchen":                Marchen,
+	"Masaram_Gondi":          Masaram_Gondi,
+	"Medefaidrin":            Medefaidrin,
+	"Meetei_Mayek":           Meetei_Mayek,
+	"Mende_Kikakui":          Mende_Kikakui,
+	"Meroitic_Cursive":       Meroitic_Cursive,
+	"Meroitic_Hieroglyphs":   Meroitic_Hieroglyphs,
+	"Miao":                   Miao,
+	"Modi":                   Modi,
+	"Mongolian":              Mongolian,
+	"Mro":                    Mro,
+	"Multani":                Multani,
+	"Myanmar":                Myanmar,
+	"Nabataean":              Nabataean,
+	"Nag_Mundari":            Nag_Mundari,
+	"Nandinagari":            Nandinagari,
+	"New_Tai_Lue":            New_Tai_Lue,
+	"Newa":                   Newa,
+	"Nko":                    Nko,
+	"Nushu":                  Nushu,
+	"Nyiakeng_Puachue_Hmong": Nyiakeng_Puachue_Hmong,
+	"Ogham":                  Ogham,
+	"Ol_Chiki":               Ol_Chiki,
+	"Ol_Onal":                Ol_Onal,
+	"Old_Hungarian":          Old_Hungarian,
+	"Old_Italic":             Old_Italic,
+	"Old_North_Arabian":      Old_North_Arabian,
+	"Old_Permic":             Old_Permic,
+	"Old_Persian":            Old_Persian,
+	"Old_Sogdian":            Old_Sogdian,
+	"Old_South_Arabian":      Old_South_Arabian,
+	"Old_Turkic":             Old_Turkic,
+	"Old_Uyghur":             Old_Uyghur,
+	"Oriya":                  Oriya,
+	"Osage":                  Osage,
+	"Osmanya":                Osmanya,
+	"Pahawh_Hmong":           Pahawh_Hmong,
+	"Palmyrene":              Palmyrene,
+	"Pau_Cin_Hau":            Pau_Cin_Hau,
+	"Phags_Pa":               Phags_Pa,
+	"Phoenician":             Phoenician,
+	"Psalter_Pahlavi":        Psalter_Pahlavi,
+	"Rejang":                 Rejang,
+	"Runic":                  Runic,
+	"Samaritan":              Samaritan,
+	"Saurashtra":             Saurashtra,
+	"Sharada":                Sharada,
+	"Shavian":                Shavian,
+	"Siddham":                Siddham,
+	"Sidetic":                Sidetic,
+	"SignWriting":            SignWriting,
+	"Sinhala":                Sinhala,
+	"Sogdian":                Sogdian,
+	"Sora_Sompeng":           Sora_Sompeng,
+	"Soyombo":                Soyombo,
+	"Sundanese":              Sundanese,
+	"Sunuwar":                Sunuwar,
+	"Syloti_Nagri":           Syloti_Nagri,
+	"Syriac":                 Syriac,
+	"Tagalog":                Tagalog,
+	"Tagbanwa":               Tagbanwa,
+	"Tai_Le":                 Tai_Le,
+	"Tai_Tham":               Tai_Tham,
+	"Tai_Viet":               Tai_Viet,
+	"Tai_Yo":                 Tai_Yo,
+	"Takri":                  Takri,
+	"Tamil":                  Tamil,
+	"Tangsa":                 Tangsa,
+	"Tangut":                 Tangut,
+	"Telugu":                 Telugu,
+	"Thaana":                 Thaana,
+	"Thai":                   Thai,
+	"Tibetan":                Tibetan,
+	"Tifinagh":               Tifinagh,
+	"Tirhuta":                Tirhuta,
+	"Todhri":                 Todhri,
+	"Tolong_Siki":            Tolong_Siki,
+	"Toto":                   Toto,
+	"Tulu_Tigalari":          Tulu_Tigalari,
+	"Ugaritic":               Ugaritic,
+	"Vai":                    Vai,
+	"Vithkuqi":               Vithkuqi,
+	"Wancho":                 Wancho,
+	"Warang_Citi":            Warang_Citi,
+	"Yezidi":                 Yezidi,
+	"Yi":                     Yi,
+	"Zanabazar_Square":       Zanabazar_Square,
+}
+var Properties = map[string]*RangeTable{
+	"ASCII_Hex_Digit":                    ASCII_Hex_Digit,
+	"Bidi_Control":                       Bidi_Control,
+	"Dash":                               Dash,
+	"Deprecated":                         Deprecated,
+	"Diacritic":                          Diacritic,
+	"Extender":                           Extender,
+	"Hex_Digit":                          Hex_Digit,
+	"Hyphen":                             Hyphen,
+	"IDS_Binary_Operator":                IDS_Binary_Operator,
+	"IDS_Trinary_Operator":               IDS_Trinary_Operator,
+	"IDS_Unary_Operator":                 IDS_Unary_Operator,
+	"ID_Compat_Math_Continue":            ID_Compat_Math_Continue,
+	"ID_Compat_Math_Start":               ID_Compat_Math_Start,
+	"Ideographic":                        Ideographic,
+	"Join_Control":                       Join_Control,
+	"Logical_Order_Exception":            Logical_Order_Exception,
+	"Modifier_Combining_Mark":            Modifier_Combining_Mark,
+	"Noncharacter_Code_Point":            Noncharacter_Code_Point,
+	"Other_Alphabetic":                   Other_Alphabetic,
+	"Other_Default_Ignorable_Code_Point": Other_Default_Ignorable_Code_Point,
+	"Other_Grapheme_Extend":              Other_Grapheme_Extend,
+	"Other_ID_Continue":                  Other_ID_Continue,
+	"Other_ID_Start":                     Other_ID_Start,
+	"Other_Lowercase":                    Other_Lowercase,
+	"Other_Math":                         Other_Math,
+	"Other_Uppercase":                    Other_Uppercase,
+	"Pattern_Syntax":                     Pattern_Syntax,
+	"Pattern_White_Space":                Pattern_White_Space,
+	"Prepended_Concatenation_Mark":       Prepended_Concatenation_Mark,
+	"Quotation_Mark":                     Quotation_Mark,
+	"Radical":                            Radical,
+	"Regional_Indicator":                 Regional_Indicator,
+	"Sentence_Terminal":                  Sentence_Terminal,
+	"STerm":                              Sentence_Terminal,
+	"Soft_Dotted":                        Soft_Dotted,
+	"Terminal_Punctuation":               Terminal_Punctuation,
+	"Unified_Ideograph":                  Unified_Ideograph,
+	"Variation_Selector":                 Variation_Selector,
+	"White_Space":                        White_Space,
+}
+var CategoryAliases = map[string]string{
+	"Cased_Letter":          "LC",
+	"Close_Punctuation":     "Pe",
+	"Combining_Mark":        "M",
+	"Connector_Punctuation": "Pc",
+	"Control":               "Cc",
+	"Currency_Symbol":       "Sc",
+	"Dash_Punctuation":      "Pd",
+	"Decimal_Number":        "Nd",
+	"Enclosing_Mark":        "Me",
+	"Final_Punctuation":     "Pf",
+	"Format":                "Cf",
+	"Initial_Punctuation":   "Pi",
+	"Letter":                "L",
+	"Letter_Number":         "Nl",
+	"Line_Separator":        "Zl",
+	"Lowercase_Letter":      "Ll",
+	"Mark":                  "M",
+	"Math_Symbol":           "Sm",
+	"Modifier_Letter":       "Lm",
+	"Modifier_Symbol":       "Sk",
+	"Nonspacing_Mark":       "Mn",
+	"Number":                "N",
+	"Open_Punctuation":      "Ps",
+	"Other":                 "C",
+	"Other_Letter":          "Lo",
+	"Other_Number":          "No",
+	"Other_Punctuation":     "Po",
+	"Other_Symbol":          "So",
+	"Paragraph_Separator":   "Zp",
+	"Private_Use":           "Co",
+	"Punctuation":           "P",
+	"Separator":             "Z",
+	"Space_Separator":       "Zs",
+	"Spacing_Mark":          "Mc",
+	"Surrogate":             "Cs",
+	"Symbol":                "S",
+	"Titlecase_Letter":      "Lt",
+	"Unassigned":            "Cn",
+	"Uppercase_Letter":      "Lu",
+	"cntrl":                 "Cc",
+	"digit":                 "Nd",
+	"punct":                 "P",
+}
 
 // GraphicRanges and PrintRanges are the tables of IsGraphic and IsPrint
 // (the latter with only U+0020 of the spaces, which IsPrint adds).
@@ -46,6 +348,10 @@ var (
 	PrintRanges   = []*RangeTable{L, M, N, P, S}
 )
 
+// Cs (surrogates, which are not chars to the regex crate) and the
+// scripts new in Unicode 17 (after the crate's tables) carry Go's ranges
+// instead of a name.
+//
 // The predefined tables: each knows its Unicode name (a general
 // category, script or property), which a native answers for (see Is).
 var (
@@ -53,7 +359,7 @@ var (
 	Cf                                 = &RangeTable{name: "Cf"}
 	Cn                                 = &RangeTable{name: "Cn"}
 	Co                                 = &RangeTable{name: "Co"}
-	Cs                                 = &RangeTable{name: "Cs"}
+	Cs                                 = &RangeTable{R16: []Range16{{0xd800, 0xdfff, 1}}}
 	Digit                              = &RangeTable{name: "Nd"}
 	Nd                                 = &RangeTable{name: "Nd"}
 	LC                                 = &RangeTable{name: "LC"}
@@ -109,7 +415,7 @@ var (
 	Bassa_Vah                          = &RangeTable{name: "Bassa_Vah"}
 	Batak                              = &RangeTable{name: "Batak"}
 	Bengali                            = &RangeTable{name: "Bengali"}
-	Beria_Erfe                         = &RangeTable{name: "Beria_Erfe"}
+	Beria_Erfe                         = &RangeTable{R32: []Range32{{0x16ea0, 0x16eb8, 1}, {0x16ebb, 0x16ed3, 1}}}
 	Bhaiksuki                          = &RangeTable{name: "Bhaiksuki"}
 	Bopomofo                           = &RangeTable{name: "Bopomofo"}
 	Brahmi                             = &RangeTable{name: "Brahmi"}
@@ -234,7 +540,7 @@ var (
 	Sharada                            = &RangeTable{name: "Sharada"}
 	Shavian                            = &RangeTable{name: "Shavian"}
 	Siddham                            = &RangeTable{name: "Siddham"}
-	Sidetic                            = &RangeTable{name: "Sidetic"}
+	Sidetic                            = &RangeTable{R32: []Range32{{0x10940, 0x10959, 1}}}
 	SignWriting                        = &RangeTable{name: "SignWriting"}
 	Sinhala                            = &RangeTable{name: "Sinhala"}
 	Sogdian                            = &RangeTable{name: "Sogdian"}
@@ -249,7 +555,7 @@ var (
 	Tai_Le                             = &RangeTable{name: "Tai_Le"}
 	Tai_Tham                           = &RangeTable{name: "Tai_Tham"}
 	Tai_Viet                           = &RangeTable{name: "Tai_Viet"}
-	Tai_Yo                             = &RangeTable{name: "Tai_Yo"}
+	Tai_Yo                             = &RangeTable{R32: []Range32{{0x1e6c0, 0x1e6de, 1}, {0x1e6e0, 0x1e6f5, 1}, {0x1e6fe, 0x1e6ff, 1}}}
 	Takri                              = &RangeTable{name: "Takri"}
 	Tamil                              = &RangeTable{name: "Tamil"}
 	Tangsa                             = &RangeTable{name: "Tangsa"}
@@ -261,7 +567,7 @@ var (
 	Tifinagh                           = &RangeTable{name: "Tifinagh"}
 	Tirhuta                            = &RangeTable{name: "Tirhuta"}
 	Todhri                             = &RangeTable{name: "Todhri"}
-	Tolong_Siki                        = &RangeTable{name: "Tolong_Siki"}
+	Tolong_Siki                        = &RangeTable{R32: []Range32{{0x11db0, 0x11ddb, 1}, {0x11de0, 0x11de9, 1}}}
 	Toto                               = &RangeTable{name: "Toto"}
 	Tulu_Tigalari                      = &RangeTable{name: "Tulu_Tigalari"}
 	Ugaritic                           = &RangeTable{name: "Ugaritic"}

@@ -82,6 +82,7 @@ pub mod mathrand;
 pub mod net;
 pub mod ospkg;
 pub mod regexp;
+pub mod regexp_longest;
 pub mod runtime;
 pub mod scan;
 pub mod signal;

@@ -502,6 +502,15 @@ fn open_file(ctx: &mut NativeCtx<'_>) -> NativeResult {
 fn read_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let fd = ctx.int(0) as i32;
     let (ptr, len, _) = ctx.slice(1);
+    if fd == 0 && len > 0 {
+        // What fmt's scans of standard input read ahead comes first.
+        let rest = super::scan::take_stdin_rest(len as usize);
+        if !rest.is_empty() {
+            ctx.write_bytes_at(ptr, &rest);
+            ctx.ret_int(0, rest.len() as i64);
+            return ret_msg(ctx, 1, None, true);
+        }
+    }
     let mut buf = vec![0u8; (len as usize).min(1 << 20)];
     let (r, keep) = ctx.syscall(|| loop {
         // SAFETY: reads into a live buffer of its length.
@@ -530,6 +539,9 @@ fn read_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `os.closeFd(fd int) (msg string, kind int)`
 fn close_fd(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let fd = ctx.int(0) as i32;
+    if fd == 0 {
+        super::scan::drop_stdin_rest();
+    }
     // SAFETY: closing a descriptor the program's File owns (File marks
     // itself closed first, so it is closed once).
     let r = unsafe { libc::close(fd) };

@@ -19,30 +19,43 @@
 //! are found by a pre-scan with Go's wording; other malformed patterns
 //! get the crate's own message after Go's `error parsing regexp:`.
 //!
+//! Leftmost-longest matching (`Longest`, `CompilePOSIX`) is another
+//! engine over the same translated pattern (regexp_longest.rs), since the
+//! crate has none; `CompilePOSIX`'s syntax is checked and translated here
+//! (`translate_with`).
+//!
 //! Compiled programs live in a table for the life of the process, keyed
 //! by the id the Go Regexp holds (they are immutable and shared by every
 //! goroutine, as Go's are).
 
+use super::regexp_longest;
 use gol_vm::{Native, NativeCtx, NativeResult};
 use regex::{Regex, RegexBuilder};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub const NATIVES: &[(&str, Native)] = &[
     (
         "compile",
         Native::new(
             compile,
-            "func(expr string) (id int64, numSubexp int, names []string, code string, arg string)",
+            "func(expr string, posix bool) (id int64, numSubexp int, names []string, code string, arg string)",
         ),
     ),
     (
         "find",
-        Native::new(find, "func(id int64, s string, pos int) []int"),
+        Native::new(find, "func(id int64, s string, pos int, longest bool) []int"),
     ),
 ];
 
+/// A compiled pattern: the crate's program, and the leftmost-longest
+/// engine's, made on the first search that wants it.
+struct Compiled {
+    re: Regex,
+    longest: OnceLock<Result<regexp_longest::Prog, String>>,
+}
+
 /// The compiled programs, indexed by id - 1.
-static TABLE: Mutex<Vec<Arc<Regex>>> = Mutex::new(Vec::new());
+static TABLE: Mutex<Vec<Arc<Compiled>>> = Mutex::new(Vec::new());
 
 /// Prefix of the private name of a group whose Go name is used twice.
 const DUP: &str = "golDup";
@@ -55,9 +68,21 @@ fn err(code: &str, arg: &str) -> SyntaxErr {
 }
 
 /// Go's syntax to the crate's (see the module docs), or Go's error.
+#[cfg(test)]
 pub(crate) fn translate(expr: &str) -> Result<String, SyntaxErr> {
+    translate_with(expr, false)
+}
+
+/// `translate`, for Go's Perl syntax or (`posix`) its POSIX ERE syntax
+/// (`CompilePOSIX`): no Perl escapes (`\d \b \pL \Q \A \z` ...), no
+/// `(?` groups or flags, `^` and `$` at line boundaries, and a negated
+/// class never matches a newline.
+pub(crate) fn translate_with(expr: &str, posix: bool) -> Result<String, SyntaxErr> {
     let b: Vec<char> = expr.chars().collect();
     let mut out = String::with_capacity(expr.len() + 8);
+    if posix {
+        out.push_str("(?m)");
+    }
     let mut i = 0;
     let mut depth: Vec<usize> = Vec::new();
     let mut names: Vec<String> = Vec::new();
@@ -72,6 +97,9 @@ pub(crate) fn translate(expr: &str) -> Result<String, SyntaxErr> {
                 let Some(&e) = b.get(i + 1) else {
                     return Err(err("trailing backslash at end of expression", ""));
                 };
+                if posix && "dDwWsSbBpPQAzC".contains(e) {
+                    return Err(err("invalid escape sequence", &format!("\\{e}")));
+                }
                 match e {
                     'Q' => {
                         let mut j = i + 2;
@@ -130,6 +158,9 @@ pub(crate) fn translate(expr: &str) -> Result<String, SyntaxErr> {
                 let mut cls = String::from("[");
                 if b.get(j) == Some(&'^') {
                     cls.push('^');
+                    if posix {
+                        cls.push_str("\\n");
+                    }
                     j += 1;
                 }
                 // A ] first is a literal.
@@ -214,6 +245,9 @@ pub(crate) fn translate(expr: &str) -> Result<String, SyntaxErr> {
                 i += 1;
                 can_repeat = false;
                 last_rep = None;
+                if posix && b.get(i) == Some(&'?') {
+                    return Err(err("missing argument to repetition operator", "?"));
+                }
                 if b.get(i) == Some(&'?') {
                     // A group's header passes through: `(?:`, `(?P<n>`,
                     // `(?<n>`, `(?i:`; a flag setting `(?i)` is no group.
@@ -332,7 +366,7 @@ fn compile(ctx: &mut NativeCtx<'_>) -> NativeResult {
         ctx.ret_str(4, arg.as_bytes());
         NativeResult::Ok
     };
-    let pat = match translate(&expr) {
+    let pat = match translate_with(&expr, ctx.bool(1)) {
         Ok(p) => p,
         Err((code, arg)) => return fail(ctx, &code, &arg),
     };
@@ -370,7 +404,10 @@ fn compile(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let nsub = re.captures_len() as i64 - 1;
     let id = {
         let mut t = TABLE.lock().unwrap_or_else(|p| p.into_inner());
-        t.push(Arc::new(re));
+        t.push(Arc::new(Compiled {
+            re,
+            longest: OnceLock::new(),
+        }));
         t.len() as i64
     };
     ctx.ret_int(0, id);
@@ -390,23 +427,21 @@ fn find(ctx: &mut NativeCtx<'_>) -> NativeResult {
             None => return NativeResult::Panic("regexp: use of an uncompiled Regexp".into()),
         }
     };
-    let s = ctx.str(1);
     let pos = ctx.int(2).max(0) as usize;
-    // A Go string may hold invalid UTF-8, which the crate's &str API
-    // cannot take: such text is searched with its bytes API.
-    let words: Vec<i64> = match std::str::from_utf8(&s) {
-        Ok(text) if pos <= text.len() && text.is_char_boundary(pos) => {
-            match re.captures_at(text, pos) {
-                None => Vec::new(),
-                Some(c) => (0..c.len())
-                    .flat_map(|k| match c.get(k) {
-                        Some(m) => [m.start() as i64, m.end() as i64],
-                        None => [-1, -1],
-                    })
-                    .collect(),
-            }
+    let longest = ctx.bool(3);
+    // Borrowed, not copied: the All forms search one text once per match.
+    let s = ctx.str_ref(1);
+    let words: Vec<i64> = if longest {
+        let prog = re
+            .longest
+            .get_or_init(|| regexp_longest::compile(re.re.as_str()));
+        match prog {
+            Ok(p) if pos <= s.len() => p.find(s, pos).unwrap_or_default(),
+            Ok(_) => Vec::new(),
+            Err(e) => return NativeResult::Panic(format!("regexp: {e}")),
         }
-        _ => bytes_find(&re, &s, pos),
+    } else {
+        crate_find(&re.re, s, pos)
     };
     let ws: Vec<u64> = words.iter().map(|&w| w as u64).collect();
     if ws.is_empty() {
@@ -420,6 +455,26 @@ fn find(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let sl = ctx.new_slice(int_t, &ws, ws.len());
     ctx.ret_slice(0, sl);
     NativeResult::Ok
+}
+
+/// The leftmost-first search of the crate's program. A Go string may hold
+/// invalid UTF-8, which the crate's &str API cannot take: such text is
+/// searched with its bytes API.
+fn crate_find(re: &Regex, s: &[u8], pos: usize) -> Vec<i64> {
+    match std::str::from_utf8(s) {
+        Ok(text) if pos <= text.len() && text.is_char_boundary(pos) => {
+            match re.captures_at(text, pos) {
+                None => Vec::new(),
+                Some(c) => (0..c.len())
+                    .flat_map(|k| match c.get(k) {
+                        Some(m) => [m.start() as i64, m.end() as i64],
+                        None => [-1, -1],
+                    })
+                    .collect(),
+            }
+        }
+        _ => bytes_find(re, s, pos),
+    }
 }
 
 /// A search over text that is not valid UTF-8 (or from a position inside

@@ -1,6 +1,7 @@
-//! Package fmt's scanning: `Sscan`, `Sscanln`, `Sscanf` over a string and
-//! `Scan`, `Scanln`, `Scanf` over standard input, with Go's rules (the
-//! behaviour of Go's `fmt/scan.go`, written anew): operands are pointers
+//! Package fmt's scanning: `Sscan`, `Sscanln`, `Sscanf` over a string,
+//! `Scan`, `Scanln`, `Scanf` over standard input and `Fscan`, `Fscanln`,
+//! `Fscanf` over an `io.Reader`, with Go's rules (the behaviour of Go's
+//! `fmt/scan.go`, written anew): operands are pointers
 //! to booleans, integers of every width, floats, strings and `[]byte`
 //! (named types too, by their underlying kind); `%v` integers accept base
 //! prefixes and underscores; `Scan` treats newlines as space, `Scanln`
@@ -15,15 +16,30 @@
 //! `*strconv.NumError` (a number out of range), gol returns an error with
 //! the same message but another dynamic type.
 //!
-//! Standard input is read through one buffer shared by every `Scan*` call;
-//! as in Go, the one rune a call looked ahead at (the delimiter after the
-//! last operand) is consumed with it.
+//! Standard input is read from descriptor 0 by one buffer shared by every
+//! `Scan*` call (and `Fscan*` of `os.Stdin`); as in Go, the one rune a
+//! call looked ahead at (the delimiter after the last operand) is consumed
+//! with it. A read returns what the descriptor has (a line, from a
+//! terminal) and the scan reads again only when it needs a rune it does
+//! not have, so a prompt's answer is scanned as soon as its line arrives.
+//! What a scan read and did not consume waits in [`STDIN_REST`], which
+//! `os.Stdin`'s reads (`ospkg::read_fd`) drain first: a `bufio.Scanner`
+//! after `fmt.Scan` starts where the scan stopped, as in Go (whose scans
+//! read a byte at a time and hold nothing back).
+//!
+//! Any other reader is read by Go code (`fmt.fscan`), since a native
+//! cannot call its methods: it hands the bytes read so far to
+//! [`scan_reader_native`], reads one more rune (or looks further into a
+//! `bufio.Reader`'s buffer) when the scan runs out, and runs the scan
+//! again from the last operand it began ([`Mark`]): one scanner for the
+//! three sources, at the cost of repeating the current operand's runes
+//! once per rune read from such a reader.
+//!
 //! `Scanner` implementations (`Scan(ScanState, rune) error`) are not called.
 
 use crate::format::runes::decode_rune;
 use gol_lang::bytecode::{RtType, TypeKind};
 use gol_vm::{Native, NativeCtx, NativeResult};
-use std::io::BufRead;
 
 const EOF: i64 = -1;
 
@@ -33,6 +49,12 @@ trait Source {
     fn rune(&mut self) -> Option<(u32, usize)>;
     fn pos(&self) -> usize;
     fn set_pos(&mut self, p: usize);
+    /// Whether the source ran out of the bytes it was given before the
+    /// input's end (see [`ReaderSource`]): what the scan did since is
+    /// void, and it stores nothing more.
+    fn starved(&self) -> bool {
+        false
+    }
 }
 
 struct StrSource<'a> {
@@ -62,6 +84,99 @@ impl Source for StrSource<'_> {
     }
 }
 
+/// The bytes an `io.Reader` gave so far, for `Fscan`, `Fscanln` and
+/// `Fscanf`. The native cannot call the reader's methods, so the scan
+/// runs in Go's `fmt.fscan` loop: it gives the bytes read so far; when the
+/// scan needs a rune past them and the reader is not known to be at its
+/// end (`eof`), the source is starved, the scan stops, and Go reads one
+/// more rune (or, from a `bufio.Reader`, looks at more of its buffer) and
+/// runs the scan again from the last [`Mark`].
+struct ReaderSource<'a> {
+    s: &'a [u8],
+    pos: usize,
+    eof: bool,
+    starved: bool,
+}
+
+impl Source for ReaderSource<'_> {
+    fn rune(&mut self) -> Option<(u32, usize)> {
+        let rest = self.s.get(self.pos..).unwrap_or(&[]);
+        if !self.eof && !full_rune(rest) {
+            self.starved = true;
+            return None;
+        }
+        first_rune(rest)
+    }
+    fn pos(&self) -> usize {
+        self.pos
+    }
+    fn set_pos(&mut self, p: usize) {
+        self.pos = p;
+    }
+    fn starved(&self) -> bool {
+        self.starved
+    }
+}
+
+/// Go's `utf8.FullRune`: whether `b` starts with a whole encoding (or an
+/// invalid one, which decodes as one byte). Empty is not full.
+fn full_rune(b: &[u8]) -> bool {
+    let Some(&c) = b.first() else {
+        return false;
+    };
+    let need = match c {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return true,
+    };
+    if b.len() >= need {
+        return true;
+    }
+    // A prefix already invalid is full: it decodes as one bad byte.
+    let (lo, hi) = match c {
+        0xE0 => (0xA0, 0xBF),
+        0xED => (0x80, 0x9F),
+        0xF0 => (0x90, 0xBF),
+        0xF4 => (0x80, 0x8F),
+        _ => (0x80, 0xBF),
+    };
+    if b.len() > 1 && !(lo..=hi).contains(&b[1]) {
+        return true;
+    }
+    b.len() > 2 && !(0x80..=0xBF).contains(&b[2])
+}
+
+/// Where a scan stands between two operands: enough to run it again from
+/// there (a starved [`ReaderSource`] resumes at the last one, so a long
+/// scan is not repeated from its start for every rune read).
+#[derive(Clone, Copy, Default)]
+struct Mark {
+    pos: usize,
+    count: usize,
+    at_eof: bool,
+    /// Operands stored.
+    n: usize,
+    /// Bytes of the format consumed (`Fscanf`).
+    fi: usize,
+}
+
+impl Ss<'_> {
+    /// Records the scan's place in `mark`, unless the source is starved
+    /// (the place is void then).
+    fn mark(&self, mark: &mut Mark, n: usize, fi: usize) {
+        if !self.src.starved() {
+            *mark = Mark {
+                pos: self.src.pos(),
+                count: self.count,
+                at_eof: self.at_eof,
+                n,
+                fi,
+            };
+        }
+    }
+}
+
 /// Standard input, buffered across calls: `buf[pos..]` is unread, and
 /// `high` is the furthest position read.
 struct StdinSource<'b> {
@@ -83,24 +198,46 @@ fn stdin_rest() -> std::sync::MutexGuard<'static, Vec<u8>> {
     STDIN_REST.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Takes up to `max` bytes that a scan of standard input read ahead and
+/// left: a read of descriptor 0 (os.Stdin.Read) returns these first, so
+/// `fmt.Scan` followed by a `bufio.Scanner` over os.Stdin sees the input
+/// whole, as in Go (whose Scan reads a byte at a time).
+pub(crate) fn take_stdin_rest(max: usize) -> Vec<u8> {
+    let mut rest = stdin_rest();
+    let n = rest.len().min(max);
+    rest.drain(..n).collect()
+}
+
+/// Forgets what scans read ahead from descriptor 0 (it was closed).
+pub(crate) fn drop_stdin_rest() {
+    stdin_rest().clear();
+}
+
 impl Source for StdinSource<'_> {
     fn rune(&mut self) -> Option<(u32, usize)> {
-        // Have a whole rune (up to 4 bytes) when the input has one.
-        while self.buf.len() - self.pos < 4 {
+        // Have a whole rune when the input has one, reading only when the
+        // buffer does not: a read blocks until the user types more.
+        while !full_rune(self.buf.get(self.pos..).unwrap_or(&[])) {
             let buf = &mut self.buf;
             let mut read = || {
-                let stdin = std::io::stdin();
-                let mut lock = stdin.lock();
-                let got = match lock.fill_buf() {
-                    Ok(b) if !b.is_empty() => {
-                        let n = b.len().min(4096);
-                        buf.extend_from_slice(&b[..n]);
-                        n
+                // Straight from the descriptor, not through Rust's
+                // buffered `Stdin`: what this scan does not consume goes
+                // to STDIN_REST, where os.Stdin's reads find it first.
+                let mut chunk = [0u8; 4096];
+                loop {
+                    // SAFETY: reads into a live buffer of its length.
+                    let n = unsafe {
+                        libc::read(0, chunk.as_mut_ptr() as *mut libc::c_void, chunk.len())
+                    };
+                    if n >= 0 {
+                        let n = n as usize;
+                        buf.extend_from_slice(&chunk[..n]);
+                        return n;
                     }
-                    _ => 0,
-                };
-                lock.consume(got);
-                got
+                    if std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+                        return 0;
+                    }
+                }
             };
             let got = (self.block)(&mut read);
             if got == 0 {
@@ -655,6 +792,10 @@ fn scan_one(ctx: &mut NativeCtx<'_>, s: &mut Ss<'_>, verb: char, op: &Operand) -
             vec![p, l, c]
         }
     };
+    if s.src.starved() {
+        // Scanned from a truncated input: Go would have read on.
+        return Err(Stop::Eof);
+    }
     // Narrow integers keep their low bits (the range was checked).
     let words = match target {
         Target::Int(b) if b < 64 => vec![(((words[0] << (64 - b)) as i64) >> (64 - b)) as u64],
@@ -665,9 +806,17 @@ fn scan_one(ctx: &mut NativeCtx<'_>, s: &mut Ss<'_>, verb: char, op: &Operand) -
     Ok(())
 }
 
-fn do_scan(ctx: &mut NativeCtx<'_>, s: &mut Ss<'_>, ops: &[Operand]) -> (usize, R<()>) {
-    let mut n = 0;
-    for op in ops {
+/// Scans `ops` from `mark.n` on (the source is at `mark`'s place),
+/// recording each operand's start in `mark`.
+fn do_scan(
+    ctx: &mut NativeCtx<'_>,
+    s: &mut Ss<'_>,
+    ops: &[Operand],
+    mark: &mut Mark,
+) -> (usize, R<()>) {
+    let mut n = mark.n;
+    for op in ops.iter().skip(n) {
+        s.mark(mark, n, 0);
         if let Err(e) = scan_one(ctx, s, 'v', op) {
             return (n, Err(e));
         }
@@ -760,16 +909,20 @@ fn advance(s: &mut Ss<'_>, format: &[u8]) -> R<i64> {
     Ok(i as i64)
 }
 
+/// Scans `ops` by `format` from `mark`'s operand and format byte on,
+/// recording its place in `mark` at each step of the format.
 fn do_scanf(
     ctx: &mut NativeCtx<'_>,
     s: &mut Ss<'_>,
     format: &[u8],
     ops: &[Operand],
+    mark: &mut Mark,
 ) -> (usize, R<()>) {
-    let mut n = 0;
-    let mut i = 0usize;
+    let mut n = mark.n;
+    let mut i = mark.fi.min(format.len());
     let r = (|| -> R<()> {
         while i < format.len() {
+            s.mark(mark, n, i);
             let w = advance(s, &format[i..])?;
             if w > 0 {
                 i += w as usize;
@@ -879,7 +1032,7 @@ fn sscan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let ln = ctx.bool(2);
     let mut src = StrSource { s: &input, pos: 0 };
     let mut s = new_ss(&mut src, !ln, ln);
-    let (n, r) = do_scan(ctx, &mut s, &ops);
+    let (n, r) = do_scan(ctx, &mut s, &ops, &mut Mark::default());
     finish(ctx, n, r)
 }
 
@@ -890,7 +1043,7 @@ fn sscanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let ops = operands(ctx, 2);
     let mut src = StrSource { s: &input, pos: 0 };
     let mut s = new_ss(&mut src, false, false);
-    let (n, r) = do_scanf(ctx, &mut s, &format, &ops);
+    let (n, r) = do_scanf(ctx, &mut s, &format, &ops, &mut Mark::default());
     finish(ctx, n, r)
 }
 
@@ -902,7 +1055,7 @@ fn scan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let mut section = ctx.syscall_section();
     let (n, r) = with_stdin(&mut |read| section.run(read), |src| {
         let mut s = new_ss(src, !ln, ln);
-        do_scan(ctx, &mut s, &ops)
+        do_scan(ctx, &mut s, &ops, &mut Mark::default())
     });
     // Back from waiting for input without a P: end the slice.
     if section.lost_p() {
@@ -919,12 +1072,74 @@ fn scanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let mut section = ctx.syscall_section();
     let (n, r) = with_stdin(&mut |read| section.run(read), |src| {
         let mut s = new_ss(src, false, false);
-        do_scanf(ctx, &mut s, &format, &ops)
+        do_scanf(ctx, &mut s, &format, &ops, &mut Mark::default())
     });
     // Back from waiting for input without a P: end the slice.
     if section.lost_p() {
         ctx.end_slice_soon();
     }
+    finish(ctx, n, r)
+}
+
+/// `scanReader(buf []byte, eof bool, mode int, format string, a []any,
+/// st []int) (n int, msg string, more bool)`: one run of `fmt.fscan`'s
+/// loop over the bytes `buf` read from a reader so far (`eof`: there are
+/// no more). Mode 0 is `Fscan`, 1 `Fscanln`, 2 `Fscanf` (by `format`).
+/// `st` holds a [`Mark`] (pos, count, at_eof, n, fi): where to start, and
+/// on return with `more` where to start again once `buf` has one more
+/// rune; without `more`, the scan is over and `st[0]` is the position it
+/// consumed up to (a rune it looked at past that is the caller's to give
+/// back).
+fn scan_reader_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    let buf = ctx.bytes(0);
+    let eof = ctx.bool(1);
+    let mode = ctx.int(2);
+    let format = ctx.str(3);
+    let ops = operands(ctx, 4);
+    let (stp, stn, _) = ctx.slice(5);
+    let st_type = ctx.slice_elem(5);
+    if stn < 5 {
+        return NativeResult::Panic("fmt: scan state too short".into());
+    }
+    let st = ctx.read_words(stp, 0, 5);
+    let mut mark = Mark {
+        pos: (st[0] as usize).min(buf.len()),
+        count: st[1] as usize,
+        at_eof: st[2] != 0,
+        n: (st[3] as usize).min(ops.len()),
+        fi: st[4] as usize,
+    };
+    let mut src = ReaderSource {
+        s: &buf,
+        pos: mark.pos,
+        eof,
+        starved: false,
+    };
+    let mut s = new_ss(&mut src, mode == 0, mode == 1);
+    s.count = mark.count;
+    s.at_eof = mark.at_eof;
+    let (n, r) = if mode == 2 {
+        do_scanf(ctx, &mut s, &format, &ops, &mut mark)
+    } else {
+        do_scan(ctx, &mut s, &ops, &mut mark)
+    };
+    drop(s);
+    if src.starved {
+        let words = [
+            mark.pos as u64,
+            mark.count as u64,
+            mark.at_eof as u64,
+            mark.n as u64,
+            mark.fi as u64,
+        ];
+        ctx.store(stp, 0, &words, st_type);
+        ctx.ret_int(0, mark.n as i64);
+        ctx.ret_str(1, b"");
+        ctx.ret_bool(2, true);
+        return NativeResult::Ok;
+    }
+    ctx.store(stp, 0, &[src.pos as u64], st_type);
+    ctx.ret_bool(2, false);
     finish(ctx, n, r)
 }
 
@@ -952,5 +1167,12 @@ pub const NATIVES: &[(&str, Native)] = &[
     (
         "scanf",
         Native::new(scanf_native, "func(format string, a []any) (int, string)"),
+    ),
+    (
+        "scanReader",
+        Native::new(
+            scan_reader_native,
+            "func(buf []byte, eof bool, mode int, format string, a []any, st []int) (n int, msg string, more bool)",
+        ),
     ),
 ];

@@ -158,16 +158,7 @@ fn same_panic_value(prog: &Program, old: &PanicValue, new: &PanicValue) -> bool 
                 .any(|p| a.starts_with(p))
         }
         (PanicValue::Runtime(msg), PanicValue::Value(b)) => {
-            let Some(t) = crate::panic::box_type(*b) else {
-                return false;
-            };
-            if !gol_lang::bytecode::RUNTIME_ERROR_TYPES.contains(&prog.ty(t).name.as_str()) {
-                return false;
-            }
-            // SAFETY: a runtime.Error box holds a string (ptr, len) after
-            // its type word (value invariants 1 and 3).
-            let s = unsafe { value::str_bytes(value::read_word(*b, 1), value::read_word(*b, 2)) };
-            s == msg.as_bytes()
+            crate::panic::runtime_error_message(prog, *b).is_some_and(|s| s == msg.as_bytes())
         }
         _ => false,
     }
@@ -285,11 +276,7 @@ pub(super) fn recover(vm: &mut Vm, prog: &Program, g: &mut G) -> u64 {
             v = match p.value.clone() {
                 PanicValue::Value(v) => v,
                 PanicValue::Goexit => 0,
-                PanicValue::Runtime(msg) => {
-                    let (sp, sl) = vm.new_string(msg.as_bytes());
-                    let t = vm.runtime_error_type(&msg);
-                    vm.new_box(t, &[sp, sl])
-                }
+                PanicValue::Runtime(msg) => crate::panic::runtime_error_value(vm, &msg),
             };
         }
     }
