@@ -486,7 +486,7 @@ opcodes! {
     /// d = string a [index i] as a byte; panics when out of range.
     StrIndex { d: Reg = w, a: Reg = r, i: Reg = r } fast [retarget] implies(Reg(a.0 + 1) => r);
     /// d, d+1 = string a [b : b+1] (the bounds in slots b, b+1).
-    StrSlice { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+    StrSlice { d: Reg = w, a: Reg = r, b: Reg = r } fast implies(Reg(d.0 + 1) => w, Reg(a.0 + 1) => r, Reg(b.0 + 1) => r);
     /// Decode the rune of string a at byte index i: d = rune, d+1 = width (range over string).
     StrDecodeRune { d: Reg = w, a: Reg = r, i: Reg = r } fast implies(Reg(a.0 + 1) => r, Reg(d.0 + 1) => w);
 

@@ -657,9 +657,58 @@ pub(super) fn fast<'p, const RACE: bool>(
                 } else if crate::panic::box_type(x) != crate::panic::box_type(y) {
                     set!(d, 0)
                 } else {
-                    ip = ip.wrapping_sub(1);
-                    leave!(Stop::Slow);
+                    // Equal dynamic types whose values compare as their
+                    // words (no NaN, nothing uncomparable): one word, or a
+                    // string's bytes.
+                    let td = crate::panic::box_type(x).and_then(|t| prog.types.get(t.0 as usize));
+                    let Some(td) = td else {
+                        decline!();
+                    };
+                    match td.kind {
+                        TypeKind::Bool
+                        | TypeKind::Int { .. }
+                        | TypeKind::Uintptr
+                        | TypeKind::Pointer(_)
+                        | TypeKind::Chan(_)
+                            if td.words == 1 =>
+                        {
+                            // SAFETY: both boxes hold a value of this
+                            // one-word type after the type word (value
+                            // invariant 3); a box is never written after
+                            // it is made.
+                            let eq = unsafe { value::read_word(x, 1) == value::read_word(y, 1) };
+                            set!(d, eq as u64)
+                        }
+                        TypeKind::String if td.words == 2 => {
+                            // SAFETY: as above, with the string's two words;
+                            // its pointer has its length of readable bytes
+                            // (value invariant 1).
+                            let eq = unsafe {
+                                let (pa, la) = (value::read_word(x, 1), value::read_word(x, 2));
+                                let (pb, lb) = (value::read_word(y, 1), value::read_word(y, 2));
+                                la == lb
+                                    && (la == 0
+                                        || pa == pb
+                                        || value::str_bytes(pa, la) == value::str_bytes(pb, lb))
+                            };
+                            set!(d, eq as u64)
+                        }
+                        _ => decline!(),
+                    }
                 }
+            }
+            // `s[lo:hi]` in bounds; `run` raises the bounds panics. An
+            // empty result keeps no pointer into the string, as there.
+            Op::StrSlice { d, a, b } => {
+                let (p, len) = (r!(a), r!(Reg(a.0 + 1)));
+                let (lo, hi) = (r!(b), r!(Reg(b.0 + 1)));
+                // Unsigned: a negative bound is a huge one, out of range.
+                if hi > len || lo > hi {
+                    decline!();
+                }
+                let (np, nl) = if hi == lo { (0, 0) } else { (p + lo, hi - lo) };
+                set!(d, np);
+                set!(Reg(d.0 + 1), nl);
             }
             // The in-bounds forms; `run` raises the bounds panics.
             Op::SliceSlice {
