@@ -486,7 +486,7 @@ opcodes! {
     /// d = string a [index i] as a byte; panics when out of range.
     StrIndex { d: Reg = w, a: Reg = r, i: Reg = r } fast [retarget] implies(Reg(a.0 + 1) => r);
     /// d, d+1 = string a [b : b+1] (the bounds in slots b, b+1).
-    StrSlice { d: Reg = w, a: Reg = r, b: Reg = r } slow;
+    StrSlice { d: Reg = w, a: Reg = r, b: Reg = r } fast implies(Reg(d.0 + 1) => w, Reg(a.0 + 1) => r, Reg(b.0 + 1) => r);
     /// Decode the rune of string a at byte index i: d = rune, d+1 = width (range over string).
     StrDecodeRune { d: Reg = w, a: Reg = r, i: Reg = r } fast implies(Reg(a.0 + 1) => r, Reg(d.0 + 1) => w);
 
@@ -506,7 +506,7 @@ opcodes! {
     /// d..d+n = the n words at pointer a + off (panics on nil).
     Load { d: Reg = w, a: Reg = r, off: Off, n: u32 } fast implies(Reg(d.0 + n.max(1) - 1) => w);
     /// The n words at pointer d + off = a..a+n (barriered stores of pointer words; panics on nil).
-    Store { d: Reg = r, off: Off, a: Reg = r, n: u32, t: RtType } fast(n == 1);
+    Store { d: Reg = r, off: Off, a: Reg = r, n: u32, t: RtType } fast implies(Reg(a.0 + n.max(1) - 1) => r);
     /// d = the narrow scalar of kind `k` at pointer a + off bytes, sign- or zero-extended (panics on nil).
     LoadN { d: Reg = w, a: Reg = r, off: u32, k: MemKind } fast [retarget];
     /// The narrow scalar of kind `k` at pointer d + off bytes = a (panics on nil).
@@ -737,18 +737,19 @@ mod tests {
         let mut reads = Vec::new();
         op.for_each_read(&mut |r| reads.push(r.0));
         assert_eq!(reads, [2, 3]);
-        // Store's `d` is the pointer it stores through: read, not written.
+        // Store's `d` is the pointer it stores through: read, not written;
+        // of its n words, both ends of the range are named.
         let st = Op::Store {
             d: Reg(4),
             off: Off(0),
             a: Reg(5),
-            n: 1,
+            n: 2,
             t: RtType(0),
         };
         assert_eq!(st.dest(), None);
         let mut reads = Vec::new();
         st.for_each_read(&mut |r| reads.push(r.0));
-        assert_eq!(reads, [4, 5]);
+        assert_eq!(reads, [4, 5, 6]);
         // Return writes its results from slot 0.
         let ret = Op::Return { a: Reg(7), n: 1 };
         let mut seen = Vec::new();

@@ -254,6 +254,13 @@ pub struct G {
     pub(crate) created: Option<(u64, u32, u32)>,
     /// It runs a finalizer (mfinal.rs): its end lets the next one start.
     pub(crate) finalizer: bool,
+    /// Frame records below which a call needs no check of the stack limit
+    /// or of the records' capacity ([`G::ensure`]'s fast test): at most
+    /// `frames.capacity()`, and `stack.len() * 8 + frame_cap *
+    /// FRAME_COST_BYTES <= MAX_STACK_BYTES`. Set by `ensure_slow`, the
+    /// only place the stack grows; capacity never shrinks, so a value
+    /// once true stays true (0 is always true: the slow test then runs).
+    frame_cap: u32,
 }
 
 /// The slot stack's size at its first growth past the first frame's
@@ -317,6 +324,7 @@ impl G {
             pending: None,
             created: None,
             finalizer: false,
+            frame_cap: 0,
         }
     }
 
@@ -370,16 +378,33 @@ impl G {
     /// at the limit instead of growing the frame records without bound.
     #[inline]
     pub(crate) fn ensure(&mut self, need: usize) -> bool {
-        // Nearly every call: room for the slots and the frame record, far
-        // below the limit (both lengths are bounded by memory, so the
-        // arithmetic cannot overflow).
-        if need <= self.stack.len()
-            && self.frames.len() < self.frames.capacity()
-            && need * 8 + (self.frames.len() + 1) * FRAME_COST_BYTES <= MAX_STACK_BYTES
-        {
+        // Nearly every call: room for the slots, and a record count below
+        // `frame_cap`, which implies both room for the record and the
+        // limit: need * 8 + (frames + 1) * FRAME_COST_BYTES <= stack.len()
+        // * 8 + frame_cap * FRAME_COST_BYTES <= MAX_STACK_BYTES.
+        if need <= self.stack.len() && self.frames.len() < self.frame_cap as usize {
             return true;
         }
         self.ensure_slow(need)
+    }
+
+    /// Pushes a frame record where [`G::ensure`] just made room for one
+    /// (no capacity test, no growth path in the caller's code).
+    #[inline(always)]
+    pub(crate) fn push_frame(&mut self, fr: Frame) {
+        let n = self.frames.len();
+        if n == self.frames.capacity() {
+            // Not reached after `ensure`; kept so the push is sound
+            // whatever the caller did.
+            self.frames.push(fr);
+            return;
+        }
+        // SAFETY: n < capacity (just tested), so slot n is allocated and
+        // unused; writing it and then counting it is what `push` does.
+        unsafe {
+            self.frames.as_mut_ptr().add(n).write(fr);
+            self.frames.set_len(n + 1);
+        }
     }
 
     #[cold]
@@ -391,22 +416,25 @@ impl G {
         if self.frames.len() == self.frames.capacity() && self.frames.try_reserve(1).is_err() {
             return false;
         }
-        if need <= self.stack.len() {
-            return true;
+        if need > self.stack.len() {
+            let mut n = if self.stack.is_empty() {
+                need
+            } else {
+                self.stack.len().max(GROWN_STACK_WORDS)
+            };
+            while n < need {
+                n *= 2;
+            }
+            let n = n.min(MAX_STACK_BYTES / 8);
+            if self.stack.try_reserve_exact(n - self.stack.len()).is_err() {
+                return false;
+            }
+            self.stack.resize(n, 0);
         }
-        let mut n = if self.stack.is_empty() {
-            need
-        } else {
-            self.stack.len().max(GROWN_STACK_WORDS)
-        };
-        while n < need {
-            n *= 2;
-        }
-        let n = n.min(MAX_STACK_BYTES / 8);
-        if self.stack.try_reserve_exact(n - self.stack.len()).is_err() {
-            return false;
-        }
-        self.stack.resize(n, 0);
+        // The stack's length fits the limit (capped above), so the
+        // subtraction cannot wrap.
+        let by_limit = (MAX_STACK_BYTES - self.stack.len() * 8) / FRAME_COST_BYTES;
+        self.frame_cap = self.frames.capacity().min(by_limit) as u32;
         true
     }
 }

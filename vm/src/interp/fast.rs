@@ -46,6 +46,10 @@ pub(super) struct Shared<'p> {
     /// Per runtime type, how a slice element of it is accessed here
     /// ([`elem_access`]).
     pub(super) elems: &'p [Elem],
+    /// Per runtime type, whether a value of it holds a string or slice
+    /// header and so is stored whole under the stripes
+    /// (`value::header_types`).
+    pub(super) headers: &'p [bool],
 }
 
 /// How the fast loop reads and writes a slice element of one type,
@@ -110,8 +114,8 @@ pub(super) enum Stop {
 /// release store (the collector's module docs say why it is one).
 ///
 /// # Safety
-/// `ptr` points at a live heap object with more than `i` words, word `i`
-/// holds a pointer, and the write barrier is off.
+/// `ptr` points at a live heap object with more than `i` words, and the
+/// write barrier is off or word `i` holds no pointer.
 #[inline(always)]
 unsafe fn write_pointer_word(ptr: u64, i: usize, v: u64) {
     // SAFETY: the caller's contract; objects are 8-aligned, and
@@ -468,7 +472,7 @@ pub(super) fn fast<'p, const RACE: bool>(
     macro_rules! push_frame {
         ($f:expr, $callee:expr, $nb:expr) => {{
             let (f, nb): (FuncId, usize) = ($f, $nb);
-            g.frames.push(Frame {
+            g.push_frame(Frame {
                 func: f.0,
                 pc: 0,
                 base: nb as u32,
@@ -536,10 +540,14 @@ pub(super) fn fast<'p, const RACE: bool>(
         ($a:expr, $n:expr) => {{
             let (a, n): (Reg, u32) = ($a, $n);
             let depth = g.frames.len().wrapping_sub(1);
-            let plain = g.defers.last().is_none_or(|d| d.frame != depth)
-                && g.frames
-                    .last()
-                    .is_some_and(|f| !f.deferred_panic && f.returning.is_none());
+            // `fast` runs with a frame record (checked on entry; this arm
+            // leaves when it pops the last one), so `depth` is one.
+            debug_assert!(depth < g.frames.len());
+            // SAFETY: depth < frames.len() (as just said).
+            let top = unsafe { g.frames.get_unchecked(depth) };
+            let plain = !top.deferred_panic
+                && top.returning.is_none()
+                && g.defers.last().is_none_or(|d| d.frame != depth);
             if !plain {
                 decline!();
             }
@@ -550,11 +558,14 @@ pub(super) fn fast<'p, const RACE: bool>(
                 let s = base + a.0 as usize;
                 g.stack.copy_within(s..s + n as usize, base);
             }
-            g.frames.pop();
-            let Some(caller) = g.frames.last() else {
+            if depth == 0 {
+                g.frames.pop();
                 leave!(Stop::Done);
-            };
+            }
+            // SAFETY: 0 < depth < frames.len(): the caller's record.
+            let caller = unsafe { g.frames.get_unchecked(depth - 1) };
             let (cfn, cbase, cpc) = (caller.func, caller.base, caller.pc);
+            g.frames.truncate(depth);
             let Some(cf) = prog.funcs.get(cfn as usize) else {
                 leave!(Stop::Fatal(format!("bad function index {cfn}")));
             };
@@ -646,9 +657,58 @@ pub(super) fn fast<'p, const RACE: bool>(
                 } else if crate::panic::box_type(x) != crate::panic::box_type(y) {
                     set!(d, 0)
                 } else {
-                    ip = ip.wrapping_sub(1);
-                    leave!(Stop::Slow);
+                    // Equal dynamic types whose values compare as their
+                    // words (no NaN, nothing uncomparable): one word, or a
+                    // string's bytes.
+                    let td = crate::panic::box_type(x).and_then(|t| prog.types.get(t.0 as usize));
+                    let Some(td) = td else {
+                        decline!();
+                    };
+                    match td.kind {
+                        TypeKind::Bool
+                        | TypeKind::Int { .. }
+                        | TypeKind::Uintptr
+                        | TypeKind::Pointer(_)
+                        | TypeKind::Chan(_)
+                            if td.words == 1 =>
+                        {
+                            // SAFETY: both boxes hold a value of this
+                            // one-word type after the type word (value
+                            // invariant 3); a box is never written after
+                            // it is made.
+                            let eq = unsafe { value::read_word(x, 1) == value::read_word(y, 1) };
+                            set!(d, eq as u64)
+                        }
+                        TypeKind::String if td.words == 2 => {
+                            // SAFETY: as above, with the string's two words;
+                            // its pointer has its length of readable bytes
+                            // (value invariant 1).
+                            let eq = unsafe {
+                                let (pa, la) = (value::read_word(x, 1), value::read_word(x, 2));
+                                let (pb, lb) = (value::read_word(y, 1), value::read_word(y, 2));
+                                la == lb
+                                    && (la == 0
+                                        || pa == pb
+                                        || value::str_bytes(pa, la) == value::str_bytes(pb, lb))
+                            };
+                            set!(d, eq as u64)
+                        }
+                        _ => decline!(),
+                    }
                 }
+            }
+            // `s[lo:hi]` in bounds; `run` raises the bounds panics. An
+            // empty result keeps no pointer into the string, as there.
+            Op::StrSlice { d, a, b } => {
+                let (p, len) = (r!(a), r!(Reg(a.0 + 1)));
+                let (lo, hi) = (r!(b), r!(Reg(b.0 + 1)));
+                // Unsigned: a negative bound is a huge one, out of range.
+                if hi > len || lo > hi {
+                    decline!();
+                }
+                let (np, nl) = if hi == lo { (0, 0) } else { (p + lo, hi - lo) };
+                set!(d, np);
+                set!(Reg(d.0 + 1), nl);
             }
             // The in-bounds forms; `run` raises the bounds panics.
             Op::SliceSlice {
@@ -803,6 +863,46 @@ pub(super) fn fast<'p, const RACE: bool>(
                     // collector needs no barrier for it.
                     unsafe { value::write_word(p, off.0 as usize, v) }
                 }
+            }
+            // A value of several words (a string, a slice header, a small
+            // struct field) while no barrier is needed, as
+            // `Vm::store_words` stores it: a value holding a header is
+            // published whole under its stripes (value module docs).
+            // Narrow types, a barrier to run and nil are `run`'s.
+            Op::Store { d, off, a, n, t } => {
+                let Some(td) = prog.types.get(t.0 as usize) else {
+                    decline!();
+                };
+                if n == 0 || td.narrow || td.words != n {
+                    decline!();
+                }
+                let ptr = td.ptr_mask.iter().any(|&m| m != 0);
+                if ptr && sh.heap.phase().write_barrier_enabled() {
+                    decline!();
+                }
+                let p = r!(d);
+                if p == 0 {
+                    decline!();
+                }
+                let (first, last) = (slot!(a), slot!(Reg(a.0 + n - 1)));
+                let at = p + off.0 as u64 * 8;
+                let lock = if sh.headers.get(t.0 as usize) == Some(&true) {
+                    Some(value::lock_words(at, n as usize))
+                } else {
+                    None
+                };
+                for k in 0..=last - first {
+                    // SAFETY: slots first..=last are in the window (both
+                    // ends checked at load, see `verify`: `first` is below
+                    // the frame, so a + n - 1 did not wrap); `p` is a
+                    // non-nil pointer to at least off + n words (the code
+                    // generator's typing, as in `run`'s arm); the barrier
+                    // is off or the value holds no pointer (checked
+                    // above), so a release store of each word is all
+                    // `Heap::write_pointer` would do.
+                    unsafe { write_pointer_word(at, k, *regs.add(first + k)) }
+                }
+                drop(lock);
             }
             Op::LoadN { d, a, off, k } => {
                 let p = r!(a);

@@ -668,6 +668,7 @@ fn run_with(
                 globals: &vm.globals,
                 heap: &vm.heap,
                 elems: &vm.elem_access,
+                headers: &vm.header_types,
             };
             // A seeded schedule's points (`is_point`) are instructions
             // that `fast::<true>` leaves to the arms below, as race mode's
@@ -1273,7 +1274,7 @@ fn call(
     if !g.ensure(nb + callee.frame_words as usize + 1) {
         return Flow::Exit(Exit::Fatal("stack overflow".into()));
     }
-    g.frames.push(Frame {
+    g.push_frame(Frame {
         func: f.0,
         pc: 0,
         base: nb as u32,
