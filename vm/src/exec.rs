@@ -48,7 +48,7 @@ impl Executor for Exec {
     type G = Box<G>;
 
     fn run(&self, g: &mut Box<G>, cx: &Cx) -> RunOutcome {
-        let Some(mut vm) = self.take_vm() else {
+        let Some((mut vm, grown)) = self.take_slice_vm(cx) else {
             return RunOutcome::Exit(2);
         };
         // An embedded program's output goes to its host (stdio.rs); the
@@ -69,7 +69,7 @@ impl Executor for Exec {
         };
         if let Some(msg) = over {
             let out = over_limit(&mut vm, g, &msg, self);
-            self.put_vm(vm);
+            self.put_slice_vm(cx, vm, grown);
             return out;
         }
         // The allocation assist's view of the slice (see `Vm::assist`):
@@ -96,7 +96,7 @@ impl Executor for Exec {
         crate::mfinal::poll(&mut vm, self, cx);
         vm.cx = std::ptr::null();
         vm.exec = None;
-        self.put_vm(vm);
+        self.put_slice_vm(cx, vm, grown);
         out
     }
 
@@ -581,11 +581,7 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
     let _host = crate::stdio::enter(host.as_ref());
     // Every M has stopped: give the Ms' allocation caches back.
     let exec = sched.executor();
-    if let Ok(mut p) = exec.pool.lock() {
-        for v in p.free.drain(..) {
-            vm.heap.release_cache(v.cache);
-        }
-    }
+    exec.release_caches();
     vm.cx = std::ptr::null();
     vm.exec = None;
     if cancelled {

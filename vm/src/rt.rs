@@ -6,7 +6,8 @@
 //! the pins, the sync table and the finalizer tables are behind their own
 //! locks; the panic counters and the collector's driver state are atomics
 //! (each says what it pairs with); the pool of VMs is behind a lock held
-//! only to take or give back a `Vm`.
+//! only to take or give back a `Vm`, and each P's VM is an atomic
+//! slot.
 //!
 //! # Layering
 //! This module holds the *state*; the mechanisms that act on it live
@@ -43,9 +44,9 @@
 //! # Parallelism
 //! Goroutines run on GOMAXPROCS Ms at once (default: the CPU count, or
 //! the `GOMAXPROCS` environment variable). Each M running a slice takes
-//! its own [`Vm`] from the executor's pool (a fork sharing the program,
-//! heap, globals, natives and standard output, with its own allocation
-//! cache: Go's per-P `mcache`), so the interpreter never takes a lock to
+//! its own [`Vm`] (a fork sharing the program, heap, globals, natives and
+//! standard output, with its own allocation cache: Go's per-P `mcache`;
+//! see "VMs per P" below), so the interpreter never takes a lock to
 //! run. Shared runtime state is behind its own locks or atomics: the
 //! heap's central lists, the channel table and each channel, the
 //! semaphore table of `sync`, the pins, standard output.
@@ -67,6 +68,25 @@
 //! multi-word value (a string or slice header) as it can in Go; the map
 //! implementation keeps its own accesses in bounds even then (map.rs,
 //! invariant 4), and Go's `concurrent map writes` check reports it.
+//!
+//! # VMs per P
+//! A slice's VM stays with the M's P between slices (`Exec::pvms`, one
+//! slot per P id), as Go's `mcache` stays with its P: a goroutine switch
+//! takes and gives back its VM with one atomic swap each, not two rounds
+//! of the pool's lock. The pool ([`Pool`]) serves the rest: a P whose
+//! slot is empty (its first slice, a nested run, an M that lost its P in
+//! a system call and came back on another), and the callers outside a
+//! slice (the collector, tracebacks).
+//!
+//! Invariants:
+//! 1. A slot holds a VM of the current program. The program grows only
+//!    with the world stopped (session.rs), which moves every slot's VM
+//!    into the pool first and raises `Exec::grown`; a slice takes and
+//!    gives back its VM with its M in the world, and gives it to the
+//!    pool instead of its slot when `grown` moved meanwhile (a VM held
+//!    through the stop), where `take_vm` makes it adopt the new program.
+//! 2. Every VM is in a slot, in the pool or held by an M: the end of a
+//!    run (every M stopped) finds them all (`Exec::release_caches`).
 
 use crate::goroutine::G;
 use crate::sched::chan::Chan;
@@ -78,12 +98,13 @@ use crate::Vm;
 use gol_lang::bytecode::RtType;
 use std::collections::{HashMap, VecDeque};
 use std::io::Write;
-use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
+use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, AtomicUsize};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 
-/// The VMs of the Ms (one per M running a slice), and the prototype new
-/// ones are forked from.
+/// The VMs no M or P holds (see "VMs per P" in the module docs), and
+/// the prototype new ones are forked from.
 pub(crate) struct Pool {
     pub(crate) proto: Vm,
     /// Boxed: a `Vm` is kilobytes, and one moves out and back in around
@@ -100,6 +121,13 @@ unsafe impl Send for Pool {}
 /// The VM as the scheduler's executor.
 pub struct Exec {
     pub(crate) pool: Mutex<Pool>,
+    /// Each P's VM between slices, by P id (null: none; see "VMs per P"
+    /// in the module docs). A non-null slot owns the `Box<Vm>` it was
+    /// made from.
+    pvms: Box<[AtomicPtr<Vm>]>,
+    /// How many times the program grew (session.rs): a slice gives its VM
+    /// back to its P only if this has not moved since it took it.
+    pub(crate) grown: AtomicU32,
     /// The program's heap (the pacer's question after each slice needs no
     /// VM).
     pub(crate) heap: Arc<gol_gc::Heap>,
@@ -165,6 +193,10 @@ impl Exec {
                 proto: vm.fork(),
                 free: Vec::new(),
             }),
+            pvms: (0..crate::sched::MAX_PROCS)
+                .map(|_| AtomicPtr::new(std::ptr::null_mut()))
+                .collect(),
+            grown: AtomicU32::new(0),
             chans: Mutex::new(Vec::new()),
             sema: Mutex::new(HashMap::new()),
             pins: Mutex::new(HashMap::new()),
@@ -258,6 +290,72 @@ impl Exec {
             }
             None => Box::new(p.proto.fork()),
         })
+    }
+
+    /// The VM for a slice on `cx`'s M: its P's, else the pool's; with the
+    /// value of [`Exec::grown`] to give back to [`Exec::put_slice_vm`].
+    #[inline]
+    pub(crate) fn take_slice_vm(&self, cx: &Cx) -> Option<(Box<Vm>, u32)> {
+        let grown = self.grown.load(Acquire);
+        if let Some(slot) = cx.p_id().and_then(|p| self.pvms.get(p)) {
+            let v = slot.swap(std::ptr::null_mut(), Acquire);
+            if !v.is_null() {
+                // SAFETY: a non-null slot holds a pointer from
+                // `Box::into_raw` (`put_slice_vm`), and the swap took it
+                // out: this is its one owner.
+                return Some((unsafe { Box::from_raw(v) }, grown));
+            }
+        }
+        Some((self.take_vm()?, grown))
+    }
+
+    /// Gives a slice's VM back: to its M's P, unless the P already has
+    /// one or the program grew since `take_slice_vm` gave `grown`
+    /// (invariant 1); then to the pool.
+    #[inline]
+    pub(crate) fn put_slice_vm(&self, cx: &Cx, vm: Box<Vm>, grown: u32) {
+        if self.grown.load(Acquire) == grown {
+            if let Some(slot) = cx.p_id().and_then(|p| self.pvms.get(p)) {
+                let v = Box::into_raw(vm);
+                match slot.compare_exchange(std::ptr::null_mut(), v, Release, Relaxed) {
+                    Ok(_) => return,
+                    // SAFETY: `v` came from `Box::into_raw` just above
+                    // and the slot did not take it.
+                    Err(_) => return self.put_vm(unsafe { Box::from_raw(v) }),
+                }
+            }
+        }
+        self.put_vm(vm);
+    }
+
+    /// Takes every P's VM out of its slot (for the pool: a program
+    /// growing with the world stopped, the end of a run).
+    pub(crate) fn p_vms(&self) -> impl Iterator<Item = Box<Vm>> + '_ {
+        self.pvms.iter().filter_map(|slot| {
+            let v = slot.swap(std::ptr::null_mut(), Acquire);
+            // SAFETY: as in `take_slice_vm`: the swap took the slot's one
+            // owning pointer out.
+            (!v.is_null()).then(|| unsafe { Box::from_raw(v) })
+        })
+    }
+
+    /// Gives every VM's allocation cache back to the heap, once every M
+    /// has stopped (invariant 2).
+    pub(crate) fn release_caches(&self) {
+        let mut p = self.pool.lock().unwrap_or_else(|e| e.into_inner());
+        let slots: Vec<_> = self.p_vms().collect();
+        p.free.extend(slots);
+        for v in p.free.drain(..) {
+            self.heap.release_cache(v.cache);
+        }
+    }
+}
+
+impl Drop for Exec {
+    /// Frees the VMs still in the slots (a run that ended without
+    /// `release_caches`); the pool's free list drops with the pool.
+    fn drop(&mut self) {
+        self.p_vms().for_each(drop);
     }
 }
 

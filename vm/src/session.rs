@@ -52,7 +52,8 @@
 //! their signatures, header types, box masks: `Derived`), then stops the
 //! world from the host's thread (no M inside a slice, so no goroutine can
 //! meet an id of the new program while it runs with the old one) and
-//! installs them in every VM of the pool; a VM held through the stop (an
+//! installs them in every VM of the pool (the Ps' VMs moved into it
+//! first: rt.rs, "VMs per P"); a VM held through the stop (an
 //! M blocked out of the world) takes them when it returns to the pool
 //! (`Exec::take_vm`). Per-M map descriptor caches grow on demand: the old
 //! entries stay right. Each M's interface-method cache (kept across
@@ -276,6 +277,11 @@ impl Session {
         let mut host = core.vm();
         core.stopped(|| {
             let mut pool = exec.pool.lock().unwrap_or_else(|e| e.into_inner());
+            // The Ps' VMs join the pool's, to be installed below; a VM
+            // held through the stop goes back to the pool, not its P
+            // (rt.rs, "VMs per P").
+            exec.grown.fetch_add(1, Ordering::Release);
+            pool.free.extend(exec.p_vms());
             // Drop every reference to the old table but one, so its boxes
             // can move into the new one (invariant 2).
             let empty: Arc<[Box<[u8]>]> = Arc::from(Vec::new());
@@ -445,11 +451,7 @@ fn run(sched: Sched<Exec>, tap: Arc<ReportTap>, canceller: Option<crate::Cancell
     let _host = crate::stdio::enter(Some(&host));
     let exec = sched.executor();
     // Every M has stopped: give the Ms' allocation caches back.
-    if let Ok(mut p) = exec.pool.lock() {
-        for v in p.free.drain(..) {
-            exec.heap.release_cache(v.cache);
-        }
-    }
+    exec.release_caches();
     let Some(live) = &exec.live else { return };
     let mut st = live.lock();
     let ended = match exit {
