@@ -506,7 +506,7 @@ opcodes! {
     /// d..d+n = the n words at pointer a + off (panics on nil).
     Load { d: Reg = w, a: Reg = r, off: Off, n: u32 } fast implies(Reg(d.0 + n.max(1) - 1) => w);
     /// The n words at pointer d + off = a..a+n (barriered stores of pointer words; panics on nil).
-    Store { d: Reg = r, off: Off, a: Reg = r, n: u32, t: RtType } fast implies(Reg(a.0 + n.max(1) - 1) => r);
+    Store { d: Reg = r, off: Off, a: Reg = r, n: u32, t: RtType } fast(n > 0) implies(Reg(a.0 + n.max(1) - 1) => r);
     /// d = the narrow scalar of kind `k` at pointer a + off bytes, sign- or zero-extended (panics on nil).
     LoadN { d: Reg = w, a: Reg = r, off: u32, k: MemKind } fast [retarget];
     /// The narrow scalar of kind `k` at pointer d + off bytes = a (panics on nil).
@@ -750,6 +750,16 @@ mod tests {
         let mut reads = Vec::new();
         st.for_each_read(&mut |r| reads.push(r.0));
         assert_eq!(reads, [4, 5, 6]);
+        // A zero-size store names a slot that may lie past the frame, so
+        // it is not a fast instruction (the load-time check skips it).
+        let empty = Op::Store {
+            d: Reg(0),
+            off: Off(0),
+            a: Reg(1),
+            n: 0,
+            t: RtType(0),
+        };
+        assert!(st.is_fast() && !empty.is_fast());
         // Return writes its results from slot 0.
         let ret = Op::Return { a: Reg(7), n: 1 };
         let mut seen = Vec::new();
