@@ -264,23 +264,21 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut l
     };
     // Go's `m=`: the M whose thread took the signal.
     let mid = gol_vm::crashtrace::signalled_m() as i64;
-    if sig == libc::SIGQUIT || sig == libc::SIGTRAP {
+    let quit = sig == libc::SIGQUIT || sig == libc::SIGTRAP;
+    if quit || code <= 0 {
+        // A quit, or a signal sent by a process (kill, tgkill, sigqueue),
+        // not a fault; only the latter names an address.
         m.str(name)
             .str("\nPC=")
             .hex(pc)
             .str(" m=")
             .dec(mid)
-            .str(" sigcode=");
-        m.dec(code as i64).str("\n");
-    } else if code <= 0 {
-        // Sent by a process (kill, tgkill, sigqueue), not a fault.
-        m.str(name)
-            .str("\nPC=")
-            .hex(pc)
-            .str(" m=")
-            .dec(mid)
-            .str(" sigcode=");
-        m.dec(code as i64).str(" addr=").hex(addr).str("\n");
+            .str(" sigcode=")
+            .dec(code as i64);
+        if !quit {
+            m.str(" addr=").hex(addr);
+        }
+        m.str("\n");
     } else {
         m.str("unexpected fault address ").hex(addr);
         m.str("\nfatal error: fault\n[signal ").str(name);

@@ -185,22 +185,50 @@ fn gotraceback(prog: &str, level: &str) -> Result<(), Failed> {
     )
 }
 
-fn sigquit(level: &str) -> Result<(), Failed> {
-    let d = dir();
-    let mut child = gol(&d.join("quit.go"))
-        .env("GOTRACEBACK", level)
+/// quit.go running under `GOTRACEBACK=level` (and `GOMAXPROCS=procs`),
+/// past its first line and at its sleep, ready for a SIGQUIT.
+struct Quit {
+    child: std::process::Child,
+    /// Open and silent: one goroutine waits in a read of it.
+    _stdin: Option<std::process::ChildStdin>,
+    stdout: BufReader<std::process::ChildStdout>,
+    first: String,
+}
+
+fn start_quit(level: &str, procs: Option<&str>) -> Result<Quit, Failed> {
+    let mut cmd = gol(&dir().join("quit.go"));
+    cmd.env("GOTRACEBACK", level);
+    if let Some(n) = procs {
+        cmd.env("GOMAXPROCS", n);
+    }
+    let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run gol: {e}"))?;
-    // Open and silent: one goroutine waits in a read of it.
     let _stdin = child.stdin.take();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut first = String::new();
     stdout.read_line(&mut first).map_err(|e| e.to_string())?;
     // Let main reach its sleep (gen.sh waits as long).
     std::thread::sleep(Duration::from_millis(300));
+    Ok(Quit {
+        child,
+        _stdin,
+        stdout,
+        first,
+    })
+}
+
+fn sigquit(level: &str) -> Result<(), Failed> {
+    let d = dir();
+    let Quit {
+        mut child,
+        _stdin,
+        mut stdout,
+        first,
+    } = start_quit(level, None)?;
     // SAFETY: kill(2) on our own child's pid touches no memory.
     unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGQUIT) };
     let st = wait_after_sigquit(&mut child)?;
@@ -255,34 +283,17 @@ fn wait_after_sigquit(child: &mut std::process::Child) -> Result<ExitStatus, Fai
 
 /// SIGQUIT sent to the thread of one M: the dump's `PC=` line names it.
 fn sigquit_on_an_m() -> Result<(), Failed> {
-    let d = dir();
-    let mut child = gol(&d.join("quit.go"))
-        .env("GOTRACEBACK", "single")
-        .env("GOMAXPROCS", "2")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run gol: {e}"))?;
-    let _stdin = child.stdin.take();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    stdout.read_line(&mut first).map_err(|e| e.to_string())?;
-    std::thread::sleep(Duration::from_millis(300));
+    // Stdin and stdout stay open until the end, as for `sigquit`.
+    let Quit {
+        mut child,
+        _stdin,
+        stdout: _stdout,
+        ..
+    } = start_quit("single", Some("2"))?;
     let pid = child.id() as libc::pid_t;
     // The highest-numbered M's thread (M0 would not tell an M's number
     // from the main thread's 0).
-    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).map_err(|e| e.to_string())?;
-    let (m, tid) = tasks
-        .filter_map(|t| {
-            let t = t.ok()?.path();
-            let comm = std::fs::read_to_string(t.join("comm")).ok()?;
-            let m: u64 = comm.trim().strip_prefix("gol-m")?.parse().ok()?;
-            let tid: libc::pid_t = t.file_name()?.to_str()?.parse().ok()?;
-            Some((m, tid))
-        })
-        .max()
-        .ok_or("no thread of an M")?;
+    let (m, tid) = common::highest_m_thread(pid).ok_or("no thread of an M")?;
     if m == 0 {
         let _ = child.kill();
         return Err("only M0 runs".into());

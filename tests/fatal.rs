@@ -156,16 +156,7 @@ fn a_signal_names_the_m_whose_thread_took_it() {
     // tell an M's number from the main thread's).
     let start = std::time::Instant::now();
     let (m, tid) = loop {
-        let found = std::fs::read_dir(format!("/proc/{pid}/task"))
-            .unwrap()
-            .filter_map(|t| {
-                let t = t.ok()?.path();
-                let comm = std::fs::read_to_string(t.join("comm")).ok()?;
-                let m: u64 = comm.trim().strip_prefix("gol-m")?.parse().ok()?;
-                let tid: libc::pid_t = t.file_name()?.to_str()?.parse().ok()?;
-                Some((m, tid))
-            })
-            .max();
+        let found = common::highest_m_thread(pid);
         match found {
             Some((m, tid)) if m > 0 => break (m, tid),
             _ if start.elapsed() > std::time::Duration::from_secs(20) => {

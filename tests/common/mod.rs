@@ -50,3 +50,19 @@ pub fn go_test_dir() -> Option<PathBuf> {
 pub fn in_ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
 }
+
+/// The highest-numbered M of a running gol process whose thread exists
+/// now, with that thread's id: Ms name their threads `gol-mN` (sched/m.rs),
+/// which a test reads to send a signal to one M's thread (`tgkill`).
+pub fn highest_m_thread(pid: i32) -> Option<(u64, i32)> {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .ok()?
+        .filter_map(|t| {
+            let t = t.ok()?.path();
+            let comm = std::fs::read_to_string(t.join("comm")).ok()?;
+            let m: u64 = comm.trim().strip_prefix("gol-m")?.parse().ok()?;
+            let tid: i32 = t.file_name()?.to_str()?.parse().ok()?;
+            Some((m, tid))
+        })
+        .max()
+}

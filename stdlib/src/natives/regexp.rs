@@ -465,12 +465,7 @@ fn crate_find(re: &Regex, s: &[u8], pos: usize) -> Vec<i64> {
         Ok(text) if pos <= text.len() && text.is_char_boundary(pos) => {
             match re.captures_at(text, pos) {
                 None => Vec::new(),
-                Some(c) => (0..c.len())
-                    .flat_map(|k| match c.get(k) {
-                        Some(m) => [m.start() as i64, m.end() as i64],
-                        None => [-1, -1],
-                    })
-                    .collect(),
+                Some(c) => spans(c.len(), |k| c.get(k).map(|m| m.range())),
             }
         }
         _ => bytes_find(re, s, pos),
@@ -492,13 +487,19 @@ fn bytes_find(re: &Regex, s: &[u8], pos: usize) -> Vec<i64> {
     }
     match bre.captures_at(s, pos) {
         None => Vec::new(),
-        Some(c) => (0..c.len())
-            .flat_map(|k| match c.get(k) {
-                Some(m) => [m.start() as i64, m.end() as i64],
-                None => [-1, -1],
-            })
-            .collect(),
+        Some(c) => spans(c.len(), |k| c.get(k).map(|m| m.range())),
     }
+}
+
+/// Go's submatch index list for `n` groups: each group's start and end,
+/// or -1, -1 for one that did not take part.
+fn spans(n: usize, group: impl Fn(usize) -> Option<std::ops::Range<usize>>) -> Vec<i64> {
+    (0..n)
+        .flat_map(|k| match group(k) {
+            Some(r) => [r.start as i64, r.end as i64],
+            None => [-1, -1],
+        })
+        .collect()
 }
 
 #[cfg(test)]
