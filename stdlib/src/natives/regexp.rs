@@ -67,6 +67,112 @@ fn err(code: &str, arg: &str) -> SyntaxErr {
     (code.to_string(), arg.to_string())
 }
 
+/// Go's limit on the height of a pattern's syntax tree (regexp/syntax's
+/// maxHeight); the crate's own nesting limit is set above it, counting
+/// the non-capturing groups Go's tree does not keep.
+const MAX_HEIGHT: u32 = 1000;
+const NEST_LIMIT: u32 = 4 * MAX_HEIGHT;
+/// The crate's compiled-size limit, raised from its 10 MB default so that
+/// what Go's limit (an estimate of 128 MB of instructions) accepts, such
+/// as a hundred `\pL{1000}`, compiles here too.
+const SIZE_LIMIT: usize = 256 << 20;
+
+/// Go's two checks on a parsed pattern that the crate does not make
+/// (regexp/syntax's `repeat` and `checkHeight`), on the translated
+/// pattern (which keeps Go's repetition operators as written):
+///
+/// - a counted repetition (`{n}`, `{n,}`, `{n,m}` with a count of 2 or
+///   more) may not nest other counted repetitions so deeply that their
+///   counts multiply past 1000: `(a{100}){100}` is `invalid repeat
+///   count`, reported at the first such operator in the text, as Go's
+///   parser reports it when it reaches that operator;
+/// - the tree may not be more than 1000 deep (`expression nests too
+///   deeply`, with the whole pattern).
+fn go_limits(pat: &str, expr: &str) -> Result<(), SyntaxErr> {
+    use regex_syntax::ast::{self, Ast, RepetitionKind, RepetitionRange};
+    let Ok(tree) = ast::parse::ParserBuilder::new()
+        .octal(true)
+        .nest_limit(NEST_LIMIT)
+        .build()
+        .parse(pat)
+    else {
+        // The crate's own compile reports it.
+        return Ok(());
+    };
+    // A counted repetition's (min, max) with max -1 for `{n,}`.
+    fn counts(k: &RepetitionKind) -> Option<(u32, i64)> {
+        match k {
+            RepetitionKind::Range(RepetitionRange::Exactly(n)) => Some((*n, *n as i64)),
+            RepetitionKind::Range(RepetitionRange::AtLeast(n)) => Some((*n, -1)),
+            RepetitionKind::Range(RepetitionRange::Bounded(m, n)) => Some((*m, *n as i64)),
+            _ => None,
+        }
+    }
+    fn children(a: &Ast) -> &[Ast] {
+        match a {
+            Ast::Repetition(r) => std::slice::from_ref(&r.ast),
+            Ast::Group(g) => std::slice::from_ref(&g.ast),
+            Ast::Alternation(x) => &x.asts,
+            Ast::Concat(x) => &x.asts,
+            _ => &[],
+        }
+    }
+    // Go's repeatIsValid: whether the counts below `a` fit in `n`.
+    fn valid(a: &Ast, mut n: i64) -> bool {
+        if let Ast::Repetition(r) = a {
+            if let Some((min, max)) = counts(&r.op.kind) {
+                let m = if max < 0 { min as i64 } else { max };
+                if max == 0 {
+                    return true;
+                }
+                if m > n {
+                    return false;
+                }
+                if m > 0 {
+                    n /= m;
+                }
+            }
+        }
+        children(a).iter().all(|c| valid(c, n))
+    }
+    // The tree's height as Go counts it: a non-capturing group and a
+    // flag group are no node of their own. Iterative, as the tree may be
+    // deep.
+    let mut height = 0u32;
+    let mut first_bad: Option<(usize, String)> = None;
+    let mut stack: Vec<(&Ast, u32)> = vec![(&tree, 1)];
+    while let Some((a, h)) = stack.pop() {
+        height = height.max(h);
+        let own = match a {
+            Ast::Group(g) => !matches!(g.kind, ast::GroupKind::NonCapturing(_)),
+            _ => true,
+        };
+        if let Ast::Repetition(r) = a {
+            if let Some((min, max)) = counts(&r.op.kind) {
+                let start = r.op.span.start.offset;
+                if (min >= 2 || max >= 2)
+                    && first_bad.as_ref().is_none_or(|(s, _)| start < *s)
+                    && !valid(a, 1000)
+                {
+                    let end = r.op.span.end.offset;
+                    first_bad = Some((start, pat[start..end].to_string()));
+                }
+            }
+        }
+        let next = if own { h + 1 } else { h };
+        for c in children(a) {
+            stack.push((c, next));
+        }
+    }
+    if height > MAX_HEIGHT {
+        return Err(err("expression nests too deeply", expr));
+    }
+    match first_bad {
+        Some((_, op)) => Err(err("invalid repeat count", &op)),
+        None => Ok(()),
+    }
+}
+
 /// Go's syntax to the crate's (see the module docs), or Go's error.
 #[cfg(test)]
 pub(crate) fn translate(expr: &str) -> Result<String, SyntaxErr> {
@@ -370,7 +476,15 @@ fn compile(ctx: &mut NativeCtx<'_>) -> NativeResult {
         Ok(p) => p,
         Err((code, arg)) => return fail(ctx, &code, &arg),
     };
-    let re = match RegexBuilder::new(&pat).octal(true).build() {
+    if let Err((code, arg)) = go_limits(&pat, &expr) {
+        return fail(ctx, &code, &arg);
+    }
+    let re = match RegexBuilder::new(&pat)
+        .octal(true)
+        .nest_limit(NEST_LIMIT)
+        .size_limit(SIZE_LIMIT)
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             let msg = e.to_string();
@@ -478,6 +592,8 @@ fn crate_find(re: &Regex, s: &[u8], pos: usize) -> Vec<i64> {
 fn bytes_find(re: &Regex, s: &[u8], pos: usize) -> Vec<i64> {
     let Ok(bre) = regex::bytes::RegexBuilder::new(re.as_str())
         .octal(true)
+        .nest_limit(NEST_LIMIT)
+        .size_limit(SIZE_LIMIT)
         .build()
     else {
         return Vec::new();
