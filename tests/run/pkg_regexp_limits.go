@@ -40,3 +40,13 @@ func main() {
 		fmt.Println(len(p), s)
 	}
 }
+
+func init() {
+	// The leftmost-longest engine takes the same deep patterns.
+	re := regexp.MustCompile(strings.Repeat("(?:", 1500) + "a+" + strings.Repeat(")", 1500))
+	re.Longest()
+	fmt.Println(re.FindString("xaaay"))
+	re = regexp.MustCompile(strings.Repeat("(", 900) + "a+" + strings.Repeat(")", 900))
+	re.Longest()
+	fmt.Println(re.FindStringSubmatchIndex("xaaay")[1798:])
+}

@@ -71,7 +71,7 @@ fn err(code: &str, arg: &str) -> SyntaxErr {
 /// maxHeight); the crate's own nesting limit is set above it, counting
 /// the non-capturing groups Go's tree does not keep.
 const MAX_HEIGHT: u32 = 1000;
-const NEST_LIMIT: u32 = 4 * MAX_HEIGHT;
+pub(crate) const NEST_LIMIT: u32 = 4 * MAX_HEIGHT;
 /// The crate's compiled-size limit, raised from its 10 MB default so that
 /// what Go's limit (an estimate of 128 MB of instructions) accepts, such
 /// as a hundred `\pL{1000}`, compiles here too.

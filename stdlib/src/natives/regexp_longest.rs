@@ -59,6 +59,7 @@ const MAX_INSTS: usize = 1 << 20;
 pub(crate) fn compile(pat: &str) -> Result<Prog, String> {
     let hir = regex_syntax::ParserBuilder::new()
         .octal(true)
+        .nest_limit(super::regexp::NEST_LIMIT)
         .build()
         .parse(pat)
         .map_err(|e| e.to_string())?;
