@@ -3,7 +3,10 @@
 // stdlib/tools/declgen from Go's own source; the bodies are gol's.
 //
 // Printing and formatting are natives over gol's Go-exact formatting
-// engine; the writers (Fprint*) and Errorf's error values are Go.
+// engine; the writers (Fprint*) and Errorf's error values are Go, and so
+// are the State a Format method is given (pp) and the ScanState a Scan
+// method is given (ss), which the natives fill and call the methods with
+// through callFormat and callScan.
 package fmt
 
 import (

@@ -47,7 +47,10 @@
 //! `errorHandler` does; the native then moves its source past what the
 //! method read, keeps the bytes the method read on, and goes on with the
 //! next operand. That error is a Go value (the method's own), returned
-//! beside the message.
+//! beside the message. Difference: a panic of a Scan method that nothing
+//! recovers is re-raised in the scan's caller as a new panic, so the
+//! program dies with `panic: v`, where Go (whose scanner recovers and
+//! panics again) says `panic: v [recovered, repanicked]`.
 
 use super::fmt::{field_slot, implements, GoHelper};
 use crate::format::runes::decode_rune;
