@@ -3,7 +3,10 @@
 // stdlib/tools/declgen from Go's own source; the bodies are gol's.
 //
 // Printing and formatting are natives over gol's Go-exact formatting
-// engine; the writers (Fprint*) and Errorf's error values are Go.
+// engine; the writers (Fprint*) and Errorf's error values are Go, and so
+// are the State a Format method is given (pp) and the ScanState a Scan
+// method is given (ss), which the natives fill and call the methods with
+// through callFormat and callScan.
 package fmt
 
 import (
@@ -69,6 +72,69 @@ func Errorf(format string, a ...any) (err error) {
 		err = &wrapErrors{s, errs}
 	}
 	return err
+}
+
+// pp is the State a Format method is given (Go's *fmt.pp, the name %T
+// shows): the flags, width and precision of the directive being printed,
+// and what the method wrote, which the printer appends to its output.
+type pp struct {
+	buf   []byte
+	wid   int
+	prec  int
+	flags int
+}
+
+// The bits of pp.flags.
+const (
+	ppMinus = 1 << iota
+	ppPlus
+	ppSharp
+	ppSpace
+	ppZero
+	ppWid
+	ppPrec
+)
+
+func (p *pp) Width() (wid int, ok bool) {
+	return p.wid, p.flags&ppWid != 0
+}
+
+func (p *pp) Precision() (prec int, ok bool) {
+	return p.prec, p.flags&ppPrec != 0
+}
+
+func (p *pp) Flag(b int) bool {
+	switch b {
+	case '-':
+		return p.flags&ppMinus != 0
+	case '+':
+		return p.flags&ppPlus != 0
+	case '#':
+		return p.flags&ppSharp != 0
+	case ' ':
+		return p.flags&ppSpace != 0
+	case '0':
+		return p.flags&ppZero != 0
+	}
+	return false
+}
+
+func (p *pp) Write(b []byte) (ret int, err error) {
+	p.buf = append(p.buf, b...)
+	return len(b), nil
+}
+
+func (p *pp) WriteString(s string) (ret int, err error) {
+	p.buf = append(p.buf, s...)
+	return len(s), nil
+}
+
+// callFormat runs x.Format(p, verb) for the printer (natives/fmtvalue.rs),
+// which made p and reads what Format wrote from it, also after a panic.
+// p is returned so that it stays live in this frame while Format runs.
+func callFormat(x Formatter, p *pp, verb rune) *pp {
+	x.Format(p, verb)
+	return p
 }
 
 func FormatString(state State, verb rune) string {
@@ -177,9 +243,13 @@ func Appendln(b []byte, a ...any) []byte {
 	return append(b, Sprintln(a...)...)
 }
 
-// The scanners report failures as messages; scanError makes the error
-// value (io.EOF and io.ErrUnexpectedEOF themselves, so comparisons work).
-func scanError(msg string) error {
+// The scanners report failures as messages, or as the error a Scan
+// method (or its ScanState) ended with; scanFailure makes the error value
+// (io.EOF and io.ErrUnexpectedEOF themselves, so comparisons work).
+func scanFailure(msg string, err error) error {
+	if err != nil {
+		return err
+	}
 	switch msg {
 	case "":
 		return nil
@@ -191,39 +261,39 @@ func scanError(msg string) error {
 	return errors.New(msg)
 }
 
-func sscan(str string, a []any, ln bool) (int, string)
-func sscanf(str string, format string, a []any) (int, string)
-func scan(a []any, ln bool) (int, string)
-func scanf(format string, a []any) (int, string)
+func sscan(str string, a []any, ln bool) (int, string, error)
+func sscanf(str string, format string, a []any) (int, string, error)
+func scan(a []any, ln bool) (int, string, error)
+func scanf(format string, a []any) (int, string, error)
 
 func Scan(a ...any) (n int, err error) {
-	n, msg := scan(a, false)
-	return n, scanError(msg)
+	n, msg, err := scan(a, false)
+	return n, scanFailure(msg, err)
 }
 
 func Scanln(a ...any) (n int, err error) {
-	n, msg := scan(a, true)
-	return n, scanError(msg)
+	n, msg, err := scan(a, true)
+	return n, scanFailure(msg, err)
 }
 
 func Scanf(format string, a ...any) (n int, err error) {
-	n, msg := scanf(format, a)
-	return n, scanError(msg)
+	n, msg, err := scanf(format, a)
+	return n, scanFailure(msg, err)
 }
 
 func Sscan(str string, a ...any) (n int, err error) {
-	n, msg := sscan(str, a, false)
-	return n, scanError(msg)
+	n, msg, err := sscan(str, a, false)
+	return n, scanFailure(msg, err)
 }
 
 func Sscanln(str string, a ...any) (n int, err error) {
-	n, msg := sscan(str, a, true)
-	return n, scanError(msg)
+	n, msg, err := sscan(str, a, true)
+	return n, scanFailure(msg, err)
 }
 
 func Sscanf(str string, format string, a ...any) (n int, err error) {
-	n, msg := sscanf(str, format, a)
-	return n, scanError(msg)
+	n, msg, err := sscanf(str, format, a)
+	return n, scanFailure(msg, err)
 }
 
 func Fscan(r io.Reader, a ...any) (n int, err error) {
@@ -241,8 +311,9 @@ func Fscanf(r io.Reader, format string, a ...any) (n int, err error) {
 // scanReader runs a scan (mode 0 Fscan, 1 Fscanln, 2 Fscanf) over buf,
 // the bytes read from a reader so far (eof: all of them); st is where it
 // starts and, with more, where to start again once buf has one more rune.
-// Without more, st[0] is how many bytes of buf the scan consumed.
-func scanReader(buf []byte, eof bool, mode int, format string, a []any, st []int) (n int, msg string, more bool)
+// Without more, st[0] is how many bytes of buf the scan consumed. A Scan
+// method among the operands is given s, which reads on from the reader.
+func scanReader(buf []byte, eof bool, mode int, format string, a []any, st []int, s *ss) (n int, msg string, more bool, err error)
 
 // A peeker is a reader with a buffer to look into (bufio.Reader): a scan
 // looks at the buffered bytes and discards what it consumed.
@@ -258,15 +329,16 @@ type peeker interface {
 // at past the last operand is given back with UnreadRune) and a byte at a
 // time otherwise (that rune is then lost, as in Go). The scanning itself
 // is scanReader's, run again each time it needs more input than it was
-// given. os.Stdin is read by Scan's own scanner, which keeps what it read
-// ahead for the next scan of standard input.
+// given; a Scan method reads on through the same reads. os.Stdin is read
+// by Scan's own scanner, which keeps what it read ahead for the next scan
+// of standard input.
 func fscan(r io.Reader, mode int, format string, a []any) (int, error) {
 	if f, ok := r.(*os.File); ok && f == os.Stdin {
 		if mode == 2 {
 			return Scanf(format, a...)
 		}
-		n, msg := scan(a, mode == 1)
-		return n, scanError(msg)
+		n, msg, err := scan(a, mode == 1)
+		return n, scanFailure(msg, err)
 	}
 	st := make([]int, 5)
 	var buf []byte
@@ -283,17 +355,8 @@ func fscan(r io.Reader, mode int, format string, a []any) (int, error) {
 		p, _ := pk.Peek(min(pk.Buffered(), 64))
 		buf = append(buf, p...)
 	}
-	for {
-		n, msg, more := scanReader(buf, eof, mode, format, a, st)
-		if !more {
-			used := st[0]
-			if used > taken {
-				pk.Discard(used - taken)
-			} else if used < len(buf) && runes {
-				rs.UnreadRune()
-			}
-			return n, scanError(msg)
-		}
+	// read adds at least one rune of r to buf (eof at r's end).
+	read := func() error {
 		var err error
 		if peek && len(buf)-taken < pk.Size() {
 			have := len(buf) - taken
@@ -334,10 +397,258 @@ func fscan(r io.Reader, mode int, format string, a []any) (int, error) {
 		}
 		if err == io.EOF {
 			eof = true
-		} else if err != nil {
+		}
+		return err
+	}
+	s := &ss{}
+	s.more = func() error {
+		n := len(buf)
+		err := read()
+		s.in = append(s.in, buf[n:]...)
+		return err
+	}
+	for {
+		n, msg, more, err := scanReader(buf, eof, mode, format, a, st, s)
+		if !more {
+			used := st[0]
+			if used > taken {
+				pk.Discard(used - taken)
+			} else if used < len(buf) && runes {
+				rs.UnreadRune()
+			}
+			return n, scanFailure(msg, err)
+		}
+		if err := read(); err != nil && err != io.EOF {
 			return n, err
 		}
 	}
+}
+
+// ss is the ScanState a Scan method is given (Go's *fmt.ss, the name %T
+// shows). The scanning natives (natives/scan.rs) fill one for each
+// Scanner operand with the input from where the scan stands, call the
+// method through callScan, and read back how far it read. More input
+// comes from more (fscan's reads of its reader) or, for a scan of
+// standard input, from os.Stdin.
+type ss struct {
+	in    []byte
+	pos   int
+	prev  int // where the last rune read starts; -1 for none
+	high  int // the furthest pos has been
+	eof   bool
+	stdin bool
+	more  func() error
+	// Runes read by the scan, and the count at which this operand's end.
+	count    int
+	argLimit int
+	maxWid   int
+	// Whether newlines count as space (Scan) or end the input (Scanln).
+	nlIsSpace bool
+	nlIsEnd   bool
+	atEOF     bool
+	tok       []byte
+}
+
+// scanError carries a ScanState's failure, by a panic, to the end of the
+// operand's scan (as in Go's fmt).
+type scanError struct {
+	err error
+}
+
+const hugeWid = 1 << 30
+
+const eof = -1
+
+// callScan runs x.Scan(s, verb) for the scanning natives, which made s
+// and read back from it how far the method read; s is returned so that
+// it stays live in this frame while the method runs. The error ends the
+// scan as Go's scanOne and errorHandler end it: the method's error (with
+// io.EOF as io.ErrUnexpectedEOF), a ScanState failure it did not recover,
+// or io.EOF panicked; other panics go on.
+func callScan(x Scanner, s *ss, verb rune) (st *ss, err error) {
+	st = s
+	defer func() {
+		if e := recover(); e != nil {
+			if se, ok := e.(scanError); ok {
+				err = se.err
+			} else if eof, ok := e.(error); ok && eof == io.EOF {
+				err = eof
+			} else {
+				panic(e)
+			}
+		}
+	}()
+	err = x.Scan(s, verb)
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	return
+}
+
+// The natives call callFormat (natives/fmtvalue.rs) and callScan
+// (natives/scan.rs). Functions are compiled only where something refers
+// to them, and a package's init always is: this keeps them in every
+// program that imports fmt.
+func init() {
+	_, _ = callFormat, callScan
+}
+
+func (s *ss) Read(buf []byte) (n int, err error) {
+	return 0, errors.New("ScanState's Read should not be called. Use ReadRune")
+}
+
+// fill adds input to s.in: an error (io.EOF) when there is no more.
+func (s *ss) fill() error {
+	if s.more != nil {
+		return s.more()
+	}
+	if !s.stdin {
+		return io.EOF
+	}
+	var b [1]byte
+	n, err := os.Stdin.Read(b[:])
+	if n > 0 {
+		s.in = append(s.in, b[0])
+		return nil
+	}
+	if err == nil {
+		err = io.EOF
+	}
+	return err
+}
+
+func (s *ss) ReadRune() (r rune, size int, err error) {
+	if s.atEOF || s.count >= s.argLimit {
+		err = io.EOF
+		return
+	}
+	for !s.eof && !utf8.FullRune(s.in[s.pos:]) {
+		if err := s.fill(); err == io.EOF {
+			s.eof = true
+		} else if err != nil {
+			return 0, 0, err
+		}
+	}
+	if s.pos >= len(s.in) {
+		s.atEOF = true
+		err = io.EOF
+		return
+	}
+	r, size = utf8.DecodeRune(s.in[s.pos:])
+	s.prev = s.pos
+	s.pos += size
+	s.high = max(s.high, s.pos)
+	s.count++
+	if s.nlIsEnd && r == '\n' {
+		s.atEOF = true
+	}
+	return
+}
+
+func (s *ss) Width() (wid int, ok bool) {
+	if s.maxWid == hugeWid {
+		return 0, false
+	}
+	return s.maxWid, true
+}
+
+// getRune is the next rune, or eof; a read error ends the scan.
+func (s *ss) getRune() rune {
+	r, _, err := s.ReadRune()
+	if err != nil {
+		if err == io.EOF {
+			return eof
+		}
+		panic(scanError{err})
+	}
+	return r
+}
+
+func (s *ss) UnreadRune() error {
+	if s.prev >= 0 {
+		s.pos = s.prev
+		s.prev = -1
+	}
+	s.atEOF = false
+	s.count--
+	return nil
+}
+
+func (s *ss) SkipSpace() {
+	for {
+		r := s.getRune()
+		if r == eof {
+			return
+		}
+		if r == '\r' && s.peek('\n') {
+			continue
+		}
+		if r == '\n' {
+			if s.nlIsSpace {
+				continue
+			}
+			panic(scanError{errors.New("unexpected newline")})
+		}
+		if !isSpace(r) {
+			s.UnreadRune()
+			break
+		}
+	}
+}
+
+// peek reports whether the next rune is c, without consuming it.
+func (s *ss) peek(c rune) bool {
+	r := s.getRune()
+	if r != eof {
+		s.UnreadRune()
+	}
+	return r == c
+}
+
+func (s *ss) Token(skipSpace bool, f func(rune) bool) (tok []byte, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			if se, ok := e.(scanError); ok {
+				err = se.err
+			} else {
+				panic(e)
+			}
+		}
+	}()
+	if f == nil {
+		f = notSpace
+	}
+	s.tok = s.tok[:0]
+	if skipSpace {
+		s.SkipSpace()
+	}
+	for {
+		r := s.getRune()
+		if r == eof {
+			break
+		}
+		if !f(r) {
+			s.UnreadRune()
+			break
+		}
+		s.tok = utf8.AppendRune(s.tok, r)
+	}
+	return s.tok, nil
+}
+
+// isSpace is Go's scanning test for white space.
+func isSpace(r rune) bool {
+	switch {
+	case r >= 0x09 && r <= 0x0d, r == ' ', r == 0x85, r == 0xa0, r == 0x1680,
+		r >= 0x2000 && r <= 0x200a, r == 0x2028, r == 0x2029, r == 0x202f,
+		r == 0x205f, r == 0x3000:
+		return true
+	}
+	return false
+}
+
+func notSpace(r rune) bool {
+	return !isSpace(r)
 }
 
 type State interface {

@@ -21,9 +21,12 @@
 use super::fmtvalue::{Env, VmValue};
 use super::strings::str_arg;
 use crate::format::{self, FmtValue, Nil, PrintError, Printer};
+use gol_lang::bytecode::{FuncId, Program, RtType, TypeKind};
 use gol_vm::native::CallError;
 use gol_vm::{Native, NativeCtx, NativeResult};
 use std::cell::Cell;
+use std::sync::Arc;
+use std::thread::LocalKey;
 
 /// Operands (and format bytes, [`FEW_FORMAT_BYTES`]) a call keeps on the
 /// Rust stack; more go to the heap. A typical `Sprintf` then allocates in
@@ -266,7 +269,7 @@ pub fn errorf(ctx: &mut NativeCtx<'_>) -> NativeResult {
         .results()
         .get(1)
         .and_then(|r| match ctx.type_kind(r.ty) {
-            gol_lang::bytecode::TypeKind::Slice(e) => Some(*e),
+            TypeKind::Slice(e) => Some(*e),
             _ => None,
         });
     let Some(int_t) = int_t else {
@@ -289,18 +292,71 @@ pub fn as_error(ctx: &mut NativeCtx<'_>) -> NativeResult {
     NativeResult::Ok
 }
 
+/// A Go function of package fmt that natives call (`fmt.callFormat`,
+/// `fmt.callScan`) and the state type it is given (`fmt.pp`, `fmt.ss`).
+#[derive(Clone, Copy)]
+pub struct GoHelper {
+    pub call: FuncId,
+    pub ty: RtType,
+}
+
+impl GoHelper {
+    /// Whether `self` is function `call` and type `ty` of `prog`.
+    fn valid_in(self, prog: &Program, call: &str, ty: &str) -> bool {
+        prog.funcs
+            .get(self.call.0 as usize)
+            .is_some_and(|f| f.name == call)
+            && prog
+                .types
+                .get(self.ty.0 as usize)
+                .is_some_and(|t| t.name == ty)
+    }
+
+    /// Function `call` and type `ty` of `prog`, looked up by name once
+    /// per program and thread, in `cache` (a print of a `Formatter` in a
+    /// loop must not scan the program's functions each time). None when
+    /// the program lacks them (fmt's `init` refers to the functions, so
+    /// only a broken gol does).
+    pub fn of(
+        prog: &Arc<Program>,
+        cache: &'static LocalKey<Cell<Option<(usize, GoHelper)>>>,
+        call: &str,
+        ty: &str,
+    ) -> Option<GoHelper> {
+        let key = Arc::as_ptr(prog) as usize;
+        if let Some((k, h)) = cache.get() {
+            // A program freed and another allocated at its address is
+            // caught by the names.
+            if k == key && h.valid_in(prog, call, ty) {
+                return Some(h);
+            }
+        }
+        let f = prog.funcs.iter().position(|f| f.name == call)?;
+        let t = prog.types.iter().position(|t| t.name == ty)?;
+        let h = GoHelper {
+            call: FuncId(f as u32),
+            ty: RtType(t as u32),
+        };
+        cache.set(Some((key, h)));
+        Some(h)
+    }
+}
+
+/// The slot offset of field `name` of struct type `t` of `prog`.
+pub fn field_slot(prog: &Program, t: RtType, name: &str) -> Option<usize> {
+    match &prog.types.get(t.0 as usize)?.kind {
+        TypeKind::Struct(fs) => fs.iter().find(|f| f.name == name).map(|f| f.off as usize),
+        _ => None,
+    }
+}
+
 /// The function of method `name` of values of type `t` when its
 /// signature is the func type Go spells `sig` (`func() string`,
 /// `func(error) bool`): what Go's `x.(interface{ Name() string })` asks.
 /// Only signatures made of predeclared types are asked for, and those
 /// spell one type each (a program's own `string` or `error` prints as
 /// `main.string`), so the descriptor's name identifies the signature.
-pub fn method_with_sig(
-    ctx: &NativeCtx<'_>,
-    t: gol_lang::bytecode::RtType,
-    name: &str,
-    sig: &str,
-) -> Option<gol_lang::bytecode::FuncId> {
+pub fn method_with_sig(ctx: &NativeCtx<'_>, t: RtType, name: &str, sig: &str) -> Option<FuncId> {
     let prog = ctx.program();
     let m = prog.types.get(t.0 as usize)?.method(name.as_bytes())?;
     (prog.types.get(m.sig.0 as usize)?.name == sig).then_some(m.func)
@@ -308,11 +364,6 @@ pub fn method_with_sig(
 
 /// Whether values of type `t` have method `name` of signature `sig` (see
 /// [`method_with_sig`]).
-pub fn implements(
-    ctx: &NativeCtx<'_>,
-    t: gol_lang::bytecode::RtType,
-    name: &str,
-    sig: &str,
-) -> bool {
+pub fn implements(ctx: &NativeCtx<'_>, t: RtType, name: &str, sig: &str) -> bool {
     method_with_sig(ctx, t, name, sig).is_some()
 }

@@ -13,9 +13,16 @@
 //! `GoString() string`): a method of another shape is not an
 //! implementation, and Go would not call it either.
 //!
-//! Not done: `fmt.Formatter` (`Format(fmt.State, rune)`) is never called
-//! (gol has no `fmt.State` implementation to pass yet), so such values
-//! print by their other methods or their contents.
+//! `Format(fmt.State, rune)` runs through the Go helper `fmt.callFormat`
+//! with a `*fmt.pp` this module allocates and fills with the directive's
+//! flags, width and precision ([`Env::format_method`]): the state's
+//! methods are Go (`stdlib/go/fmt/fmt.go`), so `fmt.Fprintf(f, ...)` inside
+//! `Format` is an ordinary nested print. What the method wrote is read
+//! back from the `pp` after the call, also when it panicked (Go keeps
+//! those bytes before its `%!v(PANIC=Format method: ...)`). The `pp` is
+//! an argument of the helper's frame and its result, so it stays live on
+//! the goroutine's stack for as long as Go code runs, and the native reads
+//! it before anything else can run.
 //!
 //! Maps: the entries are copied out of the map (`gol_vm::map::for_each`,
 //! insertion order) and the printer sorts them as Go's `internal/fmtsort`
@@ -34,7 +41,8 @@
 //! (`%q` or `%x` of a large string, which grow it two to four times)
 //! leaves the rest to the look that the next large allocation makes.
 
-use crate::format::{FmtValue, Kind, Method};
+use super::fmt::GoHelper;
+use crate::format::{FmtValue, FormatState, Formatted, Kind, Method};
 use gol_lang::bytecode::{Program, RtType, TypeKind};
 use gol_vm::native::CallError;
 use gol_vm::NativeCtx;
@@ -49,6 +57,63 @@ const SCALAR_OUTPUT: usize = 26;
 /// Charges gather up to this many bytes before they go to the heap's
 /// budget, whose smallest charge it is (`gol_gc`'s `OUTSIDE_MIN`).
 const CHARGE_STEP: usize = 1 << 20;
+
+thread_local! {
+    /// `fmt.callFormat` and `fmt.pp` of the last program (see
+    /// [`GoHelper::of`]).
+    static FORMAT_HELPER: Cell<Option<(usize, GoHelper)>> = const { Cell::new(None) };
+}
+
+/// The bits of `fmt.pp`'s `flags` (its `ppMinus`... constants).
+const PP_MINUS: u64 = 1;
+const PP_PLUS: u64 = 1 << 1;
+const PP_SHARP: u64 = 1 << 2;
+const PP_SPACE: u64 = 1 << 3;
+const PP_ZERO: u64 = 1 << 4;
+const PP_WID: u64 = 1 << 5;
+const PP_PREC: u64 = 1 << 6;
+
+/// The slot words of a `fmt.pp` (type `t` of `prog`) for `state`, and the
+/// slot offset of its `buf`.
+fn pp_words(prog: &Program, t: RtType, state: &FormatState) -> Option<(Vec<u64>, usize)> {
+    let d = prog.ty(t);
+    let TypeKind::Struct(fs) = &d.kind else {
+        return None;
+    };
+    let (wid, wid_ok) = state.width();
+    let (prec, prec_ok) = state.precision();
+    let mut flags = 0;
+    for (c, bit) in [
+        ('-', PP_MINUS),
+        ('+', PP_PLUS),
+        ('#', PP_SHARP),
+        (' ', PP_SPACE),
+        ('0', PP_ZERO),
+    ] {
+        if state.flag(c as i64) {
+            flags |= bit;
+        }
+    }
+    if wid_ok {
+        flags |= PP_WID;
+    }
+    if prec_ok {
+        flags |= PP_PREC;
+    }
+    let mut words = vec![0u64; d.words as usize];
+    let mut buf = None;
+    for f in fs {
+        let slot = words.get_mut(f.off as usize)?;
+        match f.name.as_str() {
+            "buf" => buf = Some(f.off as usize),
+            "wid" => *slot = wid as u64,
+            "prec" => *slot = prec as u64,
+            "flags" => *slot = flags,
+            _ => {}
+        }
+    }
+    Some((words, buf?))
+}
 
 /// What the values of one formatting run share.
 pub struct Env<'c> {
@@ -150,6 +215,61 @@ impl<'c> Env<'c> {
         }
     }
 
+    /// Calls `Format(fmt.State, rune)` of the value, if its method set has
+    /// it with that signature, through `fmt.callFormat` (module docs).
+    fn format_method(&'c self, v: &VmValue<'c>, state: &FormatState, verb: char) -> Formatted<'c> {
+        let Some(t) = v.ty else {
+            return Formatted::Absent;
+        };
+        let has = super::fmt::implements(&self.cx.borrow(), t, "Format", "func(fmt.State, int32)");
+        if !has {
+            return Formatted::Absent;
+        }
+        if self.abort.borrow().is_some() {
+            return Formatted::Wrote(Vec::new());
+        }
+        // Without the helper (a broken gol) the value prints as if it had
+        // no Format method.
+        let Some(h) = GoHelper::of(&self.prog, &FORMAT_HELPER, "fmt.callFormat", "fmt.pp") else {
+            return Formatted::Absent;
+        };
+        let Some((words, buf_off)) = pp_words(&self.prog, h.ty, state) else {
+            return Formatted::Absent;
+        };
+        let (p, r) = {
+            let mut cx = self.cx.borrow_mut();
+            // The operand's own box when it has one; otherwise a new box,
+            // held here only until the call copies it onto the stack.
+            let x = match v.boxed {
+                0 => cx.new_box(t, &v.words),
+                w => w,
+            };
+            let (p, _, _) = cx.new_slice(h.ty, &words, 1);
+            let r = cx.call(h.call, 0, &[x, p, u64::from(u32::from(verb))]);
+            (p, r)
+        };
+        // Read what Format wrote before anything else can run.
+        let pp = self.read_value(p, h.ty);
+        let wrote = self.string_at(
+            pp.get(buf_off).copied().unwrap_or(0),
+            pp.get(buf_off + 1).copied().unwrap_or(0),
+        );
+        match r {
+            Ok(_) => Formatted::Wrote(wrote),
+            Err(CallError::Panic { value, runtime }) => {
+                *self.last_panic.borrow_mut() = Some(CallError::Panic { value, runtime });
+                Formatted::Panicked {
+                    wrote,
+                    value: Box::new(VmValue::iface(self, value)),
+                }
+            }
+            Err(e) => {
+                *self.abort.borrow_mut() = Some(e);
+                Formatted::Wrote(Vec::new())
+            }
+        }
+    }
+
     /// Whether values of type `t` have `Error() string`.
     pub fn implements_error(&self, t: RtType) -> bool {
         super::fmt::implements(&self.cx.borrow(), t, "Error", "func() string")
@@ -218,6 +338,9 @@ pub struct VmValue<'e> {
     /// `None`: a nil interface.
     ty: Option<RtType>,
     words: Words,
+    /// The interface word this value was read from (0: it was not), which
+    /// a method taking the value as an interface can be given as it is.
+    boxed: u64,
     /// The printer's kind of `ty` and whether `ty` has methods, read from
     /// its descriptor once (the printer asks several times per value).
     kind: Kind,
@@ -253,6 +376,7 @@ impl<'e> VmValue<'e> {
                 env,
                 ty: None,
                 words: Words::Inline(0, [0; INLINE_WORDS]),
+                boxed: 0,
                 kind: Kind::Interface,
                 methods: false,
             },
@@ -263,6 +387,7 @@ impl<'e> VmValue<'e> {
                     env,
                     ty: Some(t),
                     words: Words::with(n, |out| env.read_words_into(w, 1, out)),
+                    boxed: w,
                     kind,
                     methods,
                 }
@@ -276,6 +401,7 @@ impl<'e> VmValue<'e> {
             env: self.env,
             ty: Some(t),
             words: words.into(),
+            boxed: 0,
             kind,
             methods,
         }
@@ -532,6 +658,10 @@ impl FmtValue for VmValue<'_> {
     fn has_methods(&self) -> bool {
         // The hooks below look methods up in this same method set.
         self.methods
+    }
+
+    fn format_method(&self, state: &FormatState, verb: char) -> Formatted<'_> {
+        self.env.format_method(self, state, verb)
     }
 
     fn error_method(&self) -> Method<'_> {

@@ -35,11 +35,29 @@
 //! three sources, at the cost of repeating the current operand's runes
 //! once per rune read from such a reader.
 //!
-//! `Scanner` implementations (`Scan(ScanState, rune) error`) are not called.
+//! An operand whose type has `Scan(fmt.ScanState, rune) error` (Go's
+//! `Scanner`) is scanned by that method ([`scan_method`]): the state it is
+//! given is a `*fmt.ss`, written in Go (`stdlib/go/fmt/fmt.go`), filled
+//! with the input from where the scan stands (the bytes the source holds,
+//! copied), the rune count, the operand's width and limit and the newline
+//! rules; its `ReadRune` reads on by itself when it needs more (through
+//! `fmt.fscan`'s reads of its reader, or from `os.Stdin`). The method runs
+//! through the Go helper `fmt.callScan`, which turns a `ScanState` failure
+//! or an error the method returned into the scan's error as Go's
+//! `errorHandler` does; the native then moves its source past what the
+//! method read, keeps the bytes the method read on, and goes on with the
+//! next operand. That error is a Go value (the method's own), returned
+//! beside the message. Difference: a panic of a Scan method that nothing
+//! recovers is re-raised in the scan's caller as a new panic, so the
+//! program dies with `panic: v`, where Go (whose scanner recovers and
+//! panics again) says `panic: v [recovered, repanicked]`.
 
+use super::fmt::{field_slot, implements, GoHelper};
 use crate::format::runes::decode_rune;
 use gol_lang::bytecode::{RtType, TypeKind};
+use gol_vm::native::CallError;
 use gol_vm::{Native, NativeCtx, NativeResult};
+use std::cell::Cell;
 
 const EOF: i64 = -1;
 
@@ -55,6 +73,16 @@ trait Source {
     fn starved(&self) -> bool {
         false
     }
+    /// The bytes the source holds from position `p` on.
+    fn held_from(&self, p: usize) -> &[u8];
+    /// Whether the bytes held are all the input there is.
+    fn held_all(&self) -> bool;
+    /// Adds `more` bytes that a Scan method read on (`end`: it reached
+    /// the input's end).
+    fn extend(&mut self, more: &[u8], end: bool);
+    /// A Scan method read up to position `p` (and may have given some of
+    /// it back).
+    fn read_to(&mut self, _p: usize) {}
 }
 
 struct StrSource<'a> {
@@ -82,6 +110,14 @@ impl Source for StrSource<'_> {
     fn set_pos(&mut self, p: usize) {
         self.pos = p;
     }
+    fn held_from(&self, p: usize) -> &[u8] {
+        self.s.get(p..).unwrap_or(&[])
+    }
+    fn held_all(&self) -> bool {
+        true
+    }
+    // A string has nothing past its bytes to read on.
+    fn extend(&mut self, _: &[u8], _: bool) {}
 }
 
 /// The bytes an `io.Reader` gave so far, for `Fscan`, `Fscanln` and
@@ -91,14 +127,14 @@ impl Source for StrSource<'_> {
 /// end (`eof`), the source is starved, the scan stops, and Go reads one
 /// more rune (or, from a `bufio.Reader`, looks at more of its buffer) and
 /// runs the scan again from the last [`Mark`].
-struct ReaderSource<'a> {
-    s: &'a [u8],
+struct ReaderSource {
+    s: Vec<u8>,
     pos: usize,
     eof: bool,
     starved: bool,
 }
 
-impl Source for ReaderSource<'_> {
+impl Source for ReaderSource {
     fn rune(&mut self) -> Option<(u32, usize)> {
         let rest = self.s.get(self.pos..).unwrap_or(&[]);
         if !self.eof && !full_rune(rest) {
@@ -115,6 +151,16 @@ impl Source for ReaderSource<'_> {
     }
     fn starved(&self) -> bool {
         self.starved
+    }
+    fn held_from(&self, p: usize) -> &[u8] {
+        self.s.get(p..).unwrap_or(&[])
+    }
+    fn held_all(&self) -> bool {
+        self.eof
+    }
+    fn extend(&mut self, more: &[u8], end: bool) {
+        self.s.extend_from_slice(more);
+        self.eof |= end;
     }
 }
 
@@ -253,12 +299,31 @@ impl Source for StdinSource<'_> {
         self.pos = p;
         self.high = self.high.max(p);
     }
+    fn held_from(&self, p: usize) -> &[u8] {
+        self.buf.get(p..).unwrap_or(&[])
+    }
+    // More may be typed: a Scan method reads on from os.Stdin.
+    fn held_all(&self) -> bool {
+        false
+    }
+    fn extend(&mut self, more: &[u8], _: bool) {
+        self.buf.extend_from_slice(more);
+    }
+    // What a call read, it consumes (see `with_stdin`).
+    fn read_to(&mut self, p: usize) {
+        self.high = self.high.max(p);
+    }
 }
 
 /// Why a scan stopped.
 enum Stop {
     Eof,
     Msg(String),
+    /// A Scan method's error (an interface word), returned as it is.
+    Err(u64),
+    /// A Scan method did not return (it panicked, exited, or nested too
+    /// deep): the native ends as the call did.
+    Call(CallError),
 }
 
 type R<T> = Result<T, Stop>;
@@ -288,6 +353,15 @@ struct Ss<'s> {
     /// Where the last rune read started (for unread).
     prev: Option<usize>,
     buf: Vec<u8>,
+    /// The width of the operand being scanned by `Scanf` (a Scan method's
+    /// `Width`).
+    wid: Option<usize>,
+    /// The `*fmt.ss` that `fmt.fscan` made for Scan methods (it reads on
+    /// from fscan's reader); 0: make one when needed.
+    state: u64,
+    /// Whether the input is standard input (a Scan method reads on from
+    /// `os.Stdin`).
+    stdin: bool,
 }
 
 impl Ss<'_> {
@@ -673,6 +747,10 @@ fn hex_val(r: i64) -> Option<u32> {
 
 /// One operand: its pointer and what it points at.
 struct Operand {
+    /// The operand as an interface word.
+    iface: u64,
+    /// Whether its type has Go's `Scanner` method.
+    scanner: bool,
     ptr: u64,
     elem: RtType,
     target: Option<Target>,
@@ -687,6 +765,8 @@ fn operands(ctx: &NativeCtx<'_>, at: usize) -> Vec<Operand> {
         .into_iter()
         .map(|w| {
             let t = ctx.box_type(w);
+            let scanner =
+                t.is_some_and(|t| implements(ctx, t, "Scan", "func(fmt.ScanState, int32) error"));
             let name = t.map_or("<nil>".to_string(), |t| ctx.program().ty(t).name.clone());
             let ptr = ctx.box_words(w).first().copied().unwrap_or(0);
             let (elem, target) = match t.map(|t| ctx.type_kind(t)) {
@@ -721,6 +801,8 @@ fn operands(ctx: &NativeCtx<'_>, at: usize) -> Vec<Operand> {
                 _ => (RtType(0), None),
             };
             Operand {
+                iface: w,
+                scanner,
                 ptr,
                 elem,
                 target,
@@ -730,9 +812,101 @@ fn operands(ctx: &NativeCtx<'_>, at: usize) -> Vec<Operand> {
         .collect()
 }
 
+thread_local! {
+    /// `fmt.callScan` and `fmt.ss` of the last program (see
+    /// [`GoHelper::of`]).
+    static SCAN_HELPER: Cell<Option<(usize, GoHelper)>> = const { Cell::new(None) };
+}
+
+/// Go's `hugeWid`: the width of an operand without one.
+const HUGE_WID: usize = 1 << 30;
+
+/// Scans operand `op` with its `Scan` method (module docs): fills a
+/// `*fmt.ss` from the scan's state, runs the method through
+/// `fmt.callScan`, and takes back where it stopped and what it read on.
+fn scan_method(ctx: &mut NativeCtx<'_>, s: &mut Ss<'_>, verb: char, op: &Operand) -> R<()> {
+    let prog = ctx.program_arc();
+    let Some(h) = GoHelper::of(&prog, &SCAN_HELPER, "fmt.callScan", "fmt.ss") else {
+        return err("gol is broken: fmt.callScan is missing");
+    };
+    let slot = |name: &str| field_slot(&prog, h.ty, name);
+    let fields = ["in", "pos", "high", "count", "eof", "atEOF"].map(slot);
+    let [Some(f_in), Some(f_pos), Some(f_high), Some(f_count), Some(f_eof), Some(f_at_eof)] =
+        fields
+    else {
+        return err("gol is broken: fmt.ss lacks a field");
+    };
+    let start = s.src.pos();
+    let rest = s.src.held_from(start).to_vec();
+    let given = rest.len();
+    let (ip, il, ic) = ctx.new_bytes(&rest);
+    let mut words = if s.state != 0 {
+        ctx.read_value(s.state, 0, h.ty)
+    } else {
+        vec![0; prog.ty(h.ty).words as usize]
+    };
+    let wid = s.wid.map_or(HUGE_WID, |w| w.min(HUGE_WID));
+    let arg_limit = s.arg_limit.min(i64::MAX as usize);
+    let set = |words: &mut [u64], name: &str, v: &[u64]| {
+        if let Some(o) = slot(name) {
+            if let Some(w) = words.get_mut(o..o + v.len()) {
+                w.copy_from_slice(v);
+            }
+        }
+    };
+    set(&mut words, "in", &[ip, il, ic]);
+    set(&mut words, "pos", &[0]);
+    set(&mut words, "high", &[0]);
+    set(&mut words, "prev", &[-1i64 as u64]);
+    set(&mut words, "eof", &[s.src.held_all() as u64]);
+    set(&mut words, "stdin", &[s.stdin as u64]);
+    set(&mut words, "count", &[s.count as u64]);
+    set(&mut words, "argLimit", &[arg_limit as u64]);
+    set(&mut words, "maxWid", &[wid as u64]);
+    set(&mut words, "nlIsSpace", &[s.nl_is_space as u64]);
+    set(&mut words, "nlIsEnd", &[s.nl_is_end as u64]);
+    set(&mut words, "atEOF", &[s.at_eof as u64]);
+    set(&mut words, "tok", &[0, 0, 0]);
+    // The new bytes and state are stored before anything can run: the
+    // state is fscan's (on its stack) or, once made, an argument of
+    // callScan's frame and its result, live while Go code runs.
+    let st = if s.state != 0 {
+        ctx.store(s.state, 0, &words, h.ty);
+        s.state
+    } else {
+        ctx.new_slice(h.ty, &words, 1).0
+    };
+    let verb = u64::from(u32::from(verb));
+    let e = match ctx.call(h.call, 0, &[op.iface, st, verb]) {
+        Ok(res) => res.get(1).copied().unwrap_or(0),
+        Err(e) => return Err(Stop::Call(e)),
+    };
+    let back = ctx.read_value(st, 0, h.ty);
+    let word = |o: usize| back.get(o).copied().unwrap_or(0);
+    let (in_ptr, in_len) = (word(f_in), word(f_in + 1) as usize);
+    if in_len > given {
+        let all = ctx.bytes_at(in_ptr, in_len as u64);
+        s.src
+            .extend(all.get(given..).unwrap_or(&[]), word(f_eof) != 0);
+    }
+    let pos = (word(f_pos) as usize).min(in_len);
+    s.src.read_to(start + (word(f_high) as usize).min(in_len));
+    s.src.set_pos(start + pos);
+    s.count = (word(f_count) as i64).max(0) as usize;
+    s.at_eof = word(f_at_eof) != 0;
+    s.prev = None;
+    match e {
+        0 => Ok(()),
+        e => Err(Stop::Err(e)),
+    }
+}
+
 /// Scans one operand and stores it.
 fn scan_one(ctx: &mut NativeCtx<'_>, s: &mut Ss<'_>, verb: char, op: &Operand) -> R<()> {
     s.buf.clear();
+    if op.scanner {
+        return scan_method(ctx, s, verb, op);
+    }
     if !op.type_name.starts_with('*') {
         return err(format!("type not a pointer: {}", op.type_name));
     }
@@ -968,9 +1142,11 @@ fn do_scanf(
                 let rest = String::from_utf8_lossy(&format[i - cw.max(1)..]).into_owned();
                 return err(format!("too few operands for format '%{rest}'"));
             };
+            s.wid = width;
             scan_one(ctx, s, verb, op)?;
             n += 1;
             s.arg_limit = usize::MAX;
+            s.wid = None;
         }
         if n < ops.len() {
             return err("too many operands");
@@ -980,14 +1156,29 @@ fn do_scanf(
     (n, r)
 }
 
+/// How a scan ended: the failure's message and a Scan method's error
+/// (both empty when it succeeded), or the end of a Scan method that did
+/// not return, which the native ends with.
+fn outcome(r: R<()>) -> Result<(String, u64), CallError> {
+    match r {
+        Ok(()) => Ok((String::new(), 0)),
+        Err(Stop::Eof) => Ok(("EOF".into(), 0)),
+        Err(Stop::Msg(m)) => Ok((m, 0)),
+        Err(Stop::Err(e)) => Ok((String::new(), e)),
+        Err(Stop::Call(e)) => Err(e),
+    }
+}
+
+/// Ends a scan: results `(n int, msg string, err error)` (see
+/// [`outcome`]).
 fn finish(ctx: &mut NativeCtx<'_>, n: usize, r: R<()>) -> NativeResult {
-    let msg = match r {
-        Ok(()) => String::new(),
-        Err(Stop::Eof) => "EOF".into(),
-        Err(Stop::Msg(m)) => m,
+    let (msg, e) = match outcome(r) {
+        Ok(o) => o,
+        Err(e) => return e.into_result(ctx),
     };
     ctx.ret_int(0, n as i64);
     ctx.ret_str(1, msg.as_bytes());
+    ctx.ret_iface(2, e);
     NativeResult::Ok
 }
 
@@ -1001,6 +1192,9 @@ fn new_ss(src: &mut dyn Source, nl_is_space: bool, nl_is_end: bool) -> Ss<'_> {
         arg_limit: usize::MAX,
         prev: None,
         buf: Vec::new(),
+        wid: None,
+        state: 0,
+        stdin: false,
     }
 }
 
@@ -1055,6 +1249,7 @@ fn scan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let mut section = ctx.syscall_section();
     let (n, r) = with_stdin(&mut |read| section.run(read), |src| {
         let mut s = new_ss(src, !ln, ln);
+        s.stdin = true;
         do_scan(ctx, &mut s, &ops, &mut Mark::default())
     });
     // Back from waiting for input without a P: end the slice.
@@ -1072,6 +1267,7 @@ fn scanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let mut section = ctx.syscall_section();
     let (n, r) = with_stdin(&mut |read| section.run(read), |src| {
         let mut s = new_ss(src, false, false);
+        s.stdin = true;
         do_scanf(ctx, &mut s, &format, &ops, &mut Mark::default())
     });
     // Back from waiting for input without a P: end the slice.
@@ -1082,14 +1278,14 @@ fn scanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
 }
 
 /// `scanReader(buf []byte, eof bool, mode int, format string, a []any,
-/// st []int) (n int, msg string, more bool)`: one run of `fmt.fscan`'s
+/// st []int, s *ss) (n int, msg string, more bool, err error)`: one run of `fmt.fscan`'s
 /// loop over the bytes `buf` read from a reader so far (`eof`: there are
 /// no more). Mode 0 is `Fscan`, 1 `Fscanln`, 2 `Fscanf` (by `format`).
 /// `st` holds a [`Mark`] (pos, count, at_eof, n, fi): where to start, and
 /// on return with `more` where to start again once `buf` has one more
 /// rune; without `more`, the scan is over and `st[0]` is the position it
 /// consumed up to (a rune it looked at past that is the caller's to give
-/// back).
+/// back). A Scan method is given `s`, whose reads go on from the reader.
 fn scan_reader_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let buf = ctx.bytes(0);
     let eof = ctx.bool(1);
@@ -1109,13 +1305,15 @@ fn scan_reader_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
         n: (st[3] as usize).min(ops.len()),
         fi: st[4] as usize,
     };
+    let state = ctx.ptr(6);
     let mut src = ReaderSource {
-        s: &buf,
+        s: buf,
         pos: mark.pos,
         eof,
         starved: false,
     };
     let mut s = new_ss(&mut src, mode == 0, mode == 1);
+    s.state = state;
     s.count = mark.count;
     s.at_eof = mark.at_eof;
     let (n, r) = if mode == 2 {
@@ -1136,11 +1334,19 @@ fn scan_reader_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
         ctx.ret_int(0, mark.n as i64);
         ctx.ret_str(1, b"");
         ctx.ret_bool(2, true);
+        ctx.ret_iface(3, 0);
         return NativeResult::Ok;
     }
     ctx.store(stp, 0, &[src.pos as u64], st_type);
     ctx.ret_bool(2, false);
-    finish(ctx, n, r)
+    let (msg, e) = match outcome(r) {
+        Ok(o) => o,
+        Err(e) => return e.into_result(ctx),
+    };
+    ctx.ret_int(0, n as i64);
+    ctx.ret_str(1, msg.as_bytes());
+    ctx.ret_iface(3, e);
+    NativeResult::Ok
 }
 
 /// The scanning natives of package fmt: name, code, and the Go signature
@@ -1150,29 +1356,29 @@ pub const NATIVES: &[(&str, Native)] = &[
         "sscan",
         Native::new(
             sscan_native,
-            "func(str string, a []any, ln bool) (int, string)",
+            "func(str string, a []any, ln bool) (int, string, error)",
         ),
     ),
     (
         "sscanf",
         Native::new(
             sscanf_native,
-            "func(str string, format string, a []any) (int, string)",
+            "func(str string, format string, a []any) (int, string, error)",
         ),
     ),
     (
         "scan",
-        Native::new(scan_native, "func(a []any, ln bool) (int, string)"),
+        Native::new(scan_native, "func(a []any, ln bool) (int, string, error)"),
     ),
     (
         "scanf",
-        Native::new(scanf_native, "func(format string, a []any) (int, string)"),
+        Native::new(scanf_native, "func(format string, a []any) (int, string, error)"),
     ),
     (
         "scanReader",
         Native::new(
             scan_reader_native,
-            "func(buf []byte, eof bool, mode int, format string, a []any, st []int) (n int, msg string, more bool)",
+            "func(buf []byte, eof bool, mode int, format string, a []any, st []int, s *ss) (n int, msg string, more bool, err error)",
         ),
     ),
 ];
