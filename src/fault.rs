@@ -32,10 +32,12 @@
 //! returns; with no run to dump (compiling, a REPL between runs) it
 //! prints the two lines and the signalled thread's goroutine, as below.
 //!
-//! A SIGTRAP (sent by a debugger or `kill -TRAP`) prints `SIGTRAP: trace
-//! trap` and the PC, as Go does, and exits with status 2.
-//! (`runtime.Breakpoint` raises no signal: its native prints the same
-//! first line and the goroutine's trace, and exits with status 2.)
+//! A SIGTRAP (`runtime.Breakpoint`'s trap instruction, a debugger's, or
+//! `kill -TRAP`) prints `SIGTRAP: trace trap` and the PC line, as Go
+//! does, and exits with status 2. (`runtime.Breakpoint` executes a real
+//! trap, `gol_vm::crashtrace::trap`, so that a debugger attached to gol
+//! stops there, as it does in a Go program, and the program goes on
+//! when the debugger continues it.)
 //!
 //! After these lines (but for SIGQUIT during a run, above) comes the
 //! trace of the goroutine that was running on the signalled thread
@@ -132,12 +134,7 @@ struct Msg {
 
 impl Msg {
     fn str(&mut self, s: &str) -> &mut Msg {
-        for &b in s.as_bytes() {
-            if self.len < self.buf.len() {
-                self.buf[self.len] = b;
-                self.len += 1;
-            }
-        }
+        self.bytes(s.as_bytes());
         self
     }
 
@@ -164,29 +161,13 @@ impl Msg {
         self
     }
 
-    /// `v` in decimal, with its sign.
-    fn dec(&mut self, v: i64) -> &mut Msg {
-        if v < 0 {
-            self.str("-");
-        }
-        let mut digits = [0u8; 20];
-        let mut n = 0;
-        let mut x = v.unsigned_abs();
-        loop {
-            digits[n] = b'0' + (x % 10) as u8;
-            n += 1;
-            x /= 10;
-            if x == 0 {
-                break;
-            }
-        }
-        for i in (0..n).rev() {
+    fn bytes(&mut self, b: &[u8]) {
+        for &c in b {
             if self.len < self.buf.len() {
-                self.buf[self.len] = digits[i];
+                self.buf[self.len] = c;
                 self.len += 1;
             }
         }
-        self
     }
 }
 
@@ -262,23 +243,20 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut l
         buf: [0; 512],
         len: 0,
     };
-    // Go's `m=`: the M whose thread took the signal.
-    let mid = gol_vm::crashtrace::signalled_m() as i64;
     let quit = sig == libc::SIGQUIT || sig == libc::SIGTRAP;
     if quit || code <= 0 {
-        // A quit, or a signal sent by a process (kill, tgkill, sigqueue),
-        // not a fault; only the latter names an address.
-        m.str(name)
-            .str("\nPC=")
-            .hex(pc)
-            .str(" m=")
-            .dec(mid)
-            .str(" sigcode=")
-            .dec(code as i64);
-        if !quit {
-            m.str(" addr=").hex(addr);
-        }
-        m.str("\n");
+        // A quit, a trap (`runtime.Breakpoint`'s, a debugger's), or a
+        // signal sent by a process (kill, tgkill, sigqueue), not a fault;
+        // only the latter names an address. Go's `m=`: the M whose thread
+        // took the signal.
+        gol_vm::crashtrace::write_signal_header(
+            &mut |b| m.bytes(b),
+            name,
+            pc,
+            gol_vm::crashtrace::signalled_m(),
+            i64::from(code),
+            (!quit).then_some(addr),
+        );
     } else {
         m.str("unexpected fault address ").hex(addr);
         m.str("\nfatal error: fault\n[signal ").str(name);

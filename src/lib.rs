@@ -281,6 +281,7 @@ pub struct Builder {
     race: Option<gol_vm::RaceOptions>,
     sched: Option<SchedSpec>,
     trace: Option<gol_vm::TraceConfig>,
+    trace_format: Option<gol_vm::TraceFormat>,
     stdout: Output,
     stderr: Output,
     reports_to_stderr: Option<bool>,
@@ -359,12 +360,12 @@ impl Builder {
         self
     }
 
-    /// The trace's format, whatever its file's name (after
-    /// [`Builder::trace`]).
+    /// The format of every trace of a run, whatever its file's name:
+    /// [`Builder::trace`]'s, and the one a program's `runtime/trace.Stop`
+    /// writes (which is otherwise Perfetto's protobuf for a file named
+    /// `*.pftrace` or `*.perfetto-trace`, else JSON).
     pub fn trace_format(mut self, format: gol_vm::TraceFormat) -> Builder {
-        if let Some(t) = &mut self.trace {
-            t.format = format;
-        }
+        self.trace_format = Some(format);
         self
     }
 
@@ -444,7 +445,15 @@ impl Builder {
                 max_goroutines: self.max_goroutines,
                 race: self.race,
                 sched: self.sched,
-                trace: self.trace,
+                // The chosen format applies to `--trace` whichever came
+                // first, trace or trace_format.
+                trace: self.trace.map(|mut t| {
+                    if let Some(f) = self.trace_format {
+                        t.format = f;
+                    }
+                    t
+                }),
+                trace_format: self.trace_format,
                 stdout: self.stdout,
                 stderr: self.stderr,
                 reports_to_stderr,
@@ -464,6 +473,7 @@ struct Inner {
     race: Option<gol_vm::RaceOptions>,
     sched: Option<SchedSpec>,
     trace: Option<gol_vm::TraceConfig>,
+    trace_format: Option<gol_vm::TraceFormat>,
     stdout: Output,
     stderr: Output,
     reports_to_stderr: bool,
@@ -696,6 +706,7 @@ impl Vm {
             race: self.inner.race.clone(),
             sched: self.inner.sched,
             trace: self.inner.trace.clone(),
+            trace_format: self.inner.trace_format,
         });
         let host = Arc::new(RunHost {
             stdout: self.inner.stdout.clone(),

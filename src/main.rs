@@ -48,7 +48,9 @@ enum Command {
         /// Perfetto's protobuf for FILE.pftrace: open it in ui.perfetto.dev)
         #[arg(long, value_name = "FILE")]
         trace: Option<String>,
-        /// The trace's format whatever FILE's name: json or perfetto
+        /// The format of the run's traces whatever their files' names
+        /// (--trace's, the flight recorder's, runtime/trace's): json or
+        /// perfetto
         #[arg(long, value_name = "FORMAT", value_parser = parse_trace_format)]
         trace_format: Option<gol::TraceFormat>,
         /// Keep the last five seconds of an execution trace and write them

@@ -47,6 +47,7 @@ fn main() {
         }));
     }
     trials.push(Trial::test("sigquit/on-an-m-thread", sigquit_on_an_m));
+    trials.push(Trial::test("sigquit/on-sysmon", sigquit_on_sysmon));
     for p in common::files_with(&common::root().join("tests/leaks"), &[".go"]) {
         let name = p.file_name().unwrap().to_string_lossy().to_string();
         trials.push(Trial::test(format!("leaks/{name}"), move || leaks(&p)));
@@ -283,6 +284,29 @@ fn wait_after_sigquit(child: &mut std::process::Child) -> Result<ExitStatus, Fai
 
 /// SIGQUIT sent to the thread of one M: the dump's `PC=` line names it.
 fn sigquit_on_an_m() -> Result<(), Failed> {
+    sigquit_on_thread(|pid| {
+        // The highest-numbered M's thread (M0 would not tell an M's
+        // number from the main thread's 0).
+        let (m, tid) = common::highest_m_thread(pid).ok_or("no thread of an M")?;
+        if m == 0 {
+            return Err("only M0 runs".into());
+        }
+        Ok((m, tid))
+    })
+}
+
+/// SIGQUIT sent to sysmon's thread: `m=1`, as Go's sysmon is m1 (Go
+/// 1.27 prints `m=1` for its second thread, sysmon, so signalled).
+fn sigquit_on_sysmon() -> Result<(), Failed> {
+    sigquit_on_thread(|pid| {
+        let tid = common::thread_named(pid, "gol-sysmon").ok_or("no sysmon thread")?;
+        Ok((1, tid))
+    })
+}
+
+/// quit.go, and a SIGQUIT sent by `tgkill` to the thread `pick` chooses,
+/// which must be named by the header's `m=` (the M id `pick` gives).
+fn sigquit_on_thread(pick: impl Fn(i32) -> Result<(u64, i32), Failed>) -> Result<(), Failed> {
     // Stdin and stdout stay open until the end, as for `sigquit`.
     let Quit {
         mut child,
@@ -291,13 +315,13 @@ fn sigquit_on_an_m() -> Result<(), Failed> {
         ..
     } = start_quit("single", Some("2"))?;
     let pid = child.id() as libc::pid_t;
-    // The highest-numbered M's thread (M0 would not tell an M's number
-    // from the main thread's 0).
-    let (m, tid) = common::highest_m_thread(pid).ok_or("no thread of an M")?;
-    if m == 0 {
-        let _ = child.kill();
-        return Err("only M0 runs".into());
-    }
+    let (m, tid) = match pick(pid) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = child.kill();
+            return Err(e);
+        }
+    };
     // SAFETY: tgkill(2) on a thread of our own child touches no memory.
     unsafe { libc::syscall(libc::SYS_tgkill, pid, tid, libc::SIGQUIT) };
     let st = wait_after_sigquit(&mut child)?;
@@ -311,8 +335,8 @@ fn sigquit_on_an_m() -> Result<(), Failed> {
     if shell_status(st) != 2 {
         return Err(format!("status {}:\n{err}", shell_status(st)).into());
     }
-    // tgkill's signal code is SI_TKILL, -6.
-    let want = format!(" m={m} sigcode=-6");
+    // tgkill's signal code is SI_TKILL, -6, which Go prints unsigned.
+    let want = format!(" m={m} sigcode=18446744073709551610");
     let mut lines = err.lines();
     if lines.next() != Some("SIGQUIT: quit")
         || !lines

@@ -38,7 +38,12 @@ fn gol_traced(flag: &str, out: &Path, prog: &Path, procs: &str) -> (i32, String)
 }
 
 fn load(p: &Path) -> Vec<Value> {
-    if p.extension().is_some_and(|e| e == "pftrace") {
+    load_as(p, p.extension().is_some_and(|e| e == "pftrace"))
+}
+
+/// The trace in `p`, Perfetto's protobuf if `proto`, else JSON.
+fn load_as(p: &Path, proto: bool) -> Vec<Value> {
+    if proto {
         return pftrace::to_json_events(&std::fs::read(p).unwrap());
     }
     let text = std::fs::read_to_string(p).unwrap();
@@ -362,10 +367,35 @@ fn an_unwritable_trace_is_reported() {
 
 #[test]
 fn runtime_trace_records_a_window_with_tasks_regions_and_logs() {
-    let out = tmp("annotations.json");
+    annotations("annotations.json", None, false);
+}
+
+/// `runtime/trace.Stop` writes Perfetto's protobuf to a file named
+/// `*.pftrace`, as `gol run --trace` does.
+#[test]
+fn runtime_trace_writes_protobuf_to_a_pftrace_file() {
+    annotations("annotations.pftrace", None, true);
+}
+
+/// `gol run --trace-format` chooses `runtime/trace`'s format whatever the
+/// file's name.
+#[test]
+fn runtime_trace_follows_the_trace_format_flag() {
+    annotations("annotations-flag.json", Some("perfetto"), true);
+    annotations("annotations-flag.pftrace", Some("json"), false);
+}
+
+/// annotations.go writing its trace to `file`, with `--trace-format=`
+/// `flag`; the trace must be protobuf if `proto`, else JSON.
+fn annotations(file: &str, flag: Option<&str>, proto: bool) {
+    let out = tmp(file);
     let prog = common::root().join("tests/trace/annotations.go");
-    let o = Command::new(env!("CARGO_BIN_EXE_gol"))
-        .arg("run")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gol"));
+    cmd.arg("run");
+    if let Some(f) = flag {
+        cmd.arg(format!("--trace-format={f}"));
+    }
+    let o = cmd
         .arg(&prog)
         .arg(&out)
         .env("GOMAXPROCS", "2")
@@ -379,7 +409,14 @@ fn runtime_trace_records_a_window_with_tasks_regions_and_logs() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert_eq!(o.status.code(), Some(0));
-    let evs = load(&out);
+    let head = std::fs::read(&out).unwrap();
+    assert_eq!(
+        head.first() == Some(&b'{'),
+        !proto,
+        "{file}: {:?}",
+        String::from_utf8_lossy(&head[..head.len().min(40)])
+    );
+    let evs = load_as(&out, proto);
     check_structure(&evs);
     let mut open: HashMap<(String, i64), i64> = HashMap::new();
     let mut closed = Vec::new();

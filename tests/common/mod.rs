@@ -66,3 +66,16 @@ pub fn highest_m_thread(pid: i32) -> Option<(u64, i32)> {
         })
         .max()
 }
+
+/// The id of a thread of process `pid` named `name` (gol names its
+/// runtime's threads: `gol-sysmon`, `gol-gc`, `gol-mN`).
+pub fn thread_named(pid: i32, name: &str) -> Option<i32> {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .ok()?
+        .filter_map(|t| t.ok().map(|t| t.path()))
+        .find(|t| std::fs::read_to_string(t.join("comm")).is_ok_and(|c| c.trim() == name))?
+        .file_name()?
+        .to_str()?
+        .parse()
+        .ok()
+}

@@ -2,9 +2,15 @@
 //! that turns one into the Chrome trace-event JSON events the JSON tests
 //! read, so both formats pass the same checks. It reads the trace as
 //! Perfetto's importer does: packets by sequence, each sequence's interned
-//! names and incremental clock, track descriptors, and on each track the
-//! BEGIN/END events sorted by time (equal times kept in file order)
-//! matched as a stack. Anything it cannot read fails the test.
+//! names, incremental clock and default track, track descriptors, arrows
+//! in either encoding (fixed64 `flow_ids` or the varint `flow_ids_old`,
+//! which the importer reads when an event has no `flow_ids`), and on each
+//! track the BEGIN/END events sorted by time (equal times kept in file
+//! order) matched as a stack. It also checks what the importer refuses:
+//! a sequence's clock snapshots going back in time (Perfetto's clock
+//! synchronizer rejects the trace's clock going back) and an event
+//! mixing the two arrow encodings. Anything it cannot read fails the
+//! test.
 
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -94,12 +100,17 @@ struct Seq {
     names: HashMap<u64, String>,
     annot: HashMap<u64, String>,
     strings: HashMap<u64, String>,
+    /// `track_event_defaults.track_uuid`.
+    default_track: Option<u64>,
 }
 
 /// The trace's events as JSON trace events (`ph` X, i, s, f, b, e, C and
 /// the `thread_name` metadata); `tid`s are track uuids.
 pub fn to_json_events(data: &[u8]) -> Vec<Value> {
     let mut seqs: HashMap<u64, Seq> = HashMap::new();
+    // Per sequence id, its last clock snapshot's BOOTTIME (kept across
+    // the clearing of its incremental state).
+    let mut snapshots: HashMap<u64, u64> = HashMap::new();
     let mut tracks: HashMap<u64, String> = HashMap::new();
     // (track, ts, file order, event)
     let mut evs: Vec<(u64, u64, usize, Te)> = Vec::new();
@@ -134,13 +145,30 @@ pub fn to_json_events(data: &[u8]) -> Vec<Value> {
                             assert!(inc, "clock 64 is the incremental one");
                             seq.last = Some(t.expect("the clock's base"));
                         }
+                        if id == Some(6) {
+                            let t = t.expect("BOOTTIME's value");
+                            let before = snapshots.insert(seq_id, t).unwrap_or(0);
+                            assert!(
+                                t >= before,
+                                "sequence {seq_id}'s clock goes back: {before} then {t}"
+                            );
+                        }
                     }
                 }
                 // trace_packet_defaults
                 59 => {
                     for (dn, d) in fields(b(v)) {
-                        if dn == 58 {
-                            seq.delta_default = u(&d) == 64;
+                        match dn {
+                            58 => seq.delta_default = u(&d) == 64,
+                            // track_event_defaults { track_uuid }
+                            11 => {
+                                for (tn, t) in fields(b(&d)) {
+                                    if tn == 11 {
+                                        seq.default_track = Some(u(&t));
+                                    }
+                                }
+                            }
+                            n => panic!("packet defaults field {n}"),
                         }
                     }
                 }
@@ -187,14 +215,29 @@ pub fn to_json_events(data: &[u8]) -> Vec<Value> {
                         delta
                     };
                     let mut te = Te::default();
+                    let mut track = None;
+                    let (mut fixed, mut old) = (false, false);
                     for (en, e) in fields(b(v)) {
                         match en {
                             9 => te.kind = u(&e),
-                            11 => te.track = u(&e),
+                            11 => track = Some(u(&e)),
                             10 => te.name = seq.names[&u(&e)].clone(),
                             23 => te.name = text(&e),
-                            47 => te.flows.push(u(&e)),
-                            48 => te.ends.push(u(&e)),
+                            // flow_ids, terminating_flow_ids (fixed64) and
+                            // their varint forerunners
+                            47 | 48 | 36 | 42 => {
+                                let id = u(&e);
+                                if en == 47 || en == 36 {
+                                    te.flows.push(id);
+                                } else {
+                                    te.ends.push(id);
+                                }
+                                if en >= 47 {
+                                    fixed = true;
+                                } else {
+                                    old = true;
+                                }
+                            }
                             30 => te.counter = u(&e) as i64,
                             4 => {
                                 let af = fields(b(&e));
@@ -214,6 +257,12 @@ pub fn to_json_events(data: &[u8]) -> Vec<Value> {
                             n => panic!("track event field {n}"),
                         }
                     }
+                    // The importer reads the varint arrows only when an
+                    // event has no fixed64 ones.
+                    assert!(!(fixed && old), "an event with both arrow encodings");
+                    te.track = track
+                        .or(seq.default_track)
+                        .expect("an event with no track and no default");
                     assert!(
                         tracks.contains_key(&te.track),
                         "an event on undescribed track {}",

@@ -69,11 +69,19 @@ static QUIT_CODE: AtomicI64 = AtomicI64::new(0);
 static QUIT_M: AtomicU64 = AtomicU64::new(0);
 
 /// The M whose thread runs this code, for the `m=` of a signal's `PC=`
-/// line: an M's thread is named `gol-m<id>` (sched/m.rs), and the name is
-/// read with `prctl(PR_GET_NAME)`, one system call: async-signal-safe,
-/// no lock, no allocation. Other threads (the main thread, sysmon, the
-/// collector's) give 0, as Go's m0 is the main thread, which takes most
-/// signals sent to the process.
+/// line, as Go prints the id of the M whose thread took the signal (in
+/// Go every thread is an M). The thread's name says it, read with
+/// `prctl(PR_GET_NAME)`, one system call: async-signal-safe, no lock, no
+/// allocation:
+/// * an M's thread, `gol-m<id>` (sched/m.rs): its id;
+/// * sysmon's, `gol-sysmon`: m1, as in Go, where sysmon is the second M
+///   (`runtime.main` starts it); gol's Ms skip its id;
+/// * the collector's, `gol-gc`: m2, the next id, which the Ms skip too
+///   (Go runs its background mark workers and sweeper on Ms);
+/// * any other thread (the main thread, which takes most signals sent to
+///   the process, and gol's own helpers: the SIGQUIT dump's, the trace
+///   writer's): 0, as Go's main thread is m0. The main thread waits for
+///   the run while M0 runs the main goroutine: together they are Go's m0.
 pub fn signalled_m() -> u64 {
     let mut name = [0u8; 16];
     // SAFETY: PR_GET_NAME writes at most 16 bytes (NUL included) into
@@ -93,8 +101,16 @@ pub fn signalled_m() -> u64 {
     m_of_thread_name(&name)
 }
 
-/// `gol-m<id>` (NUL-terminated or not) to the id; anything else to 0.
+/// A thread's name to its M id (see [`signalled_m`]): `gol-m<id>`
+/// (NUL-terminated or not) to the id, sysmon's and the collector's to
+/// theirs, anything else to 0.
 fn m_of_thread_name(name: &[u8]) -> u64 {
+    let len = name.iter().position(|&b| b == 0).unwrap_or(name.len());
+    match &name[..len] {
+        b"gol-sysmon" => return crate::sched::SYSMON_M as u64,
+        b"gol-gc" => return crate::sched::COLLECTOR_M as u64,
+        _ => {}
+    }
     let Some(digits) = name.strip_prefix(b"gol-m") else {
         return 0;
     };
@@ -170,22 +186,14 @@ fn start_dump_thread() {
 }
 
 fn dump_and_exit() -> ! {
-    let pc = QUIT_PC.load(Ordering::SeqCst);
-    let code = QUIT_CODE.load(Ordering::SeqCst);
-    let mut num = [0u8; 20];
-    let mut head = b"SIGQUIT: quit\nPC=0x".to_vec();
-    head.extend_from_slice(hex(pc, &mut num));
-    // The M whose thread took the signal (0 for other threads, as Go's
-    // main thread is m0).
-    head.extend_from_slice(b" m=");
-    head.extend_from_slice(decimal(QUIT_M.load(Ordering::SeqCst), &mut num));
-    head.extend_from_slice(b" sigcode=");
-    if code < 0 {
-        head.push(b'-');
-    }
-    head.extend_from_slice(decimal(code.unsigned_abs(), &mut num));
-    head.extend_from_slice(b"\n");
-    write_fd2(&head);
+    write_signal_header(
+        &mut |b| write_fd2(b),
+        "SIGQUIT: quit",
+        QUIT_PC.load(Ordering::SeqCst),
+        QUIT_M.load(Ordering::SeqCst),
+        QUIT_CODE.load(Ordering::SeqCst),
+        None,
+    );
     // A dump that cannot stop the world (a goroutine in a long native)
     // still ends the process, with the status the report promised.
     std::thread::spawn(|| {
@@ -203,6 +211,70 @@ fn dump_and_exit() -> ! {
     // SAFETY: _exit ends the process at once; output is unbuffered
     // (stdio.rs), so nothing the program printed is lost.
     unsafe { libc::_exit(2) }
+}
+
+/// `runtime.Breakpoint`: a breakpoint trap, as Go's executes (`int3`),
+/// when the process has a handler for SIGTRAP: the gol binary's
+/// (src/fault.rs) reports it as Go does and ends the process, and a
+/// debugger attached to gol stops there first. Returns true when the
+/// trap came back (a debugger continued the program, which goes on, as
+/// a Go program does); false, without a trap, when SIGTRAP's default
+/// action would end the process with no report (a host that embeds the
+/// VM installed no handler) or off x86-64: the caller then reports it.
+pub fn trap() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: sigaction with a null new action only reads the
+        // current one into `old`, a valid out-pointer.
+        let handled = unsafe {
+            let mut old: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(libc::SIGTRAP, std::ptr::null(), &mut old) == 0
+                && old.sa_sigaction != libc::SIG_DFL
+                && old.sa_sigaction != libc::SIG_IGN
+        };
+        if handled {
+            // SAFETY: `int3` raises SIGTRAP on this thread and touches no
+            // memory or register; the handler found above runs, and
+            // execution resumes after the instruction if it returns.
+            unsafe { std::arch::asm!("int3", options(nomem, nostack)) };
+        }
+        handled
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// Go's first two lines for a signal that is not a fault of the program
+/// (a quit, a breakpoint trap, a signal another process sent), written
+/// through `w`: `name`, then `PC=0x<pc> m=<m> sigcode=<code>`, with
+/// ` addr=0x<addr>` when given, as Go's `sighandler` prints them. The
+/// code is the signal's `si_code` as Go prints it, unsigned (tgkill's
+/// SI_TKILL, -6, is `18446744073709551610`). Async-signal-safe: no
+/// allocation, no lock (src/fault.rs calls it from its handler).
+pub fn write_signal_header(
+    w: &mut dyn FnMut(&[u8]),
+    name: &str,
+    pc: u64,
+    m: u64,
+    code: i64,
+    addr: Option<u64>,
+) {
+    let mut num = [0u8; 20];
+    w(name.as_bytes());
+    w(b"\nPC=0x");
+    w(hex(pc, &mut num));
+    w(b" m=");
+    w(decimal(m, &mut num));
+    w(b" sigcode=");
+    // Go's sigcode() is uint64(si_code), a 32-bit int sign-extended.
+    w(decimal(i64::from(code as i32) as u64, &mut num));
+    if let Some(a) = addr {
+        w(b" addr=0x");
+        w(hex(a, &mut num));
+    }
+    w(b"\n");
 }
 
 /// Writes all of `b` to file descriptor 2.
@@ -325,6 +397,53 @@ mod tests {
         assert_eq!(decimal(u64::MAX, &mut b), b"18446744073709551615");
         assert_eq!(hex(0x1f4, &mut b), b"1f4");
         assert_eq!(hex(0, &mut b), b"0");
+    }
+
+    /// Every thread of the runtime has an M id of its own (sched/m.rs):
+    /// an M's from its name, sysmon's and the collector's reserved ones,
+    /// and 0 for the main thread and gol's helpers.
+    #[test]
+    fn threads_name_their_m() {
+        assert_eq!(m_of_thread_name(b"gol-m0\0\0\0\0\0\0\0\0\0\0"), 0);
+        assert_eq!(m_of_thread_name(b"gol-m17\0"), 17);
+        assert_eq!(m_of_thread_name(b"gol-sysmon\0\0\0\0\0\0"), 1);
+        assert_eq!(m_of_thread_name(b"gol-gc\0"), 2);
+        for other in [
+            &b"gol\0"[..],
+            b"gol-sigquit\0",
+            b"gol-trace-writer",
+            b"gol-mx\0",
+        ] {
+            assert_eq!(m_of_thread_name(other), 0);
+        }
+    }
+
+    /// Go's header line: the code unsigned, the address only if given.
+    #[test]
+    fn the_signal_header_is_gos() {
+        let mut out = Vec::new();
+        write_signal_header(
+            &mut |b| out.extend_from_slice(b),
+            "SIGSEGV: segmentation violation",
+            0x47d2a3,
+            1,
+            -6,
+            Some(0x329f),
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "SIGSEGV: segmentation violation\nPC=0x47d2a3 m=1 sigcode=18446744073709551610 addr=0x329f\n"
+        );
+        let mut out = Vec::new();
+        write_signal_header(
+            &mut |b| out.extend_from_slice(b),
+            "SIGTRAP: trace trap",
+            0x10,
+            0,
+            128,
+            None,
+        );
+        assert_eq!(out, b"SIGTRAP: trace trap\nPC=0x10 m=0 sigcode=128\n");
     }
 
     #[test]

@@ -555,9 +555,11 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
             .iter()
             .any(|n| n.name.starts_with("runtime/trace."))
     {
-        tracer = Some(std::sync::Arc::new(crate::sched::tracer::Tracer::new(
-            false, None,
-        )));
+        let mut t = crate::sched::tracer::Tracer::new(false, None);
+        if let Some(f) = vm.run_config.trace_format {
+            t = t.with_format(f);
+        }
+        tracer = Some(std::sync::Arc::new(t));
     }
     let exec = Exec::new(vm);
     let mut cfg = sched_config(vm);

@@ -361,6 +361,9 @@ pub struct RunConfig {
     pub sched: Option<sched::SchedSpec>,
     /// Write an execution trace (sched/tracer.rs).
     pub trace: Option<TraceConfig>,
+    /// The format of the run's traces, `runtime/trace`'s too (`gol run
+    /// --trace-format`); None: a trace's file name chooses, else JSON.
+    pub trace_format: Option<TraceFormat>,
 }
 
 /// Where an execution trace goes (`gol run --trace=FILE`, or

@@ -52,7 +52,8 @@
 //! carries `gp=` and `m=` ([`Fields`]), the M being the one a goroutine
 //! runs on or is held by in a system call. Go's `PC=... m=` line names
 //! the thread the signal landed on, usually its main thread (m0); gol's
-//! names the M whose thread it landed on, and 0 for gol's other threads
+//! names the M whose thread it landed on, sysmon's and the collector's
+//! own ids for theirs, and 0 for the main thread and gol's helpers
 //! (`crashtrace::signalled_m`). Left out of Go's SIGQUIT
 //! output: `goroutine 0` (the M's scheduler stack, Rust code here), the
 //! `fp=`/`sp=`/`pc=` of frames (system level), and the register dump:

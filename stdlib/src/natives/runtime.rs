@@ -4,9 +4,11 @@
 //! exact statistics (the fields gol keeps: Alloc, TotalAlloc, Sys,
 //! Mallocs, Frees, HeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapReleased,
 //! HeapObjects, NextGC, LastGC, PauseTotalNs, PauseNs, PauseEnd, NumGC,
-//! GCSys, EnableGC; the others stay zero). `Breakpoint` dies as Go's
-//! does, of SIGTRAP with exit status 2, printing the signal line and the
-//! goroutine's stack (no registers: gol has no machine state to show).
+//! GCSys, EnableGC; the others stay zero). `Breakpoint` executes a
+//! trap as Go's does (`gol_vm::crashtrace::trap`): the binary's handler
+//! prints Go's signal lines and the goroutine's stack and exits with
+//! status 2 (no registers: gol has no machine state of the program to
+//! show), and a debugger stops there.
 //! The scheduler's part (`NumGoroutine`, `GOMAXPROCS`, `Gosched`,
 //! `Goexit`) and `SetFinalizer` are thin calls of `NativeCtx` services.
 //!
@@ -306,8 +308,28 @@ fn num_cpu() -> u64 {
 
 fn breakpoint(ctx: &mut NativeCtx<'_>) -> NativeResult {
     ctx.flush_stdout();
-    let mut out = b"SIGTRAP: trace trap\n\n".to_vec();
-    out.extend_from_slice(format!("goroutine {} [running]:\n", ctx.goroutine_id()).as_bytes());
+    // A real trap, which the gol binary's handler reports as Go does
+    // (src/fault.rs), or after which a debugger continues the program.
+    if gol_vm::crashtrace::trap() {
+        return NativeResult::Ok;
+    }
+    // No handler (an embedding host): the same report, written here, at
+    // the caller's code address, with the code Linux gives a trap
+    // instruction (SI_KERNEL).
+    let pc = ctx
+        .frames()
+        .get(1)
+        .map_or(0, |&(func, pc, _)| code_addr(func, pc));
+    let mut out = Vec::new();
+    gol_vm::crashtrace::write_signal_header(
+        &mut |b| out.extend_from_slice(b),
+        "SIGTRAP: trace trap",
+        pc,
+        gol_vm::crashtrace::signalled_m(),
+        0x80,
+        None,
+    );
+    out.extend_from_slice(format!("\ngoroutine {} [running]:\n", ctx.goroutine_id()).as_bytes());
     out.extend_from_slice(&ctx.stack_trace());
     ctx.write_stderr(&out);
     NativeResult::Exit(2)

@@ -22,12 +22,13 @@ pub const NATIVES: &[(&str, Native)] = &[
         "stop",
         Native::new(
             |c| {
-                let json = c.trace_stop();
-                let s = c.new_bytes(&json);
+                let name = String::from_utf8_lossy(&c.str(0)).into_owned();
+                let data = c.trace_stop(&name);
+                let s = c.new_bytes(&data);
                 c.ret_slice(0, s);
                 NativeResult::Ok
             },
-            "func() []byte",
+            "func(name string) []byte",
         ),
     ),
     (

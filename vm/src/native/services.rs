@@ -26,6 +26,7 @@
 
 use super::{NativeCtx, NativeResult};
 use crate::rt::{go_func_value, Exec};
+use crate::sched::tracer::TraceFormat;
 use crate::sched::{Blocker, TimeWords, TimerFunc};
 
 /// Why a timer service failed: the message of the Go panic the native
@@ -74,8 +75,11 @@ impl<'a> NativeCtx<'a> {
         }
     }
 
-    /// `runtime/trace.Stop`: stops the tracer and renders what it holds.
-    pub fn trace_stop(&self) -> Vec<u8> {
+    /// `runtime/trace.Stop`: stops the tracer and renders what it holds,
+    /// in the format the run chose (`gol run --trace-format`), else in
+    /// the one the name of the file it goes to asks for (`name`: empty
+    /// when the writer is not a file), as `gol run --trace=FILE` does.
+    pub fn trace_stop(&self, name: &str) -> Vec<u8> {
         let Some(cx) = self.cx() else {
             return Vec::new();
         };
@@ -93,7 +97,10 @@ impl<'a> NativeCtx<'a> {
         cx.trace_wait_flushes(e);
         cx.trace_flush();
         let evs = t.take();
-        t.json(&evs).into_bytes()
+        let format = t
+            .chosen_format()
+            .unwrap_or_else(|| TraceFormat::for_path(std::path::Path::new(name)));
+        t.render(format, &evs)
     }
 
     /// `runtime/trace.IsEnabled`.

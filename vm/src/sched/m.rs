@@ -56,6 +56,27 @@ use super::tracer::{Ev, SegEnd};
 use super::{Executor, RunOutcome};
 use std::cell::{Cell, RefCell};
 
+/// The M ids of the runtime's two threads that are not Ms, numbered as
+/// Go numbers its threads (every thread of Go's is an M): m0 starts the
+/// main goroutine, m1 is sysmon (Go's `runtime.main` starts it first),
+/// and m2 is gol's collector thread (its background mark workers and
+/// sweeper, which Go runs as goroutines on Ms of their own). The other Ms
+/// take the ids after these ([`m_id`]), so no two threads share one: a
+/// signal's header names the thread that took it by this id
+/// (`crashtrace::signalled_m`), and `schedtrace`'s detail lists both.
+pub(crate) const SYSMON_M: i64 = 1;
+pub(crate) const COLLECTOR_M: i64 = 2;
+
+/// The id of the `n`th M started (from 0): 0, then the ids past
+/// [`COLLECTOR_M`].
+pub(super) fn m_id(n: usize) -> i64 {
+    if n == 0 {
+        0
+    } else {
+        n as i64 + COLLECTOR_M
+    }
+}
+
 /// An M's parking spot.
 pub(super) struct MPark<E: Executor> {
     nextp: Option<Arc<P<E>>>,
@@ -242,7 +263,7 @@ impl<E: Executor> Shared<E> {
         }
         // A new M. It is counted (and not idle) before its thread exists,
         // so `checkdead` cannot fire in between.
-        let id = sl.mcount as i64;
+        let id = m_id(sl.mcount);
         sl.mcount += 1;
         sl.live_ms += 1;
         let m = Arc::new(MShared::new(id));

@@ -160,6 +160,7 @@ pub(crate) mod world;
 pub use allgs::{current_m, GRoots, GView, SchedHandle, SlotVisit, GM};
 pub use chan::{ChanCx, ChanError, Op, Selected};
 pub use g::{GStatus, GWaker, WaitReason};
+pub(crate) use m::{COLLECTOR_M, SYSMON_M};
 pub use pctx::PCtx;
 pub use procresize::MAX_PROCS;
 pub use seeded::{Policy, SchedSpec, SeededSlice, VIRTUAL_EPOCH_UNIX};

@@ -3,7 +3,9 @@
 //! The summary line, as Go 1.27 prints it:
 //! `SCHED 1004ms: gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=0
 //! needspinning=0 idlethreads=1 runqueue=3 [ 12 0 ] schedticks=[ 90 63 ]`
-//! (one line). `threads` counts the Ms plus sysmon (which is an M in Go);
+//! (one line). `threads` counts the Ms plus sysmon and the collector's
+//! thread, which have M ids of their own as every thread is an M in Go
+//! (m.rs, `SYSMON_M`);
 //! `runqueue` is the global queue; the bracket lists each P's local queue.
 //! With `scheddetail=1` the line ends after `runqueue=` with Go's
 //! `gcwaiting=... sysmonwait=...` fields and is followed by one line per
@@ -33,7 +35,7 @@ pub(crate) fn schedtrace<E: Executor>(sh: &Shared<E>, detailed: bool) -> String 
         s,
         "SCHED {ms_now}ms: gomaxprocs={procs} idleprocs={} threads={} spinningthreads={} needspinning=0 idlethreads={midle} runqueue={}",
         sh.npidle.load(Ordering::Relaxed),
-        mcount + 1,
+        mcount + 2,
         sh.nmspinning.load(Ordering::Relaxed),
         sh.global.len(),
     );
@@ -71,7 +73,17 @@ pub(crate) fn schedtrace<E: Executor>(sh: &Shared<E>, detailed: bool) -> String 
             p.timers.len(),
         );
     }
+    // Newest first, as Go's `allm` list: sysmon's and the collector's
+    // lines (Ms that never hold a P) come just before M0's.
     for m in allm.iter().rev() {
+        if m.id == 0 {
+            for id in [super::COLLECTOR_M, super::SYSMON_M] {
+                let _ = writeln!(
+                    s,
+                    "  M{id}: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=false lockedg=nil",
+                );
+            }
+        }
         let curg = m.curg.load(Ordering::Relaxed);
         let _ = writeln!(
             s,

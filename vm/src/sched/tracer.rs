@@ -519,6 +519,8 @@ pub struct Tracer {
     /// The writer thread, while the trace streams to a file.
     writer: Mutex<Option<std::thread::JoinHandle<std::io::Result<()>>>>,
     format: TraceFormat,
+    /// `format` was chosen ([`Tracer::with_format`]), not the default.
+    chosen: bool,
     /// Per M id, the last flush epoch it acknowledged ([`Tracer::ack`]).
     acks: Mutex<Vec<u64>>,
 }
@@ -539,6 +541,7 @@ impl Tracer {
             names: Arc::new(Mutex::new(HashMap::new())),
             writer: Mutex::new(None),
             format: TraceFormat::Json,
+            chosen: false,
             acks: Mutex::new(Vec::new()),
         }
     }
@@ -1049,11 +1052,11 @@ impl Tracer {
         r.end(w)
     }
 
-    /// The events in the tracer's format, in memory.
-    pub fn render(&self, evs: &Events) -> Vec<u8> {
+    /// The events in `format`, in memory.
+    pub fn render(&self, format: TraceFormat, evs: &Events) -> Vec<u8> {
         let mut out = Vec::with_capacity(evs.len() * 40 + 256);
         // Writing to a vector cannot fail.
-        let _ = self.write_events(evs, &mut out);
+        let _ = self.write_as(format, evs, &mut out);
         out
     }
 
@@ -1062,9 +1065,17 @@ impl Tracer {
         self.format
     }
 
-    /// The tracer, writing `format` ([`Tracer::write_to`], the stream).
+    /// The format chosen with [`Tracer::with_format`] (None: the default,
+    /// JSON, which `runtime/trace.Stop` may replace by its file's name).
+    pub fn chosen_format(&self) -> Option<TraceFormat> {
+        self.chosen.then_some(self.format)
+    }
+
+    /// The tracer, writing `format` ([`Tracer::write_to`], the stream,
+    /// `runtime/trace.Stop`).
     pub fn with_format(mut self, format: TraceFormat) -> Tracer {
         self.format = format;
+        self.chosen = true;
         self
     }
 }

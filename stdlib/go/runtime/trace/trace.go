@@ -1,9 +1,12 @@
 // Package runtime/trace: gol's execution tracer as Go programs start and
 // annotate it. Start begins recording and Stop writes what was recorded
-// to Start's writer, as Chrome trace-event JSON that ui.perfetto.dev opens
-// (Go writes its own binary format for `go tool trace`; gol's viewer is
-// Perfetto). Tasks and regions are async slices, logs are instants on the
-// logging goroutine's P.
+// to Start's writer, in a format ui.perfetto.dev opens (Go writes its own
+// binary format for `go tool trace`; gol's viewer is Perfetto): the one
+// `gol run --trace-format=json|perfetto` chose, else Perfetto's protobuf
+// when the writer is a file named *.pftrace or *.perfetto-trace (as for
+// `gol run --trace=FILE`), else Chrome trace-event JSON. Tasks and
+// regions are async slices, logs are instants on the logging goroutine's
+// P.
 //
 // Annotations are recorded as they happen. The scheduler's events wait in
 // a buffer of each M, handed over every 1,024 events, when the M idles, and
@@ -16,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 )
 
 var writer io.Writer
@@ -24,8 +28,10 @@ var writer io.Writer
 // or a Start without Stop).
 func start() bool
 
-// stop ends recording and returns the recording as JSON.
-func stop() []byte
+// stop ends recording and returns the recording in the run's format,
+// else the one the name of the file it goes to asks for (name: "" when
+// it goes to no file).
+func stop(name string) []byte
 
 func enabled() bool
 
@@ -49,7 +55,11 @@ func Stop() {
 	if writer == nil {
 		return
 	}
-	data := stop()
+	name := ""
+	if f, ok := writer.(*os.File); ok {
+		name = f.Name()
+	}
+	data := stop(name)
 	w := writer
 	writer = nil
 	w.Write(data)

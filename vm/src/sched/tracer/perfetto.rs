@@ -15,31 +15,46 @@
 //!   slices (run segments, an M's stretch with a P, system calls, GC phases,
 //!   assists, tasks and regions), `TYPE_INSTANT` for instants,
 //!   `TYPE_COUNTER` for counter samples.
-//! * Arrows are `flow_ids` (47) on the event they leave and
-//!   `terminating_flow_ids` (48) on the segment they reach. A wake held to
-//!   the end of its waker's segment (tracer.rs, Cost) leaves from that
-//!   segment's END event, with no event of its own; any other arrow leaves
-//!   from an instant.
+//! * Arrows are `flow_ids_old` (36) on the event they leave and
+//!   `terminating_flow_ids_old` (42) on the segment they reach: varints,
+//!   which the importer reads when an event has none of the fixed64
+//!   `flow_ids` (47, 48) that replaced them ([`wire_flow`]). A wake held
+//!   to the end of its waker's segment (tracer.rs, Cost) leaves from that
+//!   segment's END event, with no event of its own; any other arrow
+//!   leaves from an instant.
 //!
 //! # What makes it small
-//! * **Delta-encoded timestamps.** Each chunk is a packet sequence of its
-//!   own (`trusted_packet_sequence_id`), opened by a packet that clears the
-//!   sequence's state, sets `timestamp_clock_id` 64 as the default for the
-//!   sequence (`trace_packet_defaults`), and defines clock 64 in a
-//!   `clock_snapshot` as incremental nanoseconds starting at the chunk's
-//!   first event on `BOOTTIME` (whose values are the tracer's nanoseconds
-//!   since its epoch). A chunk's events are sorted by time, so every
-//!   packet's `timestamp` is the (small, non-negative) gap since the last.
-//!   One sequence per chunk because chunks reach the writer out of order
-//!   (each M hands its own over) and an incremental clock cannot go back.
+//! * **Delta-encoded timestamps.** Each chunk is written as a run of a
+//!   packet sequence (`trusted_packet_sequence_id`), opened by a packet
+//!   that clears the sequence's incremental state
+//!   (`SEQ_INCREMENTAL_STATE_CLEARED`), sets `timestamp_clock_id` 64 as
+//!   the default for the sequence (`trace_packet_defaults`), and defines
+//!   clock 64 in a `clock_snapshot` as incremental nanoseconds starting at
+//!   the chunk's first event on `BOOTTIME` (whose values are the tracer's
+//!   nanoseconds since its epoch). A chunk's events are sorted by time, so
+//!   every packet's `timestamp` is the (small, non-negative) gap since the
+//!   last.
+//! * **Few sequence ids.** Chunks reach the writer out of order (each M
+//!   hands its own over), and Perfetto's clock synchronizer refuses a
+//!   snapshot that takes the trace's clock back in time on one sequence:
+//!   a chunk reuses the id of a sequence whose last snapshot is no later
+//!   than its own ([`Proto::seq_for`]), so the ids stay below 128 and take
+//!   one byte in every packet (a new id per chunk took two or three).
+//! * **A default track.** The sequence's `track_event_defaults` name the
+//!   P track most of its events are on (an M holds one P for most of a
+//!   chunk); those events leave out their `track_uuid`.
 //! * **Interned names.** A goroutine's label (`G7 main.worker`), a static
 //!   name, the annotation keys (`M`, `end`) and the ways a segment ends are
 //!   sent once per sequence in the packet's `interned_data` (12) and then
 //!   named by a small id (`name_iid`, `string_value_iid`).
+//! * **Arrow ids as varints** of a few bytes ([`wire_flow`]), where the
+//!   fixed64 fields take ten.
 //!
-//! A switch is then a BEGIN of about 15 bytes (25 with an arrow's end) and
-//! an END of about 25 (35 with a held arrow's start), against about 350
-//! bytes of JSON.
+//! A switch is then a BEGIN of about 12 bytes (19 with an arrow's end) and
+//! an END of about 24 (31 with a held arrow's start), against about 350
+//! bytes of JSON: 50 bytes a segment on bench/pingpong, where a new
+//! sequence id per chunk, a track uuid on every event and fixed64 arrow
+//! ids took 62.
 //!
 //! # Invariants
 //! 1. Slices on one track nest: a P's segments never overlap (tracer.rs,
@@ -51,15 +66,20 @@
 //!    file's order for events of equal time, and a P's next segment on
 //!    another M starts after a later clock read.
 //! 2. Every event's track was described earlier in the file.
-//! 3. Interned ids are valid in their sequence only: each sequence starts
-//!    with none, and a name is sent in the packet that first uses it.
+//! 3. Interned ids are valid in their sequence only: each run of a
+//!    sequence (a chunk) starts with none, and a name is sent in the
+//!    packet that first uses it.
+//! 4. On each sequence the clock snapshots never go back in time, and an
+//!    arrow id is written as one number wherever it appears.
 //!
 //! Rejected: one sequence for the whole trace, with absolute timestamps
 //! where a chunk goes back in time (larger and irregular); complete
 //! events (the legacy `X` phase, kept by the importer for JSON only); a
-//! protobuf crate (a dozen message types, written once, need only varints).
+//! protobuf crate (a dozen message types, written once, need only varints);
+//! the fixed64 arrow fields (ten bytes an arrow end, where the varints
+//! take seven or eight).
 
-use super::{Chunk, Ev, IdHasher, Names, Rec, SegEnd, Track, HELD, HELD_FLOW};
+use super::{Chunk, Ev, IdHasher, Names, Rec, SegEnd, Track, HELD, HELD_FLOW, M_FLOW_SHIFT};
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
@@ -80,6 +100,10 @@ const ASYNC_UUID: u64 = 1 << 40;
 const BOOTTIME: u64 = 6;
 /// The sequence-scoped incremental clock of each sequence.
 const DELTA_CLOCK: u64 = 64;
+
+/// Sequence ids up to this one take one byte; past it, a chunk that fits
+/// no sequence gets a new id of its own.
+const SEQ_POOL: u32 = 127;
 
 /// Ties between events of one time sort by `TIE` less a time (62 bits,
 /// below the class in the sort key).
@@ -112,9 +136,31 @@ fn end_key(end: SegEnd) -> Key {
     Key::End(code, blocked, text)
 }
 
-/// Protobuf's wire encoding, by hand: varints, fixed64 and
-/// length-delimited fields.
+/// Arrow id `id` as written: a varint of its M's part, whether it is
+/// held and the M's count, packed small (the count's bits highest: it is
+/// the part that grows) so that it takes five or six bytes, where the
+/// tracer's id (tracer.rs, `M_FLOW_SHIFT`) takes seven and a fixed64 eight.
+/// One to one: an M part too large to pack (2,048 Ms and more) keeps the
+/// tracer's id, which is then above every packed one (at least `1 << 47`;
+/// packed ids, with a count below `1 << 35`, stay under it).
+fn wire_flow(id: u64) -> u64 {
+    let m = id >> M_FLOW_SHIFT;
+    if m >= 1 << 11 {
+        return id;
+    }
+    let n = id & (HELD_FLOW - 1);
+    n << 12 | u64::from(id & HELD_FLOW != 0) << 11 | m
+}
+
+/// Protobuf's wire encoding, by hand: varints and length-delimited
+/// fields.
 mod wire {
+    /// The bytes of `v` as a varint.
+    #[inline]
+    pub fn varint_len(v: u64) -> usize {
+        (64 - (v | 1).leading_zeros() as usize).div_ceil(7)
+    }
+
     #[inline]
     pub fn varint(out: &mut Vec<u8>, mut v: u64) {
         while v >= 0x80 {
@@ -129,12 +175,6 @@ mod wire {
     pub fn uint(out: &mut Vec<u8>, field: u32, v: u64) {
         varint(out, u64::from(field) << 3);
         varint(out, v);
-    }
-
-    #[inline]
-    pub fn fixed64(out: &mut Vec<u8>, field: u32, v: u64) {
-        varint(out, u64::from(field) << 3 | 1);
-        out.extend_from_slice(&v.to_le_bytes());
     }
 
     #[inline]
@@ -163,7 +203,7 @@ mod wire {
     }
 }
 
-use wire::{bytes, fixed64, nested, uint};
+use wire::{bytes, nested, uint, varint_len};
 
 /// A name to intern in a sequence.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -227,19 +267,28 @@ pub(super) struct Proto {
     out: Vec<u8>,
     ns_per_tick: f64,
     names: Names,
-    /// Per goroutine: its label, and its interned id in sequence `.1`.
+    /// Per goroutine: its label, and its interned id in run `.1` (runs
+    /// count chunks from 1, [`Proto::run`]).
     labels: HashMap<u64, (String, u32, u64), Fast>,
-    /// The last few goroutines' (id, sequence, interned id), by id: a
+    /// The last few goroutines' (id, run, interned id), by id: a
     /// switch names the same few goroutines again and again.
     gcache: [(u64, u32, u64); GCACHE],
-    /// Per way a segment ends ([`end_code`]): its interned id in
-    /// sequence `.0`.
+    /// Per way a segment ends ([`end_key`]): its interned id in run `.0`.
     ends: Vec<(u32, u64)>,
     described: HashSet<u64, Fast>,
     /// A bit per track uuid below 64 * `seen.len()` already described.
     seen: Vec<u64>,
     counters: HashMap<String, u64>,
+    /// The sequence being written (a chunk), and a number that is new
+    /// for each chunk (the caches' key: a sequence id is reused).
     seq: u32,
+    run: u32,
+    /// Per sequence id up to [`SEQ_POOL`] (id - 1), its last snapshot's
+    /// time; `next_seq`: the next id past the pool.
+    seq_last: Vec<u64>,
+    next_seq: u32,
+    /// The chunk's default track (0: none).
+    default_track: u64,
     evs: Vec<PEv>,
     texts: Vec<String>,
     pending: Vec<(u64, u64, u64)>,
@@ -247,6 +296,8 @@ pub(super) struct Proto {
     /// The last interned id given in this sequence.
     next_iid: u64,
     intern: Vec<u8>,
+    /// The track event being written ([`Proto::packet`]).
+    te: Vec<u8>,
 }
 
 impl Proto {
@@ -257,19 +308,24 @@ impl Proto {
             names,
             labels: HashMap::default(),
             ends: Vec::new(),
-            // Sequences count from 1: no entry matches before it is set.
+            // Runs count from 1: no entry matches before it is set.
             gcache: [(0, 0, 0); GCACHE],
             described: HashSet::default(),
             // Track ids below 20,000: the GC, the Ps and 10,000 Ms.
             seen: vec![0; 20_000 / 64 + 1],
             counters: HashMap::new(),
             seq: 0,
+            run: 0,
+            seq_last: Vec::new(),
+            next_seq: SEQ_POOL + 1,
+            default_track: 0,
             evs: Vec::new(),
             texts: Vec::new(),
             pending: Vec::new(),
             interned: HashMap::default(),
             next_iid: 0,
             intern: Vec::new(),
+            te: Vec::with_capacity(128),
         }
     }
 
@@ -436,6 +492,7 @@ impl Proto {
     pub(super) fn chunk(&mut self, c: &Chunk, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         self.evs.clear();
         self.texts.clear();
+        self.default_track = 0;
         for r in &c.recs {
             if !matches!(r, Rec::Flow { .. } | Rec::Seg { .. }) {
                 self.flush_pending();
@@ -452,19 +509,21 @@ impl Proto {
                 } => {
                     let tid = Track::P(u32::from(p)).tid();
                     let track = self.track_of_tid(tid);
+                    if self.default_track == 0 {
+                        self.default_track = track;
+                    }
                     let (a, b) = (self.ns(t0), self.ns(t1).max(self.ns(t0) + 1));
                     // The held wakes this segment's end starts.
                     let mut flows = [0; HELD];
                     let mut n = 0;
-                    let pending = std::mem::take(&mut self.pending);
-                    for &(ptid, t, id) in &pending {
-                        if u64::from(tid) == ptid && t0 <= t && t <= t1 && n < HELD {
+                    self.pending.retain(|&(ptid, t, id)| {
+                        let here = u64::from(tid) == ptid && t0 <= t && t <= t1 && n < HELD;
+                        if here {
                             flows[n] = id;
                             n += 1;
-                        } else {
-                            self.pending.push((ptid, t, id));
                         }
-                    }
+                        !here
+                    });
                     self.flush_pending();
                     // As in the JSON: a held arrow ends only on its
                     // waker's M.
@@ -616,13 +675,42 @@ impl Proto {
         }
     }
 
-    /// Writes the sorted events of a chunk as a new packet sequence.
+    /// A sequence id for a chunk whose first event is at `base`: of the
+    /// pool's sequences whose last snapshot is no later, the one with the
+    /// latest (the others stay free for chunks that come late); else a
+    /// new one (invariant 4).
+    fn seq_for(&mut self, base: u64) -> u32 {
+        let fit = self
+            .seq_last
+            .iter()
+            .enumerate()
+            .filter(|&(_, &t)| t <= base)
+            .max_by_key(|&(_, &t)| t)
+            .map(|(i, _)| i);
+        let i = match fit {
+            Some(i) => i,
+            None if self.seq_last.len() < SEQ_POOL as usize => {
+                self.seq_last.push(0);
+                self.seq_last.len() - 1
+            }
+            None => {
+                self.next_seq += 1;
+                return self.next_seq - 1;
+            }
+        };
+        self.seq_last[i] = base;
+        i as u32 + 1
+    }
+
+    /// Writes the sorted events of a chunk as a run of a packet sequence.
     fn sequence(&mut self) {
-        self.seq += 1;
-        let seq = u64::from(self.seq);
+        self.run += 1;
         self.interned.clear();
         self.next_iid = 0;
         let base = self.evs[0].ns;
+        self.seq = self.seq_for(base);
+        let seq = u64::from(self.seq);
+        let default = self.default_track;
         nested(&mut self.out, 1, |p| {
             uint(p, 10, seq);
             // SEQ_INCREMENTAL_STATE_CLEARED
@@ -640,8 +728,14 @@ impl Proto {
                 });
                 uint(s, 2, BOOTTIME);
             });
-            // trace_packet_defaults { timestamp_clock_id: 64 }
-            nested(p, 59, |d| uint(d, 58, DELTA_CLOCK));
+            // trace_packet_defaults { timestamp_clock_id: 64,
+            // track_event_defaults { track_uuid } }
+            nested(p, 59, |d| {
+                uint(d, 58, DELTA_CLOCK);
+                if default != 0 {
+                    nested(d, 11, |t| uint(t, 11, default));
+                }
+            });
             // interned_data { debug_annotation_names: M, end }
             nested(p, 12, |i| {
                 for (iid, n) in [(ANNOT_M, "M"), (ANNOT_END, "end")] {
@@ -669,18 +763,18 @@ impl Proto {
         match k {
             Key::G(g) => {
                 let c = self.gcache[g as usize % GCACHE];
-                if c.0 == g && c.1 == self.seq {
+                if c.0 == g && c.1 == self.run {
                     return c.2;
                 }
-                if let Some(l) = self.labels.get(&g).filter(|l| l.1 == self.seq) {
+                if let Some(l) = self.labels.get(&g).filter(|l| l.1 == self.run) {
                     let i = l.2;
-                    self.gcache[g as usize % GCACHE] = (g, self.seq, i);
+                    self.gcache[g as usize % GCACHE] = (g, self.run, i);
                     return i;
                 }
             }
             Key::End(code, ..) => {
                 let code = usize::from(code);
-                if let Some(&(_, i)) = self.ends.get(code).filter(|e| e.0 == self.seq) {
+                if let Some(&(_, i)) = self.ends.get(code).filter(|e| e.0 == self.run) {
                     return i;
                 }
             }
@@ -696,16 +790,16 @@ impl Proto {
             Key::G(g) => {
                 self.label(g);
                 if let Some(l) = self.labels.get_mut(&g) {
-                    (l.1, l.2) = (self.seq, i);
+                    (l.1, l.2) = (self.run, i);
                 }
-                self.gcache[g as usize % GCACHE] = (g, self.seq, i);
+                self.gcache[g as usize % GCACHE] = (g, self.run, i);
             }
             Key::End(code, ..) => {
                 let code = usize::from(code);
                 if self.ends.len() <= code {
                     self.ends.resize(code + 1, (0, 0));
                 }
-                self.ends[code] = (self.seq, i);
+                self.ends[code] = (self.run, i);
             }
             _ => {
                 self.interned.insert(k, i);
@@ -752,20 +846,49 @@ impl Proto {
         }
     }
 
+    /// One event's packet. The track event is written into a scratch
+    /// buffer first, so that every length is known before the packet's
+    /// bytes go out in one pass (no length placeholder to move).
     fn packet(&mut self, seq: u64, delta: u64, what: &What) {
         self.intern.clear();
-        let mut out = std::mem::take(&mut self.out);
-        nested(&mut out, 1, |p| {
-            uint(p, 8, delta);
-            uint(p, 10, seq);
-            nested(p, 11, |te| self.track_event(te, what));
-            // After the event that uses it: a packet's fields may come in
-            // any order, and its interned data is read first.
-            if !self.intern.is_empty() {
-                bytes(p, 12, &self.intern);
-            }
-        });
-        self.out = out;
+        let mut te = std::mem::take(&mut self.te);
+        te.clear();
+        self.track_event(&mut te, what);
+        // timestamp (8), trusted_packet_sequence_id (10), track_event
+        // (11), and interned_data (12) if the event named something new:
+        // after the event that uses it, as a packet's fields may come in
+        // any order and its interned data is read first.
+        let intern = self.intern.len();
+        let mut len = 3 + varint_len(delta) + varint_len(seq) + varint_len(te.len() as u64);
+        len += te.len();
+        if intern > 0 {
+            len += 1 + varint_len(intern as u64) + intern;
+        }
+        let out = &mut self.out;
+        out.reserve(len + 11);
+        out.push(1 << 3 | 2);
+        wire::varint(out, len as u64);
+        out.push(8 << 3);
+        wire::varint(out, delta);
+        out.push(10 << 3);
+        wire::varint(out, seq);
+        out.push(11 << 3 | 2);
+        wire::varint(out, te.len() as u64);
+        out.extend_from_slice(&te);
+        if intern > 0 {
+            out.push(12 << 3 | 2);
+            wire::varint(out, intern as u64);
+            out.extend_from_slice(&self.intern);
+        }
+        self.te = te;
+    }
+
+    /// An event's `track_uuid`, unless it is the sequence's default.
+    #[inline]
+    fn track_field(&self, te: &mut Vec<u8>, track: u64) {
+        if track != self.default_track {
+            uint(te, 11, track);
+        }
     }
 
     fn track_event(&mut self, te: &mut Vec<u8>, what: &What) {
@@ -776,10 +899,11 @@ impl Proto {
                 flow_in,
             } => {
                 uint(te, 9, TYPE_SLICE_BEGIN);
-                uint(te, 11, track);
+                self.track_field(te, track);
                 self.name_field(te, name);
                 if flow_in != 0 {
-                    fixed64(te, 48, flow_in);
+                    // terminating_flow_ids_old
+                    uint(te, 42, wire_flow(flow_in));
                 }
             }
             What::End {
@@ -789,7 +913,7 @@ impl Proto {
                 nflows,
             } => {
                 uint(te, 9, TYPE_SLICE_END);
-                uint(te, 11, track);
+                self.track_field(te, track);
                 if let Some((m, end)) = seg {
                     nested(te, 4, |a| {
                         uint(a, 1, ANNOT_M);
@@ -802,20 +926,21 @@ impl Proto {
                     });
                 }
                 for &id in &flows[..nflows as usize] {
-                    fixed64(te, 47, id);
+                    // flow_ids_old
+                    uint(te, 36, wire_flow(id));
                 }
             }
             What::Instant { track, name, flow } => {
                 uint(te, 9, TYPE_INSTANT);
-                uint(te, 11, track);
+                self.track_field(te, track);
                 self.name_field(te, name);
                 if flow != 0 {
-                    fixed64(te, 47, flow);
+                    uint(te, 36, wire_flow(flow));
                 }
             }
             What::Counter { track, value } => {
                 uint(te, 9, TYPE_COUNTER);
-                uint(te, 11, track);
+                self.track_field(te, track);
                 // counter_value (int64: two's complement as a varint)
                 uint(te, 30, value as u64);
             }
@@ -827,5 +952,52 @@ impl Proto {
         w.write_all(&self.out)?;
         self.out.clear();
         w.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Arc, Mutex};
+    use super::*;
+
+    /// Packed arrow ids are one to one, and below the ids left unpacked.
+    #[test]
+    fn arrow_ids_pack_one_to_one() {
+        let mut seen = HashSet::new();
+        // M parts: 0 (the shared counter), M numbers + 1, the packing's
+        // bound and past it.
+        for m in [0u64, 1, 2, 4, 2047, 2048, 5000] {
+            for held in [0, HELD_FLOW] {
+                for n in [1u64, 2, 1000, 1 << 20, HELD_FLOW - 1] {
+                    let id = m << M_FLOW_SHIFT | held | n;
+                    let w = wire_flow(id);
+                    assert!(seen.insert(w), "{id:#x} packs as another id");
+                    assert_ne!(w, 0);
+                    assert_eq!(w < 1 << 47, m < 2048, "{id:#x} -> {w:#x}");
+                }
+            }
+        }
+        // An M's early arrows take five bytes or fewer.
+        assert!(wire_flow(5 << M_FLOW_SHIFT | HELD_FLOW | 4000) < 1 << 35);
+    }
+
+    /// A sequence id is reused only by a chunk that starts no earlier
+    /// than the sequence's last one (invariant 4); past the pool, ids are
+    /// new.
+    #[test]
+    fn sequences_never_go_back() {
+        let names: Names = Arc::new(Mutex::new(HashMap::new()));
+        let mut p = Proto::new(1.0, names);
+        let bases = [100, 50, 200, 60, 40, 200, 10];
+        let ids: Vec<u32> = bases.iter().map(|&b| p.seq_for(b)).collect();
+        assert_eq!(ids, [1, 2, 1, 2, 3, 1, 4]);
+        let mut last: HashMap<u32, u64> = HashMap::new();
+        for (&id, &b) in ids.iter().zip(&bases) {
+            assert!(last.insert(id, b).is_none_or(|t| t <= b), "{ids:?}");
+        }
+        let mut p = Proto::new(1.0, Arc::new(Mutex::new(HashMap::new())));
+        let ids: Vec<u32> = (0..130).rev().map(|b| p.seq_for(b)).collect();
+        assert_eq!(ids[126], SEQ_POOL);
+        assert_eq!(&ids[127..], [SEQ_POOL + 1, SEQ_POOL + 2, SEQ_POOL + 3]);
     }
 }
