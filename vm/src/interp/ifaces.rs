@@ -46,6 +46,8 @@ const PACK_ELEMS: usize = 16;
 /// Executes `ToIface` `op` (the instruction before `at.pc`), with the
 /// `ToIface`s and the `PackSlice` after it when they box a variadic
 /// `...any` (module docs); returns how many instructions after `op` ran.
+/// Out of line, as `exec`: `run`'s loop keeps its registers.
+#[inline(never)]
 pub(super) fn to_iface(
     vm: &mut Vm,
     prog: &Program,
@@ -80,6 +82,13 @@ fn pack_boxes(
     let Op::ToIface { d: d0, a, n, t } = first else {
         return Ok(None);
     };
+    // A `ToIface` alone (the common case outside calls) costs one look.
+    if !matches!(
+        at.func.code.get(at.pc),
+        Some(Op::ToIface { .. } | Op::PackSlice { .. })
+    ) {
+        return Ok(None);
+    }
     let mut ops = [Operand { a, n, t }; PACK_ELEMS];
     let mut count = 1usize;
     let mut k = 0usize;
