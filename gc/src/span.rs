@@ -422,6 +422,21 @@ impl Span {
         let obj_words = size.div_ceil(8);
         let first = idx * slot_words;
         let (mask, ew) = (layout.mask(), layout.elem_words());
+        // A small object of one element (a box, a closure, a struct):
+        // its bits are the mask's first word, in one cell.
+        let shift = first % 64;
+        if shift + slot_words <= 64 && obj_words <= ew && obj_words < 64 {
+            let chunk = mask.first().copied().unwrap_or(0) & ((1u64 << obj_words) - 1);
+            let slot = if slot_words == 64 {
+                u64::MAX
+            } else {
+                ((1u64 << slot_words) - 1) << shift
+            };
+            let cell = &self.ptr_bits[first / 64];
+            // Owner-only writer (module docs): load + store suffices.
+            cell.store((cell.load(Relaxed) & !slot) | (chunk << shift), Relaxed);
+            return;
+        }
         // `j` is the word's index within its element, stepped instead of
         // computed with a division per word.
         let mut j = 0usize;

@@ -672,6 +672,17 @@ impl NativeCtx<'_> {
         unsafe { value::str_bytes(ptr, len) }.to_vec()
     }
 
+    /// The bytes of a string value `(ptr, len)` read from memory,
+    /// borrowed: valid while the context is, since strings are immutable
+    /// and no collection runs while a native holds `&self` (a call into Go
+    /// code needs `&mut self`).
+    pub fn string_ref(&self, ptr: u64, len: u64) -> &[u8] {
+        // SAFETY: (ptr, len) was read from a string-typed location of a
+        // VM-made value (value invariant 1); its object stays alive for
+        // the borrow, as said above.
+        unsafe { value::str_bytes(ptr, len) }
+    }
+
     /// The descriptor of a runtime type.
     pub fn type_kind(&self, t: RtType) -> &TypeKind {
         &self.vm.prog.ty(t).kind

@@ -11,6 +11,7 @@
 //! | [`quote`](mod@quote) | `strconv/quote.go`, `isprint.go` | quoting, unquoting, `IsPrint` |
 //! | `verbs` | `fmt/format.go` | one operand under one verb with flags |
 //! | [`printer`] | `fmt/print.go` | `Sprint`, `Sprintln`, `Sprintf`, `Errorf`'s text |
+//! | `scalars` | `fmt/print.go`'s `doPrintf` | `Sprintf` of operands without methods: bools, integers, strings |
 //! | `fmtsort` | `internal/fmtsort` | map key order |
 //! | [`runes`] | `unicode/utf8` | Go's decoding of possibly invalid UTF-8 |
 //!
@@ -93,6 +94,7 @@ mod isprint_table;
 pub mod printer;
 pub mod quote;
 pub mod runes;
+mod scalars;
 mod verbs;
 
 #[cfg(test)]
@@ -113,3 +115,4 @@ pub use quote::{
     quote_rune, quote_rune_to_ascii, quote_rune_to_graphic, quote_to_ascii, quote_to_graphic,
     quoted_prefix, unquote, unquote_char, SyntaxError, UnquotedChar,
 };
+pub use scalars::{sprintf_scalars, Scalar};

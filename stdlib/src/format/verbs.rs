@@ -98,6 +98,17 @@ impl Fmt {
         }
     }
 
+    /// [`Fmt::pad`] of ASCII bytes (a number's digits, sign and
+    /// prefix), whose runes are its bytes.
+    fn pad_ascii(&mut self, b: &[u8]) {
+        debug_assert!(b.is_ascii());
+        if !self.flags.wid_present || self.wid <= b.len() as i64 {
+            self.buf.extend_from_slice(b);
+            return;
+        }
+        self.pad(b)
+    }
+
     /// `true` or `false`, padded.
     pub fn fmt_boolean(&mut self, v: bool) {
         self.pad(if v { b"true" } else { b"false" });
@@ -223,7 +234,7 @@ impl Fmt {
         }
         let old_zero = self.flags.zero;
         self.flags.zero = false;
-        self.pad(&buf[i..]);
+        self.pad_ascii(&buf[i..]);
         self.flags.zero = old_zero;
     }
 

@@ -5,7 +5,11 @@
 //! [`VmValue`] for the printer, sharing one [`Env`] through which `Error`
 //! and `String` methods run as Go code. The `Fprint*` functions and
 //! `Errorf`'s error values are Go source (`stdlib/go/fmt/fmt.go`) over
-//! these natives.
+//! these natives. `Sprintf` and `Printf` of operands that are bools,
+//! integers and strings of types without methods take a shorter path
+//! ([`format::sprintf_scalars`]: no `VmValue`, no `Env`, the operands'
+//! bytes borrowed), which declines whatever it does not print as the
+//! printer would.
 //!
 //! How a run can end besides a result: a method that panicked while the
 //! printer was printing another method's panic re-raises that panic (Go's
@@ -20,7 +24,7 @@
 
 use super::fmtvalue::{Env, VmValue};
 use super::strings::str_arg;
-use crate::format::{self, FmtValue, Nil, PrintError, Printer};
+use crate::format::{self, FmtValue, Nil, PrintError, Printer, Scalar};
 use gol_lang::bytecode::{FuncId, Program, RtType, TypeKind};
 use gol_vm::native::CallError;
 use gol_vm::{Native, NativeCtx, NativeResult};
@@ -56,6 +60,75 @@ fn keep(buf: Vec<u8>) {
     if buf.capacity() <= KEEP_BUFFER_BYTES {
         OUT.set(buf);
     }
+}
+
+/// Operands the scalar path reads (a call with more goes to the
+/// printer).
+const SCALAR_ARGS: usize = 8;
+
+/// The operand in interface word `w` as the scalar path takes it: a
+/// bool, integer or string whose type has no methods (so the printer
+/// would call none).
+fn scalar_of<'c>(ctx: &'c NativeCtx<'_>, w: u64) -> Option<Scalar<'c>> {
+    let t = ctx.box_type(w)?;
+    let d = ctx.program().ty(t);
+    if !d.methods.is_empty() {
+        return None;
+    }
+    let mut v = [0u64; 2];
+    Some(match d.kind {
+        TypeKind::Bool => {
+            ctx.read_words_into(w, 1, &mut v[..1]);
+            Scalar::Bool(v[0] != 0)
+        }
+        // Slots hold narrow integers sign- or zero-extended.
+        TypeKind::Int { signed: true, .. } => {
+            ctx.read_words_into(w, 1, &mut v[..1]);
+            Scalar::Int(v[0] as i64)
+        }
+        TypeKind::Int { signed: false, .. } | TypeKind::Uintptr => {
+            ctx.read_words_into(w, 1, &mut v[..1]);
+            Scalar::Uint(v[0])
+        }
+        TypeKind::String => {
+            ctx.read_words_into(w, 1, &mut v);
+            Scalar::Str(ctx.string_ref(v[0], v[1]))
+        }
+        _ => return None,
+    })
+}
+
+/// `Sprintf`'s and `Printf`'s text through [`format::sprintf_scalars`]
+/// when the format (parameter 0) and the operands (parameter 1) let it,
+/// ended by `done`; `None` leaves the call to the printer. No Go code
+/// runs here, so the operands' bytes are borrowed, not copied.
+fn printf_scalars(
+    ctx: &mut NativeCtx<'_>,
+    done: fn(&mut NativeCtx<'_>, &[u8]) -> NativeResult,
+) -> Option<NativeResult> {
+    let (p, n, _) = ctx.slice(1);
+    let n = usize::try_from(n).ok().filter(|&n| n <= SCALAR_ARGS)?;
+    let mut words = [0u64; SCALAR_ARGS];
+    ctx.read_words_into(p, 0, &mut words[..n]);
+    let mut out = OUT.take();
+    out.clear();
+    let ok = {
+        let mut args = [Scalar::Bool(false); SCALAR_ARGS];
+        let mut all = true;
+        for (a, &w) in args.iter_mut().zip(&words[..n]) {
+            match scalar_of(ctx, w) {
+                Some(s) => *a = s,
+                None => {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        all && format::sprintf_scalars(&mut out, ctx.str_ref(0), &args[..n])
+    };
+    let r = ok.then(|| done(ctx, &out));
+    keep(out);
+    r
 }
 
 /// `Sprintf`-like formatting into the kept buffer.
@@ -223,6 +296,9 @@ pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `fmt.stdoutPrintf(format string, a []any) (n int, msg string)`:
 /// `Printf`'s write.
 pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    if let Some(r) = printf_scalars(ctx, write_out) {
+        return r;
+    }
     let (mut few, mut many) = ([0u8; FEW_FORMAT_BYTES], Vec::new());
     let f = format_arg(ctx, 0, &mut few, &mut many);
     let r = format_args(ctx, 1, |a| printf_with(f, a));
@@ -231,6 +307,9 @@ pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.Sprintf(format string, a ...any) string`
 pub fn sprintf(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    if let Some(r) = printf_scalars(ctx, return_string) {
+        return r;
+    }
     let (mut few, mut many) = ([0u8; FEW_FORMAT_BYTES], Vec::new());
     let f = format_arg(ctx, 0, &mut few, &mut many);
     let r = format_args(ctx, 1, |a| printf_with(f, a));

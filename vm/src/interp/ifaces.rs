@@ -3,8 +3,188 @@
 //! interface equality; and `CopyValue`, the copy of a whole value between
 //! two addresses. An interface is one word, a box whose first word is
 //! the dynamic type (value invariant 3).
+//!
+//! # Variadic `...any` in one object
+//! A call `f(x, y)` to `f(a ...any)` compiles to `ToIface` for each
+//! operand into consecutive slots and a `PackSlice` of those slots
+//! (codegen's `args`): n boxes and an array, n + 1 allocations, each its
+//! own trip through the dispatch loop. [`to_iface`] sees such a run from
+//! its first `ToIface` and makes it one object:
+//!
+//! ```text
+//! [ &box0, &box1, ... | type0, words0... | type1, words1... | ... ]
+//!   the slice's array    box 0              box 1
+//! ```
+//!
+//! The slice points at the object's start, each element at its box
+//! inside it; the slots the `ToIface`s would have written get the same
+//! box pointers, so the frame is as the plain run leaves it. Why this is
+//! the same program: a box is never written after it is made (the
+//! interface instructions only read it, and equality compares contents,
+//! not addresses), so where it lives is unobservable; the collector
+//! keeps an object alive through an interior pointer (gc crate docs), so
+//! a box kept after the call (stored by the callee) keeps the whole
+//! object, a few words more than its own box, as a Go slice keeps its
+//! array. The object is allocated with the exact pointer mask of its
+//! words (elements, then each box's mask shifted to its place), zeroed;
+//! every pointer word is written with the write barrier (the object may
+//! be allocated black during a mark), as `Vm::new_box` does. The run is
+//! taken only when it is exactly that shape (the `ToIface`s write
+//! `a, a+1, ...` in order, none reads a slot another writes, the
+//! `PackSlice` packs those `n` interface slots) and fits one mask word
+//! ([`PACK_WORDS`]); otherwise each instruction runs alone.
 
 use super::*;
+
+/// The most words a packed `...any` object has: its pointer mask is one
+/// word.
+const PACK_WORDS: usize = 64;
+
+/// The most operands packed in one object.
+const PACK_ELEMS: usize = 16;
+
+/// Executes `ToIface` `op` (the instruction before `at.pc`), with the
+/// `ToIface`s and the `PackSlice` after it when they box a variadic
+/// `...any` (module docs); returns how many instructions after `op` ran.
+/// Out of line, as `exec`: `run`'s loop keeps its registers.
+#[inline(never)]
+pub(super) fn to_iface(
+    vm: &mut Vm,
+    prog: &Program,
+    g: &mut G,
+    at: At<'_>,
+    op: Op,
+) -> Result<usize, Trap> {
+    if let Some(k) = pack_boxes(vm, prog, g, at, op)? {
+        return Ok(k);
+    }
+    exec(vm, prog, g, at, op)?;
+    Ok(0)
+}
+
+/// One operand of a packed run: its slots, width and dynamic type.
+#[derive(Clone, Copy)]
+struct Operand {
+    a: Reg,
+    n: u32,
+    t: RtType,
+}
+
+/// The packed form of the run that `ToIface` `first` starts, if it is
+/// one (module docs): the count of instructions after `first` it ran.
+fn pack_boxes(
+    vm: &mut Vm,
+    prog: &Program,
+    g: &mut G,
+    at: At<'_>,
+    first: Op,
+) -> Result<Option<usize>, Trap> {
+    let Op::ToIface { d: d0, a, n, t } = first else {
+        return Ok(None);
+    };
+    // A `ToIface` alone (the common case outside calls) costs one look.
+    if !matches!(
+        at.func.code.get(at.pc),
+        Some(Op::ToIface { .. } | Op::PackSlice { .. })
+    ) {
+        return Ok(None);
+    }
+    let mut ops = [Operand { a, n, t }; PACK_ELEMS];
+    let mut count = 1usize;
+    let mut k = 0usize;
+    let dst = loop {
+        match at.func.code.get(at.pc + k).copied() {
+            Some(Op::ToIface { d, a, n, t })
+                if count < PACK_ELEMS && d.0 as usize == d0.0 as usize + count =>
+            {
+                ops[count] = Operand { a, n, t };
+                count += 1;
+            }
+            Some(Op::PackSlice { d, a, n, t })
+                if a == d0
+                    && n as usize == count
+                    && matches!(prog.types.get(t.0 as usize), Some(td)
+                        if matches!(td.kind, TypeKind::Interface) && td.words == 1) =>
+            {
+                break d;
+            }
+            _ => return Ok(None),
+        }
+        k += 1;
+    };
+    let ops = &ops[..count];
+    // No operand reads a slot of the boxes' run (the plain run would
+    // read a box an earlier `ToIface` wrote there).
+    let (lo, hi) = (d0.0 as u64, d0.0 as u64 + count as u64);
+    if ops
+        .iter()
+        .any(|o| (o.a.0 as u64) < hi && lo < o.a.0 as u64 + o.n as u64)
+    {
+        return Ok(None);
+    }
+    let words = count + ops.iter().map(|o| 1 + o.n as usize).sum::<usize>();
+    if words > PACK_WORDS {
+        return Ok(None);
+    }
+    // The mask: the elements, then each box's (type word clear) at its
+    // offset.
+    let mut mask = if count == 64 { !0 } else { (1u64 << count) - 1 };
+    let mut off = count;
+    for o in ops {
+        let m = vm
+            .box_masks
+            .get(o.t.0 as usize)
+            .and_then(|m| m.first())
+            .copied()
+            .unwrap_or(0);
+        let width = o.n as usize + 1;
+        let keep = if width == 64 { !0 } else { (1u64 << width) - 1 };
+        mask |= (m & keep) << off;
+        off += width;
+    }
+    let bytes = words * 8;
+    vm.assist(bytes);
+    let p = vm.heap.alloc(
+        &mut vm.cache,
+        bytes,
+        gol_gc::Layout::pointers(&[mask], words),
+    ) as u64;
+    vm.race_alloc(p, bytes);
+    let mut off = count;
+    for (j, o) in ops.iter().enumerate() {
+        let bx = p + off as u64 * 8;
+        // SAFETY: word `off` is inside the fresh object of `words` words;
+        // the type word is not a pointer.
+        unsafe { value::write_word(p, off, o.t.0 as u64) };
+        for i in 0..o.n {
+            let w = at.r(g, Reg(o.a.0 + i))?;
+            let at_word = off + 1 + i as usize;
+            if mask & (1 << at_word) != 0 {
+                // SAFETY: a pointer word (by the mask it was allocated
+                // with) of the fresh object.
+                unsafe {
+                    vm.heap
+                        .write_pointer(&mut vm.cache, (p as *mut usize).add(at_word), w as usize)
+                };
+            } else {
+                // SAFETY: a word inside the fresh object, not a pointer.
+                unsafe { value::write_word(p, at_word, w) };
+            }
+        }
+        // SAFETY: element j, a pointer word of the fresh object; the box
+        // it points to is inside the same object.
+        unsafe {
+            vm.heap
+                .write_pointer(&mut vm.cache, (p as *mut usize).add(j), bx as usize)
+        };
+        at.set(g, Reg(d0.0 + j as u32), bx)?;
+        off += o.n as usize + 1;
+    }
+    at.set(g, dst, p)?;
+    at.set(g, Reg(dst.0 + 1), count as u64)?;
+    at.set(g, Reg(dst.0 + 2), count as u64)?;
+    Ok(Some(k + 1))
+}
 
 /// Executes `op`, one of the interface instructions, in the frame `at`.
 #[inline(never)]

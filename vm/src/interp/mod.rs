@@ -844,7 +844,13 @@ fn run_with(
                         }
                     }
                 }
-                Op::ToIface { .. } | Op::IfaceIs { .. } | Op::IfaceAssert { .. } | Op::IfaceUnbox { .. } | Op::EqIface { .. } | Op::IfaceImplements { .. } | Op::TypeAssert { .. } | Op::BoxValue { .. } | Op::CopyValue { .. } => cold!(ifaces::exec(vm, prog, g, at!(), op)),
+                Op::IfaceIs { .. } | Op::IfaceAssert { .. } | Op::IfaceUnbox { .. } | Op::EqIface { .. } | Op::IfaceImplements { .. } | Op::TypeAssert { .. } | Op::BoxValue { .. } | Op::CopyValue { .. } => cold!(ifaces::exec(vm, prog, g, at!(), op)),
+                // With the rest of a variadic `...any`'s boxing when it
+                // follows (the ifaces module docs).
+                Op::ToIface { .. } => match ifaces::to_iface(vm, prog, g, at!(), op) {
+                    Ok(k) => pc += k,
+                    Err(t) => trap!(t),
+                },
                 Op::New { d, t } => {
                     let p = vm.alloc_mem(t, 1);
                     set!(d, p)
