@@ -176,7 +176,8 @@ macro_rules! opcodes {
 ///   the call), [`Op::AddIntImmIndex`],
 ///   [`Op::AddIntBr`], [`Op::LtF64Br`], [`Op::LeF64Br`], [`Op::EqIntBr`],
 ///   [`Op::NeIntBr`], [`Op::LoadIntRet`], [`Op::LoadIntNext`],
-///   [`Op::AddIntImmLoop`]) mean
+///   [`Op::AddIntImmLoop`], [`Op::AddIntImmCall`], [`Op::AddIntRet`],
+///   [`Op::AddIntImmRet`]) mean
 ///   exactly their plain first
 ///   half ([`Op::plain`]): each only announces that the next instruction
 ///   consumes its result (indexes the slice it loaded, branches on the
@@ -246,6 +247,18 @@ pub fn fuse(code: &mut [Op]) {
             ) if a == d || b == d => Op::LoadIntNext { d, v },
             (Op::LoadInt { d, v }, Op::SliceSet { a, .. }) if a == d => Op::LoadIntNext { d, v },
             (Op::AddIntImm { d, a, v }, Op::Loop { .. }) => Op::AddIntImmLoop { d, a, v },
+            (Op::AddIntImm { d, a, v }, Op::Call { .. } | Op::CallMethod { .. }) => {
+                Op::AddIntImmCall { d, a, v }
+            }
+            (Op::LoadInt { d, v }, Op::Call { .. } | Op::CallMethod { .. }) => {
+                Op::LoadIntNext { d, v }
+            }
+            (Op::AddInt { d, a, b }, Op::Return { a: x, n: 1 }) if x == d => {
+                Op::AddIntRet { d, a, b }
+            }
+            (Op::AddIntImm { d, a, v }, Op::Return { a: x, n: 1 }) if x == d => {
+                Op::AddIntImmRet { d, a, v }
+            }
             (Op::LoadInt { d, v }, Op::AddIntImm { .. }) if matches!(after, Some(Op::SliceSet { a, .. }) if a == d) => {
                 Op::LoadIntNext { d, v }
             }
@@ -274,6 +287,9 @@ impl Op {
             Op::LoadIntRet { d, v } => Op::LoadInt { d, v },
             Op::LoadIntNext { d, v } => Op::LoadInt { d, v },
             Op::AddIntImmLoop { d, a, v } => Op::AddIntImm { d, a, v },
+            Op::AddIntImmCall { d, a, v } => Op::AddIntImm { d, a, v },
+            Op::AddIntRet { d, a, b } => Op::AddInt { d, a, b },
+            Op::AddIntImmRet { d, a, v } => Op::AddIntImm { d, a, v },
             op => op,
         }
     }
@@ -711,12 +727,20 @@ opcodes! {
     NeIntBr { d: Reg = w, a: Reg = r, b: Reg = r } fast;
     /// `LoadInt d, v`, followed by `Return d, n=1` (`return true`).
     LoadIntRet { d: Reg = w, v: i64 } fast;
-    /// `LoadInt d, v` (a float constant, an element's value), followed by
-    /// a float operation or comparison on d, a `SliceSet` of d, or an
-    /// `AddIntImm` indexing a slice (whose element may be d).
+    /// `LoadInt d, v` (a float constant, an element's value, a constant
+    /// argument), followed by a float operation or comparison on d, a
+    /// `SliceSet` of d, an `AddIntImm` indexing a slice (whose element
+    /// may be d), or a `Call` or `CallMethod`.
     LoadIntNext { d: Reg = w, v: i64 } fast;
     /// `AddIntImm d, a, v` (a `range` loop's step), followed by `Loop`.
     AddIntImmLoop { d: Reg = w, a: Reg = r, v: i32 } fast;
+    /// `AddIntImm d, a, v` (a call's last argument, `f(n-1)`), followed
+    /// by `Call` or `CallMethod`.
+    AddIntImmCall { d: Reg = w, a: Reg = r, v: i32 } fast;
+    /// `AddInt d, a, b`, followed by `Return d, n=1` (`return x + y`).
+    AddIntRet { d: Reg = w, a: Reg = r, b: Reg = r } fast;
+    /// `AddIntImm d, a, v`, followed by `Return d, n=1` (`return x + 1`).
+    AddIntImmRet { d: Reg = w, a: Reg = r, v: i32 } fast;
 }
 
 #[cfg(test)]
@@ -944,6 +968,52 @@ mod tests {
             }
         );
         assert_eq!(code[4].plain(), mv(6, 2));
+    }
+
+    #[test]
+    fn arguments_and_results_announce_their_call_and_return() {
+        // fib's body: `if n < 2 { return n }; return fib(n-1) + fib(n-2)`.
+        let (n, x, y, s) = (Reg(0), Reg(2), Reg(3), Reg(1));
+        let call = |base| Op::Call { f: FuncId(7), base };
+        let ret = |a| Op::Return { a, n: 1 };
+        let mut code = vec![
+            Op::AddIntImm { d: x, a: n, v: -1 },
+            call(x),
+            Op::AddIntImm { d: y, a: n, v: -2 },
+            call(y),
+            Op::AddInt { d: s, a: x, b: y },
+            ret(s),
+            Op::LoadInt { d: x, v: 5 },
+            call(x),
+            Op::AddIntImm { d: s, a: x, v: 1 },
+            ret(s),
+            // A result other than the one just computed: left alone.
+            Op::AddInt { d: s, a: x, b: y },
+            ret(x),
+        ];
+        let before = code.clone();
+        fuse(&mut code);
+        assert_eq!(
+            code,
+            vec![
+                Op::AddIntImmCall { d: x, a: n, v: -1 },
+                call(x),
+                Op::AddIntImmCall { d: y, a: n, v: -2 },
+                call(y),
+                Op::AddIntRet { d: s, a: x, b: y },
+                ret(s),
+                Op::LoadIntNext { d: x, v: 5 },
+                call(x),
+                Op::AddIntImmRet { d: s, a: x, v: 1 },
+                ret(s),
+                before[10],
+                ret(x),
+            ]
+        );
+        for (f, p) in code.iter().zip(&before) {
+            assert_eq!(f.plain(), *p);
+            assert_eq!(f.is_fast(), p.is_fast(), "{f:?}");
+        }
     }
 
     #[test]

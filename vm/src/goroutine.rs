@@ -407,6 +407,31 @@ impl G {
         }
     }
 
+    /// A call's two record updates after [`G::ensure`] made room: the
+    /// running frame's record gets the pc to return to, and the callee's
+    /// record `fr` is pushed, in one pass over `frames` (no capacity test,
+    /// no growth path, the records' address and length read once).
+    ///
+    /// # Safety
+    /// There is at least one record, and `ensure` returned true with no
+    /// record pushed since, so a record fits without growing: its fast
+    /// test means `frames.len() < frame_cap <= frames.capacity()`, its
+    /// slow path reserved one.
+    #[inline(always)]
+    pub(crate) unsafe fn push_call(&mut self, pc: u32, fr: Frame) {
+        let n = self.frames.len();
+        debug_assert!(0 < n && n < self.frames.capacity());
+        let p = self.frames.as_mut_ptr();
+        // SAFETY: 0 < n < capacity (the contract): record n - 1 is the
+        // running frame's, slot n is allocated and unused; writing it and
+        // then counting it is what `push` does.
+        unsafe {
+            (*p.add(n - 1)).pc = pc;
+            p.add(n).write(fr);
+            self.frames.set_len(n + 1);
+        }
+    }
+
     #[cold]
     fn ensure_slow(&mut self, need: usize) -> bool {
         let frame_bytes = (self.frames.len() + 1).saturating_mul(FRAME_COST_BYTES);

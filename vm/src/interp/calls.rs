@@ -72,6 +72,15 @@ pub(super) fn unbox_receiver(
     if !g.ensure(nb + rw + pw + callee.frame_words as usize + 1) {
         return false;
     }
+    if rw == 1 {
+        // Nearly every method call: a pointer receiver, whose word takes
+        // the box word's place with the arguments where they are (no
+        // `memmove` of them onto themselves).
+        // SAFETY: the box holds one word of its type after the type word
+        // (value invariant 3).
+        g.stack[nb] = unsafe { value::read_word(bx, 1) };
+        return true;
+    }
     g.stack.copy_within(nb + 1..nb + 1 + pw, nb + rw);
     for k in 0..rw {
         // SAFETY: the box holds rw words of its type after the type word

@@ -165,7 +165,9 @@ pub(super) fn fast<'p, const RACE: bool>(
 ) -> Stop {
     let mut func = cur.func;
     let mut code = &func.code[..];
-    let base = cur.base;
+    // The window's first slot index, kept beside `regs` (a call's base
+    // is an add, not a subtraction and a shift from the stack's start).
+    let mut base = cur.base;
     let mut bud = *budget;
     // Window invariant as in `run`: base + win <= g.stack.len(), `regs`
     // taken after the stack last grew (the caller ensured the window).
@@ -189,17 +191,10 @@ pub(super) fn fast<'p, const RACE: bool>(
         };
     }
     let mut regs = window(g, base);
-    // The window's first slot index (not kept in a local: the loop needs
-    // its registers for ip, regs and the budget).
-    macro_rules! base {
-        () => {
-            (regs as usize - g.stack.as_ptr() as usize) / 8
-        };
-    }
     macro_rules! leave {
         ($stop:expr) => {{
             cur.func = func;
-            cur.base = base!();
+            cur.base = base;
             cur.pc = pc!();
             *budget = bud;
             return $stop;
@@ -245,7 +240,8 @@ pub(super) fn fast<'p, const RACE: bool>(
             code = &func.code[..];
             ip = code.as_ptr().wrapping_add($pc);
             win = func.frame_words as usize + 1;
-            regs = window(g, $b);
+            base = $b;
+            regs = window(g, base);
         }};
     }
     // As `run`'s `skip!`: the second half of a fused pair.
@@ -455,31 +451,24 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
         }};
     }
-    // The running frame's pc into its record (the caller's, before a
-    // call).
-    macro_rules! save_pc {
-        () => {{
-            let top = g.frames.len().wrapping_sub(1);
-            debug_assert!(top < g.frames.len());
-            // SAFETY: `fast` runs with at least one frame record (checked
-            // on entry; `ret!` leaves when it pops the last one).
-            unsafe { g.frames.get_unchecked_mut(top) }.pc = pc!() as u32;
-        }};
-    }
-    // The callee's frame record (the caller's pc already saved), then
-    // into its code; a spent budget yields at the callee's first
-    // instruction. Shared by `Call` and `CallMethod`.
+    // The caller's return pc and the callee's frame record, then into
+    // its code; a spent budget yields at the callee's first instruction.
+    // Shared by `Call` and `CallMethod`, after `G::ensure` made room.
     macro_rules! push_frame {
         ($f:expr, $callee:expr, $nb:expr) => {{
             let (f, nb): (FuncId, usize) = ($f, $nb);
-            g.push_frame(Frame {
+            let fr = Frame {
                 func: f.0,
                 pc: 0,
                 base: nb as u32,
                 closure: 0,
                 deferred_panic: false,
                 returning: None,
-            });
+            };
+            // SAFETY: `fast` runs with at least one frame record (checked
+            // on entry; `ret!` leaves when it pops the last one), and the
+            // caller's `ensure` just returned true.
+            unsafe { g.push_call(pc!() as u32, fr) };
             enter!($callee, nb, 0);
             if bud <= 0 {
                 leave!(Stop::Yield);
@@ -487,17 +476,17 @@ pub(super) fn fast<'p, const RACE: bool>(
         }};
     }
     // `Call f, base`. As `call`: on failure the caller's pc is the one
-    // after the call, which the trace reports.
+    // after the call, which the trace reports (`leave!` hands it to
+    // `run`, which saves it in the record).
     macro_rules! call {
         ($f:expr, $b:expr) => {{
             let (f, b): (FuncId, Reg) = ($f, $b);
             bud -= 1;
-            let nb = base!() + b.0 as usize;
+            let nb = base + b.0 as usize;
             debug_assert!((f.0 as usize) < prog.funcs.len());
             // SAFETY: `verify` checked at load that every `Call` names a
             // function of the program.
             let callee = unsafe { prog.funcs.get_unchecked(f.0 as usize) };
-            save_pc!();
             if !g.ensure(nb + callee.frame_words as usize + 1) {
                 leave!(Stop::Fatal("stack overflow".into()));
             }
@@ -515,13 +504,12 @@ pub(super) fn fast<'p, const RACE: bool>(
             let Some((f, callee)) = calls::method_of(prog, methods, bx, $m) else {
                 decline!();
             };
-            let nb = base!() + b.0 as usize;
+            let nb = base + b.0 as usize;
             if !calls::unbox_receiver(prog, g, bx, callee, nb) {
                 // Stack overflow: `run`'s arm reports it.
                 decline!();
             }
             bud -= 1;
-            save_pc!();
             push_frame!(f, callee, nb);
         }};
     }
@@ -554,7 +542,6 @@ pub(super) fn fast<'p, const RACE: bool>(
             if n == 1 {
                 set!(Reg(0), r!(a));
             } else if n > 1 {
-                let base = base!();
                 let s = base + a.0 as usize;
                 g.stack.copy_within(s..s + n as usize, base);
             }
@@ -1007,6 +994,8 @@ pub(super) fn fast<'p, const RACE: bool>(
                     Op::LtF64Br { d, a, b } => flag_br!(Op::LtF64 { d, a, b }),
                     Op::LeF64Br { d, a, b } => flag_br!(Op::LeF64 { d, a, b }),
                     Op::AddIntImmIndex { d, a, v } => add_imm_index!(d, a, v),
+                    Op::Call { f, base } => call!(f, base),
+                    Op::CallMethod { base, m } => call_method!(base, m),
                     Op::SliceSet { d, i, a, t } => {
                         if RACE {
                             // The access is `run`'s to report.
@@ -1025,6 +1014,22 @@ pub(super) fn fast<'p, const RACE: bool>(
             Op::Move2Call { d, a, d2, a2 } => {
                 pure!(Op::Move2 { d, a, d2, a2 });
                 then_call!();
+            }
+            Op::AddIntImmCall { d, a, v } => {
+                pure!(Op::AddIntImm { d, a, v });
+                then_call!();
+            }
+            Op::AddIntRet { d, a, b } => {
+                pure!(Op::AddInt { d, a, b });
+                then! {
+                    Op::Return { a, n: 1 } => ret!(a, 1),
+                }
+            }
+            Op::AddIntImmRet { d, a, v } => {
+                pure!(Op::AddIntImm { d, a, v });
+                then! {
+                    Op::Return { a, n: 1 } => ret!(a, 1),
+                }
             }
             Op::LoadIntRet { d, v } => {
                 pure!(Op::LoadInt { d, v });

@@ -1240,7 +1240,7 @@ fn run_with(
                     cold!(chans::exec(vm, sl, prog, g, at, op))
                 }
                 // Made plain above.
-                Op::LoadSlice { .. } | Op::MoveCall { .. } | Op::Move2Call { .. } | Op::AddIntImmIndex { .. } | Op::AddIntBr { .. } | Op::LtF64Br { .. } | Op::LeF64Br { .. } | Op::EqIntBr { .. } | Op::NeIntBr { .. } | Op::LoadIntRet { .. } | Op::LoadIntNext { .. } | Op::AddIntImmLoop { .. } => {
+                Op::LoadSlice { .. } | Op::MoveCall { .. } | Op::Move2Call { .. } | Op::AddIntImmIndex { .. } | Op::AddIntBr { .. } | Op::LtF64Br { .. } | Op::LeF64Br { .. } | Op::EqIntBr { .. } | Op::NeIntBr { .. } | Op::LoadIntRet { .. } | Op::LoadIntNext { .. } | Op::AddIntImmLoop { .. } | Op::AddIntImmCall { .. } | Op::AddIntRet { .. } | Op::AddIntImmRet { .. } => {
                     save!();
                     return Exit::Fatal(format!("announcing form {op:?} left unmade plain"));
                 }
