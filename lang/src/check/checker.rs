@@ -235,6 +235,9 @@ pub(crate) struct Checker<'a> {
     /// declared constraint interfaces (by named type).
     pub(crate) expr_terms: HashMap<NodeId, Vec<(bool, TypeId)>>,
     pub(crate) named_terms: HashMap<TypeId, Vec<(bool, TypeId)>>,
+    /// The types standing for type parameters in the generic check of
+    /// generic bodies (`genbody`).
+    pub(crate) fresh_tparams: HashSet<TypeId>,
 }
 
 impl<'a> Checker<'a> {
@@ -301,6 +304,7 @@ impl<'a> Checker<'a> {
             in_constraint: false,
             expr_terms: HashMap::default(),
             named_terms: HashMap::default(),
+            fresh_tparams: HashSet::default(),
         };
         c.init_universe();
         // About two of five nodes are expressions the checker records
@@ -548,6 +552,7 @@ impl<'a> Checker<'a> {
             self.obj_decl(o);
         }
         self.check_method_sets();
+        self.check_generic_bodies();
         // Bodies.
         let id = self.pkg;
         self.check_pending_bodies();

@@ -52,9 +52,12 @@
 //!   untyped constant that some type cannot hold, an assignment to a
 //!   basic type. A type parameter constrained by an interface of the
 //!   package with methods only (`Shape`) is judged as one constrained by
-//!   `any`, its methods excepted. The instances of a body it found at fault then report
-//!   nothing more. Other errors of a generic body that no instance shows
-//!   are not reported.
+//!   `any`, its methods excepted. Every generic body of the user's
+//!   packages is also checked once with its type parameters as types of
+//!   their own ([`super::genbody`]): undefined names, ordinary types that
+//!   do not match, unused variables, the constraint's methods (imported,
+//!   inline or embedded constraints too) and what they return. The
+//!   instances of a body either found at fault then report nothing more.
 //! * Constraints are interfaces whose type sets may be restricted by
 //!   terms (`~int | ~string`); the terms are kept beside the interface
 //!   type (`expr_terms` for a literal, `named_terms` for a declared
@@ -736,7 +739,10 @@ impl<'a> Checker<'a> {
         // Go reports inference and constraint errors at the call's `(`.
         let paren = Span::new(func.span.hi, func.span.hi + 1);
         if targs.len() < tps.len() {
+            let mark = self.diags.len();
+            let fresh = self.any_fresh(&targs);
             let Some(t) = self.infer(&gf, &name, targs, args, spread, paren) else {
+                self.drop_fresh_inference(mark, args, fresh);
                 return Some(Operand::invalid(func));
             };
             targs = t;
@@ -1282,6 +1288,11 @@ impl<'a> Checker<'a> {
         explicit: Option<&'a [Expr]>,
         outer: &[(String, TypeId)],
     ) -> bool {
+        // A type parameter of a body under the generic check satisfies
+        // what its uses ask (see `genbody`): not judged.
+        if self.any_fresh(targs) || outer.iter().any(|&(_, t)| self.mentions_fresh(t)) {
+            return true;
+        }
         let names = tparam_names(tps);
         let b: HashMap<String, TypeId> = outer
             .iter()
@@ -1382,6 +1393,15 @@ impl<'a> Checker<'a> {
         let gf = self.generic_funcs.get(&g)?.clone();
         if self.on_instance_cycle(&gf.decl.tparams) {
             return None;
+        }
+        if self.any_fresh(&targs) {
+            let names: Vec<String> = tparam_names(&gf.decl.tparams)
+                .into_iter()
+                .map(|(n, _)| n.name.clone())
+                .collect();
+            let o = self.fresh_instance(gf.decl, (gf.pkg, gf.file), &names, &targs, false);
+            self.func_instances.insert(key, o);
+            return Some(o);
         }
         if !self.check_constraints(
             &gf.decl.tparams,
@@ -1510,11 +1530,16 @@ impl<'a> Checker<'a> {
         if gt.spec.alias {
             return self.instantiate_alias(&gt, key);
         }
+        // A type parameter of a body under the generic check prints as
+        // that body's package prints it (`List[T]`).
+        let local = self.any_fresh(&targs).then_some(gt.pkg);
         let args: Vec<String> = targs
             .iter()
-            .map(|&t| self.tt.type_string(t, None))
+            .map(|&t| self.tt.type_string(t, local))
             .collect();
-        let name = format!("{}[{}]", gt.spec.name.name, args.join(","));
+        // (Only messages print such an instance: with Go's spacing.)
+        let sep = if local.is_some() { ", " } else { "," };
+        let name = format!("{}[{}]", gt.spec.name.name, args.join(sep));
         // A type argument that nests the type in itself once more at each
         // level (`func (p Pair[A, B]) Nest() Pair[Pair[A, B], int]`) grows
         // the instances' names exponentially long well before the depth
@@ -1560,6 +1585,7 @@ impl<'a> Checker<'a> {
         self.scopes.clear();
         // Methods: declared with the receiver's own names for the type
         // parameters; bodies are checked with the bodies of the package.
+        let fresh = self.any_fresh(&targs);
         for m in &gt.methods {
             if !m.tparams.is_empty() {
                 let o = self.new_obj(
@@ -1597,6 +1623,16 @@ impl<'a> Checker<'a> {
             let rnames = recv_tparams(recv);
             if rnames.len() != targs.len() {
                 // Reported once, where the generic methods are collected.
+                continue;
+            }
+            if fresh {
+                // An instance with a type parameter of a body under the
+                // generic check: its methods' signatures only.
+                let names: Vec<String> = rnames.iter().map(|n| n.name.clone()).collect();
+                let o = self.fresh_instance(decl, (gt.pkg, gt.file), &names, &targs, true);
+                if let Some(n) = self.tt.named_mut(named) {
+                    n.methods.push(o);
+                }
                 continue;
             }
             let sc = self.binding_scope(&rnames, &targs);

@@ -210,9 +210,14 @@ impl<'a> Checker<'a> {
                         file: g.file,
                         recv_bindings: self.recv_bindings(&g),
                     };
+                    let mark = self.diags.len();
+                    let fresh = self.any_fresh(&targs) || self.any_fresh(&g.recv_targs);
                     match self.infer(&gf, &name, targs, args, spread, paren) {
                         Some(t) => targs = t,
-                        None => return Operand::invalid(e),
+                        None => {
+                            self.drop_fresh_inference(mark, args, fresh);
+                            return Operand::invalid(e);
+                        }
                     }
                 }
                 None if targs.is_empty() => {
@@ -309,6 +314,14 @@ impl<'a> Checker<'a> {
         }
         names.extend(tparam_names(&decl.tparams).into_iter().map(|(n, _)| n));
         tys.extend(&targs);
+        if self.any_fresh(&tys) {
+            // With a type parameter of a body under the generic check:
+            // the signature only (see `genbody`).
+            let names: Vec<String> = names.iter().map(|n| n.name.clone()).collect();
+            let o = self.fresh_instance(decl, (g.pkg, g.file), &names, &tys, false);
+            self.method_instances.insert(key, o);
+            return Some(o);
+        }
         Some(self.check_instance(decl, (g.pkg, g.file), &names, &tys, key, true))
     }
 }

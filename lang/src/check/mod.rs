@@ -62,6 +62,7 @@ mod conversion;
 mod decl;
 mod expr;
 mod exprstring;
+mod genbody;
 mod generic;
 mod genmethod;
 mod initorder;

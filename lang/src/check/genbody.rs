@@ -1,0 +1,575 @@
+//! The generic check of a generic body: each generic function and method
+//! of the user's packages is checked once as Go checks it, with its type
+//! parameters as types of their own, whether it is instantiated or not.
+//!
+//! # Why
+//!
+//! gol compiles generic code by monomorphisation (see `generic`): each
+//! instance is a copy of the declaration checked with the type arguments
+//! in place. A body never instantiated is then never checked, and Go
+//! refuses programs that gol would run (`func F[T any]() int { return y }`
+//! with `y` undefined, `return a.String()` from a function returning
+//! `int`, an unused variable). [`Checker::generic_body_operators`] finds
+//! the misuses of type parameters without typing the body; this module
+//! types it.
+//!
+//! # How
+//!
+//! Each type parameter becomes a fresh named type ([`Checker::fresh_tparams`])
+//! whose name is the parameter's followed by [`MARK`], a character no Go
+//! source or message contains, and whose underlying type is an interface:
+//! the constraint's methods (from `fmt.Stringer`, `cmp.Ordered`, an inline
+//! `interface{ M() }`, an embedded constraint: the checker resolves them
+//! all) plus one method whose name starts with the mark twice, which no
+//! other type has (so no other type converts or assigns to it). The
+//! body is then checked by the ordinary checker, once, with its
+//! diagnostics captured:
+//!
+//! * What the checker accepts of such a type is what Go accepts of a type
+//!   parameter or less: calling the constraint's methods, passing the
+//!   value on as its own type or as an interface it implements, taking
+//!   its address, declaring variables of it. What it refuses but Go
+//!   allows (an operator, an index, `len`, a range, a conversion, a
+//!   composite literal through the constraint's type set or core type)
+//!   is refused, and the message is dropped: one that prints the type
+//!   shows the mark, and one that does not (`operator < not defined on
+//!   interface`, `cannot make S`) is at an expression whose type mentions
+//!   a type parameter (`about_fresh`). The operand is invalid, which
+//!   silences what depends on it. A note or label naming the mark's
+//!   method (`int does not implement T (missing method ...)`) drops its
+//!   message too.
+//! * Messages without the mark are errors of the body as Go's check sees
+//!   them (an undefined name, ordinary types that do not match, a wrong
+//!   number of results, the result of a constraint's method used as the
+//!   wrong type) and are reported. So are the few with the mark that the
+//!   representation gets exactly right, the mark taken out: a field or
+//!   method that neither the type parameter (Go selects only the
+//!   constraint's methods on it) nor an instance of a generic type with
+//!   it as argument has, and a selector on a pointer to a type parameter
+//!   (Go's wording put in).
+//! * A dropped message may leave a variable unread that Go reads (`a[i]`
+//!   refused before `i` is evaluated): once a message is dropped, the
+//!   body's `declared and not used` are dropped too.
+//! * A call of a generic function with a type parameter among the
+//!   (explicit or inferred) type arguments makes no instance: the
+//!   constraint is not checked against the fresh type and the callee's
+//!   body is not copied; the call gets the instance's signature only
+//!   ([`Checker::fresh_instance`]). The same holds for an instance of a
+//!   generic type (its methods get signatures only) and for a method with
+//!   type parameters of its own. Inference errors in a call whose
+//!   arguments involve a type parameter are dropped (inference through a
+//!   constraint's core type needs the type set the representation lacks).
+//!
+//! A body the generic check found at fault is recorded in
+//! `generic_body_errs`, so its instances report nothing more, as for the
+//! operator walk.
+//!
+//! Standard packages are not checked this way: they are known to be
+//! valid, and their bodies are checked per instance for code generation.
+//! (Checked this way once, gol's generic standard packages, `slices`,
+//! `maps`, `cmp`, `iter`, `errors`, `sync`, `math/rand/v2`, gave no
+//! message: a measure of the soundness of the rules above.)
+//!
+//! What it does not find: errors of the type-set rules (an operator or
+//! conversion that some type of the set does not allow: the operator
+//! walk finds those of `any`, `comparable`, basic unions and method-only
+//! constraints), a constraint not satisfied by a type parameter passed
+//! on as a type argument, errors in a call whose arguments involve a
+//! type parameter once inference fails, and a message whose only
+//! mention of a type parameter is elsewhere than at its position.
+//!
+//! Rejected alternative: a type-parameter kind of type in the type table
+//! whose operations are resolved through the constraint's type set at
+//! every operator, builtin, conversion and assignment. It is the complete
+//! answer and touches every rule of the checker; the representation here
+//! is sound (it never reports what Go accepts), leaves the type-set rules
+//! to the operator walk, and touches the checker's rules nowhere.
+
+use super::checker::{Checker, Scope};
+use super::generic::{recv_tparams, tparam_names};
+use crate::ast::{self, Expr, Span};
+use crate::diag::Diagnostic;
+use crate::types::{ids, IMethod, Interface, ObjId, ObjKind, PkgId, Type, TypeId};
+use crate::FileKind;
+
+/// Ends the name of each fresh type standing for a type parameter: a
+/// message that prints one of them shows it.
+const MARK: char = '\u{1}';
+
+/// Deepest type structure [`Checker::mentions_fresh`] looks into.
+const MAX_WALK: u32 = 64;
+
+/// One generic body to check: its declaration and file, and its type
+/// parameters (the name the body uses, the constraint, and the names the
+/// constraint's own scope binds, which differ for a generic type's
+/// parameters renamed by a method's receiver).
+struct GenericBody<'a> {
+    decl: &'a ast::FuncDecl,
+    file: usize,
+    /// The generic type's declared parameter names with their
+    /// constraints (methods of generic types), bound to the receiver's
+    /// type parameters in order.
+    type_params: Vec<(String, &'a Expr)>,
+}
+
+impl<'a> Checker<'a> {
+    /// Whether `t` is or contains a fresh type standing for a type
+    /// parameter (through composite types and type arguments).
+    pub(crate) fn mentions_fresh(&self, t: TypeId) -> bool {
+        if self.fresh_tparams.is_empty() {
+            return false;
+        }
+        let mut stack = vec![(t, 0u32)];
+        while let Some((t, d)) = stack.pop() {
+            if self.fresh_tparams.contains(&t) {
+                return true;
+            }
+            if d > MAX_WALK {
+                continue;
+            }
+            let d = d + 1;
+            match self.tt.get(t) {
+                Type::Named(_) => {
+                    if let Some((_, targs)) = self.instance_of.get(&t) {
+                        stack.extend(targs.iter().map(|&a| (a, d)));
+                    }
+                }
+                Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
+                    stack.push((*e, d))
+                }
+                Type::Map(k, v) => stack.extend([(*k, d), (*v, d)]),
+                Type::Struct(fs) => stack.extend(fs.iter().map(|f| (f.ty, d))),
+                Type::Func(s) => stack.extend(s.params.iter().chain(&s.results).map(|&p| (p, d))),
+                Type::Tuple(ts) => stack.extend(ts.iter().map(|&p| (p, d))),
+                Type::Interface(i) => stack.extend(i.methods.iter().map(|m| (m.sig, d))),
+                Type::Basic(..) => {}
+            }
+        }
+        false
+    }
+
+    /// Whether any of `ts` mentions a fresh type.
+    pub(crate) fn any_fresh(&self, ts: &[TypeId]) -> bool {
+        ts.iter().any(|&t| self.mentions_fresh(t))
+    }
+
+    /// The stand-in of an instance whose type arguments mention a type
+    /// parameter of the body under the generic check: an object with the
+    /// instance's signature (receiver included), no body, no copy of the
+    /// declaration. `names` are bound to `tys` in `decl`'s package and
+    /// file. `method_of_type`: a method of an instance of a generic type.
+    pub(crate) fn fresh_instance(
+        &mut self,
+        decl: &'a ast::FuncDecl,
+        (pkg, file): (PkgId, usize),
+        names: &[String],
+        tys: &[TypeId],
+        method_of_type: bool,
+    ) -> ObjId {
+        let saved = self.save();
+        self.pkg = pkg;
+        self.file = file;
+        let sc = self.plain_bindings(names, tys);
+        self.scopes.push(sc);
+        let recv = decl.recv.as_ref().map(|r| self.typexpr(&r.ty));
+        let sig = self.func_type(&decl.ty);
+        self.restore(saved);
+        // A method of an instantiated type keeps its name (it is looked
+        // up by it); a function's or generic method's instance is named
+        // as `check_instance` names it.
+        let name = if method_of_type {
+            decl.name.name.clone()
+        } else {
+            format!("{}[...]", decl.name.name)
+        };
+        self.new_obj(
+            &name,
+            ObjKind::Func {
+                recv,
+                has_body: decl.body.is_some(),
+            },
+            sig,
+            decl.name.span,
+            None,
+        )
+    }
+
+    /// A scope binding each of `names` to the type in `tys` (blank names
+    /// left out): type names of their own, not type parameters of an
+    /// instance (`tparam_objs`).
+    fn plain_bindings(&mut self, names: &[String], tys: &[TypeId]) -> Scope {
+        let mut sc = Scope {
+            names: std::collections::HashMap::new(),
+            depth: 0,
+        };
+        for (n, &t) in names.iter().zip(tys) {
+            if n == "_" {
+                continue;
+            }
+            let o = self.new_obj(n, ObjKind::TypeName, t, Span::default(), None);
+            sc.names.insert(n.clone(), o);
+        }
+        sc
+    }
+
+    /// A fresh type for type parameter `name` (its underlying type is set
+    /// once the constraints are known).
+    fn fresh_tparam(&mut self, name: &str, span: Span) -> TypeId {
+        let shown = format!("{name}{MARK}");
+        let o = self.new_obj(&shown, ObjKind::TypeName, ids::INVALID, span, None);
+        let t = self.tt.new_named(o, &shown, Some(self.pkg));
+        self.tt.obj_mut(o).ty = t;
+        self.fresh_tparams.insert(t);
+        t
+    }
+
+    /// Gives fresh type `t` its underlying interface: the methods of
+    /// constraint `c` (evaluated in the current scopes) and the mark's.
+    fn constrain_fresh(&mut self, t: TypeId, c: &'a Expr) {
+        self.in_constraint = true;
+        let ct = self.typexpr(c);
+        self.in_constraint = false;
+        let mut methods = self
+            .tt
+            .interface(self.tt.under(ct))
+            .map(|i| i.methods.clone())
+            .unwrap_or_default();
+        let name = self
+            .tt
+            .named(t)
+            .map(|n| format!("{MARK}{MARK}{}", n.name))
+            .unwrap_or_default();
+        let sig = self.tt.func(Vec::new(), Vec::new(), false);
+        methods.push(IMethod {
+            name,
+            pkg: Some(self.pkg),
+            sig,
+        });
+        methods.sort_by(|a, b| a.name.cmp(&b.name));
+        let iface = self.tt.intern(Type::Interface(Interface {
+            methods,
+            comparable: false,
+            alias: None,
+        }));
+        if let Some(n) = self.tt.named_mut(t) {
+            n.underlying = iface;
+        }
+    }
+
+    /// The generic bodies of the current package, each checked once with
+    /// its type parameters as types (see the module doc). Runs after the
+    /// package's declarations and before any instance's body.
+    pub(crate) fn check_generic_bodies(&mut self) {
+        let files = self.cur_pkg().files;
+        if files.iter().all(|f| f.kind == FileKind::Std) {
+            return;
+        }
+        let pkg = self.pkg;
+        let mut bodies: Vec<GenericBody<'a>> = Vec::new();
+        for g in self.generic_funcs.values().filter(|g| g.pkg == pkg) {
+            bodies.push(GenericBody {
+                decl: g.decl,
+                file: g.file,
+                type_params: Vec::new(),
+            });
+        }
+        for g in self.generic_types.values().filter(|g| g.pkg == pkg) {
+            let declared: Vec<(String, &'a Expr)> = tparam_names(&g.spec.tparams)
+                .into_iter()
+                .map(|(n, c)| (n.name.clone(), c))
+                .collect();
+            for m in &g.methods {
+                bodies.push(GenericBody {
+                    decl: m,
+                    file: g.file,
+                    type_params: declared.clone(),
+                });
+            }
+        }
+        for g in self.generic_methods.values() {
+            if g.pkg == pkg && g.recv_targs.is_empty() && !self.generic_method_of_type(g.decl) {
+                bodies.push(GenericBody {
+                    decl: g.decl,
+                    file: g.file,
+                    type_params: Vec::new(),
+                });
+            }
+        }
+        bodies.sort_by_key(|b| b.decl.span.lo);
+        bodies.dedup_by_key(|b| b.decl.span.lo);
+        for b in bodies {
+            self.check_generic_body(b);
+        }
+    }
+
+    /// Whether `decl` is a method of a generic type (checked with its
+    /// type's methods).
+    fn generic_method_of_type(&self, decl: &ast::FuncDecl) -> bool {
+        decl.recv
+            .as_ref()
+            .and_then(super::generic::generic_recv_base)
+            .is_some()
+    }
+
+    fn check_generic_body(&mut self, mut b: GenericBody<'a>) {
+        // Blank type parameters of the receiver (`(l *List[_])`) get
+        // names of their own, as in instances, so the receiver type can
+        // name them.
+        let blank = b.decl.recv.as_ref().is_some_and(|r| {
+            !b.type_params.is_empty() && recv_tparams(r).iter().any(|n| n.name == "_")
+        });
+        if blank {
+            let mut copy = b.decl.clone();
+            if let Some(r) = copy.recv.as_mut() {
+                super::generic::name_blank_recv_tparams(r);
+            }
+            b.decl = self.arena.alloc(copy);
+        }
+        let Some(body) = &b.decl.body else { return };
+        let saved = self.save();
+        self.file = b.file;
+        let mark = self.diags.len();
+        // The receiver's type parameters (named as the receiver names
+        // them), then the declaration's own.
+        let rnames: Vec<&ast::Ident> = match (&b.decl.recv, b.type_params.is_empty()) {
+            (Some(r), false) => recv_tparams(r),
+            _ => Vec::new(),
+        };
+        if rnames.len() != b.type_params.len() {
+            // Reported where generic methods are collected.
+            self.restore(saved);
+            return;
+        }
+        let own = tparam_names(&b.decl.tparams);
+        let mut body_names: Vec<String> = Vec::new();
+        let mut fresh: Vec<TypeId> = Vec::new();
+        for n in rnames.iter().copied().chain(own.iter().map(|(n, _)| *n)) {
+            fresh.push(self.fresh_tparam(&n.name, n.span));
+            body_names.push(n.name.clone());
+        }
+        // The generic type's constraints see its declared names; the
+        // declaration's own see the receiver's and their own.
+        let nr = rnames.len();
+        let declared: Vec<String> = b.type_params.iter().map(|(n, _)| n.clone()).collect();
+        let sc = self.plain_bindings(&declared, &fresh[..nr]);
+        self.scopes = vec![sc];
+        for (i, (_, c)) in b.type_params.iter().enumerate() {
+            self.constrain_fresh(fresh[i], c);
+        }
+        let sc = self.plain_bindings(&body_names, &fresh);
+        self.scopes = vec![sc];
+        for (i, (_, c)) in own.iter().enumerate() {
+            self.constrain_fresh(fresh[nr + i], c);
+        }
+        let recv = b.decl.recv.as_ref().map(|r| (r, self.typexpr(&r.ty)));
+        let sig = self.func_type(&b.decl.ty);
+        if self.tt.signature(sig).is_some() && !recv.is_some_and(|(_, t)| self.tt.is_invalid(t)) {
+            self.func_body(sig, &b.decl.ty, recv, body);
+        }
+        self.scopes.clear();
+        self.restore(saved);
+        let found = self.diags.split_off(mark);
+        self.report_generic_check(b.decl, found);
+    }
+
+    /// Reports what the generic check of `decl` found, as described in
+    /// the module doc.
+    fn report_generic_check(&mut self, decl: &'a ast::FuncDecl, found: Vec<Diagnostic>) {
+        let mut dropped = false;
+        let mut kept = Vec::new();
+        let mut nodes: Option<Vec<(Span, ast::NodeId)>> = None;
+        for mut d in found {
+            let plain = !d.message.contains(MARK);
+            // A note or label naming the mark's method (`int does not
+            // implement T (missing method ...)`) is about the
+            // representation; one that prints a type parameter among
+            // computed types (`have (T, int)`) is Go's.
+            let dummy = format!("{MARK}{MARK}");
+            let texts = || {
+                d.notes
+                    .iter()
+                    .chain(std::iter::once(&d.primary.message))
+                    .chain(d.secondary.iter().map(|l| &l.message))
+                    .chain(std::iter::once(&d.message))
+            };
+            if texts().any(|t| t.contains(&dummy)) {
+                dropped = true;
+                continue;
+            }
+            for n in d.notes.iter_mut() {
+                *n = n.replace(MARK, "");
+            }
+            for l in std::iter::once(&mut d.primary).chain(d.secondary.iter_mut()) {
+                l.message = l.message.replace(MARK, "");
+            }
+            match faithful(&d.message) {
+                Some(_) if plain && self.about_fresh(decl, &mut nodes, d.primary.span) => {
+                    dropped = true
+                }
+                Some(m) => {
+                    d.message = m;
+                    kept.push(d);
+                }
+                None => dropped = true,
+            }
+        }
+        let within = |s: Span| decl.span.lo <= s.lo && s.hi <= decl.span.hi;
+        let mut at_fault = false;
+        for d in kept {
+            let span = d.primary.span;
+            if dropped && within(span) && d.message.starts_with("declared and not used: ") {
+                continue;
+            }
+            let seen = self
+                .diags
+                .iter()
+                .any(|e| e.primary.span.lo == span.lo && e.message == d.message);
+            if seen {
+                continue;
+            }
+            at_fault |= within(span);
+            self.diags.push(d);
+        }
+        if at_fault {
+            self.generic_body_errs.insert(decl.span.lo);
+        }
+    }
+
+    /// Whether a diagnostic at `span` inside `decl` is about an operand
+    /// of a type parameter although its message does not print the type
+    /// (`operator < not defined on interface`, `cannot make S`): the
+    /// expression at exactly `span` has a type that mentions one, or no
+    /// expression there has a type and one inside it does. An expression
+    /// of an ordinary type at `span` (`a.String()` returned as an `int`)
+    /// is the error's subject, whatever its operands are. `nodes` caches
+    /// the declaration's expressions.
+    fn about_fresh(
+        &self,
+        decl: &ast::FuncDecl,
+        nodes: &mut Option<Vec<(Span, ast::NodeId)>>,
+        span: Span,
+    ) -> bool {
+        if !(decl.span.lo <= span.lo && span.hi <= decl.span.hi) {
+            return false;
+        }
+        let nodes = nodes.get_or_insert_with(|| decl_exprs(decl));
+        let ty = |id: &ast::NodeId| self.info.type_of(*id);
+        let mut exact = nodes
+            .iter()
+            .filter(|(s, _)| *s == span)
+            .filter_map(|(_, id)| ty(id));
+        let mut exact_typed = false;
+        for t in exact.by_ref() {
+            if self.mentions_fresh(t) {
+                return true;
+            }
+            exact_typed = true;
+        }
+        if exact_typed {
+            return false;
+        }
+        nodes
+            .iter()
+            .filter(|(s, _)| span.lo <= s.lo && s.hi <= span.hi)
+            .filter_map(|(_, id)| ty(id))
+            .any(|t| self.mentions_fresh(t))
+    }
+
+    /// Inference errors of a call in a body under the generic check whose
+    /// arguments involve a type parameter: dropped (see the module doc).
+    /// `mark` is the number of diagnostics before the inference.
+    /// `fresh_targs`: the explicit type arguments mention one.
+    pub(crate) fn drop_fresh_inference(&mut self, mark: usize, args: &[Expr], fresh_targs: bool) {
+        if self.fresh_tparams.is_empty() || self.diags.len() <= mark {
+            return;
+        }
+        let types: Vec<Option<TypeId>> = args.iter().map(|a| self.info.type_of(a.id)).collect();
+        // An argument with an error of its own keeps it.
+        if types
+            .iter()
+            .any(|t| t.is_none_or(|t| self.tt.is_invalid(t)))
+        {
+            return;
+        }
+        let fresh = fresh_targs || types.iter().flatten().any(|&t| self.mentions_fresh(t));
+        if fresh {
+            self.diags.truncate(mark);
+        }
+    }
+}
+
+/// The message to report for a diagnostic of the generic check, or
+/// `None` for one that only the representation of type parameters caused.
+fn faithful(msg: &str) -> Option<String> {
+    if !msg.contains(MARK) {
+        return Some(msg.to_string());
+    }
+    if msg.lines().count() != 1 {
+        return None;
+    }
+    // `x.f undefined (type T has no field or method f)`, with T a type
+    // parameter (whose selectable names are its constraint's methods) or
+    // an instance of a generic type (whose fields and methods are its
+    // generic type's); or a pointer to a type parameter.
+    let (_, why) = msg.split_once(" undefined (type ")?;
+    if let Some((ty, _)) = why.split_once(" is pointer to interface, not interface)") {
+        let base = ty.strip_prefix('*')?;
+        if !plain_fresh(base) {
+            return None;
+        }
+        let msg = msg.replace(
+            " is pointer to interface, not interface)",
+            " is pointer to type parameter, not type parameter)",
+        );
+        return Some(msg.replace(MARK, ""));
+    }
+    let (ty, _) = why.split_once(" has no field or method ")?;
+    let base = ty.strip_prefix('*').unwrap_or(ty);
+    // A pointer to a type parameter has its own message (above).
+    let fresh_base = plain_fresh(base);
+    if fresh_base && base.len() != ty.len() {
+        return None;
+    }
+    if !fresh_base && !instance_of_fresh(base) {
+        return None;
+    }
+    Some(msg.replace(MARK, ""))
+}
+
+/// `T` followed by the mark: a type parameter itself.
+fn plain_fresh(s: &str) -> bool {
+    s.strip_suffix(MARK)
+        .is_some_and(|n| !n.is_empty() && !n.contains(MARK) && !n.contains(['[', '*', ' ']))
+}
+
+/// `List[T]`, `pkg.Pair[K, int]`: an instance of a generic type.
+fn instance_of_fresh(s: &str) -> bool {
+    let Some(open) = s.find('[') else {
+        return false;
+    };
+    let name = &s[..open];
+    !name.is_empty() && !name.contains(MARK) && s.ends_with(']')
+}
+
+/// Every expression of a function declaration (receiver, signature and
+/// body, type expressions included) with its span.
+fn decl_exprs(decl: &ast::FuncDecl) -> Vec<(Span, ast::NodeId)> {
+    struct Exprs(Vec<(Span, ast::NodeId)>);
+    impl crate::walk::Visitor for Exprs {
+        const TYPES: bool = true;
+        fn expr(&mut self, e: &Expr) {
+            self.0.push((e.span, e.id));
+        }
+    }
+    let mut v = Exprs(Vec::new());
+    if let Some(r) = &decl.recv {
+        crate::walk::expr(&mut v, &r.ty, 0);
+    }
+    for p in decl.ty.params.iter().chain(&decl.ty.results) {
+        crate::walk::expr(&mut v, &p.ty, 0);
+    }
+    if let Some(b) = &decl.body {
+        crate::walk::block(&mut v, b, 0);
+    }
+    v.0
+}

@@ -1,0 +1,7 @@
+package main
+
+func F[T any](x T) int {
+	return y + 1
+}
+
+func main() {}
