@@ -36,6 +36,10 @@ pub(crate) struct PkgResult {
 pub(crate) struct Results {
     pub(crate) packages: Vec<PkgResult>,
     pub(crate) main: Option<ObjId>,
+    /// Standard bodies never reached, so never checked (`reach`).
+    pub(crate) skipped: HashSet<ObjId>,
+    /// Methods left out of method tables (`reach`).
+    pub(crate) pruned: HashSet<ObjId>,
 }
 
 /// Where a package-level object is declared.
@@ -235,6 +239,8 @@ pub(crate) struct Checker<'a> {
     /// declared constraint interfaces (by named type).
     pub(crate) expr_terms: HashMap<NodeId, Vec<(bool, TypeId)>>,
     pub(crate) named_terms: HashMap<TypeId, Vec<(bool, TypeId)>>,
+    /// Which standard bodies wait until reached (`reach`).
+    pub(crate) lazy: super::reach::Lazy<'a>,
 }
 
 impl<'a> Checker<'a> {
@@ -301,6 +307,7 @@ impl<'a> Checker<'a> {
             in_constraint: false,
             expr_terms: HashMap::default(),
             named_terms: HashMap::default(),
+            lazy: Default::default(),
         };
         c.init_universe();
         // About two of five nodes are expressions the checker records
@@ -535,6 +542,8 @@ impl<'a> Checker<'a> {
             self.pkg = id;
             self.check_package(is_main);
         }
+        // Bodies reached last (none are expected to be left).
+        self.check_pending_bodies();
     }
 
     fn check_package(&mut self, is_main: bool) {
@@ -548,15 +557,20 @@ impl<'a> Checker<'a> {
             self.obj_decl(o);
         }
         self.check_method_sets();
-        // Bodies.
+        // Bodies: a standard package's wait until reached.
         let id = self.pkg;
+        self.defer_std_bodies();
         self.check_pending_bodies();
         self.check_script_main();
         self.check_session_units();
         self.check_pending_bodies();
         self.pkg = id;
         self.init_order();
-        self.unused_imports();
+        // A standard package's imports may be used only in bodies not
+        // checked yet.
+        if is_main || !self.lazy.on {
+            self.unused_imports();
+        }
         if is_main {
             self.check_main_func();
         }
@@ -684,6 +698,8 @@ impl<'a> Checker<'a> {
         Results,
         crate::ast::NodeIdGen,
     ) {
+        let skipped = self.skipped();
+        let pruned = self.pruned();
         let mut packages = Vec::new();
         for p in self.pkgs {
             packages.push(PkgResult {
@@ -706,6 +722,8 @@ impl<'a> Checker<'a> {
             Results {
                 packages,
                 main: self.main,
+                skipped,
+                pruned,
             },
             self.ids,
         )
