@@ -536,20 +536,12 @@ impl Vm {
             packages: &self.inner.packages,
         };
         let kept = Arc::new(files.clone());
-        let checked = gol_lang::check_sources(files, &importer);
-        let Some(program) = &checked.program else {
-            return Err(Diagnostics {
+        let (checked, compiled) =
+            compile_sources(files, &importer).map_err(|checked| Diagnostics {
                 sources: checked.sources,
                 diags: checked.diagnostics,
-            });
-        };
-        if !checked.diagnostics.is_empty() {
-            return Err(Diagnostics {
-                sources: checked.sources,
-                diags: checked.diagnostics,
-            });
-        }
-        match gol_lang::codegen::compile(program, &checked.sources) {
+            })?;
+        match compiled {
             Ok(p) => Ok(Program {
                 prog: Arc::new(p),
                 files: kept,
@@ -609,14 +601,13 @@ impl Vm {
         let funcs = call::callables(program, &checked.sources);
         let mut files = (*prog.files).clone();
         files.push(("golembed_calls.go".into(), call::wrappers(&funcs)));
-        let checked = gol_lang::check_sources(files, &importer);
-        let Some(program) = &checked.program else {
-            return Err(format!(
+        let (checked, compiled) = compile_sources(files, &importer).map_err(|checked| {
+            format!(
                 "the call wrappers do not compile:\n{}",
                 gol_lang::diag::render_plain(&checked.sources, &checked.diagnostics)
-            ));
-        };
-        match gol_lang::codegen::compile(program, &checked.sources) {
+            )
+        })?;
+        match compiled {
             Ok(p) => Ok(call::Calls::new(p, funcs)),
             Err(d) => Err(format!(
                 "the call wrappers do not compile:\n{}",
@@ -788,4 +779,42 @@ fn _assert_send_sync() {
     is::<Vm>();
     is::<Program>();
     is::<CancelHandle>();
+}
+
+/// Checks and compiles a program's files: `Err` with the check's
+/// diagnostics when it does not check, else the checked program's
+/// sources and the code generator's result. The check skips standard
+/// bodies the program cannot reach; should the code generator still meet
+/// one, the program is checked again with all of them.
+fn compile_sources(
+    files: Vec<(String, String)>,
+    importer: &dyn gol_lang::Importer,
+) -> Result<
+    (
+        gol_lang::Checked,
+        Result<bytecode::Program, Vec<gol_lang::diag::Diagnostic>>,
+    ),
+    gol_lang::Checked,
+> {
+    let mut bodies = gol_lang::check::StdBodies::Reached;
+    loop {
+        let checked = gol_lang::check_sources_with(files.clone(), importer, bodies);
+        let Some(program) = checked
+            .program
+            .as_ref()
+            .filter(|_| checked.diagnostics.is_empty())
+        else {
+            return Err(checked);
+        };
+        let out = gol_lang::codegen::compile(program, &checked.sources);
+        match out {
+            Err(d)
+                if bodies == gol_lang::check::StdBodies::Reached
+                    && gol_lang::codegen::needs_all_std(&d) =>
+            {
+                bodies = gol_lang::check::StdBodies::All;
+            }
+            out => return Ok((checked, out)),
+        }
+    }
 }

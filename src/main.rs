@@ -285,11 +285,23 @@ fn go_flags(mut argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
 /// Reads, type-checks and compiles a program to bytecode, printing
 /// diagnostics to stderr.
 fn compile(file: &str) -> Result<gol_lang::bytecode::Program, ExitCode> {
-    let checked = check(&[file.to_string()])?;
-    let Some(program) = &checked.program else {
+    let mut checked = check(&[file.to_string()])?;
+    let Some(mut program) = checked.program.take() else {
         return Err(ExitCode::from(1));
     };
-    match gol_lang::codegen::compile(program, &checked.sources) {
+    let mut out = gol_lang::codegen::compile(&program, &checked.sources);
+    if out
+        .as_ref()
+        .is_err_and(|d| gol_lang::codegen::needs_all_std(d))
+    {
+        checked = check_with(&[file.to_string()], gol_lang::check::StdBodies::All)?;
+        let Some(p) = checked.program.take() else {
+            return Err(ExitCode::from(1));
+        };
+        program = p;
+        out = gol_lang::codegen::compile(&program, &checked.sources);
+    }
+    match out {
         Ok(p) => Ok(p),
         Err(diags) => {
             diag::emit_stderr(&checked.sources, &diags);
@@ -301,11 +313,19 @@ fn compile(file: &str) -> Result<gol_lang::bytecode::Program, ExitCode> {
 /// Reads and type-checks the files of one program, printing diagnostics to
 /// stderr.
 fn check(files: &[String]) -> Result<gol_lang::Checked, ExitCode> {
+    check_with(files, gol_lang::check::StdBodies::Reached)
+}
+
+/// [`check`], choosing which standard bodies are checked.
+fn check_with(
+    files: &[String],
+    std_bodies: gol_lang::check::StdBodies,
+) -> Result<gol_lang::Checked, ExitCode> {
     let mut inputs = Vec::with_capacity(files.len());
     for f in files {
         inputs.push((f.clone(), read_source(f)?));
     }
-    let checked = gol_lang::check_sources(inputs, &gol_stdlib::StdImporter);
+    let checked = gol_lang::check_sources_with(inputs, &gol_stdlib::StdImporter, std_bodies);
     if checked.diagnostics.is_empty() {
         Ok(checked)
     } else {

@@ -167,17 +167,32 @@ impl Units {
                 names: Some(u.names.clone()),
             });
         }
-        let checked = gol_lang::check_session(files, importer);
-        let program = match (&checked.program, checked.diagnostics.is_empty()) {
-            (Some(p), true) => p,
-            _ => {
-                return Err(InputError::Compile(Diagnostics {
-                    sources: checked.sources,
-                    diags: checked.diagnostics,
-                }))
+        // Standard bodies the program cannot reach go unchecked; should the
+        // code generator meet one, the session is checked again with all.
+        let mut bodies = gol_lang::check::StdBodies::Reached;
+        let (checked, compiled) = loop {
+            let checked = gol_lang::check_session_with(files.clone(), importer, bodies);
+            let program = match (&checked.program, checked.diagnostics.is_empty()) {
+                (Some(p), true) => p,
+                _ => {
+                    return Err(InputError::Compile(Diagnostics {
+                        sources: checked.sources,
+                        diags: checked.diagnostics,
+                    }))
+                }
+            };
+            let out = gol_lang::codegen::compile_session(program, &checked.sources);
+            match out {
+                Err(d)
+                    if bodies == gol_lang::check::StdBodies::Reached
+                        && gol_lang::codegen::needs_all_std(&d) =>
+                {
+                    bodies = gol_lang::check::StdBodies::All;
+                }
+                out => break (checked, out),
             }
         };
-        let (prog, mut runs) = match gol_lang::codegen::compile_session(program, &checked.sources) {
+        let (prog, mut runs) = match compiled {
             Ok(r) => r,
             Err(diags) => {
                 return Err(InputError::Compile(Diagnostics {

@@ -95,6 +95,7 @@ pub struct Checked {
 
 /// One file of an interactive session for [`check_session`]: its name,
 /// its text, and for an input (a script file) its names.
+#[derive(Clone)]
 pub struct SessionFile {
     pub name: String,
     pub text: String,
@@ -106,6 +107,17 @@ pub struct SessionFile {
 /// [`check::SessionNames`]), in order. Compile the result with
 /// [`codegen::compile_session`].
 pub fn check_session(files: Vec<SessionFile>, importer: &dyn Importer) -> Checked {
+    check_session_with(files, importer, check::StdBodies::Reached)
+}
+
+/// [`check_session`], choosing which standard bodies are checked: a
+/// driver whose compile fails with [`codegen::needs_all_std`] checks
+/// again with [`check::StdBodies::All`].
+pub fn check_session_with(
+    files: Vec<SessionFile>,
+    importer: &dyn Importer,
+    std_bodies: check::StdBodies,
+) -> Checked {
     let mut sources = source::SourceMap::new();
     let mut ids = ast::NodeIdGen::new();
     let mut diagnostics = Vec::new();
@@ -129,7 +141,8 @@ pub fn check_session(files: Vec<SessionFile>, importer: &dyn Importer) -> Checke
     }
     let mut program = None;
     if diagnostics.is_empty() {
-        let (p, errs) = check::check_program(&mut sources, &mut ids, parsed, importer);
+        let (p, errs) =
+            check::check_program_with(&mut sources, &mut ids, parsed, importer, std_bodies);
         diagnostics = errs;
         program = p.filter(|_| diagnostics.is_empty());
     }
@@ -148,6 +161,16 @@ pub fn check_session(files: Vec<SessionFile>, importer: &dyn Importer) -> Checke
 /// without syntax errors: type errors in a file that does not parse are
 /// mostly noise.
 pub fn check_sources(inputs: Vec<(String, String)>, importer: &dyn Importer) -> Checked {
+    check_sources_with(inputs, importer, check::StdBodies::Reached)
+}
+
+/// [`check_sources`], choosing which standard bodies are checked (see
+/// [`check_session_with`]).
+pub fn check_sources_with(
+    inputs: Vec<(String, String)>,
+    importer: &dyn Importer,
+    std_bodies: check::StdBodies,
+) -> Checked {
     let files = inputs
         .into_iter()
         .map(|(name, text)| SessionFile {
@@ -156,5 +179,5 @@ pub fn check_sources(inputs: Vec<(String, String)>, importer: &dyn Importer) -> 
             names: None,
         })
         .collect();
-    check_session(files, importer)
+    check_session_with(files, importer, std_bodies)
 }

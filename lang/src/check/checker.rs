@@ -36,6 +36,10 @@ pub(crate) struct PkgResult {
 pub(crate) struct Results {
     pub(crate) packages: Vec<PkgResult>,
     pub(crate) main: Option<ObjId>,
+    /// Standard bodies never reached, so never checked (`reach`).
+    pub(crate) skipped: HashSet<ObjId>,
+    /// Methods left out of method tables (`reach`).
+    pub(crate) pruned: HashSet<ObjId>,
 }
 
 /// Where a package-level object is declared.
@@ -238,6 +242,8 @@ pub(crate) struct Checker<'a> {
     /// The types standing for type parameters in the generic check of
     /// generic bodies (`genbody`).
     pub(crate) fresh_tparams: HashSet<TypeId>,
+    /// Which standard bodies wait until reached (`reach`).
+    pub(crate) lazy: super::reach::Lazy<'a>,
 }
 
 impl<'a> Checker<'a> {
@@ -305,6 +311,7 @@ impl<'a> Checker<'a> {
             expr_terms: HashMap::default(),
             named_terms: HashMap::default(),
             fresh_tparams: HashSet::default(),
+            lazy: Default::default(),
         };
         c.init_universe();
         // About two of five nodes are expressions the checker records
@@ -539,6 +546,8 @@ impl<'a> Checker<'a> {
             self.pkg = id;
             self.check_package(is_main);
         }
+        // Bodies reached last (none are expected to be left).
+        self.check_pending_bodies();
     }
 
     fn check_package(&mut self, is_main: bool) {
@@ -553,15 +562,20 @@ impl<'a> Checker<'a> {
         }
         self.check_method_sets();
         self.check_generic_bodies();
-        // Bodies.
+        // Bodies: a standard package's wait until reached.
         let id = self.pkg;
+        self.defer_std_bodies();
         self.check_pending_bodies();
         self.check_script_main();
         self.check_session_units();
         self.check_pending_bodies();
         self.pkg = id;
         self.init_order();
-        self.unused_imports();
+        // A standard package's imports may be used only in bodies not
+        // checked yet.
+        if is_main || !self.lazy.on {
+            self.unused_imports();
+        }
         if is_main {
             self.check_main_func();
         }
@@ -689,6 +703,8 @@ impl<'a> Checker<'a> {
         Results,
         crate::ast::NodeIdGen,
     ) {
+        let skipped = self.skipped();
+        let pruned = self.pruned();
         let mut packages = Vec::new();
         for p in self.pkgs {
             packages.push(PkgResult {
@@ -711,6 +727,8 @@ impl<'a> Checker<'a> {
             Results {
                 packages,
                 main: self.main,
+                skipped,
+                pruned,
             },
             self.ids,
         )

@@ -425,6 +425,7 @@ impl<'a> Checker<'a> {
                     self.info.uses.insert(sel.id, o);
                     // Initialisation order follows a method's body (Go spec).
                     self.record_dep(o);
+                    self.reach(o);
                 }
                 Operand::new(Mode::Value, sig, e)
             }
@@ -626,6 +627,7 @@ impl<'a> Checker<'a> {
             self.info.uses.insert(sel.id, o);
             // Initialisation order follows a method's body (Go spec).
             self.record_dep(o);
+            self.reach(o);
         }
         Operand::new(Mode::Value, ft, e)
     }

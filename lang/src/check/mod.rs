@@ -71,6 +71,7 @@ mod labels;
 mod load;
 pub(crate) mod lookup;
 mod rangefunc;
+mod reach;
 mod renumber;
 mod resolver;
 mod stmt;
@@ -337,6 +338,13 @@ pub struct Program {
     /// id of the statement each replaces: the code generator compiles the
     /// replacement.
     pub rewrites: Vec<(NodeId, ast::Stmt)>,
+    /// Functions and methods of standard packages whose bodies were not
+    /// checked, nothing having reached them (see `reach`): the code
+    /// generator must not meet one.
+    pub(crate) skipped: rustc_hash::FxHashSet<ObjId>,
+    /// Methods of standard types left out of method tables, no interface
+    /// naming them (see `reach`).
+    pub(crate) pruned: rustc_hash::FxHashSet<ObjId>,
 }
 
 impl Program {
@@ -347,13 +355,35 @@ impl Program {
 }
 
 /// Type-checks a program: the main package's files plus the standard
-/// packages they import. Returns the program only when there are no
-/// errors; diagnostics are sorted by position.
+/// packages they import, of which only the function bodies the program
+/// can reach are checked (see `reach`). Returns the program only when
+/// there are no errors; diagnostics are sorted by position.
 pub fn check_program(
     sources: &mut SourceMap,
     ids: &mut NodeIdGen,
     files: Vec<ParsedFile>,
     importer: &dyn Importer,
+) -> (Option<Program>, Vec<Diagnostic>) {
+    check_program_with(sources, ids, files, importer, StdBodies::Reached)
+}
+
+/// Which function bodies of the standard packages the checker checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StdBodies {
+    /// Those the program can reach (the default).
+    Reached,
+    /// All of them (the standard library's own test, and the fallback
+    /// when the code generator meets a body the first check skipped).
+    All,
+}
+
+/// [`check_program`], choosing which standard bodies are checked.
+pub fn check_program_with(
+    sources: &mut SourceMap,
+    ids: &mut NodeIdGen,
+    files: Vec<ParsedFile>,
+    importer: &dyn Importer,
+    std_bodies: StdBodies,
 ) -> (Option<Program>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let available = importer.available();
@@ -369,6 +399,9 @@ pub fn check_program(
             &arena,
             NodeIdGen::starting_at(start),
         );
+        if std_bodies == StdBodies::Reached {
+            checker.start_lazy();
+        }
         checker.check_all();
         let out = checker.finish();
         (out, arena.into_inner())
@@ -435,6 +468,8 @@ pub fn check_program(
             main,
             instances,
             rewrites,
+            skipped: results.skipped,
+            pruned: results.pruned,
         }),
         diags,
     )

@@ -24,6 +24,8 @@ impl<'a> Checker<'a> {
         let t = self.typexpr_inner(e);
         if !self.tt.is_invalid(t) {
             self.record_type(e, t);
+            // Type literals too (`x.(interface{ M() })`), see `reach`.
+            self.reach_type_expr(t);
         }
         t
     }

@@ -187,6 +187,21 @@ pub fn compile(prog: &check::Program, sources: &SourceMap) -> Result<Program, Ve
     }
 }
 
+/// The start of the error for a standard function whose body the checker
+/// skipped as unreachable (`check/reach.rs`) but the code generator
+/// needs: the checker's rule missed a route. [`needs_all_std`] tells a
+/// driver to check again with every standard body
+/// ([`check::StdBodies::All`]).
+const SKIPPED_BODY: &str =
+    "internal compiler error: the body of a standard function was not type-checked: ";
+
+/// Whether compile errors come from a standard body the checker skipped
+/// (see [`SKIPPED_BODY`]): checking again with [`check::StdBodies::All`]
+/// compiles the program.
+pub fn needs_all_std(errors: &[Diagnostic]) -> bool {
+    errors.iter().any(|d| d.message.starts_with(SKIPPED_BODY))
+}
+
 /// What [`compile_session`] gives for each input of a session: the
 /// functions to call, in order, to run it (the static function values its
 /// section made, the packages it needs first, then the input itself).
@@ -445,6 +460,10 @@ impl<'a> Gen<'a> {
         let name = self.func_name(o);
         let obj = self.tt.obj(o);
         let has_body = matches!(obj.kind, ObjKind::Func { has_body: true, .. });
+        if has_body && self.prog.skipped.contains(&o) {
+            self.error(span, format!("{SKIPPED_BODY}{name}"));
+            return None;
+        }
         let id = if has_body {
             if let Some(&fd) = self.decls.get(&o) {
                 self.new_func(name, Body::Decl(fd))
@@ -971,7 +990,8 @@ impl<'a> Gen<'a> {
             _ => (t, false),
         };
         if let Some(n) = self.tt.named(base) {
-            for &m in &n.methods {
+            // Methods no interface names stay out (`check/reach.rs`).
+            for &m in n.methods.iter().filter(|m| !self.prog.pruned.contains(m)) {
                 let mo = self.tt.obj(m);
                 let ptr_recv = matches!(mo.kind, ObjKind::Func { recv: Some(r), .. } if self.tt.pointer_elem(r).is_some());
                 if ptr_recv && !is_ptr {
@@ -997,6 +1017,9 @@ impl<'a> Gen<'a> {
         }
         // Methods promoted from embedded fields.
         for (pkg, p) in self.promoted_methods(t) {
+            if p.method.is_some_and(|m| self.prog.pruned.contains(&m)) {
+                continue;
+            }
             let (name, sig) = (p.name.clone(), p.sig);
             let e = self.method_entry(name, pkg, sig, FuncId(u32::MAX));
             if table.iter().any(|m| m.key() == e.key()) {

@@ -397,6 +397,7 @@ impl<'a> Checker<'a> {
             self.obj_decl(o);
             self.record_dep(o);
         }
+        self.reach(o);
         let ty = self.tt.obj(o).ty;
         let is_universe = self.tt.obj(o).pkg.is_none();
         match kind {
