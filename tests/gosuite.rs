@@ -6,10 +6,10 @@
 //! rejects it with a clear error) must type-check clean and run, or be
 //! listed in [`GAPS`].
 //!
-//! `test/*.go`: every top-level `// run` program runs, and is either
-//! expected to pass or listed in [`GAPS`] with the reason it does not:
-//! outside gol's subset by design (`unsafe`, `reflect`, packages gol does
-//! not have, flags of Go's compiler), written for Go 1.19
+//! `test/*.go` and `test/fixedbugs/*.go`: every `// run` program runs,
+//! and is either expected to pass or listed in [`GAPS`] with the reason it
+//! does not: outside gol's subset by design (`unsafe`, `reflect`, packages
+//! gol does not have, flags of Go's compiler), written for Go 1.19
 //! semantics that Go 1.27 (which gol follows) changed, a runtime feature
 //! gol does not have yet, or a gol bug. Each classification was checked
 //! against native Go 1.27.
@@ -35,11 +35,13 @@
 //! it) and are reported as ignored elsewhere.
 //!
 //! The trials of a top-level program are named `top/CLASS/FILE` (CLASS:
-//! run, outside, old-go, missing, bug), with a GOMAXPROCS suffix for
-//! goroutine programs; the count by class:
+//! run, outside, old-go, missing, bug), those of `fixedbugs/`
+//! `fixedbugs/CLASS/FILE`, with a GOMAXPROCS suffix for goroutine
+//! programs; the count by class:
 //!
 //! ```text
 //! cargo test --release --test gosuite -- --list top/ | grep -o '^top/[^ :]*' | sort -u | cut -d/ -f2 | uniq -c
+//! cargo test --release --test gosuite -- --list fixedbugs/ | grep -o '^fixedbugs/[^ :]*' | sort -u | cut -d/ -f2 | uniq -c
 //! ```
 
 mod common;
@@ -135,13 +137,10 @@ enum Why {
     /// The expected output depends on Go 1.19 semantics that later Go
     /// changed; gol prints what Go 1.27 prints (checked with native Go).
     OldGo(&'static str),
-    /// A runtime feature gol does not have yet (gol says so). (No gap is
-    /// one today; the class stays for the next one.)
-    #[allow(dead_code)]
+    /// A runtime feature gol does not have yet (gol says so).
     Missing(&'static str),
-    /// A gol bug: Go 1.27 passes, gol must too once it is fixed. (No gap
-    /// is one today; the class stays for the next one found.)
-    #[allow(dead_code)]
+    /// A gol bug: Go 1.27 passes, gol must too once it is fixed (or its
+    /// reason says how Go 1.27 fails the program too).
     Bug(&'static str),
 }
 
@@ -337,6 +336,263 @@ const GAPS: &[Gap] = &[
         "fooer 9",
         Why::OldGo("its .out has Go 1.19's println float format (+9.000000e+000); gol prints what Go 1.27 prints"),
     ),
+    // test/fixedbugs: Go 1.19 semantics.
+    gap(
+        "fixedbugs/bug409.go",
+        "1 2 3 4",
+        Why::OldGo("its .out has Go 1.19's println float format (+1.000000e+000); gol prints what Go 1.27 prints"),
+    ),
+    gap(
+        "fixedbugs/issue35576.go",
+        "-4242x-42 42 x",
+        Why::OldGo("its .out has Go 1.19's print float format (+4.200000e+001); gol prints what Go 1.27 prints"),
+    ),
+    gap(
+        "fixedbugs/issue6899.go",
+        "-0",
+        Why::OldGo("its .out has Go 1.19's println float format (-0.000000e+000); gol prints what Go 1.27 prints"),
+    ),
+    // test/fixedbugs: runtime features gol does not have yet.
+    gap(
+        "fixedbugs/issue15002.go",
+        "undefined: syscall.Mmap",
+        Why::Missing("syscall.Mmap and Mprotect, and a memory fault on a protected page recovered as a panic"),
+    ),
+    gap(
+        "fixedbugs/issue18149.go",
+        "want /foo/bar.go:123",
+        Why::Missing("//line directives: the file:line they set is not what runtime.Caller reports (Go 1.27's go run fails this program too: it makes a relative //line file name absolute)"),
+    ),
+    gap(
+        "fixedbugs/issue22662.go",
+        "want ??:1",
+        Why::Missing("//line directives: the file:line they set is not what runtime.Caller reports (Go 1.27's go run fails this program too: it makes a relative //line file name absolute)"),
+    ),
+    // test/fixedbugs: gol bugs (Go 1.27 passes).
+    gap(
+        "fixedbugs/bug347.go",
+        "cannot find caller",
+        Why::Bug("deferred calls run during a panic see the panicking frames already unwound, so runtime.Caller, runtime.Stack and debug.Stack in them miss the frames that panicked (Go runs them on top of those frames)"),
+    ),
+    gap(
+        "fixedbugs/bug348.go",
+        "cannot find caller",
+        Why::Bug("deferred calls run during a panic see the panicking frames already unwound, so runtime.Caller, runtime.Stack and debug.Stack in them miss the frames that panicked (Go runs them on top of those frames)"),
+    ),
+    gap(
+        "fixedbugs/issue29504.go",
+        "could not find marker line",
+        Why::Bug("deferred calls run during a panic see the panicking frames already unwound, so runtime.Caller, runtime.Stack and debug.Stack in them miss the frames that panicked (Go runs them on top of those frames)"),
+    ),
+    gap(
+        "fixedbugs/issue33724.go",
+        "stacktrace does not contain ExpectedInStackTrace",
+        Why::Bug("deferred calls run during a panic see the panicking frames already unwound, so runtime.Caller, runtime.Stack and debug.Stack in them miss the frames that panicked (Go runs them on top of those frames)"),
+    ),
+    gap(
+        "fixedbugs/issue7419.go",
+        "malformed constant: 1e-779137",
+        Why::Bug("float constants are exact rationals limited to decimal exponents within ±10300; Go's reach 2^±2147483647 (1e-779137 must round to 0)"),
+    ),
+    gap(
+        "fixedbugs/issue11326b.go",
+        "malformed constant: 1e646456992",
+        Why::Bug("float constants are exact rationals limited to decimal exponents within ±10300; Go's reach 2^±2147483647"),
+    ),
+    gap(
+        "fixedbugs/issue29190.go",
+        "makeslice: len out of range",
+        Why::Bug("make([]T, maxInt) of a zero-size T panics where Go allocates nothing (Go 1.27 then fails the program too: growslice: len out of range, where it wants cap out of range)"),
+    ),
+    gap(
+        "fixedbugs/issue30116u.go",
+        "index out of range [-1]",
+        Why::Bug("an out-of-range index of an unsigned type past MaxInt64 is printed as negative ([-1]) and without the length, where Go prints it unsigned with the length"),
+    ),
+    // test/fixedbugs: programs outside the subset.
+    gap("fixedbugs/bug206.go", "package go/ast is not in std", Why::Outside("go/ast")),
+    gap(
+        "fixedbugs/issue16037_run.go",
+        "package html/template is not in std",
+        Why::Outside("html/template and os/exec"),
+    ),
+    gap(
+        "fixedbugs/bug369.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue10607.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue11771.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue13268.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue14636.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue19658.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue21317.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue21576.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue22660.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue22662b.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue26411.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue33275_run.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue33555.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue36437.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue52127.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue9355.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap(
+        "fixedbugs/issue9862_run.go",
+        "package os/exec is not in std",
+        Why::Outside("os/exec: it runs Go's toolchain"),
+    ),
+    gap("fixedbugs/bug177.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/bug444.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/bug461.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/gcc65755.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue10332.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue15329.go", NO_REFLECT, Why::Outside("reflect and unsafe")),
+    gap("fixedbugs/issue15439.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue15528.go", NO_REFLECT, Why::Outside("reflect and unsafe")),
+    gap("fixedbugs/issue16331.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue16870.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue19113.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue22605.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue25897a.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue25897b.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue26335.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue27695b.go", NO_REFLECT, Why::Outside("reflect and unsafe")),
+    gap("fixedbugs/issue27695c.go", NO_REFLECT, Why::Outside("reflect and unsafe")),
+    gap("fixedbugs/issue27695.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue28748.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue30041.go", NO_REFLECT, Why::Outside("reflect and unsafe")),
+    gap("fixedbugs/issue30606b.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue30606.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue31546.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue37716.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue39541.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue42076.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue44830.go", NO_REFLECT, Why::Outside("reflect and unsafe")),
+    gap("fixedbugs/issue45045.go", NO_REFLECT, Why::Outside("reflect and unsafe")),
+    gap("fixedbugs/issue48357.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue49110.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue52788a.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue52788.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue57184.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue7044.go", NO_REFLECT, Why::Outside("reflect")),
+    gap("fixedbugs/issue8004.go", NO_REFLECT, Why::Outside("reflect and unsafe")),
+    gap("fixedbugs/issue8606b.go", NO_REFLECT, Why::Outside("reflect and unsafe")),
+    gap(
+        "fixedbugs/bug513.go",
+        NO_UNSAFE,
+        Why::Outside("unsafe and cgo, under the race detector and -d=checkptr"),
+    ),
+    gap(
+        "fixedbugs/issue35027.go",
+        NO_REFLECT,
+        Why::Outside("reflect and unsafe, under the gc compiler's -d=checkptr"),
+    ),
+    gap(
+        "fixedbugs/issue35073.go",
+        NO_REFLECT,
+        Why::Outside("reflect and unsafe, under the gc compiler's -d=checkptr"),
+    ),
+    gap(
+        "fixedbugs/issue40917.go",
+        NO_UNSAFE,
+        Why::Outside("unsafe, under the gc compiler's -d=checkptr"),
+    ),
+    gap(
+        "fixedbugs/issue46938.go",
+        NO_UNSAFE,
+        Why::Outside("unsafe, under the gc compiler's -d=checkptr"),
+    ),
+    gap("fixedbugs/issue47227.go", "package C is not in std", Why::Outside("cgo")),
+    gap(
+        "fixedbugs/issue47928.go",
+        "panic: FAIL",
+        Why::Outside("needs -goexperiment fieldtrack for //go:nointerface (fails under go run without it too)"),
+    ),
+    gap("fixedbugs/bug295.go", "package testing is not in std", Why::Outside("testing")),
+    gap("fixedbugs/issue4618.go", "package testing is not in std", Why::Outside("testing")),
+    gap("fixedbugs/issue4667.go", "package testing is not in std", Why::Outside("testing")),
+    gap("fixedbugs/bug246.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/bug273.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/bug279.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/bug292.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/bug328.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/bug339.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue15550.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue17381.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue19078.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue21221.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue24491a.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue24491b.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue29362b.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue29362.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue30709.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue4085b.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue40954.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue4585.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue48536.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue52612.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue53137.go", NO_UNSAFE, Why::Outside("unsafe")),
+    gap("fixedbugs/issue54220.go", NO_UNSAFE, Why::Outside("unsafe")),
 ];
 
 /// Go's name for the architecture gol runs on, as `runtime.GOARCH` says.
@@ -486,8 +742,8 @@ fn program_trials(sub: Option<&str>, p: PathBuf, text: &str, trials: &mut Vec<Tr
     // Goroutine programs run on one, two and eight Ps (more Ps than this
     // machine has cores, too).
     let goroutines = match sub {
+        Some("fixedbugs") | None => starts_goroutines(text),
         Some(s) => s == "chan" || file.starts_with("chan"),
-        None => starts_goroutines(text),
     };
     let procs: &[Option<usize>] = if goroutines {
         &[Some(1), Some(2), Some(8)]
@@ -497,6 +753,8 @@ fn program_trials(sub: Option<&str>, p: PathBuf, text: &str, trials: &mut Vec<Tr
     let name = match (sub, gap) {
         (None, Some(g)) => format!("top/{}/{file}", g.why.class()),
         (None, None) => format!("top/run/{file}"),
+        (Some("fixedbugs"), Some(g)) => format!("fixedbugs/{}/{file}", g.why.class()),
+        (Some("fixedbugs"), None) => format!("fixedbugs/run/{file}"),
         (Some(s), Some(_)) => format!("known-gap/{s}/{file}"),
         (Some(s), None) => format!("run/{s}/{file}"),
     };
@@ -535,7 +793,8 @@ fn known_gaps_text() -> String {
          Generated from the table `GAPS` in `tests/gosuite.rs` (rewrite with\n\
          `GOL_BLESS=1 cargo test --release --test gosuite -- known_gaps`).\n\
          gol runs every `// run` program of Go's `test/` directory (Debian's\n\
-         golang-1.19-src: the top level, `ken/`, `chan/` and `typeparam/`) and\n\
+         golang-1.19-src: the top level, `ken/`, `chan/`, `typeparam/` and\n\
+         `fixedbugs/`) and\n\
          compares its output with the program's `.out` file, as Go's test\n\
          driver does; the programs below are the ones that do not pass, each\n\
          classified against native Go 1.27. A listed program is still run, and\n\
@@ -630,6 +889,16 @@ fn main() {
                 };
                 if is_run_program(&text) {
                     program_trials(None, p, &text, &mut trials);
+                }
+            }
+            // fixedbugs/ is run as the top level is: every program,
+            // those that import unsafe included (listed in GAPS).
+            for p in common::files_with(&dir.join("fixedbugs"), &[".go"]) {
+                let Ok(text) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                if is_run_program(&text) {
+                    program_trials(Some("fixedbugs"), p, &text, &mut trials);
                 }
             }
             let d = dir.clone();

@@ -76,6 +76,23 @@ pub(crate) struct Frame {
     pub(crate) returning: Option<u32>,
 }
 
+impl Frame {
+    /// The frame's pc as a return address, for stack walks. A frame that
+    /// waits at its `Return` for its deferred calls made them from that
+    /// instruction (as Go's `deferreturn` call at a function's end does):
+    /// the address after it, so that the line looked up one before it is
+    /// the return's (the closing brace of a function that falls off its
+    /// end), not the previous statement's. Every other frame below the
+    /// top stopped after a call and its pc already is one.
+    pub(crate) fn return_addr(&self) -> u32 {
+        if self.returning == Some(self.pc) {
+            self.pc + 1
+        } else {
+            self.pc
+        }
+    }
+}
+
 /// The top deferred call as `G::defers` reports it: the depth of the frame
 /// that deferred it (the rest stays packed, see [`DeferStack`]).
 #[derive(Clone, Copy, Debug)]

@@ -887,7 +887,7 @@ impl NativeCtx<'_> {
     /// Every frame of the calling goroutine, innermost first (the caller
     /// of this native first): its function's index in the program, the
     /// index of the instruction after the call it is in (after the call
-    /// of this native for the first), and whether it runs a deferred call
+    /// of this native for the first; see `Frame::return_addr`), and whether it runs a deferred call
     /// for a panic (Go shows such a frame as called by `panic`). The
     /// marker frames of calls from natives back into Go are left out.
     pub fn frames(&self) -> Vec<(u32, u32, bool)> {
@@ -897,7 +897,7 @@ impl NativeCtx<'_> {
             .iter()
             .rev()
             .filter(|f| (f.func as usize) < n)
-            .map(|f| (f.func, f.pc, f.deferred_panic))
+            .map(|f| (f.func, f.return_addr(), f.deferred_panic))
             .collect()
     }
 

@@ -120,7 +120,7 @@ pub(crate) fn capture(g: &G) -> Vec<(u32, u32)> {
         if out.len() >= 100 {
             break;
         }
-        out.push((f.func, f.pc));
+        out.push((f.func, f.return_addr()));
         if f.deferred_panic {
             out.push((PANIC_FRAME, 0));
         }
@@ -138,7 +138,9 @@ pub(crate) fn write_trace(vm: &Vm, trace: &[(u32, u32)], out: &mut Vec<u8>) {
         let Some(f) = vm.prog.funcs.get(func as usize) else {
             continue;
         };
-        if f.name.starts_with("runtime.") {
+        // The wrapper a method value calls through (`main.T.M-fm`) is
+        // code the compiler made up: Go's tracebacks elide it.
+        if f.name.starts_with("runtime.") || f.name.ends_with("-fm") {
             continue;
         }
         let at = pc.saturating_sub(1) as usize;

@@ -1,6 +1,6 @@
 //! The builtin functions: append, cap, clear, close, copy, delete, len,
-//! make, max, min, new, panic, print, println, recover. (complex, real and
-//! imag are rejected where they are named: gol has no complex numbers.)
+//! make, max, min, new, panic, print, println, recover, complex, real and
+//! imag.
 
 use super::checker::Checker;
 use super::expr::{unparen, Operand};
@@ -42,13 +42,16 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(e);
             }
         }
-        // copy(f()), delete(f()), append(f()): a call with several results
-        // supplies all the arguments, as for a function.
+        // copy(f()), delete(f()), append(f()), complex(f()): a call with
+        // several results supplies all the arguments, as for a function.
         let mut first: Option<Operand<'a>> = None;
         let mut tuple: Option<Vec<Operand<'a>>> = None;
         if args.len() == 1
             && ellipsis.is_none()
-            && matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Append)
+            && matches!(
+                b,
+                Builtin::Copy | Builtin::Delete | Builtin::Append | Builtin::Complex
+            )
         {
             let x = self.raw_expr(&args[0], None);
             match self.tt.get(x.ty).clone() {
@@ -97,7 +100,7 @@ impl<'a> Checker<'a> {
             }
             Builtin::Print | Builtin::Println => self.builtin_print(e, b, args),
             Builtin::Recover => Operand::new(Mode::Value, ids::EMPTY_INTERFACE, e),
-            Builtin::Complex => self.builtin_complex(e, args),
+            Builtin::Complex => self.builtin_complex(e, args, tuple),
             Builtin::Real | Builtin::Imag => self.builtin_real_imag(e, b, args),
         }
     }
@@ -107,9 +110,16 @@ impl<'a> Checker<'a> {
     /// float -> untyped complex); constants fold. Untyped constant
     /// arguments are floats when their imaginary part is zero, as Go's
     /// checker does.
-    fn builtin_complex(&mut self, e: &'a Expr, args: &'a [Expr]) -> Operand<'a> {
-        let mut x = self.expr(&args[0]);
-        let mut y = self.expr(&args[1]);
+    fn builtin_complex(
+        &mut self,
+        e: &'a Expr,
+        args: &'a [Expr],
+        tuple: Option<Vec<Operand<'a>>>,
+    ) -> Operand<'a> {
+        let (mut x, mut y) = match tuple {
+            Some(t) => (t[0].clone(), t[1].clone()),
+            None => (self.expr(&args[0]), self.expr(&args[1])),
+        };
         if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
             return Operand::invalid(e);
         }

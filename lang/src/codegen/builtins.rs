@@ -154,7 +154,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     self.new_holding(d, rt, v);
                 }
             }
-            Builtin::Append | Builtin::Copy | Builtin::Delete
+            Builtin::Append | Builtin::Copy | Builtin::Delete | Builtin::Complex
                 if args.len() == 1 && self.g.tt.tuple_elems(self.ty(&args[0])).is_some() =>
             {
                 self.builtin_of_tuple(e, b, &args[0], d);
@@ -354,8 +354,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
     }
 
-    /// `append(f())`, `copy(f())`, `delete(f())`: the call's results are
-    /// the builtin's arguments.
+    /// `append(f())`, `copy(f())`, `delete(f())`, `complex(f())`: the
+    /// call's results are the builtin's arguments.
     pub(super) fn builtin_of_tuple(&mut self, e: &'a Expr, b: Builtin, x: &'a Expr, d: Reg) {
         let elems = self
             .g
@@ -396,6 +396,15 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     b: a,
                     n,
                     t: rt,
+                });
+            }
+            Builtin::Complex => {
+                // The checker made both results the same float type: the
+                // value's two words.
+                self.emit(Op::Move { d, a: a0 });
+                self.emit(Op::Move {
+                    d: Reg(d.0 + 1),
+                    a: a1,
                 });
             }
             Builtin::Copy => {

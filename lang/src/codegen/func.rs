@@ -37,6 +37,7 @@
 //! phases ([`Dest`](super::place::Dest)): index and indirection operands
 //! first, then the right sides, then the stores.
 
+use super::call::ArgSrc;
 use super::{Body, Gen};
 use crate::ast::{self, Expr, ExprKind, Span};
 use crate::basic::BasicKind;
@@ -695,9 +696,20 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let (d, elems) = self.tuple_to_slots(e);
                 let mut off = 0;
                 for (k, o) in init.lhs.iter().enumerate() {
-                    let w = elems.get(k).map_or(0, |&t| self.words(t));
-                    if let Some(&gw) = self.g.globals.get(o) {
-                        self.store_global(*o, gw, Reg(d.0 + off));
+                    let et = elems.get(k).copied();
+                    let w = et.map_or(0, |t| self.words(t));
+                    if let (Some(&gw), Some(et)) = (self.g.globals.get(o), et) {
+                        // `var a, b any = x.(T)`: a value stored into a
+                        // variable of interface type is boxed first.
+                        let vt = self.g.tt.obj(*o).ty;
+                        let r = if self.is_iface(vt) && !self.is_iface(et) {
+                            let b = self.alloc(self.words(vt));
+                            self.arg_to(ArgSrc::Val(Reg(d.0 + off), et), vt, b);
+                            b
+                        } else {
+                            Reg(d.0 + off)
+                        };
+                        self.store_global(*o, gw, r);
                     }
                     off += w;
                 }
