@@ -781,6 +781,9 @@ fn _assert_send_sync() {
     is::<CancelHandle>();
 }
 
+/// The code generator's result: the program, or its diagnostics.
+type Compiled = Result<bytecode::Program, Vec<gol_lang::diag::Diagnostic>>;
+
 /// Checks and compiles a program's files: `Err` with the check's
 /// diagnostics when it does not check, else the checked program's
 /// sources and the code generator's result. The check skips standard
@@ -789,13 +792,7 @@ fn _assert_send_sync() {
 fn compile_sources(
     files: Vec<(String, String)>,
     importer: &dyn gol_lang::Importer,
-) -> Result<
-    (
-        gol_lang::Checked,
-        Result<bytecode::Program, Vec<gol_lang::diag::Diagnostic>>,
-    ),
-    gol_lang::Checked,
-> {
+) -> Result<(gol_lang::Checked, Compiled), Box<gol_lang::Checked>> {
     let mut bodies = gol_lang::check::StdBodies::Reached;
     loop {
         let checked = gol_lang::check_sources_with(files.clone(), importer, bodies);
@@ -804,7 +801,7 @@ fn compile_sources(
             .as_ref()
             .filter(|_| checked.diagnostics.is_empty())
         else {
-            return Err(checked);
+            return Err(Box::new(checked));
         };
         let out = gol_lang::codegen::compile(program, &checked.sources);
         match out {
