@@ -782,36 +782,15 @@ fn _assert_send_sync() {
 }
 
 /// The code generator's result: the program, or its diagnostics.
-type Compiled = Result<bytecode::Program, Vec<gol_lang::diag::Diagnostic>>;
+type Compiled = gol_lang::Compiled<bytecode::Program>;
 
-/// Checks and compiles a program's files: `Err` with the check's
-/// diagnostics when it does not check, else the checked program's
-/// sources and the code generator's result. The check skips standard
-/// bodies the program cannot reach; should the code generator still meet
-/// one, the program is checked again with all of them.
+/// Checks and compiles a program's files ([`gol_lang::check_and_compile`]).
 fn compile_sources(
     files: Vec<(String, String)>,
     importer: &dyn gol_lang::Importer,
 ) -> Result<(gol_lang::Checked, Compiled), Box<gol_lang::Checked>> {
-    let mut bodies = gol_lang::check::StdBodies::Reached;
-    loop {
-        let checked = gol_lang::check_sources_with(files.clone(), importer, bodies);
-        let Some(program) = checked
-            .program
-            .as_ref()
-            .filter(|_| checked.diagnostics.is_empty())
-        else {
-            return Err(Box::new(checked));
-        };
-        let out = gol_lang::codegen::compile(program, &checked.sources);
-        match out {
-            Err(d)
-                if bodies == gol_lang::check::StdBodies::Reached
-                    && gol_lang::codegen::needs_all_std(&d) =>
-            {
-                bodies = gol_lang::check::StdBodies::All;
-            }
-            out => return Ok((checked, out)),
-        }
-    }
+    gol_lang::check_and_compile(
+        |bodies| gol_lang::check_sources_with(files.clone(), importer, bodies),
+        gol_lang::codegen::compile,
+    )
 }

@@ -285,22 +285,15 @@ fn go_flags(mut argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
 /// Reads, type-checks and compiles a program to bytecode, printing
 /// diagnostics to stderr.
 fn compile(file: &str) -> Result<gol_lang::bytecode::Program, ExitCode> {
-    let mut checked = check(&[file.to_string()])?;
-    let Some(mut program) = checked.program.take() else {
-        return Err(ExitCode::from(1));
-    };
-    let mut out = gol_lang::codegen::compile(&program, &checked.sources);
-    if out
-        .as_ref()
-        .is_err_and(|d| gol_lang::codegen::needs_all_std(d))
-    {
-        checked = check_with(&[file.to_string()], gol_lang::check::StdBodies::All)?;
-        let Some(p) = checked.program.take() else {
-            return Err(ExitCode::from(1));
-        };
-        program = p;
-        out = gol_lang::codegen::compile(&program, &checked.sources);
-    }
+    let inputs = vec![(file.to_string(), read_source(file)?)];
+    let (checked, out) = gol_lang::check_and_compile(
+        |bodies| gol_lang::check_sources_with(inputs.clone(), &gol_stdlib::StdImporter, bodies),
+        gol_lang::codegen::compile,
+    )
+    .map_err(|checked| {
+        diag::emit_stderr(&checked.sources, &checked.diagnostics);
+        ExitCode::from(1)
+    })?;
     match out {
         Ok(p) => Ok(p),
         Err(diags) => {
@@ -313,19 +306,11 @@ fn compile(file: &str) -> Result<gol_lang::bytecode::Program, ExitCode> {
 /// Reads and type-checks the files of one program, printing diagnostics to
 /// stderr.
 fn check(files: &[String]) -> Result<gol_lang::Checked, ExitCode> {
-    check_with(files, gol_lang::check::StdBodies::Reached)
-}
-
-/// [`check`], choosing which standard bodies are checked.
-fn check_with(
-    files: &[String],
-    std_bodies: gol_lang::check::StdBodies,
-) -> Result<gol_lang::Checked, ExitCode> {
     let mut inputs = Vec::with_capacity(files.len());
     for f in files {
         inputs.push((f.clone(), read_source(f)?));
     }
-    let checked = gol_lang::check_sources_with(inputs, &gol_stdlib::StdImporter, std_bodies);
+    let checked = gol_lang::check_sources(inputs, &gol_stdlib::StdImporter);
     if checked.diagnostics.is_empty() {
         Ok(checked)
     } else {

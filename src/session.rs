@@ -167,31 +167,16 @@ impl Units {
                 names: Some(u.names.clone()),
             });
         }
-        // Standard bodies the program cannot reach go unchecked; should the
-        // code generator meet one, the session is checked again with all.
-        let mut bodies = gol_lang::check::StdBodies::Reached;
-        let (checked, compiled) = loop {
-            let checked = gol_lang::check_session_with(files.clone(), importer, bodies);
-            let program = match (&checked.program, checked.diagnostics.is_empty()) {
-                (Some(p), true) => p,
-                _ => {
-                    return Err(InputError::Compile(Diagnostics {
-                        sources: checked.sources,
-                        diags: checked.diagnostics,
-                    }))
-                }
-            };
-            let out = gol_lang::codegen::compile_session(program, &checked.sources);
-            match out {
-                Err(d)
-                    if bodies == gol_lang::check::StdBodies::Reached
-                        && gol_lang::codegen::needs_all_std(&d) =>
-                {
-                    bodies = gol_lang::check::StdBodies::All;
-                }
-                out => break (checked, out),
-            }
-        };
+        let (checked, compiled) = gol_lang::check_and_compile(
+            |bodies| gol_lang::check_session_with(files.clone(), importer, bodies),
+            gol_lang::codegen::compile_session,
+        )
+        .map_err(|checked| {
+            InputError::Compile(Diagnostics {
+                sources: checked.sources,
+                diags: checked.diagnostics,
+            })
+        })?;
         let (prog, mut runs) = match compiled {
             Ok(r) => r,
             Err(diags) => {

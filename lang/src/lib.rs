@@ -93,6 +93,41 @@ pub struct Checked {
     pub diagnostics: Vec<diag::Diagnostic>,
 }
 
+/// A code generator's result: its output, or its diagnostics.
+pub type Compiled<T> = Result<T, Vec<diag::Diagnostic>>;
+
+/// Checks a program and compiles it when it checks, with the standard
+/// bodies it reaches only ([`check::StdBodies::Reached`]); should the code
+/// generator still meet a standard body the check skipped
+/// ([`codegen::needs_all_std`]: the reach rule missed a route), the
+/// program is checked again with every body, so a miss costs time, never
+/// a run. `check` is one of the `check_*_with` functions over the
+/// program's inputs, `compile` the code generator to run on its result.
+/// `Err` is the check with its diagnostics; `Ok` the check and the code
+/// generator's result.
+pub fn check_and_compile<T>(
+    mut check: impl FnMut(check::StdBodies) -> Checked,
+    compile: impl Fn(&check::Program, &source::SourceMap) -> Compiled<T>,
+) -> Result<(Checked, Compiled<T>), Box<Checked>> {
+    let mut bodies = check::StdBodies::Reached;
+    loop {
+        let checked = check(bodies);
+        let Some(program) = checked
+            .program
+            .as_ref()
+            .filter(|_| checked.diagnostics.is_empty())
+        else {
+            return Err(Box::new(checked));
+        };
+        match compile(program, &checked.sources) {
+            Err(d) if bodies == check::StdBodies::Reached && codegen::needs_all_std(&d) => {
+                bodies = check::StdBodies::All;
+            }
+            out => return Ok((checked, out)),
+        }
+    }
+}
+
 /// One file of an interactive session for [`check_session`]: its name,
 /// its text, and for an input (a script file) its names.
 #[derive(Clone)]

@@ -173,7 +173,7 @@ pub(crate) fn lend_trace(g: &G, out: &mut Vec<u64>) {
         if out.len() - start >= 100 {
             break;
         }
-        out.push(TOP | u64::from(f.func) << 32 | u64::from(f.pc));
+        out.push(TOP | u64::from(f.func) << 32 | u64::from(f.return_addr()));
         if f.deferred_panic {
             out.push(TOP | u64::from(crate::panic::PANIC_FRAME) << 32);
         }

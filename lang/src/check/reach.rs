@@ -116,12 +116,20 @@ const NATIVE_METHOD_NAMES: &[&str] = &[
 ];
 
 impl<'a> Checker<'a> {
+    /// Whether `p` is the user's package: the checker's sources list the
+    /// imported (standard) packages first, dependencies before their
+    /// importers, and the package being built last (`load`); a lower
+    /// index is a standard package.
+    fn is_user_pkg(&self, p: PkgId) -> bool {
+        p.0 as usize + 1 == self.srcs.len()
+    }
+
     /// Whether type names met now reach their types: inside a body, in a
     /// package-level variable's declaration, or anywhere in the user's
     /// package.
     fn type_names_reach(&self) -> bool {
         !self.funcs.is_empty()
-            || self.pkg.0 as usize + 1 == self.srcs.len()
+            || self.is_user_pkg(self.pkg)
             || self
                 .cur_decl
                 .is_some_and(|d| matches!(self.tt.obj(d).kind, ObjKind::Var(_)))
@@ -245,7 +253,7 @@ impl<'a> Checker<'a> {
     /// Sets aside the bodies of the standard package being checked that
     /// nothing has reached yet (called once its declarations are done).
     pub(crate) fn defer_std_bodies(&mut self) {
-        if !self.lazy.on || self.pkg.0 as usize + 1 == self.srcs.len() {
+        if !self.lazy.on || self.is_user_pkg(self.pkg) {
             return;
         }
         let inits = &self.pkgs[self.pkg.0 as usize].inits;
@@ -306,7 +314,7 @@ impl<'a> Checker<'a> {
                         .tt
                         .obj(m)
                         .pkg
-                        .is_some_and(|p| p.0 as usize + 1 < self.srcs.len())
+                        .is_some_and(|p| (p.0 as usize) + 1 < self.srcs.len())
             })
             .collect()
     }

@@ -118,6 +118,7 @@ fn go_limits(pat: &str, expr: &str) -> Result<(), SyntaxErr> {
         }
     }
     // Go's repeatIsValid: whether the counts below `a` fit in `n`.
+    // Recursive: the parser's nest limit (NEST_LIMIT) bounds its depth.
     fn valid(a: &Ast, mut n: i64) -> bool {
         if let Ast::Repetition(r) = a {
             if let Some((min, max)) = counts(&r.op.kind) {
@@ -589,6 +590,9 @@ fn crate_find(re: &Regex, s: &[u8], pos: usize) -> Vec<i64> {
 /// A search over text that is not valid UTF-8 (or from a position inside
 /// a character): the bytes API of the same pattern, which matches each
 /// invalid byte as U+FFFD does in Go.
+///
+/// The bytes program is built with `compile`'s settings (octal, both
+/// limits), so that it accepts every pattern `compile` did.
 fn bytes_find(re: &Regex, s: &[u8], pos: usize) -> Vec<i64> {
     let Ok(bre) = regex::bytes::RegexBuilder::new(re.as_str())
         .octal(true)

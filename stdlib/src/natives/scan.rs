@@ -1170,15 +1170,16 @@ fn outcome(r: R<()>) -> Result<(String, u64), CallError> {
 }
 
 /// Ends a scan: results `(n int, msg string, err error)` (see
-/// [`outcome`]).
-fn finish(ctx: &mut NativeCtx<'_>, n: usize, r: R<()>) -> NativeResult {
+/// [`outcome`]), the error in result `err_slot` (2, or 3 after a native's
+/// extra result).
+fn finish(ctx: &mut NativeCtx<'_>, n: usize, r: R<()>, err_slot: usize) -> NativeResult {
     let (msg, e) = match outcome(r) {
         Ok(o) => o,
         Err(e) => return e.into_result(ctx),
     };
     ctx.ret_int(0, n as i64);
     ctx.ret_str(1, msg.as_bytes());
-    ctx.ret_iface(2, e);
+    ctx.ret_iface(err_slot, e);
     NativeResult::Ok
 }
 
@@ -1227,7 +1228,7 @@ fn sscan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let mut src = StrSource { s: &input, pos: 0 };
     let mut s = new_ss(&mut src, !ln, ln);
     let (n, r) = do_scan(ctx, &mut s, &ops, &mut Mark::default());
-    finish(ctx, n, r)
+    finish(ctx, n, r, 2)
 }
 
 /// `sscanf(str string, format string, a []any) (int, string)`.
@@ -1238,7 +1239,7 @@ fn sscanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let mut src = StrSource { s: &input, pos: 0 };
     let mut s = new_ss(&mut src, false, false);
     let (n, r) = do_scanf(ctx, &mut s, &format, &ops, &mut Mark::default());
-    finish(ctx, n, r)
+    finish(ctx, n, r, 2)
 }
 
 /// `scan(a []any, ln bool) (int, string)`.
@@ -1256,7 +1257,7 @@ fn scan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     if section.lost_p() {
         ctx.end_slice_soon();
     }
-    finish(ctx, n, r)
+    finish(ctx, n, r, 2)
 }
 
 /// `scanf(format string, a []any) (int, string)`.
@@ -1274,7 +1275,7 @@ fn scanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     if section.lost_p() {
         ctx.end_slice_soon();
     }
-    finish(ctx, n, r)
+    finish(ctx, n, r, 2)
 }
 
 /// `scanReader(buf []byte, eof bool, mode int, format string, a []any,
@@ -1339,14 +1340,7 @@ fn scan_reader_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     }
     ctx.store(stp, 0, &[src.pos as u64], st_type);
     ctx.ret_bool(2, false);
-    let (msg, e) = match outcome(r) {
-        Ok(o) => o,
-        Err(e) => return e.into_result(ctx),
-    };
-    ctx.ret_int(0, n as i64);
-    ctx.ret_str(1, msg.as_bytes());
-    ctx.ret_iface(3, e);
-    NativeResult::Ok
+    finish(ctx, n, r, 3)
 }
 
 /// The scanning natives of package fmt: name, code, and the Go signature

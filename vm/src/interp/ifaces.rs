@@ -128,7 +128,10 @@ fn pack_boxes(
     }
     // The mask: the elements, then each box's (type word clear) at its
     // offset.
-    let mut mask = if count == 64 { !0 } else { (1u64 << count) - 1 };
+    // Both shifts stay below 64: count <= PACK_ELEMS and an object is
+    // at most PACK_WORDS (64) words, elements included.
+    debug_assert!(count < 64);
+    let mut mask = (1u64 << count) - 1;
     let mut off = count;
     for o in ops {
         let m = vm
@@ -138,7 +141,7 @@ fn pack_boxes(
             .copied()
             .unwrap_or(0);
         let width = o.n as usize + 1;
-        let keep = if width == 64 { !0 } else { (1u64 << width) - 1 };
+        let keep = (1u64 << width) - 1;
         mask |= (m & keep) << off;
         off += width;
     }
