@@ -368,27 +368,12 @@ const GAPS: &[Gap] = &[
         "want ??:1",
         Why::Missing("//line directives: the file:line they set is not what runtime.Caller reports (Go 1.27's go run fails this program too: it makes a relative //line file name absolute)"),
     ),
-    // test/fixedbugs: gol bugs (Go 1.27 passes).
-    gap(
-        "fixedbugs/bug347.go",
-        "cannot find caller",
-        Why::Bug("deferred calls run during a panic see the panicking frames already unwound, so runtime.Caller, runtime.Stack and debug.Stack in them miss the frames that panicked (Go runs them on top of those frames)"),
-    ),
-    gap(
-        "fixedbugs/bug348.go",
-        "cannot find caller",
-        Why::Bug("deferred calls run during a panic see the panicking frames already unwound, so runtime.Caller, runtime.Stack and debug.Stack in them miss the frames that panicked (Go runs them on top of those frames)"),
-    ),
     gap(
         "fixedbugs/issue29504.go",
         "could not find marker line",
-        Why::Bug("deferred calls run during a panic see the panicking frames already unwound, so runtime.Caller, runtime.Stack and debug.Stack in them miss the frames that panicked (Go runs them on top of those frames)"),
+        Why::Missing("//line directives: the /*line :999999:1*/ marker set inside each failing index expression is not what runtime.Callers reports for the panic site"),
     ),
-    gap(
-        "fixedbugs/issue33724.go",
-        "stacktrace does not contain ExpectedInStackTrace",
-        Why::Bug("deferred calls run during a panic see the panicking frames already unwound, so runtime.Caller, runtime.Stack and debug.Stack in them miss the frames that panicked (Go runs them on top of those frames)"),
-    ),
+    // test/fixedbugs: gol bugs (Go 1.27 passes).
     gap(
         "fixedbugs/issue7419.go",
         "malformed constant: 1e-779137",

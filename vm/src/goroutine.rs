@@ -65,8 +65,9 @@ pub(crate) struct Frame {
     pub(crate) base: u32,
     /// The closure object this frame was called through (0 for static calls).
     pub(crate) closure: u64,
-    /// This frame runs a deferred call while its goroutine panics (so
-    /// `recover` may stop the panic).
+    /// This frame runs a deferred call for a panic or Goexit (so
+    /// `recover` may stop the panic), on top of the frames the panic
+    /// started in (interp/unwind.rs).
     pub(crate) deferred_panic: bool,
     /// The pc of a `Return` of this frame that has copied its results to
     /// the window's base and waits for the frame's deferred calls. When it
@@ -216,6 +217,14 @@ pub(crate) struct Panicking {
     /// (`usize::MAX` before the first): only a `recover` called directly
     /// by that frame stops this panic.
     pub(crate) frame: usize,
+    /// Depth of the frame that deferred that call (`usize::MAX` before
+    /// the first): the frame that returns when the call recovers, the
+    /// frames above it being unwound then (interp/unwind.rs).
+    pub(crate) owner: usize,
+    /// The depth at which the newest Goexit this panic aborted ran its
+    /// deferred calls: recovering this panic does not bypass that Goexit
+    /// (Go 1.14+), which goes on with its deferred calls from there.
+    pub(crate) goexit: Option<usize>,
 }
 
 /// The panics a newer one interrupted (`G::outer`), innermost last. Each
@@ -262,7 +271,8 @@ pub struct G {
     /// Panics interrupted by a newer one started inside their deferred
     /// call, innermost last: each resumes when the newer one is recovered
     /// without unwinding past its deferred call, and is aborted (moved to
-    /// the newer one's `earlier`) when unwinding removes that call's frame.
+    /// the newer one's `earlier`) when the newer one runs a deferred call
+    /// of a frame below that call's.
     pub(crate) outer: OuterPanics,
     /// The channel operation this goroutine is parked in (see `park`).
     pub(crate) pending: Option<Box<crate::park::Pending>>,

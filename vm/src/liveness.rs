@@ -69,9 +69,14 @@
 //! 3. **Under a deferred call**: a frame that has copied its results
 //!    (`returning`) keeps them (slots `0..n`) and the `Return`'s
 //!    operands; one at `RunDefers` keeps `live_in(pc)` (it runs the
-//!    instruction again); one whose deferred call runs for a panic keeps
-//!    what its landing pad reads (`live_in(recover_pc)`: it resumes there
-//!    if the call recovers, and nowhere otherwise).
+//!    instruction again). A panic runs its deferred calls on top of the
+//!    panicking frames (interp/unwind.rs), which stand as the panic left
+//!    them: each below the top one at its pending call (case 2), the
+//!    top one at the instruction that panicked, under the deferred call.
+//!    That one keeps what its landing pad reads (`live_in(recover_pc)`:
+//!    it resumes there if it deferred the call and the call recovers,
+//!    and nowhere otherwise), nothing if its function does not defer
+//!    (then the call is another frame's).
 //! 4. Anything else keeps its whole window: a pc out of range, a frame of
 //!    a function the maps do not know, a frame above whose record is not
 //!    the one its instruction pushed.
@@ -283,6 +288,9 @@ struct FuncMap {
     index: Box<[u32]>,
     /// The distinct sets, `nw` words each; bit `s` is slot `s`.
     sets: Box<[u64]>,
+    /// The function defers: it has a landing pad (`recover_pc`), whose
+    /// live-in set every pc's includes.
+    defers: bool,
 }
 
 impl FuncMap {
@@ -1028,6 +1036,7 @@ impl Maps {
             nw,
             index: index.into(),
             sets: sets.into(),
+            defers,
         })
     }
 
@@ -1183,14 +1192,16 @@ impl Maps {
             // what the call pushes (a deferred call's, pushed at the
             // window's end, may start where a call's window does).
             if nx.deferred_panic {
-                // Unwinding: the frame resumes at its landing pad if the
-                // deferred call recovers, else never.
-                let p = func.recover_pc as usize;
-                if p >= code.len() {
-                    return whole(f);
-                }
+                // A deferred call a panic runs on top of the panicking
+                // frames: this one resumes at its landing pad if it
+                // deferred the call and the call recovers, else never.
+                // A function that does not defer owns no deferred call.
+                // (Its landing pad's set is in every pc's, so no slot it
+                // keeps was dead where the frame stood before.)
                 set.fill(0);
-                union(set, map.live_in(p));
+                if map.defers {
+                    union(set, map.live_in(func.recover_pc as usize));
+                }
                 return emit(set, f);
             }
             if matches!(code.get(pc), Some(Op::RunDefers)) && nx.closure != 0 {
@@ -1639,11 +1650,22 @@ mod tests {
         d.closure = 1;
         g.frames = vec![frame(0, 3, 0), frame(1, 3, 2), d];
         assert_eq!(roots(&m, &g, None), [0, 2, 3, 4, 5]);
-        // While a panic unwinds, what its landing pad reads (here pc 0,
-        // whose Load reads r0: slot 2).
+        // A deferred call a panic runs, on top of f where it panicked: f
+        // does not defer, so the call is a frame's below and f never
+        // runs again: nothing.
         g.frames[2].base = 6;
         g.frames[2].deferred_panic = true;
-        assert_eq!(roots(&m, &g, None), [0, 2]);
+        assert_eq!(roots(&m, &g, None), [0]);
+        // Where f defers, it resumes at its landing pad if the call is
+        // its own and recovers: what the pad reads (here pc 0, whose Load
+        // reads r0: slot 2).
+        let mut md = program();
+        Arc::get_mut(&mut md.prog).unwrap().funcs[1].code[1] = Op::Defer {
+            c: R(1),
+            a: R(2),
+            n: 0,
+        };
+        assert_eq!(roots(&md, &g, None), [0, 2]);
         // A frame that has copied its results and runs its deferred
         // calls keeps them (f's r0: slot 2).
         g.frames[1].returning = Some(4);

@@ -888,16 +888,20 @@ impl NativeCtx<'_> {
     /// of this native first): its function's index in the program, the
     /// index of the instruction after the call it is in (after the call
     /// of this native for the first; see `Frame::return_addr`), and whether it runs a deferred call
-    /// for a panic (Go shows such a frame as called by `panic`). The
+    /// for a panic (Go shows such a frame as called by `panic`; one that
+    /// Goexit runs, as called by `runtime.Goexit`, the frame below). The
     /// marker frames of calls from natives back into Go are left out.
     pub fn frames(&self) -> Vec<(u32, u32, bool)> {
         let n = self.vm.prog.funcs.len();
-        self.g
-            .frames
-            .iter()
+        let fr = &self.g.frames;
+        let by_panic = |i: usize| {
+            fr[i].deferred_panic
+                && crate::panic::run_by_panic(&self.vm.prog, i.checked_sub(1).map(|b| fr[b].func))
+        };
+        (0..fr.len())
             .rev()
-            .filter(|f| (f.func as usize) < n)
-            .map(|f| (f.func, f.return_addr(), f.deferred_panic))
+            .filter(|&i| (fr[i].func as usize) < n)
+            .map(|i| (fr[i].func, fr[i].return_addr(), by_panic(i)))
             .collect()
     }
 

@@ -7,6 +7,9 @@
 //! `file:line +0xoffset` (the offset is the instruction index times four:
 //! stable, like Go's, within one build). Frames of the runtime's own entry
 //! function are hidden, as Go hides `runtime.main`. Exit status 2.
+//! A panic started inside a deferred call that an earlier panic runs
+//! shows the earlier panic's frames too, below a `panic(...)` frame: the
+//! deferred call runs on top of them (interp/unwind.rs), as in Go.
 //! How many goroutines a report shows follows `GOTRACEBACK`
 //! (traceback.rs): none prints the message alone.
 
@@ -109,11 +112,28 @@ pub(crate) fn fatal(vm: &Vm, g: &G, msg: &str) {
     crate::stdio::write_report(&out);
 }
 
-/// The stack as (function, next pc) pairs, innermost first.
 /// Go's traces show a deferred call that a panic runs as called by
-/// `panic`: this function index stands for that frame.
+/// `panic`: this function index stands for that frame. (One that Goexit
+/// runs is called by `runtime.Goexit`, whose frame is the one below it:
+/// `write_trace` leaves this one out there, see [`run_by_panic`].)
 pub(crate) const PANIC_FRAME: u32 = u32::MAX;
 
+/// The name of the function whose frame a Goexit's deferred calls run on.
+const GOEXIT: &str = "runtime.Goexit";
+
+/// Whether a deferred call run by a panic or Goexit (a `deferred_panic`
+/// frame) whose frame sits on one of function `below` is called by `panic`
+/// rather than by `runtime.Goexit`: Goexit runs its deferred calls on top
+/// of its own frame (interp/unwind.rs), a panic on top of the panic site,
+/// which is never `runtime.Goexit` (it does not panic).
+pub(crate) fn run_by_panic(prog: &Program, below: Option<u32>) -> bool {
+    below
+        .and_then(|f| prog.funcs.get(f as usize))
+        .is_none_or(|f| f.name != GOEXIT)
+}
+
+/// The stack as (function, next pc) pairs, innermost first, with a
+/// [`PANIC_FRAME`] under each deferred call that a panic or Goexit runs.
 pub(crate) fn capture(g: &G) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     for f in g.frames.iter().rev() {
@@ -130,17 +150,21 @@ pub(crate) fn capture(g: &G) -> Vec<(u32, u32)> {
 
 pub(crate) fn write_trace(vm: &Vm, trace: &[(u32, u32)], out: &mut Vec<u8>) {
     let cwd = std::env::current_dir().ok();
-    for &(func, pc) in trace {
+    for (k, &(func, pc)) in trace.iter().enumerate() {
         if func == PANIC_FRAME {
-            out.extend_from_slice(b"panic(...)\n\truntime/panic.go:0 +0x0\n");
+            if run_by_panic(&vm.prog, trace.get(k + 1).map(|e| e.0)) {
+                out.extend_from_slice(b"panic(...)\n\truntime/panic.go:0 +0x0\n");
+            }
             continue;
         }
         let Some(f) = vm.prog.funcs.get(func as usize) else {
             continue;
         };
         // The wrapper a method value calls through (`main.T.M-fm`) is
-        // code the compiler made up: Go's tracebacks elide it.
-        if f.name.starts_with("runtime.") || f.name.ends_with("-fm") {
+        // code the compiler made up: Go's tracebacks elide it. Of the
+        // runtime's frames Go shows `runtime.Goexit` (under the deferred
+        // calls it runs), not the entry function's.
+        if (f.name.starts_with("runtime.") && f.name != GOEXIT) || f.name.ends_with("-fm") {
             continue;
         }
         let at = pc.saturating_sub(1) as usize;

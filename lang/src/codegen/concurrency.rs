@@ -74,6 +74,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
         let mut ops = Vec::new();
         let mut plan: Vec<Case<'a>> = Vec::new();
         let mut has_default = false;
+        // Each case's operands are evaluated at its own line (a nil
+        // dereference there panics at the case, as in Go: test/fixedbugs/
+        // bug347.go); the select itself blocks at the statement's.
+        let at = (self.line, self.file);
         for cc in cases {
             let Some(comm) = cc.comm.as_deref() else {
                 has_default = true;
@@ -104,6 +108,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             let et = self.chan_elem(self.ty(ch));
             let ew = self.words(et);
             let c = self.alloc(1);
+            self.set_pos(ch.span.lo);
             self.expr_to(ch, c);
             let a = self.alloc(ew.max(1));
             let send = if let StmtKind::Send { value, .. } = &comm.kind {
@@ -119,6 +124,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 et,
             });
         }
+        (self.line, self.file) = at;
         let d = self.alloc(2);
         self.emit(Op::Select {
             d,

@@ -1124,10 +1124,9 @@ fn run_with(
                     if let Some(done) = done {
                         if done.deferred_panic {
                             let was = real_panic(g);
-                            // (flow! saves pc into the top frame first: here
-                            // that is the caller's, which after_deferred_panic
-                            // sets, so save before it.)
-                            save!();
+                            // Not flow!, which saves pc into the top frame:
+                            // here the frame the panic left, whose pc its
+                            // next deferred call's stack walks read.
                             let f = after_deferred_panic(prog, g);
                             if was && !real_panic(g) {
                                 uncount_panic(sl);

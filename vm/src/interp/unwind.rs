@@ -1,39 +1,63 @@
 //! Deferred calls and panics: running a deferred call, starting a panic,
-//! unwinding frames, and resuming after `recover`.
+//! running the deferred calls it meets, and resuming after `recover`.
 //!
-//! A runtime error or `panic` records the value and the stack, then
-//! *unwinds*: each pending deferred call is run (innermost first) in a
-//! frame marked `deferred_panic`; `recover` in such a frame stops the
-//! panic, and when the deferred call returns its deferring frame resumes
-//! at its `recover_pc` (returning its named results). With no deferred
-//! call left, the slice ends with [`Exit::Panic`].
+//! A runtime error or `panic` records the value and the stack, then runs
+//! each pending deferred call (innermost first) in a frame marked
+//! `deferred_panic`, pushed *on top of the panicking frames*, as Go's
+//! `gopanic` calls them: the frames between the one that deferred the call
+//! (its *owner*) and the panic site stay on `G::frames`, so
+//! `runtime.Caller`, `runtime.Callers`, `runtime.Stack` and `debug.Stack`
+//! in a deferred call see where the panic started (Go's
+//! test/fixedbugs/bug347.go, bug348.go, issue29504.go, issue33724.go). Those
+//! frames never run again: the stack is cut back only when a `recover`
+//! takes effect (to the owner of the recovering call, which resumes at its
+//! `recover_pc`, or at its `Return` if it had reached it, returning its
+//! named results) or when Goexit ran every deferred call; a panic that
+//! reaches the goroutine's end leaves them for its report. `recover` in
+//! such a frame stops the panic (`recover`'s rules); with no deferred call
+//! left, the slice ends with [`Exit::Panic`].
 //!
-//! Invariants: a deferred call runs in a frame pushed just above its
-//! owner's window, so the owner's slots are intact when it resumes; the
-//! owner frame of every entry on `G::defers` is still on `G::frames` (a
-//! missing one is a fatal VM error). A panic inside a deferred call
-//! replaces the current one (`start_panic`); the one it interrupted waits
-//! on `G::outer`, current again if the new one is recovered, and printed
-//! as aborted once its own deferred call is unwound (`unwind`).
+//! Runtime.Goexit runs the deferred calls the same way, on top of its own
+//! frame (`runtime.Goexit`, which Go's traces show as their caller where a
+//! panic's show `panic`); `recover` returns nil in them.
+//!
+//! Invariants:
+//! 1. A deferred call runs in a frame pushed just above the top frame's
+//!    window, so every frame below keeps its slots: the owner's are intact
+//!    when it resumes, and the stack maps (liveness.rs) describe the frames
+//!    the panic passed as they stood when it started.
+//! 2. The owner frame of every entry on `G::defers` is on `G::frames`;
+//!    every entry whose owner is above the panic's current owner has run
+//!    (innermost first), so the frames above the owner hold no pending
+//!    deferred call, and cutting the stack back to the owner loses none.
+//! 3. A panic inside a deferred call replaces the current one
+//!    (`start_panic`); the one it interrupted waits on `G::outer`, current
+//!    again if the new one is recovered by a deferred call above the
+//!    interrupted panic's own deferred call, and aborted (printed before
+//!    the newer one, no longer recoverable) once the newer one runs a
+//!    deferred call of a frame below that call (`unwind`): in Go's words,
+//!    the newer panic has unwound past it.
 
 use super::*;
 
 /// Pops the top deferred call (which belongs to frame `depth`) and calls it
-/// above that frame's window.
+/// above the top frame's window: the owner's own when it returns or runs
+/// `RunDefers` (it is the top frame then), the panic site's when a panic
+/// or Goexit (`panicking`) runs it (invariant 1).
 pub(super) fn run_deferred(prog: &Program, g: &mut G, depth: usize, panicking: bool) -> Flow {
     let Some(d) = g.defers.top() else {
         return Flow::Continue;
     };
-    let Some(owner) = g.frames.get(depth).copied() else {
+    let (Some(_), Some(top)) = (g.frames.get(depth), g.frames.last().copied()) else {
         return Flow::Exit(Exit::Fatal("deferred call without its frame".into()));
     };
     let closure = d.closure;
     let nargs = g.defers.args(&d).len();
     let fw = prog
         .funcs
-        .get(owner.func as usize)
+        .get(top.func as usize)
         .map_or(0, |f| f.frame_words);
-    let nb = owner.base as usize + fw as usize;
+    let nb = top.base as usize + fw as usize;
     if closure == 0 {
         g.defers.drop_top(d);
         return start_or_continue(prog, g, PanicValue::Runtime(NIL_DEREF.into()));
@@ -114,15 +138,15 @@ fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
         .panicking
         .as_ref()
         .is_some_and(|old| old.recovered && same_panic_value(prog, &old.value, &v));
-    let earlier = match g.panicking.take() {
+    let (earlier, goexit) = match g.panicking.take() {
         Some(old) if !repanicked => {
             // The interrupted panic stays pending until this one unwinds
             // past its deferred call.
             g.outer.push(old);
-            Vec::new()
+            (Vec::new(), None)
         }
-        Some(old) => old.earlier,
-        None => Vec::new(),
+        Some(old) => (old.earlier, old.goexit),
+        None => (Vec::new(), None),
     };
     g.panicking = Some(Box::new(Panicking {
         value: v,
@@ -131,6 +155,8 @@ fn start_panic(prog: &Program, g: &mut G, v: PanicValue) -> Flow {
         earlier,
         trace,
         frame: usize::MAX,
+        owner: usize::MAX,
+        goexit,
     }));
     unwind(prog, g)
 }
@@ -179,6 +205,14 @@ fn unwind(prog: &Program, g: &mut G) -> Flow {
     }
     if !aborted.is_empty() {
         if let Some(p) = g.panicking.as_mut() {
+            // Those aborted at an earlier step are newer than these
+            // (`outer` is a stack), and these come newest first.
+            if p.goexit.is_none() {
+                p.goexit = aborted.iter().find_map(|q| match q.value {
+                    PanicValue::Goexit => Some(q.frame),
+                    _ => q.goexit,
+                });
+            }
             let mut e = Vec::new();
             for q in aborted.into_iter().rev() {
                 e.extend(q.earlier);
@@ -198,26 +232,48 @@ fn unwind(prog: &Program, g: &mut G) -> Flow {
             g.frames.clear();
             return Flow::Exit(Exit::Goexit);
         }
+        // The frames stay as the panic found them, for its report.
         return Flow::Exit(Exit::Panic);
     };
-    // Frames above the deferring one are gone.
-    g.frames.truncate(d + 1);
+    // The call runs on top of every frame (invariant 1).
     if let Some(p) = g.panicking.as_mut() {
-        p.frame = d + 1;
+        p.frame = g.frames.len();
+        p.owner = d;
     }
     run_deferred(prog, g, d, true)
 }
 
-/// A deferred call run by a panic has returned: if it recovered, its
-/// deferring frame returns normally; otherwise unwinding continues.
+/// A deferred call run by a panic has returned: if it recovered, the
+/// frames down to its owner are unwound and the owner returns normally;
+/// otherwise the panic runs its next deferred call.
 pub(super) fn after_deferred_panic(prog: &Program, g: &mut G) -> Flow {
-    let recovered = g.panicking.as_ref().is_some_and(|p| p.recovered);
-    if !recovered {
+    let (owner, goexit) = match g.panicking.as_deref() {
+        Some(p) if p.recovered => (p.owner, p.goexit),
+        _ => return unwind(prog, g),
+    };
+    if let Some(at) = goexit {
+        // The panic had unwound past a Goexit's deferred call: Go's
+        // recovery does not bypass the Goexit, which resumes running its
+        // deferred calls on top of its frame (the owner's remaining ones
+        // first). Panics older than it are below its frame and wait on.
+        g.panicking = Some(Box::new(Panicking {
+            value: PanicValue::Goexit,
+            recovered: false,
+            repanicked: false,
+            earlier: Vec::new(),
+            trace: Vec::new(),
+            frame: usize::MAX,
+            owner: usize::MAX,
+            goexit: None,
+        }));
+        g.frames.truncate(at);
         return unwind(prog, g);
     }
     // The panic this one interrupted (if its deferred call is still
-    // running) is current again.
+    // running: it runs below the owner, invariant 3) is current again.
     g.panicking = g.outer.pop();
+    // No deferred call is pending above the owner (invariant 2).
+    g.frames.truncate(owner.saturating_add(1));
     if let Some(f) = g.frames.last_mut() {
         // A frame that had executed its `Return` (results already at its
         // base) goes back to it: the results stand, as the result
