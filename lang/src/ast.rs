@@ -198,6 +198,10 @@ pub struct FuncDecl {
     /// `None` for a declaration without body: allowed only in the standard
     /// packages' declaration files, whose bodies are native.
     pub body: Option<Block>,
+    /// The body was not parsed (a standard file parsed with lazy bodies,
+    /// see `parser::parse_file_with`): `body` is an empty block with the
+    /// body's span, which `parser::parse_body` parses when needed.
+    pub lazy: bool,
 }
 
 /// A function signature.

@@ -721,22 +721,147 @@ impl Depth {
     }
 }
 
+/// Finds the bodies of top-level function declarations as tokens go by,
+/// so that a standard file's bodies can be skipped ([`skip_body`]). A
+/// declaration's body is the first `{` after its `func` that is outside
+/// the signature's brackets and does not follow `struct` or `interface`
+/// (the only type literals with braces, whose braces it counts); a `;`
+/// outside brackets first means the declaration has no body. Generic
+/// functions and methods of generic types are not skipped: the checker
+/// copies their declarations to instantiate them.
+#[derive(Default)]
+struct BodyFinder {
+    /// Inside a top-level declaration's signature.
+    active: bool,
+    /// The next token is the first after `func`.
+    first: bool,
+    /// The declaration has a receiver (its first token is `(`).
+    recv: bool,
+    /// Type parameters, or a receiver with type arguments.
+    generic: bool,
+    /// `(` and `[` open in the signature.
+    parens: usize,
+    /// `{` open in the signature (of `struct {` and `interface {`).
+    braces: usize,
+    /// Parenthesised groups begun outside brackets (receiver, parameters).
+    groups: usize,
+    /// The previous token was `struct` or `interface`.
+    type_lit: bool,
+}
+
+impl BodyFinder {
+    /// Accounts for one token; true when it is the `{` of a body to skip.
+    fn step(&mut self, tok: &Token) -> bool {
+        if *tok == Token::FuncDecl {
+            *self = BodyFinder {
+                active: true,
+                first: true,
+                ..BodyFinder::default()
+            };
+            return false;
+        }
+        if !self.active {
+            return false;
+        }
+        let first = std::mem::take(&mut self.first);
+        let type_lit = std::mem::take(&mut self.type_lit);
+        let outside = self.parens == 0 && self.braces == 0;
+        match tok {
+            Token::LParen => {
+                if outside {
+                    self.groups += 1;
+                    self.recv |= first;
+                }
+                self.parens += 1;
+            }
+            Token::LBrack => {
+                // `[` right after the name, or inside the receiver.
+                let after_name = outside && self.groups == usize::from(self.recv);
+                let in_recv = self.recv && self.groups == 1 && self.parens > 0;
+                self.generic |= after_name || in_recv;
+                self.parens += 1;
+            }
+            Token::RParen | Token::RBrack => self.parens = self.parens.saturating_sub(1),
+            Token::Struct | Token::Interface => self.type_lit = true,
+            Token::LBrace if outside && !type_lit => {
+                self.active = false;
+                return !self.generic;
+            }
+            Token::LBrace => self.braces += 1,
+            Token::RBrace => self.braces = self.braces.saturating_sub(1),
+            Token::Semi(_) if outside => self.active = false,
+            _ => {}
+        }
+        false
+    }
+}
+
+/// The end (one past the `}`) of the block whose `{` is at byte `open` of
+/// `src`, found by counting braces outside comments and string and rune
+/// literals; `None` when the text ends first or a literal is malformed
+/// (the caller then lexes the body, which reports the error). A scan of
+/// bytes, several times cheaper than lexing them: the bodies of a
+/// standard package that a program never reaches are never lexed.
+pub(crate) fn skip_body(src: &str, open: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < b.len() {
+        match b[i] {
+            b'{' => depth += 1,
+            b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            q @ (b'"' | b'\'') => {
+                // An interpreted string or a rune: up to the closing
+                // quote, past escapes; a newline first is an error.
+                i += 1;
+                loop {
+                    match *b.get(i)? {
+                        b'\\' => i += 2,
+                        b'\n' => return None,
+                        c if c == q => break,
+                        _ => i += 1,
+                    }
+                }
+            }
+            b'`' => i += 1 + b[i + 1..].iter().position(|&c| c == b'`')?,
+            b'/' if b.get(i + 1) == Some(&b'/') => match b[i..].iter().position(|&c| c == b'\n') {
+                Some(n) => i += n,
+                None => return None,
+            },
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i += 2 + src[i + 2..].find("*/")? + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Lexes `src`, whose first byte has global offset `base`. Returns the tokens
 /// with global `(lo, token, hi)` offsets, semicolons inserted, and every
 /// lexical error. When nesting exceeds the caps, the error is reported and
 /// the tokens stop there (the parser refuses such a file).
 pub fn lex(src: &str, base: u32) -> (Vec<(u32, Token, u32)>, Vec<Diagnostic>) {
-    let (toks, diags, _) = lex_checked(src, base, true);
+    let (toks, diags, _) = lex_checked(src, base, true, false);
     (toks, diags)
 }
 
 /// [`lex`], also saying whether the nesting cap cut the stream short.
 /// With `decl_funcs` false, no `func` becomes [`Token::FuncDecl`] (for
-/// parsing a lone expression).
+/// parsing a lone expression). With `lazy_bodies`, the body of each
+/// non-generic top-level function declaration becomes one
+/// [`Token::LazyBody`] (see [`BodyFinder`]), its text not lexed.
 pub(crate) fn lex_checked(
     src: &str,
     base: u32,
     decl_funcs: bool,
+    lazy_bodies: bool,
 ) -> (Vec<(u32, Token, u32)>, Vec<Diagnostic>, bool) {
     // Offsets are u32; a longer file cannot be addressed (the source map
     // refuses it too).
@@ -759,6 +884,7 @@ pub(crate) fn lex_checked(
     // (for telling a declaration's `func` apart).
     let mut at_stmt_start = true;
     let mut truncated = false;
+    let mut bodies = BodyFinder::default();
     while let Some(res) = lexer.next() {
         let span = lexer.span();
         let tok = match res {
@@ -772,6 +898,7 @@ pub(crate) fn lex_checked(
                     ));
                     at_stmt_start = true;
                     let _ = depth.step(&Token::Semi(SemiKind::Newline), false);
+                    bodies.step(&Token::Semi(SemiKind::Newline));
                 }
                 continue;
             }
@@ -797,6 +924,14 @@ pub(crate) fn lex_checked(
             Token::Func if decl_funcs && at_stmt_start && brace_depth == 0 => Token::FuncDecl,
             t => t,
         };
+        if lazy_bodies && bodies.step(&tok) {
+            if let Some(end) = skip_body(src, span.start) {
+                lexer.bump(end - span.end);
+                out.push((g(span.start), Token::LazyBody, g(end)));
+                at_stmt_start = false;
+                continue;
+            }
+        }
         match tok {
             Token::LBrace => brace_depth += 1,
             Token::RBrace => brace_depth = brace_depth.saturating_sub(1),
@@ -895,6 +1030,40 @@ mod tests {
         );
         assert_eq!(toks("x /* a\n b */ y"), toks("x\ny"));
         assert_eq!(toks("return // c"), vec![Return, Semi(SemiKind::Eof)]);
+    }
+
+    #[test]
+    fn skip_body_matches_braces_outside_literals() {
+        fn end(s: &str) -> Option<&str> {
+            skip_body(s, 0).map(|e| &s[..e])
+        }
+        assert_eq!(end("{ a { b } c } d"), Some("{ a { b } c }"));
+        let tricky = "{ \"}\\\"}\" '}' '\\'' `}\n}` /* } */ // }\n}x";
+        assert_eq!(end(tricky), Some(&tricky[..tricky.len() - 1]));
+        assert_eq!(end("{ \"}\n\" }"), None); // newline in a string
+        assert_eq!(end("{ /* } "), None);
+        assert_eq!(end("{ { }"), None);
+    }
+
+    #[test]
+    fn lazy_bodies_skip_only_declaration_bodies() {
+        let src = "package p\nfunc F(x struct{ a int }) interface{ M() } { if x {} }\n\
+                   func N() int\nvar v = func() {}\nfunc G[T any]() {}\n\
+                   func (l L[T]) M() {}\nfunc (s S) M() [2]int { return }\n";
+        let (t, d, _) = lex_checked(src, 0, true, true);
+        assert!(d.is_empty());
+        let lazy: Vec<&str> = t
+            .iter()
+            .filter(|(_, t, _)| *t == Token::LazyBody)
+            .map(|&(lo, _, hi)| &src[lo as usize..hi as usize])
+            .collect();
+        assert_eq!(lazy, ["{ if x {} }", "{ return }"]);
+        // The body ends a statement as its `}` would.
+        let i = t
+            .iter()
+            .position(|(_, t, _)| *t == Token::LazyBody)
+            .unwrap();
+        assert_eq!(t[i + 1].1, Token::Semi(SemiKind::Newline));
     }
 
     #[test]

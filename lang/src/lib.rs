@@ -21,7 +21,9 @@
 //!   runtime type descriptors, the contract between a program and the VM)
 //!   and [`opcode`]; the standard library also [`Importer`];
 //! * this crate's own integration tests (`lang/tests`): the parser
-//!   ([`parser::parse_file`], [`parser::parse_expr`], [`parser::dump`]),
+//!   ([`parser::parse_file`], [`parser::parse_expr`], [`parser::dump`];
+//!   the standard library's tests also [`parser::parse_file_with`] and
+//!   [`parser::parse_body`], the lazy parse of standard files),
 //!   the syntax tree ([`ast`]), [`lexer::lex`], [`check::check_program`]
 //!   and the checker's results ([`check::Program`], [`check::Info`]),
 //!   [`constant::Value`], and the types they show ([`types`]).

@@ -12,6 +12,7 @@
 use crate::ast::Span;
 use codespan_reporting::files::{Error as FilesError, Files};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Index of a file in its [`SourceMap`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
@@ -24,14 +25,24 @@ pub struct SourceFile {
     pub text: String,
     /// Global offset of the first byte.
     pub base: u32,
-    /// Local byte offsets at which lines start (the first is 0).
-    line_starts: Vec<usize>,
+    /// Local byte offsets at which lines start (the first is 0), found on
+    /// first use: most lines of the standard packages a program loads are
+    /// never named by a diagnostic or a line table.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut v = vec![0];
+            v.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            v
+        })
+    }
+
     /// 0-based line index of a local byte offset.
     pub(crate) fn line_index(&self, local: usize) -> usize {
-        match self.line_starts.binary_search(&local) {
+        match self.line_starts().binary_search(&local) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -39,15 +50,12 @@ impl SourceFile {
     /// Go-style 1-based (line, column); the column counts bytes, as Go's does.
     pub(crate) fn line_col(&self, local: usize) -> (usize, usize) {
         let line = self.line_index(local);
-        (line + 1, local - self.line_starts[line] + 1)
+        (line + 1, local - self.line_starts()[line] + 1)
     }
     fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let starts = self.line_starts();
+        let start = *starts.get(line)?;
+        let end = starts.get(line + 1).copied().unwrap_or(self.text.len());
         Some(start..end)
     }
 }
@@ -76,13 +84,11 @@ impl SourceMap {
             .checked_add(len)
             .and_then(|b| b.checked_add(1))
             .expect("total source larger than 4 GiB");
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         self.files.push(SourceFile {
             name: name.into(),
             text,
             base,
-            line_starts,
+            line_starts: OnceLock::new(),
         });
         FileId(self.files.len() as u32 - 1)
     }
@@ -166,7 +172,7 @@ impl<'a> Files<'a> for SourceMap {
             .ok_or(FilesError::FileMissing)?;
         f.line_range(line_index).ok_or(FilesError::LineTooLarge {
             given: line_index,
-            max: f.line_starts.len() - 1,
+            max: f.line_starts().len() - 1,
         })
     }
 }

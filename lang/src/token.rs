@@ -122,6 +122,11 @@ pub enum Token {
     Period,
     Colon,
     Semi(SemiKind),
+    /// A whole function body, `{` to its `}`, that the lexer skipped
+    /// (only in a standard package's file lexed with lazy bodies; see
+    /// `lexer::skip_body`): the parser keeps its span, and the body is
+    /// parsed when the checker reaches it.
+    LazyBody,
 }
 
 /// Go's 25 keywords: the words [`Token::keyword`] recognises (a test keeps
@@ -242,6 +247,7 @@ impl Token {
                 | RParen
                 | RBrack
                 | RBrace
+                | LazyBody
         )
     }
 
@@ -321,7 +327,7 @@ impl Token {
             LBrack | LBrackInst | LBrackParams => "[",
             RBrack => "]",
             LBrace => "{",
-            RBrace => "}",
+            RBrace | LazyBody => "}",
             Comma => ",",
             Period => ".",
             Colon => ":",

@@ -594,6 +594,7 @@ impl<'a> Checker<'a> {
             for (obj, pkg, file, decl) in bodies {
                 self.pkg = pkg;
                 self.file = file;
+                let decl = self.parsed_decl(pkg, file, decl);
                 match self.body_scopes.get(&obj).cloned() {
                     Some(names) => {
                         self.scopes = vec![Scope { names, depth: 0 }];

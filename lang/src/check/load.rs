@@ -2,7 +2,9 @@
 //!
 //! Imports are followed depth-first from the main files; each standard
 //! package is fetched from the [`Importer`], added to the [`SourceMap`] (so
-//! errors in it render) and parsed once as `FileKind::Std`. The result lists
+//! errors in it render) and parsed once as `FileKind::Std`, when only
+//! reached bodies are checked without its function bodies (`reach` parses
+//! those it reaches). The result lists
 //! packages in dependency order (post-order of the depth-first walk), the
 //! main package last. An import cycle among standard packages is reported
 //! once and the back edge is dropped, so loading always terminates.
@@ -31,19 +33,12 @@ pub(crate) struct PkgSrc {
     pub(crate) implicit: HashMap<String, String>,
 }
 
-/// Parses a standard package's file.
-fn parse(
-    src: &str,
-    base: u32,
-    kind: FileKind,
-    ids: &mut ast::NodeIdGen,
-) -> (ast::File, Vec<Diagnostic>) {
-    crate::parser::parse_file(src, base, kind, ids)
-}
-
 struct Loader<'a> {
     sources: &'a mut SourceMap,
     ids: &'a mut ast::NodeIdGen,
+    /// Whether standard function bodies are left unparsed until the
+    /// checker reaches them (see `reach`).
+    lazy_bodies: bool,
     importer: &'a dyn Importer,
     diags: &'a mut Vec<Diagnostic>,
     /// Loaded (or being loaded) paths.
@@ -57,10 +52,12 @@ pub(crate) fn load(
     files: Vec<ParsedFile>,
     importer: &dyn Importer,
     diags: &mut Vec<Diagnostic>,
+    lazy_bodies: bool,
 ) -> Vec<PkgSrc> {
     let mut l = Loader {
         sources,
         ids,
+        lazy_bodies,
         importer,
         diags,
         state: HashMap::new(),
@@ -156,7 +153,13 @@ impl Loader<'_> {
             // The importer names the file as diagnostics should show it.
             let id = self.sources.add(name, text);
             let f = self.sources.file(id);
-            let (ast, mut d) = parse(&f.text, f.base, FileKind::Std, self.ids);
+            let (ast, mut d) = crate::parser::parse_file_with(
+                &f.text,
+                f.base,
+                FileKind::Std,
+                self.ids,
+                self.lazy_bodies,
+            );
             self.diags.append(&mut d);
             files.push(ParsedFile {
                 file: id,

@@ -387,11 +387,14 @@ pub fn check_program_with(
 ) -> (Option<Program>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let available = importer.available();
-    let srcs = load::load(sources, ids, files, importer, &mut diags);
+    // Checking only the reached bodies, parse only those too (`reach`).
+    let lazy = std_bodies == StdBodies::Reached;
+    let mut srcs = load::load(sources, ids, files, importer, &mut diags, lazy);
     let sources: &SourceMap = sources;
     let start = ids.count();
     let run = || {
         let arena = generic::Arena::default();
+        let bodies = reach::Bodies::default();
         let mut checker = checker::Checker::new(
             &srcs,
             &available,
@@ -399,12 +402,13 @@ pub fn check_program_with(
             &arena,
             NodeIdGen::starting_at(start),
         );
-        if std_bodies == StdBodies::Reached {
+        checker.lazy.bodies = Some(&bodies);
+        if lazy {
             checker.start_lazy();
         }
         checker.check_all();
         let out = checker.finish();
-        (out, arena.into_inner())
+        (out, arena.into_inner(), bodies.into_inner())
     };
     // The checker recurses along the syntax tree, which the parser lets
     // grow 10,000 operators deep: give it a stack that can hold that (the
@@ -421,7 +425,8 @@ pub fn check_program_with(
             Err(_) => Some(run()),
         }
     });
-    let Some(((tt, info, mut cdiags, results, new_ids), (instances, rewrites))) = outcome else {
+    let Some(((tt, info, mut cdiags, results, new_ids), (instances, rewrites), parsed)) = outcome
+    else {
         let span = srcs
             .last()
             .and_then(|p| p.files.first())
@@ -443,6 +448,7 @@ pub fn check_program_with(
     let Some(main) = results.main else {
         return (None, diags);
     };
+    reach::restore_bodies(&mut srcs, parsed);
     let mut packages = Vec::new();
     for (src, res) in srcs.into_iter().zip(results.packages) {
         packages.push(Package {

@@ -61,6 +61,19 @@
 //! its variables' initializers) are checked before its initialization
 //! order is computed, which follows references through bodies.
 //!
+//! # Parsing
+//! A standard file is parsed without the bodies of its non-generic
+//! functions and methods (`parser::parse_file_with`: the lexer skips
+//! each body's text to its matching brace), which was more than half of
+//! `gol run hello.gol`'s instructions. A body is parsed when it is about
+//! to be checked ([`Checker::parsed_decl`]), into a copy of its
+//! declaration that [`Bodies`] keeps while the checker runs (the loaded
+//! syntax is shared and immutable then); afterwards [`restore_bodies`]
+//! moves the parsed bodies into the files, so the program the code
+//! generator reads has the body of every function that was checked, and
+//! a placeholder (`FuncDecl::lazy`) only for those in `Program::skipped`.
+//! Checking every body (`StdBodies::All`) parses every body up front.
+//!
 //! Rejected: keeping the checker alive for the code generator to ask for
 //! bodies (the generator reads the checker's tables as an immutable
 //! program; threading a mutable checker through it would touch every
@@ -68,9 +81,65 @@
 //! from source each time; a cache needs a file format and invalidation).
 
 use super::checker::Checker;
+use super::load::PkgSrc;
 use crate::ast;
 use crate::types::{ObjId, ObjKind, PkgId, Type, TypeId, VarKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
+
+/// The declarations whose bodies were parsed when reached, each a copy
+/// of the loaded declaration with its body, with where it is (package,
+/// file): they must live as long as the checker's references into the
+/// syntax, and their bodies then go back into the files
+/// ([`restore_bodies`]).
+#[derive(Default)]
+// The boxes are what keeps each value in place while the vector grows.
+#[allow(clippy::vec_box)]
+pub(crate) struct Bodies(RefCell<Vec<(PkgId, usize, Box<ast::FuncDecl>)>>);
+
+impl Bodies {
+    /// Stores a declaration and lends it for the store's lifetime.
+    fn alloc(&self, pkg: PkgId, file: usize, f: ast::FuncDecl) -> &ast::FuncDecl {
+        let b = Box::new(f);
+        let p: *const ast::FuncDecl = &*b;
+        self.0.borrow_mut().push((pkg, file, b));
+        // SAFETY: the box's contents never move (moving a `Box` moves the
+        // pointer, not the heap value), and no box is removed or dropped
+        // before the store itself is (`into_inner` consumes it), so the
+        // value outlives the returned borrow of `self`.
+        unsafe { &*p }
+    }
+
+    pub(crate) fn into_inner(self) -> Vec<(PkgId, usize, ast::FuncDecl)> {
+        let v = self.0.into_inner();
+        v.into_iter().map(|(p, f, d)| (p, f, *d)).collect()
+    }
+}
+
+/// Puts the bodies parsed while checking ([`Bodies`]) into the loaded
+/// files, in place of their placeholders.
+pub(crate) fn restore_bodies(srcs: &mut [PkgSrc], parsed: Vec<(PkgId, usize, ast::FuncDecl)>) {
+    let mut by_file: HashMap<(usize, usize), HashMap<ast::NodeId, ast::Block>> = HashMap::default();
+    for (pkg, file, d) in parsed {
+        if let Some(b) = d.body {
+            let at = (pkg.0 as usize, file);
+            by_file.entry(at).or_default().insert(d.name.id, b);
+        }
+    }
+    for ((pkg, file), mut bodies) in by_file {
+        let Some(f) = srcs.get_mut(pkg).and_then(|p| p.files.get_mut(file)) else {
+            continue;
+        };
+        for item in &mut f.ast.items {
+            if let ast::Item::Decl(ast::Decl::Func(fd)) = item {
+                if let Some(b) = bodies.remove(&fd.name.id) {
+                    fd.body = Some(b);
+                    fd.lazy = false;
+                }
+            }
+        }
+    }
+}
 
 /// The state of lazy checking (see the module docs).
 #[derive(Default)]
@@ -92,6 +161,8 @@ pub(crate) struct Lazy<'a> {
     /// Methods of reached types waiting for their name to join
     /// `iface_names`, by name.
     pub(crate) waiting: HashMap<String, Vec<ObjId>>,
+    /// Where bodies parsed when reached are kept (see "Parsing").
+    pub(crate) bodies: Option<&'a Bodies>,
 }
 
 /// Methods the VM and the natives find in a method table by name rather
@@ -232,6 +303,42 @@ impl<'a> Checker<'a> {
             }
             stack.push(self.tt.obj(m).ty);
         }
+    }
+
+    /// The declaration whose body to check for `decl`, declared in file
+    /// `file` of package `pkg`: itself, or, when the parser left its body
+    /// for later (`FuncDecl::lazy`), a copy with the body parsed, whose
+    /// errors are reported.
+    pub(crate) fn parsed_decl(
+        &mut self,
+        pkg: PkgId,
+        file: usize,
+        decl: &'a ast::FuncDecl,
+    ) -> &'a ast::FuncDecl {
+        if !decl.lazy {
+            return decl;
+        }
+        let (Some(bodies), Some(f)) = (
+            self.lazy.bodies,
+            self.srcs
+                .get(pkg.0 as usize)
+                .and_then(|p| p.files.get(file)),
+        ) else {
+            return decl;
+        };
+        let f = self.sources.file(f.file);
+        let (body, diags) = crate::parser::parse_body(&f.text, f.base, decl, &mut self.ids);
+        self.diags.extend(diags);
+        let copy = ast::FuncDecl {
+            span: decl.span,
+            recv: decl.recv.clone(),
+            name: decl.name.clone(),
+            tparams: decl.tparams.clone(),
+            ty: decl.ty.clone(),
+            body: Some(body),
+            lazy: false,
+        };
+        bodies.alloc(pkg, file, copy)
     }
 
     /// Starts lazy checking (before the first package): which methods a

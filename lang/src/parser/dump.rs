@@ -106,7 +106,9 @@ fn decl(out: &mut String, d: &Decl) {
             out.push_str(&f.name.name);
             out.push(' ');
             func_type(out, &f.ty);
-            if let Some(b) = &f.body {
+            if f.lazy {
+                out.push_str(" {...}");
+            } else if let Some(b) = &f.body {
                 out.push(' ');
                 block(out, b);
             }

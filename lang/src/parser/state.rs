@@ -400,7 +400,7 @@ impl<'src> State<'src> {
         name: Ident,
         tparams: Vec<TypeParam>,
         ty: FuncType,
-        body: Option<Block>,
+        body: Option<(Block, bool)>,
     ) -> FuncDecl {
         let recv = match recv {
             None => None,
@@ -420,6 +420,10 @@ impl<'src> State<'src> {
                 }
             }
         };
+        let (body, lazy) = match body {
+            Some((b, lazy)) => (Some(b), lazy),
+            None => (None, false),
+        };
         FuncDecl {
             span,
             recv,
@@ -427,6 +431,7 @@ impl<'src> State<'src> {
             tparams,
             ty,
             body,
+            lazy,
         }
     }
 
