@@ -18,37 +18,34 @@
 //! a thread's stack (gol's own Rust stack overflowed, e.g. in deeply
 //! recursive compilation), and a line after the header says so.
 //!
-//! A SIGSEGV or SIGBUS sent by another process (`kill -SEGV`, `si_code <=
-//! 0`) is not a fault; Go prints the signal's name and the interrupted PC
-//! (`SIGSEGV: segmentation violation` / `PC=0x... sigcode=0 addr=0x...`),
-//! then its goroutine dump, and exits with status 2. gol prints the same
-//! two lines and exits with status 2.
+//! A SIGSEGV, SIGBUS or SIGTRAP sent by another process (`kill -SEGV`,
+//! `si_code <= 0`) is not a fault, and SIGQUIT (Ctrl-\\ on a terminal)
+//! asks for a dump: for each, Go prints the signal's name and the
+//! interrupted PC (`SIGSEGV: segmentation violation` / `PC=0x... m=0
+//! sigcode=0 addr=0x...`), then every goroutine, and exits with status
+//! 2 (the default action would dump core, status 131 for SIGQUIT), or
+//! dies of SIGABRT under `GOTRACEBACK=crash`, whatever the level
+//! (`gol_vm::crashtrace` has the rules). During a run the handler hands
+//! the report to a thread made for it (`gol_vm::crashtrace::
+//! request_dump`; why: `gol_vm::traceback`) and returns; with no run to
+//! dump (compiling, a REPL between runs) it prints the two lines and the
+//! signalled thread's goroutine, as below.
 //!
-//! SIGQUIT (Ctrl-\\ on a terminal): Go prints `SIGQUIT: quit` and the
-//! interrupted PC, dumps every goroutine and exits with status 2 (the
-//! default action would dump core, status 131). During a run the
-//! handler hands the dump to a thread made for it
-//! (`gol_vm::crashtrace::request_dump`; why: `gol_vm::traceback`) and
-//! returns; with no run to dump (compiling, a REPL between runs) it
-//! prints the two lines and the signalled thread's goroutine, as below.
+//! `runtime.Breakpoint` executes a real trap (`gol_vm::crashtrace::
+//! trap`), so that a debugger attached to gol stops there, as it does in
+//! a Go program, and the program goes on when the debugger continues it.
+//! Without a debugger the handler hands the trap back to the native
+//! (`catch_trap`), which reports it as Go does (`SIGTRAP: trace trap`,
+//! the PC line, every goroutine) from its own goroutine.
 //!
-//! A SIGTRAP (`runtime.Breakpoint`'s trap instruction, a debugger's, or
-//! `kill -TRAP`) prints `SIGTRAP: trace trap` and the PC line, as Go
-//! does, and exits with status 2. (`runtime.Breakpoint` executes a real
-//! trap, `gol_vm::crashtrace::trap`, so that a debugger attached to gol
-//! stops there, as it does in a Go program, and the program goes on
-//! when the debugger continues it.)
-//!
-//! After these lines (but for SIGQUIT during a run, above) comes the
-//! trace of the goroutine that was running on the signalled thread
-//! (`goroutine N [running]:` and its frames, from `gol_vm::crashtrace`,
-//! which reads without allocating or locking). For a fault that is the
-//! goroutine that caused it. Go's dump of every other goroutine is left
-//! out here: their state is behind the scheduler's locks, which the
-//! signalled thread may hold, and a signal handler may do only
-//! async-signal-safe work (SIGQUIT's dump is written by a thread instead,
-//! which may lock). A signal sent by another process goes to any thread,
-//! which may run no goroutine: then only the header is printed.
+//! After a fault's lines comes the trace of the goroutine that was
+//! running on the faulting thread (`goroutine N gp=... m=... [running]:`
+//! and its frames, from `gol_vm::crashtrace`, which reads without
+//! allocating or locking), then the abort of `GOTRACEBACK=crash`. Go's
+//! dump of every other goroutine is left out here: their state is behind
+//! the scheduler's locks, which the faulting thread may hold, the world
+//! cannot be stopped while the faulting M holds its P, and a signal
+//! handler may do only async-signal-safe work.
 //!
 //! # How
 //! The handler runs on the thread's alternate signal stack (`SA_ONSTACK`),
@@ -210,45 +207,45 @@ unsafe fn pc_sp(ctx: *mut libc::c_void) -> (u64, u64) {
 /// status 2. Only
 /// async-signal-safe calls (`write`, `_exit`).
 extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
+    // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO
+    // handler; si_addr is defined for SIGSEGV and SIGBUS (for the others
+    // it is read but not printed).
+    let (code, addr) = unsafe { ((*info).si_code, (*info).si_addr() as u64) };
+    // SAFETY: `ctx` is the handler's ucontext argument.
+    let (pc, sp) = unsafe { pc_sp(ctx) };
+    // `runtime.Breakpoint`'s own trap: its native reports it, from its
+    // goroutine (gol_vm::crashtrace).
+    if sig == libc::SIGTRAP && gol_vm::crashtrace::catch_trap(pc, i64::from(code)) {
+        return;
+    }
+    let quit = sig == libc::SIGQUIT || sig == libc::SIGTRAP;
+    // SIGQUIT, or a signal sent by a process, during a run: the dump
+    // thread writes every goroutine (gol_vm::traceback explains why not
+    // here) and ends the process.
+    if (quit || code <= 0)
+        && !REPORTING.load(std::sync::atomic::Ordering::SeqCst)
+        && gol_vm::crashtrace::request_dump(sig, pc, i64::from(code), addr)
+    {
+        return;
+    }
     // A second signal while reporting (the trace read memory the first
     // fault left torn, or two threads faulted at once): the first report
     // stands; end now.
-    // SIGQUIT during a run: the dump thread writes every goroutine
-    // (gol_vm::traceback explains why not here) and ends the process.
-    if sig == libc::SIGQUIT && !REPORTING.load(std::sync::atomic::Ordering::SeqCst) {
-        // SAFETY: the kernel passes a valid siginfo_t and ucontext.
-        let (code, (pc, _)) = unsafe { ((*info).si_code, pc_sp(ctx)) };
-        if gol_vm::crashtrace::request_dump(pc, code as i64) {
-            return;
-        }
-    }
     if REPORTING.swap(true, std::sync::atomic::Ordering::SeqCst) {
         write_all(b"\n...trace cut short by a second fault\n");
         // SAFETY: _exit ends the process at once, running nothing of ours.
         unsafe { libc::_exit(2) }
     }
-    // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO
-    // handler; si_addr is defined for SIGSEGV and SIGBUS (for SIGQUIT it
-    // is read but not printed).
-    let (code, addr) = unsafe { ((*info).si_code, (*info).si_addr() as u64) };
-    // SAFETY: `ctx` is the handler's ucontext argument.
-    let (pc, sp) = unsafe { pc_sp(ctx) };
-    let name = match sig {
-        libc::SIGBUS => "SIGBUS: bus error",
-        libc::SIGQUIT => "SIGQUIT: quit",
-        libc::SIGTRAP => "SIGTRAP: trace trap",
-        _ => "SIGSEGV: segmentation violation",
-    };
+    let name = gol_vm::crashtrace::signal_name(sig);
     let mut m = Msg {
         buf: [0; 512],
         len: 0,
     };
-    let quit = sig == libc::SIGQUIT || sig == libc::SIGTRAP;
     if quit || code <= 0 {
-        // A quit, a trap (`runtime.Breakpoint`'s, a debugger's), or a
-        // signal sent by a process (kill, tgkill, sigqueue), not a fault;
-        // only the latter names an address. Go's `m=`: the M whose thread
-        // took the signal.
+        // A quit, a trap (a debugger's), or a signal sent by a process
+        // (kill, tgkill, sigqueue), not a fault, with no run to dump;
+        // only the latter names an address. Go's `m=`: the M whose
+        // thread took the signal.
         gol_vm::crashtrace::write_signal_header(
             &mut |b| m.bytes(b),
             name,
@@ -292,6 +289,8 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut l
         }
         write_all(b)
     });
+    // `GOTRACEBACK=crash`: SIGABRT, as Go's `crash`.
+    gol_vm::gotraceback::crash_after_signal();
     // SAFETY: _exit ends the process at once, running nothing of ours.
     unsafe { libc::_exit(2) }
 }

@@ -8,9 +8,15 @@
 //!   goroutine of the program (Go's own runtime goroutines left out), its
 //!   status or wait reason and its innermost frame of package main with
 //!   that frame's line, as a multiset.
+//!   `breakpoint_others` dies of `runtime.Breakpoint`'s SIGTRAP, which
+//!   Go reports as every fatal signal: every goroutine at the system
+//!   level, whatever the level, and SIGABRT under `crash`.
 //! * SIGQUIT: `quit.go` is signalled once it printed `start`; the same
 //!   comparison, plus Go's `PC=` line. Sent to one M's thread (`tgkill`),
 //!   the `PC=` line names that M (`m=N`), as Go names the thread's M.
+//!   The same for a SIGSEGV, SIGBUS or SIGTRAP sent by `kill` (not a
+//!   fault: Go reports it as SIGQUIT, with the `addr=` of SIGSEGV and
+//!   SIGBUS), under `none` and `crash`.
 //! * Leaks: each program of `tests/leaks` runs with
 //!   `GODEBUG=leakcheck=1`; its stdout must be Go's (`NAME.out`, from
 //!   `go run`) and its reports exactly the goroutines its source marks
@@ -33,7 +39,12 @@ const LEVELS: [&str; 5] = ["none", "single", "all", "system", "crash"];
 fn main() {
     let args = Arguments::from_args();
     let mut trials = Vec::new();
-    for prog in ["panic_others", "fatal_others", "deadlock_all"] {
+    for prog in [
+        "panic_others",
+        "fatal_others",
+        "deadlock_all",
+        "breakpoint_others",
+    ] {
         for level in LEVELS {
             trials.push(Trial::test(
                 format!("gotraceback/{prog}/{level}"),
@@ -43,8 +54,19 @@ fn main() {
     }
     for level in ["single", "crash"] {
         trials.push(Trial::test(format!("sigquit/{level}"), move || {
-            sigquit(level)
+            sent(libc::SIGQUIT, level, format!("quit.{level}"))
         }));
+    }
+    for (sig, name) in [
+        (libc::SIGSEGV, "SEGV"),
+        (libc::SIGBUS, "BUS"),
+        (libc::SIGTRAP, "TRAP"),
+    ] {
+        for level in ["none", "crash"] {
+            trials.push(Trial::test(format!("sent/{name}/{level}"), move || {
+                sent(sig, level, format!("quit.{name}.{level}"))
+            }));
+        }
     }
     trials.push(Trial::test("sigquit/on-an-m-thread", sigquit_on_an_m));
     trials.push(Trial::test("sigquit/on-sysmon", sigquit_on_sysmon));
@@ -71,14 +93,21 @@ fn shell_status(st: ExitStatus) -> i32 {
 /// One goroutine of a dump: its status or wait reason, whether Go's
 /// `gp=`/`m=` fields are there and say it is on an M (`m=N`) or not
 /// (`m=nil`), and its innermost frame of package main, with that frame's
-/// file name and line.
+/// file name and line. A goroutine shown twice counts once (Go's signal
+/// handler may print the signalled thread's goroutine, then print it
+/// again among the others).
 fn goroutines(stderr: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut lines = stderr.lines().peekable();
     while let Some(l) = lines.next() {
         let Some(rest) = l.strip_prefix("goroutine ") else {
             continue;
         };
+        let id = rest.split(' ').next().unwrap_or("");
+        if id != "0" && !seen.insert(id.to_string()) {
+            continue;
+        }
         let Some(open) = rest.find('[') else { continue };
         let state = rest[open + 1..].trim_end_matches(':').trim_end_matches(']');
         // Go's system-level fields: `gp=0x...` and `m=nil` or `m=N
@@ -222,7 +251,11 @@ fn start_quit(level: &str, procs: Option<&str>) -> Result<Quit, Failed> {
     })
 }
 
-fn sigquit(level: &str) -> Result<(), Failed> {
+/// quit.go under `GOTRACEBACK=level`, sent signal `sig` by `kill`
+/// once it printed `start`: compared with Go's `stem.{out,err,code}`,
+/// and Go's `PC=` line (`m=0 sigcode=0`: SI_USER; a fault address for
+/// SIGSEGV and SIGBUS) checked on both sides.
+fn sent(sig: i32, level: &str, stem: String) -> Result<(), Failed> {
     let d = dir();
     let Quit {
         mut child,
@@ -231,7 +264,7 @@ fn sigquit(level: &str) -> Result<(), Failed> {
         first,
     } = start_quit(level, None)?;
     // SAFETY: kill(2) on our own child's pid touches no memory.
-    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGQUIT) };
+    unsafe { libc::kill(child.id() as libc::pid_t, sig) };
     let st = wait_after_sigquit(&mut child)?;
     let mut rest = Vec::new();
     stdout.read_to_end(&mut rest).map_err(|e| e.to_string())?;
@@ -244,26 +277,24 @@ fn sigquit(level: &str) -> Result<(), Failed> {
         .unwrap()
         .read_to_string(&mut err)
         .map_err(|e| e.to_string())?;
-    let want_err = read(d.join(format!("quit.{level}.err")));
+    let want_err = read(d.join(format!("{stem}.err")));
+    let addr = sig == libc::SIGSEGV || sig == libc::SIGBUS;
     let pc = |s: &str| {
-        s.lines()
-            .nth(1)
-            .is_some_and(|l| l.starts_with("PC=0x") && l.contains(" m=0 sigcode=0"))
+        s.lines().nth(1).is_some_and(|l| {
+            l.starts_with("PC=0x") && l.contains(" m=0 sigcode=0") && l.contains(" addr=0x") == addr
+        })
     };
     if !pc(&err) || !pc(&want_err) {
         return Err(format!("no `PC=0x... m=0 sigcode=0` line:\n{err}").into());
     }
     compare(
-        &format!("SIGQUIT, GOTRACEBACK={level}"),
+        &format!("signal {sig}, GOTRACEBACK={level}"),
         &out,
         &err,
         shell_status(st),
-        &read(d.join(format!("quit.{level}.out"))),
+        &read(d.join(format!("{stem}.out"))),
         &want_err,
-        read(d.join(format!("quit.{level}.code")))
-            .trim()
-            .parse()
-            .unwrap(),
+        read(d.join(format!("{stem}.code"))).trim().parse().unwrap(),
     )
 }
 

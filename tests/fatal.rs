@@ -10,16 +10,27 @@ mod common;
 use std::process::Command;
 
 fn run(name: &str) -> (String, String, i32) {
+    run_with(name, &[])
+}
+
+/// `gol run tests/fatal/NAME` with `env` set: stdout, stderr and the
+/// status as a shell shows it (128 + the signal of a signalled end).
+fn run_with(name: &str, env: &[(&str, &str)]) -> (String, String, i32) {
+    use std::os::unix::process::ExitStatusExt;
     let p = common::root().join("tests/fatal").join(name);
     let out = Command::new(env!("CARGO_BIN_EXE_gol"))
         .arg("run")
         .arg(&p)
+        .env_remove("GOTRACEBACK")
+        .envs(env.iter().copied())
         .output()
         .expect("run gol");
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
+        out.status
+            .code()
+            .unwrap_or_else(|| 128 + out.status.signal().unwrap_or(0)),
     )
 }
 
@@ -30,8 +41,8 @@ fn assert_fatal(stderr: &str, first: &str, frames: &[&str]) {
     assert_eq!(lines.first().copied(), Some(first), "{stderr}");
     assert_eq!(lines.get(1).copied(), Some(""), "{stderr}");
     assert_eq!(
-        lines.get(2).copied(),
-        Some("goroutine 1 [running]:"),
+        lines.get(2).map(|l| without_fields(l)),
+        Some("goroutine 1 [running]:".to_string()),
         "{stderr}"
     );
     let mut at = 3;
@@ -41,6 +52,29 @@ fn assert_fatal(stderr: &str, first: &str, frames: &[&str]) {
         };
         at += k + 1;
     }
+}
+
+/// A goroutine header without Go's system-level fields (`gp=0x...`,
+/// `m=N` or `m=nil`, `mp=0x...`).
+fn without_fields(header: &str) -> String {
+    header
+        .split(' ')
+        .filter(|w| !["gp=", "m=", "mp="].iter().any(|p| w.starts_with(p)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a goroutine header carries Go's system-level fields, on an M
+/// (`gp=0x... m=N mp=0x...`) or on none (`gp=0x... m=nil`).
+fn has_fields(header: &str) -> bool {
+    let w: Vec<&str> = header.split(' ').collect();
+    w.len() >= 5
+        && w[2].starts_with("gp=0x")
+        && (w[3] == "m=nil"
+            || (w[3]
+                .strip_prefix("m=")
+                .is_some_and(|n| n.parse::<u32>().is_ok())
+                && w[4].starts_with("mp=0x")))
 }
 
 #[test]
@@ -95,7 +129,8 @@ fn set_finalizer_misuse() {
 /// goroutine's M took the trap, whose code is the kernel's), then the
 /// stack from the line that called it (Go's registers are not printed).
 /// The header's shape is compared with native Go's (breakpoint.err, its
-/// first lines under Go 1.27).
+/// first lines under Go 1.27). tests/dumps.rs compares the goroutines
+/// shown at every GOTRACEBACK level, and crash's SIGABRT.
 #[test]
 fn breakpoint() {
     let (out, err, code) = run("breakpoint.go");
@@ -141,6 +176,8 @@ fn breakpoint() {
         let k = lines.iter().position(|l| *l == frame).expect(frame);
         lines.get(k + 1).copied().unwrap_or_default()
     };
+    // A fatal signal: Go's system level whatever GOTRACEBACK says.
+    assert!(has_fields(lines[3]) && lines[3].contains(" m=0 "), "{err}");
     assert!(at("main.f(...)").contains("/breakpoint.go:10 +0x"), "{err}");
     assert!(at("main.main()").contains("/breakpoint.go:15 +0x"), "{err}");
 }
@@ -223,5 +260,86 @@ fn a_signal_names_the_m_whose_thread_took_it() {
             && pc.contains(&format!(" m={m} sigcode=18446744073709551610 addr=0x")),
         "{err}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `fatal error: concurrent map writes` (Go's `fatal`) at every
+/// GOTRACEBACK level, as native Go 1.27 prints it for
+/// map_writes_others.go: nothing after the message under `none`; the
+/// failing goroutine alone under `single`; under `all` it first, then the
+/// other writer and the waiting receiver; under `system` and `crash` the
+/// same with Go's `gp=`/`m=` fields on every header; `crash` ends with
+/// SIGABRT (134), the others with status 2. (Which writer fails, and so
+/// the goroutines' numbers and lines, varies from run to run, in Go too.)
+#[test]
+fn concurrent_map_writes_at_every_traceback_level() {
+    for (level, shown, status) in [
+        ("none", 0, 2),
+        ("single", 1, 2),
+        ("all", 3, 2),
+        ("system", 3, 2),
+        ("crash", 3, 134),
+    ] {
+        let (out, err, code) = run_with("map_writes_others.go", &[("GOTRACEBACK", level)]);
+        assert_eq!((out.as_str(), code), ("before\n", status), "{level}: {err}");
+        assert_eq!(
+            err.lines().next(),
+            Some("fatal error: concurrent map writes"),
+            "{level}: {err}"
+        );
+        let headers: Vec<&str> = err
+            .lines()
+            .filter(|l| l.starts_with("goroutine "))
+            .collect();
+        assert_eq!(headers.len(), shown, "{level}: {err}");
+        let fields = matches!(level, "system" | "crash");
+        assert!(
+            headers.iter().all(|h| has_fields(h) == fields),
+            "{level}: {err}"
+        );
+        let states: Vec<String> = headers
+            .iter()
+            .map(|h| {
+                let h = without_fields(h);
+                h[h.find('[').unwrap()..].to_string()
+            })
+            .collect();
+        if let Some(first) = states.first() {
+            assert_eq!(first, "[running]:", "{level}: {err}");
+        }
+        if shown == 3 {
+            assert!(
+                states.contains(&"[chan receive]:".to_string()),
+                "{level}: {err}"
+            );
+            // The other writer was stopped between two instructions: Go
+            // shows it runnable, on no M.
+            assert!(
+                headers
+                    .iter()
+                    .skip(1)
+                    .all(|h| !h.contains("[running]") && (!fields || h.contains(" m=nil "))),
+                "{level}: {err}"
+            );
+        }
+    }
+}
+
+/// A fault inside gol itself (its own stack overflowing, as in
+/// tests/output.rs) under `GOTRACEBACK=crash` ends as Go's crash does:
+/// the report, then SIGABRT (134 in a shell), not status 2.
+#[test]
+fn a_fault_under_gotraceback_crash_aborts() {
+    let dir = std::env::temp_dir().join(format!("gol-fatal-crash-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = common::deep_expression_program(&dir);
+    for (level, status) in [("crash", 134), ("none", 2)] {
+        let (err, code) = common::gol_on_small_stack(&file, &format!("GOTRACEBACK={level}"));
+        assert!(
+            err.starts_with("unexpected fault address 0x"),
+            "{level}: {err}"
+        );
+        assert_eq!(code, status, "{level}: {err}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -8,6 +8,45 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Writes into `dir` a program whose 900-deep expression overflows gol's
+/// own stack when compiled on a 32 KiB stack (`ulimit -s 32`): a real
+/// fault inside gol. Returns its path.
+pub fn deep_expression_program(dir: &Path) -> PathBuf {
+    let depth = 900;
+    let text = format!(
+        "package main\n\nfunc main() {{\n\tx := {}1{}\n\tprintln(x)\n}}\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let file = dir.join("deep.go");
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+/// Runs `gol run file` on a 32 KiB main-thread stack with no core
+/// dump, with the environment assignments `env` (`"NAME=value ..."`):
+/// its stderr, and its status as a shell shows it (128 + the signal).
+pub fn gol_on_small_stack(file: &Path, env: &str) -> (String, i32) {
+    use std::os::unix::process::ExitStatusExt;
+    let script = format!(
+        "ulimit -s 32 && ulimit -c 0 && {env} exec '{}' run '{}'",
+        env!("CARGO_BIN_EXE_gol"),
+        file.display()
+    );
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .output()
+        .expect("run sh");
+    let status = out.status;
+    (
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        status
+            .code()
+            .unwrap_or_else(|| 128 + status.signal().unwrap_or(0)),
+    )
+}
+
 /// Files in `dir` whose names end with one of `exts`, sorted by name.
 pub fn files_with(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = match std::fs::read_dir(dir) {

@@ -3,21 +3,22 @@
 //! read, so both formats pass the same checks. It reads the trace as
 //! Perfetto's importer does: packets by sequence, each sequence's interned
 //! names, incremental clock and default track, track descriptors, arrows
-//! in either encoding (fixed64 `flow_ids` or the varint `flow_ids_old`,
-//! which the importer reads when an event has no `flow_ids`), and on each
+//! (the fixed64 `flow_ids` and `terminating_flow_ids`), and on each
 //! track the BEGIN/END events sorted by time (equal times kept in file
 //! order) matched as a stack. It also checks what the importer refuses:
 //! a sequence's clock snapshots going back in time (Perfetto's clock
-//! synchronizer rejects the trace's clock going back) and an event
-//! mixing the two arrow encodings. Anything it cannot read fails the
-//! test.
+//! synchronizer rejects the trace's clock going back) and what it may stop
+//! reading: an arrow in the deprecated varint fields (`flow_ids_old`,
+//! `terminating_flow_ids_old`), or in a current field with another wire
+//! type than fixed64. Anything it cannot read fails the test.
 
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
-/// A field: number and value (varint or fixed64 as `u64`, bytes).
+/// A field: number and value (varint, fixed64, bytes).
 enum F<'a> {
     U(u64),
+    Fixed(u64),
     B(&'a [u8]),
 }
 
@@ -45,7 +46,7 @@ fn fields(b: &[u8]) -> Vec<(u32, F<'_>)> {
             1 => {
                 let v = u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
                 i += 8;
-                F::U(v)
+                F::Fixed(v)
             }
             2 => {
                 let n = varint(b, &mut i) as usize;
@@ -63,7 +64,7 @@ fn fields(b: &[u8]) -> Vec<(u32, F<'_>)> {
 
 fn u(f: &F) -> u64 {
     match f {
-        F::U(v) => *v,
+        F::U(v) | F::Fixed(v) => *v,
         F::B(_) => panic!("a varint expected"),
     }
 }
@@ -71,7 +72,7 @@ fn u(f: &F) -> u64 {
 fn b<'a>(f: &F<'a>) -> &'a [u8] {
     match f {
         F::B(v) => v,
-        F::U(_) => panic!("bytes expected"),
+        F::U(_) | F::Fixed(_) => panic!("bytes expected"),
     }
 }
 
@@ -216,28 +217,25 @@ pub fn to_json_events(data: &[u8]) -> Vec<Value> {
                     };
                     let mut te = Te::default();
                     let mut track = None;
-                    let (mut fixed, mut old) = (false, false);
                     for (en, e) in fields(b(v)) {
                         match en {
                             9 => te.kind = u(&e),
                             11 => track = Some(u(&e)),
                             10 => te.name = seq.names[&u(&e)].clone(),
                             23 => te.name = text(&e),
-                            // flow_ids, terminating_flow_ids (fixed64) and
-                            // their varint forerunners
-                            47 | 48 | 36 | 42 => {
-                                let id = u(&e);
-                                if en == 47 || en == 36 {
+                            // flow_ids, terminating_flow_ids: fixed64
+                            47 | 48 => {
+                                let F::Fixed(id) = e else {
+                                    panic!("arrow field {en} is not a fixed64");
+                                };
+                                if en == 47 {
                                     te.flows.push(id);
                                 } else {
                                     te.ends.push(id);
                                 }
-                                if en >= 47 {
-                                    fixed = true;
-                                } else {
-                                    old = true;
-                                }
                             }
+                            // Their deprecated varint forerunners.
+                            36 | 42 => panic!("a deprecated arrow field ({en})"),
                             30 => te.counter = u(&e) as i64,
                             4 => {
                                 let af = fields(b(&e));
@@ -257,9 +255,6 @@ pub fn to_json_events(data: &[u8]) -> Vec<Value> {
                             n => panic!("track event field {n}"),
                         }
                     }
-                    // The importer reads the varint arrows only when an
-                    // event has no fixed64 ones.
-                    assert!(!(fixed && old), "an event with both arrow encodings");
                     te.track = track
                         .or(seq.default_track)
                         .expect("an event with no track and no default");

@@ -1,12 +1,34 @@
-//! The running goroutine's stack, written from a signal handler; and
-//! the thread that writes SIGQUIT's dump of every goroutine for the
-//! handler (why a thread: traceback.rs).
+//! What a fatal signal prints: the running goroutine's stack, written
+//! from a signal handler; the thread that writes the dump of every
+//! goroutine for the handler (why a thread: traceback.rs); and the trap
+//! of `runtime.Breakpoint`.
 //!
-//! When gol itself faults (SIGSEGV, SIGBUS: a bug in gol, invariant 1) or
-//! another process signals it (SIGSEGV, SIGBUS, SIGTRAP, SIGQUIT), Go's
-//! runtime prints the goroutine that was running on the signalled thread,
-//! and so does gol: the binary's handler (src/fault.rs) writes its header
-//! lines, then calls [`write_running`].
+//! # What Go prints for a fatal signal
+//! Go's `sighandler` reports a signal that kills the program (SIGQUIT, a
+//! SIGSEGV, SIGBUS or SIGTRAP sent by a process, a breakpoint trap, a
+//! fault outside Go code) as a runtime throw: `gotraceback` then reads
+//! the system level whatever `GOTRACEBACK` says (`none` included), so
+//! the report is always the signal's name, the `PC=` line and every
+//! goroutine with Go's `gp=`/`m=` fields (then the registers, left out
+//! here: they would be the Rust interpreter's); under `crash` it ends
+//! with SIGABRT (status 134 in a shell), else with status 2. gol prints
+//! the same, by three routes:
+//! * a signal sent by a process (`si_code <= 0`) and SIGQUIT: the
+//!   handler (src/fault.rs) hands the report to the dump thread
+//!   ([`request_dump`]), which stops the world and writes every
+//!   goroutine;
+//! * `runtime.Breakpoint`: its native executes a real trap ([`trap`]);
+//!   the handler sees that the thread is inside it ([`catch_trap`]),
+//!   records the PC and returns, and the native writes the report with
+//!   the world stopped, from its own goroutine (`NativeCtx::
+//!   signal_report`): no signal-handler limits, and a debugger attached
+//!   to gol still stops at the trap;
+//! * a fault of gol itself (SIGSEGV, SIGBUS raised by the hardware: a
+//!   bug in gol, invariant 1): the handler writes Go's header lines,
+//!   then [`write_running`] the goroutine of the faulting thread. The
+//!   other goroutines are left out: the faulting M holds its P and
+//!   never reaches a safepoint, so the world cannot be stopped to read
+//!   them, and a signal handler may take no lock.
 //!
 //! # How
 //! Each M records, in a thread-local, which VM and goroutine it is running
@@ -32,7 +54,7 @@
 use crate::goroutine::G;
 use crate::Vm;
 use std::cell::Cell;
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, Ordering};
+use std::sync::atomic::{compiler_fence, AtomicBool, AtomicI32, AtomicI64, AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 thread_local! {
@@ -65,6 +87,19 @@ static ARMED: AtomicBool = AtomicBool::new(false);
 /// thread; the pipe's write/read orders them (a system call each side).
 static QUIT_PC: AtomicU64 = AtomicU64::new(0);
 static QUIT_CODE: AtomicI64 = AtomicI64::new(0);
+/// The signal being reported and the address of its `addr=` (SIGSEGV
+/// and SIGBUS only), ordered as `QUIT_PC`.
+static QUIT_SIG: AtomicI32 = AtomicI32::new(libc::SIGQUIT);
+static QUIT_ADDR: AtomicU64 = AtomicU64::new(0);
+/// The goroutine the signalled thread was running (0: none), which the
+/// dump shows `[running]` on its M, as Go's handler shows the goroutine
+/// it interrupted ([`signalled_goroutine`]).
+static QUIT_G: AtomicU64 = AtomicU64::new(0);
+
+/// The goroutine the signal being dumped interrupted, if any.
+pub(crate) fn signalled_goroutine() -> Option<u64> {
+    Some(QUIT_G.load(Ordering::SeqCst)).filter(|&g| g != 0)
+}
 /// The M whose thread took the signal ([`signalled_m`]).
 static QUIT_M: AtomicU64 = AtomicU64::new(0);
 
@@ -141,14 +176,48 @@ pub(crate) fn set_dumper(d: Option<Dumper>) {
     }
 }
 
-/// From the SIGQUIT handler: hands the dump to the dump thread and
-/// returns true, or false when no run can dump (then the handler reports
-/// as for other signals). Async-signal-safe: atomics and one `write(2)`.
-pub fn request_dump(pc: u64, code: i64) -> bool {
+/// Go's name of a signal gol reports, as its report's first line.
+pub fn signal_name(sig: i32) -> &'static str {
+    match sig {
+        libc::SIGBUS => "SIGBUS: bus error",
+        libc::SIGQUIT => "SIGQUIT: quit",
+        libc::SIGTRAP => "SIGTRAP: trace trap",
+        libc::SIGSEGV => "SIGSEGV: segmentation violation",
+        _ => "signal",
+    }
+}
+
+/// Whether Go's `PC=` line names an address for `sig` (`addr=0x...`).
+fn has_addr(sig: i32) -> bool {
+    sig == libc::SIGSEGV || sig == libc::SIGBUS
+}
+
+/// From the handler of SIGQUIT, or of a SIGSEGV, SIGBUS or SIGTRAP sent
+/// by a process: hands the report of signal `sig` (its PC, code and
+/// fault address) to the dump thread and returns true, or false when no
+/// run can dump (then the handler reports it itself). Only the first
+/// request counts: a second signal while the dump is written changes
+/// nothing. Async-signal-safe: atomics and one `write(2)`.
+pub fn request_dump(sig: i32, pc: u64, code: i64, addr: u64) -> bool {
+    static REQUESTED: AtomicBool = AtomicBool::new(false);
     let fd = DUMP_PIPE.load(Ordering::SeqCst);
     if fd < 0 || !ARMED.load(Ordering::SeqCst) {
         return false;
     }
+    if REQUESTED.swap(true, Ordering::SeqCst) {
+        return true;
+    }
+    QUIT_SIG.store(sig, Ordering::SeqCst);
+    QUIT_ADDR.store(addr, Ordering::SeqCst);
+    let (_, g) = RUNNING.with(|r| r.get());
+    let id = if g.is_null() {
+        0
+    } else {
+        // SAFETY: as in `write_running`: the goroutine outlives the
+        // slice this thread was interrupted in.
+        unsafe { (*g).id }
+    };
+    QUIT_G.store(id, Ordering::SeqCst);
     QUIT_PC.store(pc, Ordering::SeqCst);
     QUIT_CODE.store(code, Ordering::SeqCst);
     QUIT_M.store(signalled_m(), Ordering::SeqCst);
@@ -156,9 +225,10 @@ pub fn request_dump(pc: u64, code: i64) -> bool {
     unsafe { libc::write(fd, [1u8].as_ptr().cast(), 1) == 1 }
 }
 
-/// Starts the thread that waits for SIGQUIT's byte, then writes
-/// `SIGQUIT: quit`, the PC line and the dump of every goroutine, and ends
-/// the process with status 2 (an abort under `GOTRACEBACK=crash`).
+/// Starts the thread that waits for the handler's byte, then writes the
+/// signal's name (`SIGQUIT: quit`), the PC line and the dump of every
+/// goroutine, and ends the process with status 2 (an abort under
+/// `GOTRACEBACK=crash`).
 fn start_dump_thread() {
     let mut fds = [0i32; 2];
     // SAFETY: pipe2 writes two descriptors into `fds`.
@@ -183,16 +253,20 @@ fn start_dump_thread() {
         DUMP_PIPE.store(fds[1], Ordering::SeqCst);
     }
     crate::gotraceback::set_installed();
+    // Read (and cache) GOTRACEBACK now: the fault handler reads the
+    // setting and may not allocate (`gotraceback::setting_cached`).
+    crate::gotraceback::setting();
 }
 
 fn dump_and_exit() -> ! {
+    let sig = QUIT_SIG.load(Ordering::SeqCst);
     write_signal_header(
         &mut |b| write_fd2(b),
-        "SIGQUIT: quit",
+        signal_name(sig),
         QUIT_PC.load(Ordering::SeqCst),
         QUIT_M.load(Ordering::SeqCst),
         QUIT_CODE.load(Ordering::SeqCst),
-        None,
+        has_addr(sig).then(|| QUIT_ADDR.load(Ordering::SeqCst)),
     );
     // A dump that cannot stop the world (a goroutine in a long native)
     // still ends the process, with the status the report promised.
@@ -213,15 +287,35 @@ fn dump_and_exit() -> ! {
     unsafe { libc::_exit(2) }
 }
 
+thread_local! {
+    /// This thread is inside [`trap`]'s trap instruction.
+    static IN_TRAP: Cell<bool> = const { Cell::new(false) };
+    /// What the SIGTRAP handler recorded of the trap ([`catch_trap`]):
+    /// its PC and code.
+    static CAUGHT: Cell<Option<(u64, i64)>> = const { Cell::new(None) };
+}
+
+/// How [`trap`] came back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trap {
+    /// A debugger took the trap and continued the program, which goes
+    /// on, as a Go program does.
+    Continued,
+    /// The process's handler caught it ([`catch_trap`]): the program dies
+    /// of SIGTRAP, reported from the trapping goroutine at this PC, with
+    /// this signal code.
+    Caught { pc: u64, code: i64 },
+    /// No trap was executed: SIGTRAP's default action would end the
+    /// process with no report (a host that embeds the VM installed no
+    /// handler), or the architecture is not x86-64. The caller reports.
+    NotTrapped,
+}
+
 /// `runtime.Breakpoint`: a breakpoint trap, as Go's executes (`int3`),
-/// when the process has a handler for SIGTRAP: the gol binary's
-/// (src/fault.rs) reports it as Go does and ends the process, and a
-/// debugger attached to gol stops there first. Returns true when the
-/// trap came back (a debugger continued the program, which goes on, as
-/// a Go program does); false, without a trap, when SIGTRAP's default
-/// action would end the process with no report (a host that embeds the
-/// VM installed no handler) or off x86-64: the caller then reports it.
-pub fn trap() -> bool {
+/// when the process has a handler for SIGTRAP (the gol binary's,
+/// src/fault.rs, which hands the trap back through [`catch_trap`]); a
+/// debugger attached to gol stops there first.
+pub fn trap() -> Trap {
     #[cfg(target_arch = "x86_64")]
     {
         // SAFETY: sigaction with a null new action only reads the
@@ -232,18 +326,42 @@ pub fn trap() -> bool {
                 && old.sa_sigaction != libc::SIG_DFL
                 && old.sa_sigaction != libc::SIG_IGN
         };
-        if handled {
-            // SAFETY: `int3` raises SIGTRAP on this thread and touches no
-            // memory or register; the handler found above runs, and
-            // execution resumes after the instruction if it returns.
-            unsafe { std::arch::asm!("int3", options(nomem, nostack)) };
+        if !handled {
+            return Trap::NotTrapped;
         }
-        handled
+        CAUGHT.with(|c| c.set(None));
+        IN_TRAP.with(|t| t.set(true));
+        // The handler reads IN_TRAP and writes CAUGHT on this thread:
+        // the compiler must keep the cells' accesses on their side of the
+        // trap (the asm is not `nomem` for the same reason).
+        compiler_fence(Ordering::SeqCst);
+        // SAFETY: `int3` raises SIGTRAP on this thread and touches no
+        // register; the handler found above runs, and execution resumes
+        // after the instruction if it returns.
+        unsafe { std::arch::asm!("int3", options(nostack)) };
+        compiler_fence(Ordering::SeqCst);
+        IN_TRAP.with(|t| t.set(false));
+        match CAUGHT.with(|c| c.take()) {
+            Some((pc, code)) => Trap::Caught { pc, code },
+            None => Trap::Continued,
+        }
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        false
+        Trap::NotTrapped
     }
+}
+
+/// From the SIGTRAP handler: if this thread is inside [`trap`], records
+/// the trap's PC and code for it and returns true (the handler then
+/// returns, and `trap` reports `Caught`); false for any other SIGTRAP.
+/// Async-signal-safe: two thread-local cells of plain values.
+pub fn catch_trap(pc: u64, code: i64) -> bool {
+    if !IN_TRAP.with(|t| t.get()) {
+        return false;
+    }
+    CAUGHT.with(|c| c.set(Some((pc, code))));
+    true
 }
 
 /// Go's first two lines for a signal that is not a fault of the program
@@ -321,8 +439,21 @@ pub fn write_running(w: &mut dyn FnMut(&[u8])) -> bool {
     // handler's re-entry guard ends (module docs).
     let (vm, g) = unsafe { (&*vm, &*g) };
     let mut num = [0u8; 20];
+    // Go's header at the system level, which a fatal signal forces
+    // (module docs): the G's address and the M whose thread faulted.
     w(b"goroutine ");
     w(decimal(g.id, &mut num));
+    w(b" gp=0x");
+    w(hex(g as *const G as u64, &mut num));
+    match crate::sched::current_m() {
+        Some(m) => {
+            w(b" m=");
+            w(decimal(m.id.max(0) as u64, &mut num));
+            w(b" mp=0x");
+            w(hex(m.mp as u64, &mut num));
+        }
+        None => w(b" m=nil"),
+    }
     w(b" [running]:\n");
     let cwd = CWD.get().map(|c| &c[..]);
     for (n, f) in g.frames.iter().rev().enumerate() {
@@ -330,34 +461,67 @@ pub fn write_running(w: &mut dyn FnMut(&[u8])) -> bool {
             w(b"...additional frames elided...\n");
             break;
         }
-        let Some(func) = vm.prog.funcs.get(f.func as usize) else {
-            continue;
-        };
         // As in panic traces: the runtime's own Go functions are hidden.
-        if func.name.starts_with("runtime.") {
-            continue;
+        if vm
+            .prog
+            .funcs
+            .get(f.func as usize)
+            .is_some_and(|func| !func.name.starts_with("runtime."))
+        {
+            write_frame(vm, f.func, f.pc, cwd, None, w);
         }
-        let at = f.pc.saturating_sub(1) as usize;
-        let line = func.lines.get(at).copied().unwrap_or(0);
-        w(func.name.as_bytes());
-        w(if func.param_words == 0 {
-            b"()\n\t"
-        } else {
-            b"(...)\n\t"
-        });
-        let file = vm.prog.files.get(func.file as usize).map_or("", |s| s);
-        if let Some(c) = cwd.filter(|_| !file.starts_with('/') && !file.starts_with('<')) {
-            w(c);
-            w(b"/");
-        }
-        w(file.as_bytes());
-        w(b":");
-        w(decimal(line as u64, &mut num));
-        w(b" +0x");
-        w(hex(at as u64 * 4, &mut num));
-        w(b"\n");
+    }
+    // Where a `go` statement started it, as `created by` (panic.rs's
+    // `created_by_of`, without its allocations).
+    if let Some((parent, func, pc)) = g.created {
+        write_frame(vm, func, pc, cwd, Some(parent), w);
     }
     true
+}
+
+/// One frame of a trace: `name(...)` and its `file:line +0xoff`; with
+/// `created`, the `created by name in goroutine N` of a `go` statement
+/// (`time.goFunc`'s for a timer's callback, creator 0). Allocates
+/// nothing.
+fn write_frame(
+    vm: &Vm,
+    func: u32,
+    pc: u32,
+    cwd: Option<&[u8]>,
+    created: Option<u64>,
+    w: &mut dyn FnMut(&[u8]),
+) {
+    let mut num = [0u8; 20];
+    let Some(f) = vm.prog.funcs.get(func as usize) else {
+        return;
+    };
+    let at = pc.saturating_sub(1) as usize;
+    let line = f.lines.get(at).copied().unwrap_or(0);
+    match created {
+        None => {
+            w(f.name.as_bytes());
+            w(if f.param_words == 0 { b"()" } else { b"(...)" });
+        }
+        Some(0) => w(b"created by time.goFunc"),
+        Some(parent) => {
+            w(b"created by ");
+            w(f.name.as_bytes());
+            w(b" in goroutine ");
+            w(decimal(parent, &mut num));
+        }
+    }
+    w(b"\n\t");
+    let file = vm.prog.files.get(f.file as usize).map_or("", |s| s);
+    if let Some(c) = cwd.filter(|_| !file.starts_with('/') && !file.starts_with('<')) {
+        w(c);
+        w(b"/");
+    }
+    w(file.as_bytes());
+    w(b":");
+    w(decimal(line as u64, &mut num));
+    w(b" +0x");
+    w(hex(at as u64 * 4, &mut num));
+    w(b"\n");
 }
 
 /// `v` in decimal, in `buf`.

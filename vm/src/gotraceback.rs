@@ -98,6 +98,27 @@ pub fn setting() -> Setting {
     }
 }
 
+/// The setting in force without reading the environment: for a signal
+/// handler, which may not allocate. The setting is cached at start
+/// (`crashtrace::init` reads it); before that, the default.
+pub fn setting_cached() -> Setting {
+    match SETTING.load(Ordering::Relaxed) {
+        UNSET => Setting {
+            level: Level::Single,
+            crash: false,
+        },
+        b => Setting::decode(b),
+    }
+}
+
+/// From a fatal signal's handler once its report is written: the abort
+/// of `crash` if the setting asks for it (in gol's own process only);
+/// else returns, and the handler exits with status 2. Async-signal-safe:
+/// one atomic load, then `signal`, `raise` and `abort`.
+pub fn crash_after_signal() {
+    crash_if_asked(setting_cached());
+}
+
 /// `debug.SetTraceback(level)`: raises the level (never below the
 /// environment's, as Go's); an unknown name is ignored.
 pub fn set_traceback(v: &str) {

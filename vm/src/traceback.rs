@@ -139,11 +139,19 @@ pub(crate) fn running_header(g: &crate::goroutine::G) -> String {
 pub(crate) fn write_view(vm: &Vm, v: &GView<'_, Box<G>>, leaked: bool, out: &mut Vec<u8>) {
     // A G whose state could be read is not on an M: one still marked
     // running was stopped at the end of its slice and waits for a P.
+    // (But for the one a fatal signal interrupted: Go shows it running.)
     let status = match (v.status, v.g) {
+        _ if crate::crashtrace::signalled_goroutine() == Some(v.id) => GStatus::Running,
         (GStatus::Running, Some(_)) => GStatus::Runnable,
         (s, _) => s,
     };
-    let fields = shows_fields().then_some((v.gp, v.m));
+    // ... and so on no M (`m=nil`), as Go shows a runnable G.
+    let m = if status == GStatus::Runnable && v.status != status {
+        None
+    } else {
+        v.m
+    };
+    let fields = shows_fields().then_some((v.gp, m));
     out.extend_from_slice(header(v.id, status, v.wait, v.wait_minutes, leaked, fields).as_bytes());
     if let Some(g) = v.g {
         write_stack(vm, g, out);

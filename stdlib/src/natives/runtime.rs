@@ -5,10 +5,11 @@
 //! Mallocs, Frees, HeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapReleased,
 //! HeapObjects, NextGC, LastGC, PauseTotalNs, PauseNs, PauseEnd, NumGC,
 //! GCSys, EnableGC; the others stay zero). `Breakpoint` executes a
-//! trap as Go's does (`gol_vm::crashtrace::trap`): the binary's handler
-//! prints Go's signal lines and the goroutine's stack and exits with
-//! status 2 (no registers: gol has no machine state of the program to
-//! show), and a debugger stops there.
+//! trap as Go's does (`gol_vm::crashtrace::trap`): a debugger stops
+//! there; else the program dies of SIGTRAP as Go's does, printing Go's
+//! signal lines and every goroutine, with status 2 (134 under
+//! `GOTRACEBACK=crash`; no registers: gol has no machine state of the
+//! program to show).
 //! The scheduler's part (`NumGoroutine`, `GOMAXPROCS`, `Gosched`,
 //! `Goexit`) and `SetFinalizer` are thin calls of `NativeCtx` services.
 //!
@@ -308,31 +309,23 @@ fn num_cpu() -> u64 {
 
 fn breakpoint(ctx: &mut NativeCtx<'_>) -> NativeResult {
     ctx.flush_stdout();
-    // A real trap, which the gol binary's handler reports as Go does
-    // (src/fault.rs), or after which a debugger continues the program.
-    if gol_vm::crashtrace::trap() {
-        return NativeResult::Ok;
-    }
-    // No handler (an embedding host): the same report, written here, at
-    // the caller's code address, with the code Linux gives a trap
-    // instruction (SI_KERNEL).
-    let pc = ctx
-        .frames()
-        .get(1)
-        .map_or(0, |&(func, pc, _)| code_addr(func, pc));
-    let mut out = Vec::new();
-    gol_vm::crashtrace::write_signal_header(
-        &mut |b| out.extend_from_slice(b),
-        "SIGTRAP: trace trap",
-        pc,
-        gol_vm::crashtrace::signalled_m(),
-        0x80,
-        None,
-    );
-    out.extend_from_slice(format!("\ngoroutine {} [running]:\n", ctx.goroutine_id()).as_bytes());
-    out.extend_from_slice(&ctx.stack_trace());
-    ctx.write_stderr(&out);
-    NativeResult::Exit(2)
+    // A real trap: a debugger stops there and may continue the program;
+    // else the gol binary's handler hands it back, and the program dies
+    // of SIGTRAP (crashtrace.rs).
+    let (pc, code) = match gol_vm::crashtrace::trap() {
+        gol_vm::crashtrace::Trap::Continued => return NativeResult::Ok,
+        gol_vm::crashtrace::Trap::Caught { pc, code } => (pc, code),
+        // No handler (an embedding host): the same report, at the
+        // caller's code address, with the code Linux gives a trap
+        // instruction (SI_KERNEL).
+        gol_vm::crashtrace::Trap::NotTrapped => (
+            ctx.frames()
+                .get(1)
+                .map_or(0, |&(func, pc, _)| code_addr(func, pc)),
+            0x80,
+        ),
+    };
+    ctx.signal_report("SIGTRAP: trace trap", pc, code)
 }
 
 /// Bits of a code address below the function number.

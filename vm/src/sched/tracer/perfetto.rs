@@ -15,10 +15,13 @@
 //!   slices (run segments, an M's stretch with a P, system calls, GC phases,
 //!   assists, tasks and regions), `TYPE_INSTANT` for instants,
 //!   `TYPE_COUNTER` for counter samples.
-//! * Arrows are `flow_ids_old` (36) on the event they leave and
-//!   `terminating_flow_ids_old` (42) on the segment they reach: varints,
-//!   which the importer reads when an event has none of the fixed64
-//!   `flow_ids` (47, 48) that replaced them ([`wire_flow`]). A wake held
+//! * Arrows are `flow_ids` (47) on the event they leave and
+//!   `terminating_flow_ids` (48) on the segment they reach: repeated
+//!   fixed64, one tagged field per id, the tracer's arrow id as it is
+//!   (tracer.rs, `M_FLOW_SHIFT`). They replaced the varint
+//!   `flow_ids_old` (36) and `terminating_flow_ids_old` (42), which
+//!   track_event.proto marks deprecated (the importer reads them only
+//!   from an event that has no current ones). A wake held
 //!   to the end of its waker's segment (tracer.rs, Cost) leaves from that
 //!   segment's END event, with no event of its own; any other arrow
 //!   leaves from an instant.
@@ -47,14 +50,13 @@
 //!   name, the annotation keys (`M`, `end`) and the ways a segment ends are
 //!   sent once per sequence in the packet's `interned_data` (12) and then
 //!   named by a small id (`name_iid`, `string_value_iid`).
-//! * **Arrow ids as varints** of a few bytes ([`wire_flow`]), where the
-//!   fixed64 fields take ten.
 //!
-//! A switch is then a BEGIN of about 12 bytes (19 with an arrow's end) and
-//! an END of about 24 (31 with a held arrow's start), against about 350
-//! bytes of JSON: 50 bytes a segment on bench/pingpong, where a new
-//! sequence id per chunk, a track uuid on every event and fixed64 arrow
-//! ids took 62.
+//! A switch is then a BEGIN of about 12 bytes (22 with an arrow's end) and
+//! an END of about 24 (34 with a held arrow's start), against about 350
+//! bytes of JSON: an arrow end takes ten bytes (a two-byte tag and eight),
+//! where the deprecated varint fields took seven or eight with the ids
+//! packed small; the current fields were preferred, so that the trace
+//! does not rest on fields Perfetto may stop reading.
 //!
 //! # Invariants
 //! 1. Slices on one track nest: a P's segments never overlap (tracer.rs,
@@ -75,11 +77,10 @@
 //! Rejected: one sequence for the whole trace, with absolute timestamps
 //! where a chunk goes back in time (larger and irregular); complete
 //! events (the legacy `X` phase, kept by the importer for JSON only); a
-//! protobuf crate (a dozen message types, written once, need only varints);
-//! the fixed64 arrow fields (ten bytes an arrow end, where the varints
-//! take seven or eight).
+//! protobuf crate (a dozen message types, written once, need only varints
+//! and one fixed64).
 
-use super::{Chunk, Ev, IdHasher, Names, Rec, SegEnd, Track, HELD, HELD_FLOW, M_FLOW_SHIFT};
+use super::{Chunk, Ev, IdHasher, Names, Rec, SegEnd, Track, HELD, HELD_FLOW};
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
@@ -136,22 +137,6 @@ fn end_key(end: SegEnd) -> Key {
     Key::End(code, blocked, text)
 }
 
-/// Arrow id `id` as written: a varint of its M's part, whether it is
-/// held and the M's count, packed small (the count's bits highest: it is
-/// the part that grows) so that it takes five or six bytes, where the
-/// tracer's id (tracer.rs, `M_FLOW_SHIFT`) takes seven and a fixed64 eight.
-/// One to one: an M part too large to pack (2,048 Ms and more) keeps the
-/// tracer's id, which is then above every packed one (at least `1 << 47`;
-/// packed ids, with a count below `1 << 35`, stay under it).
-fn wire_flow(id: u64) -> u64 {
-    let m = id >> M_FLOW_SHIFT;
-    if m >= 1 << 11 {
-        return id;
-    }
-    let n = id & (HELD_FLOW - 1);
-    n << 12 | u64::from(id & HELD_FLOW != 0) << 11 | m
-}
-
 /// Protobuf's wire encoding, by hand: varints and length-delimited
 /// fields.
 mod wire {
@@ -175,6 +160,13 @@ mod wire {
     pub fn uint(out: &mut Vec<u8>, field: u32, v: u64) {
         varint(out, u64::from(field) << 3);
         varint(out, v);
+    }
+
+    /// A fixed64 field (wire type 1: eight bytes, little-endian).
+    #[inline]
+    pub fn fixed64(out: &mut Vec<u8>, field: u32, v: u64) {
+        varint(out, u64::from(field) << 3 | 1);
+        out.extend_from_slice(&v.to_le_bytes());
     }
 
     #[inline]
@@ -203,7 +195,7 @@ mod wire {
     }
 }
 
-use wire::{bytes, nested, uint, varint_len};
+use wire::{bytes, fixed64, nested, uint, varint_len};
 
 /// A name to intern in a sequence.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -902,8 +894,8 @@ impl Proto {
                 self.track_field(te, track);
                 self.name_field(te, name);
                 if flow_in != 0 {
-                    // terminating_flow_ids_old
-                    uint(te, 42, wire_flow(flow_in));
+                    // terminating_flow_ids
+                    fixed64(te, 48, flow_in);
                 }
             }
             What::End {
@@ -926,8 +918,8 @@ impl Proto {
                     });
                 }
                 for &id in &flows[..nflows as usize] {
-                    // flow_ids_old
-                    uint(te, 36, wire_flow(id));
+                    // flow_ids
+                    fixed64(te, 47, id);
                 }
             }
             What::Instant { track, name, flow } => {
@@ -935,7 +927,7 @@ impl Proto {
                 self.track_field(te, track);
                 self.name_field(te, name);
                 if flow != 0 {
-                    uint(te, 36, wire_flow(flow));
+                    fixed64(te, 47, flow);
                 }
             }
             What::Counter { track, value } => {
@@ -959,27 +951,6 @@ impl Proto {
 mod tests {
     use super::super::{Arc, Mutex};
     use super::*;
-
-    /// Packed arrow ids are one to one, and below the ids left unpacked.
-    #[test]
-    fn arrow_ids_pack_one_to_one() {
-        let mut seen = HashSet::new();
-        // M parts: 0 (the shared counter), M numbers + 1, the packing's
-        // bound and past it.
-        for m in [0u64, 1, 2, 4, 2047, 2048, 5000] {
-            for held in [0, HELD_FLOW] {
-                for n in [1u64, 2, 1000, 1 << 20, HELD_FLOW - 1] {
-                    let id = m << M_FLOW_SHIFT | held | n;
-                    let w = wire_flow(id);
-                    assert!(seen.insert(w), "{id:#x} packs as another id");
-                    assert_ne!(w, 0);
-                    assert_eq!(w < 1 << 47, m < 2048, "{id:#x} -> {w:#x}");
-                }
-            }
-        }
-        // An M's early arrows take five bytes or fewer.
-        assert!(wire_flow(5 << M_FLOW_SHIFT | HELD_FLOW | 4000) < 1 << 35);
-    }
 
     /// A sequence id is reused only by a chunk that starts no earlier
     /// than the sequence's last one (invariant 4); past the pool, ids are
