@@ -252,9 +252,16 @@ fn an_interrupt_stops_a_running_input() {
     let i = s.interrupter();
     let t = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(200));
-        let at = Instant::now();
-        i.interrupt();
-        at
+        // False while no call runs yet (compiling the input can take
+        // longer than 200 ms on a loaded machine): ask again, and time
+        // the stop from the interrupt that took.
+        loop {
+            let at = Instant::now();
+            if i.interrupt() {
+                return at;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
     });
     let r = s.eval("for {}");
     let done = Instant::now();
