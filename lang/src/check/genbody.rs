@@ -92,7 +92,10 @@
 //! valid, and their bodies are checked per instance for code generation.
 //! (Checked this way once, gol's generic standard packages, `slices`,
 //! `maps`, `cmp`, `iter`, `errors`, `sync`, `math/rand/v2`, gave no
-//! message: a measure of the soundness of the rules above.)
+//! message: a measure of the soundness of the rules above. Measured
+//! again with the type-set rules: the 79 generic bodies of the standard
+//! packages a program importing those and `sort`, `strings` reaches gave
+//! none.)
 //!
 //! What it does not find: the type-set rules of composite literals,
 //! `make`, calls of a core function type, `copy`, `delete`, `clear`,
