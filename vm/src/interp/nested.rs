@@ -50,7 +50,8 @@ struct Saved {
     defers: DeferStack,
     panicking: Option<Box<Panicking>>,
     outer: OuterPanics,
-    keep: Vec<u64>,
+    /// Where this call's kept words start in [`KEPT`].
+    kept_from: usize,
 }
 
 thread_local! {
@@ -58,6 +59,10 @@ thread_local! {
     /// outermost first. They all belong to the goroutine this M runs (a
     /// nested call runs on its caller's goroutine), so they are its roots.
     static SAVED: std::cell::RefCell<Vec<Saved>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The words the nested calls on this thread keep alive (each call's
+    /// from its `Saved::kept_from`): one vector for them all, so a call
+    /// allocates nothing once it has grown.
+    static KEPT: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Every root word the nested calls on this thread set aside (their
@@ -66,8 +71,12 @@ thread_local! {
 pub(crate) fn saved_roots(f: &mut dyn FnMut(u64)) {
     SAVED.with(|s| {
         let Ok(s) = s.try_borrow() else { return };
+        KEPT.with(|k| {
+            if let Ok(k) = k.try_borrow() {
+                k.iter().for_each(|&w| f(w));
+            }
+        });
         for sv in s.iter() {
-            sv.keep.iter().for_each(|&w| f(w));
             sv.defers.for_each_word(f);
             for p in sv.panicking.as_deref().into_iter().chain(sv.outer.iter()) {
                 let values = p.earlier.iter().map(|e| &e.0).chain([&p.value]);
@@ -223,7 +232,13 @@ pub(crate) fn run_nested(
             defers: std::mem::take(&mut g.defers),
             panicking: g.panicking.take(),
             outer: std::mem::take(&mut g.outer),
-            keep: args.iter().copied().chain([closure]).collect(),
+            kept_from: KEPT.with(|k| {
+                let mut k = k.borrow_mut();
+                let from = k.len();
+                k.extend_from_slice(args);
+                k.push(closure);
+                from
+            }),
         })
     });
     g.frames.push(Frame {
@@ -290,6 +305,7 @@ pub(crate) fn run_nested(
     };
     g.frames.truncate(depth);
     if let Some(sv) = SAVED.with(|s| s.borrow_mut().pop()) {
+        KEPT.with(|k| k.borrow_mut().truncate(sv.kept_from));
         g.defers = sv.defers;
         g.panicking = sv.panicking;
         g.outer = sv.outer;
