@@ -179,6 +179,7 @@ programs!(
     fmt_slice,
     fmt_map,
     join,
+    nested_method_race,
     // Correctly synchronised twins: nothing reported.
     counter_mutex,
     channels,
@@ -193,6 +194,7 @@ programs!(
     append_sync,
     fmt_sync,
     net_io_sync,
+    nested_method_ordered,
 );
 
 #[test]
@@ -228,6 +230,8 @@ fn every_program_is_listed() {
         "append_sync",
         "fmt_sync",
         "net_io_sync",
+        "nested_method_race",
+        "nested_method_ordered",
     ];
     let dir = common::root().join("tests/race");
     for p in common::files_with(&dir, &[".go"]) {

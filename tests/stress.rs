@@ -17,7 +17,8 @@
 //! ignored trial `stress_long` repeats everything 20 times.
 //!
 //! Racy programs (tests/stress/racy) check invariant 1 under data races:
-//! see [`run_racy`].
+//! see [`run_racy`]. Programs that deadlock (tests/stress/deadlock) must
+//! die with Go's report on one, two and eight Ps: see [`run_deadlock`].
 
 mod common;
 
@@ -81,6 +82,16 @@ fn run_all(path: &Path, repeat: usize) -> Result<(), libtest_mimic::Failed> {
     Ok(())
 }
 
+/// `gol run PATH` on `procs` Ps, to its end.
+fn gol_run(path: &Path, procs: usize) -> Result<std::process::Output, String> {
+    Command::new(env!("CARGO_BIN_EXE_gol"))
+        .arg("run")
+        .arg(path)
+        .env("GOMAXPROCS", procs.to_string())
+        .output()
+        .map_err(|e| format!("cannot run gol: {e}"))
+}
+
 /// Racy programs (tests/stress/racy/*.go): goroutines store strings,
 /// slices, structs and interface values into shared variables while
 /// others read and use them. Go does not protect such a program (native
@@ -92,18 +103,71 @@ fn run_all(path: &Path, repeat: usize) -> Result<(), libtest_mimic::Failed> {
 fn run_racy(path: &Path, runs: usize) -> Result<(), libtest_mimic::Failed> {
     for _ in 0..runs {
         for procs in [2, 8] {
-            let out = Command::new(env!("CARGO_BIN_EXE_gol"))
-                .arg("run")
-                .arg(path)
-                .env("GOMAXPROCS", procs.to_string())
-                .output()
-                .map_err(|e| format!("cannot run gol: {e}"))?;
+            let out = gol_run(path, procs)?;
             let got = String::from_utf8_lossy(&out.stdout);
             if !out.status.success() || !got.contains("torn 0\n") || !got.ends_with("done true\n") {
                 return Err(format!(
                     "GOMAXPROCS={procs}: {}\n--- stdout\n{got}--- stderr\n{}",
                     out.status,
                     String::from_utf8_lossy(&out.stderr)
+                )
+                .into());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The lines of a deadlock report that gol and Go share: the fatal
+/// error, each goroutine's header (ids other than main's as `N`), the
+/// frames of package main with their `file:line`, and `created by main.`
+/// lines. Frames of the standard library differ (gol's fmt is a native,
+/// Go's has four frames of its own between `Println` and the method).
+fn report_lines(err: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut lines = err.lines().peekable();
+    while let Some(l) = lines.next() {
+        if l.starts_with("fatal error: ") {
+            out.push(l.to_string());
+        } else if let Some(rest) = l.strip_prefix("goroutine ") {
+            let (id, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+            let id = if id == "1" { id } else { "N" };
+            out.push(format!("goroutine {id} {tail}"));
+        } else if l.starts_with("main.") || l.starts_with("created by main.") {
+            let name = l.split('(').next().unwrap_or(l);
+            let at = lines.peek().map_or("", |n| {
+                let loc = n.trim_start().split(' ').next().unwrap_or("");
+                loc.rsplit('/').next().unwrap_or(loc)
+            });
+            out.push(format!("{name} at {at}"));
+        }
+    }
+    out
+}
+
+/// A program of tests/stress/deadlock at 1, 2 and 8 Ps, `runs` times
+/// each: its stdout must be `NAME.out`, its exit status `NAME.code`, and
+/// its report's shared lines ([`report_lines`]) those of `NAME.err`, all
+/// from native Go.
+fn run_deadlock(path: &Path, runs: usize) -> Result<(), libtest_mimic::Failed> {
+    let read = |ext: &str| std::fs::read_to_string(path.with_extension(ext));
+    let want_out = read("out").map_err(|e| e.to_string())?;
+    let want_err = report_lines(&read("err").map_err(|e| e.to_string())?);
+    let want_code: i32 = read("code")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .unwrap_or(0);
+    for _ in 0..runs {
+        for procs in [1, 2, 8] {
+            let out = gol_run(path, procs)?;
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let got_err = report_lines(&stderr);
+            if out.status.code() != Some(want_code) || stdout != want_out || got_err != want_err {
+                return Err(format!(
+                    "GOMAXPROCS={procs}: {}\n--- stdout\n{stdout}--- want report\n{}\n--- stderr\n{stderr}",
+                    out.status,
+                    want_err.join("\n")
                 )
                 .into());
             }
@@ -154,5 +218,9 @@ fn main() {
         })
         .with_ignored_flag(true),
     );
+    for p in common::files_with(&common::root().join("tests/stress/deadlock"), &[".go"]) {
+        let name = format!("deadlock/{}", p.file_name().unwrap().to_string_lossy());
+        trials.push(Trial::test(name, move || run_deadlock(&p, repeat)));
+    }
     libtest_mimic::run(&args, trials).exit();
 }

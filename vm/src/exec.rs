@@ -622,10 +622,14 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
                 &gs[..]
             };
             for d in shown {
-                let Some(g) = &d.g else { continue };
+                // A G parked in a nested call has its state held by its
+                // M: the trace it lent stands for it (sched/lockedm.rs).
+                if d.g.is_none() && d.lent.is_none() {
+                    continue;
+                }
                 // Asleep, on no M (`m=nil` at the system level).
-                let fields = (tb.level >= crate::gotraceback::Level::System)
-                    .then_some(((&**g) as *const G as usize, None));
+                let gp = d.g.as_ref().map_or(0, |g| (&**g) as *const G as usize);
+                let fields = (tb.level >= crate::gotraceback::Level::System).then_some((gp, None));
                 let h = crate::traceback::header(
                     d.id,
                     crate::sched::GStatus::Waiting,
@@ -636,11 +640,19 @@ pub(crate) fn run_program(vm: &mut Vm) -> crate::Ending {
                 );
                 out.push(b'\n');
                 out.extend_from_slice(h.as_bytes());
-                let trace = crate::panic::capture(g);
-                crate::panic::write_trace(vm, &trace, &mut out);
-                crate::stdio::write_report(&out);
-                out.clear();
-                created_by(vm, g);
+                match (&d.g, &d.lent) {
+                    (Some(g), _) => {
+                        let trace = crate::panic::capture(g);
+                        crate::panic::write_trace(vm, &trace, &mut out);
+                        crate::stdio::write_report(&out);
+                        out.clear();
+                        created_by(vm, g);
+                    }
+                    (None, Some(words)) => {
+                        crate::traceback::write_lent_stack(vm, words, &mut out);
+                    }
+                    (None, None) => {}
+                }
             }
             crate::stdio::write_report(&out);
             crate::gotraceback::crash_if_asked(tb);

@@ -167,11 +167,7 @@ fn scan_g(
     }
     match r {
         GRoots::State(g) => feed_g(g, maps, None, sink),
-        GRoots::Lent(words) => {
-            for &w in words {
-                sink(w as usize);
-            }
-        }
+        GRoots::Lent(roots) => roots.for_each_word(&mut |w| sink(w as usize)),
     }
     stamp.store(cycle, Release);
 }
@@ -183,6 +179,9 @@ fn scan_g(
 pub(crate) fn root_words(g: &G, maps: &Maps) -> Box<[u64]> {
     let mut v = Vec::with_capacity(4 * g.frames.len() + 8);
     feed_g(g, maps, None, &mut |w| v.push(w as u64));
+    // What nested calls on this thread set aside of `g` (a system call
+    // inside a method a native called: interp/nested.rs).
+    crate::interp::saved_roots(&mut |w| v.push(w));
     crate::traceback::lend_trace(g, &mut v);
     v.into_boxed_slice()
 }
@@ -672,6 +671,8 @@ impl crate::Vm {
         feed_g(g, &self.liveness, top_pc, &mut |w| {
             heap.shade_pointer(cache, w)
         });
+        // What nested calls set aside of `g` (interp/nested.rs).
+        crate::interp::saved_roots(&mut |w| heap.shade_pointer(cache, w as usize));
         cx.set_gc_stamp(cycle);
     }
 }

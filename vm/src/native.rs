@@ -44,9 +44,11 @@
 //!   prints its own receiver recurses through Rust frames); past it the
 //!   call fails with [`CallError::TooDeep`], which natives report as Go's
 //!   `fatal error: stack overflow`.
-//! * A nested call is not a safepoint: no collection runs until it returns
-//!   (the native may hold heap addresses in Rust locals), so a method that
-//!   allocates without end grows the heap.
+//! * A nested call may wait (its callee blocks, or yields to a
+//!   preemption: interp/nested.rs), and collections run meanwhile: a
+//!   native keeps nothing across it that its arguments or the callee's
+//!   do not reach (the callee's are kept until it returns). `runtime.GC`
+//!   inside one does not collect.
 //! * The caller's deferred calls and panic state are set aside while the
 //!   callee runs: a panic in the callee that it does not recover itself
 //!   ends the nested call with [`CallError::Panic`] instead of unwinding

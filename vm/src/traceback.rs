@@ -155,10 +155,20 @@ pub(crate) fn write_view(vm: &Vm, v: &GView<'_, Box<G>>, leaked: bool, out: &mut
     out.extend_from_slice(header(v.id, status, v.wait, v.wait_minutes, leaked, fields).as_bytes());
     if let Some(g) = v.g {
         write_stack(vm, g, out);
-    } else if let Some((trace, created)) = v.lent.and_then(lent_trace) {
-        crate::panic::write_trace(vm, &trace, out);
-        out.extend_from_slice(&crate::panic::created_by_of(vm, created));
+    } else if let Some(words) = v.lent {
+        write_lent_stack(vm, words, out);
     }
+}
+
+/// The frames and `created by` lines of the trace appended to lent roots
+/// (`lend_trace`); false when `words` carry none.
+pub(crate) fn write_lent_stack(vm: &Vm, words: &[u64], out: &mut Vec<u8>) -> bool {
+    let Some((trace, created)) = lent_trace(words) else {
+        return false;
+    };
+    crate::panic::write_trace(vm, &trace, out);
+    out.extend_from_slice(&crate::panic::created_by_of(vm, created));
+    true
 }
 
 /// The last word of roots lent with a trace (`lend_trace`): "gol_trac".

@@ -9,7 +9,9 @@
 //! which check the result's kind the same way. Natives
 //! never hold heap addresses across a safepoint: they run to completion
 //! between interpreter instructions, and the collector only runs between
-//! slices (a call back into Go from a native is not a safepoint either).
+//! slices. A call back into Go from a native may wait (the callee blocks)
+//! while collections run: a native keeps nothing across it that its
+//! arguments or the callee's do not reach (gol_vm's native module).
 //!
 //! | package | module |
 //! |---|---|

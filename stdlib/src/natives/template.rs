@@ -24,9 +24,10 @@
 //! of its declared types.
 //!
 //! Memory: natives hold words of boxes they made only until they return
-//! them; a call back into Go (a method, a template function) is not a
-//! safepoint (see gol_vm's native module), so the argument words built
-//! before a call stay valid across it.
+//! them; a call back into Go (a method, a template function) keeps its
+//! argument words alive until it returns, even when it waits and a
+//! collection runs meanwhile (see gol_vm's native module), so the
+//! argument words built before a call stay valid across it.
 
 use crate::natives::fmtvalue::reflect_name;
 use gol_lang::bytecode::{FuncId, Program, RtType, TypeKind};

@@ -266,7 +266,7 @@ mod unwind;
 mod values;
 mod verify;
 
-pub(crate) use nested::method_text;
+pub(crate) use nested::{method_text, saved_roots};
 pub(crate) use values::decode_rune;
 pub(crate) use verify::verify;
 

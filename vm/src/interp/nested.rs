@@ -3,14 +3,182 @@
 //! [`run`] as the engine and a sentinel frame marking where the call
 //! returns.
 //!
+//! # Blocking and preemption inside a nested call
+//! The callee may block as any Go code may (a channel operation, a
+//! contended `sync.Mutex`, `time.Sleep`, `WaitGroup.Wait`): [`run`] then
+//! ends with `Exit::Block`, its ticket in `G::pending`, as at the end of
+//! a slice. The goroutine cannot leave its M (the native's Rust frames
+//! are on the M's thread stack), so it waits *locked* to its M, as a
+//! blocking system call does (sched/lockedm.rs): the M lends the
+//! collector the G's roots, gives its P away so the other goroutines run,
+//! and waits out of the world until the G is readied and a P handed to
+//! it; then the parked operation is resumed here as `exec::resume` does
+//! between slices, and the loop goes on. The same hand-off serves a
+//! preemption request (sysmon's 10 ms, or GOMAXPROCS) when a budget-spent
+//! slice returns `Exit::Yield`: the G waits in the global queue, so a
+//! long computation in a `String` method does not keep one P from the
+//! others. A stop of the world pending then is served by leaving the world
+//! for the stop and entering again (keeping the P).
+//!
+//! While it waits the collector scans a copy of the G's roots: its stack
+//! and records, and the deferred calls and panic state every nesting level
+//! on this thread set aside ([`SAVED`]: they are outside `G` meanwhile);
+//! the parked operation is lent itself, so the words a partner hands its
+//! ticket after the copy are read where they are.
+//!
 //! Invariants: the frames below the sentinel belong to the native's
 //! callers and to Rust frames that are still running, so nothing here
 //! unwinds past it; the goroutine's deferred calls and panic state are
-//! set aside during the call and restored after it; this is not a
-//! safepoint (budget-spent slices resume at once).
+//! set aside in [`SAVED`] during the call, with the callee's arguments
+//! (roots there: the collector's own-stack scan and the lent copy read
+//! them), and restored after it; natives hold no heap address across a
+//! call back into Go that is not reachable from their arguments or the
+//! callee's (architecture invariant 5: the call may wait, and a
+//! collection may run meanwhile).
 
 use super::*;
+use crate::goroutine::{DeferStack, OuterPanics, Panicking};
 use crate::native::CallError;
+use crate::sched::{LiveRoots, LockedPark};
+
+/// What a nested call sets aside of its goroutine: the caller's deferred
+/// calls, panic and interrupted panics; and what it keeps alive for the
+/// native until the call returns: the callee's closure and argument words
+/// (a native may read an object it passed after the call, such as fmt's
+/// `Format` state, while the callee's frame no longer holds it live).
+struct Saved {
+    defers: DeferStack,
+    panicking: Option<Box<Panicking>>,
+    outer: OuterPanics,
+    /// Where this call's kept words start in [`KEPT`].
+    kept_from: usize,
+}
+
+thread_local! {
+    /// The records set aside by the nested calls running on this thread,
+    /// outermost first. They all belong to the goroutine this M runs (a
+    /// nested call runs on its caller's goroutine), so they are its roots.
+    static SAVED: std::cell::RefCell<Vec<Saved>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The words the nested calls on this thread keep alive (each call's
+    /// from its `Saved::kept_from`): one vector for them all, so a call
+    /// allocates nothing once it has grown.
+    static KEPT: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Every root word the nested calls on this thread set aside (their
+/// callers' deferred calls and panic values): roots of the goroutine this
+/// thread runs, for its own-stack scan and the roots it lends.
+pub(crate) fn saved_roots(f: &mut dyn FnMut(u64)) {
+    SAVED.with(|s| {
+        let Ok(s) = s.try_borrow() else { return };
+        KEPT.with(|k| {
+            if let Ok(k) = k.try_borrow() {
+                k.iter().for_each(|&w| f(w));
+            }
+        });
+        for sv in s.iter() {
+            sv.defers.for_each_word(f);
+            for p in sv.panicking.as_deref().into_iter().chain(sv.outer.iter()) {
+                let values = p.earlier.iter().map(|e| &e.0).chain([&p.value]);
+                for v in values {
+                    if let PanicValue::Value(v) = v {
+                        f(*v);
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// A copy of every root word of `g` parked in a nested call, with its
+/// trace (as `mgc::root_words`, plus [`saved_roots`]).
+fn lent_words(vm: &Vm, g: &G) -> Box<[u64]> {
+    let mut v = Vec::with_capacity(4 * g.frames.len() + 8);
+    // Parked: every frame's pc is saved.
+    g.roots(&vm.liveness, None, &mut |w| v.push(w as u64));
+    saved_roots(&mut |w| v.push(w));
+    crate::traceback::lend_trace(g, &mut v);
+    v.into_boxed_slice()
+}
+
+impl LiveRoots for crate::park::Pending {
+    fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
+        crate::park::Pending::for_each_word(self, f);
+    }
+
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any> {
+        self
+    }
+}
+
+/// How waiting in a nested call ended.
+enum Waited {
+    /// The G runs again (its parked operation resumed, if any).
+    Runs,
+    /// Resuming the parked operation panicked and nothing recovered.
+    Panic,
+    /// The run ended meanwhile: unwind without running Go code.
+    Ended,
+}
+
+/// The G, in a nested call, waits locked to its M (module docs) for
+/// `why`; a parked operation in `G::pending` is lent and resumed. Loops
+/// while the resumed operation must wait again (a spurious wakeup).
+fn wait_locked(vm: &mut Vm, sl: SliceCx<'_>, g: &mut G, mut why: LockedPark) -> Waited {
+    loop {
+        let words = lent_words(vm, g);
+        let live = g.pending.take().map(|p| p as Box<dyn LiveRoots>);
+        let back = sl.cx.park_locked(why, words, live);
+        g.pending = back
+            .live
+            .and_then(|l| l.into_any().downcast::<crate::park::Pending>().ok());
+        if !back.runs {
+            return Waited::Ended;
+        }
+        // A cycle may have begun while it waited (the copy it lent was
+        // scanned then, or the stack job waits for this scan).
+        vm.scan_own_stack(g, None, Some(sl.cx));
+        if let Some(p) = g.pending.take() {
+            match crate::park::unboxed(p).resume(&mut g.stack, &mut |w| vm.shade_words(w)) {
+                crate::park::Resumed::Done => {}
+                crate::park::Resumed::Parked(p) => {
+                    why = LockedPark::Block(p.reason());
+                    g.pending = Some(crate::park::boxed(p));
+                    continue;
+                }
+                crate::park::Resumed::Panic(e) => {
+                    if !raise(vm, Some(sl), g, e.message().to_string()) {
+                        return Waited::Panic;
+                    }
+                }
+            }
+        }
+        if let Some(r) = &vm.race {
+            r.resumed(g.id);
+        }
+        return Waited::Runs;
+    }
+}
+
+/// A budget-spent slice of a nested call: serve a pending stop of the
+/// world or a preemption request (module docs); otherwise go on at once.
+fn at_yield(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G) -> Option<Waited> {
+    let sl = sl?;
+    if crate::sched::world::STOP_HINT.load(std::sync::atomic::Ordering::Relaxed) != 0 {
+        let words = lent_words(vm, g);
+        let live = g.pending.take().map(|p| p as Box<dyn LiveRoots>);
+        let back = sl.cx.lend_for_stop(words, live);
+        g.pending = back.and_then(|l| l.into_any().downcast::<crate::park::Pending>().ok());
+        vm.scan_own_stack(g, None, Some(sl.cx));
+    }
+    // Without a P: a system call in the nested call came back to none. A
+    // seeded schedule (sched/seeded.rs) has no sysmon: every spent budget
+    // is a turn for the others there.
+    if sl.cx.should_yield() || sl.cx.p_id().is_none() || sl.cx.seeded_slice().is_some() {
+        return Some(wait_locked(vm, sl, g, LockedPark::Yield));
+    }
+    None
+}
 
 /// Runs Go function `f` (with closure object `closure`, 0 for none) to
 /// completion on `g` for a native that is running in `g`'s top frame, and
@@ -21,12 +189,12 @@ use crate::native::CallError;
 /// callee sits a *sentinel* frame whose function index is out of range, so
 /// when the callee returns, [`run`] stops at the sentinel with a fatal
 /// "bad function index", which is recognised here as the normal return.
-/// The goroutine's deferred calls and panic state are set aside meanwhile,
-/// so a panic the callee does not recover ends the loop with
+/// The goroutine's deferred calls and panic state are set aside meanwhile
+/// ([`SAVED`]), so a panic the callee does not recover ends the loop with
 /// `Exit::Panic` instead of unwinding frames below the sentinel (which
 /// belong to the native's callers and to Rust frames that are still
-/// running). Budget-spent slices are resumed at once: this is not a
-/// safepoint.
+/// running). A callee that blocks, or is asked to yield, waits locked to
+/// this M (module docs).
 pub(crate) fn run_nested(
     vm: &mut Vm,
     sl: Option<SliceCx<'_>>,
@@ -59,9 +227,20 @@ pub(crate) fn run_nested(
         return Err(CallError::Fatal);
     }
     g.stack[base..base + args.len()].copy_from_slice(args);
-    let saved_defers = std::mem::take(&mut g.defers);
-    let saved_panic = g.panicking.take();
-    let saved_outer = std::mem::take(&mut g.outer);
+    SAVED.with(|s| {
+        s.borrow_mut().push(Saved {
+            defers: std::mem::take(&mut g.defers),
+            panicking: g.panicking.take(),
+            outer: std::mem::take(&mut g.outer),
+            kept_from: KEPT.with(|k| {
+                let mut k = k.borrow_mut();
+                let from = k.len();
+                k.extend_from_slice(args);
+                k.push(closure);
+                from
+            }),
+        })
+    });
     g.frames.push(Frame {
         func: SENTINEL,
         pc: 0,
@@ -79,8 +258,18 @@ pub(crate) fn run_nested(
         returning: None,
     });
     let outcome = loop {
-        match run(vm, sl, g, SLICE_BUDGET) {
-            Exit::Yield => {}
+        let waited = match run(vm, sl, g, SLICE_BUDGET) {
+            Exit::Yield => at_yield(vm, sl, g),
+            Exit::Block(r) => match sl {
+                Some(sl) => Some(wait_locked(vm, sl, g, LockedPark::Block(r))),
+                None => {
+                    // No scheduler (a program run without one): nobody
+                    // could wake it.
+                    let _ = vm.stdout.flush();
+                    crate::panic::fatal(vm, g, "channel operation in a nested call");
+                    break Err(CallError::Fatal);
+                }
+            },
             Exit::Fatal(msg) => {
                 if g.frames.len() == depth + 1
                     && g.frames.last().is_some_and(|f| f.func == SENTINEL)
@@ -99,12 +288,13 @@ pub(crate) fn run_nested(
             // `Done` would mean the callee returned past it.
             Exit::Done | Exit::Goexit => break Err(CallError::Fatal),
             Exit::Exit(code) => break Err(CallError::Exit(code)),
-            Exit::Block(_) => {
-                let _ = vm.stdout.flush();
-                crate::panic::fatal(vm, g, "channel operation in a nested call");
-                break Err(CallError::Fatal);
-            }
-            Exit::Panic => {
+            Exit::Panic => Some(Waited::Panic),
+        };
+        match waited {
+            None | Some(Waited::Runs) => {}
+            // The program is over: its report is out; run nothing more.
+            Some(Waited::Ended) => break Err(CallError::Exit(2)),
+            Some(Waited::Panic) => {
                 let (value, runtime) = match g.panicking.take() {
                     Some(p) => crate::native::panic_word(vm, &p.value),
                     None => (0, None),
@@ -114,9 +304,12 @@ pub(crate) fn run_nested(
         }
     };
     g.frames.truncate(depth);
-    g.defers = saved_defers;
-    g.panicking = saved_panic;
-    g.outer = saved_outer;
+    if let Some(sv) = SAVED.with(|s| s.borrow_mut().pop()) {
+        KEPT.with(|k| k.borrow_mut().truncate(sv.kept_from));
+        g.defers = sv.defers;
+        g.panicking = sv.panicking;
+        g.outer = sv.outer;
+    }
     outcome
 }
 

@@ -130,17 +130,19 @@ fn stack_text_of(vm: &Vm, stack: &[(u32, u32)]) -> String {
 /// its file and line at six.
 ///
 /// A frame without a source line (the stub through which Go code calls a
-/// native, such as `fmt.Sprint`'s) is left out: it has no place to name.
+/// native, such as `fmt.Sprint`'s) is left out: it has no place to name;
+/// so is the sentinel below a Go call from a native (interp/nested.rs).
 fn stack_text(vm: &Vm, stack: &[(u32, u32)], out: &mut Vec<u8>) {
     let placed: Vec<(u32, u32)> = stack
         .iter()
         .copied()
         .filter(|&(func, pc)| {
-            vm.prog.funcs.get(func as usize).is_none_or(|f| {
-                f.lines
-                    .get(pc.saturating_sub(1) as usize)
-                    .is_some_and(|&l| l > 0)
-            })
+            func != u32::MAX
+                && vm.prog.funcs.get(func as usize).is_none_or(|f| {
+                    f.lines
+                        .get(pc.saturating_sub(1) as usize)
+                        .is_some_and(|&l| l > 0)
+                })
         })
         .collect();
     let mut tr = Vec::new();

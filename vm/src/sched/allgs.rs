@@ -98,8 +98,14 @@ impl<E: Executor> Shared<E> {
                 Some(s) => SlotVisit::Visited(f(GRoots::State(s), &g.hdr.gc_cycle)),
                 None => SlotVisit::Empty,
             },
-            None => match g.lent_roots.lock().as_deref().map(|r| &**r) {
-                Some(roots) => SlotVisit::Visited(f(GRoots::Lent(roots), &g.hdr.gc_cycle)),
+            None => match g.lent_roots.lock().as_deref() {
+                Some(l) => {
+                    let roots = LentRoots {
+                        words: &l.words,
+                        live: l.live.as_deref(),
+                    };
+                    SlotVisit::Visited(f(GRoots::Lent(roots), &g.hdr.gc_cycle))
+                }
                 None => SlotVisit::Busy(stamp()),
             },
         };
@@ -161,7 +167,7 @@ impl<E: Executor> Shared<E> {
                     .filter(|_| matches!(g.hdr.status(), GStatus::Running | GStatus::Syscall))
                     .map(|(_, m)| *m),
                 g: st.as_ref().and_then(|s| s.as_ref()),
-                lent: lent.as_ref().and_then(|l| l.as_deref()).map(|r| &**r),
+                lent: lent.as_ref().and_then(|l| l.as_deref()).map(|l| &*l.words),
             })
             .collect();
         f(&views)
@@ -230,7 +236,24 @@ pub fn current_m() -> Option<GM> {
 /// world left ([`Blocker`]).
 pub enum GRoots<'a, G> {
     State(&'a G),
-    Lent(&'a [u64]),
+    Lent(LentRoots<'a>),
+}
+
+/// The roots a G blocked out of the world lends: a copy of its words,
+/// and what changes while it waits, read in place (`g.rs`, `Lent`).
+pub struct LentRoots<'a> {
+    pub words: &'a [u64],
+    pub live: Option<&'a dyn super::g::LiveRoots>,
+}
+
+impl LentRoots<'_> {
+    /// Every lent word that may be a heap pointer.
+    pub fn for_each_word(&self, f: &mut dyn FnMut(u64)) {
+        self.words.iter().for_each(|&w| f(w));
+        if let Some(l) = self.live {
+            l.for_each_word(f);
+        }
+    }
 }
 
 /// What [`SchedHandle::with_g_slot`] found in a slot of the G table.

@@ -1,9 +1,11 @@
 //! Deadlock detection (Go's `checkdead`) and the dump of a dead run.
 //!
 //! # The algorithm
-//! `stopm` counts Ms: when the last running M parks (every M idle, none in
-//! a system call, none sleeping on timers) no G can be readied by anyone
-//! but a timer or I/O. Then, as Go's `checkdead`: if a timer is armed or
+//! `stopm` counts Ms: when the last running M parks (every M idle or
+//! waiting for its locked G, `lockedm.rs`; none in a system call, none
+//! sleeping on timers) no G can be readied by anyone but a timer or I/O.
+//! An M that parks with its locked G and completes the count starts an
+//! idle M to make this check in its stead. Then, as Go's `checkdead`: if a timer is armed or
 //! the executor has I/O waiters, the M becomes the sleeper instead; if
 //! live Gs remain, every one of them is blocked forever and the run ends
 //! with `RunExit::Deadlock` (the caller prints Go's "all goroutines are
@@ -23,11 +25,15 @@
 //! # Invariants
 //! 1. Deadlock is reported only when every M is parked, no G is in a
 //!    system call (its M is not idle), no timer or I/O wait is pending,
-//!    and nobody outside the run may start a G.
+//!    and nobody outside the run may start a G. A G parked in a nested
+//!    call is asleep like the others: its M counts idle until a hand-off
+//!    gives it a P, which happens only once the G is runnable work.
 //! 2. Runnable work found at that point (a safety net: it should have had
 //!    an M) is run by this M rather than reported.
 //! 3. The dump is taken only once every M has stopped, so no G's state is
-//!    locked by a running slice (a state still locked is left out).
+//!    locked by a running slice. A state still locked belongs to a G
+//!    parked in a nested call, whose M waits for the dump before it
+//!    leaves: its lent copy, with its trace, stands for it.
 
 use super::g::GRef;
 use super::p::PStatus;
@@ -74,6 +80,9 @@ impl<E: Executor> Shared<E> {
                 status: g.hdr.status(),
                 wait: g.hdr.wait_reason(),
                 g: g.state.try_lock().and_then(|mut s| s.take()),
+                // A G parked in a nested call: its M holds its state and
+                // lent a copy with its trace (lockedm.rs).
+                lent: g.lent_roots.lock().as_ref().map(|l| l.words.clone()),
             })
             .collect();
         out.sort_by_key(|d| d.id);

@@ -189,6 +189,12 @@ pub struct GHeader {
     pub(crate) trace_flow: AtomicU64,
     /// Whether the tracer has this G's name.
     pub(crate) trace_named: AtomicBool,
+    /// The G is locked to the M that parked it in the middle of a slice
+    /// (a nested call, `lockedm.rs`; Go's `lockedm`): whoever takes it
+    /// from a run queue hands its P to that M instead of running it.
+    /// Written by that M before the G can be readied (Release), cleared
+    /// by it once it runs the G again; read (Acquire) by `schedule`.
+    pub(crate) locked: AtomicBool,
 }
 
 impl GHeader {
@@ -201,6 +207,7 @@ impl GHeader {
             gc_cycle: AtomicU32::new(0),
             trace_flow: AtomicU64::new(0),
             trace_named: AtomicBool::new(false),
+            locked: AtomicBool::new(false),
         }
     }
 
@@ -335,13 +342,36 @@ pub struct GInner<E: Executor> {
     /// has stopped), so the lock is never contended.
     pub(crate) state: Mutex<Option<E::G>>,
     /// While the G blocks out of the world in the middle of a slice
-    /// ([`super::Blocker`]), a copy of its root words, for the
-    /// collector, which cannot lock `state` then. The owner takes it back
-    /// under this lock before it touches its state again. Boxed twice: a
-    /// thin pointer keeps every G's descriptor 8 bytes smaller (one
-    /// 96-byte allocation instead of 112), and lending is rare.
-    #[allow(clippy::redundant_allocation)]
-    pub(crate) lent_roots: Mutex<Option<Box<Box<[u64]>>>>,
+    /// ([`super::Blocker`], or parked in a nested call: `lockedm.rs`),
+    /// what it lends the collector, which cannot lock `state` then. The
+    /// owner takes it back under this lock before it touches its state
+    /// again. Boxed: a thin pointer keeps every G's descriptor small (one
+    /// 96-byte allocation), and lending is rare.
+    pub(crate) lent_roots: Mutex<Option<Box<Lent<E>>>>,
+}
+
+/// What a G blocked out of the world in the middle of a slice lends (see
+/// `GInner::lent_roots`).
+pub(crate) struct Lent<E: Executor> {
+    /// A copy of its root words (the executor may append words that can
+    /// never look like heap pointers: the VM appends the G's trace).
+    pub(crate) words: Box<[u64]>,
+    /// Roots that change while it waits, read in place: a parked channel
+    /// operation, whose partner completes it with the words it hands
+    /// over after the copy was taken.
+    pub(crate) live: Option<Box<dyn LiveRoots>>,
+    /// The M the G is locked to while parked in a nested call
+    /// (`lockedm.rs`); None for a [`super::Blocker`].
+    pub(super) m: Option<Arc<super::m::MShared<E>>>,
+}
+
+/// Roots a G lends that the collector must read in place each time (see
+/// [`Lent::live`]): the executor's parked operation.
+pub trait LiveRoots: Any + Send + Sync {
+    /// Every word that may be a heap pointer.
+    fn for_each_word(&self, f: &mut dyn FnMut(u64));
+    /// Back to the executor's own type.
+    fn into_any(self: Box<Self>) -> Box<dyn Any>;
 }
 
 /// A shared reference to a goroutine; what run queues hold.

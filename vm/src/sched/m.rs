@@ -79,8 +79,8 @@ pub(super) fn m_id(n: usize) -> i64 {
 
 /// An M's parking spot.
 pub(super) struct MPark<E: Executor> {
-    nextp: Option<Arc<P<E>>>,
-    spinning: bool,
+    pub(super) nextp: Option<Arc<P<E>>>,
+    pub(super) spinning: bool,
     pub(super) wake: bool,
 }
 
@@ -303,6 +303,12 @@ impl<E: Executor> PCtx<E> {
                         self.sh.global.push(g);
                         continue;
                     }
+                    // A G parked in a nested call runs on its own M
+                    // (lockedm.rs): hand it this P.
+                    if g.hdr.locked.load(Ordering::Acquire) {
+                        self.startlockedm(g);
+                        continue;
+                    }
                     self.execute(g)
                 }
                 None => return,
@@ -320,7 +326,8 @@ impl<E: Executor> PCtx<E> {
                 return false;
             }
             sl.midle.push(self.m.clone());
-            if sl.midle.len() == sl.mcount {
+            // Ms waiting for a locked G count as idle (lockedm.rs).
+            if sl.midle.len() + sl.nmidlelocked == sl.mcount {
                 // The last M to park: Go's `checkdead` (checkdead.rs).
                 sl = match self.last_m_parks(sl) {
                     LastM::Return(held) => return held,

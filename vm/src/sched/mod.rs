@@ -44,6 +44,9 @@
 //! * `findrunnable.rs`: where a G to run comes from, stealing, spinning,
 //!   the sleeper on timers and I/O;
 //! * `syscall.rs`: system calls, P hand-off, [`Blocker`];
+//! * `lockedm.rs`: a G that waits in the middle of a slice (a native's
+//!   call back into Go that blocks) keeps its M and hands its P off
+//!   ([`PCtx::park_locked`], Go's `lockedm`);
 //! * `procresize.rs`: GOMAXPROCS changes, retiring Ps;
 //! * `checkdead.rs`: deadlock detection and the dump;
 //! * `allgs.rs`: the table of every G, [`SchedHandle`];
@@ -69,9 +72,10 @@
 //!    the busy Ps' Ms spin.
 //! 5. Work published while Ps are idle always gets an M: either `wakep`
 //!    starts a spinning M or a spinning M's final re-check sees the work.
-//! 6. Deadlock is reported only when every M is parked, no G is in a
-//!    system call, no timer or I/O wait is pending, and nobody outside
-//!    the run may start a G (`Sched::run_idle`, `SchedHandle::spawn`).
+//! 6. Deadlock is reported only when every M is parked (idle, or waiting
+//!    for its locked G: `lockedm.rs`), no G is in a system call, no timer
+//!    or I/O wait is pending, and nobody outside the run may start a G
+//!    (`Sched::run_idle`, `SchedHandle::spawn`).
 //!
 //! # Failure tiers
 //! Broken scheduler invariants are `gol_gc::throw` (Go's `throw`, exit 2).
@@ -139,6 +143,7 @@ pub mod chan;
 mod checkdead;
 mod findrunnable;
 mod g;
+mod lockedm;
 mod m;
 mod p;
 mod pctx;
@@ -157,9 +162,10 @@ mod trace;
 pub mod tracer;
 pub(crate) mod world;
 
-pub use allgs::{current_m, GRoots, GView, SchedHandle, SlotVisit, GM};
+pub use allgs::{current_m, GRoots, GView, LentRoots, SchedHandle, SlotVisit, GM};
 pub use chan::{ChanCx, ChanError, Op, Selected};
-pub use g::{GStatus, GWaker, WaitReason};
+pub use g::{GStatus, GWaker, LiveRoots, WaitReason};
+pub use lockedm::{LockedPark, Unparked};
 pub(crate) use m::{COLLECTOR_M, SYSMON_M};
 pub use pctx::PCtx;
 pub use procresize::MAX_PROCS;
@@ -312,6 +318,10 @@ pub struct GDump<G> {
     pub wait: WaitReason,
     /// The executor's state (for the stack trace); `None` if unavailable.
     pub g: Option<G>,
+    /// When `g` is None: the copy of its roots the G lent while its M
+    /// holds its state (parked in a nested call, `lockedm.rs`), with the
+    /// executor's trace appended.
+    pub lent: Option<Box<[u64]>>,
 }
 
 /// How a run ended.

@@ -52,6 +52,9 @@ pub(super) struct SchedLock<E: Executor> {
     pub(super) midle: Vec<Arc<MShared<E>>>,
     /// Ms created (never shrinks: Ms do not exit before shutdown).
     pub(super) mcount: usize,
+    /// Ms waiting for their locked G (lockedm.rs) that no hand-off has
+    /// given a P yet: idle for `checkdead` (Go's `nmidlelocked`).
+    pub(super) nmidlelocked: usize,
     /// Ms whose thread has not returned yet.
     pub(super) live_ms: usize,
     pub(super) allm: Vec<Arc<MShared<E>>>,
@@ -115,6 +118,9 @@ pub(super) struct Shared<E: Executor> {
     pub(super) blocked_ms: AtomicUsize,
     pub(super) goid_gen: AtomicU64,
     pub(super) shutdown: AtomicBool,
+    /// The run has ended and taken its dump: an M waiting for its locked
+    /// G (lockedm.rs) may now leave.
+    pub(super) ended: AtomicBool,
     pub(super) result: Mutex<Option<Ending<E::G>>>,
     pub(super) done_cv: Condvar,
     pub(super) poll: Mutex<PollState>,
@@ -160,6 +166,7 @@ impl<E: Executor> Shared<E> {
                 pidle: Vec::new(),
                 midle: Vec::new(),
                 mcount: 0,
+                nmidlelocked: 0,
                 live_ms: 0,
                 allm: Vec::new(),
                 threads: Vec::new(),
@@ -172,6 +179,7 @@ impl<E: Executor> Shared<E> {
             live_gs: AtomicUsize::new(0),
             goid_gen: AtomicU64::new(0),
             shutdown: AtomicBool::new(false),
+            ended: AtomicBool::new(false),
             world: super::world::World::new(),
             result: Mutex::new(None),
             done_cv: Condvar::new(),
@@ -310,7 +318,8 @@ impl<E: Executor> Shared<E> {
         loop {
             let live = self.lock.lock().live_ms;
             // An M blocked out of the world (a `Blocker`: a read of
-            // standard input) will not notice before its input comes.
+            // standard input) will not notice before its input comes; one
+            // waiting for its locked G leaves after the dump (lockedm.rs).
             let blocked = self.blocked_ms.load(Ordering::Acquire);
             if live <= blocked || Instant::now() >= deadline {
                 break;
@@ -355,6 +364,9 @@ impl<E: Executor> Shared<E> {
             Some(Ending::Deadlock) => RunExit::Deadlock(self.dump()),
         };
         self.teardown();
+        // Ms waiting for their locked Gs leave now (lockedm.rs).
+        self.ended.store(true, Ordering::Release);
+        self.finish_wake_all();
         exit
     }
 

@@ -106,7 +106,13 @@ impl<E: Executor> Blocker<'_, E> {
     /// slice at once (the G then waits in the global queue for a P).
     pub fn run<R>(&mut self, f: impl FnOnce() -> R) -> R {
         let sh = &self.cx.sh;
-        *self.g.lent_roots.lock() = self.roots.take().map(Box::new);
+        *self.g.lent_roots.lock() = self.roots.take().map(|words| {
+            Box::new(super::g::Lent {
+                words,
+                live: None,
+                m: None,
+            })
+        });
         sh.blocked_ms.fetch_add(1, Ordering::AcqRel);
         if self.lost_p {
             // Already without a P (an earlier read): just leave the world.
@@ -121,7 +127,7 @@ impl<E: Executor> Blocker<'_, E> {
         } else if !self.cx.exitsyscall() {
             self.lost_p = true;
         }
-        self.roots = self.g.lent_roots.lock().take().map(|b| *b);
+        self.roots = self.g.lent_roots.lock().take().map(|l| l.words);
         r
     }
 
