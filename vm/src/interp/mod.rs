@@ -24,7 +24,11 @@
 //! and hands control back. (One big loop was measured 1.3-1.5x slower on
 //! call- and loop-bound programs: the compiler spills pc, the code and the
 //! window to the stack there, because the cold arms call out.) Calls and
-//! returns switch frames inside `fast` without leaving it.
+//! returns switch frames inside `fast` without leaving it, and two slow
+//! instructions that come in pairs in calls such as `fmt.Sprintf(f, i)`
+//! (`ToIface` and `CallNative`) run there in place, through the same
+//! out-of-line bodies as here (`ifaces::to_iface`, `call_native`): a
+//! trip out of `fast` and back cost about as much as either.
 //!
 //! Slots are reached through `regs`, a raw pointer to the current frame's
 //! *window* of `win` slots. Window invariant: `base + win <= g.stack.len()`
@@ -81,7 +85,9 @@ use crate::panic::{bounds_error, capture, print_text, Bounds};
 use crate::rt::SliceCx;
 use crate::value;
 use crate::Vm;
-use gol_lang::bytecode::{Fault, FuncId, Function, MathFn, Op, Program, Reg, RtType, TypeKind};
+use gol_lang::bytecode::{
+    Fault, FuncId, Function, MathFn, NativeId, Op, Program, Reg, RtType, TypeKind,
+};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -364,6 +370,18 @@ impl At<'_> {
     #[inline]
     pub(super) fn ri(&self, g: &G, x: Reg) -> Result<i64, Trap> {
         Ok(self.r(g, x)? as i64)
+    }
+
+    /// The absolute index of the first of the `n` slots from `x`, the
+    /// range checked once against the window and the stack.
+    #[inline(always)]
+    pub(super) fn range(&self, g: &G, x: Reg, n: usize) -> Result<usize, Trap> {
+        let i = x.0 as usize;
+        let s = self.base + i;
+        if i + n > self.win || s + n > g.stack.len() {
+            return Err(Trap::Fatal(bad_slot_msg(self.func, self.pc, i + n)));
+        }
+        Ok(s)
     }
 
     /// Stores `v` in slot `x`.
@@ -656,27 +674,21 @@ fn run_with(
             // or backward jump ends the slice (see `Vm::end_slice_early`). Without this a loop allocating large
             // objects would run a whole slice (200,000 iterations) past
             // the goal. Only the slow path allocates, so the check stays
-            // out of `fast`. (`past_trigger`, not `should_collect`: under
+            // out of `fast`'s own instructions (it makes the same one after
+            // those it runs in place, which allocate). (`past_trigger`, not `should_collect`: under
             // GOL_GCSTRESS the latter is always true, and that mode's
             // short slices already give it its safepoints.)
             if budget > 0 && vm.end_slice_early(g, pc, sl.map(|s| s.cx)) {
                 budget = 0;
             }
             let mut cur = Cur { func, base, pc };
-            let sh = fast::Shared {
-                consts: &vm.consts,
-                globals: &vm.globals,
-                heap: &vm.heap,
-                elems: &vm.elem_access,
-                headers: &vm.header_types,
-            };
             // A seeded schedule's points (`is_point`) are instructions
             // that `fast::<true>` leaves to the arms below, as race mode's
             // accesses are.
             let stop = if race.is_none() && !seeded {
-                fast::<false>(prog, &sh, g, &mut cur, &mut budget, methods)
+                fast::<false>(prog, vm, sl, g, &mut cur, &mut budget, methods)
             } else {
-                fast::<true>(prog, &sh, g, &mut cur, &mut budget, methods)
+                fast::<true>(prog, vm, sl, g, &mut cur, &mut budget, methods)
             };
             enter!(cur.func, cur.base, cur.pc);
             match stop {
@@ -690,6 +702,10 @@ fn run_with(
                     save!();
                     return Exit::Fatal(msg);
                 }
+                // A native or `ToIface` that `fast` ran in place: its end
+                // as the arms below end it.
+                Stop::Native(res) => flow!(calls::native_exit(vm, sl, prog, g, res)),
+                Stop::Trap(t) => trap!(t),
             }
             // `fast` may have called or returned: the arms below see the
             // record of the frame it stopped in as `fr`, not the one this
@@ -1050,26 +1066,7 @@ fn run_with(
                 }
                 Op::CallNative { f, base: b } => {
                     save!();
-                    // Result words past the arguments start zeroed, so a
-                    // native that leaves one unset returns a zero, and the
-                    // call writes every result word (the stack maps count
-                    // on it: liveness.rs).
-                    if let Some(d) = prog.natives.get(f.0 as usize) {
-                        let nb = base + b.0 as usize;
-                        let (pw, rw) = (d.param_words as usize, d.result_words as usize);
-                        if let Some(res) = g.stack.get_mut(nb + pw..nb + rw) {
-                            res.fill(0);
-                        }
-                    }
-                    let mut ctx = NativeCtx {
-                        vm,
-                        sl,
-                        g,
-                        base: base + b.0 as usize,
-                        native: f.0 as usize,
-                    };
-                    let native = ctx.vm.natives[f.0 as usize];
-                    match native(&mut ctx) {
+                    match call_native(prog, vm, sl, g, base + b.0 as usize, f) {
                         NativeResult::Ok => {
                             // A native's access reported a race under
                             // `halt_on_error`.
@@ -1292,6 +1289,37 @@ fn call(
         return Flow::Exit(Exit::Yield);
     }
     Flow::Continue
+}
+
+/// Runs native `f` on the window at slot `nb` (`CallNative`, in `run`
+/// and in place in `fast`); the caller saved its pc in its frame record.
+/// Result words past the arguments start zeroed, so a native that leaves
+/// one unset returns a zero, and the call writes every result word (the
+/// stack maps count on it: liveness.rs).
+#[inline(always)]
+fn call_native(
+    prog: &Program,
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    g: &mut G,
+    nb: usize,
+    f: NativeId,
+) -> NativeResult {
+    if let Some(d) = prog.natives.get(f.0 as usize) {
+        let (pw, rw) = (d.param_words as usize, d.result_words as usize);
+        if let Some(res) = g.stack.get_mut(nb + pw..nb + rw) {
+            res.fill(0);
+        }
+    }
+    let mut ctx = NativeCtx {
+        vm,
+        sl,
+        g,
+        base: nb,
+        native: f.0 as usize,
+    };
+    let native = ctx.vm.natives[f.0 as usize];
+    native(&mut ctx)
 }
 
 fn bad_slot_msg(func: &Function, pc: usize, slot: usize) -> String {
