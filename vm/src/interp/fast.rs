@@ -7,8 +7,7 @@
 //! budget is spent or the goroutine ends, and says why in a [`Stop`];
 //! `run` then executes that one instruction with its checked arm and
 //! calls `fast` again. Calls and returns switch frames here without
-//! leaving the loop, and native calls and interface boxing run here in
-//! place, through `run`'s own out-of-line bodies ([`fast`]'s docs).
+//! leaving the loop.
 //!
 //! Invariants: slots are read and written without a bounds check, which
 //! is sound because `verify` checked at load that every slot a fast
@@ -37,8 +36,7 @@ pub(super) struct Cur<'p> {
 
 /// What `fast` reads of the VM besides the program: the constant pool
 /// (`LoadStr`) and the package variables (`GlobalAddr`), both fixed for
-/// the run, and the heap. Borrowed from the VM, and taken again after
-/// an instruction run in place ([`fast`]'s docs) had the VM lent out.
+/// the run, and the heap.
 pub(super) struct Shared<'p> {
     pub(super) consts: &'p [Box<[u8]>],
     pub(super) globals: &'p crate::Globals,
@@ -52,19 +50,6 @@ pub(super) struct Shared<'p> {
     /// header and so is stored whole under the stripes
     /// (`value::header_types`).
     pub(super) headers: &'p [bool],
-}
-
-impl<'v> Shared<'v> {
-    #[inline(always)]
-    fn of(vm: &'v Vm) -> Shared<'v> {
-        Shared {
-            consts: &vm.consts,
-            globals: &vm.globals,
-            heap: &vm.heap,
-            elems: &vm.elem_access,
-            headers: &vm.header_types,
-        }
-    }
 }
 
 /// How the fast loop reads and writes a slice element of one type,
@@ -122,13 +107,6 @@ pub(super) enum Stop {
     /// The entry function returned.
     Done,
     Fatal(String),
-    /// A native run in place ended otherwise than by returning (a panic,
-    /// an exit, a park...): `run` finishes it as its own `CallNative`
-    /// arm does (`calls::native_exit`); pc is past the call.
-    Native(NativeResult),
-    /// An instruction run in place left as its checked arm would
-    /// ([`Trap`]); pc is past the instruction.
-    Trap(Trap),
 }
 
 /// Stores pointer `v` in word `i` of the object at `ptr` as
@@ -169,42 +147,22 @@ pub(crate) fn stop_hint() -> bool {
 /// same instruction. Adding an arm here means marking the instruction
 /// `fast` in the opcode table.
 ///
-/// Two slow instructions also run here, *in place*: a native call
-/// (`CallNative`) and the boxing of values into interfaces (`ToIface`,
-/// with the `...any` run it may start). A call such as
-/// `fmt.Sprintf("k%07d", i)` is both, and leaving the loop for each and
-/// entering it again cost about as much as the formatting did. Their
-/// meaning stays where `run` has it: the arm calls the same out-of-line
-/// body (`call_native`, `ifaces::to_iface`) with the checked slot access
-/// of [`At`] (these instructions stay `slow` in the opcode table: `fast`
-/// reads none of their slots unchecked), then does what `run` does
-/// after any slow instruction: polls `Vm::end_slice_early`, which is
-/// where an allocation past the collector's trigger or a pending stop
-/// of the world spends the budget, and where a running goroutine scans
-/// its own stack while the collector marks. Anything but a plain end is
-/// handed to `run` ([`Stop::Native`], [`Stop::Trap`]).
-///
-/// `RACE`: the run has a race detector (or a seeded schedule). Then the
-/// instructions that read or write memory, and those run in place, stop
-/// here (`run`'s arms report their accesses, and a seeded schedule may
-/// preempt before them) and the rest run fast; without it the test is
-/// compiled out, so normal mode runs the same code as if it were not
-/// there.
+/// `RACE`: the run has a race detector. Then the instructions that read
+/// or write memory stop here (`run`'s arms report their accesses) and
+/// the rest run fast; without it the test is compiled out, so normal mode
+/// runs the same code as if it were not there.
 // `pure!` expands the shared arithmetic arms for one known instruction:
 // clippy reads each conditional branch there as a collapsible match.
 #[allow(clippy::collapsible_match)]
 #[inline(never)]
-#[allow(clippy::too_many_arguments)]
 pub(super) fn fast<'p, const RACE: bool>(
     prog: &'p Program,
-    vm: &mut Vm,
-    sl: Option<SliceCx<'_>>,
+    sh: &Shared<'_>,
     g: &mut G,
     cur: &mut Cur<'p>,
     budget: &mut i64,
     methods: &mut calls::MethodCache,
 ) -> Stop {
-    let mut sh = Shared::of(vm);
     let mut func = cur.func;
     let mut code = &func.code[..];
     // The window's first slot index, kept beside `regs` (a call's base
@@ -563,18 +521,6 @@ pub(super) fn fast<'p, const RACE: bool>(
                 Op::CallMethod { base, m } => call_method!(base, m),
             }
         };
-    }
-    // After an instruction run in place, what `run` does after each slow
-    // one: the poll that may spend the budget (an allocation past the
-    // trigger, a pending stop, the own stack scan while marking), and the
-    // VM's fields borrowed again.
-    macro_rules! after_in_place {
-        () => {{
-            if bud > 0 && vm.end_slice_early(g, pc!(), sl.map(|s| s.cx)) {
-                bud = 0;
-            }
-            sh = Shared::of(vm);
-        }};
     }
     // `Return a, n`: only the plain case. A frame with pending deferred
     // calls or one running a deferred call for a panic goes to `run`.
@@ -1012,38 +958,6 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
             Op::CallMethod { base, m } => call_method!(base, m),
             Op::Return { a, n } => ret!(a, n),
-            // Run in place (see the docs above), but for the race
-            // detector and a seeded schedule.
-            Op::CallNative { f, base: b } if !RACE => {
-                // The native may read its caller's pc (a trace,
-                // `runtime.Caller`): saved past the call, as `run` saves it.
-                if let Some(fr) = g.frames.last_mut() {
-                    fr.pc = pc!() as u32;
-                }
-                match call_native(prog, vm, sl, g, base + b.0 as usize, f) {
-                    NativeResult::Ok => {}
-                    res => leave!(Stop::Native(res)),
-                }
-                // A call back into Go code may have grown the stack.
-                regs = window(g, base);
-                after_in_place!();
-            }
-            Op::ToIface { .. } if !RACE => {
-                let at = At {
-                    base,
-                    win,
-                    func,
-                    pc: pc!(),
-                };
-                match ifaces::to_iface(vm, prog, g, at, *op) {
-                    // The run it packed ends before the function's last
-                    // instruction (a `Return` or a jump, `verify`), so
-                    // the dispatch invariant holds past it.
-                    Ok(k) => ip = ip.wrapping_add(k),
-                    Err(t) => leave!(Stop::Trap(t)),
-                }
-                after_in_place!();
-            }
             // The announcing forms (`opcode::fuse`): the plain form, then
             // the instruction it announces in the same dispatch.
             Op::LoadSlice { d, a, off } => {

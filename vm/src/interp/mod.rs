@@ -24,11 +24,11 @@
 //! and hands control back. (One big loop was measured 1.3-1.5x slower on
 //! call- and loop-bound programs: the compiler spills pc, the code and the
 //! window to the stack there, because the cold arms call out.) Calls and
-//! returns switch frames inside `fast` without leaving it, and two slow
-//! instructions that come in pairs in calls such as `fmt.Sprintf(f, i)`
-//! (`ToIface` and `CallNative`) run there in place, through the same
-//! out-of-line bodies as here (`ifaces::to_iface`, `call_native`): a
-//! trip out of `fast` and back cost about as much as either.
+//! returns switch frames inside `fast` without leaving it. (Running
+//! `CallNative` and `ToIface` in place inside `fast`, with the VM passed
+//! in, was measured: 1.2x faster on `fmt.Sprintf` in a loop, but 1.15-1.4x
+//! slower in CPU time on AWFY's Richards and Mandelbrot, Mandelbrot at
+//! the same instruction count: the loop's machine code, not its work.)
 //!
 //! Slots are reached through `regs`, a raw pointer to the current frame's
 //! *window* of `win` slots. Window invariant: `base + win <= g.stack.len()`
@@ -674,21 +674,27 @@ fn run_with(
             // or backward jump ends the slice (see `Vm::end_slice_early`). Without this a loop allocating large
             // objects would run a whole slice (200,000 iterations) past
             // the goal. Only the slow path allocates, so the check stays
-            // out of `fast`'s own instructions (it makes the same one after
-            // those it runs in place, which allocate). (`past_trigger`, not `should_collect`: under
+            // out of `fast`. (`past_trigger`, not `should_collect`: under
             // GOL_GCSTRESS the latter is always true, and that mode's
             // short slices already give it its safepoints.)
             if budget > 0 && vm.end_slice_early(g, pc, sl.map(|s| s.cx)) {
                 budget = 0;
             }
             let mut cur = Cur { func, base, pc };
+            let sh = fast::Shared {
+                consts: &vm.consts,
+                globals: &vm.globals,
+                heap: &vm.heap,
+                elems: &vm.elem_access,
+                headers: &vm.header_types,
+            };
             // A seeded schedule's points (`is_point`) are instructions
             // that `fast::<true>` leaves to the arms below, as race mode's
             // accesses are.
             let stop = if race.is_none() && !seeded {
-                fast::<false>(prog, vm, sl, g, &mut cur, &mut budget, methods)
+                fast::<false>(prog, &sh, g, &mut cur, &mut budget, methods)
             } else {
-                fast::<true>(prog, vm, sl, g, &mut cur, &mut budget, methods)
+                fast::<true>(prog, &sh, g, &mut cur, &mut budget, methods)
             };
             enter!(cur.func, cur.base, cur.pc);
             match stop {
@@ -702,10 +708,6 @@ fn run_with(
                     save!();
                     return Exit::Fatal(msg);
                 }
-                // A native or `ToIface` that `fast` ran in place: its end
-                // as the arms below end it.
-                Stop::Native(res) => flow!(calls::native_exit(vm, sl, prog, g, res)),
-                Stop::Trap(t) => trap!(t),
             }
             // `fast` may have called or returned: the arms below see the
             // record of the frame it stopped in as `fr`, not the one this
@@ -1291,12 +1293,12 @@ fn call(
     Flow::Continue
 }
 
-/// Runs native `f` on the window at slot `nb` (`CallNative`, in `run`
-/// and in place in `fast`); the caller saved its pc in its frame record.
+/// Runs native `f` on the window at slot `nb` (`CallNative`); the caller
+/// saved its pc in its frame record.
 /// Result words past the arguments start zeroed, so a native that leaves
 /// one unset returns a zero, and the call writes every result word (the
 /// stack maps count on it: liveness.rs).
-#[inline(always)]
+#[inline]
 fn call_native(
     prog: &Program,
     vm: &mut Vm,
