@@ -39,6 +39,9 @@ impl<'a> Layout<'a> {
 
     /// An element of `elem_words` words (at least 1; 0 is taken as 1) whose
     /// pointer words are the set bits of `mask`, repeated to fill the object.
+    /// Inline: with a mask of known length (a box's, a packed `...any`'s
+    /// one word) the loop folds away.
+    #[inline]
     pub fn pointers(mask: &'a [u64], elem_words: usize) -> Layout<'a> {
         let elem_words = elem_words.max(1);
         let used = elem_words.div_ceil(64).min(mask.len());

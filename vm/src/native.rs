@@ -494,13 +494,19 @@ impl NativeCtx<'_> {
     /// Writes the words of result `k`, which must be of one of `kinds`.
     fn put(&mut self, k: usize, kinds: &[ArgKind], words: &[u64]) {
         let r = self.result(k, kinds);
+        self.put_at(k, kinds, r, words);
+    }
+
+    /// [`NativeCtx::put`] of result `r` (result `k`, already checked to be
+    /// of one of `kinds`).
+    #[inline]
+    fn put_at(&mut self, k: usize, kinds: &[ArgKind], r: Param, words: &[u64]) {
         if r.words as usize != words.len() {
             self.mismatch("writes result", k, kinds, Some(r));
         }
-        for (j, &w) in words.iter().enumerate() {
-            if let Some(s) = self.g.stack.get_mut(self.base + r.word as usize + j) {
-                *s = w;
-            }
+        let at = self.base + r.word as usize;
+        if let Some(s) = self.g.stack.get_mut(at..at + words.len()) {
+            s.copy_from_slice(words);
         }
     }
 
@@ -526,9 +532,11 @@ impl NativeCtx<'_> {
 
     /// Sets string result `k` to a new string of these bytes.
     pub fn ret_str(&mut self, k: usize, b: &[u8]) {
-        self.result(k, &[ArgKind::Str]);
+        // The result's kind is checked before the string is made (a
+        // native that strays dies before it allocates), once.
+        let r = self.result(k, &[ArgKind::Str]);
         let (p, l) = self.new_string(b);
-        self.put(k, &[ArgKind::Str], &[p, l]);
+        self.put_at(k, &[ArgKind::Str], r, &[p, l]);
     }
 
     /// Sets string result `k` to the string `(ptr, len)`.

@@ -115,4 +115,4 @@ pub use quote::{
     quote_rune, quote_rune_to_ascii, quote_rune_to_graphic, quote_to_ascii, quote_to_graphic,
     quoted_prefix, unquote, unquote_char, SyntaxError, UnquotedChar,
 };
-pub use scalars::{sprintf_scalars, Scalar};
+pub use scalars::{sprint_scalars, sprintf_scalars, Scalar};

@@ -1,6 +1,7 @@
-//! `Sprintf` of scalar operands without the printer's value walk: the
-//! common case (`fmt.Sprintf("k%07d", i)`, `"%s=%d"`) formatted straight
-//! from the operands' words.
+//! `Sprintf` (and `Sprint`, `Sprintln`) of scalar operands without the
+//! printer's value walk: the common case (`fmt.Sprintf("k%07d", i)`,
+//! `"%s=%d"`, `fmt.Println(n, s)`) formatted straight from the operands'
+//! words.
 //!
 //! The full [`Printer`](super::Printer) reaches every operand through the
 //! [`FmtValue`](super::FmtValue) trait (kind, methods, `Formatter`,
@@ -52,6 +53,41 @@ pub fn sprintf_scalars(buf: &mut Vec<u8>, format: &[u8], args: &[Scalar<'_>]) ->
         ..Fmt::default()
     };
     let ok = format.len() <= MAX_PIECE && directives(&mut f, format, args);
+    *buf = f.buf;
+    if !ok {
+        buf.truncate(start);
+    }
+    ok
+}
+
+/// Appends `Sprint(args...)` to `buf` (`Sprintln`'s text when `ln`) and
+/// returns true, or returns false with `buf` as it was when the full
+/// printer is needed: as Go's `doPrint` and `doPrintln`, each operand
+/// under `%v`, a space between two operands neither of which is a string
+/// (between every two for `ln`, which ends the line).
+pub fn sprint_scalars(buf: &mut Vec<u8>, args: &[Scalar<'_>], ln: bool) -> bool {
+    let start = buf.len();
+    let mut f = Fmt {
+        buf: std::mem::take(buf),
+        ..Fmt::default()
+    };
+    let mut prev_string = false;
+    let mut ok = true;
+    for (i, &arg) in args.iter().enumerate() {
+        let is_string = matches!(arg, Scalar::Str(_));
+        if i > 0 && (ln || !(is_string || prev_string)) {
+            f.buf.push(b' ');
+        }
+        f.clear_flags();
+        if !one(&mut f, arg, b'v') {
+            ok = false;
+            break;
+        }
+        prev_string = is_string;
+    }
+    if ok && ln {
+        f.buf.push(b'\n');
+    }
     *buf = f.buf;
     if !ok {
         buf.truncate(start);

@@ -5,9 +5,10 @@
 //! [`VmValue`] for the printer, sharing one [`Env`] through which `Error`
 //! and `String` methods run as Go code. The `Fprint*` functions and
 //! `Errorf`'s error values are Go source (`stdlib/go/fmt/fmt.go`) over
-//! these natives. `Sprintf` and `Printf` of operands that are bools,
-//! integers and strings of types without methods take a shorter path
-//! ([`format::sprintf_scalars`]: no `VmValue`, no `Env`, the operands'
+//! these natives. `Sprintf`, `Printf`, `Sprint`, `Print`, `Sprintln` and
+//! `Println` of operands that are bools, integers and strings of types
+//! without methods take a shorter path ([`format::sprintf_scalars`],
+//! [`format::sprint_scalars`]: no `VmValue`, no `Env`, the operands'
 //! bytes borrowed), which declines whatever it does not print as the
 //! printer would.
 //!
@@ -98,15 +99,30 @@ fn scalar_of<'c>(ctx: &'c NativeCtx<'_>, w: u64) -> Option<Scalar<'c>> {
     })
 }
 
-/// `Sprintf`'s and `Printf`'s text through [`format::sprintf_scalars`]
-/// when the format (parameter 0) and the operands (parameter 1) let it,
+/// Which print [`print_scalars`] makes.
+#[derive(Clone, Copy)]
+enum Print {
+    /// `Sprintf`, `Printf`: the format is parameter 0, the operands 1.
+    F,
+    /// `Sprint`, `Print`: the operands are parameter 0.
+    Plain,
+    /// `Sprintln`, `Println`: the operands are parameter 0.
+    Ln,
+}
+
+/// A print's text through [`format::sprintf_scalars`] or
+/// [`format::sprint_scalars`] when the format and the operands let it,
 /// ended by `done`; `None` leaves the call to the printer. No Go code
 /// runs here, so the operands' bytes are borrowed, not copied.
-fn printf_scalars(
+fn print_scalars(
     ctx: &mut NativeCtx<'_>,
+    kind: Print,
     done: fn(&mut NativeCtx<'_>, &[u8]) -> NativeResult,
 ) -> Option<NativeResult> {
-    let (p, n, _) = ctx.slice(1);
+    let (p, n, _) = ctx.slice(match kind {
+        Print::F => 1,
+        Print::Plain | Print::Ln => 0,
+    });
     let n = usize::try_from(n).ok().filter(|&n| n <= SCALAR_ARGS)?;
     let mut words = [0u64; SCALAR_ARGS];
     ctx.read_words_into(p, 0, &mut words[..n]);
@@ -124,7 +140,11 @@ fn printf_scalars(
                 }
             }
         }
-        all && format::sprintf_scalars(&mut out, ctx.str_ref(0), &args[..n])
+        all && match kind {
+            Print::F => format::sprintf_scalars(&mut out, ctx.str_ref(0), &args[..n]),
+            Print::Plain => format::sprint_scalars(&mut out, &args[..n], false),
+            Print::Ln => format::sprint_scalars(&mut out, &args[..n], true),
+        }
     };
     let r = ok.then(|| done(ctx, &out));
     keep(out);
@@ -283,12 +303,18 @@ fn finish(
 
 /// `fmt.stdoutPrintln(a []any) (n int, msg string)`: `Println`'s write.
 pub fn println(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    if let Some(r) = print_scalars(ctx, Print::Ln, write_out) {
+        return r;
+    }
     let r = format_args(ctx, 0, println_with);
     finish(ctx, r, write_out)
 }
 
 /// `fmt.stdoutPrint(a []any) (n int, msg string)`: `Print`'s write.
 pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    if let Some(r) = print_scalars(ctx, Print::Plain, write_out) {
+        return r;
+    }
     let r = format_args(ctx, 0, print_with);
     finish(ctx, r, write_out)
 }
@@ -296,7 +322,7 @@ pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `fmt.stdoutPrintf(format string, a []any) (n int, msg string)`:
 /// `Printf`'s write.
 pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    if let Some(r) = printf_scalars(ctx, write_out) {
+    if let Some(r) = print_scalars(ctx, Print::F, write_out) {
         return r;
     }
     let (mut few, mut many) = ([0u8; FEW_FORMAT_BYTES], Vec::new());
@@ -307,7 +333,7 @@ pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.Sprintf(format string, a ...any) string`
 pub fn sprintf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    if let Some(r) = printf_scalars(ctx, return_string) {
+    if let Some(r) = print_scalars(ctx, Print::F, return_string) {
         return r;
     }
     let (mut few, mut many) = ([0u8; FEW_FORMAT_BYTES], Vec::new());
@@ -318,12 +344,18 @@ pub fn sprintf(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.Sprint(a ...any) string`
 pub fn sprint(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    if let Some(r) = print_scalars(ctx, Print::Plain, return_string) {
+        return r;
+    }
     let r = format_args(ctx, 0, print_with);
     finish(ctx, r, return_string)
 }
 
 /// `fmt.Sprintln(a ...any) string`
 pub fn sprintln(ctx: &mut NativeCtx<'_>) -> NativeResult {
+    if let Some(r) = print_scalars(ctx, Print::Ln, return_string) {
+        return r;
+    }
     let r = format_args(ctx, 0, println_with);
     finish(ctx, r, return_string)
 }

@@ -62,16 +62,23 @@ pub(super) fn to_iface(
     Ok(0)
 }
 
-/// One operand of a packed run: its slots, width and dynamic type.
-#[derive(Clone, Copy)]
-struct Operand {
-    a: Reg,
-    n: u32,
-    t: RtType,
+/// The slots, width and dynamic type that `ToIface` `op` boxes (none
+/// for another instruction).
+#[inline(always)]
+fn operand(op: &Op) -> (Reg, u32, RtType) {
+    match *op {
+        Op::ToIface { a, n, t, .. } => (a, n, t),
+        _ => (Reg(0), 0, RtType(0)),
+    }
 }
 
 /// The packed form of the run that `ToIface` `first` starts, if it is
 /// one (module docs): the count of instructions after `first` it ran.
+///
+/// Two passes over the run's instructions, which stay in the code (no
+/// copy of the operands): the first finds its end and its `PackSlice`,
+/// the second its words, mask and overlaps; the slots are then checked
+/// once per range, not once per word.
 fn pack_boxes(
     vm: &mut Vm,
     prog: &Program,
@@ -79,28 +86,26 @@ fn pack_boxes(
     at: At<'_>,
     first: Op,
 ) -> Result<Option<usize>, Trap> {
-    let Op::ToIface { d: d0, a, n, t } = first else {
+    let Op::ToIface { d: d0, .. } = first else {
         return Ok(None);
     };
+    let code = &at.func.code[..];
     // A `ToIface` alone (the common case outside calls) costs one look.
     if !matches!(
-        at.func.code.get(at.pc),
+        code.get(at.pc),
         Some(Op::ToIface { .. } | Op::PackSlice { .. })
     ) {
         return Ok(None);
     }
-    let mut ops = [Operand { a, n, t }; PACK_ELEMS];
     let mut count = 1usize;
-    let mut k = 0usize;
     let dst = loop {
-        match at.func.code.get(at.pc + k).copied() {
-            Some(Op::ToIface { d, a, n, t })
+        match code.get(at.pc + count - 1) {
+            Some(&Op::ToIface { d, .. })
                 if count < PACK_ELEMS && d.0 as usize == d0.0 as usize + count =>
             {
-                ops[count] = Operand { a, n, t };
                 count += 1;
             }
-            Some(Op::PackSlice { d, a, n, t })
+            Some(&Op::PackSlice { d, a, n, t })
                 if a == d0
                     && n as usize == count
                     && matches!(prog.types.get(t.0 as usize), Some(td)
@@ -110,41 +115,46 @@ fn pack_boxes(
             }
             _ => return Ok(None),
         }
-        k += 1;
     };
-    let ops = &ops[..count];
-    // No operand reads a slot of the boxes' run (the plain run would
-    // read a box an earlier `ToIface` wrote there).
+    // The run's `ToIface`s: `first` (just before `at.pc`) and the
+    // `count - 1` after it.
+    let ops = &code[at.pc - 1..at.pc - 1 + count];
+    // The words, the boxes' part of the mask (each box's, type word clear,
+    // at its offset from the first box), and that no operand reads a slot
+    // of the boxes' run (the plain run would read a box an earlier
+    // `ToIface` wrote there).
     let (lo, hi) = (d0.0 as u64, d0.0 as u64 + count as u64);
-    if ops
-        .iter()
-        .any(|o| (o.a.0 as u64) < hi && lo < o.a.0 as u64 + o.n as u64)
-    {
-        return Ok(None);
-    }
-    let words = count + ops.iter().map(|o| 1 + o.n as usize).sum::<usize>();
-    if words > PACK_WORDS {
-        return Ok(None);
-    }
-    // The mask: the elements, then each box's (type word clear) at its
-    // offset.
-    // Both shifts stay below 64: count <= PACK_ELEMS and an object is
-    // at most PACK_WORDS (64) words, elements included.
-    debug_assert!(count < 64);
-    let mut mask = (1u64 << count) - 1;
-    let mut off = count;
-    for o in ops {
+    let mut boxes = 0usize;
+    let mut box_mask = 0u64;
+    for op in ops {
+        let (a, n, t) = operand(op);
+        if (a.0 as u64) < hi && lo < a.0 as u64 + n as u64 {
+            return Ok(None);
+        }
+        let width = n as usize + 1;
+        if count + boxes + width > PACK_WORDS {
+            return Ok(None);
+        }
         let m = vm
             .box_masks
-            .get(o.t.0 as usize)
+            .get(t.0 as usize)
             .and_then(|m| m.first())
             .copied()
             .unwrap_or(0);
-        let width = o.n as usize + 1;
-        let keep = (1u64 << width) - 1;
-        mask |= (m & keep) << off;
-        off += width;
+        // Both shifts stay below 64: the boxes end within PACK_WORDS
+        // words (just checked), after at least one element word.
+        box_mask |= (m & ((1u64 << width) - 1)) << boxes;
+        boxes += width;
     }
+    let words = count + boxes;
+    // The mask: the elements, then the boxes. count < 64 and
+    // count + boxes <= PACK_WORDS (64): the shifts stay below 64.
+    debug_assert!(count < 64 && words <= PACK_WORDS);
+    let mask = ((1u64 << count) - 1) | (box_mask << count);
+    // The slots written, each range checked once: the boxes' run and the
+    // slice header.
+    let boxes_at = at.range(g, d0, count)?;
+    let dst_at = at.range(g, dst, 3)?;
     let bytes = words * 8;
     vm.assist(bytes);
     let p = vm.heap.alloc(
@@ -154,14 +164,16 @@ fn pack_boxes(
     ) as u64;
     vm.race_alloc(p, bytes);
     let mut off = count;
-    for (j, o) in ops.iter().enumerate() {
+    for (j, op) in ops.iter().enumerate() {
+        let (a, n, t) = operand(op);
         let bx = p + off as u64 * 8;
         // SAFETY: word `off` is inside the fresh object of `words` words;
         // the type word is not a pointer.
-        unsafe { value::write_word(p, off, o.t.0 as u64) };
-        for i in 0..o.n {
-            let w = at.r(g, Reg(o.a.0 + i))?;
-            let at_word = off + 1 + i as usize;
+        unsafe { value::write_word(p, off, t.0 as u64) };
+        let from = at.range(g, a, n as usize)?;
+        for i in 0..n as usize {
+            let w = g.stack[from + i];
+            let at_word = off + 1 + i;
             if mask & (1 << at_word) != 0 {
                 // SAFETY: a pointer word (by the mask it was allocated
                 // with) of the fresh object.
@@ -180,13 +192,11 @@ fn pack_boxes(
             vm.heap
                 .write_pointer(&mut vm.cache, (p as *mut usize).add(j), bx as usize)
         };
-        at.set(g, Reg(d0.0 + j as u32), bx)?;
-        off += o.n as usize + 1;
+        g.stack[boxes_at + j] = bx;
+        off += n as usize + 1;
     }
-    at.set(g, dst, p)?;
-    at.set(g, Reg(dst.0 + 1), count as u64)?;
-    at.set(g, Reg(dst.0 + 2), count as u64)?;
-    Ok(Some(k + 1))
+    g.stack[dst_at..dst_at + 3].copy_from_slice(&[p, count as u64, count as u64]);
+    Ok(Some(count))
 }
 
 /// Executes `op`, one of the interface instructions, in the frame `at`.

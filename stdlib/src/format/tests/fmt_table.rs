@@ -149,3 +149,42 @@ fn sprintf_scalars_match_go() {
     );
     f.finish(4000);
 }
+
+/// `sprint_scalars` against Go's `Sprint` and `Sprintln` outputs: every
+/// case of scalar operands (the spacing rules between strings and the
+/// rest, each kind, empty strings) prints what Go printed; the others
+/// (floats, nil, byte slices) are not scalars and never reach it.
+#[test]
+fn sprint_scalars_match_go() {
+    let mut f = Failures::new("sprint_scalars");
+    let mut bytes = Vec::new();
+    for line in TABLE.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let ln = match fields[0] {
+            "sp" => false,
+            "sl" => true,
+            _ => continue,
+        };
+        let args: Option<Vec<Scalar<'_>>> = fields[2..]
+            .iter()
+            .filter(|a| !a.is_empty())
+            .map(|a| scalar(a, &mut bytes))
+            .collect();
+        let Some(args) = args else {
+            continue;
+        };
+        let mut out = b"before".to_vec();
+        let took = sprint_scalars(&mut out, &args, ln);
+        f.case();
+        let want = [&b"before"[..], &unhex(fields[1])].concat();
+        if !took || out != want {
+            f.fail(format!(
+                "sprint_scalars({}, ln {ln}) took {took}: {}, Go {}",
+                fields[2..].join(", "),
+                show(&out),
+                show(&want)
+            ));
+        }
+    }
+    f.finish(30);
+}

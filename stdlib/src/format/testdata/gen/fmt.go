@@ -197,7 +197,9 @@ func main() {
 	// Sprint / Sprintln spacing rules.
 	pl := [][]any{{}, {1}, {1, 2}, {"a", 1, "b"}, {1, "a", 2}, {"a", "b"}, {nil, nil}, {1.5, true}, {[]byte("x"), 1},
 		{1, []byte("x")}, {"", ""}, {"", 1, ""}, {int8(-1), uint(2), float32(0.25), "s", false}, {math.NaN(), math.Inf(1)},
-		{nil, "a", nil}, {1e21, 1e20, 1e-5, 123456.0, 1234567.0, 100000000.0}, {float32(1e21), float32(0.1)}}
+		{nil, "a", nil}, {1e21, 1e20, 1e-5, 123456.0, 1234567.0, 100000000.0}, {float32(1e21), float32(0.1)},
+		{true, false}, {math.MinInt64, uint64(math.MaxUint64)}, {"x", true, "y"}, {true, "s", -3},
+		{uint8(255), int16(-3), "z", uintptr(7)}, {"", false, ""}, {"tab\t", 0, "nl\n"}}
 	for _, a := range pl {
 		sp(false, a...)
 		sp(true, a...)
