@@ -390,16 +390,6 @@ const GAPS: &[Gap] = &[
         Why::Bug("deferred calls run during a panic see the panicking frames already unwound, so runtime.Caller, runtime.Stack and debug.Stack in them miss the frames that panicked (Go runs them on top of those frames)"),
     ),
     gap(
-        "fixedbugs/issue7419.go",
-        "malformed constant: 1e-779137",
-        Why::Bug("float constants are exact rationals limited to decimal exponents within ±10300; Go's reach 2^±2147483647 (1e-779137 must round to 0)"),
-    ),
-    gap(
-        "fixedbugs/issue11326b.go",
-        "malformed constant: 1e646456992",
-        Why::Bug("float constants are exact rationals limited to decimal exponents within ±10300; Go's reach 2^±2147483647"),
-    ),
-    gap(
         "fixedbugs/issue29190.go",
         "makeslice: len out of range",
         Why::Bug("make([]T, maxInt) of a zero-size T panics where Go allocates nothing (Go 1.27 then fails the program too: growslice: len out of range, where it wants cap out of range)"),
