@@ -462,6 +462,16 @@ impl Vm {
             layout::moves_as_words(d),
             layout::mem_words(d).max(1),
         );
+        if size == 0 {
+            // Nothing to write; Go's growslice gives zero-size elements
+            // no array (but a non-nil pointer) and a capacity of exactly
+            // the new length.
+            if l + n <= c {
+                return (p, l + n, c);
+            }
+            let p = if p == 0 { self.alloc_mem(t, 0) } else { p };
+            return (p, l + n, l + n);
+        }
         if l + n <= c {
             // SAFETY: l + n <= cap elements fit in the array (invariant 2).
             unsafe { self.write_elems(t, p + l * size, buf, n as usize) };

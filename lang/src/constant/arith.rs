@@ -1,10 +1,10 @@
-//! Arithmetic: Go's operators on constant values, computed exactly, and
-//! the bounds every result passes (`int_result`, `float_result`) so that
-//! hostile expressions stay cheap. Apart from representation because an
+//! Arithmetic: Go's operators on constant values, computed as
+//! `go/constant` computes them, and the bounds every result passes
+//! (`int_result`; floats keep theirs in `float`) so that hostile
+//! expressions stay cheap. Apart from representation because an
 //! untyped result is exact: it is checked against a kind only when the
 //! checker converts it.
 
-use super::rounding::{ilog2, rat_from_parts, round_binary};
 use super::*;
 
 impl Value {
@@ -64,17 +64,11 @@ impl Value {
                     Ok(Value::String(s))
                 }
                 (Value::Int(a), Value::Int(b)) => int_result(a + b),
-                _ => {
-                    let (a, b) = rat_pair(x, y)?;
-                    float_result(a + b)
-                }
+                _ => float_op(Add, x, y),
             },
             Sub => match (x, y) {
                 (Value::Int(a), Value::Int(b)) => int_result(a - b),
-                _ => {
-                    let (a, b) = rat_pair(x, y)?;
-                    float_result(a - b)
-                }
+                _ => float_op(Sub, x, y),
             },
             Mul => match (x, y) {
                 (Value::Int(a), Value::Int(b)) => {
@@ -85,10 +79,7 @@ impl Value {
                     }
                     int_result(a * b)
                 }
-                _ => {
-                    let (a, b) = rat_pair(x, y)?;
-                    float_result(a * b)
-                }
+                _ => float_op(Mul, x, y),
             },
             Div => {
                 if integer {
@@ -102,11 +93,10 @@ impl Value {
                     // num-bigint's `/` truncates toward zero, as Go's does.
                     int_result(a / b)
                 } else {
-                    let (a, b) = rat_pair(x, y)?;
-                    if b.is_zero() {
+                    if y.to_float().is_some_and(|b| b.is_zero()) {
                         return Err(ConstError::DivisionByZero);
                     }
-                    float_result(a / b)
+                    float_op(Div, x, y)
                 }
             }
             Rem => match (x, y) {
@@ -180,9 +170,9 @@ impl Value {
         match (op, x) {
             (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => Ok(x.clone()),
             (UnaryOp::Neg, Value::Int(a)) => int_result(-a),
-            (UnaryOp::Neg, Value::Float(a)) => Ok(Value::Float(-a)),
+            (UnaryOp::Neg, Value::Float(a)) => Ok(Value::Float(a.neg())),
             (UnaryOp::Pos, Value::Complex(..)) => Ok(x.clone()),
-            (UnaryOp::Neg, Value::Complex(re, im)) => Ok(Value::Complex(-re, -im)),
+            (UnaryOp::Neg, Value::Complex(re, im)) => Ok(Value::Complex(re.neg(), im.neg())),
             (UnaryOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
             (UnaryOp::BitNot, Value::Int(a)) => {
                 if kind.is_unsigned() {
@@ -221,7 +211,7 @@ impl Value {
             }
             (Value::String(a), Value::String(b)) => a.cmp(b),
             (Value::Int(a), Value::Int(b)) => a.cmp(b),
-            _ => match (x.to_rat(), y.to_rat()) {
+            _ => match (x.to_float(), y.to_float()) {
                 (Some(a), Some(b)) => a.cmp(&b),
                 _ => return false,
             },
@@ -249,29 +239,11 @@ pub(super) fn int_result(n: BigInt) -> Result<Value, ConstError> {
     }
 }
 
-/// Keeps a float result bounded: rounds to 512 bits of mantissa once the
-/// exact rational grows past [`EXACT_RAT_BITS`], and rejects exponents past
-/// [`FLOAT_MAX_EXP`].
-pub(super) fn float_result(r: BigRational) -> Result<Value, ConstError> {
-    if r.is_zero() {
-        return Ok(Value::Float(r));
-    }
-    let e = ilog2(r.numer().magnitude(), r.denom().magnitude());
-    if e.abs() > FLOAT_MAX_EXP {
-        return Err(ConstError::TooLarge);
-    }
-    if r.numer().bits() <= EXACT_RAT_BITS && r.denom().bits() <= EXACT_RAT_BITS {
-        return Ok(Value::Float(r));
-    }
-    match round_binary(&r, FLOAT_MANT_BITS, None) {
-        Some((m, u)) => Ok(Value::Float(rat_from_parts(m, u))),
-        None => Ok(Value::Float(BigRational::zero())),
-    }
-}
-
-fn rat_pair(x: &Value, y: &Value) -> Result<(BigRational, BigRational), ConstError> {
-    match (x.to_rat(), y.to_rat()) {
-        (Some(a), Some(b)) => Ok((a, b)),
+/// `x op y` for `+ - * /` with a float operand (an integer one meets it
+/// as a float); the float rules of `float` keep the result bounded.
+fn float_op(op: BinaryOp, x: &Value, y: &Value) -> Result<Value, ConstError> {
+    match (x.to_float(), y.to_float()) {
+        (Some(a), Some(b)) => Float::arith(op, &a, &b).map(Value::Float),
         _ => Err(ConstError::Invalid),
     }
 }
@@ -285,6 +257,6 @@ fn comparable(op: BinaryOp, x: &Value, y: &Value) -> bool {
         }
         (Value::Bool(_), Value::Bool(_)) => matches!(op, BinaryOp::Eq | BinaryOp::Ne),
         (Value::String(_), Value::String(_)) => true,
-        _ => x.to_rat().is_some() && y.to_rat().is_some(),
+        _ => x.to_float().is_some() && y.to_float().is_some(),
     }
 }

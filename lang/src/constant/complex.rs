@@ -1,12 +1,12 @@
 //! Complex constants: imaginary literals, the four arithmetic operators
-//! and equality on `(re, im)` pairs of exact rationals, as `go/constant`
-//! computes them. Each part passes the float bounds of `arith`
-//! (`float_result`), so a complex expression is as cheap to bound as two
-//! float ones. Division is exact: `(a+bi)/(c+di) = ((ac+bd) + (bc-ad)i) /
-//! (c²+d²)`, and a zero divisor is the checker's `division by zero`, as
-//! for every other constant.
+//! and equality on `(re, im)` pairs of floats, as `go/constant` computes
+//! them: each operator is composed of float operations in Go's order
+//! (`(a+bi)/(c+di) = ((ac+bd) + (bc-ad)i) / (c²+d²)`), each of which is
+//! exact or rounded by the rules of `float`, so a complex expression is as
+//! cheap to bound as a few float ones and rounds as Go's does. A zero
+//! divisor is the checker's `division by zero`, as for every other
+//! constant.
 
-use super::arith::float_result;
 use super::*;
 
 impl Value {
@@ -29,16 +29,16 @@ impl Value {
         } else {
             Value::from_float_literal(body)?
         };
-        let im = v.to_rat().ok_or(ConstError::Invalid)?;
-        Ok(Value::Complex(BigRational::zero(), im))
+        let im = v.to_float().ok_or(ConstError::Invalid)?;
+        Ok(Value::Complex(Float::default(), im))
     }
 
     /// The value as a complex pair: any number (an `Int` or `Float` has a
     /// zero imaginary part); `None` for non-numbers.
-    pub(crate) fn to_complex(&self) -> Option<(BigRational, BigRational)> {
+    pub(crate) fn to_complex(&self) -> Option<(Float, Float)> {
         match self {
             Value::Complex(re, im) => Some((re.clone(), im.clone())),
-            _ => Some((self.to_rat()?, BigRational::zero())),
+            _ => Some((self.to_float()?, Float::default())),
         }
     }
 
@@ -50,23 +50,31 @@ impl Value {
             (Some(p), Some(q)) => (p, q),
             _ => return Err(ConstError::Invalid),
         };
-        let part = |r: BigRational| match float_result(r)? {
-            Value::Float(r) => Ok(r),
-            _ => Err(ConstError::Invalid),
-        };
+        let f = |op, x: &Float, y: &Float| Float::arith(op, x, y);
         let (re, im) = match op {
             Eq | Ne => return Ok(Value::Bool(Value::compare(op, x, y))),
-            Add => (part(a + c)?, part(b + d)?),
-            Sub => (part(a - c)?, part(b - d)?),
-            Mul => (part(&a * &c - &b * &d)?, part(&a * &d + &b * &c)?),
+            Add => (f(Add, &a, &c)?, f(Add, &b, &d)?),
+            Sub => (f(Sub, &a, &c)?, f(Sub, &b, &d)?),
+            Mul => {
+                let (ac, bd) = (f(Mul, &a, &c)?, f(Mul, &b, &d)?);
+                let (bc, ad) = (f(Mul, &b, &c)?, f(Mul, &a, &d)?);
+                (f(Sub, &ac, &bd)?, f(Add, &bc, &ad)?)
+            }
             Div => {
-                let den = &c * &c + &d * &d;
-                if den.is_zero() {
+                let (ac, bd) = (f(Mul, &a, &c)?, f(Mul, &b, &d)?);
+                let (bc, ad) = (f(Mul, &b, &c)?, f(Mul, &a, &d)?);
+                if c.is_zero() && d.is_zero() {
                     return Err(ConstError::DivisionByZero);
                 }
+                let s = f(Add, &f(Mul, &c, &c)?, &f(Mul, &d, &d)?)?;
+                if s.is_zero() {
+                    // c² + d² underflowed: Go divides by zero into an
+                    // infinity, an unknown value.
+                    return Err(ConstError::NotRepresentable);
+                }
                 (
-                    part((&a * &c + &b * &d) / &den)?,
-                    part((&b * &c - &a * &d) / &den)?,
+                    f(Div, &f(Add, &ac, &bd)?, &s)?,
+                    f(Div, &f(Sub, &bc, &ad)?, &s)?,
                 )
             }
             _ => return Err(ConstError::Invalid),

@@ -3,7 +3,7 @@
 //! digits, strings through `strconv.Quote` and shortened. Kept apart
 //! because it only reads values and follows `strconv`, not the spec.
 
-use super::rounding::{rat_to_float_bits, round_binary, BINARY64};
+use super::rounding::{float_bits, round_scaled, BINARY64};
 use super::*;
 
 /// Formats the value as Go's messages show constants: integers exactly,
@@ -30,34 +30,41 @@ impl fmt::Display for Value {
 // ---------------------------------------------------------------------------
 // Formatting.
 
-/// `go/constant`'s `String()` for a float value: `%.6g` of the float64
-/// value when it is in float64's range (more digits when `%.6g` would hide
-/// that the value is not an integer), else an approximate `d.ddddde±N`.
-pub(super) fn format_float(r: &BigRational) -> String {
-    if r.is_zero() {
+/// `go/constant`'s `String()` for a float value: the value rounded to 512
+/// bits (`rtof`), then `%.6g` of its float64 value when that is neither 0
+/// nor infinite (more digits when `%.6g` would hide that the value is not
+/// an integer), else an approximate `d.ddddde±N`.
+pub(super) fn format_float(v: &Float) -> String {
+    let Some((neg, m, e)) = v.rounded_parts() else {
         return "0".to_string();
-    }
-    if let Some(bits) = rat_to_float_bits(r, &BINARY64) {
+    };
+    let one = BigUint::one();
+    if let Some(bits) = float_bits(neg, &m, &one, e, &BINARY64) {
         let x = f64::from_bits(bits);
         if x != 0.0 {
             let s = format_g(x, Some(6));
-            if !r.is_integer() && !s.contains('.') {
+            // `m` is odd: the value is an integer iff `e >= 0`.
+            if e < 0 && !s.contains('.') {
                 return format_g(x, None);
             }
             return s;
         }
     }
-    // Outside float64's range: r = mant * 2^exp with 0.5 <= |mant| < 1,
-    // then the decimal exponent is found with float arithmetic, as Go does.
-    let Some((m, u)) = round_binary(r, 53, None) else {
+    // Outside float64's range: the value is mant · 2^exp with
+    // 0.5 <= |mant| < 1 (`MantExp`), mant rounded to a float64; the
+    // decimal exponent is found with float arithmetic, as Go does.
+    let mbits = m.bits() as i64;
+    let exp = mbits + e;
+    let Some((q, u)) = round_scaled(&m, &one, -mbits, 53, None) else {
         return "0".to_string();
     };
-    let mbits = m.bits() as i64;
-    let mant = m.to_f64().unwrap_or(0.0) / 2f64.powi(mbits as i32);
-    let exp = u + mbits;
-    let d = exp as f64 * (std::f64::consts::LN_2 / std::f64::consts::LN_10);
+    let mant = q.to_f64().unwrap_or(0.0) * 2f64.powi(u as i32);
+    let mant = if neg { -mant } else { mant };
+    // Go's `math.Ln2 / math.Ln10` is an exact constant quotient, rounded
+    // once: log10(2).
+    let d = exp as f64 * std::f64::consts::LOG10_2;
     let mut e = d as i64;
-    let mut mv = mant * 10f64.powf(d - e as f64);
+    let mut mv = mant * go_pow10_frac(d - e as f64);
     let am = mv.abs();
     if am < 1.0 - 0.5e-6 {
         mv *= 10.0;
@@ -72,6 +79,21 @@ pub(super) fn format_float(r: &BigRational) -> String {
         if e < 0 { '-' } else { '+' },
         e.abs()
     )
+}
+
+/// `math.Pow(10, y)` for `0 <= y < 1` computed in the steps Go's `Pow`
+/// takes (`Exp(yf·Log(10))`, with `yf` moved into (-0.5, 0.5] by taking
+/// one factor of 10 out as `0.625 · 2^4`), so that the last bits, which
+/// can decide the sixth digit of a huge constant's display, agree.
+fn go_pow10_frac(y: f64) -> f64 {
+    if y == 0.0 {
+        return 1.0;
+    }
+    if y > 0.5 {
+        ((y - 1.0) * 10f64.ln()).exp() * 0.625 * 16.0
+    } else {
+        (y * 10f64.ln()).exp()
+    }
 }
 
 /// Go's `%g` (`prec` None: shortest representation) or `%.<prec>g` of a

@@ -1,9 +1,11 @@
-//! Literals: the source text of integer and float literals to exact
-//! values. The lexer has validated the form; this module bounds the size
-//! (a float literal's exponent is checked before any big number is built)
-//! and parses decimal and hexadecimal mantissas exactly.
+//! Literals: the source text of integer and float literals to values. The
+//! lexer has validated the form; this module bounds the size (an integer
+//! literal's digits are counted before it is parsed, a float literal's
+//! exponent is checked before any power of ten is built) and parses
+//! decimal and hexadecimal mantissas as `go/constant` does.
 
-use super::arith::{float_result, int_result};
+use super::arith::int_result;
+use super::bigfloat::{self, BigFloat};
 use super::rounding::rat_from_parts;
 use super::*;
 
@@ -45,16 +47,21 @@ impl Value {
         int_result(n)
     }
 
-    /// Parses a float literal's text (`1e9`, `.5`, `0x1p-2`, `1_0.5`) exactly.
+    /// Parses a float literal's text (`1e9`, `.5`, `0x1p-2`, `1_0.5`):
+    /// exactly if its magnitude is within 2^±4096, else rounded to 512
+    /// bits, as `go/constant` does.
     ///
-    /// Magnitudes past about 1e±10000 are `TooLarge` (checked from the
-    /// exponent before any big number is built).
+    /// A binary exponent past 2^±2147483647 (`1e1000000000`) is `TooLarge`
+    /// (Go: `malformed constant`), and so is text longer than
+    /// [`MAX_LITERAL_LEN`], which the checker refuses first.
     pub(crate) fn from_float_literal(text: &str) -> Result<Value, ConstError> {
+        if text.len() > MAX_LITERAL_LEN {
+            return Err(ConstError::TooLarge);
+        }
         let clean: String = text.chars().filter(|&c| c != '_').collect();
-        if let Some(rest) = strip_prefix_ci(&clean, "0x") {
-            parse_hex_float(rest)
-        } else {
-            parse_decimal_float(&clean)
+        match strip_prefix_ci(&clean, "0x") {
+            Some(rest) => parse_float(rest, 16),
+            None => parse_float(&clean, 10),
         }
     }
 }
@@ -69,35 +76,47 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 // ---------------------------------------------------------------------------
 // Float literals.
+//
+// As `go/constant`'s `makeFloatFromLiteral`: the literal is first read as
+// a 512-bit float the way `big.Float.SetString` reads it, so that a value
+// too large for a fraction costs no more than the float; if that float's
+// binary exponent is small (|e| < 4096) the literal is read again, exactly,
+// as a fraction.
+//
+// `SetString` takes the mantissa's digits as an integer `m` and the
+// exponent apart into powers of two and five (`10^x = 2^x · 5^x`); it
+// refuses a binary exponent outside `big.Float`'s range before anything
+// else, then multiplies or divides by `5^|x|`, computed by repeated
+// squaring with 64 (and 128) bits more than the result's 512. Rounding
+// the same way at each step gives the same float as Go, bit for bit.
 
-/// Longest mantissa (significant digits) a float literal may have.
-const MAX_MANTISSA_DIGITS: usize = 20_000;
+/// Precision of the power of five (`SetString`: the result's + 64).
+const POW5_PREC: u32 = FLOAT_MANT_BITS + 64;
 
-/// Splits `digits[.digits]` into (all significant digits, count of digits
-/// after the point), dropping leading zeros and trailing fractional zeros
-/// (which do not change the value). `None` if a character is not a digit of
-/// the radix or there are no digits at all.
-fn split_mantissa(m: &str, radix: u32) -> Option<(String, i64)> {
-    let (int_part, frac_part) = match m.split_once('.') {
-        Some((a, b)) => (a, b),
-        None => (m, ""),
-    };
-    if int_part.is_empty() && frac_part.is_empty() {
-        return None;
+/// `big.Float`'s `pow5`: `5^n` with the factor squared at `POW5_PREC + 64`
+/// bits and the product kept at `POW5_PREC`. `None` if it overflows.
+fn pow5(n: u64) -> Option<BigFloat> {
+    // 5^27 is the largest power of five in a u64 (Go's table).
+    const TABLE_MAX: u64 = 27;
+    let five = |n: u64| BigFloat::exact(BigInt::from(5u64.pow(n as u32)), 0);
+    if n <= TABLE_MAX {
+        return Some(five(n));
     }
-    if !int_part
-        .chars()
-        .chain(frac_part.chars())
-        .all(|c| c.is_digit(radix))
-    {
-        return None;
+    let mut z = Some(five(TABLE_MAX));
+    let mut f = Some(five(1));
+    let mut n = n - TABLE_MAX;
+    while n > 0 {
+        if n & 1 != 0 {
+            z = match (&z, &f) {
+                (Some(z), Some(f)) => z.mul(f, POW5_PREC),
+                _ => None,
+            };
+        }
+        // The last squaring may overflow unused.
+        f = f.and_then(|f| f.mul(&f, POW5_PREC + 64));
+        n >>= 1;
     }
-    let frac = frac_part.trim_end_matches('0');
-    let mut all = String::with_capacity(int_part.len() + frac.len());
-    all.push_str(int_part);
-    all.push_str(frac);
-    let sig = all.trim_start_matches('0').to_string();
-    Some((sig, frac.len() as i64))
+    z
 }
 
 /// Parses a (possibly huge) exponent, saturating far outside any limit.
@@ -117,59 +136,72 @@ fn parse_exponent(e: &str) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
-fn parse_decimal_float(text: &str) -> Result<Value, ConstError> {
-    let (mant, exp) = match text.find(['e', 'E']) {
-        Some(i) => (
-            &text[..i],
-            parse_exponent(&text[i + 1..]).ok_or(ConstError::Invalid)?,
-        ),
-        None => (text, 0),
-    };
-    let (digits, frac_len) = split_mantissa(mant, 10).ok_or(ConstError::Invalid)?;
-    if digits.is_empty() {
-        return Ok(Value::Float(BigRational::zero()));
-    }
-    if digits.len() > MAX_MANTISSA_DIGITS {
-        return Err(ConstError::TooLarge);
-    }
-    // value = digits * 10^(exp - frac_len); its decimal magnitude is
-    // about digits.len() + exp - frac_len. 10^10300 ~ 2^34216, so this test
-    // only lets through what float_result may still reject precisely.
-    let scale = exp.saturating_sub(frac_len);
-    let magnitude = scale.saturating_add(digits.len() as i64);
-    if !(-10_300..=10_300).contains(&magnitude) {
-        return Err(ConstError::TooLarge);
-    }
-    let m = BigInt::parse_bytes(digits.as_bytes(), 10).ok_or(ConstError::Invalid)?;
-    let p = num_traits::pow(BigInt::from(10), scale.unsigned_abs() as usize);
-    let r = if scale >= 0 {
-        BigRational::from_integer(m * p)
+/// Reads `mant[e|p exp]` in `radix` 10 or 16 (the `0x` already stripped).
+fn parse_float(text: &str, radix: u32) -> Result<Value, ConstError> {
+    let marks: &[char] = if radix == 16 {
+        &['p', 'P']
     } else {
-        BigRational::new(m, p)
+        &['e', 'E']
     };
-    float_result(r)
-}
-
-fn parse_hex_float(text: &str) -> Result<Value, ConstError> {
-    let (mant, exp) = match text.find(['p', 'P']) {
+    let (mant, exp) = match text.find(marks) {
         Some(i) => (
             &text[..i],
             parse_exponent(&text[i + 1..]).ok_or(ConstError::Invalid)?,
         ),
         None => (text, 0),
     };
-    let (digits, frac_len) = split_mantissa(mant, 16).ok_or(ConstError::Invalid)?;
-    if digits.is_empty() {
-        return Ok(Value::Float(BigRational::zero()));
+    let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
+    let digits = format!("{int_part}{frac_part}");
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return Err(ConstError::Invalid);
     }
-    if digits.len() > MAX_MANTISSA_DIGITS {
+    let m = BigInt::parse_bytes(digits.as_bytes(), radix).ok_or(ConstError::Invalid)?;
+    if m.is_zero() {
+        return Ok(Value::Float(Float::default()));
+    }
+    // value = m · 2^exp2 · 5^exp5
+    let frac = frac_part.len() as i64;
+    let (exp2, exp5) = if radix == 16 {
+        (exp.saturating_sub(frac * 4), 0)
+    } else {
+        let e = exp.saturating_sub(frac);
+        (e, e)
+    };
+    let top = exp2.saturating_add(m.bits() as i64);
+    if !(bigfloat::MIN_EXP..=bigfloat::MAX_EXP).contains(&top) {
         return Err(ConstError::TooLarge);
     }
-    let scale = exp.saturating_sub(frac_len.saturating_mul(4));
-    let magnitude = scale.saturating_add(digits.len() as i64 * 4);
-    if magnitude.abs() > FLOAT_MAX_EXP + 8 {
-        return Err(ConstError::TooLarge);
+    let z = BigFloat::exact(m.clone(), exp2);
+    let f = match exp5 {
+        0 => z.round_to(FLOAT_MANT_BITS),
+        // z / ∞ is 0, as in Go.
+        e if e < 0 => match pow5(e.unsigned_abs()) {
+            Some(p) => z.quo(&p, FLOAT_MANT_BITS),
+            None => Some(BigFloat::zero()),
+        },
+        e => pow5(e as u64).and_then(|p| z.mul(&p, FLOAT_MANT_BITS)),
+    };
+    let f = f.ok_or(ConstError::TooLarge)?;
+    if f.is_zero() {
+        // Underflow (Go then reads the literal as "0").
+        return Ok(Value::Float(Float::default()));
     }
-    let m = BigInt::parse_bytes(digits.as_bytes(), 16).ok_or(ConstError::Invalid)?;
-    float_result(rat_from_parts(m, scale))
+    if !f.is_small() {
+        return Ok(Value::Float(Float::Big(f)));
+    }
+    // Small: the exact fraction. |exp5| is now bounded by the literal's
+    // length and 4096 bits of exponent.
+    let r = if radix == 16 {
+        rat_from_parts(m, exp2)
+    } else {
+        let p = num_traits::pow(BigInt::from(10), exp5.unsigned_abs() as usize);
+        if exp5 >= 0 {
+            BigRational::from_integer(m * p)
+        } else {
+            BigRational::new(m, p)
+        }
+    };
+    // A literal's fraction is kept whatever its size, as `go/constant`
+    // keeps it (`makeRat` applies only to results of operations).
+    Ok(Value::Float(Float::Rat(r)))
 }

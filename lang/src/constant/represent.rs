@@ -3,7 +3,7 @@
 //! context, and the value as a machine integer or float for the code
 //! generator. These are the only places an exact value loses precision.
 
-use super::rounding::{rat_from_parts, rat_to_float_bits, round_binary, BINARY32, BINARY64};
+use super::rounding::{BINARY32, BINARY64};
 use super::*;
 
 impl Value {
@@ -67,30 +67,26 @@ impl Value {
             },
             UntypedNil => Err(ConstError::Invalid),
             Invalid => Ok(self.clone()),
-            UntypedFloat => match self.to_rat() {
-                Some(r) => Ok(Value::Float(r)),
+            UntypedFloat => match self.to_float() {
+                Some(f) => Ok(Value::Float(f)),
                 None => Err(ConstError::Invalid),
             },
-            Float32 | Float64 => {
-                let r = self.to_rat().ok_or(ConstError::Invalid)?;
-                let fmt = if kind == Float32 {
-                    &BINARY32
-                } else {
-                    &BINARY64
-                };
-                match round_binary(&r, fmt.mant_bits, Some(fmt.min_ulp_exp)) {
-                    None => Ok(Value::Float(BigRational::zero())),
-                    Some((m, u)) => {
-                        if m.bits() as i64 + u > fmt.max_exp {
-                            return Err(ConstError::Overflow);
-                        }
-                        Ok(Value::Float(rat_from_parts(m, u)))
-                    }
-                }
+            // Go's roundFloat32/roundFloat64: the nearest value, kept as
+            // the exact fraction of that float (`MakeFloat64`).
+            Float32 => {
+                let f = self.to_float().ok_or(ConstError::Invalid)?;
+                let bits = f.float_bits(&BINARY32).ok_or(ConstError::Overflow)?;
+                let x = f32::from_bits(bits as u32);
+                Ok(Value::Float(Float::from_f64(f64::from(x))))
+            }
+            Float64 => {
+                let f = self.to_float().ok_or(ConstError::Invalid)?;
+                let bits = f.float_bits(&BINARY64).ok_or(ConstError::Overflow)?;
+                Ok(Value::Float(Float::from_f64(f64::from_bits(bits))))
             }
             UntypedInt | UntypedRune => match self {
                 Value::Int(_) => Ok(self.clone()),
-                Value::Float(_) => match self.to_int_exact() {
+                Value::Float(f) => match f.to_int() {
                     Some(n) => Ok(Value::Int(n)),
                     None => Err(ConstError::Truncated),
                 },
@@ -100,7 +96,7 @@ impl Value {
             | Uintptr => {
                 let n = match self {
                     Value::Int(n) => n.clone(),
-                    Value::Float(_) => self.to_int_exact().ok_or(ConstError::Truncated)?,
+                    Value::Float(f) => f.to_int().ok_or(ConstError::Truncated)?,
                     _ => return Err(ConstError::Invalid),
                 };
                 let bits = u64::from(kind.size_bytes().unwrap_or(8)) * 8;
@@ -120,14 +116,10 @@ impl Value {
         }
     }
 
-    /// Whether the value is an integer, or a float with an integral value.
+    /// Whether the value is an integer, or a float with an integral value
+    /// (as `go/constant`'s `ToInt` decides it).
     pub fn is_integral(&self) -> bool {
-        match self {
-            Value::Int(_) => true,
-            Value::Float(r) => r.is_integer(),
-            Value::Complex(re, im) => re.is_integer() && im.is_zero(),
-            _ => false,
-        }
+        self.to_int_exact().is_some()
     }
 
     /// The value as an `Int` if integral (floats with integral values too).
@@ -147,31 +139,34 @@ impl Value {
     /// half to even from the exact value. `None` for non-numbers and for
     /// values beyond float64's range (which would round to infinity).
     pub(crate) fn to_f64(&self) -> Option<f64> {
-        let r = self.to_rat()?;
-        rat_to_float_bits(&r, &BINARY64).map(f64::from_bits)
+        self.to_float()?.float_bits(&BINARY64).map(f64::from_bits)
     }
 
     /// Nearest float32, as [`Value::to_f64`] (for typed float32 constants).
     pub(crate) fn to_f32(&self) -> Option<f32> {
-        let r = self.to_rat()?;
-        rat_to_float_bits(&r, &BINARY32).map(|b| f32::from_bits(b as u32))
+        self.to_float()?
+            .float_bits(&BINARY32)
+            .map(|b| f32::from_bits(b as u32))
     }
 
+    /// `go/constant`'s `ToInt`: the value as an integer if it is one.
     pub(super) fn to_int_exact(&self) -> Option<BigInt> {
         match self {
             Value::Int(n) => Some(n.clone()),
-            Value::Float(r) if r.is_integer() => Some(r.to_integer()),
+            Value::Float(f) => f.to_int(),
             // A complex constant with a zero imaginary part is usable as
             // an integer (`(1 + 0i) << s`, `make([]T, 2+0i)`).
-            Value::Complex(re, im) if im.is_zero() && re.is_integer() => Some(re.to_integer()),
+            Value::Complex(re, im) if im.is_zero() => re.to_int(),
             _ => None,
         }
     }
 
-    pub(super) fn to_rat(&self) -> Option<BigRational> {
+    /// `go/constant`'s `ToFloat` of a real number (an integer becomes a
+    /// fraction); `None` for everything else, complex values included.
+    pub(super) fn to_float(&self) -> Option<Float> {
         match self {
-            Value::Int(n) => Some(BigRational::from_integer(n.clone())),
-            Value::Float(r) => Some(r.clone()),
+            Value::Int(n) => Some(Float::from_int(n)),
+            Value::Float(f) => Some(f.clone()),
             _ => None,
         }
     }

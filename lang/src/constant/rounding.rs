@@ -1,6 +1,8 @@
-//! Binary rounding: an exact rational rounded to an IEEE 754 format (or to
-//! the 512-bit mantissa of rounded untyped floats), round half to even.
-//! One routine serves conversion, `to_f64`, result normalisation and
+//! Binary rounding: an exact value `n/d · 2^k` (a fraction, or a rounded
+//! float's mantissa and exponent, or the exact result of an operation on
+//! them) rounded to an IEEE 754 format or to the 512-bit mantissa of
+//! rounded untyped floats, half to even. One routine, `round_scaled`,
+//! serves conversion, `to_f64`, every operation of `BigFloat` and
 //! formatting, so they cannot disagree about a tie or a subnormal.
 
 use super::*;
@@ -64,33 +66,40 @@ pub(super) fn rat_from_parts(m: BigInt, u: i64) -> BigRational {
     }
 }
 
-/// Rounds `r` to `mant_bits` significant bits, half to even, returning
-/// `(m, u)` with `r ~ m * 2^u` and `|m| <= 2^mant_bits` (it equals
-/// 2^mant_bits only when rounding carried). With `min_ulp` the unit in the
-/// last place is at least `2^min_ulp` (gradual underflow: subnormals, and
-/// values below half the smallest subnormal become 0). `None` if the
-/// result is zero.
-pub(super) fn round_binary(
-    r: &BigRational,
+/// Rounds the positive value `n/d · 2^k` to `mant_bits` significant bits,
+/// half to even, returning `(m, u)` with the value `~ m · 2^u` and
+/// `m <= 2^mant_bits` (equal only when rounding carried). With `min_ulp`
+/// the unit in the last place is at least `2^min_ulp` (gradual underflow:
+/// subnormals, and values below half the smallest subnormal become 0).
+/// `None` if the result is zero.
+///
+/// The shifts are bounded by the sizes of `n` and `d`, not by `k`: a value
+/// far below the smallest subnormal is zero before anything is shifted.
+pub(super) fn round_scaled(
+    n: &BigUint,
+    d: &BigUint,
+    k: i64,
     mant_bits: u32,
     min_ulp: Option<i64>,
-) -> Option<(BigInt, i64)> {
-    if r.is_zero() {
+) -> Option<(BigUint, i64)> {
+    if n.is_zero() {
         return None;
     }
-    let neg = r.is_negative();
-    let n = r.numer().magnitude();
-    let d = r.denom().magnitude();
-    let e = ilog2(n, d);
+    let e = ilog2(n, d).saturating_add(k);
     let mut u = e - (i64::from(mant_bits) - 1);
     if let Some(min) = min_ulp {
+        if e < min - 1 {
+            // Below half the smallest unit: rounds to zero.
+            return None;
+        }
         u = u.max(min);
     }
-    // m = round(n / d / 2^u)
-    let (num, den) = if u <= 0 {
-        (n << u.unsigned_abs(), d.clone())
+    // m = round(n / d · 2^(k - u))
+    let shift = k - u;
+    let (num, den) = if shift >= 0 {
+        (n << shift as u64, d.clone())
     } else {
-        (n.clone(), d << (u as u64))
+        (n.clone(), d << shift.unsigned_abs())
     };
     let (mut q, rem) = num.div_rem(&den);
     let twice = rem << 1u32;
@@ -102,19 +111,29 @@ pub(super) fn round_binary(
     if q.is_zero() {
         return None;
     }
-    let m = BigInt::from_biguint(if neg { Sign::Minus } else { Sign::Plus }, q);
-    Some((m, u))
+    Some((q, u))
 }
 
-/// The IEEE bit pattern of the nearest value of `fmt` (as u64; binary32
-/// uses the low 32 bits). `None` on overflow to infinity.
-pub(super) fn rat_to_float_bits(r: &BigRational, fmt: &BinaryFormat) -> Option<u64> {
-    let (m, mut u) = match round_binary(r, fmt.mant_bits, Some(fmt.min_ulp_exp)) {
-        None => return Some(0),
-        Some(p) => p,
+/// The IEEE bit pattern of the value nearest `±n/d · 2^k` in `fmt` (as
+/// u64; binary32 uses the low 32 bits). `None` on overflow to infinity.
+/// A value that rounds to zero gives +0, as a typed constant does in Go
+/// (`MakeFloat64` drops the sign of zero).
+pub(super) fn float_bits(
+    neg: bool,
+    n: &BigUint,
+    d: &BigUint,
+    k: i64,
+    fmt: &BinaryFormat,
+) -> Option<u64> {
+    let Some((m, mut u)) = round_scaled(n, d, k, fmt.mant_bits, Some(fmt.min_ulp_exp)) else {
+        return Some(0);
     };
-    let neg = m.is_negative();
-    let mut mag = m.magnitude().to_u64()?;
+    let sign = if neg { 1u64 << (fmt.total_bits - 1) } else { 0 };
+    // A value this far out has no 64-bit mantissa to speak of.
+    if u > fmt.max_exp {
+        return None;
+    }
+    let mut mag = m.to_u64()?;
     if mag >> fmt.mant_bits != 0 {
         // Rounding carried into a new bit; m is even, so this is exact.
         mag >>= 1;
@@ -131,9 +150,5 @@ pub(super) fn rat_to_float_bits(r: &BigRational, fmt: &BinaryFormat) -> Option<u
         }
         ((biased as u64) << frac_bits) | (mag & ((1u64 << frac_bits) - 1))
     };
-    Some(if neg {
-        bits | (1u64 << (fmt.total_bits - 1))
-    } else {
-        bits
-    })
+    Some(bits | sign)
 }

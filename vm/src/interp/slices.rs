@@ -207,16 +207,20 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
         Op::MakeSlice { d, t, len, cap } => {
             let l = at.ri(g, len)?;
             let c = at.ri(g, cap)?;
-            let es = prog.ty(t).size.clamp(1, 1 << 48) as i64;
             // Go's bound: cap * elemsize <= 2^48 bytes (maxAlloc);
             // below it, a size the heap cannot get is Go's fatal
-            // error (out of memory), not this panic.
-            if l < 0 || l > (1 << 48) / es {
+            // error (out of memory), not this panic. Zero-size elements
+            // take no memory at any length (`make([]struct{}, maxInt)`).
+            let max = match prog.ty(t).size.min(1 << 48) as i64 {
+                0 => i64::MAX,
+                es => (1 << 48) / es,
+            };
+            if l < 0 || l > max {
                 return Err(Trap::Panic(
                     "runtime error: makeslice: len out of range".into(),
                 ));
             }
-            if c < l || c > (1 << 48) / es {
+            if c < l || c > max {
                 return Err(Trap::Panic(
                     "runtime error: makeslice: cap out of range".into(),
                 ));
@@ -294,6 +298,7 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
             let s = base + b.0 as usize;
             let words = Words::of(&g.stack[s..s + n as usize * ew]);
             let (p, l, c) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?, at.r(g, Reg(a.0 + 2))?);
+            grow_len(l, u64::from(n))?;
             let (np, nl, nc) = vm.append(t, (p, l, c), &words, n as u64);
             at.set(g, d, np)?;
             at.set(g, Reg(d.0 + 1), nl)?;
@@ -301,9 +306,14 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
         }
         Op::AppendSlice { d, a, b, t } => {
             let (bp, bl) = (at.r(g, b)?, at.r(g, Reg(b.0 + 1))?);
-            // Read first: the two slices may share an array.
-            let buf = read_mem(prog, t, bp, bl as usize);
             let (p, l, c) = (at.r(g, a)?, at.r(g, Reg(a.0 + 1))?, at.r(g, Reg(a.0 + 2))?);
+            grow_len(l, bl)?;
+            // Read before writing: the two slices may share an array.
+            // Zero-size elements (of any count) have nothing to read.
+            let buf = match prog.ty(t).size {
+                0 => Vec::new(),
+                _ => read_mem(prog, t, bp, bl as usize),
+            };
             let (np, nl, nc) = vm.append_mem(t, (p, l, c), Elems::Words(&buf), bl);
             at.set(g, d, np)?;
             at.set(g, Reg(d.0 + 1), nl)?;
@@ -443,4 +453,17 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
         }
     }
     Ok(())
+}
+
+/// Go's `growslice` test on the new length of an `append` of `n`
+/// elements to a slice of length `l`: past `maxInt` it is a panic. Only a
+/// slice of zero-size elements can come near (it takes no memory at any
+/// length).
+fn grow_len(l: u64, n: u64) -> Result<(), Trap> {
+    match l.checked_add(n) {
+        Some(nl) if nl <= i64::MAX as u64 => Ok(()),
+        _ => Err(Trap::Panic(
+            "runtime error: growslice: len out of range".into(),
+        )),
+    }
 }

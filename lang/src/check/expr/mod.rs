@@ -259,6 +259,18 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Bad => Operand::invalid(e),
             ExprKind::Ident(id) => self.ident(e, id),
+            ExprKind::Int(text) | ExprKind::Float(text) | ExprKind::Imag(text)
+                if text.len() > crate::constant::MAX_LITERAL_LEN =>
+            {
+                // Go's limit, before any digit is read.
+                let head = text.get(..10).unwrap_or(text);
+                let n = text.len();
+                self.error(
+                    e.span,
+                    format!("excessively long constant: {head}... ({n} chars)"),
+                );
+                Operand::invalid(e)
+            }
             ExprKind::Int(text) => match Value::from_int_literal(text) {
                 Ok(v) => Operand::constant(ids::UNTYPED_INT, v, e),
                 Err(_) => {

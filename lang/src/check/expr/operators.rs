@@ -131,7 +131,8 @@ impl<'a> Checker<'a> {
     }
 
     /// The result of folding a constant operation of type `ty`: the
-    /// constant, checked for overflow, or the error in Go's words.
+    /// constant, checked for overflow, or the error in Go's words, at the
+    /// operator as Go reports it.
     fn folded(&mut self, e: &'a Expr, ty: TypeId, r: Result<Value, ConstError>) -> Operand<'a> {
         match r {
             Ok(v) => self.overflow(Operand::constant(ty, v, e)),
@@ -142,7 +143,50 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Go's `opPos`: the operator of a binary expression, else the start
+    /// of the expression. The operator is the first token after the left
+    /// operand (comments skipped).
+    fn op_span(&self, e: &Expr) -> Span {
+        let ExprKind::Binary(op, l, _) = &e.kind else {
+            return e.span;
+        };
+        let (id, range) = self.sources.local(Span {
+            lo: l.span.hi,
+            hi: e.span.hi,
+        });
+        let f = self.sources.file(id);
+        let gap = &f.text.as_bytes()[range.clone()];
+        let mut i = 0;
+        while i < gap.len() {
+            match gap[i] {
+                b' ' | b'\t' | b'\n' | b'\r' => i += 1,
+                b'/' if gap.get(i + 1) == Some(&b'/') => {
+                    i += gap[i..]
+                        .iter()
+                        .position(|&b| b == b'\n')
+                        .unwrap_or(gap.len() - i);
+                }
+                b'/' if gap.get(i + 1) == Some(&b'*') => {
+                    i += gap[i + 2..]
+                        .windows(2)
+                        .position(|w| w == b"*/")
+                        .map_or(gap.len() - i, |p| p + 4);
+                }
+                _ => break,
+            }
+        }
+        if !gap[i.min(gap.len())..].starts_with(op.as_str().as_bytes()) {
+            return e.span;
+        }
+        let lo = f.base + (range.start + i) as u32;
+        Span {
+            lo,
+            hi: lo + op.as_str().len() as u32,
+        }
+    }
+
     fn const_error(&mut self, e: &Expr, err: ConstError) {
+        let at = self.op_span(e);
         match err {
             ConstError::DivisionByZero => self.error(e.span, "invalid operation: division by zero"),
             ConstError::TooLarge | ConstError::Overflow => {
@@ -155,8 +199,9 @@ impl<'a> Checker<'a> {
                 } else {
                     format!("{op} ")
                 };
-                self.error(e.span, format!("constant {op}overflow"))
+                self.error(at, format!("constant {op}overflow"))
             }
+            ConstError::NotRepresentable => self.error(at, "constant result is not representable"),
             _ => {
                 let s = expr_string(e);
                 self.error(e.span, format!("invalid constant operation {s}"))
@@ -190,7 +235,8 @@ impl<'a> Checker<'a> {
                 } else {
                     format!("{op} ")
                 };
-                self.error(x.span(), format!("constant {op}overflow"));
+                let at = x.expr.map_or(x.span(), |e| self.op_span(e));
+                self.error(at, format!("constant {op}overflow"));
                 x.val = Some(Value::Unknown);
             }
         }

@@ -1,10 +1,13 @@
 //! Expected values in the tables (`int_tables`, `float_tables`) were
-//! produced by native Go 1.27 (`go/constant`'s `MakeFromLiteral`, `BinaryOp` with `QUO_ASSIGN` for
-//! integer division, `Shift`, `UnaryOp(XOR, x, prec)`, `String`,
-//! `ExactString`, `Float64Val`/`Float32Val`, and `fmt`'s `%g`), and are
-//! baked in so the tests do not need Go. The other tests restate Go's
-//! checker behaviour (`go build` messages) for the same inputs.
+//! produced by native Go 1.27 (`go/constant`'s `MakeFromLiteral`,
+//! `BinaryOp` (with `QUO_ASSIGN` for integer division), `Shift`,
+//! `UnaryOp(XOR, x, prec)`, `String`, `ExactString`,
+//! `Float64Val`/`Float32Val`, the mantissa and exponent of `Val`'s
+//! `*big.Float`, and `fmt`'s `%g`), and are baked in so the tests do not
+//! need Go. The other tests restate Go's checker behaviour (`go build`
+//! messages) for the same inputs.
 
+use super::bigfloat::BigFloat;
 use super::format::*;
 use super::*;
 
@@ -34,8 +37,12 @@ fn float(s: &str) -> Value {
     }
 }
 
+fn rat(a: i64, b: i64) -> Float {
+    Float::Rat(BigRational::new(BigInt::from(a), BigInt::from(b)))
+}
+
 fn ratio(a: i64, b: i64) -> Value {
-    Value::Float(BigRational::new(BigInt::from(a), BigInt::from(b)))
+    Value::Float(rat(a, b))
 }
 
 #[test]
@@ -101,12 +108,16 @@ fn int_literal_limits() {
 
 #[test]
 fn float_literal_limits() {
+    // Binary exponents past 2^±2147483647 are Go's `malformed constant`:
+    // 10^646456993 is past it, and so is the exponent itself in
+    // 1e-3000000000 (Go refuses it before dividing).
     for text in [
-        "1e1000000",
-        "1e-1000000",
+        "1e646456993",
+        "1e1000000000",
+        "1e-3000000000",
         "1e99999999999999999999999",
-        "0x1p100000",
-        "1e10300",
+        "0x1p2147483647",
+        "0x1p-2147483650",
     ] {
         assert_eq!(
             Value::from_float_literal(text),
@@ -115,17 +126,124 @@ fn float_literal_limits() {
         );
     }
     // Zero with any exponent is zero.
-    assert_eq!(float("0e99999999999"), Value::Float(BigRational::zero()));
-    // Large but accepted: exact, so 1e1000 / 1e999 is exactly 10.
+    assert_eq!(float("0e99999999999"), Value::Float(Float::default()));
+    // Within the range, huge and tiny values are rounded floats: 1e-779137
+    // is nonzero but rounds to 0 as a float64, 1e646456992 overflows one.
+    let tiny = float("1e-779137");
+    assert!(Value::compare(Gt, &tiny, &Value::int(0)));
+    assert_eq!(tiny.to_f64(), Some(0.0));
+    assert_eq!(
+        tiny.represent(BasicKind::Float64),
+        Ok(Value::Float(Float::default()))
+    );
+    assert_eq!(tiny.to_string(), "1e-779137");
+    let huge = float("1e646456992");
+    assert_eq!(huge.to_string(), "1e+646456992");
+    assert_eq!(
+        huge.represent(BasicKind::Float64),
+        Err(ConstError::Overflow)
+    );
+    // A power of five past the range divides into zero (Go reads 1e-1e9
+    // as 0), as long as the binary exponent is in range.
+    assert_eq!(float("1e-1000000000"), Value::Float(Float::default()));
+    // Large but exact below 2^4096: 1e1000 / 1e999 is exactly 10.
     let q = Value::binary(Div, &float("1e1000"), &float("1e999"), false).unwrap();
     assert!(Value::compare(Eq, &q, &Value::int(10)));
     assert_eq!(float("1e1000").to_string(), "1e+1000");
     assert_eq!(float("1.5e-1000").to_string(), "1.5e-1000");
-    // Trailing fractional zeros cost nothing.
-    let long = format!("1.{}", "0".repeat(100_000));
-    assert_eq!(float(&long), Value::Float(BigRational::one()));
+    // Trailing fractional zeros do not change the value.
+    let long = format!("1.{}", "0".repeat(9_000));
+    assert_eq!(float(&long), Value::Float(Float::Rat(BigRational::one())));
+    // Past Go's 10000 characters the text is refused unread.
     let many = format!("0.{}", "3".repeat(30_000));
     assert_eq!(Value::from_float_literal(&many), Err(ConstError::TooLarge));
+}
+
+/// A value as go/constant holds it: its display, its float64 value, and
+/// whether it is a rounded float with exactly Go's 512-bit mantissa.
+fn check_wide(
+    what: &str,
+    v: &Value,
+    display: &str,
+    f64_bits: Option<u64>,
+    big: Option<(&str, i64)>,
+) {
+    assert_eq!(v.to_string(), display, "display of {what}");
+    // Go's Float64Val keeps the sign of an underflowed value; a typed
+    // constant does not, nor does to_f64.
+    assert_eq!(
+        v.to_f64(),
+        f64_bits.map(f64::from_bits),
+        "float64 of {what}"
+    );
+    match (big, v) {
+        (None, Value::Float(Float::Rat(_))) => {}
+        (Some((m, e)), Value::Float(Float::Big(f))) => {
+            let m = BigInt::parse_bytes(m.as_bytes(), 10).expect("table mantissa");
+            assert_eq!(*f, BigFloat::exact(m, e), "512-bit value of {what}");
+        }
+        _ => panic!("{what}: Go holds it as {big:?}, gol as {v:?}"),
+    }
+}
+
+#[test]
+fn wide_floats_match_go_bit_for_bit() {
+    for &(text, display, f64_bits, big) in WIDE_FLOAT_LITERALS {
+        check_wide(text, &float(text), display, f64_bits, big);
+    }
+    for &(x, op, y, display, f64_bits, big) in WIDE_FLOAT_OPS {
+        let what = format!("{x} {} {y}", op.as_str());
+        match Value::binary(op, &float(x), &float(y), false) {
+            Ok(v) => check_wide(&what, &v, display, f64_bits, big),
+            Err(e) => {
+                assert_eq!(display, "unknown", "{what}");
+                assert_eq!(e, ConstError::NotRepresentable, "{what}");
+            }
+        }
+    }
+}
+
+#[test]
+fn huge_exponents_match_go() {
+    // Go 1.27 (go/constant and `go run`): each quotient is exactly 10 as
+    // a float64, and the products and sums below print as shown.
+    for (n, d) in [
+        ("1e646456992", "1e646456991"),
+        ("1e64645699", "1e64645698"),
+        ("1e6464569", "1e6464568"),
+        ("1e646456", "1e646455"),
+        ("1e5000", "1e4990"),
+    ] {
+        let q = Value::binary(Div, &float(n), &float(d), false).unwrap();
+        let want = if n == "1e5000" { 1e10 } else { 10.0 };
+        assert_eq!(q.to_f64(), Some(want), "{n}/{d}");
+        // Not exactly an integer, but one up to rounding, as Go's ToInt
+        // allows.
+        assert!(q.is_integral(), "{n}/{d}");
+    }
+    let big = float("1e600000000");
+    let tiny = float("1e-600000000");
+    assert_eq!(
+        Value::binary(Mul, &big, &big, false),
+        Err(ConstError::NotRepresentable)
+    );
+    // Underflow of a product is zero, not an error.
+    let z = Value::binary(Mul, &tiny, &tiny, false).unwrap();
+    assert!(Value::compare(Eq, &z, &Value::int(0)));
+    let one = Value::binary(Mul, &big, &tiny, false).unwrap();
+    assert_eq!(one.to_f64(), Some(1.0));
+    // A sum far apart keeps the larger value (no shift by 2^31 bits).
+    let s = Value::binary(Add, &big, &Value::int(1), false).unwrap();
+    assert!(Value::compare(Eq, &s, &big));
+    assert!(Value::compare(Gt, &big, &tiny));
+    assert!(Value::compare(
+        Lt,
+        &Value::unary(UnaryOp::Neg, &big, BasicKind::UntypedFloat).unwrap(),
+        &tiny
+    ));
+    // Not an integer kind's value: Go's ToInt refuses values past 2^4096.
+    assert_eq!(big.represent(BasicKind::Int), Err(ConstError::Truncated));
+    assert!(!big.is_integral());
 }
 
 #[test]
@@ -388,23 +506,31 @@ fn float_arithmetic_is_exact() {
 #[test]
 fn float_results_stay_bounded() {
     // Repeated multiplication by 1/3 would grow the denominator without
-    // bound; past 4096 bits the value is rounded to 512 bits instead.
+    // bound; once it reaches 4096 bits the value is a 512-bit float.
     let third = ratio(1, 3);
     let mut x = Value::int(1);
     for _ in 0..3000 {
         x = Value::binary(Mul, &x, &third, false).unwrap();
-        if let Value::Float(r) = &x {
-            assert!(r.denom().bits() <= EXACT_RAT_BITS + 8000);
-            assert!(r.numer().bits() <= EXACT_RAT_BITS);
+        if let Value::Float(Float::Rat(r)) = &x {
+            assert!(r.denom().bits() < EXACT_RAT_BITS);
         }
     }
+    assert!(matches!(x, Value::Float(Float::Big(_))));
     // 3^-3000 = 4.3274876886e-1432 still displays correctly.
     assert_eq!(x.to_string(), "4.32749e-1432");
-    // Growing past the exponent limit is an overflow, not a hang.
+    // Squaring a huge value repeatedly ends in an error, not a hang.
     let mut y = float("1e9000");
-    assert_eq!(Value::binary(Mul, &y, &y, false), Err(ConstError::TooLarge));
-    y = float("1e-9000");
-    assert_eq!(Value::binary(Mul, &y, &y, false), Err(ConstError::TooLarge));
+    let mut err = None;
+    for _ in 0..40 {
+        match Value::binary(Mul, &y, &y, false) {
+            Ok(v) => y = v,
+            Err(e) => {
+                err = Some(e);
+                break;
+            }
+        }
+    }
+    assert_eq!(err, Some(ConstError::NotRepresentable));
 }
 
 #[test]
@@ -579,7 +705,7 @@ fn represent_other_kinds() {
     // Underflow rounds to zero silently, as in Go (`var f float32 = 1e-50`).
     assert_eq!(
         float("1e-50").represent(Float32),
-        Ok(Value::Float(BigRational::zero()))
+        Ok(Value::Float(Float::default()))
     );
     assert_eq!(float("0.1").represent(UntypedFloat), Ok(float("0.1")));
     assert_eq!(Value::int(7).represent(UntypedFloat), Ok(ratio(7, 1)));
@@ -872,13 +998,7 @@ fn complex_constants() {
         "(11 + 2i)"
     );
     let q = Value::binary(Div, &a, &b, false).unwrap();
-    assert_eq!(
-        q,
-        Value::Complex(
-            BigRational::new((-1).into(), 5.into()),
-            BigRational::new(2.into(), 5.into())
-        )
-    );
+    assert_eq!(q, Value::Complex(rat(-1, 5), rat(2, 5)));
     assert_eq!(q.real_part(), Some(ratio(-1, 5)));
     // i*i == -1 exactly, and 1e300i*1e300i/1e600 is -1 with no overflow.
     let i2 = Value::binary(Mul, &c("1i"), &c("1i"), false).unwrap();

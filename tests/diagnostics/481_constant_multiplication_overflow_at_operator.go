@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+const a = 1 << 500
+
+func main() {
+	fmt.Println(a *
+		a)
+}
