@@ -1,5 +1,0 @@
-package main
-
-func F[T any]() { var y T; y = 1; _ = y }
-
-func main() {}

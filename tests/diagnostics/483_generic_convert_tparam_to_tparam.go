@@ -1,5 +1,0 @@
-package main
-
-func F[T, U any](x T) U { return U(x) }
-
-func main() {}

@@ -1,5 +1,0 @@
-package main
-
-func F[T ~int](x T) bool { return x == nil }
-
-func main() {}

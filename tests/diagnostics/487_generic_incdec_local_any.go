@@ -1,5 +1,0 @@
-package main
-
-func F[T any](x T) { y := x; y++ }
-
-func main() {}

@@ -1,5 +1,0 @@
-package main
-
-func F[P ~*int](p P) { *p = "a" }
-
-func main() {}

@@ -1,5 +1,0 @@
-package main
-
-func F[T ~chan int](c T) { c <- "a" }
-
-func main() {}
