@@ -18,6 +18,11 @@ impl<'a> Checker<'a> {
         if self.tt.identical(v, t) {
             return Ok(());
         }
+        if self.is_fresh(v) || self.is_fresh(t) {
+            if let Some(r) = self.fresh_assignable(x, t) {
+                return r;
+            }
+        }
         let (vu, tu) = (self.tt.under(v), self.tt.under(t));
         if self.tt.is_untyped(v) {
             if x.is_nil() {
@@ -119,7 +124,7 @@ impl<'a> Checker<'a> {
         }
         if self.tt.is_untyped(x.ty) {
             let mut target = t;
-            if !x.is_nil() && self.tt.is_interface(t) {
+            if !x.is_nil() && self.tt.is_interface(t) && !self.is_fresh(t) {
                 target = self.tt.default_type(x.ty);
             }
             match self.implicit_type(x, target) {

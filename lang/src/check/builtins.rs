@@ -246,28 +246,40 @@ impl<'a> Checker<'a> {
         let u = self.tt.under(x.ty);
         let mut ok = true;
         let mut val = None;
-        match self.tt.get(u).clone() {
-            Type::Basic(k, _) if k.is_string() && b == Builtin::Len => {
-                if let Some(Value::String(s)) = &x.val {
-                    val = Some(Value::int(s.len() as i64));
-                }
-            }
-            Type::Array(n, _) => {
-                if !has_call_or_recv(&args[0], 0) {
-                    val = Some(Value::int(n as i64));
-                }
-            }
-            Type::Pointer(p) => match self.tt.get(self.tt.under(p)) {
-                Type::Array(n, _) => {
-                    if !has_call_or_recv(&args[0], 0) {
-                        val = Some(Value::int(*n as i64));
+        if self.is_fresh(x.ty) {
+            // Every type of a type parameter's set must have a length.
+            let cap = b == Builtin::Cap;
+            ok = self.each_type(x.ty, |c, u| match c.tt.get(c.tt.under(u)) {
+                Type::Basic(k, _) => k.is_string() && !cap,
+                Type::Map(..) => !cap,
+                Type::Pointer(p) => matches!(c.tt.get(c.tt.under(*p)), Type::Array(..)),
+                Type::Array(..) | Type::Slice(_) | Type::Chan(..) => true,
+                _ => false,
+            });
+        } else {
+            match self.tt.get(u).clone() {
+                Type::Basic(k, _) if k.is_string() && b == Builtin::Len => {
+                    if let Some(Value::String(s)) = &x.val {
+                        val = Some(Value::int(s.len() as i64));
                     }
                 }
+                Type::Array(n, _) => {
+                    if !has_call_or_recv(&args[0], 0) {
+                        val = Some(Value::int(n as i64));
+                    }
+                }
+                Type::Pointer(p) => match self.tt.get(self.tt.under(p)) {
+                    Type::Array(n, _) => {
+                        if !has_call_or_recv(&args[0], 0) {
+                            val = Some(Value::int(*n as i64));
+                        }
+                    }
+                    _ => ok = false,
+                },
+                Type::Slice(_) | Type::Chan(..) => {}
+                Type::Map(..) if b == Builtin::Len => {}
                 _ => ok = false,
-            },
-            Type::Slice(_) | Type::Chan(..) => {}
-            Type::Map(..) if b == Builtin::Len => {}
-            _ => ok = false,
+            }
         }
         if !ok {
             let d = self.operand_string(&x);
@@ -312,7 +324,9 @@ impl<'a> Checker<'a> {
             );
             return Operand::invalid(e);
         }
-        let Type::Slice(elem) = self.tt.get(self.tt.under(s.ty)).clone() else {
+        // A type parameter appends through its core type.
+        let core = self.core_type(s.ty).unwrap_or(ids::INVALID);
+        let Type::Slice(elem) = self.tt.get(core).clone() else {
             let d = self.operand_string(&s);
             self.error(
                 s.span(),

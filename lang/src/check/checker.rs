@@ -240,8 +240,8 @@ pub(crate) struct Checker<'a> {
     pub(crate) expr_terms: HashMap<NodeId, Vec<(bool, TypeId)>>,
     pub(crate) named_terms: HashMap<TypeId, Vec<(bool, TypeId)>>,
     /// The types standing for type parameters in the generic check of
-    /// generic bodies (`genbody`).
-    pub(crate) fresh_tparams: HashSet<TypeId>,
+    /// generic bodies (`genbody`), with their type sets.
+    pub(crate) fresh_tparams: HashMap<TypeId, super::genbody::FreshSet>,
     /// Which standard bodies wait until reached (`reach`).
     pub(crate) lazy: super::reach::Lazy<'a>,
 }
@@ -310,7 +310,7 @@ impl<'a> Checker<'a> {
             in_constraint: false,
             expr_terms: HashMap::default(),
             named_terms: HashMap::default(),
-            fresh_tparams: HashSet::default(),
+            fresh_tparams: HashMap::default(),
             lazy: Default::default(),
         };
         c.init_universe();

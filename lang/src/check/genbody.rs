@@ -21,23 +21,44 @@
 //! the constraint's methods (from `fmt.Stringer`, `cmp.Ordered`, an inline
 //! `interface{ M() }`, an embedded constraint: the checker resolves them
 //! all) plus one method whose name starts with the mark twice, which no
-//! other type has (so no other type converts or assigns to it). The
+//! other type has (so no other type converts or assigns to it). Beside
+//! it the checker keeps the parameter's type set ([`FreshSet`]: the
+//! constraint's terms, whether it is comparable, how Go prints it). The
 //! body is then checked by the ordinary checker, once, with its
-//! diagnostics captured:
+//! diagnostics captured.
+//!
+//! The rules that Go states through type sets ask the type set of such a
+//! type, with Go's messages (`x (variable of type T constrained by
+//! ~int | ~string)`): unary and binary operators and shifts (every type
+//! of the set must allow the operator: [`Checker::each_type`]),
+//! comparison (`==` needs a comparable constraint or comparable terms,
+//! `incomparable types in type set`; `<` ordered terms, `type parameter T
+//! cannot use operator <`; `nil` only where every term has it), `++`,
+//! the implicit conversion and assignment of untyped values (`nil` and a
+//! constant must suit every term: `cannot use nil as T value`),
+//! assignability between a type parameter and an unnamed type,
+//! conversions (each pair of terms, `cannot convert float64 (in T) to
+//! type string`; a constant to each term, and the result no constant),
+//! indexing (every term indexed alike: `~string | ~[]byte` gives a
+//! byte), and the core type for range, slicing, `*p`, send, receive and
+//! `append`; `len` and `cap`; a map key; and the constraint of a callee
+//! or generic type given a type parameter as type argument (its terms
+//! within the constraint's, its methods, comparability; an inferred one
+//! with Go's `in call to G, T (type T) does not satisfy ...`). Messages
+//! of these rules (`type_set_rule`) are reported, the mark taken out.
 //!
 //! * What the checker accepts of such a type is what Go accepts of a type
 //!   parameter or less: calling the constraint's methods, passing the
 //!   value on as its own type or as an interface it implements, taking
-//!   its address, declaring variables of it. What it refuses but Go
-//!   allows (an operator, an index, `len`, a range, a conversion, a
-//!   composite literal through the constraint's type set or core type)
-//!   is refused, and the message is dropped: one that prints the type
-//!   shows the mark, and one that does not (`operator < not defined on
-//!   interface`, `cannot make S`) is at an expression whose type mentions
-//!   a type parameter (`about_fresh`). The operand is invalid, which
-//!   silences what depends on it. A note or label naming the mark's
-//!   method (`int does not implement T (missing method ...)`) drops its
-//!   message too.
+//!   its address, declaring variables of it, and what the type-set rules
+//!   above allow. What it refuses but Go allows (a composite literal or
+//!   `make` through the core type, a call of a core function type, a
+//!   builtin other than those above) is refused, and the message is
+//!   dropped: one that prints the type shows the mark, and one that does
+//!   not (`cannot make S`) is about an operand whose type mentions a type
+//!   parameter (`about_fresh`). The operand is invalid, which silences
+//!   what depends on it. A note or label naming the mark's method (`int
+//!   does not implement T (missing method ...)`) drops its message too.
 //! * Messages without the mark are errors of the body as Go's check sees
 //!   them (an undefined name, ordinary types that do not match, a wrong
 //!   number of results, the result of a constraint's method used as the
@@ -52,8 +73,8 @@
 //!   body's `declared and not used` are dropped too.
 //! * A call of a generic function with a type parameter among the
 //!   (explicit or inferred) type arguments makes no instance: the
-//!   constraint is not checked against the fresh type and the callee's
-//!   body is not copied; the call gets the instance's signature only
+//!   constraint is judged by the type sets (above), the callee's body is
+//!   not copied; the call gets the instance's signature only
 //!   ([`Checker::fresh_instance`]). The same holds for an instance of a
 //!   generic type (its methods get signatures only) and for a method with
 //!   type parameters of its own. Inference errors in a call whose
@@ -62,28 +83,41 @@
 //!
 //! A body the generic check found at fault is recorded in
 //! `generic_body_errs`, so its instances report nothing more, as for the
-//! operator walk.
+//! operator walk. When the operator walk (which judges a body's
+//! parameters by name, before any typing) found the body at fault, its
+//! messages stand and the type-set messages of the typed check are
+//! dropped, so one error is not reported twice in two wordings.
 //!
 //! Standard packages are not checked this way: they are known to be
 //! valid, and their bodies are checked per instance for code generation.
 //! (Checked this way once, gol's generic standard packages, `slices`,
 //! `maps`, `cmp`, `iter`, `errors`, `sync`, `math/rand/v2`, gave no
-//! message: a measure of the soundness of the rules above.)
+//! message: a measure of the soundness of the rules above. Measured
+//! again with the type-set rules: the 79 generic bodies of the standard
+//! packages a program importing those and `sort`, `strings` reaches gave
+//! none.)
 //!
-//! What it does not find: errors of the type-set rules (an operator or
-//! conversion that some type of the set does not allow: the operator
-//! walk finds those of `any`, `comparable`, basic unions and method-only
-//! constraints), a constraint not satisfied by a type parameter passed
-//! on as a type argument, errors in a call whose arguments involve a
-//! type parameter once inference fails, and a message whose only
-//! mention of a type parameter is elsewhere than at its position.
+//! What it does not find: the type-set rules of composite literals,
+//! `make`, calls of a core function type, `copy`, `delete`, `clear`,
+//! `min`/`max` on a type parameter (the operator walk finds those of
+//! `any`, `comparable`, basic unions and method-only constraints), the
+//! comparability of a struct or array with a type parameter inside,
+//! constraints judged against a type argument that is a type parameter
+//! of a generic type's method receiver, errors in a call whose arguments
+//! involve a type parameter once inference fails, and a message whose
+//! only mention of a type parameter is elsewhere than at its operands.
 //!
-//! Rejected alternative: a type-parameter kind of type in the type table
-//! whose operations are resolved through the constraint's type set at
-//! every operator, builtin, conversion and assignment. It is the complete
-//! answer and touches every rule of the checker; the representation here
-//! is sound (it never reports what Go accepts), leaves the type-set rules
-//! to the operator walk, and touches the checker's rules nowhere.
+//! Why no type-parameter kind of type in the type table: the named type
+//! with an interface underneath already gives the method set, identity
+//! (a type parameter is identical only to itself), assignability to the
+//! interfaces it implements and the message's type name, through every
+//! rule unchanged; what a type set adds is asked at the dozen rules Go
+//! words through type sets (each one line: `each_type`, `core_type`,
+//! `set_comparable`, `set_has_nil`), the rest of the checker never
+//! seeing the difference. A new kind would have to be taught to every
+//! `match` on types of the checker and code generator (which never sees
+//! it: instances are copies with the arguments in place) for no message
+//! more.
 
 use super::checker::{Checker, Scope};
 use super::generic::{recv_tparams, tparam_names};
@@ -98,6 +132,20 @@ const MARK: char = '\u{1}';
 
 /// Deepest type structure [`Checker::mentions_fresh`] looks into.
 const MAX_WALK: u32 = 64;
+
+/// The type set of a fresh type standing for a type parameter, from its
+/// constraint: what the operators, conversions, assignments and
+/// builtins of the generic check judge a type parameter by.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FreshSet {
+    /// The constraint as Go prints it after `constrained by`.
+    pub(crate) constraint: String,
+    /// The type set's terms (`~int | string`), or `None` when it has no
+    /// specific types (`any`, `comparable`, methods only).
+    pub(crate) terms: Option<Vec<(bool, TypeId)>>,
+    /// The constraint is or embeds `comparable`.
+    pub(crate) comparable: bool,
+}
 
 /// One generic body to check: its declaration and file, and its type
 /// parameters (the name the body uses, the constraint, and the names the
@@ -121,7 +169,7 @@ impl<'a> Checker<'a> {
         }
         let mut stack = vec![(t, 0u32)];
         while let Some((t, d)) = stack.pop() {
-            if self.fresh_tparams.contains(&t) {
+            if self.fresh_tparams.contains_key(&t) {
                 return true;
             }
             if d > MAX_WALK {
@@ -146,6 +194,233 @@ impl<'a> Checker<'a> {
             }
         }
         false
+    }
+
+    /// Whether `t` is a fresh type standing for a type parameter.
+    pub(crate) fn is_fresh(&self, t: TypeId) -> bool {
+        self.fresh_tparams.contains_key(&t)
+    }
+
+    /// Whether `ok` holds of every type of `t`'s type set: of `t` itself
+    /// for an ordinary type; for a type parameter, of each term's type
+    /// (never without specific types, as Go's `underIs`).
+    pub(crate) fn each_type(&self, t: TypeId, ok: impl Fn(&Self, TypeId) -> bool) -> bool {
+        match self.fresh_tparams.get(&t) {
+            None => ok(self, t),
+            Some(s) => s
+                .terms
+                .as_ref()
+                .is_some_and(|ts| !ts.is_empty() && ts.iter().all(|&(_, u)| ok(self, u))),
+        }
+    }
+
+    /// The core type of `t`: its underlying type, or for a type parameter
+    /// the one underlying type of all its terms (`None` if they differ or
+    /// it has no specific types).
+    pub(crate) fn core_type(&self, t: TypeId) -> Option<TypeId> {
+        let Some(s) = self.fresh_tparams.get(&t) else {
+            return Some(self.tt.under(t));
+        };
+        let ts = s.terms.as_ref()?;
+        let first = self.tt.under(ts.first()?.1);
+        ts.iter()
+            .all(|&(_, u)| self.tt.identical(self.tt.under(u), first))
+            .then_some(first)
+    }
+
+    /// Indexing type parameter `t` (an operand of `mode`): the key type
+    /// (all maps) or `None` (no map), the element type and the result's
+    /// mode, when every type of the set is indexed alike (Go's rule).
+    pub(crate) fn type_param_index(
+        &self,
+        t: TypeId,
+        mode: super::Mode,
+    ) -> Option<(Option<TypeId>, TypeId, super::Mode)> {
+        use super::Mode;
+        let terms = self.fresh_tparams.get(&t)?.terms.as_ref()?;
+        let mut out: Option<(Option<TypeId>, TypeId)> = None;
+        let mut res = Mode::Variable;
+        for &(_, u) in terms {
+            let (k, e) = match self.tt.get(self.tt.under(u)) {
+                Type::Basic(k, _) if k.is_string() => {
+                    res = Mode::Value;
+                    (None, ids::BYTE)
+                }
+                Type::Array(_, e) => {
+                    if mode != Mode::Variable {
+                        res = Mode::Value;
+                    }
+                    (None, *e)
+                }
+                Type::Pointer(p) => match self.tt.get(self.tt.under(*p)) {
+                    Type::Array(_, e) => (None, *e),
+                    _ => return None,
+                },
+                Type::Slice(e) => (None, *e),
+                Type::Map(k, e) => (Some(*k), *e),
+                _ => return None,
+            };
+            match out {
+                None => out = Some((k, e)),
+                Some((k0, e0)) => {
+                    let same_key = match (k0, k) {
+                        (None, None) => true,
+                        (Some(a), Some(b)) => self.tt.identical(a, b),
+                        _ => false,
+                    };
+                    if !same_key || !self.tt.identical(e0, e) {
+                        return None;
+                    }
+                }
+            }
+        }
+        out.map(|(k, e)| (k, e, res))
+    }
+
+    /// Why type parameter `t` has no core type, in Go's words.
+    pub(crate) fn no_core_type_cause(&self, t: TypeId) -> String {
+        let Some(ts) = self.fresh_tparams.get(&t).and_then(|s| s.terms.as_ref()) else {
+            return "no specific type".to_string();
+        };
+        let mut unders = ts.iter().map(|&(_, u)| self.tt.under(u));
+        let Some(first) = unders.next() else {
+            return "no specific type".to_string();
+        };
+        match unders.find(|&u| !self.tt.identical(u, first)) {
+            Some(other) => format!(
+                "{} and {} have different underlying types",
+                self.ts(first),
+                self.ts(other)
+            ),
+            None => "no core type".to_string(),
+        }
+    }
+
+    /// Whether values of `t` compare with `==`: for a type parameter, its
+    /// constraint is comparable or every type of its set is.
+    pub(crate) fn set_comparable(&self, t: TypeId) -> bool {
+        match self.fresh_tparams.get(&t) {
+            Some(s) if s.comparable => true,
+            Some(_) => self.each_type(t, |c, u| c.tt.comparable(u) && !c.tt.is_interface(u)),
+            None => self.tt.comparable(t),
+        }
+    }
+
+    /// Whether `nil` is a value of every type of `t`'s type set (never for
+    /// a type parameter without specific types).
+    pub(crate) fn set_has_nil(&self, t: TypeId) -> bool {
+        self.each_type(t, |c, u| c.tt.has_nil(u))
+    }
+
+    /// The constraint of type parameter `t` as Go prints it.
+    pub(crate) fn fresh_constraint(&self, t: TypeId) -> Option<&str> {
+        self.fresh_tparams.get(&t).map(|s| s.constraint.as_str())
+    }
+
+    /// Go's assignability of `x` to `t` where either is a type parameter:
+    /// an untyped value must take every type of `t`'s set, a value of an
+    /// unnamed type must be assignable to each of them, and a type
+    /// parameter's value goes to an unnamed type every type of its set is
+    /// assignable to. `None`: the ordinary rules decide (an interface
+    /// target: the type parameter's methods).
+    pub(crate) fn fresh_assignable(
+        &self,
+        x: &super::expr::Operand,
+        t: TypeId,
+    ) -> Option<Result<(), String>> {
+        let v = x.ty;
+        let has_name = |t: TypeId| matches!(self.tt.get(t), Type::Named(_) | Type::Basic(..));
+        let ok = if self.is_fresh(t) {
+            if self.tt.is_untyped(v) {
+                self.each_type(t, |c, u| c.implicit_type(x, u).is_ok())
+            } else {
+                !self.is_fresh(v)
+                    && !has_name(v)
+                    && self.each_type(t, |c, u| c.tt.identical(c.tt.under(u), v))
+            }
+        } else if self.tt.is_interface(t) {
+            return None;
+        } else {
+            !has_name(t) && self.each_type(v, |c, u| c.tt.identical(c.tt.under(u), t))
+        };
+        Some(if ok { Ok(()) } else { Err(String::new()) })
+    }
+
+    /// Whether type parameter `t` satisfies constraint `ct` (with terms
+    /// `cterms`, printed `cs`), in Go's order: the constraint's methods,
+    /// its type set (which must hold `t`'s), comparability. Reports the
+    /// first failure at `span`. `inferred`: the call and the callee's
+    /// type parameter that inference bound to `t`; Go's inference first
+    /// asks of it the constraint's methods and core type, and words the
+    /// failure its own way.
+    pub(crate) fn fresh_satisfies(
+        &mut self,
+        t: TypeId,
+        (ct, cterms, cs): (TypeId, Option<&[(bool, TypeId)]>, &str),
+        span: Span,
+        inferred: Option<(&str, &str)>,
+    ) -> bool {
+        let ts = self.ts(t);
+        let cu = self.tt.under(ct);
+        let Some(iface) = self.tt.interface(cu).cloned() else {
+            return true;
+        };
+        if let Some((call, p)) = inferred {
+            let core = cterms.and_then(|ts| {
+                let first = self.tt.under(ts.first()?.1);
+                ts.iter()
+                    .all(|&(_, u)| self.tt.identical(self.tt.under(u), first))
+                    .then_some(ts[0])
+            });
+            // A named core term (`~int`) unifies with no type parameter;
+            // an unnamed one (`~[]E`) with its core type, if it has one.
+            let core_fails = core.is_some_and(|(_, c)| {
+                if matches!(self.tt.get(c), Type::Named(_) | Type::Basic(..)) {
+                    return true;
+                }
+                self.core_type(t).is_none()
+            });
+            let cause = if iface.methods.is_empty() {
+                None
+            } else {
+                self.missing_method_cause(t, cu, true)
+            };
+            if core_fails || cause.is_some() {
+                let cause = cause.map(|c| format!(" {c}")).unwrap_or_default();
+                let msg =
+                    format!("in call to {call}, {p} (type {ts}) does not satisfy {cs}{cause}");
+                self.error(span, msg);
+                return false;
+            }
+        }
+        if !iface.methods.is_empty() {
+            if let Some(cause) = self.missing_method_cause(t, cu, true) {
+                self.error(span, format!("{ts} does not satisfy {cs} {cause}"));
+                return false;
+            }
+        }
+        if let Some(cterms) = cterms {
+            let own = self.fresh_tparams.get(&t).and_then(|s| s.terms.clone());
+            let within = |(tilde, u): (bool, TypeId)| {
+                cterms.iter().any(|&(ctilde, cu)| {
+                    if ctilde {
+                        self.tt.identical(self.tt.under(u), self.tt.under(cu))
+                    } else {
+                        !tilde && self.tt.identical(u, cu)
+                    }
+                })
+            };
+            let ok = own.is_some_and(|own| !own.is_empty() && own.into_iter().all(within));
+            if !ok {
+                self.error(span, format!("{ts} does not satisfy {cs}"));
+                return false;
+            }
+        }
+        if iface.comparable && !self.set_comparable(t) {
+            self.error(span, format!("{ts} does not satisfy comparable"));
+            return false;
+        }
+        true
     }
 
     /// Whether any of `ts` mentions a fresh type.
@@ -219,7 +494,7 @@ impl<'a> Checker<'a> {
         let o = self.new_obj(&shown, ObjKind::TypeName, ids::INVALID, span, None);
         let t = self.tt.new_named(o, &shown, Some(self.pkg));
         self.tt.obj_mut(o).ty = t;
-        self.fresh_tparams.insert(t);
+        self.fresh_tparams.insert(t, FreshSet::default());
         t
     }
 
@@ -254,6 +529,21 @@ impl<'a> Checker<'a> {
         if let Some(n) = self.tt.named_mut(t) {
             n.underlying = iface;
         }
+        let terms = self
+            .expr_terms
+            .get(&c.id)
+            .cloned()
+            .or_else(|| self.named_terms.get(&ct).cloned());
+        let comparable = self
+            .tt
+            .interface(self.tt.under(ct))
+            .is_some_and(|i| i.comparable);
+        let set = FreshSet {
+            constraint: super::generic::constraint_string(c),
+            terms,
+            comparable,
+        };
+        self.fresh_tparams.insert(t, set);
     }
 
     /// The generic bodies of the current package, each checked once with
@@ -369,12 +659,20 @@ impl<'a> Checker<'a> {
         self.scopes.clear();
         self.restore(saved);
         let found = self.diags.split_off(mark);
-        self.report_generic_check(b.decl, found);
+        let walked = self.generic_body_errs.contains(&b.decl.span.lo);
+        self.report_generic_check(b.decl, found, walked);
     }
 
     /// Reports what the generic check of `decl` found, as described in
     /// the module doc.
-    fn report_generic_check(&mut self, decl: &'a ast::FuncDecl, found: Vec<Diagnostic>) {
+    /// `walked`: the operator walk found the body at fault already; its
+    /// messages stand for the type-set rules.
+    fn report_generic_check(
+        &mut self,
+        decl: &'a ast::FuncDecl,
+        found: Vec<Diagnostic>,
+        walked: bool,
+    ) {
         let mut dropped = false;
         let mut kept = Vec::new();
         let mut nodes: Option<Vec<(Span, ast::NodeId)>> = None;
@@ -402,8 +700,16 @@ impl<'a> Checker<'a> {
             for l in std::iter::once(&mut d.primary).chain(d.secondary.iter_mut()) {
                 l.message = l.message.replace(MARK, "");
             }
+            if !plain && walked && type_set_rule(&d.message) {
+                dropped = true;
+                continue;
+            }
             match faithful(&d.message) {
-                Some(_) if plain && self.about_fresh(decl, &mut nodes, d.primary.span) => {
+                Some(_)
+                    if plain
+                        && !sound_plain(&d.message)
+                        && self.about_fresh(decl, &mut nodes, d.primary.span) =>
+                {
                     dropped = true
                 }
                 Some(m) => {
@@ -468,9 +774,20 @@ impl<'a> Checker<'a> {
         if exact_typed {
             return false;
         }
-        nodes
+        // The operands: the largest expressions inside `span` (an
+        // operand's own parts are not what the message is about).
+        let inside: Vec<&(Span, ast::NodeId)> = nodes
             .iter()
-            .filter(|(s, _)| span.lo <= s.lo && s.hi <= span.hi)
+            .filter(|(s, _)| span.lo <= s.lo && s.hi <= span.hi && *s != span)
+            .collect();
+        let outer = |s: Span| {
+            !inside
+                .iter()
+                .any(|(o, _)| *o != s && o.lo <= s.lo && s.hi <= o.hi)
+        };
+        inside
+            .iter()
+            .filter(|(s, _)| outer(*s))
             .filter_map(|(_, id)| ty(id))
             .any(|t| self.mentions_fresh(t))
     }
@@ -507,6 +824,9 @@ fn faithful(msg: &str) -> Option<String> {
     if msg.lines().count() != 1 {
         return None;
     }
+    if type_set_rule(msg) {
+        return Some(msg.replace(MARK, ""));
+    }
     // `x.f undefined (type T has no field or method f)`, with T a type
     // parameter (whose selectable names are its constraint's methods) or
     // an instance of a generic type (whose fields and methods are its
@@ -534,6 +854,45 @@ fn faithful(msg: &str) -> Option<String> {
         return None;
     }
     Some(msg.replace(MARK, ""))
+}
+
+/// Whether a message that prints a type parameter comes from a rule that
+/// judges it by its type set (operators, comparison, assignment,
+/// conversion, indexing, slicing, range, `len` and `cap`, map keys,
+/// constraint satisfaction), as Go does.
+fn type_set_rule(msg: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "cannot use ",
+        "cannot convert ",
+        "cannot index ",
+        "cannot slice ",
+        "cannot range over ",
+        "invalid map key type ",
+    ];
+    const PARTS: &[&str] = &[
+        " does not satisfy ",
+        " (mismatched types ",
+        " (incomparable types in type set)",
+        " cannot use operator ",
+        " (non-numeric type ",
+        "invalid operation: shifted operand ",
+        "invalid operation: shift count ",
+    ];
+    let operator =
+        msg.starts_with("invalid operation: operator ") && msg.contains(" not defined on ");
+    let builtin = msg.starts_with("invalid argument: ")
+        && (msg.ends_with(" for built-in len") || msg.ends_with(" for built-in cap"));
+    operator
+        || builtin
+        || PREFIXES.iter().any(|p| msg.starts_with(p))
+        || PARTS.iter().any(|p| msg.contains(p))
+}
+
+/// Plain messages whose rule holds for a type parameter's operand as Go
+/// sees it (reported even at such an operand).
+fn sound_plain(msg: &str) -> bool {
+    msg == "invalid operation: division by zero"
+        || msg.ends_with(" (incomparable types in type set)")
 }
 
 /// `T` followed by the mark: a type parameter itself.

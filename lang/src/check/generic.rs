@@ -56,7 +56,10 @@
 //!   packages is also checked once with its type parameters as types of
 //!   their own ([`super::genbody`]): undefined names, ordinary types that
 //!   do not match, unused variables, the constraint's methods (imported,
-//!   inline or embedded constraints too) and what they return. The
+//!   inline or embedded constraints too) and what they return, and the
+//!   rules Go words through type sets (operators, comparison, untyped
+//!   constants and `nil`, conversions, indexing, the core type, a type
+//!   parameter passed on as type argument) for every constraint. The
 //!   instances of a body either found at fault then report nothing more.
 //! * Constraints are interfaces whose type sets may be restricted by
 //!   terms (`~int | ~string`); the terms are kept beside the interface
@@ -186,7 +189,7 @@ pub(super) fn tparams_string(tps: &[ast::TypeParam]) -> String {
     format!("[{}]", parts.join(", "))
 }
 
-fn constraint_string(c: &Expr) -> String {
+pub(super) fn constraint_string(c: &Expr) -> String {
     if let ExprKind::InterfaceType(els) = &c.kind {
         if let [ast::InterfaceElem::Union(ts)] = &els[..] {
             return union_string(ts.iter().map(|(t, e)| (*t, expr_string(e))));
@@ -1282,17 +1285,33 @@ impl<'a> Checker<'a> {
     pub(super) fn check_constraints(
         &mut self,
         tps: &'a [ast::TypeParam],
-        (pkg, file): (PkgId, usize),
+        place: (PkgId, usize),
         targs: &[TypeId],
         at: Span,
         explicit: Option<&'a [Expr]>,
         outer: &[(String, TypeId)],
     ) -> bool {
-        // A type parameter of a body under the generic check satisfies
-        // what its uses ask (see `genbody`): not judged.
-        if self.any_fresh(targs) || outer.iter().any(|&(_, t)| self.mentions_fresh(t)) {
-            return true;
-        }
+        self.check_constraints_in(tps, place, targs, at, explicit, outer, None)
+    }
+
+    /// [`Checker::check_constraints`] for a call of generic function
+    /// `call`: a type parameter inferred as a type argument is also
+    /// judged as Go's inference judges it (see `fresh_satisfies`).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn check_constraints_in(
+        &mut self,
+        tps: &'a [ast::TypeParam],
+        (pkg, file): (PkgId, usize),
+        targs: &[TypeId],
+        at: Span,
+        explicit: Option<&'a [Expr]>,
+        outer: &[(String, TypeId)],
+        call: Option<&str>,
+    ) -> bool {
+        // Of a body under the generic check (see `genbody`), a type
+        // parameter passed on is judged by its type set; a type argument
+        // or constraint that only mentions one is not judged.
+        let outer_fresh = outer.iter().any(|&(_, t)| self.mentions_fresh(t));
         let names = tparam_names(tps);
         let b: HashMap<String, TypeId> = outer
             .iter()
@@ -1304,8 +1323,12 @@ impl<'a> Checker<'a> {
                     .map(|((n, _), &t)| (n.name.clone(), t)),
             )
             .collect();
-        for (i, ((_, c), &t)) in names.iter().zip(targs).enumerate() {
-            let span = explicit.and_then(|a| a.get(i)).map_or(at, |a| a.span);
+        for (i, ((pn, c), &t)) in names.iter().zip(targs).enumerate() {
+            let written = explicit.and_then(|a| a.get(i));
+            let span = written.map_or(at, |a| a.span);
+            let inferred = call
+                .filter(|_| written.is_none())
+                .map(|f| (f, pn.name.as_str()));
             let (ct, terms) = self.with_bindings(pkg, file, &b, |ch| {
                 ch.in_constraint = true;
                 let ct = ch.typexpr(c);
@@ -1329,6 +1352,18 @@ impl<'a> Checker<'a> {
                 }
                 _ => self.ts(ct),
             };
+            if self.is_fresh(t) {
+                if !self.fresh_satisfies(t, (ct, terms.as_deref(), &cs), span, inferred) {
+                    return false;
+                }
+                continue;
+            }
+            let terms_fresh = terms
+                .as_ref()
+                .is_some_and(|ts| ts.iter().any(|&(_, u)| self.mentions_fresh(u)));
+            if outer_fresh || terms_fresh {
+                continue;
+            }
             if let Some(terms) = &terms {
                 let ok = terms.iter().any(|&(tilde, term)| {
                     if tilde {
@@ -1387,14 +1422,30 @@ impl<'a> Checker<'a> {
         explicit: Option<&'a [Expr]>,
     ) -> Option<ObjId> {
         let key = (g, targs.clone());
+        let gf = self.generic_funcs.get(&g)?.clone();
+        let fresh = self.any_fresh(&targs);
+        // Each use of a type parameter as type argument is judged.
+        let call = self.generic_name(g);
+        if fresh
+            && !self.check_constraints_in(
+                &gf.decl.tparams,
+                (gf.pkg, gf.file),
+                &targs,
+                at,
+                explicit,
+                &[],
+                Some(&call),
+            )
+        {
+            return None;
+        }
         if let Some(&o) = self.func_instances.get(&key) {
             return Some(o);
         }
-        let gf = self.generic_funcs.get(&g)?.clone();
         if self.on_instance_cycle(&gf.decl.tparams) {
             return None;
         }
-        if self.any_fresh(&targs) {
+        if fresh {
             let names: Vec<String> = tparam_names(&gf.decl.tparams)
                 .into_iter()
                 .map(|(n, _)| n.name.clone())
@@ -1499,8 +1550,12 @@ impl<'a> Checker<'a> {
             self.error(at, msg);
             return ids::INVALID;
         }
-        if let Some(&t) = self.type_instances.get(&(g, targs.clone())) {
-            return t;
+        // A type argument that is a type parameter is judged at each use.
+        let fresh = self.any_fresh(&targs);
+        if !fresh {
+            if let Some(&t) = self.type_instances.get(&(g, targs.clone())) {
+                return t;
+            }
         }
         if !self.check_constraints(
             &gt.spec.tparams,
@@ -1511,6 +1566,9 @@ impl<'a> Checker<'a> {
             &[],
         ) {
             return ids::INVALID;
+        }
+        if let Some(&t) = self.type_instances.get(&(g, targs.clone())) {
+            return t;
         }
         self.instantiate_type(g, targs, at)
     }

@@ -70,7 +70,7 @@ impl<'a> Checker<'a> {
                 if xo.mode == Mode::Invalid {
                     return;
                 }
-                if !self.tt.is_numeric(xo.ty) {
+                if !self.each_type(xo.ty, |c, u| c.tt.is_numeric(u)) {
                     let s = expr_string(x);
                     let op = if *inc { "++" } else { "--" };
                     let ts = self.ts(xo.ty);
@@ -333,7 +333,8 @@ impl<'a> Checker<'a> {
         if c.mode == Mode::Invalid || v.mode == Mode::Invalid {
             return;
         }
-        match self.tt.get(self.tt.under(c.ty)).clone() {
+        let core = self.core_type(c.ty).unwrap_or(ids::INVALID);
+        match self.tt.get(core).clone() {
             Type::Chan(ChanDir::Recv, _) => {
                 let d = self.operand_string(&c);
                 let ts = self.ts(c.ty);
@@ -1076,8 +1077,17 @@ impl<'a> Checker<'a> {
         let mut vt: Option<TypeId> = None;
         let mut one_var = false;
         if x.mode != Mode::Invalid {
-            let u = self.tt.under(x.ty);
             let d = self.operand_string(&x);
+            // A type parameter ranges through its core type.
+            let u = match self.core_type(x.ty) {
+                Some(u) => u,
+                None => {
+                    let why = self.no_core_type_cause(x.ty);
+                    self.error(xe.span, format!("cannot range over {d}: {why}"));
+                    x.mode = Mode::Invalid;
+                    ids::INVALID
+                }
+            };
             match self.tt.get(u).clone() {
                 Type::Basic(k, _) if k.is_string() => {
                     kt = ids::INT;
@@ -1141,6 +1151,7 @@ impl<'a> Checker<'a> {
                     self.close_scope();
                     return;
                 }
+                _ if x.mode == Mode::Invalid => {}
                 _ => {
                     self.error(xe.span, format!("cannot range over {d}"));
                     x.mode = Mode::Invalid;

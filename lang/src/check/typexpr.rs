@@ -93,6 +93,16 @@ impl<'a> Checker<'a> {
                 if self.tt.is_invalid(kt) || self.tt.is_invalid(vt) {
                     return ids::INVALID;
                 }
+                // (In a constraint, a later type parameter's own
+                // constraint may not be known yet.)
+                if !self.in_constraint && self.is_fresh(kt) && !self.set_comparable(kt) {
+                    let s = self.ts(kt);
+                    self.error(
+                        k.span,
+                        format!("invalid map key type {s} (missing comparable constraint)"),
+                    );
+                    return ids::INVALID;
+                }
                 self.later_map_keys.push((kt, k.span));
                 self.tt.intern(Type::Map(kt, vt))
             }

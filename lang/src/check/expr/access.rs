@@ -94,7 +94,29 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Invalid {
             return Operand::invalid(e);
         }
-        let u = self.tt.under(x.ty);
+        // A type parameter is indexed when every type of its set is,
+        // with one element type (and one key type, all maps or none).
+        if self.is_fresh(x.ty) {
+            if let Some((key, elem, mode)) = self.type_param_index(x.ty, x.mode) {
+                if let Some(k) = key {
+                    let mut key = self.expr(ie);
+                    if key.mode != Mode::Invalid {
+                        self.assignment(&mut key, k, "map index");
+                    }
+                    return Operand::new(Mode::MapIndex, elem, e);
+                }
+                self.index_value(ie, None);
+                return Operand::new(mode, elem, e);
+            }
+        }
+        let Some(u) = self.core_type(x.ty).filter(|_| !self.is_fresh(x.ty)) else {
+            let _ = self.expr(ie);
+            let d = self.operand_string(&x);
+            // Go reports it at the `[`.
+            let at = Span::new(xe.span.hi, xe.span.hi + 1);
+            self.error(at, format!("cannot index {d}"));
+            return Operand::invalid(e);
+        };
         let (mode, elem, len) = match self.tt.get(u).clone() {
             Type::Basic(k, _) if k.is_string() => {
                 let len = if x.mode == Mode::Constant {
@@ -215,7 +237,19 @@ impl<'a> Checker<'a> {
             }
             return Operand::invalid(e);
         }
-        let u = self.tt.under(x.ty);
+        let Some(u) = self.core_type(x.ty) else {
+            for b in [lo, hi, max].into_iter().flatten() {
+                let _ = self.expr(b);
+            }
+            let d = self.operand_string(&x);
+            let ts = self.ts(x.ty);
+            let why = match self.fresh_tparams.get(&x.ty).and_then(|s| s.terms.as_ref()) {
+                Some(_) => format!("{ts} has no core type"),
+                None => format!("no specific type in {ts}"),
+            };
+            self.error(x.span(), format!("cannot slice {d}: {why}"));
+            return Operand::invalid(e);
+        };
         let mut len = None;
         let result = match self.tt.get(u).clone() {
             Type::Basic(k, _) if k.is_string() => {

@@ -140,6 +140,8 @@ impl<'a> Checker<'a> {
         if has_type {
             if self.tt.is_invalid(x.ty) {
                 s.push_str(" with invalid type");
+            } else if let Some(c) = self.fresh_constraint(x.ty) {
+                s.push_str(&format!(" of type {} constrained by {c}", self.ts(x.ty)));
             } else {
                 let mut desc = String::new();
                 if self.tt.is_named(x.ty) {
@@ -351,7 +353,9 @@ impl<'a> Checker<'a> {
                             self.error(e.span, "invalid operation: cannot indirect nil");
                             return Operand::invalid(e);
                         }
-                        match self.tt.pointer_elem(x.ty) {
+                        // A type parameter through its core type.
+                        let core = self.core_type(x.ty).unwrap_or(ids::INVALID);
+                        match self.tt.pointer_elem(core) {
                             Some(elem) => Operand::new(Mode::Variable, elem, e),
                             None => {
                                 let d = self.operand_string(&x);

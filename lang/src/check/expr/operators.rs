@@ -39,7 +39,7 @@ impl<'a> Checker<'a> {
                 Operand::new(Mode::Value, p, e)
             }
             UnaryOp::Recv => {
-                let u = self.tt.under(x.ty);
+                let u = self.core_type(x.ty).unwrap_or(ids::INVALID);
                 match self.tt.get(u).clone() {
                     Type::Chan(dir, elem) => {
                         if dir == crate::types::ChanDir::Send {
@@ -65,9 +65,9 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 let ok = match op {
-                    UnaryOp::Pos | UnaryOp::Neg => self.tt.is_numeric(x.ty),
-                    UnaryOp::BitNot => self.tt.is_integer(x.ty),
-                    UnaryOp::Not => self.tt.is_boolean(x.ty),
+                    UnaryOp::Pos | UnaryOp::Neg => self.each_type(x.ty, |c, u| c.tt.is_numeric(u)),
+                    UnaryOp::BitNot => self.each_type(x.ty, |c, u| c.tt.is_integer(u)),
+                    UnaryOp::Not => self.each_type(x.ty, |c, u| c.tt.is_boolean(u)),
                     _ => false,
                 };
                 if !ok {
@@ -301,7 +301,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         if matches!(op, BinaryOp::Div | BinaryOp::Rem)
-            && (x.mode == Mode::Constant || self.tt.is_integer(x.ty))
+            && (x.mode == Mode::Constant || self.each_type(x.ty, |c, u| c.tt.is_integer(u)))
             && y.mode == Mode::Constant
             && is_zero(y.val.as_ref())
         {
@@ -320,12 +320,15 @@ impl<'a> Checker<'a> {
 
     fn binary_op_ok(&mut self, x: &Operand, op: BinaryOp) -> bool {
         use BinaryOp::*;
-        let t = x.ty;
+        // Each type of a type parameter's type set must allow `op`.
+        let all = |c: &Self, ok: fn(&crate::types::TypeTable, TypeId) -> bool| {
+            c.each_type(x.ty, |c, u| ok(&c.tt, u))
+        };
         let ok = match op {
-            Add => self.tt.is_numeric(t) || self.tt.is_string(t),
-            Sub | Mul | Div => self.tt.is_numeric(t),
-            Rem | And | Or | Xor | AndNot => self.tt.is_integer(t),
-            LAnd | LOr => self.tt.is_boolean(t),
+            Add => all(self, |tt, u| tt.is_numeric(u) || tt.is_string(u)),
+            Sub | Mul | Div => all(self, crate::types::TypeTable::is_numeric),
+            Rem | And | Or | Xor | AndNot => all(self, crate::types::TypeTable::is_integer),
+            LAnd | LOr => all(self, crate::types::TypeTable::is_boolean),
             _ => true,
         };
         if !ok {
@@ -348,20 +351,22 @@ impl<'a> Checker<'a> {
             if !c.tt.is_untyped(x.ty) && !c.tt.is_untyped(y.ty) {
                 return false;
             }
-            if c.tt.is_numeric(x.ty) != c.tt.is_numeric(y.ty) {
-                return false;
-            }
-            if c.tt.is_boolean(x.ty) != c.tt.is_boolean(y.ty) {
-                return false;
-            }
-            if c.tt.is_string(x.ty) != c.tt.is_string(y.ty) {
+            // Go's allNumeric, allBoolean, allString: of every type of
+            // a type parameter's type set.
+            let both = |ok: fn(&crate::types::TypeTable, TypeId) -> bool| {
+                c.each_type(x.ty, |c, u| ok(&c.tt, u)) == c.each_type(y.ty, |c, u| ok(&c.tt, u))
+            };
+            if !both(crate::types::TypeTable::is_numeric)
+                || !both(crate::types::TypeTable::is_boolean)
+                || !both(crate::types::TypeTable::is_string)
+            {
                 return false;
             }
             if x.is_nil() {
-                return c.tt.has_nil(y.ty);
+                return c.set_has_nil(y.ty);
             }
             if y.is_nil() {
-                return c.tt.has_nil(x.ty);
+                return c.set_has_nil(x.ty);
             }
             if c.tt.pointer_elem(x.ty).is_some() || c.tt.pointer_elem(y.ty).is_some() {
                 return false;
@@ -408,23 +413,23 @@ impl<'a> Checker<'a> {
                 BinaryOp::Eq | BinaryOp::Ne => {
                     if self.nil_operand(&x) || self.nil_operand(&y) {
                         let t = if self.nil_operand(&x) { y.ty } else { x.ty };
-                        if !self.tt.has_nil(t) || (self.nil_operand(&x) && self.nil_operand(&y)) {
+                        if !self.set_has_nil(t) || (self.nil_operand(&x) && self.nil_operand(&y)) {
                             err_on_y = true;
                             failed = true;
                         }
-                    } else if !self.tt.comparable(x.ty) {
+                    } else if !self.set_comparable(x.ty) {
                         cause = self.incomparable_cause(x.ty);
                         failed = true;
-                    } else if !self.tt.comparable(y.ty) {
+                    } else if !self.set_comparable(y.ty) {
                         err_on_y = true;
                         cause = self.incomparable_cause(y.ty);
                         failed = true;
                     }
                 }
                 _ => {
-                    if !self.tt.is_ordered(x.ty) {
+                    if !self.each_type(x.ty, |c, u| c.tt.is_ordered(u)) {
                         failed = true;
-                    } else if !self.tt.is_ordered(y.ty) {
+                    } else if !self.each_type(y.ty, |c, u| c.tt.is_ordered(u)) {
                         err_on_y = true;
                         failed = true;
                     }
@@ -432,7 +437,18 @@ impl<'a> Checker<'a> {
             }
         }
         if failed {
-            let eo = if err_on_y { &y } else { &x };
+            let mut eo = if err_on_y { &y } else { &x };
+            if cause.is_empty() && (self.is_fresh(x.ty) || self.is_fresh(y.ty)) {
+                // Go names the operand of type parameter type.
+                if !self.is_fresh(eo.ty) {
+                    eo = if err_on_y { &x } else { &y };
+                }
+                cause = format!(
+                    "type parameter {} cannot use operator {}",
+                    self.ts(eo.ty),
+                    op.as_str()
+                );
+            }
             if cause.is_empty() {
                 cause = format!(
                     "operator {} not defined on {}",
@@ -496,6 +512,9 @@ impl<'a> Checker<'a> {
     }
 
     fn incomparable_cause(&self, t: TypeId) -> String {
+        if self.is_fresh(t) {
+            return "incomparable types in type set".to_string();
+        }
         match self.tt.get(self.tt.under(t)) {
             Type::Slice(_) | Type::Func(_) | Type::Map(..) => {
                 format!("{} can only be compared to nil", self.tt.composite_kind(t))
@@ -534,7 +553,8 @@ impl<'a> Checker<'a> {
         } else {
             None
         };
-        let lhs_ok = self.tt.is_integer(x.ty) || (self.tt.is_untyped(x.ty) && xval.is_some());
+        let lhs_ok = self.each_type(x.ty, |c, u| c.tt.is_integer(u))
+            || (self.tt.is_untyped(x.ty) && xval.is_some());
         if !lhs_ok {
             let d = self.operand_string(&x);
             self.error(
@@ -566,7 +586,7 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-        } else if self.tt.is_integer(y.ty) {
+        } else if self.each_type(y.ty, |c, u| c.tt.is_integer(u)) {
         } else if self.tt.is_untyped(y.ty) {
             self.convert_untyped(&mut y, ids::UINT);
             if y.mode == Mode::Invalid {
@@ -605,7 +625,7 @@ impl<'a> Checker<'a> {
                 return Operand::new(Mode::Value, x.ty, e);
             }
         }
-        if !self.tt.is_integer(x.ty) {
+        if !self.each_type(x.ty, |c, u| c.tt.is_integer(u)) {
             let d = self.operand_string(&x);
             self.error(
                 x.span(),

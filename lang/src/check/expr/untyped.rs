@@ -54,6 +54,14 @@ impl<'a> Checker<'a> {
                 None => Err(ConvErr::Invalid),
             };
         }
+        if self.is_fresh(target) {
+            // Go's implicitTypeAndValue: `x` must take each type of the
+            // type set; nil stays untyped.
+            if !self.each_type(target, |c, u| c.implicit_type(x, u).is_ok()) {
+                return Err(ConvErr::Invalid);
+            }
+            return Ok((if x.is_nil() { x.ty } else { target }, None));
+        }
         if x.is_nil() {
             return if self.tt.has_nil(target) {
                 Ok((target, None))
@@ -109,7 +117,7 @@ impl<'a> Checker<'a> {
                 }
             }
             Err(code) => {
-                let t = if self.tt.is_untyped(target) {
+                let t = if self.tt.is_untyped(target) || self.is_fresh(target) {
                     target
                 } else {
                     self.tt.under(target)

@@ -1,0 +1,6 @@
+package main
+
+func G[T comparable](x T) {}
+func F[T any](x T)        { G[T](x) }
+
+func main() {}

@@ -1,0 +1,5 @@
+package main
+
+func F[T, U any](x T) U { return U(x) }
+
+func main() {}

@@ -1,0 +1,5 @@
+package main
+
+func F[T any](x T) { y := x; y++ }
+
+func main() {}

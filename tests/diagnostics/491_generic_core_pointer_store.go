@@ -1,0 +1,5 @@
+package main
+
+func F[P ~*int](p P) { *p = "a" }
+
+func main() {}

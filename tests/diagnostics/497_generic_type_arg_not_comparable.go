@@ -1,0 +1,7 @@
+package main
+
+type Set[T comparable] map[T]bool
+
+func F[T any]() Set[T] { return nil }
+
+func main() {}
