@@ -353,7 +353,17 @@ impl<'a> Checker<'a> {
                 self.tt.basic_kind(elem),
                 Some(crate::basic::BasicKind::Uint8)
             );
-            if is_bytes && self.tt.is_string(x.ty) {
+            // So is a type parameter whose every type is a string or a
+            // []byte (Go's core type "bytestring").
+            let bytestring = |c: &Self, u: TypeId| {
+                c.tt.is_string(u)
+                    || matches!(c.tt.get(c.tt.under(u)), Type::Slice(b)
+                        if matches!(c.tt.basic_kind(*b), Some(crate::basic::BasicKind::Uint8)))
+            };
+            if is_bytes
+                && (self.tt.is_string(x.ty)
+                    || self.is_fresh(x.ty) && self.each_type(x.ty, bytestring))
+            {
                 if self.tt.is_untyped(x.ty) {
                     self.convert_untyped(&mut x, ids::STRING);
                 }
@@ -620,7 +630,9 @@ impl<'a> Checker<'a> {
         } else {
             self.default_untyped(&mut x);
         }
-        if !self.tt.is_integer(x.ty) {
+        // A type parameter's value when every type of its set is an
+        // integer (Go's rule).
+        if !self.each_type(x.ty, |c, u| c.tt.is_integer(u)) {
             let d = self.operand_string(&x);
             self.error(x.span(), format!("cannot convert {d} to type int"));
             return None;
@@ -642,7 +654,7 @@ impl<'a> Checker<'a> {
             if x.mode == Mode::Invalid {
                 return Operand::invalid(e);
             }
-            if !self.tt.is_ordered(x.ty) {
+            if !self.each_type(x.ty, |c, u| c.tt.is_ordered(u)) {
                 let d = self.operand_string(&x);
                 self.error(x.span(), format!("invalid argument: {d} cannot be ordered"));
                 return Operand::invalid(e);

@@ -501,9 +501,9 @@ impl<'a> Checker<'a> {
     /// Gives fresh type `t` its underlying interface: the methods of
     /// constraint `c` (evaluated in the current scopes) and the mark's.
     fn constrain_fresh(&mut self, t: TypeId, c: &'a Expr) {
-        self.in_constraint = true;
+        let outer_constraint = std::mem::replace(&mut self.in_constraint, true);
         let ct = self.typexpr(c);
-        self.in_constraint = false;
+        self.in_constraint = outer_constraint;
         let mut methods = self
             .tt
             .interface(self.tt.under(ct))
@@ -533,7 +533,12 @@ impl<'a> Checker<'a> {
             .expr_terms
             .get(&c.id)
             .cloned()
-            .or_else(|| self.named_terms.get(&ct).cloned());
+            .or_else(|| self.named_terms.get(&ct).cloned())
+            // A constraint that is a plain type (`[T int]`) stands for
+            // `interface{ int }`.
+            .or_else(|| {
+                (!self.tt.is_invalid(ct) && !self.tt.is_interface(ct)).then(|| vec![(false, ct)])
+            });
         let comparable = self
             .tt
             .interface(self.tt.under(ct))

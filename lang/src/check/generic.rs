@@ -954,9 +954,9 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         let terms = self.with_bindings(gf.pkg, gf.file, b, |ch| {
-                            ch.in_constraint = true;
+                            let outer_constraint = std::mem::replace(&mut ch.in_constraint, true);
                             let ct = ch.typexpr(c);
-                            ch.in_constraint = false;
+                            ch.in_constraint = outer_constraint;
                             ch.named_terms.get(&ct).cloned()
                         });
                         if let Some([(_, t)]) = terms.as_deref() {
@@ -1330,9 +1330,9 @@ impl<'a> Checker<'a> {
                 .filter(|_| written.is_none())
                 .map(|f| (f, pn.name.as_str()));
             let (ct, terms) = self.with_bindings(pkg, file, &b, |ch| {
-                ch.in_constraint = true;
+                let outer_constraint = std::mem::replace(&mut ch.in_constraint, true);
                 let ct = ch.typexpr(c);
-                ch.in_constraint = false;
+                ch.in_constraint = outer_constraint;
                 let terms = ch
                     .expr_terms
                     .get(&c.id)
