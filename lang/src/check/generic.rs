@@ -85,51 +85,63 @@ pub(super) const MAX_INSTANCE_DEPTH: u32 = 100;
 /// Longest name of an instantiated type (`Pair[Pair[int,int],int]`).
 const MAX_INSTANCE_NAME: usize = 4096;
 
+/// Values stored while checking and lent for the store's lifetime: the
+/// checker keeps references into the syntax (`'a`) to values it makes as
+/// it goes (generic copies, bodies parsed when reached), and the boxes
+/// keep each value in place while the vector grows.
+// The boxes are what keeps each value in place while the vector grows.
+#[allow(clippy::vec_box)]
+pub(crate) struct Pinned<T>(RefCell<Vec<Box<T>>>);
+
+impl<T> Default for Pinned<T> {
+    fn default() -> Self {
+        Pinned(RefCell::new(Vec::new()))
+    }
+}
+
+impl<T> Pinned<T> {
+    /// Stores `v` and lends it for the store's lifetime.
+    pub(crate) fn alloc(&self, v: T) -> &T {
+        let b = Box::new(v);
+        let p: *const T = &*b;
+        self.0.borrow_mut().push(b);
+        // SAFETY: the box's contents never move (moving a `Box` moves the
+        // pointer, not the heap value), and no box is removed or dropped
+        // before the store itself is (`into_inner` consumes it), so the
+        // value outlives the returned borrow of `self`.
+        unsafe { &*p }
+    }
+
+    /// The stored values, in the order they were stored.
+    pub(crate) fn into_inner(self) -> Vec<T> {
+        self.0.into_inner().into_iter().map(|b| *b).collect()
+    }
+}
+
 /// The copies of generic declarations made while checking: they must live
 /// as long as the checker's references into the syntax (`'a`), and they
 /// become part of the checked program.
 #[derive(Default)]
-// The boxes are what keeps each value in place while the vector grows.
-#[allow(clippy::vec_box)]
 pub(crate) struct Arena {
-    funcs: RefCell<Vec<Box<ast::FuncDecl>>>,
+    funcs: Pinned<ast::FuncDecl>,
     /// Rewritten statements (range over functions), by the id of the
     /// statement they stand for.
-    stmts: RefCell<Vec<(ast::NodeId, Box<ast::Stmt>)>>,
+    stmts: Pinned<(ast::NodeId, ast::Stmt)>,
 }
 
 impl Arena {
     /// Stores a declaration and lends it for the arena's lifetime.
     pub(crate) fn alloc(&self, f: ast::FuncDecl) -> &ast::FuncDecl {
-        let b = Box::new(f);
-        let p: *const ast::FuncDecl = &*b;
-        self.funcs.borrow_mut().push(b);
-        // SAFETY: the box's contents never move (moving a `Box` moves the
-        // pointer, not the heap value), and no box is removed or dropped
-        // before the arena itself is (`into_inner` consumes the arena), so
-        // the value outlives the returned borrow of `self`.
-        unsafe { &*p }
+        self.funcs.alloc(f)
     }
 
     /// Stores the statement that replaces statement `id`.
     pub(crate) fn alloc_stmt(&self, id: ast::NodeId, s: ast::Stmt) -> &ast::Stmt {
-        let b = Box::new(s);
-        let p: *const ast::Stmt = &*b;
-        self.stmts.borrow_mut().push((id, b));
-        // SAFETY: as in `alloc`: the boxed value never moves and lives
-        // until the arena is consumed.
-        unsafe { &*p }
+        &self.stmts.alloc((id, s)).1
     }
 
     pub(crate) fn into_inner(self) -> (Vec<ast::FuncDecl>, Vec<(ast::NodeId, ast::Stmt)>) {
-        (
-            self.funcs.into_inner().into_iter().map(|b| *b).collect(),
-            self.stmts
-                .into_inner()
-                .into_iter()
-                .map(|(i, b)| (i, *b))
-                .collect(),
-        )
+        (self.funcs.into_inner(), self.stmts.into_inner())
     }
 }
 

@@ -85,7 +85,6 @@ use super::load::PkgSrc;
 use crate::ast;
 use crate::types::{ObjId, ObjKind, PkgId, Type, TypeId, VarKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::RefCell;
 
 /// The declarations whose bodies were parsed when reached, each a copy
 /// of the loaded declaration with its body, with where it is (package,
@@ -93,26 +92,16 @@ use std::cell::RefCell;
 /// syntax, and their bodies then go back into the files
 /// ([`restore_bodies`]).
 #[derive(Default)]
-// The boxes are what keeps each value in place while the vector grows.
-#[allow(clippy::vec_box)]
-pub(crate) struct Bodies(RefCell<Vec<(PkgId, usize, Box<ast::FuncDecl>)>>);
+pub(crate) struct Bodies(super::generic::Pinned<(PkgId, usize, ast::FuncDecl)>);
 
 impl Bodies {
     /// Stores a declaration and lends it for the store's lifetime.
     fn alloc(&self, pkg: PkgId, file: usize, f: ast::FuncDecl) -> &ast::FuncDecl {
-        let b = Box::new(f);
-        let p: *const ast::FuncDecl = &*b;
-        self.0.borrow_mut().push((pkg, file, b));
-        // SAFETY: the box's contents never move (moving a `Box` moves the
-        // pointer, not the heap value), and no box is removed or dropped
-        // before the store itself is (`into_inner` consumes it), so the
-        // value outlives the returned borrow of `self`.
-        unsafe { &*p }
+        &self.0.alloc((pkg, file, f)).2
     }
 
     pub(crate) fn into_inner(self) -> Vec<(PkgId, usize, ast::FuncDecl)> {
-        let v = self.0.into_inner();
-        v.into_iter().map(|(p, f, d)| (p, f, *d)).collect()
+        self.0.into_inner()
     }
 }
 
