@@ -235,6 +235,24 @@ pub(crate) struct Panicking {
 #[allow(clippy::box_collection, clippy::vec_box)]
 pub(crate) struct OuterPanics(Option<Box<Vec<Box<Panicking>>>>);
 
+/// The heap words of a panic and of the panics it interrupted: each one's
+/// value and the earlier values it carries (roots of the goroutine while
+/// they are its own, or set aside by a nested call).
+pub(crate) fn panic_roots(
+    panicking: Option<&Panicking>,
+    outer: &OuterPanics,
+    f: &mut dyn FnMut(u64),
+) {
+    for p in panicking.into_iter().chain(outer.iter()) {
+        let values = p.earlier.iter().map(|e| &e.0).chain([&p.value]);
+        for v in values {
+            if let PanicValue::Value(v) = v {
+                f(*v);
+            }
+        }
+    }
+}
+
 impl OuterPanics {
     pub(crate) fn push(&mut self, p: Box<Panicking>) {
         self.0.get_or_insert_with(Box::default).push(p);
@@ -378,19 +396,9 @@ impl G {
         if let Some(p) = &self.pending {
             p.for_each_word(&mut |w| sink(w as usize));
         }
-        for p in self
-            .panicking
-            .as_deref()
-            .into_iter()
-            .chain(self.outer.iter())
-        {
-            let values = p.earlier.iter().map(|e| &e.0).chain([&p.value]);
-            for v in values {
-                if let PanicValue::Value(v) = v {
-                    sink(*v as usize);
-                }
-            }
-        }
+        panic_roots(self.panicking.as_deref(), &self.outer, &mut |w| {
+            sink(w as usize)
+        });
     }
 
     /// Makes the slot stack at least `need` slots long, with room for one

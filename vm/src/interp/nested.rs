@@ -78,14 +78,7 @@ pub(crate) fn saved_roots(f: &mut dyn FnMut(u64)) {
         });
         for sv in s.iter() {
             sv.defers.for_each_word(f);
-            for p in sv.panicking.as_deref().into_iter().chain(sv.outer.iter()) {
-                let values = p.earlier.iter().map(|e| &e.0).chain([&p.value]);
-                for v in values {
-                    if let PanicValue::Value(v) = v {
-                        f(*v);
-                    }
-                }
-            }
+            crate::goroutine::panic_roots(sv.panicking.as_deref(), &sv.outer, f);
         }
     });
 }
