@@ -299,8 +299,11 @@ pub struct TypeTable {
     types: Vec<Type>,
     /// Memoised layouts of types whose layout is final (see
     /// [`TypeTable::layout`]).
-    layouts: std::cell::RefCell<HashMap<TypeId, Layout>>,
-    intern: HashMap<Type, TypeId>,
+    layouts: std::cell::RefCell<rustc_hash::FxHashMap<TypeId, Layout>>,
+    /// Every type by its structure. FxHash, as the checker's tables (see
+    /// `check::NodeMap`): types are made of ids and names the front end
+    /// hands out, and each type the checker builds is looked up here.
+    intern: rustc_hash::FxHashMap<Type, TypeId>,
     named: Vec<Named>,
     pub(crate) objects: Vec<Object>,
     /// Package names, for qualifying named types in messages.
@@ -359,7 +362,7 @@ impl TypeTable {
         let mut t = TypeTable {
             types: Vec::new(),
             layouts: Default::default(),
-            intern: HashMap::new(),
+            intern: Default::default(),
             named: Vec::new(),
             objects: Vec::new(),
             pkg_names: Vec::new(),

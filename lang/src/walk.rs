@@ -22,7 +22,9 @@
 //! be mostly defaults, and the walk's order (which fixes the order of a
 //! closure's captures, and so its bytecode) is clearer as one function.
 
-use crate::ast::{Block, Decl, Expr, ExprKind, FuncType, Ident, InterfaceElem, Stmt, StmtKind};
+use crate::ast::{
+    Block, Decl, Expr, ExprKind, FuncDecl, FuncType, Ident, InterfaceElem, Stmt, StmtKind,
+};
 
 pub(crate) trait Visitor {
     /// Walk type expressions and constant, type and function declarations.
@@ -71,15 +73,7 @@ pub(crate) fn decl<V: Visitor>(v: &mut V, d: &Decl, depth: u32) {
             }
         }
         Decl::Type(g) if V::TYPES => g.specs.iter().for_each(|s| e(v, &s.ty)),
-        Decl::Func(f) if V::TYPES => {
-            if let Some(r) = &f.recv {
-                e(v, &r.ty);
-            }
-            func_type(v, &f.ty, depth);
-            if let Some(b) = &f.body {
-                block(v, b, depth);
-            }
-        }
+        Decl::Func(f) if V::TYPES => func_decl(v, f, depth),
         Decl::Const(_) | Decl::Type(_) | Decl::Func(_) => {}
     }
 }
@@ -87,6 +81,18 @@ pub(crate) fn decl<V: Visitor>(v: &mut V, d: &Decl, depth: u32) {
 fn func_type<V: Visitor>(v: &mut V, t: &FuncType, depth: u32) {
     for p in t.params.iter().chain(&t.results) {
         expr(v, &p.ty, depth);
+    }
+}
+
+/// A function declaration as [`decl`] walks it with [`Visitor::TYPES`]:
+/// the receiver's type, the signature, the body.
+pub(crate) fn func_decl<V: Visitor>(v: &mut V, f: &FuncDecl, depth: u32) {
+    if let Some(r) = &f.recv {
+        expr(v, &r.ty, depth);
+    }
+    func_type(v, &f.ty, depth);
+    if let Some(b) = &f.body {
+        block(v, b, depth);
     }
 }
 

@@ -15,15 +15,20 @@ use crate::FileKind;
 // FxHash: see `NodeMap` in mod.rs; these tables are keyed by names and
 // dense ids, and are looked up for every identifier the checker meets.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-// Scopes are built by name in other modules too, and handed out in the
-// checked program: they keep std's map.
+// Block scopes are built by name in other modules too: they keep std's
+// map.
 use std::collections::HashMap as StdHashMap;
+
+/// A package's scope: its package-level objects by name. FxHash, as the
+/// checker's other tables (and the checked program's `Package::scope`):
+/// every identifier not declared in a block is looked up here.
+pub(crate) type PkgScope = HashMap<String, ObjId>;
 
 /// What the checker hands back per package.
 pub(crate) struct PkgResult {
     pub(crate) id: PkgId,
     pub(crate) name: String,
-    pub(crate) scope: StdHashMap<String, ObjId>,
+    pub(crate) scope: PkgScope,
     pub(crate) funcs: Vec<ObjId>,
     pub(crate) init_order: Vec<Initializer>,
     pub(crate) inits: Vec<ObjId>,
@@ -83,7 +88,7 @@ pub(crate) struct PkgState<'a> {
     pub(crate) id: PkgId,
     pub(crate) name: String,
     pub(crate) files: &'a [super::ParsedFile],
-    pub(crate) scope: StdHashMap<String, ObjId>,
+    pub(crate) scope: PkgScope,
     pub(crate) file_scopes: Vec<HashMap<String, ObjId>>,
     /// Import objects per file with the import spec, for "imported and not used".
     pub(crate) imports_decl: Vec<(ObjId, Span, String, bool)>,
@@ -529,7 +534,7 @@ impl<'a> Checker<'a> {
                 id,
                 name,
                 files: &src.files,
-                scope: StdHashMap::new(),
+                scope: PkgScope::default(),
                 file_scopes: vec![HashMap::default(); src.files.len()],
                 imports_decl: Vec::new(),
                 objects: Vec::new(),

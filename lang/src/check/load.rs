@@ -102,9 +102,7 @@ pub(crate) fn load(
         }
     }
     for p in &imports {
-        if l.importer.package(p).is_some() {
-            l.visit(p);
-        }
+        l.visit(p);
     }
     l.out.push(PkgSrc {
         path: "main".to_string(),
@@ -139,15 +137,17 @@ impl Loader<'_> {
         m
     }
 
-    /// Loads `path` and its imports; appends them to `out` in post-order.
+    /// Loads `path` and its imports, if the importer has it; appends them
+    /// to `out` in post-order. (The importer copies a package's text each
+    /// time it is asked: it is asked once.)
     fn visit(&mut self, path: &str) {
         if self.state.contains_key(path) {
             return;
         }
-        self.state.insert(path.to_string(), false);
         let Some(srcs) = self.importer.package(path) else {
             return;
         };
+        self.state.insert(path.to_string(), false);
         let mut files = Vec::new();
         for (name, text) in srcs {
             // The importer names the file as diagnostics should show it.
@@ -185,11 +185,7 @@ impl Loader<'_> {
                     }
                 }
                 Some(true) => {}
-                None => {
-                    if self.importer.package(imp).is_some() {
-                        self.visit(imp);
-                    }
-                }
+                None => self.visit(imp),
             }
         }
         self.state.insert(path.to_string(), true);

@@ -300,8 +300,9 @@ pub struct Package {
     pub path: String,
     pub name: String,
     pub files: Vec<ParsedFile>,
-    /// Exported and unexported package-level objects by name.
-    pub scope: HashMap<String, ObjId>,
+    /// Exported and unexported package-level objects by name (FxHash:
+    /// see `NodeMap`; iterate in sorted order where order matters).
+    pub scope: rustc_hash::FxHashMap<String, ObjId>,
     /// Package-level functions and methods with bodies (and without, in
     /// standard packages: natives), in source order.
     pub funcs: Vec<ObjId>,
