@@ -752,7 +752,7 @@ struct BodyFinder {
 impl BodyFinder {
     /// Accounts for one token; true when it is the `{` of a body to skip.
     fn step(&mut self, tok: &Token) -> bool {
-        if *tok == Token::FuncDecl {
+        if matches!(tok, Token::FuncDecl) {
             *self = BodyFinder {
                 active: true,
                 first: true,
@@ -939,7 +939,7 @@ pub(crate) fn lex_checked(
         }
         at_stmt_start = matches!(tok, Token::Semi(_));
         let n = out.len();
-        let label = tok == Token::Colon
+        let label = matches!(tok, Token::Colon)
             && n >= 1
             && matches!(out[n - 1].1, Token::Ident(_))
             && (n == 1

@@ -837,7 +837,7 @@ impl<'a> Checker<'a> {
             v
         };
         let mut order = Vec::with_capacity(all.len());
-        let mut visited = std::collections::HashSet::new();
+        let mut visited = rustc_hash::FxHashSet::default();
         for &root in &all {
             if !visited.insert(root) {
                 continue;

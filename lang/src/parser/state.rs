@@ -302,7 +302,9 @@ impl<'src> State<'src> {
     fn params(&mut self, (entries, close): (Vec<ParamEntry>, u32)) -> Vec<Param> {
         let n = entries.len();
         let named = entries.iter().any(|e| e.name.is_some());
-        let mut out: Vec<Param> = Vec::new();
+        // At most one parameter per entry: sized once, not grown (every
+        // signature of every file parsed passes here).
+        let mut out: Vec<Param> = Vec::with_capacity(n);
         if !named {
             for (i, e) in entries.into_iter().enumerate() {
                 if let Some(v) = e.variadic {
