@@ -33,8 +33,8 @@
 //! (roots there: the collector's own-stack scan and the lent copy read
 //! them), and restored after it; natives hold no heap address across a
 //! call back into Go that is not reachable from their arguments or the
-//! callee's (architecture invariant 5: the call may wait, and a
-//! collection may run meanwhile).
+//! callee's, or kept with a [`Kept`] guard (architecture invariant 5: the
+//! call may wait, and a collection may run meanwhile).
 
 use super::*;
 use crate::goroutine::{DeferStack, OuterPanics, Panicking};
@@ -63,6 +63,71 @@ thread_local! {
     /// from its `Saved::kept_from`): one vector for them all, so a call
     /// allocates nothing once it has grown.
     static KEPT: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Heap words a native holds in Rust locals across its calls back into
+/// Go (architecture invariant 5: a nested call may wait, and a whole
+/// collection may run meanwhile), made roots of its goroutine until the
+/// guard is dropped: the words go to [`KEPT`], which the goroutine's
+/// own-stack scan and the roots it lends read ([`saved_roots`]).
+///
+/// Take one with [`NativeCtx::kept`] and keep what the native will use
+/// after a call that it did not get from its arguments or the call's
+/// results: objects it allocated and has not stored yet, words it copied
+/// out of memory the callee may overwrite (a struct's fields, a map's
+/// entries, a slice's elements), a panic value it will re-raise. A word
+/// that is not a heap address is ignored by the scan.
+///
+/// No shading is needed when a word is kept during a mark whose scan of
+/// the goroutine is over: the word came from the native's arguments (a
+/// root scanned), an allocation (black) or a load from the heap (kept
+/// white only while heap-protected, gc/src/barrier.rs event 2), as a
+/// word moved from one stack slot to another would.
+///
+/// Invariants: guards are dropped in the reverse order of their making
+/// (they are Rust locals of nested natives), on the thread that made them
+/// (not `Send`); a guard's words and those kept after it are released
+/// when it is dropped, or with the nested call it was made in, whichever
+/// comes first (a guard that outlives it finds `KEPT` already shorter).
+pub struct Kept {
+    from: usize,
+    _thread: std::marker::PhantomData<*const ()>,
+}
+
+impl Kept {
+    /// Keeps `words` alive until this guard is dropped.
+    pub fn keep(&self, words: &[u64]) {
+        KEPT.with(|k| k.borrow_mut().extend_from_slice(words));
+    }
+
+    /// Keeps the words of `words` that hold heap addresses in a value of
+    /// type `t` (its pointer mask), the others being no roots.
+    pub fn keep_value(&self, prog: &Program, t: RtType, words: &[u64]) {
+        let Some(d) = prog.types.get(t.0 as usize) else {
+            // An unknown type: keep every word.
+            return self.keep(words);
+        };
+        if d.ptr_mask.iter().all(|&m| m == 0) {
+            return;
+        }
+        KEPT.with(|k| {
+            let mut k = k.borrow_mut();
+            for (i, &w) in words.iter().enumerate() {
+                if d.ptr_mask
+                    .get(i / 64)
+                    .is_some_and(|m| m >> (i % 64) & 1 != 0)
+                {
+                    k.push(w);
+                }
+            }
+        });
+    }
+}
+
+impl Drop for Kept {
+    fn drop(&mut self) {
+        KEPT.with(|k| k.borrow_mut().truncate(self.from));
+    }
 }
 
 /// Every root word the nested calls on this thread set aside (their
@@ -323,6 +388,15 @@ impl NativeCtx<'_> {
         let r = run_nested(self.vm, self.sl, self.g, f, closure, args);
         crate::native::NESTED.with(|d| d.set(depth));
         r
+    }
+
+    /// A guard that keeps heap words this native holds across its calls
+    /// back into Go alive until it is dropped (see [`Kept`]).
+    pub fn kept(&self) -> Kept {
+        Kept {
+            from: KEPT.with(|k| k.borrow().len()),
+            _thread: std::marker::PhantomData,
+        }
     }
 
     /// Calls method `name` of the value of type `t` with words `recv`;
