@@ -434,43 +434,89 @@ impl NativeCtx<'_> {
 
 /// `v.Error()` or `v.String()` of the interface value `v` when its dynamic
 /// type has such a method (not for runtime errors, which print their
-/// message directly), run to completion on a fresh goroutine. None when
-/// there is no such method or it does not return normally.
-pub(crate) fn method_text(vm: &mut Vm, sl: Option<SliceCx<'_>>, v: u64) -> Option<Vec<u8>> {
-    let t = crate::panic::box_type(v)?;
+/// message directly), for the report of `g`'s unrecovered panic: run as a
+/// nested call on `g` itself, as Go's `preprintpanics` runs it on the
+/// panicking goroutine, so the method may block (a channel, a lock, a
+/// sleep) and the others run meanwhile; `g`'s panic state is set aside
+/// while it runs ([`SAVED`]: its values stay roots). `Ok(None)` when there
+/// is no such method (the value prints as it is); `Err(code)` when the
+/// program must end with `code` and no report: the method called
+/// `os.Exit`, panicked (Go's fatal error `panic while printing panic
+/// value`, reported here), died of a fatal error (reported), or waited
+/// until the run ended (a deadlock, reported).
+pub(crate) fn method_text(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    g: &mut G,
+    v: u64,
+) -> Result<Option<Vec<u8>>, i32> {
+    let Some(t) = crate::panic::box_type(v) else {
+        return Ok(None);
+    };
     if vm.is_runtime_error(t) {
-        return None;
+        return Ok(None);
     }
-    let desc = vm.prog.types.get(t.0 as usize)?;
+    let Some(desc) = vm.prog.types.get(t.0 as usize) else {
+        return Ok(None);
+    };
     let f = ["Error", "String"].iter().find_map(|name| {
         let m = desc.method(name.as_bytes())?;
         // Only `func() string`, Go's error and Stringer (that spelling is
         // one type: a program's own `string` prints as `main.string`).
         (vm.prog.types.get(m.sig.0 as usize)?.name == "func() string").then_some(m.func)
-    })?;
-    let words = desc.words as usize;
-    let mut g = G::new(0, f);
-    if !g.ensure(words + 2) {
-        return None;
-    }
-    for k in 0..words {
+    });
+    let Some(f) = f else {
+        return Ok(None);
+    };
+    let recv: Vec<u64> = (0..desc.words as usize)
         // SAFETY: the box holds its type's words after the type word
         // (value invariant 3).
-        g.stack[k] = unsafe { value::read_word(v, 1 + k) };
+        .map(|k| unsafe { value::read_word(v, 1 + k) })
+        .collect();
+    let depth = crate::native::NESTED.with(|d| d.get());
+    if depth >= crate::native::MAX_NESTED_CALLS {
+        return Ok(None);
     }
-    // A method that never returns is given up on (Go would hang).
-    for _ in 0..1000 {
-        match run(vm, sl, &mut g, SLICE_BUDGET) {
-            Exit::Yield => continue,
-            Exit::Done => {
-                let (p, l) = (g.stack[0], g.stack[1]);
-                // SAFETY: the method's signature is `func() string`
-                // (checked above), so it returned a string in slots 0 and
-                // 1 (value invariant 1); no collection ran since.
-                return Some(unsafe { value::str_bytes(p, l) }.to_vec());
-            }
-            _ => return None,
+    crate::native::NESTED.with(|d| d.set(depth + 1));
+    let r = run_nested(vm, sl, g, f, 0, &recv);
+    crate::native::NESTED.with(|d| d.set(depth));
+    match r {
+        Ok(w) => {
+            let (p, l) = (
+                w.first().copied().unwrap_or(0),
+                w.get(1).copied().unwrap_or(0),
+            );
+            // SAFETY: the method's signature is `func() string` (checked
+            // above), so it returned a string (value invariant 1); no
+            // safepoint since it returned.
+            Ok(Some(unsafe { value::str_bytes(p, l) }.to_vec()))
         }
+        Err(CallError::Exit(code)) => Err(code),
+        Err(CallError::Fatal) => Err(2),
+        Err(CallError::Panic { value, .. }) => {
+            // Go's preprintpanics recovers it and throws: a string value
+            // is named, any other by its type.
+            let text = "panic while printing panic value";
+            let t = crate::panic::box_type(value);
+            let name = t
+                .and_then(|t| vm.prog.types.get(t.0 as usize))
+                .map_or("nil", |d| d.name.as_str());
+            let msg = if name == "string" {
+                // SAFETY: a box of type string holds a string's two words
+                // after its type word (value invariant 3), and they are a
+                // string (value invariant 1); no safepoint since the call
+                // returned.
+                let b = unsafe {
+                    value::str_bytes(value::read_word(value, 1), value::read_word(value, 2))
+                };
+                format!("{text}: {}", String::from_utf8_lossy(b))
+            } else {
+                format!("{text}: type {name}")
+            };
+            let _ = vm.stdout.flush();
+            crate::panic::fatal(vm, g, &msg);
+            Err(2)
+        }
+        Err(CallError::TooDeep) => Ok(None),
     }
-    None
 }
