@@ -91,6 +91,18 @@ fn unlock_of_unlocked_mutex() {
 }
 
 #[test]
+fn a_panic_in_the_error_method_of_a_panic_value() {
+    let (out, err, code) = run("panic_in_error_method.go");
+    assert_eq!(out, "before\n");
+    assert_eq!(code, 2);
+    assert_fatal(
+        &err,
+        "fatal error: panic while printing panic value: inner",
+        &["main.main()"],
+    );
+}
+
+#[test]
 fn runlock_of_unlocked_rwmutex() {
     let (out, err, code) = run("runlock_unlocked.go");
     assert_eq!(out, "");

@@ -356,7 +356,9 @@ fn run_slice(vm: &mut Vm, g: &mut Box<G>, sl: SliceCx<'_>) -> RunOutcome {
             if exec.live.is_none() {
                 exec.dying.store(true, Ordering::Release);
             }
-            report(vm, sl, g);
+            if let Some(code) = report(vm, sl, g) {
+                return RunOutcome::Exit(code);
+            }
             RunOutcome::Panicked
         }
         crate::interp::Exit::Fatal(msg) => {
@@ -387,18 +389,43 @@ fn over_limit(vm: &mut Vm, g: &mut Box<G>, msg: &str, exec: &Exec) -> RunOutcome
     RunOutcome::Exit(2)
 }
 
-/// Prints the report of `g`'s unrecovered panic, lending it the
-/// interpreter to run the values' `Error`/`String` methods; then, as
-/// `GOTRACEBACK` asks (traceback.rs), where `g` was created, every other
-/// goroutine, and the abort of `crash`.
-fn report(vm: &mut Vm, sl: SliceCx<'_>, g: &G) {
-    crate::panic::report(vm, g, &mut |vm, v| {
-        crate::interp::method_text(vm, Some(sl), v)
+/// Prints the report of `g`'s unrecovered panic, after running the
+/// values' `Error`/`String` methods on `g` (`interp::method_text`: they
+/// may block, as in Go); then, as `GOTRACEBACK` asks (traceback.rs),
+/// where `g` was created, every other goroutine, and the abort of
+/// `crash`. `Some(code)`: a method ended the program instead (nothing is
+/// printed).
+#[must_use]
+fn report(vm: &mut Vm, sl: SliceCx<'_>, g: &mut G) -> Option<i32> {
+    let values: Vec<u64> = g.panicking.as_ref().map_or_else(Vec::new, |p| {
+        p.earlier
+            .iter()
+            .map(|e| &e.0)
+            .chain([&p.value])
+            .filter_map(|v| match v {
+                crate::goroutine::PanicValue::Value(b) => Some(*b),
+                _ => None,
+            })
+            .collect()
+    });
+    let mut texts = Vec::with_capacity(values.len());
+    for v in values {
+        match crate::interp::method_text(vm, Some(sl), g, v) {
+            Ok(t) => texts.push((v, t)),
+            Err(code) => return Some(code),
+        }
+    }
+    crate::panic::report(vm, g, &mut |_, v| {
+        texts
+            .iter()
+            .find(|(b, _)| *b == v)
+            .and_then(|(_, t)| t.clone())
     });
     if crate::gotraceback::setting().level > crate::gotraceback::Level::None {
         created_by(vm, g);
     }
     others(vm, sl);
+    None
 }
 
 /// After a panic's or fatal error's report: every other goroutine under
@@ -442,8 +469,9 @@ fn resume(vm: &mut Vm, sl: SliceCx<'_>, g: &mut G, p: crate::park::Pending) -> O
 fn raise(vm: &mut Vm, sl: SliceCx<'_>, g: &mut G, msg: &str) -> Option<RunOutcome> {
     if crate::interp::raise(vm, Some(sl), g, msg.to_string()) {
         None
+    } else if let Some(code) = report(vm, sl, g) {
+        Some(RunOutcome::Exit(code))
     } else {
-        report(vm, sl, g);
         Some(RunOutcome::Panicked)
     }
 }

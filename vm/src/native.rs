@@ -46,9 +46,11 @@
 //!   `fatal error: stack overflow`.
 //! * A nested call may wait (its callee blocks, or yields to a
 //!   preemption: interp/nested.rs), and collections run meanwhile: a
-//!   native keeps nothing across it that its arguments or the callee's
-//!   do not reach (the callee's are kept until it returns). `runtime.GC`
-//!   inside one does not collect.
+//!   native holds nothing across it that its arguments or the callee's
+//!   do not reach (the callee's are kept until it returns), unless it
+//!   keeps it with a [`Kept`] guard ([`NativeCtx::kept`]): the objects it
+//!   made and has not stored, the words it copied out of memory the
+//!   callee may overwrite. `runtime.GC` inside one does not collect.
 //! * The caller's deferred calls and panic state are set aside while the
 //!   callee runs: a panic in the callee that it does not recover itself
 //!   ends the nested call with [`CallError::Panic`] instead of unwinding
@@ -70,6 +72,7 @@ use gol_lang::bytecode::{FuncId, Program, RtType, TypeKind};
 use std::io::Write;
 use std::sync::Arc;
 
+pub use crate::interp::Kept;
 pub use gol_gc::MemStats;
 /// Bracket-aware splitting of type names, for natives that read a
 /// runtime type's name (text/template reads a func type's parameters).

@@ -20,11 +20,10 @@ use gol_lang::bytecode::{PrintKind, Program, RtType, TypeKind};
 
 /// Prints the report of the goroutine's unrecovered panic. Values that
 /// are errors or Stringers print as their `Error()` or `String()`, as Go's
-/// `preprintpanics` does: the method runs on a fresh goroutine (the
-/// panicking one is dead) before anything is printed. Running Go code is
-/// the interpreter's business, above this module: it lends the service
-/// as `method_text` (`interp::method_text`), which gives the text of a
-/// value's `Error`/`String` method, if it has one and it returns.
+/// `preprintpanics` does: the methods have run on the panicking goroutine
+/// before anything is printed (`interp::method_text`, called by the
+/// executor: running Go code is the interpreter's business, above this
+/// module), and `method_text` gives the text each returned, if any.
 pub(crate) fn report(
     vm: &mut Vm,
     g: &G,

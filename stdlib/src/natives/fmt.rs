@@ -209,6 +209,7 @@ fn format_args<T>(
     };
     let (res, abort, last_panic) = {
         let env = Env::new(ctx.reborrow());
+        env.keep_operands(words);
         let res = if n <= FEW_ARGS {
             let vals: [Option<VmValue<'_>>; FEW_ARGS] =
                 std::array::from_fn(|i| words.get(i).map(|&w| VmValue::iface(&env, w)));

@@ -29,6 +29,20 @@
 //! does; copying first keeps the walk independent of any Go method the
 //! printer then runs on keys or values.
 //!
+//! Roots: the copies hold heap addresses (a struct's string field, a
+//! slice's array, a map's entries) across the methods the printer calls,
+//! and a method may wait while a whole collection runs. The operands and
+//! what they reach are the native's argument's, but a method may
+//! overwrite what the printer copied (store into the struct being
+//! printed, delete the map's entries, replace the variadic slice's
+//! operands), which would leave the copy the only reference. So every
+//! copy out of memory that a method can change keeps its heap words
+//! alive until the print ends ([`Env::keep`]): the operand words, a
+//! pointer's target, a slice's element, a map's entries, and a panic
+//! value a method raised (held until it is printed or re-raised). A
+//! box's words need no keeping: a box never changes, and its word is
+//! kept or an argument's.
+//!
 //! Memory: the printer works on copies of the values' words and bytes and
 //! writes its output into a Rust buffer, all outside the heap. Each read
 //! of the VM's memory charges the heap's commit budget
@@ -44,7 +58,7 @@
 use super::fmt::GoHelper;
 use crate::format::{FmtValue, FormatState, Formatted, Kind, Method};
 use gol_lang::bytecode::{Program, RtType, TypeKind};
-use gol_vm::native::CallError;
+use gol_vm::native::{CallError, Kept};
 use gol_vm::NativeCtx;
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -127,18 +141,34 @@ pub struct Env<'c> {
     pub abort: RefCell<Option<CallError>>,
     /// Bytes read or to be printed, not yet charged (module docs).
     pending: Cell<usize>,
+    /// The heap words of the copies this run holds (module docs).
+    kept: Kept,
 }
 
 impl<'c> Env<'c> {
     pub fn new(cx: NativeCtx<'c>) -> Env<'c> {
         let prog = cx.program_arc();
+        let kept = cx.kept();
         Env {
             cx: RefCell::new(cx),
             prog,
             last_panic: RefCell::new(None),
             abort: RefCell::new(None),
             pending: Cell::new(0),
+            kept,
         }
+    }
+
+    /// Keeps the heap words of `words`, a value of type `t` copied out of
+    /// memory that a method may overwrite, alive until the print ends
+    /// (module docs).
+    fn keep(&self, t: RtType, words: &[u64]) {
+        self.kept.keep_value(&self.prog, t, words);
+    }
+
+    /// Keeps the operands' interface words (module docs).
+    pub fn keep_operands(&self, words: &[u64]) {
+        self.kept.keep(words);
     }
 
     /// Charges `bytes` of Rust memory that this run fills (copies, output)
@@ -166,7 +196,9 @@ impl<'c> Env<'c> {
     fn read_value(&self, ptr: u64, t: RtType) -> Vec<u64> {
         let n = self.prog.ty(t).words as usize;
         self.charge(n.saturating_mul(8).saturating_add(SCALAR_OUTPUT));
-        self.cx.borrow().read_value(ptr, 0, t)
+        let w = self.cx.borrow().read_value(ptr, 0, t);
+        self.keep(t, &w);
+        w
     }
 
     /// The slot words of element `i` of type `t` of the array at `ptr`,
@@ -174,7 +206,9 @@ impl<'c> Env<'c> {
     fn read_elem(&self, ptr: u64, i: usize, t: RtType) -> Vec<u64> {
         let n = self.prog.ty(t).words as usize;
         self.charge(n.saturating_mul(8).saturating_add(SCALAR_OUTPUT));
-        self.cx.borrow().read_elems(ptr, i as u64, 1, t)
+        let w = self.cx.borrow().read_elems(ptr, i as u64, 1, t);
+        self.keep(t, &w);
+        w
     }
 
     /// The bytes of a string, copied: the copy and its output charged.
@@ -205,6 +239,7 @@ impl<'c> Env<'c> {
                 w.get(1).copied().unwrap_or(0),
             )),
             Err(CallError::Panic { value, runtime }) => {
+                self.kept.keep(&[value]);
                 *self.last_panic.borrow_mut() = Some(CallError::Panic { value, runtime });
                 Method::Panicked(Box::new(VmValue::iface(self, value)))
             }
@@ -257,6 +292,7 @@ impl<'c> Env<'c> {
         match r {
             Ok(_) => Formatted::Wrote(wrote),
             Err(CallError::Panic { value, runtime }) => {
+                self.kept.keep(&[value]);
                 *self.last_panic.borrow_mut() = Some(CallError::Panic { value, runtime });
                 Formatted::Panicked {
                     wrote,
@@ -617,6 +653,8 @@ impl FmtValue for VmValue<'_> {
             // The copies, the boxed values made of them, and the output.
             let words = (k.len() + v.len()) * 8;
             self.env.charge(2 * words + 2 * SCALAR_OUTPUT + 128);
+            self.env.keep(kt, k);
+            self.env.keep(vt, v);
             raw.push((k.to_vec(), v.to_vec()))
         });
         raw.into_iter()

@@ -25,13 +25,18 @@
 //!
 //! Memory: every value is read with the context's typed accessors and
 //! written with `store`/`new_slice`/`map_set`, which take the write
-//! barrier; the native holds the words of objects it allocated only
-//! until it stores them, and reaches no safepoint meanwhile (a call into
-//! a method is not one).
+//! barrier. A call into a method (`MarshalJSON`, `UnmarshalJSON`,
+//! `IsZero`...) may wait, and a whole collection may run meanwhile, while
+//! the native holds words in Rust: the decoder the objects it made and
+//! has not stored yet (the fields decoded before the method's, a new
+//! array, map, pointee or key), both halves the words they copied out of
+//! memory that the method may overwrite (a struct's fields, a slice's
+//! elements, a map's entries). Each is kept ([`Kept`]) from when it is
+//! made or read until the native returns.
 
 use crate::format::format_float;
 use gol_lang::bytecode::{FuncId, RtType, StructField, TypeKind};
-use gol_vm::native::CallError;
+use gol_vm::native::{CallError, Kept};
 use gol_vm::{Native, NativeCtx, NativeResult};
 
 pub const NATIVES: &[(&str, Native)] = &[
@@ -136,6 +141,8 @@ enum EncErr {
 
 struct Enc<'a, 'c> {
     cx: &'a mut NativeCtx<'c>,
+    /// The words read out of memory while encoding (module docs).
+    kept: &'a Kept,
     out: Vec<u8>,
     html: bool,
     depth: usize,
@@ -360,6 +367,12 @@ impl<'a, 'c> Enc<'a, 'c> {
         crate::natives::fmtvalue::reflect_name(&self.prog_ty(t).name)
     }
 
+    /// Keeps the heap words of `w`, a value of type `t` read out of
+    /// memory, alive until the native returns (module docs).
+    fn keep(&self, t: RtType, w: &[u64]) {
+        self.kept.keep_value(self.cx.program(), t, w);
+    }
+
     /// The method `name` with signature `sig` for a value of type `t`,
     /// with the receiver words: `t`'s own, or `*t`'s when addressable.
     fn method(
@@ -558,6 +571,7 @@ impl<'a, 'c> Enc<'a, 'c> {
                     ));
                 }
                 let v = self.cx.read_value(w0, 0, e);
+                self.keep(e, &v);
                 self.encode(e, &v, Some(w0), false)?;
                 self.depth -= 1;
             }
@@ -615,6 +629,7 @@ impl<'a, 'c> Enc<'a, 'c> {
                         self.out.push(b',');
                     }
                     let v = self.cx.read_elems(w0, i, 1, e);
+                    self.keep(e, &v);
                     self.encode(e, &v, Some(w0 + i * size), false)?;
                 }
                 self.out.push(b']');
@@ -662,6 +677,10 @@ impl<'a, 'c> Enc<'a, 'c> {
                 gol_vm::map::for_each(self.cx.program(), w0, |k, v| {
                     raw.push((k.to_vec(), v.to_vec()))
                 });
+                for (k, v) in &raw {
+                    self.keep(kt, k);
+                    self.keep(vt, v);
+                }
                 let mut entries = Vec::with_capacity(raw.len());
                 for (k, v) in raw {
                     let ks = match kk {
@@ -711,6 +730,7 @@ impl<'a, 'c> Enc<'a, 'c> {
                                     continue 'fields;
                                 }
                                 cw = self.cx.read_value(p, 0, e);
+                                self.keep(e, &cw);
                                 ca = Some(p);
                                 ct = e;
                             }
@@ -924,8 +944,10 @@ fn base64_decode(s: &[u8]) -> Option<Vec<u8>> {
 fn marshal(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let w = ctx.iface(0);
     let html = ctx.bool(1);
+    let kept = ctx.kept();
     let mut enc = Enc {
         cx: ctx,
+        kept: &kept,
         out: Vec::new(),
         html,
         depth: 0,
@@ -1418,6 +1440,8 @@ enum Saved {
 
 struct Dec<'a, 'c> {
     cx: &'a mut NativeCtx<'c>,
+    /// The objects made and the words read while decoding (module docs).
+    kept: &'a Kept,
     /// The first error Go saves and goes on after: a type error
     /// (message parts) or an unknown field.
     first: Option<Saved>,
@@ -1471,13 +1495,21 @@ impl<'a, 'c> Dec<'a, 'c> {
         }
     }
 
+    /// Keeps the heap words of `w`, a value of type `t` this decoder
+    /// made or read, alive until the native returns (module docs).
+    fn keep(&self, t: RtType, w: &[u64]) {
+        self.kept.keep_value(self.cx.program(), t, w);
+    }
+
     fn find(&self, names: &[&str]) -> Option<RtType> {
         names.iter().find_map(|n| self.cx.find_type(n))
     }
 
-    /// A new object holding `words` of type `t`: its pointer.
+    /// A new object holding `words` of type `t`: its pointer, kept.
     fn new_obj(&mut self, t: RtType, words: &[u64]) -> u64 {
-        self.cx.new_slice(t, words, 1).0
+        let p = self.cx.new_slice(t, words, 1).0;
+        self.kept.keep(&[p]);
+        p
     }
 
     /// Calls `UnmarshalJSON([]byte) error` (or UnmarshalText for a
@@ -1597,6 +1629,7 @@ impl<'a, 'c> Dec<'a, 'c> {
                 } else {
                     vec![0; self.cx.program().ty(e).words as usize]
                 };
+                self.keep(e, &ew);
                 let p = if w[0] != 0 {
                     w[0]
                 } else {
@@ -1716,6 +1749,7 @@ impl<'a, 'c> Dec<'a, 'c> {
                 let size = self.cx.program().ty(e).size;
                 let n = items.len();
                 let p = self.cx.new_slice(e, &vec![0; ew * n], n).0;
+                self.kept.keep(&[p]);
                 let raws = raw_items(raw);
                 for (i, it) in items.iter().enumerate() {
                     let mut v = vec![0; ew];
@@ -1754,6 +1788,7 @@ impl<'a, 'c> Dec<'a, 'c> {
                         );
                         self.path.pop();
                     }
+                    self.keep(e, &v);
                     w[i * ew..(i + 1) * ew].copy_from_slice(&v);
                 }
             }
@@ -1769,6 +1804,7 @@ impl<'a, 'c> Dec<'a, 'c> {
                 }
                 if w[0] == 0 {
                     w[0] = self.cx.new_map(t);
+                    self.kept.keep(&w[..1]);
                 }
                 let m = w[0];
                 let vw = self.cx.program().ty(vt).words as usize;
@@ -1808,6 +1844,7 @@ impl<'a, 'c> Dec<'a, 'c> {
                             Err(_) => continue,
                         },
                     };
+                    self.keep(kt, &key);
                     let mut val = vec![0; vw];
                     self.path.push(String::from_utf8_lossy(k).into_owned());
                     self.decode(
@@ -1897,6 +1934,7 @@ impl<'a, 'c> Dec<'a, 'c> {
                     } else {
                         vec![0; self.cx.program().ty(e).words as usize]
                     };
+                    self.keep(e, &ew);
                     let p = if fw[0] != 0 {
                         fw[0]
                     } else {
@@ -1909,6 +1947,8 @@ impl<'a, 'c> Dec<'a, 'c> {
                 _ => self.decode_field(sf.ty, &mut fw, faddr, &index[1..], node, raw, quoted),
             }
         }
+        // The fields after this one may call methods.
+        self.keep(sf.ty, &fw);
         w[off..off + n].copy_from_slice(&fw);
     }
 
@@ -2114,8 +2154,10 @@ fn unmarshal(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let root = type_name_only(&crate::natives::fmtvalue::reflect_name(
         &ctx.program().ty(e).name,
     ));
+    let kept = ctx.kept();
     let mut dec = Dec {
         cx: ctx,
+        kept: &kept,
         first: None,
         use_number: opts & USE_NUMBER != 0,
         disallow_unknown: opts & DISALLOW_UNKNOWN != 0,
@@ -2124,6 +2166,7 @@ fn unmarshal(ctx: &mut NativeCtx<'_>) -> NativeResult {
         fatal: None,
     };
     let mut v = dec.cx.read_value(p, 0, e);
+    dec.keep(e, &v);
     dec.decode(&node, &data, e, &mut v, Some(p), false);
     dec.cx.store(p, 0, &v, e);
     let fatal = dec.fatal.take();

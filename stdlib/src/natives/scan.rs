@@ -55,7 +55,7 @@
 use super::fmt::{field_slot, implements, GoHelper};
 use crate::format::runes::decode_rune;
 use gol_lang::bytecode::{RtType, TypeKind};
-use gol_vm::native::CallError;
+use gol_vm::native::{CallError, Kept};
 use gol_vm::{Native, NativeCtx, NativeResult};
 use std::cell::Cell;
 
@@ -757,11 +757,17 @@ struct Operand {
     type_name: String,
 }
 
-fn operands(ctx: &NativeCtx<'_>, at: usize) -> Vec<Operand> {
+fn operands(ctx: &NativeCtx<'_>, at: usize) -> (Kept, Vec<Operand>) {
     let (p, n, _) = ctx.slice(at);
     let n = n as usize;
     let words = ctx.read_words(p, 0, n);
-    words
+    // A Scan method may overwrite the operand slice's elements (it is the
+    // caller's, `Sscan(s, ops...)`) and wait while a collection runs: the
+    // boxes read here, whose pointers the scan stores through, stay
+    // alive until the native returns.
+    let kept = ctx.kept();
+    kept.keep(&words);
+    let ops = words
         .into_iter()
         .map(|w| {
             let t = ctx.box_type(w);
@@ -809,7 +815,8 @@ fn operands(ctx: &NativeCtx<'_>, at: usize) -> Vec<Operand> {
                 type_name: name,
             }
         })
-        .collect()
+        .collect();
+    (kept, ops)
 }
 
 thread_local! {
@@ -1223,7 +1230,7 @@ fn with_stdin<'b, T>(block: &'b mut Block<'b>, f: impl FnOnce(&mut dyn Source) -
 /// `sscan(str string, a []any, ln bool) (int, string)`.
 fn sscan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let input = ctx.str(0);
-    let ops = operands(ctx, 1);
+    let (_kept, ops) = operands(ctx, 1);
     let ln = ctx.bool(2);
     let mut src = StrSource { s: &input, pos: 0 };
     let mut s = new_ss(&mut src, !ln, ln);
@@ -1235,7 +1242,7 @@ fn sscan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
 fn sscanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let input = ctx.str(0);
     let format = ctx.str(1);
-    let ops = operands(ctx, 2);
+    let (_kept, ops) = operands(ctx, 2);
     let mut src = StrSource { s: &input, pos: 0 };
     let mut s = new_ss(&mut src, false, false);
     let (n, r) = do_scanf(ctx, &mut s, &format, &ops, &mut Mark::default());
@@ -1244,7 +1251,7 @@ fn sscanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `scan(a []any, ln bool) (int, string)`.
 fn scan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    let ops = operands(ctx, 0);
+    let (_kept, ops) = operands(ctx, 0);
     let ln = ctx.bool(1);
     ctx.flush_stdout();
     let mut section = ctx.syscall_section();
@@ -1263,7 +1270,7 @@ fn scan_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `scanf(format string, a []any) (int, string)`.
 fn scanf_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let format = ctx.str(0);
-    let ops = operands(ctx, 1);
+    let (_kept, ops) = operands(ctx, 1);
     ctx.flush_stdout();
     let mut section = ctx.syscall_section();
     let (n, r) = with_stdin(&mut |read| section.run(read), |src| {
@@ -1292,7 +1299,7 @@ fn scan_reader_native(ctx: &mut NativeCtx<'_>) -> NativeResult {
     let eof = ctx.bool(1);
     let mode = ctx.int(2);
     let format = ctx.str(3);
-    let ops = operands(ctx, 4);
+    let (_kept, ops) = operands(ctx, 4);
     let (stp, stn, _) = ctx.slice(5);
     let st_type = ctx.slice_elem(5);
     if stn < 5 {

@@ -272,6 +272,7 @@ mod unwind;
 mod values;
 mod verify;
 
+pub use nested::Kept;
 pub(crate) use nested::{method_text, saved_roots};
 pub(crate) use values::decode_rune;
 pub(crate) use verify::verify;

@@ -33,8 +33,8 @@
 //! (roots there: the collector's own-stack scan and the lent copy read
 //! them), and restored after it; natives hold no heap address across a
 //! call back into Go that is not reachable from their arguments or the
-//! callee's (architecture invariant 5: the call may wait, and a
-//! collection may run meanwhile).
+//! callee's, or kept with a [`Kept`] guard (architecture invariant 5: the
+//! call may wait, and a collection may run meanwhile).
 
 use super::*;
 use crate::goroutine::{DeferStack, OuterPanics, Panicking};
@@ -63,6 +63,71 @@ thread_local! {
     /// from its `Saved::kept_from`): one vector for them all, so a call
     /// allocates nothing once it has grown.
     static KEPT: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Heap words a native holds in Rust locals across its calls back into
+/// Go (architecture invariant 5: a nested call may wait, and a whole
+/// collection may run meanwhile), made roots of its goroutine until the
+/// guard is dropped: the words go to [`KEPT`], which the goroutine's
+/// own-stack scan and the roots it lends read ([`saved_roots`]).
+///
+/// Take one with [`NativeCtx::kept`] and keep what the native will use
+/// after a call that it did not get from its arguments or the call's
+/// results: objects it allocated and has not stored yet, words it copied
+/// out of memory the callee may overwrite (a struct's fields, a map's
+/// entries, a slice's elements), a panic value it will re-raise. A word
+/// that is not a heap address is ignored by the scan.
+///
+/// No shading is needed when a word is kept during a mark whose scan of
+/// the goroutine is over: the word came from the native's arguments (a
+/// root scanned), an allocation (black) or a load from the heap (kept
+/// white only while heap-protected, gc/src/barrier.rs event 2), as a
+/// word moved from one stack slot to another would.
+///
+/// Invariants: guards are dropped in the reverse order of their making
+/// (they are Rust locals of nested natives), on the thread that made them
+/// (not `Send`); a guard's words and those kept after it are released
+/// when it is dropped, or with the nested call it was made in, whichever
+/// comes first (a guard that outlives it finds `KEPT` already shorter).
+pub struct Kept {
+    from: usize,
+    _thread: std::marker::PhantomData<*const ()>,
+}
+
+impl Kept {
+    /// Keeps `words` alive until this guard is dropped.
+    pub fn keep(&self, words: &[u64]) {
+        KEPT.with(|k| k.borrow_mut().extend_from_slice(words));
+    }
+
+    /// Keeps the words of `words` that hold heap addresses in a value of
+    /// type `t` (its pointer mask), the others being no roots.
+    pub fn keep_value(&self, prog: &Program, t: RtType, words: &[u64]) {
+        let Some(d) = prog.types.get(t.0 as usize) else {
+            // An unknown type: keep every word.
+            return self.keep(words);
+        };
+        if d.ptr_mask.iter().all(|&m| m == 0) {
+            return;
+        }
+        KEPT.with(|k| {
+            let mut k = k.borrow_mut();
+            for (i, &w) in words.iter().enumerate() {
+                if d.ptr_mask
+                    .get(i / 64)
+                    .is_some_and(|m| m >> (i % 64) & 1 != 0)
+                {
+                    k.push(w);
+                }
+            }
+        });
+    }
+}
+
+impl Drop for Kept {
+    fn drop(&mut self) {
+        KEPT.with(|k| k.borrow_mut().truncate(self.from));
+    }
 }
 
 /// Every root word the nested calls on this thread set aside (their
@@ -325,6 +390,15 @@ impl NativeCtx<'_> {
         r
     }
 
+    /// A guard that keeps heap words this native holds across its calls
+    /// back into Go alive until it is dropped (see [`Kept`]).
+    pub fn kept(&self) -> Kept {
+        Kept {
+            from: KEPT.with(|k| k.borrow().len()),
+            _thread: std::marker::PhantomData,
+        }
+    }
+
     /// Calls method `name` of the value of type `t` with words `recv`;
     /// `None` when the type has no such method.
     pub fn call_method(
@@ -360,43 +434,89 @@ impl NativeCtx<'_> {
 
 /// `v.Error()` or `v.String()` of the interface value `v` when its dynamic
 /// type has such a method (not for runtime errors, which print their
-/// message directly), run to completion on a fresh goroutine. None when
-/// there is no such method or it does not return normally.
-pub(crate) fn method_text(vm: &mut Vm, sl: Option<SliceCx<'_>>, v: u64) -> Option<Vec<u8>> {
-    let t = crate::panic::box_type(v)?;
+/// message directly), for the report of `g`'s unrecovered panic: run as a
+/// nested call on `g` itself, as Go's `preprintpanics` runs it on the
+/// panicking goroutine, so the method may block (a channel, a lock, a
+/// sleep) and the others run meanwhile; `g`'s panic state is set aside
+/// while it runs ([`SAVED`]: its values stay roots). `Ok(None)` when there
+/// is no such method (the value prints as it is); `Err(code)` when the
+/// program must end with `code` and no report: the method called
+/// `os.Exit`, panicked (Go's fatal error `panic while printing panic
+/// value`, reported here), died of a fatal error (reported), or waited
+/// until the run ended (a deadlock, reported).
+pub(crate) fn method_text(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    g: &mut G,
+    v: u64,
+) -> Result<Option<Vec<u8>>, i32> {
+    let Some(t) = crate::panic::box_type(v) else {
+        return Ok(None);
+    };
     if vm.is_runtime_error(t) {
-        return None;
+        return Ok(None);
     }
-    let desc = vm.prog.types.get(t.0 as usize)?;
+    let Some(desc) = vm.prog.types.get(t.0 as usize) else {
+        return Ok(None);
+    };
     let f = ["Error", "String"].iter().find_map(|name| {
         let m = desc.method(name.as_bytes())?;
         // Only `func() string`, Go's error and Stringer (that spelling is
         // one type: a program's own `string` prints as `main.string`).
         (vm.prog.types.get(m.sig.0 as usize)?.name == "func() string").then_some(m.func)
-    })?;
-    let words = desc.words as usize;
-    let mut g = G::new(0, f);
-    if !g.ensure(words + 2) {
-        return None;
-    }
-    for k in 0..words {
+    });
+    let Some(f) = f else {
+        return Ok(None);
+    };
+    let recv: Vec<u64> = (0..desc.words as usize)
         // SAFETY: the box holds its type's words after the type word
         // (value invariant 3).
-        g.stack[k] = unsafe { value::read_word(v, 1 + k) };
+        .map(|k| unsafe { value::read_word(v, 1 + k) })
+        .collect();
+    let depth = crate::native::NESTED.with(|d| d.get());
+    if depth >= crate::native::MAX_NESTED_CALLS {
+        return Ok(None);
     }
-    // A method that never returns is given up on (Go would hang).
-    for _ in 0..1000 {
-        match run(vm, sl, &mut g, SLICE_BUDGET) {
-            Exit::Yield => continue,
-            Exit::Done => {
-                let (p, l) = (g.stack[0], g.stack[1]);
-                // SAFETY: the method's signature is `func() string`
-                // (checked above), so it returned a string in slots 0 and
-                // 1 (value invariant 1); no collection ran since.
-                return Some(unsafe { value::str_bytes(p, l) }.to_vec());
-            }
-            _ => return None,
+    crate::native::NESTED.with(|d| d.set(depth + 1));
+    let r = run_nested(vm, sl, g, f, 0, &recv);
+    crate::native::NESTED.with(|d| d.set(depth));
+    match r {
+        Ok(w) => {
+            let (p, l) = (
+                w.first().copied().unwrap_or(0),
+                w.get(1).copied().unwrap_or(0),
+            );
+            // SAFETY: the method's signature is `func() string` (checked
+            // above), so it returned a string (value invariant 1); no
+            // safepoint since it returned.
+            Ok(Some(unsafe { value::str_bytes(p, l) }.to_vec()))
         }
+        Err(CallError::Exit(code)) => Err(code),
+        Err(CallError::Fatal) => Err(2),
+        Err(CallError::Panic { value, .. }) => {
+            // Go's preprintpanics recovers it and throws: a string value
+            // is named, any other by its type.
+            let text = "panic while printing panic value";
+            let t = crate::panic::box_type(value);
+            let name = t
+                .and_then(|t| vm.prog.types.get(t.0 as usize))
+                .map_or("nil", |d| d.name.as_str());
+            let msg = if name == "string" {
+                // SAFETY: a box of type string holds a string's two words
+                // after its type word (value invariant 3), and they are a
+                // string (value invariant 1); no safepoint since the call
+                // returned.
+                let b = unsafe {
+                    value::str_bytes(value::read_word(value, 1), value::read_word(value, 2))
+                };
+                format!("{text}: {}", String::from_utf8_lossy(b))
+            } else {
+                format!("{text}: type {name}")
+            };
+            let _ = vm.stdout.flush();
+            crate::panic::fatal(vm, g, &msg);
+            Err(2)
+        }
+        Err(CallError::TooDeep) => Ok(None),
     }
-    None
 }
