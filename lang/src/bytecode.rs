@@ -396,8 +396,15 @@ pub struct Function {
     pub code: Vec<Op>,
     /// Source line of each instruction (parallel to `code`).
     pub lines: Vec<u32>,
-    /// Index of the function's file in [`Program::files`].
+    /// Index of the file of the function's first instruction in
+    /// [`Program::files`].
     pub file: u32,
+    /// `(pc, file)`: from instruction `pc` on, the code is in `file`
+    /// (sorted by pc; each pc > 0). Empty but where a line directive
+    /// changes the file inside the function (`/*line x.go:9*/`), so the
+    /// table costs nothing otherwise. Read it through
+    /// [`Function::file_at`].
+    pub file_runs: Vec<(u32, u32)>,
     /// Words of parameters (the receiver first).
     pub param_words: u32,
     /// Words of results.
@@ -407,6 +414,39 @@ pub struct Function {
     /// Where a frame resumes when a deferred call of its own recovered a
     /// panic: code that returns the current named results (or zeroes).
     pub recover_pc: u32,
+}
+
+impl Function {
+    /// The index in [`Program::files`] of the file instruction `pc` is
+    /// in (with [`Function::lines`], its reported position).
+    #[inline]
+    pub fn file_at(&self, pc: usize) -> u32 {
+        match self.file_runs.partition_point(|r| r.0 as usize <= pc) {
+            0 => self.file,
+            k => self.file_runs[k - 1].1,
+        }
+    }
+}
+
+/// Whether a name of [`Program::files`] names no file on disk: a
+/// `<...>` pseudo-file (a session's input) or `??`, Go's name for the
+/// file of an unnamed line directive. Traces print such names as they
+/// are; other relative names are joined to the working directory.
+pub fn is_pseudo_file(name: &str) -> bool {
+    name.starts_with('<') || name == "??"
+}
+
+/// A file of [`Program::files`] as Go's tracebacks and `runtime.Caller`
+/// name it: an absolute path (a relative name joined to `cwd` and
+/// cleaned, as Go prints the absolute path the compiler saw), a
+/// pseudo-file as it is.
+pub fn trace_path(cwd: Option<&std::path::Path>, name: &str) -> String {
+    match cwd {
+        Some(c) if !name.starts_with('/') && !is_pseudo_file(name) => {
+            crate::source::clean_path(&format!("{}/{name}", c.display()))
+        }
+        _ => name.to_string(),
+    }
 }
 
 /// A native (Rust-implemented) function the program calls.
@@ -530,7 +570,13 @@ impl Program {
                 f.name, i, file, f.param_words, f.result_words, f.frame_words
             ));
             let mut last_line = u32::MAX;
+            let mut runs = f.file_runs.iter().peekable();
             for (pc, op) in f.code.iter().enumerate() {
+                if let Some((_, k)) = runs.next_if(|r| r.0 as usize == pc) {
+                    let name = self.files.get(*k as usize).map_or("?", |s| s.as_str());
+                    out.push_str(&format!("            (in {name})\n"));
+                    last_line = u32::MAX;
+                }
                 let line = f.lines.get(pc).copied().unwrap_or(0);
                 let l = if line != last_line {
                     last_line = line;

@@ -654,6 +654,116 @@ fn rune(lex: &mut logos::Lexer<Raw>) -> Token {
     Token::Rune(value)
 }
 
+/// Go's largest line or column a line directive may set (`syntax.PosMax`).
+const POS_MAX: u64 = 1 << 30;
+
+/// What a line directive sets: the file it names (`""` when it names
+/// none), the line, and the column (0 when it gives none: the column is
+/// then unknown, as Go's position model has it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct LineDirective<'s> {
+    /// Local offset of the first byte the directive places: the start of
+    /// the next line after `//line`, the byte after the `*/` of `/*line`.
+    pub(crate) at: usize,
+    pub(crate) file: &'s str,
+    pub(crate) line: u32,
+    pub(crate) col: u32,
+}
+
+/// The comment at `span` of `src` as a line directive (Go's
+/// `cmd/compile` "Line directives"): `//line file:line[:col]` at the start
+/// of a line (column 1, no indentation) or `/*line file:line[:col]*/`
+/// anywhere. `None` when the comment is none (no `line ` prefix, or no
+/// `:` in its text); `Err((local offset, length, message))` when its line or
+/// column is no number in 1..=2^30, worded and placed as Go's parser
+/// (`updateBase`) reports it. The text is read from the back, as Go
+/// reads it: a file name may hold colons (`c:/foo/bar.go:987`) and
+/// blanks. The hot path is one comparison per comment.
+pub(crate) fn line_directive(
+    src: &str,
+    span: std::ops::Range<usize>,
+) -> Option<Result<LineDirective<'_>, (usize, usize, String)>> {
+    let b = src.as_bytes();
+    let c = &b[span.clone()];
+    if c.len() < 7 || &c[2..7] != b"line " {
+        return None;
+    }
+    let line_comment = c[1] == b'/';
+    let (text, at) = if line_comment {
+        if span.start > 0 && b[span.start - 1] != b'\n' {
+            return None; // `//line` must start its line
+        }
+        let end = if c.last() == Some(&b'\r') {
+            span.end - 1
+        } else {
+            span.end
+        };
+        (&src[span.start + 7..end], span.end + 1)
+    } else {
+        if !c.ends_with(b"*/") || c.len() < 9 {
+            return None; // unterminated: the lexer has said so
+        }
+        (&src[span.start + 7..span.end - 2], span.end)
+    };
+    let tpos = span.start + 7;
+    let bad =
+        |at: usize, what: &str, num: &str| (at, num.len(), format!("invalid {what} number: {num}"));
+    // Go's `trailingDigits`: the index after the last colon, and the
+    // number after it when it is one.
+    let trailing = |t: &str| -> Option<(usize, Option<u64>)> {
+        let i = t.rfind(':')? + 1;
+        let digits = &t[i..];
+        let ok = !digits.is_empty() && digits.bytes().all(|d| d.is_ascii_digit());
+        Some((i, digits.parse::<u64>().ok().filter(|_| ok)))
+    };
+    let (i, n) = trailing(text)?;
+    let Some(n) = n else {
+        return Some(Err(bad(tpos + i, "line", &text[i..])));
+    };
+    let (i, line, col, rest) = match trailing(&text[..i - 1]) {
+        Some((i2, Some(n2))) => {
+            if n == 0 || n > POS_MAX {
+                return Some(Err(bad(tpos + i, "column", &text[i..])));
+            }
+            (i2, n2, n, &text[..i - 1])
+        }
+        _ => (i, n, 0, text),
+    };
+    if line == 0 || line > POS_MAX {
+        return Some(Err(bad(tpos + i, "line", &rest[i..])));
+    }
+    Some(Ok(LineDirective {
+        at,
+        file: &text[..i - 1],
+        line: line as u32,
+        col: col as u32,
+    }))
+}
+
+/// Every line directive of `src`, in order; the invalid ones (which the
+/// lexer reports) are left out. Only a file whose text holds `//line ` or
+/// `/*line ` is lexed for them (its comments are found by the lexer
+/// itself, so a directive-like text in a string is none): the position
+/// layer asks once per file, and almost every file answers at the first,
+/// byte-searching step.
+pub(crate) fn line_directives(src: &str) -> Vec<LineDirective<'_>> {
+    // `str::contains` takes the vectorised search; `match_indices`
+    // would not, and the standard packages' text passes through here.
+    if !src.contains("//line ") && !src.contains("/*line ") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut lexer = Raw::lexer_with_extras(src, Extras::default());
+    while let Some(res) = lexer.next() {
+        if let Ok(Raw::LineComment | Raw::BlockComment(_)) = res {
+            if let Some(Ok(d)) = line_directive(src, lexer.span()) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
 /// Tracks bracket nesting and operator chains for the depth cap.
 struct Depth {
     /// Operators since the last separator, one counter per open bracket
@@ -890,6 +1000,9 @@ pub(crate) fn lex_checked(
         let tok = match res {
             Ok(Raw::Tok(t)) => t,
             Ok(Raw::Newline) | Ok(Raw::BlockComment(true)) => {
+                if res == Ok(Raw::BlockComment(true)) {
+                    directive_error(&mut lexer, src);
+                }
                 if out.last().is_some_and(|(_, t, _)| t.ends_statement()) {
                     out.push((
                         g(span.start),
@@ -902,7 +1015,10 @@ pub(crate) fn lex_checked(
                 }
                 continue;
             }
-            Ok(Raw::LineComment) | Ok(Raw::BlockComment(false)) => continue,
+            Ok(Raw::LineComment) | Ok(Raw::BlockComment(false)) => {
+                directive_error(&mut lexer, src);
+                continue;
+            }
             Err(()) => {
                 // `word` returns None for a skipped BOM; logos reports that
                 // as an error too, with an already-recorded diagnostic.
@@ -963,6 +1079,16 @@ pub(crate) fn lex_checked(
     let mut diags = lexer.extras.diags;
     diags.sort_by_key(|d| d.primary.span.lo);
     (out, diags, truncated)
+}
+
+/// Reports the comment just lexed when it is a malformed line directive
+/// (where the directive is valid, the position layer reads it:
+/// [`line_directives`]).
+#[inline]
+fn directive_error(lexer: &mut logos::Lexer<Raw>, src: &str) {
+    if let Some(Err((at, len, msg))) = line_directive(src, lexer.span()) {
+        lexer.extras.error(at, len, msg);
+    }
 }
 
 /// For scripts, whose top level holds statements too: a top-level
@@ -1064,6 +1190,48 @@ mod tests {
             .position(|(_, t, _)| *t == Token::LazyBody)
             .unwrap();
         assert_eq!(t[i + 1].1, Token::Semi(SemiKind::Newline));
+    }
+
+    #[test]
+    fn line_directives_read_as_go_reads_them() {
+        type Read<'s> = Option<Result<(&'s str, u32, u32, usize), (usize, usize, String)>>;
+        fn d(src: &str) -> Read<'_> {
+            line_directive(src, 0..src.len()).map(|r| r.map(|d| (d.file, d.line, d.col, d.at)))
+        }
+        assert_eq!(d("//line a.go:5"), Some(Ok(("a.go", 5, 0, 14))));
+        assert_eq!(
+            d("//line c:/x:y.go:5:7\r"),
+            Some(Ok(("c:/x:y.go", 5, 7, 22)))
+        );
+        assert_eq!(d("/*line :9:2*/"), Some(Ok(("", 9, 2, 13))));
+        assert_eq!(d("//line a.go"), None); // no colon: no directive
+        assert_eq!(d("//linea.go:5"), None);
+        assert_eq!(d("// line a.go:5"), None);
+        let err = |src: &str| match d(src) {
+            Some(Err((at, _, msg))) => (at, msg),
+            other => panic!("{src}: {other:?}"),
+        };
+        assert_eq!(err("//line a.go:x"), (12, "invalid line number: x".into()));
+        assert_eq!(err("//line a.go:0"), (12, "invalid line number: 0".into()));
+        assert_eq!(
+            err("//line a.go:5:0"),
+            (14, "invalid column number: 0".into())
+        );
+        assert_eq!(
+            err("//line a.go:+5"),
+            (12, "invalid line number: +5".into())
+        );
+        assert_eq!(
+            err("//line a.go:1073741825"),
+            (12, "invalid line number: 1073741825".into())
+        );
+        assert!(matches!(d("//line a.go:1073741824"), Some(Ok(_))));
+        // //line must start its line; the lexer reports a bad one.
+        let src = "x\n //line a.go:x\n//line b.go:y\n";
+        let (_, diags) = lex(src, 0);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].message, "invalid line number: y");
+        assert_eq!(line_directives("s := \"//line a.go:1\"\n"), vec![]);
     }
 
     #[test]

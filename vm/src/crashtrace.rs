@@ -511,8 +511,9 @@ fn write_frame(
         }
     }
     w(b"\n\t");
-    let file = vm.prog.files.get(f.file as usize).map_or("", |s| s);
-    if let Some(c) = cwd.filter(|_| !file.starts_with('/') && !file.starts_with('<')) {
+    let file = vm.prog.files.get(f.file_at(at) as usize).map_or("", |s| s);
+    let pseudo = gol_lang::bytecode::is_pseudo_file(file);
+    if let Some(c) = cwd.filter(|_| !file.starts_with('/') && !pseudo) {
         w(c);
         w(b"/");
     }

@@ -918,11 +918,11 @@ impl NativeCtx<'_> {
             .collect()
     }
 
-    /// The source file of function `func` as traces print it (absolute);
-    /// empty for an index outside the program.
-    pub fn func_file(&self, func: u32) -> String {
+    /// The source file of instruction `pc` of function `func` as traces
+    /// print it (absolute); empty for an index outside the program.
+    pub fn func_file(&self, func: u32, pc: usize) -> String {
         match self.vm.prog.funcs.get(func as usize) {
-            Some(f) => crate::panic::source_path(self.vm, f.file),
+            Some(f) => crate::panic::source_path(self.vm, f.file_at(pc)),
             None => String::new(),
         }
     }

@@ -182,7 +182,7 @@ pub(crate) fn write_trace(vm: &Vm, trace: &[(u32, u32)], out: &mut Vec<u8>) {
             );
             continue;
         }
-        let path = path_in(cwd.as_deref(), vm, f.file);
+        let path = path_in(cwd.as_deref(), vm, f.file_at(at));
         out.extend_from_slice(
             format!("{}{}\n\t{}:{} +0x{:x}\n", f.name, args, path, line, at * 4).as_bytes(),
         );
@@ -199,24 +199,17 @@ pub(crate) fn package_of(name: &str) -> &str {
     }
 }
 
-/// The path of source file `file` as traces print it: relative paths
-/// joined to the working directory (Go prints the absolute path the
-/// compiler saw); `<...>` pseudo-files as they are.
+/// The path of source file `file` as traces print it
+/// (`gol_lang::bytecode::trace_path`: relative paths joined to the
+/// working directory, as Go prints the absolute path the compiler saw;
+/// pseudo-files as they are).
 pub(crate) fn source_path(vm: &Vm, file: u32) -> String {
     path_in(std::env::current_dir().ok().as_deref(), vm, file)
 }
 
 fn path_in(cwd: Option<&std::path::Path>, vm: &Vm, file: u32) -> String {
-    let file = vm
-        .prog
-        .files
-        .get(file as usize)
-        .cloned()
-        .unwrap_or_default();
-    match (cwd, std::path::Path::new(&file).is_absolute()) {
-        (Some(c), false) if !file.starts_with('<') => c.join(&file).display().to_string(),
-        _ => file,
-    }
+    let name = vm.prog.files.get(file as usize).map_or("", |s| s.as_str());
+    gol_lang::bytecode::trace_path(cwd, name)
 }
 
 /// How `panic` prints its value: Go's `printpanicval`.

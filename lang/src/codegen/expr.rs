@@ -330,9 +330,15 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let o = self.g.info.instances[&e.id];
                 self.func_value(o, d, e.span)
             }
-            ExprKind::Index(x, i) => self.index(e, x, i, d),
+            ExprKind::Index(x, i) => {
+                let at = self.at_lbrack(x);
+                self.index(e, x, i, d);
+                (self.line, self.file) = at;
+            }
             ExprKind::Slice { x, lo, hi, max, .. } => {
-                self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), d)
+                let at = self.at_lbrack(x);
+                self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), d);
+                (self.line, self.file) = at;
             }
             ExprKind::Selector(x, _) => self.selector(e, x, d),
             ExprKind::Star(p) => {

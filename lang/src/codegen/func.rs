@@ -76,6 +76,12 @@ pub(super) struct FnGen<'g, 'a> {
     pub(super) g: &'g mut Gen<'a>,
     pub(super) code: Vec<Op>,
     pub(super) lines: Vec<u32>,
+    /// Where the file of the emitted code changes (see
+    /// [`Function::file_runs`]): `first_file` is that of the first
+    /// instruction, `emitted_file` that of the last.
+    pub(super) file_runs: Vec<(u32, u32)>,
+    pub(super) first_file: Option<u32>,
+    pub(super) emitted_file: u32,
     pub(super) line: u32,
     pub(super) file: u32,
     pub(super) top: u32,
@@ -134,6 +140,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
             g,
             code: Vec::new(),
             lines: Vec::new(),
+            file_runs: Vec::new(),
+            first_file: None,
+            emitted_file: 0,
             line: 0,
             file: 0,
             top: 0,
@@ -306,7 +315,8 @@ impl<'g, 'a> FnGen<'g, 'a> {
             name,
             code: f.code,
             lines: f.lines,
-            file: f.file,
+            file: f.first_file.unwrap_or(f.file),
+            file_runs: f.file_runs,
             param_words: pw,
             result_words: rw,
             frame_words: frame,
@@ -317,8 +327,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
     // ----- emission helpers -----
 
     pub(super) fn set_pos(&mut self, pos: u32) {
-        self.line = self.g.line(pos);
-        self.file = self.g.file_index(pos);
+        (self.line, self.file) = self.g.line_and_file(pos);
     }
 
     pub(super) fn emit(&mut self, op: Op) -> usize {
@@ -334,9 +343,53 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 return self.code.len().saturating_sub(1);
             }
         }
+        match self.first_file {
+            None => {
+                self.first_file = Some(self.file);
+                self.emitted_file = self.file;
+            }
+            Some(_) if self.file != self.emitted_file => {
+                self.file_runs.push((self.code.len() as u32, self.file));
+                self.emitted_file = self.file;
+            }
+            Some(_) => {}
+        }
         self.code.push(op);
         self.lines.push(self.line);
         self.code.len() - 1
+    }
+
+    /// Go places the panic of an index or slice expression at its `[`
+    /// (a failed bounds check is reported "at the line number of the '['
+    /// token": test/fixedbugs/issue29504.go), which may be on another
+    /// line than the operand, or under another line directive. Sets the
+    /// position to the `[` after operand `x` and returns the one to put
+    /// back when the expression is compiled. A read's operands are
+    /// compiled under it too, so a call among them (which sets its own
+    /// position) leaves the check at the call's line; a store sets it
+    /// after its operands; the stores of a tuple assignment (`a[i], b =
+    /// ...`, [`Dest`](super::place::Dest)) keep the statement's. Those are the cases where
+    /// gol's line may differ from Go's, only in a multi-line expression
+    /// or under a directive.
+    pub(super) fn at_lbrack(&mut self, x: &Expr) -> (u32, u32) {
+        let saved = (self.line, self.file);
+        if x.span.hi > 0 {
+            let at = self.g.sources.token_after(x.span.hi);
+            self.set_pos(at);
+        }
+        saved
+    }
+
+    /// Drops the instructions from `len` on, with their lines and files.
+    pub(super) fn truncate_code(&mut self, len: usize) {
+        self.code.truncate(len);
+        self.lines.truncate(len);
+        while self.file_runs.last().is_some_and(|r| r.0 as usize >= len) {
+            self.file_runs.pop();
+        }
+        if let Some(first) = self.first_file {
+            self.emitted_file = self.file_runs.last().map_or(first, |r| r.1);
+        }
     }
 
     pub(super) fn pc(&self) -> Pc {

@@ -321,7 +321,11 @@ pub(crate) struct Gen<'a> {
     rt_by_hash: HashMap<u64, Vec<(TypeId, RtType)>>,
     identity_hashes: HashMap<TypeId, u64>,
     strings: HashMap<Vec<u8>, StrId>,
-    files: HashMap<u32, u32>,
+    /// Index in the program's file table of each reported file: by
+    /// (source file, directive in force + 1 or 0), and by name so that
+    /// the places that name one file share its index.
+    files: HashMap<(u32, u32), u32>,
+    file_names: HashMap<String, u32>,
     globals: HashMap<ObjId, u32>,
     /// Standard package variables read by compiled code.
     used_globals: HashSet<ObjId>,
@@ -363,6 +367,7 @@ impl<'a> Gen<'a> {
             identity_hashes: HashMap::new(),
             strings: HashMap::new(),
             files: HashMap::new(),
+            file_names: HashMap::new(),
             globals: HashMap::new(),
             used_globals: HashSet::new(),
             pkg_of_global: HashMap::new(),
@@ -594,20 +599,28 @@ impl<'a> Gen<'a> {
         id
     }
 
-    /// The index of a source file in the program's file table.
-    pub(crate) fn file_index(&mut self, pos: u32) -> u32 {
-        let fid = self.sources.file_of(pos);
-        if let Some(&i) = self.files.get(&fid.0) {
-            return i;
+    /// The line and the index in the program's file table of a global
+    /// offset, as Go reports them (a line directive's, where one is in
+    /// force; an unnamed directive's file is `??`, Go's name for it).
+    pub(crate) fn line_and_file(&mut self, pos: u32) -> (u32, u32) {
+        let r = self.sources.reported(pos);
+        let line = u32::try_from(r.line).unwrap_or(u32::MAX);
+        let key = (r.source.0, r.directive);
+        if let Some(&i) = self.files.get(&key) {
+            return (line, i);
         }
-        let i = self.out.files.len() as u32;
-        self.out.files.push(self.sources.file(fid).name.clone());
-        self.files.insert(fid.0, i);
-        i
-    }
-
-    pub(crate) fn line(&self, pos: u32) -> u32 {
-        self.sources.line(pos) as u32
+        let name = if r.unnamed { "??" } else { r.name };
+        let i = match self.file_names.get(name) {
+            Some(&i) => i,
+            None => {
+                let i = self.out.files.len() as u32;
+                self.out.files.push(name.to_string());
+                self.file_names.insert(name.to_string(), i);
+                i
+            }
+        };
+        self.files.insert(key, i);
+        (line, i)
     }
 
     /// The global word that holds the function value of `f`, made by
@@ -1135,6 +1148,7 @@ impl<'a> Gen<'a> {
             code: vec![Op::Return { a: Reg(0), n: 2 }],
             lines: vec![0],
             file: 0,
+            file_runs: Vec::new(),
             param_words: 2,
             result_words: 2,
             frame_words: 2,
@@ -1146,6 +1160,7 @@ impl<'a> Gen<'a> {
             code: vec![Op::Return { a: Reg(0), n: 0 }],
             lines: vec![0],
             file: 0,
+            file_runs: Vec::new(),
             param_words: 2,
             result_words: 0,
             frame_words: 2,
@@ -1319,6 +1334,7 @@ impl<'a> Gen<'a> {
             lines: vec![0; code.len()],
             code,
             file,
+            file_runs: Vec::new(),
             param_words: 1 + pw,
             result_words: res,
             frame_words: frame + rw,

@@ -443,12 +443,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     if let Type::Slice(_) = self.under(xt) {
                         let s = self.operand(x);
                         let ir = self.operand(i);
+                        let at = self.at_lbrack(x);
                         self.emit(Op::SliceSet {
                             d: s,
                             i: ir,
                             a,
                             t: rt,
                         });
+                        (self.line, self.file) = at;
                         return;
                     }
                     if let Type::Map(kt, _) = self.under(xt).clone() {
@@ -470,6 +472,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             // into them, or into a copy written back.
                             let ew = self.words(et);
                             let ir = self.operand(i);
+                            let at = self.at_lbrack(x);
                             if let Some(base) = self.local_slots(x) {
                                 self.emit(Op::SlotStore {
                                     d: base,
@@ -490,6 +493,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                                 });
                                 self.store_to(x, tmp);
                             }
+                            (self.line, self.file) = at;
                             return;
                         }
                     }
@@ -586,19 +590,23 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         let s = self.operand(x);
                         let ir = self.operand(i);
                         let rt = self.g.rt_type(et);
+                        let at = self.at_lbrack(x);
                         self.emit(Op::SliceAddr {
                             d,
                             a: s,
                             i: ir,
                             t: rt,
                         });
+                        (self.line, self.file) = at;
                         true
                     }
                     Type::Array(n, et) => {
                         if !self.addr_of(x, d) {
                             return false;
                         }
+                        let at = self.at_lbrack(x);
                         self.elem_addr(d, i, n, et);
+                        (self.line, self.file) = at;
                         true
                     }
                     Type::Pointer(pt) => {
@@ -607,7 +615,9 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             return false;
                         };
                         self.expr_to(x, d);
+                        let at = self.at_lbrack(x);
                         self.elem_addr(d, i, n, et);
+                        (self.line, self.file) = at;
                         true
                     }
                     _ => {

@@ -277,8 +277,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             }
             _ => return,
         };
-        self.code.truncate(n - 1);
-        self.lines.truncate(n - 1);
+        self.truncate_code(n - 1);
         self.code[n - 2] = fused;
     }
 

@@ -288,7 +288,7 @@ fn leak_text(ctx: &NativeCtx<'_>) -> Vec<u8> {
         for (f, pc, func) in frames {
             let at = pc.saturating_sub(1);
             let line = func.lines.get(at as usize).copied().unwrap_or(0);
-            let file = ctx.func_file(f);
+            let file = ctx.func_file(f, at as usize);
             out.push_str(&format!(
                 "#\t{:#x}\t{}+{:#x}\t{}:{}\n",
                 code_addr(f, at),
@@ -401,8 +401,9 @@ fn func_info(ctx: &mut NativeCtx<'_>) -> NativeResult {
             if instr > f.code.len() as u64 {
                 return None;
             }
-            let line = f.lines.get(instr as usize).or(f.lines.last()).copied();
-            (f.name.clone(), ctx.func_file(func), line.unwrap_or(0))
+            let at = (instr as usize).min(f.lines.len().saturating_sub(1));
+            let line = f.lines.get(at).copied();
+            (f.name.clone(), ctx.func_file(func, at), line.unwrap_or(0))
         };
         if func >= goexit && instr > 1 {
             return None;
