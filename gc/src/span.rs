@@ -415,26 +415,60 @@ impl Span {
 
     /// Write the pointer bits of slot `idx` for an object of `size` bytes.
     ///
+    /// Inlined into the allocator up to its common case, a small object
+    /// whose slot lies in one bitmap cell; the rest is out of line
+    /// (`set_ptr_bits_any`), so the common case saves no registers.
+    ///
     /// # Safety
     /// The caller owns the span and just allocated slot `idx`.
+    #[inline(always)]
     pub(crate) unsafe fn set_ptr_bits(&self, idx: usize, size: usize, layout: Layout<'_>) {
         let slot_words = self.elem_size() / 8;
         let obj_words = size.div_ceil(8);
         let first = idx * slot_words;
         let (mask, ew) = (layout.mask(), layout.elem_words());
-        // A small object of one element (a box, a closure, a struct):
-        // its bits are the mask's first word, in one cell.
         let shift = first % 64;
-        if shift + slot_words <= 64 && obj_words <= ew && obj_words < 64 {
+        if shift + slot_words <= 64 && obj_words <= ew && obj_words < 64 && slot_words < 64 {
             let chunk = mask.first().copied().unwrap_or(0) & ((1u64 << obj_words) - 1);
-            let slot = if slot_words == 64 {
-                u64::MAX
-            } else {
-                ((1u64 << slot_words) - 1) << shift
-            };
+            let slot = ((1u64 << slot_words) - 1) << shift;
             let cell = &self.ptr_bits[first / 64];
             // Owner-only writer (module docs): load + store suffices.
             cell.store((cell.load(Relaxed) & !slot) | (chunk << shift), Relaxed);
+            return;
+        }
+        // SAFETY: forwarded.
+        unsafe { self.set_ptr_bits_any(idx, size, layout) }
+    }
+
+    /// [`Span::set_ptr_bits`] for any slot.
+    ///
+    /// # Safety
+    /// As there.
+    #[inline(never)]
+    unsafe fn set_ptr_bits_any(&self, idx: usize, size: usize, layout: Layout<'_>) {
+        let slot_words = self.elem_size() / 8;
+        let obj_words = size.div_ceil(8);
+        let first = idx * slot_words;
+        let (mask, ew) = (layout.mask(), layout.elem_words());
+        // A small object of one element whose slot straddles two cells
+        // (every 21st slot of 3 words): the mask's first word, split.
+        let shift = first % 64;
+        if shift + slot_words > 64 && slot_words < 64 && obj_words <= ew && obj_words < 64 {
+            let chunk = mask.first().copied().unwrap_or(0) & ((1u64 << obj_words) - 1);
+            // 0 < shift < 64: `lo` bits in the first cell, `hi` (0 < hi
+            // < 64) in the next.
+            let lo = 64 - shift;
+            let hi = slot_words - lo;
+            let (c0, c1) = (&self.ptr_bits[first / 64], &self.ptr_bits[first / 64 + 1]);
+            // Owner-only writer (module docs): load + store suffices.
+            c0.store(
+                (c0.load(Relaxed) & !(u64::MAX << shift)) | (chunk << shift),
+                Relaxed,
+            );
+            c1.store(
+                (c1.load(Relaxed) & (u64::MAX << hi)) | (chunk >> lo),
+                Relaxed,
+            );
             return;
         }
         // `j` is the word's index within its element, stepped instead of
@@ -679,6 +713,30 @@ mod tests {
             let mut got = vec![];
             s.for_each_pointer_word(i, &mut |a| got.push((a - s.obj_base(i)) / 8));
             assert_eq!(got, [0]);
+        }
+    }
+
+    #[test]
+    fn pointer_bits_of_slots_across_two_cells() {
+        let s = small(3, false); // 24-byte objects: slot 21 spans words 63..=65
+                                 // Every nonzero mask of 3 bits, in turn.
+        let mask_of = |i: usize| (i % 7 + 1) as u64;
+        // SAFETY: the test owns the span.
+        unsafe {
+            let slots: Vec<usize> = (0..43).map(|_| s.next_free().expect("slot")).collect();
+            for &i in &slots {
+                s.set_ptr_bits(i, 24, Layout::ALL_POINTERS);
+            }
+            // Rewriting each slot keeps its own bits and its neighbours'.
+            for &i in &slots {
+                s.set_ptr_bits(i, 24, Layout::pointers(&[mask_of(i)], 3));
+            }
+            for &i in &slots {
+                let mut got = vec![];
+                s.for_each_pointer_word(i, &mut |a| got.push((a - s.obj_base(i)) / 8));
+                let want: Vec<usize> = (0..3).filter(|k| mask_of(i) >> k & 1 != 0).collect();
+                assert_eq!(got, want, "slot {i}");
+            }
         }
     }
 }

@@ -112,18 +112,24 @@ enum Print {
 
 /// A print's text through [`format::sprintf_scalars`] or
 /// [`format::sprint_scalars`] when the format and the operands let it,
-/// ended by `done`; `None` leaves the call to the printer. No Go code
+/// ended by `done`; false leaves the call to the printer. No Go code
 /// runs here, so the operands' bytes are borrowed, not copied.
+///
+/// A `bool`, not the `NativeResult` to return: that enum of 32 bytes,
+/// written here a byte at a time and copied out whole by the native, cost
+/// `Sprintf` a stalled load (a store-forwarding failure) on every call.
 fn print_scalars(
     ctx: &mut NativeCtx<'_>,
     kind: Print,
-    done: fn(&mut NativeCtx<'_>, &[u8]) -> NativeResult,
-) -> Option<NativeResult> {
+    done: fn(&mut NativeCtx<'_>, &[u8]),
+) -> bool {
     let (p, n, _) = ctx.slice(match kind {
         Print::F => 1,
         Print::Plain | Print::Ln => 0,
     });
-    let n = usize::try_from(n).ok().filter(|&n| n <= SCALAR_ARGS)?;
+    let Some(n) = usize::try_from(n).ok().filter(|&n| n <= SCALAR_ARGS) else {
+        return false;
+    };
     let mut words = [0u64; SCALAR_ARGS];
     ctx.read_words_into(p, 0, &mut words[..n]);
     let mut out = OUT.take();
@@ -146,9 +152,11 @@ fn print_scalars(
             Print::Ln => format::sprint_scalars(&mut out, &args[..n], true),
         }
     };
-    let r = ok.then(|| done(ctx, &out));
+    if ok {
+        done(ctx, &out);
+    }
     keep(out);
-    r
+    ok
 }
 
 /// `Sprintf`-like formatting into the kept buffer.
@@ -241,19 +249,17 @@ fn format_args<T>(
 /// Writes a print's bytes to standard output, unbuffered as Go's
 /// `os.Stdout`: results `(n int, msg string)`, msg the system's message
 /// when the write failed (the Go side makes Go's `*PathError` of it).
-fn write_out(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
+fn write_out(ctx: &mut NativeCtx<'_>, out: &[u8]) {
     let (n, err) = ctx.write_stream(gol_vm::stdio::Stream::Stdout, out);
     let msg = err
         .map(|e| super::ospkg::io_error(&e).0)
         .unwrap_or_default();
     ctx.ret_int(0, n as i64);
     ctx.ret_str(1, msg.as_bytes());
-    NativeResult::Ok
 }
 
-fn return_string(ctx: &mut NativeCtx<'_>, out: &[u8]) -> NativeResult {
+fn return_string(ctx: &mut NativeCtx<'_>, out: &[u8]) {
     ctx.ret_str(0, out);
-    NativeResult::Ok
 }
 
 /// The natives of this module: name in the package, code, and the Go
@@ -290,13 +296,13 @@ pub const NATIVES: &[(&str, Native)] = &[
 fn finish(
     ctx: &mut NativeCtx<'_>,
     r: Result<Vec<u8>, NativeResult>,
-    done: fn(&mut NativeCtx<'_>, &[u8]) -> NativeResult,
+    done: fn(&mut NativeCtx<'_>, &[u8]),
 ) -> NativeResult {
     match r {
         Ok(out) => {
-            let res = done(ctx, &out);
+            done(ctx, &out);
             keep(out);
-            res
+            NativeResult::Ok
         }
         Err(e) => e,
     }
@@ -304,8 +310,8 @@ fn finish(
 
 /// `fmt.stdoutPrintln(a []any) (n int, msg string)`: `Println`'s write.
 pub fn println(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    if let Some(r) = print_scalars(ctx, Print::Ln, write_out) {
-        return r;
+    if print_scalars(ctx, Print::Ln, write_out) {
+        return NativeResult::Ok;
     }
     let r = format_args(ctx, 0, println_with);
     finish(ctx, r, write_out)
@@ -313,8 +319,8 @@ pub fn println(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.stdoutPrint(a []any) (n int, msg string)`: `Print`'s write.
 pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    if let Some(r) = print_scalars(ctx, Print::Plain, write_out) {
-        return r;
+    if print_scalars(ctx, Print::Plain, write_out) {
+        return NativeResult::Ok;
     }
     let r = format_args(ctx, 0, print_with);
     finish(ctx, r, write_out)
@@ -323,8 +329,8 @@ pub fn print(ctx: &mut NativeCtx<'_>) -> NativeResult {
 /// `fmt.stdoutPrintf(format string, a []any) (n int, msg string)`:
 /// `Printf`'s write.
 pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    if let Some(r) = print_scalars(ctx, Print::F, write_out) {
-        return r;
+    if print_scalars(ctx, Print::F, write_out) {
+        return NativeResult::Ok;
     }
     let (mut few, mut many) = ([0u8; FEW_FORMAT_BYTES], Vec::new());
     let f = format_arg(ctx, 0, &mut few, &mut many);
@@ -334,8 +340,8 @@ pub fn printf(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.Sprintf(format string, a ...any) string`
 pub fn sprintf(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    if let Some(r) = print_scalars(ctx, Print::F, return_string) {
-        return r;
+    if print_scalars(ctx, Print::F, return_string) {
+        return NativeResult::Ok;
     }
     let (mut few, mut many) = ([0u8; FEW_FORMAT_BYTES], Vec::new());
     let f = format_arg(ctx, 0, &mut few, &mut many);
@@ -345,8 +351,8 @@ pub fn sprintf(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.Sprint(a ...any) string`
 pub fn sprint(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    if let Some(r) = print_scalars(ctx, Print::Plain, return_string) {
-        return r;
+    if print_scalars(ctx, Print::Plain, return_string) {
+        return NativeResult::Ok;
     }
     let r = format_args(ctx, 0, print_with);
     finish(ctx, r, return_string)
@@ -354,8 +360,8 @@ pub fn sprint(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `fmt.Sprintln(a ...any) string`
 pub fn sprintln(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    if let Some(r) = print_scalars(ctx, Print::Ln, return_string) {
-        return r;
+    if print_scalars(ctx, Print::Ln, return_string) {
+        return NativeResult::Ok;
     }
     let r = format_args(ctx, 0, println_with);
     finish(ctx, r, return_string)

@@ -43,18 +43,20 @@ const PACK_WORDS: usize = 64;
 /// The most operands packed in one object.
 const PACK_ELEMS: usize = 16;
 
-/// Executes `ToIface` `op` (the instruction before `at.pc`), with the
-/// `ToIface`s and the `PackSlice` after it when they box a variadic
-/// `...any` (module docs); returns how many instructions after `op` ran.
-/// Out of line, as `exec`: `run`'s loop keeps its registers.
+/// Executes the `ToIface` before `at.pc`, with the `ToIface`s and the
+/// `PackSlice` after it when they box a variadic `...any` (module docs);
+/// returns how many instructions after it ran. Out of line, as `exec`:
+/// `run`'s loop keeps its registers. The instruction is read here from
+/// the code, not passed: `run` would store its fields to the stack for
+/// the call, once per `...any` call.
 #[inline(never)]
-pub(super) fn to_iface(
-    vm: &mut Vm,
-    prog: &Program,
-    g: &mut G,
-    at: At<'_>,
-    op: Op,
-) -> Result<usize, Trap> {
+pub(super) fn to_iface(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>) -> Result<usize, Trap> {
+    let Some(&op) = at.func.code.get(at.pc.wrapping_sub(1)) else {
+        return Err(Trap::Fatal(format!(
+            "pc {} out of range in {}",
+            at.pc, at.func.name
+        )));
+    };
     if let Some(k) = pack_boxes(vm, prog, g, at, op)? {
         return Ok(k);
     }

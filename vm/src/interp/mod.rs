@@ -28,7 +28,11 @@
 //! `CallNative` and `ToIface` in place inside `fast`, with the VM passed
 //! in, was measured: 1.2x faster on `fmt.Sprintf` in a loop, but 1.15-1.4x
 //! slower in CPU time on AWFY's Richards and Mandelbrot, Mandelbrot at
-//! the same instruction count: the loop's machine code, not its work.)
+//! the same instruction count: the loop's machine code, not its work.
+//! Running a native wrapper's `Call` here instead, so that `fast` is
+//! entered once per `fmt.Sprintf` rather than twice, was measured too:
+//! more instructions and 1.08x the time on bench/mapstr_fmt, since this
+//! loop's call path re-reads the frame record and ensures the window.)
 //!
 //! Slots are reached through `regs`, a raw pointer to the current frame's
 //! *window* of `win` slots. Window invariant: `base + win <= g.stack.len()`
@@ -866,7 +870,7 @@ fn run_with(
                 Op::IfaceIs { .. } | Op::IfaceAssert { .. } | Op::IfaceUnbox { .. } | Op::EqIface { .. } | Op::IfaceImplements { .. } | Op::TypeAssert { .. } | Op::BoxValue { .. } | Op::CopyValue { .. } => cold!(ifaces::exec(vm, prog, g, at!(), op)),
                 // With the rest of a variadic `...any`'s boxing when it
                 // follows (the ifaces module docs).
-                Op::ToIface { .. } => match ifaces::to_iface(vm, prog, g, at!(), op) {
+                Op::ToIface { .. } => match ifaces::to_iface(vm, prog, g, at!()) {
                     Ok(k) => pc += k,
                     Err(t) => trap!(t),
                 },
