@@ -97,6 +97,39 @@ pub struct Pc(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Off(pub u32);
 
+/// Which bound operands of an indexing or slicing instruction have an
+/// unsigned type: bit k for bound k (an index is bound 0; a slice
+/// expression's low, high and max bounds are 0, 1 and 2). A bound is held
+/// in its slot as a word, so an unsigned one past MaxInt64 reads as a
+/// negative int; the bounds checks compare words unsigned, which is right
+/// for both kinds, and only a failed check's message differs: Go prints a
+/// negative signed bound alone (`index out of range [-1]`) and an unsigned
+/// one as the number it is, with the length
+/// (`index out of range [18446744073709551615] with length 3`), as its
+/// `boundsError.signed` says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Unsigned(pub u8);
+
+impl Unsigned {
+    /// All bounds signed (an `int` loop counter, a constant).
+    pub const NONE: Unsigned = Unsigned(0);
+
+    /// Bound 0 (the index) unsigned when `u`.
+    pub fn index(u: bool) -> Unsigned {
+        Unsigned(u as u8)
+    }
+
+    /// A slice expression's bounds: low, high and max unsigned when set.
+    pub fn slice(lo: bool, hi: bool, max: bool) -> Unsigned {
+        Unsigned(lo as u8 | (hi as u8) << 1 | (max as u8) << 2)
+    }
+
+    /// Whether bound `k` has an unsigned type.
+    pub fn bound(self, k: u32) -> bool {
+        self.0 >> k & 1 != 0
+    }
+}
+
 /// Bit widths for the truncation opcodes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Width {
@@ -637,6 +670,7 @@ fn shorten(s: &str) -> String {
         ("Pc(", "@"),
         ("RtType(", "T"),
         ("Off(", "+"),
+        ("Unsigned(", ""),
         ("FuncId(", "f"),
         ("StrId(", "s"),
     ] {

@@ -26,9 +26,14 @@
 //! Slot operands name the first slot of a value: a string's two words, a
 //! slice's three, an aggregate's `n` words start there. How many words
 //! follow is the instruction's meaning (its doc line), not the table's.
+//!
+//! The indexing and slicing instructions carry `u`, which of their
+//! bounds have an unsigned type ([`Unsigned`]): only the message of a
+//! failed bounds check reads it.
 
 use crate::bytecode::{
-    Fault, FuncId, MathFn, MemKind, NativeId, Off, Pc, PrintKind, Reg, RtType, StrId, Width,
+    Fault, FuncId, MathFn, MemKind, NativeId, Off, Pc, PrintKind, Reg, RtType, StrId, Unsigned,
+    Width,
 };
 
 /// What an instruction does to a slot operand.
@@ -500,9 +505,9 @@ opcodes! {
     /// d = len(string a) (the len word).
     StrLen { d: Reg = w, a: Reg = r } fast [retarget] implies(Reg(a.0 + 1) => r);
     /// d = string a [index i] as a byte; panics when out of range.
-    StrIndex { d: Reg = w, a: Reg = r, i: Reg = r } fast [retarget] implies(Reg(a.0 + 1) => r);
+    StrIndex { d: Reg = w, a: Reg = r, i: Reg = r, u: Unsigned } fast [retarget] implies(Reg(a.0 + 1) => r);
     /// d, d+1 = string a [b : b+1] (the bounds in slots b, b+1).
-    StrSlice { d: Reg = w, a: Reg = r, b: Reg = r } fast implies(Reg(d.0 + 1) => w, Reg(a.0 + 1) => r, Reg(b.0 + 1) => r);
+    StrSlice { d: Reg = w, a: Reg = r, b: Reg = r, u: Unsigned } fast implies(Reg(d.0 + 1) => w, Reg(a.0 + 1) => r, Reg(b.0 + 1) => r);
     /// Decode the rune of string a at byte index i: d = rune, d+1 = width (range over string).
     StrDecodeRune { d: Reg = w, a: Reg = r, i: Reg = r } fast implies(Reg(a.0 + 1) => r, Reg(d.0 + 1) => w);
 
@@ -547,14 +552,14 @@ opcodes! {
     /// d, d+1, d+2 = make([]t, len a, cap c).
     MakeSlice { d: Reg = w, t: RtType, len: Reg = r, cap: Reg = r } slow;
     /// d..d+ew = slice a [index i] (bounds checked).
-    SliceGet { d: Reg = w, a: Reg = r, i: Reg = r, t: RtType } fast implies(Reg(a.0 + 1) => r);
+    SliceGet { d: Reg = w, a: Reg = r, i: Reg = r, t: RtType, u: Unsigned } fast implies(Reg(a.0 + 1) => r);
     /// slice d [index i] = a..a+ew (bounds checked, barriered).
-    SliceSet { d: Reg = r, i: Reg = r, a: Reg = r, t: RtType } fast implies(Reg(d.0 + 1) => r);
+    SliceSet { d: Reg = r, i: Reg = r, a: Reg = r, t: RtType, u: Unsigned } fast implies(Reg(d.0 + 1) => r);
     /// d = the address of slice a's element i (bounds checked).
-    SliceAddr { d: Reg = w, a: Reg = r, i: Reg = r, t: RtType } slow;
+    SliceAddr { d: Reg = w, a: Reg = r, i: Reg = r, t: RtType, u: Unsigned } slow;
     /// d, d+1, d+2 = slice a [b : b+1 : b+2] (bounds in slots b..b+3; `three`: written with max;
     /// `array`: a is an array's storage, so a bound past it is "with length").
-    SliceSlice { d: Reg = w, a: Reg = r, b: Reg = r, t: RtType, three: bool, array: bool } fast implies(Reg(d.0 + 2) => w, Reg(a.0 + 2) => r, Reg(b.0 + 2) => r);
+    SliceSlice { d: Reg = w, a: Reg = r, b: Reg = r, t: RtType, three: bool, array: bool, u: Unsigned } fast implies(Reg(d.0 + 2) => w, Reg(a.0 + 2) => r, Reg(b.0 + 2) => r);
     /// d, d+1, d+2 = append(slice a, the n elements at b) with Go's growth.
     Append { d: Reg = w, a: Reg = r, b: Reg = r, n: u32, t: RtType } slow;
     /// d, d+1, d+2 = append(slice a, slice b...).
@@ -651,11 +656,11 @@ opcodes! {
     /// d = max(a, b) as f64 with Go's rules (NaN wins; +0 > -0).
     MaxF64 { d: Reg = w, a: Reg = r, b: Reg = r } slow;
     /// d..d+ew = element i (slot) of the array of `len` elements of `ew` words in slots a.. (bounds checked).
-    SlotIndex { d: Reg = w, a: Reg = r, i: Reg = r, ew: u32, len: u32 } slow;
+    SlotIndex { d: Reg = w, a: Reg = r, i: Reg = r, ew: u32, len: u32, u: Unsigned } slow;
     /// Element i (slot) of the array in slots d.. = a..a+ew (bounds checked).
-    SlotStore { d: Reg = rw, i: Reg = r, a: Reg = r, ew: u32, len: u32 } slow;
+    SlotStore { d: Reg = rw, i: Reg = r, a: Reg = r, ew: u32, len: u32, u: Unsigned } slow;
     /// d = pointer a + i*es bytes, for an array in memory of `len` elements of `es` bytes at a (nil and bounds checked).
-    ElemAddr { d: Reg = w, a: Reg = r, i: Reg = r, es: u32, len: u32 } fast;
+    ElemAddr { d: Reg = w, a: Reg = r, i: Reg = r, es: u32, len: u32, u: Unsigned } fast;
 
     // --- goroutines and channels ---
     /// `go`: starts a goroutine calling closure c with the n argument words at a.
@@ -847,6 +852,7 @@ mod tests {
             a: d,
             i,
             t: RtType(1),
+            u: Unsigned::NONE,
         };
         let addi = Op::AddIntImm { d: i, a: b, v: -1 };
         let add = Op::AddInt { d, a: d, b };
@@ -878,6 +884,7 @@ mod tests {
                 a: Reg(5),
                 i,
                 t: RtType(1),
+                u: Unsigned::NONE,
             },
             Op::LtF64 { d, a, b },
             Op::JumpIf { a: b, to },
@@ -1027,6 +1034,7 @@ mod tests {
             i,
             a: d,
             t: RtType(1),
+            u: Unsigned::NONE,
         };
         let mut code = vec![
             k,

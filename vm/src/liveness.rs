@@ -703,7 +703,7 @@ impl Maps {
                 fx.read(b, STR);
                 fx.kill(d, 1);
             }
-            Op::ConcatStr { d, a, b } | Op::StrSlice { d, a, b } => {
+            Op::ConcatStr { d, a, b } | Op::StrSlice { d, a, b, .. } => {
                 fx.read(a, STR);
                 fx.read(b, STR);
                 fx.kill(d, STR);

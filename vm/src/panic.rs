@@ -459,9 +459,12 @@ pub(crate) enum Bounds {
 
 /// The text of a failed bounds check, as Go's `boundsError.Error` writes it:
 /// a negative `x` is reported alone (no length or other bound), since
-/// nothing it was compared with explains it.
-pub(crate) fn bounds_error(kind: Bounds, x: i64, y: i64) -> String {
-    let m = if x < 0 {
+/// nothing it was compared with explains it. With `unsigned` (the bound
+/// has an unsigned type: Go's `signed` false) `x` is never negative: a
+/// word that reads as negative is a number past MaxInt64, reported with
+/// the length like any other too large.
+pub(crate) fn bounds_error(kind: Bounds, x: i64, unsigned: bool, y: i64) -> String {
+    let m = if x < 0 && !unsigned {
         match kind {
             Bounds::Index => format!("index out of range [{x}]"),
             Bounds::SliceAlen | Bounds::SliceAcap => format!("slice bounds out of range [:{x}]"),
@@ -473,6 +476,7 @@ pub(crate) fn bounds_error(kind: Bounds, x: i64, y: i64) -> String {
             Bounds::Slice3C => format!("slice bounds out of range [{x}::]"),
         }
     } else {
+        let x = x as u64;
         match kind {
             Bounds::Index => format!("index out of range [{x}] with length {y}"),
             Bounds::SliceAlen => format!("slice bounds out of range [:{x}] with length {y}"),
@@ -533,20 +537,44 @@ mod bounds_tests {
     #[test]
     fn negative_indexes_are_reported_alone() {
         assert_eq!(
-            bounds_error(Bounds::Index, -3, 3),
+            bounds_error(Bounds::Index, -3, false, 3),
             "runtime error: index out of range [-3]"
         );
         assert_eq!(
-            bounds_error(Bounds::Index, 5, 3),
+            bounds_error(Bounds::Index, 5, false, 3),
             "runtime error: index out of range [5] with length 3"
         );
         assert_eq!(
-            bounds_error(Bounds::SliceB, -3, 3),
+            bounds_error(Bounds::SliceB, -3, false, 3),
             "runtime error: slice bounds out of range [-3:]"
         );
         assert_eq!(
-            bounds_error(Bounds::Slice3C, 2, 1),
+            bounds_error(Bounds::Slice3C, 2, false, 1),
             "runtime error: slice bounds out of range [2:1:]"
+        );
+    }
+
+    #[test]
+    fn unsigned_bounds_past_max_int_are_reported_whole() {
+        assert_eq!(
+            bounds_error(Bounds::Index, -1, true, 3),
+            "runtime error: index out of range [18446744073709551615] with length 3"
+        );
+        assert_eq!(
+            bounds_error(Bounds::SliceAcap, i64::MIN, true, 3),
+            "runtime error: slice bounds out of range [:9223372036854775808] with capacity 3"
+        );
+        assert_eq!(
+            bounds_error(Bounds::SliceB, -1, true, 2),
+            "runtime error: slice bounds out of range [18446744073709551615:2]"
+        );
+        assert_eq!(
+            bounds_error(Bounds::Slice3Alen, -2, true, 3),
+            "runtime error: slice bounds out of range [::18446744073709551614] with length 3"
+        );
+        assert_eq!(
+            bounds_error(Bounds::Index, 7, true, 3),
+            "runtime error: index out of range [7] with length 3"
         );
     }
 }

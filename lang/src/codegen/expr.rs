@@ -14,7 +14,7 @@ use super::func::{strip_parens, FnGen, MAX_DEPTH};
 use super::Body;
 use crate::ast::{BinaryOp, Expr, ExprKind, Span, UnaryOp};
 use crate::basic::BasicKind;
-use crate::bytecode::{Off, Op, Pc, Reg, Width};
+use crate::bytecode::{Off, Op, Pc, Reg, Unsigned, Width};
 use crate::check::{Mode, SelectionKind};
 use crate::constant::Value;
 use crate::types::{ids, ObjKind, Type, TypeId};
@@ -785,13 +785,20 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
     }
 
+    /// Whether index or slice bound `i` has an unsigned type, for the
+    /// message of a failed bounds check ([`Unsigned`]).
+    pub(super) fn unsigned_bound(&self, i: Option<&Expr>) -> bool {
+        i.is_some_and(|i| self.g.tt.is_unsigned(self.ty(i)))
+    }
+
     pub(super) fn index(&mut self, e: &'a Expr, x: &'a Expr, i: &'a Expr, d: Reg) {
         let xt = self.ty(x);
+        let u = Unsigned::index(self.unsigned_bound(Some(i)));
         match self.under(xt).clone() {
             Type::Basic(..) => {
                 let s = self.operand(x);
                 let ir = self.operand(i);
-                self.emit(Op::StrIndex { d, a: s, i: ir });
+                self.emit(Op::StrIndex { d, a: s, i: ir, u });
             }
             Type::Slice(et) => {
                 let s = self.operand(x);
@@ -802,6 +809,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     a: s,
                     i: ir,
                     t: rt,
+                    u,
                 });
             }
             Type::Map(kt, _) => {
@@ -829,7 +837,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         let p = self.alloc(1);
                         self.addr_of(x, p);
                         let ir = self.operand(i);
-                        self.load_array_elem(d, p, p, ir, et, n as u32);
+                        self.load_array_elem(d, p, p, (ir, u), et, n as u32);
                         return;
                     }
                     None => self.operand(x),
@@ -841,6 +849,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     i: ir,
                     ew,
                     len: n as u32,
+                    u,
                 });
             }
             Type::Pointer(pt) => {
@@ -854,7 +863,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let p = self.alloc(1);
                 self.expr_to(x, p);
                 let ir = self.operand(i);
-                self.load_array_elem(d, p, p, ir, et, n as u32);
+                self.load_array_elem(d, p, p, (ir, u), et, n as u32);
             }
             _ => self.err(e.span, "this index expression"),
         }
@@ -911,6 +920,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
             None => (self.operand(x), xt),
         };
         let three = max.is_some();
+        let u = Unsigned::slice(
+            self.unsigned_bound(lo),
+            self.unsigned_bound(hi),
+            self.unsigned_bound(max),
+        );
         let b = self.alloc(3);
         match lo {
             Some(l) => self.convert_to(l, ids::INT, b),
@@ -930,7 +944,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         }
         match self.under(xt).clone() {
             Type::Basic(..) => {
-                self.emit(Op::StrSlice { d, a: xr, b });
+                self.emit(Op::StrSlice { d, a: xr, b, u });
             }
             Type::Slice(et) => {
                 let mb = Reg(b.0 + 2);
@@ -951,6 +965,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     t,
                     three,
                     array: arr.is_some(),
+                    u,
                 });
             }
             _ => self.err(e.span, "slicing this type"),

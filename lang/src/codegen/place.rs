@@ -16,7 +16,7 @@
 use super::func::{strip_parens, FnGen, Var};
 use super::MemOp;
 use crate::ast::{Expr, ExprKind, Span};
-use crate::bytecode::{Off, Op, Reg, RtType};
+use crate::bytecode::{Off, Op, Reg, RtType, Unsigned};
 use crate::check::SelectionKind;
 use crate::types::{ids, ObjId, ObjKind, Type, TypeId};
 
@@ -106,14 +106,15 @@ impl<'g, 'a> FnGen<'g, 'a> {
     }
 
     /// `d = p[i]` for `p` a pointer to an array in memory of `len`
-    /// elements of type `et`, with Go's bounds check; `tmp` receives the
-    /// element's address (it may be `p`).
+    /// elements of type `et`, with Go's bounds check (`i`: the index's
+    /// slot and whether it is unsigned); `tmp` receives the element's
+    /// address (it may be `p`).
     pub(super) fn load_array_elem(
         &mut self,
         d: Reg,
         tmp: Reg,
         p: Reg,
-        i: Reg,
+        (i, u): (Reg, Unsigned),
         et: TypeId,
         len: u32,
     ) {
@@ -124,6 +125,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             i,
             es,
             len,
+            u,
         });
         self.load_mem(d, tmp, 0, et);
     }
@@ -162,11 +164,17 @@ impl<'g, 'a> FnGen<'g, 'a> {
             Dest::Map { m, k, t } => {
                 self.emit(Op::MapSet { m, k, v: r, t });
             }
-            Dest::Slice { s, i, t } => {
-                self.emit(Op::SliceSet { d: s, i, a: r, t });
+            Dest::Slice { s, i, t, u } => {
+                self.emit(Op::SliceSet {
+                    d: s,
+                    i,
+                    a: r,
+                    t,
+                    u,
+                });
             }
             Dest::Ptr { p, off, t } => self.store_mem(p, off, r, t),
-            Dest::HeapElem { p, i, t, len } => {
+            Dest::HeapElem { p, i, t, len, u } => {
                 let a = self.alloc(1);
                 let es = self.mem_size(t);
                 self.emit(Op::ElemAddr {
@@ -175,10 +183,11 @@ impl<'g, 'a> FnGen<'g, 'a> {
                     i,
                     es,
                     len,
+                    u,
                 });
                 self.store_mem(a, 0, r, t);
             }
-            Dest::SlotElem { x, i, ew, len } => {
+            Dest::SlotElem { x, i, ew, len, u } => {
                 if let Some(base) = self.local_slots(x) {
                     self.emit(Op::SlotStore {
                         d: base,
@@ -186,6 +195,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         a: r,
                         ew,
                         len,
+                        u,
                     });
                 } else {
                     // An array inside a value held in slots: store into a
@@ -198,6 +208,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         a: r,
                         ew,
                         len,
+                        u,
                     });
                     self.store_to(x, tmp);
                 }
@@ -213,6 +224,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
         match &ls.kind {
             ExprKind::Index(x, i) => {
                 let xt = self.ty(x);
+                let u = Unsigned::index(self.unsigned_bound(Some(i)));
                 match self.under(xt).clone() {
                     Type::Map(kt, _) => {
                         let m = self.alloc(1);
@@ -228,7 +240,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                         let ir = self.alloc(1);
                         self.convert_to(i, ids::INT, ir);
                         let t = self.g.rt_type(et);
-                        Dest::Slice { s, i: ir, t }
+                        Dest::Slice { s, i: ir, t, u }
                     }
                     Type::Array(n, et) if self.heap_addressable(x) => {
                         // The array's address and the index now; the
@@ -244,6 +256,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             i: ir,
                             t: et,
                             len: n as u32,
+                            u,
                         }
                     }
                     Type::Array(n, et) => {
@@ -256,6 +269,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             i: ir,
                             ew: self.words(et),
                             len: n as u32,
+                            u,
                         }
                     }
                     _ => Dest::Plain(l),
@@ -440,6 +454,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 let rt = self.g.rt_type(t);
                 if let ExprKind::Index(x, i) = &l.kind {
                     let xt = self.ty(x);
+                    let u = Unsigned::index(self.unsigned_bound(Some(i)));
                     if let Type::Slice(_) = self.under(xt) {
                         let s = self.operand(x);
                         let ir = self.operand(i);
@@ -449,6 +464,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             i: ir,
                             a,
                             t: rt,
+                            u,
                         });
                         (self.line, self.file) = at;
                         return;
@@ -480,6 +496,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                                     a,
                                     ew,
                                     len: n as u32,
+                                    u,
                                 });
                             } else {
                                 let tmp = self.alloc(self.words(xt));
@@ -490,6 +507,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                                     a,
                                     ew,
                                     len: n as u32,
+                                    u,
                                 });
                                 self.store_to(x, tmp);
                             }
@@ -549,6 +567,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
             i: ir,
             es,
             len: n as u32,
+            u: Unsigned::index(self.unsigned_bound(Some(i))),
         });
     }
 
@@ -596,6 +615,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             a: s,
                             i: ir,
                             t: rt,
+                            u: Unsigned::index(self.unsigned_bound(Some(i))),
                         });
                         (self.line, self.file) = at;
                         true
@@ -909,10 +929,12 @@ pub(super) enum Dest<'a> {
         k: Reg,
         t: RtType,
     },
+    /// `u`: whether the index is unsigned, here and below.
     Slice {
         s: Reg,
         i: Reg,
         t: RtType,
+        u: Unsigned,
     },
     /// A value of type `t` at byte `off` of the memory at pointer `p`;
     /// the nil check is the store's.
@@ -928,6 +950,7 @@ pub(super) enum Dest<'a> {
         i: Reg,
         t: TypeId,
         len: u32,
+        u: Unsigned,
     },
     /// Element `i` (a slot holding the index, evaluated in phase one) of
     /// the array `x` held in slots, of `len` elements of `ew` words.
@@ -936,6 +959,7 @@ pub(super) enum Dest<'a> {
         i: Reg,
         ew: u32,
         len: u32,
+        u: Unsigned,
     },
 }
 

@@ -11,7 +11,7 @@ use super::func::{is_blank, unreachable_loop, FnGen};
 use crate::ast::{self, Expr, ExprKind, Stmt};
 use crate::basic::BasicKind;
 use crate::bytecode::MAP_ITER_WORDS as ITER_WORDS;
-use crate::bytecode::{Op, Pc, Reg};
+use crate::bytecode::{Op, Pc, Reg, Unsigned};
 use crate::types::{ids, Type, TypeId};
 
 impl<'g, 'a> FnGen<'g, 'a> {
@@ -172,6 +172,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             i: idx,
                             ew,
                             len: n,
+                            u: Unsigned::NONE,
                         });
                     } else if is_array {
                         // *[N]T: element i at pointer + i*ew.
@@ -184,13 +185,14 @@ impl<'g, 'a> FnGen<'g, 'a> {
                             Type::Array(_, et) => *et,
                             _ => ids::INVALID,
                         };
-                        self.load_array_elem(r, a, xr, idx, et, n);
+                        self.load_array_elem(r, a, xr, (idx, Unsigned::NONE), et, n);
                     } else {
                         self.emit(Op::SliceGet {
                             d: r,
                             a: xr,
                             i: idx,
                             t: rt,
+                            u: Unsigned::NONE,
                         });
                     }
                     vals.push((Some(v), r, e));

@@ -331,8 +331,8 @@ pub(super) fn fast<'p, const RACE: bool>(
             // Under the race detector the access is `run`'s to report.
             if !RACE {
                 then! {
-                    Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
-                    Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
+                    Op::SliceGet { d, a, i, t, .. } => slice_get!(d, a, i, t),
+                    Op::SliceSet { d, i, a, t, .. } => slice_set!(d, i, a, t),
                 }
             }
         }};
@@ -686,7 +686,7 @@ pub(super) fn fast<'p, const RACE: bool>(
             }
             // `s[lo:hi]` in bounds; `run` raises the bounds panics. An
             // empty result keeps no pointer into the string, as there.
-            Op::StrSlice { d, a, b } => {
+            Op::StrSlice { d, a, b, .. } => {
                 let (p, len) = (r!(a), r!(Reg(a.0 + 1)));
                 let (lo, hi) = (r!(b), r!(Reg(b.0 + 1)));
                 // Unsigned: a negative bound is a huge one, out of range.
@@ -704,7 +704,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 b,
                 t,
                 three,
-                array: _,
+                ..
             } => {
                 let (p, cap) = (r!(a), r!(Reg(a.0 + 2)));
                 let (lo, hi) = (r!(b), r!(Reg(b.0 + 1)));
@@ -791,7 +791,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 set!(Reg(d.0 + 1), w as u64);
             }
             Op::GlobalAddr { d, g: gw } => set!(d, sh.globals.addr(gw as usize)),
-            Op::ElemAddr { d, a, i, es, len } => {
+            Op::ElemAddr { d, a, i, es, len, .. } => {
                 let (p, idx) = (r!(a), r!(i));
                 if p == 0 || idx >= len as u64 {
                     // `run` raises the nil dereference or index panic.
@@ -914,7 +914,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                 unsafe { layout::store_scalar(p + off as u64, k, v) }
             }
             Op::StrLen { d, a } => set!(d, r!(Reg(a.0 + 1))),
-            Op::StrIndex { d, a, i } => {
+            Op::StrIndex { d, a, i, .. } => {
                 let (p, len, idx) = (r!(a), r!(Reg(a.0 + 1)), r!(i));
                 // A negative index is a huge unsigned one: out of range.
                 if idx >= len {
@@ -927,8 +927,8 @@ pub(super) fn fast<'p, const RACE: bool>(
                 let b = unsafe { *(p as *const u8).add(idx as usize) };
                 set!(d, b as u64)
             }
-            Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
-            Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
+            Op::SliceGet { d, a, i, t, .. } => slice_get!(d, a, i, t),
+            Op::SliceSet { d, i, a, t, .. } => slice_set!(d, i, a, t),
             Op::Jump { to } => ip = code.as_ptr().wrapping_add(to.0 as usize),
             Op::Loop { to } => loop_to!(to),
             Op::AddIntImmLoop { d, a, v } => {
@@ -963,8 +963,8 @@ pub(super) fn fast<'p, const RACE: bool>(
             Op::LoadSlice { d, a, off } => {
                 load_words!(d, a, off, 3u32);
                 then! {
-                    Op::SliceGet { d, a, i, t } => slice_get!(d, a, i, t),
-                    Op::SliceSet { d, i, a, t } => slice_set!(d, i, a, t),
+                    Op::SliceGet { d, a, i, t, .. } => slice_get!(d, a, i, t),
+                    Op::SliceSet { d, i, a, t, .. } => slice_set!(d, i, a, t),
                 }
             }
             // Both halves name their instruction's variant, so `pure!`
@@ -996,7 +996,7 @@ pub(super) fn fast<'p, const RACE: bool>(
                     Op::AddIntImmIndex { d, a, v } => add_imm_index!(d, a, v),
                     Op::Call { f, base } => call!(f, base),
                     Op::CallMethod { base, m } => call_method!(base, m),
-                    Op::SliceSet { d, i, a, t } => {
+                    Op::SliceSet { d, i, a, t, .. } => {
                         if RACE {
                             // The access is `run`'s to report.
                             ip = ip.wrapping_sub(1);

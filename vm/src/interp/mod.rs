@@ -856,14 +856,14 @@ fn run_with(
                     cold!(slices::exec(vm, prog, g, at!(), op))
                 }
                 Op::StrLen { d, a } => set!(d, r!(Reg(a.0 + 1))),
-                Op::StrIndex { d, a, i } => {
+                Op::StrIndex { d, a, i, u } => {
                     let s = str_at(g, base, a);
                     let idx = ri!(i);
                     match usize::try_from(idx).ok().and_then(|k| s.get(k)) {
                         Some(&b) => set!(d, b as u64),
                         None => {
-                            let len = s.len();
-                            panic_rt!(bounds_error(Bounds::Index, idx, len as i64))
+                            let len = s.len() as i64;
+                            panic_rt!(bounds_error(Bounds::Index, idx, u.bound(0), len))
                         }
                     }
                 }
@@ -972,12 +972,12 @@ fn run_with(
                         vm.store_global(gw as usize + k, w);
                     }
                 }
-                Op::SliceGet { d, a, i, t } => {
+                Op::SliceGet { d, a, i, t, u } => {
                     let p = r!(a);
                     let len = r!(Reg(a.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(bounds_error(Bounds::Index, idx, len));
+                        panic_rt!(bounds_error(Bounds::Index, idx, u.bound(0), len));
                     }
                     let td = prog.ty(t);
                     let ew = td.words as usize;
@@ -999,12 +999,12 @@ fn run_with(
                         unsafe { vm.load_value(at, t, &mut g.stack[s..s + ew]) };
                     }
                 }
-                Op::SliceSet { d, i, a, t } => {
+                Op::SliceSet { d, i, a, t, u } => {
                     let p = r!(d);
                     let len = r!(Reg(d.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(bounds_error(Bounds::Index, idx, len));
+                        panic_rt!(bounds_error(Bounds::Index, idx, u.bound(0), len));
                     }
                     let td = prog.ty(t);
                     let ew = td.words as usize;
@@ -1021,12 +1021,12 @@ fn run_with(
                         unsafe { vm.store_values(t, at, &words, 1) };
                     }
                 }
-                Op::SliceAddr { d, a, i, t } => {
+                Op::SliceAddr { d, a, i, t, u } => {
                     let p = r!(a);
                     let len = r!(Reg(a.0 + 1)) as i64;
                     let idx = ri!(i);
                     if idx < 0 || idx >= len {
-                        panic_rt!(bounds_error(Bounds::Index, idx, len));
+                        panic_rt!(bounds_error(Bounds::Index, idx, u.bound(0), len));
                     }
                     set!(d, p + idx as u64 * prog.ty(t).size)
                 }
@@ -1199,31 +1199,31 @@ fn run_with(
                 Op::AddC { .. } | Op::SubC { .. } | Op::MulC { .. } | Op::DivC { .. } | Op::NegC { .. } | Op::EqC { .. } => cold!(values::complex_op(g, at!(), op)),
                 Op::MinF64 { d, a, b } => setf!(d, go_min(rf!(a), rf!(b))),
                 Op::MaxF64 { d, a, b } => setf!(d, -go_min(-rf!(a), -rf!(b))),
-                Op::SlotIndex { d, a, i, ew, len } => {
+                Op::SlotIndex { d, a, i, ew, len, u } => {
                     let idx = ri!(i);
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(bounds_error(Bounds::Index, idx, len as i64));
+                        panic_rt!(bounds_error(Bounds::Index, idx, u.bound(0), len as i64));
                     }
                     let s = base + a.0 as usize + idx as usize * ew as usize;
                     g.stack.copy_within(s..s + ew as usize, base + d.0 as usize);
                 }
-                Op::SlotStore { d, i, a, ew, len } => {
+                Op::SlotStore { d, i, a, ew, len, u } => {
                     let idx = ri!(i);
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(bounds_error(Bounds::Index, idx, len as i64));
+                        panic_rt!(bounds_error(Bounds::Index, idx, u.bound(0), len as i64));
                     }
                     let s = base + a.0 as usize;
                     let t = base + d.0 as usize + idx as usize * ew as usize;
                     g.stack.copy_within(s..s + ew as usize, t);
                 }
-                Op::ElemAddr { d, a, i, es, len } => {
+                Op::ElemAddr { d, a, i, es, len, u } => {
                     let p = r!(a);
                     let idx = ri!(i);
                     if p == 0 {
                         panic_rt!(NIL_DEREF.into());
                     }
                     if idx < 0 || idx >= len as i64 {
-                        panic_rt!(bounds_error(Bounds::Index, idx, len as i64));
+                        panic_rt!(bounds_error(Bounds::Index, idx, u.bound(0), len as i64));
                     }
                     set!(d, p + idx as u64 * es as u64)
                 }

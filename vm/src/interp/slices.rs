@@ -145,15 +145,17 @@ pub(super) fn race_check(
 pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -> Step {
     let base = at.base;
     match op {
-        Op::StrSlice { d, a, b } => {
+        Op::StrSlice { d, a, b, u } => {
             let len = at.r(g, Reg(a.0 + 1))? as i64;
             let lo = at.ri(g, b)?;
             let hi = at.ri(g, Reg(b.0 + 1))?;
             if hi < 0 || hi > len {
-                return Err(Trap::Panic(bounds_error(Bounds::SliceAlen, hi, len)));
+                let e = bounds_error(Bounds::SliceAlen, hi, u.bound(1), len);
+                return Err(Trap::Panic(e));
             }
             if lo < 0 || lo > hi {
-                return Err(Trap::Panic(bounds_error(Bounds::SliceB, lo, hi)));
+                let e = bounds_error(Bounds::SliceB, lo, u.bound(0), hi);
+                return Err(Trap::Panic(e));
             }
             let (p, l) = if hi == lo {
                 (0, 0)
@@ -248,6 +250,7 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
             t,
             three,
             array,
+            u,
         } => {
             let p = at.r(g, a)?;
             let len = at.ri(g, Reg(a.0 + 1))?;
@@ -263,10 +266,11 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
                     } else {
                         Bounds::Slice3Acap
                     };
-                    return Err(Trap::Panic(bounds_error(kind, max, cap)));
+                    return Err(Trap::Panic(bounds_error(kind, max, u.bound(2), cap)));
                 }
                 if hi < 0 || hi > max {
-                    return Err(Trap::Panic(bounds_error(Bounds::Slice3B, hi, max)));
+                    let e = bounds_error(Bounds::Slice3B, hi, u.bound(1), max);
+                    return Err(Trap::Panic(e));
                 }
             } else if hi < 0 || hi > cap {
                 let kind = if array {
@@ -274,7 +278,7 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
                 } else {
                     Bounds::SliceAcap
                 };
-                return Err(Trap::Panic(bounds_error(kind, hi, cap)));
+                return Err(Trap::Panic(bounds_error(kind, hi, u.bound(1), cap)));
             }
             if lo < 0 || lo > hi {
                 let kind = if three {
@@ -282,7 +286,7 @@ pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -
                 } else {
                     Bounds::SliceB
                 };
-                return Err(Trap::Panic(bounds_error(kind, lo, hi)));
+                return Err(Trap::Panic(bounds_error(kind, lo, u.bound(0), hi)));
             }
             let es = prog.ty(t).size;
             let ncap = max - lo;

@@ -363,7 +363,7 @@ pub(super) fn panic_value(prog: &Program, g: &G, at: At<'_>, op: Op) -> Result<P
             let text = prog.strings.get(m.0 as usize).map_or(&[][..], |v| &v[..]);
             String::from_utf8_lossy(text).into_owned()
         }
-        Op::IndexFault { i, n } => bounds_error(Bounds::Index, at.ri(g, i)?, at.ri(g, n)?),
+        Op::IndexFault { i, n } => bounds_error(Bounds::Index, at.ri(g, i)?, false, at.ri(g, n)?),
         _ => {
             return Err(Trap::Fatal(format!(
                 "{op:?} is not a panicking instruction"
