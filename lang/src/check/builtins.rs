@@ -395,10 +395,12 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Invalid {
             return Operand::invalid(e);
         }
-        if !matches!(
-            self.tt.get(self.tt.under(x.ty)),
-            Type::Map(..) | Type::Slice(_)
-        ) {
+        // Of a type parameter, every type of its set (Go's `underIs`).
+        let clearable = self
+            .set_unders(x.ty)
+            .into_iter()
+            .all(|u| u.is_some_and(|u| matches!(self.tt.get(u), Type::Map(..) | Type::Slice(_))));
+        if !clearable {
             let d = self.operand_string(&x);
             self.error(
                 x.span(),
@@ -450,32 +452,46 @@ impl<'a> Checker<'a> {
         if dst.mode == Mode::Invalid || src.mode == Mode::Invalid {
             return Operand::invalid(e);
         }
-        let Type::Slice(de) = self.tt.get(self.tt.under(dst.ty)).clone() else {
-            let d = self.operand_string(&dst);
-            self.error(
-                dst.span(),
-                format!("invalid copy: argument must be a slice; have {d}"),
-            );
-            return Operand::invalid(e);
+        // Go's rule for type parameters too: every type of each set is a
+        // slice with one element type, or (the source) a string.
+        let de = match self.slice_elem(&dst) {
+            Ok(de) => de,
+            Err(why) => {
+                self.error(dst.span(), format!("invalid copy: {why}"));
+                return Operand::invalid(e);
+            }
         };
-        if self.tt.is_string(src.ty)
-            && matches!(self.tt.basic_kind(de), Some(crate::basic::BasicKind::Uint8))
-        {
+        let src_unders = self.set_unders(src.ty);
+        let special = matches!(self.tt.basic_kind(de), Some(crate::basic::BasicKind::Uint8))
+            && src_unders.iter().all(|u| {
+                u.is_some_and(|u| match self.tt.get(u) {
+                    Type::Slice(el) => {
+                        matches!(
+                            self.tt.basic_kind(*el),
+                            Some(crate::basic::BasicKind::Uint8)
+                        )
+                    }
+                    _ => self.tt.is_string(u),
+                })
+            });
+        if special {
             if self.tt.is_untyped(src.ty) {
                 self.convert_untyped(&mut src, ids::STRING);
             }
             return Operand::new(Mode::Value, ids::INT, e);
         }
-        let se = match self.tt.get(self.tt.under(src.ty)).clone() {
-            Type::Slice(se) => se,
+        let se = match self.slice_elem(&src) {
+            Ok(se) => se,
             // copy([]T, string) with T not byte: element types differ.
-            Type::Basic(k, _) if k.is_string() => ids::BYTE,
-            _ => {
-                let d = self.operand_string(&src);
-                self.error(
-                    src.span(),
-                    format!("invalid copy: argument must be a slice; have {d}"),
-                );
+            Err(_)
+                if src_unders
+                    .iter()
+                    .all(|u| u.is_some_and(|u| self.tt.is_string(u))) =>
+            {
+                ids::BYTE
+            }
+            Err(why) => {
+                self.error(src.span(), format!("invalid copy: {why}"));
                 return Operand::invalid(e);
             }
         };
@@ -493,6 +509,30 @@ impl<'a> Checker<'a> {
         Operand::new(Mode::Value, ids::INT, e)
     }
 
+    /// The element type of slice operand `x`: of every type of its set
+    /// for a type parameter. `Err`: Go's reason, after `invalid copy: `.
+    fn slice_elem(&self, x: &Operand<'a>) -> Result<TypeId, String> {
+        let mut elem: Option<TypeId> = None;
+        for u in self.set_unders(x.ty) {
+            let Some(Type::Slice(el)) = u.map(|u| self.tt.get(u)) else {
+                if x.ty == ids::UNTYPED_NIL {
+                    return Err("argument must be a slice; have untyped nil".to_string());
+                }
+                let d = self.operand_string(x);
+                return Err(format!("argument must be a slice; have {d}"));
+            };
+            match elem {
+                None => elem = Some(*el),
+                Some(e0) if !self.tt.identical(e0, *el) => {
+                    let (a, b, d) = (self.ts(e0), self.ts(*el), self.operand_string(x));
+                    return Err(format!("mismatched slice element types {a} and {b} in {d}"));
+                }
+                Some(_) => {}
+            }
+        }
+        elem.ok_or_else(String::new)
+    }
+
     /// `delete(m, k)`.
     fn builtin_delete(
         &mut self,
@@ -507,9 +547,26 @@ impl<'a> Checker<'a> {
         if m.mode == Mode::Invalid || k.mode == Mode::Invalid {
             return Operand::invalid(e);
         }
-        let Type::Map(kt, _) = self.tt.get(self.tt.under(m.ty)).clone() else {
-            let d = self.operand_string(&m);
-            self.error(m.span(), format!("invalid argument: {d} is not a map"));
+        // Of a type parameter, every type of its set is a map, all with
+        // one key type.
+        let mut key: Option<TypeId> = None;
+        for u in self.set_unders(m.ty) {
+            let Some(&Type::Map(k, _)) = u.map(|u| self.tt.get(u)) else {
+                let d = self.operand_string(&m);
+                self.error(m.span(), format!("invalid argument: {d} is not a map"));
+                return Operand::invalid(e);
+            };
+            if key.is_some_and(|k0| !self.tt.identical(k0, k)) {
+                let d = self.operand_string(&m);
+                self.error(
+                    m.span(),
+                    format!("invalid argument: maps of {d} must have identical key types"),
+                );
+                return Operand::invalid(e);
+            }
+            key = Some(k);
+        }
+        let Some(kt) = key else {
             return Operand::invalid(e);
         };
         self.assignment(&mut k, kt, "argument to delete");

@@ -333,12 +333,28 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn error(&mut self, span: Span, msg: impl Into<String>) {
         let span = self.pos_override.unwrap_or(span);
-        self.diags.push(Diagnostic::error(span, msg));
+        self.push_diag(Diagnostic::error(span, msg));
     }
 
     pub(crate) fn error_with(&mut self, mut d: Diagnostic) {
         if let Some(sp) = self.pos_override {
             d.primary.span = sp;
+        }
+        self.push_diag(d);
+    }
+
+    /// Records `d` unless the diagnostic recorded last has its message on
+    /// the same line: Go's compiler reports such a repeat once (`var a
+    /// Set[T]; var b Set[T]` checks the instance's constraint twice).
+    pub(crate) fn push_diag(&mut self, d: Diagnostic) {
+        if let Some(last) = self.diags.last() {
+            let line = |lo: u32| {
+                let p = self.sources.position(lo);
+                p.rsplit_once(':').map(|(l, _)| l.to_string()).unwrap_or(p)
+            };
+            if last.message == d.message && line(last.primary.span.lo) == line(d.primary.span.lo) {
+                return;
+            }
         }
         self.diags.push(d);
     }

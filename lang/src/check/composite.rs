@@ -24,8 +24,8 @@ impl<'a> Checker<'a> {
         // An elided `{...}` of a `*T` element is `&T{...}`, also where the
         // element type is a named pointer type (`type PS *S`).
         if let (None, Some(h)) = (ty, hint) {
-            if x.mode != Mode::Invalid && matches!(self.tt.get(self.tt.under(h)), Type::Pointer(_))
-            {
+            let hu = self.core_type(h).unwrap_or(ids::INVALID);
+            if x.mode != Mode::Invalid && matches!(self.tt.get(hu), Type::Pointer(_)) {
                 x.ty = h;
             }
         }
@@ -54,8 +54,10 @@ impl<'a> Checker<'a> {
             },
             None => match hint {
                 Some(h) => {
-                    // `{...}` for `*T` elements means `&T{...}`.
-                    match self.tt.get(self.tt.under(h)).clone() {
+                    // `{...}` for `*T` elements means `&T{...}` (also
+                    // for a type parameter whose core type is `*T`).
+                    let hu = self.core_type(h).unwrap_or(ids::INVALID);
+                    match self.tt.get(hu).clone() {
                         Type::Pointer(b) => (b, false),
                         _ => (h, false),
                     }
@@ -91,7 +93,26 @@ impl<'a> Checker<'a> {
             }
             return Operand::new(Mode::Value, at, e);
         }
-        let u = self.under_checked(t);
+        // A type parameter's literal is of its core type (Go's common
+        // underlying type of its type set).
+        let u = if self.is_fresh(t) {
+            match self.core_type(t) {
+                Some(u) => u,
+                None => {
+                    let (ts, elem) = (self.ts(t), if ty.is_none() { " element" } else { "" });
+                    self.error(
+                        e.span,
+                        format!(
+                            "invalid composite literal{elem} type {ts} (no common underlying type)"
+                        ),
+                    );
+                    self.skip_elems(elems);
+                    return Operand::invalid(e);
+                }
+            }
+        } else {
+            self.under_checked(t)
+        };
         match self.tt.get(u).clone() {
             Type::Struct(fields) => {
                 let ts = self.ts(t);
@@ -222,8 +243,8 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 if !self.tt.is_invalid(u) {
-                    let ts = self.ts(t);
-                    self.error(e.span, format!("invalid composite literal type {ts}"));
+                    let (ts, elem) = (self.ts(t), if ty.is_none() { " element" } else { "" });
+                    self.error(e.span, format!("invalid composite literal{elem} type {ts}"));
                 }
                 self.skip_elems(elems);
                 Operand::invalid(e)

@@ -97,12 +97,17 @@
 //! packages a program importing those and `sort`, `strings` reaches gave
 //! none.)
 //!
-//! What it does not find: the type-set rules of composite literals,
-//! `make`, calls of a core function type, `copy`, `delete`, `clear`,
-//! `min`/`max` on a type parameter (the operator walk finds those of
-//! `any`, `comparable`, basic unions and method-only constraints), the
-//! comparability of a struct or array with a type parameter inside,
-//! constraints judged against a type argument that is a type parameter
+//! Composite literals (`T{...}` of the core type, `invalid composite
+//! literal type T (no common underlying type)`), `copy`, `delete` and
+//! `clear` ([`Checker::set_unders`], every type of the set as Go's
+//! `typeset`), and the comparability of a struct or array with a type
+//! parameter inside (`set_comparable`, for `==` and map keys) follow
+//! the type sets too.
+//!
+//! What it does not find: the type-set rules of `make`, calls of a core
+//! function type, `min`/`max` on a type parameter (the operator walk
+//! finds those of `any`, `comparable`, basic unions and method-only
+//! constraints), constraints judged against a type argument that is a type parameter
 //! of a generic type's method receiver, errors in a call whose arguments
 //! involve a type parameter once inference fails, and a message whose
 //! only mention of a type parameter is elsewhere than at its operands.
@@ -214,6 +219,21 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The underlying types of `t`'s type set, as Go's `typeset` yields
+    /// them: `t`'s own for an ordinary type; each term's for a type
+    /// parameter, or one `None` when it has no specific types.
+    pub(crate) fn set_unders(&self, t: TypeId) -> Vec<Option<TypeId>> {
+        match self.fresh_tparams.get(&t) {
+            None => vec![Some(self.tt.under(t))],
+            Some(s) => match s.terms.as_deref() {
+                Some(ts) if !ts.is_empty() => {
+                    ts.iter().map(|&(_, u)| Some(self.tt.under(u))).collect()
+                }
+                _ => vec![None],
+            },
+        }
+    }
+
     /// The core type of `t`: its underlying type, or for a type parameter
     /// the one underlying type of all its terms (`None` if they differ or
     /// it has no specific types).
@@ -298,11 +318,42 @@ impl<'a> Checker<'a> {
 
     /// Whether values of `t` compare with `==`: for a type parameter, its
     /// constraint is comparable or every type of its set is.
+    /// A struct or array is comparable when its fields or elements are,
+    /// type parameters among them judged so (`struct{ x T }` with `T any`
+    /// is not).
     pub(crate) fn set_comparable(&self, t: TypeId) -> bool {
+        self.set_comparable_in(t, 0)
+    }
+
+    fn set_comparable_in(&self, t: TypeId, depth: u32) -> bool {
         match self.fresh_tparams.get(&t) {
             Some(s) if s.comparable => true,
             Some(_) => self.each_type(t, |c, u| c.tt.comparable(u) && !c.tt.is_interface(u)),
-            None => self.tt.comparable(t),
+            None if depth > MAX_WALK || !self.mentions_fresh(t) => self.tt.comparable(t),
+            None => match self.tt.get(self.tt.under(t)) {
+                Type::Struct(fs) => fs.iter().all(|f| self.set_comparable_in(f.ty, depth + 1)),
+                Type::Array(_, el) => self.set_comparable_in(*el, depth + 1),
+                _ => self.tt.comparable(t),
+            },
+        }
+    }
+
+    /// Checks the map keys that mention a type parameter among those that
+    /// `typexpr` set aside since `mark` (the body's types are complete):
+    /// a struct or array with a type parameter inside that is not
+    /// comparable (`map[P[T]]int`) is no key, in Go's words.
+    fn check_fresh_map_keys(&mut self, mark: usize) {
+        if self.later_map_keys.len() <= mark {
+            return;
+        }
+        let keys = self.later_map_keys.split_off(mark);
+        for (k, span) in keys {
+            if !self.mentions_fresh(k) {
+                self.later_map_keys.push((k, span));
+            } else if !self.set_comparable(k) {
+                let s = self.ts(k);
+                self.error(span, format!("invalid map key type {s}"));
+            }
         }
     }
 
@@ -624,6 +675,7 @@ impl<'a> Checker<'a> {
         let saved = self.save();
         self.file = b.file;
         let mark = self.diags.len();
+        let keys_mark = self.later_map_keys.len();
         // The receiver's type parameters (named as the receiver names
         // them), then the declaration's own.
         let rnames: Vec<&ast::Ident> = match (&b.decl.recv, b.type_params.is_empty()) {
@@ -661,6 +713,7 @@ impl<'a> Checker<'a> {
         if self.tt.signature(sig).is_some() && !recv.is_some_and(|(_, t)| self.tt.is_invalid(t)) {
             self.func_body(sig, &b.decl.ty, recv, body);
         }
+        self.check_fresh_map_keys(keys_mark);
         self.scopes.clear();
         self.restore(saved);
         let found = self.diags.split_off(mark);
@@ -739,7 +792,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             at_fault |= within(span);
-            self.diags.push(d);
+            self.push_diag(d);
         }
         if at_fault {
             self.generic_body_errs.insert(decl.span.lo);
@@ -873,15 +926,22 @@ fn type_set_rule(msg: &str) -> bool {
         "cannot slice ",
         "cannot range over ",
         "invalid map key type ",
+        "invalid copy: ",
+        "invalid composite literal ",
+        "invalid argument: cannot clear ",
     ];
     const PARTS: &[&str] = &[
         " does not satisfy ",
         " (mismatched types ",
         " (incomparable types in type set)",
+        " cannot be compared)",
         " cannot use operator ",
         " (non-numeric type ",
         "invalid operation: shifted operand ",
         "invalid operation: shift count ",
+        " is not a map",
+        " must have identical key types",
+        " in struct literal of type ",
     ];
     let operator =
         msg.starts_with("invalid operation: operator ") && msg.contains(" not defined on ");

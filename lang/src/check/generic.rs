@@ -222,6 +222,11 @@ fn union_string(ts: impl Iterator<Item = (bool, String)>) -> String {
 /// one term (`interface{ ~struct{ Value_ T }; Get() T }` gives the struct
 /// type): the constraint's core type, written out.
 fn single_term(c: &Expr) -> Option<&Expr> {
+    single_term_tilde(c).map(|(_, t)| t)
+}
+
+/// [`single_term`] with whether the term has a tilde (`~[]E`).
+fn single_term_tilde(c: &Expr) -> Option<(bool, &Expr)> {
     let ExprKind::InterfaceType(els) = &c.kind else {
         return None;
     };
@@ -230,7 +235,7 @@ fn single_term(c: &Expr) -> Option<&Expr> {
         _ => None,
     });
     match (unions.next(), unions.next()) {
-        (Some(ts), None) if ts.len() == 1 => Some(&ts[0].1),
+        (Some(ts), None) if ts.len() == 1 => Some((ts[0].0, &ts[0].1)),
         _ => None,
     }
 }
@@ -738,7 +743,8 @@ impl<'a> Checker<'a> {
         if !self.generic_funcs.contains_key(&g) {
             return None;
         }
-        let name = self.generic_name(g);
+        // Go's inference messages name the call as written (`F[int]`).
+        let name = expr_string(func);
         let Some(mut targs) = self.type_args(explicit) else {
             return Some(Operand::invalid(func));
         };
@@ -871,7 +877,9 @@ impl<'a> Checker<'a> {
         }
         self.pkg = pkg0;
         self.file = file0;
-        self.core_inference(&tps, &names, &mut b, gf);
+        if !self.core_inference(&tps, &names, &mut b, gf, Some((name, at))) {
+            return None;
+        }
         // Untyped constants: the default type of the "largest" kind per
         // parameter (int < rune < float), as Go 1.21 does.
         let mut by_param: HashMap<String, (TypeId, TypeId)> = HashMap::new();
@@ -903,7 +911,7 @@ impl<'a> Checker<'a> {
         let by_param: HashMap<String, TypeId> =
             by_param.into_iter().map(|(k, v)| (k, v.1)).collect();
         b.extend(by_param);
-        self.core_inference(&tps, &names, &mut b, gf);
+        self.core_inference(&tps, &names, &mut b, gf, None);
         let mut out = Vec::new();
         for n in &names {
             match b.get(n) {
@@ -925,26 +933,51 @@ impl<'a> Checker<'a> {
         Some(out)
     }
 
-    /// Fills type parameters from their constraints' core types: with
-    /// `S ~[]E` and `S` known, `E` is the element of `S`'s underlying
-    /// slice; with `E` known and `S` not, `S` is `[]E`.
+    /// Fills type parameters from their constraints' core types, as Go's
+    /// inference does: a known type argument is unified with its
+    /// constraint's single term (with `S ~[]E` and `S` known, `E` is the
+    /// element of `S`'s underlying slice); an unknown one whose constraint
+    /// is one type without a tilde (`[U int]`, `[S []E]`) is that type. A
+    /// tilde term (`~[]E`, `~int`) gives an unknown parameter nothing.
+    /// `report`: the call as written and the position of its `(`, for
+    /// the first pass (before untyped constants), which reports a known
+    /// type argument that does not match its constraint's term as Go
+    /// does; `false` then.
     fn core_inference(
         &mut self,
         tps: &[(&'a ast::Ident, &'a Expr)],
         names: &[String],
         b: &mut HashMap<String, TypeId>,
         gf: &GenericFunc<'a>,
-    ) {
+        report: Option<(&str, Span)>,
+    ) -> bool {
         for _ in 0..tps.len() {
             for (n, c) in tps {
                 // The constraint's single term, written in the literal.
-                let single = single_term(c);
+                let single = single_term_tilde(c);
                 match (b.get(&n.name).copied(), single) {
-                    (Some(t), Some(te)) => {
+                    (Some(t), Some((_, te))) => {
                         let u = self.tt.under(t);
-                        let _ = self.unify(te, u, names, b);
+                        let unified = self.unify(te, u, names, b).is_ok();
+                        let Some((call, at)) = report else { continue };
+                        // A type parameter of a body under the generic
+                        // check is judged by its type set (`genbody`).
+                        if self.mentions_fresh(t)
+                            || unified && self.core_matches(te, t, names, b, gf)
+                        {
+                            continue;
+                        }
+                        let (ts, cs) = (self.ts(t), constraint_string(c));
+                        self.error(
+                            at,
+                            format!(
+                                "in call to {call}, {} (type {ts}) does not satisfy {cs}",
+                                n.name
+                            ),
+                        );
+                        return false;
                     }
-                    (None, Some(te)) => {
+                    (None, Some((false, te))) => {
                         if mentions_all_bound(te, names, b) {
                             let t = self.with_bindings(gf.pkg, gf.file, b, |c| c.typexpr(te));
                             if !self.tt.is_invalid(t) {
@@ -952,9 +985,11 @@ impl<'a> Checker<'a> {
                             }
                         }
                     }
+                    (None, Some((true, _))) => {}
                     (None, None) => {
                         // A declared constraint (`Setter[T]`) whose type
-                        // set has one specific type: that type.
+                        // set has one specific type without a tilde, or a
+                        // plain type (`[U int]`): that type.
                         if !matches!(
                             c.kind,
                             ExprKind::Ident(_)
@@ -965,21 +1000,58 @@ impl<'a> Checker<'a> {
                         {
                             continue;
                         }
-                        let terms = self.with_bindings(gf.pkg, gf.file, b, |ch| {
+                        let (ct, terms) = self.with_bindings(gf.pkg, gf.file, b, |ch| {
                             let outer_constraint = std::mem::replace(&mut ch.in_constraint, true);
                             let ct = ch.typexpr(c);
                             ch.in_constraint = outer_constraint;
-                            ch.named_terms.get(&ct).cloned()
+                            (ct, ch.named_terms.get(&ct).cloned())
                         });
-                        if let Some([(_, t)]) = terms.as_deref() {
-                            if !self.tt.is_interface(*t) {
+                        match terms.as_deref() {
+                            Some([(false, t)]) if !self.tt.is_interface(*t) => {
                                 b.insert(n.name.clone(), *t);
                             }
+                            None if !self.tt.is_invalid(ct) && !self.tt.is_interface(ct) => {
+                                b.insert(n.name.clone(), ct);
+                            }
+                            _ => {}
                         }
                     }
                     (Some(t), None) => self.unify_declared_core(c, t, names, b),
                 }
             }
+        }
+        true
+    }
+
+    /// Whether type `t` matches constraint term `te` (written in `gf`'s
+    /// declaration) as Go's unification matches them: the underlying
+    /// types are identical once every type parameter of `te` is known,
+    /// else `te`'s outermost constructor is `t`'s underlying one's.
+    fn core_matches(
+        &mut self,
+        te: &'a Expr,
+        t: TypeId,
+        names: &[String],
+        b: &HashMap<String, TypeId>,
+        gf: &GenericFunc<'a>,
+    ) -> bool {
+        let u = self.tt.under(t);
+        if mentions_all_bound(te, names, b) {
+            let ct = self.with_bindings(gf.pkg, gf.file, b, |c| c.typexpr(te));
+            return self.tt.is_invalid(ct)
+                || self.mentions_fresh(ct)
+                || self.tt.identical(u, self.tt.under(ct));
+        }
+        match (&te.kind, self.tt.get(u)) {
+            (ExprKind::Paren(x), _) => self.core_matches(x, t, names, b, gf),
+            (ExprKind::Star(_), ty) => matches!(ty, Type::Pointer(_)),
+            (ExprKind::SliceType(_), ty) => matches!(ty, Type::Slice(_)),
+            (ExprKind::ArrayType { .. }, ty) => matches!(ty, Type::Array(..)),
+            (ExprKind::MapType(..), ty) => matches!(ty, Type::Map(..)),
+            (ExprKind::ChanType(..), ty) => matches!(ty, Type::Chan(..)),
+            (ExprKind::FuncType(_), ty) => matches!(ty, Type::Func(_)),
+            (ExprKind::StructType(_), ty) => matches!(ty, Type::Struct(_)),
+            _ => true,
         }
     }
 

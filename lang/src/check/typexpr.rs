@@ -101,7 +101,9 @@ impl<'a> Checker<'a> {
                         k.span,
                         format!("invalid map key type {s} (missing comparable constraint)"),
                     );
-                    return ids::INVALID;
+                    // Go keeps the map type: a call it is passed to
+                    // still infers and judges its key.
+                    return self.tt.intern(Type::Map(kt, vt));
                 }
                 self.later_map_keys.push((kt, k.span));
                 self.tt.intern(Type::Map(kt, vt))

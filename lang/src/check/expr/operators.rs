@@ -521,13 +521,14 @@ impl<'a> Checker<'a> {
             }
             Type::Struct(fs) => {
                 for f in fs {
-                    if !self.tt.comparable(f.ty) {
+                    if !self.set_comparable(f.ty) {
                         return format!("struct containing {} cannot be compared", self.ts(f.ty));
                     }
                 }
                 String::new()
             }
-            Type::Array(_, el) => format!("{} cannot be compared", self.ts(*el)),
+            // Go names the array type, not its element.
+            Type::Array(..) => format!("{} cannot be compared", self.ts(t)),
             _ => String::new(),
         }
     }

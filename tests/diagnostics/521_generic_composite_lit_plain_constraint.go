@@ -1,0 +1,5 @@
+package main
+
+func F[T int]() T { return T{} }
+
+func main() {}

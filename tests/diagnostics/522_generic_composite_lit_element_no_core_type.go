@@ -1,0 +1,5 @@
+package main
+
+func F[T ~int | ~string]() []T { return []T{{}} }
+
+func main() {}

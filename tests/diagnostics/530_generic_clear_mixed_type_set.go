@@ -1,0 +1,5 @@
+package main
+
+func F[M ~map[string]int | ~string](m M) { clear(m) }
+
+func main() {}

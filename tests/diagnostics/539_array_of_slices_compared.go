@@ -1,0 +1,3 @@
+package main
+
+func main() { var a, b [2][]int; println(a == b) }
