@@ -582,16 +582,20 @@ impl<'a> Checker<'a> {
             }
             return Operand::invalid(e);
         }
-        let min = match self.tt.get(self.tt.under(t)) {
-            Type::Slice(_) => 2,
-            Type::Map(..) | Type::Chan(..) => 1,
-            _ => {
+        // Every type of a type parameter's set must be a slice, map or
+        // channel, all of one underlying type (Go's `commonUnder`).
+        let core = self.common_under(t, |c, u| match u.map(|u| c.tt.get(u)) {
+            Some(Type::Slice(_) | Type::Map(..) | Type::Chan(..)) | None => None,
+            Some(_) => Some("type must be slice, map, or channel".to_string()),
+        });
+        let min = match core.map(|u| self.tt.get(u)) {
+            Ok(Type::Slice(_)) => 2,
+            Ok(_) => 1,
+            Err(why) => {
                 let s = expr_string(&args[0]);
                 self.error(
                     args[0].span,
-                    format!(
-                        "invalid argument: cannot make {s}: type must be slice, map, or channel"
-                    ),
+                    format!("invalid argument: cannot make {s}: {why}"),
                 );
                 for a in &args[1..] {
                     let _ = self.expr(a);

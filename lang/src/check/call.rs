@@ -90,12 +90,26 @@ impl<'a> Checker<'a> {
                     }
                     return Operand::invalid(e);
                 }
-                let Some(sig) = self.tt.signature(x.ty).cloned() else {
+                // A type parameter is called through its type set's one
+                // underlying type, when that is a function (Go's
+                // `commonUnder`).
+                let core = self.common_under(x.ty, |_, _| None);
+                let Some(sig) = core
+                    .as_ref()
+                    .ok()
+                    .and_then(|&u| self.tt.signature(u))
+                    .cloned()
+                else {
                     let d = self.operand_string(&x);
-                    let ts = self.ts(x.ty);
+                    // Go names a type parameter's core type here.
+                    let why = match core {
+                        Ok(u) if self.is_fresh(x.ty) => format!("{} is not a function", self.ts(u)),
+                        Ok(_) => format!("{} is not a function", self.ts(x.ty)),
+                        Err(why) => why,
+                    };
                     self.error(
                         x.span(),
-                        format!("invalid operation: cannot call {d}: {ts} is not a function"),
+                        format!("invalid operation: cannot call {d}: {why}"),
                     );
                     for a in args {
                         let _ = self.raw_expr(a, None);

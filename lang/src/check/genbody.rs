@@ -51,12 +51,10 @@
 //!   parameter or less: calling the constraint's methods, passing the
 //!   value on as its own type or as an interface it implements, taking
 //!   its address, declaring variables of it, and what the type-set rules
-//!   above allow. What it refuses but Go allows (a composite literal or
-//!   `make` through the core type, a call of a core function type, a
-//!   builtin other than those above) is refused, and the message is
-//!   dropped: one that prints the type shows the mark, and one that does
-//!   not (`cannot make S`) is about an operand whose type mentions a type
-//!   parameter (`about_fresh`). The operand is invalid, which silences
+//!   above allow. What it refuses but Go allows (a builtin other than
+//!   those above and below) is refused, and the message is dropped: one
+//!   that prints the type shows the mark, and one that does not is about
+//!   an operand whose type mentions a type parameter (`about_fresh`). The operand is invalid, which silences
 //!   what depends on it. A note or label naming the mark's method (`int
 //!   does not implement T (missing method ...)`) drops its message too.
 //! * Messages without the mark are errors of the body as Go's check sees
@@ -104,10 +102,15 @@
 //! parameter inside (`set_comparable`, for `==` and map keys) follow
 //! the type sets too.
 //!
-//! What it does not find: the type-set rules of `make`, calls of a core
-//! function type, `min`/`max` on a type parameter (the operator walk
-//! finds those of `any`, `comparable`, basic unions and method-only
-//! constraints), constraints judged against a type argument that is a type parameter
+//! `make` (every type a slice, map or channel of one underlying type,
+//! and the size arguments of that type), calls of a type parameter
+//! (through its set's one underlying type, a function: `cannot call f
+//! (...): func(int) int and func(int) string have different underlying
+//! types`) and `min`/`max` (every type ordered, the arguments of one
+//! type) follow the type sets through [`Checker::common_under`] and
+//! `each_type`, with Go's messages.
+//!
+//! What it does not find: constraints judged against a type argument that is a type parameter
 //! of a generic type's method receiver, errors in a call whose arguments
 //! involve a type parameter once inference fails, and a message whose
 //! only mention of a type parameter is elsewhere than at its operands.
@@ -295,6 +298,69 @@ impl<'a> Checker<'a> {
             }
         }
         out.map(|(k, e)| (k, e, res))
+    }
+
+    /// The one underlying type of `t`'s type set, as Go's `commonUnder`
+    /// finds it: each type (with its underlying type, `None` for a set
+    /// without specific types) must pass `cond`, and all must share one
+    /// underlying type (channels one element type, of which at most one
+    /// direction). The error is Go's cause (`no specific type`, `[]int
+    /// and map[int]int have different underlying types`).
+    pub(crate) fn common_under(
+        &self,
+        t: TypeId,
+        cond: impl Fn(&Self, Option<TypeId>) -> Option<String>,
+    ) -> Result<TypeId, String> {
+        let set: Vec<(TypeId, Option<TypeId>)> = match self.fresh_tparams.get(&t) {
+            None => vec![(t, Some(self.tt.under(t)))],
+            Some(s) => match s.terms.as_deref() {
+                Some(ts) if !ts.is_empty() => ts
+                    .iter()
+                    .map(|&(_, u)| (u, Some(self.tt.under(u))))
+                    .collect(),
+                _ => vec![(t, None)],
+            },
+        };
+        let mut common: Option<(TypeId, TypeId)> = None;
+        for (ty, u) in set {
+            if let Some(err) = cond(self, u) {
+                return Err(err);
+            }
+            let Some(u) = u else {
+                return Err("no specific type".to_string());
+            };
+            let Some((ct, cu)) = common else {
+                common = Some((ty, u));
+                continue;
+            };
+            if let (Type::Chan(cd, ce), Type::Chan(d, e)) = (self.tt.get(cu), self.tt.get(u)) {
+                if !self.tt.identical(*ce, *e) {
+                    return Err(format!(
+                        "channels {} and {} have conflicting element types",
+                        self.ts(ct),
+                        self.ts(ty)
+                    ));
+                }
+                if *cd == crate::types::ChanDir::Both {
+                    common = Some((ty, u));
+                } else if *d != crate::types::ChanDir::Both && cd != d {
+                    return Err(format!(
+                        "channels {} and {} have conflicting directions",
+                        self.ts(ct),
+                        self.ts(ty)
+                    ));
+                }
+                continue;
+            }
+            if !self.tt.identical(cu, u) {
+                return Err(format!(
+                    "{} and {} have different underlying types",
+                    self.ts(ct),
+                    self.ts(ty)
+                ));
+            }
+        }
+        Ok(common.map(|(_, u)| u).unwrap_or(ids::INVALID))
     }
 
     /// Why type parameter `t` has no core type, in Go's words.
@@ -929,6 +995,7 @@ fn type_set_rule(msg: &str) -> bool {
         "invalid copy: ",
         "invalid composite literal ",
         "invalid argument: cannot clear ",
+        "invalid operation: cannot call ",
     ];
     const PARTS: &[&str] = &[
         " does not satisfy ",
@@ -942,13 +1009,18 @@ fn type_set_rule(msg: &str) -> bool {
         " is not a map",
         " must have identical key types",
         " in struct literal of type ",
+        " cannot be ordered",
     ];
     let operator =
         msg.starts_with("invalid operation: operator ") && msg.contains(" not defined on ");
     let builtin = msg.starts_with("invalid argument: ")
         && (msg.ends_with(" for built-in len") || msg.ends_with(" for built-in cap"));
+    // `min`/`max`: arguments of different types.
+    let min_max = msg.starts_with("invalid argument: mismatched types ")
+        && msg.contains(" (previous argument) and ");
     operator
         || builtin
+        || min_max
         || PREFIXES.iter().any(|p| msg.starts_with(p))
         || PARTS.iter().any(|p| msg.contains(p))
 }
@@ -958,6 +1030,9 @@ fn type_set_rule(msg: &str) -> bool {
 fn sound_plain(msg: &str) -> bool {
     msg == "invalid operation: division by zero"
         || msg.ends_with(" (incomparable types in type set)")
+        // `make` judges a type parameter by its type set.
+        || msg.starts_with("invalid argument: cannot make ")
+        || (msg.starts_with("invalid operation: make(") && msg.contains(" expects "))
 }
 
 /// `T` followed by the mark: a type parameter itself.

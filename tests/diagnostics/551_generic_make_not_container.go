@@ -1,0 +1,8 @@
+package main
+
+func F[T int | string]() T {
+	var x T = make(T)
+	return x
+}
+
+func main() {}

@@ -1,0 +1,7 @@
+package main
+
+func F[T ~[]int]() T {
+	return make(T)
+}
+
+func main() {}

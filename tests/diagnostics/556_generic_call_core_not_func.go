@@ -1,0 +1,7 @@
+package main
+
+func F[T ~int](f T) {
+	f(1)
+}
+
+func main() {}
