@@ -253,7 +253,7 @@ fn at_yield(vm: &mut Vm, sl: Option<SliceCx<'_>>, g: &mut G) -> Option<Waited> {
 /// belong to the native's callers and to Rust frames that are still
 /// running). A callee that blocks, or is asked to yield, waits locked to
 /// this M (module docs).
-pub(crate) fn run_nested(
+fn run_nested(
     vm: &mut Vm,
     sl: Option<SliceCx<'_>>,
     g: &mut G,
@@ -371,6 +371,27 @@ pub(crate) fn run_nested(
     outcome
 }
 
+/// [`run_nested`] counted against [`MAX_NESTED_CALLS`](crate::native::MAX_NESTED_CALLS)
+/// (the per-thread depth in `native::NESTED`): every call from Rust into
+/// Go goes through here, a native's and a panic value's `Error` method.
+fn call_counted(
+    vm: &mut Vm,
+    sl: Option<SliceCx<'_>>,
+    g: &mut G,
+    f: FuncId,
+    closure: u64,
+    args: &[u64],
+) -> Result<Vec<u64>, CallError> {
+    let depth = crate::native::NESTED.with(|d| d.get());
+    if depth >= crate::native::MAX_NESTED_CALLS {
+        return Err(CallError::TooDeep);
+    }
+    crate::native::NESTED.with(|d| d.set(depth + 1));
+    let r = run_nested(vm, sl, g, f, closure, args);
+    crate::native::NESTED.with(|d| d.set(depth));
+    r
+}
+
 /// Go calls from natives (`NativeCtx::call` and the methods built on it):
 /// defined here, beside the nested loop they enter, so that native.rs
 /// (below the interpreter) need not know the interpreter.
@@ -380,14 +401,7 @@ impl NativeCtx<'_> {
     /// object, 0 for a plain function) and returns its result words. See
     /// the module docs for what happens on panics and how deep it nests.
     pub fn call(&mut self, f: FuncId, closure: u64, args: &[u64]) -> Result<Vec<u64>, CallError> {
-        let depth = crate::native::NESTED.with(|d| d.get());
-        if depth >= crate::native::MAX_NESTED_CALLS {
-            return Err(CallError::TooDeep);
-        }
-        crate::native::NESTED.with(|d| d.set(depth + 1));
-        let r = run_nested(self.vm, self.sl, self.g, f, closure, args);
-        crate::native::NESTED.with(|d| d.set(depth));
-        r
+        call_counted(self.vm, self.sl, self.g, f, closure, args)
     }
 
     /// A guard that keeps heap words this native holds across its calls
@@ -473,14 +487,7 @@ pub(crate) fn method_text(
         // (value invariant 3).
         .map(|k| unsafe { value::read_word(v, 1 + k) })
         .collect();
-    let depth = crate::native::NESTED.with(|d| d.get());
-    if depth >= crate::native::MAX_NESTED_CALLS {
-        return Ok(None);
-    }
-    crate::native::NESTED.with(|d| d.set(depth + 1));
-    let r = run_nested(vm, sl, g, f, 0, &recv);
-    crate::native::NESTED.with(|d| d.set(depth));
-    match r {
+    match call_counted(vm, sl, g, f, 0, &recv) {
         Ok(w) => {
             let (p, l) = (
                 w.first().copied().unwrap_or(0),
