@@ -397,17 +397,10 @@ fn over_limit(vm: &mut Vm, g: &mut Box<G>, msg: &str, exec: &Exec) -> RunOutcome
 /// printed).
 #[must_use]
 fn report(vm: &mut Vm, sl: SliceCx<'_>, g: &mut G) -> Option<i32> {
-    let values: Vec<u64> = g.panicking.as_ref().map_or_else(Vec::new, |p| {
-        p.earlier
-            .iter()
-            .map(|e| &e.0)
-            .chain([&p.value])
-            .filter_map(|v| match v {
-                crate::goroutine::PanicValue::Value(b) => Some(*b),
-                _ => None,
-            })
-            .collect()
-    });
+    let values: Vec<u64> = g
+        .panicking
+        .as_ref()
+        .map_or_else(Vec::new, |p| p.heap_values().collect());
     let mut texts = Vec::with_capacity(values.len());
     for v in values {
         match crate::interp::method_text(vm, Some(sl), g, v) {

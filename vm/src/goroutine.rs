@@ -244,12 +244,20 @@ pub(crate) fn panic_roots(
     f: &mut dyn FnMut(u64),
 ) {
     for p in panicking.into_iter().chain(outer.iter()) {
-        let values = p.earlier.iter().map(|e| &e.0).chain([&p.value]);
-        for v in values {
-            if let PanicValue::Value(v) = v {
-                f(*v);
-            }
-        }
+        p.heap_values().for_each(&mut *f);
+    }
+}
+
+impl Panicking {
+    /// The heap words of this panic's values: the earlier values it
+    /// carries, oldest first, then its own (runtime errors and other
+    /// values that are no box have none).
+    pub(crate) fn heap_values(&self) -> impl Iterator<Item = u64> + '_ {
+        let values = self.earlier.iter().map(|e| &e.0).chain([&self.value]);
+        values.filter_map(|v| match v {
+            PanicValue::Value(b) => Some(*b),
+            _ => None,
+        })
     }
 }
 
