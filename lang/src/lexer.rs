@@ -764,6 +764,25 @@ pub(crate) fn line_directives(src: &str) -> Vec<LineDirective<'_>> {
     out
 }
 
+/// The offset in `src` of the first token at or after `from` (a token
+/// boundary), past blanks, newlines and comments; `src.len()` when none
+/// is left.
+pub(crate) fn next_token_start(src: &str, from: usize) -> usize {
+    let Some(rest) = src.get(from..) else {
+        return from.min(src.len());
+    };
+    let mut lexer = Raw::lexer_with_extras(rest, Extras::default());
+    while let Some(res) = lexer.next() {
+        if !matches!(
+            res,
+            Ok(Raw::Newline | Raw::LineComment | Raw::BlockComment(_))
+        ) {
+            return from + lexer.span().start;
+        }
+    }
+    src.len()
+}
+
 /// Tracks bracket nesting and operator chains for the depth cap.
 struct Depth {
     /// Operators since the last separator, one counter per open bracket

@@ -324,25 +324,8 @@ impl SourceMap {
     /// which the syntax tree does not record.
     pub(crate) fn token_after(&self, pos: u32) -> u32 {
         let f = self.file(self.file_of(pos));
-        let t = f.text.as_bytes();
-        let mut i = (pos - f.base) as usize;
-        while i < t.len() {
-            match (t[i], t.get(i + 1)) {
-                (b' ' | b'\t' | b'\r' | b'\n', _) => i += 1,
-                (b'/', Some(b'/')) => {
-                    i += t[i..]
-                        .iter()
-                        .position(|&c| c == b'\n')
-                        .unwrap_or(t.len() - i)
-                }
-                (b'/', Some(b'*')) => match f.text[i + 2..].find("*/") {
-                    Some(n) => i += n + 4,
-                    None => i = t.len(),
-                },
-                _ => break,
-            }
-        }
-        f.base + i.min(t.len()) as u32
+        let from = ((pos - f.base) as usize).min(f.text.len());
+        f.base + crate::lexer::next_token_start(&f.text, from) as u32
     }
 
     /// The local offset from which directive `k` (as [`Reported::directive`]
