@@ -226,13 +226,21 @@ impl<'a> Checker<'a> {
     /// them: `t`'s own for an ordinary type; each term's for a type
     /// parameter, or one `None` when it has no specific types.
     pub(crate) fn set_unders(&self, t: TypeId) -> Vec<Option<TypeId>> {
+        self.set_types(t).into_iter().map(|(_, u)| u).collect()
+    }
+
+    /// [`Checker::set_unders`] with each type beside its underlying type:
+    /// `t` itself for an ordinary type or a set without specific types,
+    /// else each term's type.
+    fn set_types(&self, t: TypeId) -> Vec<(TypeId, Option<TypeId>)> {
         match self.fresh_tparams.get(&t) {
-            None => vec![Some(self.tt.under(t))],
+            None => vec![(t, Some(self.tt.under(t)))],
             Some(s) => match s.terms.as_deref() {
-                Some(ts) if !ts.is_empty() => {
-                    ts.iter().map(|&(_, u)| Some(self.tt.under(u))).collect()
-                }
-                _ => vec![None],
+                Some(ts) if !ts.is_empty() => ts
+                    .iter()
+                    .map(|&(_, u)| (u, Some(self.tt.under(u))))
+                    .collect(),
+                _ => vec![(t, None)],
             },
         }
     }
@@ -311,18 +319,8 @@ impl<'a> Checker<'a> {
         t: TypeId,
         cond: impl Fn(&Self, Option<TypeId>) -> Option<String>,
     ) -> Result<TypeId, String> {
-        let set: Vec<(TypeId, Option<TypeId>)> = match self.fresh_tparams.get(&t) {
-            None => vec![(t, Some(self.tt.under(t)))],
-            Some(s) => match s.terms.as_deref() {
-                Some(ts) if !ts.is_empty() => ts
-                    .iter()
-                    .map(|&(_, u)| (u, Some(self.tt.under(u))))
-                    .collect(),
-                _ => vec![(t, None)],
-            },
-        };
         let mut common: Option<(TypeId, TypeId)> = None;
-        for (ty, u) in set {
+        for (ty, u) in self.set_types(t) {
             if let Some(err) = cond(self, u) {
                 return Err(err);
             }
