@@ -8,7 +8,8 @@
 //! (the `gc*` programs: always with `GODEBUG=gccheckmark=1`, which re-marks
 //! after every cycle and dies if the concurrent mark left anything
 //! reachable white; also with a cycle started at every safepoint,
-//! `GOL_GCSTRESS=1`). Each program
+//! `GOL_GCSTRESS=1`, and once on two Ps with the world stopped for every
+//! collection, `GODEBUG=gcstoptheworld=1`). Each program
 //! prints a result it checks itself; the expectation (`NAME.out`) comes
 //! from native Go. A lost wakeup shows up as a hang, caught by the time
 //! limit.
@@ -29,15 +30,20 @@ use std::time::{Duration, Instant};
 
 const LIMIT: Duration = Duration::from_secs(120);
 
-fn run_once(path: &Path, procs: usize, gc: bool, gcstress: bool) -> Result<(), String> {
+fn run_once(
+    path: &Path,
+    procs: usize,
+    godebug: Option<&str>,
+    gcstress: bool,
+) -> Result<(), String> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gol"));
     cmd.arg("run")
         .arg(path)
         .env("GOMAXPROCS", procs.to_string())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    if gc {
-        cmd.env("GODEBUG", "gccheckmark=1");
+    if let Some(d) = godebug {
+        cmd.env("GODEBUG", d);
     }
     if gcstress {
         cmd.env("GOL_GCSTRESS", "1");
@@ -60,7 +66,7 @@ fn run_once(path: &Path, procs: usize, gc: bool, gcstress: bool) -> Result<(), S
     let got = String::from_utf8_lossy(&out.stdout);
     if !out.status.success() || got != want {
         return Err(format!(
-            "GOMAXPROCS={procs} gcstress={gcstress}: {}\n--- want\n{want}--- got\n{got}--- stderr\n{}",
+            "GOMAXPROCS={procs} GODEBUG={godebug:?} gcstress={gcstress}: {}\n--- want\n{want}--- got\n{got}--- stderr\n{}",
             out.status,
             String::from_utf8_lossy(&out.stderr)
         ));
@@ -71,12 +77,19 @@ fn run_once(path: &Path, procs: usize, gc: bool, gcstress: bool) -> Result<(), S
 fn run_all(path: &Path, repeat: usize) -> Result<(), libtest_mimic::Failed> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let gc = name.as_deref().is_some_and(|n| n.starts_with("gc"));
+    let checkmark = gc.then_some("gccheckmark=1");
     for _ in 0..repeat {
         for procs in [1, 2, 8] {
-            run_once(path, procs, gc, false)?;
+            run_once(path, procs, checkmark, false)?;
             if gc {
-                run_once(path, procs, gc, true)?;
+                run_once(path, procs, checkmark, true)?;
             }
+        }
+        // The collector's other path: runtime.GC and the pacer's cycles
+        // with the world stopped, where the running goroutine's roots are
+        // gathered by `collect_with` rather than by its own stack scan.
+        if gc {
+            run_once(path, 2, Some("gcstoptheworld=1,gccheckmark=1"), false)?;
         }
     }
     Ok(())

@@ -769,6 +769,8 @@ pub(crate) unsafe fn collect_with(
         if let Some(g) = g {
             // In a native (`runtime.GC`): its frames' pcs are saved.
             feed_g(g, maps, None, sink);
+            // What nested calls on this thread set aside of `g`.
+            crate::interp::saved_roots(&mut |w| sink(w as usize));
         }
         globals.for_each(&mut |w| sink(w as usize));
         others.for_each(sink);
@@ -822,12 +824,13 @@ impl<'a> crate::native::NativeCtx<'a> {
     }
 
     fn collect_now(&mut self) {
-        if crate::native::NESTED.with(|d| d.get()) > 0 {
-            // Inside a nested call the outer natives hold heap addresses
-            // in Rust locals and the outer deferred calls are set aside:
-            // not a safe point to collect (see the module docs).
-            return;
-        }
+        // Inside a nested call (a `String` method a native called) this
+        // collects as anywhere else: the outer natives keep what they hold
+        // with `Kept` guards (architecture invariant 5: such a call may
+        // wait, and a collection may run meanwhile), and the deferred
+        // calls and panic state set aside by each nesting level are roots
+        // of this goroutine (`interp::saved_roots`, read by every path
+        // below).
         // Slots above this native's arguments belong to no live frame (the
         // native's wrapper is the top frame): clear them, so stale values
         // of finished calls and ended scopes keep nothing alive.
