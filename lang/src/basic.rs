@@ -21,7 +21,8 @@ pub(crate) enum BasicKind {
     Complex64,
     Complex128,
     String,
-    /// The type of `unsafe.Pointer`-free programs never sees; kept out.
+    // The kinds of untyped constants and of `nil`. (No `UnsafePointer`:
+    // gol has no package unsafe.)
     UntypedBool,
     UntypedInt,
     UntypedRune,

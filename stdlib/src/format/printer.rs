@@ -54,7 +54,7 @@ pub const MAX_DEPTH: usize = 100_000;
 const STACK_RED_ZONE: usize = 64 * 1024;
 const STACK_SEGMENT: usize = 1024 * 1024;
 
-/// Go's `reflect.Kind`, restricted to what gol has (no complex numbers).
+/// Go's `reflect.Kind` (the kinds fmt's printer tells apart).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     Bool,
