@@ -280,6 +280,183 @@ func (c *conn) setIdle(idle bool) { c.idle.Store(idle) }
 
 func (c *conn) isIdle() bool { return c.idle.Load() }
 
+// connReader is what a connection's bufio.Reader reads. While a handler
+// runs on a request read to its end, one goroutine may wait on a byte of
+// the connection (backgroundRead), as Go's server does: the client closing
+// the connection, or any other read error, cancels the request's context,
+// so that a handler watching ctx.Done() stops. The wait starts only once
+// the handler looks at its context (watchCtx): a handler that never does
+// cannot tell, and most never do, so they pay no goroutine, no extra read
+// and no lock (the common path is atomics only). The read is not aborted
+// when the handler returns (Go's server aborts it with a past deadline):
+// it ends when the next request's first byte comes, and the connection's
+// next Read waits for it and returns that byte, or its error (an idle
+// timeout, a close).
+// Invariant: one read of rwc at a time. pending is set (under mu) before
+// the background read starts and cleared by the Read that takes its
+// result; a Read that sees it clear reads rwc itself, which is safe as a
+// background read only starts while the handler runs with the request
+// read to its end, when nothing else reads the connection.
+type connReader struct {
+	rwc     net.Conn
+	pending atomic.Bool
+	mu      sync.Mutex
+	cond    *sync.Cond
+	inRead  bool
+	hasByte bool
+	byteBuf [1]byte
+	err     error
+	cancel  context.CancelFunc
+}
+
+func newConnReader(rwc net.Conn) *connReader {
+	cr := &connReader{rwc: rwc}
+	cr.cond = sync.NewCond(&cr.mu)
+	return cr
+}
+
+func (cr *connReader) Read(p []byte) (int, error) {
+	if !cr.pending.Load() {
+		return cr.rwc.Read(p)
+	}
+	if len(p) == 0 {
+		return 0, nil
+	}
+	cr.mu.Lock()
+	for cr.inRead {
+		cr.cond.Wait()
+	}
+	cr.pending.Store(false)
+	if cr.hasByte {
+		p[0] = cr.byteBuf[0]
+		cr.hasByte = false
+		cr.mu.Unlock()
+		return 1, nil
+	}
+	err := cr.err
+	cr.err = nil
+	cr.mu.Unlock()
+	return 0, err
+}
+
+// startBackgroundRead watches the connection while the handler runs;
+// cancel is the request's.
+func (cr *connReader) startBackgroundRead(cancel context.CancelFunc) {
+	cr.mu.Lock()
+	if cr.pending.Load() {
+		cr.mu.Unlock()
+		return
+	}
+	cr.pending.Store(true)
+	cr.inRead = true
+	cr.cancel = cancel
+	cr.mu.Unlock()
+	go cr.backgroundRead()
+}
+
+// The bits of watchCtx.state.
+const (
+	watchArmed    = 1 << iota // Done, Err or Value was called
+	watchBodyRead             // the request is read to its end
+	watchEnded                // the handler returned
+	watchStarted              // the background read was started
+)
+
+// watchCtx is a request's context: the first Done, Err or Value call
+// (the ways to see a cancellation, Cause included) arms the watch on the
+// connection, which starts once the request has been read to its end (at
+// once for a request without a body) and never after the handler
+// returned. Arming takes mu and so does any change of state once armed:
+// end cannot return while a start it should prevent is under way. Before
+// that, bodyRead and end are a compare-and-swap each.
+type watchCtx struct {
+	context.Context
+	state  atomic.Int32
+	mu     sync.Mutex
+	cr     *connReader
+	cancel context.CancelFunc
+}
+
+func (c *watchCtx) Done() <-chan struct{} {
+	c.arm()
+	return c.Context.Done()
+}
+
+func (c *watchCtx) Err() error {
+	c.arm()
+	return c.Context.Err()
+}
+
+func (c *watchCtx) Value(key any) any {
+	c.arm()
+	return c.Context.Value(key)
+}
+
+func (c *watchCtx) arm() {
+	if c.state.Load()&watchArmed != 0 {
+		return
+	}
+	c.mu.Lock()
+	c.setLocked(watchArmed)
+	c.mu.Unlock()
+}
+
+// bodyRead: the request has been read to its end.
+func (c *watchCtx) bodyRead() { c.set(watchBodyRead) }
+
+// end: the handler returned; the connection is the serve loop's again.
+func (c *watchCtx) end() { c.set(watchEnded) }
+
+func (c *watchCtx) set(bit int32) {
+	for {
+		old := c.state.Load()
+		if old&watchArmed != 0 {
+			c.mu.Lock()
+			c.setLocked(bit)
+			c.mu.Unlock()
+			return
+		}
+		if c.state.CompareAndSwap(old, old|bit) {
+			return
+		}
+	}
+}
+
+// setLocked sets bit and starts the background read if the state now
+// calls for it; c.mu held.
+func (c *watchCtx) setLocked(bit int32) {
+	for {
+		old := c.state.Load()
+		s := old | bit
+		start := s&(watchArmed|watchBodyRead|watchEnded|watchStarted) == watchArmed|watchBodyRead
+		if start {
+			s |= watchStarted
+		}
+		if c.state.CompareAndSwap(old, s) {
+			if start {
+				c.cr.startBackgroundRead(c.cancel)
+			}
+			return
+		}
+	}
+}
+
+func (cr *connReader) backgroundRead() {
+	n, err := cr.rwc.Read(cr.byteBuf[:])
+	cr.mu.Lock()
+	if n == 1 {
+		cr.hasByte = true
+	} else if err != nil {
+		cr.err = err
+		// A no-op when the handler has returned.
+		cr.cancel()
+	}
+	cr.cancel = nil
+	cr.inRead = false
+	cr.mu.Unlock()
+	cr.cond.Broadcast()
+}
+
 func isTimeout(err error) bool {
 	ne, ok := err.(net.Error)
 	return ok && ne.Timeout()
@@ -299,7 +476,8 @@ func (c *conn) serve(base context.Context) {
 		c.rwc.Close()
 		c.server.untrack(c)
 	}()
-	br := bufio.NewReaderSize(c.rwc, 4<<10)
+	cr := newConnReader(c.rwc)
+	br := bufio.NewReaderSize(cr, 4<<10)
 	bw := bufio.NewWriterSize(c.rwc, 4<<10)
 	s := c.server
 	// Whether a read deadline is set on the connection (only serve sets
@@ -348,7 +526,8 @@ func (c *conn) serve(base context.Context) {
 		}
 		req.RemoteAddr = c.remoteAddr
 		ctx, cancel := context.WithCancel(base)
-		req.ctx = ctx
+		wctx := &watchCtx{Context: ctx, cr: cr, cancel: cancel}
+		req.ctx = wctx
 		if hasToken(req.Header.Get("Expect"), "100-continue") && req.ProtoAtLeast(1, 1) && req.ContentLength != 0 {
 			io.WriteString(bw, "HTTP/1.1 100 Continue\r\n\r\n")
 			bw.Flush()
@@ -368,8 +547,18 @@ func (c *conn) serve(base context.Context) {
 		if req.RequestURI == "*" && req.Method == "OPTIONS" {
 			handler = globalOptionsHandler{}
 		}
+		// Watch for the client going away once the request is read to its
+		// end: at once when it has no body, else when the handler reads
+		// the body's end.
+		if b, ok := req.Body.(*body); ok {
+			b.onEOF = wctx.bodyRead
+		} else {
+			// Not armed yet: a store is enough.
+			wctx.state.Store(watchBodyRead)
+		}
 		handler.ServeHTTP(w, req)
 		cancel()
+		wctx.end()
 		w.finishRequest()
 		if w.closeAfter || s.shuttingDown() {
 			return
