@@ -355,3 +355,56 @@ fn a_fault_under_gotraceback_crash_aborts() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Asserts Go's report of a fault on mapped memory: `unexpected fault
+/// address A`, `fatal error: fault`, the signal line with `code` and the
+/// same address, a blank line, the running goroutine with Go's
+/// system-level fields (a fault is a runtime throw), then `frames` in
+/// order.
+fn assert_fault(stderr: &str, code: &str, frames: &[&str]) {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let addr = lines
+        .first()
+        .and_then(|l| l.strip_prefix("unexpected fault address 0x"))
+        .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        .unwrap_or_else(|| panic!("no fault address in\n{stderr}"));
+    assert_eq!(
+        lines.get(1).copied(),
+        Some("fatal error: fault"),
+        "{stderr}"
+    );
+    let signal = format!("[signal SIGSEGV: segmentation violation code={code} addr=0x{addr} pc=0x");
+    assert!(
+        lines
+            .get(2)
+            .is_some_and(|l| l.starts_with(&signal) && l.ends_with(']')),
+        "{stderr}"
+    );
+    assert!(has_fields(lines[4]), "{stderr}");
+    assert_fatal(&lines[2..].join("\n"), lines[2], frames);
+}
+
+/// A write to a read-only page of a mapping (syscall.Mmap, Mprotect)
+/// by a goroutine without `debug.SetPanicOnFault` (another goroutine's
+/// setting is not its own) ends the program as under Go: the fault
+/// report, no deferred call run, exit status 2. The interpreter refuses
+/// the access before making it (gol_vm::usermap).
+#[test]
+fn a_fault_on_mapped_memory_is_fatal() {
+    let (out, err, code) = run("mmap_fault.go");
+    assert_eq!(out, "before\n");
+    assert_eq!(code, 2);
+    assert_fault(&err, "0x2", &["main.poke(...)", "main.main()"]);
+}
+
+/// A native that reads a protected page (fmt printing the bytes) takes
+/// the real SIGSEGV, which ends the program with the same report even
+/// under `SetPanicOnFault` (Go, whose fmt is Go code, would panic: the
+/// deviation gol_vm::usermap documents).
+#[test]
+fn a_fault_of_a_native_on_mapped_memory_is_fatal() {
+    let (out, err, code) = run("mmap_fault_native.go");
+    assert_eq!(out, "before\n");
+    assert_eq!(code, 2);
+    assert_fault(&err, "0x2", &["fmt.Println(...)", "main.main()"]);
+}

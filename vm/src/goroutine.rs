@@ -307,6 +307,9 @@ pub struct G {
     pub(crate) created: Option<(u64, u32, u32)>,
     /// It runs a finalizer (mfinal.rs): its end lets the next one start.
     pub(crate) finalizer: bool,
+    /// `debug.SetPanicOnFault`: a fault of this goroutine on user-mapped
+    /// memory panics instead of ending the program (usermap.rs).
+    pub(crate) panic_on_fault: bool,
     /// Frame records below which a call needs no check of the stack limit
     /// or of the records' capacity ([`G::ensure`]'s fast test): at most
     /// `frames.capacity()`, and `stack.len() * 8 + frame_cap *
@@ -377,6 +380,7 @@ impl G {
             pending: None,
             created: None,
             finalizer: false,
+            panic_on_fault: false,
             frame_cap: 0,
         }
     }

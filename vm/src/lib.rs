@@ -81,7 +81,9 @@
 //!    `traceback`: dumps of every goroutine (GOTRACEBACK=all, SIGQUIT,
 //!    `runtime.Stack`), on that state.
 //! 7. `native` (and `native/sig`): the API of Rust functions Go calls
-//!    (`NativeCtx`), `atomic`: sync/atomic on words.
+//!    (`NativeCtx`), `atomic`: sync/atomic on words, `usermap`: memory
+//!    a program maps itself (`syscall.Mmap`) and the check of the
+//!    interpreter's accesses to it.
 //! 8. The mechanisms on that state: `sema` (sync.Mutex, WaitGroup, Cond),
 //!    `mgc` (driving the concurrent collector: cycles, mark workers,
 //!    assists, stopping the world), `mfinal` (finalizers), `leakcheck`
@@ -135,6 +137,7 @@ pub(crate) mod sema;
 pub mod session;
 pub mod stdio;
 pub mod traceback;
+pub mod usermap;
 pub(crate) mod value;
 
 use gol_gc::{Cache, Config, Heap, Layout};

@@ -145,6 +145,18 @@ pub const NATIVES: &[(&str, Native)] = &[
 /// The natives of runtime/debug.
 pub const DEBUG_NATIVES: &[(&str, Native)] = &[
     (
+        // Per goroutine, as in Go (gol_vm::usermap: what a fault is).
+        "SetPanicOnFault",
+        Native::new(
+            |c| {
+                let old = c.set_panic_on_fault(c.bool(0));
+                c.ret_bool(0, old);
+                NativeResult::Ok
+            },
+            "func(enabled bool) bool",
+        ),
+    ),
+    (
         "SetGCPercent",
         Native::new(
             |c| {

@@ -507,6 +507,11 @@ fn run_with(
     // instruction other goroutines can observe: those run in the checked
     // arms too, and spend a point of the budget each (`is_point`).
     let seeded = vm.run_config.sched.is_some();
+    // The process has user mappings (usermap.rs): then memory
+    // instructions run in the checked arms too, and `race!` and the cold
+    // arms compare each access with the mappings' protections. Read
+    // again each time `fast` stops: another goroutine may map meanwhile.
+    let mut mapped: bool;
     let mut budget = budget;
     'frames: loop {
         let Some(fr) = g.frames.last().copied() else {
@@ -647,8 +652,15 @@ fn run_with(
         }
         // Reports an access of `$len` bytes at `$addr` to the race
         // detector (race mode only); `halt_on_error` ends the program.
+        // With user mappings, first checks it against their protections
+        // (`usermap::check`): a refused access faults instead.
         macro_rules! race {
-            ($addr:expr, $len:expr, $write:expr) => {
+            ($addr:expr, $len:expr, $write:expr) => {{
+                if mapped {
+                    if let Err(f) = crate::usermap::check($addr, $len, $write) {
+                        trap!(fault(vm, g, f, pc))
+                    }
+                }
                 if let Some(r) = &race {
                     if let crate::race::Verdict::Halt(code) =
                         r.access(vm, g, pc, $addr, $len, $write)
@@ -657,7 +669,7 @@ fn run_with(
                         return Exit::Exit(code);
                     }
                 }
-            };
+            }};
         }
         macro_rules! panic_rt {
             ($msg:expr) => {{
@@ -696,7 +708,8 @@ fn run_with(
             // A seeded schedule's points (`is_point`) are instructions
             // that `fast::<true>` leaves to the arms below, as race mode's
             // accesses are.
-            let stop = if race.is_none() && !seeded {
+            mapped = crate::usermap::active();
+            let stop = if race.is_none() && !seeded && !mapped {
                 fast::<false>(prog, &sh, g, &mut cur, &mut budget, methods)
             } else {
                 fast::<true>(prog, &sh, g, &mut cur, &mut budget, methods)
@@ -843,6 +856,11 @@ fn run_with(
                     set!(d, v)
                 }
                 Op::StrSlice { .. } | Op::ConcatStr { .. } | Op::RuneToStr { .. } | Op::StrDecodeRune { .. } | Op::MakeSlice { .. } | Op::PackSlice { .. } | Op::SliceSlice { .. } | Op::Append { .. } | Op::AppendSlice { .. } | Op::CopySlice { .. } | Op::AppendStr { .. } | Op::CopyStr { .. } | Op::StrToBytes { .. } | Op::BytesToStr { .. } | Op::ClearSlice { .. } | Op::StrToRunes { .. } | Op::RunesToStr { .. } | Op::SliceToArrayPtr { .. } => {
+                    if mapped {
+                        if let Err(f) = slices::check_mapped(prog, g, at!(), op) {
+                            trap!(fault(vm, g, f, pc))
+                        }
+                    }
                     if let Some(r) = &race {
                         match slices::race_check(r, vm, prog, g, at!(), op) {
                             Ok(None) => {}
@@ -867,7 +885,14 @@ fn run_with(
                         }
                     }
                 }
-                Op::IfaceIs { .. } | Op::IfaceAssert { .. } | Op::IfaceUnbox { .. } | Op::EqIface { .. } | Op::IfaceImplements { .. } | Op::TypeAssert { .. } | Op::BoxValue { .. } | Op::CopyValue { .. } => cold!(ifaces::exec(vm, prog, g, at!(), op)),
+                Op::IfaceIs { .. } | Op::IfaceAssert { .. } | Op::IfaceUnbox { .. } | Op::EqIface { .. } | Op::IfaceImplements { .. } | Op::TypeAssert { .. } | Op::BoxValue { .. } | Op::CopyValue { .. } => {
+                    if mapped {
+                        if let Err(f) = slices::check_mapped(prog, g, at!(), op) {
+                            trap!(fault(vm, g, f, pc))
+                        }
+                    }
+                    cold!(ifaces::exec(vm, prog, g, at!(), op))
+                }
                 // With the rest of a variadic `...any`'s boxing when it
                 // follows (the ifaces module docs).
                 Op::ToIface { .. } => match ifaces::to_iface(vm, prog, g, at!()) {
@@ -1263,6 +1288,31 @@ pub(crate) fn raise(vm: &Vm, sl: Option<SliceCx<'_>>, g: &mut G, msg: String) ->
 }
 
 const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
+
+/// An access the user mappings refuse (`usermap::check`, before the
+/// instruction touched anything): with `debug.SetPanicOnFault` the
+/// goroutine panics with Go's runtime error; otherwise the program ends
+/// with Go's fault report (`unexpected fault address`, then `fatal
+/// error: fault`, the signal line and the goroutine's trace, as Go's
+/// `throw` shows it). The signal line's pc is the instruction's offset
+/// as the trace prints it (`+0x..`, four per instruction; `pc` is past
+/// the instruction).
+#[cold]
+#[inline(never)]
+fn fault(vm: &mut Vm, g: &G, f: crate::usermap::Fault, pc: usize) -> Trap {
+    if g.panic_on_fault {
+        return Trap::Panic(NIL_DEREF.into());
+    }
+    crate::traceback::set_throwing();
+    let _ = vm.stdout.flush();
+    crate::stdio::write_report(format!("unexpected fault address {:#x}\n", f.addr).as_bytes());
+    Trap::Fatal(format!(
+        "fault\n[signal SIGSEGV: segmentation violation code={:#x} addr={:#x} pc={:#x}]",
+        f.code,
+        f.addr,
+        pc.saturating_sub(1) * 4
+    ))
+}
 
 /// Pushes a frame for `f` at slot `nb`, saving the caller's pc.
 fn call(

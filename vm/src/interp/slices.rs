@@ -140,6 +140,47 @@ pub(super) fn race_check(
     Ok(None)
 }
 
+/// Checks the memory `op` is about to touch against the user mappings'
+/// protections (usermap.rs): the ranges of `race_ranges`, and for the
+/// whole-value copies through pointers (`CopyValue`, `BoxValue`) the
+/// value read and the one written. A nil pointer is the instruction's
+/// own panic (no mapping starts at 0); a bad slot is its fatal error.
+#[cold]
+#[inline(never)]
+pub(super) fn check_mapped(
+    prog: &Program,
+    g: &G,
+    at: At<'_>,
+    op: Op,
+) -> Result<(), crate::usermap::Fault> {
+    let ranges = match op {
+        Op::CopyValue { d, a, t } => {
+            let size = prog.ty(t).size;
+            let (Ok(dst), Ok(src)) = (at.r(g, d), at.r(g, a)) else {
+                return Ok(());
+            };
+            vec![(src, size, false), (dst, size, true)]
+        }
+        Op::BoxValue { a, t, .. } => match at.r(g, a) {
+            Ok(src) => vec![(src, prog.ty(t).size, false)],
+            Err(_) => return Ok(()),
+        },
+        _ => match race_ranges(prog, g, at, op) {
+            Ok(rs) => rs
+                .iter()
+                .map(|x| (x.addr, x.n.saturating_mul(x.size), x.write))
+                .collect(),
+            Err(_) => return Ok(()),
+        },
+    };
+    for (addr, len, write) in ranges {
+        if addr != 0 {
+            crate::usermap::check(addr, len, write)?;
+        }
+    }
+    Ok(())
+}
+
 /// Executes `op`, one of the slice and string instructions, in the frame `at`.
 #[inline(never)]
 pub(super) fn exec(vm: &mut Vm, prog: &Program, g: &mut G, at: At<'_>, op: Op) -> Step {

@@ -56,14 +56,12 @@ func FreeOSMemory()
 
 // The settings below are kept and handed back as Go's are, but gol's VM
 // has nothing to apply them to: a goroutine's stack grows in the VM's
-// heap up to its own limit, goroutines are multiplexed on the
-// scheduler's fixed set of worker threads, and a Go program without
-// unsafe cannot make a memory fault. Their initial values are Go's on
-// 64-bit Linux.
+// heap up to its own limit, and goroutines are multiplexed on the
+// scheduler's fixed set of worker threads. Their initial values are
+// Go's on 64-bit Linux.
 var (
-	maxStack     = 1000000000
-	maxThreads   = 10000
-	panicOnFault = false
+	maxStack   = 1000000000
+	maxThreads = 10000
 )
 
 // SetMaxStack sets the maximum stack of one goroutine and returns the
@@ -82,13 +80,14 @@ func SetMaxThreads(threads int) int {
 	return prev
 }
 
-// SetPanicOnFault returns the previous setting. Go keeps it per
-// goroutine; gol keeps one setting, as no fault can reach a program.
-func SetPanicOnFault(enabled bool) bool {
-	prev := panicOnFault
-	panicOnFault = enabled
-	return prev
-}
+// SetPanicOnFault controls the calling goroutine's behaviour on a fault
+// at an address the program mapped (syscall.Mmap) but may not access
+// that way: with enabled, a runtime.Error panic (Go's "invalid memory
+// address or nil pointer dereference") instead of the program's end.
+// It returns the previous setting; a new goroutine starts with false.
+// Faults inside natives (fmt printing the memory, say) still end the
+// program (gol_vm::usermap says what is checked).
+func SetPanicOnFault(enabled bool) bool
 
 // WriteHeapDump would write Go's heap dump format to fd; gol's heap is
 // not laid out as Go's, so there is nothing of that format to write.
