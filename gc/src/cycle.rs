@@ -246,7 +246,12 @@ pub(crate) struct MarkCycle {
     stack_bytes: AtomicU64,
     /// Background scan credit assists may steal (Go's `bgScanCredit`).
     bg_credit: AtomicI64,
-    /// Assist ratio (f64 bits): scan work per byte allocated.
+    /// Assist ratio (f64 bits): scan work per byte allocated. Stored
+    /// `Relaxed` by `revise_assist_ratio` (after every mark call, and at
+    /// every span refill and large allocation during mark) and loaded
+    /// `Relaxed` by assists: it orders nothing. Revisions may race and
+    /// leave one computed from slightly older figures; the next span
+    /// refill corrects it (Go's `revise` races the same way).
     assist_ratio_bits: AtomicU64,
     /// CPU time by kind, ns.
     assist_ns: AtomicU64,
@@ -759,8 +764,13 @@ impl Heap {
     }
 
     /// Recompute the assist ratio from the pacer snapshot, the heap now
-    /// and the work done so far.
-    fn revise_assist_ratio(&self) {
+    /// and the work done so far. Called after every mark call and, during
+    /// mark, whenever the live heap grows by a span (Go's `revise` from
+    /// `gcControllerState.update`): an allocator paying with credit makes
+    /// no mark call, and a ratio frozen at its last one would let it run
+    /// past the goal, and the hard goal, at the rate set near the goal,
+    /// which near the end of the expected work is tiny.
+    pub(crate) fn revise_assist_ratio(&self) {
         let m = &self.mark;
         let pacing = AssistPacing {
             goal_bytes: m.pace_goal.load(Relaxed),

@@ -13,6 +13,11 @@
 //! * larger: a span of its own straight from the page heap (sweeping first
 //!   if garbage pages might be waiting: `reclaim`).
 //!
+//! The live heap grows a span at a time (a refill counts the span's free
+//! slots as live at once, as Go does); during mark, each such step and each
+//! large allocation revises the assist ratio (cycle.rs), as Go's
+//! `gcControllerState.update` does.
+//!
 //! # Collection
 //! Concurrent cycles are driven through cycle.rs ([`Heap::gc_start`],
 //! [`Heap::mark_work`], [`Heap::mark_termination`]). [`Heap::collect`] is
@@ -504,6 +509,9 @@ impl Heap {
         self.stats.mallocs.fetch_add(1, Relaxed);
         self.stats.total_alloc_bytes.fetch_add(bytes, Relaxed);
         self.stats.heap_live_bytes.fetch_add(bytes, Relaxed);
+        if self.phase() == Phase::Mark {
+            self.revise_assist_ratio();
+        }
         self.large_lock().push_swept(sg, sp);
         s.start() as *mut u8
     }
@@ -527,6 +535,11 @@ impl Heap {
         slots.spans[i] = Some(sp);
         let free = ((s.nelems() - count) * s.elem_size()) as u64;
         self.stats.heap_live_bytes.fetch_add(free, Relaxed);
+        // The live heap grew: assists owe at the rate for the heap now
+        // (cycle.rs, `revise_assist_ratio`).
+        if self.phase() == Phase::Mark {
+            self.revise_assist_ratio();
+        }
     }
 
     /// Give a cached span back to its central list.

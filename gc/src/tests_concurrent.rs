@@ -874,6 +874,109 @@ fn assist_slows_an_out_allocating_thread() {
     assert!(cs.assist_cpu_ns > 0);
 }
 
+/// A stack the marker cannot suspend until `free` is set: its goroutine is
+/// running (in the VM, one whose thread lost its CPU in the middle of a
+/// step), so the mark cannot end meanwhile.
+struct HeldStack<'a> {
+    free: &'a AtomicBool,
+}
+
+impl StackScanner for HeldStack<'_> {
+    fn scan_stack(&self, _job: usize, _sink: &mut dyn FnMut(usize)) -> bool {
+        self.free.load(SeqCst)
+    }
+}
+
+/// The heap cannot run past the hard goal on credit while the mark cannot
+/// end. A background worker marks all but one stack, earning credit; the
+/// live heap shrank a little since the last cycle, so the remaining work
+/// the pacer expects is tiny and the assist ratio with it. The allocator
+/// then pays by stealing the credit: the ratio must follow the heap as it
+/// grows (Go revises it at every span refill during mark), so that past
+/// the goal the worst-case ratio applies and the allocator is made to
+/// wait near the hard goal, not let through until the credit is gone.
+#[test]
+fn assist_credit_does_not_carry_the_heap_past_the_hard_goal() {
+    let h = Heap::new(Config {
+        min_heap_bytes: 256 << 10,
+        ..Config::default()
+    });
+    h.set_concurrent(true);
+    let mut c = h.new_cache();
+    let mut worker = h.new_cache();
+    let node = list_layout();
+    // ~1.2 MB of live list.
+    let mut head = 0;
+    let mut nodes = Vec::new();
+    for i in 0..50_000 {
+        let n = h.alloc(&mut c, 24, node) as usize;
+        wr_scalar(n, 1, i);
+        // SAFETY: `n` is a fresh list node; word 0 is its pointer word.
+        unsafe { h.write_pointer(&mut c, n as *mut usize, head) };
+        head = n;
+        nodes.push(n);
+    }
+    // SAFETY: single thread: world stopped; `head` is the root.
+    unsafe { h.collect(&mut |sink| sink(head)) };
+    // Drop 2% of the list: the next mark finds a little less to scan
+    // than the last one did.
+    // SAFETY: the node is live; word 0 is its pointer word.
+    unsafe { h.write_pointer(&mut c, nodes[1000] as *mut usize, 0) };
+    let goal = h.goal_bytes();
+    let hard_goal = goal + goal / 10;
+    while !h.should_collect() {
+        h.alloc(&mut c, 64, Layout::NOSCAN);
+    }
+    let free = AtomicBool::new(false);
+    let stacks = HeldStack { free: &free };
+    // SAFETY: single thread: world stopped; `head` is the only global
+    // root, and the one stack job is `stacks`'.
+    unsafe { h.gc_start(&mut |sink| sink(head), 1, 1) };
+    // The background worker marks everything it can reach.
+    // SAFETY: no mark call overlaps a stop-the-world (one thread).
+    let r = unsafe { h.mark_work(&mut worker, u64::MAX, &stacks, WorkerKind::Dedicated) };
+    assert_eq!(
+        r.status,
+        MarkStatus::Exhausted,
+        "the stack is still to scan"
+    );
+    // Allocate until told to wait (or far past the goal).
+    let mut allocated = 0u64;
+    // SAFETY: as above.
+    while unsafe { h.assist_alloc(&mut c, 64, &stacks) } == Assist::Paid
+        && h.heap_live_bytes() < 4 * goal
+    {
+        h.alloc(&mut c, 64, Layout::NOSCAN);
+        allocated += 64;
+    }
+    let live = h.heap_live_bytes();
+    eprintln!(
+        "allocated {allocated} on credit; heap {live}, goal {goal}, hard goal {hard_goal}; \
+         worker did {} of mark work",
+        r.work_bytes
+    );
+    // A refill's span (8 KiB) and one minimum runway of slack.
+    assert!(
+        live <= hard_goal + (64 << 10) + (8 << 10),
+        "heap {live} ran past the hard goal {hard_goal} on credit"
+    );
+    // The stack becomes scannable: the waiting allocator's next assist
+    // scans it, finds nothing else to do and claims the end of the mark.
+    free.store(true, SeqCst);
+    // SAFETY: as above.
+    let a = unsafe { h.assist_alloc(&mut c, 0, &stacks) };
+    assert_eq!(a, Assist::Terminate, "the assist ends the mark");
+    // SAFETY: single thread: world stopped; no mark call in progress.
+    let MarkTermination::Done(cs) = (unsafe { h.mark_termination(&mut |sink| sink(head)) }) else {
+        panic!("grey objects at mark termination, yet nothing stored a pointer");
+    };
+    assert!(
+        cs.heap_at_mark_end_bytes <= hard_goal + (72 << 10),
+        "{cs:?}"
+    );
+    assert_eq!(rd(head, 1), 49_999, "live list intact");
+}
+
 // ---- pacing ----
 
 /// Steady state: a ring of 1024 lists keeps ~1 MB live while mutators
