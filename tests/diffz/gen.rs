@@ -36,6 +36,9 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+#[path = "generic.rs"]
+mod generic;
+
 /// splitmix64: small, fast, deterministic.
 #[derive(Clone)]
 pub struct Rng(pub u64);
@@ -106,6 +109,19 @@ pub struct Features {
     pub complex: bool,
     /// `goto`: backward loops, forward skips, jumps out of loops.
     pub gotos: bool,
+    /// Random generic types (1-2 type parameters, constraints `any`,
+    /// `comparable`, integer type sets, `~string` or the program's
+    /// interfaces) with value and pointer methods; their instances are
+    /// named types of the program ([`generic`]).
+    pub gen_types: bool,
+    /// Random generic functions over type-parameter values, called with
+    /// explicit and inferred type arguments.
+    pub gen_funcs: bool,
+    /// Range over function iterators built from closures, with break,
+    /// continue, return, defer and panics inside the loop.
+    pub range_func: bool,
+    /// Calls into `slices`, `maps` and `cmp`.
+    pub generic_pkgs: bool,
 }
 
 impl Features {
@@ -133,6 +149,10 @@ impl Features {
             generics: true,
             complex: true,
             gotos: true,
+            gen_types: true,
+            gen_funcs: true,
+            range_func: true,
+            generic_pkgs: true,
         }
     }
 }
@@ -225,6 +245,8 @@ struct Named {
     /// (pool index, pointer receiver)
     methods: Vec<(usize, bool)>,
     stringer: bool,
+    /// An instance of a generic type: (generic type, type arguments).
+    inst: Option<(usize, Vec<Ty>)>,
 }
 
 struct Iface {
@@ -285,6 +307,11 @@ pub struct Gen {
     no_places: usize,
     /// The result type of the function being generated (None in main).
     cur_result: Option<Ty>,
+    gtypes: Vec<generic::GType>,
+    gfuncs: Vec<generic::GFunc>,
+    /// Inside a closure that a range-over-func loop is wrapped in (a bare
+    /// `return` leaves it).
+    rf_wrap: usize,
 }
 
 pub fn generate(seed: u64, f: Features) -> String {
@@ -307,6 +334,9 @@ pub fn generate(seed: u64, f: Features) -> String {
         nocall: 0,
         no_places: 0,
         cur_result: None,
+        gtypes: Vec::new(),
+        gfuncs: Vec::new(),
+        rf_wrap: 0,
     };
     g.program()
 }
@@ -1511,6 +1541,10 @@ impl Gen {
     }
 
     fn stmt(&mut self) {
+        if self.pure == 0 && self.any_generic_feature() && self.r.chance(10) && self.generic_stmt()
+        {
+            return;
+        }
         let deep = self.depth > 3;
         let choice = self.r.below(100);
         match choice {
@@ -2859,6 +2893,7 @@ impl Gen {
                 under,
                 methods,
                 stringer,
+                inst: None,
             });
         }
         for i in 0..self.named.len() {
@@ -2900,6 +2935,8 @@ impl Gen {
             }
         }
 
+        self.generic_decls(&mut decls);
+
         // Globals.
         self.scopes.push(Vec::new());
         let mut globals = String::new();
@@ -2914,6 +2951,10 @@ impl Gen {
         // Methods.
         let mut methods = String::new();
         for ti in 0..self.named.len() {
+            // An instance's methods are its generic type's.
+            if self.named[ti].inst.is_some() {
+                continue;
+            }
             for mi in 0..self.named[ti].methods.len() {
                 let (m, ptr) = self.named[ti].methods[mi];
                 self.out.clear();
@@ -3140,11 +3181,15 @@ fn paren(s: &str) -> String {
 }
 
 /// The standard packages a program may use; imported when referenced.
-const PKGS: [&str; 9] = [
+const PKGS: [&str; 13] = [
+    "cmp",
     "errors",
     "fmt",
+    "iter",
+    "maps",
     "math",
     "os",
+    "slices",
     "sort",
     "strconv",
     "strings",

@@ -487,13 +487,16 @@ impl<'a> Checker<'a> {
                     .all(|&(_, u)| self.tt.identical(self.tt.under(u), first))
                     .then_some(ts[0])
             });
-            // A named core term (`~int`) unifies with no type parameter;
-            // an unnamed one (`~[]E`) with its core type, if it has one.
-            let core_fails = core.is_some_and(|(_, c)| {
-                if matches!(self.tt.get(c), Type::Named(_) | Type::Basic(..)) {
-                    return true;
+            // Go unifies a type parameter with the core term through its
+            // own core type (its set's one underlying type), which must
+            // be the named term's underlying type (`~string`) or match
+            // the unnamed one (`~[]E`).
+            let core_fails = core.is_some_and(|(_, c)| match self.core_type(t) {
+                None => true,
+                Some(tc) => {
+                    matches!(self.tt.get(c), Type::Named(_) | Type::Basic(..))
+                        && !self.tt.identical(tc, self.tt.under(c))
                 }
-                self.core_type(t).is_none()
             });
             let cause = if iface.methods.is_empty() {
                 None

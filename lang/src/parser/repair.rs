@@ -129,7 +129,12 @@ pub(super) fn mark_instances(toks: &mut [(u32, Token, u32)]) {
                     && matches!(toks[i - 2].1, Token::Semi(_) | Token::LParen)));
         let alias_params =
             spec_start && matches!(toks.get(j + 1).map(|t| &t.1), Some(Token::Assign));
-        if !type_follows && !alias_params {
+        // `[]G[int](x)`, `map[K]G[V](m)`, `chan G[T](c)`: a name after a
+        // slice, array or map type's `]` or after `chan` is the element
+        // type, so its brackets hold type arguments whatever follows
+        // (a `(` there starts the conversion's operand).
+        let elem_type = i >= 2 && matches!(toks[i - 2].1, Token::RBrack | Token::Chan);
+        if (!type_follows || elem_type) && !alias_params {
             toks[i].1 = Token::LBrackInst;
         }
     }
