@@ -411,31 +411,28 @@ impl<'a> Checker<'a> {
         Operand::new(Mode::NoValue, ids::VOID, e)
     }
 
-    /// `close(c)`: not of a receive-only channel.
+    /// `close(c)`: every type of `c`'s type set a channel, none
+    /// receive-only (Go's `underIs`: a type parameter without specific
+    /// types is no channel).
     fn builtin_close(&mut self, e: &'a Expr, args: &'a [Expr]) -> Operand<'a> {
         let x = self.expr(&args[0]);
         if x.mode == Mode::Invalid {
             return Operand::invalid(e);
         }
-        match self.tt.get(self.tt.under(x.ty)) {
-            Type::Chan(ChanDir::Recv, _) => {
-                let d = self.operand_string(&x);
-                self.error(
-                    x.span(),
-                    format!("invalid operation: cannot close receive-only channel {d}"),
-                );
-                Operand::invalid(e)
-            }
-            Type::Chan(..) => Operand::new(Mode::NoValue, ids::VOID, e),
-            _ => {
-                let d = self.operand_string(&x);
-                self.error(
-                    x.span(),
-                    format!("invalid operation: cannot close non-channel {d}"),
-                );
-                Operand::invalid(e)
-            }
+        for u in self.set_unders(x.ty) {
+            let why = match u.map(|u| self.tt.get(u)) {
+                Some(Type::Chan(ChanDir::Recv, _)) => "receive-only channel",
+                Some(Type::Chan(..)) => continue,
+                _ => "non-channel",
+            };
+            let d = self.operand_string(&x);
+            self.error(
+                x.span(),
+                format!("invalid operation: cannot close {why} {d}"),
+            );
+            return Operand::invalid(e);
         }
+        Operand::new(Mode::NoValue, ids::VOID, e)
     }
 
     /// `copy(dst, src)`, also from a string into a byte slice.
@@ -584,7 +581,7 @@ impl<'a> Checker<'a> {
         }
         // Every type of a type parameter's set must be a slice, map or
         // channel, all of one underlying type (Go's `commonUnder`).
-        let core = self.common_under(t, |c, u| match u.map(|u| c.tt.get(u)) {
+        let core = self.common_under(t, |c, _, u| match u.map(|u| c.tt.get(u)) {
             Some(Type::Slice(_) | Type::Map(..) | Type::Chan(..)) | None => None,
             Some(_) => Some("type must be slice, map, or channel".to_string()),
         });
@@ -692,10 +689,13 @@ impl<'a> Checker<'a> {
             self.default_untyped(&mut x);
         }
         // A type parameter's value when every type of its set is an
-        // integer (Go's rule).
+        // integer (Go's `isValidIndex`).
         if !self.each_type(x.ty, |c, u| c.tt.is_integer(u)) {
             let d = self.operand_string(&x);
-            self.error(x.span(), format!("cannot convert {d} to type int"));
+            self.error(
+                x.span(),
+                format!("invalid argument: index {d} must be integer"),
+            );
             return None;
         }
         if x.mode == Mode::Constant {

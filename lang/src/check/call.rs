@@ -93,28 +93,27 @@ impl<'a> Checker<'a> {
                 // A type parameter is called through its type set's one
                 // underlying type, when that is a function (Go's
                 // `commonUnder`).
-                let core = self.common_under(x.ty, |_, _| None);
-                let Some(sig) = core
-                    .as_ref()
-                    .ok()
-                    .and_then(|&u| self.tt.signature(u))
-                    .cloned()
-                else {
-                    let d = self.operand_string(&x);
-                    // Go names a type parameter's core type here.
-                    let why = match core {
-                        Ok(u) if self.is_fresh(x.ty) => format!("{} is not a function", self.ts(u)),
-                        Ok(_) => format!("{} is not a function", self.ts(x.ty)),
-                        Err(why) => why,
-                    };
-                    self.error(
-                        x.span(),
-                        format!("invalid operation: cannot call {d}: {why}"),
-                    );
-                    for a in args {
-                        let _ = self.raw_expr(a, None);
+                let core = self.common_under(x.ty, |c, t, u| {
+                    u.filter(|&u| c.tt.signature(u).is_none())
+                        .map(|_| format!("{} is not a function", c.ts(t)))
+                });
+                let sig = match core {
+                    Ok(u) => self.tt.signature(u).cloned().ok_or_else(String::new),
+                    Err(why) => Err(why),
+                };
+                let sig = match sig {
+                    Ok(sig) => sig,
+                    Err(why) => {
+                        let d = self.operand_string(&x);
+                        self.error(
+                            x.span(),
+                            format!("invalid operation: cannot call {d}: {why}"),
+                        );
+                        for a in args {
+                            let _ = self.raw_expr(a, None);
+                        }
+                        return Operand::invalid(e);
                     }
-                    return Operand::invalid(e);
                 };
                 self.info.calls.insert(e.id, CallKind::Call);
                 let fname = expr_string(func);

@@ -318,6 +318,14 @@ pub(crate) fn quote_bytes(b: &[u8]) -> String {
     s
 }
 
+/// A signature as Go's syntax prints it, parameter names included:
+/// `(x int) (int, error)`.
+pub(crate) fn sig_string(ft: &FuncType) -> String {
+    let mut s = String::new();
+    write_sig(&mut s, ft, 0);
+    s
+}
+
 /// A signature's types without parameter names, as Go prints a method's
 /// type in `have M(int) string`: `(int) string`, `(int, ...string) (T, error)`.
 pub(crate) fn sig_types_string(ft: &FuncType) -> String {

@@ -108,7 +108,10 @@
 //! (...): func(int) int and func(int) string have different underlying
 //! types`) and `min`/`max` (every type ordered, the arguments of one
 //! type) follow the type sets through [`Checker::common_under`] and
-//! `each_type`, with Go's messages.
+//! `each_type`, with Go's messages. So do receive, send and range
+//! (channels of one element type, of directions that allow the
+//! operation: `chan int | <-chan int` receives, [`Checker::chan_elem`])
+//! and `close` (every type a channel, none receive-only).
 //!
 //! What it does not find: constraints judged against a type argument that is a type parameter
 //! of a generic type's method receiver, errors in a call whose arguments
@@ -309,19 +312,22 @@ impl<'a> Checker<'a> {
     }
 
     /// The one underlying type of `t`'s type set, as Go's `commonUnder`
-    /// finds it: each type (with its underlying type, `None` for a set
+    /// finds it: each type and its underlying type (`None` for a set
     /// without specific types) must pass `cond`, and all must share one
     /// underlying type (channels one element type, of which at most one
-    /// direction). The error is Go's cause (`no specific type`, `[]int
-    /// and map[int]int have different underlying types`).
+    /// direction: the restricted one is the result). The error is Go's
+    /// cause (`no specific type`, `[]int and map[int]int have different
+    /// underlying types`, `channels chan<- int and <-chan int have
+    /// conflicting directions`).
     pub(crate) fn common_under(
         &self,
         t: TypeId,
-        cond: impl Fn(&Self, Option<TypeId>) -> Option<String>,
+        cond: impl Fn(&Self, TypeId, Option<TypeId>) -> Option<String>,
     ) -> Result<TypeId, String> {
+        use crate::types::ChanDir;
         let mut common: Option<(TypeId, TypeId)> = None;
         for (ty, u) in self.set_types(t) {
-            if let Some(err) = cond(self, u) {
+            if let Some(err) = cond(self, ty, u) {
                 return Err(err);
             }
             let Some(u) = u else {
@@ -334,14 +340,15 @@ impl<'a> Checker<'a> {
             if let (Type::Chan(cd, ce), Type::Chan(d, e)) = (self.tt.get(cu), self.tt.get(u)) {
                 if !self.tt.identical(*ce, *e) {
                     return Err(format!(
-                        "channels {} and {} have conflicting element types",
+                        "channels {} and {} have different element types",
                         self.ts(ct),
                         self.ts(ty)
                     ));
                 }
-                if *cd == crate::types::ChanDir::Both {
+                // Different directions: the restricted one is kept.
+                if cd != d && *cd == ChanDir::Both {
                     common = Some((ty, u));
-                } else if *d != crate::types::ChanDir::Both && cd != d {
+                } else if cd != d && *d != ChanDir::Both {
                     return Err(format!(
                         "channels {} and {} have conflicting directions",
                         self.ts(ct),
@@ -361,22 +368,31 @@ impl<'a> Checker<'a> {
         Ok(common.map(|(_, u)| u).unwrap_or(ids::INVALID))
     }
 
-    /// Why type parameter `t` has no core type, in Go's words.
-    pub(crate) fn no_core_type_cause(&self, t: TypeId) -> String {
-        let Some(ts) = self.fresh_tparams.get(&t).and_then(|s| s.terms.as_ref()) else {
-            return "no specific type".to_string();
-        };
-        let mut unders = ts.iter().map(|&(_, u)| self.tt.under(u));
-        let Some(first) = unders.next() else {
-            return "no specific type".to_string();
-        };
-        match unders.find(|&u| !self.tt.identical(u, first)) {
-            Some(other) => format!(
-                "{} and {} have different underlying types",
-                self.ts(first),
-                self.ts(other)
-            ),
-            None => "no core type".to_string(),
+    /// The element type of a channel of type `t` received from (`recv`)
+    /// or sent to, as Go's `chanElem`: every type of `t`'s set a channel
+    /// that allows the operation, of one element type. The error is
+    /// Go's cause (`send-only channel chan<- int`, `non-channel []int`,
+    /// `no specific channel type`).
+    pub(crate) fn chan_elem(&self, t: TypeId, recv: bool) -> Result<TypeId, String> {
+        use crate::types::ChanDir;
+        let u = self.common_under(t, |c, t, u| {
+            let Some(u) = u else {
+                return Some("no specific channel type".to_string());
+            };
+            match c.tt.get(u) {
+                Type::Chan(ChanDir::Send, _) if recv => {
+                    Some(format!("send-only channel {}", c.ts(t)))
+                }
+                Type::Chan(ChanDir::Recv, _) if !recv => {
+                    Some(format!("receive-only channel {}", c.ts(t)))
+                }
+                Type::Chan(..) => None,
+                _ => Some(format!("non-channel {}", c.ts(t))),
+            }
+        })?;
+        match self.tt.get(u) {
+            Type::Chan(_, e) => Ok(*e),
+            _ => Err(String::new()),
         }
     }
 
@@ -430,6 +446,14 @@ impl<'a> Checker<'a> {
     /// The constraint of type parameter `t` as Go prints it.
     pub(crate) fn fresh_constraint(&self, t: TypeId) -> Option<&str> {
         self.fresh_tparams.get(&t).map(|s| s.constraint.as_str())
+    }
+
+    /// Whether type parameter `t`'s type set is empty (terms that
+    /// intersect to nothing: `interface{ int; string }`).
+    pub(crate) fn fresh_set_empty(&self, t: TypeId) -> bool {
+        self.fresh_tparams
+            .get(&t)
+            .is_some_and(|s| s.terms.as_ref().is_some_and(|ts| ts.is_empty()))
     }
 
     /// Go's assignability of `x` to `t` where either is a type parameter:
@@ -997,6 +1021,10 @@ fn type_set_rule(msg: &str) -> bool {
         "invalid composite literal ",
         "invalid argument: cannot clear ",
         "invalid operation: cannot call ",
+        "invalid operation: cannot receive from ",
+        "invalid operation: cannot send to ",
+        "invalid operation: cannot close ",
+        "invalid argument: index ",
     ];
     const PARTS: &[&str] = &[
         " does not satisfy ",

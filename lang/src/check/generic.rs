@@ -202,13 +202,41 @@ pub(super) fn tparams_string(tps: &[ast::TypeParam]) -> String {
     format!("[{}]", parts.join(", "))
 }
 
+/// A constraint as Go prints its type: an implicit interface (a term
+/// or union written bare, `~[]E`, `~int | ~string`) as the union; a
+/// written one (`interface{ ~[]E; Len() int }`) as `interface{...}`
+/// with the methods first, exported before unexported and by name (Go's
+/// method order), then the embedded elements in source order:
+/// `interface{Len() int; ~[]E}`.
 pub(super) fn constraint_string(c: &Expr) -> String {
-    if let ExprKind::InterfaceType(els) = &c.kind {
-        if let [ast::InterfaceElem::Union(ts)] = &els[..] {
+    let ExprKind::InterfaceType(els) = &c.kind else {
+        return expr_string(c);
+    };
+    if let [ast::InterfaceElem::Union(ts)] = &els[..] {
+        // The parser makes an implicit interface's span the union's.
+        let implicit = ts.last().is_some_and(|(_, t)| t.span.hi == c.span.hi);
+        if implicit {
             return union_string(ts.iter().map(|(t, e)| (*t, expr_string(e))));
         }
     }
-    expr_string(c)
+    let mut methods: Vec<(&str, String)> = Vec::new();
+    let mut embeds = Vec::new();
+    for el in els {
+        match el {
+            ast::InterfaceElem::Method { name, ty } => {
+                let sig = super::exprstring::sig_string(ty);
+                methods.push((&name.name, format!("{}{sig}", name.name)));
+            }
+            ast::InterfaceElem::Embed(e) => embeds.push(expr_string(e)),
+            ast::InterfaceElem::Union(ts) => {
+                embeds.push(union_string(ts.iter().map(|(t, e)| (*t, expr_string(e)))))
+            }
+        }
+    }
+    let unexported = |n: &str| !n.starts_with(|c: char| c.is_uppercase());
+    methods.sort_by(|a, b| (unexported(a.0), a.0).cmp(&(unexported(b.0), b.0)));
+    let parts: Vec<String> = methods.into_iter().map(|(_, m)| m).chain(embeds).collect();
+    format!("interface{{{}}}", parts.join("; "))
 }
 
 fn union_string(ts: impl Iterator<Item = (bool, String)>) -> String {
@@ -694,8 +722,6 @@ impl<'a> Checker<'a> {
         }
         let n = tparam_names(self.generic_tparams(g)).len();
         if targs.len() > n {
-            let name = self.generic_name(g);
-            let _ = name;
             self.error(
                 args[n].span,
                 format!("got {} type arguments but want {n}", targs.len()),
@@ -704,11 +730,10 @@ impl<'a> Checker<'a> {
         }
         if targs.len() < n {
             // Partial instantiation outside a call: the rest cannot be
-            // inferred from anything.
+            // inferred from anything. Go names the first missing one at
+            // the `[`.
             let tps = tparam_names(self.generic_tparams(g));
-            let missing = tps[targs.len()].0.name.clone();
-            let name = self.generic_name(g);
-            self.error(e.span, format!("in call to {name}, cannot infer {missing}"));
+            self.cannot_infer_at_lbrack(tps[targs.len()].0, xe);
             return Some(Operand::invalid(e));
         }
         let Some(inst) = self.instantiate_func(g, targs, e.span, Some(args)) else {
@@ -721,6 +746,18 @@ impl<'a> Checker<'a> {
             return Some(Operand::invalid(e));
         }
         Some(Operand::new(Mode::Value, ty, e))
+    }
+
+    /// Go's error for a partial instantiation outside a call
+    /// (`f := F[int]`): type parameter `missing` cannot be inferred,
+    /// reported at the `[` after the generic operand `x`.
+    pub(super) fn cannot_infer_at_lbrack(&mut self, missing: &ast::Ident, x: &Expr) {
+        let pos = self.position_of(missing.span);
+        let lbrack = self.sources.token_after(x.span.hi);
+        self.error(
+            Span::new(lbrack, lbrack + 1),
+            format!("cannot infer {} (declared at {pos})", missing.name),
+        );
     }
 
     /// The callee of `f(args)` when `f` is a generic function, possibly
@@ -805,6 +842,12 @@ impl<'a> Checker<'a> {
             b.insert(tps[i].0.name.clone(), *t);
         }
         let names: Vec<String> = tps.iter().map(|(n, _)| n.name.clone()).collect();
+        // A parameter whose type mentions no type parameter but explicit
+        // ones is no generic parameter: its argument is not unified but
+        // assigned (Go substitutes the explicit ones first:
+        // `slices.Index[[]int](a, x)` with `a` a `[]string` is an
+        // assignment error).
+        let given = b.clone();
         // The parameters' type expressions, one per parameter.
         let mut ptypes: Vec<&'a Expr> = Vec::new();
         let mut variadic = false;
@@ -857,6 +900,9 @@ impl<'a> Checker<'a> {
                     None => continue,
                 }
             };
+            if mentions_all_bound(pe, &names, &given) {
+                continue;
+            }
             if self.tt.is_untyped(t) {
                 if t != ids::UNTYPED_NIL {
                     untyped.push((pe, t, a));
@@ -953,6 +999,11 @@ impl<'a> Checker<'a> {
     ) -> bool {
         for _ in 0..tps.len() {
             for (n, c) in tps {
+                if let (Some((call, at)), Some(&t)) = (report, b.get(&n.name)) {
+                    if !self.inferred_has_methods(n, c, t, names, b, gf, (call, at)) {
+                        return false;
+                    }
+                }
                 // The constraint's single term, written in the literal.
                 let single = single_term_tilde(c);
                 match (b.get(&n.name).copied(), single) {
@@ -1021,6 +1072,50 @@ impl<'a> Checker<'a> {
             }
         }
         true
+    }
+
+    /// Whether type argument `t` of type parameter `n` (constraint `c`),
+    /// known during inference, has the constraint's methods: Go's
+    /// inference asks it of every known type argument once the
+    /// constraint mentions only known ones, and reports a missing method
+    /// as `in call to F, T (type I) does not satisfy C (missing method
+    /// m)` at the call's `(`.
+    #[allow(clippy::too_many_arguments)]
+    fn inferred_has_methods(
+        &mut self,
+        n: &ast::Ident,
+        c: &'a Expr,
+        t: TypeId,
+        names: &[String],
+        b: &HashMap<String, TypeId>,
+        gf: &GenericFunc<'a>,
+        (call, at): (&str, Span),
+    ) -> bool {
+        if self.mentions_fresh(t) || !mentions_all_bound(c, names, b) {
+            return true;
+        }
+        let ct = self.with_bindings(gf.pkg, gf.file, b, |ch| {
+            let outer_constraint = std::mem::replace(&mut ch.in_constraint, true);
+            let ct = ch.typexpr(c);
+            ch.in_constraint = outer_constraint;
+            ct
+        });
+        let cu = self.tt.under(ct);
+        if self.tt.interface(cu).is_none_or(|i| i.methods.is_empty()) {
+            return true;
+        }
+        let Some(cause) = self.missing_method_cause(t, cu, true) else {
+            return true;
+        };
+        let (ts, cs) = (self.ts(t), constraint_string(c));
+        self.error(
+            at,
+            format!(
+                "in call to {call}, {} (type {ts}) does not satisfy {cs} {cause}",
+                n.name
+            ),
+        );
+        false
     }
 
     /// Whether type `t` matches constraint term `te` (written in `gf`'s
@@ -1429,11 +1524,7 @@ impl<'a> Checker<'a> {
             }
             let ts = self.ts(t);
             let cs = match &c.kind {
-                ExprKind::InterfaceType(els)
-                    if matches!(&els[..], [ast::InterfaceElem::Union(_)]) =>
-                {
-                    constraint_string(c)
-                }
+                ExprKind::InterfaceType(_) => constraint_string(c),
                 _ => self.ts(ct),
             };
             if self.is_fresh(t) {
@@ -1447,6 +1538,16 @@ impl<'a> Checker<'a> {
                 .is_some_and(|ts| ts.iter().any(|&(_, u)| self.mentions_fresh(u)));
             if outer_fresh || terms_fresh {
                 continue;
+            }
+            // Go's order (`implements`): the methods, the type set, then
+            // comparability.
+            let iface = self.tt.interface(self.tt.under(ct)).cloned();
+            if iface.as_ref().is_some_and(|i| !i.methods.is_empty()) {
+                let u = self.tt.under(ct);
+                if let Some(cause) = self.missing_method_cause(t, u, true) {
+                    self.error(span, format!("{ts} does not satisfy {cs} {cause}"));
+                    return false;
+                }
             }
             if let Some(terms) = &terms {
                 let ok = terms.iter().any(|&(tilde, term)| {
@@ -1479,19 +1580,9 @@ impl<'a> Checker<'a> {
                     return false;
                 }
             }
-            let Some(iface) = self.tt.interface(self.tt.under(ct)).cloned() else {
-                continue;
-            };
-            if iface.comparable && !self.tt.comparable(t) {
+            if iface.is_some_and(|i| i.comparable) && !self.tt.comparable(t) {
                 self.error(span, format!("{ts} does not satisfy comparable"));
                 return false;
-            }
-            if !iface.methods.is_empty() {
-                let u = self.tt.under(ct);
-                if let Some(cause) = self.missing_method_cause(t, u, true) {
-                    self.error(span, format!("{ts} does not satisfy {cs} {cause}"));
-                    return false;
-                }
             }
         }
         true
@@ -1913,6 +2004,18 @@ fn mentions_all_bound(e: &Expr, names: &[String], b: &HashMap<String, TypeId>) -
             }
             ExprKind::FuncType(ft) => {
                 stack.extend(ft.params.iter().chain(&ft.results).map(|p| &p.ty));
+            }
+            ExprKind::StructType(fs) => stack.extend(fs.iter().map(|f| &f.ty)),
+            ExprKind::InterfaceType(els) => {
+                for el in els {
+                    match el {
+                        ast::InterfaceElem::Method { ty, .. } => {
+                            stack.extend(ty.params.iter().chain(&ty.results).map(|p| &p.ty))
+                        }
+                        ast::InterfaceElem::Embed(x) => stack.push(x),
+                        ast::InterfaceElem::Union(ts) => stack.extend(ts.iter().map(|(_, t)| t)),
+                    }
+                }
             }
             _ => {}
         }

@@ -153,7 +153,15 @@ impl<'a> Checker<'a> {
         let Some(g) = self.generic_methods.get(&gm).cloned() else {
             return Operand::invalid(e);
         };
-        let name = expr_string(e);
+        // Go's messages name the callee as written, type arguments
+        // included (`s.M[int]`).
+        let name = match u.explicit {
+            Some(a) => {
+                let targs: Vec<String> = a.iter().map(expr_string).collect();
+                format!("{}[{}]", expr_string(e), targs.join(", "))
+            }
+            None => expr_string(e),
+        };
         let mut addr_recv = false;
         if Self::generic_method_ptr(&g) && !u.indirect {
             let is_ptr = matches!(self.tt.get(x.ty), Type::Pointer(_));
@@ -228,12 +236,7 @@ impl<'a> Checker<'a> {
                     return Operand::invalid(e);
                 }
                 None => {
-                    let missing = tps[targs.len()].0;
-                    let pos = self.position_of(missing.span);
-                    self.error(
-                        Span::new(e.span.hi, e.span.hi + 1),
-                        format!("cannot infer {} (declared at {pos})", missing.name),
-                    );
+                    self.cannot_infer_at_lbrack(tps[targs.len()].0, e);
                     return Operand::invalid(e);
                 }
             }

@@ -333,23 +333,18 @@ impl<'a> Checker<'a> {
         if c.mode == Mode::Invalid || v.mode == Mode::Invalid {
             return;
         }
-        let core = self.core_type(c.ty).unwrap_or(ids::INVALID);
-        match self.tt.get(core).clone() {
-            Type::Chan(ChanDir::Recv, _) => {
+        match self.chan_elem(c.ty, false) {
+            Ok(elem) => self.assignment(&mut v, elem, "send"),
+            Err(why) => {
                 let d = self.operand_string(&c);
-                let ts = self.ts(c.ty);
-                self.error(
-                    ch.span,
-                    format!("invalid operation: cannot send to receive-only channel {ts} {d}"),
-                );
-            }
-            Type::Chan(_, elem) => self.assignment(&mut v, elem, "send"),
-            _ => {
-                let d = self.operand_string(&c);
-                self.error(
-                    ch.span,
-                    format!("invalid operation: cannot send to non-channel {d}"),
-                );
+                // Go puts the cause after a type parameter's operand and
+                // before another's.
+                let msg = if self.is_fresh(c.ty) {
+                    format!("invalid operation: cannot send to {d}: {why}")
+                } else {
+                    format!("invalid operation: cannot send to {why} {d}")
+                };
+                self.error(ch.span, msg);
             }
         }
     }
@@ -1078,11 +1073,18 @@ impl<'a> Checker<'a> {
         let mut one_var = false;
         if x.mode != Mode::Invalid {
             let d = self.operand_string(&x);
-            // A type parameter ranges through its core type.
-            let u = match self.core_type(x.ty) {
-                Some(u) => u,
-                None => {
-                    let why = self.no_core_type_cause(x.ty);
+            // A type parameter ranges through its type set's common
+            // underlying type; a channel must allow receiving (Go's
+            // `rangeKeyVal`).
+            let under = self.common_under(x.ty, |c, t, u| match u.map(|u| c.tt.get(u)) {
+                Some(Type::Chan(ChanDir::Send, _)) => {
+                    Some(format!("receive from send-only channel {}", c.ts(t)))
+                }
+                _ => None,
+            });
+            let u = match under {
+                Ok(u) => u,
+                Err(why) => {
                     self.error(xe.span, format!("cannot range over {d}: {why}"));
                     x.mode = Mode::Invalid;
                     ids::INVALID
@@ -1126,17 +1128,7 @@ impl<'a> Checker<'a> {
                     kt = k;
                     vt = Some(v);
                 }
-                Type::Chan(dir, e) => {
-                    if dir == ChanDir::Send {
-                        self.error(
-                            xe.span,
-                            format!(
-                                "invalid operation: range {} receive from send-only channel",
-                                d
-                            ),
-                        );
-                        x.mode = Mode::Invalid;
-                    }
+                Type::Chan(_, e) => {
                     kt = e;
                     one_var = true;
                     if let Some(v) = value {

@@ -276,7 +276,19 @@ impl<'g, 'a> FnGen<'g, 'a> {
             // side's type (to an interface).
             let lt = self.ty(l);
             let r = self.value_as(r, vt, lt);
+            // A store that panics (an index out of range, a nil map or
+            // pointer) is reported at its own left side, as Go does: an
+            // index at its `[`, another at its start.
+            let saved = match &strip_parens(l).kind {
+                ExprKind::Index(x, _) => self.at_lbrack(x),
+                _ => {
+                    let saved = (self.line, self.file);
+                    self.set_pos(l.span.lo);
+                    saved
+                }
+            };
             self.store_dest(dest, r);
+            (self.line, self.file) = saved;
         }
     }
 

@@ -368,9 +368,10 @@ impl<'g, 'a> FnGen<'g, 'a> {
     /// compiled under it too, so a call among them (which sets its own
     /// position) leaves the check at the call's line; a store sets it
     /// after its operands; the stores of a tuple assignment (`a[i], b =
-    /// ...`, [`Dest`](super::place::Dest)) keep the statement's. Those are the cases where
-    /// gol's line may differ from Go's, only in a multi-line expression
-    /// or under a directive.
+    /// ...`, [`Dest`](super::place::Dest)) are placed at their own `[`
+    /// too. A call among a read's operands is the case where gol's line
+    /// may differ from Go's, only in a multi-line expression or under a
+    /// directive.
     pub(super) fn at_lbrack(&mut self, x: &Expr) -> (u32, u32) {
         let saved = (self.line, self.file);
         if x.span.hi > 0 {

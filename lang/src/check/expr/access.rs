@@ -178,7 +178,8 @@ impl<'a> Checker<'a> {
         } else {
             self.default_untyped(&mut x);
         }
-        if !self.tt.is_integer(x.ty) {
+        // Every type of a type parameter's set (Go's `allInteger`).
+        if !self.each_type(x.ty, |c, u| c.tt.is_integer(u)) {
             let d = self.operand_string(&x);
             self.error(
                 x.span(),

@@ -142,6 +142,9 @@ impl<'a> Checker<'a> {
                 s.push_str(" with invalid type");
             } else if let Some(c) = self.fresh_constraint(x.ty) {
                 s.push_str(&format!(" of type {} constrained by {c}", self.ts(x.ty)));
+                if self.fresh_set_empty(x.ty) {
+                    s.push_str(" with empty type set");
+                }
             } else {
                 let mut desc = String::new();
                 if self.tt.is_named(x.ty) {

@@ -38,31 +38,21 @@ impl<'a> Checker<'a> {
                 let p = self.tt.pointer(x.ty);
                 Operand::new(Mode::Value, p, e)
             }
-            UnaryOp::Recv => {
-                let u = self.core_type(x.ty).unwrap_or(ids::INVALID);
-                match self.tt.get(u).clone() {
-                    Type::Chan(dir, elem) => {
-                        if dir == crate::types::ChanDir::Send {
-                            let d = self.operand_string(&x);
-                            let ts = self.ts(x.ty);
-                            self.error(
-                                x.span(),
-                                format!("invalid operation: cannot receive from send-only channel {ts} {d}"),
-                            );
-                            return Operand::invalid(e);
-                        }
-                        Operand::new(Mode::CommaOk, elem, e)
-                    }
-                    _ => {
-                        let d = self.operand_string(&x);
-                        self.error(
-                            x.span(),
-                            format!("invalid operation: cannot receive from non-channel {d}"),
-                        );
-                        Operand::invalid(e)
-                    }
+            UnaryOp::Recv => match self.chan_elem(x.ty, true) {
+                Ok(elem) => Operand::new(Mode::CommaOk, elem, e),
+                Err(why) => {
+                    let d = self.operand_string(&x);
+                    // Go puts the cause after a type parameter's operand
+                    // and before another's.
+                    let msg = if self.is_fresh(x.ty) {
+                        format!("invalid operation: cannot receive from {d}: {why}")
+                    } else {
+                        format!("invalid operation: cannot receive from {why} {d}")
+                    };
+                    self.error(x.span(), msg);
+                    Operand::invalid(e)
                 }
-            }
+            },
             _ => {
                 let ok = match op {
                     UnaryOp::Pos | UnaryOp::Neg => self.each_type(x.ty, |c, u| c.tt.is_numeric(u)),

@@ -1,0 +1,7 @@
+package main
+
+func F[T chan int | []int](c T) {
+	<-c
+}
+
+func main() {}

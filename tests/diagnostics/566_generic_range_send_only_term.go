@@ -1,0 +1,8 @@
+package main
+
+func F[T chan int | chan<- int](c T) {
+	for range c {
+	}
+}
+
+func main() {}

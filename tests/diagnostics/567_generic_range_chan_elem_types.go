@@ -1,0 +1,9 @@
+package main
+
+func F[T chan int | chan string](c T) {
+	for x := range c {
+		_ = x
+	}
+}
+
+func main() {}

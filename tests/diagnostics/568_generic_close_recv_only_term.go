@@ -1,0 +1,7 @@
+package main
+
+func F[T chan int | <-chan int](c T) {
+	close(c)
+}
+
+func main() {}

@@ -1,0 +1,7 @@
+package main
+
+func F[T func() | chan int](c T) {
+	c()
+}
+
+func main() {}

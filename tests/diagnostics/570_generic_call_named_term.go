@@ -1,0 +1,9 @@
+package main
+
+type MyInt int
+
+func F[T MyInt](f T) {
+	f()
+}
+
+func main() {}

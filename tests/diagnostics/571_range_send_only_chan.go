@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var c chan<- int
+	for range c {
+	}
+}

@@ -1,0 +1,5 @@
+package main
+
+func f[T ~[]int, N interface{ ~int | ~float64 }](n N) T { return make(T, n) }
+
+func main() {}
