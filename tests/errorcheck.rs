@@ -934,11 +934,6 @@ const GAPS: &[Gap] = &[
         Why::Wording(r#"line 51: Go 1.27 says `syntax error: unexpected <-, expected chan`; gol says `syntax error: unexpected newline, expected (` (and 3 more lines)"#),
     ),
     gap(
-        "fixedbugs/issue13365.go",
-        r#"14: no match for `index must be non\-negative integer consta"#,
-        Why::Wording(r#"line 14: Go 1.27 says `invalid argument: index -1 (constant of type int) must not be negative`; gol says `index -1 must be non-negative integer constant` (and 7 more lines)"#),
-    ),
-    gap(
         "fixedbugs/issue13415.go",
         r#"14: unexpected error: declared and not used: x (issue13415.g"#,
         Why::Wording(r#"line 14: Go 1.27 says `declared and not used: x / x repeated on left side of :=`; gol says `declared and not used: x / x repeated on left side of := / x redeclared in this block` (and 1 more line)"#),
@@ -947,11 +942,6 @@ const GAPS: &[Gap] = &[
         "fixedbugs/issue15611.go",
         r#"12: unexpected error: syntax error: unexpected EOF, expected"#,
         Why::Wording(r#"line 12: Go 1.27 says `rune literal not terminated`; gol says `rune literal not terminated / syntax error: unexpected EOF, expected )`"#),
-    ),
-    gap(
-        "fixedbugs/issue16949.go",
-        r#"15: no match for `non-integer.*len|must be integer` in: cann"#,
-        Why::Wording(r#"line 15: Go 1.27 says `invalid argument: index float32(1.0) (constant 1 of type float32) must be integer`; gol says `cannot convert float32(1.0) (constant 1 of type float32) to type int` (and 15 more lines)"#),
     ),
     gap(
         "fixedbugs/issue17038.go",
@@ -1004,11 +994,6 @@ const GAPS: &[Gap] = &[
         Why::Wording(r#"line 74: Go 1.27 says `assignment mismatch: 1 variable but 2 values`; gol says `assignment mismatch: 1 variable but f1 returns 2 values` (and 3 more lines)"#),
     ),
     gap(
-        "fixedbugs/issue7150.go",
-        r#"12: no match for `index must be non-negative integer constan"#,
-        Why::Wording(r#"line 12: Go 1.27 says `invalid argument: index -1 (constant of type int) must not be negative`; gol says `index -1 must be non-negative integer constant` (and 9 more lines)"#),
-    ),
-    gap(
         "typeparam/issue51232.go",
         r#"16: missing error `got 1 arguments`"#,
         Why::Missing(r#"line 16: Go 1.27 says `not enough type arguments for type Fn: have 1, want 2`; gol reports nothing there (and 4 more lines)"#),
@@ -1042,16 +1027,6 @@ const GAPS: &[Gap] = &[
         "funcdup2.go",
         r#"10: missing error `duplicate argument i|redefinition|previou"#,
         Why::Missing(r#"line 10: Go 1.27 says `i redeclared in this block`; gol reports nothing there (and 5 more lines)"#),
-    ),
-    gap(
-        "makechan.go",
-        r#"19: missing error `buffer argument too large in make.*|overf"#,
-        Why::Missing(r#"line 19: Go 1.27 says `invalid argument: index uint64(1 << 63) (constant 9223372036854775808 of type uint64) over…`; gol reports nothing there (and 8 more lines)"#),
-    ),
-    gap(
-        "makemap.go",
-        r#"19: missing error `size argument too large in make.*|overflo"#,
-        Why::Missing(r#"line 19: Go 1.27 says `invalid argument: index uint64(1 << 63) (constant 9223372036854775808 of type uint64) over…`; gol reports nothing there (and 9 more lines)"#),
     ),
     gap(
         "switch2.go",
