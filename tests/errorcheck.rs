@@ -854,11 +854,6 @@ const GAPS: &[Gap] = &[
         Why::Wording(r#"line 41: Go 1.27 says `implicit assignment to unexported field _ in struct literal of type "sync".Mutex / implici…`; gol says `implicit assignment to unexported field mu in struct literal of type sync.Mutex / too many…`"#),
     ),
     gap(
-        "const2.go",
-        r#"31: no match for `constant bitwise XOR overflow` in: constan"#,
-        Why::Wording(r#"line 31: Go 1.27 says `constant bitwise XOR overflow`; gol says `constant overflow` (and 3 more lines)"#),
-    ),
-    gap(
         "import1.go",
         r#"13: missing error `imported and not used`"#,
         Why::Wording(r#"line 13: Go 1.27 says `bufio redeclared in this block / "os" imported as bufio and not used`; gol says `bufio redeclared in this block` (and 2 more lines)"#),
