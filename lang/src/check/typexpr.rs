@@ -135,12 +135,18 @@ impl<'a> Checker<'a> {
     }
 
     /// Go's message for a value where a type belongs: a name says what it
-    /// names (`n (local variable) is not a type`), another expression
-    /// what it is (`fmt.Println (value of type func(...)) is not a type`).
+    /// names (`n (local variable) is not a type`), a selector what it is
+    /// (`fmt.Println (value of type func(...)) is not a type`), another
+    /// expression only itself (`0 is not a type`).
     fn not_a_type(&self, e: &Expr, x: &super::expr::Operand) -> String {
         use crate::types::{ObjKind, VarKind};
-        let ExprKind::Ident(id) = &e.kind else {
-            return format!("{} is not a type", self.operand_string(x));
+        let id = match &e.kind {
+            ExprKind::Ident(id) => id,
+            ExprKind::Selector(..) => return format!("{} is not a type", self.operand_string(x)),
+            _ => {
+                let s = super::exprstring::expr_string(e);
+                return format!("{s} is not a type");
+            }
         };
         let kind = match self.info.uses.get(&id.id).map(|&o| &self.tt.obj(o).kind) {
             Some(ObjKind::Const(_)) => "constant",
