@@ -47,11 +47,9 @@
 mod common;
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use std::io::Read;
-use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 /// Time limit of one run. The slowest program (test/divmod.go) takes
 /// about 20 s on a loaded two-core machine.
@@ -65,18 +63,6 @@ pub fn is_run_program(text: &str) -> bool {
     run_line(text).is_some()
 }
 
-/// Whether one `// +build` line holds: space-separated alternatives, each a
-/// comma-separated conjunction of tags, a tag negated by a leading `!`.
-fn build_line_holds(expr: &str) -> bool {
-    const TAGS: [&str; 4] = ["linux", "amd64", "gc", "unix"];
-    expr.split_whitespace().any(|alt| {
-        alt.split(',').all(|term| match term.strip_prefix('!') {
-            Some(tag) => !TAGS.contains(&tag),
-            None => TAGS.contains(&term),
-        })
-    })
-}
-
 /// The words after `// run` on a program's recipe line. Leading
 /// `// +build` lines are skipped when they hold and make the file no
 /// program when they do not, as Go's driver does (chanlinear.go, gc2.go,
@@ -85,7 +71,7 @@ fn run_line(text: &str) -> Option<Vec<String>> {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let mut first = lines.next()?;
     while let Some(expr) = first.strip_prefix("// +build") {
-        if !build_line_holds(expr) {
+        if !common::build_line_holds(expr) {
             return None;
         }
         first = lines.next()?;
@@ -585,9 +571,7 @@ fn gol_run(path: &Path, args: &[String], procs: Option<usize>) -> Result<Ran, St
         .arg(env!("CARGO_BIN_EXE_gol"))
         .arg(name)
         .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped());
+        .current_dir(dir);
     // Go's driver sets GOARCH when it is unset (test/env.go checks it).
     if std::env::var_os("GOARCH").is_none() {
         cmd.env("GOARCH", go_arch());
@@ -601,54 +585,8 @@ fn gol_run(path: &Path, args: &[String], procs: Option<usize>) -> Result<Ran, St
             cmd.env("GODEBUG", "gccheckmark=1");
         }
     }
-    let mut child = cmd.spawn().map_err(|e| format!("cannot run gol: {e}"))?;
-    let mut reader = child.stdout.take().ok_or("no pipe")?;
-    let drain = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = reader.read_to_end(&mut buf);
-        buf
-    });
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(st)) => break st,
-            Ok(None) if start.elapsed() > LIMIT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                let out = drain.join().unwrap_or_default();
-                return Err(format!(
-                    "no end after {LIMIT:?}\n{}",
-                    String::from_utf8_lossy(&out)
-                ));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
-            Err(e) => return Err(format!("wait: {e}")),
-        }
-    };
-    let out = drain.join().map_err(|_| "output reader died")?;
-    Ok(Ran {
-        status,
-        out: String::from_utf8_lossy(&out).into_owned(),
-    })
-}
-
-/// Whether the run crashed gol itself rather than ended as a Go program
-/// does: a signal (SIGSEGV, SIGABRT, ...), a Rust panic, or a fault that
-/// gol caught and reported the way Go's runtime does.
-fn crash(r: &Ran) -> Option<String> {
-    if let Some(sig) = r.status.signal() {
-        return Some(format!("killed by signal {sig}"));
-    }
-    if let Some(c @ (101 | 134 | 139)) = r.status.code() {
-        return Some(format!("exit status {c}"));
-    }
-    if r.out.contains("' panicked at ") {
-        return Some("a Rust panic".into());
-    }
-    if r.out.contains("unexpected fault address") {
-        return Some("a memory fault inside gol".into());
-    }
-    None
+    let (status, out) = common::output_within(&mut cmd, LIMIT)?;
+    Ok(Ran { status, out })
 }
 
 /// Runs one program and judges it: it must pass, or, when listed in
@@ -660,7 +598,7 @@ fn run_program(
     gap: Option<&Gap>,
 ) -> Result<(), Failed> {
     let r = gol_run(path, args, procs)?;
-    if let Some(c) = crash(&r) {
+    if let Some(c) = common::crash(r.status, &r.out) {
         return Err(format!("gol crashed ({c}); a crash is never a known gap\n{}", r.out).into());
     }
     let want = std::fs::read_to_string(path.with_extension("out")).unwrap_or_default();
@@ -767,56 +705,28 @@ fn known_gaps_text() -> String {
         ("missing", "A runtime feature gol does not have yet"),
         ("bug", "A gol bug"),
     ];
-    for (class, title) in classes {
-        let rows: Vec<&Gap> = GAPS.iter().filter(|g| g.why.class() == class).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        s.push_str(&format!("\n## {title} ({})\n\n", rows.len()));
-        s.push_str("| program | why |\n|---|---|\n");
-        for g in rows {
-            s.push_str(&format!(
-                "| `{}` | {} |\n",
-                g.file,
-                g.why.reason().replace('|', "\\|")
-            ));
-        }
-    }
+    let rows: Vec<_> = GAPS
+        .iter()
+        .map(|g| (g.file, g.why.class(), g.why.reason()))
+        .collect();
+    s.push_str(&common::gap_sections(&classes, &rows));
     s
 }
 
 fn known_gaps_md() -> Result<(), Failed> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("KNOWN_GAPS.md");
-    let want = known_gaps_text();
-    if std::env::var_os("GOL_BLESS").is_some() {
-        std::fs::write(&path, &want).map_err(|e| format!("{}: {e}", path.display()))?;
-        return Ok(());
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    if have != want {
-        return Err(format!(
-            "{} is not the table GAPS says (rewrite it: GOL_BLESS=1 cargo test --release --test gosuite -- known_gaps)",
-            path.display()
-        )
-        .into());
-    }
-    Ok(())
+    let bless = "GOL_BLESS=1 cargo test --release --test gosuite -- known_gaps";
+    Ok(common::generated_file(
+        "KNOWN_GAPS.md",
+        &known_gaps_text(),
+        bless,
+    )?)
 }
 
 fn main() {
     let args = Arguments::from_args();
     let mut trials = vec![Trial::test("known_gaps_md", known_gaps_md)];
     match common::go_test_dir() {
-        None => {
-            let t = Trial::test("go_test_dir_present", || {
-                Err("Go's test programs are not installed (apt-get install golang-1.19-src)".into())
-            });
-            trials.push(if common::in_ci() {
-                t
-            } else {
-                t.with_ignored_flag(true)
-            });
-        }
+        None => trials.push(common::go_test_dir_absent()),
         Some(dir) => {
             for sub in ["ken", "chan", "typeparam"] {
                 for p in common::files_with(&dir.join(sub), &[".go"]) {

@@ -85,6 +85,16 @@ pub fn go_test_dir() -> Option<PathBuf> {
     p.is_dir().then_some(p)
 }
 
+/// The trial that stands for Go's test programs when they are not
+/// installed: it fails under CI (which installs them) and is ignored
+/// elsewhere.
+pub fn go_test_dir_absent() -> libtest_mimic::Trial {
+    let t = libtest_mimic::Trial::test("go_test_dir_present", || {
+        Err("Go's test programs are not installed (apt-get install golang-1.19-src)".into())
+    });
+    t.with_ignored_flag(!in_ci())
+}
+
 /// Whether this is a CI run, where every prerequisite must be installed.
 pub fn in_ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
@@ -117,4 +127,117 @@ pub fn thread_named(pid: i32, name: &str) -> Option<i32> {
         .to_str()?
         .parse()
         .ok()
+}
+
+/// Whether one `// +build` line of a Go test program holds on the
+/// platform the reference Go runs on here (linux/amd64, the gc toolchain):
+/// space-separated alternatives, each a comma-separated conjunction of
+/// tags, a tag negated by a leading `!`.
+pub fn build_line_holds(expr: &str) -> bool {
+    const TAGS: [&str; 4] = ["linux", "amd64", "gc", "unix"];
+    expr.split_whitespace().any(|alt| {
+        alt.split(',').all(|term| match term.strip_prefix('!') {
+            Some(tag) => !TAGS.contains(&tag),
+            None => TAGS.contains(&term),
+        })
+    })
+}
+
+/// Runs `cmd` with stdin closed and its stdout captured, killing it past
+/// `limit`: its exit status and stdout, or why it gave none (a hang
+/// included).
+pub fn output_within(
+    cmd: &mut std::process::Command,
+    limit: std::time::Duration,
+) -> Result<(std::process::ExitStatus, String), String> {
+    use std::io::Read;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped());
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+    let mut reader = child.stdout.take().ok_or("no pipe")?;
+    let drain = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = reader.read_to_end(&mut buf);
+        buf
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(st)) => break st,
+            Ok(None) if start.elapsed() > limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                let out = drain.join().unwrap_or_default();
+                return Err(format!(
+                    "no end after {limit:?}\n{}",
+                    String::from_utf8_lossy(&out)
+                ));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Err(e) => return Err(format!("wait: {e}")),
+        }
+    };
+    let out = drain.join().map_err(|_| "output reader died")?;
+    Ok((status, String::from_utf8_lossy(&out).into_owned()))
+}
+
+/// A table of programs that do not pass, as markdown: one section per
+/// class (`(class, title)`, in that order, empty ones left out) listing
+/// `(program, class, reason)` rows.
+pub fn gap_sections(classes: &[(&str, &str)], rows: &[(&str, &str, &str)]) -> String {
+    let mut s = String::new();
+    for &(class, title) in classes {
+        let rows: Vec<_> = rows.iter().filter(|r| r.1 == class).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        s.push_str(&format!("\n## {title} ({})\n\n", rows.len()));
+        s.push_str("| program | why |\n|---|---|\n");
+        for (file, _, why) in rows {
+            s.push_str(&format!("| `{file}` | {} |\n", why.replace('|', "\\|")));
+        }
+    }
+    s
+}
+
+/// A file generated from a test's tables (`name` at the repository's
+/// top) must hold `want`; under `GOL_BLESS=1` it is rewritten instead.
+/// `bless` is the command that rewrites it, for the failure message.
+pub fn generated_file(name: &str, want: &str, bless: &str) -> Result<(), String> {
+    let path = root().join(name);
+    if std::env::var_os("GOL_BLESS").is_some() {
+        return std::fs::write(&path, want).map_err(|e| format!("{}: {e}", path.display()));
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    if have != want {
+        return Err(format!(
+            "{} is not what its table says (rewrite it: {bless})",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Whether a run of gol crashed gol itself rather than ended as a Go
+/// program (or Go's compiler) does: a signal (SIGSEGV, SIGABRT, ...), a
+/// Rust panic, or a fault that gol caught and reported the way Go's
+/// runtime does. `out` is what it printed.
+pub fn crash(status: std::process::ExitStatus, out: &str) -> Option<String> {
+    use std::os::unix::process::ExitStatusExt;
+    if let Some(sig) = status.signal() {
+        return Some(format!("killed by signal {sig}"));
+    }
+    if let Some(c @ (101 | 134 | 139)) = status.code() {
+        return Some(format!("exit status {c}"));
+    }
+    if out.contains("' panicked at ") {
+        return Some("a Rust panic".into());
+    }
+    if out.contains("unexpected fault address") {
+        return Some("a memory fault inside gol".into());
+    }
+    None
 }

@@ -673,38 +673,10 @@ impl<'a> Checker<'a> {
         Operand::new(Mode::NoValue, ids::VOID, e)
     }
 
-    /// A `make` size argument: an integer (untyped constants become int),
-    /// non-negative when constant.
+    /// A `make` size argument, judged as an index is (Go's messages say
+    /// "index" of it too).
     fn size_arg(&mut self, a: &'a Expr) -> Option<i64> {
-        let mut x = self.expr(a);
-        if x.mode == Mode::Invalid {
-            return None;
-        }
-        if self.tt.is_untyped(x.ty) && x.mode == Mode::Constant {
-            self.convert_untyped(&mut x, ids::INT);
-            if x.mode == Mode::Invalid {
-                return None;
-            }
-        } else {
-            self.default_untyped(&mut x);
-        }
-        // A type parameter's value when every type of its set is an
-        // integer (Go's `isValidIndex`).
-        if !self.each_type(x.ty, |c, u| c.tt.is_integer(u)) {
-            let d = self.operand_string(&x);
-            self.error(
-                x.span(),
-                format!("invalid argument: index {d} must be integer"),
-            );
-            return None;
-        }
-        if x.mode == Mode::Constant {
-            if self.negative_index(&x) {
-                return None;
-            }
-            return x.val.as_ref().and_then(|v| v.to_i64());
-        }
-        None
+        self.index_value(a, None)
     }
 
     fn min_max(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr]) -> Operand<'a> {

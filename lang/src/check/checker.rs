@@ -220,6 +220,10 @@ pub(crate) struct Checker<'a> {
     /// The last selector that used an announced context (`genmethod`).
     pub(crate) gm_taken: Option<NodeId>,
     pub(crate) type_instances: HashMap<(ObjId, Vec<TypeId>), TypeId>,
+    /// The type instances whose constraints are being checked: a
+    /// constraint that mentions its own type's instance (`T[U interface{
+    /// M() T[U] }]`) meets it again inside the check.
+    pub(crate) checking_instances: Vec<(ObjId, Vec<TypeId>)>,
     /// Each instantiated named type: its generic type and type arguments.
     pub(crate) instance_of: HashMap<TypeId, (ObjId, Vec<TypeId>)>,
     /// The type parameter bindings an instance's body is checked with.
@@ -305,6 +309,7 @@ impl<'a> Checker<'a> {
             gm_call: None,
             gm_taken: None,
             type_instances: HashMap::default(),
+            checking_instances: Vec::new(),
             instance_of: HashMap::default(),
             body_scopes: HashMap::default(),
             tparam_objs: Default::default(),

@@ -273,33 +273,17 @@ impl<'a> Checker<'a> {
         for el in elems {
             let mut valid_index = true;
             if let Some(k) = &el.key {
-                let mut x = self.expr(k);
                 valid_index = false;
-                if x.mode == Mode::Constant {
-                    if self.tt.is_untyped(x.ty) {
-                        self.convert_untyped(&mut x, ids::INT);
+                match self.index_checked(k, len) {
+                    Ok(Some(i)) => {
+                        index = i as u64;
+                        valid_index = true;
                     }
-                    if x.mode == Mode::Constant && self.tt.is_integer(x.ty) {
-                        match x.val.as_ref().and_then(|v| v.to_i64()) {
-                            Some(i) if i >= 0 => {
-                                index = i as u64;
-                                valid_index = true;
-                            }
-                            _ => {
-                                let s = expr_string(k);
-                                self.error(
-                                    k.span,
-                                    format!("index {s} must be non-negative integer constant"),
-                                );
-                            }
-                        }
-                    } else if x.mode != Mode::Invalid {
+                    Ok(None) => {
                         let s = expr_string(k);
                         self.error(k.span, format!("index {s} must be integer constant"));
                     }
-                } else if x.mode != Mode::Invalid {
-                    let s = expr_string(k);
-                    self.error(k.span, format!("index {s} must be integer constant"));
+                    Err(()) => {}
                 }
             }
             if valid_index {

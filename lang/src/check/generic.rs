@@ -1732,15 +1732,24 @@ impl<'a> Checker<'a> {
                 return t;
             }
         }
-        if !self.check_constraints(
-            &gt.spec.tparams,
-            (gt.pkg, gt.file),
-            &targs,
-            at,
-            Some(explicit),
-            &[],
-        ) {
-            return ids::INVALID;
+        // Met again inside its own check (its constraint mentions it),
+        // the instance is judged by that outer check alone, as Go verifies
+        // an instance once: checking it here would recurse without end.
+        let key = (g, targs.clone());
+        if !self.checking_instances.contains(&key) {
+            self.checking_instances.push(key);
+            let ok = self.check_constraints(
+                &gt.spec.tparams,
+                (gt.pkg, gt.file),
+                &targs,
+                at,
+                Some(explicit),
+                &[],
+            );
+            self.checking_instances.pop();
+            if !ok {
+                return ids::INVALID;
+            }
         }
         if let Some(&t) = self.type_instances.get(&(g, targs.clone())) {
             return t;

@@ -38,8 +38,8 @@ impl<'a> Checker<'a> {
                     Mode::Invalid => ids::INVALID,
                     Mode::TypeExpr => x.ty,
                     _ => {
-                        let s = super::exprstring::expr_string(e);
-                        self.error(e.span, format!("{s} is not a type"));
+                        let msg = self.not_a_type(e, &x);
+                        self.error(e.span, msg);
                         ids::INVALID
                     }
                 }
@@ -127,11 +127,40 @@ impl<'a> Checker<'a> {
                 if x.mode == Mode::TypeExpr {
                     return x.ty;
                 }
-                let s = super::exprstring::expr_string(e);
-                self.error(e.span, format!("{s} is not a type"));
+                let msg = self.not_a_type(e, &x);
+                self.error(e.span, msg);
                 ids::INVALID
             }
         }
+    }
+
+    /// Go's message for a value where a type belongs: a name says what it
+    /// names (`n (local variable) is not a type`), a selector what it is
+    /// (`fmt.Println (value of type func(...)) is not a type`), another
+    /// expression only itself (`0 is not a type`).
+    fn not_a_type(&self, e: &Expr, x: &super::expr::Operand) -> String {
+        use crate::types::{ObjKind, VarKind};
+        let id = match &e.kind {
+            ExprKind::Ident(id) => id,
+            ExprKind::Selector(..) => return format!("{} is not a type", self.operand_string(x)),
+            _ => {
+                let s = super::exprstring::expr_string(e);
+                return format!("{s} is not a type");
+            }
+        };
+        let kind = match self.info.uses.get(&id.id).map(|&o| &self.tt.obj(o).kind) {
+            Some(ObjKind::Const(_)) => "constant",
+            Some(ObjKind::Var(VarKind::Global)) => "package-level variable",
+            Some(ObjKind::Var(VarKind::Local)) => "local variable",
+            Some(ObjKind::Var(VarKind::Param)) => "parameter",
+            Some(ObjKind::Var(VarKind::Result)) => "result variable",
+            Some(ObjKind::Var(VarKind::Recv)) => "receiver",
+            Some(ObjKind::Func { .. }) => "function",
+            Some(ObjKind::Builtin(_)) => "built-in function",
+            Some(ObjKind::Nil) => "untyped nil",
+            _ => return format!("{} is not a type", self.operand_string(x)),
+        };
+        format!("{} ({kind}) is not a type", id.name)
     }
 
     /// Checks map key types once the types they name are complete.

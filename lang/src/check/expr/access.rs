@@ -166,14 +166,28 @@ impl<'a> Checker<'a> {
     /// Checks an index (or slice bound): an integer, non-negative when
     /// constant, below `len` when both are known. Returns its value if constant.
     pub(crate) fn index_value(&mut self, ie: &'a Expr, len: Option<u64>) -> Option<i64> {
+        self.index_checked(ie, len).ok().flatten()
+    }
+
+    /// An index, slice bound, `make` size or array literal key as Go
+    /// judges one (types2's `index` and `isValidIndex`): of integer type
+    /// (every type of a type parameter's set), untyped constants becoming
+    /// int; when constant, not negative, representable as an int and below
+    /// `len` when that is known. `Ok(Some(v))`: a constant `v`; `Ok(None)`:
+    /// a valid index that is not constant; `Err(())`: reported.
+    pub(crate) fn index_checked(
+        &mut self,
+        ie: &'a Expr,
+        len: Option<u64>,
+    ) -> Result<Option<i64>, ()> {
         let mut x = self.expr(ie);
         if x.mode == Mode::Invalid {
-            return None;
+            return Err(());
         }
         if x.mode == Mode::Constant && self.tt.is_untyped(x.ty) {
             self.convert_untyped(&mut x, ids::INT);
             if x.mode == Mode::Invalid {
-                return None;
+                return Err(());
             }
         } else {
             self.default_untyped(&mut x);
@@ -185,26 +199,33 @@ impl<'a> Checker<'a> {
                 x.span(),
                 format!("invalid argument: index {d} must be integer"),
             );
-            return None;
+            return Err(());
         }
-        if x.mode == Mode::Constant {
-            if self.negative_index(&x) {
-                return None;
-            }
-            let v = x.val.as_ref().and_then(|v| v.to_i64());
-            if let (Some(v), Some(n)) = (v, len) {
-                if v as u64 >= n {
-                    let s = expr_string(ie);
-                    self.error(
-                        x.span(),
-                        format!("invalid argument: index {s} out of bounds [0:{n}]"),
-                    );
-                    return None;
-                }
-            }
-            return v;
+        if x.mode != Mode::Constant {
+            return Ok(None);
         }
-        None
+        if self.negative_index(&x) {
+            return Err(());
+        }
+        let Some(v) = x.val.as_ref().and_then(|v| v.to_i64()) else {
+            let d = self.operand_string(&x);
+            self.error(
+                x.span(),
+                format!("invalid argument: index {d} overflows int"),
+            );
+            return Err(());
+        };
+        if let Some(n) = len {
+            if v as u64 >= n {
+                let s = expr_string(ie);
+                self.error(
+                    x.span(),
+                    format!("invalid argument: index {s} out of bounds [0:{n}]"),
+                );
+                return Err(());
+            }
+        }
+        Ok(Some(v))
     }
 
     /// Reports a constant index or size (already of integer type) that is

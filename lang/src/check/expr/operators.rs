@@ -180,10 +180,7 @@ impl<'a> Checker<'a> {
         match err {
             ConstError::DivisionByZero => self.error(e.span, "invalid operation: division by zero"),
             ConstError::TooLarge | ConstError::Overflow => {
-                let op = match &e.kind {
-                    ExprKind::Binary(op, ..) => opname(*op),
-                    _ => "",
-                };
+                let op = overflow_opname(e);
                 let op = if op.is_empty() {
                     String::new()
                 } else {
@@ -216,10 +213,7 @@ impl<'a> Checker<'a> {
         }
         if let Value::Int(i) = &v {
             if i.bits() > 512 {
-                let op = match x.expr.map(|e| &e.kind) {
-                    Some(ExprKind::Binary(op, ..)) => opname(*op),
-                    _ => "",
-                };
+                let op = x.expr.map_or("", overflow_opname);
                 let op = if op.is_empty() {
                     String::new()
                 } else {
@@ -652,8 +646,19 @@ fn opname(op: BinaryOp) -> &'static str {
     match op {
         BinaryOp::Add => "addition",
         BinaryOp::Sub => "subtraction",
+        BinaryOp::Xor => "bitwise XOR",
         BinaryOp::Mul => "multiplication",
         BinaryOp::Shl => "shift",
+        _ => "",
+    }
+}
+
+/// The name of the operation of `e` that overflowed, for Go's "constant
+/// NAME overflow" (empty: no name).
+fn overflow_opname(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Binary(op, ..) => opname(*op),
+        ExprKind::Unary(crate::ast::UnaryOp::BitNot, _) => "bitwise complement",
         _ => "",
     }
 }
