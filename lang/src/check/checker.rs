@@ -224,6 +224,12 @@ pub(crate) struct Checker<'a> {
     /// constraint that mentions its own type's instance (`T[U interface{
     /// M() T[U] }]`) meets it again inside the check.
     pub(crate) checking_instances: Vec<(ObjId, Vec<TypeId>)>,
+    /// Type instances met in a function's or method's signature, whose
+    /// constraints are checked once the package's declarations are done
+    /// (Go's `check.later` in `instantiatedType`): checking them at once
+    /// could need the method being declared (`func (X) M() T[X]` with
+    /// `T[U interface{ M() T[U] }]`).
+    pub(crate) pending_instances: Vec<(ObjId, Vec<TypeId>, Span, &'a [ast::Expr])>,
     /// Each instantiated named type: its generic type and type arguments.
     pub(crate) instance_of: HashMap<TypeId, (ObjId, Vec<TypeId>)>,
     /// The type parameter bindings an instance's body is checked with.
@@ -310,6 +316,7 @@ impl<'a> Checker<'a> {
             gm_taken: None,
             type_instances: HashMap::default(),
             checking_instances: Vec::new(),
+            pending_instances: Vec::new(),
             instance_of: HashMap::default(),
             body_scopes: HashMap::default(),
             tparam_objs: Default::default(),
@@ -586,6 +593,7 @@ impl<'a> Checker<'a> {
         for o in self.declaration_order() {
             self.obj_decl(o);
         }
+        self.check_pending_instances();
         self.check_method_sets();
         self.check_generic_bodies();
         // Bodies: a standard package's wait until reached.
@@ -595,6 +603,7 @@ impl<'a> Checker<'a> {
         self.check_script_main();
         self.check_session_units();
         self.check_pending_bodies();
+        self.check_pending_instances();
         self.pkg = id;
         self.init_order();
         // A standard package's imports may be used only in bodies not

@@ -1727,10 +1727,30 @@ impl<'a> Checker<'a> {
         }
         // A type argument that is a type parameter is judged at each use.
         let fresh = self.any_fresh(&targs);
-        if !fresh {
+        // An instance whose check waits (below) is judged again at each
+        // use until then, as Go verifies each one.
+        let waiting = self
+            .pending_instances
+            .iter()
+            .any(|(pg, pt, ..)| *pg == g && *pt == targs);
+        if !fresh && !waiting {
             if let Some(&t) = self.type_instances.get(&(g, targs.clone())) {
                 return t;
             }
+        }
+        // In a function's or method's signature the check waits for the
+        // package's declarations (`pending_instances`).
+        let in_signature = self
+            .obj_path
+            .last()
+            .is_some_and(|&o| matches!(self.tt.obj(o).kind, ObjKind::Func { .. }));
+        if in_signature && !fresh {
+            self.pending_instances
+                .push((g, targs.clone(), at, explicit));
+            if let Some(&t) = self.type_instances.get(&(g, targs.clone())) {
+                return t;
+            }
+            return self.instantiate_type(g, targs, at);
         }
         // Met again inside its own check (its constraint mentions it),
         // the instance is judged by that outer check alone, as Go verifies
@@ -1755,6 +1775,30 @@ impl<'a> Checker<'a> {
             return t;
         }
         self.instantiate_type(g, targs, at)
+    }
+
+    /// Checks the constraints of the type instances that signatures met
+    /// (`pending_instances`), now that every method is declared.
+    pub(crate) fn check_pending_instances(&mut self) {
+        for (g, targs, at, explicit) in std::mem::take(&mut self.pending_instances) {
+            let gt = self.generic_types[&g].clone();
+            let key = (g, targs.clone());
+            self.checking_instances.push(key.clone());
+            let ok = self.check_constraints(
+                &gt.spec.tparams,
+                (gt.pkg, gt.file),
+                &targs,
+                at,
+                Some(explicit),
+                &[],
+            );
+            self.checking_instances.pop();
+            // A later use judges it again (and is invalid), as an instance
+            // checked at once would have been.
+            if !ok {
+                self.type_instances.remove(&key);
+            }
+        }
     }
 
     /// The instance of generic type `g` for `targs`, with its methods.
