@@ -1062,6 +1062,9 @@ fn sound_plain(msg: &str) -> bool {
         // `make` judges a type parameter by its type set.
         || msg.starts_with("invalid argument: cannot make ")
         || (msg.starts_with("invalid operation: make(") && msg.contains(" expects "))
+        // The count of a generic type's arguments, whatever they are.
+        || msg.starts_with("not enough type arguments for type ")
+        || msg.starts_with("too many type arguments for type ")
 }
 
 /// `T` followed by the mark: a type parameter itself.
