@@ -104,6 +104,12 @@ pub(crate) struct Named {
     /// and interface checks read. Each object stands for the generic
     /// declaration; calls use its instances (`check/generic.rs`).
     pub(crate) generic_methods: Vec<ObjId>,
+    /// An instance of a generic type: the base name's length in `name`
+    /// and the type arguments, which messages print as Go's types2 does
+    /// (`T[Z, string]`, qualified from the package speaking). `name`
+    /// keeps the runtime's spelling (`T[main.Z,string]`), which
+    /// `type_string` without a package prints.
+    pub(crate) instance: Option<(usize, Vec<TypeId>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -491,6 +497,13 @@ impl TypeTable {
         }))
     }
 
+    /// Marks named type `t` as an instance of a generic type (`Named::instance`).
+    pub(crate) fn set_instance(&mut self, t: TypeId, base_len: usize, targs: Vec<TypeId>) {
+        if let Type::Named(k) = self.get(t).clone() {
+            self.named[k.0 as usize].instance = Some((base_len, targs));
+        }
+    }
+
     /// A fresh named type with an invalid underlying type (set later).
     pub(crate) fn new_named(&mut self, obj: ObjId, name: &str, pkg: Option<PkgId>) -> TypeId {
         let key = NamedKey(self.named.len() as u32);
@@ -501,6 +514,7 @@ impl TypeTable {
             underlying: ids::INVALID,
             methods: Vec::new(),
             generic_methods: Vec::new(),
+            instance: None,
         });
         // Interning a fresh key always adds a new entry.
         self.intern(Type::Named(key))
@@ -1085,7 +1099,23 @@ impl TypeTable {
                             }
                         }
                     }
-                    s.push_str(&n.name);
+                    // Messages (a package speaking) print an instance's
+                    // arguments as types2 does; the runtime's spelling
+                    // (`local` None: `%T`, type names) is `name`.
+                    match n.instance.as_ref().filter(|_| local.is_some()) {
+                        Some((base, targs)) => {
+                            s.push_str(&n.name[..*base]);
+                            out.push(Piece::Text("["));
+                            for (i, &a) in targs.iter().enumerate() {
+                                if i > 0 {
+                                    out.push(Piece::Text(", "));
+                                }
+                                out.push(Piece::Type(a));
+                            }
+                            out.push(Piece::Text("]"));
+                        }
+                        None => s.push_str(&n.name),
+                    }
                 }
                 Type::Pointer(e) => {
                     s.push('*');

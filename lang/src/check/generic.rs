@@ -1846,6 +1846,8 @@ impl<'a> Checker<'a> {
             None,
         );
         let named = self.tt.new_named(tobj, &name, Some(gt.pkg));
+        self.tt
+            .set_instance(named, gt.spec.name.name.len(), targs.clone());
         self.tt.obj_mut(tobj).ty = named;
         self.type_instances.insert(key, named);
         self.instance_of.insert(named, (g, targs.clone()));
