@@ -521,7 +521,7 @@ fn write_frame(
     w(b":");
     w(decimal(line as u64, &mut num));
     w(b" +0x");
-    w(hex(at as u64 * 4, &mut num));
+    w(hex(crate::panic::pc_offset(at), &mut num));
     w(b"\n");
 }
 

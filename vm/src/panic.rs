@@ -184,9 +184,24 @@ pub(crate) fn write_trace(vm: &Vm, trace: &[(u32, u32)], out: &mut Vec<u8>) {
         }
         let path = path_in(cwd.as_deref(), vm, f.file_at(at));
         out.extend_from_slice(
-            format!("{}{}\n\t{}:{} +0x{:x}\n", f.name, args, path, line, at * 4).as_bytes(),
+            format!(
+                "{}{}\n\t{}:{} +0x{:x}\n",
+                f.name,
+                args,
+                path,
+                line,
+                pc_offset(at)
+            )
+            .as_bytes(),
         );
     }
+}
+
+/// The `+0x` offset a trace prints for instruction `at` of a function
+/// (module docs): every report that names an instruction (traces, the
+/// crash dumps, a fault's signal line) prints this one.
+pub(crate) fn pc_offset(at: usize) -> u64 {
+    at as u64 * 4
 }
 
 /// The import path of the package of function `name` (`sync` for

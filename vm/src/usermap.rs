@@ -200,8 +200,10 @@ fn check_slow(addr: u64, end: u64, write: bool) -> Result<(), Fault> {
     Ok(())
 }
 
-/// The system's page size.
-fn page_size() -> u64 {
+/// The system's page size (also `os.Getpagesize` and
+/// `syscall.Getpagesize`, so that a program's page arithmetic and this
+/// registry's agree).
+pub fn page_size() -> u64 {
     // SAFETY: sysconf(3) reads a constant of the system.
     let p = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
     if p > 0 {
@@ -209,6 +211,13 @@ fn page_size() -> u64 {
     } else {
         4096
     }
+}
+
+/// `len` bytes rounded up to whole pages: what a mapping of `len` bytes
+/// spans, and what `mprotect` changes for a range of `len` bytes.
+fn whole_pages(len: u64) -> u64 {
+    let ps = page_size();
+    len.div_ceil(ps) * ps
 }
 
 /// The calling thread's `errno`.
@@ -245,8 +254,7 @@ pub fn map(fd: i64, offset: i64, length: i64, prot: i64, flags: i64) -> Result<u
         return Err(errno());
     }
     let start = p as u64;
-    let ps = page_size();
-    let end = start + (length as u64).div_ceil(ps) * ps;
+    let end = start + whole_pages(length as u64);
     // The kernel placed it where nothing was mapped, so no region (all
     // still reserved, invariant 2) overlaps it.
     reg.set(start, end, (prot as i64 & PROT_MASK) as u8);
@@ -273,8 +281,7 @@ pub fn unmap(ptr: u64, len: u64, cap: u64) -> Result<(), i64> {
     if reg.live[at].1 != len {
         return einval;
     }
-    let ps = page_size();
-    let end = ptr + len.div_ceil(ps) * ps;
+    let end = ptr + whole_pages(len);
     let bytes = (end - ptr) as usize;
     // SAFETY: [ptr, end) is exactly a user mapping (checked above): the
     // program's own memory, which no Rust reference borrows. MAP_FIXED
@@ -314,7 +321,7 @@ pub fn protect(ptr: u64, len: u64, prot: i64) -> Result<(), i64> {
     if len == 0 || ptr % ps != 0 || prot & !PROT_MASK != 0 {
         return einval;
     }
-    let end = ptr.saturating_add(len.div_ceil(ps) * ps);
+    let end = ptr.saturating_add(whole_pages(len));
     let mut reg = REGISTRY.write().unwrap_or_else(|e| e.into_inner());
     if !reg.covers(ptr, end) {
         // Unmapped pages are ENOMEM, as the kernel says of them.
@@ -343,7 +350,7 @@ impl Registry {
     fn covers(&self, start: u64, end: u64) -> bool {
         let mut at = start;
         for &(s, l) in &self.live {
-            let e = s + l.div_ceil(page_size()) * page_size();
+            let e = s + whole_pages(l);
             if s <= at && at < e {
                 at = e;
             }

@@ -396,6 +396,23 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Go's message for a receive or send (`verb`: `receive from`, `send
+    /// to`) on operand `x`, which [`Checker::chan_elem`] refused with
+    /// `why`: the cause after a type parameter's operand, before another's.
+    pub(crate) fn chan_op_error(
+        &self,
+        x: &super::expr::Operand<'a>,
+        verb: &str,
+        why: &str,
+    ) -> String {
+        let d = self.operand_string(x);
+        if self.is_fresh(x.ty) {
+            format!("invalid operation: cannot {verb} {d}: {why}")
+        } else {
+            format!("invalid operation: cannot {verb} {why} {d}")
+        }
+    }
+
     /// Whether values of `t` compare with `==`: for a type parameter, its
     /// constraint is comparable or every type of its set is.
     /// A struct or array is comparable when its fields or elements are,
@@ -643,9 +660,7 @@ impl<'a> Checker<'a> {
     /// Gives fresh type `t` its underlying interface: the methods of
     /// constraint `c` (evaluated in the current scopes) and the mark's.
     fn constrain_fresh(&mut self, t: TypeId, c: &'a Expr) {
-        let outer_constraint = std::mem::replace(&mut self.in_constraint, true);
-        let ct = self.typexpr(c);
-        self.in_constraint = outer_constraint;
+        let ct = self.constraint_typexpr(c);
         let mut methods = self
             .tt
             .interface(self.tt.under(ct))

@@ -1052,9 +1052,7 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         let (ct, terms) = self.with_bindings(gf.pkg, gf.file, b, |ch| {
-                            let outer_constraint = std::mem::replace(&mut ch.in_constraint, true);
-                            let ct = ch.typexpr(c);
-                            ch.in_constraint = outer_constraint;
+                            let ct = ch.constraint_typexpr(c);
                             (ct, ch.named_terms.get(&ct).cloned())
                         });
                         match terms.as_deref() {
@@ -1094,12 +1092,7 @@ impl<'a> Checker<'a> {
         if self.mentions_fresh(t) || !mentions_all_bound(c, names, b) {
             return true;
         }
-        let ct = self.with_bindings(gf.pkg, gf.file, b, |ch| {
-            let outer_constraint = std::mem::replace(&mut ch.in_constraint, true);
-            let ct = ch.typexpr(c);
-            ch.in_constraint = outer_constraint;
-            ct
-        });
+        let ct = self.with_bindings(gf.pkg, gf.file, b, |ch| ch.constraint_typexpr(c));
         let cu = self.tt.under(ct);
         if self.tt.interface(cu).is_none_or(|i| i.methods.is_empty()) {
             return true;
@@ -1509,9 +1502,7 @@ impl<'a> Checker<'a> {
                 .filter(|_| written.is_none())
                 .map(|f| (f, pn.name.as_str()));
             let (ct, terms) = self.with_bindings(pkg, file, &b, |ch| {
-                let outer_constraint = std::mem::replace(&mut ch.in_constraint, true);
-                let ct = ch.typexpr(c);
-                ch.in_constraint = outer_constraint;
+                let ct = ch.constraint_typexpr(c);
                 let terms = ch
                     .expr_terms
                     .get(&c.id)
@@ -1747,56 +1738,51 @@ impl<'a> Checker<'a> {
         if in_signature && !fresh {
             self.pending_instances
                 .push((g, targs.clone(), at, explicit));
-            if let Some(&t) = self.type_instances.get(&(g, targs.clone())) {
-                return t;
-            }
-            return self.instantiate_type(g, targs, at);
+        } else if !self.type_instance_ok(g, &targs, at, explicit) {
+            return ids::INVALID;
         }
-        // Met again inside its own check (its constraint mentions it),
-        // the instance is judged by that outer check alone, as Go verifies
-        // an instance once: checking it here would recurse without end.
-        let key = (g, targs.clone());
-        if !self.checking_instances.contains(&key) {
-            self.checking_instances.push(key);
-            let ok = self.check_constraints(
-                &gt.spec.tparams,
-                (gt.pkg, gt.file),
-                &targs,
-                at,
-                Some(explicit),
-                &[],
-            );
-            self.checking_instances.pop();
-            if !ok {
-                return ids::INVALID;
-            }
-        }
-        if let Some(&t) = self.type_instances.get(&(g, targs.clone())) {
-            return t;
-        }
+        // (`instantiate_type` returns the instance when it exists.)
         self.instantiate_type(g, targs, at)
+    }
+
+    /// Whether the type arguments of `g`'s instance satisfy its
+    /// constraints (reported if not). Met again inside its own check (its
+    /// constraint mentions it), the instance is judged by that outer check
+    /// alone, as Go verifies an instance once: checking it there would
+    /// recurse without end.
+    fn type_instance_ok(
+        &mut self,
+        g: ObjId,
+        targs: &[TypeId],
+        at: Span,
+        explicit: &'a [Expr],
+    ) -> bool {
+        let key = (g, targs.to_vec());
+        if self.checking_instances.contains(&key) {
+            return true;
+        }
+        let gt = self.generic_types[&g].clone();
+        self.checking_instances.push(key);
+        let ok = self.check_constraints(
+            &gt.spec.tparams,
+            (gt.pkg, gt.file),
+            targs,
+            at,
+            Some(explicit),
+            &[],
+        );
+        self.checking_instances.pop();
+        ok
     }
 
     /// Checks the constraints of the type instances that signatures met
     /// (`pending_instances`), now that every method is declared.
     pub(crate) fn check_pending_instances(&mut self) {
         for (g, targs, at, explicit) in std::mem::take(&mut self.pending_instances) {
-            let gt = self.generic_types[&g].clone();
-            let key = (g, targs.clone());
-            self.checking_instances.push(key.clone());
-            let ok = self.check_constraints(
-                &gt.spec.tparams,
-                (gt.pkg, gt.file),
-                &targs,
-                at,
-                Some(explicit),
-                &[],
-            );
-            self.checking_instances.pop();
             // A later use judges it again (and is invalid), as an instance
             // checked at once would have been.
-            if !ok {
-                self.type_instances.remove(&key);
+            if !self.type_instance_ok(g, &targs, at, explicit) {
+                self.type_instances.remove(&(g, targs));
             }
         }
     }

@@ -336,14 +336,7 @@ impl<'a> Checker<'a> {
         match self.chan_elem(c.ty, false) {
             Ok(elem) => self.assignment(&mut v, elem, "send"),
             Err(why) => {
-                let d = self.operand_string(&c);
-                // Go puts the cause after a type parameter's operand and
-                // before another's.
-                let msg = if self.is_fresh(c.ty) {
-                    format!("invalid operation: cannot send to {d}: {why}")
-                } else {
-                    format!("invalid operation: cannot send to {why} {d}")
-                };
+                let msg = self.chan_op_error(&c, "send to", &why);
                 self.error(ch.span, msg);
             }
         }

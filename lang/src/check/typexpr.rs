@@ -19,6 +19,15 @@ impl<'a> Checker<'a> {
         );
     }
 
+    /// Evaluates constraint `c` as a type, where type sets and
+    /// `comparable` may be written (`in_constraint`).
+    pub(crate) fn constraint_typexpr(&mut self, c: &'a Expr) -> TypeId {
+        let outer = std::mem::replace(&mut self.in_constraint, true);
+        let ct = self.typexpr(c);
+        self.in_constraint = outer;
+        ct
+    }
+
     /// Evaluates `e` as a type; reports and returns `INVALID` otherwise.
     pub(crate) fn typexpr(&mut self, e: &'a Expr) -> TypeId {
         let t = self.typexpr_inner(e);

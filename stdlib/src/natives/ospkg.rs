@@ -1019,8 +1019,7 @@ fn getegid(ctx: &mut NativeCtx<'_>) -> NativeResult {
 
 /// `os.Getpagesize() int`
 pub(crate) fn getpagesize(ctx: &mut NativeCtx<'_>) -> NativeResult {
-    // SAFETY: sysconf(3) reads a constant of the system.
-    ctx.ret_int(0, unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as i64);
+    ctx.ret_int(0, gol_vm::usermap::page_size() as i64);
     NativeResult::Ok
 }
 

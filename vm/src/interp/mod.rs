@@ -1310,7 +1310,7 @@ fn fault(vm: &mut Vm, g: &G, f: crate::usermap::Fault, pc: usize) -> Trap {
         "fault\n[signal SIGSEGV: segmentation violation code={:#x} addr={:#x} pc={:#x}]",
         f.code,
         f.addr,
-        pc.saturating_sub(1) * 4
+        crate::panic::pc_offset(pc.saturating_sub(1))
     ))
 }
 

@@ -41,14 +41,7 @@ impl<'a> Checker<'a> {
             UnaryOp::Recv => match self.chan_elem(x.ty, true) {
                 Ok(elem) => Operand::new(Mode::CommaOk, elem, e),
                 Err(why) => {
-                    let d = self.operand_string(&x);
-                    // Go puts the cause after a type parameter's operand
-                    // and before another's.
-                    let msg = if self.is_fresh(x.ty) {
-                        format!("invalid operation: cannot receive from {d}: {why}")
-                    } else {
-                        format!("invalid operation: cannot receive from {why} {d}")
-                    };
+                    let msg = self.chan_op_error(&x, "receive from", &why);
                     self.error(x.span(), msg);
                     Operand::invalid(e)
                 }
