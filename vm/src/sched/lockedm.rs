@@ -17,14 +17,14 @@
 //! # The protocol ([`PCtx::park_locked`])
 //! 1. The G's M, holding its P and in the world, lends the collector the
 //!    G's roots (`Lent`: a copy of the words, the parked operation in
-//!    place, and this M), sets the G's `locked` flag, counts itself in
-//!    `nmidlelocked`, and parks the G with the handshake of g.rs
-//!    (`Waiting`; or, to yield for a preemption, `Runnable` in the global
-//!    queue). If a wakeup came first it keeps its P and goes on at once.
-//!    Otherwise it gives its P back, leaves the world, hands the P off
-//!    (`handoffp`: to another M when there is work) and waits on its own
-//!    condition variable. It is not on the idle-M list, so `startm` never
-//!    gives it a P to run other Gs.
+//!    place, and this M), sets the G's `locked` flag, and parks the G
+//!    with the handshake of g.rs (`Waiting`; or, to yield for a
+//!    preemption, `Runnable` in the global queue). If a wakeup came first
+//!    it keeps its P and goes on at once. Otherwise it gives its P back,
+//!    leaves the world, hands the P off (`handoffp`: to another M when
+//!    there is work), counts itself in `nmidlelocked` and waits on its
+//!    own condition variable. It is not on the idle-M list, so `startm`
+//!    never gives it a P to run other Gs.
 //! 2. A waker readies the G like any other: `Waiting -> Runnable`, into a
 //!    run queue. Channels, select, timers, semaphores and the netpoller
 //!    need not know; the race detector's and the tracer's edges are made
@@ -49,10 +49,16 @@
 //!    handed a P yet. `checkdead` counts them idle (`midle + nmidlelocked
 //!    == mcount`), as Go's does: such an M runs again only when its G is
 //!    readied, and a readied G is queued work that `checkdead` sees (or
-//!    a timer or I/O wait it sees). The M is counted before the park's
-//!    CAS (so a hand-off can never uncount it first), and the hand-off
-//!    uncounts it under `Shared.lock` before it gives the P, so the M
-//!    that gave it and stops is never the last M while the woken one
+//!    a timer or I/O wait it sees). The M counts itself only once its G
+//!    is parked and its P given away, as Go's `stoplockedm` does: counted
+//!    before the park's CAS, an M whose G a wakeup had already reached
+//!    (the `WAKE` bit) counted idle while it went on running with its P,
+//!    no G queued, and another M parking then reported a deadlock. So a
+//!    hand-off may uncount the M before it counts itself: the count is
+//!    signed and is -1 for that moment, which only makes the sum smaller
+//!    (no deadlock is ever found then; the M runs its G next). The
+//!    hand-off uncounts under `Shared.lock` before it gives the P, so the
+//!    M that gave it and stops is never the last M while the woken one
 //!    still counts idle. When the parking M itself makes the count
 //!    complete, it starts an idle M to run `checkdead` (or sleep on
 //!    timers) in `stopm`.
@@ -127,7 +133,6 @@ impl<E: Executor> PCtx<E> {
         }));
         // Release: the hand-off's Acquire load sees the lend.
         g.hdr.locked.store(true, Ordering::Release);
-        sh.lock.lock().nmidlelocked += 1;
         let end = match why {
             LockedPark::Block(r) => SegEnd::Blocked(r),
             LockedPark::Yield => SegEnd::Preempted,
@@ -147,7 +152,6 @@ impl<E: Executor> PCtx<E> {
         };
         if !parked && has_p {
             // Woken before it parked: it goes on with this P.
-            sh.lock.lock().nmidlelocked -= 1;
             g.hdr.set_status(GStatus::Runnable, GStatus::Running);
             g.hdr.locked.store(false, Ordering::Relaxed);
             g.hdr.clear_wake();
@@ -167,8 +171,10 @@ impl<E: Executor> PCtx<E> {
             None => sh.wakep(),
         }
         {
-            let sl = sh.lock.lock();
-            if sl.midle.len() + sl.nmidlelocked == sl.mcount {
+            // Counted only now (invariant 2): parked, its P given away.
+            let mut sl = sh.lock.lock();
+            sl.nmidlelocked += 1;
+            if sl.all_idle() {
                 // Every other M is idle: one of them must run `checkdead`
                 // (or sleep on timers) in `stopm`, as the last M to park.
                 drop(sl);

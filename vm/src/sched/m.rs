@@ -327,7 +327,7 @@ impl<E: Executor> PCtx<E> {
             }
             sl.midle.push(self.m.clone());
             // Ms waiting for a locked G count as idle (lockedm.rs).
-            if sl.midle.len() + sl.nmidlelocked == sl.mcount {
+            if sl.all_idle() {
                 // The last M to park: Go's `checkdead` (checkdead.rs).
                 sl = match self.last_m_parks(sl) {
                     LastM::Return(held) => return held,

@@ -53,12 +53,22 @@ pub(super) struct SchedLock<E: Executor> {
     /// Ms created (never shrinks: Ms do not exit before shutdown).
     pub(super) mcount: usize,
     /// Ms waiting for their locked G (lockedm.rs) that no hand-off has
-    /// given a P yet: idle for `checkdead` (Go's `nmidlelocked`).
-    pub(super) nmidlelocked: usize,
+    /// given a P yet: idle for `checkdead` (Go's `nmidlelocked`). Signed:
+    /// -1 while a hand-off came before the M counted itself (lockedm.rs
+    /// invariant 2).
+    pub(super) nmidlelocked: isize,
     /// Ms whose thread has not returned yet.
     pub(super) live_ms: usize,
     pub(super) allm: Vec<Arc<MShared<E>>>,
     pub(super) threads: Vec<JoinHandle<()>>,
+}
+
+impl<E: Executor> SchedLock<E> {
+    /// Every M is idle or waiting for its locked G: the last one to park
+    /// runs `checkdead` (checkdead.rs).
+    pub(super) fn all_idle(&self) -> bool {
+        self.midle.len() as isize + self.nmidlelocked == self.mcount as isize
+    }
 }
 
 /// How a run ends, before the dump is taken.
