@@ -1,0 +1,222 @@
+// Unmarshaling. DecodeElement reads the tokens of one element with the
+// Decoder (Token: nesting checked, name spaces translated), recording
+// them and the raw input read meanwhile (for ",innerxml" fields); the
+// native unmarshal then stores them into the value by its runtime type,
+// as Go's walk does token by token. When the input fails inside the
+// element, the native stores what came before the failure and then the
+// Decoder's error is returned, as Go's walk would have met it there.
+
+package xml
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// The tokens of an element, as the native reads them (the encoding of
+// marshal.go's operations).
+const (
+	tokStart   = 1 // name, attributes (count, then name and value), raw offset after the tag
+	tokEnd     = 2 // name, raw offset before the tag
+	tokChar    = 3 // text
+	tokComment = 4 // text
+)
+
+// unmarshal's error kinds.
+const (
+	uOK         = 0
+	uStreamEnd  = 1 // the tokens ran out: the Decoder's error
+	uPlain      = 2 // errors.New(msg)
+	uUnmarshal  = 3 // UnmarshalError(msg)
+	uNumError   = 4 // strconv's error: func, number, "syntax" or "range", NUL-separated
+	uCause      = 5 // the error a method returned
+	uTagPath    = 6 // as marshal's errTagPath
+	uNonPointer = 7
+	uNilPointer = 8
+)
+
+func unmarshal(v any, toks []byte, raw []byte, callXML func(v any, at int) (int, error)) (kind int, msg string, cause error)
+
+// checkTarget: uNonPointer, uNilPointer or uOK for Unmarshal's v.
+func checkTarget(v any) int
+
+// Unmarshal parses the XML in data into the value v points to.
+func Unmarshal(data []byte, v any) error {
+	return NewDecoder(bytes.NewReader(data)).Decode(v)
+}
+
+// Decode is Unmarshal of the next element of the stream.
+func (d *Decoder) Decode(v any) error {
+	return d.DecodeElement(v, nil)
+}
+
+// An UnmarshalError is an error in the unmarshaling process.
+type UnmarshalError string
+
+func (e UnmarshalError) Error() string { return string(e) }
+
+// Unmarshaler is implemented by types that read themselves from an XML
+// element. The method reads the element's tokens from a Decoder that
+// replays them (see DecodeElement).
+type Unmarshaler interface {
+	UnmarshalXML(d *Decoder, start StartElement) error
+}
+
+// UnmarshalerAttr is implemented by types that read themselves from an
+// attribute.
+type UnmarshalerAttr interface {
+	UnmarshalXMLAttr(attr Attr) error
+}
+
+// DecodeElement is Unmarshal of the element whose start tag the caller
+// has read (the next one if start is nil).
+func (d *Decoder) DecodeElement(v any, start *StartElement) error {
+	switch checkTarget(v) {
+	case uNonPointer:
+		return errors.New("non-pointer passed to Unmarshal")
+	case uNilPointer:
+		return errors.New("nil pointer passed to Unmarshal")
+	}
+	if start == nil {
+		for {
+			tok, err := d.Token()
+			if err != nil {
+				return err
+			}
+			if t, ok := tok.(StartElement); ok {
+				start = &t
+				break
+			}
+		}
+	}
+	var w opWriter
+	outer := d.saved
+	d.saved = new(bytes.Buffer)
+	recordStart(&w, start, 0)
+	toks := []Token{start.Copy()}
+	var readErr error
+	for depth := 1; depth > 0; {
+		before := d.savedOffset()
+		tok, err := d.Token()
+		if err != nil {
+			readErr = err
+			break
+		}
+		switch tok.(type) {
+		case StartElement, EndElement, CharData, Comment:
+			toks = append(toks, CopyToken(tok))
+		}
+		switch t := tok.(type) {
+		case StartElement:
+			recordStart(&w, &t, d.savedOffset())
+			depth++
+		case EndElement:
+			w.uint(tokEnd)
+			w.name(t.Name)
+			w.uint(before)
+			depth--
+		case CharData:
+			w.uint(tokChar)
+			w.str(string(t))
+		case Comment:
+			w.uint(tokComment)
+			w.str(string(t))
+		}
+	}
+	raw := d.saved.Bytes()
+	if outer != nil {
+		outer.Write(raw)
+	}
+	d.saved = outer
+	// UnmarshalXML methods read the tokens of their element again,
+	// from toks[at] on: the native goes on after the last one read.
+	callXML := func(v any, at int) (int, error) {
+		rd := &replay{toks: toks, i: at + 1, err: readErr}
+		d2 := NewTokenDecoder(rd)
+		start := toks[at].(StartElement)
+		d2.push(stackEntry{kind: stkStart, name: start.Name})
+		d2.pushEOF()
+		d2.inUnmarshalXML = true
+		if err := v.(Unmarshaler).UnmarshalXML(d2, start); err != nil {
+			return 0, err
+		}
+		if !d2.popEOF() {
+			return 0, fmt.Errorf("xml: %s.UnmarshalXML did not consume entire <%s> element", receiverType(v), start.Name.Local)
+		}
+		return rd.i, nil
+	}
+	kind, msg, cause := unmarshal(v, w.b, raw, callXML)
+	switch kind {
+	case uOK:
+		return nil
+	case uStreamEnd:
+		return readErr
+	case uUnmarshal:
+		return UnmarshalError(msg)
+	case uNumError:
+		f := split0(msg)
+		e := strconv.ErrSyntax
+		if f[2] == "range" {
+			e = strconv.ErrRange
+		}
+		return &strconv.NumError{Func: f[0], Num: f[1], Err: e}
+	case uCause:
+		return cause
+	case uTagPath:
+		return marshalError(errTagPath, msg)
+	}
+	return errors.New(msg)
+}
+
+// replay yields recorded tokens, then the error that ended them.
+type replay struct {
+	toks []Token
+	i    int
+	err  error
+}
+
+func (r *replay) Token() (Token, error) {
+	if r.i >= len(r.toks) {
+		if r.err != nil {
+			return nil, r.err
+		}
+		return nil, io.EOF
+	}
+	r.i++
+	return CopyToken(r.toks[r.i-1]), nil
+}
+
+func recordStart(w *opWriter, t *StartElement, after int) {
+	w.uint(tokStart)
+	w.name(t.Name)
+	w.uint(len(t.Attr))
+	for _, a := range t.Attr {
+		w.name(a.Name)
+		w.str(a.Value)
+	}
+	w.uint(after)
+}
+
+// Skip reads tokens up to the end of the element whose start tag was
+// read last.
+func (d *Decoder) Skip() error {
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case StartElement:
+			depth++
+		case EndElement:
+			if depth == 0 {
+				return nil
+			}
+			depth--
+		}
+	}
+}
