@@ -106,9 +106,23 @@ const SIG_UNMARSHAL_XML: &str = "func(*xml.Decoder, xml.StartElement) error";
 const SIG_UNMARSHAL_ATTR: &str = "func(xml.Attr) error";
 const SIG_UNMARSHAL_TEXT: &str = "func([]byte) error";
 
-/// How deep a walk goes before it calls the value cyclic (Go's own walk
-/// would overflow its stack).
+/// How deep a walk goes before it calls the value cyclic: Go's own walk
+/// overflows its goroutine's stack on a cycle, which gol reports as Go
+/// does (`fatal error: stack overflow`). Below the bound the walks grow
+/// their Rust stack on the heap (`stacker`, as fmt's printer does).
 const MAX_DEPTH: usize = 10_000;
+
+/// Go's limit on the elements open around one Unmarshal
+/// (maxUnmarshalDepth).
+const MAX_UNMARSHAL_DEPTH: usize = 10_000;
+
+/// Stack left below which a walk moves to a fresh segment, and the size
+/// of each segment.
+const STACK_RED_ZONE: usize = 64 * 1024;
+const STACK_SEGMENT: usize = 1024 * 1024;
+
+/// The kind of [`Stop`] that is Go's stack overflow, not an error.
+const STOP_OVERFLOW: u64 = u64::MAX;
 
 // ---- type information (Go's typeinfo.go) ------------------------------
 
@@ -146,6 +160,7 @@ struct TypeInfo {
 enum InfoErr {
     Plain(String),
     TagPath(String),
+    Overflow,
 }
 
 fn type_string(cx: &NativeCtx<'_>, t: RtType) -> String {
@@ -228,11 +243,10 @@ impl Infos {
             return r.clone();
         }
         self.depth += 1;
+        // A struct that embeds itself (through a pointer) recurses
+        // until Go's stack overflows.
         let r = if self.depth > 100 {
-            Err(InfoErr::Plain(format!(
-                "xml: type {} embeds itself",
-                type_string(cx, t)
-            )))
+            Err(InfoErr::Overflow)
         } else {
             self.build(cx, t)
         };
@@ -542,6 +556,7 @@ impl From<InfoErr> for Stop {
         match e {
             InfoErr::Plain(m) => Stop(ERR_PLAIN, m),
             InfoErr::TagPath(m) => Stop(ERR_TAG_PATH, m),
+            InfoErr::Overflow => Stop(STOP_OVERFLOW, String::new()),
         }
     }
 }
@@ -764,15 +779,11 @@ impl Enc<'_, '_> {
         }
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(Stop(
-                ERR_PLAIN,
-                format!(
-                    "xml: value of type {} is nested too deeply",
-                    type_string(self.cx, v.t)
-                ),
-            ));
+            return Err(Stop(STOP_OVERFLOW, String::new()));
         }
-        let r = self.value_inner(v, finfo, tmpl);
+        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+            self.value_inner(v, finfo, tmpl)
+        });
         self.depth -= 1;
         r
     }
@@ -1164,19 +1175,27 @@ fn marshal(ctx: &mut NativeCtx<'_>) -> NativeResult {
         infos: Infos::default(),
         depth: 0,
     };
+    let mut overflow = false;
     if let Some(t) = enc.cx.box_type(w) {
         let v = Val {
             t,
             w: enc.cx.box_words(w),
             addr: None,
         };
-        if let Err(Stop(k, msg)) = enc.value(v, None, tmpl.as_ref()) {
-            enc.uint(OP_ERROR);
-            enc.uint(k);
-            enc.str(msg.as_bytes());
+        match enc.value(v, None, tmpl.as_ref()) {
+            Ok(()) => {}
+            Err(Stop(STOP_OVERFLOW, _)) => overflow = true,
+            Err(Stop(k, msg)) => {
+                enc.uint(OP_ERROR);
+                enc.uint(k);
+                enc.str(msg.as_bytes());
+            }
         }
     }
     let (ops, vals) = (std::mem::take(&mut enc.ops), std::mem::take(&mut enc.vals));
+    if overflow {
+        return CallError::TooDeep.into_result(ctx);
+    }
     let s = ctx.new_bytes(&ops);
     ctx.ret_slice(0, s);
     let v = ctx.new_slice(any_t, &vals, vals.len());
@@ -1232,6 +1251,8 @@ struct Dec<'a, 'c> {
     raw: Vec<u8>,
     infos: Infos,
     depth: usize,
+    /// The elements open at the token read last.
+    open: usize,
 }
 
 fn parse_tokens(b: &[u8]) -> Vec<Tok> {
@@ -1296,6 +1317,11 @@ impl Dec<'_, '_> {
     fn next(&mut self) -> Result<usize, UErr> {
         if self.pos >= self.toks.len() {
             return Err(UErr::StreamEnd);
+        }
+        match self.toks[self.pos] {
+            Tok::Start(_) => self.open += 1,
+            Tok::End(_) => self.open = self.open.saturating_sub(1),
+            _ => {}
         }
         self.pos += 1;
         Ok(self.pos - 1)
@@ -1461,11 +1487,16 @@ impl Dec<'_, '_> {
 
     /// Go's unmarshal of one element, whose start tag is `start`.
     fn value(&mut self, s: Slot, start: &StartTok) -> Result<(), UErr> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.open > MAX_UNMARSHAL_DEPTH {
             return Err(UErr::Plain("exceeded max depth".into()));
         }
-        let r = self.value_inner(s, start);
+        // Each element costs at most two levels (a slice, its element):
+        // the open-element limit above bounds this walk.
+        self.depth += 1;
+        if self.depth > 3 * MAX_UNMARSHAL_DEPTH {
+            return Err(UErr::Info(InfoErr::Overflow));
+        }
+        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || self.value_inner(s, start));
         self.depth -= 1;
         r
     }
@@ -1912,6 +1943,7 @@ fn unmarshal(ctx: &mut NativeCtx<'_>) -> NativeResult {
         raw,
         infos: Infos::default(),
         depth: 0,
+        open: 1,
     };
     let r = dec.value(Slot { t: e, addr: p }, &start);
     match r {
@@ -1927,6 +1959,7 @@ fn unmarshal(ctx: &mut NativeCtx<'_>) -> NativeResult {
         Err(UErr::Cause(c)) => ret(ctx, U_CAUSE, "", c),
         Err(UErr::Info(InfoErr::Plain(m))) => ret(ctx, U_PLAIN, &m, 0),
         Err(UErr::Info(InfoErr::TagPath(m))) => ret(ctx, U_TAG_PATH, &m, 0),
+        Err(UErr::Info(InfoErr::Overflow)) => CallError::TooDeep.into_result(ctx),
         Err(UErr::Call(e)) => e.into_result(ctx),
     }
 }
