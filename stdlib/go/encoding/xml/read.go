@@ -96,7 +96,6 @@ func (d *Decoder) DecodeElement(v any, start *StartElement) error {
 	outer := d.saved
 	d.saved = new(bytes.Buffer)
 	recordStart(&w, start, 0)
-	toks := []Token{start.Copy()}
 	var readErr error
 	for depth := 1; depth > 0; {
 		before := d.savedOffset()
@@ -104,10 +103,6 @@ func (d *Decoder) DecodeElement(v any, start *StartElement) error {
 		if err != nil {
 			readErr = err
 			break
-		}
-		switch tok.(type) {
-		case StartElement, EndElement, CharData, Comment:
-			toks = append(toks, CopyToken(tok))
 		}
 		switch t := tok.(type) {
 		case StartElement:
@@ -133,7 +128,11 @@ func (d *Decoder) DecodeElement(v any, start *StartElement) error {
 	d.saved = outer
 	// UnmarshalXML methods read the tokens of their element again,
 	// from toks[at] on: the native goes on after the last one read.
+	var toks []Token
 	callXML := func(v any, at int) (int, error) {
+		if toks == nil {
+			toks = decodeTokens(w.b)
+		}
 		rd := &replay{toks: toks, i: at + 1, err: readErr}
 		d2 := NewTokenDecoder(rd)
 		start := toks[at].(StartElement)
@@ -187,6 +186,34 @@ func (r *replay) Token() (Token, error) {
 	}
 	r.i++
 	return CopyToken(r.toks[r.i-1]), nil
+}
+
+// decodeTokens turns recorded tokens back into Tokens.
+func decodeTokens(b []byte) []Token {
+	var toks []Token
+	r := &opReader{b: b}
+	for r.i < len(r.b) {
+		switch r.uint() {
+		case tokStart:
+			var t StartElement
+			t.Name = r.name()
+			t.Attr = make([]Attr, r.uint())
+			for i := range t.Attr {
+				t.Attr[i].Name = r.name()
+				t.Attr[i].Value = r.str()
+			}
+			r.uint()
+			toks = append(toks, t)
+		case tokEnd:
+			toks = append(toks, EndElement{r.name()})
+			r.uint()
+		case tokChar:
+			toks = append(toks, CharData(r.bytes()))
+		case tokComment:
+			toks = append(toks, Comment(r.bytes()))
+		}
+	}
+	return toks
 }
 
 func recordStart(w *opWriter, t *StartElement, after int) {

@@ -885,6 +885,11 @@ func (d *Decoder) text(quote int, cdata bool) []byte {
 	data := d.buf.Bytes()
 	data = data[:len(data)-trunc]
 	for rest := data; len(rest) > 0; {
+		if c := rest[0]; c >= 0x20 && c < utf8.RuneSelf || c == '\n' || c == '\t' || c == '\r' {
+			// ASCII that XML allows: the common case, without decoding.
+			rest = rest[1:]
+			continue
+		}
 		r, size := utf8.DecodeRune(rest)
 		if r == utf8.RuneError && size == 1 {
 			d.err = d.syntaxError("invalid UTF-8")
@@ -1053,6 +1058,13 @@ func isNameString(s string) bool {
 		return false
 	}
 	for i, c := range s {
+		if c < utf8.RuneSelf {
+			// ASCII: a name byte, and not a digit, '.' or '-' first.
+			if !isNameByte(byte(c)) || i == 0 && (c >= '0' && c <= '9' || c == '.' || c == '-') {
+				return false
+			}
+			continue
+		}
 		if c == utf8.RuneError {
 			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
 				return false
