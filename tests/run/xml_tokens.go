@@ -115,6 +115,19 @@ func main() {
 	fmt.Println(e.EncodeToken(xml.ProcInst{Target: "xml"}))
 	fmt.Println(e.Close())
 
+	fmt.Println("-- html")
+	d = xml.NewDecoder(strings.NewReader(`<p>a<br>b<img src="x.png"><hr/>c &nbsp;</p>`))
+	d.Strict = false
+	d.AutoClose = xml.HTMLAutoClose
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			fmt.Println(err)
+			break
+		}
+		fmt.Println(show(tok))
+	}
+
 	var sb strings.Builder
 	xml.EscapeText(&sb, []byte("a<b>&\"c'\td\ne\x01"))
 	fmt.Println(sb.String())

@@ -13,8 +13,8 @@
 //
 // Marshal and Unmarshal walk values by the VM's type descriptors in
 // natives (stdlib/src/natives/xml.rs): see marshal.go and read.go.
-// Left out: HTMLEntity and HTMLAutoClose (the tables for non-strict HTML
-// parsing); Strict, AutoClose and Entity themselves work.
+// Left out: HTMLEntity (the table of HTML's named characters for
+// non-strict parsing); Strict, AutoClose, Entity and HTMLAutoClose work.
 package xml
 
 import (
@@ -393,6 +393,15 @@ func (d *Decoder) autoClose(t Token) (Token, bool) {
 		}
 	}
 	return nil, false
+}
+
+// HTMLAutoClose lists HTML's elements without an end tag (those HTML 4
+// declares EMPTY), for AutoClose.
+var HTMLAutoClose []string = htmlAutoClose
+
+var htmlAutoClose = []string{
+	"basefont", "br", "area", "link", "img", "param", "hr", "input",
+	"col", "frame", "isindex", "base", "meta",
 }
 
 var errRawToken = errors.New("xml: cannot use RawToken from UnmarshalXML method")
