@@ -61,15 +61,15 @@ func (t *Tag) UnmarshalText(b []byte) error {
 }
 
 type Reading struct {
-	XMLName xml.Name  `xml:"reading"`
-	Temp    Celsius   `xml:"temp"`
-	Max     *Celsius  `xml:"max,attr"`
-	Where   Point     `xml:"where"`
-	Path    []Point   `xml:"path>pt"`
-	Alert   Level     `xml:"alert,attr"`
-	Quiet   Level     `xml:"quiet,attr"`
-	Tags    []Tag     `xml:"tag"`
-	Unit    Celsius   `xml:",chardata"`
+	XMLName xml.Name   `xml:"reading"`
+	Temp    Celsius    `xml:"temp"`
+	Max     *Celsius   `xml:"max,attr"`
+	Where   Point      `xml:"where"`
+	Path    []Point    `xml:"path>pt"`
+	Alert   Level      `xml:"alert,attr"`
+	Quiet   Level      `xml:"quiet,attr"`
+	Tags    []Tag      `xml:"tag"`
+	Unit    Celsius    `xml:",chardata"`
 	Extra   []xml.Attr `xml:",any,attr"`
 }
 

@@ -1297,12 +1297,24 @@ struct Slot {
     addr: u64,
 }
 
-/// Go's strings.TrimSpace on bytes.
-fn trim_space(b: &[u8]) -> &[u8] {
-    match std::str::from_utf8(b) {
-        Ok(s) => s.trim().as_bytes(),
-        Err(_) => b.trim_ascii(),
+/// Go's strings.TrimSpace on bytes: Unicode white space off both ends,
+/// where invalid UTF-8 counts as text.
+fn trim_space(mut b: &[u8]) -> &[u8] {
+    // The width of the space character `b` starts (or ends) with.
+    fn space_at(b: &[u8], end: bool) -> Option<usize> {
+        (1..=b.len().min(4)).find_map(|n| {
+            let part = if end { &b[b.len() - n..] } else { &b[..n] };
+            let c = std::str::from_utf8(part).ok()?.chars().next()?;
+            c.is_whitespace().then_some(n)
+        })
     }
+    while let Some(n) = space_at(b, false) {
+        b = &b[n..];
+    }
+    while let Some(n) = space_at(b, true) {
+        b = &b[..b.len() - n];
+    }
+    b
 }
 
 impl Dec<'_, '_> {
@@ -2010,5 +2022,7 @@ mod tests {
         assert_eq!(trim_space(b" \t12\n"), b"12");
         assert_eq!(trim_space("\u{a0}x\u{2003}".as_bytes()), b"x");
         assert_eq!(trim_space(b" \xff "), b"\xff");
+        assert_eq!(trim_space(b"\x0b\xff7\x0b"), b"\xff7");
+        assert_eq!(trim_space(b"\xe2\x80\x83"), b"");
     }
 }
