@@ -52,6 +52,22 @@ func (l *Lazy) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 	return nil
 }
 
+// Kinds lists the kinds of tokens its element holds.
+type Kinds []string
+
+func (k *Kinds) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		if e, ok := tok.(xml.EndElement); ok && e.Name == start.Name {
+			return nil
+		}
+		*k = append(*k, fmt.Sprintf("%T", tok))
+	}
+}
+
 type Config struct {
 	Name  string  `xml:"name"`
 	Opts  Pairs   `xml:"opts"`
@@ -73,6 +89,12 @@ func main() {
 	}
 	err = xml.Unmarshal([]byte(`<x><l><y/></l><after>z</after></x>`), &l)
 	fmt.Println(err)
+
+	var k struct {
+		K Kinds `xml:"k"`
+	}
+	err = xml.Unmarshal([]byte(`<x><k>a<?pi x?><!-- c --><!DOCTYPE d><e/></k></x>`), &k)
+	fmt.Println(err, k.K)
 
 	var p Pairs
 	err = xml.Unmarshal([]byte(`<p><k>v</k>`), &p)

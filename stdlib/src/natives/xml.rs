@@ -88,6 +88,8 @@ const TOK_START: u64 = 1;
 const TOK_END: u64 = 2;
 const TOK_CHAR: u64 = 3;
 const TOK_COMMENT: u64 = 4;
+const TOK_PROC_INST: u64 = 5;
+const TOK_DIRECTIVE: u64 = 6;
 const U_OK: i64 = 0;
 const U_STREAM_END: i64 = 1;
 const U_PLAIN: i64 = 2;
@@ -1211,6 +1213,9 @@ enum Tok {
     End(usize),
     Char(Vec<u8>),
     Comment(Vec<u8>),
+    /// A processing instruction or directive: only UnmarshalXML's
+    /// replay sees them.
+    Other,
 }
 
 #[derive(Clone)]
@@ -1283,6 +1288,15 @@ fn parse_tokens(b: &[u8]) -> Vec<Tok> {
             }
             TOK_CHAR => out.push(Tok::Char(r.bytes())),
             TOK_COMMENT => out.push(Tok::Comment(r.bytes())),
+            TOK_PROC_INST => {
+                r.bytes();
+                r.bytes();
+                out.push(Tok::Other);
+            }
+            TOK_DIRECTIVE => {
+                r.bytes();
+                out.push(Tok::Other);
+            }
             _ => break,
         }
     }
@@ -1689,6 +1703,7 @@ impl Dec<'_, '_> {
                         comment.extend_from_slice(b);
                     }
                 }
+                Tok::Other => {}
             }
         }
         if let Some(sd) = save_data {

@@ -19,10 +19,12 @@ import (
 // The tokens of an element, as the native reads them (the encoding of
 // marshal.go's operations).
 const (
-	tokStart   = 1 // name, attributes (count, then name and value), raw offset after the tag
-	tokEnd     = 2 // name, raw offset before the tag
-	tokChar    = 3 // text
-	tokComment = 4 // text
+	tokStart     = 1 // name, attributes (count, then name and value), raw offset after the tag
+	tokEnd       = 2 // name, raw offset before the tag
+	tokChar      = 3 // text
+	tokComment   = 4 // text
+	tokProcInst  = 5 // target, instruction
+	tokDirective = 6 // text
 )
 
 // unmarshal's error kinds.
@@ -119,6 +121,13 @@ func (d *Decoder) DecodeElement(v any, start *StartElement) error {
 		case Comment:
 			w.uint(tokComment)
 			w.str(string(t))
+		case ProcInst:
+			w.uint(tokProcInst)
+			w.str(t.Target)
+			w.str(string(t.Inst))
+		case Directive:
+			w.uint(tokDirective)
+			w.str(string(t))
 		}
 	}
 	raw := d.saved.Bytes()
@@ -211,6 +220,11 @@ func decodeTokens(b []byte) []Token {
 			toks = append(toks, CharData(r.bytes()))
 		case tokComment:
 			toks = append(toks, Comment(r.bytes()))
+		case tokProcInst:
+			target := r.str()
+			toks = append(toks, ProcInst{target, r.bytes()})
+		case tokDirective:
+			toks = append(toks, Directive(r.bytes()))
 		}
 	}
 	return toks
