@@ -68,6 +68,27 @@ func (k *Kinds) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 	}
 }
 
+// Wrapped keeps its element's inner XML through a helper struct.
+type Wrapped struct {
+	Raw  string
+	Text string
+}
+
+func (w *Wrapped) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	var aux struct {
+		Inner string `xml:",innerxml"`
+		B     struct {
+			Inner []byte `xml:",innerxml"`
+		} `xml:"b"`
+	}
+	if err := d.DecodeElement(&aux, &start); err != nil {
+		return err
+	}
+	w.Raw = aux.Inner
+	w.Text = string(aux.B.Inner)
+	return nil
+}
+
 type Config struct {
 	Name  string  `xml:"name"`
 	Opts  Pairs   `xml:"opts"`
@@ -95,6 +116,13 @@ func main() {
 	}
 	err = xml.Unmarshal([]byte(`<x><k>a<?pi x?><!-- c --><!DOCTYPE d><e/></k></x>`), &k)
 	fmt.Println(err, k.K)
+
+	var wr struct {
+		Before string  `xml:"before"`
+		W      Wrapped `xml:"w"`
+	}
+	err = xml.Unmarshal([]byte("<x><before>1</before><w> <b>bold <i>it</i></b>\n<!-- c --></w></x>"), &wr)
+	fmt.Printf("%v %q %q %q\n", err, wr.Before, wr.W.Raw, wr.W.Text)
 
 	var p Pairs
 	err = xml.Unmarshal([]byte(`<p><k>v</k>`), &p)

@@ -94,21 +94,40 @@ func (d *Decoder) DecodeElement(v any, start *StartElement) error {
 			}
 		}
 	}
+	// The raw input read meanwhile, and the offsets in it after each
+	// start tag and before each end tag (for ",innerxml"): saved as
+	// the Decoder reads it, or, in an UnmarshalXML method's replay, the
+	// outer element's raw input with the offsets recorded for it.
+	rp, replaying := d.t.(*replay)
 	var w opWriter
 	outer := d.saved
-	d.saved = new(bytes.Buffer)
-	recordStart(&w, start, 0)
+	if replaying {
+		recordStart(&w, start, rp.off(rp.i-1))
+	} else {
+		d.saved = new(bytes.Buffer)
+		recordStart(&w, start, 0)
+	}
 	var readErr error
 	for depth := 1; depth > 0; {
-		before := d.savedOffset()
+		before := 0
+		if !replaying {
+			before = d.savedOffset()
+		}
 		tok, err := d.Token()
 		if err != nil {
 			readErr = err
 			break
 		}
+		after := 0
+		if replaying {
+			before = rp.off(rp.i - 1)
+			after = before
+		} else {
+			after = d.savedOffset()
+		}
 		switch t := tok.(type) {
 		case StartElement:
-			recordStart(&w, &t, d.savedOffset())
+			recordStart(&w, &t, after)
 			depth++
 		case EndElement:
 			w.uint(tokEnd)
@@ -130,19 +149,25 @@ func (d *Decoder) DecodeElement(v any, start *StartElement) error {
 			w.str(string(t))
 		}
 	}
-	raw := d.saved.Bytes()
-	if outer != nil {
-		outer.Write(raw)
+	var raw []byte
+	if replaying {
+		raw = rp.raw
+	} else {
+		raw = d.saved.Bytes()
+		if outer != nil {
+			outer.Write(raw)
+		}
+		d.saved = outer
 	}
-	d.saved = outer
 	// UnmarshalXML methods read the tokens of their element again,
 	// from toks[at] on: the native goes on after the last one read.
 	var toks []Token
+	var offs []int
 	callXML := func(v any, at int) (int, error) {
 		if toks == nil {
-			toks = decodeTokens(w.b)
+			toks, offs = decodeTokens(w.b)
 		}
-		rd := &replay{toks: toks, i: at + 1, err: readErr}
+		rd := &replay{toks: toks, offs: offs, raw: raw, i: at + 1, err: readErr}
 		d2 := NewTokenDecoder(rd)
 		start := toks[at].(StartElement)
 		d2.push(stackEntry{kind: stkStart, name: start.Name})
@@ -179,11 +204,21 @@ func (d *Decoder) DecodeElement(v any, start *StartElement) error {
 	return errors.New(msg)
 }
 
-// replay yields recorded tokens, then the error that ended them.
+// replay yields recorded tokens, then the error that ended them. Each
+// token has its offset in raw (after a start tag, before an end tag).
 type replay struct {
 	toks []Token
+	offs []int
+	raw  []byte
 	i    int
 	err  error
+}
+
+func (r *replay) off(i int) int {
+	if i < 0 || i >= len(r.offs) {
+		return 0
+	}
+	return r.offs[i]
 }
 
 func (r *replay) Token() (Token, error) {
@@ -197,11 +232,14 @@ func (r *replay) Token() (Token, error) {
 	return CopyToken(r.toks[r.i-1]), nil
 }
 
-// decodeTokens turns recorded tokens back into Tokens.
-func decodeTokens(b []byte) []Token {
+// decodeTokens turns recorded tokens back into Tokens, with their raw
+// offsets (0 for those without).
+func decodeTokens(b []byte) ([]Token, []int) {
 	var toks []Token
+	var offs []int
 	r := &opReader{b: b}
 	for r.i < len(r.b) {
+		off := 0
 		switch r.uint() {
 		case tokStart:
 			var t StartElement
@@ -211,11 +249,11 @@ func decodeTokens(b []byte) []Token {
 				t.Attr[i].Name = r.name()
 				t.Attr[i].Value = r.str()
 			}
-			r.uint()
+			off = r.uint()
 			toks = append(toks, t)
 		case tokEnd:
 			toks = append(toks, EndElement{r.name()})
-			r.uint()
+			off = r.uint()
 		case tokChar:
 			toks = append(toks, CharData(r.bytes()))
 		case tokComment:
@@ -226,8 +264,9 @@ func decodeTokens(b []byte) []Token {
 		case tokDirective:
 			toks = append(toks, Directive(r.bytes()))
 		}
+		offs = append(offs, off)
 	}
-	return toks
+	return toks, offs
 }
 
 func recordStart(w *opWriter, t *StartElement, after int) {
