@@ -77,6 +77,7 @@ static PACKAGES: &[Package] = packages! {
     "encoding/csv" => ["csv.go"],
     "encoding/hex" => ["hex.go"],
     "encoding/json" => ["json.go"],
+    "encoding/xml" => ["xml.go", "marshal.go", "names.go", "read.go"],
     "errors" => ["errors.go"],
     "flag" => ["flag.go"],
     "fmt" => ["fmt.go"],

@@ -177,7 +177,7 @@ pub(crate) fn embedded_name(cx: &NativeCtx<'_>, f: &StructField) -> String {
 
 /// The value of `key` in a struct tag (`json:"name,omitempty"`), Go's
 /// `StructTag.Lookup`.
-fn tag_lookup(tag: &str, key: &str) -> Option<String> {
+pub(crate) fn tag_lookup(tag: &str, key: &str) -> Option<String> {
     let mut t = tag;
     while !t.is_empty() {
         t = t.trim_start_matches(' ');
@@ -804,7 +804,7 @@ impl<'a, 'c> Enc<'a, 'c> {
 /// `t`'s method `name` whose signature is `sig`, where `[]byte` may be
 /// spelled `[]uint8` in the descriptor (runtime type names are
 /// reflect's).
-fn find_method(cx: &NativeCtx<'_>, t: RtType, name: &str, sig: &str) -> Option<FuncId> {
+pub(crate) fn find_method(cx: &NativeCtx<'_>, t: RtType, name: &str, sig: &str) -> Option<FuncId> {
     crate::natives::fmt::method_with_sig(cx, t, name, sig).or_else(|| {
         crate::natives::fmt::method_with_sig(cx, t, name, &sig.replace("[]byte", "[]uint8"))
     })
@@ -2104,7 +2104,7 @@ fn raw_members(raw: &[u8]) -> Vec<&[u8]> {
 /// spelling): a defined type's name without its package (`Outer`,
 /// `Pair[int]`), "" for a type literal (`[]int`, `struct { ... }`,
 /// `map[string]int`, `*T`).
-fn type_name_only(name: &str) -> String {
+pub(crate) fn type_name_only(name: &str) -> String {
     let literal = [
         "struct {",
         "map[",

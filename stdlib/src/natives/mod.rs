@@ -20,6 +20,7 @@
 //! | errors | [`errors`] |
 //! | encoding/binary | [`binary`] |
 //! | encoding/json | [`json`] |
+//! | encoding/xml | [`xml`] |
 //! | strings | [`strings`] |
 //! | strconv | [`strconv`] |
 //! | math | [`math`] |
@@ -99,6 +100,7 @@ pub mod time;
 pub mod trace;
 pub mod unicode;
 pub mod utf8;
+pub mod xml;
 
 use gol_vm::{Hooks, Native, NativeCtx, NativeResult};
 
@@ -115,6 +117,7 @@ const PACKAGES: &[(&str, &[(&str, Native)])] = &[
     ("fmt", scan::NATIVES),
     ("encoding/binary", binary::NATIVES),
     ("encoding/json", json::NATIVES),
+    ("encoding/xml", xml::NATIVES),
     ("math", math::NATIVES),
     ("math/rand", mathrand::NATIVES),
     ("math/rand", mathrand::ZIGGURAT_NATIVES),
