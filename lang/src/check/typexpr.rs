@@ -41,6 +41,15 @@ impl<'a> Checker<'a> {
 
     fn typexpr_inner(&mut self, e: &'a Expr) -> TypeId {
         match &e.kind {
+            // A function whose signature is being checked is no type: Go
+            // says so instead of declaring it again as a cycle.
+            ExprKind::Ident(id) if self.declaring_func(id).is_some() => {
+                if let Some(o) = self.declaring_func(id) {
+                    self.info.uses.insert(id.id, o);
+                }
+                self.error(e.span, format!("{} (function) is not a type", id.name));
+                ids::INVALID
+            }
             ExprKind::Ident(_) | ExprKind::Selector(..) => {
                 let x = self.expr_or_type(e);
                 match x.mode {
@@ -124,7 +133,10 @@ impl<'a> Checker<'a> {
                 }
                 self.tt.intern(Type::Chan((*dir).into(), et))
             }
-            ExprKind::FuncType(ft) => self.func_type(ft),
+            ExprKind::FuncType(ft) => {
+                self.params_unique(ft);
+                self.func_type(ft)
+            }
             ExprKind::StructType(fields) => self.struct_type(fields),
             ExprKind::InterfaceType(elems) => self.interface_type(e.id, elems),
             ExprKind::Bad => ids::INVALID,
@@ -141,6 +153,13 @@ impl<'a> Checker<'a> {
                 ids::INVALID
             }
         }
+    }
+
+    /// The function `id` names, if its declaration is in progress.
+    fn declaring_func(&mut self, id: &ast::Ident) -> Option<crate::types::ObjId> {
+        let o = self.lookup(&id.name)?;
+        let is_func = matches!(self.tt.obj(o).kind, crate::types::ObjKind::Func { .. });
+        (is_func && self.color.get(&o) == Some(&super::checker::Color::Grey)).then_some(o)
     }
 
     /// Go's message for a value where a type belongs: a name says what it
@@ -218,6 +237,27 @@ impl<'a> Checker<'a> {
         let d = self.operand_string(&x);
         self.error(len.span, format!("array length {d} must be integer"));
         None
+    }
+
+    /// The parameter and result names of a function type that declares
+    /// no function (a type literal, an interface method) are one block, as
+    /// a function's are its body's: a name twice is `redeclared`.
+    fn params_unique(&mut self, ft: &ast::FuncType) {
+        let mut seen: std::collections::HashMap<&str, crate::ast::Span> = Default::default();
+        for n in ft.params.iter().chain(&ft.results).flat_map(|p| &p.names) {
+            if n.is_blank() {
+                continue;
+            }
+            match seen.get(n.name.as_str()) {
+                Some(&prev) => self.error_with(
+                    Diagnostic::error(n.span, format!("{} redeclared in this block", n.name))
+                        .with_secondary(prev, format!("other declaration of {}", n.name)),
+                ),
+                None => {
+                    seen.insert(&n.name, n.span);
+                }
+            }
+        }
     }
 
     /// A signature from a function type's syntax.
@@ -355,6 +395,7 @@ impl<'a> Checker<'a> {
                     terms = Some(self.intersect_terms(terms, v));
                 }
                 ast::InterfaceElem::Method { name, ty } => {
+                    self.params_unique(ty);
                     let sig = self.func_type(ty);
                     let pkg = if crate::types::is_exported(&name.name) {
                         None
