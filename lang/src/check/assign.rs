@@ -449,7 +449,12 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if !any_new && !repeated.contains(&true) {
+        // The parser stands a blank name, spanning the expression, in for
+        // a non-name it reported (`(x) := 0`); a real `_` is one byte.
+        let stand_in = names
+            .iter()
+            .any(|n| n.is_blank() && n.span.hi - n.span.lo != 1);
+        if !any_new && !repeated.contains(&true) && !stand_in {
             let pos = self.define_op_span(names, values).unwrap_or(span);
             self.error(pos, "no new variables on left side of :=");
         }

@@ -71,10 +71,16 @@ impl<'a> Checker<'a> {
         if n < nargs || (!variadic && n > nargs) {
             let msg = if n < nargs { "not enough" } else { "too many" };
             let s = expr_string(e);
+            // Go evaluates the arguments first (but those of make and
+            // new): an invalid one was reported, the count is not.
+            let mut valid = first.as_ref().is_none_or(|x| x.mode != Mode::Invalid);
             if first.is_none() && tuple.is_none() {
                 for a in args {
-                    let _ = self.raw_expr(a, None);
+                    valid &= self.raw_expr(a, None).mode != Mode::Invalid;
                 }
+            }
+            if !valid && !matches!(b, Builtin::Make | Builtin::New) {
+                return Operand::invalid(e);
             }
             let span = e.span;
             self.error(

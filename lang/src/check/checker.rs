@@ -196,6 +196,9 @@ pub(crate) struct Checker<'a> {
     pub(crate) pos_override: Option<Span>,
     /// Map key types to check for comparability once declarations are done.
     pub(crate) later_map_keys: Vec<(TypeId, Span)>,
+    /// Embedded field types (`T` or, when `true`, `*T`) whose named type
+    /// had no underlying type yet: checked with the map keys.
+    pub(crate) later_embedded: Vec<(TypeId, bool, Span)>,
     /// Copies of generic declarations, one per instance (see `generic`).
     pub(crate) arena: &'a super::generic::Arena,
     /// Node ids for those copies.
@@ -302,6 +305,7 @@ impl<'a> Checker<'a> {
             fall: Default::default(),
             iface_methods: HashMap::default(),
             later_map_keys: Vec::new(),
+            later_embedded: Vec::new(),
             pos_override: None,
             arena,
             ids,

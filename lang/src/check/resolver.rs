@@ -170,14 +170,33 @@ impl<'a> Checker<'a> {
     fn import_conflicts(&mut self) {
         let p = &self.pkgs[self.pkg.0 as usize];
         let mut found = Vec::new();
+        let mut dotted = Vec::new();
         for fs in &p.file_scopes {
             for (name, &imp) in fs {
                 if let Some(&o) = p.scope.get(name) {
-                    if let ObjKind::PkgName(pid) = self.tt.obj(imp).kind {
-                        found.push((o, imp, pid));
+                    match self.tt.obj(imp).kind {
+                        ObjKind::PkgName(pid) => found.push((o, imp, pid)),
+                        // A name a dot import brought (another package's).
+                        _ => match self.tt.obj(imp).pkg {
+                            Some(pid) if pid != self.pkg && o != imp => dotted.push((o, pid)),
+                            _ => {}
+                        },
                     }
                 }
             }
+        }
+        dotted.sort();
+        dotted.dedup();
+        for (o, pid) in dotted {
+            let (name, span) = (self.tt.obj(o).name.clone(), self.tt.obj(o).span);
+            let pname = self.pkgs[pid.0 as usize].name.clone();
+            let path = self.tt.pkg_paths[pid.0 as usize].clone();
+            self.error(
+                span,
+                format!(
+                    "{name} already declared through dot-import of package {pname} (\"{path}\")"
+                ),
+            );
         }
         found.sort();
         for (o, imp, pid) in found {

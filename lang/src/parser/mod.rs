@@ -308,11 +308,6 @@ fn parse(
     let mut last_line = usize::MAX;
     let mut kept = 0;
     for d in syntax {
-        // Go's parser says nothing at the end of input once it reported
-        // an error (an unterminated literal swallows the rest).
-        if d.message.contains("unexpected EOF") && (kept > 0 || !diags.is_empty()) {
-            continue;
-        }
         let off = (d.primary.span.lo.saturating_sub(base) as usize).min(src.len());
         if off > scanned {
             line += src.as_bytes()[scanned..off]
