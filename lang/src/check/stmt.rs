@@ -976,13 +976,12 @@ impl<'a> Checker<'a> {
         // assertion to one is).
         if x.mode != Mode::Invalid && !self.tt.is_interface(t) && !self.mentions_tparam(te) {
             if let Some(cause) = self.missing_method_cause(t, x.ty, false) {
+                // Go's message names the case; the reason is its next line.
                 let d = self.operand_string(x);
                 let s = expr_string(te);
-                self.error(
-                    te.span,
-                    format!(
-                        "impossible type switch case: {d} cannot have dynamic type {s} {cause}"
-                    ),
+                self.error_with(
+                    Diagnostic::error(te.span, format!("impossible type switch case: {s}"))
+                        .with_note(format!("{d} cannot have dynamic type {s} {cause}")),
                 );
             }
         }
