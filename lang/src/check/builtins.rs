@@ -347,7 +347,28 @@ impl<'a> Checker<'a> {
         s.mode = Mode::Value;
         if ellipsis.is_some() {
             if args.len() != 2 {
-                self.error(e.span, "can only use ... with final argument in list");
+                // Go checks the call as one of func(S, ...E) S: a count
+                // that is not two is worded as for a function.
+                let mut have = vec![st];
+                for a in &args[1..] {
+                    let x = self.raw_expr(a, None);
+                    if x.mode == Mode::Invalid {
+                        return Operand::invalid(e);
+                    }
+                    have.push(x.ty);
+                }
+                let (q, at) = match args.get(2) {
+                    Some(extra) => ("too many", extra.span),
+                    None => ("not enough", args[args.len() - 1].span),
+                };
+                let h = self.types_summary(&have, false, true);
+                let es = self.tt.slice(elem);
+                let w = self.types_summary(&[st, es], true, false);
+                self.error_with(
+                    crate::diag::Diagnostic::error(at, format!("{q} arguments in call to append"))
+                        .with_note(format!("have {h}"))
+                        .with_note(format!("want {w}")),
+                );
                 return Operand::invalid(e);
             }
             let mut x = self.expr(&args[1]);
