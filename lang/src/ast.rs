@@ -545,6 +545,9 @@ pub enum StmtKind {
         define: bool,
         x: Expr,
         body: Block,
+        /// The third iteration variable, if more than two are given:
+        /// which error that is depends on `x`'s type (Go's checker says).
+        extra: Option<Span>,
     },
     Labeled {
         label: Ident,

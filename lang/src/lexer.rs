@@ -1016,6 +1016,23 @@ pub(crate) fn lex_checked(
     let mut bodies = BodyFinder::default();
     while let Some(res) = lexer.next() {
         let span = lexer.span();
+        // Go's source reader rejects a BOM past the file's start wherever
+        // it is, in comments and literals too (as a token, `word` does).
+        if matches!(
+            res,
+            Ok(Raw::LineComment | Raw::BlockComment(_) | Raw::Tok(Token::Str(_) | Token::Rune(_)))
+        ) {
+            if let Some(text) = src.get(span.clone()) {
+                for (i, _) in text.match_indices('\u{feff}') {
+                    let at = span.start + i;
+                    if at != 0 {
+                        lexer
+                            .extras
+                            .error(at, 3, "invalid BOM in the middle of the file");
+                    }
+                }
+            }
+        }
         let tok = match res {
             Ok(Raw::Tok(t)) => t,
             Ok(Raw::Newline) | Ok(Raw::BlockComment(true)) => {

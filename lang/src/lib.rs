@@ -159,6 +159,7 @@ pub fn check_session_with(
     let mut ids = ast::NodeIdGen::new();
     let mut diagnostics = Vec::new();
     let mut parsed = Vec::new();
+    let mut syntax_failed = false;
     for f in files {
         let kind = if f.names.is_some() {
             FileKind::Script
@@ -168,7 +169,18 @@ pub fn check_session_with(
         let file = sources.add(f.name, f.text);
         let sf = sources.file(file);
         let (ast, errs) = parser::parse_file(&sf.text, sf.base, kind, &mut ids);
-        diagnostics.extend(errs);
+        syntax_failed |= errs.iter().any(|d| d.message.starts_with("syntax error"));
+        // Go's parser says nothing at the end of input once it reported an
+        // error (an unterminated literal swallows the rest); the file
+        // still failed to parse.
+        let at_eof = |d: &diag::Diagnostic| d.message.starts_with("syntax error: unexpected EOF");
+        let follow_on = |i: usize, d: &diag::Diagnostic| at_eof(d) && i > 0;
+        diagnostics.extend(
+            errs.into_iter()
+                .enumerate()
+                .filter(|(i, d)| !follow_on(*i, d))
+                .map(|(_, d)| d),
+        );
         parsed.push(check::ParsedFile {
             file,
             kind,
@@ -177,11 +189,27 @@ pub fn check_session_with(
         });
     }
     let mut program = None;
-    if diagnostics.is_empty() {
+    // Go's compiler type-checks unless there is a syntax error: an error
+    // of a well-formed file (a literal's spelling, `...` on a parameter
+    // not the last) leaves a whole tree to check.
+    if !syntax_failed {
         let (p, errs) =
             check::check_program_with(&mut sources, &mut ids, parsed, importer, std_bodies);
-        diagnostics = errs;
-        program = p.filter(|_| diagnostics.is_empty());
+        let parse_ok = diagnostics.is_empty();
+        // A literal the lexer rejected (at a place in it or at its end) is
+        // not reported again.
+        let lexed = |e: &diag::Diagnostic| {
+            let s = e.primary.span;
+            diagnostics
+                .iter()
+                .any(|d| (s.lo..=s.hi).contains(&d.primary.span.lo))
+        };
+        let errs: Vec<_> = errs
+            .into_iter()
+            .filter(|e| !(e.message.starts_with("malformed constant") && lexed(e)))
+            .collect();
+        diagnostics.extend(errs);
+        program = p.filter(|_| parse_ok && diagnostics.is_empty());
     }
     diag::sort(&mut diagnostics);
     Checked {
@@ -194,9 +222,9 @@ pub fn check_session_with(
 /// Parses and type-checks the files of one program (`name`, `text`), the
 /// file kind taken from each name ([`FileKind::from_path`]).
 ///
-/// As Go's compiler does, type checking only runs when every file parsed
-/// without syntax errors: type errors in a file that does not parse are
-/// mostly noise.
+/// As Go's compiler does, type checking only runs when no file has a
+/// syntax error: type errors in a file that does not parse are mostly
+/// noise.
 pub fn check_sources(inputs: Vec<(String, String)>, importer: &dyn Importer) -> Checked {
     check_sources_with(inputs, importer, check::StdBodies::Reached)
 }

@@ -297,7 +297,11 @@ impl<'a> Checker<'a> {
         for e in rhs {
             let _ = self.raw_expr(e, None);
         }
-        self.assign_mismatch(lhs_span, n, rhs.len(), rhs.first());
+        // Several values: no call's results are counted, whatever the
+        // first one is (Go's assignError).
+        let (vars, vals) = (measure(n, "variable"), measure(rhs.len(), "value"));
+        let at = rhs.first().map_or(lhs_span, |e| e.span);
+        self.error(at, format!("assignment mismatch: {vars} but {vals}"));
         None
     }
 
@@ -408,8 +412,13 @@ impl<'a> Checker<'a> {
         let mut objs: Vec<(ObjId, bool)> = Vec::new();
         let mut any_new = false;
         let mut seen: Vec<&str> = Vec::new();
+        // A name repeated is reported once, as that, and then stands for
+        // a blank variable (Go's dummy): it is not declared again.
+        let mut repeated: Vec<bool> = Vec::with_capacity(names.len());
         for n in names {
-            if !n.is_blank() && seen.contains(&n.name.as_str()) {
+            let again = !n.is_blank() && seen.contains(&n.name.as_str());
+            repeated.push(again);
+            if again {
                 self.error(n.span, format!("{} repeated on left side of :=", n.name));
             }
             seen.push(&n.name);
@@ -440,7 +449,12 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if !any_new {
+        // The parser stands a blank name, spanning the expression, in for
+        // a non-name it reported (`(x) := 0`); a real `_` is one byte.
+        let stand_in = names
+            .iter()
+            .any(|n| n.is_blank() && n.span.hi - n.span.lo != 1);
+        if !any_new && !repeated.contains(&true) && !stand_in {
             let pos = self.define_op_span(names, values).unwrap_or(span);
             self.error(pos, "no new variables on left side of :=");
         }
@@ -456,8 +470,8 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        for ((o, new), n) in objs.iter().zip(names) {
-            if *new {
+        for (((o, new), n), again) in objs.iter().zip(names).zip(repeated) {
+            if *new && !again {
                 self.declare_local(n, *o);
             }
         }

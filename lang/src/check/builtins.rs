@@ -71,10 +71,16 @@ impl<'a> Checker<'a> {
         if n < nargs || (!variadic && n > nargs) {
             let msg = if n < nargs { "not enough" } else { "too many" };
             let s = expr_string(e);
+            // Go evaluates the arguments first (but those of make and
+            // new): an invalid one was reported, the count is not.
+            let mut valid = first.as_ref().is_none_or(|x| x.mode != Mode::Invalid);
             if first.is_none() && tuple.is_none() {
                 for a in args {
-                    let _ = self.raw_expr(a, None);
+                    valid &= self.raw_expr(a, None).mode != Mode::Invalid;
                 }
+            }
+            if !valid && !matches!(b, Builtin::Make | Builtin::New) {
+                return Operand::invalid(e);
             }
             let span = e.span;
             self.error(
@@ -341,7 +347,28 @@ impl<'a> Checker<'a> {
         s.mode = Mode::Value;
         if ellipsis.is_some() {
             if args.len() != 2 {
-                self.error(e.span, "can only use ... with final argument in list");
+                // Go checks the call as one of func(S, ...E) S: a count
+                // that is not two is worded as for a function.
+                let mut have = vec![st];
+                for a in &args[1..] {
+                    let x = self.raw_expr(a, None);
+                    if x.mode == Mode::Invalid {
+                        return Operand::invalid(e);
+                    }
+                    have.push(x.ty);
+                }
+                let (q, at) = match args.get(2) {
+                    Some(extra) => ("too many", extra.span),
+                    None => ("not enough", args[args.len() - 1].span),
+                };
+                let h = self.types_summary(&have, false, true);
+                let es = self.tt.slice(elem);
+                let w = self.types_summary(&[st, es], true, false);
+                self.error_with(
+                    crate::diag::Diagnostic::error(at, format!("{q} arguments in call to append"))
+                        .with_note(format!("have {h}"))
+                        .with_note(format!("want {w}")),
+                );
                 return Operand::invalid(e);
             }
             let mut x = self.expr(&args[1]);

@@ -196,6 +196,9 @@ pub(crate) struct Checker<'a> {
     pub(crate) pos_override: Option<Span>,
     /// Map key types to check for comparability once declarations are done.
     pub(crate) later_map_keys: Vec<(TypeId, Span)>,
+    /// Embedded field types (`T` or, when `true`, `*T`) whose named type
+    /// had no underlying type yet: checked with the map keys.
+    pub(crate) later_embedded: Vec<(TypeId, bool, Span)>,
     /// Copies of generic declarations, one per instance (see `generic`).
     pub(crate) arena: &'a super::generic::Arena,
     /// Node ids for those copies.
@@ -302,6 +305,7 @@ impl<'a> Checker<'a> {
             fall: Default::default(),
             iface_methods: HashMap::default(),
             later_map_keys: Vec::new(),
+            later_embedded: Vec::new(),
             pos_override: None,
             arena,
             ids,
@@ -359,6 +363,13 @@ impl<'a> Checker<'a> {
     /// the same line: Go's compiler reports such a repeat once (`var a
     /// Set[T]; var b Set[T]` checks the instance's constraint twice).
     pub(crate) fn push_diag(&mut self, d: Diagnostic) {
+        // Go's checker drops, once it reported an error, one that mentions
+        // an invalid type or operand past its start: it follows from an
+        // earlier one (`func(invalid type)` of a parameter already reported).
+        let mentions = |w: &str| d.message.find(w).is_some_and(|i| i > 0);
+        if !self.diags.is_empty() && (mentions("invalid type") || mentions("invalid operand")) {
+            return;
+        }
         if let Some(last) = self.diags.last() {
             let line = |lo: u32| {
                 let p = self.sources.position(lo);
@@ -654,6 +665,9 @@ impl<'a> Checker<'a> {
         let mut first: Option<&ast::Ident> = None;
         for f in files {
             if let Some(p) = &f.ast.package {
+                if p.is_blank() {
+                    self.error(p.span, "invalid package name _");
+                }
                 match first {
                     None => {
                         first = Some(p);
@@ -685,24 +699,17 @@ impl<'a> Checker<'a> {
         }
         let main = self.cur_pkg().scope.get("main").copied();
         match main {
+            // Its signature was checked where it was declared.
             Some(o) if matches!(self.tt.obj(o).kind, ObjKind::Func { .. }) => {
                 self.main = Some(o);
-                let t = self.tt.obj(o).ty;
-                if let Some(sig) = self.tt.signature(t) {
-                    if !sig.params.is_empty() || !sig.results.is_empty() {
-                        let span = self.tt.obj(o).span;
-                        self.error(
-                            span,
-                            "func main must have no arguments and no return values",
-                        );
-                    }
-                }
             }
-            Some(o) => {
-                let span = self.tt.obj(o).span;
-                self.error(span, "cannot declare main - must be func");
-            }
-            None => {
+            // A `main` that is no function was reported where declared.
+            _ if self
+                .cur_pkg()
+                .objects
+                .iter()
+                .any(|&o| self.tt.obj(o).name == "main") => {}
+            _ => {
                 let span = self
                     .cur_pkg()
                     .files

@@ -63,7 +63,7 @@ impl<'a> Checker<'a> {
                     }
                 }
                 None => {
-                    self.error(e.span, "invalid composite literal type: missing type");
+                    self.error(e.span, "missing type in composite literal");
                     self.skip_elems(elems);
                     return Operand::invalid(e);
                 }
@@ -136,8 +136,11 @@ impl<'a> Checker<'a> {
                             let _ = self.expr(&el.value);
                             continue;
                         };
-                        let Some((i, f)) =
-                            fields.iter().enumerate().find(|(_, f)| f.name == id.name)
+                        // A blank field has no name to be keyed by.
+                        let Some((i, f)) = fields
+                            .iter()
+                            .enumerate()
+                            .find(|(_, f)| f.name == id.name && !id.is_blank())
                         else {
                             self.error(
                                 id.span,
@@ -164,7 +167,7 @@ impl<'a> Checker<'a> {
                             );
                         }
                         seen.insert(id.name.clone(), id.span);
-                        let mut x = self.expr_hint(&el.value, Some(f.ty));
+                        let mut x = self.expr_hint(&el.value, field_hint(&el.value, f.ty));
                         self.assignment(&mut x, f.ty, "struct literal");
                     }
                 } else {
@@ -184,7 +187,7 @@ impl<'a> Checker<'a> {
                             );
                             break;
                         };
-                        let mut x = self.expr_hint(&el.value, Some(f.ty));
+                        let mut x = self.expr_hint(&el.value, field_hint(&el.value, f.ty));
                         if f.pkg.is_some() && f.pkg != Some(self.pkg) {
                             self.error(
                                 el.value.span,
@@ -309,5 +312,15 @@ impl<'a> Checker<'a> {
             max = max.max(index);
         }
         max
+    }
+}
+
+/// The type a struct literal's field value is checked against: Go elides
+/// a composite literal's type only in the elements of arrays, slices and
+/// maps, so an elided `{...}` for a field has no type to take.
+fn field_hint(v: &Expr, field: TypeId) -> Option<TypeId> {
+    match &v.kind {
+        ExprKind::Composite { ty: None, .. } => None,
+        _ => Some(field),
     }
 }

@@ -8,6 +8,7 @@
 //! now and types may refer to each other in any order.
 
 use super::checker::{Checker, DeclInfo};
+use super::expr::unparen;
 use super::ScriptMain;
 use crate::ast::{self, ExprKind, Item};
 use crate::diag::Diagnostic;
@@ -18,6 +19,17 @@ impl<'a> Checker<'a> {
     fn declare_pkg(&mut self, ident: &ast::Ident, obj: ObjId) {
         self.info.defs.insert(ident.id, obj);
         if ident.is_blank() {
+            return;
+        }
+        // Go's declarePkgObj: `init`, and `main` in package main, may only
+        // name functions (a function reaches here only as `main`).
+        let is_func = matches!(self.tt.obj(obj).kind, ObjKind::Func { .. });
+        if !is_func && ident.name == "init" {
+            self.error(ident.span, "cannot declare init - must be func");
+            return;
+        }
+        if !is_func && ident.name == "main" && self.cur_pkg().name == "main" {
+            self.error(ident.span, "cannot declare main - must be func");
             return;
         }
         // A session input's names live under their own keys (SessionNames).
@@ -158,14 +170,33 @@ impl<'a> Checker<'a> {
     fn import_conflicts(&mut self) {
         let p = &self.pkgs[self.pkg.0 as usize];
         let mut found = Vec::new();
+        let mut dotted = Vec::new();
         for fs in &p.file_scopes {
             for (name, &imp) in fs {
                 if let Some(&o) = p.scope.get(name) {
-                    if let ObjKind::PkgName(pid) = self.tt.obj(imp).kind {
-                        found.push((o, imp, pid));
+                    match self.tt.obj(imp).kind {
+                        ObjKind::PkgName(pid) => found.push((o, imp, pid)),
+                        // A name a dot import brought (another package's).
+                        _ => match self.tt.obj(imp).pkg {
+                            Some(pid) if pid != self.pkg && o != imp => dotted.push((o, pid)),
+                            _ => {}
+                        },
                     }
                 }
             }
+        }
+        dotted.sort();
+        dotted.dedup();
+        for (o, pid) in dotted {
+            let (name, span) = (self.tt.obj(o).name.clone(), self.tt.obj(o).span);
+            let pname = self.pkgs[pid.0 as usize].name.clone();
+            let path = self.tt.pkg_paths[pid.0 as usize].clone();
+            self.error(
+                span,
+                format!(
+                    "{name} already declared through dot-import of package {pname} (\"{path}\")"
+                ),
+            );
         }
         found.sort();
         for (o, imp, pid) in found {
@@ -189,12 +220,19 @@ impl<'a> Checker<'a> {
 
     fn collect_imports(&mut self, fi: usize, f: &'a super::ParsedFile) {
         for spec in &f.ast.imports {
+            if let Err(why) = validated_import_path(&spec.path) {
+                self.error(spec.path_span, format!("invalid import path ({why})"));
+                continue;
+            }
             let Some(&pid) = self.pkg_by_path.get(&spec.path) else {
-                let avail = self.available.join(", ");
-                self.error(
-                    spec.path_span,
-                    format!("package {} is not in std; gol has: {}", spec.path, avail),
-                );
+                let msg = match import_path_problem(&spec.path) {
+                    Some(why) => format!("could not import {} ({why})", spec.path),
+                    None => {
+                        let avail = self.available.join(", ");
+                        format!("package {} is not in std; gol has: {}", spec.path, avail)
+                    }
+                };
+                self.error(spec.path_span, msg);
                 // Declare the name anyway, as an unknown package, so its
                 // uses do not cascade into `undefined` errors.
                 let name = match &spec.name {
@@ -226,6 +264,10 @@ impl<'a> Checker<'a> {
                 None => (pkg_name.clone(), spec.path_span, false),
             };
             if name == "_" {
+                continue;
+            }
+            if name == "init" {
+                self.error(span, "cannot import package as init - init must be a func");
                 continue;
             }
             if name == "." {
@@ -358,22 +400,32 @@ impl<'a> Checker<'a> {
                 );
                 self.info.funcs.insert(fd.name.id, o);
                 self.decls.insert(o, DeclInfo::Func { decl: fd, file: fi });
+                let is_init = fd.recv.is_none() && fd.name.name == "init";
                 if fd.body.is_none() && self.file_kind() != FileKind::Std {
-                    self.error(fd.name.span, "missing function body");
+                    // Go's checker words it for init; its compiler, for
+                    // any other function.
+                    let msg = if is_init {
+                        "func init must have a body"
+                    } else {
+                        "missing function body"
+                    };
+                    self.error(fd.name.span, msg);
                 }
                 if fd.recv.is_some() {
                     self.info.defs.insert(fd.name.id, o);
                     self.pkgs[self.pkg.0 as usize].methods.push(o);
                     return;
                 }
-                if fd.name.name == "init" {
+                let is_main = fd.name.name == "main" && self.cur_pkg().name == "main";
+                if (is_init || is_main) && (!fd.ty.params.is_empty() || !fd.ty.results.is_empty()) {
+                    let name = &fd.name.name;
+                    self.error(
+                        fd.name.span,
+                        format!("func {name} must have no arguments and no return values"),
+                    );
+                }
+                if is_init {
                     self.info.defs.insert(fd.name.id, o);
-                    if !fd.ty.params.is_empty() || !fd.ty.results.is_empty() {
-                        self.error(
-                            fd.name.span,
-                            "func init must have no arguments and no return values",
-                        );
-                    }
                     let p = &mut self.pkgs[self.pkg.0 as usize];
                     p.inits.push(o);
                     p.objects.push(o);
@@ -457,6 +509,10 @@ impl<'a> Checker<'a> {
             if !matches!(self.tt.obj(tobj).kind, ObjKind::TypeName) {
                 continue;
             }
+            let recv_ptr = matches!(unparen(&recv.ty).kind, ExprKind::Star(_));
+            let Some(tobj) = self.alias_base(tobj, recv_ptr) else {
+                continue;
+            };
             // A session cannot add methods to a type an earlier input
             // declared: code compiled before holds the type's method set.
             let tfile = match self.decls.get(&tobj) {
@@ -486,6 +542,46 @@ impl<'a> Checker<'a> {
     }
 }
 
+impl Checker<'_> {
+    /// The defined type a receiver's type name denotes, following alias
+    /// declarations in the syntax as Go's `resolveBaseTypeName` does
+    /// (`type A = T; func (A) m()` is a method of T): through non-generic
+    /// aliases of this package, at most one `*` in all (`ptr`: the
+    /// receiver's own). None when the chain leaves that shape; the
+    /// receiver's type then reports what is wrong.
+    fn alias_base(&self, mut tobj: ObjId, mut ptr: bool) -> Option<ObjId> {
+        let mut seen = Vec::new();
+        loop {
+            let Some(DeclInfo::Type { spec, .. }) = self.decls.get(&tobj) else {
+                return Some(tobj);
+            };
+            if !spec.alias {
+                return Some(tobj);
+            }
+            if !spec.tparams.is_empty() || seen.contains(&tobj) {
+                return None;
+            }
+            seen.push(tobj);
+            let mut ty = unparen(&spec.ty);
+            if let ExprKind::Star(x) = &ty.kind {
+                if ptr {
+                    return None;
+                }
+                ptr = true;
+                ty = unparen(x);
+            }
+            let ExprKind::Ident(id) = &ty.kind else {
+                return None;
+            };
+            let &next = self.cur_pkg().scope.get(&id.name)?;
+            if !matches!(self.tt.obj(next).kind, ObjKind::TypeName) {
+                return None;
+            }
+            tobj = next;
+        }
+    }
+}
+
 /// The package of an import that could not be resolved.
 pub(crate) const UNKNOWN_PKG: crate::types::PkgId = crate::types::PkgId(u32::MAX);
 
@@ -506,4 +602,58 @@ pub(crate) fn receiver_base(e: &ast::Expr) -> Option<&ast::Ident> {
         }
     }
     None
+}
+
+/// Go's checker's test of an import path's spelling (types2'
+/// `validatedImportPath`): not empty, and only graphic characters that are
+/// no space and none of `` !"#$%&'()*,:;<=>?[\]^{|}` `` or U+FFFD (which an
+/// invalid UTF-8 byte decodes to). The error is worded as Go's `%#U`.
+fn validated_import_path(path: &str) -> Result<(), String> {
+    if path.is_empty() {
+        return Err("empty string".into());
+    }
+    const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
+    for c in path.chars() {
+        if c.is_control() || c.is_whitespace() || ILLEGAL.contains(c) {
+            let printable = !c.is_control() && (c == ' ' || !c.is_whitespace());
+            let quoted = if printable {
+                format!(" '{c}'")
+            } else {
+                String::new()
+            };
+            return Err(format!("invalid character U+{:04X}{quoted}", c as u32));
+        }
+    }
+    Ok(())
+}
+
+/// Why Go's compiler cannot import a well-spelled path that names no
+/// package gol has, when the reason is in the path itself: an absolute
+/// path, or one that is not in its clean form (`unicode//utf8`).
+fn import_path_problem(path: &str) -> Option<String> {
+    if path.starts_with('/') {
+        return Some("import path cannot be absolute path".into());
+    }
+    let clean = clean_path(path);
+    (clean != path).then(|| format!("non-canonical import path {path:?} (should be {clean:?})"))
+}
+
+/// Go's `path.Clean` of a relative slash-separated path: no empty or `.`
+/// elements, `..` resolved where an element precedes it.
+fn clean_path(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for elem in path.split('/') {
+        match elem {
+            "" | "." => {}
+            ".." if out.last().is_some_and(|&l| l != "..") => {
+                out.pop();
+            }
+            _ => out.push(elem),
+        }
+    }
+    if out.is_empty() {
+        ".".into()
+    } else {
+        out.join("/")
+    }
 }

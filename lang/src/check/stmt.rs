@@ -203,7 +203,11 @@ impl<'a> Checker<'a> {
                 define,
                 x,
                 body,
-            } => self.range_stmt(name, s, key.as_ref(), value.as_ref(), *define, x, body),
+                extra,
+            } => {
+                let vars = (key.as_ref(), value.as_ref(), *extra);
+                self.range_stmt(name, s, vars, *define, x, body)
+            }
             _ => self.stmt(s),
         }
     }
@@ -344,9 +348,18 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn go_defer(&mut self, e: &'a Expr, kw: &str) {
         let call = unparen(e);
+        if matches!(e.kind, ExprKind::Paren(_)) {
+            self.error(
+                e.span,
+                format!("expression in {kw} must not be parenthesized"),
+            );
+        }
         if !matches!(call.kind, ExprKind::Call { .. }) {
             let _ = self.raw_expr(e, None);
-            self.error(e.span, format!("expression in {kw} must be function call"));
+            self.error(
+                call.span,
+                format!("expression in {kw} must be function call"),
+            );
             return;
         }
         let x = self.raw_expr(e, None);
@@ -411,9 +424,15 @@ impl<'a> Checker<'a> {
             }
             return;
         }
+        // (Go counts the values only when none of them is invalid: an
+        // error in one was reported already.)
         if sig.results.is_empty() {
+            let mut valid = true;
             for v in vals {
-                let _ = self.raw_expr(v, None);
+                valid &= self.raw_expr(v, None).mode != Mode::Invalid;
+            }
+            if !valid {
+                return;
             }
             let have = self.summary_of(vals);
             self.error_with(
@@ -455,11 +474,15 @@ impl<'a> Checker<'a> {
             }
         } else {
             let mut have = Vec::new();
+            let mut valid = true;
             for v in vals {
                 let x = self.expr(v);
+                valid &= x.mode != Mode::Invalid;
                 have.push(x.ty);
             }
-            self.return_count_error(vals, &have, &sig.results);
+            if valid {
+                self.return_count_error(vals, &have, &sig.results);
+            }
             return;
         };
         if let Some(mut xs) = xs {
@@ -601,9 +624,15 @@ impl<'a> Checker<'a> {
                         Some(spec.name.id),
                     );
                     if spec.alias {
-                        let t = self.typexpr(&spec.ty);
-                        self.tt.obj_mut(o).ty = t;
+                        // In scope from its name on, as a defined type is:
+                        // `type T = T` refers to itself, a cycle.
                         self.declare_local(&spec.name, o);
+                        self.color.insert(o, super::checker::Color::Grey);
+                        self.obj_path.push(o);
+                        let t = self.typexpr(&spec.ty);
+                        self.obj_path.pop();
+                        self.color.insert(o, super::checker::Color::Black);
+                        self.tt.obj_mut(o).ty = t;
                         continue;
                     }
                     let pkg = Some(self.pkg);
@@ -947,13 +976,12 @@ impl<'a> Checker<'a> {
         // assertion to one is).
         if x.mode != Mode::Invalid && !self.tt.is_interface(t) && !self.mentions_tparam(te) {
             if let Some(cause) = self.missing_method_cause(t, x.ty, false) {
+                // Go's message names the case; the reason is its next line.
                 let d = self.operand_string(x);
                 let s = expr_string(te);
-                self.error(
-                    te.span,
-                    format!(
-                        "impossible type switch case: {d} cannot have dynamic type {s} {cause}"
-                    ),
+                self.error_with(
+                    Diagnostic::error(te.span, format!("impossible type switch case: {s}"))
+                        .with_note(format!("{d} cannot have dynamic type {s} {cause}")),
                 );
             }
         }
@@ -1053,8 +1081,7 @@ impl<'a> Checker<'a> {
         &mut self,
         label: Option<String>,
         s: &'a Stmt,
-        key: Option<&'a Expr>,
-        value: Option<&'a Expr>,
+        (key, value, extra): (Option<&'a Expr>, Option<&'a Expr>, Option<Span>),
         define: bool,
         xe: &'a Expr,
         body: &'a Block,
@@ -1132,6 +1159,14 @@ impl<'a> Checker<'a> {
                     }
                 }
                 Type::Func(sig) => {
+                    // A third variable is one too many where the yield
+                    // function takes two; with fewer, the second is.
+                    let two = sig.params.first().is_some_and(|&y| {
+                        matches!(self.tt.get(self.tt.under(y)), Type::Func(ys) if ys.params.len() >= 2)
+                    });
+                    if let (Some(sp), true) = (extra, two) {
+                        self.error(sp, "range clause permits at most two iteration variables");
+                    }
                     self.range_func(label, s, key, value, define, xe, body, sig, d);
                     self.close_scope();
                     return;
@@ -1141,6 +1176,11 @@ impl<'a> Checker<'a> {
                     self.error(xe.span, format!("cannot range over {d}"));
                     x.mode = Mode::Invalid;
                 }
+            }
+            // Go's order: a second variable where one is allowed, else a
+            // third one.
+            if let (Some(sp), false, true) = (extra, one_var, x.mode != Mode::Invalid) {
+                self.error(sp, "range clause permits at most two iteration variables");
             }
         }
         let valid = x.mode != Mode::Invalid;

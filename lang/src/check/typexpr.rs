@@ -41,6 +41,15 @@ impl<'a> Checker<'a> {
 
     fn typexpr_inner(&mut self, e: &'a Expr) -> TypeId {
         match &e.kind {
+            // A function whose signature is being checked is no type: Go
+            // says so instead of declaring it again as a cycle.
+            ExprKind::Ident(id) if self.declaring_func(id).is_some() => {
+                if let Some(o) = self.declaring_func(id) {
+                    self.info.uses.insert(id.id, o);
+                }
+                self.error(e.span, format!("{} (function) is not a type", id.name));
+                ids::INVALID
+            }
             ExprKind::Ident(_) | ExprKind::Selector(..) => {
                 let x = self.expr_or_type(e);
                 match x.mode {
@@ -124,7 +133,10 @@ impl<'a> Checker<'a> {
                 }
                 self.tt.intern(Type::Chan((*dir).into(), et))
             }
-            ExprKind::FuncType(ft) => self.func_type(ft),
+            ExprKind::FuncType(ft) => {
+                self.params_unique(ft);
+                self.func_type(ft)
+            }
             ExprKind::StructType(fields) => self.struct_type(fields),
             ExprKind::InterfaceType(elems) => self.interface_type(e.id, elems),
             ExprKind::Bad => ids::INVALID,
@@ -141,6 +153,13 @@ impl<'a> Checker<'a> {
                 ids::INVALID
             }
         }
+    }
+
+    /// The function `id` names, if its declaration is in progress.
+    fn declaring_func(&mut self, id: &ast::Ident) -> Option<crate::types::ObjId> {
+        let o = self.lookup(&id.name)?;
+        let is_func = matches!(self.tt.obj(o).kind, crate::types::ObjKind::Func { .. });
+        (is_func && self.color.get(&o) == Some(&super::checker::Color::Grey)).then_some(o)
     }
 
     /// Go's message for a value where a type belongs: a name says what it
@@ -174,6 +193,9 @@ impl<'a> Checker<'a> {
 
     /// Checks map key types once the types they name are complete.
     pub(crate) fn check_map_keys(&mut self) {
+        for (base, star, span) in std::mem::take(&mut self.later_embedded) {
+            self.embedded_ok(base, star, span);
+        }
         let keys = std::mem::take(&mut self.later_map_keys);
         for (k, span) in keys {
             if self.tt.is_invalid(self.tt.under(k)) {
@@ -186,20 +208,47 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// An embedded field's type `base` (or `*base`) must not be a pointer,
+    /// nor a pointer to an interface.
+    fn embedded_ok(&mut self, base: TypeId, star: bool, span: crate::ast::Span) {
+        if self.tt.is_named(base) && matches!(self.tt.get(self.tt.under(base)), Type::Pointer(_)) {
+            self.error(span, "embedded field type cannot be a pointer");
+        } else if star && self.tt.is_interface(base) {
+            self.error(
+                span,
+                "embedded field type cannot be a pointer to an interface",
+            );
+        }
+    }
+
     fn array_length(&mut self, len: &'a Expr) -> Option<u64> {
+        // A name is looked at first, as Go's checker does (`[N]T` may be
+        // meant as a generic type missing N's constraint); it is not
+        // evaluated, so a variable named here is not used.
+        if let ExprKind::Ident(id) = &len.kind {
+            match self.lookup(&id.name) {
+                None => {
+                    let msg = format!(
+                        "undefined array length {} or missing type constraint",
+                        id.name
+                    );
+                    self.error(len.span, msg);
+                    return None;
+                }
+                Some(o) if !matches!(self.tt.obj(o).kind, crate::types::ObjKind::Const(_)) => {
+                    self.error(len.span, format!("invalid array length {}", id.name));
+                    return None;
+                }
+                Some(_) => {}
+            }
+        }
         let x = self.expr(len);
         if x.mode == Mode::Invalid {
             return None;
         }
-        let s = super::exprstring::expr_string(len);
         if x.mode != Mode::Constant {
-            // Go does not count a variable named here as used.
-            if let ExprKind::Ident(id) = &len.kind {
-                if let Some(&o) = self.info.uses.get(&id.id) {
-                    self.used.remove(&o);
-                }
-            }
-            self.error(len.span, format!("invalid array length {s}"));
+            let d = self.operand_string(&x);
+            self.error(len.span, format!("array length {d} must be constant"));
             return None;
         }
         let val = x.val.clone().unwrap_or(crate::constant::Value::Unknown);
@@ -220,6 +269,27 @@ impl<'a> Checker<'a> {
         None
     }
 
+    /// The parameter and result names of a function type that declares
+    /// no function (a type literal, an interface method) are one block, as
+    /// a function's are its body's: a name twice is `redeclared`.
+    fn params_unique(&mut self, ft: &ast::FuncType) {
+        let mut seen: std::collections::HashMap<&str, crate::ast::Span> = Default::default();
+        for n in ft.params.iter().chain(&ft.results).flat_map(|p| &p.names) {
+            if n.is_blank() {
+                continue;
+            }
+            match seen.get(n.name.as_str()) {
+                Some(&prev) => self.error_with(
+                    Diagnostic::error(n.span, format!("{} redeclared in this block", n.name))
+                        .with_secondary(prev, format!("other declaration of {}", n.name)),
+                ),
+                None => {
+                    seen.insert(&n.name, n.span);
+                }
+            }
+        }
+    }
+
     /// A signature from a function type's syntax.
     pub(crate) fn func_type(&mut self, ft: &'a ast::FuncType) -> TypeId {
         let mut params = Vec::new();
@@ -228,12 +298,10 @@ impl<'a> Checker<'a> {
         for (i, p) in ft.params.iter().enumerate() {
             let mut t = self.typexpr(&p.ty);
             bad |= self.tt.is_invalid(t);
-            if p.variadic {
-                if i + 1 != ft.params.len() || p.names.len() > 1 {
-                    self.error(p.ty.span, "can only use ... with final parameter in list");
-                } else {
-                    variadic = true;
-                }
+            // A misplaced `...` (the parser reported it) is ignored, as
+            // Go's checker ignores it.
+            if p.variadic && i + 1 == ft.params.len() && p.names.len() <= 1 {
+                variadic = true;
                 t = self.tt.slice(t);
             }
             for _ in 0..p.names.len().max(1) {
@@ -244,9 +312,6 @@ impl<'a> Checker<'a> {
         for p in &ft.results {
             let t = self.typexpr(&p.ty);
             bad |= self.tt.is_invalid(t);
-            if p.variadic {
-                self.error(p.ty.span, "can only use ... with final parameter in list");
-            }
             for _ in 0..p.names.len().max(1) {
                 results.push(t);
             }
@@ -264,20 +329,22 @@ impl<'a> Checker<'a> {
                 let name = embedded_name(&f.ty).unwrap_or("_").to_string();
                 // An embedded type must be a type name T or *T, T not a pointer.
                 if !self.tt.is_invalid(t) {
-                    let base = if matches!(f.ty.kind, ExprKind::Star(_)) {
+                    let star = matches!(f.ty.kind, ExprKind::Star(_));
+                    let base = if star {
                         self.tt.pointer_elem(t).unwrap_or(t)
                     } else {
                         t
                     };
-                    if self.tt.is_named(base)
-                        && matches!(self.tt.get(self.tt.under(base)), Type::Pointer(_))
+                    // A type being declared (`type T *struct{ T }`) is
+                    // judged once its underlying type is known.
+                    if self
+                        .tt
+                        .named(base)
+                        .is_some_and(|n| n.underlying == ids::INVALID)
                     {
-                        self.error(f.ty.span, "embedded field type cannot be a pointer");
-                    } else if matches!(f.ty.kind, ExprKind::Star(_)) && self.tt.is_interface(base) {
-                        self.error(
-                            f.ty.span,
-                            "embedded field type cannot be a pointer to an interface",
-                        );
+                        self.later_embedded.push((base, star, f.ty.span));
+                    } else {
+                        self.embedded_ok(base, star, f.ty.span);
                     }
                 }
                 let k = out.len();
@@ -355,6 +422,7 @@ impl<'a> Checker<'a> {
                     terms = Some(self.intersect_terms(terms, v));
                 }
                 ast::InterfaceElem::Method { name, ty } => {
+                    self.params_unique(ty);
                     let sig = self.func_type(ty);
                     let pkg = if crate::types::is_exported(&name.name) {
                         None

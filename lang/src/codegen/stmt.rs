@@ -97,6 +97,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
                 define,
                 x,
                 body,
+                ..
             } => self.range(s, key.as_ref(), value.as_ref(), *define, x, body),
             StmtKind::Switch {
                 init, tag, cases, ..

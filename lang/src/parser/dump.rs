@@ -344,6 +344,7 @@ fn stmt(out: &mut String, s: &Stmt) {
             define,
             x,
             body: b,
+            ..
         } => {
             out.push_str("(range ");
             for k in [key, value] {

@@ -305,10 +305,13 @@ impl<'src> State<'src> {
         // At most one parameter per entry: sized once, not grown (every
         // signature of every file parsed passes here).
         let mut out: Vec<Param> = Vec::with_capacity(n);
+        // Go reports the first misplaced `...` of a list only.
+        let mut ddd_reported = false;
         if !named {
             for (i, e) in entries.into_iter().enumerate() {
                 if let Some(v) = e.variadic {
-                    if i + 1 != n {
+                    if i + 1 != n && !ddd_reported {
+                        ddd_reported = true;
                         self.error(v.lo, v.hi, "can only use ... with final parameter");
                     }
                 }
@@ -326,7 +329,9 @@ impl<'src> State<'src> {
             match e.name {
                 Some(name) => {
                     if let Some(v) = e.variadic {
-                        if i + 1 != n {
+                        // `a, b ...int` gives `...` to more than one name.
+                        if (i + 1 != n || !pending.is_empty()) && !ddd_reported {
+                            ddd_reported = true;
                             self.error(v.lo, v.hi, "can only use ... with final parameter");
                         }
                     }
@@ -458,7 +463,18 @@ impl<'src> State<'src> {
     ) -> Box<Stmt> {
         let inner = match s {
             Some(s) => s,
-            None => self.stmt(hi, hi, StmtKind::Empty),
+            None => {
+                // Go's parser: a label needs a statement, possibly an empty
+                // one ended by `;`, or none before a `}`.
+                let colon = self.tok_at(label.span.hi);
+                let next = self.toks.get(colon + 1).map(|t| &t.1);
+                if !matches!(next, Some(Token::Semi(_) | Token::RBrace | Token::LazyBody)) {
+                    if let Some(&(lo, _, hi)) = self.toks.get(colon) {
+                        self.error(lo, hi, "syntax error: missing statement after label");
+                    }
+                }
+                self.stmt(hi, hi, StmtKind::Empty)
+            }
         };
         self.stmt(lo, hi, StmtKind::Labeled { label, stmt: inner })
     }
@@ -468,16 +484,10 @@ impl<'src> State<'src> {
         self.errors.push(e);
     }
 
-    /// `go f()` and `defer f()`: the expression must not be parenthesised
-    /// (Go's parser checks that).
+    /// `go f()` and `defer f()`.
     pub(crate) fn go_defer(&mut self, lo: u32, hi: u32, e: Expr, is_go: bool) -> Box<Stmt> {
-        let kw = if is_go { "go" } else { "defer" };
-        let parens = matches!(e.kind, ExprKind::Paren(_));
-        // (That it is a call at all is the checker's to say, as in Go.)
-        if parens {
-            let msg = format!("expression in {kw} must not be parenthesized");
-            self.error(e.span.lo, e.span.hi, msg);
-        }
+        // (That it is an unparenthesized call is the checker's to say,
+        // as in Go.)
         let kind = if is_go {
             StmtKind::Go(e)
         } else {
@@ -772,14 +782,7 @@ impl<'src> State<'src> {
         x: Expr,
         body: Block,
     ) -> Box<Stmt> {
-        if keys.len() > 2 {
-            let sp = keys[2].span;
-            self.error(
-                sp.lo,
-                sp.hi,
-                "range clause permits at most two iteration variables",
-            );
-        }
+        let extra = keys.get(2).map(|k| k.span);
         let keys = if define {
             self.names(keys)
                 .into_iter()
@@ -800,6 +803,7 @@ impl<'src> State<'src> {
                 define,
                 x,
                 body,
+                extra,
             },
         )
     }

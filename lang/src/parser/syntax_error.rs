@@ -359,9 +359,24 @@ impl<'a> Site<'a> {
         )))
     }
 
+    /// `(...)`, `(a, b ...)`: a `...` that no parameter type follows.
+    fn ddd_missing_type(&self) -> Option<Diagnostic> {
+        let ends = matches!(self.tok, Some(Token::RParen | Token::Comma));
+        (self.prev == Some(&Token::Ellipsis) && ends && self.has("ident"))
+            .then(|| self.err("syntax error: ... is missing type".into()))
+    }
+
     /// Where a name, an import path or an expression must come.
     fn missing_operand(&self) -> Option<Diagnostic> {
         if self.has("string") && !expects_expr(self.expected) && self.expected.len() <= 4 {
+            // Go's parser takes any literal as the path, then rejects one
+            // that is not a string.
+            if matches!(
+                self.tok,
+                Some(Token::Int(_) | Token::Float(_) | Token::Imag(_) | Token::Rune(_))
+            ) {
+                return Some(self.err("syntax error: import path must be a string".into()));
+            }
             return Some(self.err("missing import path".into()));
         }
         let decl_kw = matches!(self.prev, Some(Token::Var | Token::Const | Token::Type));
@@ -510,7 +525,8 @@ pub(super) fn syntax_error(
     err: &ParseError<u32, Token, ()>,
 ) -> Diagnostic {
     let s = Site::new(toks, src, base, kind, err);
-    s.unclosed_at_eof()
+    s.ddd_missing_type()
+        .or_else(|| s.unclosed_at_eof())
         .or_else(|| s.in_statement_header())
         .or_else(|| s.in_brackets())
         .or_else(|| (s.prev == Some(&Token::Else)).then(|| s.else_err()))

@@ -312,8 +312,9 @@ impl<'a> Checker<'a> {
             Type::Slice(_) => x.ty,
             _ => return self.cannot_slice(e, &x),
         };
+        // (A missing index of a 3-index slice is the parser's to report.)
         if three && (hi.is_none() || max.is_none()) {
-            self.error(e.span, "middle index required in 3-index slice");
+            return Operand::invalid(e);
         }
         let cap = len.map(|n| n + 1);
         let mut vals = Vec::new();

@@ -420,10 +420,10 @@ impl<'a> Checker<'a> {
         let ty = self.tt.obj(o).ty;
         let is_universe = self.tt.obj(o).pkg.is_none();
         match kind {
-            ObjKind::PkgName(_) => {
-                self.used.insert(o);
-                Operand::new(Mode::PkgName, ids::INVALID, e)
-            }
+            // Not a use of the import: only a selector is (`selector`
+            // marks it); Go reports `x := fmt` and `"fmt" imported and not
+            // used`.
+            ObjKind::PkgName(_) => Operand::new(Mode::PkgName, ids::INVALID, e),
             ObjKind::Const(_) => {
                 if is_universe && self.tt.obj(o).name == "iota" {
                     return match self.iota {

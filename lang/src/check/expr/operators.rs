@@ -333,8 +333,17 @@ impl<'a> Checker<'a> {
             let both = |ok: fn(&crate::types::TypeTable, TypeId) -> bool| {
                 c.each_type(x.ty, |c, u| ok(&c.tt, u)) == c.each_type(y.ty, |c, u| ok(&c.tt, u))
             };
-            if !both(crate::types::TypeTable::is_numeric)
-                || !both(crate::types::TypeTable::is_boolean)
+            if !both(crate::types::TypeTable::is_numeric) {
+                return false;
+            }
+            // Beside an interface (not a type parameter), an untyped
+            // boolean or string takes its default type, as Go 1.27 does
+            // (`iface + false`: mismatched interface{} and bool).
+            let iface = |t: TypeId| c.tt.is_interface(t) && !c.is_fresh(t);
+            if iface(x.ty) || iface(y.ty) {
+                return true;
+            }
+            if !both(crate::types::TypeTable::is_boolean)
                 || !both(crate::types::TypeTable::is_string)
             {
                 return false;

@@ -1,0 +1,6 @@
+package main
+
+// At package level, init may only name a function.
+var init = 1
+
+func main() {}
