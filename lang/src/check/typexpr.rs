@@ -424,7 +424,14 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        self.typexpr(e)
+        // A constraint embedded by name (`Numeric` with terms) makes the
+        // interface a constraint: no error here, its uses are judged.
+        let named = matches!(e.kind, ExprKind::Ident(_) | ExprKind::Selector(..));
+        let outer = self.in_constraint;
+        self.in_constraint |= named;
+        let t = self.typexpr(e);
+        self.in_constraint = outer;
+        t
     }
 }
 
