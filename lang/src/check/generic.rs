@@ -211,6 +211,16 @@ pub(super) fn tparams_string(tps: &[ast::TypeParam]) -> String {
 /// method order), then the embedded elements in source order:
 /// `interface{Len() int; ~[]E}`.
 pub(super) fn constraint_string(c: &Expr) -> String {
+    constraint_string_subst(c, &|_| None)
+}
+
+/// [`constraint_string`] with the names `subst` gives a text for printed
+/// as that text: the constraint of an instance, its type parameters
+/// replaced by the instance's type arguments (`interface{~[]int}` for
+/// `interface{ ~[]K }` with `K` as `int`), as Go prints it.
+pub(super) fn constraint_string_subst(c: &Expr, subst: &dyn Fn(&str) -> Option<String>) -> String {
+    use super::exprstring::{expr_string_subst, sig_string_subst};
+    let expr_string = |e: &Expr| expr_string_subst(e, subst);
     let ExprKind::InterfaceType(els) = &c.kind else {
         return expr_string(c);
     };
@@ -226,7 +236,7 @@ pub(super) fn constraint_string(c: &Expr) -> String {
     for el in els {
         match el {
             ast::InterfaceElem::Method { name, ty } => {
-                let sig = super::exprstring::sig_string(ty);
+                let sig = sig_string_subst(ty, subst);
                 methods.push((&name.name, format!("{}{sig}", name.name)));
             }
             ast::InterfaceElem::Embed(e) => embeds.push(expr_string(e)),
@@ -1517,7 +1527,10 @@ impl<'a> Checker<'a> {
             }
             let ts = self.ts(t);
             let cs = match &c.kind {
-                ExprKind::InterfaceType(_) => constraint_string(c),
+                ExprKind::InterfaceType(_) => {
+                    let subst = |n: &str| b.get(n).map(|&t| self.ts(t));
+                    constraint_string_subst(c, &subst)
+                }
                 _ => self.ts(ct),
             };
             if self.is_fresh(t) {
