@@ -1228,13 +1228,6 @@ const GAPS: &[Gap] = &[
         ),
     ),
     gap(
-        "fixedbugs/issue22389.go",
-        r#"17: unexpected error: cannot use func(f) {…} (value of type "#,
-        Why::Wording(
-            r#"line 17: Go 1.27 says `f (local variable) is not a type`; gol says `cannot use func(f) {…} (value of type func(invalid type)) as func(*Foo) value in argument …`"#,
-        ),
-    ),
-    gap(
         "fixedbugs/issue32133.go",
         r#"13: unexpected error: syntax error: unexpected EOF, expected"#,
         Why::Wording(

@@ -368,7 +368,17 @@ impl<'a> Checker<'a> {
     /// Records `d` unless the diagnostic recorded last has its message on
     /// the same line: Go's compiler reports such a repeat once (`var a
     /// Set[T]; var b Set[T]` checks the instance's constraint twice).
+    /// As Go's type checker, a message that mentions an invalid operand or
+    /// type past its start is a follow-on error once another was reported
+    /// (`cannot use func(f) {} (value of type func(invalid type)) ...`).
     pub(crate) fn push_diag(&mut self, d: Diagnostic) {
+        let follow_on = |m: &str| {
+            m.find("invalid operand").is_some_and(|i| i > 0)
+                || m.find("invalid type").is_some_and(|i| i > 0)
+        };
+        if !self.diags.is_empty() && follow_on(&d.message) {
+            return;
+        }
         if let Some(last) = self.diags.last() {
             let line = |lo: u32| {
                 let p = self.sources.position(lo);

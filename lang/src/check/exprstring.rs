@@ -67,10 +67,14 @@ fn write_expr(s: &mut Out, e: &Expr, depth: u32) {
                 s.push_str("{…}");
             }
         }
-        ExprKind::FuncLit { ty, .. } => {
+        ExprKind::FuncLit { ty, body } => {
             s.push_str("func");
             write_sig(s, ty, d);
-            s.push_str(" {…}");
+            s.push_str(if body.stmts.is_empty() {
+                " {}"
+            } else {
+                " {…}"
+            });
         }
         ExprKind::Paren(x) => {
             s.push('(');

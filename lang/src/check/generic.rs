@@ -1509,7 +1509,7 @@ impl<'a> Checker<'a> {
             .collect();
         for (i, ((pn, c), &t)) in names.iter().zip(targs).enumerate() {
             let written = explicit.and_then(|a| a.get(i));
-            let span = written.map_or(at, |a| a.span);
+            let span = written.map_or(at, |a| self.start_span(a));
             let inferred = call
                 .filter(|_| written.is_none())
                 .map(|f| (f, pn.name.as_str()));

@@ -3,7 +3,7 @@
 use super::checker::Checker;
 use super::Mode;
 use super::TypeAndValue;
-use crate::ast::{self, Expr, ExprKind};
+use crate::ast::{self, Expr, ExprKind, Span};
 use crate::diag::Diagnostic;
 use crate::types::{ids, Field, IMethod, Interface, Type, TypeId};
 
@@ -114,7 +114,7 @@ impl<'a> Checker<'a> {
                     // still infers and judges its key.
                     return self.tt.intern(Type::Map(kt, vt));
                 }
-                self.later_map_keys.push((kt, k.span));
+                self.later_map_keys.push((kt, self.start_span(k)));
                 self.tt.intern(Type::Map(kt, vt))
             }
             ExprKind::ChanType(dir, elem) => {
@@ -409,6 +409,20 @@ impl<'a> Checker<'a> {
             comparable,
             alias: None,
         }))
+    }
+
+    /// Where Go reports an error about type expression `e` (syntax's
+    /// `StartPos`): its start, except that a function type (`func()`)
+    /// starts at its parameters' `(`, as Go's parser places it.
+    pub(crate) fn start_span(&self, e: &Expr) -> Span {
+        match &e.kind {
+            ExprKind::FuncType(_) => {
+                // `func` is four bytes.
+                let lparen = self.sources.token_after(e.span.lo + 4);
+                Span::new(lparen, e.span.hi.max(lparen + 1))
+            }
+            _ => e.span,
+        }
     }
 
     /// An embedded interface element: `comparable` is allowed there (the
