@@ -1101,8 +1101,11 @@ impl<'a> Checker<'a> {
         gf: &GenericFunc<'a>,
         (call, at): (&str, Span),
     ) -> bool {
-        if self.mentions_fresh(t) || !mentions_all_bound(c, names, b) {
+        if self.mentions_fresh(t) {
             return true;
+        }
+        if !mentions_all_bound(c, names, b) {
+            return self.inferred_has_method_names(n, c, t, (call, at));
         }
         let ct = self.with_bindings(gf.pkg, gf.file, b, |ch| ch.constraint_typexpr(c));
         let cu = self.tt.under(ct);
@@ -1121,6 +1124,53 @@ impl<'a> Checker<'a> {
             ),
         );
         false
+    }
+
+    /// [`Checker::inferred_has_methods`] before the type parameters that
+    /// constraint literal `c` mentions are known: Go's inference still
+    /// asks `t` for each method by name (unifying the signatures), and
+    /// reports one it lacks.
+    fn inferred_has_method_names(
+        &mut self,
+        n: &ast::Ident,
+        c: &'a Expr,
+        t: TypeId,
+        (call, at): (&str, Span),
+    ) -> bool {
+        use super::lookup::{lookup_field_or_method, LookupResult};
+        let ExprKind::InterfaceType(els) = &c.kind else {
+            return true;
+        };
+        let mut methods: Vec<&str> = els
+            .iter()
+            .filter_map(|e| match e {
+                ast::InterfaceElem::Method { name, .. } => Some(name.name.as_str()),
+                _ => None,
+            })
+            .collect();
+        methods.sort_unstable();
+        let iface = self.tt.interface(self.tt.under(t)).cloned();
+        for m in methods {
+            let has = match &iface {
+                Some(i) => i.methods.iter().any(|x| x.name == m),
+                None => matches!(
+                    lookup_field_or_method(&self.tt, t, Some(self.pkg), m),
+                    LookupResult::Method { .. }
+                ),
+            };
+            if !has {
+                let (ts, cs) = (self.ts(t), constraint_string(c));
+                self.error(
+                    at,
+                    format!(
+                        "in call to {call}, {} (type {ts}) does not satisfy {cs} (missing method {m})",
+                        n.name
+                    ),
+                );
+                return false;
+            }
+        }
+        true
     }
 
     /// Whether type `t` matches constraint term `te` (written in `gf`'s
