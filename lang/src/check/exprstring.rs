@@ -23,11 +23,14 @@ pub(crate) fn expr_string_subst(e: &Expr, subst: &dyn Fn(&str) -> Option<String>
     s.text
 }
 
+/// A name's text in place of the name, or `None` to print the name.
+type Subst<'n> = &'n dyn Fn(&str) -> Option<String>;
+
 /// The text being written, and the names to print otherwise.
 #[derive(Default)]
 struct Out<'n> {
     text: String,
-    subst: Option<&'n dyn Fn(&str) -> Option<String>>,
+    subst: Option<Subst<'n>>,
 }
 
 impl std::ops::Deref for Out<'_> {

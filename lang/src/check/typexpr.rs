@@ -341,17 +341,22 @@ impl<'a> Checker<'a> {
                     // Terms may be constraints themselves (`Signed |
                     // Unsigned`): their terms join the union.
                     let saved = std::mem::replace(&mut self.in_constraint, true);
+                    let mut written = Vec::new();
                     for (tilde, te) in ts {
                         let t = self.typexpr(te);
                         if self.tt.is_invalid(t) {
                             continue;
                         }
+                        written.push((*tilde, t, te));
                         match self.named_terms.get(&t) {
                             Some(inner) => v.extend(inner.iter().copied()),
                             None => v.push((*tilde, t)),
                         }
                     }
                     self.in_constraint = saved;
+                    if ts.len() > 1 || ts.first().is_some_and(|(tilde, _)| *tilde) {
+                        self.union_term_errors(&written);
+                    }
                     terms = Some(self.intersect_terms(terms, v));
                 }
                 ast::InterfaceElem::Method { name, ty } => {
@@ -409,6 +414,81 @@ impl<'a> Checker<'a> {
             comparable,
             alias: None,
         }))
+    }
+
+    /// The rules of a union's terms, as Go's `parseUnion` checks them
+    /// (a lone term without `~` is an embedded type instead): `~` only of
+    /// a type that is its own underlying type and no interface; no
+    /// interface with methods or `comparable` among several terms; no
+    /// two terms that overlap (`int | ~int`).
+    fn union_term_errors(&mut self, terms: &[(bool, TypeId, &'a Expr)]) {
+        let term = |c: &Self, tilde: bool, t: TypeId| {
+            let s = c.tt.type_string(t, None);
+            if tilde {
+                format!("~{s}")
+            } else {
+                s
+            }
+        };
+        for (i, &(tilde, t, te)) in terms.iter().enumerate() {
+            let u = self.tt.under(t);
+            if self.tt.is_invalid(u) {
+                continue;
+            }
+            let iface = self.tt.interface(u).cloned();
+            // A `~` term is placed at its `~`.
+            let mut at = self.start_span(te);
+            if tilde {
+                at = Span::new(at.lo.saturating_sub(1), at.hi);
+            }
+            if tilde {
+                if iface.is_some() {
+                    let s = self.ts(t);
+                    self.error(at, format!("invalid use of ~ ({s} is an interface)"));
+                    continue;
+                }
+                if !self.tt.identical(u, t) {
+                    let (s, us) = (self.ts(t), self.ts(u));
+                    self.error(
+                        at,
+                        format!("invalid use of ~ (underlying type of {s} is {us})"),
+                    );
+                    continue;
+                }
+            }
+            if let Some(f) = iface {
+                let s = term(self, tilde, t);
+                let universe_comparable = matches!(&te.kind, ExprKind::Ident(id) if id.name == "comparable")
+                    && f.comparable
+                    && f.methods.is_empty();
+                if !f.methods.is_empty() {
+                    self.error(
+                        at,
+                        format!("cannot use {s} in union ({s} contains methods)"),
+                    );
+                } else if universe_comparable {
+                    self.error(at, "cannot use comparable in union");
+                } else if f.comparable {
+                    self.error(
+                        at,
+                        format!("cannot use {s} in union ({s} embeds comparable)"),
+                    );
+                }
+                continue;
+            }
+            let overlap = terms[..i].iter().find(|&&(xt, x, _)| {
+                if self.tt.is_interface(x) {
+                    return false;
+                }
+                let ux = if tilde { self.tt.under(x) } else { x };
+                let uy = if xt { u } else { t };
+                self.tt.identical(ux, uy)
+            });
+            if let Some(&(xt, x, _)) = overlap {
+                let (a, b) = (term(self, tilde, t), term(self, xt, x));
+                self.error(at, format!("overlapping terms {a} and {b}"));
+            }
+        }
     }
 
     /// Where Go reports an error about type expression `e` (syntax's
