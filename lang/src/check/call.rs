@@ -84,7 +84,9 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 let x = self.single_value(x);
-                if x.mode == Mode::Invalid {
+                // A variable of an invalid type (a field whose type was
+                // reported) is as silent as an invalid operand.
+                if x.mode == Mode::Invalid || self.tt.is_invalid(x.ty) {
                     for a in args {
                         let _ = self.raw_expr(a, None);
                     }

@@ -208,6 +208,10 @@ pub(crate) struct Checker<'a> {
     /// the generic walk found at fault: their instances' bodies report
     /// nothing more, as Go reports the generic body's errors only.
     pub(crate) generic_body_errs: std::collections::HashSet<u32>,
+    /// The errors (position, message) that instances of generic types
+    /// found in their generic type's right-hand side before its generic
+    /// check (see `instance_rhs_errors`).
+    pub(crate) instance_rhs_diags: std::collections::HashSet<(u32, String)>,
     pub(crate) generic_types: HashMap<ObjId, super::generic::GenericType<'a>>,
     pub(crate) func_instances: HashMap<(ObjId, Vec<TypeId>), ObjId>,
     /// Methods with type parameters of their own, by the object that
@@ -233,6 +237,10 @@ pub(crate) struct Checker<'a> {
     /// could need the method being declared (`func (X) M() T[X]` with
     /// `T[U interface{ M() T[U] }]`).
     pub(crate) pending_instances: Vec<(ObjId, Vec<TypeId>, Span, &'a [ast::Expr])>,
+    /// The generic check is evaluating the constraints of its type
+    /// parameters: an instance they mention waits in `pending_instances`
+    /// until all are known (`T[U interface{ M() T[U] }]` needs `U`'s `M`).
+    pub(crate) constraining_fresh: bool,
     /// Each instantiated named type: its generic type and type arguments.
     pub(crate) instance_of: HashMap<TypeId, (ObjId, Vec<TypeId>)>,
     /// The type parameter bindings an instance's body is checked with.
@@ -311,6 +319,7 @@ impl<'a> Checker<'a> {
             ids,
             generic_funcs: HashMap::default(),
             generic_body_errs: std::collections::HashSet::default(),
+            instance_rhs_diags: std::collections::HashSet::default(),
             generic_types: HashMap::default(),
             func_instances: HashMap::default(),
             generic_methods: HashMap::default(),
@@ -321,6 +330,7 @@ impl<'a> Checker<'a> {
             type_instances: HashMap::default(),
             checking_instances: Vec::new(),
             pending_instances: Vec::new(),
+            constraining_fresh: false,
             instance_of: HashMap::default(),
             body_scopes: HashMap::default(),
             tparam_objs: Default::default(),
@@ -362,10 +372,10 @@ impl<'a> Checker<'a> {
     /// Records `d` unless the diagnostic recorded last has its message on
     /// the same line: Go's compiler reports such a repeat once (`var a
     /// Set[T]; var b Set[T]` checks the instance's constraint twice).
+    /// As Go's type checker, a message that mentions an invalid operand or
+    /// type past its start is a follow-on error once another was reported
+    /// (`cannot use func(f) {} (value of type func(invalid type)) ...`).
     pub(crate) fn push_diag(&mut self, d: Diagnostic) {
-        // Go's checker drops, once it reported an error, one that mentions
-        // an invalid type or operand past its start: it follows from an
-        // earlier one (`func(invalid type)` of a parameter already reported).
         let mentions = |w: &str| d.message.find(w).is_some_and(|i| i > 0);
         if !self.diags.is_empty() && (mentions("invalid type") || mentions("invalid operand")) {
             return;

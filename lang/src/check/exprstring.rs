@@ -6,19 +6,57 @@ use crate::ast::{ChanDir, Expr, ExprKind, FuncType, InterfaceElem, Param};
 use std::fmt::Write as _;
 
 pub(crate) fn expr_string(e: &Expr) -> String {
-    let mut s = String::new();
+    let mut s = Out::default();
     write_expr(&mut s, e, 0);
-    s
+    s.text
 }
 
-fn write_expr(s: &mut String, e: &Expr, depth: u32) {
+/// [`expr_string`] with each name that `subst` gives a text for printed
+/// as that text: a constraint of an instance shows its type arguments
+/// (`interface{M() T[Z]}` for `interface{ M() T[U] }` with `U` as `Z`).
+pub(crate) fn expr_string_subst(e: &Expr, subst: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut s = Out {
+        text: String::new(),
+        subst: Some(subst),
+    };
+    write_expr(&mut s, e, 0);
+    s.text
+}
+
+/// A name's text in place of the name, or `None` to print the name.
+type Subst<'n> = &'n dyn Fn(&str) -> Option<String>;
+
+/// The text being written, and the names to print otherwise.
+#[derive(Default)]
+struct Out<'n> {
+    text: String,
+    subst: Option<Subst<'n>>,
+}
+
+impl std::ops::Deref for Out<'_> {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.text
+    }
+}
+
+impl std::ops::DerefMut for Out<'_> {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.text
+    }
+}
+
+fn write_expr(s: &mut Out, e: &Expr, depth: u32) {
     if depth > 200 {
         s.push('…');
         return;
     }
     let d = depth + 1;
     match &e.kind {
-        ExprKind::Ident(id) => s.push_str(&id.name),
+        ExprKind::Ident(id) => match s.subst.and_then(|f| f(&id.name)) {
+            Some(t) => s.push_str(&t),
+            None => s.push_str(&id.name),
+        },
         ExprKind::Int(t) | ExprKind::Float(t) | ExprKind::Imag(t) => s.push_str(t),
         ExprKind::Rune(c) => s.push_str(&quote_rune(*c)),
         ExprKind::Str(b) => s.push_str(&quote_bytes(b)),
@@ -32,10 +70,14 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
                 s.push_str("{…}");
             }
         }
-        ExprKind::FuncLit { ty, .. } => {
+        ExprKind::FuncLit { ty, body } => {
             s.push_str("func");
             write_sig(s, ty, d);
-            s.push_str(" {…}");
+            s.push_str(if body.stmts.is_empty() {
+                " {}"
+            } else {
+                " {…}"
+            });
         }
         ExprKind::Paren(x) => {
             s.push('(');
@@ -209,7 +251,7 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
     }
 }
 
-fn write_params(s: &mut String, ps: &[Param], d: u32) {
+fn write_params(s: &mut Out, ps: &[Param], d: u32) {
     for (i, p) in ps.iter().enumerate() {
         if i > 0 {
             s.push_str(", ");
@@ -230,7 +272,7 @@ fn write_params(s: &mut String, ps: &[Param], d: u32) {
     }
 }
 
-fn write_sig(s: &mut String, ft: &FuncType, d: u32) {
+fn write_sig(s: &mut Out, ft: &FuncType, d: u32) {
     s.push('(');
     write_params(s, &ft.params, d);
     s.push(')');
@@ -319,17 +361,21 @@ pub(crate) fn quote_bytes(b: &[u8]) -> String {
 }
 
 /// A signature as Go's syntax prints it, parameter names included:
-/// `(x int) (int, error)`.
-pub(crate) fn sig_string(ft: &FuncType) -> String {
-    let mut s = String::new();
+/// `(x int) (int, error)`, with names printed as [`expr_string_subst`]
+/// prints them.
+pub(crate) fn sig_string_subst(ft: &FuncType, subst: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut s = Out {
+        text: String::new(),
+        subst: Some(subst),
+    };
     write_sig(&mut s, ft, 0);
-    s
+    s.text
 }
 
 /// A signature's types without parameter names, as Go prints a method's
 /// type in `have M(int) string`: `(int) string`, `(int, ...string) (T, error)`.
 pub(crate) fn sig_types_string(ft: &FuncType) -> String {
-    fn list(s: &mut String, ps: &[Param]) {
+    fn list(s: &mut Out, ps: &[Param]) {
         let mut first = true;
         for p in ps {
             for _ in 0..p.names.len().max(1) {
@@ -344,7 +390,8 @@ pub(crate) fn sig_types_string(ft: &FuncType) -> String {
             }
         }
     }
-    let mut s = String::from("(");
+    let mut s = Out::default();
+    s.push('(');
     list(&mut s, &ft.params);
     s.push(')');
     let n: usize = ft.results.iter().map(|p| p.names.len().max(1)).sum();
@@ -356,5 +403,5 @@ pub(crate) fn sig_types_string(ft: &FuncType) -> String {
         list(&mut s, &ft.results);
         s.push(')');
     }
-    s
+    s.text
 }

@@ -79,6 +79,16 @@
 //!   arguments involve a type parameter are dropped (inference through a
 //!   constraint's core type needs the type set the representation lacks).
 //!
+//! Each generic type's declaration is checked the same way, once
+//! ([`Checker::check_generic_type`]): an instance with its type
+//! parameters as arguments, which types its constraints and right-hand
+//! side (an interface's method signatures, a field's type, the argument
+//! count and constraints of the instances it names), whether the type has
+//! other instances or not. Go reports those errors at the declaration,
+//! with the type parameters (`P does not satisfy comparable`), never at
+//! an instance: once the generic check found the declaration at fault,
+//! the instances' errors inside it are dropped (`instance_rhs_errors`).
+//!
 //! A body the generic check found at fault is recorded in
 //! `generic_body_errs`, so its instances report nothing more, as for the
 //! operator walk. When the operator walk (which judges a body's
@@ -708,6 +718,25 @@ impl<'a> Checker<'a> {
         self.fresh_tparams.insert(t, set);
     }
 
+    /// Constrains each fresh type of `pairs` by its constraint (in the
+    /// current scopes), then checks the constraints of the instances
+    /// those mention (`T[U]` in `U interface{ M() T[U] }`), which needed
+    /// every parameter's methods: Go verifies them later too.
+    fn constrain_all_fresh(&mut self, pairs: &[(TypeId, &'a Expr)]) {
+        let pend = self.pending_instances.len();
+        let outer = std::mem::replace(&mut self.constraining_fresh, true);
+        for &(t, c) in pairs {
+            self.constrain_fresh(t, c);
+        }
+        self.constraining_fresh = outer;
+        if outer {
+            return;
+        }
+        for (g, targs, at, explicit) in self.pending_instances.split_off(pend) {
+            self.judge_instance(g, targs, at, explicit);
+        }
+    }
+
     /// The generic bodies of the current package, each checked once with
     /// its type parameters as types (see the module doc). Runs after the
     /// package's declarations and before any instance's body.
@@ -749,8 +778,55 @@ impl<'a> Checker<'a> {
         }
         bodies.sort_by_key(|b| b.decl.span.lo);
         bodies.dedup_by_key(|b| b.decl.span.lo);
+        let mut types: Vec<ObjId> = self
+            .generic_types
+            .iter()
+            .filter(|(_, g)| g.pkg == pkg)
+            .map(|(&o, _)| o)
+            .collect();
+        types.sort_by_key(|o| self.generic_types[o].spec.span.lo);
+        for g in types {
+            self.check_generic_type(g);
+        }
         for b in bodies {
             self.check_generic_body(b);
+        }
+    }
+
+    /// The generic check of generic type `g`'s declaration: its
+    /// constraints and its right-hand side (a method's signature in an
+    /// interface, a field's type, an instance's argument count and
+    /// constraints) with its type parameters as types of their own, as
+    /// Go checks a declaration once whether it has instances or not.
+    fn check_generic_type(&mut self, g: ObjId) {
+        let gt = self.generic_types[&g].clone();
+        let saved = self.save();
+        self.pkg = gt.pkg;
+        self.file = gt.file;
+        let mark = self.diags.len();
+        let keys_mark = self.later_map_keys.len();
+        let params = tparam_names(&gt.spec.tparams);
+        let names: Vec<String> = params.iter().map(|(n, _)| n.name.clone()).collect();
+        let fresh: Vec<TypeId> = params
+            .iter()
+            .map(|(n, _)| self.fresh_tparam(&n.name, n.span))
+            .collect();
+        let sc = self.plain_bindings(&names, &fresh);
+        self.scopes = vec![sc];
+        let pairs: Vec<(TypeId, &'a Expr)> = fresh
+            .iter()
+            .zip(&params)
+            .map(|(&t, &(_, c))| (t, c))
+            .collect();
+        self.constrain_all_fresh(&pairs);
+        self.scopes.clear();
+        self.instantiate_type(g, fresh, gt.spec.name.span);
+        self.check_fresh_map_keys(keys_mark);
+        self.restore(saved);
+        let found = self.diags.split_off(mark);
+        self.report_generic_check(Subject::Type(gt.spec), found, false);
+        if self.generic_body_errs.contains(&gt.spec.span.lo) {
+            self.drop_instance_rhs_errors(gt.spec, mark);
         }
     }
 
@@ -806,14 +882,21 @@ impl<'a> Checker<'a> {
         let declared: Vec<String> = b.type_params.iter().map(|(n, _)| n.clone()).collect();
         let sc = self.plain_bindings(&declared, &fresh[..nr]);
         self.scopes = vec![sc];
-        for (i, (_, c)) in b.type_params.iter().enumerate() {
-            self.constrain_fresh(fresh[i], c);
-        }
+        let pairs: Vec<(TypeId, &'a Expr)> = b
+            .type_params
+            .iter()
+            .enumerate()
+            .map(|(i, (_, c))| (fresh[i], *c))
+            .collect();
+        self.constrain_all_fresh(&pairs);
         let sc = self.plain_bindings(&body_names, &fresh);
         self.scopes = vec![sc];
-        for (i, (_, c)) in own.iter().enumerate() {
-            self.constrain_fresh(fresh[nr + i], c);
-        }
+        let pairs: Vec<(TypeId, &'a Expr)> = own
+            .iter()
+            .enumerate()
+            .map(|(i, (_, c))| (fresh[nr + i], *c))
+            .collect();
+        self.constrain_all_fresh(&pairs);
         let recv = b.decl.recv.as_ref().map(|r| (r, self.typexpr(&r.ty)));
         let sig = self.func_type(&b.decl.ty);
         if self.tt.signature(sig).is_some() && !recv.is_some_and(|(_, t)| self.tt.is_invalid(t)) {
@@ -824,19 +907,14 @@ impl<'a> Checker<'a> {
         self.restore(saved);
         let found = self.diags.split_off(mark);
         let walked = self.generic_body_errs.contains(&b.decl.span.lo);
-        self.report_generic_check(b.decl, found, walked);
+        self.report_generic_check(Subject::Func(b.decl), found, walked);
     }
 
     /// Reports what the generic check of `decl` found, as described in
     /// the module doc.
     /// `walked`: the operator walk found the body at fault already; its
     /// messages stand for the type-set rules.
-    fn report_generic_check(
-        &mut self,
-        decl: &'a ast::FuncDecl,
-        found: Vec<Diagnostic>,
-        walked: bool,
-    ) {
+    fn report_generic_check(&mut self, decl: Subject<'a>, found: Vec<Diagnostic>, walked: bool) {
         let mut dropped = false;
         let mut kept = Vec::new();
         let mut nodes: Option<Vec<(Span, ast::NodeId)>> = None;
@@ -883,7 +961,8 @@ impl<'a> Checker<'a> {
                 None => dropped = true,
             }
         }
-        let within = |s: Span| decl.span.lo <= s.lo && s.hi <= decl.span.hi;
+        let dspan = decl.span();
+        let within = |s: Span| dspan.lo <= s.lo && s.hi <= dspan.hi;
         let mut at_fault = false;
         for d in kept {
             let span = d.primary.span;
@@ -901,7 +980,7 @@ impl<'a> Checker<'a> {
             self.push_diag(d);
         }
         if at_fault {
-            self.generic_body_errs.insert(decl.span.lo);
+            self.generic_body_errs.insert(dspan.lo);
         }
     }
 
@@ -915,14 +994,15 @@ impl<'a> Checker<'a> {
     /// the declaration's expressions.
     fn about_fresh(
         &self,
-        decl: &ast::FuncDecl,
+        decl: Subject<'_>,
         nodes: &mut Option<Vec<(Span, ast::NodeId)>>,
         span: Span,
     ) -> bool {
-        if !(decl.span.lo <= span.lo && span.hi <= decl.span.hi) {
+        let dspan = decl.span();
+        if !(dspan.lo <= span.lo && span.hi <= dspan.hi) {
             return false;
         }
-        let nodes = nodes.get_or_insert_with(|| decl_exprs(decl));
+        let nodes = nodes.get_or_insert_with(|| decl.exprs());
         let ty = |id: &ast::NodeId| self.info.type_of(*id);
         let mut exact = nodes
             .iter()
@@ -1097,25 +1177,53 @@ fn instance_of_fresh(s: &str) -> bool {
     !name.is_empty() && !name.contains(MARK) && s.ends_with(']')
 }
 
-/// Every expression of a function declaration (receiver, signature and
-/// body, type expressions included) with its span.
-fn decl_exprs(decl: &ast::FuncDecl) -> Vec<(Span, ast::NodeId)> {
-    struct Exprs(Vec<(Span, ast::NodeId)>);
-    impl crate::walk::Visitor for Exprs {
-        const TYPES: bool = true;
-        fn expr(&mut self, e: &Expr) {
-            self.0.push((e.span, e.id));
+/// A declaration under the generic check: a generic function or method,
+/// or a generic type.
+#[derive(Clone, Copy)]
+enum Subject<'a> {
+    Func(&'a ast::FuncDecl),
+    Type(&'a ast::TypeSpec),
+}
+
+impl Subject<'_> {
+    fn span(self) -> Span {
+        match self {
+            Subject::Func(d) => d.span,
+            Subject::Type(s) => s.span,
         }
     }
-    let mut v = Exprs(Vec::new());
-    if let Some(r) = &decl.recv {
-        crate::walk::expr(&mut v, &r.ty, 0);
+
+    /// Every expression of the declaration (a function's receiver,
+    /// signature and body; a type's constraints and right-hand side;
+    /// type expressions included) with its span.
+    fn exprs(self) -> Vec<(Span, ast::NodeId)> {
+        struct Exprs(Vec<(Span, ast::NodeId)>);
+        impl crate::walk::Visitor for Exprs {
+            const TYPES: bool = true;
+            fn expr(&mut self, e: &Expr) {
+                self.0.push((e.span, e.id));
+            }
+        }
+        let mut v = Exprs(Vec::new());
+        match self {
+            Subject::Func(decl) => {
+                if let Some(r) = &decl.recv {
+                    crate::walk::expr(&mut v, &r.ty, 0);
+                }
+                for p in decl.ty.params.iter().chain(&decl.ty.results) {
+                    crate::walk::expr(&mut v, &p.ty, 0);
+                }
+                if let Some(b) = &decl.body {
+                    crate::walk::block(&mut v, b, 0);
+                }
+            }
+            Subject::Type(spec) => {
+                for p in &spec.tparams {
+                    crate::walk::expr(&mut v, &p.constraint, 0);
+                }
+                crate::walk::expr(&mut v, &spec.ty, 0);
+            }
+        }
+        v.0
     }
-    for p in decl.ty.params.iter().chain(&decl.ty.results) {
-        crate::walk::expr(&mut v, &p.ty, 0);
-    }
-    if let Some(b) = &decl.body {
-        crate::walk::block(&mut v, b, 0);
-    }
-    v.0
 }

@@ -34,7 +34,9 @@
 //! # What is checked where
 //!
 //! * The generic declaration's signature and constraints are checked at
-//!   its instantiations; its body is checked once per instance, with the
+//!   its instantiations, and once with its type parameters as types of
+//!   their own ([`super::genbody`], for a generic type's declaration
+//!   too); its body is checked once per instance, with the
 //!   type arguments in place. Operations that a constraint does not allow
 //!   but the type argument does (`a + b` with `T any` instantiated with
 //!   `int`) escape that check, and a body never instantiated is not
@@ -209,6 +211,16 @@ pub(super) fn tparams_string(tps: &[ast::TypeParam]) -> String {
 /// method order), then the embedded elements in source order:
 /// `interface{Len() int; ~[]E}`.
 pub(super) fn constraint_string(c: &Expr) -> String {
+    constraint_string_subst(c, &|_| None)
+}
+
+/// [`constraint_string`] with the names `subst` gives a text for printed
+/// as that text: the constraint of an instance, its type parameters
+/// replaced by the instance's type arguments (`interface{~[]int}` for
+/// `interface{ ~[]K }` with `K` as `int`), as Go prints it.
+pub(super) fn constraint_string_subst(c: &Expr, subst: &dyn Fn(&str) -> Option<String>) -> String {
+    use super::exprstring::{expr_string_subst, sig_string_subst};
+    let expr_string = |e: &Expr| expr_string_subst(e, subst);
     let ExprKind::InterfaceType(els) = &c.kind else {
         return expr_string(c);
     };
@@ -224,7 +236,7 @@ pub(super) fn constraint_string(c: &Expr) -> String {
     for el in els {
         match el {
             ast::InterfaceElem::Method { name, ty } => {
-                let sig = super::exprstring::sig_string(ty);
+                let sig = sig_string_subst(ty, subst);
                 methods.push((&name.name, format!("{}{sig}", name.name)));
             }
             ast::InterfaceElem::Embed(e) => embeds.push(expr_string(e)),
@@ -1089,8 +1101,11 @@ impl<'a> Checker<'a> {
         gf: &GenericFunc<'a>,
         (call, at): (&str, Span),
     ) -> bool {
-        if self.mentions_fresh(t) || !mentions_all_bound(c, names, b) {
+        if self.mentions_fresh(t) {
             return true;
+        }
+        if !mentions_all_bound(c, names, b) {
+            return self.inferred_has_method_names(n, c, t, (call, at));
         }
         let ct = self.with_bindings(gf.pkg, gf.file, b, |ch| ch.constraint_typexpr(c));
         let cu = self.tt.under(ct);
@@ -1109,6 +1124,53 @@ impl<'a> Checker<'a> {
             ),
         );
         false
+    }
+
+    /// [`Checker::inferred_has_methods`] before the type parameters that
+    /// constraint literal `c` mentions are known: Go's inference still
+    /// asks `t` for each method by name (unifying the signatures), and
+    /// reports one it lacks.
+    fn inferred_has_method_names(
+        &mut self,
+        n: &ast::Ident,
+        c: &'a Expr,
+        t: TypeId,
+        (call, at): (&str, Span),
+    ) -> bool {
+        use super::lookup::{lookup_field_or_method, LookupResult};
+        let ExprKind::InterfaceType(els) = &c.kind else {
+            return true;
+        };
+        let mut methods: Vec<&str> = els
+            .iter()
+            .filter_map(|e| match e {
+                ast::InterfaceElem::Method { name, .. } => Some(name.name.as_str()),
+                _ => None,
+            })
+            .collect();
+        methods.sort_unstable();
+        let iface = self.tt.interface(self.tt.under(t)).cloned();
+        for m in methods {
+            let has = match &iface {
+                Some(i) => i.methods.iter().any(|x| x.name == m),
+                None => matches!(
+                    lookup_field_or_method(&self.tt, t, Some(self.pkg), m),
+                    LookupResult::Method { .. }
+                ),
+            };
+            if !has {
+                let (ts, cs) = (self.ts(t), constraint_string(c));
+                self.error(
+                    at,
+                    format!(
+                        "in call to {call}, {} (type {ts}) does not satisfy {cs} (missing method {m})",
+                        n.name
+                    ),
+                );
+                return false;
+            }
+        }
+        true
     }
 
     /// Whether type `t` matches constraint term `te` (written in `gf`'s
@@ -1497,7 +1559,7 @@ impl<'a> Checker<'a> {
             .collect();
         for (i, ((pn, c), &t)) in names.iter().zip(targs).enumerate() {
             let written = explicit.and_then(|a| a.get(i));
-            let span = written.map_or(at, |a| a.span);
+            let span = written.map_or(at, |a| self.start_span(a));
             let inferred = call
                 .filter(|_| written.is_none())
                 .map(|f| (f, pn.name.as_str()));
@@ -1515,7 +1577,10 @@ impl<'a> Checker<'a> {
             }
             let ts = self.ts(t);
             let cs = match &c.kind {
-                ExprKind::InterfaceType(_) => constraint_string(c),
+                ExprKind::InterfaceType(_) => {
+                    let subst = |n: &str| b.get(n).map(|&t| self.ts(t));
+                    constraint_string_subst(c, &subst)
+                }
                 _ => self.ts(ct),
             };
             if self.is_fresh(t) {
@@ -1735,7 +1800,7 @@ impl<'a> Checker<'a> {
             .obj_path
             .last()
             .is_some_and(|&o| matches!(self.tt.obj(o).kind, ObjKind::Func { .. }));
-        if in_signature && !fresh {
+        if (in_signature && !fresh) || (fresh && self.constraining_fresh) {
             self.pending_instances
                 .push((g, targs.clone(), at, explicit));
         } else if !self.type_instance_ok(g, &targs, at, explicit) {
@@ -1779,16 +1844,27 @@ impl<'a> Checker<'a> {
     /// (`pending_instances`), now that every method is declared.
     pub(crate) fn check_pending_instances(&mut self) {
         for (g, targs, at, explicit) in std::mem::take(&mut self.pending_instances) {
-            // A later use judges it again (and is invalid), as an instance
-            // checked at once would have been.
-            if !self.type_instance_ok(g, &targs, at, explicit) {
-                self.type_instances.remove(&(g, targs));
-            }
+            self.judge_instance(g, targs, at, explicit);
+        }
+    }
+
+    /// Checks the constraints of a type instance whose check waited. A
+    /// later use judges it again (and is invalid), as an instance checked
+    /// at once would have been.
+    pub(super) fn judge_instance(
+        &mut self,
+        g: ObjId,
+        targs: Vec<TypeId>,
+        at: Span,
+        explicit: &'a [Expr],
+    ) {
+        if !self.type_instance_ok(g, &targs, at, explicit) {
+            self.type_instances.remove(&(g, targs));
         }
     }
 
     /// The instance of generic type `g` for `targs`, with its methods.
-    fn instantiate_type(&mut self, g: ObjId, targs: Vec<TypeId>, at: Span) -> TypeId {
+    pub(super) fn instantiate_type(&mut self, g: ObjId, targs: Vec<TypeId>, at: Span) -> TypeId {
         let key = (g, targs.clone());
         if let Some(&t) = self.type_instances.get(&key) {
             return t;
@@ -1844,7 +1920,12 @@ impl<'a> Checker<'a> {
             .collect();
         let sc = self.binding_scope(&names, &targs);
         self.scopes.push(sc);
+        let fresh = self.any_fresh(&targs);
+        let mark = self.diags.len();
         let rhs = self.typexpr(&gt.spec.ty);
+        if !fresh {
+            self.instance_rhs_errors(gt.spec, mark);
+        }
         let under = if self.tt.is_named(rhs) {
             self.under_checked(rhs)
         } else {
@@ -1859,7 +1940,6 @@ impl<'a> Checker<'a> {
         self.scopes.clear();
         // Methods: declared with the receiver's own names for the type
         // parameters; bodies are checked with the bodies of the package.
-        let fresh = self.any_fresh(&targs);
         for m in &gt.methods {
             if !m.tparams.is_empty() {
                 let o = self.new_obj(
@@ -1935,6 +2015,42 @@ impl<'a> Checker<'a> {
         self.restore(saved);
         let _ = tparams_string;
         named
+    }
+
+    /// The errors since `mark` of an instance of the generic type declared
+    /// by `spec` (not one under the generic check) inside its right-hand
+    /// side. Go reports those once, at the declaration, with the type
+    /// parameters (`P does not satisfy comparable`), never at an instance
+    /// (`func() does not satisfy comparable`): once the generic check
+    /// has found the declaration at fault, an instance's are dropped;
+    /// before, they are remembered, for the generic check to drop
+    /// (`drop_instance_rhs_errors`), and stand if it finds nothing.
+    fn instance_rhs_errors(&mut self, spec: &ast::TypeSpec, mark: usize) {
+        let inside = |d: &crate::diag::Diagnostic| {
+            spec.span.lo <= d.primary.span.lo && d.primary.span.hi <= spec.span.hi
+        };
+        if self.generic_body_errs.contains(&spec.span.lo) {
+            let tail = self.diags.split_off(mark);
+            self.diags.extend(tail.into_iter().filter(|d| !inside(d)));
+            return;
+        }
+        for d in self.diags[mark..].iter().filter(|d| inside(d)) {
+            self.instance_rhs_diags
+                .insert((d.primary.span.lo, d.message.clone()));
+        }
+    }
+
+    /// Drops the instances' errors in the right-hand side of the generic
+    /// type declared by `spec` among the first `mark` diagnostics: its
+    /// generic check found it at fault (see `instance_rhs_errors`).
+    pub(super) fn drop_instance_rhs_errors(&mut self, spec: &ast::TypeSpec, mark: usize) {
+        let tail = self.diags.split_off(mark);
+        let rhs = &self.instance_rhs_diags;
+        self.diags.retain(|d| {
+            let inside = spec.span.lo <= d.primary.span.lo && d.primary.span.hi <= spec.span.hi;
+            !inside || !rhs.contains(&(d.primary.span.lo, d.message.clone()))
+        });
+        self.diags.extend(tail);
     }
 
     /// An instance of a generic alias (`type Set[K comparable] =

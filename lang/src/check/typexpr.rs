@@ -3,7 +3,7 @@
 use super::checker::Checker;
 use super::Mode;
 use super::TypeAndValue;
-use crate::ast::{self, Expr, ExprKind};
+use crate::ast::{self, Expr, ExprKind, Span};
 use crate::diag::Diagnostic;
 use crate::types::{ids, Field, IMethod, Interface, Type, TypeId};
 
@@ -123,7 +123,7 @@ impl<'a> Checker<'a> {
                     // still infers and judges its key.
                     return self.tt.intern(Type::Map(kt, vt));
                 }
-                self.later_map_keys.push((kt, k.span));
+                self.later_map_keys.push((kt, self.start_span(k)));
                 self.tt.intern(Type::Map(kt, vt))
             }
             ExprKind::ChanType(dir, elem) => {
@@ -408,17 +408,22 @@ impl<'a> Checker<'a> {
                     // Terms may be constraints themselves (`Signed |
                     // Unsigned`): their terms join the union.
                     let saved = std::mem::replace(&mut self.in_constraint, true);
+                    let mut written = Vec::new();
                     for (tilde, te) in ts {
                         let t = self.typexpr(te);
                         if self.tt.is_invalid(t) {
                             continue;
                         }
+                        written.push((*tilde, t, te));
                         match self.named_terms.get(&t) {
                             Some(inner) => v.extend(inner.iter().copied()),
                             None => v.push((*tilde, t)),
                         }
                     }
                     self.in_constraint = saved;
+                    if ts.len() > 1 || ts.first().is_some_and(|(tilde, _)| *tilde) {
+                        self.union_term_errors(&written);
+                    }
                     terms = Some(self.intersect_terms(terms, v));
                 }
                 ast::InterfaceElem::Method { name, ty } => {
@@ -479,6 +484,95 @@ impl<'a> Checker<'a> {
         }))
     }
 
+    /// The rules of a union's terms, as Go's `parseUnion` checks them
+    /// (a lone term without `~` is an embedded type instead): `~` only of
+    /// a type that is its own underlying type and no interface; no
+    /// interface with methods or `comparable` among several terms; no
+    /// two terms that overlap (`int | ~int`).
+    fn union_term_errors(&mut self, terms: &[(bool, TypeId, &'a Expr)]) {
+        let term = |c: &Self, tilde: bool, t: TypeId| {
+            let s = c.tt.type_string(t, None);
+            if tilde {
+                format!("~{s}")
+            } else {
+                s
+            }
+        };
+        for (i, &(tilde, t, te)) in terms.iter().enumerate() {
+            let u = self.tt.under(t);
+            if self.tt.is_invalid(u) {
+                continue;
+            }
+            let iface = self.tt.interface(u).cloned();
+            // A `~` term is placed at its `~`.
+            let mut at = self.start_span(te);
+            if tilde {
+                at = Span::new(at.lo.saturating_sub(1), at.hi);
+            }
+            if tilde {
+                if iface.is_some() {
+                    let s = self.ts(t);
+                    self.error(at, format!("invalid use of ~ ({s} is an interface)"));
+                    continue;
+                }
+                if !self.tt.identical(u, t) {
+                    let (s, us) = (self.ts(t), self.ts(u));
+                    self.error(
+                        at,
+                        format!("invalid use of ~ (underlying type of {s} is {us})"),
+                    );
+                    continue;
+                }
+            }
+            if let Some(f) = iface {
+                let s = term(self, tilde, t);
+                let universe_comparable = matches!(&te.kind, ExprKind::Ident(id) if id.name == "comparable")
+                    && f.comparable
+                    && f.methods.is_empty();
+                if !f.methods.is_empty() {
+                    self.error(
+                        at,
+                        format!("cannot use {s} in union ({s} contains methods)"),
+                    );
+                } else if universe_comparable {
+                    self.error(at, "cannot use comparable in union");
+                } else if f.comparable {
+                    self.error(
+                        at,
+                        format!("cannot use {s} in union ({s} embeds comparable)"),
+                    );
+                }
+                continue;
+            }
+            let overlap = terms[..i].iter().find(|&&(xt, x, _)| {
+                if self.tt.is_interface(x) {
+                    return false;
+                }
+                let ux = if tilde { self.tt.under(x) } else { x };
+                let uy = if xt { u } else { t };
+                self.tt.identical(ux, uy)
+            });
+            if let Some(&(xt, x, _)) = overlap {
+                let (a, b) = (term(self, tilde, t), term(self, xt, x));
+                self.error(at, format!("overlapping terms {a} and {b}"));
+            }
+        }
+    }
+
+    /// Where Go reports an error about type expression `e` (syntax's
+    /// `StartPos`): its start, except that a function type (`func()`)
+    /// starts at its parameters' `(`, as Go's parser places it.
+    pub(crate) fn start_span(&self, e: &Expr) -> Span {
+        match &e.kind {
+            ExprKind::FuncType(_) => {
+                // `func` is four bytes.
+                let lparen = self.sources.token_after(e.span.lo + 4);
+                Span::new(lparen, e.span.hi.max(lparen + 1))
+            }
+            _ => e.span,
+        }
+    }
+
     /// An embedded interface element: `comparable` is allowed there (the
     /// resulting interface is then only usable as a constraint).
     fn typexpr_embedded(&mut self, e: &'a Expr) -> TypeId {
@@ -492,7 +586,14 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        self.typexpr(e)
+        // A constraint embedded by name (`Numeric` with terms) makes the
+        // interface a constraint: no error here, its uses are judged.
+        let named = matches!(e.kind, ExprKind::Ident(_) | ExprKind::Selector(..));
+        let outer = self.in_constraint;
+        self.in_constraint |= named;
+        let t = self.typexpr(e);
+        self.in_constraint = outer;
+        t
     }
 }
 

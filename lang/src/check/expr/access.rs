@@ -69,16 +69,18 @@ impl<'a> Checker<'a> {
 
     // ---- index and slice ----
 
-    pub(super) fn index_expr(&mut self, e: &'a Expr, xe: &'a Expr, ie: &'a Expr) -> Operand<'a> {
-        if let Some(op) = self.instance_expr(e, xe, std::slice::from_ref(ie)) {
+    /// `x[i]`, or `x[i, j]` (an instance, or Go's `more than one index`
+    /// once `x` is found indexable).
+    pub(super) fn index_expr(&mut self, e: &'a Expr, xe: &'a Expr, is: &'a [Expr]) -> Operand<'a> {
+        if let Some(op) = self.instance_expr(e, xe, is) {
             return op;
         }
-        let x = match self.method_instance_expr(e, xe, std::slice::from_ref(ie)) {
+        let x = match self.method_instance_expr(e, xe, is) {
             crate::check::genmethod::Instantiated::Method(op) => return op,
             crate::check::genmethod::Instantiated::Other(x) => x,
         };
         if x.mode == Mode::Invalid {
-            let _ = self.expr(ie);
+            self.use_indices(is);
             return Operand::invalid(e);
         }
         if x.mode == Mode::TypeExpr {
@@ -98,6 +100,7 @@ impl<'a> Checker<'a> {
         // with one element type (and one key type, all maps or none).
         if self.is_fresh(x.ty) {
             if let Some((key, elem, mode)) = self.type_param_index(x.ty, x.mode) {
+                let ie = self.single_index(is);
                 if let Some(k) = key {
                     let mut key = self.expr(ie);
                     if key.mode != Mode::Invalid {
@@ -110,12 +113,7 @@ impl<'a> Checker<'a> {
             }
         }
         let Some(u) = self.core_type(x.ty).filter(|_| !self.is_fresh(x.ty)) else {
-            let _ = self.expr(ie);
-            let d = self.operand_string(&x);
-            // Go reports it at the `[`.
-            let at = Span::new(xe.span.hi, xe.span.hi + 1);
-            self.error(at, format!("cannot index {d}"));
-            return Operand::invalid(e);
+            return self.cannot_index(e, &x, is);
         };
         let (mode, elem, len) = match self.tt.get(u).clone() {
             Type::Basic(k, _) if k.is_string() => {
@@ -139,27 +137,50 @@ impl<'a> Checker<'a> {
             }
             Type::Pointer(p) => match self.tt.get(self.tt.under(p)).clone() {
                 Type::Array(n, el) => (Mode::Variable, el, Some(n)),
-                _ => return self.cannot_index(e, &x, ie),
+                _ => return self.cannot_index(e, &x, is),
             },
             Type::Slice(el) => (Mode::Variable, el, None),
             Type::Map(k, v) => {
+                let ie = self.single_index(is);
                 let mut key = self.expr(ie);
                 if key.mode != Mode::Invalid {
                     self.assignment(&mut key, k, "map index");
                 }
                 return Operand::new(Mode::MapIndex, v, e);
             }
-            _ => return self.cannot_index(e, &x, ie),
+            _ => return self.cannot_index(e, &x, is),
         };
+        let ie = self.single_index(is);
         self.index_value(ie, len);
         // Indexing a constant string with a constant index is not constant.
         Operand::new(mode, elem, e)
     }
 
-    fn cannot_index(&mut self, e: &'a Expr, x: &Operand, ie: &'a Expr) -> Operand<'a> {
-        let _ = self.expr(ie);
+    /// The index of an indexable operand: the first of `is`, the second
+    /// reported as Go's `singleIndex` reports it.
+    fn single_index(&mut self, is: &'a [Expr]) -> &'a Expr {
+        if let Some(second) = is.get(1) {
+            self.error(second.span, "invalid operation: more than one index");
+        }
+        &is[0]
+    }
+
+    /// Evaluates indices that apply to nothing, values or types (Go's
+    /// `check.use`).
+    fn use_indices(&mut self, is: &'a [Expr]) {
+        for i in is {
+            let _ = self.expr_or_type(i);
+        }
+    }
+
+    /// `x[i]` of an operand that no index applies to (`f[int]()` of a
+    /// function without type parameters): Go reports it at the `[`, and
+    /// the index may be a type.
+    fn cannot_index(&mut self, e: &'a Expr, x: &Operand, is: &'a [Expr]) -> Operand<'a> {
+        self.use_indices(is);
         let d = self.operand_string(x);
-        self.error(x.span(), format!("invalid operation: cannot index {d}"));
+        let lbrack = self.sources.token_after(x.span().hi);
+        self.error(Span::new(lbrack, lbrack + 1), format!("cannot index {d}"));
         Operand::invalid(e)
     }
 

@@ -315,17 +315,8 @@ impl<'a> Checker<'a> {
                 x
             }
             ExprKind::Selector(x, sel) => self.selector(e, x, sel),
-            ExprKind::Index(x, i) => self.index_expr(e, x, i),
-            ExprKind::IndexList(x, is) => match self.instance_expr(e, x, is) {
-                Some(op) => op,
-                None => match self.method_instance_expr(e, x, is) {
-                    super::genmethod::Instantiated::Method(op) => op,
-                    super::genmethod::Instantiated::Other(_) => {
-                        self.error(is[1].span, "invalid operation: more than one index");
-                        Operand::invalid(e)
-                    }
-                },
-            },
+            ExprKind::Index(x, i) => self.index_expr(e, x, std::slice::from_ref(&**i)),
+            ExprKind::IndexList(x, is) => self.index_expr(e, x, is),
             ExprKind::Slice {
                 x,
                 lo,
