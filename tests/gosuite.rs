@@ -312,11 +312,6 @@ const GAPS: &[Gap] = &[
     gap("typeparam/nested.go", NO_REFLECT, Why::Outside("reflect")),
     gap("typeparam/stringer.go", NO_REFLECT, Why::Outside("reflect")),
     gap(
-        "typeparam/issue48318.go",
-        "package encoding/xml is not in std",
-        Why::Outside("package encoding/xml"),
-    ),
-    gap(
         "typeparam/typeswitch5.go",
         "fooer 9",
         Why::OldGo("its .out has Go 1.19's println float format (+9.000000e+000); gol prints what Go 1.27 prints"),
