@@ -1056,7 +1056,19 @@ impl TypeTable {
     /// print unqualified, others as `pkg.T`.
     pub fn type_string(&self, t: TypeId, local: Option<PkgId>) -> String {
         let mut s = String::new();
-        self.write_pieces(&mut s, vec![Piece::Type(t)], local);
+        self.write_pieces(&mut s, vec![Piece::Type(t)], local, false);
+        s
+    }
+
+    /// The runtime's spelling of `t` as a type argument in an instance's
+    /// name (Go's `TypeIDName` mode, in which the compiler names
+    /// instantiated types): as [`TypeTable::type_string`] with `local`
+    /// None, and the unexported names of struct fields and interface
+    /// methods qualified with their package (`main.G[struct { main.a int
+    /// }]`), since the name must tell apart types that differ only there.
+    pub(crate) fn type_id_string(&self, t: TypeId) -> String {
+        let mut s = String::new();
+        self.write_pieces(&mut s, vec![Piece::Type(t)], None, true);
         s
     }
 
@@ -1071,16 +1083,34 @@ impl TypeTable {
         let mut pieces = Vec::new();
         self.sig_pieces(sig, &mut pieces);
         pieces.reverse();
-        self.write_pieces(s, pieces, local);
+        self.write_pieces(s, pieces, local, false);
     }
 
     /// Prints a stack of pieces (top last). Types expand into pieces in
     /// place of recursion: inferred types nest without bound.
-    fn write_pieces<'t>(&'t self, s: &mut String, mut stack: Vec<Piece<'t>>, local: Option<PkgId>) {
+    /// `qual`: unexported field and method names carry their package
+    /// ([`TypeTable::type_id_string`]).
+    fn write_pieces<'t>(
+        &'t self,
+        s: &mut String,
+        mut stack: Vec<Piece<'t>>,
+        local: Option<PkgId>,
+        qual: bool,
+    ) {
+        // `pkg.` before an unexported name, in `qual` mode.
+        let qualifier = |pkg: Option<PkgId>| -> Option<Piece<'t>> {
+            let p = pkg.filter(|_| qual)?;
+            let pn = self.pkg_names.get(p.0 as usize)?;
+            Some(Piece::Owned(format!("{pn}.")))
+        };
         while let Some(p) = stack.pop() {
             let t = match p {
                 Piece::Text(x) => {
                     s.push_str(x);
+                    continue;
+                }
+                Piece::Owned(x) => {
+                    s.push_str(&x);
                     continue;
                 }
                 Piece::Type(t) => t,
@@ -1155,10 +1185,18 @@ impl TypeTable {
                             out.push(Piece::Text("; "));
                         }
                         if !f.embedded {
+                            out.extend(qualifier(f.pkg));
                             out.push(Piece::Text(&f.name));
                             out.push(Piece::Text(" "));
                         }
                         out.push(Piece::Type(f.ty));
+                        // The tag is part of the type, and Go prints it.
+                        if !f.tag.is_empty() {
+                            out.push(Piece::Owned(format!(
+                                " {}",
+                                crate::check::exprstring::quote_bytes(f.tag.as_bytes())
+                            )));
+                        }
                     }
                     out.push(Piece::Text("}"));
                 }
@@ -1182,6 +1220,7 @@ impl TypeTable {
                             out.push(Piece::Text("; "));
                         }
                         first = false;
+                        out.extend(qualifier(m.pkg));
                         out.push(Piece::Text(&m.name));
                         if let Type::Func(sig) = self.get(m.sig) {
                             self.sig_pieces(sig, &mut out);
@@ -1247,6 +1286,7 @@ impl TypeTable {
 /// [`TypeTable::write_pieces`]).
 enum Piece<'t> {
     Text(&'t str),
+    Owned(String),
     Type(TypeId),
 }
 

@@ -1883,7 +1883,10 @@ impl<'a> Checker<'a> {
         let local = self.any_fresh(&targs).then_some(gt.pkg);
         let args: Vec<String> = targs
             .iter()
-            .map(|&t| self.tt.type_string(t, local))
+            .map(|&t| match local {
+                Some(_) => self.tt.type_string(t, local),
+                None => self.tt.type_id_string(t),
+            })
             .collect();
         // (Only messages print such an instance: with Go's spacing.)
         let sep = if local.is_some() { ", " } else { "," };

@@ -61,7 +61,7 @@ mod composite;
 mod conversion;
 mod decl;
 mod expr;
-mod exprstring;
+pub(crate) mod exprstring;
 mod genbody;
 mod generic;
 mod genmethod;

@@ -1551,9 +1551,27 @@ fn untyped_default(t: TypeId) -> TypeId {
 /// Go's reflect spelling of a type: the aliases `byte` and `rune` are
 /// `uint8` and `int32` (a named type `pkg.byte` keeps its name), and
 /// struct and interface literals are spaced inside their braces
-/// (`struct { a int; b string }`, `struct {}`).
+/// (`struct { a int; b string }`, `struct {}`). A struct tag (quoted, as
+/// Go prints it) is left as written.
 fn reflect_name(s: &str) -> String {
     space_braces(&alias_names(s))
+}
+
+/// The length of the quoted tag that starts `s` (at a `"`), with its
+/// quotes; 0 when `s` does not start one.
+fn quoted_len(s: &[u8]) -> usize {
+    if s.first() != Some(&b'"') {
+        return 0;
+    }
+    let mut i = 1;
+    while i < s.len() {
+        match s[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    s.len()
 }
 
 fn space_braces(s: &str) -> String {
@@ -1561,6 +1579,12 @@ fn space_braces(s: &str) -> String {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        let q = quoted_len(&b[i..]);
+        if q > 0 {
+            out.push_str(&s[i..(i + q).min(s.len())]);
+            i += q;
+            continue;
+        }
         if b[i] == b'{' {
             if b.get(i + 1) == Some(&b'}') {
                 out.push_str(" {}");
@@ -1588,6 +1612,12 @@ fn alias_names(s: &str) -> String {
     let b = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
+        let q = quoted_len(&b[i..]);
+        if q > 0 {
+            out.push_str(&s[i..(i + q).min(s.len())]);
+            i += q;
+            continue;
+        }
         let word_start =
             i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'.');
         let mut matched = false;
