@@ -298,15 +298,21 @@ impl<'src> State<'src> {
     /// every entry is named, with bare names grouped with the next type
     /// (`a, b int`), as go/parser decides.
     /// `close` is the position of the list's `)`, where Go reports a
-    /// missing parameter type.
-    fn params(&mut self, (entries, close): (Vec<ParamEntry>, u32)) -> Vec<Param> {
+    /// missing parameter type. In `results` a `...` is Go's "invalid use
+    /// of ..." wherever it stands, not a misplaced final parameter.
+    fn params(&mut self, (entries, close): (Vec<ParamEntry>, u32), results: bool) -> Vec<Param> {
         let n = entries.len();
         let named = entries.iter().any(|e| e.name.is_some());
         // At most one parameter per entry: sized once, not grown (every
         // signature of every file parsed passes here).
         let mut out: Vec<Param> = Vec::with_capacity(n);
         // Go reports the first misplaced `...` of a list only.
-        let mut ddd_reported = false;
+        let mut ddd_reported = results;
+        if results {
+            for v in entries.iter().filter_map(|e| e.variadic) {
+                self.error(v.lo, v.hi, "invalid use of ...");
+            }
+        }
         if !named {
             for (i, e) in entries.into_iter().enumerate() {
                 if let Some(v) = e.variadic {
@@ -366,17 +372,11 @@ impl<'src> State<'src> {
         params: (Vec<ParamEntry>, u32),
         results: Option<(Vec<ParamEntry>, u32)>,
     ) -> FuncType {
-        let params = self.params(params);
+        let params = self.params(params, false);
         let results = match results {
-            Some(r) => self.params(r),
+            Some(r) => self.params(r, true),
             None => Vec::new(),
         };
-        for r in &results {
-            if r.variadic {
-                let sp = r.span;
-                self.error(sp.lo, sp.hi, "can only use ... with final parameter");
-            }
-        }
         FuncType {
             span,
             params,
@@ -412,7 +412,7 @@ impl<'src> State<'src> {
         let recv = match recv {
             None => None,
             Some(entries) => {
-                let mut ps = self.params(entries);
+                let mut ps = self.params(entries, false);
                 let count: usize = ps.iter().map(|p| p.names.len().max(1)).sum();
                 if count == 0 {
                     self.error(name.span.lo, name.span.hi, "method has no receiver");
