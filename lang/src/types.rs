@@ -499,7 +499,7 @@ impl TypeTable {
 
     /// Marks named type `t` as an instance of a generic type (`Named::instance`).
     pub(crate) fn set_instance(&mut self, t: TypeId, base_len: usize, targs: Vec<TypeId>) {
-        if let Type::Named(k) = self.get(t).clone() {
+        if let &Type::Named(k) = self.get(t) {
             self.named[k.0 as usize].instance = Some((base_len, targs));
         }
     }

@@ -1557,21 +1557,24 @@ fn reflect_name(s: &str) -> String {
     space_braces(&alias_names(s))
 }
 
-/// The length of the quoted tag that starts `s` (at a `"`), with its
-/// quotes; 0 when `s` does not start one.
-fn quoted_len(s: &[u8]) -> usize {
-    if s.first() != Some(&b'"') {
+/// Copies the quoted tag that starts `s[i..]` (at a `"`), with its
+/// quotes, to `out` and returns its length; 0 when none starts there.
+fn copy_quoted(s: &str, i: usize, out: &mut String) -> usize {
+    let b = &s.as_bytes()[i..];
+    if b.first() != Some(&b'"') {
         return 0;
     }
-    let mut i = 1;
-    while i < s.len() {
-        match s[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
+    let mut j = 1;
+    let end = loop {
+        match b.get(j) {
+            None => break b.len(),
+            Some(b'\\') => j += 2,
+            Some(b'"') => break j + 1,
+            Some(_) => j += 1,
         }
-    }
-    s.len()
+    };
+    out.push_str(&s[i..i + end]);
+    end
 }
 
 fn space_braces(s: &str) -> String {
@@ -1579,9 +1582,8 @@ fn space_braces(s: &str) -> String {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let q = quoted_len(&b[i..]);
+        let q = copy_quoted(s, i, &mut out);
         if q > 0 {
-            out.push_str(&s[i..(i + q).min(s.len())]);
             i += q;
             continue;
         }
@@ -1612,9 +1614,8 @@ fn alias_names(s: &str) -> String {
     let b = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
-        let q = quoted_len(&b[i..]);
+        let q = copy_quoted(s, i, &mut out);
         if q > 0 {
-            out.push_str(&s[i..(i + q).min(s.len())]);
             i += q;
             continue;
         }
